@@ -1,0 +1,308 @@
+"""Evaluation harness for the linker: validation sets in ../shared/data/dev, beside published numbers.
+
+    python bench/eval.py --data-dir DIR [--shared ../shared] [--only decorte,melo,skillspan,speed]
+
+Prints ESCO skill linking (Decorte et al. TECH / HOUSE validation: RP@5, RP@10, MRR), Swedish job
+titles -> ESCO occupations (MELO sv queries, Swedish and English corpora: MAP, MRR), skill span
+extraction (SkillSpan dev: precision, recall, F1) and sentences per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _concepts import skills
+
+from kompetens.link import E5Embedder, Embedder, LinkConfig, Linker
+from kompetens.taxonomy.model import Concept
+
+ROOT = Path(__file__).resolve().parents[1]
+DROP = {"LABEL NOT PRESENT", "UNDERSPECIFIED"}
+PUBLISHED = {
+    "TECH RP@5": "63.98 (ConTeXT-match) / 63.13 (IReRa, GPT-4) / 44.1 (char TF-IDF), test",
+    "HOUSE RP@5": "55.57 (IReRa, GPT-4) / 31.5 (char TF-IDF), test",
+    "MELO sv->sv MAP": "0.363 (multilingual e5) / 0.305 (char TF-IDF) / 0.163 (BM25)",
+}
+
+
+class CachedEmbedder:
+    """Wraps an embedder with an on-disk cache by text, so reruns of the harness embed nothing twice."""
+
+    def __init__(self, inner: Embedder, root: Path) -> None:
+        self.inner, self.root, self.dim = inner, root, inner.dim
+        self.calls = 0
+        self.cache: dict[str, dict[str, np.ndarray]] = {"query": {}, "passage": {}}
+        for kind, table in self.cache.items():
+            for tf in sorted((root / kind).glob("*.json")):
+                vf = tf.with_suffix(".npy")
+                if vf.is_file():
+                    table.update(zip(json.loads(tf.read_text()), np.load(vf), strict=False))
+
+    def query(self, texts: Sequence[str]) -> np.ndarray:
+        return self._get("query", texts, self.inner.query)
+
+    def passage(self, texts: Sequence[str]) -> np.ndarray:
+        return self._get("passage", texts, self.inner.passage)
+
+    def _get(self, kind: str, texts: Sequence[str], fn: Callable[[Sequence[str]], np.ndarray]) -> np.ndarray:
+        table = self.cache[kind]
+        todo = list(dict.fromkeys(t for t in texts if t not in table))
+        if todo:
+            self.calls += len(todo)
+            vectors = fn(todo)
+            table.update(zip(todo, vectors, strict=True))
+            (self.root / kind).mkdir(parents=True, exist_ok=True)
+            name = hashlib.md5("\n".join(todo).encode()).hexdigest()[:12]
+            np.save(self.root / kind / f"{name}.npy", vectors)
+            (self.root / kind / f"{name}.json").write_text(json.dumps(todo))
+        return np.stack([table[t] for t in texts]).astype(np.float32)
+
+
+# ----------------------------------------------------------------------------------------- metrics
+def rp_at(ranked: Sequence[str], gold: set[str], k: int) -> float:
+    """Recall at k normalised by min(k, |gold|) (Decorte et al. 2022)."""
+    return sum(1 for x in ranked[:k] if x in gold) / min(k, len(gold))
+
+
+def reciprocal_rank(ranked: Sequence[str], gold: set[str]) -> float:
+    return next((1.0 / (i + 1) for i, x in enumerate(ranked) if x in gold), 0.0)
+
+
+def average_precision(ranked: Sequence[str], gold: set[str]) -> float:
+    hits, total = 0, 0.0
+    for i, x in enumerate(ranked):
+        if x in gold:
+            hits += 1
+            total += hits / (i + 1)
+    return total / len(gold) if gold else 0.0
+
+
+# ----------------------------------------------------------------------------------------- decorte
+def decorte_sets(shared: Path, split: str) -> dict[str, set[str]]:
+    """Sentence -> gold ESCO preferred labels (lowercased), LABEL NOT PRESENT / UNDERSPECIFIED dropped."""
+    path = shared / "data" / "dev" / "decorte" / f"{split}_validation_annotations.csv"
+    gold: dict[str, set[str]] = defaultdict(set)
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["label"] not in DROP:
+                gold[row["sentence"]].add(row["label"].strip().lower())
+    return dict(gold)
+
+
+def eval_decorte(linker: Linker, gold: dict[str, set[str]], *, depth: int = 100) -> dict[str, float]:
+    sentences = list(gold)
+    results = linker.link(sentences, top=depth, kind="skill", lang="en")
+    en = {uri: labels.get("en", "").lower() for uri, labels in zip(linker.uris, linker.labels, strict=True)}
+    rp5, rp10, mrr = [], [], []
+    for sentence, cands in zip(sentences, results, strict=True):
+        ranked = [en[c.uri] for c in cands]
+        rp5.append(rp_at(ranked, gold[sentence], 5))
+        rp10.append(rp_at(ranked, gold[sentence], 10))
+        mrr.append(reciprocal_rank(ranked, gold[sentence]))
+    return {
+        "RP@5": 100 * np.mean(rp5),
+        "RP@10": 100 * np.mean(rp10),
+        "MRR": 100 * np.mean(mrr),
+        "n": len(sentences),
+    }
+
+
+# -------------------------------------------------------------------------------------------- melo
+def _tsv(path: Path) -> list[list[str]]:
+    return [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def melo_concepts(folder: Path) -> tuple[list[Concept], dict[str, list[str]]]:
+    """The corpus elements grouped into one occupation concept per ``C000123`` id (its labels)."""
+    labels: dict[str, list[str]] = defaultdict(list)
+    elements: dict[str, list[str]] = defaultdict(list)
+    lang = "sv" if folder.name.endswith("_sv") else "en"
+    for element_id, text in _tsv(folder / "corpus_elements.tsv"):
+        concept = element_id.split("_")[0]
+        labels[concept].append(text)
+        elements[concept].append(element_id)
+    concepts = [Concept(uri=c, kind="occupation", labels={lang: names}) for c, names in labels.items()]
+    return concepts, dict(elements)
+
+
+def eval_melo(
+    linker: Linker, folder: Path, elements: dict[str, list[str]], *, depth: int = 100
+) -> dict[str, float]:
+    queries = dict((q[0], q[1]) for q in _tsv(folder / "queries.tsv"))
+    gold: dict[str, set[str]] = defaultdict(set)
+    for qid, _, element, rel in _tsv(folder / "annotations.tsv"):
+        if rel.strip() == "1":
+            gold[qid].add(element)
+    qids = [q for q in queries if q in gold]
+    results = linker.link([queries[q] for q in qids], top=depth, kind="occupation")
+    aps, rrs = [], []
+    for qid, cands in zip(qids, results, strict=True):
+        ranked = [e for c in cands for e in elements[c.uri]]
+        aps.append(average_precision(ranked, gold[qid]))
+        rrs.append(reciprocal_rank(ranked, gold[qid]))
+    return {"MAP": float(np.mean(aps)), "MRR": float(np.mean(rrs)), "n": len(qids)}
+
+
+# --------------------------------------------------------------------------------------- skillspan
+def bio_spans(tags: Sequence[str]) -> set[tuple[int, int]]:
+    spans, start = set(), None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and tag != "I":
+            spans.add((start, i))
+            start = None
+        if tag == "B":
+            start = i
+    return spans
+
+
+def eval_skillspan(linker: Linker, path: Path) -> dict[str, float]:
+    """Exact-match and token-level P/R/F1 of skill+knowledge spans (either tag layer counts as gold)."""
+    tp = fp = fn = 0
+    ttp = tfp = tfn = 0
+    n = 0
+    for line in path.open(encoding="utf-8"):
+        row = json.loads(line)
+        tokens = row["tokens"]
+        gold = bio_spans(row["tags_skill"]) | bio_spans(row["tags_knowledge"])
+        pred = set(linker.extract_spans(tokens))
+        tp += len(gold & pred)
+        fp += len(pred - gold)
+        fn += len(gold - pred)
+        gtok = {i for s, e in gold for i in range(s, e)}
+        ptok = {i for s, e in pred for i in range(s, e)}
+        ttp += len(gtok & ptok)
+        tfp += len(ptok - gtok)
+        tfn += len(gtok - ptok)
+        n += 1
+    return {**_prf("exact", tp, fp, fn), **_prf("token", ttp, tfp, tfn), "n": n}
+
+
+def _prf(prefix: str, tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {f"{prefix} P": 100 * p, f"{prefix} R": 100 * r, f"{prefix} F1": 100 * f}
+
+
+# ------------------------------------------------------------------------------------------- speed
+def speed(linker: Linker, sentences: Sequence[str], *, repeat: int = 1) -> float:
+    start = time.perf_counter()
+    for _ in range(repeat):
+        linker.link(sentences, top=10)
+    return repeat * len(sentences) / (time.perf_counter() - start)
+
+
+# -------------------------------------------------------------------------------------------- main
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data-dir", type=Path, help="kompetens data folder with a built taxonomy")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument(
+        "--wheels-dir", type=Path, default=Path("/tmp/wheels/x"), help="stand-in source without --data-dir"
+    )
+    ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/kompetens-link-eval"))
+    ap.add_argument("--vector-cache", type=Path, help="reuse query/label vectors across runs (by text)")
+    ap.add_argument("--only", default="decorte,melo,skillspan,speed")
+    ap.add_argument("--no-dense", action="store_true")
+    ap.add_argument("--config", default="{}", help="JSON overrides of LinkConfig fields")
+    args = ap.parse_args(argv)
+    if not (args.shared / "data" / "dev").is_dir():
+        sys.exit(f"benchmarks not found under {args.shared}/data/dev")
+    config = LinkConfig(**{**json.loads(args.config), **({"dense": False} if args.no_dense else {})})
+    embedder: Embedder = E5Embedder(num_threads=1)
+    if args.vector_cache:
+        embedder = CachedEmbedder(embedder, args.vector_cache)
+    only = set(args.only.split(","))
+    rows: list[tuple[str, str, str]] = []
+    progress = _progress_printer()
+
+    if only & {"decorte", "skillspan", "speed"}:
+        t = time.perf_counter()
+        concepts = skills(data_dir=args.data_dir, wheels_dir=args.wheels_dir, shared=args.shared)
+        linker = Linker.build(
+            concepts, cache_dir=args.cache_dir / "skills", progress=progress, config=config, embedder=embedder
+        )
+        print(
+            f"skills index: {len(linker.uris)} concepts, {len(linker.docs.text)} labels, "
+            f"{len(linker.dense_docs)} vectors, {time.perf_counter() - t:.1f} s",
+            file=sys.stderr,
+        )
+        if "decorte" in only:
+            for split in ("tech", "house"):
+                m = eval_decorte(linker, decorte_sets(args.shared, split))
+                name = split.upper()
+                rows.append((f"{name} RP@5", f"{m['RP@5']:.2f}", PUBLISHED.get(f"{name} RP@5", "")))
+                rows.append((f"{name} RP@10", f"{m['RP@10']:.2f}", ""))
+                rows.append((f"{name} MRR", f"{m['MRR']:.2f}", f"{int(m['n'])} sentences"))
+        if "skillspan" in only:
+            m = eval_skillspan(linker, args.shared / "data" / "dev" / "skillspan" / "dev.json")
+            for key in ("exact P", "exact R", "exact F1", "token P", "token R", "token F1"):
+                rows.append(
+                    (
+                        f"SkillSpan dev {key}",
+                        f"{m[key]:.1f}",
+                        f"{int(m['n'])} sentences" if key == "exact F1" else "",
+                    )
+                )
+        if "speed" in only:
+            sents = list(decorte_sets(args.shared, "house"))[:60]
+            plain = Linker.load(args.cache_dir / "skills", embedder=E5Embedder(num_threads=1))
+            rows.append(
+                ("sentences/s (dense, 1 process)", f"{speed(plain, sents):.1f}", "fresh embedder, no cache")
+            )
+            plain.config.dense = False
+            plain.embedder = None
+            rows.append(("sentences/s (lexical only, 1 process)", f"{speed(plain, sents, repeat=3):.1f}", ""))
+
+    if "melo" in only:
+        for folder_name in ("swe_q_sv_c_sv", "swe_q_sv_c_en"):
+            folder = args.shared / "data" / "dev" / "melo_sv" / folder_name
+            concepts, elements = melo_concepts(folder)
+            linker = Linker.build(
+                concepts,
+                cache_dir=args.cache_dir / folder_name,
+                progress=progress,
+                config=config,
+                embedder=embedder,
+            )
+            m = eval_melo(linker, folder, elements)
+            corpus = folder_name[-2:]
+            rows.append(
+                (f"MELO sv->{corpus} MAP", f"{m['MAP']:.3f}", PUBLISHED.get(f"MELO sv->{corpus} MAP", ""))
+            )
+            rows.append((f"MELO sv->{corpus} MRR", f"{m['MRR']:.3f}", f"{int(m['n'])} queries"))
+    _print_table(rows, config)
+
+
+def _progress_printer() -> Callable[[int, int], None]:
+    def report(done: int, total: int) -> None:
+        if done == total or done % 2048 < 64:
+            print(f"  embedding labels {done}/{total}", file=sys.stderr)
+
+    return report
+
+
+def _print_table(rows: list[tuple[str, str, str]], config: LinkConfig) -> None:
+    print(f"config: {config}")
+    width = max(len(r[0]) for r in rows) if rows else 10
+    print(f"{'measure':<{width}}  {'kompetens':>9}  published / reference")
+    for name, value, ref in rows:
+        print(f"{name:<{width}}  {value:>9}  {ref}")
+
+
+if __name__ == "__main__":
+    main()

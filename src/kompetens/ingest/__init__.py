@@ -1,0 +1,26 @@
+"""Files -> Documents: plain text, Markdown, HTML, PDF, DOCX and JobTech ads (JSON / JSONL)."""
+
+from kompetens.ingest.langdetect import SUPPORTED_LANGS, detect_language, identify_language
+from kompetens.ingest.normalize import decode_bytes, normalize_text
+from kompetens.ingest.reader import (
+    DEFAULT_MAX_BYTES,
+    SUPPORTED_EXTENSIONS,
+    document_from_text,
+    iter_documents,
+    read_path,
+    require_language,
+)
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUPPORTED_EXTENSIONS",
+    "SUPPORTED_LANGS",
+    "decode_bytes",
+    "detect_language",
+    "document_from_text",
+    "identify_language",
+    "iter_documents",
+    "normalize_text",
+    "read_path",
+    "require_language",
+]

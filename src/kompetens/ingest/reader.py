@@ -1,0 +1,216 @@
+"""Files and folders -> Documents: the public entry points of the ingest layer."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kompetens.errors import Code, IngestError
+from kompetens.ingest.base import Extracted, Extractor
+from kompetens.ingest.docx import extract_docx
+from kompetens.ingest.jobtech import extract_json, extract_jsonl
+from kompetens.ingest.langdetect import SUPPORTED_LANGS, UNDETERMINED, identify_language
+from kompetens.ingest.normalize import normalize_text, squash_spaces
+from kompetens.ingest.pdf import extract_pdf
+from kompetens.ingest.text import extract_html, extract_markdown, extract_txt
+from kompetens.models import DocKind, Document
+
+DEFAULT_MAX_BYTES = 20_000_000
+
+EXTRACTORS: dict[str, Extractor] = {
+    ".txt": extract_txt,
+    ".text": extract_txt,
+    ".md": extract_markdown,
+    ".markdown": extract_markdown,
+    ".html": extract_html,
+    ".htm": extract_html,
+    ".pdf": extract_pdf,
+    ".docx": extract_docx,
+    ".json": extract_json,
+    ".jsonl": extract_jsonl,
+    ".ndjson": extract_jsonl,
+}
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(EXTRACTORS)
+
+
+def read_path(
+    path: Path,
+    *,
+    kind: DocKind | None = None,
+    lang: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Document]:
+    """Read one file: one Document, or one per ad in a JSON array / JSONL file.
+
+    ``kind`` overrides what the content says (a JobTech ad is "ad", anything else "text");
+    ``lang`` skips language detection. Raises the first IngestError met, JSONL lines included
+    (use ``iter_documents`` to keep the good lines of a file with bad ones).
+    """
+    docs: list[Document] = []
+    for item in _iter_file(Path(path), kind=kind, lang=lang, max_bytes=max_bytes):
+        if isinstance(item, IngestError):
+            raise item
+        docs.append(item)
+    return docs
+
+
+def iter_documents(
+    paths: Iterable[Path],
+    *,
+    kind: DocKind | None = None,
+    lang: str | None = None,
+    recursive: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Document | IngestError]:
+    """Documents from files and folders; a bad file or JSONL line yields its error and reading goes on.
+
+    Folders are walked in sorted order, skipping hidden entries and files with unknown extensions.
+    """
+    for path in paths:
+        for file in _expand(Path(path), recursive=recursive):
+            if isinstance(file, IngestError):
+                yield file
+            else:
+                yield from _iter_file(file, kind=kind, lang=lang, max_bytes=max_bytes)
+
+
+def document_from_text(
+    text: str,
+    *,
+    source: str = "<text>",
+    kind: DocKind | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+) -> Document:
+    """A Document for a string (API input, pasted text), normalised and language-tagged like a file."""
+    if not text.strip():
+        raise IngestError(Code.E101, "the text is empty", source=source)
+    doc = _document(
+        Extracted(text=text, title=title, meta={"format": "text"}), source=source, kind=kind, lang=lang
+    )
+    if isinstance(doc, IngestError):
+        raise doc
+    return doc
+
+
+def require_language(doc: Document, *, supported: Iterable[str] = SUPPORTED_LANGS) -> Document:
+    """The document itself, or IngestError E109 when its language is unknown or unsupported."""
+    if doc.lang in set(supported):
+        return doc
+    message = doc.meta.get("lang_warning") or f"the language {doc.lang!r} is not supported"
+    raise IngestError(Code.E109, f"{message}; pass lang= to override", source=doc.source)
+
+
+def _expand(path: Path, *, recursive: bool) -> Iterator[Path | IngestError]:
+    """A named file as is (even with an unknown extension, to report it); a folder's known files."""
+    if not path.is_dir():
+        yield path
+        return
+    try:
+        entries = sorted(path.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        yield IngestError(Code.E100, f"the folder cannot be listed ({exc.strerror})", source=str(path))
+        return
+    for entry in entries:
+        if entry.name.startswith((".", "~$")):  # hidden files, Office lock files
+            continue
+        if entry.is_dir():
+            if recursive and not entry.is_symlink():  # symlinked folders could loop
+                yield from _expand(entry, recursive=True)
+        elif entry.suffix.lower() in EXTRACTORS:
+            yield entry
+
+
+def _iter_file(
+    path: Path, *, kind: DocKind | None, lang: str | None, max_bytes: int
+) -> Iterator[Document | IngestError]:
+    source = str(path)
+    try:
+        size = _regular_file_size(path)
+        extractor = _extractor(path)
+        data = _read_capped(path, size=size, max_bytes=max_bytes)
+        for item in extractor(data, source=source):
+            yield (
+                item
+                if isinstance(item, IngestError)
+                else _document(item, source=source, kind=kind, lang=lang)
+            )
+    except IngestError as exc:
+        yield exc
+
+
+def _regular_file_size(path: Path) -> int:
+    source = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise IngestError(Code.E100, "no such file", source=source) from None
+    except OSError as exc:
+        raise IngestError(Code.E100, f"cannot be opened ({exc.strerror})", source=source) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise IngestError(Code.E108, "is a folder; pass it to iter_documents", source=source)
+    if not stat.S_ISREG(info.st_mode):
+        raise IngestError(Code.E108, "not a regular file (a device, pipe or socket)", source=source)
+    return info.st_size
+
+
+def _extractor(path: Path) -> Extractor:
+    extractor = EXTRACTORS.get(path.suffix.lower())
+    if extractor is None:
+        known = ", ".join(SUPPORTED_EXTENSIONS)
+        message = f"unknown file type {path.suffix or '(none)'!r}; known: {known}"
+        raise IngestError(Code.E108, message, source=str(path))
+    return extractor
+
+
+def _read_capped(path: Path, *, size: int, max_bytes: int) -> bytes:
+    """The file's bytes; the size is checked before reading, and the read is capped all the same."""
+    source = str(path)
+    if size > max_bytes:
+        raise IngestError(Code.E103, f"{size:,} bytes; the limit is {max_bytes:,}", source=source)
+    if size == 0:
+        raise IngestError(Code.E101, "the file is empty", source=source)
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # the file may have grown since stat()
+    except OSError as exc:
+        raise IngestError(Code.E100, f"cannot be read ({exc.strerror})", source=source) from None
+    if len(data) > max_bytes:
+        raise IngestError(Code.E103, f"more than {max_bytes:,} bytes", source=source)
+    if not data.strip():
+        raise IngestError(Code.E101, "the file holds only whitespace", source=source)
+    return data
+
+
+def _document(
+    item: Extracted, *, source: str, kind: DocKind | None, lang: str | None
+) -> Document | IngestError:
+    """Normalise the text, settle kind and language."""
+    if item.item is not None:
+        source = f"{source}#{item.item}"
+    text = normalize_text(item.text)
+    if not text.strip():
+        return IngestError(Code.E110, "no text found in it", source=source)
+    meta = dict(item.meta)
+    if lang is None:
+        detected = identify_language(text)
+        lang = detected if detected in SUPPORTED_LANGS else UNDETERMINED
+        if lang == UNDETERMINED:
+            meta["lang_detected"] = detected
+            meta["lang_warning"] = _lang_warning(detected)
+    title = squash_spaces(normalize_text(item.title)) if item.title else None
+    return Document(
+        source=source,
+        text=text,
+        lang=lang.lower(),
+        kind=kind or item.kind or "text",
+        title=title or None,
+        meta=meta,
+    )
+
+
+def _lang_warning(detected: str | None) -> str:
+    if detected is None:
+        return "the language could not be identified"
+    return f"the text looks like {detected!r}, which is not supported"

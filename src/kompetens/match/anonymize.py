@@ -1,0 +1,336 @@
+"""Remove personal data from CV text before anything scores it.
+
+What goes: name, personal identity number, birth date or year, age, gender words, photo references,
+address, e-mail, phone and profile links. The result names the categories it removed, never the values.
+The words come from ``lang/<code>/cv.json`` of every language at once, because a CV may mix languages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import LANGUAGES, lang_data
+
+CATEGORIES: tuple[str, ...] = (
+    "name",
+    "id_number",
+    "birth_date",
+    "age",
+    "gender",
+    "photo",
+    "address",
+    "email",
+    "phone",
+    "profile_link",
+)
+
+Span = tuple[int, int, str]
+"""``(start, end, category)``: offsets into the original text."""
+
+# A line is split into segments at these separators: "a@b.se · 070-... | Foo".
+_SEPARATORS = re.compile(r"\s[·•|/]\s|[·•|]|\t|(?<=[^\W\d])\.\s|(?<=\d)\.\s(?=[^\W\d])")
+_WORD = r"[^\W\d_][\w'’\-]*"
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_LINK = re.compile(
+    r"(?:https?://)?(?:www\.)?(?:linkedin\.com/in|github\.com|facebook\.com|instagram\.com|x\.com|"
+    r"twitter\.com|tiktok\.com/@|youtube\.com/@)[/\w.\-@]*",
+    re.IGNORECASE,
+)
+# Swedish personnummer / samordningsnummer: (YY)YYMMDD-NNNN, '-' or '+' optional; day 61-91 for samordning.
+_ID_NUMBER = re.compile(
+    r"(?<![\d\-])(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]|[6-9]\d)[-+]?\d{4}(?![\d\-])"
+)
+_PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s\-()]{5,}\d(?!\w)")
+# Dates and year ranges look like phone numbers to _PHONE: "2016 - 2019", "2019-03 - 2020-01".
+_DATEISH = re.compile(r"(?:(?:19|20)\d\d(?:-\d\d){0,2}\s*-?\s*)+")
+_IMAGE_MD = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_IMAGE_FILE = re.compile(r"[\w\-.]+\.(?:jpe?g|png|gif|heic|webp|bmp|tiff?)\b", re.IGNORECASE)
+_PRONOUN_PAIR = re.compile(
+    r"(?<!\w)(?:he|she|they|ze|xe|hen|han|hon)\s*/\s*(?:him|her|them|hir|xem|hen|honom|henne)"
+    r"(?:\s*/\s*(?:his|hers|theirs|hirs|hens|hans|hennes))?(?!\w)",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(r"[A-ZÅÄÖÆØÉÈÜ][\w'’\-]*")
+_DIGITS = re.compile(r"\d")
+_MIN_PHONE_DIGITS = 7
+_MAX_PHONE_DIGITS = 15
+_SHORT_SEGMENT = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Anonymized:
+    """Anonymised text, the categories removed (sorted, no values) and the removed spans of the original."""
+
+    text: str
+    removed: tuple[str, ...]
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    start: int
+    end: int
+    text: str
+    line_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    labels: tuple[tuple[str, re.Pattern[str]], ...]
+    gender: re.Pattern[str]
+    titles: re.Pattern[str]
+    age: re.Pattern[str]
+    age_before: frozenset[str]
+    age_after: frozenset[str]
+    photo_words: frozenset[str]
+    photo_cues: frozenset[str]
+    street: re.Pattern[str]
+    section_words: frozenset[str]
+    document_titles: frozenset[str]
+    title_words: frozenset[str]
+
+
+def anonymize(text: str, *, keep_length: bool = True) -> Anonymized:
+    """Remove personal data from ``text``.
+
+    ``keep_length=True`` blanks each removed character with a space, so offsets still point into the
+    original. ``keep_length=False`` replaces each removed span by one space: the result is then the same
+    whatever the removed values were, which is what scoring needs.
+    """
+    lex = _lexicon()
+    segments = list(_segments(text))
+    spans: list[Span] = []
+    for detector in _DETECTORS:
+        spans.extend(detector(text, segments, lex))
+    spans.extend(_name_elsewhere(text, spans))
+    merged = _merge(spans)
+    return Anonymized(
+        text=_apply(text, merged, keep_length=keep_length),
+        removed=tuple(sorted({cat for _, _, cat in spans}, key=CATEGORIES.index)),
+        spans=tuple(merged),
+    )
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = [lang_data(lang, "cv") for lang in LANGUAGES]
+    anon = [d.get("anonymize", {}) for d in data]
+
+    def words(key: str) -> list[str]:
+        return sorted({w for a in anon for w in a.get(key, [])}, key=lambda w: (-len(w), w))
+
+    labels = tuple(
+        (cat, _label_pattern(words(key)))
+        for cat, key in (
+            ("name", "name_labels"),
+            ("id_number", "id_labels"),
+            ("birth_date", "birth_labels"),
+            ("age", "age_labels"),
+            ("gender", "gender_labels"),
+            ("photo", "photo_labels"),
+            ("address", "address_labels"),
+            ("phone", "phone_labels"),
+            ("email", "email_labels"),
+        )
+    )
+    units = "|".join(re.escape(u) for u in words("age_units"))
+    sections = {w for d in data for ws in d.get("sections", {}).values() for w in ws}
+    return _Lexicon(
+        labels=labels,
+        gender=_word_pattern(words("gender_words"), flags=re.IGNORECASE),
+        titles=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words('titles')))})\.?(?=\s+[A-ZÅÄÖ])"),
+        age=re.compile(rf"(?<![\w\-])\d{{1,3}}(?:\s*|-)(?:{units})(?![\w/])", re.IGNORECASE),
+        age_before=frozenset(w.lower() for w in words("age_before")),
+        age_after=frozenset(w.lower() for w in words("age_after")),
+        photo_words=frozenset(w.lower() for w in words("photo_words")),
+        photo_cues=frozenset(w.lower() for w in words("photo_cues")),
+        street=_street_pattern(words("street_suffixes")),
+        section_words=frozenset(w.lower() for w in sections),
+        document_titles=frozenset(w.lower() for d in data for w in d.get("document_titles", [])),
+        title_words=frozenset(w.lower() for d in data for w in d.get("title_words", [])),
+    )
+
+
+def _label_pattern(labels: list[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(label) for label in labels)
+    # A label opens its segment: "Född: 1962", "Kön: man"; without a colon only before a digit ("Born 1993",
+    # "Tel 070-..."), so "Email marketing" stays.
+    return re.compile(rf"^[\s\-*>#]*(?:{alts})(?:\s*:\s*(?=\S)|\s*(?=\d))", re.IGNORECASE)
+
+
+def _word_pattern(words: list[str], *, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, words))})(?![\w\-])", flags)
+
+
+def _street_pattern(suffixes: list[str]) -> re.Pattern[str]:
+    lower = "|".join(map(re.escape, suffixes))
+    upper = "|".join(re.escape(s[:1].upper() + s[1:]) for s in suffixes)
+    # "Fiktivgatan 7", "Påhittade gatan 4 B", then "12 Sample Street", "5 Invented Close".
+    number_after = rf"\b[A-ZÅÄÖ][\wåäö\-]*(?:\s+)?(?:{lower})\s+\d+(?:\s?[A-Z]\b)?"
+    number_before = rf"\b\d+[A-Z]?\s+(?:[A-Z][\w\-]*\s+){{1,3}}(?:{upper})\b\.?"
+    return re.compile(rf"{number_after}|{number_before}")
+
+
+def _segments(text: str) -> Iterator[_Segment]:
+    pos = 0
+    for line in text.split("\n"):
+        start = 0
+        for sep in _SEPARATORS.finditer(line):
+            yield _Segment(pos + start, pos + sep.start(), line[start : sep.start()], pos)
+            start = sep.end()
+        yield _Segment(pos + start, pos + len(line), line[start:], pos)
+        pos += len(line) + 1
+
+
+def _labelled(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+    """``Label: value`` fields: the whole segment goes, label included."""
+    for seg in segments:
+        for cat, pattern in lex.labels:
+            if pattern.match(seg.text):
+                yield _strip(text, seg.start, seg.end, cat)
+                break
+
+
+def _first_line_name(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+    """The name heading: the first segment of the first line that is not a document title."""
+    for seg in segments:
+        words = seg.text.strip(" \t#*_>").strip()
+        if not words:
+            continue
+        if words.lower() in lex.document_titles:
+            continue
+        if _looks_like_name(words, lex):
+            start = seg.start + seg.text.index(words)
+            yield (start, start + len(words), "name")
+        return
+
+
+def _looks_like_name(words: str, lex: _Lexicon) -> bool:
+    tokens = words.split()
+    if not 2 <= len(tokens) <= 4 or words.lower() in lex.section_words:
+        return False
+    if any(t.lower() in lex.title_words for t in tokens):  # "Customer Service Advisor" is a job title
+        return False
+    return all(_NAME_TOKEN.fullmatch(t) and not _DIGITS.search(t) for t in tokens)
+
+
+def _regex_spans(
+    pattern: re.Pattern[str], category: str
+) -> Callable[[str, list[_Segment], _Lexicon], Iterator[Span]]:
+    def detect(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+        for m in pattern.finditer(text):
+            yield (m.start(), m.end(), category)
+
+    return detect
+
+
+def _phones(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+    for m in _PHONE.finditer(text):
+        value = m.group().strip()
+        digits = len(_DIGITS.findall(value))
+        if "\n" in value or not _MIN_PHONE_DIGITS <= digits <= _MAX_PHONE_DIGITS:
+            continue
+        if _DATEISH.fullmatch(value):
+            continue
+        yield _strip(text, m.start(), m.end(), "phone")
+
+
+def _gender(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+    for pattern in (_PRONOUN_PAIR, lex.gender, lex.titles):
+        for m in pattern.finditer(text):
+            yield (m.start(), m.end(), "gender")
+
+
+def _ages(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+    """Ages ("32 år", "21 years old"), not durations ("30 års erfarenhet", "5 years of experience")."""
+    for seg in segments:
+        for m in lex.age.finditer(seg.text):
+            before = seg.text[: m.start()].strip().rstrip(",:(").strip()
+            after = seg.text[m.end() :].strip()
+            last = before.split()[-1].lower() if before else ""
+            nxt = after.split()[0].lower().strip(",.)") if after else ""
+            if not before or not after or last in lex.age_before or nxt in lex.age_after or after[0] in ",;)":
+                yield (seg.start + m.start(), seg.start + m.end(), "age")
+
+
+def _photos(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+    """Short segments that point at a photo: "photo on request", "Bild: se bifogat foto", a lone "photo"."""
+    for seg in segments:
+        tokens = [t.lower().strip(".,:;()!") for t in seg.text.split()]
+        if not tokens or len(seg.text) > _SHORT_SEGMENT:
+            continue
+        has_photo = any(t in lex.photo_words for t in tokens)
+        if has_photo and (len(tokens) == 1 or any(t in lex.photo_cues for t in tokens)):
+            yield _strip(text, seg.start, seg.end, "photo")
+
+
+def _addresses(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+    for seg in segments:
+        m = lex.street.search(seg.text)
+        if m is None:
+            continue
+        if len(seg.text) <= _SHORT_SEGMENT:
+            yield _strip(text, seg.start, seg.end, "address")
+        else:
+            yield (seg.start + m.start(), seg.start + m.end(), "address")
+
+
+_DETECTORS: tuple[Callable[[str, list[_Segment], _Lexicon], Iterable[Span]], ...] = (
+    _labelled,
+    _first_line_name,
+    _regex_spans(_EMAIL, "email"),
+    _regex_spans(_LINK, "profile_link"),
+    _regex_spans(_ID_NUMBER, "id_number"),
+    _phones,
+    _regex_spans(_IMAGE_MD, "photo"),
+    _regex_spans(_IMAGE_FILE, "photo"),
+    _photos,
+    _ages,
+    _gender,
+    _addresses,
+)
+
+
+def _name_elsewhere(text: str, spans: list[Span]) -> Iterator[Span]:
+    """Every other occurrence of a name word found in a name span ("Mr Sampleworth" later on)."""
+    tokens: set[str] = set()
+    for start, end, cat in spans:
+        if cat == "name":
+            tokens.update(t for t in _NAME_TOKEN.findall(text[start:end]) if len(t) > 1)
+    for label_free in sorted(tokens, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(label_free)}(?![\w\-])", text):
+            yield (m.start(), m.end(), "name")
+
+
+def _strip(text: str, start: int, end: int, category: str) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end, category)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for start, end, cat in sorted(s for s in spans if s[1] > s[0]):
+        if out and start <= out[-1][1]:
+            prev = out[-1]
+            out[-1] = (prev[0], max(prev[1], end), prev[2])
+        else:
+            out.append((start, end, cat))
+    return out
+
+
+def _apply(text: str, spans: list[Span], *, keep_length: bool) -> str:
+    parts: list[str] = []
+    pos = 0
+    for start, end, _ in spans:
+        parts.append(text[pos:start])
+        removed = text[start:end]
+        parts.append("".join("\n" if ch == "\n" else " " for ch in removed) if keep_length else " ")
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)

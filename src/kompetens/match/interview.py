@@ -1,0 +1,164 @@
+"""A structured interview kit for one candidate and role: questions, a work sample and anchored scales.
+
+Structured interviews and work samples predict job performance far better than years of experience
+(Sackett et al. 2022), so the kit asks every candidate the same questions per area and rates each answer
+on a 1-5 scale with written anchors for 1, 3 and 5. It covers the candidate's gaps and the role's
+must-haves; the texts are plain data in ``lang/<code>/interview.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import Code, KompetensError
+from ..lang import LANGUAGES, lang_data
+from ..models import AREA_IDS
+from .role import CONCEPT_PREFIX, Role
+from .score import CandidateProfile, score
+
+SCALE_POINTS: tuple[int, ...] = (1, 2, 3, 4, 5)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    kind: str  # behavioural | situational
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class KitSection:
+    """One area to probe: why, the questions, a work sample and the anchors of its 1-5 scale."""
+
+    area: str
+    label: str
+    reason: str  # gap | must_have | gap_must_have | verify
+    level: float
+    questions: tuple[Question, ...]
+    work_sample: str
+    anchors: dict[int, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "area": self.area,
+            "label": self.label,
+            "reason": self.reason,
+            "level": round(self.level, 4),
+            "questions": [q.to_dict() for q in self.questions],
+            "work_sample": self.work_sample,
+            "scale": {"points": list(SCALE_POINTS), "anchors": {str(k): v for k, v in self.anchors.items()}},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Kit:
+    lang: str
+    role: str
+    candidate: str
+    sections: tuple[KitSection, ...]
+    missing_concepts: tuple[str, ...]
+    instructions: tuple[str, ...]
+    labels: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lang": self.lang,
+            "role": self.role,
+            "candidate": self.candidate,
+            "instructions": list(self.instructions),
+            "sections": [s.to_dict() for s in self.sections],
+            "missing_concepts": list(self.missing_concepts),
+        }
+
+    def to_markdown(self) -> str:
+        lab = self.labels
+        out = [
+            f"# {lab['title']}: {self.role}",
+            "",
+            f"**{lab['candidate']}:** {self.candidate}",
+            "",
+            f"## {lab['how_to']}",
+            "",
+            *(f"- {line}" for line in self.instructions),
+        ]
+        for i, sec in enumerate(self.sections, start=1):
+            out += [
+                "",
+                f"## {i}. {sec.label}",
+                "",
+                f"_{lab['reason'][sec.reason]}_",
+                "",
+                f"### {lab['questions']}",
+                "",
+            ]
+            out += [f"{n}. **{lab[q.kind]}:** {q.text}" for n, q in enumerate(sec.questions, start=1)]
+            out += ["", f"### {lab['work_sample']}", "", sec.work_sample, "", f"### {lab['scale']}", ""]
+            out += [f"- **{p}**: {sec.anchors.get(p, '')}".rstrip(": ") for p in SCALE_POINTS]
+        if self.missing_concepts:
+            out += ["", f"## {lab['reason']['must_have']}", "", *(f"- {c}" for c in self.missing_concepts)]
+        return "\n".join(out) + "\n"
+
+
+def interview_kit(
+    candidate: CandidateProfile, role: Role, *, lang: str = "en", questions: int = 3, verify: int = 1
+) -> Kit:
+    """The kit for ``candidate``: one section per gap and per must-have area, weightiest area first.
+
+    With no gap and no must-have, the ``verify`` weakest weighted areas get a section, so a kit is never
+    empty. ``questions`` (2 or 3) caps the questions per area.
+    """
+    data = lang_data(lang, "interview")
+    if not data.get("areas"):
+        known = ", ".join(LANGUAGES)
+        raise KompetensError(
+            Code.E109, f"no interview texts for language {lang!r}; known: {known}", field="lang"
+        )
+    result = score(candidate, role)
+    gaps = set(result.gaps)
+    musts = {k for k in role.must_have if k in AREA_IDS}
+    areas = gaps | musts
+    if not areas:
+        weighted = [a for a in AREA_IDS if role.weights.get(a, 0.0) > 0.0]
+        areas = set(sorted(weighted, key=lambda a: (candidate.areas[a], -role.weights[a]))[:verify])
+    order = sorted(areas, key=lambda a: (-role.weights.get(a, 0.0), AREA_IDS.index(a)))
+    sections = tuple(
+        _section(data["areas"][a], a, _reason(a, gaps, musts), candidate.areas[a], questions) for a in order
+    )
+    missing = tuple(
+        k.removeprefix(CONCEPT_PREFIX)
+        for k in role.must_have
+        if k not in AREA_IDS and not result.must_haves[k]
+    )
+    return Kit(
+        lang=lang,
+        role=role.title,
+        candidate=candidate.source,
+        sections=sections,
+        missing_concepts=missing,
+        instructions=tuple(data.get("instructions", [])),
+        labels=data["labels"],
+    )
+
+
+def _reason(area: str, gaps: set[str], musts: set[str]) -> str:
+    if area in gaps and area in musts:
+        return "gap_must_have"
+    if area in gaps:
+        return "gap"
+    return "must_have" if area in musts else "verify"
+
+
+def _section(data: dict[str, Any], area: str, reason: str, level: float, limit: int) -> KitSection:
+    qs = tuple(Question(q["kind"], q["text"]) for q in data["questions"][: max(2, limit)])
+    return KitSection(
+        area=area,
+        label=data["label"],
+        reason=reason,
+        level=level,
+        questions=qs,
+        work_sample=data["work_sample"],
+        anchors={int(k): v for k, v in data["anchors"].items()},
+    )

@@ -1,0 +1,384 @@
+"""Candidate profiles and their scores for a role: explainable, and blind to who the candidate is.
+
+A ``CandidateProfile`` is built from anonymised text only (``build_candidate``), so the scorer cannot see
+name, age, birth date, gender or photo. Per area, the level rests on the breadth and strength of the
+evidence; recency counts a little and years of experience less (their validity for job performance is
+about .07, Sackett et al. 2022), capped at five years because career length is also a proxy for age.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from ..models import AREA_IDS, Document, Mention, Profile
+from .anonymize import anonymize
+from .role import Role
+from .timeline import Position, Timeline, covered_months, parse_timeline
+
+# Evidence inside a described job counts fully; in education a little less; self-description (profile,
+# skills list, "about me") half: saying "I use Instagram every day" is not having done the job.
+WHERE_WEIGHT: dict[str, float] = {"position": 1.0, "education": 0.6, "other": 0.5}
+EVIDENCE_SCALE = 3.0
+"""Evidence mass (sum over distinct concepts of confidence x where-weight) giving 1 - 1/e of the level."""
+DEPTH_SHARE = 0.8
+RECENCY_SHARE = 0.12
+YEARS_SHARE = 0.08
+YEARS_CAP = 5.0
+RECENCY_MONTHS = 48.0
+"""Months after which the recency bonus has fallen to 1/e."""
+GAP_LEVEL = 0.25
+"""An area the role weighs is a gap below this level (or below the role's own minimum)."""
+MUST_LEVEL = 0.15
+"""A must-have area counts as present from this level (or the role's own minimum)."""
+EVIDENCE_LIMIT = 3
+_CONTEXT_CHARS = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of evidence: the words found, their line (anonymised) and where in the CV they stand."""
+
+    text: str
+    context: str
+    concept: str
+    label: str
+    confidence: float
+    where: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "context": self.context,
+            "concept": self.concept,
+            "label": self.label,
+            "confidence": round(self.confidence, 4),
+            "where": self.where,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Evidence:
+        return cls(d["text"], d["context"], d["concept"], d["label"], float(d["confidence"]), d["where"])
+
+
+@dataclass(slots=True)
+class CandidateProfile:
+    """What scoring knows about a candidate; built from anonymised text, storable as JSON."""
+
+    source: str
+    lang: str
+    as_of: str
+    areas: dict[str, float]
+    depth: dict[str, float]
+    years: dict[str, float]
+    recency_months: dict[str, int | None]
+    evidence: dict[str, list[Evidence]]
+    concepts: dict[str, str]
+    education: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    positions: list[dict[str, Any]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    vector: tuple[float, ...] = field(init=False, repr=False)
+    concept_keys: frozenset[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.vector = tuple(self.areas.get(a, 0.0) for a in AREA_IDS)
+        self.concept_keys = frozenset(
+            [*self.concepts, *(label.casefold() for label in self.concepts.values())]
+        )
+
+    def has_concept(self, key: str) -> bool:
+        """True when the profile has this concept, by URI or (case-insensitive) preferred label."""
+        return key in self.concept_keys or key.casefold() in self.concept_keys
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "lang": self.lang,
+            "as_of": self.as_of,
+            "areas": {a: round(self.areas[a], 6) for a in AREA_IDS},
+            "depth": {a: round(self.depth[a], 6) for a in AREA_IDS},
+            "years": {a: round(self.years[a], 4) for a in AREA_IDS},
+            "recency_months": {a: self.recency_months[a] for a in AREA_IDS},
+            "evidence": {a: [e.to_dict() for e in self.evidence[a]] for a in AREA_IDS},
+            "concepts": dict(self.concepts),
+            "education": list(self.education),
+            "languages": list(self.languages),
+            "positions": list(self.positions),
+            "removed": list(self.removed),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> CandidateProfile:
+        return cls(
+            source=d["source"],
+            lang=d.get("lang", "und"),
+            as_of=d["as_of"],
+            areas={a: float(d["areas"].get(a, 0.0)) for a in AREA_IDS},
+            depth={a: float(d.get("depth", {}).get(a, 0.0)) for a in AREA_IDS},
+            years={a: float(d.get("years", {}).get(a, 0.0)) for a in AREA_IDS},
+            recency_months={a: d.get("recency_months", {}).get(a) for a in AREA_IDS},
+            evidence={a: [Evidence.from_dict(e) for e in d.get("evidence", {}).get(a, [])] for a in AREA_IDS},
+            concepts=dict(d.get("concepts", {})),
+            education=list(d.get("education", [])),
+            languages=list(d.get("languages", [])),
+            positions=list(d.get("positions", [])),
+            removed=list(d.get("removed", [])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A candidate's fit to a role: 0..100, per-area levels and contributions, gaps, must-haves."""
+
+    candidate: CandidateProfile
+    role: Role
+    score: float
+    must_haves: dict[str, bool]
+
+    @property
+    def source(self) -> str:
+        return self.candidate.source
+
+    @property
+    def must_haves_met(self) -> int:
+        return sum(self.must_haves.values())
+
+    @property
+    def missing_must_haves(self) -> list[str]:
+        return [k for k, ok in self.must_haves.items() if not ok]
+
+    @property
+    def gaps(self) -> tuple[str, ...]:
+        """Areas the role weighs where the level is below the role's minimum (or GAP_LEVEL), weightiest first."""
+        return _gaps(self.candidate.vector, self.role)
+
+    def evidence(self, *, limit: int = EVIDENCE_LIMIT) -> dict[str, list[str]]:
+        """Evidence lines per area the role weighs, strongest first."""
+        out: dict[str, list[str]] = {}
+        for area in AREA_IDS:
+            if self.role.weights.get(area, 0.0) <= 0.0:
+                continue
+            lines: list[str] = []
+            for e in self.candidate.evidence[area]:
+                if e.context not in lines:
+                    lines.append(e.context)
+                if len(lines) >= limit:
+                    break
+            out[area] = lines
+        return out
+
+    def contributions(self) -> dict[str, float]:
+        """Points (of the 0..100 score) each area brings."""
+        total = self.role.total_weight
+        return {
+            a: 100.0 * w * v / total
+            for a, w, v in zip(AREA_IDS, self.role.vector, self.candidate.vector, strict=True)
+        }
+
+    def to_dict(self, *, rank: int | None = None) -> dict[str, Any]:
+        """The contract's rank item (shared/CONTRACT.md) plus explanation keys."""
+        out: dict[str, Any] = {"candidate": self.source}
+        if rank is not None:
+            out["rank"] = rank
+        c = self.candidate
+        out |= {
+            "score": round(self.score, 2),
+            "areas": {a: round(c.areas[a], 4) for a in AREA_IDS},
+            "evidence": self.evidence(),
+            "gaps": list(self.gaps),
+            "must_haves": dict(self.must_haves),
+            "missing_must_haves": self.missing_must_haves,
+            "contributions": {a: round(v, 2) for a, v in self.contributions().items()},
+            "years": {a: round(c.years[a], 1) for a in AREA_IDS},
+            "recency_months": dict(c.recency_months),
+        }
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    rank: int
+    score: Score
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.score.to_dict(rank=self.rank)
+
+
+# -- building a profile ---------------------------------------------------------------------------
+
+
+def build_candidate(
+    doc: Document, profile_fn: Callable[[Document], Profile], *, today: date | None = None
+) -> CandidateProfile:
+    """Anonymise ``doc``, extract from the anonymised text only, add the timeline.
+
+    ``profile_fn`` is the extractor (``Engine(...).extract``); it never sees the original text, nor the
+    document's title or metadata (a file's author field or a Markdown heading may hold the name).
+    """
+    day = today or date.today()
+    anon = anonymize(doc.text, keep_length=False)
+    clean = Document(source=doc.source, text=anon.text, lang=doc.lang, kind="cv")
+    profile = profile_fn(clean)
+    timeline = parse_timeline(anon.text, today=day)
+    return candidate_from(profile, timeline, removed=anon.removed, today=day)
+
+
+def candidate_from(
+    profile: Profile, timeline: Timeline, *, removed: Sequence[str] = (), today: date
+) -> CandidateProfile:
+    """A CandidateProfile from an extracted Profile and the timeline of the same (anonymised) text."""
+    text = profile.doc.text
+    evidence: dict[str, list[Evidence]] = {a: [] for a in AREA_IDS}
+    months: dict[str, list[Position]] = {a: [] for a in AREA_IDS}
+    concepts: dict[str, str] = {}
+    for m in profile.mentions:
+        if m.area not in evidence:
+            continue
+        concepts.setdefault(m.concept.id, m.concept.label)
+        positions = timeline.positions_at(m.start)
+        where = "position" if positions else _where(timeline.section_at(m.start))
+        evidence[m.area].append(_evidence(text, m, where))
+        months[m.area].extend(p for p in positions if p not in months[m.area])
+    depth = {a: _depth(evidence[a]) for a in AREA_IDS}
+    years = {a: covered_months(months[a]) / 12.0 for a in AREA_IDS}
+    recency = {a: _recency(months[a], timeline.today) for a in AREA_IDS}
+    return CandidateProfile(
+        source=profile.doc.source,
+        lang=profile.doc.lang,
+        as_of=today.isoformat(),
+        areas={a: area_level(depth[a], years[a], recency[a]) for a in AREA_IDS},
+        depth=depth,
+        years=years,
+        recency_months=recency,
+        evidence={
+            a: sorted(ev, key=lambda e: (-e.confidence * WHERE_WEIGHT[e.where], e.context))
+            for a, ev in evidence.items()
+        },
+        concepts=concepts,
+        education=list(timeline.education),
+        languages=list(timeline.languages),
+        positions=[p.to_dict() for p in timeline.positions],
+        removed=list(removed),
+    )
+
+
+def _where(section: str) -> str:
+    return "education" if section == "education" else "other"
+
+
+def _evidence(text: str, m: Mention, where: str) -> Evidence:
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = text[start : len(text) if end < 0 else end]
+    line = " ".join(line.split()).lstrip("-•*· ")
+    if len(line) > _CONTEXT_CHARS:
+        line = line[:_CONTEXT_CHARS].rsplit(" ", 1)[0] + " …"
+    return Evidence(m.text, line, m.concept.id, m.concept.label, m.confidence, where)
+
+
+def _depth(evidence: list[Evidence]) -> float:
+    """Breadth and strength: each distinct concept adds its best confidence x where-weight."""
+    best: dict[str, float] = {}
+    for e in evidence:
+        w = e.confidence * WHERE_WEIGHT[e.where]
+        best[e.concept] = max(best.get(e.concept, 0.0), w)
+    mass = math.fsum(sorted(best.values()))
+    return 1.0 - math.exp(-mass / EVIDENCE_SCALE)
+
+
+def _recency(positions: list[Position], today: int) -> int | None:
+    if not positions:
+        return None
+    return max(0, today - max(p.end for p in positions))
+
+
+def area_level(depth: float, years: float, recency_months: int | None) -> float:
+    """0..1: mostly depth of evidence; a little recency; less years (capped)."""
+    if depth <= 0.0:
+        return 0.0
+    years_f = min(years, YEARS_CAP) / YEARS_CAP
+    recency_f = 0.0 if recency_months is None else math.exp(-recency_months / RECENCY_MONTHS)
+    return depth * (DEPTH_SHARE + RECENCY_SHARE * recency_f + YEARS_SHARE * years_f)
+
+
+# -- scoring and ranking --------------------------------------------------------------------------
+
+
+def score(candidate: CandidateProfile, role: Role) -> Score:
+    """The candidate's fit to ``role``: a pure function of the (anonymised) profile and the role."""
+    total = 0.0
+    for w, v in zip(role.vector, candidate.vector, strict=True):
+        total += w * v  # the same order of operations as rank()'s columns: identical floats
+    return Score(
+        candidate=candidate,
+        role=role,
+        score=100.0 * total / role.total_weight,
+        must_haves={k: _has(candidate, role, k) for k in role.must_have},
+    )
+
+
+def _has(candidate: CandidateProfile, role: Role, key: str) -> bool:
+    if key in AREA_IDS:
+        return candidate.areas[key] >= role.min_levels.get(key, MUST_LEVEL)
+    return candidate.has_concept(key.removeprefix("concept:"))
+
+
+def _gaps(vector: Sequence[float], role: Role) -> tuple[str, ...]:
+    gaps = [
+        (-w, i, a)
+        for i, (a, w) in enumerate(zip(AREA_IDS, role.vector, strict=True))
+        if w > 0.0 and vector[i] < role.min_levels.get(a, GAP_LEVEL)
+    ]
+    return tuple(a for *_, a in sorted(gaps))
+
+
+def sort_key(s: Score) -> tuple[int, float, str]:
+    """Best first: more must-haves met, then the higher score, then the source (stable)."""
+    return (-s.must_haves_met, -s.score, s.source)
+
+
+def rank(candidates: Iterable[CandidateProfile], role: Role, *, top: int | None = None) -> list[Ranked]:
+    """Rank candidates for ``role``: more must-haves met first, then score, ties by source.
+
+    The same scores and order as sorting ``score()`` results by ``sort_key``, computed column by column
+    with numpy so that 10,000 stored profiles rank in milliseconds. ``top`` keeps only the best N.
+    """
+    cands = list(candidates)
+    if not cands:
+        return []
+    levels = np.array([c.vector for c in cands], dtype=np.float64)
+    totals = np.zeros(len(cands), dtype=np.float64)
+    for col, w in enumerate(role.vector):
+        totals += levels[:, col] * w
+    totals = 100.0 * totals / role.total_weight
+    has = {key: _has_column(cands, levels, role, key) for key in role.must_have}
+    met = np.zeros(len(cands), dtype=np.int64)
+    for column in has.values():
+        met += column
+    order = np.lexsort((np.array([c.source for c in cands]), -totals, -met))
+    if top is not None:
+        order = order[:top]
+    scores = totals.tolist()
+    flags = {key: column.tolist() for key, column in has.items()}
+    return [
+        Ranked(i, Score(cands[idx], role, scores[idx], {k: bool(v[idx]) for k, v in flags.items()}))
+        for i, idx in enumerate(order.tolist(), start=1)
+    ]
+
+
+def _has_column(
+    cands: list[CandidateProfile], levels: np.ndarray[Any, np.dtype[np.float64]], role: Role, key: str
+) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    if key in AREA_IDS:
+        result: np.ndarray[Any, np.dtype[np.bool_]] = levels[:, AREA_IDS.index(key)] >= role.min_levels.get(
+            key, MUST_LEVEL
+        )
+        return result
+    concept = key.removeprefix("concept:")
+    return np.fromiter((c.has_concept(concept) for c in cands), dtype=np.bool_, count=len(cands))

@@ -1,0 +1,171 @@
+"""The team of N candidates that together cover a role best; one person rarely covers all eight areas.
+
+Coverage of a team is ``sum_a w_a * max_{c in team} level_c[a] / sum_a w_a``: each area counts at the
+level of the team's strongest member in it. That function is monotone and submodular (a weighted sum
+of maxima), so:
+
+* exact search looks at every team of the pool left after removing dominated candidates (someone else is
+  at least as strong in every weighted area): C(n, k) teams, e.g. C(35, 4) = 52,360, C(100, 4) = 3.9
+  million. It runs while C(n, k) <= ``exact_limit``;
+* beyond that, greedy selection (best marginal gain, k rounds over n candidates: O(n k) work) is within
+  (1 - 1/e) ~ 63% of the optimum (Nemhauser, Wolsey and Fisher 1978), and the result carries the
+  tighter bound measured on the data: optimum <= f(S_i) + the k largest marginal gains at S_i, for every
+  greedy prefix S_i (Minoux's a-posteriori bound).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..errors import Code, KompetensError
+from ..models import AREA_IDS
+from .role import Role
+from .score import CandidateProfile
+
+EXACT_LIMIT = 2_000_000
+"""Teams evaluated at most by exact search; above it, greedy."""
+DOMINANCE_LIMIT = 3_000
+"""Pools larger than this skip the pairwise dominance filter (n^2 comparisons)."""
+_CHUNK = 65_536
+
+FloatArray = np.ndarray[Any, np.dtype[np.float64]]
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    """The chosen members (sources), the level the team reaches per area, and its 0..100 coverage score."""
+
+    members: tuple[str, ...]
+    coverage: dict[str, float]
+    score: float
+    exact: bool
+    upper_bound: float
+    teams_evaluated: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's team object (shared/CONTRACT.md) plus how it was found."""
+        return {
+            "members": list(self.members),
+            "coverage": {a: round(v, 4) for a, v in self.coverage.items()},
+            "score": round(self.score, 2),
+            "exact": self.exact,
+            "upper_bound": round(self.upper_bound, 2),
+            "teams_evaluated": self.teams_evaluated,
+        }
+
+
+def team_score(levels: FloatArray, role: Role) -> float:
+    """0..100 coverage of a team given its members' level rows."""
+    if len(levels) == 0:
+        return 0.0
+    best = levels.max(axis=0)
+    return float(100.0 * (best @ np.asarray(role.vector)) / role.total_weight)
+
+
+def best_team(
+    candidates: Iterable[CandidateProfile], role: Role, size: int, *, exact_limit: int = EXACT_LIMIT
+) -> Team:
+    """The ``size`` candidates that together cover ``role`` best: exact when the search is small enough."""
+    if size < 1:
+        raise KompetensError(Code.E301, f"team size must be at least 1, not {size}", field="size")
+    cands = sorted(candidates, key=lambda c: c.source)
+    if not cands:
+        raise KompetensError(Code.E301, "no candidates to build a team from", field="candidates")
+    levels = np.array([c.vector for c in cands], dtype=np.float64)
+    weights = np.asarray(role.vector, dtype=np.float64)
+    k = min(size, len(cands))
+    pool = _undominated(levels, weights) if len(cands) <= DOMINANCE_LIMIT else list(range(len(cands)))
+    if len(pool) <= k:
+        chosen = pool + [i for i in _by_score(levels, weights) if i not in pool][: k - len(pool)]
+        return _team(cands, levels, role, chosen, exact=True, bound=None, evaluated=1)
+    n_teams = math.comb(len(pool), k)
+    if n_teams <= exact_limit:
+        chosen = _exact(levels[pool], weights, k)
+        return _team(
+            cands, levels, role, [pool[i] for i in chosen], exact=True, bound=None, evaluated=n_teams
+        )
+    chosen, bound = _greedy(levels, weights, k)
+    return _team(cands, levels, role, chosen, exact=False, bound=bound, evaluated=len(cands) * k)
+
+
+def _team(
+    cands: list[CandidateProfile],
+    levels: FloatArray,
+    role: Role,
+    chosen: list[int],
+    *,
+    exact: bool,
+    bound: float | None,
+    evaluated: int,
+) -> Team:
+    chosen = sorted(chosen)
+    best = levels[chosen].max(axis=0)
+    score = team_score(levels[chosen], role)
+    return Team(
+        members=tuple(cands[i].source for i in chosen),
+        coverage={a: float(best[j]) for j, a in enumerate(AREA_IDS)},
+        score=score,
+        exact=exact,
+        upper_bound=score if bound is None else min(100.0, 100.0 * bound / role.total_weight),
+        teams_evaluated=evaluated,
+    )
+
+
+def _by_score(levels: FloatArray, weights: FloatArray) -> list[int]:
+    totals = levels @ weights
+    return sorted(range(len(levels)), key=lambda i: (-totals[i], i))
+
+
+def _undominated(levels: FloatArray, weights: FloatArray) -> list[int]:
+    """Candidates no one else dominates in the weighted areas (equal rows: the first one stays)."""
+    cols = weights > 0
+    x = levels[:, cols]
+    ge = (x[:, None, :] >= x[None, :, :]).all(axis=2)  # ge[j, i]: j at least as strong as i everywhere
+    gt = (x[:, None, :] > x[None, :, :]).any(axis=2)
+    n = len(x)
+    earlier = np.tri(n, n, -1, dtype=bool).T  # earlier[j, i]: j < i
+    dominated = np.asarray((ge & (gt | earlier)).any(axis=0), dtype=bool).tolist()
+    return [i for i, d in enumerate(dominated) if not d]
+
+
+def _exact(levels: FloatArray, weights: FloatArray, k: int) -> list[int]:
+    """Every k-subset, in chunks; the first best in lexicographic order wins ties."""
+    best_value = -1.0
+    best_combo: tuple[int, ...] = tuple(range(k))
+    combos = itertools.combinations(range(len(levels)), k)
+    while True:
+        chunk = np.fromiter(
+            itertools.chain.from_iterable(itertools.islice(combos, _CHUNK)), dtype=np.int64
+        ).reshape(-1, k)
+        if len(chunk) == 0:
+            break
+        values = levels[chunk].max(axis=1) @ weights
+        i = int(np.argmax(values))
+        if values[i] > best_value:
+            best_value, best_combo = float(values[i]), tuple(int(c) for c in chunk[i])
+    return list(best_combo)
+
+
+def _greedy(levels: FloatArray, weights: FloatArray, k: int) -> tuple[list[int], float]:
+    """Greedy by marginal gain (ties: lower index) and Minoux's upper bound on the optimum."""
+    current = np.zeros(levels.shape[1])
+    chosen: list[int] = []
+    bound = math.inf
+    available = np.ones(len(levels), dtype=bool)
+    for _ in range(k):
+        gains = (np.maximum(levels, current) - current) @ weights
+        gains[~available] = -1.0
+        value = float(current @ weights)
+        top = np.sort(gains[available])[::-1][:k]
+        bound = min(bound, value + float(top[top > 0].sum()))
+        i = int(np.argmax(gains))
+        chosen.append(i)
+        available[i] = False
+        current = np.maximum(current, levels[i])
+    return chosen, max(bound, float(current @ weights))

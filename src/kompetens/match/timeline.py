@@ -1,0 +1,265 @@
+"""A CV's experience timeline: sections, positions with date ranges, education and languages.
+
+Date ranges in Swedish and English: "2019-03 – nu", "jan 2018 - dec 2020", "2015–2017", "March 2016 – present",
+"2020 - pågående", "03/2019 to 05/2021". Month names, "present" words and section headings come from
+``lang/<code>/cv.json`` of every language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from ..lang import LANGUAGES, lang_data
+
+Month = int
+"""A month as ``year * 12 + (month - 1)``: differences are numbers of months."""
+
+SECTION_KINDS: tuple[str, ...] = (
+    "header",
+    "experience",
+    "education",
+    "languages",
+    "skills",
+    "summary",
+    "other",
+)
+_NO_POSITIONS = frozenset({"education", "languages"})
+_EARLIEST_YEAR = 1950
+_MAX_HEADING_CHARS = 40
+_HEADING_STRIP = " \t#*_:>-=|"
+_TITLE_STRIP = " \t,;:|·•[]—–-*#"
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A job: its title line, first and last month (inclusive) and the text block that describes it."""
+
+    title: str
+    start: Month
+    end: Month
+    ongoing: bool
+    block: tuple[int, int]
+
+    @property
+    def months(self) -> int:
+        return self.end - self.start + 1
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "start": month_str(self.start),
+            "end": None if self.ongoing else month_str(self.end),
+            "months": self.months,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    positions: tuple[Position, ...]
+    sections: tuple[Section, ...]
+    education: tuple[str, ...]
+    languages: tuple[str, ...]
+    today: Month
+
+    def positions_at(self, offset: int) -> list[Position]:
+        """The positions whose text block holds ``offset``."""
+        return [p for p in self.positions if p.block[0] <= offset < p.block[1]]
+
+    def section_at(self, offset: int) -> str:
+        for sec in self.sections:
+            if sec.start <= offset < sec.end:
+                return sec.kind
+        return "header"
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    date_range: re.Pattern[str]
+    months: dict[str, int]
+    present: frozenset[str]
+    headings: dict[str, str]
+    list_split: re.Pattern[str]
+
+
+def month_str(m: Month) -> str:
+    return f"{m // 12:04d}-{m % 12 + 1:02d}"
+
+
+def to_month(d: date) -> Month:
+    return d.year * 12 + d.month - 1
+
+
+def parse_timeline(text: str, *, today: date) -> Timeline:
+    """Sections, positions, education and languages of a CV's text."""
+    pat = _patterns()
+    now = to_month(today)
+    sections = _sections(text, pat)
+    positions = _positions(text, sections, pat, now)
+    return Timeline(
+        positions=tuple(positions),
+        sections=tuple(sections),
+        education=tuple(_section_lines(text, sections, "education")),
+        languages=tuple(_languages(text, sections, pat)),
+        today=now,
+    )
+
+
+def covered_months(positions: list[Position]) -> int:
+    """Months covered by at least one of ``positions`` (overlapping jobs count once)."""
+    months: set[Month] = set()
+    for p in positions:
+        months.update(range(p.start, p.end + 1))
+    return len(months)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = [lang_data(lang, "cv") for lang in LANGUAGES]
+    months: dict[str, int] = {}
+    for d in data:
+        months.update({k.lower(): int(v) for k, v in d.get("months", {}).items()})
+    present = {w.lower() for d in data for w in d.get("present", [])}
+    range_words = {w.lower() for d in data for w in d.get("range_words", [])}
+    headings = {w.lower(): kind for d in data for kind, words in d.get("sections", {}).items() for w in words}
+
+    def alts(words: set[str] | dict[str, int]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+    year = r"(?:19|20)\d\d"
+    one_date = (
+        rf"(?:(?:{alts(months)})\.?\s+{year}"  # "mars 2019", "Sept. 2019"
+        rf"|{year}\s*[-./]\s*(?:0?[1-9]|1[0-2])(?![\d])"  # "2019-03", "2019.3"
+        rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*{year}"  # "03/2019"
+        rf"|{year})"
+    )
+    sep = rf"(?:\s*[–—‒-]{{1,2}}\s*|\s+(?:{alts(range_words)})\s+)"
+    end = rf"(?:{one_date}|{alts(present)})"
+    date_range = re.compile(
+        rf"(?<![\w/.-])(?P<start>{one_date})(?:{sep}(?P<end>{end})|\s*[–—-]\s*(?=$|\n))(?![\w/-])",
+        re.IGNORECASE,
+    )
+    conj = {w.lower() for d in data for w in d.get("conjunctions", [])}
+    list_split = re.compile(rf"[,;•·/]|\s+(?:{alts(conj)})\s+", re.IGNORECASE)
+    return _Patterns(date_range, months, frozenset(present), headings, list_split)
+
+
+def _parse_date(value: str, pat: _Patterns, *, is_end: bool) -> Month | None:
+    """One date; a bare year means January as a start and December as an end."""
+    value = value.strip().lower().replace(" ", "")
+    m = re.fullmatch(r"([^\W\d]+)\.?(\d{4})", value)
+    if m and m.group(1) in pat.months:
+        return int(m.group(2)) * 12 + pat.months[m.group(1)] - 1
+    m = re.fullmatch(r"(\d{4})[-./](\d{1,2})", value)
+    if m:
+        return int(m.group(1)) * 12 + int(m.group(2)) - 1
+    m = re.fullmatch(r"(\d{1,2})[/.](\d{4})", value)
+    if m:
+        return int(m.group(2)) * 12 + int(m.group(1)) - 1
+    if re.fullmatch(r"\d{4}", value):
+        return int(value) * 12 + (11 if is_end else 0)
+    return None
+
+
+def _sections(text: str, pat: _Patterns) -> list[Section]:
+    starts: list[tuple[str, int]] = [("header", 0)]
+    pos = 0
+    for line in text.split("\n"):
+        key = line.strip(_HEADING_STRIP).lower()
+        if len(line) <= _MAX_HEADING_CHARS and key in pat.headings:
+            starts.append((pat.headings[key], pos))
+        pos += len(line) + 1
+    bounds = [*(s for _, s in starts[1:]), len(text)]
+    return [Section(kind, start, end) for (kind, start), end in zip(starts, bounds, strict=True)]
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def _positions(text: str, sections: list[Section], pat: _Patterns, now: Month) -> list[Position]:
+    # (title, block start, first month, last month, ongoing, end of section)
+    found: list[tuple[str, int, Month, Month, bool, int]] = []
+    for sec in sections:
+        if sec.kind in _NO_POSITIONS:
+            continue
+        for m in pat.date_range.finditer(text, sec.start, sec.end):
+            parsed = _range(m, pat, now)
+            if parsed is None:
+                continue
+            title, block_start = _title(text, m, pat)
+            found.append((title, block_start, *parsed, sec.end))
+    positions: list[Position] = []
+    for i, (title, block_start, start, end, ongoing, sec_end) in enumerate(found):
+        nxt = found[i + 1][1] if i + 1 < len(found) else len(text)
+        block_end = max(min(nxt, sec_end), block_start)
+        positions.append(Position(title, start, end, ongoing, (block_start, block_end)))
+    return positions
+
+
+def _range(m: re.Match[str], pat: _Patterns, now: Month) -> tuple[Month, Month, bool] | None:
+    start = _parse_date(m.group("start"), pat, is_end=False)
+    raw_end = (m.group("end") or "").strip().lower()
+    ongoing = not raw_end or raw_end in pat.present
+    end = now if ongoing else _parse_date(raw_end, pat, is_end=True)
+    if start is None or end is None or start // 12 < _EARLIEST_YEAR:
+        return None
+    start, end = min(start, end), max(start, end)
+    return min(start, now), min(end, now), ongoing
+
+
+def _title(text: str, m: re.Match[str], pat: _Patterns) -> tuple[str, int]:
+    """The rest of the range's line, else the nearest non-empty line above it."""
+    line_start, line_end = _line_bounds(text, m.start())
+    rest = _EMPTY_PARENS.sub("", text[line_start : m.start()] + " " + text[m.end() : line_end]).strip(
+        _TITLE_STRIP
+    )
+    if rest:
+        return " ".join(rest.split()), line_start
+    pos = line_start - 1
+    while pos > 0:
+        prev_start, prev_end = _line_bounds(text, pos - 1 if text[pos] == "\n" else pos)
+        prev = text[prev_start:prev_end].strip(_TITLE_STRIP)
+        if prev and prev.lower() not in pat.headings:
+            return " ".join(prev.split()), prev_start
+        if prev:
+            break
+        pos = prev_start - 1
+    return "", line_start
+
+
+def _section_lines(text: str, sections: list[Section], kind: str) -> list[str]:
+    """Non-empty lines of a section, the heading and years left out (years would hint at age)."""
+    out: list[str] = []
+    for sec in sections:
+        if sec.kind != kind:
+            continue
+        lines = text[sec.start : sec.end].split("\n")[1:]
+        for line in lines:
+            clean = re.sub(r"(?:19|20)\d\d(?:\s*[–—-]\s*(?:(?:19|20)\d\d|\w+))?", "", line)
+            clean = " ".join(_EMPTY_PARENS.sub("", clean).strip(_TITLE_STRIP).split()).rstrip(",")
+            if clean:
+                out.append(clean)
+    return out
+
+
+def _languages(text: str, sections: list[Section], pat: _Patterns) -> list[str]:
+    out: list[str] = []
+    for line in _section_lines(text, sections, "languages"):
+        for item in pat.list_split.split(line):
+            name = item.strip(_TITLE_STRIP)
+            if name and name not in out:
+                out.append(name)
+    return out

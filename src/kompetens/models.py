@@ -1,0 +1,97 @@
+"""The data types that flow through the pipeline: Document -> Mention -> Profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+AREA_IDS: tuple[str, ...] = (
+    "marketing_communication",
+    "customer_service",
+    "platform_technology",
+    "api_seo",
+    "psychology_interaction",
+    "community",
+    "data_insight",
+    "strategy",
+)
+"""The eight competence areas of shared/CONTRACT.md, in the article's order."""
+
+DocKind = Literal["ad", "cv", "text"]
+
+
+@dataclass(slots=True)
+class Document:
+    """Plain text plus metadata. Mentions point into ``text`` by character offsets."""
+
+    source: str
+    text: str
+    lang: str = "und"
+    kind: DocKind = "text"
+    title: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True, frozen=True)
+class ConceptRef:
+    """A taxonomy concept as shown in output: an ESCO or JobTech URI and its preferred label."""
+
+    id: str
+    label: str
+
+
+@dataclass(slots=True)
+class Mention:
+    """A competence found in a document, with its evidence span ``text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    concept: ConceptRef
+    area: str | None
+    confidence: float
+    required: bool | None = None
+    method: str = "phrase"  # phrase | lemma | compound | fuzzy | link
+    boilerplate: bool = False  # in an ad's boilerplate (follow us, about us, benefits): not a requirement
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "concept": {"id": self.concept.id, "label": self.concept.label},
+            "area": self.area,
+            "confidence": round(self.confidence, 4),
+            "required": self.required,
+            "method": self.method,
+            "boilerplate": self.boilerplate,
+        }
+
+
+@dataclass(slots=True)
+class Profile:
+    """What a document says about competence: its mentions and a 0..1 strength per area."""
+
+    doc: Document
+    mentions: list[Mention]
+    areas: dict[str, float]
+
+    def evidence(self, area: str, limit: int = 3) -> list[str]:
+        """The distinct evidence snippets for one area, strongest first."""
+        seen: list[str] = []
+        for m in sorted((m for m in self.mentions if m.area == area), key=lambda m: -m.confidence):
+            if m.text not in seen:
+                seen.append(m.text)
+            if len(seen) >= limit:
+                break
+        return seen
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.doc.source,
+            "lang": self.doc.lang,
+            "kind": self.doc.kind,
+            "title": self.doc.title,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "areas": {a: round(self.areas.get(a, 0.0), 4) for a in AREA_IDS},
+        }

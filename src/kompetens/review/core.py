@@ -1,0 +1,162 @@
+"""``review_ad``: what a job ad really asks for, and what in it turns good candidates away."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import AREA_IDS, Document, Profile
+from .flags import Flag, find_flags
+from .lexicon import SectionCues, bias_lexicon, section_cues
+from .sections import JOB_CONTENT, Layout, Section, segment
+from .social import Evidence, cue_evidence, mention_evidence, title_mentions_social_media
+
+ASKED_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
+"""Sections whose competences the ad asks for (merits included, boilerplate excluded)."""
+
+
+@dataclass(slots=True, frozen=True)
+class AreaSpan:
+    """A span that shows the ad asks for an area; ``expert`` when its sentence demands expert level."""
+
+    text: str
+    start: int
+    end: int
+    area: str
+    via: str
+    expert: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "via": self.via,
+            "expert": self.expert,
+        }
+
+
+@dataclass(slots=True)
+class Review:
+    """The result of reviewing one ad; ``to_dict`` gives the ``kompetens review --json`` object."""
+
+    source: str
+    lang: str
+    title: str | None
+    requires_social_media: bool
+    title_mentions_social_media: bool
+    areas: dict[str, float]
+    missing_areas: list[str]
+    flags: list[Flag]
+    unicorn: bool = False
+    social_media_merit: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+    area_evidence: dict[str, list[AreaSpan]] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "lang": self.lang,
+            "title": self.title,
+            "requires_social_media": self.requires_social_media,
+            "title_mentions_social_media": self.title_mentions_social_media,
+            "areas": {a: round(self.areas.get(a, 0.0), 4) for a in AREA_IDS},
+            "missing_areas": list(self.missing_areas),
+            "flags": [f.to_dict() for f in self.flags],
+            "unicorn": self.unicorn,
+            "social_media_merit": self.social_media_merit,
+            "explanation": {
+                "requires_social_media": [e.to_dict() for e in self.evidence if e.counted],
+                "set_aside": [e.to_dict() for e in self.evidence if not e.counted],
+            },
+            "area_evidence": {
+                a: [s.to_dict() for s in spans] for a, spans in self.area_evidence.items() if spans
+            },
+            "sections": [s.to_dict() for s in self.sections],
+        }
+
+
+def _area_spans(
+    profile: Profile, cues_found: list[Evidence], layout: Layout, cues: SectionCues
+) -> list[AreaSpan]:
+    """Spans that show which areas the ad asks for, from mentions and from the social-media cues."""
+    spans: list[AreaSpan] = []
+
+    def add(text: str, start: int, end: int, area: str | None, via: str) -> None:
+        unit = layout.unit_at(start)
+        if area is None or unit is None or unit.boilerplate or unit.section not in ASKED_SECTIONS:
+            return
+        sentence = layout.text[unit.start : unit.end]
+        expert = unit.section in JOB_CONTENT and bool(cues.expert and cues.expert.search(sentence))
+        spans.append(AreaSpan(text, start, end, area, via, expert))
+
+    for m in profile.mentions:
+        add(m.text, m.start, m.end, m.area, "mention")
+    for e in cues_found:
+        add(e.text, e.start, e.end, e.area, "cue")
+    return spans
+
+
+def _area_scores(profile: Profile, spans: Iterable[AreaSpan], *, cue_strength: float) -> dict[str, float]:
+    """An area's score is the profile's, if a mention in a job section backs it; a cue alone gives ``cue_strength``."""
+    scores = dict.fromkeys(AREA_IDS, 0.0)
+    for s in spans:
+        if s.area not in scores:
+            continue
+        value = profile.areas.get(s.area, 0.0) if s.via == "mention" else cue_strength
+        scores[s.area] = max(scores[s.area], min(1.0, value))
+    return scores
+
+
+def review_ad(
+    doc: Document,
+    profile: Profile,
+    *,
+    areas_needed: Iterable[str] = AREA_IDS,
+    min_confidence: float = 0.5,
+    cue_strength: float = 0.5,
+    min_area: float = 0.05,
+) -> Review:
+    """Review one ad. ``profile`` is the extraction result for ``doc`` (its mentions may be empty).
+
+    ``areas_needed``: the areas a social-media role should ask for (missing ones are reported);
+    ``min_confidence``: weakest mention that can make the ad a social-media ad; ``cue_strength``: the
+    score an area gets from the review's own cues alone; ``min_area``: below this an area is missing.
+    Raises KompetensError (E109) for a language without review data.
+    """
+    cues = section_cues(doc.lang)
+    lexicon = bias_lexicon(doc.lang)
+    layout = segment(doc.text, cues, title=doc.title)
+
+    from_cues = list(cue_evidence(doc.text, layout, cues))
+    from_mentions = list(mention_evidence(profile.mentions, layout, cues, min_confidence=min_confidence))
+    evidence = sorted([*from_cues, *from_mentions], key=lambda e: (e.start, e.via))
+
+    spans = _area_spans(profile, from_cues, layout, cues)
+    areas = _area_scores(profile, spans, cue_strength=cue_strength)
+    requires = any(e.counted for e in evidence)
+    expert_areas = {s.area for s in spans if s.expert}
+    missing = [a for a in areas_needed if areas.get(a, 0.0) < min_area] if requires else []
+
+    by_area: dict[str, list[AreaSpan]] = {a: [] for a in AREA_IDS}
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.area in by_area:
+            by_area[s.area].append(s)
+
+    return Review(
+        source=doc.source,
+        lang=doc.lang,
+        title=layout.title,
+        requires_social_media=requires,
+        title_mentions_social_media=title_mentions_social_media(layout.title, cues),
+        areas=areas,
+        missing_areas=missing,
+        flags=find_flags(doc.text, lexicon, layout),
+        unicorn=set(AREA_IDS) <= expert_areas,
+        social_media_merit=any(e.reason == "merit" for e in evidence),
+        evidence=evidence,
+        area_evidence=by_area,
+        sections=layout.sections,
+    )

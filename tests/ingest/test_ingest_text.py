@@ -1,0 +1,101 @@
+"""Decoding, normalisation, Markdown and HTML stripping."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kompetens.errors import Code, IngestError
+from kompetens.ingest import decode_bytes, normalize_text
+from kompetens.ingest.htmltext import html_to_text
+from kompetens.ingest.markdown import strip_markdown
+
+SV = "Kundtjänst på Exempelbolaget AB – “sociala medier” för 5 €."
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-32", "cp1252"])
+def test_decode_bytes(encoding):
+    assert decode_bytes(SV.encode(encoding), source="x") == SV
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_binary(encoding):
+    with pytest.raises(IngestError) as info:
+        decode_bytes(SV.encode(encoding), source="x.txt")
+    assert info.value.code is Code.E102
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a\r\nb\rc\nd", "a\nb\nc\nd"),
+        ("a\x0bb\x0cc\x85d\u2028e\u2029f", "a\nb\nc\nd\ne\nf"),
+        ("tab\there\x01\x1b\x7f\x9fend", "tab\there    end"),
+        ("marknads\u00adföring\u200b!\ufeff", "marknadsföring!"),
+        ("Kundtja\u0308nst", "Kundtjänst"),  # NFD -> NFC
+        ("oförändrad text", "oförändrad text"),
+    ],
+)
+def test_normalize_text(raw, expected):
+    assert normalize_text(raw) == expected
+
+
+@given(st.text())
+def test_normalize_text_leaves_only_tab_and_newline_controls(text):
+    out = normalize_text(text)
+    assert all(ch in "\t\n" or unicodedata.category(ch) != "Cc" for ch in out)
+    assert "\r" not in out
+    assert normalize_text(out) == out
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Cf", "Zl", "Zp"))))
+def test_control_replacement_keeps_offsets(text):
+    with_controls = "".join(ch + "\x01" for ch in unicodedata.normalize("NFC", text))
+    assert len(normalize_text(with_controls)) == len(unicodedata.normalize("NFC", with_controls))
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text", "title"),
+    [
+        ("# Rubrik #\nText", "Rubrik\nText", "Rubrik"),
+        ("Rubrik\n======\nText", "Rubrik\n\nText", None),
+        ("**fet** och *kursiv* och __fet__ och _kursiv_", "fet och kursiv och fet och kursiv", None),
+        ("snake_case_namn och 2*3*4", "snake_case_namn och 2*3*4", None),
+        ("[länk](https://example.org) och ![bild](b.png)", "länk och bild", None),
+        ("[ref][1]\n\n[1]: https://example.org", "ref\n\n", None),
+        ("<https://example.org> och <br/>rad", "https://example.org och rad", None),
+        ("> citat\n>> djupare", "citat\ndjupare", None),
+        ("* ett\n+ två\n- tre\n1. fyra", "- ett\n- två\n- tre\n1. fyra", None),
+        ("```python\nx = **y**\n```", "x = **y**", None),
+        ("| A | B |\n|:--|--:|\n| c | d |", "A | B\n\nc | d", None),
+        ("~~gammalt~~ \\*nytt\\*", "gammalt *nytt*", None),
+        ("---\ntitle: 'CV Testa'\n---\nText", "Text", "CV Testa"),
+        ("---\nText utan slut", "\nText utan slut", None),
+    ],
+)
+def test_strip_markdown(markdown, text, title):
+    assert strip_markdown(markdown) == (text, title)
+
+
+@pytest.mark.parametrize(
+    ("html", "text", "title"),
+    [
+        ("<title> A  &amp; B </title><p>x</p>", "x", "A & B"),
+        ("<p>ett</p><p>två</p>", "ett\n\ntvå", None),
+        ("<ul><li>ett</li><li>två</li></ul>", "- ett\n- två", None),
+        ("a<br>b<br/>c", "a\nb\nc", None),
+        ("<table><tr><td>A</td><td>B</td></tr><tr><td>C</td><td>D</td></tr></table>", "A\tB\nC\tD", None),
+        ("<p>ord\n   över\trader</p>", "ord över rader", None),
+        ("<pre>  rad 1\nrad 2</pre>", "rad 1\nrad 2", None),
+        ("<script>x<1</script><style>p{}</style><template><p>t</p></template>kvar", "kvar", None),
+        ("<svg><title>ikon</title></svg><p>text</p>", "text", None),
+        ("<noscript/>text", "text", None),
+        ("&lt;tag&gt; &quot;citat&quot; &#229;&#xe4;&ouml;", '<tag> "citat" åäö', None),
+        ("<p>Du <b>är</b> <i>bra</i></p>", "Du är bra", None),
+    ],
+)
+def test_html_to_text(html, text, title):
+    assert html_to_text(html) == (text, title)

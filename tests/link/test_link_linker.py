@@ -1,0 +1,180 @@
+"""The linker over a tiny fictional taxonomy: ranking sanity, languages, kinds, cache, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kompetens.errors import KompetensError, TaxonomyError
+from kompetens.link import Candidate, LinkConfig, Linker
+
+from .conftest import CONCEPTS
+
+
+@pytest.mark.parametrize(
+    ("text", "uri"),
+    [
+        ("manage social media channels", "urn:test:skill:social"),
+        ("write press releases", "urn:test:skill:press"),
+        ("Python (computer programming)", "urn:test:skill:python"),
+        ("C#", "urn:test:skill:csharp"),
+    ],
+)
+def test_exact_label_ranks_first(linker: Linker, text: str, uri: str) -> None:
+    assert linker.link([text])[0][0].uri == uri
+
+
+@pytest.mark.parametrize(
+    ("text", "uri"),
+    [
+        ("We need someone who can draft news releases for our customers", "urn:test:skill:press"),
+        ("experience with web analytics and reporting", "urn:test:skill:analytics"),
+        ("you will cut videos for our channels", "urn:test:skill:video"),
+    ],
+)
+def test_alternative_label_in_a_sentence_finds_its_concept(linker: Linker, text: str, uri: str) -> None:
+    assert linker.link([text])[0][0].uri == uri
+
+
+@pytest.mark.parametrize(
+    ("text", "uri", "label"),
+    [
+        ("Du kommer att skriva pressmeddelanden", "urn:test:skill:press", "skriva pressmeddelanden"),
+        ("Vana att redigera videomaterial krävs", "urn:test:skill:video", "redigera videomaterial"),
+        ("Erfarenhet av webbanalys", "urn:test:skill:analytics", "analysera webbtrafik"),
+    ],
+)
+def test_swedish_text_gets_swedish_concept_and_label(linker: Linker, text: str, uri: str, label: str) -> None:
+    best = linker.link([text])[0][0]
+    assert (best.uri, best.label) == (uri, label)
+
+
+def test_english_text_gets_english_label(linker: Linker) -> None:
+    assert linker.link(["write press releases"])[0][0].label == "write press releases"
+
+
+def test_concept_without_swedish_label_falls_back_to_english(linker: Linker) -> None:
+    best = linker.link(["Vi söker någon som kan python"], lang="sv")[0][0]
+    assert (best.uri, best.label) == ("urn:test:skill:python", "Python (computer programming)")
+
+
+def test_kind_filters_concepts(linker: Linker) -> None:
+    skills = linker.link(["social media manager"], top=20)[0]
+    jobs = linker.link(["social media manager"], top=20, kind="occupation")[0]
+    assert all(":skill:" in c.uri for c in skills)
+    assert next(c.uri for c in jobs) == "urn:test:occupation:community"
+    assert {c.uri for c in jobs} <= {"urn:test:occupation:community", "urn:test:occupation:baker"}
+
+
+def test_results_are_sorted_candidates_of_at_most_top(linker: Linker) -> None:
+    out = linker.link(["manage budgets and social media"], top=3)[0]
+    assert 0 < len(out) <= 3
+    assert all(isinstance(c, Candidate) for c in out)
+    assert [c.score for c in out] == sorted((c.score for c in out), reverse=True)
+
+
+def test_concept_without_labels_is_never_returned(linker: Linker) -> None:
+    assert "urn:test:skill:nolabels" not in linker.uris
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "!!! ???"])
+def test_text_without_words_gets_no_candidates(linker: Linker, text: str) -> None:
+    assert linker.link([text]) == [[]]
+
+
+def test_huge_text_is_cut_not_crashed(linker: Linker) -> None:
+    text = "write press releases " + "lorem ipsum " * 9000
+    assert len(text) > 100_000
+    assert linker.link([text])[0][0].uri == "urn:test:skill:press"
+
+
+@pytest.mark.parametrize(("kwargs", "field"), [({"top": 0}, "top"), ({"kind": "person"}, "kind")])
+def test_bad_options_raise_clear_errors(linker: Linker, kwargs: dict[str, object], field: str) -> None:
+    with pytest.raises(KompetensError) as err:
+        linker.link(["python"], **kwargs)  # type: ignore[arg-type]
+    assert err.value.field == field
+
+
+def test_cache_round_trip_gives_the_same_results(linker: Linker, cache_dir: Path) -> None:
+    loaded = Linker.load(cache_dir)
+    texts = ["Du kommer att skriva pressmeddelanden", "cut videos and manage budgets"]
+    assert [[c.uri for c in r] for r in loaded.link(texts)] == [
+        [c.uri for c in r] for r in linker.link(texts)
+    ]
+    np.testing.assert_allclose(loaded.dense_vectors, linker.dense_vectors, atol=1e-3)
+
+
+def test_rebuild_reuses_cached_vectors(linker: Linker, cache_dir: Path) -> None:
+    class Counting:
+        dim = 384
+
+        def __init__(self) -> None:
+            self.passages = 0
+
+        def query(self, texts: object) -> np.ndarray:
+            raise AssertionError("not called while building")
+
+        def passage(self, texts: list[str]) -> np.ndarray:
+            self.passages += len(texts)
+            return np.ones((len(texts), 384), dtype=np.float32) / np.sqrt(384)
+
+    counting = Counting()
+    extra = [
+        *CONCEPTS[:-1],
+        CONCEPTS[0].__class__("urn:test:skill:new", "skill", {"en": ["bake sourdough bread"]}),
+    ]
+    Linker.build(extra, cache_dir=cache_dir, embedder=counting)
+    assert counting.passages == 1
+    Linker.build(CONCEPTS, cache_dir=cache_dir)  # restore the session cache for the other tests
+
+
+def test_load_missing_or_damaged_cache_raises_taxonomy_error(tmp_path: Path) -> None:
+    with pytest.raises(TaxonomyError):
+        Linker.load(tmp_path)
+    (tmp_path / "link_meta.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(TaxonomyError):
+        Linker.load(tmp_path)
+
+
+def test_build_without_concepts_raises(tmp_path: Path) -> None:
+    with pytest.raises(TaxonomyError):
+        Linker.build([], cache_dir=tmp_path, config=LinkConfig(dense=False))
+
+
+def test_extract_spans_finds_whole_labels(lexical: Linker) -> None:
+    tokens = ["You", "will", "write", "press", "releases", "and", "manage", "budgets", "."]
+    assert lexical.extract_spans(tokens) == [(2, 5), (6, 8)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_links_without_crashing(text: str) -> None:
+    linker = _LEXICAL[0]
+    for kind in ("skill", "occupation"):
+        out = linker.link([text, text + " manage budgets"], top=4, kind=kind)  # type: ignore[arg-type]
+        assert len(out) == 2
+        assert all(len(r) <= 4 and all(np.isfinite(c.score) for c in r) for r in out)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.lists(st.sampled_from(["python", "bagare", "ö", "\x00", "C#", "medier", "ünïcödé", " "]), max_size=40)
+)
+def test_mixed_language_soup_with_dense_vectors(words: list[str]) -> None:
+    out = _DENSE[0].link([" ".join(words)], top=3)[0]
+    assert len(out) <= 3
+
+
+_LEXICAL: list[Linker] = []
+_DENSE: list[Linker] = []
+
+
+@pytest.fixture(autouse=True)
+def _share_linkers(lexical: Linker, linker: Linker) -> None:
+    # hypothesis tests cannot take function-scoped fixtures directly; hand the session linkers over.
+    _LEXICAL[:] = [lexical]
+    _DENSE[:] = [linker]

@@ -1,0 +1,68 @@
+"""Text preparation: cleaning, tokens, n-grams, chunks."""
+
+from __future__ import annotations
+
+import pytest
+
+from kompetens.link.text import MAX_CHARS, char_ngrams, chunks, clean, stems, words
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  Social\tMedia\n", "Social Media"),
+        ("a\x00b\x07c", "a b c"),
+        ("zero\u200bwidth", "zero width"),
+        ("ｆｕｌｌwidth", "fullwidth"),
+        ("", ""),
+    ],
+)
+def test_clean(raw: str, expected: str) -> None:
+    assert clean(raw) == expected
+
+
+def test_clean_cuts_long_text_at_a_word_boundary() -> None:
+    out = clean("ord " * 100_000)
+    assert len(out) <= MAX_CHARS
+    assert out.endswith("ord")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Python and C++ or C#", ["python", "and", "c++", "or", "c#"]),
+        ("Sociala medier-ansvarig", ["sociala", "medier", "ansvarig"]),
+        ("!!!", []),
+    ],
+)
+def test_words(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "lang", "expected"),
+    [
+        (["managing", "budgets"], "en", ["manag", "budget"]),
+        (["kunderna"], "sv", ["kund"]),
+        (["xyz"], "zz", ["xyz"]),
+    ],
+)
+def test_stems(tokens: list[str], lang: str, expected: list[str]) -> None:
+    assert stems(tokens, lang) == expected
+
+
+def test_char_ngrams_pad_words_and_keep_short_ones_whole() -> None:
+    assert char_ngrams(["a"]) == [" a "]
+    assert char_ngrams(["ab"]) == [" ab", "ab ", " ab "]
+    grams = char_ngrams(["seo"], sizes=(3,))
+    assert grams == [" se", "seo", "eo "]
+
+
+def test_chunks_split_lists_and_clauses() -> None:
+    assert chunks("Python, SQL; video editing (Premiere). Teamwork") == [
+        "Python",
+        "SQL",
+        "video editing",
+        "Premiere",
+        "Teamwork",
+    ]

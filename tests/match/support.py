@@ -1,0 +1,135 @@
+"""Helpers for the kompetens.match tests: demo paths, a fixed 'today' and a stand-in extractor.
+
+``standin_extract`` is a small keyword extractor for unit tests of the plumbing; the tests that judge
+ranking quality or invariance use the real Engine.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kompetens.match.score import CandidateProfile
+from kompetens.models import AREA_IDS, ConceptRef, Document, Mention, Profile
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_CVS = ROOT / "demo" / "cvs"
+DEMO_ROLES = ROOT / "demo" / "roles"
+EXPECTED = ROOT / "tests" / "data" / "cvs_expected"
+TODAY = date(2026, 11, 27)
+
+# area -> words whose start marks a mention ("facebook" also finds "Facebooksida").
+STANDIN_WORDS: dict[str, tuple[str, ...]] = {
+    "marketing_communication": (
+        "marknadsför",
+        "marketing",
+        "kampanj",
+        "campaign",
+        "varumärk",
+        "brand",
+        "pr ",
+        "pressmeddelande",
+        "press release",
+        "copywriting",
+    ),
+    "customer_service": (
+        "kundtjänst",
+        "kundservice",
+        "customer service",
+        "customer care",
+        "klagomål",
+        "complaint",
+        "support",
+    ),
+    "platform_technology": (
+        "facebook",
+        "instagram",
+        "linkedin",
+        "tiktok",
+        "youtube",
+        "twitter",
+        "hootsuite",
+        "meta business suite",
+        "discord",
+    ),
+    "api_seo": ("api", "seo", "sökmotoroptimering", "search console", "integration"),
+    "psychology_interaction": (
+        "psykolog",
+        "psycholog",
+        "beteende",
+        "behaviour",
+        "bemötande",
+        "empathy",
+        "de-escalation",
+    ),
+    "community": (
+        "community",
+        "communities",
+        "moderat",
+        "forum",
+        "facebookgrupp",
+        "facebook group",
+        "engagemang",
+        "engagement",
+    ),
+    "data_insight": (
+        "analys",
+        "analytics",
+        "google analytics",
+        "dashboard",
+        "insikt",
+        "insight",
+        "data",
+        "statisti",
+        "nps",
+        "kpi",
+    ),
+    "strategy": ("strategi", "strategy", "policy", "riktlinje", "guideline", "affärsmål", "business goal"),
+}
+_PATTERNS = [
+    (area, word, re.compile(rf"(?<![\w]){re.escape(word.strip())}", re.IGNORECASE))
+    for area, words in STANDIN_WORDS.items()
+    for word in words
+]
+
+
+def standin_extract(doc: Document) -> Profile:
+    """Mentions wherever a keyword starts a word; the whole word is the evidence."""
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for area, word, pattern in _PATTERNS:
+        for m in pattern.finditer(doc.text):
+            if m.start() in taken:
+                continue
+            taken.add(m.start())
+            end = m.end()
+            while end < len(doc.text) and (doc.text[end].isalnum() or doc.text[end] == "-"):
+                end += 1
+            concept = ConceptRef(f"standin:{area}:{word.strip()}", word.strip())
+            mentions.append(Mention(doc.text[m.start() : end], m.start(), end, concept, area, 0.9))
+    mentions.sort(key=lambda m: m.start)
+    strengths = {a: min(1.0, 0.3 * sum(m.area == a for m in mentions)) for a in AREA_IDS}
+    return Profile(doc=doc, mentions=mentions, areas=strengths)
+
+
+def load_expected(role_id: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((EXPECTED / f"{role_id}.json").read_text(encoding="utf-8"))
+    return data
+
+
+def synthetic(i: int, vec: list[float]) -> CandidateProfile:
+    zero = dict.fromkeys(AREA_IDS, 0.0)
+    return CandidateProfile(
+        source=f"cv{i:03d}",
+        lang="en",
+        as_of="2026-11-27",
+        areas=dict(zip(AREA_IDS, vec, strict=True)),
+        depth=dict(zero),
+        years=dict(zero),
+        recency_months=dict.fromkeys(AREA_IDS),
+        evidence={a: [] for a in AREA_IDS},
+        concepts={"c:x": "X"} if i % 2 else {},
+    )

@@ -1,0 +1,127 @@
+"""The anonymiser removes personal data, keeps the competence text, and never reports the values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kompetens.ingest.reader import read_path
+from kompetens.match.anonymize import CATEGORIES, anonymize
+
+# (text, category, the personal value that must be gone)
+REMOVED = [
+    ("Birgitta Prövasdotter\nKommunikatör", "name", "Prövasdotter"),
+    ("# Lars-Åke Provberg\nHead of Digital", "name", "Lars-Åke"),
+    ("CV\nKim Sampleton-Reyes\nAnalyst", "name", "Sampleton-Reyes"),
+    ("Namn: Kalle Provsson\nErfarenhet", "name", "Kalle"),
+    ("Name: Morgan Placeholder\nPhone: 07700 900456", "name", "Placeholder"),
+    ("Casey Sampleworth\nMarketing · Mr Sampleworth", "name", "Sampleworth"),
+    ("Personnummer: 19000101-0000", "id_number", "19000101-0000"),
+    ("Pnr 000101-0000 och mer text", "id_number", "000101-0000"),
+    ("Kontakt 19121212+1212 idag", "id_number", "19121212+1212"),
+    ("Född: 1962", "birth_date", "1962"),
+    ("Född 19 december 1958", "birth_date", "december 1958"),
+    ("Födelsedatum: 1991-08-19", "birth_date", "1991-08-19"),
+    ("Date of birth: 02/03/1990", "birth_date", "02/03/1990"),
+    ("Born 1993 · he/him", "birth_date", "1993"),
+    ("Born: 12 June 1961 (age 64)", "birth_date", "June 1961"),
+    ("Ålder: 23", "age", "23"),
+    ("Jag är 19 år och aktiv på TikTok.", "age", "19 år"),
+    ("Kvinna, 29 år", "age", "29 år"),
+    ("Designer · 57 år · Stockholm", "age", "57 år"),
+    ("riley@example.com · Age 27", "age", "27"),
+    ("21 years old and curious", "age", "21 years"),
+    ("Kön: kvinna", "gender", "kvinna"),
+    ("Kön: man", "gender", "man"),
+    ("Gender: female", "gender", "female"),
+    ("Pronouns: they/them", "gender", "they/them"),
+    ("Hon trivs med analys.", "gender", "Hon"),
+    ("He combines brand and data.", "gender", "He"),
+    ("Mamma till tre.", "gender", "Mamma"),
+    ("Father of two.", "gender", "Father"),
+    ("Foto: bifogas på begäran", "photo", "bifogas"),
+    ("Analyst · Photo on request", "photo", "Photo"),
+    ("![photo](riley-headshot.jpg)", "photo", "headshot"),
+    ("Bild: se bifogat foto", "photo", "foto"),
+    ("Adress: Påhittade gatan 4, 123 45 Fiktivstad", "address", "Påhittade gatan"),
+    ("Fiktivgatan 21, 412 00 Exempelborg", "address", "Fiktivgatan"),
+    ("robin@example.net | 45 Sample Street, Testville", "address", "Sample Street"),
+    ("E-post: nils.exempelsson@example.se", "email", "nils.exempelsson@example.se"),
+    ("mail me: a.b+cv@example.co.uk.", "email", "a.b+cv@example.co.uk"),
+    ("Telefon: 070-174 06 10", "phone", "070-174 06 10"),
+    ("call 07700 900123 today", "phone", "07700 900123"),
+    ("+1 555 0100 or later", "phone", "555 0100"),
+    ("see linkedin.com/in/testa-testsson", "profile_link", "testa-testsson"),
+]
+
+# Text that must come through untouched: durations, work words, dates, counts.
+KEPT = [
+    "Över 30 års arbete inom marknadsföring och PR.",
+    "I have 5 years of experience in community management.",
+    "- Email marketing, affiliate marketing and campaign reporting.",
+    "Webbredaktör, Exempelregionen\n2013 - 2024",
+    "Customer Service Advisor\n2016 - 2019",
+    "Kundcommunity med 12 000 medlemmar och 2 300 följare.",
+    "Grew the forum from 2,000 to 25,000 members.",
+    "Dataanalytiker\n2019-03 – 2021-01",
+    "Foto och video för Instagram och Facebook.",
+    "Plan conferences for 300–800 guests.",
+    "Fotograf, Låtsasbyrån AB",
+]
+
+
+@pytest.mark.parametrize(("text", "category", "value"), REMOVED)
+def test_removes(text: str, category: str, value: str) -> None:
+    result = anonymize(text)
+    assert value not in result.text
+    assert category in result.removed
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_keeps(text: str) -> None:
+    result = anonymize(text)
+    assert result.text == text
+    assert result.removed == ()
+
+
+@pytest.mark.parametrize(("text", "category", "value"), REMOVED)
+def test_keep_length_keeps_offsets(text: str, category: str, value: str) -> None:
+    result = anonymize(text, keep_length=True)
+    assert len(result.text) == len(text)
+    assert [i for i, ch in enumerate(text) if ch == "\n"] == [
+        i for i, ch in enumerate(result.text) if ch == "\n"
+    ]
+    for start, end, _ in result.spans:
+        assert result.text[start:end].strip() == ""
+
+
+def test_report_names_categories_never_values() -> None:
+    text = "Testa Testsson\nPersonnummer: 19000101-0000 · Kön: kvinna\ntesta@example.se"
+    result = anonymize(text)
+    assert set(result.removed) <= set(CATEGORIES)
+    assert result.removed == tuple(c for c in CATEGORIES if c in result.removed)  # stable order
+    assert not any(v in str(result.removed) for v in ("Testa", "19000101", "kvinna", "example"))
+
+
+def test_compact_mode_does_not_depend_on_value_lengths() -> None:
+    a = anonymize("Al Bo\nÅlder: 9 år\n- Moderated the Discord.", keep_length=False)
+    b = anonymize("Maximiliana Lindqvist-Öberg\nÅlder: 64 år\n- Moderated the Discord.", keep_length=False)
+    assert a.text == b.text
+    assert "Moderated the Discord." in a.text
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in (Path(__file__).parents[2] / "demo" / "cvs").iterdir())
+)
+def test_demo_cv_names_and_contacts_are_gone(name: str) -> None:
+    path = Path(__file__).parents[2] / "demo" / "cvs" / name
+    doc = read_path(path)[0]
+    result = anonymize(doc.text, keep_length=False)
+    assert "@" not in result.text
+    assert "name" in result.removed
+    first_words = (
+        doc.text.strip().split("\n", 1)[0].replace("#", "").replace("Namn:", "").replace("Name:", "")
+    )
+    surname = first_words.split()[-1]
+    assert surname not in result.text

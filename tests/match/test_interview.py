@@ -1,0 +1,104 @@
+"""Interview kits: a section per gap and must-have, 2-3 questions, a work sample, a 1-5 anchored scale."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from kompetens.errors import KompetensError
+from kompetens.match.interview import interview_kit
+from kompetens.match.role import Role, role_from_dict
+from kompetens.models import AREA_IDS
+
+from .support import synthetic
+
+
+def _load(lang: str) -> dict[str, Any]:
+    text = resources.files("kompetens.lang").joinpath(lang, "interview.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _shape(d: Any) -> Any:
+    if isinstance(d, dict):
+        return {k: _shape(v) for k, v in d.items()}
+    if isinstance(d, list):
+        return [_shape(v) for v in d]
+    return type(d).__name__
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_language_files_cover_every_area(lang: str) -> None:
+    data = _load(lang)
+    assert set(data["areas"]) == set(AREA_IDS)
+    for area in data["areas"].values():
+        kinds = {q["kind"] for q in area["questions"]}
+        assert 2 <= len(area["questions"]) <= 3
+        assert kinds == {"behavioural", "situational"}
+        assert set(area["anchors"]) == {"1", "3", "5"}
+        assert area["work_sample"]
+
+
+def test_swedish_and_english_files_have_the_same_shape() -> None:
+    assert _shape(_load("sv")) == _shape(_load("en"))
+
+
+ROLE = role_from_dict(
+    {
+        "title": "Community manager",
+        "weights": {"community": 1.0, "customer_service": 0.7, "data_insight": 0.3, "api_seo": 0.0},
+        "must_have": ["community", "concept:Discord"],
+    }
+)
+
+
+def _levels(**kw: float) -> list[float]:
+    return [kw.get(a, 0.0) for a in AREA_IDS]
+
+
+def test_sections_for_gaps_and_must_haves() -> None:
+    cand = synthetic(0, _levels(community=0.9, customer_service=0.1, data_insight=0.6))
+    kit = interview_kit(cand, ROLE, lang="en")
+    assert [(s.area, s.reason) for s in kit.sections] == [
+        ("community", "must_have"),
+        ("customer_service", "gap"),
+    ]
+    assert kit.missing_concepts == ("Discord",)
+    section = kit.sections[1]
+    assert 2 <= len(section.questions) <= 3
+    assert section.work_sample
+    assert sorted(section.anchors) == [1, 3, 5]
+
+
+def test_a_missing_must_have_is_also_a_gap() -> None:
+    kit = interview_kit(synthetic(0, _levels(customer_service=0.9, data_insight=0.9)), ROLE)
+    assert [(s.area, s.reason) for s in kit.sections] == [("community", "gap_must_have")]
+
+
+def test_no_gaps_no_must_haves_still_gives_a_kit() -> None:
+    role = Role("R", dict.fromkeys(AREA_IDS, 1.0))
+    cand = synthetic(0, [0.9, 0.8, 0.95, 0.9, 0.9, 0.9, 0.9, 0.9])
+    kit = interview_kit(cand, role)
+    assert [(s.area, s.reason) for s in kit.sections] == [("customer_service", "verify")]
+
+
+@pytest.mark.parametrize(("lang", "word"), [("sv", "Arbetsprov"), ("en", "Work sample")])
+def test_markdown_and_dict(lang: str, word: str) -> None:
+    cand = synthetic(7, _levels(community=0.05))
+    kit = interview_kit(cand, ROLE, lang=lang, questions=2)
+    md = kit.to_markdown()
+    assert md.startswith("# ") and "Community manager" in md and "cv007" in md
+    assert md.count(f"### {word}") == len(kit.sections)
+    assert all(len(s.questions) == 2 for s in kit.sections)
+    d = json.loads(json.dumps(kit.to_dict()))
+    assert d["sections"][0]["scale"]["points"] == [1, 2, 3, 4, 5]
+    assert set(d["sections"][0]["scale"]["anchors"]) == {"1", "3", "5"}
+
+
+def test_unknown_language() -> None:
+    with pytest.raises(KompetensError) as info:
+        interview_kit(synthetic(0, _levels()), ROLE, lang="xx")
+    assert info.value.field == "lang"

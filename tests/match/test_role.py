@@ -1,0 +1,120 @@
+"""Role files: YAML and JSON, the built-in default, roles from ads, and errors that name the field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kompetens.errors import Code, RoleError
+from kompetens.match.role import default_role, is_role_file, load_role, role_from_ad, role_from_dict
+from kompetens.models import AREA_IDS, ConceptRef, Document, Mention, Profile
+
+from .support import DEMO_ROLES
+
+
+@pytest.mark.parametrize("path", sorted(DEMO_ROLES.iterdir()), ids=lambda p: p.name)
+def test_demo_roles_load(path: Path) -> None:
+    role = load_role(path)
+    assert role.title
+    assert set(role.weights) == set(AREA_IDS)
+    assert role.total_weight > 0
+    assert is_role_file(path)
+
+
+def test_default_role_follows_the_article() -> None:
+    role = default_role()
+    assert role.title == "Social media specialist"
+    assert all(role.weights[a] > 0 for a in AREA_IDS)  # the article names all eight areas
+    demo = load_role(DEMO_ROLES / "social_media_specialist.yaml")  # the demo copy must not drift
+    assert (role.weights, role.must_have, role.min_levels) == (demo.weights, demo.must_have, demo.min_levels)
+
+
+def test_concept_must_haves() -> None:
+    role = role_from_dict(
+        {
+            "title": "Analyst",
+            "weights": {"data_insight": 1},
+            "must_have": ["data_insight", "concept:Google Analytics", {"concept": "http://example.org/x"}],
+        }
+    )
+    assert role.must_have == ("data_insight", "concept:Google Analytics", "concept:http://example.org/x")
+
+
+BAD = [
+    ({"weights": {"community": 1}}, "title"),
+    ({"title": "  ", "weights": {"community": 1}}, "title"),
+    ({"title": "X"}, "weights"),
+    ({"title": "X", "weights": {"comunity": 1}}, "weights.comunity"),
+    ({"title": "X", "weights": {"community": -0.5}}, "weights.community"),
+    ({"title": "X", "weights": {"community": "high"}}, "weights.community"),
+    ({"title": "X", "weights": {"community": True}}, "weights.community"),
+    ({"title": "X", "weights": {"community": 0}}, "weights"),
+    ({"title": "X", "weights": {"community": 1}, "min_levels": {"community": 1.5}}, "min_levels.community"),
+    ({"title": "X", "weights": {"community": 1}, "min_levels": {"seo": 0.5}}, "min_levels.seo"),
+    ({"title": "X", "weights": {"community": 1}, "must_have": ["comunity"]}, "must_have[0]"),
+    ({"title": "X", "weights": {"community": 1}, "must_have": ["community", 3]}, "must_have[1]"),
+    ({"title": "X", "weights": {"community": 1}, "must_have": "community"}, "must_have"),
+    ({"title": "X", "weights": {"community": 1}, "weight": {"strategy": 1}}, "weight"),
+    (["title", "X"], "(top level)"),
+]
+
+
+@pytest.mark.parametrize(("data", "field"), BAD)
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_errors_name_the_field(tmp_path: Path, data: object, field: str, suffix: str) -> None:
+    path = tmp_path / f"role{suffix}"
+    path.write_text(json.dumps(data) if suffix == ".json" else yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(RoleError) as info:
+        load_role(path)
+    assert info.value.field == field
+    assert info.value.code is Code.E300
+    assert field in info.value.message
+    assert info.value.source == str(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("missing.yaml", None, Code.E100),
+        ("broken.yaml", "title: [unclosed", Code.E300),
+        ("broken.json", "{not json", Code.E300),
+    ],
+)
+def test_unreadable_role_files(tmp_path: Path, name: str, content: str | None, code: Code) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(RoleError) as info:
+        load_role(path)
+    assert info.value.code is code
+
+
+def test_is_role_file_tells_roles_from_ads(tmp_path: Path) -> None:
+    ad = tmp_path / "ad.json"
+    ad.write_text(json.dumps({"headline": "Social media-specialist", "description": {"text": "..."}}))
+    assert not is_role_file(ad)
+    assert not is_role_file(tmp_path / "ad.txt")
+
+
+def _mention(area: str, required: bool | None) -> Mention:
+    return Mention(area, 0, 1, ConceptRef(f"c:{area}", area), area, 0.9, required)
+
+
+def test_role_from_ad() -> None:
+    doc = Document(source="ad.txt", text="...", lang="sv", kind="ad", title="Community manager")
+    areas = dict.fromkeys(AREA_IDS, 0.0) | {"community": 0.9, "customer_service": 0.5}
+    mentions = [_mention("community", True), _mention("customer_service", False), _mention("community", True)]
+    role = role_from_ad(Profile(doc=doc, mentions=mentions, areas=areas))
+    assert role.title == "Community manager"
+    assert role.weights["community"] == 0.9 and role.weights["strategy"] == 0.0
+    assert role.must_have == ("community",)
+
+
+def test_role_from_an_ad_without_competences_falls_back_to_default_weights() -> None:
+    doc = Document(source="ad.txt", text="...", kind="ad")
+    role = role_from_ad(Profile(doc=doc, mentions=[], areas=dict.fromkeys(AREA_IDS, 0.0)))
+    assert role.weights == default_role().weights
+    assert role.title == "Role from ad.txt"

@@ -1,0 +1,221 @@
+"""Scores: evidence depth first, little weight on years, must-haves honoured, stable and explainable."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kompetens.match.role import Role, role_from_dict
+from kompetens.match.score import (
+    RECENCY_SHARE,
+    YEARS_SHARE,
+    CandidateProfile,
+    build_candidate,
+    candidate_from,
+    rank,
+    score,
+    sort_key,
+)
+from kompetens.match.timeline import parse_timeline
+from kompetens.models import AREA_IDS, ConceptRef, Document, Mention, Profile
+
+from .support import TODAY, standin_extract, synthetic
+
+WORDS = {  # word -> (area, concept id)
+    "Discord": ("community", "c:discord"),
+    "moderering": ("community", "c:moderation"),
+    "forum": ("community", "c:forum"),
+    "klagomål": ("customer_service", "c:complaints"),
+    "Instagram": ("platform_technology", "c:instagram"),
+    "SEO": ("api_seo", "c:seo"),
+    "analys": ("data_insight", "c:analysis"),
+}
+
+
+def candidate(text: str, *, source: str = "cv.txt", today: date = TODAY) -> CandidateProfile:
+    """A candidate whose mentions are the WORDS found in ``text``."""
+    mentions = []
+    for word, (area, cid) in WORDS.items():
+        start = text.find(word)
+        while start >= 0:
+            mentions.append(Mention(word, start, start + len(word), ConceptRef(cid, word), area, 0.9))
+            start = text.find(word, start + 1)
+    doc = Document(source=source, text=text, lang="sv", kind="cv")
+    profile = Profile(doc=doc, mentions=mentions, areas={})
+    return candidate_from(profile, parse_timeline(text, today=today), today=today)
+
+
+def job(dates: str, body: str) -> str:
+    return f"Erfarenhet\nCommunity manager, Exempelbolaget AB\n{dates}\n- {body}\n"
+
+
+def level(text: str, area: str = "community") -> float:
+    return candidate(text).areas[area]
+
+
+def test_evidence_in_a_job_counts_more_than_self_description() -> None:
+    in_job = level(job("2020 – nu", "Discord"))
+    in_profile = level("Profil\nJag älskar Discord.\n" + job("2020 – nu", "Kassa."))
+    assert in_job > in_profile > 0.0
+
+
+def test_breadth_counts_and_repetition_does_not() -> None:
+    one = level(job("2020 – nu", "Discord"))
+    repeated = level(job("2020 – nu", "Discord, Discord och Discord"))
+    three = level(job("2020 – nu", "Discord, moderering och forum"))
+    assert repeated == one
+    assert three > one
+
+
+def test_years_count_little_and_are_capped() -> None:
+    short = level(job("2025-11 – nu", "Discord"))
+    five = level(job("2021-12 – nu", "Discord"))
+    twenty = level(job("2006 – nu", "Discord"))
+    assert five == twenty  # capped: career length is a proxy for age
+    assert 0.0 < five - short <= YEARS_SHARE * 1.0
+
+
+def test_recency_counts_modestly() -> None:
+    ongoing = level(job("2018 – nu", "Discord"))
+    old = level(job("2008 – 2013", "Discord"))
+    assert 0.0 < ongoing - old <= RECENCY_SHARE
+
+
+def test_candidate_profile_numbers() -> None:
+    c = candidate(job("2020-08 – nu", "Discord och klagomål") + "\nKandidat i analys, 2015–2018\n")
+    assert c.years["community"] == pytest.approx(76 / 12)
+    assert c.recency_months["community"] == 0
+    assert c.recency_months["strategy"] is None
+    assert c.evidence["community"][0].where == "position"
+    assert c.evidence["community"][0].context == "Discord och klagomål"
+    assert set(c.concepts) == {"c:discord", "c:complaints", "c:analysis"}
+
+
+ROLE = role_from_dict(
+    {
+        "title": "CM",
+        "weights": {"community": 1.0, "customer_service": 0.5, "api_seo": 0.0},
+        "must_have": ["community"],
+    }
+)
+
+
+def test_score_range_and_contributions() -> None:
+    c = candidate(job("2020 – nu", "Discord, moderering, forum och klagomål"))
+    s = score(c, ROLE)
+    assert 0.0 < s.score < 100.0
+    assert math.isclose(sum(s.contributions().values()), s.score)
+    assert s.contributions()["api_seo"] == 0.0
+
+
+def test_must_have_ranks_first_and_is_reported() -> None:
+    strong_without = candidate(job("2020 – nu", "klagomål, Instagram, SEO och analys"), source="a.txt")
+    weak_with = candidate("Profil\nforum\n", source="b.txt")
+    role = role_from_dict({"title": "X", "weights": dict.fromkeys(AREA_IDS, 1.0), "must_have": ["community"]})
+    assert score(strong_without, role).score > score(weak_with, role).score
+    ranked = rank([strong_without, weak_with], role)
+    assert [r.score.source for r in ranked] == ["b.txt", "a.txt"]
+    assert ranked[1].score.missing_must_haves == ["community"]
+    assert ranked[1].to_dict()["missing_must_haves"] == ["community"]
+
+
+@pytest.mark.parametrize("key", ["concept:c:discord", "concept:DISCORD", "concept:discord"])
+def test_concept_must_haves(key: str) -> None:
+    role = role_from_dict({"title": "X", "weights": {"community": 1}, "must_have": [key]})
+    assert score(candidate(job("2020 – nu", "Discord")), role).must_haves == {key: True}
+    assert score(candidate(job("2020 – nu", "forum")), role).must_haves == {key: False}
+
+
+def test_gaps_follow_weights_and_min_levels() -> None:
+    role = role_from_dict(
+        {
+            "title": "X",
+            "weights": {"community": 0.5, "customer_service": 1.0, "strategy": 0.0},
+            "min_levels": {"community": 0.99},
+        }
+    )
+    s = score(candidate(job("2020 – nu", "Discord, moderering och forum")), role)
+    assert s.gaps == ("customer_service", "community")  # weightiest first; strategy weighs 0
+
+
+def test_ties_are_broken_by_source_whatever_the_input_order() -> None:
+    text = job("2020 – nu", "Discord")
+    cands = [candidate(text, source=s) for s in ("c.txt", "a.txt", "b.txt")]
+    for _ in range(5):
+        random.Random(_).shuffle(cands)
+        assert [r.score.source for r in rank(cands, ROLE)] == ["a.txt", "b.txt", "c.txt"]
+
+
+levels = st.lists(
+    st.sampled_from([0.0, 0.1, 0.25, 0.5, 0.5, 0.9, 1.0]) | st.floats(0, 1), min_size=8, max_size=8
+)
+
+
+roles = st.builds(
+    lambda w, must, m: Role("R", dict(zip(AREA_IDS, w, strict=True)), must, {"community": m}),
+    st.lists(st.floats(0, 2), min_size=8, max_size=8).filter(lambda w: sum(w) > 0),
+    st.sampled_from([(), ("community",), ("community", "concept:c:x"), ("strategy",)]),
+    st.floats(0, 1),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(pool=st.lists(levels, min_size=1, max_size=25), role=roles)
+def test_rank_equals_sorted_scores(pool: list[list[float]], role: Role) -> None:
+    cands = [synthetic(i, v) for i, v in enumerate(pool)]
+    expected = sorted((score(c, role) for c in cands), key=sort_key)
+    got = rank(reversed(cands), role)
+    assert [r.score.source for r in got] == [s.source for s in expected]
+    assert [r.score.score for r in got] == [s.score for s in expected]  # identical floats
+    assert [r.score.must_haves for r in got] == [s.must_haves for s in expected]
+    assert [r.rank for r in got] == list(range(1, len(cands) + 1))
+    assert all(0.0 <= r.score.score <= 100.0 + 1e-9 for r in got)
+
+
+def test_rank_top_and_empty() -> None:
+    cands = [synthetic(i, [i / 10] * 8) for i in range(10)]
+    assert [r.score.source for r in rank(cands, ROLE, top=2)] == ["cv009", "cv008"]
+    assert rank([], ROLE) == []
+
+
+def test_storage_roundtrip_keeps_scores() -> None:
+    c = candidate(job("2019-03 – nu", "Discord, klagomål och analys"))
+    again = CandidateProfile.from_dict(json.loads(json.dumps(c.to_dict())))
+    assert score(again, ROLE).score == pytest.approx(score(c, ROLE).score, abs=1e-4)
+    assert again.evidence == c.evidence
+    assert again.recency_months == c.recency_months
+
+
+def test_contract_keys_and_evidence() -> None:
+    c = candidate(job("2020 – nu", "Discord och klagomål"))
+    item = rank([c], ROLE)[0].to_dict()
+    assert {"candidate", "rank", "score", "areas", "evidence", "gaps"} <= set(item)
+    assert set(item["areas"]) == set(AREA_IDS)
+    assert set(item["evidence"]) == {"community", "customer_service"}  # only areas the role weighs
+    assert item["evidence"]["community"] == ["Discord och klagomål"]
+
+
+def test_build_candidate_hides_personal_data_from_the_extractor() -> None:
+    seen: list[Document] = []
+
+    def spy(doc: Document) -> Profile:
+        seen.append(doc)
+        return standin_extract(doc)
+
+    text = "Testa Testsson\nFödd: 1980 · Kön: kvinna\ntesta@example.se\n\nErfarenhet\nCM, Fiktiva AB\n2020 – nu\n- Modererar forum.\n"
+    doc = Document(
+        source="t.txt", text=text, lang="sv", kind="text", title="Testa Testsson", meta={"author": "T"}
+    )
+    c = build_candidate(doc, spy, today=TODAY)
+    (got,) = seen
+    assert "Testsson" not in got.text and "1980" not in got.text and "kvinna" not in got.text
+    assert got.title is None and got.meta == {}
+    assert c.areas["community"] > 0
+    assert c.removed == ["name", "birth_date", "gender", "email"]
+    assert "Testsson" not in json.dumps(c.to_dict(), ensure_ascii=False)

@@ -1,0 +1,95 @@
+"""Teams: exact on small pools (checked against brute force), greedy within its proven bound."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kompetens.errors import KompetensError
+from kompetens.match.role import Role
+from kompetens.match.score import CandidateProfile
+from kompetens.match.team import best_team, team_score
+from kompetens.models import AREA_IDS
+
+from .support import synthetic
+
+vectors = st.lists(st.sampled_from([0.0, 0.2, 0.5, 0.8, 1.0]) | st.floats(0, 1), min_size=8, max_size=8)
+weights = st.lists(st.sampled_from([0.0, 0.3, 1.0]) | st.floats(0, 2), min_size=8, max_size=8).filter(
+    lambda w: sum(w) > 0
+)
+
+
+def brute_force(cands: list[CandidateProfile], role: Role, k: int) -> float:
+    levels = np.array([c.vector for c in cands])
+    return max(
+        team_score(levels[list(combo)], role) for combo in itertools.combinations(range(len(cands)), k)
+    )
+
+
+@settings(max_examples=80, deadline=None)
+@given(pool=st.lists(vectors, min_size=1, max_size=9), w=weights, k=st.integers(1, 4))
+def test_exact_matches_brute_force(pool: list[list[float]], w: list[float], k: int) -> None:
+    cands = [synthetic(i, v) for i, v in enumerate(pool)]
+    role = Role("R", dict(zip(AREA_IDS, w, strict=True)))
+    team = best_team(cands, role, k)
+    assert team.exact
+    assert len(team.members) == min(k, len(cands))
+    assert team.score == pytest.approx(brute_force(cands, role, min(k, len(cands))), abs=1e-9)
+    by_source = {c.source: c for c in cands}
+    for j, area in enumerate(AREA_IDS):
+        assert team.coverage[area] == max(by_source[m].vector[j] for m in team.members)
+
+
+@settings(max_examples=60, deadline=None)
+@given(pool=st.lists(vectors, min_size=5, max_size=10), w=weights, k=st.integers(2, 4))
+def test_greedy_is_within_its_bound(pool: list[list[float]], w: list[float], k: int) -> None:
+    cands = [synthetic(i, v) for i, v in enumerate(pool)]
+    role = Role("R", dict(zip(AREA_IDS, w, strict=True)))
+    greedy = best_team(cands, role, k, exact_limit=0)
+    optimum = brute_force(cands, role, k)
+    assert greedy.score >= (1 - 1 / math.e) * optimum - 1e-9
+    assert greedy.upper_bound >= optimum - 1e-9  # the a-posteriori bound really bounds the optimum
+    assert greedy.score <= optimum + 1e-9
+
+
+def test_large_searches_go_greedy() -> None:
+    role = Role("R", dict.fromkeys(AREA_IDS, 1.0))
+    one_hot = [synthetic(i, [1.0 if j == i else 0.0 for j in range(8)]) for i in range(8)]
+    team = best_team(one_hot, role, 3, exact_limit=10)  # C(8, 3) = 56 teams > 10
+    assert not team.exact
+    assert team.score == pytest.approx(37.5)
+    assert team.upper_bound == pytest.approx(37.5)
+    assert best_team(one_hot, role, 3).exact
+
+
+def test_complementary_specialists_beat_two_generalists() -> None:
+    role = Role("R", dict.fromkeys(AREA_IDS, 1.0))
+    half = [1.0] * 4 + [0.0] * 4
+    cands = [
+        synthetic(0, [0.6] * 8),
+        synthetic(1, [0.6] * 8),
+        synthetic(2, half),
+        synthetic(3, half[::-1]),
+    ]
+    team = best_team(cands, role, 2)
+    assert team.members == ("cv002", "cv003")
+    assert team.score == pytest.approx(100.0)
+    assert team.to_dict()["members"] == ["cv002", "cv003"]
+
+
+def test_ties_pick_the_first_sources() -> None:
+    role = Role("R", dict.fromkeys(AREA_IDS, 1.0))
+    cands = [synthetic(i, [0.5] * 8) for i in (4, 2, 3, 1)]
+    assert best_team(cands, role, 2).members == ("cv001", "cv002")
+
+
+@pytest.mark.parametrize("size", [0, -1])
+def test_bad_size(size: int) -> None:
+    with pytest.raises(KompetensError) as info:
+        best_team([synthetic(0, [0.5] * 8)], Role("R", dict.fromkeys(AREA_IDS, 1.0)), size)
+    assert info.value.field == "size"

@@ -1,0 +1,107 @@
+"""Positions with date ranges in Swedish and English formats, sections, education and languages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kompetens.match.timeline import covered_months, month_str, parse_timeline
+
+TODAY = date(2026, 11, 27)
+
+# (range line, first month, last month or None when ongoing)
+RANGES = [
+    ("2019-03 – nu", "2019-03", None),
+    ("2019-03 - 2021-01", "2019-03", "2021-01"),
+    ("jan 2018 - dec 2020", "2018-01", "2020-12"),
+    ("januari 2018 – december 2020", "2018-01", "2020-12"),
+    ("maj 2008 – dec 2015", "2008-05", "2015-12"),
+    ("mars 2019 – pågående", "2019-03", None),
+    ("2015–2017", "2015-01", "2017-12"),
+    ("2015—2017", "2015-01", "2017-12"),
+    ("2015 - 2017", "2015-01", "2017-12"),
+    ("2016–nu", "2016-01", None),
+    ("2020 - pågående", "2020-01", None),
+    ("2018 – tills vidare", "2018-01", None),
+    ("March 2016 – present", "2016-03", None),
+    ("Sept 2019 – Present", "2019-09", None),
+    ("Sep. 2017 – Aug. 2020", "2017-09", "2020-08"),
+    ("June 2018 – current", "2018-06", None),
+    ("January 2018 to December 2019", "2018-01", "2019-12"),
+    ("03/2019 - 05/2021", "2019-03", "2021-05"),
+    ("2019.03 – 2020.11", "2019-03", "2020-11"),
+    ("2021 –", "2021-01", None),
+    ("2022 to now", "2022-01", None),
+]
+
+
+@pytest.mark.parametrize(("dates", "start", "end"), RANGES)
+def test_date_range_formats(dates: str, start: str, end: str | None) -> None:
+    text = f"Erfarenhet\nKommunikatör, Exempelbolaget AB\n{dates}\n- Skrev pressmeddelanden.\n"
+    tl = parse_timeline(text, today=TODAY)
+    assert len(tl.positions) == 1
+    pos = tl.positions[0]
+    assert month_str(pos.start) == start
+    assert pos.ongoing is (end is None)
+    assert month_str(pos.end) == (end or "2026-11")
+    assert pos.title == "Kommunikatör, Exempelbolaget AB"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("SEO-utvecklare, Exempelbyrån AB, 2018 – pågående", "SEO-utvecklare, Exempelbyrån AB"),
+        ("Marketing Manager, Notreal Foods Ltd — Jan 2017 – Present", "Marketing Manager, Notreal Foods Ltd"),
+        ("Line Cook, Sample Bistro (2014 – 2018)", "Line Cook, Sample Bistro"),
+    ],
+)
+def test_title_on_the_range_line(line: str, title: str) -> None:
+    tl = parse_timeline(f"Experience\n{line}\n- Did things.\n", today=TODAY)
+    assert [p.title for p in tl.positions] == [title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grew the forum from 2,000 to 25,000 members.",
+        "Plan conferences for 300–800 guests.",
+        "Telefon 070-174 06 10",
+        "Kurs 7,5 hp, 2018",
+    ],
+)
+def test_no_false_positions(text: str) -> None:
+    assert parse_timeline(f"Erfarenhet\n{text}\n", today=TODAY).positions == ()
+
+
+def test_blocks_sections_education_languages() -> None:
+    text = (
+        "Profil\nArbetar med sociala medier.\n\n"
+        "Erfarenhet\nCommunity manager, Låtsasspel AB\n2020-08 – nu\n- Modererar Discord.\n\n"
+        "Kundsupport, Låtsasspel AB\n2018-05 – 2020-07\n- Supportärenden.\n\n"
+        "Utbildning\nBeteendevetenskap, Fiktiva universitetet, 2015–2018\n\n"
+        "Språk\nSvenska (modersmål), engelska och norska\n"
+    )
+    tl = parse_timeline(text, today=TODAY)
+    assert [s.kind for s in tl.sections] == ["header", "summary", "experience", "education", "languages"]
+    first, second = tl.positions
+    assert tl.positions_at(text.index("Discord")) == [first]
+    assert tl.positions_at(text.index("Supportärenden")) == [second]
+    assert tl.positions_at(text.index("sociala medier")) == []
+    assert tl.section_at(text.index("sociala medier")) == "summary"
+    assert tl.positions_at(text.index("Beteendevetenskap")) == []  # education ranges are not jobs
+    assert tl.education == ("Beteendevetenskap, Fiktiva universitetet",)  # years left out: they hint at age
+    assert tl.languages == ("Svenska (modersmål)", "engelska", "norska")
+    assert first.months == 76 and second.months == 27
+
+
+def test_overlapping_positions_count_once() -> None:
+    text = "Experience\nA, X Ltd\n2018 - 2020\n\nB, Y Ltd\n2019 - 2021\n"
+    tl = parse_timeline(text, today=TODAY)
+    assert sum(p.months for p in tl.positions) == 72
+    assert covered_months(list(tl.positions)) == 48
+
+
+def test_future_dates_are_clamped_to_today() -> None:
+    tl = parse_timeline("Experience\nA, X Ltd\n2025 - 2030\n", today=TODAY)
+    assert month_str(tl.positions[0].end) == "2026-11"

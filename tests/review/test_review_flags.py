@@ -1,0 +1,144 @@
+"""Flags on single sentences: what must be flagged, and the neutral wording that must not be."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kompetens.review import bias_lexicon, find_flags, section_cues, segment
+
+FLAGGED = [
+    ("sv", "Vi söker dig som är ung och energisk.", "ung och energisk", "age"),
+    ("sv", "Du är max 30 år.", "max 30 år", "age"),
+    ("sv", "Du är mellan 25 och 35 år.", "mellan 25 och 35 år", "age"),
+    ("sv", "Vi är ett ungt gäng.", "ungt gäng", "age"),
+    ("sv", "Du är digital infödd.", "digital infödd", "age"),
+    ("sv", "Du har en ungdomlig stil.", "ungdomlig", "age"),
+    ("sv", "Vi söker en yngre säljare.", "yngre", "age"),
+    ("sv", "Krav: svenska som modersmål.", "svenska som modersmål", "exclusion"),
+    ("sv", "Du talar svenska utan brytning.", "utan brytning", "exclusion"),
+    ("sv", "Du har minst 5 års erfarenhet av försäljning.", "minst 5 års erfarenhet", "experience"),
+    ("sv", "Du har minst fem års erfarenhet.", "minst fem års erfarenhet", "experience"),
+    ("sv", "Du är driven och självgående.", "driven", "gender"),
+    ("sv", "Du är driven och självgående.", "självgående", "gender"),
+    ("sv", "Du är omtänksam.", "omtänksam", "gender"),
+    ("sv", "Du har ett glatt humör.", "glatt", "gender"),
+    ("sv", "Du arbetar självständigt.", "självständigt", "gender"),
+    ("en", "You are young and energetic.", "young and energetic", "age"),
+    ("en", "You are a digital native.", "digital native", "age"),
+    ("en", "Ideal for a recent graduate.", "recent graduate", "age"),
+    ("en", "Applicants aged 20-30.", "aged 20-30", "age"),
+    ("en", "Candidates must be under 35.", "under 35", "age"),
+    (
+        "en",
+        "You are up-to-date with current industry jargon.",
+        "up-to-date with current industry jargon",
+        "age",
+    ),
+    ("en", "You are fit and energetic.", "fit and energetic", "age"),
+    ("en", "Native English speaker required.", "Native English speaker", "exclusion"),
+    ("en", "At least 5 years of experience in retail.", "At least 5 years of experience", "experience"),
+    ("en", "10+ years of experience in marketing.", "10+ years of experience", "experience"),
+    ("en", "You are competitive and assertive.", "competitive", "gender"),
+    ("en", "An analytical mind.", "analytical", "gender"),
+    ("en", "A warm personality.", "warm", "gender"),
+    ("en", "You work independently.", "independently", "gender"),
+]
+
+NEUTRAL = [
+    ("sv", "Som sociala medier-ansvarig har du ansvar för våra kanaler."),
+    ("sv", "Vi tar socialt ansvar och samarbetar med skolor."),
+    ("sv", "Du ansvarar för analys av räckvidd och engagemang."),
+    ("sv", "Du ger stöd till kollegor och stöttar supporten."),
+    ("sv", "Du har förståelse för webbarkitektur."),
+    ("sv", "Du möter unga människor och unga vuxna."),
+    ("sv", "En arbetsplats med trevliga kollegor."),
+    ("sv", "Varmt välkommen med din ansökan!"),
+    ("sv", "Du driver vårt Instagramkonto och leder teamet."),
+    ("sv", "Du mäter resultat i Google Analytics."),
+    ("sv", "Du har några års erfarenhet av HR-arbete."),
+    ("sv", "Du har tystnadsplikt."),
+    ("en", "We are data-driven and collaborate with designers."),
+    ("en", "You are responsible for customer support and the analysis of requirements."),
+    ("en", "An understanding of web architecture and the competencies to review code."),
+    ("en", "We warmly welcome applications. Feel free to contact us."),
+    ("en", "A competitive salary and share options."),
+    ("en", "You run reading groups for young people."),
+    ("en", "You lead a team of eight."),
+    ("en", "Share this job on LinkedIn."),
+    ("en", "You will work together with local schools."),
+    ("en", "What kind of content works on TikTok?"),
+]
+
+
+def _flags(lang: str, text: str) -> list[tuple[str, str]]:
+    layout = segment(text, section_cues(lang), title="(none)")
+    return [(f.text, f.category) for f in find_flags(text, bias_lexicon(lang), layout)]
+
+
+@pytest.mark.parametrize(("lang", "text", "span", "category"), FLAGGED)
+def test_flagged(lang: str, text: str, span: str, category: str) -> None:
+    assert (span, category) in _flags(lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text"), NEUTRAL)
+def test_neutral_wording_gets_no_flag(lang: str, text: str) -> None:
+    assert _flags(lang, text) == []
+
+
+def test_longest_span_wins() -> None:
+    assert _flags("sv", "Du är ung och energisk.") == [("ung och energisk", "age")]
+
+
+def test_company_experience_in_about_us_is_not_a_demand() -> None:
+    text = "Om oss\nExempelbolaget AB har 30 års erfarenhet av fönster.\n\nKrav\nDu har 3 års erfarenhet av sälj."
+    assert _flags("sv", text) == [("3 års erfarenhet", "experience")]
+
+
+def test_flag_carries_explanation_suggestion_and_source() -> None:
+    text = "Du är driven."
+    layout = segment(text, section_cues("sv"), title="(none)")
+    (flag,) = find_flags(text, bias_lexicon("sv"), layout)
+    assert flag.explanation and flag.source and "motiverad" in flag.suggestion
+    assert flag.rule == "gender.masculine:drive"
+
+
+WORDS = [
+    "ung",
+    "driven",
+    "sociala",
+    "medier-ansvarig",
+    "unga",
+    "gäng",
+    "minst",
+    "5",
+    "års",
+    "erfarenhet",
+    "och",
+    "svenska",
+    "som",
+    "modersmål",
+    "Instagram",
+    "trevliga",
+    "kollegor",
+    "young",
+    "digital",
+    "native",
+    ".",
+    "\n",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.sampled_from(["sv", "en"]))
+def test_flags_point_into_the_text_and_never_overlap(words: list[str], lang: str) -> None:
+    text = " ".join(words)
+    layout = segment(text, section_cues(lang))
+    flags = find_flags(text, bias_lexicon(lang), layout)
+    for f in flags:
+        assert text[f.start : f.end] == f.text
+    for a, b in itertools.pairwise(flags):
+        assert a.end <= b.start

@@ -1,0 +1,61 @@
+"""The HTML report: self-contained, escaped, showing flags, highlighted spans and the area chart."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kompetens.models import Document, Profile
+from kompetens.review import render_html, review_ad
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "demo" / "ads" / "social-media-specialist-sv.txt"
+
+
+def _html(text: str, lang: str = "sv", **options: object) -> str:
+    doc = Document(source="ad.txt", text=text, lang=lang, kind="ad")
+    review = review_ad(doc, Profile(doc=doc, mentions=[], areas={}))
+    return render_html(review, doc, **options)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def demo_html() -> str:
+    return _html(DEMO.read_text(encoding="utf-8"))
+
+
+def test_every_flag_is_highlighted_and_listed(demo_html: str) -> None:
+    for span in (
+        "ungt gäng",
+        "digital infödd",
+        "driven",
+        "självgående",
+        "minst 3 års erfarenhet",
+        "Svenska som modersmål",
+    ):
+        assert re.search(rf'<mark class="flag [a-z]+" id="t\d+" title="[a-z]+">{span}</mark>', demo_html), (
+            span
+        )
+        assert f"“{span}”" in demo_html
+
+
+def test_no_external_assets(demo_html: str) -> None:
+    assert "<script" not in demo_html and "<link" not in demo_html and "src=" not in demo_html
+    assert not re.search(r'href="(?!#)', demo_html)
+    assert "<style>" in demo_html and "<svg" in demo_html
+
+
+def test_chart_has_one_bar_per_area_and_marks_missing(demo_html: str) -> None:
+    assert demo_html.count("<title>") == 8 + 1  # eight bars plus the page title
+    assert "missing" in demo_html
+
+
+def test_ad_text_is_escaped() -> None:
+    html = _html("Kommunikatör\n\n<script>alert(1)</script> Du driver vårt Instagramkonto.")
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+def test_area_labels_option() -> None:
+    html = _html(DEMO.read_text(encoding="utf-8"), area_labels={"community": "Communities online"})
+    assert "Communities online" in html
