@@ -5,7 +5,7 @@
 Reads demo/cvs (through the real ingest and Engine), demo/roles, and tests/data/cvs_expected/<role>.json,
 whose graded relevance (0-3 per CV) was written before the scorer existed. As a reference it also prints
 the NDCG of ordering by the extractor's own area strengths (Profile.areas, no anonymisation, timeline or
-evidence weighting) with the same role weights.
+evidence weighting) with the same (emphasised) role weights.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def main() -> int:
         relevance = expected["relevance"]
         ranked = rank(cands, role)
         names = [Path(r.score.source).name for r in ranked]
-        baseline = sorted(raw, key=lambda n: (-sum(role.weights[a] * raw[n].get(a, 0.0) for a in AREA_IDS), n))
+        baseline = sorted(raw, key=lambda n: (-sum(w * raw[n].get(a, 0.0) for a, w in zip(AREA_IDS, role.vector)), n))
         results[expected["role"]] = {
             "ndcg": ndcg_at_k(names, relevance, k=args.k),
             "baseline_ndcg": ndcg_at_k(baseline, relevance, k=args.k),

@@ -140,6 +140,8 @@ class Engine:
             return None
         h = hashlib.sha256(__version__.encode())
         h.update(resources.files("kompetens.taxonomy").joinpath("data", "areas.json").read_bytes())
+        for source in sorted(Path(__file__).parent.joinpath("extract").glob("*.py")):
+            h.update(source.read_bytes())  # the pickled classes must match the code that loads them
         for path in (taxonomy_path(self.data_dir), self.data_dir / LEXICON_FILE):
             if path.is_file():
                 st = path.stat()

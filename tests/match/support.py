@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,7 @@ STANDIN_WORDS: dict[str, tuple[str, ...]] = {
     "strategy": ("strategi", "strategy", "policy", "riktlinje", "guideline", "affärsmål", "business goal"),
 }
 _PATTERNS = [
-    (area, word, re.compile(rf"(?<![\w]){re.escape(word.strip())}", re.IGNORECASE))
+    (area, word, re.compile(r"(?<![\w])" + r"\s+".join(map(re.escape, word.split())), re.IGNORECASE))
     for area, words in STANDIN_WORDS.items()
     for word in words
 ]
@@ -133,3 +134,58 @@ def synthetic(i: int, vec: list[float]) -> CandidateProfile:
         evidence={a: [] for a in AREA_IDS},
         concepts={"c:x": "X"} if i % 2 else {},
     )
+
+
+_DOCX_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>"
+)
+_DOCX_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="word/document.xml"/></Relationships>'
+)
+
+
+def write_docx(text: str, path: Path) -> None:
+    """A minimal DOCX (one paragraph per line) made with zipfile."""
+    from xml.sax.saxutils import escape
+
+    body = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(line.lstrip("#").strip())}</w:t></w:r></w:p>'
+        for line in text.split("\n")
+    )
+    doc = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _DOCX_TYPES)
+        z.writestr("_rels/.rels", _DOCX_RELS)
+        z.writestr("word/document.xml", doc)
+
+
+def write_pdf(text: str, path: Path) -> None:
+    """A PDF of ``text`` with fpdf2 (DejaVu Sans when installed, else Latin-1 Helvetica)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if font.is_file():
+        pdf.add_font("cv", fname=str(font))
+        pdf.set_font("cv", size=10)
+    else:
+        pdf.set_font("helvetica", size=10)
+        text = text.translate(str.maketrans({"–": "-", "—": "-", "·": "|", "•": "-", "’": "'"}))
+        text = text.encode("latin-1", "replace").decode("latin-1")
+    for line in text.split("\n"):
+        pdf.multi_cell(0, 5, line.lstrip("#").strip() or " ", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))

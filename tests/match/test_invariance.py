@@ -28,11 +28,50 @@ from .support import DEMO_CVS, DEMO_ROLES, TODAY
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-MONTHS_SV = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+MONTHS_SV = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 # Words the name detector treats as job titles or that are personal-data words themselves: a name made of
 # them is out of scope here (docs/ranking.md lists it as a limit).
-NOT_NAMES = {"Han", "Hon", "Hen", "Hans", "Mamma", "Pappa", "Father", "Mother", "Male", "Female", "Lead", "Head"}
+NOT_NAMES = {
+    "Han",
+    "Hon",
+    "Hen",
+    "Hans",
+    "Mamma",
+    "Pappa",
+    "Father",
+    "Mother",
+    "Male",
+    "Female",
+    "Lead",
+    "Head",
+}
 
 names = st.from_regex(r"[A-ZÅÄÖ][a-zåäöé]{2,9}", fullmatch=True).filter(lambda n: n not in NOT_NAMES)
 years = st.integers(1940, 2008)
@@ -77,15 +116,31 @@ CASES: dict[str, Case] = {
         ("Född: 1962", lambda d, t: f"Född: {d(years)}"),
         ("Telefon: 070-174 06 10", lambda d, t: f"Telefon: {phone_sv(d)}"),
         ("birgitta.provasdotter@example.se", lambda d, t: email(d)),
-        ("Kön: kvinna", lambda d, t: "Kön: " + d(st.sampled_from(["kvinna", "man", "icke-binär", "vill ej uppge"]))),
-        ("Foto: bifogas på begäran", lambda d, t: d(st.sampled_from(["Foto: bifogas på begäran", "Foto: se bifogad bild", "Bild: profilbild.jpg"]))),
+        (
+            "Kön: kvinna",
+            lambda d, t: "Kön: " + d(st.sampled_from(["kvinna", "man", "icke-binär", "vill ej uppge"])),
+        ),
+        (
+            "Foto: bifogas på begäran",
+            lambda d, t: d(
+                st.sampled_from(["Foto: bifogas på begäran", "Foto: se bifogad bild", "Bild: profilbild.jpg"])
+            ),
+        ),
         ("Mamma till tre.", lambda d, t: d(st.sampled_from(["Mamma", "Pappa"])) + " till tre."),
     ],
     "en-02-social-media-manager.md": [
         ("Alex Sampleton", lambda d, t: d(full_name(t))),
         ("14 March 1984", lambda d, t: f"{(x := d(days)).day} {MONTHS_EN[x.month - 1]} {x.year}"),
-        ("Gender: male", lambda d, t: "Gender: " + d(st.sampled_from(["male", "female", "non-binary", "woman", "man"]))),
-        ("Photo: see attached headshot", lambda d, t: d(st.sampled_from(["Photo: see attached headshot", "Photo: attached", "Picture: on request"]))),
+        (
+            "Gender: male",
+            lambda d, t: "Gender: " + d(st.sampled_from(["male", "female", "non-binary", "woman", "man"])),
+        ),
+        (
+            "Photo: see attached headshot",
+            lambda d, t: d(
+                st.sampled_from(["Photo: see attached headshot", "Photo: attached", "Picture: on request"])
+            ),
+        ),
         ("He combines", lambda d, t: d(st.sampled_from(["He", "She"])) + " combines"),
         ("07700 900123", lambda d, t: phone_en(d)),
     ],
@@ -97,7 +152,12 @@ CASES: dict[str, Case] = {
     ],
     "en-18-communications-director.txt": [
         ("Pat Olderton", lambda d, t: d(full_name(t))),
-        ("Born: 12 June 1961 (age 64)", lambda d, t: f"Born: {(x := d(days)).day} {MONTHS_EN[x.month - 1]} {x.year} (age {d(st.integers(18, 85))})"),
+        (
+            "Born: 12 June 1961 (age 64)",
+            lambda d, t: (
+                f"Born: {(x := d(days)).day} {MONTHS_EN[x.month - 1]} {x.year} (age {d(st.integers(18, 85))})"
+            ),
+        ),
         ("Gender: Male", lambda d, t: "Gender: " + d(st.sampled_from(["Male", "Female"]))),
         ("Father of two.", lambda d, t: d(st.sampled_from(["Father", "Mother"])) + " of two."),
     ],
@@ -105,19 +165,31 @@ CASES: dict[str, Case] = {
         ("Fatima Låtsasberg", lambda d, t: d(full_name(t))),
         ("Född 1994-10-10", lambda d, t: f"Född {d(days):%Y-%m-%d}"),
         ("Hon trivs", lambda d, t: d(st.sampled_from(["Hon", "Han", "Hen"])) + " trivs"),
-        ("Foto: se bifogad bild", lambda d, t: d(st.sampled_from(["Foto: se bifogad bild", "Bild: bifogad"]))),
+        (
+            "Foto: se bifogad bild",
+            lambda d, t: d(st.sampled_from(["Foto: se bifogad bild", "Bild: bifogad"])),
+        ),
     ],
     "en-12-community-manager.txt": [
         ("Taylor Examplesen", lambda d, t: d(full_name(t))),
-        ("Born 1993 · he/him", lambda d, t: f"Born {d(years)} · " + d(st.sampled_from(["he/him", "she/her", "they/them"]))),
+        (
+            "Born 1993 · he/him",
+            lambda d, t: f"Born {d(years)} · " + d(st.sampled_from(["he/him", "she/her", "they/them"])),
+        ),
     ],
     "sv-33-gymnasielarare.txt": [
         ("Ingrid Provlund", lambda d, t: d(full_name(t))),
-        ("Född 19 december 1958", lambda d, t: f"Född {(x := d(days)).day} {MONTHS_SV[x.month - 1]} {x.year}"),
+        (
+            "Född 19 december 1958",
+            lambda d, t: f"Född {(x := d(days)).day} {MONTHS_SV[x.month - 1]} {x.year}",
+        ),
     ],
     "sv-31-grafisk-formgivare.md": [
         ("Alva Fejkström", lambda d, t: d(full_name(t))),
-        ("Kvinna, 29 år", lambda d, t: d(st.sampled_from(["Kvinna", "Man"])) + f", {d(st.integers(18, 80))} år"),
+        (
+            "Kvinna, 29 år",
+            lambda d, t: d(st.sampled_from(["Kvinna", "Man"])) + f", {d(st.integers(18, 80))} år",
+        ),
     ],
 }
 
@@ -145,7 +217,11 @@ def test_cases_point_at_real_text(name: str) -> None:
         assert text.count(original) == 1, original
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data(), name=st.sampled_from(sorted(CASES)))
 def test_personal_data_does_not_change_any_score(
     engine_extract: Callable[[Document], Profile], data: st.DataObject, name: str

@@ -7,10 +7,13 @@ A line's own cue wins ("Meriterande är erfarenhet av SEO"); otherwise the secti
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang import LANGUAGES, lang_data
+from .phrases import PhraseIndex, PhraseSpec
+from .text import Tokens, tokenize
 
 HEADING_MAX_WORDS = 7
 
@@ -86,9 +89,45 @@ class Segment:
     boilerplate: bool
 
 
-def requirement_by_offset(text: str, lang: str) -> list[Segment]:
+class _Hits:
+    """Start offsets of one kind of cue over the whole text, found in one automaton pass over the tokens."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self._starts = starts
+
+    def within(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, start)
+        return i < len(self._starts) and self._starts[i] < end
+
+
+_KINDS = ("required", "merit", "boilerplate")
+
+
+@lru_cache(maxsize=8)
+def _cue_index(lang: str) -> PhraseIndex:
+    langs = [lang] if lang in LANGUAGES else list(LANGUAGES)
+    specs = [
+        PhraseSpec(word, kind, kind, None, lemmatize=False)
+        for code in langs
+        for kind in _KINDS
+        for word in lang_data(code, "cues").get(kind, [])
+    ]
+    return PhraseIndex(specs)
+
+
+def _cue_hits(text: str, lang: str, tokens: Tokens | None) -> dict[str, _Hits]:
+    tokens = tokens if tokens is not None else tokenize(text)
+    starts: dict[str, list[int]] = {kind: [] for kind in _KINDS}
+    for hit in _cue_index(lang).scan(tokens, "und"):
+        starts[hit.sense.concept_id].append(tokens.starts[hit.first])
+    return {kind: _Hits(sorted(found)) for kind, found in starts.items()}
+
+
+def requirement_by_offset(text: str, lang: str, *, tokens: Tokens | None = None) -> list[Segment]:
     """The sentences of an ad with their requirement status, in order."""
     cues = cue_set(lang)
+    hits = _cue_hits(text, lang, tokens)
+    merit, required, boilerplate = hits["merit"], hits["required"], hits["boilerplate"]
     out: list[Segment] = []
     section: bool | None = None
     in_boilerplate = False
@@ -107,13 +146,11 @@ def requirement_by_offset(text: str, lang: str) -> list[Segment]:
             else:
                 section = None
         for seg_start, seg_end in _sentences(line, start):
-            segment = text[seg_start:seg_end]
-            if cues.merit and cues.merit.search(segment):
-                status: bool | None = False
-            elif cues.required and cues.required.search(segment):
+            status: bool | None = section
+            if merit.within(seg_start, seg_end):
+                status = False
+            elif required.within(seg_start, seg_end):
                 status = True
-            else:
-                status = section
-            boiler = in_boilerplate or bool(cues.boilerplate and cues.boilerplate.search(segment))
+            boiler = in_boilerplate or boilerplate.within(seg_start, seg_end)
             out.append(Segment(seg_start, seg_end, None if boiler else status, boiler))
     return out

@@ -9,6 +9,7 @@ pickles and loads fast.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -16,7 +17,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from .lemma import SUPPORTED, lemma
-from .text import Token, tokenize
+from .text import Tokens, tokenize
 
 
 @dataclass(slots=True, frozen=True)
@@ -45,8 +46,7 @@ class Sense(NamedTuple):
     weight: float
 
 
-@dataclass(slots=True, frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A phrase hit over tokens ``first..last`` (inclusive)."""
 
     first: int
@@ -89,20 +89,20 @@ class PhraseIndex:
         return idx
 
     def _add(self, spec: PhraseSpec) -> None:
-        tokens = tokenize(spec.phrase)
-        if not tokens:
+        tokens = tokenize(unicodedata.normalize("NFC", spec.phrase))
+        if not len(tokens):
             return
         self.size += 1
         sense = self._sense(spec)
         if spec.cased:
-            key = " ".join(t.text for t in tokens)
+            key = " ".join(tokens.texts)
             self._insert(self._cased, key, _pack(sense, len(tokens), False))
             return
-        surface = " ".join(t.norm for t in tokens)
+        surface = " ".join(tokens.norms)
         keys = {surface: False}
         if spec.lemmatize:
             for lang in SUPPORTED:
-                keys.setdefault(" ".join(lemma(t.norm, lang) for t in tokens), True)
+                keys.setdefault(" ".join(lemma(w, lang) for w in tokens.norms), True)
         for key, via_lemma in keys.items():
             self._insert(self._auto, key, _pack(sense, len(tokens), via_lemma))
             if len(tokens) == 1:
@@ -126,16 +126,16 @@ class PhraseIndex:
         found = self._auto.get(" " + word + " ", None) if len(self._auto) else None
         return None if found is None else self.senses[_unpack(found)[0]]
 
-    def scan(self, tokens: list[Token], lang: str) -> Iterator[Hit]:
+    def scan(self, tokens: Tokens, lang: str) -> Iterator[Hit]:
         """All phrase hits in a token list (overlaps included; the caller resolves them)."""
-        if not tokens:
+        if not len(tokens):
             return
         if len(self._auto):
-            yield from self._scan(self._auto, [t.norm for t in tokens], False)
+            yield from self._scan(self._auto, tokens.norms, False)
             if lang in SUPPORTED:
-                yield from self._scan(self._auto, [lemma(t.norm, lang) for t in tokens], True)
+                yield from self._scan(self._auto, [lemma(w, lang) for w in tokens.norms], True)
         if len(self._cased):
-            yield from self._scan(self._cased, [t.text for t in tokens], False)
+            yield from self._scan(self._cased, tokens.texts, False)
 
     def _scan(self, auto: ahocorasick.Automaton, words: list[str], lemma_pass: bool) -> Iterator[Hit]:
         line = " " + " ".join(words) + " "
@@ -144,9 +144,9 @@ class PhraseIndex:
         for i, w in enumerate(words):
             pos += 1 + len(w)
             ends[pos] = i  # index of the space that follows token i
+        senses = self.senses
         for end, value in auto.iter(line):
             last = ends.get(end)
-            if last is None:
-                continue
-            sense, n, via_lemma = _unpack(value)
-            yield Hit(last - n + 1, last, self.senses[sense], via_lemma or lemma_pass)
+            if last is not None:
+                n = (value >> 1) & 127
+                yield Hit(last - n + 1, last, senses[value >> 8], bool(value & 1) or lemma_pass)

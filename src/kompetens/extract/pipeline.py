@@ -18,7 +18,7 @@ from .compound import CompoundSplitter
 from .cues import requirement_by_offset
 from .lemma import SUPPORTED, lemma, zipf
 from .phrases import Hit, PhraseIndex, PhraseSpec, Sense
-from .text import Token, tokenize
+from .text import Tokens, tokenize
 
 CONF_SURFACE = 0.95
 CONF_LEMMA = 0.9
@@ -48,24 +48,28 @@ class Extractor:
         self._fuzzy_vocab = sorted(w for w in self.index.vocab if len(w) >= FUZZY_MIN_LEN - 1)
         self._splitters: dict[str, CompoundSplitter] = {}
         self._fuzzy_cache: dict[str, Sense | None] = {}
+        self._refs: dict[Sense, ConceptRef] = {}
 
     def __call__(self, doc: Document) -> Profile:
         tokens = tokenize(doc.text)
-        cands = [self._from_hit(tokens, h) for h in self.index.scan(tokens, doc.lang)]
-        covered = _covered_tokens(tokens, cands)
+        hits = list(self.index.scan(tokens, doc.lang))
+        covered = bytearray(len(tokens))
+        for h in hits:
+            covered[h.first : h.last + 1] = b"\x01" * (h.last - h.first + 1)
+        cands = [self._from_hit(tokens, h) for h in hits]
         cands += self._compound_parts(tokens, covered, doc.lang)
         cands += self._fuzzy(tokens, covered, doc.lang)
-        chosen = _resolve_overlaps(cands)
+        chosen = _resolve_overlaps(cands, len(doc.text))
         mentions = [self._mention(doc.text, c) for c in chosen]
         if doc.kind == "ad":
-            _mark_required(mentions, doc.text, doc.lang)
+            _mark_required(mentions, doc.text, doc.lang, tokens)
         return Profile(doc=doc, mentions=mentions, areas=area_strengths(mentions))
 
     @staticmethod
-    def _from_hit(tokens: list[Token], hit: Hit) -> _Candidate:
+    def _from_hit(tokens: Tokens, hit: Hit) -> _Candidate:
         conf = (CONF_LEMMA if hit.via_lemma else CONF_SURFACE) * hit.sense.weight
         method = "lemma" if hit.via_lemma else "phrase"
-        return _Candidate(tokens[hit.first].start, tokens[hit.last].end, hit.sense, conf, method)
+        return _Candidate(tokens.starts[hit.first], tokens.ends[hit.last], hit.sense, conf, method)
 
     def _splitter(self, lang: str) -> CompoundSplitter | None:
         if not lang_data(lang, "morphology").get("compounds"):
@@ -74,38 +78,33 @@ class Extractor:
             self._splitters[lang] = CompoundSplitter(lang=lang, vocab=self.index.vocab)
         return self._splitters[lang]
 
-    def _compound_parts(self, tokens: list[Token], covered: set[int], lang: str) -> list[_Candidate]:
+    def _compound_parts(self, tokens: Tokens, covered: bytearray, lang: str) -> list[_Candidate]:
         splitter = self._splitter(lang)
         if splitter is None:
             return []
         out: list[_Candidate] = []
-        for i, tok in enumerate(tokens):
-            if i in covered or len(tok.norm) < 8:
+        for i, word in enumerate(tokens.norms):
+            if covered[i] or len(word) < 8:
                 continue
-            for part in splitter.split(tok.norm):
-                spec = self.index.lookup(part.lemma) or self.index.lookup(tok.norm[part.start : part.end])
-                if spec is not None:
-                    out.append(
-                        _Candidate(
-                            tok.start + part.start,
-                            tok.start + part.end,
-                            spec,
-                            CONF_COMPOUND * spec.weight,
-                            "compound",
-                        )
-                    )
+            start = tokens.starts[i]
+            for part in splitter.split(word):
+                sense = self.index.lookup(part.lemma) or self.index.lookup(word[part.start : part.end])
+                if sense is not None:
+                    conf = CONF_COMPOUND * sense.weight
+                    out.append(_Candidate(start + part.start, start + part.end, sense, conf, "compound"))
         return out
 
-    def _fuzzy(self, tokens: list[Token], covered: set[int], lang: str) -> list[_Candidate]:
+    def _fuzzy(self, tokens: Tokens, covered: bytearray, lang: str) -> list[_Candidate]:
         if not self._fuzzy_vocab:
             return []
         out: list[_Candidate] = []
-        for i, tok in enumerate(tokens):
-            if i in covered or len(tok.norm) < FUZZY_MIN_LEN or not tok.norm.isalpha():
+        for i, word in enumerate(tokens.norms):
+            if covered[i] or len(word) < FUZZY_MIN_LEN or not word.isalpha():
                 continue
-            spec = self._fuzzy_lookup(tok.norm, lang)
-            if spec is not None:
-                out.append(_Candidate(tok.start, tok.end, spec, CONF_FUZZY * spec.weight, "fuzzy"))
+            sense = self._fuzzy_lookup(word, lang)
+            if sense is not None:
+                conf = CONF_FUZZY * sense.weight
+                out.append(_Candidate(tokens.starts[i], tokens.ends[i], sense, conf, "fuzzy"))
         return out
 
     def _fuzzy_lookup(self, word: str, lang: str) -> Sense | None:
@@ -120,13 +119,15 @@ class Extractor:
         self._fuzzy_cache[word] = spec
         return spec
 
-    @staticmethod
-    def _mention(text: str, c: _Candidate) -> Mention:
+    def _mention(self, text: str, c: _Candidate) -> Mention:
+        ref = self._refs.get(c.spec)
+        if ref is None:
+            ref = self._refs[c.spec] = ConceptRef(c.spec.concept_id, c.spec.label)
         return Mention(
             text=text[c.start : c.end],
             start=c.start,
             end=c.end,
-            concept=ConceptRef(c.spec.concept_id, c.spec.label),
+            concept=ref,
             area=c.spec.area,
             confidence=min(1.0, c.confidence),
             method=c.method,
@@ -137,25 +138,20 @@ def _is_known(word: str, lang: str) -> bool:
     return zipf(word, lang if lang in SUPPORTED else "en") >= KNOWN_ZIPF
 
 
-def _covered_tokens(tokens: list[Token], cands: list[_Candidate]) -> set[int]:
-    spans = [(c.start, c.end) for c in cands]
-    return {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in spans)}
-
-
-def _resolve_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
+def _resolve_overlaps(cands: list[_Candidate], text_len: int) -> list[_Candidate]:
     """Longest span first, then most confident; drop any candidate overlapping one already kept."""
     kept: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.confidence, c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+    taken = bytearray(text_len)
+    for c in sorted(cands, key=lambda c: (c.start - c.end, -c.confidence, c.start)):
+        if taken.find(1, c.start, c.end) != -1:
             continue
         kept.append(c)
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(kept, key=lambda c: c.start)
 
 
-def _mark_required(mentions: list[Mention], text: str, lang: str) -> None:
-    segments = requirement_by_offset(text, lang)
+def _mark_required(mentions: list[Mention], text: str, lang: str, tokens: Tokens) -> None:
+    segments = requirement_by_offset(text, lang, tokens=tokens)
     j = 0
     for m in mentions:  # both sorted by offset
         while j < len(segments) and segments[j].end <= m.start:

@@ -3,7 +3,7 @@
 Every label (preferred and alternative, every language) is one document; a concept scores the best of
 its documents (max-pooling). Three signals per concept, fused by a weighted sum:
 
-* ``cov``  share of a label's idf-weighted word stems found in the text (a whole label inside the text
+* ``cov``  share of a label's idf-weighted word lemmas found in the text (a whole label inside the text
            scores 1.0, wherever it stands: this is span matching without enumerating spans);
 * ``chr``  character 3-5-gram TF-IDF cosine between text and label (spelling variants, compounds);
 * ``den``  e5 cosine between the text (and each of its phrase chunks) and the label, z-scored per
@@ -25,7 +25,7 @@ from kompetens.errors import Code, KompetensError, TaxonomyError
 from kompetens.link.embed import E5Embedder, Embedder, Progress, Vectors, embed_passages
 from kompetens.link.index import FloatArray, InvertedIndex
 from kompetens.link.langid import TrigramLangId
-from kompetens.link.text import char_ngrams, chunks, clean, stems, words
+from kompetens.link.text import Lemmatizer, char_ngrams, chunks, clean, words
 from kompetens.taxonomy.model import Concept
 
 FORMAT_VERSION = 1
@@ -78,6 +78,7 @@ class Linker:
     kinds: list[str]
     labels: list[dict[str, str]]
     docs: _Docs
+    lemmatizer: Lemmatizer
     words_index: InvertedIndex
     char_index: InvertedIndex
     langid: TrigramLangId
@@ -96,7 +97,7 @@ class Linker:
             _dense_group_starts(self.docs.concept[self.dense_docs]) if len(self.dense_docs) else None
         )
         kind_arr = np.array(self.kinds)
-        self._stem_table: set[tuple[str, ...]] | None = None
+        self._label_table: set[tuple[str, ...]] | None = None
         self._kind_mask = {k: np.isin(kind_arr[self._group_concept], v) for k, v in KINDS.items()}
 
     # ----------------------------------------------------------------------------------- building
@@ -115,14 +116,20 @@ class Linker:
         uris, kinds, labels, docs = _collect(concepts)
         if not uris:
             raise TaxonomyError(Code.E200, "no concepts with labels to link to")
+        label_words: dict[str, set[str]] = {}
+        for text, lang in zip(docs.text, docs.lang, strict=True):
+            label_words.setdefault(lang, set()).update(words(text))
+        lemmatizer = Lemmatizer.build(label_words)
         words_index = InvertedIndex.build(
-            [stems(words(t), lang) for t, lang in zip(docs.text, docs.lang, strict=True)], scheme="coverage"
+            [lemmatizer.lemmas(words(t), lang) for t, lang in zip(docs.text, docs.lang, strict=True)],
+            scheme="coverage",
         )
         char_index = InvertedIndex.build([char_ngrams(words(t)) for t in docs.text], scheme="tfidf")
         by_lang: dict[str, list[list[str]]] = {}
         for text, lang in zip(docs.text, docs.lang, strict=True):
             by_lang.setdefault(lang, []).append(words(text))
-        linker = cls(uris, kinds, labels, docs, words_index, char_index, TrigramLangId.build(by_lang), config)
+        langid = TrigramLangId.build(by_lang)
+        linker = cls(uris, kinds, labels, docs, lemmatizer, words_index, char_index, langid, config)
         if config.dense:
             embedder = embedder or E5Embedder()
             linker.embedder = embedder
@@ -149,6 +156,8 @@ class Linker:
         }
         (cache_dir / "link_meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         np.save(cache_dir / "link_doc_concept.npy", self.docs.concept)
+        lemmas = json.dumps(self.lemmatizer.table, ensure_ascii=False)
+        (cache_dir / "link_lemmas.json").write_text(lemmas, encoding="utf-8")
         self.words_index.save(cache_dir / "link_words.npz")
         self.char_index.save(cache_dir / "link_chars.npz")
         np.save(cache_dir / "link_dense_docs.npy", self.dense_docs)
@@ -172,6 +181,7 @@ class Linker:
                 meta["kinds"],
                 meta["labels"],
                 docs,
+                Lemmatizer(json.loads((cache_dir / "link_lemmas.json").read_text(encoding="utf-8"))),
                 InvertedIndex.load(cache_dir / "link_words.npz"),
                 InvertedIndex.load(cache_dir / "link_chars.npz"),
                 TrigramLangId.from_json(meta["langid"]),
@@ -226,8 +236,8 @@ class Linker:
         return out
 
     def extract_spans(self, tokens: Sequence[str], *, max_len: int = 6) -> list[tuple[int, int]]:
-        """Token spans ``(start, end)`` whose stems spell a whole label: longest first, no overlaps."""
-        table = self._label_stems()
+        """Token spans ``(start, end)`` whose lemmas spell a whole label: longest first, no overlaps."""
+        table = self._label_lemmas()
         token_words = [words(clean(t, max_chars=200)) for t in tokens]
         n = len(token_words)
         found: list[tuple[int, int]] = []
@@ -242,18 +252,18 @@ class Linker:
             if any(taken[i:j]):
                 continue
             span_words = [w for ws in token_words[i:j] for w in ws]
-            if any(tuple(stems(span_words, lang)) in table for lang in self._doc_langs):
+            if any(tuple(self.lemmatizer.lemmas(span_words, lang)) in table for lang in self._doc_langs):
                 found.append((i, j))
                 taken[i:j] = [True] * (j - i)
         return sorted(found)
 
-    def _label_stems(self) -> set[tuple[str, ...]]:
-        if self._stem_table is None:
-            self._stem_table = {
-                tuple(stems(words(text), lang))
+    def _label_lemmas(self) -> set[tuple[str, ...]]:
+        if self._label_table is None:
+            self._label_table = {
+                tuple(self.lemmatizer.lemmas(words(text), lang))
                 for text, lang in zip(self.docs.text, self.docs.lang, strict=True)
             }
-        return self._stem_table
+        return self._label_table
 
     def _link_one(self, text: str, *, top: int, kind: LinkKind, lang: str | None) -> list[Candidate]:
         if not isinstance(text, str):
@@ -281,10 +291,10 @@ class Linker:
         return score.astype(np.float32)
 
     def _coverage(self, tokens: list[str]) -> FloatArray:
-        # Stem the text in every label language and score each label with the stems of its own language.
+        # Lemmatise the text in every label language; each label is scored with its own language's lemmas.
         out = np.zeros(self.docs.concept.shape[0], dtype=np.float32)
         for i, lang in enumerate(self._doc_langs):
-            scores = self.words_index.score(stems(tokens, lang))
+            scores = self.words_index.score(self.lemmatizer.lemmas(tokens, lang))
             out = np.where(self._doc_lang_ids == i, scores, out)
         return out
 

@@ -1,20 +1,15 @@
-"""Text preparation for linking: cleaning, word tokens, stems, character n-grams, candidate spans."""
+"""Text preparation for linking: cleaning, word tokens, lemmas, character n-grams, phrase chunks."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
-from functools import cache
-
-import Stemmer
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 MAX_CHARS = 2000
 """Texts are cut here (at a word boundary): a skill phrase or sentence is far shorter, and a 100 kB
 "sentence" must not make the scoring cost explode."""
-
-# Snowball stemmer names per language code; languages missing here are matched unstemmed.
-STEMMER_NAMES = {"en": "english", "sv": "swedish", "da": "danish", "no": "norwegian", "de": "german"}
 
 # \w+ plus the suffixes that make programming-language names (c++, c#, f#) distinct from "c" or "f".
 _TOKEN = re.compile(r"\w+[+#]*")
@@ -41,20 +36,43 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
-@cache
-def _stemmer(lang: str) -> Callable[[list[str]], list[str]] | None:
-    name = STEMMER_NAMES.get(lang)
-    if name is None:
-        return None
-    stemmer = Stemmer.Stemmer(name)
-    stem_words: Callable[[list[str]], list[str]] = stemmer.stemWords
-    return stem_words
+@dataclass(slots=True)
+class Lemmatizer:
+    """Word form -> lemma per language, restricted to the lemmas that occur in labels.
+
+    Built once from simplemma's dictionaries (slow to load: ~6 s for Swedish) and stored with the
+    index, so linking needs only a dict look-up. A form outside the table stays as it is: it cannot
+    match a label word through any lemma anyway.
+    """
+
+    table: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, label_words: dict[str, set[str]]) -> Lemmatizer:
+        table: dict[str, dict[str, str]] = {}
+        for lang, vocab in label_words.items():
+            table[lang] = _lemma_table(lang, vocab)
+        return cls(table)
+
+    def lemmas(self, tokens: Sequence[str], lang: str) -> list[str]:
+        forms = self.table.get(lang, {})
+        return [forms.get(t, t) for t in tokens]
 
 
-def stems(tokens: Sequence[str], lang: str) -> list[str]:
-    """Snowball stems of ``tokens`` in ``lang`` (the tokens themselves where no stemmer exists)."""
-    stem_words = _stemmer(lang)
-    return list(tokens) if stem_words is None else stem_words(list(tokens))
+def _lemma_table(lang: str, vocab: set[str]) -> dict[str, str]:
+    try:
+        import simplemma
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+        own = {w: simplemma.lemmatize(w, lang=lang).lower() for w in vocab}
+        entries = DefaultDictionaryFactory().get_dictionary(lang).items()
+    except (ImportError, ValueError, OSError):  # a language simplemma lacks: match word forms as they are
+        return {}
+    targets = set(own.values())
+    table = {form.lower(): lemma.lower() for form, lemma in entries if lemma.lower() in targets}
+    # Label words map to their own lemma even where the dictionary disagrees in case or misses them.
+    table.update(own)
+    return {form: lemma for form, lemma in table.items() if form != lemma}
 
 
 def char_ngrams(tokens: Sequence[str], *, sizes: tuple[int, ...] = (3, 4, 5)) -> list[str]:

@@ -6,6 +6,7 @@ from .anonymize import CATEGORIES, Anonymized, anonymize
 from .interview import Kit, KitSection, Question, interview_kit
 from .role import Role, default_role, is_role_file, load_role, role_from_ad, role_from_dict
 from .score import (
+    CandidatePool,
     CandidateProfile,
     Evidence,
     Ranked,
@@ -22,6 +23,7 @@ from .timeline import Position, Timeline, parse_timeline
 __all__ = [
     "CATEGORIES",
     "Anonymized",
+    "CandidatePool",
     "CandidateProfile",
     "Evidence",
     "Kit",

@@ -9,8 +9,10 @@ about .07, Sackett et al. 2022), capped at five years because career length is a
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from datetime import date
 from typing import Any
 
@@ -34,7 +36,7 @@ RECENCY_MONTHS = 48.0
 """Months after which the recency bonus has fallen to 1/e."""
 GAP_LEVEL = 0.25
 """An area the role weighs is a gap below this level (or below the role's own minimum)."""
-MUST_LEVEL = 0.15
+MUST_LEVEL = 0.10
 """A must-have area counts as present from this level (or the role's own minimum)."""
 EVIDENCE_LIMIT = 3
 _CONTEXT_CHARS = 160
@@ -132,14 +134,14 @@ class CandidateProfile:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Score:
     """A candidate's fit to a role: 0..100, per-area levels and contributions, gaps, must-haves."""
 
     candidate: CandidateProfile
     role: Role
     score: float
-    must_haves: dict[str, bool]
+    must_haves: Mapping[str, bool]
 
     @property
     def source(self) -> str:
@@ -201,7 +203,7 @@ class Score:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Ranked:
     rank: int
     score: Score
@@ -346,30 +348,51 @@ def sort_key(s: Score) -> tuple[int, float, str]:
 def rank(candidates: Iterable[CandidateProfile], role: Role, *, top: int | None = None) -> list[Ranked]:
     """Rank candidates for ``role``: more must-haves met first, then score, ties by source.
 
-    The same scores and order as sorting ``score()`` results by ``sort_key``, computed column by column
-    with numpy so that 10,000 stored profiles rank in milliseconds. ``top`` keeps only the best N.
+    The same scores and order as sorting ``score()`` results by ``sort_key``. To rank the same stored
+    profiles for several roles, build a ``CandidatePool`` once and call its ``rank``.
     """
-    cands = list(candidates)
-    if not cands:
-        return []
-    levels = np.array([c.vector for c in cands], dtype=np.float64)
-    totals = np.zeros(len(cands), dtype=np.float64)
-    for col, w in enumerate(role.vector):
-        totals += levels[:, col] * w
-    totals = 100.0 * totals / role.total_weight
-    has = {key: _has_column(cands, levels, role, key) for key in role.must_have}
-    met = np.zeros(len(cands), dtype=np.int64)
-    for column in has.values():
-        met += column
-    order = np.lexsort((np.array([c.source for c in cands]), -totals, -met))
-    if top is not None:
-        order = order[:top]
-    scores = totals.tolist()
-    flags = {key: column.tolist() for key, column in has.items()}
-    return [
-        Ranked(i, Score(cands[idx], role, scores[idx], {k: bool(v[idx]) for k, v in flags.items()}))
-        for i, idx in enumerate(order.tolist(), start=1)
-    ]
+    return CandidatePool(candidates).rank(role, top=top)
+
+
+class CandidatePool:
+    """Profiles held as a level matrix in source order, ready to rank for any role with numpy."""
+
+    def __init__(self, candidates: Iterable[CandidateProfile]) -> None:
+        self.candidates = sorted(candidates, key=lambda c: c.source)
+        n = len(self.candidates)
+        flat = itertools.chain.from_iterable(c.vector for c in self.candidates)
+        self.levels = np.fromiter(flat, dtype=np.float64, count=n * len(AREA_IDS)).reshape(n, len(AREA_IDS))
+
+    def __len__(self) -> int:
+        return len(self.candidates)
+
+    def rank(self, role: Role, *, top: int | None = None) -> list[Ranked]:
+        """Best first; ``top`` keeps only the best N (the rest are not even built)."""
+        n = len(self.candidates)
+        if not n:
+            return []
+        totals = np.zeros(n, dtype=np.float64)
+        for col, w in enumerate(role.vector):  # column by column: the same floats as score()
+            totals += self.levels[:, col] * w
+        totals = 100.0 * totals / role.total_weight
+        met = np.zeros(n, dtype=np.int64)
+        bits = np.zeros(n, dtype=np.int64)
+        for i, key in enumerate(role.must_have):
+            column = _has_column(self.candidates, self.levels, role, key)
+            met += column
+            bits |= column.astype(np.int64) << i
+        # Rows are in source order already, so a stable sort on (must-haves, score) breaks ties by source.
+        order = np.lexsort((-totals, -met))[:top]
+        scores, flags = totals.tolist(), bits.tolist()
+        # Scores share one read-only must-have mapping per combination instead of 10,000 small dicts.
+        views: dict[int, Mapping[str, bool]] = {}
+        for b in set(flags):
+            views[b] = MappingProxyType({k: bool(b >> i & 1) for i, k in enumerate(role.must_have)})
+        cands = self.candidates
+        return [
+            Ranked(i, Score(cands[idx], role, scores[idx], views[flags[idx]]))
+            for i, idx in enumerate(order.tolist(), start=1)
+        ]
 
 
 def _has_column(

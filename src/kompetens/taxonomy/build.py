@@ -7,11 +7,13 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from kompetens.errors import Code, TaxonomyError
+from kompetens.taxonomy.importers import IMPORTERS
 from kompetens.taxonomy.model import (
     ESCO_ISCED_URI,
     ESCO_ISCO_URI,
     ESCO_SKILL_URI,
     Concept,
+    ConceptKind,
 )
 from kompetens.taxonomy.split import BoundaryModel, Entry, description_start, split_entry
 from kompetens.taxonomy.store import TaxonomyWriter, recorded_sources, taxonomy_path
@@ -72,8 +74,6 @@ def build_taxonomy(*, data_dir: Path, sources: Mapping[str, Path], progress: Pro
 
 
 def _replay_imports(old: Path, new: Path, say: Progress) -> None:
-    from kompetens.taxonomy.importers import IMPORTERS  # the importers write through the store, as here
-
     for importer, source, lang in recorded_sources(old):
         if importer in IMPORTERS and Path(source).is_file():
             say(f"re-importing {source}")
@@ -101,8 +101,10 @@ def compile_concepts(sources: Mapping[str, Path], *, progress: Progress = _quiet
     ]
 
 
-def _concept(uri: str, kind: str, entry: Entry, **extra: object) -> Concept:
-    concept = Concept(uri=uri, kind=kind, **extra)  # type: ignore[arg-type]
+def _concept(
+    uri: str, kind: ConceptKind, entry: Entry, *, broader: list[str], code: str | None = None
+) -> Concept:
+    concept = Concept(uri=uri, kind=kind, broader=broader, code=code)
     if entry.labels:
         concept.labels["en"] = entry.labels
     if entry.description:
@@ -152,4 +154,4 @@ def _occupations(texts: Mapping[str, str]) -> Iterable[Concept]:
             entry = split_entry(text, head_plural=True)
             yield _concept(uri, "occupation-group", entry, broader=broader, code=code)
         else:
-            yield _concept(uri, "occupation", split_entry(text, model=model, head_plural=True))
+            yield _concept(uri, "occupation", split_entry(text, model=model, head_plural=True), broader=[])

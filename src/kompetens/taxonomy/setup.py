@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -41,8 +42,6 @@ Progress = Callable[[str], None]
 
 def default_cache_dir() -> Path:
     """``$KOMPETENS_WHEEL_CACHE``, else ``<data dir>/cache/wheels``."""
-    import os
-
     env = os.environ.get(CACHE_ENV)
     return Path(env).expanduser() if env else default_data_dir() / "cache" / "wheels"
 
