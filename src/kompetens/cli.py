@@ -64,7 +64,8 @@ def areas(ctx: click.Context, as_json: bool) -> None:
         _emit_json(data)
         return
     table = Table(title="Competence areas", show_lines=True)
-    for col in ("id", "svenska", "English", "concepts"):
+    table.add_column("id", no_wrap=True)
+    for col in ("svenska", "English", "concepts"):
         table.add_column(col)
     for a in data:
         table.add_row(a["id"], a["label_sv"], a["label_en"], str(len(a["concepts"])))
@@ -218,6 +219,75 @@ def setup(ctx: click.Context, cache_dir: Path | None, as_json: bool) -> None:
     else:
         for key, value in stats.items():
             out_console.print(f"{key:>24}: {value}")
+
+
+@cli.group(name="import")
+def import_group() -> None:
+    """Import taxonomy files downloaded from the official sites (ESCO CSV, JobTech taxonomy, crosswalks)."""
+
+
+def _import(
+    ctx: click.Context, files: tuple[Path, ...], as_json: bool, run: Callable[[Path], dict[str, int]]
+) -> None:
+    results: list[dict[str, Any]] = []
+    failed = 0
+    for path in files:
+        try:
+            counts = run(path)
+        except KompetensError as exc:
+            _report_error(exc)
+            results.append({"source": str(path), "error": exc.to_dict()})
+            failed += 1
+            continue
+        results.append({"source": str(path), **counts})
+        if not as_json:
+            out_console.print(f"{path}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if as_json:
+        _emit_json(results)
+    ctx.exit(1 if failed else 0)
+
+
+_files = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+_json = click.option("--json", "as_json", is_flag=True)
+
+
+@import_group.command(name="esco")
+@_files
+@click.option(
+    "--lang", default=None, help="Language of the labels (default: from the file name, e.g. skills_sv.csv)."
+)
+@_json
+@click.pass_context
+def import_esco(ctx: click.Context, files: tuple[Path, ...], lang: str | None, as_json: bool) -> None:
+    """ESCO CSV downloads (skills_sv.csv, occupations_en.csv ...): labels in that language."""
+    from .taxonomy import import_esco_csv
+
+    engine = _engine(ctx)
+    _import(ctx, files, as_json, lambda p: import_esco_csv(p, data_dir=engine.data_dir, lang=lang))
+
+
+@import_group.command(name="jobtech")
+@_files
+@_json
+@click.pass_context
+def import_jobtech_cmd(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
+    """JobTech taxonomy JSON dumps (skills, occupations, SSYK groups)."""
+    from .taxonomy import import_jobtech
+
+    engine = _engine(ctx)
+    _import(ctx, files, as_json, lambda p: import_jobtech(p, data_dir=engine.data_dir))
+
+
+@import_group.command(name="crosswalk")
+@_files
+@_json
+@click.pass_context
+def import_crosswalk_cmd(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
+    """The national ESCO <-> JobTech crosswalks (skills, occupations): links and Swedish ESCO labels."""
+    from .taxonomy import import_crosswalk
+
+    engine = _engine(ctx)
+    _import(ctx, files, as_json, lambda p: import_crosswalk(p, data_dir=engine.data_dir))
 
 
 def main(argv: list[str] | None = None) -> NoReturn:

@@ -10,8 +10,6 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from ..lang import lang_data
 from ..models import AREA_IDS, ConceptRef, Document, Mention, Profile
 from .compound import CompoundSplitter
@@ -113,6 +111,8 @@ class Extractor:
         spec: Sense | None = None
         # A word the lemmatiser knows is a real word, not a misspelling of a name.
         if lemma(word, lang) == word and not _is_known(word, lang):
+            from rapidfuzz import fuzz, process  # only unknown words get here: keep it off the start-up path
+
             best = process.extractOne(word, self._fuzzy_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if best is not None:
                 spec = self.index.lookup(best[0])

@@ -1,0 +1,66 @@
+"""The app factory: one ASGI app over one Engine, the web pages at / and the JSON API at /api/v1."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from starlette.exceptions import HTTPException
+from starlette.staticfiles import StaticFiles
+
+from .. import __version__
+from ..engine import Engine
+from ..errors import KompetensError
+from . import errors
+from .limits import BodyLimitMiddleware, Limits
+from .routes import router
+
+DESCRIPTION = """\
+Find social-media competence in job ads and CVs (Swedish + English), review ads for biased wording and
+missing competence areas, and rank candidates by evidence. The JSON follows the `kompetens ... --json`
+contract. Errors have one shape: `{"error": {"code", "kind", "message", "source", "field"}}`.
+"""
+
+TAGS = [{"name": "kompetens", "description": "Extraction, review, linking and ranking."}]
+
+
+def create_app(
+    engine: Engine,
+    *,
+    limits: Limits | None = None,
+    cors_origins: Sequence[str] = (),
+) -> FastAPI:
+    """Build the app: web UI at /, API at /api/v1, OpenAPI at /openapi.json, API docs at /docs.
+
+    CORS stays off unless ``cors_origins`` names the origins allowed to call the API from a browser.
+    """
+    from ..web import web_router
+    from ..web.render import templates
+
+    app = FastAPI(
+        title="kompetens",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        license_info={"name": "MIT"},
+    )
+    app.state.engine = engine
+    app.state.engine_lock = threading.Lock()
+    app.state.limits = limits or Limits()
+    app.state.templates = templates()
+    app.include_router(router, tags=["kompetens"])
+    app.include_router(web_router, include_in_schema=False)
+    app.mount("/static", StaticFiles(packages=[("kompetens.web", "static")]), name="static")
+    app.add_exception_handler(KompetensError, errors.on_kompetens_error)
+    app.add_exception_handler(RequestValidationError, errors.on_validation_error)
+    app.add_exception_handler(HTTPException, errors.on_http_error)
+    app.add_exception_handler(Exception, errors.on_unexpected)
+    if cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"], allow_headers=["*"]
+        )
+    app.add_middleware(BodyLimitMiddleware, limits=app.state.limits)
+    return app

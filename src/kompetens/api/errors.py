@@ -1,0 +1,136 @@
+"""Errors as HTTP responses: one JSON shape, ``{"error": {code, kind, message, source, field}}``.
+
+Nothing here echoes request bodies or logs them: a CV's text must not end up in a log or an error message.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
+
+from ..errors import Code, KompetensError
+
+log = logging.getLogger("kompetens.api")
+
+API_PREFIX = "/api/"
+
+_STATUS: dict[Code, int] = {
+    Code.E100: 404,
+    Code.E103: 413,
+    Code.E111: 413,
+    Code.E200: 503,
+    Code.E201: 500,
+    Code.E202: 503,
+    Code.E301: 400,
+    Code.E400: 500,
+    Code.E401: 404,
+}
+"""Codes that are not plain invalid input (422)."""
+
+
+class RequestTooLarge(HTTPException):
+    """A body over the size limit. Raised from ``receive``: FastAPI passes HTTPExceptions from body
+    parsing on unchanged, so the route never runs."""
+
+    def __init__(self, limit: int, *, multipart: bool) -> None:
+        what = "the uploaded files" if multipart else "the request body"
+        self.code = Code.E103 if multipart else Code.E111
+        super().__init__(413, f"{what} exceed the limit of {limit:,} bytes")
+
+
+def status_for(code: Code) -> int:
+    return _STATUS.get(code, 422)
+
+
+def error_dict(exc: KompetensError) -> dict[str, Any]:
+    """The error object with every key present (``to_dict`` leaves out empty ones)."""
+    return {
+        "code": exc.code.name,
+        "kind": exc.code.value,
+        "message": exc.message,
+        "source": exc.source,
+        "field": exc.field,
+    }
+
+
+def error_body(code: str, kind: str, message: str, *, field: str | None = None) -> dict[str, Any]:
+    return {"error": {"code": code, "kind": kind, "message": message, "source": None, "field": field}}
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIX)
+
+
+def kompetens_error_response(exc: KompetensError) -> JSONResponse:
+    return JSONResponse({"error": error_dict(exc)}, status_code=status_for(exc.code))
+
+
+def validation_error_response(errors: Sequence[Any]) -> JSONResponse:
+    """A request that does not fit its schema. The offending input is left out on purpose."""
+    parts: list[str] = []
+    fields: list[str] = []
+    bad_json = False
+    for err in errors:
+        loc = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
+        bad_json = bad_json or err.get("type") == "json_invalid"
+        fields.append(loc)
+        parts.append(f"{loc}: {err.get('msg', 'invalid')}" if loc else str(err.get("msg", "invalid")))
+    if bad_json:
+        body = error_body(Code.E107.name, Code.E107.value, "the request body is not valid JSON")
+        return JSONResponse(body, status_code=400)
+    field = fields[0] if len(fields) == 1 and fields[0] else None
+    return JSONResponse(
+        error_body(Code.E301.name, Code.E301.value, "; ".join(parts), field=field), status_code=422
+    )
+
+
+def http_error_response(status: int, detail: Any, headers: dict[str, str] | None = None) -> JSONResponse:
+    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "error"
+    message = detail if isinstance(detail, str) else phrase
+    return JSONResponse(error_body(f"HTTP{status}", phrase, message), status_code=status, headers=headers)
+
+
+async def on_kompetens_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, KompetensError)
+    if not is_api(request):
+        from ..web.views import error_page
+
+        return error_page(request, exc)
+    return kompetens_error_response(exc)
+
+
+async def on_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    response = validation_error_response(exc.errors())
+    if not is_api(request):
+        from ..web.views import http_error_page
+
+        return http_error_page(request, response.status_code, "the form was not filled in as expected")
+    return response
+
+
+async def on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if not is_api(request):
+        from ..web.views import http_error_page
+
+        return http_error_page(request, exc.status_code, exc.detail)
+    if isinstance(exc, RequestTooLarge):
+        return JSONResponse(error_body(exc.code.name, exc.code.value, exc.detail), status_code=413)
+    return http_error_response(exc.status_code, exc.detail, exc.headers)
+
+
+async def on_unexpected(request: Request, exc: Exception) -> Response:
+    # Only the type and the path: the message of an arbitrary exception may quote the input.
+    log.error("internal error %s on %s %s", type(exc).__name__, request.method, request.url.path)
+    return JSONResponse(
+        error_body("E000", "internal error", "an internal error occurred; see the server log"),
+        status_code=500,
+    )

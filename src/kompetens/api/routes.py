@@ -1,0 +1,175 @@
+"""The JSON endpoints under /api/v1. Each parses its input, calls the Engine and returns its dict."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+
+from .. import __version__
+from ..engine import Engine
+from ..errors import Code, KompetensError
+from ..match import Role
+from ..taxonomy import taxonomy_path
+from . import schemas
+from .deps import engine_of, read_file, read_files
+from .errors import error_dict
+from .inputs import ReadResult, read_uploads, resolve_role, text_document
+
+router = APIRouter(
+    prefix="/api/v1",
+    responses={
+        400: {"model": schemas.ErrorResponse, "description": "Invalid option or malformed request"},
+        413: {"model": schemas.ErrorResponse, "description": "Request body or upload too large"},
+        422: {"model": schemas.ErrorResponse, "description": "Input that cannot be used (empty text...)"},
+    },
+)
+
+CvFiles = Annotated[
+    list[UploadFile],
+    File(description="CV files: txt, md, html, pdf, docx (one candidate each)."),
+]
+RoleJson = Annotated[
+    str | None,
+    Form(
+        description="The role as JSON: {title, weights, must_have?, min_levels?, emphasis?}.",
+        examples=['{"title": "Community manager", "weights": {"community": 1, "customer_service": 0.6}}'],
+    ),
+]
+RoleFile = Annotated[
+    UploadFile | None,
+    File(description="A role file (YAML, or JSON with weights), or a job ad file to derive the role from."),
+]
+AdText = Annotated[str | None, Form(description="A job ad's text to derive the role from.")]
+
+
+def failed_list(read: ReadResult) -> list[dict[str, Any]]:
+    return [{"source": e.source, "error": error_dict(e)} for e in read.failed]
+
+
+def role_and_cvs(
+    request: Request, cvs: list[UploadFile], role: str | None, role_file: UploadFile | None, ad: str | None
+) -> tuple[Engine, Role, ReadResult]:
+    files = read_files(request, cvs)
+    role_upload = read_file(role_file)
+    with engine_of(request) as engine:
+        chosen = resolve_role(engine, role_json=role, role_file=role_upload, ad_text=ad)
+        read = read_uploads(engine, files, kind="cv")
+    return engine, chosen, read
+
+
+@router.get("/health", response_model=schemas.Health, summary="Liveness and set-up state")
+def health(request: Request) -> dict[str, Any]:
+    engine: Engine = request.app.state.engine
+    return {"status": "ok", "version": __version__, "taxonomy": taxonomy_path(engine.data_dir).is_file()}
+
+
+@router.get("/areas", response_model=list[schemas.Area], summary="The eight competence areas")
+def areas(request: Request) -> list[dict[str, Any]]:
+    with engine_of(request) as engine:
+        return engine.areas_dict()
+
+
+@router.post("/extract", response_model=schemas.Profile, summary="Competences in a text, with evidence spans")
+def extract(request: Request, body: schemas.ExtractRequest) -> dict[str, Any]:
+    doc = text_document(body.text, kind=body.kind, lang=body.lang, title=body.title)
+    with engine_of(request) as engine:
+        profile = engine.extract(doc)
+    return {**profile.to_dict(), "text": doc.text}
+
+
+@router.post(
+    "/review",
+    response_model=schemas.Review,
+    summary="Review a job ad",
+    description="Hidden social-media needs, missing areas and biased wording. "
+    "`?format=html` returns the self-contained HTML report instead.",
+    responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}}},
+)
+def review(
+    request: Request,
+    body: schemas.ReviewRequest,
+    fmt: Annotated[Literal["json", "html"], Query(alias="format")] = "json",
+) -> Any:
+    doc = text_document(body.text, kind="ad", lang=body.lang, title=body.title, source="<ad>")
+    with engine_of(request) as engine:
+        result = engine.review(doc)
+        if fmt == "html":
+            return HTMLResponse(engine.review_html(result, doc))
+    return {**result.to_dict(), "text": doc.text}
+
+
+@router.post(
+    "/link",
+    response_model=list[schemas.LinkResult],
+    summary="Link free-text skills to ESCO concepts",
+    description="Needs the taxonomy (`kompetens setup`); answers 503 (E200) before that.",
+)
+def link(request: Request, body: schemas.LinkRequest) -> list[dict[str, Any]]:
+    with engine_of(request) as engine:
+        result: list[dict[str, Any]] = engine.link(body.texts, top=body.top, kind=body.kind)
+    return result
+
+
+@router.post(
+    "/rank",
+    response_model=schemas.RankResponse,
+    summary="Rank CVs for a role",
+    description="Multipart form. The role: `role` (JSON), `role_file` (role or ad file) or `ad` (text); "
+    "the built-in social media specialist when none is given.",
+)
+def rank(
+    request: Request,
+    cvs: CvFiles,
+    role: RoleJson = None,
+    role_file: RoleFile = None,
+    ad: AdText = None,
+    top: Annotated[int | None, Form(ge=1, description="Keep only the best N.")] = None,
+) -> dict[str, Any]:
+    engine, chosen, read = role_and_cvs(request, cvs, role, role_file, ad)
+    with engine_of(request):
+        ranking = engine.rank(chosen, read.documents, top=top) if read.documents else []
+    return {"role": chosen.to_dict(), "ranking": ranking, "failed": failed_list(read)}
+
+
+@router.post("/team", response_model=schemas.TeamResponse, summary="The team of N that covers a role best")
+def team(
+    request: Request,
+    cvs: CvFiles,
+    size: Annotated[int, Form(ge=1, le=50, description="Team size.")],
+    role: RoleJson = None,
+    role_file: RoleFile = None,
+    ad: AdText = None,
+) -> dict[str, Any]:
+    engine, chosen, read = role_and_cvs(request, cvs, role, role_file, ad)
+    with engine_of(request):
+        result = engine.team(chosen, read.documents, size=size)
+    return {"role": chosen.to_dict(), "team": result, "failed": failed_list(read)}
+
+
+@router.post(
+    "/interview",
+    response_model=schemas.InterviewKit,
+    summary="A structured interview kit for one candidate",
+    description="`?format=markdown` returns the kit as Markdown.",
+    responses={200: {"content": {"text/markdown": {"schema": {"type": "string"}}}}},
+)
+def interview(
+    request: Request,
+    cv: Annotated[UploadFile, File(description="One CV file.")],
+    role: RoleJson = None,
+    role_file: RoleFile = None,
+    ad: AdText = None,
+    fmt: Annotated[Literal["json", "markdown"], Query(alias="format")] = "json",
+) -> Response | dict[str, Any]:
+    engine, chosen, read = role_and_cvs(request, [cv], role, role_file, ad)
+    if read.failed:
+        raise read.failed[0]
+    if not read.documents:
+        raise KompetensError(Code.E110, "no CV text found in the upload", field="cv")
+    with engine_of(request):
+        kit: dict[str, Any] = engine.interview(chosen, read.documents[0])
+    if fmt == "markdown":
+        return PlainTextResponse(kit["markdown"], media_type="text/markdown; charset=utf-8")
+    return kit

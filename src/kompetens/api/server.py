@@ -1,0 +1,32 @@
+"""``serve``: what `kompetens serve` calls (like `datasette serve`: build the app, hand it to uvicorn)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..engine import Engine
+from .app import create_app
+from .limits import Limits
+
+
+def serve(
+    engine: Engine,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    limits: Limits | None = None,
+    cors_origins: Sequence[str] = (),
+    warm: bool = True,
+    log_level: str = "info",
+) -> None:
+    """Run the web UI and API with uvicorn until interrupted.
+
+    ``warm`` builds the extractor before the first request, so that request does not wait for it.
+    Access logs hold method, path and status only; request bodies (ads, CVs) are never logged.
+    """
+    import uvicorn
+
+    if warm:
+        _ = engine.extractor
+    app = create_app(engine, limits=limits, cors_origins=cors_origins)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
