@@ -80,7 +80,9 @@ def main() -> None:
         proc.communicate()
 
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"ads: {len(docs)}  mean size: {mean_chars:.0f} chars  phrase keys: {len(extractor.index.phrase_keys())}")
+    print(
+        f"ads: {len(docs)}  mean size: {mean_chars:.0f} chars  phrase keys: {len(extractor.index.phrase_keys())}"
+    )
     print(f"extractor build (incl. taxonomy load): {build_s:.2f} s")
     print(f"bare automaton scan : {len(docs) / bare_s:10.0f} ads/s per core  ({n_bare} raw hits)")
     print(f"full pipeline       : {len(docs) / full_s:10.0f} ads/s per core  ({n_mentions} mentions)")

@@ -48,14 +48,26 @@ def main() -> int:
         relevance = expected["relevance"]
         ranked = rank(cands, role)
         names = [Path(r.score.source).name for r in ranked]
-        baseline = sorted(raw, key=lambda n: (-sum(w * raw[n].get(a, 0.0) for a, w in zip(AREA_IDS, role.vector)), n))
+        baseline = sorted(
+            raw,
+            key=lambda n: (
+                -sum(w * raw[n].get(a, 0.0) for a, w in zip(AREA_IDS, role.vector, strict=True)),
+                n,
+            ),
+        )
         results[expected["role"]] = {
             "ndcg": ndcg_at_k(names, relevance, k=args.k),
             "baseline_ndcg": ndcg_at_k(baseline, relevance, k=args.k),
-            "top": [(n, round(r.score.score, 1), relevance.get(n)) for n, r in zip(names, ranked, strict=True)],
+            "top": [
+                (n, round(r.score.score, 1), relevance.get(n)) for n, r in zip(names, ranked, strict=True)
+            ],
         }
     if args.json:
-        print(json.dumps({k: {"ndcg": v["ndcg"], "baseline_ndcg": v["baseline_ndcg"]} for k, v in results.items()}))
+        print(
+            json.dumps(
+                {k: {"ndcg": v["ndcg"], "baseline_ndcg": v["baseline_ndcg"]} for k, v in results.items()}
+            )
+        )
         return 0
     print(f"demo pool: {len(cands)} CVs, profiled in {build_s:.1f} s (engine build included); k={args.k}")
     print(f"{'role':28s} {'NDCG@' + str(args.k):>8s} {'extractor areas only':>22s}")

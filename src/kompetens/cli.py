@@ -221,6 +221,181 @@ def setup(ctx: click.Context, cache_dir: Path | None, as_json: bool) -> None:
             out_console.print(f"{key:>24}: {value}")
 
 
+def _read_cvs(engine: Engine, paths: tuple[Path, ...]) -> tuple[list[Any], list[dict[str, Any]]]:
+    """CV documents to rank, and the error entries of the ones that could not be read (reported, skipped)."""
+    docs: list[Any] = []
+    errors: list[dict[str, Any]] = []
+    for item in engine.read(paths, kind="cv"):
+        if isinstance(item, KompetensError):
+            _report_error(item)
+            errors.append({"source": item.source, "error": item.to_dict()})
+        else:
+            docs.append(item)
+    return docs, errors
+
+
+_role_option = click.option(
+    "--role",
+    "role_spec",
+    default="default",
+    show_default=True,
+    help="A role file (YAML/JSON), a job ad (any readable format), or 'default' (social media specialist).",
+)
+
+
+@cli.command()
+@_role_option
+@click.argument("cvs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the best N.")
+@click.option("--store", "keep", is_flag=True, help="Keep the (anonymised) profiles in the store.")
+@click.option("--stored", is_flag=True, help="Also rank every profile already in the store.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@click.pass_context
+def rank(
+    ctx: click.Context,
+    role_spec: str,
+    cvs: tuple[Path, ...],
+    top: int | None,
+    keep: bool,
+    stored: bool,
+    as_json: bool,
+) -> None:
+    """Rank CVs for a role: age-blind, explainable (evidence per area, gaps, must-haves)."""
+    engine = _engine(ctx)
+    if not cvs and not stored:
+        raise click.UsageError("give CV files or folders, or --stored")
+    role = engine.role(role_spec)
+    docs, errors = _read_cvs(engine, cvs)
+    candidates = [engine.candidate(d, store=keep) for d in _progress(docs, "Profiling CVs", quiet=as_json)]
+    if stored:
+        have = {c.source for c in candidates}
+        candidates += [c for c in engine.stored_candidates() if c.source not in have]
+    ranking = engine.rank_candidates(role, candidates, top=top)
+    if as_json:
+        _emit_json(ranking + errors)
+    else:
+        _print_ranking(role.title, ranking)
+    ctx.exit(1 if errors else 0)
+
+
+def _progress(items: list[Any], label: str, *, quiet: bool) -> Any:
+    """A progress bar on stderr for long lists (none for short ones)."""
+    if len(items) < 5:
+        return items
+    from rich.progress import track
+
+    return track(items, description=label, console=err_console, transient=True)
+
+
+def _bar(v: float) -> str:
+    n = round(v * 8)
+    return "█" * n + "·" * (8 - n)
+
+
+def _print_ranking(title: str, ranking: list[dict[str, Any]]) -> None:
+    table = Table(title=f"Ranking for: {title}", title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("candidate")
+    table.add_column("score", justify="right")
+    short = {
+        "marketing_communication": "mark",
+        "customer_service": "serv",
+        "platform_technology": "plat",
+        "api_seo": "seo",
+        "psychology_interaction": "psy",
+        "community": "comm",
+        "data_insight": "data",
+        "strategy": "strat",
+    }
+    for area in AREA_IDS:
+        table.add_column(short[area], justify="right", no_wrap=True)
+    for r in ranking:
+        gaps = set(r.get("gaps", []))
+        cells = []
+        for a in AREA_IDS:
+            v = round(100 * float(r["areas"].get(a, 0.0)))
+            cells.append(f"[red]{v}[/]" if a in gaps else f"[green]{v}[/]" if v >= 50 else str(v))
+        table.add_row(str(r["rank"]), Path(r["candidate"]).name, f"[bold]{r['score']:.0f}[/]", *cells)
+    out_console.print(table)
+    out_console.print("[dim]area levels 0-100; [red]red[/] = gap for this role[/]")
+
+
+@cli.command()
+@_role_option
+@click.argument("cvs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--size", type=click.IntRange(min=1), required=True, help="How many people in the team.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def team(ctx: click.Context, role_spec: str, cvs: tuple[Path, ...], size: int, as_json: bool) -> None:
+    """The N candidates who together cover the role best (one person rarely covers all eight areas)."""
+    engine = _engine(ctx)
+    role = engine.role(role_spec)
+    docs, errors = _read_cvs(engine, cvs)
+    result = engine.team(role, _progress(docs, "Profiling CVs", quiet=as_json), size=size)
+    if as_json:
+        _emit_json(result | ({"errors": errors} if errors else {}))
+    else:
+        out_console.print(
+            f"[bold]Team for {role.title}[/] (score {result['score']:.0f}/100"
+            f"{', exact' if result.get('exact') else ''})"
+        )
+        for member in result["members"]:
+            out_console.print(f"  • {Path(member).name}")
+        for area in AREA_IDS:
+            v = float(result["coverage"].get(area, 0.0))
+            out_console.print(f"  {area:<24} {_bar(v)} {v:.2f}")
+    ctx.exit(1 if errors else 0)
+
+
+@cli.command()
+@_role_option
+@click.option("--candidate", "cv", required=True, type=click.Path(path_type=Path), help="The candidate's CV.")
+@click.option(
+    "--lang", type=click.Choice(["sv", "en"]), default=None, help="Kit language (default: the CV's)."
+)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def interview(ctx: click.Context, role_spec: str, cv: Path, lang: str | None, as_json: bool) -> None:
+    """A structured interview kit for the candidate's gaps and the role's must-haves."""
+    engine = _engine(ctx)
+    role = engine.role(role_spec)
+    docs, errors = _read_cvs(engine, (cv,))
+    if errors or not docs:
+        ctx.exit(1)
+    kit = engine.interview(role, docs[0], lang=lang)
+    if as_json:
+        _emit_json(kit)
+    else:
+        from rich.markdown import Markdown
+
+        out_console.print(Markdown(kit["markdown"]))
+
+
+@cli.command()
+@click.argument("source", required=False)
+@click.option("--all", "everything", is_flag=True, help="Delete every stored candidate.")
+@click.pass_context
+def forget(ctx: click.Context, source: str | None, everything: bool) -> None:
+    """Delete stored candidate profiles for real (GDPR erasure)."""
+    engine = _engine(ctx)
+    if (source is None) == (not everything):
+        raise click.UsageError("give one SOURCE or --all")
+    n = engine.forget(None if everything else source)
+    out_console.print(f"deleted {n} profile(s)")
+    ctx.exit(0 if n or everything else 1)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Serve the web UI (/) and the REST API (/api/v1, OpenAPI at /openapi.json)."""
+    from .api import serve as run_server
+
+    run_server(_engine(ctx), host=host, port=port)
+
+
 @cli.group(name="import")
 def import_group() -> None:
     """Import taxonomy files downloaded from the official sites (ESCO CSV, JobTech taxonomy, crosswalks)."""

@@ -13,17 +13,19 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import default_data_dir
-from .errors import IngestError, TaxonomyError
+from .errors import Code, IngestError, KompetensError, TaxonomyError
 from .extract.lemma import build_lemma_db, use_lemma_db
 from .extract.phrases import PhraseSpec
 from .extract.pipeline import Extractor
 from .extract.text import tokenize
+from .lang import LANGUAGES
 from .models import DocKind, Document, Profile
 from .store import Store
 from .taxonomy import Taxonomy, taxonomy_path
 from .taxonomy.areas import Area, load_areas, load_curated
 
 if TYPE_CHECKING:
+    from .match import CandidateProfile, Role
     from .review import Review
 
 Progress = Callable[[str], None]
@@ -213,6 +215,72 @@ class Engine:
         from .review import render_html
 
         return render_html(review, doc, area_labels={a.id: a.label_en for a in load_areas()})
+
+    # -- candidates ------------------------------------------------------------------------------
+    def candidate(self, doc: Document, *, store: bool = False) -> CandidateProfile:
+        """A CV's profile, built from its anonymised text only; ``store`` keeps it (anonymised) in the store."""
+        from .match import build_candidate
+
+        if doc.kind != "cv":
+            doc = replace(doc, kind="cv")
+        cand = build_candidate(doc, self.extract)
+        if store:
+            self.store.put(key=doc.source, kind="cv", lang=doc.lang, data=cand.to_dict())
+        return cand
+
+    def stored_candidates(self) -> list[CandidateProfile]:
+        from .match import CandidateProfile
+
+        return [CandidateProfile.from_dict(data) for _key, data in self.store.iter(kind="cv")]
+
+    def forget(self, source: str | None = None) -> int:
+        """Delete one stored candidate (or all with ``None``) for real; returns how many were deleted."""
+        keys = [source] if source is not None else self.store.keys(kind="cv")
+        return sum(self.store.delete(k) for k in keys)
+
+    def role(self, spec: str | Path | None = None) -> Role:
+        """A role from ``spec``: None or "default" (the built-in social media specialist), a role file (YAML
+        or JSON with weights), or a job ad in any readable format (weights from what the ad asks for)."""
+        from .match import default_role, is_role_file, load_role, role_from_ad
+
+        if spec is None or str(spec) == "default":
+            return default_role()
+        if is_role_file(spec):
+            return load_role(spec)
+        docs = list(self.read([spec], kind="ad"))
+        for item in docs:
+            if isinstance(item, KompetensError):
+                raise item
+        if not docs:
+            raise KompetensError(Code.E300, "no job ad could be read for the role", source=str(spec))
+        doc = docs[0]
+        assert isinstance(doc, Document)
+        return role_from_ad(self.extract(doc), title=doc.title)
+
+    def rank(self, role: Role, docs: Iterable[Document], *, top: int | None = None) -> list[dict[str, Any]]:
+        """``kompetens rank``: candidates best first (score 0..100, areas, evidence, gaps), age-blind."""
+        return self.rank_candidates(role, [self.candidate(d) for d in docs], top=top)
+
+    def rank_candidates(
+        self, role: Role, candidates: Iterable[CandidateProfile], *, top: int | None = None
+    ) -> list[dict[str, Any]]:
+        from .match import rank
+
+        return [r.to_dict() for r in rank(candidates, role, top=top)]
+
+    def team(self, role: Role, docs: Iterable[Document], *, size: int) -> dict[str, Any]:
+        """``kompetens team``: the ``size`` candidates that together cover the role best."""
+        from .match import best_team
+
+        return best_team([self.candidate(d) for d in docs], role, size).to_dict()
+
+    def interview(self, role: Role, doc: Document, *, lang: str | None = None) -> dict[str, Any]:
+        """``kompetens interview``: questions, a work sample and anchored 1-5 scales for gaps and must-haves."""
+        from .match import interview_kit
+
+        kit_lang = lang or (doc.lang if doc.lang in LANGUAGES else "en")
+        kit = interview_kit(self.candidate(doc), role, lang=kit_lang)
+        return kit.to_dict() | {"markdown": kit.to_markdown()}
 
     def extract_text(self, text: str, *, lang: str | None = None, kind: DocKind = "text") -> Profile:
         """Convenience for the API: a Profile for a plain string."""

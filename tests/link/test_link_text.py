@@ -49,9 +49,15 @@ def test_words(text: str, expected: list[str]) -> None:
         (["budgets"], "zz", ["budgets"]),
     ],
 )
-def test_lemmas_of_forms_whose_lemma_occurs_in_labels(tokens: list[str], lang: str, expected: list[str]) -> None:
+def test_lemmas_of_forms_whose_lemma_occurs_in_labels(
+    tokens: list[str], lang: str, expected: list[str]
+) -> None:
     lemmatizer = Lemmatizer.build(
-        {"en": {"manage", "budget", "experience", "experiment"}, "sv": {"kund", "pressmeddelande"}, "zz": {"budget"}}
+        {
+            "en": {"manage", "budget", "experience", "experiment"},
+            "sv": {"kund", "pressmeddelande"},
+            "zz": {"budget"},
+        }
     )
     assert lemmatizer.lemmas(tokens, lang) == expected
 

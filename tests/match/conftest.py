@@ -7,17 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from kompetens.engine import Engine
 from kompetens.models import Document, Profile
 
 from .support import DEMO_CVS
 
 
 @pytest.fixture(scope="session")
-def engine_extract() -> Callable[[Document], Profile]:
-    """The real extractor, kompetens.engine.Engine().extract."""
-    from kompetens.engine import Engine
-
-    return Engine().extract
+def engine_extract(engine: Engine) -> Callable[[Document], Profile]:
+    """The real extractor of the session's Engine (tests/conftest.py)."""
+    return engine.extract
 
 
 @pytest.fixture(scope="session")

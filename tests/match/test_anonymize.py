@@ -34,6 +34,8 @@ REMOVED = [
     ("21 years old and curious", "age", "21 years"),
     ("Kön: kvinna", "gender", "kvinna"),
     ("Kön: man", "gender", "man"),
+    ("Designer\nMan, 29 år", "gender", "Man"),
+    ("Male · 555-0100", "gender", "Male"),
     ("Gender: female", "gender", "female"),
     ("Pronouns: they/them", "gender", "they/them"),
     ("Hon trivs med analys.", "gender", "Hon"),
@@ -68,6 +70,7 @@ KEPT = [
     "Foto och video för Instagram och Facebook.",
     "Plan conferences for 300–800 guests.",
     "Fotograf, Låtsasbyrån AB",
+    "Man bör svara inom en timme.",
 ]
 
 

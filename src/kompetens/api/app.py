@@ -60,7 +60,10 @@ def create_app(
     app.add_exception_handler(Exception, errors.on_unexpected)
     if cors_origins:
         app.add_middleware(
-            CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"], allow_headers=["*"]
+            CORSMiddleware,
+            allow_origins=list(cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["*"],
         )
     app.add_middleware(BodyLimitMiddleware, limits=app.state.limits)
     return app

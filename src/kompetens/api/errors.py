@@ -6,7 +6,7 @@ Nothing here echoes request bodies or logs them: a CV's text must not end up in 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import Any
 
@@ -40,9 +40,9 @@ class RequestTooLarge(HTTPException):
     parsing on unchanged, so the route never runs."""
 
     def __init__(self, limit: int, *, multipart: bool) -> None:
-        what = "the uploaded files" if multipart else "the request body"
+        what = "the uploaded files are" if multipart else "the request body is"
         self.code = Code.E103 if multipart else Code.E111
-        super().__init__(413, f"{what} exceed the limit of {limit:,} bytes")
+        super().__init__(413, f"{what} larger than the limit of {limit:,} bytes")
 
 
 def status_for(code: Code) -> int:
@@ -91,7 +91,7 @@ def validation_error_response(errors: Sequence[Any]) -> JSONResponse:
     )
 
 
-def http_error_response(status: int, detail: Any, headers: dict[str, str] | None = None) -> JSONResponse:
+def http_error_response(status: int, detail: Any, headers: Mapping[str, str] | None = None) -> JSONResponse:
     phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "error"
     message = detail if isinstance(detail, str) else phrase
     return JSONResponse(error_body(f"HTTP{status}", phrase, message), status_code=status, headers=headers)

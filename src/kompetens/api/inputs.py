@@ -7,6 +7,7 @@ Uploads are written to a private temporary folder only long enough for ``Engine.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -19,7 +20,9 @@ from ..ingest import SUPPORTED_LANGS, document_from_text
 from ..match import Role, default_role, is_role_file, load_role, role_from_ad, role_from_dict
 from ..models import DocKind, Document
 
-MAX_NAME_CHARS = 120
+MAX_NAME_BYTES = 200
+"""File systems allow 255 bytes per name; UTF-8 names are cut to this many."""
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +40,16 @@ class ReadResult:
 
 
 def safe_name(name: str | None, *, index: int) -> str:
-    """The base name of an uploaded file (no folders, no hidden names), kept short."""
-    base = PurePosixPath((name or "").replace("\\", "/")).name.strip()
+    """The base name of an uploaded file (no folders, no hidden names, no controls), kept short."""
+    base = PurePosixPath(_CONTROL.sub("_", name or "").replace("\\", "/")).name.strip()
     if not base or base.startswith("."):
         base = f"upload-{index}{base}"
-    if len(base) > MAX_NAME_CHARS:
-        suffix = PurePosixPath(base).suffix[:10]
-        base = base[: MAX_NAME_CHARS - len(suffix)] + suffix
+    if len(base.encode()) > MAX_NAME_BYTES:
+        suffix = PurePosixPath(base).suffix
+        suffix = suffix if len(suffix.encode()) <= 16 else ""
+        room = MAX_NAME_BYTES - len(suffix.encode())
+        stem = base[: len(base) - len(suffix)].encode()[:room].decode("utf-8", errors="ignore")
+        base = stem + suffix
     return base
 
 

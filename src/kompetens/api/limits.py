@@ -3,9 +3,8 @@ streams past it (chunked) is cut off. Both answer 413 in the API's error shape."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import json
+from dataclasses import dataclass
 from html import escape
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send

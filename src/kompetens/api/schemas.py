@@ -110,7 +110,9 @@ class Profile(_Open):
     lang: str
     kind: DocKindField
     title: str | None = None
-    text: str = Field(description="The normalised text the offsets index (the posted text, NFC, \\n newlines).")
+    text: str = Field(
+        description="The normalised text the offsets index (the posted text, NFC, \\n newlines)."
+    )
     mentions: list[Mention]
     areas: dict[str, float] = Field(description="All eight area ids, 0..1.")
 
@@ -150,7 +152,9 @@ class Review(_Open):
 
 
 class LinkRequest(BaseModel):
-    texts: list[str] = Field(min_length=1, max_length=100, examples=[["community management", "sökmotoroptimering"]])
+    texts: list[str] = Field(
+        min_length=1, max_length=100, examples=[["community management", "sökmotoroptimering"]]
+    )
     top: int = Field(default=5, ge=1, le=50)
     kind: Literal["skill", "occupation"] = "skill"
 

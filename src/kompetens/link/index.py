@@ -74,13 +74,20 @@ class InvertedIndex:
         norm = float(np.linalg.norm(w))
         return ids, (w / norm if norm > 0 else w).astype(np.float32)
 
-    def score(self, terms: Sequence[str]) -> FloatArray:
-        """Score of every document for the query ``terms`` (dense, length ``n_docs``)."""
+    def score(self, terms: Sequence[str], *, max_df: float = 1.0) -> FloatArray:
+        """Score of every document for the query ``terms`` (dense, length ``n_docs``).
+
+        Terms in more than ``max_df`` of the documents are skipped: they weigh little (low idf) and
+        their long postings are most of the cost.
+        """
         ids, qw = self.query_weights(terms)
-        if len(ids) == 0:
-            return np.zeros(self.n_docs, dtype=np.float32)
         starts, ends = self.indptr[ids], self.indptr[ids + 1]
         lengths = ends - starts
+        if max_df < 1.0:
+            keep = lengths <= max_df * self.n_docs
+            ids, qw, starts, lengths = ids[keep], qw[keep], starts[keep], lengths[keep]
+        if len(ids) == 0:
+            return np.zeros(self.n_docs, dtype=np.float32)
         # Gather all postings of the query terms at once, then one bincount: no Python loop per term.
         take = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
         weights = self.weights[take] * np.repeat(qw, lengths)

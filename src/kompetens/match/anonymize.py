@@ -81,6 +81,7 @@ class _Segment:
 class _Lexicon:
     labels: tuple[tuple[str, re.Pattern[str]], ...]
     gender: re.Pattern[str]
+    gender_alone: frozenset[str]
     titles: re.Pattern[str]
     age: re.Pattern[str]
     age_before: frozenset[str]
@@ -141,6 +142,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         labels=labels,
         gender=_word_pattern(words("gender_words"), flags=re.IGNORECASE),
+        gender_alone=frozenset(w.lower() for w in words("gender_alone")),
         titles=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words('titles')))})\.?(?=\s+[A-ZÅÄÖ])"),
         age=re.compile(rf"(?<![\w\-])\d{{1,3}}(?:\s*|-)(?:{units})(?![\w/])", re.IGNORECASE),
         age_before=frozenset(w.lower() for w in words("age_before")),
@@ -242,6 +244,15 @@ def _gender(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span
     for pattern in (_PRONOUN_PAIR, lex.gender, lex.titles):
         for m in pattern.finditer(text):
             yield (m.start(), m.end(), "gender")
+    # "Man, 29 år" in a header: a term that is an ordinary word elsewhere ("man bör"), so only alone.
+    for seg in segments:
+        head = seg.text.lstrip(" -*•")
+        word = head.split(",", 1)[0].strip()
+        if word.lower() in lex.gender_alone and (
+            head.strip() == word or head[len(word) :].lstrip().startswith(",")
+        ):
+            start = seg.start + seg.text.index(word)
+            yield (start, start + len(word), "gender")
 
 
 def _ages(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:

@@ -8,12 +8,12 @@ about .07, Sackett et al. 2022), capped at five years because career length is a
 
 from __future__ import annotations
 
-import math
 import itertools
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np

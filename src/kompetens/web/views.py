@@ -1,0 +1,171 @@
+"""The web pages: forms that post back, rendered on the server, usable without JavaScript."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from ..api.deps import engine_of, read_file, read_files
+from ..api.errors import status_for
+from ..api.inputs import Upload, read_uploads, role_from_ad_text, role_from_upload, text_document
+from ..engine import Engine
+from ..errors import Code, KompetensError
+from ..match import Role, default_role
+from ..models import Document
+from .highlight import pieces, review_spans
+from .render import page
+
+web_router = APIRouter()
+
+KIT_LIMIT = 10
+"""Interview kits are prepared for this many of the best candidates."""
+LINK_TOP = 10
+
+Text = Annotated[str, Form()]
+
+
+@web_router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> Response:
+    return page(request, "home.html")
+
+
+# -- review ---------------------------------------------------------------------------------------
+
+
+@web_router.get("/review", response_class=HTMLResponse)
+def review_form(request: Request) -> Response:
+    return page(request, "review.html", form={})
+
+
+@web_router.post("/review", response_class=HTMLResponse)
+def review_submit(request: Request, text: Text = "", title: Text = "", lang: Text = "") -> Response:
+    form = {"text": text, "title": title, "lang": lang}
+    try:
+        doc = text_document(text, kind="ad", lang=lang, title=title, source="pasted ad")
+        with engine_of(request) as engine:
+            result = engine.review(doc)
+    except KompetensError as exc:
+        return page(request, "review.html", status=status_for(exc.code), form=form, error=exc)
+    labels = {a.id: a.label_en for a in request.app.state.engine.areas()}
+    marked = pieces(doc.text, review_spans(result, labels))
+    return page(request, "review.html", form=form, review=result, pieces=marked)
+
+
+@web_router.post("/review/report", response_class=HTMLResponse)
+def review_report(request: Request, text: Text = "", title: Text = "", lang: Text = "") -> Response:
+    """The self-contained HTML report (engine.review_html), as a download."""
+    doc = text_document(text, kind="ad", lang=lang, title=title, source="pasted ad")
+    with engine_of(request) as engine:
+        html = engine.review_html(engine.review(doc), doc)
+    disposition = 'attachment; filename="kompetens-review.html"'
+    return HTMLResponse(
+        html, headers={"Content-Disposition": disposition, "X-Content-Type-Options": "nosniff"}
+    )
+
+
+# -- rank -----------------------------------------------------------------------------------------
+
+
+@web_router.get("/rank", response_class=HTMLResponse)
+def rank_form(request: Request) -> Response:
+    return page(request, "rank.html", form={"role_source": "default"})
+
+
+@web_router.post("/rank", response_class=HTMLResponse)
+async def rank_submit(request: Request) -> Response:
+    # The form is read by hand: a browser sends an unchosen file field as a part with no file name,
+    # which Starlette turns into a string, and a typed UploadFile parameter would refuse the form.
+    async with request.form() as data:
+        cvs = [f for f in data.getlist("cvs") if isinstance(f, UploadFile)]
+        role_file = data.get("role_file")
+        form = {"role_source": str(data.get("role_source") or "default"), "ad": str(data.get("ad") or "")}
+        upload = role_file if isinstance(role_file, UploadFile) else None
+        return await run_in_threadpool(rank_page, request, cvs, upload, form)
+
+
+def rank_page(
+    request: Request, cvs: list[UploadFile], role_file: UploadFile | None, form: dict[str, str]
+) -> Response:
+    try:
+        files = read_files(request, cvs)
+        if not files:
+            raise KompetensError(Code.E301, "choose at least one CV file", field="cvs")
+        role_upload = read_file(role_file)
+        with engine_of(request) as engine:
+            role = chosen_role(engine, form["role_source"], ad=form["ad"], upload=role_upload)
+            read = read_uploads(engine, files, kind="cv")
+            ranking: list[dict[str, Any]] = engine.rank(role, read.documents) if read.documents else []
+            kits = interview_kits(engine, role, ranking, read.documents)
+    except KompetensError as exc:
+        return page(request, "rank.html", status=status_for(exc.code), form=form, error=exc)
+    return page(request, "rank.html", form=form, role=role, ranking=ranking, failed=read.failed, kits=kits)
+
+
+def chosen_role(engine: Engine, source: str, *, ad: str, upload: Upload | None) -> Role:
+    if source == "ad":
+        if not ad.strip():
+            raise KompetensError(Code.E101, "paste the job ad's text to rank for it", field="ad")
+        return role_from_ad_text(engine, ad)
+    if source == "file":
+        if upload is None:
+            raise KompetensError(Code.E301, "choose a role file or a job ad file", field="role_file")
+        return role_from_upload(engine, upload)
+    if source == "default":
+        return default_role()
+    raise KompetensError(Code.E301, f"unknown role choice {source!r}", field="role_source")
+
+
+def interview_kits(
+    engine: Engine, role: Role, ranking: list[dict[str, Any]], docs: list[Document]
+) -> dict[str, dict[str, Any]]:
+    """Kits for the best candidates, by candidate (the file name ranking reports)."""
+    by_source = {d.source: d for d in docs}
+    kits: dict[str, dict[str, Any]] = {}
+    for item in ranking[:KIT_LIMIT]:
+        doc = by_source.get(item["candidate"])
+        if doc is not None:
+            kits[item["candidate"]] = engine.interview(role, doc)
+    return kits
+
+
+# -- areas and linking ----------------------------------------------------------------------------
+
+
+@web_router.get("/areas", response_class=HTMLResponse)
+def areas_page(request: Request) -> Response:
+    with engine_of(request) as engine:
+        model = engine.areas_dict()
+    return page(request, "areas.html", model=model)
+
+
+@web_router.get("/link", response_class=HTMLResponse)
+def link_page(request: Request, q: str = "", kind: Literal["skill", "occupation"] = "skill") -> Response:
+    form = {"q": q, "kind": kind}
+    if not q.strip():
+        return page(request, "link.html", form=form)
+    try:
+        with engine_of(request) as engine:
+            found = engine.link([q.strip()], top=LINK_TOP, kind=kind)
+    except KompetensError as exc:
+        return page(request, "link.html", status=status_for(exc.code), form=form, error=exc)
+    return page(request, "link.html", form=form, candidates=found[0]["candidates"] if found else [])
+
+
+# -- errors ---------------------------------------------------------------------------------------
+
+
+def error_page(request: Request, exc: KompetensError) -> Response:
+    return page(
+        request, "error.html", status=status_for(exc.code), heading=exc.code.value.capitalize(), error=exc
+    )
+
+
+def http_error_page(request: Request, status: int, detail: Any) -> Response:
+    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    message = detail if isinstance(detail, str) and detail != phrase else None
+    return page(request, "error.html", status=status, heading=phrase, message=message)

@@ -1,0 +1,90 @@
+"""Errors: one JSON shape and fitting status codes; no request text in responses or logs."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kompetens.engine import Engine
+
+from .support import AD_SV, client_for
+
+ERROR_KEYS = {"code", "kind", "message", "source", "field"}
+SECRET = "Testa Testsson, född 1990-01-01, testa@example.invalid"
+
+CASES: list[tuple[str, str, Any, int, str, str | None]] = [
+    # method, path, JSON body, status, code, field
+    ("post", "/api/v1/extract", {"text": ""}, 422, "E101", None),
+    ("post", "/api/v1/extract", {"text": " \n\t "}, 422, "E101", None),
+    ("post", "/api/v1/review", {"text": ""}, 422, "E101", None),
+    ("post", "/api/v1/extract", {}, 422, "E301", "text"),
+    ("post", "/api/v1/extract", {"text": "SEO", "kind": "poem"}, 422, "E301", "kind"),
+    ("post", "/api/v1/extract", {"text": "SEO", "lang": "fi"}, 422, "E109", "lang"),
+    ("post", "/api/v1/extract", {"text": 42}, 422, "E301", "text"),
+    ("post", "/api/v1/link", {"texts": []}, 422, "E301", "texts"),
+    ("post", "/api/v1/link", {"texts": ["SEO"], "top": 0}, 422, "E301", "top"),
+    ("get", "/api/v1/no-such-thing", None, 404, "HTTP404", None),
+    ("get", "/api/v1/extract", None, 405, "HTTP405", None),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body", "status", "code", "field"), CASES)
+def test_error_shape(
+    client: TestClient, method: str, path: str, body: Any, status: int, code: str, field: str | None
+) -> None:
+    r = client.request(method.upper(), path, json=body)
+    assert r.status_code == status
+    error = r.json()["error"]
+    assert set(error) == ERROR_KEYS
+    assert error["code"] == code
+    assert error["field"] == field
+    assert error["message"]
+
+
+def test_malformed_json_is_400(client: TestClient) -> None:
+    r = client.post("/api/v1/extract", content=b'{"text": ', headers={"content-type": "application/json"})
+    assert r.status_code == 400
+    assert r.json()["error"]["code"] == "E107"
+
+
+@pytest.mark.parametrize("body", [{"text": ["a list", SECRET]}, {"text": SECRET, "kind": SECRET}])
+def test_validation_errors_do_not_echo_the_input(client: TestClient, body: dict[str, Any]) -> None:
+    r = client.post("/api/v1/extract", json=body)
+    assert r.status_code == 422
+    assert "Testsson" not in r.text
+
+
+def test_no_request_text_in_logs(engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
+    client = client_for(engine)
+    with caplog.at_level(logging.DEBUG):
+        client.post("/api/v1/extract", json={"text": f"{SECRET}. {AD_SV}", "kind": "cv"})
+        client.post("/api/v1/review", json={"text": f"{SECRET}. {AD_SV}"})
+        client.post("/api/v1/extract", json={"text": SECRET, "lang": "fi"})
+        client.post(
+            "/api/v1/rank", files=[("cvs", ("cv.txt", f"{SECRET}\nSEO".encode()))], data={"role": "["}
+        )
+    assert caplog.records, "the test must see the app's log records to mean anything"
+    assert "Testsson" not in caplog.text
+
+
+def test_internal_errors_are_json_without_details(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise RuntimeError(SECRET)
+
+    client = client_for(engine)
+    monkeypatch.setattr(client.app.state.engine, "extract", broken)  # type: ignore[attr-defined]
+    r = client.post("/api/v1/extract", json={"text": AD_SV})
+    assert r.status_code == 500
+    assert r.json()["error"]["code"] == "E000"
+    assert "Testsson" not in r.text
+
+
+def test_cors_is_off_by_default(client: TestClient, engine: Engine) -> None:
+    origin = {"Origin": "http://elsewhere.example"}
+    assert "access-control-allow-origin" not in client.get("/api/v1/areas", headers=origin).headers
+    allowed = client_for(engine, cors=("http://elsewhere.example",))
+    got = allowed.get("/api/v1/areas", headers=origin).headers
+    assert got["access-control-allow-origin"] == "http://elsewhere.example"

@@ -1,0 +1,72 @@
+"""Request size limits: 413 in the error shape, whether the size is declared or only streamed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kompetens.api import Limits
+from kompetens.engine import Engine
+
+from .support import client_for
+
+LIMITS = Limits(max_body_bytes=2_000, max_upload_bytes=6_000, max_files=3)
+
+
+@pytest.fixture(scope="module")
+def small(engine: Engine) -> TestClient:
+    return client_for(engine, limits=LIMITS)
+
+
+def _chunks(total: int, size: int = 500) -> Iterator[bytes]:
+    yield b'{"text": "'
+    for _ in range(total // size):
+        yield b"x" * size
+    yield b'"}'
+
+
+@pytest.mark.parametrize("path", ["/api/v1/extract", "/api/v1/review", "/api/v1/link"])
+def test_declared_body_over_the_limit(small: TestClient, path: str) -> None:
+    r = small.post(path, json={"text": "SEO " * 1_000, "texts": ["SEO"]})
+    assert r.status_code == 413
+    assert r.json()["error"]["code"] == "E111"
+    assert "2,000" in r.json()["error"]["message"]
+
+
+def test_streamed_body_over_the_limit(small: TestClient) -> None:
+    r = small.post("/api/v1/extract", content=_chunks(5_000), headers={"content-type": "application/json"})
+    assert r.status_code == 413
+    assert r.json()["error"]["code"] == "E111"
+
+
+def test_streamed_body_under_the_limit_passes(small: TestClient) -> None:
+    r = small.post("/api/v1/extract", content=_chunks(1_000), headers={"content-type": "application/json"})
+    assert r.status_code == 200
+
+
+def test_upload_over_the_limit(small: TestClient) -> None:
+    files = [("cvs", ("big.txt", b"Instagram och SEO\n" * 500))]
+    r = small.post("/api/v1/rank", files=files)
+    assert r.status_code == 413
+    assert r.json()["error"]["code"] == "E103"
+
+
+def test_too_many_files(small: TestClient) -> None:
+    files = [("cvs", (f"cv{i}.txt", b"Instagram och SEO")) for i in range(LIMITS.max_files + 1)]
+    r = small.post("/api/v1/rank", files=files)
+    assert r.status_code == 400
+    assert r.json()["error"] | {"message": ""} == {
+        "code": "E301",
+        "kind": "invalid option",
+        "message": "",
+        "source": None,
+        "field": "cvs",
+    }
+
+
+def test_web_pages_answer_413_in_html(small: TestClient) -> None:
+    r = small.post("/review", data={"text": "SEO " * 1_000})
+    assert r.status_code == 413
+    assert r.headers["content-type"].startswith("text/html")

@@ -1,0 +1,165 @@
+"""POST /rank, /team, /interview (multipart uploads) and /link: thin over the Engine's methods."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kompetens.engine import Engine
+from kompetens.errors import KompetensError
+from kompetens.match import default_role, load_role
+from kompetens.models import AREA_IDS
+from kompetens.taxonomy import taxonomy_path
+
+from .support import AD_SV, DEMO_ROLES, as_files, demo_cvs
+
+N_CVS = 6
+RANK_KEYS = {"candidate", "rank", "score", "areas", "evidence", "gaps"}
+ROLE_JSON = {"title": "Community manager", "weights": {"community": 1.0, "customer_service": 0.6}}
+
+
+@pytest.fixture(scope="module")
+def cvs() -> list[Path]:
+    return demo_cvs(N_CVS)
+
+
+def _rank(client: TestClient, cvs: list[Path], **data: str) -> dict:  # type: ignore[type-arg]
+    r = client.post("/api/v1/rank", files=as_files(cvs), data=data)
+    assert r.status_code == 200, r.text
+    body: dict = r.json()  # type: ignore[type-arg]
+    return body
+
+
+def test_rank_with_the_default_role(client: TestClient, engine: Engine, cvs: list[Path]) -> None:
+    body = _rank(client, cvs)
+    assert body["role"]["title"] == default_role().title
+    ranking = body["ranking"]
+    assert [r["rank"] for r in ranking] == list(range(1, len(cvs) + 1))
+    assert {r["candidate"] for r in ranking} == {p.name for p in cvs}
+    assert all(set(r) >= RANK_KEYS and set(r["areas"]) == set(AREA_IDS) for r in ranking)
+    assert body["failed"] == []
+    # The same scores as the engine gives the same files read from disk.
+    docs = [d for d in engine.read(cvs, kind="cv") if not isinstance(d, KompetensError)]
+    direct = {Path(r["candidate"]).name: r["score"] for r in engine.rank(default_role(), docs)}
+    assert {r["candidate"]: r["score"] for r in ranking} == direct
+
+
+def test_top_keeps_the_best(client: TestClient, cvs: list[Path]) -> None:
+    full = _rank(client, cvs)["ranking"]
+    top = _rank(client, cvs, top="2")["ranking"]
+    assert top == full[:2]
+
+
+def test_unreadable_upload_is_reported_and_the_rest_ranked(client: TestClient, cvs: list[Path]) -> None:
+    files = [*as_files(cvs[:2]), ("cvs", ("photo.exe", b"MZ\x90\x00")), ("cvs", ("empty.txt", b""))]
+    body = client.post("/api/v1/rank", files=files).json()
+    assert len(body["ranking"]) == 2
+    failed = {f["source"]: f["error"]["code"] for f in body["failed"]}
+    assert failed == {"photo.exe": "E108", "empty.txt": "E101"}
+
+
+@pytest.mark.parametrize(
+    ("data", "title"),
+    [
+        ({"role": json.dumps(ROLE_JSON)}, ROLE_JSON["title"]),
+        ({}, default_role().title),
+    ],
+)
+def test_role_choice(client: TestClient, cvs: list[Path], data: dict[str, str], title: str) -> None:
+    assert _rank(client, cvs, **data)["role"]["title"] == title
+
+
+def test_role_from_ad_text(client: TestClient, cvs: list[Path]) -> None:
+    role = _rank(client, cvs, ad=AD_SV)["role"]
+    assert role["description"] == "derived from a job ad"
+    assert role["weights"]["platform_technology"] > 0
+
+
+@pytest.mark.parametrize("path", sorted(DEMO_ROLES.iterdir()), ids=lambda p: p.name)
+def test_role_file(client: TestClient, cvs: list[Path], path: Path) -> None:
+    files = [*as_files(cvs), ("role_file", (path.name, path.read_bytes()))]
+    r = client.post("/api/v1/rank", files=files)
+    assert r.status_code == 200, r.text
+    assert r.json()["role"]["title"] == load_role(path).title
+
+
+def test_ad_file_as_role(client: TestClient, cvs: list[Path]) -> None:
+    files = [*as_files(cvs), ("role_file", ("annons.txt", AD_SV.encode()))]
+    assert client.post("/api/v1/rank", files=files).json()["role"]["description"] == "derived from a job ad"
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "code", "field"),
+    [
+        ({"role": json.dumps(ROLE_JSON), "ad": AD_SV}, 400, "E301", "role"),
+        ({"role": "{not json"}, 422, "E107", "role"),
+        ({"role": json.dumps({"title": "X", "weights": {"communit": 1}})}, 422, "E300", "weights.communit"),
+        ({"role": json.dumps({"title": "X"})}, 422, "E300", "weights"),
+        ({"top": "0"}, 422, "E301", "top"),
+    ],
+)
+def test_rank_errors(
+    client: TestClient, cvs: list[Path], data: dict[str, str], status: int, code: str, field: str
+) -> None:
+    r = client.post("/api/v1/rank", files=as_files(cvs[:1]), data=data)
+    assert r.status_code == status
+    assert r.json()["error"]["code"] == code
+    assert r.json()["error"]["field"] == field
+
+
+def test_invalid_role_file_names_the_upload(client: TestClient, cvs: list[Path]) -> None:
+    files = [*as_files(cvs[:1]), ("role_file", ("roll.yaml", b"title: X\nweights: {strategy: -1}\n"))]
+    error = client.post("/api/v1/rank", files=files).json()["error"]
+    assert (error["code"], error["source"], error["field"]) == ("E300", "roll.yaml", "weights.strategy")
+
+
+def test_rank_needs_files(client: TestClient) -> None:
+    r = client.post("/api/v1/rank", data={"ad": AD_SV})
+    assert r.status_code == 422
+    assert r.json()["error"]["field"] == "cvs"
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_team(client: TestClient, cvs: list[Path], size: int) -> None:
+    r = client.post("/api/v1/team", files=as_files(cvs), data={"size": str(size)})
+    assert r.status_code == 200, r.text
+    team = r.json()["team"]
+    assert len(team["members"]) == size
+    assert set(team["members"]) <= {p.name for p in cvs}
+    assert set(team["coverage"]) == set(AREA_IDS)
+    assert 0 <= team["score"] <= 100
+
+
+def test_interview_json_and_markdown(client: TestClient, cvs: list[Path]) -> None:
+    files = as_files(cvs[:1], field="cv")
+    kit = client.post("/api/v1/interview", files=files).json()
+    assert kit["candidate"] == cvs[0].name
+    assert kit["role"] == default_role().title
+    md = client.post("/api/v1/interview?format=markdown", files=files)
+    assert md.status_code == 200
+    assert md.headers["content-type"].startswith("text/markdown")
+    assert md.text == kit["markdown"]
+
+
+def test_interview_of_an_unreadable_file(client: TestClient) -> None:
+    r = client.post("/api/v1/interview", files=[("cv", ("cv.exe", b"MZ"))])
+    assert r.status_code == 422
+    assert (r.json()["error"]["code"], r.json()["error"]["source"]) == ("E108", "cv.exe")
+
+
+def test_link(client: TestClient, engine: Engine) -> None:
+    r = client.post("/api/v1/link", json={"texts": ["community management", "sökmotoroptimering"], "top": 3})
+    if not taxonomy_path(engine.data_dir).is_file():
+        assert r.status_code == 503
+        assert r.json()["error"]["code"] == "E200"
+        return
+    assert r.status_code == 200
+    body = r.json()
+    assert [b["input"] for b in body] == ["community management", "sökmotoroptimering"]
+    for item in body:
+        assert len(item["candidates"]) <= 3
+        scores = [c["score"] for c in item["candidates"]]
+        assert scores == sorted(scores, reverse=True)

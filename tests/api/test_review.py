@@ -1,0 +1,66 @@
+"""POST /review: the review contract as JSON, or the engine's HTML report with ?format=html."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kompetens.engine import Engine
+from kompetens.ingest import document_from_text
+from kompetens.models import AREA_IDS
+
+from .support import AD_EN, AD_SV, DEMO_AD
+
+CONTRACT_KEYS = {
+    "source",
+    "lang",
+    "title",
+    "requires_social_media",
+    "title_mentions_social_media",
+    "areas",
+    "missing_areas",
+    "flags",
+}
+ADS = [AD_SV, AD_EN, DEMO_AD.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("text", ADS)
+def test_review_json_is_the_engines(client: TestClient, engine: Engine, text: str) -> None:
+    r = client.post("/api/v1/review", json={"text": text})
+    assert r.status_code == 200
+    body = r.json()
+    assert set(body) >= CONTRACT_KEYS
+    assert set(body["areas"]) == set(AREA_IDS)
+    doc = document_from_text(text, source="<ad>", kind="ad")
+    expected = engine.review(doc).to_dict()
+    assert {k: body[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text", ADS)
+def test_flag_offsets_index_the_text(client: TestClient, text: str) -> None:
+    body = client.post("/api/v1/review", json={"text": text}).json()
+    assert body["flags"], "each of these ads has biased wording"
+    for f in body["flags"]:
+        assert body["text"][f["start"] : f["end"]] == f["text"]
+        assert f["explanation"] and f["suggestion"] and f["source"]
+
+
+def test_title_is_passed_on(client: TestClient) -> None:
+    body = client.post("/api/v1/review", json={"text": AD_EN, "title": "Social media coordinator"}).json()
+    assert body["title"] == "Social media coordinator"
+    assert body["title_mentions_social_media"] is True
+
+
+def test_review_html(client: TestClient, engine: Engine) -> None:
+    r = client.post("/api/v1/review?format=html", json={"text": AD_SV})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/html")
+    doc = document_from_text(AD_SV, source="<ad>", kind="ad")
+    assert r.text == engine.review_html(engine.review(doc), doc)
+    assert "<mark" in r.text
+
+
+def test_unknown_format_is_refused(client: TestClient) -> None:
+    r = client.post("/api/v1/review?format=pdf", json={"text": AD_SV})
+    assert r.status_code == 422
+    assert r.json()["error"]["field"] == "query.format"

@@ -1,0 +1,170 @@
+"""The web pages: every page renders, forms post back, results show what the engine found."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kompetens.engine import Engine
+from kompetens.ingest import document_from_text
+from kompetens.taxonomy import taxonomy_path
+from tests.api.support import AD_SV, DEMO_AD, Elements, as_files, demo_cvs
+
+PAGES = ["/", "/review", "/rank", "/areas", "/link"]
+
+
+def _page(r: object) -> Elements:
+    return Elements(r.text)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_with_layout(client: TestClient, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/html")
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    page = _page(r)
+    assert page.all("html", lang="en")
+    assert page.all("main", id="main")
+    assert len(page.all("h1")) == 1
+    current = page.all("a", **{"aria-current": "page"})
+    assert [a["href"] for a in current] == [path]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_external_assets(client: TestClient, path: str) -> None:
+    page = _page(client.get(path))
+    for tag, attr in (("link", "href"), ("script", "src"), ("img", "src")):
+        for a in page.all(tag):
+            assert not re.match(r"(https?:)?//", a.get(attr) or ""), f"{tag} loads {a.get(attr)}"
+
+
+@pytest.mark.parametrize("path", ["/review", "/rank", "/link"])
+def test_every_form_control_has_a_label(client: TestClient, path: str) -> None:
+    page = _page(client.get(path))
+    labelled = {a.get("for") for a in page.all("label")}
+    controls = [
+        a
+        for tag in ("input", "textarea", "select")
+        for a in page.all(tag)
+        if a.get("type") not in ("hidden", "submit")
+    ]
+    assert controls
+    for a in controls:
+        assert a.get("id") in labelled, f"no label for {a}"
+
+
+def test_stylesheet_is_served(client: TestClient) -> None:
+    page = _page(client.get("/"))
+    (css,) = page.all("link", rel="stylesheet")
+    r = client.get(css["href"] or "")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/css")
+
+
+def test_home_lists_the_areas_in_both_languages(client: TestClient, engine: Engine) -> None:
+    text = client.get("/").text
+    for a in engine.areas():
+        assert html.escape(a.label_en) in text
+        assert html.escape(a.label_sv) in text
+
+
+def test_areas_page_shows_the_model(client: TestClient, engine: Engine) -> None:
+    text = html.unescape(client.get("/areas").text)
+    for a in engine.areas_dict():
+        assert f'id="{a["id"]}"' in text
+        assert a["label_sv"] in text
+        for c in a["concepts"]:
+            assert c["label"] in text
+
+
+@pytest.mark.parametrize("ad", [AD_SV, DEMO_AD.read_text(encoding="utf-8")])
+def test_review_result(client: TestClient, engine: Engine, ad: str) -> None:
+    r = client.post("/review", data={"text": ad, "title": "", "lang": ""})
+    assert r.status_code == 200
+    review = engine.review(document_from_text(ad, source="pasted ad", kind="ad"))
+    page = _page(r)
+    flags = page.all("mark", id="t1")
+    assert len(page.all("li", id=f"f{len(review.flags)}")) == 1
+    assert flags, "the first flag is marked in the ad"
+    assert len([t for t, a in page.tags if t == "meter"]) == 8
+    # The highlighted ad holds the whole text: marks only wrap it.
+    ad_html = r.text.split('<div class="ad">', 1)[1].split("</div>", 1)[0]
+    plain = html.unescape(re.sub(r"<sup>.*?</sup>|<[^>]+>", "", ad_html))
+    assert plain == document_from_text(ad, kind="ad").text
+    # The form comes back filled in, to edit and review again.
+    assert html.escape(ad.splitlines()[0]) in r.text
+
+
+def test_review_of_nothing(client: TestClient) -> None:
+    r = client.post("/review", data={"text": "   "})
+    assert r.status_code == 422
+    assert _page(r).all("div", role="alert")
+
+
+def test_review_report_download(client: TestClient, engine: Engine) -> None:
+    r = client.post("/review/report", data={"text": AD_SV})
+    assert r.status_code == 200
+    assert "attachment" in r.headers["content-disposition"]
+    doc = document_from_text(AD_SV, source="pasted ad", kind="ad")
+    assert r.text == engine.review_html(engine.review(doc), doc)
+
+
+def test_rank_result(client: TestClient) -> None:
+    cvs = demo_cvs(12)
+    r = client.post("/rank", files=as_files(cvs), data={"role_source": "default"})
+    assert r.status_code == 200, r.text
+    page = _page(r)
+    rows = [a for t, a in page.tags if t == "tr" and (a.get("id") or "").startswith("c")]
+    assert len(rows) == len(cvs)
+    for p in cvs:
+        assert html.escape(p.name) in r.text
+    kits = [a for t, a in page.tags if t == "section" and (a.get("id") or "").startswith("kit-")]
+    assert len(kits) == min(10, len(cvs))
+    links = {a["href"] for a in page.all("a") if (a.get("href") or "").startswith("#kit-")}
+    assert links == {f"#{k['id']}" for k in kits}
+    assert len(page.all("meter")) == 8 * len(cvs)
+
+
+def test_rank_for_a_pasted_ad(client: TestClient) -> None:
+    r = client.post("/rank", files=as_files(demo_cvs(3)), data={"role_source": "ad", "ad": AD_SV})
+    assert r.status_code == 200
+    assert "Role:" in r.text
+
+
+@pytest.mark.parametrize(
+    ("data", "with_files", "status"),
+    [
+        ({"role_source": "default"}, False, 400),
+        ({"role_source": "ad", "ad": "  "}, True, 422),
+        ({"role_source": "file"}, True, 400),
+    ],
+)
+def test_rank_form_errors(client: TestClient, data: dict[str, str], with_files: bool, status: int) -> None:
+    files = as_files(demo_cvs(1)) if with_files else [("cvs", ("", b""))]
+    r = client.post("/rank", files=files, data=data)
+    assert r.status_code == status
+    page = _page(r)
+    assert page.all("div", role="alert")
+    assert page.all("form", action="/rank"), "the form is shown again"
+
+
+def test_link_page(client: TestClient, engine: Engine) -> None:
+    r = client.get("/link", params={"q": "community management"})
+    if taxonomy_path(engine.data_dir).is_file():
+        assert r.status_code == 200
+        assert "Best matches" in r.text
+    else:
+        assert r.status_code == 503
+        assert "kompetens setup" in r.text
+
+
+@pytest.mark.parametrize(("path", "status"), [("/no-such-page", 404), ("/link?kind=poem&q=x", 422)])
+def test_error_pages_are_html(client: TestClient, path: str, status: int) -> None:
+    r = client.get(path)
+    assert r.status_code == status
+    assert r.headers["content-type"].startswith("text/html")
+    assert _page(r).all("main", id="main")
