@@ -4,4 +4,4 @@ source "$(dirname "$0")/env.sh"
 .venv/bin/ruff check src tests bench
 .venv/bin/ruff format --check src tests bench
 .venv/bin/mypy
-.venv/bin/pytest "$@"
+.venv/bin/pytest -q "$@"
