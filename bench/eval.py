@@ -18,6 +18,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -207,85 +208,121 @@ def speed(linker: Linker, sentences: Sequence[str], *, repeat: int = 1) -> float
 
 
 # -------------------------------------------------------------------------------------------- main
+Row = tuple[str, dict[str, str], str]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", type=Path, help="kompetens data folder with a built taxonomy")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument(
-        "--wheels-dir", type=Path, default=Path("/tmp/wheels/x"), help="stand-in source without --data-dir"
+        "--wheels-dir", type=Path, default=Path("/tmp/wheels/x"), help="stand-in without --data-dir"
     )
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/kompetens-link-eval"))
     ap.add_argument("--vector-cache", type=Path, help="reuse query/label vectors across runs (by text)")
     ap.add_argument("--only", default="decorte,melo,skillspan,speed")
-    ap.add_argument("--no-dense", action="store_true")
-    ap.add_argument("--config", default="{}", help="JSON overrides of LinkConfig fields")
+    ap.add_argument("--config", default="{}", help="JSON overrides of LinkConfig fields (default column)")
     args = ap.parse_args(argv)
     if not (args.shared / "data" / "dev").is_dir():
         sys.exit(f"benchmarks not found under {args.shared}/data/dev")
-    config = LinkConfig(**{**json.loads(args.config), **({"dense": False} if args.no_dense else {})})
+    config = LinkConfig(**json.loads(args.config))
+    presets = {
+        "default": config,
+        "lexical": replace(config, dense=False),
+        "fast": replace(config, dense=False, w_chr=0.0),
+    }
     embedder: Embedder = E5Embedder(num_threads=1)
     if args.vector_cache:
         embedder = CachedEmbedder(embedder, args.vector_cache)
     only = set(args.only.split(","))
-    rows: list[tuple[str, str, str]] = []
-    progress = _progress_printer()
-
+    rows: list[Row] = []
     if only & {"decorte", "skillspan", "speed"}:
-        t = time.perf_counter()
-        concepts = skills(data_dir=args.data_dir, wheels_dir=args.wheels_dir, shared=args.shared)
-        linker = Linker.build(
-            concepts, cache_dir=args.cache_dir / "skills", progress=progress, config=config, embedder=embedder
-        )
-        print(
-            f"skills index: {len(linker.uris)} concepts, {len(linker.docs.text)} labels, "
-            f"{len(linker.dense_docs)} vectors, {time.perf_counter() - t:.1f} s",
-            file=sys.stderr,
-        )
-        if "decorte" in only:
-            for split in ("tech", "house"):
-                m = eval_decorte(linker, decorte_sets(args.shared, split))
-                name = split.upper()
-                rows.append((f"{name} RP@5", f"{m['RP@5']:.2f}", PUBLISHED.get(f"{name} RP@5", "")))
-                rows.append((f"{name} RP@10", f"{m['RP@10']:.2f}", ""))
-                rows.append((f"{name} MRR", f"{m['MRR']:.2f}", f"{int(m['n'])} sentences"))
-        if "skillspan" in only:
-            m = eval_skillspan(linker, args.shared / "data" / "dev" / "skillspan" / "dev.json")
-            for key in ("exact P", "exact R", "exact F1", "token P", "token R", "token F1"):
-                rows.append(
-                    (
-                        f"SkillSpan dev {key}",
-                        f"{m[key]:.1f}",
-                        f"{int(m['n'])} sentences" if key == "exact F1" else "",
-                    )
-                )
-        if "speed" in only:
-            sents = list(decorte_sets(args.shared, "house"))[:60]
-            plain = Linker.load(args.cache_dir / "skills", embedder=E5Embedder(num_threads=1))
-            rows.append(
-                ("sentences/s (dense, 1 process)", f"{speed(plain, sents):.1f}", "fresh embedder, no cache")
-            )
-            plain.config.dense = False
-            plain.embedder = None
-            rows.append(("sentences/s (lexical only, 1 process)", f"{speed(plain, sents, repeat=3):.1f}", ""))
-
+        rows += _skills_rows(args, only, config, presets, embedder)
     if "melo" in only:
-        for folder_name in ("swe_q_sv_c_sv", "swe_q_sv_c_en"):
-            folder = args.shared / "data" / "dev" / "melo_sv" / folder_name
-            concepts, elements = melo_concepts(folder)
-            linker = Linker.build(
-                concepts,
-                cache_dir=args.cache_dir / folder_name,
-                progress=progress,
-                config=config,
-                embedder=embedder,
-            )
-            m = eval_melo(linker, folder, elements)
-            corpus = folder_name[-2:]
+        rows += _melo_rows(args, config, presets, embedder)
+    _print_table(rows, config, list(presets))
+
+
+def _skills_rows(
+    args: argparse.Namespace,
+    only: set[str],
+    config: LinkConfig,
+    presets: dict[str, LinkConfig],
+    embedder: Embedder,
+) -> list[Row]:
+    rows: list[Row] = []
+    t = time.perf_counter()
+    concepts = skills(data_dir=args.data_dir, wheels_dir=args.wheels_dir, shared=args.shared)
+    cache = args.cache_dir / "skills"
+    linker = Linker.build(
+        concepts, cache_dir=cache, progress=_progress_printer(), config=config, embedder=embedder
+    )
+    print(
+        f"skills index: {len(linker.uris)} concepts, {len(linker.docs.text)} labels, "
+        f"{len(linker.dense_docs)} vectors, {time.perf_counter() - t:.1f} s",
+        file=sys.stderr,
+    )
+    if "decorte" in only:
+        for split in ("tech", "house"):
+            gold = decorte_sets(args.shared, split)
+            per = {}
+            for name, preset in presets.items():
+                linker.config = preset
+                per[name] = eval_decorte(linker, gold)
+            up = split.upper()
             rows.append(
-                (f"MELO sv->{corpus} MAP", f"{m['MAP']:.3f}", PUBLISHED.get(f"MELO sv->{corpus} MAP", ""))
+                (f"{up} RP@5", {k: f"{m['RP@5']:.2f}" for k, m in per.items()}, PUBLISHED[f"{up} RP@5"])
             )
-            rows.append((f"MELO sv->{corpus} MRR", f"{m['MRR']:.3f}", f"{int(m['n'])} queries"))
-    _print_table(rows, config)
+            rows.append((f"{up} RP@10", {k: f"{m['RP@10']:.2f}" for k, m in per.items()}, ""))
+            rows.append(
+                (f"{up} MRR", {k: f"{m['MRR']:.2f}" for k, m in per.items()}, f"{len(gold)} sentences")
+            )
+    if "skillspan" in only:
+        m = eval_skillspan(linker, args.shared / "data" / "dev" / "skillspan" / "dev.json")
+        for key in ("exact P", "exact R", "exact F1", "token P", "token R", "token F1"):
+            note = (
+                f"{int(m['n'])} sentences; whole-label matches, same in every column"
+                if key == "exact P"
+                else ""
+            )
+            rows.append((f"SkillSpan dev {key}", {"default": f"{m[key]:.1f}"}, note))
+    if "speed" in only:
+        sents = list(decorte_sets(args.shared, "house"))[:60]
+        fresh = Linker.load(cache, embedder=E5Embedder(num_threads=1))
+        values = {}
+        for name, preset in presets.items():
+            fresh.config = preset
+            values[name] = f"{speed(fresh, sents, repeat=1 if preset.dense else 3):.1f}"
+        rows.append(("sentences/s, 1 process", values, "HOUSE val sentences, no vector cache"))
+    return rows
+
+
+def _melo_rows(
+    args: argparse.Namespace, config: LinkConfig, presets: dict[str, LinkConfig], embedder: Embedder
+) -> list[Row]:
+    rows: list[Row] = []
+    for folder_name in ("swe_q_sv_c_sv", "swe_q_sv_c_en"):
+        folder = args.shared / "data" / "dev" / "melo_sv" / folder_name
+        concepts, elements = melo_concepts(folder)
+        linker = Linker.build(
+            concepts,
+            cache_dir=args.cache_dir / folder_name,
+            progress=_progress_printer(),
+            config=config,
+            embedder=embedder,
+        )
+        per = {}
+        for name, preset in presets.items():
+            linker.config = preset
+            per[name] = eval_melo(linker, folder, elements)
+        corpus = folder_name[-2:]
+        key = f"MELO sv->{corpus} MAP"
+        rows.append((key, {k: f"{m['MAP']:.3f}" for k, m in per.items()}, PUBLISHED.get(key, "")))
+        n = int(next(iter(per.values()))["n"])
+        rows.append(
+            (f"MELO sv->{corpus} MRR", {k: f"{m['MRR']:.3f}" for k, m in per.items()}, f"{n} queries")
+        )
+    return rows
 
 
 def _progress_printer() -> Callable[[int, int], None]:
@@ -296,12 +333,14 @@ def _progress_printer() -> Callable[[int, int], None]:
     return report
 
 
-def _print_table(rows: list[tuple[str, str, str]], config: LinkConfig) -> None:
-    print(f"config: {config}")
+def _print_table(rows: list[Row], config: LinkConfig, columns: list[str]) -> None:
+    print(
+        f"default = {config}\nlexical = default without dense vectors; fast = lexical without character n-grams"
+    )
     width = max(len(r[0]) for r in rows) if rows else 10
-    print(f"{'measure':<{width}}  {'kompetens':>9}  published / reference")
-    for name, value, ref in rows:
-        print(f"{name:<{width}}  {value:>9}  {ref}")
+    print(f"{'measure':<{width}}  " + "  ".join(f"{c:>8}" for c in columns) + "  published / reference")
+    for name, values, ref in rows:
+        print(f"{name:<{width}}  " + "  ".join(f"{values.get(c, ''):>8}" for c in columns) + f"  {ref}")
 
 
 if __name__ == "__main__":

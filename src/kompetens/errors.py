@@ -32,6 +32,8 @@ class Code(StrEnum):
     E301 = "invalid option"
     E400 = "store error"
     E401 = "not found in store"
+    E302 = "optional extra not installed"
+    E303 = "backend failed"
 
 
 class KompetensError(Exception):

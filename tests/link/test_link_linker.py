@@ -178,3 +178,8 @@ def _share_linkers(lexical: Linker, linker: Linker) -> None:
     # hypothesis tests cannot take function-scoped fixtures directly; hand the session linkers over.
     _LEXICAL[:] = [lexical]
     _DENSE[:] = [linker]
+
+
+def test_candidate_json_form_follows_the_contract(linker: Linker) -> None:
+    best = linker.link(["write press releases"])[0][0]
+    assert best.to_dict() == {"id": "urn:test:skill:press", "label": "write press releases", "score": best.score}

@@ -16,6 +16,7 @@ from .phrases import PhraseIndex, PhraseSpec
 from .text import Tokens, tokenize
 
 HEADING_MAX_WORDS = 7
+HEADING_MAX_CHARS = 80
 
 
 @dataclass(slots=True, frozen=True)
@@ -69,6 +70,8 @@ def _sentences(line: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _is_heading(line: str) -> bool:
+    if len(line) > HEADING_MAX_CHARS:
+        return False
     if _BULLET.match(line):
         return False
     stripped = line.strip().strip("#*:-• ").strip()
@@ -119,7 +122,7 @@ def _cue_hits(text: str, lang: str, tokens: Tokens | None) -> dict[str, _Hits]:
     tokens = tokens if tokens is not None else tokenize(text)
     starts: dict[str, list[int]] = {kind: [] for kind in _KINDS}
     for hit in _cue_index(lang).scan(tokens, "und"):
-        starts[hit.sense.concept_id].append(tokens.starts[hit.first])
+        starts[hit.sense.concept_id].append(tokens.start(hit.first))
     return {kind: _Hits(sorted(found)) for kind, found in starts.items()}
 
 

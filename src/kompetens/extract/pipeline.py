@@ -67,7 +67,7 @@ class Extractor:
     def _from_hit(tokens: Tokens, hit: Hit) -> _Candidate:
         conf = (CONF_LEMMA if hit.via_lemma else CONF_SURFACE) * hit.sense.weight
         method = "lemma" if hit.via_lemma else "phrase"
-        return _Candidate(tokens.starts[hit.first], tokens.ends[hit.last], hit.sense, conf, method)
+        return _Candidate(tokens.start(hit.first), tokens.end(hit.last), hit.sense, conf, method)
 
     def _splitter(self, lang: str) -> CompoundSplitter | None:
         if not lang_data(lang, "morphology").get("compounds"):
@@ -84,7 +84,7 @@ class Extractor:
         for i, word in enumerate(tokens.norms):
             if covered[i] or len(word) < 8:
                 continue
-            start = tokens.starts[i]
+            start = tokens.start(i)
             for part in splitter.split(word):
                 sense = self.index.lookup(part.lemma) or self.index.lookup(word[part.start : part.end])
                 if sense is not None:
@@ -102,7 +102,7 @@ class Extractor:
             sense = self._fuzzy_lookup(word, lang)
             if sense is not None:
                 conf = CONF_FUZZY * sense.weight
-                out.append(_Candidate(tokens.starts[i], tokens.ends[i], sense, conf, "fuzzy"))
+                out.append(_Candidate(tokens.start(i), tokens.end(i), sense, conf, "fuzzy"))
         return out
 
     def _fuzzy_lookup(self, word: str, lang: str) -> Sense | None:

@@ -45,6 +45,10 @@ class Candidate(NamedTuple):
     label: str
     score: float
 
+    def to_dict(self) -> dict[str, str | float]:
+        """The contract's JSON form: ``{"id": uri, "label": ..., "score": ...}``."""
+        return {"id": self.uri, "label": self.label, "score": self.score}
+
 
 @dataclass(slots=True)
 class LinkConfig:

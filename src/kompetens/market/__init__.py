@@ -1,0 +1,38 @@
+"""Market measurement over job-ad corpora: how many ads need social-media competence, per year and area.
+
+``measure(engine, paths)`` gives a ``MarketReport`` (``to_dict()`` is the ``kompetens market --json``
+object, ``render_html()`` a self-contained page). Facts are counted by a ``Backend``: ``DuckDBBackend``
+on one machine (the default), ``SparkBackend`` (``kompetens.market.spark``, the ``kompetens[spark]``
+extra) past one machine.
+"""
+
+from __future__ import annotations
+
+from .analyse import ASKED_MIN, FACT_COLUMNS, AdFacts, ad_facts, ad_key, document_from_line, year_month
+from .backend import MARKET_FILE, Backend, DuckDBBackend, make_backend
+from .corpus import Corpus, IngestStats, Progress, count_inputs
+from .report import Counts, MarketReport, RunInfo, report_from_sql
+from .run import measure
+
+__all__ = [
+    "ASKED_MIN",
+    "FACT_COLUMNS",
+    "MARKET_FILE",
+    "AdFacts",
+    "Backend",
+    "Corpus",
+    "Counts",
+    "DuckDBBackend",
+    "IngestStats",
+    "MarketReport",
+    "Progress",
+    "RunInfo",
+    "ad_facts",
+    "ad_key",
+    "count_inputs",
+    "document_from_line",
+    "make_backend",
+    "measure",
+    "report_from_sql",
+    "year_month",
+]

@@ -1,0 +1,170 @@
+"""The per-ad work of a market measurement: one job ad in, one ``AdFacts`` row out.
+
+Everything here is a pure function of the document (and the engine's data folder), so a Spark worker
+can run it on its own Engine and get the same row the local run gets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..errors import Code, IngestError
+from ..ingest import document_from_text, normalize_text
+from ..ingest.jobtech import object_to_extracted
+from ..models import AREA_IDS, Document
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+
+ASKED_MIN = 0.05
+"""An ad asks for an area when the review scores it at least this (the review's own ``min_area``)."""
+
+_DATE = re.compile(r"^\s*(\d{4})-(\d{2})")
+
+FACT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("key", "str"),
+    ("source", "str"),
+    ("year", "int"),
+    ("month", "int"),
+    ("lang", "str"),
+    ("title", "str"),
+    ("occupation", "str"),
+    ("region", "str"),
+    ("municipality", "str"),
+    ("requires_social_media", "bool"),
+    ("title_mentions_social_media", "bool"),
+    *((f"area_{a}", "float") for a in AREA_IDS),
+    ("flags", "int"),
+    ("flag_categories", "strs"),
+)
+"""The flat row every backend stores: (column, kind), kind in str | int | bool | float | strs."""
+
+
+@dataclass(slots=True, frozen=True)
+class AdFacts:
+    """What one ad contributes to the market figures.
+
+    ``key`` identifies the ad across runs and files: ``id:<JobTech id>``, else a hash of title and text,
+    so adding a corpus twice replaces its ads instead of counting them again.
+    """
+
+    key: str
+    source: str
+    requires_social_media: bool
+    title_mentions_social_media: bool
+    areas: Mapping[str, float]
+    year: int | None = None
+    month: int | None = None
+    lang: str = "und"
+    title: str | None = None
+    occupation: str | None = None
+    region: str | None = None
+    municipality: str | None = None
+    flags: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def title_silent(self) -> bool:
+        """A social-media ad whose title does not say so (the article's hidden social-media jobs)."""
+        return self.requires_social_media and not self.title_mentions_social_media
+
+    def asked(self, *, threshold: float = ASKED_MIN) -> frozenset[str]:
+        """The areas the ad asks for."""
+        return frozenset(a for a, v in self.areas.items() if v >= threshold)
+
+    def to_row(self) -> dict[str, Any]:
+        """The flat row of ``FACT_COLUMNS``."""
+        row: dict[str, Any] = {
+            "key": self.key,
+            "source": self.source,
+            "year": self.year,
+            "month": self.month,
+            "lang": self.lang,
+            "title": self.title,
+            "occupation": self.occupation,
+            "region": self.region,
+            "municipality": self.municipality,
+            "requires_social_media": self.requires_social_media,
+            "title_mentions_social_media": self.title_mentions_social_media,
+        }
+        for a in AREA_IDS:
+            row[f"area_{a}"] = float(self.areas.get(a, 0.0))
+        row["flags"] = sum(self.flags.values())
+        row["flag_categories"] = sorted(self.flags)
+        return row
+
+
+def ad_key(doc: Document) -> str:
+    """``id:<ad id>`` when the ad has one, else a content hash (the same ad in two files is one ad)."""
+    ad_id = doc.meta.get("id")
+    if ad_id not in (None, ""):
+        return f"id:{ad_id}"
+    h = hashlib.sha1(usedforsecurity=False)
+    h.update((doc.title or "").encode("utf-8"))
+    h.update(b"\x00")
+    h.update(doc.text.encode("utf-8"))
+    return f"sha1:{h.hexdigest()[:24]}"
+
+
+def year_month(value: object) -> tuple[int | None, int | None]:
+    """(year, month) of an ISO date such as ``2024-03-01T08:00:00``; (None, None) otherwise."""
+    m = _DATE.match(value) if isinstance(value, str) else None
+    if m is None:
+        return None, None
+    month = int(m.group(2))
+    return int(m.group(1)), month if 1 <= month <= 12 else None
+
+
+def _meta_str(doc: Document, name: str) -> str | None:
+    value = doc.meta.get(name)
+    return None if value in (None, "") else str(value)
+
+
+def ad_facts(engine: Engine, doc: Document) -> AdFacts:
+    """Review one ad and keep what the market figures need. Raises KompetensError (E109: language)."""
+    review = engine.review(doc)
+    year, month = year_month(doc.meta.get("publication_date"))
+    flags = Counter(f.category for f in review.flags)
+    return AdFacts(
+        key=ad_key(doc),
+        source=doc.source,
+        requires_social_media=review.requires_social_media,
+        title_mentions_social_media=review.title_mentions_social_media,
+        areas={a: float(review.areas.get(a, 0.0)) for a in AREA_IDS},
+        year=year,
+        month=month,
+        lang=doc.lang,
+        title=review.title,
+        occupation=_meta_str(doc, "occupation"),
+        region=_meta_str(doc, "region"),
+        municipality=_meta_str(doc, "municipality"),
+        flags=dict(flags),
+    )
+
+
+def document_from_line(line: str, *, source: str) -> Document:
+    """One JSON line of an ad corpus as the Document ``Engine.read`` makes of it (for Spark workers).
+
+    Raises IngestError (E107 invalid JSON or not an ad, E110 no text).
+    """
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:  # worded as the ingest layer words it
+        message = f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        raise IngestError(Code.E107, message, source=source) from None
+    except (ValueError, RecursionError) as exc:
+        raise IngestError(Code.E107, f"invalid JSON: {exc}", source=source) from None
+    try:
+        extracted = object_to_extracted(obj)
+    except ValueError as exc:
+        raise IngestError(Code.E107, str(exc), source=source) from None
+    if not normalize_text(extracted.text).strip():
+        raise IngestError(Code.E110, "no text found in it", source=source)  # the code Engine.read gives
+    doc = document_from_text(extracted.text, source=source, kind="ad", title=extracted.title)
+    doc.meta = {**extracted.meta, **{k: v for k, v in doc.meta.items() if k != "format"}}
+    return doc

@@ -1,0 +1,128 @@
+"""A corpus to measure: its paths, the engine that reads them and the local (one-process) analysis loop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import Code, IngestError, KompetensError
+from ..ingest import SUPPORTED_EXTENSIONS
+from .analyse import AdFacts, ad_facts
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+
+Progress = Callable[[int, int], None]
+"""Called with (ads measured so far, errors so far)."""
+
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+MAX_LISTED_ERRORS = 100
+"""A report lists at most this many failed inputs (all are counted)."""
+
+
+@dataclass(slots=True)
+class IngestStats:
+    """What one ``Backend.ingest`` call did: ads measured, inputs that failed, seconds spent."""
+
+    ads: int = 0
+    error_count: int = 0
+    errors: list[KompetensError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def add_error(self, error: KompetensError) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_LISTED_ERRORS:
+            self.errors.append(error)
+
+
+@dataclass(slots=True, frozen=True)
+class Corpus:
+    """Ad files and folders, and the engine (its data folder) that analyses them.
+
+    ``facts()`` runs the analysis here, in this process; a distributed backend uses ``files()`` and
+    ``engine.data_dir`` to run the same ``ad_facts`` on its workers instead.
+    """
+
+    paths: tuple[Path, ...]
+    engine: Engine
+    progress: Progress | None = None
+    every: int = 50
+
+    def facts(self, stats: IngestStats) -> Iterator[AdFacts]:
+        """Facts of every readable ad; errors (bad files, bad lines, unsupported languages) go to ``stats``."""
+        for item in self.engine.read(self.paths, kind="ad"):
+            if isinstance(item, IngestError):
+                stats.add_error(item)
+            else:
+                try:
+                    facts = ad_facts(self.engine, item)
+                except KompetensError as exc:
+                    stats.add_error(_with_source(exc, item.source))
+                else:
+                    stats.ads += 1
+                    yield facts
+            if self.progress is not None and (stats.ads + stats.error_count) % self.every == 0:
+                self.progress(stats.ads, stats.error_count)
+        if self.progress is not None:
+            self.progress(stats.ads, stats.error_count)
+
+    def files(self) -> Iterator[Path | IngestError]:
+        """The files the paths name: folders walked in sorted order as ``Engine.read`` walks them."""
+        for path in self.paths:
+            yield from expand(path)
+
+
+def _with_source(exc: KompetensError, source: str) -> KompetensError:
+    if exc.source is None:
+        return KompetensError(exc.code, exc.message, source=source, field=exc.field)
+    return exc
+
+
+def expand(path: Path) -> Iterator[Path | IngestError]:
+    """A named file as is; a folder's files with known extensions, hidden ones skipped, sorted by name."""
+    if not path.exists():
+        yield IngestError(Code.E100, "no such file", source=str(path))
+        return
+    if not path.is_dir():
+        yield path
+        return
+    try:
+        entries = sorted(path.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        yield IngestError(Code.E100, f"the folder cannot be listed ({exc.strerror})", source=str(path))
+        return
+    for entry in entries:
+        if entry.name.startswith((".", "~$")):
+            continue
+        if entry.is_dir():
+            if not entry.is_symlink():
+                yield from expand(entry)
+        elif entry.suffix.lower() in SUPPORTED_EXTENSIONS:
+            yield entry
+
+
+def count_inputs(paths: Iterable[Path]) -> int:
+    """About how many ads the paths hold (non-blank JSONL lines, one per other file): a progress total."""
+    total = 0
+    for path in paths:
+        for file in expand(Path(path)):
+            if isinstance(file, IngestError):
+                total += 1
+            elif file.suffix.lower() in JSONL_SUFFIXES:
+                total += _count_lines(file)
+            else:
+                total += 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    count = 0
+    try:
+        with path.open("rb") as fh:
+            for line in fh:
+                count += bool(line.strip())
+    except OSError:
+        return 1  # reading will report the error
+    return count

@@ -1,0 +1,171 @@
+"""``render_html``: a market report as one self-contained page (inline CSS and SVG, no external assets)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..models import AREA_IDS
+from ..taxonomy.areas import load_areas
+
+if TYPE_CHECKING:
+    from .report import MarketReport
+
+_PLOT_H = 180
+_BAR_W = 14
+_GROUP_W = 44
+_LEFT = 52
+_TOP = 12
+_BOTTOM = 28
+_AREA_ROW = 26
+_AREA_LABEL_W = 220
+_AREA_BAR_W = 260
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("kompetens.market", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _nice_max(value: int) -> int:
+    """A round axis maximum at or above ``value`` (1, 2, 5 x 10^k)."""
+    if value <= 0:
+        return 1
+    step = 1
+    while True:
+        for m in (1, 2, 5):
+            if step * m >= value:
+                return step * m
+        step *= 10
+
+
+def _y(value: float, top: float) -> float:
+    return round(_TOP + _PLOT_H - (value / top) * _PLOT_H, 1)
+
+
+def _year_chart(report: MarketReport) -> dict[str, Any]:
+    """Grouped bars per year: all ads, social-media ads, and the title-silent part of those."""
+    years = sorted(report.by_year)
+    top = _nice_max(max((c.ads for c in report.by_year.values()), default=0))
+    groups = []
+    for i, year in enumerate(years):
+        c = report.by_year[year]
+        x = _LEFT + 8 + i * _GROUP_W
+        groups.append(
+            {
+                "label": str(year),
+                "x_label": x + _BAR_W,
+                "bars": [
+                    _bar(x, c.ads, top, "ads", f"{year}: {c.ads} ads"),
+                    _bar(
+                        x + _BAR_W + 2,
+                        c.social_media_ads,
+                        top,
+                        "sm",
+                        f"{year}: {c.social_media_ads} social-media ads",
+                    ),
+                    _bar(
+                        x + _BAR_W + 2,
+                        c.social_media_ads_title_silent,
+                        top,
+                        "silent",
+                        f"{year}: {c.social_media_ads_title_silent} with a title that does not say so",
+                    ),
+                ],
+            }
+        )
+    return {
+        "groups": groups,
+        "ticks": _ticks(top, fmt=lambda v: f"{v:,}"),
+        "width": _LEFT + 16 + max(1, len(years)) * _GROUP_W,
+        "height": _TOP + _PLOT_H + _BOTTOM,
+        "left": _LEFT,
+        "base": _TOP + _PLOT_H,
+    }
+
+
+def _bar(x: float, value: int, top: int, kind: str, title: str) -> dict[str, Any]:
+    y = _y(value, top)
+    return {"x": x, "y": y, "w": _BAR_W, "h": round(_TOP + _PLOT_H - y, 1), "kind": kind, "title": title}
+
+
+def _ticks(top: float, *, fmt: Any) -> list[dict[str, Any]]:
+    return [{"y": _y(top * k / 4, top), "label": fmt(top * k / 4)} for k in range(5)]
+
+
+def _share_chart(report: MarketReport) -> dict[str, Any]:
+    """Share of social-media ads whose title is silent about it, per year (a line with dots)."""
+    years = sorted(report.by_year)
+    points = []
+    for i, year in enumerate(years):
+        c = report.by_year[year]
+        share = c.share_title_silent
+        points.append(
+            {
+                "x": _LEFT + 8 + i * _GROUP_W + _BAR_W,
+                "y": _y(share, 1.0),
+                "label": str(year),
+                "title": f"{year}: {share:.0%} of {c.social_media_ads} social-media ads",
+                "empty": c.social_media_ads == 0,
+            }
+        )
+    line = " ".join(f"{p['x']},{p['y']}" for p in points if not p["empty"])
+    return {
+        "points": points,
+        "line": line,
+        "ticks": _ticks(1.0, fmt=lambda v: f"{v:.0%}"),
+        "width": _LEFT + 16 + max(1, len(years)) * _GROUP_W,
+        "height": _TOP + _PLOT_H + _BOTTOM,
+        "left": _LEFT,
+        "base": _TOP + _PLOT_H,
+    }
+
+
+def _area_chart(report: MarketReport, labels: dict[str, str]) -> dict[str, Any]:
+    """Per area: the share of social-media ads (and of all ads) that ask for it."""
+    rows = []
+    for i, area in enumerate(AREA_IDS):
+        sm = report.by_area_social_media.get(area, 0)
+        every = report.by_area.get(area, 0)
+        sm_share = sm / report.social_media_ads if report.social_media_ads else 0.0
+        all_share = every / report.ads if report.ads else 0.0
+        rows.append(
+            {
+                "y": i * _AREA_ROW + 4,
+                "label": labels[area],
+                "sm_w": round(sm_share * _AREA_BAR_W, 1),
+                "all_w": round(all_share * _AREA_BAR_W, 1),
+                "sm_pct": f"{sm_share:.0%}",
+                "title": f"{labels[area]}: {sm} of {report.social_media_ads} social-media ads, {every} of {report.ads} ads",
+            }
+        )
+    return {
+        "rows": rows,
+        "bar_x": _AREA_LABEL_W,
+        "bar_w": _AREA_BAR_W,
+        "width": _AREA_LABEL_W + _AREA_BAR_W + 60,
+        "height": len(AREA_IDS) * _AREA_ROW + 8,
+    }
+
+
+def render_html(report: MarketReport, *, title: str) -> str:
+    """The report as one HTML page: key figures, three SVG charts and the tables behind them."""
+    labels = {a.id: a.label_en for a in load_areas()}
+    labels = {a: labels.get(a) or a.replace("_", " ") for a in AREA_IDS}
+    template = _environment().get_template("market.html")
+    return template.render(
+        title=title,
+        report=report,
+        data=report.to_dict(),
+        labels=labels,
+        years=_year_chart(report),
+        shares=_share_chart(report),
+        areas=_area_chart(report, labels),
+    )

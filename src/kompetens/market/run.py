@@ -1,0 +1,45 @@
+"""``measure``: one market run, from corpus paths to a report (what ``kompetens market`` calls)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .backend import Backend, DuckDBBackend
+from .corpus import Corpus, Progress
+from .report import MarketReport, RunInfo
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+
+
+def measure(
+    engine: Engine,
+    paths: Iterable[Path | str],
+    *,
+    backend: Backend | None = None,
+    progress: Progress | None = None,
+    every: int = 50,
+) -> MarketReport:
+    """Measure the ads in ``paths`` and report over every ad the backend holds.
+
+    ``backend``: where facts are analysed and kept (default: an in-memory DuckDB, closed afterwards; a
+    backend you pass stays open). ``progress(ads, errors)`` is called every ``every`` inputs. Bad files,
+    bad lines and ads in unsupported languages are counted in the report's errors; the run goes on.
+    """
+    own = backend is None
+    active = backend if backend is not None else DuckDBBackend(":memory:")
+    corpus = Corpus(tuple(Path(p) for p in paths), engine, progress=progress, every=max(1, every))
+    start = time.perf_counter()
+    try:
+        stats = active.ingest(corpus)
+        report = active.report()
+    finally:
+        if own:
+            active.close()
+    report.error_count = stats.error_count
+    report.errors = list(stats.errors)
+    report.run = RunInfo(active.name, stats.ads, time.perf_counter() - start)
+    return report

@@ -1,0 +1,234 @@
+"""``SparkBackend``: the same measurement past one machine (pyspark, the optional ``kompetens[spark]`` extra).
+
+JSON-lines corpora are read by Spark line by line, so one big file spreads over every core; other files
+(a JSON array, PDFs...) are spread one file per task. Each Python worker builds its own Engine from the
+data folder and runs the same ``ad_facts`` the local backend runs; the figures come from Spark SQL.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import Code, IngestError, KompetensError
+from .analyse import FACT_COLUMNS, ad_facts, document_from_line
+from .backend import Backend
+from .corpus import JSONL_SUFFIXES, MAX_LISTED_ERRORS, Corpus, IngestStats
+from .report import MarketReport, report_from_sql
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+    from ..models import Document
+
+INSTALL_HINT = "pip install 'kompetens[spark]' (pyspark 4.3.0; it needs Java 17 or later)"
+ERROR_COLUMNS = ("error_code", "error_message")
+Row = tuple[Any, ...]
+
+
+def require_spark() -> Any:
+    """The ``SparkSession`` class, or KompetensError E302 saying what to install."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise KompetensError(
+            Code.E302, f"the Spark backend needs pyspark, which is not installed: {INSTALL_HINT}"
+        ) from None
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        raise KompetensError(
+            Code.E302, "the Spark backend needs Java 17 or later: no `java` on PATH and JAVA_HOME is unset"
+        )
+    return SparkSession
+
+
+class SparkBackend(Backend):
+    """Facts in a Spark DataFrame (and, with ``store``, a Parquet folder kept between runs)."""
+
+    name = "spark"
+
+    def __init__(
+        self,
+        *,
+        master: str = "local[*]",
+        session: Any = None,
+        store: Path | str | None = None,
+        partitions: int | None = None,
+    ) -> None:
+        require_spark()
+        self._own_session = session is None
+        if session is None:
+            session = start_session(master=master)
+        self.spark: Any = session
+        self.store = None if store is None else Path(store)
+        self.partitions = partitions
+        self._facts: Any = None
+
+    def ingest(self, corpus: Corpus) -> IngestStats:
+        stats = IngestStats()
+        start = time.perf_counter()
+        items = self._items(corpus, stats)
+        if items is not None:
+            try:
+                self._analyse(items, str(corpus.engine.data_dir), stats)
+            except KompetensError:
+                raise
+            except Exception as exc:  # Py4J and worker failures: say what failed, never a JVM trace
+                raise KompetensError(Code.E303, f"the Spark job failed: {_first_line(exc)}") from exc
+        stats.seconds = time.perf_counter() - start
+        if corpus.progress is not None:
+            corpus.progress(stats.ads, stats.error_count)
+        return stats
+
+    def _items(self, corpus: Corpus, stats: IngestStats) -> Any:
+        """An RDD of (source, line) pairs: a JSONL line, or (file, None) for a file read whole."""
+        sc = self.spark.sparkContext
+        rdds: list[Any] = []
+        whole: list[tuple[str, None]] = []
+        for file in corpus.files():
+            if isinstance(file, IngestError):
+                stats.add_error(file)
+            elif file.suffix.lower() in JSONL_SUFFIXES:
+                rdds.append(_numbered_lines(self.spark, file))
+            else:
+                whole.append((str(file), None))
+        if whole:
+            rdds.append(sc.parallelize(whole, max(1, min(len(whole), sc.defaultParallelism))))
+        if not rdds:
+            return None
+        items = sc.union(rdds)
+        return items.repartition(self.partitions) if self.partitions else items
+
+    def _analyse(self, items: Any, data_dir: str, stats: IngestStats) -> None:
+        rows = items.mapPartitions(partial(analyse_partition, data_dir))
+        frame = self.spark.createDataFrame(rows, _schema()).persist()
+        facts = frame.where("error_code IS NULL").drop(*ERROR_COLUMNS)
+        failed = frame.where("error_code IS NOT NULL").select("source", *ERROR_COLUMNS)
+        stats.ads += facts.count()
+        stats.error_count += failed.count()
+        for r in failed.orderBy("source").limit(MAX_LISTED_ERRORS - len(stats.errors)).collect():
+            stats.errors.append(KompetensError(Code[r["error_code"]], r["error_message"], source=r["source"]))
+        if self.store is not None:
+            facts.write.mode("append").parquet(str(self.store))
+        self._facts = facts if self._facts is None else self._facts.unionByName(facts)
+
+    def _table(self) -> Any:
+        if self.store is not None and self.store.exists():
+            return self.spark.read.parquet(str(self.store))
+        if self._facts is None:
+            return self.spark.createDataFrame([], _schema()).drop(*ERROR_COLUMNS)
+        return self._facts
+
+    def report(self) -> MarketReport:
+        # An ad added twice (the same key) counts once; its facts are the same analysis of the same ad.
+        self._table().dropDuplicates(["key"]).createOrReplaceTempView("ads")
+
+        def query(sql: str) -> Sequence[Sequence[Any]]:
+            return [tuple(r) for r in self.spark.sql(sql).collect()]
+
+        try:
+            return report_from_sql(query, explode="explode")
+        except Exception as exc:
+            raise KompetensError(Code.E303, f"the Spark query failed: {_first_line(exc)}") from exc
+
+    def close(self) -> None:
+        if self._own_session:
+            self.spark.stop()
+
+
+def start_session(*, master: str = "local[*]", config: Mapping[str, str] | None = None) -> Any:
+    """A SparkSession for the market backend: quiet (no UI, no console progress, errors only).
+
+    Workers must import kompetens; in local mode they run this very interpreter, unless
+    ``PYSPARK_PYTHON`` says otherwise (pyspark reads only the environment variable, not the conf).
+    """
+    session_class = require_spark()
+    if master.startswith("local"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = (
+        session_class.builder.master(master)
+        .appName("kompetens-market")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+    )
+    for key, value in (config or {}).items():
+        builder = builder.config(key, value)
+    try:
+        session = builder.getOrCreate()
+    except Exception as exc:
+        raise KompetensError(Code.E303, f"cannot start Spark ({master}): {_first_line(exc)}") from exc
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+def _numbered_lines(spark: Any, file: Path) -> Any:
+    """(``path#line``, text) for every line of a JSONL file, numbered as ``Engine.read`` numbers them."""
+    source = str(file)
+    lines = spark.read.text(source).rdd.zipWithIndex()
+    return lines.map(lambda pair: (f"{source}#{pair[1] + 1}", pair[0][0]))
+
+
+def _schema() -> Any:
+    from pyspark.sql import types as T
+
+    kinds = {
+        "str": T.StringType(),
+        "int": T.IntegerType(),
+        "bool": T.BooleanType(),
+        "float": T.DoubleType(),
+        "strs": T.ArrayType(T.StringType()),
+    }
+    fields = [T.StructField(name, kinds[kind], True) for name, kind in FACT_COLUMNS]
+    fields += [T.StructField(name, T.StringType(), True) for name in ERROR_COLUMNS]
+    return T.StructType(fields)
+
+
+# -- worker side -------------------------------------------------------------------------------------
+@lru_cache(maxsize=2)
+def worker_engine(data_dir: str) -> Engine:
+    """One Engine per worker process and data folder (Spark reuses Python workers across tasks)."""
+    from ..engine import Engine
+
+    return Engine(data_dir)
+
+
+def analyse_partition(data_dir: str, items: Iterable[tuple[str, str | None]]) -> Iterator[Row]:
+    """Fact rows (error columns empty) or error rows (only source and error set) for one partition."""
+    engine = worker_engine(data_dir)
+    for source, line in items:
+        if line is None:
+            for item in engine.read([Path(source)], kind="ad"):
+                yield _error_row(item) if isinstance(item, IngestError) else _fact_row(engine, item)
+            continue
+        line = line.removeprefix("\ufeff")  # a BOM that Engine.read strips from the first line
+        if not line.strip():
+            continue
+        try:
+            doc = document_from_line(line, source=source)
+        except KompetensError as exc:
+            yield _error_row(exc)
+            continue
+        yield _fact_row(engine, doc)
+
+
+def _fact_row(engine: Engine, doc: Document) -> Row:
+    try:
+        facts = ad_facts(engine, doc)
+    except KompetensError as exc:
+        return _error_row(exc, source=doc.source)
+    row = facts.to_row()
+    return (*(row[name] for name, _ in FACT_COLUMNS), None, None)
+
+
+def _error_row(exc: KompetensError, *, source: str | None = None) -> Row:
+    values: dict[str, Any] = {"source": exc.source or source}
+    return (*(values.get(name) for name, _ in FACT_COLUMNS), exc.code.name, exc.message)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:300] if text else type(exc).__name__

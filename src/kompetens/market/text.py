@@ -1,0 +1,115 @@
+"""The market report as rich tables for a terminal (``tables``) or as plain text (``render_text``)."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+
+from ..models import AREA_IDS
+from ..taxonomy.areas import load_areas
+
+if TYPE_CHECKING:
+    from .report import Counts, MarketReport
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "–"
+
+
+def _summary(report: MarketReport) -> Table:
+    t = Table(title="Market", show_header=False)
+    t.add_column("what")
+    t.add_column("n", justify="right")
+    t.add_column("share", justify="right")
+    t.add_row("Ads measured", f"{report.ads:,}", "")
+    t.add_row(
+        "Need social-media competence",
+        f"{report.social_media_ads:,}",
+        _pct(report.social_media_ads, report.ads),
+    )
+    t.add_row(
+        "  of those, title silent about it",
+        f"{report.social_media_ads_title_silent:,}",
+        _pct(report.social_media_ads_title_silent, report.social_media_ads),
+    )
+    t.add_row("Ads with flagged wording", f"{report.ads_flagged:,}", _pct(report.ads_flagged, report.ads))
+    if report.undated:
+        t.add_row("Undated ads (not in the year table)", f"{report.undated:,}", "")
+    if report.error_count:
+        t.add_row("Inputs that failed", f"{report.error_count:,}", "")
+    if report.run is not None:
+        t.add_row(
+            f"Speed ({report.run.backend})",
+            f"{report.run.ads_per_second:,.1f} ads/s",
+            f"{report.run.seconds:.1f} s",
+        )
+    return t
+
+
+def _counts_table(title: str, key: str, rows: dict[str, Counts]) -> Table:
+    t = Table(title=title)
+    for name in (key, "Ads", "Social-media ads", "Title silent", "Share silent"):
+        t.add_column(name, justify="left" if name == key else "right")
+    for name, c in rows.items():
+        t.add_row(
+            name,
+            f"{c.ads:,}",
+            f"{c.social_media_ads:,}",
+            f"{c.social_media_ads_title_silent:,}",
+            _pct(c.social_media_ads_title_silent, c.social_media_ads),
+        )
+    return t
+
+
+def _areas_table(report: MarketReport) -> Table:
+    labels = {a.id: a.label_en for a in load_areas()}
+    t = Table(title="Competence areas asked for")
+    for name in ("Area", "Social-media ads", "Share", "All ads", "Share of all"):
+        t.add_column(name, justify="left" if name == "Area" else "right")
+    for a in AREA_IDS:
+        sm, every = report.by_area_social_media.get(a, 0), report.by_area.get(a, 0)
+        t.add_row(
+            labels.get(a, a),
+            f"{sm:,}",
+            _pct(sm, report.social_media_ads),
+            f"{every:,}",
+            _pct(every, report.ads),
+        )
+    return t
+
+
+def tables(report: MarketReport) -> list[RenderableType]:
+    """Summary, per year, areas, top occupations, flags and failed inputs, as rich tables."""
+    out: list[RenderableType] = [_summary(report)]
+    out.append(_counts_table("Per year", "Year", {str(y): c for y, c in sorted(report.by_year.items())}))
+    out.append(_areas_table(report))
+    if report.by_occupation:
+        out.append(
+            _counts_table("Occupations with the most social-media ads", "Occupation", report.by_occupation)
+        )
+    if report.flags:
+        t = Table(title="Flagged wording")
+        t.add_column("Category")
+        t.add_column("Ads", justify="right")
+        for cat, n in report.flags.items():
+            t.add_row(cat, f"{n:,}")
+        out.append(t)
+    if report.errors:
+        t = Table(title=f"Inputs that failed ({report.error_count:,})")
+        t.add_column("Source")
+        t.add_column("Error")
+        for e in report.errors:
+            t.add_row(e.source or "?", f"{e.message} [{e.code.name}]")
+        out.append(t)
+    return out
+
+
+def render_text(report: MarketReport, *, width: int = 100) -> str:
+    """The tables as plain text (no colours)."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, force_terminal=False)
+    console.print(Group(*tables(report)))
+    return buffer.getvalue()

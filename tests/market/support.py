@@ -1,0 +1,124 @@
+"""Helpers for the kompetens.market tests: a fictional corpus on disk and a plain-Python oracle.
+
+The oracle recomputes the report's figures from a list of AdFacts with Counters, independently of the
+SQL the backends run, so a test compares two computations instead of a number written by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from bench.synth import synth_ads
+
+from kompetens.market import ASKED_MIN, AdFacts
+from kompetens.market.report import TOP_N
+from kompetens.models import AREA_IDS
+
+EXTRA_ADS: list[dict[str, Any]] = [
+    {  # no id, no date: keyed by content, counted in "undated"
+        "headline": "Community manager till Fiktiva Fönster AB",
+        "description": {
+            "text": "Du modererar kommentarer och bygger vår community på Instagram och TikTok. "
+            "Du svarar på kundernas frågor i våra sociala kanaler."
+        },
+        "employer": {"name": "Fiktiva Fönster AB"},
+    },
+    {
+        "id": "fictional-en-1",
+        "headline": "Customer Success Manager",
+        "description": {
+            "text": "You will answer customers on Facebook and LinkedIn and grow our online community. "
+            "You will analyse engagement data and report KPIs to management."
+        },
+        "workplace_address": {"municipality": "Exempelstad", "region": "Exempellän"},
+        "publication_date": "2024-05-02T09:00:00",
+    },
+]
+
+
+def write_corpus(path: Path, *, n: int, seed: int = 11, extra: bool = True) -> Path:
+    """``n`` synthetic ads (short, for speed) plus the hand-made fictional ones above, as JSON lines."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ads = list(synth_ads(n, seed=seed, target_chars=700))
+    for i, ad in enumerate(ads):
+        if i % 3 == 0:
+            ad["workplace_address"]["region"] = ("Exempellän", "Påhittlän")[i % 2]
+    if extra:
+        ads.extend(EXTRA_ADS)
+    with path.open("w", encoding="utf-8") as fh:
+        for ad in ads:
+            fh.write(json.dumps(ad, ensure_ascii=False) + "\n")
+    return path
+
+
+def latest(facts: list[AdFacts]) -> list[AdFacts]:
+    """One AdFacts per key, the last one given (what a backend keeps)."""
+    return list({f.key: f for f in facts}.values())
+
+
+def _counts(group: list[AdFacts]) -> dict[str, int]:
+    return {
+        "ads": len(group),
+        "social_media_ads": sum(f.requires_social_media for f in group),
+        "social_media_ads_title_silent": sum(f.title_silent for f in group),
+    }
+
+
+def _groups(facts: list[AdFacts], attr: str) -> dict[Any, list[AdFacts]]:
+    out: dict[Any, list[AdFacts]] = {}
+    for f in facts:
+        value = getattr(f, attr)
+        if value is not None:
+            out.setdefault(value, []).append(f)
+    return out
+
+
+def oracle(given: list[AdFacts]) -> dict[str, Any]:
+    """The report's figures for ``given``, computed in Python (count-valued keys of ``to_dict``)."""
+    facts = latest(given)
+    sm = [f for f in facts if f.requires_social_media]
+    by_year = {str(y): _counts(g) for y, g in sorted(_groups(facts, "year").items())}
+    occupations = sorted(
+        _groups(facts, "occupation").items(),
+        key=lambda kv: (-_counts(kv[1])["social_media_ads"], -len(kv[1]), kv[0]),
+    )[:TOP_N]
+    regions = sorted(_groups(facts, "region").items(), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_N]
+    flag_ads: Counter[str] = Counter(c for f in facts for c in set(f.flags))
+    return {
+        **_counts(facts),
+        "by_year": by_year,
+        "undated": sum(f.year is None for f in facts),
+        "by_area": {a: sum(f.areas.get(a, 0.0) >= ASKED_MIN for f in facts) for a in AREA_IDS},
+        "by_area_social_media": {a: sum(f.areas.get(a, 0.0) >= ASKED_MIN for f in sm) for a in AREA_IDS},
+        "by_occupation": [(k, _counts(g)) for k, g in occupations],
+        "by_region": [(k, _counts(g)) for k, g in regions],
+        "by_lang": dict(Counter(f.lang for f in facts)),
+        "ads_flagged": sum(sum(f.flags.values()) > 0 for f in facts),
+        "flags": dict(flag_ads),
+    }
+
+
+def figures(report_dict: dict[str, Any]) -> dict[str, Any]:
+    """The same keys out of ``MarketReport.to_dict()``, shares dropped (they derive from the counts)."""
+
+    def strip(c: dict[str, Any]) -> dict[str, int]:
+        return {k: v for k, v in c.items() if not k.startswith("share")}
+
+    d = report_dict
+    return {
+        "ads": d["ads"],
+        "social_media_ads": d["social_media_ads"],
+        "social_media_ads_title_silent": d["social_media_ads_title_silent"],
+        "by_year": {y: strip(c) for y, c in d["by_year"].items()},
+        "undated": d["undated"],
+        "by_area": d["by_area"],
+        "by_area_social_media": d["by_area_social_media"],
+        "by_occupation": [(k, strip(c)) for k, c in d["by_occupation"].items()],
+        "by_region": [(k, strip(c)) for k, c in d["by_region"].items()],
+        "by_lang": d["by_lang"],
+        "ads_flagged": d["flags"]["ads_flagged"],
+        "flags": d["flags"]["by_category"],
+    }

@@ -1,0 +1,117 @@
+"""Per-ad facts: dates, keys, the Spark line reader's parity with Engine.read, and facts from reviews."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kompetens.engine import Engine
+from kompetens.errors import Code, KompetensError
+from kompetens.market import ASKED_MIN, FACT_COLUMNS, AdFacts, ad_key, document_from_line, year_month
+from kompetens.models import AREA_IDS, Document
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-01T08:00:00", (2024, 3)),
+        ("2019-12-31", (2019, 12)),
+        (" 2021-07", (2021, 7)),
+        ("2021-13-01", (2021, None)),
+        ("1 mars 2024", (None, None)),
+        ("", (None, None)),
+        (None, (None, None)),
+        (20240301, (None, None)),
+    ],
+)
+def test_year_month(value: object, expected: tuple[int | None, int | None]) -> None:
+    assert year_month(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("meta", "title", "text", "prefix"),
+    [
+        ({"id": "123"}, "A", "text", "id:123"),
+        ({"id": 77}, None, "text", "id:77"),
+        ({"id": ""}, "A", "text", "sha1:"),
+        ({}, "A", "text", "sha1:"),
+    ],
+)
+def test_ad_key(meta: dict[str, object], title: str | None, text: str, prefix: str) -> None:
+    key = ad_key(Document(source="x", text=text, title=title, meta=meta))
+    assert key.startswith(prefix)
+
+
+def test_content_key_ignores_the_source_but_not_the_text() -> None:
+    a = Document(source="a.jsonl#1", text="Du modererar.", title="T")
+    b = Document(source="b.jsonl#9", text="Du modererar.", title="T")
+    c = Document(source="a.jsonl#1", text="Du modererar!", title="T")
+    assert ad_key(a) == ad_key(b) != ad_key(c)
+
+
+def test_lines_read_as_engine_reads_them(engine: Engine, corpus: Path, docs: list[Document]) -> None:
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(docs)
+    for number, (line, doc) in enumerate(zip(lines, docs, strict=True), start=1):
+        mine = document_from_line(line, source=f"{corpus}#{number}")
+        assert (mine.source, mine.text, mine.title, mine.lang) == (doc.source, doc.text, doc.title, doc.lang)
+        assert mine.meta == doc.meta
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("{not json", Code.E107),
+        ("[1, 2]", Code.E107),
+        ('{"headline": "", "description": {"text": "   "}}', Code.E110),
+    ],
+)
+def test_bad_lines_raise_the_errors_engine_read_gives(
+    engine: Engine, tmp_path: Path, line: str, code: Code
+) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    (expected,) = engine.read([path])
+    with pytest.raises(KompetensError) as info:
+        document_from_line(line, source=f"{path}#1")
+    assert info.value.code == code
+    assert isinstance(expected, KompetensError)
+    assert info.value.to_dict() == expected.to_dict()
+
+
+def test_facts_follow_the_review(engine: Engine, docs: list[Document], facts: list[AdFacts]) -> None:
+    for doc, f in zip(docs, facts, strict=True):
+        review = engine.review(doc)
+        assert f.requires_social_media == review.requires_social_media
+        assert f.title_mentions_social_media == review.title_mentions_social_media
+        assert set(f.areas) == set(AREA_IDS)
+        assert f.asked() == {a for a in AREA_IDS if review.areas[a] >= ASKED_MIN}
+        assert sum(f.flags.values()) == len(review.flags)
+        assert f.source == doc.source
+        assert f.key == ad_key(doc)
+
+
+def test_facts_carry_the_metadata(docs: list[Document], facts: list[AdFacts]) -> None:
+    for doc, f in zip(docs, facts, strict=True):
+        assert (f.year, f.month) == year_month(doc.meta.get("publication_date"))
+        assert f.occupation == doc.meta.get("occupation")
+        assert f.region == doc.meta.get("region")
+
+
+def test_row_has_every_column(facts: list[AdFacts]) -> None:
+    row = facts[0].to_row()
+    assert list(row) == [name for name, _ in FACT_COLUMNS]
+    assert row["flags"] == sum(facts[0].flags.values())
+    assert row["flag_categories"] == sorted(facts[0].flags)
+
+
+@pytest.mark.parametrize(
+    ("requires", "in_title", "silent"),
+    [(True, False, True), (True, True, False), (False, False, False), (False, True, False)],
+)
+def test_title_silent(requires: bool, in_title: bool, silent: bool) -> None:
+    f = AdFacts(
+        key="k", source="s", requires_social_media=requires, title_mentions_social_media=in_title, areas={}
+    )
+    assert f.title_silent is silent

@@ -1,0 +1,132 @@
+"""DuckDBBackend: the SQL figures equal a plain-Python count; re-adding ads replaces instead of doubling."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kompetens.engine import Engine
+from kompetens.errors import Code, KompetensError
+from kompetens.market import AdFacts, DuckDBBackend, make_backend, measure
+from kompetens.market.backend import MARKET_FILE
+from kompetens.models import AREA_IDS
+
+from .support import figures, oracle, write_corpus
+
+
+def test_report_matches_python_counts(facts: list[AdFacts]) -> None:
+    with DuckDBBackend() as backend:
+        backend.add(facts)
+        got = figures(backend.report().to_dict())
+    assert got == oracle(facts)
+
+
+def test_corpus_has_what_the_counts_need(facts: list[AdFacts]) -> None:
+    """The fixture must exercise every figure, or the comparison above proves little."""
+    expected = oracle(facts)
+    assert 0 < expected["social_media_ads"] < expected["ads"]
+    assert 0 < expected["social_media_ads_title_silent"] < expected["social_media_ads"]
+    assert expected["undated"] >= 1 and len(expected["by_year"]) >= 3
+    assert expected["by_region"] and expected["by_occupation"]
+    assert len(expected["by_lang"]) >= 2
+
+
+_NAMES = st.sampled_from(["Kommunikatör", "Säljare", "Åkare", "Zeta", "Alfa", "alfa"])
+_FACTS = st.builds(
+    AdFacts,
+    key=st.sampled_from([f"id:{i}" for i in range(12)]),
+    source=st.just("s"),
+    requires_social_media=st.booleans(),
+    title_mentions_social_media=st.booleans(),
+    areas=st.fixed_dictionaries({a: st.sampled_from([0.0, 0.0499, 0.05, 0.5, 1.0]) for a in AREA_IDS}),
+    year=st.none() | st.integers(2015, 2026),
+    month=st.none() | st.integers(1, 12),
+    lang=st.sampled_from(["sv", "en"]),
+    occupation=st.none() | _NAMES,
+    region=st.none() | _NAMES,
+    flags=st.dictionaries(st.sampled_from(["age", "gender", "exclusion"]), st.integers(1, 3), max_size=3),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_FACTS, max_size=40), st.integers(1, 7))
+def test_any_facts_in_any_batches(facts: list[AdFacts], batch: int) -> None:
+    """Duplicate keys within and across batches: the last facts of a key count, once."""
+    with DuckDBBackend(batch=batch) as backend:
+        assert backend.add(facts) == len(facts)
+        assert figures(backend.report().to_dict()) == oracle(facts)
+
+
+def test_adding_the_same_ads_again_does_not_double_count(facts: list[AdFacts]) -> None:
+    with DuckDBBackend() as backend:
+        backend.add(facts)
+        once = backend.report().to_dict()
+        backend.add(facts)
+        backend.add([replace(f, source=f"elsewhere/{f.source}") for f in facts])
+        assert backend.report().to_dict() == once
+
+
+def test_changed_facts_replace_the_old(facts: list[AdFacts]) -> None:
+    flipped = [replace(f, requires_social_media=not f.requires_social_media) for f in facts]
+    with DuckDBBackend() as backend:
+        backend.add(facts)
+        backend.add(flipped)
+        assert figures(backend.report().to_dict()) == oracle(flipped)
+
+
+def test_store_is_incremental_across_runs(engine: Engine, corpus: Path, tmp_path: Path) -> None:
+    """Two runs over one corpus, a copy of it elsewhere, then a new corpus: the file counts each ad once."""
+    other = write_corpus(tmp_path / "more" / "ads.jsonl", n=5, seed=99, extra=False)
+    for i, line in enumerate(other.read_text(encoding="utf-8").splitlines()):
+        assert f'"synth-{i}"' in line  # ids clash with the first corpus: rename them
+    other.write_text(other.read_text(encoding="utf-8").replace('"synth-', '"more-'), encoding="utf-8")
+    copy = tmp_path / "copy.jsonl"
+    copy.write_bytes(corpus.read_bytes())
+    path = tmp_path / MARKET_FILE
+
+    with DuckDBBackend(path) as backend:
+        first = measure(engine, [corpus], backend=backend)
+    with DuckDBBackend(path) as backend:
+        again = measure(engine, [corpus, copy], backend=backend)
+        assert backend.keys() >= {f"id:synth-{i}" for i in range(3)}
+    assert figures(again.to_dict()) == figures(first.to_dict())
+    with DuckDBBackend(path) as backend:
+        both = measure(engine, [other], backend=backend)
+    assert both.ads == first.ads + 5
+    assert both.run is not None and both.run.measured == 5
+
+
+def test_clear_forgets(facts: list[AdFacts]) -> None:
+    with DuckDBBackend() as backend:
+        backend.add(facts)
+        backend.clear()
+        assert backend.report().ads == 0
+
+
+def test_empty_store_reports_zeros() -> None:
+    with DuckDBBackend() as backend:
+        d = backend.report().to_dict()
+    assert d["ads"] == d["social_media_ads"] == d["social_media_ads_title_silent"] == 0
+    assert d["by_year"] == {} and set(d["by_area"]) == set(AREA_IDS)
+    assert d["share_title_silent"] == 0.0
+
+
+def test_unopenable_store_is_a_kompetens_error(tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder.duckdb"
+    folder.mkdir()
+    with pytest.raises(KompetensError) as info:
+        DuckDBBackend(folder)
+    assert info.value.code == Code.E400
+
+
+def test_make_backend(tmp_path: Path) -> None:
+    with make_backend("duckdb", data_dir=tmp_path, store=True) as backend:
+        assert isinstance(backend, DuckDBBackend)
+    assert (tmp_path / MARKET_FILE).is_file()
+    with pytest.raises(KompetensError) as info:
+        make_backend("hadoop", data_dir=tmp_path)
+    assert info.value.code == Code.E301

@@ -1,0 +1,53 @@
+"""The report for people: a self-contained HTML page and terminal tables."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kompetens.errors import Code, KompetensError
+from kompetens.market import AdFacts, DuckDBBackend, MarketReport, RunInfo
+from kompetens.taxonomy.areas import load_areas
+
+
+@pytest.fixture
+def report(facts: list[AdFacts]) -> MarketReport:
+    with DuckDBBackend() as backend:
+        backend.add(facts)
+        r = backend.report()
+    r.run = RunInfo("duckdb", len(facts), 2.0)
+    r.errors = [KompetensError(Code.E107, "invalid JSON <here>", source="fiktiv.jsonl#4")]
+    r.error_count = 1
+    return r
+
+
+def test_html_is_self_contained(report: MarketReport) -> None:
+    page = report.render_html()
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.count("<svg") == 3
+    assert not re.search(r"""(src|href)\s*=|@import|url\(""", page)
+
+
+def test_html_shows_years_areas_and_escaped_errors(report: MarketReport) -> None:
+    page = report.render_html()
+    for year in report.by_year:
+        assert f">{year}<" in page
+    for area in load_areas():
+        assert area.label_en in page
+    assert "invalid JSON &lt;here&gt;" in page and "<here>" not in page
+
+
+def test_text_tables(report: MarketReport) -> None:
+    text = report.render_text(width=120)
+    assert "Per year" in text and "Competence areas asked for" in text
+    assert f"{report.ads:,}" in text
+    assert "fiktiv.jsonl#4" in text
+    assert "\x1b[" not in text  # no colour codes in plain text
+
+
+def test_empty_report_renders(facts: list[AdFacts]) -> None:
+    with DuckDBBackend() as backend:
+        empty = backend.report()
+    assert "No dated ads." in empty.render_html()
+    assert "Per year" in empty.render_text()

@@ -1,0 +1,116 @@
+"""``measure``: a whole run over files, with bad inputs counted and the rest measured."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kompetens.engine import Engine
+from kompetens.errors import Code
+from kompetens.market import AdFacts, count_inputs, measure
+from kompetens.models import AREA_IDS
+
+from .support import figures, oracle
+
+CONTRACT = {
+    "ads": int,
+    "social_media_ads": int,
+    "social_media_ads_title_silent": int,
+    "by_year": dict,
+    "by_area": dict,
+}
+
+
+def test_contract_keys_and_types(engine: Engine, corpus: Path) -> None:
+    d = measure(engine, [corpus]).to_dict()
+    for key, kind in CONTRACT.items():
+        assert isinstance(d[key], kind), key
+    assert list(d["by_area"]) == list(AREA_IDS)
+    assert all(isinstance(v, int) for v in d["by_area"].values())
+    for year, c in d["by_year"].items():
+        assert year.isdigit() and len(year) == 4
+        assert isinstance(c["ads"], int) and isinstance(c["social_media_ads"], int)
+    json.dumps(d)  # plain JSON values only
+
+
+def test_run_equals_the_facts(engine: Engine, corpus: Path, facts: list[AdFacts]) -> None:
+    report = measure(engine, [corpus])
+    assert figures(report.to_dict()) == oracle(facts)
+    assert report.error_count == 0 and report.errors == []
+    assert report.run is not None and report.run.backend == "duckdb"
+    assert report.run.measured == len(facts) and report.run.ads_per_second > 0
+
+
+def test_by_year_keys_are_the_years_of_the_dated_ads(
+    engine: Engine, corpus: Path, facts: list[AdFacts]
+) -> None:
+    d = measure(engine, [corpus]).to_dict()
+    assert set(d["by_year"]) == {str(f.year) for f in facts if f.year is not None}
+    assert sum(c["ads"] for c in d["by_year"].values()) + d["undated"] == d["ads"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "code"),
+    [
+        ("{this is not json", Code.E107),
+        ('"just a string"', Code.E107),
+        ('{"headline": "", "description": {"text": " "}}', Code.E110),
+        ('{"headline": "Tom", "description": {"text": ""}}', Code.E109),
+    ],
+)
+def test_bad_line_is_counted_and_the_rest_measured(
+    engine: Engine, corpus: Path, facts: list[AdFacts], tmp_path: Path, bad: str, code: Code
+) -> None:
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    spoiled = tmp_path / "spoiled.jsonl"
+    spoiled.write_text("\n".join([*lines[:3], bad, *lines[3:]]) + "\n", encoding="utf-8")
+    report = measure(engine, [spoiled])
+    assert report.error_count == 1
+    (error,) = report.errors
+    assert error.code == code and error.source == f"{spoiled}#4"
+    assert figures(report.to_dict()) == oracle(facts)
+    assert report.to_dict()["failed"][0]["error"]["code"] == code.name
+
+
+def test_missing_and_unsupported_files_do_not_stop_the_run(
+    engine: Engine, corpus: Path, facts: list[AdFacts], tmp_path: Path
+) -> None:
+    odd = tmp_path / "ads.xlsx"
+    odd.write_bytes(b"PK\x03\x04")
+    report = measure(engine, [tmp_path / "nowhere.jsonl", odd, corpus])
+    assert report.error_count == 2
+    assert {e.code for e in report.errors} == {Code.E100, Code.E108}
+    assert report.ads == len({f.key for f in facts})
+
+
+def test_ads_in_an_unsupported_language_are_errors(engine: Engine, tmp_path: Path) -> None:
+    ad = {
+        "id": "fictional-de-1",
+        "headline": "Social-Media-Manager",
+        "description": {
+            "text": "Sie betreuen unsere Kanäle auf Instagram und Facebook und beantworten Fragen unserer "
+            "Kundinnen und Kunden. Sie erstellen Inhalte und werten die Reichweite aus."
+        },
+    }
+    path = tmp_path / "de.jsonl"
+    path.write_text(json.dumps(ad, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = measure(engine, [path])
+    assert report.ads == 0 and report.error_count == 1
+    assert report.errors[0].code == Code.E109 and report.errors[0].source == f"{path}#1"
+
+
+def test_progress_is_reported(engine: Engine, corpus: Path, facts: list[AdFacts]) -> None:
+    calls: list[tuple[int, int]] = []
+    measure(engine, [corpus], progress=lambda ads, errors: calls.append((ads, errors)), every=5)
+    assert calls[-1] == (len(facts), 0)
+    assert len(calls) >= len(facts) // 5
+    assert calls == sorted(calls)
+
+
+def test_count_inputs(corpus: Path, facts: list[AdFacts], tmp_path: Path) -> None:
+    (tmp_path / "one.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "a.jsonl").write_bytes(corpus.read_bytes() + b"\n\n")
+    (tmp_path / ".hidden.jsonl").write_bytes(corpus.read_bytes())
+    assert count_inputs([tmp_path]) == len(facts) + 1

@@ -1,0 +1,92 @@
+"""SparkBackend: a clear install hint without pyspark; with it, the same figures as DuckDB."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kompetens.engine import Engine
+from kompetens.errors import Code, KompetensError
+from kompetens.market import DuckDBBackend, make_backend, measure
+from kompetens.market.spark import require_spark
+
+HAVE_PYSPARK = importlib.util.find_spec("pyspark") is not None
+HAVE_JAVA = shutil.which("java") is not None
+
+
+def test_missing_pyspark_gives_the_install_hint(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)
+    with pytest.raises(KompetensError) as info:
+        require_spark()
+    assert info.value.code == Code.E302
+    assert "pip install 'kompetens[spark]'" in info.value.message
+    with pytest.raises(KompetensError):
+        make_backend("spark", data_dir=tmp_path)
+
+
+@pytest.mark.skipif(not HAVE_PYSPARK, reason="pyspark is not installed (pip install 'kompetens[spark]')")
+def test_missing_java_is_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    with pytest.raises(KompetensError) as info:
+        require_spark()
+    assert info.value.code == Code.E302 and "Java" in info.value.message
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    if not HAVE_PYSPARK:
+        pytest.skip("pyspark is not installed (pip install 'kompetens[spark]')")
+    if not HAVE_JAVA:
+        pytest.skip("no `java` on PATH: Spark needs Java 17 or later")
+    from kompetens.market.spark import start_session
+
+    session = start_session(master="local[2]", config={"spark.sql.shuffle.partitions": "4"})
+    yield session
+    session.stop()
+
+
+def _comparable(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if k != "run"}
+
+
+@pytest.mark.slow
+def test_spark_and_duckdb_agree(spark: Any, engine: Engine, corpus: Path, tmp_path: Path) -> None:
+    """One corpus with a bad line and a JSON-array file: same figures, same failed inputs."""
+    from kompetens.market.spark import SparkBackend
+
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("\n".join([*lines[:5], "{broken", "", *lines[5:]]) + "\n", encoding="utf-8")
+    array = tmp_path / "array.json"
+    array.write_text("[" + ",".join(lines[:3]).replace('"synth-', '"array-') + "]", encoding="utf-8")
+    paths = [mixed, array, corpus]
+
+    with DuckDBBackend() as local:
+        expected = measure(engine, paths, backend=local)
+    with SparkBackend(session=spark, partitions=3) as backend:
+        got = measure(engine, paths, backend=backend)
+        again = measure(engine, [corpus], backend=backend)  # re-adding: no double count
+    assert _comparable(got.to_dict()) == _comparable(expected.to_dict())
+    assert got.run is not None and expected.run is not None and got.run.backend == "spark"
+    assert got.run.measured == expected.run.measured
+    assert again.ads == expected.ads
+
+
+@pytest.mark.slow
+def test_spark_store_is_incremental(spark: Any, engine: Engine, corpus: Path, tmp_path: Path) -> None:
+    from kompetens.market.spark import SparkBackend
+
+    store = tmp_path / "market.parquet"
+    with SparkBackend(session=spark, store=store) as backend:
+        first = measure(engine, [corpus], backend=backend)
+    with SparkBackend(session=spark, store=store) as backend:
+        again = measure(engine, [corpus], backend=backend)
+    assert _comparable(again.to_dict()) == _comparable(first.to_dict())
