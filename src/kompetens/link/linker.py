@@ -140,15 +140,29 @@ class Linker:
         for text, lang in zip(docs.text, docs.lang, strict=True):
             by_lang.setdefault(lang, []).append(words(text))
         langid = TrigramLangId.build(by_lang)
-        linker = cls(uris, kinds, labels, docs, lemmatizer, words_index, char_index, langid, config)
+        dense_docs = (
+            _dense_subset(docs, config.max_alt_dense) if config.dense else np.zeros(0, dtype=np.int64)
+        )
+        vectors = np.zeros((0, 384), dtype=np.float32)
         if config.dense:
             embedder = embedder or E5Embedder()
-            linker.embedder = embedder
-            linker.dense_docs = _dense_subset(docs, config.max_alt_dense)
-            texts = [docs.text[i] for i in linker.dense_docs]
-            known = _load_known_vectors(cache_dir)
-            linker.dense_vectors = embed_passages(embedder, texts, known=known, progress=progress)
-            linker.__post_init__()
+            texts = [docs.text[i] for i in dense_docs]
+            known = _load_known_vectors(cache_dir)  # read before save() below overwrites them
+            vectors = embed_passages(embedder, texts, known=known, progress=progress)
+        linker = cls(
+            uris,
+            kinds,
+            labels,
+            docs,
+            lemmatizer,
+            words_index,
+            char_index,
+            langid,
+            config,
+            dense_docs,
+            vectors,
+        )
+        linker.embedder = embedder if config.dense else None
         linker.save(cache_dir)
         return linker
 

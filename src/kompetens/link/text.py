@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 MAX_CHARS = 2000
 """Texts are cut here (at a word boundary): a skill phrase or sentence is far shorter, and a 100 kB
@@ -60,13 +61,20 @@ class Lemmatizer:
         return [forms.get(t, t) for t in tokens]
 
 
+@cache
+def _simplemma_entries(lang: str) -> list[tuple[str, str]]:
+    """simplemma's form -> lemma dictionary for ``lang`` (loaded once per process: seconds)."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return list(DefaultDictionaryFactory().get_dictionary(lang).items())
+
+
 def _lemma_table(lang: str, vocab: set[str]) -> dict[str, str]:
     try:
         import simplemma
-        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
+        entries = _simplemma_entries(lang)
         own = {w: simplemma.lemmatize(w, lang=lang).lower() for w in vocab}
-        entries = DefaultDictionaryFactory().get_dictionary(lang).items()
     except (ImportError, ValueError, OSError):  # a language simplemma lacks: match word forms as they are
         return {}
     targets = set(own.values())
@@ -92,9 +100,3 @@ def char_ngrams(tokens: Sequence[str], *, sizes: tuple[int, ...] = (3, 4, 5)) ->
 def chunks(text: str) -> list[str]:
     """Split a cleaned text at punctuation into phrase-sized pieces (list items, clauses)."""
     return [part.strip() for part in _SENTENCE_BREAK.split(text) if part and part.strip()]
-
-
-def spans(tokens: Sequence[str], *, max_len: int = 4) -> list[tuple[int, int]]:
-    """All ``(start, end)`` token windows of 1..``max_len`` tokens."""
-    n = len(tokens)
-    return [(i, j) for i in range(n) for j in range(i + 1, min(n, i + max_len) + 1)]

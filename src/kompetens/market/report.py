@@ -134,54 +134,54 @@ def _share(part: int, whole: int) -> float:
 
 
 # -- SQL shared by the backends ----------------------------------------------------------------------
+# One scan with GROUPING SETS gives every grouped figure (Spark pays a job per query, so few queries);
+# the arrays of flag categories need a second, exploded one.
 _SM = "CASE WHEN requires_social_media THEN 1 ELSE 0 END"
 _SILENT = "CASE WHEN requires_social_media AND NOT title_mentions_social_media THEN 1 ELSE 0 END"
-_COUNTS = f"count(*), coalesce(sum({_SM}), 0), coalesce(sum({_SILENT}), 0)"
+_GROUPS = ("year", "region", "occupation", "lang")
 
 
-def _counts(row: Sequence[Any]) -> Counts:
-    return Counts(int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
-
-
-def _grouped(query: Query, column: str, *, order: str, limit: int | None) -> dict[Any, Counts]:
-    sql = (
-        f"SELECT {column}, {_COUNTS} FROM ads WHERE {column} IS NOT NULL "
-        f"GROUP BY {column} ORDER BY {order}, {column}"
-    )
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    return {row[0]: _counts(row[1:]) for row in query(sql)}
-
-
-def _areas(query: Query, *, threshold: float) -> tuple[dict[str, int], dict[str, int]]:
-    cols: list[str] = []
+def _grouping_sql(threshold: float) -> str:
+    sums = [_SM, _SILENT, "CASE WHEN flags > 0 THEN 1 ELSE 0 END"]
     for a in AREA_IDS:
         asked = f"area_{a} >= {threshold!r}"
-        cols.append(f"coalesce(sum(CASE WHEN {asked} THEN 1 ELSE 0 END), 0)")
-        cols.append(f"coalesce(sum(CASE WHEN {asked} AND requires_social_media THEN 1 ELSE 0 END), 0)")
-    row = query(f"SELECT {', '.join(cols)} FROM ads")[0]
-    every = {a: int(row[2 * i]) for i, a in enumerate(AREA_IDS)}
-    social = {a: int(row[2 * i + 1]) for i, a in enumerate(AREA_IDS)}
-    return every, social
+        sums.append(f"CASE WHEN {asked} THEN 1 ELSE 0 END")
+        sums.append(f"CASE WHEN {asked} AND requires_social_media THEN 1 ELSE 0 END")
+    return (
+        f"SELECT {', '.join(_GROUPS)}, {', '.join(f'grouping({g})' for g in _GROUPS)}, count(*), "
+        + ", ".join(f"coalesce(sum({x}), 0)" for x in sums)
+        + f" FROM ads GROUP BY GROUPING SETS ((), {', '.join(f'({g})' for g in _GROUPS)})"
+    )
+
+
+def _top(groups: dict[str, Counts], *, key: Callable[[tuple[str, Counts]], Any], n: int) -> dict[str, Counts]:
+    return dict(sorted(groups.items(), key=key)[:n])
 
 
 def report_from_sql(
     query: Query, *, explode: str, threshold: float = ASKED_MIN, top: int = TOP_N
 ) -> MarketReport:
     """The report over the ``ads`` table; ``explode`` names the dialect's array-to-rows function."""
-    total = _counts(query(f"SELECT {_COUNTS} FROM ads")[0])
-    undated = int(query("SELECT count(*) FROM ads WHERE year IS NULL")[0][0] or 0)
-    by_year = {int(k): v for k, v in _grouped(query, "year", order="year", limit=None).items()}
-    by_area, by_area_sm = _areas(query, threshold=threshold)
-    by_region = _grouped(query, "region", order="count(*) DESC", limit=top)
-    by_occupation = _grouped(
-        query, "occupation", order=f"coalesce(sum({_SM}), 0) DESC, count(*) DESC", limit=top
-    )
-    by_lang = {
-        str(r[0]): int(r[1])
-        for r in query("SELECT lang, count(*) FROM ads GROUP BY lang ORDER BY count(*) DESC, lang")
-    }
-    flagged = int(query("SELECT count(*) FROM ads WHERE flags > 0")[0][0] or 0)
+    k = len(_GROUPS)
+    total = Counts()
+    undated = flagged = 0
+    by_area: dict[str, int] = dict.fromkeys(AREA_IDS, 0)
+    by_area_sm: dict[str, int] = dict.fromkeys(AREA_IDS, 0)
+    grouped: dict[str, dict[Any, Counts]] = {g: {} for g in _GROUPS}
+    for row in query(_grouping_sql(threshold)):
+        values, rolled, sums = row[:k], row[k : 2 * k], [int(x or 0) for x in row[2 * k :]]
+        counts = Counts(sums[0], sums[1], sums[2])
+        if all(rolled):  # the grand total
+            total, flagged = counts, sums[3]
+            for i, a in enumerate(AREA_IDS):
+                by_area[a], by_area_sm[a] = sums[4 + 2 * i], sums[5 + 2 * i]
+            continue
+        name = _GROUPS[list(rolled).index(0)]
+        value = values[_GROUPS.index(name)]
+        if value is None:
+            undated += counts.ads if name == "year" else 0
+        else:
+            grouped[name][value] = counts
     flags = {
         str(r[0]): int(r[1])
         for r in query(
@@ -189,15 +189,22 @@ def report_from_sql(
             "GROUP BY category ORDER BY count(*) DESC, category"
         )
     }
+    lang = {str(v): c.ads for v, c in grouped["lang"].items()}
     return MarketReport(
         total=total,
-        by_year=by_year,
+        by_year={int(y): c for y, c in sorted(grouped["year"].items())},
         undated=undated,
         by_area=by_area,
         by_area_social_media=by_area_sm,
-        by_region={str(k): v for k, v in by_region.items()},
-        by_occupation={str(k): v for k, v in by_occupation.items()},
-        by_lang=by_lang,
+        by_region=_top(
+            {str(v): c for v, c in grouped["region"].items()}, key=lambda kv: (-kv[1].ads, kv[0]), n=top
+        ),
+        by_occupation=_top(
+            {str(v): c for v, c in grouped["occupation"].items()},
+            key=lambda kv: (-kv[1].social_media_ads, -kv[1].ads, kv[0]),
+            n=top,
+        ),
+        by_lang=dict(sorted(lang.items(), key=lambda kv: (-kv[1], kv[0]))),
         ads_flagged=flagged,
         flags=flags,
     )

@@ -125,7 +125,8 @@ class SparkBackend(Backend):
 
     def report(self) -> MarketReport:
         # An ad added twice (the same key) counts once; its facts are the same analysis of the same ad.
-        self._table().dropDuplicates(["key"]).createOrReplaceTempView("ads")
+        table = self._table().dropDuplicates(["key"]).persist()
+        table.createOrReplaceTempView("ads")
 
         def query(sql: str) -> Sequence[Sequence[Any]]:
             return [tuple(r) for r in self.spark.sql(sql).collect()]
@@ -134,6 +135,8 @@ class SparkBackend(Backend):
             return report_from_sql(query, explode="explode")
         except Exception as exc:
             raise KompetensError(Code.E303, f"the Spark query failed: {_first_line(exc)}") from exc
+        finally:
+            table.unpersist()
 
     def close(self) -> None:
         if self._own_session:
