@@ -126,14 +126,19 @@ def run_over_documents(
 @click.option(
     "--kind", type=click.Choice(["ad", "cv", "text"]), default=None, help="Treat inputs as ads or CVs."
 )
+@click.option(
+    "--link", "use_linker", is_flag=True, help="Also link sentences the phrase automaton found nothing in."
+)
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[Path, ...], as_json: bool, kind: str | None) -> None:
+def extract(
+    ctx: click.Context, paths: tuple[Path, ...], as_json: bool, kind: str | None, use_linker: bool
+) -> None:
     """Find competencies (with evidence spans) in files or folders."""
     engine = _engine(ctx)
     profiles: list[Profile] = []
 
     def handle(doc: Any) -> dict[str, Any]:
-        profile = engine.extract(doc)
+        profile = engine.extract(doc, link=use_linker)
         if not as_json:
             profiles.append(profile)
             out_console.print(_profile_table(profile))

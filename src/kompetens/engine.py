@@ -19,9 +19,9 @@ from .extract.phrases import PhraseSpec
 from .extract.pipeline import Extractor
 from .extract.text import tokenize
 from .lang import LANGUAGES
-from .models import DocKind, Document, Profile
+from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .store import Store
-from .taxonomy import Taxonomy, taxonomy_path
+from .taxonomy import Taxonomy, jobtech_uri, taxonomy_path
 from .taxonomy.areas import Area, load_areas, load_curated
 
 if TYPE_CHECKING:
@@ -33,6 +33,10 @@ Progress = Callable[[str], None]
 LEXICON_FILE = "lexicon.sqlite"
 EXTRACTOR_CACHE = "extractor.pickle"
 LINK_DIR = "link"
+LINK_MIN_SCORE = 1.5
+"""Fused linker score (lemma coverage + character n-grams + e5) above which a sentence is taken as evidence."""
+LINK_MIN_WORDS, LINK_MAX_WORDS = 3, 60
+LINK_CONFIDENCE = 0.5
 TAXONOMY_WEIGHT = 0.6
 """ESCO/JobTech labels are evidence too, but less specific to our areas than the curated phrases."""
 TAXONOMY_MAX_TOKENS = 6
@@ -55,12 +59,18 @@ def curated_specs() -> list[PhraseSpec]:
     return specs
 
 
-def taxonomy_specs(taxonomy: Taxonomy) -> Iterator[PhraseSpec]:
-    """Multi-word ESCO/JobTech skill labels as lower-weight phrases; the area comes from the curated links."""
+def curated_area_map() -> dict[str, str]:
+    """Concept URI (curated id, linked ESCO URIs and JobTech concepts) -> area."""
     area_of: dict[str, str] = {}
     for c in load_curated():
-        for uri in (c.id, *c.esco):
+        for uri in (c.id, *c.esco, *(jobtech_uri(j) for j in c.jobtech)):
             area_of.setdefault(uri, c.area)
+    return area_of
+
+
+def taxonomy_specs(taxonomy: Taxonomy) -> Iterator[PhraseSpec]:
+    """Multi-word ESCO/JobTech skill labels as lower-weight phrases; the area comes from the curated links."""
+    area_of = curated_area_map()
     preferred: dict[str, str] = {}
     for uri, lang, label, pos in taxonomy.labels():
         if pos == 0 and (lang == "en" or uri not in preferred):
@@ -247,8 +257,47 @@ class Engine:
 
         yield from iter_documents([Path(p) for p in paths], kind=kind)
 
-    def extract(self, doc: Document) -> Profile:
-        return self.extractor(doc)
+    def extract(self, doc: Document, *, link: bool = False) -> Profile:
+        """Mentions and area strengths; with ``link`` the linker also reads sentences the automaton found
+        nothing in, and adds its best ESCO concept when the match is strong (method "link")."""
+        profile = self.extractor(doc)
+        if link:
+            self._link_unmatched(profile)
+        return profile
+
+    def _link_unmatched(self, profile: Profile) -> None:
+        from .extract.cues import sentence_spans
+        from .extract.pipeline import area_strengths
+
+        text = profile.doc.text
+        taken = [(m.start, m.end) for m in profile.mentions]
+        spans = [
+            (s, e)
+            for s, e in sentence_spans(text)
+            if LINK_MIN_WORDS <= len(text[s:e].split()) <= LINK_MAX_WORDS
+            and not any(s < me and ms < e for ms, me in taken)
+        ]
+        if not spans:
+            return
+        area_of = curated_area_map()
+        results = self.link([text[s:e] for s, e in spans], top=1)
+        for (start, end), result in zip(spans, results, strict=True):
+            if not result["candidates"] or result["candidates"][0]["score"] < LINK_MIN_SCORE:
+                continue
+            best = result["candidates"][0]
+            profile.mentions.append(
+                Mention(
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    concept=ConceptRef(best["id"], best["label"]),
+                    area=area_of.get(best["id"]),
+                    confidence=LINK_CONFIDENCE,
+                    method="link",
+                )
+            )
+        profile.mentions.sort(key=lambda m: m.start)
+        profile.areas = area_strengths(profile.mentions)
 
     # -- ad review -------------------------------------------------------------------------------
     def review(self, doc: Document) -> Review:

@@ -112,3 +112,16 @@ def test_seed_article_finds_all_eight_areas_with_its_own_sentences(engine: Engin
         spans = [m for m in profile.mentions if m.area == area]
         assert spans, f"article: no evidence for {area}"
         assert all(text[m.start : m.end] == m.text for m in spans)
+
+
+def test_linker_reads_sentences_the_automaton_does_not_know(engine: Engine) -> None:
+    if engine.taxonomy is None:
+        pytest.skip("the taxonomy is not built in this data folder (run `kompetens setup`)")
+    text = "You will prepare the annual accounts and tax returns."
+    plain = engine.extract(Document(source="t", text=text, lang="en"))
+    linked = engine.extract(Document(source="t", text=text, lang="en"), link=True)
+    added = [m for m in linked.mentions if m.method == "link"]
+    assert not [m for m in plain.mentions if m.method == "link"]
+    assert added and "tax" in added[0].concept.label
+    assert added[0].concept.id.startswith("http://data.europa.eu/esco/skill/")
+    assert text[added[0].start : added[0].end] == added[0].text

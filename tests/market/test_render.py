@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kompetens.errors import Code, KompetensError
 from kompetens.market import AdFacts, DuckDBBackend, MarketReport, RunInfo
+from kompetens.market.html import _nice_max
 from kompetens.taxonomy.areas import load_areas
 
 
@@ -51,3 +54,10 @@ def test_empty_report_renders(facts: list[AdFacts]) -> None:
         empty = backend.report()
     assert "No dated ads." in empty.render_html()
     assert "Per year" in empty.render_text()
+
+
+@given(st.integers(0, 10**9))
+def test_axis_maximum_is_round_and_splits_into_whole_ticks(value: int) -> None:
+    top = _nice_max(value)
+    assert top >= value and top % 4 == 0
+    assert top < max(4, value) * 2.6  # never more than the next step up

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ import pytest
 from kompetens.engine import Engine
 from kompetens.errors import Code, KompetensError
 from kompetens.market import DuckDBBackend, make_backend, measure
-from kompetens.market.spark import require_spark
+from kompetens.market.spark import local_cores, require_spark
 
 HAVE_PYSPARK = importlib.util.find_spec("pyspark") is not None
 HAVE_JAVA = shutil.which("java") is not None
@@ -29,6 +30,22 @@ def test_missing_pyspark_gives_the_install_hint(monkeypatch: pytest.MonkeyPatch,
     assert "pip install 'kompetens[spark]'" in info.value.message
     with pytest.raises(KompetensError):
         make_backend("spark", data_dir=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("master", "cores"),
+    [
+        ("local", 1),
+        ("local[3]", 3),
+        ("local[*]", os.cpu_count() or 1),
+        ("local[2, 4]", 2),
+        ("spark://head:7077", None),
+        ("yarn", None),
+        ("localhost", None),
+    ],
+)
+def test_local_cores(master: str, cores: int | None) -> None:
+    assert local_cores(master) == cores
 
 
 @pytest.mark.skipif(not HAVE_PYSPARK, reason="pyspark is not installed (pip install 'kompetens[spark]')")
@@ -48,7 +65,7 @@ def spark() -> Iterator[Any]:
         pytest.skip("no `java` on PATH: Spark needs Java 17 or later")
     from kompetens.market.spark import start_session
 
-    session = start_session(master="local[2]", config={"spark.sql.shuffle.partitions": "4"})
+    session = start_session(master="local[2]")
     yield session
     session.stop()
 
@@ -64,7 +81,8 @@ def test_spark_and_duckdb_agree(spark: Any, engine: Engine, corpus: Path, tmp_pa
 
     lines = corpus.read_text(encoding="utf-8").splitlines()
     mixed = tmp_path / "mixed.jsonl"
-    mixed.write_text("\n".join([*lines[:5], "{broken", "", *lines[5:]]) + "\n", encoding="utf-8")
+    spoiled = [*lines[:5], "{broken", "", *lines[5:8], "[1]", *lines[8:]]  # errors on lines 6 and 11
+    mixed.write_text("\n".join(spoiled) + "\n", encoding="utf-8")
     array = tmp_path / "array.json"
     array.write_text("[" + ",".join(lines[:3]).replace('"synth-', '"array-') + "]", encoding="utf-8")
     paths = [mixed, array, corpus]
@@ -74,6 +92,7 @@ def test_spark_and_duckdb_agree(spark: Any, engine: Engine, corpus: Path, tmp_pa
     with SparkBackend(session=spark, partitions=3) as backend:
         got = measure(engine, paths, backend=backend)
         again = measure(engine, [corpus], backend=backend)  # re-adding: no double count
+    assert [e.source for e in expected.errors] == [f"{mixed}#6", f"{mixed}#11"]
     assert _comparable(got.to_dict()) == _comparable(expected.to_dict())
     assert got.run is not None and expected.run is not None and got.run.backend == "spark"
     assert got.run.measured == expected.run.measured

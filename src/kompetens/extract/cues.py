@@ -157,3 +157,14 @@ def requirement_by_offset(text: str, lang: str, *, tokens: Tokens | None = None)
             boiler = in_boilerplate or boilerplate.within(seg_start, seg_end)
             out.append(Segment(seg_start, seg_end, None if boiler else status, boiler))
     return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence: lines split at sentence ends, blank lines skipped."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.extend(_sentences(line, pos))
+        pos += len(line) + 1
+    return out

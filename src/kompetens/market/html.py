@@ -35,12 +35,10 @@ def _environment() -> Environment:
 
 
 def _nice_max(value: int) -> int:
-    """A round axis maximum at or above ``value`` (1, 2, 5 x 10^k)."""
-    if value <= 0:
-        return 1
+    """A round axis maximum at or above ``value`` that splits into four whole ticks (4, 8, 20, 40...)."""
     step = 1
     while True:
-        for m in (1, 2, 5):
+        for m in (4, 8, 20):
             if step * m >= value:
                 return step * m
         step *= 10
@@ -83,7 +81,7 @@ def _year_chart(report: MarketReport) -> dict[str, Any]:
         )
     return {
         "groups": groups,
-        "ticks": _ticks(top, fmt=lambda v: f"{v:,}"),
+        "ticks": _ticks(top, fmt=lambda v: f"{v:,.0f}"),
         "width": _LEFT + 16 + max(1, len(years)) * _GROUP_W,
         "height": _TOP + _PLOT_H + _BOTTOM,
         "left": _LEFT,
