@@ -126,8 +126,15 @@ def _cue_hits(text: str, lang: str, tokens: Tokens | None) -> dict[str, _Hits]:
     return {kind: _Hits(sorted(found)) for kind, found in starts.items()}
 
 
-def requirement_by_offset(text: str, lang: str, *, tokens: Tokens | None = None) -> list[Segment]:
-    """The sentences of an ad with their requirement status, in order."""
+def requirement_by_offset(
+    text: str, lang: str, *, tokens: Tokens | None = None, only_at: list[int] | None = None
+) -> list[Segment]:
+    """The sentences of an ad with their requirement status, in order.
+
+    ``only_at`` (sorted offsets, e.g. of mentions) limits the sentences returned to lines holding one of
+    them; headings are still read everywhere, since a section's status carries down to its lines.
+    """
+    wanted = _Hits(only_at) if only_at is not None else None
     cues = cue_set(lang)
     hits = _cue_hits(text, lang, tokens)
     merit, required, boilerplate = hits["merit"], hits["required"], hits["boilerplate"]
@@ -148,6 +155,8 @@ def requirement_by_offset(text: str, lang: str, *, tokens: Tokens | None = None)
                 section = True
             else:
                 section = None
+        if wanted is not None and not wanted.within(start, end + 1):
+            continue
         for seg_start, seg_end in _sentences(line, start):
             status: bool | None = section
             if merit.within(seg_start, seg_end):

@@ -26,6 +26,8 @@ FUZZY_MIN_LEN = 6
 FUZZY_CUTOFF = 88.0
 AREA_GAIN = 0.55
 KNOWN_ZIPF = 2.5
+MIN_COMPOUND = 8
+WORD_CACHE_MAX = 200_000
 """Each distinct concept in an area closes this share of the remaining gap to 1.0 (times its confidence)."""
 
 
@@ -45,7 +47,7 @@ class Extractor:
         self.index = PhraseIndex(specs)
         self._fuzzy_vocab = sorted(w for w in self.index.vocab if len(w) >= FUZZY_MIN_LEN - 1)
         self._splitters: dict[str, CompoundSplitter] = {}
-        self._fuzzy_cache: dict[str, Sense | None] = {}
+        self._word_cache: dict[tuple[str, str], tuple[tuple[int, int, Sense, float, str], ...]] = {}
         self._refs: dict[Sense, ConceptRef] = {}
 
     def __call__(self, doc: Document) -> Profile:
@@ -55,8 +57,7 @@ class Extractor:
         for h in hits:
             covered[h.first : h.last + 1] = b"\x01" * (h.last - h.first + 1)
         cands = [self._from_hit(tokens, h) for h in hits]
-        cands += self._compound_parts(tokens, covered, doc.lang)
-        cands += self._fuzzy(tokens, covered, doc.lang)
+        cands += self._unmatched(tokens, covered, doc.lang)
         chosen = _resolve_overlaps(cands, len(doc.text))
         mentions = [self._mention(doc.text, c) for c in chosen]
         if doc.kind == "ad":
@@ -76,38 +77,42 @@ class Extractor:
             self._splitters[lang] = CompoundSplitter(lang=lang, vocab=self.index.vocab)
         return self._splitters[lang]
 
-    def _compound_parts(self, tokens: Tokens, covered: bytearray, lang: str) -> list[_Candidate]:
-        splitter = self._splitter(lang)
-        if splitter is None:
-            return []
+    def _unmatched(self, tokens: Tokens, covered: bytearray, lang: str) -> list[_Candidate]:
+        """Compound parts, else a fuzzy match, for each long word no phrase covered (cached per word)."""
         out: list[_Candidate] = []
+        cache = self._word_cache
         for i, word in enumerate(tokens.norms):
-            if covered[i] or len(word) < 8:
+            if len(word) < FUZZY_MIN_LEN or covered[i]:
                 continue
-            start = tokens.start(i)
+            found = cache.get((word, lang))
+            if found is None:
+                if len(cache) > WORD_CACHE_MAX:
+                    cache.clear()
+                found = cache[(word, lang)] = self._word_senses(word, lang)
+            if found:
+                start = tokens.start(i)
+                out.extend(
+                    _Candidate(start + a, start + b, sense, conf, how) for a, b, sense, conf, how in found
+                )
+        return out
+
+    def _word_senses(self, word: str, lang: str) -> tuple[tuple[int, int, Sense, float, str], ...]:
+        splitter = self._splitter(lang)
+        if splitter is not None and len(word) >= MIN_COMPOUND:
+            parts = []
             for part in splitter.split(word):
                 sense = self.index.lookup(part.lemma) or self.index.lookup(word[part.start : part.end])
                 if sense is not None:
-                    conf = CONF_COMPOUND * sense.weight
-                    out.append(_Candidate(start + part.start, start + part.end, sense, conf, "compound"))
-        return out
-
-    def _fuzzy(self, tokens: Tokens, covered: bytearray, lang: str) -> list[_Candidate]:
-        if not self._fuzzy_vocab:
-            return []
-        out: list[_Candidate] = []
-        for i, word in enumerate(tokens.norms):
-            if covered[i] or len(word) < FUZZY_MIN_LEN or not word.isalpha():
-                continue
+                    parts.append((part.start, part.end, sense, CONF_COMPOUND * sense.weight, "compound"))
+            if parts:
+                return tuple(parts)
+        if self._fuzzy_vocab and word.isalpha():
             sense = self._fuzzy_lookup(word, lang)
             if sense is not None:
-                conf = CONF_FUZZY * sense.weight
-                out.append(_Candidate(tokens.start(i), tokens.end(i), sense, conf, "fuzzy"))
-        return out
+                return ((0, len(word), sense, CONF_FUZZY * sense.weight, "fuzzy"),)
+        return ()
 
     def _fuzzy_lookup(self, word: str, lang: str) -> Sense | None:
-        if word in self._fuzzy_cache:
-            return self._fuzzy_cache[word]
         spec: Sense | None = None
         # A word the lemmatiser knows is a real word, not a misspelling of a name.
         if lemma(word, lang) == word and not _is_known(word, lang):
@@ -116,7 +121,6 @@ class Extractor:
             best = process.extractOne(word, self._fuzzy_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if best is not None:
                 spec = self.index.lookup(best[0])
-        self._fuzzy_cache[word] = spec
         return spec
 
     def _mention(self, text: str, c: _Candidate) -> Mention:
@@ -151,7 +155,7 @@ def _resolve_overlaps(cands: list[_Candidate], text_len: int) -> list[_Candidate
 
 
 def _mark_required(mentions: list[Mention], text: str, lang: str, tokens: Tokens) -> None:
-    segments = requirement_by_offset(text, lang, tokens=tokens)
+    segments = requirement_by_offset(text, lang, tokens=tokens, only_at=[m.start for m in mentions])
     j = 0
     for m in mentions:  # both sorted by offset
         while j < len(segments) and segments[j].end <= m.start:

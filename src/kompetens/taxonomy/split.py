@@ -10,6 +10,7 @@ words that end labels meet words that start them, learnt from a corpus of known 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -137,9 +138,12 @@ def description_start(
                 best = (i, k)
         if best[1]:
             return best
+    pairs = Counter(itertools.pairwise(_bare(t) for t in tokens))
     for i in candidates:
         if any(j != i for j in proper.get(_bare(tokens[i]), ())):
             continue  # the same word recurs mid-phrase elsewhere: a name ("Hungarian"), not a sentence start
+        if tokens[i - 1][:1].isupper() and pairs[_bare(tokens[i - 1]), _bare(tokens[i])] > 1:
+            continue  # a two-word name that recurs ("Apache Maven ... the tool Apache Maven")
         if known is not None and _known_label_at(tokens, lowered, i, known):
             continue
         return i, 0
@@ -303,3 +307,139 @@ def _description_text(text: str, tokens: Sequence[str], start: int) -> str:
         if n == start:
             return text[match.start() :].strip()
     return ""
+
+
+# --- labels of concepts no other source knows ----------------------------------------------------------
+
+_CUT_THRESHOLD = 1.0  # log-odds a cut needs; higher keeps more words together (longer, whole labels)
+_RECUR_WEIGHT = 0.7  # a word pair seen again in the same labels is more likely inside a label
+_DESCRIPTION_WEIGHT = 1.5  # a word pair the description also uses is a phrase, not a cut
+_SMOOTHING = 1.0
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+class CutModel:
+    """How likely a label ends between two words, learnt from label runs whose cuts are known.
+
+    Trained on the run-together texts of concepts whose labels another source gives, so it learns the
+    cuts where they occur (between an object and the next label's verb) rather than from label lists.
+    """
+
+    def __init__(self) -> None:
+        self.pairs: Counter[tuple[str, str]] = Counter()
+        self.pair_cuts: Counter[tuple[str, str]] = Counter()
+        self.lefts: Counter[str] = Counter()
+        self.left_cuts: Counter[str] = Counter()
+        self.rights: Counter[str] = Counter()
+        self.right_cuts: Counter[str] = Counter()
+        self.total = 0
+        self.cuts = 0
+
+    def learn(self, labels: Sequence[Sequence[str]]) -> None:
+        """One run of consecutive labels (each a token list) as they stand in a text."""
+        words = [word.lower() for label in labels for word in label]
+        cuts = set(itertools.accumulate(len(label) for label in labels))
+        for i in range(1, len(words)):
+            pair = (words[i - 1], words[i])
+            self.pairs[pair] += 1
+            self.lefts[pair[0]] += 1
+            self.rights[pair[1]] += 1
+            self.total += 1
+            if i in cuts:
+                self.cuts += 1
+                self.pair_cuts[pair] += 1
+                self.left_cuts[pair[0]] += 1
+                self.right_cuts[pair[1]] += 1
+
+    def score(self, left: str, right: str) -> float:
+        """Log-odds that a label ends between ``left`` and ``right``."""
+        prior = (self.cuts + _SMOOTHING) / (self.total + 2 * _SMOOTHING)
+        a, b = left.lower(), right.lower()
+        p_left = (self.left_cuts[a] + _SMOOTHING * prior) / (self.lefts[a] + _SMOOTHING)
+        p_right = (self.right_cuts[b] + _SMOOTHING * prior) / (self.rights[b] + _SMOOTHING)
+        # naive Bayes over the two words, then the pair's own counts where it was seen
+        words = _logit(p_left) + _logit(p_right) - _logit(prior)
+        base = 1 / (1 + math.exp(-words))
+        pair = (a, b)
+        return _logit((self.pair_cuts[pair] + _SMOOTHING * base) / (self.pairs[pair] + _SMOOTHING))
+
+
+def _may_cut(tokens: Sequence[str], start: int, i: int) -> bool:
+    a, b = tokens[i - 1].lower(), tokens[i].lower()
+    if a in _GLUE or b in _GLUE or a.endswith(","):
+        return False
+    label = tokens[start:i]
+    return sum(t.count("(") for t in label) <= sum(t.count(")") for t in label)
+
+
+class _RunEvidence:
+    """What the text itself says about its word pairs: recurring pairs and the description's phrases."""
+
+    def __init__(self, region: Sequence[str], description: Sequence[str]):
+        lowered = [_bare(t).lower() for t in region]
+        self.region = Counter(itertools.pairwise(lowered))
+        self.description = set(itertools.pairwise(_bare(t).lower() for t in description))
+
+    def weight(self, a: str, b: str) -> float:
+        pair = (_bare(a).lower(), _bare(b).lower())
+        recur = -_RECUR_WEIGHT if self.region[pair] > 1 else _RECUR_WEIGHT
+        return recur - (_DESCRIPTION_WEIGHT if pair in self.description else 0.0)
+
+
+def _label_length(tokens: Sequence[str], start: int, model: CutModel, evidence: _RunEvidence) -> int:
+    """Tokens of the label at ``start``: up to the first confident cut, never past a label with its first word."""
+    first = tokens[start].lower()
+    bound = next(
+        (
+            j
+            for j in range(start + 1, len(tokens))
+            if tokens[j].lower() == first and _may_cut(tokens, start, j)
+        ),
+        len(tokens),
+    )
+    for i in range(start + 1, bound):
+        if not _may_cut(tokens, start, i):
+            continue
+        a, b = tokens[i - 1], tokens[i]
+        if model.score(a, b) + evidence.weight(a, b) >= _CUT_THRESHOLD:
+            return i - start
+    return bound - start
+
+
+def segment_labels(region: Sequence[str], *, model: CutModel, description: Sequence[str] = ()) -> list[str]:
+    """Cut a run of labels where ``model`` and the text agree; unsure spans stay whole, never fragments."""
+    evidence = _RunEvidence(region, description)
+    labels: list[str] = []
+    start = 0
+    while start < len(region):
+        length = _label_length(region, start, model, evidence)
+        labels.append(" ".join(region[start : start + length]))
+        start += length
+    return labels
+
+
+def split_new_entry(text: str, *, model: CutModel) -> Entry:
+    """Labels and description of a concept only the run-together text knows (conservative cuts)."""
+    tokens = text.split()
+    start, _ = description_start(tokens)
+    labels = segment_labels(tokens[:start], model=model, description=tokens[start:])
+    kept = [label for i, label in enumerate(labels) if i == 0 or len(label.split()) <= _MAX_CHUNK_TOKENS]
+    return Entry(labels=_dedupe(kept), description=_description_text(text, tokens, start))
+
+
+def split_known_entry(text: str, *, known: Sequence[str]) -> tuple[Entry, list[list[str]]]:
+    """``known`` labels verbatim with the text's description, and the text's label run when ``known`` covers it.
+
+    The run (the labels as the text strings them together) is a training example for ``CutModel``.
+    """
+    tokens = text.split()
+    index = KnownLabels(known)
+    start, _ = description_start(tokens, known=index)
+    runs = _cover(tokens[:start], index)
+    covered = [words for is_known, words in runs if is_known]
+    example = covered if covered and len(covered) == len(runs) else []
+    return Entry(labels=list(known), description=_description_text(text, tokens, start)), example
