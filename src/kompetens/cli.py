@@ -452,6 +452,53 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     run_server(_engine(ctx), host=host, port=port)
 
 
+@cli.command()
+@click.argument("corpus", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML report.")
+@click.option("--backend", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True)
+@click.option("--master", default=None, help="Spark master URL (with --backend spark), e.g. local[*].")
+@click.option("--store", "keep", is_flag=True, help="Keep the per-ad facts in the data folder (adds up over runs).")
+@click.pass_context
+def market(
+    ctx: click.Context,
+    corpus: tuple[Path, ...],
+    as_json: bool,
+    html_out: Path | None,
+    backend: str,
+    master: str | None,
+    keep: bool,
+) -> None:
+    """Measure the market over ad corpora: social-media ads, title-silent ones, by year and by area."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .market import count_inputs, make_backend, measure
+    from .market.text import tables
+
+    engine = _engine(ctx)
+    options: dict[str, Any] = {"master": master} if backend == "spark" and master else {}
+    total = count_inputs(list(corpus))
+    columns = (TextColumn("measuring"), BarColumn(), TextColumn("{task.completed}/{task.total} ads"),
+               TimeRemainingColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("ads", total=total or None)
+        with make_backend(backend, data_dir=engine.data_dir, store=keep, **options) as chosen:
+            report = measure(
+                engine, list(corpus), backend=chosen,
+                progress=lambda ads, errors: bar.update(task, completed=ads + errors),
+            )
+    if html_out is not None:
+        html_out.parent.mkdir(parents=True, exist_ok=True)
+        html_out.write_text(report.render_html(), encoding="utf-8")
+        err_console.print(f"[dim]HTML report: {html_out}[/]")
+    if as_json:
+        _emit_json(report.to_dict())
+    else:
+        for table in tables(report):
+            out_console.print(table)
+    ctx.exit(1 if report.error_count else 0)
+
+
 @cli.group(name="import")
 def import_group() -> None:
     """Import taxonomy files downloaded from the official sites (ESCO CSV, JobTech taxonomy, crosswalks)."""

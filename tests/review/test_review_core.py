@@ -60,7 +60,8 @@ def test_mention_only_in_about_us_does_not() -> None:
     text = "Ekonom\n\nOm oss\nVi är kända för vår community management.\n\nArbetsuppgifter\nDu bokför."
     review = _review(text, [("community management", "community")])
     assert not review.requires_social_media
-    assert [e.reason for e in review.evidence] == ["about_company", "about_company"]
+    assert review.evidence
+    assert {e.reason for e in review.evidence} == {"about_company"}
 
 
 def test_weak_mention_does_not_decide() -> None:
@@ -184,3 +185,14 @@ def test_which_mentions_are_social_media(phrase: str, area: str, concept: str, c
     review = review_ad(doc, Profile(doc=doc, mentions=[mention], areas={area: 0.8}))
     assert review.requires_social_media is counts
     assert review.areas[area] > 0.0
+
+
+def test_mixed_language_boilerplate_and_merits_do_not_count() -> None:
+    text = (
+        "Ekonomiassistent\n\nDu sköter fakturering och bokföring.\n"
+        "Nice to have: experience with Hootsuite or Sprout Social.\n"
+        "Share this job on LinkedIn with your friends."
+    )
+    review = _review(text, [])
+    assert not review.requires_social_media
+    assert review.social_media_merit

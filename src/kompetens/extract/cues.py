@@ -38,8 +38,8 @@ def _pattern(words: list[str]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=8)
 def cue_set(lang: str) -> CueSet:
-    """Cues of one language; for an unknown language, the cues of all languages together."""
-    langs = [lang] if lang in LANGUAGES else list(LANGUAGES)
+    """Cues of every language, the ad's own first: ads mix languages ("Meriterande: ... Nice to have: ...")."""
+    langs = [lang, *(code for code in LANGUAGES if code != lang)] if lang in LANGUAGES else list(LANGUAGES)
     data: dict[str, list[str]] = {}
     for code in langs:
         for key, words in lang_data(code, "cues").items():
@@ -108,7 +108,7 @@ _KINDS = ("required", "merit", "boilerplate")
 
 @lru_cache(maxsize=8)
 def _cue_index(lang: str) -> PhraseIndex:
-    langs = [lang] if lang in LANGUAGES else list(LANGUAGES)
+    langs = [lang, *(code for code in LANGUAGES if code != lang)] if lang in LANGUAGES else list(LANGUAGES)
     specs = [
         PhraseSpec(word, kind, kind, None, lemmatize=False)
         for code in langs

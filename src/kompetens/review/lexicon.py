@@ -7,7 +7,7 @@ patterns into compiled regular expressions, once per language.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -61,6 +61,29 @@ class StemRule:
 
 
 @dataclass(slots=True, frozen=True)
+class _StemIndex:
+    """``rule_for`` in dictionary look-ups: it runs for every word of every ad."""
+
+    forms: dict[str, StemRule]  # first rule (in list order) whose forms hold the word
+    whole: dict[str, StemRule]  # stems that match only the whole word
+    prefix: dict[str, StemRule]  # stems that match any word they begin
+    min_len: int
+
+
+def _stem_index(stems: tuple[StemRule, ...], min_stem_length: int) -> _StemIndex:
+    forms: dict[str, StemRule] = {}
+    whole: dict[str, StemRule] = {}
+    prefix: dict[str, StemRule] = {}
+    for rule in stems:
+        for form in rule.forms:
+            forms.setdefault(form, rule)
+        target = whole if rule.exact or len(rule.stem) < min_stem_length else prefix
+        target.setdefault(rule.stem, rule)  # the first rule of a stem wins, as in the list scan
+    lengths = [len(k) for k in (*whole, *prefix)]
+    return _StemIndex(forms, whole, prefix, min(lengths, default=1))
+
+
+@dataclass(slots=True, frozen=True)
 class GenderLexicon:
     category: str
     source: str
@@ -69,6 +92,10 @@ class GenderLexicon:
     default_suggestion: str
     suggestion_template: str
     stems: tuple[StemRule, ...]
+    _index: _StemIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", _stem_index(self.stems, self.min_stem_length))
 
     def suggestion(self, rule: StemRule) -> str:
         """The neutral rewrite for a flagged word: its stem's alternative, or the general advice."""
@@ -77,15 +104,18 @@ class GenderLexicon:
         return self.default_suggestion
 
     def rule_for(self, word: str) -> StemRule | None:
-        """The longest stem rule that matches ``word`` (lower case), or None."""
-        best: StemRule | None = None
-        for rule in self.stems:
-            if word in rule.forms:
-                return rule
-            whole_only = rule.exact or len(rule.stem) < self.min_stem_length
-            hit = word == rule.stem if whole_only else word.startswith(rule.stem)
-            if hit and (best is None or len(rule.stem) > len(best.stem)):
-                best = rule
+        """The rule whose forms hold ``word`` (lower case), else the longest stem rule matching it, or None."""
+        index = self._index
+        rule = index.forms.get(word)
+        if rule is not None:
+            return rule
+        best = index.whole.get(word)
+        for k in range(len(word), index.min_len - 1, -1):  # longest prefix first
+            candidate = index.prefix.get(word[:k])
+            if candidate is not None:
+                if best is None or len(candidate.stem) > len(best.stem):
+                    best = candidate
+                break
         return best
 
 
@@ -203,25 +233,43 @@ def _shared_headings(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 @lru_cache(maxsize=8)
 def section_cues(lang: str) -> SectionCues:
-    """The compiled section cues of one language; KompetensError E109 for an unsupported language."""
-    data = _need(lang, "sections")
+    """The compiled section cues for an ad in ``lang``; KompetensError E109 for an unsupported language.
+
+    Ads mix languages ("Nice to have:" and "Share this job on LinkedIn" in a Swedish ad), so the cues of
+    every language are used, the ad's own first.
+    """
+    _need(lang, "sections")
+    langs = [lang, *(code for code in LANGUAGES if code != lang)]
+    datas: list[dict[str, Any]] = [d for d in (lang_data(code, "sections") for code in langs) if d]
+
+    def merged(key: str) -> list[str]:
+        return [p for d in datas for p in d.get(key, [])]
+
+    by_kind: dict[str, list[str]] = {}
+    for d in datas:
+        for kind, patterns in d["headings"].items():
+            by_kind.setdefault(kind, []).extend(patterns)
     headings = tuple(
         (kind, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
-        for kind, patterns in data["headings"].items()
-    ) + _shared_headings(lang)
-    social = tuple(
-        SocialCue(whole_word(c["pattern"], cased=bool(c.get("cased", False))), c["area"])
-        for c in data["social_media"]
-    )
+        for kind, patterns in by_kind.items()
+    ) + tuple(h for code in langs for h in _shared_headings(code))
+    seen: set[tuple[str, bool, str]] = set()
+    social: list[SocialCue] = []
+    for d in datas:
+        for c in d["social_media"]:
+            key = (c["pattern"], bool(c.get("cased", False)), c["area"])
+            if key not in seen:
+                seen.add(key)
+                social.append(SocialCue(whole_word(c["pattern"], cased=key[1]), c["area"]))
     return SectionCues(
         lang=lang,
         headings=headings,
-        about_company=any_of(data.get("about_company", [])),
-        role=any_of(data.get("role", [])),
-        boilerplate=any_of(data.get("boilerplate", [])),
-        social_media=social,
-        social_media_areas=frozenset(data.get("social_media_areas", [])),
-        social_media_concepts=frozenset(data.get("social_media_concepts", [])),
-        title_social_media=any_of(data.get("title_social_media", [])),
-        expert=any_of(data.get("expert", [])),
+        about_company=any_of(merged("about_company")),
+        role=any_of(merged("role")),
+        boilerplate=any_of(merged("boilerplate")),
+        social_media=tuple(social),
+        social_media_areas=frozenset(merged("social_media_areas")),
+        social_media_concepts=frozenset(merged("social_media_concepts")),
+        title_social_media=any_of(merged("title_social_media")),
+        expert=any_of(merged("expert")),
     )

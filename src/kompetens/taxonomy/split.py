@@ -338,11 +338,17 @@ class CutModel:
         self.right_cuts: Counter[str] = Counter()
         self.total = 0
         self.cuts = 0
+        self.labels: set[tuple[str, ...]] = set()
+        self.heads: set[tuple[str, ...]] = set()  # proper beginnings of longer labels
 
     def learn(self, labels: Sequence[Sequence[str]]) -> None:
         """One run of consecutive labels (each a token list) as they stand in a text."""
         words = [word.lower() for label in labels for word in label]
         cuts = set(itertools.accumulate(len(label) for label in labels))
+        for label in labels:
+            lowered = tuple(word.lower() for word in label)
+            self.labels.add(lowered)
+            self.heads.update(lowered[:i] for i in range(1, len(lowered)))
         for i in range(1, len(words)):
             pair = (words[i - 1], words[i])
             self.pairs[pair] += 1
@@ -367,6 +373,23 @@ class CutModel:
         pair = (a, b)
         return _logit((self.pair_cuts[pair] + _SMOOTHING * base) / (self.pairs[pair] + _SMOOTHING))
 
+    def only_a_head(self, words: Sequence[str]) -> bool:
+        """``words`` were seen only as the start of longer labels ("monitor shelves" of "... loading")."""
+        lowered = tuple(word.lower() for word in words)
+        return lowered in self.heads and lowered not in self.labels
+
+
+def _stem(word: str) -> str:
+    """A crude English stem, enough to see "reviewing" repeat "review" and "techniques" "technique"."""
+    word = _bare(word).lower()
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "admitt(ing)" -> "admit"
+    return word
+
 
 def _may_cut(tokens: Sequence[str], start: int, i: int) -> bool:
     a, b = tokens[i - 1].lower(), tokens[i].lower()
@@ -380,12 +403,11 @@ class _RunEvidence:
     """What the text itself says about its word pairs: recurring pairs and the description's phrases."""
 
     def __init__(self, region: Sequence[str], description: Sequence[str]):
-        lowered = [_bare(t).lower() for t in region]
-        self.region = Counter(itertools.pairwise(lowered))
-        self.description = set(itertools.pairwise(_bare(t).lower() for t in description))
+        self.region = Counter(itertools.pairwise(_stem(t) for t in region))
+        self.description = set(itertools.pairwise(_stem(t) for t in description))
 
     def weight(self, a: str, b: str) -> float:
-        pair = (_bare(a).lower(), _bare(b).lower())
+        pair = (_stem(a), _stem(b))
         recur = -_RECUR_WEIGHT if self.region[pair] > 1 else _RECUR_WEIGHT
         return recur - (_DESCRIPTION_WEIGHT if pair in self.description else 0.0)
 
