@@ -455,10 +455,14 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 @cli.command()
 @click.argument("corpus", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML report.")
+@click.option(
+    "--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML report."
+)
 @click.option("--backend", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True)
 @click.option("--master", default=None, help="Spark master URL (with --backend spark), e.g. local[*].")
-@click.option("--store", "keep", is_flag=True, help="Keep the per-ad facts in the data folder (adds up over runs).")
+@click.option(
+    "--store", "keep", is_flag=True, help="Keep the per-ad facts in the data folder (adds up over runs)."
+)
 @click.pass_context
 def market(
     ctx: click.Context,
@@ -478,13 +482,19 @@ def market(
     engine = _engine(ctx)
     options: dict[str, Any] = {"master": master} if backend == "spark" and master else {}
     total = count_inputs(list(corpus))
-    columns = (TextColumn("measuring"), BarColumn(), TextColumn("{task.completed}/{task.total} ads"),
-               TimeRemainingColumn())
+    columns = (
+        TextColumn("measuring"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} ads"),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, console=err_console, transient=True) as bar:
         task = bar.add_task("ads", total=total or None)
         with make_backend(backend, data_dir=engine.data_dir, store=keep, **options) as chosen:
             report = measure(
-                engine, list(corpus), backend=chosen,
+                engine,
+                list(corpus),
+                backend=chosen,
                 progress=lambda ads, errors: bar.update(task, completed=ads + errors),
             )
     if html_out is not None:

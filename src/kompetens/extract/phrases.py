@@ -72,6 +72,7 @@ class PhraseIndex:
         self.senses: list[Sense] = []
         self._sense_ids: dict[Sense, int] = {}
         self.vocab: set[str] = set()  # single-token keys, for the compound splitter and fuzzy fallback
+        self._cased_first: set[str] = set()  # first tokens of cased keys: most texts hold none, skip the scan
         self.size = 0
         for spec in specs:
             self._add(spec)
@@ -97,6 +98,7 @@ class PhraseIndex:
         if spec.cased:
             key = " ".join(tokens.texts)
             self._insert(self._cased, key, _pack(sense, len(tokens), False))
+            self._cased_first.add(tokens.texts[0])
             return
         surface = " ".join(tokens.norms)
         keys = {surface: False}
@@ -133,8 +135,14 @@ class PhraseIndex:
         if len(self._auto):
             yield from self._scan(self._auto, tokens.norms, False)
             if lang in SUPPORTED:
-                yield from self._scan(self._auto, [lemma(w, lang) for w in tokens.norms], True)
-        if len(self._cased):
+                norms = tokens.norms
+                lemmas = [lemma(w, lang) for w in norms]
+                changed = [a != b for a, b in zip(lemmas, norms, strict=True)]
+                # A lemma-pass hit over words that are their own lemmas repeats a surface hit.
+                for hit in self._scan(self._auto, lemmas, True):
+                    if any(changed[hit.first : hit.last + 1]):
+                        yield hit
+        if len(self._cased) and not self._cased_first.isdisjoint(tokens.texts):
             yield from self._scan(self._cased, tokens.texts, False)
 
     def _scan(self, auto: ahocorasick.Automaton, words: list[str], lemma_pass: bool) -> Iterator[Hit]:
