@@ -118,3 +118,9 @@ def test_role_from_an_ad_without_competences_falls_back_to_default_weights() -> 
     role = role_from_ad(Profile(doc=doc, mentions=[], areas=dict.fromkeys(AREA_IDS, 0.0)))
     assert role.weights == default_role().weights
     assert role.title == "Role from ad.txt"
+
+
+def test_weights_too_small_to_count_are_refused() -> None:
+    with pytest.raises(RoleError) as err:
+        role_from_dict({"title": "R", "weights": {"community": 1e-200}})
+    assert err.value.field == "weights"

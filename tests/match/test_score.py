@@ -159,7 +159,7 @@ levels = st.lists(
 
 roles = st.builds(
     lambda w, must, m: Role("R", dict(zip(AREA_IDS, w, strict=True)), must, {"community": m}),
-    st.lists(st.floats(0, 2), min_size=8, max_size=8).filter(lambda w: sum(w) > 0),
+    st.lists(st.floats(0, 2), min_size=8, max_size=8).filter(lambda w: sum(x**3 for x in w) > 1e-9),
     st.sampled_from([(), ("community",), ("community", "concept:c:x"), ("strategy",)]),
     st.floats(0, 1),
 )

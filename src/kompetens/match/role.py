@@ -57,6 +57,8 @@ class Role:
         vector = tuple(self.weights.get(a, 0.0) ** self.emphasis for a in AREA_IDS)
         object.__setattr__(self, "vector", vector)
         object.__setattr__(self, "total_weight", math.fsum(self.vector))
+        if not self.total_weight > 0.0:  # also catches weights so small that weight ** emphasis is 0
+            raise RoleError(Code.E300, "the weights are all 0 (or too small to count)", field="weights")
 
     def to_dict(self) -> dict[str, Any]:
         return {

