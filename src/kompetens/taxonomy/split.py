@@ -291,10 +291,10 @@ def _description_text(text: str, tokens: Sequence[str], start: int) -> str:
 # unknown): a label cut short would match any CV that says "interpret", so these favour a preferred label
 # too long over one too short (0.6% cut short, 22% too long, 77% exact).
 _CUT_THRESHOLD = 1.0  # log-odds a cut needs
-_SAME_START_THRESHOLD = -1.0  # ... where the next word repeats the label's first word
 _UNSEEN_PAIR_WEIGHT = 0.7  # a word pair seen once in the label run: likelier a cut
 _RECURRING_PAIR_WEIGHT = 3.0  # a word pair the run repeats ("shelves loading ... shelves loading"): a phrase
 _DESCRIPTION_WEIGHT = 1.5  # a word pair the description also uses is a phrase, not a cut
+_ACRONYM_THRESHOLD = -2.0  # log-odds a cut needs after words whose initials the run has as an acronym
 _SMOOTHING = 1.0
 
 
@@ -386,26 +386,36 @@ class _RunEvidence:
     """What the text itself says about its word pairs: pairs the label run repeats, the description's phrases."""
 
     def __init__(self, region: Sequence[str], description: Sequence[str]):
-        self.region = Counter(itertools.pairwise(_bare(t).lower() for t in region))
+        words = [_bare(t).lower() for t in region]
+        self.region = Counter(itertools.pairwise(words))
         self.description = set(itertools.pairwise(_stem(t) for t in description))
+        self.acronyms = {_bare(t).lower() for t in region if _is_acronym(_bare(t))}
 
     def weight(self, a: str, b: str) -> float:
-        recurs = self.region[_bare(a).lower(), _bare(b).lower()] > 1
+        pair = (_bare(a).lower(), _bare(b).lower())
+        recurs = self.region[pair] > 1
         weight = -_RECURRING_PAIR_WEIGHT if recurs else _UNSEEN_PAIR_WEIGHT
         return weight - (_DESCRIPTION_WEIGHT if (_stem(a), _stem(b)) in self.description else 0.0)
+
+    def abbreviated(self, words: Sequence[str]) -> bool:
+        """The run also has ``words`` as an acronym ("machine learning ... ML")."""
+        initials = "".join(word[0] for word in words if word.lower() not in _GLUE)
+        return len(initials) > 1 and initials.lower() in self.acronyms
 
 
 def _label_length(tokens: Sequence[str], start: int, model: CutModel, evidence: _RunEvidence) -> int:
     """Tokens of the label at ``start``: up to the first confident cut, or to the next label with its first word."""
     first = _stem(tokens[start])
     for i in range(start + 1, len(tokens)):
-        if not _may_cut(tokens, start, i) or model.only_a_head(tokens[start:i]):
+        if not _may_cut(tokens, start, i):
+            continue
+        if _stem(tokens[i]) == first:
+            return i - start  # "review drafts reviewing drafts": the next label repeats the first word
+        if model.only_a_head(tokens[start:i]):
             continue
         a, b = tokens[i - 1], tokens[i]
         score = model.score(a, b) + evidence.weight(a, b)
-        # "review drafts reviewing drafts": a word repeating the label's first word (stem) starts the next
-        # label, unless the pair is firmly a phrase ("metal additive manufacturing")
-        if score >= (_SAME_START_THRESHOLD if _stem(b) == first else _CUT_THRESHOLD):
+        if score >= _CUT_THRESHOLD or (score >= _ACRONYM_THRESHOLD and evidence.abbreviated(tokens[start:i])):
             return i - start
     return len(tokens) - start
 
