@@ -201,7 +201,6 @@ class Engine:
         """``kompetens link``: ESCO skills (or occupations) for each text, best first."""
         if kind not in ("skill", "occupation"):
             raise KompetensError(Code.E301, f"unknown kind {kind!r}; use skill or occupation", field="kind")
-        self.require_taxonomy()
         results = self.linker.link(list(texts), top=top, kind=kind)  # type: ignore[arg-type]
         return [
             {"input": text, "candidates": [c.to_dict() for c in cands]}
@@ -279,6 +278,11 @@ class Engine:
         ]
         if not spans:
             return
+        if not self.linker.config.dense:
+            raise KompetensError(
+                Code.E200,
+                "linking unknown sentences needs the label vectors: run `kompetens setup` (without --no-vectors)",
+            )
         area_of = curated_area_map()
         results = self.link([text[s:e] for s, e in spans], top=1)
         for (start, end), result in zip(spans, results, strict=True):
