@@ -220,7 +220,7 @@ def _print_review(r: dict[str, Any]) -> None:
     "--vectors/--no-vectors",
     default=True,
     show_default=True,
-    help="Embed the taxonomy labels for linking (10-20 min on 2 cores, once; without: lexical linking only).",
+    help="Embed taxonomy labels and words for linking (20-30 min on 2 cores, once; without: lexical linking only).",
 )
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
