@@ -349,9 +349,11 @@ def _bar(v: float) -> str:
 
 
 def _print_ranking(title: str, ranking: list[dict[str, Any]]) -> None:
-    table = Table(title=f"Ranking for: {title}", title_justify="left")
+    table = Table(
+        title=f"Ranking for: {title}", title_justify="left", box=None, padding=(0, 1), pad_edge=False
+    )
     table.add_column("#", justify="right")
-    table.add_column("candidate")
+    table.add_column("candidate", no_wrap=True, max_width=20)
     table.add_column("score", justify="right")
     short = {
         "marketing_communication": "mark",

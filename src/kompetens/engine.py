@@ -356,7 +356,8 @@ class Engine:
             raise KompetensError(Code.E300, "no job ad could be read for the role", source=str(spec))
         doc = docs[0]
         assert isinstance(doc, Document)
-        return role_from_ad(self.extract(doc), title=doc.title)
+        first_line = doc.text.strip().splitlines()[0].strip() if doc.text.strip() else None
+        return role_from_ad(self.extract(doc), title=doc.title or (first_line[:80] if first_line else None))
 
     def rank(self, role: Role, docs: Iterable[Document], *, top: int | None = None) -> list[dict[str, Any]]:
         """``kompetens rank``: candidates best first (score 0..100, areas, evidence, gaps), age-blind."""
