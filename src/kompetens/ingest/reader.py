@@ -68,7 +68,7 @@ def iter_documents(
     Folders are walked in sorted order, skipping hidden entries and files with unknown extensions.
     """
     for path in paths:
-        for file in _expand(Path(path), recursive=recursive):
+        for file in expand_paths(Path(path), recursive=recursive):
             if isinstance(file, IngestError):
                 yield file
             else:
@@ -102,7 +102,7 @@ def require_language(doc: Document, *, supported: Iterable[str] = SUPPORTED_LANG
     raise IngestError(Code.E109, f"{message}; pass lang= to override", source=doc.source)
 
 
-def _expand(path: Path, *, recursive: bool) -> Iterator[Path | IngestError]:
+def expand_paths(path: Path, *, recursive: bool = True) -> Iterator[Path | IngestError]:
     """A named file as is (even with an unknown extension, to report it); a folder's known files."""
     if not path.is_dir():
         yield path
@@ -117,7 +117,7 @@ def _expand(path: Path, *, recursive: bool) -> Iterator[Path | IngestError]:
             continue
         if entry.is_dir():
             if recursive and not entry.is_symlink():  # symlinked folders could loop
-                yield from _expand(entry, recursive=True)
+                yield from expand_paths(entry, recursive=True)
         elif entry.suffix.lower() in EXTRACTORS:
             yield entry
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import Code, IngestError, KompetensError
-from ..ingest import SUPPORTED_EXTENSIONS
+from ..ingest.reader import expand_paths
 from .analyse import AdFacts, ad_facts
 
 if TYPE_CHECKING:
@@ -85,22 +85,7 @@ def expand(path: Path) -> Iterator[Path | IngestError]:
     if not path.exists():
         yield IngestError(Code.E100, "no such file", source=str(path))
         return
-    if not path.is_dir():
-        yield path
-        return
-    try:
-        entries = sorted(path.iterdir(), key=lambda p: p.name)
-    except OSError as exc:
-        yield IngestError(Code.E100, f"the folder cannot be listed ({exc.strerror})", source=str(path))
-        return
-    for entry in entries:
-        if entry.name.startswith((".", "~$")):
-            continue
-        if entry.is_dir():
-            if not entry.is_symlink():
-                yield from expand(entry)
-        elif entry.suffix.lower() in SUPPORTED_EXTENSIONS:
-            yield entry
+    yield from expand_paths(path)
 
 
 def count_inputs(paths: Iterable[Path]) -> int:
