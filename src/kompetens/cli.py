@@ -15,18 +15,47 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from .engine import Engine
 from .errors import Code, KompetensError
 from .models import AREA_IDS, Profile
 
-err_console = Console(stderr=True)
-out_console = Console()
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+
+class _LazyConsole:
+    """A rich Console made on first use: `--json` runs never print through rich, and importing it costs
+    50 ms of the time to first output."""
+
+    def __init__(self, *, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Any = None
+
+    @property
+    def real(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr)
+        return self._console  # type: ignore[no-any-return]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+def _table(*args: Any, **kwargs: Any) -> Table:
+    from rich.table import Table
+
+    return Table(*args, **kwargs)
+
+
+err_console = _LazyConsole(stderr=True)
+out_console = _LazyConsole()
 
 
 def _engine(ctx: click.Context) -> Engine:
@@ -67,7 +96,7 @@ def areas(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         _emit_json(data)
         return
-    table = Table(title="Competence areas", show_lines=True)
+    table = _table(title="Competence areas", show_lines=True)
     table.add_column("id", no_wrap=True)
     for col in ("svenska", "English", "concepts"):
         table.add_column(col)
@@ -78,7 +107,7 @@ def areas(ctx: click.Context, as_json: bool) -> None:
 
 def _profile_table(profile: Profile) -> Table:
     doc = profile.doc
-    table = Table(title=f"{doc.source}  [dim]({doc.lang}, {doc.kind})[/]", title_justify="left")
+    table = _table(title=f"{doc.source}  [dim]({doc.lang}, {doc.kind})[/]", title_justify="left")
     for col in ("area", "strength", "evidence"):
         table.add_column(col)
     for area in AREA_IDS:
@@ -192,7 +221,7 @@ def _print_review(r: dict[str, Any]) -> None:
         f"requires social-media competence: {yes if r['requires_social_media'] else no}"
         f"   title mentions social media: {yes if r['title_mentions_social_media'] else no}"
     )
-    table = Table(show_header=True, box=None)
+    table = _table(show_header=True, box=None)
     table.add_column("area")
     table.add_column("asked for")
     for area in AREA_IDS:
@@ -268,7 +297,7 @@ def link(
         _emit_json(results)
         return
     for r in results:
-        table = Table(title=r["input"][:100], title_justify="left", box=None)
+        table = _table(title=r["input"][:100], title_justify="left", box=None)
         table.add_column("score", justify="right")
         table.add_column("label")
         table.add_column("id", style="dim")
@@ -340,7 +369,7 @@ def _progress(items: list[Any], label: str, *, quiet: bool) -> Any:
         return items
     from rich.progress import track
 
-    return track(items, description=label, console=err_console, transient=True)
+    return track(items, description=label, console=err_console.real, transient=True)
 
 
 def _bar(v: float) -> str:
@@ -349,7 +378,7 @@ def _bar(v: float) -> str:
 
 
 def _print_ranking(title: str, ranking: list[dict[str, Any]]) -> None:
-    table = Table(
+    table = _table(
         title=f"Ranking for: {title}", title_justify="left", box=None, padding=(0, 1), pad_edge=False
     )
     table.add_column("#", justify="right")
@@ -490,7 +519,7 @@ def market(
         TextColumn("{task.completed}/{task.total} ads"),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=err_console, transient=True) as bar:
+    with Progress(*columns, console=err_console.real, transient=True) as bar:
         task = bar.add_task("ads", total=total or None)
         with make_backend(backend, data_dir=engine.data_dir, store=keep, **options) as chosen:
             report = measure(

@@ -1,21 +1,12 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kompetens.extract.text import normalize_word, tokenize
-
-
-@given(st.text(alphabet=st.sampled_from(list("abcåäöAB: -_.,\n1é")), max_size=200))
-def test_token_offsets_point_at_the_token(text: str) -> None:
-    tokens = tokenize(text)
-    previous_end = 0
-    for i in reversed(range(len(tokens))):  # ask out of order: offsets are computed on demand
-        assert text[tokens.start(i) : tokens.end(i)] == tokens.texts[i]
-    for i in range(len(tokens)):
-        assert tokens.start(i) >= previous_end
-        previous_end = tokens.end(i)
+from kompetens.extract.text import MatchLine, normalize_word
 
 
 @pytest.mark.parametrize(
@@ -24,3 +15,23 @@ def test_token_offsets_point_at_the_token(text: str) -> None:
 )
 def test_normalize_word(word: str, norm: str) -> None:
     assert normalize_word(word) == norm
+
+
+_LINE_ALPHABET = list("abcåäöABÅ: -_.,\n1éİł–•’😀ßXx\t")
+
+
+@given(st.text(alphabet=st.sampled_from(_LINE_ALPHABET), max_size=200))
+def test_match_line_is_the_text_one_for_one(text: str) -> None:
+    """The fast Latin-1 path gives exactly the regex reference: lowercase, each non-word char a space."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    line = MatchLine(text)
+    assert line.line == " " + re.sub(r"[\W_]", " ", low) + " "
+    assert len(line.line) == len(text) + 2
+    assert line.words == line.line.split()
+    assert len(line.starts) == len(line.words)
+    for start, word in zip(line.starts, line.words, strict=True):
+        assert line.line[start + 1 : start + 1 + len(word)] == word
+        assert text[start : start + len(word)].lower() == word or len(text.lower()) != len(text)
+    assert line.cased == " " + re.sub(r"[\W_]", " ", text) + " "

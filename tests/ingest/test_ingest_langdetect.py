@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kompetens.errors import Code, IngestError
 from kompetens.ingest import detect_language, identify_language, read_path, require_language
-from kompetens.ingest.langdetect import SAMPLE_CHARS, sample
+from kompetens.ingest.langdetect import SAMPLE_CHARS, _detector, by_function_words, sample
 
 
 @pytest.mark.parametrize(
@@ -74,3 +76,42 @@ def test_seed_article_is_swedish(shared_dir):
     (doc,) = read_path(shared_dir / "seed" / "article-sv.txt")
     assert require_language(doc).lang == "sv"
     assert "lang_warning" not in doc.meta
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vi söker dig som är nyfiken och vill utveckla våra kanaler. Du ska ha erfarenhet av att skriva.",
+            "sv",
+        ),
+        (
+            "You will own our channels and work with the team. We are looking for someone who is curious.",
+            "en",
+        ),
+        (
+            "Vi søger en medarbejder til vores kundeservice. Du er nysgerrig og har erfaring med at skrive.",
+            None,
+        ),
+        ("Kort text.", None),
+        ("Vi söker dig som är nyfiken och att du har erfarenhet, också av København och Århus.", None),
+    ],
+)
+def test_function_words_decide_only_plain_cases(text, expected):
+    assert by_function_words(text) == expected
+
+
+def test_function_words_agree_with_lingua_on_the_labelled_ads():
+    """Wherever the shortcut decides, the statistical detector would have said the same."""
+    ads = sorted((Path(__file__).parents[1] / "data" / "ads").glob("*.txt"))
+    assert len(ads) >= 30
+    decided = 0
+    for path in ads:
+        text = sample(path.read_text(encoding="utf-8"))
+        shortcut = by_function_words(text)
+        if shortcut is None:
+            continue
+        decided += 1
+        values = _detector().compute_language_confidence_values(text)
+        assert values[0].language.iso_code_639_1.name.lower() == shortcut, path.name
+    assert decided >= len(ads) // 2

@@ -7,13 +7,15 @@ A line's own cue wins ("Meriterande är erfarenhet av SEO"); otherwise the secti
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
-from functools import lru_cache
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from itertools import accumulate, repeat
+from operator import add
 
 from ..lang import LANGUAGES, lang_data
-from .phrases import PhraseIndex, PhraseSpec
-from .text import Tokens, tokenize
+from .phrases import Hit, PhraseIndex
+from .text import MatchLine
 
 HEADING_MAX_WORDS = 7
 HEADING_MAX_CHARS = 80
@@ -27,6 +29,7 @@ class CueSet:
     section_merit: re.Pattern[str] | None
     boilerplate: re.Pattern[str] | None
     section_boilerplate: re.Pattern[str] | None
+    memo: dict[str, tuple[bool | None, bool]] = field(default_factory=dict, compare=False)
 
 
 def _pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -55,11 +58,25 @@ def cue_set(lang: str) -> CueSet:
 
 
 _BULLET = re.compile(r"\s*(?:[-*•–·▪]|\d+[.)])\s")
+# Lines that could be headings, found in one C pass instead of a Python test per line: short, not a bullet,
+# and marked ("# ...", "...:") or starting with a letter that is not ASCII lowercase and not ending a
+# sentence. A superset of what _is_heading accepts; _is_heading decides. The pattern starts with a literal
+# newline (the text gets one in front) so that the regex engine jumps from line to line.
+_HEADING_CANDIDATE = re.compile(
+    rf"\n(?![^\S\n]*(?:[-*•–·▪]|\d+[.)])\s)(?=[^\n]{{1,{HEADING_MAX_CHARS}}}(?:\n|$))"
+    r"(?:[^\S\n]*#|[^\n]*:[^\S\n]*(?=\n|$)|(?![^\n]*[.!?][^\S\n]*(?:\n|$))(?:[^\S\n]|[#*:\-•])*[^\W\da-z_])"
+    r"[^\n]*"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_SENTENCE_PUNCT = re.compile(r"[.!?;]\s")
+# As _SENTENCE_END within a line, over a whole text; a line end needs no match (lines are cut anyway).
+_SENTENCE_BREAK = re.compile(r"[.!?;][^\S\n]+")
 
 
 def _sentences(line: str, offset: int) -> list[tuple[int, int]]:
     """Sentence spans of one line, as absolute offsets."""
+    if not _SENTENCE_PUNCT.search(line):  # most lines of an ad are one sentence or a bullet
+        return [(offset, offset + len(line))]
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(line):
@@ -81,90 +98,117 @@ def _is_heading(line: str) -> bool:
     return marked or (stripped[:1].isupper() and not stripped.endswith((".", "!", "?")))
 
 
-@dataclass(slots=True, frozen=True)
-class Segment:
-    """A sentence of an ad: its offsets, whether it states a must-have (True), a merit (False) or neither
-    (None), and whether it is boilerplate (follow us, about us, benefits, how to apply)."""
-
-    start: int
-    end: int
-    required: bool | None
-    boilerplate: bool
-
-
-class _Hits:
-    """Start offsets of one kind of cue over the whole text, found in one automaton pass over the tokens."""
-
-    def __init__(self, starts: list[int]) -> None:
-        self._starts = starts
-
-    def within(self, start: int, end: int) -> bool:
-        i = bisect_left(self._starts, start)
-        return i < len(self._starts) and self._starts[i] < end
-
-
 _KINDS = ("required", "merit", "boilerplate")
 
 
-@lru_cache(maxsize=8)
-def _cue_index(lang: str) -> PhraseIndex:
-    langs = [lang, *(code for code in LANGUAGES if code != lang)] if lang in LANGUAGES else list(LANGUAGES)
-    specs = [
-        PhraseSpec(word, kind, kind, None, lemmatize=False)
-        for code in langs
+def cue_phrases() -> list[tuple[str, str]]:
+    """(phrase, kind) of every sentence cue of every language (kind: required, merit, boilerplate)."""
+    return [
+        (word, kind)
+        for code in LANGUAGES
         for kind in _KINDS
         for word in lang_data(code, "cues").get(kind, [])
     ]
-    return PhraseIndex(specs)
 
 
-def _cue_hits(text: str, lang: str, tokens: Tokens | None) -> dict[str, _Hits]:
-    tokens = tokens if tokens is not None else tokenize(text)
+@lru_cache(maxsize=1)
+def _cue_index() -> PhraseIndex:
+    return PhraseIndex((), cues=cue_phrases())
+
+
+def cue_starts(index: PhraseIndex, hits: list[Hit]) -> dict[str, list[int]]:
+    """Sorted start offsets per cue kind, from the cue hits of ``index.scan``."""
     starts: dict[str, list[int]] = {kind: [] for kind in _KINDS}
-    for hit in _cue_index(lang).scan(tokens, "und"):
-        starts[hit.sense.concept_id].append(tokens.start(hit.first))
-    return {kind: _Hits(sorted(found)) for kind, found in starts.items()}
+    for start, _, sense, _ in hits:
+        starts[index.senses[sense].concept_id].append(start)
+    for found in starts.values():
+        found.sort()
+    return starts
 
 
-def requirement_by_offset(
-    text: str, lang: str, *, tokens: Tokens | None = None, only_at: list[int] | None = None
-) -> list[Segment]:
-    """The sentences of an ad with their requirement status, in order.
+def _cue_hits(line: MatchLine) -> dict[str, list[int]]:
+    index = _cue_index()
+    hits: list[Hit] = []
+    index.scan(line, "und", hits)
+    return cue_starts(index, hits)
 
-    ``only_at`` (sorted offsets, e.g. of mentions) limits the sentences returned to lines holding one of
-    them; headings are still read everywhere, since a section's status carries down to its lines.
-    """
-    wanted = _Hits(only_at) if only_at is not None else None
-    cues = cue_set(lang)
-    hits = _cue_hits(text, lang, tokens)
-    merit, required, boilerplate = hits["merit"], hits["required"], hits["boilerplate"]
-    out: list[Segment] = []
-    section: bool | None = None
-    in_boilerplate = False
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        if not line.strip():
-            continue
+
+def _headings(text: str, cues: CueSet) -> tuple[list[int], list[tuple[bool | None, bool]]]:
+    """Start offsets of the heading lines, and the (section status, boilerplate) each one opens."""
+    starts: list[int] = []
+    states: list[tuple[bool | None, bool]] = []
+    for m in _HEADING_CANDIDATE.finditer("\n" + text):
+        line = m.group()[1:]
         if _is_heading(line):
-            in_boilerplate = bool(cues.section_boilerplate and cues.section_boilerplate.search(line))
-            if cues.section_merit and cues.section_merit.search(line):
-                section = False
-            elif cues.section_required and cues.section_required.search(line):
-                section = True
-            else:
-                section = None
-        if wanted is not None and not wanted.within(start, end + 1):
-            continue
-        for seg_start, seg_end in _sentences(line, start):
-            status: bool | None = section
-            if merit.within(seg_start, seg_end):
-                status = False
-            elif required.within(seg_start, seg_end):
-                status = True
-            boiler = in_boilerplate or boilerplate.within(seg_start, seg_end)
-            out.append(Segment(seg_start, seg_end, None if boiler else status, boiler))
+            starts.append(m.start())  # of the newline in front, which is the line's offset in ``text``
+            states.append(_section_state(cues, line))
+    return starts, states
+
+
+_SECTION_MEMO_MAX = 10_000
+
+
+def _section_state(cues: CueSet, line: str) -> tuple[bool | None, bool]:
+    """(status, boilerplate) a heading opens; memoised, since ads reuse a few hundred headings."""
+    memo = cues.memo
+    state = memo.get(line)
+    if state is None:
+        boiler = bool(cues.section_boilerplate and cues.section_boilerplate.search(line))
+        section: bool | None = None
+        if cues.section_merit and cues.section_merit.search(line):
+            section = False
+        elif cues.section_required and cues.section_required.search(line):
+            section = True
+        if len(memo) > _SECTION_MEMO_MAX:
+            memo.clear()
+        state = memo[line] = (section, boiler)
+    return state
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Sorted offsets where a sentence starts: each line, and after each sentence end within a line.
+
+    Two offsets of words lie in the same sentence exactly when ``bisect_right`` gives them the same index.
+    """
+    lines = text.split("\n")
+    starts = list(accumulate(map(add, map(len, lines), repeat(1)), initial=0))[:-1]
+    starts += [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    starts.sort()
+    return starts
+
+
+def requirement_status(
+    text: str,
+    lang: str,
+    offsets: list[int],
+    *,
+    line: MatchLine | None = None,
+    cues_found: dict[str, list[int]] | None = None,
+) -> list[tuple[bool | None, bool]]:
+    """(required, boilerplate) at each offset of an ad (e.g. of its mentions).
+
+    required: True for a must-have, False for a merit, None for neither or boilerplate. A cue in the
+    offset's own sentence wins ("Meriterande är erfarenhet av SEO"), else the section it sits under
+    ("Krav:" ... until the next heading). ``cues_found`` are the cue offsets when the caller's scan already
+    found them (see ``cue_starts``); else the text is scanned for them.
+    """
+    found = cues_found if cues_found is not None else _cue_hits(line if line is not None else MatchLine(text))
+    heading_starts, heading_states = _headings(text, cue_set(lang))
+    sentence_of = partial(bisect_right, _sentence_starts(text))
+    merit, required, boiler = (
+        set(map(sentence_of, found[kind])) for kind in ("merit", "required", "boilerplate")
+    )
+    # the last heading at or above each offset's line, as 1 + its index (0: none)
+    sections = map(partial(bisect_right, heading_starts), offsets)
+    out: list[tuple[bool | None, bool]] = []
+    for sentence, section in zip(map(sentence_of, offsets), sections, strict=True):
+        status, in_boilerplate = heading_states[section - 1] if section else (None, False)
+        if sentence in merit:
+            status = False
+        elif sentence in required:
+            status = True
+        in_boilerplate = in_boilerplate or sentence in boiler
+        out.append((None if in_boilerplate else status, in_boilerplate))
     return out
 
 

@@ -1,23 +1,27 @@
 """The phrase automaton: every label variant, matched on surface forms and on lemmas in one linear scan.
 
-Text and phrases go through the same tokenizer. A phrase becomes keys " t1 t2 " over normalised tokens and
-(unless it is a name) over Swedish and English lemmas; the text is scanned twice (surface string, lemma string
-of its language) with Aho-Corasick, and every hit is mapped back to character offsets through token
-boundaries. Automaton values are plain ints (sense index, token count, lemma flag) so that the compiled index
-pickles and loads fast.
+A phrase becomes keys " t1 t2 " over its normalised tokens and (unless it is a name) over Swedish and English
+lemmas. A text is scanned as a :class:`~kompetens.extract.text.MatchLine` (lowercased, non-word characters as
+spaces, one for one), so a surface hit gives its character offsets by arithmetic; the lemma pass scans the
+line of word lemmas and maps hits back through word offsets. Automaton values are plain ints (sense index,
+key length, token count, lemma flag) so that the compiled index pickles and loads fast, and the per-hit work
+stays a few integer operations.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import ne
 from typing import NamedTuple
 
 import ahocorasick
 
-from .lemma import SUPPORTED, lemma
-from .text import Tokens, tokenize
+from .lemma import LEMMA_MEMO_MAX, SUPPORTED, lemma, lemma_list
+from .text import MatchLine, tokenize
 
 
 @dataclass(slots=True, frozen=True)
@@ -46,36 +50,45 @@ class Sense(NamedTuple):
     weight: float
 
 
-class Hit(NamedTuple):
-    """A phrase hit over tokens ``first..last`` (inclusive)."""
+Hit = tuple[int, int, int, bool]
+"""A phrase hit: text offsets ``start``, ``end``, the index of its sense in ``PhraseIndex.senses``, and
+whether it matched through lemmas."""
 
-    first: int
-    last: int
-    sense: Sense
-    via_lemma: bool
+_LEN_BITS = 8
+MAX_KEY_CHARS = (1 << _LEN_BITS) - 1
+"""Longer phrases are not indexed (no label comes near: taxonomy phrases have at most six words)."""
+_SENSE_SHIFT = 1 + _LEN_BITS
+MAX_SENSES = 1 << (31 - _SENSE_SHIFT)
+"""pyahocorasick stores int values as 32-bit signed ints: sense, key length and flag share 31 bits."""
 
 
-def _pack(sense: int, n_tokens: int, via_lemma: bool) -> int:
-    return (sense << 8) | (min(n_tokens, 127) << 1) | int(via_lemma)
-
-
-def _unpack(value: int) -> tuple[int, int, bool]:
-    return value >> 8, (value >> 1) & 127, bool(value & 1)
+def _pack(sense: int, key_len: int, via_lemma: bool) -> int:
+    return (sense << _SENSE_SHIFT) | (key_len << 1) | int(via_lemma)
 
 
 class PhraseIndex:
     """Aho-Corasick automata over normalised phrases (and a case-sensitive one for ambiguous names)."""
 
-    def __init__(self, specs: Iterable[PhraseSpec]) -> None:
+    def __init__(self, specs: Iterable[PhraseSpec], *, cues: Iterable[tuple[str, str]] = ()) -> None:
+        """Index ``specs``; ``cues`` are (phrase, kind) pairs found in the same surface pass (see ``scan``).
+
+        Cue senses come last (``first_cue`` on), so a phrase key shared with a cue stays a phrase.
+        """
         self._auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         self._cased = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         self.senses: list[Sense] = []
         self._sense_ids: dict[Sense, int] = {}
         self.vocab: set[str] = set()  # single-token keys, for the compound splitter and fuzzy fallback
-        self._cased_first: set[str] = set()  # first tokens of cased keys: most texts hold none, skip the scan
+        self._cased_first: set[str] = set()  # lowercased first words of cased keys: most texts hold none
+        self._cased_reach = 0  # longest cased key with its two spaces
+        self._key_words: set[str] = set()  # every word of every key
+        self._lemma_memo: dict[str, dict[str, str]] = {}  # lang -> word -> lemma that can matter
         self.size = 0
         for spec in specs:
             self._add(spec)
+        self.first_cue = len(self.senses)
+        for phrase, kind in cues:
+            self._add(PhraseSpec(phrase, kind, kind, None, lemmatize=False), vocab=False)
         for auto in (self._auto, self._cased):
             if len(auto):
                 auto.make_automaton()
@@ -85,11 +98,13 @@ class PhraseIndex:
         sense = Sense(spec.concept_id, spec.label, spec.area, spec.weight)
         idx = self._sense_ids.get(sense)
         if idx is None:
+            if len(self.senses) >= MAX_SENSES:
+                raise ValueError(f"more than {MAX_SENSES} phrase senses do not fit the automaton's values")
             idx = self._sense_ids[sense] = len(self.senses)
             self.senses.append(sense)
         return idx
 
-    def _add(self, spec: PhraseSpec) -> None:
+    def _add(self, spec: PhraseSpec, *, vocab: bool = True) -> None:
         tokens = tokenize(unicodedata.normalize("NFC", spec.phrase))
         if not len(tokens):
             return
@@ -97,64 +112,152 @@ class PhraseIndex:
         sense = self._sense(spec)
         if spec.cased:
             key = " ".join(tokens.texts)
-            self._insert(self._cased, key, _pack(sense, len(tokens), False))
-            self._cased_first.add(tokens.texts[0])
+            self._insert(self._cased, key, _pack(sense, len(key), False))
+            self._cased_first.add(tokens.norms[0])
+            self._cased_reach = max(self._cased_reach, len(key) + 2)
             return
         surface = " ".join(tokens.norms)
         keys = {surface: False}
         if spec.lemmatize:
             for lang in SUPPORTED:
                 keys.setdefault(" ".join(lemma(w, lang) for w in tokens.norms), True)
+        # Texts match with one separator between words; a phrase written with more ("medie- och
+        # kommunikationsvetenskap", "X (Twitter)") also gets its key as the text would show it.
+        pieces = MatchLine(unicodedata.normalize("NFC", spec.phrase)).line.strip(" ").split(" ")
+        if "" in pieces:
+            keys.setdefault(" ".join(pieces), False)
+            if spec.lemmatize:
+                for lang in SUPPORTED:
+                    keys.setdefault(" ".join(lemma_list(pieces, lang)), True)
         for key, via_lemma in keys.items():
-            self._insert(self._auto, key, _pack(sense, len(tokens), via_lemma))
-            if len(tokens) == 1:
+            self._insert(self._auto, key, _pack(sense, len(key), via_lemma))
+            self._key_words.update(key.split())
+            if vocab and len(tokens) == 1:
                 self.vocab.add(key)
 
     @staticmethod
     def _insert(auto: ahocorasick.Automaton, key: str, value: int) -> None:
         # The first phrase registered for a key keeps it (curated phrases come before taxonomy labels),
         # except that a surface key beats a lemma key of another phrase.
+        if len(key) > MAX_KEY_CHARS:
+            return
         existing = auto.get(" " + key + " ", None)
         if existing is not None and (not existing & 1 or value & 1):
             return
         auto.add_word(" " + key + " ", value)
 
     def phrase_keys(self) -> list[str]:
-        """Every case-insensitive key (for benchmarks and diagnostics)."""
-        return [k.strip() for k in self._auto.keys()] if len(self._auto) else []  # noqa: SIM118
+        """Every case-insensitive phrase key, cues left out (for benchmarks and diagnostics)."""
+        if not len(self._auto):
+            return []
+        return [k.strip() for k, v in self._auto.items() if v >> _SENSE_SHIFT < self.first_cue]
 
     def lookup(self, word: str) -> Sense | None:
         """The sense of a single-token key (surface or lemma), if any."""
         found = self._auto.get(" " + word + " ", None) if len(self._auto) else None
-        return None if found is None else self.senses[_unpack(found)[0]]
+        if found is None:
+            return None
+        idx: int = found >> _SENSE_SHIFT
+        return self.senses[idx] if idx < self.first_cue else None
 
-    def scan(self, tokens: Tokens, lang: str) -> Iterator[Hit]:
-        """All phrase hits in a token list (overlaps included; the caller resolves them)."""
-        if not len(tokens):
-            return
+    def scan(self, line: MatchLine, lang: str, cues: list[Hit] | None = None) -> list[Hit]:
+        """All phrase hits in a text (overlaps included; the caller resolves them).
+
+        Hits of cue phrases go to ``cues`` when given (else they are dropped): one pass finds both.
+        """
+        out: list[Hit] = []
         if len(self._auto):
-            yield from self._scan(self._auto, tokens.norms, False)
+            _scan_surface(self._auto, line.line, out, self.first_cue, cues)
             if lang in SUPPORTED:
-                norms = tokens.norms
-                lemmas = [lemma(w, lang) for w in norms]
-                changed = [a != b for a, b in zip(lemmas, norms, strict=True)]
-                # A lemma-pass hit over words that are their own lemmas repeats a surface hit.
-                for hit in self._scan(self._auto, lemmas, True):
-                    if any(changed[hit.first : hit.last + 1]):
-                        yield hit
-        if len(self._cased) and not self._cased_first.isdisjoint(tokens.texts):
-            yield from self._scan(self._cased, tokens.texts, False)
+                self._scan_lemmas(line, lang, out)
+        if len(self._cased):
+            self._scan_cased(line, out)
+        return out
 
-    def _scan(self, auto: ahocorasick.Automaton, words: list[str], lemma_pass: bool) -> Iterator[Hit]:
-        line = " " + " ".join(words) + " "
-        ends: dict[int, int] = {}
-        pos = 0
-        for i, w in enumerate(words):
-            pos += 1 + len(w)
-            ends[pos] = i  # index of the space that follows token i
-        senses = self.senses
-        for end, value in auto.iter(line):
-            last = ends.get(end)
-            if last is not None:
-                n = (value >> 1) & 127
-                yield Hit(last - n + 1, last, senses[value >> 8], bool(value & 1) or lemma_pass)
+    def _scan_cased(self, line: MatchLine, out: list[Hit]) -> None:
+        # Cased keys are few names ("X", "Later", "AB-test"); scan only from where their first word
+        # occurs, as far as the longest key reaches, instead of the whole text.
+        firsts = self._cased_first.intersection(line.piece_set)
+        if not firsts:
+            return
+        lower, cased, reach = line.line, line.cased, self._cased_reach
+        for word in firsts:
+            key = " " + word + " "
+            at = lower.find(key)
+            while at != -1:  # line index of the space before the word, which is the word's text offset
+                for end, value in self._cased.iter(cased, at, min(at + reach, len(cased))):
+                    start = end - 1 - ((value >> 1) & MAX_KEY_CHARS)
+                    if start == at:  # keys starting further on are found from their own first word
+                        out.append((start, end - 1, value >> _SENSE_SHIFT, False))
+                at = lower.find(key, at + 1)
+
+    def _lemmas(self, pieces: list[str], lang: str) -> list[str]:
+        """The lemma of each piece where that lemma is a word of some key, else the piece itself.
+
+        A lemma no key contains cannot take part in a match, so keeping the surface word changes no hit
+        except to allow keys that mix forms; and the fewer pieces change, the less the lemma pass maps.
+        """
+        memo = self._lemma_memo.get(lang)
+        if memo is None or len(memo) > LEMMA_MEMO_MAX:
+            memo = self._lemma_memo[lang] = {"": ""}
+        out = list(map(memo.get, pieces))
+        if None in out:
+            words = self._key_words
+            for i, found in enumerate(out):
+                if found is None:
+                    word = pieces[i]
+                    base = lemma(word, lang)
+                    out[i] = memo[word] = base if base in words else word
+        return out  # type: ignore[return-value]
+
+    def _scan_lemmas(self, line: MatchLine, lang: str, out: list[Hit]) -> None:
+        # The lemma line keeps the surface line's pieces (split at single spaces, so runs of separators
+        # stay empty pieces): a key matches it under the same rule as on the surface, one separator
+        # between words. Only the changed pieces (word != lemma) matter: a hit must hold one, or it
+        # repeats a surface hit, and their length differences map lemma-line offsets back to the text.
+        pieces = line.pieces
+        lemmas = self._lemmas(pieces, lang)
+        if lemmas == pieces:
+            return
+        surface = line.line
+        tails: list[int] = []  # lemma-line index of the space after each changed piece
+        shift: list[int] = []  # length difference (lemma - word) of the changed pieces so far
+        pos = delta = 0
+        for j in compress(count(), map(ne, lemmas, pieces)):
+            word = pieces[j]
+            # Same word, same lemma: no unchanged piece equal to ``word`` lies before piece j, so the
+            # first occurrence after the previous changed piece is piece j.
+            pos = surface.find(" " + word + " ", pos) + 1 + len(word)
+            delta += len(lemmas[j]) - len(word)
+            tails.append(pos + delta)
+            shift.append(delta)
+        first_cue = self.first_cue
+        for end, value in self._auto.iter(" ".join(lemmas)):
+            if value >> _SENSE_SHIFT >= first_cue:
+                continue  # cues are surface phrases
+            start = end - ((value >> 1) & MAX_KEY_CHARS)  # first character of the key
+            i = bisect_left(tails, start)  # first changed piece ending after the key starts
+            if i == len(tails) or tails[i] > end:
+                continue  # no changed piece in the hit: the surface pass has it
+            j = bisect_right(tails, end, lo=i)  # changed pieces ending up to the hit's end: i..j-1
+            # text offset = lemma-line index - 1 (padding) - length difference of the changed pieces before
+            before = shift[i - 1] if i else 0
+            out.append((start - 1 - before, end - 1 - shift[j - 1], value >> _SENSE_SHIFT, True))
+
+
+def _scan_surface(
+    auto: ahocorasick.Automaton, line: str, out: list[Hit], first_cue: int, cues: list[Hit] | None
+) -> None:
+    """Hits of ``auto`` in a match line; the key ends one character before the line index ``end``."""
+    found = list(auto.iter(line))
+    out += [
+        (end - 1 - ((value >> 1) & MAX_KEY_CHARS), end - 1, value >> _SENSE_SHIFT, bool(value & 1))
+        for end, value in found
+        if value >> _SENSE_SHIFT < first_cue
+    ]
+    if cues is not None:
+        cues += [
+            (end - 1 - ((value >> 1) & MAX_KEY_CHARS), end - 1, value >> _SENSE_SHIFT, False)
+            for end, value in found
+            if value >> _SENSE_SHIFT >= first_cue
+        ]

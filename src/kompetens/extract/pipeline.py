@@ -1,22 +1,25 @@
 """Document -> mentions -> Profile: the extraction pipeline.
 
-Steps, each a small function over the token list: phrase automaton (surface + lemma), compound parts of
-unmatched long words, fuzzy fallback for misspelt names, overlap resolution, requirement cues, area strengths.
+Steps, each a small function over the text's match line: phrase automaton (surface + lemma), compound parts
+of unmatched long words, fuzzy fallback for misspelt names, overlap resolution, requirement cues, area
+strengths. Candidates are plain tuples: an ad has dozens, and objects per candidate showed in profiles.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 
 from ..lang import lang_data
 from ..models import AREA_IDS, ConceptRef, Document, Mention, Profile
 from .compound import CompoundSplitter
-from .cues import requirement_by_offset
+from .cues import cue_phrases, cue_starts, requirement_status
 from .lemma import SUPPORTED, lemma, zipf
 from .phrases import Hit, PhraseIndex, PhraseSpec, Sense
-from .text import Tokens, tokenize
+from .text import MatchLine
 
 CONF_SURFACE = 0.95
 CONF_LEMMA = 0.9
@@ -25,50 +28,48 @@ CONF_FUZZY = 0.6
 FUZZY_MIN_LEN = 6
 FUZZY_CUTOFF = 88.0
 AREA_GAIN = 0.55
+"""Each distinct concept in an area closes this share of the remaining gap to 1.0 (times its confidence)."""
 KNOWN_ZIPF = 2.5
 MIN_COMPOUND = 8
 WORD_CACHE_MAX = 200_000
-"""Each distinct concept in an area closes this share of the remaining gap to 1.0 (times its confidence)."""
 
-
-@dataclass(slots=True)
-class _Candidate:
-    start: int
-    end: int
-    spec: Sense
-    confidence: float
-    method: str
+_Candidate = tuple[int, float, int, int, int, Sense, str]
+"""(start - end, -confidence, start, sequence, end, sense, method): sorting the tuples puts the longest,
+then most confident, then earliest first, ties in the order found (so no key function is needed)."""
+_WordSense = tuple[int, int, Sense, float, str]
+"""start, end (offsets into the word), sense, confidence, method"""
+_COLON_SUFFIX = re.compile(r":[^\W\d_]{1,3}\b")  # "KPI:er", "API:s": the evidence keeps the ending
 
 
 class Extractor:
     """Finds competence mentions in documents. Build once (it compiles the automaton), call per document."""
 
-    def __init__(self, specs: Iterable[PhraseSpec]) -> None:
-        self.index = PhraseIndex(specs)
+    def __init__(self, specs: Iterable[PhraseSpec], *, cues: Iterable[tuple[str, str]] | None = None) -> None:
+        """Compile ``specs``; the ads' requirement cues (default: every language's) join the same automaton."""
+        self.index = PhraseIndex(specs, cues=cue_phrases() if cues is None else cues)
         self._fuzzy_vocab = sorted(w for w in self.index.vocab if len(w) >= FUZZY_MIN_LEN - 1)
         self._splitters: dict[str, CompoundSplitter] = {}
-        self._word_cache: dict[tuple[str, str], tuple[tuple[int, int, Sense, float, str], ...]] = {}
+        self._word_cache: dict[str, dict[str, tuple[_WordSense, ...]]] = {}  # lang -> word -> senses
         self._refs: dict[Sense, ConceptRef] = {}
 
     def __call__(self, doc: Document) -> Profile:
-        tokens = tokenize(doc.text)
-        hits = list(self.index.scan(tokens, doc.lang))
-        covered = bytearray(len(tokens))
-        for h in hits:
-            covered[h.first : h.last + 1] = b"\x01" * (h.last - h.first + 1)
-        cands = [self._from_hit(tokens, h) for h in hits]
-        cands += self._unmatched(tokens, covered, doc.lang)
-        chosen = _resolve_overlaps(cands, len(doc.text))
-        mentions = [self._mention(doc.text, c) for c in chosen]
+        line = MatchLine(doc.text)
+        senses = self.index.senses
+        cue_hits: list[Hit] = []
+        hits = self.index.scan(line, doc.lang, cue_hits)
+        cands: list[_Candidate] = []
+        append = cands.append
+        for seq, (start, end, idx, via_lemma) in enumerate(hits):
+            sense = senses[idx]
+            if via_lemma:
+                append((start - end, -CONF_LEMMA * sense.weight, start, seq, end, sense, "lemma"))
+            else:
+                append((start - end, -CONF_SURFACE * sense.weight, start, seq, end, sense, "phrase"))
+        self._add_unmatched(cands, line, hits, doc.lang)
+        mentions = [self._mention(doc.text, c) for c in _resolve_overlaps(cands, len(doc.text))]
         if doc.kind == "ad":
-            _mark_required(mentions, doc.text, doc.lang, tokens)
+            _mark_required(mentions, doc.text, doc.lang, line, cue_starts(self.index, cue_hits))
         return Profile(doc=doc, mentions=mentions, areas=area_strengths(mentions))
-
-    @staticmethod
-    def _from_hit(tokens: Tokens, hit: Hit) -> _Candidate:
-        conf = (CONF_LEMMA if hit.via_lemma else CONF_SURFACE) * hit.sense.weight
-        method = "lemma" if hit.via_lemma else "phrase"
-        return _Candidate(tokens.start(hit.first), tokens.end(hit.last), hit.sense, conf, method)
 
     def _splitter(self, lang: str) -> CompoundSplitter | None:
         if not lang_data(lang, "morphology").get("compounds"):
@@ -77,26 +78,35 @@ class Extractor:
             self._splitters[lang] = CompoundSplitter(lang=lang, vocab=self.index.vocab)
         return self._splitters[lang]
 
-    def _unmatched(self, tokens: Tokens, covered: bytearray, lang: str) -> list[_Candidate]:
+    def _add_unmatched(self, cands: list[_Candidate], line: MatchLine, hits: list[Hit], lang: str) -> None:
         """Compound parts, else a fuzzy match, for each long word no phrase covered (cached per word)."""
-        out: list[_Candidate] = []
-        cache = self._word_cache
-        for i, word in enumerate(tokens.norms):
-            if len(word) < FUZZY_MIN_LEN or covered[i]:
-                continue
-            found = cache.get((word, lang))
-            if found is None:
-                if len(cache) > WORD_CACHE_MAX:
-                    cache.clear()
-                found = cache[(word, lang)] = self._word_senses(word, lang)
-            if found:
-                start = tokens.start(i)
-                out.extend(
-                    _Candidate(start + a, start + b, sense, conf, how) for a, b, sense, conf, how in found
-                )
-        return out
+        cache = self._word_cache.get(lang)
+        if cache is None or len(cache) > WORD_CACHE_MAX:
+            cache = self._word_cache[lang] = {}
+        words = list(line.piece_set)
+        found = list(map(cache.get, words))
+        if None in found:
+            for i, senses in enumerate(found):
+                if senses is None:
+                    found[i] = cache[words[i]] = self._word_senses(words[i], lang)
+        covered: bytearray | None = None
+        text = line.line
+        for word in compress(words, found):  # the few words with senses
+            if covered is None:
+                covered = bytearray(len(line.text) + 1)
+                for start, end, _, _ in hits:
+                    covered[start:end] = b"\x01" * (end - start)
+            key = " " + word + " "
+            at = text.find(key)
+            while at != -1:  # line index ``at`` is the space before the word: text offset ``at``
+                if not covered[at]:
+                    for a, b, sense, conf, how in cache[word]:
+                        cands.append((a - b, -conf, at + a, len(cands), at + b, sense, how))
+                at = text.find(key, at + len(word))
 
-    def _word_senses(self, word: str, lang: str) -> tuple[tuple[int, int, Sense, float, str], ...]:
+    def _word_senses(self, word: str, lang: str) -> tuple[_WordSense, ...]:
+        if len(word) < FUZZY_MIN_LEN:
+            return ()
         splitter = self._splitter(lang)
         if splitter is not None and len(word) >= MIN_COMPOUND:
             parts = []
@@ -124,18 +134,14 @@ class Extractor:
         return spec
 
     def _mention(self, text: str, c: _Candidate) -> Mention:
-        ref = self._refs.get(c.spec)
+        _, neg_confidence, start, _, end, sense, method = c
+        if text.startswith(":", end) and (suffix := _COLON_SUFFIX.match(text, end)):
+            end = suffix.end()
+        ref = self._refs.get(sense)
         if ref is None:
-            ref = self._refs[c.spec] = ConceptRef(c.spec.concept_id, c.spec.label)
-        return Mention(
-            text=text[c.start : c.end],
-            start=c.start,
-            end=c.end,
-            concept=ref,
-            area=c.spec.area,
-            confidence=min(1.0, c.confidence),
-            method=c.method,
-        )
+            ref = self._refs[sense] = ConceptRef(sense.concept_id, sense.label)
+        # Positional: 2.5x faster than keywords, and an ad makes dozens (order as in Mention).
+        return Mention(text[start:end], start, end, ref, sense.area, min(1.0, -neg_confidence), None, method)
 
 
 def _is_known(word: str, lang: str) -> bool:
@@ -146,23 +152,24 @@ def _resolve_overlaps(cands: list[_Candidate], text_len: int) -> list[_Candidate
     """Longest span first, then most confident; drop any candidate overlapping one already kept."""
     kept: list[_Candidate] = []
     taken = bytearray(text_len)
-    for c in sorted(cands, key=lambda c: (c.start - c.end, -c.confidence, c.start)):
-        if taken.find(1, c.start, c.end) != -1:
+    cands.sort()
+    for c in cands:
+        start, end = c[2], c[4]
+        if taken.find(1, start, end) != -1:
             continue
         kept.append(c)
-        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
-    return sorted(kept, key=lambda c: c.start)
+        taken[start:end] = b"\x01" * (end - start)
+    kept.sort(key=itemgetter(2))
+    return kept
 
 
-def _mark_required(mentions: list[Mention], text: str, lang: str, tokens: Tokens) -> None:
-    segments = requirement_by_offset(text, lang, tokens=tokens, only_at=[m.start for m in mentions])
-    j = 0
-    for m in mentions:  # both sorted by offset
-        while j < len(segments) and segments[j].end <= m.start:
-            j += 1
-        if j < len(segments) and segments[j].start <= m.start:
-            m.required = segments[j].required
-            m.boilerplate = segments[j].boilerplate
+def _mark_required(
+    mentions: list[Mention], text: str, lang: str, line: MatchLine, cues: dict[str, list[int]]
+) -> None:
+    status = requirement_status(text, lang, [m.start for m in mentions], line=line, cues_found=cues)
+    for m, (required, boilerplate) in zip(mentions, status, strict=True):
+        m.required = required
+        m.boilerplate = boilerplate
 
 
 def area_strengths(mentions: Iterable[Mention]) -> dict[str, float]:
