@@ -1,10 +1,13 @@
 """Evaluation harness for the linker: validation sets in ../shared/data/dev, beside published numbers.
 
     python bench/eval.py --data-dir DIR [--shared ../shared] [--only decorte,melo,skillspan,speed]
+                         [--gold uri|label]
 
 Prints ESCO skill linking (Decorte et al. TECH / HOUSE validation: RP@5, RP@10, MRR), Swedish job
 titles -> ESCO occupations (MELO sv queries, Swedish and English corpora: MAP, MRR), skill span
-extraction (SkillSpan dev: precision, recall, F1) and sentences per second.
+extraction (SkillSpan dev: precision, recall, F1) and sentences per second. Decorte gold labels are
+ESCO v1.1.0 names; ``--gold uri`` (default) scores each linked concept under its v1.1.0 name, ``--gold
+label`` under the label the taxonomy shows (see ``gold_names``).
 """
 
 from __future__ import annotations
