@@ -29,9 +29,6 @@ def test_match_line_is_the_text_one_for_one(text: str) -> None:
     line = MatchLine(text)
     assert line.line == " " + re.sub(r"[\W_]", " ", low) + " "
     assert len(line.line) == len(text) + 2
-    assert line.words == line.line.split()
-    assert len(line.starts) == len(line.words)
-    for start, word in zip(line.starts, line.words, strict=True):
-        assert line.line[start + 1 : start + 1 + len(word)] == word
-        assert text[start : start + len(word)].lower() == word or len(text.lower()) != len(text)
+    assert " ".join(line.pieces) == line.line
+    assert line.piece_set == set(line.pieces)
     assert line.cased == " " + re.sub(r"[\W_]", " ", text) + " "

@@ -3,9 +3,10 @@
 A phrase becomes keys " t1 t2 " over its normalised tokens and (unless it is a name) over Swedish and English
 lemmas. A text is scanned as a :class:`~kompetens.extract.text.MatchLine` (lowercased, non-word characters as
 spaces, one for one), so a surface hit gives its character offsets by arithmetic; the lemma pass scans the
-line of word lemmas and maps hits back through word offsets. Automaton values are plain ints (sense index,
-key length, token count, lemma flag) so that the compiled index pickles and loads fast, and the per-hit work
-stays a few integer operations.
+line of lemmas and maps hits back through the length differences of the words that changed. Automaton
+values are plain ints (sense index, key length, lemma flag) so that the compiled index pickles and loads
+fast, and the per-hit work stays a few integer operations. The ads' requirement cues ride along in the same
+automaton (senses from ``first_cue`` on).
 """
 
 from __future__ import annotations

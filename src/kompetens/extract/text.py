@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import accumulate, compress, count
-from operator import add
 
 # A word: letters/digits, optionally with a Swedish genitive/plural colon suffix ("API:s", "KPI:er").
 _TOKEN_RE = re.compile(r"[^\W_]+(?::[^\W\d_]{1,3}\b)?", re.UNICODE)
@@ -66,11 +64,11 @@ class MatchLine:
 
     The line has the text's length plus one space at each end, so an automaton hit ending at line index
     ``e`` over a key of ``k`` characters is the text span ``[e - 1 - k, e - 1)``: no token table is needed
-    for surface matches, and everything is built by C code (``lower``, ``re.sub``, ``str.split``).
-    Words are the runs between spaces; their text offsets are computed only if a lemma hit asks.
+    for surface matches, and everything is built by C code (``lower``, a Latin-1 ``translate``, ``split``).
+    Its pieces (split at single spaces) are the words, with "" for each further separator.
     """
 
-    __slots__ = ("_cased", "_piece_set", "_pieces", "_starts", "_words", "line", "text")
+    __slots__ = ("_cased", "_piece_set", "_pieces", "line", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -78,8 +76,6 @@ class MatchLine:
         if len(low) != len(text):  # a few characters lowercase to two ("İ"): keep those as they are
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self.line = " " + _separators_to_spaces(low) + " "
-        self._words: list[str] | None = None
-        self._starts: list[int] | None = None
         self._cased: str | None = None
         self._pieces: list[str] | None = None
         self._piece_set: set[str] | None = None
@@ -97,23 +93,6 @@ class MatchLine:
         if self._piece_set is None:
             self._piece_set = set(self.pieces)
         return self._piece_set
-
-    @property
-    def words(self) -> list[str]:
-        """The lowercased words, in order."""
-        if self._words is None:
-            self._words = self.line.split()
-        return self._words
-
-    @property
-    def starts(self) -> list[int]:
-        """Text offset of each word in :attr:`words`."""
-        if self._starts is None:
-            pieces = self.pieces
-            # Piece j starts at line index sum(len(earlier pieces)) + j, text offset one less (the padding).
-            at = map(add, accumulate(map(len, pieces), initial=0), count(-1))
-            self._starts = list(compress(at, pieces))
-        return self._starts
 
     @property
     def cased(self) -> str:
