@@ -17,7 +17,7 @@ def test_normalize_word(word: str, norm: str) -> None:
     assert normalize_word(word) == norm
 
 
-_LINE_ALPHABET = list("abcåäöABÅ: -_.,\n1éİł–•’😀ßXx\t")
+_LINE_ALPHABET = list("abcåäöABÅÄÖÉÜÞÐØÆ×µÿ: -_.,\n1éİł–•’😀ßXx\t")
 
 
 @given(st.text(alphabet=st.sampled_from(_LINE_ALPHABET), max_size=200))
@@ -32,3 +32,10 @@ def test_match_line_is_the_text_one_for_one(text: str) -> None:
     assert " ".join(line.pieces) == line.line
     assert line.piece_set == set(line.pieces)
     assert line.cased == " " + re.sub(r"[\W_]", " ", text) + " "
+
+
+def test_every_latin1_character_matches_as_str_lower_would() -> None:
+    for code in range(256):
+        char = chr(code)
+        expected = " " + re.sub(r"[\W_]", " ", char.lower()) + " "
+        assert MatchLine(char).line == expected, repr(char)
