@@ -8,19 +8,10 @@ from fastapi.testclient import TestClient
 from kompetens.engine import Engine
 from kompetens.ingest import document_from_text
 from kompetens.models import AREA_IDS
+from tests.contract import REVIEW_KEYS as CONTRACT_KEYS
 
 from .support import AD_EN, AD_SV, DEMO_AD
 
-CONTRACT_KEYS = {
-    "source",
-    "lang",
-    "title",
-    "requires_social_media",
-    "title_mentions_social_media",
-    "areas",
-    "missing_areas",
-    "flags",
-}
 ADS = [AD_SV, AD_EN, DEMO_AD.read_text(encoding="utf-8")]
 
 

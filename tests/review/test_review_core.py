@@ -9,18 +9,9 @@ import pytest
 from kompetens.errors import KompetensError
 from kompetens.models import AREA_IDS, ConceptRef, Document, Mention, Profile
 from kompetens.review import Review, review_ad
+from tests.contract import REVIEW_KEYS as CONTRACT_KEYS
 
 ADS = Path(__file__).resolve().parents[1] / "data" / "ads"
-CONTRACT_KEYS = {
-    "source",
-    "lang",
-    "title",
-    "requires_social_media",
-    "title_mentions_social_media",
-    "areas",
-    "missing_areas",
-    "flags",
-}
 FLAG_KEYS = {"text", "start", "end", "category", "explanation", "suggestion", "source"}
 
 
