@@ -5,13 +5,13 @@ from __future__ import annotations
 import ahocorasick
 import pytest
 
-from kompetens.extract.phrases import MAX_KEY_CHARS, MAX_SENSES, PhraseIndex, PhraseSpec, _pack
+from kompetens.extract.phrases import MAX_KEY_CHARS, MAX_SENSES, PhraseIndex, PhraseSpec, _pack, via_lemma
 from kompetens.extract.text import MatchLine
 
 
 def _spans(index: PhraseIndex, text: str, lang: str = "sv") -> dict[str, str]:
     """Matched text -> concept id."""
-    return {text[s:e]: index.senses[i].concept_id for s, e, i, _ in index.scan(MatchLine(text), lang)}
+    return {text[s:e]: index.sense(code).concept_id for s, e, code in index.scan(MatchLine(text), lang)}
 
 
 def test_packed_values_fit_pyahocorasick_ints() -> None:
@@ -56,7 +56,7 @@ def test_lemma_hits_map_back_to_the_inflected_text() -> None:
     # Words before the hit change length when lemmatised ("skrevs", "texterna"): offsets must still land.
     text = "Texterna skrevs av kunderna i de sociala medierna och kanalerna."
     hits = index.scan(MatchLine(text), "sv")
-    assert [(text[s:e], via) for s, e, _, via in hits] == [("sociala medierna", True)]
+    assert [(text[s:e], via_lemma(code)) for s, e, code in hits] == [("sociala medierna", True)]
 
 
 def test_cased_names_need_their_case() -> None:
@@ -71,10 +71,10 @@ def test_cues_share_the_scan_but_are_not_phrases() -> None:
     index = PhraseIndex(
         [PhraseSpec("SEO", "seo", "SEO", None)], cues=[("du har", "required"), ("krav", "required")]
     )
-    cues: list[tuple[int, int, int, bool]] = []
+    cues: list[tuple[int, int, int]] = []
     hits = index.scan(MatchLine("Krav: du har SEO"), "sv", cues)
-    assert [index.senses[i].concept_id for _, _, i, _ in hits] == ["seo"]
-    assert sorted((s, index.senses[i].concept_id) for s, _, i, _ in cues) == [
+    assert [index.sense(code).concept_id for _, _, code in hits] == ["seo"]
+    assert sorted((s, index.sense(code).concept_id) for s, _, code in cues) == [
         (0, "required"),
         (6, "required"),
     ]

@@ -58,19 +58,11 @@ def cue_set(lang: str) -> CueSet:
 
 
 _BULLET = re.compile(r"\s*(?:[-*•–·▪]|\d+[.)])\s")
-# Lines that could be headings, found in one C pass instead of a Python test per line: short, not a bullet,
-# and marked ("# ...", "...:") or starting with a letter that is not ASCII lowercase and not ending a
-# sentence. A superset of what _is_heading accepts; _is_heading decides. The pattern starts with a literal
-# newline (the text gets one in front) so that the regex engine jumps from line to line.
-_HEADING_CANDIDATE = re.compile(
-    rf"\n(?![^\S\n]*(?:[-*•–·▪]|\d+[.)])\s)(?=[^\n]{{1,{HEADING_MAX_CHARS}}}(?:\n|$))"
-    r"(?:[^\S\n]*#|[^\n]*:[^\S\n]*(?=\n|$)|(?![^\n]*[.!?][^\S\n]*(?:\n|$))(?:[^\S\n]|[#*:\-•])*[^\W\da-z_])"
-    r"[^\n]*"
-)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 _SENTENCE_PUNCT = re.compile(r"[.!?;]\s")
 # As _SENTENCE_END within a line, over a whole text; a line end needs no match (lines are cut anyway).
-_SENTENCE_BREAK = re.compile(r"[.!?;][^\S\n]+")
+# One pattern per mark: a literal first character lets the regex engine skip ahead (1.7x faster).
+_SENTENCE_BREAKS = tuple(re.compile(re.escape(mark) + r"[^\S\n]+") for mark in ".!?;")
 
 
 def _sentences(line: str, offset: int) -> list[tuple[int, int]]:
@@ -117,10 +109,14 @@ def _cue_index() -> PhraseIndex:
 
 
 def cue_starts(index: PhraseIndex, hits: list[Hit]) -> dict[str, list[int]]:
-    """Sorted start offsets per cue kind, from the cue hits of ``index.scan``."""
+    """Start offsets per cue kind, in text order, from the cue hits of ``index.scan``."""
     starts: dict[str, list[int]] = {kind: [] for kind in _KINDS}
-    for start, _, sense, _ in hits:
-        starts[index.senses[sense].concept_id].append(start)
+    kinds = index.cue_kinds
+    for start, _, code in hits:
+        kind = kinds.get(code)
+        if kind is None:
+            kind = kinds[code] = index.sense(code).concept_id
+        starts[kind].append(start)
     for found in starts.values():
         found.sort()
     return starts
@@ -133,16 +129,36 @@ def _cue_hits(line: MatchLine) -> dict[str, list[int]]:
     return cue_starts(index, hits)
 
 
-def _headings(text: str, cues: CueSet) -> tuple[list[int], list[tuple[bool | None, bool]]]:
-    """Start offsets of the heading lines, and the (section status, boilerplate) each one opens."""
-    starts: list[int] = []
+def _line_starts(lines: list[str]) -> list[int]:
+    """The offset of each line of ``"\n".join(lines)``, and its length plus one at the end."""
+    return list(accumulate(map(add, map(len, lines), repeat(1)), initial=0))
+
+
+def _headings(
+    text: str, cues: CueSet, lines: list[str] | None = None, starts: list[int] | None = None
+) -> tuple[list[int], list[tuple[bool | None, bool]]]:
+    """Start offsets of the heading lines, and the (section status, boilerplate) each one opens.
+
+    ``lines`` and their ``starts`` are the text split at newlines, when the caller has them.
+    """
+    headings: list[int] = []
     states: list[tuple[bool | None, bool]] = []
-    for m in _HEADING_CANDIDATE.finditer("\n" + text):
-        line = m.group()[1:]
-        if _is_heading(line):
-            starts.append(m.start())  # of the newline in front, which is the line's offset in ``text``
-            states.append(_section_state(cues, line))
-    return starts, states
+    if lines is None:
+        lines = text.split("\n")
+    # Most lines of an ad end a sentence: only short lines that do not, or that hold a "#", can be headings.
+    maybe = [
+        i
+        for i, line in enumerate(lines)
+        if len(line) <= HEADING_MAX_CHARS and (line[-1:] not in ".!?" or "#" in line)
+    ]
+    if maybe:
+        if starts is None:
+            starts = _line_starts(lines)
+        for i in maybe:
+            if _is_heading(lines[i]):
+                headings.append(starts[i])
+                states.append(_section_state(cues, lines[i]))
+    return headings, states
 
 
 _SECTION_MEMO_MAX = 10_000
@@ -165,15 +181,20 @@ def _section_state(cues: CueSet, line: str) -> tuple[bool | None, bool]:
     return state
 
 
-def _sentence_starts(text: str) -> list[int]:
+def _sentence_starts(text: str, line_starts: list[int] | None = None) -> list[int]:
     """Sorted offsets where a sentence starts: each line, and after each sentence end within a line.
 
     Two offsets of words lie in the same sentence exactly when ``bisect_right`` gives them the same index.
+    ``line_starts`` are those of ``_line_starts``, when the caller has them.
     """
-    lines = text.split("\n")
-    starts = list(accumulate(map(add, map(len, lines), repeat(1)), initial=0))[:-1]
-    starts += [m.end() for m in _SENTENCE_BREAK.finditer(text)]
-    starts.sort()
+    if line_starts is None:
+        line_starts = _line_starts(text.split("\n"))
+    starts = line_starts[:-1]
+    n = len(starts)
+    for pattern in _SENTENCE_BREAKS:
+        starts += [m.end() for m in pattern.finditer(text)]
+    if len(starts) > n:
+        starts.sort()
     return starts
 
 
@@ -193,22 +214,29 @@ def requirement_status(
     found them (see ``cue_starts``); else the text is scanned for them.
     """
     found = cues_found if cues_found is not None else _cue_hits(line if line is not None else MatchLine(text))
-    heading_starts, heading_states = _headings(text, cue_set(lang))
-    sentence_of = partial(bisect_right, _sentence_starts(text))
-    merit, required, boiler = (
-        set(map(sentence_of, found[kind])) for kind in ("merit", "required", "boilerplate")
-    )
+    lines = text.split("\n")
+    line_starts = _line_starts(lines)
+    heading_starts, heading_states = _headings(text, cue_set(lang), lines, line_starts)
+    sentence_of = partial(bisect_right, _sentence_starts(text, line_starts))
+    # the status a cue gives its sentence: a merit cue wins over a required one
+    cued: dict[int, bool | None] = dict.fromkeys(map(sentence_of, found["required"]), True)
+    cued.update(dict.fromkeys(map(sentence_of, found["merit"]), False))
+    boiler = set(map(sentence_of, found["boilerplate"]))
+    if not heading_starts:
+        return [
+            (None, True) if sentence in boiler else (cued.get(sentence), False)
+            for sentence in map(sentence_of, offsets)
+        ]
     # the last heading at or above each offset's line, as 1 + its index (0: none)
-    sections = map(partial(bisect_right, heading_starts), offsets)
+    sections = [(None, False), *heading_states]
     out: list[tuple[bool | None, bool]] = []
-    for sentence, section in zip(map(sentence_of, offsets), sections, strict=True):
-        status, in_boilerplate = heading_states[section - 1] if section else (None, False)
-        if sentence in merit:
-            status = False
-        elif sentence in required:
-            status = True
-        in_boilerplate = in_boilerplate or sentence in boiler
-        out.append((None if in_boilerplate else status, in_boilerplate))
+    sections_of = map(partial(bisect_right, heading_starts), offsets)
+    for sentence, section in zip(map(sentence_of, offsets), sections_of, strict=True):
+        status, in_boilerplate = sections[section]
+        if in_boilerplate or sentence in boiler:
+            out.append((None, True))
+        else:
+            out.append((cued.get(sentence, status), False))
     return out
 
 

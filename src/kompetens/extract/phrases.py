@@ -15,8 +15,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress, count
-from operator import ne
+from itertools import compress
 from typing import NamedTuple
 
 import ahocorasick
@@ -51,9 +50,10 @@ class Sense(NamedTuple):
     weight: float
 
 
-Hit = tuple[int, int, int, bool]
-"""A phrase hit: text offsets ``start``, ``end``, the index of its sense in ``PhraseIndex.senses``, and
-whether it matched through lemmas."""
+Hit = tuple[int, int, int]
+"""A phrase hit: text offsets ``start``, ``end``, and its code: the automaton value of its key (sense index,
+key length, lemma flag; see :meth:`PhraseIndex.sense` and :func:`via_lemma`) with the lemma flag also set
+for every hit of the lemma pass. Equal codes mean equal candidates, so callers can cache per code."""
 
 _LEN_BITS = 8
 MAX_KEY_CHARS = (1 << _LEN_BITS) - 1
@@ -65,6 +65,11 @@ MAX_SENSES = 1 << (31 - _SENSE_SHIFT)
 
 def _pack(sense: int, key_len: int, via_lemma: bool) -> int:
     return (sense << _SENSE_SHIFT) | (key_len << 1) | int(via_lemma)
+
+
+def via_lemma(code: int) -> bool:
+    """Whether a hit matched through lemmas (a lemma key, or any key on the line of lemmas)."""
+    return bool(code & 1)
 
 
 class PhraseIndex:
@@ -83,7 +88,10 @@ class PhraseIndex:
         self._cased_first: set[str] = set()  # lowercased first words of cased keys: most texts hold none
         self._cased_reach = 0  # longest cased key with its two spaces
         self._key_words: set[str] = set()  # every word of every key
-        self._lemma_memo: dict[str, dict[str, str]] = {}  # lang -> word -> lemma that can matter
+        self._lemma_memo: dict[str, dict[str, str]] = {}  # lang -> changing word -> its lemma
+        self._lemma_seen: dict[str, set[str]] = {}  # lang -> every word whose lemma has been looked at
+        self._lemma_changing: dict[str, set[str]] = {}  # lang -> the words in its memo
+        self.cue_kinds: dict[int, str] = {}  # cue hit code -> kind (see cues.cue_starts)
         self.size = 0
         for spec in specs:
             self._add(spec)
@@ -153,6 +161,10 @@ class PhraseIndex:
             return []
         return [k.strip() for k, v in self._auto.items() if v >> _SENSE_SHIFT < self.first_cue]
 
+    def sense(self, code: int) -> Sense:
+        """The sense of a hit's code."""
+        return self.senses[code >> _SENSE_SHIFT]
+
     def lookup(self, word: str) -> Sense | None:
         """The sense of a single-token key (surface or lemma), if any."""
         found = self._auto.get(" " + word + " ", None) if len(self._auto) else None
@@ -168,7 +180,7 @@ class PhraseIndex:
         """
         out: list[Hit] = []
         if len(self._auto):
-            _scan_surface(self._auto, line.line, out, self.first_cue, cues)
+            _scan_surface(self._auto, line.line, out, self.first_cue << _SENSE_SHIFT, cues)
             if lang in SUPPORTED:
                 self._scan_lemmas(line, lang, out)
         if len(self._cased):
@@ -189,76 +201,84 @@ class PhraseIndex:
                 for end, value in self._cased.iter(cased, at, min(at + reach, len(cased))):
                     start = end - 1 - ((value >> 1) & MAX_KEY_CHARS)
                     if start == at:  # keys starting further on are found from their own first word
-                        out.append((start, end - 1, value >> _SENSE_SHIFT, False))
+                        out.append((start, end - 1, value))
                 at = lower.find(key, at + 1)
 
-    def _lemmas(self, pieces: list[str], lang: str) -> list[str]:
-        """The lemma of each piece where that lemma is a word of some key, else the piece itself.
+    def _changes(self, words: set[str], lang: str) -> dict[str, str]:
+        """word -> lemma for the ``words`` whose lemma differs and is a word of some key.
 
         A lemma no key contains cannot take part in a match, so keeping the surface word changes no hit
-        except to allow keys that mix forms; and the fewer pieces change, the less the lemma pass maps.
+        except to allow keys that mix forms; and the fewer words change, the less the lemma pass maps.
+        Lemmas are memoised per language: after the first ads nearly every word has been seen.
         """
-        memo = self._lemma_memo.get(lang)
-        if memo is None or len(memo) > LEMMA_MEMO_MAX:
-            memo = self._lemma_memo[lang] = {"": ""}
-        out = list(map(memo.get, pieces))
-        if None in out:
-            words = self._key_words
-            for i, found in enumerate(out):
-                if found is None:
-                    word = pieces[i]
-                    base = lemma(word, lang)
-                    out[i] = memo[word] = base if base in words else word
-        return out  # type: ignore[return-value]
+        seen = self._lemma_seen.get(lang)
+        if seen is None or len(seen) > LEMMA_MEMO_MAX:
+            seen = self._lemma_seen[lang] = set()
+            self._lemma_memo[lang] = {}
+            self._lemma_changing[lang] = set()  # the memo's keys, for a C-level set intersection
+        memo = self._lemma_memo[lang]  # only the words that change
+        new = words.difference(seen)
+        if new:
+            key_words = self._key_words
+            for word in new:
+                base = lemma(word, lang) if word else word
+                if base != word and base in key_words:
+                    memo[word] = base
+                    self._lemma_changing[lang].add(word)
+            seen |= new
+        return {word: memo[word] for word in words.intersection(self._lemma_changing[lang])}
 
     def _scan_lemmas(self, line: MatchLine, lang: str, out: list[Hit]) -> None:
-        # The lemma line keeps the surface line's pieces (split at single spaces, so runs of separators
-        # stay empty pieces): a key matches it under the same rule as on the surface, one separator
-        # between words. Only the changed pieces (word != lemma) matter: a hit must hold one, or it
-        # repeats a surface hit, and their length differences map lemma-line offsets back to the text.
-        pieces = line.pieces
-        lemmas = self._lemmas(pieces, lang)
-        if lemmas == pieces:
+        # The line of lemmas is the surface line with each changed word (see _changes) replaced by its
+        # lemma, so a key matches it under the same rule as on the surface, one separator between words.
+        # A hit must hold a changed word, or it repeats a surface hit; the length differences of the
+        # changed words before it map its lemma-line offsets back to the text.
+        changes = self._changes(line.piece_set, lang)
+        if not changes:
             return
         surface = line.line
-        tails: list[int] = []  # lemma-line index of the space after each changed piece
-        shift: list[int] = []  # length difference (lemma - word) of the changed pieces so far
+        pieces = line.pieces
+        parts: list[str] = []  # the lemma line, in pieces
+        tails: list[int] = []  # lemma-line index of the space after each changed word
+        shift: list[int] = []  # length difference (lemma - word) of the changed words so far
         pos = delta = 0
-        for j in compress(count(), map(ne, lemmas, pieces)):
-            word = pieces[j]
-            # Same word, same lemma: no unchanged piece equal to ``word`` lies before piece j, so the
-            # first occurrence after the previous changed piece is piece j.
-            pos = surface.find(" " + word + " ", pos) + 1 + len(word)
-            delta += len(lemmas[j]) - len(word)
+        for word in compress(pieces, map(changes.__contains__, pieces)):
+            # Same word, same change: no unchanged piece equals ``word``, so its first occurrence after
+            # the previous changed word is this one.
+            at = surface.find(" " + word + " ", pos)  # line index of the space before the word
+            base = changes[word]
+            parts += (surface[pos : at + 1], base)
+            pos = at + 1 + len(word)
+            delta += len(base) - len(word)
             tails.append(pos + delta)
             shift.append(delta)
-        first_cue = self.first_cue
-        for end, value in self._auto.iter(" ".join(lemmas)):
-            if value >> _SENSE_SHIFT >= first_cue:
+        parts.append(surface[pos:])
+        cue_floor = self.first_cue << _SENSE_SHIFT
+        n_tails = len(tails)
+        for end, value in self._auto.iter("".join(parts)):
+            if value >= cue_floor:
                 continue  # cues are surface phrases
             start = end - ((value >> 1) & MAX_KEY_CHARS)  # first character of the key
-            i = bisect_left(tails, start)  # first changed piece ending after the key starts
-            if i == len(tails) or tails[i] > end:
-                continue  # no changed piece in the hit: the surface pass has it
-            j = bisect_right(tails, end, lo=i)  # changed pieces ending up to the hit's end: i..j-1
-            # text offset = lemma-line index - 1 (padding) - length difference of the changed pieces before
+            i = bisect_left(tails, start)  # first changed word ending after the key starts
+            if i == n_tails or tails[i] > end:
+                continue  # no changed word in the hit: the surface pass has it
+            j = bisect_right(tails, end, lo=i)  # changed words ending up to the hit's end: i..j-1
+            # text offset = lemma-line index - 1 (padding) - length difference of the changed words before
             before = shift[i - 1] if i else 0
-            out.append((start - 1 - before, end - 1 - shift[j - 1], value >> _SENSE_SHIFT, True))
+            out.append((start - 1 - before, end - 1 - shift[j - 1], value | 1))
 
 
 def _scan_surface(
-    auto: ahocorasick.Automaton, line: str, out: list[Hit], first_cue: int, cues: list[Hit] | None
+    auto: ahocorasick.Automaton, line: str, out: list[Hit], cue_floor: int, cues: list[Hit] | None
 ) -> None:
-    """Hits of ``auto`` in a match line; the key ends one character before the line index ``end``."""
-    found = list(auto.iter(line))
-    out += [
-        (end - 1 - ((value >> 1) & MAX_KEY_CHARS), end - 1, value >> _SENSE_SHIFT, bool(value & 1))
-        for end, value in found
-        if value >> _SENSE_SHIFT < first_cue
-    ]
-    if cues is not None:
-        cues += [
-            (end - 1 - ((value >> 1) & MAX_KEY_CHARS), end - 1, value >> _SENSE_SHIFT, False)
-            for end, value in found
-            if value >> _SENSE_SHIFT >= first_cue
-        ]
+    """Hits of ``auto`` in a match line; the key ends one character before the line index ``end``.
+
+    Codes from ``cue_floor`` on are cues (their senses come last).
+    """
+    found = auto.iter(line)
+    if cues is None:
+        out += [(end - 1 - ((v >> 1) & MAX_KEY_CHARS), end - 1, v) for end, v in found if v < cue_floor]
+        return
+    found = list(found)
+    out += [(end - 1 - ((v >> 1) & MAX_KEY_CHARS), end - 1, v) for end, v in found if v < cue_floor]
+    cues += [(end - 1 - ((v >> 1) & MAX_KEY_CHARS), end - 1, v) for end, v in found if v >= cue_floor]

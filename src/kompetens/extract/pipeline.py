@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import compress
-from operator import itemgetter
+from itertools import islice
+from operator import attrgetter, itemgetter
 
 from ..lang import lang_data
 from ..models import AREA_IDS, ConceptRef, Document, Mention, Profile
 from .compound import CompoundSplitter
 from .cues import cue_phrases, cue_starts, requirement_status
 from .lemma import SUPPORTED, lemma, zipf
-from .phrases import Hit, PhraseIndex, PhraseSpec, Sense
+from .phrases import Hit, PhraseIndex, PhraseSpec, Sense, via_lemma
 from .text import MatchLine
 
 CONF_SURFACE = 0.95
@@ -50,26 +51,47 @@ class Extractor:
         self._fuzzy_vocab = sorted(w for w in self.index.vocab if len(w) >= FUZZY_MIN_LEN - 1)
         self._splitters: dict[str, CompoundSplitter] = {}
         self._word_cache: dict[str, dict[str, tuple[_WordSense, ...]]] = {}  # lang -> word -> senses
+        self._sensed: dict[str, set[str]] = {}  # lang -> the words in its cache that have senses
         self._refs: dict[Sense, ConceptRef] = {}
+        self._kinds: dict[int, tuple[float, Sense, str]] = {}  # hit code -> (-confidence, sense, method)
 
     def __call__(self, doc: Document) -> Profile:
         line = MatchLine(doc.text)
-        senses = self.index.senses
         cue_hits: list[Hit] = []
         hits = self.index.scan(line, doc.lang, cue_hits)
-        cands: list[_Candidate] = []
-        append = cands.append
-        for seq, (start, end, idx, via_lemma) in enumerate(hits):
-            sense = senses[idx]
-            if via_lemma:
-                append((start - end, -CONF_LEMMA * sense.weight, start, seq, end, sense, "lemma"))
-            else:
-                append((start - end, -CONF_SURFACE * sense.weight, start, seq, end, sense, "phrase"))
+        cands = self._candidates(hits)
         self._add_unmatched(cands, line, hits, doc.lang)
-        mentions = [self._mention(doc.text, c) for c in _resolve_overlaps(cands, len(doc.text))]
+        kept = _resolve_overlaps(cands, len(doc.text))
+        status = None
         if doc.kind == "ad":
-            _mark_required(mentions, doc.text, doc.lang, line, cue_starts(self.index, cue_hits))
+            cues = cue_starts(self.index, cue_hits)
+            status = requirement_status(doc.text, doc.lang, [c[2] for c in kept], line=line, cues_found=cues)
+        mentions = self._mentions(doc.text, kept, status)
         return Profile(doc=doc, mentions=mentions, areas=area_strengths(mentions))
+
+    def _candidates(self, hits: list[Hit]) -> list[_Candidate]:
+        kinds = self._kinds
+        try:
+            return [
+                (s - e, k[0], s, q, e, k[1], k[2]) for q, (s, e, c) in enumerate(hits) for k in [kinds[c]]
+            ]
+        except KeyError:  # a code not seen before
+            for _, _, code in hits:
+                if code not in kinds:
+                    self._kind(code)
+            return [
+                (s - e, k[0], s, q, e, k[1], k[2]) for q, (s, e, c) in enumerate(hits) for k in [kinds[c]]
+            ]
+
+    def _kind(self, code: int) -> tuple[float, Sense, str]:
+        """(-confidence, sense, method) of a hit's code, cached: the same for every hit of the code."""
+        sense = self.index.sense(code)
+        if via_lemma(code):
+            kind = (-CONF_LEMMA * sense.weight, sense, "lemma")
+        else:
+            kind = (-CONF_SURFACE * sense.weight, sense, "phrase")
+        self._kinds[code] = kind
+        return kind
 
     def _splitter(self, lang: str) -> CompoundSplitter | None:
         if not lang_data(lang, "morphology").get("compounds"):
@@ -83,23 +105,27 @@ class Extractor:
         cache = self._word_cache.get(lang)
         if cache is None or len(cache) > WORD_CACHE_MAX:
             cache = self._word_cache[lang] = {}
-        words = list(line.piece_set)
-        found = list(map(cache.get, words))
-        if None in found:
-            for i, senses in enumerate(found):
-                if senses is None:
-                    found[i] = cache[words[i]] = self._word_senses(words[i], lang)
-        covered: bytearray | None = None
+            self._sensed[lang] = set()
+        sensed = self._sensed[lang]  # the cached words that have senses
+        for word in line.piece_set.difference(cache):  # words not seen before: few once the cache is warm
+            senses = cache[word] = self._word_senses(word, lang)
+            if senses:
+                sensed.add(word)
+        words = sensed.intersection(line.piece_set)
+        if not words:
+            return
+        # A phrase hit spans whole words, so a word is covered when a hit starts at or before it and ends
+        # after its start: the furthest end of the hits that start at or before it.
+        by_start = sorted(hits)
+        starts = list(map(itemgetter(0), by_start))
+        ends = list(map(itemgetter(1), by_start))
         text = line.line
-        for word in compress(words, found):  # the few words with senses
-            if covered is None:
-                covered = bytearray(len(line.text) + 1)
-                for start, end, _, _ in hits:
-                    covered[start:end] = b"\x01" * (end - start)
+        for word in words:
             key = " " + word + " "
             at = text.find(key)
             while at != -1:  # line index ``at`` is the space before the word: text offset ``at``
-                if not covered[at]:
+                k = bisect_right(starts, at)
+                if not k or max(ends[:k]) <= at:
                     for a, b, sense, conf, how in cache[word]:
                         cands.append((a - b, -conf, at + a, len(cands), at + b, sense, how))
                 at = text.find(key, at + len(word))
@@ -133,15 +159,31 @@ class Extractor:
                 spec = self.index.lookup(best[0])
         return spec
 
-    def _mention(self, text: str, c: _Candidate) -> Mention:
-        _, neg_confidence, start, _, end, sense, method = c
-        if text.startswith(":", end) and (suffix := _COLON_SUFFIX.match(text, end)):
-            end = suffix.end()
-        ref = self._refs.get(sense)
-        if ref is None:
-            ref = self._refs[sense] = ConceptRef(sense.concept_id, sense.label)
+    def _mentions(
+        self, text: str, kept: list[_Candidate], status: list[tuple[bool | None, bool]] | None
+    ) -> list[Mention]:
+        refs = self._refs
+        for c in kept:
+            if c[5] not in refs:
+                refs[c[5]] = ConceptRef(c[5].concept_id, c[5].label)
         # Positional: 2.5x faster than keywords, and an ad makes dozens (order as in Mention).
-        return Mention(text[start:end], start, end, ref, sense.area, min(1.0, -neg_confidence), None, method)
+        if status is None:
+            mentions = [
+                Mention(text[s:e], s, e, refs[sense], sense.area, min(1.0, -nc), None, how)
+                for _, nc, s, _, e, sense, how in kept
+            ]
+        else:
+            mentions = [
+                Mention(text[s:e], s, e, refs[sense], sense.area, min(1.0, -nc), required, how, boilerplate)
+                for (_, nc, s, _, e, sense, how), (required, boilerplate) in zip(kept, status, strict=True)
+            ]
+        suffixes = {m.start(): m.end() for m in _COLON_SUFFIX.finditer(text)}  # ":er" at -> its end
+        if suffixes:
+            for m in mentions:
+                if m.end in suffixes:
+                    m.end = suffixes[m.end]
+                    m.text = text[m.start : m.end]
+        return mentions
 
 
 def _is_known(word: str, lang: str) -> bool:
@@ -149,39 +191,68 @@ def _is_known(word: str, lang: str) -> bool:
 
 
 def _resolve_overlaps(cands: list[_Candidate], text_len: int) -> list[_Candidate]:
-    """Longest span first, then most confident; drop any candidate overlapping one already kept."""
+    """Longest span first, then most confident; drop any candidate overlapping one already kept.
+
+    Returns the kept candidates in text order. Only candidates that overlap compete, so the greedy choice
+    runs per cluster of overlapping candidates; most candidates overlap nothing and are kept as they are.
+    """
+    if not cands:
+        return []
+    cands.sort(key=_START)
     kept: list[_Candidate] = []
-    taken = bytearray(text_len)
-    cands.sort()
-    for c in cands:
-        start, end = c[2], c[4]
+    cluster = [cands[0]]
+    reach = cands[0][4]
+    for c in islice(cands, 1, None):
+        if c[2] < reach:  # overlaps the cluster
+            cluster.append(c)
+            if c[4] > reach:
+                reach = c[4]
+            continue
+        if len(cluster) == 1:
+            kept.append(cluster[0])
+        else:
+            kept += _greedy(cluster)
+        cluster = [c]
+        reach = c[4]
+    if len(cluster) == 1:
+        kept.append(cluster[0])
+    else:
+        kept += _greedy(cluster)
+    return kept
+
+
+def _greedy(cluster: list[_Candidate]) -> list[_Candidate]:
+    """The candidates a longest-first choice keeps from overlapping ones, in text order."""
+    cluster.sort()
+    lo = min(c[2] for c in cluster)
+    taken = bytearray(max(c[4] for c in cluster) - lo)
+    kept: list[_Candidate] = []
+    for c in cluster:
+        start, end = c[2] - lo, c[4] - lo
         if taken.find(1, start, end) != -1:
             continue
         kept.append(c)
         taken[start:end] = b"\x01" * (end - start)
-    kept.sort(key=itemgetter(2))
+    kept.sort(key=_START)
     return kept
 
 
-def _mark_required(
-    mentions: list[Mention], text: str, lang: str, line: MatchLine, cues: dict[str, list[int]]
-) -> None:
-    status = requirement_status(text, lang, [m.start for m in mentions], line=line, cues_found=cues)
-    for m, (required, boilerplate) in zip(mentions, status, strict=True):
-        m.required = required
-        m.boilerplate = boilerplate
+_START = itemgetter(2)
 
 
 def area_strengths(mentions: Iterable[Mention]) -> dict[str, float]:
     """0..1 per area: each distinct concept closes part of the gap, weighted by its best confidence."""
-    best: dict[tuple[str, str], float] = {}
-    for m in mentions:
-        if m.area is None or m.boilerplate:
-            continue
-        key = (m.area, m.concept.id)
-        best[key] = max(best.get(key, 0.0), m.confidence)
+    # by confidence, so that the last (best) confidence of each concept stays in the dict
+    best = {
+        (m.area, m.concept.id): m.confidence
+        for m in sorted(mentions, key=_CONFIDENCE)
+        if m.area is not None and not m.boilerplate
+    }
     remaining = dict.fromkeys(AREA_IDS, 1.0)
     for (area, _), conf in best.items():
         if area in remaining:
             remaining[area] *= 1.0 - AREA_GAIN * conf
     return {a: round(1.0 - r, 4) if not math.isclose(r, 1.0) else 0.0 for a, r in remaining.items()}
+
+
+_CONFIDENCE = attrgetter("confidence")

@@ -1,0 +1,116 @@
+"""A/B benchmark: the extraction pipeline of a git revision against the working tree, in one process.
+
+    python bench/extract_ab.py [--base HEAD] [--ads 200] [--rounds 30] [--data-dir DIR]
+
+The shared machines we measure on drift by 20-40 % from minute to minute, so two runs of bench/extract.py
+minutes apart cannot show a 10 % change. This script loads ``src/kompetens/extract`` of ``--base`` (from
+``git archive``) next to the working tree's, builds both extractors from the same phrases, and times them in
+alternating rounds over the same ads (CPU time of the process). It prints each side's fastest and median
+round and their ratios, and how many ads the two sides extract differently (0 for a pure speed change).
+
+Only the extract package is taken from the base revision; the rest (models, language data, taxonomy) is the
+working tree's, so the base must be compatible with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import io
+import pickle
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synth import synth_ads
+
+from kompetens.engine import Engine, curated_specs, taxonomy_specs
+from kompetens.models import Document, Profile
+
+REPO = Path(__file__).resolve().parent.parent
+BASE_PACKAGE = "kompetens._ab_base_extract"
+
+
+def load_base(rev: str, into: Path) -> ModuleType:
+    """The extract package of ``rev`` as ``kompetens._ab_base_extract``; returns its pipeline module."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", rev, "src/kompetens/extract"], check=True, capture_output=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    package = into / "src" / "kompetens" / "extract"
+    spec = importlib.util.spec_from_file_location(
+        BASE_PACKAGE, package / "__init__.py", submodule_search_locations=[str(package)]
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[BASE_PACKAGE] = module
+    spec.loader.exec_module(module)
+    return importlib.import_module(BASE_PACKAGE + ".pipeline")
+
+
+def signature(profile: Profile) -> list[tuple[object, ...]]:
+    return [
+        (m.start, m.end, m.concept.id, m.method, round(m.confidence, 6), m.required, m.boilerplate)
+        for m in profile.mentions
+    ]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--base", default="HEAD", help="git revision to compare against (default: HEAD)")
+    ap.add_argument("--ads", type=int, default=200, help="ads per round")
+    ap.add_argument("--rounds", type=int, default=30, help="rounds per side")
+    ap.add_argument("--data-dir", type=Path, default=None)
+    args = ap.parse_args()
+
+    engine = Engine(args.data_dir)
+    specs = curated_specs()
+    if engine.taxonomy is not None:
+        specs.extend(taxonomy_specs(engine.taxonomy))
+    new = engine.extractor
+    with tempfile.TemporaryDirectory() as tmp:
+        base_pipeline = load_base(args.base, Path(tmp))
+        t0 = time.perf_counter()
+        # Through pickle, as the engine loads its cached extractor: the automaton's memory layout then
+        # matches the working tree's (a freshly built one runs at another speed).
+        base = pickle.loads(pickle.dumps(base_pipeline.Extractor(specs), protocol=pickle.HIGHEST_PROTOCOL))
+        print(f"base extractor ({args.base}) built in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    docs = [
+        Document(
+            source=ad["id"], text=ad["headline"] + "\n\n" + ad["description"]["text"], lang="sv", kind="ad"
+        )
+        for ad in synth_ads(args.ads)
+    ]
+    differ = sum(signature(base(d)) != signature(new(d)) for d in docs)  # also warms both caches
+
+    sides: list[tuple[str, Callable[[Document], Profile]]] = [("base", base), ("new", new)]
+    times: dict[str, list[float]] = {"base": [], "new": []}
+    for r in range(args.rounds):
+        for name, extractor in sides if r % 2 == 0 else sides[::-1]:
+            t0 = time.process_time()
+            for d in docs:
+                extractor(d)
+            times[name].append((time.process_time() - t0) / len(docs) * 1e6)
+    fastest = {name: min(ts) for name, ts in times.items()}
+    median = {name: statistics.median(ts) for name, ts in times.items()}
+    print(f"ads per round: {len(docs)}  rounds per side: {args.rounds}  base: {args.base}")
+    for name in ("base", "new"):
+        print(f"{name:5s}: fastest round {fastest[name]:7.0f} us/ad   median round {median[name]:7.0f} us/ad")
+    print(
+        f"speed-up new/base: {fastest['base'] / fastest['new']:.2f}x (fastest rounds), "
+        f"{median['base'] / median['new']:.2f}x (median rounds)"
+    )
+    print(f"ads extracted differently: {differ} of {len(docs)}")
+
+
+if __name__ == "__main__":
+    main()

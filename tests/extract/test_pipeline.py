@@ -1,0 +1,83 @@
+"""The pipeline's fast paths against plain references: overlap resolution, and the lemma pass."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kompetens.extract.lemma import lemma
+from kompetens.extract.phrases import PhraseIndex, PhraseSpec, Sense, via_lemma
+from kompetens.extract.pipeline import _Candidate, _resolve_overlaps
+from kompetens.extract.text import MatchLine
+
+_SENSE = Sense("c", "c", None, 1.0)
+
+
+def _reference_resolve(cands: list[_Candidate], text_len: int) -> list[_Candidate]:
+    """Longest first, then most confident, then earliest: keep what overlaps nothing kept (one pass)."""
+    kept: list[_Candidate] = []
+    taken = [False] * text_len
+    for c in sorted(cands):
+        start, end = c[2], c[4]
+        if any(taken[start:end]):
+            continue
+        kept.append(c)
+        taken[start:end] = [True] * (end - start)
+    return sorted(kept, key=lambda c: c[2])
+
+
+_spans = st.tuples(st.integers(0, 60), st.integers(1, 12), st.sampled_from([0.6, 0.75, 0.9, 0.95]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_spans, max_size=40))
+def test_resolving_per_cluster_equals_one_greedy_pass(spans: list[tuple[int, int, float]]) -> None:
+    cands: list[_Candidate] = [
+        (-length, -conf, start, seq, start + length, _SENSE, "phrase")
+        for seq, (start, length, conf) in enumerate(spans)
+    ]
+    assert _resolve_overlaps(list(cands), 80) == _reference_resolve(cands, 80)
+
+
+_WORDS = ["sociala", "medierna", "medier", "kunder", "kunderna", "hanterar", "klagomål", "och", "vi", "har"]
+_SEPARATORS = [" ", "  ", ", ", ". ", "\n", " - "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)), min_size=1, max_size=25))
+def test_lemma_hits_land_on_the_inflected_words(words: list[tuple[str, str]]) -> None:
+    index = PhraseIndex(
+        [
+            PhraseSpec("sociala medier", "sm", "social media", None),
+            PhraseSpec("hantera klagomål", "hk", "handle complaints", None),
+            PhraseSpec("kund", "k", "customer", None),
+        ]
+    )
+    text = "".join(w + sep for w, sep in words)
+    hits = index.scan(MatchLine(text), "sv")
+    lemma_spans = {(s, e) for s, e, code in hits if via_lemma(code)}
+    # Reference: every run of words (one separator character apart) that spells a key once the words whose
+    # lemma is a word of some key are replaced by it, and that holds at least one such word.
+    keys = set(index.phrase_keys())
+    key_words = {w for k in keys for w in k.split()}
+
+    def form(word: str) -> str:
+        low = word.lower()
+        base = lemma(low, "sv")
+        return base if base in key_words else low
+
+    found, pos = [], 0
+    for w, sep in words:
+        found.append((pos, pos + len(w), w, sep))
+        pos += len(w) + len(sep)
+    expected = set()
+    for i in range(len(found)):
+        for n in (1, 2):
+            run = found[i : i + n]
+            if len(run) < n or any(len(sep) != 1 for *_, sep in run[:-1]):
+                continue
+            forms = [form(w) for _, _, w, _ in run]
+            changed = any(f != w.lower() for f, (_, _, w, _) in zip(forms, run, strict=True))
+            if changed and " ".join(forms) in keys:
+                expected.add((run[0][0], run[-1][1]))
+    assert lemma_spans == expected
