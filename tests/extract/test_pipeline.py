@@ -36,7 +36,7 @@ def test_resolving_per_cluster_equals_one_greedy_pass(spans: list[tuple[int, int
         (-length, -conf, start, seq, start + length, _SENSE, "phrase")
         for seq, (start, length, conf) in enumerate(spans)
     ]
-    assert _resolve_overlaps(list(cands), 80) == _reference_resolve(cands, 80)
+    assert _resolve_overlaps(list(cands)) == _reference_resolve(cands, 80)
 
 
 _WORDS = ["sociala", "medierna", "medier", "kunder", "kunderna", "hanterar", "klagomål", "och", "vi", "har"]

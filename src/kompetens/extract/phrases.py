@@ -90,7 +90,6 @@ class PhraseIndex:
         self._key_words: set[str] = set()  # every word of every key
         self._lemma_memo: dict[str, dict[str, str]] = {}  # lang -> changing word -> its lemma
         self._lemma_seen: dict[str, set[str]] = {}  # lang -> every word whose lemma has been looked at
-        self._lemma_changing: dict[str, set[str]] = {}  # lang -> the words in its memo
         self.cue_kinds: dict[int, str] = {}  # cue hit code -> kind (see cues.cue_starts)
         self.size = 0
         for spec in specs:
@@ -215,7 +214,6 @@ class PhraseIndex:
         if seen is None or len(seen) > LEMMA_MEMO_MAX:
             seen = self._lemma_seen[lang] = set()
             self._lemma_memo[lang] = {}
-            self._lemma_changing[lang] = set()  # the memo's keys, for a C-level set intersection
         memo = self._lemma_memo[lang]  # only the words that change
         new = words.difference(seen)
         if new:
@@ -224,9 +222,8 @@ class PhraseIndex:
                 base = lemma(word, lang) if word else word
                 if base != word and base in key_words:
                     memo[word] = base
-                    self._lemma_changing[lang].add(word)
             seen |= new
-        return {word: memo[word] for word in words.intersection(self._lemma_changing[lang])}
+        return {word: memo[word] for word in memo.keys() & words}  # iterates the smaller of the two
 
     def _scan_lemmas(self, line: MatchLine, lang: str, out: list[Hit]) -> None:
         # The line of lemmas is the surface line with each changed word (see _changes) replaced by its

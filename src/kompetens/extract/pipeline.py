@@ -42,6 +42,22 @@ _WordSense = tuple[int, int, Sense, float, str]
 _COLON_SUFFIX = re.compile(r":[^\W\d_]{1,3}\b")  # "KPI:er", "API:s": the evidence keeps the ending
 
 
+class _Kinds(dict[int, tuple[float, Sense, str]]):
+    """(-confidence, sense, method) per hit code, filled on first use: the same for every hit of a code."""
+
+    def __init__(self, index: PhraseIndex) -> None:
+        super().__init__()
+        self.index = index
+
+    def __missing__(self, code: int) -> tuple[float, Sense, str]:
+        sense = self.index.sense(code)
+        if via_lemma(code):
+            kind = self[code] = (-CONF_LEMMA * sense.weight, sense, "lemma")
+        else:
+            kind = self[code] = (-CONF_SURFACE * sense.weight, sense, "phrase")
+        return kind
+
+
 class Extractor:
     """Finds competence mentions in documents. Build once (it compiles the automaton), call per document."""
 
@@ -53,7 +69,7 @@ class Extractor:
         self._word_cache: dict[str, dict[str, tuple[_WordSense, ...]]] = {}  # lang -> word -> senses
         self._sensed: dict[str, set[str]] = {}  # lang -> the words in its cache that have senses
         self._refs: dict[Sense, ConceptRef] = {}
-        self._kinds: dict[int, tuple[float, Sense, str]] = {}  # hit code -> (-confidence, sense, method)
+        self._kinds = _Kinds(self.index)  # hit code -> (-confidence, sense, method)
 
     def __call__(self, doc: Document) -> Profile:
         line = MatchLine(doc.text)
@@ -61,7 +77,7 @@ class Extractor:
         hits = self.index.scan(line, doc.lang, cue_hits)
         cands = self._candidates(hits)
         self._add_unmatched(cands, line, hits, doc.lang)
-        kept = _resolve_overlaps(cands, len(doc.text))
+        kept = _resolve_overlaps(cands)
         status = None
         if doc.kind == "ad":
             cues = cue_starts(self.index, cue_hits)
@@ -71,27 +87,7 @@ class Extractor:
 
     def _candidates(self, hits: list[Hit]) -> list[_Candidate]:
         kinds = self._kinds
-        try:
-            return [
-                (s - e, k[0], s, q, e, k[1], k[2]) for q, (s, e, c) in enumerate(hits) for k in [kinds[c]]
-            ]
-        except KeyError:  # a code not seen before
-            for _, _, code in hits:
-                if code not in kinds:
-                    self._kind(code)
-            return [
-                (s - e, k[0], s, q, e, k[1], k[2]) for q, (s, e, c) in enumerate(hits) for k in [kinds[c]]
-            ]
-
-    def _kind(self, code: int) -> tuple[float, Sense, str]:
-        """(-confidence, sense, method) of a hit's code, cached: the same for every hit of the code."""
-        sense = self.index.sense(code)
-        if via_lemma(code):
-            kind = (-CONF_LEMMA * sense.weight, sense, "lemma")
-        else:
-            kind = (-CONF_SURFACE * sense.weight, sense, "phrase")
-        self._kinds[code] = kind
-        return kind
+        return [(s - e, k[0], s, q, e, k[1], k[2]) for q, (s, e, c) in enumerate(hits) for k in [kinds[c]]]
 
     def _splitter(self, lang: str) -> CompoundSplitter | None:
         if not lang_data(lang, "morphology").get("compounds"):
@@ -167,16 +163,12 @@ class Extractor:
             if c[5] not in refs:
                 refs[c[5]] = ConceptRef(c[5].concept_id, c[5].label)
         # Positional: 2.5x faster than keywords, and an ad makes dozens (order as in Mention).
-        if status is None:
-            mentions = [
-                Mention(text[s:e], s, e, refs[sense], sense.area, min(1.0, -nc), None, how)
-                for _, nc, s, _, e, sense, how in kept
-            ]
-        else:
-            mentions = [
-                Mention(text[s:e], s, e, refs[sense], sense.area, min(1.0, -nc), required, how, boilerplate)
-                for (_, nc, s, _, e, sense, how), (required, boilerplate) in zip(kept, status, strict=True)
-            ]
+        if status is None:  # not an ad: no requirement status
+            status = [(None, False)] * len(kept)
+        mentions = [
+            Mention(text[s:e], s, e, refs[sense], sense.area, min(1.0, -nc), required, how, boilerplate)
+            for (_, nc, s, _, e, sense, how), (required, boilerplate) in zip(kept, status, strict=True)
+        ]
         suffixes = {m.start(): m.end() for m in _COLON_SUFFIX.finditer(text)}  # ":er" at -> its end
         if suffixes:
             for m in mentions:
@@ -190,7 +182,7 @@ def _is_known(word: str, lang: str) -> bool:
     return zipf(word, lang if lang in SUPPORTED else "en") >= KNOWN_ZIPF
 
 
-def _resolve_overlaps(cands: list[_Candidate], text_len: int) -> list[_Candidate]:
+def _resolve_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
     """Longest span first, then most confident; drop any candidate overlapping one already kept.
 
     Returns the kept candidates in text order. Only candidates that overlap compete, so the greedy choice

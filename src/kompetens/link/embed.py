@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 import numpy as np
@@ -60,23 +60,29 @@ class E5Embedder:
         return np.asarray(out, dtype=np.float32).reshape(len(texts), self.dim)
 
 
-def embed_passages(
+def embed_texts(
     embedder: Embedder,
     texts: Sequence[str],
     *,
-    known: dict[str, Vectors] | None = None,
+    known: Mapping[str, Vectors] | None = None,
     progress: Progress | None = None,
+    query: bool = False,
+    batch: int = BATCH,
 ) -> Vectors:
-    """Passage vectors of ``texts`` in batches, reusing ``known`` vectors (from an earlier build)."""
+    """Vectors of ``texts`` in batches, reusing ``known`` vectors (from an earlier build).
+
+    Passage vectors by default; ``query=True`` gives query vectors (the static word vectors are queries).
+    """
     out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     known = known or {}
     todo = [i for i, text in enumerate(texts) if text not in known]
     for i, text in enumerate(texts):
         if text in known:
             out[i] = known[text]
-    for start in range(0, len(todo), BATCH):
-        batch = todo[start : start + BATCH]
-        out[batch] = embedder.passage([texts[i] for i in batch])
+    encode = embedder.query if query else embedder.passage
+    for start in range(0, len(todo), batch):
+        part = todo[start : start + batch]
+        out[part] = encode([texts[i] for i in part])
         if progress is not None:
-            progress(min(start + BATCH, len(todo)), len(todo))
+            progress(min(start + batch, len(todo)), len(todo))
     return out

@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kompetens.errors import Code, KompetensError, TaxonomyError
-from kompetens.link.embed import E5Embedder, Embedder, Progress, Vectors, embed_passages
+from kompetens.link.embed import E5Embedder, Embedder, Progress, Vectors, embed_texts
 from kompetens.link.index import FloatArray, InvertedIndex
 from kompetens.link.langid import TrigramLangId
 from kompetens.link.static import StaticVectors
@@ -206,7 +206,7 @@ class Linker:
             static = StaticVectors.build(
                 label_words, embedder, frequent=config.static_words, known=known_words, progress=words_step
             )
-            vectors = embed_passages(embedder, texts, known=known, progress=labels_step)
+            vectors = embed_texts(embedder, texts, known=known, progress=labels_step)
         linker = cls(
             uris,
             kinds,

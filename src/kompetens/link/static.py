@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from kompetens.link.embed import BATCH, Embedder, Progress, Vectors
+from kompetens.link.embed import BATCH, Embedder, Progress, Vectors, embed_texts
 from kompetens.link.text import words
 
 SIF_A = 1e-4
@@ -61,7 +61,8 @@ class StaticVectors:
         ``known`` maps words to raw e5 vectors of an earlier build, so a rebuild embeds only new words.
         """
         vocab = _vocabulary(label_words, frequent)
-        raw = _embed_words(embedder, vocab, known or {}, progress)
+        # single words are short: bigger batches keep both cores busy
+        raw = embed_texts(embedder, vocab, known=known, progress=progress, query=True, batch=BATCH * 8)
         weights = _sif_weights(vocab, label_words)
         return cls({w: i for i, w in enumerate(vocab)}, raw, weights)
 
@@ -159,20 +160,3 @@ def _sif_weights(vocab: Sequence[str], langs: Iterable[str]) -> npt.NDArray[np.f
         dtype=np.float64,
     )
     return (SIF_A / (SIF_A + freq)).astype(np.float32)
-
-
-def _embed_words(
-    embedder: Embedder, vocab: Sequence[str], known: Mapping[str, Vectors], progress: Progress | None
-) -> Vectors:
-    out = np.zeros((len(vocab), embedder.dim), dtype=np.float32)
-    todo = [i for i, w in enumerate(vocab) if w not in known]
-    for i, w in enumerate(vocab):
-        if w in known:
-            out[i] = known[w]
-    step = BATCH * 8  # single words are short: bigger batches keep both cores busy
-    for start in range(0, len(todo), step):
-        batch = todo[start : start + step]
-        out[batch] = embedder.query([vocab[i] for i in batch])
-        if progress is not None:
-            progress(min(start + step, len(todo)), len(todo))
-    return out
