@@ -8,7 +8,8 @@ minutes apart cannot show a 10 % change. This script loads ``src/kompetens/extra
 alternating rounds over the same ads (CPU time of the process). It prints each side's fastest and median
 round and their ratios, and how many ads the two sides extract differently (0 for a pure speed change).
 
-Only the extract package is taken from the base revision; the rest (models, language data, taxonomy) is the
+C sources in the base's package are compiled into it first, as installing the package does. Only the
+extract package is taken from the base revision; the rest (models, language data, taxonomy) is the
 working tree's, so the base must be compatible with it.
 """
 
@@ -19,9 +20,11 @@ import importlib
 import importlib.util
 import io
 import pickle
+import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tarfile
 import tempfile
 import time
@@ -47,6 +50,7 @@ def load_base(rev: str, into: Path) -> ModuleType:
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     package = into / "src" / "kompetens" / "extract"
+    build_extensions(package, into / "build")
     spec = importlib.util.spec_from_file_location(
         BASE_PACKAGE, package / "__init__.py", submodule_search_locations=[str(package)]
     )
@@ -55,6 +59,23 @@ def load_base(rev: str, into: Path) -> ModuleType:
     sys.modules[BASE_PACKAGE] = module
     spec.loader.exec_module(module)
     return importlib.import_module(BASE_PACKAGE + ".pipeline")
+
+
+def build_extensions(package: Path, build: Path) -> None:
+    """Compile the package's C sources into it, as installing the package does (a base without them runs
+    its Python fallback instead, which would not be the base as users run it)."""
+    from setuptools import Distribution, Extension
+
+    for source in sorted(package.glob("*.c")):
+        dist = Distribution(
+            {"ext_modules": [Extension(source.stem, [str(source)], extra_compile_args=["-O2"])]}
+        )
+        cmd = dist.get_command_obj("build_ext")
+        cmd.build_lib, cmd.build_temp = str(build / "lib"), str(build / "tmp")  # type: ignore[attr-defined]
+        dist.run_command("build_ext")
+        suffix = sysconfig.get_config_var("EXT_SUFFIX")
+        shutil.copy(build / "lib" / (source.stem + suffix), package / (source.stem + suffix))
+        print(f"base: compiled {source.name}", file=sys.stderr)
 
 
 def signature(profile: Profile) -> list[tuple[object, ...]]:

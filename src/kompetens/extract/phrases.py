@@ -1,27 +1,27 @@
-"""The phrase automaton: every label variant, matched on surface forms and on lemmas in one linear scan.
+"""The phrase index: every label variant, matched on surface forms and on lemmas in one walk over the words.
 
-A phrase becomes keys " t1 t2 " over its normalised tokens and (unless it is a name) over Swedish and English
+A phrase becomes keys "t1 t2" over its normalised tokens and (unless it is a name) over Swedish and English
 lemmas. A text is scanned as a :class:`~kompetens.extract.text.MatchLine` (lowercased, non-word characters as
-spaces, one for one), so a surface hit gives its character offsets by arithmetic; the lemma pass scans the
-line of lemmas and maps hits back through the length differences of the words that changed. Automaton
-values are plain ints (sense index, key length, lemma flag) so that the compiled index pickles and loads
-fast, and the per-hit work stays a few integer operations. The ads' requirement cues ride along in the same
-automaton (senses from ``first_cue`` on).
+spaces, one for one) split into its words, which a :class:`~kompetens.extract.wordtrie.WordTrie` walks: a
+hit is a run of whole words, so its character offsets follow from the words' lengths; the lemma pass walks
+the same words with the changed ones replaced by their lemmas. Values are plain ints (sense index, key
+length, lemma flag) so that the compiled index pickles and loads fast, and the per-hit work stays a few
+integer operations. The ads' requirement cues ride along in the same trie (senses from ``first_cue`` on).
+Names that are also words ("X", "Later") match with their case, through a small Aho-Corasick automaton.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress
 from typing import NamedTuple
 
 import ahocorasick
 
 from .lemma import LEMMA_MEMO_MAX, SUPPORTED, lemma, lemma_list
 from .text import MatchLine, tokenize
+from .wordtrie import WordTrie
 
 
 @dataclass(slots=True, frozen=True)
@@ -60,7 +60,7 @@ MAX_KEY_CHARS = (1 << _LEN_BITS) - 1
 """Longer phrases are not indexed (no label comes near: taxonomy phrases have at most six words)."""
 _SENSE_SHIFT = 1 + _LEN_BITS
 MAX_SENSES = 1 << (31 - _SENSE_SHIFT)
-"""pyahocorasick stores int values as 32-bit signed ints: sense, key length and flag share 31 bits."""
+"""Values are 32-bit signed ints (pyahocorasick's, the trie's): sense, key length and flag share 31 bits."""
 
 
 def _pack(sense: int, key_len: int, via_lemma: bool) -> int:
@@ -73,14 +73,14 @@ def via_lemma(code: int) -> bool:
 
 
 class PhraseIndex:
-    """Aho-Corasick automata over normalised phrases (and a case-sensitive one for ambiguous names)."""
+    """A word trie over normalised phrases (and a case-sensitive automaton for ambiguous names)."""
 
     def __init__(self, specs: Iterable[PhraseSpec], *, cues: Iterable[tuple[str, str]] = ()) -> None:
         """Index ``specs``; ``cues`` are (phrase, kind) pairs found in the same surface pass (see ``scan``).
 
         Cue senses come last (``first_cue`` on), so a phrase key shared with a cue stays a phrase.
         """
-        self._auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        keys: dict[str, int] = {}  # normalised key -> packed value (see _pack)
         self._cased = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         self.senses: list[Sense] = []
         self._sense_ids: dict[Sense, int] = {}
@@ -93,13 +93,13 @@ class PhraseIndex:
         self.cue_kinds: dict[int, str] = {}  # cue hit code -> kind (see cues.cue_starts)
         self.size = 0
         for spec in specs:
-            self._add(spec)
+            self._add(spec, keys)
         self.first_cue = len(self.senses)
         for phrase, kind in cues:
-            self._add(PhraseSpec(phrase, kind, kind, None, lemmatize=False), vocab=False)
-        for auto in (self._auto, self._cased):
-            if len(auto):
-                auto.make_automaton()
+            self._add(PhraseSpec(phrase, kind, kind, None, lemmatize=False), keys, vocab=False)
+        self._trie = WordTrie(keys)
+        if len(self._cased):
+            self._cased.make_automaton()
         del self._sense_ids
 
     def _sense(self, spec: PhraseSpec) -> int:
@@ -112,7 +112,7 @@ class PhraseIndex:
             self.senses.append(sense)
         return idx
 
-    def _add(self, spec: PhraseSpec, *, vocab: bool = True) -> None:
+    def _add(self, spec: PhraseSpec, keys: dict[str, int], *, vocab: bool = True) -> None:
         tokens = tokenize(unicodedata.normalize("NFC", spec.phrase))
         if not len(tokens):
             return
@@ -120,45 +120,36 @@ class PhraseIndex:
         sense = self._sense(spec)
         if spec.cased:
             key = " ".join(tokens.texts)
-            self._insert(self._cased, key, _pack(sense, len(key), False))
+            value = _pack(sense, len(key), False)
+            if len(key) <= MAX_KEY_CHARS and _wins(self._cased.get(" " + key + " ", None), value):
+                self._cased.add_word(" " + key + " ", value)
             self._cased_first.add(tokens.norms[0])
             self._cased_reach = max(self._cased_reach, len(key) + 2)
             return
         surface = " ".join(tokens.norms)
-        keys = {surface: False}
+        variants = {surface: False}
         if spec.lemmatize:
             for lang in SUPPORTED:
-                keys.setdefault(" ".join(lemma(w, lang) for w in tokens.norms), True)
+                variants.setdefault(" ".join(lemma(w, lang) for w in tokens.norms), True)
         # Texts match with one separator between words; a phrase written with more ("medie- och
         # kommunikationsvetenskap", "X (Twitter)") also gets its key as the text would show it.
         pieces = MatchLine(unicodedata.normalize("NFC", spec.phrase)).line.strip(" ").split(" ")
         if "" in pieces:
-            keys.setdefault(" ".join(pieces), False)
+            variants.setdefault(" ".join(pieces), False)
             if spec.lemmatize:
                 for lang in SUPPORTED:
-                    keys.setdefault(" ".join(lemma_list(pieces, lang)), True)
-        for key, via_lemma in keys.items():
-            self._insert(self._auto, key, _pack(sense, len(key), via_lemma))
+                    variants.setdefault(" ".join(lemma_list(pieces, lang)), True)
+        for key, via_lemma in variants.items():
+            value = _pack(sense, len(key), via_lemma)
+            if len(key) <= MAX_KEY_CHARS and _wins(keys.get(key), value):
+                keys[key] = value
             self._key_words.update(key.split())
             if vocab and len(tokens) == 1:
                 self.vocab.add(key)
 
-    @staticmethod
-    def _insert(auto: ahocorasick.Automaton, key: str, value: int) -> None:
-        # The first phrase registered for a key keeps it (curated phrases come before taxonomy labels),
-        # except that a surface key beats a lemma key of another phrase.
-        if len(key) > MAX_KEY_CHARS:
-            return
-        existing = auto.get(" " + key + " ", None)
-        if existing is not None and (not existing & 1 or value & 1):
-            return
-        auto.add_word(" " + key + " ", value)
-
     def phrase_keys(self) -> list[str]:
         """Every case-insensitive phrase key, cues left out (for benchmarks and diagnostics)."""
-        if not len(self._auto):
-            return []
-        return [k.strip() for k, v in self._auto.items() if v >> _SENSE_SHIFT < self.first_cue]
+        return [k for k, v in self._trie.items() if v >> _SENSE_SHIFT < self.first_cue]
 
     def sense(self, code: int) -> Sense:
         """The sense of a hit's code."""
@@ -166,22 +157,25 @@ class PhraseIndex:
 
     def lookup(self, word: str) -> Sense | None:
         """The sense of a single-token key (surface or lemma), if any."""
-        found = self._auto.get(" " + word + " ", None) if len(self._auto) else None
+        found = self._trie.get(word)
         if found is None:
             return None
         idx: int = found >> _SENSE_SHIFT
         return self.senses[idx] if idx < self.first_cue else None
 
     def scan(self, line: MatchLine, lang: str, cues: list[Hit] | None = None) -> list[Hit]:
-        """All phrase hits in a text (overlaps included; the caller resolves them).
+        """All phrase hits in a text (overlaps included; the caller resolves them): surface hits by end,
+        then lemma hits by end, then cased names.
 
-        Hits of cue phrases go to ``cues`` when given (else they are dropped): one pass finds both.
+        Hits of cue phrases go to ``cues`` when given (else they are dropped): one walk finds both.
         """
         out: list[Hit] = []
-        if len(self._auto):
-            _scan_surface(self._auto, line.line, out, self.first_cue << _SENSE_SHIFT, cues)
-            if lang in SUPPORTED:
-                self._scan_lemmas(line, lang, out)
+        if len(self._trie):
+            lemmas = self._changes(line.piece_set, lang) if lang in SUPPORTED else None
+            out, cue_hits, lemma_hits = self._trie.scan(line.pieces, lemmas, self.first_cue << _SENSE_SHIFT)
+            out += lemma_hits
+            if cues is not None:
+                cues += cue_hits
         if len(self._cased):
             self._scan_cased(line, out)
         return out
@@ -225,57 +219,8 @@ class PhraseIndex:
             seen |= new
         return {word: memo[word] for word in memo.keys() & words}  # iterates the smaller of the two
 
-    def _scan_lemmas(self, line: MatchLine, lang: str, out: list[Hit]) -> None:
-        # The line of lemmas is the surface line with each changed word (see _changes) replaced by its
-        # lemma, so a key matches it under the same rule as on the surface, one separator between words.
-        # A hit must hold a changed word, or it repeats a surface hit; the length differences of the
-        # changed words before it map its lemma-line offsets back to the text.
-        changes = self._changes(line.piece_set, lang)
-        if not changes:
-            return
-        surface = line.line
-        pieces = line.pieces
-        parts: list[str] = []  # the lemma line, in pieces
-        tails: list[int] = []  # lemma-line index of the space after each changed word
-        shift: list[int] = []  # length difference (lemma - word) of the changed words so far
-        pos = delta = 0
-        for word in compress(pieces, map(changes.__contains__, pieces)):
-            # Same word, same change: no unchanged piece equals ``word``, so its first occurrence after
-            # the previous changed word is this one.
-            at = surface.find(" " + word + " ", pos)  # line index of the space before the word
-            base = changes[word]
-            parts += (surface[pos : at + 1], base)
-            pos = at + 1 + len(word)
-            delta += len(base) - len(word)
-            tails.append(pos + delta)
-            shift.append(delta)
-        parts.append(surface[pos:])
-        cue_floor = self.first_cue << _SENSE_SHIFT
-        n_tails = len(tails)
-        for end, value in self._auto.iter("".join(parts)):
-            if value >= cue_floor:
-                continue  # cues are surface phrases
-            start = end - ((value >> 1) & MAX_KEY_CHARS)  # first character of the key
-            i = bisect_left(tails, start)  # first changed word ending after the key starts
-            if i == n_tails or tails[i] > end:
-                continue  # no changed word in the hit: the surface pass has it
-            j = bisect_right(tails, end, lo=i)  # changed words ending up to the hit's end: i..j-1
-            # text offset = lemma-line index - 1 (padding) - length difference of the changed words before
-            before = shift[i - 1] if i else 0
-            out.append((start - 1 - before, end - 1 - shift[j - 1], value | 1))
 
-
-def _scan_surface(
-    auto: ahocorasick.Automaton, line: str, out: list[Hit], cue_floor: int, cues: list[Hit] | None
-) -> None:
-    """Hits of ``auto`` in a match line; the key ends one character before the line index ``end``.
-
-    Codes from ``cue_floor`` on are cues (their senses come last).
-    """
-    found = auto.iter(line)
-    if cues is None:
-        out += [(end - 1 - ((v >> 1) & MAX_KEY_CHARS), end - 1, v) for end, v in found if v < cue_floor]
-        return
-    found = list(found)
-    out += [(end - 1 - ((v >> 1) & MAX_KEY_CHARS), end - 1, v) for end, v in found if v < cue_floor]
-    cues += [(end - 1 - ((v >> 1) & MAX_KEY_CHARS), end - 1, v) for end, v in found if v >= cue_floor]
+def _wins(existing: int | None, value: int) -> bool:
+    """Whether ``value`` takes a key that holds ``existing``: the first phrase registered for a key keeps it
+    (curated phrases come before taxonomy labels), except that a surface key beats a lemma key."""
+    return existing is None or (existing & 1 == 1 and value & 1 == 0)

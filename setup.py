@@ -1,0 +1,18 @@
+"""The C walk of the phrase trie (kompetens.extract._wordscan). Everything else is in pyproject.toml.
+
+The extension is optional: where no C compiler is present the package installs without it and
+kompetens.extract.wordtrie walks the trie in Python (the same hits, slower).
+"""
+
+from setuptools import Extension, setup
+
+setup(
+    ext_modules=[
+        Extension(
+            "kompetens.extract._wordscan",
+            ["src/kompetens/extract/_wordscan.c"],
+            extra_compile_args=["-O2"],
+            optional=True,
+        )
+    ]
+)
