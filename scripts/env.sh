@@ -2,9 +2,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PY="${PYTHON:-python3}"
-# Reinstalled when the dependencies or the C walk (setup.py, extract/_wordscan.c) change.
+# Reinstalled when the dependencies or the C walk (setup.py, extract/_speedups.c) change.
 if [ ! -x .venv/bin/kompetens ] || [ pyproject.toml -nt .venv/.installed ] || [ setup.py -nt .venv/.installed ] \
-  || [ src/kompetens/extract/_wordscan.c -nt .venv/.installed ]; then
+  || [ src/kompetens/extract/_speedups.c -nt .venv/.installed ]; then
   echo "Setting up .venv (pinned dependencies)…" >&2
   "$PY" -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip >&2

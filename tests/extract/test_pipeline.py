@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kompetens.extract.lemma import lemma
 from kompetens.extract.phrases import PhraseIndex, PhraseSpec, Sense, via_lemma
-from kompetens.extract.pipeline import _Candidate, _resolve_overlaps
+from kompetens.extract.pipeline import _Candidate, _resolve_overlaps, _resolve_overlaps_python
 from kompetens.extract.text import MatchLine
+from kompetens.extract.wordtrie import _speedups
+
+_NO_C = pytest.mark.skipif(_speedups is None, reason="the C speedups were not built (no compiler at install)")
+RESOLVERS = [
+    pytest.param(_resolve_overlaps_python, id="python"),
+    pytest.param(getattr(_speedups, "resolve", None), id="c", marks=_NO_C),
+]
 
 _SENSE = Sense("c", "c", None, 1.0)
 
@@ -29,14 +39,40 @@ def _reference_resolve(cands: list[_Candidate], text_len: int) -> list[_Candidat
 _spans = st.tuples(st.integers(0, 60), st.integers(1, 12), st.sampled_from([0.6, 0.75, 0.9, 0.95]))
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(_spans, max_size=40))
-def test_resolving_per_cluster_equals_one_greedy_pass(spans: list[tuple[int, int, float]]) -> None:
-    cands: list[_Candidate] = [
+def _cands(spans: list[tuple[int, int, float]]) -> list[_Candidate]:
+    return [
         (-length, -conf, start, seq, start + length, _SENSE, "phrase")
         for seq, (start, length, conf) in enumerate(spans)
     ]
-    assert _resolve_overlaps(list(cands)) == _reference_resolve(cands, 80)
+
+
+@pytest.mark.parametrize("resolve", RESOLVERS)
+@settings(max_examples=400, deadline=None)
+@given(spans=st.lists(_spans, max_size=40))
+def test_resolving_per_cluster_equals_one_greedy_pass(
+    resolve: Callable[[list[_Candidate]], list[_Candidate]], spans: list[tuple[int, int, float]]
+) -> None:
+    cands = _cands(spans)
+    assert resolve(list(cands)) == _reference_resolve(cands, 80)
+
+
+@_NO_C
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 4), st.sampled_from([0.6, 0.9])), max_size=30))
+def test_c_resolve_matches_python_with_empty_and_equal_spans(spans: list[tuple[int, int, float]]) -> None:
+    cands = _cands(spans)  # short spans over few offsets: many ties, and empty spans
+    assert _speedups.resolve(list(cands)) == _resolve_overlaps_python(list(cands))
+    assert _resolve_overlaps is _speedups.resolve  # the pipeline uses the C one where it was built
+
+
+@_NO_C
+def test_c_resolve_refuses_what_is_no_candidate() -> None:
+    with pytest.raises(TypeError, match="list"):
+        _speedups.resolve((1, 2))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="tuple"):
+        _speedups.resolve([(0, 0.0, 1)])
+    with pytest.raises(ValueError, match="ends before"):
+        _speedups.resolve([(1, -0.9, 5, 0, 4, _SENSE, "phrase")])
 
 
 _WORDS = ["sociala", "medierna", "medier", "kunder", "kunderna", "hanterar", "klagomål", "och", "vi", "har"]

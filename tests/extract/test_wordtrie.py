@@ -68,7 +68,7 @@ def test_python_walk_finds_exactly_the_keys_a_brute_force_finds(
     assert trie.scan_python(line.split(" "), lemmas, FLOOR) == _reference(key_map, line, lemmas)
 
 
-@pytest.mark.skipif(wordtrie._wordscan is None, reason="the C walk was not built (no compiler at install)")
+@pytest.mark.skipif(wordtrie._speedups is None, reason="the C walk was not built (no compiler at install)")
 @settings(max_examples=300, deadline=None)
 @given(cases())
 def test_c_walk_matches_the_python_walk(case: tuple[dict[str, int], str, dict[str, str]]) -> None:
@@ -82,7 +82,7 @@ def test_c_walk_is_built_where_a_compiler_is() -> None:
     # scripts/test.sh sets this where a C compiler is on PATH: the optional build must not fail silently.
     if os.environ.get("KOMPETENS_REQUIRE_C") != "1":
         pytest.skip("KOMPETENS_REQUIRE_C is not set (scripts/test.sh sets it where cc exists)")
-    assert wordtrie._wordscan is not None, "pip install -e . did not build kompetens.extract._wordscan"
+    assert wordtrie._speedups is not None, "pip install -e . did not build kompetens.extract._speedups"
 
 
 def test_offsets_point_into_the_text() -> None:
@@ -120,16 +120,19 @@ def test_values_must_fit_32_bit_ints() -> None:
         WordTrie({"a": -1})
 
 
-@pytest.mark.skipif(wordtrie._wordscan is None, reason="the C walk was not built (no compiler at install)")
+@pytest.mark.skipif(wordtrie._speedups is None, reason="the C walk was not built (no compiler at install)")
 def test_c_walk_refuses_bad_arguments() -> None:
     trie = WordTrie({"a b": 2})
-    scan = wordtrie._wordscan.scan
+    scan = wordtrie._speedups.scan
+    tables = (trie._root, trie._keys, trie._kids, trie._values, trie.depth)
     with pytest.raises(TypeError, match="pieces must be str"):
-        scan(["a", 3], trie.vocab, None, trie._keys, trie._kids, trie._values, FLOOR)  # type: ignore[list-item]
+        scan(["a", 3], trie.vocab, None, *tables, FLOOR)  # type: ignore[list-item]
     with pytest.raises(TypeError, match="lemmas"):
-        scan(["a"], trie.vocab, ["a"], trie._keys, trie._kids, trie._values, FLOOR)  # type: ignore[arg-type]
+        scan(["a"], trie.vocab, ["a"], *tables, FLOOR)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="do not fit"):
-        scan(["a"], trie.vocab, None, trie._keys, array("I", [0]), trie._values, FLOOR)
+        scan(
+            ["a"], trie.vocab, None, trie._root, trie._keys, array("I", [0]), trie._values, trie.depth, FLOOR
+        )
     bad = array("i", [-1, -1])  # a child points past the values
     with pytest.raises(ValueError, match="corrupt"):
-        scan(["a", "b"], trie.vocab, None, trie._keys, trie._kids, bad, FLOOR)
+        scan(["a", "b"], trie.vocab, None, trie._root, trie._keys, trie._kids, bad, trie.depth, FLOOR)

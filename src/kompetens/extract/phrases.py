@@ -7,7 +7,7 @@ hit is a run of whole words, so its character offsets follow from the words' len
 the same words with the changed ones replaced by their lemmas. Values are plain ints (sense index, key
 length, lemma flag) so that the compiled index pickles and loads fast, and the per-hit work stays a few
 integer operations. The ads' requirement cues ride along in the same trie (senses from ``first_cue`` on).
-Names that are also words ("X", "Later") match with their case, through a small Aho-Corasick automaton.
+Names that are also words ("X", "Later") match with their case, looked for where their first word occurs.
 """
 
 from __future__ import annotations
@@ -17,10 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import ahocorasick
-
 from .lemma import LEMMA_MEMO_MAX, SUPPORTED, lemma, lemma_list
-from .text import MatchLine, tokenize
+from .text import MatchLine, normalize_word, tokenize
 from .wordtrie import WordTrie
 
 
@@ -60,7 +58,8 @@ MAX_KEY_CHARS = (1 << _LEN_BITS) - 1
 """Longer phrases are not indexed (no label comes near: taxonomy phrases have at most six words)."""
 _SENSE_SHIFT = 1 + _LEN_BITS
 MAX_SENSES = 1 << (31 - _SENSE_SHIFT)
-"""Values are 32-bit signed ints (pyahocorasick's, the trie's): sense, key length and flag share 31 bits."""
+"""Values are 31-bit ints (the trie's; pyahocorasick's too, which benchmarks and tests compare with): sense,
+key length and flag share them."""
 
 
 def _pack(sense: int, key_len: int, via_lemma: bool) -> int:
@@ -73,7 +72,7 @@ def via_lemma(code: int) -> bool:
 
 
 class PhraseIndex:
-    """A word trie over normalised phrases (and a case-sensitive automaton for ambiguous names)."""
+    """A word trie over normalised phrases (and the few ambiguous names that must match with their case)."""
 
     def __init__(self, specs: Iterable[PhraseSpec], *, cues: Iterable[tuple[str, str]] = ()) -> None:
         """Index ``specs``; ``cues`` are (phrase, kind) pairs found in the same surface pass (see ``scan``).
@@ -81,25 +80,26 @@ class PhraseIndex:
         Cue senses come last (``first_cue`` on), so a phrase key shared with a cue stays a phrase.
         """
         keys: dict[str, int] = {}  # normalised key -> packed value (see _pack)
-        self._cased = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        cased: dict[str, int] = {}  # the same for keys that keep their case
         self.senses: list[Sense] = []
         self._sense_ids: dict[Sense, int] = {}
         self.vocab: set[str] = set()  # single-token keys, for the compound splitter and fuzzy fallback
-        self._cased_first: set[str] = set()  # lowercased first words of cased keys: most texts hold none
-        self._cased_reach = 0  # longest cased key with its two spaces
+        # lowercased first word of the cased keys -> (" key ", value, key length), shortest first
+        self._cased_first: dict[str, list[tuple[str, int, int]]] = {}
         self._key_words: set[str] = set()  # every word of every key
         self._lemma_memo: dict[str, dict[str, str]] = {}  # lang -> changing word -> its lemma
         self._lemma_seen: dict[str, set[str]] = {}  # lang -> every word whose lemma has been looked at
         self.cue_kinds: dict[int, str] = {}  # cue hit code -> kind (see cues.cue_starts)
         self.size = 0
         for spec in specs:
-            self._add(spec, keys)
+            self._add(spec, keys, cased)
         self.first_cue = len(self.senses)
         for phrase, kind in cues:
-            self._add(PhraseSpec(phrase, kind, kind, None, lemmatize=False), keys, vocab=False)
+            self._add(PhraseSpec(phrase, kind, kind, None, lemmatize=False), keys, cased, vocab=False)
         self._trie = WordTrie(keys)
-        if len(self._cased):
-            self._cased.make_automaton()
+        for key, value in sorted(cased.items(), key=lambda kv: len(kv[0])):
+            first = normalize_word(key.split(" ")[0])
+            self._cased_first.setdefault(first, []).append((" " + key + " ", value, len(key)))
         del self._sense_ids
 
     def _sense(self, spec: PhraseSpec) -> int:
@@ -112,7 +112,9 @@ class PhraseIndex:
             self.senses.append(sense)
         return idx
 
-    def _add(self, spec: PhraseSpec, keys: dict[str, int], *, vocab: bool = True) -> None:
+    def _add(
+        self, spec: PhraseSpec, keys: dict[str, int], cased: dict[str, int], *, vocab: bool = True
+    ) -> None:
         tokens = tokenize(unicodedata.normalize("NFC", spec.phrase))
         if not len(tokens):
             return
@@ -121,10 +123,8 @@ class PhraseIndex:
         if spec.cased:
             key = " ".join(tokens.texts)
             value = _pack(sense, len(key), False)
-            if len(key) <= MAX_KEY_CHARS and _wins(self._cased.get(" " + key + " ", None), value):
-                self._cased.add_word(" " + key + " ", value)
-            self._cased_first.add(tokens.norms[0])
-            self._cased_reach = max(self._cased_reach, len(key) + 2)
+            if len(key) <= MAX_KEY_CHARS and _wins(cased.get(key), value):
+                cased[key] = value
             return
         surface = " ".join(tokens.norms)
         variants = {surface: False}
@@ -176,26 +176,29 @@ class PhraseIndex:
             out += lemma_hits
             if cues is not None:
                 cues += cue_hits
-        if len(self._cased):
+        if self._cased_first:
             self._scan_cased(line, out)
         return out
 
     def _scan_cased(self, line: MatchLine, out: list[Hit]) -> None:
-        # Cased keys are few names ("X", "Later", "AB-test"); scan only from where their first word
-        # occurs, as far as the longest key reaches, instead of the whole text.
-        firsts = self._cased_first.intersection(line.piece_set)
+        # Cased keys are few names ("X", "Later", "AB-test"): look for them only where their first word
+        # occurs, in the line with case kept (its words line up with the match line's).
+        firsts = self._cased_first.keys() & line.piece_set
         if not firsts:
             return
-        lower, cased, reach = line.line, line.cased, self._cased_reach
+        lower, cased = line.line, line.cased
+        found: list[Hit] = []
         for word in firsts:
-            key = " " + word + " "
-            at = lower.find(key)
+            keys = self._cased_first[word]
+            first = " " + word + " "
+            at = lower.find(first)
             while at != -1:  # line index of the space before the word, which is the word's text offset
-                for end, value in self._cased.iter(cased, at, min(at + reach, len(cased))):
-                    start = end - 1 - ((value >> 1) & MAX_KEY_CHARS)
-                    if start == at:  # keys starting further on are found from their own first word
-                        out.append((start, end - 1, value))
-                at = lower.find(key, at + 1)
+                found += [
+                    (at, at + length, value) for key, value, length in keys if cased.startswith(key, at)
+                ]
+                at = lower.find(first, at + 1)
+        found.sort()
+        out += found
 
     def _changes(self, words: set[str], lang: str) -> dict[str, str]:
         """word -> lemma for the ``words`` whose lemma differs and is a word of some key.

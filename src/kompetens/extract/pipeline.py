@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import islice
 from operator import attrgetter, itemgetter
 
@@ -21,6 +21,11 @@ from .cues import cue_phrases, cue_starts, requirement_status
 from .lemma import SUPPORTED, lemma, zipf
 from .phrases import Hit, PhraseIndex, PhraseSpec, Sense, via_lemma
 from .text import MatchLine
+
+try:
+    from . import _speedups
+except ImportError:  # built without a C compiler: the Python twins below do the same
+    _speedups = None  # type: ignore[assignment]
 
 CONF_SURFACE = 0.95
 CONF_LEMMA = 0.9
@@ -155,19 +160,30 @@ class Extractor:
                 spec = self.index.lookup(best[0])
         return spec
 
+    def _ref(self, sense: Sense) -> ConceptRef:
+        ref = self._refs[sense] = ConceptRef(sense.concept_id, sense.label)
+        return ref
+
     def _mentions(
         self, text: str, kept: list[_Candidate], status: list[tuple[bool | None, bool]] | None
     ) -> list[Mention]:
-        refs = self._refs
-        for c in kept:
-            if c[5] not in refs:
-                refs[c[5]] = ConceptRef(c[5].concept_id, c[5].label)
+        ref = self._refs.get  # one hash of the sense per mention: senses are tuples, hashed item by item
         # Positional: 2.5x faster than keywords, and an ad makes dozens (order as in Mention).
         if status is None:  # not an ad: no requirement status
             status = [(None, False)] * len(kept)
         mentions = [
-            Mention(text[s:e], s, e, refs[sense], sense.area, min(1.0, -nc), required, how, boilerplate)
-            for (_, nc, s, _, e, sense, how), (required, boilerplate) in zip(kept, status, strict=True)
+            Mention(
+                text[s:e],
+                s,
+                e,
+                ref(sense) or self._ref(sense),
+                sense.area,
+                min(1.0, -nc),
+                required,
+                how,
+                boiler,
+            )
+            for (_, nc, s, _, e, sense, how), (required, boiler) in zip(kept, status, strict=True)
         ]
         suffixes = {m.start(): m.end() for m in _COLON_SUFFIX.finditer(text)}  # ":er" at -> its end
         if suffixes:
@@ -182,11 +198,12 @@ def _is_known(word: str, lang: str) -> bool:
     return zipf(word, lang if lang in SUPPORTED else "en") >= KNOWN_ZIPF
 
 
-def _resolve_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
+def _resolve_overlaps_python(cands: list[_Candidate]) -> list[_Candidate]:
     """Longest span first, then most confident; drop any candidate overlapping one already kept.
 
     Returns the kept candidates in text order. Only candidates that overlap compete, so the greedy choice
     runs per cluster of overlapping candidates; most candidates overlap nothing and are kept as they are.
+    ``_speedups.resolve`` does the same in C (``_resolve_overlaps`` is that one where it was built).
     """
     if not cands:
         return []
@@ -230,6 +247,9 @@ def _greedy(cluster: list[_Candidate]) -> list[_Candidate]:
 
 
 _START = itemgetter(2)
+_resolve_overlaps: Callable[[list[_Candidate]], list[_Candidate]] = (
+    _resolve_overlaps_python if _speedups is None else _speedups.resolve
+)
 
 
 def area_strengths(mentions: Iterable[Mention]) -> dict[str, float]:

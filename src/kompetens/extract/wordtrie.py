@@ -7,7 +7,7 @@ lemma pass walks the same pieces with the changed words replaced by their lemmas
 hold one: no second line of lemmas is built, and offsets come straight from the pieces.
 
 The table is flat arrays (open addressing, linear probing), so the index pickles and loads as a few byte
-buffers; the walk runs in C (``_wordscan``, built with the package where a compiler is present) and in
+buffers; the walk runs in C (``_speedups``, built with the package where a compiler is present) and in
 Python otherwise. Both give the same hits in the same order: by end, then start, as an Aho-Corasick scan of
 the match line reports them (that order breaks ties between equal candidates downstream).
 """
@@ -20,11 +20,11 @@ from itertools import accumulate
 from operator import itemgetter
 
 try:
-    from . import _wordscan
+    from . import _speedups
 except ImportError:  # no compiler when the package was installed: the Python walk below does the same
-    _wordscan = None  # type: ignore[assignment]
+    _speedups = None  # type: ignore[assignment]
 
-COMPILED = _wordscan is not None
+COMPILED = _speedups is not None
 """Whether the C walk is in use (``kompetens setup`` reports it as ``phrase_walk``)."""
 
 Hit = tuple[int, int, int]
@@ -49,11 +49,14 @@ class WordTrie:
         self.vocab: dict[str, int] = {}  # every word of every key -> its id
         trans: dict[int, int] = {}  # node << 32 | word id -> child node
         values = [-1]  # per node: the value of the key ending there, -1 for none; node 0 is the root
+        self.depth = 0  # the most words in a key
         for key, value in keys.items():
             if not 0 <= value < 1 << 31:
                 raise ValueError(f"value {value} of key {key!r} is outside 0..2**31-1")
             node = 0
-            for word in key.split(" "):
+            words = key.split(" ")
+            self.depth = max(self.depth, len(words))
+            for word in words:
                 wid = self.vocab.setdefault(word, len(self.vocab))
                 step = node << 32 | wid
                 child = trans.get(step)
@@ -64,6 +67,10 @@ class WordTrie:
             values[node] = value
         if len(values) >= 1 << 32 or len(self.vocab) >= 1 << 32:
             raise ValueError("too many phrase words for the trie's 32-bit ids")
+        self._root = array("I", [0]) * len(self.vocab)  # the root's child per word id: most steps are these
+        for wid, child in trans.items():
+            if wid < 1 << 32:
+                self._root[wid] = child
         self.bits = max(4, (2 * len(trans)).bit_length())  # at most half full
         size = 1 << self.bits
         self._keys = array("Q", [EMPTY]) * size
@@ -138,9 +145,17 @@ class WordTrie:
         word (their code has bit 0 set). Each list is ordered by end, then start. Offsets are into the
         text of the line: piece k starts at the lengths plus separators of the pieces before it, minus one.
         """
-        if _wordscan is not None:
-            return _wordscan.scan(
-                pieces, self.vocab, lemmas or None, self._keys, self._kids, self._values, floor
+        if _speedups is not None:
+            return _speedups.scan(
+                pieces,
+                self.vocab,
+                lemmas or None,
+                self._root,
+                self._keys,
+                self._kids,
+                self._values,
+                self.depth,
+                floor,
             )
         return self.scan_python(pieces, lemmas, floor)
 
