@@ -2,7 +2,7 @@
 
     python bench/extract.py [--ads 10000] [--data-dir DIR]
 
-Prints ads/s per core for (a) the full pipeline (tokenise, lemmas, automaton, compounds, fuzzy, cues, areas)
+Prints ads/s per core for (a) the full pipeline (match line, lemmas, word-trie walk, compounds, fuzzy, cues, areas)
 and (b) a bare pyahocorasick scan of the lowercased text with the same phrase keys, and their ratio; the time
 from command to first output of `kompetens extract`; and peak memory with the full taxonomy loaded.
 """
@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synth import synth_ads, write_jsonl
 
 from kompetens.engine import Engine
+from kompetens.extract.native import COMPILED
 from kompetens.models import Document
 
 
@@ -95,8 +96,11 @@ def main() -> None:
         f"ads: {len(docs)}  mean size: {mean_chars:.0f} chars  phrase keys: {len(extractor.index.phrase_keys())}"
     )
     print(f"extractor build (incl. taxonomy load): {build_s:.2f} s")
+    print(f"phrase walk: {'C' if COMPILED else 'Python (no C build, or KOMPETENS_PURE_PYTHON=1: slower)'}")
     best = max(f for _, f in rounds)
-    print(f"bare automaton scan : {len(docs) / bare_s:10.0f} ads/s per core  ({n_bare} raw hits)")
+    print(
+        f"bare automaton scan : {len(docs) / bare_s:10.0f} ads/s per core  ({n_bare} raw hits, pyahocorasick)"
+    )
     print(
         f"full pipeline       : {len(docs) / full_s:10.0f} ads/s per core over all ads, "
         f"best round {best:.0f}  ({n_mentions} mentions, {len(rounds)} rounds of {args.round})"

@@ -15,10 +15,10 @@ from . import __version__
 from .config import default_data_dir
 from .errors import Code, IngestError, KompetensError, TaxonomyError
 from .extract.lemma import build_lemma_db, use_lemma_db
+from .extract.native import COMPILED as C_SPEEDUPS
 from .extract.phrases import PhraseSpec
 from .extract.pipeline import Extractor
 from .extract.text import tokenize
-from .extract.wordtrie import COMPILED as WORD_WALK_COMPILED
 from .lang import LANGUAGES
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .store import Store
@@ -118,7 +118,7 @@ class Engine:
         self.__dict__.pop("extractor", None)
         stats["phrase_keys"] = len(self.extractor.index.phrase_keys())
         # "python" where the package was installed without a C compiler: the same hits, slower
-        stats["phrase_walk"] = "c" if WORD_WALK_COMPILED else "python"
+        stats["phrase_walk"] = "c" if C_SPEEDUPS else "python"
         return stats
 
     # -- parts -----------------------------------------------------------------------------------
@@ -263,7 +263,7 @@ class Engine:
         yield from iter_documents([Path(p) for p in paths], kind=kind)
 
     def extract(self, doc: Document, *, link: bool = False) -> Profile:
-        """Mentions and area strengths; with ``link`` the linker also reads sentences the automaton found
+        """Mentions and area strengths; with ``link`` the linker also reads sentences the phrase index found
         nothing in, and adds its best ESCO concept when the match is strong (method "link")."""
         profile = self.extractor(doc)
         if link:

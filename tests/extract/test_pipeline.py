@@ -9,12 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kompetens.extract.lemma import lemma
+from kompetens.extract.native import speedups as _speedups
 from kompetens.extract.phrases import PhraseIndex, PhraseSpec, Sense, via_lemma
 from kompetens.extract.pipeline import _Candidate, _resolve_overlaps, _resolve_overlaps_python
 from kompetens.extract.text import MatchLine
-from kompetens.extract.wordtrie import _speedups
 
-_NO_C = pytest.mark.skipif(_speedups is None, reason="the C speedups were not built (no compiler at install)")
+_NO_C = pytest.mark.skipif(
+    _speedups is None, reason="no C code: built without a compiler, or KOMPETENS_PURE_PYTHON=1"
+)
 RESOLVERS = [
     pytest.param(_resolve_overlaps_python, id="python"),
     pytest.param(getattr(_speedups, "resolve", None), id="c", marks=_NO_C),
@@ -117,3 +119,36 @@ def test_lemma_hits_land_on_the_inflected_words(words: list[tuple[str, str]]) ->
             if changed and " ".join(forms) in keys:
                 expected.add((run[0][0], run[-1][1]))
     assert lemma_spans == expected
+
+
+@_NO_C
+def test_without_the_c_code_extraction_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Where no compiler was at install, the Python twins run: every mention must come out the same.
+    from pathlib import Path
+
+    from kompetens.engine import curated_specs
+    from kompetens.extract import pipeline, wordtrie
+    from kompetens.extract.pipeline import Extractor
+    from kompetens.ingest import iter_documents
+    from kompetens.models import Document
+
+    demo = Path(__file__).parents[2] / "demo"
+    found = [*iter_documents([demo / "ads"], kind="ad"), *iter_documents([demo / "cvs"], kind="cv")]
+    docs = [d for d in found if isinstance(d, Document)]
+    assert len(docs) > 30
+    extractor = Extractor(curated_specs())
+
+    def mentions() -> list[list[tuple[object, ...]]]:
+        return [
+            [
+                (m.start, m.end, m.concept.id, m.method, m.confidence, m.required)
+                for m in extractor(d).mentions
+            ]
+            for d in docs
+        ]
+
+    with_c = mentions()
+    monkeypatch.setattr(wordtrie, "_speedups", None)
+    monkeypatch.setattr(pipeline, "_resolve_overlaps", _resolve_overlaps_python)
+    assert mentions() == with_c
+    assert sum(map(len, with_c)) > 300

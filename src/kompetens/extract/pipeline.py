@@ -19,13 +19,9 @@ from ..models import AREA_IDS, ConceptRef, Document, Mention, Profile
 from .compound import CompoundSplitter
 from .cues import cue_phrases, cue_starts, requirement_status
 from .lemma import SUPPORTED, lemma, zipf
+from .native import speedups as _speedups
 from .phrases import Hit, PhraseIndex, PhraseSpec, Sense, via_lemma
 from .text import MatchLine
-
-try:
-    from . import _speedups
-except ImportError:  # built without a C compiler: the Python twins below do the same
-    _speedups = None  # type: ignore[assignment]
 
 CONF_SURFACE = 0.95
 CONF_LEMMA = 0.9

@@ -15,17 +15,12 @@ the match line reports them (that order breaks ties between equal candidates dow
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Mapping
-from itertools import accumulate
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import accumulate, compress
 from operator import itemgetter
 
-try:
-    from . import _speedups
-except ImportError:  # no compiler when the package was installed: the Python walk below does the same
-    _speedups = None  # type: ignore[assignment]
-
-COMPILED = _speedups is not None
-"""Whether the C walk is in use (``kompetens setup`` reports it as ``phrase_walk``)."""
+from .native import speedups as _speedups
 
 Hit = tuple[int, int, int]
 """(text start, text end, code): see :data:`kompetens.extract.phrases.Hit`."""
@@ -35,6 +30,7 @@ EMPTY = (1 << 64) - 1
 _MULT = 0x9E3779B97F4A7C15  # Fibonacci hashing: the high bits of key * 2**64/phi
 _MASK64 = (1 << 64) - 1
 _BY_END = itemgetter(1, 0)
+_PLUS_ONE = (1).__add__
 
 
 def _slot(key: int, bits: int) -> int:
@@ -50,14 +46,19 @@ class WordTrie:
         trans: dict[int, int] = {}  # node << 32 | word id -> child node
         values = [-1]  # per node: the value of the key ending there, -1 for none; node 0 is the root
         self.depth = 0  # the most words in a key
+        reach: list[int] = []  # per word id: the furthest position (from 0) it takes in a key
         for key, value in keys.items():
             if not 0 <= value < 1 << 31:
                 raise ValueError(f"value {value} of key {key!r} is outside 0..2**31-1")
             node = 0
             words = key.split(" ")
             self.depth = max(self.depth, len(words))
-            for word in words:
+            for at, word in enumerate(words):
                 wid = self.vocab.setdefault(word, len(self.vocab))
+                if wid == len(reach):
+                    reach.append(at)
+                elif reach[wid] < at:
+                    reach[wid] = at
                 step = node << 32 | wid
                 child = trans.get(step)
                 if child is None:
@@ -82,12 +83,14 @@ class WordTrie:
             self._keys[at] = step
             self._kids[at] = child
         self._values = array("i", values)
+        self._reach = array("H", reach)
         self._count = sum(v >= 0 for v in values)
         self._trans: dict[int, int] | None = trans  # the Python walk's table; rebuilt after unpickling
+        self._heads: dict[str, int] | None = None  # the Python walk's root steps, by word
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        state["_trans"] = None  # the flat arrays hold it: half the pickle, and faster to load
+        state["_trans"] = state["_heads"] = None  # the flat arrays hold them: half the pickle, faster to load
         return state
 
     def __len__(self) -> int:
@@ -162,51 +165,54 @@ class WordTrie:
     def scan_python(
         self, pieces: list[str], lemmas: dict[str, str] | None, floor: int
     ) -> tuple[list[Hit], list[Hit], list[Hit]]:
-        """:meth:`scan` in Python (the reference the C walk is tested against)."""
-        vocab, trans, values = self.vocab, self._table(), self._values
-        ids = list(map(vocab.get, pieces))
-        starts = list(accumulate((len(p) + 1 for p in pieces), initial=-1))  # text offset of each piece
+        """:meth:`scan` in Python: the fallback without a C compiler, and the C walk's test reference."""
+        starts = list(accumulate(map(_PLUS_ONE, map(len, pieces)), initial=-1))  # text offset of each piece
+        heads = self._root_steps()
         hits: list[Hit] = []
         cues: list[Hit] = []
-        for i, run in _runs(ids, trans, values):
-            for j, value in run:
-                hit = (starts[i], starts[j] + len(pieces[j]), value)
-                (hits if value < floor else cues).append(hit)
+        for i, j, value in self._walk(pieces, compress(range(len(pieces)), map(heads.__contains__, pieces))):
+            (hits if value < floor else cues).append((starts[i], starts[j] + len(pieces[j]), value))
         found: list[Hit] = []
         if lemmas:
-            changed = [p in lemmas for p in pieces]
-            lemma_ids = [
-                vocab.get(lemmas[p], -1) if c else w for p, c, w in zip(pieces, changed, ids, strict=True)
-            ]
-            last = max((i for i, c in enumerate(changed) if c), default=-1)
-            for i, run in _runs(lemma_ids, trans, values, stop=last + 1):
-                for j, value in run:
-                    if value < floor and any(changed[i : j + 1]):
-                        found.append((starts[i], starts[j] + len(pieces[j]), value | 1))
+            based = list(map(lemmas.get, pieces, pieces))  # each word, or its lemma where it changes
+            changed = list(compress(range(len(pieces)), map(lemmas.__contains__, pieces)))
+            starting = list(map(heads.__contains__, based))
+            for i, j, value in self._walk(based, [i for i in self._reaching(changed, based) if starting[i]]):
+                k = bisect_left(changed, i)  # the first changed word from i on: in the hit if it is by j
+                if value < floor and k < len(changed) and changed[k] <= j:
+                    found.append((starts[i], starts[j] + len(pieces[j]), value | 1))
         hits.sort(key=_BY_END)
         cues.sort(key=_BY_END)
         found.sort(key=_BY_END)
         return hits, cues, found
 
+    def _reaching(self, changed: list[int], words: list[str]) -> list[int]:
+        """The positions a key can start at and hold one of the ``changed`` positions of ``words``."""
+        vocab, reach = self.vocab, self._reach
+        begins: set[int] = set()
+        for c in changed:
+            wid = vocab.get(words[c])
+            if wid is not None:  # else no key holds the word
+                begins.update(range(max(c - reach[wid], 0), c + 1))
+        return sorted(begins)
 
-def _runs(
-    ids: list[int | None], trans: dict[int, int], values: array[int], stop: int | None = None
-) -> Iterator[tuple[int, list[tuple[int, int]]]]:
-    """Per start piece i (before ``stop``): the (end piece, value) of each key starting there."""
-    n = len(ids)
-    for i in range(n if stop is None else stop):
-        wid = ids[i]
-        if wid is None or wid < 0:
-            continue
-        node = trans.get(wid, 0)  # the root's steps are the word ids themselves
-        run: list[tuple[int, int]] = []
-        j = i
-        while node:
-            if values[node] >= 0:
-                run.append((j, values[node]))
-            j += 1
-            if j == n or (wid := ids[j]) is None or wid < 0:
-                break
-            node = trans.get(node << 32 | wid, 0)
-        if run:
-            yield i, run
+    def _root_steps(self) -> dict[str, int]:
+        """The root's child per word that has one."""
+        if self._heads is None:
+            self._heads = {w: self._root[i] for w, i in self.vocab.items() if self._root[i]}
+        return self._heads
+
+    def _walk(self, words: list[str], begins: Iterable[int]) -> Iterator[tuple[int, int, int]]:
+        """(first word, last word, value) of each key found from one of ``begins`` (words with a root step)."""
+        heads, vocab, trans, values = self._root_steps(), self.vocab, self._table(), self._values
+        n = len(words)
+        for i in begins:
+            node = heads[words[i]]
+            j = i
+            while node:
+                if values[node] >= 0:
+                    yield i, j, values[node]
+                j += 1
+                if j == n or (wid := vocab.get(words[j])) is None:
+                    break
+                node = trans.get(node << 32 | wid, 0)

@@ -1,0 +1,23 @@
+"""The optional C code of extraction (``_speedups.c``): the module, or None for the Python twins.
+
+None where the package was installed without a C compiler, or where ``KOMPETENS_PURE_PYTHON=1`` asks for
+the Python code (to compare, or to rule the C code out when looking into a problem). Both give the same
+results; the C code is about 1.5x faster over the whole extraction.
+"""
+
+from __future__ import annotations
+
+import os
+
+__all__ = ["COMPILED", "speedups"]
+
+try:
+    from . import _speedups as speedups
+except ImportError:  # built without a C compiler
+    speedups = None  # type: ignore[assignment]
+
+if os.environ.get("KOMPETENS_PURE_PYTHON") == "1":
+    speedups = None  # type: ignore[assignment]
+
+COMPILED = speedups is not None
+"""Whether the C code is in use (``kompetens setup`` reports it as ``phrase_walk``)."""
