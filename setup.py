@@ -1,7 +1,7 @@
-"""The C walk of the phrase trie (kompetens.extract._speedups). Everything else is in pyproject.toml.
+"""The C code of extraction (kompetens.extract._speedups: the phrase-trie walk and overlap resolution).
 
-The extension is optional: where no C compiler is present the package installs without it and
-kompetens.extract.wordtrie walks the trie in Python (the same hits, slower).
+Everything else is in pyproject.toml. The extension is optional: where no C compiler is present the package
+installs without it and runs the Python twins of its functions (the same results, about half the speed).
 """
 
 from setuptools import Extension, setup

@@ -229,15 +229,14 @@ def requirement_status(
         ]
     # the last heading at or above each offset's line, as 1 + its index (0: none)
     sections = [(None, False), *heading_states]
-    out: list[tuple[bool | None, bool]] = []
-    sections_of = map(partial(bisect_right, heading_starts), offsets)
-    for sentence, section in zip(map(sentence_of, offsets), sections_of, strict=True):
-        status, in_boilerplate = sections[section]
-        if in_boilerplate or sentence in boiler:
-            out.append((None, True))
-        else:
-            out.append((cued.get(sentence, status), False))
-    return out
+    return [
+        (None, True) if in_boilerplate or sentence in boiler else (cued.get(sentence, status), False)
+        for sentence, (status, in_boilerplate) in zip(
+            map(sentence_of, offsets),
+            map(sections.__getitem__, map(partial(bisect_right, heading_starts), offsets)),
+            strict=True,
+        )
+    ]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
