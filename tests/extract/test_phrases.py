@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import ahocorasick
 import pytest
 
 from kompetens.extract.phrases import MAX_KEY_CHARS, MAX_SENSES, PhraseIndex, PhraseSpec, _pack, via_lemma
 from kompetens.extract.text import MatchLine
+from kompetens.extract.wordtrie import WordTrie
 
 
 def _spans(index: PhraseIndex, text: str, lang: str = "sv") -> dict[str, str]:
@@ -14,12 +14,13 @@ def _spans(index: PhraseIndex, text: str, lang: str = "sv") -> dict[str, str]:
     return {text[s:e]: index.sense(code).concept_id for s, e, code in index.scan(MatchLine(text), lang)}
 
 
-def test_packed_values_fit_pyahocorasick_ints() -> None:
-    # pyahocorasick keeps int values as 32-bit signed ints: the largest packed value must survive.
-    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+def test_packed_values_fit_the_trie() -> None:
+    # The trie keeps values as 32-bit signed ints: the largest packed value must survive, and one more sense
+    # must not fit.
     value = _pack(MAX_SENSES - 1, MAX_KEY_CHARS, True)
-    auto.add_word(" k ", value)
-    assert auto.get(" k ") == value > 0
+    assert WordTrie({"k": value}).get("k") == value > 0
+    with pytest.raises(ValueError):
+        WordTrie({"k": _pack(MAX_SENSES, 0, False)})
 
 
 @pytest.mark.parametrize(

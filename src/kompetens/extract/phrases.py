@@ -58,8 +58,7 @@ MAX_KEY_CHARS = (1 << _LEN_BITS) - 1
 """Longer phrases are not indexed (no label comes near: taxonomy phrases have at most six words)."""
 _SENSE_SHIFT = 1 + _LEN_BITS
 MAX_SENSES = 1 << (31 - _SENSE_SHIFT)
-"""Values are 31-bit ints (the trie's; pyahocorasick's too, which benchmarks and tests compare with): sense,
-key length and flag share them."""
+"""The trie stores values as 32-bit signed ints: sense, key length and flag share 31 bits."""
 
 
 def _pack(sense: int, key_len: int, via_lemma: bool) -> int:

@@ -41,7 +41,7 @@ class WordTrie:
     """Phrase keys (words joined by single spaces) with an int value each, found in lists of words."""
 
     def __init__(self, keys: Mapping[str, int]) -> None:
-        """Index ``keys``: key -> value, values in 0..2**31-1 (pyahocorasick's range, which codes keep)."""
+        """Index ``keys``: key -> value, values in 0..2**31-1 (stored as 32-bit signed ints)."""
         self.vocab: dict[str, int] = {}  # every word of every key -> its id
         trans: dict[int, int] = {}  # node << 32 | word id -> child node
         values = [-1]  # per node: the value of the key ending there, -1 for none; node 0 is the root
