@@ -2,7 +2,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PY="${PYTHON:-python3}"
-# Reinstalled when the dependencies or the C walk (setup.py, extract/_speedups.c) change.
+# Reinstalled when the dependencies or the C code (setup.py, extract/_speedups.c) change.
 if [ ! -x .venv/bin/kompetens ] || [ pyproject.toml -nt .venv/.installed ] || [ setup.py -nt .venv/.installed ] \
   || [ src/kompetens/extract/_speedups.c -nt .venv/.installed ]; then
   echo "Setting up .venv (pinned dependencies)…" >&2

@@ -4,6 +4,6 @@ source "$(dirname "$0")/env.sh"
 .venv/bin/ruff check src tests bench
 .venv/bin/ruff format --check src tests bench
 .venv/bin/mypy
-# Where a C compiler is, the optional C walk of the phrase trie must have been built (a test checks it).
+# Where a C compiler is, the optional C code of extraction must have been built (a test checks it).
 if command -v cc >/dev/null 2>&1; then export KOMPETENS_REQUIRE_C=1; fi
 .venv/bin/pytest -q "$@"
