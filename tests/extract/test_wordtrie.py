@@ -87,6 +87,9 @@ def test_c_walk_is_built_where_a_compiler_is() -> None:
         pytest.skip("KOMPETENS_REQUIRE_C is not set (scripts/test.sh sets it where cc exists)")
     found = importlib.util.find_spec("kompetens.extract._speedups")
     assert found is not None, "pip install -e . did not build kompetens.extract._speedups"
+    from kompetens.extract import _speedups, native
+
+    assert _speedups.VERSION == native.VERSION, "the C code is an older build: pip install -e ."
 
 
 def test_offsets_point_into_the_text() -> None:

@@ -366,4 +366,16 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1, methods};
 
-PyMODINIT_FUNC PyInit__speedups(void) { return PyModule_Create(&module); }
+/* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
+ * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
+ * after an edit) falls back to the Python twins instead of failing. */
+#define VERSION 1
+
+PyMODINIT_FUNC PyInit__speedups(void) {
+    PyObject *m = PyModule_Create(&module);
+    if (m != NULL && PyModule_AddIntConstant(m, "VERSION", VERSION) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -3,6 +3,8 @@ from typing import Any, TypeVar
 
 _C = TypeVar("_C", bound=tuple[Any, ...])
 
+VERSION: int
+
 def scan(
     pieces: list[str],
     vocab: dict[str, int],
