@@ -85,13 +85,10 @@ class WordTrie:
         self._values = array("i", values)
         self._reach = array("H", reach)
         self._count = sum(v >= 0 for v in values)
-        self._trans: dict[int, int] | None = trans  # the Python walk's table; rebuilt after unpickling
-        self._heads: dict[str, int] | None = None  # the Python walk's root steps, by word
-
-    def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        state["_trans"] = state["_heads"] = None  # the flat arrays hold them: half the pickle, faster to load
-        return state
+        # The Python walk's table and root steps, derived from the arrays when it first runs (the C walk
+        # needs neither): as dicts they would double the memory and the pickle.
+        self._trans: dict[int, int] | None = None
+        self._heads: dict[str, int] | None = None
 
     def __len__(self) -> int:
         return self._count
