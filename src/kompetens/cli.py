@@ -156,7 +156,7 @@ def run_over_documents(
     "--kind", type=click.Choice(["ad", "cv", "text"]), default=None, help="Treat inputs as ads or CVs."
 )
 @click.option(
-    "--link", "use_linker", is_flag=True, help="Also link sentences the phrase automaton found nothing in."
+    "--link", "use_linker", is_flag=True, help="Also link sentences the phrase index found nothing in."
 )
 @click.pass_context
 def extract(

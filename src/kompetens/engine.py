@@ -168,7 +168,7 @@ class Engine:
         for source in sorted(Path(__file__).parent.joinpath("extract").glob("*.py")):
             h.update(source.read_bytes())  # the pickled classes must match the code that loads them
         for cues in sorted(Path(__file__).parent.joinpath("lang").glob("*/cues.json")):
-            h.update(cues.read_bytes())  # the requirement cues are compiled into the same automaton
+            h.update(cues.read_bytes())  # the requirement cues are compiled into the same trie
         for path in (taxonomy_path(self.data_dir), self.data_dir / LEXICON_FILE):
             if path.is_file():
                 st = path.stat()

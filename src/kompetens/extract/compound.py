@@ -1,6 +1,6 @@
 """A small Swedish compound splitter: "marknadsföringskanalerna" -> marknadsföring + kanal.
 
-Swedish writes compounds as one word, so a phrase automaton over whole words misses "kundtjänstmedarbetare".
+Swedish writes compounds as one word, so a phrase index over whole words misses "kundtjänstmedarbetare".
 We split a long word into a known modifier and a known head (trying the linking -s- and -e- of Swedish), using
 the phrase vocabulary and wordfreq's Swedish frequencies as the lexicon, and recurse into the modifier.
 """

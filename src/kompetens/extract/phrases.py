@@ -49,7 +49,7 @@ class Sense(NamedTuple):
 
 
 Hit = tuple[int, int, int]
-"""A phrase hit: text offsets ``start``, ``end``, and its code: the automaton value of its key (sense index,
+"""A phrase hit: text offsets ``start``, ``end``, and its code: the trie value of its key (sense index,
 key length, lemma flag; see :meth:`PhraseIndex.sense` and :func:`via_lemma`) with the lemma flag also set
 for every hit of the lemma pass. Equal codes mean equal candidates, so callers can cache per code."""
 
@@ -85,7 +85,6 @@ class PhraseIndex:
         self.vocab: set[str] = set()  # single-token keys, for the compound splitter and fuzzy fallback
         # lowercased first word of the cased keys -> (" key ", value, key length), shortest first
         self._cased_first: dict[str, list[tuple[str, int, int]]] = {}
-        self._key_words: set[str] = set()  # every word of every key
         self._lemma_memo: dict[str, dict[str, str]] = {}  # lang -> changing word -> its lemma
         self._lemma_seen: dict[str, set[str]] = {}  # lang -> every word whose lemma has been looked at
         self.cue_kinds: dict[int, str] = {}  # cue hit code -> kind (see cues.cue_starts)
@@ -106,7 +105,7 @@ class PhraseIndex:
         idx = self._sense_ids.get(sense)
         if idx is None:
             if len(self.senses) >= MAX_SENSES:
-                raise ValueError(f"more than {MAX_SENSES} phrase senses do not fit the automaton's values")
+                raise ValueError(f"more than {MAX_SENSES} phrase senses do not fit the trie's values")
             idx = self._sense_ids[sense] = len(self.senses)
             self.senses.append(sense)
         return idx
@@ -142,7 +141,6 @@ class PhraseIndex:
             value = _pack(sense, len(key), via_lemma)
             if len(key) <= MAX_KEY_CHARS and _wins(keys.get(key), value):
                 keys[key] = value
-            self._key_words.update(key.split())
             if vocab and len(tokens) == 1:
                 self.vocab.add(key)
 
@@ -213,7 +211,7 @@ class PhraseIndex:
         memo = self._lemma_memo[lang]  # only the words that change
         new = words.difference(seen)
         if new:
-            key_words = self._key_words
+            key_words = self._trie.vocab  # every word of every key
             for word in new:
                 base = lemma(word, lang) if word else word
                 if base != word and base in key_words:

@@ -1,6 +1,6 @@
 """Document -> mentions -> Profile: the extraction pipeline.
 
-Steps, each a small function over the text's match line: phrase automaton (surface + lemma), compound parts
+Steps, each a small function over the text's match line: phrase trie (surface + lemma), compound parts
 of unmatched long words, fuzzy fallback for misspelt names, overlap resolution, requirement cues, area
 strengths. Candidates are plain tuples: an ad has dozens, and objects per candidate showed in profiles.
 """
@@ -60,10 +60,10 @@ class _Kinds(dict[int, tuple[float, Sense, str]]):
 
 
 class Extractor:
-    """Finds competence mentions in documents. Build once (it compiles the automaton), call per document."""
+    """Finds competence mentions in documents. Build once (it compiles the phrase trie), call per document."""
 
     def __init__(self, specs: Iterable[PhraseSpec], *, cues: Iterable[tuple[str, str]] | None = None) -> None:
-        """Compile ``specs``; the ads' requirement cues (default: every language's) join the same automaton."""
+        """Compile ``specs``; the ads' requirement cues (default: every language's) join the same trie."""
         self.index = PhraseIndex(specs, cues=cue_phrases() if cues is None else cues)
         self._fuzzy_vocab = sorted(w for w in self.index.vocab if len(w) >= FUZZY_MIN_LEN - 1)
         self._splitters: dict[str, CompoundSplitter] = {}

@@ -70,12 +70,12 @@ def collapse_ws(text: str) -> str:
 
 
 class MatchLine:
-    """A text as the automata read it: lowercased, every non-word character turned into one space.
+    """A text as the phrase index reads it: lowercased, every non-word character turned into one space.
 
-    The line has the text's length plus one space at each end, so an automaton hit ending at line index
-    ``e`` over a key of ``k`` characters is the text span ``[e - 1 - k, e - 1)``: no token table is needed
-    for surface matches, and everything is built by C code (``lower``, a Latin-1 ``translate``, ``split``).
-    Its pieces (split at single spaces) are the words, with "" for each further separator.
+    The line has the text's length plus one space at each end, so a word's text offset is its line index
+    minus one, and a hit over whole words gets its span from the words' lengths: no token table is needed,
+    and everything is built by C code (``lower``, a Latin-1 ``translate``, ``split``). Its pieces (split at
+    single spaces) are the words, with "" for each further separator.
     """
 
     __slots__ = ("_cased", "_piece_set", "_pieces", "line", "text")
