@@ -46,6 +46,25 @@ FLAGGED = [
     ("en", "An analytical mind.", "analytical", "gender"),
     ("en", "A warm personality.", "warm", "gender"),
     ("en", "You work independently.", "independently", "gender"),
+    # Swedish age coding in titles and idiom (issue #11)
+    ("sv", "Säljare | Perfekt efter studenten!\n\nDu säljer kläder.", "Perfekt efter studenten", "age"),
+    ("sv", "Är du nyutexaminerad ekonom?", "nyutexaminerad", "age"),
+    ("sv", "Vi söker en yngre förmåga till teamet.", "yngre", "age"),
+    ("sv", "Vi riktar oss till dig som är i början av karriären.", "i början av karriären", "age"),
+    ("sv", "Du har nyligen avslutat din utbildning.", "nyligen avslutat", "age"),
+    ("sv", "Jobbet är en fin språngbräda in i arbetslivet.", "språngbräda in i arbetslivet", "age"),
+    ("sv", "Du är native-användare av Instagram.", "native-användare", "age"),
+    ("sv", "Dramaten välkomnar högstadieelever att söka.", "välkomnar högstadieelever", "age"),
+    ("sv", "Vi är ett ungt gäng som hjälper kunder.", "ungt gäng", "age"),
+    # ads mix languages: English age wording in a Swedish ad is flagged too
+    ("sv", "Academic Work är Home of the Young Professionals.", "Young Professionals", "age"),
+    ("en", "This role is perfect for early-career marketers.", "early-career", "age"),
+    # explicit gender requirements, any language
+    ("en", "Jewelry shop looking for girl personal", "looking for girl", "gender"),
+    ("sv", "Vi söker en tjej till vår butik.", "söker en tjej", "gender"),
+    ("sv", "Kvinnlig säljare sökes.", "Kvinnlig säljare", "gender"),
+    ("sv", "Vi söker en kvinnlig säljare.", "kvinnlig säljare", "gender"),
+    ("en", "Female sales assistant wanted.", "Female sales", "gender"),
 ]
 
 NEUTRAL = [
@@ -71,6 +90,20 @@ NEUTRAL = [
     ("en", "Share this job on LinkedIn."),
     ("en", "You will work together with local schools."),
     ("en", "What kind of content works on TikTok?"),
+    # age words that describe clients, pupils, patients, products or the company (issue #11)
+    ("sv", "Du arbetar på ett äldreboende."),
+    ("sv", "Du undervisar barn i åldern 6-9 år."),
+    ("sv", "Företaget grundades för 30 år sedan."),
+    ("sv", "Vi stöttar barn och unga med funktionsvariation."),
+    ("sv", "Erfarenhet av arbete med barn och unga är meriterande."),
+    ("sv", "Nytida ger stöd till barn, unga och vuxna."),
+    ("sv", "Du blir personlig assistent till en 23-årig tjej."),
+    ("sv", "Oavsett om du är nyexaminerad eller gammal i gamet är du välkommen."),
+    ("sv", "Är du nyutexaminerad förskollärare får du en mentor."),
+    ("sv", "Vi söker både tjejer och killar."),
+    ("en", "You teach young learners aged 6 to 9."),
+    ("en", "We welcome applicants of all ages, whether a recent graduate or experienced."),
+    ("en", "You support children and young people with autism."),
 ]
 
 

@@ -10,7 +10,7 @@ from ..models import AREA_IDS, Document, Profile
 from .flags import Flag, find_flags
 from .lexicon import SectionCues, bias_lexicon, section_cues
 from .sections import JOB_CONTENT, Layout, Section, segment
-from .social import Evidence, cue_evidence, mention_evidence, title_mentions_social_media
+from .social import Evidence, cue_evidence, mention_evidence, title_evidence, title_mentions_social_media
 
 ASKED_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
 """Sections whose competences the ad asks for (merits included, boilerplate excluded)."""
@@ -92,7 +92,10 @@ def _area_spans(
         expert = unit.section in JOB_CONTENT and bool(cues.expert and cues.expert.search(sentence))
         spans.append(AreaSpan(text, start, end, area, via, expert))
 
+    generic = cues.generic_area_evidence
     for m in profile.mentions:
+        if generic is not None and generic.fullmatch(m.text.strip()):
+            continue  # "engagemang", "serviceinriktad", "affärsdriven": every kind of job asks for them
         add(m.text, m.start, m.end, m.area, "mention")
     for e in cues_found:
         add(e.text, e.start, e.end, e.area, "cue")
@@ -132,9 +135,10 @@ def review_ad(
 
     from_cues = list(cue_evidence(doc.text, layout, cues))
     from_mentions = list(mention_evidence(profile.mentions, layout, cues, min_confidence=min_confidence))
-    evidence = sorted([*from_cues, *from_mentions], key=lambda e: (e.start, e.via))
+    from_title = list(title_evidence(layout, cues))
+    evidence = sorted([*from_title, *from_cues, *from_mentions], key=lambda e: (e.start, e.via))
 
-    spans = _area_spans(profile, from_cues, layout, cues)
+    spans = _area_spans(profile, [e for e in from_cues if e.counted], layout, cues)
     areas = _area_scores(profile, spans, cue_strength=cue_strength)
     requires = any(e.counted for e in evidence)
     expert_areas = {s.area for s in spans if s.expert}
@@ -155,7 +159,7 @@ def review_ad(
         missing_areas=missing,
         flags=find_flags(doc.text, lexicon, layout),
         unicorn=set(AREA_IDS) <= expert_areas,
-        social_media_merit=any(e.reason == "merit" for e in evidence),
+        social_media_merit=any(e.counted and e.reason == "merit" for e in evidence),
         evidence=evidence,
         area_evidence=by_area,
         sections=layout.sections,

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .lexicon import BiasLexicon, GenderLexicon
+from .lexicon import GUARD_WINDOW, BiasLexicon, GenderLexicon, Guard
 from .sections import Layout
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -40,13 +40,40 @@ class Flag:
         }
 
 
+def _sentence_bounds(text: str, layout: Layout, start: int, end: int) -> tuple[int, int]:
+    """The unit holding ``start``, else its line (a title or heading)."""
+    unit = layout.unit_at(start)
+    if unit is not None:
+        return unit.start, max(unit.end, end)
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
+def guarded(text: str, layout: Layout, start: int, end: int, guard: Guard | None) -> bool:
+    """True when ``guard`` says the span is no flag: its sentence is neutral ("oavsett ålder"), or the
+    words just before it show it describes clients ("barn och unga", "till en 23-årig tjej")."""
+    if guard is None:
+        return False
+    s_start, s_end = _sentence_bounds(text, layout, start, end)
+    if guard.sentence is not None and guard.sentence.search(text, s_start, s_end):
+        return True
+    if guard.before is not None:
+        window = text[max(s_start, start - GUARD_WINDOW) : start]
+        if guard.before.search(window):
+            return True
+    return False
+
+
 def _phrase_flags(text: str, lexicon: BiasLexicon, layout: Layout) -> Iterator[Flag]:
     for rule in lexicon.phrases:
+        guard = lexicon.guards.get(rule.category)
         for m in rule.pattern.finditer(text):
             unit = layout.unit_at(m.start())
             if unit is not None and (
                 unit.section in rule.not_in or ("boilerplate" in rule.not_in and unit.boilerplate)
             ):
+                continue
+            if guarded(text, layout, m.start(), m.end(), guard):
                 continue
             yield Flag(
                 m.group(),

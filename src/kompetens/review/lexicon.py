@@ -33,6 +33,15 @@ def any_of(patterns: list[str]) -> re.Pattern[str] | None:
     return whole_word("|".join(f"(?:{p})" for p in patterns))
 
 
+def _alternatives(patterns: list[str]) -> re.Pattern[str] | None:
+    """The alternatives without word guards, for ``fullmatch`` on a part of a word."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+_COMPOUND_TAIL = r"(?P<tail>\w*(?:-\w+)?)"
+"""Appended to platform cues: the rest of a compound ("Instagram|konto", "LinkedIn-|kampanjer")."""
+
+
 @dataclass(slots=True, frozen=True)
 class PhraseRule:
     """A biased phrase: a pattern with its category, explanation, suggestion and source."""
@@ -120,16 +129,45 @@ class GenderLexicon:
 
 
 @dataclass(slots=True, frozen=True)
+class Guard:
+    """When a flag of one category is not one: a neutral ``sentence``, or clients named just ``before`` it."""
+
+    sentence: re.Pattern[str] | None
+    before: re.Pattern[str] | None
+
+
+GUARD_WINDOW = 30
+"""Characters before a flagged span searched for the ``before`` guard ("barn och unga", "till en 23-årig")."""
+
+
+@dataclass(slots=True, frozen=True)
 class BiasLexicon:
+    """Phrase rules of every language (the ad's own first: ads mix languages), gender stems of the ad's
+    language, and the guards per flag category."""
+
     lang: str
     phrases: tuple[PhraseRule, ...]
     gender: GenderLexicon
+    guards: dict[str, Guard] = field(default_factory=dict)
+
+
+SOCIAL_STRENGTHS: tuple[str, ...] = ("channel", "platform", "weak")
+"""How much a social-media cue says on its own (``sections.json``, key ``strength``):
+
+* ``channel``  names social media as a whole ("sociala medier", "social media", "SoMe"): evidence wherever
+               the ad describes the job;
+* ``platform`` names one platform ("LinkedIn", "YouTube"): evidence only in a sentence about work on it
+               (a ``social_context`` word, a list of customer channels, or a second social-media cue);
+* ``weak``     a word social-media work uses but other work does too ("community", "moderera",
+               "influencers", "följare"): evidence only beside a channel or platform cue in its sentence.
+"""
 
 
 @dataclass(slots=True, frozen=True)
 class SocialCue:
     pattern: re.Pattern[str]
     area: str
+    strength: str = "channel"
 
 
 @dataclass(slots=True, frozen=True)
@@ -142,14 +180,17 @@ class SectionCues:
     role: re.Pattern[str] | None
     boilerplate: re.Pattern[str] | None
     social_media: tuple[SocialCue, ...]
-    social_media_areas: frozenset[str]
+    social_context: re.Pattern[str] | None
+    social_context_word: re.Pattern[str] | None
+    social_exclude: re.Pattern[str] | None
+    generic_area_evidence: re.Pattern[str] | None
     social_media_concepts: frozenset[str]
     title_social_media: re.Pattern[str] | None
     expert: re.Pattern[str] | None
 
-    def names_social_media(self, text: str) -> bool:
-        """True when a social-media cue occurs in ``text``."""
-        return any(c.pattern.search(text) for c in self.social_media)
+    def names_social_media(self, text: str, *, strengths: tuple[str, ...] = ("channel", "platform")) -> bool:
+        """True when a social-media cue of one of ``strengths`` occurs in ``text``."""
+        return any(c.pattern.search(text) for c in self.social_media if c.strength in strengths)
 
     def heading_kind(self, heading: str) -> str | None:
         """The section kind a heading line names, or None when it names none."""
@@ -195,6 +236,19 @@ def _stem(entry: dict[str, Any]) -> StemRule:
     )
 
 
+def _guard(parts: list[dict[str, list[str]]]) -> Guard:
+    """One category's guard from every language's ``guards`` entry; ``before`` must end the window
+    within two words ("barn och unga": "barn och " before "unga")."""
+    before = [p for part in parts for p in part.get("before", [])]
+    alternatives = "|".join(f"(?:{p})" for p in before)
+    return Guard(
+        sentence=any_of([p for part in parts for p in part.get("sentence", [])]),
+        before=re.compile(rf"(?<![\w-])(?:{alternatives})\W*(?:\w+\W+){{0,2}}$", re.IGNORECASE)
+        if before
+        else None,
+    )
+
+
 @lru_cache(maxsize=8)
 def bias_lexicon(lang: str) -> BiasLexicon:
     """The compiled bias lexicon of one language; KompetensError E109 for an unsupported language."""
@@ -209,7 +263,17 @@ def bias_lexicon(lang: str) -> BiasLexicon:
         suggestion_template=g.get("suggestion_template", "{alternative}"),
         stems=tuple(_stem(e) for e in g["stems"]),
     )
-    return BiasLexicon(lang=lang, phrases=tuple(_phrase(e) for e in data["phrases"]), gender=gender)
+    datas = [data, *(d for d in (lang_data(code, "bias") for code in LANGUAGES if code != lang) if d)]
+    seen: set[str] = set()
+    phrases: list[PhraseRule] = []
+    for d in datas:
+        for entry in d["phrases"]:
+            if entry["pattern"] not in seen:
+                seen.add(entry["pattern"])
+                phrases.append(_phrase(entry))
+    categories = {c for d in datas for c in d.get("guards", {}) if not c.startswith("_")}
+    guards = {c: _guard([d.get("guards", {}).get(c, {}) for d in datas]) for c in sorted(categories)}
+    return BiasLexicon(lang=lang, phrases=tuple(phrases), gender=gender, guards=guards)
 
 
 # Heading names from the extraction pipeline's requirement cues (lang/<code>/cues.json), used after
@@ -258,9 +322,15 @@ def section_cues(lang: str) -> SectionCues:
     for d in datas:
         for c in d["social_media"]:
             key = (c["pattern"], bool(c.get("cased", False)), c["area"])
+            strength = c.get("strength", "channel")
+            if strength not in SOCIAL_STRENGTHS:
+                raise KompetensError(
+                    Code.E109, f"social_media cue {c['pattern']!r}: unknown strength {strength!r}"
+                )
             if key not in seen:
                 seen.add(key)
-                social.append(SocialCue(whole_word(c["pattern"], cased=key[1]), c["area"]))
+                pattern = c["pattern"] if strength != "platform" else f"(?:{c['pattern']}){_COMPOUND_TAIL}"
+                social.append(SocialCue(whole_word(pattern, cased=key[1]), c["area"], strength))
     return SectionCues(
         lang=lang,
         headings=headings,
@@ -268,7 +338,10 @@ def section_cues(lang: str) -> SectionCues:
         role=any_of(merged("role")),
         boilerplate=any_of(merged("boilerplate")),
         social_media=tuple(social),
-        social_media_areas=frozenset(merged("social_media_areas")),
+        social_context=any_of(merged("social_context")),
+        social_context_word=_alternatives(merged("social_context")),
+        social_exclude=any_of(merged("social_exclude")),
+        generic_area_evidence=_alternatives(merged("generic_area_evidence")),
         social_media_concepts=frozenset(merged("social_media_concepts")),
         title_social_media=any_of(merged("title_social_media")),
         expert=any_of(merged("expert")),

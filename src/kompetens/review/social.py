@@ -1,7 +1,18 @@
-"""Does the job need social-media competence? Evidence from the ad's own cues and from extracted mentions.
+"""Does the job need social-media competence? Evidence of social-media *work*, judged in its sentence.
 
-Only sentences that describe the job count (duties, requirements, unheaded job text); follow-us lines,
-share-this-job lines and about-the-company paragraphs never do, whatever platform they name.
+Evidence is a social-media cue (``lang/<code>/sections.json``) in a sentence that describes the job
+(duties, requirements, merits, unheaded job text). How much a cue says depends on its strength:
+a channel cue ("sociala medier", "social media") counts on its own; a platform name ("LinkedIn",
+"YouTube") only in a sentence about work on it (a ``social_context`` word such as "publicera",
+"kampanjer", "kunder via telefon, mejl och ...", or a second cue); a weak word ("community",
+"moderera", "influencers") only beside a channel or platform cue in the same sentence. Follow-us lines,
+share-this-job lines, application instructions ("din LinkedIn-profil") and about-the-company paragraphs
+never count, whatever platform they name. Extracted mentions count only when their concept is itself
+social-media work (``social_media_concepts``, or a label naming a channel or platform): an area such as
+``community`` or ``strategy`` is reached by generic words too ("engagemang", "styrdokument").
+
+Every cue found is kept as :class:`Evidence` with ``counted`` and the ``reason``, so the decision
+explains itself: what counted, and what was set aside and why.
 """
 
 from __future__ import annotations
@@ -10,8 +21,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..models import Mention
-from .lexicon import SectionCues
-from .sections import Layout
+from .lexicon import SectionCues, SocialCue
+from .sections import JOB_CONTENT, Layout, Unit
+
+EVIDENCE_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
+"""Sections whose sentences can make an ad a social-media ad (a merit is work the job may involve)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -24,8 +38,12 @@ class Evidence:
     area: str | None
     section: str
     counted: bool
-    reason: str  # "job" | "merit" | "boilerplate" | the section kind that was set aside
-    via: str  # "cue" (the ad-review cues) | "mention" (the extraction pipeline)
+    reason: str
+    """Counted: "job", "merit", "title". Set aside: "boilerplate", "application" (an applicant's profile
+    link), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), or the
+    section kind (``about_company``, ``offer``, ``apply``...)."""
+    via: str  # "cue" (the ad-review cues) | "mention" (the extraction pipeline) | "title"
+    strength: str = "channel"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -37,58 +55,142 @@ class Evidence:
             "counted": self.counted,
             "reason": self.reason,
             "via": self.via,
+            "strength": self.strength,
         }
 
 
-def _judge(layout: Layout, start: int) -> tuple[str, bool, str]:
-    """(section, counted, reason) for a span starting at ``start``."""
+@dataclass(slots=True, frozen=True)
+class _Hit:
+    cue: SocialCue
+    start: int
+    end: int
+    text: str
+    tail: str = ""
+    """A platform compound's rest ("konto" of "Instagramkonto")."""
+
+
+def _place(layout: Layout, start: int) -> tuple[Unit | None, str, str | None]:
+    """(unit, section, reason it is set aside or None) for a span starting at ``start``."""
     unit = layout.unit_at(start)
     if unit is None:
-        return (
-            "title" if layout.title_span and layout.title_span[0] <= start < layout.title_span[1] else "none",
-            False,
-            "heading",
-        )
+        in_title = layout.title_span is not None and layout.title_span[0] <= start < layout.title_span[1]
+        return None, "title" if in_title else "none", "heading"
     if unit.boilerplate:
-        return unit.section, False, "boilerplate"
-    if unit.counts_as_job:
-        return unit.section, True, "job"
-    return unit.section, False, "merit" if unit.section == "merits" else unit.section
+        return unit, unit.section, "boilerplate"
+    if unit.section not in EVIDENCE_SECTIONS:
+        return unit, unit.section, unit.section
+    return unit, unit.section, None
+
+
+def _counted_reason(section: str) -> str:
+    return "merit" if section == "merits" else "job"
+
+
+def _hits(text: str, cues: SectionCues) -> list[_Hit]:
+    hits = [
+        _Hit(cue, m.start(), m.end(), m.group(), (m.groupdict().get("tail") or "").lstrip("-"))
+        for cue in cues.social_media
+        for m in cue.pattern.finditer(text)
+    ]
+    hits.sort(key=lambda h: (h.start, -h.end))
+    kept: list[_Hit] = []
+    for h in hits:  # one cue per span: "social media manager" is not also "social media"
+        if not kept or h.start >= kept[-1].end:
+            kept.append(h)
+    return kept
+
+
+def _excluded(text: str, hit: _Hit, unit: Unit, cues: SectionCues) -> bool:
+    """True when the platform name sits in an exclusion span ("din LinkedIn-profil")."""
+    if cues.social_exclude is None:
+        return False
+    for m in cues.social_exclude.finditer(text, unit.start, unit.end):
+        if m.start() <= hit.start < m.end() or hit.start <= m.start() < hit.end:
+            return True
+    return False
+
+
+def _has_context(text: str, hit: _Hit, unit: Unit, cues: SectionCues) -> bool:
+    """A work-context word in the hit's sentence outside the hit, or as the rest of its compound."""
+    if cues.social_context is None:
+        return False
+    if hit.tail and cues.social_context_word is not None and cues.social_context_word.fullmatch(hit.tail):
+        return True
+    for m in cues.social_context.finditer(text, unit.start, unit.end):
+        if m.end() <= hit.start or m.start() >= hit.end:
+            return True
+    return False
 
 
 def cue_evidence(text: str, layout: Layout, cues: SectionCues) -> Iterator[Evidence]:
-    """Social-media cues of the ad's language (platform names, 'sociala medier', moderation...)."""
-    for cue in cues.social_media:
-        for m in cue.pattern.finditer(text):
-            section, counted, reason = _judge(layout, m.start())
-            if section == "title":
-                continue
-            yield Evidence(m.group(), m.start(), m.end(), cue.area, section, counted, reason, "cue")
+    """Social-media cues of every language in ``text``, each judged in its sentence."""
+    hits = _hits(text, cues)
+    by_unit: dict[int, list[_Hit]] = {}
+    placed: list[tuple[_Hit, Unit | None, str, str | None]] = []
+    for h in hits:
+        unit, section, aside = _place(layout, h.start)
+        if section == "title":
+            continue
+        if unit is not None and aside is None and _excluded(text, h, unit, cues):
+            aside = "application"
+        placed.append((h, unit, section, aside))
+        if unit is not None and aside is None:
+            by_unit.setdefault(unit.start, []).append(h)
+
+    strong_units: set[int] = set()
+    verdicts: list[tuple[_Hit, str, bool, str]] = []
+    for h, unit, section, aside in placed:
+        if aside is not None or unit is None:
+            verdicts.append((h, section, False, aside or "heading"))
+            continue
+        if h.cue.strength == "channel":
+            ok = True
+        elif h.cue.strength == "platform":
+            others = [o for o in by_unit[unit.start] if o is not h and o.cue.strength != "weak"]
+            ok = bool(others) or _has_context(text, h, unit, cues)
+        else:
+            ok = False  # decided below, once the unit's strong cues are known
+        if ok:
+            strong_units.add(unit.start)
+        reason = _counted_reason(section) if ok else "no_work_context"
+        verdicts.append((h, section, ok, reason))
+
+    for h, section, ok, reason in verdicts:
+        if h.cue.strength == "weak" and reason not in {"boilerplate", "application", "heading"}:
+            unit = layout.unit_at(h.start)
+            if reason == _counted_reason(section) or reason == "no_work_context":
+                ok = unit is not None and unit.start in strong_units
+                reason = _counted_reason(section) if ok else "generic"
+        yield Evidence(h.text, h.start, h.end, h.cue.area, section, ok, reason, "cue", h.cue.strength)
 
 
 def is_social_mention(m: Mention, cues: SectionCues) -> bool:
-    """A mention of social-media competence: a community concept, a social platform or tool.
-
-    Other platform_technology concepts (design tools, a CMS, UX) are digital skills a graphic designer or
-    web editor needs too, so they alone do not make an ad a social-media ad.
-    """
-    if m.area in cues.social_media_areas or m.concept.id in cues.social_media_concepts:
+    """A mention linked to a social-media concept: a listed concept, or a label naming social media."""
+    if m.concept.id in cues.social_media_concepts:
         return True
-    return m.area is not None and (
-        cues.names_social_media(m.text) or cues.names_social_media(m.concept.label)
-    )
+    return m.area is not None and cues.names_social_media(m.concept.label, strengths=("channel",))
 
 
 def mention_evidence(
     mentions: Iterable[Mention], layout: Layout, cues: SectionCues, *, min_confidence: float
 ) -> Iterator[Evidence]:
-    """Extracted mentions of social-media competence, judged by where they stand."""
+    """Extracted mentions linked to social-media concepts, judged by their words and where they stand.
+
+    A mention counts only when its own words name social media ("sociala medier-strategi"): generic
+    words are linked to social-media concepts too ("styrdokument" to social-media policy, "analysera
+    resultat" to social-media analytics), and those are set aside as ``generic``. Platform names are
+    judged in their sentence by :func:`cue_evidence`.
+    """
     for m in mentions:
         if m.confidence < min_confidence or not is_social_mention(m, cues):
             continue
-        section, counted, reason = _judge(layout, m.start)
+        _unit, section, aside = _place(layout, m.start)
         if section == "title":
             continue
+        if aside is None and not cues.names_social_media(m.text, strengths=("channel",)):
+            aside = "generic"
+        counted = aside is None
+        reason = _counted_reason(section) if counted else (aside or "heading")
         yield Evidence(m.text, m.start, m.end, m.area, section, counted, reason, "mention")
 
 
@@ -96,6 +198,14 @@ def title_mentions_social_media(title: str | None, cues: SectionCues) -> bool:
     """True when the title itself names social-media work ("Social media manager", "Communityansvarig")."""
     if not title:
         return False
-    if cues.names_social_media(title):
+    if cues.names_social_media(title, strengths=("channel", "platform", "weak")):
         return True
     return bool(cues.title_social_media and cues.title_social_media.search(title))
+
+
+def title_evidence(layout: Layout, cues: SectionCues) -> Iterator[Evidence]:
+    """The title as evidence when it names social media or a platform ("Sociala medier-redaktör"): such a
+    job needs it whatever the text says. A weak word ("Community nurse") is not enough."""
+    if layout.title and layout.title_span and cues.names_social_media(layout.title):
+        start, end = layout.title_span
+        yield Evidence(layout.text[start:end], start, end, None, "title", True, "title", "title")

@@ -1,0 +1,139 @@
+"""Ad review on real Swedish job ads labelled by a recruiter-reader, the tune and check halves apart.
+
+    python bench/review_real.py [--shared ../shared] [--data-dir .kompetens] [--misses tune]
+
+Reads ../shared/data/dev/platsbanken (ads.jsonl + labels.jsonl; see its README: the labels, and the
+split by ``sha256(id) % 2``). Rules and lexicons are tuned on the *tune* half only; the *check* half is
+reported beside it untouched: a check figure far below the tune figure means the rules were fitted to
+the tune ads. Prints per half:
+
+* ``requires_social_media``: precision, recall, title-silent recall, share of the other ads flagged;
+* age-coded wording: labelled ads flagged, and ads flagged without the label;
+* explicit gender: labelled ads with a ``gender.explicit`` flag;
+* ads outside the field (neither social-media work nor a communication job) given >= 3 areas;
+* reviews per second (extraction included), one process.
+
+``--misses tune`` lists the tune half's errors (never ask it for the check half while tuning).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from kompetens.engine import Engine
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def half(ad_id: str) -> str:
+    return "tune" if int(hashlib.sha256(ad_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
+
+
+@dataclass
+class Counts:
+    ads: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    negatives: int = 0
+    silent: int = 0
+    silent_found: int = 0
+    age: int = 0
+    age_found: int = 0
+    age_false: int = 0
+    gender: int = 0
+    gender_found: int = 0
+    outside: int = 0
+    outside_three: int = 0
+    seconds: float = 0.0
+
+    def line(self, name: str) -> str:
+        p = self.tp / max(1, self.tp + self.fp)
+        r = self.tp / max(1, self.tp + self.fn)
+        return (
+            f"{name:5}  social media: precision {p:.2f} recall {r:.2f} (title-silent {self.silent_found}/"
+            f"{self.silent}), {self.fp} of {self.negatives} other ads flagged "
+            f"({100 * self.fp / max(1, self.negatives):.1f} %) | age-coded: {self.age_found} of {self.age} "
+            f"flagged, {self.age_false} of {self.ads - self.age} flagged without | explicit gender: "
+            f"{self.gender_found} of {self.gender} | outside the field with >= 3 areas: "
+            f"{self.outside_three} of {self.outside} ({100 * self.outside_three / max(1, self.outside):.1f} %)"
+            f" | {self.ads / max(self.seconds, 1e-9):.0f} ads/s"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument(
+        "--data-dir", type=Path, default=Path(os.environ.get("KOMPETENS_HOME", ROOT / ".kompetens"))
+    )
+    ap.add_argument("--misses", choices=["tune"], help="list the errors of the tune half")
+    ap.add_argument("--json", action="store_true", help="print the counts as JSON")
+    args = ap.parse_args()
+    data = args.shared / "data" / "dev" / "platsbanken"
+    if not (data / "labels.jsonl").is_file():
+        sys.exit(f"no labelled real ads at {data} (they come with ../shared; see bench/README)")
+    labels = {row["id"]: row for row in map(json.loads, (data / "labels.jsonl").open(encoding="utf-8"))}
+    ads = [a for a in map(json.loads, (data / "ads.jsonl").open(encoding="utf-8")) if a["id"] in labels]
+    engine = Engine(args.data_dir)
+    counts = {"tune": Counts(), "check": Counts()}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, c in counts.items():
+            part = [a for a in ads if half(a["id"]) == name]
+            path = Path(tmp) / f"{name}.jsonl"
+            path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in part), encoding="utf-8")
+            docs = list(engine.read([path], kind="ad"))
+            t0 = time.perf_counter()
+            reviews = [engine.review(d) for d in docs]
+            c.seconds = time.perf_counter() - t0
+            for ad, review in zip(part, reviews, strict=True):
+                _count(c, labels[ad["id"]], review, ad, show=args.misses == name)
+    if args.json:
+        print(json.dumps({k: vars(v) for k, v in counts.items()}, indent=1))
+        return
+    for name, c in counts.items():
+        print(c.line(name))
+
+
+def _count(c: Counts, gold: dict[str, object], review: object, ad: dict[str, object], *, show: bool) -> None:
+    from kompetens.review import Review
+
+    assert isinstance(review, Review)
+    somo, pred = bool(gold["somo"]), review.requires_social_media
+    cats = {f.category for f in review.flags}
+    explicit_gender = any(f.rule == "gender.explicit" for f in review.flags)
+    areas = sum(v > 0 for v in review.areas.values())
+    c.ads += 1
+    c.tp += pred and somo
+    c.fp += pred and not somo
+    c.fn += somo and not pred
+    c.negatives += not somo
+    c.silent += bool(gold["title_silent"])
+    c.silent_found += bool(gold["title_silent"]) and pred
+    age = bool(gold["age_coded"])
+    c.age += age
+    c.age_found += age and "age" in cats
+    c.age_false += not age and "age" in cats
+    c.gender += bool(gold["gender_explicit"])
+    c.gender_found += bool(gold["gender_explicit"]) and explicit_gender
+    if not somo and not gold["comms_job"]:
+        c.outside += 1
+        c.outside_three += areas >= 3
+    if show and (pred != somo or age != ("age" in cats)):
+        counted = [e.text for e in review.evidence if e.counted][:4]
+        ages = [f.text for f in review.flags if f.category == "age"]
+        print(f"{ad['id']} {str(ad['headline'])[:50]!r}: social {pred} (gold {somo}) {counted}; age {ages}")
+
+
+if __name__ == "__main__":
+    main()
