@@ -135,6 +135,8 @@ def run_over_documents(
             results.append({"source": item.source, "error": item.to_dict()})
             failed += 1
             continue
+        for warning in item.meta.get("warnings", []):
+            err_console.print(f"[yellow]warning[/] {item.source}: {warning}")
         try:
             result = handle(item)
         except KompetensError as exc:

@@ -312,10 +312,12 @@ class Engine:
     # -- ad review -------------------------------------------------------------------------------
     def review(self, doc: Document) -> Review:
         """Review a job ad: social-media need (whatever the title says), areas asked for and missed, biased wording."""
+        from .ingest import require_language
         from .review import review_ad
 
         if doc.kind != "ad":
             doc = replace(doc, kind="ad")
+        require_language(doc)  # "French is not supported", not "no review data for language und"
         return review_ad(doc, self.extract(doc))
 
     def review_html(self, review: Review, doc: Document) -> str:

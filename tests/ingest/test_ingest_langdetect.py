@@ -65,11 +65,35 @@ def test_unsupported_language_gives_und_and_a_warning(build):
     (doc,) = read_path(path)
     assert doc.lang == "und"
     assert doc.meta["lang_detected"] == "da"
-    assert "da" in doc.meta["lang_warning"]
+    assert doc.meta["lang_warning"].startswith("Danish is not supported")
     with pytest.raises(IngestError) as info:
         require_language(doc)
     assert (info.value.code, info.value.source) == (Code.E109, str(path))
     assert require_language(doc, supported=("da", "und")) is doc
+
+
+FRENCH = (
+    "Nous cherchons un vendeur dynamique pour notre boutique à Paris. Vous travaillerez avec les clients, "
+    "gérerez la caisse et conseillerez nos visiteurs. Une expérience dans la vente est souhaitée."
+)
+
+
+def test_a_french_ad_is_named_not_und(build):
+    (doc,) = read_path(build.text("annonce.txt", "Vendeur\n\n" + FRENCH))
+    with pytest.raises(IngestError) as info:
+        require_language(doc)
+    assert "French is not supported" in info.value.message
+
+
+def test_a_swedish_ad_with_a_french_paragraph_is_swedish_and_names_the_part(build):
+    text = "Säljare\n\nVi söker en säljare till vår butik. Du arbetar med kunder och kassa.\n\n" + FRENCH
+    (doc,) = read_path(build.text("annons.txt", text))
+    assert doc.lang == "sv"
+    (part,) = doc.meta["lang_parts"]
+    assert part["lang"] == "fr" and text[part["start"] : part["end"]] == FRENCH
+    assert doc.meta["warnings"] == [
+        f"characters {part['start']}-{part['end']}: French is not supported; read as Swedish"
+    ]
 
 
 def test_seed_article_is_swedish(shared_dir):

@@ -30,6 +30,13 @@ CANDIDATE_LANGS: tuple[str, ...] = (
 """Languages the detector chooses between (ISO 639-1); detection time grows with their number."""
 
 UNDETERMINED = "und"
+LANGUAGE_NAMES: dict[str, str] = {
+    "sv": "Swedish", "en": "English", "da": "Danish", "nb": "Norwegian (Bokmål)", "nn": "Norwegian (Nynorsk)",
+    "de": "German", "fi": "Finnish", "nl": "Dutch", "fr": "French", "es": "Spanish",
+}  # fmt: skip
+"""English names of the candidate languages, for messages ("French is not supported")."""
+PART_MIN_LETTERS = 40
+"""A paragraph needs this many letters before its language is identified on its own."""
 SAMPLE_CHARS = 1000
 """Characters looked at: detection time grows with length; 1,000 were as right as 2,000 on sv/en."""
 _MIN_CONFIDENCE = 0.5  # below this the top guess is a coin toss between neighbours
@@ -109,3 +116,24 @@ def detect_language(text: str, *, supported: Collection[str] = SUPPORTED_LANGS) 
     """``"sv"``, ``"en"`` (or another of ``supported``), else ``"und"``."""
     code = identify_language(text)
     return code if code is not None and code in supported else UNDETERMINED
+
+
+def language_name(code: str | None) -> str:
+    """ "French" for "fr"; the code itself for a language without a name here."""
+    if code is None:
+        return "an unidentified language"
+    return LANGUAGE_NAMES.get(code, repr(code))
+
+
+def paragraph_languages(text: str) -> list[tuple[int, int, str | None]]:
+    """``(start, end, language)`` of each blank-line-separated paragraph with enough letters to tell.
+
+    Ads mix languages: a Swedish ad with an English or a French paragraph is read in the language of
+    most of its text, and the other parts are named.
+    """
+    parts: list[tuple[int, int, str | None]] = []
+    for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):
+        para = m.group()
+        if sum(ch.isalpha() for ch in para) >= PART_MIN_LETTERS:
+            parts.append((m.start(), m.end(), identify_language(para)))
+    return parts

@@ -5,12 +5,19 @@ from __future__ import annotations
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from kompetens.errors import Code, IngestError
 from kompetens.ingest.base import Extracted, Extractor
 from kompetens.ingest.docx import extract_docx
 from kompetens.ingest.jobtech import extract_json, extract_jsonl
-from kompetens.ingest.langdetect import SUPPORTED_LANGS, UNDETERMINED, identify_language
+from kompetens.ingest.langdetect import (
+    SUPPORTED_LANGS,
+    UNDETERMINED,
+    identify_language,
+    language_name,
+    paragraph_languages,
+)
 from kompetens.ingest.normalize import normalize_text, squash_spaces
 from kompetens.ingest.pdf import extract_pdf
 from kompetens.ingest.text import extract_html, extract_markdown, extract_txt
@@ -194,11 +201,7 @@ def _document(
         return IngestError(Code.E110, "no text found in it", source=source)
     meta = dict(item.meta)
     if lang is None:
-        detected = identify_language(text)
-        lang = detected if detected in SUPPORTED_LANGS else UNDETERMINED
-        if lang == UNDETERMINED:
-            meta["lang_detected"] = detected
-            meta["lang_warning"] = _lang_warning(detected)
+        lang = _settle_language(text, meta)
     title = squash_spaces(normalize_text(item.title)) if item.title else None
     return Document(
         source=source,
@@ -210,7 +213,35 @@ def _document(
     )
 
 
+def _settle_language(text: str, meta: dict[str, Any]) -> str:
+    """The document's language. Where the text as a whole reads as no supported language (a short
+    Swedish ad with a long French paragraph), its paragraphs are identified one by one: the supported
+    language holding most of the text wins, and the other parts are named in ``meta["lang_parts"]`` and
+    warned about in ``meta["warnings"]``. (Only then: identifying every paragraph of every document
+    would cost ten times the whole-text check, and Swedish paragraphs alone are often taken for Danish.)"""
+    detected = identify_language(text)
+    if detected in SUPPORTED_LANGS:
+        return str(detected)
+    parts = paragraph_languages(text)
+    sizes: dict[str, int] = {}
+    for start, end, code in parts:
+        if code in SUPPORTED_LANGS:
+            sizes[code] = sizes.get(code, 0) + end - start
+    if not sizes:
+        meta["lang_detected"] = detected
+        meta["lang_warning"] = _lang_warning(detected)
+        return UNDETERMINED
+    lang = max(sizes, key=lambda code: sizes[code])
+    other = [(s, e, c) for s, e, c in parts if c not in SUPPORTED_LANGS]
+    meta["lang_parts"] = [{"start": s, "end": e, "lang": c or UNDETERMINED} for s, e, c in other]
+    meta.setdefault("warnings", []).extend(
+        f"characters {s}-{e}: {language_name(c)} is not supported; read as {language_name(lang)}"
+        for s, e, c in other
+    )
+    return lang
+
+
 def _lang_warning(detected: str | None) -> str:
     if detected is None:
         return "the language could not be identified"
-    return f"the text looks like {detected!r}, which is not supported"
+    return f"{language_name(detected)} is not supported (supported: Swedish, English)"
