@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .layout import Layout
 
 AREA_IDS: tuple[str, ...] = (
     "marketing_communication",
@@ -70,11 +73,14 @@ class Mention:
 
 @dataclass(slots=True)
 class Profile:
-    """What a document says about competence: its mentions and a 0..1 strength per area."""
+    """What a document says about competence: its mentions and a 0..1 strength per area.
+
+    ``layout``: an ad's structure as extraction read it (:mod:`kompetens.layout`); review reads the same."""
 
     doc: Document
     mentions: list[Mention]
     areas: dict[str, float]
+    layout: Layout | None = None
 
     def evidence(self, area: str, limit: int = 3) -> list[str]:
         """The distinct evidence snippets for one area, strongest first."""

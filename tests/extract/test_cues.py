@@ -1,4 +1,8 @@
-"""Requirement cues: the fast per-offset status equals a plain line-by-line reading of the ad."""
+"""Requirement cues: must-have, merit or neither, read from the ad's one layout.
+
+The fast path (``requirement_status``: sorted offsets and bisections) must give what the layout's units
+say, sentence by sentence, as review reads them.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kompetens.extract.cues import (
-    _headings,
-    _is_heading,
-    _sentences,
-    cue_set,
-    requirement_status,
-)
+from kompetens.extract.cues import SECTION_STATUS, requirement_status
+from kompetens.layout import Layout, layout_cues, segment
 
 _LINES = [
     "Krav:",
@@ -40,77 +39,64 @@ _LINES = [
     "   ",
     "Krav. -",
     "Nice to have:",
+    "Krav: B-körkort.",
     "Du har erfarenhet av SEO. Meriterande är Google Analytics.",
     "- SEO och sociala medier",
     "Erfarenhet av kundservice; gärna TikTok",
     "Vi erbjuder friskvårdsbidrag och SEO-kurser.",
     "Följ oss på LinkedIn och Instagram!",
+    "Instagram | Facebook",
+    "Exempelbolaget AB är ett familjeföretag som grundades 1975.",
     "Du är nyfiken. Du har körkort.",
     "Must have: SEO",
     "You have experience with community management.",
 ]
 
+CUE_WORDS = {
+    "required": ["du har", "must have"],
+    "merit": ["meriterande", "gärna"],
+    "boilerplate": ["vi erbjuder", "följ oss"],
+}
 
-def _reference(
-    text: str, lang: str, offsets: list[int], cues: dict[str, list[int]]
-) -> list[tuple[object, bool]]:
-    """The status read line by line, sentence by sentence (how the rules are stated)."""
-    cue_set_ = cue_set(lang)
-    per_offset: dict[int, tuple[object, bool]] = {}
-    section: bool | None = None
-    in_boilerplate = False
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
-        if _is_heading(line):
-            in_boilerplate = bool(cue_set_.section_boilerplate and cue_set_.section_boilerplate.search(line))
-            if cue_set_.section_merit and cue_set_.section_merit.search(line):
-                section = False
-            elif cue_set_.section_required and cue_set_.section_required.search(line):
-                section = True
-            else:
-                section = None
-        for s, e in _sentences(line, start):
-            status: bool | None = section
-            if any(s <= c < e for c in cues["merit"]):
-                status = False
-            elif any(s <= c < e for c in cues["required"]):
-                status = True
-            boiler = in_boilerplate or any(s <= c < e for c in cues["boilerplate"])
-            for at in offsets:
-                if s <= at < e:
-                    per_offset[at] = (None if boiler else status, boiler)
-    return [per_offset[at] for at in offsets]
+
+def _reference(layout: Layout, offsets: list[int], cues: dict[str, list[int]]) -> list[tuple[object, bool]]:
+    """The status read unit by unit: a cue in the offset's own sentence wins (a merit one over a required
+    one), else its section; boilerplate and sections about the employer are no demand."""
+    out: list[tuple[object, bool]] = []
+    for at in offsets:
+        unit = layout.unit_at(at)
+        if unit is None:
+            out.append((None, False))
+        elif not unit.about_the_job:
+            out.append((None, True))
+        elif any(unit.start <= c < unit.end for c in cues["merit"]):
+            out.append((False, False))
+        elif any(unit.start <= c < unit.end for c in cues["required"]):
+            out.append((True, False))
+        else:
+            out.append((SECTION_STATUS.get(unit.section), False))
+    return out
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_LINES), min_size=1, max_size=12), st.sampled_from(["sv", "en"]))
-def test_requirement_status_matches_the_line_by_line_reading(lines: list[str], lang: str) -> None:
+def test_requirement_status_matches_the_layout_units(lines: list[str], lang: str) -> None:
     text = "\n".join(lines)
     offsets = [m.start() for m in re.finditer(r"\w+", text)]
-    cue_words = {
-        "required": ["du har", "must have"],
-        "merit": ["meriterande", "gärna"],
-        "boilerplate": ["vi erbjuder", "följ oss"],
-    }
     low = text.lower()
     cues = {
         kind: sorted(m.start() for w in words for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", low))
-        for kind, words in cue_words.items()
+        for kind, words in CUE_WORDS.items()
     }
-    assert requirement_status(text, lang, offsets, cues_found=cues) == _reference(text, lang, offsets, cues)
+    layout = segment(text, layout_cues(lang), boilerplate_at=cues["boilerplate"])
+    assert requirement_status(layout, offsets, cues) == _reference(layout, offsets, cues)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_LINES), min_size=1, max_size=12))
-def test_heading_scan_finds_exactly_the_heading_lines(lines: list[str]) -> None:
-    text = "\n".join(lines)
-    expected, pos = [], 0
-    for line in lines:
-        if line.strip() and _is_heading(line):
-            expected.append(pos)
-        pos += len(line) + 1
-    assert _headings(text, cue_set("sv"))[0] == expected
+def test_a_section_and_a_sentence_cue() -> None:
+    text = "Säljare\n\nKrav\nDu har körkort.\nErfarenhet av SEO.\n\nMeriterande\nGoogle Analytics.\nDu har B-körkort."
+    layout = segment(text, layout_cues("sv"))
+    at = [text.index(w) for w in ("körkort.", "SEO", "Google", "B-körkort")]
+    merit = [text.index("Meriterande")]  # a heading line: no sentence, no cue
+    required = [text.index("Du har B")]
+    status = requirement_status(layout, at, {"required": required, "merit": merit, "boilerplate": []})
+    assert [s for s, _ in status] == [True, True, False, True]

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kompetens.review import bias_lexicon, find_flags, section_cues, segment
+from kompetens.layout import layout_cues, segment
+from kompetens.review import bias_lexicon, find_flags
 
 FLAGGED = [
     ("sv", "Vi söker dig som är ung och energisk.", "ung och energisk", "age"),
@@ -108,7 +109,7 @@ NEUTRAL = [
 
 
 def _flags(lang: str, text: str) -> list[tuple[str, str]]:
-    layout = segment(text, section_cues(lang), title="(none)")
+    layout = segment(text, layout_cues(lang), title="(none)")
     return [(f.text, f.category) for f in find_flags(text, bias_lexicon(lang), layout)]
 
 
@@ -133,7 +134,7 @@ def test_company_experience_in_about_us_is_not_a_demand() -> None:
 
 def test_flag_carries_explanation_suggestion_and_source() -> None:
     text = "Du är driven."
-    layout = segment(text, section_cues("sv"), title="(none)")
+    layout = segment(text, layout_cues("sv"), title="(none)")
     (flag,) = find_flags(text, bias_lexicon("sv"), layout)
     assert flag.explanation and flag.source and "motiverad" in flag.suggestion
     assert flag.rule == "gender.masculine:drive"
@@ -169,7 +170,7 @@ WORDS = [
 @given(st.lists(st.sampled_from(WORDS), max_size=30), st.sampled_from(["sv", "en"]))
 def test_flags_point_into_the_text_and_never_overlap(words: list[str], lang: str) -> None:
     text = " ".join(words)
-    layout = segment(text, section_cues(lang))
+    layout = segment(text, layout_cues(lang))
     flags = find_flags(text, bias_lexicon(lang), layout)
     for f in flags:
         assert text[f.start : f.end] == f.text

@@ -12,7 +12,8 @@ import pytest
 
 from kompetens.errors import KompetensError
 from kompetens.lang import LANGUAGES, lang_data
-from kompetens.review import bias_lexicon, section_cues
+from kompetens.layout import layout_cues
+from kompetens.review import bias_lexicon, review_cues
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SHARED_KEY = {"sv": "sv_fixed", "en": "en"}
@@ -71,9 +72,9 @@ def test_swedish_stems_social_and_ansvar_are_not_flagged() -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_compiled_lexicons_load(lang: str) -> None:
     lex = bias_lexicon(lang)
-    cues = section_cues(lang)
+    cues = review_cues(lang)
     assert lex.phrases and lex.gender.stems
-    assert cues.social_media and cues.boilerplate is not None
+    assert cues.social_media and cues.social_context is not None and layout_cues(lang).boilerplate
 
 
 @pytest.mark.parametrize("lang", ["de", "und", ""])

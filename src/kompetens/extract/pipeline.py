@@ -15,6 +15,7 @@ from itertools import islice
 from operator import attrgetter, itemgetter
 
 from ..lang import lang_data
+from ..layout import Layout, layout_cues, segment
 from ..models import AREA_IDS, ConceptRef, Document, Mention, Profile
 from .compound import CompoundSplitter
 from .cues import cue_phrases, cue_starts, requirement_status
@@ -80,11 +81,19 @@ class Extractor:
         self._add_unmatched(cands, line, hits, doc.lang)
         kept = _resolve_overlaps(cands)
         status = None
-        if doc.kind == "ad":
+        layout: Layout | None = None
+        if doc.kind == "ad":  # the ad's one layout, which review reads too
             cues = cue_starts(self.index, cue_hits)
-            status = requirement_status(doc.text, doc.lang, [c[2] for c in kept], line=line, cues_found=cues)
+            layout = segment(
+                doc.text,
+                layout_cues(doc.lang),
+                title=doc.title,
+                boilerplate_at=cues["boilerplate"],
+                hints_at=cues["boilerplate_hint"],
+            )
+            status = requirement_status(layout, [c[2] for c in kept], cues)
         mentions = self._mentions(doc.text, kept, status)
-        return Profile(doc=doc, mentions=mentions, areas=area_strengths(mentions))
+        return Profile(doc=doc, mentions=mentions, areas=area_strengths(mentions), layout=layout)
 
     def _candidates(self, hits: list[Hit]) -> list[_Candidate]:
         kinds = self._kinds

@@ -1,7 +1,8 @@
 """Ad review: hidden social-media requirements, biased wording and missing competence areas.
 
 ``review_ad(doc, profile)`` gives a ``Review`` (``to_dict()`` is the ``kompetens review --json`` object);
-``render_html(review, doc)`` gives a self-contained HTML report.
+``render_html(review, doc)`` gives a self-contained HTML report. The ad's layout (sections, boilerplate)
+comes from :mod:`kompetens.layout`, read once and shared with extraction.
 """
 
 from __future__ import annotations
@@ -9,25 +10,19 @@ from __future__ import annotations
 from .core import AreaSpan, Review, review_ad
 from .flags import Flag, find_flags
 from .html import render_html
-from .lexicon import BiasLexicon, SectionCues, bias_lexicon, section_cues
-from .sections import SECTION_KINDS, Layout, Section, Unit, segment
+from .lexicon import BiasLexicon, ReviewCues, bias_lexicon, review_cues
 from .social import Evidence
 
 __all__ = [
-    "SECTION_KINDS",
     "AreaSpan",
     "BiasLexicon",
     "Evidence",
     "Flag",
-    "Layout",
     "Review",
-    "Section",
-    "SectionCues",
-    "Unit",
+    "ReviewCues",
     "bias_lexicon",
     "find_flags",
     "render_html",
     "review_ad",
-    "section_cues",
-    "segment",
+    "review_cues",
 ]

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..layout import JOB_CONTENT, Layout, Section, layout_cues, segment
 from ..models import AREA_IDS, Document, Profile
 from .flags import Flag, find_flags
-from .lexicon import SectionCues, bias_lexicon, section_cues
-from .sections import JOB_CONTENT, Layout, Section, segment
+from .lexicon import ReviewCues, bias_lexicon, review_cues
 from .social import Evidence, cue_evidence, mention_evidence, title_evidence, title_mentions_social_media
 
 ASKED_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
@@ -79,7 +79,7 @@ class Review:
 
 
 def _area_spans(
-    profile: Profile, cues_found: list[Evidence], layout: Layout, cues: SectionCues
+    profile: Profile, cues_found: list[Evidence], layout: Layout, cues: ReviewCues
 ) -> list[AreaSpan]:
     """Spans that show which areas the ad asks for, from mentions and from the social-media cues."""
     spans: list[AreaSpan] = []
@@ -129,9 +129,9 @@ def review_ad(
     score an area gets from the review's own cues alone; ``min_area``: below this an area is missing.
     Raises KompetensError (E109) for a language without review data.
     """
-    cues = section_cues(doc.lang)
+    cues = review_cues(doc.lang)
     lexicon = bias_lexicon(doc.lang)
-    layout = segment(doc.text, cues, title=doc.title)
+    layout = profile.layout or segment(doc.text, layout_cues(doc.lang), title=doc.title)
 
     from_cues = list(cue_evidence(doc.text, layout, cues))
     from_mentions = list(mention_evidence(profile.mentions, layout, cues, min_confidence=min_confidence))

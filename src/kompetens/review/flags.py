@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..layout import Layout
 from .lexicon import GUARD_WINDOW, BiasLexicon, GenderLexicon, Guard
-from .sections import Layout
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
 _NEXT_WORD = re.compile(r"[\s,;:]*([^\W\d_]+)")

@@ -1,4 +1,4 @@
-"""The review's language data, compiled: ``lang/<code>/bias.json`` and ``lang/<code>/sections.json``.
+"""The review's language data, compiled: ``lang/<code>/bias.json`` and the review cues of ``sections.json``.
 
 Both files are plain data with the same schema in every language folder; this module only turns their
 patterns into compiled regular expressions, once per language.
@@ -13,24 +13,7 @@ from typing import Any
 
 from ..errors import Code, KompetensError
 from ..lang import LANGUAGES, lang_data
-
-# Whole-word guards: a match may not start or end inside a word, and may not start right after a hyphen
-# (so the tail of a compound such as "data-driven" is not a word of its own).
-_WORD_START = r"(?<![\w-])"
-_WORD_END = r"(?!\w)"
-
-
-def whole_word(pattern: str, *, cased: bool = False) -> re.Pattern[str]:
-    """Compile ``pattern`` so that it matches whole words only."""
-    flags = 0 if cased else re.IGNORECASE
-    return re.compile(f"{_WORD_START}(?:{pattern}){_WORD_END}", flags)
-
-
-def any_of(patterns: list[str]) -> re.Pattern[str] | None:
-    """One whole-word pattern for a list of alternatives; None for an empty list."""
-    if not patterns:
-        return None
-    return whole_word("|".join(f"(?:{p})" for p in patterns))
+from ..layout import any_of, whole_word
 
 
 def _alternatives(patterns: list[str]) -> re.Pattern[str] | None:
@@ -171,14 +154,13 @@ class SocialCue:
 
 
 @dataclass(slots=True, frozen=True)
-class SectionCues:
-    """Heading patterns per section kind, and the sentence cues used to read an ad."""
+class ReviewCues:
+    """The review's cues of social-media work and expert level (``sections.json``, every language).
+
+    How an ad is laid out (headings, boilerplate) is read by :mod:`kompetens.layout`, once for
+    extraction and review alike."""
 
     lang: str
-    headings: tuple[tuple[str, re.Pattern[str]], ...]
-    about_company: re.Pattern[str] | None
-    role: re.Pattern[str] | None
-    boilerplate: re.Pattern[str] | None
     social_media: tuple[SocialCue, ...]
     social_context: re.Pattern[str] | None
     social_context_word: re.Pattern[str] | None
@@ -191,13 +173,6 @@ class SectionCues:
     def names_social_media(self, text: str, *, strengths: tuple[str, ...] = ("channel", "platform")) -> bool:
         """True when a social-media cue of one of ``strengths`` occurs in ``text``."""
         return any(c.pattern.search(text) for c in self.social_media if c.strength in strengths)
-
-    def heading_kind(self, heading: str) -> str | None:
-        """The section kind a heading line names, or None when it names none."""
-        for kind, pattern in self.headings:
-            if pattern.fullmatch(heading):
-                return kind
-        return None
 
 
 def _need(lang: str, name: str) -> dict[str, Any]:
@@ -276,28 +251,9 @@ def bias_lexicon(lang: str) -> BiasLexicon:
     return BiasLexicon(lang=lang, phrases=tuple(phrases), gender=gender, guards=guards)
 
 
-# Heading names from the extraction pipeline's requirement cues (lang/<code>/cues.json), used after
-# this module's own patterns so both readers of an ad agree on where its sections are.
-_SHARED_HEADING_KEYS = (
-    ("requirements", "section_required"),
-    ("merits", "section_merit"),
-    ("boilerplate", "section_boilerplate"),
-)
-
-
-def _shared_headings(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    cues: dict[str, Any] = lang_data(lang, "cues")
-    out: list[tuple[str, re.Pattern[str]]] = []
-    for kind, key in _SHARED_HEADING_KEYS:
-        names = [re.escape(str(n).strip().rstrip(":?").lower()) for n in cues.get(key, []) if str(n).strip()]
-        if names:
-            out.append((kind, re.compile("|".join(names), re.IGNORECASE)))
-    return tuple(out)
-
-
 @lru_cache(maxsize=8)
-def section_cues(lang: str) -> SectionCues:
-    """The compiled section cues for an ad in ``lang``; KompetensError E109 for an unsupported language.
+def review_cues(lang: str) -> ReviewCues:
+    """The compiled review cues for an ad in ``lang``; KompetensError E109 for an unsupported language.
 
     Ads mix languages ("Nice to have:" and "Share this job on LinkedIn" in a Swedish ad), so the cues of
     every language are used, the ad's own first.
@@ -309,14 +265,6 @@ def section_cues(lang: str) -> SectionCues:
     def merged(key: str) -> list[str]:
         return [p for d in datas for p in d.get(key, [])]
 
-    by_kind: dict[str, list[str]] = {}
-    for d in datas:
-        for kind, patterns in d["headings"].items():
-            by_kind.setdefault(kind, []).extend(patterns)
-    headings = tuple(
-        (kind, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
-        for kind, patterns in by_kind.items()
-    ) + tuple(h for code in langs for h in _shared_headings(code))
     seen: set[tuple[str, bool, str]] = set()
     social: list[SocialCue] = []
     for d in datas:
@@ -331,12 +279,8 @@ def section_cues(lang: str) -> SectionCues:
                 seen.add(key)
                 pattern = c["pattern"] if strength != "platform" else f"(?:{c['pattern']}){_COMPOUND_TAIL}"
                 social.append(SocialCue(whole_word(pattern, cased=key[1]), c["area"], strength))
-    return SectionCues(
+    return ReviewCues(
         lang=lang,
-        headings=headings,
-        about_company=any_of(merged("about_company")),
-        role=any_of(merged("role")),
-        boilerplate=any_of(merged("boilerplate")),
         social_media=tuple(social),
         social_context=any_of(merged("social_context")),
         social_context_word=_alternatives(merged("social_context")),

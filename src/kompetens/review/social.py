@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..layout import JOB_CONTENT, Layout, Unit
 from ..models import Mention
-from .lexicon import SectionCues, SocialCue
-from .sections import JOB_CONTENT, Layout, Unit
+from .lexicon import ReviewCues, SocialCue
 
 EVIDENCE_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
 """Sections whose sentences can make an ad a social-media ad (a merit is work the job may involve)."""
@@ -86,7 +86,7 @@ def _counted_reason(section: str) -> str:
     return "merit" if section == "merits" else "job"
 
 
-def _hits(text: str, cues: SectionCues) -> list[_Hit]:
+def _hits(text: str, cues: ReviewCues) -> list[_Hit]:
     hits = [
         _Hit(cue, m.start(), m.end(), m.group(), (m.groupdict().get("tail") or "").lstrip("-"))
         for cue in cues.social_media
@@ -100,7 +100,7 @@ def _hits(text: str, cues: SectionCues) -> list[_Hit]:
     return kept
 
 
-def _excluded(text: str, hit: _Hit, unit: Unit, cues: SectionCues) -> bool:
+def _excluded(text: str, hit: _Hit, unit: Unit, cues: ReviewCues) -> bool:
     """True when the platform name sits in an exclusion span ("din LinkedIn-profil")."""
     if cues.social_exclude is None:
         return False
@@ -110,7 +110,7 @@ def _excluded(text: str, hit: _Hit, unit: Unit, cues: SectionCues) -> bool:
     return False
 
 
-def _has_context(text: str, hit: _Hit, unit: Unit, cues: SectionCues) -> bool:
+def _has_context(text: str, hit: _Hit, unit: Unit, cues: ReviewCues) -> bool:
     """A work-context word in the hit's sentence outside the hit, or as the rest of its compound."""
     if cues.social_context is None:
         return False
@@ -122,7 +122,7 @@ def _has_context(text: str, hit: _Hit, unit: Unit, cues: SectionCues) -> bool:
     return False
 
 
-def cue_evidence(text: str, layout: Layout, cues: SectionCues) -> Iterator[Evidence]:
+def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
     """Social-media cues of every language in ``text``, each judged in its sentence."""
     hits = _hits(text, cues)
     by_unit: dict[int, list[_Hit]] = {}
@@ -164,7 +164,7 @@ def cue_evidence(text: str, layout: Layout, cues: SectionCues) -> Iterator[Evide
         yield Evidence(h.text, h.start, h.end, h.cue.area, section, ok, reason, "cue", h.cue.strength)
 
 
-def is_social_mention(m: Mention, cues: SectionCues) -> bool:
+def is_social_mention(m: Mention, cues: ReviewCues) -> bool:
     """A mention linked to a social-media concept: a listed concept, or a label naming social media."""
     if m.concept.id in cues.social_media_concepts:
         return True
@@ -172,7 +172,7 @@ def is_social_mention(m: Mention, cues: SectionCues) -> bool:
 
 
 def mention_evidence(
-    mentions: Iterable[Mention], layout: Layout, cues: SectionCues, *, min_confidence: float
+    mentions: Iterable[Mention], layout: Layout, cues: ReviewCues, *, min_confidence: float
 ) -> Iterator[Evidence]:
     """Extracted mentions linked to social-media concepts, judged by their words and where they stand.
 
@@ -194,7 +194,7 @@ def mention_evidence(
         yield Evidence(m.text, m.start, m.end, m.area, section, counted, reason, "mention")
 
 
-def title_mentions_social_media(title: str | None, cues: SectionCues) -> bool:
+def title_mentions_social_media(title: str | None, cues: ReviewCues) -> bool:
     """True when the title itself names social-media work ("Social media manager", "Communityansvarig")."""
     if not title:
         return False
@@ -203,7 +203,7 @@ def title_mentions_social_media(title: str | None, cues: SectionCues) -> bool:
     return bool(cues.title_social_media and cues.title_social_media.search(title))
 
 
-def title_evidence(layout: Layout, cues: SectionCues) -> Iterator[Evidence]:
+def title_evidence(layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
     """The title as evidence when it names social media or a platform ("Sociala medier-redaktör"): such a
     job needs it whatever the text says. A weak word ("Community nurse") is not enough."""
     if layout.title and layout.title_span and cues.names_social_media(layout.title):

@@ -1,13 +1,14 @@
-"""Reading an ad's layout: headings, unheaded company paragraphs, boilerplate sentences."""
+"""Reading an ad's layout once: headings, unheaded company paragraphs, sentences, boilerplate."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kompetens.review import SECTION_KINDS, section_cues, segment
-from kompetens.review.sections import heading_kind, is_link_line
+from kompetens.layout import SECTION_KINDS, heading_kind, is_link_line, layout_cues, segment
 
 HEADINGS = [
     ("sv", "Arbetsuppgifter", "duties"),
@@ -46,12 +47,12 @@ NOT_HEADINGS = [
 
 @pytest.mark.parametrize(("lang", "line", "kind"), HEADINGS)
 def test_heading_kind(lang: str, line: str, kind: str) -> None:
-    assert heading_kind(line, section_cues(lang)) == kind
+    assert heading_kind(line, layout_cues(lang)) == kind
 
 
 @pytest.mark.parametrize(("lang", "line"), NOT_HEADINGS)
 def test_not_a_heading(lang: str, line: str) -> None:
-    assert heading_kind(line, section_cues(lang)) is None
+    assert heading_kind(line, layout_cues(lang)) is None
 
 
 BOILERPLATE = [
@@ -76,31 +77,31 @@ JOB_SENTENCES = [
 
 @pytest.mark.parametrize(("lang", "sentence"), BOILERPLATE)
 def test_boilerplate_sentence(lang: str, sentence: str) -> None:
-    layout = segment(f"Titel\n\n{sentence}", section_cues(lang))
+    layout = segment(f"Titel\n\n{sentence}", layout_cues(lang))
     assert layout.units and all(u.boilerplate for u in layout.units)
 
 
 @pytest.mark.parametrize(("lang", "sentence"), JOB_SENTENCES)
 def test_job_sentence_is_not_boilerplate(lang: str, sentence: str) -> None:
-    layout = segment(f"Titel\n\n{sentence}", section_cues(lang))
+    layout = segment(f"Titel\n\n{sentence}", layout_cues(lang))
     assert [u.counts_as_job for u in layout.units] == [True]
-    assert not is_link_line(sentence, section_cues(lang))
+    assert not is_link_line(sentence, layout_cues(lang))
 
 
 def test_title_is_the_first_short_line() -> None:
-    layout = segment("Kommunikatör\n\nDu skriver texter.", section_cues("sv"))
+    layout = segment("Kommunikatör\n\nDu skriver texter.", layout_cues("sv"))
     assert layout.title == "Kommunikatör"
     assert layout.sections[0].kind == "title"
 
 
 def test_given_title_is_kept_and_its_line_found() -> None:
-    layout = segment("Kommunikatör\n\nDu skriver texter.", section_cues("sv"), title="Kommunikatör")
+    layout = segment("Kommunikatör\n\nDu skriver texter.", layout_cues("sv"), title="Kommunikatör")
     assert layout.title_span == (0, len("Kommunikatör"))
 
 
 def test_inline_heading_opens_a_section() -> None:
     text = "Säljare\n\nKrav: B-körkort och erfarenhet av försäljning.\nVi erbjuder: Tjänstebil."
-    layout = segment(text, section_cues("sv"))
+    layout = segment(text, layout_cues("sv"))
     kinds = [(s.kind, text[s.start : s.end]) for s in layout.sections[1:]]
     assert kinds == [("requirements", "B-körkort och erfarenhet av försäljning."), ("offer", "Tjänstebil.")]
 
@@ -123,7 +124,7 @@ def test_inline_heading_opens_a_section() -> None:
     ],
 )
 def test_unheaded_company_paragraph(lang: str, paragraph: str, kind: str) -> None:
-    layout = segment(f"Titel\n\n{paragraph}", section_cues(lang))
+    layout = segment(f"Titel\n\n{paragraph}", layout_cues(lang))
     assert {u.section for u in layout.units} == {kind}
 
 
@@ -131,7 +132,7 @@ def test_sections_cover_their_text_in_order() -> None:
     text = (
         "Titel\n\nOm oss\nVi är ett företag.\n\nArbetsuppgifter\nDu skriver.\n\nKvalifikationer\n- Utbildning"
     )
-    layout = segment(text, section_cues("sv"))
+    layout = segment(text, layout_cues("sv"))
     starts = [s.start for s in layout.sections]
     assert starts == sorted(starts)
     assert [s.kind for s in layout.sections] == ["title", "about_company", "duties", "requirements"]
@@ -158,7 +159,7 @@ LINES = [
 @given(st.lists(st.sampled_from(LINES), max_size=25), st.sampled_from(["sv", "en"]))
 def test_units_are_ordered_and_inside_the_text(lines: list[str], lang: str) -> None:
     text = "\n".join(lines)
-    layout = segment(text, section_cues(lang))
+    layout = segment(text, layout_cues(lang))
     previous_end = 0
     for unit in layout.units:
         assert previous_end <= unit.start < unit.end <= len(text)
@@ -166,3 +167,69 @@ def test_units_are_ordered_and_inside_the_text(lines: list[str], lang: str) -> N
         assert layout.unit_at(unit.start) == unit
         previous_end = unit.end
     assert all(s.kind in SECTION_KINDS for s in layout.sections)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=25), st.sampled_from(["sv", "en"]))
+def test_units_at_is_unit_at_for_every_offset(lines: list[str], lang: str) -> None:
+    text = "\n".join(lines)
+    layout = segment(text, layout_cues(lang))
+    offsets = list(range(len(text) + 1))
+    assert layout.units_at(offsets) == [layout.unit_at(o) for o in offsets]
+    kinds = layout.sentence_kinds()
+    assert [u.section for u in layout.units] == kinds
+
+
+BOILERPLATE_LINES = [
+    *LINES,
+    "Följ Exempelbolaget på Instagram.",
+    "Följer du oss i sociala medier?",
+    "Dela gärna annonsen med en vän.",
+    "Skicka din LinkedIn-profil till oss.",
+    "Share this job with a friend. You post daily.",
+    "Ansök enkelt via LinkedIn idag.",
+    "Läs mer om oss på vår hemsida.",
+    "Vi följer upp resultaten varje vecka.",
+    "Du delar med dig av kunskap.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BOILERPLATE_LINES), max_size=12), st.sampled_from(["sv", "en"]))
+def test_hint_words_find_every_boilerplate_sentence(lines: list[str], lang: str) -> None:
+    # The patterns run only where a hint word stands; running all of them on every sentence finds the same.
+    text = "\n".join(lines)
+    cues = layout_cues(lang)
+    layout = segment(text, cues, boilerplate_at=[])
+    low = text.lower()
+    every = [p for p in cues.boilerplate.values()]
+    by_every = {
+        i
+        for i, (s, e) in enumerate(zip(layout._sent_starts, layout._sent_ends, strict=True))
+        if any(p.search(low, s, e) for p in every)
+    }
+    assert by_every <= layout.boilerplate_sentences
+
+
+def test_every_boilerplate_pattern_has_a_hint_word() -> None:
+    from kompetens.layout import _by_hint
+
+    assert set(_by_hint(["följ (?:gärna )?oss på", "share this (?:job|ad)"])) == {"följ", "share"}
+    with pytest.raises(ValueError, match="whole word"):
+        _by_hint(["(?:din|ditt) \\w+profil"])
+
+
+def test_extraction_and_review_read_one_layout(tmp_path: Path) -> None:
+    # The layout extraction made is the one review reads: no second reading that could disagree.
+    from kompetens.engine import Engine
+    from kompetens.models import Document
+    from kompetens.review import review_ad
+
+    text = "Kommunikatör\n\nOm oss\nVi är ett bolag som grundades 1990.\n\nKrav\nDu har erfarenhet av SEO."
+    doc = Document(source="ad", text=text, lang="sv", kind="ad")
+    profile = Engine(tmp_path).extract(doc)
+    assert profile.layout is not None
+    review = review_ad(doc, profile)
+    assert review.sections == profile.layout.sections
+    seo = next(m for m in profile.mentions if m.text == "SEO")
+    assert seo.required is True and profile.layout.unit_at(seo.start).section == "requirements"
