@@ -166,6 +166,49 @@ def _hint_word(pattern: str) -> str | None:
     return max(words, key=len) if words else None
 
 
+def literal_gate(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match of ``pattern`` holds, or None when the pattern does not
+    say: a pattern is run on a text only when one of its gate's strings is in the lower-cased text (a
+    substring search in C, against a regular expression tried at every offset)."""
+    try:
+        return _gate(list(_parser.parse(pattern)))
+    except re.error:
+        return None
+
+
+def _gate(items: list[Any]) -> tuple[str, ...] | None:
+    best, run = "", ""
+    for op, arg in [*items, (None, None)]:
+        if op is _constants.LITERAL:
+            run += chr(arg).lower()
+            continue
+        best, run = max(best, run, key=len), ""
+    if len(best.strip()) >= _GATE_MIN:
+        return (best,)
+    weak: tuple[str, ...] | None = (best,) if best.strip() else None
+    for op, arg in items:  # a mandatory part that holds one
+        gate: tuple[str, ...] | None = None
+        if op is _constants.BRANCH:
+            gates = [_gate(list(alt)) for alt in arg[1]]
+            gate = None if any(g is None for g in gates) else tuple(s for g in gates if g for s in g)
+        elif op is _constants.SUBPATTERN:
+            gate = _gate(list(arg[-1]))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and arg[0] >= 1:
+            gate = _gate(list(arg[2]))
+        if gate and all(len(g.strip()) >= _GATE_MIN for g in gate):
+            return gate
+        weak = weak or gate
+    return weak
+
+
+_GATE_MIN = 3
+
+
+def gate_open(gate: tuple[str, ...] | None, low: str) -> bool:
+    """Whether a pattern with ``gate`` may match in the lower-cased text ``low``."""
+    return gate is None or any(g in low for g in gate)
+
+
 def _only_separators(items: Any) -> bool:
     return all(op is _constants.LITERAL and chr(arg) in " -" for op, arg in items)
 
@@ -471,9 +514,7 @@ def is_link_line(line: str, cues: LayoutCues) -> bool:
     return removed
 
 
-def _find_title(
-    text: str, title: str | None, cues: LayoutCues
-) -> tuple[str | None, tuple[int, int] | None]:
+def _find_title(text: str, title: str | None, cues: LayoutCues) -> tuple[str | None, tuple[int, int] | None]:
     """The title and its span: the given title where the first line repeats it, else the first line when
     it is short, ends no sentence and is no known section heading ("Requirements")."""
     m = _FIRST_LINE.search(text)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..layout import Layout
+from ..layout import Layout, gate_open
 from .lexicon import GUARD_WINDOW, BiasLexicon, GenderLexicon, Guard
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -65,7 +65,10 @@ def guarded(text: str, layout: Layout, start: int, end: int, guard: Guard | None
 
 
 def _phrase_flags(text: str, lexicon: BiasLexicon, layout: Layout) -> Iterator[Flag]:
+    low = layout.low
     for rule in lexicon.phrases:
+        if not gate_open(rule.gate, low):
+            continue
         guard = lexicon.guards.get(rule.category)
         for m in rule.pattern.finditer(text):
             unit = layout.unit_at(m.start())
@@ -93,12 +96,16 @@ def _next_word(text: str, end: int) -> str:
 
 
 def _gender_flags(text: str, gender: GenderLexicon, layout: Layout) -> Iterator[Flag]:
-    for m in _WORD.finditer(text):
-        word = m.group().lower()
-        rule = gender.rule_for(word)
-        if rule is None:
+    low = layout.low
+    flagged = {w for w in set(_WORD.findall(low)) if gender.flag_rule(w) is not None}
+    if not flagged:
+        return
+    for m in _WORD.finditer(low):
+        word = m.group()
+        if word not in flagged:
             continue
-        if rule.exclude is not None and rule.exclude.fullmatch(word):
+        rule = gender.flag_rule(word)
+        if rule is None:
             continue
         if rule.not_before and _next_word(text, m.end()) in rule.not_before:
             continue
@@ -106,7 +113,7 @@ def _gender_flags(text: str, gender: GenderLexicon, layout: Layout) -> Iterator[
         if unit is not None and unit.boilerplate:
             continue
         yield Flag(
-            m.group(),
+            text[m.start() : m.end()],
             m.start(),
             m.end(),
             gender.category,

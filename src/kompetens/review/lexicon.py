@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import Code, KompetensError
 from ..lang import LANGUAGES, lang_data
-from ..layout import any_of, whole_word
+from ..layout import any_of, literal_gate, whole_word
 
 
 def _alternatives(patterns: list[str]) -> re.Pattern[str] | None:
@@ -37,6 +37,8 @@ class PhraseRule:
     suggestion: str
     source: str
     not_in: frozenset[str]
+    gate: tuple[str, ...] | None = None
+    """Strings one of which every match holds (``layout.literal_gate``): the rule runs only where one is."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -75,6 +77,9 @@ def _stem_index(stems: tuple[StemRule, ...], min_stem_length: int) -> _StemIndex
     return _StemIndex(forms, whole, prefix, min(lengths, default=1))
 
 
+_FLAG_MEMO_MAX = 50_000
+
+
 @dataclass(slots=True, frozen=True)
 class GenderLexicon:
     category: str
@@ -85,9 +90,25 @@ class GenderLexicon:
     suggestion_template: str
     stems: tuple[StemRule, ...]
     _index: _StemIndex = field(init=False, repr=False, compare=False)
+    _flagged: dict[str, StemRule | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Word -> its rule when the word is flagged at all (``rule_for`` and the rule's ``exclude``)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", _stem_index(self.stems, self.min_stem_length))
+
+    def flag_rule(self, word: str) -> StemRule | None:
+        """The rule a (lower-case) word is flagged by, its exclusions applied; memoised, since ads
+        share most of their words."""
+        memo = self._flagged
+        if word in memo:
+            return memo[word]
+        rule = self.rule_for(word)
+        if rule is not None and rule.exclude is not None and rule.exclude.fullmatch(word):
+            rule = None
+        if len(memo) > _FLAG_MEMO_MAX:
+            memo.clear()
+        memo[word] = rule
+        return rule
 
     def suggestion(self, rule: StemRule) -> str:
         """The neutral rewrite for a flagged word: its stem's alternative, or the general advice."""
@@ -151,6 +172,7 @@ class SocialCue:
     pattern: re.Pattern[str]
     area: str
     strength: str = "channel"
+    gate: tuple[str, ...] | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -195,6 +217,7 @@ def _phrase(entry: dict[str, Any]) -> PhraseRule:
         suggestion=entry["suggestion"],
         source=entry["source"],
         not_in=frozenset(entry.get("not_in", [])),
+        gate=literal_gate(entry["pattern"]),
     )
 
 
@@ -278,7 +301,11 @@ def review_cues(lang: str) -> ReviewCues:
             if key not in seen:
                 seen.add(key)
                 pattern = c["pattern"] if strength != "platform" else f"(?:{c['pattern']}){_COMPOUND_TAIL}"
-                social.append(SocialCue(whole_word(pattern, cased=key[1]), c["area"], strength))
+                social.append(
+                    SocialCue(
+                        whole_word(pattern, cased=key[1]), c["area"], strength, literal_gate(c["pattern"])
+                    )
+                )
     return ReviewCues(
         lang=lang,
         social_media=tuple(social),

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..layout import JOB_CONTENT, Layout, Unit
+from ..layout import JOB_CONTENT, Layout, Unit, gate_open
 from ..models import Mention
 from .lexicon import ReviewCues, SocialCue
 
@@ -86,10 +86,11 @@ def _counted_reason(section: str) -> str:
     return "merit" if section == "merits" else "job"
 
 
-def _hits(text: str, cues: ReviewCues) -> list[_Hit]:
+def _hits(text: str, low: str, cues: ReviewCues) -> list[_Hit]:
     hits = [
         _Hit(cue, m.start(), m.end(), m.group(), (m.groupdict().get("tail") or "").lstrip("-"))
         for cue in cues.social_media
+        if gate_open(cue.gate, low)
         for m in cue.pattern.finditer(text)
     ]
     hits.sort(key=lambda h: (h.start, -h.end))
@@ -124,7 +125,7 @@ def _has_context(text: str, hit: _Hit, unit: Unit, cues: ReviewCues) -> bool:
 
 def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
     """Social-media cues of every language in ``text``, each judged in its sentence."""
-    hits = _hits(text, cues)
+    hits = _hits(text, layout.low, cues)
     by_unit: dict[int, list[_Hit]] = {}
     placed: list[tuple[_Hit, Unit | None, str, str | None]] = []
     for h in hits:
