@@ -76,6 +76,10 @@ def test_social_media_only_in_about_us_does_not() -> None:
         # channel words count on their own
         ("Erfarenhet av SoMe är ett krav.", True),
         ("You have experience with paid social.", True),
+        # the platform as the employer or its product is no social-media work
+        ("As an engineer at YouTube you build the systems that serve video.", False),
+        ("You partner with the YouTube Music team on new products.", False),
+        ("You grow YouTube's ads business with our content partners.", False),
     ],
 )
 def test_a_cue_counts_by_its_strength_and_its_sentence(sentence: str, counts: bool) -> None:
@@ -84,11 +88,21 @@ def test_a_cue_counts_by_its_strength_and_its_sentence(sentence: str, counts: bo
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
 
 
-def test_title_naming_social_media_decides() -> None:
-    review = _review("Sociala medier-redaktör\n\nArbetsuppgifter\nDu skriver texter.", [])
-    assert review.requires_social_media
-    assert [e.reason for e in review.evidence if e.counted] == ["title"]
-    assert not _review("Community nurse\n\nDuties\nYou care for patients.", [], "en").requires_social_media
+@pytest.mark.parametrize(
+    ("title", "lang", "decides"),
+    [
+        ("Sociala medier-redaktör", "sv", True),
+        ("Social Media Manager", "en", True),
+        ("Instagram content creator", "en", True),
+        ("Software Engineer, YouTube", "en", False),  # a team's name
+        ("Community nurse", "en", False),  # a weak word
+    ],
+)
+def test_a_title_naming_social_media_work_decides(title: str, lang: str, decides: bool) -> None:
+    duties = "Arbetsuppgifter\nDu skriver texter." if lang == "sv" else "Duties\nYou write code."
+    review = _review(f"{title}\n\n{duties}", [], lang)
+    assert review.requires_social_media is decides
+    assert [e.reason for e in review.evidence if e.counted] == (["title"] if decides else [])
 
 
 def test_generic_words_linked_to_social_media_concepts_are_set_aside() -> None:

@@ -205,8 +205,20 @@ def title_mentions_social_media(title: str | None, cues: ReviewCues) -> bool:
 
 
 def title_evidence(layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
-    """The title as evidence when it names social media or a platform ("Sociala medier-redaktör"): such a
-    job needs it whatever the text says. A weak word ("Community nurse") is not enough."""
-    if layout.title and layout.title_span and cues.names_social_media(layout.title):
+    """The title as evidence when it names social media ("Sociala medier-redaktör", "Social Media Manager"),
+    or a platform with work on it ("TikTok-producent", "Instagram content creator"): such a job needs it
+    whatever the text says. A platform as a team's name ("Software Engineer, YouTube") or a weak word
+    ("Community nurse") is not enough."""
+    title = layout.title
+    if not title or not layout.title_span:
+        return
+    work_on_platform = cues.names_social_media(title, strengths=("platform",)) and (
+        (cues.social_context is not None and cues.social_context.search(title) is not None)
+        or any(
+            h.tail and cues.social_context_word and cues.social_context_word.fullmatch(h.tail)
+            for h in _hits(title, title.lower(), cues)
+        )
+    )
+    if cues.names_social_media(title, strengths=("channel",)) or work_on_platform:
         start, end = layout.title_span
         yield Evidence(layout.text[start:end], start, end, None, "title", True, "title", "title")
