@@ -60,6 +60,9 @@ FLAGGED = [
     # ads mix languages: English age wording in a Swedish ad is flagged too
     ("sv", "Academic Work är Home of the Young Professionals.", "Young Professionals", "age"),
     ("en", "This role is perfect for early-career marketers.", "early-career", "age"),
+    ("sv", "Är du Gen Z och älskar TikTok?", "Gen Z", "age"),
+    ("sv", "Vi söker ungdomar till sommarjobb.", "söker ungdomar", "age"),
+    ("sv", "Passar dig som är nyexad.", "nyexad", "age"),
     # explicit gender requirements, any language
     ("en", "Jewelry shop looking for girl personal", "looking for girl", "gender"),
     ("sv", "Vi söker en tjej till vår butik.", "söker en tjej", "gender"),
@@ -102,6 +105,9 @@ NEUTRAL = [
     ("sv", "Oavsett om du är nyexaminerad eller gammal i gamet är du välkommen."),
     ("sv", "Är du nyutexaminerad förskollärare får du en mentor."),
     ("sv", "Vi söker både tjejer och killar."),
+    ("sv", "Vi har en blandning av seniora och yngre medarbetare."),
+    ("sv", "Villa Iris är ett HVB för tjejer i åldern 13-17 år."),
+    ("sv", "Verksamheten vänder sig till kvinnor och män, unga som äldre."),
     ("en", "You teach young learners aged 6 to 9."),
     ("en", "We welcome applicants of all ages, whether a recent graduate or experienced."),
     ("en", "You support children and young people with autism."),
