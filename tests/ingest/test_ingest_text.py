@@ -99,3 +99,24 @@ def test_strip_markdown(markdown, text, title):
 )
 def test_html_to_text(html, text, title):
     assert html_to_text(html) == (text, title)
+
+
+def test_a_few_bad_bytes_keep_the_valid_utf8_lines_and_warn(tmp_path):
+    from kompetens.ingest import decode_with_warnings, read_path
+
+    good = "Vi söker en säljare på Östermalm.\nDu är nyfiken.\n"
+    data = good.encode("utf-8") + "Hälsningar Åsa\n".encode("cp1252") + "Välkommen!\n".encode("utf-8")
+    text, warnings = decode_with_warnings(data, source="x.txt")
+    assert text.startswith(good)  # never reinterpreted: "ö" stays "ö", not "Ã¶"
+    assert "Hälsningar Åsa" in text and "Välkommen!" in text
+    assert warnings == ["not valid UTF-8 on line 3: read as Windows-1252"]
+    path = tmp_path / "cv.txt"
+    path.write_bytes(data)
+    (doc,) = read_path(path)
+    assert doc.meta["warnings"] == warnings
+
+
+def test_a_windows_1252_file_is_decoded_whole_without_a_warning():
+    from kompetens.ingest import decode_with_warnings
+
+    assert decode_with_warnings(SV.encode("cp1252"), source="x") == (SV, [])

@@ -1,7 +1,7 @@
 """Files -> Documents: plain text, Markdown, HTML, PDF, DOCX and JobTech ads (JSON / JSONL)."""
 
 from kompetens.ingest.langdetect import SUPPORTED_LANGS, detect_language, identify_language
-from kompetens.ingest.normalize import decode_bytes, normalize_text
+from kompetens.ingest.normalize import decode_bytes, decode_with_warnings, normalize_text
 from kompetens.ingest.reader import (
     DEFAULT_MAX_BYTES,
     SUPPORTED_EXTENSIONS,
@@ -16,6 +16,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "SUPPORTED_LANGS",
     "decode_bytes",
+    "decode_with_warnings",
     "detect_language",
     "document_from_text",
     "identify_language",

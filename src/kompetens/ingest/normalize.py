@@ -50,11 +50,21 @@ def squash_spaces(text: str) -> str:
 
 
 def decode_bytes(data: bytes, *, source: str) -> str:
-    """Decode a text file: BOM if any, else UTF-8, else cp1252 when the result looks like text."""
+    """Decode a text file: BOM if any, else UTF-8, else cp1252 when the result looks like text (see
+    ``decode_with_warnings``: a UTF-8 file with a few bad bytes keeps its UTF-8 lines)."""
+    return decode_with_warnings(data, source=source)[0]
+
+
+def decode_with_warnings(data: bytes, *, source: str) -> tuple[str, list[str]]:
+    """``decode_bytes``, and what the reader should know: the lines that were not valid UTF-8.
+
+    A file that is UTF-8 apart from a few lines (a pasted signature, one byte cut) is decoded line by
+    line: the valid lines as UTF-8, never reinterpreted, the others as Windows-1252, and a warning names
+    them. A file with no UTF-8 sequence at all is a Windows-1252 file, decoded whole."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(encoding), []
             except UnicodeDecodeError:
                 raise _binary(source, f"not valid {encoding.upper()} despite its byte-order mark") from None
     if b"\x00" in data:
@@ -62,10 +72,34 @@ def decode_bytes(data: bytes, *, source: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return _decode_legacy(data, source=source)
+        return _decode_mixed(data, source=source)
     if _control_share(text) > _MAX_CONTROL_SHARE_UTF8:
         raise _binary(source, "mostly control characters: a binary file, not text")
-    return text
+    return text, []
+
+
+def _decode_mixed(data: bytes, *, source: str) -> tuple[str, list[str]]:
+    lines = data.split(b"\n")
+    decoded: list[str] = []
+    bad: list[int] = []
+    utf8_seen = False
+    for number, line in enumerate(lines, 1):
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8_seen = utf8_seen or not line.isascii()
+        except UnicodeDecodeError:
+            bad.append(number)
+            decoded.append("")
+    if not utf8_seen:  # no UTF-8 anywhere: a Windows-1252 file
+        return _decode_legacy(data, source=source), []
+    for number in bad:
+        decoded[number - 1] = lines[number - 1].decode("cp1252", errors="replace")
+    shown = ", ".join(map(str, bad[:_BAD_LINES_SHOWN])) + (" ..." if len(bad) > _BAD_LINES_SHOWN else "")
+    warning = f"not valid UTF-8 on line{'s' if len(bad) > 1 else ''} {shown}: read as Windows-1252"
+    return "\n".join(decoded), [warning]
+
+
+_BAD_LINES_SHOWN = 10
 
 
 def _decode_legacy(data: bytes, *, source: str) -> str:

@@ -3,31 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from kompetens.errors import Code, IngestError
 from kompetens.ingest.base import Extracted
 from kompetens.ingest.htmltext import html_to_text
 from kompetens.ingest.markdown import strip_markdown
-from kompetens.ingest.normalize import decode_bytes, normalize_text
+from kompetens.ingest.normalize import decode_with_warnings, normalize_text
 
 
 def extract_txt(data: bytes, *, source: str) -> Iterator[Extracted | IngestError]:
     """The file as it is, so offsets also point into the user's own file."""
-    yield Extracted(text=_decode(data, source=source), meta={"format": "txt"})
+    text, meta = _decode(data, source=source)
+    yield Extracted(text=text, meta={"format": "txt", **meta})
 
 
 def extract_markdown(data: bytes, *, source: str) -> Iterator[Extracted | IngestError]:
-    text, title = strip_markdown(_decode(data, source=source))
-    yield Extracted(text=text, title=title, meta={"format": "md"})
+    raw, meta = _decode(data, source=source)
+    text, title = strip_markdown(raw)
+    yield Extracted(text=text, title=title, meta={"format": "md", **meta})
 
 
 def extract_html(data: bytes, *, source: str) -> Iterator[Extracted | IngestError]:
-    text, title = html_to_text(_decode(data, source=source))
-    yield Extracted(text=text, title=title, meta={"format": "html"})
+    raw, meta = _decode(data, source=source)
+    text, title = html_to_text(raw)
+    yield Extracted(text=text, title=title, meta={"format": "html", **meta})
 
 
-def _decode(data: bytes, *, source: str) -> str:
-    text = normalize_text(decode_bytes(data, source=source))
+def _decode(data: bytes, *, source: str) -> tuple[str, dict[str, Any]]:
+    """The normalised text, and ``{"warnings": [...]}`` when some lines were not valid UTF-8."""
+    decoded, warnings = decode_with_warnings(data, source=source)
+    text = normalize_text(decoded)
     if not text.strip():
         raise IngestError(Code.E101, "the file holds only whitespace", source=source)
-    return text
+    return text, {"warnings": warnings} if warnings else {}
