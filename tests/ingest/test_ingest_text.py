@@ -105,7 +105,7 @@ def test_a_few_bad_bytes_keep_the_valid_utf8_lines_and_warn(tmp_path):
     from kompetens.ingest import decode_with_warnings, read_path
 
     good = "Vi söker en säljare på Östermalm.\nDu är nyfiken.\n"
-    data = good.encode("utf-8") + "Hälsningar Åsa\n".encode("cp1252") + "Välkommen!\n".encode("utf-8")
+    data = good.encode("utf-8") + "Hälsningar Åsa\n".encode("cp1252") + "Välkommen!\n".encode()
     text, warnings = decode_with_warnings(data, source="x.txt")
     assert text.startswith(good)  # never reinterpreted: "ö" stays "ö", not "Ã¶"
     assert "Hälsningar Åsa" in text and "Välkommen!" in text
