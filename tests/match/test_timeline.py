@@ -33,6 +33,10 @@ RANGES = [
     ("2019.03 – 2020.11", "2019-03", "2020-11"),
     ("2021 –", "2021-01", None),
     ("2022 to now", "2022-01", None),
+    # a dash lost to a wrong encoding (issue #12: scored as no position before)
+    ("March 2016 ? present", "2016-03", None),
+    ("2015 \ufffd 2017", "2015-01", "2017-12"),
+    ("2015 − 2017", "2015-01", "2017-12"),
 ]
 
 

@@ -143,7 +143,8 @@ def _patterns() -> _Patterns:
         rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*{year}"  # "03/2019"
         rf"|{year})"
     )
-    sep = rf"(?:\s*[–—‒-]{{1,2}}\s*|\s+(?:{alts(range_words)})\s+)"
+    # dashes of every kind, and "?" or "�" where a dash was lost to a wrong encoding ("March 2016 ? present")
+    sep = rf"(?:\s*[–—‒―−~→-]{{1,2}}\s*|\s+[?\ufffd]\s+|\s+(?:{alts(range_words)})\s+)"
     end = rf"(?:{one_date}|{alts(present)})"
     date_range = re.compile(
         rf"(?<![\w/.-])(?P<start>{one_date})(?:{sep}(?P<end>{end})|\s*[–—-]\s*(?=$|\n))(?![\w/-])",
