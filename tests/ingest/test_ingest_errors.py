@@ -160,3 +160,32 @@ def test_jsonl_bad_line_is_named_by_line_number(build):
     with pytest.raises(IngestError) as info:
         read_path(path)
     assert (info.value.code, info.value.source) == (Code.E107, f"{path}#2")
+
+
+@pytest.mark.parametrize(
+    ("ad", "message"),
+    [
+        ({"headline": 123, "description": {"text": "Du säljer."}}, "'headline' must be text, got a number"),
+        (
+            {"headline": "Säljare", "description": ["Du säljer."]},
+            "'description' must be text or an object, got a list",
+        ),
+        (
+            {"headline": "Säljare", "description": {"text": {"sv": "x"}}},
+            "'description.text' must be text, got an object",
+        ),
+    ],
+)
+def test_a_jobtech_ad_with_wrong_types_is_refused(tmp_path, ad, message):  # issue #12
+    import json
+
+    from kompetens.ingest import iter_documents
+
+    path = tmp_path / "ads.jsonl"
+    good = {"headline": "Säljare", "description": {"text": "Du säljer kläder i vår butik."}}
+    path.write_text(json.dumps(good) + "\n" + json.dumps(ad) + "\n", encoding="utf-8")
+    docs = list(iter_documents([path]))
+    assert len(docs) == 2 and not isinstance(docs[0], IngestError) and docs[0].text.startswith("Säljare")
+    err = docs[1]
+    assert isinstance(err, IngestError) and err.code is Code.E107 and message in err.message
+    assert err.source == f"{path}#2"

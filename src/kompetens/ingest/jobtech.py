@@ -18,7 +18,9 @@ def is_jobtech_ad(obj: object) -> TypeGuard[dict[str, Any]]:
 
 
 def ad_to_extracted(ad: dict[str, Any]) -> Extracted:
-    """Text = headline, blank line, description; the rest goes to ``meta``."""
+    """Text = headline, blank line, description; the rest goes to ``meta``. ValueError when a text field
+    has the wrong type (a number for a headline, a list for a description): nothing is read silently."""
+    _check_types(ad)
     headline = _text(ad.get("headline"))
     body = _description(ad.get("description"))
     address = _dict(ad.get("workplace_address"))
@@ -101,6 +103,26 @@ def _item(obj: object, *, source: str, item: int | None) -> Extracted | IngestEr
         return IngestError(Code.E107, str(exc), source=where)
     extracted.item = item
     return extracted
+
+
+_TYPE_NAMES = {int: "a number", float: "a number", bool: "true or false", list: "a list", dict: "an object"}
+
+
+def _type_name(value: object) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _check_types(ad: dict[str, Any]) -> None:
+    headline, description = ad.get("headline"), ad.get("description")
+    if headline is not None and not isinstance(headline, str):
+        raise ValueError(f"field 'headline' must be text, got {_type_name(headline)}")
+    if description is not None and not isinstance(description, (str, dict)):
+        raise ValueError(f"field 'description' must be text or an object, got {_type_name(description)}")
+    if isinstance(description, dict):
+        for key in ("text", "text_formatted"):
+            value = description.get(key)
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f"field 'description.{key}' must be text, got {_type_name(value)}")
 
 
 def _description(value: object) -> str:
