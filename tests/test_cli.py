@@ -106,3 +106,96 @@ def test_entry_point_prints_no_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert str(bad) in proc.stderr.replace("\n", "")
+
+
+DEMO = Path(__file__).resolve().parents[1] / "demo"
+DEMO_AD = DEMO / "ads" / "social-media-specialist-sv.txt"
+DEMO_CVS = sorted((DEMO / "cvs").iterdir())[:6]
+
+
+def test_rank_json_is_ranked_and_reports_a_bad_cv(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "tom.txt"
+    bad.write_text("   \n", encoding="utf-8")
+    code, out, err = run(
+        runner, data_dir, "rank", "--role", str(DEMO_AD), *map(str, DEMO_CVS), str(bad), "--json"
+    )
+    assert code == 1 and "tom.txt" in err  # one bad CV: the others are still ranked
+    data = json.loads(out)
+    ranked = [r for r in (data if isinstance(data, list) else data["ranking"]) if "error" not in r]
+    assert [r["rank"] for r in ranked] == list(range(1, len(DEMO_CVS) + 1))
+    # best first: more must-haves met, then the higher score
+    keys = [(-sum(r["must_haves"].values()), -r["score"]) for r in ranked]
+    assert keys == sorted(keys) and all(0 <= r["score"] <= 100 for r in ranked)
+    assert all(set(r["areas"]) == set(AREA_IDS) for r in ranked)
+
+
+def test_team_json(runner: CliRunner, data_dir: Path) -> None:
+    code, out, _ = run(
+        runner, data_dir, "team", "--role", "default", *map(str, DEMO_CVS), "--size", "2", "--json"
+    )
+    assert code == 0
+    team = json.loads(out)
+    assert len(team["members"]) == 2 and set(team["coverage"]) == set(AREA_IDS) and 0 <= team["score"] <= 100
+
+
+def test_interview_json(runner: CliRunner, data_dir: Path) -> None:
+    code, out, _ = run(
+        runner, data_dir, "interview", "--role", "default", "--candidate", str(DEMO_CVS[0]), "--json"
+    )
+    assert code == 0
+    assert json.loads(out)
+
+
+def test_market_json(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "ads.jsonl"
+    ads = [
+        {"headline": "Kommunikatör", "description": {"text": AD}, "publication_date": "2025-03-01"},
+        {"headline": "Lagerarbetare", "description": {"text": "Du plockar och packar varor."}},
+    ]
+    corpus.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ads), encoding="utf-8")
+    code, out, _ = run(runner, data_dir, "market", str(corpus), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["ads"] == 2 and data["social_media_ads"] == 1 and set(data["by_area"]) <= set(AREA_IDS)
+
+
+def test_forget_a_source_that_was_never_stored(runner: CliRunner, tmp_path: Path) -> None:
+    code, out, err = run(runner, tmp_path / "home", "forget", "no-such-cv.txt")
+    assert code in (0, 1) and "Traceback" not in out + err
+
+
+def test_link_without_an_index_says_what_to_do(tmp_path: Path) -> None:
+    cmd = [
+        sys.executable,
+        "-m",
+        "kompetens",
+        "--data-dir",
+        str(tmp_path / "empty"),
+        "link",
+        "sökmotoroptimering",
+    ]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 1 and "Traceback" not in p.stderr
+    assert "E200" in p.stderr and "kompetens setup" in p.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "setup",
+        "import",
+        "serve",
+        "areas",
+        "extract",
+        "link",
+        "review",
+        "rank",
+        "team",
+        "interview",
+        "market",
+        "forget",
+    ],
+)
+def test_every_command_has_help(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(cli, [command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output
