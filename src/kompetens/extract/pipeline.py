@@ -11,7 +11,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from itertools import islice
+from itertools import accumulate, islice
 from operator import attrgetter, itemgetter
 
 from ..lang import lang_data
@@ -124,14 +124,14 @@ class Extractor:
         # after its start: the furthest end of the hits that start at or before it.
         by_start = sorted(hits)
         starts = list(map(itemgetter(0), by_start))
-        ends = list(map(itemgetter(1), by_start))
+        reach = list(accumulate(map(itemgetter(1), by_start), max))  # furthest end so far: linear in the text
         text = line.line
         for word in words:
             key = " " + word + " "
             at = text.find(key)
             while at != -1:  # line index ``at`` is the space before the word: text offset ``at``
                 k = bisect_right(starts, at)
-                if not k or max(ends[:k]) <= at:
+                if not k or reach[k - 1] <= at:
                     for a, b, sense, conf, how in cache[word]:
                         cands.append((a - b, -conf, at + a, len(cands), at + b, sense, how))
                 at = text.find(key, at + len(word))
