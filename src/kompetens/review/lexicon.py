@@ -217,7 +217,7 @@ def _phrase(entry: dict[str, Any]) -> PhraseRule:
         suggestion=entry["suggestion"],
         source=entry["source"],
         not_in=frozenset(entry.get("not_in", [])),
-        gate=literal_gate(entry["pattern"]),
+        gate=tuple(g.lower() for g in entry["gate"]) if "gate" in entry else literal_gate(entry["pattern"]),
     )
 
 
