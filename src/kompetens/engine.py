@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 from importlib import resources
@@ -24,6 +24,8 @@ from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .store import Store
 from .taxonomy import Taxonomy, jobtech_uri, taxonomy_path
 from .taxonomy.areas import Area, load_areas, load_curated
+from .taxonomy.linkable import linkable_concepts
+from .taxonomy.store import recorded_sources
 
 if TYPE_CHECKING:
     from .link import Linker
@@ -70,15 +72,19 @@ def curated_area_map() -> dict[str, str]:
     return area_of
 
 
-def taxonomy_specs(taxonomy: Taxonomy) -> Iterator[PhraseSpec]:
-    """Multi-word ESCO/JobTech skill labels as lower-weight phrases; the area comes from the curated links."""
+def taxonomy_specs(taxonomy: Taxonomy, langs: Collection[str] | None = None) -> Iterator[PhraseSpec]:
+    """Multi-word ESCO/JobTech skill labels as lower-weight phrases; the area comes from the curated links.
+
+    ``langs``: only labels in these languages (all when None)."""
     area_of = curated_area_map()
     preferred: dict[str, str] = {}
     for uri, lang, label, pos in taxonomy.labels():
         if pos == 0 and (lang == "en" or uri not in preferred):
             preferred[uri] = label
-    for uri, _lang, label, _pos in taxonomy.labels():
+    for uri, lang, label, _pos in taxonomy.labels():
         if uri.startswith("http://data.europa.eu/esco/occupation/"):
+            continue
+        if langs is not None and lang not in langs:
             continue
         n = len(tokenize(label))
         if 2 <= n <= TAXONOMY_MAX_TOKENS:
@@ -150,7 +156,7 @@ class Engine:
                 pass  # a stale or broken cache is rebuilt below
         specs = curated_specs()
         if self.taxonomy is not None:
-            specs.extend(taxonomy_specs(self.taxonomy))
+            specs.extend(taxonomy_specs(self.taxonomy, langs=self._phrase_langs(self.taxonomy)))
         extractor = Extractor(specs)
         if key is not None:
             tmp = cache.with_suffix(".tmp")
@@ -158,6 +164,13 @@ class Engine:
                 pickle.dump((key, extractor), fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(cache)
         return extractor
+
+    @staticmethod
+    def _phrase_langs(taxonomy: Taxonomy) -> tuple[str, ...] | None:
+        """Label languages that become phrase keys: English only, as before the taxonomy shipped Swedish labels
+        (the package's Swedish labels link, but do not extract); every language once the user has imported
+        files (`kompetens import`), as before."""
+        return None if recorded_sources(taxonomy.path) else ("en",)
 
     def _extractor_key(self) -> str | None:
         """What the cached extractor depends on: package version, curated data, taxonomy file, lexicon."""
@@ -173,6 +186,8 @@ class Engine:
             if path.is_file():
                 st = path.stat()
                 h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+        if self.taxonomy is not None:
+            h.update(f"phrase langs {self._phrase_langs(self.taxonomy)}".encode())
         return h.hexdigest()
 
     @cached_property
@@ -195,7 +210,7 @@ class Engine:
             say(f"Embedding labels for linking: {done:,}/{total:,}")
 
         linker = Linker.build(
-            self.require_taxonomy().concepts(),
+            linkable_concepts(self.require_taxonomy()),
             cache_dir=self.data_dir / LINK_DIR,
             progress=embedded,
             config=LinkConfig.preset("fast" if vectors else "lexical"),

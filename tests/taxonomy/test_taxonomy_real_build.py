@@ -36,7 +36,9 @@ def test_real_counts(real: Taxonomy) -> None:
     assert stats["kind.occupation"] >= 3_000
     assert stats["kind.occupation-group"] >= 600
     assert stats["labels.en"] > 100_000  # ojd's 83k alternative labels and more
-    assert stats["concepts.en"] == stats["concepts"]
+    jobtech = sum(n for key, n in stats.items() if key.startswith("kind.jobtech"))
+    assert stats["concepts.en"] == stats["concepts"] - jobtech  # every ESCO concept; JobTech ones are Swedish
+    assert stats["concepts.sv"] > 25_000  # the package's Swedish data: ESCO skills and occupations, JobTech
 
 
 @pytest.mark.slow

@@ -88,7 +88,18 @@ def test_public_names_are_exported() -> None:
     for name in kompetens.taxonomy.__all__:
         assert hasattr(kompetens.taxonomy, name), name
     public = {n for n in vars(kompetens.taxonomy) if not n.startswith("_")}
-    modules = {"build", "importers", "model", "normalize", "setup", "split", "store", "wheels", "areas"}
+    modules = {
+        "build",
+        "importers",
+        "model",
+        "normalize",
+        "setup",
+        "split",
+        "store",
+        "wheels",
+        "areas",
+        "linkable",
+    }
     plumbing = {"annotations", "importlib", "TYPE_CHECKING", "Any"}  # of the lazy-import machinery
     assert public - modules - plumbing <= set(kompetens.taxonomy.__all__)
     assert set(kompetens.taxonomy._EXPORTS) == set(kompetens.taxonomy.__all__)

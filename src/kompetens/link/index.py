@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -23,6 +23,8 @@ Scheme = Literal["coverage", "tfidf"]
 MIN_SKIPPED = 100
 """Postings this short cost nothing to read: ``max_df`` never skips them."""
 FloatArray = npt.NDArray[np.float32]
+ANY_LANG = "*"
+"""The language of a single index over labels of every language (one saved before per-language indexes)."""
 
 
 @dataclass(slots=True)
@@ -38,8 +40,14 @@ class InvertedIndex:
     n_docs: int
 
     @classmethod
-    def build(cls, doc_terms: Sequence[Sequence[str]], *, scheme: Scheme) -> InvertedIndex:
-        """Index ``doc_terms`` (one term list per document)."""
+    def build(
+        cls, doc_terms: Sequence[Sequence[str]], *, scheme: Scheme, groups: Sequence[str] | None = None
+    ) -> InvertedIndex:
+        """Index ``doc_terms`` (one term list per document).
+
+        ``groups`` (one per document, e.g. its language): a term's idf counts only the documents of its
+        own group, so adding documents of another group leaves the weights of this one as they were.
+        """
         counts = [Counter(terms) for terms in doc_terms]
         vocab: dict[str, int] = {}
         for counter in counts:
@@ -58,7 +66,11 @@ class InvertedIndex:
         term_ids = np.asarray(rows, dtype=np.int64)
         doc_ids = np.asarray(cols, dtype=np.int32)
         np.add.at(df, term_ids, 1.0)
-        idf = (np.log((1.0 + n_docs) / (1.0 + df)) + 1.0).astype(np.float32)
+        n_of_term = np.full(len(vocab), float(n_docs))
+        if groups is not None:
+            sizes = Counter(groups)
+            n_of_term[term_ids] = np.asarray([sizes[groups[d]] for d in cols], dtype=np.float64)
+        idf = (np.log((1.0 + n_of_term) / (1.0 + df)) + 1.0).astype(np.float32)
         weights = _doc_weights(scheme, term_ids, doc_ids, np.asarray(tfs), idf, n_docs)
         order = np.lexsort((doc_ids, term_ids))
         indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
@@ -143,3 +155,67 @@ def _doc_weights(
     w = (1.0 + np.log(tf)) * term_idf
     norms = np.sqrt(np.bincount(doc_ids, weights=w * w, minlength=n_docs))
     return (w / norms[doc_ids]).astype(np.float32)
+
+
+@dataclass(slots=True)
+class LanguageIndexes:
+    """One index per label language over a shared document numbering (``docs[lang]``: its documents' ids).
+
+    Each language's weights (idf, the query vector's norm) come from its own labels alone, so adding labels
+    in another language leaves a text's scores against this one's exactly as they were.
+    """
+
+    indexes: dict[str, InvertedIndex]
+    docs: dict[str, npt.NDArray[np.int64]]
+    n_docs: int
+
+    @classmethod
+    def build(
+        cls, doc_terms: Sequence[Sequence[str]], langs: Sequence[str], *, scheme: Scheme
+    ) -> LanguageIndexes:
+        docs = {
+            lang: np.asarray([i for i, x in enumerate(langs) if x == lang], dtype=np.int64)
+            for lang in sorted(set(langs))
+        }
+        indexes = {
+            lang: InvertedIndex.build([doc_terms[i] for i in ids.tolist()], scheme=scheme)
+            for lang, ids in docs.items()
+        }
+        return cls(indexes, docs, len(doc_terms))
+
+    def score(
+        self, terms: Sequence[str], *, max_df: float = 1.0, langs: Sequence[str] | None = None
+    ) -> FloatArray:
+        """Scores of every document (0 for those of languages not in ``langs``; all languages when None)."""
+        out = np.zeros(self.n_docs, dtype=np.float32)
+        for lang, index in self.indexes.items():
+            if langs is None or lang in langs or lang == ANY_LANG:
+                out[self.docs[lang]] = index.score(terms, max_df=max_df)
+        return out
+
+    def save(self, path: Path) -> None:
+        """``path`` (``link_chars.npz``) holds the document ids per language, ``path-<lang>.npz`` each index."""
+        arrays: dict[str, npt.NDArray[Any]] = {
+            f"docs_{i}": self.docs[lang] for i, lang in enumerate(self.indexes)
+        }
+        arrays["langs"] = np.array("\n".join(self.indexes))
+        arrays["n_docs"] = np.array(self.n_docs)
+        np.savez(path, **arrays)  # type: ignore[arg-type]
+        for lang, index in self.indexes.items():
+            index.save(path.with_name(f"{path.stem}-{lang}.npz"))
+
+    @classmethod
+    def load(cls, path: Path) -> LanguageIndexes:
+        """Read what :meth:`save` wrote; a single index (an index saved before per-language ones) loads as
+        one index for every language (``ANY_LANG``) over all documents."""
+        with np.load(path, allow_pickle=False) as data:
+            if "langs" not in data:
+                index = InvertedIndex.load(path)
+                return cls(
+                    {ANY_LANG: index}, {ANY_LANG: np.arange(index.n_docs, dtype=np.int64)}, index.n_docs
+                )
+            langs = str(data["langs"]).split("\n")
+            docs = {lang: data[f"docs_{i}"].astype(np.int64) for i, lang in enumerate(langs)}
+            n_docs = int(data["n_docs"])
+        indexes = {lang: InvertedIndex.load(path.with_name(f"{path.stem}-{lang}.npz")) for lang in langs}
+        return cls(indexes, docs, n_docs)

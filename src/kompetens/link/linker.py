@@ -32,10 +32,10 @@ import numpy.typing as npt
 
 from kompetens.errors import Code, KompetensError, TaxonomyError
 from kompetens.link.embed import E5Embedder, Embedder, Progress, Vectors, embed_texts
-from kompetens.link.index import FloatArray, InvertedIndex
+from kompetens.link.index import FloatArray, InvertedIndex, LanguageIndexes
 from kompetens.link.langid import TrigramLangId
-from kompetens.link.static import StaticVectors
-from kompetens.link.text import Lemmatizer, char_ngrams, chunks, clean, words
+from kompetens.link.static import MIN_PART, StaticVectors
+from kompetens.link.text import Lemmatizer, char_ngrams, chunks, clean, fold, split_compound, words
 from kompetens.taxonomy.model import Concept
 
 FORMAT_VERSION = 3
@@ -47,10 +47,14 @@ QUERY_CACHE = 4096
 GATE_RANK = 5
 SPREAD_PROBE = 400
 PAD_POOL = 8
+PARTS_CACHE = 200_000
+MONOLINGUAL_WORDS = 4
+FUZZY_MIN = 6
 LinkKind = Literal["skill", "occupation"]
 KINDS: dict[str, tuple[str, ...]] = {
     "skill": ("skill", "jobtech-skill"),
-    "occupation": ("occupation", "jobtech-occupation"),
+    # ISCO-08 groups too: a Swedish title often names the group ("Sjuksköterskor"), and the crosswalk links it.
+    "occupation": ("occupation", "occupation-group", "jobtech-occupation"),
 }
 
 
@@ -92,6 +96,19 @@ class LinkConfig:
     max_alt_dense: int | None = 0
     # Frequent words per label language (wordfreq) that get static vectors besides the label words.
     static_words: int = 30000
+    # Lexical matching without diacritics ("klagomal" finds "klagomål"): lemmas and character n-grams of
+    # labels and texts alike. An index saved without these fields was built without them (see _config).
+    fold_accents: bool = True
+    # Languages whose words also count as their compound parts in ``cov``, on labels and texts alike
+    # ("sökmotoroptimering" -> sökmotor + optimering, "kundklagomål" -> kund + klagomål).
+    split_compounds: tuple[str, ...] = ("sv",)
+    # Languages whose unknown words (6 letters or more) also count as the label lemma one letter away
+    # (missing, extra, or another letter: "pressmedelanden" -> pressmeddelande).
+    fuzzy_words: tuple[str, ...] = ("sv",)
+    # A text read as one of these languages is matched against labels in its own language only: the
+    # Swedish labels must not move English results (a Swedish text still meets English labels, where
+    # ESCO has no Swedish one and for loanwords like "copywriting").
+    monolingual: tuple[str, ...] = ("en",)
 
     @classmethod
     def preset(cls, name: str, **overrides: object) -> LinkConfig:
@@ -134,7 +151,7 @@ class Linker:
     docs: _Docs
     lemmatizer: Lemmatizer
     words_index: InvertedIndex
-    char_index: InvertedIndex
+    char_index: LanguageIndexes
     langid: TrigramLangId
     config: LinkConfig = field(default_factory=LinkConfig)
     dense_docs: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -153,7 +170,15 @@ class Linker:
             else None
         )
         kind_arr = np.array(self.kinds)
+        self._terms = _Terms.from_index(
+            self.lemmatizer,
+            self.words_index,
+            fold_accents=self.config.fold_accents,
+            split=self.config.split_compounds,
+            fuzzy=self.config.fuzzy_words,
+        )
         self._label_table: set[tuple[str, ...]] | None = None
+        self._dense_masks: dict[tuple[str, ...], npt.NDArray[np.bool_]] = {}
         self._kind_mask = {k: np.isin(kind_arr[self._group_concept], v) for k, v in KINDS.items()}
         self._static_matrix: Vectors | None = None
         self._query_cache: OrderedDict[str, Vectors] = OrderedDict()
@@ -180,14 +205,23 @@ class Linker:
         for text, lang in zip(docs.text, docs.lang, strict=True):
             label_words.setdefault(lang, set()).update(words(text))
         lemmatizer = Lemmatizer.build(label_words)
-        words_index = InvertedIndex.build(
-            [
-                _tagged(lemmatizer.lemmas(words(t), lang), lang)
-                for t, lang in zip(docs.text, docs.lang, strict=True)
-            ],
-            scheme="coverage",
+        terms = _Terms(
+            lemmatizer,
+            fold_accents=config.fold_accents,
+            split=config.split_compounds,
+            fuzzy=config.fuzzy_words,
         )
-        char_index = InvertedIndex.build([char_ngrams(words(t)) for t in docs.text], scheme="tfidf")
+        for text, lang in zip(docs.text, docs.lang, strict=True):
+            if lang in terms.split or lang in terms.fuzzy:
+                terms.known.setdefault(lang, set()).update(terms.lemmas(words(text), lang))
+        words_index = InvertedIndex.build(
+            [terms.tagged(words(t), lang) for t, lang in zip(docs.text, docs.lang, strict=True)],
+            scheme="coverage",
+            groups=docs.lang,  # terms are tagged by language: idf within the label's language
+        )
+        char_index = LanguageIndexes.build(
+            [terms.chars(words(t)) for t in docs.text], docs.lang, scheme="tfidf"
+        )
         by_lang: dict[str, list[list[str]]] = {}
         for text, lang in zip(docs.text, docs.lang, strict=True):
             by_lang.setdefault(lang, []).append(words(text))
@@ -284,7 +318,7 @@ class Linker:
                 docs,
                 Lemmatizer(json.loads((cache_dir / "link_lemmas.json").read_text(encoding="utf-8"))),
                 InvertedIndex.load(cache_dir / "link_words.npz"),
-                InvertedIndex.load(cache_dir / "link_chars.npz"),
+                LanguageIndexes.load(cache_dir / "link_chars.npz"),
                 TrigramLangId.from_json(meta["langid"]),
                 _config(meta["config"]),
                 np.load(cache_dir / "link_dense_docs.npy"),
@@ -329,10 +363,12 @@ class Linker:
         """Every per-concept-group signal for ``text`` (e5 ones included, whatever the gate); for tuning."""
         cleaned = clean(text)
         tokens = words(cleaned)
-        out = {"cov": self._pool(self._coverage(tokens)), "chr": self._chars(tokens)}
+        text_lang = self.langid.detect(tokens)
+        out = {"cov": self._pool(self._coverage(tokens, text_lang)), "chr": self._chars(tokens, text_lang)}
         if self._has_vectors():
-            out["static"] = self._static_sims([tokens])[0]
-            den, chunk = self._e5_sims([cleaned])[0]
+            label_langs = [self._label_langs(tokens, text_lang)]
+            out["static"] = self._static_sims([tokens], label_langs)[0]
+            den, chunk = self._e5_sims([cleaned], label_langs)[0]
             out["den"], out["chunk"] = den, chunk
         return out
 
@@ -341,11 +377,14 @@ class Linker:
     ) -> list[list[Candidate]]:
         tokens = [words(text) for text in cleaned]
         live = [i for i, t in enumerate(tokens) if t]
-        lexical = {i: self._lexical(tokens[i]) for i in live}
+        text_langs = {i: lang or self.langid.detect(tokens[i]) for i in live}
+        lexical = {i: self._lexical(tokens[i], text_langs[i]) for i in live}
         scores = dict(lexical)
         cfg = self.config
         if self._has_vectors() and live and cfg.w_static:
-            static = self._static_sims([tokens[i] for i in live])
+            static = self._static_sims(
+                [tokens[i] for i in live], [self._label_langs(tokens[i], text_langs[i]) for i in live]
+            )
             for row, i in enumerate(live):
                 scores[i] = lexical[i] + cfg.w_static * static[row]
         mask = self._kind_mask[kind]
@@ -353,11 +392,13 @@ class Linker:
         gated = [i for i in live if self._gate(scores[i], mask)] if can_embed else []
         if gated:
             # e5 replaces the static stand-in: keeping both won 2-3 TECH points, lost 1.4-4 on HOUSE.
-            for i, (den, chunk) in zip(gated, self._e5_sims([cleaned[i] for i in gated]), strict=True):
+            label_langs = [self._label_langs(tokens[i], text_langs[i]) for i in gated]
+            e5 = self._e5_sims([cleaned[i] for i in gated], label_langs)
+            for i, (den, chunk) in zip(gated, e5, strict=True):
                 scores[i] = lexical[i] + cfg.w_den * den + cfg.w_chunk * chunk
         self.e5_share = (self.e5_share[0] + len(gated), self.e5_share[1] + len(live))
         return [
-            self._candidates(np.where(mask, scores[i], -np.inf), tokens[i], top=top, lang=lang)
+            self._candidates(np.where(mask, scores[i], -np.inf), tokens[i], top=top, lang=text_langs[i])
             if i in scores
             else []
             for i in range(len(cleaned))
@@ -379,27 +420,46 @@ class Linker:
         best = np.partition(kept, len(kept) - GATE_RANK)[-GATE_RANK:]
         return bool(best.max() - best.min() < gate)
 
-    def _lexical(self, tokens: list[str]) -> FloatArray:
+    def _lexical(self, tokens: list[str], text_lang: str) -> FloatArray:
         # Fused per label, then the best label per concept: one pooling pass instead of two (the
         # validation scores did not change; pooling was a quarter of the time).
         cfg = self.config
-        score = cfg.w_cov * self._coverage(tokens)
+        score = cfg.w_cov * self._coverage(tokens, text_lang)
         if cfg.w_chr:
-            score += cfg.w_chr * self._char_scores(tokens)
+            score += cfg.w_chr * self._char_scores(tokens, text_lang)
         return self._pool(score)
 
-    def _chars(self, tokens: list[str]) -> FloatArray:
-        return self._pool(self._char_scores(tokens))
+    def _chars(self, tokens: list[str], text_lang: str) -> FloatArray:
+        return self._pool(self._char_scores(tokens, text_lang))
 
-    def _char_scores(self, tokens: list[str]) -> FloatArray:
-        return self.char_index.score(char_ngrams(tokens), max_df=self.config.max_df_chr)
+    def _char_scores(self, tokens: list[str], text_lang: str) -> FloatArray:
+        langs = self._label_langs(tokens, text_lang)
+        return self.char_index.score(self._terms.chars(tokens), max_df=self.config.max_df_chr, langs=langs)
 
-    def _static_sims(self, token_lists: Sequence[list[str]]) -> FloatArray:
-        """Z-scored static-vector scores per concept group, a row per token list (0 if no word is known)."""
+    def _label_langs(self, tokens: list[str], text_lang: str) -> list[str]:
+        """The label languages a text is matched against: its own when ``text_lang`` is monolingual, else all.
+
+        Only for texts of ``MONOLINGUAL_WORDS`` words or more: the language of a job title or a two-word
+        phrase is a guess ("Scrum master", "Barnmorska" read as English), and matching it in every language
+        costs nothing there. Each language's labels are indexed apart (idf, norms), so an English sentence
+        scores against English labels exactly as it did before the taxonomy had Swedish ones."""
+        if (
+            len(tokens) >= MONOLINGUAL_WORDS
+            and text_lang in self.config.monolingual
+            and text_lang in self._doc_langs
+        ):
+            return [text_lang]
+        return self._doc_langs
+
+    def _static_sims(
+        self, token_lists: Sequence[list[str]], label_langs: Sequence[list[str]] | None = None
+    ) -> FloatArray:
+        """Z-scored static-vector scores per concept group, a row per token list (0 if no word is known);
+        ``label_langs``: per row, the label languages whose vectors count (see ``_label_langs``)."""
         assert self.static is not None
         queries = self.static.encode(token_lists)
         known: npt.NDArray[np.bool_] = np.any(queries, axis=1)
-        pooled = self._pool_dense(queries @ self._static_label_matrix().T)
+        pooled = self._pool_dense(queries @ self._static_label_matrix().T, label_langs)
         return _zscore_rows(pooled) * known[:, None].astype(np.float32)
 
     def _static_label_matrix(self) -> Vectors:
@@ -421,15 +481,18 @@ class Linker:
             self._static_matrix = matrix.astype(np.float32)
         return self._static_matrix
 
-    def _e5_sims(self, cleaned: Sequence[str]) -> list[tuple[FloatArray, FloatArray]]:
+    def _e5_sims(
+        self, cleaned: Sequence[str], label_langs: Sequence[list[str]] | None = None
+    ) -> list[tuple[FloatArray, FloatArray]]:
         """Z-scored e5 cosines per concept group: of the whole text, and the best of its chunks."""
         out: list[tuple[FloatArray, FloatArray]] = []
-        for vectors in self._embed_queries(cleaned):
+        for row, vectors in enumerate(self._embed_queries(cleaned)):
             if vectors is None:
                 zero = np.zeros(len(self._starts), dtype=np.float32)
                 out.append((zero, zero))
                 continue
-            dense = self._pool_dense(vectors @ self.dense_vectors.T)
+            langs = [label_langs[row]] * len(vectors) if label_langs is not None else None
+            dense = self._pool_dense(vectors @ self.dense_vectors.T, langs)
             den = _zscore_rows(dense[:1])[0]
             out.append(
                 (den, _zscore_rows(dense[1:].max(axis=0, keepdims=True))[0] if len(dense) > 1 else den)
@@ -509,21 +572,25 @@ class Linker:
             for c in [int(self._group_concept[g])]
         ]
 
-    def _coverage(self, tokens: list[str]) -> FloatArray:
+    def _coverage(self, tokens: list[str], text_lang: str) -> FloatArray:
         # Index terms carry their label's language ("sv:kund"): the text is lemmatised in every label
         # language and each label meets only the lemmas of its own language, in one pass.
-        terms = [
-            term for lang in self._doc_langs for term in _tagged(self.lemmatizer.lemmas(tokens, lang), lang)
-        ]
-        return self.words_index.score(terms)
+        langs = self._label_langs(tokens, text_lang)
+        return self.words_index.score([term for lang in langs for term in self._terms.tagged(tokens, lang)])
 
     def _pool(self, doc_scores: FloatArray) -> FloatArray:
         return np.maximum.reduceat(doc_scores, self._starts).astype(np.float32)
 
-    def _pool_dense(self, sims: FloatArray) -> FloatArray:
-        """Max over each concept's vectors, scattered onto concept groups (0 where a concept has none)."""
+    def _pool_dense(self, sims: FloatArray, label_langs: Sequence[list[str]] | None = None) -> FloatArray:
+        """Max over each concept's vectors, scattered onto concept groups (0 where a concept has none);
+        with ``label_langs``, a row's vectors of other label languages do not count."""
         assert self._dense_groups is not None
         members, columns = self._dense_groups
+        restricted = False
+        for row, langs in enumerate(label_langs or []):
+            if len(langs) < len(self._doc_langs):
+                sims[row, ~self._dense_lang_mask(tuple(langs))] = -np.inf
+                restricted = True
         if members.shape[1] <= PAD_POOL:
             # A few vectors per concept (preferred label per language): column-wise maxima of gathers
             # are ~7x faster than a row-wise reduceat.
@@ -532,9 +599,19 @@ class Linker:
                 np.maximum(pooled, sims[:, members[:, j]], out=pooled)
         else:
             pooled = np.maximum.reduceat(sims, members[:, 0], axis=1)
+        if restricted:
+            # A concept without a vector in the text's language: left out of the z-score (NaN), then 0.
+            pooled[np.isneginf(pooled)] = np.nan
         out = np.zeros((sims.shape[0], len(self._starts)), dtype=np.float32)
         out[:, columns] = pooled
         return out
+
+    def _dense_lang_mask(self, langs: tuple[str, ...]) -> npt.NDArray[np.bool_]:
+        mask = self._dense_masks.get(langs)
+        if mask is None:
+            mask = np.isin(np.asarray(self.docs.lang, dtype=object)[self.dense_docs], langs)
+            self._dense_masks[langs] = mask
+        return mask
 
 
 def _collect(concepts: Iterable[Concept]) -> tuple[list[str], list[str], list[dict[str, str]], _Docs]:
@@ -618,10 +695,114 @@ def _two_step_progress(progress: Progress | None, second_total: int) -> tuple[Pr
     return first, second
 
 
+# An index saved before these fields existed was built without what they switch on.
+_ABSENT_MEANS = {"fold_accents": False, "split_compounds": (), "fuzzy_words": ()}
+
+
 def _config(saved: dict[str, object]) -> LinkConfig:
     """The saved config; fields this version does not know are dropped (they only tuned a signal)."""
     known = set(LinkConfig.__dataclass_fields__)
-    return LinkConfig(**{k: v for k, v in saved.items() if k in known})  # type: ignore[arg-type]
+    fields = {**_ABSENT_MEANS, **{k: v for k, v in saved.items() if k in known}}
+    for key in ("split_compounds", "monolingual", "fuzzy_words"):
+        if isinstance(fields.get(key), list):
+            fields[key] = tuple(fields[key])  # type: ignore[arg-type]
+    return LinkConfig(**fields)  # type: ignore[arg-type]
+
+
+@dataclass(slots=True)
+class _Terms:
+    """Words -> index terms, the same for labels (at build) and texts: lemmas (without diacritics with
+    ``fold_accents``), tagged with the label language, plus the compound parts of words in ``split``
+    languages that split into two known lemmas (``known``: the lemmas of that language's labels), and for a
+    text's unknown words in ``fuzzy`` languages the known lemma one letter away (labels have no unknown
+    words, so this is for texts only)."""
+
+    lemmatizer: Lemmatizer
+    fold_accents: bool
+    split: tuple[str, ...]
+    fuzzy: tuple[str, ...] = ()
+    known: dict[str, set[str]] = field(default_factory=dict)
+    _parts: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    _near: dict[tuple[str, str], str] = field(default_factory=dict)
+    _deletes: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_index(
+        cls,
+        lemmatizer: Lemmatizer,
+        index: InvertedIndex,
+        *,
+        fold_accents: bool,
+        split: Sequence[str],
+        fuzzy: Sequence[str] = (),
+    ) -> _Terms:
+        known: dict[str, set[str]] = {lang: set() for lang in (*split, *fuzzy)}
+        for term in index.vocab:
+            lang, _, lemma = term.partition(":")
+            if lang in known:
+                known[lang].add(lemma)
+        return cls(lemmatizer, fold_accents, tuple(split), tuple(fuzzy), known)
+
+    def lemmas(self, tokens: Sequence[str], lang: str) -> list[str]:
+        lemmas = self.lemmatizer.lemmas(tokens, lang)
+        return [fold(x) for x in lemmas] if self.fold_accents else lemmas
+
+    def tagged(self, tokens: Sequence[str], lang: str) -> list[str]:
+        terms = self.lemmas(tokens, lang)
+        known = self.known.get(lang)
+        if known:
+            if lang in self.fuzzy:
+                near = [self.near(t, lang) for t in terms if len(t) >= FUZZY_MIN and t not in known]
+                terms += [t for t in near if t]
+            if lang in self.split:
+                terms += [part for token in tokens for part in self.parts(token, lang)]
+        return _tagged(terms, lang)
+
+    def near(self, word: str, lang: str) -> str:
+        """The known lemma one letter away from ``word`` (missing, extra or another letter), or ""."""
+        key = (word, lang)
+        found = self._near.get(key)
+        if found is None:
+            known = self.known[lang]
+            deletes = self._deletes.get(lang)
+            if deletes is None:  # built on first use: a delete-one-letter table of the longer lemmas
+                deletes = {}
+                for term in sorted(known):
+                    if len(term) > FUZZY_MIN:
+                        for i in range(len(term)):
+                            deletes.setdefault(term[:i] + term[i + 1 :], term)
+                self._deletes[lang] = deletes
+            shorter = [word[:i] + word[i + 1 :] for i in range(len(word))]
+            found = (
+                deletes.get(word)  # a letter missing
+                or next((d for d in shorter if d in known), None)  # a letter too many
+                or next((deletes[d] for d in shorter if d in deletes), "")  # another letter
+            )
+            if len(self._near) < PARTS_CACHE:
+                self._near[key] = found
+        return found
+
+    def chars(self, tokens: Sequence[str]) -> list[str]:
+        return char_ngrams([fold(t) for t in tokens] if self.fold_accents else tokens)
+
+    def parts(self, token: str, lang: str) -> tuple[str, ...]:
+        """The two known lemmas a compound splits into (``static.MIN_PART`` letters or more each), or ()."""
+        key = (token, lang)
+        found = self._parts.get(key)
+        if found is None:
+            known = self.known[lang]
+            forms = self.lemmatizer.table.get(lang, {})
+
+            def resolve(piece: str) -> str | None:
+                lemma = forms.get(piece, piece)
+                term = fold(lemma) if self.fold_accents else lemma
+                return term if term in known else None
+
+            split = split_compound(token, resolve, min_part=MIN_PART) if token.isalpha() else None
+            found = split if split else ()
+            if len(self._parts) < PARTS_CACHE:
+                self._parts[key] = found
+        return found
 
 
 def _load_known_words(cache_dir: Path) -> dict[str, Vectors]:
@@ -643,10 +824,16 @@ def _tagged(lemmas: list[str], lang: str) -> list[str]:
 
 
 def _zscore_rows(values: FloatArray) -> FloatArray:
-    """Each row to mean 0, standard deviation 1 (rows without spread stay centred)."""
+    """Each row to mean 0, standard deviation 1 (rows without spread stay centred); NaN entries (concepts
+    without a vector in the text's language) do not count and become 0."""
+    if np.isnan(values).any():
+        centred = values - np.nanmean(values, axis=1, keepdims=True)
+        std = np.nanstd(centred, axis=1, keepdims=True)
+        out: FloatArray = np.nan_to_num(centred / np.where(std > 0, std, 1.0), nan=0.0).astype(np.float32)
+        return out
     centred = values - values.mean(axis=1, keepdims=True)
     std = centred.std(axis=1, keepdims=True)
-    out: FloatArray = (centred / np.where(std > 0, std, 1.0)).astype(np.float32)
+    out = (centred / np.where(std > 0, std, 1.0)).astype(np.float32)
     return out
 
 

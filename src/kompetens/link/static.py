@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kompetens.link.embed import BATCH, Embedder, Progress, Vectors, embed_texts
-from kompetens.link.text import words
+from kompetens.link.text import split_compound, words
 
 SIF_A = 1e-4
 """SIF smoothing: a word at frequency 1e-4 (~ "data" in English) weighs 0.5, a rare word ~1."""
@@ -96,16 +96,8 @@ class StaticVectors:
         i = self.vocab.get(word)
         if i is not None:
             return [i]
-        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
-            head = self.vocab.get(word[cut:])
-            if head is None:
-                continue
-            modifier = self.vocab.get(word[:cut])
-            if modifier is None and cut > MIN_PART:
-                modifier = self.vocab.get(word[: cut - 1])
-            if modifier is not None:
-                return [modifier, head]
-        return []
+        parts = split_compound(word, self.vocab.get, min_part=MIN_PART)
+        return list(parts) if parts else []
 
     def save(self, path: Path) -> None:
         np.savez(

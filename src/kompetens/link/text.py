@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeVar
+
+T = TypeVar("T")
 
 MAX_CHARS = 2000
 """Texts are cut here (at a word boundary): a skill phrase or sentence is far shorter, and a 100 kB
@@ -36,6 +39,32 @@ def clean(text: str, *, max_chars: int = MAX_CHARS) -> str:
 def words(text: str) -> list[str]:
     """Lowercased word tokens of a cleaned text."""
     return _TOKEN.findall(text.lower())
+
+
+_FOLD = str.maketrans("åäöæøéèêëáàâüúùûíìîïóòôçñ", "aaoaoeeeeaaauuuuiiiiooocn")
+
+
+def fold(word: str) -> str:
+    """Without diacritics, for matching: ``klagomål`` -> ``klagomal`` (text typed without å, ä, ö)."""
+    return word.translate(_FOLD) if not word.isascii() else word
+
+
+def split_compound(word: str, resolve: Callable[[str], T | None], *, min_part: int) -> tuple[T, T] | None:
+    """The (modifier, head) of a compound whose two parts ``resolve`` knows, or None.
+
+    The longest known head that ends the word wins; the rest is the modifier, or the rest less one linking
+    letter (``klinik|veterinär``, ``mätning|s|ingenjör``, ``sök|motor|optimering`` at the first cut:
+    ``sökmotor|optimering``). ``resolve`` maps a candidate part to what the caller keeps (an id, a term)."""
+    for cut in range(min_part, len(word) - min_part + 1):
+        head = resolve(word[cut:])
+        if head is None:
+            continue
+        modifier = resolve(word[:cut])
+        if modifier is None and cut > min_part:
+            modifier = resolve(word[: cut - 1])
+        if modifier is not None:
+            return modifier, head
+    return None
 
 
 @dataclass(slots=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
+from importlib import resources
 from pathlib import Path
 
 from kompetens.errors import Code, TaxonomyError
-from kompetens.taxonomy.importers import IMPORTERS
+from kompetens.taxonomy.importers import IMPORTERS, _import_crosswalk, _import_jobtech
 from kompetens.taxonomy.model import (
     ESCO_ISCED_URI,
     ESCO_ISCO_URI,
@@ -54,11 +55,20 @@ def _quiet(_message: str) -> None:
     return None
 
 
-def build_taxonomy(*, data_dir: Path, sources: Mapping[str, Path], progress: Progress | None = None) -> Path:
+def build_taxonomy(
+    *,
+    data_dir: Path,
+    sources: Mapping[str, Path],
+    progress: Progress | None = None,
+    swedish: bool = False,
+) -> Path:
     """Compile ``sources`` (keys from ``fetch_sources``) into ``data_dir/taxonomy.sqlite``; returns its path.
 
-    Imports recorded in an earlier build (Swedish labels, JobTech, crosswalks) are replayed when their
-    files still exist. The old file is replaced only when the new one is complete.
+    With ``swedish`` (what `kompetens setup` does) the package's own Swedish data is added: the JobTech
+    Taxonomy (skills, SSYK groups, occupation names) and the ESCO <-> JobTech crosswalks, which give ESCO
+    skills and occupations their Swedish labels (see :func:`import_swedish`). Imports recorded in an earlier
+    build (ESCO CSVs, JobTech, crosswalks) are then replayed when their files still exist. The old file is
+    replaced only when the new one is complete.
     """
     say = progress or _quiet
     unknown = sorted(set(sources) - set(KNOWN_SOURCES))
@@ -75,9 +85,45 @@ def build_taxonomy(*, data_dir: Path, sources: Mapping[str, Path], progress: Pro
             writer.add(concept)
         for key, source in sorted(sources.items()):
             writer.set_meta(f"source.{key}", Path(source).name)
+        if swedish:
+            writer.set_meta("source.swedish", ", ".join(SWEDISH_FILES))
+    if swedish:
+        import_swedish(tmp, say)
     _replay_imports(path, tmp, say)
     os.replace(tmp, path)
     return path
+
+
+SWEDISH_FILES = (
+    "jobtech_taxonomy.json.gz",
+    "esco_skills_crosswalk.csv.gz",
+    "esco_occupations_crosswalk.csv.gz",
+)
+"""The package's Swedish data (``taxonomy/data/sv``), written by scripts/build_sv_taxonomy.py from the JobTech
+Taxonomy and the official ESCO <-> JobTech crosswalks: labels, identifiers and relations only."""
+
+
+def swedish_data_dir() -> Path:
+    return Path(str(resources.files("kompetens.taxonomy").joinpath("data", "sv")))
+
+
+def import_swedish(db_path: Path, say: Progress = _quiet) -> dict[str, int]:
+    """Import the package's Swedish data into the taxonomy file ``db_path`` with the ordinary importers.
+
+    The crosswalks add Swedish labels only to ESCO concepts the taxonomy has (their ESCO release is older);
+    the imports are not recorded as user imports (every build with ``swedish`` repeats them).
+    """
+    folder = swedish_data_dir()
+    counts: dict[str, int] = {}
+    say("adding the Swedish labels (JobTech Taxonomy, ESCO <-> JobTech crosswalks)")
+    jobtech, skills, occupations = (folder / name for name in SWEDISH_FILES)
+    counts["jobtech_concepts"] = _import_jobtech(jobtech, db_path=db_path, lang=None, record=False)[
+        "concepts"
+    ]
+    for key, path in (("skill_links", skills), ("occupation_links", occupations)):
+        found = _import_crosswalk(path, db_path=db_path, lang=None, record=False, add_missing=False)
+        counts[key] = found.get("linked", 0)
+    return counts
 
 
 def _replay_imports(old: Path, new: Path, say: Progress) -> None:

@@ -6,6 +6,7 @@ that a rebuild replays it.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -29,10 +30,17 @@ from kompetens.taxonomy.store import TaxonomyWriter, taxonomy_path
 
 
 def _read_text(path: Path) -> str:
+    """The file's text; a ``.gz`` file is decompressed (the package's own Swedish data is shipped so)."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
+        if path.suffix == ".gz":
+            raw = gzip.decompress(raw)
+        # universal newlines, as read_text gave before
+        return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except FileNotFoundError:
         raise TaxonomyError(Code.E201, "file not found", source=str(path)) from None
+    except (OSError, EOFError) as exc:
+        raise TaxonomyError(Code.E201, f"cannot read the file ({exc})", source=str(path)) from None
     except UnicodeDecodeError:
         raise TaxonomyError(Code.E201, "not UTF-8 text", source=str(path)) from None
 
@@ -165,7 +173,7 @@ def import_jobtech(path: Path, *, data_dir: Path) -> dict[str, int]:
     return _import_jobtech(Path(path), db_path=taxonomy_path(data_dir), lang=None)
 
 
-def _import_jobtech(path: Path, *, db_path: Path, lang: str | None) -> dict[str, int]:
+def _import_jobtech(path: Path, *, db_path: Path, lang: str | None, record: bool = True) -> dict[str, int]:
     try:
         data = json.loads(_read_text(path))
     except json.JSONDecodeError as exc:
@@ -175,13 +183,14 @@ def _import_jobtech(path: Path, *, db_path: Path, lang: str | None) -> dict[str,
     with TaxonomyWriter(db_path) as writer:
         for item in concepts:
             _jobtech_concept(writer, item, path, counts, parent=None)
-        writer.record_source(
-            name=str(path.resolve()),
-            importer="jobtech",
-            path=path.resolve(),
-            lang=None,
-            rows=counts["concepts"],
-        )
+        if record:
+            writer.record_source(
+                name=str(path.resolve()),
+                importer="jobtech",
+                path=path.resolve(),
+                lang=None,
+                rows=counts["concepts"],
+            )
     return dict(counts)
 
 
@@ -301,7 +310,12 @@ def _crosswalk_rows(path: Path) -> tuple[dict[str, str], Iterator[list[str]], li
     return meta, reader, header
 
 
-def _import_crosswalk(path: Path, *, db_path: Path, lang: str | None) -> dict[str, int]:
+def _import_crosswalk(
+    path: Path, *, db_path: Path, lang: str | None, record: bool = True, add_missing: bool = True
+) -> dict[str, int]:
+    """``record``: remember the import for rebuilds (the package's own data is imported by every build
+    anyway). ``add_missing``: add ESCO concepts the taxonomy lacks (else such rows are counted as
+    ``not_in_taxonomy``: the crosswalk's older ESCO release has concepts ESCO has since dropped)."""
     meta, reader, _header = _crosswalk_rows(path)
     lang1 = lang or meta.get("Classification 1 Language") or "sv"
     lang2 = meta.get("Classification 2 Language") or "sv"
@@ -312,13 +326,18 @@ def _import_crosswalk(path: Path, *, db_path: Path, lang: str | None) -> dict[st
         try:
             for row in reader:
                 if any(cell.strip() for cell in row):
-                    counts[_crosswalk_row(writer, _crosswalk_cells(row), kind2, (lang1, lang2))] += 1
+                    cells = _crosswalk_cells(row)
+                    if not add_missing and cells is not None and writer.id_of(cells[0]) is None:
+                        counts["not_in_taxonomy"] += 1
+                        continue
+                    counts[_crosswalk_row(writer, cells, kind2, (lang1, lang2))] += 1
         except csv.Error as exc:
             raise TaxonomyError(Code.E201, f"bad CSV ({exc})", source=str(path)) from None
-        name = str(path.resolve())
-        writer.record_source(
-            name=name, importer="crosswalk", path=path.resolve(), lang=lang, rows=counts["linked"]
-        )
+        if record:
+            name = str(path.resolve())
+            writer.record_source(
+                name=name, importer="crosswalk", path=path.resolve(), lang=lang, rows=counts["linked"]
+            )
     return dict(counts)
 
 

