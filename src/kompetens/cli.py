@@ -77,13 +77,14 @@ def _report_error(err: KompetensError) -> None:
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
     envvar="KOMPETENS_HOME",
-    help="Data folder (taxonomy, store). Default: $KOMPETENS_HOME or ~/.local/share/kompetens.",
+    help="Data folder (taxonomy, store). Default: $KOMPETENS_HOME, else the .kompetens the README's set-up built "
+    "in this checkout, else ~/.local/share/kompetens.",
 )
 @click.version_option(package_name="kompetens")
 @click.pass_context
 def cli(ctx: click.Context, data_dir: Path | None) -> None:
     """kompetens: find social-media competence in job ads and CVs (Swedish + English)."""
-    ctx.obj = Engine(data_dir)
+    ctx.obj = Engine(data_dir, on_notice=lambda message: err_console.print(f"[yellow]warning[/] {message}"))
 
 
 @cli.command()

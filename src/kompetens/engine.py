@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import inspect
+import logging
 import pickle
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -25,6 +27,7 @@ from .store import Store
 from .taxonomy import Taxonomy, jobtech_uri, taxonomy_path
 from .taxonomy.areas import Area, load_areas, load_curated
 from .taxonomy.linkable import linkable_concepts
+from .taxonomy.model import ESCO_ISCO_URI, ESCO_OCCUPATION_URI
 from .taxonomy.store import recorded_sources
 
 if TYPE_CHECKING:
@@ -82,7 +85,7 @@ def taxonomy_specs(taxonomy: Taxonomy, langs: Collection[str] | None = None) -> 
         if pos == 0 and (lang == "en" or uri not in preferred):
             preferred[uri] = label
     for uri, lang, label, _pos in taxonomy.labels():
-        if uri.startswith("http://data.europa.eu/esco/occupation/"):
+        if uri.startswith((ESCO_OCCUPATION_URI, ESCO_ISCO_URI)):  # occupations and ISCO groups: no skills
             continue
         if langs is not None and lang not in langs:
             continue
@@ -94,9 +97,20 @@ def taxonomy_specs(taxonomy: Taxonomy, langs: Collection[str] | None = None) -> 
 class Engine:
     """The one core object. Cheap to construct; every part loads on first use."""
 
-    def __init__(self, data_dir: Path | str | None = None) -> None:
+    def __init__(
+        self, data_dir: Path | str | None = None, *, on_notice: Callable[[str], None] | None = None
+    ) -> None:
+        """``on_notice`` hears what the user should know but is no error (a missing taxonomy); by default
+        the ``kompetens`` logger warns."""
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        self.on_notice = on_notice or logging.getLogger("kompetens").warning
+        self._noticed: set[str] = set()
         use_lemma_db(self.data_dir / LEXICON_FILE)
+
+    def _notice(self, message: str) -> None:
+        if message not in self._noticed:
+            self._noticed.add(message)
+            self.on_notice(message)
 
     # -- set-up ----------------------------------------------------------------------------------
     def setup(
@@ -144,6 +158,11 @@ class Engine:
     @cached_property
     def extractor(self) -> Extractor:
         """The extractor over curated phrases plus taxonomy labels, cached on disk per taxonomy version."""
+        if self.taxonomy is None:
+            self._notice(
+                f"no compiled taxonomy in {self.data_dir}: only the curated phrases are found, not the ESCO "
+                "and JobTech labels; run `kompetens setup --no-vectors` (or set KOMPETENS_HOME / --data-dir)"
+            )
         key = self._extractor_key()
         cache = self.data_dir / EXTRACTOR_CACHE
         if key is not None and cache.is_file():
@@ -182,6 +201,9 @@ class Engine:
             h.update(source.read_bytes())  # the pickled classes must match the code that loads them
         for cues in sorted(Path(__file__).parent.joinpath("lang").glob("*/cues.json")):
             h.update(cues.read_bytes())  # the requirement cues are compiled into the same trie
+        for sections in sorted(Path(__file__).parent.joinpath("lang").glob("*/sections.json")):
+            h.update(sections.read_bytes())  # ...and the hint words of the layout's boilerplate patterns
+        h.update(inspect.getsource(taxonomy_specs).encode())  # which labels become phrase keys
         for path in (taxonomy_path(self.data_dir), self.data_dir / LEXICON_FILE):
             if path.is_file():
                 st = path.stat()
