@@ -80,6 +80,8 @@ def test_social_media_only_in_about_us_does_not() -> None:
         ("As an engineer at YouTube you build the systems that serve video.", False),
         ("You partner with the YouTube Music team on new products.", False),
         ("You grow YouTube's ads business with our content partners.", False),
+        ("Exempel AB on LinkedIn: https://www.linkedin.com/company/exempel/posts", False),
+        ("You know tech giants like Google, Facebook and Dropbox.", False),
     ],
 )
 def test_a_cue_counts_by_its_strength_and_its_sentence(sentence: str, counts: bool) -> None:

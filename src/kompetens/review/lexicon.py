@@ -22,7 +22,8 @@ def _alternatives(patterns: list[str]) -> re.Pattern[str] | None:
 
 
 _COMPOUND_TAIL = r"(?P<tail>\w*(?:-\w+)?)"
-"""Appended to platform cues: the rest of a compound ("Instagram|konto", "LinkedIn-|kampanjer")."""
+"""Appended to compound cues (the platform names): the rest of a compound ("Instagram|konto",
+"LinkedIn-|kampanjer")."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -300,7 +301,7 @@ def review_cues(lang: str) -> ReviewCues:
                 )
             if key not in seen:
                 seen.add(key)
-                pattern = c["pattern"] if strength != "platform" else f"(?:{c['pattern']}){_COMPOUND_TAIL}"
+                pattern = f"(?:{c['pattern']}){_COMPOUND_TAIL}" if c.get("compound") else c["pattern"]
                 social.append(
                     SocialCue(
                         whole_word(pattern, cased=key[1]), c["area"], strength, literal_gate(c["pattern"])

@@ -17,12 +17,15 @@ explains itself: what counted, and what was set aside and why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..layout import JOB_CONTENT, Layout, Unit, gate_open
 from ..models import Mention
 from .lexicon import ReviewCues, SocialCue
+
+_URL = re.compile(r"https?://|www\.")
 
 EVIDENCE_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
 """Sections whose sentences can make an ad a social-media ad (a merit is work the job may involve)."""
@@ -40,7 +43,7 @@ class Evidence:
     counted: bool
     reason: str
     """Counted: "job", "merit", "title". Set aside: "boilerplate", "application" (an applicant's profile
-    link), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), or the
+    link), "link" (a platform named beside a web address), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), or the
     section kind (``about_company``, ``offer``, ``apply``...)."""
     via: str  # "cue" (the ad-review cues) | "mention" (the extraction pipeline) | "title"
     strength: str = "channel"
@@ -134,6 +137,13 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
             continue
         if unit is not None and aside is None and _excluded(text, h, unit, cues):
             aside = "application"
+        elif (
+            unit is not None
+            and aside is None
+            and h.cue.strength == "platform"
+            and _URL.search(text, unit.start, unit.end)
+        ):
+            aside = "link"  # "Exempel AB on LinkedIn: https://...": a link to a page, no work on it
         placed.append((h, unit, section, aside))
         if unit is not None and aside is None:
             by_unit.setdefault(unit.start, []).append(h)
