@@ -177,6 +177,8 @@ def test_link_without_an_index_says_what_to_do(tmp_path: Path) -> None:
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert p.returncode == 1 and "Traceback" not in p.stderr
     assert "E200" in p.stderr and "kompetens setup" in p.stderr
+    as_json = subprocess.run([*cmd, "--json"], capture_output=True, text=True, timeout=120)
+    assert as_json.returncode == 1 and json.loads(as_json.stdout)["error"]["code"] == "E200"
 
 
 @pytest.mark.parametrize(

@@ -614,10 +614,13 @@ def import_crosswalk_cmd(ctx: click.Context, files: tuple[Path, ...], as_json: b
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point: no traceback reaches the user unless KOMPETENS_DEBUG is set."""
+    as_json = "--json" in (sys.argv[1:] if argv is None else argv)
     try:
         cli.main(args=argv, prog_name="kompetens", standalone_mode=True)
     except KompetensError as exc:
         _report_error(exc)
+        if as_json:  # a whole-command failure under --json is JSON on stdout too
+            _emit_json({"error": exc.to_dict()})
         sys.exit(1)
     except Exception as exc:
         if os.environ.get("KOMPETENS_DEBUG"):
@@ -625,5 +628,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
         err_console.print(
             f"[bold red]internal error[/] {type(exc).__name__}: {exc}  (set KOMPETENS_DEBUG=1 for details)"
         )
+        if as_json:
+            _emit_json({"error": {"code": "internal", "kind": type(exc).__name__, "message": str(exc)}})
         sys.exit(1)
     sys.exit(0)
