@@ -209,6 +209,22 @@ def gate_open(gate: tuple[str, ...] | None, low: str) -> bool:
     return gate is None or any(g in low for g in gate)
 
 
+def gate_lines(gate: tuple[str, ...] | None, low: str) -> list[tuple[int, int]]:
+    """The lines of ``low`` that hold one of ``gate``'s strings (the whole text for no gate): a rule's
+    matches lie within one line, and the rule is run on those lines alone."""
+    if gate is None:
+        return [(0, len(low))]
+    spans: set[tuple[int, int]] = set()
+    for g in gate:
+        at = low.find(g)
+        while at >= 0:
+            end = low.find("\n", at)
+            end = len(low) if end < 0 else end
+            spans.add((low.rfind("\n", 0, at) + 1, end))
+            at = low.find(g, end)
+    return sorted(spans)
+
+
 def _only_separators(items: Any) -> bool:
     return all(op is _constants.LITERAL and chr(arg) in " -" for op, arg in items)
 

@@ -193,3 +193,20 @@ def test_every_flagged_example_opens_its_rules_gate(lang: str, text: str, span: 
     for rule in lexicon.phrases:
         for m in rule.pattern.finditer(text):
             assert gate_open(rule.gate, text.lower()), (rule.id, m.group(), rule.gate)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([t for _, t, _, _ in FLAGGED] + [t for _, t in NEUTRAL]), max_size=8))
+def test_rules_run_on_their_gate_lines_find_what_the_whole_text_gives(sentences: list[str]) -> None:
+    from kompetens.layout import gate_lines
+
+    text = "\n".join(sentences)
+    for lang in ("sv", "en"):
+        for rule in bias_lexicon(lang).phrases:
+            whole = [m.span() for m in rule.pattern.finditer(text)]
+            gated = [
+                m.span()
+                for s, e in gate_lines(rule.gate, text.lower())
+                for m in rule.pattern.finditer(text, s, e)
+            ]
+            assert gated == whole, rule.id

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..layout import Layout, gate_open
+from ..layout import Layout, gate_lines
 from .lexicon import GUARD_WINDOW, BiasLexicon, GenderLexicon, Guard
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -67,10 +67,8 @@ def guarded(text: str, layout: Layout, start: int, end: int, guard: Guard | None
 def _phrase_flags(text: str, lexicon: BiasLexicon, layout: Layout) -> Iterator[Flag]:
     low = layout.low
     for rule in lexicon.phrases:
-        if not gate_open(rule.gate, low):
-            continue
         guard = lexicon.guards.get(rule.category)
-        for m in rule.pattern.finditer(text):
+        for m in (m for s, e in gate_lines(rule.gate, low) for m in rule.pattern.finditer(text, s, e)):
             unit = layout.unit_at(m.start())
             if unit is not None and (
                 unit.section in rule.not_in or ("boilerplate" in rule.not_in and unit.boilerplate)

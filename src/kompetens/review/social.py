@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..layout import JOB_CONTENT, Layout, Unit, gate_open
+from ..layout import JOB_CONTENT, Layout, Unit, gate_lines
 from ..models import Mention
 from .lexicon import ReviewCues, SocialCue
 
@@ -93,8 +93,8 @@ def _hits(text: str, low: str, cues: ReviewCues) -> list[_Hit]:
     hits = [
         _Hit(cue, m.start(), m.end(), m.group(), (m.groupdict().get("tail") or "").lstrip("-"))
         for cue in cues.social_media
-        if gate_open(cue.gate, low)
-        for m in cue.pattern.finditer(text)
+        for s, e in gate_lines(cue.gate, low)
+        for m in cue.pattern.finditer(text, s, e)
     ]
     hits.sort(key=lambda h: (h.start, -h.end))
     kept: list[_Hit] = []
