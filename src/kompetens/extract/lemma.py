@@ -20,6 +20,8 @@ from simplemma.strategies import DefaultStrategy
 
 SUPPORTED = ("sv", "en")
 LEMMA_MEMO_MAX = 500_000
+DB_MEMO_MAX = 200_000
+"""Look-ups of the lexicon file kept in memory, hits and misses alike (cleared when full)."""
 _lemmatizer: simplemma.Lemmatizer | None = None
 _factory: _SqliteFactory | None = None
 
@@ -29,13 +31,22 @@ class _SqliteMap(Mapping[str, str]):
 
     def __init__(self, conn: sqlite3.Connection, lang: str, lock: threading.Lock) -> None:
         self._conn, self._lang, self._lock = conn, lang, lock
+        self._memo: dict[str, str | None] = {}  # simplemma asks for the same forms again and again
 
     def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT lemma FROM lemmas WHERE lang = ? AND form = ?", (self._lang, key)
-            ).fetchone()
-        return row[0] if row else default
+        memo = self._memo
+        if key in memo:
+            found = memo[key]
+        else:
+            with self._lock:
+                row = self._conn.execute(
+                    "SELECT lemma FROM lemmas WHERE lang = ? AND form = ?", (self._lang, key)
+                ).fetchone()
+            found = row[0] if row else None
+            if len(memo) > DB_MEMO_MAX:
+                memo.clear()
+            memo[key] = found
+        return default if found is None else found
 
     def __getitem__(self, key: str) -> str:
         value = self.get(key)
@@ -65,6 +76,7 @@ class _SqliteFactory:
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._maps: dict[str, _SqliteMap] = {}
+        self._zipf: dict[tuple[str, str], float] = {}
 
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
         if lang not in self._maps:
@@ -72,11 +84,18 @@ class _SqliteFactory:
         return self._maps[lang]
 
     def zipf(self, word: str, lang: str) -> float:
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT zipf FROM freq WHERE lang = ? AND word = ?", (lang, word)
-            ).fetchone()
-        return float(row[0]) if row else 0.0
+        memo = self._zipf
+        value = memo.get((word, lang))
+        if value is None:
+            with self._lock:
+                row = self._conn.execute(
+                    "SELECT zipf FROM freq WHERE lang = ? AND word = ?", (lang, word)
+                ).fetchone()
+            value = float(row[0]) if row else 0.0
+            if len(memo) > DB_MEMO_MAX:
+                memo.clear()
+            memo[(word, lang)] = value
+        return value
 
 
 def build_lemma_db(path: Path) -> int:
