@@ -11,7 +11,7 @@ Two weightings over the same structure:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -96,6 +96,17 @@ class InvertedIndex:
         their long postings are most of the cost.
         """
         ids, qw = self.query_weights(terms)
+        return self._accumulate(ids, qw, max_df=max_df)
+
+    def score_weighted(self, terms: Mapping[str, float], *, max_df: float = 1.0) -> FloatArray:
+        """Like :meth:`score`, each known term's postings scaled by its own query weight (translated terms
+        count less than the text's own)."""
+        known = [(self.vocab[t], w) for t, w in terms.items() if t in self.vocab and w > 0]
+        ids = np.asarray([i for i, _ in known], dtype=np.int64)
+        qw = np.asarray([w for _, w in known], dtype=np.float32)
+        return self._accumulate(ids, qw, max_df=max_df)
+
+    def _accumulate(self, ids: npt.NDArray[np.int64], qw: FloatArray, *, max_df: float) -> FloatArray:
         starts, ends = self.indptr[ids], self.indptr[ids + 1]
         lengths = ends - starts
         if max_df < 1.0:

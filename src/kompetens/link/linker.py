@@ -6,6 +6,8 @@ its documents (max-pooling). Signals per concept, fused by a weighted sum:
 * ``cov``     share of a label's idf-weighted word lemmas found in the text (a whole label inside the
               text scores 1.0, wherever it stands: this is span matching without enumerating spans);
 * ``chr``     character 3-5-gram TF-IDF cosine between text and label (spelling variants, compounds);
+              for a Swedish text both also read its English gloss against the English labels, at
+              ``w_translate`` (a word table learnt from the parallel labels, link/translate.py);
 * ``static``  cosine between the text's static vector (e5 word vectors summed, ~0.1 ms) and the
               label's e5 vector plus that against the label's own static vector, each divided by
               its typical spread (one matrix product for both);
@@ -36,6 +38,7 @@ from kompetens.link.index import FloatArray, InvertedIndex, LanguageIndexes
 from kompetens.link.langid import TrigramLangId
 from kompetens.link.static import MIN_PART, StaticVectors
 from kompetens.link.text import Lemmatizer, char_ngrams, chunks, clean, fold, split_compound, words
+from kompetens.link.translate import Translations, learn
 from kompetens.taxonomy.model import Concept
 
 FORMAT_VERSION = 3
@@ -49,6 +52,15 @@ SPREAD_PROBE = 400
 PAD_POOL = 8
 PARTS_CACHE = 200_000
 MONOLINGUAL_WORDS = 4
+TRANSLATE_TO = "en"
+TRANSLATE_KINDS = ("skill",)
+"""Kinds linked through the gloss too: 1,955 ESCO skills have no Swedish label, ESCO occupations nearly all have
+one (and the JobTech titles), so a Swedish title gains nothing from it (MELO MAP -0.002 with it)."""
+GLOSS_CHR_WORDS = 8
+"""``chr`` reads the English gloss (each word's best translation) of texts up to this long: phrases and short
+lines, where it links by meaning; a sentence's gloss against a short label says little, and its n-grams against
+the English labels were a quarter of the lexical time of Swedish sentences."""
+"""The label language that ``LinkConfig.translate`` texts are translated into (ESCO's own)."""
 FUZZY_MIN = 6
 LinkKind = Literal["skill", "occupation"]
 KINDS: dict[str, tuple[str, ...]] = {
@@ -109,6 +121,12 @@ class LinkConfig:
     # Swedish labels must not move English results (a Swedish text still meets English labels, where
     # ESCO has no Swedish one and for loanwords like "copywriting").
     monolingual: tuple[str, ...] = ("en",)
+    # Languages whose texts also meet the English labels through their English gloss: the table translations
+    # of their lemmas (a word table learnt at build from the concepts' parallel labels, link/translate.py),
+    # scored by ``cov`` (each at its table weight) and ``chr`` like an English text, at ``w_translate``: a
+    # Swedish text meets English labels by meaning ("arbeta självständigt" -> work independently).
+    translate: tuple[str, ...] = ("sv",)
+    w_translate: float = 0.7
 
     @classmethod
     def preset(cls, name: str, **overrides: object) -> LinkConfig:
@@ -158,6 +176,7 @@ class Linker:
     dense_vectors: Vectors = field(default_factory=lambda: np.zeros((0, 384), dtype=np.float32))
     static: StaticVectors | None = None
     embedder: Embedder | None = None
+    translations: Translations = field(default_factory=Translations)
 
     def __post_init__(self) -> None:
         self._starts = self.docs.group_starts()
@@ -222,6 +241,7 @@ class Linker:
         char_index = LanguageIndexes.build(
             [terms.chars(words(t)) for t in docs.text], docs.lang, scheme="tfidf"
         )
+        translations = _learn_translations(docs, terms, config.translate)
         by_lang: dict[str, list[list[str]]] = {}
         for text, lang in zip(docs.text, docs.lang, strict=True):
             by_lang.setdefault(lang, []).append(words(text))
@@ -256,6 +276,7 @@ class Linker:
             static,
         )
         linker.embedder = embedder if config.dense else None
+        linker.translations = translations
         linker.save(cache_dir)
         return linker
 
@@ -280,6 +301,12 @@ class Linker:
         self.char_index.save(cache_dir / "link_chars.npz")
         np.save(cache_dir / "link_dense_docs.npy", self.dense_docs)
         np.save(cache_dir / "link_dense.npy", self.dense_vectors.astype(np.float16))
+        translate_path = cache_dir / "link_translate.json"
+        if self.translations:
+            table = json.dumps(self.translations.to_json(), ensure_ascii=False)
+            translate_path.write_text(table, encoding="utf-8")
+        else:
+            translate_path.unlink(missing_ok=True)
         static_path = cache_dir / "link_static.npz"
         if self.static is not None:
             self.static.save(static_path)
@@ -329,6 +356,16 @@ class Linker:
             raise TaxonomyError(
                 Code.E201, f"the linking index is damaged ({exc}); rebuild it", source=str(cache_dir)
             ) from exc
+        translate_path = cache_dir / "link_translate.json"
+        if translate_path.is_file():
+            try:
+                linker.translations = Translations.from_json(
+                    json.loads(translate_path.read_text(encoding="utf-8"))
+                )
+            except (OSError, ValueError, TypeError) as exc:
+                raise TaxonomyError(
+                    Code.E201, f"the linking index is damaged ({exc}); rebuild it", source=str(cache_dir)
+                ) from exc
         if linker.config.dense and len(linker.dense_docs):
             linker.embedder = embedder or E5Embedder()
         return linker
@@ -378,7 +415,8 @@ class Linker:
         tokens = [words(text) for text in cleaned]
         live = [i for i, t in enumerate(tokens) if t]
         text_langs = {i: lang or self.langid.detect(tokens[i]) for i in live}
-        lexical = {i: self._lexical(tokens[i], text_langs[i]) for i in live}
+        glossed = kind in TRANSLATE_KINDS
+        lexical = {i: self._lexical(tokens[i], text_langs[i], translate=glossed) for i in live}
         scores = dict(lexical)
         cfg = self.config
         if self._has_vectors() and live and cfg.w_static:
@@ -420,13 +458,16 @@ class Linker:
         best = np.partition(kept, len(kept) - GATE_RANK)[-GATE_RANK:]
         return bool(best.max() - best.min() < gate)
 
-    def _lexical(self, tokens: list[str], text_lang: str) -> FloatArray:
+    def _lexical(self, tokens: list[str], text_lang: str, *, translate: bool = True) -> FloatArray:
         # Fused per label, then the best label per concept: one pooling pass instead of two (the
         # validation scores did not change; pooling was a quarter of the time).
         cfg = self.config
         score = cfg.w_cov * self._coverage(tokens, text_lang)
         if cfg.w_chr:
             score += cfg.w_chr * self._char_scores(tokens, text_lang)
+        translated = self._translated(tokens, text_lang) if translate else None
+        if translated is not None:  # below direct matches: summed at w_translate (0.5 and 0.85 were worse)
+            score += cfg.w_translate * translated
         return self._pool(score)
 
     def _chars(self, tokens: list[str], text_lang: str) -> FloatArray:
@@ -578,6 +619,31 @@ class Linker:
         langs = self._label_langs(tokens, text_lang)
         return self.words_index.score([term for lang in langs for term in self._terms.tagged(tokens, lang)])
 
+    def _translated(self, tokens: list[str], text_lang: str) -> FloatArray | None:
+        """``cov`` + ``chr`` of the text's English gloss against the English labels, None without one.
+
+        The gloss is every table translation of the text's own terms (lemmas, compound parts, near words);
+        in ``cov`` each counts at its table weight; ``chr`` reads each word's best translation as if it
+        were English text (texts up to ``GLOSS_CHR_WORDS`` words)."""
+        cfg = self.config
+        if not (self.translations and cfg.w_translate and text_lang in cfg.translate):
+            return None
+        if TRANSLATE_TO not in self._label_langs(tokens, text_lang):
+            return None
+        own = self._terms.tagged(tokens, text_lang)
+        found = self.translations.translate(term.partition(":")[2] for term in own)
+        if not found:
+            return None
+        score = cfg.w_cov * self.words_index.score_weighted(
+            {f"{TRANSLATE_TO}:{term}": weight for term, weight in found.items()}
+        )
+        if cfg.w_chr and len(tokens) <= GLOSS_CHR_WORDS:
+            best = [pairs[0][0] for term in own if (pairs := self.translations.get(term.partition(":")[2]))]
+            score += cfg.w_chr * self.char_index.score(
+                self._terms.chars(best), max_df=cfg.max_df_chr, langs=[TRANSLATE_TO]
+            )
+        return score
+
     def _pool(self, doc_scores: FloatArray) -> FloatArray:
         return np.maximum.reduceat(doc_scores, self._starts).astype(np.float32)
 
@@ -696,14 +762,14 @@ def _two_step_progress(progress: Progress | None, second_total: int) -> tuple[Pr
 
 
 # An index saved before these fields existed was built without what they switch on.
-_ABSENT_MEANS = {"fold_accents": False, "split_compounds": (), "fuzzy_words": ()}
+_ABSENT_MEANS = {"fold_accents": False, "split_compounds": (), "fuzzy_words": (), "translate": ()}
 
 
 def _config(saved: dict[str, object]) -> LinkConfig:
     """The saved config; fields this version does not know are dropped (they only tuned a signal)."""
     known = set(LinkConfig.__dataclass_fields__)
     fields = {**_ABSENT_MEANS, **{k: v for k, v in saved.items() if k in known}}
-    for key in ("split_compounds", "monolingual", "fuzzy_words"):
+    for key in ("split_compounds", "monolingual", "fuzzy_words", "translate"):
         if isinstance(fields.get(key), list):
             fields[key] = tuple(fields[key])  # type: ignore[arg-type]
     return LinkConfig(**fields)  # type: ignore[arg-type]
@@ -803,6 +869,28 @@ class _Terms:
             if len(self._parts) < PARTS_CACHE:
                 self._parts[key] = found
         return found
+
+
+def _learn_translations(docs: _Docs, terms: _Terms, sources: Sequence[str]) -> Translations:
+    """The word table of ``LinkConfig.translate``: each concept with labels in a source language and in
+    English is a parallel pair of term sets (the lemmas of all its labels in each language, compound parts
+    too), aligned by ``translate.learn``. One table for all source languages (their terms rarely meet)."""
+    by_concept: dict[str, dict[int, set[str]]] = {}
+    for concept, lang, text in zip(docs.concept.tolist(), docs.lang, docs.text, strict=True):
+        if lang in sources or lang == TRANSLATE_TO:
+            tagged = terms.tagged(words(text), lang)
+            by_concept.setdefault(lang, {}).setdefault(concept, set()).update(
+                t.partition(":")[2] for t in tagged
+            )
+    target = by_concept.get(TRANSLATE_TO, {})
+    pairs = [
+        (src, target[concept])
+        for lang in sources
+        if lang != TRANSLATE_TO
+        for concept, src in by_concept.get(lang, {}).items()
+        if concept in target
+    ]
+    return learn(pairs) if pairs else Translations()
 
 
 def _load_known_words(cache_dir: Path) -> dict[str, Vectors]:

@@ -1,0 +1,117 @@
+"""The Swedish -> English word table learnt from parallel labels, and its use in the linker (issue #11)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kompetens.link import LinkConfig, Linker
+from kompetens.link.translate import Translations, learn
+from kompetens.taxonomy.model import Concept
+
+# A small hand-made parallel set: each Swedish word occurs in two or three pairs.
+PAIRS = [
+    ({"hantera", "klagomål"}, {"handle", "complaint"}),
+    ({"hantera", "kund"}, {"handle", "customer"}),
+    ({"kund", "klagomål"}, {"customer", "complaint"}),
+    ({"bygga", "förtroende"}, {"build", "trust"}),
+    ({"bygga", "nätverk"}, {"build", "network"}),
+    ({"förtroende", "kund"}, {"trust", "customer"}),
+    ({"nätverk", "hantera"}, {"network", "handle"}),
+    ({"empati"}, {"empathy"}),  # seen once: not enough support
+]
+
+
+def test_learn_aligns_each_word_with_its_translation() -> None:
+    table = learn(PAIRS)
+    best = {source: pairs[0][0] for source, pairs in table.table.items()}
+    assert best == {
+        "hantera": "handle",
+        "klagomål": "complaint",
+        "kund": "customer",
+        "bygga": "build",
+        "förtroende": "trust",
+        "nätverk": "network",
+    }
+    # competitive linking: one link per word and pair, so "kund" is never linked to "handle"
+    assert all(target != "handle" for target, _ in table.get("kund"))
+    assert table.get("hantera")[0][1] == pytest.approx(1.0)
+
+
+def test_learn_needs_support_and_is_deterministic() -> None:
+    assert "empati" not in learn(PAIRS).table
+    assert "empati" in learn(PAIRS, min_links=1).table
+    assert learn(PAIRS).table == learn(list(reversed(PAIRS))).table
+    assert len(learn([])) == 0
+
+
+def test_translate_keeps_the_best_weight_and_round_trips() -> None:
+    table = Translations({"a": [("x", 0.5), ("y", 0.2)], "b": [("y", 0.9)]})
+    assert table.translate(["a", "b", "c"]) == {"x": 0.5, "y": 0.9}
+    assert Translations.from_json(json.loads(json.dumps(table.to_json()))).table == table.table
+
+
+TRUST = "urn:test:skill:trust"
+CONCEPTS = [
+    Concept("urn:test:skill:networks", "skill", {"en": ["build networks"], "sv": ["bygga nätverk"]}),
+    Concept("urn:test:skill:houses", "skill", {"en": ["build houses"], "sv": ["bygga hus"]}),
+    Concept("urn:test:skill:show", "skill", {"en": ["show trust"], "sv": ["visa förtroende"]}),
+    Concept(
+        "urn:test:skill:win", "skill", {"en": ["win customer trust"], "sv": ["vinna kunders förtroende"]}
+    ),
+    Concept("urn:test:skill:houses2", "skill", {"en": ["paint houses"], "sv": ["måla hus"]}),
+    Concept("urn:test:skill:show2", "skill", {"en": ["show products"], "sv": ["visa produkter"]}),
+    Concept(TRUST, "skill", {"en": ["build trust"]}),  # no Swedish label
+]
+
+
+@pytest.fixture(scope="module")
+def translating(tmp_path_factory: pytest.TempPathFactory) -> Linker:
+    return Linker.build(
+        CONCEPTS, cache_dir=tmp_path_factory.mktemp("tr"), config=LinkConfig.preset("lexical")
+    )
+
+
+def test_a_swedish_text_reaches_a_concept_with_english_labels_only(
+    translating: Linker, tmp_path: Path
+) -> None:
+    assert translating.translations.get("bygga")[0][0] == "build"
+    assert translating.link(["bygga förtroende"], top=1)[0][0].uri == TRUST
+    plain = Linker.build(
+        CONCEPTS, cache_dir=tmp_path / "plain", config=LinkConfig.preset("lexical", translate=())
+    )
+    assert len(plain.translations) == 0
+    assert plain.link(["bygga förtroende"], top=1)[0][0].uri != TRUST
+
+
+def test_translated_matches_weigh_less_than_direct_ones(translating: Linker) -> None:
+    sv = translating.link(["bygga förtroende"], top=1)[0][0].score
+    en = translating.link(["build trust"], top=1)[0][0].score
+    assert 0 < sv < en
+
+
+def test_english_sentences_do_not_translate(translating: Linker, tmp_path: Path) -> None:
+    plain = Linker.build(
+        CONCEPTS, cache_dir=tmp_path / "plain", config=LinkConfig.preset("lexical", translate=())
+    )
+    text = "you will build trust with customers and networks"
+    assert translating.link([text], top=5) == plain.link([text], top=5)
+
+
+def test_the_table_round_trips_and_an_older_index_loads_without_it(
+    translating: Linker, tmp_path: Path
+) -> None:
+    translating.save(tmp_path / "x")
+    loaded = Linker.load(tmp_path / "x")
+    assert loaded.translations.table == translating.translations.table
+    assert loaded.link(["bygga förtroende"], top=3) == translating.link(["bygga förtroende"], top=3)
+    meta = json.loads((tmp_path / "x" / "link_meta.json").read_text(encoding="utf-8"))
+    for key in ("translate", "w_translate"):
+        meta["config"].pop(key)
+    (tmp_path / "x" / "link_meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    (tmp_path / "x" / "link_translate.json").unlink()
+    old = Linker.load(tmp_path / "x")
+    assert old.config.translate == ()
+    assert len(old.translations) == 0
