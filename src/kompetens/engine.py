@@ -6,6 +6,7 @@ import hashlib
 import inspect
 import logging
 import pickle
+import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
@@ -227,9 +228,12 @@ class Engine:
         from .link import LinkConfig, Linker
 
         say = progress or (lambda _msg: None)
+        started = time.monotonic()
 
         def embedded(done: int, total: int) -> None:
-            say(f"Embedding labels for linking: {done:,}/{total:,}")
+            elapsed = time.monotonic() - started
+            eta = f", about {(total - done) * elapsed / done / 60:.0f} min left" if 0 < done < total else ""
+            say(f"Embedding labels for linking: {done:,}/{total:,}{eta}")
 
         linker = Linker.build(
             linkable_concepts(self.require_taxonomy()),
