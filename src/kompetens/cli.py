@@ -422,6 +422,9 @@ def _print_ranking(title: str, ranking: list[dict[str, Any]]) -> None:
         table.add_row(str(r["rank"]), Path(r["candidate"]).name, f"[bold]{r['score']:.0f}[/]", *cells)
     out_console.print(table)
     out_console.print("[dim]area levels 0-100; [red]red[/] = gap for this role[/]")
+    for r in ranking:
+        for warning in r.get("warnings", []):
+            err_console.print(f"[yellow]check by hand[/] {r['candidate']}: {warning}", highlight=False)
 
 
 @cli.command()

@@ -219,3 +219,13 @@ def test_build_candidate_hides_personal_data_from_the_extractor() -> None:
     assert c.areas["community"] > 0
     assert c.removed == ["name", "birth_date", "gender", "email"]
     assert "Testsson" not in json.dumps(c.to_dict(), ensure_ascii=False)
+
+
+def test_an_unread_date_range_reaches_the_ranking_and_the_store() -> None:
+    text = "Erfarenhet\nCM, Fiktiva AB\n2016 ?? 2018\n- Modererar forum.\n"
+    c = build_candidate(
+        Document(source="t.txt", text=text, lang="sv", kind="cv"), standin_extract, today=TODAY
+    )
+    assert c.warnings and "2016 ?? 2018" in c.warnings[0]
+    assert CandidateProfile.from_dict(c.to_dict()).warnings == c.warnings
+    assert rank([c], ROLE)[0].to_dict()["warnings"] == c.warnings

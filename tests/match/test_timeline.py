@@ -109,3 +109,17 @@ def test_overlapping_positions_count_once() -> None:
 def test_future_dates_are_clamped_to_today() -> None:
     tl = parse_timeline("Experience\nA, X Ltd\n2025 - 2030\n", today=TODAY)
     assert month_str(tl.positions[0].end) == "2026-11"
+
+
+def test_a_date_range_that_was_not_read_is_reported() -> None:
+    # issue #12: a CV date that cannot be read must not silently score as no experience
+    text = (
+        "Erfarenhet\n"
+        "Kommunikatör, Exempelbolaget AB\n2016 ?? 2018\n"
+        "Webbredaktör, Fiktiva AB\nmars 2018 – nu\n"
+        "Utbildning\nKandidatexamen 2012 2015\n"
+    )
+    timeline = parse_timeline(text, today=date(2026, 12, 1))
+    assert len(timeline.positions) == 1  # "mars 2018 – nu"
+    (warning,) = timeline.unread  # the education line is no position and is not reported
+    assert warning.startswith("line 3:") and "2016 ?? 2018" in warning

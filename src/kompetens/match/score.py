@@ -85,6 +85,8 @@ class CandidateProfile:
     languages: list[str] = field(default_factory=list)
     positions: list[dict[str, Any]] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What the reader should check: date ranges that were not read (their months count for nothing)."""
     vector: tuple[float, ...] = field(init=False, repr=False)
     concept_keys: frozenset[str] = field(init=False, repr=False)
 
@@ -113,6 +115,7 @@ class CandidateProfile:
             "languages": list(self.languages),
             "positions": list(self.positions),
             "removed": list(self.removed),
+            "warnings": list(self.warnings),
         }
 
     @classmethod
@@ -131,6 +134,7 @@ class CandidateProfile:
             languages=list(d.get("languages", [])),
             positions=list(d.get("positions", [])),
             removed=list(d.get("removed", [])),
+            warnings=list(d.get("warnings", [])),
         )
 
 
@@ -194,6 +198,7 @@ class Score:
             "areas": {a: round(c.areas[a], 4) for a in AREA_IDS},
             "evidence": self.evidence(),
             "gaps": list(self.gaps),
+            "warnings": list(c.warnings),
             "must_haves": dict(self.must_haves),
             "missing_must_haves": self.missing_must_haves,
             "contributions": {a: round(v, 2) for a, v in self.contributions().items()},
@@ -267,6 +272,7 @@ def candidate_from(
         languages=list(timeline.languages),
         positions=[p.to_dict() for p in timeline.positions],
         removed=list(removed),
+        warnings=list(timeline.unread),
     )
 
 

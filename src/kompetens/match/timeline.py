@@ -8,6 +8,7 @@ Date ranges in Swedish and English: "2019-03 – nu", "jan 2018 - dec 2020", "20
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -71,6 +72,9 @@ class Timeline:
     education: tuple[str, ...]
     languages: tuple[str, ...]
     today: Month
+    unread: tuple[str, ...] = ()
+    """Lines that look like a date range ("2016 ?? 2018", "sedan 2019 och framåt") but were not read as
+    one: their months count for nothing, and the user is told (``CandidateProfile.warnings``)."""
 
     def positions_at(self, offset: int) -> list[Position]:
         """The positions whose text block holds ``offset``."""
@@ -112,7 +116,32 @@ def parse_timeline(text: str, *, today: date) -> Timeline:
         education=tuple(_section_lines(text, sections, "education")),
         languages=tuple(_languages(text, sections, pat)),
         today=now,
+        unread=tuple(_unread(text, sections, pat)),
     )
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+UNREAD_SHOWN = 60
+"""Characters of an unread line shown in a warning."""
+
+
+def _unread(text: str, sections: list[Section], pat: _Patterns) -> Iterator[str]:
+    """Lines of the sections with positions that hold two years, or a year and a "present" word, where no
+    date range was read."""
+    read = [m.span() for m in pat.date_range.finditer(text)]
+    for sec in sections:
+        if sec.kind in _NO_POSITIONS:
+            continue
+        pos = sec.start
+        for line in text[sec.start : sec.end].split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            years = _YEAR.findall(line)
+            low = line.lower()
+            looks_like_range = len(years) >= 2 or (years and any(w in low for w in pat.present))
+            if looks_like_range and not any(s < end and start < e for s, e in read):
+                number = text.count("\n", 0, start) + 1
+                yield f"line {number}: a date range that was not read: {line.strip()[:UNREAD_SHOWN]!r}"
 
 
 def covered_months(positions: list[Position]) -> int:
