@@ -82,6 +82,10 @@ def test_social_media_only_in_about_us_does_not() -> None:
         ("You grow YouTube's ads business with our content partners.", False),
         ("Exempel AB on LinkedIn: https://www.linkedin.com/company/exempel/posts", False),
         ("You know tech giants like Google, Facebook and Dropbox.", False),
+        # how to apply is no work, whatever channel it names
+        ("Skicka din ansökan via mejl eller LinkedIn.", False),
+        ("Send your application by e-mail or via LinkedIn.", False),
+        ("Du kontaktar kunder via telefon, mejl och LinkedIn.", True),
     ],
 )
 def test_a_cue_counts_by_its_strength_and_its_sentence(sentence: str, counts: bool) -> None:
