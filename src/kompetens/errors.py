@@ -66,3 +66,22 @@ class TaxonomyError(KompetensError):
 
 class RoleError(KompetensError):
     """A role file is invalid; ``field`` names the offending field."""
+
+
+_HTTP_STATUS: dict[Code, int] = {
+    Code.E100: 404,
+    Code.E103: 413,
+    Code.E111: 413,
+    Code.E200: 503,
+    Code.E201: 500,
+    Code.E202: 503,
+    Code.E301: 400,
+    Code.E400: 500,
+    Code.E401: 404,
+}
+"""Codes that are not plain invalid input (422)."""
+
+
+def http_status(code: Code) -> int:
+    """The HTTP status the REST API and the web pages answer a coded error with."""
+    return _HTTP_STATUS.get(code, 422)

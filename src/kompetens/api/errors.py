@@ -15,24 +15,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from ..errors import Code, KompetensError
+from ..errors import Code, KompetensError, http_status
 
 log = logging.getLogger("kompetens.api")
 
 API_PREFIX = "/api/"
-
-_STATUS: dict[Code, int] = {
-    Code.E100: 404,
-    Code.E103: 413,
-    Code.E111: 413,
-    Code.E200: 503,
-    Code.E201: 500,
-    Code.E202: 503,
-    Code.E301: 400,
-    Code.E400: 500,
-    Code.E401: 404,
-}
-"""Codes that are not plain invalid input (422)."""
 
 
 class RequestTooLarge(HTTPException):
@@ -43,10 +30,6 @@ class RequestTooLarge(HTTPException):
         what = "the uploaded files are" if multipart else "the request body is"
         self.code = Code.E103 if multipart else Code.E111
         super().__init__(413, f"{what} larger than the limit of {limit:,} bytes")
-
-
-def status_for(code: Code) -> int:
-    return _STATUS.get(code, 422)
 
 
 def error_dict(exc: KompetensError) -> dict[str, Any]:
@@ -69,7 +52,7 @@ def is_api(request: Request) -> bool:
 
 
 def kompetens_error_response(exc: KompetensError) -> JSONResponse:
-    return JSONResponse({"error": error_dict(exc)}, status_code=status_for(exc.code))
+    return JSONResponse({"error": error_dict(exc)}, status_code=http_status(exc.code))
 
 
 def validation_error_response(errors: Sequence[Any]) -> JSONResponse:
@@ -100,7 +83,7 @@ def http_error_response(status: int, detail: Any, headers: Mapping[str, str] | N
 async def on_kompetens_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, KompetensError)
     if not is_api(request):
-        from ..web.views import error_page
+        from ..web.render import error_page
 
         return error_page(request, exc)
     return kompetens_error_response(exc)
@@ -110,7 +93,7 @@ async def on_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     response = validation_error_response(exc.errors())
     if not is_api(request):
-        from ..web.views import http_error_page
+        from ..web.render import http_error_page
 
         return http_error_page(request, response.status_code, "the form was not filled in as expected")
     return response
@@ -119,7 +102,7 @@ async def on_validation_error(request: Request, exc: Exception) -> Response:
 async def on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if not is_api(request):
-        from ..web.views import http_error_page
+        from ..web.render import http_error_page
 
         return http_error_page(request, exc.status_code, exc.detail)
     if isinstance(exc, RequestTooLarge):

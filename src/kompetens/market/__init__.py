@@ -9,10 +9,10 @@ extra) past one machine.
 from __future__ import annotations
 
 from .analyse import ASKED_MIN, FACT_COLUMNS, AdFacts, ad_facts, ad_key, document_from_line, year_month
-from .backend import MARKET_FILE, Backend, DuckDBBackend, make_backend
+from .backend import MARKET_FILE, Backend, DuckDBBackend
 from .corpus import Corpus, IngestStats, Progress, count_inputs
 from .report import Counts, MarketReport, RunInfo, report_from_sql
-from .run import measure
+from .run import make_backend, measure
 
 __all__ = [
     "ASKED_MIN",

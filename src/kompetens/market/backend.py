@@ -138,14 +138,3 @@ class DuckDBBackend(Backend):
 def _schema() -> str:
     cols = ", ".join(f"{name} {_DUCK_TYPES[kind]}" for name, kind in FACT_COLUMNS)
     return f"CREATE TABLE IF NOT EXISTS ads ({cols}, PRIMARY KEY (key))"
-
-
-def make_backend(name: str, *, data_dir: Path, store: bool = False, **options: Any) -> Backend:
-    """``duckdb`` (default) or ``spark``; ``store`` keeps the facts in the data folder between runs."""
-    if name == "duckdb":
-        return DuckDBBackend(data_dir / MARKET_FILE if store else ":memory:", **options)
-    if name == "spark":
-        from .spark import SparkBackend
-
-        return SparkBackend(store=data_dir / "market.parquet" if store else None, **options)
-    raise KompetensError(Code.E301, f"unknown market backend {name!r}; choose duckdb or spark")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .backend import Backend, DuckDBBackend
+from ..errors import Code, KompetensError
+from .backend import MARKET_FILE, Backend, DuckDBBackend
 from .corpus import Corpus, Progress
 from .report import MarketReport, RunInfo
 
@@ -43,3 +44,14 @@ def measure(
     report.errors = list(stats.errors)
     report.run = RunInfo(active.name, stats.ads, time.perf_counter() - start)
     return report
+
+
+def make_backend(name: str, *, data_dir: Path, store: bool = False, **options: Any) -> Backend:
+    """``duckdb`` (default) or ``spark``; ``store`` keeps the facts in the data folder between runs."""
+    if name == "duckdb":
+        return DuckDBBackend(data_dir / MARKET_FILE if store else ":memory:", **options)
+    if name == "spark":
+        from .spark import SparkBackend
+
+        return SparkBackend(store=data_dir / "market.parquet" if store else None, **options)
+    raise KompetensError(Code.E301, f"unknown market backend {name!r}; choose duckdb or spark")

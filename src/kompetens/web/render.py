@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import Request
@@ -10,6 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.responses import Response
 
 from ..engine import Engine
+from ..errors import KompetensError, http_status
 
 NAV: tuple[tuple[str, str], ...] = (
     ("/", "Home"),
@@ -81,3 +83,16 @@ def page(request: Request, name: str, *, status: int = 200, **context: Any) -> R
         "area": {a["id"]: a for a in areas},
     }
     return tpl.TemplateResponse(request, name, base | context, status_code=status, headers=HEADERS)
+
+
+def error_page(request: Request, exc: KompetensError) -> Response:
+    """The error page of a coded error, with the HTTP status the API gives the same code."""
+    return page(
+        request, "error.html", status=http_status(exc.code), heading=exc.code.value.capitalize(), error=exc
+    )
+
+
+def http_error_page(request: Request, status: int, detail: Any) -> Response:
+    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    message = detail if isinstance(detail, str) and detail != phrase else None
+    return page(request, "error.html", status=status, heading=phrase, message=message)

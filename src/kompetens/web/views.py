@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from http import HTTPStatus
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Request
@@ -11,10 +10,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from ..api.deps import engine_of, read_file, read_files
-from ..api.errors import status_for
 from ..api.inputs import Upload, read_uploads, role_from_ad_text, role_from_upload, text_document
 from ..engine import Engine
-from ..errors import Code, KompetensError
+from ..errors import Code, KompetensError, http_status
 from ..match import Role, default_role
 from ..models import Document
 from .highlight import pieces, review_spans
@@ -50,7 +48,7 @@ def review_submit(request: Request, text: Text = "", title: Text = "", lang: Tex
         with engine_of(request) as engine:
             result = engine.review(doc)
     except KompetensError as exc:
-        return page(request, "review.html", status=status_for(exc.code), form=form, error=exc)
+        return page(request, "review.html", status=http_status(exc.code), form=form, error=exc)
     labels = {a.id: a.label_en for a in request.app.state.engine.areas()}
     marked = pieces(doc.text, review_spans(result, labels))
     return page(request, "review.html", form=form, review=result, pieces=marked)
@@ -102,7 +100,7 @@ def rank_page(
             ranking: list[dict[str, Any]] = engine.rank(role, read.documents) if read.documents else []
             kits = interview_kits(engine, role, ranking, read.documents)
     except KompetensError as exc:
-        return page(request, "rank.html", status=status_for(exc.code), form=form, error=exc)
+        return page(request, "rank.html", status=http_status(exc.code), form=form, error=exc)
     return page(request, "rank.html", form=form, role=role, ranking=ranking, failed=read.failed, kits=kits)
 
 
@@ -152,20 +150,8 @@ def link_page(request: Request, q: str = "", kind: Literal["skill", "occupation"
         with engine_of(request) as engine:
             found = engine.link([q.strip()], top=LINK_TOP, kind=kind)
     except KompetensError as exc:
-        return page(request, "link.html", status=status_for(exc.code), form=form, error=exc)
+        return page(request, "link.html", status=http_status(exc.code), form=form, error=exc)
     return page(request, "link.html", form=form, candidates=found[0]["candidates"] if found else [])
 
 
 # -- errors ---------------------------------------------------------------------------------------
-
-
-def error_page(request: Request, exc: KompetensError) -> Response:
-    return page(
-        request, "error.html", status=status_for(exc.code), heading=exc.code.value.capitalize(), error=exc
-    )
-
-
-def http_error_page(request: Request, status: int, detail: Any) -> Response:
-    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
-    message = detail if isinstance(detail, str) and detail != phrase else None
-    return page(request, "error.html", status=status, heading=phrase, message=message)
