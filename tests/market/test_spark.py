@@ -109,3 +109,12 @@ def test_spark_store_is_incremental(spark: Any, engine: Engine, corpus: Path, tm
     with SparkBackend(session=spark, store=store) as backend:
         again = measure(engine, [corpus], backend=backend)
     assert _comparable(again.to_dict()) == _comparable(first.to_dict())
+
+
+@pytest.mark.skipif(
+    not os.environ.get("KOMPETENS_REQUIRE_SPARK"),
+    reason="KOMPETENS_REQUIRE_SPARK is not set (.ci/run sets it)",
+)
+def test_ci_runs_the_spark_tests() -> None:
+    # CI installs Java and the spark extra: there the Spark tests must run, not skip.
+    assert HAVE_PYSPARK and shutil.which("java") is not None
