@@ -391,7 +391,7 @@ class Engine:
     def role(self, spec: str | Path | None = None) -> Role:
         """A role from ``spec``: None or "default" (the built-in social media specialist), a role file (YAML
         or JSON with weights), or a job ad in any readable format (weights from what the ad asks for)."""
-        from .match import default_role, is_role_file, load_role, role_from_ad
+        from .match import default_role, is_role_file, load_role
 
         if spec is None or str(spec) == "default":
             return default_role()
@@ -405,8 +405,20 @@ class Engine:
             raise KompetensError(Code.E300, "no job ad could be read for the role", source=str(spec))
         doc = docs[0]
         assert isinstance(doc, Document)
+        return self.role_from_ad(doc)
+
+    def role_from_ad(self, doc: Document) -> Role:
+        """The role a job ad asks for (weights from its areas, must-haves from its requirements), titled
+        with the ad's title: the document's own, else the title its layout reads, else its first line.
+        The one place every interface derives a role from an ad (file, upload or pasted text)."""
+        from .match import role_from_ad
+
+        if doc.kind != "ad":
+            doc = replace(doc, kind="ad")
+        profile = self.extract(doc)
         first_line = doc.text.strip().splitlines()[0].strip() if doc.text.strip() else None
-        return role_from_ad(self.extract(doc), title=doc.title or (first_line[:80] if first_line else None))
+        title = doc.title or (profile.layout.title if profile.layout else None) or first_line
+        return role_from_ad(profile, title=title[:80] if title else None)
 
     def rank(self, role: Role, docs: Iterable[Document], *, top: int | None = None) -> list[dict[str, Any]]:
         """``kompetens rank``: candidates best first (score 0..100, areas, evidence, gaps), age-blind."""

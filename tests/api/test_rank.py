@@ -76,6 +76,8 @@ def test_role_from_ad_text(client: TestClient, cvs: list[Path]) -> None:
     role = _rank(client, cvs, ad=AD_SV)["role"]
     assert role["description"] == "derived from a job ad"
     assert role["weights"]["platform_technology"] > 0
+    # titled as every interface titles a role from an ad (Engine.role_from_ad): the ad's title line
+    assert role["title"] == AD_SV.splitlines()[0]
 
 
 @pytest.mark.parametrize("path", sorted(DEMO_ROLES.iterdir()), ids=lambda p: p.name)

@@ -17,7 +17,7 @@ from typing import Any
 from ..engine import Engine
 from ..errors import Code, IngestError, KompetensError, RoleError
 from ..ingest import SUPPORTED_LANGS, document_from_text
-from ..match import Role, default_role, is_role_file, load_role, role_from_ad, role_from_dict
+from ..match import Role, default_role, is_role_file, load_role, role_from_dict
 from ..models import DocKind, Document
 
 MAX_NAME_BYTES = 200
@@ -145,8 +145,7 @@ def role_from_json(raw: str) -> Role:
 
 
 def role_from_ad_text(engine: Engine, text: str, *, title: str | None = None) -> Role:
-    doc = text_document(text, kind="ad", title=title, source="ad")
-    return role_from_ad(engine.extract(doc))
+    return engine.role_from_ad(text_document(text, kind="ad", title=title, source="ad"))
 
 
 def role_from_upload(engine: Engine, upload: Upload) -> Role:
@@ -165,5 +164,5 @@ def role_from_upload(engine: Engine, upload: Upload) -> Role:
             _rename(item, str(path), name)
             if isinstance(item, KompetensError):
                 raise item
-            return role_from_ad(engine.extract(item))
+            return engine.role_from_ad(item)
     raise IngestError(Code.E110, "no job ad found in the file", source=name, field="role_file")
