@@ -88,3 +88,26 @@ def test_the_graph_is_read() -> None:
 
 def test_no_import_cycles() -> None:
     assert _cycle(_graph()) is None, " -> ".join(_cycle(_graph()) or [])
+
+
+INTERFACES = ("kompetens.cli", "kompetens.api", "kompetens.web")
+BEHIND_THE_ENGINE = (
+    "kompetens.market",
+    "kompetens.taxonomy.importers",
+    "kompetens.taxonomy.build",
+    "kompetens.extract",
+)
+
+
+def test_interfaces_go_through_the_engine() -> None:
+    # the CLI, the REST API and the web pages parse input and format output; the work is the Engine's
+    files = [p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts]
+    modules = {_module(p) for p in files}
+    wrong = {
+        (_module(p), target)
+        for p in files
+        if _module(p).startswith(INTERFACES)
+        for target in _imports(p, modules)
+        if target.startswith(BEHIND_THE_ENGINE)
+    }
+    assert not wrong, sorted(wrong)

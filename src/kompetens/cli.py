@@ -527,12 +527,8 @@ def market(
     """Measure the market over ad corpora: social-media ads, title-silent ones, by year and by area."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from .market import count_inputs, make_backend, measure
-    from .market.text import tables
-
     engine = _engine(ctx)
-    options: dict[str, Any] = {"master": master} if backend == "spark" and master else {}
-    total = count_inputs(list(corpus))
+    total = engine.count_ads(list(corpus))
     columns = (
         TextColumn("measuring"),
         BarColumn(),
@@ -541,13 +537,13 @@ def market(
     )
     with Progress(*columns, console=err_console.real, transient=True) as bar:
         task = bar.add_task("ads", total=total or None)
-        with make_backend(backend, data_dir=engine.data_dir, store=keep, **options) as chosen:
-            report = measure(
-                engine,
-                list(corpus),
-                backend=chosen,
-                progress=lambda ads, errors: bar.update(task, completed=ads + errors),
-            )
+        report = engine.market(
+            list(corpus),
+            backend=backend,
+            store=keep,
+            master=master,
+            progress=lambda ads, errors: bar.update(task, completed=ads + errors),
+        )
     if html_out is not None:
         html_out.parent.mkdir(parents=True, exist_ok=True)
         html_out.write_text(report.render_html(), encoding="utf-8")
@@ -555,7 +551,7 @@ def market(
     if as_json:
         _emit_json(report.to_dict())
     else:
-        for table in tables(report):
+        for table in report.tables():
             out_console.print(table)
     ctx.exit(1 if report.error_count else 0)
 
@@ -599,10 +595,8 @@ _json = click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def import_esco(ctx: click.Context, files: tuple[Path, ...], lang: str | None, as_json: bool) -> None:
     """ESCO CSV downloads (skills_sv.csv, occupations_en.csv ...): labels in that language."""
-    from .taxonomy import import_esco_csv
-
     engine = _engine(ctx)
-    _import(ctx, files, as_json, lambda p: import_esco_csv(p, data_dir=engine.data_dir, lang=lang))
+    _import(ctx, files, as_json, lambda p: engine.import_taxonomy("esco", p, lang=lang))
 
 
 @import_group.command(name="jobtech")
@@ -611,10 +605,8 @@ def import_esco(ctx: click.Context, files: tuple[Path, ...], lang: str | None, a
 @click.pass_context
 def import_jobtech_cmd(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
     """JobTech taxonomy JSON dumps (skills, occupations, SSYK groups)."""
-    from .taxonomy import import_jobtech
-
     engine = _engine(ctx)
-    _import(ctx, files, as_json, lambda p: import_jobtech(p, data_dir=engine.data_dir))
+    _import(ctx, files, as_json, lambda p: engine.import_taxonomy("jobtech", p))
 
 
 @import_group.command(name="crosswalk")
@@ -623,10 +615,8 @@ def import_jobtech_cmd(ctx: click.Context, files: tuple[Path, ...], as_json: boo
 @click.pass_context
 def import_crosswalk_cmd(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
     """The national ESCO <-> JobTech crosswalks (skills, occupations): links and Swedish ESCO labels."""
-    from .taxonomy import import_crosswalk
-
     engine = _engine(ctx)
-    _import(ctx, files, as_json, lambda p: import_crosswalk(p, data_dir=engine.data_dir))
+    _import(ctx, files, as_json, lambda p: engine.import_taxonomy("crosswalk", p))
 
 
 def main(argv: list[str] | None = None) -> NoReturn:

@@ -33,6 +33,7 @@ from .taxonomy.store import recorded_sources
 
 if TYPE_CHECKING:
     from .link import Linker
+    from .market import MarketReport
     from .match import CandidateProfile, Role
     from .review import Review
 
@@ -387,6 +388,52 @@ class Engine:
         """Delete one stored candidate (or all with ``None``) for real; returns how many were deleted."""
         keys = [source] if source is not None else self.store.keys(kind="cv")
         return sum(self.store.delete(k) for k in keys)
+
+    # -- the market ------------------------------------------------------------------------------
+    def count_ads(self, paths: Sequence[Path | str]) -> int | None:
+        """How many ads ``paths`` hold (lines of JSONL, files otherwise), for a progress bar; None if unknown."""
+        from .market import count_inputs
+
+        return count_inputs([Path(p) for p in paths])
+
+    def market(
+        self,
+        paths: Sequence[Path | str],
+        *,
+        backend: str = "duckdb",
+        store: bool = False,
+        master: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> MarketReport:
+        """``kompetens market``: the ads of ``paths`` measured on ``backend`` (``duckdb`` here, ``spark``
+        past one machine; ``master`` its URL); ``store`` keeps the facts in the data folder across runs.
+        ``progress(ads, errors)`` is called as the run goes."""
+        from .market import make_backend, measure
+
+        options: dict[str, Any] = {"master": master} if backend == "spark" and master else {}
+        with make_backend(backend, data_dir=self.data_dir, store=store, **options) as chosen:
+            return measure(self, [Path(p) for p in paths], backend=chosen, progress=progress)
+
+    # -- the taxonomy ----------------------------------------------------------------------------
+    def import_taxonomy(self, kind: str, path: Path, *, lang: str | None = None) -> dict[str, int]:
+        """``kompetens import``: add an official download to the compiled taxonomy: ``esco`` (an ESCO CSV in
+        any language), ``jobtech`` (the JobTech Taxonomy) or ``crosswalk`` (ESCO <-> JobTech). Recorded,
+        so a later ``setup`` replays it; the parts built from the taxonomy are rebuilt on next use."""
+        from .taxonomy import import_crosswalk, import_esco_csv, import_jobtech
+
+        if kind == "esco":
+            counts = import_esco_csv(path, data_dir=self.data_dir, lang=lang)
+        elif kind == "jobtech":
+            counts = import_jobtech(path, data_dir=self.data_dir)
+        elif kind == "crosswalk":
+            counts = import_crosswalk(path, data_dir=self.data_dir)
+        else:
+            raise KompetensError(
+                Code.E301, f"unknown taxonomy import {kind!r}; choose esco, jobtech or crosswalk"
+            )
+        for part in ("taxonomy", "extractor", "linker"):
+            self.__dict__.pop(part, None)
+        return counts
 
     def role(self, spec: str | Path | None = None) -> Role:
         """A role from ``spec``: None or "default" (the built-in social media specialist), a role file (YAML

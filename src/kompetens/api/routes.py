@@ -11,7 +11,6 @@ from .. import __version__
 from ..engine import Engine
 from ..errors import Code, KompetensError
 from ..match import Role
-from ..taxonomy import taxonomy_path
 from . import schemas
 from .deps import engine_of, read_file, read_files
 from .errors import error_dict
@@ -62,7 +61,7 @@ def role_and_cvs(
 @router.get("/health", response_model=schemas.Health, summary="Liveness and set-up state")
 def health(request: Request) -> dict[str, Any]:
     engine: Engine = request.app.state.engine
-    return {"status": "ok", "version": __version__, "taxonomy": taxonomy_path(engine.data_dir).is_file()}
+    return {"status": "ok", "version": __version__, "taxonomy": engine.taxonomy is not None}
 
 
 @router.get("/areas", response_model=list[schemas.Area], summary="The eight competence areas")

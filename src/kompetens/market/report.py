@@ -122,6 +122,12 @@ class MarketReport:
 
         return render_html(self, title=title)
 
+    def tables(self) -> list[Any]:
+        """The report as rich tables (summary, per year, areas, occupations, flags, failed inputs)."""
+        from .text import tables
+
+        return tables(self)
+
     def render_text(self, *, width: int = 100) -> str:
         """Plain-text tables for a terminal or a log."""
         from .text import render_text
