@@ -31,6 +31,7 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from kompetens.engine import Engine
+from kompetens.review import Review
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -106,10 +107,7 @@ def main() -> None:
         print(c.line(name))
 
 
-def _count(c: Counts, gold: dict[str, object], review: object, ad: dict[str, object], *, show: bool) -> None:
-    from kompetens.review import Review
-
-    assert isinstance(review, Review)
+def _count(c: Counts, gold: dict[str, object], review: Review, ad: dict[str, object], *, show: bool) -> None:
     somo, pred = bool(gold["somo"]), review.requires_social_media
     cats = {f.category for f in review.flags}
     explicit_gender = any(f.rule == "gender.explicit" for f in review.flags)

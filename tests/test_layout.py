@@ -171,11 +171,14 @@ def test_units_are_ordered_and_inside_the_text(lines: list[str], lang: str) -> N
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(LINES), max_size=25), st.sampled_from(["sv", "en"]))
-def test_units_at_is_unit_at_for_every_offset(lines: list[str], lang: str) -> None:
+def test_sentences_at_is_unit_at_for_every_offset(lines: list[str], lang: str) -> None:
     text = "\n".join(lines)
     layout = segment(text, layout_cues(lang))
     offsets = list(range(len(text) + 1))
-    assert layout.units_at(offsets) == [layout.unit_at(o) for o in offsets]
+    units = layout.units
+    assert [units[i] if i >= 0 else None for i in layout.sentences_at(offsets)] == [
+        layout.unit_at(o) for o in offsets
+    ]
     kinds = layout.sentence_kinds()
     assert [u.section for u in layout.units] == kinds
 

@@ -204,11 +204,6 @@ def _gate(items: list[Any]) -> tuple[str, ...] | None:
 _GATE_MIN = 3
 
 
-def gate_open(gate: tuple[str, ...] | None, low: str) -> bool:
-    """Whether a pattern with ``gate`` may match in the lower-cased text ``low``."""
-    return gate is None or any(g in low for g in gate)
-
-
 def gate_lines(gate: tuple[str, ...] | None, low: str) -> list[tuple[int, int]]:
     """The lines of ``low`` that hold one of ``gate``'s strings (the whole text for no gate): a rule's
     matches lie within one line, and the rule is run on those lines alone."""
@@ -399,24 +394,6 @@ class Layout:
         """The indices of the boilerplate sentences."""
         return self._boilerplate
 
-    def units_at(self, offsets: list[int]) -> list[Unit | None]:
-        """``unit_at`` for many offsets (extraction's mentions and cues): a bisection each."""
-        ends = self._sent_ends
-        made: dict[int, Unit] = {}
-        out: list[Unit | None] = []
-        for i, offset in zip(
-            map(partial(bisect.bisect_right, self._sent_starts), offsets), offsets, strict=True
-        ):
-            i -= 1
-            if i < 0 or offset >= ends[i]:
-                out.append(None)
-            else:
-                unit = made.get(i)
-                if unit is None:
-                    unit = made[i] = self._unit(i)
-                out.append(unit)
-        return out
-
     @property
     def units(self) -> list[Unit]:
         """Every sentence unit, in text order."""
@@ -434,11 +411,6 @@ class Layout:
             else:
                 out.append(Section(kind, p[2], p[3], heading))
         return out
-
-
-def _occurrences(low: str, words: tuple[str, ...], pattern: re.Pattern[str] | None) -> list[int]:
-    """Offsets of the hint ``words`` in ``low`` (a layout made without extraction's walk)."""
-    return [m.start() for m in pattern.finditer(low)] if pattern is not None and words else []
 
 
 def _heading_core(line: str) -> str:
@@ -566,7 +538,8 @@ def segment(
         phrases = cues.boilerplate_phrases
         boilerplate_at = [m.start() for m in phrases.finditer(layout.low)] if phrases is not None else []
     if hints_at is None:
-        hints_at = _occurrences(layout.low, cues.boilerplate_hints, cues.hint_pattern)
+        hints = cues.hint_pattern
+        hints_at = [m.start() for m in hints.finditer(layout.low)] if hints is not None else []
     raw = text.split("\n")
     starts = list(accumulate((len(r) + 1 for r in raw), initial=0))
     # Lines that end a paragraph or open a section; every other line continues the paragraph. Found by

@@ -148,30 +148,28 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
         if unit is not None and aside is None:
             by_unit.setdefault(unit.start, []).append(h)
 
-    strong_units: set[int] = set()
-    verdicts: list[tuple[_Hit, str, bool, str]] = []
+    strong_units: set[int] = set()  # sentences with a counted channel or platform cue
+    verdicts: list[tuple[_Hit, Unit | None, str, bool | None, str]] = []  # None: a weak cue, decided below
     for h, unit, section, aside in placed:
         if aside is not None or unit is None:
-            verdicts.append((h, section, False, aside or "heading"))
-            continue
-        if h.cue.strength == "channel":
-            ok = True
-        elif h.cue.strength == "platform":
-            others = [o for o in by_unit[unit.start] if o is not h and o.cue.strength != "weak"]
-            ok = bool(others) or _has_context(text, h, unit, cues)
+            verdicts.append((h, unit, section, False, aside or "heading"))
+        elif h.cue.strength == "weak":
+            verdicts.append((h, unit, section, None, ""))
         else:
-            ok = False  # decided below, once the unit's strong cues are known
-        if ok:
-            strong_units.add(unit.start)
-        reason = _counted_reason(section) if ok else "no_work_context"
-        verdicts.append((h, section, ok, reason))
+            ok = (
+                h.cue.strength == "channel"
+                or any(o is not h and o.cue.strength != "weak" for o in by_unit[unit.start])
+                or _has_context(text, h, unit, cues)
+            )
+            if ok:
+                strong_units.add(unit.start)
+            verdicts.append((h, unit, section, ok, _counted_reason(section) if ok else "no_work_context"))
 
-    for h, section, ok, reason in verdicts:
-        if h.cue.strength == "weak" and reason not in {"boilerplate", "application", "heading"}:
-            unit = layout.unit_at(h.start)
-            if reason == _counted_reason(section) or reason == "no_work_context":
-                ok = unit is not None and unit.start in strong_units
-                reason = _counted_reason(section) if ok else "generic"
+    for h, unit, section, judged, reason in verdicts:
+        ok = bool(judged)
+        if judged is None and unit is not None:  # a weak cue counts beside a counted strong one
+            ok = unit.start in strong_units
+            reason = _counted_reason(section) if ok else "generic"
         yield Evidence(h.text, h.start, h.end, h.cue.area, section, ok, reason, "cue", h.cue.strength)
 
 
