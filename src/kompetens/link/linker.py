@@ -462,10 +462,11 @@ class Linker:
         # Fused per label, then the best label per concept: one pooling pass instead of two (the
         # validation scores did not change; pooling was a quarter of the time).
         cfg = self.config
-        score = cfg.w_cov * self._coverage(tokens, text_lang)
+        terms = self._tagged(tokens, text_lang)  # once: the gloss starts from the text's own terms
+        score = cfg.w_cov * self.words_index.score([t for ts in terms.values() for t in ts])
         if cfg.w_chr:
             score += cfg.w_chr * self._char_scores(tokens, text_lang)
-        translated = self._translated(tokens, text_lang) if translate else None
+        translated = self._translated(tokens, text_lang, terms.get(text_lang)) if translate else None
         if translated is not None:  # below direct matches: summed at w_translate (0.5 and 0.85 were worse)
             score += cfg.w_translate * translated
         return self._pool(score)
@@ -613,13 +614,17 @@ class Linker:
             for c in [int(self._group_concept[g])]
         ]
 
-    def _coverage(self, tokens: list[str], text_lang: str) -> FloatArray:
+    def _tagged(self, tokens: list[str], text_lang: str) -> dict[str, list[str]]:
         # Index terms carry their label's language ("sv:kund"): the text is lemmatised in every label
         # language and each label meets only the lemmas of its own language, in one pass.
-        langs = self._label_langs(tokens, text_lang)
-        return self.words_index.score([term for lang in langs for term in self._terms.tagged(tokens, lang)])
+        return {lang: self._terms.tagged(tokens, lang) for lang in self._label_langs(tokens, text_lang)}
 
-    def _translated(self, tokens: list[str], text_lang: str) -> FloatArray | None:
+    def _coverage(self, tokens: list[str], text_lang: str) -> FloatArray:
+        return self.words_index.score([t for ts in self._tagged(tokens, text_lang).values() for t in ts])
+
+    def _translated(
+        self, tokens: list[str], text_lang: str, own: list[str] | None = None
+    ) -> FloatArray | None:
         """``cov`` + ``chr`` of the text's English gloss against the English labels, None without one.
 
         The gloss is every table translation of the text's own terms (lemmas, compound parts, near words);
@@ -630,7 +635,8 @@ class Linker:
             return None
         if TRANSLATE_TO not in self._label_langs(tokens, text_lang):
             return None
-        own = self._terms.tagged(tokens, text_lang)
+        if own is None:
+            own = self._terms.tagged(tokens, text_lang)
         found = self.translations.translate(term.partition(":")[2] for term in own)
         if not found:
             return None
