@@ -83,14 +83,13 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
 def test_the_graph_is_read() -> None:
     graph = _graph()
     assert "kompetens.layout" in graph["kompetens.extract.pipeline"]
-    assert "kompetens.web.render" in graph["kompetens.api.errors"]
+    assert "kompetens.api.render" in graph["kompetens.api.errors"]
 
 
 def test_no_import_cycles() -> None:
     assert _cycle(_graph()) is None, " -> ".join(_cycle(_graph()) or [])
 
 
-INTERFACES = ("kompetens.cli", "kompetens.api", "kompetens.web")
 BEHIND_THE_ENGINE = (
     "kompetens.market",
     "kompetens.taxonomy.importers",
@@ -103,11 +102,42 @@ def test_interfaces_go_through_the_engine() -> None:
     # the CLI, the REST API and the web pages parse input and format output; the work is the Engine's
     files = [p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts]
     modules = {_module(p) for p in files}
+    interfaces = [
+        p for p in files if _module(p) == "kompetens.cli" or _module(p).startswith("kompetens.api.")
+    ]
+    assert {"kompetens.cli", "kompetens.api.routes", "kompetens.api.pages"} <= {
+        _module(p) for p in interfaces
+    }
     wrong = {
         (_module(p), target)
-        for p in files
-        if _module(p).startswith(INTERFACES)
+        for p in interfaces
         for target in _imports(p, modules)
         if target.startswith(BEHIND_THE_ENGINE)
     }
     assert not wrong, sorted(wrong)
+
+
+def _inside(graph: dict[str, set[str]], package: str) -> dict[str, set[str]]:
+    """The edges between the modules of ``package`` only."""
+    mine = {m for m in graph if m.startswith(f"{package}.")}
+    return {m: graph[m] & mine for m in mine}
+
+
+def test_one_interface_package() -> None:
+    # the web pages live in the API's package: one door over HTTP, nothing beside it to import it back
+    assert not (PACKAGE / "web").exists()
+    graph = _graph()
+    assert "kompetens.api.pages" in graph and "kompetens.api.deps" in graph["kompetens.api.pages"]
+    inside = _inside(graph, "kompetens.api")
+    assert _cycle(inside) is None, " -> ".join(_cycle(inside) or [])
+    outside = {t for m, ts in graph.items() if m.startswith("kompetens.api.") for t in ts}
+    assert not {t for t in outside if t.startswith("kompetens.cli")}
+
+
+def test_the_interface_package_ships_its_pages() -> None:
+    # templates and the stylesheet are package data: found through the package, not a path beside the code
+    from importlib import resources
+
+    api = resources.files("kompetens.api")
+    assert api.joinpath("templates", "base.html").is_file()
+    assert api.joinpath("static", "kompetens.css").is_file()

@@ -14,8 +14,9 @@ from starlette.staticfiles import StaticFiles
 from .. import __version__
 from ..engine import Engine
 from ..errors import KompetensError
-from . import errors
+from . import errors, pages
 from .limits import BodyLimitMiddleware, Limits
+from .render import templates
 from .routes import router
 
 DESCRIPTION = """\
@@ -37,9 +38,6 @@ def create_app(
 
     CORS stays off unless ``cors_origins`` names the origins allowed to call the API from a browser.
     """
-    from ..web import web_router
-    from ..web.render import templates
-
     app = FastAPI(
         title="kompetens",
         version=__version__,
@@ -52,8 +50,8 @@ def create_app(
     app.state.limits = limits or Limits()
     app.state.templates = templates()
     app.include_router(router, tags=["kompetens"])
-    app.include_router(web_router, include_in_schema=False)
-    app.mount("/static", StaticFiles(packages=[("kompetens.web", "static")]), name="static")
+    app.include_router(pages.router, include_in_schema=False)
+    app.mount("/static", StaticFiles(packages=[("kompetens.api", "static")]), name="static")
     app.add_exception_handler(KompetensError, errors.on_kompetens_error)
     app.add_exception_handler(RequestValidationError, errors.on_validation_error)
     app.add_exception_handler(HTTPException, errors.on_http_error)

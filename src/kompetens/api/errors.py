@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from ..errors import Code, KompetensError, http_status
+from .render import error_page, http_error_page
 
 log = logging.getLogger("kompetens.api")
 
@@ -83,8 +84,6 @@ def http_error_response(status: int, detail: Any, headers: Mapping[str, str] | N
 async def on_kompetens_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, KompetensError)
     if not is_api(request):
-        from ..web.render import error_page
-
         return error_page(request, exc)
     return kompetens_error_response(exc)
 
@@ -93,8 +92,6 @@ async def on_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     response = validation_error_response(exc.errors())
     if not is_api(request):
-        from ..web.render import http_error_page
-
         return http_error_page(request, response.status_code, "the form was not filled in as expected")
     return response
 
@@ -102,8 +99,6 @@ async def on_validation_error(request: Request, exc: Exception) -> Response:
 async def on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if not is_api(request):
-        from ..web.render import http_error_page
-
         return http_error_page(request, exc.status_code, exc.detail)
     if isinstance(exc, RequestTooLarge):
         return JSONResponse(error_body(exc.code.name, exc.code.value, exc.detail), status_code=413)

@@ -47,7 +47,7 @@ HEADERS = {
 
 def templates() -> Jinja2Templates:
     env = Environment(
-        loader=PackageLoader("kompetens.web", "templates"),
+        loader=PackageLoader("kompetens.api", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -1,4 +1,4 @@
-"""The web pages: forms that post back, rendered on the server, usable without JavaScript."""
+"""The web pages at /: forms that post back, rendered on the server, usable without JavaScript."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from ..api.deps import engine_of, read_file, read_files
-from ..api.inputs import Upload, read_uploads, role_from_ad_text, role_from_upload, text_document
 from ..engine import Engine
 from ..errors import Code, KompetensError, http_status
 from ..match import Role, default_role
 from ..models import Document
+from .deps import engine_of, read_file, read_files
 from .highlight import pieces, review_spans
+from .inputs import Upload, read_uploads, role_from_ad_text, role_from_upload, text_document
 from .render import page
 
-web_router = APIRouter()
+router = APIRouter()
 
 KIT_LIMIT = 10
 """Interview kits are prepared for this many of the best candidates."""
@@ -27,7 +27,7 @@ LINK_TOP = 10
 Text = Annotated[str, Form()]
 
 
-@web_router.get("/", response_class=HTMLResponse)
+@router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> Response:
     return page(request, "home.html")
 
@@ -35,12 +35,12 @@ def home(request: Request) -> Response:
 # -- review ---------------------------------------------------------------------------------------
 
 
-@web_router.get("/review", response_class=HTMLResponse)
+@router.get("/review", response_class=HTMLResponse)
 def review_form(request: Request) -> Response:
     return page(request, "review.html", form={})
 
 
-@web_router.post("/review", response_class=HTMLResponse)
+@router.post("/review", response_class=HTMLResponse)
 def review_submit(request: Request, text: Text = "", title: Text = "", lang: Text = "") -> Response:
     form = {"text": text, "title": title, "lang": lang}
     try:
@@ -54,7 +54,7 @@ def review_submit(request: Request, text: Text = "", title: Text = "", lang: Tex
     return page(request, "review.html", form=form, review=result, pieces=marked)
 
 
-@web_router.post("/review/report", response_class=HTMLResponse)
+@router.post("/review/report", response_class=HTMLResponse)
 def review_report(request: Request, text: Text = "", title: Text = "", lang: Text = "") -> Response:
     """The self-contained HTML report (engine.review_html), as a download."""
     doc = text_document(text, kind="ad", lang=lang, title=title, source="pasted ad")
@@ -69,12 +69,12 @@ def review_report(request: Request, text: Text = "", title: Text = "", lang: Tex
 # -- rank -----------------------------------------------------------------------------------------
 
 
-@web_router.get("/rank", response_class=HTMLResponse)
+@router.get("/rank", response_class=HTMLResponse)
 def rank_form(request: Request) -> Response:
     return page(request, "rank.html", form={"role_source": "default"})
 
 
-@web_router.post("/rank", response_class=HTMLResponse)
+@router.post("/rank", response_class=HTMLResponse)
 async def rank_submit(request: Request) -> Response:
     # The form is read by hand: a browser sends an unchosen file field as a part with no file name,
     # which Starlette turns into a string, and a typed UploadFile parameter would refuse the form.
@@ -134,14 +134,14 @@ def interview_kits(
 # -- areas and linking ----------------------------------------------------------------------------
 
 
-@web_router.get("/areas", response_class=HTMLResponse)
+@router.get("/areas", response_class=HTMLResponse)
 def areas_page(request: Request) -> Response:
     with engine_of(request) as engine:
         model = engine.areas_dict()
     return page(request, "areas.html", model=model)
 
 
-@web_router.get("/link", response_class=HTMLResponse)
+@router.get("/link", response_class=HTMLResponse)
 def link_page(request: Request, q: str = "", kind: Literal["skill", "occupation"] = "skill") -> Response:
     form = {"q": q, "kind": kind}
     if not q.strip():
@@ -152,6 +152,3 @@ def link_page(request: Request, q: str = "", kind: Literal["skill", "occupation"
     except KompetensError as exc:
         return page(request, "link.html", status=http_status(exc.code), form=form, error=exc)
     return page(request, "link.html", form=form, candidates=found[0]["candidates"] if found else [])
-
-
-# -- errors ---------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 from kompetens.engine import Engine
 from kompetens.ingest import document_from_text
 from kompetens.taxonomy import taxonomy_path
-from tests.api.support import AD_SV, DEMO_AD, Elements, as_files, demo_cvs
+
+from .support import AD_SV, DEMO_AD, Elements, as_files, demo_cvs
 
 PAGES = ["/", "/review", "/rank", "/areas", "/link"]
 

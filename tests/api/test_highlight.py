@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kompetens.web.highlight import Span, pieces
+from kompetens.api.highlight import Span, pieces
 
 TEXT = "Vi söker en ung och driven kommunikatör med Instagram."
 
