@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import json
 import logging
 import pickle
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import cached_property
 from importlib import resources
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import default_data_dir
-from .errors import Code, IngestError, KompetensError, TaxonomyError
+from .errors import Code, IngestError, KompetensError, RoleError, TaxonomyError
 from .extract.lemma import build_lemma_db, use_lemma_db
 from .extract.native import COMPILED as C_SPEEDUPS
 from .extract.phrases import PhraseSpec
@@ -455,22 +456,70 @@ class Engine:
 
     def role(self, spec: str | Path | None = None) -> Role:
         """A role from ``spec``: None or "default" (the built-in social media specialist), a role file (YAML
-        or JSON with weights), or a job ad in any readable format (weights from what the ad asks for)."""
-        from .match import default_role, is_role_file, load_role
-
+        or JSON with weights), or a job ad in any readable format (weights from what the ad asks for).
+        What the CLI's ``--role`` means; ``choose_role`` decides."""
         if spec is None or str(spec) == "default":
-            return default_role()
-        if is_role_file(spec):
-            return load_role(spec)
-        docs = list(self.read([spec], kind="ad"))
-        for item in docs:
+            return self.choose_role()
+        return self.choose_role(role_file=Path(spec))
+
+    def choose_role(
+        self,
+        *,
+        role: str | Mapping[str, Any] | None = None,
+        role_file: Path | None = None,
+        ad: Document | None = None,
+        file_name: str | None = None,
+    ) -> Role:
+        """The role a request means, from at most one of: ``role``, a role as JSON text or as a mapping (a
+        role file's fields); ``role_file``, a role file (YAML, or JSON with weights) or else a job ad file in
+        any readable format; ``ad``, a job ad. None given (an empty ``role`` text counts as none): the built-in
+        social media specialist. More than one is an error (E301) rather than a silent choice.
+
+        ``file_name`` is what ``role_file`` is called in the role and in errors (an upload's name rather than
+        its temporary path). Every interface comes here (the CLI through ``role``), so a role from the same ad
+        is the same role, titled alike (``role_from_ad``), whether the ad was a file, an upload or pasted."""
+        from .match import default_role, role_from_dict
+
+        given = [
+            name
+            for name, value in (("role", role), ("role_file", role_file), ("ad", ad))
+            if value is not None and not (isinstance(value, str) and not value.strip())
+        ]
+        if len(given) > 1:
+            raise KompetensError(
+                Code.E301, f"give one of role, role_file or ad, not {' and '.join(given)}", field="role"
+            )
+        if isinstance(role, str) and role.strip():
+            try:
+                data: Any = json.loads(role)
+            except json.JSONDecodeError as exc:
+                raise RoleError(Code.E107, f"the role is not valid JSON: {exc.msg}", field="role") from None
+            return role_from_dict(data, source="role")
+        if role is not None and not isinstance(role, str):
+            return role_from_dict(dict(role), source="role")
+        if role_file is not None:
+            return self._role_from_file(Path(role_file), file_name or str(role_file))
+        if ad is not None:
+            return self.role_from_ad(ad)
+        return default_role()
+
+    def _role_from_file(self, path: Path, name: str) -> Role:
+        """A role file as a role; any other file as a job ad (its first) to derive one from."""
+        from .match import is_role_file, load_role
+
+        if is_role_file(path):
+            try:
+                return replace(load_role(path), source=name)
+            except RoleError as exc:
+                exc.source = name
+                raise
+        for item in self.read([path], kind="ad"):
+            if item.source is not None and item.source.startswith(str(path)):
+                item.source = name + item.source[len(str(path)) :]  # "path#3": the third ad of a JSONL file
             if isinstance(item, KompetensError):
                 raise item
-        if not docs:
-            raise KompetensError(Code.E300, "no job ad could be read for the role", source=str(spec))
-        doc = docs[0]
-        assert isinstance(doc, Document)
-        return self.role_from_ad(doc)
+            return self.role_from_ad(item)
+        raise IngestError(Code.E110, "no job ad found in the file", source=name)
 
     def role_from_ad(self, doc: Document) -> Role:
         """The role a job ad asks for (weights from its areas, must-haves from its requirements), titled

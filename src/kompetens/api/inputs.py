@@ -1,4 +1,4 @@
-"""What the API and the web pages both parse: uploaded files -> Documents, and the role to rank for.
+"""What the API and the web pages both parse: uploaded files -> Documents, and the role fields -> a Role.
 
 Uploads are written to a private temporary folder only long enough for ``Engine.read`` to read them
 (the ingest layer reads files), then deleted. Sources are the uploaded file names, not the temporary paths.
@@ -6,18 +6,17 @@ Uploads are written to a private temporary folder only long enough for ``Engine.
 
 from __future__ import annotations
 
-import json
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from ..engine import Engine
-from ..errors import Code, IngestError, KompetensError, RoleError
+from ..errors import Code, IngestError, KompetensError
 from ..ingest import SUPPORTED_LANGS, document_from_text
-from ..match import Role, default_role, is_role_file, load_role, role_from_dict
+from ..match import Role
 from ..models import DocKind, Document
 
 MAX_NAME_BYTES = 200
@@ -114,55 +113,23 @@ def resolve_role(
     role_file: Upload | None = None,
     ad_text: str | None = None,
 ) -> Role:
-    """The role to rank for: a role as JSON, a role (or ad) file, or an ad's text; the default role if none.
-
-    Giving more than one is an error rather than a silent choice.
-    """
-    given = {
-        name: value
-        for name, value in (("role", role_json), ("role_file", role_file), ("ad", ad_text))
-        if value is not None and (not isinstance(value, str) or value.strip())
-    }
-    if len(given) > 1:
-        raise KompetensError(
-            Code.E301, f"give one of role, role_file or ad, not {' and '.join(given)}", field="role"
+    """The role to rank for, from the request's role fields: a role as JSON, a role (or ad) file, or an ad's
+    text. ``Engine.choose_role`` decides (at most one; the default role if none), as it does for the CLI;
+    here the upload becomes a file for it to read and the ad's text a Document."""
+    ad = text_document(ad_text, kind="ad", source="ad") if ad_text is not None and ad_text.strip() else None
+    with saved(role_file) as path:
+        return engine.choose_role(
+            role=role_json, role_file=path, ad=ad, file_name=path.name if path is not None else None
         )
-    if role_json is not None and role_json.strip():
-        return role_from_json(role_json)
-    if role_file is not None:
-        return role_from_upload(engine, role_file)
-    if ad_text is not None and ad_text.strip():
-        return role_from_ad_text(engine, ad_text)
-    return default_role()
 
 
-def role_from_json(raw: str) -> Role:
-    try:
-        data: Any = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise RoleError(Code.E107, f"the role is not valid JSON: {exc.msg}", field="role") from None
-    return role_from_dict(data, source="role")
-
-
-def role_from_ad_text(engine: Engine, text: str, *, title: str | None = None) -> Role:
-    return engine.role_from_ad(text_document(text, kind="ad", title=title, source="ad"))
-
-
-def role_from_upload(engine: Engine, upload: Upload) -> Role:
-    """A role file (YAML, or JSON with weights) as a role; any other file as a job ad to derive one from."""
-    name = safe_name(upload.name, index=1)
+@contextmanager
+def saved(upload: Upload | None) -> Iterator[Path | None]:
+    """An uploaded file in a private temporary folder, under its safe name, while the engine reads it."""
+    if upload is None:
+        yield None
+        return
     with tempfile.TemporaryDirectory(prefix="kompetens-role-") as tmp:
-        path = Path(tmp) / name
+        path = Path(tmp) / safe_name(upload.name, index=1)
         path.write_bytes(upload.data)
-        if is_role_file(path):
-            try:
-                return replace(load_role(path), source=name)
-            except RoleError as exc:
-                exc.source = name
-                raise
-        for item in engine.read([path], kind="ad"):
-            _rename(item, str(path), name)
-            if isinstance(item, KompetensError):
-                raise item
-            return engine.role_from_ad(item)
-    raise IngestError(Code.E110, "no job ad found in the file", source=name, field="role_file")
+        yield path

@@ -11,11 +11,11 @@ from starlette.datastructures import UploadFile
 
 from ..engine import Engine
 from ..errors import Code, KompetensError, http_status
-from ..match import Role, default_role
+from ..match import Role
 from ..models import Document
 from .deps import engine_of, read_file, read_files
 from .highlight import pieces, review_spans
-from .inputs import Upload, read_uploads, role_from_ad_text, role_from_upload, text_document
+from .inputs import Upload, read_uploads, resolve_role, text_document
 from .render import page
 
 router = APIRouter()
@@ -105,16 +105,17 @@ def rank_page(
 
 
 def chosen_role(engine: Engine, source: str, *, ad: str, upload: Upload | None) -> Role:
+    """The role the form's choice names: the field it points to must be filled in; the engine decides."""
     if source == "ad":
         if not ad.strip():
             raise KompetensError(Code.E101, "paste the job ad's text to rank for it", field="ad")
-        return role_from_ad_text(engine, ad)
+        return resolve_role(engine, ad_text=ad)
     if source == "file":
         if upload is None:
             raise KompetensError(Code.E301, "choose a role file or a job ad file", field="role_file")
-        return role_from_upload(engine, upload)
+        return resolve_role(engine, role_file=upload)
     if source == "default":
-        return default_role()
+        return resolve_role(engine)
     raise KompetensError(Code.E301, f"unknown role choice {source!r}", field="role_source")
 
 
