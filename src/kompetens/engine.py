@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .config import default_data_dir
 from .errors import Code, IngestError, KompetensError, TaxonomyError
-from .extract.lemma import build_lemma_db, use_lemma_db
+from .extract.lemma import Lexicon, build_lemma_db
 from .extract.native import COMPILED as C_SPEEDUPS
 from .extract.phrases import PhraseSpec
-from .extract.pipeline import Extractor
+from .extract.pipeline import Extractor, dump_extractor, load_extractor
 from .extract.text import tokenize
 from .lang import LANGUAGES
 from .models import ConceptRef, DocKind, Document, Mention, Profile
@@ -108,7 +108,6 @@ class Engine:
         self.on_notice = on_notice or logging.getLogger("kompetens").warning
         self._noticed: set[str] = set()
         self._cache_writes = False  # the phrase index is written to the data folder by setup and imports only
-        use_lemma_db(self.data_dir / LEXICON_FILE)
 
     def _notice(self, message: str) -> None:
         if message not in self._noticed:
@@ -125,8 +124,9 @@ class Engine:
         say = progress or (lambda _msg: None)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         say("Copying lemma and frequency dictionaries…")
+        for part in ("lexicon", "extractor"):  # both read the file about to be replaced
+            self.__dict__.pop(part, None)
         lexicon_rows = build_lemma_db(self.data_dir / LEXICON_FILE)
-        use_lemma_db(self.data_dir / LEXICON_FILE)
         stats: dict[str, Any] = dict(
             setup_taxonomy(data_dir=self.data_dir, cache_dir=cache_dir, progress=say)
         )
@@ -150,6 +150,13 @@ class Engine:
 
     # -- parts -----------------------------------------------------------------------------------
     @cached_property
+    def lexicon(self) -> Lexicon:
+        """Lemmas and word frequencies from this data folder's lexicon file (`kompetens setup` copies
+        simplemma's and wordfreq's dictionaries into it), else from those packages themselves (the same
+        answers, seconds slower to start). The extractor uses this one and no other Engine's."""
+        return Lexicon(self.data_dir / LEXICON_FILE)
+
+    @cached_property
     def taxonomy(self) -> Taxonomy | None:
         """The compiled ESCO/JobTech taxonomy, or None before `kompetens setup`."""
         try:
@@ -164,10 +171,10 @@ class Engine:
 
     @cached_property
     def extractor(self) -> Extractor:
-        """The extractor over curated phrases plus taxonomy labels, cached in the data folder by `kompetens
-        setup` (and `kompetens import`), keyed by the package version, its data and code, and the taxonomy
-        file. A cache that is missing or out of date is not rewritten by other commands: the index is built
-        in memory for the run, and a notice says to run setup."""
+        """The extractor over curated phrases plus taxonomy labels, with this Engine's lexicon. Cached in the
+        data folder by `kompetens setup` (and `kompetens import`), keyed by the package version, its data and
+        code, and the taxonomy file (see ``_extractor_key``). A cache that is missing or out of date is not rewritten
+        by other commands: the index is built in memory for the run, and a notice says to run setup."""
         if self.taxonomy is None:
             self._notice(
                 f"no compiled taxonomy in {self.data_dir}: only the curated phrases are found, not the ESCO "
@@ -178,7 +185,7 @@ class Engine:
         if key is not None and cache.is_file():
             try:
                 with cache.open("rb") as fh:
-                    stored_key, extractor = pickle.load(fh)
+                    stored_key, extractor = load_extractor(fh, self.lexicon)
                 if stored_key == key and isinstance(extractor, Extractor):
                     return extractor
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
@@ -186,11 +193,11 @@ class Engine:
         specs = curated_specs()
         if self.taxonomy is not None:
             specs.extend(taxonomy_specs(self.taxonomy, langs=self._phrase_langs(self.taxonomy)))
-        extractor = Extractor(specs)
+        extractor = Extractor(specs, lexicon=self.lexicon)
         if key is not None and self._cache_writes:
             tmp = cache.with_suffix(".tmp")
             with tmp.open("wb") as fh:
-                pickle.dump((key, extractor), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                dump_extractor(fh, key, extractor)
             tmp.replace(cache)
         elif self.taxonomy is not None:
             self._notice(
