@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import inspect
 import logging
 import pickle
 import time
@@ -25,7 +24,7 @@ from .extract.text import tokenize
 from .lang import LANGUAGES
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .store import Store
-from .taxonomy import Taxonomy, jobtech_uri, taxonomy_path
+from .taxonomy import Taxonomy, jobtech_uri
 from .taxonomy.areas import Area, load_areas, load_curated
 from .taxonomy.linkable import linkable_concepts
 from .taxonomy.model import ESCO_ISCO_URI, ESCO_OCCUPATION_URI
@@ -172,8 +171,8 @@ class Engine:
     @cached_property
     def extractor(self) -> Extractor:
         """The extractor over curated phrases plus taxonomy labels, with this Engine's lexicon. Cached in the
-        data folder by `kompetens setup` (and `kompetens import`), keyed by the package version, its data and
-        code, and the taxonomy file (see ``_extractor_key``). A cache that is missing or out of date is not rewritten
+        data folder by `kompetens setup` (and `kompetens import`), keyed by the package version and the
+        taxonomy's content (see ``_extractor_key``). A cache that is missing or out of date is not rewritten
         by other commands: the index is built in memory for the run, and a notice says to run setup."""
         if self.taxonomy is None:
             self._notice(
@@ -214,24 +213,25 @@ class Engine:
         return None if recorded_sources(taxonomy.path) else ("en",)
 
     def _extractor_key(self) -> str | None:
-        """What the cached extractor depends on: package version, curated data, taxonomy file, lexicon."""
+        """What the cached extractor depends on: the package version and the taxonomy's content.
+
+        The taxonomy's content is the digest its writer stored (which covers the recorded imports, and so the
+        phrase languages) and the package's own part of it that compiles into the same trie: the curated model
+        (``areas.json``) and each language's cue and section lists, hashed as they are (a checkout that edits
+        them without a new version gets a new key; one that edits the extractor's code reruns `kompetens
+        setup`, as ``scripts/env.sh`` does). No file times: copying or touching the data folder keeps the
+        cache. None (no cache) without a data folder, and for a taxonomy written before taxonomies carried
+        the digest (`kompetens setup` writes both anew)."""
         if not self.data_dir.is_dir():
             return None
-        h = hashlib.sha256(__version__.encode())
+        content = "no taxonomy" if self.taxonomy is None else self.taxonomy.content
+        if content is None:
+            return None
+        h = hashlib.sha256(f"kompetens {__version__}\ntaxonomy {content}\n".encode())
         h.update(resources.files("kompetens.taxonomy").joinpath("data", "areas.json").read_bytes())
-        for source in sorted(Path(__file__).parent.joinpath("extract").glob("*.py")):
-            h.update(source.read_bytes())  # the pickled classes must match the code that loads them
-        for cues in sorted(Path(__file__).parent.joinpath("lang").glob("*/cues.json")):
-            h.update(cues.read_bytes())  # the requirement cues are compiled into the same trie
-        for sections in sorted(Path(__file__).parent.joinpath("lang").glob("*/sections.json")):
-            h.update(sections.read_bytes())  # ...and the hint words of the layout's boilerplate patterns
-        h.update(inspect.getsource(taxonomy_specs).encode())  # which labels become phrase keys
-        for path in (taxonomy_path(self.data_dir), self.data_dir / LEXICON_FILE):
-            if path.is_file():
-                st = path.stat()
-                h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-        if self.taxonomy is not None:
-            h.update(f"phrase langs {self._phrase_langs(self.taxonomy)}".encode())
+        for name in ("cues.json", "sections.json"):  # the requirement cues and the boilerplate hint words
+            for path in sorted(Path(__file__).parent.joinpath("lang").glob(f"*/{name}")):
+                h.update(path.read_bytes())
         return h.hexdigest()
 
     @cached_property
