@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synth import synth_ads
 
 from kompetens.engine import Engine, curated_specs, taxonomy_specs
+from kompetens.extract.pipeline import Extractor, dump_extractor, load_extractor
 from kompetens.models import Document, Profile
 
 REPO = Path(__file__).resolve().parent.parent
@@ -95,14 +96,19 @@ def main() -> None:
 
     engine = Engine(args.data_dir)
     specs = curated_specs()
-    if engine.taxonomy is not None:
-        specs.extend(taxonomy_specs(engine.taxonomy))
-    new = engine.extractor
+    if engine.taxonomy is not None:  # the labels the engine's own index takes (English only until imports)
+        specs.extend(taxonomy_specs(engine.taxonomy, langs=engine._phrase_langs(engine.taxonomy)))
+    # Through pickle, as the engine loads its cached extractor: the trie's memory layout then matches the
+    # cache's (a freshly built one runs at another speed). The lexicon stays out of it: the engine's.
+    buffer = io.BytesIO()
+    dump_extractor(buffer, "", Extractor(specs, lexicon=engine.lexicon))
+    buffer.seek(0)
+    _, new = load_extractor(buffer, engine.lexicon)
+    assert isinstance(new, Extractor)
     with tempfile.TemporaryDirectory() as tmp:
         base_pipeline = load_base(args.base, Path(tmp))
         t0 = time.perf_counter()
-        # Through pickle, as the engine loads its cached extractor: the automaton's memory layout then
-        # matches the working tree's (a freshly built one runs at another speed).
+        # Through pickle too (the base's extract package asks simplemma and wordfreq for lemmas itself).
         base = pickle.loads(pickle.dumps(base_pipeline.Extractor(specs), protocol=pickle.HIGHEST_PROTOCOL))
         print(f"base extractor ({args.base}) built in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     docs = [

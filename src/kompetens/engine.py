@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 import logging
 import pickle
@@ -18,15 +17,15 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .config import default_data_dir
 from .errors import Code, IngestError, KompetensError, RoleError, TaxonomyError
-from .extract.lemma import build_lemma_db, use_lemma_db
+from .extract.lemma import Lexicon, build_lemma_db
 from .extract.native import COMPILED as C_SPEEDUPS
 from .extract.phrases import PhraseSpec
-from .extract.pipeline import Extractor
+from .extract.pipeline import Extractor, dump_extractor, load_extractor
 from .extract.text import tokenize
 from .lang import LANGUAGES
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .store import Store
-from .taxonomy import Taxonomy, jobtech_uri, taxonomy_path
+from .taxonomy import Taxonomy, jobtech_uri
 from .taxonomy.areas import Area, load_areas, load_curated
 from .taxonomy.linkable import linkable_concepts
 from .taxonomy.model import ESCO_ISCO_URI, ESCO_OCCUPATION_URI
@@ -109,7 +108,6 @@ class Engine:
         self.on_notice = on_notice or logging.getLogger("kompetens").warning
         self._noticed: set[str] = set()
         self._cache_writes = False  # the phrase index is written to the data folder by setup and imports only
-        use_lemma_db(self.data_dir / LEXICON_FILE)
 
     def _notice(self, message: str) -> None:
         if message not in self._noticed:
@@ -126,8 +124,9 @@ class Engine:
         say = progress or (lambda _msg: None)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         say("Copying lemma and frequency dictionaries…")
+        for part in ("lexicon", "extractor"):  # both read the file about to be replaced
+            self.__dict__.pop(part, None)
         lexicon_rows = build_lemma_db(self.data_dir / LEXICON_FILE)
-        use_lemma_db(self.data_dir / LEXICON_FILE)
         stats: dict[str, Any] = dict(
             setup_taxonomy(data_dir=self.data_dir, cache_dir=cache_dir, progress=say)
         )
@@ -151,6 +150,13 @@ class Engine:
 
     # -- parts -----------------------------------------------------------------------------------
     @cached_property
+    def lexicon(self) -> Lexicon:
+        """Lemmas and word frequencies from this data folder's lexicon file (`kompetens setup` copies
+        simplemma's and wordfreq's dictionaries into it), else from those packages themselves (the same
+        answers, seconds slower to start). The extractor uses this one and no other Engine's."""
+        return Lexicon(self.data_dir / LEXICON_FILE)
+
+    @cached_property
     def taxonomy(self) -> Taxonomy | None:
         """The compiled ESCO/JobTech taxonomy, or None before `kompetens setup`."""
         try:
@@ -165,10 +171,10 @@ class Engine:
 
     @cached_property
     def extractor(self) -> Extractor:
-        """The extractor over curated phrases plus taxonomy labels, cached in the data folder by `kompetens
-        setup` (and `kompetens import`), keyed by the package version, its data and code, and the taxonomy
-        file. A cache that is missing or out of date is not rewritten by other commands: the index is built
-        in memory for the run, and a notice says to run setup."""
+        """The extractor over curated phrases plus taxonomy labels, with this Engine's lexicon. Cached in the
+        data folder by `kompetens setup` (and `kompetens import`), keyed by the package version and the
+        taxonomy's content (see ``_extractor_key``). A cache that is missing or out of date is not rewritten
+        by other commands: the index is built in memory for the run, and a notice says to run setup."""
         if self.taxonomy is None:
             self._notice(
                 f"no compiled taxonomy in {self.data_dir}: only the curated phrases are found, not the ESCO "
@@ -179,7 +185,7 @@ class Engine:
         if key is not None and cache.is_file():
             try:
                 with cache.open("rb") as fh:
-                    stored_key, extractor = pickle.load(fh)
+                    stored_key, extractor = load_extractor(fh, self.lexicon)
                 if stored_key == key and isinstance(extractor, Extractor):
                     return extractor
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
@@ -187,11 +193,11 @@ class Engine:
         specs = curated_specs()
         if self.taxonomy is not None:
             specs.extend(taxonomy_specs(self.taxonomy, langs=self._phrase_langs(self.taxonomy)))
-        extractor = Extractor(specs)
+        extractor = Extractor(specs, lexicon=self.lexicon)
         if key is not None and self._cache_writes:
             tmp = cache.with_suffix(".tmp")
             with tmp.open("wb") as fh:
-                pickle.dump((key, extractor), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                dump_extractor(fh, key, extractor)
             tmp.replace(cache)
         elif self.taxonomy is not None:
             self._notice(
@@ -208,24 +214,25 @@ class Engine:
         return None if recorded_sources(taxonomy.path) else ("en",)
 
     def _extractor_key(self) -> str | None:
-        """What the cached extractor depends on: package version, curated data, taxonomy file, lexicon."""
+        """What the cached extractor depends on: the package version and the taxonomy's content.
+
+        The taxonomy's content is the digest its writer stored (which covers the recorded imports, and so the
+        phrase languages) and the package's own part of it that compiles into the same trie: the curated model
+        (``areas.json``) and each language's cue and section lists, hashed as they are (a checkout that edits
+        them without a new version gets a new key; one that edits the extractor's code reruns `kompetens
+        setup`, as ``scripts/env.sh`` does). No file times: copying or touching the data folder keeps the
+        cache. None (no cache) without a data folder, and for a taxonomy written before taxonomies carried
+        the digest (`kompetens setup` writes both anew)."""
         if not self.data_dir.is_dir():
             return None
-        h = hashlib.sha256(__version__.encode())
+        content = "no taxonomy" if self.taxonomy is None else self.taxonomy.content
+        if content is None:
+            return None
+        h = hashlib.sha256(f"kompetens {__version__}\ntaxonomy {content}\n".encode())
         h.update(resources.files("kompetens.taxonomy").joinpath("data", "areas.json").read_bytes())
-        for source in sorted(Path(__file__).parent.joinpath("extract").glob("*.py")):
-            h.update(source.read_bytes())  # the pickled classes must match the code that loads them
-        for cues in sorted(Path(__file__).parent.joinpath("lang").glob("*/cues.json")):
-            h.update(cues.read_bytes())  # the requirement cues are compiled into the same trie
-        for sections in sorted(Path(__file__).parent.joinpath("lang").glob("*/sections.json")):
-            h.update(sections.read_bytes())  # ...and the hint words of the layout's boilerplate patterns
-        h.update(inspect.getsource(taxonomy_specs).encode())  # which labels become phrase keys
-        for path in (taxonomy_path(self.data_dir), self.data_dir / LEXICON_FILE):
-            if path.is_file():
-                st = path.stat()
-                h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-        if self.taxonomy is not None:
-            h.update(f"phrase langs {self._phrase_langs(self.taxonomy)}".encode())
+        for name in ("cues.json", "sections.json"):  # the requirement cues and the boilerplate hint words
+            for path in sorted(Path(__file__).parent.joinpath("lang").glob(f"*/{name}")):
+                h.update(path.read_bytes())
         return h.hexdigest()
 
     @cached_property

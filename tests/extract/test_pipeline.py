@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kompetens.extract.lemma import lemma
 from kompetens.extract.native import speedups as _speedups
 from kompetens.extract.phrases import PhraseIndex, PhraseSpec, Sense, via_lemma
 from kompetens.extract.pipeline import _Candidate, _resolve_overlaps, _resolve_overlaps_python
@@ -101,7 +100,7 @@ def test_lemma_hits_land_on_the_inflected_words(words: list[tuple[str, str]]) ->
 
     def form(word: str) -> str:
         low = word.lower()
-        base = lemma(low, "sv")
+        base = index.lexicon.lemma(low, "sv")
         return base if base in key_words else low
 
     found, pos = [], 0

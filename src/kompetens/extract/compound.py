@@ -2,7 +2,8 @@
 
 Swedish writes compounds as one word, so a phrase index over whole words misses "kundtjänstmedarbetare".
 We split a long word into a known modifier and a known head (trying the linking -s- and -e- of Swedish), using
-the phrase vocabulary and wordfreq's Swedish frequencies as the lexicon, and recurse into the modifier.
+the phrase vocabulary and the frequencies of a :class:`~kompetens.extract.lemma.Lexicon` (wordfreq's) as the
+lexicon, and recurse into the modifier.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lemma import lemma, zipf
+from .lemma import Lexicon, default_lexicon
 
 MIN_WORD = 8
 MIN_PART = 4
@@ -30,11 +31,17 @@ class Part:
 
 
 class CompoundSplitter:
-    """Splits compounds of one language against a vocabulary (phrase heads) plus general word frequencies."""
+    """Splits compounds of one language against a vocabulary (phrase heads) plus general word frequencies.
 
-    def __init__(self, *, lang: str = "sv", vocab: Collection[str] = ()) -> None:
+    Lemmas and frequencies come from ``lexicon`` (default: ``default_lexicon()``)."""
+
+    def __init__(
+        self, *, lang: str = "sv", vocab: Collection[str] = (), lexicon: Lexicon | None = None
+    ) -> None:
         self.lang = lang
         self.vocab = frozenset(vocab)
+        lexicon = lexicon or default_lexicon()
+        self._lemma, self._zipf = lexicon.lemma, lexicon.zipf
         self._known: Callable[[str], float] = lru_cache(maxsize=100_000)(self._known_score)
         self.split = lru_cache(maxsize=100_000)(self._split)
 
@@ -44,10 +51,10 @@ class CompoundSplitter:
             return 0.0
         if word in self.vocab:
             return 8.0
-        base = lemma(word, self.lang)
+        base = self._lemma(word, self.lang)
         if base in self.vocab:
             return 7.5
-        return max(zipf(word, self.lang), zipf(base, self.lang))
+        return max(self._zipf(word, self.lang), self._zipf(base, self.lang))
 
     def _split(self, word: str) -> tuple[Part, ...]:
         """The parts of ``word`` (lowercase), or () when it is not a compound we can split."""
@@ -68,7 +75,7 @@ class CompoundSplitter:
                 # Prefer few, long parts: "kampanj|planering" over "kampanj|plane|ring".
                 score = min(head_score, mod_score) - PART_PENALTY * (len(mod_parts) - 1) + 0.01 * len(head)
                 if score > best[0]:
-                    best = (score, (*mod_parts, Part(i, len(word), lemma(head, self.lang))))
+                    best = (score, (*mod_parts, Part(i, len(word), self._lemma(head, self.lang))))
         return best[1]
 
     @staticmethod
@@ -80,5 +87,5 @@ class CompoundSplitter:
 
     def _parts_of_modifier(self, modifier: str) -> tuple[Part, ...]:
         if self._known(modifier) >= MIN_ZIPF:
-            return (Part(0, len(modifier), lemma(modifier, self.lang)),)
+            return (Part(0, len(modifier), self._lemma(modifier, self.lang)),)
         return self.split(modifier)

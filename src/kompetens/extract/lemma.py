@@ -1,9 +1,14 @@
-"""Lemmas (simplemma) and word frequencies (wordfreq), cached per language: words repeat heavily across ads.
+"""Lemmas (simplemma) and word frequencies (wordfreq) of the supported languages: a :class:`Lexicon`.
 
 simplemma decompresses a whole language dictionary on first use (~2 s for Swedish), which would dominate
 start-up, and wordfreq loads its Swedish list in ~3 s. ``kompetens setup`` therefore copies both into one
-SQLite file in the data folder once (``build_lemma_db``); ``use_lemma_db`` then serves lookups from it on
-demand, so start-up costs nothing. Without that file we fall back to the packages themselves.
+SQLite file in the data folder once (``build_lemma_db``); a ``Lexicon`` over that file serves look-ups from
+it on demand, so start-up costs nothing. A ``Lexicon`` without a file asks the packages themselves.
+
+Each Engine opens the lexicon of its own data folder and hands it to the parts that lemmatise (the phrase
+index, the compound splitter, the fuzzy fallback), so Engines over different data folders in one process
+never share lemmas. Code that builds those parts without one gets :func:`default_lexicon`: the packages'
+dictionaries, no data folder.
 """
 
 from __future__ import annotations
@@ -11,19 +16,20 @@ from __future__ import annotations
 import math
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import simplemma
 from simplemma.strategies import DefaultStrategy
 
 SUPPORTED = ("sv", "en")
 LEMMA_MEMO_MAX = 500_000
+LEMMA_CACHE = 200_000
+"""Words whose lemma (and, apart, whose frequency) a lexicon keeps in memory."""
 DB_MEMO_MAX = 200_000
 """Look-ups of the lexicon file kept in memory, hits and misses alike (cleared when full)."""
-_lemmatizer: simplemma.Lemmatizer | None = None
-_factory: _SqliteFactory | None = None
 
 
 class _SqliteMap(Mapping[str, str]):
@@ -98,33 +104,117 @@ class _SqliteFactory:
         return value
 
 
+class Lexicon:
+    """Lemmas and word frequencies of Swedish and English, with their own caches.
+
+    ``Lexicon(path)`` reads the lexicon file at ``path`` (``build_lemma_db`` writes it; ``kompetens setup``
+    keeps one in each data folder); without a path, or where the path is no file, it asks simplemma and
+    wordfreq themselves (the same answers, seconds slower to start). ``lemma`` and ``zipf`` are cached per
+    lexicon (``lru_cache`` around the look-ups: callers bind them to locals in loops).
+
+    A lexicon pickles as the path it reads (where it is pickled with the objects that use it); the Engine
+    keeps it out of the extractor it caches in the data folder (see ``pipeline.dump_extractor``).
+    """
+
+    lemma: Callable[[str, str], str]
+    """The lemma of an already lowercased word; the word itself for unsupported languages and non-words."""
+    zipf: Callable[[str, str], float]
+    """wordfreq's Zipf frequency of a lowercased word (0.0 when unknown or the language unsupported)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path if path is not None and path.is_file() else None
+        self._factory = _SqliteFactory(self.path) if self.path is not None else None
+        self._lemmatizer: Any = (
+            simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=self._factory))
+            if self._factory is not None
+            else simplemma  # the module's own lemmatizer over the package's dictionaries
+        )
+        self._memo: dict[str, dict[str, str]] = {}  # lang -> word -> lemma, for lemma_list
+        self.lemma = lru_cache(maxsize=LEMMA_CACHE)(self._lemma)
+        self.zipf = lru_cache(maxsize=LEMMA_CACHE)(self._zipf)
+
+    def __repr__(self) -> str:
+        return f"Lexicon({str(self.path) if self.path else 'simplemma, wordfreq'})"
+
+    def __reduce__(self) -> tuple[type[Lexicon], tuple[Path | None]]:
+        return (Lexicon, (self.path,))
+
+    def _lemma(self, word: str, lang: str) -> str:
+        if lang not in SUPPORTED or not word.isalpha():
+            return word
+        out: str = self._lemmatizer.lemmatize(word, lang=lang)
+        return out.lower()
+
+    def lemma_list(self, words: list[str], lang: str) -> list[str]:
+        """Lemmas of many lowercased words (``lemma`` of each), through a plain dict per language.
+
+        Extraction lemmatises every word of every ad; ``map(dict.get)`` runs in C, while a call through
+        ``lru_cache`` per word costs about three times as much.
+        """
+        memo = self._memo.get(lang)
+        if memo is None:
+            memo = self._memo[lang] = {"": ""}
+        out = list(map(memo.get, words))
+        if None in out:
+            if len(memo) > LEMMA_MEMO_MAX:
+                memo.clear()
+            lemma = self.lemma
+            for i, found in enumerate(out):
+                if found is None:
+                    out[i] = memo[words[i]] = lemma(words[i], lang)
+        return out  # type: ignore[return-value]
+
+    def _zipf(self, word: str, lang: str) -> float:
+        if lang not in SUPPORTED:
+            return 0.0
+        if self._factory is not None:
+            return self._factory.zipf(word, lang)
+        from wordfreq import zipf_frequency
+
+        return float(zipf_frequency(word, lang, wordlist="best"))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The process's lexicon without a data folder (simplemma's and wordfreq's own dictionaries): what the
+    phrase index, the compound splitter and the extractor use when they are given none. No Engine sets it."""
+    return Lexicon()
+
+
 def build_lemma_db(path: Path) -> int:
-    """Copy simplemma's Swedish and English dictionaries into an SQLite file; returns the row count."""
+    """Copy simplemma's Swedish and English dictionaries and wordfreq's frequencies into an SQLite file;
+    returns the lemma row count."""
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
     factory = DefaultDictionaryFactory()
+    dictionaries = {lang: factory.get_dictionary(lang) for lang in SUPPORTED}
+    write_lexicon(
+        path,
+        ((lang, form, lemma) for lang, mapping in dictionaries.items() for form, lemma in mapping.items()),
+        (row for lang in SUPPORTED for row in _frequencies(lang)),
+    )
+    return sum(map(len, dictionaries.values()))
+
+
+def write_lexicon(
+    path: Path, lemmas: Iterable[tuple[str, str, str]], frequencies: Iterable[tuple[str, str, float]]
+) -> None:
+    """Write a lexicon file: (lang, form, lemma) and (lang, word, Zipf frequency) rows; the first of equal
+    keys is kept. The file is replaced only when complete."""
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp)
     conn.execute(
         "CREATE TABLE lemmas (lang TEXT, form TEXT, lemma TEXT, PRIMARY KEY (lang, form)) WITHOUT ROWID"
     )
-    rows = 0
-    for lang in SUPPORTED:
-        mapping = factory.get_dictionary(lang)
-        conn.executemany(
-            "INSERT OR IGNORE INTO lemmas VALUES (?, ?, ?)", ((lang, k, v) for k, v in mapping.items())
-        )
-        rows += len(mapping)
+    conn.executemany("INSERT OR IGNORE INTO lemmas VALUES (?, ?, ?)", lemmas)
     conn.execute(
         "CREATE TABLE freq (lang TEXT, word TEXT, zipf REAL, PRIMARY KEY (lang, word)) WITHOUT ROWID"
     )
-    for lang in SUPPORTED:
-        conn.executemany("INSERT OR IGNORE INTO freq VALUES (?, ?, ?)", _frequencies(lang))
+    conn.executemany("INSERT OR IGNORE INTO freq VALUES (?, ?, ?)", frequencies)
     conn.commit()
     conn.close()
     tmp.replace(path)
-    return rows
 
 
 def _frequencies(lang: str) -> Iterator[tuple[str, str, float]]:
@@ -134,59 +224,3 @@ def _frequencies(lang: str) -> Iterator[tuple[str, str, float]]:
         z = math.log10(freq) + 9.0  # wordfreq's Zipf scale
         if z >= 1.0 and word.isalpha():
             yield lang, word, round(z, 2)
-
-
-def use_lemma_db(path: Path) -> bool:
-    """Serve lemmas from ``path`` if it exists (built by ``build_lemma_db``); True when in use."""
-    global _lemmatizer, _factory
-    if not path.is_file():
-        return False
-    _factory = _SqliteFactory(path)
-    _lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_factory))
-    lemma.cache_clear()
-    zipf.cache_clear()
-    _memo.clear()
-    return True
-
-
-@lru_cache(maxsize=200_000)
-def lemma(word: str, lang: str) -> str:
-    """Lemma of an already lowercased word; the word itself for unsupported languages."""
-    if lang not in SUPPORTED or not word.isalpha():
-        return word
-    out: str = (_lemmatizer or simplemma).lemmatize(word, lang=lang)
-    return out.lower()
-
-
-_memo: dict[str, dict[str, str]] = {}
-
-
-def lemma_list(words: list[str], lang: str) -> list[str]:
-    """Lemmas of many lowercased words (``lemma`` of each), through a plain dict per language.
-
-    Extraction lemmatises every word of every ad; ``map(dict.get)`` runs in C, while a call through
-    ``lru_cache`` per word costs about three times as much.
-    """
-    memo = _memo.get(lang)
-    if memo is None:
-        memo = _memo[lang] = {"": ""}
-    out = list(map(memo.get, words))
-    if None in out:
-        if len(memo) > LEMMA_MEMO_MAX:
-            memo.clear()
-        for i, found in enumerate(out):
-            if found is None:
-                out[i] = memo[words[i]] = lemma(words[i], lang)
-    return out  # type: ignore[return-value]
-
-
-@lru_cache(maxsize=200_000)
-def zipf(word: str, lang: str) -> float:
-    """wordfreq's Zipf frequency of a lowercased word (0.0 when unknown or the language unsupported)."""
-    if lang not in SUPPORTED:
-        return 0.0
-    if _factory is not None:
-        return _factory.zipf(word, lang)
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, lang, wordlist="best"))

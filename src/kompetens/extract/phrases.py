@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .lemma import LEMMA_MEMO_MAX, SUPPORTED, lemma, lemma_list
+from .lemma import LEMMA_MEMO_MAX, SUPPORTED, Lexicon, default_lexicon
 from .text import MatchLine, normalize_word, tokenize
 from .wordtrie import WordTrie
 
@@ -73,11 +73,19 @@ def via_lemma(code: int) -> bool:
 class PhraseIndex:
     """A word trie over normalised phrases (and the few ambiguous names that must match with their case)."""
 
-    def __init__(self, specs: Iterable[PhraseSpec], *, cues: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self,
+        specs: Iterable[PhraseSpec],
+        *,
+        cues: Iterable[tuple[str, str]] = (),
+        lexicon: Lexicon | None = None,
+    ) -> None:
         """Index ``specs``; ``cues`` are (phrase, kind) pairs found in the same surface pass (see ``scan``).
 
-        Cue senses come last (``first_cue`` on), so a phrase key shared with a cue stays a phrase.
+        Cue senses come last (``first_cue`` on), so a phrase key shared with a cue stays a phrase. Lemma
+        keys, and the lemmas of scanned texts, come from ``lexicon`` (default: ``default_lexicon()``).
         """
+        self.lexicon = lexicon or default_lexicon()
         keys: dict[str, int] = {}  # normalised key -> packed value (see _pack)
         cased: dict[str, int] = {}  # the same for keys that keep their case
         self.senses: list[Sense] = []
@@ -127,6 +135,7 @@ class PhraseIndex:
         surface = " ".join(tokens.norms)
         variants = {surface: False}
         if spec.lemmatize:
+            lemma = self.lexicon.lemma
             for lang in SUPPORTED:
                 variants.setdefault(" ".join(lemma(w, lang) for w in tokens.norms), True)
         # Texts match with one separator between words; a phrase written with more ("medie- och
@@ -136,7 +145,7 @@ class PhraseIndex:
             variants.setdefault(" ".join(pieces), False)
             if spec.lemmatize:
                 for lang in SUPPORTED:
-                    variants.setdefault(" ".join(lemma_list(pieces, lang)), True)
+                    variants.setdefault(" ".join(self.lexicon.lemma_list(pieces, lang)), True)
         for key, via_lemma in variants.items():
             value = _pack(sense, len(key), via_lemma)
             if len(key) <= MAX_KEY_CHARS and _wins(keys.get(key), value):
@@ -212,6 +221,7 @@ class PhraseIndex:
         new = words.difference(seen)
         if new:
             key_words = self._trie.vocab  # every word of every key
+            lemma = self.lexicon.lemma
             for word in new:
                 base = lemma(word, lang) if word else word
                 if base != word and base in key_words:

@@ -3,23 +3,27 @@
 Steps, each a small function over the text's match line: phrase trie (surface + lemma), compound parts
 of unmatched long words, fuzzy fallback for misspelt names, overlap resolution, requirement cues, area
 strengths. Candidates are plain tuples: an ad has dozens, and objects per candidate showed in profiles.
+Lemmas and word frequencies come from the extractor's :class:`~kompetens.extract.lemma.Lexicon` (the Engine's,
+from its data folder), which ``dump_extractor`` leaves out of a pickle and ``load_extractor`` puts back.
 """
 
 from __future__ import annotations
 
 import math
+import pickle
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from itertools import accumulate, islice
 from operator import attrgetter, itemgetter
+from typing import IO
 
 from ..lang import lang_data
 from ..layout import Layout, layout_cues, segment
 from ..models import AREA_IDS, ConceptRef, Document, Mention, Profile
 from .compound import CompoundSplitter
 from .cues import cue_phrases, cue_starts, requirement_status
-from .lemma import SUPPORTED, lemma, zipf
+from .lemma import SUPPORTED, Lexicon, default_lexicon
 from .native import speedups as _speedups
 from .phrases import Hit, PhraseIndex, PhraseSpec, Sense, via_lemma
 from .text import MatchLine
@@ -63,9 +67,19 @@ class _Kinds(dict[int, tuple[float, Sense, str]]):
 class Extractor:
     """Finds competence mentions in documents. Build once (it compiles the phrase trie), call per document."""
 
-    def __init__(self, specs: Iterable[PhraseSpec], *, cues: Iterable[tuple[str, str]] | None = None) -> None:
-        """Compile ``specs``; the ads' requirement cues (default: every language's) join the same trie."""
-        self.index = PhraseIndex(specs, cues=cue_phrases() if cues is None else cues)
+    def __init__(
+        self,
+        specs: Iterable[PhraseSpec],
+        *,
+        cues: Iterable[tuple[str, str]] | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        """Compile ``specs``; the ads' requirement cues (default: every language's) join the same trie.
+
+        ``lexicon`` gives the lemmas and word frequencies, at build and per text (default:
+        ``default_lexicon()``, the packages' own dictionaries; the Engine passes its data folder's)."""
+        self.lexicon = lexicon or default_lexicon()
+        self.index = PhraseIndex(specs, cues=cue_phrases() if cues is None else cues, lexicon=self.lexicon)
         self._fuzzy_vocab = sorted(w for w in self.index.vocab if len(w) >= FUZZY_MIN_LEN - 1)
         self._splitters: dict[str, CompoundSplitter] = {}
         self._word_cache: dict[str, dict[str, tuple[_WordSense, ...]]] = {}  # lang -> word -> senses
@@ -103,7 +117,7 @@ class Extractor:
         if not lang_data(lang, "morphology").get("compounds"):
             return None
         if lang not in self._splitters:
-            self._splitters[lang] = CompoundSplitter(lang=lang, vocab=self.index.vocab)
+            self._splitters[lang] = CompoundSplitter(lang=lang, vocab=self.index.vocab, lexicon=self.lexicon)
         return self._splitters[lang]
 
     def _add_unmatched(self, cands: list[_Candidate], line: MatchLine, hits: list[Hit], lang: str) -> None:
@@ -157,13 +171,16 @@ class Extractor:
     def _fuzzy_lookup(self, word: str, lang: str) -> Sense | None:
         spec: Sense | None = None
         # A word the lemmatiser knows is a real word, not a misspelling of a name.
-        if lemma(word, lang) == word and not _is_known(word, lang):
+        if self.lexicon.lemma(word, lang) == word and not self._is_known(word, lang):
             from rapidfuzz import fuzz, process  # only unknown words get here: keep it off the start-up path
 
             best = process.extractOne(word, self._fuzzy_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if best is not None:
                 spec = self.index.lookup(best[0])
         return spec
+
+    def _is_known(self, word: str, lang: str) -> bool:
+        return self.lexicon.zipf(word, lang if lang in SUPPORTED else "en") >= KNOWN_ZIPF
 
     def _ref(self, sense: Sense) -> ConceptRef:
         ref = self._refs[sense] = ConceptRef(sense.concept_id, sense.label)
@@ -199,8 +216,41 @@ class Extractor:
         return mentions
 
 
-def _is_known(word: str, lang: str) -> bool:
-    return zipf(word, lang if lang in SUPPORTED else "en") >= KNOWN_ZIPF
+_LEXICON = "lexicon"
+"""The persistent id that stands for the extractor's lexicon in its pickle (see ``dump_extractor``)."""
+
+
+class _Pickler(pickle.Pickler):
+    def persistent_id(self, obj: object) -> str | None:
+        return _LEXICON if isinstance(obj, Lexicon) else None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, fh: IO[bytes], lexicon: Lexicon) -> None:
+        super().__init__(fh)
+        self.lexicon = lexicon
+
+    def persistent_load(self, pid: object) -> Lexicon:
+        if pid != _LEXICON:
+            raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
+        return self.lexicon
+
+
+def dump_extractor(fh: IO[bytes], key: str, extractor: Extractor) -> None:
+    """Pickle ``(key, extractor)`` into ``fh`` without the extractor's lexicon: it belongs to the data folder
+    that loads the pickle (``load_extractor``), and a file connection does not pickle."""
+    _Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL).dump((key, extractor))
+
+
+def load_extractor(fh: IO[bytes], lexicon: Lexicon) -> tuple[object, object]:
+    """What ``dump_extractor`` wrote, as (key, extractor), the extractor using ``lexicon``.
+
+    Raises what unpickling raises (``pickle.UnpicklingError``, ``EOFError``, ``AttributeError`` ...) for a
+    broken file or one from other code; the caller checks the key and the type."""
+    loaded = _Unpickler(fh, lexicon).load()
+    if not (isinstance(loaded, tuple) and len(loaded) == 2):
+        raise pickle.UnpicklingError("not a (key, extractor) pair")
+    return loaded[0], loaded[1]
 
 
 def _resolve_overlaps_python(cands: list[_Candidate]) -> list[_Candidate]:

@@ -1,0 +1,82 @@
+"""The lexicon belongs to its data folder (issue #12): Engines over different folders in one process each
+lemmatise with their own, whatever order they are built in; an extractor pickle carries no lexicon."""
+
+from __future__ import annotations
+
+import io
+import pickle
+from pathlib import Path
+
+import pytest
+
+from kompetens.engine import LEXICON_FILE, Engine
+from kompetens.extract.lemma import Lexicon, default_lexicon, write_lexicon
+from kompetens.extract.phrases import PhraseSpec
+from kompetens.extract.pipeline import Extractor, dump_extractor, load_extractor
+from kompetens.models import Document
+
+RHETORIC = "http://data.europa.eu/esco/skill/39e7d2a3-8d01-497c-8c5f-d51ab53a4a22"  # curated sv "retorik"
+TEXT = "Du behärskar blorpen väl."  # an invented word: a lemma only where a lexicon says so
+
+
+def _data_dir(path: Path, lemma: str, zipf: float) -> Path:
+    """A data folder holding only a lexicon: 'blorpen' -> ``lemma`` (Swedish), with frequency ``zipf``."""
+    path.mkdir()
+    write_lexicon(path / LEXICON_FILE, [("sv", "blorpen", lemma)], [("sv", "blorpen", zipf)])
+    return path
+
+
+def _found(engine: Engine) -> list[tuple[str, str, str]]:
+    profile = engine.extract(Document(source="t", text=TEXT, lang="sv"))
+    return [(m.text, m.concept.id, m.method) for m in profile.mentions]
+
+
+def test_two_engines_in_one_process_each_use_their_own_lexicon(tmp_path: Path) -> None:
+    heard: list[str] = []
+    first = Engine(_data_dir(tmp_path / "a", "retorik", 3.0), on_notice=heard.append)
+    second = Engine(_data_dir(tmp_path / "b", "blorp", 1.5), on_notice=heard.append)
+    # Built after the first Engine: the first must not pick up the second's lemmas (nor the other way).
+    assert _found(first) == [("blorpen", RHETORIC, "lemma")]
+    assert _found(second) == []
+    assert first.lexicon.lemma("blorpen", "sv") == "retorik"
+    assert second.lexicon.lemma("blorpen", "sv") == "blorp"
+    assert (first.lexicon.zipf("blorpen", "sv"), second.lexicon.zipf("blorpen", "sv")) == (3.0, 1.5)
+    assert first.extractor.lexicon is first.lexicon and first.extractor.index.lexicon is first.lexicon
+    assert _found(Engine(tmp_path / "a", on_notice=heard.append)) == [("blorpen", RHETORIC, "lemma")]
+    assert heard  # no taxonomy in these folders: a notice says so, each engine once
+
+
+def test_a_folder_without_a_lexicon_file_uses_the_packages(tmp_path: Path) -> None:
+    lexicon = Engine(tmp_path, on_notice=lambda _m: None).lexicon
+    assert lexicon.path is None
+    assert lexicon.lemma("kanalerna", "sv") == default_lexicon().lemma("kanalerna", "sv") == "kanal"
+    assert lexicon.lemma("blorpen", "fr") == "blorpen"  # unsupported language: the word itself
+    assert lexicon.zipf("och", "sv") > 5 and lexicon.zipf("och", "fr") == 0.0
+
+
+def test_the_extractor_pickle_leaves_the_lexicon_out(tmp_path: Path) -> None:
+    own = Lexicon(_data_dir(tmp_path / "a", "retorik", 3.0) / LEXICON_FILE)
+    other = Lexicon(_data_dir(tmp_path / "b", "blorp", 1.5) / LEXICON_FILE)
+    extractor = Extractor([PhraseSpec("retorik", "r", "rhetoric", None)], cues=(), lexicon=own)
+    buffer = io.BytesIO()
+    dump_extractor(buffer, "key", extractor)
+    assert str(tmp_path).encode() not in buffer.getvalue()  # no path of the folder it was built in
+    buffer.seek(0)
+    key, loaded = load_extractor(buffer, other)
+    assert key == "key" and isinstance(loaded, Extractor)
+    assert loaded.lexicon is other and loaded.index.lexicon is other
+    # the lemma keys compiled with ``own`` stay; the text's lemmas now come from ``other``
+    doc = Document(source="t", text=TEXT, lang="sv")
+    assert [m.method for m in extractor(doc).mentions] == ["lemma"]
+    assert loaded(doc).mentions == []
+
+
+def test_a_lexicon_pickles_as_the_file_it_reads(tmp_path: Path) -> None:
+    lexicon = Lexicon(_data_dir(tmp_path / "a", "retorik", 3.0) / LEXICON_FILE)
+    copy = pickle.loads(pickle.dumps(lexicon))
+    assert copy.path == lexicon.path and copy.lemma("blorpen", "sv") == "retorik"
+
+
+def test_a_broken_extractor_pickle_raises() -> None:
+    with pytest.raises(pickle.UnpicklingError):
+        load_extractor(io.BytesIO(pickle.dumps("not a pair")), default_lexicon())
