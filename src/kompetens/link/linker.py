@@ -796,7 +796,8 @@ class _Terms:
     known: dict[str, set[str]] = field(default_factory=dict)
     _parts: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     _near: dict[tuple[str, str], str] = field(default_factory=dict)
-    _deletes: dict[str, dict[str, str]] = field(default_factory=dict)
+    _form_terms: dict[str, dict[str, str]] = field(default_factory=dict)
+    _deletes: dict[str, tuple[dict[str, str], dict[tuple[str, int], str]]] = field(default_factory=dict)
 
     @classmethod
     def from_index(
@@ -835,23 +836,42 @@ class _Terms:
         key = (word, lang)
         found = self._near.get(key)
         if found is None:
-            known = self.known[lang]
-            deletes = self._deletes.get(lang)
-            if deletes is None:  # built on first use: a delete-one-letter table of the longer lemmas
-                deletes = {}
-                for term in sorted(known):
-                    if len(term) > FUZZY_MIN:
-                        for i in range(len(term)):
-                            deletes.setdefault(term[:i] + term[i + 1 :], term)
-                self._deletes[lang] = deletes
+            tables = self._deletes.get(lang)
+            if tables is None:  # built on first use: delete-one-letter tables of the longer lemmas
+                # of the longer lemmas and of their inflected forms ("pressmedelanden" is one letter from
+                # "pressmeddelanden", a form of "pressmeddelande")
+                deletes: dict[str, str] = {}
+                at: dict[tuple[str, int], str] = {}
+                for form, term in sorted(self._forms(lang).items()):
+                    if len(form) > FUZZY_MIN:
+                        for i in range(len(form)):
+                            deletes.setdefault(form[:i] + form[i + 1 :], term)
+                            at.setdefault((form[:i] + form[i + 1 :], i), term)
+                tables = self._deletes[lang] = (deletes, at)
+            deletes, at = tables
+            forms = self._forms(lang)
             shorter = [word[:i] + word[i + 1 :] for i in range(len(word))]
             found = (
                 deletes.get(word)  # a letter missing
-                or next((d for d in shorter if d in known), None)  # a letter too many
-                or next((deletes[d] for d in shorter if d in deletes), "")  # another letter
+                or next((t for d in shorter if (t := forms.get(d))), None)  # a letter too many
+                # another letter in the same place ("empatisk" is not "tematisk": that is two edits)
+                or next((t for i, d in enumerate(shorter) if (t := at.get((d, i)))), "")
             )
             if len(self._near) < PARTS_CACHE:
                 self._near[key] = found
+        return found
+
+    def _forms(self, lang: str) -> dict[str, str]:
+        """Every known lemma and each inflected form of one, folded like the terms, -> the lemma's term."""
+        found = self._form_terms.get(lang)
+        if found is None:
+            known = self.known[lang]
+            folded = fold if self.fold_accents else str
+            found = {term: term for term in known}
+            for form, lemma in self.lemmatizer.table.get(lang, {}).items():
+                if (term := folded(lemma)) in known:
+                    found.setdefault(folded(form), term)
+            self._form_terms[lang] = found
         return found
 
     def chars(self, tokens: Sequence[str]) -> list[str]:
