@@ -126,3 +126,11 @@ def test_english_sentence_signals_are_finite_with_swedish_label_vectors(linker: 
     features = linker.features("You will write press releases for our brand")
     for name, values in features.items():
         assert np.isfinite(values).all(), name
+
+
+def test_near_word_is_one_edit_away_from_a_lemma_or_its_inflected_form(swedish: Linker) -> None:
+    terms = swedish._terms
+    assert terms.near("klagomaal", "sv") == "klagomal"  # a letter too many
+    assert terms.near("klagonal", "sv") == "klagomal"  # another letter in the same place
+    assert terms.near("klaogmal", "sv") == ""  # two letters swapped: two edits, no match
+    assert terms.near("motorerx", "sv") == "motor"  # one letter more than an inflected form

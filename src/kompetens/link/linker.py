@@ -838,7 +838,7 @@ class _Terms:
         if found is None:
             tables = self._deletes.get(lang)
             if tables is None:  # built on first use: delete-one-letter tables of the longer lemmas
-                # of the longer lemmas and of their inflected forms ("pressmedelanden" is one letter from
+                # and of their inflected forms ("pressmedelanden" is one letter from
                 # "pressmeddelanden", a form of "pressmeddelande")
                 deletes: dict[str, str] = {}
                 at: dict[tuple[str, int], str] = {}
