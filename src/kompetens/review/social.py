@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..layout import JOB_CONTENT, Layout, Unit, gate_lines
 from ..models import Mention
+from ..schema import DOCUMENTED
 from .lexicon import ReviewCues, SocialCue
 
 _URL = re.compile(r"https?://|www\.")
@@ -34,6 +35,8 @@ EVIDENCE_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
 @dataclass(slots=True, frozen=True)
 class Evidence:
     """A span that speaks for (or, when ``counted`` is false, was set aside from) social-media work."""
+
+    __pydantic_config__ = DOCUMENTED
 
     text: str
     start: int
@@ -47,19 +50,6 @@ class Evidence:
     section kind (``about_company``, ``offer``, ``apply``...)."""
     via: str  # "cue" (the ad-review cues) | "mention" (the extraction pipeline) | "title"
     strength: str = "channel"
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "area": self.area,
-            "section": self.section,
-            "counted": self.counted,
-            "reason": self.reason,
-            "via": self.via,
-            "strength": self.strength,
-        }
 
 
 @dataclass(slots=True, frozen=True)
