@@ -106,10 +106,13 @@ class SetupReport:
     taxonomy: dict[str, int]
     """Concepts, labels per language and concepts per kind in the compiled taxonomy."""
     lexicon_entries: int
+    """Lemma and frequency rows copied into the lexicon."""
     link_concepts: int
+    """Concepts the linker can link to."""
     link_vectors: bool
     """False when the linker was built without label vectors (lexical only)."""
     phrase_keys: int
+    """Keys of the extractor's phrase index."""
     phrase_walk: str
     """"c", or "python" where the package was installed without a C compiler (the same hits, slower)."""
 

@@ -63,6 +63,7 @@ class FailedInput:
     __pydantic_config__ = DOCUMENTED
 
     source: str | None
+    """The input: a file (``path``, ``path#line``) or an upload's name."""
     error: ErrorInfo
 
 

@@ -285,6 +285,7 @@ class Section:
     __pydantic_config__ = DOCUMENTED
 
     kind: str
+    """title, duties, requirements, merits, offer, apply, about_company, ..."""
     start: int
     end: int
     heading: str | None = None

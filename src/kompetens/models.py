@@ -44,7 +44,9 @@ class ConceptRef:
     __pydantic_config__ = DOCUMENTED
 
     id: str
+    """ESCO or JobTech URI, or a curated concept id."""
     label: str
+    """Preferred label (English)."""
 
 
 @dataclass(slots=True)
@@ -54,11 +56,15 @@ class Mention:
     __pydantic_config__ = DOCUMENTED
 
     text: str
+    """The words found: ``text[start:end]`` of the document's plain text."""
     start: int
+    """Character offset (``end`` exclusive)."""
     end: int
     concept: ConceptRef
     area: str | None
+    """The area the concept evidences; null for a concept outside the eight."""
     confidence: R4
+    """0..1."""
     required: bool | None = None
     """In ads: must-have (true) or merit (false); null elsewhere."""
     method: str = "phrase"  # phrase | lemma | compound | fuzzy | link
@@ -102,6 +108,7 @@ class Extraction:
     source: str
     """The file (``path``, or ``path#line`` for one ad of a JSONL file)."""
     lang: str
+    """sv, en, or the language detected (only sv and en are read)."""
     kind: DocKind
     title: str | None
     mentions: list[Mention]

@@ -103,6 +103,7 @@ class LinkResult:
     __pydantic_config__ = DOCUMENTED
 
     input: str
+    """The text as given."""
     candidates: list[LinkedConcept]
 
 

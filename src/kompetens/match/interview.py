@@ -38,6 +38,7 @@ class Scale:
 
     points: tuple[int, ...]
     anchors: dict[int, str]
+    """What an answer rated 1, 3 or 5 shows, by rating."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +66,13 @@ class Kit:
 
     lang: str
     role: str
+    """The role's title."""
     candidate: str
+    """The CV's source."""
     instructions: tuple[str, ...]
+    """How to run the interview."""
     sections: tuple[KitSection, ...]
+    """One per gap and must-have area, weightiest area first."""
     missing_concepts: tuple[str, ...]
     """Must-have concepts the CV does not show."""
     markdown: str

@@ -48,11 +48,16 @@ class Role:
 
     title: str
     weights: dict[str, float]
+    """Weight per area, 0 for the areas the role leaves out."""
     must_have: tuple[str, ...] = ()
+    """Area ids, and concepts as ``concept:<URI or label>``: who lacks one ranks below all who have it."""
     min_levels: dict[str, float] = field(default_factory=dict)
+    """Per area, the level below which it is a gap (default 0.25)."""
     description: str = ""
     source: str | None = None
+    """Where the role came from: a role file, ``builtin:...``, or the job ad it was derived from."""
     emphasis: float = DEFAULT_EMPHASIS
+    """Scores weigh each area by ``weight ** emphasis``."""
     vector: tuple[float, ...] = field(init=False, repr=False, compare=False)
     total_weight: float = field(init=False, repr=False, compare=False)
 

@@ -234,6 +234,7 @@ class RankItem:
     warnings: list[str]
     """What to check by hand (date ranges that were not read)."""
     must_haves: dict[str, bool]
+    """Each of the role's must-haves, and whether the CV shows it."""
     missing_must_haves: list[str]
     contributions: dict[str, R2]
     """Points of the score each area brings."""

@@ -46,6 +46,7 @@ class Team:
     __pydantic_config__ = DOCUMENTED
 
     members: tuple[str, ...]
+    """The CVs' sources, in source order."""
     coverage: dict[str, R4]
     """The level of the team's strongest member per area (all eight), 0..1."""
     score: R2
@@ -55,6 +56,7 @@ class Team:
     upper_bound: R2
     """No team scores above this."""
     teams_evaluated: int
+    """How many teams (or, greedy, candidate checks) the search compared."""
     failed: tuple[FailedInput, ...] = ()
     """CVs that could not be read (the team is chosen from the others)."""
 

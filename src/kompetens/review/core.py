@@ -27,6 +27,7 @@ class AreaSpan:
     end: int
     area: str
     via: str
+    """"mention" (extraction) or "cue" (the review's social-media cues)."""
     expert: bool = False
 
 
@@ -49,8 +50,11 @@ class Review:
     __pydantic_config__ = DOCUMENTED
 
     source: str
+    """The file (``path``, or ``path#line`` for one ad of a JSONL file)."""
     lang: str
+    """sv or en."""
     title: str | None
+    """The ad's title: the document's own, else its first line when that reads as one."""
     requires_social_media: bool
     """True when the ad needs social-media competence, whatever its title says."""
     title_mentions_social_media: bool
@@ -63,6 +67,7 @@ class Review:
     unicorn: bool = False
     """Expert level demanded in all eight areas."""
     social_media_merit: bool = False
+    """Social-media competence is asked for as a merit only."""
     explanation: Explanation = field(default_factory=lambda: Explanation([], []))
     area_evidence: dict[str, list[AreaSpan]] = field(default_factory=dict)
     """The spans that show each area asked for (areas with none are left out)."""

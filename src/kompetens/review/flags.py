@@ -23,11 +23,16 @@ class Flag:
 
     text: str
     start: int
+    """Character offset into the ad's plain text (``end`` exclusive)."""
     end: int
     category: str
+    """age | gender | exclusion | ..."""
     explanation: str
+    """Why the wording turns candidates away."""
     suggestion: str
+    """A neutral rewrite."""
     source: str
+    """The research or guidance behind the flag."""
     rule: str
 
 

@@ -43,12 +43,14 @@ class Evidence:
     end: int
     area: str | None
     section: str
+    """The kind of the ad's section it stands in (duties, requirements, about_company...)."""
     counted: bool
     reason: str
     """Counted: "job", "merit", "title". Set aside: "boilerplate", "application" (an applicant's profile
     link), "link" (a platform named beside a web address), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), or the
     section kind (``about_company``, ``offer``, ``apply``...)."""
-    via: str  # "cue" (the ad-review cues) | "mention" (the extraction pipeline) | "title"
+    via: str
+    """"cue" (the ad-review cues), "mention" (the extraction pipeline) or "title"."""
     strength: str = "channel"
 
 
