@@ -34,6 +34,7 @@ from typing import Any
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from kompetens.engine import Engine
+from kompetens.link import LinkResult
 
 DATA = Path(__file__).resolve().parent / "data" / "link_sv.tsv"
 HALVES = ("tune", "check", "all")
@@ -138,11 +139,11 @@ def main() -> int:
     en_out = engine.link([r.en for r in clean], top=depth, kind="skill")
     seconds = time.perf_counter() - start
 
-    def ids(result: dict[str, Any]) -> list[str]:
-        return [str(c["id"]) for c in result["candidates"]]
+    def ids(result: LinkResult) -> list[str]:
+        return [c.id for c in result.candidates]
 
-    def first(result: dict[str, Any]) -> str | None:
-        return str(result["candidates"][0]["label"]) if result["candidates"] else None
+    def first(result: LinkResult) -> str | None:
+        return result.candidates[0].label if result.candidates else None
 
     sv_rank = {r.id: rank_of(r.gold, ids(o)) for r, o in zip(rows, sv_out, strict=True)}
     en_rank = {r.id: rank_of(r.gold, ids(o)) for r, o in zip(clean, en_out, strict=True)}

@@ -126,15 +126,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     per: dict[str, dict[str, list[float]]] = {"tune": defaultdict(list), "check": defaultdict(list)}
     missed: list[str] = []
     for qid, result in zip(qids, results, strict=True):
-        ranked = list(
-            dict.fromkeys(c for cand in result["candidates"] for c in concept_of.get(cand["id"], []))
-        )
+        ranked = list(dict.fromkeys(c for cand in result.candidates for c in concept_of.get(cand.id, [])))
         ap_ = average_precision(ranked, gold[qid])
         part = half(queries[qid])
         per[part]["ap"].append(ap_)
         per[part]["rr"].append(reciprocal_rank(ranked, gold[qid]))
         if ap_ == 0 and part == "tune":
-            best = result["candidates"][0]["label"] if result["candidates"] else "-"
+            best = result.candidates[0].label if result.candidates else "-"
             missed.append(f"  {queries[qid]!r} -> {best!r}")
     print(
         f"gold corpus concepts mapped to ESCO URIs: {mapped}/{len(gold_cids)}; {len(qids)} queries; "

@@ -68,8 +68,8 @@ def test_cli_api_and_web_title_a_role_from_an_ad_alike(
     titles = {
         "engine": engine.role(ad).title,
         "cli": _cli_title(data_dir, ad, cv[0]),
-        "api ad": client.post("/api/v1/rank", files=cvs, data={"ad": text}).json()["role"]["title"],
-        "api role_file": client.post("/api/v1/rank", files=[*cvs, ad_file]).json()["role"]["title"],
+        "api ad": client.post("/api/v1/role", data={"ad": text}).json()["title"],
+        "api role_file": client.post("/api/v1/role", files=[ad_file]).json()["title"],
         "api interview": client.post(
             "/api/v1/interview", files=as_files(cv, field="cv"), data={"ad": text}
         ).json()["role"],

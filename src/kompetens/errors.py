@@ -6,8 +6,10 @@ message written for a person. No traceback reaches the user.
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import Any
+
+from .schema import DOCUMENTED
 
 
 class Code(StrEnum):
@@ -36,6 +38,44 @@ class Code(StrEnum):
     E303 = "backend failed"
 
 
+@dataclass(frozen=True, slots=True)
+class ErrorInfo:
+    """The JSON error object of every interface: ``kompetens ... --json`` and the REST API."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    code: str
+    """Stable error code, e.g. E101 (see kompetens.errors.Code)."""
+    kind: str
+    """What the code means, e.g. 'empty file'."""
+    message: str
+    """Written for a person."""
+    source: str | None = None
+    """The input (file name or field) it concerns."""
+    field: str | None = None
+    """The request or role field at fault."""
+
+
+@dataclass(frozen=True, slots=True)
+class FailedInput:
+    """An input that could not be used, as an item among the results of the others."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    source: str | None
+    """The input: a file (``path``, ``path#line``) or an upload's name."""
+    error: ErrorInfo
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorReply:
+    """A whole command (or request) that failed: ``{"error": {...}}``."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    error: ErrorInfo
+
+
 class KompetensError(Exception):
     """An error meant for the user: a code, an optional source (file) and a message."""
 
@@ -47,13 +87,16 @@ class KompetensError(Exception):
         where = f"{source}: " if source else ""
         super().__init__(f"{where}{message} [{code.name}]")
 
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"code": self.code.name, "kind": self.code.value, "message": self.message}
-        if self.source is not None:
-            out["source"] = self.source
-        if self.field is not None:
-            out["field"] = self.field
-        return out
+    def info(self) -> ErrorInfo:
+        return ErrorInfo(self.code.name, self.code.value, self.message, self.source, self.field)
+
+    def failed(self) -> FailedInput:
+        """This error as the item of a failed input among results."""
+        return FailedInput(self.source, self.info())
+
+    def to_dict(self) -> dict[str, str | None]:
+        """``info()`` as a dict (every key present)."""
+        return asdict(self.info())
 
 
 class IngestError(KompetensError):

@@ -22,6 +22,7 @@ from re import _constants, _parser  # type: ignore[attr-defined]  # the literals
 from typing import Any, NamedTuple
 
 from .lang import LANGUAGES, lang_data
+from .schema import DOCUMENTED
 
 SECTION_KINDS: tuple[str, ...] = (
     "title",
@@ -281,13 +282,13 @@ def layout_cues(lang: str) -> LayoutCues:
 class Section:
     """A run of text of one kind: ``text[start:end]``, under ``heading`` when there is one."""
 
+    __pydantic_config__ = DOCUMENTED
+
     kind: str
+    """title, duties, requirements, merits, offer, apply, about_company, ..."""
     start: int
     end: int
     heading: str | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        return {"kind": self.kind, "start": self.start, "end": self.end, "heading": self.heading}
 
 
 class Unit(NamedTuple):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from .schema import DOCUMENTED, R4
+
 if TYPE_CHECKING:
     from .layout import Layout
 
@@ -39,36 +41,34 @@ class Document:
 class ConceptRef:
     """A taxonomy concept as shown in output: an ESCO or JobTech URI and its preferred label."""
 
+    __pydantic_config__ = DOCUMENTED
+
     id: str
+    """ESCO or JobTech URI, or a curated concept id."""
     label: str
+    """Preferred label (English)."""
 
 
 @dataclass(slots=True)
 class Mention:
     """A competence found in a document, with its evidence span ``text[start:end]``."""
 
+    __pydantic_config__ = DOCUMENTED
+
     text: str
+    """The words found: ``text[start:end]`` of the document's plain text."""
     start: int
+    """Character offset (``end`` exclusive)."""
     end: int
     concept: ConceptRef
     area: str | None
-    confidence: float
+    """The area the concept evidences; null for a concept outside the eight."""
+    confidence: R4
+    """0..1."""
     required: bool | None = None
+    """In ads: must-have (true) or merit (false); null elsewhere."""
     method: str = "phrase"  # phrase | lemma | compound | fuzzy | link
     boilerplate: bool = False  # in an ad's boilerplate (follow us, about us, benefits): not a requirement
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "concept": {"id": self.concept.id, "label": self.concept.label},
-            "area": self.area,
-            "confidence": round(self.confidence, 4),
-            "required": self.required,
-            "method": self.method,
-            "boilerplate": self.boilerplate,
-        }
 
 
 @dataclass(slots=True)
@@ -92,12 +92,26 @@ class Profile:
                 break
         return seen
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.doc.source,
-            "lang": self.doc.lang,
-            "kind": self.doc.kind,
-            "title": self.doc.title,
-            "mentions": [m.to_dict() for m in self.mentions],
-            "areas": {a: round(self.areas.get(a, 0.0), 4) for a in AREA_IDS},
-        }
+    def extraction(self) -> Extraction:
+        """The ``kompetens extract --json`` item of this profile."""
+        doc = self.doc
+        areas = {a: self.areas.get(a, 0.0) for a in AREA_IDS}
+        return Extraction(doc.source, doc.lang, doc.kind, doc.title, self.mentions, areas)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What extraction found in one document: the ``kompetens extract --json`` item."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    source: str
+    """The file (``path``, or ``path#line`` for one ad of a JSONL file)."""
+    lang: str
+    """sv, en, or the language detected (only sv and en are read)."""
+    kind: DocKind
+    title: str | None
+    mentions: list[Mention]
+    """Offsets index the document's plain text."""
+    areas: dict[str, R4]
+    """All eight area ids, 0..1."""

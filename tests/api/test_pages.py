@@ -75,11 +75,11 @@ def test_home_lists_the_areas_in_both_languages(client: TestClient, engine: Engi
 
 def test_areas_page_shows_the_model(client: TestClient, engine: Engine) -> None:
     text = html.unescape(client.get("/areas").text)
-    for a in engine.areas_dict():
-        assert f'id="{a["id"]}"' in text
-        assert a["label_sv"] in text
-        for c in a["concepts"]:
-            assert c["label"] in text
+    for a in engine.area_details():
+        assert f'id="{a.id}"' in text
+        assert a.label_sv in text
+        for c in a.concepts:
+            assert c.label in text
 
 
 @pytest.mark.parametrize("ad", [AD_SV, DEMO_AD.read_text(encoding="utf-8")])

@@ -1,9 +1,10 @@
-"""POST /rank, /team, /interview (multipart uploads) and /link: thin over the Engine's methods."""
+"""POST /rank, /team, /interview, /role (multipart uploads) and /link: thin over the Engine's methods."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -26,39 +27,44 @@ def cvs() -> list[Path]:
     return demo_cvs(N_CVS)
 
 
-def _rank(client: TestClient, cvs: list[Path], **data: str) -> dict:  # type: ignore[type-arg]
+def _rank(client: TestClient, cvs: list[Path], **data: str) -> list[dict[str, Any]]:
     r = client.post("/api/v1/rank", files=as_files(cvs), data=data)
     assert r.status_code == 200, r.text
-    body: dict = r.json()  # type: ignore[type-arg]
+    body: list[dict[str, Any]] = r.json()
+    return body
+
+
+def _role(client: TestClient, files: list[Any] | None = None, **data: str) -> dict[str, Any]:
+    r = client.post("/api/v1/role", files=files or [], data=data)
+    assert r.status_code == 200, r.text
+    body: dict[str, Any] = r.json()
     return body
 
 
 def test_rank_with_the_default_role(client: TestClient, engine: Engine, cvs: list[Path]) -> None:
-    body = _rank(client, cvs)
-    assert body["role"]["title"] == default_role().title
-    ranking = body["ranking"]
+    ranking = _rank(client, cvs)  # the contract's list, as `kompetens rank --json` prints it
     assert [r["rank"] for r in ranking] == list(range(1, len(cvs) + 1))
     assert {r["candidate"] for r in ranking} == {p.name for p in cvs}
     assert all(set(r) >= RANK_KEYS and set(r["areas"]) == set(AREA_IDS) for r in ranking)
-    assert body["failed"] == []
     # The same scores as the engine gives the same files read from disk.
     docs = [d for d in engine.read(cvs, kind="cv") if not isinstance(d, KompetensError)]
-    direct = {Path(r["candidate"]).name: r["score"] for r in engine.rank(default_role(), docs)}
+    direct = {Path(r.candidate).name: round(r.score, 2) for r in engine.rank(default_role(), docs)}
     assert {r["candidate"]: r["score"] for r in ranking} == direct
 
 
 def test_top_keeps_the_best(client: TestClient, cvs: list[Path]) -> None:
-    full = _rank(client, cvs)["ranking"]
-    top = _rank(client, cvs, top="2")["ranking"]
+    full = _rank(client, cvs)
+    top = _rank(client, cvs, top="2")
     assert top == full[:2]
 
 
 def test_unreadable_upload_is_reported_and_the_rest_ranked(client: TestClient, cvs: list[Path]) -> None:
     files = [*as_files(cvs[:2]), ("cvs", ("photo.exe", b"MZ\x90\x00")), ("cvs", ("empty.txt", b""))]
     body = client.post("/api/v1/rank", files=files).json()
-    assert len(body["ranking"]) == 2
-    failed = {f["source"]: f["error"]["code"] for f in body["failed"]}
+    assert [r["rank"] for r in body[:2]] == [1, 2]  # the ranked first, then the failed, as the CLI prints
+    failed = {f["source"]: f["error"]["code"] for f in body[2:]}
     assert failed == {"photo.exe": "E108", "empty.txt": "E101"}
+    assert all(set(f) == {"source", "error"} for f in body[2:])
 
 
 @pytest.mark.parametrize(
@@ -68,12 +74,20 @@ def test_unreadable_upload_is_reported_and_the_rest_ranked(client: TestClient, c
         ({}, default_role().title),
     ],
 )
-def test_role_choice(client: TestClient, cvs: list[Path], data: dict[str, str], title: str) -> None:
-    assert _rank(client, cvs, **data)["role"]["title"] == title
+def test_role_choice(client: TestClient, data: dict[str, str], title: str) -> None:
+    role = _role(client, **data)
+    assert role["title"] == title
+    assert set(role["weights"]) == set(AREA_IDS)
 
 
-def test_role_from_ad_text(client: TestClient, cvs: list[Path]) -> None:
-    role = _rank(client, cvs, ad=AD_SV)["role"]
+def test_the_role_is_the_one_rank_scores_for(client: TestClient, cvs: list[Path]) -> None:
+    role = _role(client, role=json.dumps(ROLE_JSON))
+    assert role.pop("source") == "role"  # the rest can be posted back as the role
+    assert _rank(client, cvs, role=json.dumps(role)) == _rank(client, cvs, role=json.dumps(ROLE_JSON))
+
+
+def test_role_from_ad_text(client: TestClient) -> None:
+    role = _role(client, ad=AD_SV)
     assert role["description"] == "derived from a job ad"
     assert role["weights"]["platform_technology"] > 0
     # titled as every interface titles a role from an ad (Engine.role_from_ad): the ad's title line
@@ -85,12 +99,14 @@ def test_role_file(client: TestClient, cvs: list[Path], path: Path) -> None:
     files = [*as_files(cvs), ("role_file", (path.name, path.read_bytes()))]
     r = client.post("/api/v1/rank", files=files)
     assert r.status_code == 200, r.text
-    assert r.json()["role"]["title"] == load_role(path).title
+    role = _role(client, files=[("role_file", (path.name, path.read_bytes()))])
+    assert role["title"] == load_role(path).title
+    assert role["source"] == path.name
 
 
-def test_ad_file_as_role(client: TestClient, cvs: list[Path]) -> None:
-    files = [*as_files(cvs), ("role_file", ("annons.txt", AD_SV.encode()))]
-    assert client.post("/api/v1/rank", files=files).json()["role"]["description"] == "derived from a job ad"
+def test_ad_file_as_role(client: TestClient) -> None:
+    role = _role(client, files=[("role_file", ("annons.txt", AD_SV.encode()))])
+    assert role["description"] == "derived from a job ad"
 
 
 @pytest.mark.parametrize(
@@ -128,7 +144,8 @@ def test_rank_needs_files(client: TestClient) -> None:
 def test_team(client: TestClient, cvs: list[Path], size: int) -> None:
     r = client.post("/api/v1/team", files=as_files(cvs), data={"size": str(size)})
     assert r.status_code == 200, r.text
-    team = r.json()["team"]
+    team = r.json()  # `kompetens team --json`'s object
+    assert team["failed"] == []
     assert len(team["members"]) == size
     assert set(team["members"]) <= {p.name for p in cvs}
     assert set(team["coverage"]) == set(AREA_IDS)

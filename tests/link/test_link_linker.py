@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from kompetens.errors import Code, KompetensError, TaxonomyError
 from kompetens.link import Candidate, E5Embedder, LinkConfig, Linker
 from kompetens.link.linker import FORMAT_VERSION, PRESETS
+from kompetens.schema import to_jsonable
 
 from .conftest import CONCEPTS, SMALL
 
@@ -219,7 +220,7 @@ def _share_linkers(lexical: Linker, linker: Linker) -> None:
 
 def test_candidate_json_form_follows_the_contract(linker: Linker) -> None:
     best = linker.link(["write press releases"])[0][0]
-    assert best.to_dict() == {
+    assert to_jsonable(best.linked()) == {
         "id": "urn:test:skill:press",
         "label": "write press releases",
         "score": best.score,

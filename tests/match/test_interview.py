@@ -12,6 +12,7 @@ from kompetens.errors import KompetensError
 from kompetens.match.interview import interview_kit
 from kompetens.match.role import Role, role_from_dict
 from kompetens.models import AREA_IDS
+from kompetens.schema import dump_json
 
 from .support import synthetic
 
@@ -70,7 +71,7 @@ def test_sections_for_gaps_and_must_haves() -> None:
     section = kit.sections[1]
     assert 2 <= len(section.questions) <= 3
     assert section.work_sample
-    assert sorted(section.anchors) == [1, 3, 5]
+    assert sorted(section.scale.anchors) == [1, 3, 5]
 
 
 def test_a_missing_must_have_is_also_a_gap() -> None:
@@ -89,11 +90,11 @@ def test_no_gaps_no_must_haves_still_gives_a_kit() -> None:
 def test_markdown_and_dict(lang: str, word: str) -> None:
     cand = synthetic(7, _levels(community=0.05))
     kit = interview_kit(cand, ROLE, lang=lang, questions=2)
-    md = kit.to_markdown()
+    md = kit.markdown
     assert md.startswith("# ") and "Community manager" in md and "cv007" in md
     assert md.count(f"### {word}") == len(kit.sections)
     assert all(len(s.questions) == 2 for s in kit.sections)
-    d = json.loads(json.dumps(kit.to_dict()))
+    d = json.loads(dump_json(kit))
     assert d["sections"][0]["scale"]["points"] == [1, 2, 3, 4, 5]
     assert set(d["sections"][0]["scale"]["anchors"]) == {"1", "3", "5"}
 

@@ -24,6 +24,7 @@ from kompetens.match.score import (
 )
 from kompetens.match.timeline import parse_timeline
 from kompetens.models import AREA_IDS, ConceptRef, Document, Mention, Profile
+from kompetens.schema import to_jsonable
 
 from .support import TODAY, standin_extract, synthetic
 
@@ -122,7 +123,7 @@ def test_must_have_ranks_first_and_is_reported() -> None:
     ranked = rank([strong_without, weak_with], role)
     assert [r.score.source for r in ranked] == ["b.txt", "a.txt"]
     assert ranked[1].score.missing_must_haves == ["community"]
-    assert ranked[1].to_dict()["missing_must_haves"] == ["community"]
+    assert ranked[1].item().missing_must_haves == ["community"]
 
 
 @pytest.mark.parametrize("key", ["concept:c:discord", "concept:DISCORD", "concept:discord"])
@@ -194,7 +195,8 @@ def test_storage_roundtrip_keeps_scores() -> None:
 
 def test_contract_keys_and_evidence() -> None:
     c = candidate(job("2020 – nu", "Discord och klagomål"))
-    item = rank([c], ROLE)[0].to_dict()
+    item = to_jsonable(rank([c], ROLE)[0].item())
+    assert isinstance(item, dict)
     assert {"candidate", "rank", "score", "areas", "evidence", "gaps"} <= set(item)
     assert set(item["areas"]) == set(AREA_IDS)
     assert set(item["evidence"]) == {"community", "customer_service"}  # only areas the role weighs
@@ -228,4 +230,4 @@ def test_an_unread_date_range_reaches_the_ranking_and_the_store() -> None:
     )
     assert c.warnings and "2016 ?? 2018" in c.warnings[0]
     assert CandidateProfile.from_dict(c.to_dict()).warnings == c.warnings
-    assert rank([c], ROLE)[0].to_dict()["warnings"] == c.warnings
+    assert rank([c], ROLE)[0].item().warnings == c.warnings

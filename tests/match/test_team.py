@@ -15,6 +15,7 @@ from kompetens.match.role import Role
 from kompetens.match.score import CandidateProfile
 from kompetens.match.team import best_team, team_score
 from kompetens.models import AREA_IDS
+from kompetens.schema import to_jsonable
 
 from .support import synthetic
 
@@ -80,7 +81,8 @@ def test_complementary_specialists_beat_two_generalists() -> None:
     team = best_team(cands, role, 2)
     assert team.members == ("cv002", "cv003")
     assert team.score == pytest.approx(100.0)
-    assert team.to_dict()["members"] == ["cv002", "cv003"]
+    data = to_jsonable(team)
+    assert isinstance(data, dict) and data["members"] == ["cv002", "cv003"]
 
 
 def test_ties_pick_the_first_sources() -> None:

@@ -9,6 +9,7 @@ import pytest
 from kompetens.errors import KompetensError
 from kompetens.models import AREA_IDS, ConceptRef, Document, Mention, Profile
 from kompetens.review import Review, review_ad
+from kompetens.schema import to_jsonable
 from tests.contract import REVIEW_KEYS as CONTRACT_KEYS
 
 ADS = Path(__file__).resolve().parents[1] / "data" / "ads"
@@ -206,9 +207,10 @@ def test_no_unicorn_without_expert_words() -> None:
     assert review.missing_areas == []
 
 
-def test_to_dict_keeps_the_contract() -> None:
+def test_json_keeps_the_contract() -> None:
     text = (ADS / "sv08-marknadskoordinator-digital-infodd.txt").read_text(encoding="utf-8")
-    data = _review(text, []).to_dict()
+    data = to_jsonable(_review(text, []))
+    assert isinstance(data, dict)
     assert set(data) >= CONTRACT_KEYS
     assert set(data["areas"]) == set(AREA_IDS)
     assert all(0.0 <= v <= 1.0 for v in data["areas"].values())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 from http import HTTPStatus
 from typing import Any
 
@@ -15,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from ..errors import Code, KompetensError, http_status
+from ..errors import Code, ErrorInfo, ErrorReply, KompetensError, http_status
 from .render import error_page, http_error_page
 
 log = logging.getLogger("kompetens.api")
@@ -33,19 +34,9 @@ class RequestTooLarge(HTTPException):
         super().__init__(413, f"{what} larger than the limit of {limit:,} bytes")
 
 
-def error_dict(exc: KompetensError) -> dict[str, Any]:
-    """The error object with every key present (``to_dict`` leaves out empty ones)."""
-    return {
-        "code": exc.code.name,
-        "kind": exc.code.value,
-        "message": exc.message,
-        "source": exc.source,
-        "field": exc.field,
-    }
-
-
-def error_body(code: str, kind: str, message: str, *, field: str | None = None) -> dict[str, Any]:
-    return {"error": {"code": code, "kind": kind, "message": message, "source": None, "field": field}}
+def error_body(code: str, kind: str, message: str, *, field: str | None = None) -> dict[str, object]:
+    """``{"error": {...}}`` of an error that is no KompetensError (every key present)."""
+    return asdict(ErrorReply(ErrorInfo(code, kind, message, None, field)))
 
 
 def is_api(request: Request) -> bool:
@@ -53,7 +44,7 @@ def is_api(request: Request) -> bool:
 
 
 def kompetens_error_response(exc: KompetensError) -> JSONResponse:
-    return JSONResponse({"error": error_dict(exc)}, status_code=http_status(exc.code))
+    return JSONResponse(asdict(ErrorReply(exc.info())), status_code=http_status(exc.code))
 
 
 def validation_error_response(errors: Sequence[Any]) -> JSONResponse:

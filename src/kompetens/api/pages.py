@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
@@ -11,7 +11,7 @@ from starlette.datastructures import UploadFile
 
 from ..engine import Engine
 from ..errors import Code, KompetensError, http_status
-from ..match import Role
+from ..match import Kit, RankItem, Role
 from ..models import Document
 from .deps import engine_of, read_file, read_files
 from .highlight import pieces, review_spans
@@ -97,7 +97,7 @@ def rank_page(
         with engine_of(request) as engine:
             role = chosen_role(engine, form["role_source"], ad=form["ad"], upload=role_upload)
             read = read_uploads(engine, files, kind="cv")
-            ranking: list[dict[str, Any]] = engine.rank(role, read.documents) if read.documents else []
+            ranking: list[RankItem] = engine.rank(role, read.documents) if read.documents else []
             kits = interview_kits(engine, role, ranking, read.documents)
     except KompetensError as exc:
         return page(request, "rank.html", status=http_status(exc.code), form=form, error=exc)
@@ -120,15 +120,15 @@ def chosen_role(engine: Engine, source: str, *, ad: str, upload: Upload | None) 
 
 
 def interview_kits(
-    engine: Engine, role: Role, ranking: list[dict[str, Any]], docs: list[Document]
-) -> dict[str, dict[str, Any]]:
+    engine: Engine, role: Role, ranking: list[RankItem], docs: list[Document]
+) -> dict[str, Kit]:
     """Kits for the best candidates, by candidate (the file name ranking reports)."""
     by_source = {d.source: d for d in docs}
-    kits: dict[str, dict[str, Any]] = {}
+    kits: dict[str, Kit] = {}
     for item in ranking[:KIT_LIMIT]:
-        doc = by_source.get(item["candidate"])
+        doc = by_source.get(item.candidate)
         if doc is not None:
-            kits[item["candidate"]] = engine.interview(role, doc)
+            kits[item.candidate] = engine.interview(role, doc)
     return kits
 
 
@@ -138,7 +138,7 @@ def interview_kits(
 @router.get("/areas", response_class=HTMLResponse)
 def areas_page(request: Request) -> Response:
     with engine_of(request) as engine:
-        model = engine.areas_dict()
+        model = engine.area_details()
     return page(request, "areas.html", model=model)
 
 
@@ -152,4 +152,4 @@ def link_page(request: Request, q: str = "", kind: Literal["skill", "occupation"
             found = engine.link([q.strip()], top=LINK_TOP, kind=kind)
     except KompetensError as exc:
         return page(request, "link.html", status=http_status(exc.code), form=form, error=exc)
-    return page(request, "link.html", form=form, candidates=found[0]["candidates"] if found else [])
+    return page(request, "link.html", form=form, candidates=found[0].candidates if found else [])

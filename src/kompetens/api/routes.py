@@ -1,7 +1,9 @@
-"""The JSON endpoints under /api/v1. Each parses its input, calls the Engine and returns its dict."""
+"""The JSON endpoints under /api/v1. Each parses its input, calls the Engine and answers with its result,
+written by kompetens.schema: the same JSON as ``kompetens ... --json`` for the same input."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
@@ -9,12 +11,17 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from .. import __version__
 from ..engine import Engine
-from ..errors import Code, KompetensError
-from ..match import Role
+from ..errors import Code, FailedInput, KompetensError
+from ..link import LinkResult
+from ..match import Kit, RankItem, Role, Team
+from ..schema import dump_json
+from ..taxonomy.areas import AreaInfo
 from . import schemas
 from .deps import engine_of, read_file, read_files
-from .errors import error_dict
 from .inputs import ReadResult, read_uploads, resolve_role, text_document
+
+RankList = list[RankItem | FailedInput]
+"""``kompetens rank --json``: the ranked candidates best first, then the CVs that could not be read."""
 
 router = APIRouter(
     prefix="/api/v1",
@@ -43,8 +50,13 @@ RoleFile = Annotated[
 AdText = Annotated[str | None, Form(description="A job ad's text to derive the role from.")]
 
 
-def failed_list(read: ReadResult) -> list[dict[str, Any]]:
-    return [{"source": e.source, "error": error_dict(e)} for e in read.failed]
+def json_response(value: object, shape: Any = None) -> Response:
+    """``value`` as JSON, in the form its type (or ``shape``) defines: what the CLI prints for it."""
+    return Response(dump_json(value, shape), media_type="application/json")
+
+
+def failed_items(read: ReadResult) -> list[FailedInput]:
+    return [e.failed() for e in read.failed]
 
 
 def role_and_cvs(
@@ -59,28 +71,30 @@ def role_and_cvs(
 
 
 @router.get("/health", response_model=schemas.Health, summary="Liveness and set-up state")
-def health(request: Request) -> dict[str, Any]:
+def health(request: Request) -> schemas.Health:
     engine: Engine = request.app.state.engine
-    return {"status": "ok", "version": __version__, "taxonomy": engine.taxonomy is not None}
+    return schemas.Health(version=__version__, taxonomy=engine.taxonomy is not None)
 
 
-@router.get("/areas", response_model=list[schemas.Area], summary="The eight competence areas")
-def areas(request: Request) -> list[dict[str, Any]]:
+@router.get("/areas", response_model=list[AreaInfo], summary="The eight competence areas")
+def areas(request: Request) -> Response:
     with engine_of(request) as engine:
-        return engine.areas_dict()
+        return json_response(engine.area_details(), list[AreaInfo])
 
 
-@router.post("/extract", response_model=schemas.Profile, summary="Competences in a text, with evidence spans")
-def extract(request: Request, body: schemas.ExtractRequest) -> dict[str, Any]:
+@router.post(
+    "/extract", response_model=schemas.PostedExtraction, summary="Competences in a text, with evidence spans"
+)
+def extract(request: Request, body: schemas.ExtractRequest) -> Response:
     doc = text_document(body.text, kind=body.kind, lang=body.lang, title=body.title)
     with engine_of(request) as engine:
         profile = engine.extract(doc)
-    return {**profile.to_dict(), "text": doc.text}
+    return json_response(schemas.PostedExtraction.of(profile.extraction(), doc.text))
 
 
 @router.post(
     "/review",
-    response_model=schemas.Review,
+    response_model=schemas.PostedReview,
     summary="Review a job ad",
     description="Hidden social-media needs, missing areas and biased wording. "
     "`?format=html` returns the self-contained HTML report instead.",
@@ -90,33 +104,50 @@ def review(
     request: Request,
     body: schemas.ReviewRequest,
     fmt: Annotated[Literal["json", "html"], Query(alias="format")] = "json",
-) -> Any:
+) -> Response:
     doc = text_document(body.text, kind="ad", lang=body.lang, title=body.title, source="<ad>")
     with engine_of(request) as engine:
         result = engine.review(doc)
         if fmt == "html":
             return HTMLResponse(engine.review_html(result, doc))
-    return {**result.to_dict(), "text": doc.text}
+    return json_response(schemas.PostedReview.of(result, doc.text))
 
 
 @router.post(
     "/link",
-    response_model=list[schemas.LinkResult],
+    response_model=list[LinkResult],
     summary="Link free-text skills to ESCO concepts",
     description="Needs the taxonomy (`kompetens setup`); answers 503 (E200) before that.",
 )
-def link(request: Request, body: schemas.LinkRequest) -> list[dict[str, Any]]:
+def link(request: Request, body: schemas.LinkRequest) -> Response:
     with engine_of(request) as engine:
-        result: list[dict[str, Any]] = engine.link(body.texts, top=body.top, kind=body.kind)
-    return result
+        result = engine.link(body.texts, top=body.top, kind=body.kind)
+    return json_response(result, list[LinkResult])
+
+
+@router.post(
+    "/role",
+    response_model=Role,
+    summary="The role that rank, team and interview score for",
+    description="The same multipart fields as /rank: `role` (JSON), `role_file` (role or ad file) or `ad` "
+    "(text); the built-in social media specialist when none is given. Shows the weights a job ad gives.",
+)
+def show_role(
+    request: Request, role: RoleJson = None, role_file: RoleFile = None, ad: AdText = None
+) -> Response:
+    upload = read_file(role_file)
+    with engine_of(request) as engine:
+        chosen = resolve_role(engine, role_json=role, role_file=upload, ad_text=ad)
+    return json_response(chosen)
 
 
 @router.post(
     "/rank",
-    response_model=schemas.RankResponse,
+    response_model=RankList,
     summary="Rank CVs for a role",
     description="Multipart form. The role: `role` (JSON), `role_file` (role or ad file) or `ad` (text); "
-    "the built-in social media specialist when none is given.",
+    "the built-in social media specialist when none is given (`POST /api/v1/role` shows it). The answer is "
+    "`kompetens rank --json`'s list: candidates best first, then an item with `error` per unreadable upload.",
 )
 def rank(
     request: Request,
@@ -125,14 +156,20 @@ def rank(
     role_file: RoleFile = None,
     ad: AdText = None,
     top: Annotated[int | None, Form(ge=1, description="Keep only the best N.")] = None,
-) -> dict[str, Any]:
+) -> Response:
     engine, chosen, read = role_and_cvs(request, cvs, role, role_file, ad)
     with engine_of(request):
         ranking = engine.rank(chosen, read.documents, top=top) if read.documents else []
-    return {"role": chosen.to_dict(), "ranking": ranking, "failed": failed_list(read)}
+    items: RankList = [*ranking, *failed_items(read)]
+    return json_response(items, RankList)
 
 
-@router.post("/team", response_model=schemas.TeamResponse, summary="The team of N that covers a role best")
+@router.post(
+    "/team",
+    response_model=Team,
+    summary="The team of N that covers a role best",
+    description="`kompetens team --json`'s object; `failed` lists the uploads that could not be read.",
+)
 def team(
     request: Request,
     cvs: CvFiles,
@@ -140,16 +177,16 @@ def team(
     role: RoleJson = None,
     role_file: RoleFile = None,
     ad: AdText = None,
-) -> dict[str, Any]:
+) -> Response:
     engine, chosen, read = role_and_cvs(request, cvs, role, role_file, ad)
     with engine_of(request):
         result = engine.team(chosen, read.documents, size=size)
-    return {"role": chosen.to_dict(), "team": result, "failed": failed_list(read)}
+    return json_response(replace(result, failed=tuple(failed_items(read))))
 
 
 @router.post(
     "/interview",
-    response_model=schemas.InterviewKit,
+    response_model=Kit,
     summary="A structured interview kit for one candidate",
     description="`?format=markdown` returns the kit as Markdown.",
     responses={200: {"content": {"text/markdown": {"schema": {"type": "string"}}}}},
@@ -161,14 +198,14 @@ def interview(
     role_file: RoleFile = None,
     ad: AdText = None,
     fmt: Annotated[Literal["json", "markdown"], Query(alias="format")] = "json",
-) -> Response | dict[str, Any]:
+) -> Response:
     engine, chosen, read = role_and_cvs(request, [cv], role, role_file, ad)
     if read.failed:
         raise read.failed[0]
     if not read.documents:
         raise KompetensError(Code.E110, "no CV text found in the upload", field="cv")
     with engine_of(request):
-        kit: dict[str, Any] = engine.interview(chosen, read.documents[0])
+        kit = engine.interview(chosen, read.documents[0])
     if fmt == "markdown":
-        return PlainTextResponse(kit["markdown"], media_type="text/markdown; charset=utf-8")
-    return kit
+        return PlainTextResponse(kit.markdown, media_type="text/markdown; charset=utf-8")
+    return json_response(kit)

@@ -39,6 +39,7 @@ from kompetens.link.langid import TrigramLangId
 from kompetens.link.static import MIN_PART, StaticVectors
 from kompetens.link.text import Lemmatizer, char_ngrams, chunks, clean, fold, split_compound, words
 from kompetens.link.translate import Translations, learn
+from kompetens.schema import DOCUMENTED
 from kompetens.taxonomy.model import Concept
 
 FORMAT_VERSION = 3
@@ -77,9 +78,33 @@ class Candidate(NamedTuple):
     label: str
     score: float
 
-    def to_dict(self) -> dict[str, str | float]:
-        """The contract's JSON form: ``{"id": uri, "label": ..., "score": ...}``."""
-        return {"id": self.uri, "label": self.label, "score": self.score}
+    def linked(self) -> LinkedConcept:
+        return LinkedConcept(self.uri, self.label, self.score)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedConcept:
+    """One linked concept as ``kompetens link --json`` writes it."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    id: str
+    """ESCO (or JobTech) URI."""
+    label: str
+    """Preferred label in the text's language, else English."""
+    score: float
+    """The fused score: higher is better; comparable within one text."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    """A text and its concepts, best first: the ``kompetens link --json`` item."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    input: str
+    """The text as given."""
+    candidates: list[LinkedConcept]
 
 
 @dataclass(slots=True)

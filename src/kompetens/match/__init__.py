@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from .anonymize import CATEGORIES, Anonymized, anonymize
-from .interview import Kit, KitSection, Question, interview_kit
+from .interview import Kit, KitSection, Question, Scale, interview_kit
 from .role import Role, default_role, is_role_file, load_role, role_from_ad, role_from_dict
 from .score import (
     CandidatePool,
     CandidateProfile,
     Evidence,
     Ranked,
+    RankItem,
     Score,
     build_candidate,
     candidate_from,
@@ -30,8 +31,10 @@ __all__ = [
     "KitSection",
     "Position",
     "Question",
+    "RankItem",
     "Ranked",
     "Role",
+    "Scale",
     "Score",
     "Team",
     "Timeline",

@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import Code, KompetensError
 from ..lang import LANGUAGES, lang_data
 from ..models import AREA_IDS
+from ..schema import DOCUMENTED, R4
 from .role import CONCEPT_PREFIX, Role
 from .score import CandidateProfile, score
 
@@ -22,84 +23,98 @@ SCALE_POINTS: tuple[int, ...] = (1, 2, 3, 4, 5)
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    kind: str  # behavioural | situational
+    __pydantic_config__ = DOCUMENTED
+
+    kind: str
+    """behavioural | situational"""
     text: str
 
-    def to_dict(self) -> dict[str, str]:
-        return {"kind": self.kind, "text": self.text}
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """A 1-5 rating scale with written anchors (for 1, 3 and 5)."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    points: tuple[int, ...]
+    anchors: dict[int, str]
+    """What an answer rated 1, 3 or 5 shows, by rating."""
 
 
 @dataclass(frozen=True, slots=True)
 class KitSection:
     """One area to probe: why, the questions, a work sample and the anchors of its 1-5 scale."""
 
+    __pydantic_config__ = DOCUMENTED
+
     area: str
     label: str
-    reason: str  # gap | must_have | gap_must_have | verify
-    level: float
+    reason: str
+    """gap | must_have | gap_must_have | verify"""
+    level: R4
+    """The candidate's level in the area, 0..1."""
     questions: tuple[Question, ...]
     work_sample: str
-    anchors: dict[int, str]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "area": self.area,
-            "label": self.label,
-            "reason": self.reason,
-            "level": round(self.level, 4),
-            "questions": [q.to_dict() for q in self.questions],
-            "work_sample": self.work_sample,
-            "scale": {"points": list(SCALE_POINTS), "anchors": {str(k): v for k, v in self.anchors.items()}},
-        }
+    scale: Scale
 
 
 @dataclass(frozen=True, slots=True)
 class Kit:
+    """An interview kit: the ``kompetens interview --json`` object."""
+
+    __pydantic_config__ = DOCUMENTED
+
     lang: str
     role: str
+    """The role's title."""
     candidate: str
-    sections: tuple[KitSection, ...]
-    missing_concepts: tuple[str, ...]
+    """The CV's source."""
     instructions: tuple[str, ...]
-    labels: dict[str, Any]
+    """How to run the interview."""
+    sections: tuple[KitSection, ...]
+    """One per gap and must-have area, weightiest area first."""
+    missing_concepts: tuple[str, ...]
+    """Must-have concepts the CV does not show."""
+    markdown: str
+    """The kit as Markdown, ready to print."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "lang": self.lang,
-            "role": self.role,
-            "candidate": self.candidate,
-            "instructions": list(self.instructions),
-            "sections": [s.to_dict() for s in self.sections],
-            "missing_concepts": list(self.missing_concepts),
-        }
 
-    def to_markdown(self) -> str:
-        lab = self.labels
-        out = [
-            f"# {lab['title']}: {self.role}",
+def render_markdown(
+    labels: dict[str, Any],
+    *,
+    role: str,
+    candidate: str,
+    instructions: tuple[str, ...],
+    sections: tuple[KitSection, ...],
+    missing_concepts: tuple[str, ...],
+) -> str:
+    """The kit as Markdown; ``labels`` are the headings of the kit's language."""
+    lab = labels
+    out = [
+        f"# {lab['title']}: {role}",
+        "",
+        f"**{lab['candidate']}:** {candidate}",
+        "",
+        f"## {lab['how_to']}",
+        "",
+        *(f"- {line}" for line in instructions),
+    ]
+    for i, sec in enumerate(sections, start=1):
+        out += [
             "",
-            f"**{lab['candidate']}:** {self.candidate}",
+            f"## {i}. {sec.label}",
             "",
-            f"## {lab['how_to']}",
+            f"_{lab['reason'][sec.reason]}_",
             "",
-            *(f"- {line}" for line in self.instructions),
+            f"### {lab['questions']}",
+            "",
         ]
-        for i, sec in enumerate(self.sections, start=1):
-            out += [
-                "",
-                f"## {i}. {sec.label}",
-                "",
-                f"_{lab['reason'][sec.reason]}_",
-                "",
-                f"### {lab['questions']}",
-                "",
-            ]
-            out += [f"{n}. **{lab[q.kind]}:** {q.text}" for n, q in enumerate(sec.questions, start=1)]
-            out += ["", f"### {lab['work_sample']}", "", sec.work_sample, "", f"### {lab['scale']}", ""]
-            out += [f"- **{p}**: {sec.anchors.get(p, '')}".rstrip(": ") for p in SCALE_POINTS]
-        if self.missing_concepts:
-            out += ["", f"## {lab['reason']['must_have']}", "", *(f"- {c}" for c in self.missing_concepts)]
-        return "\n".join(out) + "\n"
+        out += [f"{n}. **{lab[q.kind]}:** {q.text}" for n, q in enumerate(sec.questions, start=1)]
+        out += ["", f"### {lab['work_sample']}", "", sec.work_sample, "", f"### {lab['scale']}", ""]
+        out += [f"- **{p}**: {sec.scale.anchors.get(p, '')}".rstrip(": ") for p in SCALE_POINTS]
+    if missing_concepts:
+        out += ["", f"## {lab['reason']['must_have']}", "", *(f"- {c}" for c in missing_concepts)]
+    return "\n".join(out) + "\n"
 
 
 def interview_kit(
@@ -132,15 +147,16 @@ def interview_kit(
         for k in role.must_have
         if k not in AREA_IDS and not result.must_haves[k]
     )
-    return Kit(
-        lang=lang,
+    instructions = tuple(data.get("instructions", []))
+    markdown = render_markdown(
+        data["labels"],
         role=role.title,
         candidate=candidate.source,
+        instructions=instructions,
         sections=sections,
         missing_concepts=missing,
-        instructions=tuple(data.get("instructions", [])),
-        labels=data["labels"],
     )
+    return Kit(lang, role.title, candidate.source, instructions, sections, missing, markdown)
 
 
 def _reason(area: str, gaps: set[str], musts: set[str]) -> str:
@@ -160,5 +176,5 @@ def _section(data: dict[str, Any], area: str, reason: str, level: float, limit: 
         level=level,
         questions=qs,
         work_sample=data["work_sample"],
-        anchors={int(k): v for k, v in data["anchors"].items()},
+        scale=Scale(SCALE_POINTS, {int(k): v for k, v in data["anchors"].items()}),
     )

@@ -30,6 +30,7 @@ import yaml
 
 from ..errors import Code, RoleError
 from ..models import AREA_IDS, Profile
+from ..schema import DOCUMENTED
 
 DEFAULT_ROLE_FILE = "social_media_specialist.yaml"
 DEFAULT_EMPHASIS = 3.0
@@ -43,13 +44,20 @@ class Role:
     """A role to score candidates against. ``weights`` holds all eight areas as written; ``vector`` holds
     the weights scores use, ``weight ** emphasis`` in AREA_IDS order."""
 
+    __pydantic_config__ = DOCUMENTED
+
     title: str
     weights: dict[str, float]
+    """Weight per area, 0 for the areas the role leaves out."""
     must_have: tuple[str, ...] = ()
+    """Area ids, and concepts as ``concept:<URI or label>``: who lacks one ranks below all who have it."""
     min_levels: dict[str, float] = field(default_factory=dict)
+    """Per area, the level below which it is a gap (default 0.25)."""
     description: str = ""
     source: str | None = None
+    """Where the role came from: a role file, ``builtin:...``, or the job ad it was derived from."""
     emphasis: float = DEFAULT_EMPHASIS
+    """Scores weigh each area by ``weight ** emphasis``."""
     vector: tuple[float, ...] = field(init=False, repr=False, compare=False)
     total_weight: float = field(init=False, repr=False, compare=False)
 
@@ -59,16 +67,6 @@ class Role:
         object.__setattr__(self, "total_weight", math.fsum(self.vector))
         if not self.total_weight > 0.0:  # also catches weights so small that weight ** emphasis is 0
             raise RoleError(Code.E300, "the weights are all 0 (or too small to count)", field="weights")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "description": self.description,
-            "weights": {a: self.weights.get(a, 0.0) for a in AREA_IDS},
-            "must_have": list(self.must_have),
-            "min_levels": dict(self.min_levels),
-            "emphasis": self.emphasis,
-        }
 
 
 def load_role(path: Path | str) -> Role:

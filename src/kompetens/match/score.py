@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from ..models import AREA_IDS, Document, Mention, Profile
+from ..schema import DOCUMENTED, R1, R2, R4
 from .anonymize import anonymize
 from .role import Role
 from .timeline import Position, Timeline, covered_months, parse_timeline
@@ -187,34 +188,60 @@ class Score:
             for a, w, v in zip(AREA_IDS, self.role.vector, self.candidate.vector, strict=True)
         }
 
-    def to_dict(self, *, rank: int | None = None) -> dict[str, Any]:
-        """The contract's rank item (shared/CONTRACT.md) plus explanation keys."""
-        out: dict[str, Any] = {"candidate": self.source}
-        if rank is not None:
-            out["rank"] = rank
-        c = self.candidate
-        out |= {
-            "score": round(self.score, 2),
-            "areas": {a: round(c.areas[a], 4) for a in AREA_IDS},
-            "evidence": self.evidence(),
-            "gaps": list(self.gaps),
-            "warnings": list(c.warnings),
-            "must_haves": dict(self.must_haves),
-            "missing_must_haves": self.missing_must_haves,
-            "contributions": {a: round(v, 2) for a, v in self.contributions().items()},
-            "years": {a: round(c.years[a], 1) for a in AREA_IDS},
-            "recency_months": dict(c.recency_months),
-        }
-        return out
-
 
 @dataclass(slots=True)
 class Ranked:
     rank: int
     score: Score
 
-    def to_dict(self) -> dict[str, Any]:
-        return self.score.to_dict(rank=self.rank)
+    def item(self) -> RankItem:
+        """The ``kompetens rank --json`` item: the contract's keys plus the explanation."""
+        s, c = self.score, self.score.candidate
+        return RankItem(
+            candidate=s.source,
+            rank=self.rank,
+            score=s.score,
+            areas={a: c.areas[a] for a in AREA_IDS},
+            evidence=s.evidence(),
+            gaps=list(s.gaps),
+            warnings=list(c.warnings),
+            must_haves=dict(s.must_haves),
+            missing_must_haves=s.missing_must_haves,
+            contributions=s.contributions(),
+            years={a: c.years[a] for a in AREA_IDS},
+            recency_months=dict(c.recency_months),
+        )
+
+
+@dataclass(slots=True)
+class RankItem:
+    """One ranked candidate: the ``kompetens rank --json`` item (and the API's)."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    candidate: str
+    """The CV's source (file name)."""
+    rank: int
+    """1 for the best."""
+    score: R2
+    """Fit to the role, 0..100."""
+    areas: dict[str, R4]
+    """Level per area (all eight), 0..1."""
+    evidence: dict[str, list[str]]
+    """Anonymised evidence lines per area the role weighs, strongest first."""
+    gaps: list[str]
+    """Areas the role weighs where the level is below its minimum, weightiest first."""
+    warnings: list[str]
+    """What to check by hand (date ranges that were not read)."""
+    must_haves: dict[str, bool]
+    """Each of the role's must-haves, and whether the CV shows it."""
+    missing_must_haves: list[str]
+    contributions: dict[str, R2]
+    """Points of the score each area brings."""
+    years: dict[str, R1]
+    """Years of experience per area (counted up to five in the level)."""
+    recency_months: dict[str, int | None]
+    """Months since the area was last used in a job; null when no dated job shows it."""
 
 
 # -- building a profile ---------------------------------------------------------------------------

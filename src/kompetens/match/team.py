@@ -23,8 +23,9 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import Code, KompetensError
+from ..errors import Code, FailedInput, KompetensError
 from ..models import AREA_IDS
+from ..schema import DOCUMENTED, R2, R4
 from .role import Role
 from .score import CandidateProfile
 
@@ -39,25 +40,25 @@ FloatArray = np.ndarray[Any, np.dtype[np.float64]]
 
 @dataclass(frozen=True, slots=True)
 class Team:
-    """The chosen members (sources), the level the team reaches per area, and its 0..100 coverage score."""
+    """The chosen members (sources), the level the team reaches per area, and its 0..100 coverage score:
+    the ``kompetens team --json`` object."""
+
+    __pydantic_config__ = DOCUMENTED
 
     members: tuple[str, ...]
-    coverage: dict[str, float]
-    score: float
+    """The CVs' sources, in source order."""
+    coverage: dict[str, R4]
+    """The level of the team's strongest member per area (all eight), 0..1."""
+    score: R2
+    """Weighted coverage of the role, 0..100."""
     exact: bool
-    upper_bound: float
+    """True when every possible team was compared (else greedy, within ``upper_bound``)."""
+    upper_bound: R2
+    """No team scores above this."""
     teams_evaluated: int
-
-    def to_dict(self) -> dict[str, Any]:
-        """The contract's team object (shared/CONTRACT.md) plus how it was found."""
-        return {
-            "members": list(self.members),
-            "coverage": {a: round(v, 4) for a, v in self.coverage.items()},
-            "score": round(self.score, 2),
-            "exact": self.exact,
-            "upper_bound": round(self.upper_bound, 2),
-            "teams_evaluated": self.teams_evaluated,
-        }
+    """How many teams (or, greedy, candidate checks) the search compared."""
+    failed: tuple[FailedInput, ...] = ()
+    """CVs that could not be read (the team is chosen from the others)."""
 
 
 def team_score(levels: FloatArray, role: Role) -> float:

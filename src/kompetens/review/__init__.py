@@ -1,13 +1,13 @@
 """Ad review: hidden social-media requirements, biased wording and missing competence areas.
 
-``review_ad(doc, profile)`` gives a ``Review`` (``to_dict()`` is the ``kompetens review --json`` object);
+``review_ad(doc, profile)`` gives a ``Review`` (its fields are the ``kompetens review --json`` object);
 ``render_html(review, doc)`` gives a self-contained HTML report. The ad's layout (sections, boilerplate)
 comes from :mod:`kompetens.layout`, read once and shared with extraction.
 """
 
 from __future__ import annotations
 
-from .core import AreaSpan, Review, review_ad
+from .core import AreaSpan, Explanation, Review, review_ad
 from .flags import Flag, find_flags
 from .html import render_html
 from .lexicon import BiasLexicon, ReviewCues, bias_lexicon, review_cues
@@ -17,6 +17,7 @@ __all__ = [
     "AreaSpan",
     "BiasLexicon",
     "Evidence",
+    "Explanation",
     "Flag",
     "Review",
     "ReviewCues",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..layout import JOB_CONTENT, Layout, Section, layout_cues, segment
 from ..models import AREA_IDS, Document, Profile
+from ..schema import DOCUMENTED, R4
 from .flags import Flag, find_flags
 from .lexicon import ReviewCues, bias_lexicon, review_cues
 from .social import Evidence, cue_evidence, mention_evidence, title_evidence, title_mentions_social_media
@@ -20,62 +20,65 @@ ASKED_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
 class AreaSpan:
     """A span that shows the ad asks for an area; ``expert`` when its sentence demands expert level."""
 
+    __pydantic_config__ = DOCUMENTED
+
     text: str
     start: int
     end: int
     area: str
     via: str
+    """"mention" (extraction) or "cue" (the review's social-media cues)."""
     expert: bool = False
 
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "via": self.via,
-            "expert": self.expert,
-        }
+
+@dataclass(slots=True)
+class Explanation:
+    """Why an ad does (or does not) require social-media competence."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    requires_social_media: list[Evidence]
+    """The spans that count, in text order."""
+    set_aside: list[Evidence]
+    """Spans that speak of social media but were set aside, each with its reason."""
 
 
 @dataclass(slots=True)
 class Review:
-    """The result of reviewing one ad; ``to_dict`` gives the ``kompetens review --json`` object."""
+    """The result of reviewing one ad: the ``kompetens review --json`` object."""
+
+    __pydantic_config__ = DOCUMENTED
 
     source: str
+    """The file (``path``, or ``path#line`` for one ad of a JSONL file)."""
     lang: str
+    """sv or en."""
     title: str | None
+    """The ad's title: the document's own, else its first line when that reads as one."""
     requires_social_media: bool
+    """True when the ad needs social-media competence, whatever its title says."""
     title_mentions_social_media: bool
-    areas: dict[str, float]
+    areas: dict[str, R4]
+    """How strongly the ad asks for each area (all eight), 0..1."""
     missing_areas: list[str]
+    """Areas a social-media role should ask for and this ad does not (empty when it needs none)."""
     flags: list[Flag]
+    """Age-, gender- or otherwise biased wording, in text order."""
     unicorn: bool = False
+    """Expert level demanded in all eight areas."""
     social_media_merit: bool = False
-    evidence: list[Evidence] = field(default_factory=list)
+    """Social-media competence is asked for as a merit only."""
+    explanation: Explanation = field(default_factory=lambda: Explanation([], []))
     area_evidence: dict[str, list[AreaSpan]] = field(default_factory=dict)
+    """The spans that show each area asked for (areas with none are left out)."""
     sections: list[Section] = field(default_factory=list)
+    """The ad's parts as the review read them."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "lang": self.lang,
-            "title": self.title,
-            "requires_social_media": self.requires_social_media,
-            "title_mentions_social_media": self.title_mentions_social_media,
-            "areas": {a: round(self.areas.get(a, 0.0), 4) for a in AREA_IDS},
-            "missing_areas": list(self.missing_areas),
-            "flags": [f.to_dict() for f in self.flags],
-            "unicorn": self.unicorn,
-            "social_media_merit": self.social_media_merit,
-            "explanation": {
-                "requires_social_media": [e.to_dict() for e in self.evidence if e.counted],
-                "set_aside": [e.to_dict() for e in self.evidence if not e.counted],
-            },
-            "area_evidence": {
-                a: [s.to_dict() for s in spans] for a, spans in self.area_evidence.items() if spans
-            },
-            "sections": [s.to_dict() for s in self.sections],
-        }
+    @property
+    def evidence(self) -> list[Evidence]:
+        """Every span that speaks of social media, counted or not, in text order."""
+        found = [*self.explanation.requires_social_media, *self.explanation.set_aside]
+        return sorted(found, key=lambda e: (e.start, e.via))
 
 
 def _area_spans(
@@ -144,10 +147,11 @@ def review_ad(
     expert_areas = {s.area for s in spans if s.expert}
     missing = [a for a in areas_needed if areas.get(a, 0.0) < min_area] if requires else []
 
-    by_area: dict[str, list[AreaSpan]] = {a: [] for a in AREA_IDS}
-    for s in sorted(spans, key=lambda s: s.start):
-        if s.area in by_area:
-            by_area[s.area].append(s)
+    by_area: dict[str, list[AreaSpan]] = {}
+    for s in sorted(
+        (s for s in spans if s.area in AREA_IDS), key=lambda s: (AREA_IDS.index(s.area), s.start)
+    ):
+        by_area.setdefault(s.area, []).append(s)
 
     return Review(
         source=doc.source,
@@ -160,7 +164,7 @@ def review_ad(
         flags=find_flags(doc.text, lexicon, layout),
         unicorn=set(AREA_IDS) <= expert_areas,
         social_media_merit=any(e.counted and e.reason == "merit" for e in evidence),
-        evidence=evidence,
+        explanation=Explanation([e for e in evidence if e.counted], [e for e in evidence if not e.counted]),
         area_evidence=by_area,
         sections=layout.sections,
     )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..layout import Layout, gate_lines
+from ..schema import DOCUMENTED
 from .lexicon import GUARD_WINDOW, BiasLexicon, GenderLexicon, Guard
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -18,26 +19,21 @@ _NEXT_WORD = re.compile(r"[\s,;:]*([^\W\d_]+)")
 class Flag:
     """One flagged span ``text[start:end]``; ``rule`` names the lexicon entry that fired."""
 
+    __pydantic_config__ = DOCUMENTED
+
     text: str
     start: int
+    """Character offset into the ad's plain text (``end`` exclusive)."""
     end: int
     category: str
+    """age | gender | exclusion | ..."""
     explanation: str
+    """Why the wording turns candidates away."""
     suggestion: str
+    """A neutral rewrite."""
     source: str
+    """The research or guidance behind the flag."""
     rule: str
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "category": self.category,
-            "explanation": self.explanation,
-            "suggestion": self.suggestion,
-            "source": self.source,
-            "rule": self.rule,
-        }
 
 
 def _sentence_bounds(text: str, layout: Layout, start: int, end: int) -> tuple[int, int]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..layout import JOB_CONTENT, Layout, Unit, gate_lines
 from ..models import Mention
+from ..schema import DOCUMENTED
 from .lexicon import ReviewCues, SocialCue
 
 _URL = re.compile(r"https?://|www\.")
@@ -35,31 +36,22 @@ EVIDENCE_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
 class Evidence:
     """A span that speaks for (or, when ``counted`` is false, was set aside from) social-media work."""
 
+    __pydantic_config__ = DOCUMENTED
+
     text: str
     start: int
     end: int
     area: str | None
     section: str
+    """The kind of the ad's section it stands in (duties, requirements, about_company...)."""
     counted: bool
     reason: str
     """Counted: "job", "merit", "title". Set aside: "boilerplate", "application" (an applicant's profile
     link), "link" (a platform named beside a web address), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), or the
     section kind (``about_company``, ``offer``, ``apply``...)."""
-    via: str  # "cue" (the ad-review cues) | "mention" (the extraction pipeline) | "title"
+    via: str
+    """"cue" (the ad-review cues), "mention" (the extraction pipeline) or "title"."""
     strength: str = "channel"
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "area": self.area,
-            "section": self.section,
-            "counted": self.counted,
-            "reason": self.reason,
-            "via": self.via,
-            "strength": self.strength,
-        }
 
 
 @dataclass(slots=True, frozen=True)

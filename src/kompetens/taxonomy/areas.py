@@ -19,14 +19,18 @@ from typing import Any, Literal, cast
 
 from kompetens.errors import Code, TaxonomyError
 from kompetens.models import AREA_IDS
+from kompetens.schema import DOCUMENTED
 
 __all__ = [
     "CONCEPT_KINDS",
     "ESCO_SKILL_PREFIX",
     "JOBTECH_CONCEPT_PREFIX",
     "Area",
+    "AreaConcept",
+    "AreaInfo",
     "ConceptKind",
     "CuratedConcept",
+    "area_details",
     "area_label",
     "concepts_by_area",
     "load_areas",
@@ -263,3 +267,57 @@ def area_label(area_id: str, lang: str = "en") -> str:
         raise TaxonomyError(Code.E301, f"unknown area id {area_id!r}; expected one of {', '.join(AREA_IDS)}")
     labels = {"sv": area.label_sv, "en": area.label_en}
     return labels.get(lang, area.label_en)
+
+
+@dataclass(frozen=True, slots=True)
+class AreaConcept:
+    """A curated concept as ``kompetens areas --json`` lists it."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    id: str
+    label: str
+    """English label."""
+    label_sv: str
+    kind: ConceptKind
+    esco: list[str]
+    """Linked ESCO URIs."""
+    jobtech: list[str]
+    """Linked JobTech concept ids."""
+
+
+@dataclass(frozen=True, slots=True)
+class AreaInfo:
+    """One competence area with its concepts: the ``kompetens areas --json`` item."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    id: str
+    label_sv: str
+    label_en: str
+    description: str
+    """In English."""
+    description_sv: str
+    article_quote: str
+    """What the source article says of the area (Swedish)."""
+    concepts: list[AreaConcept]
+
+
+def area_details() -> list[AreaInfo]:
+    """The eight areas with labels, descriptions and their curated concepts, in the contract's order."""
+    by_area = concepts_by_area()
+    return [
+        AreaInfo(
+            a.id,
+            a.label_sv,
+            a.label_en,
+            a.description_en,
+            a.description_sv,
+            a.article_quote,
+            [
+                AreaConcept(c.id, c.label_en, c.label_sv, c.kind, list(c.esco), list(c.jobtech))
+                for c in by_area[a.id]
+            ],
+        )
+        for a in load_areas()
+    ]

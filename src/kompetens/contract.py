@@ -1,0 +1,280 @@
+"""docs/contract.md, written from the result types: what each ``kompetens ... --json`` command prints and
+its REST endpoint answers.
+
+    python -m kompetens.contract            # rewrite docs/contract.md
+    python -m kompetens.contract --check    # exit 1 when docs/contract.md is out of date
+    python -m kompetens.contract --schema   # the JSON Schema of every command's output
+
+The key names, nesting and JSON types come from the dataclasses (kompetens.schema), the descriptions from the
+docstrings under their fields. Nothing here is written by hand but the prose of each command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .engine import SetupReport
+from .errors import ErrorReply, FailedInput
+from .link import LinkResult
+from .match import Kit, RankItem, Role, Team
+from .models import Extraction
+from .review import Review
+from .schema import JSON, json_schema
+from .taxonomy.areas import AreaInfo
+
+DOC = Path("docs") / "contract.md"
+
+
+@dataclass(frozen=True)
+class Command:
+    title: str
+    cli: str | None
+    """The command line (Markdown)."""
+    api: str | None
+    """The REST endpoint and how its answer differs, if it does (Markdown)."""
+    shape: Any
+    """The type of the one JSON value stdout holds."""
+    note: str = ""
+    more: tuple[tuple[str, Any], ...] = ()
+    """Other shapes the command gives, each with the case it is for."""
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "kompetens areas",
+        "`kompetens areas --json`",
+        "`GET /api/v1/areas`",
+        list[AreaInfo],
+        "The eight areas in the contract's order.",
+    ),
+    Command(
+        "kompetens extract",
+        "`kompetens extract PATH... [--kind ad|cv|text] [--link] --json`",
+        "`POST /api/v1/extract`: one text, and so one item, plus `text` (the normalised text the offsets index)",
+        list[Extraction | FailedInput],
+        "One item per document read (a folder or a JSONL file gives several); an input that could not be "
+        "read is a `FailedInput` item in its place.",
+    ),
+    Command(
+        "kompetens link",
+        "`kompetens link TEXT... [--input FILE] [--top K] [--kind skill|occupation] --json`",
+        "`POST /api/v1/link`",
+        list[LinkResult],
+        "One item per text, in input order; candidates best first.",
+    ),
+    Command(
+        "kompetens review",
+        "`kompetens review AD... [--html OUT] --json`",
+        "`POST /api/v1/review`: one ad as text, and so the object, plus `text` (the normalised text the "
+        "offsets index); `?format=html` gives the HTML report instead",
+        Review | FailedInput,
+        "One AD argument that holds one ad: its `Review` object (a `FailedInput` object when it cannot be "
+        "read or reviewed).",
+        (
+            (
+                "Several ads (several AD arguments, or a folder or JSONL file that holds several): a list, "
+                "one item per ad and a `FailedInput` item per failed one, as `extract` gives.",
+                list[Review | FailedInput],
+            ),
+        ),
+    ),
+    Command(
+        "kompetens rank",
+        "`kompetens rank --role ROLE CV... [--top N] [--stored] --json`",
+        "`POST /api/v1/rank` (multipart): the same list; `POST /api/v1/role` shows the role",
+        list[RankItem | FailedInput],
+        "Candidates best first (more must-haves met, then the higher score), then one `FailedInput` item "
+        "per CV that could not be read.",
+    ),
+    Command(
+        "kompetens team",
+        "`kompetens team --role ROLE CV... --size N --json`",
+        "`POST /api/v1/team` (multipart)",
+        Team,
+        "`failed` holds the CVs that could not be read; the team is chosen from the others.",
+    ),
+    Command(
+        "kompetens interview",
+        "`kompetens interview --role ROLE --candidate CV [--lang sv|en] --json`",
+        "`POST /api/v1/interview` (multipart); `?format=markdown` gives the `markdown` text alone",
+        Kit,
+    ),
+    Command(
+        "The role",
+        None,
+        "`POST /api/v1/role` (multipart, the role fields of `/rank`): the role that rank, team and interview "
+        "score for",
+        Role,
+        "`weights` holds all eight areas; `source` is the role file, `builtin:...`, `role` (posted JSON) or "
+        "the ad it was derived from.",
+    ),
+    Command("kompetens setup", "`kompetens setup [--no-vectors] --json`", None, SetupReport),
+    Command(
+        "kompetens import",
+        "`kompetens import esco|jobtech|crosswalk FILE... --json`",
+        None,
+        list[dict[str, str | int] | FailedInput],
+        "One item per file: `source` and the counts of what was imported (their keys depend on the kind).",
+    ),
+    Command(
+        "Errors",
+        "any command, when the command as a whole fails (an option, the role, the taxonomy...)",
+        "every endpoint, with the HTTP status of the code (400, 404, 413, 422, 500, 503)",
+        ErrorReply,
+        "An input that fails among others is a `FailedInput` item instead, and the others are still "
+        "reported; the exit code is 1 in both cases.",
+    ),
+)
+
+MARKET_NOTE = """\
+`kompetens market CORPUS... --json` prints `MarketReport.to_dict()` (kompetens/market/report.py): `ads`,
+`social_media_ads`, `social_media_ads_title_silent`, `by_year` (`{"<year>": {"ads", "social_media_ads", ...}}`),
+`by_area` (`{"<area id>": int}`) and more, `failed` as `FailedInput` items. It is not yet a result type, so it
+is not described here; docs/market.md describes it."""
+
+
+def _shapes() -> Iterator[Any]:
+    for c in COMMANDS:
+        yield c.shape
+        for _case, shape in c.more:
+            yield shape
+
+
+def _name(ref: str) -> str:
+    return ref.rsplit("/", 1)[-1]
+
+
+def _type(node: JSON) -> str:
+    """A JSON Schema node as a short type: ``string``, ``[Flag]``, ``{string: number}``, ``X | null``."""
+    if not isinstance(node, dict):
+        return "any"
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        return f"[{_name(ref)}](#{_name(ref).lower()})"  # the heading of the type in "Types"
+    options = node.get("anyOf")
+    if isinstance(options, list):
+        return " \\| ".join(_type(o) for o in options)
+    if "const" in node:
+        return json.dumps(node["const"], ensure_ascii=False)
+    enum = node.get("enum")
+    if isinstance(enum, list):
+        return " \\| ".join(json.dumps(v, ensure_ascii=False) for v in enum)
+    kind = node.get("type")
+    if kind == "array":
+        return f"[{_type(node.get('items'))}]" if "items" in node else "[any]"
+    if kind == "object":
+        values = node.get("additionalProperties")
+        return f"{{string: {_type(values)}}}" if isinstance(values, dict) else "object"
+    if kind == "number" and isinstance(node.get("x-decimals"), int):
+        n = node["x-decimals"]
+        return f"number ({n} decimal{'s' if n != 1 else ''})"
+    return kind if isinstance(kind, str) else "any"
+
+
+def _cell(text: object) -> str:
+    return " ".join(str(text).split()).replace("``", "`").replace("|", "\\|")
+
+
+def schemas() -> dict[str, JSON]:
+    """The JSON Schema of each command's output, by its title (a second shape as "title (2)")."""
+    out: dict[str, JSON] = {}
+    for c in COMMANDS:
+        out[c.title] = json_schema(c.shape)
+        for i, (_case, shape) in enumerate(c.more, start=2):
+            out[f"{c.title} ({i})"] = json_schema(shape)
+    return out
+
+
+def render() -> str:
+    """docs/contract.md."""
+    defs: dict[str, dict[str, JSON]] = {}
+    roots: list[str] = []
+    for shape in _shapes():
+        schema = json_schema(shape)
+        nested = schema.pop("$defs", None)
+        if isinstance(nested, dict):
+            defs.update((k, v) for k, v in nested.items() if isinstance(v, dict))
+        title = schema.get("title")
+        if "properties" in schema and isinstance(title, str):  # a dataclass at the top: a type of its own
+            defs[title] = schema
+            schema = {"$ref": f"#/$defs/{title}"}
+        roots.append(_type(schema))
+    lines = [
+        "# The JSON of `kompetens ... --json` and of the REST API",
+        "",
+        "<!-- Written by `python -m kompetens.contract` from the result types; do not edit by hand. -->",
+        "",
+        "With `--json` a command prints exactly one JSON value on stdout (progress and warnings go to stderr);",
+        "the REST API answers the same JSON for the same input. The exit code is 0 on success, 1 when some",
+        "inputs failed (each is reported among the others) or the command failed, 2 for a usage error.",
+        "The keys that shared/CONTRACT.md fixes keep their names, nesting and JSON types; the others are",
+        "ours, and keys may be added. Every key below is always present (`null` where the type allows it).",
+        "",
+        "Types are written `[T]` for an array of T, `{string: T}` for an object keyed by ids or names, and",
+        "`A | B` for either. Levels and strengths are 0..1, scores 0..100. `python -m kompetens.contract",
+        "--schema` prints the JSON Schema of each.",
+        "",
+        "## Commands",
+    ]
+    it = iter(roots)
+    for c in COMMANDS:
+        lines += ["", f"### {c.title}", ""]
+        if c.cli:
+            lines.append(f"- command: {c.cli}")
+        if c.api:
+            lines.append(f"- REST: {c.api}")
+        lines.append(f"- JSON: {next(it)}")
+        if c.note:
+            lines += ["", c.note]
+        for case, _shape in c.more:
+            lines += ["", f"{case} JSON: {next(it)}"]
+    lines += ["", "### kompetens market", "", MARKET_NOTE, "", "## Types"]
+    for name in sorted(defs, key=str.lower):
+        node = defs[name]
+        lines += ["", f"### {name}"]
+        if isinstance(node.get("description"), str):
+            lines += ["", _cell(node["description"])]
+        props = node.get("properties")
+        if not isinstance(props, dict):
+            continue
+        lines += ["", "| key | type | description |", "|---|---|---|"]
+        for key, prop in props.items():
+            lines.append(f"| `{key}` | {_type(prop)} | {_cell(_doc(prop))} |")
+    return "\n".join(lines) + "\n"
+
+
+def _doc(prop: JSON) -> str:
+    if isinstance(prop, dict) and isinstance(prop.get("description"), str):
+        return str(prop["description"])
+    return ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kompetens.contract", description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when the document is out of date")
+    parser.add_argument("--schema", action="store_true", help="print the JSON Schema of every command")
+    parser.add_argument("--out", type=Path, default=DOC, help=f"the document (default: {DOC})")
+    args = parser.parse_args(argv)
+    if args.schema:
+        print(json.dumps(schemas(), ensure_ascii=False, indent=2))
+        return 0
+    text = render()
+    if args.check:
+        current = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
+        if current != text:
+            print(f"{args.out} is out of date: run python -m kompetens.contract", file=sys.stderr)
+            return 1
+        return 0
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
