@@ -231,12 +231,22 @@ def test_candidate_json_form_follows_the_contract(linker: Linker) -> None:
 def test_e5_gate_decides_which_texts_are_embedded(cache_dir: Path, gate: float, embedded: int) -> None:
     counting = CountingE5()
     linker = Linker.load(cache_dir, embedder=counting)
-    linker.config = replace(linker.config, e5_gate=gate)
+    linker.config = replace(linker.config, e5_gate=gate, e5_words=0)
     texts = ["manage budgets", "Du kommer att skriva pressmeddelanden", "cut videos", ""]
     out = linker.link(texts)
     assert len(counting.queries) == embedded
     assert linker.e5_share == (embedded, 3)
     assert [bool(r) for r in out] == [True, True, True, False]
+
+
+@pytest.mark.parametrize("words", [0, 2, 5])
+def test_short_texts_get_e5_whatever_the_gate(cache_dir: Path, words: int) -> None:
+    counting = CountingE5()
+    linker = Linker.load(cache_dir, embedder=counting)
+    linker.config = replace(linker.config, e5_gate=0.0, e5_words=words)
+    texts = ["budgets", "manage budgets", "write press releases", "Du kommer att skriva pressmeddelanden"]
+    linker.link(texts)
+    assert sorted(counting.queries) == sorted(t for t in texts if len(t.split()) <= words)
 
 
 def test_a_wider_gate_embeds_more_and_vague_texts_first(cache_dir: Path) -> None:
@@ -245,7 +255,7 @@ def test_a_wider_gate_embeds_more_and_vague_texts_first(cache_dir: Path) -> None
     for gate in [0.0, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, math.inf]:
         counting = CountingE5()
         linker = Linker.load(cache_dir, embedder=counting)
-        linker.config = replace(linker.config, e5_gate=gate)
+        linker.config = replace(linker.config, e5_gate=gate, e5_words=0)
         linker.link([exact, vague])
         chosen.append(set(counting.queries))
     assert all(a <= b for a, b in pairwise(chosen))  # monotone in the gate
