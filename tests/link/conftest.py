@@ -56,7 +56,7 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 SMALL = LinkConfig(static_words=0)
-"""Static vectors for the label words only: the default also embeds 2 x 30,000 frequent words."""
+"""Static vectors for the label words only: the default also embeds 2 x 10,000 frequent words."""
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 Embedding ~36k labels and ~72k words with e5 takes ~30 min on 2 cores; the package carries the vectors of the
 labels and of their ~31k words (``data/e5_vectors.npz``, written by ``scripts/build_vectors.py`` from a data
 folder built with vectors), so ``kompetens setup`` embeds only the texts it does not find here: wordfreq's
-~40k frequent words of the static vocabulary (a few minutes; the package ships no word list of wordfreq's)
+~11k frequent words of the static vocabulary (a minute or two; the package ships no word list of wordfreq's)
 and the labels of an imported taxonomy. Vectors are keyed by their text and stored
 as int8 rows with a float16 scale each.
 """
