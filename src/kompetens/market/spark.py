@@ -2,8 +2,9 @@
 
 JSON-lines corpora are read by Spark line by line, so one big file spreads over every core; a CSV file is
 cut at row boundaries into pieces of about 32 MB (``csv_splits``, one pass on the driver) that tasks parse
-with the local backend's own reader; other files (a JSON array, PDFs...) are spread one file per task. Each Python worker builds its own Engine from the
-data folder and runs the same ``ad_facts`` the local backend runs; the figures come from Spark SQL.
+with the local backend's own reader; other files (a JSON array, PDFs...) are spread one file per task.
+Each Python worker builds its own Engine from the data folder and runs the same ``ad_facts`` the local
+backend runs; the figures come from Spark SQL.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Code, IngestError, KompetensError
 from .analyse import FACT_COLUMNS, ad_facts, document_from_line
 from .backend import Backend
-from .corpus import JSONL_SUFFIXES, MAX_LISTED_ERRORS, Corpus, IngestStats
+from .corpus import JSONL_SUFFIXES, MAX_LISTED_ERRORS, Corpus, IngestStats, read_ahead
 from .csvads import CSV_SUFFIXES, CsvSplit, csv_splits, split_documents
 from .report import MarketReport, report_from_sql
 
@@ -234,21 +235,21 @@ def worker_engine(data_dir: str) -> Engine:
 def analyse_partition(data_dir: str, items: Iterable[Item]) -> Iterator[Row]:
     """Fact rows (error columns empty) or error rows (only source and error set) for one partition."""
     engine = worker_engine(data_dir)
+    for item in read_ahead(_documents(engine, items)):
+        yield _error_row(item) if isinstance(item, KompetensError) else _fact_row(engine, item)
+
+
+def _documents(engine: Engine, items: Iterable[Item]) -> Iterator[Document | KompetensError]:
     for source, line in items:
-        if line is None or isinstance(line, CsvSplit):
-            docs = engine.read([Path(source)], kind="ad") if line is None else split_documents(line)
-            for item in docs:
-                yield _error_row(item) if isinstance(item, IngestError) else _fact_row(engine, item)
-            continue
-        line = line.removeprefix("\ufeff")  # a BOM that Engine.read strips from the first line
-        if not line.strip():
-            continue
-        try:
-            doc = document_from_line(line, source=source)
-        except KompetensError as exc:
-            yield _error_row(exc)
-            continue
-        yield _fact_row(engine, doc)
+        if line is None:
+            yield from engine.read([Path(source)], kind="ad")
+        elif isinstance(line, CsvSplit):
+            yield from split_documents(line)
+        elif (line := line.removeprefix("\ufeff")).strip():  # a BOM that Engine.read strips
+            try:
+                yield document_from_line(line, source=source)
+            except KompetensError as exc:
+                yield exc
 
 
 def _fact_row(engine: Engine, doc: Document) -> Row:
