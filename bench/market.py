@@ -179,9 +179,8 @@ def main() -> None:
             t0 = time.perf_counter()
             corpora[fmt] = WRITERS[fmt](Path(tmp) / f"ads.{fmt}", args.ads, target_chars=args.chars)
             size = corpora[fmt].stat().st_size / 1e6
-            print(
-                f"corpus: {args.ads:,} synthetic ads, {size:,.1f} MB of {fmt} ({time.perf_counter() - t0:.0f} s to write)"
-            )
+            took = time.perf_counter() - t0
+            print(f"corpus: {args.ads:,} synthetic ads, {size:,.1f} MB of {fmt} ({took:.0f} s to write)")
         sample = corpora.get("jsonl") or write_jsonl(Path(tmp) / "sample.jsonl", args.sample)
         extraction = stages(engine, sample, min(args.sample, args.ads))
 

@@ -2,9 +2,9 @@
 
 ``measure(engine, paths)`` gives a ``MarketReport`` (``to_dict()`` is the ``kompetens market --json``
 object, ``render_html()`` a self-contained page). Corpora are JSON lines, CSV (``CsvFormat`` names its
-columns) or any ad file ``Engine.read`` reads; JSON lines and CSV are streamed. Facts are counted by a ``Backend``: ``DuckDBBackend``
-on one machine (the default), ``SparkBackend`` (``kompetens.market.spark``, the ``kompetens[spark]``
-extra) past one machine.
+columns) or any ad file ``Engine.read`` reads; JSON lines and CSV are streamed. Facts are counted by a
+``Backend``: ``DuckDBBackend`` on one machine (the default), ``SparkBackend`` (``kompetens.market.spark``,
+the ``kompetens[spark]`` extra) past one machine.
 """
 
 from __future__ import annotations
