@@ -518,7 +518,7 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 @click.option("--text-col", help="CSV: the column of the ad text (default: text, description).")
 @click.option("--date-col", help="CSV: the column of the publication date (default: date, publication_date).")
 @click.option("--id-col", help="CSV: the column of the ad id (default: id; else ads are keyed by content).")
-@click.option("--delimiter", help="CSV: the delimiter (default: told from the header line).")
+@click.option("--delimiter", help="CSV: the delimiter, or tab (default: told from the header line).")
 @click.pass_context
 def market(
     ctx: click.Context,

@@ -406,9 +406,9 @@ class Engine:
     def count_ads(self, paths: Sequence[Path | str], *, delimiter: str | None = None) -> int | None:
         """How many ads ``paths`` hold (lines of JSONL, rows of CSV, files otherwise), for a progress bar;
         None if unknown. ``delimiter``: the CSV files' (None: told from each header)."""
-        from .market import count_inputs
+        from .market import CsvFormat, count_inputs
 
-        return count_inputs([Path(p) for p in paths], delimiter=delimiter)
+        return count_inputs([Path(p) for p in paths], delimiter=CsvFormat.of(delimiter=delimiter).delimiter)
 
     def market(
         self,

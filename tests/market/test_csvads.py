@@ -203,6 +203,7 @@ def test_field_names_are_checked() -> None:
     assert info.value.code == Code.E301 and "salary" in info.value.message
     with pytest.raises(KompetensError):
         CsvFormat.of({}, delimiter=";;")
+    assert CsvFormat.of({}, delimiter="\\t").delimiter == CsvFormat.of({}, delimiter="tab").delimiter == "\t"
 
 
 def test_engine_market_reads_csv_by_named_columns(engine: Engine, corpus: Path, tmp_path: Path) -> None:

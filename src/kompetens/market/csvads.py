@@ -40,6 +40,7 @@ DEFAULT_NAMES: Mapping[str, tuple[str, ...]] = {
 }
 """Header names looked for (case and spaces aside) when a field's column is not named."""
 _BOMS_WIDE = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+_TAB_NAMES = {"\\t": "\t", "tab": "\t"}  # a tab is hard to type on a command line
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ class CsvFormat:
             raise KompetensError(
                 Code.E301, f"unknown CSV field {unknown[0]!r}; choose from {', '.join(DEFAULT_NAMES)}"
             )
+        delimiter = _TAB_NAMES.get(delimiter, delimiter) if delimiter else None
         if delimiter is not None and len(delimiter) != 1:
             raise KompetensError(Code.E301, f"a CSV delimiter is one character, not {delimiter!r}")
         return cls(**columns, delimiter=delimiter)
