@@ -83,6 +83,7 @@ def child(path: Path, data_dir: Path | None, ads: int) -> dict[str, Any]:
         "cpu": time.process_time() - cpu0,
         "measured": report.run.measured if report.run else report.ads,
         "errors": report.error_count,
+        "failed": report.to_dict()["failed"][:3],
         "loaded_rss": loaded,
         "peak_rss": peak_rss_mb(),
         "samples": samples,
@@ -200,7 +201,13 @@ def main() -> None:
                 f"{r['loaded_rss']:>4,.0f} MB  {tenths}"
             )
             if r["errors"]:
-                print(f"    {r['errors']:,} inputs failed")
+                print(
+                    f"    {r['errors']:,} inputs failed, as "
+                    + "; ".join(
+                        f"{Path(f['source']).name}: {f['error']['message']} [{f['error']['code']}]"
+                        for f in r["failed"]
+                    )
+                )
         if {"jsonl", "csv"} <= set(local):
             same = local["csv"]["report"] == local["jsonl"]["report"]
             print(f"  CSV report == JSONL report: {'yes' if same else 'NO'}")
