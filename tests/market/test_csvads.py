@@ -99,13 +99,21 @@ def test_a_file_without_a_text_column(engine: Engine, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("data", "code"),
-    [(b"", Code.E101), (b"\n\ntext\nhej\n", Code.E101), ("text\nhej\n".encode("utf-16"), Code.E102)],
+    [
+        (b"", Code.E101),
+        (b"\n\ntext\nhej\n", Code.E101),
+        (b"id,text\n\n", Code.E101),
+        ("text\nhej\n".encode("utf-16"), Code.E102),
+    ],
 )
 def test_files_that_are_no_csv_corpus(engine: Engine, tmp_path: Path, data: bytes, code: Code) -> None:
     path = tmp_path / "ads.csv"
     path.write_bytes(data)
     (error,) = csv_documents(path, CsvFormat())
     assert isinstance(error, IngestError) and error.code == code and error.source == str(path)
+    with pytest.raises(IngestError) as info:
+        csv_splits(path, CsvFormat())
+    assert info.value.to_dict() == error.to_dict()
 
 
 def _write_rows(path: Path, rows: list[list[str]]) -> list[int]:

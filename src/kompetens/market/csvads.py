@@ -229,8 +229,17 @@ def csv_documents(path: Path, fmt: CsvFormat) -> Iterator[Document | IngestError
     except IngestError as exc:
         yield exc
         return
+    seen = False
     with fh:
-        yield from _documents(split, lines)
+        for item in _documents(split, lines):
+            seen = True
+            yield item
+    if not seen:
+        yield _no_rows(path)
+
+
+def _no_rows(path: Path) -> IngestError:
+    return IngestError(Code.E101, "no rows below the header", source=str(path))
 
 
 def split_documents(split: CsvSplit) -> Iterator[Document | IngestError]:
@@ -284,11 +293,15 @@ def csv_splits(path: Path, fmt: CsvFormat, *, size: int | None = None) -> list[C
     whole, lines, fh = _read_header(path, fmt)
     splits: list[CsvSplit] = []
     start, line = whole.start, whole.line
+    rows = 0
     with fh:
         for _first, _row in _records(lines, delimiter=whole.header.delimiter, source=whole.path):
+            rows += 1
             if lines.offset - start >= size:
                 splits.append(CsvSplit(whole.path, whole.header, start=start, line=line, end=lines.offset))
                 start, line = lines.offset, lines.line + 1
+    if not rows:
+        raise _no_rows(path)
     if splits and lines.offset == start:  # the last cut fell on the end of the file
         start, line = splits[-1].start, splits[-1].line
         splits.pop()
