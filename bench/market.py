@@ -9,7 +9,8 @@ Writes N synthetic 3 KB ads (bench/synth.py) as JSON lines and as CSV into a tem
    detection), plain extraction (the baseline), the per-ad analysis (``ad_facts``: extraction + review);
 2. for each format, one ``measure`` run in a fresh process (the default DuckDB backend: a temporary file):
    wall and CPU seconds, ads/s, ads/s per core (ads per CPU second of the process), the ratio of that to
-   plain extraction's ads/s per core, peak RSS (``ru_maxrss``), the RSS after the engine loaded and the
+   plain extraction's ads/s per core, the peak RSS of the run (VmHWM reset after the engine loaded; else
+   ``ru_maxrss``) and of the engine's load, the RSS after the engine loaded and the
    RSS at each tenth of the run (flat memory: the same at 10 % as at 100 %), and whether the CSV report
    equals the JSONL one;
 3. with ``--spark MASTER``, the same measurement on Spark for each format (session start apart) and
@@ -25,6 +26,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -50,7 +52,26 @@ def rss_mb() -> float:
 
 
 def peak_rss_mb() -> float:
+    """The peak RSS since the process started, or since ``reset_peak`` where Linux allows it."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def reset_peak() -> bool:
+    """Start the peak RSS afresh (Linux 4.0+: ``5`` to /proc/self/clear_refs), so that a run's peak is
+    not the engine's load (building an out-of-date phrase index in memory peaks higher than any run)."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
+            fh.write("5")
+    except OSError:
+        return False
+    return True
 
 
 def comparable(report: dict[str, Any]) -> dict[str, Any]:
@@ -62,13 +83,27 @@ def comparable(report: dict[str, Any]) -> dict[str, Any]:
 def child(path: Path, data_dir: Path | None, ads: int) -> dict[str, Any]:
     engine = Engine(data_dir)
     _ = engine.extractor
+    load_peak = peak_rss_mb()
+    run_peak_only = reset_peak()
     loaded = rss_mb()
     samples: list[tuple[int, float]] = []
     step = max(1, ads // 10)
+    seen_now = [0]  # ads so far, for the watcher
+    peak: list[tuple[float, int]] = [(loaded, 0)]  # the highest RSS seen, and when (ads so far)
+    running = threading.Event()
+    running.set()
+
+    def watch() -> None:  # a transient peak falls between the tenths: look five times a second
+        while running.is_set():
+            peak[0] = max(peak[0], (rss_mb(), seen_now[0]))
+            time.sleep(0.2)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
     wall0, cpu0 = time.perf_counter(), time.process_time()
 
     def progress(done: int, errors: int) -> None:
-        seen = done + errors
+        seen = seen_now[0] = done + errors
         if seen >= step * (len(samples) + 1):
             samples.append((seen, rss_mb()))
             rate = done / (time.perf_counter() - wall0)
@@ -78,6 +113,8 @@ def child(path: Path, data_dir: Path | None, ads: int) -> dict[str, Any]:
             )
 
     report = measure(engine, [path], progress=progress, every=100)
+    running.clear()
+    watcher.join()
     return {
         "wall": time.perf_counter() - wall0,
         "cpu": time.process_time() - cpu0,
@@ -86,6 +123,9 @@ def child(path: Path, data_dir: Path | None, ads: int) -> dict[str, Any]:
         "failed": report.to_dict()["failed"][:3],
         "loaded_rss": loaded,
         "peak_rss": peak_rss_mb(),
+        "load_peak": load_peak,
+        "run_peak_only": run_peak_only,
+        "watched_peak": peak[0],
         "samples": samples,
         "report": comparable(report.to_dict()),
     }
@@ -188,7 +228,7 @@ def main() -> None:
         print("market runs end to end (stream, analyse, DuckDB in a temporary file, report), a process each:")
         print(
             f"  {'format':<6} {'ads':>10} {'wall s':>9} {'CPU s':>9} {'ads/s':>7} {'per core':>8} "
-            f"{'/extraction':>11} {'peak RSS':>9} {'loaded':>7}  RSS at each tenth (MB)"
+            f"{'/extraction':>11} {'peak RSS':>9} {'load peak':>9} {'loaded':>7}  RSS at each tenth (MB)"
         )
         local: dict[str, Any] = {}
         for fmt, corpus in corpora.items():
@@ -198,8 +238,13 @@ def main() -> None:
             print(
                 f"  {fmt:<6} {n:>10,} {r['wall']:>9,.1f} {r['cpu']:>9,.1f} {n / r['wall']:>7,.0f} "
                 f"{per_core:>8,.0f} {per_core / extraction:>10.2f}x {r['peak_rss']:>6,.0f} MB "
-                f"{r['loaded_rss']:>4,.0f} MB  {tenths}"
+                f"{r['load_peak']:>6,.0f} MB {r['loaded_rss']:>4,.0f} MB  {tenths}"
             )
+            mb, when = r["watched_peak"]
+            where = (
+                "after the last ad (last insert, report)" if when >= n + r["errors"] else f"at {when:,} ads"
+            )
+            print(f"    highest RSS seen (5 looks a second): {mb:,.0f} MB, {where}")
             if r["errors"]:
                 print(
                     f"    {r['errors']:,} inputs failed, as "
@@ -208,6 +253,8 @@ def main() -> None:
                         for f in r["failed"]
                     )
                 )
+        if not all(r["run_peak_only"] for r in local.values()):
+            print("  (the peak RSS could not be reset after the load: it is the process's, load included)")
         if {"jsonl", "csv"} <= set(local):
             same = local["csv"]["report"] == local["jsonl"]["report"]
             print(f"  CSV report == JSONL report: {'yes' if same else 'NO'}")
