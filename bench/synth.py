@@ -6,6 +6,7 @@ corpus has realistic vocabulary (duties, requirements, boilerplate) without copy
 
 from __future__ import annotations
 
+import csv
 import json
 import random
 from collections.abc import Iterator
@@ -103,6 +104,32 @@ def write_jsonl(path: Path, n: int, *, seed: int = 7, target_chars: int = 3000) 
     with path.open("w", encoding="utf-8") as fh:
         for ad in synth_ads(n, seed=seed, target_chars=target_chars):
             fh.write(json.dumps(ad, ensure_ascii=False) + "\n")
+    return path
+
+
+CSV_COLUMNS = ("id", "headline", "text", "publication_date", "occupation", "municipality")
+"""The columns ``write_csv`` writes: ``kompetens market`` finds each by its usual name."""
+
+
+def csv_row(ad: dict[str, Any]) -> list[str]:
+    return [
+        ad["id"],
+        ad["headline"],
+        ad["description"]["text"],
+        ad["publication_date"],
+        ad["occupation"]["label"],
+        ad["workplace_address"]["municipality"],
+    ]
+
+
+def write_csv(path: Path, n: int, *, seed: int = 7, target_chars: int = 3000) -> Path:
+    """The ads ``write_jsonl`` writes, as CSV (one row each, line breaks kept inside quoted fields)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(CSV_COLUMNS)
+        for ad in synth_ads(n, seed=seed, target_chars=target_chars):
+            writer.writerow(csv_row(ad))
     return path
 
 

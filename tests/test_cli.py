@@ -159,6 +159,31 @@ def test_market_json(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     assert data["ads"] == 2 and data["social_media_ads"] == 1 and set(data["by_area"]) <= set(AREA_IDS)
 
 
+def test_market_csv_with_columns_named_by_flags(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    import csv
+
+    corpus = tmp_path / "ads.csv"
+    with corpus.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(["rubrik", "annonstext", "publicerad"])
+        writer.writerow(["Kommunikatör", AD, "2025-03-01"])
+        writer.writerow(["Lagerarbetare", "Du plockar och packar varor.", ""])
+        writer.writerow(["Trasig rad"])
+    flags = ["--title-col", "rubrik", "--text-col", "annonstext"]
+    code, out, _ = run(runner, data_dir, "market", str(corpus), *flags, "--date-col", "publicerad", "--json")
+    data = json.loads(out)
+    assert code == 1 and data["ads"] == 2 and data["social_media_ads"] == 1
+    assert data["by_year"]["2025"]["ads"] == 1 and data["undated"] == 1
+    (failed,) = data["failed"]  # the row after the ad of many lines
+    assert failed["source"] == f"{corpus}#{4 + AD.count(chr(10))}" and failed["error"]["code"] == "E112"
+    code, out, _ = run(runner, data_dir, "market", str(corpus), *flags, "--date-col", "datum", "--json")
+    data = json.loads(out)
+    assert code == 1 and data["ads"] == 0
+    (failed,) = data["failed"]
+    assert failed["source"] == str(corpus) and failed["error"]["code"] == "E112"
+    assert "'datum'" in failed["error"]["message"]
+
+
 def test_forget_a_source_that_was_never_stored(runner: CliRunner, tmp_path: Path) -> None:
     code, out, err = run(runner, tmp_path / "home", "forget", "no-such-cv.txt")
     assert code in (0, 1) and "Traceback" not in out + err

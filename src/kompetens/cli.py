@@ -538,6 +538,11 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 @click.option(
     "--store", "keep", is_flag=True, help="Keep the per-ad facts in the data folder (adds up over runs)."
 )
+@click.option("--title-col", help="CSV: the column of the ad title (default: title or headline).")
+@click.option("--text-col", help="CSV: the column of the ad text (default: text, description).")
+@click.option("--date-col", help="CSV: the column of the publication date (default: date, publication_date).")
+@click.option("--id-col", help="CSV: the column of the ad id (default: id; else ads are keyed by content).")
+@click.option("--delimiter", help="CSV: the delimiter, or tab (default: told from the header line).")
 @click.pass_context
 def market(
     ctx: click.Context,
@@ -547,26 +552,51 @@ def market(
     backend: str,
     master: str | None,
     keep: bool,
+    title_col: str | None,
+    text_col: str | None,
+    date_col: str | None,
+    id_col: str | None,
+    delimiter: str | None,
 ) -> None:
-    """Measure the market over ad corpora: social-media ads, title-silent ones, by year and by area."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+    """Measure the market over ad corpora (JSON lines, CSV, ad files): social-media ads, title-silent
+    ones, by year and by area."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     engine = _engine(ctx)
-    total = engine.count_ads(list(corpus))
+    named = {"title": title_col, "text": text_col, "date": date_col, "id": id_col}
+    total = engine.count_ads(list(corpus), delimiter=delimiter)
     columns = (
         TextColumn("measuring"),
         BarColumn(),
-        TextColumn("{task.completed}/{task.total} ads"),
+        MofNCompleteColumn(),
+        TextColumn("ads {task.fields[rate]}"),
+        TimeElapsedColumn(),
         TimeRemainingColumn(),
     )
+    start = time.perf_counter()
+
+    def advance(ads: int, errors: int) -> None:
+        seconds = time.perf_counter() - start
+        rate = f"{ads / seconds:,.0f} ads/s" if seconds > 0 else ""
+        bar.update(task, completed=ads + errors, rate=rate)
+
     with Progress(*columns, console=err_console.real, transient=True) as bar:
-        task = bar.add_task("ads", total=total or None)
+        task = bar.add_task("ads", total=total or None, rate="")
         report = engine.market(
             list(corpus),
             backend=backend,
             store=keep,
             master=master,
-            progress=lambda ads, errors: bar.update(task, completed=ads + errors),
+            progress=advance,
+            columns={k: v for k, v in named.items() if v},
+            delimiter=delimiter,
         )
     if html_out is not None:
         html_out.parent.mkdir(parents=True, exist_ok=True)

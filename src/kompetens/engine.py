@@ -406,11 +406,12 @@ class Engine:
         return sum(self.store.delete(k) for k in keys)
 
     # -- the market ------------------------------------------------------------------------------
-    def count_ads(self, paths: Sequence[Path | str]) -> int | None:
-        """How many ads ``paths`` hold (lines of JSONL, files otherwise), for a progress bar; None if unknown."""
-        from .market import count_inputs
+    def count_ads(self, paths: Sequence[Path | str], *, delimiter: str | None = None) -> int | None:
+        """How many ads ``paths`` hold (lines of JSONL, rows of CSV, files otherwise), for a progress bar;
+        None if unknown. ``delimiter``: the CSV files' (None: told from each header)."""
+        from .market import CsvFormat, count_inputs
 
-        return count_inputs([Path(p) for p in paths])
+        return count_inputs([Path(p) for p in paths], delimiter=CsvFormat.of(delimiter=delimiter).delimiter)
 
     def market(
         self,
@@ -420,15 +421,20 @@ class Engine:
         store: bool = False,
         master: str | None = None,
         progress: Callable[[int, int], None] | None = None,
+        columns: Mapping[str, str] | None = None,
+        delimiter: str | None = None,
     ) -> MarketReport:
         """``kompetens market``: the ads of ``paths`` measured on ``backend`` (``duckdb`` here, ``spark``
         past one machine; ``master`` its URL); ``store`` keeps the facts in the data folder across runs.
-        ``progress(ads, errors)`` is called as the run goes."""
-        from .market import make_backend, measure
+        ``progress(ads, errors)`` is called as the run goes. CSV files: ``columns`` names the header of
+        each field (``{"title": ..., "text": ..., "date": ..., "id": ...}``; unnamed ones are looked up
+        by their usual names), ``delimiter`` their delimiter (None: told from the header)."""
+        from .market import CsvFormat, make_backend, measure
 
+        csv = CsvFormat.of(columns, delimiter=delimiter)
         options: dict[str, str] = {"master": master} if backend == "spark" and master else {}
         with make_backend(backend, data_dir=self.data_dir, store=store, **options) as chosen:
-            return measure(self, [Path(p) for p in paths], backend=chosen, progress=progress)
+            return measure(self, [Path(p) for p in paths], backend=chosen, progress=progress, csv=csv)
 
     # -- the taxonomy ----------------------------------------------------------------------------
     def import_taxonomy(self, kind: str, path: Path, *, lang: str | None = None) -> dict[str, int]:

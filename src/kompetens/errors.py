@@ -27,6 +27,7 @@ class Code(StrEnum):
     E109 = "unknown or unsupported language"
     E110 = "no text could be extracted"
     E111 = "text too long"
+    E112 = "invalid CSV"
     E200 = "taxonomy not built"
     E201 = "taxonomy source file invalid"
     E202 = "taxonomy download failed"

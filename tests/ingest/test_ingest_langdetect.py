@@ -139,3 +139,11 @@ def test_function_words_agree_with_lingua_on_the_labelled_ads():
         values = _detector().compute_language_confidence_values(text)
         assert values[0].language.iso_code_639_1.name.lower() == shortcut, path.name
     assert decided >= len(ads) // 2
+
+
+@pytest.mark.parametrize("text", ["", "12 3", "ab", "abc", "a1b2c3", "  é ø ß", "½²³ x", "ab\ncd" * 20])
+@pytest.mark.parametrize("n", [0, 1, 3, 40])
+def test_has_letters_counts_as_isalpha_does(text, n):
+    from kompetens.ingest.langdetect import has_letters
+
+    assert has_letters(text, n) == (sum(ch.isalpha() for ch in text) >= n)

@@ -6,6 +6,7 @@ SQL the backends run, so a test compares two computations instead of a number wr
 
 from __future__ import annotations
 
+import csv
 import json
 from collections import Counter
 from pathlib import Path
@@ -51,6 +52,45 @@ def write_corpus(path: Path, *, n: int, seed: int = 11, extra: bool = True) -> P
     with path.open("w", encoding="utf-8") as fh:
         for ad in ads:
             fh.write(json.dumps(ad, ensure_ascii=False) + "\n")
+    return path
+
+
+CSV_FIELDS: dict[str, str] = {
+    "id": "id",
+    "title": "headline",
+    "text": "text",
+    "date": "publication_date",
+    "occupation": "occupation",
+    "region": "region",
+    "municipality": "municipality",
+}
+"""Field -> the header name ``write_csv`` gives it by default."""
+
+
+def csv_values(ad: dict[str, Any]) -> dict[str, Any]:
+    """The CSV fields of a JobTech ad object (what a CSV export of it holds)."""
+    place = ad.get("workplace_address") or {}
+    return {
+        "id": ad.get("id"),
+        "title": ad.get("headline"),
+        "text": (ad.get("description") or {}).get("text"),
+        "date": ad.get("publication_date"),
+        "occupation": (ad.get("occupation") or {}).get("label"),
+        "region": place.get("region"),
+        "municipality": place.get("municipality"),
+    }
+
+
+def write_csv(path: Path, jsonl: Path, *, names: dict[str, str] | None = None, delimiter: str = ",") -> Path:
+    """The ads of a JSONL corpus as a CSV file; ``names`` renames fields' columns (field -> header)."""
+    header = {**CSV_FIELDS, **(names or {})}
+    ads = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter=delimiter)
+        writer.writerow(header.values())
+        for ad in ads:
+            values = csv_values(ad)
+            writer.writerow(["" if values[f] is None else values[f] for f in header])
     return path
 
 

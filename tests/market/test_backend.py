@@ -130,3 +130,16 @@ def test_make_backend(tmp_path: Path) -> None:
     with pytest.raises(KompetensError) as info:
         make_backend("hadoop", data_dir=tmp_path)
     assert info.value.code == Code.E301
+
+
+def test_the_default_store_is_a_temporary_file(facts: list[AdFacts]) -> None:
+    """A file keeps a million ads' rows out of memory; it goes when the backend closes."""
+    backend = DuckDBBackend()
+    path = Path(backend.path)
+    backend.add(facts)
+    assert path.is_file() and backend.report().ads == len({f.key for f in facts})
+    backend.close()
+    assert not path.parent.exists()
+    with DuckDBBackend(":memory:") as memory:
+        memory.add(facts)
+        assert memory.report().ads == len({f.key for f in facts})

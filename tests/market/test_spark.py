@@ -14,7 +14,7 @@ import pytest
 
 from kompetens.engine import Engine
 from kompetens.errors import Code, KompetensError
-from kompetens.market import DuckDBBackend, make_backend, measure
+from kompetens.market import AdFacts, DuckDBBackend, make_backend, measure
 from kompetens.market.spark import local_cores, require_spark
 
 HAVE_PYSPARK = importlib.util.find_spec("pyspark") is not None
@@ -97,6 +97,49 @@ def test_spark_and_duckdb_agree(spark: Any, engine: Engine, corpus: Path, tmp_pa
     assert got.run is not None and expected.run is not None and got.run.backend == "spark"
     assert got.run.measured == expected.run.measured
     assert again.ads == expected.ads
+
+
+@pytest.mark.slow
+def test_spark_and_duckdb_agree_on_csv(
+    spark: Any,
+    engine: Engine,
+    corpus: Path,
+    facts: list[AdFacts],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Named columns, a semicolon, bad rows and a file cut into many splits: the same report."""
+    from kompetens.market import CsvFormat, csvads
+    from kompetens.market.spark import SparkBackend
+
+    from .support import write_csv
+
+    names = {"title": "Rubrik", "text": "Annonstext", "date": "Publicerad", "id": "Annons-id"}
+    table = write_csv(tmp_path / "ads.csv", corpus, names=names, delimiter=";")
+    header, *rows = table.read_text(encoding="utf-8").split("\r\n")
+    rows[4:4] = ["x-1;too few fields", ";".join([""] * 7)]  # a short row, a row without text
+    spoiled = tmp_path / "spoiled.csv"
+    spoiled.write_text("\r\n".join([header, *rows]), encoding="utf-8")
+    missing = tmp_path / "no-text.csv"
+    missing.write_text("id;headline\n1;Kommunikatör\n", encoding="utf-8")
+    monkeypatch.setattr(csvads, "SPLIT_BYTES", 2000)  # many splits out of a small file
+    fmt = CsvFormat.of(names)
+    assert len(csvads.csv_splits(spoiled, fmt)) > 3
+
+    with DuckDBBackend() as local:
+        expected = measure(engine, [spoiled, missing], backend=local, csv=fmt)
+    with SparkBackend(session=spark) as backend:
+        got = measure(engine, [spoiled, missing], backend=backend, csv=fmt)
+    assert [e.code for e in expected.errors] == [Code.E112, Code.E110, Code.E112]
+
+    def failed(report: Any) -> list[Any]:  # Spark lists a file's own error before the rows' errors
+        return sorted(report.to_dict()["failed"], key=lambda f: f["source"])
+
+    def rest(report: Any) -> dict[str, Any]:
+        return {k: v for k, v in report.to_dict().items() if k not in ("run", "failed")}
+
+    assert failed(got) == failed(expected) and rest(got) == rest(expected)
+    assert got.ads == expected.ads == len({f.key for f in facts})
 
 
 @pytest.mark.slow

@@ -9,6 +9,7 @@ from kompetens.ingest.reader import (
     iter_documents,
     read_path,
     require_language,
+    stream_jsonl,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "normalize_text",
     "read_path",
     "require_language",
+    "stream_jsonl",
 ]

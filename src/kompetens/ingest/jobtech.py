@@ -72,18 +72,20 @@ def extract_jsonl(data: bytes, *, source: str) -> Iterator[Extracted | IngestErr
     if not any(line.strip() for line in lines):
         raise IngestError(Code.E101, "no JSON lines in the file", source=source)
     for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        where = f"{source}#{number}"
-        try:
-            obj = json.loads(decode_bytes(raw, source=where))
-        except IngestError as exc:
-            yield exc
-            continue
-        except (ValueError, RecursionError) as exc:
-            yield IngestError(Code.E107, _why(exc), source=where)
-            continue
-        yield _item(obj, source=source, item=number)
+        if raw.strip():
+            yield jsonl_item(raw, source=source, number=number)
+
+
+def jsonl_item(raw: bytes, *, source: str, number: int) -> Extracted | IngestError:
+    """Line ``number`` of a JSONL file (not blank): its ad, or the error for ``source#number``."""
+    where = f"{source}#{number}"
+    try:
+        obj = json.loads(decode_bytes(raw, source=where))
+    except IngestError as exc:
+        return exc
+    except (ValueError, RecursionError) as exc:
+        return IngestError(Code.E107, _why(exc), source=where)
+    return _item(obj, source=source, item=number)
 
 
 def _lines(data: bytes, *, source: str) -> list[bytes]:

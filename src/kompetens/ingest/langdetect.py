@@ -98,10 +98,21 @@ def by_function_words(text: str) -> str | None:
     return best
 
 
+def has_letters(text: str, n: int) -> bool:
+    """Whether ``text`` holds ``n`` letters: stops at the n-th (counting all 1,000 of a sample's
+    characters cost a fifth of a millisecond an ad)."""
+    for ch in text:
+        if ch.isalpha():
+            n -= 1
+            if n <= 0:
+                return True
+    return n <= 0
+
+
 def identify_language(text: str) -> str | None:
     """The most likely candidate language (ISO 639-1), or None when the text gives no clear answer."""
     text = sample(text)
-    if sum(ch.isalpha() for ch in text) < _MIN_LETTERS:
+    if not has_letters(text, _MIN_LETTERS):
         return None
     decided = by_function_words(text)
     if decided is not None:
@@ -134,6 +145,6 @@ def paragraph_languages(text: str) -> list[tuple[int, int, str | None]]:
     parts: list[tuple[int, int, str | None]] = []
     for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):
         para = m.group()
-        if sum(ch.isalpha() for ch in para) >= PART_MIN_LETTERS:
+        if has_letters(para, PART_MIN_LETTERS):
             parts.append((m.start(), m.end(), identify_language(para)))
     return parts

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from kompetens.errors import Code, IngestError
 from kompetens.ingest.base import Extracted, Extractor
 from kompetens.ingest.docx import extract_docx
-from kompetens.ingest.jobtech import extract_json, extract_jsonl
+from kompetens.ingest.jobtech import extract_json, extract_jsonl, jsonl_item
 from kompetens.ingest.langdetect import (
     SUPPORTED_LANGS,
     UNDETERMINED,
@@ -82,6 +82,48 @@ def iter_documents(
                 yield from _iter_file(file, kind=kind, lang=lang, max_bytes=max_bytes)
 
 
+def stream_jsonl(
+    path: Path, *, kind: DocKind | None = None, lang: str | None = None
+) -> Iterator[Document | IngestError]:
+    """A JSON-lines file read line by line, whatever its size: the documents and errors ``iter_documents``
+    gives, without holding the file (so without its size limit). A line with NUL bytes is that line's
+    error rather than the file's; a UTF-16 or UTF-32 file is read whole, as ``iter_documents`` reads it."""
+    source = str(path)
+    try:
+        if _regular_file_size(path) == 0:
+            raise IngestError(Code.E101, "the file is empty", source=source)
+        fh = path.open("rb")
+    except IngestError as exc:
+        yield exc
+        return
+    except OSError as exc:
+        yield IngestError(Code.E100, f"cannot be read ({exc.strerror})", source=source)
+        return
+    seen = False
+    with fh:
+        if fh.read(4).startswith(_WIDE_BOMS):
+            yield from _iter_file(path, kind=kind, lang=lang, max_bytes=DEFAULT_MAX_BYTES)
+            return
+        fh.seek(0)
+        for number, raw in enumerate(fh, start=1):
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            seen = True
+            item = jsonl_item(raw, source=source, number=number)
+            yield (
+                item
+                if isinstance(item, IngestError)
+                else _document(item, source=source, kind=kind, lang=lang)
+            )
+    if not seen:
+        yield IngestError(Code.E101, "the file holds only whitespace", source=source)
+
+
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")  # UTF-16 and UTF-32
+
+
 def document_from_text(
     text: str,
     *,
@@ -109,8 +151,11 @@ def require_language(doc: Document, *, supported: Iterable[str] = SUPPORTED_LANG
     raise IngestError(Code.E109, f"{message}; pass lang= to override", source=doc.source)
 
 
-def expand_paths(path: Path, *, recursive: bool = True) -> Iterator[Path | IngestError]:
-    """A named file as is (even with an unknown extension, to report it); a folder's known files."""
+def expand_paths(
+    path: Path, *, recursive: bool = True, extensions: Collection[str] = ()
+) -> Iterator[Path | IngestError]:
+    """A named file as is (even with an unknown extension, to report it); a folder's known files (those
+    of the readers here, and ``extensions`` such as ``.csv`` that a caller reads itself)."""
     if not path.is_dir():
         yield path
         return
@@ -124,8 +169,8 @@ def expand_paths(path: Path, *, recursive: bool = True) -> Iterator[Path | Inges
             continue
         if entry.is_dir():
             if recursive and not entry.is_symlink():  # symlinked folders could loop
-                yield from expand_paths(entry, recursive=True)
-        elif entry.suffix.lower() in EXTRACTORS:
+                yield from expand_paths(entry, recursive=True, extensions=extensions)
+        elif entry.suffix.lower() in EXTRACTORS or entry.suffix.lower() in extensions:
             yield entry
 
 

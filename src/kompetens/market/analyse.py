@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Code, IngestError
 from ..ingest import document_from_text, normalize_text
+from ..ingest.base import Extracted
 from ..ingest.jobtech import object_to_extracted
 from ..models import AREA_IDS, Document
 
@@ -163,6 +164,14 @@ def document_from_line(line: str, *, source: str) -> Document:
         extracted = object_to_extracted(obj)
     except ValueError as exc:
         raise IngestError(Code.E107, str(exc), source=source) from None
+    return ad_document(extracted, source=source)
+
+
+def ad_document(extracted: Extracted, *, source: str) -> Document:
+    """The ad Document ``Engine.read`` makes of what a reader extracted (a JSON line, a CSV row).
+
+    Raises IngestError E110 when there is no text.
+    """
     if not normalize_text(extracted.text).strip():
         raise IngestError(Code.E110, "no text found in it", source=source)  # the code Engine.read gives
     doc = document_from_text(extracted.text, source=source, kind="ad", title=extracted.title)

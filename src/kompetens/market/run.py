@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Code, KompetensError
 from .backend import MARKET_FILE, Backend, DuckDBBackend
 from .corpus import Corpus, Progress
+from .csvads import CsvFormat
 from .report import MarketReport, RunInfo
 
 if TYPE_CHECKING:
@@ -23,16 +24,21 @@ def measure(
     backend: Backend | None = None,
     progress: Progress | None = None,
     every: int = 50,
+    csv: CsvFormat | None = None,
 ) -> MarketReport:
     """Measure the ads in ``paths`` and report over every ad the backend holds.
 
-    ``backend``: where facts are analysed and kept (default: an in-memory DuckDB, closed afterwards; a
-    backend you pass stays open). ``progress(ads, errors)`` is called every ``every`` inputs. Bad files,
-    bad lines and ads in unsupported languages are counted in the report's errors; the run goes on.
+    ``backend``: where facts are analysed and kept (default: a DuckDB in a temporary file, removed
+    afterwards; a backend you pass stays open). ``progress(ads, errors)`` is called every ``every``
+    inputs. ``csv``: the columns of CSV files (default: ``title``/``headline``, ``text``/``description``,
+    ``date``/``publication_date``...). Bad files, lines and rows and ads in unsupported languages are
+    counted in the report's errors; the run goes on.
     """
     own = backend is None
-    active = backend if backend is not None else DuckDBBackend(":memory:")
-    corpus = Corpus(tuple(Path(p) for p in paths), engine, progress=progress, every=max(1, every))
+    active = backend if backend is not None else DuckDBBackend()
+    corpus = Corpus(
+        tuple(Path(p) for p in paths), engine, progress=progress, every=max(1, every), csv=csv or CsvFormat()
+    )
     start = time.perf_counter()
     try:
         stats = active.ingest(corpus)
@@ -49,7 +55,7 @@ def measure(
 def make_backend(name: str, *, data_dir: Path, store: bool = False, **options: Any) -> Backend:
     """``duckdb`` (default) or ``spark``; ``store`` keeps the facts in the data folder between runs."""
     if name == "duckdb":
-        return DuckDBBackend(data_dir / MARKET_FILE if store else ":memory:", **options)
+        return DuckDBBackend(data_dir / MARKET_FILE if store else None, **options)
     if name == "spark":
         from .spark import SparkBackend
 

@@ -1,8 +1,10 @@
 """``SparkBackend``: the same measurement past one machine (pyspark, the optional ``kompetens[spark]`` extra).
 
-JSON-lines corpora are read by Spark line by line, so one big file spreads over every core; other files
-(a JSON array, PDFs...) are spread one file per task. Each Python worker builds its own Engine from the
-data folder and runs the same ``ad_facts`` the local backend runs; the figures come from Spark SQL.
+JSON-lines corpora are read by Spark line by line, so one big file spreads over every core; a CSV file is
+cut at row boundaries into pieces of about 32 MB (``csv_splits``, one pass on the driver) that tasks parse
+with the local backend's own reader; other files (a JSON array, PDFs...) are spread one file per task.
+Each Python worker builds its own Engine from the data folder and runs the same ``ad_facts`` the local
+backend runs; the figures come from Spark SQL.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Code, IngestError, KompetensError
 from .analyse import FACT_COLUMNS, ad_facts, document_from_line
 from .backend import Backend
-from .corpus import JSONL_SUFFIXES, MAX_LISTED_ERRORS, Corpus, IngestStats
+from .corpus import JSONL_SUFFIXES, MAX_LISTED_ERRORS, Corpus, IngestStats, read_ahead
+from .csvads import CSV_SUFFIXES, CsvSplit, csv_splits, split_documents
 from .report import MarketReport, report_from_sql
 
 if TYPE_CHECKING:
@@ -30,6 +33,9 @@ if TYPE_CHECKING:
 INSTALL_HINT = "pip install 'kompetens[spark]' (pyspark 4.3.0; it needs Java 17 or later)"
 ERROR_COLUMNS = ("error_code", "error_message")
 Row = tuple[Any, ...]
+Item = tuple[str, str | CsvSplit | None]
+"""What a task analyses: (``path#line``, a JSON line), (path, a piece of a CSV file) or (path, None), a
+file read whole."""
 
 
 def require_spark() -> Any:
@@ -86,17 +92,25 @@ class SparkBackend(Backend):
         return stats
 
     def _items(self, corpus: Corpus, stats: IngestStats) -> Any:
-        """An RDD of (source, line) pairs: a JSONL line, or (file, None) for a file read whole."""
+        """An RDD of ``Item``: JSONL lines, pieces of CSV files (one per partition), files read whole."""
         sc = self.spark.sparkContext
         rdds: list[Any] = []
-        whole: list[tuple[str, None]] = []
+        whole: list[Item] = []
+        pieces: list[Item] = []
         for file in corpus.files():
             if isinstance(file, IngestError):
                 stats.add_error(file)
             elif file.suffix.lower() in JSONL_SUFFIXES:
                 rdds.append(_numbered_lines(self.spark, file))
+            elif file.suffix.lower() in CSV_SUFFIXES:
+                try:
+                    pieces += [(str(file), split) for split in csv_splits(file, corpus.csv)]
+                except IngestError as exc:
+                    stats.add_error(exc)
             else:
                 whole.append((str(file), None))
+        if pieces:
+            rdds.append(sc.parallelize(pieces, len(pieces)))
         if whole:
             rdds.append(sc.parallelize(whole, max(1, min(len(whole), sc.defaultParallelism))))
         if not rdds:
@@ -218,23 +232,24 @@ def worker_engine(data_dir: str) -> Engine:
     return Engine(data_dir)
 
 
-def analyse_partition(data_dir: str, items: Iterable[tuple[str, str | None]]) -> Iterator[Row]:
+def analyse_partition(data_dir: str, items: Iterable[Item]) -> Iterator[Row]:
     """Fact rows (error columns empty) or error rows (only source and error set) for one partition."""
     engine = worker_engine(data_dir)
+    for item in read_ahead(_documents(engine, items)):
+        yield _error_row(item) if isinstance(item, KompetensError) else _fact_row(engine, item)
+
+
+def _documents(engine: Engine, items: Iterable[Item]) -> Iterator[Document | KompetensError]:
     for source, line in items:
         if line is None:
-            for item in engine.read([Path(source)], kind="ad"):
-                yield _error_row(item) if isinstance(item, IngestError) else _fact_row(engine, item)
-            continue
-        line = line.removeprefix("\ufeff")  # a BOM that Engine.read strips from the first line
-        if not line.strip():
-            continue
-        try:
-            doc = document_from_line(line, source=source)
-        except KompetensError as exc:
-            yield _error_row(exc)
-            continue
-        yield _fact_row(engine, doc)
+            yield from engine.read([Path(source)], kind="ad")
+        elif isinstance(line, CsvSplit):
+            yield from split_documents(line)
+        elif (line := line.removeprefix("\ufeff")).strip():  # a BOM that Engine.read strips
+            try:
+                yield document_from_line(line, source=source)
+            except KompetensError as exc:
+                yield exc
 
 
 def _fact_row(engine: Engine, doc: Document) -> Row:
