@@ -77,6 +77,10 @@ class DuckDBBackend(Backend):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
             self._conn = duckdb.connect(self.path)
+            if self._tmp is not None:
+                # The file goes on close: its last checkpoint would only cost time and a passing peak of
+                # memory that grows with the table (90 MB at 300,000 ads).
+                self._conn.execute("PRAGMA disable_checkpoint_on_shutdown")
             self._conn.execute(_schema())
         except duckdb.Error as exc:
             self._remove_tmp()
