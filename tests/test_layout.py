@@ -236,3 +236,42 @@ def test_extraction_and_review_read_one_layout(tmp_path: Path) -> None:
     assert review.sections == profile.layout.sections
     seo = next(m for m in profile.mentions if m.text == "SEO")
     assert seo.required is True and profile.layout.unit_at(seo.start).section == "requirements"
+
+
+GATE_TEXT = st.lists(
+    st.sampled_from(
+        ["ung", "ungdom", "social media", "Sociala medier", "\n", " ", "tjej", "ab", "a\nb", "ungung"]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(GATE_TEXT)
+def test_gate_index_finds_the_lines_gate_lines_finds(text: str) -> None:
+    from kompetens.layout import GateIndex, gate_lines
+
+    gates = [("ung",), None, ("social media", "sociala medier"), ("ab",), ("b",), ("zzz",), ("ung", "ungung")]
+    low = text.lower()
+    found = GateIndex(gates).lines(low)
+    assert [found.get(i, []) for i in range(len(gates))] == [gate_lines(g, low) for g in gates]
+    assert all(found.values())
+
+
+def test_gate_index_of_the_review_lexicons_matches_gate_lines() -> None:
+    from kompetens.layout import gate_lines
+    from kompetens.review.lexicon import bias_lexicon, review_cues
+
+    text = (Path(__file__).parent / "data" / "ads").glob("*.txt")
+    for path in sorted(text)[:20]:
+        low = path.read_text(encoding="utf-8").lower()
+        for lang in ("sv", "en"):
+            lexicon, cues = bias_lexicon(lang), review_cues(lang)
+            found = lexicon.gates.lines(low)
+            assert [found.get(i, []) for i in range(len(lexicon.phrases))] == [
+                gate_lines(r.gate, low) for r in lexicon.phrases
+            ]
+            found = cues.gates.lines(low)
+            assert [found.get(i, []) for i in range(len(cues.social_media))] == [
+                gate_lines(c.gate, low) for c in cues.social_media
+            ]

@@ -147,3 +147,61 @@ def test_has_letters_counts_as_isalpha_does(text, n):
     from kompetens.ingest.langdetect import has_letters
 
     assert has_letters(text, n) == (sum(ch.isalpha() for ch in text) >= n)
+
+
+SV_LINES = [
+    "Du planerar och publicerar innehåll på våra kanaler varje vecka.",
+    "Vi söker dig som är nyfiken och vill utveckla vår närvaro.",
+    "Det är meriterande om du har arbetat med dataanalys.",
+    "Du ska ha erfarenhet av att skriva för webben och för tryck.",
+]
+EN_LINES = [
+    "You will analyse the data and report to the team.",
+    "Nice to have: experience with the tools we use.",
+]
+
+
+def test_line_share_decides_a_swedish_ad_with_english_lines():
+    from kompetens.ingest.langdetect import by_line_share
+
+    text = "\n".join([*SV_LINES, *EN_LINES])
+    assert by_function_words(text) is None  # English function words are too many to weigh by count
+    assert by_line_share(text) == "sv"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        SV_LINES[:2] + EN_LINES,  # about as much of each: no clear majority
+        ["Vi søger en medarbejder til vores kundeservice i København.", "Du er nysgerrig.", *EN_LINES[:1]],
+        ["Ingen funktionsord alls här", "Bara rubriker", "Och listor"],
+    ],
+)
+def test_line_share_leaves_unclear_texts_to_lingua(lines):
+    from kompetens.ingest.langdetect import by_line_share
+
+    assert by_line_share("\n".join(lines)) is None
+
+
+def test_line_share_agrees_with_lingua_on_mixed_labelled_ads():
+    """Swedish labelled ads with English lines of the English ones between theirs: wherever the line
+    share decides, lingua would have said the same."""
+    from kompetens.ingest.langdetect import by_line_share
+
+    ads = sorted((Path(__file__).parents[1] / "data" / "ads").glob("*.txt"))
+    texts = [sample(p.read_text(encoding="utf-8")) for p in ads]
+    by_lang: dict[str | None, list[str]] = {}
+    for t in texts:
+        by_lang.setdefault(by_function_words(t), []).append(t)
+    decided = 0
+    for sv, en in zip(by_lang.get("sv", []), by_lang.get("en", []) * 5, strict=False):
+        en_lines = [ln for ln in en.splitlines() if ln.strip()][:2]
+        sv_lines = sv.splitlines()
+        text = sample("\n".join(sv_lines[:3] + en_lines + sv_lines[3:]))
+        shortcut = by_line_share(text)
+        if shortcut is None:
+            continue
+        decided += 1
+        values = _detector().compute_language_confidence_values(text)
+        assert values[0].language.iso_code_639_1.name.lower() == shortcut
+    assert decided >= 5

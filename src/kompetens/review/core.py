@@ -86,18 +86,23 @@ def _area_spans(
 ) -> list[AreaSpan]:
     """Spans that show which areas the ad asks for, from mentions and from the social-media cues."""
     spans: list[AreaSpan] = []
+    expert_in: dict[int, bool] = {}  # unit start -> its sentence demands expert level
 
     def add(text: str, start: int, end: int, area: str | None, via: str) -> None:
-        unit = layout.unit_at(start)
-        if area is None or unit is None or unit.boilerplate or unit.section not in ASKED_SECTIONS:
+        if area is None:
             return
-        sentence = layout.text[unit.start : unit.end]
-        expert = unit.section in JOB_CONTENT and bool(cues.expert and cues.expert.search(sentence))
+        unit = layout.unit_at(start)
+        if unit is None or unit.boilerplate or unit.section not in ASKED_SECTIONS:
+            return
+        expert = expert_in.get(unit.start)
+        if expert is None:
+            expert = expert_in[unit.start] = unit.section in JOB_CONTENT and bool(
+                cues.expert and cues.expert.search(layout.text, unit.start, unit.end)
+            )
         spans.append(AreaSpan(text, start, end, area, via, expert))
 
-    generic = cues.generic_area_evidence
     for m in profile.mentions:
-        if generic is not None and generic.fullmatch(m.text.strip()):
+        if cues.is_generic(m.text):
             continue  # "engagemang", "serviceinriktad", "affärsdriven": every kind of job asks for them
         add(m.text, m.start, m.end, m.area, "mention")
     for e in cues_found:

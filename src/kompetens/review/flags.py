@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..layout import Layout, gate_lines
+from ..layout import Layout
 from ..schema import DOCUMENTED
 from .lexicon import GUARD_WINDOW, BiasLexicon, GenderLexicon, Guard
 
@@ -62,9 +62,10 @@ def guarded(text: str, layout: Layout, start: int, end: int, guard: Guard | None
 
 def _phrase_flags(text: str, lexicon: BiasLexicon, layout: Layout) -> Iterator[Flag]:
     low = layout.low
-    for rule in lexicon.phrases:
+    for i, lines in lexicon.gates.lines(low).items():
+        rule = lexicon.phrases[i]
         guard = lexicon.guards.get(rule.category)
-        for m in (m for s, e in gate_lines(rule.gate, low) for m in rule.pattern.finditer(text, s, e)):
+        for m in (m for s, e in lines for m in rule.pattern.finditer(text, s, e)):
             unit = layout.unit_at(m.start())
             if unit is not None and (
                 unit.section in rule.not_in or ("boilerplate" in rule.not_in and unit.boilerplate)
@@ -91,14 +92,11 @@ def _next_word(text: str, end: int) -> str:
 
 def _gender_flags(text: str, gender: GenderLexicon, layout: Layout) -> Iterator[Flag]:
     low = layout.low
-    flagged = {w for w in set(_WORD.findall(low)) if gender.flag_rule(w) is not None}
-    if not flagged:
-        return
-    for m in _WORD.finditer(low):
-        word = m.group()
-        if word not in flagged:
+    for at in gender.starts(low):
+        m = _WORD.match(low, at)  # None where ``at`` is inside a word (its look-behind)
+        if m is None:
             continue
-        rule = gender.flag_rule(word)
+        rule = gender.flag_rule(m.group())
         if rule is None:
             continue
         if rule.not_before and _next_word(text, m.end()) in rule.not_before:

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick
+
 from ..errors import Code, KompetensError
 from ..lang import LANGUAGES, lang_data
-from ..layout import any_of, literal_gate, whole_word
+from ..layout import GateIndex, any_of, literal_gate, whole_word
 
 
 def _alternatives(patterns: list[str]) -> re.Pattern[str] | None:
@@ -94,8 +96,27 @@ class GenderLexicon:
     _flagged: dict[str, StemRule | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     """Word -> its rule when the word is flagged at all (``rule_for`` and the rule's ``exclude``)."""
 
+    _starts: Any = field(init=False, repr=False, compare=False)
+    """An Aho-Corasick automaton of every stem and form: where a flagged word can begin."""
+
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_index", _stem_index(self.stems, self.min_stem_length))
+        index = _stem_index(self.stems, self.min_stem_length)
+        object.__setattr__(self, "_index", index)
+        automaton: Any = None
+        keys = {k for k in (*index.forms, *index.whole, *index.prefix) if k}
+        if keys:
+            automaton = ahocorasick.Automaton()
+            for k in keys:
+                automaton.add_word(k, len(k))
+            automaton.make_automaton()
+        object.__setattr__(self, "_starts", automaton)
+
+    def starts(self, low: str) -> list[int]:
+        """The offsets in ``low`` where a stem or a form of the list begins, in order: every word
+        ``flag_rule`` flags begins at one of them (found in one pass instead of reading every word)."""
+        if self._starts is None:
+            return []
+        return sorted({last - length + 1 for last, length in self._starts.iter(low)})
 
     def flag_rule(self, word: str) -> StemRule | None:
         """The rule a (lower-case) word is flagged by, its exclusions applied; memoised, since ads
@@ -154,6 +175,11 @@ class BiasLexicon:
     phrases: tuple[PhraseRule, ...]
     gender: GenderLexicon
     guards: dict[str, Guard] = field(default_factory=dict)
+    gates: GateIndex = field(init=False, repr=False, compare=False)
+    """The lines each phrase rule runs on, found for all of them in one pass."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gates", GateIndex([r.gate for r in self.phrases]))
 
 
 SOCIAL_STRENGTHS: tuple[str, ...] = ("channel", "platform", "weak")
@@ -192,10 +218,42 @@ class ReviewCues:
     social_media_concepts: frozenset[str]
     title_social_media: re.Pattern[str] | None
     expert: re.Pattern[str] | None
+    gates: GateIndex = field(init=False, repr=False, compare=False)
+    """The lines each social-media cue runs on, found for all of them in one pass."""
+    _names: dict[tuple[str, tuple[str, ...]], bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    _generic: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gates", GateIndex([c.gate for c in self.social_media]))
+
+    def is_generic(self, text: str) -> bool:
+        """True when a mention's words are ``generic_area_evidence`` ("engagemang", "serviceinriktad"):
+        every kind of job asks for them (memoised)."""
+        memo = self._generic
+        found = memo.get(text)
+        if found is None:
+            pattern = self.generic_area_evidence
+            found = pattern is not None and pattern.fullmatch(text.strip()) is not None
+            if len(memo) > _FLAG_MEMO_MAX:
+                memo.clear()
+            memo[text] = found
+        return found
 
     def names_social_media(self, text: str, *, strengths: tuple[str, ...] = ("channel", "platform")) -> bool:
-        """True when a social-media cue of one of ``strengths`` occurs in ``text``."""
-        return any(c.pattern.search(text) for c in self.social_media if c.strength in strengths)
+        """True when a social-media cue of one of ``strengths`` occurs in ``text`` (memoised: it is asked
+        of every mention's concept label and text)."""
+        memo = self._names
+        key = (text, strengths)
+        found = memo.get(key)
+        if found is None:
+            found = any(c.pattern.search(text) for c in self.social_media if c.strength in strengths)
+            if len(memo) > _FLAG_MEMO_MAX:
+                memo.clear()
+            memo[key] = found
+        return found
 
 
 def _need(lang: str, name: str) -> dict[str, Any]:

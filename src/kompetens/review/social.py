@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..layout import JOB_CONTENT, Layout, Unit, gate_lines
+from ..layout import JOB_CONTENT, Layout, Unit
 from ..models import Mention
 from ..schema import DOCUMENTED
 from .lexicon import ReviewCues, SocialCue
@@ -84,8 +84,9 @@ def _counted_reason(section: str) -> str:
 def _hits(text: str, low: str, cues: ReviewCues) -> list[_Hit]:
     hits = [
         _Hit(cue, m.start(), m.end(), m.group(), (m.groupdict().get("tail") or "").lstrip("-"))
-        for cue in cues.social_media
-        for s, e in gate_lines(cue.gate, low)
+        for i, lines in cues.gates.lines(low).items()
+        for cue in (cues.social_media[i],)
+        for s, e in lines
         for m in cue.pattern.finditer(text, s, e)
     ]
     hits.sort(key=lambda h: (h.start, -h.end))
@@ -96,26 +97,36 @@ def _hits(text: str, low: str, cues: ReviewCues) -> list[_Hit]:
     return kept
 
 
-def _excluded(text: str, hit: _Hit, unit: Unit, cues: ReviewCues) -> bool:
-    """True when the platform name sits in an exclusion span ("din LinkedIn-profil")."""
+def _excluded(
+    text: str, hit: _Hit, unit: Unit, cues: ReviewCues, memo: dict[int, list[tuple[int, int]]]
+) -> bool:
+    """True when the platform name sits in an exclusion span ("din LinkedIn-profil"); ``memo`` keeps
+    each sentence's exclusion spans (unit start -> spans) for the other hits in it."""
     if cues.social_exclude is None:
         return False
-    for m in cues.social_exclude.finditer(text, unit.start, unit.end):
-        if m.start() <= hit.start < m.end() or hit.start <= m.start() < hit.end:
-            return True
-    return False
+    spans = memo.get(unit.start)
+    if spans is None:
+        spans = memo[unit.start] = [
+            m.span() for m in cues.social_exclude.finditer(text, unit.start, unit.end)
+        ]
+    return any(s <= hit.start < e or hit.start <= s < hit.end for s, e in spans)
 
 
-def _has_context(text: str, hit: _Hit, unit: Unit, cues: ReviewCues) -> bool:
-    """A work-context word in the hit's sentence outside the hit, or as the rest of its compound."""
+def _has_context(
+    text: str, hit: _Hit, unit: Unit, cues: ReviewCues, memo: dict[int, list[tuple[int, int]]]
+) -> bool:
+    """A work-context word in the hit's sentence outside the hit, or as the rest of its compound;
+    ``memo`` keeps each sentence's context spans (unit start -> spans)."""
     if cues.social_context is None:
         return False
     if hit.tail and cues.social_context_word is not None and cues.social_context_word.fullmatch(hit.tail):
         return True
-    for m in cues.social_context.finditer(text, unit.start, unit.end):
-        if m.end() <= hit.start or m.start() >= hit.end:
-            return True
-    return False
+    spans = memo.get(unit.start)
+    if spans is None:
+        spans = memo[unit.start] = [
+            m.span() for m in cues.social_context.finditer(text, unit.start, unit.end)
+        ]
+    return any(e <= hit.start or s >= hit.end for s, e in spans)
 
 
 def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
@@ -123,11 +134,13 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
     hits = _hits(text, layout.low, cues)
     by_unit: dict[int, list[_Hit]] = {}
     placed: list[tuple[_Hit, Unit | None, str, str | None]] = []
+    exclusions: dict[int, list[tuple[int, int]]] = {}
+    contexts: dict[int, list[tuple[int, int]]] = {}
     for h in hits:
         unit, section, aside = _place(layout, h.start)
         if section == "title":
             continue
-        if unit is not None and aside is None and _excluded(text, h, unit, cues):
+        if unit is not None and aside is None and _excluded(text, h, unit, cues, exclusions):
             aside = "application"
         elif (
             unit is not None
@@ -151,7 +164,7 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
             ok = (
                 h.cue.strength == "channel"
                 or any(o is not h and o.cue.strength != "weak" for o in by_unit[unit.start])
-                or _has_context(text, h, unit, cues)
+                or _has_context(text, h, unit, cues, contexts)
             )
             if ok:
                 strong_units.add(unit.start)
