@@ -77,6 +77,48 @@ FLAGGED = [
     ("sv", "Kvinnlig säljare sökes.", "Kvinnlig säljare", "gender"),
     ("sv", "Vi söker en kvinnlig säljare.", "kvinnlig säljare", "gender"),
     ("en", "Female sales assistant wanted.", "Female sales", "gender"),
+    # breadth of Swedish and English age coding, beyond the wording of the tune ads (issue #11)
+    ("sv", "Du är född på 90-talet.", "född på 90-talet", "age"),
+    ("sv", "Vi söker en 90-talist till butiken.", "90-talist", "age"),
+    ("sv", "Du är cirka 25 år gammal.", "Du är cirka 25 år gammal", "age"),
+    ("sv", "Jobbet passar 20-åringar som vill lära sig.", "20-åringar", "age"),
+    ("sv", "Ålder: 20-30", "Ålder: 20-30", "age"),
+    ("sv", "Du ska vara upp till 29 år.", "Du ska vara upp till 29 år", "age"),
+    ("sv", "Du är 35 år eller yngre.", "35 år eller yngre", "age"),
+    ("sv", "Teamet består av tio personer i åldrarna 25-32 år.", "i åldrarna 25-32 år", "age"),
+    ("sv", "Teamets medelålder är 28 år.", "medelålder är 28", "age"),
+    ("sv", "Vi är ett kontor med låg medelålder.", "låg medelålder", "age"),
+    ("sv", "Du har gått ut gymnasiet i år.", "gått ut gymnasiet i år", "age"),
+    ("sv", "Passar dig som precis gått ut gymnasiet.", "precis gått ut gymnasiet", "age"),
+    ("sv", "Kom direkt från gymnasiet till oss!", "direkt från gymnasiet", "age"),
+    ("sv", "Ungdomsjobb i hemtjänsten", "Ungdomsjobb", "age"),
+    ("sv", "Jobbet passar ungdomar.", "passar ungdomar", "age"),
+    ("sv", "Är du nyutbildad sjuksköterska?", "nyutbildad", "age"),
+    ("sv", "Vi söker en äldre medarbetare.", "söker en äldre medarbetare", "age"),
+    ("sv", "Du är en mogen och trygg person.", "mogen", "age"),
+    ("sv", "Du har några år på nacken.", "några år på nacken", "age"),
+    ("sv", "Vi söker dig med livserfarenhet.", "med livserfarenhet", "age"),
+    ("sv", "Seniorer välkomna!", "Seniorer välkomna", "age"),
+    ("sv", "Passar dig som är pensionerad.", "Passar dig som är pensionerad", "age"),
+    ("sv", "Du har högst 3 års erfarenhet av redovisning.", "högst 3 års erfarenhet", "age"),
+    ("sv", "Vi söker unga talanger.", "unga", "age"),
+    ("sv", "Du står i början av ditt yrkesliv.", "i början av ditt yrkesliv", "age"),
+    ("sv", "Du har hela arbetslivet framför dig.", "hela arbetslivet framför dig", "age"),
+    ("en", "Applicants must be 25 years old.", "be 25 years old", "age"),
+    ("en", "Applicants aged 30 or under.", "aged 30 or under", "age"),
+    ("en", "You were born after 1995.", "born after 1995", "age"),
+    ("en", "Candidates under the age of 35.", "under the age of 35", "age"),
+    ("en", "The team's average age is 27.", "average age is 27", "age"),
+    ("en", "No more than 5 years of experience.", "No more than 5 years of experience", "age"),
+    ("en", "We are looking for a mature person.", "mature person", "age"),
+    ("en", "You have recently graduated in engineering.", "recently graduated", "age"),
+    ("en", "A great job for youngsters.", "youngsters", "age"),
+    ("sv", "Är du en glad tjej som gillar kläder?", "Är du en glad tjej", "gender"),
+    ("sv", "Endast tjejer kan söka.", "Endast tjejer", "gender"),
+    ("sv", "Vi söker en kvinnlig frisör.", "kvinnlig frisör", "gender"),
+    ("sv", "Manlig lagerarbetare sökes.", "Manlig lagerarbetare sökes", "gender"),
+    ("en", "Are you a friendly girl who loves fashion?", "Are you a friendly girl", "gender"),
+    ("en", "Female receptionist wanted.", "Female receptionist wanted", "gender"),
 ]
 
 NEUTRAL = [
@@ -121,6 +163,24 @@ NEUTRAL = [
     ("en", "You teach young learners aged 6 to 9."),
     ("en", "We welcome applicants of all ages, whether a recent graduate or experienced."),
     ("en", "You support children and young people with autism."),
+    # counter-examples of the breadth rules: legal minimum ages, the company's age, names, clients
+    ("sv", "Du måste vara minst 18 år gammal."),
+    ("sv", "Du ska ha fyllt 18 år."),
+    ("sv", "Verksamheten är 30 år gammal."),
+    ("sv", "Skolan byggdes på 1980-talet."),
+    ("sv", "Ung Företagsamhet samarbetar med skolan."),
+    ("sv", "Du arbetar på ungdomsmottagningen."),
+    ("sv", "Vi hjälper unga företag att växa."),
+    ("sv", "Eleverna är 19-åringar som läser sitt sista år."),
+    ("sv", "Elevernas medelålder är 17 år."),
+    ("sv", "Utbildning efter gymnasiet krävs."),
+    ("sv", "Du blir personlig assistent till en äldre man."),
+    ("sv", "Du är mogen i din yrkesroll."),
+    ("sv", "Ålder spelar ingen roll, pensionärer välkomna!"),
+    ("sv", "Garantin är upp till 10 år."),
+    ("en", "The company is 30 years old."),
+    ("en", "You help mature our data platform."),
+    ("en", "The clinic serves patients over the age of 65."),
 ]
 
 
@@ -137,6 +197,14 @@ def test_flagged(lang: str, text: str, span: str, category: str) -> None:
 @pytest.mark.parametrize(("lang", "text"), NEUTRAL)
 def test_neutral_wording_gets_no_flag(lang: str, text: str) -> None:
     assert _flags(lang, text) == []
+
+
+def test_gender_of_the_client_is_no_gender_requirement() -> None:
+    # "manlig" is a gender-coded word (its own flag), but the ad does not ask for a man.
+    text = "Vi söker assistent till en manlig brukare."
+    layout = segment(text, layout_cues("sv"), title="(none)")
+    rules = [f.rule for f in find_flags(text, bias_lexicon("sv"), layout)]
+    assert "gender.explicit" not in rules and rules
 
 
 def test_longest_span_wins() -> None:
