@@ -226,3 +226,129 @@ def test_link_without_an_index_says_what_to_do(tmp_path: Path) -> None:
 def test_every_command_has_help(runner: CliRunner, command: str) -> None:
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+# -- users and serve ---------------------------------------------------------------------------------
+
+
+def test_users_add_token_list_remove(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = runner.invoke(
+        cli,
+        [
+            "--data-dir",
+            str(data),
+            "users",
+            "add",
+            "anna@example.se",
+            "--org",
+            "Exempelbolaget",
+            "--role",
+            "admin",
+            "--password-stdin",
+            "--json",
+        ],
+        input="hemligt lösenord\n",
+    )
+    assert result.exit_code == 0, result.output
+    first = json.loads(result.stdout)
+    assert first["email"] == "anna@example.se" and first["token"].startswith("kmp_")
+    code, out, _ = run(
+        runner, data, "users", "add", "bo@example.se", "--org", "Annat AB", "--role", "recruiter"
+    )
+    assert code == 0 and "kmp_" in out
+    code, out, _ = run(runner, data, "users", "token", "anna@example.se", "--name", "ATS", "--json")
+    second = json.loads(out)
+    assert code == 0 and second["name"] == "ATS" and second["token"] != first["token"]
+    code, out, _ = run(runner, data, "users", "list", "--json")
+    assert code == 0
+    assert [(u["email"], u["org"], u["role"]) for u in json.loads(out)] == [
+        ("bo@example.se", "Annat AB", "recruiter"),
+        ("anna@example.se", "Exempelbolaget", "admin"),
+    ]
+    code, out, _ = run(runner, data, "users", "list", "--org", "Annat AB", "--json")
+    assert [u["email"] for u in json.loads(out)] == ["bo@example.se"]
+    code, out, _ = run(runner, data, "users", "list")
+    assert code == 0 and "anna@example.se" in out and "kmp_" not in out
+    code, out, _ = run(runner, data, "users", "revoke", "anna@example.se", "--token", str(second["id"]))
+    assert code == 0 and "revoked 1" in out
+    code, out, _ = run(runner, data, "users", "remove", "bo@example.se", "--json")
+    assert code == 0 and json.loads(out)["email"] == "bo@example.se"
+    code, out, _ = run(runner, data, "users", "list", "--json")
+    assert [u["email"] for u in json.loads(out)] == ["anna@example.se"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["users", "add", "x@example.se", "--org", "O", "--role", "owner"], "E500"),
+        (["users", "add", "anna@example.se", "--org", "O", "--role", "admin"], "E501"),
+        (["users", "token", "nobody@example.se"], "E502"),
+        (["users", "remove", "nobody@example.se"], "E502"),
+    ],
+)
+def test_users_coded_errors(runner: CliRunner, tmp_path: Path, args: list[str], code: str) -> None:
+    run(runner, tmp_path, "users", "add", "anna@example.se", "--org", "O", "--role", "admin")
+    result = runner.invoke(cli, ["--data-dir", str(tmp_path), *args, "--json"])
+    assert result.exit_code == 1
+    assert getattr(result.exception, "code", None) is not None and result.exception.code.name == code  # type: ignore[union-attr]
+
+
+def test_users_error_is_json_on_stdout(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kompetens",
+            "--data-dir",
+            str(tmp_path),
+            "users",
+            "remove",
+            "x@example.se",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["error"]["code"] == "E502"
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    """What `kompetens serve` would have started uvicorn with."""
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr("kompetens.api.serve", lambda engine, **kw: calls.append(kw))
+    return calls
+
+
+def test_serve_refuses_0000_without_users(
+    runner: CliRunner, tmp_path: Path, served: list[dict[str, object]]
+) -> None:
+    for host in ("0.0.0.0", "192.168.1.20", "::"):
+        code, _, err = run(runner, tmp_path, "serve", "--host", host, "--allowed-host", "hr.example.se")
+        assert code != 0 and "no users" in err and "kompetens users add" in err
+    assert served == []
+
+
+def test_serve_on_loopback_without_users_says_how_to_add_one(
+    runner: CliRunner, tmp_path: Path, served: list[dict[str, object]]
+) -> None:
+    code, _, err = run(runner, tmp_path, "serve")
+    assert code == 0 and "kompetens users add" in err
+    assert set(served[0]["allowed_hosts"]) == {"127.0.0.1", "localhost", "::1"}  # type: ignore[arg-type]
+
+
+def test_serve_beyond_loopback_with_users(
+    runner: CliRunner, tmp_path: Path, served: list[dict[str, object]]
+) -> None:
+    run(runner, tmp_path, "users", "add", "anna@example.se", "--org", "O", "--role", "admin")
+    code, _, err = run(runner, tmp_path, "serve", "--host", "0.0.0.0")
+    assert code != 0 and "--allowed-host" in err and served == []
+    code, _, _ = run(
+        runner, tmp_path, "serve", "--host", "0.0.0.0", "--allowed-host", "hr.example.se", "--https"
+    )
+    assert code == 0
+    assert served[0]["allowed_hosts"] == ("hr.example.se",) and served[0]["https"] is True

@@ -17,7 +17,7 @@ from kompetens.engine import Engine
 from kompetens.errors import Code, KompetensError
 from kompetens.ingest import document_from_text
 from kompetens.match import default_role
-from tests.api.support import AD_EN, AD_SV, DEMO_AD, as_files, client_for, demo_cvs
+from tests.api.support import AD_EN, AD_SV, DEMO_AD, as_files, client_for, csrf, demo_cvs
 
 LONG_TITLE = (
     "\n\n  Digital kommunikatör med ansvar för sociala medier, nyhetsbrev, webbplats och "
@@ -48,7 +48,7 @@ def _cli_title(data_dir: Path, ad: Path, cv: Path) -> str:
 
 
 def _web_title(client: TestClient, files: list[tuple[str, tuple[str, bytes]]], data: dict[str, str]) -> str:
-    r = client.post("/rank", files=files, data=data)
+    r = client.post("/rank", files=files, data={**data, "csrf_token": csrf(client)})
     assert r.status_code == 200, r.text
     found = ROLE_H2.search(r.text)
     assert found, "the page names the role"

@@ -24,6 +24,7 @@ from .engine import Engine
 from .errors import Code, ErrorInfo, ErrorReply, FailedInput, KompetensError
 from .models import AREA_IDS, DocKind, Document, Extraction, Profile
 from .schema import dump_json
+from .store.accounts import NewToken, User
 from .taxonomy.areas import AreaInfo
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ def _table(*args: Any, **kwargs: Any) -> Table:
 
     return Table(*args, **kwargs)
 
+
+_json = click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
 
 err_console = _LazyConsole(stderr=True)
 out_console = _LazyConsole()
@@ -519,12 +522,153 @@ def forget(ctx: click.Context, source: str | None, everything: bool) -> None:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    help="A host name clients reach the server by (the Host header); repeat for more. "
+    "localhost names are allowed when bound to loopback.",
+)
+@click.option(
+    "--https", is_flag=True, help="Clients reach the server over https (a TLS proxy): Secure cookies."
+)
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int) -> None:
-    """Serve the web UI (/) and the REST API (/api/v1, OpenAPI at /openapi.json)."""
-    from .api import serve as run_server
+def serve(ctx: click.Context, host: str, port: int, allowed_hosts: tuple[str, ...], https: bool) -> None:
+    """Serve the web UI (/) and the REST API (/api/v1, OpenAPI at /openapi.json).
 
-    run_server(_engine(ctx), host=host, port=port)
+    With no user yet the server is open to whoever reaches it, so it then serves on loopback only;
+    once `kompetens users add` has made a user, every request must sign in (API token or web session).
+    """
+    from .api import serve as run_server
+    from .api.auth import allowed_hosts_for, is_loopback, is_wildcard
+
+    engine = _engine(ctx)
+    if not engine.has_users():
+        if not is_loopback(host):
+            raise click.ClickException(
+                f"refusing to serve on {host}: there are no users yet, so anyone who reaches the port could "
+                "use everything. Create one first: kompetens users add EMAIL --org ORG --role admin"
+            )
+        err_console.print(
+            "[yellow]warning[/] no users yet: the server is open to anyone on this machine. "
+            "To require signing in: kompetens users add EMAIL --org ORG --role admin --password-stdin",
+            highlight=False,
+        )
+    if is_wildcard(host) and not allowed_hosts:
+        raise click.ClickException(
+            f"serving on {host or 'every address'} needs --allowed-host NAME: the name clients reach it by"
+        )
+    if not is_loopback(host) and not https:
+        err_console.print(
+            "[yellow]warning[/] serving beyond this machine over plain http: passwords and tokens cross the "
+            "network in the clear; put a TLS proxy in front and pass --https",
+            highlight=False,
+        )
+    run_server(
+        engine, host=host, port=port, allowed_hosts=allowed_hosts_for(host, allowed_hosts), https=https
+    )
+
+
+# -- users ----------------------------------------------------------------------------------------
+
+
+@cli.group(name="users")
+def users_group() -> None:
+    """Organisations, users and API tokens of `kompetens serve` (admin, recruiter, hiring_manager)."""
+
+
+def _read_password(password_stdin: bool) -> str | None:
+    if not password_stdin:
+        return None
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise KompetensError(Code.E301, "the password read from stdin is empty", field="password")
+    return password
+
+
+def _show_token(token: NewToken) -> None:
+    out_console.print(f"API token for {token.email} ({token.name}), shown this once:", highlight=False)
+    click.echo(token.token)
+
+
+@users_group.command(name="add")
+@click.argument("email")
+@click.option("--org", required=True, help="The organisation (created if new).")
+@click.option("--role", required=True, help="admin, recruiter or hiring_manager.")
+@click.option("--password-stdin", is_flag=True, help="Read a web UI password from the first line of stdin.")
+@_json
+@click.pass_context
+def users_add(
+    ctx: click.Context, email: str, org: str, role: str, password_stdin: bool, as_json: bool
+) -> None:
+    """Add a user (and their organisation if new); print their first API token once."""
+    accounts = _engine(ctx).accounts
+    password = _read_password(password_stdin)
+    accounts.add_user(email, org=org, role=role, password=password)
+    token = accounts.issue_token(email, name="first token")
+    if as_json:
+        _emit_json(token)
+    else:
+        _show_token(token)
+
+
+@users_group.command(name="token")
+@click.argument("email")
+@click.option("--name", default="", help="What the token is for.")
+@_json
+@click.pass_context
+def users_token(ctx: click.Context, email: str, name: str, as_json: bool) -> None:
+    """Issue another API token to a user; print it once."""
+    token = _engine(ctx).accounts.issue_token(email, name=name)
+    if as_json:
+        _emit_json(token)
+    else:
+        _show_token(token)
+
+
+@users_group.command(name="revoke")
+@click.argument("email")
+@click.option("--token", "token_id", type=int, default=None, help="The token's id (default: all of them).")
+@_json
+@click.pass_context
+def users_revoke(ctx: click.Context, email: str, token_id: int | None, as_json: bool) -> None:
+    """Revoke one of a user's API tokens, or all of them."""
+    n = _engine(ctx).accounts.revoke_token(email, token_id)
+    if as_json:
+        _emit_json({"revoked": n})
+    else:
+        out_console.print(f"revoked {n} token(s)")
+    ctx.exit(0 if n else 1)
+
+
+@users_group.command(name="list")
+@click.option("--org", default=None, help="Only this organisation's users.")
+@_json
+@click.pass_context
+def users_list(ctx: click.Context, org: str | None, as_json: bool) -> None:
+    """The users, by organisation."""
+    engine = _engine(ctx)
+    found = engine.accounts.users(org=org) if engine.has_users() else []
+    if as_json:
+        _emit_json(found, list[User])
+        return
+    table = _table("organisation", "email", "role", "created")
+    for u in found:
+        table.add_row(u.org, u.email, u.role, u.created)
+    out_console.print(table)
+
+
+@users_group.command(name="remove")
+@click.argument("email")
+@_json
+@click.pass_context
+def users_remove(ctx: click.Context, email: str, as_json: bool) -> None:
+    """Remove a user with their tokens and sessions."""
+    user = _engine(ctx).accounts.remove_user(email)
+    if as_json:
+        _emit_json(user)
+    else:
+        out_console.print(f"removed {user.email} ({user.org})", highlight=False)
 
 
 @cli.command()
@@ -637,7 +781,6 @@ def _import(
 
 
 _files = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-_json = click.option("--json", "as_json", is_flag=True)
 
 
 @import_group.command(name="esco")

@@ -26,6 +26,7 @@ from .match import Kit, RankItem, Role, Team
 from .models import Extraction
 from .review import Review
 from .schema import JSON, json_schema
+from .store.accounts import NewToken, User
 from .taxonomy.areas import AreaInfo
 
 DOC = Path("docs") / "contract.md"
@@ -121,6 +122,22 @@ COMMANDS: tuple[Command, ...] = (
         None,
         list[dict[str, str | int] | FailedInput],
         "One item per file: `source` and the counts of what was imported (their keys depend on the kind).",
+    ),
+    Command(
+        "kompetens users add / token",
+        "`kompetens users add EMAIL --org ORG --role ROLE [--password-stdin] --json`, "
+        "`kompetens users token EMAIL [--name NAME] --json`",
+        "`POST /api/v1/users` (admin; the organisation is the admin's), `POST /api/v1/tokens` (yourself)",
+        NewToken,
+        "The new API token, shown this once: the data folder keeps only its SHA-256 hash.",
+    ),
+    Command(
+        "kompetens users list",
+        "`kompetens users list [--org ORG] --json`",
+        "`GET /api/v1/users` (admin: the admin's organisation)",
+        list[User],
+        "By organisation, then email. `kompetens users remove EMAIL --json` prints the removed user "
+        "(`DELETE /api/v1/users/{email}`), and `GET /api/v1/me` answers the token's user, in the same shape.",
     ),
     Command(
         "Errors",

@@ -25,7 +25,7 @@ from .extract.text import tokenize
 from .lang import LANGUAGES
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .schema import DOCUMENTED
-from .store import Store
+from .store import Accounts, Store
 from .taxonomy import Taxonomy, jobtech_uri
 from .taxonomy.areas import Area, AreaInfo, area_details, load_areas, load_curated
 from .taxonomy.linkable import linkable_concepts
@@ -299,9 +299,24 @@ class Engine:
             LinkResult(text, [c.linked() for c in cands]) for text, cands in zip(texts, results, strict=True)
         ]
 
+    @property
+    def store_path(self) -> Path:
+        return self.data_dir / "kompetens.sqlite"
+
     @cached_property
     def store(self) -> Store:
-        return Store(self.data_dir / "kompetens.sqlite")
+        return Store(self.store_path)
+
+    @cached_property
+    def accounts(self) -> Accounts:
+        """Organisations, users, API tokens and web sessions (in the store's file)."""
+        return Accounts(self.store)
+
+    def has_users(self) -> bool:
+        """Whether any user exists: serving then requires signing in. Creates no file when none exists."""
+        if "accounts" not in self.__dict__ and not self.store_path.exists():
+            return False
+        return self.accounts.has_users()
 
     # -- the competence model --------------------------------------------------------------------
     def areas(self) -> tuple[Area, ...]:

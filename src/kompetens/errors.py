@@ -13,7 +13,8 @@ from .schema import DOCUMENTED
 
 
 class Code(StrEnum):
-    """Error codes. E1xx input files, E2xx taxonomy/data, E3xx roles and options, E4xx store."""
+    """Error codes. E1xx input files, E2xx taxonomy/data, E3xx roles and options, E4xx store,
+    E5xx accounts and access."""
 
     E100 = "file not found"
     E101 = "empty file"
@@ -37,6 +38,11 @@ class Code(StrEnum):
     E401 = "not found in store"
     E302 = "optional extra not installed"
     E303 = "backend failed"
+    E500 = "unknown user role"
+    E501 = "user exists already"
+    E502 = "unknown user"
+    E503 = "not signed in"
+    E504 = "not allowed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +128,11 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E301: 400,
     Code.E400: 500,
     Code.E401: 404,
+    Code.E500: 400,
+    Code.E501: 409,
+    Code.E502: 404,
+    Code.E503: 401,
+    Code.E504: 403,
 }
 """Codes that are not plain invalid input (422)."""
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from kompetens.api import Limits, create_app
+from kompetens.api.auth import LOOPBACK_NAMES
 from kompetens.engine import Engine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,8 +29,21 @@ AD_EN = (
 )
 
 
+TEST_HOSTS = (*LOOPBACK_NAMES, "testserver")
+"""The TestClient sends ``Host: testserver``: allowed here, in the tests, and not by default."""
+
+
 def client_for(engine: Engine, *, limits: Limits | None = None, cors: tuple[str, ...] = ()) -> TestClient:
-    return TestClient(create_app(engine, limits=limits, cors_origins=cors), raise_server_exceptions=False)
+    app = create_app(engine, limits=limits, cors_origins=cors, allowed_hosts=TEST_HOSTS)
+    return TestClient(app, raise_server_exceptions=False)
+
+
+def csrf(client: TestClient, path: str = "/review") -> str:
+    """The CSRF token of the client's browser, from a form of the page at ``path``."""
+    r = client.get(path)
+    tokens = [a["value"] for a in Elements(r.text).all("input", name="csrf_token") if a.get("value")]
+    assert tokens, f"no CSRF token on {path} ({r.status_code})"
+    return str(tokens[0])
 
 
 def demo_cvs(n: int) -> list[Path]:

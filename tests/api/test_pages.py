@@ -12,7 +12,7 @@ from kompetens.engine import Engine
 from kompetens.ingest import document_from_text
 from kompetens.taxonomy import taxonomy_path
 
-from .support import AD_SV, DEMO_AD, Elements, as_files, demo_cvs
+from .support import AD_SV, DEMO_AD, Elements, as_files, csrf, demo_cvs
 
 PAGES = ["/", "/review", "/rank", "/areas", "/link"]
 
@@ -84,7 +84,7 @@ def test_areas_page_shows_the_model(client: TestClient, engine: Engine) -> None:
 
 @pytest.mark.parametrize("ad", [AD_SV, DEMO_AD.read_text(encoding="utf-8")])
 def test_review_result(client: TestClient, engine: Engine, ad: str) -> None:
-    r = client.post("/review", data={"text": ad, "title": "", "lang": ""})
+    r = client.post("/review", data={"text": ad, "title": "", "lang": "", "csrf_token": csrf(client)})
     assert r.status_code == 200
     review = engine.review(document_from_text(ad, source="pasted ad", kind="ad"))
     page = _page(r)
@@ -101,13 +101,13 @@ def test_review_result(client: TestClient, engine: Engine, ad: str) -> None:
 
 
 def test_review_of_nothing(client: TestClient) -> None:
-    r = client.post("/review", data={"text": "   "})
+    r = client.post("/review", data={"text": "   ", "csrf_token": csrf(client)})
     assert r.status_code == 422
     assert _page(r).all("div", role="alert")
 
 
 def test_review_report_download(client: TestClient, engine: Engine) -> None:
-    r = client.post("/review/report", data={"text": AD_SV})
+    r = client.post("/review/report", data={"text": AD_SV, "csrf_token": csrf(client)})
     assert r.status_code == 200
     assert "attachment" in r.headers["content-disposition"]
     doc = document_from_text(AD_SV, source="pasted ad", kind="ad")
@@ -116,7 +116,7 @@ def test_review_report_download(client: TestClient, engine: Engine) -> None:
 
 def test_rank_result(client: TestClient) -> None:
     cvs = demo_cvs(12)
-    r = client.post("/rank", files=as_files(cvs), data={"role_source": "default"})
+    r = client.post("/rank", files=as_files(cvs), data={"role_source": "default", "csrf_token": csrf(client)})
     assert r.status_code == 200, r.text
     page = _page(r)
     rows = [a for t, a in page.tags if t == "tr" and (a.get("id") or "").startswith("c")]
@@ -131,7 +131,11 @@ def test_rank_result(client: TestClient) -> None:
 
 
 def test_rank_for_a_pasted_ad(client: TestClient) -> None:
-    r = client.post("/rank", files=as_files(demo_cvs(3)), data={"role_source": "ad", "ad": AD_SV})
+    r = client.post(
+        "/rank",
+        files=as_files(demo_cvs(3)),
+        data={"role_source": "ad", "ad": AD_SV, "csrf_token": csrf(client)},
+    )
     assert r.status_code == 200
     assert "Role:" in r.text
 
@@ -146,7 +150,7 @@ def test_rank_for_a_pasted_ad(client: TestClient) -> None:
 )
 def test_rank_form_errors(client: TestClient, data: dict[str, str], with_files: bool, status: int) -> None:
     files = as_files(demo_cvs(1)) if with_files else [("cvs", ("", b""))]
-    r = client.post("/rank", files=files, data=data)
+    r = client.post("/rank", files=files, data={**data, "csrf_token": csrf(client)})
     assert r.status_code == status
     page = _page(r)
     assert page.all("div", role="alert")

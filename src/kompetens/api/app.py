@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import secrets
 import threading
 from collections.abc import Sequence
+from urllib.parse import quote
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__
 from ..engine import Engine
 from ..errors import KompetensError
-from . import errors, pages
+from . import errors, pages, users
+from .auth import LOOPBACK_NAMES, HostGuard, LoginRequired
 from .limits import BodyLimitMiddleware, Limits
 from .render import templates
-from .routes import router
+from .routes import public, router
 
 DESCRIPTION = """\
 Find social-media competence in job ads and CVs (Swedish + English), review ads for biased wording and
@@ -33,10 +37,14 @@ def create_app(
     *,
     limits: Limits | None = None,
     cors_origins: Sequence[str] = (),
+    allowed_hosts: Sequence[str] = LOOPBACK_NAMES,
+    https: bool = False,
 ) -> FastAPI:
     """Build the app: web UI at /, API at /api/v1, OpenAPI at /openapi.json, API docs at /docs.
 
     CORS stays off unless ``cors_origins`` names the origins allowed to call the API from a browser.
+    ``allowed_hosts`` are the Host names the server answers (others get 400; see api/auth.py); ``https``
+    marks the cookies Secure (the server is reached over https, e.g. behind a TLS proxy).
     """
     app = FastAPI(
         title="kompetens",
@@ -49,9 +57,15 @@ def create_app(
     app.state.engine_lock = threading.Lock()
     app.state.limits = limits or Limits()
     app.state.templates = templates()
+    app.state.https = https
+    app.state.csrf_secret = secrets.token_bytes(32)
+    app.include_router(public, tags=["kompetens"])
     app.include_router(router, tags=["kompetens"])
+    app.include_router(users.router, tags=["accounts"])
     app.include_router(pages.router, include_in_schema=False)
+    app.include_router(pages.login_router, include_in_schema=False)
     app.mount("/static", StaticFiles(packages=[("kompetens.api", "static")]), name="static")
+    app.add_exception_handler(LoginRequired, to_login)
     app.add_exception_handler(KompetensError, errors.on_kompetens_error)
     app.add_exception_handler(RequestValidationError, errors.on_validation_error)
     app.add_exception_handler(HTTPException, errors.on_http_error)
@@ -64,4 +78,12 @@ def create_app(
             allow_headers=["*"],
         )
     app.add_middleware(BodyLimitMiddleware, limits=app.state.limits)
+    app.add_middleware(HostGuard, hosts=allowed_hosts, origins=cors_origins)
     return app
+
+
+async def to_login(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, LoginRequired)
+    root = request.scope.get("root_path", "")
+    target = f"{root}/login" + (f"?next={quote(exc.next_path)}" if exc.next_path not in ("", "/") else "")
+    return RedirectResponse(target, status_code=303)

@@ -44,7 +44,8 @@ def is_api(request: Request) -> bool:
 
 
 def kompetens_error_response(exc: KompetensError) -> JSONResponse:
-    return JSONResponse(asdict(ErrorReply(exc.info())), status_code=http_status(exc.code))
+    headers = {"WWW-Authenticate": "Bearer"} if exc.code == Code.E503 else None
+    return JSONResponse(asdict(ErrorReply(exc.info())), status_code=http_status(exc.code), headers=headers)
 
 
 def validation_error_response(errors: Sequence[Any]) -> JSONResponse:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
@@ -13,12 +14,17 @@ from ..engine import Engine
 from ..errors import Code, KompetensError, http_status
 from ..match import Kit, RankItem, Role
 from ..models import Document
+from .auth import page_user, session_user
+from .csrf import CSRF_COOKIE, SESSION_COOKIE, check_csrf, set_cookie
 from .deps import engine_of, read_file, read_files
 from .highlight import pieces, review_spans
 from .inputs import Upload, read_uploads, resolve_role, text_document
 from .render import page
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(page_user), Depends(check_csrf)])
+"""The pages: signed in (once users exist), every POST with this browser's CSRF token."""
+login_router = APIRouter(dependencies=[Depends(check_csrf)])
+"""Signing in and out."""
 
 KIT_LIMIT = 10
 """Interview kits are prepared for this many of the best candidates."""
@@ -153,3 +159,47 @@ def link_page(request: Request, q: str = "", kind: Literal["skill", "occupation"
     except KompetensError as exc:
         return page(request, "link.html", status=http_status(exc.code), form=form, error=exc)
     return page(request, "link.html", form=form, candidates=found[0].candidates if found else [])
+
+
+# -- signing in and out ---------------------------------------------------------------------------
+
+
+def safe_next(path: str) -> str:
+    """Where to go after signing in: a path on this site only."""
+    return path if path.startswith("/") and not path.startswith("//") and "\\" not in path else "/"
+
+
+@login_router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, next: str = "/") -> Response:
+    engine: Engine = request.app.state.engine
+    if not engine.has_users():
+        return RedirectResponse(request.scope.get("root_path", "") + "/", status_code=303)
+    request.state.user = session_user(request)
+    return page(request, "login.html", form={"email": "", "next": safe_next(next)})
+
+
+@login_router.post("/login", response_class=HTMLResponse)
+def login_submit(request: Request, email: Text = "", password: Text = "", next: Text = "/") -> Response:
+    engine: Engine = request.app.state.engine
+    user = engine.accounts.check_password(email, password) if engine.has_users() and password else None
+    form = {"email": email, "next": safe_next(next)}
+    if user is None:
+        error = KompetensError(Code.E503, "the email or the password is wrong")
+        return page(request, "login.html", status=401, form=form, error=error)
+    response = RedirectResponse(request.scope.get("root_path", "") + form["next"], status_code=303)
+    set_cookie(request, response, SESSION_COOKIE, engine.accounts.open_session(user))
+    # A fresh CSRF cookie for the signed-in browser: tokens from before signing in stop working.
+    set_cookie(request, response, CSRF_COOKIE, secrets.token_urlsafe(32))
+    return response
+
+
+@login_router.post("/logout")
+def logout(request: Request) -> Response:
+    engine: Engine = request.app.state.engine
+    sid = request.cookies.get(SESSION_COOKIE)
+    if sid and engine.has_users():
+        engine.accounts.close_session(sid)
+    root = request.scope.get("root_path", "")
+    response = RedirectResponse(root + ("/login" if engine.has_users() else "/"), status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path=root + "/", httponly=True, samesite="strict")
+    return response

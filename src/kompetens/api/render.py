@@ -12,6 +12,7 @@ from starlette.responses import Response
 
 from ..engine import Engine
 from ..errors import KompetensError, http_status
+from .csrf import csrf_token, set_csrf_cookie
 
 NAV: tuple[tuple[str, str], ...] = (
     ("/", "Home"),
@@ -77,12 +78,16 @@ def page(request: Request, name: str, *, status: int = 200, **context: Any) -> R
     tpl: Jinja2Templates = request.app.state.templates
     base = {
         "nav": NAV,
+        "csrf": csrf_token(request),
+        "user": getattr(request.state, "user", None),
         "path": request.url.path,
         "root": request.scope.get("root_path", ""),
         "areas": areas,
         "area": {a["id"]: a for a in areas},
     }
-    return tpl.TemplateResponse(request, name, base | context, status_code=status, headers=HEADERS)
+    response = tpl.TemplateResponse(request, name, base | context, status_code=status, headers=HEADERS)
+    set_csrf_cookie(request, response)
+    return response
 
 
 def error_page(request: Request, exc: KompetensError) -> Response:

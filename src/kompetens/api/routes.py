@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from .. import __version__
@@ -17,15 +17,26 @@ from ..match import Kit, RankItem, Role, Team
 from ..schema import dump_json
 from ..taxonomy.areas import AreaInfo
 from . import schemas
+from .auth import api_user
 from .deps import engine_of, read_file, read_files
 from .inputs import ReadResult, read_uploads, resolve_role, text_document
 
 RankList = list[RankItem | FailedInput]
 """``kompetens rank --json``: the ranked candidates best first, then the CVs that could not be read."""
 
+AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": schemas.ErrorResponse, "description": "No valid API token (once users exist)"},
+    403: {"model": schemas.ErrorResponse, "description": "The user's role may not do this"},
+}
+
+public = APIRouter(prefix="/api/v1")
+"""Routes open to all: health."""
+
 router = APIRouter(
     prefix="/api/v1",
+    dependencies=[Depends(api_user)],
     responses={
+        **AUTH_RESPONSES,
         400: {"model": schemas.ErrorResponse, "description": "Invalid option or malformed request"},
         413: {"model": schemas.ErrorResponse, "description": "Request body or upload too large"},
         422: {"model": schemas.ErrorResponse, "description": "Input that cannot be used (empty text...)"},
@@ -70,7 +81,7 @@ def role_and_cvs(
     return engine, chosen, read
 
 
-@router.get("/health", response_model=schemas.Health, summary="Liveness and set-up state")
+@public.get("/health", response_model=schemas.Health, summary="Liveness and set-up state")
 def health(request: Request) -> schemas.Health:
     engine: Engine = request.app.state.engine
     return schemas.Health(version=__version__, taxonomy=engine.taxonomy is not None)

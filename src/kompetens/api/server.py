@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..engine import Engine
 from .app import create_app
+from .auth import LOOPBACK_NAMES
 from .limits import Limits
 
 
@@ -16,6 +17,8 @@ def serve(
     port: int = 8000,
     limits: Limits | None = None,
     cors_origins: Sequence[str] = (),
+    allowed_hosts: Sequence[str] = LOOPBACK_NAMES,
+    https: bool = False,
     warm: bool = True,
     log_level: str = "info",
 ) -> None:
@@ -28,5 +31,16 @@ def serve(
 
     if warm:
         _ = engine.extractor
-    app = create_app(engine, limits=limits, cors_origins=cors_origins)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    app = create_app(
+        engine, limits=limits, cors_origins=cors_origins, allowed_hosts=allowed_hosts, https=https
+    )
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        server_header=False,
+        # Behind a TLS proxy the scheme and client come from its headers; trust them from loopback only.
+        proxy_headers=https,
+        forwarded_allow_ips="127.0.0.1",
+    )

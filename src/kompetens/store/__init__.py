@@ -1,5 +1,6 @@
-"""Persistence: one class owns the database."""
+"""Persistence: one class owns the database; Accounts keeps its tables in the same file."""
 
+from .accounts import Accounts
 from .sqlite import Store
 
-__all__ = ["Store"]
+__all__ = ["Accounts", "Store"]

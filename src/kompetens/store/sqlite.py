@@ -8,9 +8,11 @@ anonymised profile, never the raw CV text, and deletion is real (``secure_delete
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +30,27 @@ CREATE INDEX IF NOT EXISTS profiles_kind ON profiles(kind);
 """
 
 
+def private_file(path: Path) -> None:
+    """Create ``path`` (and its folder) readable by its owner only, or make an existing one so.
+
+    SQLite creates the -wal and -shm files with the database file's mode, so they are private too.
+    """
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with suppress(FileNotFoundError, PermissionError):
+            os.chmod(part, 0o600)
+
+
 class Store:
     """SQLite file in the data folder (``:memory:`` for tests)."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = str(path)
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            private_file(Path(self.path))
         self._lock = threading.Lock()
         try:
             self._conn = sqlite3.connect(self.path, check_same_thread=False)
@@ -43,6 +59,13 @@ class Store:
             self._conn.executescript(SCHEMA)
         except sqlite3.Error as exc:
             raise KompetensError(Code.E400, f"cannot open the store: {exc}", source=self.path) from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """The connection, under the store's lock, in one transaction: for the store's sibling classes
+        (store/accounts.py) that keep their tables in the same file."""
+        with self._lock, self._conn:
+            yield self._conn
 
     def put(self, *, key: str, kind: str, data: dict[str, Any], lang: str | None = None) -> None:
         """Insert or replace one profile."""

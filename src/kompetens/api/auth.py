@@ -1,0 +1,195 @@
+"""Access control: the Host and Origin guard, API tokens, web sessions and CSRF tokens.
+
+* Every request's Host must be one the server was told it is reached by (``--host``, ``--allowed-host``;
+  localhost names when bound to loopback); others get 400. A POST whose Origin (or, without one, Referer)
+  names another host gets 403.
+* Once the data folder has users, every /api/v1 route but health needs ``Authorization: Bearer <token>``
+  and every page needs a signed-in session. With no user yet the server is open, as a loopback demo.
+* Every form carries a CSRF token (api/csrf.py).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+from collections.abc import Callable, Collection, Iterable
+from html import escape
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from ..engine import Engine
+from ..errors import Code, KompetensError
+from ..store.accounts import User
+from .csrf import SESSION_COOKIE, UNSAFE_METHODS
+from .errors import API_PREFIX, error_body
+
+LOOPBACK_NAMES: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
+"""The names a browser on the same machine uses: allowed when the server is bound to loopback."""
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding to ``host`` keeps the server on this machine."""
+    name = host.strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def is_wildcard(host: str) -> bool:
+    return host.strip("[]") in ("0.0.0.0", "::", "")
+
+
+def allowed_hosts_for(host: str, extra: Iterable[str] = ()) -> tuple[str, ...]:
+    """The Host names a server bound to ``host`` answers: the bound name (unless a wildcard), the extra
+    ``--allowed-host`` names, and the localhost names when bound to loopback."""
+    names = [h.strip("[]").lower() for h in extra if h.strip()]
+    if not is_wildcard(host):
+        names.append(host.strip("[]").lower())
+    if is_loopback(host):
+        names.extend(LOOPBACK_NAMES)
+    return tuple(dict.fromkeys(names))
+
+
+def host_name(value: str) -> str:
+    """The name of a Host header (or URL netloc) without its port: ``[::1]:8000`` -> ``::1``."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    if value.count(":") == 1:
+        value = value.split(":", 1)[0]
+    return value.rstrip(".")
+
+
+class HostGuard:
+    """ASGI middleware: 400 for a Host not served here, 403 for a cross-origin POST."""
+
+    def __init__(self, app: ASGIApp, *, hosts: Collection[str], origins: Collection[str] = ()) -> None:
+        self.app = app
+        self.hosts = frozenset(h.lower() for h in hosts)
+        self.origins = frozenset(o.rstrip("/").lower() for o in origins)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        if host_name(headers.get("host", "")) not in self.hosts:
+            await _deny(scope, send, 400, "the Host header names a host this server does not serve")
+            return
+        if scope.get("method") in UNSAFE_METHODS and not self.same_origin(headers):
+            await _deny(scope, send, 403, "a request from another site is not accepted")
+            return
+        await self.app(scope, receive, send)
+
+    def same_origin(self, headers: Headers) -> bool:
+        """A browser's POST from a page of an allowed host (or a CORS origin); no Origin and no Referer
+        (a script, curl) passes: tokens and CSRF tokens guard those."""
+        origin = headers.get("origin")
+        if origin is not None:
+            if origin.rstrip("/").lower() in self.origins:
+                return True
+            return (urlsplit(origin).hostname or "") in self.hosts
+        referer = headers.get("referer")
+        if referer is not None:
+            return (urlsplit(referer).hostname or "") in self.hosts
+        return True
+
+
+async def _deny(scope: Scope, send: Send, status: int, message: str) -> None:
+    phrase = "Bad Request" if status == 400 else "Forbidden"
+    if str(scope.get("path", "")).startswith(API_PREFIX):
+        body = json.dumps(error_body(f"HTTP{status}", phrase, message)).encode()
+        content_type = b"application/json"
+    else:
+        body = (
+            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{phrase} · kompetens</title>'
+            f"</head><body><h1>{phrase}</h1><p>{escape(message)}.</p></body></html>"
+        ).encode()
+        content_type = b"text/html; charset=utf-8"
+    headers = [(b"content-type", content_type), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+# -- the API: bearer tokens -----------------------------------------------------------------------
+
+bearer = HTTPBearer(auto_error=False, description="An API token from `kompetens users add` or `users token`.")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def engine_for(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+def api_user(request: Request, credentials: Credentials) -> User | None:
+    """The signed-in user of an API request; None while the data folder has no users (open mode).
+
+    Raises E503 (401) without a valid, unrevoked token."""
+    engine = engine_for(request)
+    if not engine.has_users():
+        request.state.user = None
+        return None
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise KompetensError(Code.E503, "send an API token: Authorization: Bearer <token>")
+    user = engine.accounts.user_for_token(credentials.credentials)
+    if user is None:
+        raise KompetensError(Code.E503, "the API token is unknown or revoked")
+    request.state.user = user
+    return user
+
+
+CurrentUser = Annotated[User | None, Depends(api_user)]
+
+
+def require_role(*roles: str) -> Callable[[User | None], User]:
+    """A dependency: the request's user, who must have one of ``roles`` (E504, 403, otherwise)."""
+
+    def check(user: CurrentUser) -> User:
+        if user is None:
+            raise KompetensError(Code.E503, "no users yet: create the first with `kompetens users add`")
+        if user.role not in roles:
+            raise KompetensError(
+                Code.E504, f"the role {user.role} may not do this; it takes {' or '.join(roles)}"
+            )
+        return user
+
+    return check
+
+
+# -- the web pages: sessions and CSRF tokens ------------------------------------------------------
+
+
+class LoginRequired(Exception):
+    """A page asked for without a session while users exist: answered with a redirect to /login."""
+
+    def __init__(self, next_path: str) -> None:
+        self.next_path = next_path
+
+
+def session_user(request: Request) -> User | None:
+    sid = request.cookies.get(SESSION_COOKIE)
+    if not sid:
+        return None
+    return engine_for(request).accounts.user_for_session(sid)
+
+
+def page_user(request: Request) -> User | None:
+    """The signed-in user of a page; None in open mode. Raises LoginRequired while users exist."""
+    engine = engine_for(request)
+    if not engine.has_users():
+        request.state.user = None
+        return None
+    user = session_user(request)
+    if user is None:
+        raise LoginRequired(request.url.path)
+    request.state.user = user
+    return user

@@ -1,0 +1,255 @@
+"""Access control: API tokens, the Host and Origin guard, web sessions and CSRF tokens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kompetens.api import create_app
+from kompetens.api.auth import allowed_hosts_for, host_name, is_loopback
+from kompetens.engine import Engine
+
+from .support import TEST_HOSTS, Elements, csrf
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> tuple[Engine, dict[str, str]]:
+    """An Engine whose data folder has an admin and a recruiter (of one organisation) and their tokens."""
+    engine = Engine(tmp_path)
+    tokens = {}
+    for email, role in (("admin@example.se", "admin"), ("rec@example.se", "recruiter")):
+        engine.accounts.add_user(email, org="Exempelbolaget", role=role, password=PASSWORD)
+        tokens[role] = engine.accounts.issue_token(email).token
+    return engine, tokens
+
+
+@pytest.fixture
+def locked(team: tuple[Engine, dict[str, str]]) -> TestClient:
+    return TestClient(create_app(team[0], allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _assert_error(r: object, status: int, code: str) -> None:
+    assert r.status_code == status, r.text  # type: ignore[attr-defined]
+    assert r.json()["error"]["code"] == code  # type: ignore[attr-defined]
+
+
+# -- the API ---------------------------------------------------------------------------------------
+
+
+def test_no_token_is_401(locked: TestClient) -> None:
+    r = locked.get("/api/v1/areas")
+    _assert_error(r, 401, "E503")
+    assert r.headers["www-authenticate"] == "Bearer"
+    assert set(r.json()["error"]) == {"code", "kind", "message", "source", "field"}
+    _assert_error(locked.post("/api/v1/extract", json={"text": "SEO"}), 401, "E503")
+
+
+def test_wrong_token_is_401(locked: TestClient) -> None:
+    _assert_error(locked.get("/api/v1/areas", headers=_bearer("kmp_not-a-token")), 401, "E503")
+    _assert_error(locked.get("/api/v1/areas", headers={"Authorization": "Basic YTpi"}), 401, "E503")
+
+
+def test_valid_token_is_200(locked: TestClient, team: tuple[Engine, dict[str, str]]) -> None:
+    r = locked.get("/api/v1/areas", headers=_bearer(team[1]["recruiter"]))
+    assert r.status_code == 200 and len(r.json()) == 8
+    me = locked.get("/api/v1/me", headers=_bearer(team[1]["recruiter"])).json()
+    assert me["email"] == "rec@example.se" and me["role"] == "recruiter" and me["org"] == "Exempelbolaget"
+    assert "password" not in str(me)
+
+
+def test_revoked_token_is_401(locked: TestClient, team: tuple[Engine, dict[str, str]]) -> None:
+    engine, tokens = team
+    assert locked.get("/api/v1/me", headers=_bearer(tokens["recruiter"])).status_code == 200
+    assert engine.accounts.revoke_token("rec@example.se") == 1
+    _assert_error(locked.get("/api/v1/me", headers=_bearer(tokens["recruiter"])), 401, "E503")
+
+
+def test_health_and_openapi_stay_open(locked: TestClient) -> None:
+    assert locked.get("/api/v1/health").status_code == 200
+    assert locked.get("/openapi.json").status_code == 200
+
+
+def test_only_admins_manage_users(locked: TestClient, team: tuple[Engine, dict[str, str]]) -> None:
+    _engine, tokens = team
+    _assert_error(locked.get("/api/v1/users", headers=_bearer(tokens["recruiter"])), 403, "E504")
+    new = {"email": "hm@example.se", "role": "hiring_manager"}
+    _assert_error(locked.post("/api/v1/users", json=new, headers=_bearer(tokens["recruiter"])), 403, "E504")
+    r = locked.post("/api/v1/users", json=new, headers=_bearer(tokens["admin"]))
+    assert r.status_code == 201
+    hm_token = r.json()["token"]
+    assert locked.get("/api/v1/me", headers=_bearer(hm_token)).json()["org"] == "Exempelbolaget"
+    emails = [u["email"] for u in locked.get("/api/v1/users", headers=_bearer(tokens["admin"])).json()]
+    assert emails == ["admin@example.se", "hm@example.se", "rec@example.se"]
+    _assert_error(locked.post("/api/v1/users", json=new, headers=_bearer(tokens["admin"])), 409, "E501")
+    bad = {"email": "x@example.se", "role": "owner"}
+    _assert_error(locked.post("/api/v1/users", json=bad, headers=_bearer(tokens["admin"])), 400, "E500")
+    r = locked.delete("/api/v1/users/hm@example.se", headers=_bearer(tokens["admin"]))
+    assert r.status_code == 200
+    _assert_error(locked.get("/api/v1/me", headers=_bearer(hm_token)), 401, "E503")
+
+
+def test_admins_see_their_own_organisation_only(
+    locked: TestClient, team: tuple[Engine, dict[str, str]]
+) -> None:
+    engine, tokens = team
+    engine.accounts.add_user("other@annat.se", org="Annat AB", role="recruiter")
+    emails = [u["email"] for u in locked.get("/api/v1/users", headers=_bearer(tokens["admin"])).json()]
+    assert "other@annat.se" not in emails
+    r = locked.delete("/api/v1/users/other@annat.se", headers=_bearer(tokens["admin"]))
+    _assert_error(r, 404, "E502")
+    assert engine.accounts.user("other@annat.se")
+
+
+def test_tokens_issued_and_revoked_over_the_api(
+    locked: TestClient, team: tuple[Engine, dict[str, str]]
+) -> None:
+    engine, tokens = team
+    r = locked.post("/api/v1/tokens", json={"name": "ATS"}, headers=_bearer(tokens["recruiter"]))
+    assert r.status_code == 201 and r.json()["name"] == "ATS"
+    new = r.json()
+    assert locked.get("/api/v1/me", headers=_bearer(new["token"])).status_code == 200
+    assert (
+        locked.delete(f"/api/v1/tokens/{new['id']}", headers=_bearer(tokens["recruiter"])).status_code == 200
+    )
+    _assert_error(locked.get("/api/v1/me", headers=_bearer(new["token"])), 401, "E503")
+    # Someone else's token is not yours to revoke.
+    admins = engine.accounts.tokens("admin@example.se")[0].id
+    r = locked.delete(f"/api/v1/tokens/{admins}", headers=_bearer(tokens["recruiter"]))
+    _assert_error(r, 404, "E502")
+
+
+def test_open_mode_without_users(client: TestClient) -> None:
+    """No user yet: the API is open on loopback, as before."""
+    assert client.get("/api/v1/areas").status_code == 200
+    _assert_error(client.get("/api/v1/users"), 401, "E503")
+
+
+# -- Host and Origin -------------------------------------------------------------------------------
+
+
+def test_foreign_host_is_400(client: TestClient) -> None:
+    r = client.get("/api/v1/health", headers={"Host": "evil.example"})
+    assert r.status_code == 400
+    assert r.json()["error"]["code"] == "HTTP400"
+    assert client.get("/", headers={"Host": "evil.example"}).status_code == 400
+    assert client.get("/api/v1/health", headers={"Host": "localhost:8000"}).status_code == 200
+    assert client.get("/api/v1/health", headers={"Host": "[::1]:8000"}).status_code == 200
+
+
+def test_default_hosts_are_loopback_only(engine: Engine) -> None:
+    plain = TestClient(create_app(engine), raise_server_exceptions=False)
+    assert plain.get("/api/v1/health").status_code == 400  # "testserver" is allowed only in tests
+    assert plain.get("/api/v1/health", headers={"Host": "127.0.0.1:8000"}).status_code == 200
+
+
+def test_allowed_hosts_for_a_bound_address() -> None:
+    assert set(allowed_hosts_for("127.0.0.1")) == {"127.0.0.1", "localhost", "::1"}
+    assert allowed_hosts_for("0.0.0.0", ["kompetens.example.se"]) == ("kompetens.example.se",)
+    assert allowed_hosts_for("10.0.0.5") == ("10.0.0.5",)
+    assert is_loopback("::1") and is_loopback("localhost") and not is_loopback("0.0.0.0")
+    assert host_name("Example.SE:443") == "example.se" and host_name("[::1]") == "::1"
+
+
+def test_cross_origin_post_is_403(client: TestClient) -> None:
+    token = csrf(client)
+    for headers in (
+        {"Origin": "http://evil.example"},
+        {"Referer": "http://evil.example/form"},
+        {"Origin": "null"},
+    ):
+        r = client.post("/review", data={"text": "SEO", "csrf_token": token}, headers=headers)
+        assert r.status_code == 403, headers
+        r = client.post("/api/v1/extract", json={"text": "SEO"}, headers=headers)
+        assert r.status_code == 403 and r.json()["error"]["code"] == "HTTP403"
+    r = client.post(
+        "/review", data={"text": "   ", "csrf_token": token}, headers={"Origin": "http://testserver"}
+    )
+    assert r.status_code == 422  # same origin: the form is handled
+
+
+# -- CSRF ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("token", [None, "", "0" * 64])
+def test_form_post_without_the_csrf_token_is_403(client: TestClient, token: str | None) -> None:
+    csrf(client)  # the browser has its cookie
+    data = {"text": "SEO"} | ({} if token is None else {"csrf_token": token})
+    assert client.post("/review", data=data).status_code == 403
+    assert client.post("/rank", data={"role_source": "default", **data}).status_code == 403
+
+
+def test_csrf_token_of_another_browser_is_403(engine: Engine, client: TestClient) -> None:
+    mine = csrf(client)
+    other = TestClient(create_app(engine, allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+    csrf(other)
+    assert other.post("/review", data={"text": "SEO", "csrf_token": mine}).status_code == 403
+
+
+def test_csrf_cookie_flags(engine: Engine) -> None:
+    fresh = TestClient(create_app(engine, allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+    cookie = fresh.get("/review").headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie and "secure" not in cookie
+    secure = TestClient(
+        create_app(engine, allowed_hosts=TEST_HOSTS, https=True), base_url="https://testserver"
+    )
+    assert "secure" in secure.get("/review").headers["set-cookie"].lower()
+
+
+# -- signing in to the web UI ----------------------------------------------------------------------
+
+
+def _login(client: TestClient, password: str = PASSWORD, next_path: str = "/") -> object:
+    token = csrf(client, "/login")
+    data = {"email": "rec@example.se", "password": password, "csrf_token": token, "next": next_path}
+    return client.post("/login", data=data, follow_redirects=False)
+
+
+def test_pages_need_signing_in(locked: TestClient) -> None:
+    r = locked.get("/rank", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/login?next=/rank"
+    r = locked.post("/review", data={"text": "SEO"}, follow_redirects=False)
+    assert r.status_code == 303
+    assert locked.get("/static/kompetens.css").status_code == 200
+
+
+def test_login_and_logout(locked: TestClient) -> None:
+    r = _login(locked, "wrong password")
+    assert r.status_code == 401  # type: ignore[attr-defined]
+    r = _login(locked, next_path="/areas")
+    assert r.status_code == 303 and r.headers["location"] == "/areas"  # type: ignore[attr-defined]
+    cookie = r.headers["set-cookie"].lower()  # type: ignore[attr-defined]
+    assert "kompetens_session=" in cookie and "httponly" in cookie and "samesite=strict" in cookie
+    home = locked.get("/")
+    assert home.status_code == 200 and "rec@example.se" in home.text
+    token = next(a["value"] for a in Elements(home.text).all("input", name="csrf_token"))
+    assert locked.post("/logout", data={}).status_code == 403  # no CSRF token: stays signed in
+    r = locked.post("/logout", data={"csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/login"
+    assert locked.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_stolen_session_cookie_stops_working_after_logout(locked: TestClient) -> None:
+    _login(locked)
+    sid = locked.cookies["kompetens_session"]
+    token = csrf(locked, "/")
+    locked.post("/logout", data={"csrf_token": token})
+    locked.cookies.set("kompetens_session", sid)
+    assert locked.get("/", follow_redirects=False).status_code == 303
+
+
+def test_login_goes_to_this_site_only(locked: TestClient) -> None:
+    r = _login(locked, next_path="//evil.example/x")
+    assert r.headers["location"] == "/"  # type: ignore[attr-defined]
+
+
+def test_session_does_not_open_the_api(locked: TestClient) -> None:
+    _login(locked)
+    _assert_error(locked.get("/api/v1/areas"), 401, "E503")

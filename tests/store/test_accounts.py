@@ -1,0 +1,134 @@
+"""Accounts in the store: organisations, users, argon2 passwords, hashed tokens, sessions, private files."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from kompetens.engine import Engine
+from kompetens.errors import Code, KompetensError
+from kompetens.store import Accounts, Store
+
+PASSWORD = "Lösenord med mellanslag 42"
+
+
+def _file_bytes(db: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in db.parent.glob(db.name + "*") if p.is_file())
+
+
+@pytest.fixture
+def accounts(tmp_path: Path) -> Accounts:
+    return Accounts(Store(tmp_path / "kompetens.sqlite"))
+
+
+def test_users_belong_to_one_organisation(accounts: Accounts) -> None:
+    a = accounts.add_user("Anna@Example.se", org="Exempelbolaget", role="admin")
+    b = accounts.add_user("bo@example.se", org="Exempelbolaget", role="hiring_manager")
+    c = accounts.add_user("cia@annat.se", org="Annat AB", role="recruiter")
+    assert a.org_id == b.org_id != c.org_id
+    assert accounts.user("anna@example.se") == a  # emails match in any case
+    assert [u.email for u in accounts.users(org="Exempelbolaget")] == ["Anna@Example.se", "bo@example.se"]
+    assert len(accounts.users()) == 3 and accounts.has_users()
+
+
+@pytest.mark.parametrize(
+    ("email", "role", "code"),
+    [
+        ("x@example.se", "owner", Code.E500),
+        ("anna@example.se", "admin", Code.E501),
+        ("no-at", "admin", Code.E301),
+    ],
+)
+def test_coded_errors(accounts: Accounts, email: str, role: str, code: Code) -> None:
+    accounts.add_user("anna@example.se", org="O", role="admin")
+    with pytest.raises(KompetensError) as err:
+        accounts.add_user(email, org="O", role=role)
+    assert err.value.code == code
+
+
+def test_unknown_user(accounts: Accounts) -> None:
+    for call in (accounts.user, accounts.remove_user, accounts.issue_token, accounts.tokens):
+        with pytest.raises(KompetensError) as err:
+            call("nobody@example.se")
+        assert err.value.code == Code.E502
+
+
+def test_password_is_hashed_with_argon2_and_verifies(accounts: Accounts, tmp_path: Path) -> None:
+    accounts.add_user("anna@example.se", org="O", role="admin", password=PASSWORD)
+    hashed = accounts.password_hash("anna@example.se")
+    assert hashed is not None and hashed != PASSWORD and hashed.startswith("$argon2id$")
+    assert PASSWORD.encode() not in _file_bytes(tmp_path / "kompetens.sqlite")
+    assert accounts.check_password("anna@example.se", PASSWORD) == accounts.user("anna@example.se")
+    assert accounts.check_password("anna@example.se", PASSWORD + "!") is None
+    assert accounts.check_password("nobody@example.se", PASSWORD) is None
+
+
+def test_a_user_without_a_password_cannot_sign_in(accounts: Accounts) -> None:
+    accounts.add_user("api@example.se", org="O", role="recruiter")
+    assert accounts.check_password("api@example.se", "") is None
+    assert accounts.check_password("api@example.se", "anything") is None
+
+
+def test_tokens_are_stored_only_as_hashes(accounts: Accounts, tmp_path: Path) -> None:
+    accounts.add_user("anna@example.se", org="O", role="admin")
+    new = accounts.issue_token("anna@example.se", name="ATS")
+    assert new.token.startswith("kmp_") and len(new.token) > 40
+    assert new.token.encode() not in _file_bytes(tmp_path / "kompetens.sqlite")
+    assert new.token.removeprefix("kmp_").encode() not in _file_bytes(tmp_path / "kompetens.sqlite")
+    assert accounts.user_for_token(new.token) == accounts.user("anna@example.se")
+    (info,) = accounts.tokens("anna@example.se")
+    assert info.name == "ATS" and info.created and info.revoked is None
+
+
+def test_revoked_token_stops_working(accounts: Accounts) -> None:
+    accounts.add_user("anna@example.se", org="O", role="admin")
+    one, two = (accounts.issue_token("anna@example.se") for _ in range(2))
+    assert accounts.revoke_token("anna@example.se", one.id) == 1
+    assert accounts.user_for_token(one.token) is None and accounts.user_for_token(two.token) is not None
+    assert accounts.revoke_token("anna@example.se", one.id) == 0
+    assert accounts.revoke_token("anna@example.se") == 1
+    assert accounts.user_for_token(two.token) is None
+
+
+def test_removing_a_user_removes_their_tokens_and_sessions(accounts: Accounts) -> None:
+    user = accounts.add_user("anna@example.se", org="O", role="admin")
+    token = accounts.issue_token("anna@example.se").token
+    sid = accounts.open_session(user)
+    assert accounts.user_for_session(sid) == user
+    accounts.remove_user("anna@example.se")
+    assert accounts.user_for_token(token) is None and accounts.user_for_session(sid) is None
+    assert not accounts.has_users()
+
+
+def test_sessions_are_stored_hashed_and_close(accounts: Accounts, tmp_path: Path) -> None:
+    user = accounts.add_user("anna@example.se", org="O", role="admin")
+    sid = accounts.open_session(user)
+    assert sid.encode() not in _file_bytes(tmp_path / "kompetens.sqlite")
+    accounts.close_session(sid)
+    assert accounts.user_for_session(sid) is None
+
+
+def test_database_files_are_private(tmp_path: Path) -> None:
+    engine = Engine(tmp_path / "data")
+    engine.accounts.add_user("anna@example.se", org="O", role="admin")
+    engine.store.put(key="cv.txt", kind="cv", data={})
+    files = sorted((tmp_path / "data").glob("kompetens.sqlite*"))
+    assert files, "the store exists"
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
+
+
+def test_an_existing_world_readable_database_is_made_private(tmp_path: Path) -> None:
+    db = tmp_path / "kompetens.sqlite"
+    Store(db).close()
+    db.chmod(0o644)
+    Store(db).close()
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+
+
+def test_asking_for_users_creates_no_file(tmp_path: Path) -> None:
+    assert not Engine(tmp_path).has_users()
+    assert list(tmp_path.iterdir()) == []
