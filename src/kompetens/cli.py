@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from .link import LinkResult
-    from .match import AuditReport, Kit, RankItem, Team
+    from .match import AuditReport, Kit, Member, RankItem, Team
     from .review import Review
 
 T = TypeVar("T")
@@ -338,11 +338,16 @@ def link(
         out_console.print(table)
 
 
-def _read_cvs(engine: Engine, paths: tuple[Path, ...]) -> tuple[list[Document], list[FailedInput]]:
-    """CV documents to rank, and the items of the ones that could not be read (reported, skipped)."""
+def _read_cvs(
+    engine: Engine, paths: tuple[Path, ...], *, skip: frozenset[str] | set[str] = frozenset()
+) -> tuple[list[Document], list[FailedInput]]:
+    """CV documents to rank, and the items of the ones that could not be read (reported, skipped).
+    Files named in ``skip`` (a pool's groups file) are passed over."""
     docs: list[Document] = []
     errors: list[FailedInput] = []
     for item in engine.read(paths, kind="cv"):
+        if item.source is not None and Path(item.source.split("#")[0]).name in skip:
+            continue
         if isinstance(item, KompetensError):
             _report_error(item)
             errors.append(item.failed())
@@ -530,6 +535,12 @@ def _groups_file(pool: tuple[Path, ...], given: Path | None) -> Path:
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="The synthetic pool's seed.")
 @click.option(
+    "--write",
+    "write_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="With --synthetic: also write the CVs and their groups.csv to this folder (to read or audit again).",
+)
+@click.option(
     "--top", type=click.IntRange(min=1), default=None, help="Selection: the best N (default: a quarter)."
 )
 @click.option("--threshold", type=click.FloatRange(0, 100), default=None, help="Selection: every score >= T.")
@@ -542,6 +553,7 @@ def audit(
     groups_path: Path | None,
     synthetic: int | None,
     seed: int,
+    write_dir: Path | None,
     top: int | None,
     threshold: float | None,
     as_json: bool,
@@ -552,15 +564,18 @@ def audit(
         raise click.UsageError("give a POOL (CV folder or files with a groups file) or --synthetic N")
     if top is not None and threshold is not None:
         raise click.UsageError("give --top or --threshold, not both")
+    if write_dir is not None and synthetic is None:
+        raise click.UsageError("--write goes with --synthetic")
     role = engine.role(role_spec)
+    if synthetic is not None and write_dir is not None:
+        _write_pool(*engine.synthetic_pool(role, synthetic, seed=seed), write_dir)
     if synthetic is not None:
         report: AuditReport = engine.audit_synthetic(role, synthetic, seed=seed, top=top, threshold=threshold)
         errors: list[FailedInput] = []
     else:
         groups = engine.read_groups(_groups_file(pool, groups_path))
         skip = set(GROUP_FILES) | ({groups_path.name} if groups_path is not None else set())
-        docs, errors = _read_cvs(engine, tuple(p for p in pool if p.name not in skip))
-        docs = [d for d in docs if Path(d.source.split("#")[0]).name not in skip]
+        docs, errors = _read_cvs(engine, pool, skip=skip)
         report = engine.audit(
             role,
             _progress(docs, "Profiling CVs", quiet=as_json),
@@ -574,6 +589,17 @@ def audit(
     else:
         _print_audit(report)
     ctx.exit(1 if errors else 0)
+
+
+def _write_pool(docs: list[Document], groups: dict[str, Member], folder: Path) -> None:
+    """A synthetic pool as files: one CV a file and groups.csv (file, sex, age_band)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = ["file,sex,age_band"]
+    for doc in docs:
+        (folder / doc.source).write_text(doc.text, encoding="utf-8")
+        rows.append(f"{doc.source},{groups[doc.source].sex},{groups[doc.source].age_band}")
+    (folder / GROUP_FILES[0]).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    err_console.print(f"[dim]wrote {len(docs)} CVs and {GROUP_FILES[0]} to {folder}[/]")
 
 
 def _print_audit(report: AuditReport) -> None:

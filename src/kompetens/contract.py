@@ -108,7 +108,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "kompetens audit",
         "`kompetens audit --role ROLE POOL [--groups FILE] [--top N | --threshold T] --json`, or "
-        "`kompetens audit --role ROLE --synthetic N [--seed S] --json`",
+        "`kompetens audit --role ROLE --synthetic N [--seed S] [--write DIR] --json`",
         "`POST /api/v1/audit` (multipart: `cvs` and `groups`, or `synthetic`)",
         AuditReport,
         "Impact ratios as NYC Local Law 144 defines them (docs/audit.md): per category (`sex`, `age`, "

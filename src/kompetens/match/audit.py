@@ -392,7 +392,7 @@ def notes_for(
             f"{r.category}: {g.group} (n={g.n})"
             for r in results
             for g in r.groups
-            if g.impact_ratio is None and g.note
+            if g.note.startswith(("unknown", "under"))
         }
     )
     if left_out:
