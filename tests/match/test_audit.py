@@ -111,6 +111,9 @@ def test_report_notes_ungrouped_and_unmatched() -> None:
     )
     assert report.ungrouped == ["x/b.txt"] and report.unmatched == 1
     assert report.notes[0].startswith("1 CV(s) not named")
+    one = audit_ranking("R", [("a.txt", 50.0)], {"a.txt": F}, pool="folder")
+    assert not any(n.startswith("left out") for n in one.notes)  # a ratio of none is not a group left out
+    assert any("same score" in n for n in one.notes)
     with pytest.raises(KompetensError) as err:
         audit_ranking("R", [], {}, pool="folder")
     assert err.value.code.name == "E301"
