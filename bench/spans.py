@@ -211,7 +211,9 @@ def main() -> None:
         for doc in docs:
             engine.extract(doc, thorough=thorough)
         cpu = time.process_time() - t0
-        print(f"Engine.extract(thorough={thorough}), same ads: {len(docs) / cpu:.0f} ads/s per core (CPU time)")
+        print(
+            f"Engine.extract(thorough={thorough}), same ads: {len(docs) / cpu:.0f} ads/s per core (CPU time)"
+        )
     if dev.is_file():
         texts = [t for t, _ in skillspan(dev)]
         n_sent = sum(len(segments(t)) for t in texts)

@@ -7,10 +7,12 @@ import json
 import logging
 import pickle
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -362,11 +364,18 @@ class Engine:
         if not spans:
             return
         free: list[tuple[int, int]] = []
+        mentions = sorted(profile.mentions, key=lambda m: m.start)
+        ends = list(accumulate((m.end for m in mentions), max))  # furthest end so far: bisectable
         for s, e in spans:
-            inside = [m for m in profile.mentions if m.start < e and s < m.end]
+            k = bisect_right(ends, s)  # the first mention that may end after s
+            inside = []
+            while k < len(mentions) and mentions[k].start < e:
+                if mentions[k].end > s:
+                    inside.append(mentions[k])
+                k += 1
             if not inside:
                 free.append((s, e))
-            for m in inside:
+            for m in inside:  # widened after the search: ``ends`` stays as it was
                 m.start, m.end = min(s, m.start), max(e, m.end)
                 m.text = text[m.start : m.end]
         if not free:
@@ -382,7 +391,7 @@ class Engine:
         phrases = [text[s:e] for s, e in free]
         linked: list[ConceptRef | None] = [None] * len(free)
         area_of = curated_area_map()
-        if link and self.linker.config.dense:
+        if link:
             for k, result in enumerate(self.link(phrases, top=1)):
                 if result.candidates and result.candidates[0].score >= LINK_MIN_SCORE:
                     linked[k] = ConceptRef(result.candidates[0].id, result.candidates[0].label)

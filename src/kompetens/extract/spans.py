@@ -15,8 +15,10 @@ neighbour position) instead of hashing features per token.
 
 from __future__ import annotations
 
+import io
 import random
 import re
+import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -269,16 +271,25 @@ class SpanModel:
     meta: dict[str, str] = field(default_factory=dict)
 
     def save(self, path: Path) -> None:
+        """A compressed ``.npz`` (``np.load`` reads it) whose bytes depend on the weights only: no dates."""
         rows = np.flatnonzero(np.any(self.weights != 0, axis=1))
-        np.savez_compressed(
-            path,
-            version=np.array(MODEL_VERSION),
-            bits=np.array(BITS),
-            rows=rows.astype(np.int32),
-            values=self.weights[rows].astype(np.float16),
-            trans=self.trans.astype(np.float32),
-            meta=np.array(sorted(f"{k}={v}" for k, v in self.meta.items())),
-        )
+        arrays = {
+            "version": np.array(MODEL_VERSION),
+            "bits": np.array(BITS),
+            "rows": rows.astype(np.int32),
+            "values": self.weights[rows].astype(np.float16),
+            "trans": self.trans.astype(np.float32),
+            "meta": np.array(sorted(f"{k}={v}" for k, v in self.meta.items())),
+        }
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name, array in arrays.items():
+                buf = io.BytesIO()
+                np.lib.format.write_array(buf, array, allow_pickle=False)
+                zf.writestr(
+                    zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)),
+                    buf.getvalue(),
+                    compress_type=zipfile.ZIP_DEFLATED,
+                )
 
     @classmethod
     def load(cls, path: Path | Any) -> SpanModel:
