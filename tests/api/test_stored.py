@@ -197,3 +197,86 @@ def _all_bytes(engine: Engine) -> bytes:
     """The database with its WAL and shared-memory files, and every stored file, as they lie on disk."""
     parts = [p for p in engine.data_dir.rglob("*") if p.is_file()]
     return b"".join(p.read_bytes() for p in parts)
+
+
+# -- the web pages ---------------------------------------------------------------------------------
+
+
+def test_pages_store_rank_confirm_explain_and_erase(tmp_path: Path) -> None:
+    from .support import Elements, csrf
+
+    client = TestClient(create_app(Engine(tmp_path), allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+    r = client.get("/candidates")
+    page = Elements(r.text)
+    assert r.status_code == 200 and len(page.all("h1")) == 1
+    assert [a["href"] for a in page.all("a", **{"aria-current": "page"})] == ["/candidates"]
+    assert {a.get("for") for a in page.all("label")} >= {"cvs"}
+    token = csrf(client, "/candidates")
+    paths = demo_cvs(2)
+    files = [("cvs", (p.name, p.read_bytes())) for p in paths]
+    r = client.post("/candidates", data={"csrf_token": token}, files=files, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/candidates"
+    listing = client.get("/candidates").text
+    assert all(p.name in listing for p in paths)
+    r = client.post("/rankings", data={"csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303
+    rid = r.headers["location"].rsplit("/", 1)[-1]
+    shown = client.get(f"/rankings/{rid}")
+    assert "A proposal" in shown.text and all(p.name in shown.text for p in paths)
+    inputs = [
+        a["name"] for a in Elements(shown.text).all("input") if (a.get("name") or "").startswith("pos_")
+    ]
+    assert len(inputs) == 2
+    swapped = {"csrf_token": token, inputs[0]: "2", inputs[1]: "1"}
+    r = client.post(f"/rankings/{rid}/confirm", data=swapped)
+    assert r.status_code == 422 and "needs a reason" in r.text
+    r = client.post(
+        f"/rankings/{rid}/confirm", data={**swapped, "reason": "portfolio"}, follow_redirects=False
+    )
+    assert r.status_code == 303
+    final = client.get(f"/rankings/{rid}").text
+    assert "Made final" in final and "portfolio" in final
+    cid = inputs[1].removeprefix("pos_")
+    explained = client.get(f"/candidates/{cid}/explanation")
+    assert explained.status_code == 200 and "placed you 1 of 2" in explained.text
+    export = client.get(f"/candidates/{cid}/export")
+    assert export.json()["candidate"]["id"] == cid and "attachment" in export.headers["content-disposition"]
+    r = client.post(f"/candidates/{cid}/erase", data={"csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303 and client.get(f"/candidates/{cid}/explanation").status_code == 404
+    assert client.post(f"/candidates/{cid}/erase", data={}).status_code == 403  # no CSRF token
+
+
+def test_pages_are_isolated_per_organisation(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    from .support import csrf
+
+    client, tokens, engine = two_orgs
+    (added,) = _upload(client, tokens["a"]["recruiter"], [("kim.txt", _cv_with_marker())])
+    engine.accounts.set_password("recruiter@b.example", "a long enough password")
+    token = csrf(client, "/login")
+    data = {"csrf_token": token, "email": "recruiter@b.example", "password": "a long enough password"}
+    assert client.post("/login", data=data, follow_redirects=False).status_code == 303
+    assert "kim.txt" not in client.get("/candidates").text
+    assert client.get(f"/candidates/{added['id']}/export").status_code == 404
+    assert client.get(f"/candidates/{added['id']}/explanation").status_code == 404
+    token = csrf(client, "/candidates")
+    r = client.post(f"/candidates/{added['id']}/erase", data={"csrf_token": token})
+    assert r.status_code == 404
+    assert len(engine.candidates(engine.org_for(engine.accounts.user("recruiter@a.example")))) == 1
+
+
+def test_the_server_purges_at_start(tmp_path: Path) -> None:
+    import threading
+
+    from kompetens.api.server import purge_daily
+
+    engine = Engine(tmp_path)
+    org = engine.org_for()
+    engine.records.add_candidate(org, "old", name="cv.txt", data=b"x", lang="sv", profile={})
+    with engine.store.transaction() as conn:
+        conn.execute("UPDATE candidates SET created = '2020-01-01 00:00:00'")
+    engine.set_retention(org, days=30)
+    app = create_app(engine, allowed_hosts=TEST_HOSTS)
+    stop = threading.Event()
+    stop.set()  # one purge, then return
+    purge_daily(app, stop)
+    assert engine.candidates(org) == []
