@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from .link import LinkResult
     from .match import Kit, RankItem, Team
+    from .match.decision import Decision
     from .review import Review
 
 T = TypeVar("T")
@@ -634,6 +635,99 @@ def candidates_erase(ctx: click.Context, candidate_id: str, org: str | None, as_
         _emit_json(erased)
     else:
         out_console.print(f"erased {erased.id} ({erased.name})", highlight=False)
+
+
+@cli.group(name="rankings")
+def rankings_group() -> None:
+    """Decision records: rank stored candidates, show a ranking, confirm it as a person."""
+
+
+def _print_decision(engine: Engine, org_id: int, decision: Decision) -> None:
+    names = {c.id: c.name for c in engine.candidates(org_id)}
+    final = decision.confirmation.order if decision.confirmation else []
+    table = _table(
+        "#",
+        "candidate",
+        "id",
+        "score",
+        "final",
+        title=f"{decision.role.title} · {decision.id}",
+        title_justify="left",
+    )
+    for item in decision.items:
+        place = str(final.index(item.candidate) + 1) if item.candidate in final else ""
+        table.add_row(
+            str(item.rank), names.get(item.candidate, ""), item.candidate, f"{item.score:.0f}", place
+        )
+    out_console.print(table)
+    if decision.confirmation is None:
+        out_console.print("a proposal: confirm it with `kompetens rankings confirm ID`", highlight=False)
+    elif decision.confirmation.reason:
+        out_console.print(f"final; reason: {decision.confirmation.reason}", highlight=False)
+
+
+@rankings_group.command(name="create")
+@_role_option
+@click.argument("candidate_ids", nargs=-1)
+@_org_option
+@click.option("--top", type=click.IntRange(min=1), default=None, help="Keep only the best N.")
+@_json
+@click.pass_context
+def rankings_create(
+    ctx: click.Context,
+    role_spec: str,
+    candidate_ids: tuple[str, ...],
+    org: str | None,
+    top: int | None,
+    as_json: bool,
+) -> None:
+    """Rank stored candidates (the ids given, else all of the organisation's) and keep a decision record."""
+    engine = _engine(ctx)
+    org_id = engine.org_for(name=org)
+    decision = engine.rank_stored(org_id, engine.role(role_spec), list(candidate_ids) or None, top=top)
+    if as_json:
+        _emit_json(decision)
+    else:
+        _print_decision(engine, org_id, decision)
+
+
+@rankings_group.command(name="show")
+@click.argument("ranking_id")
+@_org_option
+@_json
+@click.pass_context
+def rankings_show(ctx: click.Context, ranking_id: str, org: str | None, as_json: bool) -> None:
+    """A stored ranking (decision record)."""
+    engine = _engine(ctx)
+    org_id = engine.org_for(name=org)
+    decision = engine.decision(org_id, ranking_id)
+    if as_json:
+        _emit_json(decision)
+    else:
+        _print_decision(engine, org_id, decision)
+
+
+@rankings_group.command(name="confirm")
+@click.argument("ranking_id")
+@_org_option
+@click.option(
+    "--order", default=None, help="The final order: candidate ids, comma-separated (default: the system's)."
+)
+@click.option("--reason", default=None, help="Why the order differs from the system's (required then).")
+@_json
+@click.pass_context
+def rankings_confirm(
+    ctx: click.Context, ranking_id: str, org: str | None, order: str | None, reason: str | None, as_json: bool
+) -> None:
+    """Make a ranking final, as the person who decides."""
+    engine = _engine(ctx)
+    org_id = engine.org_for(name=org)
+    ids = [i.strip() for i in order.split(",") if i.strip()] if order is not None else None
+    decision = engine.confirm_ranking(org_id, ranking_id, order=ids, reason=reason)
+    if as_json:
+        _emit_json(decision)
+    else:
+        _print_decision(engine, org_id, decision)
 
 
 @cli.command()

@@ -166,7 +166,8 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "Rankings (decision records)",
-        None,
+        "`kompetens rankings create [--role ROLE] [ID...] [--org ORG] [--top N] --json`, "
+        "`kompetens rankings show|confirm RANKING [--order ID,ID...] [--reason TEXT] --json`",
         "`POST /api/v1/rankings` (`{candidates?, role?, top?}`), `GET /api/v1/rankings/{id}`, "
         "`POST /api/v1/rankings/{id}/confirm` (`{order?, reason?}`)",
         Decision,

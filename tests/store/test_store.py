@@ -151,3 +151,31 @@ def test_cli_candidates_orgs_and_purge(tmp_path: Path) -> None:
     gone = runner.invoke(cli, ["candidates", "erase", added["id"], "--json"], env=env)
     assert isinstance(gone.exception, KompetensError) and gone.exception.code.name == "E505"
     assert MARKER.encode() not in _all_bytes(home)
+
+
+def test_cli_rankings_create_show_confirm(tmp_path: Path) -> None:
+    import json
+
+    home = tmp_path / "home"
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(home)}
+    demo = sorted((Path(__file__).resolve().parents[2] / "demo" / "cvs").iterdir())[:2]
+
+    def run(*args: str) -> object:
+        out = runner.invoke(cli, [*args, "--json"], env=env)
+        assert out.exit_code == 0, out.output
+        return json.loads(out.stdout)
+
+    added = run("candidates", "add", *map(str, demo))
+    ids = [c["id"] for c in added]  # type: ignore[union-attr]
+    decision = run("rankings", "create", *ids)
+    assert decision["status"] == "proposed" and sorted(decision["inputs"]) == sorted(ids)  # type: ignore[index]
+    rid = decision["id"]  # type: ignore[index]
+    order = ",".join(reversed(decision["inputs"]))  # type: ignore[index]
+    refused = runner.invoke(cli, ["rankings", "confirm", rid, "--order", order, "--json"], env=env)
+    assert isinstance(refused.exception, KompetensError) and refused.exception.code.name == "E508"
+    final = run("rankings", "confirm", rid, "--order", order, "--reason", "references")
+    assert final["status"] == "final" and final["confirmation"]["reordered"] is True  # type: ignore[index]
+    assert run("rankings", "show", rid) == final
+    shown = runner.invoke(cli, ["rankings", "show", rid], env=env)
+    assert shown.exit_code == 0 and demo[0].name[:10] in shown.stdout
