@@ -129,6 +129,73 @@ def test_rank_json_is_ranked_and_reports_a_bad_cv(runner: CliRunner, data_dir: P
     assert all(set(r["areas"]) == set(AREA_IDS) for r in ranked)
 
 
+def test_audit_synthetic_json(runner: CliRunner, data_dir: Path) -> None:
+    code, out, _ = run(runner, data_dir, "audit", "--synthetic", "48", "--seed", "3", "--top", "16", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["candidates"] == 48 and data["pool"] == "synthetic" and data["seed"] == 3
+    assert data["selection"] == "top 16" and data["selected"] == 16 and data["four_fifths_ok"] is True
+    cats = {(r["category"], r["measure"]) for r in data["results"]}
+    assert cats == {(c, m) for c in ("sex", "age", "sex_age") for m in ("scoring_rate", "selection_rate")}
+    sex = next(r for r in data["results"] if r["category"] == "sex" and r["measure"] == "scoring_rate")
+    assert [(g["group"], g["n"], g["impact_ratio"]) for g in sex["groups"]] == [
+        ("female", 24, 1.0),
+        ("male", 24, 1.0),
+    ]
+
+
+def test_audit_of_a_folder_with_its_groups_file(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    pool = tmp_path / "pool"
+    pool.mkdir()
+    groups: dict[str, dict[str, str | int]] = {}
+    for i, cv in enumerate(DEMO_CVS):
+        (pool / cv.name).write_bytes(cv.read_bytes())
+        groups[cv.name] = {"sex": "female" if i % 2 else "male", "birth_year": 1960 + 6 * i}
+    del groups[DEMO_CVS[-1].name]  # the last CV: unknown
+    # groups.json in the folder: the groups file, not a CV (JSON files are ads or CVs to the reader)
+    (pool / "groups.json").write_text(json.dumps(groups), encoding="utf-8")
+    code, out, err = run(
+        runner, data_dir, "audit", "--role", "default", str(pool), "--threshold", "30", "--json"
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert (
+        data["candidates"] == len(DEMO_CVS)
+        and data["pool"] == "folder"
+        and data["selection"] == "score >= 30"
+    )
+    assert [Path(s).name for s in data["ungrouped"]] == [DEMO_CVS[-1].name] and data["failed"] == []
+    code, out, _ = run(runner, data_dir, "audit", str(pool))  # the table for people
+    assert code == 0 and "impact ratio" in out and "sex: scoring_rate" in out
+
+
+def test_audit_of_a_written_synthetic_pool_is_the_same(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    args = ("audit", "--synthetic", "32", "--seed", "7", "--top", "8", "--json")
+    code, out, _ = run(runner, data_dir, *args, "--write", str(tmp_path / "pool"))
+    assert code == 0
+    assert len(list((tmp_path / "pool").glob("synthetic-*.txt"))) == 32
+    code, again, err = run(runner, data_dir, "audit", str(tmp_path / "pool"), "--top", "8", "--json")
+    assert code == 0, err
+    synthetic, folder = json.loads(out), json.loads(again)
+    assert folder["ungrouped"] == [] and folder["unmatched"] == 0
+    assert folder["results"] == synthetic["results"] and folder["median_score"] == synthetic["median_score"]
+
+
+def test_audit_usage_and_errors(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    assert run(runner, data_dir, "audit")[0] == 2  # neither a pool nor --synthetic
+    assert run(runner, data_dir, "audit", str(tmp_path))[0] == 2  # no groups file
+    assert run(runner, data_dir, "audit", "--synthetic", "16", "--top", "2", "--threshold", "3")[0] == 2
+    assert run(runner, data_dir, "audit", str(tmp_path), "--write", str(tmp_path / "x"))[0] == 2
+    bad = tmp_path / "groups.csv"
+    bad.write_text("file,sex,age\ncv.txt,f,old\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "kompetens", "--data-dir", str(data_dir), "audit", str(tmp_path), "--json"]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 1 and "Traceback" not in p.stderr
+    assert json.loads(p.stdout)["error"]["code"] == "E113"
+
+
 def test_team_json(runner: CliRunner, data_dir: Path) -> None:
     code, out, _ = run(
         runner, data_dir, "team", "--role", "default", *map(str, DEMO_CVS), "--size", "2", "--json"
@@ -221,6 +288,7 @@ def test_link_without_an_index_says_what_to_do(tmp_path: Path) -> None:
         "interview",
         "market",
         "forget",
+        "audit",
     ],
 )
 def test_every_command_has_help(runner: CliRunner, command: str) -> None:

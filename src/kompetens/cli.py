@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from .link import LinkResult
-    from .match import Kit, RankItem, Team
+    from .match import AuditReport, Kit, Member, RankItem, Team
     from .match.decision import Decision
     from .review import Review
 
@@ -343,11 +343,16 @@ def link(
         out_console.print(table)
 
 
-def _read_cvs(engine: Engine, paths: tuple[Path, ...]) -> tuple[list[Document], list[FailedInput]]:
-    """CV documents to rank, and the items of the ones that could not be read (reported, skipped)."""
+def _read_cvs(
+    engine: Engine, paths: tuple[Path, ...], *, skip: frozenset[str] | set[str] = frozenset()
+) -> tuple[list[Document], list[FailedInput]]:
+    """CV documents to rank, and the items of the ones that could not be read (reported, skipped).
+    Files named in ``skip`` (a pool's groups file) are passed over."""
     docs: list[Document] = []
     errors: list[FailedInput] = []
     for item in engine.read(paths, kind="cv"):
+        if item.source is not None and Path(item.source.split("#")[0]).name in skip:
+            continue
         if isinstance(item, KompetensError):
             _report_error(item)
             errors.append(item.failed())
@@ -507,6 +512,125 @@ def interview(ctx: click.Context, role_spec: str, cv: Path, lang: str | None, as
         from rich.markdown import Markdown
 
         out_console.print(Markdown(kit.markdown))
+
+
+GROUP_FILES = ("groups.csv", "groups.json")
+
+
+def _groups_file(pool: tuple[Path, ...], given: Path | None) -> Path:
+    """The groups file: ``--groups``, else groups.csv or groups.json in the one POOL folder."""
+    if given is not None:
+        return given
+    if len(pool) == 1 and pool[0].is_dir():
+        for name in GROUP_FILES:
+            if (pool[0] / name).is_file():
+                return pool[0] / name
+    raise click.UsageError("give --groups FILE (or put groups.csv or groups.json in the POOL folder)")
+
+
+@cli.command()
+@_role_option
+@click.argument("pool", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--groups",
+    "groups_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="CSV or JSON: file name -> sex and birth_year, age or age_band (default: POOL/groups.csv or .json).",
+)
+@click.option(
+    "--synthetic", type=click.IntRange(min=8), default=None, help="Audit a generated pool of N CVs."
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="The synthetic pool's seed.")
+@click.option(
+    "--write",
+    "write_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="With --synthetic: also write the CVs and their groups.csv to this folder (to read or audit again).",
+)
+@click.option(
+    "--top", type=click.IntRange(min=1), default=None, help="Selection: the best N (default: a quarter)."
+)
+@click.option("--threshold", type=click.FloatRange(0, 100), default=None, help="Selection: every score >= T.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
+@click.pass_context
+def audit(
+    ctx: click.Context,
+    role_spec: str,
+    pool: tuple[Path, ...],
+    groups_path: Path | None,
+    synthetic: int | None,
+    seed: int,
+    write_dir: Path | None,
+    top: int | None,
+    threshold: float | None,
+    as_json: bool,
+) -> None:
+    """Bias audit: impact ratios by sex and age band (NYC Local Law 144) of a CV pool whose groups are known."""
+    engine = _engine(ctx)
+    if (synthetic is None) == (not pool):
+        raise click.UsageError("give a POOL (CV folder or files with a groups file) or --synthetic N")
+    if top is not None and threshold is not None:
+        raise click.UsageError("give --top or --threshold, not both")
+    if write_dir is not None and synthetic is None:
+        raise click.UsageError("--write goes with --synthetic")
+    role = engine.role(role_spec)
+    if synthetic is not None and write_dir is not None:
+        _write_pool(*engine.synthetic_pool(role, synthetic, seed=seed), write_dir)
+    if synthetic is not None:
+        report: AuditReport = engine.audit_synthetic(role, synthetic, seed=seed, top=top, threshold=threshold)
+        errors: list[FailedInput] = []
+    else:
+        groups = engine.read_groups(_groups_file(pool, groups_path))
+        skip = set(GROUP_FILES) | ({groups_path.name} if groups_path is not None else set())
+        docs, errors = _read_cvs(engine, pool, skip=skip)
+        report = engine.audit(
+            role,
+            _progress(docs, "Profiling CVs", quiet=as_json),
+            groups,
+            top=top,
+            threshold=threshold,
+            failed=[e.source or "" for e in errors],
+        )
+    if as_json:
+        _emit_json(report)
+    else:
+        _print_audit(report)
+    ctx.exit(1 if errors else 0)
+
+
+def _write_pool(docs: list[Document], groups: dict[str, Member], folder: Path) -> None:
+    """A synthetic pool as files: one CV a file and groups.csv (file, sex, age_band)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = ["file,sex,age_band"]
+    for doc in docs:
+        (folder / doc.source).write_text(doc.text, encoding="utf-8")
+        rows.append(f"{doc.source},{groups[doc.source].sex},{groups[doc.source].age_band}")
+    (folder / GROUP_FILES[0]).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    err_console.print(f"[dim]wrote {len(docs)} CVs and {GROUP_FILES[0]} to {folder}[/]")
+
+
+def _print_audit(report: AuditReport) -> None:
+    out_console.print(
+        f"[bold]Bias audit for {report.role}[/]: {report.candidates} CVs ({report.pool}"
+        f"{'' if report.seed is None else f', seed {report.seed}'}), median score {report.median_score:.1f}, "
+        f"selection {report.selection} ({report.selected})",
+        highlight=False,
+    )
+    for result in report.results:
+        table = _table(title=f"{result.category}: {result.measure}", title_justify="left", box=None)
+        for col in ("group", "n", "hits", "rate", "impact ratio", ""):
+            table.add_column(col, justify="left" if col in ("group", "") else "right")
+        for g in result.groups:
+            ratio = "–" if g.impact_ratio is None else f"{g.impact_ratio:.2f}"
+            ratio = f"[red]{ratio}[/]" if g.flagged else ratio
+            table.add_row(g.group, str(g.n), str(g.hits), f"{g.rate:.2f}", ratio, f"[dim]{g.note}[/]")
+        out_console.print(table)
+    verdict = (
+        "[green]no impact ratio under 0.8[/]" if report.four_fifths_ok else "[red]impact ratio under 0.8[/]"
+    )
+    out_console.print(f"sex and age: {verdict}")
+    for note in report.notes:
+        out_console.print(f"[dim]note: {note}[/]", highlight=False)
 
 
 @cli.command()

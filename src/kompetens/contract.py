@@ -22,7 +22,7 @@ from typing import Any
 from .engine import SetupReport
 from .errors import ErrorReply, FailedInput
 from .link import LinkResult
-from .match import Kit, RankItem, Role, Team
+from .match import AuditReport, Kit, RankItem, Role, Team
 from .match.decision import CandidateExport, Decision, Explanation
 from .models import Extraction
 from .review import Review
@@ -107,6 +107,16 @@ COMMANDS: tuple[Command, ...] = (
         "`kompetens interview --role ROLE --candidate CV [--lang sv|en] --json`",
         "`POST /api/v1/interview` (multipart); `?format=markdown` gives the `markdown` text alone",
         Kit,
+    ),
+    Command(
+        "kompetens audit",
+        "`kompetens audit --role ROLE POOL [--groups FILE] [--top N | --threshold T] --json`, or "
+        "`kompetens audit --role ROLE --synthetic N [--seed S] [--write DIR] --json`",
+        "`POST /api/v1/audit` (multipart: `cvs` and `groups`, or `synthetic`)",
+        AuditReport,
+        "Impact ratios as NYC Local Law 144 defines them (docs/audit.md): per category (`sex`, `age`, "
+        "`sex_age`) and measure (`scoring_rate`, `selection_rate`), each group's rate and its ratio to the "
+        "highest rate. A CV that could not be read is named in `failed` and left out of the pool.",
     ),
     Command(
         "The role",

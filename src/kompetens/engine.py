@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .link import Linker, LinkResult
     from .market import MarketReport
     from .match import CandidateProfile, Kit, RankItem, Role, Team
+    from .match.audit import AuditReport, Member
     from .match.decision import CandidateExport, Decision, Explanation
     from .review import Review
 
@@ -805,6 +806,64 @@ class Engine:
         from .match import rank
 
         return [r.item() for r in rank(candidates, role, top=top)]
+
+    def audit(
+        self,
+        role: Role,
+        docs: Iterable[Document],
+        groups: Mapping[str, Member],
+        *,
+        top: int | None = None,
+        threshold: float | None = None,
+        pool: str = "folder",
+        seed: int | None = None,
+        failed: Sequence[str] = (),
+    ) -> AuditReport:
+        """``kompetens audit``: impact ratios (NYC Local Law 144) by sex and age band of the ranking of
+        ``docs``. The groups (file name -> sex, age band; ``read_groups``) never reach the scorer: the audit
+        joins them to the ranking afterwards. Selection: the ``top`` N, or scores >= ``threshold`` (neither:
+        the top quarter)."""
+        from .match.audit import audit_ranking
+
+        ranking = [(r.candidate, r.score) for r in self.rank(role, docs)]
+        return audit_ranking(
+            role.title, ranking, groups, pool=pool, top=top, threshold=threshold, seed=seed, failed=failed
+        )
+
+    def audit_synthetic(
+        self,
+        role: Role,
+        n: int,
+        *,
+        seed: int = 0,
+        top: int | None = None,
+        threshold: float | None = None,
+        lacking: tuple[str, str] | None = None,
+    ) -> AuditReport:
+        """``kompetens audit --synthetic N``: the audit of a generated pool with equal competence in every
+        sex x age-band group (``synthetic_pool``); ``lacking=(group, area)`` makes one group weaker on purpose."""
+        docs, groups = self.synthetic_pool(role, n, seed=seed, lacking=lacking)
+        return self.audit(role, docs, groups, top=top, threshold=threshold, pool="synthetic", seed=seed)
+
+    def synthetic_pool(
+        self, role: Role, n: int, *, seed: int = 0, lacking: tuple[str, str] | None = None
+    ) -> tuple[list[Document], dict[str, Member]]:
+        """A synthetic CV pool for ``role`` as Documents, and its groups (file name -> sex, age band)."""
+        from .ingest import document_from_text
+        from .match.synthetic import groups_of, synthetic_pool
+
+        pool = synthetic_pool(role, n, seed, lacking=lacking)
+        docs = [document_from_text(cv.text, source=cv.source, kind="cv", lang=cv.lang) for cv in pool]
+        return docs, groups_of(pool)
+
+    def read_groups(self, data: bytes | str | Path, *, name: str | None = None) -> dict[str, Member]:
+        """A groups file (CSV or JSON: file name -> sex and birth year, age or age band), from a path or
+        its content (``name`` then names it in errors)."""
+        from .match.audit import parse_groups, read_groups
+
+        if isinstance(data, Path):
+            return read_groups(data)
+        return parse_groups(data, name=name or "groups")
 
     def team(self, role: Role, docs: Iterable[Document], *, size: int) -> Team:
         """``kompetens team``: the ``size`` candidates that together cover the role best."""

@@ -29,6 +29,7 @@ class Code(StrEnum):
     E110 = "no text could be extracted"
     E111 = "text too long"
     E112 = "invalid CSV"
+    E113 = "invalid groups file"
     E200 = "taxonomy not built"
     E201 = "taxonomy source file invalid"
     E202 = "taxonomy download failed"

@@ -40,6 +40,7 @@ EXPECTED = {
     ("post", "/api/v1/rankings/{rid}/confirm"),
     ("get", "/api/v1/retention"),
     ("put", "/api/v1/retention"),
+    ("post", "/api/v1/audit"),
 }
 
 
@@ -81,7 +82,9 @@ def test_request_models_have_examples(schema: dict[str, Any], model: str) -> Non
     assert any(p.get("examples") for p in props.values())
 
 
-@pytest.mark.parametrize("path", ["/api/v1/rank", "/api/v1/team", "/api/v1/interview", "/api/v1/role"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/rank", "/api/v1/team", "/api/v1/interview", "/api/v1/role", "/api/v1/audit"]
+)
 def test_uploads_are_multipart(schema: dict[str, Any], path: str) -> None:
     assert "multipart/form-data" in schema["paths"][path]["post"]["requestBody"]["content"]
 

@@ -13,7 +13,7 @@ from .. import __version__
 from ..engine import Engine
 from ..errors import Code, FailedInput, KompetensError
 from ..link import LinkResult
-from ..match import Kit, RankItem, Role, Team
+from ..match import AuditReport, Kit, RankItem, Role, Team
 from ..schema import dump_json
 from ..taxonomy.areas import AreaInfo
 from . import schemas
@@ -21,6 +21,8 @@ from .auth import api_user
 from .deps import engine_of, read_file, read_files
 from .inputs import ReadResult, read_uploads, resolve_role, text_document
 
+MAX_SYNTHETIC = 2_000
+"""The largest synthetic pool one request may ask for (scoring 2,000 CVs takes seconds)."""
 RankList = list[RankItem | FailedInput]
 """``kompetens rank --json``: the ranked candidates best first, then the CVs that could not be read."""
 
@@ -220,3 +222,56 @@ def interview(
     if fmt == "markdown":
         return PlainTextResponse(kit.markdown, media_type="text/markdown; charset=utf-8")
     return json_response(kit)
+
+
+@router.post(
+    "/audit",
+    response_model=AuditReport,
+    summary="Bias audit: impact ratios by sex and age band (NYC Local Law 144)",
+    description="Multipart form. Either `cvs` with a `groups` file (CSV or JSON: file name -> sex and "
+    "birth_year, age or age_band; the names are the uploads' file names), or `synthetic` (a generated pool "
+    "of N CVs with equal competence in every group). The role fields are /rank's. Selection: `top` N, or "
+    "`threshold` (scores at least T); neither: the top quarter. The answer is `kompetens audit --json`'s "
+    "object; `failed` names the uploads that could not be read.",
+)
+def audit(
+    request: Request,
+    cvs: Annotated[list[UploadFile] | None, File(description="CV files, one candidate each.")] = None,
+    groups: Annotated[
+        UploadFile | None, File(description="CSV or JSON: file -> sex, birth_year | age | age_band.")
+    ] = None,
+    synthetic: Annotated[
+        int | None, Form(ge=8, le=MAX_SYNTHETIC, description="Audit a generated pool of N CVs instead.")
+    ] = None,
+    seed: Annotated[int, Form(description="The synthetic pool's seed.")] = 0,
+    top: Annotated[int | None, Form(ge=1, description="Selection: the best N.")] = None,
+    threshold: Annotated[float | None, Form(ge=0, le=100, description="Selection: scores >= T.")] = None,
+    role: RoleJson = None,
+    role_file: RoleFile = None,
+    ad: AdText = None,
+) -> Response:
+    files = read_files(request, cvs or [])
+    groups_upload = read_file(groups)
+    if synthetic is not None and (files or groups_upload is not None):
+        raise KompetensError(Code.E301, "give synthetic, or cvs with groups, not both", field="synthetic")
+    if synthetic is None and (not files or groups_upload is None):
+        raise KompetensError(Code.E301, "give cvs and a groups file, or synthetic", field="groups")
+    role_upload = read_file(role_file)
+    with engine_of(request) as engine:
+        chosen = resolve_role(engine, role_json=role, role_file=role_upload, ad_text=ad)
+        if synthetic is not None:
+            report = engine.audit_synthetic(chosen, synthetic, seed=seed, top=top, threshold=threshold)
+            return json_response(report)
+        assert groups_upload is not None
+        table = engine.read_groups(groups_upload.data, name=groups_upload.name or "groups")
+        read = read_uploads(engine, files, kind="cv")
+        report = engine.audit(
+            chosen,
+            read.documents,
+            table,
+            top=top,
+            threshold=threshold,
+            pool="uploads",
+            failed=[e.source or "" for e in read.failed],
+        )
+    return json_response(report)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .anonymize import CATEGORIES, Anonymized, anonymize
+from .audit import AuditReport, CategoryAudit, GroupRate, Member
 from .interview import Kit, KitSection, Question, Scale, interview_kit
 from .role import Role, default_role, is_role_file, load_role, role_from_ad, role_from_dict
 from .score import (
@@ -24,11 +25,15 @@ from .timeline import Position, Timeline, parse_timeline
 __all__ = [
     "CATEGORIES",
     "Anonymized",
+    "AuditReport",
     "CandidatePool",
     "CandidateProfile",
+    "CategoryAudit",
     "Evidence",
+    "GroupRate",
     "Kit",
     "KitSection",
+    "Member",
     "Position",
     "Question",
     "RankItem",

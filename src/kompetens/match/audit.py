@@ -1,0 +1,456 @@
+"""Bias audit of a ranking: impact ratios by sex and age band, as NYC Local Law 144 defines them.
+
+The scorer never sees who a candidate is (``anonymize`` strips name, age, birth date and gender), so the
+groups come from outside the CVs: a groups file (file name -> sex, birth year, age or age band) or the
+synthetic generator (``kompetens.match.synthetic``). The audit joins them to the ranking afterwards.
+
+Definitions (NYC DCWP rules, 6 RCNY § 5-300, for automated employment decision tools):
+
+* scoring rate of a group: the share of its candidates whose score is above the median score of the pool;
+* selection rate of a group: the share of its candidates selected (here: the top ``k`` of the ranking, or
+  every candidate scoring at least a threshold);
+* impact ratio: a group's rate divided by the rate of the group with the highest rate (so at most 1).
+
+A ratio under 0.8 fails the four-fifths rule of thumb (29 CFR § 1607.4(D)) and is flagged. A group of
+unknown sex or age is counted and reported but left out of the ratios, and so is a group under 2 % of
+the pool, as the rules allow; the report says which. Groups under ``SMALL_GROUP`` candidates are noted:
+their ratios move a lot with one candidate.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import Code, KompetensError
+from ..schema import DOCUMENTED, R2, R4
+
+SEXES: tuple[str, ...] = ("female", "male")
+AGE_BANDS: tuple[str, ...] = ("under 30", "30-39", "40-49", "50+")
+UNKNOWN = "unknown"
+FOUR_FIFTHS = 0.8
+EXCLUDE_SHARE = 0.02
+"""A group under this share of the pool may be left out of the impact ratios (DCWP rules)."""
+SMALL_GROUP = 30
+"""Groups with fewer candidates get a note: one candidate more or less moves their rate by over 3 points."""
+CATEGORIES: tuple[str, ...] = ("sex", "age", "sex_age")
+_SEX_WORDS: dict[str, str] = {
+    "female": "female",
+    "f": "female",
+    "woman": "female",
+    "women": "female",
+    "kvinna": "female",
+    "k": "female",
+    "male": "male",
+    "m": "male",
+    "man": "male",
+    "men": "male",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """The groups one candidate belongs to (``unknown`` where the groups file does not say)."""
+
+    sex: str = UNKNOWN
+    age_band: str = UNKNOWN
+
+    def group(self, category: str) -> str:
+        if category == "sex":
+            return self.sex
+        if category == "age":
+            return self.age_band
+        if self.sex == UNKNOWN or self.age_band == UNKNOWN:
+            return UNKNOWN
+        return f"{self.sex} {self.age_band}"
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRate:
+    """One group's rate and impact ratio."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    group: str
+    """``female``, ``male``, an age band (``under 30``, ``30-39``, ``40-49``, ``50+``), ``female 50+``..., or
+    ``unknown``."""
+    n: int
+    """Candidates in the group."""
+    hits: int
+    """Of them, how many scored above the median (scoring rate) or were selected (selection rate)."""
+    rate: R4
+    """``hits / n``."""
+    impact_ratio: R4 | None
+    """``rate`` / the highest rate among the groups in the ratios; null for a group left out of them (or when
+    no group has any hit)."""
+    flagged: bool
+    """True when the impact ratio is under 0.8 (the four-fifths rule)."""
+    note: str
+    """Why the group is left out of the ratios, or why its ratio means little (small group); else empty."""
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryAudit:
+    """The rates of one category (sex, age band, or sex x age band) for one measure."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    category: str
+    """``sex``, ``age`` or ``sex_age`` (intersectional)."""
+    measure: str
+    """``scoring_rate`` (share above the pool's median score) or ``selection_rate`` (share selected)."""
+    groups: list[GroupRate]
+    lowest_ratio: R4 | None
+    """The lowest impact ratio of the category; null when no ratio could be computed."""
+    flagged: list[str]
+    """Groups whose impact ratio is under 0.8."""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    """``kompetens audit --json`` and ``POST /api/v1/audit``: impact ratios of a ranking by sex and age band,
+    as NYC Local Law 144 defines them (docs/audit.md)."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    role: str
+    """The title of the role the pool was ranked for."""
+    pool: str
+    """What was audited: ``folder`` (CVs and a groups file), ``uploads`` or ``synthetic``."""
+    seed: int | None
+    """The synthetic pool's seed; null for a real pool."""
+    candidates: int
+    """CVs scored."""
+    median_score: R2
+    """The pool's median score (0..100); scoring rate = share strictly above it."""
+    selected: int
+    """How many candidates the selection took."""
+    selection: str
+    """How they were selected: ``top N`` of the ranking, or ``score >= T``."""
+    ungrouped: list[str]
+    """CVs the groups file does not name: counted as ``unknown`` in every category."""
+    unmatched: int
+    """Rows of the groups file that name no CV scored."""
+    results: list[CategoryAudit]
+    """Scoring and selection rates per category: sex, age band, sex x age band."""
+    four_fifths_ok: bool
+    """True when no group in the sex and age categories has an impact ratio under 0.8 (every pair of
+    groups' rates within 0.8-1.25 of each other). Intersectional groups are reported, not counted here."""
+    notes: list[str]
+    """How to read the report: groups left out of the ratios, small groups, ties."""
+    failed: tuple[str, ...] = ()
+    """CVs that could not be read (not in the pool)."""
+
+
+# -- groups -------------------------------------------------------------------------------------------
+
+
+def age_band(age: int | None) -> str:
+    """The band of an age in whole years; ``unknown`` for None."""
+    if age is None:
+        return UNKNOWN
+    if age < 30:
+        return "under 30"
+    if age < 40:
+        return "30-39"
+    if age < 50:
+        return "40-49"
+    return "50+"
+
+
+def sex_of(value: str | None) -> str:
+    """``female``, ``male`` or ``unknown`` (empty, ``unknown``, other answers: not in the ratios)."""
+    word = (value or "").strip().casefold()
+    if not word:
+        return UNKNOWN
+    return _SEX_WORDS.get(word, UNKNOWN if word in (UNKNOWN, "okänd", "?") else "other")
+
+
+def member_from(row: Mapping[str, Any], *, as_of: date, source: str) -> Member:
+    """A groups-file row: ``sex`` and one of ``birth_year``, ``age`` or ``age_band``."""
+    band = str(row.get("age_band") or "").strip()
+    if band:
+        if band not in (*AGE_BANDS, UNKNOWN):
+            raise KompetensError(
+                Code.E113, f"unknown age band {band!r}; use {', '.join(AGE_BANDS)}", source=source
+            )
+    else:
+        band = age_band(_age(row, as_of=as_of, source=source))
+    return Member(sex=sex_of(None if row.get("sex") is None else str(row.get("sex"))), age_band=band)
+
+
+def _age(row: Mapping[str, Any], *, as_of: date, source: str) -> int | None:
+    for key in ("age", "birth_year"):
+        raw = row.get(key)
+        if raw is None or str(raw).strip() == "":
+            continue
+        try:
+            value = int(str(raw).strip())
+        except ValueError:
+            raise KompetensError(
+                Code.E113, f"{key} must be a whole number, not {raw!r}", source=source
+            ) from None
+        age = value if key == "age" else as_of.year - value
+        if not 14 <= age <= 100:
+            raise KompetensError(Code.E113, f"{key} {value} gives an age of {age}", source=source)
+        return age
+    return None
+
+
+def parse_groups(data: bytes | str, *, name: str, as_of: date | None = None) -> dict[str, Member]:
+    """A groups file: CSV with a header (``file``, ``sex``, ``birth_year`` | ``age`` | ``age_band``) or JSON
+    (``{"file": {"sex": ..., "birth_year": ...}}`` or a list of such rows with ``file``). E113 when it is
+    neither."""
+    day = as_of or date.today()
+    text = data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
+    if not text.strip():
+        raise KompetensError(Code.E113, "the groups file is empty", source=name)
+    rows = _json_rows(text, name) if name.lower().endswith(".json") or text.lstrip()[:1] in "[{" else None
+    if rows is None:
+        rows = _csv_rows(text, name)
+    out: dict[str, Member] = {}
+    for i, row in enumerate(rows, start=1):
+        key = str(row.get("file") or "").strip()
+        if not key:
+            raise KompetensError(Code.E113, f"row {i} names no file", source=name)
+        out[key] = member_from(row, as_of=day, source=f"{name}#{i}")
+    return out
+
+
+def _json_rows(text: str, name: str) -> list[Mapping[str, Any]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise KompetensError(Code.E113, f"not valid JSON: {exc.msg}", source=name) from None
+    if isinstance(data, dict):
+        data = [{"file": k, **v} if isinstance(v, dict) else {"file": k} for k, v in data.items()]
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise KompetensError(
+            Code.E113, "JSON groups must be an object by file or a list of rows", source=name
+        )
+    return data
+
+
+def _csv_rows(text: str, name: str) -> list[Mapping[str, Any]]:
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        rows: list[Mapping[str, Any]] = [
+            {(k or "").strip().casefold(): v for k, v in r.items()} for r in reader
+        ]
+    except csv.Error as exc:
+        raise KompetensError(Code.E113, f"not a valid CSV: {exc}", source=name) from None
+    if not rows or "file" not in rows[0]:
+        raise KompetensError(
+            Code.E113, "the CSV needs a header with file and sex, birth_year, age or age_band", source=name
+        )
+    return rows
+
+
+def read_groups(path: Path, *, as_of: date | None = None) -> dict[str, Member]:
+    """``parse_groups`` of a file."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise KompetensError(Code.E100, "no such groups file", source=str(path)) from None
+    except OSError as exc:
+        raise KompetensError(
+            Code.E113, f"cannot read the groups file ({exc.strerror})", source=str(path)
+        ) from None
+    return parse_groups(data, name=str(path), as_of=as_of)
+
+
+def match_groups(
+    sources: Sequence[str], groups: Mapping[str, Member]
+) -> tuple[dict[str, Member], list[str], int]:
+    """Each source's groups (by its path as given, else its file name), the sources none names, and how many
+    groups rows name no source."""
+    by_name = {Path(k).name: v for k, v in groups.items()}
+    used: set[str] = set()
+    out: dict[str, Member] = {}
+    missing: list[str] = []
+    for s in sources:
+        base = s.split("#", 1)[0]
+        for key, table in ((s, groups), (base, groups), (Path(base).name, by_name)):
+            if key in table:
+                out[s] = table[key]
+                used.add(Path(key).name)
+                break
+        else:
+            out[s] = Member()
+            missing.append(s)
+    unmatched = sum(1 for k in groups if Path(k).name not in used)
+    return out, missing, unmatched
+
+
+# -- rates --------------------------------------------------------------------------------------------
+
+
+def median(scores: Iterable[float]) -> float:
+    values = list(scores)
+    return statistics.median(values) if values else 0.0
+
+
+def group_rates(
+    hits: Mapping[str, bool], members: Mapping[str, Member], category: str, *, pool: int | None = None
+) -> list[GroupRate]:
+    """Rates and impact ratios of one category. ``hits``: candidate -> above the median / selected.
+
+    Groups in a fixed order (female, male, the age bands, ...), then any other; ``unknown`` last. A group
+    is left out of the ratios when it is ``unknown`` or under 2 % of the pool."""
+    total = pool if pool is not None else len(hits)
+    counts: dict[str, list[int]] = {}
+    for source, hit in hits.items():
+        g = members.get(source, Member()).group(category)
+        n_hit = counts.setdefault(g, [0, 0])
+        n_hit[0] += 1
+        n_hit[1] += int(hit)
+    order = _order(counts)
+    in_ratio = {g for g in order if g != UNKNOWN and counts[g][0] >= EXCLUDE_SHARE * total}
+    best = max((counts[g][1] / counts[g][0] for g in in_ratio), default=0.0)
+    out: list[GroupRate] = []
+    for g in order:
+        n, k = counts[g]
+        rate = k / n
+        ratio = rate / best if g in in_ratio and best > 0 else None
+        if g == UNKNOWN:
+            note = "unknown: counted, not in the ratios"
+        elif g not in in_ratio:
+            note = f"under {EXCLUDE_SHARE:.0%} of the pool: not in the ratios"
+        elif n < SMALL_GROUP:
+            note = f"small group (n < {SMALL_GROUP}): uncertain ratio"
+        else:
+            note = ""
+        flagged = ratio is not None and ratio < FOUR_FIFTHS - 1e-12
+        out.append(GroupRate(g, n, k, rate, ratio, flagged, note))
+    return out
+
+
+def _order(counts: Mapping[str, Any]) -> list[str]:
+    known = [*SEXES, *AGE_BANDS, *(f"{s} {b}" for s in SEXES for b in AGE_BANDS)]
+    rank = {g: i for i, g in enumerate(known)}
+    return sorted(counts, key=lambda g: (g == UNKNOWN, rank.get(g, len(rank)), g))
+
+
+def category_audit(
+    hits: Mapping[str, bool], members: Mapping[str, Member], category: str, measure: str
+) -> CategoryAudit:
+    groups = group_rates(hits, members, category)
+    ratios = [g.impact_ratio for g in groups if g.impact_ratio is not None]
+    return CategoryAudit(
+        category=category,
+        measure=measure,
+        groups=groups,
+        lowest_ratio=min(ratios) if ratios else None,
+        flagged=[g.group for g in groups if g.flagged],
+    )
+
+
+def audit_scores(
+    ranking: Sequence[tuple[str, float]],
+    members: Mapping[str, Member],
+    *,
+    top: int | None = None,
+    threshold: float | None = None,
+) -> tuple[list[CategoryAudit], float, int, str]:
+    """The rates of a ranking (sources with scores, best first, as the engine orders them).
+
+    Selection: the first ``top`` of the ranking, or every score >= ``threshold``; neither given: the top
+    quarter (at least one). Returns the category audits, the median, how many were selected and how."""
+    if top is not None and threshold is not None:
+        raise KompetensError(Code.E301, "give top or threshold, not both", field="top")
+    scores = [s for _, s in ranking]
+    mid = median(scores)
+    above = {src: s > mid for src, s in ranking}
+    if threshold is not None:
+        chosen = {src: s >= threshold for src, s in ranking}
+        how = f"score >= {threshold:g}"
+    else:
+        k = top if top is not None else max(1, math.ceil(len(ranking) / 4))
+        chosen = {src: i < k for i, (src, _) in enumerate(ranking)}
+        how = f"top {min(k, len(ranking))}"
+    results = [category_audit(above, members, c, "scoring_rate") for c in CATEGORIES]
+    results += [category_audit(chosen, members, c, "selection_rate") for c in CATEGORIES]
+    return results, mid, sum(chosen.values()), how
+
+
+def notes_for(
+    results: Sequence[CategoryAudit], ranking: Sequence[tuple[str, float]], selected: int
+) -> list[str]:
+    """What the reader should know to read the numbers."""
+    notes: list[str] = []
+    left_out = sorted(
+        {
+            f"{r.category}: {g.group} (n={g.n})"
+            for r in results
+            for g in r.groups
+            if g.note.startswith(("unknown", "under"))
+        }
+    )
+    if left_out:
+        notes.append(
+            "left out of the impact ratios (unknown, or under 2 % of the pool): " + "; ".join(left_out)
+        )
+    small = sorted({g.group for r in results for g in r.groups if g.note.startswith("small")})
+    if small:
+        notes.append(
+            f"groups under {SMALL_GROUP} candidates, whose ratios are uncertain: " + ", ".join(small)
+        )
+    if 0 < selected < len(ranking) and ranking[selected - 1][1] == ranking[selected][1]:
+        notes.append(
+            "candidates tie on score at the selection's cut-off; the ranking broke the tie by must-haves, then "
+            "by file name"
+        )
+    scores = [s for _, s in ranking]
+    if scores and all(s == scores[0] for s in scores):
+        notes.append("every candidate has the same score: nobody is above the median, so no scoring ratio")
+    return notes
+
+
+def four_fifths_ok(results: Sequence[CategoryAudit]) -> bool:
+    """No flagged group in the sex and age categories (for either measure)."""
+    return not any(r.flagged for r in results if r.category in ("sex", "age"))
+
+
+def audit_ranking(
+    role: str,
+    ranking: Sequence[tuple[str, float]],
+    groups: Mapping[str, Member],
+    *,
+    pool: str,
+    top: int | None = None,
+    threshold: float | None = None,
+    seed: int | None = None,
+    failed: Sequence[str] = (),
+) -> AuditReport:
+    """The audit of a ranking (sources with scores, best first) against the groups of its candidates."""
+    if not ranking:
+        raise KompetensError(Code.E301, "no CVs to audit", field="cvs")
+    members, ungrouped, unmatched = match_groups([s for s, _ in ranking], groups)
+    results, mid, selected, how = audit_scores(ranking, members, top=top, threshold=threshold)
+    notes = notes_for(results, ranking, selected)
+    if ungrouped:
+        notes.insert(0, f"{len(ungrouped)} CV(s) not named in the groups file count as unknown")
+    return AuditReport(
+        role=role,
+        pool=pool,
+        seed=seed,
+        candidates=len(ranking),
+        median_score=mid,
+        selected=selected,
+        selection=how,
+        ungrouped=ungrouped,
+        unmatched=unmatched,
+        results=results,
+        four_fifths_ok=four_fifths_ok(results),
+        notes=notes,
+        failed=tuple(failed),
+    )

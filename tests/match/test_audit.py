@@ -1,0 +1,259 @@
+"""The bias audit (issue #13): the LL144 arithmetic against hand-computed examples, the groups file, the
+synthetic pool's construction, and that its markers change no score."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+
+import pytest
+
+from kompetens.engine import Engine
+from kompetens.errors import KompetensError
+from kompetens.match import CategoryAudit, Member, default_role, score
+from kompetens.match.anonymize import anonymize
+from kompetens.match.audit import (
+    age_band,
+    audit_ranking,
+    audit_scores,
+    group_rates,
+    match_groups,
+    parse_groups,
+    sex_of,
+)
+from kompetens.match.synthetic import AGES, GROUPS, synthetic_pool
+
+from .support import DEMO_ROLES
+
+AS_OF = date(2026, 11, 27)
+F, M = Member("female", "30-39"), Member("male", "50+")
+
+
+def _result(
+    results: list[CategoryAudit], category: str, measure: str
+) -> dict[str, tuple[int, int, float | None]]:
+    for r in results:
+        if r.category == category and r.measure == measure:
+            return {
+                g.group: (g.n, g.hits, None if g.impact_ratio is None else round(g.impact_ratio, 4))
+                for g in r.groups
+            }
+    raise KeyError(category)
+
+
+# -- the arithmetic -----------------------------------------------------------------------------------
+
+
+def test_scoring_and_selection_rates_by_hand() -> None:
+    # 10 candidates, best first. Median of the scores = (60 + 50) / 2 = 55: above it a, b, c, d, e.
+    # Women a b d g i (5): above the median a b d = 3/5 = 0.6; men c e f h j (5): c e = 2/5 = 0.4.
+    # Impact ratio of men = 0.4 / 0.6 = 0.6667 < 0.8: flagged. Top 3 = a b c: women 2/5, men 1/5 -> 0.5.
+    ranking = [
+        ("a", 90),
+        ("b", 80),
+        ("c", 70),
+        ("d", 65),
+        ("e", 60),
+        ("f", 50),
+        ("g", 40),
+        ("h", 30),
+        ("i", 20),
+        ("j", 10),
+    ]
+    members = {s: Member("female" if s in "abdgi" else "male", "30-39") for s, _ in ranking}
+    results, mid, selected, how = audit_scores([(s, float(v)) for s, v in ranking], members, top=3)
+    assert mid == 55.0 and selected == 3 and how == "top 3"
+    assert _result(results, "sex", "scoring_rate") == {"female": (5, 3, 1.0), "male": (5, 2, 0.6667)}
+    assert _result(results, "sex", "selection_rate") == {"female": (5, 2, 1.0), "male": (5, 1, 0.5)}
+    sex = next(r for r in results if r.category == "sex" and r.measure == "scoring_rate")
+    assert sex.flagged == ["male"] and sex.lowest_ratio == pytest.approx(2 / 3)
+
+
+def test_threshold_selection_and_ties_at_the_median() -> None:
+    # Scores 50 50 50 40: median 50, nobody strictly above it except none -> every scoring rate 0, no ratio.
+    ranking = [("a", 50.0), ("b", 50.0), ("c", 50.0), ("d", 40.0)]
+    members = {"a": F, "b": M, "c": F, "d": M}
+    results, mid, selected, how = audit_scores(ranking, members, threshold=45)
+    assert mid == 50.0 and selected == 3 and how == "score >= 45"
+    assert _result(results, "sex", "scoring_rate") == {"female": (2, 0, None), "male": (2, 0, None)}
+    # selected: women a c (2/2), men b (1/2): ratio 0.5
+    assert _result(results, "sex", "selection_rate") == {"female": (2, 2, 1.0), "male": (2, 1, 0.5)}
+
+
+def test_unknown_and_tiny_groups_are_counted_but_left_out_of_the_ratios() -> None:
+    # 100 candidates: 60 women (30 hits), 39 men (13 hits), 1 "other" (1 hit) = 1 % of the pool.
+    hits = {f"w{i}": i < 30 for i in range(60)} | {f"m{i}": i < 13 for i in range(39)} | {"x": True}
+    members = {s: Member("female" if s[0] == "w" else "male" if s[0] == "m" else "other") for s in hits}
+    members.pop("m0")  # not in the groups file: unknown
+    rates = {g.group: g for g in group_rates(hits, members, "sex")}
+    assert (rates["female"].rate, rates["female"].impact_ratio) == (0.5, 1.0)
+    assert rates["male"].n == 38 and rates["male"].hits == 12
+    assert rates["male"].impact_ratio == pytest.approx((12 / 38) / 0.5)
+    assert rates["other"].impact_ratio is None and "under 2%" in rates["other"].note
+    assert rates["unknown"].n == 1 and rates["unknown"].impact_ratio is None
+    assert list(rates) == ["female", "male", "other", "unknown"]  # unknown last
+
+
+def test_intersectional_groups_and_small_group_note() -> None:
+    hits = {"a": True, "b": False, "c": True, "d": True}
+    members = {"a": F, "b": F, "c": M, "d": Member("male", "unknown")}
+    rates = {g.group: g for g in group_rates(hits, members, "sex_age")}
+    assert rates["female 30-39"].rate == 0.5 and rates["male 50+"].rate == 1.0
+    assert rates["female 30-39"].impact_ratio == 0.5 and rates["female 30-39"].flagged
+    assert rates["unknown"].n == 1
+    assert "small group" in rates["male 50+"].note
+
+
+def test_report_notes_ungrouped_and_unmatched() -> None:
+    report = audit_ranking(
+        "R", [("x/a.txt", 60.0), ("x/b.txt", 40.0)], {"a.txt": F, "zzz.txt": M}, pool="folder", top=1
+    )
+    assert report.ungrouped == ["x/b.txt"] and report.unmatched == 1
+    assert report.notes[0].startswith("1 CV(s) not named")
+    one = audit_ranking("R", [("a.txt", 50.0)], {"a.txt": F}, pool="folder")
+    assert not any(n.startswith("left out") for n in one.notes)  # a ratio of none is not a group left out
+    assert any("same score" in n for n in one.notes)
+    with pytest.raises(KompetensError) as err:
+        audit_ranking("R", [], {}, pool="folder")
+    assert err.value.code.name == "E301"
+
+
+# -- groups files -------------------------------------------------------------------------------------
+
+
+def test_age_bands_and_sex_words() -> None:
+    assert [age_band(a) for a in (None, 18, 29, 30, 39, 40, 49, 50, 70)] == [
+        "unknown",
+        "under 30",
+        "under 30",
+        "30-39",
+        "30-39",
+        "40-49",
+        "40-49",
+        "50+",
+        "50+",
+    ]
+    assert [sex_of(v) for v in ("F", "Kvinna", "male", "", None, "unknown", "non-binary")] == [
+        "female",
+        "female",
+        "male",
+        "unknown",
+        "unknown",
+        "unknown",
+        "other",
+    ]
+
+
+def test_groups_csv_and_json() -> None:
+    csv_text = "file;sex;birth_year\ncv1.txt;female;1990\ncv2.txt;M;\n"
+    assert parse_groups(csv_text, name="g.csv", as_of=AS_OF) == {
+        "cv1.txt": Member("female", "30-39"),
+        "cv2.txt": Member("male", "unknown"),
+    }
+    json_text = '{"cv1.txt": {"sex": "female", "age": 52}, "cv2.txt": {"age_band": "under 30"}}'
+    assert parse_groups(json_text.encode(), name="g.json", as_of=AS_OF) == {
+        "cv1.txt": Member("female", "50+"),
+        "cv2.txt": Member("unknown", "under 30"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "name,sex\na,f\n", "file,sex,age\na.txt,f,old\n", "file,age_band\na.txt,60-69\n", "[1, 2]", "{bad"],
+)
+def test_bad_groups_files_are_e113(text: str) -> None:
+    with pytest.raises(KompetensError) as err:
+        parse_groups(text, name="g", as_of=AS_OF)
+    assert err.value.code.name == "E113"
+
+
+def test_groups_match_by_path_or_file_name() -> None:
+    members, missing, unmatched = match_groups(
+        ["pool/a.txt", "b.jsonl#2", "c.txt"], {"a.txt": F, "b.jsonl": M}
+    )
+    assert (
+        members["pool/a.txt"] == F and members["b.jsonl#2"] == M and missing == ["c.txt"] and unmatched == 0
+    )
+
+
+# -- the synthetic pool -------------------------------------------------------------------------------
+
+
+def test_every_template_is_rendered_once_per_group() -> None:
+    pool = synthetic_pool(default_role(), 203, seed=5, as_of=AS_OF)
+    assert len(pool) == 200 and len({cv.source for cv in pool}) == 200
+    by_template: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for cv in pool:
+        by_template[cv.template].append((cv.member.sex, cv.member.age_band))
+    assert all(sorted(groups) == sorted(GROUPS) for groups in by_template.values())
+    assert synthetic_pool(default_role(), 64, seed=5, as_of=AS_OF) == synthetic_pool(
+        default_role(), 64, seed=5, as_of=AS_OF
+    )
+
+
+def test_markers_are_in_the_text_and_consistent_with_age() -> None:
+    for cv in synthetic_pool(default_role(), 80, seed=2, as_of=AS_OF):
+        low, high = AGES[cv.member.age_band]
+        born = re.search(r"(?:Born|Född) (\d{4})", cv.text)
+        age = re.search(r"(?:Age|Ålder): (\d+)", cv.text)
+        assert born or age
+        years = AS_OF.year - int(born.group(1)) if born else int(age.group(1)) if age else -1
+        assert low <= years <= high
+        graduated = int(re.findall(r", (\d{4})\n", cv.text)[-1])
+        first_job = min(int(y) for y in re.findall(r"^(\d{4}) –", cv.text, flags=re.M))
+        assert graduated <= first_job and graduated - (AS_OF.year - years) >= 18
+        assert "fictional" in cv.text or "påhittat" in cv.text
+        assert "@example.org" in cv.text
+
+
+def test_anonymised_copies_differ_in_the_graduation_year_only() -> None:
+    # The scorer sees the anonymised text. Of the markers, only the graduation year (education is not
+    # experience: no years, no recency) and what the anonymiser leaves of a parent word ("of two", the
+    # same for mothers and fathers, on the marker line) are left.
+    texts: dict[int, set[str]] = defaultdict(set)
+    markers: set[str] = set()
+    for cv in synthetic_pool(default_role(), 96, seed=3, as_of=AS_OF):
+        lines = anonymize(cv.text, keep_length=False).text.splitlines()
+        markers.add(lines.pop(4).strip())
+        texts[cv.template].add(re.sub(r", \d{4}$", ", YEAR", "\n".join(lines), flags=re.M))
+    assert all(len(v) == 1 for v in texts.values()), "a marker survived anonymisation"
+    assert markers == {"·", "·   of two", "·   till två"}
+
+
+def test_lacking_removes_one_area_from_one_group() -> None:
+    pool = synthetic_pool(default_role(), 64, seed=1, as_of=AS_OF, lacking=("50+", "data_insight"))
+    old = [cv.text for cv in pool if cv.member.age_band == "50+"]
+    assert not any("Google Analytics" in t or "dataanalys" in t for t in old)
+    with pytest.raises(KompetensError):
+        synthetic_pool(default_role(), 64, lacking=("teenagers", "data_insight"))
+    with pytest.raises(KompetensError):
+        synthetic_pool(default_role(), 7)
+
+
+# -- with the real engine -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role_file", [None, "community_manager.yaml"])
+def test_markers_change_no_score(engine: Engine, role_file: str | None) -> None:
+    """Changing only the markers (name, birth year or age, gender words, pronouns) changes no score."""
+    role = default_role() if role_file is None else engine.role(DEMO_ROLES / role_file)
+    docs, _groups = engine.synthetic_pool(role, 96, seed=11)
+    template = {cv.source: cv.template for cv in synthetic_pool(role, 96, 11)}
+    scores: dict[int, set[float]] = defaultdict(set)
+    for doc in docs:
+        scores[template[doc.source]].add(score(engine.candidate(doc), role).score)
+    assert len(scores) == 12 and all(len(s) == 1 for s in scores.values())
+    assert len({min(s) for s in scores.values()}) > 3, "the templates differ in competence"
+
+
+def test_engine_audit_of_an_equal_pool(engine: Engine) -> None:
+    report = engine.audit_synthetic(default_role(), 96, seed=4, top=24)
+    assert report.candidates == 96 and report.pool == "synthetic" and report.seed == 4
+    assert report.four_fifths_ok
+    for r in report.results:
+        if r.measure == "scoring_rate":
+            assert all(g.impact_ratio == 1.0 for g in r.groups), r
+    biased = engine.audit_synthetic(default_role(), 96, seed=4, top=24, lacking=("female", "strategy"))
+    assert not biased.four_fifths_ok
+    assert "female" in next(r for r in biased.results if r.category == "sex").flagged
