@@ -23,7 +23,7 @@ from .engine import SetupReport
 from .errors import ErrorReply, FailedInput
 from .link import LinkResult
 from .match import AuditReport, Kit, RankItem, Role, Team
-from .match.decision import CandidateExport, Decision, Explanation
+from .match.decision import CandidateExport, Decision, Explanation, StoredRole
 from .models import Extraction
 from .review import Review
 from .schema import JSON, json_schema
@@ -178,10 +178,18 @@ COMMANDS: tuple[Command, ...] = (
         "Rankings (decision records)",
         "`kompetens rankings create [--role ROLE] [ID...] [--org ORG] [--top N] --json`, "
         "`kompetens rankings show|confirm RANKING [--order ID,ID...] [--reason TEXT] --json`",
-        "`POST /api/v1/rankings` (`{candidates?, role?, top?}`), `GET /api/v1/rankings/{id}`, "
+        "`POST /api/v1/rankings` (`{candidates?, role? | role_id?, top?}`), `GET /api/v1/rankings/{id}`, "
         "`POST /api/v1/rankings/{id}/confirm` (`{order?, reason?}`)",
         Decision,
         "A stored ranking of stored candidates: `proposed` until a person confirms it, then `final`.",
+    ),
+    Command(
+        "Stored roles",
+        None,
+        "`POST /api/v1/roles` (the role object), `GET /api/v1/roles` (a list of these), "
+        "`GET|PUT|DELETE /api/v1/roles/{id}` (`?version=N`; PUT stores the next version)",
+        StoredRole,
+        "`POST /api/v1/rankings` with `role_id` ranks for the latest version and records it.",
     ),
     Command(
         "A candidate's explanation",

@@ -27,7 +27,7 @@ from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .schema import DOCUMENTED
 from .store import Accounts, Store
 from .store.accounts import User
-from .store.records import DEFAULT_ORG, Purged, Records, Retention, StoredCandidate, new_id
+from .store.records import DEFAULT_ORG, Purged, Records, Retention, RoleRow, StoredCandidate, new_id
 from .taxonomy import Taxonomy, jobtech_uri
 from .taxonomy.areas import Area, AreaInfo, area_details, load_areas, load_curated
 from .taxonomy.linkable import linkable_concepts
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from .market import MarketReport
     from .match import CandidateProfile, Kit, RankItem, Role, Team
     from .match.audit import AuditReport, Member
-    from .match.decision import CandidateExport, Decision, Explanation
+    from .match.decision import CandidateExport, Decision, Explanation, StoredRole
     from .review import Review
 
 Progress = Callable[[str], None]
@@ -464,9 +464,9 @@ class Engine:
                 return self._keep(org, item, self.candidate(item), data=data, user_id=user_id)
         raise IngestError(Code.E110, "no CV text found in the file", source=name)
 
-    def candidates(self, org: int) -> list[StoredCandidate]:
-        """The organisation's stored candidates, oldest first."""
-        return self.records.candidates(org)
+    def candidates(self, org: int, *, query: str | None = None) -> list[StoredCandidate]:
+        """The organisation's stored candidates, oldest first; ``query``: those whose file name holds it."""
+        return self.records.candidates(org, query=query)
 
     def stored_candidate(self, org: int, cid: str) -> StoredCandidate:
         """One of the organisation's candidates; E505 if it has none by that id."""
@@ -527,21 +527,51 @@ class Engine:
         ids = [c.id for c in kept if source is None or source in (c.id, c.name)]
         return self.records.erase(org, ids, user_id=None, event="candidate.erase")
 
+    # -- stored roles ------------------------------------------------------------------------------
+    def save_role(
+        self, org: int, role: Role, *, role_id: str | None = None, user_id: int | None = None
+    ) -> StoredRole:
+        """Keep a role for the organisation: a new one, or the next version of ``role_id`` (E511 if the
+        organisation has none by that id)."""
+        from .schema import to_jsonable
+
+        row = self.records.save_role(org, _as_dict(to_jsonable(role)), role_id=role_id)
+        self.records.log("role.save", org, user_id=user_id, object_id=row.id)
+        return _stored_role(row)
+
+    def stored_roles(self, org: int) -> list[StoredRole]:
+        """The latest version of each of the organisation's roles."""
+        return [_stored_role(r) for r in self.records.roles(org)]
+
+    def stored_role(self, org: int, role_id: str, version: int | None = None) -> StoredRole:
+        """A version of one of the organisation's roles (the latest by default); E511 if none."""
+        return _stored_role(self.records.role(org, role_id, version))
+
+    def delete_role(self, org: int, role_id: str, *, user_id: int | None = None) -> StoredRole:
+        """Delete a stored role, every version (decision records keep the role they scored with)."""
+        row = self.records.delete_role(org, role_id)
+        self.records.log("role.delete", org, user_id=user_id, object_id=role_id)
+        return _stored_role(row)
+
     # -- decision records --------------------------------------------------------------------------
     def rank_stored(
         self,
         org: int,
-        role: Role,
+        role: Role | StoredRole,
         ids: Sequence[str] | None = None,
         *,
         user_id: int | None = None,
         top: int | None = None,
     ) -> Decision:
-        """Rank the organisation's stored candidates (``ids``, else all) for ``role`` and keep the ranking
-        as a decision record: a proposal until a person confirms it."""
+        """Rank the organisation's stored candidates (``ids``, else all) for ``role`` (a stored role is
+        recorded by id and version) and keep the ranking as a decision record: a proposal until a person
+        confirms it."""
         from .match import CandidateProfile
+        from .match.decision import StoredRole
         from .schema import to_jsonable
 
+        role_ref = (role.id, role.version) if isinstance(role, StoredRole) else None
+        role = role.role if isinstance(role, StoredRole) else role
         if ids is not None and not ids:
             raise KompetensError(Code.E301, "name at least one candidate id", field="candidates")
         profiles = [CandidateProfile.from_dict(p) for p in self.records.profiles(org, ids)]
@@ -553,6 +583,7 @@ class Engine:
             org,
             user_id=user_id,
             role=_as_dict(to_jsonable(role)),
+            role_ref=role_ref,
             engine_version=__version__,
             taxonomy_version=content[:16] if content else "none",
             items=[(r.candidate, r.rank, _as_dict(to_jsonable(r))) for r in ranking],
@@ -577,6 +608,8 @@ class Engine:
             created=row.created,
             user_id=row.user_id,
             role=_role_of(row.role),
+            role_id=row.role_id,
+            role_version=row.role_version,
             engine_version=row.engine_version,
             taxonomy_version=row.taxonomy_version,
             inputs=[i.candidate for i in items],
@@ -907,6 +940,12 @@ def _role_of(data: Mapping[str, Any]) -> Role:
         source=data.get("source"),
         emphasis=float(data["emphasis"]),
     )
+
+
+def _stored_role(row: RoleRow) -> StoredRole:
+    from .match.decision import StoredRole
+
+    return StoredRole(row.id, row.version, row.created, _role_of(row.data))
 
 
 def _final_rank(decision: Decision, cid: str) -> int | None:

@@ -50,6 +50,7 @@ class Code(StrEnum):
     E508 = "invalid confirmation"
     E509 = "unknown organisation"
     E510 = "candidate not ranked yet"
+    E511 = "unknown stored role"
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E507: 409,
     Code.E509: 404,
     Code.E510: 409,
+    Code.E511: 404,
 }
 """Codes that are not plain invalid input (422)."""
 

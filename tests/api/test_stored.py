@@ -280,3 +280,53 @@ def test_the_server_purges_at_start(tmp_path: Path) -> None:
     stop.set()  # one purge, then return
     purge_daily(app, stop)
     assert engine.candidates(org) == []
+
+
+def test_search_finds_only_the_own_organisations_names(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    client, tokens, _engine = two_orgs
+    _upload(client, tokens["a"]["recruiter"], [("kim_fiktiv.txt", _cv_with_marker())])
+    a, b = _h(tokens["a"]["recruiter"]), _h(tokens["b"]["recruiter"])
+    assert [c["name"] for c in client.get("/api/v1/candidates?q=FIKTIV", headers=a).json()] == [
+        "kim_fiktiv.txt"
+    ]
+    assert client.get("/api/v1/candidates?q=fiktiv", headers=b).json() == []
+    assert client.get("/api/v1/candidates?q=%25", headers=a).json() == []  # LIKE wildcards are literal
+    assert client.get("/api/v1/candidates?q=_", headers=a).json()[0]["name"] == "kim_fiktiv.txt"
+
+
+def test_roles_are_versioned_resources_of_the_organisation(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    client, tokens, _engine = two_orgs
+    a, b = _h(tokens["a"]["recruiter"]), _h(tokens["b"]["recruiter"])
+    role = {"title": "Community manager", "weights": {"community": 1, "customer_service": 0.6}}
+    r = client.post("/api/v1/roles", json=role, headers=a)
+    assert r.status_code == 201, r.text
+    kept = r.json()
+    assert kept["version"] == 1 and kept["role"]["title"] == "Community manager"
+    rid = kept["id"]
+    changed = {**role, "weights": {"community": 1, "customer_service": 0.9}}
+    assert client.put(f"/api/v1/roles/{rid}", json=changed, headers=a).json()["version"] == 2
+    assert (
+        client.get(f"/api/v1/roles/{rid}?version=1", headers=a).json()["role"]["weights"]["customer_service"]
+        == 0.6
+    )
+    assert [x["version"] for x in client.get("/api/v1/roles", headers=a).json()] == [2]
+    bad = client.post("/api/v1/roles", json={"title": "x", "weights": {"nope": 1}}, headers=a)
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "E300"
+    # isolated
+    assert client.get("/api/v1/roles", headers=b).json() == []
+    for method in ("get", "delete"):
+        r = client.request(method, f"/api/v1/roles/{rid}", headers=b)
+        assert r.status_code == 404 and r.json()["error"]["code"] == "E511"
+    assert client.put(f"/api/v1/roles/{rid}", json=role, headers=b).status_code == 404
+    _upload(client, tokens["b"]["recruiter"], [("kim.txt", _cv_with_marker())])
+    assert client.post("/api/v1/rankings", json={"role_id": rid}, headers=b).status_code == 404
+    # a ranking for a stored role records its id and version, and keeps the role after it is deleted
+    _upload(client, tokens["a"]["recruiter"], [("kim.txt", _cv_with_marker())])
+    decision = client.post("/api/v1/rankings", json={"role_id": rid}, headers=a).json()
+    assert (decision["role_id"], decision["role_version"]) == (rid, 2)
+    assert decision["role"]["weights"]["customer_service"] == 0.9
+    assert client.delete(f"/api/v1/roles/{rid}", headers=a).status_code == 200
+    again = client.get(f"/api/v1/rankings/{decision['id']}", headers=a).json()
+    assert again["role"]["title"] == "Community manager" and again["role_version"] == 2
+    both = client.post("/api/v1/rankings", json={"role_id": rid, "role": role}, headers=a)
+    assert both.status_code == 400

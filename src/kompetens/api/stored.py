@@ -13,8 +13,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from ..errors import FailedInput, KompetensError
-from ..match.decision import CandidateExport, Decision, Explanation
+from ..errors import Code, FailedInput, KompetensError
+from ..match.decision import CandidateExport, Decision, Explanation, StoredRole
 from ..store.accounts import User
 from ..store.records import Retention, StoredCandidate
 from . import schemas
@@ -62,7 +62,10 @@ class RankingRequest(BaseModel):
     role: dict[str, Any] | None = Field(
         default=None,
         description="The role: {title, weights, must_have?, min_levels?, emphasis?}; the built-in social "
-        "media specialist when left out.",
+        "media specialist when neither this nor role_id is given.",
+    )
+    role_id: str | None = Field(
+        default=None, description="A stored role's id: its latest version is scored and recorded."
     )
     top: int | None = Field(default=None, ge=1, description="Keep only the best N.")
 
@@ -113,9 +116,14 @@ def add_candidates(request: Request, user: CurrentUser, cvs: CvFiles) -> Respons
 
 
 @router.get("/candidates", response_model=list[StoredCandidate], summary="The organisation's candidates")
-def list_candidates(request: Request, user: CurrentUser) -> Response:
+def list_candidates(
+    request: Request,
+    user: CurrentUser,
+    q: Annotated[str | None, Query(max_length=200, description="Only names that hold this.")] = None,
+) -> Response:
     with engine_of(request) as engine:
-        return json_response(engine.candidates(engine.org_for(user)), list[StoredCandidate])
+        found = engine.candidates(engine.org_for(user), query=q)
+    return json_response(found, list[StoredCandidate])
 
 
 @router.get("/candidates/{cid}", response_model=StoredCandidate, summary="One candidate")
@@ -192,7 +200,13 @@ def explain_candidate(
 def create_ranking(request: Request, user: CurrentUser, body: RankingRequest) -> Response:
     with engine_of(request) as engine:
         org = engine.org_for(user)
-        role = engine.choose_role(role=body.role)
+        if body.role_id is not None and body.role is not None:
+            raise KompetensError(Code.E301, "give role or role_id, not both", field="role")
+        role = (
+            engine.stored_role(org, body.role_id)
+            if body.role_id is not None
+            else engine.choose_role(role=body.role)
+        )
         decision = engine.rank_stored(org, role, body.candidates, user_id=_user_id(user), top=body.top)
     response = json_response(decision)
     response.status_code = 201
@@ -219,6 +233,60 @@ def confirm_ranking(request: Request, user: CurrentUser, rid: str, body: Confirm
             org, rid, order=body.order, reason=body.reason, user_id=_user_id(user)
         )
     return json_response(decision)
+
+
+@router.post(
+    "/roles",
+    response_model=StoredRole,
+    status_code=201,
+    summary="Keep a role for the organisation",
+    description="The body is the role: {title, weights, must_have?, min_levels?, emphasis?}.",
+)
+def create_role(request: Request, user: CurrentUser, body: dict[str, Any]) -> Response:
+    with engine_of(request) as engine:
+        org = engine.org_for(user)
+        kept = engine.save_role(org, engine.choose_role(role=body), user_id=_user_id(user))
+    response = json_response(kept)
+    response.status_code = 201
+    return response
+
+
+@router.get("/roles", response_model=list[StoredRole], summary="The organisation's roles (latest versions)")
+def list_roles(request: Request, user: CurrentUser) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.stored_roles(engine.org_for(user)), list[StoredRole])
+
+
+@router.get("/roles/{role_id}", response_model=StoredRole, summary="A stored role")
+def get_role(
+    request: Request,
+    user: CurrentUser,
+    role_id: str,
+    version: Annotated[int | None, Query(ge=1, description="A version (default: the latest).")] = None,
+) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.stored_role(engine.org_for(user), role_id, version))
+
+
+@router.put(
+    "/roles/{role_id}",
+    response_model=StoredRole,
+    summary="Change a stored role: a new version",
+    description="Earlier versions stay, as decision records name them.",
+)
+def update_role(request: Request, user: CurrentUser, role_id: str, body: dict[str, Any]) -> Response:
+    with engine_of(request) as engine:
+        org = engine.org_for(user)
+        role = engine.choose_role(role=body)
+        return json_response(engine.save_role(org, role, role_id=role_id, user_id=_user_id(user)))
+
+
+@router.delete(
+    "/roles/{role_id}", response_model=StoredRole, summary="Delete a stored role (admin, recruiter)"
+)
+def delete_role(request: Request, user: Writer, role_id: str) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.delete_role(engine.org_for(user), role_id, user_id=_user_id(user)))
 
 
 @router.get("/retention", response_model=Retention, summary="The organisation's retention periods")

@@ -52,6 +52,10 @@ class Decision:
     """Who ran it (the user's number; null for the CLI without users)."""
     role: Role
     """The role, as scored (weights, must-haves, minimum levels)."""
+    role_id: str | None
+    """The stored role's id, when a stored role was ranked for; null for a role given in the request."""
+    role_version: int | None
+    """The stored role's version that was scored; null for a role given in the request."""
     engine_version: str
     """The kompetens version that scored."""
     taxonomy_version: str
@@ -66,6 +70,22 @@ class Decision:
     """``proposed`` until a person confirms it, then ``final``."""
     confirmation: Confirmation | None
     """The person's confirmation; null while proposed."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRole:
+    """A role the organisation keeps: each change is a new version, and rankings name the version."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    id: str
+    """The role's random id."""
+    version: int
+    """1 for the first, one more for each change."""
+    created: str
+    """When this version was stored (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
+    role: Role
+    """The role: title, weights, must-haves, minimum levels."""
 
 
 @dataclass(frozen=True, slots=True)

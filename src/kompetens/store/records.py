@@ -1,5 +1,5 @@
-"""Stored work of an organisation: candidates (their original file and profile), rankings (decision records),
-the event log and the retention periods.
+"""Stored work of an organisation: candidates (their original file and profile), roles (versioned), rankings
+(decision records), the event log and the retention periods.
 
 The tables live in the Store's file and go through the Store's connection (one class owns the database);
 the original files lie under ``files_dir`` (0700 folders, 0600 files), one per candidate, named by the
@@ -49,12 +49,23 @@ CREATE TABLE IF NOT EXISTS candidates (
     created TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS candidates_org ON candidates(org_id, created);
+CREATE TABLE IF NOT EXISTS roles (
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    org_id INTEGER NOT NULL REFERENCES orgs(id),
+    data TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (id, version)
+);
+CREATE INDEX IF NOT EXISTS roles_org ON roles(org_id);
 CREATE TABLE IF NOT EXISTS rankings (
     id TEXT PRIMARY KEY,
     org_id INTEGER NOT NULL REFERENCES orgs(id),
     user_id INTEGER,
     created TEXT NOT NULL,
     role TEXT NOT NULL,
+    role_id TEXT,
+    role_version INTEGER,
     engine_version TEXT NOT NULL,
     taxonomy_version TEXT NOT NULL,
     inputs INTEGER NOT NULL,
@@ -112,7 +123,8 @@ class Event:
     """When (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
     event: str
     """What: ``candidate.add``, ``candidate.export``, ``candidate.erase``, ``candidate.purge``,
-    ``ranking.create``, ``ranking.confirm``, ``candidate.explain``, ``retention.set``."""
+    ``ranking.create``, ``ranking.confirm``, ``candidate.explain``, ``role.save``, ``role.delete``,
+    ``retention.set``."""
     org_id: int
     """The organisation's number."""
     user_id: int | None
@@ -150,6 +162,16 @@ class Purged:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleRow:
+    """One version of a stored role as the store holds it (the Engine turns it into a StoredRole)."""
+
+    id: str
+    version: int
+    created: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
 class RankingRow:
     """A stored ranking as the store holds it (the Engine turns it into a Decision)."""
 
@@ -157,6 +179,8 @@ class RankingRow:
     user_id: int | None
     created: str
     role: dict[str, Any]
+    role_id: str | None
+    role_version: int | None
     engine_version: str
     taxonomy_version: str
     inputs: int
@@ -200,7 +224,7 @@ def shred(path: Path) -> None:
 
 _CANDIDATE_SQL = "SELECT id, name, lang, size, created FROM candidates"
 _RANKING_SQL = (
-    "SELECT id, user_id, created, role, engine_version, taxonomy_version, inputs, confirmed, confirmed_by, "
+    "SELECT id, user_id, created, role, role_id, role_version, engine_version, taxonomy_version, inputs, confirmed, confirmed_by, "
     "final_order, reason FROM rankings"
 )
 
@@ -266,10 +290,14 @@ class Records:
             raise
         return self.candidate(org_id, cid)
 
-    def candidates(self, org_id: int) -> list[StoredCandidate]:
+    def candidates(self, org_id: int, *, query: str | None = None) -> list[StoredCandidate]:
+        """The organisation's candidates, oldest first; ``query``: those whose name holds it (any case)."""
+        sql, args = _CANDIDATE_SQL + " WHERE org_id = ?", tuple[object, ...]((org_id,))
+        if query:
+            escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            sql, args = sql + " AND name LIKE ? ESCAPE '\\'", (org_id, f"%{escaped}%")
         with self.store.transaction() as conn:
-            rows = conn.execute(_CANDIDATE_SQL + " WHERE org_id = ? ORDER BY created, rowid", (org_id,))
-            return [StoredCandidate(*r) for r in rows]
+            return [StoredCandidate(*r) for r in conn.execute(sql + " ORDER BY created, rowid", args)]
 
     def candidate(self, org_id: int, cid: str) -> StoredCandidate:
         """The organisation's candidate ``cid``; E505 if it has none (another organisation's is none)."""
@@ -322,6 +350,55 @@ class Records:
             self.store.compact()
         return len(gone)
 
+    # -- roles ------------------------------------------------------------------------------------
+    def save_role(self, org_id: int, data: dict[str, Any], *, role_id: str | None = None) -> RoleRow:
+        """Keep a role: a new one (``role_id`` None) or the next version of the organisation's
+        ``role_id`` (E511 if it has none). Earlier versions stay: decision records name them."""
+        with self.store.transaction() as conn:
+            version = 1
+            if role_id is not None:
+                row = conn.execute(
+                    "SELECT max(version) FROM roles WHERE id = ? AND org_id = ?", (role_id, org_id)
+                ).fetchone()
+                if row is None or row[0] is None:
+                    raise KompetensError(Code.E511, "no such role", field="id")
+                version = int(row[0]) + 1
+            rid = role_id or new_id()
+            conn.execute(
+                "INSERT INTO roles(id, version, org_id, data, created) VALUES (?, ?, ?, ?, ?)",
+                (rid, version, org_id, json.dumps(data, ensure_ascii=False), now()),
+            )
+        return self.role(org_id, rid, version)
+
+    def role(self, org_id: int, role_id: str, version: int | None = None) -> RoleRow:
+        """A version of the organisation's role (the latest by default); E511 if it has none."""
+        sql = "SELECT id, version, created, data FROM roles WHERE id = ? AND org_id = ?"
+        args: tuple[object, ...] = (role_id, org_id)
+        if version is not None:
+            sql, args = sql + " AND version = ?", (*args, version)
+        with self.store.transaction() as conn:
+            row = conn.execute(sql + " ORDER BY version DESC LIMIT 1", args).fetchone()
+        if row is None:
+            raise KompetensError(Code.E511, "no such role", field="id")
+        return RoleRow(row[0], row[1], row[2], json.loads(row[3]))
+
+    def roles(self, org_id: int) -> list[RoleRow]:
+        """The latest version of each of the organisation's roles, oldest role first."""
+        with self.store.transaction() as conn:
+            rows = conn.execute(
+                "SELECT id, version, created, data FROM roles AS r WHERE org_id = ? AND version = "
+                "(SELECT max(version) FROM roles WHERE id = r.id) ORDER BY rowid",
+                (org_id,),
+            ).fetchall()
+        return [RoleRow(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
+
+    def delete_role(self, org_id: int, role_id: str) -> RoleRow:
+        """Delete every version of a role (decision records keep the role they scored with)."""
+        latest = self.role(org_id, role_id)
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM roles WHERE id = ? AND org_id = ?", (role_id, org_id))
+        return latest
+
     # -- rankings ---------------------------------------------------------------------------------
     def add_ranking(
         self,
@@ -329,6 +406,7 @@ class Records:
         *,
         user_id: int | None,
         role: dict[str, Any],
+        role_ref: tuple[str, int] | None = None,
         engine_version: str,
         taxonomy_version: str,
         items: Sequence[tuple[str, int, dict[str, Any]]],
@@ -337,14 +415,16 @@ class Records:
         rid = new_id()
         with self.store.transaction() as conn:
             conn.execute(
-                "INSERT INTO rankings(id, org_id, user_id, created, role, engine_version, taxonomy_version, "
-                "inputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO rankings(id, org_id, user_id, created, role, role_id, role_version, "
+                "engine_version, taxonomy_version, inputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     rid,
                     org_id,
                     user_id,
                     now(),
                     json.dumps(role, ensure_ascii=False),
+                    role_ref[0] if role_ref else None,
+                    role_ref[1] if role_ref else None,
                     engine_version,
                     taxonomy_version,
                     len(items),
@@ -373,14 +453,16 @@ class Records:
             user_id=row[1],
             created=row[2],
             role=json.loads(row[3]),
-            engine_version=row[4],
-            taxonomy_version=row[5],
-            inputs=row[6],
+            role_id=row[4],
+            role_version=row[5],
+            engine_version=row[6],
+            taxonomy_version=row[7],
+            inputs=row[8],
             items=items,
-            confirmed=row[7],
-            confirmed_by=row[8],
-            final_order=json.loads(row[9]) if row[9] else None,
-            reason=row[10],
+            confirmed=row[9],
+            confirmed_by=row[10],
+            final_order=json.loads(row[11]) if row[11] else None,
+            reason=row[12],
         )
 
     def rankings_of(self, org_id: int, cid: str) -> list[str]:
