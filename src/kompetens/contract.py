@@ -28,7 +28,7 @@ from .models import Extraction
 from .review import Review
 from .schema import JSON, json_schema
 from .store.accounts import NewToken, User
-from .store.records import Purged, Retention, StoredCandidate
+from .store.records import Purged, Retention, StoredAd, StoredCandidate
 from .taxonomy.areas import AreaInfo
 
 DOC = Path("docs") / "contract.md"
@@ -178,10 +178,18 @@ COMMANDS: tuple[Command, ...] = (
         "Rankings (decision records)",
         "`kompetens rankings create [--role ROLE] [ID...] [--org ORG] [--top N] --json`, "
         "`kompetens rankings show|confirm RANKING [--order ID,ID...] [--reason TEXT] --json`",
-        "`POST /api/v1/rankings` (`{candidates?, role? | role_id?, top?}`), `GET /api/v1/rankings/{id}`, "
+        "`POST /api/v1/rankings` (`{candidates?, role? | role_id? | ad_id?, top?}`), `GET /api/v1/rankings/{id}`, "
         "`POST /api/v1/rankings/{id}/confirm` (`{order?, reason?}`)",
         Decision,
         "A stored ranking of stored candidates: `proposed` until a person confirms it, then `final`.",
+    ),
+    Command(
+        "Stored ads",
+        None,
+        "`POST /api/v1/ads` (`{text, title?, lang?}`), `GET /api/v1/ads` (a list of these), "
+        "`GET|DELETE /api/v1/ads/{id}`",
+        StoredAd,
+        "`POST /api/v1/rankings` with `ad_id` ranks for the role the ad asks for.",
     ),
     Command(
         "Stored roles",

@@ -27,7 +27,16 @@ from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .schema import DOCUMENTED
 from .store import Accounts, Store
 from .store.accounts import User
-from .store.records import DEFAULT_ORG, Purged, Records, Retention, RoleRow, StoredCandidate, new_id
+from .store.records import (
+    DEFAULT_ORG,
+    Purged,
+    Records,
+    Retention,
+    RoleRow,
+    StoredAd,
+    StoredCandidate,
+    new_id,
+)
 from .taxonomy import Taxonomy, jobtech_uri
 from .taxonomy.areas import Area, AreaInfo, area_details, load_areas, load_curated
 from .taxonomy.linkable import linkable_concepts
@@ -526,6 +535,47 @@ class Engine:
         kept = self.records.candidates(org)
         ids = [c.id for c in kept if source is None or source in (c.id, c.name)]
         return self.records.erase(org, ids, user_id=None, event="candidate.erase")
+
+    # -- stored ads --------------------------------------------------------------------------------
+    def add_ad(
+        self,
+        org: int,
+        text: str,
+        *,
+        title: str | None = None,
+        lang: str | None = None,
+        user_id: int | None = None,
+    ) -> StoredAd:
+        """Keep a job ad for the organisation (E101 when the text is empty)."""
+        from .ingest import document_from_text
+
+        doc = document_from_text(text, kind="ad", lang=lang, title=title)  # checks the text and language
+        kept = self.records.add_ad(org, text=doc.text, title=doc.title, lang=doc.lang)
+        self.records.log("ad.add", org, user_id=user_id, object_id=kept.id)
+        return kept
+
+    def ads(self, org: int) -> list[StoredAd]:
+        """The organisation's stored ads, oldest first."""
+        return self.records.ads(org)
+
+    def stored_ad(self, org: int, ad_id: str) -> StoredAd:
+        """One of the organisation's ads; E512 if it has none by that id."""
+        return self.records.ad(org, ad_id)
+
+    def delete_ad(self, org: int, ad_id: str, *, user_id: int | None = None) -> StoredAd:
+        """Delete a stored ad for real."""
+        kept = self.records.delete_ad(org, ad_id)
+        self.records.log("ad.delete", org, user_id=user_id, object_id=ad_id)
+        return kept
+
+    def role_for_ad(self, org: int, ad_id: str) -> Role:
+        """The role one of the organisation's ads asks for (``role_from_ad``)."""
+        from .ingest import document_from_text
+
+        ad = self.records.ad(org, ad_id)
+        return self.role_from_ad(
+            document_from_text(ad.text, kind="ad", lang=ad.lang, title=ad.title, source=f"ad:{ad.id}")
+        )
 
     # -- stored roles ------------------------------------------------------------------------------
     def save_role(

@@ -51,6 +51,7 @@ class Code(StrEnum):
     E509 = "unknown organisation"
     E510 = "candidate not ranked yet"
     E511 = "unknown stored role"
+    E512 = "unknown stored ad"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,7 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E509: 404,
     Code.E510: 409,
     Code.E511: 404,
+    Code.E512: 404,
 }
 """Codes that are not plain invalid input (422)."""
 

@@ -330,3 +330,28 @@ def test_roles_are_versioned_resources_of_the_organisation(two_orgs: tuple) -> N
     assert again["role"]["title"] == "Community manager" and again["role_version"] == 2
     both = client.post("/api/v1/rankings", json={"role_id": rid, "role": role}, headers=a)
     assert both.status_code == 400
+
+
+def test_ads_are_resources_of_the_organisation(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    from .support import AD_SV
+
+    client, tokens, engine = two_orgs
+    a, b = _h(tokens["a"]["recruiter"]), _h(tokens["b"]["recruiter"])
+    r = client.post(
+        "/api/v1/ads", json={"text": AD_SV + f"\nKontakt: {MARKER}", "title": "Kommunikatör"}, headers=a
+    )
+    assert r.status_code == 201, r.text
+    ad = r.json()
+    assert ad["lang"] == "sv" and ad["title"] == "Kommunikatör"
+    assert [x["id"] for x in client.get("/api/v1/ads", headers=a).json()] == [ad["id"]]
+    assert client.get("/api/v1/ads", headers=b).json() == []
+    for method in ("get", "delete"):
+        r = client.request(method, f"/api/v1/ads/{ad['id']}", headers=b)
+        assert r.status_code == 404 and r.json()["error"]["code"] == "E512"
+    assert client.post("/api/v1/rankings", json={"ad_id": ad["id"]}, headers=b).status_code == 404
+    _upload(client, tokens["a"]["recruiter"], [(p.name, p.read_bytes()) for p in demo_cvs(2)])
+    decision = client.post("/api/v1/rankings", json={"ad_id": ad["id"]}, headers=a).json()
+    assert decision["role"]["title"].startswith("Kommunikatör") and len(decision["items"]) == 2
+    assert client.post("/api/v1/ads", json={"text": "  "}, headers=a).json()["error"]["code"] == "E101"
+    assert client.delete(f"/api/v1/ads/{ad['id']}", headers=a).status_code == 200
+    assert MARKER.encode() not in _all_bytes(engine)

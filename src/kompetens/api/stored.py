@@ -14,13 +14,14 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from ..errors import Code, FailedInput, KompetensError
+from ..match import Role
 from ..match.decision import CandidateExport, Decision, Explanation, StoredRole
 from ..store.accounts import User
-from ..store.records import Retention, StoredCandidate
+from ..store.records import Retention, StoredAd, StoredCandidate
 from . import schemas
 from .auth import CurrentUser, require_role
 from .deps import engine_of, read_files
-from .inputs import safe_name
+from .inputs import checked_lang, safe_name
 from .routes import AUTH_RESPONSES, CvFiles, json_response
 
 router = APIRouter(
@@ -67,6 +68,7 @@ class RankingRequest(BaseModel):
     role_id: str | None = Field(
         default=None, description="A stored role's id: its latest version is scored and recorded."
     )
+    ad_id: str | None = Field(default=None, description="A stored ad's id: the role it asks for is scored.")
     top: int | None = Field(default=None, ge=1, description="Keep only the best N.")
 
 
@@ -200,13 +202,16 @@ def explain_candidate(
 def create_ranking(request: Request, user: CurrentUser, body: RankingRequest) -> Response:
     with engine_of(request) as engine:
         org = engine.org_for(user)
-        if body.role_id is not None and body.role is not None:
-            raise KompetensError(Code.E301, "give role or role_id, not both", field="role")
-        role = (
-            engine.stored_role(org, body.role_id)
-            if body.role_id is not None
-            else engine.choose_role(role=body.role)
-        )
+        given = [k for k in ("role", "role_id", "ad_id") if getattr(body, k) is not None]
+        if len(given) > 1:
+            raise KompetensError(Code.E301, f"give one of role, role_id or ad_id, not {' and '.join(given)}")
+        role: Role | StoredRole
+        if body.role_id is not None:
+            role = engine.stored_role(org, body.role_id)
+        elif body.ad_id is not None:
+            role = engine.role_for_ad(org, body.ad_id)
+        else:
+            role = engine.choose_role(role=body.role)
         decision = engine.rank_stored(org, role, body.candidates, user_id=_user_id(user), top=body.top)
     response = json_response(decision)
     response.status_code = 201
@@ -233,6 +238,45 @@ def confirm_ranking(request: Request, user: CurrentUser, rid: str, body: Confirm
             org, rid, order=body.order, reason=body.reason, user_id=_user_id(user)
         )
     return json_response(decision)
+
+
+class AdRequest(BaseModel):
+    text: str = Field(description="The ad's text.", max_length=200_000)
+    title: str | None = Field(default=None, description="The ad's title.")
+    lang: str | None = Field(default=None, description="sv or en; detected when left out.")
+
+
+@router.post("/ads", response_model=StoredAd, status_code=201, summary="Keep a job ad for the organisation")
+def create_ad(request: Request, user: CurrentUser, body: AdRequest) -> Response:
+    with engine_of(request) as engine:
+        kept = engine.add_ad(
+            engine.org_for(user),
+            body.text,
+            title=(body.title or "").strip() or None,
+            lang=checked_lang(body.lang),
+            user_id=_user_id(user),
+        )
+    response = json_response(kept)
+    response.status_code = 201
+    return response
+
+
+@router.get("/ads", response_model=list[StoredAd], summary="The organisation's stored ads")
+def list_ads(request: Request, user: CurrentUser) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.ads(engine.org_for(user)), list[StoredAd])
+
+
+@router.get("/ads/{ad_id}", response_model=StoredAd, summary="A stored ad")
+def get_ad(request: Request, user: CurrentUser, ad_id: str) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.stored_ad(engine.org_for(user), ad_id))
+
+
+@router.delete("/ads/{ad_id}", response_model=StoredAd, summary="Delete a stored ad (admin, recruiter)")
+def delete_ad(request: Request, user: Writer, ad_id: str) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.delete_ad(engine.org_for(user), ad_id, user_id=_user_id(user)))
 
 
 @router.post(

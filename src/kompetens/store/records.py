@@ -1,4 +1,4 @@
-"""Stored work of an organisation: candidates (their original file and profile), roles (versioned), rankings
+"""Stored work of an organisation: candidates (their original file and profile), job ads, roles (versioned), rankings
 (decision records), the event log and the retention periods.
 
 The tables live in the Store's file and go through the Store's connection (one class owns the database);
@@ -58,6 +58,15 @@ CREATE TABLE IF NOT EXISTS roles (
     PRIMARY KEY (id, version)
 );
 CREATE INDEX IF NOT EXISTS roles_org ON roles(org_id);
+CREATE TABLE IF NOT EXISTS ads (
+    id TEXT PRIMARY KEY,
+    org_id INTEGER NOT NULL REFERENCES orgs(id),
+    title TEXT,
+    lang TEXT,
+    text TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ads_org ON ads(org_id, created);
 CREATE TABLE IF NOT EXISTS rankings (
     id TEXT PRIMARY KEY,
     org_id INTEGER NOT NULL REFERENCES orgs(id),
@@ -123,7 +132,7 @@ class Event:
     """When (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
     event: str
     """What: ``candidate.add``, ``candidate.export``, ``candidate.erase``, ``candidate.purge``,
-    ``ranking.create``, ``ranking.confirm``, ``candidate.explain``, ``role.save``, ``role.delete``,
+    ``ranking.create``, ``ranking.confirm``, ``candidate.explain``, ``role.save``, ``role.delete``, ``ad.add``, ``ad.delete``,
     ``retention.set``."""
     org_id: int
     """The organisation's number."""
@@ -159,6 +168,24 @@ class Purged:
     """Candidates erased for being older than the retention period."""
     events: int
     """Event log entries deleted for being older than the event period."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAd:
+    """A job ad the organisation keeps, to review or to rank for."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    id: str
+    """The ad's random id."""
+    title: str | None
+    """The ad's title, when it was given."""
+    lang: str | None
+    """The ad's language (sv or en), when it was given."""
+    text: str
+    """The ad's text."""
+    created: str
+    """When it was stored (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +376,42 @@ class Records:
         if gone:
             self.store.compact()
         return len(gone)
+
+    # -- ads --------------------------------------------------------------------------------------
+    def add_ad(self, org_id: int, *, text: str, title: str | None, lang: str | None) -> StoredAd:
+        aid = new_id()
+        with self.store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO ads(id, org_id, title, lang, text, created) VALUES (?, ?, ?, ?, ?, ?)",
+                (aid, org_id, title, lang, text, now()),
+            )
+        return self.ad(org_id, aid)
+
+    def ad(self, org_id: int, aid: str) -> StoredAd:
+        """The organisation's ad ``aid``; E512 if it has none."""
+        with self.store.transaction() as conn:
+            row = conn.execute(
+                "SELECT id, title, lang, text, created FROM ads WHERE id = ? AND org_id = ?", (aid, org_id)
+            ).fetchone()
+        if row is None:
+            raise KompetensError(Code.E512, "no such ad", field="id")
+        return StoredAd(*row)
+
+    def ads(self, org_id: int) -> list[StoredAd]:
+        with self.store.transaction() as conn:
+            rows = conn.execute(
+                "SELECT id, title, lang, text, created FROM ads WHERE org_id = ? ORDER BY created, rowid",
+                (org_id,),
+            ).fetchall()
+        return [StoredAd(*r) for r in rows]
+
+    def delete_ad(self, org_id: int, aid: str) -> StoredAd:
+        """Delete an ad for real (an ad may name the recruiter to contact): the database is rewritten."""
+        kept = self.ad(org_id, aid)
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM ads WHERE id = ? AND org_id = ?", (aid, org_id))
+        self.store.compact()
+        return kept
 
     # -- roles ------------------------------------------------------------------------------------
     def save_role(self, org_id: int, data: dict[str, Any], *, role_id: str | None = None) -> RoleRow:
