@@ -173,16 +173,26 @@ def run_over_documents(
 @click.option(
     "--link", "use_linker", is_flag=True, help="Also link sentences the phrase index found nothing in."
 )
+@click.option(
+    "--thorough",
+    is_flag=True,
+    help="Also find skill phrases with the learned span tagger (slower; see docs/extraction.md).",
+)
 @click.pass_context
 def extract(
-    ctx: click.Context, paths: tuple[Path, ...], as_json: bool, kind: DocKind | None, use_linker: bool
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    as_json: bool,
+    kind: DocKind | None,
+    use_linker: bool,
+    thorough: bool,
 ) -> None:
     """Find competencies (with evidence spans) in files or folders."""
     engine = _engine(ctx)
     profiles: list[Profile] = []
 
     def handle(doc: Document) -> Extraction:
-        profile = engine.extract(doc, link=use_linker)
+        profile = engine.extract(doc, link=use_linker, thorough=thorough)
         if not as_json:
             profiles.append(profile)
             out_console.print(_profile_table(profile))

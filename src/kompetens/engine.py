@@ -7,10 +7,12 @@ import json
 import logging
 import pickle
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +46,7 @@ from .taxonomy.model import ESCO_ISCO_URI, ESCO_OCCUPATION_URI
 from .taxonomy.store import recorded_sources
 
 if TYPE_CHECKING:
+    from .extract.spans import SpanTagger
     from .link import Linker, LinkResult
     from .market import MarketReport
     from .match import CandidateProfile, Kit, RankItem, Role, Team
@@ -60,6 +63,10 @@ LINK_MIN_SCORE = 1.2
 ~93 % of the validation sentences that hold a skill, as 1.5 did for the old every-text-e5 scores."""
 LINK_MIN_WORDS, LINK_MAX_WORDS = 3, 60
 LINK_CONFIDENCE = 0.5
+SPAN_CONFIDENCE = 0.5
+"""Confidence of a skill phrase the span tagger found and nothing linked (``extract(..., thorough=True)``)."""
+SPAN_URI = "kompetens:span:"
+"""Concept id prefix of an unlinked skill phrase: the prefix and the phrase, lowercased, spaces collapsed."""
 TAXONOMY_WEIGHT = 0.6
 """ESCO/JobTech labels are evidence too, but less specific to our areas than the curated phrases."""
 TAXONOMY_MAX_TOKENS = 6
@@ -354,13 +361,90 @@ class Engine:
 
         yield from iter_documents([Path(p) for p in paths], kind=kind)
 
-    def extract(self, doc: Document, *, link: bool = False) -> Profile:
+    @cached_property
+    def span_tagger(self) -> SpanTagger:
+        """The learned skill-span finder (``extract/spans.py``) with the package's model and this lexicon."""
+        from .extract.spans import SpanTagger
+
+        return SpanTagger.packaged(lexicon=self.lexicon)
+
+    def extract(self, doc: Document, *, link: bool = False, thorough: bool = False) -> Profile:
         """Mentions and area strengths; with ``link`` the linker also reads sentences the phrase index found
-        nothing in, and adds its best ESCO concept when the match is strong (method "link")."""
+        nothing in, and adds its best ESCO concept when the match is strong (method "link").
+
+        ``thorough`` also runs the span tagger (5-10x slower than the phrase index): a mention inside a
+        phrase the tagger found takes the whole phrase as its evidence span, and each phrase with no mention
+        becomes a mention of method "span" (see ``_add_spans``)."""
         profile = self.extractor(doc)
+        if thorough:
+            self._add_spans(profile, link=link)
         if link:
             self._link_unmatched(profile)
         return profile
+
+    def _add_spans(self, profile: Profile, *, link: bool) -> None:
+        """The span tagger's phrases as evidence: widen the mentions they hold, add the phrases that hold none.
+
+        An added phrase is linked (with ``link``: the linker's best skill, kept when its score reaches
+        ``LINK_MIN_SCORE``, area from the curated links); otherwise, or below that floor, it stays an
+        unlinked skill phrase: concept ``kompetens:span:<phrase>``, no area, so it counts towards no area
+        strength and matches only the same phrase. In an ad, a phrase in boilerplate is marked as such."""
+        from .extract.pipeline import area_strengths
+        from .layout import NOT_THE_JOB
+
+        doc = profile.doc
+        text = doc.text
+        spans = self.span_tagger.find(text, doc.lang if doc.lang in LANGUAGES else "en")
+        if not spans:
+            return
+        free: list[tuple[int, int]] = []
+        mentions = sorted(profile.mentions, key=lambda m: m.start)
+        ends = list(accumulate((m.end for m in mentions), max))  # furthest end so far: bisectable
+        for s, e in spans:
+            k = bisect_right(ends, s)  # the first mention that may end after s
+            inside = []
+            while k < len(mentions) and mentions[k].start < e:
+                if mentions[k].end > s:
+                    inside.append(mentions[k])
+                k += 1
+            if not inside:
+                free.append((s, e))
+            for m in inside:  # widened after the search: ``ends`` stays as it was
+                m.start, m.end = min(s, m.start), max(e, m.end)
+                m.text = text[m.start : m.end]
+        if not free:
+            return
+        aside: set[int] = set()
+        at: list[int] = [-1] * len(free)
+        if profile.layout is not None:
+            kinds = profile.layout.sentence_kinds()
+            aside = {
+                i for i, kind in enumerate(kinds) if kind in NOT_THE_JOB
+            } | profile.layout.boilerplate_sentences
+            at = profile.layout.sentences_at([s for s, _ in free])
+        phrases = [text[s:e] for s, e in free]
+        linked: list[ConceptRef | None] = [None] * len(free)
+        area_of = curated_area_map()
+        if link:
+            for k, result in enumerate(self.link(phrases, top=1)):
+                if result.candidates and result.candidates[0].score >= LINK_MIN_SCORE:
+                    linked[k] = ConceptRef(result.candidates[0].id, result.candidates[0].label)
+        for (s, e), phrase, ref, i in zip(free, phrases, linked, at, strict=True):
+            profile.mentions.append(
+                Mention(
+                    text=phrase,
+                    start=s,
+                    end=e,
+                    concept=ref or ConceptRef(SPAN_URI + " ".join(phrase.lower().split()), phrase),
+                    area=area_of.get(ref.id) if ref is not None else None,
+                    confidence=LINK_CONFIDENCE if ref is not None else SPAN_CONFIDENCE,
+                    required=None,
+                    method="span",
+                    boilerplate=i in aside,
+                )
+            )
+        profile.mentions.sort(key=lambda m: m.start)
+        profile.areas = area_strengths(profile.mentions)
 
     def _link_unmatched(self, profile: Profile) -> None:
         from .extract.cues import sentence_spans

@@ -67,7 +67,7 @@ class Mention:
     """0..1."""
     required: bool | None = None
     """In ads: must-have (true) or merit (false); null elsewhere."""
-    method: str = "phrase"  # phrase | lemma | compound | fuzzy | link
+    method: str = "phrase"  # phrase | lemma | compound | fuzzy | link | span
     boilerplate: bool = False  # in an ad's boilerplate (follow us, about us, benefits): not a requirement
 
 

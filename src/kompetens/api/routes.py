@@ -101,7 +101,7 @@ def areas(request: Request) -> Response:
 def extract(request: Request, body: schemas.ExtractRequest) -> Response:
     doc = text_document(body.text, kind=body.kind, lang=body.lang, title=body.title)
     with engine_of(request) as engine:
-        profile = engine.extract(doc)
+        profile = engine.extract(doc, thorough=body.thorough)
     return json_response(schemas.PostedExtraction.of(profile.extraction(), doc.text))
 
 

@@ -65,6 +65,9 @@ class ExtractRequest(BaseModel):
     lang: str | None = Field(default=None, description="'sv' or 'en'; detected when left out.")
     kind: DocKindField = Field(default="text", description="'ad' marks must-haves and merits.")
     title: str | None = Field(default=None, examples=["Kommunikatör"])
+    thorough: bool = Field(
+        default=False, description="Also find skill phrases with the learned span tagger (slower)."
+    )
 
 
 class ReviewRequest(BaseModel):

@@ -1,0 +1,231 @@
+"""Benchmark: skill spans on SkillSpan dev and on a Swedish check set, and the tagger's speed.
+
+    python bench/spans.py [--data-dir .kompetens] [--skillspan ../shared/data/dev/skillspan] [--ads 300]
+
+Strict and loose span P/R/F1, as ../shared/tools/eval_spans.py defines them (strict: the same first and
+last token as a gold skill or knowledge span; loose: any overlap), for
+  (a) an exact, case-insensitive scan of the taxonomy's skill labels (longest first, whole words),
+  (b) today's extraction (``Engine.extract``, ads),
+  (c) the span tagger (``extract/spans.py``),
+  (d) the union: the tagger's spans plus the extraction's mentions that overlap none of them
+      (what ``Engine.extract(..., thorough=True)`` returns);
+on SkillSpan's dev split when ../shared is there (skipped with a message otherwise) and on
+bench/data/spans_sv.txt (fictional Swedish sentences, spans in [brackets]). Each posting is rebuilt from its
+tokens joined by spaces, one sentence a line, as eval_spans.py does. Then the tagger's speed in sentences/s and
+ads/s per core (CPU time) over synthetic 3 KB Swedish ads (bench/synth.py) and over the dev postings.
+Dev is reported, never tuned on: the model's settings come from cross-validation inside train.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable
+from itertools import groupby
+from pathlib import Path
+
+import ahocorasick
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synth import synth_ads
+
+from kompetens.engine import Engine
+from kompetens.extract.spans import segments, tokenize
+from kompetens.models import Document
+from kompetens.taxonomy.model import ESCO_ISCO_URI, ESCO_OCCUPATION_URI
+
+ROOT = Path(__file__).resolve().parent.parent
+Span = tuple[int, int]
+Sentence = tuple[list[Span], set[Span]]  # token character offsets, gold token spans
+Posting = tuple[str, list[Sentence]]  # text, sentences
+Finder = Callable[[str, str], list[Span]]  # (text, lang) -> character spans
+
+
+def bio_spans(tags: list[str]) -> list[Span]:
+    out, start = [], None
+    for i, t in enumerate([*tags, "O"]):
+        if t == "O" or t.startswith("B"):
+            if start is not None:
+                out.append((start, i))
+                start = None
+            if t.startswith("B"):
+                start = i
+        elif start is None:
+            start = i
+    return out
+
+
+def posting(rows: Iterable[tuple[list[str], set[Span]]]) -> Posting:
+    text, sents = "", []
+    for tokens, gold in rows:
+        offs = []
+        for tok in tokens:
+            offs.append((len(text), len(text) + len(tok)))
+            text += tok + " "
+        text = text[:-1] + "\n"
+        sents.append((offs, gold))
+    return text, sents
+
+
+def skillspan(path: Path) -> list[Posting]:
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    return [
+        posting(
+            (r["tokens"], set(bio_spans(r["tags_skill"])) | set(bio_spans(r["tags_knowledge"]))) for r in g
+        )
+        for _, g in groupby(rows, key=lambda r: (r["idx"], r.get("source")))
+    ]
+
+
+def swedish(path: Path) -> list[Posting]:
+    """One posting of the check set's sentences; a [bracketed] phrase is a gold span."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        tokens: list[str] = []
+        gold: set[Span] = set()
+        for piece in re.split(r"(\[[^\]]+\])", line):
+            words = [t for t, _, _ in tokenize(piece.strip("[]"))]
+            if piece.startswith("["):
+                gold.add((len(tokens), len(tokens) + len(words)))
+            tokens += words
+        rows.append((tokens, gold))
+    return [posting(rows)]
+
+
+def score(postings: list[Posting], find: Finder, lang: str) -> tuple[str, float]:
+    """The eval_spans.py line for ``find`` over ``postings``, and the CPU seconds it took."""
+    tp = fp = fn = lp = lr = npred = ngold = 0
+    cpu = 0.0
+    for text, sents in postings:
+        t0 = time.process_time()
+        found = find(text, lang)
+        cpu += time.process_time() - t0
+        for offs, gold in sents:
+            pred = set()
+            for s, e in found:
+                toks = [i for i, (a, b) in enumerate(offs) if a < e and s < b]
+                if toks:
+                    pred.add((toks[0], toks[-1] + 1))
+            tp += len(pred & gold)
+            fp += len(pred - gold)
+            fn += len(gold - pred)
+            lp += sum(any(a < ge and ga < b for ga, ge in gold) for a, b in pred)
+            lr += sum(any(a < ge and ga < b for a, b in pred) for ga, ge in gold)
+            npred += len(pred)
+            ngold += len(gold)
+
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    p, r, p2, r2 = tp / max(1, tp + fp), tp / max(1, tp + fn), lp / max(1, npred), lr / max(1, ngold)
+    line = (
+        f"strict P {100 * p:5.1f} R {100 * r:5.1f} F1 {100 * f1(p, r):5.1f}   "
+        f"loose P {100 * p2:5.1f} R {100 * r2:5.1f} F1 {100 * f1(p2, r2):5.1f}   ({npred} predicted, {ngold} gold)"
+    )
+    return line, cpu
+
+
+def label_scanner(engine: Engine) -> Finder:
+    """An exact scan of the taxonomy's skill labels (every language, preferred and alternative)."""
+    auto = ahocorasick.Automaton()
+    for uri, _lang, label, _pos in engine.require_taxonomy().labels():
+        if not uri.startswith((ESCO_OCCUPATION_URI, ESCO_ISCO_URI)) and label.strip():
+            key = label.lower().strip()
+            auto.add_word(key, len(key))
+    auto.make_automaton()
+
+    def find(text: str, _lang: str) -> list[Span]:
+        low = text.lower()
+        hits = []
+        for end, n in auto.iter(low):
+            s, e = end - n + 1, end + 1
+            if (s == 0 or not low[s - 1].isalnum()) and (e == len(low) or not low[e].isalnum()):
+                hits.append((s, e))
+        kept: list[Span] = []
+        for s, e in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+            if all(e <= a or b <= s for a, b in kept):
+                kept.append((s, e))
+        return sorted(kept)
+
+    return find
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data-dir", type=Path, default=None)
+    ap.add_argument("--skillspan", type=Path, default=ROOT.parent / "shared" / "data" / "dev" / "skillspan")
+    ap.add_argument("--ads", type=int, default=1000, help="synthetic ads for the speed figures")
+    args = ap.parse_args()
+
+    engine = Engine(args.data_dir)
+    tagger = engine.span_tagger
+
+    def extraction(text: str, lang: str) -> list[Span]:
+        doc = Document(source="bench", text=text, lang=lang, kind="ad")
+        return [(m.start, m.end) for m in engine.extract(doc).mentions]
+
+    def thorough(text: str, lang: str) -> list[Span]:
+        doc = Document(source="bench", text=text, lang=lang, kind="ad")
+        return [(m.start, m.end) for m in engine.extract(doc, thorough=True).mentions]
+
+    systems: list[tuple[str, Finder]] = [
+        ("(a) exact taxonomy labels", label_scanner(engine)),
+        ("(b) extraction (today)", extraction),
+        ("(c) span tagger", tagger.find),
+        ("(d) tagger + extraction", thorough),
+    ]
+    sets: list[tuple[str, list[Posting], str]] = []
+    dev = args.skillspan / "dev.json"
+    if dev.is_file():
+        sets.append(("SkillSpan dev (held out; skill + knowledge)", skillspan(dev), "en"))
+    else:
+        print(f"SkillSpan dev skipped: {dev} not found (it lives in ../shared, outside the repository)")
+    sv_path = Path(__file__).parent / "data" / "spans_sv.txt"
+    sets.append(("Swedish check set (bench/data/spans_sv.txt)", swedish(sv_path), "sv"))
+    for title, postings, lang in sets:
+        print(f"{title}: {sum(len(s) for _, s in postings)} sentences")
+        for name, find in systems:
+            find(postings[0][0], lang)  # warm caches and lazy loads
+            line, _ = score(postings, find, lang)
+            print(f"  {name:28s} {line}")
+
+    ads = [ad["headline"] + "\n\n" + ad["description"]["text"] for ad in synth_ads(args.ads)]
+    tagger.find(ads[0], "sv")
+    n_sent = sum(len(segments(a)) for a in ads)
+    t0 = time.process_time()
+    for ad in ads:
+        tagger.find(ad, "sv")
+    cpu = time.process_time() - t0
+    print(
+        f"tagger speed, {len(ads)} synthetic Swedish ads of {sum(map(len, ads)) / len(ads):.0f} chars: "
+        f"{len(ads) / cpu:.0f} ads/s, {n_sent / cpu:.0f} sentences/s per core (CPU time)"
+    )
+    docs = [Document(source=str(k), text=ad, lang="sv", kind="ad") for k, ad in enumerate(ads)]
+    for thorough in (False, True):
+        t0 = time.process_time()
+        for doc in docs:
+            engine.extract(doc, thorough=thorough)
+        cpu = time.process_time() - t0
+        print(
+            f"Engine.extract(thorough={thorough}), same ads: {len(docs) / cpu:.0f} ads/s per core (CPU time)"
+        )
+    if dev.is_file():
+        texts = [t for t, _ in skillspan(dev)]
+        n_sent = sum(len(segments(t)) for t in texts)
+        t0 = time.process_time()
+        for t in texts:
+            tagger.find(t, "en")
+        cpu = time.process_time() - t0
+        print(
+            f"tagger speed, {len(texts)} dev postings of {sum(map(len, texts)) / len(texts):.0f} chars: "
+            f"{len(texts) / cpu:.0f} postings/s, {n_sent / cpu:.0f} sentences/s per core (CPU time)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""Train the skill-span tagger (src/kompetens/extract/spans.py) on SkillSpan's train split.
+
+    python scripts/train_spans.py [--data ../shared/data/dev/skillspan] [--epochs 8] [--folds 5] [--out PATH]
+                                  [--cv-only] [--grid 4,6,8,10,12]
+
+Prints 5-fold cross-validation inside train (folds by posting: source and idx), strict and loose span
+P/R/F1 per epoch count (mean and spread across folds), then trains on all of train with --epochs and writes
+src/kompetens/extract/data/spans.npz. Deterministic: the folds and the shuffles are seeded. The dev split is
+not read here (bench/spans.py reports it once); the data never enters the repository, only the weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from kompetens.extract.spans import SpanModel, SpanTagger, tokenize, train  # noqa: E402
+
+SEED = 13
+
+
+def gold_spans(row: dict[str, object]) -> set[tuple[int, int]]:
+    """Skill and knowledge spans of a SkillSpan row, as in shared/tools/eval_spans.py."""
+    out: set[tuple[int, int]] = set()
+    for key in ("tags_skill", "tags_knowledge"):
+        tags = row[key]
+        assert isinstance(tags, list)
+        start = None
+        for i, t in enumerate([*tags, "O"]):
+            if t == "O" or t.startswith("B"):
+                if start is not None:
+                    out.add((start, i))
+                    start = None
+                if t.startswith("B"):
+                    start = i
+            elif start is None:
+                start = i
+    return out
+
+
+def subtokens(tokens: list[str]) -> tuple[list[str], list[int]]:
+    """The tagger's tokens of a SkillSpan row and the row token each comes from."""
+    words: list[str] = []
+    owner: list[int] = []
+    for k, tok in enumerate(tokens):
+        for w, _, _ in tokenize(tok) or [(tok, 0, len(tok))]:
+            words.append(w)
+            owner.append(k)
+    return words, owner
+
+
+def example(row: dict[str, object]) -> tuple[list[str], list[tuple[int, int]]]:
+    tokens = row["tokens"]
+    assert isinstance(tokens, list)
+    words, owner = subtokens(tokens)
+    first = {k: owner.index(k) for k in set(owner)}
+    last = {k: len(owner) - 1 - owner[::-1].index(k) for k in set(owner)}
+    spans: list[tuple[int, int]] = []
+    taken = [False] * len(words)
+    for s, e in sorted(gold_spans(row), key=lambda se: (se[0] - se[1], se[0])):  # longest first
+        a, b = first[s], last[e - 1] + 1
+        if not any(taken[a:b]):
+            spans.append((a, b))
+            taken[a:b] = [True] * (b - a)
+    return words, sorted(spans)
+
+
+def predict_rows(tagger: SpanTagger, rows: list[dict[str, object]]) -> list[set[tuple[int, int]]]:
+    """Predicted spans of each row, in the row's own tokens."""
+    out = []
+    for row in rows:
+        tokens = row["tokens"]
+        assert isinstance(tokens, list)
+        words, owner = subtokens(tokens)
+        out.append({(owner[s], owner[e - 1] + 1) for s, e in tagger.tag(words, "en")})
+    return out
+
+
+def score(preds: list[set[tuple[int, int]]], golds: list[set[tuple[int, int]]]) -> dict[str, float]:
+    """Strict and loose P/R/F1 as shared/tools/eval_spans.py computes them."""
+    tp = fp = fn = lp = lr = npred = ngold = 0
+    for pred, gold in zip(preds, golds, strict=True):
+        tp += len(pred & gold)
+        fp += len(pred - gold)
+        fn += len(gold - pred)
+        lp += sum(any(a < ge and ga < b for ga, ge in gold) for a, b in pred)
+        lr += sum(any(a < ge and ga < b for a, b in pred) for ga, ge in gold)
+        npred += len(pred)
+        ngold += len(gold)
+
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    p, r, p2, r2 = tp / max(1, tp + fp), tp / max(1, tp + fn), lp / max(1, npred), lr / max(1, ngold)
+    return {"P": 100 * p, "R": 100 * r, "F1": 100 * f1(p, r), "loose": 100 * f1(p2, r2)}
+
+
+def folds(rows: list[dict[str, object]], k: int) -> list[int]:
+    """Fold of each row: postings (source, idx) dealt round-robin in a seeded order."""
+    import random
+
+    keys = sorted({(str(r.get("source")), int(str(r["idx"]))) for r in rows})
+    random.Random(SEED).shuffle(keys)
+    fold_of = {key: i % k for i, key in enumerate(keys)}
+    return [fold_of[(str(r.get("source")), int(str(r["idx"])))] for r in rows]
+
+
+def with_bias(model: SpanModel, bias: float) -> SpanModel:
+    """``model`` with ``bias`` added to each B and I label: the same as a column of the transitions."""
+    trans = model.trans.copy()
+    trans[:, 1:] += bias
+    return SpanModel(model.weights, trans, {**model.meta, "bias": str(bias)})
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "dev" / "skillspan")
+    ap.add_argument("--epochs", type=int, default=40)
+    ap.add_argument("--grid", default="20,30,40", help="epoch counts scored in cross-validation")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument(
+        "--bias", type=float, default=4.0, help="added to every B and I label (recall vs precision)"
+    )
+    ap.add_argument("--biases", default="0,4,8", help="biases scored in cross-validation")
+    ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--no-cv", action="store_true")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "kompetens" / "extract" / "data" / "spans.npz")
+    args = ap.parse_args()
+
+    rows = [json.loads(line) for line in (args.data / "train.json").open(encoding="utf-8") if line.strip()]
+    examples = [example(r) for r in rows]
+    golds = [gold_spans(r) for r in rows]
+    print(f"train: {len(rows)} sentences, {sum(map(len, golds))} gold spans")
+    grid = sorted(int(x) for x in args.grid.split(","))
+    if not args.no_cv:
+        fold_of = folds(rows, args.folds)
+        biases = [float(x) for x in args.biases.split(",")]
+        results: dict[tuple[int, float], list[dict[str, float]]] = {(e, b): [] for e in grid for b in biases}
+        for fold in range(args.folds):
+            t0 = time.process_time()
+            train_ex = [ex for ex, f in zip(examples, fold_of, strict=True) if f != fold]
+            test_rows = [r for r, f in zip(rows, fold_of, strict=True) if f == fold]
+            test_gold = [g for g, f in zip(golds, fold_of, strict=True) if f == fold]
+
+            def scored(epoch: int, model: SpanModel, test_rows=test_rows, test_gold=test_gold) -> None:  # type: ignore[no-untyped-def]
+                for bias in biases if epoch in grid else []:
+                    tagger = SpanTagger(with_bias(model, bias))
+                    results[(epoch, bias)].append(score(predict_rows(tagger, test_rows), test_gold))
+
+            train(train_ex, epochs=max(grid), seed=SEED, on_epoch=scored)
+            best = results[(max(grid), biases[0])][-1]
+            print(
+                f"fold {fold}: {len(test_rows)} sentences, {max(grid)} epochs strict F1 {best['F1']:.1f} "
+                f"loose {best['loose']:.1f} ({time.process_time() - t0:.0f} s CPU)",
+                flush=True,
+            )
+        print(f"cross-validation ({args.folds} folds by posting), mean ± standard deviation across folds:")
+        for (epoch, bias), rs in results.items():
+            cells = "  ".join(
+                f"{m} {statistics.mean(r[m] for r in rs):.1f} ± {statistics.stdev(r[m] for r in rs):.1f}"
+                for m in ("P", "R", "F1", "loose")
+            )
+            print(f"  epochs {epoch:2d} bias {bias:4.1f}: {cells}")
+    if args.cv_only:
+        return
+    model = with_bias(train(examples, epochs=args.epochs, seed=SEED), args.bias)
+    model.meta.update({"data": "SkillSpan train (skill + knowledge merged)", "sentences": str(len(rows))})
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()

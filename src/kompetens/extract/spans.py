@@ -1,0 +1,459 @@
+"""A learned skill-span finder: a B/I/O sequence tagger over hashed sparse features (numpy only).
+
+Where the phrase index finds a competency only where a label or curated phrase is written, the tagger marks
+the phrases an ad asks for whatever their wording ("deploy your applications", "attention to detail", "Java").
+The model is an averaged structured perceptron with Viterbi decoding, trained on SkillSpan's train split by
+``scripts/train_spans.py`` (skill and knowledge spans merged into one label); ``docs/extraction.md`` has the
+figures. The model file ships in ``extract/data/spans.npz``.
+
+Features of a token: its lowercased form, lemma, prefix, suffixes, shape, case and a word class from
+``lang/<code>/spans.json`` (cue words such as "experience"/"erfarenhet", prepositions, conjunctions ...),
+and the same of its neighbours at +-1 (+-2: form, shape, class), plus the two word bigrams around it.
+Everything but the bigrams depends on one word only, so decoding sums cached per-word tables (one per
+neighbour position) instead of hashing features per token.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ..lang import lang_data
+from .lemma import Lexicon, default_lexicon
+
+MODEL_VERSION = 1
+"""Bumped when features or the file layout change: a model file of another version does not load."""
+MODEL_FILE = "spans.npz"
+BITS = 19
+"""2**BITS hashed feature rows."""
+LABELS = ("O", "B", "I")
+OUT, BEGIN, INSIDE = 0, 1, 2
+OFFSETS = (-2, -1, 0, 1, 2)
+SENTENCE_CLASSES = frozenset({"cue", "we", "you", "req", "do"})
+"""Word classes (``lang/<code>/spans.json``) whose presence anywhere in a sentence is a feature of each token."""
+MAX_TOKENS = 120
+"""Longer segments are cut into pieces of this many tokens (decoding is linear; features are local)."""
+
+FloatArray = npt.NDArray[np.float32]
+IntArray = npt.NDArray[np.int64]
+
+TOKEN = re.compile(r"\w+(?:[.\-/'’+#&]\w+)*[+#]*|[^\w\s]")
+"""Words (with inner dots, hyphens, slashes: "Node.js", "CI/CD", "C++", "C#") and single other characters."""
+_SENTENCE_END = frozenset(".!?")
+_SHAPE = str.maketrans(
+    {
+        **{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ"},
+        **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzåäöéü"},
+        **{c: "d" for c in "0123456789"},
+    }
+)
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """``(token, start, end)`` for each token of ``text``."""
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def segments(text: str) -> list[list[tuple[str, int, int]]]:
+    """The text's tokens in sentences: a line break, or ``. ! ?`` before a capital, ends one."""
+    out: list[list[tuple[str, int, int]]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        current: list[tuple[str, int, int]] = []
+        base = line.start()
+        toks = tokenize(line.group())
+        for k, (tok, s, e) in enumerate(toks):
+            current.append((tok, base + s, base + e))
+            nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+            if (tok in _SENTENCE_END and nxt[:1].isupper()) or len(current) >= MAX_TOKENS:
+                out.append(current)
+                current = []
+        if current:
+            out.append(current)
+    return out
+
+
+def _shape(word: str) -> str:
+    full = word.translate(_SHAPE)
+    short = re.sub(r"(.)\1+", r"\1", full)
+    return short if len(full) > 4 else full
+
+
+def _case(word: str) -> str:
+    if not any(c.isalpha() for c in word):
+        return "digit" if any(c.isdigit() for c in word) else "punct"
+    if word.isupper():
+        return "upper" if len(word) > 1 else "cap1"
+    if word[0].isupper():
+        return "title" if word[1:].islower() or len(word) == 1 else "mixed"
+    return "lower" if word.islower() else "mixed"
+
+
+def _hash(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << BITS) - 1)
+
+
+class _Hashes(dict[str, int]):
+    """Feature string -> hashed id, filled on first use (``map(hashes.__getitem__, features)`` runs in C)."""
+
+    def __missing__(self, feature: str) -> int:
+        if len(self) > 1_000_000:
+            self.clear()
+        h = self[feature] = _hash(feature)
+        return h
+
+
+class Featurizer:
+    """Hashed feature ids per word (per neighbour position) and per token (bigrams), for one lexicon."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.hashed = _Hashes()
+        self._classes: dict[str, dict[str, str]] = {}
+        self._ids: dict[tuple[str, str], list[IntArray]] = {}
+
+    def word_class(self, lower: str, lang: str) -> str:
+        classes = self._classes.get(lang)
+        if classes is None:
+            classes = self._classes[lang] = {
+                w: name for name, ws in lang_data(lang, "spans").get("classes", {}).items() for w in ws
+            }
+        return classes.get(lower, "-")
+
+    def word_features(self, word: str, lang: str) -> list[list[str]]:
+        """Feature strings of ``word`` for each position in ``OFFSETS`` (the word seen from its neighbour)."""
+        lower = word.lower()
+        lemma = self.lexicon.lemma(lower, lang) if lower.isalpha() else lower
+        shape, case, cls = _shape(word), _case(word), self.word_class(lower, lang)
+        own = [
+            f"w={lower}",
+            f"l={lemma}",
+            f"p3={lower[:3]}",
+            f"s3={lower[-3:]}",
+            f"s2={lower[-2:]}",
+            f"sh={shape}",
+            f"c={case}",
+            f"k={cls}",
+            f"len={min(len(word), 12)}",
+        ]
+        near = [f"w={lower}", f"l={lemma}", f"s3={lower[-3:]}", f"sh={shape}", f"k={cls}", f"c={case}"]
+        far = [f"w={lower}", f"sh={shape}", f"k={cls}"]
+        by = {-2: far, -1: near, 0: own, 1: near, 2: far}
+        return [[f"{o}:{f}" for f in by[o]] for o in OFFSETS]
+
+    def word_ids(self, word: str, lang: str) -> list[IntArray]:
+        key = (word, lang)
+        ids = self._ids.get(key)
+        if ids is None:
+            if len(self._ids) > 500_000:
+                self._ids.clear()
+            ids = self._ids[key] = [
+                np.array([_hash(f) for f in fs], dtype=np.int64) for fs in self.word_features(word, lang)
+            ]
+        return ids
+
+    def token_features(self, words: Sequence[str], lang: str) -> list[list[str]]:
+        """Features that depend on more than one word: bigrams, the sentence's edges, the word classes the
+        sentence holds (a cue word, "we"/"our" ...) and how far back the last cue word is."""
+        lowers = [w.lower() for w in words]
+        n = len(lowers)
+        padded = ["<s>", *lowers, "</s>"]
+        classes = [self.word_class(w, lang) for w in lowers]
+        held = [f"sk={c}" for c in sorted(set(classes)) if c in SENTENCE_CLASSES]
+        out: list[list[str]] = []
+        last_cue = -100
+        for i in range(n):
+            gap = i - last_cue
+            fs = ["bias", f"b-={padded[i]}|{padded[i + 1]}", f"b+={padded[i + 1]}|{padded[i + 2]}", *held]
+            fs.append(f"cue<{gap if gap <= 4 else 8 if gap <= 8 else 'far'}")
+            if i == 0:
+                fs.append("first")
+            if i == n - 1:
+                fs.append("last")
+            out.append(fs)
+            if classes[i] == "cue":
+                last_cue = i
+        return out
+
+    def sentence_ids(self, words: Sequence[str], lang: str) -> tuple[IntArray, IntArray]:
+        """All feature ids of each token, flat, with the index of the token each belongs to (for training)."""
+        n = len(words)
+        per_word = [self.word_ids(w, lang) for w in words]
+        pad = self.word_ids("<pad>", "-")
+        ids: list[IntArray] = []
+        owner: list[IntArray] = []
+        for i in range(n):
+            for k, o in enumerate(OFFSETS):
+                j = i + o
+                arr = per_word[j][k] if 0 <= j < n else pad[k]
+                ids.append(arr)
+                owner.append(np.full(len(arr), i, dtype=np.int64))
+        for i, fs in enumerate(self.token_features(words, lang)):
+            ids.append(np.array([_hash(f) for f in fs], dtype=np.int64))
+            owner.append(np.full(len(fs), i, dtype=np.int64))
+        return np.concatenate(ids), np.concatenate(owner)
+
+
+def viterbi(emissions: FloatArray, trans: FloatArray) -> list[int]:
+    """Best B/I/O labels for ``emissions`` (n x 3) under ``trans`` (4 x 3: row 3 is the start).
+
+    An I may only follow a B or an I: a decoded sequence always reads as well-formed spans."""
+    return _viterbi(emissions.tolist(), trans.tolist())
+
+
+def _viterbi(em: list[list[float]], t: list[list[float]]) -> list[int]:
+    if not em:
+        return []
+    (too, tob, _toi), (tbo, tbb, tbi), (tio, tib, tii), (tso, tsb, _) = t
+    so, sb, si = em[0][OUT] + tso, em[0][BEGIN] + tsb, -1e30
+    back: list[tuple[int, int, int]] = []
+    for eo, eb, ei in islice(em, 1, None):
+        # to O or B from any label, to I from B or I only (plain comparisons: this loop runs per word)
+        x, y, z = so + too, sb + tbo, si + tio
+        no, po = (x, OUT) if x >= y and x >= z else (y, BEGIN) if y >= z else (z, INSIDE)
+        x, y, z = so + tob, sb + tbb, si + tib
+        nb, pb = (x, OUT) if x >= y and x >= z else (y, BEGIN) if y >= z else (z, INSIDE)
+        y, z = sb + tbi, si + tii
+        ni, pi = (y, BEGIN) if y >= z else (z, INSIDE)
+        so, sb, si = no + eo, nb + eb, ni + ei
+        back.append((po, pb, pi))
+    label = OUT if so >= sb and so >= si else BEGIN if sb >= si else INSIDE
+    out = [label]
+    for ptr in reversed(back):
+        label = ptr[label]
+        out.append(label)
+    out.reverse()
+    return out
+
+
+def labels_to_spans(labels: Sequence[int]) -> list[tuple[int, int]]:
+    """Token spans ``(start, end)`` of a B/I/O sequence (an I without a B starts a span, as in SkillSpan)."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, lab in enumerate([*labels, OUT]):
+        if lab != INSIDE:
+            if start is not None:
+                out.append((start, i))
+                start = None
+            if lab == BEGIN:
+                start = i
+        elif start is None:
+            start = i
+    return out
+
+
+def spans_to_labels(n: int, spans: Iterable[tuple[int, int]]) -> list[int]:
+    labels = [OUT] * n
+    for s, e in spans:
+        labels[s] = BEGIN
+        for k in range(s + 1, e):
+            labels[k] = INSIDE
+    return labels
+
+
+@dataclass
+class SpanModel:
+    """Weights (2**BITS x 3 feature rows, 4 x 3 transitions) and where they came from."""
+
+    weights: FloatArray
+    trans: FloatArray
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def save(self, path: Path) -> None:
+        """A compressed ``.npz`` (``np.load`` reads it) whose bytes depend on the weights only: no dates."""
+        rows = np.flatnonzero(np.any(self.weights != 0, axis=1))
+        arrays = {
+            "version": np.array(MODEL_VERSION),
+            "bits": np.array(BITS),
+            "rows": rows.astype(np.int32),
+            "values": self.weights[rows].astype(np.float16),
+            "trans": self.trans.astype(np.float32),
+            "meta": np.array(sorted(f"{k}={v}" for k, v in self.meta.items())),
+        }
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name, array in arrays.items():
+                buf = io.BytesIO()
+                np.lib.format.write_array(buf, array, allow_pickle=False)
+                zf.writestr(
+                    zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)),
+                    buf.getvalue(),
+                    compress_type=zipfile.ZIP_DEFLATED,
+                )
+
+    @classmethod
+    def load(cls, path: Path | Any) -> SpanModel:
+        with np.load(path, allow_pickle=False) as f:
+            version = int(f["version"])
+            if version != MODEL_VERSION or int(f["bits"]) != BITS:
+                raise ValueError(
+                    f"span model {path} is version {version}, this code reads version {MODEL_VERSION}: "
+                    "rebuild it with scripts/train_spans.py"
+                )
+            weights = np.zeros((1 << BITS, 3), dtype=np.float32)
+            weights[f["rows"]] = f["values"].astype(np.float32)
+            meta = dict(str(item).split("=", 1) for item in f["meta"])
+            return cls(weights, f["trans"].astype(np.float32), meta)
+
+
+def packaged_model_path() -> Any:
+    return resources.files(__package__).joinpath("data", MODEL_FILE)
+
+
+class SpanTagger:
+    """Finds skill spans in text with a :class:`SpanModel`."""
+
+    def __init__(self, model: SpanModel, *, lexicon: Lexicon | None = None) -> None:
+        self.model = model
+        self.features = Featurizer(lexicon)
+        self._tables: dict[tuple[str, str], FloatArray] = {}  # (word, lang) -> 5 x 3 emission parts
+        self._pad = self._table("<pad>", "-")
+
+    @classmethod
+    def packaged(cls, *, lexicon: Lexicon | None = None) -> SpanTagger:
+        """The tagger with the model that ships in the package."""
+        with resources.as_file(packaged_model_path()) as path:
+            return cls(SpanModel.load(path), lexicon=lexicon)
+
+    def _table(self, word: str, lang: str) -> FloatArray:
+        key = (word, lang)
+        table = self._tables.get(key)
+        if table is None:
+            if len(self._tables) > 200_000:
+                self._tables.clear()
+            w = self.model.weights
+            table = self._tables[key] = np.stack(
+                [w[ids].sum(axis=0) for ids in self.features.word_ids(word, lang)]
+            )
+        return table
+
+    def emissions(self, words: Sequence[str], lang: str) -> FloatArray:
+        """The label scores (n x 3) of one sentence's words."""
+        return self.batch_emissions([words], lang)[0]
+
+    def batch_emissions(self, sentences: Sequence[Sequence[str]], lang: str) -> list[FloatArray]:
+        """The label scores of many sentences, computed together (a few numpy calls per text, not per
+        sentence): each word's cached table at its place between two pads, summed along the diagonal."""
+        table = self._table
+        pad = self._pad
+        parts = [pad, pad]
+        places: list[int] = []
+        for words in sentences:
+            places.extend(range(len(parts), len(parts) + len(words)))
+            parts += [table(w, lang) for w in words]
+            parts += [pad, pad]
+        if not places:
+            return [np.zeros((0, 3), dtype=np.float32) for _ in sentences]
+        stacked = np.stack(parts)  # (N, 5, 3)
+        n = len(parts) - 4
+        em = stacked[0:n, 0] + stacked[1 : n + 1, 1] + stacked[2 : n + 2, 2] + stacked[3 : n + 3, 3]
+        em += stacked[4 : n + 4, 4]  # em[p - 2] holds the scores of the word at place p
+        hashes: list[int] = []
+        counts: list[int] = []
+        hashed = self.features.hashed
+        for words in sentences:
+            for fs in self.features.token_features(words, lang):
+                hashes.extend(map(hashed.__getitem__, fs))
+                counts.append(len(fs))
+        starts = np.zeros(len(counts), dtype=np.int64)
+        np.cumsum(counts[:-1], out=starts[1:])
+        extra = np.add.reduceat(self.model.weights[np.array(hashes)], starts, axis=0)
+        rows = em[np.array(places) - 2] + extra
+        out: list[FloatArray] = []
+        at = 0
+        for words in sentences:
+            out.append(rows[at : at + len(words)])
+            at += len(words)
+        return out
+
+    def tag(self, words: Sequence[str], lang: str = "en") -> list[tuple[int, int]]:
+        """Token spans ``(start, end)`` in one sentence's words."""
+        if not words:
+            return []
+        return labels_to_spans(viterbi(self.emissions(words, lang), self.model.trans))
+
+    def find(self, text: str, lang: str = "en") -> list[tuple[int, int]]:
+        """Character spans ``(start, end)`` of the skill phrases in ``text``, in text order."""
+        segs = segments(text)
+        ems = self.batch_emissions([[t for t, _, _ in seg] for seg in segs], lang)
+        trans = self.model.trans.tolist()
+        out: list[tuple[int, int]] = []
+        for seg, em in zip(segs, ems, strict=True):
+            for s, e in labels_to_spans(_viterbi(em.tolist(), trans)):
+                out.append((seg[s][1], seg[e - 1][2]))
+        return out
+
+
+Example = tuple[Sequence[str], Sequence[tuple[int, int]]]
+"""One training sentence: its words and its gold token spans."""
+
+
+def train(
+    examples: Sequence[Example],
+    *,
+    lang: str = "en",
+    epochs: int = 8,
+    seed: int = 13,
+    lexicon: Lexicon | None = None,
+    on_epoch: Callable[[int, SpanModel], None] | None = None,
+) -> SpanModel:
+    """An averaged structured perceptron over ``examples`` (shuffled per epoch with ``seed``).
+
+    ``on_epoch(epoch, averaged_model)`` runs after each epoch (cross-validation reads every epoch count
+    from one run)."""
+    feats = Featurizer(lexicon)
+    data = [
+        (feats.sentence_ids(words, lang), spans_to_labels(len(words), spans)) for words, spans in examples
+    ]
+    size = 1 << BITS
+    w = np.zeros((size, 3), dtype=np.float32)
+    u = np.zeros((size, 3), dtype=np.float32)  # the updates weighted by when they happened, for averaging
+    t = np.zeros((4, 3), dtype=np.float32)
+    tu = np.zeros((4, 3), dtype=np.float32)
+    rng = random.Random(seed)
+    order = list(range(len(data)))
+    step = 1
+    model = SpanModel(w, t)
+    for epoch in range(1, epochs + 1):
+        rng.shuffle(order)
+        for k in order:
+            (ids, owner), gold = data[k]
+            n = len(gold)
+            if n == 0:
+                continue
+            em = np.zeros((n, 3), dtype=np.float32)
+            np.add.at(em, owner, w[ids])
+            pred = viterbi(em, t)
+            if pred != gold:
+                gold_a = np.array(gold)
+                pred_a = np.array(pred)
+                wrong = (gold_a != pred_a)[owner]
+                np.add.at(w, (ids[wrong], gold_a[owner[wrong]]), 1.0)
+                np.add.at(w, (ids[wrong], pred_a[owner[wrong]]), -1.0)
+                np.add.at(u, (ids[wrong], gold_a[owner[wrong]]), float(step))
+                np.add.at(u, (ids[wrong], pred_a[owner[wrong]]), -float(step))
+                for seq, sign in ((gold, 1.0), (pred, -1.0)):
+                    prev = 3
+                    for lab in seq:
+                        t[prev, lab] += sign
+                        tu[prev, lab] += sign * step
+                        prev = lab
+            step += 1
+        model = SpanModel(
+            (w - u / step).astype(np.float32),
+            (t - tu / step).astype(np.float32),
+            {"epochs": str(epoch), "seed": str(seed)},
+        )
+        if on_epoch is not None:
+            on_epoch(epoch, model)
+    return model

@@ -1,0 +1,151 @@
+"""The learned skill-span finder (extract/spans.py): decoding, training, the shipped model, Swedish."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kompetens.engine import SPAN_URI, Engine
+from kompetens.extract.spans import (
+    BEGIN,
+    INSIDE,
+    MODEL_VERSION,
+    OUT,
+    Featurizer,
+    SpanModel,
+    SpanTagger,
+    labels_to_spans,
+    segments,
+    spans_to_labels,
+    train,
+    viterbi,
+)
+from kompetens.models import Document
+
+
+@pytest.fixture(scope="module")
+def tagger() -> SpanTagger:
+    return SpanTagger.packaged()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 30), st.integers(0, 2**32 - 1))
+def test_decoding_yields_well_formed_spans(n: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    labels = viterbi(rng.normal(size=(n, 3)).astype(np.float32), rng.normal(size=(4, 3)).astype(np.float32))
+    assert len(labels) == n
+    for prev, lab in zip([OUT, *labels], labels, strict=False):
+        assert lab != INSIDE or prev in (BEGIN, INSIDE)  # an I only continues a span
+    spans = labels_to_spans(labels)
+    assert all(0 <= s < e <= n for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
+    assert spans_to_labels(n, spans) == labels
+
+
+NAMES = ["Zorblax", "Quenta", "Mivolo", "Draxon", "Pelirun", "Tosk", "Vandar", "Orrim"]
+
+
+def _synthetic() -> list[tuple[list[str], list[tuple[int, int]]]]:
+    out: list[tuple[list[str], list[tuple[int, int]]]] = []
+    for k, name in enumerate(NAMES):
+        other = NAMES[(k + 3) % len(NAMES)]
+        out.append((["You", "have", "experience", "with", name, "and", other, "."], [(4, 5), (6, 7)]))
+        out.append((["Knowledge", "of", name, "is", "a", "plus", "."], [(2, 3)]))
+        out.append((["We", "offer", "a", "nice", "office", "in", "town", "."], []))
+        out.append((["You", "will", "build", "data", "pipelines", "daily", "."], [(2, 5)]))
+    return out
+
+
+def test_a_tiny_training_run_learns_its_sentences() -> None:
+    examples = _synthetic()
+    tagger = SpanTagger(train(examples, epochs=10, seed=1))
+    for words, spans in examples:
+        assert tagger.tag(words, "en") == spans, words
+    # a name seen in training, in a sentence it was not in
+    assert tagger.tag(["You", "have", "experience", "with", "Tosk", "and", "Zorblax", "."], "en") == [
+        (4, 5),
+        (6, 7),
+    ]
+
+
+def test_cached_emissions_equal_the_training_features(tagger: SpanTagger) -> None:
+    words = ["Experience", "with", "Java", ",", "C++", "and", "Kubernetes", "."]
+    ids, owner = Featurizer().sentence_ids(words, "en")
+    expected = np.zeros((len(words), 3), dtype=np.float32)
+    np.add.at(expected, owner, tagger.model.weights[ids])
+    np.testing.assert_allclose(tagger.emissions(words, "en"), expected, rtol=1e-4, atol=1e-3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "experience with Java and Kubernetes",
+        "You have 3+ years of experience with Java and Kubernetes.",
+    ],
+)
+def test_shipped_model_finds_java_and_kubernetes(tagger: SpanTagger, text: str) -> None:
+    spans = tagger.find(text, "en")
+    for word in ("Java", "Kubernetes"):
+        at = text.index(word)
+        assert any(s <= at and at + len(word) <= e for s, e in spans), (word, [text[s:e] for s, e in spans])
+
+
+SWEDISH = [
+    "Vi söker dig som har erfarenhet av Java och Kubernetes.",
+    "Du har goda kunskaper i marknadsföringskanalerna och är van att skriva för sociala medier.",
+    "Meriterande: Google Analytics, Adobe Photoshop. Om oss: Exempelbolaget AB i Åre.",
+    "",
+    "...",
+]
+
+
+@pytest.mark.parametrize("text", SWEDISH)
+def test_swedish_text_is_tagged_without_trouble(tagger: SpanTagger, text: str) -> None:
+    spans = tagger.find(text, "sv")
+    assert all(0 <= s < e <= len(text) and text[s:e].strip() for s, e in spans)
+
+
+def test_swedish_cue_words_carry_over(tagger: SpanTagger) -> None:
+    text = "Du har erfarenhet av Java och Kubernetes."
+    found = [text[s:e] for s, e in tagger.find(text, "sv")]
+    assert any("Java" in f for f in found), found
+
+
+def test_segments_split_lines_and_sentences() -> None:
+    text = "Om oss. Vi söker dig!\nKrav: Java"
+    assert [[t for t, _, _ in seg] for seg in segments(text)] == [
+        ["Om", "oss", "."],
+        ["Vi", "söker", "dig", "!"],
+        ["Krav", ":", "Java"],
+    ]
+
+
+def test_model_file_of_another_version_does_not_load(tmp_path: Path, tagger: SpanTagger) -> None:
+    path = tmp_path / "spans.npz"
+    tagger.model.save(path)
+    assert SpanModel.load(path).meta == tagger.model.meta
+    with np.load(path) as f:
+        parts = dict(f)
+    parts["version"] = np.array(MODEL_VERSION + 1)
+    np.savez_compressed(path, **parts)
+    with pytest.raises(ValueError, match="version"):
+        SpanModel.load(path)
+
+
+def test_thorough_extraction_adds_phrases_as_mentions(engine: Engine) -> None:
+    text = "You have experience with Kubernetes and attention to detail."
+    doc = Document(source="t", text=text, lang="en", kind="ad")
+    plain = engine.extract(doc)
+    thorough = engine.extract(Document(source="t", text=text, lang="en", kind="ad"), thorough=True)
+    assert len(thorough.mentions) >= len(plain.mentions)
+    spans = [m for m in thorough.mentions if m.method == "span"]
+    assert spans, [m.text for m in thorough.mentions]
+    for m in thorough.mentions:
+        assert text[m.start : m.end] == m.text
+    for m in spans:
+        assert m.concept.id.startswith(SPAN_URI) and m.area is None
