@@ -14,7 +14,7 @@ from .schema import DOCUMENTED
 
 class Code(StrEnum):
     """Error codes. E1xx input files, E2xx taxonomy/data, E3xx roles and options, E4xx store,
-    E5xx accounts and access."""
+    E5xx accounts, access and stored work (candidates, rankings, organisations)."""
 
     E100 = "file not found"
     E101 = "empty file"
@@ -44,6 +44,14 @@ class Code(StrEnum):
     E502 = "unknown user"
     E503 = "not signed in"
     E504 = "not allowed"
+    E505 = "unknown candidate"
+    E506 = "unknown ranking"
+    E507 = "ranking already confirmed"
+    E508 = "invalid confirmation"
+    E509 = "unknown organisation"
+    E510 = "candidate not ranked yet"
+    E511 = "unknown stored role"
+    E512 = "unknown stored ad"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +142,13 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E502: 404,
     Code.E503: 401,
     Code.E504: 403,
+    Code.E505: 404,
+    Code.E506: 404,
+    Code.E507: 409,
+    Code.E509: 404,
+    Code.E510: 409,
+    Code.E511: 404,
+    Code.E512: 404,
 }
 """Codes that are not plain invalid input (422)."""
 

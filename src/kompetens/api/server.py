@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Sequence
+
+from fastapi import FastAPI
 
 from ..engine import Engine
 from .app import create_app
@@ -34,6 +38,8 @@ def serve(
     app = create_app(
         engine, limits=limits, cors_origins=cors_origins, allowed_hosts=allowed_hosts, https=https
     )
+    stop = threading.Event()
+    threading.Thread(target=purge_daily, args=(app, stop), name="kompetens-purge", daemon=True).start()
     uvicorn.run(
         app,
         host=host,
@@ -44,3 +50,26 @@ def serve(
         proxy_headers=https,
         forwarded_allow_ips="127.0.0.1",
     )
+    stop.set()
+
+
+PURGE_SECONDS = 24 * 60 * 60
+
+
+def purge_daily(app: FastAPI, stop: threading.Event, *, every: float = PURGE_SECONDS) -> None:
+    """``kompetens purge`` at start and then once a day, under the app's engine lock, until ``stop``.
+    Logs counts only."""
+    log = logging.getLogger("kompetens")
+    while True:
+        try:
+            with app.state.engine_lock:
+                purged = app.state.engine.purge()
+            log.info(
+                "purge: %d candidate(s), %d event(s)",
+                sum(p.candidates for p in purged),
+                sum(p.events for p in purged),
+            )
+        except Exception as exc:  # a failed purge must not stop the server; it is tried again tomorrow
+            log.error("purge failed: %s", type(exc).__name__)
+        if stop.wait(every):
+            return
