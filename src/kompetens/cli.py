@@ -316,9 +316,20 @@ def setup(ctx: click.Context, cache_dir: Path | None, vectors: bool, as_json: bo
 @click.option("--top", type=click.IntRange(min=1, max=100), default=5, show_default=True)
 @click.option("--kind", type=click.Choice(["skill", "occupation"]), default="skill", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
+@click.option(
+    "--spans",
+    is_flag=True,
+    help="Also link the skill phrases found in each sentence and fuse the rankings (more accurate, slower).",
+)
 @click.pass_context
 def link(
-    ctx: click.Context, texts: tuple[str, ...], input_file: Path | None, top: int, kind: str, as_json: bool
+    ctx: click.Context,
+    texts: tuple[str, ...],
+    input_file: Path | None,
+    top: int,
+    kind: str,
+    as_json: bool,
+    spans: bool,
 ) -> None:
     """Link phrases or sentences (Swedish or English) to ESCO skills or occupations."""
     engine = _engine(ctx)
@@ -337,7 +348,7 @@ def link(
         raise click.UsageError("give TEXT arguments or --input FILE")
     results: list[LinkResult] = []
     for start in _progress(list(range(0, len(items), 64)), "Linking", quiet=as_json):
-        results += engine.link(items[start : start + 64], top=top, kind=kind)
+        results += engine.link(items[start : start + 64], top=top, kind=kind, spans=spans)
     if as_json:
         from .link import LinkResult
 

@@ -308,13 +308,20 @@ class Engine:
         self.__dict__["linker"] = linker
         return linker
 
-    def link(self, texts: Sequence[str], *, top: int = 5, kind: str = "skill") -> list[LinkResult]:
-        """``kompetens link``: ESCO skills (or occupations) for each text, best first."""
+    def link(
+        self, texts: Sequence[str], *, top: int = 5, kind: str = "skill", spans: bool = False
+    ) -> list[LinkResult]:
+        """``kompetens link``: ESCO skills (or occupations) for each text, best first.
+
+        ``spans`` (``kompetens link --spans``): a sentence's ranking is fused with those of the skill phrases
+        the span tagger finds in it (span fusion, docs/linking.md): more accurate on job-ad sentences
+        (Decorte TECH validation RP@5 +3.5 on held-out folds), slower (each phrase gets an e5 vector)."""
         from .link import LinkResult
 
         if kind not in ("skill", "occupation"):
             raise KompetensError(Code.E301, f"unknown kind {kind!r}; use skill or occupation", field="kind")
-        results = self.linker.link(list(texts), top=top, kind=kind)  # type: ignore[arg-type]
+        finder = self.span_tagger.find if spans else None
+        results = self.linker.link(list(texts), top=top, kind=kind, spans=finder)  # type: ignore[arg-type]
         return [
             LinkResult(text, [c.linked() for c in cands]) for text, cands in zip(texts, results, strict=True)
         ]

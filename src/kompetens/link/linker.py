@@ -24,10 +24,10 @@ from __future__ import annotations
 import json
 import math
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -65,6 +65,13 @@ the English labels were a quarter of the lexical time of Swedish sentences."""
 """The label language that ``LinkConfig.translate`` texts are translated into (ESCO's own)."""
 FUZZY_MIN = 6
 LinkKind = Literal["skill", "occupation"]
+_T = TypeVar("_T", bound=Hashable)
+SpanFinder = Callable[[str, str], Sequence[tuple[int, int]]]
+"""A skill-phrase finder for span fusion: ``(text, lang) -> [(start, end)]`` character spans."""
+SPAN_DEPTH = 100
+"""Candidates per sentence and per phrase that span fusion fuses (as bench/link_cv.py chose them)."""
+SPAN_LANGS = ("en", "sv")
+"""Languages the span tagger reads; other texts are tagged as English."""
 KINDS: dict[str, tuple[str, ...]] = {
     "skill": ("skill", "jobtech-skill"),
     # ISCO-08 groups too: a Swedish title often names the group ("Sjuksköterskor"), and the crosswalk links it.
@@ -160,6 +167,12 @@ class LinkConfig:
     # Swedish text meets English labels by meaning ("arbeta självständigt" -> work independently).
     translate: tuple[str, ...] = ("sv",)
     w_translate: float = 0.7
+    # Span fusion (``Linker.link(..., spans=finder)``, ``kompetens link --spans``): a sentence's ranking fused
+    # with the rankings of the skill phrases the span tagger finds in it, by reciprocal-rank fusion
+    # (``fuse_ranked``) at this weight and k; both chosen by cross-validation (bench/link_cv.py,
+    # docs/linking.md "Weights by cross-validation").
+    span_weight: float = 0.5
+    span_k: float = 3.0
 
     @classmethod
     def preset(cls, name: str, **overrides: object) -> LinkConfig:
@@ -416,8 +429,17 @@ class Linker:
         top: int = 5,
         kind: LinkKind = "skill",
         lang: str | None = None,
+        spans: SpanFinder | None = None,
     ) -> list[list[Candidate]]:
-        """The ``top`` concepts of ``kind`` for each text; an empty or wordless text gets ``[]``."""
+        """The ``top`` concepts of ``kind`` for each text; an empty or wordless text gets ``[]``.
+
+        With ``spans`` (a skill-phrase finder: ``(text, lang) -> [(start, end)]`` character spans, e.g.
+        ``SpanTagger.find``), each text longer than ``e5_words`` words also has the phrases found in it
+        linked, as short texts, and its ranking fused with theirs (``fuse_ranked`` at ``span_weight``,
+        ``span_k``); a fused candidate's score is then its fusion score. Slower: each phrase gets an e5
+        vector."""
+        if spans is not None:
+            return self._link_spans(texts, top=top, kind=kind, lang=lang, spans=spans)
         if kind not in KINDS:
             raise KompetensError(
                 Code.E301, f"unknown kind {kind!r}; use one of {', '.join(KINDS)}", field="kind"
@@ -428,6 +450,43 @@ class Linker:
         out: list[list[Candidate]] = []
         for start in range(0, len(cleaned), QUERY_BATCH):
             out += self._link_batch(cleaned[start : start + QUERY_BATCH], top=top, kind=kind, lang=lang)
+        return out
+
+    def _link_spans(
+        self, texts: Sequence[str], *, top: int, kind: LinkKind, lang: str | None, spans: SpanFinder
+    ) -> list[list[Candidate]]:
+        depth = max(top, SPAN_DEPTH)
+        sentences = self.link(texts, top=depth, kind=kind, lang=lang)
+        phrases: list[list[tuple[str, str]]] = []  # per text: (phrase, the text's language)
+        for text in texts:
+            cleaned = _clean_input(text)
+            tokens = words(cleaned)
+            found: list[tuple[str, str]] = []
+            if len(tokens) > self.config.e5_words:  # a shorter text is a phrase already
+                text_lang = lang or self.langid.detect(tokens)
+                tagged = spans(cleaned, text_lang if text_lang in SPAN_LANGS else "en")
+                found = [(cleaned[s:e], text_lang) for s, e in tagged if words(cleaned[s:e])]
+            phrases.append(list(dict.fromkeys(found)))
+        by_lang: dict[str, list[str]] = {}
+        for phrase, phrase_lang in dict.fromkeys(pair for pairs in phrases for pair in pairs):
+            by_lang.setdefault(phrase_lang, []).append(phrase)
+        linked: dict[tuple[str, str], list[Candidate]] = {}
+        for phrase_lang, batch in by_lang.items():  # a phrase is read in its sentence's language
+            results = self.link(batch, top=depth, kind=kind, lang=phrase_lang)
+            linked.update(((p, phrase_lang), cands) for p, cands in zip(batch, results, strict=True))
+        out: list[list[Candidate]] = []
+        for ranked, found in zip(sentences, phrases, strict=True):
+            if not found:
+                out.append(ranked[:top])
+                continue
+            lists = [[c.uri for c in linked[p]] for p in found]
+            cfg = self.config
+            score = _rrf_scores([c.uri for c in ranked], lists, weight=cfg.span_weight, k=cfg.span_k)
+            fused = fuse_ranked([c.uri for c in ranked], lists, weight=cfg.span_weight, k=cfg.span_k)
+            label = {
+                c.uri: c.label for cands in (*(linked[p] for p in reversed(found)), ranked) for c in cands
+            }
+            out.append([Candidate(u, label[u], round(score[u], 4)) for u in fused[:top]])
         return out
 
     def detect_lang(self, text: str) -> str:
@@ -725,6 +784,38 @@ class Linker:
             mask = np.isin(np.asarray(self.docs.lang, dtype=object)[self.dense_docs], langs)
             self._dense_masks[langs] = mask
         return mask
+
+
+def fuse_ranked(
+    sentence: Sequence[_T], spans: Sequence[Sequence[_T]], *, weight: float, k: float
+) -> list[_T]:
+    """Weighted reciprocal-rank fusion of a sentence's ranking with its skill phrases' rankings.
+
+    An item scores ``1 / (k + rank)`` (rank from 1) in the sentence's ranking plus ``weight`` times its best
+    ``1 / (k + rank)`` over the phrases (the best, not the sum: two phrases naming one skill count once).
+    Ties keep the sentence's order, then the phrases' order. ``weight`` 0 returns the sentence's ranking.
+    """
+    fused = _rrf_scores(sentence, spans, weight=weight, k=k)
+    order = {item: i for i, item in enumerate(fused)}  # insertion order: sentence first, then phrases
+    return sorted(fused, key=lambda item: (-fused[item], order[item]))
+
+
+def _rrf_scores(
+    sentence: Sequence[_T], spans: Sequence[Sequence[_T]], *, weight: float, k: float
+) -> dict[_T, float]:
+    fused: dict[_T, float] = {}
+    for rank, item in enumerate(sentence, 1):
+        fused.setdefault(item, 1.0 / (k + rank))
+    if weight:
+        best: dict[_T, float] = {}
+        for ranking in spans:
+            for rank, item in enumerate(ranking, 1):
+                value = 1.0 / (k + rank)
+                if value > best.get(item, 0.0):
+                    best[item] = value
+        for item, value in best.items():
+            fused[item] = fused.get(item, 0.0) + weight * value
+    return fused
 
 
 def _collect(concepts: Iterable[Concept]) -> tuple[list[str], list[str], list[dict[str, str]], _Docs]:
