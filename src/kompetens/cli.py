@@ -133,6 +133,18 @@ def _profile_table(profile: Profile) -> Table:
     return table
 
 
+def _skills_text(skills: list[Any], *, limit: int = 12) -> str:
+    """``skills (9): label (“evidence”), ...``: a profile's or an ad's skill list in one paragraph."""
+    from rich.markup import escape
+
+    parts = []
+    for s in skills[:limit]:
+        mark = "*" if s.required else ""
+        parts.append(f"{escape(s.label)}{mark} [dim]({escape(s.evidence[0].text) if s.evidence else ''})[/]")
+    more = f" [dim]+{len(skills) - limit} more[/]" if len(skills) > limit else ""
+    return f"[bold]skills ({len(skills)})[/]: " + ", ".join(parts) + more
+
+
 def run_over_documents(
     engine: Engine,
     paths: tuple[Path, ...],
@@ -196,7 +208,10 @@ def extract(
         if not as_json:
             profiles.append(profile)
             out_console.print(_profile_table(profile))
-        return profile.extraction()
+        item = profile.extraction(engine.skill_labels)
+        if not as_json and item.skills:
+            out_console.print(_skills_text(item.skills), highlight=False)
+        return item
 
     results, failed = run_over_documents(engine, paths, handle, kind=kind)
     if as_json:
@@ -259,6 +274,8 @@ def _print_review(r: Review) -> None:
         mark = "  [yellow]missing[/]" if area in r.missing_areas else ""
         table.add_row(area, "█" * round(v * 10) + "·" * (10 - round(v * 10)) + f" {v:.2f}{mark}")
     out_console.print(table)
+    if r.skills:
+        out_console.print(_skills_text(r.skills) + " [dim](* = must-have)[/]", highlight=False)
     if r.unicorn:
         out_console.print("[bold yellow]unicorn warning:[/] expert level demanded in all eight areas")
     flags = r.flags
@@ -399,6 +416,11 @@ _role_option = click.option(
     "--store", "keep", is_flag=True, help="Keep the CVs (file and profile) in the default organisation."
 )
 @click.option("--stored", is_flag=True, help="Also rank the default organisation's stored candidates.")
+@click.option(
+    "--thorough",
+    is_flag=True,
+    help="Profile with the learned span tagger too, its phrases linked to ESCO (slower; docs/ranking.md).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
 @click.pass_context
 def rank(
@@ -408,15 +430,19 @@ def rank(
     top: int | None,
     keep: bool,
     stored: bool,
+    thorough: bool,
     as_json: bool,
 ) -> None:
-    """Rank CVs for a role: age-blind, explainable (evidence per area, gaps, must-haves)."""
+    """Rank CVs for a role: age-blind, explainable (evidence per area, gaps, must-haves, matched skills)."""
     engine = _engine(ctx)
     if not cvs and not stored:
         raise click.UsageError("give CV files or folders, or --stored")
-    role = engine.role(role_spec)
+    role = engine.role(role_spec, thorough=thorough)
     docs, errors = _read_cvs(engine, cvs)
-    candidates = [engine.candidate(d, store=keep) for d in _progress(docs, "Profiling CVs", quiet=as_json)]
+    candidates = [
+        engine.candidate(d, store=keep, thorough=thorough)
+        for d in _progress(docs, "Profiling CVs", quiet=as_json)
+    ]
     if stored:
         have = {Path(c.source).name for c in candidates}
         candidates += [c for c in engine.stored_candidates(by_name=True) if c.source not in have]
@@ -443,6 +469,24 @@ def _progress(items: list[Any], label: str, *, quiet: bool) -> Any:
 def _bar(v: float) -> str:
     n = round(v * 8)
     return "█" * n + "·" * (8 - n)
+
+
+def _skill_line(r: RankItem, *, limit: int = 6) -> str:
+    """``4/9 matched: a, b*, ... · missing: c*, ...``, compactly."""
+    from rich.markup import escape
+
+    def names(items: list[Any]) -> str:
+        shown = [m.label + ("*" if m.required else "") for m in items[:limit]]
+        more = len(items) - limit
+        return ", ".join(escape(n) for n in shown) + (f" +{more}" if more > 0 else "")
+
+    total = len(r.matched_skills) + len(r.missing_skills)
+    line = f"{len(r.matched_skills)}/{total} matched"
+    if r.matched_skills:
+        line += f": [green]{names(r.matched_skills)}[/]"
+    if r.missing_skills:
+        line += f" · missing: [red]{names(r.missing_skills)}[/]"
+    return line
 
 
 def _print_ranking(title: str, ranking: list[RankItem]) -> None:
@@ -473,6 +517,10 @@ def _print_ranking(title: str, ranking: list[RankItem]) -> None:
         table.add_row(str(r.rank), Path(r.candidate).name, f"[bold]{round(r.score, 2):.0f}[/]", *cells)
     out_console.print(table)
     out_console.print("[dim]area levels 0-100; [red]red[/] = gap for this role[/]")
+    if any(r.matched_skills or r.missing_skills for r in ranking):
+        out_console.print("[bold]skills the role asks for[/] [dim](shown, not scored; * = must-have)[/]")
+        for r in ranking:
+            out_console.print(f"{r.rank:>2} {Path(r.candidate).name}: {_skill_line(r)}", highlight=False)
     for r in ranking:
         for warning in r.warnings:
             err_console.print(f"[yellow]check by hand[/] {r.candidate}: {warning}", highlight=False)

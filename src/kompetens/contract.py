@@ -89,11 +89,13 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "kompetens rank",
-        "`kompetens rank --role ROLE CV... [--top N] [--stored] --json`",
-        "`POST /api/v1/rank` (multipart): the same list; `POST /api/v1/role` shows the role",
+        "`kompetens rank --role ROLE CV... [--top N] [--stored] [--thorough] --json`",
+        "`POST /api/v1/rank` (multipart; `thorough=true` for `--thorough`): the same list; "
+        "`POST /api/v1/role` shows the role",
         list[RankItem | FailedInput],
         "Candidates best first (more must-haves met, then the higher score), then one `FailedInput` item "
-        "per CV that could not be read.",
+        "per CV that could not be read. `matched_skills` and `missing_skills` set the role's skills against "
+        "the CV's skill list; they explain and change no score.",
     ),
     Command(
         "kompetens team",

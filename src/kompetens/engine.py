@@ -375,16 +375,34 @@ class Engine:
 
         return SpanTagger.packaged(lexicon=self.lexicon)
 
-    def extract(self, doc: Document, *, link: bool = False, thorough: bool = False) -> Profile:
+    def skill_labels(self, uri: str, lang: str) -> tuple[str | None, str | None]:
+        """A concept's preferred label in ``lang`` and in English, from the taxonomy (None where it has none,
+        or before `kompetens setup`); what skill lists are labelled with."""
+        key = (uri, lang)
+        cache: dict[tuple[str, str], tuple[str | None, str | None]] = self.__dict__.setdefault("_labels", {})
+        if key not in cache:
+            concept = self.taxonomy.get(uri) if self.taxonomy is not None else None
+            if concept is None:
+                cache[key] = (None, None)
+            else:
+                own, english = concept.labels.get(lang), concept.labels.get("en")
+                cache[key] = (own[0] if own else None, english[0] if english else None)
+        return cache[key]
+
+    def extract(
+        self, doc: Document, *, link: bool = False, thorough: bool = False, link_spans: bool | None = None
+    ) -> Profile:
         """Mentions and area strengths; with ``link`` the linker also reads sentences the phrase index found
         nothing in, and adds its best ESCO concept when the match is strong (method "link").
 
         ``thorough`` also runs the span tagger (5-10x slower than the phrase index): a mention inside a
         phrase the tagger found takes the whole phrase as its evidence span, and each phrase with no mention
-        becomes a mention of method "span" (see ``_add_spans``)."""
+        becomes a mention of method "span" (see ``_add_spans``). ``link_spans`` (default: ``link``) links
+        those phrases to ESCO without linking whole sentences as ``link`` does (what ``rank --thorough``
+        uses)."""
         profile = self.extractor(doc)
         if thorough:
-            self._add_spans(profile, link=link)
+            self._add_spans(profile, link=link if link_spans is None else link_spans)
         if link:
             self._link_unmatched(profile)
         return profile
@@ -501,7 +519,10 @@ class Engine:
         if doc.kind != "ad":
             doc = replace(doc, kind="ad")
         require_language(doc)  # "French is not supported", not "no review data for language und"
-        return review_ad(doc, self.extract(doc))
+        profile = self.extract(doc)
+        review = review_ad(doc, profile)
+        review.skills = profile.skills(self.skill_labels)
+        return review
 
     def review_html(self, review: Review, doc: Document) -> str:
         from .review import render_html
@@ -509,14 +530,15 @@ class Engine:
         return render_html(review, doc, area_labels={a.id: a.label_en for a in load_areas()})
 
     # -- candidates ------------------------------------------------------------------------------
-    def candidate(self, doc: Document, *, store: bool = False) -> CandidateProfile:
+    def candidate(self, doc: Document, *, store: bool = False, thorough: bool = False) -> CandidateProfile:
         """A CV's profile, built from its anonymised text only; ``store`` keeps it in the default
-        organisation (the file, or the document's text, and the profile) under a random id."""
+        organisation (the file, or the document's text, and the profile) under a random id. ``thorough``
+        adds the span tagger's phrases, linked to ESCO (``profile_fn``)."""
         from .match import build_candidate
 
         if doc.kind != "cv":
             doc = replace(doc, kind="cv")
-        cand = build_candidate(doc, self.extract)
+        cand = build_candidate(doc, self.profile_fn(thorough=thorough), labels=self.skill_labels)
         if store:
             path = Path(doc.source)
             data = path.read_bytes() if path.is_file() else doc.text.encode()
@@ -738,7 +760,7 @@ class Engine:
         from .match.decision import Confirmation, Decision, decision_status
 
         row = self.records.ranking(org, rid)
-        items = [RankItem(**i) for i in row.items]
+        items = [RankItem.from_dict(i) for i in row.items]
         confirmation = None
         if row.confirmed is not None:
             system = [i.candidate for i in items]
@@ -890,13 +912,13 @@ class Engine:
             self._cache_writes = False
         return counts
 
-    def role(self, spec: str | Path | None = None) -> Role:
+    def role(self, spec: str | Path | None = None, *, thorough: bool = False) -> Role:
         """A role from ``spec``: None or "default" (the built-in social media specialist), a role file (YAML
         or JSON with weights), or a job ad in any readable format (weights from what the ad asks for).
         What the CLI's ``--role`` means; ``choose_role`` decides."""
         if spec is None or str(spec) == "default":
             return self.choose_role()
-        return self.choose_role(role_file=Path(spec))
+        return self.choose_role(role_file=Path(spec), thorough=thorough)
 
     def choose_role(
         self,
@@ -905,6 +927,7 @@ class Engine:
         role_file: Path | None = None,
         ad: Document | None = None,
         file_name: str | None = None,
+        thorough: bool = False,
     ) -> Role:
         """The role a request means, from at most one of: ``role``, a role as JSON text or as a mapping (a
         role file's fields); ``role_file``, a role file (YAML, or JSON with weights) or else a job ad file in
@@ -934,12 +957,12 @@ class Engine:
         if role is not None and not isinstance(role, str):
             return role_from_dict(dict(role), source="role")
         if role_file is not None:
-            return self._role_from_file(Path(role_file), file_name or str(role_file))
+            return self._role_from_file(Path(role_file), file_name or str(role_file), thorough=thorough)
         if ad is not None:
-            return self.role_from_ad(ad)
+            return self.role_from_ad(ad, thorough=thorough)
         return default_role()
 
-    def _role_from_file(self, path: Path, name: str) -> Role:
+    def _role_from_file(self, path: Path, name: str, *, thorough: bool = False) -> Role:
         """A role file as a role; any other file as a job ad (its first) to derive one from."""
         from .match import is_role_file, load_role
 
@@ -954,10 +977,26 @@ class Engine:
                 item.source = name + item.source[len(str(path)) :]  # "path#3": the third ad of a JSONL file
             if isinstance(item, KompetensError):
                 raise item
-            return self.role_from_ad(item)
+            return self.role_from_ad(item, thorough=thorough)
         raise IngestError(Code.E110, "no job ad found in the file", source=name)
 
-    def role_from_ad(self, doc: Document) -> Role:
+    def profile_fn(self, *, thorough: bool = False) -> Callable[[Document], Profile]:
+        """The extractor ranking uses: the phrase index, or (``thorough``) also the span tagger's phrases
+        linked to ESCO (kept at linker score >= ``LINK_MIN_SCORE``, else unlinked phrases)."""
+        if not thorough:
+            return self.extract
+
+        def thorough_profile(doc: Document) -> Profile:
+            return self.extract(doc, thorough=True, link_spans=self.can_link_spans)
+
+        return thorough_profile
+
+    @cached_property
+    def can_link_spans(self) -> bool:
+        """Whether the span tagger's phrases can be linked: the taxonomy is built (the linker reads it)."""
+        return self.taxonomy is not None
+
+    def role_from_ad(self, doc: Document, *, thorough: bool = False) -> Role:
         """The role a job ad asks for (weights from its areas, must-haves from its requirements), titled
         with the ad's title: the document's own, else the title its layout reads, else its first line.
         The one place every interface derives a role from an ad (file, upload or pasted text)."""
@@ -965,14 +1004,17 @@ class Engine:
 
         if doc.kind != "ad":
             doc = replace(doc, kind="ad")
-        profile = self.extract(doc)
+        profile = self.profile_fn(thorough=thorough)(doc)
         first_line = doc.text.strip().splitlines()[0].strip() if doc.text.strip() else None
         title = doc.title or (profile.layout.title if profile.layout else None) or first_line
-        return role_from_ad(profile, title=title[:80] if title else None)
+        return role_from_ad(profile, title=title[:80] if title else None, labels=self.skill_labels)
 
-    def rank(self, role: Role, docs: Iterable[Document], *, top: int | None = None) -> list[RankItem]:
-        """``kompetens rank``: candidates best first (score 0..100, areas, evidence, gaps), age-blind."""
-        return self.rank_candidates(role, [self.candidate(d) for d in docs], top=top)
+    def rank(
+        self, role: Role, docs: Iterable[Document], *, top: int | None = None, thorough: bool = False
+    ) -> list[RankItem]:
+        """``kompetens rank``: candidates best first (score 0..100, areas, evidence, gaps, matched and
+        missing skills), age-blind; ``thorough`` profiles with the span tagger too."""
+        return self.rank_candidates(role, [self.candidate(d, thorough=thorough) for d in docs], top=top)
 
     def rank_candidates(
         self, role: Role, candidates: Iterable[CandidateProfile], *, top: int | None = None
@@ -1071,6 +1113,7 @@ def _as_dict(value: object) -> dict[str, Any]:
 
 def _role_of(data: Mapping[str, Any]) -> Role:
     from .match import Role
+    from .skills import RoleSkill
 
     return Role(
         title=data["title"],
@@ -1080,6 +1123,7 @@ def _role_of(data: Mapping[str, Any]) -> Role:
         description=data.get("description", ""),
         source=data.get("source"),
         emphasis=float(data["emphasis"]),
+        skills=tuple(RoleSkill(s["concept"], s["label"], s.get("required")) for s in data.get("skills", ())),
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from .schema import DOCUMENTED, R4
+from .skills import Labeler, Skill, skill_list
 
 if TYPE_CHECKING:
     from .layout import Layout
@@ -92,11 +93,18 @@ class Profile:
                 break
         return seen
 
-    def extraction(self) -> Extraction:
-        """The ``kompetens extract --json`` item of this profile."""
+    def skills(self, labels: Labeler | None = None) -> list[Skill]:
+        """The linked skills, one per concept, best-shown first (``kompetens.skills.skill_list``)."""
+        return skill_list(self.mentions, self.doc.lang, labels=labels)
+
+    def extraction(self, labels: Labeler | None = None) -> Extraction:
+        """The ``kompetens extract --json`` item of this profile; ``labels`` names the skills in the text's
+        language (``Engine.skill_labels``)."""
         doc = self.doc
         areas = {a: self.areas.get(a, 0.0) for a in AREA_IDS}
-        return Extraction(doc.source, doc.lang, doc.kind, doc.title, self.mentions, areas)
+        return Extraction(
+            doc.source, doc.lang, doc.kind, doc.title, self.mentions, areas, self.skills(labels)
+        )
 
 
 @dataclass(slots=True)
@@ -115,3 +123,6 @@ class Extraction:
     """Offsets index the document's plain text."""
     areas: dict[str, R4]
     """All eight area ids, 0..1."""
+    skills: list[Skill] = field(default_factory=list)
+    """The ESCO/JobTech-linked skills, one per concept, best-shown first, each with its evidence spans
+    (an ad's boilerplate left out)."""

@@ -62,7 +62,7 @@ def test_extract_matches_the_engine(client: TestClient, engine: Engine, text: st
     r = client.post("/api/v1/extract", json={"text": text, "kind": kind})
     assert r.status_code == 200
     body = r.json()
-    expected = to_jsonable(engine.extract_text(text, kind=kind).extraction())  # type: ignore[arg-type]
+    expected = to_jsonable(engine.extract_text(text, kind=kind).extraction(engine.skill_labels))  # type: ignore[arg-type]
     assert isinstance(expected, dict)
     assert {k: v for k, v in body.items() if k != "text"} == expected
     assert body["kind"] == kind

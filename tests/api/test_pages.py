@@ -173,3 +173,14 @@ def test_error_pages_are_html(client: TestClient, path: str, status: int) -> Non
     assert r.status_code == status
     assert r.headers["content-type"].startswith("text/html")
     assert _page(r).all("main", id="main")
+
+
+def test_rank_thorough_checkbox_shows_skills(client: TestClient) -> None:
+    r = client.post(
+        "/rank",
+        files=as_files(demo_cvs(2)),
+        data={"role_source": "ad", "ad": AD_SV, "thorough": "on", "csrf_token": csrf(client)},
+    )
+    assert r.status_code == 200, r.text
+    assert 'id="thorough"' in r.text and "checked" in r.text.split('id="thorough"')[1].split(">")[0]
+    assert "Missing skills:" in r.text or "Matched skills:" in r.text

@@ -182,3 +182,13 @@ def test_link(client: TestClient, engine: Engine) -> None:
         assert len(item["candidates"]) <= 3
         scores = [c["score"] for c in item["candidates"]]
         assert scores == sorted(scores, reverse=True)
+
+
+def test_rank_thorough_gives_matched_and_missing_skills(client: TestClient, cvs: list[Path]) -> None:
+    plain = _rank(client, cvs[:3], ad=AD_SV)
+    thorough = _rank(client, cvs[:3], ad=AD_SV, thorough="true")
+    assert [r["candidate"] for r in thorough] == [r["candidate"] for r in plain]
+    for r in thorough:
+        assert isinstance(r["matched_skills"], list) and isinstance(r["missing_skills"], list)
+        assert r["matched_skills"] or r["missing_skills"]  # the ad's skills, set against the CV's
+        assert all(m["evidence"] for m in r["matched_skills"])

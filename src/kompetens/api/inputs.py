@@ -112,6 +112,7 @@ def resolve_role(
     role_json: str | None = None,
     role_file: Upload | None = None,
     ad_text: str | None = None,
+    thorough: bool = False,
 ) -> Role:
     """The role to rank for, from the request's role fields: a role as JSON, a role (or ad) file, or an ad's
     text. ``Engine.choose_role`` decides (at most one; the default role if none), as it does for the CLI;
@@ -119,7 +120,11 @@ def resolve_role(
     ad = text_document(ad_text, kind="ad", source="ad") if ad_text is not None and ad_text.strip() else None
     with saved(role_file) as path:
         return engine.choose_role(
-            role=role_json, role_file=path, ad=ad, file_name=path.name if path is not None else None
+            role=role_json,
+            role_file=path,
+            ad=ad,
+            file_name=path.name if path is not None else None,
+            thorough=thorough,
         )
 
 

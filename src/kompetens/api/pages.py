@@ -87,7 +87,11 @@ async def rank_submit(request: Request) -> Response:
     async with request.form() as data:
         cvs = [f for f in data.getlist("cvs") if isinstance(f, UploadFile)]
         role_file = data.get("role_file")
-        form = {"role_source": str(data.get("role_source") or "default"), "ad": str(data.get("ad") or "")}
+        form = {
+            "role_source": str(data.get("role_source") or "default"),
+            "ad": str(data.get("ad") or ""),
+            "thorough": "on" if data.get("thorough") else "",
+        }
         upload = role_file if isinstance(role_file, UploadFile) else None
         return await run_in_threadpool(rank_page, request, cvs, upload, form)
 
@@ -101,25 +105,32 @@ def rank_page(
             raise KompetensError(Code.E301, "choose at least one CV file", field="cvs")
         role_upload = read_file(role_file)
         with engine_of(request) as engine:
-            role = chosen_role(engine, form["role_source"], ad=form["ad"], upload=role_upload)
+            thorough = bool(form.get("thorough"))
+            role = chosen_role(
+                engine, form["role_source"], ad=form["ad"], upload=role_upload, thorough=thorough
+            )
             read = read_uploads(engine, files, kind="cv")
-            ranking: list[RankItem] = engine.rank(role, read.documents) if read.documents else []
+            ranking: list[RankItem] = (
+                engine.rank(role, read.documents, thorough=thorough) if read.documents else []
+            )
             kits = interview_kits(engine, role, ranking, read.documents)
     except KompetensError as exc:
         return page(request, "rank.html", status=http_status(exc.code), form=form, error=exc)
     return page(request, "rank.html", form=form, role=role, ranking=ranking, failed=read.failed, kits=kits)
 
 
-def chosen_role(engine: Engine, source: str, *, ad: str, upload: Upload | None) -> Role:
+def chosen_role(
+    engine: Engine, source: str, *, ad: str, upload: Upload | None, thorough: bool = False
+) -> Role:
     """The role the form's choice names: the field it points to must be filled in; the engine decides."""
     if source == "ad":
         if not ad.strip():
             raise KompetensError(Code.E101, "paste the job ad's text to rank for it", field="ad")
-        return resolve_role(engine, ad_text=ad)
+        return resolve_role(engine, ad_text=ad, thorough=thorough)
     if source == "file":
         if upload is None:
             raise KompetensError(Code.E301, "choose a role file or a job ad file", field="role_file")
-        return resolve_role(engine, role_file=upload)
+        return resolve_role(engine, role_file=upload, thorough=thorough)
     if source == "default":
         return resolve_role(engine)
     raise KompetensError(Code.E301, f"unknown role choice {source!r}", field="role_source")

@@ -73,12 +73,18 @@ def failed_items(read: ReadResult) -> list[FailedInput]:
 
 
 def role_and_cvs(
-    request: Request, cvs: list[UploadFile], role: str | None, role_file: UploadFile | None, ad: str | None
+    request: Request,
+    cvs: list[UploadFile],
+    role: str | None,
+    role_file: UploadFile | None,
+    ad: str | None,
+    *,
+    thorough: bool = False,
 ) -> tuple[Engine, Role, ReadResult]:
     files = read_files(request, cvs)
     role_upload = read_file(role_file)
     with engine_of(request) as engine:
-        chosen = resolve_role(engine, role_json=role, role_file=role_upload, ad_text=ad)
+        chosen = resolve_role(engine, role_json=role, role_file=role_upload, ad_text=ad, thorough=thorough)
         read = read_uploads(engine, files, kind="cv")
     return engine, chosen, read
 
@@ -102,7 +108,7 @@ def extract(request: Request, body: schemas.ExtractRequest) -> Response:
     doc = text_document(body.text, kind=body.kind, lang=body.lang, title=body.title)
     with engine_of(request) as engine:
         profile = engine.extract(doc, thorough=body.thorough)
-    return json_response(schemas.PostedExtraction.of(profile.extraction(), doc.text))
+    return json_response(schemas.PostedExtraction.of(profile.extraction(engine.skill_labels), doc.text))
 
 
 @router.post(
@@ -169,10 +175,17 @@ def rank(
     role_file: RoleFile = None,
     ad: AdText = None,
     top: Annotated[int | None, Form(ge=1, description="Keep only the best N.")] = None,
+    thorough: Annotated[
+        bool,
+        Form(
+            description="Profile with the learned span tagger too, its phrases linked to ESCO "
+            "(`kompetens rank --thorough`; slower)."
+        ),
+    ] = False,
 ) -> Response:
-    engine, chosen, read = role_and_cvs(request, cvs, role, role_file, ad)
+    engine, chosen, read = role_and_cvs(request, cvs, role, role_file, ad, thorough=thorough)
     with engine_of(request):
-        ranking = engine.rank(chosen, read.documents, top=top) if read.documents else []
+        ranking = engine.rank(chosen, read.documents, top=top, thorough=thorough) if read.documents else []
     items: RankList = [*ranking, *failed_items(read)]
     return json_response(items, RankList)
 

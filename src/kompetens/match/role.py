@@ -7,6 +7,7 @@ A role file is YAML or JSON::
     must_have: [community, "concept:http://data.europa.eu/esco/skill/..."]
     min_levels: {community: 0.3}                              # 0..1
     emphasis: 3                                               # optional; 1 = linear weights
+    skills: ["http://data.europa.eu/esco/skill/...", "content marketing"]  # optional; shown, not scored
 
 Scores weigh each area by ``weight ** emphasis``. With linear weights, breadth in the many secondary areas
 outweighs the role's core (the analyst role puts only 30% of its weight on data); the exponent leaves a
@@ -31,11 +32,14 @@ import yaml
 from ..errors import Code, RoleError
 from ..models import AREA_IDS, Profile
 from ..schema import DOCUMENTED
+from ..skills import Labeler, RoleSkill, role_skills, skill_list
 
 DEFAULT_ROLE_FILE = "social_media_specialist.yaml"
 DEFAULT_EMPHASIS = 3.0
 MAX_EMPHASIS = 10.0
-_FIELDS = frozenset({"title", "id", "description", "weights", "must_have", "min_levels", "emphasis"})
+_FIELDS = frozenset(
+    {"title", "id", "description", "weights", "must_have", "min_levels", "emphasis", "skills"}
+)
 CONCEPT_PREFIX = "concept:"
 
 
@@ -58,6 +62,9 @@ class Role:
     """Where the role came from: a role file, ``builtin:...``, or the job ad it was derived from."""
     emphasis: float = DEFAULT_EMPHASIS
     """Scores weigh each area by ``weight ** emphasis``."""
+    skills: tuple[RoleSkill, ...] = ()
+    """The skills the role asks for (an ad's linked skills, or a role file's ``skills``): each ranked
+    candidate shows which it has. An explanation only: no score reads them."""
     vector: tuple[float, ...] = field(init=False, repr=False, compare=False)
     total_weight: float = field(init=False, repr=False, compare=False)
 
@@ -67,6 +74,16 @@ class Role:
         object.__setattr__(self, "total_weight", math.fsum(self.vector))
         if not self.total_weight > 0.0:  # also catches weights so small that weight ** emphasis is 0
             raise RoleError(Code.E300, "the weights are all 0 (or too small to count)", field="weights")
+
+    def wanted_skills(self) -> tuple[RoleSkill, ...]:
+        """``skills`` plus the concept must-haves not among them (as must-haves)."""
+        have = {s.concept for s in self.skills}
+        extra = [
+            RoleSkill(key, key, True)
+            for k in self.must_have
+            if k.startswith(CONCEPT_PREFIX) and (key := k[len(CONCEPT_PREFIX) :]) not in have
+        ]
+        return (*self.skills, *extra)
 
 
 def load_role(path: Path | str) -> Role:
@@ -127,11 +144,13 @@ def role_from_dict(data: Any, *, source: str | None = None) -> Role:
     emphasis = _number(data.get("emphasis", DEFAULT_EMPHASIS))
     if emphasis is None or not 0.0 < emphasis <= MAX_EMPHASIS:
         raise _error("emphasis", f"must be a number above 0 and at most {MAX_EMPHASIS:g}", source)
-    return Role(title.strip(), weights, must_have, min_levels, description, source, emphasis)
+    skills = _skills(data.get("skills"), source)
+    return Role(title.strip(), weights, must_have, min_levels, description, source, emphasis, skills)
 
 
-def role_from_ad(profile: Profile, *, title: str | None = None) -> Role:
-    """A role derived from an extracted job ad: its area strengths as weights, required areas as must-haves.
+def role_from_ad(profile: Profile, *, title: str | None = None, labels: Labeler | None = None) -> Role:
+    """A role derived from an extracted job ad: its area strengths as weights, required areas as must-haves,
+    its linked skills (``skill_list``) as the skills it asks for.
 
     An ad that names no competence at all gives the default role's weights under the ad's title.
     """
@@ -141,7 +160,10 @@ def role_from_ad(profile: Profile, *, title: str | None = None) -> Role:
     required = [m.area for m in profile.mentions if m.required and m.area in AREA_IDS]
     must_have = tuple(dict.fromkeys(a for a in required if a is not None))
     name = title or profile.doc.title or f"Role from {profile.doc.source}"
-    return Role(name, weights, must_have, {}, "derived from a job ad", profile.doc.source)
+    skills = role_skills(skill_list(profile.mentions, profile.doc.lang, labels=labels))
+    return Role(
+        name, weights, must_have, {}, "derived from a job ad", profile.doc.source, DEFAULT_EMPHASIS, skills
+    )
 
 
 def _number(value: Any) -> float | None:
@@ -214,6 +236,20 @@ def _must_have(value: Any, source: str | None) -> tuple[str, ...]:
         if item not in out:
             out.append(item)
     return tuple(out)
+
+
+def _skills(value: Any, source: str | None) -> tuple[RoleSkill, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise _error("skills", "must be a list of concept URIs or preferred labels", source)
+    out: dict[str, RoleSkill] = {}
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise _error(f"skills[{i}]", f"must be a concept URI or preferred label, not {item!r}", source)
+        key = item.strip()
+        out.setdefault(key, RoleSkill(key, key, None))
+    return tuple(out.values())
 
 
 def _error(field_name: str, message: str, source: str | None) -> RoleError:

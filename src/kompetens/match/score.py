@@ -20,6 +20,7 @@ import numpy as np
 
 from ..models import AREA_IDS, Document, Mention, Profile
 from ..schema import DOCUMENTED, R1, R2, R4
+from ..skills import Labeler, Skill, SkillMatch, match_skills, skill_list
 from .anonymize import anonymize
 from .role import Role
 from .timeline import Position, Timeline, covered_months, parse_timeline
@@ -88,6 +89,9 @@ class CandidateProfile:
     removed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     """What the reader should check: date ranges that were not read (their months count for nothing)."""
+    skills: list[Skill] = field(default_factory=list)
+    """The linked skills, one per concept (``kompetens.skills.skill_list``); offsets index the anonymised
+    text. Empty in a profile stored before skill lists existed."""
     vector: tuple[float, ...] = field(init=False, repr=False)
     concept_keys: frozenset[str] = field(init=False, repr=False)
 
@@ -95,7 +99,7 @@ class CandidateProfile:
         self.vector = tuple(self.areas.get(a, 0.0) for a in AREA_IDS)
         self.concept_keys = frozenset(
             [*self.concepts, *(label.casefold() for label in self.concepts.values())]
-        )
+        )  # the skill list is not read here: must-haves (and so the order) stay as they were
 
     def has_concept(self, key: str) -> bool:
         """True when the profile has this concept, by URI or (case-insensitive) preferred label."""
@@ -117,6 +121,7 @@ class CandidateProfile:
             "positions": list(self.positions),
             "removed": list(self.removed),
             "warnings": list(self.warnings),
+            "skills": [s.to_dict() for s in self.skills],
         }
 
     @classmethod
@@ -136,6 +141,7 @@ class CandidateProfile:
             positions=list(d.get("positions", [])),
             removed=list(d.get("removed", [])),
             warnings=list(d.get("warnings", [])),
+            skills=[Skill.from_dict(s) for s in d.get("skills", [])],
         )
 
 
@@ -197,6 +203,7 @@ class Ranked:
     def item(self) -> RankItem:
         """The ``kompetens rank --json`` item: the contract's keys plus the explanation."""
         s, c = self.score, self.score.candidate
+        matched, missing = match_skills(s.role.wanted_skills(), c.skills)
         return RankItem(
             candidate=s.source,
             rank=self.rank,
@@ -210,6 +217,9 @@ class Ranked:
             contributions=s.contributions(),
             years={a: c.years[a] for a in AREA_IDS},
             recency_months=dict(c.recency_months),
+            skills=len(c.skills),
+            matched_skills=matched,
+            missing_skills=missing,
         )
 
 
@@ -242,13 +252,32 @@ class RankItem:
     """Years of experience per area (counted up to five in the level)."""
     recency_months: dict[str, int | None]
     """Months since the area was last used in a job; null when no dated job shows it."""
+    skills: int = 0
+    """How many linked skills (distinct concepts) the CV shows."""
+    matched_skills: list[SkillMatch] = field(default_factory=list)
+    """The role's skills (an ad's linked skills, a role file's ``skills`` and concept must-haves) the CV
+    shows, by concept, with its words: an explanation only, no part of the score."""
+    missing_skills: list[SkillMatch] = field(default_factory=list)
+    """The role's skills the CV does not show."""
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> RankItem:
+        """An item as stored (a decision record); older items have no skill keys."""
+        data = dict(d)
+        for key in ("matched_skills", "missing_skills"):
+            data[key] = [SkillMatch(**m) for m in data.get(key, [])]
+        return cls(**data)
 
 
 # -- building a profile ---------------------------------------------------------------------------
 
 
 def build_candidate(
-    doc: Document, profile_fn: Callable[[Document], Profile], *, today: date | None = None
+    doc: Document,
+    profile_fn: Callable[[Document], Profile],
+    *,
+    today: date | None = None,
+    labels: Labeler | None = None,
 ) -> CandidateProfile:
     """Anonymise ``doc``, extract from the anonymised text only, add the timeline.
 
@@ -260,11 +289,16 @@ def build_candidate(
     clean = Document(source=doc.source, text=anon.text, lang=doc.lang, kind="cv")
     profile = profile_fn(clean)
     timeline = parse_timeline(anon.text, today=day)
-    return candidate_from(profile, timeline, removed=anon.removed, today=day)
+    return candidate_from(profile, timeline, removed=anon.removed, today=day, labels=labels)
 
 
 def candidate_from(
-    profile: Profile, timeline: Timeline, *, removed: Sequence[str] = (), today: date
+    profile: Profile,
+    timeline: Timeline,
+    *,
+    removed: Sequence[str] = (),
+    today: date,
+    labels: Labeler | None = None,
 ) -> CandidateProfile:
     """A CandidateProfile from an extracted Profile and the timeline of the same (anonymised) text."""
     text = profile.doc.text
@@ -300,6 +334,7 @@ def candidate_from(
         positions=[p.to_dict() for p in timeline.positions],
         removed=list(removed),
         warnings=list(timeline.unread),
+        skills=skill_list(profile.mentions, profile.doc.lang, labels=labels),
     )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..layout import JOB_CONTENT, Layout, Section, layout_cues, segment
 from ..models import AREA_IDS, Document, Profile
 from ..schema import DOCUMENTED, R4
+from ..skills import Skill
 from .flags import Flag, find_flags
 from .lexicon import ReviewCues, bias_lexicon, review_cues
 from .social import Evidence, cue_evidence, mention_evidence, title_evidence, title_mentions_social_media
@@ -73,6 +74,9 @@ class Review:
     """The spans that show each area asked for (areas with none are left out)."""
     sections: list[Section] = field(default_factory=list)
     """The ad's parts as the review read them."""
+    skills: list[Skill] = field(default_factory=list)
+    """The ESCO/JobTech-linked skills the ad names (boilerplate left out), one per concept, best-shown first;
+    ``required`` says must-have or merit where the ad's section does."""
 
     @property
     def evidence(self) -> list[Evidence]:

@@ -1,0 +1,178 @@
+"""Skill lists (one entry per linked concept, evidence into the text), matched and missing skills in a
+ranking, ``rank --thorough``, and age/identity blindness of thorough profiles."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kompetens.cli import cli
+from kompetens.engine import Engine
+from kompetens.match import CandidateProfile, RankItem, build_candidate, rank, role_from_dict
+from kompetens.models import ConceptRef, Document, Mention
+from kompetens.skills import RoleSkill, Skill, match_skills, skill_list
+
+from .support import DEMO_CVS, TODAY
+from .test_invariance import CASES, _candidate
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_AD = ROOT / "demo" / "ads" / "social-media-specialist-sv.txt"
+ESCO = "http://data.europa.eu/esco/skill/"
+
+
+def _m(text: str, doc: str, concept: str, conf: float, **kw: object) -> Mention:
+    start = doc.index(text)
+    return Mention(text, start, start + len(text), ConceptRef(concept, text), None, conf, **kw)  # type: ignore[arg-type]
+
+
+def test_skill_list_dedupes_by_concept_best_evidence_first() -> None:
+    doc = "Customer care and complaints. Customer service daily. Follow us on TikTok. Sourdough baking."
+    mentions = [
+        _m("Customer care", doc, ESCO + "cs", 0.75, method="compound"),
+        _m("Customer service", doc, ESCO + "cs", 0.95),
+        _m("complaints", doc, ESCO + "hc", 0.9, required=False),
+        _m("TikTok", doc, ESCO + "tt", 0.95, boilerplate=True),  # an ad's boilerplate: not a skill asked for
+        _m("Sourdough baking", doc, "kompetens:span:sourdough baking", 0.5, method="span"),  # unlinked
+    ]
+    skills = skill_list(mentions, "en", labels=lambda uri, lang: ("kundservice", "customer service"))
+    assert [s.concept for s in skills] == [ESCO + "cs", ESCO + "hc"]
+    cs = skills[0]
+    assert (cs.confidence, cs.method, cs.label, cs.label_en) == (
+        0.95,
+        "phrase",
+        "kundservice",
+        "customer service",
+    )
+    assert [e.text for e in cs.evidence] == ["Customer service", "Customer care"]  # best first
+    assert all(doc[e.start : e.end] == e.text for s in skills for e in s.evidence)
+    assert skills[1].required is False and cs.required is None
+
+
+def test_extracted_skill_list_points_into_the_text(engine: Engine) -> None:
+    text = (DEMO_CVS / "en-12-community-manager.txt").read_text(encoding="utf-8")
+    profile = engine.extract(Document("cv", text, "en", "cv"))
+    item = profile.extraction(engine.skill_labels)
+    assert item.skills
+    concepts = [s.concept for s in item.skills]
+    assert len(concepts) == len(set(concepts))  # one entry per concept
+    linked = {m.concept.id for m in profile.mentions if m.concept.id.startswith("http")}
+    assert set(concepts) == linked
+    for s in item.skills:
+        assert s.evidence and all(profile.doc.text[e.start : e.end] == e.text for e in s.evidence)
+        confs = [e.confidence for e in s.evidence]
+        assert confs == sorted(confs, reverse=True) and s.confidence == confs[0]
+    keys = [(-s.confidence, -len(s.evidence)) for s in item.skills]
+    assert keys == sorted(keys)
+
+
+def test_matched_and_missing_by_concept_or_label() -> None:
+    have = [Skill(ESCO + "a", "kundservice", "customer service", None, "phrase", 0.95, None, [])]
+    wanted = [RoleSkill(ESCO + "b", "SEO", True), RoleSkill("Customer service", "Customer service", None)]
+    matched, missing = match_skills(wanted, have)
+    assert [m.label for m in matched] == ["Customer service"]
+    assert [(m.label, m.required) for m in missing] == [("SEO", True)]
+
+
+def test_role_file_skills_and_concept_must_haves_are_wanted() -> None:
+    role = role_from_dict(
+        {
+            "title": "t",
+            "weights": {"community": 1},
+            "must_have": ["concept:" + ESCO + "x"],
+            "skills": ["community management", "community management"],
+        }
+    )
+    assert [(s.concept, s.required) for s in role.wanted_skills()] == [
+        ("community management", None),
+        (ESCO + "x", True),
+    ]
+    with pytest.raises(Exception, match="skills"):
+        role_from_dict({"title": "t", "weights": {"community": 1}, "skills": "seo"})
+
+
+def test_skills_are_shown_not_scored_and_survive_storage(engine: Engine) -> None:
+    docs = [
+        Document(p.name, p.read_text(encoding="utf-8"), kind="cv") for p in sorted(DEMO_CVS.iterdir())[:6]
+    ]
+    cands = [build_candidate(d, engine.extract, today=TODAY, labels=engine.skill_labels) for d in docs]
+    bare = [CandidateProfile.from_dict({**c.to_dict(), "skills": []}) for c in cands]
+    cands = [CandidateProfile.from_dict(c.to_dict()) for c in cands]  # the same rounding as ``bare``
+    assert all(c.skills for c in cands)
+    role = engine.role_from_ad(Document("ad", DEMO_AD.read_text(encoding="utf-8"), kind="ad"))
+    assert role.skills
+    with_skills = [(r.score.source, r.score.score) for r in rank(cands, role)]
+    without = [(r.score.source, r.score.score) for r in rank(bare, role)]
+    assert with_skills == without  # the skill lists change no score and no order
+    again = CandidateProfile.from_dict(json.loads(json.dumps(cands[0].to_dict())))
+    assert again.skills == cands[0].skills
+    item = rank(cands, role)[0].item()
+    from kompetens.schema import to_jsonable
+
+    back = RankItem.from_dict(to_jsonable(item))  # type: ignore[arg-type]
+    assert item.matched_skills and back.matched_skills == item.matched_skills
+    assert back.missing_skills == item.missing_skills
+
+
+def test_rank_thorough_gives_matched_and_missing_skills(data_dir: Path) -> None:
+    cvs = [str(p) for p in sorted(DEMO_CVS.iterdir()) if p.name.startswith("sv-")][:4]
+    result = CliRunner().invoke(
+        cli, ["--data-dir", str(data_dir), "rank", "--role", str(DEMO_AD), *cvs, "--thorough", "--json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert len(items) == 4
+    wanted = None
+    for item in items:
+        assert isinstance(item["skills"], int)
+        for key in ("matched_skills", "missing_skills"):
+            for m in item[key]:
+                assert set(m) == {"concept", "label", "required", "evidence"}
+                assert isinstance(m["evidence"], list)
+        assert all(m["evidence"] for m in item["matched_skills"])
+        assert not any(m["evidence"] for m in item["missing_skills"])
+        both = {m["concept"] for m in item["matched_skills"] + item["missing_skills"]}
+        assert wanted is None or both == wanted  # every candidate is set against the same skills
+        wanted = both
+    assert wanted and any(item["matched_skills"] for item in items)
+    text = CliRunner().invoke(
+        cli, ["--data-dir", str(data_dir), "rank", "--role", str(DEMO_AD), *cvs[:2], "--thorough"]
+    )
+    assert text.exit_code == 0 and "matched" in text.stdout
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data(), name=st.sampled_from(sorted(CASES)))
+def test_personal_data_changes_no_score_in_thorough_mode(
+    engine: Engine, data: st.DataObject, name: str
+) -> None:
+    """The invariance test's pattern (test_invariance.py) with thorough profiles: span phrases, their links
+    and the skill list included, every score and the whole profile stay as they were."""
+    thorough = engine.profile_fn(thorough=True)
+    path = DEMO_CVS / name
+    original = path.read_text(encoding="utf-8")
+    changed = original
+    for old, make in CASES[name]:
+        changed = changed.replace(old, make(data.draw, original))
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / name
+        copy.write_text(changed, encoding="utf-8")
+        assert _candidate(copy, thorough) == _thorough_original(name, engine)
+
+
+_ORIGINALS: dict[str, object] = {}
+
+
+def _thorough_original(name: str, engine: Engine) -> object:
+    if name not in _ORIGINALS:
+        _ORIGINALS[name] = _candidate(DEMO_CVS / name, engine.profile_fn(thorough=True))
+    return _ORIGINALS[name]
