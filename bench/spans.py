@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synth import synth_ads
 
 from kompetens.engine import Engine
-from kompetens.extract.spans import segments, tokenize
+from kompetens.extract.spans import SpanScore, segments, tokenize
 from kompetens.models import Document
 from kompetens.taxonomy.model import ESCO_ISCO_URI, ESCO_OCCUPATION_URI
 
@@ -99,7 +99,7 @@ def swedish(path: Path) -> list[Posting]:
 
 def score(postings: list[Posting], find: Finder, lang: str) -> tuple[str, float]:
     """The eval_spans.py line for ``find`` over ``postings``, and the CPU seconds it took."""
-    tp = fp = fn = lp = lr = npred = ngold = 0
+    counts = SpanScore()
     cpu = 0.0
     for text, sents in postings:
         t0 = time.process_time()
@@ -111,21 +111,12 @@ def score(postings: list[Posting], find: Finder, lang: str) -> tuple[str, float]
                 toks = [i for i, (a, b) in enumerate(offs) if a < e and s < b]
                 if toks:
                     pred.add((toks[0], toks[-1] + 1))
-            tp += len(pred & gold)
-            fp += len(pred - gold)
-            fn += len(gold - pred)
-            lp += sum(any(a < ge and ga < b for ga, ge in gold) for a, b in pred)
-            lr += sum(any(a < ge and ga < b for a, b in pred) for ga, ge in gold)
-            npred += len(pred)
-            ngold += len(gold)
-
-    def f1(p: float, r: float) -> float:
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    p, r, p2, r2 = tp / max(1, tp + fp), tp / max(1, tp + fn), lp / max(1, npred), lr / max(1, ngold)
+            counts.add(pred, gold)
+    f = counts.figures()
     line = (
-        f"strict P {100 * p:5.1f} R {100 * r:5.1f} F1 {100 * f1(p, r):5.1f}   "
-        f"loose P {100 * p2:5.1f} R {100 * r2:5.1f} F1 {100 * f1(p2, r2):5.1f}   ({npred} predicted, {ngold} gold)"
+        f"strict P {f['P']:5.1f} R {f['R']:5.1f} F1 {f['F1']:5.1f}   "
+        f"loose P {f['loose_P']:5.1f} R {f['loose_R']:5.1f} F1 {f['loose']:5.1f}   "
+        f"({counts.predicted} predicted, {counts.gold} gold)"
     )
     return line, cpu
 

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from kompetens.extract.spans import SpanModel, SpanTagger, tokenize, train  # noqa: E402
+from kompetens.extract.spans import SpanModel, SpanScore, SpanTagger, tokenize, train  # noqa: E402
 
 SEED = 13
 
@@ -85,21 +85,10 @@ def predict_rows(tagger: SpanTagger, rows: list[dict[str, object]]) -> list[set[
 
 def score(preds: list[set[tuple[int, int]]], golds: list[set[tuple[int, int]]]) -> dict[str, float]:
     """Strict and loose P/R/F1 as shared/tools/eval_spans.py computes them."""
-    tp = fp = fn = lp = lr = npred = ngold = 0
+    counts = SpanScore()
     for pred, gold in zip(preds, golds, strict=True):
-        tp += len(pred & gold)
-        fp += len(pred - gold)
-        fn += len(gold - pred)
-        lp += sum(any(a < ge and ga < b for ga, ge in gold) for a, b in pred)
-        lr += sum(any(a < ge and ga < b for a, b in pred) for ga, ge in gold)
-        npred += len(pred)
-        ngold += len(gold)
-
-    def f1(p: float, r: float) -> float:
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    p, r, p2, r2 = tp / max(1, tp + fp), tp / max(1, tp + fn), lp / max(1, npred), lr / max(1, ngold)
-    return {"P": 100 * p, "R": 100 * r, "F1": 100 * f1(p, r), "loose": 100 * f1(p2, r2)}
+        counts.add(pred, gold)
+    return counts.figures()
 
 
 def folds(rows: list[dict[str, object]], k: int) -> list[int]:

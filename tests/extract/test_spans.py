@@ -149,3 +149,15 @@ def test_thorough_extraction_adds_phrases_as_mentions(engine: Engine) -> None:
         assert text[m.start : m.end] == m.text
     for m in spans:
         assert m.concept.id.startswith(SPAN_URI) and m.area is None
+
+
+def test_span_score_counts_strict_and_loose_as_eval_spans_does() -> None:
+    from kompetens.extract.spans import SpanScore
+
+    counts = SpanScore()
+    counts.add({(0, 2), (5, 6), (8, 9)}, {(0, 2), (4, 7)})  # one exact, one overlapping, one stray
+    f = counts.figures()
+    assert (counts.tp, counts.fp, counts.fn) == (1, 2, 1)
+    assert round(f["P"], 2) == 33.33 and f["R"] == 50.0
+    assert round(f["loose_P"], 2) == 66.67 and f["loose_R"] == 100.0
+    assert round(f["F1"], 2) == 40.0 and f["loose"] == 80.0

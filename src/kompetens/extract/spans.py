@@ -253,6 +253,47 @@ def labels_to_spans(labels: Sequence[int]) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass(slots=True)
+class SpanScore:
+    """Strict and loose span counts as ``shared/tools/eval_spans.py`` takes them: strict, the same first
+    and last token as a gold span; loose, any overlap (precision over predicted, recall over gold)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    loose_p: int = 0
+    loose_r: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, pred: set[tuple[int, int]], gold: set[tuple[int, int]]) -> None:
+        """Count one sentence's predicted and gold (first token, end token) spans."""
+        self.tp += len(pred & gold)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+        self.loose_p += sum(any(a < ge and ga < b for ga, ge in gold) for a, b in pred)
+        self.loose_r += sum(any(a < ge and ga < b for a, b in pred) for ga, ge in gold)
+        self.predicted += len(pred)
+        self.gold += len(gold)
+
+    def figures(self) -> dict[str, float]:
+        """Percentages: strict ``P``, ``R``, ``F1``; loose ``loose_P``, ``loose_R``, ``loose``(F1)."""
+        p, r = self.tp / max(1, self.tp + self.fp), self.tp / max(1, self.tp + self.fn)
+        lp, lr = self.loose_p / max(1, self.predicted), self.loose_r / max(1, self.gold)
+        return {
+            "P": 100 * p,
+            "R": 100 * r,
+            "F1": 100 * _f1(p, r),
+            "loose_P": 100 * lp,
+            "loose_R": 100 * lr,
+            "loose": 100 * _f1(lp, lr),
+        }
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def spans_to_labels(n: int, spans: Iterable[tuple[int, int]]) -> list[int]:
     labels = [OUT] * n
     for s, e in spans:
