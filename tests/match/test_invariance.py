@@ -9,7 +9,8 @@ of the original file.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -234,15 +235,21 @@ def test_cases_point_at_real_text(name: str) -> None:
 def test_personal_data_does_not_change_any_score(
     engine_extract: Callable[[Document], Profile], data: st.DataObject, name: str
 ) -> None:
-    path = DEMO_CVS / name
-    original = path.read_text(encoding="utf-8")
+    with changed_copy(name, data.draw) as copy:
+        assert _candidate(copy, engine_extract) == _original(name, engine_extract)
+
+
+@contextmanager
+def changed_copy(name: str, draw: Draw) -> Iterator[Path]:
+    """The demo CV ``name`` with its personal data (CASES) drawn anew, as a file in a temporary folder."""
+    original = (DEMO_CVS / name).read_text(encoding="utf-8")
     changed = original
     for old, make in CASES[name]:
-        changed = changed.replace(old, make(data.draw, original))
+        changed = changed.replace(old, make(draw, original))
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / name
         copy.write_text(changed, encoding="utf-8")
-        assert _candidate(copy, engine_extract) == _original(name, engine_extract)
+        yield copy
 
 
 _ORIGINALS: dict[str, dict[str, Any]] = {}

@@ -4,7 +4,6 @@ ranking, ``rank --thorough``, and age/identity blindness of thorough profiles.""
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from kompetens.models import ConceptRef, Document, Mention
 from kompetens.skills import RoleSkill, Skill, match_skills, skill_list
 
 from .support import DEMO_CVS, TODAY
-from .test_invariance import CASES, _candidate
+from .test_invariance import CASES, _candidate, changed_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_AD = ROOT / "demo" / "ads" / "social-media-specialist-sv.txt"
@@ -158,14 +157,7 @@ def test_personal_data_changes_no_score_in_thorough_mode(
     """The invariance test's pattern (test_invariance.py) with thorough profiles: span phrases, their links
     and the skill list included, every score and the whole profile stay as they were."""
     thorough = engine.profile_fn(thorough=True)
-    path = DEMO_CVS / name
-    original = path.read_text(encoding="utf-8")
-    changed = original
-    for old, make in CASES[name]:
-        changed = changed.replace(old, make(data.draw, original))
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / name
-        copy.write_text(changed, encoding="utf-8")
+    with changed_copy(name, data.draw) as copy:
         assert _candidate(copy, thorough) == _thorough_original(name, engine)
 
 
