@@ -31,6 +31,7 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from kompetens.engine import Engine
+from kompetens.errors import IngestError
 from kompetens.review import Review
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,11 +101,39 @@ def main() -> None:
             c.seconds = time.perf_counter() - t0
             for ad, review in zip(part, reviews, strict=True):
                 _count(c, labels[ad["id"]], review, ad, show=args.misses == name)
+    english = _english(engine, data, labels)
     if args.json:
-        print(json.dumps({k: vars(v) for k, v in counts.items()}, indent=1))
+        print(
+            json.dumps({**{k: vars(v) for k, v in counts.items()}, "english_unlabelled": english}, indent=1)
+        )
         return
     for name, c in counts.items():
         print(c.line(name))
+    for name, (n, social, age) in english.items():
+        print(
+            f"{name:5}  English ads, unlabelled: {social} of {n} flagged as social-media ads "
+            f"({100 * social / max(1, n):.1f} %; read them: few of these jobs are), age flags on {age}"
+        )
+
+
+def _english(
+    engine: Engine, data: Path, labels: dict[str, dict[str, object]]
+) -> dict[str, tuple[int, int, int]]:
+    """Per half: (English ads, flagged as social-media ads, with an age flag) over the unlabelled ads the
+    review reads as English."""
+    out = {"tune": [0, 0, 0], "check": [0, 0, 0]}
+    for doc in engine.read([data / "ads.jsonl"], kind="ad"):
+        if isinstance(doc, IngestError) or doc.lang != "en":
+            continue
+        ad_id = str(doc.meta.get("id", ""))
+        if ad_id in labels:
+            continue
+        review = engine.review(doc)
+        row = out[half(ad_id)]
+        row[0] += 1
+        row[1] += review.requires_social_media
+        row[2] += any(f.category == "age" for f in review.flags)
+    return {k: (v[0], v[1], v[2]) for k, v in out.items()}
 
 
 def _count(c: Counts, gold: dict[str, object], review: Review, ad: dict[str, object], *, show: bool) -> None:

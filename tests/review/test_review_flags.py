@@ -40,6 +40,7 @@ FLAGGED = [
         "age",
     ),
     ("en", "You are fit and energetic.", "fit and energetic", "age"),
+    ("en", "You are energetic, curious and eager to learn.", "energetic", "age"),
     ("en", "Native English speaker required.", "Native English speaker", "exclusion"),
     ("en", "At least 5 years of experience in retail.", "At least 5 years of experience", "experience"),
     ("en", "10+ years of experience in marketing.", "10+ years of experience", "experience"),
@@ -122,6 +123,8 @@ FLAGGED = [
 ]
 
 NEUTRAL = [
+    ("en", "Our people uphold an energetic, open and inclusive workplace."),
+    ("en", "We are based in an energetic city by the sea."),
     ("sv", "Som sociala medier-ansvarig har du ansvar för våra kanaler."),
     ("sv", "Vi tar socialt ansvar och samarbetar med skolor."),
     ("sv", "Du ansvarar för analys av räckvidd och engagemang."),
