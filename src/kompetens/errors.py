@@ -14,7 +14,7 @@ from .schema import DOCUMENTED
 
 class Code(StrEnum):
     """Error codes. E1xx input files, E2xx taxonomy/data, E3xx roles and options, E4xx store,
-    E5xx accounts and access."""
+    E5xx accounts and access, E6xx the server's engine workers (``kompetens serve``, kompetens.pool)."""
 
     E100 = "file not found"
     E101 = "empty file"
@@ -44,6 +44,9 @@ class Code(StrEnum):
     E502 = "unknown user"
     E503 = "not signed in"
     E504 = "not allowed"
+    E600 = "server busy"
+    E601 = "time limit exceeded"
+    E602 = "engine worker failed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,10 @@ class KompetensError(Exception):
         where = f"{source}: " if source else ""
         super().__init__(f"{where}{message} [{code.name}]")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickles with its code, source and field (an engine worker sends errors to the server)."""
+        return (_rebuild, (type(self), self.code, self.message, self.source, self.field))
+
     def info(self) -> ErrorInfo:
         return ErrorInfo(self.code.name, self.code.value, self.message, self.source, self.field)
 
@@ -105,6 +112,12 @@ class KompetensError(Exception):
     def to_dict(self) -> dict[str, str | None]:
         """``info()`` as a dict (every key present)."""
         return asdict(self.info())
+
+
+def _rebuild(
+    cls: type[KompetensError], code: Code, message: str, source: str | None, field: str | None
+) -> KompetensError:
+    return cls(code, message, source=source, field=field)
 
 
 class IngestError(KompetensError):
@@ -134,6 +147,9 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E502: 404,
     Code.E503: 401,
     Code.E504: 403,
+    Code.E600: 503,
+    Code.E601: 504,
+    Code.E602: 500,
 }
 """Codes that are not plain invalid input (422)."""
 

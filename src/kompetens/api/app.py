@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 from .. import __version__
 from ..engine import Engine
 from ..errors import KompetensError
+from ..pool import EnginePool
 from . import errors, pages, users
 from .auth import LOOPBACK_NAMES, HostGuard, LoginRequired
 from .limits import BodyLimitMiddleware, Limits
@@ -39,12 +40,15 @@ def create_app(
     cors_origins: Sequence[str] = (),
     allowed_hosts: Sequence[str] = LOOPBACK_NAMES,
     https: bool = False,
+    pool: EnginePool | None = None,
 ) -> FastAPI:
     """Build the app: web UI at /, API at /api/v1, OpenAPI at /openapi.json, API docs at /docs.
 
     CORS stays off unless ``cors_origins`` names the origins allowed to call the API from a browser.
     ``allowed_hosts`` are the Host names the server answers (others get 400; see api/auth.py); ``https``
-    marks the cookies Secure (the server is reached over https, e.g. behind a TLS proxy).
+    marks the cookies Secure (the server is reached over https, e.g. behind a TLS proxy). ``pool`` (started,
+    closed by the caller) runs the engine's computing calls in worker processes under a time limit; without
+    one every engine call runs on ``engine`` under one lock (see api/deps.py, kompetens/pool.py).
     """
     app = FastAPI(
         title="kompetens",
@@ -55,6 +59,7 @@ def create_app(
     )
     app.state.engine = engine
     app.state.engine_lock = threading.Lock()
+    app.state.engine_pool = pool
     app.state.limits = limits or Limits()
     app.state.templates = templates()
     app.state.https = https
