@@ -1,6 +1,6 @@
 """Benchmark: `kompetens serve` under concurrent clients, with and without one big CV upload in the middle.
 
-    python bench/serve.py [--data-dir .kompetens] [--clients 20] [--rounds 3] [--workers 2] [--big-mb 20]
+    python bench/serve.py [--data-dir .kompetens] [--clients 20] [--rounds 3] [--modes 0,2] [--big-mb 3]
 
 For each server mode (``--modes``, default ``0,2``: ``--workers 0`` is the old way, every engine call in the
 server process under one lock; ``2`` is two engine worker processes) it starts `kompetens serve` as a
@@ -160,7 +160,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3, help="review + rank pairs per client and phase")
     ap.add_argument("--modes", default="0,2", help="--workers values to compare; 0 is the single lock")
     ap.add_argument("--timeout", type=float, default=60.0)
-    ap.add_argument("--big-mb", type=float, default=20.0)
+    ap.add_argument("--big-mb", type=float, default=3.0)
     args = ap.parse_args()
     big = big_cv(args.big_mb)
     print(

@@ -69,7 +69,9 @@ REMOTE = frozenset(
 """Engine methods that only compute (read files, no store): these run in a worker."""
 
 DEFAULT_TIMEOUT = 60.0
-DEFAULT_QUEUE = 16
+DEFAULT_QUEUE = 32
+"""Requests that may wait for a worker. Sync routes run in a pool of 40 threads: waiting beyond this would
+take the threads that routes without engine work (health, sign-in, static pages) need."""
 DEFAULT_BIG_BYTES = 2_000_000
 """A request body over this many bytes is big (only multipart uploads can be: JSON bodies stop at 2 MB)."""
 START_TIMEOUT = 120.0

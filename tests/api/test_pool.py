@@ -38,7 +38,7 @@ def _pool(data_dir: Path, **config: float) -> EnginePool:
         PoolConfig(
             workers=int(settings["workers"]),
             timeout=float(settings["timeout"]),
-            queue=int(settings.get("queue", 16)),
+            queue=int(settings.get("queue", 32)),
             big_bytes=int(settings.get("big_bytes", 2_000_000)),
         ),
     ).start()
@@ -120,9 +120,14 @@ def test_pooled_answers_are_the_lock_modes(engine: Engine, pooled: TestClient) -
         ("/api/v1/review", {"json": {"text": AD_EN}}),
         ("/api/v1/extract", {"json": {"text": AD_EN}}),
         ("/api/v1/team", {"files": files, "data": {"size": "2"}}),
+        ("/api/v1/interview", {"files": as_files(demo_cvs(1), "cv"), "data": {"ad": AD_EN}}),
+        ("/api/v1/role", {"data": {"ad": AD_EN}}),
+        ("/api/v1/audit", {"data": {"synthetic": "16", "top": "4"}}),
+        ("/api/v1/link", {"json": {"texts": ["sociala medier"], "top": 2}}),
     ]:
         a, b = direct.post(path, **kwargs), pooled.post(path, **kwargs)  # type: ignore[arg-type]
         assert (a.status_code, a.json()) == (b.status_code, b.json()), path
+    assert direct.get("/api/v1/areas").json() == pooled.get("/api/v1/areas").json()
     bad = pooled.post("/api/v1/rank", files=[("cvs", ("empty.txt", b""))])
     assert bad.status_code == 200 and bad.json()[0]["error"]["code"] == "E101"  # an IngestError came back
     assert pooled.post("/api/v1/review", json={"text": "   "}).json()["error"]["code"] == "E101"

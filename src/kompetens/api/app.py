@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -23,6 +24,7 @@ from .auth import LOOPBACK_NAMES, HostGuard, LoginRequired
 from .limits import BodyLimitMiddleware, Limits
 from .render import templates
 from .routes import public, router
+from .schemas import ErrorResponse
 
 DESCRIPTION = """\
 Find social-media competence in job ads and CVs (Swedish + English), review ads for biased wording and
@@ -31,6 +33,12 @@ contract. Errors have one shape: `{"error": {"code", "kind", "message", "source"
 """
 
 TAGS = [{"name": "kompetens", "description": "Extraction, review, linking and ranking."}]
+
+POOL_RESPONSES: dict[int | str, dict[str, Any]] = {
+    503: {"model": ErrorResponse, "description": "Server busy: no engine worker free (E600; Retry-After)"},
+    504: {"model": ErrorResponse, "description": "The request ran past the time limit (E601)"},
+}
+"""What `kompetens serve`'s engine workers may answer instead (docs/api.md, "Workers and time limits")."""
 
 
 def create_app(
@@ -65,7 +73,7 @@ def create_app(
     app.state.https = https
     app.state.csrf_secret = secrets.token_bytes(32)
     app.include_router(public, tags=["kompetens"])
-    app.include_router(router, tags=["kompetens"])
+    app.include_router(router, tags=["kompetens"], responses=POOL_RESPONSES)
     app.include_router(users.router, tags=["accounts"])
     app.include_router(pages.router, include_in_schema=False)
     app.include_router(pages.login_router, include_in_schema=False)
