@@ -30,7 +30,7 @@ import pickle
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.connection import wait as wait_for
 from multiprocessing.process import BaseProcess
@@ -168,6 +168,15 @@ class Worker:
         return self.process.pid
 
 
+@dataclass(slots=True, eq=False)
+class Waiter:
+    """A caller in line for a worker."""
+
+    big: bool
+    event: threading.Event = field(default_factory=threading.Event)
+    worker: Worker | None = None
+
+
 def busy(message: str) -> KompetensError:
     return KompetensError(Code.E600, message)
 
@@ -185,10 +194,10 @@ class EnginePool:
         self.factory = factory
         self.config = config
         self._ctx = multiprocessing.get_context("spawn")  # no forked copies of the server's threads
-        self._cond = threading.Condition()
+        self._lock = threading.Lock()
         self._free: list[Worker] = []
         self._all: list[Worker] = []
-        self._waiting = 0
+        self._line: list[Waiter] = []
         self._big_held = 0
         self._closed = False
         self.replaced = 0
@@ -215,12 +224,12 @@ class EnginePool:
         for t in threads:
             t.join()
         errors = [s for s in started if isinstance(s, BaseException)]
-        with self._cond:
+        with self._lock:
             for s in started:
                 if isinstance(s, Worker):
                     self._all.append(s)
                     self._free.append(s)
-            self._cond.notify_all()
+            self._dispatch()
         if errors:
             self.close()
             raise errors[0]
@@ -259,7 +268,7 @@ class EnginePool:
     def _replace(self, worker: Worker) -> None:
         """Kill ``worker`` now and start its successor in the background (it joins the free ones when ready)."""
         self._kill(worker)
-        with self._cond:
+        with self._lock:
             if worker in self._all:
                 self._all.remove(worker)
             self.replaced += 1
@@ -270,7 +279,7 @@ class EnginePool:
     def _respawn(self) -> None:
         delay = 1.0
         while True:
-            with self._cond:
+            with self._lock:
                 if self._closed:
                     return
             try:
@@ -282,21 +291,22 @@ class EnginePool:
                 time.sleep(delay)
                 delay = min(delay * 2, 30.0)
                 continue
-            with self._cond:
+            with self._lock:
                 if self._closed:
                     self._kill(worker)
                     return
                 self._all.append(worker)
                 self._free.append(worker)
-                self._cond.notify_all()
+                self._dispatch()
             return
 
     def close(self) -> None:
         """Stop every worker (those in a call are killed)."""
-        with self._cond:
+        with self._lock:
             self._closed = True
             workers, self._all, self._free = list(self._all), [], []
-            self._cond.notify_all()
+            for waiter in self._line:
+                waiter.event.set()
         for worker in workers:
             with contextlib.suppress(OSError, ValueError):
                 worker.conn.send(None)
@@ -314,40 +324,56 @@ class EnginePool:
         self.close()
 
     def pids(self) -> list[int]:
-        with self._cond:
+        with self._lock:
             return [w.pid for w in self._all if w.pid is not None]
 
     # -- calls -----------------------------------------------------------------------------------
     def _acquire(self, deadline: float, *, big: bool) -> Worker:
-        with self._cond:
+        """A free worker, first come first served: callers wait in line and a freed worker goes to the first
+        one that may take it (a big caller may not while big ones hold ``big_slots``)."""
+        with self._lock:
             if self._closed:
                 raise busy("the server is shutting down")
-            if self._waiting >= self.config.queue and not self._ready(big=big):
-                raise busy(f"the server is busy ({self._waiting} requests waiting); retry later")
-            self._waiting += 1
-            try:
-                while not self._ready(big=big):
-                    left = deadline - time.monotonic()
-                    if left <= 0 or self._closed:
-                        raise busy("no engine worker became free within the time limit; retry later")
-                    self._cond.wait(left)
-                worker = self._free.pop(0)
-                worker.big = big
-                self._big_held += big
-                return worker
-            finally:
-                self._waiting -= 1
+            if self._ready(big=big):  # a free worker now is one nobody waiting may take
+                return self._hand(self._free.pop(0), big=big)
+            if len(self._line) >= self.config.queue:
+                raise busy(f"the server is busy ({len(self._line)} requests waiting); retry later")
+            waiter = Waiter(big)
+            self._line.append(waiter)
+        waiter.event.wait(max(0.0, deadline - time.monotonic()))
+        with self._lock:
+            if waiter.worker is not None:
+                return waiter.worker
+            self._line.remove(waiter)
+        if self._closed:
+            raise busy("the server is shutting down")
+        raise busy("no engine worker became free within the time limit; retry later")
 
     def _ready(self, *, big: bool) -> bool:
         return bool(self._free) and (not big or self._big_held < self.big_slots)
 
+    def _hand(self, worker: Worker, *, big: bool) -> Worker:
+        worker.big = big
+        self._big_held += big
+        return worker
+
+    def _dispatch(self) -> None:
+        """Give free workers to the callers in line (under ``_cond``)."""
+        while self._free:
+            waiter = next((w for w in self._line if self._ready(big=w.big)), None)
+            if waiter is None:
+                return
+            self._line.remove(waiter)
+            waiter.worker = self._hand(self._free.pop(0), big=waiter.big)
+            waiter.event.set()
+
     def _release(self, worker: Worker, *, alive: bool) -> None:
-        with self._cond:
+        with self._lock:
             self._big_held -= worker.big
             worker.big = False
             if alive and not self._closed:
                 self._free.append(worker)
-            self._cond.notify_all()
+            self._dispatch()
 
     def call(
         self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any], *, deadline: float, big: bool = False

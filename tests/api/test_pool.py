@@ -21,6 +21,7 @@ from kompetens.api import create_app
 from kompetens.engine import Engine
 from kompetens.errors import Code, IngestError, KompetensError
 from kompetens.ingest import document_from_text
+from kompetens.link.linker import LinkedConcept, LinkResult
 from kompetens.pool import EnginePool, PoolConfig
 from kompetens.review import Review
 
@@ -96,10 +97,13 @@ def pooled(engine: Engine, pool: EnginePool) -> TestClient:
     return _client(engine, pool)
 
 
-def test_errors_pickle_with_their_code() -> None:
+def test_errors_and_link_results_pickle() -> None:
     err = IngestError(Code.E101, "the text is empty", source="cv.txt", field="cvs")
     back = pickle.loads(pickle.dumps(err))
     assert type(back) is IngestError and back.info() == err.info() and str(back) == str(err)
+    # /link's answer (its linker takes seconds to load in a worker: checked here, not over HTTP)
+    result = LinkResult("sociala medier", [LinkedConcept("http://data.europa.eu/esco/skill/x", "x", 0.5)])
+    assert pickle.loads(pickle.dumps(result)) == result
 
 
 def test_small_request_answers_while_a_long_one_runs(pooled: TestClient, tmp_path: Path) -> None:
@@ -123,7 +127,6 @@ def test_pooled_answers_are_the_lock_modes(engine: Engine, pooled: TestClient) -
         ("/api/v1/interview", {"files": as_files(demo_cvs(1), "cv"), "data": {"ad": AD_EN}}),
         ("/api/v1/role", {"data": {"ad": AD_EN}}),
         ("/api/v1/audit", {"data": {"synthetic": "16", "top": "4"}}),
-        ("/api/v1/link", {"json": {"texts": ["sociala medier"], "top": 2}}),
     ]:
         a, b = direct.post(path, **kwargs), pooled.post(path, **kwargs)  # type: ignore[arg-type]
         assert (a.status_code, a.json()) == (b.status_code, b.json()), path
@@ -190,3 +193,29 @@ def test_big_requests_leave_a_worker_for_small_ones(pool: EnginePool, tmp_path: 
     assert big.is_alive()
     (tmp_path / "release").touch()
     big.join(WAIT)
+
+
+def test_waiting_requests_are_served_in_order(data_dir: Path, tmp_path: Path) -> None:
+    with _pool(data_dir, workers=1) as pool:
+        slow = document_from_text(slow_text(tmp_path), source="slow", kind="ad", lang="en")
+        end = time.monotonic() + WAIT
+        holder = threading.Thread(target=pool.call, args=("review", (slow,), {}), kwargs={"deadline": end})
+        holder.start()
+        _wait_for(tmp_path / "started")
+        served: list[int] = []
+
+        def small(i: int) -> None:
+            doc = document_from_text(f"{AD_EN}\n{i}", source=str(i), kind="ad", lang="en")
+            pool.call("review", (doc,), {}, deadline=end)
+            served.append(i)
+
+        callers = []
+        for i in range(4):
+            callers.append(threading.Thread(target=small, args=(i,)))
+            callers[-1].start()
+            while len(pool._line) < i + 1:  # in line before the next one comes
+                time.sleep(0.005)
+        (tmp_path / "release").touch()
+        for t in [holder, *callers]:
+            t.join(WAIT)
+        assert served == [0, 1, 2, 3]
