@@ -358,7 +358,7 @@ class EnginePool:
         return worker
 
     def _dispatch(self) -> None:
-        """Give free workers to the callers in line (under ``_cond``)."""
+        """Give free workers to the callers in line (under ``_lock``)."""
         while self._free:
             waiter = next((w for w in self._line if self._ready(big=w.big)), None)
             if waiter is None:
@@ -380,6 +380,9 @@ class EnginePool:
     ) -> Any:
         """``Engine.<name>(*args, **kwargs)`` in a free worker, answered by ``deadline`` (time.monotonic)."""
         worker = self._acquire(deadline, big=big)
+        if deadline <= time.monotonic():  # handed over as time ran out: it has done nothing, keep it
+            self._release(worker, alive=True)
+            raise busy("no engine worker became free within the time limit; retry later")
         alive = False
         try:
             try:
