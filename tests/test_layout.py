@@ -121,6 +121,19 @@ def test_inline_heading_opens_a_section() -> None:
             "about_company",
         ),
         ("en", "Madeup Coffee Co. is a small chain looking for a barista. You post on Instagram.", "body"),
+        (
+            "en",
+            "At Fictive Tunes, we make music simple. Headquartered in Lund, we are a force of over 300 on a"
+            " mission to score the world's videos, from YouTubers to broadcasters.",
+            "about_company",
+        ),
+        (
+            "sv",
+            "Påhittat Ljud AB har huvudkontor i Lund och kontor i 12 länder. Våra kunder är allt från"
+            " youtubers till tv-kanaler.",
+            "about_company",
+        ),
+        ("en", "Headquartered in Lund, you will run our YouTube channel.", "body"),
     ],
 )
 def test_unheaded_company_paragraph(lang: str, paragraph: str, kind: str) -> None:

@@ -26,6 +26,7 @@ from .models import AREA_IDS, DocKind, Document, Extraction, Profile
 from .pool import DEFAULT_QUEUE, DEFAULT_TIMEOUT
 from .schema import dump_json
 from .store.accounts import NewToken, User
+from .store.records import Purged, Retention, StoredCandidate
 from .taxonomy.areas import AreaInfo
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
     from .link import LinkResult
     from .match import AuditReport, Kit, Member, RankItem, Team
+    from .match.decision import Decision
     from .review import Review
 
 T = TypeVar("T")
@@ -383,8 +385,10 @@ _role_option = click.option(
 @_role_option
 @click.argument("cvs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the best N.")
-@click.option("--store", "keep", is_flag=True, help="Keep the (anonymised) profiles in the store.")
-@click.option("--stored", is_flag=True, help="Also rank every profile already in the store.")
+@click.option(
+    "--store", "keep", is_flag=True, help="Keep the CVs (file and profile) in the default organisation."
+)
+@click.option("--stored", is_flag=True, help="Also rank the default organisation's stored candidates.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
 @click.pass_context
 def rank(
@@ -404,8 +408,8 @@ def rank(
     docs, errors = _read_cvs(engine, cvs)
     candidates = [engine.candidate(d, store=keep) for d in _progress(docs, "Profiling CVs", quiet=as_json)]
     if stored:
-        have = {c.source for c in candidates}
-        candidates += [c for c in engine.stored_candidates() if c.source not in have]
+        have = {Path(c.source).name for c in candidates}
+        candidates += [c for c in engine.stored_candidates(by_name=True) if c.source not in have]
     ranking = engine.rank_candidates(role, candidates, top=top)
     if as_json:
         from .match import RankItem
@@ -645,13 +649,285 @@ def _print_audit(report: AuditReport) -> None:
 @click.option("--all", "everything", is_flag=True, help="Delete every stored candidate.")
 @click.pass_context
 def forget(ctx: click.Context, source: str | None, everything: bool) -> None:
-    """Delete stored candidate profiles for real (GDPR erasure)."""
+    """Erase the default organisation's stored candidates for real (GDPR erasure): SOURCE is a
+    candidate's id or file name. `kompetens candidates erase ID --org ORG` erases in any organisation."""
     engine = _engine(ctx)
     if (source is None) == (not everything):
         raise click.UsageError("give one SOURCE or --all")
     n = engine.forget(None if everything else source)
     out_console.print(f"deleted {n} profile(s)")
     ctx.exit(0 if n or everything else 1)
+
+
+# -- stored candidates, retention -----------------------------------------------------------------
+
+_org_option = click.option(
+    "--org", default=None, help="The organisation (default: the default organisation of the CLI)."
+)
+
+
+@cli.group(name="candidates")
+def candidates_group() -> None:
+    """An organisation's stored candidates: add, list, export (GDPR Art. 15/20), erase (Art. 17)."""
+
+
+def _cv_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The files of ``paths``: a folder gives its files (not hidden ones), in name order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        else:
+            out.append(path)
+    return out
+
+
+@candidates_group.command(name="add")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_org_option
+@_json
+@click.pass_context
+def candidates_add(ctx: click.Context, paths: tuple[Path, ...], org: str | None, as_json: bool) -> None:
+    """Store CV files as candidates: the file as it is and its profile, under a random id."""
+    engine = _engine(ctx)
+    org_id = engine.org_for(name=org)
+    out: list[StoredCandidate | FailedInput] = []
+    for path in _cv_files(paths):
+        try:
+            if not path.is_file():
+                raise KompetensError(Code.E100, "no such file", source=str(path))
+            out.append(engine.add_candidate(org_id, path.name, path.read_bytes()))
+        except KompetensError as exc:
+            exc.source = str(path)
+            _report_error(exc)
+            out.append(exc.failed())
+    if as_json:
+        _emit_json(out, list[StoredCandidate | FailedInput])
+    else:
+        _print_candidates([c for c in out if isinstance(c, StoredCandidate)])
+    ctx.exit(1 if any(isinstance(c, FailedInput) for c in out) else 0)
+
+
+def _print_candidates(found: list[StoredCandidate]) -> None:
+    table = _table("id", "name", "lang", "bytes", "stored")
+    for c in found:
+        table.add_row(c.id, c.name, c.lang or "", str(c.size), c.created)
+    out_console.print(table)
+
+
+@candidates_group.command(name="list")
+@_org_option
+@_json
+@click.pass_context
+def candidates_list(ctx: click.Context, org: str | None, as_json: bool) -> None:
+    """The organisation's stored candidates, oldest first."""
+    engine = _engine(ctx)
+    found = engine.candidates(engine.org_for(name=org))
+    if as_json:
+        _emit_json(found, list[StoredCandidate])
+    else:
+        _print_candidates(found)
+
+
+@candidates_group.command(name="export")
+@click.argument("candidate_id")
+@_org_option
+@click.option(
+    "--file",
+    "file_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the original file here (created 0600).",
+)
+@_json
+@click.pass_context
+def candidates_export(
+    ctx: click.Context, candidate_id: str, org: str | None, file_out: Path | None, as_json: bool
+) -> None:
+    """Everything held on a candidate, as JSON on stdout (with or without --json): the record, the
+    profile, the original file (base64), the rankings they were part of and the events about them."""
+    from .match.decision import CandidateExport
+
+    engine = _engine(ctx)
+    org_id = engine.org_for(name=org)
+    export = engine.export_candidate(org_id, candidate_id)
+    if file_out is not None:
+        fd = os.open(file_out, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(engine.original_file(org_id, candidate_id))
+    _emit_json(export, CandidateExport)
+
+
+@candidates_group.command(name="erase")
+@click.argument("candidate_id")
+@_org_option
+@_json
+@click.pass_context
+def candidates_erase(ctx: click.Context, candidate_id: str, org: str | None, as_json: bool) -> None:
+    """Erase a candidate for real: file, profile, their items in rankings; the database is rewritten."""
+    engine = _engine(ctx)
+    erased = engine.erase_candidate(engine.org_for(name=org), candidate_id)
+    if as_json:
+        _emit_json(erased)
+    else:
+        out_console.print(f"erased {erased.id} ({erased.name})", highlight=False)
+
+
+@cli.group(name="rankings")
+def rankings_group() -> None:
+    """Decision records: rank stored candidates, show a ranking, confirm it as a person."""
+
+
+def _print_decision(engine: Engine, org_id: int, decision: Decision) -> None:
+    names = {c.id: c.name for c in engine.candidates(org_id)}
+    final = decision.confirmation.order if decision.confirmation else []
+    table = _table(
+        "#",
+        "candidate",
+        "id",
+        "score",
+        "final",
+        title=f"{decision.role.title} · {decision.id}",
+        title_justify="left",
+    )
+    for item in decision.items:
+        place = str(final.index(item.candidate) + 1) if item.candidate in final else ""
+        table.add_row(
+            str(item.rank), names.get(item.candidate, ""), item.candidate, f"{item.score:.0f}", place
+        )
+    out_console.print(table)
+    if decision.confirmation is None:
+        out_console.print("a proposal: confirm it with `kompetens rankings confirm ID`", highlight=False)
+    elif decision.confirmation.reason:
+        out_console.print(f"final; reason: {decision.confirmation.reason}", highlight=False)
+
+
+@rankings_group.command(name="create")
+@_role_option
+@click.argument("candidate_ids", nargs=-1)
+@_org_option
+@click.option("--top", type=click.IntRange(min=1), default=None, help="Keep only the best N.")
+@_json
+@click.pass_context
+def rankings_create(
+    ctx: click.Context,
+    role_spec: str,
+    candidate_ids: tuple[str, ...],
+    org: str | None,
+    top: int | None,
+    as_json: bool,
+) -> None:
+    """Rank stored candidates (the ids given, else all of the organisation's) and keep a decision record."""
+    engine = _engine(ctx)
+    org_id = engine.org_for(name=org)
+    decision = engine.rank_stored(org_id, engine.role(role_spec), list(candidate_ids) or None, top=top)
+    if as_json:
+        _emit_json(decision)
+    else:
+        _print_decision(engine, org_id, decision)
+
+
+@rankings_group.command(name="show")
+@click.argument("ranking_id")
+@_org_option
+@_json
+@click.pass_context
+def rankings_show(ctx: click.Context, ranking_id: str, org: str | None, as_json: bool) -> None:
+    """A stored ranking (decision record)."""
+    engine = _engine(ctx)
+    org_id = engine.org_for(name=org)
+    decision = engine.decision(org_id, ranking_id)
+    if as_json:
+        _emit_json(decision)
+    else:
+        _print_decision(engine, org_id, decision)
+
+
+@rankings_group.command(name="confirm")
+@click.argument("ranking_id")
+@_org_option
+@click.option(
+    "--order", default=None, help="The final order: candidate ids, comma-separated (default: the system's)."
+)
+@click.option("--reason", default=None, help="Why the order differs from the system's (required then).")
+@_json
+@click.pass_context
+def rankings_confirm(
+    ctx: click.Context, ranking_id: str, org: str | None, order: str | None, reason: str | None, as_json: bool
+) -> None:
+    """Make a ranking final, as the person who decides."""
+    engine = _engine(ctx)
+    org_id = engine.org_for(name=org)
+    ids = [i.strip() for i in order.split(",") if i.strip()] if order is not None else None
+    decision = engine.confirm_ranking(org_id, ranking_id, order=ids, reason=reason)
+    if as_json:
+        _emit_json(decision)
+    else:
+        _print_decision(engine, org_id, decision)
+
+
+@cli.command()
+@_org_option
+@_json
+@click.pass_context
+def purge(ctx: click.Context, org: str | None, as_json: bool) -> None:
+    """Erase candidates older than their organisation's retention period, and events older than its
+    event period (183 days unless set): in one organisation, or in all. `kompetens serve` runs it daily."""
+    engine = _engine(ctx)
+    purged = engine.purge(engine.org_for(name=org) if org is not None else None)
+    if as_json:
+        _emit_json(purged, list[Purged])
+        return
+    for p in purged:
+        out_console.print(
+            f"{p.org}: erased {p.candidates} candidate(s), deleted {p.events} event(s)", highlight=False
+        )
+
+
+@cli.group(name="orgs")
+def orgs_group() -> None:
+    """Organisations' retention periods."""
+
+
+def _print_retention(kept: Retention) -> None:
+    days = f"{kept.candidate_days} days" if kept.candidate_days is not None else "until erased"
+    out_console.print(f"{kept.org}: candidates {days}, events {kept.event_days} days", highlight=False)
+
+
+@orgs_group.command(name="set-retention")
+@click.argument("org")
+@click.argument("days", type=click.IntRange(min=1), required=False)
+@click.option("--keep", is_flag=True, help="Keep candidates until they are erased (no retention period).")
+@click.option("--events", "event_days", type=click.IntRange(min=1), default=None, help="Event log days.")
+@_json
+@click.pass_context
+def orgs_set_retention(
+    ctx: click.Context, org: str, days: int | None, keep: bool, event_days: int | None, as_json: bool
+) -> None:
+    """Erase ORG's candidates DAYS days after they were stored (`kompetens purge`)."""
+    if (days is None) == (not keep):
+        raise click.UsageError("give DAYS or --keep")
+    engine = _engine(ctx)
+    org_id = engine.org_for(name=org)
+    kept = engine.set_retention(org_id, days=days, event_days=event_days)
+    if as_json:
+        _emit_json(kept)
+    else:
+        _print_retention(kept)
+
+
+@orgs_group.command(name="show")
+@click.argument("org")
+@_json
+@click.pass_context
+def orgs_show(ctx: click.Context, org: str, as_json: bool) -> None:
+    """ORG's retention periods."""
+    engine = _engine(ctx)
+    org_id = engine.org_for(name=org)
+    kept = engine.retention(org_id)
+    if as_json:
+        _emit_json(kept)
+    else:
+        _print_retention(kept)
 
 
 @cli.command()

@@ -23,10 +23,12 @@ from .engine import SetupReport
 from .errors import ErrorReply, FailedInput
 from .link import LinkResult
 from .match import AuditReport, Kit, RankItem, Role, Team
+from .match.decision import CandidateExport, Decision, Explanation, StoredRole
 from .models import Extraction
 from .review import Review
 from .schema import JSON, json_schema
 from .store.accounts import NewToken, User
+from .store.records import Purged, Retention, StoredAd, StoredCandidate
 from .taxonomy.areas import AreaInfo
 
 DOC = Path("docs") / "contract.md"
@@ -148,6 +150,75 @@ COMMANDS: tuple[Command, ...] = (
         list[User],
         "By organisation, then email. `kompetens users remove EMAIL --json` prints the removed user "
         "(`DELETE /api/v1/users/{email}`), and `GET /api/v1/me` answers the token's user, in the same shape.",
+    ),
+    Command(
+        "kompetens candidates add",
+        "`kompetens candidates add PATH... [--org ORG] --json`",
+        "`POST /api/v1/candidates` (multipart `cvs`; the caller's organisation)",
+        list[StoredCandidate | FailedInput],
+        "One stored candidate per readable file, under a random id; a `FailedInput` item per other.",
+    ),
+    Command(
+        "kompetens candidates list",
+        "`kompetens candidates list [--org ORG] --json`",
+        "`GET /api/v1/candidates`; `GET /api/v1/candidates/{id}` answers one, `DELETE` erases one and "
+        "answers the erased record (as `kompetens candidates erase ID --json` prints it)",
+        list[StoredCandidate],
+        "The organisation's candidates, oldest first. The CLI works in the default organisation unless "
+        "`--org` names another.",
+    ),
+    Command(
+        "kompetens candidates export",
+        "`kompetens candidates export ID [--org ORG] [--file OUT] [--json]`",
+        "`GET /api/v1/candidates/{id}/export`; `GET /api/v1/candidates/{id}/file` gives the original file",
+        CandidateExport,
+        "Everything held on the candidate (GDPR Art. 15 and 20).",
+    ),
+    Command(
+        "Rankings (decision records)",
+        "`kompetens rankings create [--role ROLE] [ID...] [--org ORG] [--top N] --json`, "
+        "`kompetens rankings show|confirm RANKING [--order ID,ID...] [--reason TEXT] --json`",
+        "`POST /api/v1/rankings` (`{candidates?, role? | role_id? | ad_id?, top?}`), `GET /api/v1/rankings/{id}`, "
+        "`POST /api/v1/rankings/{id}/confirm` (`{order?, reason?}`)",
+        Decision,
+        "A stored ranking of stored candidates: `proposed` until a person confirms it, then `final`.",
+    ),
+    Command(
+        "Stored ads",
+        None,
+        "`POST /api/v1/ads` (`{text, title?, lang?}`), `GET /api/v1/ads` (a list of these), "
+        "`GET|DELETE /api/v1/ads/{id}`",
+        StoredAd,
+        "`POST /api/v1/rankings` with `ad_id` ranks for the role the ad asks for.",
+    ),
+    Command(
+        "Stored roles",
+        None,
+        "`POST /api/v1/roles` (the role object), `GET /api/v1/roles` (a list of these), "
+        "`GET|PUT|DELETE /api/v1/roles/{id}` (`?version=N`; PUT stores the next version)",
+        StoredRole,
+        "`POST /api/v1/rankings` with `role_id` ranks for the latest version and records it.",
+    ),
+    Command(
+        "A candidate's explanation",
+        None,
+        "`GET /api/v1/candidates/{id}/explanation[?ranking=ID]`",
+        Explanation,
+        "Plain language, from the candidate's own scores and evidence in the ranking.",
+    ),
+    Command(
+        "kompetens purge",
+        "`kompetens purge [--org ORG] --json`",
+        None,
+        list[Purged],
+        "One item per organisation: candidates erased past its retention period, events past its event "
+        "period. `kompetens serve` runs it at start and daily.",
+    ),
+    Command(
+        "kompetens orgs set-retention / show",
+        "`kompetens orgs set-retention ORG DAYS|--keep [--events DAYS] --json`, `kompetens orgs show ORG --json`",
+        "`GET /api/v1/retention`, `PUT /api/v1/retention` (admin; `{days, event_days?}`)",
+        Retention,
     ),
     Command(
         "Errors",

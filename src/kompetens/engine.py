@@ -28,6 +28,17 @@ from .lang import LANGUAGES
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .schema import DOCUMENTED
 from .store import Accounts, Store
+from .store.accounts import User
+from .store.records import (
+    DEFAULT_ORG,
+    Purged,
+    Records,
+    Retention,
+    RoleRow,
+    StoredAd,
+    StoredCandidate,
+    new_id,
+)
 from .taxonomy import Taxonomy, jobtech_uri
 from .taxonomy.areas import Area, AreaInfo, area_details, load_areas, load_curated
 from .taxonomy.linkable import linkable_concepts
@@ -40,6 +51,7 @@ if TYPE_CHECKING:
     from .market import MarketReport
     from .match import CandidateProfile, Kit, RankItem, Role, Team
     from .match.audit import AuditReport, Member
+    from .match.decision import CandidateExport, Decision, Explanation, StoredRole
     from .review import Review
 
 Progress = Callable[[str], None]
@@ -320,6 +332,12 @@ class Engine:
         """Organisations, users, API tokens and web sessions (in the store's file)."""
         return Accounts(self.store)
 
+    @cached_property
+    def records(self) -> Records:
+        """Stored candidates, rankings, the event log and retention periods, per organisation (in the
+        store's file; the original files under ``files/`` of the data folder)."""
+        return Records(self.store, self.data_dir / "files")
+
     def has_users(self) -> bool:
         """Whether any user exists: serving then requires signing in. Creates no file when none exists."""
         if "accounts" not in self.__dict__ and not self.store_path.exists():
@@ -485,25 +503,328 @@ class Engine:
 
     # -- candidates ------------------------------------------------------------------------------
     def candidate(self, doc: Document, *, store: bool = False) -> CandidateProfile:
-        """A CV's profile, built from its anonymised text only; ``store`` keeps it (anonymised) in the store."""
+        """A CV's profile, built from its anonymised text only; ``store`` keeps it in the default
+        organisation (the file, or the document's text, and the profile) under a random id."""
         from .match import build_candidate
 
         if doc.kind != "cv":
             doc = replace(doc, kind="cv")
         cand = build_candidate(doc, self.extract)
         if store:
-            self.store.put(key=doc.source, kind="cv", lang=doc.lang, data=cand.to_dict())
+            path = Path(doc.source)
+            data = path.read_bytes() if path.is_file() else doc.text.encode()
+            self._keep(self.records.default_org(), doc, cand, data=data, user_id=None)
         return cand
 
-    def stored_candidates(self) -> list[CandidateProfile]:
+    def _keep(
+        self, org: int, doc: Document, cand: CandidateProfile, *, data: bytes, user_id: int | None
+    ) -> StoredCandidate:
+        cid = new_id()
+        profile = cand.to_dict()
+        profile["source"] = cid  # the profile and every ranking name the candidate by id, never by file
+        kept = self.records.add_candidate(
+            org, cid, name=_base_name(doc.source), data=data, lang=doc.lang, profile=profile
+        )
+        self.records.log("candidate.add", org, user_id=user_id, object_id=cid)
+        return kept
+
+    def org_for(self, user: User | None = None, name: str | None = None) -> int:
+        """The organisation a call works in: the user's; else the one named (E509 if unknown); else the
+        default organisation (the CLI without users)."""
+        if user is not None:
+            return user.org_id
+        if name is not None and name != DEFAULT_ORG:
+            return self.records.org_id(name)
+        return self.records.default_org()
+
+    def add_candidate(
+        self, org: int, name: str, data: bytes, *, user_id: int | None = None
+    ) -> StoredCandidate:
+        """Store an uploaded CV in organisation ``org``: the original bytes and the profile built from its
+        anonymised text. ``name`` is the file's name (its suffix tells the format); an unreadable file
+        raises its error and nothing is kept."""
+        import tempfile
+
+        suffix = "".join(c for c in Path(name).suffix.lower() if c.isalnum() or c == ".")[:16]
+        with tempfile.TemporaryDirectory(prefix="kompetens-cv-") as tmp:
+            path = Path(tmp) / f"cv{suffix}"
+            path.write_bytes(data)
+            for item in self.read([path], kind="cv"):
+                if isinstance(item, KompetensError):
+                    item.source = name
+                    raise item
+                item.source = name
+                return self._keep(org, item, self.candidate(item), data=data, user_id=user_id)
+        raise IngestError(Code.E110, "no CV text found in the file", source=name)
+
+    def candidates(self, org: int, *, query: str | None = None) -> list[StoredCandidate]:
+        """The organisation's stored candidates, oldest first; ``query``: those whose file name holds it."""
+        return self.records.candidates(org, query=query)
+
+    def stored_candidate(self, org: int, cid: str) -> StoredCandidate:
+        """One of the organisation's candidates; E505 if it has none by that id."""
+        return self.records.candidate(org, cid)
+
+    def stored_candidates(self, org: int | None = None, *, by_name: bool = False) -> list[CandidateProfile]:
+        """The profiles of the organisation's stored candidates (the default organisation's by default);
+        ``by_name``: named by their file's name instead of their id (the CLI's table, inside the tenant)."""
         from .match import CandidateProfile
 
-        return [CandidateProfile.from_dict(data) for _key, data in self.store.iter(kind="cv")]
+        org = self.records.default_org() if org is None else org
+        names = {c.id: c.name for c in self.records.candidates(org)} if by_name else {}
+        out = []
+        for data in self.records.profiles(org):
+            cand = CandidateProfile.from_dict(data)
+            out.append(replace(cand, source=names.get(cand.source, cand.source)))
+        return out
+
+    def export_candidate(self, org: int, cid: str, *, user_id: int | None = None) -> CandidateExport:
+        """Everything held on a candidate: record, profile, original file (base64), rankings, events."""
+        import base64
+
+        from .match.decision import CandidateExport, CandidateRanking
+
+        kept = self.records.candidate(org, cid)
+        self.records.log("candidate.export", org, user_id=user_id, object_id=cid)
+        rankings = []
+        for rid in self.records.rankings_of(org, cid):
+            decision = self.decision(org, rid)
+            item = next(i for i in decision.items if i.candidate == cid)
+            rankings.append(
+                CandidateRanking(rid, decision.created, decision.role.title, item, _final_rank(decision, cid))
+            )
+        return CandidateExport(
+            candidate=kept,
+            profile=self.records.profile(org, cid),
+            file_base64=base64.b64encode(self.records.original(org, cid)).decode("ascii"),
+            rankings=rankings,
+            events=self.records.events(org, object_id=cid),
+        )
+
+    def original_file(self, org: int, cid: str) -> bytes:
+        """The candidate's original file as uploaded."""
+        return self.records.original(org, cid)
+
+    def erase_candidate(self, org: int, cid: str, *, user_id: int | None = None) -> StoredCandidate:
+        """Erase a candidate for real (file, profile, their items in rankings; the database is rewritten),
+        leaving an event with their random id only. E505 if the organisation has no such candidate."""
+        kept = self.records.candidate(org, cid)
+        self.records.erase(org, [cid], user_id=user_id, event="candidate.erase")
+        return kept
 
     def forget(self, source: str | None = None) -> int:
-        """Delete one stored candidate (or all with ``None``) for real; returns how many were deleted."""
-        keys = [source] if source is not None else self.store.keys(kind="cv")
-        return sum(self.store.delete(k) for k in keys)
+        """Erase one of the default organisation's candidates (by id or file name) or all of them with
+        ``None``, for real; returns how many were erased."""
+        org = self.records.default_org()
+        kept = self.records.candidates(org)
+        ids = [c.id for c in kept if source is None or source in (c.id, c.name)]
+        return self.records.erase(org, ids, user_id=None, event="candidate.erase")
+
+    # -- stored ads --------------------------------------------------------------------------------
+    def add_ad(
+        self,
+        org: int,
+        text: str,
+        *,
+        title: str | None = None,
+        lang: str | None = None,
+        user_id: int | None = None,
+    ) -> StoredAd:
+        """Keep a job ad for the organisation (E101 when the text is empty)."""
+        from .ingest import document_from_text
+
+        doc = document_from_text(text, kind="ad", lang=lang, title=title)  # checks the text and language
+        kept = self.records.add_ad(org, text=doc.text, title=doc.title, lang=doc.lang)
+        self.records.log("ad.add", org, user_id=user_id, object_id=kept.id)
+        return kept
+
+    def ads(self, org: int) -> list[StoredAd]:
+        """The organisation's stored ads, oldest first."""
+        return self.records.ads(org)
+
+    def stored_ad(self, org: int, ad_id: str) -> StoredAd:
+        """One of the organisation's ads; E512 if it has none by that id."""
+        return self.records.ad(org, ad_id)
+
+    def delete_ad(self, org: int, ad_id: str, *, user_id: int | None = None) -> StoredAd:
+        """Delete a stored ad for real."""
+        kept = self.records.delete_ad(org, ad_id)
+        self.records.log("ad.delete", org, user_id=user_id, object_id=ad_id)
+        return kept
+
+    def role_for_ad(self, org: int, ad_id: str) -> Role:
+        """The role one of the organisation's ads asks for (``role_from_ad``)."""
+        from .ingest import document_from_text
+
+        ad = self.records.ad(org, ad_id)
+        return self.role_from_ad(
+            document_from_text(ad.text, kind="ad", lang=ad.lang, title=ad.title, source=f"ad:{ad.id}")
+        )
+
+    # -- stored roles ------------------------------------------------------------------------------
+    def save_role(
+        self, org: int, role: Role, *, role_id: str | None = None, user_id: int | None = None
+    ) -> StoredRole:
+        """Keep a role for the organisation: a new one, or the next version of ``role_id`` (E511 if the
+        organisation has none by that id)."""
+        from .schema import to_jsonable
+
+        row = self.records.save_role(org, _as_dict(to_jsonable(role)), role_id=role_id)
+        self.records.log("role.save", org, user_id=user_id, object_id=row.id)
+        return _stored_role(row)
+
+    def stored_roles(self, org: int) -> list[StoredRole]:
+        """The latest version of each of the organisation's roles."""
+        return [_stored_role(r) for r in self.records.roles(org)]
+
+    def stored_role(self, org: int, role_id: str, version: int | None = None) -> StoredRole:
+        """A version of one of the organisation's roles (the latest by default); E511 if none."""
+        return _stored_role(self.records.role(org, role_id, version))
+
+    def delete_role(self, org: int, role_id: str, *, user_id: int | None = None) -> StoredRole:
+        """Delete a stored role, every version (decision records keep the role they scored with)."""
+        row = self.records.delete_role(org, role_id)
+        self.records.log("role.delete", org, user_id=user_id, object_id=role_id)
+        return _stored_role(row)
+
+    # -- decision records --------------------------------------------------------------------------
+    def rank_stored(
+        self,
+        org: int,
+        role: Role | StoredRole,
+        ids: Sequence[str] | None = None,
+        *,
+        user_id: int | None = None,
+        top: int | None = None,
+    ) -> Decision:
+        """Rank the organisation's stored candidates (``ids``, else all) for ``role`` (a stored role is
+        recorded by id and version) and keep the ranking as a decision record: a proposal until a person
+        confirms it."""
+        from .match import CandidateProfile
+        from .match.decision import StoredRole
+        from .schema import to_jsonable
+
+        role_ref = (role.id, role.version) if isinstance(role, StoredRole) else None
+        role = role.role if isinstance(role, StoredRole) else role
+        if ids is not None and not ids:
+            raise KompetensError(Code.E301, "name at least one candidate id", field="candidates")
+        profiles = [CandidateProfile.from_dict(p) for p in self.records.profiles(org, ids)]
+        if not profiles:
+            raise KompetensError(Code.E505, "the organisation has no stored candidates", field="candidates")
+        ranking = self.rank_candidates(role, profiles, top=top)
+        content = self.taxonomy.content if self.taxonomy is not None else None
+        rid = self.records.add_ranking(
+            org,
+            user_id=user_id,
+            role=_as_dict(to_jsonable(role)),
+            role_ref=role_ref,
+            engine_version=__version__,
+            taxonomy_version=content[:16] if content else "none",
+            items=[(r.candidate, r.rank, _as_dict(to_jsonable(r))) for r in ranking],
+        )
+        self.records.log("ranking.create", org, user_id=user_id, object_id=rid)
+        return self.decision(org, rid)
+
+    def decision(self, org: int, rid: str) -> Decision:
+        """A stored ranking of the organisation; E506 if it has none by that id."""
+        from .match import RankItem
+        from .match.decision import Confirmation, Decision, decision_status
+
+        row = self.records.ranking(org, rid)
+        items = [RankItem(**i) for i in row.items]
+        confirmation = None
+        if row.confirmed is not None:
+            system = [i.candidate for i in items]
+            order = row.final_order or []
+            confirmation = Confirmation(row.confirmed_by, row.confirmed, order, order != system, row.reason)
+        return Decision(
+            id=row.id,
+            created=row.created,
+            user_id=row.user_id,
+            role=_role_of(row.role),
+            role_id=row.role_id,
+            role_version=row.role_version,
+            engine_version=row.engine_version,
+            taxonomy_version=row.taxonomy_version,
+            inputs=[i.candidate for i in items],
+            erased=row.inputs - len(items),
+            items=items,
+            status=decision_status(confirmation),
+            confirmation=confirmation,
+        )
+
+    def confirm_ranking(
+        self,
+        org: int,
+        rid: str,
+        *,
+        order: Sequence[str] | None = None,
+        reason: str | None = None,
+        user_id: int | None = None,
+    ) -> Decision:
+        """A person makes a ranking final: the system's order (``order`` None) or their own, which needs a
+        ``reason`` when it differs (E508). A ranking is confirmed once (E507)."""
+        from .match.decision import check_order
+
+        current = self.decision(org, rid)
+        final = list(order) if order is not None else current.inputs
+        check_order(current.inputs, final, reason)
+        self.records.confirm(org, rid, user_id=user_id, order=final, reason=(reason or "").strip() or None)
+        self.records.log("ranking.confirm", org, user_id=user_id, object_id=rid)
+        return self.decision(org, rid)
+
+    def explain_candidate(
+        self, org: int, cid: str, *, ranking: str | None = None, user_id: int | None = None
+    ) -> Explanation:
+        """A candidate's own score in plain language, from the latest ranking they were part of (or
+        ``ranking``). E505 for an unknown candidate, E510 when they were never ranked."""
+        from .match.decision import Explanation, explain
+
+        self.records.candidate(org, cid)
+        rids = self.records.rankings_of(org, cid)
+        if ranking is not None:
+            if ranking not in rids:
+                self.records.ranking(org, ranking)  # E506 when there is no such ranking
+                raise KompetensError(Code.E510, "the candidate is not in that ranking", field="ranking")
+            rids = [ranking]
+        if not rids:
+            raise KompetensError(Code.E510, "the candidate has not been ranked yet", field="id")
+        decision = self.decision(org, rids[0])
+        item = next(i for i in decision.items if i.candidate == cid)
+        labels = {a.id: a.label_en for a in load_areas()}
+        final = _final_rank(decision, cid)
+        of = len(decision.items)
+        self.records.log("candidate.explain", org, user_id=user_id, object_id=cid)
+        return Explanation(
+            candidate=cid,
+            ranking=decision.id,
+            role=decision.role.title,
+            rank=item.rank,
+            of=of,
+            score=item.score,
+            final_rank=final,
+            text=explain(item, role=decision.role, of=of, final_rank=final, labels=labels),
+        )
+
+    # -- retention ---------------------------------------------------------------------------------
+    def set_retention(
+        self, org: int, *, days: int | None, event_days: int | None = None, user_id: int | None = None
+    ) -> Retention:
+        """How long the organisation keeps candidates (None: until erased) and events (default 183 days)."""
+        kept = self.records.set_retention(org, candidate_days=days, event_days=event_days)
+        self.records.log("retention.set", org, user_id=user_id, object_id=None)
+        return kept
+
+    def retention(self, org: int) -> Retention:
+        return self.records.retention(org)
+
+    def purge(self, org: int | None = None) -> list[Purged]:
+        """Erase candidates past their organisation's retention period and events past the event period:
+        in ``org``, or in every organisation."""
+        if org is None and "records" not in self.__dict__ and not self.store_path.exists():
+            return []  # nothing stored: no file is created
+        orgs = [org] if org is not None else self.records.org_ids()
+        return [self.records.purge(o) for o in orgs]
 
     # -- the market ------------------------------------------------------------------------------
     def count_ads(self, paths: Sequence[Path | str], *, delimiter: str | None = None) -> int | None:
@@ -729,3 +1050,39 @@ class Engine:
         from .ingest import document_from_text
 
         return self.extract(document_from_text(text, lang=lang, kind=kind))
+
+
+def _base_name(source: str) -> str:
+    """A document's file name without folders: what a stored candidate shows inside its organisation."""
+    return source.replace("\\", "/").rsplit("/", 1)[-1][:200] or "cv"
+
+
+def _as_dict(value: object) -> dict[str, Any]:
+    assert isinstance(value, dict)
+    return value
+
+
+def _role_of(data: Mapping[str, Any]) -> Role:
+    from .match import Role
+
+    return Role(
+        title=data["title"],
+        weights=dict(data["weights"]),
+        must_have=tuple(data.get("must_have", ())),
+        min_levels=dict(data.get("min_levels", {})),
+        description=data.get("description", ""),
+        source=data.get("source"),
+        emphasis=float(data["emphasis"]),
+    )
+
+
+def _stored_role(row: RoleRow) -> StoredRole:
+    from .match.decision import StoredRole
+
+    return StoredRole(row.id, row.version, row.created, _role_of(row.data))
+
+
+def _final_rank(decision: Decision, cid: str) -> int | None:
+    if decision.confirmation is None or cid not in decision.confirmation.order:
+        return None
+    return decision.confirmation.order.index(cid) + 1

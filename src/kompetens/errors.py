@@ -14,7 +14,8 @@ from .schema import DOCUMENTED
 
 class Code(StrEnum):
     """Error codes. E1xx input files, E2xx taxonomy/data, E3xx roles and options, E4xx store,
-    E5xx accounts and access, E6xx the server's engine workers (``kompetens serve``, kompetens.pool)."""
+    E5xx accounts, access and stored work (candidates, rankings, organisations), E6xx the server's engine
+    workers (``kompetens serve``, kompetens.pool)."""
 
     E100 = "file not found"
     E101 = "empty file"
@@ -44,6 +45,14 @@ class Code(StrEnum):
     E502 = "unknown user"
     E503 = "not signed in"
     E504 = "not allowed"
+    E505 = "unknown candidate"
+    E506 = "unknown ranking"
+    E507 = "ranking already confirmed"
+    E508 = "invalid confirmation"
+    E509 = "unknown organisation"
+    E510 = "candidate not ranked yet"
+    E511 = "unknown stored role"
+    E512 = "unknown stored ad"
     E600 = "server busy"
     E601 = "time limit exceeded"
     E602 = "engine worker failed"
@@ -147,6 +156,13 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E502: 404,
     Code.E503: 401,
     Code.E504: 403,
+    Code.E505: 404,
+    Code.E506: 404,
+    Code.E507: 409,
+    Code.E509: 404,
+    Code.E510: 409,
+    Code.E511: 404,
+    Code.E512: 404,
     Code.E600: 503,
     Code.E601: 504,
     Code.E602: 500,

@@ -47,8 +47,13 @@ def test_delete_removes_the_bytes_from_every_file(tmp_path: Path) -> None:
     assert MARKER.encode() not in _file_bytes(db)
 
 
+def _all_bytes(home: Path) -> bytes:
+    """Every file of the data folder (the database, its companions, the stored files), as on disk."""
+    return b"".join(p.read_bytes() for p in home.rglob("*") if p.is_file())
+
+
 def test_cli_store_stored_and_forget_delete_for_real(tmp_path: Path) -> None:
-    # rank --store keeps the anonymised profile; forget deletes it and its bytes.
+    # rank --store keeps the file and the profile under a random id; forget erases them for real.
     cv = tmp_path / "cv-fiktiv.txt"
     cv.write_text(
         "Kim Fiktiv\n\nErfarenhet\n2019 - nu Social media-ansvarig, Exempelbolaget AB\n"
@@ -63,11 +68,114 @@ def test_cli_store_stored_and_forget_delete_for_real(tmp_path: Path) -> None:
     stored = runner.invoke(cli, ["rank", "--role", "default", "--stored", "--json"], env=env)
     assert stored.exit_code == 0 and "cv-fiktiv" in stored.output
     db = home / "kompetens.sqlite"
-    key = str(cv).encode()  # the stored profile's key: the CV's source
-    assert db.is_file() and key in _file_bytes(db)
-    assert b"Kim Fiktiv" not in _file_bytes(db)  # the name never reaches the store
+    assert db.is_file() and str(cv).encode() not in _all_bytes(home)  # keyed by a random id, not the path
+    assert b"Kim Fiktiv" not in _file_bytes(db)  # the name is in the original file only, not the database
+    assert MARKER.encode() in _all_bytes(home)
     forget = runner.invoke(cli, ["forget", "--all"], env=env)
     assert forget.exit_code == 0, forget.output
-    assert key not in _file_bytes(db)
+    assert MARKER.encode() not in _all_bytes(home) and b"cv-fiktiv" not in _all_bytes(home)
     again = runner.invoke(cli, ["rank", "--role", "default", "--stored", "--json"], env=env)
     assert "cv-fiktiv" not in again.output
+
+
+def test_old_path_keyed_profiles_move_to_random_ids(tmp_path: Path) -> None:
+    from kompetens.store.records import DEFAULT_ORG, Records
+
+    db = tmp_path / "kompetens.sqlite"
+    old = Store(db)
+    old.put(key="/home/hr/cvs/Kim Fiktiv.pdf", kind="cv", lang="sv", data={"source": "/home/hr/cvs/x"})
+    old.put(key="market", kind="ad", data={})
+    records = Records(old, tmp_path / "files")
+    (kept,) = records.candidates(records.org_id(DEFAULT_ORG))
+    assert kept.name == "Kim Fiktiv.pdf" and kept.size == 0 and "Kim" not in kept.id
+    assert records.profile(records.default_org(), kept.id)["source"] == kept.id
+    assert old.keys() == ["market"] and b"/home/hr/cvs" not in _file_bytes(db)
+
+
+def test_purge_erases_past_the_retention_period(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from kompetens.store.records import Records
+
+    store = Store(tmp_path / "kompetens.sqlite")
+    records = Records(store, tmp_path / "files")
+    org, other = records.org_id("A", create=True), records.org_id("B", create=True)
+    for o in (org, other):
+        records.add_candidate(o, f"id-{o}", name="cv.txt", data=MARKER.encode(), lang="sv", profile={})
+        records.log("candidate.add", o, user_id=None, object_id=f"id-{o}")
+    assert records.retention(org).event_days == 183 and records.retention(org).candidate_days is None
+    records.set_retention(org, candidate_days=30)
+    soon = datetime.now(UTC) + timedelta(days=10)
+    assert records.purge(org, at=soon).candidates == 0
+    later = datetime.now(UTC) + timedelta(days=31)
+    purged = records.purge(org, at=later)
+    assert (purged.org, purged.candidates, purged.events) == ("A", 1, 0)
+    assert records.candidates(org) == [] and len(records.candidates(other)) == 1  # B keeps no period
+    assert [e.event for e in records.events(org)] == ["candidate.add", "candidate.purge"]
+    assert records.purge(org, at=datetime.now(UTC) + timedelta(days=200)).events == 2
+    assert records.purge(other, at=later).candidates == 0
+    with pytest.raises(KompetensError):
+        records.set_retention(org, candidate_days=0)
+
+
+def test_cli_candidates_orgs_and_purge(tmp_path: Path) -> None:
+    import json
+
+    cv = tmp_path / "cv.txt"
+    cv.write_text(f"Erfarenhet\n2019 - nu Social media-ansvarig.\nInstagram, {MARKER}.\n", encoding="utf-8")
+    home = tmp_path / "home"
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(home)}
+
+    def run(*args: str) -> object:
+        out = runner.invoke(cli, [*args, "--json"], env=env)
+        assert out.exit_code == 0, out.output
+        return json.loads(out.stdout)
+
+    (added,) = run("candidates", "add", str(cv))  # type: ignore[misc]
+    assert added["name"] == "cv.txt"
+    assert [c["id"] for c in run("candidates", "list")] == [added["id"]]  # type: ignore[union-attr]
+    original = tmp_path / "out.txt"
+    export = run("candidates", "export", added["id"], "--file", str(original))
+    assert export["candidate"]["id"] == added["id"] and original.read_bytes() == cv.read_bytes()  # type: ignore[index]
+    assert original.stat().st_mode & 0o777 == 0o600
+    assert run("orgs", "set-retention", "default", "30") == {
+        "org": "default",
+        "candidate_days": 30,
+        "event_days": 183,
+    }
+    assert run("purge") == [{"org": "default", "candidates": 0, "events": 0}]
+    missing = runner.invoke(cli, ["candidates", "list", "--org", "nobody", "--json"], env=env)
+    assert isinstance(missing.exception, KompetensError) and missing.exception.code.name == "E509"
+    assert run("candidates", "erase", added["id"])["id"] == added["id"]  # type: ignore[index]
+    gone = runner.invoke(cli, ["candidates", "erase", added["id"], "--json"], env=env)
+    assert isinstance(gone.exception, KompetensError) and gone.exception.code.name == "E505"
+    assert MARKER.encode() not in _all_bytes(home)
+
+
+def test_cli_rankings_create_show_confirm(tmp_path: Path) -> None:
+    import json
+
+    home = tmp_path / "home"
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(home)}
+    demo = sorted((Path(__file__).resolve().parents[2] / "demo" / "cvs").iterdir())[:2]
+
+    def run(*args: str) -> object:
+        out = runner.invoke(cli, [*args, "--json"], env=env)
+        assert out.exit_code == 0, out.output
+        return json.loads(out.stdout)
+
+    added = run("candidates", "add", *map(str, demo))
+    ids = [c["id"] for c in added]  # type: ignore[union-attr]
+    decision = run("rankings", "create", *ids)
+    assert decision["status"] == "proposed" and sorted(decision["inputs"]) == sorted(ids)  # type: ignore[index]
+    rid = decision["id"]  # type: ignore[index]
+    order = ",".join(reversed(decision["inputs"]))  # type: ignore[index]
+    refused = runner.invoke(cli, ["rankings", "confirm", rid, "--order", order, "--json"], env=env)
+    assert isinstance(refused.exception, KompetensError) and refused.exception.code.name == "E508"
+    final = run("rankings", "confirm", rid, "--order", order, "--reason", "references")
+    assert final["status"] == "final" and final["confirmation"]["reordered"] is True  # type: ignore[index]
+    assert run("rankings", "show", rid) == final
+    shown = runner.invoke(cli, ["rankings", "show", rid], env=env)
+    assert shown.exit_code == 0 and demo[0].name[:10] in shown.stdout

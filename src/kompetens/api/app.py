@@ -19,7 +19,7 @@ from .. import __version__
 from ..engine import Engine
 from ..errors import KompetensError
 from ..pool import EnginePool
-from . import errors, pages, users
+from . import errors, pages, stored, stored_pages, users
 from .auth import LOOPBACK_NAMES, HostGuard, LoginRequired
 from .limits import BodyLimitMiddleware, Limits
 from .render import templates
@@ -74,8 +74,10 @@ def create_app(
     app.state.csrf_secret = secrets.token_bytes(32)
     app.include_router(public, tags=["kompetens"])
     app.include_router(router, tags=["kompetens"], responses=POOL_RESPONSES)
+    app.include_router(stored.router, tags=["stored work"])
     app.include_router(users.router, tags=["accounts"])
     app.include_router(pages.router, include_in_schema=False)
+    app.include_router(stored_pages.router, include_in_schema=False)
     app.include_router(pages.login_router, include_in_schema=False)
     app.mount("/static", StaticFiles(packages=[("kompetens.api", "static")]), name="static")
     app.add_exception_handler(LoginRequired, to_login)

@@ -18,6 +18,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("/", "Home"),
     ("/review", "Review an ad"),
     ("/rank", "Rank candidates"),
+    ("/candidates", "Stored candidates"),
     ("/areas", "Areas"),
     ("/link", "Link a skill"),
 )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Sequence
+
+from fastapi import FastAPI
 
 from ..engine import Engine
 from ..pool import DEFAULT_QUEUE, DEFAULT_TIMEOUT, EnginePool, PoolConfig, default_workers, engine_factory
@@ -33,17 +37,18 @@ def serve(
     504 (E601) and its worker replaced; more than ``queue`` requests waiting for a worker are answered 503
     (E600). ``workers=0`` keeps the old way: every engine call on ``engine`` under one lock, no time limit.
     ``warm`` builds the extractor before the first request, so that request does not wait for it (the workers
-    always do). Access logs hold method, path and status only; request bodies (ads, CVs) are never logged.
+    always build theirs). Stored candidates past their retention are purged at start and daily. Access logs hold method, path and status only; request bodies (ads, CVs) are never logged.
     """
     import uvicorn
 
     n = default_workers() if workers is None else workers
-    if warm and n == 0:
+    if warm:  # the server's own Engine too: the stored-work routes extract in the server process
         _ = engine.extractor
     pool = None
     if n > 0:
         config = PoolConfig(workers=n, timeout=timeout, queue=queue)
         pool = EnginePool(engine_factory(engine.data_dir), config).start()
+    stop = threading.Event()
     try:
         app = create_app(
             engine,
@@ -53,6 +58,7 @@ def serve(
             https=https,
             pool=pool,
         )
+        threading.Thread(target=purge_daily, args=(app, stop), name="kompetens-purge", daemon=True).start()
         uvicorn.run(
             app,
             host=host,
@@ -64,5 +70,28 @@ def serve(
             forwarded_allow_ips="127.0.0.1",
         )
     finally:
+        stop.set()
         if pool is not None:
             pool.close()
+
+
+PURGE_SECONDS = 24 * 60 * 60
+
+
+def purge_daily(app: FastAPI, stop: threading.Event, *, every: float = PURGE_SECONDS) -> None:
+    """``kompetens purge`` at start and then once a day, under the app's engine lock, until ``stop``.
+    Logs counts only."""
+    log = logging.getLogger("kompetens")
+    while True:
+        try:
+            with app.state.engine_lock:
+                purged = app.state.engine.purge()
+            log.info(
+                "purge: %d candidate(s), %d event(s)",
+                sum(p.candidates for p in purged),
+                sum(p.events for p in purged),
+            )
+        except Exception as exc:  # a failed purge must not stop the server; it is tried again tomorrow
+            log.error("purge failed: %s", type(exc).__name__)
+        if stop.wait(every):
+            return

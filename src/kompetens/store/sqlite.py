@@ -1,7 +1,8 @@
 """The Store: the only module that opens a database connection (datasette/database.py habit).
 
-Profiles are stored as JSON under a key (the document's source). CVs are personal data: we keep only the
-anonymised profile, never the raw CV text, and deletion is real (``secure_delete`` overwrites freed pages,
+The ``profiles`` table keeps JSON under a key (generic, no tenant). Stored candidates live in store/records.py
+(a random id per candidate, per organisation); candidate profiles written here by older versions (keyed by the
+CV's path) are moved there when it opens. Deletion is real (``secure_delete`` overwrites freed pages,
 ``VACUUM`` rewrites the file).
 """
 
@@ -117,6 +118,14 @@ class Store:
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._conn.execute("VACUUM")
         return cur.rowcount > 0
+
+    def compact(self) -> None:
+        """Rewrite the file without freed pages (after a deletion): the WAL is checkpointed and emptied,
+        ``VACUUM`` rebuilds the database, and the WAL that rebuilt it is checkpointed and emptied too."""
+        with self._lock:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._conn.execute("VACUUM")
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         with self._lock:

@@ -1,0 +1,348 @@
+"""Stored work over the API: an organisation's candidates, rankings (decision records), explanations and
+retention period.
+
+Every route works in the caller's organisation (the default organisation while the server is open, with no
+users): an id of another organisation answers 404 exactly like an id that does not exist.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from ..errors import Code, FailedInput, KompetensError
+from ..match import Role
+from ..match.decision import CandidateExport, Decision, Explanation, StoredRole
+from ..store.accounts import User
+from ..store.records import Retention, StoredAd, StoredCandidate
+from . import schemas
+from .auth import CurrentUser, require_role
+from .deps import engine_of, read_files
+from .inputs import checked_lang, safe_name
+from .routes import AUTH_RESPONSES, CvFiles, json_response
+
+router = APIRouter(
+    prefix="/api/v1",
+    responses={
+        **AUTH_RESPONSES,
+        400: {"model": schemas.ErrorResponse, "description": "Invalid option or malformed request"},
+        404: {
+            "model": schemas.ErrorResponse,
+            "description": "No such candidate or ranking in the organisation",
+        },
+        413: {"model": schemas.ErrorResponse, "description": "Request body or upload too large"},
+        422: {"model": schemas.ErrorResponse, "description": "Input that cannot be used"},
+    },
+)
+
+Added = list[StoredCandidate | FailedInput]
+"""``POST /api/v1/candidates``: one stored candidate per readable file, a failed item per other."""
+
+
+def allowed(*roles: str) -> Any:
+    """A dependency: the request's user, who must have one of ``roles`` (E504, 403, otherwise); None while
+    the server is open (no users: a loopback demo, where everyone may do everything)."""
+
+    def check(user: CurrentUser) -> User | None:
+        return None if user is None else require_role(*roles)(user)
+
+    return check
+
+
+Writer = Annotated[User | None, Depends(allowed("admin", "recruiter"))]
+Admin = Annotated[User | None, Depends(allowed("admin"))]
+
+
+class RankingRequest(BaseModel):
+    candidates: list[str] | None = Field(
+        default=None, description="Candidate ids to rank; all of the organisation's when left out."
+    )
+    role: dict[str, Any] | None = Field(
+        default=None,
+        description="The role: {title, weights, must_have?, min_levels?, emphasis?}; the built-in social "
+        "media specialist when neither this nor role_id is given.",
+    )
+    role_id: str | None = Field(
+        default=None, description="A stored role's id: its latest version is scored and recorded."
+    )
+    ad_id: str | None = Field(default=None, description="A stored ad's id: the role it asks for is scored.")
+    top: int | None = Field(default=None, ge=1, description="Keep only the best N.")
+
+
+class ConfirmRequest(BaseModel):
+    order: list[str] | None = Field(
+        default=None, description="The final order, candidate ids best first; the system's when left out."
+    )
+    reason: str | None = Field(
+        default=None, max_length=2000, description="Why the order differs from the system's (required then)."
+    )
+
+
+class RetentionRequest(BaseModel):
+    days: int | None = Field(ge=1, description="Candidates are erased this many days after they were stored.")
+    event_days: int | None = Field(default=None, ge=1, description="Events are kept this many days (183).")
+
+
+def _user_id(user: User | None) -> int | None:
+    return user.id if user is not None else None
+
+
+@router.post(
+    "/candidates",
+    response_model=Added,
+    status_code=201,
+    summary="Store CVs as candidates of the organisation",
+    description="Multipart `cvs`. Each file is kept as uploaded (for export) with its profile, under a random "
+    "id; the file's name is shown inside the organisation only.",
+)
+def add_candidates(request: Request, user: CurrentUser, cvs: CvFiles) -> Response:
+    uploads = read_files(request, cvs)
+    out: Added = []
+    with engine_of(request) as engine:
+        org = engine.org_for(user)
+        for i, upload in enumerate(uploads, start=1):
+            try:
+                out.append(
+                    engine.add_candidate(
+                        org, safe_name(upload.name, index=i), upload.data, user_id=_user_id(user)
+                    )
+                )
+            except KompetensError as exc:
+                out.append(exc.failed())
+    response = json_response(out, Added)
+    response.status_code = 201
+    return response
+
+
+@router.get("/candidates", response_model=list[StoredCandidate], summary="The organisation's candidates")
+def list_candidates(
+    request: Request,
+    user: CurrentUser,
+    q: Annotated[str | None, Query(max_length=200, description="Only names that hold this.")] = None,
+) -> Response:
+    with engine_of(request) as engine:
+        found = engine.candidates(engine.org_for(user), query=q)
+    return json_response(found, list[StoredCandidate])
+
+
+@router.get("/candidates/{cid}", response_model=StoredCandidate, summary="One candidate")
+def get_candidate(request: Request, user: CurrentUser, cid: str) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.stored_candidate(engine.org_for(user), cid))
+
+
+@router.delete(
+    "/candidates/{cid}",
+    response_model=StoredCandidate,
+    summary="Erase a candidate for real (admin, recruiter)",
+    description="The file, the profile and their items in rankings are deleted and the database rewritten; "
+    "the event log keeps `candidate.erase` with the random id only. Answers the erased record.",
+)
+def erase_candidate(request: Request, user: Writer, cid: str) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.erase_candidate(engine.org_for(user), cid, user_id=_user_id(user)))
+
+
+@router.get(
+    "/candidates/{cid}/export",
+    response_model=CandidateExport,
+    summary="Everything held on a candidate (GDPR Art. 15, 20)",
+    description="The record, the profile, the original file (base64), the rankings and the events.",
+)
+def export_candidate(request: Request, user: CurrentUser, cid: str) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.export_candidate(engine.org_for(user), cid, user_id=_user_id(user)))
+
+
+@router.get(
+    "/candidates/{cid}/file",
+    summary="The candidate's original file",
+    responses={200: {"content": {"application/octet-stream": {"schema": {"type": "string"}}}}},
+)
+def candidate_file(request: Request, user: CurrentUser, cid: str) -> Response:
+    with engine_of(request) as engine:
+        org = engine.org_for(user)
+        kept = engine.stored_candidate(org, cid)
+        data = engine.original_file(org, cid)
+    name = safe_name(kept.name, index=1).encode("ascii", "replace").decode().replace('"', "_")
+    return Response(
+        data,
+        media_type="application/octet-stream",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get(
+    "/candidates/{cid}/explanation",
+    response_model=Explanation,
+    summary="A candidate's own score in plain language (AI Act Art. 86)",
+    description="From the latest ranking the candidate was part of, or `?ranking=ID`; 409 (E510) before any.",
+)
+def explain_candidate(
+    request: Request,
+    user: CurrentUser,
+    cid: str,
+    ranking: Annotated[str | None, Query(description="A ranking's id.")] = None,
+) -> Response:
+    with engine_of(request) as engine:
+        org = engine.org_for(user)
+        return json_response(engine.explain_candidate(org, cid, ranking=ranking, user_id=_user_id(user)))
+
+
+@router.post(
+    "/rankings",
+    response_model=Decision,
+    status_code=201,
+    summary="Rank stored candidates for a role: a decision record",
+    description="A proposal until a person confirms it (`POST /api/v1/rankings/{id}/confirm`).",
+)
+def create_ranking(request: Request, user: CurrentUser, body: RankingRequest) -> Response:
+    with engine_of(request) as engine:
+        org = engine.org_for(user)
+        given = [k for k in ("role", "role_id", "ad_id") if getattr(body, k) is not None]
+        if len(given) > 1:
+            raise KompetensError(Code.E301, f"give one of role, role_id or ad_id, not {' and '.join(given)}")
+        role: Role | StoredRole
+        if body.role_id is not None:
+            role = engine.stored_role(org, body.role_id)
+        elif body.ad_id is not None:
+            role = engine.role_for_ad(org, body.ad_id)
+        else:
+            role = engine.choose_role(role=body.role)
+        decision = engine.rank_stored(org, role, body.candidates, user_id=_user_id(user), top=body.top)
+    response = json_response(decision)
+    response.status_code = 201
+    return response
+
+
+@router.get("/rankings/{rid}", response_model=Decision, summary="A stored ranking (decision record)")
+def get_ranking(request: Request, user: CurrentUser, rid: str) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.decision(engine.org_for(user), rid))
+
+
+@router.post(
+    "/rankings/{rid}/confirm",
+    response_model=Decision,
+    summary="Make a ranking final: a person's order",
+    description="Without `order` the system's order becomes final; an order that differs needs a `reason` "
+    "(422, E508). A ranking is confirmed once (409, E507).",
+)
+def confirm_ranking(request: Request, user: CurrentUser, rid: str, body: ConfirmRequest) -> Response:
+    with engine_of(request) as engine:
+        org = engine.org_for(user)
+        decision = engine.confirm_ranking(
+            org, rid, order=body.order, reason=body.reason, user_id=_user_id(user)
+        )
+    return json_response(decision)
+
+
+class AdRequest(BaseModel):
+    text: str = Field(description="The ad's text.", max_length=200_000)
+    title: str | None = Field(default=None, description="The ad's title.")
+    lang: str | None = Field(default=None, description="sv or en; detected when left out.")
+
+
+@router.post("/ads", response_model=StoredAd, status_code=201, summary="Keep a job ad for the organisation")
+def create_ad(request: Request, user: CurrentUser, body: AdRequest) -> Response:
+    with engine_of(request) as engine:
+        kept = engine.add_ad(
+            engine.org_for(user),
+            body.text,
+            title=(body.title or "").strip() or None,
+            lang=checked_lang(body.lang),
+            user_id=_user_id(user),
+        )
+    response = json_response(kept)
+    response.status_code = 201
+    return response
+
+
+@router.get("/ads", response_model=list[StoredAd], summary="The organisation's stored ads")
+def list_ads(request: Request, user: CurrentUser) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.ads(engine.org_for(user)), list[StoredAd])
+
+
+@router.get("/ads/{ad_id}", response_model=StoredAd, summary="A stored ad")
+def get_ad(request: Request, user: CurrentUser, ad_id: str) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.stored_ad(engine.org_for(user), ad_id))
+
+
+@router.delete("/ads/{ad_id}", response_model=StoredAd, summary="Delete a stored ad (admin, recruiter)")
+def delete_ad(request: Request, user: Writer, ad_id: str) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.delete_ad(engine.org_for(user), ad_id, user_id=_user_id(user)))
+
+
+@router.post(
+    "/roles",
+    response_model=StoredRole,
+    status_code=201,
+    summary="Keep a role for the organisation",
+    description="The body is the role: {title, weights, must_have?, min_levels?, emphasis?}.",
+)
+def create_role(request: Request, user: CurrentUser, body: dict[str, Any]) -> Response:
+    with engine_of(request) as engine:
+        org = engine.org_for(user)
+        kept = engine.save_role(org, engine.choose_role(role=body), user_id=_user_id(user))
+    response = json_response(kept)
+    response.status_code = 201
+    return response
+
+
+@router.get("/roles", response_model=list[StoredRole], summary="The organisation's roles (latest versions)")
+def list_roles(request: Request, user: CurrentUser) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.stored_roles(engine.org_for(user)), list[StoredRole])
+
+
+@router.get("/roles/{role_id}", response_model=StoredRole, summary="A stored role")
+def get_role(
+    request: Request,
+    user: CurrentUser,
+    role_id: str,
+    version: Annotated[int | None, Query(ge=1, description="A version (default: the latest).")] = None,
+) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.stored_role(engine.org_for(user), role_id, version))
+
+
+@router.put(
+    "/roles/{role_id}",
+    response_model=StoredRole,
+    summary="Change a stored role: a new version",
+    description="Earlier versions stay, as decision records name them.",
+)
+def update_role(request: Request, user: CurrentUser, role_id: str, body: dict[str, Any]) -> Response:
+    with engine_of(request) as engine:
+        org = engine.org_for(user)
+        role = engine.choose_role(role=body)
+        return json_response(engine.save_role(org, role, role_id=role_id, user_id=_user_id(user)))
+
+
+@router.delete(
+    "/roles/{role_id}", response_model=StoredRole, summary="Delete a stored role (admin, recruiter)"
+)
+def delete_role(request: Request, user: Writer, role_id: str) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.delete_role(engine.org_for(user), role_id, user_id=_user_id(user)))
+
+
+@router.get("/retention", response_model=Retention, summary="The organisation's retention periods")
+def get_retention(request: Request, user: CurrentUser) -> Response:
+    with engine_of(request) as engine:
+        return json_response(engine.retention(engine.org_for(user)))
+
+
+@router.put("/retention", response_model=Retention, summary="Set the retention periods (admin)")
+def set_retention(request: Request, admin: Admin, body: RetentionRequest) -> Response:
+    with engine_of(request) as engine:
+        kept = engine.set_retention(
+            engine.org_for(admin), days=body.days, event_days=body.event_days, user_id=_user_id(admin)
+        )
+    return json_response(kept)

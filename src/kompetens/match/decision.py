@@ -1,0 +1,219 @@
+"""Decision records (AI Act Art. 12-14, 86; GDPR Art. 22): a stored ranking, the order a person confirmed,
+a candidate's export and the plain-language explanation of their own score.
+
+A ranking is a proposal until a person confirms it; they may reorder it, and must say why when they do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..models import AREA_IDS
+from ..schema import DOCUMENTED, R2
+from ..store.records import Event, StoredCandidate
+from .role import Role
+from .score import RankItem
+
+Status = Literal["proposed", "final"]
+
+
+@dataclass(frozen=True, slots=True)
+class Confirmation:
+    """The order a person made final."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    user_id: int | None
+    """Who confirmed it (the user's number; null for the CLI without users)."""
+    time: str
+    """When (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
+    order: list[str]
+    """The final order: candidate ids, first the one chosen first."""
+    reordered: bool
+    """Whether the final order differs from the system's."""
+    reason: str | None
+    """Why the person reordered (required then); null when they kept the system's order without one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A stored ranking: who ran it, when, with which role, engine and taxonomy, on which candidates, with
+    each one's score and evidence; and, once a person confirmed it, the final order."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    id: str
+    """The ranking's random id."""
+    created: str
+    """When it was run (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
+    user_id: int | None
+    """Who ran it (the user's number; null for the CLI without users)."""
+    role: Role
+    """The role, as scored (weights, must-haves, minimum levels)."""
+    role_id: str | None
+    """The stored role's id, when a stored role was ranked for; null for a role given in the request."""
+    role_version: int | None
+    """The stored role's version that was scored; null for a role given in the request."""
+    engine_version: str
+    """The kompetens version that scored."""
+    taxonomy_version: str
+    """The first 16 hex digits of the taxonomy's content digest; ``none`` without a taxonomy."""
+    inputs: list[str]
+    """The candidate ids ranked (those not erased since), in the system's order."""
+    erased: int
+    """How many of the ranked candidates were erased since: their items are gone."""
+    items: list[RankItem]
+    """Per candidate: rank, score, levels, evidence, gaps; ``candidate`` is the candidate's id."""
+    status: Status
+    """``proposed`` until a person confirms it, then ``final``."""
+    confirmation: Confirmation | None
+    """The person's confirmation; null while proposed."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRole:
+    """A role the organisation keeps: each change is a new version, and rankings name the version."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    id: str
+    """The role's random id."""
+    version: int
+    """1 for the first, one more for each change."""
+    created: str
+    """When this version was stored (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
+    role: Role
+    """The role: title, weights, must-haves, minimum levels."""
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRanking:
+    """A ranking a candidate was part of, as their export shows it."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    ranking: str
+    """The ranking's id."""
+    created: str
+    """When it was run."""
+    role: str
+    """The role's title."""
+    item: RankItem
+    """The candidate's scores and evidence in it."""
+    final_rank: int | None
+    """Their place in the order a person confirmed; null while the ranking is a proposal."""
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateExport:
+    """Everything held on a candidate (GDPR Art. 15 and 20): the record, the profile, the original file,
+    the rankings they were part of and the events about them."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    candidate: StoredCandidate
+    """The stored candidate."""
+    profile: dict[str, Any]
+    """The profile scoring uses (built from the anonymised text): levels, years, evidence, concepts."""
+    file_base64: str
+    """The original file, base64."""
+    rankings: list[CandidateRanking]
+    """The rankings they were part of, newest first."""
+    events: list[Event]
+    """The event log's entries about them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """A candidate's own score in plain language (AI Act Art. 86): from their scores and evidence only."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    candidate: str
+    """The candidate's id."""
+    ranking: str
+    """The ranking explained (the latest they were part of, unless one was asked for)."""
+    role: str
+    """The role's title."""
+    rank: int
+    """Their place in the system's order."""
+    of: int
+    """How many candidates were ranked."""
+    score: R2
+    """Their score, 0..100."""
+    final_rank: int | None
+    """Their place in the order a person confirmed; null while the ranking is a proposal."""
+    text: list[str]
+    """The explanation, one paragraph an item."""
+
+
+def decision_status(confirmation: Confirmation | None) -> Status:
+    return "proposed" if confirmation is None else "final"
+
+
+def check_order(system: Sequence[str], order: Sequence[str], reason: str | None) -> bool:
+    """Whether ``order`` reorders ``system``; raises E508 when it is not the same candidates, or reorders
+    without a reason."""
+    from ..errors import Code, KompetensError
+
+    if len(order) != len(system) or set(order) != set(system):
+        raise KompetensError(
+            Code.E508, "the final order must hold each ranked candidate once, by id", field="order"
+        )
+    reordered = list(order) != list(system)
+    if reordered and not (reason or "").strip():
+        raise KompetensError(
+            Code.E508, "a final order that differs from the system's needs a reason", field="reason"
+        )
+    return reordered
+
+
+def _percent(level: float) -> str:
+    return f"{round(100 * level)} %"
+
+
+def explain(
+    item: RankItem,
+    *,
+    role: Role,
+    of: int,
+    final_rank: int | None,
+    labels: Mapping[str, str],
+) -> list[str]:
+    """Plain-language paragraphs about one candidate's ranked item, for the candidate."""
+    text = [
+        f"You were ranked {item.rank} of {of} for the role “{role.title}”, with a score of "
+        f"{round(item.score)} out of 100.",
+        "The score says how much of what the role asks for your CV shows. It was computed from your CV "
+        "after your name, age, gender words, photo and contact details were removed; they played no part.",
+    ]
+    weighed = sorted(
+        (a for a in AREA_IDS if role.weights.get(a, 0.0) > 0.0),
+        key=lambda a: -item.contributions.get(a, 0.0),
+    )
+    for area in weighed:
+        lines = item.evidence.get(area, [])
+        found = f" What counted: “{lines[0].rstrip('.')}”." if lines else " Your CV showed nothing for it."
+        text.append(
+            f"{labels.get(area, area)}: level {_percent(item.areas.get(area, 0.0))}, "
+            f"{item.contributions.get(area, 0.0):.0f} points of your score.{found}"
+        )
+    if item.gaps:
+        gaps = ", ".join(labels.get(a, a) for a in item.gaps)
+        text.append(f"Below what the role asks for: {gaps}.")
+    if item.missing_must_haves:
+        missing = ", ".join(labels.get(m, m) for m in item.missing_must_haves)
+        text.append(f"Required by the role and not shown in your CV: {missing}.")
+    for warning in item.warnings:
+        text.append(f"Checked by hand: {warning}.")
+    if final_rank is None:
+        text.append("This ranking is a proposal: a person reviews it and makes the decision.")
+    else:
+        text.append(f"A person reviewed the ranking and placed you {final_rank} of {of}.")
+    text.append(
+        "You may ask for a person to review the decision, and for your data to be corrected, exported "
+        "or erased."
+    )
+    return text

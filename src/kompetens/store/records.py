@@ -1,0 +1,653 @@
+"""Stored work of an organisation: candidates (their original file and profile), job ads, roles (versioned), rankings
+(decision records), the event log and the retention periods.
+
+The tables live in the Store's file and go through the Store's connection (one class owns the database);
+the original files lie under ``files_dir`` (0700 folders, 0600 files), one per candidate, named by the
+candidate's random id. Every read and write names the organisation: a row of another organisation is not
+found (E505/E506), so another tenant's ids answer exactly like ids that do not exist.
+
+Erasure is real: the candidate's row, profile, ranking items and file go, the file is overwritten with
+zeros before it is unlinked, and the database is rewritten (``secure_delete`` + ``VACUUM``). What remains is
+an event (``candidate.erase``, the organisation, the user and the random id: no name, no text).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from ..errors import Code, KompetensError
+from ..schema import DOCUMENTED
+from .accounts import SCHEMA as ACCOUNTS_SCHEMA
+from .sqlite import Store
+
+DEFAULT_ORG = "default"
+"""The organisation of the CLI without users (and of stored profiles written before organisations)."""
+EVENT_DAYS = 183
+"""How long the event log is kept by default: six months."""
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS retention (
+    org_id INTEGER PRIMARY KEY REFERENCES orgs(id),
+    candidate_days INTEGER,
+    event_days INTEGER NOT NULL DEFAULT 183
+);
+CREATE TABLE IF NOT EXISTS candidates (
+    id TEXT PRIMARY KEY,
+    org_id INTEGER NOT NULL REFERENCES orgs(id),
+    name TEXT NOT NULL,
+    lang TEXT,
+    size INTEGER NOT NULL,
+    profile TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS candidates_org ON candidates(org_id, created);
+CREATE TABLE IF NOT EXISTS roles (
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    org_id INTEGER NOT NULL REFERENCES orgs(id),
+    data TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (id, version)
+);
+CREATE INDEX IF NOT EXISTS roles_org ON roles(org_id);
+CREATE TABLE IF NOT EXISTS ads (
+    id TEXT PRIMARY KEY,
+    org_id INTEGER NOT NULL REFERENCES orgs(id),
+    title TEXT,
+    lang TEXT,
+    text TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ads_org ON ads(org_id, created);
+CREATE TABLE IF NOT EXISTS rankings (
+    id TEXT PRIMARY KEY,
+    org_id INTEGER NOT NULL REFERENCES orgs(id),
+    user_id INTEGER,
+    created TEXT NOT NULL,
+    role TEXT NOT NULL,
+    role_id TEXT,
+    role_version INTEGER,
+    engine_version TEXT NOT NULL,
+    taxonomy_version TEXT NOT NULL,
+    inputs INTEGER NOT NULL,
+    confirmed TEXT,
+    confirmed_by INTEGER,
+    final_order TEXT,
+    reason TEXT
+);
+CREATE INDEX IF NOT EXISTS rankings_org ON rankings(org_id, created);
+CREATE TABLE IF NOT EXISTS ranking_items (
+    ranking_id TEXT NOT NULL REFERENCES rankings(id) ON DELETE CASCADE,
+    candidate_id TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    item TEXT NOT NULL,
+    PRIMARY KEY (ranking_id, candidate_id)
+);
+CREATE INDEX IF NOT EXISTS ranking_items_candidate ON ranking_items(candidate_id);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    time TEXT NOT NULL,
+    event TEXT NOT NULL,
+    org_id INTEGER NOT NULL,
+    user_id INTEGER,
+    object_id TEXT
+);
+CREATE INDEX IF NOT EXISTS events_org ON events(org_id, time);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCandidate:
+    """A stored candidate as a list shows it: the random id and, inside the organisation, the file's name."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    id: str
+    """The candidate's random id: what every other call takes."""
+    name: str
+    """The uploaded file's name, shown inside the organisation only (it may hold a person's name)."""
+    lang: str | None
+    """The CV's language."""
+    size: int
+    """The original file's size in bytes."""
+    created: str
+    """When it was stored (UTC, ``YYYY-MM-DD HH:MM:SS``); retention counts from here."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An entry of the event log: what happened to which object, by whom, when. Never a name or CV text."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    time: str
+    """When (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
+    event: str
+    """What: ``candidate.add``, ``candidate.export``, ``candidate.erase``, ``candidate.purge``,
+    ``ranking.create``, ``ranking.confirm``, ``candidate.explain``, ``role.save``, ``role.delete``, ``ad.add``, ``ad.delete``,
+    ``retention.set``."""
+    org_id: int
+    """The organisation's number."""
+    user_id: int | None
+    """The user's number; null for the CLI without users and for the scheduled purge."""
+    object_id: str | None
+    """The candidate's or ranking's random id."""
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    """An organisation's retention periods."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    org: str
+    """The organisation's name."""
+    candidate_days: int | None
+    """Candidates older than this many days are erased by ``kompetens purge``; null keeps them."""
+    event_days: int
+    """Events older than this many days are deleted by ``kompetens purge`` (default 183, six months)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Purged:
+    """What ``kompetens purge`` deleted in one organisation."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    org: str
+    """The organisation's name."""
+    candidates: int
+    """Candidates erased for being older than the retention period."""
+    events: int
+    """Event log entries deleted for being older than the event period."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAd:
+    """A job ad the organisation keeps, to review or to rank for."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    id: str
+    """The ad's random id."""
+    title: str | None
+    """The ad's title, when it was given."""
+    lang: str | None
+    """The ad's language (sv or en), when it was given."""
+    text: str
+    """The ad's text."""
+    created: str
+    """When it was stored (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRow:
+    """One version of a stored role as the store holds it (the Engine turns it into a StoredRole)."""
+
+    id: str
+    version: int
+    created: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class RankingRow:
+    """A stored ranking as the store holds it (the Engine turns it into a Decision)."""
+
+    id: str
+    user_id: int | None
+    created: str
+    role: dict[str, Any]
+    role_id: str | None
+    role_version: int | None
+    engine_version: str
+    taxonomy_version: str
+    inputs: int
+    items: list[dict[str, Any]]
+    confirmed: str | None
+    confirmed_by: int | None
+    final_order: list[str] | None
+    reason: str | None
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _before(days: int, at: datetime | None = None) -> str:
+    return ((at or datetime.now(UTC)) - timedelta(days=days)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def new_id() -> str:
+    """A random id: 128 bits, URL-safe, that says nothing about whom it stands for."""
+    return secrets.token_urlsafe(16)
+
+
+def private_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with suppress(PermissionError):
+        os.chmod(path, 0o700)
+    return path
+
+
+def shred(path: Path) -> None:
+    """Overwrite a file with zeros, flush it to disk, and unlink it."""
+    with suppress(FileNotFoundError):
+        size = path.stat().st_size
+        with path.open("r+b") as fh:
+            fh.write(b"\0" * size)
+            fh.flush()
+            os.fsync(fh.fileno())
+        path.unlink()
+
+
+_CANDIDATE_SQL = "SELECT id, name, lang, size, created FROM candidates"
+_RANKING_SQL = (
+    "SELECT id, user_id, created, role, role_id, role_version, engine_version, taxonomy_version, inputs, confirmed, confirmed_by, "
+    "final_order, reason FROM rankings"
+)
+
+
+class Records:
+    """Candidates, rankings, events and retention periods, per organisation, in the Store's database."""
+
+    def __init__(self, store: Store, files_dir: Path) -> None:
+        self.store = store
+        self.files_dir = files_dir
+        with store.transaction() as conn:
+            conn.executescript(ACCOUNTS_SCHEMA)  # the orgs table every row here points to
+            conn.executescript(SCHEMA)
+        self._adopt_old_profiles()
+
+    # -- organisations ----------------------------------------------------------------------------
+    def org_id(self, name: str, *, create: bool = False) -> int:
+        """The organisation's number; E509 if there is none (``create``: add it)."""
+        with self.store.transaction() as conn:
+            if create:
+                conn.execute("INSERT OR IGNORE INTO orgs(name) VALUES (?)", (name.strip(),))
+            row = conn.execute("SELECT id FROM orgs WHERE name = ?", (name.strip(),)).fetchone()
+        if row is None:
+            raise KompetensError(Code.E509, f"no organisation {name!r}", field="org")
+        return int(row[0])
+
+    def default_org(self) -> int:
+        return self.org_id(DEFAULT_ORG, create=True)
+
+    def org_name(self, org_id: int) -> str:
+        with self.store.transaction() as conn:
+            row = conn.execute("SELECT name FROM orgs WHERE id = ?", (org_id,)).fetchone()
+        if row is None:
+            raise KompetensError(Code.E509, f"no organisation {org_id}", field="org")
+        return str(row[0])
+
+    def org_ids(self) -> list[int]:
+        with self.store.transaction() as conn:
+            return [int(r[0]) for r in conn.execute("SELECT id FROM orgs ORDER BY name")]
+
+    # -- candidates -------------------------------------------------------------------------------
+    def _file(self, org_id: int, cid: str) -> Path:
+        return self.files_dir / str(org_id) / cid
+
+    def add_candidate(
+        self, org_id: int, cid: str, *, name: str, data: bytes, lang: str | None, profile: dict[str, Any]
+    ) -> StoredCandidate:
+        """Keep a candidate: the original file (0600, under the organisation's folder) and the profile."""
+        folder = private_dir(private_dir(self.files_dir) / str(org_id))
+        path = folder / cid
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        try:
+            with self.store.transaction() as conn:
+                conn.execute(
+                    "INSERT INTO candidates(id, org_id, name, lang, size, profile, created) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (cid, org_id, name, lang, len(data), json.dumps(profile, ensure_ascii=False), now()),
+                )
+        except BaseException:
+            shred(path)
+            raise
+        return self.candidate(org_id, cid)
+
+    def candidates(self, org_id: int, *, query: str | None = None) -> list[StoredCandidate]:
+        """The organisation's candidates, oldest first; ``query``: those whose name holds it (any case)."""
+        sql, args = _CANDIDATE_SQL + " WHERE org_id = ?", tuple[object, ...]((org_id,))
+        if query:
+            escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            sql, args = sql + " AND name LIKE ? ESCAPE '\\'", (org_id, f"%{escaped}%")
+        with self.store.transaction() as conn:
+            return [StoredCandidate(*r) for r in conn.execute(sql + " ORDER BY created, rowid", args)]
+
+    def candidate(self, org_id: int, cid: str) -> StoredCandidate:
+        """The organisation's candidate ``cid``; E505 if it has none (another organisation's is none)."""
+        with self.store.transaction() as conn:
+            row = conn.execute(_CANDIDATE_SQL + " WHERE id = ? AND org_id = ?", (cid, org_id)).fetchone()
+        if row is None:
+            raise KompetensError(Code.E505, "no such candidate", field="id")
+        return StoredCandidate(*row)
+
+    def profile(self, org_id: int, cid: str) -> dict[str, Any]:
+        with self.store.transaction() as conn:
+            row = conn.execute(
+                "SELECT profile FROM candidates WHERE id = ? AND org_id = ?", (cid, org_id)
+            ).fetchone()
+        if row is None:
+            raise KompetensError(Code.E505, "no such candidate", field="id")
+        data: dict[str, Any] = json.loads(row[0])
+        return data
+
+    def profiles(self, org_id: int, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Profiles of the organisation's candidates (``ids``: these, each of which must be its own)."""
+        if ids is None:
+            ids = [c.id for c in self.candidates(org_id)]
+        return [self.profile(org_id, cid) for cid in dict.fromkeys(ids)]
+
+    def original(self, org_id: int, cid: str) -> bytes:
+        """The original file's bytes (empty for a profile stored before files were kept)."""
+        self.candidate(org_id, cid)
+        path = self._file(org_id, cid)
+        return path.read_bytes() if path.is_file() else b""
+
+    def erase(self, org_id: int, cids: Sequence[str], *, user_id: int | None, event: str) -> int:
+        """Erase candidates for real: row, profile, ranking items, file; then rewrite the database. Each
+        leaves one event without personal data. Ids the organisation does not have are skipped."""
+        gone: list[str] = []
+        with self.store.transaction() as conn:
+            for cid in cids:
+                cur = conn.execute("DELETE FROM candidates WHERE id = ? AND org_id = ?", (cid, org_id))
+                if not cur.rowcount:
+                    continue
+                gone.append(cid)
+                _drop_from_rankings(conn, org_id, cid)
+                conn.execute(
+                    "INSERT INTO events(time, event, org_id, user_id, object_id) VALUES (?, ?, ?, ?, ?)",
+                    (now(), event, org_id, user_id, cid),
+                )
+        for cid in gone:
+            shred(self._file(org_id, cid))
+        if gone:
+            self.store.compact()
+        return len(gone)
+
+    # -- ads --------------------------------------------------------------------------------------
+    def add_ad(self, org_id: int, *, text: str, title: str | None, lang: str | None) -> StoredAd:
+        aid = new_id()
+        with self.store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO ads(id, org_id, title, lang, text, created) VALUES (?, ?, ?, ?, ?, ?)",
+                (aid, org_id, title, lang, text, now()),
+            )
+        return self.ad(org_id, aid)
+
+    def ad(self, org_id: int, aid: str) -> StoredAd:
+        """The organisation's ad ``aid``; E512 if it has none."""
+        with self.store.transaction() as conn:
+            row = conn.execute(
+                "SELECT id, title, lang, text, created FROM ads WHERE id = ? AND org_id = ?", (aid, org_id)
+            ).fetchone()
+        if row is None:
+            raise KompetensError(Code.E512, "no such ad", field="id")
+        return StoredAd(*row)
+
+    def ads(self, org_id: int) -> list[StoredAd]:
+        with self.store.transaction() as conn:
+            rows = conn.execute(
+                "SELECT id, title, lang, text, created FROM ads WHERE org_id = ? ORDER BY created, rowid",
+                (org_id,),
+            ).fetchall()
+        return [StoredAd(*r) for r in rows]
+
+    def delete_ad(self, org_id: int, aid: str) -> StoredAd:
+        """Delete an ad for real (an ad may name the recruiter to contact): the database is rewritten."""
+        kept = self.ad(org_id, aid)
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM ads WHERE id = ? AND org_id = ?", (aid, org_id))
+        self.store.compact()
+        return kept
+
+    # -- roles ------------------------------------------------------------------------------------
+    def save_role(self, org_id: int, data: dict[str, Any], *, role_id: str | None = None) -> RoleRow:
+        """Keep a role: a new one (``role_id`` None) or the next version of the organisation's
+        ``role_id`` (E511 if it has none). Earlier versions stay: decision records name them."""
+        with self.store.transaction() as conn:
+            version = 1
+            if role_id is not None:
+                row = conn.execute(
+                    "SELECT max(version) FROM roles WHERE id = ? AND org_id = ?", (role_id, org_id)
+                ).fetchone()
+                if row is None or row[0] is None:
+                    raise KompetensError(Code.E511, "no such role", field="id")
+                version = int(row[0]) + 1
+            rid = role_id or new_id()
+            conn.execute(
+                "INSERT INTO roles(id, version, org_id, data, created) VALUES (?, ?, ?, ?, ?)",
+                (rid, version, org_id, json.dumps(data, ensure_ascii=False), now()),
+            )
+        return self.role(org_id, rid, version)
+
+    def role(self, org_id: int, role_id: str, version: int | None = None) -> RoleRow:
+        """A version of the organisation's role (the latest by default); E511 if it has none."""
+        sql = "SELECT id, version, created, data FROM roles WHERE id = ? AND org_id = ?"
+        args: tuple[object, ...] = (role_id, org_id)
+        if version is not None:
+            sql, args = sql + " AND version = ?", (*args, version)
+        with self.store.transaction() as conn:
+            row = conn.execute(sql + " ORDER BY version DESC LIMIT 1", args).fetchone()
+        if row is None:
+            raise KompetensError(Code.E511, "no such role", field="id")
+        return RoleRow(row[0], row[1], row[2], json.loads(row[3]))
+
+    def roles(self, org_id: int) -> list[RoleRow]:
+        """The latest version of each of the organisation's roles, oldest role first."""
+        with self.store.transaction() as conn:
+            rows = conn.execute(
+                "SELECT id, version, created, data FROM roles AS r WHERE org_id = ? AND version = "
+                "(SELECT max(version) FROM roles WHERE id = r.id) ORDER BY rowid",
+                (org_id,),
+            ).fetchall()
+        return [RoleRow(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
+
+    def delete_role(self, org_id: int, role_id: str) -> RoleRow:
+        """Delete every version of a role (decision records keep the role they scored with)."""
+        latest = self.role(org_id, role_id)
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM roles WHERE id = ? AND org_id = ?", (role_id, org_id))
+        return latest
+
+    # -- rankings ---------------------------------------------------------------------------------
+    def add_ranking(
+        self,
+        org_id: int,
+        *,
+        user_id: int | None,
+        role: dict[str, Any],
+        role_ref: tuple[str, int] | None = None,
+        engine_version: str,
+        taxonomy_version: str,
+        items: Sequence[tuple[str, int, dict[str, Any]]],
+    ) -> str:
+        """Store a decision record: ``items`` are (candidate id, rank, ranked item); its random id."""
+        rid = new_id()
+        with self.store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO rankings(id, org_id, user_id, created, role, role_id, role_version, "
+                "engine_version, taxonomy_version, inputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    rid,
+                    org_id,
+                    user_id,
+                    now(),
+                    json.dumps(role, ensure_ascii=False),
+                    role_ref[0] if role_ref else None,
+                    role_ref[1] if role_ref else None,
+                    engine_version,
+                    taxonomy_version,
+                    len(items),
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO ranking_items(ranking_id, candidate_id, rank, item) VALUES (?, ?, ?, ?)",
+                [(rid, cid, rank, json.dumps(item, ensure_ascii=False)) for cid, rank, item in items],
+            )
+        return rid
+
+    def ranking(self, org_id: int, rid: str) -> RankingRow:
+        """The organisation's ranking ``rid``; E506 if it has none."""
+        with self.store.transaction() as conn:
+            row = conn.execute(_RANKING_SQL + " WHERE id = ? AND org_id = ?", (rid, org_id)).fetchone()
+            if row is None:
+                raise KompetensError(Code.E506, "no such ranking", field="id")
+            items = [
+                json.loads(r[0])
+                for r in conn.execute(
+                    "SELECT item FROM ranking_items WHERE ranking_id = ? ORDER BY rank", (rid,)
+                )
+            ]
+        return RankingRow(
+            id=row[0],
+            user_id=row[1],
+            created=row[2],
+            role=json.loads(row[3]),
+            role_id=row[4],
+            role_version=row[5],
+            engine_version=row[6],
+            taxonomy_version=row[7],
+            inputs=row[8],
+            items=items,
+            confirmed=row[9],
+            confirmed_by=row[10],
+            final_order=json.loads(row[11]) if row[11] else None,
+            reason=row[12],
+        )
+
+    def rankings_of(self, org_id: int, cid: str) -> list[str]:
+        """The ids of the organisation's rankings that hold candidate ``cid``, newest first."""
+        with self.store.transaction() as conn:
+            rows = conn.execute(
+                "SELECT rankings.id FROM rankings JOIN ranking_items ON ranking_items.ranking_id = rankings.id "
+                "WHERE rankings.org_id = ? AND ranking_items.candidate_id = ? "
+                "ORDER BY rankings.created DESC, rankings.rowid DESC",
+                (org_id, cid),
+            )
+            return [r[0] for r in rows]
+
+    def confirm(
+        self, org_id: int, rid: str, *, user_id: int | None, order: Sequence[str], reason: str | None
+    ) -> None:
+        """Record the final order a person confirmed; E507 when the ranking was confirmed already."""
+        with self.store.transaction() as conn:
+            cur = conn.execute(
+                "UPDATE rankings SET confirmed = ?, confirmed_by = ?, final_order = ?, reason = ? "
+                "WHERE id = ? AND org_id = ? AND confirmed IS NULL",
+                (now(), user_id, json.dumps(list(order)), reason, rid, org_id),
+            )
+        if not cur.rowcount:
+            self.ranking(org_id, rid)  # E506 when there is no such ranking
+            raise KompetensError(Code.E507, "the ranking was confirmed already", field="id")
+
+    # -- events and retention ---------------------------------------------------------------------
+    def log(self, event: str, org_id: int, *, user_id: int | None, object_id: str | None) -> None:
+        with self.store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO events(time, event, org_id, user_id, object_id) VALUES (?, ?, ?, ?, ?)",
+                (now(), event, org_id, user_id, object_id),
+            )
+
+    def events(self, org_id: int, *, object_id: str | None = None) -> list[Event]:
+        sql = "SELECT time, event, org_id, user_id, object_id FROM events WHERE org_id = ?"
+        args: tuple[object, ...] = (org_id,)
+        if object_id is not None:
+            sql, args = sql + " AND object_id = ?", (*args, object_id)
+        with self.store.transaction() as conn:
+            return [Event(*r) for r in conn.execute(sql + " ORDER BY id", args)]
+
+    def retention(self, org_id: int) -> Retention:
+        name = self.org_name(org_id)
+        with self.store.transaction() as conn:
+            row = conn.execute(
+                "SELECT candidate_days, event_days FROM retention WHERE org_id = ?", (org_id,)
+            ).fetchone()
+        return Retention(name, row[0], row[1]) if row else Retention(name, None, EVENT_DAYS)
+
+    def set_retention(
+        self, org_id: int, *, candidate_days: int | None, event_days: int | None = None
+    ) -> Retention:
+        for days, field in ((candidate_days, "days"), (event_days, "event_days")):
+            if days is not None and days < 1:
+                raise KompetensError(Code.E301, "a retention period is at least one day", field=field)
+        current = self.retention(org_id)
+        with self.store.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO retention(org_id, candidate_days, event_days) VALUES (?, ?, ?)",
+                (org_id, candidate_days, event_days or current.event_days),
+            )
+        return self.retention(org_id)
+
+    def purge(self, org_id: int, *, at: datetime | None = None) -> Purged:
+        """Erase the organisation's candidates older than its retention period, and its old events."""
+        kept = self.retention(org_id)
+        old: list[str] = []
+        if kept.candidate_days is not None:
+            with self.store.transaction() as conn:
+                old = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT id FROM candidates WHERE org_id = ? AND created < ?",
+                        (org_id, _before(kept.candidate_days, at)),
+                    )
+                ]
+        erased = self.erase(org_id, old, user_id=None, event="candidate.purge")
+        with self.store.transaction() as conn:
+            events = conn.execute(
+                "DELETE FROM events WHERE org_id = ? AND time < ?", (org_id, _before(kept.event_days, at))
+            ).rowcount
+        if events and not erased:
+            self.store.compact()
+        return Purged(kept.org, erased, events)
+
+    # -- the old path-keyed profiles ---------------------------------------------------------------
+    def _adopt_old_profiles(self) -> None:
+        """Move candidate profiles that older versions keyed by the CV's path into the default
+        organisation, under random ids, with the file's base name as display name (no original file)."""
+        with self.store.transaction() as conn:
+            rows = conn.execute("SELECT key, lang, data, created FROM profiles WHERE kind = 'cv'").fetchall()
+        if not rows:
+            return
+        org_id = self.default_org()
+        with self.store.transaction() as conn:
+            for key, lang, data, created in rows:
+                cid = new_id()
+                profile = json.loads(data)
+                profile["source"] = cid
+                conn.execute(
+                    "INSERT INTO candidates(id, org_id, name, lang, size, profile, created) "
+                    "VALUES (?, ?, ?, ?, 0, ?, ?)",
+                    (cid, org_id, _base_name(key), lang, json.dumps(profile, ensure_ascii=False), created),
+                )
+                conn.execute("DELETE FROM profiles WHERE key = ?", (key,))
+        self.store.compact()
+
+
+def _base_name(source: str) -> str:
+    """A file's name without its folders (``a/b/cv.pdf#2`` -> ``cv.pdf#2``)."""
+    return source.replace("\\", "/").rsplit("/", 1)[-1] or "cv"
+
+
+def _drop_from_rankings(conn: Any, org_id: int, cid: str) -> None:
+    """A candidate's derived rows: their ranked items, and their id in confirmed final orders."""
+    conn.execute("DELETE FROM ranking_items WHERE candidate_id = ?", (cid,))
+    rows = conn.execute(
+        "SELECT id, final_order FROM rankings WHERE org_id = ? AND final_order LIKE ?",
+        (org_id, f'%"{cid}"%'),
+    ).fetchall()
+    for rid, order in rows:
+        kept = [c for c in json.loads(order) if c != cid]
+        conn.execute("UPDATE rankings SET final_order = ? WHERE id = ?", (json.dumps(kept), rid))

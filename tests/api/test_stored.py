@@ -1,0 +1,357 @@
+"""Stored work over the API: candidates, rankings, explanations and erasure, isolated per organisation."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kompetens.api import create_app
+from kompetens.engine import Engine
+
+from .support import TEST_HOSTS, demo_cvs
+
+MARKER = "Xylofonkompetens-5c1e"
+
+
+@pytest.fixture
+def two_orgs(tmp_path: Path) -> tuple[TestClient, dict[str, dict[str, str]], Engine]:
+    """Two organisations, each with a recruiter and a hiring manager; the tokens by org and role."""
+    engine = Engine(tmp_path)
+    tokens: dict[str, dict[str, str]] = {"a": {}, "b": {}}
+    for org in ("a", "b"):
+        for role in ("recruiter", "hiring_manager"):
+            email = f"{role}@{org}.example"
+            engine.accounts.add_user(email, org=f"Org {org.upper()}", role=role)
+            tokens[org][role] = engine.accounts.issue_token(email).token
+    client = TestClient(create_app(engine, allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+    return client, tokens, engine
+
+
+def _h(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _upload(client: TestClient, token: str, files: list[tuple[str, bytes]]) -> list[dict[str, object]]:
+    r = client.post("/api/v1/candidates", files=[("cvs", f) for f in files], headers=_h(token))
+    assert r.status_code == 201, r.text
+    out: list[dict[str, object]] = r.json()
+    return out
+
+
+def _cv_with_marker() -> bytes:
+    return (
+        "Kim Fiktiv\n\nErfarenhet\n2019 - nu Social media-ansvarig, Exempelbolaget AB\n"
+        f"Publicerar innehåll på Instagram och LinkedIn, sökmotoroptimering, {MARKER}-projekt.\n"
+    ).encode()
+
+
+def _not_found(r: object) -> None:
+    assert r.status_code == 404, r.text  # type: ignore[attr-defined]
+
+
+def test_candidates_are_stored_under_random_ids_per_organisation(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    client, tokens, engine = two_orgs
+    paths = demo_cvs(3)
+    added = _upload(client, tokens["a"]["recruiter"], [(p.name, p.read_bytes()) for p in paths])
+    assert [a["name"] for a in added] == [p.name for p in paths]
+    ids = [str(a["id"]) for a in added]
+    assert all(len(i) >= 20 and paths[0].stem not in i for i in ids)
+    listed = client.get("/api/v1/candidates", headers=_h(tokens["a"]["hiring_manager"])).json()
+    assert [c["id"] for c in listed] == ids
+    # the other organisation sees nothing of them: list, get, export, file, explanation, delete
+    b = _h(tokens["b"]["recruiter"])
+    assert client.get("/api/v1/candidates", headers=b).json() == []
+    for path in ("", "/export", "/file", "/explanation"):
+        _not_found(client.get(f"/api/v1/candidates/{ids[0]}{path}", headers=b))
+    _not_found(client.delete(f"/api/v1/candidates/{ids[0]}", headers=b))
+    _not_found(client.post("/api/v1/rankings", json={"candidates": ids}, headers=b))
+    # a guessed id answers as another organisation's does
+    assert client.get("/api/v1/candidates/guessed", headers=b).json()["error"]["code"] == "E505"
+    assert client.get(f"/api/v1/candidates/{ids[0]}", headers=b).json()["error"]["code"] == "E505"
+    # the file and the database are private
+    folder = engine.data_dir / "files"
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert len(files) == 3 and all(p.stat().st_mode & 0o777 == 0o600 for p in files)
+    assert all(p.name in ids for p in files) and engine.store_path.stat().st_mode & 0o777 == 0o600
+
+
+def test_export_has_the_original_file_and_the_profile(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    client, tokens, _engine = two_orgs
+    (added,) = _upload(client, tokens["a"]["recruiter"], [("kim.txt", _cv_with_marker())])
+    cid = added["id"]
+    a = _h(tokens["a"]["recruiter"])
+    export = client.get(f"/api/v1/candidates/{cid}/export", headers=a).json()
+    assert base64.b64decode(export["file_base64"]) == _cv_with_marker()
+    assert export["candidate"]["id"] == cid and export["profile"]["source"] == cid
+    assert "Kim Fiktiv" not in str(export["profile"])  # the profile is built from the anonymised text
+    assert [e["event"] for e in export["events"]] == ["candidate.add", "candidate.export"]
+    r = client.get(f"/api/v1/candidates/{cid}/file", headers=a)
+    assert r.content == _cv_with_marker() and "kim.txt" in r.headers["content-disposition"]
+
+
+def test_ranking_is_a_decision_record_a_person_confirms(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    client, tokens, _engine = two_orgs
+    paths = demo_cvs(3)
+    added = _upload(client, tokens["a"]["recruiter"], [(p.name, p.read_bytes()) for p in paths])
+    ids = [str(x["id"]) for x in added]
+    a = _h(tokens["a"]["recruiter"])
+    r = client.post("/api/v1/rankings", json={"candidates": ids}, headers=a)
+    assert r.status_code == 201, r.text
+    decision = r.json()
+    assert decision["status"] == "proposed" and decision["confirmation"] is None
+    assert sorted(decision["inputs"]) == sorted(ids) and decision["engine_version"]
+    assert {i["candidate"] for i in decision["items"]} == set(ids)
+    assert all(i["evidence"] is not None for i in decision["items"])
+    rid = decision["id"]
+    # isolated: the other organisation cannot read, confirm or use it
+    b = _h(tokens["b"]["hiring_manager"])
+    _not_found(client.get(f"/api/v1/rankings/{rid}", headers=b))
+    _not_found(client.post(f"/api/v1/rankings/{rid}/confirm", json={}, headers=b))
+    _not_found(client.get(f"/api/v1/candidates/{ids[0]}/explanation?ranking={rid}", headers=b))
+    # a reordering needs a reason
+    order = list(reversed(decision["inputs"]))
+    hm = _h(tokens["a"]["hiring_manager"])
+    r = client.post(f"/api/v1/rankings/{rid}/confirm", json={"order": order}, headers=hm)
+    assert r.status_code == 422 and r.json()["error"]["code"] == "E508"
+    r = client.post(f"/api/v1/rankings/{rid}/confirm", json={"order": order[:2], "reason": "x"}, headers=hm)
+    assert r.json()["error"]["code"] == "E508"
+    r = client.post(
+        f"/api/v1/rankings/{rid}/confirm", json={"order": order, "reason": "the work sample"}, headers=hm
+    )
+    final = r.json()
+    assert r.status_code == 200 and final["status"] == "final"
+    assert final["confirmation"]["order"] == order and final["confirmation"]["reordered"] is True
+    assert final["confirmation"]["reason"] == "the work sample"
+    r = client.post(f"/api/v1/rankings/{rid}/confirm", json={}, headers=hm)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "E507"
+    assert client.get(f"/api/v1/rankings/{rid}", headers=a).json() == final
+    # the candidate's explanation: plain language, their own scores
+    explained = client.get(f"/api/v1/candidates/{order[0]}/explanation", headers=a).json()
+    assert explained["ranking"] == rid and explained["final_rank"] == 1
+    assert explained["text"][0].startswith("You were ranked") and "out of 100" in explained["text"][0]
+
+
+def test_explanation_before_any_ranking_is_409(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    client, tokens, _engine = two_orgs
+    (added,) = _upload(client, tokens["a"]["recruiter"], [("kim.txt", _cv_with_marker())])
+    r = client.get(f"/api/v1/candidates/{added['id']}/explanation", headers=_h(tokens["a"]["recruiter"]))
+    assert r.status_code == 409 and r.json()["error"]["code"] == "E510"
+
+
+def test_erase_leaves_no_trace_but_an_event(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    client, tokens, engine = two_orgs
+    other = demo_cvs(1)[0]
+    added = _upload(
+        client, tokens["a"]["recruiter"], [("kim.txt", _cv_with_marker()), (other.name, other.read_bytes())]
+    )
+    cid, keep = str(added[0]["id"]), str(added[1]["id"])
+    a = _h(tokens["a"]["recruiter"])
+    rid = client.post("/api/v1/rankings", json={}, headers=a).json()["id"]
+    client.post(f"/api/v1/rankings/{rid}/confirm", json={}, headers=a)
+    # a hiring manager may not erase; the other organisation's recruiter finds nothing
+    assert (
+        client.delete(f"/api/v1/candidates/{cid}", headers=_h(tokens["a"]["hiring_manager"])).status_code
+        == 403
+    )
+    _not_found(client.delete(f"/api/v1/candidates/{cid}", headers=_h(tokens["b"]["recruiter"])))
+    assert MARKER.encode() in _all_bytes(engine)
+    r = client.delete(f"/api/v1/candidates/{cid}", headers=a)
+    assert r.status_code == 200 and r.json()["id"] == cid
+    _not_found(client.get(f"/api/v1/candidates/{cid}", headers=a))
+    _not_found(client.delete(f"/api/v1/candidates/{cid}", headers=a))
+    data = _all_bytes(engine)
+    assert MARKER.encode() not in data and b"Kim Fiktiv" not in data and b"kim.txt" not in data
+    decision = client.get(f"/api/v1/rankings/{rid}", headers=a).json()
+    assert decision["inputs"] == [keep] and decision["erased"] == 1
+    assert decision["confirmation"]["order"] == [keep]
+    events = engine.records.events(engine.org_for(engine.accounts.user("recruiter@a.example")), object_id=cid)
+    assert events[-1].event == "candidate.erase"
+
+
+def test_open_mode_uses_the_default_organisation(tmp_path: Path) -> None:
+    engine = Engine(tmp_path)
+    client = TestClient(create_app(engine, allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+    (added,) = client.post("/api/v1/candidates", files=[("cvs", ("kim.txt", _cv_with_marker()))]).json()
+    assert client.get("/api/v1/candidates").json()[0]["id"] == added["id"]
+    assert client.delete(f"/api/v1/candidates/{added['id']}").status_code == 200
+    r = client.post("/api/v1/candidates", files=[("cvs", ("empty.txt", b""))])
+    assert r.status_code == 201 and r.json()[0]["error"]["code"] == "E101"
+
+
+def test_retention_is_set_by_admins(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    client, tokens, engine = two_orgs
+    r = client.put("/api/v1/retention", json={"days": 30}, headers=_h(tokens["a"]["recruiter"]))
+    assert r.status_code == 403
+    engine.accounts.add_user("admin@a.example", org="Org A", role="admin")
+    token = engine.accounts.issue_token("admin@a.example").token
+    r = client.put("/api/v1/retention", json={"days": 30}, headers=_h(token))
+    assert r.json() == {"org": "Org A", "candidate_days": 30, "event_days": 183}
+    b = client.get("/api/v1/retention", headers=_h(tokens["b"]["recruiter"])).json()
+    assert b["candidate_days"] is None
+
+
+def _all_bytes(engine: Engine) -> bytes:
+    """The database with its WAL and shared-memory files, and every stored file, as they lie on disk."""
+    parts = [p for p in engine.data_dir.rglob("*") if p.is_file()]
+    return b"".join(p.read_bytes() for p in parts)
+
+
+# -- the web pages ---------------------------------------------------------------------------------
+
+
+def test_pages_store_rank_confirm_explain_and_erase(tmp_path: Path) -> None:
+    from .support import Elements, csrf
+
+    client = TestClient(create_app(Engine(tmp_path), allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+    r = client.get("/candidates")
+    page = Elements(r.text)
+    assert r.status_code == 200 and len(page.all("h1")) == 1
+    assert [a["href"] for a in page.all("a", **{"aria-current": "page"})] == ["/candidates"]
+    assert {a.get("for") for a in page.all("label")} >= {"cvs"}
+    token = csrf(client, "/candidates")
+    paths = demo_cvs(2)
+    files = [("cvs", (p.name, p.read_bytes())) for p in paths]
+    r = client.post("/candidates", data={"csrf_token": token}, files=files, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/candidates"
+    listing = client.get("/candidates").text
+    assert all(p.name in listing for p in paths)
+    r = client.post("/rankings", data={"csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303
+    rid = r.headers["location"].rsplit("/", 1)[-1]
+    shown = client.get(f"/rankings/{rid}")
+    assert "A proposal" in shown.text and all(p.name in shown.text for p in paths)
+    inputs = [
+        a["name"] for a in Elements(shown.text).all("input") if (a.get("name") or "").startswith("pos_")
+    ]
+    assert len(inputs) == 2
+    swapped = {"csrf_token": token, inputs[0]: "2", inputs[1]: "1"}
+    r = client.post(f"/rankings/{rid}/confirm", data=swapped)
+    assert r.status_code == 422 and "needs a reason" in r.text
+    r = client.post(
+        f"/rankings/{rid}/confirm", data={**swapped, "reason": "portfolio"}, follow_redirects=False
+    )
+    assert r.status_code == 303
+    final = client.get(f"/rankings/{rid}").text
+    assert "Made final" in final and "portfolio" in final
+    cid = inputs[1].removeprefix("pos_")
+    explained = client.get(f"/candidates/{cid}/explanation")
+    assert explained.status_code == 200 and "placed you 1 of 2" in explained.text
+    export = client.get(f"/candidates/{cid}/export")
+    assert export.json()["candidate"]["id"] == cid and "attachment" in export.headers["content-disposition"]
+    r = client.post(f"/candidates/{cid}/erase", data={"csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303 and client.get(f"/candidates/{cid}/explanation").status_code == 404
+    assert client.post(f"/candidates/{cid}/erase", data={}).status_code == 403  # no CSRF token
+
+
+def test_pages_are_isolated_per_organisation(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    from .support import csrf
+
+    client, tokens, engine = two_orgs
+    (added,) = _upload(client, tokens["a"]["recruiter"], [("kim.txt", _cv_with_marker())])
+    engine.accounts.set_password("recruiter@b.example", "a long enough password")
+    token = csrf(client, "/login")
+    data = {"csrf_token": token, "email": "recruiter@b.example", "password": "a long enough password"}
+    assert client.post("/login", data=data, follow_redirects=False).status_code == 303
+    assert "kim.txt" not in client.get("/candidates").text
+    assert client.get(f"/candidates/{added['id']}/export").status_code == 404
+    assert client.get(f"/candidates/{added['id']}/explanation").status_code == 404
+    token = csrf(client, "/candidates")
+    r = client.post(f"/candidates/{added['id']}/erase", data={"csrf_token": token})
+    assert r.status_code == 404
+    assert len(engine.candidates(engine.org_for(engine.accounts.user("recruiter@a.example")))) == 1
+
+
+def test_the_server_purges_at_start(tmp_path: Path) -> None:
+    import threading
+
+    from kompetens.api.server import purge_daily
+
+    engine = Engine(tmp_path)
+    org = engine.org_for()
+    engine.records.add_candidate(org, "old", name="cv.txt", data=b"x", lang="sv", profile={})
+    with engine.store.transaction() as conn:
+        conn.execute("UPDATE candidates SET created = '2020-01-01 00:00:00'")
+    engine.set_retention(org, days=30)
+    app = create_app(engine, allowed_hosts=TEST_HOSTS)
+    stop = threading.Event()
+    stop.set()  # one purge, then return
+    purge_daily(app, stop)
+    assert engine.candidates(org) == []
+
+
+def test_search_finds_only_the_own_organisations_names(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    client, tokens, _engine = two_orgs
+    _upload(client, tokens["a"]["recruiter"], [("kim_fiktiv.txt", _cv_with_marker())])
+    a, b = _h(tokens["a"]["recruiter"]), _h(tokens["b"]["recruiter"])
+    assert [c["name"] for c in client.get("/api/v1/candidates?q=FIKTIV", headers=a).json()] == [
+        "kim_fiktiv.txt"
+    ]
+    assert client.get("/api/v1/candidates?q=fiktiv", headers=b).json() == []
+    assert client.get("/api/v1/candidates?q=%25", headers=a).json() == []  # LIKE wildcards are literal
+    assert client.get("/api/v1/candidates?q=_", headers=a).json()[0]["name"] == "kim_fiktiv.txt"
+
+
+def test_roles_are_versioned_resources_of_the_organisation(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    client, tokens, _engine = two_orgs
+    a, b = _h(tokens["a"]["recruiter"]), _h(tokens["b"]["recruiter"])
+    role = {"title": "Community manager", "weights": {"community": 1, "customer_service": 0.6}}
+    r = client.post("/api/v1/roles", json=role, headers=a)
+    assert r.status_code == 201, r.text
+    kept = r.json()
+    assert kept["version"] == 1 and kept["role"]["title"] == "Community manager"
+    rid = kept["id"]
+    changed = {**role, "weights": {"community": 1, "customer_service": 0.9}}
+    assert client.put(f"/api/v1/roles/{rid}", json=changed, headers=a).json()["version"] == 2
+    assert (
+        client.get(f"/api/v1/roles/{rid}?version=1", headers=a).json()["role"]["weights"]["customer_service"]
+        == 0.6
+    )
+    assert [x["version"] for x in client.get("/api/v1/roles", headers=a).json()] == [2]
+    bad = client.post("/api/v1/roles", json={"title": "x", "weights": {"nope": 1}}, headers=a)
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "E300"
+    # isolated
+    assert client.get("/api/v1/roles", headers=b).json() == []
+    for method in ("get", "delete"):
+        r = client.request(method, f"/api/v1/roles/{rid}", headers=b)
+        assert r.status_code == 404 and r.json()["error"]["code"] == "E511"
+    assert client.put(f"/api/v1/roles/{rid}", json=role, headers=b).status_code == 404
+    _upload(client, tokens["b"]["recruiter"], [("kim.txt", _cv_with_marker())])
+    assert client.post("/api/v1/rankings", json={"role_id": rid}, headers=b).status_code == 404
+    # a ranking for a stored role records its id and version, and keeps the role after it is deleted
+    _upload(client, tokens["a"]["recruiter"], [("kim.txt", _cv_with_marker())])
+    decision = client.post("/api/v1/rankings", json={"role_id": rid}, headers=a).json()
+    assert (decision["role_id"], decision["role_version"]) == (rid, 2)
+    assert decision["role"]["weights"]["customer_service"] == 0.9
+    assert client.delete(f"/api/v1/roles/{rid}", headers=a).status_code == 200
+    again = client.get(f"/api/v1/rankings/{decision['id']}", headers=a).json()
+    assert again["role"]["title"] == "Community manager" and again["role_version"] == 2
+    both = client.post("/api/v1/rankings", json={"role_id": rid, "role": role}, headers=a)
+    assert both.status_code == 400
+
+
+def test_ads_are_resources_of_the_organisation(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    from .support import AD_SV
+
+    client, tokens, engine = two_orgs
+    a, b = _h(tokens["a"]["recruiter"]), _h(tokens["b"]["recruiter"])
+    r = client.post(
+        "/api/v1/ads", json={"text": AD_SV + f"\nKontakt: {MARKER}", "title": "Kommunikatör"}, headers=a
+    )
+    assert r.status_code == 201, r.text
+    ad = r.json()
+    assert ad["lang"] == "sv" and ad["title"] == "Kommunikatör"
+    assert [x["id"] for x in client.get("/api/v1/ads", headers=a).json()] == [ad["id"]]
+    assert client.get("/api/v1/ads", headers=b).json() == []
+    for method in ("get", "delete"):
+        r = client.request(method, f"/api/v1/ads/{ad['id']}", headers=b)
+        assert r.status_code == 404 and r.json()["error"]["code"] == "E512"
+    assert client.post("/api/v1/rankings", json={"ad_id": ad["id"]}, headers=b).status_code == 404
+    _upload(client, tokens["a"]["recruiter"], [(p.name, p.read_bytes()) for p in demo_cvs(2)])
+    decision = client.post("/api/v1/rankings", json={"ad_id": ad["id"]}, headers=a).json()
+    assert decision["role"]["title"].startswith("Kommunikatör") and len(decision["items"]) == 2
+    assert client.post("/api/v1/ads", json={"text": "  "}, headers=a).json()["error"]["code"] == "E101"
+    assert client.delete(f"/api/v1/ads/{ad['id']}", headers=a).status_code == 200
+    assert MARKER.encode() not in _all_bytes(engine)
