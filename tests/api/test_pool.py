@@ -219,3 +219,19 @@ def test_waiting_requests_are_served_in_order(data_dir: Path, tmp_path: Path) ->
         for t in [holder, *callers]:
             t.join(WAIT)
         assert served == [0, 1, 2, 3]
+
+
+def test_stored_work_stays_in_the_server_process(tmp_path: Path) -> None:
+    """Candidates and rankings are written by the server's Engine (its store); computing goes to the pool."""
+    engine = Engine(tmp_path)
+    engine.accounts.add_user("rec@a.example", org="Org A", role="recruiter")
+    auth = {"Authorization": f"Bearer {engine.accounts.issue_token('rec@a.example').token}"}
+    with _pool(tmp_path, workers=1) as pool:
+        client = _client(engine, pool)
+        r = client.post("/api/v1/candidates", files=as_files(demo_cvs(2)), headers=auth)
+        assert r.status_code == 201, r.text
+        ids = [c["id"] for c in r.json()]
+        assert [c["id"] for c in client.get("/api/v1/candidates", headers=auth).json()] == ids
+        ranking = client.post("/api/v1/rankings", json={"candidates": ids}, headers=auth)
+        assert ranking.status_code == 201, ranking.text
+        assert client.post("/api/v1/review", json={"text": AD_EN}, headers=auth).status_code == 200
