@@ -420,3 +420,16 @@ def test_serve_beyond_loopback_with_users(
     )
     assert code == 0
     assert served[0]["allowed_hosts"] == ("hr.example.se",) and served[0]["https"] is True
+
+
+def test_serve_passes_workers_timeout_and_queue(
+    runner: CliRunner, tmp_path: Path, served: list[dict[str, object]]
+) -> None:
+    run(runner, tmp_path, "serve")
+    assert served[0]["workers"] is None  # the server's default: min(2, CPUs)
+    assert served[0]["timeout"] == 60.0 and served[0]["queue"] == 32
+    code, _, _ = run(runner, tmp_path, "serve", "--workers", "0", "--timeout", "2.5", "--queue", "4")
+    assert code == 0
+    assert (served[1]["workers"], served[1]["timeout"], served[1]["queue"]) == (0, 2.5, 4)
+    code, _, _ = run(runner, tmp_path, "serve", "--timeout", "0")
+    assert code != 0 and len(served) == 2

@@ -23,6 +23,7 @@ import click
 from .engine import Engine
 from .errors import Code, ErrorInfo, ErrorReply, FailedInput, KompetensError
 from .models import AREA_IDS, DocKind, Document, Extraction, Profile
+from .pool import DEFAULT_QUEUE, DEFAULT_TIMEOUT
 from .schema import dump_json
 from .store.accounts import NewToken, User
 from .store.records import Purged, Retention, StoredCandidate
@@ -1001,12 +1002,43 @@ def orgs_show(ctx: click.Context, org: str, as_json: bool) -> None:
 @click.option(
     "--https", is_flag=True, help="Clients reach the server over https (a TLS proxy): Secure cookies."
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Engine worker processes (default: min(2, CPUs)); a long request holds one while the others "
+    "answer. 0: every engine call in the server process under one lock, no time limit (the old way).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds a request's engine work may take; past it: 504 (E601) and its worker is replaced.",
+)
+@click.option(
+    "--queue",
+    type=click.IntRange(min=0),
+    default=DEFAULT_QUEUE,
+    show_default=True,
+    help="Requests that may wait for a free worker; more are answered 503 (E600) at once.",
+)
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, allowed_hosts: tuple[str, ...], https: bool) -> None:
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    allowed_hosts: tuple[str, ...],
+    https: bool,
+    workers: int | None,
+    timeout: float,
+    queue: int,
+) -> None:
     """Serve the web UI (/) and the REST API (/api/v1, OpenAPI at /openapi.json).
 
     With no user yet the server is open to whoever reaches it, so it then serves on loopback only;
     once `kompetens users add` has made a user, every request must sign in (API token or web session).
+    Engine work runs in --workers processes under a --timeout (docs/api.md, "Workers and time limits").
     """
     from .api import serve as run_server
     from .api.auth import allowed_hosts_for, is_loopback, is_wildcard
@@ -1034,7 +1066,14 @@ def serve(ctx: click.Context, host: str, port: int, allowed_hosts: tuple[str, ..
             highlight=False,
         )
     run_server(
-        engine, host=host, port=port, allowed_hosts=allowed_hosts_for(host, allowed_hosts), https=https
+        engine,
+        host=host,
+        port=port,
+        allowed_hosts=allowed_hosts_for(host, allowed_hosts),
+        https=https,
+        workers=workers,
+        timeout=timeout,
+        queue=queue,
     )
 
 

@@ -14,7 +14,8 @@ from .schema import DOCUMENTED
 
 class Code(StrEnum):
     """Error codes. E1xx input files, E2xx taxonomy/data, E3xx roles and options, E4xx store,
-    E5xx accounts, access and stored work (candidates, rankings, organisations)."""
+    E5xx accounts, access and stored work (candidates, rankings, organisations), E6xx the server's engine
+    workers (``kompetens serve``, kompetens.pool)."""
 
     E100 = "file not found"
     E101 = "empty file"
@@ -52,6 +53,9 @@ class Code(StrEnum):
     E510 = "candidate not ranked yet"
     E511 = "unknown stored role"
     E512 = "unknown stored ad"
+    E600 = "server busy"
+    E601 = "time limit exceeded"
+    E602 = "engine worker failed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +107,10 @@ class KompetensError(Exception):
         where = f"{source}: " if source else ""
         super().__init__(f"{where}{message} [{code.name}]")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickles with its code, source and field (an engine worker sends errors to the server)."""
+        return (_rebuild, (type(self), self.code, self.message, self.source, self.field))
+
     def info(self) -> ErrorInfo:
         return ErrorInfo(self.code.name, self.code.value, self.message, self.source, self.field)
 
@@ -113,6 +121,12 @@ class KompetensError(Exception):
     def to_dict(self) -> dict[str, str | None]:
         """``info()`` as a dict (every key present)."""
         return asdict(self.info())
+
+
+def _rebuild(
+    cls: type[KompetensError], code: Code, message: str, source: str | None, field: str | None
+) -> KompetensError:
+    return cls(code, message, source=source, field=field)
 
 
 class IngestError(KompetensError):
@@ -149,6 +163,9 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E510: 409,
     Code.E511: 404,
     Code.E512: 404,
+    Code.E600: 503,
+    Code.E601: 504,
+    Code.E602: 500,
 }
 """Codes that are not plain invalid input (422)."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -17,11 +18,13 @@ from starlette.staticfiles import StaticFiles
 from .. import __version__
 from ..engine import Engine
 from ..errors import KompetensError
+from ..pool import EnginePool
 from . import errors, pages, stored, stored_pages, users
 from .auth import LOOPBACK_NAMES, HostGuard, LoginRequired
 from .limits import BodyLimitMiddleware, Limits
 from .render import templates
 from .routes import public, router
+from .schemas import ErrorResponse
 
 DESCRIPTION = """\
 Find social-media competence in job ads and CVs (Swedish + English), review ads for biased wording and
@@ -31,6 +34,12 @@ contract. Errors have one shape: `{"error": {"code", "kind", "message", "source"
 
 TAGS = [{"name": "kompetens", "description": "Extraction, review, linking and ranking."}]
 
+POOL_RESPONSES: dict[int | str, dict[str, Any]] = {
+    503: {"model": ErrorResponse, "description": "Server busy: no engine worker free (E600; Retry-After)"},
+    504: {"model": ErrorResponse, "description": "The request ran past the time limit (E601)"},
+}
+"""What `kompetens serve`'s engine workers may answer instead (docs/api.md, "Workers and time limits")."""
+
 
 def create_app(
     engine: Engine,
@@ -39,12 +48,15 @@ def create_app(
     cors_origins: Sequence[str] = (),
     allowed_hosts: Sequence[str] = LOOPBACK_NAMES,
     https: bool = False,
+    pool: EnginePool | None = None,
 ) -> FastAPI:
     """Build the app: web UI at /, API at /api/v1, OpenAPI at /openapi.json, API docs at /docs.
 
     CORS stays off unless ``cors_origins`` names the origins allowed to call the API from a browser.
     ``allowed_hosts`` are the Host names the server answers (others get 400; see api/auth.py); ``https``
-    marks the cookies Secure (the server is reached over https, e.g. behind a TLS proxy).
+    marks the cookies Secure (the server is reached over https, e.g. behind a TLS proxy). ``pool`` (started,
+    closed by the caller) runs the engine's computing calls in worker processes under a time limit; without
+    one every engine call runs on ``engine`` under one lock (see api/deps.py, kompetens/pool.py).
     """
     app = FastAPI(
         title="kompetens",
@@ -55,12 +67,13 @@ def create_app(
     )
     app.state.engine = engine
     app.state.engine_lock = threading.Lock()
+    app.state.engine_pool = pool
     app.state.limits = limits or Limits()
     app.state.templates = templates()
     app.state.https = https
     app.state.csrf_secret = secrets.token_bytes(32)
     app.include_router(public, tags=["kompetens"])
-    app.include_router(router, tags=["kompetens"])
+    app.include_router(router, tags=["kompetens"], responses=POOL_RESPONSES)
     app.include_router(stored.router, tags=["stored work"])
     app.include_router(users.router, tags=["accounts"])
     app.include_router(pages.router, include_in_schema=False)

@@ -1,24 +1,48 @@
-"""What every route needs from the app: its Engine (one call at a time), its limits, its uploads."""
+"""What every route needs from the app: its Engine (in worker processes, or one call at a time), its limits,
+its uploads."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import cast
 
 from fastapi import Request
 from starlette.datastructures import UploadFile
 
 from ..engine import Engine
 from ..errors import Code, KompetensError
+from ..pool import EnginePool, RemoteEngine
 from .inputs import Upload
 from .limits import Limits
 
 
 @contextmanager
 def engine_of(request: Request) -> Iterator[Engine]:
-    """The app's Engine under the app's lock: the engine makes no promise about threads."""
-    with request.app.state.engine_lock:
-        yield request.app.state.engine
+    """The Engine a route calls.
+
+    With an engine pool (``kompetens serve --workers N``, N >= 1) it is the request's ``RemoteEngine``: each
+    computing call runs in a free worker process, and all of the request's calls share one deadline, counted
+    from its first one (E601 past it, E600 when no worker frees up in time); nothing is held between calls.
+    Without a pool (``--workers 0``, and ``create_app(engine)`` by default) it is the app's one Engine under
+    the app's lock, as before: the engine makes no promise about threads.
+    """
+    pool: EnginePool | None = request.app.state.engine_pool
+    if pool is None:
+        with request.app.state.engine_lock:
+            yield request.app.state.engine
+        return
+    remote: RemoteEngine | None = getattr(request.state, "remote_engine", None)
+    if remote is None:
+        length = request.headers.get("content-length", "")
+        big = length.isdigit() and int(length) > pool.config.big_bytes
+        deadline = time.monotonic() + pool.config.timeout
+        remote = RemoteEngine(
+            pool, request.app.state.engine, request.app.state.engine_lock, deadline=deadline, big=big
+        )
+        request.state.remote_engine = remote
+    yield cast(Engine, remote)
 
 
 def limits_of(request: Request) -> Limits:

@@ -34,6 +34,14 @@ class RequestTooLarge(HTTPException):
         super().__init__(413, f"{what} larger than the limit of {limit:,} bytes")
 
 
+ERROR_HEADERS: dict[Code, dict[str, str]] = {
+    Code.E503: {"WWW-Authenticate": "Bearer"},
+    Code.E600: {"Retry-After": "1"},
+    Code.E602: {"Retry-After": "1"},
+}
+"""Headers that come with a coded error: how to sign in, when to try again."""
+
+
 def error_body(code: str, kind: str, message: str, *, field: str | None = None) -> dict[str, object]:
     """``{"error": {...}}`` of an error that is no KompetensError (every key present)."""
     return asdict(ErrorReply(ErrorInfo(code, kind, message, None, field)))
@@ -44,7 +52,7 @@ def is_api(request: Request) -> bool:
 
 
 def kompetens_error_response(exc: KompetensError) -> JSONResponse:
-    headers = {"WWW-Authenticate": "Bearer"} if exc.code == Code.E503 else None
+    headers = ERROR_HEADERS.get(exc.code)
     return JSONResponse(asdict(ErrorReply(exc.info())), status_code=http_status(exc.code), headers=headers)
 
 

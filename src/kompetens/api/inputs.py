@@ -6,6 +6,7 @@ Uploads are written to a private temporary folder only long enough for ``Engine.
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -66,17 +67,20 @@ def read_uploads(engine: Engine, uploads: Sequence[Upload], *, kind: DocKind) ->
     result = ReadResult([], [])
     names = _unique(safe_name(u.name, index=i) for i, u in enumerate(uploads, start=1))
     with tempfile.TemporaryDirectory(prefix="kompetens-upload-") as tmp:
-        for i, (upload, name) in enumerate(zip(uploads, names, strict=True)):
-            folder = Path(tmp) / str(i)
-            folder.mkdir()
-            path = folder / safe_name(upload.name, index=i + 1)
-            path.write_bytes(upload.data)
-            for item in engine.read([path], kind=kind):
-                _rename(item, str(path), name)
-                if isinstance(item, KompetensError):
-                    result.failed.append(item)
-                else:
-                    result.documents.append(item)
+        paths: list[Path] = []
+        for i, upload in enumerate(uploads):
+            (Path(tmp) / str(i)).mkdir()
+            paths.append(Path(tmp) / str(i) / safe_name(upload.name, index=i + 1))
+            paths[-1].write_bytes(upload.data)
+        # One call for all of them (one trip to an engine worker); upload i is in folder i.
+        for item in engine.read(paths, kind=kind):
+            index = (item.source or "").removeprefix(tmp + os.sep).split(os.sep, 1)[0]
+            if index.isdigit() and int(index) < len(paths):
+                _rename(item, str(paths[int(index)]), names[int(index)])
+            if isinstance(item, KompetensError):
+                result.failed.append(item)
+            else:
+                result.documents.append(item)
     return result
 
 

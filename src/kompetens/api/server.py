@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from fastapi import FastAPI
 
 from ..engine import Engine
+from ..pool import DEFAULT_QUEUE, DEFAULT_TIMEOUT, EnginePool, PoolConfig, default_workers, engine_factory
 from .app import create_app
 from .auth import LOOPBACK_NAMES
 from .limits import Limits
@@ -25,32 +26,53 @@ def serve(
     https: bool = False,
     warm: bool = True,
     log_level: str = "info",
+    workers: int | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    queue: int = DEFAULT_QUEUE,
 ) -> None:
     """Run the web UI and API with uvicorn until interrupted.
 
-    ``warm`` builds the extractor before the first request, so that request does not wait for it.
-    Access logs hold method, path and status only; request bodies (ads, CVs) are never logged.
+    ``workers`` engine worker processes (default min(2, CPUs)), each with its own Engine over
+    ``engine.data_dir``, run the engine's work; a request's engine work past ``timeout`` seconds is answered
+    504 (E601) and its worker replaced; more than ``queue`` requests waiting for a worker are answered 503
+    (E600). ``workers=0`` keeps the old way: every engine call on ``engine`` under one lock, no time limit.
+    ``warm`` builds the extractor before the first request, so that request does not wait for it (the workers
+    always build theirs). Stored candidates past their retention are purged at start and daily. Access logs hold method, path and status only; request bodies (ads, CVs) are never logged.
     """
     import uvicorn
 
-    if warm:
+    n = default_workers() if workers is None else workers
+    if warm:  # the server's own Engine too: the stored-work routes extract in the server process
         _ = engine.extractor
-    app = create_app(
-        engine, limits=limits, cors_origins=cors_origins, allowed_hosts=allowed_hosts, https=https
-    )
+    pool = None
+    if n > 0:
+        config = PoolConfig(workers=n, timeout=timeout, queue=queue)
+        pool = EnginePool(engine_factory(engine.data_dir), config).start()
     stop = threading.Event()
-    threading.Thread(target=purge_daily, args=(app, stop), name="kompetens-purge", daemon=True).start()
-    uvicorn.run(
-        app,
-        host=host,
-        port=port,
-        log_level=log_level,
-        server_header=False,
-        # Behind a TLS proxy the scheme and client come from its headers; trust them from loopback only.
-        proxy_headers=https,
-        forwarded_allow_ips="127.0.0.1",
-    )
-    stop.set()
+    try:
+        app = create_app(
+            engine,
+            limits=limits,
+            cors_origins=cors_origins,
+            allowed_hosts=allowed_hosts,
+            https=https,
+            pool=pool,
+        )
+        threading.Thread(target=purge_daily, args=(app, stop), name="kompetens-purge", daemon=True).start()
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level=log_level,
+            server_header=False,
+            # Behind a TLS proxy the scheme and client come from its headers; trust them from loopback only.
+            proxy_headers=https,
+            forwarded_allow_ips="127.0.0.1",
+        )
+    finally:
+        stop.set()
+        if pool is not None:
+            pool.close()
 
 
 PURGE_SECONDS = 24 * 60 * 60
