@@ -10,6 +10,8 @@
 2. Profiling M PDF CVs (goal: 100 in under 30 s on 2 cores): PDFs made with fpdf2 from demo/cvs, read
    through the real ingest, anonymised, extracted by the Engine and put on a timeline, in ``--workers``
    processes (each builds its own Engine; that start-up is included) against 1 process in the same run.
+3. Profiling one long CV of 0.5, 1 and 2 MB (a demo CV repeated; anonymise, extract, timeline,
+   candidate): seconds and seconds per MB, which must stay flat (linear time).
 """
 
 from __future__ import annotations
@@ -261,11 +263,33 @@ def main() -> int:
     ap.add_argument("--pdfs", type=int, default=100)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--skip-pdf", action="store_true")
+    ap.add_argument("--skip-long", action="store_true")
     args = ap.parse_args()
     bench_rank(args.profiles)
     if not args.skip_pdf:
         bench_pdfs(args.pdfs, args.workers)
+    if not args.skip_long:
+        bench_long_cv()
     return 0
+
+
+def bench_long_cv(sizes: tuple[float, ...] = (0.5, 1.0, 2.0)) -> None:
+    """Profiling time of one long CV: linear in its length (a scan per mention made it quadratic)."""
+    from kompetens.engine import Engine
+    from kompetens.match import build_candidate
+    from kompetens.models import Document
+
+    engine = Engine()
+    base = (ROOT / "demo" / "cvs" / "en-02-social-media-manager.md").read_text(encoding="utf-8") + "\n\n"
+    build_candidate(Document(source="warm-up", text=base, lang="en", kind="cv"), engine.extract, today=TODAY)
+    print("one long CV (anonymise, extract, timeline, candidate), CPU time:")
+    for mb in sizes:
+        text = base * max(1, int(mb * 1_000_000 / len(base.encode("utf-8"))))
+        doc = Document(source="long", text=text, lang="en", kind="cv")
+        t0 = time.process_time()
+        build_candidate(doc, engine.extract, today=TODAY)
+        seconds = time.process_time() - t0
+        print(f"  {mb:.1f} MB: {seconds:6.2f} s   {seconds / mb:5.2f} s/MB")
 
 
 if __name__ == "__main__":

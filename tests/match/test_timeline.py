@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kompetens.match.timeline import covered_months, month_str, parse_timeline
 
@@ -123,3 +125,27 @@ def test_a_date_range_that_was_not_read_is_reported() -> None:
     assert len(timeline.positions) == 1  # "mars 2018 – nu"
     (warning,) = timeline.unread  # the education line is no position and is not reported
     assert warning.startswith("line 3:") and "2016 ?? 2018" in warning
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=12),
+    st.integers(-5, 70),
+)
+def test_cover_finds_the_spans_a_scan_finds(spans: list[tuple[int, int]], offset: int) -> None:
+    from kompetens.match.timeline import Cover
+
+    expected = tuple(i for i, (s, e) in enumerate(spans) if s <= offset < e)
+    assert Cover(spans).at(offset) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 80), max_size=16, unique=True), st.integers(0, 80), st.integers(0, 20))
+def test_overlaps_of_ordered_spans_as_a_scan(points: list[int], start: int, width: int) -> None:
+    from kompetens.match.timeline import _overlaps
+
+    points.sort()
+    spans = [(points[i], points[i + 1]) for i in range(0, len(points) - 1, 2)]  # in order, disjoint
+    end = start + width
+    expected = any(s < end and start < e for s, e in spans)
+    assert _overlaps(spans, [e for _, e in spans], start, end) == expected

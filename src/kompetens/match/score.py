@@ -304,6 +304,7 @@ def candidate_from(
     text = profile.doc.text
     evidence: dict[str, list[Evidence]] = {a: [] for a in AREA_IDS}
     months: dict[str, list[Position]] = {a: [] for a in AREA_IDS}
+    seen: dict[str, set[Position]] = {a: set() for a in AREA_IDS}
     concepts: dict[str, str] = {}
     for m in profile.mentions:
         if m.area not in evidence:
@@ -312,7 +313,10 @@ def candidate_from(
         positions = timeline.positions_at(m.start)
         where = "position" if positions else _where(timeline.section_at(m.start))
         evidence[m.area].append(_evidence(text, m, where))
-        months[m.area].extend(p for p in positions if p not in months[m.area])
+        for p in positions:
+            if p not in seen[m.area]:
+                seen[m.area].add(p)
+                months[m.area].append(p)
     depth = {a: _depth(evidence[a]) for a in AREA_IDS}
     years = {a: covered_months(months[a]) / 12.0 for a in AREA_IDS}
     recency = {a: _recency(months[a], timeline.today) for a in AREA_IDS}

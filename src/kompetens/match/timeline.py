@@ -7,9 +7,10 @@ Date ranges in Swedish and English: "2019-03 – nu", "jan 2018 - dec 2020", "20
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -65,6 +66,31 @@ class Section:
     end: int
 
 
+class Cover:
+    """Which of a list of [start, end) spans hold an offset, by bisection: the spans cut the line into
+    pieces, and each piece knows the spans (their indices, in list order) that cover it. A CV's
+    mentions ask this of its positions and sections once each, so a scan of the list per mention made
+    a long CV quadratic."""
+
+    __slots__ = ("_bounds", "_covering")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        bounds = sorted({x for s, e in spans if s < e for x in (s, e)})
+        covering: list[tuple[int, ...]] = [() for _ in bounds]
+        for i, (s, e) in enumerate(spans):
+            if s >= e:
+                continue
+            for k in range(bisect.bisect_left(bounds, s), bisect.bisect_left(bounds, e)):
+                covering[k] = (*covering[k], i)
+        self._bounds = bounds
+        self._covering = covering
+
+    def at(self, offset: int) -> tuple[int, ...]:
+        """The indices of the spans holding ``offset``, in list order."""
+        k = bisect.bisect_right(self._bounds, offset) - 1
+        return self._covering[k] if k >= 0 else ()
+
+
 @dataclass(frozen=True, slots=True)
 class Timeline:
     positions: tuple[Position, ...]
@@ -75,16 +101,21 @@ class Timeline:
     unread: tuple[str, ...] = ()
     """Lines that look like a date range ("2016 ?? 2018", "sedan 2019 och framåt") but were not read as
     one: their months count for nothing, and the user is told (``CandidateProfile.warnings``)."""
+    _positions: Cover = field(init=False, repr=False, compare=False)
+    _sections: Cover = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_positions", Cover([p.block for p in self.positions]))
+        object.__setattr__(self, "_sections", Cover([(s.start, s.end) for s in self.sections]))
 
     def positions_at(self, offset: int) -> list[Position]:
         """The positions whose text block holds ``offset``."""
-        return [p for p in self.positions if p.block[0] <= offset < p.block[1]]
+        return [self.positions[i] for i in self._positions.at(offset)]
 
     def section_at(self, offset: int) -> str:
-        for sec in self.sections:
-            if sec.start <= offset < sec.end:
-                return sec.kind
-        return "header"
+        """The kind of the first section holding ``offset``; "header" before any."""
+        found = self._sections.at(offset)
+        return self.sections[found[0]].kind if found else "header"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +159,8 @@ UNREAD_SHOWN = 60
 def _unread(text: str, sections: list[Section], pat: _Patterns) -> Iterator[str]:
     """Lines of the sections with positions that hold two years, or a year and a "present" word, where no
     date range was read."""
-    read = [m.span() for m in pat.date_range.finditer(text)]
+    read = [m.span() for m in pat.date_range.finditer(text)]  # in order, without overlaps
+    read_ends = [e for _, e in read]
     for sec in sections:
         if sec.kind in _NO_POSITIONS:
             continue
@@ -139,9 +171,15 @@ def _unread(text: str, sections: list[Section], pat: _Patterns) -> Iterator[str]
             years = _YEAR.findall(line)
             low = line.lower()
             looks_like_range = len(years) >= 2 or (years and any(w in low for w in pat.present))
-            if looks_like_range and not any(s < end and start < e for s, e in read):
+            if looks_like_range and not _overlaps(read, read_ends, start, end):
                 number = text.count("\n", 0, start) + 1
                 yield f"line {number}: a date range that was not read: {line.strip()[:UNREAD_SHOWN]!r}"
+
+
+def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
+    """Whether one of ``spans`` (in order, without overlaps; ``ends`` their ends) overlaps [start, end)."""
+    i = bisect.bisect_right(ends, start)  # the first span ending after ``start``
+    return i < len(spans) and spans[i][0] < end
 
 
 def covered_months(positions: list[Position]) -> int:
