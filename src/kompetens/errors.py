@@ -52,6 +52,7 @@ class Code(StrEnum):
     E510 = "candidate not ranked yet"
     E511 = "unknown stored role"
     E512 = "unknown stored ad"
+    E513 = "too many failed sign-ins"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,7 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E510: 409,
     Code.E511: 404,
     Code.E512: 404,
+    Code.E513: 429,
 }
 """Codes that are not plain invalid input (422)."""
 

@@ -10,7 +10,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..engine import Engine
@@ -36,6 +36,13 @@ class Upload:
 class ReadResult:
     documents: list[Document]
     failed: list[KompetensError]
+    data: dict[str, bytes] = field(default_factory=dict)
+    """The uploaded bytes by the name documents carry as their source (what a stored candidate keeps)."""
+
+    def original(self, doc: Document) -> bytes:
+        """The file a document came from, or its text where one file held several documents."""
+        kept = self.data.get(doc.source or "")
+        return kept if kept is not None else doc.text.encode()
 
 
 def safe_name(name: str | None, *, index: int) -> str:
@@ -71,6 +78,7 @@ def read_uploads(engine: Engine, uploads: Sequence[Upload], *, kind: DocKind) ->
             folder.mkdir()
             path = folder / safe_name(upload.name, index=i + 1)
             path.write_bytes(upload.data)
+            result.data[name] = upload.data
             for item in engine.read([path], kind=kind):
                 _rename(item, str(path), name)
                 if isinstance(item, KompetensError):
