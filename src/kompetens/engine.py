@@ -31,6 +31,7 @@ from .store import Accounts, Store
 from .store.accounts import User
 from .store.records import (
     DEFAULT_ORG,
+    Event,
     Purged,
     Records,
     Retention,
@@ -731,7 +732,6 @@ class Engine:
         confirms it."""
         from .match import CandidateProfile
         from .match.decision import StoredRole
-        from .schema import to_jsonable
 
         role_ref = (role.id, role.version) if isinstance(role, StoredRole) else None
         role = role.role if isinstance(role, StoredRole) else role
@@ -741,6 +741,21 @@ class Engine:
         if not profiles:
             raise KompetensError(Code.E505, "the organisation has no stored candidates", field="candidates")
         ranking = self.rank_candidates(role, profiles, top=top)
+        rid = self._record(org, role, ranking, role_ref=role_ref, user_id=user_id)
+        return self.decision(org, rid)
+
+    def _record(
+        self,
+        org: int,
+        role: Role,
+        ranking: Sequence[RankItem],
+        *,
+        role_ref: tuple[str, int] | None,
+        user_id: int | None,
+    ) -> str:
+        """Keep a ranking of stored candidates (items named by candidate id) as a decision record."""
+        from .schema import to_jsonable
+
         content = self.taxonomy.content if self.taxonomy is not None else None
         rid = self.records.add_ranking(
             org,
@@ -752,7 +767,45 @@ class Engine:
             items=[(r.candidate, r.rank, _as_dict(to_jsonable(r))) for r in ranking],
         )
         self.records.log("ranking.create", org, user_id=user_id, object_id=rid)
-        return self.decision(org, rid)
+        return rid
+
+    def rank_recorded(
+        self,
+        org: int,
+        role: Role,
+        docs: Sequence[Document],
+        original: Callable[[Document], bytes],
+        *,
+        user_id: int | None = None,
+        top: int | None = None,
+        thorough: bool = False,
+    ) -> tuple[str, list[RankItem]]:
+        """Rank uploaded CVs as the service does once it has users: each CV becomes a stored candidate of
+        ``org`` (``original(doc)``: the bytes kept; a random id; the organisation's retention applies) and
+        the ranking a decision record that lists them by id. Returns the ranking's id and the ranking with
+        each candidate named by its document's source (the uploaded file's name), as ``rank`` answers."""
+        cands = [self.candidate(d, thorough=thorough) for d in docs]
+        names: dict[str, str] = {}
+        stored = []
+        for doc, cand in zip(docs, cands, strict=True):
+            kept = self._keep(org, doc, cand, data=original(doc), user_id=user_id)
+            names[kept.id] = cand.source
+            stored.append(replace(cand, source=kept.id))
+        ranking = self.rank_candidates(role, stored, top=top)
+        rid = self._record(org, role, ranking, role_ref=None, user_id=user_id)
+        return rid, [replace(r, candidate=names[r.candidate]) for r in ranking]
+
+    def log_event(
+        self, event: str, org: int, *, user_id: int | None = None, object_id: str | None = None
+    ) -> None:
+        """An entry of the organisation's event log: what, by whom, on which id; never text or a name."""
+        self.records.log(event, org, user_id=user_id, object_id=object_id)
+
+    def events(self, org: int | None = None, *, since: str | None = None) -> list[Event]:
+        """The event log, oldest first: of ``org`` (all organisations with ``None``) from ``since`` on."""
+        if org is None and "records" not in self.__dict__ and not self.store_path.exists():
+            return []
+        return self.records.events(org, since=since)
 
     def decision(self, org: int, rid: str) -> Decision:
         """A stored ranking of the organisation; E506 if it has none by that id."""
@@ -853,7 +906,10 @@ class Engine:
         if org is None and "records" not in self.__dict__ and not self.store_path.exists():
             return []  # nothing stored: no file is created
         orgs = [org] if org is not None else self.records.org_ids()
-        return [self.records.purge(o) for o in orgs]
+        purged = [self.records.purge(o) for o in orgs]
+        if org is None:
+            self.records.purge_unowned_events()
+        return purged
 
     # -- the market ------------------------------------------------------------------------------
     def count_ads(self, paths: Sequence[Path | str], *, delimiter: str | None = None) -> int | None:

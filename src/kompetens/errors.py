@@ -53,6 +53,7 @@ class Code(StrEnum):
     E510 = "candidate not ranked yet"
     E511 = "unknown stored role"
     E512 = "unknown stored ad"
+    E513 = "too many failed sign-ins"
     E600 = "server busy"
     E601 = "time limit exceeded"
     E602 = "engine worker failed"
@@ -163,6 +164,7 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E510: 409,
     Code.E511: 404,
     Code.E512: 404,
+    Code.E513: 429,
     Code.E600: 503,
     Code.E601: 504,
     Code.E602: 500,

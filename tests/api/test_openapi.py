@@ -49,6 +49,7 @@ EXPECTED = {
     ("delete", "/api/v1/roles/{role_id}"),
     ("get", "/api/v1/retention"),
     ("put", "/api/v1/retention"),
+    ("get", "/api/v1/events"),
     ("post", "/api/v1/audit"),
 }
 

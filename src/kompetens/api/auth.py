@@ -6,15 +6,22 @@
 * Once the data folder has users, every /api/v1 route but health needs ``Authorization: Bearer <token>``
   and every page needs a signed-in session. With no user yet the server is open, as a loopback demo.
 * Every form carries a CSRF token (api/csrf.py).
+* Signing in is throttled: after 5 failed attempts for one email, or from one client address, within 15
+  minutes, further attempts answer 429 (E513) until the window has passed; a success clears the count.
+* Every call of a user lands in the organisation's event log (``record_call``): the route, the organisation,
+  the user's number, the object ids and the time; never a text, a name or a file name.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import json
+import threading
+import time
+from collections import deque
 from collections.abc import Callable, Collection, Iterable
 from html import escape
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
@@ -24,7 +31,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..engine import Engine
 from ..errors import Code, KompetensError
-from ..store.accounts import User
+from ..store.accounts import User, email_digest
 from .csrf import SESSION_COOKIE, UNSAFE_METHODS
 from .errors import API_PREFIX, error_body
 
@@ -165,6 +172,22 @@ def require_role(*roles: str) -> Callable[[User | None], User]:
     return check
 
 
+def allowed(*roles: str) -> Any:
+    """A dependency: the request's user, who must have one of ``roles`` (E504, 403, otherwise); None while
+    the server is open (no users: a loopback demo, where everyone may do everything)."""
+
+    def check(user: CurrentUser) -> User | None:
+        return None if user is None else require_role(*roles)(user)
+
+    return check
+
+
+Writer = Annotated[User | None, Depends(allowed("admin", "recruiter"))]
+"""Uploading CVs (storing, ranking, teams, interviews, audits) and erasing: admins and recruiters."""
+Admin = Annotated[User | None, Depends(allowed("admin"))]
+"""Retention, users and the event log: admins."""
+
+
 # -- the web pages: sessions and CSRF tokens ------------------------------------------------------
 
 
@@ -193,3 +216,93 @@ def page_user(request: Request) -> User | None:
         raise LoginRequired(request.url.path)
     request.state.user = user
     return user
+
+
+# -- sign-in throttling ---------------------------------------------------------------------------
+
+SIGNIN_LIMIT = 5
+"""Failed sign-ins (per email, and per client address) allowed within the window."""
+SIGNIN_WINDOW = 15 * 60.0
+"""The window in seconds: 15 minutes."""
+
+
+class SignInThrottle:
+    """Failed sign-ins per email and per client address in a sliding window, in memory (per server
+    process). ``clock`` is injectable for tests (seconds, monotonic)."""
+
+    def __init__(
+        self,
+        *,
+        limit: int = SIGNIN_LIMIT,
+        window: float = SIGNIN_WINDOW,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.limit = limit
+        self.window = window
+        self.clock = clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def keys(email: str, address: str | None) -> list[str]:
+        keys = ["email:" + email_digest(email)]
+        if address:
+            keys.append("addr:" + address)
+        return keys
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        times = self._failures.get(key, deque())
+        while times and times[0] <= now - self.window:
+            times.popleft()
+        if not times:
+            self._failures.pop(key, None)
+        return times
+
+    def blocked(self, email: str, address: str | None) -> bool:
+        """Whether a further attempt is refused now."""
+        with self._lock:
+            now = self.clock()
+            return any(len(self._recent(k, now)) >= self.limit for k in self.keys(email, address))
+
+    def failed(self, email: str, address: str | None) -> None:
+        with self._lock:
+            now = self.clock()
+            for key in self.keys(email, address):
+                self._recent(key, now)
+                self._failures.setdefault(key, deque()).append(now)
+
+    def succeeded(self, email: str, address: str | None) -> None:
+        with self._lock:
+            for key in self.keys(email, address):
+                self._failures.pop(key, None)
+
+
+def throttle_of(request: Request) -> SignInThrottle:
+    """The app's sign-in throttle (made on first use; a test may set ``app.state.signin_throttle``)."""
+    state = request.app.state
+    with _THROTTLE_LOCK:
+        throttle: SignInThrottle | None = getattr(state, "signin_throttle", None)
+        if throttle is None:
+            throttle = state.signin_throttle = SignInThrottle()
+    return throttle
+
+
+_THROTTLE_LOCK = threading.Lock()
+
+
+def client_address(request: Request) -> str | None:
+    return request.client.host if request.client is not None else None
+
+
+# -- the event log --------------------------------------------------------------------------------
+
+
+def record_call(request: Request, route: str, *object_ids: str | None) -> None:
+    """Log a call of the signed-in user: ``call.<route>`` in their organisation, one entry per object id
+    (one without an id when none is given). In open mode (no users) nothing is logged or stored."""
+    user: User | None = getattr(request.state, "user", None)
+    if user is None:
+        return
+    engine = engine_for(request)
+    for object_id in object_ids or (None,):
+        engine.log_event(f"call.{route}", user.org_id, user_id=user.id, object_id=object_id)

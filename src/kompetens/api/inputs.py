@@ -11,7 +11,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..engine import Engine
@@ -37,6 +37,13 @@ class Upload:
 class ReadResult:
     documents: list[Document]
     failed: list[KompetensError]
+    data: dict[str, bytes] = field(default_factory=dict)
+    """The uploaded bytes by the name documents carry as their source (what a stored candidate keeps)."""
+
+    def original(self, doc: Document) -> bytes:
+        """The file a document came from, or its text where one file held several documents."""
+        kept = self.data.get(doc.source or "")
+        return kept if kept is not None else doc.text.encode()
 
 
 def safe_name(name: str | None, *, index: int) -> str:
@@ -68,10 +75,11 @@ def read_uploads(engine: Engine, uploads: Sequence[Upload], *, kind: DocKind) ->
     names = _unique(safe_name(u.name, index=i) for i, u in enumerate(uploads, start=1))
     with tempfile.TemporaryDirectory(prefix="kompetens-upload-") as tmp:
         paths: list[Path] = []
-        for i, upload in enumerate(uploads):
+        for i, (upload, name) in enumerate(zip(uploads, names, strict=True)):
             (Path(tmp) / str(i)).mkdir()
             paths.append(Path(tmp) / str(i) / safe_name(upload.name, index=i + 1))
             paths[-1].write_bytes(upload.data)
+            result.data[name] = upload.data
         # One call for all of them (one trip to an engine worker); upload i is in folder i.
         for item in engine.read(paths, kind=kind):
             index = (item.source or "").removeprefix(tmp + os.sep).split(os.sep, 1)[0]

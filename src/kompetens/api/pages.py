@@ -14,7 +14,8 @@ from ..engine import Engine
 from ..errors import Code, KompetensError, http_status
 from ..match import Kit, RankItem, Role
 from ..models import Document
-from .auth import page_user, session_user
+from ..store.accounts import NO_ORG, User, email_digest
+from .auth import client_address, page_user, record_call, session_user, throttle_of
 from .csrf import CSRF_COOKIE, SESSION_COOKIE, check_csrf, set_cookie
 from .deps import engine_of, read_file, read_files
 from .highlight import pieces, review_spans
@@ -26,6 +27,8 @@ router = APIRouter(dependencies=[Depends(page_user), Depends(check_csrf)])
 login_router = APIRouter(dependencies=[Depends(check_csrf)])
 """Signing in and out."""
 
+WRITERS = ("admin", "recruiter")
+"""The roles that may upload CVs (and so rank them) on the pages."""
 KIT_LIMIT = 10
 """Interview kits are prepared for this many of the best candidates."""
 LINK_TOP = 10
@@ -55,6 +58,7 @@ def review_submit(request: Request, text: Text = "", title: Text = "", lang: Tex
             result = engine.review(doc)
     except KompetensError as exc:
         return page(request, "review.html", status=http_status(exc.code), form=form, error=exc)
+    record_call(request, "review")
     labels = {a.id: a.label_en for a in request.app.state.engine.areas()}
     marked = pieces(doc.text, review_spans(result, labels))
     return page(request, "review.html", form=form, review=result, pieces=marked)
@@ -66,6 +70,7 @@ def review_report(request: Request, text: Text = "", title: Text = "", lang: Tex
     doc = text_document(text, kind="ad", lang=lang, title=title, source="pasted ad")
     with engine_of(request) as engine:
         html = engine.review_html(engine.review(doc), doc)
+    record_call(request, "review")
     disposition = 'attachment; filename="kompetens-review.html"'
     return HTMLResponse(
         html, headers={"Content-Disposition": disposition, "X-Content-Type-Options": "nosniff"}
@@ -99,7 +104,11 @@ async def rank_submit(request: Request) -> Response:
 def rank_page(
     request: Request, cvs: list[UploadFile], role_file: UploadFile | None, form: dict[str, str]
 ) -> Response:
+    user: User | None = getattr(request.state, "user", None)
+    rid: str | None = None
     try:
+        if user is not None and user.role not in WRITERS:
+            raise KompetensError(Code.E504, f"the role {user.role} may not upload or rank CVs")
         files = read_files(request, cvs)
         if not files:
             raise KompetensError(Code.E301, "choose at least one CV file", field="cvs")
@@ -110,13 +119,27 @@ def rank_page(
                 engine, form["role_source"], ad=form["ad"], upload=role_upload, thorough=thorough
             )
             read = read_uploads(engine, files, kind="cv")
-            ranking: list[RankItem] = (
-                engine.rank(role, read.documents, thorough=thorough) if read.documents else []
-            )
+            ranking: list[RankItem] = []
+            if user is not None and read.documents:  # the service keeps every ranking it makes
+                rid, ranking = engine.rank_recorded(
+                    user.org_id, role, read.documents, read.original, user_id=user.id, thorough=thorough
+                )
+            elif read.documents:  # open mode, a loopback demo: nothing is stored
+                ranking = engine.rank(role, read.documents, thorough=thorough)
             kits = interview_kits(engine, role, ranking, read.documents)
     except KompetensError as exc:
         return page(request, "rank.html", status=http_status(exc.code), form=form, error=exc)
-    return page(request, "rank.html", form=form, role=role, ranking=ranking, failed=read.failed, kits=kits)
+    record_call(request, "rank", rid)
+    return page(
+        request,
+        "rank.html",
+        form=form,
+        role=role,
+        ranking=ranking,
+        failed=read.failed,
+        kits=kits,
+        ranking_id=rid,
+    )
 
 
 def chosen_role(
@@ -167,6 +190,7 @@ def link_page(request: Request, q: str = "", kind: Literal["skill", "occupation"
     try:
         with engine_of(request) as engine:
             found = engine.link([q.strip()], top=LINK_TOP, kind=kind)
+        record_call(request, "link")
     except KompetensError as exc:
         return page(request, "link.html", status=http_status(exc.code), form=form, error=exc)
     return page(request, "link.html", form=form, candidates=found[0].candidates if found else [])
@@ -192,11 +216,23 @@ def login_form(request: Request, next: str = "/") -> Response:
 @login_router.post("/login", response_class=HTMLResponse)
 def login_submit(request: Request, email: Text = "", password: Text = "", next: Text = "/") -> Response:
     engine: Engine = request.app.state.engine
-    user = engine.accounts.check_password(email, password) if engine.has_users() and password else None
     form = {"email": email, "next": safe_next(next)}
+    throttle, address = throttle_of(request), client_address(request)
+    if engine.has_users() and throttle.blocked(email, address):
+        _log_signin(engine, "signin.throttled", email)
+        error = KompetensError(
+            Code.E513, "too many failed sign-ins: wait 15 minutes before you try again", field="email"
+        )
+        return page(request, "login.html", status=429, form=form, error=error)
+    user = engine.accounts.check_password(email, password) if engine.has_users() and password else None
     if user is None:
+        if engine.has_users():
+            throttle.failed(email, address)
+            _log_signin(engine, "signin.failed", email)
         error = KompetensError(Code.E503, "the email or the password is wrong")
         return page(request, "login.html", status=401, form=form, error=error)
+    throttle.succeeded(email, address)
+    engine.accounts.log("signin", user.org_id, user_id=user.id)
     response = RedirectResponse(request.scope.get("root_path", "") + form["next"], status_code=303)
     set_cookie(request, response, SESSION_COOKIE, engine.accounts.open_session(user))
     # A fresh CSRF cookie for the signed-in browser: tokens from before signing in stop working.
@@ -209,8 +245,23 @@ def logout(request: Request) -> Response:
     engine: Engine = request.app.state.engine
     sid = request.cookies.get(SESSION_COOKIE)
     if sid and engine.has_users():
+        user = engine.accounts.user_for_session(sid)
         engine.accounts.close_session(sid)
+        if user is not None:
+            engine.accounts.log("signout", user.org_id, user_id=user.id)
     root = request.scope.get("root_path", "")
     response = RedirectResponse(root + ("/login" if engine.has_users() else "/"), status_code=303)
     response.delete_cookie(SESSION_COOKIE, path=root + "/", httponly=True, samesite="strict")
     return response
+
+
+def _log_signin(engine: Engine, event: str, email: str) -> None:
+    """A refused sign-in in the event log: by the user's number when the email is a user's (in their
+    organisation), else by the first 16 hex digits of the email's SHA-256 (no organisation). Never the
+    email or the password."""
+    try:
+        known = engine.accounts.user(email)
+    except KompetensError:
+        engine.accounts.log(event, NO_ORG, user_id=None, object_id=email_digest(email))
+        return
+    engine.accounts.log(event, known.org_id, user_id=known.id)

@@ -17,7 +17,7 @@ from ..match import AuditReport, Kit, RankItem, Role, Team
 from ..schema import dump_json
 from ..taxonomy.areas import AreaInfo
 from . import schemas
-from .auth import api_user
+from .auth import Writer, api_user, record_call
 from .deps import engine_of, read_file, read_files
 from .inputs import ReadResult, read_uploads, resolve_role, text_document
 
@@ -108,6 +108,7 @@ def extract(request: Request, body: schemas.ExtractRequest) -> Response:
     doc = text_document(body.text, kind=body.kind, lang=body.lang, title=body.title)
     with engine_of(request) as engine:
         profile = engine.extract(doc, thorough=body.thorough)
+    record_call(request, "extract")
     return json_response(schemas.PostedExtraction.of(profile.extraction(engine.skill_labels), doc.text))
 
 
@@ -125,6 +126,7 @@ def review(
     fmt: Annotated[Literal["json", "html"], Query(alias="format")] = "json",
 ) -> Response:
     doc = text_document(body.text, kind="ad", lang=body.lang, title=body.title, source="<ad>")
+    record_call(request, "review")
     with engine_of(request) as engine:
         result = engine.review(doc)
         if fmt == "html":
@@ -141,6 +143,7 @@ def review(
 def link(request: Request, body: schemas.LinkRequest) -> Response:
     with engine_of(request) as engine:
         result = engine.link(body.texts, top=body.top, kind=body.kind)
+    record_call(request, "link")
     return json_response(result, list[LinkResult])
 
 
@@ -157,6 +160,7 @@ def show_role(
     upload = read_file(role_file)
     with engine_of(request) as engine:
         chosen = resolve_role(engine, role_json=role, role_file=upload, ad_text=ad)
+    record_call(request, "role")
     return json_response(chosen)
 
 
@@ -166,10 +170,14 @@ def show_role(
     summary="Rank CVs for a role",
     description="Multipart form. The role: `role` (JSON), `role_file` (role or ad file) or `ad` (text); "
     "the built-in social media specialist when none is given (`POST /api/v1/role` shows it). The answer is "
-    "`kompetens rank --json`'s list: candidates best first, then an item with `error` per unreadable upload.",
+    "`kompetens rank --json`'s list: candidates best first, then an item with `error` per unreadable upload. "
+    "Once the server has users (admin, recruiter), every ranking is kept: the CVs become stored candidates "
+    "of the organisation (random ids, its retention applies) and the ranking a decision record, whose id "
+    "the `Kompetens-Ranking` header carries (`Location`: the record) for a person to confirm it.",
 )
 def rank(
     request: Request,
+    user: Writer,
     cvs: CvFiles,
     role: RoleJson = None,
     role_file: RoleFile = None,
@@ -184,10 +192,31 @@ def rank(
     ] = False,
 ) -> Response:
     engine, chosen, read = role_and_cvs(request, cvs, role, role_file, ad, thorough=thorough)
+    rid: str | None = None
     with engine_of(request):
-        ranking = engine.rank(chosen, read.documents, top=top, thorough=thorough) if read.documents else []
+        if user is None:  # open mode, a loopback demo: nothing is stored
+            ranking = (
+                engine.rank(chosen, read.documents, top=top, thorough=thorough) if read.documents else []
+            )
+        elif read.documents:
+            rid, ranking = engine.rank_recorded(
+                user.org_id,
+                chosen,
+                read.documents,
+                read.original,
+                user_id=user.id,
+                top=top,
+                thorough=thorough,
+            )
+        else:
+            ranking = []
+    record_call(request, "rank", rid)
     items: RankList = [*ranking, *failed_items(read)]
-    return json_response(items, RankList)
+    response = json_response(items, RankList)
+    if rid is not None:
+        response.headers["Kompetens-Ranking"] = rid
+        response.headers["Location"] = f"{request.scope.get('root_path', '')}/api/v1/rankings/{rid}"
+    return response
 
 
 @router.post(
@@ -198,6 +227,7 @@ def rank(
 )
 def team(
     request: Request,
+    user: Writer,
     cvs: CvFiles,
     size: Annotated[int, Form(ge=1, le=50, description="Team size.")],
     role: RoleJson = None,
@@ -207,6 +237,7 @@ def team(
     engine, chosen, read = role_and_cvs(request, cvs, role, role_file, ad)
     with engine_of(request):
         result = engine.team(chosen, read.documents, size=size)
+    record_call(request, "team")
     return json_response(replace(result, failed=tuple(failed_items(read))))
 
 
@@ -219,6 +250,7 @@ def team(
 )
 def interview(
     request: Request,
+    user: Writer,
     cv: Annotated[UploadFile, File(description="One CV file.")],
     role: RoleJson = None,
     role_file: RoleFile = None,
@@ -232,6 +264,7 @@ def interview(
         raise KompetensError(Code.E110, "no CV text found in the upload", field="cv")
     with engine_of(request):
         kit = engine.interview(chosen, read.documents[0])
+    record_call(request, "interview")
     if fmt == "markdown":
         return PlainTextResponse(kit.markdown, media_type="text/markdown; charset=utf-8")
     return json_response(kit)
@@ -249,6 +282,7 @@ def interview(
 )
 def audit(
     request: Request,
+    user: Writer,
     cvs: Annotated[list[UploadFile] | None, File(description="CV files, one candidate each.")] = None,
     groups: Annotated[
         UploadFile | None, File(description="CSV or JSON: file -> sex, birth_year | age | age_band.")
@@ -274,6 +308,7 @@ def audit(
         chosen = resolve_role(engine, role_json=role, role_file=role_upload, ad_text=ad)
         if synthetic is not None:
             report = engine.audit_synthetic(chosen, synthetic, seed=seed, top=top, threshold=threshold)
+            record_call(request, "audit")
             return json_response(report)
         assert groups_upload is not None
         table = engine.read_groups(groups_upload.data, name=groups_upload.name or "groups")
@@ -287,4 +322,5 @@ def audit(
             pool="uploads",
             failed=[e.source or "" for e in read.failed],
         )
+    record_call(request, "audit")
     return json_response(report)

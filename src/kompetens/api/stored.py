@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -17,9 +17,9 @@ from ..errors import Code, FailedInput, KompetensError
 from ..match import Role
 from ..match.decision import CandidateExport, Decision, Explanation, StoredRole
 from ..store.accounts import User
-from ..store.records import Retention, StoredAd, StoredCandidate
+from ..store.records import Event, Retention, StoredAd, StoredCandidate
 from . import schemas
-from .auth import CurrentUser, require_role
+from .auth import Admin, CurrentUser, Writer, record_call
 from .deps import engine_of, read_files
 from .inputs import checked_lang, safe_name
 from .routes import AUTH_RESPONSES, CvFiles, json_response
@@ -40,20 +40,6 @@ router = APIRouter(
 
 Added = list[StoredCandidate | FailedInput]
 """``POST /api/v1/candidates``: one stored candidate per readable file, a failed item per other."""
-
-
-def allowed(*roles: str) -> Any:
-    """A dependency: the request's user, who must have one of ``roles`` (E504, 403, otherwise); None while
-    the server is open (no users: a loopback demo, where everyone may do everything)."""
-
-    def check(user: CurrentUser) -> User | None:
-        return None if user is None else require_role(*roles)(user)
-
-    return check
-
-
-Writer = Annotated[User | None, Depends(allowed("admin", "recruiter"))]
-Admin = Annotated[User | None, Depends(allowed("admin"))]
 
 
 class RankingRequest(BaseModel):
@@ -94,11 +80,11 @@ def _user_id(user: User | None) -> int | None:
     "/candidates",
     response_model=Added,
     status_code=201,
-    summary="Store CVs as candidates of the organisation",
+    summary="Store CVs as candidates of the organisation (admin, recruiter)",
     description="Multipart `cvs`. Each file is kept as uploaded (for export) with its profile, under a random "
     "id; the file's name is shown inside the organisation only.",
 )
-def add_candidates(request: Request, user: CurrentUser, cvs: CvFiles) -> Response:
+def add_candidates(request: Request, user: Writer, cvs: CvFiles) -> Response:
     uploads = read_files(request, cvs)
     out: Added = []
     with engine_of(request) as engine:
@@ -125,13 +111,16 @@ def list_candidates(
 ) -> Response:
     with engine_of(request) as engine:
         found = engine.candidates(engine.org_for(user), query=q)
+    record_call(request, "candidates.list")
     return json_response(found, list[StoredCandidate])
 
 
 @router.get("/candidates/{cid}", response_model=StoredCandidate, summary="One candidate")
 def get_candidate(request: Request, user: CurrentUser, cid: str) -> Response:
     with engine_of(request) as engine:
-        return json_response(engine.stored_candidate(engine.org_for(user), cid))
+        kept = engine.stored_candidate(engine.org_for(user), cid)
+    record_call(request, "candidates.get", cid)
+    return json_response(kept)
 
 
 @router.delete(
@@ -167,6 +156,7 @@ def candidate_file(request: Request, user: CurrentUser, cid: str) -> Response:
         org = engine.org_for(user)
         kept = engine.stored_candidate(org, cid)
         data = engine.original_file(org, cid)
+    record_call(request, "candidates.file", cid)
     name = safe_name(kept.name, index=1).encode("ascii", "replace").decode().replace('"', "_")
     return Response(
         data,
@@ -196,10 +186,10 @@ def explain_candidate(
     "/rankings",
     response_model=Decision,
     status_code=201,
-    summary="Rank stored candidates for a role: a decision record",
+    summary="Rank stored candidates for a role: a decision record (admin, recruiter)",
     description="A proposal until a person confirms it (`POST /api/v1/rankings/{id}/confirm`).",
 )
-def create_ranking(request: Request, user: CurrentUser, body: RankingRequest) -> Response:
+def create_ranking(request: Request, user: Writer, body: RankingRequest) -> Response:
     with engine_of(request) as engine:
         org = engine.org_for(user)
         given = [k for k in ("role", "role_id", "ad_id") if getattr(body, k) is not None]
@@ -221,7 +211,9 @@ def create_ranking(request: Request, user: CurrentUser, body: RankingRequest) ->
 @router.get("/rankings/{rid}", response_model=Decision, summary="A stored ranking (decision record)")
 def get_ranking(request: Request, user: CurrentUser, rid: str) -> Response:
     with engine_of(request) as engine:
-        return json_response(engine.decision(engine.org_for(user), rid))
+        decision = engine.decision(engine.org_for(user), rid)
+    record_call(request, "rankings.get", rid)
+    return json_response(decision)
 
 
 @router.post(
@@ -331,6 +323,30 @@ def update_role(request: Request, user: CurrentUser, role_id: str, body: dict[st
 def delete_role(request: Request, user: Writer, role_id: str) -> Response:
     with engine_of(request) as engine:
         return json_response(engine.delete_role(engine.org_for(user), role_id, user_id=_user_id(user)))
+
+
+@router.get(
+    "/events",
+    response_model=list[Event],
+    summary="The organisation's event log (admin)",
+    description="Oldest first; `?since=YYYY-MM-DD` from that day on. Entries hold the event, the "
+    "organisation, the user's number, an object's id and the time: never a text, a name or a file name.",
+)
+def list_events(
+    request: Request,
+    admin: Admin,
+    since: Annotated[
+        str | None,
+        Query(
+            pattern=r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$",
+            description="UTC, YYYY-MM-DD or YYYY-MM-DD HH:MM:SS.",
+        ),
+    ] = None,
+) -> Response:
+    with engine_of(request) as engine:
+        found = engine.events(engine.org_for(admin), since=since)
+    record_call(request, "events")
+    return json_response(found, list[Event])
 
 
 @router.get("/retention", response_model=Retention, summary="The organisation's retention periods")

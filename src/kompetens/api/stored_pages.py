@@ -59,6 +59,7 @@ async def candidates_add(request: Request, user: PageUser) -> Response:
 def _add(request: Request, user: User | None, cvs: list[UploadFile]) -> Response:
     failed: list[FailedInput] = []
     try:
+        _may_write(user, "upload candidates")
         files = read_files(request, cvs)
         if not files:
             raise KompetensError(Code.E301, "choose at least one CV file", field="cvs")
@@ -80,8 +81,7 @@ def _add(request: Request, user: User | None, cvs: list[UploadFile]) -> Response
 
 @router.post("/candidates/{cid}/erase")
 def candidates_erase(request: Request, user: PageUser, cid: str) -> Response:
-    if user is not None and user.role not in ("admin", "recruiter"):
-        raise KompetensError(Code.E504, f"the role {user.role} may not erase candidates")
+    _may_write(user, "erase candidates")
     with engine_of(request) as engine:
         engine.erase_candidate(engine.org_for(user), cid, user_id=_uid(user))
     return _see(request, "/candidates")
@@ -110,6 +110,7 @@ def candidates_explanation(request: Request, user: PageUser, cid: str) -> Respon
 
 @router.post("/rankings")
 def rankings_create(request: Request, user: PageUser) -> Response:
+    _may_write(user, "rank candidates")
     with engine_of(request) as engine:
         decision = engine.rank_stored(engine.org_for(user), engine.role(), user_id=_uid(user))
     return _see(request, f"/rankings/{decision.id}")
@@ -163,3 +164,9 @@ def _order(system: list[str], places: dict[str, str]) -> list[str]:
             raise KompetensError(Code.E508, f"the place {raw!r} is not a number", field="order") from None
 
     return sorted(system, key=place)
+
+
+def _may_write(user: User | None, what: str) -> None:
+    """Uploading, ranking and erasing are for admins and recruiters (E504, 403, for hiring managers)."""
+    if user is not None and user.role not in ("admin", "recruiter"):
+        raise KompetensError(Code.E504, f"the role {user.role} may not {what}")

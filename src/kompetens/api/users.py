@@ -57,8 +57,8 @@ def list_users(request: Request, admin: Admin) -> Response:
 def add_user(request: Request, admin: Admin, body: NewUser) -> Response:
     """The new user's first API token is in the answer, once: it is stored only as a hash."""
     accounts = engine_for(request).accounts
-    accounts.add_user(body.email, org=admin.org, role=body.role, password=body.password)
-    response = json_response(accounts.issue_token(body.email, name="first token"))
+    accounts.add_user(body.email, org=admin.org, role=body.role, password=body.password, by=admin.id)
+    response = json_response(accounts.issue_token(body.email, name="first token", by=admin.id))
     response.status_code = 201
     return response
 
@@ -68,7 +68,7 @@ def remove_user(request: Request, admin: Admin, email: str) -> Response:
     accounts = engine_for(request).accounts
     if accounts.user(email).org_id != admin.org_id:  # another tenant's user is no concern of this admin
         raise KompetensError(Code.E502, f"no user {email!r}", field="email")
-    return json_response(accounts.remove_user(email))
+    return json_response(accounts.remove_user(email, by=admin.id))
 
 
 @router.post("/tokens", response_model=NewToken, status_code=201, summary="Issue another token to yourself")

@@ -58,7 +58,18 @@ CREATE TABLE IF NOT EXISTS sessions (
     created TEXT NOT NULL DEFAULT (datetime('now')),
     expires TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    time TEXT NOT NULL,
+    event TEXT NOT NULL,
+    org_id INTEGER NOT NULL,
+    user_id INTEGER,
+    object_id TEXT
+);
+CREATE INDEX IF NOT EXISTS events_org ON events(org_id, time);
 """
+NO_ORG = 0
+"""The organisation number of events that belong to none (a failed sign-in for an unknown email)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +123,11 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def email_digest(email: str) -> str:
+    """What the event log keeps of an email address: the first 16 hex digits of its SHA-256 (any case)."""
+    return digest(email.strip().lower())[:16]
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
@@ -131,12 +147,22 @@ class Accounts:
         with store.transaction() as conn:
             conn.executescript(SCHEMA)
 
+    def log(self, event: str, org_id: int, *, user_id: int | None, object_id: str | None = None) -> None:
+        """An entry of the event log (see store/records.py): never a name, an email or a password."""
+        with self.store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO events(time, event, org_id, user_id, object_id) VALUES (?, ?, ?, ?, ?)",
+                (_now(), event, org_id, user_id, object_id),
+            )
+
     # -- users ------------------------------------------------------------------------------------
     def has_users(self) -> bool:
         with self.store.transaction() as conn:
             return conn.execute("SELECT 1 FROM users LIMIT 1").fetchone() is not None
 
-    def add_user(self, email: str, *, org: str, role: str, password: str | None = None) -> User:
+    def add_user(
+        self, email: str, *, org: str, role: str, password: str | None = None, by: int | None = None
+    ) -> User:
         """Add a user to ``org`` (created if new). Raises E500 for an unknown role, E501 if taken."""
         email = email.strip()
         if role not in ROLES:
@@ -158,7 +184,9 @@ class Accounts:
                 )
         except sqlite3.IntegrityError as exc:
             raise KompetensError(Code.E501, f"a user {email!r} exists already", field="email") from exc
-        return self.user(email)
+        added = self.user(email)
+        self.log("user.add", added.org_id, user_id=by, object_id=str(added.id))
+        return added
 
     def user(self, email: str) -> User:
         """The user with this email (any case); E502 if there is none."""
@@ -175,13 +203,14 @@ class Accounts:
         with self.store.transaction() as conn:
             return [User(*r) for r in conn.execute(sql + " ORDER BY orgs.name, users.email", args)]
 
-    def remove_user(self, email: str) -> User:
+    def remove_user(self, email: str, *, by: int | None = None) -> User:
         """Delete a user with their tokens and sessions; E502 if there is none."""
         user = self.user(email)
         with self.store.transaction() as conn:
             conn.execute("DELETE FROM tokens WHERE user_id = ?", (user.id,))
             conn.execute("DELETE FROM sessions WHERE user_id = ?", (user.id,))
             conn.execute("DELETE FROM users WHERE id = ?", (user.id,))
+        self.log("user.remove", user.org_id, user_id=by, object_id=str(user.id))
         return user
 
     def set_password(self, email: str, password: str) -> None:
@@ -213,7 +242,7 @@ class Accounts:
         return self.user(email)
 
     # -- API tokens -------------------------------------------------------------------------------
-    def issue_token(self, email: str, *, name: str = "") -> NewToken:
+    def issue_token(self, email: str, *, name: str = "", by: int | None = None) -> NewToken:
         user = self.user(email)
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         name = name.strip() or f"token {_now()}"
@@ -222,7 +251,9 @@ class Accounts:
                 "INSERT INTO tokens(user_id, name, token_hash) VALUES (?, ?, ?)",
                 (user.id, name, digest(token)),
             )
-        return NewToken(int(cur.lastrowid or 0), user.email, name, token)
+        tid = int(cur.lastrowid or 0)
+        self.log("token.issue", user.org_id, user_id=user.id if by is None else by, object_id=str(tid))
+        return NewToken(tid, user.email, name, token)
 
     def tokens(self, email: str) -> list[TokenInfo]:
         user = self.user(email)
@@ -232,7 +263,7 @@ class Accounts:
             ).fetchall()
         return [TokenInfo(r[0], user.email, r[1], r[2], r[3]) for r in rows]
 
-    def revoke_token(self, email: str, token_id: int | None = None) -> int:
+    def revoke_token(self, email: str, token_id: int | None = None, *, by: int | None = None) -> int:
         """Revoke one of the user's tokens (or all with ``None``); how many were revoked."""
         user = self.user(email)
         sql = "UPDATE tokens SET revoked = ? WHERE user_id = ? AND revoked IS NULL"
@@ -240,7 +271,11 @@ class Accounts:
         if token_id is not None:
             sql, args = sql + " AND id = ?", (*args, token_id)
         with self.store.transaction() as conn:
-            return conn.execute(sql, args).rowcount
+            n = int(conn.execute(sql, args).rowcount)
+        if n:
+            target = str(token_id) if token_id is not None else f"user:{user.id}"
+            self.log("token.revoke", user.org_id, user_id=user.id if by is None else by, object_id=target)
+        return n
 
     def user_for_token(self, token: str) -> User | None:
         """The user a presented API token belongs to, if it is known and not revoked."""

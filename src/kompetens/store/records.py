@@ -25,6 +25,7 @@ from typing import Any
 
 from ..errors import Code, KompetensError
 from ..schema import DOCUMENTED
+from .accounts import NO_ORG
 from .accounts import SCHEMA as ACCOUNTS_SCHEMA
 from .sqlite import Store
 
@@ -133,13 +134,17 @@ class Event:
     event: str
     """What: ``candidate.add``, ``candidate.export``, ``candidate.erase``, ``candidate.purge``,
     ``ranking.create``, ``ranking.confirm``, ``candidate.explain``, ``role.save``, ``role.delete``, ``ad.add``, ``ad.delete``,
-    ``retention.set``."""
+    ``retention.set``; ``signin``, ``signin.failed``, ``signin.throttled``, ``signout``, ``token.issue``,
+    ``token.revoke``, ``user.add``, ``user.remove``; and ``call.<route>`` for each engine call over the API or
+    the web pages (``call.extract``, ``call.review``, ``call.link``, ``call.rank``, ``call.audit``, ``call.team``,
+    ``call.interview``, ...)."""
     org_id: int
-    """The organisation's number."""
+    """The organisation's number; 0 for none (a failed sign-in with an unknown email)."""
     user_id: int | None
     """The user's number; null for the CLI without users and for the scheduled purge."""
     object_id: str | None
-    """The candidate's or ranking's random id."""
+    """The candidate's, ranking's, role's, ad's, user's or token's id; for a failed sign-in the first 16 hex
+    digits of the email's SHA-256 (never the email)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -561,11 +566,19 @@ class Records:
                 (now(), event, org_id, user_id, object_id),
             )
 
-    def events(self, org_id: int, *, object_id: str | None = None) -> list[Event]:
-        sql = "SELECT time, event, org_id, user_id, object_id FROM events WHERE org_id = ?"
-        args: tuple[object, ...] = (org_id,)
+    def events(
+        self, org_id: int | None, *, object_id: str | None = None, since: str | None = None
+    ) -> list[Event]:
+        """The event log, oldest first: of one organisation (``None``: of all, and of none), about one
+        object, from ``since`` (UTC, ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM:SS``) on."""
+        sql = "SELECT time, event, org_id, user_id, object_id FROM events WHERE 1 = 1"
+        args: tuple[object, ...] = ()
+        if org_id is not None:
+            sql, args = sql + " AND org_id = ?", (org_id,)
         if object_id is not None:
             sql, args = sql + " AND object_id = ?", (*args, object_id)
+        if since is not None:
+            sql, args = sql + " AND time >= ?", (*args, since)
         with self.store.transaction() as conn:
             return [Event(*r) for r in conn.execute(sql + " ORDER BY id", args)]
 
@@ -612,6 +625,15 @@ class Records:
         if events and not erased:
             self.store.compact()
         return Purged(kept.org, erased, events)
+
+    def purge_unowned_events(self, *, at: datetime | None = None) -> int:
+        """Delete the events of no organisation (failed sign-ins of unknown emails) after the default period."""
+        with self.store.transaction() as conn:
+            return int(
+                conn.execute(
+                    "DELETE FROM events WHERE org_id = ? AND time < ?", (NO_ORG, _before(EVENT_DAYS, at))
+                ).rowcount
+            )
 
     # -- the old path-keyed profiles ---------------------------------------------------------------
     def _adopt_old_profiles(self) -> None:
