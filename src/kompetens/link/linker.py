@@ -7,7 +7,9 @@ its documents (max-pooling). Signals per concept, fused by a weighted sum:
               text scores 1.0, wherever it stands: this is span matching without enumerating spans);
 * ``chr``     character 3-5-gram TF-IDF cosine between text and label (spelling variants, compounds);
               for a Swedish text both also read its English gloss against the English labels, at
-              ``w_translate`` (a word table learnt from the parallel labels, link/translate.py);
+              ``w_translate`` (a word table learnt from the parallel labels, link/translate.py); its
+              words and phrases also count as their synonyms (``lang/sv/synonyms.json``, link/synonyms.py)
+              at the group weight, below 1;
 * ``static``  cosine between the text's static vector (e5 word vectors summed, ~0.1 ms) and the
               label's e5 vector plus that against the label's own static vector, each divided by
               its typical spread (one matrix product for both);
@@ -24,7 +26,7 @@ from __future__ import annotations
 import json
 import math
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal, NamedTuple, TypeVar
@@ -38,6 +40,7 @@ from kompetens.link.index import FloatArray, InvertedIndex, LanguageIndexes
 from kompetens.link.langid import TrigramLangId
 from kompetens.link.packaged import packaged_vectors
 from kompetens.link.static import MIN_PART, StaticVectors
+from kompetens.link.synonyms import Synonyms
 from kompetens.link.text import Lemmatizer, char_ngrams, chunks, clean, fold, split_compound, words
 from kompetens.link.translate import Translations, learn
 from kompetens.schema import DOCUMENTED
@@ -167,6 +170,10 @@ class LinkConfig:
     # Swedish text meets English labels by meaning ("arbeta självständigt" -> work independently).
     translate: tuple[str, ...] = ("sv",)
     w_translate: float = 0.7
+    # Languages whose texts are expanded by their ``lang/<code>/synonyms.json`` (link/synonyms.py): a word or
+    # phrase of the text in a group also counts in ``cov`` as the group's other members at the group's weight
+    # (below 1: exact wording wins), and, with ``translate``, as their English gloss. Query side only.
+    synonyms: tuple[str, ...] = ("sv",)
     # Span fusion (``Linker.link(..., spans=finder)``, ``kompetens link --spans``): a sentence's ranking fused
     # with the rankings of the skill phrases the span tagger finds in it, by reciprocal-rank fusion
     # (``fuse_ranked``) at this weight and k; both chosen by cross-validation (bench/link_cv.py,
@@ -242,6 +249,10 @@ class Linker:
             split=self.config.split_compounds,
             fuzzy=self.config.fuzzy_words,
         )
+        self._synonyms = {
+            lang: table for lang in self.config.synonyms if (table := Synonyms.load(lang, self._terms.lemmas))
+        }
+        self._synonym_terms: dict[tuple[str, tuple[str, ...]], list[str]] = {}
         self._label_table: set[tuple[str, ...]] | None = None
         self._dense_masks: dict[tuple[str, ...], npt.NDArray[np.bool_]] = {}
         self._kind_mask = {k: np.isin(kind_arr[self._group_concept], v) for k, v in KINDS.items()}
@@ -563,10 +574,15 @@ class Linker:
         # validation scores did not change; pooling was a quarter of the time).
         cfg = self.config
         terms = self._tagged(tokens, text_lang)  # once: the gloss starts from the text's own terms
-        score = cfg.w_cov * self.words_index.score([t for ts in terms.values() for t in ts])
+        own = [t for ts in terms.values() for t in ts]
+        extra = self._expanded(tokens, text_lang, own) if text_lang in terms else {}
+        if extra:  # synonyms below the text's own terms (1 each, as ``score`` weighs them)
+            score = cfg.w_cov * self.words_index.score_weighted({**extra, **dict.fromkeys(own, 1.0)})
+        else:
+            score = cfg.w_cov * self.words_index.score(own)
         if cfg.w_chr:
             score += cfg.w_chr * self._char_scores(tokens, text_lang)
-        translated = self._translated(tokens, text_lang, terms.get(text_lang)) if translate else None
+        translated = self._translated(tokens, text_lang, terms.get(text_lang), extra) if translate else None
         if translated is not None:  # below direct matches: summed at w_translate (0.5 and 0.85 were worse)
             score += cfg.w_translate * translated
         return self._pool(score)
@@ -722,8 +738,33 @@ class Linker:
     def _coverage(self, tokens: list[str], text_lang: str) -> FloatArray:
         return self.words_index.score([t for ts in self._tagged(tokens, text_lang).values() for t in ts])
 
+    def _expanded(self, tokens: list[str], text_lang: str, own: Sequence[str]) -> dict[str, float]:
+        """The tagged terms of the synonyms (``LinkConfig.synonyms``) of the text's words and phrases that the
+        text lacks, each with its best group weight; {} for a language without a table."""
+        table = self._synonyms.get(text_lang)
+        if table is None:
+            return {}
+        members = table.expand(self._terms.lemmas(tokens, text_lang))
+        if not members:
+            return {}
+        held = set(own)
+        out: dict[str, float] = {}
+        for member, weight in members.items():
+            key = (text_lang, member)
+            found = self._synonym_terms.get(key)
+            if found is None:
+                found = self._synonym_terms[key] = self._terms.tagged(member, text_lang)
+            for term in found:
+                if term not in held and weight > out.get(term, 0.0):
+                    out[term] = weight
+        return out
+
     def _translated(
-        self, tokens: list[str], text_lang: str, own: list[str] | None = None
+        self,
+        tokens: list[str],
+        text_lang: str,
+        own: list[str] | None = None,
+        extra: Mapping[str, float] | None = None,
     ) -> FloatArray | None:
         """``cov`` + ``chr`` of the text's English gloss against the English labels, None without one.
 
@@ -738,6 +779,10 @@ class Linker:
         if own is None:
             own = self._terms.tagged(tokens, text_lang)
         found = self.translations.translate(term.partition(":")[2] for term in own)
+        for term, weight in (extra or {}).items():  # the synonyms' gloss, at their weight
+            for target, share in self.translations.get(term.partition(":")[2]):
+                if share * weight > found.get(target, 0.0):
+                    found[target] = share * weight
         if not found:
             return None
         score = cfg.w_cov * self.words_index.score_weighted(
@@ -907,7 +952,7 @@ def _config(saved: dict[str, object]) -> LinkConfig:
     """The saved config; fields this version does not know are dropped (they only tuned a signal)."""
     known = set(LinkConfig.__dataclass_fields__)
     fields = {**_ABSENT_MEANS, **{k: v for k, v in saved.items() if k in known}}
-    for key in ("split_compounds", "monolingual", "fuzzy_words", "translate"):
+    for key in ("split_compounds", "monolingual", "fuzzy_words", "translate", "synonyms"):
         if isinstance(fields.get(key), list):
             fields[key] = tuple(fields[key])  # type: ignore[arg-type]
     return LinkConfig(**fields)  # type: ignore[arg-type]
