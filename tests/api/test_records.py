@@ -195,6 +195,8 @@ def test_rights_per_role(org: tuple[TestClient, dict[str, str], Engine]) -> None
     for r in forbidden:
         assert r.status_code == 403 and r.json()["error"]["code"] == "E504", r.text
     assert client.get(f"/api/v1/rankings/{rid}", headers=hm).status_code == 200
+    kit = client.post("/api/v1/interview", files=[("cv", (FILE, _marked_cv()))], headers=hm)
+    assert kit.status_code == 200, kit.text  # a kit stores nothing: hiring managers interview
     assert client.get(f"/api/v1/candidates/{cid}/explanation", headers=hm).status_code == 200
     assert client.post(f"/api/v1/rankings/{rid}/confirm", json={}, headers=hm).status_code == 200
     assert client.delete(f"/api/v1/candidates/{cid}", headers=rec).status_code == 200

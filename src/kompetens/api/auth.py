@@ -183,7 +183,9 @@ def allowed(*roles: str) -> Any:
 
 
 Writer = Annotated[User | None, Depends(allowed("admin", "recruiter"))]
-"""Uploading CVs (storing, ranking, teams, interviews, audits) and erasing: admins and recruiters."""
+"""Uploading CVs to rank, store, compose teams or audit, and erasing: admins and recruiters."""
+Interviewer = Annotated[User | None, Depends(allowed("admin", "recruiter", "hiring_manager"))]
+"""An interview kit for one candidate (nothing is stored): every role, hiring managers above all."""
 Admin = Annotated[User | None, Depends(allowed("admin"))]
 """Retention, users and the event log: admins."""
 

@@ -17,7 +17,7 @@ from ..match import AuditReport, Kit, RankItem, Role, Team
 from ..schema import dump_json
 from ..taxonomy.areas import AreaInfo
 from . import schemas
-from .auth import Writer, api_user, record_call
+from .auth import Interviewer, Writer, api_user, record_call
 from .deps import engine_of, read_file, read_files
 from .inputs import ReadResult, read_uploads, resolve_role, text_document
 
@@ -250,7 +250,7 @@ def team(
 )
 def interview(
     request: Request,
-    user: Writer,
+    user: Interviewer,
     cv: Annotated[UploadFile, File(description="One CV file.")],
     role: RoleJson = None,
     role_file: RoleFile = None,
