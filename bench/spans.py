@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synth import synth_ads
 
 from kompetens.engine import Engine
-from kompetens.extract.spans import SpanScore, segments, tokenize
+from kompetens.extract.spans import SpanScore, bio_spans, segments, tokenize
 from kompetens.models import Document
 from kompetens.taxonomy.model import ESCO_ISCO_URI, ESCO_OCCUPATION_URI
 
@@ -42,20 +42,6 @@ Span = tuple[int, int]
 Sentence = tuple[list[Span], set[Span]]  # token character offsets, gold token spans
 Posting = tuple[str, list[Sentence]]  # text, sentences
 Finder = Callable[[str, str], list[Span]]  # (text, lang) -> character spans
-
-
-def bio_spans(tags: list[str]) -> list[Span]:
-    out, start = [], None
-    for i, t in enumerate([*tags, "O"]):
-        if t == "O" or t.startswith("B"):
-            if start is not None:
-                out.append((start, i))
-                start = None
-            if t.startswith("B"):
-                start = i
-        elif start is None:
-            start = i
-    return out
 
 
 def posting(rows: Iterable[tuple[list[str], set[Span]]]) -> Posting:

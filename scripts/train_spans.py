@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from kompetens.extract.spans import SpanModel, SpanScore, SpanTagger, tokenize, train  # noqa: E402
+from kompetens.extract.spans import SpanModel, SpanScore, SpanTagger, bio_spans, tokenize, train  # noqa: E402
 
 SEED = 13
 
@@ -32,16 +32,7 @@ def gold_spans(row: dict[str, object]) -> set[tuple[int, int]]:
     for key in ("tags_skill", "tags_knowledge"):
         tags = row[key]
         assert isinstance(tags, list)
-        start = None
-        for i, t in enumerate([*tags, "O"]):
-            if t == "O" or t.startswith("B"):
-                if start is not None:
-                    out.add((start, i))
-                    start = None
-                if t.startswith("B"):
-                    start = i
-            elif start is None:
-                start = i
+        out.update(bio_spans(tags))
     return out
 
 

@@ -161,3 +161,10 @@ def test_span_score_counts_strict_and_loose_as_eval_spans_does() -> None:
     assert round(f["P"], 2) == 33.33 and f["R"] == 50.0
     assert round(f["loose_P"], 2) == 66.67 and f["loose_R"] == 100.0
     assert round(f["F1"], 2) == 40.0 and f["loose"] == 80.0
+
+
+def test_bio_spans_read_tags_as_eval_spans_does() -> None:
+    from kompetens.extract.spans import bio_spans
+
+    assert bio_spans(["B", "I", "O", "I", "I", "B", "B", "O"]) == [(0, 2), (3, 5), (5, 6), (6, 7)]
+    assert bio_spans(["O", "O"]) == [] and bio_spans(["I"]) == [(0, 1)]

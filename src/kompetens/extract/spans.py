@@ -294,6 +294,23 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) token spans of BIO tags as ``shared/tools/eval_spans.py`` reads them: a span opens at
+    ``B`` or at an ``I`` after ``O`` and closes at the next ``B`` or ``O``."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, t in enumerate([*tags, "O"]):
+        if t == "O" or t.startswith("B"):
+            if start is not None:
+                out.append((start, i))
+                start = None
+            if t.startswith("B"):
+                start = i
+        elif start is None:
+            start = i
+    return out
+
+
 def spans_to_labels(n: int, spans: Iterable[tuple[int, int]]) -> list[int]:
     labels = [OUT] * n
     for s, e in spans:

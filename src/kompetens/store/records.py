@@ -93,16 +93,8 @@ CREATE TABLE IF NOT EXISTS ranking_items (
     PRIMARY KEY (ranking_id, candidate_id)
 );
 CREATE INDEX IF NOT EXISTS ranking_items_candidate ON ranking_items(candidate_id);
-CREATE TABLE IF NOT EXISTS events (
-    id INTEGER PRIMARY KEY,
-    time TEXT NOT NULL,
-    event TEXT NOT NULL,
-    org_id INTEGER NOT NULL,
-    user_id INTEGER,
-    object_id TEXT
-);
-CREATE INDEX IF NOT EXISTS events_org ON events(org_id, time);
 """
+# The events table is the accounts' (store/accounts.py SCHEMA, run first): sign-ins and stored work log alike.
 
 
 @dataclass(frozen=True, slots=True)
