@@ -262,7 +262,7 @@ GATE_TEXT = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(GATE_TEXT)
 def test_gate_index_finds_the_lines_gate_lines_finds(text: str) -> None:
-    from kompetens.layout import GateIndex, gate_lines
+    from kompetens.layout import GateIndex
 
     gates = [("ung",), None, ("social media", "sociala medier"), ("ab",), ("b",), ("zzz",), ("ung", "ungung")]
     low = text.lower()
@@ -272,7 +272,6 @@ def test_gate_index_finds_the_lines_gate_lines_finds(text: str) -> None:
 
 
 def test_gate_index_of_the_review_lexicons_matches_gate_lines() -> None:
-    from kompetens.layout import gate_lines
     from kompetens.review.lexicon import bias_lexicon, review_cues
 
     text = (Path(__file__).parent / "data" / "ads").glob("*.txt")
@@ -288,3 +287,19 @@ def test_gate_index_of_the_review_lexicons_matches_gate_lines() -> None:
             assert [found.get(i, []) for i in range(len(cues.social_media))] == [
                 gate_lines(c.gate, low) for c in cues.social_media
             ]
+
+
+def gate_lines(gate: tuple[str, ...] | None, low: str) -> list[tuple[int, int]]:
+    """The lines of ``low`` that hold one of ``gate``'s strings (the whole text for no gate), by a search
+    per gate string: the reference ``GateIndex`` is held to."""
+    if gate is None:
+        return [(0, len(low))]
+    spans: set[tuple[int, int]] = set()
+    for g in gate:
+        at = low.find(g)
+        while at >= 0:
+            end = low.find("\n", at)
+            end = len(low) if end < 0 else end
+            spans.add((low.rfind("\n", 0, at) + 1, end))
+            at = low.find(g, end)
+    return sorted(spans)

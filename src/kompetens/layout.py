@@ -208,28 +208,13 @@ def _gate(items: list[Any]) -> tuple[str, ...] | None:
 _GATE_MIN = 3
 
 
-def gate_lines(gate: tuple[str, ...] | None, low: str) -> list[tuple[int, int]]:
-    """The lines of ``low`` that hold one of ``gate``'s strings (the whole text for no gate): a rule's
-    matches lie within one line, and the rule is run on those lines alone."""
-    if gate is None:
-        return [(0, len(low))]
-    spans: set[tuple[int, int]] = set()
-    for g in gate:
-        at = low.find(g)
-        while at >= 0:
-            end = low.find("\n", at)
-            end = len(low) if end < 0 else end
-            spans.add((low.rfind("\n", 0, at) + 1, end))
-            at = low.find(g, end)
-    return sorted(spans)
-
-
 class GateIndex:
     """The lines that hold each of many rules' gates, found in one pass over the text.
 
-    ``gate_lines`` for every rule of a lexicon costs a search of the whole text per gate string (a
+    A search of the whole text per gate string, for every rule of a lexicon, costs (a
     third of a millisecond an ad for the review's 67 rules); an Aho-Corasick automaton of all their
-    strings finds every occurrence at once. ``lines(low).get(i, [])`` equals ``gate_lines(gates[i], low)``.
+    strings finds every occurrence at once. A rule's matches lie within one line, and the rule is run on
+    those lines alone (``tests/test_layout.py`` holds this equal to a search per gate string).
     """
 
     __slots__ = ("_automaton", "_open", "_size")

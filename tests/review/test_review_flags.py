@@ -268,7 +268,7 @@ def test_flags_point_into_the_text_and_never_overlap(words: list[str], lang: str
 @pytest.mark.parametrize(("lang", "text", "span", "category"), FLAGGED)
 def test_every_flagged_example_opens_its_rules_gate(lang: str, text: str, span: str, category: str) -> None:
     # A rule runs only where its gate opens: a gate given in bias.json must hold for what the rule flags.
-    from kompetens.layout import gate_lines
+    from tests.test_layout import gate_lines
 
     lexicon = bias_lexicon(lang)
     for rule in lexicon.phrases:
@@ -279,7 +279,7 @@ def test_every_flagged_example_opens_its_rules_gate(lang: str, text: str, span: 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from([t for _, t, _, _ in FLAGGED] + [t for _, t in NEUTRAL]), max_size=8))
 def test_rules_run_on_their_gate_lines_find_what_the_whole_text_gives(sentences: list[str]) -> None:
-    from kompetens.layout import gate_lines
+    from tests.test_layout import gate_lines
 
     text = "\n".join(sentences)
     for lang in ("sv", "en"):
