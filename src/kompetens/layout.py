@@ -211,8 +211,8 @@ _GATE_MIN = 3
 class GateIndex:
     """The lines that hold each of many rules' gates, found in one pass over the text.
 
-    A search of the whole text per gate string, for every rule of a lexicon, costs (a
-    third of a millisecond an ad for the review's 67 rules); an Aho-Corasick automaton of all their
+    A search of the whole text per gate string, for every rule of a lexicon, cost a third of a
+    millisecond an ad for the review's 67 rules; an Aho-Corasick automaton of all their
     strings finds every occurrence at once. A rule's matches lie within one line, and the rule is run on
     those lines alone (``tests/test_layout.py`` holds this equal to a search per gate string).
     """
