@@ -120,6 +120,14 @@ FLAGGED = [
     ("sv", "Manlig lagerarbetare sökes.", "Manlig lagerarbetare sökes", "gender"),
     ("en", "Are you a friendly girl who loves fashion?", "Are you a friendly girl", "gender"),
     ("en", "Female receptionist wanted.", "Female receptionist wanted", "gender"),
+    ("sv", "Du är nyss utexaminerad.", "nyss utexaminerad", "age"),
+    ("sv", "Du har tagit examen inom de senaste 3 åren.", "tagit examen inom de senaste 3 åren", "age"),
+    ("sv", "Du tog examen för max två år sedan.", "tog examen för max två år sedan", "age"),
+    ("sv", "Du har vuxit upp med sociala medier.", "vuxit upp med sociala medier", "age"),
+    ("sv", "Tjänsten är perfekt som första jobb.", "perfekt som första jobb", "age"),
+    ("en", "Ideal as a first job.", "Ideal as a first job", "age"),
+    ("en", "We are looking for a salesgirl.", "looking for a salesgirl", "gender"),
+    ("en", "We want a female receptionist.", "want a female receptionist", "gender"),
 ]
 
 NEUTRAL = [
@@ -184,6 +192,14 @@ NEUTRAL = [
     ("en", "The company is 30 years old."),
     ("en", "You help mature our data platform."),
     ("en", "The clinic serves patients over the age of 65."),
+    ("sv", "Du har en examen inom ekonomi och några års erfarenhet."),
+    ("sv", "Vi har vuxit mycket de senaste åren."),
+    ("sv", "Främst bör den komma ifråga som har avlagt doktorsexamen för högst tre år sedan."),
+    ("sv", "Passar dig som studerar och vill jobba extra."),
+    ("en", "Our first job is to listen to the customer."),
+    ("en", "We want a team that is open to all genders."),
+    ("en", "For a more even gender balance, female candidates are encouraged to apply."),
+    ("sv", "Vi eftersträvar en jämn könsfördelning och välkomnar därför kvinnliga sökande."),
 ]
 
 
