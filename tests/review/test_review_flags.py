@@ -196,6 +196,8 @@ NEUTRAL = [
     ("sv", "Vi har vuxit mycket de senaste åren."),
     ("sv", "Främst bör den komma ifråga som har avlagt doktorsexamen för högst tre år sedan."),
     ("sv", "Passar dig som studerar och vill jobba extra."),
+    ("sv", "Vänligen skicka din ansökan via länken."),
+    ("sv", "Du har erfarenhet av Business Intelligence och Power BI."),
     ("en", "Our first job is to listen to the customer."),
     ("en", "We want a team that is open to all genders."),
     ("en", "For a more even gender balance, female candidates are encouraged to apply."),
