@@ -128,6 +128,8 @@ FLAGGED = [
     ("en", "Ideal as a first job.", "Ideal as a first job", "age"),
     ("en", "We are looking for a salesgirl.", "looking for a salesgirl", "gender"),
     ("en", "We want a female receptionist.", "want a female receptionist", "gender"),
+    ("sv", "Du är stödjande mot dina kollegor.", "stödjande", "gender"),
+    ("sv", "Du är autonom och tar eget ansvar.", "autonom", "gender"),
 ]
 
 NEUTRAL = [
@@ -197,6 +199,10 @@ NEUTRAL = [
     ("sv", "Främst bör den komma ifråga som har avlagt doktorsexamen för högst tre år sedan."),
     ("sv", "Passar dig som studerar och vill jobba extra."),
     ("sv", "Vänligen skicka din ansökan via länken."),
+    ("sv", "Du forskar inom artificiell intelligens och autonoma system."),
+    ("sv", "Du blir en del av vårt Analytics-team."),
+    ("sv", "Vi söker en stödassistent till vår LSS-verksamhet."),
+    ("en", "You build software for autonomous vehicles."),
     ("sv", "Du har erfarenhet av Business Intelligence och Power BI."),
     ("en", "Our first job is to listen to the customer."),
     ("en", "We want a team that is open to all genders."),
