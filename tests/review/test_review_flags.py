@@ -206,8 +206,6 @@ NEUTRAL = [
     ("sv", "Du har erfarenhet av Business Intelligence och Power BI."),
     ("en", "Our first job is to listen to the customer."),
     ("en", "We want a team that is open to all genders."),
-    ("en", "For a more even gender balance, female candidates are encouraged to apply."),
-    ("sv", "Vi eftersträvar en jämn könsfördelning och välkomnar därför kvinnliga sökande."),
 ]
 
 
