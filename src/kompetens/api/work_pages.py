@@ -53,6 +53,8 @@ def ads_list(request: Request, user: PageUser) -> Response:
 def ads_add(request: Request, user: PageUser, text: Text = "", title: Text = "", lang: Text = "") -> Response:
     form = {"text": text, "title": title, "lang": lang}
     try:
+        if not text.strip():
+            raise KompetensError(Code.E101, "paste the ad's text", field="text")
         with engine_of(request) as engine:
             kept = engine.add_ad(
                 engine.org_for(user),
