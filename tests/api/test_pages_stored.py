@@ -525,6 +525,7 @@ def test_pages_have_ordered_headings_labels_scoped_headers_and_a_skip_link(world
         for th in page.all("th"):
             assert th.get("scope") in ("col", "row"), (path, th)
         assert page.all("div", role="status"), path
+        assert not page.all("a", href="/docs"), path  # Swagger UI loads from a CDN: not linked
         ids = [a["id"] for _, a in page.tags if a.get("id")]
         assert len(ids) == len(set(ids)), (path, ids)
 
@@ -534,3 +535,9 @@ def test_status_message_is_a_fixed_text(world: World) -> None:
     assert "The CVs were stored." in client.get("/candidates?done=added").text
     r = client.get("/candidates?done=%3Cscript%3E")
     assert "<script>" not in r.text and Elements(r.text).all("div", role="status")
+
+
+def test_home_offers_ranking_only_to_those_who_may(world: World) -> None:
+    hrefs = {a.get("href") for a in Elements(world.as_role("hiring_manager").get("/").text).all("a")}
+    assert "/rank" not in hrefs and {"/candidates", "/ads", "/roles", "/rankings"} <= hrefs
+    assert "/rank" in {a.get("href") for a in Elements(world.as_role("recruiter").get("/").text).all("a")}

@@ -57,8 +57,11 @@ CSP = (
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
 }
+"""``same-origin``: no URL of a page (candidate and ranking ids) reaches another site, while the browser's
+own form posts keep their ``Origin``. Under ``no-referrer`` a browser sends ``Origin: null`` with every
+form post, and the Origin guard (api/auth.py) refuses them all (the end-to-end test found it)."""
 
 
 def templates() -> Jinja2Templates:
