@@ -246,17 +246,20 @@ def test_every_form_post_without_the_csrf_token_is_403(world: World, path: str) 
     a = world.a
     target = path.format(cid=a.cid, ad=a.ad, role=a.role, ranking=a.ranking)
     r = client.post(target, data={"email": "recruiter@a.example", "days": "1"}, follow_redirects=False)
-    assert r.status_code == 403 and "security token" in r.text, target
+    assert r.status_code == 403 and "security token" in r.text and "HTTP403" in r.text, target
     r = client.post(target, data={"csrf_token": "0" * 64, "days": "1"}, follow_redirects=False)
     assert r.status_code == 403, target
 
 
 def test_every_form_of_the_pages_carries_the_csrf_token(world: World) -> None:
     client = world.as_role("admin")
+    posts = 0
     for path in _html_pages(world.a):
         for form in _forms(client.get(path).text):
             if form["method"] == "post":
+                posts += 1
                 assert form["csrf"], (path, form["action"])
+    assert posts >= 15  # sign out on each page, and the pages' own forms
 
 
 def _forms(text: str) -> list[dict[str, object]]:

@@ -143,4 +143,4 @@ def error_page(request: Request, exc: KompetensError) -> Response:
 def http_error_page(request: Request, status: int, detail: Any) -> Response:
     phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
     message = detail if isinstance(detail, str) and detail != phrase else None
-    return page(request, "error.html", status=status, heading=phrase, message=message)
+    return page(request, "error.html", status=status, heading=phrase, message=message, status_code=status)
