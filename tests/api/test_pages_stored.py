@@ -76,6 +76,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
 
 def _get_pages(o: Org) -> list[str]:
     return [
+        "/rank",
         "/candidates",
         f"/candidates/{o.cid}",
         f"/candidates/{o.cid}/explanation",
@@ -95,13 +96,12 @@ def _get_pages(o: Org) -> list[str]:
 
 
 ADMIN_ONLY = {"/users", "/events"}
-WRITERS_ONLY = {"/candidates/{cid}/erase"}
 
 
 def _may_get(role: str, path: str, o: Org) -> bool:
     if path in ADMIN_ONLY:
         return role == "admin"
-    if path == f"/candidates/{o.cid}/erase":
+    if path in (f"/candidates/{o.cid}/erase", "/rank"):
         return role in ("admin", "recruiter")
     return True
 
