@@ -385,13 +385,18 @@ def test_ad_to_role_to_versions_to_a_ranking_and_back(tmp_path: Path) -> None:
     assert r.headers["location"] == "/candidates?done=added"
     r = client.post(
         "/rankings",
-        data={"csrf_token": token, "role_source": "role", "role_id": role_id, "top": "2"},
+        data={"csrf_token": token, "role_choice": f"role:{role_id}", "top": "2"},
         follow_redirects=False,
     )
     assert r.status_code == 303
     rid = r.headers["location"].rsplit("/", 1)[-1]
     decision = engine.decision(engine.org_for(engine.accounts.user("rec@x.example")), rid)
     assert (decision.role_id, decision.role_version, len(decision.items)) == (role_id, 2, 2)
+    r = client.post("/rankings", data={"csrf_token": token, "role_choice": "role:"})
+    assert r.status_code == 404 and "E511" in r.text
+    assert Elements(r.text).all("select", id="role_choice", **{"aria-invalid": "true"})
+    r = client.post("/rankings", data={"csrf_token": token, "chose": "1"})  # no candidate ticked
+    assert r.status_code == 400 and "E301" in r.text
     listed = client.get("/rankings").text
     assert f"/rankings/{rid}" in listed and "Community lead" in listed
     assert f"/roles/{role_id}?version=2" in client.get(f"/rankings/{rid}").text

@@ -281,8 +281,9 @@ def test_sign_in_upload_rank_confirm_export_and_erase(
 
         # rank them for what the ad asks for
         s.go("/rankings")
-        s.css("#src-ad").click()
-        Select(s.css("#ad_id")).select_by_index(1)
+        choice = Select(s.css("#role_choice"))
+        (ad_option,) = [o for o in choice.options if o.get_attribute("value").startswith("ad:")]
+        choice.select_by_value(ad_option.get_attribute("value"))
         s.shot("rank-form")
         s.submit('form[action="/rankings"]')
         assert s.h1().startswith("Ranking for") and "A proposal" in s.css("p.lead").text

@@ -252,10 +252,21 @@ async def rankings_create(request: Request, user: PageUser) -> Response:
 
 
 def _ranking_form(data: FormData) -> dict[str, object]:
+    """The ranking form: ``role_choice`` (the page's one list: ``default``, ``role:ID`` or ``ad:ID``), or
+    ``role_source`` with ``role_id`` / ``ad_id``."""
+    source = str(data.get("role_source") or "default")
+    role_id, ad_id = str(data.get("role_id") or ""), str(data.get("ad_id") or "")
+    kind, _, chosen = str(data.get("role_choice") or "").partition(":")
+    if kind == "role":
+        source, role_id = "role", chosen
+    elif kind == "ad":
+        source, ad_id = "ad", chosen
+    elif kind:
+        source = kind
     return {
-        "role_source": str(data.get("role_source") or "default"),
-        "role_id": str(data.get("role_id") or ""),
-        "ad_id": str(data.get("ad_id") or ""),
+        "role_source": source,
+        "role_id": role_id,
+        "ad_id": ad_id,
         "top": str(data.get("top") or "").strip(),
         "candidates": [str(c) for c in data.getlist("candidates")],
         "chose": bool(data.get("chose")),
@@ -294,16 +305,16 @@ def _ranking_role(engine: Engine, org: int, form: dict[str, object]) -> Role | S
     source = form["role_source"]
     if source == "role":
         if not form["role_id"]:
-            raise KompetensError(Code.E511, "choose a stored role", field="role_id")
+            raise KompetensError(Code.E511, "choose a stored role", field="role_choice")
         return engine.stored_role(org, str(form["role_id"]))
     if source == "ad":
         if not form["ad_id"]:
-            raise KompetensError(Code.E512, "choose a stored ad", field="ad_id")
+            raise KompetensError(Code.E512, "choose a stored ad", field="role_choice")
         return engine.role_for_ad(org, str(form["ad_id"]))
     if source == "default":
         return engine.role()
     raise KompetensError(
-        Code.E301, "choose the built-in role, a stored role or a stored ad", field="role_source"
+        Code.E301, "choose the built-in role, a stored role or a stored ad", field="role_choice"
     )
 
 
