@@ -549,3 +549,17 @@ def test_home_offers_ranking_only_to_those_who_may(world: World) -> None:
     hrefs = {a.get("href") for a in Elements(world.as_role("hiring_manager").get("/").text).all("a")}
     assert "/rank" not in hrefs and {"/candidates", "/ads", "/roles", "/rankings"} <= hrefs
     assert "/rank" in {a.get("href") for a in Elements(world.as_role("recruiter").get("/").text).all("a")}
+
+
+def test_open_mode_offers_every_stored_work_page(tmp_path: Path) -> None:
+    engine = Engine(tmp_path)
+    org = engine.org_for()
+    kept = engine.add_candidate(org, "kim.txt", b"Social media-ansvarig. Instagram, LinkedIn, SEO.\n")
+    ad = engine.add_ad(org, DEMO_AD.read_text(encoding="utf-8"))
+    role = engine.save_role(org, engine.role())
+    rid = engine.rank_stored(org, engine.role()).id
+    client = TestClient(create_app(engine, allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+    for path in _get_pages(Org(kept.id, ad.id, role.id, rid)):
+        assert client.get(path).status_code == (401 if path == "/users" else 200), path
+    nav = {a.get("href") for a in Elements(client.get("/").text).all("a")}
+    assert {"/rank", "/candidates", "/ads", "/roles", "/rankings", "/retention", "/events"} <= nav
