@@ -129,6 +129,14 @@ FLAGGED = [
     ("en", "We are looking for a salesgirl.", "looking for a salesgirl", "gender"),
     ("en", "We want a female receptionist.", "want a female receptionist", "gender"),
     ("sv", "Du är stödjande mot dina kollegor.", "stödjande", "gender"),
+    ("sv", "Du är i 25-35 års ålder.", "i 25-35 års ålder", "age"),
+    ("sv", "Vi söker dig mellan 20 och 30.", "dig mellan 20 och 30", "age"),
+    ("sv", "Du är i början av din yrkesbana.", "i början av din yrkesbana", "age"),
+    ("sv", "Passar dig som är ny i arbetslivet.", "ny i arbetslivet", "age"),
+    ("sv", "Perfekt för dig som precis har börjat arbeta.", "precis har börjat arbeta", "age"),
+    ("sv", "Vi söker skolungdomar till sommarjobb.", "söker skolungdomar", "age"),
+    ("sv", "Du går sista året på gymnasiet.", "går sista året på gymnasiet", "age"),
+    ("sv", "Passar dig som vill jobba efter studenten.", "jobba efter studenten", "age"),
     ("sv", "Du är autonom och tar eget ansvar.", "autonom", "gender"),
 ]
 
@@ -199,6 +207,8 @@ NEUTRAL = [
     ("sv", "Främst bör den komma ifråga som har avlagt doktorsexamen för högst tre år sedan."),
     ("sv", "Passar dig som studerar och vill jobba extra."),
     ("sv", "Vänligen skicka din ansökan via länken."),
+    ("sv", "Du är mellan 20 och 30 timmar i veckan på plats."),
+    ("sv", "Vi har mellan 20 och 30 anställda."),
     ("sv", "Du forskar inom artificiell intelligens och autonoma system."),
     ("sv", "Du blir en del av vårt Analytics-team."),
     ("sv", "Vi söker en stödassistent till vår LSS-verksamhet."),
