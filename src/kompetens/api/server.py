@@ -12,6 +12,7 @@ from ..engine import Engine
 from ..pool import DEFAULT_QUEUE, DEFAULT_TIMEOUT, EnginePool, PoolConfig, default_workers, engine_factory
 from .app import create_app
 from .auth import LOOPBACK_NAMES
+from .csrf import persistent_key
 from .limits import Limits
 
 
@@ -57,6 +58,7 @@ def serve(
             allowed_hosts=allowed_hosts,
             https=https,
             pool=pool,
+            csrf_key=persistent_key(engine.data_dir),
         )
         threading.Thread(target=purge_daily, args=(app, stop), name="kompetens-purge", daemon=True).start()
         uvicorn.run(
