@@ -14,7 +14,8 @@ Arguments and results cross the pipe pickled: the Engine's inputs and results ar
 ``KompetensError`` pickles with its code. Calls that return an iterator (``Engine.read``) are run to the end in
 the worker and come back as an iterator over the list. Nothing that must stay in the server process (accounts,
 sessions, store writes) goes through here: ``RemoteEngine`` sends only the methods of ``REMOTE`` (pure
-computation) and runs everything else on the server's own Engine under the server's lock.
+computation) and runs everything else on the server's own Engine under the server's lock; the methods of
+``SPLIT`` (compute, then store) are run as their parts, the computing ones in a worker.
 
 This module imports no web framework: a worker starts with the Engine's imports only.
 """
@@ -49,14 +50,17 @@ REMOTE = frozenset(
         "audit",
         "audit_synthetic",
         "candidate",  # with store=True it runs in the server process: it writes the store
+        "candidates_of",
         "choose_role",
         "extract",
         "extract_text",
         "interview",
         "link",
+        "profile_files",
         "rank",
         "rank_candidates",
         "read",
+        "read_files",
         "read_groups",
         "review",
         "review_html",
@@ -67,6 +71,13 @@ REMOTE = frozenset(
     }
 )
 """Engine methods that only compute (read files, no store): these run in a worker."""
+
+SPLIT = frozenset({"add_candidate", "add_candidates", "rank_and_record", "rank_recorded", "rank_stored"})
+"""Engine methods that compute and then write the store, written as calls of other Engine methods only:
+``RemoteEngine`` runs their code with itself as the engine, so the computing calls (``profile_files``,
+``candidates_of``, ``rank_candidates``) go to a worker under the request's deadline and the writes
+(``keep_candidates``, ``record_ranking``...) run in the server process under its lock, after all the
+computing: a request stopped at its deadline has written nothing."""
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_QUEUE = 32
@@ -422,6 +433,8 @@ class RemoteEngine:
         self.big = big
 
     def __getattr__(self, name: str) -> Any:
+        if name in SPLIT:
+            return functools.partial(getattr(Engine, name), self)
         if name in REMOTE:
             return functools.partial(self._remote, name)
         value = getattr(self._local, name)

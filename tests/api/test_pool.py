@@ -5,6 +5,7 @@ others answer; past the time limit it is answered 504 (E601) and its worker is r
 from __future__ import annotations
 
 import functools
+import json
 import os
 import pickle
 import threading
@@ -235,3 +236,40 @@ def test_stored_work_stays_in_the_server_process(tmp_path: Path) -> None:
         ranking = client.post("/api/v1/rankings", json={"candidates": ids}, headers=auth)
         assert ranking.status_code == 201, ranking.text
         assert client.post("/api/v1/review", json={"text": AD_EN}, headers=auth).status_code == 200
+
+
+def test_stored_work_past_its_deadline_stores_nothing(tmp_path: Path) -> None:
+    """Adding candidates, ranking stored ones and a recorded /rank profile and score in a worker under the
+    deadline and write in the server process only after: stopped at the deadline (E601), none of it is kept."""
+    engine = Engine(tmp_path / "data")
+    engine.accounts.add_user("rec@a.example", org="Org A", role="recruiter")
+    org = engine.accounts.user("rec@a.example").org_id
+    auth = {"Authorization": f"Bearer {engine.accounts.issue_token('rec@a.example').token}"}
+    slow_role = {"title": f"SLOW {tmp_path} x", "weights": {"community": 1}}
+    with _pool(tmp_path / "data", workers=1) as pool:
+        client = _client(engine, pool)
+        kept = client.post("/api/v1/candidates", files=as_files(demo_cvs(2)), headers=auth)
+        assert kept.status_code == 201, kept.text
+        before = engine.events(org)
+        pool.config = replace(pool.config, timeout=1.0)
+        for path, kwargs in [
+            (
+                "/api/v1/candidates",
+                {"files": [*as_files(demo_cvs(1)), ("cvs", ("x.txt", slow_text(tmp_path).encode()))]},
+            ),
+            ("/api/v1/rankings", {"json": {"role": slow_role}}),
+            ("/api/v1/rank", {"files": as_files(demo_cvs(2)), "data": {"role": json.dumps(slow_role)}}),
+        ]:
+            (tmp_path / "started").unlink(missing_ok=True)
+            r = client.post(path, headers=auth, **kwargs)  # type: ignore[arg-type]
+            assert r.status_code == 504 and r.json()["error"]["code"] == "E601", (path, r.text)
+            assert (tmp_path / "started").exists(), path  # it did reach the slow part
+            pool.config = replace(pool.config, timeout=WAIT)  # the successor may take a while to start
+            listed = client.get("/api/v1/candidates", headers=auth).json()
+            assert [c["id"] for c in listed] == [c["id"] for c in kept.json()], path
+            ready = client.post("/api/v1/review", json={"text": AD_EN}, headers=auth)  # the successor is up
+            assert ready.status_code == 200, ready.text
+            pool.config = replace(pool.config, timeout=1.0)
+        written = [e.event for e in engine.events(org)[len(before) :]]
+        assert not {"candidate.add", "ranking.create"} & set(written), written
+        assert pool.replaced == 3
