@@ -9,7 +9,7 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from kompetens.api import stored, users
+from kompetens.api import jobs, stored, users
 from kompetens.api.routes import public, router
 
 EXPECTED = {
@@ -51,6 +51,7 @@ EXPECTED = {
     ("put", "/api/v1/retention"),
     ("get", "/api/v1/events"),
     ("post", "/api/v1/audit"),
+    ("get", "/api/v1/jobs/{jid}"),
 }
 
 
@@ -67,7 +68,7 @@ def _documented(schema: dict[str, Any]) -> set[tuple[str, str]]:
 
 
 def test_every_api_route_is_documented(schema: dict[str, Any]) -> None:
-    every = [*public.routes, *router.routes, *users.router.routes, *stored.router.routes]
+    every = [*public.routes, *router.routes, *users.router.routes, *stored.router.routes, *jobs.router.routes]
     routes = {(m.lower(), r.path) for r in every if isinstance(r, APIRoute) for m in r.methods}
     assert routes == EXPECTED
     assert _documented(schema) == EXPECTED, "web pages stay out of the API schema"
@@ -111,6 +112,16 @@ def test_docs_cover_every_route(schema: dict[str, Any]) -> None:
     for method, path in _documented(schema):
         assert f"`{method.upper()} {path}`" in docs
         assert f"$API{path.removeprefix('/api/v1')}" in docs, f"no curl example for {path}"
+
+
+def test_background_jobs_are_documented(schema: dict[str, Any]) -> None:
+    rank = schema["paths"]["/api/v1/rank"]["post"]
+    assert rank["responses"]["202"]["content"]["application/json"]["schema"]["$ref"].endswith("/JobView")
+    assert any(p["name"] == "background" for p in rank["parameters"])
+    job = schema["paths"]["/api/v1/jobs/{jid}"]["get"]
+    assert job["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/JobView")
+    assert job["responses"]["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorResponse")
+    assert job["security"] == [{"HTTPBearer": []}]
 
 
 def test_bearer_security_is_documented(schema: dict[str, Any]) -> None:

@@ -273,3 +273,15 @@ def test_stored_work_past_its_deadline_stores_nothing(tmp_path: Path) -> None:
         written = [e.event for e in engine.events(org)[len(before) :]]
         assert not {"candidate.add", "ranking.create"} & set(written), written
         assert pool.replaced == 3
+
+
+def test_a_background_rank_runs_in_the_pool(engine: Engine, pooled: TestClient) -> None:
+    files = as_files(demo_cvs(12))  # two chunks
+    started = pooled.post("/api/v1/rank?background=true", files=files)
+    assert started.status_code == 202, started.text
+    end = time.monotonic() + WAIT
+    while (job := pooled.get(started.headers["location"]).json())["status"] not in ("done", "failed"):
+        assert time.monotonic() < end, "the job never ended"
+        time.sleep(0.05)
+    assert job["status"] == "done", job
+    assert job["result"] == client_for(engine).post("/api/v1/rank", files=files).json()

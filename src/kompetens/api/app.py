@@ -19,7 +19,7 @@ from .. import __version__
 from ..engine import Engine
 from ..errors import KompetensError
 from ..pool import EnginePool
-from . import errors, pages, stored, stored_pages, users
+from . import errors, jobs, pages, stored, stored_pages, users
 from .auth import LOOPBACK_NAMES, HostGuard, LoginRequired
 from .limits import BodyLimitMiddleware, Limits
 from .render import templates
@@ -75,12 +75,15 @@ def create_app(
     app.state.templates = templates()
     app.state.https = https
     app.state.csrf_secret = csrf_key or secrets.token_bytes(32)
+    app.state.jobs = jobs.Jobs()
     app.include_router(public, tags=["kompetens"])
     app.include_router(router, tags=["kompetens"], responses=POOL_RESPONSES)
     app.include_router(stored.router, tags=["stored work"])
     app.include_router(users.router, tags=["accounts"])
+    app.include_router(jobs.router, tags=["background jobs"])
     app.include_router(pages.router, include_in_schema=False)
     app.include_router(stored_pages.router, include_in_schema=False)
+    app.include_router(jobs.pages, include_in_schema=False)
     app.include_router(pages.login_router, include_in_schema=False)
     app.mount("/static", StaticFiles(packages=[("kompetens.api", "static")]), name="static")
     app.add_exception_handler(LoginRequired, to_login)

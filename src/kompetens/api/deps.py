@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import cast
 
-from fastapi import Request
+from fastapi import FastAPI, Request
 from starlette.datastructures import UploadFile
 
 from ..engine import Engine
@@ -43,6 +43,22 @@ def engine_of(request: Request) -> Iterator[Engine]:
         )
         request.state.remote_engine = remote
     yield cast(Engine, remote)
+
+
+@contextmanager
+def engine_for(app: FastAPI) -> Iterator[Engine]:
+    """The Engine for one step of work outside a request (a background job's chunk): with a pool, the calls
+    of the ``with`` block share a deadline of their own, counted from now; without one, the app's Engine
+    under the app's lock for the block (so requests get their turn between steps)."""
+    pool: EnginePool | None = app.state.engine_pool
+    if pool is None:
+        with app.state.engine_lock:
+            yield app.state.engine
+        return
+    deadline = time.monotonic() + pool.config.timeout
+    yield cast(
+        Engine, RemoteEngine(pool, app.state.engine, app.state.engine_lock, deadline=deadline, big=False)
+    )
 
 
 def limits_of(request: Request) -> Limits:

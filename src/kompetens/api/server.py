@@ -50,6 +50,7 @@ def serve(
         config = PoolConfig(workers=n, timeout=timeout, queue=queue)
         pool = EnginePool(engine_factory(engine.data_dir), config).start()
     stop = threading.Event()
+    app: FastAPI | None = None
     try:
         app = create_app(
             engine,
@@ -73,6 +74,8 @@ def serve(
         )
     finally:
         stop.set()
+        if app is not None:
+            app.state.jobs.close()
         if pool is not None:
             pool.close()
 
