@@ -54,7 +54,9 @@ def test_many_cvs_go_to_the_background(engine: Engine, monkeypatch: pytest.Monke
     monkeypatch.setattr(routes, "BACKGROUND_FILES", 2)
     client = client_for(engine)
     files = as_files(demo_cvs(3))
-    assert client.post("/api/v1/rank", files=files).status_code == 202
+    started = client.post("/api/v1/rank", files=files)
+    assert started.status_code == 202
+    assert _finished(client, started.headers["location"])["status"] == "done"  # no job left running
     assert client.post("/api/v1/rank?background=false", files=files).status_code == 200
     assert client.post("/api/v1/rank", files=files[:2]).status_code == 200
 

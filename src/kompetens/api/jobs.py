@@ -32,7 +32,7 @@ from pydantic import BaseModel, Field
 
 from ..errors import Code, ErrorInfo, FailedInput, KompetensError
 from ..match import CandidateProfile, RankItem, Role
-from ..schema import to_jsonable
+from ..schema import adapter, to_jsonable
 from ..store.accounts import User
 from . import schemas
 from .auth import CurrentUser, api_user, page_user
@@ -65,6 +65,12 @@ router = APIRouter(
 )
 pages = APIRouter(dependencies=[Depends(page_user), Depends(check_csrf)])
 PageUser = Annotated[User | None, Depends(page_user)]
+
+RankAnswer = list[RankItem | FailedInput]
+adapter(RankAnswer)
+"""Built now, while one thread imports: CPython 3.11's ``ast.parse`` (which Pydantic calls to read field
+docstrings when it first builds an adapter) is not safe in two threads at once, so a job thread must not be
+the first to build it while a request builds another."""
 
 Status = Literal["queued", "running", "done", "failed"]
 JobKind = Literal["rank"]
@@ -302,8 +308,8 @@ def rank_job(
                 )
             elif cands:
                 ranking = engine.rank_candidates(role, cands, top=top)
-        items: list[RankItem | FailedInput] = [*ranking, *failed]
-        answer = to_jsonable(items, list[RankItem | FailedInput])
+        items: RankAnswer = [*ranking, *failed]
+        answer = to_jsonable(items, RankAnswer)
         assert isinstance(answer, list)
         job.result = answer
 
