@@ -370,13 +370,44 @@ class Engine:
         yield from iter_documents([Path(p) for p in paths], kind=kind)
 
     def read_files(
-        self, files: Sequence[tuple[str, bytes]], *, kind: DocKind | None = None
+        self,
+        files: Sequence[tuple[str, bytes]],
+        *,
+        kind: DocKind | None = None,
+        names: Sequence[str] | None = None,
     ) -> list[list[Document | IngestError]]:
         """Documents from files in memory (uploads: name, bytes), a list per file in order; a file that cannot
-        be read gives its error. What ``read`` gives for the same files, without writing them anywhere."""
+        be read gives its error. What ``read`` gives for the same files, without writing them anywhere.
+        ``names``: what to call each file in sources instead of its name (whose suffix tells the format)."""
         from .ingest import read_bytes
 
-        return [list(read_bytes(name, data, kind=kind)) for name, data in files]
+        out = [list(read_bytes(name, data, kind=kind)) for name, data in files]
+        for (name, _), shown, items in zip(files, names or [], out, strict=False):
+            for item in items:
+                if item.source is not None and item.source.startswith(name):  # "name" or "name#3"
+                    item.source = shown + item.source[len(name) :]
+        return out
+
+    def rank_files(
+        self,
+        role: Role,
+        files: Sequence[tuple[str, bytes]],
+        *,
+        names: Sequence[str] | None = None,
+        top: int | None = None,
+        thorough: bool = False,
+    ) -> tuple[list[RankItem], list[IngestError]]:
+        """``rank`` of CV files in memory (``read_files``), in one call: the ranking and the files (or items)
+        that could not be read. (One trip to an engine worker: the documents are not sent back and forth.)"""
+        docs: list[Document] = []
+        failed: list[IngestError] = []
+        for items in self.read_files(files, kind="cv", names=names):
+            for item in items:
+                if isinstance(item, IngestError):
+                    failed.append(item)
+                else:
+                    docs.append(item)
+        return (self.rank(role, docs, top=top, thorough=thorough) if docs else []), failed
 
     @cached_property
     def span_tagger(self) -> SpanTagger:

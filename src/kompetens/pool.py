@@ -445,6 +445,9 @@ class RemoteEngine:
     def _remote(self, name: str, *args: Any, **kwargs: Any) -> Any:
         if kwargs.get("store"):  # writes the store: stays in the server process
             return self._locked(getattr(self._local, name), *args, **kwargs)
+        if name == "choose_role" and kwargs.get("ad") is None and kwargs.get("role_file") is None:
+            # a role as JSON, or the built-in one: parsing only, not worth a trip (and a turn in line)
+            return self._locked(self._local.choose_role, *args, **kwargs)
         return self._pool.call(name, args, kwargs, deadline=self.deadline, big=self.big)
 
     def _locked(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..engine import Engine
-from ..errors import Code, IngestError, KompetensError
+from ..errors import Code, KompetensError
 from ..ingest import SUPPORTED_LANGS, document_from_text
 from ..match import Role
 from ..models import DocKind, Document
@@ -87,12 +87,13 @@ def read_uploads(
     names there and ``first``, the number of its first upload in it."""
     result = ReadResult([], [])
     names = upload_names(uploads) if names is None else names
-    files = [(safe_name(u.name, index=i), u.data) for i, u in enumerate(uploads, start=first)]
-    # One call for all of them (one trip to an engine worker), read in memory; file i is names[i].
-    for (file_name, data), name, items in zip(files, names, engine.read_files(files, kind=kind), strict=True):
+    files = upload_files(uploads, first=first)
+    # One call for all of them (one trip to an engine worker), read in memory.
+    for (_, data), name, items in zip(
+        files, names, engine.read_files(files, kind=kind, names=names), strict=True
+    ):
         result.data[name] = data
         for item in items:
-            _rename(item, file_name, name)
             if isinstance(item, KompetensError):
                 result.failed.append(item)
             else:
@@ -100,10 +101,9 @@ def read_uploads(
     return result
 
 
-def _rename(item: Document | IngestError, temp_path: str, name: str) -> None:
-    """Replace the temporary path in a source (``path`` or ``path#3`` for one ad of a JSONL file)."""
-    if item.source is not None and item.source.startswith(temp_path):
-        item.source = name + item.source[len(temp_path) :]
+def upload_files(uploads: Sequence[Upload], *, first: int = 1) -> list[tuple[str, bytes]]:
+    """(safe name, bytes) of each upload: what ``Engine.read_files`` reads (the name's suffix tells the format)."""
+    return [(safe_name(u.name, index=i), u.data) for i, u in enumerate(uploads, start=first)]
 
 
 def checked_lang(lang: str | None, *, field: str = "lang") -> str | None:

@@ -19,7 +19,15 @@ from ..taxonomy.areas import AreaInfo
 from . import schemas
 from .auth import Interviewer, Writer, api_user, record_call
 from .deps import engine_of, read_file, read_files
-from .inputs import ReadResult, Upload, read_uploads, resolve_role, text_document
+from .inputs import (
+    ReadResult,
+    Upload,
+    read_uploads,
+    resolve_role,
+    text_document,
+    upload_files,
+    upload_names,
+)
 from .jobs import BACKGROUND_FILES, JobView, job_response, start_rank_job
 
 MAX_SYNTHETIC = 2_000
@@ -209,14 +217,20 @@ def rank(
         job = start_rank_job(request, user, chosen, files, top=top, thorough=thorough)
         record_call(request, "jobs.rank", job.id)
         return job_response(request, job, status=202)
+    if user is None:  # open mode, a loopback demo: nothing is stored; read and ranked in one engine call
+        with engine_of(request) as engine:
+            chosen = resolve_role(
+                engine, role_json=role, role_file=read_file(role_file), ad_text=ad, thorough=thorough
+            )
+            ranking, failed = engine.rank_files(
+                chosen, upload_files(files), names=upload_names(files), top=top, thorough=thorough
+            )
+        record_call(request, "rank")
+        return json_response([*ranking, *(e.failed() for e in failed)], RankList)
     engine, chosen, read = role_and_cvs(request, files, role, role_file, ad, thorough=thorough)
     rid: str | None = None
     with engine_of(request):
-        if user is None:  # open mode, a loopback demo: nothing is stored
-            ranking = (
-                engine.rank(chosen, read.documents, top=top, thorough=thorough) if read.documents else []
-            )
-        elif read.documents:
+        if read.documents:
             rid, ranking = engine.rank_recorded(
                 user.org_id,
                 chosen,
