@@ -59,6 +59,7 @@ REMOTE = frozenset(
         "profile_files",
         "rank",
         "rank_candidates",
+        "rank_files",
         "read",
         "read_files",
         "read_groups",

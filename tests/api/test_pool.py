@@ -117,6 +117,19 @@ def test_small_request_answers_while_a_long_one_runs(pooled: TestClient, tmp_pat
     assert slow.result().status_code == 200
 
 
+def test_a_small_rank_answers_while_a_long_one_runs(pooled: TestClient, tmp_path: Path) -> None:
+    """Ranking runs in a worker (the slow role only waits in a worker's SlowEngine): another rank answers."""
+    slow_role = json.dumps({"title": f"SLOW {tmp_path} x", "weights": {"community": 1}})
+    files = as_files(demo_cvs(3))
+    slow = Background(pooled, "/api/v1/rank", files=files, data={"role": slow_role})
+    _wait_for(tmp_path / "started")
+    small = pooled.post("/api/v1/rank", files=files)
+    assert small.status_code == 200, small.text
+    assert not slow.done, "the small rank waited for the long one"
+    (tmp_path / "release").touch()
+    assert slow.result().status_code == 200
+
+
 def test_pooled_answers_are_the_lock_modes(engine: Engine, pooled: TestClient) -> None:
     direct = client_for(engine)
     files = as_files(demo_cvs(4))
