@@ -52,10 +52,12 @@ REMOTE = frozenset(
         "candidate",  # with store=True it runs in the server process: it writes the store
         "candidates_of",
         "choose_role",
+        "count_ads",
         "extract",
         "extract_text",
         "interview",
         "link",
+        "market",  # with store=True it runs in the server process: it writes the data folder
         "profile_files",
         "rank",
         "rank_candidates",
@@ -79,6 +81,10 @@ SPLIT = frozenset({"add_candidate", "add_candidates", "rank_and_record", "rank_r
 ``candidates_of``, ``rank_candidates``) go to a worker under the request's deadline and the writes
 (``keep_candidates``, ``record_ranking``...) run in the server process under its lock, after all the
 computing: a request stopped at its deadline has written nothing."""
+
+PROGRESS = "kompetens-pool-progress"
+"""Sent as a call's ``progress`` argument: the worker passes a callback that reports to the server, whose
+``on_progress`` gets the same arguments (``Engine.market``'s ``progress(ads, errors)``)."""
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_QUEUE = 32
@@ -154,6 +160,8 @@ def worker_main(conn: Connection, factory: Callable[[], Engine]) -> None:
         if message is None:
             return
         name, args, kwargs = message
+        if kwargs.get("progress") == PROGRESS:  # the caller follows the call: report as it goes
+            kwargs = {**kwargs, "progress": functools.partial(_report, conn)}
         try:
             value = getattr(engine, name)(*args, **kwargs)
             reply: tuple[str, Any] = ("iter", list(value)) if isinstance(value, Iterator) else ("ok", value)
@@ -163,6 +171,11 @@ def worker_main(conn: Connection, factory: Callable[[], Engine]) -> None:
             conn.send(reply)
         except Exception as exc:  # a result that does not pickle: nothing was written yet
             conn.send(("err", _portable(exc)))
+
+
+def _report(conn: Connection, *values: Any) -> None:
+    """A worker's progress callback: ``("progress", values)`` to the server, before the call's answer."""
+    conn.send(("progress", values))
 
 
 # -- the server side ------------------------------------------------------------------------------
@@ -388,9 +401,18 @@ class EnginePool:
             self._dispatch()
 
     def call(
-        self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any], *, deadline: float, big: bool = False
+        self,
+        name: str,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        *,
+        deadline: float,
+        big: bool = False,
+        on_progress: Callable[..., None] | None = None,
     ) -> Any:
-        """``Engine.<name>(*args, **kwargs)`` in a free worker, answered by ``deadline`` (time.monotonic)."""
+        """``Engine.<name>(*args, **kwargs)`` in a free worker, answered by ``deadline`` (time.monotonic).
+        With ``kwargs["progress"] == PROGRESS`` the worker reports progress as the call goes: each report
+        is handed to ``on_progress`` (in this thread) until the answer comes."""
         worker = self._acquire(deadline, big=big)
         if deadline <= time.monotonic():  # handed over as time ran out: it has done nothing, keep it
             self._release(worker, alive=True)
@@ -399,12 +421,17 @@ class EnginePool:
         try:
             try:
                 worker.conn.send((name, args, kwargs))
-                if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                    log.warning("engine call %s ran past the time limit; its worker is replaced", name)
-                    raise KompetensError(
-                        Code.E601, f"the request ran past the time limit of {self.config.timeout:g} s"
-                    )
-                status, value = worker.conn.recv()
+                while True:
+                    if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                        log.warning("engine call %s ran past the time limit; its worker is replaced", name)
+                        raise KompetensError(
+                            Code.E601, f"the request ran past the time limit of {self.config.timeout:g} s"
+                        )
+                    status, value = worker.conn.recv()
+                    if status != "progress":
+                        break
+                    if on_progress is not None:
+                        on_progress(*value)
             except (EOFError, OSError, pickle.PicklingError) as exc:
                 log.error("engine worker %s failed in %s (%s)", worker.pid, name, type(exc).__name__)
                 raise KompetensError(Code.E602, "the engine worker stopped; retry the request") from None
@@ -449,7 +476,16 @@ class RemoteEngine:
         if name == "choose_role" and kwargs.get("ad") is None and kwargs.get("role_file") is None:
             # a role as JSON, or the built-in one: parsing only, not worth a trip (and a turn in line)
             return self._locked(self._local.choose_role, *args, **kwargs)
-        return self._pool.call(name, args, kwargs, deadline=self.deadline, big=self.big)
+        on_progress = kwargs.get("progress")
+        if callable(
+            on_progress
+        ):  # a callback cannot cross the pipe: the worker reports, this thread calls it
+            kwargs = {**kwargs, "progress": PROGRESS}
+        else:
+            on_progress = None
+        return self._pool.call(
+            name, args, kwargs, deadline=self.deadline, big=self.big, on_progress=on_progress
+        )
 
     def _locked(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         with self._lock:

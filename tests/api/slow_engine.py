@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from kompetens.engine import Engine
@@ -46,6 +46,12 @@ class SlowEngine(Engine):
     ) -> list[RankItem]:
         _hold(role.title)
         return super().rank_candidates(role, candidates, top=top)
+
+    def count_up(self, n: int, *, progress: Callable[[int, int], None]) -> int:
+        """Reports 1..n as progress (what Engine.market does as it measures), then answers n."""
+        for i in range(1, n + 1):
+            progress(i, 0)
+        return n
 
 
 def slow_text(folder: Path) -> str:

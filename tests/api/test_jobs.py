@@ -17,7 +17,7 @@ from kompetens.api.jobs import Job, Jobs
 from kompetens.engine import Engine
 from kompetens.errors import Code, KompetensError
 
-from .support import TEST_HOSTS, Elements, as_files, client_for, csrf, demo_cvs
+from .support import ROOT, TEST_HOSTS, Elements, as_files, client_for, csrf, demo_cvs
 
 WAIT = 120.0
 
@@ -168,3 +168,23 @@ def test_the_rank_page_runs_in_the_background(engine: Engine) -> None:
     assert f"/api/v1/jobs/{jid}" in [a.get("href") for a in Elements(done.text).all("a")]
     assert all(item["candidate"] in done.text for item in job["result"])
     assert client.get("/jobs/no-such-job").status_code == 404
+
+
+def test_a_market_job_measures_the_uploaded_ads(engine: Engine) -> None:
+    client = client_for(engine)
+    ads = sorted((ROOT / "tests" / "data" / "ads").glob("*.txt"))[:8]
+    files = [*as_files(ads, "ads"), ("ads", ("empty.txt", b""))]
+    started = client.post("/api/v1/market", files=files)
+    assert started.status_code == 202, started.text
+    assert started.json()["kind"] == "market" and started.json()["progress"]["total"] == 9
+    done = _finished(client, started.headers["location"])
+    assert done["status"] == "done", done
+    assert done["progress"] == {"done": 9, "total": 9}
+    direct = engine.market(ads).to_dict()
+    result = done["result"]
+    for key in ("ads", "social_media_ads", "by_area", "by_lang", "flags"):
+        assert result[key] == direct[key], key
+    assert [f["source"] for f in result["failed"]] == ["empty.txt"]  # the upload's name, not a temporary path
+    page = client.get(f"/jobs/{done['id']}")
+    assert page.status_code == 200 and "Market run" in page.text
+    assert client.post("/api/v1/market", files=[]).status_code in (400, 422)

@@ -23,11 +23,11 @@ from kompetens.engine import Engine
 from kompetens.errors import Code, IngestError, KompetensError
 from kompetens.ingest import document_from_text
 from kompetens.link.linker import LinkedConcept, LinkResult
-from kompetens.pool import EnginePool, PoolConfig
+from kompetens.pool import PROGRESS, EnginePool, PoolConfig
 from kompetens.review import Review
 
 from .slow_engine import SlowEngine, slow_text
-from .support import AD_EN, TEST_HOSTS, as_files, client_for, demo_cvs
+from .support import AD_EN, ROOT, TEST_HOSTS, as_files, client_for, demo_cvs
 
 WAIT = 60.0
 """The most any step waits for a worker process (a loaded machine starts them slowly); never reached."""
@@ -298,3 +298,27 @@ def test_a_background_rank_runs_in_the_pool(engine: Engine, pooled: TestClient) 
         time.sleep(0.05)
     assert job["status"] == "done", job
     assert job["result"] == client_for(engine).post("/api/v1/rank", files=files).json()
+
+
+def test_progress_crosses_the_pipe(pool: EnginePool) -> None:
+    seen: list[tuple[int, int]] = []
+    answer = pool.call(
+        "count_up",
+        (3,),
+        {"progress": PROGRESS},
+        deadline=time.monotonic() + WAIT,
+        on_progress=lambda *values: seen.append(values),
+    )
+    assert answer == 3 and seen == [(1, 0), (2, 0), (3, 0)]
+
+
+def test_a_market_job_runs_in_the_pool(engine: Engine, pooled: TestClient) -> None:
+    ads = sorted((ROOT / "tests" / "data" / "ads").glob("*.txt"))[:6]
+    started = pooled.post("/api/v1/market", files=as_files(ads, "ads"))
+    assert started.status_code == 202, started.text
+    end = time.monotonic() + WAIT
+    while (job := pooled.get(started.headers["location"]).json())["status"] not in ("done", "failed"):
+        assert time.monotonic() < end, "the job never ended"
+        time.sleep(0.05)
+    assert job["status"] == "done", job
+    assert job["progress"] == {"done": 6, "total": 6} and job["result"]["ads"] == 6

@@ -46,16 +46,17 @@ def engine_of(request: Request) -> Iterator[Engine]:
 
 
 @contextmanager
-def engine_for(app: FastAPI) -> Iterator[Engine]:
+def engine_for(app: FastAPI, *, timeout: float | None = None) -> Iterator[Engine]:
     """The Engine for one step of work outside a request (a background job's chunk): with a pool, the calls
-    of the ``with`` block share a deadline of their own, counted from now; without one, the app's Engine
-    under the app's lock for the block (so requests get their turn between steps)."""
+    of the ``with`` block share a deadline of their own, ``timeout`` seconds (the pool's by default) from
+    now; without one, the app's Engine under the app's lock for the block (so requests get their turn
+    between steps, and wait for a step)."""
     pool: EnginePool | None = app.state.engine_pool
     if pool is None:
         with app.state.engine_lock:
             yield app.state.engine
         return
-    deadline = time.monotonic() + pool.config.timeout
+    deadline = time.monotonic() + (pool.config.timeout if timeout is None else timeout)
     yield cast(
         Engine, RemoteEngine(pool, app.state.engine, app.state.engine_lock, deadline=deadline, big=False)
     )

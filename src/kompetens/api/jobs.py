@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import logging
 import secrets
+import tempfile
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
@@ -35,10 +37,10 @@ from ..match import CandidateProfile, RankItem, Role
 from ..schema import adapter, to_jsonable
 from ..store.accounts import User
 from . import schemas
-from .auth import CurrentUser, api_user, page_user
+from .auth import CurrentUser, api_user, page_user, record_call
 from .csrf import check_csrf
-from .deps import engine_for
-from .inputs import Upload, read_uploads, upload_names
+from .deps import engine_for, read_files
+from .inputs import Upload, read_uploads, upload_files, upload_names
 from .render import page
 
 log = logging.getLogger("kompetens.jobs")
@@ -55,6 +57,8 @@ RUNNERS = 2
 """Jobs that run at the same time (each sends its chunks through the engine pool, one at a time)."""
 KEEP_SECONDS = 3600.0
 """A finished job (and its answer) is kept this long, then forgotten."""
+MARKET_TIMEOUT = 1800.0
+"""Seconds a market job's run may take (it is one engine call: the ads are measured together)."""
 REFRESH_SECONDS = 2
 """The job page reloads itself this often while the job waits or runs (``<meta http-equiv="refresh">``)."""
 
@@ -73,7 +77,7 @@ docstrings when it first builds an adapter) is not safe in two threads at once, 
 the first to build it while a request builds another."""
 
 Status = Literal["queued", "running", "done", "failed"]
-JobKind = Literal["rank"]
+JobKind = Literal["rank", "market"]
 
 
 class JobProgress(BaseModel):
@@ -85,12 +89,16 @@ class JobView(BaseModel):
     """``GET /api/v1/jobs/{id}``: a background job and, once it is done, its answer."""
 
     id: str = Field(description="The job's random id.")
-    kind: JobKind = Field(description="What it does: `rank` (the answer of POST /api/v1/rank).")
+    kind: JobKind = Field(
+        description="What it does: `rank` (POST /api/v1/rank) or `market` (POST /api/v1/market)."
+    )
     status: Status = Field(description="queued, running, done or failed.")
     progress: JobProgress
     created: str = Field(description="When it was started (UTC, ISO 8601).")
-    result: list[Any] | None = Field(
-        default=None, description="Once done: the answer the synchronous route gives (rank: its list)."
+    result: list[Any] | dict[str, Any] | None = Field(
+        default=None,
+        description="Once done: the answer (rank: the synchronous route's list; market: "
+        "`kompetens market --json`'s object).",
     )
     ranking: str | None = Field(
         default=None,
@@ -112,7 +120,7 @@ class Job:
     done: int = 0
     status: Status = "queued"
     created: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
-    result: list[Any] | None = None
+    result: list[Any] | dict[str, Any] | None = None
     ranking: str | None = None
     error: ErrorInfo | None = None
     ended: float | None = None
@@ -314,3 +322,63 @@ def rank_job(
         job.result = answer
 
     return work
+
+
+def market_job(app: FastAPI, uploads: list[Upload], *, delimiter: str | None = None) -> Work:
+    """The work of ``POST /api/v1/market``: ``Engine.market`` over the uploaded corpus files (in a private
+    temporary folder while it runs), in one engine call under ``MARKET_TIMEOUT`` that reports its progress
+    (ads measured and failed) as it goes. Nothing is kept in the data folder."""
+
+    def work(job: Job) -> None:
+        files = upload_files(uploads)
+        with tempfile.TemporaryDirectory(prefix="kompetens-market-") as tmp:
+            paths = []
+            for i, (name, data) in enumerate(files):
+                (Path(tmp) / str(i)).mkdir()
+                paths.append(Path(tmp) / str(i) / name)
+                paths[-1].write_bytes(data)
+            with engine_for(app, timeout=MARKET_TIMEOUT) as engine:
+                job.total = engine.count_ads(paths, delimiter=delimiter) or job.total
+
+                def advance(ads: int, errors: int) -> None:
+                    job.done = min(job.total, ads + errors)
+
+                report = engine.market(paths, progress=advance, delimiter=delimiter)
+            shown = dict(zip(map(str, paths), upload_names(uploads), strict=True))
+            for error in report.errors:  # name the uploads, not the temporary files
+                path, _, rest = (error.source or "").partition("#")
+                error.source = shown.get(path, "upload") + (f"#{rest}" if rest else "") if path else None
+        job.result = report.to_dict()
+
+    return work
+
+
+@router.post(
+    "/market",
+    response_model=JobView,
+    status_code=202,
+    summary="Measure the market over uploaded ads: a background job",
+    description="Multipart `ads`: JSON lines, CSV or ad files (`kompetens market`'s inputs). Answers 202 with "
+    "the job at once (`Location`); its `result` is `kompetens market --json`'s object. Nothing is stored.",
+    responses={
+        400: {"model": schemas.ErrorResponse, "description": "Invalid option or malformed request"},
+        413: {"model": schemas.ErrorResponse, "description": "Request body or upload too large"},
+        422: {"model": schemas.ErrorResponse, "description": "Input that cannot be used"},
+        503: {"model": schemas.ErrorResponse, "description": "Too many jobs waiting or running (E603)"},
+    },
+)
+def start_market(
+    request: Request,
+    user: CurrentUser,
+    ads: Annotated[list[UploadFile], File(description="Ad corpus files: .jsonl, .csv, .json, .txt, ...")],
+    delimiter: Annotated[
+        str | None, Form(description="CSV: the delimiter (default: told from the header).")
+    ] = None,
+) -> Response:
+    files = read_files(request, ads, field="ads")
+    if not files:
+        raise KompetensError(Code.E301, "upload at least one file of ads", field="ads")
+    work = market_job(request.app, files, delimiter=delimiter or None)
+    job = jobs_of(request.app).submit("market", org_of(user), len(files), work)
+    record_call(request, "jobs.market", job.id)
+    return job_response(request, job, status=202)
