@@ -409,10 +409,12 @@ class EnginePool:
         deadline: float,
         big: bool = False,
         on_progress: Callable[..., None] | None = None,
+        limit_s: float | None = None,
     ) -> Any:
         """``Engine.<name>(*args, **kwargs)`` in a free worker, answered by ``deadline`` (time.monotonic).
         With ``kwargs["progress"] == PROGRESS`` the worker reports progress as the call goes: each report
-        is handed to ``on_progress`` (in this thread) until the answer comes."""
+        is handed to ``on_progress`` (in this thread) until the answer comes. ``limit_s``: the time limit
+        an E601 names (the pool's by default)."""
         worker = self._acquire(deadline, big=big)
         if deadline <= time.monotonic():  # handed over as time ran out: it has done nothing, keep it
             self._release(worker, alive=True)
@@ -424,9 +426,8 @@ class EnginePool:
                 while True:
                     if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                         log.warning("engine call %s ran past the time limit; its worker is replaced", name)
-                        raise KompetensError(
-                            Code.E601, f"the request ran past the time limit of {self.config.timeout:g} s"
-                        )
+                        limit = self.config.timeout if limit_s is None else limit_s
+                        raise KompetensError(Code.E601, f"the request ran past the time limit of {limit:g} s")
                     status, value = worker.conn.recv()
                     if status != "progress":
                         break
@@ -452,13 +453,22 @@ class RemoteEngine:
     ``has_users``...) is the server's own Engine's, its methods run under the server's lock as before."""
 
     def __init__(
-        self, pool: EnginePool, local: Engine, lock: threading.Lock, *, deadline: float, big: bool
+        self,
+        pool: EnginePool,
+        local: Engine,
+        lock: threading.Lock,
+        *,
+        deadline: float,
+        big: bool,
+        limit_s: float | None = None,
     ) -> None:
         self._pool = pool
         self._local = local
         self._lock = lock
         self.deadline = deadline
         self.big = big
+        self.limit_s = limit_s
+        """The seconds the deadline allows, for messages (the pool's time limit by default)."""
 
     def __getattr__(self, name: str) -> Any:
         if name in SPLIT:
@@ -484,7 +494,13 @@ class RemoteEngine:
         else:
             on_progress = None
         return self._pool.call(
-            name, args, kwargs, deadline=self.deadline, big=self.big, on_progress=on_progress
+            name,
+            args,
+            kwargs,
+            deadline=self.deadline,
+            big=self.big,
+            on_progress=on_progress,
+            limit_s=self.limit_s,
         )
 
     def _locked(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:

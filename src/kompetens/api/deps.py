@@ -56,10 +56,16 @@ def engine_for(app: FastAPI, *, timeout: float | None = None) -> Iterator[Engine
         with app.state.engine_lock:
             yield app.state.engine
         return
-    deadline = time.monotonic() + (pool.config.timeout if timeout is None else timeout)
-    yield cast(
-        Engine, RemoteEngine(pool, app.state.engine, app.state.engine_lock, deadline=deadline, big=False)
+    limit = pool.config.timeout if timeout is None else timeout
+    remote = RemoteEngine(
+        pool,
+        app.state.engine,
+        app.state.engine_lock,
+        deadline=time.monotonic() + limit,
+        big=False,
+        limit_s=limit,
     )
+    yield cast(Engine, remote)
 
 
 def limits_of(request: Request) -> Limits:
