@@ -256,6 +256,8 @@ def main() -> None:
     args = ap.parse_args()
     if not (1 <= args.clients <= MAX_CLIENTS and 1 <= args.rounds <= MAX_ROUNDS):
         raise SystemExit(f"--clients 1..{MAX_CLIENTS}, --rounds 1..{MAX_ROUNDS}")
+    if args.url:
+        loopback_only(args.url)
     if not 0 < args.big_mb <= MAX_BIG_MB:
         raise SystemExit(f"--big-mb: at most {MAX_BIG_MB:g} (the most one file may hold)")
     big = big_cv(args.big_mb)
