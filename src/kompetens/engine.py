@@ -369,6 +369,46 @@ class Engine:
 
         yield from iter_documents([Path(p) for p in paths], kind=kind)
 
+    def read_files(
+        self,
+        files: Sequence[tuple[str, bytes]],
+        *,
+        kind: DocKind | None = None,
+        names: Sequence[str] | None = None,
+    ) -> list[list[Document | IngestError]]:
+        """Documents from files in memory (uploads: name, bytes), a list per file in order; a file that cannot
+        be read gives its error. What ``read`` gives for the same files, without writing them anywhere.
+        ``names``: what to call each file in sources instead of its name (whose suffix tells the format)."""
+        from .ingest import read_bytes
+
+        out = [list(read_bytes(name, data, kind=kind)) for name, data in files]
+        for (name, _), shown, items in zip(files, names or [], out, strict=False):
+            for item in items:
+                if item.source is not None and item.source.startswith(name):  # "name" or "name#3"
+                    item.source = shown + item.source[len(name) :]
+        return out
+
+    def rank_files(
+        self,
+        role: Role,
+        files: Sequence[tuple[str, bytes]],
+        *,
+        names: Sequence[str] | None = None,
+        top: int | None = None,
+        thorough: bool = False,
+    ) -> tuple[list[RankItem], list[IngestError]]:
+        """``rank`` of CV files in memory (``read_files``), in one call: the ranking and the files (or items)
+        that could not be read. (One trip to an engine worker: the documents are not sent back and forth.)"""
+        docs: list[Document] = []
+        failed: list[IngestError] = []
+        for items in self.read_files(files, kind="cv", names=names):
+            for item in items:
+                if isinstance(item, IngestError):
+                    failed.append(item)
+                else:
+                    docs.append(item)
+        return (self.rank(role, docs, top=top, thorough=thorough) if docs else []), failed
+
     @cached_property
     def span_tagger(self) -> SpanTagger:
         """The learned skill-span finder (``extract/spans.py``) with the package's model and this lexicon."""
@@ -549,14 +589,33 @@ class Engine:
     def _keep(
         self, org: int, doc: Document, cand: CandidateProfile, *, data: bytes, user_id: int | None
     ) -> StoredCandidate:
-        cid = new_id()
+        return self.keep_candidate(org, replace(cand, source=doc.source), data, user_id=user_id)
+
+    def keep_candidate(
+        self,
+        org: int,
+        cand: CandidateProfile,
+        data: bytes,
+        *,
+        user_id: int | None = None,
+        cid: str | None = None,
+    ) -> StoredCandidate:
+        """Store a profiled CV in ``org`` (a store write, no computing): the file's bytes and the profile,
+        under ``cid`` (a new random id by default); ``cand.source`` is the file's name."""
+        cid = cid or new_id()
         profile = cand.to_dict()
         profile["source"] = cid  # the profile and every ranking name the candidate by id, never by file
         kept = self.records.add_candidate(
-            org, cid, name=_base_name(doc.source), data=data, lang=doc.lang, profile=profile
+            org, cid, name=_base_name(cand.source), data=data, lang=cand.lang, profile=profile
         )
         self.records.log("candidate.add", org, user_id=user_id, object_id=cid)
         return kept
+
+    def keep_candidates(
+        self, org: int, profiled: Sequence[tuple[CandidateProfile, bytes]], *, user_id: int | None = None
+    ) -> list[StoredCandidate]:
+        """``keep_candidate`` for each (profile, file bytes), in one store write call."""
+        return [self.keep_candidate(org, cand, data, user_id=user_id) for cand, data in profiled]
 
     def org_for(self, user: User | None = None, name: str | None = None) -> int:
         """The organisation a call works in: the user's; else the one named (E509 if unknown); else the
@@ -573,19 +632,44 @@ class Engine:
         """Store an uploaded CV in organisation ``org``: the original bytes and the profile built from its
         anonymised text. ``name`` is the file's name (its suffix tells the format); an unreadable file
         raises its error and nothing is kept."""
-        import tempfile
+        item = self.add_candidates(org, [(name, data)], user_id=user_id)[0]
+        if isinstance(item, KompetensError):
+            raise item
+        return item
 
-        suffix = "".join(c for c in Path(name).suffix.lower() if c.isalnum() or c == ".")[:16]
-        with tempfile.TemporaryDirectory(prefix="kompetens-cv-") as tmp:
-            path = Path(tmp) / f"cv{suffix}"
-            path.write_bytes(data)
-            for item in self.read([path], kind="cv"):
-                if isinstance(item, KompetensError):
-                    item.source = name
-                    raise item
-                item.source = name
-                return self._keep(org, item, self.candidate(item), data=data, user_id=user_id)
-        raise IngestError(Code.E110, "no CV text found in the file", source=name)
+    def add_candidates(
+        self, org: int, files: Sequence[tuple[str, bytes]], *, user_id: int | None = None
+    ) -> list[StoredCandidate | KompetensError]:
+        """``add_candidate`` for each (name, bytes), answered in order: every file is profiled first
+        (``profile_files``, computing only) and then the readable ones are stored (``keep_candidates``), so
+        a call that fails or is stopped while profiling stores nothing. Only ``self.<method>`` calls: the
+        server's ``RemoteEngine`` runs this with the profiling in a worker and the writes in its process."""
+        profiled = self.profile_files(files)
+        readable = [
+            (p, data)
+            for p, (_, data) in zip(profiled, files, strict=True)
+            if not isinstance(p, KompetensError)
+        ]
+        kept = iter(self.keep_candidates(org, readable, user_id=user_id))
+        return [p if isinstance(p, KompetensError) else next(kept) for p in profiled]
+
+    def profile_files(self, files: Sequence[tuple[str, bytes]]) -> list[CandidateProfile | KompetensError]:
+        """The candidate profile of each CV file (name, bytes), or the error that kept it from being read;
+        named by the file's name. Computing only: nothing is written."""
+        out: list[CandidateProfile | KompetensError] = []
+        for (name, _), items in zip(files, self.read_files(files, kind="cv"), strict=True):
+            first = items[0] if items else IngestError(Code.E110, "no CV text found in the file", source=name)
+            if isinstance(first, KompetensError):
+                first.source = name
+                out.append(first)
+                continue
+            first.source = name
+            try:
+                out.append(self.candidate(first))
+            except KompetensError as exc:
+                exc.source = name
+                out.append(exc)
+        return out
 
     def candidates(self, org: int, *, query: str | None = None) -> list[StoredCandidate]:
         """The organisation's stored candidates, oldest first; ``query``: those whose file name holds it."""
@@ -729,19 +813,35 @@ class Engine:
     ) -> Decision:
         """Rank the organisation's stored candidates (``ids``, else all) for ``role`` (a stored role is
         recorded by id and version) and keep the ranking as a decision record: a proposal until a person
-        confirms it."""
-        from .match import CandidateProfile
+        confirms it. Only ``self.<method>`` calls (see ``add_candidates``)."""
         from .match.decision import StoredRole
 
-        role_ref = (role.id, role.version) if isinstance(role, StoredRole) else None
-        role = role.role if isinstance(role, StoredRole) else role
+        profiles = self.stored_profiles(org, ids)
+        plain = role.role if isinstance(role, StoredRole) else role
+        return self.record_ranking(org, role, self.rank_candidates(plain, profiles, top=top), user_id=user_id)
+
+    def stored_profiles(self, org: int, ids: Sequence[str] | None = None) -> list[CandidateProfile]:
+        """The stored profiles of the organisation's candidates ``ids`` (else all), named by id; E301 for an
+        empty list of ids, E505 when none is found."""
+        from .match import CandidateProfile
+
         if ids is not None and not ids:
             raise KompetensError(Code.E301, "name at least one candidate id", field="candidates")
         profiles = [CandidateProfile.from_dict(p) for p in self.records.profiles(org, ids)]
         if not profiles:
             raise KompetensError(Code.E505, "the organisation has no stored candidates", field="candidates")
-        ranking = self.rank_candidates(role, profiles, top=top)
-        rid = self._record(org, role, ranking, role_ref=role_ref, user_id=user_id)
+        return profiles
+
+    def record_ranking(
+        self, org: int, role: Role | StoredRole, ranking: Sequence[RankItem], *, user_id: int | None = None
+    ) -> Decision:
+        """Keep a ranking of stored candidates (items named by id) for ``role`` as a decision record (a store
+        write; a stored role is recorded by id and version) and answer the record."""
+        from .match.decision import StoredRole
+
+        role_ref = (role.id, role.version) if isinstance(role, StoredRole) else None
+        plain = role.role if isinstance(role, StoredRole) else role
+        rid = self._record(org, plain, ranking, role_ref=role_ref, user_id=user_id)
         return self.decision(org, rid)
 
     def _record(
@@ -783,17 +883,52 @@ class Engine:
         """Rank uploaded CVs as the service does once it has users: each CV becomes a stored candidate of
         ``org`` (``original(doc)``: the bytes kept; a random id; the organisation's retention applies) and
         the ranking a decision record that lists them by id. Returns the ranking's id and the ranking with
-        each candidate named by its document's source (the uploaded file's name), as ``rank`` answers."""
-        cands = [self.candidate(d, thorough=thorough) for d in docs]
-        names: dict[str, str] = {}
-        stored = []
-        for doc, cand in zip(docs, cands, strict=True):
-            kept = self._keep(org, doc, cand, data=original(doc), user_id=user_id)
-            names[kept.id] = cand.source
-            stored.append(replace(cand, source=kept.id))
-        ranking = self.rank_candidates(role, stored, top=top)
-        rid = self._record(org, role, ranking, role_ref=None, user_id=user_id)
+        each candidate named by its document's source (the uploaded file's name), as ``rank`` answers.
+
+        Everything is computed before anything is written (the ids are drawn first), so a call stopped
+        while computing stores nothing; only ``self.<method>`` calls (see ``add_candidates``)."""
+        cands = self.candidates_of(docs, thorough=thorough)
+        return self.rank_and_record(org, role, cands, [original(d) for d in docs], user_id=user_id, top=top)
+
+    def rank_and_record(
+        self,
+        org: int,
+        role: Role,
+        cands: Sequence[CandidateProfile],
+        originals: Sequence[bytes],
+        *,
+        user_id: int | None = None,
+        top: int | None = None,
+    ) -> tuple[str, list[RankItem]]:
+        """``rank_recorded`` for profiles built already (``originals``: each one's file bytes, in order):
+        ranked before anything is written, then every candidate kept and the ranking recorded."""
+        ids = [new_id() for _ in cands]
+        names = dict(zip(ids, (c.source for c in cands), strict=True))
+        ranking = self.rank_candidates(
+            role, [replace(c, source=cid) for c, cid in zip(cands, ids, strict=True)], top=top
+        )
+        files = [(cand, data, cid) for cand, data, cid in zip(cands, originals, ids, strict=True)]
+        rid = self.record_upload_ranking(org, role, files, ranking, user_id=user_id)
         return rid, [replace(r, candidate=names[r.candidate]) for r in ranking]
+
+    def candidates_of(self, docs: Sequence[Document], *, thorough: bool = False) -> list[CandidateProfile]:
+        """The candidate profile of each CV document (``candidate``), in one call."""
+        return [self.candidate(d, thorough=thorough) for d in docs]
+
+    def record_upload_ranking(
+        self,
+        org: int,
+        role: Role,
+        files: Sequence[tuple[CandidateProfile, bytes, str]],
+        ranking: Sequence[RankItem],
+        *,
+        user_id: int | None = None,
+    ) -> str:
+        """The store writes of ``rank_recorded``: each (profile, file bytes, id) kept as a candidate, then the
+        ranking (items named by those ids) as a decision record; answers the record's id."""
+        for cand, data, cid in files:
+            self.keep_candidate(org, cand, data, user_id=user_id, cid=cid)
+        return self._record(org, role, ranking, role_ref=None, user_id=user_id)
 
     def log_event(
         self, event: str, org: int, *, user_id: int | None = None, object_id: str | None = None

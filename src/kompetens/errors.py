@@ -15,7 +15,7 @@ from .schema import DOCUMENTED
 class Code(StrEnum):
     """Error codes. E1xx input files, E2xx taxonomy/data, E3xx roles and options, E4xx store,
     E5xx accounts, access and stored work (candidates, rankings, organisations), E6xx the server's engine
-    workers (``kompetens serve``, kompetens.pool)."""
+    workers (``kompetens serve``, kompetens.pool) and its background jobs (api/jobs.py)."""
 
     E100 = "file not found"
     E101 = "empty file"
@@ -57,6 +57,8 @@ class Code(StrEnum):
     E600 = "server busy"
     E601 = "time limit exceeded"
     E602 = "engine worker failed"
+    E603 = "job queue full"
+    E604 = "unknown job"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +170,8 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E600: 503,
     Code.E601: 504,
     Code.E602: 500,
+    Code.E603: 503,
+    Code.E604: 404,
 }
 """Codes that are not plain invalid input (422)."""
 

@@ -14,7 +14,8 @@ Arguments and results cross the pipe pickled: the Engine's inputs and results ar
 ``KompetensError`` pickles with its code. Calls that return an iterator (``Engine.read``) are run to the end in
 the worker and come back as an iterator over the list. Nothing that must stay in the server process (accounts,
 sessions, store writes) goes through here: ``RemoteEngine`` sends only the methods of ``REMOTE`` (pure
-computation) and runs everything else on the server's own Engine under the server's lock.
+computation) and runs everything else on the server's own Engine under the server's lock; the methods of
+``SPLIT`` (compute, then store) are run as their parts, the computing ones in a worker.
 
 This module imports no web framework: a worker starts with the Engine's imports only.
 """
@@ -49,14 +50,20 @@ REMOTE = frozenset(
         "audit",
         "audit_synthetic",
         "candidate",  # with store=True it runs in the server process: it writes the store
+        "candidates_of",
         "choose_role",
+        "count_ads",
         "extract",
         "extract_text",
         "interview",
         "link",
+        "market",  # with store=True it runs in the server process: it writes the data folder
+        "profile_files",
         "rank",
         "rank_candidates",
+        "rank_files",
         "read",
+        "read_files",
         "read_groups",
         "review",
         "review_html",
@@ -67,6 +74,17 @@ REMOTE = frozenset(
     }
 )
 """Engine methods that only compute (read files, no store): these run in a worker."""
+
+SPLIT = frozenset({"add_candidate", "add_candidates", "rank_and_record", "rank_recorded", "rank_stored"})
+"""Engine methods that compute and then write the store, written as calls of other Engine methods only:
+``RemoteEngine`` runs their code with itself as the engine, so the computing calls (``profile_files``,
+``candidates_of``, ``rank_candidates``) go to a worker under the request's deadline and the writes
+(``keep_candidates``, ``record_ranking``...) run in the server process under its lock, after all the
+computing: a request stopped at its deadline has written nothing."""
+
+PROGRESS = "kompetens-pool-progress"
+"""Sent as a call's ``progress`` argument: the worker passes a callback that reports to the server, whose
+``on_progress`` gets the same arguments (``Engine.market``'s ``progress(ads, errors)``)."""
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_QUEUE = 32
@@ -142,6 +160,8 @@ def worker_main(conn: Connection, factory: Callable[[], Engine]) -> None:
         if message is None:
             return
         name, args, kwargs = message
+        if kwargs.get("progress") == PROGRESS:  # the caller follows the call: report as it goes
+            kwargs = {**kwargs, "progress": functools.partial(_report, conn)}
         try:
             value = getattr(engine, name)(*args, **kwargs)
             reply: tuple[str, Any] = ("iter", list(value)) if isinstance(value, Iterator) else ("ok", value)
@@ -151,6 +171,11 @@ def worker_main(conn: Connection, factory: Callable[[], Engine]) -> None:
             conn.send(reply)
         except Exception as exc:  # a result that does not pickle: nothing was written yet
             conn.send(("err", _portable(exc)))
+
+
+def _report(conn: Connection, *values: Any) -> None:
+    """A worker's progress callback: ``("progress", values)`` to the server, before the call's answer."""
+    conn.send(("progress", values))
 
 
 # -- the server side ------------------------------------------------------------------------------
@@ -376,9 +401,20 @@ class EnginePool:
             self._dispatch()
 
     def call(
-        self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any], *, deadline: float, big: bool = False
+        self,
+        name: str,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        *,
+        deadline: float,
+        big: bool = False,
+        on_progress: Callable[..., None] | None = None,
+        limit_s: float | None = None,
     ) -> Any:
-        """``Engine.<name>(*args, **kwargs)`` in a free worker, answered by ``deadline`` (time.monotonic)."""
+        """``Engine.<name>(*args, **kwargs)`` in a free worker, answered by ``deadline`` (time.monotonic).
+        With ``kwargs["progress"] == PROGRESS`` the worker reports progress as the call goes: each report
+        is handed to ``on_progress`` (in this thread) until the answer comes. ``limit_s``: the time limit
+        an E601 names (the pool's by default)."""
         worker = self._acquire(deadline, big=big)
         if deadline <= time.monotonic():  # handed over as time ran out: it has done nothing, keep it
             self._release(worker, alive=True)
@@ -387,12 +423,16 @@ class EnginePool:
         try:
             try:
                 worker.conn.send((name, args, kwargs))
-                if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                    log.warning("engine call %s ran past the time limit; its worker is replaced", name)
-                    raise KompetensError(
-                        Code.E601, f"the request ran past the time limit of {self.config.timeout:g} s"
-                    )
-                status, value = worker.conn.recv()
+                while True:
+                    if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                        log.warning("engine call %s ran past the time limit; its worker is replaced", name)
+                        limit = self.config.timeout if limit_s is None else limit_s
+                        raise KompetensError(Code.E601, f"the request ran past the time limit of {limit:g} s")
+                    status, value = worker.conn.recv()
+                    if status != "progress":
+                        break
+                    if on_progress is not None:
+                        on_progress(*value)
             except (EOFError, OSError, pickle.PicklingError) as exc:
                 log.error("engine worker %s failed in %s (%s)", worker.pid, name, type(exc).__name__)
                 raise KompetensError(Code.E602, "the engine worker stopped; retry the request") from None
@@ -413,15 +453,26 @@ class RemoteEngine:
     ``has_users``...) is the server's own Engine's, its methods run under the server's lock as before."""
 
     def __init__(
-        self, pool: EnginePool, local: Engine, lock: threading.Lock, *, deadline: float, big: bool
+        self,
+        pool: EnginePool,
+        local: Engine,
+        lock: threading.Lock,
+        *,
+        deadline: float,
+        big: bool,
+        limit_s: float | None = None,
     ) -> None:
         self._pool = pool
         self._local = local
         self._lock = lock
         self.deadline = deadline
         self.big = big
+        self.limit_s = limit_s
+        """The seconds the deadline allows, for messages (the pool's time limit by default)."""
 
     def __getattr__(self, name: str) -> Any:
+        if name in SPLIT:
+            return functools.partial(getattr(Engine, name), self)
         if name in REMOTE:
             return functools.partial(self._remote, name)
         value = getattr(self._local, name)
@@ -432,7 +483,25 @@ class RemoteEngine:
     def _remote(self, name: str, *args: Any, **kwargs: Any) -> Any:
         if kwargs.get("store"):  # writes the store: stays in the server process
             return self._locked(getattr(self._local, name), *args, **kwargs)
-        return self._pool.call(name, args, kwargs, deadline=self.deadline, big=self.big)
+        if name == "choose_role" and kwargs.get("ad") is None and kwargs.get("role_file") is None:
+            # a role as JSON, or the built-in one: parsing only, not worth a trip (and a turn in line)
+            return self._locked(self._local.choose_role, *args, **kwargs)
+        on_progress = kwargs.get("progress")
+        if callable(
+            on_progress
+        ):  # a callback cannot cross the pipe: the worker reports, this thread calls it
+            kwargs = {**kwargs, "progress": PROGRESS}
+        else:
+            on_progress = None
+        return self._pool.call(
+            name,
+            args,
+            kwargs,
+            deadline=self.deadline,
+            big=self.big,
+            on_progress=on_progress,
+            limit_s=self.limit_s,
+        )
 
     def _locked(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         with self._lock:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,10 @@ from fastapi.testclient import TestClient
 
 from kompetens.api import create_app
 from kompetens.api.auth import allowed_hosts_for, host_name, is_loopback
+from kompetens.api.csrf import persistent_key
 from kompetens.engine import Engine
 
-from .support import TEST_HOSTS, Elements, csrf
+from .support import AD_EN, TEST_HOSTS, Elements, csrf
 
 PASSWORD = "correct horse battery staple"
 
@@ -191,6 +193,36 @@ def test_csrf_token_of_another_browser_is_403(engine: Engine, client: TestClient
     other = TestClient(create_app(engine, allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
     csrf(other)
     assert other.post("/review", data={"text": "SEO", "csrf_token": mine}).status_code == 403
+
+
+def test_a_form_token_survives_a_restart(engine: Engine, tmp_path: Path) -> None:
+    """The key is the data folder's (csrf.key, 0600, made once): a token of a page opened before a restart
+    still posts after it; a token signed with a per-process key (no key file) does not."""
+    before = TestClient(
+        create_app(engine, allowed_hosts=TEST_HOSTS, csrf_key=persistent_key(tmp_path)),
+        raise_server_exceptions=False,
+    )
+    token = csrf(before)
+    key_file = tmp_path / "csrf.key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600 and len(key_file.read_bytes()) == 32
+    after = create_app(engine, allowed_hosts=TEST_HOSTS, csrf_key=persistent_key(tmp_path))
+    restarted = TestClient(after, raise_server_exceptions=False, cookies=before.cookies)
+    r = restarted.post("/review", data={"text": AD_EN, "csrf_token": token})
+    assert r.status_code == 200, r.text
+    assert key_file.read_bytes() == persistent_key(tmp_path)  # made once
+    own_key = TestClient(create_app(engine, allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+    own_key.cookies = before.cookies
+    assert own_key.post("/review", data={"text": AD_EN, "csrf_token": token}).status_code == 403
+
+
+def test_a_key_file_with_wider_permissions_is_narrowed(tmp_path: Path) -> None:
+    key_file = tmp_path / "csrf.key"
+    key_file.write_bytes(b"k" * 32)
+    key_file.chmod(0o644)
+    assert persistent_key(tmp_path) == b"k" * 32
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    key_file.write_bytes(b"short")  # of the wrong length: replaced by a new random key
+    assert len(persistent_key(tmp_path)) == 32 and persistent_key(tmp_path) != b"k" * 32
 
 
 def test_csrf_cookie_flags(engine: Engine) -> None:

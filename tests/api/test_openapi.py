@@ -9,7 +9,7 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from kompetens.api import stored, users
+from kompetens.api import jobs, stored, users
 from kompetens.api.routes import public, router
 
 EXPECTED = {
@@ -51,6 +51,8 @@ EXPECTED = {
     ("put", "/api/v1/retention"),
     ("get", "/api/v1/events"),
     ("post", "/api/v1/audit"),
+    ("get", "/api/v1/jobs/{jid}"),
+    ("post", "/api/v1/market"),
 }
 
 
@@ -67,7 +69,7 @@ def _documented(schema: dict[str, Any]) -> set[tuple[str, str]]:
 
 
 def test_every_api_route_is_documented(schema: dict[str, Any]) -> None:
-    every = [*public.routes, *router.routes, *users.router.routes, *stored.router.routes]
+    every = [*public.routes, *router.routes, *users.router.routes, *stored.router.routes, *jobs.router.routes]
     routes = {(m.lower(), r.path) for r in every if isinstance(r, APIRoute) for m in r.methods}
     assert routes == EXPECTED
     assert _documented(schema) == EXPECTED, "web pages stay out of the API schema"
@@ -79,7 +81,7 @@ def test_operations_have_summaries_and_error_responses(
 ) -> None:
     op = schema["paths"][path][method]
     assert op.get("summary")
-    assert "200" in op["responses"] or "201" in op["responses"]
+    assert "200" in op["responses"] or "201" in op["responses"] or "202" in op["responses"]
     if method == "post":
         for status in ("400", "413", "422"):
             ref = op["responses"][status]["content"]["application/json"]["schema"]["$ref"]
@@ -93,7 +95,8 @@ def test_request_models_have_examples(schema: dict[str, Any], model: str) -> Non
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/v1/rank", "/api/v1/team", "/api/v1/interview", "/api/v1/role", "/api/v1/audit"]
+    "path",
+    ["/api/v1/rank", "/api/v1/team", "/api/v1/interview", "/api/v1/role", "/api/v1/audit", "/api/v1/market"],
 )
 def test_uploads_are_multipart(schema: dict[str, Any], path: str) -> None:
     assert "multipart/form-data" in schema["paths"][path]["post"]["requestBody"]["content"]
@@ -111,6 +114,16 @@ def test_docs_cover_every_route(schema: dict[str, Any]) -> None:
     for method, path in _documented(schema):
         assert f"`{method.upper()} {path}`" in docs
         assert f"$API{path.removeprefix('/api/v1')}" in docs, f"no curl example for {path}"
+
+
+def test_background_jobs_are_documented(schema: dict[str, Any]) -> None:
+    rank = schema["paths"]["/api/v1/rank"]["post"]
+    assert rank["responses"]["202"]["content"]["application/json"]["schema"]["$ref"].endswith("/JobView")
+    assert any(p["name"] == "background" for p in rank["parameters"])
+    job = schema["paths"]["/api/v1/jobs/{jid}"]["get"]
+    assert job["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/JobView")
+    assert job["responses"]["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorResponse")
+    assert job["security"] == [{"HTTPBearer": []}]
 
 
 def test_bearer_security_is_documented(schema: dict[str, Any]) -> None:

@@ -5,6 +5,7 @@ others answer; past the time limit it is answered 504 (E601) and its worker is r
 from __future__ import annotations
 
 import functools
+import json
 import os
 import pickle
 import threading
@@ -22,11 +23,11 @@ from kompetens.engine import Engine
 from kompetens.errors import Code, IngestError, KompetensError
 from kompetens.ingest import document_from_text
 from kompetens.link.linker import LinkedConcept, LinkResult
-from kompetens.pool import EnginePool, PoolConfig
+from kompetens.pool import PROGRESS, EnginePool, PoolConfig
 from kompetens.review import Review
 
 from .slow_engine import SlowEngine, slow_text
-from .support import AD_EN, TEST_HOSTS, as_files, client_for, demo_cvs
+from .support import AD_EN, ROOT, TEST_HOSTS, as_files, client_for, demo_cvs
 
 WAIT = 60.0
 """The most any step waits for a worker process (a loaded machine starts them slowly); never reached."""
@@ -112,6 +113,19 @@ def test_small_request_answers_while_a_long_one_runs(pooled: TestClient, tmp_pat
     small = pooled.post("/api/v1/review", json={"text": AD_EN})
     assert small.status_code == 200, small.text
     assert not slow.done, "the small review waited for the long one"
+    (tmp_path / "release").touch()
+    assert slow.result().status_code == 200
+
+
+def test_a_small_rank_answers_while_a_long_one_runs(pooled: TestClient, tmp_path: Path) -> None:
+    """Ranking runs in a worker (the slow role only waits in a worker's SlowEngine): another rank answers."""
+    slow_role = json.dumps({"title": f"SLOW {tmp_path} x", "weights": {"community": 1}})
+    files = as_files(demo_cvs(3))
+    slow = Background(pooled, "/api/v1/rank", files=files, data={"role": slow_role})
+    _wait_for(tmp_path / "started")
+    small = pooled.post("/api/v1/rank", files=files)
+    assert small.status_code == 200, small.text
+    assert not slow.done, "the small rank waited for the long one"
     (tmp_path / "release").touch()
     assert slow.result().status_code == 200
 
@@ -235,3 +249,76 @@ def test_stored_work_stays_in_the_server_process(tmp_path: Path) -> None:
         ranking = client.post("/api/v1/rankings", json={"candidates": ids}, headers=auth)
         assert ranking.status_code == 201, ranking.text
         assert client.post("/api/v1/review", json={"text": AD_EN}, headers=auth).status_code == 200
+
+
+def test_stored_work_past_its_deadline_stores_nothing(tmp_path: Path) -> None:
+    """Adding candidates, ranking stored ones and a recorded /rank profile and score in a worker under the
+    deadline and write in the server process only after: stopped at the deadline (E601), none of it is kept."""
+    engine = Engine(tmp_path / "data")
+    engine.accounts.add_user("rec@a.example", org="Org A", role="recruiter")
+    org = engine.accounts.user("rec@a.example").org_id
+    auth = {"Authorization": f"Bearer {engine.accounts.issue_token('rec@a.example').token}"}
+    slow_role = {"title": f"SLOW {tmp_path} x", "weights": {"community": 1}}
+    with _pool(tmp_path / "data", workers=1) as pool:
+        client = _client(engine, pool)
+        kept = client.post("/api/v1/candidates", files=as_files(demo_cvs(2)), headers=auth)
+        assert kept.status_code == 201, kept.text
+        before = engine.events(org)
+        pool.config = replace(pool.config, timeout=1.0)
+        for path, kwargs in [
+            (
+                "/api/v1/candidates",
+                {"files": [*as_files(demo_cvs(1)), ("cvs", ("x.txt", slow_text(tmp_path).encode()))]},
+            ),
+            ("/api/v1/rankings", {"json": {"role": slow_role}}),
+            ("/api/v1/rank", {"files": as_files(demo_cvs(2)), "data": {"role": json.dumps(slow_role)}}),
+        ]:
+            (tmp_path / "started").unlink(missing_ok=True)
+            r = client.post(path, headers=auth, **kwargs)  # type: ignore[arg-type]
+            assert r.status_code == 504 and r.json()["error"]["code"] == "E601", (path, r.text)
+            assert (tmp_path / "started").exists(), path  # it did reach the slow part
+            pool.config = replace(pool.config, timeout=WAIT)  # the successor may take a while to start
+            listed = client.get("/api/v1/candidates", headers=auth).json()
+            assert [c["id"] for c in listed] == [c["id"] for c in kept.json()], path
+            ready = client.post("/api/v1/review", json={"text": AD_EN}, headers=auth)  # the successor is up
+            assert ready.status_code == 200, ready.text
+            pool.config = replace(pool.config, timeout=1.0)
+        written = [e.event for e in engine.events(org)[len(before) :]]
+        assert not {"candidate.add", "ranking.create"} & set(written), written
+        assert pool.replaced == 3
+
+
+def test_a_background_rank_runs_in_the_pool(engine: Engine, pooled: TestClient) -> None:
+    files = as_files(demo_cvs(12))  # two chunks
+    started = pooled.post("/api/v1/rank?background=true", files=files)
+    assert started.status_code == 202, started.text
+    end = time.monotonic() + WAIT
+    while (job := pooled.get(started.headers["location"]).json())["status"] not in ("done", "failed"):
+        assert time.monotonic() < end, "the job never ended"
+        time.sleep(0.05)
+    assert job["status"] == "done", job
+    assert job["result"] == client_for(engine).post("/api/v1/rank", files=files).json()
+
+
+def test_progress_crosses_the_pipe(pool: EnginePool) -> None:
+    seen: list[tuple[int, int]] = []
+    answer = pool.call(
+        "count_up",
+        (3,),
+        {"progress": PROGRESS},
+        deadline=time.monotonic() + WAIT,
+        on_progress=lambda *values: seen.append(values),
+    )
+    assert answer == 3 and seen == [(1, 0), (2, 0), (3, 0)]
+
+
+def test_a_market_job_runs_in_the_pool(engine: Engine, pooled: TestClient) -> None:
+    ads = sorted((ROOT / "tests" / "data" / "ads").glob("*.txt"))[:6]
+    started = pooled.post("/api/v1/market", files=as_files(ads, "ads"))
+    assert started.status_code == 202, started.text
+    end = time.monotonic() + WAIT
+    while (job := pooled.get(started.headers["location"]).json())["status"] not in ("done", "failed"):
+        assert time.monotonic() < end, "the job never ended"
+        time.sleep(0.05)
+    assert job["status"] == "done", job
+    assert job["progress"] == {"done": 6, "total": 6} and job["result"]["ads"] == 6

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 
 import pytest
 
 from kompetens.errors import Code, IngestError
-from kompetens.ingest import document_from_text, read_path
+from kompetens.ingest import document_from_text, read_bytes, read_path
 
 SV = "Vi söker en kommunikatör med erfarenhet av sociala medier, kundtjänst och sökmotoroptimering."
 EN = "We are looking for a community manager with experience of social media and customer service."
@@ -172,6 +173,25 @@ def test_format_is_read(build, make, expected):
             assert phrase in doc.text
         for phrase in absent:
             assert phrase not in doc.text
+
+
+@pytest.mark.parametrize("make", [c[1] for c in CASES], ids=[c[0] for c in CASES])
+def test_bytes_read_as_the_file(build, make):
+    """An upload read in memory (read_bytes) gives what reading the same file gives, named by its name."""
+    path = make(build)
+    from_file = [replace(d, source=d.source.replace(str(path), path.name)) for d in read_path(path)]
+    assert list(read_bytes(path.name, path.read_bytes())) == from_file
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [("cv.txt", b"", Code.E101), ("cv.txt", b" \n ", Code.E101), ("cv.doc", b"text", Code.E108)],
+)
+def test_bytes_that_cannot_be_read(name, data, code):
+    (error,) = read_bytes(name, data)
+    assert isinstance(error, IngestError) and error.code == code and error.source == name
+    (too_big,) = read_bytes("cv.txt", b"x" * 11, max_bytes=10)
+    assert isinstance(too_big, IngestError) and too_big.code == Code.E103
 
 
 def test_jobtech_meta(build):

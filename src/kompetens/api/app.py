@@ -19,7 +19,7 @@ from .. import __version__
 from ..engine import Engine
 from ..errors import KompetensError
 from ..pool import EnginePool
-from . import admin_pages, errors, pages, stored, stored_pages, users, work_pages
+from . import admin_pages, errors, jobs, pages, stored, stored_pages, users, work_pages
 from .auth import LOOPBACK_NAMES, HostGuard, LoginRequired
 from .limits import BodyLimitMiddleware, Limits
 from .render import templates
@@ -49,6 +49,7 @@ def create_app(
     allowed_hosts: Sequence[str] = LOOPBACK_NAMES,
     https: bool = False,
     pool: EnginePool | None = None,
+    csrf_key: bytes | None = None,
 ) -> FastAPI:
     """Build the app: web UI at /, API at /api/v1, OpenAPI at /openapi.json, API docs at /docs.
 
@@ -57,6 +58,8 @@ def create_app(
     marks the cookies Secure (the server is reached over https, e.g. behind a TLS proxy). ``pool`` (started,
     closed by the caller) runs the engine's computing calls in worker processes under a time limit; without
     one every engine call runs on ``engine`` under one lock (see api/deps.py, kompetens/pool.py).
+    ``csrf_key`` signs the forms' CSRF tokens (``csrf.persistent_key``: the data folder's, what `kompetens
+    serve` passes); without one the app makes a random key that lasts as long as it does.
     """
     app = FastAPI(
         title="kompetens",
@@ -71,15 +74,18 @@ def create_app(
     app.state.limits = limits or Limits()
     app.state.templates = templates()
     app.state.https = https
-    app.state.csrf_secret = secrets.token_bytes(32)
+    app.state.csrf_secret = csrf_key or secrets.token_bytes(32)
+    app.state.jobs = jobs.Jobs()
     app.include_router(public, tags=["kompetens"])
     app.include_router(router, tags=["kompetens"], responses=POOL_RESPONSES)
     app.include_router(stored.router, tags=["stored work"])
     app.include_router(users.router, tags=["accounts"])
+    app.include_router(jobs.router, tags=["background jobs"])
     app.include_router(pages.router, include_in_schema=False)
     app.include_router(stored_pages.router, include_in_schema=False)
     app.include_router(work_pages.router, include_in_schema=False)
     app.include_router(admin_pages.router, include_in_schema=False)
+    app.include_router(jobs.pages, include_in_schema=False)
     app.include_router(pages.login_router, include_in_schema=False)
     app.mount("/static", StaticFiles(packages=[("kompetens.api", "static")]), name="static")
     app.add_exception_handler(LoginRequired, to_login)

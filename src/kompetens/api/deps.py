@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import cast
 
-from fastapi import Request
+from fastapi import FastAPI, Request
 from starlette.datastructures import UploadFile
 
 from ..engine import Engine
@@ -42,6 +42,29 @@ def engine_of(request: Request) -> Iterator[Engine]:
             pool, request.app.state.engine, request.app.state.engine_lock, deadline=deadline, big=big
         )
         request.state.remote_engine = remote
+    yield cast(Engine, remote)
+
+
+@contextmanager
+def engine_for(app: FastAPI, *, timeout: float | None = None) -> Iterator[Engine]:
+    """The Engine for one step of work outside a request (a background job's chunk): with a pool, the calls
+    of the ``with`` block share a deadline of their own, ``timeout`` seconds (the pool's by default) from
+    now; without one, the app's Engine under the app's lock for the block (so requests get their turn
+    between steps, and wait for a step)."""
+    pool: EnginePool | None = app.state.engine_pool
+    if pool is None:
+        with app.state.engine_lock:
+            yield app.state.engine
+        return
+    limit = pool.config.timeout if timeout is None else timeout
+    remote = RemoteEngine(
+        pool,
+        app.state.engine,
+        app.state.engine_lock,
+        deadline=time.monotonic() + limit,
+        big=False,
+        limit_s=limit,
+    )
     yield cast(Engine, remote)
 
 

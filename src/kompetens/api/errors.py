@@ -38,6 +38,7 @@ ERROR_HEADERS: dict[Code, dict[str, str]] = {
     Code.E503: {"WWW-Authenticate": "Bearer"},
     Code.E600: {"Retry-After": "1"},
     Code.E602: {"Retry-After": "1"},
+    Code.E603: {"Retry-After": "5"},
 }
 """Headers that come with a coded error: how to sign in, when to try again."""
 

@@ -1,12 +1,12 @@
 """What the API and the web pages both parse: uploaded files -> Documents, and the role fields -> a Role.
 
-Uploads are written to a private temporary folder only long enough for ``Engine.read`` to read them
-(the ingest layer reads files), then deleted. Sources are the uploaded file names, not the temporary paths.
+Uploaded CVs are read in memory (``Engine.read_files``): nothing of them is written to disk. A role or ad
+file is written to a private temporary folder only long enough for the engine to read it, then deleted.
+Sources are the uploaded file names, not temporary paths.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..engine import Engine
-from ..errors import Code, IngestError, KompetensError
+from ..errors import Code, KompetensError
 from ..ingest import SUPPORTED_LANGS, document_from_text
 from ..match import Role
 from ..models import DocKind, Document
@@ -69,22 +69,31 @@ def _unique(names: Iterable[str]) -> list[str]:
     return out
 
 
-def read_uploads(engine: Engine, uploads: Sequence[Upload], *, kind: DocKind) -> ReadResult:
-    """Documents from uploaded files; a file that cannot be read is reported, the others go on."""
+def upload_names(uploads: Sequence[Upload]) -> list[str]:
+    """The names documents from ``uploads`` carry: safe, and unique ("cv.txt (2)" for a second cv.txt)."""
+    return _unique(safe_name(u.name, index=i) for i, u in enumerate(uploads, start=1))
+
+
+def read_uploads(
+    engine: Engine,
+    uploads: Sequence[Upload],
+    *,
+    kind: DocKind,
+    names: Sequence[str] | None = None,
+    first: int = 1,
+) -> ReadResult:
+    """Documents from uploaded files; a file that cannot be read is reported, the others go on. ``names``:
+    what to call them (``upload_names`` of these uploads by default); for a part of a longer list, its
+    names there and ``first``, the number of its first upload in it."""
     result = ReadResult([], [])
-    names = _unique(safe_name(u.name, index=i) for i, u in enumerate(uploads, start=1))
-    with tempfile.TemporaryDirectory(prefix="kompetens-upload-") as tmp:
-        paths: list[Path] = []
-        for i, (upload, name) in enumerate(zip(uploads, names, strict=True)):
-            (Path(tmp) / str(i)).mkdir()
-            paths.append(Path(tmp) / str(i) / safe_name(upload.name, index=i + 1))
-            paths[-1].write_bytes(upload.data)
-            result.data[name] = upload.data
-        # One call for all of them (one trip to an engine worker); upload i is in folder i.
-        for item in engine.read(paths, kind=kind):
-            index = (item.source or "").removeprefix(tmp + os.sep).split(os.sep, 1)[0]
-            if index.isdigit() and int(index) < len(paths):
-                _rename(item, str(paths[int(index)]), names[int(index)])
+    names = upload_names(uploads) if names is None else names
+    files = upload_files(uploads, first=first)
+    # One call for all of them (one trip to an engine worker), read in memory.
+    for (_, data), name, items in zip(
+        files, names, engine.read_files(files, kind=kind, names=names), strict=True
+    ):
+        result.data[name] = data
+        for item in items:
             if isinstance(item, KompetensError):
                 result.failed.append(item)
             else:
@@ -92,10 +101,9 @@ def read_uploads(engine: Engine, uploads: Sequence[Upload], *, kind: DocKind) ->
     return result
 
 
-def _rename(item: Document | IngestError, temp_path: str, name: str) -> None:
-    """Replace the temporary path in a source (``path`` or ``path#3`` for one ad of a JSONL file)."""
-    if item.source is not None and item.source.startswith(temp_path):
-        item.source = name + item.source[len(temp_path) :]
+def upload_files(uploads: Sequence[Upload], *, first: int = 1) -> list[tuple[str, bytes]]:
+    """(safe name, bytes) of each upload: what ``Engine.read_files`` reads (the name's suffix tells the format)."""
+    return [(safe_name(u.name, index=i), u.data) for i, u in enumerate(uploads, start=first)]
 
 
 def checked_lang(lang: str | None, *, field: str = "lang") -> str | None:

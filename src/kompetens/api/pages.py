@@ -20,6 +20,7 @@ from .csrf import CSRF_COOKIE, SESSION_COOKIE, check_csrf, set_cookie
 from .deps import engine_of, read_file, read_files
 from .highlight import pieces, review_spans
 from .inputs import Upload, read_uploads, resolve_role, text_document
+from .jobs import BACKGROUND_FILES, start_rank_job
 from .render import page
 
 router = APIRouter(dependencies=[Depends(page_user), Depends(check_csrf)])
@@ -99,6 +100,7 @@ async def rank_submit(request: Request) -> Response:
             "role_source": str(data.get("role_source") or "default"),
             "ad": str(data.get("ad") or ""),
             "thorough": "on" if data.get("thorough") else "",
+            "background": "on" if data.get("background") else "",
         }
         upload = role_file if isinstance(role_file, UploadFile) else None
         return await run_in_threadpool(rank_page, request, cvs, upload, form)
@@ -121,6 +123,11 @@ def rank_page(
             role = chosen_role(
                 engine, form["role_source"], ad=form["ad"], upload=role_upload, thorough=thorough
             )
+            if form.get("background") or len(files) > BACKGROUND_FILES:
+                job = start_rank_job(request, user, role, files, thorough=thorough)
+                record_call(request, "jobs.rank", job.id)
+                root = request.scope.get("root_path", "")
+                return RedirectResponse(f"{root}/jobs/{job.id}", status_code=303)
             read = read_uploads(engine, files, kind="cv")
             ranking: list[RankItem] = []
             if user is not None and read.documents:  # the service keeps every ranking it makes

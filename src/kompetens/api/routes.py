@@ -19,7 +19,16 @@ from ..taxonomy.areas import AreaInfo
 from . import schemas
 from .auth import Interviewer, Writer, api_user, record_call
 from .deps import engine_of, read_file, read_files
-from .inputs import ReadResult, read_uploads, resolve_role, text_document
+from .inputs import (
+    ReadResult,
+    Upload,
+    read_uploads,
+    resolve_role,
+    text_document,
+    upload_files,
+    upload_names,
+)
+from .jobs import BACKGROUND_FILES, JobView, job_response, start_rank_job
 
 MAX_SYNTHETIC = 2_000
 """The largest synthetic pool one request may ask for (scoring 2,000 CVs takes seconds)."""
@@ -74,14 +83,13 @@ def failed_items(read: ReadResult) -> list[FailedInput]:
 
 def role_and_cvs(
     request: Request,
-    cvs: list[UploadFile],
+    files: list[Upload],
     role: str | None,
     role_file: UploadFile | None,
     ad: str | None,
     *,
     thorough: bool = False,
 ) -> tuple[Engine, Role, ReadResult]:
-    files = read_files(request, cvs)
     role_upload = read_file(role_file)
     with engine_of(request) as engine:
         chosen = resolve_role(engine, role_json=role, role_file=role_upload, ad_text=ad, thorough=thorough)
@@ -173,7 +181,9 @@ def show_role(
     "`kompetens rank --json`'s list: candidates best first, then an item with `error` per unreadable upload. "
     "Once the server has users (admin, recruiter), every ranking is kept: the CVs become stored candidates "
     "of the organisation (random ids, its retention applies) and the ranking a decision record, whose id "
-    "the `Kompetens-Ranking` header carries (`Location`: the record) for a person to confirm it.",
+    "the `Kompetens-Ranking` header carries (`Location`: the record) for a person to confirm it. "
+    f"More than {BACKGROUND_FILES} CVs, or `?background=true`, run as a background job: 202 with the job.",
+    responses={202: {"model": JobView, "description": "Started as a background job"}},
 )
 def rank(
     request: Request,
@@ -190,15 +200,37 @@ def rank(
             "(`kompetens rank --thorough`; slower)."
         ),
     ] = False,
+    background: Annotated[
+        bool | None,
+        Query(
+            description="Run as a background job: 202 with the job (`Location`: `/api/v1/jobs/{id}`). "
+            f"By default only for more than {BACKGROUND_FILES} CVs; `false` never."
+        ),
+    ] = None,
 ) -> Response:
-    engine, chosen, read = role_and_cvs(request, cvs, role, role_file, ad, thorough=thorough)
+    files = read_files(request, cvs)
+    if background or (background is None and len(files) > BACKGROUND_FILES):
+        with engine_of(request) as engine:
+            chosen = resolve_role(
+                engine, role_json=role, role_file=read_file(role_file), ad_text=ad, thorough=thorough
+            )
+        job = start_rank_job(request, user, chosen, files, top=top, thorough=thorough)
+        record_call(request, "jobs.rank", job.id)
+        return job_response(request, job, status=202)
+    if user is None:  # open mode, a loopback demo: nothing is stored; read and ranked in one engine call
+        with engine_of(request) as engine:
+            chosen = resolve_role(
+                engine, role_json=role, role_file=read_file(role_file), ad_text=ad, thorough=thorough
+            )
+            ranking, failed = engine.rank_files(
+                chosen, upload_files(files), names=upload_names(files), top=top, thorough=thorough
+            )
+        record_call(request, "rank")
+        return json_response([*ranking, *(e.failed() for e in failed)], RankList)
+    engine, chosen, read = role_and_cvs(request, files, role, role_file, ad, thorough=thorough)
     rid: str | None = None
     with engine_of(request):
-        if user is None:  # open mode, a loopback demo: nothing is stored
-            ranking = (
-                engine.rank(chosen, read.documents, top=top, thorough=thorough) if read.documents else []
-            )
-        elif read.documents:
+        if read.documents:
             rid, ranking = engine.rank_recorded(
                 user.org_id,
                 chosen,
@@ -234,7 +266,7 @@ def team(
     role_file: RoleFile = None,
     ad: AdText = None,
 ) -> Response:
-    engine, chosen, read = role_and_cvs(request, cvs, role, role_file, ad)
+    engine, chosen, read = role_and_cvs(request, read_files(request, cvs), role, role_file, ad)
     with engine_of(request):
         result = engine.team(chosen, read.documents, size=size)
     record_call(request, "team")
@@ -257,7 +289,7 @@ def interview(
     ad: AdText = None,
     fmt: Annotated[Literal["json", "markdown"], Query(alias="format")] = "json",
 ) -> Response:
-    engine, chosen, read = role_and_cvs(request, [cv], role, role_file, ad)
+    engine, chosen, read = role_and_cvs(request, read_files(request, [cv]), role, role_file, ad)
     if read.failed:
         raise read.failed[0]
     if not read.documents:

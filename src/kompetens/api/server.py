@@ -12,6 +12,7 @@ from ..engine import Engine
 from ..pool import DEFAULT_QUEUE, DEFAULT_TIMEOUT, EnginePool, PoolConfig, default_workers, engine_factory
 from .app import create_app
 from .auth import LOOPBACK_NAMES
+from .csrf import persistent_key
 from .limits import Limits
 
 
@@ -49,6 +50,7 @@ def serve(
         config = PoolConfig(workers=n, timeout=timeout, queue=queue)
         pool = EnginePool(engine_factory(engine.data_dir), config).start()
     stop = threading.Event()
+    app: FastAPI | None = None
     try:
         app = create_app(
             engine,
@@ -57,6 +59,7 @@ def serve(
             allowed_hosts=allowed_hosts,
             https=https,
             pool=pool,
+            csrf_key=persistent_key(engine.data_dir),
         )
         threading.Thread(target=purge_daily, args=(app, stop), name="kompetens-purge", daemon=True).start()
         uvicorn.run(
@@ -71,6 +74,8 @@ def serve(
         )
     finally:
         stop.set()
+        if app is not None:
+            app.state.jobs.close()
         if pool is not None:
             pool.close()
 

@@ -82,22 +82,15 @@ def _user_id(user: User | None) -> int | None:
     status_code=201,
     summary="Store CVs as candidates of the organisation (admin, recruiter)",
     description="Multipart `cvs`. Each file is kept as uploaded (for export) with its profile, under a random "
-    "id; the file's name is shown inside the organisation only.",
+    "id; the file's name is shown inside the organisation only. Every file is profiled before any is stored: "
+    "a request stopped at the time limit (504, E601) stores none.",
 )
 def add_candidates(request: Request, user: Writer, cvs: CvFiles) -> Response:
     uploads = read_files(request, cvs)
-    out: Added = []
+    files = [(safe_name(u.name, index=i), u.data) for i, u in enumerate(uploads, start=1)]
     with engine_of(request) as engine:
-        org = engine.org_for(user)
-        for i, upload in enumerate(uploads, start=1):
-            try:
-                out.append(
-                    engine.add_candidate(
-                        org, safe_name(upload.name, index=i), upload.data, user_id=_user_id(user)
-                    )
-                )
-            except KompetensError as exc:
-                out.append(exc.failed())
+        added = engine.add_candidates(engine.org_for(user), files, user_id=_user_id(user))
+    out: Added = [a.failed() if isinstance(a, KompetensError) else a for a in added]
     response = json_response(out, Added)
     response.status_code = 201
     return response

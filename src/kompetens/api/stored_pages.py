@@ -114,14 +114,11 @@ def _add(request: Request, user: User | None, cvs: list[UploadFile]) -> Response
         files = read_files(request, cvs)
         if not files:
             raise KompetensError(Code.E301, "choose at least one CV file", field="cvs")
-        with engine_of(request) as engine:
-            org = engine.org_for(user)
-            for i, upload in enumerate(files, start=1):
-                try:
-                    engine.add_candidate(org, safe_name(upload.name, index=i), upload.data, user_id=uid(user))
-                    added += 1
-                except KompetensError as exc:
-                    failed.append(exc.failed())
+        named = [(safe_name(u.name, index=i), u.data) for i, u in enumerate(files, start=1)]
+        with engine_of(request) as engine:  # all profiled before any is stored (Engine.add_candidates)
+            results = engine.add_candidates(engine.org_for(user), named, user_id=uid(user))
+        failed = [r.failed() for r in results if isinstance(r, KompetensError)]
+        added = len(results) - len(failed)
     except KompetensError as exc:
         return candidates_page(request, user, status=http_status(exc.code), error=exc)
     if failed:

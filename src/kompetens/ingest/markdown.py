@@ -14,19 +14,21 @@ _TABLE_EDGE = re.compile(r"^\s*\|(.*?)\|?\s*$")
 _REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
 _FRONT_TITLE = re.compile(r"^title:\s*[\"']?(.*?)[\"']?\s*$", re.IGNORECASE)
 
-_INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image -> alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # link -> its text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference link
-    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # autolink
-    (re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"), ""),  # inline HTML tags
-    (re.compile(r"(`+)(.+?)\1"), r"\2"),  # code span
+_INLINE: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    # (markers, pattern, replacement): a pattern can only match a line holding one of its markers, so it
+    # is tried on those lines only (most lines of a CV have none: the text is the same, found faster).
+    (("![",), re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image -> alt text
+    (("](",), re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # link -> its text
+    (("][",), re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference link
+    (("<",), re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # autolink
+    (("<",), re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"), ""),  # inline HTML tags
+    (("`",), re.compile(r"(`+)(.+?)\1"), r"\2"),  # code span
     # (?<!\\) leaves escaped markers (\*) alone; they are unescaped last.
-    (re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.+?)(?<=[^\s\\])\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*\\])\*(?=\S)(.+?)(?<=[^\s\\])\*(?![\w*])"), r"\1"),  # emphasis
-    (re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=[^\s\\])_(?!\w)"), r"\1"),  # emphasis; not snake_case
-    (re.compile(r"(?<!\\)~~(?=\S)(.+?)(?<=[^\s\\])~~"), r"\1"),  # strikethrough
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),  # backslash escapes
+    (("**", "__"), re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.+?)(?<=[^\s\\])\1"), r"\2"),  # strong
+    (("*",), re.compile(r"(?<![\w*\\])\*(?=\S)(.+?)(?<=[^\s\\])\*(?![\w*])"), r"\1"),  # emphasis
+    (("_",), re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=[^\s\\])_(?!\w)"), r"\1"),  # emphasis; not snake_case
+    (("~~",), re.compile(r"(?<!\\)~~(?=\S)(.+?)(?<=[^\s\\])~~"), r"\1"),  # strikethrough
+    (("\\",), re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),  # backslash escapes
 )
 
 
@@ -72,6 +74,7 @@ def _block(line: str) -> str:
 
 
 def _inline(line: str) -> str:
-    for pattern, replacement in _INLINE:
-        line = pattern.sub(replacement, line)
+    for markers, pattern, replacement in _INLINE:
+        if any(m in line for m in markers):
+            line = pattern.sub(replacement, line)
     return line

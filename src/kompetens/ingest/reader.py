@@ -192,6 +192,37 @@ def _iter_file(
         yield exc
 
 
+def read_bytes(
+    name: str,
+    data: bytes,
+    *,
+    kind: DocKind | None = None,
+    lang: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Document | IngestError]:
+    """Documents from a file's bytes (an upload), its format told by ``name``'s suffix: what ``iter_documents``
+    yields for the same file at a path named ``name``, without writing it anywhere."""
+    try:
+        extractor = _extractor(Path(name))
+        _check_bytes(data, max_bytes=max_bytes, source=name)
+        for item in extractor(data, source=name):
+            yield (
+                item if isinstance(item, IngestError) else _document(item, source=name, kind=kind, lang=lang)
+            )
+    except IngestError as exc:
+        yield exc
+
+
+def _check_bytes(data: bytes, *, max_bytes: int, source: str) -> None:
+    """``_read_capped``'s checks, for bytes in memory."""
+    if len(data) > max_bytes:
+        raise IngestError(Code.E103, f"{len(data):,} bytes; the limit is {max_bytes:,}", source=source)
+    if not data:
+        raise IngestError(Code.E101, "the file is empty", source=source)
+    if not data.strip():
+        raise IngestError(Code.E101, "the file holds only whitespace", source=source)
+
+
 def _regular_file_size(path: Path) -> int:
     source = str(path)
     try:

@@ -48,11 +48,14 @@ _PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s\-()]{5,}\d(?!\w)")
 _DATEISH = re.compile(r"(?:(?:19|20)\d\d(?:-\d\d){0,2}\s*-?\s*)+")
 _IMAGE_MD = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _IMAGE_FILE = re.compile(r"[\w\-.]+\.(?:jpe?g|png|gif|heic|webp|bmp|tiff?)\b", re.IGNORECASE)
+_IMAGE_SUFFIX = re.compile(r"\.(?:jpe?g|png|gif|heic|webp|bmp|tiff?)\b", re.IGNORECASE)
 _PRONOUN_PAIR = re.compile(
     r"(?<!\w)(?:he|she|they|ze|xe|hen|han|hon)\s*/\s*(?:him|her|them|hir|xem|hen|honom|henne)"
     r"(?:\s*/\s*(?:his|hers|theirs|hirs|hens|hans|hennes))?(?!\w)",
     re.IGNORECASE,
 )
+_RUN = re.compile(r"[\w\-]+")
+_ONE_RUN = re.compile(r"\w+")
 _NAME_TOKEN = re.compile(r"[A-ZÅÄÖÆØÉÈÜ][\w'’\-]*")
 _DIGITS = re.compile(r"\d")
 _MIN_PHONE_DIGITS = 7
@@ -81,6 +84,8 @@ class _Segment:
 class _Lexicon:
     labels: tuple[tuple[str, re.Pattern[str]], ...]
     gender: re.Pattern[str]
+    gender_folded: frozenset[str] | None
+    """The gender words case-folded, when each is one run of word characters (then found by lookup)."""
     gender_alone: frozenset[str]
     titles: re.Pattern[str]
     age: re.Pattern[str]
@@ -142,6 +147,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         labels=labels,
         gender=_word_pattern(words("gender_words"), flags=re.IGNORECASE),
+        gender_folded=_folded(words("gender_words")),
         gender_alone=frozenset(w.lower() for w in words("gender_alone")),
         titles=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words('titles')))})\.?(?=\s+[A-ZÅÄÖ])"),
         age=re.compile(rf"(?<![\w\-])\d{{1,3}}(?:\s*|-)(?:{units})(?![\w/])", re.IGNORECASE),
@@ -161,6 +167,10 @@ def _label_pattern(labels: list[str]) -> re.Pattern[str]:
     # A label opens its segment: "Född: 1962", "Kön: man"; without a colon only before a digit ("Born 1993",
     # "Tel 070-..."), so "Email marketing" stays.
     return re.compile(rf"^[\s\-*>#]*(?:{alts})(?:\s*:\s*(?=\S)|\s*(?=\d))", re.IGNORECASE)
+
+
+def _folded(words: list[str]) -> frozenset[str] | None:
+    return frozenset(w.casefold() for w in words) if all(_ONE_RUN.fullmatch(w) for w in words) else None
 
 
 def _word_pattern(words: list[str], *, flags: int = 0) -> re.Pattern[str]:
@@ -220,9 +230,14 @@ def _looks_like_name(words: str, lex: _Lexicon) -> bool:
 
 
 def _regex_spans(
-    pattern: re.Pattern[str], category: str
+    pattern: re.Pattern[str], category: str, *, needs: re.Pattern[str]
 ) -> Callable[[str, list[_Segment], _Lexicon], Iterator[Span]]:
+    """Each match of ``pattern`` as a span. ``needs`` is found in every match (a literal part of the
+    pattern): a text without it has none, and searching for it is much faster than for the pattern."""
+
     def detect(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+        if needs.search(text) is None:
+            return
         for m in pattern.finditer(text):
             yield (m.start(), m.end(), category)
 
@@ -241,9 +256,10 @@ def _phones(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span
 
 
 def _gender(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
-    for pattern in (_PRONOUN_PAIR, lex.gender, lex.titles):
-        for m in pattern.finditer(text):
-            yield (m.start(), m.end(), "gender")
+    if "/" in text:  # a pronoun pair ("she/her") has a slash
+        yield from ((m.start(), m.end(), "gender") for m in _PRONOUN_PAIR.finditer(text))
+    yield from _gender_words(text, lex)
+    yield from ((m.start(), m.end(), "gender") for m in lex.titles.finditer(text))
     # "Man, 29 år" in a header: a term that is an ordinary word elsewhere ("man bör"), so only alone.
     for seg in segments:
         head = seg.text.lstrip(" -*•")
@@ -253,6 +269,18 @@ def _gender(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span
         ):
             start = seg.start + seg.text.index(word)
             yield (start, start + len(word), "gender")
+
+
+def _gender_words(text: str, lex: _Lexicon) -> Iterator[Span]:
+    """``lex.gender``'s matches. Each is a whole run of word characters and hyphens, so when the words are
+    single runs they are found by looking each run up (its case-folded form, then confirmed by the
+    pattern): the same matches, without trying the long alternation at every position of the text."""
+    if lex.gender_folded is None:
+        yield from ((m.start(), m.end(), "gender") for m in lex.gender.finditer(text))
+        return
+    for m in _RUN.finditer(text):
+        if m.group().casefold() in lex.gender_folded and lex.gender.fullmatch(text, m.start(), m.end()):
+            yield (m.start(), m.end(), "gender")
 
 
 def _ages(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
@@ -292,12 +320,12 @@ def _addresses(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[S
 _DETECTORS: tuple[Callable[[str, list[_Segment], _Lexicon], Iterable[Span]], ...] = (
     _labelled,
     _first_line_name,
-    _regex_spans(_EMAIL, "email"),
-    _regex_spans(_LINK, "profile_link"),
-    _regex_spans(_ID_NUMBER, "id_number"),
+    _regex_spans(_EMAIL, "email", needs=re.compile("@")),
+    _regex_spans(_LINK, "profile_link", needs=re.compile(r"\.com", re.IGNORECASE)),
+    _regex_spans(_ID_NUMBER, "id_number", needs=re.compile(r"\d{6}")),
     _phones,
-    _regex_spans(_IMAGE_MD, "photo"),
-    _regex_spans(_IMAGE_FILE, "photo"),
+    _regex_spans(_IMAGE_MD, "photo", needs=re.compile(r"!\[")),
+    _regex_spans(_IMAGE_FILE, "photo", needs=_IMAGE_SUFFIX),
     _photos,
     _ages,
     _gender,

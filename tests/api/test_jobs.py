@@ -1,0 +1,190 @@
+"""Background jobs: a /rank of many CVs answers 202 at once and is followed at /api/v1/jobs/{id} and the page
+/jobs/{id}; its answer is the synchronous route's; a job is its organisation's only; the queue is bounded.
+Waiting for a job polls its status (bounded by WAIT, never reached): the checks are on what it answers."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kompetens.api import create_app, routes
+from kompetens.api.jobs import Job, Jobs
+from kompetens.engine import Engine
+from kompetens.errors import Code, KompetensError
+
+from .support import ROOT, TEST_HOSTS, Elements, as_files, client_for, csrf, demo_cvs
+
+WAIT = 120.0
+
+
+def _finished(client: TestClient, location: str, **kwargs: Any) -> dict[str, Any]:
+    end = time.monotonic() + WAIT
+    while True:
+        r = client.get(location, **kwargs)
+        assert r.status_code == 200, r.text
+        if r.json()["status"] in ("done", "failed"):
+            return dict(r.json())
+        assert time.monotonic() < end, "the job never ended"
+        time.sleep(0.05)
+
+
+def test_a_background_rank_answers_what_the_route_answers(engine: Engine) -> None:
+    client = client_for(engine)
+    files = [*as_files(demo_cvs(10)), ("cvs", ("empty.txt", b""))]
+    started = client.post("/api/v1/rank?background=true", files=files, data={"top": "7"})
+    assert started.status_code == 202, started.text
+    job = started.json()
+    assert started.headers["location"] == f"/api/v1/jobs/{job['id']}" == job["links"]["self"]
+    assert job["kind"] == "rank" and job["status"] in ("queued", "running", "done")
+    assert job["progress"]["total"] == 11
+    done = _finished(client, started.headers["location"])
+    assert done["status"] == "done" and done["progress"] == {"done": 11, "total": 11}
+    direct = client.post("/api/v1/rank", files=files, data={"top": "7"})
+    assert direct.status_code == 200
+    assert done["result"] == direct.json()  # the same scores, order and failed item
+    assert done["result"][-1]["error"]["code"] == "E101" and done["ranking"] is None
+
+
+def test_many_cvs_go_to_the_background(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(routes, "BACKGROUND_FILES", 2)
+    client = client_for(engine)
+    files = as_files(demo_cvs(3))
+    started = client.post("/api/v1/rank", files=files)
+    assert started.status_code == 202
+    assert _finished(client, started.headers["location"])["status"] == "done"  # no job left running
+    assert client.post("/api/v1/rank?background=false", files=files).status_code == 200
+    assert client.post("/api/v1/rank", files=files[:2]).status_code == 200
+
+
+def test_jobs_belong_to_their_organisation(tmp_path: Path) -> None:
+    engine = Engine(tmp_path)
+    tokens = {}
+    for email, org in [("rec@a.example", "Org A"), ("rec@b.example", "Org B")]:
+        engine.accounts.add_user(email, org=org, role="recruiter")
+        tokens[org] = {"Authorization": f"Bearer {engine.accounts.issue_token(email).token}"}
+    client = client_for(engine)
+    started = client.post("/api/v1/rank?background=1", files=as_files(demo_cvs(3)), headers=tokens["Org A"])
+    assert started.status_code == 202, started.text
+    done = _finished(client, started.headers["location"], headers=tokens["Org A"])
+    assert done["status"] == "done" and done["ranking"]
+    assert done["links"]["ranking"] == f"/api/v1/rankings/{done['ranking']}"
+    record = client.get(done["links"]["ranking"], headers=tokens["Org A"]).json()
+    assert [i["score"] for i in record["items"]] == [i["score"] for i in done["result"]]
+    assert len(client.get("/api/v1/candidates", headers=tokens["Org A"]).json()) == 3  # kept, as /rank does
+    for r in [
+        client.get(started.headers["location"], headers=tokens["Org B"]),
+        client.get("/api/v1/jobs/no-such-job", headers=tokens["Org A"]),
+    ]:
+        assert r.status_code == 404 and r.json()["error"]["code"] == "E604"
+    assert client.get(started.headers["location"]).status_code == 401
+    page = client.get(f"/jobs/{done['id']}", follow_redirects=False)
+    assert page.status_code == 303 and "/login" in page.headers["location"]  # the page wants a session
+
+
+def test_a_full_job_queue_answers_503(engine: Engine) -> None:
+    app = create_app(engine, allowed_hosts=TEST_HOSTS)
+    app.state.jobs = Jobs(active=0)
+    client = TestClient(app, raise_server_exceptions=False)
+    r = client.post("/api/v1/rank?background=true", files=as_files(demo_cvs(2)))
+    assert r.status_code == 503 and r.json()["error"]["code"] == "E603"
+    assert r.headers["retry-after"] == "5"
+
+
+def test_progress_and_outcome_of_a_job() -> None:
+    jobs = Jobs(runners=1)
+    go, halfway = threading.Event(), threading.Event()
+
+    def work(job: Job) -> None:
+        job.done = 1
+        halfway.set()
+        assert go.wait(WAIT)
+        job.result = ["answer"]
+
+    job = jobs.submit("rank", 7, 2, work)
+    assert halfway.wait(WAIT)
+    seen = jobs.get(job.id, 7).view()
+    assert (seen.status, seen.progress.done, seen.progress.total, seen.result) == ("running", 1, 2, None)
+    with pytest.raises(KompetensError) as other:
+        jobs.get(job.id, 8)
+    assert other.value.code == Code.E604
+    go.set()
+    _ended(jobs, job)
+    assert (job.status, job.done, job.result) == ("done", 2, ["answer"])
+
+    def fails(job: Job) -> None:
+        raise KompetensError(Code.E601, "the request ran past the time limit of 1 s")
+
+    failed = jobs.submit("rank", 7, 3, fails)
+    _ended(jobs, failed)
+    assert failed.status == "failed" and failed.error is not None and failed.error.code == "E601"
+    jobs.close()
+
+
+def test_finished_jobs_expire_and_make_room() -> None:
+    jobs = Jobs(limit=1, keep=3600)
+    first = jobs.submit("rank", None, 1, lambda job: None)
+    _ended(jobs, first)
+    second = jobs.submit("rank", None, 1, lambda job: None)  # the finished first one makes room
+    with pytest.raises(KompetensError):
+        jobs.get(first.id, None)
+    _ended(jobs, second)
+    jobs.keep = 0.0
+    time.sleep(0.01)  # so that "ended more than 0 s ago" holds: not a timing threshold
+    with pytest.raises(KompetensError) as gone:
+        jobs.get(second.id, None)
+    assert gone.value.code == Code.E604
+    jobs.close()
+
+
+def _ended(jobs: Jobs, job: Job) -> None:
+    end = time.monotonic() + WAIT
+    while job.ended is None:
+        assert time.monotonic() < end
+        time.sleep(0.01)
+
+
+def test_the_rank_page_runs_in_the_background(engine: Engine) -> None:
+    client = client_for(engine)
+    token = csrf(client, "/rank")
+    r = client.post(
+        "/rank",
+        data={"role_source": "default", "background": "on", "csrf_token": token},
+        files=as_files(demo_cvs(3)),
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"].startswith("/jobs/"), r.text
+    jid = r.headers["location"].removeprefix("/jobs/")
+    page = client.get(r.headers["location"])
+    assert page.status_code == 200
+    job = _finished(client, f"/api/v1/jobs/{jid}")
+    done = client.get(r.headers["location"])
+    refresh = Elements(done.text).all("meta", **{"http-equiv": "refresh"})
+    assert not refresh, "a finished job's page stops reloading"
+    assert f"/api/v1/jobs/{jid}" in [a.get("href") for a in Elements(done.text).all("a")]
+    assert all(item["candidate"] in done.text for item in job["result"])
+    assert client.get("/jobs/no-such-job").status_code == 404
+
+
+def test_a_market_job_measures_the_uploaded_ads(engine: Engine) -> None:
+    client = client_for(engine)
+    ads = sorted((ROOT / "tests" / "data" / "ads").glob("*.txt"))[:8]
+    files = [*as_files(ads, "ads"), ("ads", ("empty.txt", b""))]
+    started = client.post("/api/v1/market", files=files)
+    assert started.status_code == 202, started.text
+    assert started.json()["kind"] == "market" and started.json()["progress"]["total"] == 9
+    done = _finished(client, started.headers["location"])
+    assert done["status"] == "done", done
+    assert done["progress"] == {"done": 9, "total": 9}
+    direct = engine.market(ads).to_dict()
+    result = done["result"]
+    for key in ("ads", "social_media_ads", "by_area", "by_lang", "flags"):
+        assert result[key] == direct[key], key
+    assert [f["source"] for f in result["failed"]] == ["empty.txt"]  # the upload's name, not a temporary path
+    page = client.get(f"/jobs/{done['id']}")
+    assert page.status_code == 200 and "Market run" in page.text
+    assert client.post("/api/v1/market", files=[]).status_code in (400, 422)
