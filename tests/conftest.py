@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kompetens.engine import Engine
+
+from . import databases
+from .databases import BACKENDS
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -35,3 +39,10 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def engine(data_dir: Path) -> Engine:
     return Engine(data_dir)
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """The store's database for one test, on each backend: None (the data folder's SQLite file), then a
+    fresh PostgreSQL schema's URL (skipped without $KOMPETENS_TEST_DATABASE_URL)."""
+    yield from databases.database_url(request.param)

@@ -1,6 +1,7 @@
-"""Persistence: one class owns the database; Accounts keeps its tables in the same file."""
+"""Persistence: one class owns the database (SQLite in the data folder, or PostgreSQL by URL); Accounts and
+Records keep their tables in it."""
 
 from .accounts import Accounts
-from .sqlite import Store
+from .database import Store
 
 __all__ = ["Accounts", "Store"]
