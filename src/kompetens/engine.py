@@ -27,7 +27,7 @@ from .extract.text import tokenize
 from .lang import LANGUAGES
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .schema import DOCUMENTED
-from .store import Accounts, Store
+from .store import Accounts
 from .store.accounts import User
 from .store.records import (
     DEFAULT_ORG,
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from .match.audit import AuditReport, Member
     from .match.decision import CandidateExport, Decision, Explanation, StoredRole
     from .review import Review
+    from .store.database import Store
 
 Progress = Callable[[str], None]
 LEXICON_FILE = "lexicon.sqlite"
@@ -340,6 +341,8 @@ class Engine:
     @cached_property
     def store(self) -> Store:
         """The database: ``database_url`` when set, else the SQLite file ``store_path``."""
+        from .store.database import Store
+
         return Store(self.database_url or self.store_path)
 
     def _stored_nothing(self) -> bool:

@@ -14,15 +14,16 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy.exc import IntegrityError
 
 from ..errors import Code, KompetensError
 from ..schema import DOCUMENTED
-from .database import Store
+
+if TYPE_CHECKING:
+    from .database import Store
 
 Role = Literal["admin", "recruiter", "hiring_manager"]
 ROLES: tuple[str, ...] = get_args(Role)
@@ -136,6 +137,8 @@ class Accounts:
             raise KompetensError(Code.E301, f"{email!r} is not an email address", field="email")
         if not org.strip():
             raise KompetensError(Code.E301, "the organisation needs a name", field="org")
+        from sqlalchemy.exc import IntegrityError  # what a taken email raises (imported with the store)
+
         hashed = self._hasher.hash(password) if password else None
         try:
             with self.store.transaction() as conn:

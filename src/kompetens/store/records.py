@@ -22,12 +22,14 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Code, KompetensError
 from ..schema import DOCUMENTED
 from .accounts import ADD_ORG, NO_ORG
-from .database import Store, Tx
+
+if TYPE_CHECKING:
+    from .database import Store, Tx
 
 DEFAULT_ORG = "default"
 """The organisation of the CLI without users (and of stored profiles written before organisations)."""
