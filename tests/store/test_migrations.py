@@ -4,6 +4,7 @@ the store opens, database URLs that cannot work are coded errors, and erasure on
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 from pathlib import Path
 
@@ -119,7 +120,29 @@ def test_erasure_on_postgres_rewrites_the_tables(tmp_path: Path) -> None:
         after = _files(store, ("candidates", "events"))
         assert all(after[t] != before[t] for t in after), "VACUUM (FULL) gives each table a new file"
         assert MARKER not in stored_text(store) and [c.id for c in records.candidates(org)] == ["kept"]
+        profiles = _files(store, ("profiles",))
+        store.compact()  # no tables named: every table of the store's schema
+        assert _files(store, ("profiles",)) != profiles
         store.close()
+
+
+def test_a_database_user_who_may_not_create_the_tables_gets_a_coded_error() -> None:
+    for url in fresh_schema(postgres_base_url()):
+        role = "r_" + secrets.token_hex(6)
+        admin = sa.create_engine(postgres_base_url(), poolclass=sa.NullPool)
+        schema = sa.make_url(url).query["application_name"]  # fresh_schema names both alike
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN')
+            conn.exec_driver_sql(f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"')  # may read, not create
+        try:
+            with pytest.raises(KompetensError) as err:
+                Store(sa.make_url(url).set(username=role).render_as_string(hide_password=False))
+            assert err.value.code == Code.E400 and "permission denied" in err.value.message
+        finally:
+            with admin.begin() as conn:
+                conn.exec_driver_sql(f'DROP OWNED BY "{role}"')
+                conn.exec_driver_sql(f'DROP ROLE "{role}"')
+            admin.dispose()
 
 
 def _files(store: Store, tables: tuple[str, ...]) -> dict[str, str]:

@@ -35,6 +35,16 @@ def test_put_get_keys_iter_count(tmp_path: Path, database_url: str | None) -> No
         store.get("nobody")
 
 
+def test_a_sqlite_url_is_the_same_private_file(tmp_path: Path) -> None:
+    import stat
+
+    db = tmp_path / "data" / "kompetens.sqlite"
+    store = Store(f"sqlite:///{db}")
+    store.put(key="a", kind="ad", data={})
+    assert store.dialect == "sqlite" and store.path == str(db) and Store(str(db)).keys() == ["a"]
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600 and stat.S_IMODE(db.parent.stat().st_mode) == 0o700
+
+
 def test_delete_removes_the_bytes_from_every_file(tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite"
     store = Store(db)

@@ -24,7 +24,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, CursorResult
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from ..errors import Code, KompetensError
 
@@ -105,6 +105,17 @@ def _sqlite_engine(path: str) -> sa.Engine:
     return engine
 
 
+def sqlite_path(where: Path | str) -> Path | str:
+    """A ``sqlite:///PATH`` URL as the file's path (``sqlite://``: ``:memory:``), for the same private file,
+    pragmas and lock as a path; anything else as it is."""
+    if is_url(where) and str(where).startswith("sqlite"):
+        try:
+            return sa.make_url(str(where)).database or ":memory:"
+        except ArgumentError:
+            return where
+    return where
+
+
 def _server_engine(url: str) -> sa.Engine:
     """A pool of connections to a database server (checked before use: the server may have restarted)."""
     try:
@@ -127,6 +138,7 @@ class Store:
     """The database: a SQLite file in the data folder (``:memory:`` for tests), or a database URL."""
 
     def __init__(self, where: Path | str) -> None:
+        where = sqlite_path(where)
         if is_url(where):
             self.path = shown_url(str(where))
             self._engine = _server_engine(str(where))
@@ -145,10 +157,11 @@ class Store:
         try:
             with self._lock, self._engine.begin() as conn:
                 upgrade(conn)
-        except OperationalError as exc:
+        except DBAPIError as exc:  # unreachable, refused, or not allowed to create the tables
             self._engine.dispose()
+            unreachable = isinstance(exc, OperationalError) and self.dialect != "sqlite"
             raise KompetensError(
-                Code.E403 if self.dialect != "sqlite" else Code.E400,
+                Code.E403 if unreachable else Code.E400,
                 f"cannot open the store: {_first_line(exc)}",
                 source=self.path,
             ) from exc
@@ -213,10 +226,12 @@ class Store:
 
         SQLite: the WAL is checkpointed and emptied, ``VACUUM`` rebuilds the file, and the WAL that rebuilt it
         is checkpointed and emptied too. PostgreSQL: ``VACUUM (FULL)`` rewrites ``tables`` (the ones a deletion
-        touched; every table of the store without any) into new files, so the old ones, with the deleted
-        rows, are gone."""
+        touched; every table of the store's schema without any) into new files, so the old ones, with the
+        deleted rows, are gone."""
         with self._lock, self._engine.connect() as conn:
             auto = conn.execution_options(isolation_level="AUTOCOMMIT")
+            if not tables and self.dialect != "sqlite":  # the store's tables, not the whole database's
+                tables = sa.inspect(auto).get_table_names()
             for sql in _compaction(self.dialect, tables):
                 auto.exec_driver_sql(sql)
 
@@ -234,8 +249,7 @@ _PUT = (
 def _compaction(dialect: str, tables: Sequence[str]) -> list[str]:
     if dialect == "sqlite":
         return ["PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"]
-    names = ", ".join(_quoted(t) for t in dict.fromkeys(tables))
-    return [f"VACUUM (FULL) {names}".rstrip()]
+    return [f"VACUUM (FULL) {', '.join(_quoted(t) for t in dict.fromkeys(tables))}"] if tables else []
 
 
 def _quoted(table: str) -> str:
