@@ -7,9 +7,9 @@ candidate's random id. Every read and write names the organisation: a row of ano
 found (E505/E506), so another tenant's ids answer exactly like ids that do not exist.
 
 Erasure is real: the candidate's row, profile, ranking items and file go, the file is overwritten with
-zeros before it is unlinked, and the database is rewritten (SQLite: ``secure_delete`` + ``VACUUM``; PostgreSQL:
-``VACUUM (FULL)`` of the tables it touched). What remains is
-an event (``candidate.erase``, the organisation, the user and the random id: no name, no text).
+zeros before it is unlinked, and the database is rewritten (SQLite: ``secure_delete`` + ``VACUUM``;
+PostgreSQL: ``VACUUM (FULL)`` of the tables it touched). What remains is an event (``candidate.erase``, the
+organisation, the user and the random id: no name, no text).
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ DEFAULT_ORG = "default"
 EVENT_DAYS = 183
 """How long the event log is kept by default: six months."""
 ERASE_TABLES = ("candidates", "ranking_items", "rankings", "events")
-"""The tables an erasure deletes from or rewrites (and the event log, which purges delete from): what
-PostgreSQL rewrites after it (``Store.compact``)."""
+"""What PostgreSQL rewrites after an erasure (``Store.compact``): the tables it deletes from or updates
+(candidates, their ranking items, final orders) and the event log (a purge deletes from it too)."""
 
 
 @dataclass(frozen=True, slots=True)
