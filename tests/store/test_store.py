@@ -193,3 +193,11 @@ def test_cli_rankings_create_show_confirm(tmp_path: Path, database_url: str | No
     assert run("rankings", "show", rid) == final
     shown = runner.invoke(cli, ["rankings", "show", rid], env=env)
     assert shown.exit_code == 0 and demo[0].name[:10] in shown.stdout
+
+
+def test_random_ids_never_read_as_options() -> None:
+    from kompetens.store.records import new_id
+
+    ids = [new_id() for _ in range(3000)]  # about 47 would start with "-" by chance
+    assert not any(i.startswith("-") for i in ids) and len(set(ids)) == len(ids)
+    assert {len(i) for i in ids} == {22}

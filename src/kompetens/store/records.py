@@ -167,8 +167,11 @@ def _before(days: int, at: datetime | None = None) -> str:
 
 
 def new_id() -> str:
-    """A random id: 128 bits, URL-safe, that says nothing about whom it stands for."""
-    return secrets.token_urlsafe(16)
+    """A random id: 128 bits, URL-safe, that says nothing about whom it stands for. Never one that starts
+    with ``-``: on a command line it would read as an option (``kompetens candidates erase -Qx...``)."""
+    while (rid := secrets.token_urlsafe(16)).startswith("-"):
+        pass
+    return rid
 
 
 def private_dir(path: Path) -> Path:
