@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,29 @@ def test_ci_runs_the_postgres_tests() -> None:
         store = Store(url)
         assert store.dialect == "postgresql"
         store.close()
+
+
+def test_processes_opening_a_new_database_at_once_migrate_it_once(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    where = database_url or tmp_path / "kompetens.sqlite"
+    start = threading.Barrier(4)
+    failed: list[BaseException] = []
+
+    def open_store() -> None:
+        start.wait()
+        try:
+            Store(where).close()
+        except BaseException as exc:
+            failed.append(exc)
+
+    threads = [threading.Thread(target=open_store, daemon=True) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    # without the migration lock they wait for one another (PostgreSQL) or fail on a table made meanwhile
+    assert not any(t.is_alive() for t in threads) and failed == []
+    with Store(where).transaction() as tx:
+        assert current(tx.conn) == head()
+        assert tx.execute("SELECT count(*) FROM alembic_version").scalar_one() == 1

@@ -47,9 +47,20 @@ def current(conn: Connection) -> str | None:
 
 
 def upgrade(conn: Connection) -> None:
-    """Bring the database to the head revision (nothing to do when it is there already)."""
+    """Bring the database to the head revision (nothing to do when it is there already). Another process
+    may be doing the same: the migration runs under a lock that lasts until the caller's transaction ends,
+    and the revision is read again once it is held."""
     if current(conn) == head():
         return
+    _lock(conn)
+    if current(conn) != head():
+        command.upgrade(config(conn), "head")
+
+
+def _lock(conn: Connection) -> None:
+    """PostgreSQL: an advisory lock. SQLite: the write lock, taken now (``BEGIN IMMEDIATE``; the driver would
+    begin only at the first insert), so that the tables are created inside the transaction too."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
-    command.upgrade(config(conn), "head")
+    elif conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
