@@ -62,5 +62,7 @@ def _lock(conn: Connection) -> None:
     begin only at the first insert), so that the tables are created inside the transaction too."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
-    elif conn.dialect.name == "sqlite":
+    elif conn.dialect.name == "sqlite" and not getattr(
+        conn.connection.dbapi_connection, "in_transaction", True
+    ):
         conn.exec_driver_sql("BEGIN IMMEDIATE")
