@@ -1,6 +1,7 @@
 """Benchmark: skill spans on SkillSpan dev and on a Swedish check set, and the tagger's speed.
 
     python bench/spans.py [--data-dir .kompetens] [--skillspan ../shared/data/dev/skillspan] [--ads 300]
+                          [--model PATH]
 
 Strict and loose span P/R/F1, as ../shared/tools/eval_spans.py defines them (strict: the same first and
 last token as a gold skill or knowledge span; loose: any overlap), for
@@ -13,7 +14,9 @@ on SkillSpan's dev split when ../shared is there (skipped with a message otherwi
 bench/data/spans_sv.txt (fictional Swedish sentences, spans in [brackets]). Each posting is rebuilt from its
 tokens joined by spaces, one sentence a line, as eval_spans.py does. Then the tagger's speed in sentences/s and
 ads/s per core (CPU time) over synthetic 3 KB Swedish ads (bench/synth.py) and over the dev postings.
-Dev is reported, never tuned on: the model's settings come from cross-validation inside train.
+Dev is reported, never tuned on: the model's settings come from cross-validation inside train. ``--model``
+scores another model file (``scripts/train_spans.py --out PATH``) against the same sets, the packaged one's
+systems beside it unchanged ((a) and (b) do not use the tagger).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synth import synth_ads
 
 from kompetens.engine import Engine
-from kompetens.extract.spans import SpanScore, bio_spans, segments, tokenize
+from kompetens.extract.spans import SpanModel, SpanScore, SpanTagger, bio_spans, segments, tokenize
 from kompetens.models import Document
 from kompetens.taxonomy.model import ESCO_ISCO_URI, ESCO_OCCUPATION_URI
 
@@ -137,9 +140,12 @@ def main() -> None:
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--skillspan", type=Path, default=ROOT.parent / "shared" / "data" / "dev" / "skillspan")
     ap.add_argument("--ads", type=int, default=1000, help="synthetic ads for the speed figures")
+    ap.add_argument("--model", type=Path, help="a span model file instead of the packaged one")
     args = ap.parse_args()
 
     engine = Engine(args.data_dir)
+    if args.model is not None:  # the Engine's cached tagger, replaced (thorough extraction uses it too)
+        engine.__dict__["span_tagger"] = SpanTagger(SpanModel.load(args.model), lexicon=engine.lexicon)
     tagger = engine.span_tagger
 
     def extraction(text: str, lang: str) -> list[Span]:

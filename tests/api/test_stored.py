@@ -222,7 +222,7 @@ def test_pages_store_rank_confirm_explain_and_erase(tmp_path: Path) -> None:
     paths = demo_cvs(2)
     files = [("cvs", (p.name, p.read_bytes())) for p in paths]
     r = client.post("/candidates", data={"csrf_token": token}, files=files, follow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"] == "/candidates"
+    assert r.status_code == 303 and r.headers["location"] == "/candidates?done=added"
     listing = client.get("/candidates").text
     assert all(p.name in listing for p in paths)
     r = client.post("/rankings", data={"csrf_token": token}, follow_redirects=False)

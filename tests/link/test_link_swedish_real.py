@@ -69,3 +69,11 @@ def test_nurse_title_links_to_a_nurse_occupation(real: Linker, text: str) -> Non
     assert best and best[0].uri.startswith("http://data.europa.eu/esco/")
     english = dict(zip(real.uris, (labels.get("en", "") for labels in real.labels), strict=True))
     assert any("nurs" in english[c.uri].lower() for c in best), best
+
+
+@pytest.mark.slow
+def test_a_compound_part_alone_is_no_full_match(real: Linker) -> None:
+    # "marknadsföring" is one part of the compound; before LinkConfig.w_part it took the full match and won
+    assert real.link(["marknadsföringsanalys"], top=1)[0][0].label != "marknadsföring"
+    # a label holding the compound keeps its parts in full
+    assert PRESS_RELEASES in _top(real, "skriva pressmeddelanden", 1)

@@ -19,7 +19,7 @@ from .. import __version__
 from ..engine import Engine
 from ..errors import KompetensError
 from ..pool import EnginePool
-from . import errors, pages, stored, stored_pages, users
+from . import admin_pages, errors, pages, stored, stored_pages, users, work_pages
 from .auth import LOOPBACK_NAMES, HostGuard, LoginRequired
 from .limits import BodyLimitMiddleware, Limits
 from .render import templates
@@ -78,6 +78,8 @@ def create_app(
     app.include_router(users.router, tags=["accounts"])
     app.include_router(pages.router, include_in_schema=False)
     app.include_router(stored_pages.router, include_in_schema=False)
+    app.include_router(work_pages.router, include_in_schema=False)
+    app.include_router(admin_pages.router, include_in_schema=False)
     app.include_router(pages.login_router, include_in_schema=False)
     app.mount("/static", StaticFiles(packages=[("kompetens.api", "static")]), name="static")
     app.add_exception_handler(LoginRequired, to_login)

@@ -82,6 +82,9 @@ def review_report(request: Request, text: Text = "", title: Text = "", lang: Tex
 
 @router.get("/rank", response_class=HTMLResponse)
 def rank_form(request: Request) -> Response:
+    user: User | None = getattr(request.state, "user", None)
+    if user is not None and user.role not in WRITERS:  # the form is of no use to them: 403, as its POST
+        raise KompetensError(Code.E504, f"the role {user.role} may not upload or rank CVs")
     return page(request, "rank.html", form={"role_source": "default"})
 
 

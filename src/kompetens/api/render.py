@@ -12,16 +12,30 @@ from starlette.responses import Response
 
 from ..engine import Engine
 from ..errors import KompetensError, http_status
+from ..store.accounts import User
 from .csrf import csrf_token, set_csrf_cookie
 
-NAV: tuple[tuple[str, str], ...] = (
-    ("/", "Home"),
-    ("/review", "Review an ad"),
-    ("/rank", "Rank candidates"),
-    ("/candidates", "Stored candidates"),
-    ("/areas", "Areas"),
-    ("/link", "Link a skill"),
+ALL_ROLES = ("admin", "recruiter", "hiring_manager")
+WRITERS = ("admin", "recruiter")
+ADMINS = ("admin",)
+
+NAV: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("/", "Home", ALL_ROLES),
+    ("/review", "Review an ad", ALL_ROLES),
+    ("/rank", "Rank candidates", WRITERS),
+    ("/candidates", "Stored candidates", ALL_ROLES),
+    ("/ads", "Job ads", ALL_ROLES),
+    ("/roles", "Roles", ALL_ROLES),
+    ("/rankings", "Rankings", ALL_ROLES),
+    ("/areas", "Areas", ALL_ROLES),
+    ("/link", "Link a skill", ALL_ROLES),
+    ("/retention", "Retention", ALL_ROLES),
+    ("/users", "Users and tokens", ADMINS),
+    ("/events", "Event log", ADMINS),
 )
+"""The navigation: path, label and the roles that may use the page. In open mode (no users) every page but
+the users' (which needs users) is listed."""
+NEEDS_USERS = frozenset({"/users"})
 
 SHORT_LABELS: dict[str, str] = {
     "marketing_communication": "Marketing",
@@ -43,8 +57,11 @@ CSP = (
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
 }
+"""``same-origin``: no URL of a page (candidate and ranking ids) reaches another site, while the browser's
+own form posts keep their ``Origin``. Under ``no-referrer`` a browser sends ``Origin: null`` with every
+form post, and the Origin guard (api/auth.py) refuses them all (the end-to-end test found it)."""
 
 
 def templates() -> Jinja2Templates:
@@ -73,15 +90,40 @@ def area_info(engine: Engine) -> list[dict[str, str]]:
     ]
 
 
+NOTICES: dict[str, str] = {
+    "added": "The CVs were stored.",
+    "erased": "The candidate was erased, for real.",
+    "confirmed": "The ranking is final.",
+    "ad-added": "The ad was stored.",
+    "ad-deleted": "The ad was deleted.",
+    "role-saved": "The role was saved.",
+    "role-deleted": "The role was deleted.",
+    "retention-set": "The retention periods were set.",
+    "user-removed": "The user was removed, with their tokens and sessions.",
+    "token-revoked": "The token was revoked.",
+}
+"""What a page says (in ``role="status"``) after a form sent the browser there with ``?done=KEY``: fixed
+texts only, so nothing of the request is echoed."""
+
+
+def nav_for(user: User | None) -> list[tuple[str, str]]:
+    """The navigation links a user may follow: by role; in open mode (no user) all but the users' page."""
+    if user is None:
+        return [(href, label) for href, label, _ in NAV if href not in NEEDS_USERS]
+    return [(href, label) for href, label, roles in NAV if user.role in roles]
+
+
 def page(request: Request, name: str, *, status: int = 200, **context: Any) -> Response:
     engine: Engine = request.app.state.engine
     areas = area_info(engine)
     tpl: Jinja2Templates = request.app.state.templates
+    user: User | None = getattr(request.state, "user", None)
     base = {
-        "nav": NAV,
+        "nav": nav_for(user),
         "csrf": csrf_token(request),
-        "user": getattr(request.state, "user", None),
+        "user": user,
         "path": request.url.path,
+        "notice": NOTICES.get(request.query_params.get("done", "")),
         "root": request.scope.get("root_path", ""),
         "areas": areas,
         "area": {a["id"]: a for a in areas},
@@ -101,4 +143,4 @@ def error_page(request: Request, exc: KompetensError) -> Response:
 def http_error_page(request: Request, status: int, detail: Any) -> Response:
     phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
     message = detail if isinstance(detail, str) and detail != phrase else None
-    return page(request, "error.html", status=status, heading=phrase, message=message)
+    return page(request, "error.html", status=status, heading=phrase, message=message, status_code=status)

@@ -1,47 +1,97 @@
 """The web pages of stored work: the organisation's candidates, rankings a person confirms, explanations.
 
 The same Engine methods as the API (api/stored.py), in the signed-in user's organisation (the default
-organisation while the server is open). Every POST carries this browser's CSRF token.
+organisation while the server is open), with the same rights: uploading, ranking and erasing are for
+admins and recruiters (403, E504, for hiring managers). Every POST carries this browser's CSRF token; a
+form that worked sends the browser on with ``?done=KEY`` (render.NOTICES: a fixed status message).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 
+from ..engine import Engine
 from ..errors import Code, FailedInput, KompetensError, http_status
+from ..match import Role
+from ..match.decision import Decision, StoredRole
 from ..schema import dump_json
 from ..store.accounts import User
 from .auth import page_user
 from .csrf import check_csrf
 from .deps import engine_of, read_files
 from .inputs import safe_name
-from .render import page
+from .render import ADMINS, WRITERS, page
 
 router = APIRouter(dependencies=[Depends(page_user), Depends(check_csrf)])
 
 PageUser = Annotated[User | None, Depends(page_user)]
-Text = Annotated[str, Form()]
+
+RANKINGS_SHOWN = 50
+"""The rankings page lists this many of the latest rankings."""
 
 
-def _see(request: Request, path: str) -> Response:
-    return RedirectResponse(request.scope.get("root_path", "") + path, status_code=303)
+# -- helpers the page modules share ---------------------------------------------------------------
 
 
-def _uid(user: User | None) -> int | None:
+def see(request: Request, path: str, done: str | None = None) -> Response:
+    """Send the browser on to ``path`` (303), with ``?done=KEY`` for the status message there."""
+    target = request.scope.get("root_path", "") + path + (f"?done={done}" if done else "")
+    return RedirectResponse(target, status_code=303)
+
+
+def uid(user: User | None) -> int | None:
     return user.id if user is not None else None
 
 
-def candidates_page(request: Request, user: User | None, **context: object) -> Response:
-    with engine_of(request) as engine:
-        found = engine.candidates(engine.org_for(user))
+def may(user: User | None, roles: Sequence[str], what: str) -> None:
+    """The REST rights on the pages: ``user`` must have one of ``roles`` (E504, 403, otherwise). Open mode
+    (no users: a loopback demo) may do everything."""
+    if user is not None and user.role not in roles:
+        raise KompetensError(Code.E504, f"the role {user.role} may not {what}")
+
+
+def may_write(user: User | None, what: str) -> None:
+    """Uploading, ranking, erasing and deleting are for admins and recruiters."""
+    may(user, WRITERS, what)
+
+
+def is_admin(user: User | None) -> bool:
+    return user is None or user.role in ADMINS
+
+
+def can_write(user: User | None) -> bool:
+    return user is None or user.role in WRITERS
+
+
+def status_of(context: dict[str, object]) -> int:
     status = context.pop("status", 200)
     assert isinstance(status, int)
-    return page(request, "candidates.html", status=status, candidates=found, **context)
+    return status
+
+
+# -- candidates -----------------------------------------------------------------------------------
+
+
+def candidates_page(request: Request, user: User | None, **context: object) -> Response:
+    query = request.query_params.get("q", "").strip()[:200]
+    with engine_of(request) as engine:
+        found = engine.candidates(engine.org_for(user), query=query or None)
+    status = status_of(context)
+    return page(
+        request,
+        "candidates.html",
+        status=status,
+        candidates=found,
+        query=query,
+        can_write=can_write(user),
+        **context,
+    )
 
 
 @router.get("/candidates", response_class=HTMLResponse)
@@ -58,8 +108,9 @@ async def candidates_add(request: Request, user: PageUser) -> Response:
 
 def _add(request: Request, user: User | None, cvs: list[UploadFile]) -> Response:
     failed: list[FailedInput] = []
+    added = 0
     try:
-        _may_write(user, "upload candidates")
+        may_write(user, "upload candidates")
         files = read_files(request, cvs)
         if not files:
             raise KompetensError(Code.E301, "choose at least one CV file", field="cvs")
@@ -67,30 +118,45 @@ def _add(request: Request, user: User | None, cvs: list[UploadFile]) -> Response
             org = engine.org_for(user)
             for i, upload in enumerate(files, start=1):
                 try:
-                    engine.add_candidate(
-                        org, safe_name(upload.name, index=i), upload.data, user_id=_uid(user)
-                    )
+                    engine.add_candidate(org, safe_name(upload.name, index=i), upload.data, user_id=uid(user))
+                    added += 1
                 except KompetensError as exc:
                     failed.append(exc.failed())
     except KompetensError as exc:
         return candidates_page(request, user, status=http_status(exc.code), error=exc)
     if failed:
-        return candidates_page(request, user, failed=failed)
-    return _see(request, "/candidates")
+        return candidates_page(request, user, failed=failed, added=added)
+    return see(request, "/candidates", "added")
+
+
+@router.get("/candidates/{cid}", response_class=HTMLResponse)
+def candidates_show(request: Request, user: PageUser, cid: str) -> Response:
+    with engine_of(request) as engine:
+        kept = engine.stored_candidate(engine.org_for(user), cid)
+    return page(request, "candidate.html", candidate=kept, can_write=can_write(user))
+
+
+@router.get("/candidates/{cid}/erase", response_class=HTMLResponse)
+def candidates_erase_form(request: Request, user: PageUser, cid: str) -> Response:
+    """The confirmation step before erasing: erasing cannot be undone."""
+    may_write(user, "erase candidates")
+    with engine_of(request) as engine:
+        kept = engine.stored_candidate(engine.org_for(user), cid)
+    return page(request, "erase.html", candidate=kept)
 
 
 @router.post("/candidates/{cid}/erase")
 def candidates_erase(request: Request, user: PageUser, cid: str) -> Response:
-    _may_write(user, "erase candidates")
+    may_write(user, "erase candidates")
     with engine_of(request) as engine:
-        engine.erase_candidate(engine.org_for(user), cid, user_id=_uid(user))
-    return _see(request, "/candidates")
+        engine.erase_candidate(engine.org_for(user), cid, user_id=uid(user))
+    return see(request, "/candidates", "erased")
 
 
 @router.get("/candidates/{cid}/export")
 def candidates_export(request: Request, user: PageUser, cid: str) -> Response:
     with engine_of(request) as engine:
-        export = engine.export_candidate(engine.org_for(user), cid, user_id=_uid(user))
+        export = engine.export_candidate(engine.org_for(user), cid, user_id=uid(user))
     return Response(
         dump_json(export, indent=2),
         media_type="application/json",
@@ -101,19 +167,155 @@ def candidates_export(request: Request, user: PageUser, cid: str) -> Response:
     )
 
 
+@router.get("/candidates/{cid}/file")
+def candidates_file(request: Request, user: PageUser, cid: str) -> Response:
+    """The original file, as uploaded, as a download (never shown inline: it may be HTML)."""
+    with engine_of(request) as engine:
+        org = engine.org_for(user)
+        kept = engine.stored_candidate(org, cid)
+        data = engine.original_file(org, cid)
+    name = safe_name(kept.name, index=1).encode("ascii", "replace").decode().replace('"', "_")
+    return Response(
+        data,
+        media_type="application/octet-stream",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
+
+
 @router.get("/candidates/{cid}/explanation", response_class=HTMLResponse)
-def candidates_explanation(request: Request, user: PageUser, cid: str) -> Response:
+def candidates_explanation(
+    request: Request, user: PageUser, cid: str, ranking: str | None = None
+) -> Response:
     with engine_of(request) as engine:
-        explained = engine.explain_candidate(engine.org_for(user), cid, user_id=_uid(user))
-    return page(request, "explanation.html", explanation=explained)
+        org = engine.org_for(user)
+        explained = engine.explain_candidate(org, cid, ranking=ranking, user_id=uid(user))
+        kept = engine.stored_candidate(org, cid)
+    return page(request, "explanation.html", explanation=explained, candidate=kept)
 
 
-@router.post("/rankings")
-def rankings_create(request: Request, user: PageUser) -> Response:
-    _may_write(user, "rank candidates")
+# -- rankings -------------------------------------------------------------------------------------
+
+
+def latest_rankings(engine: Engine, org: int, limit: int = RANKINGS_SHOWN) -> list[Decision]:
+    """The organisation's latest rankings, newest first, as the event log names them (``ranking.create``)."""
+    ids = [e.object_id for e in reversed(engine.events(org)) if e.event == "ranking.create" and e.object_id]
+    out: list[Decision] = []
+    for rid in dict.fromkeys(ids):
+        try:
+            out.append(engine.decision(org, rid))
+        except KompetensError:
+            continue
+        if len(out) >= limit:
+            break
+    return out
+
+
+def rankings_page(request: Request, user: User | None, **context: object) -> Response:
     with engine_of(request) as engine:
-        decision = engine.rank_stored(engine.org_for(user), engine.role(), user_id=_uid(user))
-    return _see(request, f"/rankings/{decision.id}")
+        org = engine.org_for(user)
+        decisions = latest_rankings(engine, org)
+        found = engine.candidates(org)
+        roles = engine.stored_roles(org)
+        ads = engine.ads(org)
+    status = status_of(context)
+    context.setdefault("form", {"role_source": request.query_params.get("source", "default")})
+    context.setdefault(
+        "chosen",
+        {"role_id": request.query_params.get("role_id", ""), "ad_id": request.query_params.get("ad_id", "")},
+    )
+    return page(
+        request,
+        "rankings.html",
+        status=status,
+        decisions=decisions,
+        candidates=found,
+        roles=roles,
+        ads=ads,
+        can_write=can_write(user),
+        **context,
+    )
+
+
+@router.get("/rankings", response_class=HTMLResponse)
+def rankings_list(request: Request, user: PageUser) -> Response:
+    return rankings_page(request, user)
+
+
+@router.post("/rankings", response_class=HTMLResponse)
+async def rankings_create(request: Request, user: PageUser) -> Response:
+    async with request.form() as data:
+        form = _ranking_form(data)
+    return await run_in_threadpool(_rank, request, user, form)
+
+
+def _ranking_form(data: FormData) -> dict[str, object]:
+    """The ranking form: ``role_choice`` (the page's one list: ``default``, ``role:ID`` or ``ad:ID``), or
+    ``role_source`` with ``role_id`` / ``ad_id``."""
+    source = str(data.get("role_source") or "default")
+    role_id, ad_id = str(data.get("role_id") or ""), str(data.get("ad_id") or "")
+    kind, _, chosen = str(data.get("role_choice") or "").partition(":")
+    if kind == "role":
+        source, role_id = "role", chosen
+    elif kind == "ad":
+        source, ad_id = "ad", chosen
+    elif kind:
+        source = kind
+    return {
+        "role_source": source,
+        "role_id": role_id,
+        "ad_id": ad_id,
+        "top": str(data.get("top") or "").strip(),
+        "candidates": [str(c) for c in data.getlist("candidates")],
+        "chose": bool(data.get("chose")),
+    }
+
+
+def _rank(request: Request, user: User | None, form: dict[str, object]) -> Response:
+    try:
+        may_write(user, "rank candidates")
+        top = _top(str(form["top"]))
+        chosen = form["candidates"]
+        assert isinstance(chosen, list)
+        with engine_of(request) as engine:
+            org = engine.org_for(user)
+            role = _ranking_role(engine, org, form)
+            ids = chosen if form["chose"] else None
+            decision = engine.rank_stored(org, role, ids, user_id=uid(user), top=top)
+    except KompetensError as exc:
+        chosen_ids = {"role_id": form["role_id"], "ad_id": form["ad_id"]}
+        return rankings_page(
+            request, user, status=http_status(exc.code), error=exc, form=form, chosen=chosen_ids
+        )
+    return see(request, f"/rankings/{decision.id}")
+
+
+def _top(raw: str) -> int | None:
+    if not raw:
+        return None
+    if not raw.isdigit() or int(raw) < 1:
+        raise KompetensError(Code.E301, "keep the best N: a whole number of 1 or more", field="top")
+    return int(raw)
+
+
+def _ranking_role(engine: Engine, org: int, form: dict[str, object]) -> Role | StoredRole:
+    """The role the form names: the built-in one, a stored role (recorded by id and version) or an ad's."""
+    source = form["role_source"]
+    if source == "role":
+        if not form["role_id"]:
+            raise KompetensError(Code.E511, "choose a stored role", field="role_choice")
+        return engine.stored_role(org, str(form["role_id"]))
+    if source == "ad":
+        if not form["ad_id"]:
+            raise KompetensError(Code.E512, "choose a stored ad", field="role_choice")
+        return engine.role_for_ad(org, str(form["ad_id"]))
+    if source == "default":
+        return engine.role()
+    raise KompetensError(
+        Code.E301, "choose the built-in role, a stored role or a stored ad", field="role_choice"
+    )
 
 
 def ranking_page(request: Request, user: User | None, rid: str, **context: object) -> Response:
@@ -121,8 +323,7 @@ def ranking_page(request: Request, user: User | None, rid: str, **context: objec
         org = engine.org_for(user)
         decision = engine.decision(org, rid)
         names = {c.id: c.name for c in engine.candidates(org)}
-    status = context.pop("status", 200)
-    assert isinstance(status, int)
+    status = status_of(context)
     return page(request, "ranking.html", status=status, decision=decision, names=names, **context)
 
 
@@ -145,12 +346,12 @@ def _confirm(request: Request, user: User | None, rid: str, places: dict[str, st
             org = engine.org_for(user)
             system = engine.decision(org, rid).inputs
             order = _order(system, places)
-            engine.confirm_ranking(org, rid, order=order, reason=reason, user_id=_uid(user))
+            engine.confirm_ranking(org, rid, order=order, reason=reason, user_id=uid(user))
     except KompetensError as exc:
         if exc.code in (Code.E506,):
             raise
         return ranking_page(request, user, rid, status=http_status(exc.code), error=exc, reason=reason)
-    return _see(request, f"/rankings/{rid}")
+    return see(request, f"/rankings/{rid}", "confirmed")
 
 
 def _order(system: list[str], places: dict[str, str]) -> list[str]:
@@ -164,9 +365,3 @@ def _order(system: list[str], places: dict[str, str]) -> list[str]:
             raise KompetensError(Code.E508, f"the place {raw!r} is not a number", field="order") from None
 
     return sorted(system, key=place)
-
-
-def _may_write(user: User | None, what: str) -> None:
-    """Uploading, ranking and erasing are for admins and recruiters (E504, 403, for hiring managers)."""
-    if user is not None and user.role not in ("admin", "recruiter"):
-        raise KompetensError(Code.E504, f"the role {user.role} may not {what}")

@@ -13,6 +13,7 @@ from .lexicon import GUARD_WINDOW, BiasLexicon, GenderLexicon, Guard
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
 _NEXT_WORD = re.compile(r"[\s,;:]*([^\W\d_]+)")
+_PREV_WORD = re.compile(r"([^\W\d_]+)[\s,;:]*$")
 
 
 @dataclass(slots=True, frozen=True)
@@ -90,6 +91,11 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _previous_word(text: str, start: int) -> str:
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    return m.group(1).lower() if m else ""
+
+
 def _gender_flags(text: str, gender: GenderLexicon, layout: Layout) -> Iterator[Flag]:
     low = layout.low
     for at in gender.starts(low):
@@ -100,6 +106,8 @@ def _gender_flags(text: str, gender: GenderLexicon, layout: Layout) -> Iterator[
         if rule is None:
             continue
         if rule.not_before and _next_word(text, m.end()) in rule.not_before:
+            continue
+        if rule.not_after and _previous_word(text, m.start()) in rule.not_after:
             continue
         unit = layout.unit_at(m.start())
         if unit is not None and unit.boilerplate:

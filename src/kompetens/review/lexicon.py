@@ -54,6 +54,7 @@ class StemRule:
     forms: frozenset[str]
     exclude: re.Pattern[str] | None
     not_before: frozenset[str]
+    not_after: frozenset[str]
     suggestion: str | None
 
 
@@ -289,6 +290,7 @@ def _stem(entry: dict[str, Any]) -> StemRule:
         forms=frozenset(f.lower() for f in entry.get("forms", [])),
         exclude=re.compile(exclude, re.IGNORECASE) if exclude else None,
         not_before=frozenset(w.lower() for w in entry.get("not_before", [])),
+        not_after=frozenset(w.lower() for w in entry.get("not_after", [])),
         suggestion=entry.get("suggestion"),
     )
 
