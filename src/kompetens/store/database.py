@@ -76,7 +76,8 @@ def _params(args: Sequence[object]) -> dict[str, object]:
 
 class Tx:
     """A connection inside one transaction, as the store's sibling classes use it: SQL with ``?``
-    placeholders, the same on SQLite and PostgreSQL (``dialect`` for what differs)."""
+    placeholders, the same on SQLite and PostgreSQL (``dialect`` for what differs). Values go in as
+    parameters, never into the SQL: a ``?`` or a ``:name`` inside a literal would read as a placeholder."""
 
     def __init__(self, conn: Connection, dialect: str) -> None:
         self.conn = conn
