@@ -4,7 +4,8 @@
 advisory lock, so that processes opening the same database at once migrate it once. A new revision is a
 file in ``versions/`` whose ``down_revision`` is the last one's (``script.py.mako`` is the template): what the
 code adds to or changes in the schema is created or altered there, for SQLite (``op.batch_alter_table``) and
-PostgreSQL alike; tests/store/test_migrations.py opens a database of every older revision.
+PostgreSQL alike; tests/store/test_migrations.py opens a database from before the migrations and one at an
+older revision.
 """
 
 from __future__ import annotations
