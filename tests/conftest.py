@@ -8,10 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from kompetens.config import DATABASE_ENV_VAR
 from kompetens.engine import Engine
 
 from . import databases
 from .databases import BACKENDS
+
+# The tests choose their database themselves (the database_url fixture): a $KOMPETENS_DATABASE_URL of the
+# shell must not send every Engine of the suite to that database.
+os.environ.pop(DATABASE_ENV_VAR, None)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
