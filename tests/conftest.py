@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from kompetens.config import DATABASE_ENV_VAR
 from kompetens.engine import Engine
+
+from . import databases
+from .databases import BACKENDS
+
+# The tests choose their database themselves (the database_url fixture): a $KOMPETENS_DATABASE_URL of the
+# shell must not send every Engine of the suite to that database.
+os.environ.pop(DATABASE_ENV_VAR, None)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -35,3 +44,10 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def engine(data_dir: Path) -> Engine:
     return Engine(data_dir)
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """The store's database for one test, on each backend: None (the data folder's SQLite file), then a
+    fresh PostgreSQL schema's URL (skipped without $KOMPETENS_TEST_DATABASE_URL)."""
+    yield from databases.database_url(request.param)

@@ -37,3 +37,15 @@ def test_a_data_folder_without_a_taxonomy_is_said_not_silent(tmp_path: Path) -> 
     engine.extract(doc)
     engine.extract(doc)
     assert len(heard) == 1 and "no compiled taxonomy" in heard[0] and "kompetens setup" in heard[0]
+
+
+def test_the_database_url_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kompetens.config import DATABASE_ENV_VAR, default_database_url
+    from kompetens.engine import Engine
+
+    monkeypatch.setenv(DATABASE_ENV_VAR, " postgresql+psycopg://kim@db.example/kompetens ")
+    assert default_database_url() == "postgresql+psycopg://kim@db.example/kompetens"
+    assert Engine(tmp_path).database_url == default_database_url()
+    assert Engine(tmp_path, database_url="sqlite:///x.db").database_url == "sqlite:///x.db"  # the flag wins
+    monkeypatch.setenv(DATABASE_ENV_VAR, "  ")
+    assert default_database_url() is None and Engine(tmp_path).database_url is None

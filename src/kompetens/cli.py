@@ -97,11 +97,22 @@ def _report_error(err: KompetensError) -> None:
     help="Data folder (taxonomy, store). Default: $KOMPETENS_HOME, else the .kompetens the README's set-up built "
     "in this checkout, else ~/.local/share/kompetens.",
 )
+@click.option(
+    "--database-url",
+    envvar="KOMPETENS_DATABASE_URL",
+    metavar="URL",
+    help="The store's database: a PostgreSQL URL (postgresql+psycopg://user:password@host/db). Default: "
+    "$KOMPETENS_DATABASE_URL, else kompetens.sqlite in the data folder.",
+)
 @click.version_option(package_name="kompetens")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: Path | None) -> None:
+def cli(ctx: click.Context, data_dir: Path | None, database_url: str | None) -> None:
     """kompetens: find social-media competence in job ads and CVs (Swedish + English)."""
-    ctx.obj = Engine(data_dir, on_notice=lambda message: err_console.print(f"[yellow]warning[/] {message}"))
+    ctx.obj = Engine(
+        data_dir,
+        database_url=database_url,
+        on_notice=lambda message: err_console.print(f"[yellow]warning[/] {message}"),
+    )
 
 
 @cli.command()

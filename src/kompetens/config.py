@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 ENV_VAR = "KOMPETENS_HOME"
+DATABASE_ENV_VAR = "KOMPETENS_DATABASE_URL"
+"""A database URL (``postgresql+psycopg://user:password@host/db``) instead of the data folder's SQLite file."""
 CHECKOUT_DATA = ".kompetens"
 """The data folder the README's set-up (scripts/env.sh) builds in a checkout."""
 
@@ -32,3 +34,8 @@ def checkout_data_dir(start: Path) -> Path | None:
         if (candidate / "taxonomy.sqlite").is_file():
             return candidate
     return None
+
+
+def default_database_url() -> str | None:
+    """``$KOMPETENS_DATABASE_URL`` when set (and not blank); else None: the data folder's SQLite file."""
+    return os.environ.get(DATABASE_ENV_VAR, "").strip() or None

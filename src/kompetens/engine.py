@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .config import default_data_dir
+from .config import default_data_dir, default_database_url
 from .errors import Code, IngestError, KompetensError, RoleError, TaxonomyError
 from .extract.lemma import Lexicon, build_lemma_db
 from .extract.native import COMPILED as C_SPEEDUPS
@@ -27,7 +27,7 @@ from .extract.text import tokenize
 from .lang import LANGUAGES
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .schema import DOCUMENTED
-from .store import Accounts, Store
+from .store import Accounts
 from .store.accounts import User
 from .store.records import (
     DEFAULT_ORG,
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from .match.audit import AuditReport, Member
     from .match.decision import CandidateExport, Decision, Explanation, StoredRole
     from .review import Review
+    from .store.database import Store
 
 Progress = Callable[[str], None]
 LEXICON_FILE = "lexicon.sqlite"
@@ -142,11 +143,17 @@ class Engine:
     """The one core object. Cheap to construct; every part loads on first use."""
 
     def __init__(
-        self, data_dir: Path | str | None = None, *, on_notice: Callable[[str], None] | None = None
+        self,
+        data_dir: Path | str | None = None,
+        *,
+        database_url: str | None = None,
+        on_notice: Callable[[str], None] | None = None,
     ) -> None:
-        """``on_notice`` hears what the user should know but is no error (a missing taxonomy); by default
-        the ``kompetens`` logger warns."""
+        """``database_url`` (default ``$KOMPETENS_DATABASE_URL``): the store's database, e.g. PostgreSQL,
+        instead of the data folder's SQLite file. ``on_notice`` hears what the user should know but is no
+        error (a missing taxonomy); by default the ``kompetens`` logger warns."""
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        self.database_url = database_url or default_database_url()
         self.on_notice = on_notice or logging.getLogger("kompetens").warning
         self._noticed: set[str] = set()
         self._cache_writes = False  # the phrase index is written to the data folder by setup and imports only
@@ -333,7 +340,15 @@ class Engine:
 
     @cached_property
     def store(self) -> Store:
-        return Store(self.store_path)
+        """The database: ``database_url`` when set, else the SQLite file ``store_path``."""
+        from .store.database import Store
+
+        return Store(self.database_url or self.store_path)
+
+    def _stored_nothing(self) -> bool:
+        """Whether nothing can be stored yet: no store opened and no SQLite file (a database URL may hold
+        anything). What lets read-only calls answer without creating a file."""
+        return "store" not in self.__dict__ and self.database_url is None and not self.store_path.exists()
 
     @cached_property
     def accounts(self) -> Accounts:
@@ -348,7 +363,7 @@ class Engine:
 
     def has_users(self) -> bool:
         """Whether any user exists: serving then requires signing in. Creates no file when none exists."""
-        if "accounts" not in self.__dict__ and not self.store_path.exists():
+        if "accounts" not in self.__dict__ and self._stored_nothing():
             return False
         return self.accounts.has_users()
 
@@ -938,7 +953,7 @@ class Engine:
 
     def events(self, org: int | None = None, *, since: str | None = None) -> list[Event]:
         """The event log, oldest first: of ``org`` (all organisations with ``None``) from ``since`` on."""
-        if org is None and "records" not in self.__dict__ and not self.store_path.exists():
+        if org is None and "records" not in self.__dict__ and self._stored_nothing():
             return []
         return self.records.events(org, since=since)
 
@@ -1038,7 +1053,7 @@ class Engine:
     def purge(self, org: int | None = None) -> list[Purged]:
         """Erase candidates past their organisation's retention period and events past the event period:
         in ``org``, or in every organisation."""
-        if org is None and "records" not in self.__dict__ and not self.store_path.exists():
+        if org is None and "records" not in self.__dict__ and self._stored_nothing():
             return []  # nothing stored: no file is created
         orgs = [org] if org is not None else self.records.org_ids()
         purged = [self.records.purge(o) for o in orgs]

@@ -38,6 +38,8 @@ class Code(StrEnum):
     E301 = "invalid option"
     E400 = "store error"
     E401 = "not found in store"
+    E402 = "invalid database URL"
+    E403 = "database unreachable"
     E302 = "optional extra not installed"
     E303 = "backend failed"
     E500 = "unknown user role"
@@ -154,6 +156,8 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E301: 400,
     Code.E400: 500,
     Code.E401: 404,
+    Code.E402: 500,
+    Code.E403: 503,
     Code.E500: 400,
     Code.E501: 409,
     Code.E502: 404,

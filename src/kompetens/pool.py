@@ -100,9 +100,10 @@ def default_workers() -> int:
     return min(2, os.cpu_count() or 1)
 
 
-def engine_factory(data_dir: Path | str) -> Callable[[], Engine]:
-    """What a worker builds its Engine with: an Engine over ``data_dir`` (picklable, for 'spawn')."""
-    return functools.partial(Engine, Path(data_dir))
+def engine_factory(data_dir: Path | str, database_url: str | None = None) -> Callable[[], Engine]:
+    """What a worker builds its Engine with: an Engine over ``data_dir`` and the server's database
+    (picklable, for 'spawn')."""
+    return functools.partial(Engine, Path(data_dir), database_url=database_url)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,9 +19,10 @@ PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture
-def team(tmp_path: Path) -> tuple[Engine, dict[str, str]]:
-    """An Engine whose data folder has an admin and a recruiter (of one organisation) and their tokens."""
-    engine = Engine(tmp_path)
+def team(tmp_path: Path, database_url: str | None) -> tuple[Engine, dict[str, str]]:
+    """An Engine whose store has an admin and a recruiter (of one organisation) and their tokens; on each
+    backend."""
+    engine = Engine(tmp_path, database_url=database_url)
     tokens = {}
     for email, role in (("admin@example.se", "admin"), ("rec@example.se", "recruiter")):
         engine.accounts.add_user(email, org="Exempelbolaget", role=role, password=PASSWORD)

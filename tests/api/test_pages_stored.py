@@ -331,8 +331,8 @@ def test_a_file_download_is_never_shown_inline(world: World) -> None:
 # -- the work itself --------------------------------------------------------------------------------
 
 
-def test_ad_to_role_to_versions_to_a_ranking_and_back(tmp_path: Path) -> None:
-    engine = Engine(tmp_path)
+def test_ad_to_role_to_versions_to_a_ranking_and_back(tmp_path: Path, database_url: str | None) -> None:
+    engine = Engine(tmp_path, database_url=database_url)  # on each backend
     engine.accounts.add_user("rec@x.example", org="X", role="recruiter", password=PASSWORD)
     app = create_app(engine, allowed_hosts=TEST_HOSTS)
     client = TestClient(app, raise_server_exceptions=False)

@@ -30,9 +30,10 @@ class Clock:
 
 
 @pytest.fixture
-def org(tmp_path: Path) -> tuple[TestClient, dict[str, str], Engine]:
-    """One organisation with an admin, a recruiter and a hiring manager (all with passwords); their tokens."""
-    engine = Engine(tmp_path)
+def org(tmp_path: Path, database_url: str | None) -> tuple[TestClient, dict[str, str], Engine]:
+    """One organisation with an admin, a recruiter and a hiring manager (all with passwords); their tokens.
+    On each backend."""
+    engine = Engine(tmp_path, database_url=database_url)
     tokens = {}
     for role in ("admin", "recruiter", "hiring_manager"):
         email = f"{role}@org.example"
@@ -215,9 +216,9 @@ def test_hiring_manager_may_not_upload_on_the_pages(org: tuple[TestClient, dict[
 
 
 def test_sign_in_is_throttled_per_email(org: tuple[TestClient, dict[str, str], Engine]) -> None:
-    client, _, _ = org
+    client, _, engine = org
     clock = Clock()
-    client.app.state.signin_throttle = SignInThrottle(clock=clock)  # type: ignore[attr-defined]
+    client.app.state.signin_throttle = SignInThrottle(engine.accounts, clock=clock)  # type: ignore[attr-defined]
     email = "recruiter@org.example"
     assert [_login(client, email, BAD_PASSWORD) for _ in range(5)] == [401] * 5
     token = csrf(client, "/login")
@@ -229,9 +230,9 @@ def test_sign_in_is_throttled_per_email(org: tuple[TestClient, dict[str, str], E
     assert _login(client, email, PASSWORD) == 303
 
 
-def test_sign_in_is_throttled_per_client_address() -> None:
+def test_sign_in_is_throttled_per_client_address(tmp_path: Path, database_url: str | None) -> None:
     clock = Clock()
-    throttle = SignInThrottle(clock=clock)
+    throttle = SignInThrottle(Engine(tmp_path, database_url=database_url).accounts, clock=clock)
     for i in range(5):
         assert not throttle.blocked(f"user{i}@org.example", "10.0.0.1")
         throttle.failed(f"user{i}@org.example", "10.0.0.1")
@@ -239,3 +240,24 @@ def test_sign_in_is_throttled_per_client_address() -> None:
     assert not throttle.blocked("someone@org.example", "10.0.0.2")
     clock.now += 15 * 60 + 1
     assert not throttle.blocked("someone@org.example", "10.0.0.1")
+
+
+def test_the_throttle_holds_across_processes_and_restarts(tmp_path: Path, database_url: str | None) -> None:
+    # Two servers over one database (two worker processes, or one before and one after a restart): the
+    # failures counted by the one refuse the other, and nothing names the email or the address.
+    first, second = (Engine(tmp_path, database_url=database_url) for _ in range(2))
+    first.accounts.add_user("recruiter@org.example", org="Org", role="recruiter", password=PASSWORD)
+    clients = [TestClient(create_app(e, allowed_hosts=TEST_HOSTS)) for e in (first, second)]
+    email = "recruiter@org.example"
+    assert [_login(clients[i % 2], email, BAD_PASSWORD) for i in range(5)] == [401] * 5
+    token = csrf(clients[1], "/login")
+    r = clients[1].post("/login", data={"email": email, "password": PASSWORD, "csrf_token": token})
+    assert r.status_code == 429 and "E513" in r.text
+    first.store.close()
+    restarted = TestClient(create_app(Engine(tmp_path, database_url=database_url), allowed_hosts=TEST_HOSTS))
+    token = csrf(restarted, "/login")
+    r = restarted.post("/login", data={"email": email, "password": PASSWORD, "csrf_token": token})
+    assert r.status_code == 429
+    with second.store.transaction() as tx:
+        kept = " ".join(str(k) for (k,) in tx.execute("SELECT key FROM signin_failures"))
+    assert kept and "org.example" not in kept and "testclient" not in kept

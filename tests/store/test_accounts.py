@@ -11,6 +11,8 @@ from kompetens.engine import Engine
 from kompetens.errors import Code, KompetensError
 from kompetens.store import Accounts, Store
 
+from ..databases import stored_text
+
 PASSWORD = "Lösenord med mellanslag 42"
 
 
@@ -19,8 +21,14 @@ def _file_bytes(db: Path) -> bytes:
 
 
 @pytest.fixture
-def accounts(tmp_path: Path) -> Accounts:
-    return Accounts(Store(tmp_path / "kompetens.sqlite"))
+def accounts(tmp_path: Path, database_url: str | None) -> Accounts:
+    """Accounts on each backend (the SQLite file is tmp_path / kompetens.sqlite)."""
+    return Accounts(Store(database_url or tmp_path / "kompetens.sqlite"))
+
+
+def _kept(accounts: Accounts, tmp_path: Path) -> bytes:
+    """What the store keeps: the rows of its database, and the SQLite files as they lie on disk."""
+    return stored_text(accounts.store).encode() + _file_bytes(tmp_path / "kompetens.sqlite")
 
 
 def test_users_belong_to_one_organisation(accounts: Accounts) -> None:
@@ -48,6 +56,26 @@ def test_coded_errors(accounts: Accounts, email: str, role: str, code: Code) -> 
     assert err.value.code == code
 
 
+def test_emails_are_unique_in_any_case(accounts: Accounts) -> None:
+    accounts.add_user("Anna@Example.se", org="O", role="admin")
+    with pytest.raises(KompetensError) as err:
+        accounts.add_user("anna@EXAMPLE.se", org="P", role="recruiter")
+    assert err.value.code == Code.E501 and [u.email for u in accounts.users()] == ["Anna@Example.se"]
+    assert accounts.remove_user("ANNA@example.se").email == "Anna@Example.se" and not accounts.has_users()
+
+
+def test_failed_sign_ins_are_counted_per_key_in_a_window(accounts: Accounts) -> None:
+    for at in (100.0, 200.0, 300.0):
+        accounts.add_signin_failure(["email:a", "addr:x"], at=at, forget_before=at - 150)
+    accounts.add_signin_failure(["email:b", "addr:x"], at=301.0, forget_before=51.0)
+    assert accounts.signin_failures(["email:a"], since=0) == 2  # 100 was forgotten at 300
+    assert accounts.signin_failures(["email:a"], since=200) == 1
+    assert accounts.signin_failures(["email:b", "addr:x"], since=0) == 3  # the most of any key
+    assert accounts.signin_failures(["email:c"], since=0) == 0 and accounts.signin_failures([], since=0) == 0
+    accounts.clear_signin_failures(["email:a", "addr:x"])
+    assert accounts.signin_failures(["email:a", "addr:x", "email:b"], since=0) == 1
+
+
 def test_unknown_user(accounts: Accounts) -> None:
     for call in (accounts.user, accounts.remove_user, accounts.issue_token, accounts.tokens):
         with pytest.raises(KompetensError) as err:
@@ -59,7 +87,7 @@ def test_password_is_hashed_with_argon2_and_verifies(accounts: Accounts, tmp_pat
     accounts.add_user("anna@example.se", org="O", role="admin", password=PASSWORD)
     hashed = accounts.password_hash("anna@example.se")
     assert hashed is not None and hashed != PASSWORD and hashed.startswith("$argon2id$")
-    assert PASSWORD.encode() not in _file_bytes(tmp_path / "kompetens.sqlite")
+    assert PASSWORD.encode() not in _kept(accounts, tmp_path)
     assert accounts.check_password("anna@example.se", PASSWORD) == accounts.user("anna@example.se")
     assert accounts.check_password("anna@example.se", PASSWORD + "!") is None
     assert accounts.check_password("nobody@example.se", PASSWORD) is None
@@ -75,8 +103,9 @@ def test_tokens_are_stored_only_as_hashes(accounts: Accounts, tmp_path: Path) ->
     accounts.add_user("anna@example.se", org="O", role="admin")
     new = accounts.issue_token("anna@example.se", name="ATS")
     assert new.token.startswith("kmp_") and len(new.token) > 40
-    assert new.token.encode() not in _file_bytes(tmp_path / "kompetens.sqlite")
-    assert new.token.removeprefix("kmp_").encode() not in _file_bytes(tmp_path / "kompetens.sqlite")
+    assert new.token.encode() not in _kept(accounts, tmp_path)
+    assert new.token.removeprefix("kmp_").encode() not in _kept(accounts, tmp_path)
+    assert new.token.removeprefix("kmp_")[:20] not in stored_text(accounts.store)
     assert accounts.user_for_token(new.token) == accounts.user("anna@example.se")
     (info,) = accounts.tokens("anna@example.se")
     assert info.name == "ATS" and info.created and info.revoked is None
@@ -105,7 +134,7 @@ def test_removing_a_user_removes_their_tokens_and_sessions(accounts: Accounts) -
 def test_sessions_are_stored_hashed_and_close(accounts: Accounts, tmp_path: Path) -> None:
     user = accounts.add_user("anna@example.se", org="O", role="admin")
     sid = accounts.open_session(user)
-    assert sid.encode() not in _file_bytes(tmp_path / "kompetens.sqlite")
+    assert sid.encode() not in _kept(accounts, tmp_path)
     accounts.close_session(sid)
     assert accounts.user_for_session(sid) is None
 

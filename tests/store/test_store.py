@@ -11,6 +11,8 @@ from kompetens.cli import cli
 from kompetens.errors import KompetensError
 from kompetens.store import Store
 
+from ..databases import stored_text
+
 MARKER = "Xylofonkompetens-8f3a"  # a word no file holds by chance
 
 
@@ -19,8 +21,8 @@ def _file_bytes(db: Path) -> bytes:
     return b"".join(p.read_bytes() for p in db.parent.glob(db.name + "*") if p.is_file())
 
 
-def test_put_get_keys_iter_count(tmp_path: Path) -> None:
-    store = Store(tmp_path / "store.sqlite")
+def test_put_get_keys_iter_count(tmp_path: Path, database_url: str | None) -> None:
+    store = Store(database_url or tmp_path / "store.sqlite")
     store.put(key="a", kind="cv", lang="sv", data={"skills": ["SEO"]})
     store.put_many(kind="cv", items=[("b", {"skills": []}), ("c", {"skills": ["PR"]})])
     store.put(key="ad", kind="ad", data={})
@@ -31,6 +33,16 @@ def test_put_get_keys_iter_count(tmp_path: Path) -> None:
     assert store.get("a") == {"skills": ["PR"]} and store.count(kind="cv") == 3
     with pytest.raises(KompetensError):
         store.get("nobody")
+
+
+def test_a_sqlite_url_is_the_same_private_file(tmp_path: Path) -> None:
+    import stat
+
+    db = tmp_path / "data" / "kompetens.sqlite"
+    store = Store(f"sqlite:///{db}")
+    store.put(key="a", kind="ad", data={})
+    assert store.dialect == "sqlite" and store.path == str(db) and Store(str(db)).keys() == ["a"]
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600 and stat.S_IMODE(db.parent.stat().st_mode) == 0o700
 
 
 def test_delete_removes_the_bytes_from_every_file(tmp_path: Path) -> None:
@@ -78,11 +90,11 @@ def test_cli_store_stored_and_forget_delete_for_real(tmp_path: Path) -> None:
     assert "cv-fiktiv" not in again.output
 
 
-def test_old_path_keyed_profiles_move_to_random_ids(tmp_path: Path) -> None:
+def test_old_path_keyed_profiles_move_to_random_ids(tmp_path: Path, database_url: str | None) -> None:
     from kompetens.store.records import DEFAULT_ORG, Records
 
     db = tmp_path / "kompetens.sqlite"
-    old = Store(db)
+    old = Store(database_url or db)
     old.put(key="/home/hr/cvs/Kim Fiktiv.pdf", kind="cv", lang="sv", data={"source": "/home/hr/cvs/x"})
     old.put(key="market", kind="ad", data={})
     records = Records(old, tmp_path / "files")
@@ -90,14 +102,15 @@ def test_old_path_keyed_profiles_move_to_random_ids(tmp_path: Path) -> None:
     assert kept.name == "Kim Fiktiv.pdf" and kept.size == 0 and "Kim" not in kept.id
     assert records.profile(records.default_org(), kept.id)["source"] == kept.id
     assert old.keys() == ["market"] and b"/home/hr/cvs" not in _file_bytes(db)
+    assert "/home/hr/cvs" not in stored_text(old)
 
 
-def test_purge_erases_past_the_retention_period(tmp_path: Path) -> None:
+def test_purge_erases_past_the_retention_period(tmp_path: Path, database_url: str | None) -> None:
     from datetime import UTC, datetime, timedelta
 
     from kompetens.store.records import Records
 
-    store = Store(tmp_path / "kompetens.sqlite")
+    store = Store(database_url or tmp_path / "kompetens.sqlite")
     records = Records(store, tmp_path / "files")
     org, other = records.org_id("A", create=True), records.org_id("B", create=True)
     for o in (org, other):
@@ -118,14 +131,14 @@ def test_purge_erases_past_the_retention_period(tmp_path: Path) -> None:
         records.set_retention(org, candidate_days=0)
 
 
-def test_cli_candidates_orgs_and_purge(tmp_path: Path) -> None:
+def test_cli_candidates_orgs_and_purge(tmp_path: Path, database_url: str | None) -> None:
     import json
 
     cv = tmp_path / "cv.txt"
     cv.write_text(f"Erfarenhet\n2019 - nu Social media-ansvarig.\nInstagram, {MARKER}.\n", encoding="utf-8")
     home = tmp_path / "home"
     runner = CliRunner()
-    env = {"KOMPETENS_HOME": str(home)}
+    env = {"KOMPETENS_HOME": str(home), "KOMPETENS_DATABASE_URL": database_url}
 
     def run(*args: str) -> object:
         out = runner.invoke(cli, [*args, "--json"], env=env)
@@ -151,14 +164,15 @@ def test_cli_candidates_orgs_and_purge(tmp_path: Path) -> None:
     gone = runner.invoke(cli, ["candidates", "erase", added["id"], "--json"], env=env)
     assert isinstance(gone.exception, KompetensError) and gone.exception.code.name == "E505"
     assert MARKER.encode() not in _all_bytes(home)
+    assert (home / "kompetens.sqlite").is_file() == (database_url is None)
 
 
-def test_cli_rankings_create_show_confirm(tmp_path: Path) -> None:
+def test_cli_rankings_create_show_confirm(tmp_path: Path, database_url: str | None) -> None:
     import json
 
     home = tmp_path / "home"
     runner = CliRunner()
-    env = {"KOMPETENS_HOME": str(home)}
+    env = {"KOMPETENS_HOME": str(home), "KOMPETENS_DATABASE_URL": database_url}
     demo = sorted((Path(__file__).resolve().parents[2] / "demo" / "cvs").iterdir())[:2]
 
     def run(*args: str) -> object:
@@ -179,3 +193,11 @@ def test_cli_rankings_create_show_confirm(tmp_path: Path) -> None:
     assert run("rankings", "show", rid) == final
     shown = runner.invoke(cli, ["rankings", "show", rid], env=env)
     assert shown.exit_code == 0 and demo[0].name[:10] in shown.stdout
+
+
+def test_random_ids_never_read_as_options() -> None:
+    from kompetens.store.records import new_id
+
+    ids = [new_id() for _ in range(3000)]  # about 47 would start with "-" by chance
+    assert not any(i.startswith("-") for i in ids) and len(set(ids)) == len(ids)
+    assert {len(i) for i in ids} == {22}

@@ -7,7 +7,8 @@
   and every page needs a signed-in session. With no user yet the server is open, as a loopback demo.
 * Every form carries a CSRF token (api/csrf.py).
 * Signing in is throttled: after 5 failed attempts for one email, or from one client address, within 15
-  minutes, further attempts answer 429 (E513) until the window has passed; a success clears the count.
+  minutes, further attempts answer 429 (E513) until the window has passed; a success clears the count. The
+  count is kept in the database: it holds across the server's processes and restarts.
 * Every call of a user lands in the organisation's event log (``record_call``): the route, the organisation,
   the user's number, the object ids and the time; never a text, a name or a file name.
 """
@@ -18,7 +19,6 @@ import ipaddress
 import json
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Collection, Iterable
 from html import escape
 from typing import Annotated, Any
@@ -31,7 +31,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..engine import Engine
 from ..errors import Code, KompetensError
-from ..store.accounts import User, email_digest
+from ..store.accounts import Accounts, User, digest, email_digest
 from .csrf import SESSION_COOKIE, UNSAFE_METHODS
 from .errors import API_PREFIX, error_body
 
@@ -229,54 +229,42 @@ SIGNIN_WINDOW = 15 * 60.0
 
 
 class SignInThrottle:
-    """Failed sign-ins per email and per client address in a sliding window, in memory (per server
-    process). ``clock`` is injectable for tests (seconds, monotonic)."""
+    """Failed sign-ins per email and per client address in a sliding window, counted in the database
+    (store/accounts.py), so the count holds across the server's processes and its restarts. Only digests are
+    kept: of the email (any case) and of the address. ``clock`` is injectable for tests (seconds since 1970:
+    the wall clock, which every process and restart shares)."""
 
     def __init__(
         self,
+        accounts: Accounts,
         *,
         limit: int = SIGNIN_LIMIT,
         window: float = SIGNIN_WINDOW,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
     ) -> None:
+        self.accounts = accounts
         self.limit = limit
         self.window = window
         self.clock = clock
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
 
     @staticmethod
     def keys(email: str, address: str | None) -> list[str]:
         keys = ["email:" + email_digest(email)]
         if address:
-            keys.append("addr:" + address)
+            keys.append("addr:" + digest(address)[:16])
         return keys
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        times = self._failures.get(key, deque())
-        while times and times[0] <= now - self.window:
-            times.popleft()
-        if not times:
-            self._failures.pop(key, None)
-        return times
 
     def blocked(self, email: str, address: str | None) -> bool:
         """Whether a further attempt is refused now."""
-        with self._lock:
-            now = self.clock()
-            return any(len(self._recent(k, now)) >= self.limit for k in self.keys(email, address))
+        since = self.clock() - self.window
+        return self.accounts.signin_failures(self.keys(email, address), since=since) >= self.limit
 
     def failed(self, email: str, address: str | None) -> None:
-        with self._lock:
-            now = self.clock()
-            for key in self.keys(email, address):
-                self._recent(key, now)
-                self._failures.setdefault(key, deque()).append(now)
+        now = self.clock()
+        self.accounts.add_signin_failure(self.keys(email, address), at=now, forget_before=now - self.window)
 
     def succeeded(self, email: str, address: str | None) -> None:
-        with self._lock:
-            for key in self.keys(email, address):
-                self._failures.pop(key, None)
+        self.accounts.clear_signin_failures(self.keys(email, address))
 
 
 def throttle_of(request: Request) -> SignInThrottle:
@@ -285,7 +273,8 @@ def throttle_of(request: Request) -> SignInThrottle:
     with _THROTTLE_LOCK:
         throttle: SignInThrottle | None = getattr(state, "signin_throttle", None)
         if throttle is None:
-            throttle = state.signin_throttle = SignInThrottle()
+            engine: Engine = state.engine
+            throttle = state.signin_throttle = SignInThrottle(engine.accounts)
     return throttle
 
 

@@ -48,7 +48,7 @@ def serve(
     pool = None
     if n > 0:
         config = PoolConfig(workers=n, timeout=timeout, queue=queue)
-        pool = EnginePool(engine_factory(engine.data_dir), config).start()
+        pool = EnginePool(engine_factory(engine.data_dir, engine.database_url), config).start()
     stop = threading.Event()
     app: FastAPI | None = None
     try:

@@ -1,6 +1,7 @@
 """Accounts: organisations (the tenants), their users, API tokens and web sessions.
 
-The tables live in the Store's file and go through the Store's connection (one class owns the database).
+The tables live in the Store's database and go through its connections (one class owns the database; the
+schema is the store's migrations).
 Passwords are argon2 hashes; API tokens and session ids are random and kept only as SHA-256 hashes, so
 the database never holds anything a request could present. Every user belongs to one organisation: data
 that is later scoped to a tenant gets an ``org_id`` column that points to ``orgs``.
@@ -10,17 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from ..errors import Code, KompetensError
 from ..schema import DOCUMENTED
-from .sqlite import Store
+
+if TYPE_CHECKING:
+    from .database import Store
 
 Role = Literal["admin", "recruiter", "hiring_manager"]
 ROLES: tuple[str, ...] = get_args(Role)
@@ -29,45 +32,6 @@ ROLES: tuple[str, ...] = get_args(Role)
 TOKEN_PREFIX = "kmp_"
 SESSION_HOURS = 12
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS orgs (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
-    created TEXT NOT NULL DEFAULT (datetime('now'))
-);
-CREATE TABLE IF NOT EXISTS users (
-    id INTEGER PRIMARY KEY,
-    org_id INTEGER NOT NULL REFERENCES orgs(id),
-    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
-    role TEXT NOT NULL CHECK (role IN ('admin', 'recruiter', 'hiring_manager')),
-    password_hash TEXT,
-    created TEXT NOT NULL DEFAULT (datetime('now'))
-);
-CREATE INDEX IF NOT EXISTS users_org ON users(org_id);
-CREATE TABLE IF NOT EXISTS tokens (
-    id INTEGER PRIMARY KEY,
-    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    name TEXT NOT NULL,
-    token_hash TEXT NOT NULL UNIQUE,
-    created TEXT NOT NULL DEFAULT (datetime('now')),
-    revoked TEXT
-);
-CREATE TABLE IF NOT EXISTS sessions (
-    id_hash TEXT PRIMARY KEY,
-    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    created TEXT NOT NULL DEFAULT (datetime('now')),
-    expires TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-    id INTEGER PRIMARY KEY,
-    time TEXT NOT NULL,
-    event TEXT NOT NULL,
-    org_id INTEGER NOT NULL,
-    user_id INTEGER,
-    object_id TEXT
-);
-CREATE INDEX IF NOT EXISTS events_org ON events(org_id, time);
-"""
 NO_ORG = 0
 """The organisation number of events that belong to none (a failed sign-in for an unknown email)."""
 
@@ -132,6 +96,8 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
+ADD_ORG = "INSERT INTO orgs(name) VALUES (?) ON CONFLICT (name) DO NOTHING"
+"""Add an organisation unless one has the name."""
 _USER_SQL = (
     "SELECT users.id, users.email, users.role, users.org_id, orgs.name, users.created "
     "FROM users JOIN orgs ON orgs.id = users.org_id"
@@ -144,8 +110,6 @@ class Accounts:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._hasher = PasswordHasher()
-        with store.transaction() as conn:
-            conn.executescript(SCHEMA)
 
     def log(self, event: str, org_id: int, *, user_id: int | None, object_id: str | None = None) -> None:
         """An entry of the event log (see store/records.py): never a name, an email or a password."""
@@ -173,16 +137,18 @@ class Accounts:
             raise KompetensError(Code.E301, f"{email!r} is not an email address", field="email")
         if not org.strip():
             raise KompetensError(Code.E301, "the organisation needs a name", field="org")
+        from sqlalchemy.exc import IntegrityError  # what a taken email raises (imported with the store)
+
         hashed = self._hasher.hash(password) if password else None
         try:
             with self.store.transaction() as conn:
-                conn.execute("INSERT OR IGNORE INTO orgs(name) VALUES (?)", (org.strip(),))
-                (org_id,) = conn.execute("SELECT id FROM orgs WHERE name = ?", (org.strip(),)).fetchone()
+                conn.execute(ADD_ORG, (org.strip(),))
+                org_id = conn.execute("SELECT id FROM orgs WHERE name = ?", (org.strip(),)).scalar_one()
                 conn.execute(
                     "INSERT INTO users(org_id, email, role, password_hash) VALUES (?, ?, ?, ?)",
                     (org_id, email, role, hashed),
                 )
-        except sqlite3.IntegrityError as exc:
+        except IntegrityError as exc:
             raise KompetensError(Code.E501, f"a user {email!r} exists already", field="email") from exc
         added = self.user(email)
         self.log("user.add", added.org_id, user_id=by, object_id=str(added.id))
@@ -191,7 +157,9 @@ class Accounts:
     def user(self, email: str) -> User:
         """The user with this email (any case); E502 if there is none."""
         with self.store.transaction() as conn:
-            row = conn.execute(_USER_SQL + " WHERE users.email = ?", (email.strip(),)).fetchone()
+            row = conn.execute(
+                _USER_SQL + " WHERE lower(users.email) = lower(?)", (email.strip(),)
+            ).fetchone()
         if row is None:
             raise KompetensError(Code.E502, f"no user {email!r}", field="email")
         return User(*row)
@@ -201,7 +169,7 @@ class Accounts:
         if org is not None:
             sql, args = sql + " WHERE orgs.name = ?", (org,)
         with self.store.transaction() as conn:
-            return [User(*r) for r in conn.execute(sql + " ORDER BY orgs.name, users.email", args)]
+            return [User(*r) for r in conn.execute(sql + " ORDER BY orgs.name, lower(users.email)", args)]
 
     def remove_user(self, email: str, *, by: int | None = None) -> User:
         """Delete a user with their tokens and sessions; E502 if there is none."""
@@ -247,11 +215,12 @@ class Accounts:
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         name = name.strip() or f"token {_now()}"
         with self.store.transaction() as conn:
-            cur = conn.execute(
-                "INSERT INTO tokens(user_id, name, token_hash) VALUES (?, ?, ?)",
-                (user.id, name, digest(token)),
+            tid = int(
+                conn.execute(
+                    "INSERT INTO tokens(user_id, name, token_hash) VALUES (?, ?, ?) RETURNING id",
+                    (user.id, name, digest(token)),
+                ).scalar_one()
             )
-        tid = int(cur.lastrowid or 0)
         self.log("token.issue", user.org_id, user_id=user.id if by is None else by, object_id=str(tid))
         return NewToken(tid, user.email, name, token)
 
@@ -312,3 +281,28 @@ class Accounts:
     def close_session(self, sid: str) -> None:
         with self.store.transaction() as conn:
             conn.execute("DELETE FROM sessions WHERE id_hash = ?", (digest(sid),))
+
+    # -- failed sign-ins (the throttle of api/auth.py) ----------------------------------------------
+    def signin_failures(self, keys: Sequence[str], *, since: float) -> int:
+        """The most failed sign-ins any of ``keys`` has had after ``since`` (seconds since 1970)."""
+        if not keys:
+            return 0
+        marks = ", ".join("?" for _ in keys)
+        with self.store.transaction() as conn:
+            row = conn.execute(
+                f"SELECT max(n) FROM (SELECT count(*) AS n FROM signin_failures WHERE key IN ({marks}) "
+                "AND time > ? GROUP BY key) AS counts",
+                (*keys, since),
+            ).fetchone()
+        return int(row[0] or 0) if row else 0
+
+    def add_signin_failure(self, keys: Sequence[str], *, at: float, forget_before: float) -> None:
+        """A failed sign-in at ``at`` for each of ``keys``; failures up to ``forget_before`` are deleted."""
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM signin_failures WHERE time <= ?", (forget_before,))
+            conn.executemany("INSERT INTO signin_failures(key, time) VALUES (?, ?)", [(k, at) for k in keys])
+
+    def clear_signin_failures(self, keys: Sequence[str]) -> None:
+        """Forget the failed sign-ins of ``keys`` (after a success)."""
+        with self.store.transaction() as conn:
+            conn.executemany("DELETE FROM signin_failures WHERE key = ?", [(k,) for k in keys])

@@ -1,14 +1,15 @@
 """Stored work of an organisation: candidates (their original file and profile), job ads, roles (versioned), rankings
 (decision records), the event log and the retention periods.
 
-The tables live in the Store's file and go through the Store's connection (one class owns the database);
+The tables live in the Store's database and go through its connections (one class owns the database);
 the original files lie under ``files_dir`` (0700 folders, 0600 files), one per candidate, named by the
 candidate's random id. Every read and write names the organisation: a row of another organisation is not
 found (E505/E506), so another tenant's ids answer exactly like ids that do not exist.
 
 Erasure is real: the candidate's row, profile, ranking items and file go, the file is overwritten with
-zeros before it is unlinked, and the database is rewritten (``secure_delete`` + ``VACUUM``). What remains is
-an event (``candidate.erase``, the organisation, the user and the random id: no name, no text).
+zeros before it is unlinked, and the database is rewritten (SQLite: ``secure_delete`` + ``VACUUM``;
+PostgreSQL: ``VACUUM (FULL)`` of the tables it touched). What remains is an event (``candidate.erase``, the
+organisation, the user and the random id: no name, no text).
 """
 
 from __future__ import annotations
@@ -21,80 +22,22 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Code, KompetensError
 from ..schema import DOCUMENTED
-from .accounts import NO_ORG
-from .accounts import SCHEMA as ACCOUNTS_SCHEMA
-from .sqlite import Store
+from .accounts import ADD_ORG, NO_ORG
+
+if TYPE_CHECKING:
+    from .database import Store, Tx
 
 DEFAULT_ORG = "default"
 """The organisation of the CLI without users (and of stored profiles written before organisations)."""
 EVENT_DAYS = 183
 """How long the event log is kept by default: six months."""
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS retention (
-    org_id INTEGER PRIMARY KEY REFERENCES orgs(id),
-    candidate_days INTEGER,
-    event_days INTEGER NOT NULL DEFAULT 183
-);
-CREATE TABLE IF NOT EXISTS candidates (
-    id TEXT PRIMARY KEY,
-    org_id INTEGER NOT NULL REFERENCES orgs(id),
-    name TEXT NOT NULL,
-    lang TEXT,
-    size INTEGER NOT NULL,
-    profile TEXT NOT NULL,
-    created TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS candidates_org ON candidates(org_id, created);
-CREATE TABLE IF NOT EXISTS roles (
-    id TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    org_id INTEGER NOT NULL REFERENCES orgs(id),
-    data TEXT NOT NULL,
-    created TEXT NOT NULL,
-    PRIMARY KEY (id, version)
-);
-CREATE INDEX IF NOT EXISTS roles_org ON roles(org_id);
-CREATE TABLE IF NOT EXISTS ads (
-    id TEXT PRIMARY KEY,
-    org_id INTEGER NOT NULL REFERENCES orgs(id),
-    title TEXT,
-    lang TEXT,
-    text TEXT NOT NULL,
-    created TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS ads_org ON ads(org_id, created);
-CREATE TABLE IF NOT EXISTS rankings (
-    id TEXT PRIMARY KEY,
-    org_id INTEGER NOT NULL REFERENCES orgs(id),
-    user_id INTEGER,
-    created TEXT NOT NULL,
-    role TEXT NOT NULL,
-    role_id TEXT,
-    role_version INTEGER,
-    engine_version TEXT NOT NULL,
-    taxonomy_version TEXT NOT NULL,
-    inputs INTEGER NOT NULL,
-    confirmed TEXT,
-    confirmed_by INTEGER,
-    final_order TEXT,
-    reason TEXT
-);
-CREATE INDEX IF NOT EXISTS rankings_org ON rankings(org_id, created);
-CREATE TABLE IF NOT EXISTS ranking_items (
-    ranking_id TEXT NOT NULL REFERENCES rankings(id) ON DELETE CASCADE,
-    candidate_id TEXT NOT NULL,
-    rank INTEGER NOT NULL,
-    item TEXT NOT NULL,
-    PRIMARY KEY (ranking_id, candidate_id)
-);
-CREATE INDEX IF NOT EXISTS ranking_items_candidate ON ranking_items(candidate_id);
-"""
-# The events table is the accounts' (store/accounts.py SCHEMA, run first): sign-ins and stored work log alike.
+ERASE_TABLES = ("candidates", "ranking_items", "rankings", "events")
+"""What PostgreSQL rewrites after an erasure (``Store.compact``): the tables it deletes from or updates
+(candidates, their ranking items, final orders) and the event log (a purge deletes from it too)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +167,11 @@ def _before(days: int, at: datetime | None = None) -> str:
 
 
 def new_id() -> str:
-    """A random id: 128 bits, URL-safe, that says nothing about whom it stands for."""
-    return secrets.token_urlsafe(16)
+    """A random id: 128 bits, URL-safe, that says nothing about whom it stands for. Never one that starts
+    with ``-``: on a command line it would read as an option (``kompetens candidates erase -Qx...``)."""
+    while (rid := secrets.token_urlsafe(16)).startswith("-"):
+        pass
+    return rid
 
 
 def private_dir(path: Path) -> Path:
@@ -259,9 +205,7 @@ class Records:
     def __init__(self, store: Store, files_dir: Path) -> None:
         self.store = store
         self.files_dir = files_dir
-        with store.transaction() as conn:
-            conn.executescript(ACCOUNTS_SCHEMA)  # the orgs table every row here points to
-            conn.executescript(SCHEMA)
+        self._order = store.insertion_order
         self._adopt_old_profiles()
 
     # -- organisations ----------------------------------------------------------------------------
@@ -269,7 +213,7 @@ class Records:
         """The organisation's number; E509 if there is none (``create``: add it)."""
         with self.store.transaction() as conn:
             if create:
-                conn.execute("INSERT OR IGNORE INTO orgs(name) VALUES (?)", (name.strip(),))
+                conn.execute(ADD_ORG, (name.strip(),))
             row = conn.execute("SELECT id FROM orgs WHERE name = ?", (name.strip(),)).fetchone()
         if row is None:
             raise KompetensError(Code.E509, f"no organisation {name!r}", field="org")
@@ -319,9 +263,11 @@ class Records:
         sql, args = _CANDIDATE_SQL + " WHERE org_id = ?", tuple[object, ...]((org_id,))
         if query:
             escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            sql, args = sql + " AND name LIKE ? ESCAPE '\\'", (org_id, f"%{escaped}%")
+            sql, args = sql + " AND lower(name) LIKE lower(?) ESCAPE '\\'", (org_id, f"%{escaped}%")
         with self.store.transaction() as conn:
-            return [StoredCandidate(*r) for r in conn.execute(sql + " ORDER BY created, rowid", args)]
+            return [
+                StoredCandidate(*r) for r in conn.execute(sql + f" ORDER BY created, {self._order}", args)
+            ]
 
     def candidate(self, org_id: int, cid: str) -> StoredCandidate:
         """The organisation's candidate ``cid``; E505 if it has none (another organisation's is none)."""
@@ -371,7 +317,7 @@ class Records:
         for cid in gone:
             shred(self._file(org_id, cid))
         if gone:
-            self.store.compact()
+            self.store.compact(ERASE_TABLES)
         return len(gone)
 
     # -- ads --------------------------------------------------------------------------------------
@@ -397,7 +343,7 @@ class Records:
     def ads(self, org_id: int) -> list[StoredAd]:
         with self.store.transaction() as conn:
             rows = conn.execute(
-                "SELECT id, title, lang, text, created FROM ads WHERE org_id = ? ORDER BY created, rowid",
+                f"SELECT id, title, lang, text, created FROM ads WHERE org_id = ? ORDER BY created, {self._order}",
                 (org_id,),
             ).fetchall()
         return [StoredAd(*r) for r in rows]
@@ -407,7 +353,7 @@ class Records:
         kept = self.ad(org_id, aid)
         with self.store.transaction() as conn:
             conn.execute("DELETE FROM ads WHERE id = ? AND org_id = ?", (aid, org_id))
-        self.store.compact()
+        self.store.compact(["ads"])
         return kept
 
     # -- roles ------------------------------------------------------------------------------------
@@ -447,7 +393,7 @@ class Records:
         with self.store.transaction() as conn:
             rows = conn.execute(
                 "SELECT id, version, created, data FROM roles AS r WHERE org_id = ? AND version = "
-                "(SELECT max(version) FROM roles WHERE id = r.id) ORDER BY rowid",
+                f"(SELECT max(version) FROM roles WHERE id = r.id) ORDER BY {self._order}",
                 (org_id,),
             ).fetchall()
         return [RoleRow(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
@@ -531,7 +477,7 @@ class Records:
             rows = conn.execute(
                 "SELECT rankings.id FROM rankings JOIN ranking_items ON ranking_items.ranking_id = rankings.id "
                 "WHERE rankings.org_id = ? AND ranking_items.candidate_id = ? "
-                "ORDER BY rankings.created DESC, rankings.rowid DESC",
+                f"ORDER BY rankings.created DESC, rankings.{self._order} DESC",
                 (org_id, cid),
             )
             return [r[0] for r in rows]
@@ -591,7 +537,9 @@ class Records:
         current = self.retention(org_id)
         with self.store.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO retention(org_id, candidate_days, event_days) VALUES (?, ?, ?)",
+                "INSERT INTO retention(org_id, candidate_days, event_days) VALUES (?, ?, ?) "
+                "ON CONFLICT (org_id) DO UPDATE SET candidate_days = excluded.candidate_days, "
+                "event_days = excluded.event_days",
                 (org_id, candidate_days, event_days or current.event_days),
             )
         return self.retention(org_id)
@@ -615,7 +563,7 @@ class Records:
                 "DELETE FROM events WHERE org_id = ? AND time < ?", (org_id, _before(kept.event_days, at))
             ).rowcount
         if events and not erased:
-            self.store.compact()
+            self.store.compact(["events"])
         return Purged(kept.org, erased, events)
 
     def purge_unowned_events(self, *, at: datetime | None = None) -> int:
@@ -647,7 +595,7 @@ class Records:
                     (cid, org_id, _base_name(key), lang, json.dumps(profile, ensure_ascii=False), created),
                 )
                 conn.execute("DELETE FROM profiles WHERE key = ?", (key,))
-        self.store.compact()
+        self.store.compact(["profiles"])
 
 
 def _base_name(source: str) -> str:
@@ -655,7 +603,7 @@ def _base_name(source: str) -> str:
     return source.replace("\\", "/").rsplit("/", 1)[-1] or "cv"
 
 
-def _drop_from_rankings(conn: Any, org_id: int, cid: str) -> None:
+def _drop_from_rankings(conn: Tx, org_id: int, cid: str) -> None:
     """A candidate's derived rows: their ranked items, and their id in confirmed final orders."""
     conn.execute("DELETE FROM ranking_items WHERE candidate_id = ?", (cid,))
     rows = conn.execute(
