@@ -163,3 +163,25 @@ def test_areas_and_link_answer_the_clis_json(data_dir: Path, engine: Engine, cli
     texts = ["community management", "sökmotoroptimering"]
     linked = client.post("/api/v1/link", json={"texts": texts, "top": 3}).json()
     assert linked == run(data_dir, "link", *texts, "--top", "3", "--json")[1]
+
+
+def test_adapters_are_built_once_when_threads_ask_at_once() -> None:
+    import threading
+    from dataclasses import make_dataclass
+
+    from kompetens.schema import adapter
+
+    shape = list[make_dataclass("Fresh", [("a", int), ("b", str)])]  # type: ignore[misc]
+    start = threading.Barrier(8)
+    built: list[object] = []
+
+    def build() -> None:
+        start.wait()
+        built.append(adapter(shape))
+
+    threads = [threading.Thread(target=build) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(built) == 8 and all(b is built[0] for b in built)

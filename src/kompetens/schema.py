@@ -12,7 +12,8 @@ Pydantic is imported on first use only: commands that print for people never loa
 
 from __future__ import annotations
 
-from functools import cache, partial
+import threading
+from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 if TYPE_CHECKING:
@@ -56,12 +57,24 @@ R2 = Annotated[float, Round(2)]
 R4 = Annotated[float, Round(4)]
 
 
-@cache
-def adapter(shape: Any) -> TypeAdapter[Any]:
-    """The (cached) Pydantic adapter of a type: a dataclass, ``list[...]``, a union..."""
-    from pydantic import TypeAdapter
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+_BUILDING = threading.Lock()
+"""One adapter is built at a time: building one reads field docstrings with ``ast.parse``, which CPython 3.11
+does not allow in two threads at once (a server answers requests, and runs background jobs, in threads)."""
 
-    return TypeAdapter(shape)
+
+def adapter(shape: Any) -> TypeAdapter[Any]:
+    """The (cached) Pydantic adapter of a type: a dataclass, ``list[...]``, a union...; built once per process,
+    under a lock."""
+    found = _ADAPTERS.get(shape)
+    if found is None:
+        with _BUILDING:
+            found = _ADAPTERS.get(shape)
+            if found is None:
+                from pydantic import TypeAdapter
+
+                found = _ADAPTERS[shape] = TypeAdapter(shape)
+    return found
 
 
 def _adapter_of(value: object, shape: Any) -> TypeAdapter[Any]:

@@ -72,9 +72,8 @@ PageUser = Annotated[User | None, Depends(page_user)]
 
 RankAnswer = list[RankItem | FailedInput]
 adapter(RankAnswer)
-"""Built now, while one thread imports: CPython 3.11's ``ast.parse`` (which Pydantic calls to read field
-docstrings when it first builds an adapter) is not safe in two threads at once, so a job thread must not be
-the first to build it while a request builds another."""
+"""Built now, at import: the jobs' answers need it at once (``schema.adapter`` builds one adapter at a time,
+so threads never build two at once either way)."""
 
 Status = Literal["queued", "running", "done", "failed"]
 JobKind = Literal["rank", "market"]
