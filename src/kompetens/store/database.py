@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from functools import cache
@@ -28,6 +30,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 
 from ..errors import Code, KompetensError
 
+WAL_WAIT = 10.0
+"""Seconds a new SQLite connection retries switching to WAL while another holds the new file (``_wal``)."""
 DIALECTS = ("sqlite", "postgresql")
 """The databases the store runs on."""
 INSERTION_ORDER = {"sqlite": "rowid", "postgresql": "seq"}
@@ -100,10 +104,25 @@ def _sqlite_engine(path: str) -> sa.Engine:
     def _pragmas(dbapi_conn: Any, _record: object) -> None:
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA secure_delete = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _wal(cursor)
         cursor.close()
 
     return engine
+
+
+def _wal(cursor: Any) -> None:
+    """Switch to WAL. SQLite answers "database is locked" at once, without waiting on its busy timeout, when
+    another connection is creating or switching the same new file: processes opening a new data folder at
+    once (a server's workers) retry for up to ``WAL_WAIT`` seconds."""
+    end = time.monotonic() + WAL_WAIT
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > end:
+                raise
+            time.sleep(0.02)
 
 
 def sqlite_path(where: Path | str) -> Path | str:
