@@ -957,6 +957,10 @@ class Engine:
             return []
         return self.records.events(org, since=since)
 
+    def decisions(self, org: int, *, limit: int = 50) -> list[Decision]:
+        """The organisation's latest ``limit`` rankings (decision records), newest first."""
+        return [self.decision(org, rid) for rid in self.records.rankings(org, limit=limit)]
+
     def decision(self, org: int, rid: str) -> Decision:
         """A stored ranking of the organisation; E506 if it has none by that id."""
         from .match import RankItem

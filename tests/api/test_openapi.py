@@ -36,6 +36,7 @@ EXPECTED = {
     ("get", "/api/v1/candidates/{cid}/file"),
     ("get", "/api/v1/candidates/{cid}/explanation"),
     ("post", "/api/v1/rankings"),
+    ("get", "/api/v1/rankings"),
     ("get", "/api/v1/rankings/{rid}"),
     ("post", "/api/v1/rankings/{rid}/confirm"),
     ("post", "/api/v1/ads"),

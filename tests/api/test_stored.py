@@ -140,6 +140,25 @@ def test_ranking_is_a_decision_record_a_person_confirms(two_orgs: tuple) -> None
     assert explained["text"][0].startswith("You were ranked") and "out of 100" in explained["text"][0]
 
 
+def test_rankings_are_listed_newest_first_per_organisation(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    client, tokens, engine = two_orgs
+    added = _upload(client, tokens["a"]["recruiter"], [(p.name, p.read_bytes()) for p in demo_cvs(2)])
+    ids = [str(x["id"]) for x in added]
+    a = _h(tokens["a"]["recruiter"])
+    made = [
+        client.post("/api/v1/rankings", json={"candidates": ids}, headers=a).json()["id"] for _ in range(3)
+    ]
+    listed = client.get("/api/v1/rankings", headers=_h(tokens["a"]["hiring_manager"])).json()
+    assert [d["id"] for d in listed] == list(reversed(made))
+    assert [d["id"] for d in client.get("/api/v1/rankings?limit=2", headers=a).json()] == made[:0:-1]
+    assert client.get("/api/v1/rankings", headers=_h(tokens["b"]["recruiter"])).json() == []
+    assert client.get("/api/v1/rankings?limit=0", headers=a).status_code == 422
+    # the list does not hang on the event log: it holds after the events are gone
+    with engine.records.store.transaction() as tx:
+        tx.execute("DELETE FROM events")
+    assert len(client.get("/api/v1/rankings", headers=a).json()) == 3
+
+
 def test_explanation_before_any_ranking_is_409(two_orgs: tuple) -> None:  # type: ignore[type-arg]
     client, tokens, _engine = two_orgs
     (added,) = _upload(client, tokens["a"]["recruiter"], [("kim.txt", _cv_with_marker())])

@@ -201,6 +201,18 @@ def create_ranking(request: Request, user: Writer, body: RankingRequest) -> Resp
     return response
 
 
+@router.get("/rankings", response_model=list[Decision], summary="The organisation's latest rankings")
+def list_rankings(
+    request: Request,
+    user: CurrentUser,
+    limit: Annotated[int, Query(ge=1, le=500, description="At most this many, newest first.")] = 50,
+) -> Response:
+    with engine_of(request) as engine:
+        found = engine.decisions(engine.org_for(user), limit=limit)
+    record_call(request, "rankings.list")
+    return json_response(found, list[Decision])
+
+
 @router.get("/rankings/{rid}", response_model=Decision, summary="A stored ranking (decision record)")
 def get_ranking(request: Request, user: CurrentUser, rid: str) -> Response:
     with engine_of(request) as engine:

@@ -19,7 +19,7 @@ from starlette.datastructures import FormData, UploadFile
 from ..engine import Engine
 from ..errors import Code, FailedInput, KompetensError, http_status
 from ..match import Role
-from ..match.decision import Decision, StoredRole
+from ..match.decision import StoredRole
 from ..schema import dump_json
 from ..store.accounts import User
 from .auth import page_user
@@ -196,24 +196,10 @@ def candidates_explanation(
 # -- rankings -------------------------------------------------------------------------------------
 
 
-def latest_rankings(engine: Engine, org: int, limit: int = RANKINGS_SHOWN) -> list[Decision]:
-    """The organisation's latest rankings, newest first, as the event log names them (``ranking.create``)."""
-    ids = [e.object_id for e in reversed(engine.events(org)) if e.event == "ranking.create" and e.object_id]
-    out: list[Decision] = []
-    for rid in dict.fromkeys(ids):
-        try:
-            out.append(engine.decision(org, rid))
-        except KompetensError:
-            continue
-        if len(out) >= limit:
-            break
-    return out
-
-
 def rankings_page(request: Request, user: User | None, **context: object) -> Response:
     with engine_of(request) as engine:
         org = engine.org_for(user)
-        decisions = latest_rankings(engine, org)
+        decisions = engine.decisions(org, limit=RANKINGS_SHOWN)
         found = engine.candidates(org)
         roles = engine.stored_roles(org)
         ads = engine.ads(org)

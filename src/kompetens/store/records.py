@@ -471,6 +471,15 @@ class Records:
             reason=row[12],
         )
 
+    def rankings(self, org_id: int, *, limit: int = 50) -> list[str]:
+        """The ids of the organisation's latest ``limit`` rankings, newest first."""
+        with self.store.transaction() as conn:
+            rows = conn.execute(
+                f"SELECT id FROM rankings WHERE org_id = ? ORDER BY created DESC, {self._order} DESC LIMIT ?",
+                (org_id, limit),
+            )
+            return [r[0] for r in rows]
+
     def rankings_of(self, org_id: int, cid: str) -> list[str]:
         """The ids of the organisation's rankings that hold candidate ``cid``, newest first."""
         with self.store.transaction() as conn:
