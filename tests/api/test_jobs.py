@@ -188,3 +188,27 @@ def test_a_market_job_measures_the_uploaded_ads(engine: Engine) -> None:
     page = client.get(f"/jobs/{done['id']}")
     assert page.status_code == 200 and "Market run" in page.text
     assert client.post("/api/v1/market", files=[]).status_code in (400, 422)
+
+
+def test_the_market_page_starts_a_market_job(engine: Engine) -> None:
+    client = client_for(engine)
+    form = client.get("/market")
+    assert form.status_code == 200
+    assert [i.get("name") for i in Elements(form.text).all("input")] == ["csrf_token", "ads", "delimiter"]
+    token = csrf(client, "/market")
+    ads = sorted((ROOT / "tests" / "data" / "ads").glob("*.txt"))[:3]
+    r = client.post("/market", data={"csrf_token": token}, files=as_files(ads, "ads"), follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/jobs/"), r.text
+    job = _finished(client, "/api/v1/jobs/" + r.headers["location"].removeprefix("/jobs/"))
+    assert job["kind"] == "market" and job["result"]["ads"] == 3
+    done = client.get(r.headers["location"])
+    assert "3 ads, of which" in done.text
+    report = client.get(r.headers["location"] + "/report")
+    assert report.status_code == 200 and "attachment" in report.headers["content-disposition"]
+    assert "<svg" in report.text
+    # no file: the form again, with the coded error tied to the field
+    again = client.post("/market", data={"csrf_token": token}, files=[("ads", ("", b""))])
+    assert again.status_code in (400, 422) and 'id="form-error"' in again.text
+    assert 'aria-describedby="ads-help form-error"' in again.text
+    # without the CSRF token: refused
+    assert client.post("/market", files=as_files(ads, "ads")).status_code == 403

@@ -29,10 +29,12 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, File, Form, Request, UploadFile
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as StarletteUpload
 
-from ..errors import Code, ErrorInfo, FailedInput, KompetensError
+from ..errors import Code, ErrorInfo, FailedInput, KompetensError, http_status
 from ..match import CandidateProfile, RankItem, Role
 from ..schema import adapter, to_jsonable
 from ..store.accounts import User
@@ -124,6 +126,8 @@ class Job:
     error: ErrorInfo | None = None
     ended: float | None = None
     """time.monotonic() when it ended."""
+    report_html: str | None = None
+    """A market run's self-contained HTML report with its charts (``MarketReport.render_html``)."""
 
     def view(self, root: str = "") -> JobView:
         links = {"self": f"{root}/api/v1/jobs/{self.id}", "page": f"{root}/jobs/{self.id}"}
@@ -348,8 +352,50 @@ def market_job(app: FastAPI, uploads: list[Upload], *, delimiter: str | None = N
                 path, _, rest = (error.source or "").partition("#")
                 error.source = shown.get(path, "upload") + (f"#{rest}" if rest else "") if path else None
         job.result = report.to_dict()
+        job.report_html = report.render_html()
 
     return work
+
+
+@pages.get("/jobs/{jid}/report", response_class=HTMLResponse)
+def job_report(request: Request, user: PageUser, jid: str) -> Response:
+    """A finished market run's HTML report (charts included), as a download; 404 for other jobs."""
+    job = jobs_of(request.app).get(jid, org_of(user))
+    if job.report_html is None:
+        raise KompetensError(Code.E604, "the job has no report (a market run's, once it is done)", field="id")
+    disposition = 'attachment; filename="kompetens-market.html"'
+    return HTMLResponse(
+        job.report_html, headers={"Content-Disposition": disposition, "X-Content-Type-Options": "nosniff"}
+    )
+
+
+@pages.get("/market", response_class=HTMLResponse)
+def market_form(request: Request, user: PageUser) -> Response:
+    """Upload ads for a market run (any signed-in role: nothing is stored)."""
+    return page(request, "market.html", form={"delimiter": ""})
+
+
+@pages.post("/market", response_class=HTMLResponse)
+async def market_submit(request: Request, user: PageUser) -> Response:
+    # read by hand, as /rank's form: an unchosen file field arrives as a string part
+    async with request.form() as data:
+        ads = [f for f in data.getlist("ads") if isinstance(f, StarletteUpload)]
+        delimiter = str(data.get("delimiter") or "")
+        return await run_in_threadpool(_market_page, request, user, ads, delimiter)
+
+
+def _market_page(request: Request, user: User | None, ads: list[StarletteUpload], delimiter: str) -> Response:
+    form = {"delimiter": delimiter}
+    try:
+        files = read_files(request, ads, field="ads")
+        if not files:
+            raise KompetensError(Code.E301, "choose at least one file of ads", field="ads")
+        work = market_job(request.app, files, delimiter=delimiter or None)
+        job = jobs_of(request.app).submit("market", org_of(user), len(files), work)
+    except KompetensError as exc:
+        return page(request, "market.html", status=http_status(exc.code), error=exc, form=form)
+    record_call(request, "jobs.market", job.id)
+    return RedirectResponse(f"{request.scope.get('root_path', '')}/jobs/{job.id}", status_code=303)
 
 
 @router.post(

@@ -27,6 +27,7 @@ NAV: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("/ads", "Job ads", ALL_ROLES),
     ("/roles", "Roles", ALL_ROLES),
     ("/rankings", "Rankings", ALL_ROLES),
+    ("/market", "Market", ALL_ROLES),
     ("/areas", "Areas", ALL_ROLES),
     ("/link", "Link a skill", ALL_ROLES),
     ("/retention", "Retention", ALL_ROLES),
