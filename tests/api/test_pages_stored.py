@@ -467,6 +467,9 @@ def test_admin_adds_a_user_whose_token_is_shown_once(world: World) -> None:
     )
     assert r.status_code == 404
     r = client.post("/users/remove", data={"csrf_token": token, "email": "new@a.example"})
+    assert r.status_code == 200 and "Remove new@a.example?" in r.text  # asks first
+    assert world.engine.accounts.user_for_token(shown) is not None
+    r = client.post("/users/remove", data={"csrf_token": token, "email": "new@a.example", "confirm": "yes"})
     assert r.status_code == 200 and "The user was removed" in r.text
     assert world.engine.accounts.user_for_token(shown) is None
 

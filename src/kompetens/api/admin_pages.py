@@ -97,10 +97,13 @@ def users_revoke(request: Request, user: PageUser, email: Text = "", token_id: T
 
 
 @router.post("/users/remove")
-def users_remove(request: Request, user: PageUser, email: Text = "") -> Response:
+def users_remove(request: Request, user: PageUser, email: Text = "", confirm: Text = "") -> Response:
+    """Asks first (a page that says what removing does), then removes."""
     admin = admin_of(user)
     engine = engine_for(request)
     person = member(engine, admin, email)
+    if confirm != "yes":
+        return page(request, "remove_user.html", person=person)
     engine.accounts.remove_user(person.email, by=admin.id)
     return see(request, "/users", "user-removed")
 
