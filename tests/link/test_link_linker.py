@@ -249,6 +249,15 @@ def test_short_texts_get_e5_whatever_the_gate(cache_dir: Path, words: int) -> No
     assert sorted(counting.queries) == sorted(t for t in texts if len(t.split()) <= words)
 
 
+@pytest.mark.parametrize(("kind", "embedded"), [("skill", True), ("occupation", False)])
+def test_short_texts_of_the_e5_kinds_only_get_e5(cache_dir: Path, kind: str, embedded: bool) -> None:
+    counting = CountingE5()
+    linker = Linker.load(cache_dir, embedder=counting)
+    linker.config = replace(linker.config, e5_gate=0.0, e5_words=5)
+    linker.link(["social media manager"], kind=kind)  # type: ignore[arg-type]
+    assert bool(counting.queries) is embedded
+
+
 def test_a_wider_gate_embeds_more_and_vague_texts_first(cache_dir: Path) -> None:
     exact, vague = "write press releases", "someone who is good with words and people"
     chosen = []

@@ -138,6 +138,10 @@ class LinkConfig:
     # ("skapa förtroende", "bygga nätverk") links by meaning across languages where words and the static
     # stand-in miss, at ~10-15 ms a phrase; sentences keep the fast path.
     e5_words: int = 5
+    # The kinds whose short texts get that e5 vector. Job titles do better without it: MELO MAP (tune /
+    # check, bench/melo_cli.py) 0.874 / 0.871 with it, 0.886 / 0.883 without (their lexical and static
+    # signals already find the title; e5 pulls in near occupations).
+    e5_kinds: tuple[str, ...] = ("skill",)
     dense: bool = True  # False: no vectors at all (lexical only); build time too
     max_chunks: int = 8
     # Character n-grams in more than this share of labels are skipped: they weigh little (low idf)
@@ -186,7 +190,7 @@ class LinkConfig:
     # while a label holding the compound itself keeps its parts in full. Swedish phrases, top 3, tune /
     # check (bench/link_sv.py): 76.7 / 78.6 % at 1.0, 76.7 / 81.0 at 0.6, 77.8 / 81.0 at 0.3 (top 1 and 5
     # moved by one tune phrase either way). Occupations keep full parts (not tuned for them; MELO MAP 0.874
-    # with full parts, 0.876 with 0.6).
+    # with full parts, 0.876 with 0.6, both before ``e5_kinds``).
     w_part: float = 0.3
 
     @classmethod
@@ -543,7 +547,7 @@ class Linker:
                 scores[i] = lexical[i] + cfg.w_static * static[row]
         mask = self._kind_mask[kind]
         can_embed = self._has_vectors() and self.embedder is not None
-        short = cfg.e5_words
+        short = cfg.e5_words if kind in cfg.e5_kinds else 0
         gated = (
             [i for i in live if len(tokens[i]) <= short or self._gate(scores[i], mask)] if can_embed else []
         )
@@ -981,7 +985,7 @@ def _config(saved: dict[str, object]) -> LinkConfig:
     """The saved config; fields this version does not know are dropped (they only tuned a signal)."""
     known = set(LinkConfig.__dataclass_fields__)
     fields = {**_ABSENT_MEANS, **{k: v for k, v in saved.items() if k in known}}
-    for key in ("split_compounds", "monolingual", "fuzzy_words", "translate", "synonyms"):
+    for key in ("split_compounds", "monolingual", "fuzzy_words", "translate", "synonyms", "e5_kinds"):
         if isinstance(fields.get(key), list):
             fields[key] = tuple(fields[key])  # type: ignore[arg-type]
     return LinkConfig(**fields)  # type: ignore[arg-type]
