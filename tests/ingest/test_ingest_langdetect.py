@@ -96,6 +96,54 @@ def test_a_swedish_ad_with_a_french_paragraph_is_swedish_and_names_the_part(buil
     ]
 
 
+SWEDISH = (
+    "Vi söker en säljare till vår butik i Malmö. Du tar hand om våra kunder, svarar på frågor via telefon och "
+    "mejl och ser till att butiken är välkomnande. Du har erfarenhet av försäljning och kundservice och trivs "
+    "med att ha många bollar i luften. Vi erbjuder en trygg anställning i ett trevligt team."
+)
+DUTCH = (
+    "Word dan receptionist bij ons kantoor in Ede en maak elke dag bijzonder. Je bent het visitekaartje van "
+    "het bedrijf en de eerste persoon die bezoekers en klanten zien als ze binnenkomen."
+)
+
+
+def test_a_mostly_swedish_ad_names_its_french_paragraph(build):
+    text = "Säljare\n\n" + SWEDISH + "\n\n" + FRENCH + "\n\n" + SWEDISH
+    (doc,) = read_path(build.text("annons.txt", text))
+    assert doc.lang == "sv"
+    (part,) = doc.meta["lang_parts"]
+    assert part["lang"] == "fr" and text[part["start"] : part["end"]] == FRENCH
+    assert doc.meta["warnings"] == [
+        f"characters {part['start']}-{part['end']}: French is not supported; read as Swedish"
+    ]
+
+
+def test_an_english_ad_names_its_dutch_paragraph(build):
+    english = (
+        "We are looking for a receptionist to welcome our visitors and answer the phone. You will work with "
+        "a friendly team and take care of our guests from the first day on."
+    )
+    (doc,) = read_path(build.text("ad.txt", "Receptionist\n\n" + english + "\n\n" + DUTCH))
+    assert doc.lang == "en"
+    assert [p["lang"] for p in doc.meta["lang_parts"]] == ["nl"]
+    assert "Dutch is not supported; read as English" in doc.meta["warnings"][0]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        SWEDISH,
+        "Instagram, TikTok, LinkedIn, Facebook, YouTube, Google Analytics, Meta Business Suite, Canva, Photoshop",
+        "Kubernetes, GKE, EKS, AKS, on-prem, datacenter, ceph, RKE, openshift, rancher, systemadministratör",
+        "Anställningsform: Tillsvidareanställning inkl. provanställning sex månader Omfattning: Heltid Tillträde: "
+        "Enligt överenskommelse Lön: Enligt avtal",
+    ],
+)
+def test_swedish_paragraphs_lists_and_terms_are_no_foreign_part(build, paragraph):
+    (doc,) = read_path(build.text("annons.txt", "Säljare\n\n" + SWEDISH + "\n\n" + paragraph))
+    assert doc.lang == "sv" and "lang_parts" not in doc.meta and "warnings" not in doc.meta
+
+
 def test_seed_article_is_swedish(shared_dir):
     (doc,) = read_path(shared_dir / "seed" / "article-sv.txt")
     assert require_language(doc).lang == "sv"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from kompetens.lang import LANGUAGES, lang_data
@@ -180,6 +180,74 @@ def language_name(code: str | None) -> str:
     return LANGUAGE_NAMES.get(code, repr(code))
 
 
+FOREIGN_MIN_WORDS = 12
+"""A paragraph of a supported-language document is checked for another language from this many words..."""
+FOREIGN_COMMON_SHARE = 0.06
+"""...when under this share of its words are the supported languages' common words (``common`` in
+``lang/<code>/detect.json``: on 9,189 prose paragraphs of real Swedish and English ads, 43 fall under it; a
+French, Dutch or German paragraph holds none)...
+"""
+FOREIGN_LOWER_SHARE = 0.5
+"""...and at least this share are lower-case words (a list of tools or brands is no language)."""
+FOREIGN_LIST_SHARE = 0.2
+"""...and has fewer commas and semicolons than this share of its words (more: a list of skills or tools)."""
+_BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each blank-line-separated paragraph, without its surrounding white space."""
+    at = 0
+    for gap in [*_BLANK_LINES.finditer(text), None]:
+        end = gap.start() if gap is not None else len(text)
+        piece = text[at:end]
+        stripped = piece.strip()
+        if stripped:
+            start = at + len(piece) - len(piece.lstrip())
+            yield start, start + len(stripped)
+        if gap is not None:
+            at = gap.end()
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """The supported languages' common words (``common`` in ``lang/<code>/detect.json``)."""
+    return frozenset(w for code in SUPPORTED_LANGS for w in lang_data(code, "detect").get("common", []))
+
+
+_SEPARATORS = re.compile(r"[\s.,;:!?()\[\]{}\"'”“’«»/•·*–—|<>]+")
+
+
+def foreign_paragraphs(text: str, lang: str) -> list[tuple[int, int, str | None]]:
+    """``(start, end, language)`` of the paragraphs of a document in ``lang`` (Swedish or English) that read
+    as another language ("Nous recherchons..." in a Swedish ad). Cheap (a C-level split and a set
+    look-up a word): a paragraph goes to the statistical detector only when under ``FOREIGN_COMMON_SHARE``
+    of its words are common words of the supported languages and it is prose (not a list: few commas; mostly
+    lower-case words); one it cannot tell, tells as a supported language, or tells as a
+    neighbour of ``lang`` without that neighbour's letters (``neighbours`` in ``lang/<code>/detect.json``)
+    is left out."""
+    common = _common_words()
+    low = text.lower()
+    out: list[tuple[int, int, str | None]] = []
+    for start, end in paragraph_spans(text):
+        words = _SEPARATORS.split(low[start:end])
+        n = len(words)
+        if n < FOREIGN_MIN_WORDS or sum(map(common.__contains__, words)) >= FOREIGN_COMMON_SHARE * n:
+            continue
+        para = text[start:end]
+        if para.count(",") + para.count(";") > FOREIGN_LIST_SHARE * n:
+            continue
+        if sum(map(str.islower, _SEPARATORS.split(para))) < FOREIGN_LOWER_SHARE * n:
+            continue
+        code = identify_language(para)
+        if code is None or code in SUPPORTED_LANGS:
+            continue
+        letters = lang_data(lang, "detect").get("neighbours", {}).get(code)
+        if letters and not any(ch in low[start:end] for ch in letters):
+            continue
+        out.append((start, end, code))
+    return out
+
+
 def paragraph_languages(text: str) -> list[tuple[int, int, str | None]]:
     """``(start, end, language)`` of each blank-line-separated paragraph with enough letters to tell.
 
@@ -187,8 +255,8 @@ def paragraph_languages(text: str) -> list[tuple[int, int, str | None]]:
     most of its text, and the other parts are named.
     """
     parts: list[tuple[int, int, str | None]] = []
-    for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):
-        para = m.group()
+    for start, end in paragraph_spans(text):
+        para = text[start:end]
         if has_letters(para, PART_MIN_LETTERS):
-            parts.append((m.start(), m.end(), identify_language(para)))
+            parts.append((start, end, identify_language(para)))
     return parts

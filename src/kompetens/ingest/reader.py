@@ -14,6 +14,7 @@ from kompetens.ingest.jobtech import extract_json, extract_jsonl, jsonl_item
 from kompetens.ingest.langdetect import (
     SUPPORTED_LANGS,
     UNDETERMINED,
+    foreign_paragraphs,
     identify_language,
     language_name,
     paragraph_languages,
@@ -297,6 +298,7 @@ def _settle_language(text: str, meta: dict[str, Any]) -> str:
     would cost ten times the whole-text check, and Swedish paragraphs alone are often taken for Danish.)"""
     detected = identify_language(text)
     if detected in SUPPORTED_LANGS:
+        _name_foreign_parts(text, meta, str(detected))
         return str(detected)
     parts = paragraph_languages(text)
     sizes: dict[str, int] = {}
@@ -308,13 +310,24 @@ def _settle_language(text: str, meta: dict[str, Any]) -> str:
         meta["lang_warning"] = _lang_warning(detected)
         return UNDETERMINED
     lang = max(sizes, key=lambda code: sizes[code])
-    other = [(s, e, c) for s, e, c in parts if c not in SUPPORTED_LANGS]
+    _name_parts(meta, [(s, e, c) for s, e, c in parts if c not in SUPPORTED_LANGS], lang)
+    return lang
+
+
+def _name_foreign_parts(text: str, meta: dict[str, Any], lang: str) -> None:
+    """Name the paragraphs of another language in a Swedish or English document."""
+    other = foreign_paragraphs(text, lang)
+    if other:
+        _name_parts(meta, other, lang)
+
+
+def _name_parts(meta: dict[str, Any], other: list[tuple[int, int, str | None]], lang: str) -> None:
+    """``other`` parts in ``meta["lang_parts"]``, each warned about as read as ``lang``."""
     meta["lang_parts"] = [{"start": s, "end": e, "lang": c or UNDETERMINED} for s, e, c in other]
     meta.setdefault("warnings", []).extend(
         f"characters {s}-{e}: {language_name(c)} is not supported; read as {language_name(lang)}"
         for s, e, c in other
     )
-    return lang
 
 
 def _lang_warning(detected: str | None) -> str:
