@@ -118,6 +118,18 @@ def test_a_mostly_swedish_ad_names_its_french_paragraph(build):
     ]
 
 
+def test_a_danish_paragraph_is_named_by_its_letters_though_it_shares_swedish_words(build):
+    danish = (
+        "Taler du dansk og søger du job inden for kundeservice? Så er det dig, vi leder efter. Du får en god "
+        "oplæring og bliver en del af et stærkt team, hvor vi hjælper hinanden hver dag."
+    )
+    text = "Kundtjänst\n\n" + SWEDISH + "\n\n" + danish
+    (doc,) = read_path(build.text("annons.txt", text))
+    assert doc.lang == "sv"
+    assert [p["lang"] for p in doc.meta["lang_parts"]] == ["da"]
+    assert "Danish is not supported; read as Swedish" in doc.meta["warnings"][0]
+
+
 def test_an_english_ad_names_its_dutch_paragraph(build):
     english = (
         "We are looking for a receptionist to welcome our visitors and answer the phone. You will work with "

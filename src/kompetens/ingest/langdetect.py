@@ -189,6 +189,10 @@ French, Dutch or German paragraph holds none)...
 """
 FOREIGN_LOWER_SHARE = 0.5
 """...and at least this share are lower-case words (a list of tools or brands is no language)."""
+ODD_LETTERS = "æøüß"
+"""Letters neither Swedish nor English writes..."""
+ODD_LETTERS_MIN = 3
+"""...a paragraph holding this many of them is checked whatever its words (a name like "Müller" is not)."""
 FOREIGN_LIST_SHARE = 0.2
 """...and has fewer commas and semicolons than this share of its words (more: a list of skills or tools)."""
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
@@ -221,17 +225,23 @@ def foreign_paragraphs(text: str, lang: str) -> list[tuple[int, int, str | None]
     """``(start, end, language)`` of the paragraphs of a document in ``lang`` (Swedish or English) that read
     as another language ("Nous recherchons..." in a Swedish ad). Cheap (a C-level split and a set
     look-up a word): a paragraph goes to the statistical detector only when under ``FOREIGN_COMMON_SHARE``
-    of its words are common words of the supported languages and it is prose (not a list: few commas; mostly
-    lower-case words); one it cannot tell, tells as a supported language, or tells as a
+    of its words are common words of the supported languages, or it holds ``ODD_LETTERS_MIN`` letters neither
+    language writes (a Danish paragraph shares many words with Swedish, not "ø"), and it is prose (not a
+    list: few commas; mostly lower-case words); one it cannot tell, tells as a supported language, or tells as a
     neighbour of ``lang`` without that neighbour's letters (``neighbours`` in ``lang/<code>/detect.json``)
     is left out."""
     common = _common_words()
     low = text.lower()
     out: list[tuple[int, int, str | None]] = []
     for start, end in paragraph_spans(text):
-        words = _SEPARATORS.split(low[start:end])
+        seg = low[start:end]
+        words = _SEPARATORS.split(seg)
         n = len(words)
-        if n < FOREIGN_MIN_WORDS or sum(map(common.__contains__, words)) >= FOREIGN_COMMON_SHARE * n:
+        if n < FOREIGN_MIN_WORDS:
+            continue
+        if sum(map(common.__contains__, words)) >= FOREIGN_COMMON_SHARE * n and (
+            sum(map(seg.count, ODD_LETTERS)) < ODD_LETTERS_MIN
+        ):
             continue
         para = text[start:end]
         if para.count(",") + para.count(";") > FOREIGN_LIST_SHARE * n:
@@ -242,7 +252,7 @@ def foreign_paragraphs(text: str, lang: str) -> list[tuple[int, int, str | None]
         if code is None or code in SUPPORTED_LANGS:
             continue
         letters = lang_data(lang, "detect").get("neighbours", {}).get(code)
-        if letters and not any(ch in low[start:end] for ch in letters):
+        if letters and not any(ch in seg for ch in letters):
             continue
         out.append((start, end, code))
     return out
