@@ -21,7 +21,7 @@ import secrets
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -43,7 +43,7 @@ from .auth import CurrentUser, api_user, page_user, record_call
 from .csrf import check_csrf
 from .deps import engine_for, read_files
 from .inputs import Upload, read_uploads, upload_files, upload_names
-from .render import page
+from .render import html_download, page
 
 log = logging.getLogger("kompetens.jobs")
 
@@ -363,10 +363,7 @@ def job_report(request: Request, user: PageUser, jid: str) -> Response:
     job = jobs_of(request.app).get(jid, org_of(user))
     if job.report_html is None:
         raise KompetensError(Code.E604, "the job has no report (a market run's, once it is done)", field="id")
-    disposition = 'attachment; filename="kompetens-market.html"'
-    return HTMLResponse(
-        job.report_html, headers={"Content-Disposition": disposition, "X-Content-Type-Options": "nosniff"}
-    )
+    return html_download(job.report_html, "kompetens-market.html")
 
 
 @pages.get("/market", response_class=HTMLResponse)
@@ -385,16 +382,11 @@ async def market_submit(request: Request, user: PageUser) -> Response:
 
 
 def _market_page(request: Request, user: User | None, ads: list[StarletteUpload], delimiter: str) -> Response:
-    form = {"delimiter": delimiter}
     try:
-        files = read_files(request, ads, field="ads")
-        if not files:
-            raise KompetensError(Code.E301, "choose at least one file of ads", field="ads")
-        work = market_job(request.app, files, delimiter=delimiter or None)
-        job = jobs_of(request.app).submit("market", org_of(user), len(files), work)
+        job = submit_market(request, user, ads, delimiter)
     except KompetensError as exc:
+        form = {"delimiter": delimiter}
         return page(request, "market.html", status=http_status(exc.code), error=exc, form=form)
-    record_call(request, "jobs.market", job.id)
     return RedirectResponse(f"{request.scope.get('root_path', '')}/jobs/{job.id}", status_code=303)
 
 
@@ -420,10 +412,17 @@ def start_market(
         str | None, Form(description="CSV: the delimiter (default: told from the header).")
     ] = None,
 ) -> Response:
+    return job_response(request, submit_market(request, user, ads, delimiter), status=202)
+
+
+def submit_market(
+    request: Request, user: User | None, ads: Sequence[StarletteUpload], delimiter: str | None
+) -> Job:
+    """A market job over the uploaded files of ads (the API's and the page's), recorded as a call."""
     files = read_files(request, ads, field="ads")
     if not files:
         raise KompetensError(Code.E301, "upload at least one file of ads", field="ads")
     work = market_job(request.app, files, delimiter=delimiter or None)
     job = jobs_of(request.app).submit("market", org_of(user), len(files), work)
     record_call(request, "jobs.market", job.id)
-    return job_response(request, job, status=202)
+    return job

@@ -21,7 +21,7 @@ from .deps import engine_of, read_file, read_files
 from .highlight import pieces, review_spans
 from .inputs import Upload, read_uploads, resolve_role, text_document
 from .jobs import BACKGROUND_FILES, start_rank_job
-from .render import page
+from .render import html_download, page
 
 router = APIRouter(dependencies=[Depends(page_user), Depends(check_csrf)])
 """The pages: signed in (once users exist), every POST with this browser's CSRF token."""
@@ -72,10 +72,7 @@ def review_report(request: Request, text: Text = "", title: Text = "", lang: Tex
     with engine_of(request) as engine:
         html = engine.review_html(engine.review(doc), doc)
     record_call(request, "review")
-    disposition = 'attachment; filename="kompetens-review.html"'
-    return HTMLResponse(
-        html, headers={"Content-Disposition": disposition, "X-Content-Type-Options": "nosniff"}
-    )
+    return html_download(html, "kompetens-review.html")
 
 
 # -- rank -----------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from ..engine import Engine
 from ..errors import KompetensError, http_status
@@ -112,6 +112,14 @@ def nav_for(user: User | None) -> list[tuple[str, str]]:
     if user is None:
         return [(href, label) for href, label, _ in NAV if href not in NEEDS_USERS]
     return [(href, label) for href, label, roles in NAV if user.role in roles]
+
+
+def html_download(html: str, filename: str) -> Response:
+    """A self-contained HTML report as a download (not shown under the pages' policy, never sniffed)."""
+    disposition = f'attachment; filename="{filename}"'
+    return HTMLResponse(
+        html, headers={"Content-Disposition": disposition, "X-Content-Type-Options": "nosniff"}
+    )
 
 
 def page(request: Request, name: str, *, status: int = 200, **context: Any) -> Response:

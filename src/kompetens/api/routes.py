@@ -72,9 +72,9 @@ RoleFile = Annotated[
 AdText = Annotated[str | None, Form(description="A job ad's text to derive the role from.")]
 
 
-def json_response(value: object, shape: Any = None) -> Response:
+def json_response(value: object, shape: Any = None, *, status: int = 200) -> Response:
     """``value`` as JSON, in the form its type (or ``shape``) defines: what the CLI prints for it."""
-    return Response(dump_json(value, shape), media_type="application/json")
+    return Response(dump_json(value, shape), status_code=status, media_type="application/json")
 
 
 def failed_items(read: ReadResult) -> list[FailedInput]:

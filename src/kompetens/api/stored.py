@@ -91,9 +91,7 @@ def add_candidates(request: Request, user: Writer, cvs: CvFiles) -> Response:
     with engine_of(request) as engine:
         added = engine.add_candidates(engine.org_for(user), files, user_id=_user_id(user))
     out: Added = [a.failed() if isinstance(a, KompetensError) else a for a in added]
-    response = json_response(out, Added)
-    response.status_code = 201
-    return response
+    return json_response(out, Added, status=201)
 
 
 @router.get("/candidates", response_model=list[StoredCandidate], summary="The organisation's candidates")
@@ -196,9 +194,7 @@ def create_ranking(request: Request, user: Writer, body: RankingRequest) -> Resp
         else:
             role = engine.choose_role(role=body.role)
         decision = engine.rank_stored(org, role, body.candidates, user_id=_user_id(user), top=body.top)
-    response = json_response(decision)
-    response.status_code = 201
-    return response
+    return json_response(decision, status=201)
 
 
 @router.get("/rankings", response_model=list[Decision], summary="The organisation's latest rankings")
@@ -253,9 +249,7 @@ def create_ad(request: Request, user: CurrentUser, body: AdRequest) -> Response:
             lang=checked_lang(body.lang),
             user_id=_user_id(user),
         )
-    response = json_response(kept)
-    response.status_code = 201
-    return response
+    return json_response(kept, status=201)
 
 
 @router.get("/ads", response_model=list[StoredAd], summary="The organisation's stored ads")
@@ -287,9 +281,7 @@ def create_role(request: Request, user: CurrentUser, body: dict[str, Any]) -> Re
     with engine_of(request) as engine:
         org = engine.org_for(user)
         kept = engine.save_role(org, engine.choose_role(role=body), user_id=_user_id(user))
-    response = json_response(kept)
-    response.status_code = 201
-    return response
+    return json_response(kept, status=201)
 
 
 @router.get("/roles", response_model=list[StoredRole], summary="The organisation's roles (latest versions)")

@@ -58,9 +58,7 @@ def add_user(request: Request, admin: Admin, body: NewUser) -> Response:
     """The new user's first API token is in the answer, once: it is stored only as a hash."""
     accounts = engine_for(request).accounts
     accounts.add_user(body.email, org=admin.org, role=body.role, password=body.password, by=admin.id)
-    response = json_response(accounts.issue_token(body.email, name="first token", by=admin.id))
-    response.status_code = 201
-    return response
+    return json_response(accounts.issue_token(body.email, name="first token", by=admin.id), status=201)
 
 
 @router.delete("/users/{email}", response_model=User, summary="Remove a user of the organisation (admin)")
@@ -75,9 +73,7 @@ def remove_user(request: Request, admin: Admin, email: str) -> Response:
 def new_token(request: Request, user: CurrentUser, body: NewTokenRequest) -> Response:
     if user is None:
         raise KompetensError(Code.E503, "no users yet: create the first with `kompetens users add`")
-    response = json_response(engine_for(request).accounts.issue_token(user.email, name=body.name))
-    response.status_code = 201
-    return response
+    return json_response(engine_for(request).accounts.issue_token(user.email, name=body.name), status=201)
 
 
 @router.delete("/tokens/{token_id}", summary="Revoke one of your tokens")
