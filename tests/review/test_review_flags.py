@@ -207,6 +207,8 @@ NEUTRAL = [
     ("sv", "Främst bör den komma ifråga som har avlagt doktorsexamen för högst tre år sedan."),
     ("sv", "Passar dig som studerar och vill jobba extra."),
     ("sv", "Vänligen skicka din ansökan via länken."),
+    ("sv", "Vi har samlat landets mest drivna unga entreprenörer i ett community."),
+    ("en", "YEoS - Young Entrepreneurs of Sweden - is a network."),
     ("sv", "Du är mellan 20 och 30 timmar i veckan på plats."),
     ("sv", "Vi har mellan 20 och 30 anställda."),
     ("sv", "Du forskar inom artificiell intelligens och autonoma system."),
