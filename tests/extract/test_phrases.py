@@ -66,6 +66,7 @@ def test_cased_names_need_their_case() -> None:
     )
     assert _spans(index, "Följ oss på X och Later, inte x eller later.") == {"X": "x", "Later": "later"}
     assert _spans(index, "AB X-konto") == {"X": "x"}
+    assert _spans(index, "Hard X-ray Group, X-axeln och X-Men") == {}
 
 
 def test_cues_share_the_scan_but_are_not_phrases() -> None:

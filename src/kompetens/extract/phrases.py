@@ -200,7 +200,9 @@ class PhraseIndex:
             at = lower.find(first)
             while at != -1:  # line index of the space before the word, which is the word's text offset
                 found += [
-                    (at, at + length, value) for key, value, length in keys if cased.startswith(key, at)
+                    (at, at + length, value)
+                    for key, value, length in keys
+                    if cased.startswith(key, at) and (length > 1 or not _hyphened(line.text, at))
                 ]
                 at = lower.find(first, at + 1)
         found.sort()
@@ -234,3 +236,16 @@ def _wins(existing: int | None, value: int) -> bool:
     """Whether ``value`` takes a key that holds ``existing``: the first phrase registered for a key keeps it
     (curated phrases come before taxonomy labels), except that a surface key beats a lemma key."""
     return existing is None or (existing & 1 == 1 and value & 1 == 0)
+
+
+_LETTER_COMPOUNDS = ("ray", "axel", "axis", "led", "men", "box", "factor", "files")
+"""Words that a one-letter name joined by a hyphen makes no platform name: "X-ray", "X-axeln", "X-Men"
+("X-kontot" stays a name)."""
+
+
+def _hyphened(text: str, at: int) -> bool:
+    """Whether the one-letter word at ``at`` is the start of a compound like "X-ray" (``_LETTER_COMPOUNDS``)."""
+    if text[at + 1 : at + 2] != "-":
+        return False
+    tail = text[at + 2 : at + 12].lower()
+    return any(tail.startswith(w) for w in _LETTER_COMPOUNDS)
