@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 
 from kompetens.link import LinkConfig, Linker
@@ -115,3 +119,50 @@ def test_the_table_round_trips_and_an_older_index_loads_without_it(
     old = Linker.load(tmp_path / "x")
     assert old.config.translate == ()
     assert len(old.translations) == 0
+
+
+def test_the_gloss_is_each_words_best_translation(translating: Linker) -> None:
+    assert translating._gloss(["bygga", "förtroende"], "sv") == "build trust"
+    assert translating._gloss(["bygga", "xyzzy"], "sv") == "build xyzzy"  # the word itself where none
+    assert translating._gloss(["xyzzy"], "sv") == ""  # no translation at all: no gloss
+    assert translating._gloss(["build", "trust"], "en") == ""  # English is not translated
+
+
+class _Counting:
+    """The real e5 embedder, keeping the query texts it embeds."""
+
+    dim = 384
+
+    def __init__(self) -> None:
+        from kompetens.link import E5Embedder
+
+        self.inner = E5Embedder()
+        self.queries: list[str] = []
+
+    def query(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.queries += list(texts)
+        return self.inner.query(texts)
+
+    def passage(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        return self.inner.passage(texts)
+
+
+def test_a_short_swedish_skill_text_also_links_by_its_english_gloss(tmp_path: Path) -> None:
+    counting = _Counting()
+    linker = Linker.build(
+        CONCEPTS, cache_dir=tmp_path, embedder=counting, config=LinkConfig(static_words=0, w_gloss=0.1)
+    )
+    counting.queries.clear()
+    with_gloss = linker.link(["bygga förtroende"], top=7)[0]
+    assert counting.queries == ["bygga förtroende", "build trust"]
+    assert with_gloss[0].uri == TRUST
+    counting.queries.clear()
+    linker.link(["paint houses", "bygga förtroende och nätverk med kunder"], top=3)  # English; a sentence
+    assert counting.queries == ["paint houses"]  # no gloss for English, no vector for a sentence
+    linker.config = replace(linker.config, w_gloss=0.0)
+    linker._query_cache.clear()
+    counting.queries.clear()
+    without = linker.link(["bygga förtroende"], top=7)[0]
+    assert counting.queries == ["bygga förtroende"]
+    gloss_part = {c.uri: c.score for c in with_gloss}[TRUST] - {c.uri: c.score for c in without}[TRUST]
+    assert gloss_part != 0
