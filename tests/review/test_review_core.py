@@ -103,6 +103,8 @@ def test_a_cue_counts_by_its_strength_and_its_sentence(sentence: str, counts: bo
         ("Instagram content creator", "en", True),
         ("Software Engineer, YouTube", "en", False),  # a team's name
         ("Community nurse", "en", False),  # a weak word
+        ("Software Engineer, YouTube Ads", "en", False),  # a role that builds the platform
+        ("Account Manager, YouTube Ads", "en", True),  # a role that sells ads on it
     ],
 )
 def test_a_title_naming_social_media_work_decides(title: str, lang: str, decides: bool) -> None:
@@ -110,6 +112,29 @@ def test_a_title_naming_social_media_work_decides(title: str, lang: str, decides
     review = _review(f"{title}\n\n{duties}", [], lang)
     assert review.requires_social_media is decides
     assert [e.reason for e in review.evidence if e.counted] == (["title"] if decides else [])
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "lang", "counts"),
+    [
+        # in the ad of a role that builds software, a platform is the product ...
+        ("Site Reliability Engineer", "Keep the TikTok video platform running.", "en", False),
+        ("Backend Developer", "You build the services behind our Instagram ads.", "en", False),
+        ("Systemutvecklare", "Du utvecklar tjänsterna bakom våra Instagram-annonser.", "sv", False),
+        # ... while social media as a channel still counts, and other roles keep their platforms
+        ("Frontend Developer", "You also run our social media channels.", "en", True),
+        ("Marketing Coordinator", "Keep the TikTok channel running.", "en", True),
+        ("Kommunikationsutvecklare", "Du publicerar inlägg på Instagram.", "sv", True),
+    ],
+)
+def test_a_platform_in_the_ad_of_a_role_that_builds_software_is_the_product(
+    title: str, sentence: str, lang: str, counts: bool
+) -> None:
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+    if not counts:
+        assert "engineering" in {e.reason for e in review.evidence}
 
 
 def test_generic_words_linked_to_social_media_concepts_are_set_aside() -> None:
