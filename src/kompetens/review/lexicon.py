@@ -219,8 +219,8 @@ class ReviewCues:
     social_media_concepts: frozenset[str]
     title_social_media: re.Pattern[str] | None
     expert: re.Pattern[str] | None
-    engineering_titles: re.Pattern[str] | None = None
-    """Titles of roles that build software or systems: their ads' platform names are the product."""
+    product_titles: re.Pattern[str] | None = None
+    """Titles of roles that work on a platform as a product (software, finance, legal): not as a channel."""
     gates: GateIndex = field(init=False, repr=False, compare=False)
     """The lines each social-media cue runs on, found for all of them in one pass."""
     _names: dict[tuple[str, tuple[str, ...]], bool] = field(
@@ -379,5 +379,5 @@ def review_cues(lang: str) -> ReviewCues:
         social_media_concepts=frozenset(merged("social_media_concepts")),
         title_social_media=any_of(merged("title_social_media")),
         expert=any_of(merged("expert")),
-        engineering_titles=any_of(merged("engineering_titles")),
+        product_titles=any_of(merged("product_titles")),
     )

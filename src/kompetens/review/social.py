@@ -47,7 +47,7 @@ class Evidence:
     counted: bool
     reason: str
     """Counted: "job", "merit", "title". Set aside: "boilerplate", "application" (an applicant's profile
-    link), "link" (a platform named beside a web address), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), "engineering" (a platform named in the ad of a role that builds software: the product, not a channel), or the
+    link), "link" (a platform named beside a web address), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), "product_role" (a platform named in the ad of a role that works on it as a product: software, finance, legal), or the
     section kind (``about_company``, ``offer``, ``apply``...)."""
     via: str
     """"cue" (the ad-review cues), "mention" (the extraction pipeline) or "title"."""
@@ -155,12 +155,12 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
 
     strong_units: set[int] = set()  # sentences with a counted channel or platform cue
     verdicts: list[tuple[_Hit, Unit | None, str, bool | None, str]] = []  # None: a weak cue, decided below
-    builds = builds_software(layout.title, cues)
+    product = works_on_product(layout.title, cues)
     for h, unit, section, aside in placed:
         if aside is not None or unit is None:
             verdicts.append((h, unit, section, False, aside or "heading"))
-        elif builds and h.cue.strength == "platform":
-            verdicts.append((h, unit, section, False, "engineering"))
+        elif product and h.cue.strength == "platform":
+            verdicts.append((h, unit, section, False, "product_role"))
         elif h.cue.strength == "weak":
             verdicts.append((h, unit, section, None, ""))
         else:
@@ -211,10 +211,11 @@ def mention_evidence(
         yield Evidence(m.text, m.start, m.end, m.area, section, counted, reason, "mention")
 
 
-def builds_software(title: str | None, cues: ReviewCues) -> bool:
-    """True when the title names a role that builds software or systems ("Software Engineer, YouTube Ads",
-    "Systemutvecklare"): a platform its ad names is the product being built, not a channel to work in."""
-    pattern = cues.engineering_titles
+def works_on_product(title: str | None, cues: ReviewCues) -> bool:
+    """True when the title names a role that works on a platform as a product or a business, not in it as a
+    channel (``product_titles``: "Software Engineer, YouTube Ads", "Systemutvecklare", "Financial Analyst,
+    YouTube", "Legal Counsel"): a platform its ad names is the product."""
+    pattern = cues.product_titles
     return bool(title and pattern is not None and pattern.search(title))
 
 
@@ -236,7 +237,7 @@ def title_evidence(layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
     if not title or not layout.title_span:
         return
     work_on_platform = (
-        not builds_software(title, cues)
+        not works_on_product(title, cues)
         and cues.names_social_media(title, strengths=("platform",))
         and (
             (cues.social_context is not None and cues.social_context.search(title) is not None)
