@@ -65,6 +65,8 @@ def test_social_media_only_in_about_us_does_not() -> None:
         ("Du bokar möten via telefon, mejl och LinkedIn.", True),
         ("You run our TikTok and Instagram accounts.", True),
         ("You grow our YouTube channel.", True),
+        ("You run paid acquisition on Meta, Google and TikTok.", True),
+        ("You test new creatives on TikTok every week.", True),
         # ... not as an applicant's profile, a product or a bare name
         ("Skicka ditt CV eller LinkedIn-profil via portalen.", False),
         ("Share your CV or LinkedIn profile.", False),
