@@ -154,6 +154,9 @@ FLAGGED = [
 ]
 
 NEUTRAL = [
+    ("en", "Whether you are an experienced engineer or a recent graduate, you will grow here."),
+    ("en", "Whether you're early in your career or an experienced professional, you learn with us."),
+    ("en", "Our stores are spaces built for energetic cultural exchange."),
     ("sv", "Är du student och vill arbeta extra vid sidan av studierna?"),
     ("sv", "Du har en färsk blick på processerna."),
     ("sv", "Examen ska vara avlagd senast vid anställningens start."),
