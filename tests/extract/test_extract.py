@@ -71,6 +71,21 @@ def test_misspelt_platform_found_by_fuzzy_fallback(engine: Engine) -> None:
     assert {m.text for m in fuzzy} >= {"Instagarm"}
 
 
+def test_a_common_word_of_another_language_is_no_misspelt_name(engine: Engine) -> None:
+    # "Optimize" is an English verb in a Swedish ad, not a misspelt "Optimizely"
+    text = "Du bygger CI/CD. Optimize pipelines for performance. Du har vana av Wordpres."
+    profile = engine.extract(Document(source="t", text=text, lang="sv"))
+    assert {m.text for m in profile.mentions if m.method == "fuzzy"} == {"Wordpres"}
+
+
+def test_a_native_compound_part_gets_no_sense_of_another_language(engine: Engine) -> None:
+    # "brand" is fire in "brandväggar" and "brandskydd", and a brand in "brandstrategi"
+    text = "Du hanterar brandväggar och brandskydd och skriver vår brandstrategi."
+    profile = engine.extract(Document(source="t", text=text, lang="sv"))
+    assert [m.text for m in profile.mentions if m.area == "marketing_communication"] == ["brand"]
+    assert all(text.index("brandstrategi") <= m.start for m in profile.mentions)
+
+
 def test_ambiguous_names_need_their_case(engine: Engine) -> None:
     lower = engine.extract(Document(source="t", text="We publish threads later and buffer x.", lang="en"))
     assert not [m for m in lower.mentions if m.area == "platform_technology"]

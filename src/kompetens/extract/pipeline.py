@@ -14,6 +14,7 @@ import pickle
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from itertools import accumulate, islice
 from operator import attrgetter, itemgetter
 from typing import IO
@@ -156,7 +157,11 @@ class Extractor:
         splitter = self._splitter(lang)
         if splitter is not None and len(word) >= MIN_COMPOUND:
             parts = []
+            native = self._native_parts(lang)
             for part in splitter.split(word):
+                heads = native.get(word[part.start : part.end])
+                if heads and word[part.end :].startswith(heads):
+                    continue  # "brand" of "brandvägg" is fire, not a brand
                 sense = self.index.lookup(part.lemma) or self.index.lookup(word[part.start : part.end])
                 if sense is not None:
                     parts.append((part.start, part.end, sense, CONF_COMPOUND * sense.weight, "compound"))
@@ -167,6 +172,13 @@ class Extractor:
             if sense is not None:
                 return ((0, len(word), sense, CONF_FUZZY * sense.weight, "fuzzy"),)
         return ()
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def _native_parts(lang: str) -> dict[str, tuple[str, ...]]:
+        """``native_parts`` of the language's morphology.json: part -> the heads before which it is native."""
+        data = lang_data(lang, "morphology").get("native_parts", {})
+        return {part: tuple(heads) for part, heads in data.items()}
 
     def _fuzzy_lookup(self, word: str, lang: str) -> Sense | None:
         spec: Sense | None = None
@@ -180,7 +192,12 @@ class Extractor:
         return spec
 
     def _is_known(self, word: str, lang: str) -> bool:
-        return self.lexicon.zipf(word, lang if lang in SUPPORTED else "en") >= KNOWN_ZIPF
+        """A common word of the text's language or of another we support: "Optimize" in a Swedish ad's
+        English line is a verb, not a misspelt "Optimizely"."""
+        zipf = self.lexicon.zipf
+        return zipf(word, lang if lang in SUPPORTED else "en") >= KNOWN_ZIPF or any(
+            zipf(word, other) >= KNOWN_ZIPF for other in SUPPORTED if other != lang
+        )
 
     def _ref(self, sense: Sense) -> ConceptRef:
         ref = self._refs[sense] = ConceptRef(sense.concept_id, sense.label)
