@@ -151,9 +151,17 @@ FLAGGED = [
     ("en", "You have just finished university.", "just finished university", "age"),
     ("en", "This is a great first job.", "a great first job", "age"),
     ("en", "Looking for a saleswoman.", "Looking for a saleswoman", "gender"),
+    ("sv", "Feriejobb för dig som är 16-19.", "dig som är 16-19", "age"),
+    ("sv", "Du är 18 till 25 år.", "18 till 25 år", "age"),
+    ("sv", "Vi söker dig som är runt 30.", "dig som är runt 30", "age"),
+    ("sv", "Du är mellan 18-25.", "Du är mellan 18-25", "age"),
+    ("sv", "Du får inte vara äldre än 30.", "inte vara äldre än 30", "age"),
 ]
 
 NEUTRAL = [
+    ("sv", "Du är minst 18 år och har körkort."),
+    ("sv", "Du är tillgänglig 20-25 timmar i veckan."),
+    ("sv", "Du är mellan 20-30 procent av tiden på resande fot."),
     ("en", "Whether you are an experienced engineer or a recent graduate, you will grow here."),
     ("en", "Whether you're early in your career or an experienced professional, you learn with us."),
     ("en", "Our stores are spaces built for energetic cultural exchange."),
