@@ -67,6 +67,10 @@ def test_social_media_only_in_about_us_does_not() -> None:
         ("You grow our YouTube channel.", True),
         ("You run paid acquisition on Meta, Google and TikTok.", True),
         ("You test new creatives on TikTok every week.", True),
+        # "social" in a list of advertising channels is one
+        ("You split the budget across search, social and display.", True),
+        ("You run launch campaigns across social, search and display.", True),
+        ("You liaise with social and health services.", False),
         # ... not as an applicant's profile, a product or a bare name
         ("Skicka ditt CV eller LinkedIn-profil via portalen.", False),
         ("Share your CV or LinkedIn profile.", False),
@@ -124,6 +128,7 @@ def test_a_title_naming_social_media_work_decides(title: str, lang: str, decides
         ("Backend Developer", "You build the services behind our Instagram ads.", "en", False),
         ("Systemutvecklare", "Du utvecklar tjänsterna bakom våra Instagram-annonser.", "sv", False),
         ("Financial Analyst, YouTube", "You forecast YouTube channel revenue.", "en", False),
+        ("Software Engineer", "You work on search, social and display ad serving.", "en", False),
         ("Bolagsjurist", "Du granskar avtal med TikTok-kreatörer om kampanjer.", "sv", False),
         # ... while social media as a channel still counts, and other roles keep their platforms
         ("Frontend Developer", "You also run our social media channels.", "en", True),

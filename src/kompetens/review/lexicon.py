@@ -201,6 +201,9 @@ class SocialCue:
     area: str
     strength: str = "channel"
     gate: tuple[str, ...] | None = None
+    product: bool = False
+    """Names an advertising product ("search, social and display"): set aside, like a platform, in the ad
+    of a role that works on the platform as a product (``product_titles``)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -366,7 +369,11 @@ def review_cues(lang: str) -> ReviewCues:
                 pattern = f"(?:{c['pattern']}){_COMPOUND_TAIL}" if c.get("compound") else c["pattern"]
                 social.append(
                     SocialCue(
-                        whole_word(pattern, cased=key[1]), c["area"], strength, literal_gate(c["pattern"])
+                        whole_word(pattern, cased=key[1]),
+                        c["area"],
+                        strength,
+                        literal_gate(c["pattern"]),
+                        bool(c.get("product", False)),
                     )
                 )
     return ReviewCues(

@@ -159,7 +159,7 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
     for h, unit, section, aside in placed:
         if aside is not None or unit is None:
             verdicts.append((h, unit, section, False, aside or "heading"))
-        elif product and h.cue.strength == "platform":
+        elif product and (h.cue.strength == "platform" or h.cue.product):
             verdicts.append((h, unit, section, False, "product_role"))
         elif h.cue.strength == "weak":
             verdicts.append((h, unit, section, None, ""))
