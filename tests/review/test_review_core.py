@@ -71,6 +71,8 @@ def test_social_media_only_in_about_us_does_not() -> None:
         ("You split the budget across search, social and display.", True),
         ("You run launch campaigns across social, search and display.", True),
         ("You liaise with social and health services.", False),
+        ("You write social copy for a social-first brand.", True),
+        ("We keep an active social calendar and share social insights on poverty.", False),
         # ... not as an applicant's profile, a product or a bare name
         ("Skicka ditt CV eller LinkedIn-profil via portalen.", False),
         ("Share your CV or LinkedIn profile.", False),
