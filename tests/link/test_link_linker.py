@@ -243,7 +243,8 @@ def test_e5_gate_decides_which_texts_are_embedded(cache_dir: Path, gate: float, 
 def test_short_texts_get_e5_whatever_the_gate(cache_dir: Path, words: int) -> None:
     counting = CountingE5()
     linker = Linker.load(cache_dir, embedder=counting)
-    linker.config = replace(linker.config, e5_gate=0.0, e5_words=words)
+    # w_gloss 0: a Swedish text's English gloss gets a vector of its own (test_link_translate.py)
+    linker.config = replace(linker.config, e5_gate=0.0, e5_words=words, w_gloss=0.0)
     texts = ["budgets", "manage budgets", "write press releases", "Du kommer att skriva pressmeddelanden"]
     linker.link(texts)
     assert sorted(counting.queries) == sorted(t for t in texts if len(t.split()) <= words)

@@ -166,3 +166,20 @@ def test_a_short_swedish_skill_text_also_links_by_its_english_gloss(tmp_path: Pa
     assert counting.queries == ["bygga förtroende"]
     gloss_part = {c.uri: c.score for c in with_gloss}[TRUST] - {c.uri: c.score for c in without}[TRUST]
     assert gloss_part != 0
+
+
+def test_the_table_learns_from_the_english_preferred_label_and_one_alignment(tmp_path: Path) -> None:
+    concepts = [
+        Concept(
+            "urn:test:skill:trust",
+            "skill",
+            {"en": ["build trust", "establish rapport", "gain confidence"], "sv": ["bygga förtroende"]},
+        ),
+        Concept("urn:test:skill:houses", "skill", {"en": ["build houses"], "sv": ["bygga hus"]}),
+    ]
+    linker = Linker.build(concepts, cache_dir=tmp_path, config=LinkConfig.preset("lexical"))
+    table = linker.translations
+    assert [t for t, _ in table.get("fortroende")] == ["trust"]  # seen once, in the preferred label
+    assert all(
+        t not in {"rapport", "confidence", "establish", "gain"} for ts in table.table.values() for t, _ in ts
+    )
