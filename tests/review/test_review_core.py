@@ -113,6 +113,8 @@ def test_a_cue_counts_by_its_strength_and_its_sentence(sentence: str, counts: bo
         ("Community nurse", "en", False),  # a weak word
         ("Software Engineer, YouTube Ads", "en", False),  # a role that builds the platform
         ("Account Manager, YouTube Ads", "en", True),  # a role that sells ads on it
+        ("Product Designer, TikTok Ads", "en", False),  # a role that designs the ad product
+        ("Data Scientist, YouTube Ads", "en", False),
     ],
 )
 def test_a_title_naming_social_media_work_decides(title: str, lang: str, decides: bool) -> None:
@@ -131,6 +133,9 @@ def test_a_title_naming_social_media_work_decides(title: str, lang: str, decides
         ("Systemutvecklare", "Du utvecklar tjänsterna bakom våra Instagram-annonser.", "sv", False),
         ("Financial Analyst, YouTube", "You forecast YouTube channel revenue.", "en", False),
         ("Software Engineer", "You work on search, social and display ad serving.", "en", False),
+        ("UX Researcher, Instagram", "You study how people share stories on Instagram.", "en", False),
+        ("Technical Program Manager", "You drive programs for the YouTube video platform.", "en", False),
+        ("Produktägare", "Du ansvarar för vår app för Instagram-annonser.", "sv", False),
         ("Bolagsjurist", "Du granskar avtal med TikTok-kreatörer om kampanjer.", "sv", False),
         # ... while social media as a channel still counts, and other roles keep their platforms
         ("Frontend Developer", "You also run our social media channels.", "en", True),

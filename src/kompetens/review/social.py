@@ -247,6 +247,11 @@ def title_evidence(layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
             )
         )
     )
-    if cues.names_social_media(title, strengths=("channel",)) or work_on_platform:
+    product = works_on_product(title, cues)
+    channel = any(
+        h.cue.strength == "channel" and not (product and h.cue.product)
+        for h in _hits(title, title.lower(), cues)
+    )
+    if channel or work_on_platform:
         start, end = layout.title_span
         yield Evidence(layout.text[start:end], start, end, None, "title", True, "title", "title")
