@@ -152,6 +152,9 @@ FLAGGED = [
     ("en", "This is a great first job.", "a great first job", "age"),
     ("en", "Looking for a saleswoman.", "Looking for a saleswoman", "gender"),
     ("sv", "Feriejobb för dig som är 16-19.", "dig som är 16-19", "age"),
+    ("sv", "Vi söker en säljare, gärna kvinna.", "gärna kvinna", "gender"),
+    ("sv", "Tjejer uppmuntras att söka.", "Tjejer uppmuntras att söka", "gender"),
+    ("sv", "Vi söker en herre till herravdelningen.", "söker en herre", "gender"),
     ("sv", "Du är 18 till 25 år.", "18 till 25 år", "age"),
     ("sv", "Vi söker dig som är runt 30.", "dig som är runt 30", "age"),
     ("sv", "Du är mellan 18-25.", "Du är mellan 18-25", "age"),
@@ -159,6 +162,7 @@ FLAGGED = [
 ]
 
 NEUTRAL = [
+    ("sv", "Vi söker en tjej eller kille till butiken."),
     ("sv", "Du är minst 18 år och har körkort."),
     ("sv", "Du är tillgänglig 20-25 timmar i veckan."),
     ("sv", "Du är mellan 20-30 procent av tiden på resande fot."),
