@@ -70,16 +70,23 @@ def test_no_request_text_in_logs(engine: Engine, caplog: pytest.LogCaptureFixtur
     assert "Testsson" not in caplog.text
 
 
-def test_internal_errors_are_json_without_details(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_errors_are_json_without_details(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     def broken(*_args: Any, **_kwargs: Any) -> Any:
         raise RuntimeError(SECRET)
 
     client = client_for(engine)
     monkeypatch.setattr(client.app.state.engine, "extract", broken)  # type: ignore[attr-defined]
-    r = client.post("/api/v1/extract", json={"text": AD_SV})
+    with caplog.at_level(logging.ERROR):
+        r = client.post("/api/v1/extract", json={"text": AD_SV})
     assert r.status_code == 500
     assert r.json()["error"]["code"] == "E000"
     assert "Testsson" not in r.text
+    # the log says where it was raised (file, line, function), never the message
+    assert "RuntimeError on POST /api/v1/extract at test_errors.py:" in caplog.text
+    assert "in broken" in caplog.text
+    assert "Testsson" not in caplog.text
 
 
 def test_cors_is_off_by_default(client: TestClient, engine: Engine) -> None:

@@ -6,9 +6,11 @@ Nothing here echoes request bodies or logs them: a CV's text must not end up in 
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from http import HTTPStatus
+from pathlib import Path
 from typing import Any
 
 from fastapi import Request
@@ -107,9 +109,23 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
 
 
 async def on_unexpected(request: Request, exc: Exception) -> Response:
-    # Only the type and the path: the message of an arbitrary exception may quote the input.
-    log.error("internal error %s on %s %s", type(exc).__name__, request.method, request.url.path)
+    # The type, the path and where it was raised: the message of an arbitrary exception (and the values of
+    # its frames) may quote the input, file names and line numbers do not.
+    log.error(
+        "internal error %s on %s %s at %s",
+        type(exc).__name__,
+        request.method,
+        request.url.path,
+        raised_at(exc),
+    )
     return JSONResponse(
         error_body("E000", "internal error", "an internal error occurred; see the server log"),
         status_code=500,
     )
+
+
+def raised_at(exc: BaseException, frames: int = 4) -> str:
+    """Where ``exc`` was raised: the innermost ``frames`` frames as ``file:line in function``, innermost last,
+    without the message or any value (they may quote a CV)."""
+    where = traceback.extract_tb(exc.__traceback__)[-frames:]
+    return " < ".join(f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in reversed(where)) or "?"

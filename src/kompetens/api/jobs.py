@@ -42,6 +42,7 @@ from . import schemas
 from .auth import CurrentUser, api_user, page_user, record_call
 from .csrf import check_csrf
 from .deps import engine_for, read_files
+from .errors import raised_at
 from .inputs import Upload, read_uploads, upload_files, upload_names
 from .render import html_download, page
 
@@ -213,7 +214,7 @@ class Jobs:
             job.error = exc.info()
             job.status = "failed"
         except Exception as exc:  # logged by type only: a message may quote a CV
-            log.error("job %s (%s) failed: %s", job.id, job.kind, type(exc).__name__)
+            log.error("job %s (%s) failed: %s at %s", job.id, job.kind, type(exc).__name__, raised_at(exc))
             job.error = ErrorInfo(
                 Code.E602.name, Code.E602.value, "the job failed; start it again", None, None
             )

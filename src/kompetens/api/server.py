@@ -13,6 +13,7 @@ from ..pool import DEFAULT_QUEUE, DEFAULT_TIMEOUT, EnginePool, PoolConfig, defau
 from .app import create_app
 from .auth import LOOPBACK_NAMES
 from .csrf import persistent_key
+from .errors import raised_at
 from .limits import Limits
 
 
@@ -97,6 +98,6 @@ def purge_daily(app: FastAPI, stop: threading.Event, *, every: float = PURGE_SEC
                 sum(p.events for p in purged),
             )
         except Exception as exc:  # a failed purge must not stop the server; it is tried again tomorrow
-            log.error("purge failed: %s", type(exc).__name__)
+            log.error("purge failed: %s at %s", type(exc).__name__, raised_at(exc))
         if stop.wait(every):
             return
