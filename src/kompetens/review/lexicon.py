@@ -231,9 +231,22 @@ class ReviewCues:
     )
 
     _generic: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _product: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "gates", GateIndex([c.gate for c in self.social_media]))
+
+    def is_product_title(self, title: str) -> bool:
+        """True when ``title`` matches ``product_titles`` (memoised: an ad asks twice)."""
+        memo = self._product
+        found = memo.get(title)
+        if found is None:
+            pattern = self.product_titles
+            found = pattern is not None and pattern.search(title) is not None
+            if len(memo) > _FLAG_MEMO_MAX:
+                memo.clear()
+            memo[title] = found
+        return found
 
     def is_generic(self, text: str) -> bool:
         """True when a mention's words are ``generic_area_evidence`` ("engagemang", "serviceinriktad"):
@@ -372,7 +385,7 @@ def review_cues(lang: str) -> ReviewCues:
                         whole_word(pattern, cased=key[1]),
                         c["area"],
                         strength,
-                        literal_gate(c["pattern"]),
+                        tuple(g.lower() for g in c["gate"]) if "gate" in c else literal_gate(c["pattern"]),
                         bool(c.get("product", False)),
                     )
                 )

@@ -215,8 +215,7 @@ def works_on_product(title: str | None, cues: ReviewCues) -> bool:
     """True when the title names a role that works on a platform as a product or a business, not in it as a
     channel (``product_titles``: "Software Engineer, YouTube Ads", "Systemutvecklare", "Financial Analyst,
     YouTube", "Legal Counsel"): a platform its ad names is the product."""
-    pattern = cues.product_titles
-    return bool(title and pattern is not None and pattern.search(title))
+    return bool(title) and cues.is_product_title(title or "")
 
 
 def title_mentions_social_media(title: str | None, cues: ReviewCues) -> bool:
@@ -236,8 +235,9 @@ def title_evidence(layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
     title = layout.title
     if not title or not layout.title_span:
         return
+    product = works_on_product(title, cues)
     work_on_platform = (
-        not works_on_product(title, cues)
+        not product
         and cues.names_social_media(title, strengths=("platform",))
         and (
             (cues.social_context is not None and cues.social_context.search(title) is not None)
@@ -247,10 +247,9 @@ def title_evidence(layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
             )
         )
     )
-    product = works_on_product(title, cues)
-    channel = any(
-        h.cue.strength == "channel" and not (product and h.cue.product)
-        for h in _hits(title, title.lower(), cues)
+    channel = cues.names_social_media(title, strengths=("channel",)) and (
+        not product  # a product role's title counts only a channel word that names no ad product
+        or any(h.cue.strength == "channel" and not h.cue.product for h in _hits(title, title.lower(), cues))
     )
     if channel or work_on_platform:
         start, end = layout.title_span
