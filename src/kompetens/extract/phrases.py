@@ -15,8 +15,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
+from ..lang import LANGUAGES, lang_data
 from .lemma import LEMMA_MEMO_MAX, SUPPORTED, Lexicon, default_lexicon
 from .text import MatchLine, normalize_word, tokenize
 from .wordtrie import WordTrie
@@ -238,14 +240,15 @@ def _wins(existing: int | None, value: int) -> bool:
     return existing is None or (existing & 1 == 1 and value & 1 == 0)
 
 
-_LETTER_COMPOUNDS = ("ray", "axel", "axis", "led", "men", "box", "factor", "files")
-"""Words that a one-letter name joined by a hyphen makes no platform name: "X-ray", "X-axeln", "X-Men"
-("X-kontot" stays a name)."""
+@cache
+def _letter_compounds() -> tuple[str, ...]:
+    """``letter_compounds`` of every language's morphology.json: words that a one-letter name joined to them
+    by a hyphen makes no name ("X-ray", "X-axeln", "X-Men"; "X-kontot" stays one)."""
+    return tuple(w for code in LANGUAGES for w in lang_data(code, "morphology").get("letter_compounds", []))
 
 
 def _hyphened(text: str, at: int) -> bool:
-    """Whether the one-letter word at ``at`` is the start of a compound like "X-ray" (``_LETTER_COMPOUNDS``)."""
+    """Whether the one-letter word at ``at`` is the start of a compound like "X-ray" (``_letter_compounds``)."""
     if text[at + 1 : at + 2] != "-":
         return False
-    tail = text[at + 2 : at + 12].lower()
-    return any(tail.startswith(w) for w in _LETTER_COMPOUNDS)
+    return text[at + 2 : at + 12].lower().startswith(_letter_compounds())

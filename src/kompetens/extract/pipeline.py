@@ -194,10 +194,7 @@ class Extractor:
     def _is_known(self, word: str, lang: str) -> bool:
         """A common word of the text's language or of another we support: "Optimize" in a Swedish ad's
         English line is a verb, not a misspelt "Optimizely"."""
-        zipf = self.lexicon.zipf
-        return zipf(word, lang if lang in SUPPORTED else "en") >= KNOWN_ZIPF or any(
-            zipf(word, other) >= KNOWN_ZIPF for other in SUPPORTED if other != lang
-        )
+        return any(self.lexicon.zipf(word, code) >= KNOWN_ZIPF for code in SUPPORTED)
 
     def _ref(self, sense: Sense) -> ConceptRef:
         ref = self._refs[sense] = ConceptRef(sense.concept_id, sense.label)

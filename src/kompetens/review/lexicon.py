@@ -236,8 +236,10 @@ class ReviewCues:
     def __post_init__(self) -> None:
         object.__setattr__(self, "gates", GateIndex([c.gate for c in self.social_media]))
 
-    def is_product_title(self, title: str) -> bool:
+    def is_product_title(self, title: str | None) -> bool:
         """True when ``title`` matches ``product_titles`` (memoised: an ad asks twice)."""
+        if not title:
+            return False
         memo = self._product
         found = memo.get(title)
         if found is None:

@@ -215,7 +215,7 @@ def works_on_product(title: str | None, cues: ReviewCues) -> bool:
     """True when the title names a role that works on a platform as a product or a business, not in it as a
     channel (``product_titles``: "Software Engineer, YouTube Ads", "Systemutvecklare", "Financial Analyst,
     YouTube", "Legal Counsel"): a platform its ad names is the product."""
-    return bool(title) and cues.is_product_title(title or "")
+    return cues.is_product_title(title)
 
 
 def title_mentions_social_media(title: str | None, cues: ReviewCues) -> bool:
