@@ -159,6 +159,30 @@ FLAGGED = [
     ("sv", "Vi söker dig som är runt 30.", "dig som är runt 30", "age"),
     ("sv", "Du är mellan 18-25.", "Du är mellan 18-25", "age"),
     ("sv", "Du får inte vara äldre än 30.", "inte vara äldre än 30", "age"),
+    # graduation that is near or recent, youth jobs, ceilings and ages in other words (written from general
+    # Swedish and English job-ad usage, not from a labelled ad)
+    ("sv", "Du studerar din sista termin.", "studerar din sista termin", "age"),
+    ("sv", "Du är i slutet av dina studier.", "i slutet av dina studier", "age"),
+    ("sv", "Du avslutar dina studier under våren.", "avslutar dina studier under våren", "age"),
+    ("sv", "Du närmar dig examen.", "närmar dig examen", "age"),
+    ("sv", "Du är snart klar med din utbildning.", "snart klar med din utbildning", "age"),
+    ("sv", "Du har nyligen gått klart din utbildning.", "nyligen gått klart din utbildning", "age"),
+    ("sv", "Du har tagit examen nyligen.", "tagit examen nyligen", "age"),
+    ("sv", "Masterexamen tidigast 2023.", "Masterexamen tidigast 2023", "age"),
+    ("sv", "Vi söker nyutexade ingenjörer.", "nyutexade", "age"),
+    ("sv", "Ta första steget i din karriär hos oss.", "första steget i din karriär", "age"),
+    ("sv", "Du har 0-2 års erfarenhet av försäljning.", "0-2 års erfarenhet", "age"),
+    ("sv", "Feriepraktik sommaren 2026.", "Feriepraktik", "age"),
+    ("sv", "Är du mellan 20 och 30?", "Är du mellan 20 och 30", "age"),
+    ("sv", "Vi söker en flicka till butiken.", "söker en flicka", "gender"),
+    ("en", "We welcome students and recent graduates.", "recent graduates", "age"),
+    ("en", "You are in your final year of studies.", "in your final year of studies", "age"),
+    ("en", "You are about to graduate.", "about to graduate", "age"),
+    ("en", "A programme for 2026 graduates.", "2026 graduates", "age"),
+    ("en", "Suitable for school leavers.", "school leavers", "age"),
+    ("en", "Perfect first job after school.", "Perfect first job after school", "age"),
+    ("en", "It suits a retired person.", "suits a retired person", "age"),
+    ("en", "We seek a female receptionist.", "seek a female receptionist", "gender"),
 ]
 
 NEUTRAL = [
@@ -250,6 +274,12 @@ NEUTRAL = [
     ("sv", "Du har erfarenhet av Business Intelligence och Power BI."),
     ("en", "Our first job is to listen to the customer."),
     ("en", "We want a team that is open to all genders."),
+    ("sv", "Vi söker kontaktperson till pojke, 12 år."),
+    ("sv", "Vi söker en stödfamilj för en flicka i 10-årsåldern."),
+    ("sv", "Söker assistenter till kvinna i Huddinge."),
+    ("sv", "Doktorsexamen avlagd tidigast 2021."),
+    ("sv", "Vi har 0-2 anställda i varje butik."),
+    ("sv", "Vi erbjuder barn och unga feriearbete."),
 ]
 
 

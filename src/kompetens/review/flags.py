@@ -46,15 +46,18 @@ def _sentence_bounds(text: str, layout: Layout, start: int, end: int) -> tuple[i
     return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
 
 
-def guarded(text: str, layout: Layout, start: int, end: int, guard: Guard | None) -> bool:
-    """True when ``guard`` says the span is no flag: its sentence is neutral ("oavsett ålder"), or the
-    words just before it show it describes clients ("barn och unga", "till en 23-årig tjej")."""
+def guarded(
+    text: str, layout: Layout, start: int, end: int, guard: Guard | None, *, clients: bool = True
+) -> bool:
+    """True when ``guard`` says the span is no flag: its sentence is neutral ("oavsett ålder"), or (unless
+    ``clients`` is False) the words just before it show it describes clients ("barn och unga", "till en
+    23-årig tjej")."""
     if guard is None:
         return False
     s_start, s_end = _sentence_bounds(text, layout, start, end)
     if guard.sentence is not None and guard.sentence.search(text, s_start, s_end):
         return True
-    if guard.before is not None:
+    if clients and guard.before is not None:
         window = text[max(s_start, start - GUARD_WINDOW) : start]
         if guard.before.search(window):
             return True
@@ -72,7 +75,7 @@ def _phrase_flags(text: str, lexicon: BiasLexicon, layout: Layout) -> Iterator[F
                 unit.section in rule.not_in or ("boilerplate" in rule.not_in and unit.boilerplate)
             ):
                 continue
-            if guarded(text, layout, m.start(), m.end(), guard):
+            if guarded(text, layout, m.start(), m.end(), guard, clients=rule.client_guard):
                 continue
             yield Flag(
                 m.group(),

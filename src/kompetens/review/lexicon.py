@@ -42,6 +42,9 @@ class PhraseRule:
     not_in: frozenset[str]
     gate: tuple[str, ...] | None = None
     """Strings one of which every match holds (``layout.literal_gate``): the rule runs only where one is."""
+    client_guard: bool = True
+    """False where the words can only describe an applicant ("recent graduates"): clients named just before
+    ("students and recent graduates") do not set the flag aside; a neutral sentence still does."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -298,6 +301,7 @@ def _phrase(entry: dict[str, Any]) -> PhraseRule:
         source=entry["source"],
         not_in=frozenset(entry.get("not_in", [])),
         gate=tuple(g.lower() for g in entry["gate"]) if "gate" in entry else literal_gate(entry["pattern"]),
+        client_guard=bool(entry.get("client_guard", True)),
     )
 
 
