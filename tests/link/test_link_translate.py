@@ -12,7 +12,7 @@ import numpy.typing as npt
 import pytest
 
 from kompetens.link import LinkConfig, Linker
-from kompetens.link.translate import Translations, learn
+from kompetens.link.translate import GLOSSARY_NEXT, Glossary, Translations, learn
 from kompetens.taxonomy.model import Concept
 
 # A small hand-made parallel set: each Swedish word occurs in two or three pairs.
@@ -183,3 +183,60 @@ def test_the_table_learns_from_the_english_preferred_label_and_one_alignment(tmp
     assert all(
         t not in {"rapport", "confidence", "establish", "gain"} for ts in table.table.values() for t, _ in ts
     )
+
+
+def _lemma(words: Sequence[str]) -> list[str]:
+    """A stand-in lemmatizer: plural -er and -ande forms to their base ("skapande" -> "skapa")."""
+    out = []
+    for w in words:
+        if w.endswith("ande"):
+            w = w[:-3]
+        elif w == "dator":
+            w = "data"  # two words, one lemma (as the real Swedish lemmatizer has it)
+        out.append(w)
+    return out
+
+
+def test_the_glossary_keys_by_lemma_and_the_word_that_is_its_own_lemma_wins() -> None:
+    data = {
+        "words": {
+            "skapande": ["creation"],
+            "skapa": ["create", "build"],
+            "dator": ["computer"],
+            "data": ["data"],
+            "kundtjänst": ["customer service"],
+            "två ord": ["two words"],  # not one word: left out
+        }
+    }
+    glossary = Glossary.from_data(data, _lemma, lambda ws: list(ws))
+    assert glossary.renderings["skapa"] == ("create", "build")  # not "creation"
+    assert glossary.renderings["data"] == ("data",)  # not "computer"
+    assert glossary.targets["skapa"] == [("create", 1.0), ("build", GLOSSARY_NEXT)]
+    assert glossary.targets["kundtjänst"] == [("customer", 1.0), ("service", 1.0)]
+    assert "två" not in glossary and len(glossary) == 3
+
+
+def test_the_packaged_swedish_glossary_is_well_formed() -> None:
+    from kompetens.lang import lang_data
+
+    entries = lang_data("sv", "glossary")["words"]
+    assert len(entries) > 500
+    for word, english in entries.items():
+        assert word == word.lower() and " " not in word, word
+        assert 1 <= len(english) <= 3 and all(e == e.lower() and 1 <= len(e.split()) <= 3 for e in english)
+
+
+ACUMEN = "urn:test:skill:acumen"
+
+
+def test_the_glossary_glosses_a_word_the_table_lacks_and_keeps_the_tables_pairs(tmp_path: Path) -> None:
+    concepts = [*CONCEPTS, Concept(ACUMEN, "skill", {"en": ["apply business acumen"]})]
+    linker = Linker.build(concepts, cache_dir=tmp_path / "g", config=LinkConfig.preset("lexical"))
+    assert linker.translations.get("affarsmassighet") == []  # no parallel label: the table cannot learn it
+    assert linker._gloss(["visa", "affärsmässighet"], "sv") == "show business acumen"
+    assert linker.link(["affärsmässighet"], top=1)[0][0].uri == ACUMEN
+    # merged: the glossary's "build" and what the table learnt for "bygga" both count
+    assert dict(linker._translations_of("bygga", "sv"))["build"] == 1.0
+    plain = Linker.build(concepts, cache_dir=tmp_path / "p", config=LinkConfig.preset("lexical", glossary=()))
+    assert plain._gloss(["visa", "affärsmässighet"], "sv") == "show affärsmässighet"
+    assert plain.link(["affärsmässighet"], top=1)[0][0].uri != ACUMEN

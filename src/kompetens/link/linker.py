@@ -42,7 +42,7 @@ from kompetens.link.packaged import packaged_vectors
 from kompetens.link.static import MIN_PART, StaticVectors
 from kompetens.link.synonyms import Synonyms
 from kompetens.link.text import Lemmatizer, char_ngrams, chunks, clean, fold, split_compound, words
-from kompetens.link.translate import Translations, learn
+from kompetens.link.translate import Glossary, Translations, learn
 from kompetens.schema import DOCUMENTED
 from kompetens.taxonomy.model import Concept
 
@@ -174,6 +174,10 @@ class LinkConfig:
     # Swedish text meets English labels by meaning ("arbeta självständigt" -> work independently).
     translate: tuple[str, ...] = ("sv",)
     w_translate: float = 0.7
+    # Languages whose hand-written ``lang/<code>/glossary.json`` (words of job ads and their English in ESCO's
+    # wording, link/translate.py ``Glossary``) stands before the learnt table in the gloss, for the words it
+    # has: the learnt table is noisy on rare words ("empati" -> woman).
+    glossary: tuple[str, ...] = ("sv",)
     # Languages whose texts are expanded by their ``lang/<code>/synonyms.json`` (link/synonyms.py): a word or
     # phrase of the text in a group also counts in ``cov`` as the group's other members at the group's weight
     # (below 1: exact wording wins), and, with ``translate``, as their English gloss. Query side only.
@@ -193,13 +197,15 @@ class LinkConfig:
     # with full parts, 0.876 with 0.6, both before ``e5_kinds``).
     w_part: float = 0.3
     # A short skill text of a ``translate`` language that gets an e5 vector also gets one for its English
-    # gloss (each word's best table translation, the word itself where the table has none: "skapa
-    # förtroende" -> "create förtroende"), its similarity to the English labels added at this weight: the
-    # gloss reaches concepts by meaning that the Swedish wording misses in e5-small. Swedish phrases, tune /
-    # check (bench/link_sv.py), top 3: 77.8 / 81.0 % without, 83.3 / 81.0 at 0.1, 82.2 / 82.1 at 0.2,
-    # 82.2 / 81.0 at 0.3; top 1 53.3 / 57.1 -> 56.7 / 59.5 at 0.1. Chosen on tune: 0.1. English texts have
-    # no gloss; one more e5 vector per short Swedish skill text (~10 ms).
-    w_gloss: float = 0.1
+    # gloss (each word's glossary rendering, else its best table translation, the word itself where neither
+    # has one: "skapa förtroende" -> "create trust"), its similarity to the English labels added at this
+    # weight: the gloss reaches concepts by meaning that the Swedish wording misses in e5-small. Swedish
+    # phrases, top 1 / 3 / 5, tune and check (bench/link_sv.py): with the learnt table alone 0.1 was chosen
+    # (58.9 / 84.4 / 86.7 and 60.7 / 82.1 / 85.7); with the glossary (lang/sv/glossary.json) 0.2 is chosen
+    # on tune from 0.05-0.3 x w_translate 0.5-0.85 (64.4 / 84.4 / 91.1 and 69.0 / 82.1 / 89.3; 0.1 gives
+    # 64.4 / 83.3 / 91.1 and 65.5 / 79.8 / 86.9). English texts have no gloss; one more e5 vector per short
+    # Swedish skill text (~10 ms).
+    w_gloss: float = 0.2
 
     @classmethod
     def preset(cls, name: str, **overrides: object) -> LinkConfig:
@@ -271,6 +277,9 @@ class Linker:
         )
         self._synonyms = {
             lang: table for lang in self.config.synonyms if (table := Synonyms.load(lang, self._terms.lemmas))
+        }
+        self._glossaries = {
+            lang: found for lang in self.config.glossary if (found := Glossary.load(lang, self._terms.lemmas))
         }
         self._synonym_terms: dict[tuple[str, tuple[str, ...]], list[str]] = {}
         self._label_table: set[tuple[str, ...]] | None = None
@@ -635,13 +644,31 @@ class Linker:
         """The text with each word replaced by its lemma's best table translation ("" when none has one)."""
         if text_lang not in self.config.translate:
             return ""
+        glossary = self._glossaries.get(text_lang)
         out: list[str] = []
         found = False
         for token, lemma in zip(tokens, self._terms.lemmas(tokens, text_lang), strict=True):
+            if glossary is not None and lemma in glossary:
+                out.append(glossary.renderings[lemma][0])
+                found = True
+                continue
             pairs = self.translations.get(lemma)
             found = found or bool(pairs)
             out.append(pairs[0][0] if pairs else token)
         return " ".join(out) if found else ""
+
+    def _translations_of(self, lemma: str, text_lang: str) -> list[tuple[str, float]]:
+        """English terms of a lemma with weights: its glossary entry's and the table's, each at its best
+        weight (the table keeps what ESCO's labels say that the glossary words otherwise: självständigt ->
+        *independently*, not only *independent*)."""
+        learnt = self.translations.get(lemma)
+        glossary = self._glossaries.get(text_lang)
+        if glossary is None or lemma not in glossary:
+            return learnt
+        found = dict(glossary.targets[lemma])
+        for target, weight in learnt:
+            found[target] = max(found.get(target, 0.0), weight)
+        return sorted(found.items(), key=lambda x: (-x[1], x[0]))
 
     def _cov(self, own: list[str], extra: Mapping[str, float]) -> FloatArray:
         """``w_cov`` x the coverage score of ``own`` terms (1 each) and their synonyms (``extra``, below 1)."""
@@ -843,15 +870,15 @@ class Linker:
         in ``cov`` each counts at its table weight; ``chr`` reads each word's best translation as if it
         were English text (texts up to ``GLOSS_CHR_WORDS`` words)."""
         cfg = self.config
-        if not (self.translations and cfg.w_translate and text_lang in cfg.translate):
+        if not ((self.translations or self._glossaries) and cfg.w_translate and text_lang in cfg.translate):
             return None
         if TRANSLATE_TO not in self._label_langs(tokens, text_lang):
             return None
         if own is None:
             own = self._terms.tagged(tokens, text_lang)
-        found = self.translations.translate(term.partition(":")[2] for term in own)
-        for term, weight in (extra or {}).items():  # the synonyms' gloss, at their weight
-            for target, share in self.translations.get(term.partition(":")[2]):
+        found: dict[str, float] = {}
+        for term, weight in [*((t, 1.0) for t in own), *(extra or {}).items()]:  # synonyms at their weight
+            for target, share in self._translations_of(term.partition(":")[2], text_lang):
                 if share * weight > found.get(target, 0.0):
                     found[target] = share * weight
         if not found:
@@ -860,7 +887,11 @@ class Linker:
             {f"{TRANSLATE_TO}:{term}": weight for term, weight in found.items()}
         )
         if cfg.w_chr and len(tokens) <= GLOSS_CHR_WORDS:
-            best = [pairs[0][0] for term in own if (pairs := self.translations.get(term.partition(":")[2]))]
+            best = [
+                pairs[0][0]
+                for term in own
+                if (pairs := self._translations_of(term.partition(":")[2], text_lang))
+            ]
             score += cfg.w_chr * self.char_index.score(
                 self._terms.chars(best), max_df=cfg.max_df_chr, langs=[TRANSLATE_TO]
             )
@@ -1023,7 +1054,15 @@ def _config(saved: dict[str, object]) -> LinkConfig:
     """The saved config; fields this version does not know are dropped (they only tuned a signal)."""
     known = set(LinkConfig.__dataclass_fields__)
     fields = {**_ABSENT_MEANS, **{k: v for k, v in saved.items() if k in known}}
-    for key in ("split_compounds", "monolingual", "fuzzy_words", "translate", "synonyms", "e5_kinds"):
+    for key in (
+        "split_compounds",
+        "monolingual",
+        "fuzzy_words",
+        "translate",
+        "glossary",
+        "synonyms",
+        "e5_kinds",
+    ):
         if isinstance(fields.get(key), list):
             fields[key] = tuple(fields[key])  # type: ignore[arg-type]
     return LinkConfig(**fields)  # type: ignore[arg-type]

@@ -13,14 +13,25 @@ well-understood method, Melamed's competitive linking over Dice scores:
    weighted by that share.
 
 Nothing but the labels goes in: the table is derived from whatever taxonomy the user set up.
+
+A hand-written :class:`Glossary` (``lang/<code>/glossary.json``: the words of job ads and their English in
+ESCO's wording) stands before the learnt table where it has the word: the alignment is noisy on rare words
+(``empati`` -> *woman*), a dictionary is not.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from kompetens.lang import lang_data
+from kompetens.link.text import fold, words
+
+GLOSSARY_FILE = "glossary"
+GLOSSARY_NEXT = 0.8
+"""Weight of a glossary word's second and later renderings (the first counts 1)."""
 MIN_LINKS = 2
 MIN_SHARE = 0.2
 MIN_DICE = 0.05
@@ -103,3 +114,59 @@ def learn(
         s: sorted(found, key=lambda x: (-x[1], x[0]))[:per_word] for s, found in sorted(by_source.items())
     }
     return Translations(table)
+
+
+@dataclass(slots=True)
+class Glossary:
+    """One language's hand-written word glossary, keyed by the linker's lemmas: each word's English
+    renderings as text (best first) and as English index terms with weights (1 for the first rendering,
+    ``GLOSSARY_NEXT`` for the others)."""
+
+    renderings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    targets: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.renderings)
+
+    def __contains__(self, lemma: object) -> bool:
+        return lemma in self.renderings
+
+    @classmethod
+    def from_data(
+        cls,
+        data: Mapping[str, Any],
+        source: Callable[[Sequence[str]], list[str]],
+        target: Callable[[Sequence[str]], list[str]],
+    ) -> Glossary:
+        """The glossary of a parsed ``glossary.json``; ``source`` and ``target`` map words to the linker's
+        lemmas of the word's language and of English."""
+        renderings: dict[str, tuple[str, ...]] = {}
+        targets: dict[str, list[tuple[str, float]]] = {}
+        own: set[str] = set()  # lemmas taken by the word that is its own lemma
+        for word, english in sorted(data.get("words", {}).items()):
+            lemma = source(words(word))
+            if len(lemma) != 1 or not english:
+                continue
+            # Two words may share a lemma ("skapa", "skapande"; "data", "dator"): the word that is itself
+            # the lemma keeps it, else the first in order.
+            is_own = lemma[0] in (word, fold(word))
+            if lemma[0] in own or (lemma[0] in renderings and not is_own):
+                continue
+            if is_own:
+                own.add(lemma[0])
+            renderings[lemma[0]] = tuple(english)
+            found: dict[str, float] = {}
+            for rank, text in enumerate(english):
+                weight = 1.0 if rank == 0 else GLOSSARY_NEXT
+                for term in target(words(text)):
+                    found[term] = max(found.get(term, 0.0), weight)
+            targets[lemma[0]] = sorted(found.items(), key=lambda x: (-x[1], x[0]))
+        return cls(renderings, targets)
+
+    @classmethod
+    def load(cls, lang: str, lemmas: Callable[[Sequence[str], str], list[str]], to: str = "en") -> Glossary:
+        """The glossary of ``lang`` (empty without a ``glossary.json``); ``lemmas(words, lang)`` maps words to
+        the linker's lemmas."""
+        return cls.from_data(
+            lang_data(lang, GLOSSARY_FILE), lambda w: lemmas(w, lang), lambda w: lemmas(w, to)
+        )
