@@ -126,6 +126,9 @@ def test_the_gloss_is_each_words_best_translation(translating: Linker) -> None:
     assert translating._gloss(["bygga", "xyzzy"], "sv") == "build xyzzy"  # the word itself where none
     assert translating._gloss(["xyzzy"], "sv") == ""  # no translation at all: no gloss
     assert translating._gloss(["build", "trust"], "en") == ""  # English is not translated
+    assert (
+        translating._gloss(["bygga", "förtoende"], "sv") == "build trust"
+    )  # misspelt: the lemma one letter away
 
 
 class _Counting:

@@ -653,9 +653,23 @@ class Linker:
                 found = True
                 continue
             pairs = self.translations.get(lemma)
+            if not pairs and (near := self._near_lemma(lemma, text_lang)):  # misspelt: "pressmedelanden"
+                if glossary is not None and near in glossary:
+                    out.append(glossary.renderings[near][0])
+                    found = True
+                    continue
+                pairs = self.translations.get(near)
             found = found or bool(pairs)
             out.append(pairs[0][0] if pairs else token)
         return " ".join(out) if found else ""
+
+    def _near_lemma(self, lemma: str, text_lang: str) -> str:
+        """The known lemma one letter from an unknown one in a ``fuzzy_words`` language, else ""."""
+        terms = self._terms
+        known = terms.known.get(text_lang)
+        if text_lang not in terms.fuzzy or not known or len(lemma) < FUZZY_MIN or lemma in known:
+            return ""
+        return terms.near(lemma, text_lang)
 
     def _translations_of(self, lemma: str, text_lang: str) -> list[tuple[str, float]]:
         """English terms of a lemma with weights: its glossary entry's and the table's, each at its best
