@@ -96,19 +96,51 @@ def with_bias(model: SpanModel, bias: float) -> SpanModel:
     """``model`` with ``bias`` added to each B and I label: the same as a column of the transitions."""
     trans = model.trans.copy()
     trans[:, 1:] += bias
-    return SpanModel(model.weights, trans, {**model.meta, "bias": str(bias)})
+    return SpanModel(model.weights, trans, {**model.meta, "bias": str(bias)}, model.clusters)
+
+
+def word_clusters(sizes: list[int], *, iterations: int = 20) -> dict[str, tuple[int, ...]]:
+    """Lowercased word -> its cluster at each size in ``sizes``: spherical k-means (seeded, deterministic) of
+    the multilingual e5 vectors of the taxonomy's label words that ship in the package (link/packaged.py), so
+    Swedish and English words of one meaning share clusters. Words with no letter are left out."""
+    import numpy as np
+
+    from kompetens.link.packaged import packaged_vectors
+
+    _, vectors = packaged_vectors()
+    words = sorted(w for w in vectors if any(c.isalpha() for c in w) and w == w.lower())
+    if not words or not sizes:
+        return {}
+    x = np.stack([vectors[w] for w in words]).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
+    ids = []
+    for k in sizes:
+        rng = np.random.default_rng(SEED + k)
+        centres = x[rng.choice(len(x), size=k, replace=False)].copy()
+        assign = np.zeros(len(x), dtype=np.int64)
+        for _ in range(iterations):
+            assign = np.argmax(x @ centres.T, axis=1)
+            sums = np.zeros_like(centres)
+            np.add.at(sums, assign, x)
+            norms = np.linalg.norm(sums, axis=1, keepdims=True)
+            centres = np.where(norms > 0, sums / np.maximum(norms, 1e-9), centres)
+        ids.append(assign)
+    return {w: tuple(int(col[i]) for col in ids) for i, w in enumerate(words)}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "dev" / "skillspan")
-    ap.add_argument("--epochs", type=int, default=40)
-    ap.add_argument("--grid", default="20,30,40", help="epoch counts scored in cross-validation")
+    ap.add_argument("--epochs", type=int, default=50)
+    ap.add_argument("--grid", default="30,40,50,60", help="epoch counts scored in cross-validation")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument(
         "--bias", type=float, default=4.0, help="added to every B and I label (recall vs precision)"
     )
     ap.add_argument("--biases", default="0,4,8", help="biases scored in cross-validation")
+    ap.add_argument(
+        "--clusters", default="32,256,1024", help="k-means sizes of the word clusters ('' for none)"
+    )
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--no-cv", action="store_true")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "kompetens" / "extract" / "data" / "spans.npz")
@@ -118,6 +150,9 @@ def main() -> None:
     examples = [example(r) for r in rows]
     golds = [gold_spans(r) for r in rows]
     print(f"train: {len(rows)} sentences, {sum(map(len, golds))} gold spans")
+    t0 = time.process_time()
+    clusters = word_clusters([int(k) for k in args.clusters.split(",") if k.strip()])
+    print(f"word clusters {args.clusters or 'none'}: {len(clusters)} words ({time.process_time() - t0:.0f} s CPU)")
     grid = sorted(int(x) for x in args.grid.split(","))
     if not args.no_cv:
         fold_of = folds(rows, args.folds)
@@ -134,7 +169,7 @@ def main() -> None:
                     tagger = SpanTagger(with_bias(model, bias))
                     results[(epoch, bias)].append(score(predict_rows(tagger, test_rows), test_gold))
 
-            train(train_ex, epochs=max(grid), seed=SEED, on_epoch=scored)
+            train(train_ex, epochs=max(grid), seed=SEED, clusters=clusters, on_epoch=scored)
             best = results[(max(grid), biases[0])][-1]
             print(
                 f"fold {fold}: {len(test_rows)} sentences, {max(grid)} epochs strict F1 {best['F1']:.1f} "
@@ -150,8 +185,14 @@ def main() -> None:
             print(f"  epochs {epoch:2d} bias {bias:4.1f}: {cells}")
     if args.cv_only:
         return
-    model = with_bias(train(examples, epochs=args.epochs, seed=SEED), args.bias)
-    model.meta.update({"data": "SkillSpan train (skill + knowledge merged)", "sentences": str(len(rows))})
+    model = with_bias(train(examples, epochs=args.epochs, seed=SEED, clusters=clusters), args.bias)
+    model.meta.update(
+        {
+            "data": "SkillSpan train (skill + knowledge merged)",
+            "sentences": str(len(rows)),
+            "clusters": args.clusters,
+        }
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")

@@ -61,6 +61,28 @@ def _synthetic() -> list[tuple[list[str], list[tuple[int, int]]]]:
     return out
 
 
+def test_word_clusters_are_features_and_round_trip(tmp_path: Path) -> None:
+    clusters = {"java": (1, 7), "python": (1, 7), "kubernetes": (2, 9)}
+    feats = Featurizer(clusters=clusters)
+    own = feats.word_features("Java", "en")[2]
+    assert "0:g0=1" in own and "0:g1=7" in own
+    assert "0:g=?" in feats.word_features("Zorblax", "en")[2]  # a word without a cluster
+    assert not any(f.startswith("0:g") for f in Featurizer().word_features("Java", "en")[2])  # no table
+    model = train(_synthetic(), epochs=3, seed=1, clusters=clusters)
+    model.save(tmp_path / "m.npz")
+    loaded = SpanModel.load(tmp_path / "m.npz")
+    assert loaded.clusters == clusters
+    words = ["Experience", "with", "Java", "and", "Python", "."]
+    assert SpanTagger(loaded).tag(words, "en") == SpanTagger(model).tag(words, "en")
+
+
+def test_the_packaged_model_has_word_clusters_of_both_languages(tagger: SpanTagger) -> None:
+    clusters = tagger.model.clusters
+    assert len(clusters) > 20_000
+    assert "kommunikation" in clusters and "communication" in clusters
+    assert all(len(c) == 3 for c in list(clusters.values())[:100])
+
+
 def test_a_tiny_training_run_learns_its_sentences() -> None:
     examples = _synthetic()
     tagger = SpanTagger(train(examples, epochs=10, seed=1))
@@ -75,7 +97,7 @@ def test_a_tiny_training_run_learns_its_sentences() -> None:
 
 def test_cached_emissions_equal_the_training_features(tagger: SpanTagger) -> None:
     words = ["Experience", "with", "Java", ",", "C++", "and", "Kubernetes", "."]
-    ids, owner = Featurizer().sentence_ids(words, "en")
+    ids, owner = Featurizer(clusters=tagger.model.clusters).sentence_ids(words, "en")
     expected = np.zeros((len(words), 3), dtype=np.float32)
     np.add.at(expected, owner, tagger.model.weights[ids])
     np.testing.assert_allclose(tagger.emissions(words, "en"), expected, rtol=1e-4, atol=1e-3)

@@ -33,8 +33,10 @@ import numpy.typing as npt
 from ..lang import lang_data
 from .lemma import Lexicon, default_lexicon
 
-MODEL_VERSION = 1
-"""Bumped when features or the file layout change: a model file of another version does not load."""
+MODEL_VERSION = 2
+"""Bumped when features or the file layout change: a model file of another version does not load (a version 1
+file, without word clusters, still does: its features are the same)."""
+READS = (1, 2)
 MODEL_FILE = "spans.npz"
 BITS = 19
 """2**BITS hashed feature rows."""
@@ -115,10 +117,14 @@ class _Hashes(dict[str, int]):
 
 
 class Featurizer:
-    """Hashed feature ids per word (per neighbour position) and per token (bigrams), for one lexicon."""
+    """Hashed feature ids per word (per neighbour position) and per token (bigrams), for one lexicon and
+    (optionally) word clusters: lowercased word -> its cluster at each granularity (``SpanModel.clusters``)."""
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon | None = None, clusters: dict[str, tuple[int, ...]] | None = None
+    ) -> None:
         self.lexicon = lexicon or default_lexicon()
+        self.clusters = clusters or {}
         self.hashed = _Hashes()
         self._classes: dict[str, dict[str, str]] = {}
         self._ids: dict[tuple[str, str], list[IntArray]] = {}
@@ -149,6 +155,12 @@ class Featurizer:
         ]
         near = [f"w={lower}", f"l={lemma}", f"s3={lower[-3:]}", f"sh={shape}", f"k={cls}", f"c={case}"]
         far = [f"w={lower}", f"sh={shape}", f"k={cls}"]
+        if self.clusters:  # the word's clusters of multilingual e5 vectors: "Java" near "Python", sv near en
+            found = self.clusters.get(lower) or self.clusters.get(lemma)
+            grains = [f"g{i}={c}" for i, c in enumerate(found)] if found else ["g=?"]
+            own += grains
+            near += grains
+            far += grains[:1]
         by = {-2: far, -1: near, 0: own, 1: near, 2: far}
         return [[f"{o}:{f}" for f in by[o]] for o in OFFSETS]
 
@@ -327,6 +339,9 @@ class SpanModel:
     weights: FloatArray
     trans: FloatArray
     meta: dict[str, str] = field(default_factory=dict)
+    clusters: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Lowercased word -> its cluster id at each granularity (k-means of the e5 vectors of the taxonomy's
+    label words, ``scripts/train_spans.py``); empty: no cluster features."""
 
     def save(self, path: Path) -> None:
         """A compressed ``.npz`` (``np.load`` reads it) whose bytes depend on the weights only: no dates."""
@@ -339,6 +354,10 @@ class SpanModel:
             "trans": self.trans.astype(np.float32),
             "meta": np.array(sorted(f"{k}={v}" for k, v in self.meta.items())),
         }
+        if self.clusters:
+            words = sorted(self.clusters)
+            arrays["cluster_words"] = np.array("\n".join(words))
+            arrays["cluster_ids"] = np.array([self.clusters[w] for w in words], dtype=np.int16)
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for name, array in arrays.items():
                 buf = io.BytesIO()
@@ -353,7 +372,7 @@ class SpanModel:
     def load(cls, path: Path | Any) -> SpanModel:
         with np.load(path, allow_pickle=False) as f:
             version = int(f["version"])
-            if version != MODEL_VERSION or int(f["bits"]) != BITS:
+            if version not in READS or int(f["bits"]) != BITS:
                 raise ValueError(
                     f"span model {path} is version {version}, this code reads version {MODEL_VERSION}: "
                     "rebuild it with scripts/train_spans.py"
@@ -361,7 +380,11 @@ class SpanModel:
             weights = np.zeros((1 << BITS, 3), dtype=np.float32)
             weights[f["rows"]] = f["values"].astype(np.float32)
             meta = dict(str(item).split("=", 1) for item in f["meta"])
-            return cls(weights, f["trans"].astype(np.float32), meta)
+            clusters: dict[str, tuple[int, ...]] = {}
+            if "cluster_words" in f.files:
+                ids = f["cluster_ids"].astype(np.int64).tolist()
+                clusters = dict(zip(str(f["cluster_words"]).split("\n"), map(tuple, ids), strict=True))
+            return cls(weights, f["trans"].astype(np.float32), meta, clusters)
 
 
 def packaged_model_path() -> Any:
@@ -373,7 +396,7 @@ class SpanTagger:
 
     def __init__(self, model: SpanModel, *, lexicon: Lexicon | None = None) -> None:
         self.model = model
-        self.features = Featurizer(lexicon)
+        self.features = Featurizer(lexicon, model.clusters)
         self._tables: dict[tuple[str, str], FloatArray] = {}  # (word, lang) -> 5 x 3 emission parts
         self._pad = self._table("<pad>", "-")
 
@@ -463,13 +486,14 @@ def train(
     epochs: int = 8,
     seed: int = 13,
     lexicon: Lexicon | None = None,
+    clusters: dict[str, tuple[int, ...]] | None = None,
     on_epoch: Callable[[int, SpanModel], None] | None = None,
 ) -> SpanModel:
     """An averaged structured perceptron over ``examples`` (shuffled per epoch with ``seed``).
 
     ``on_epoch(epoch, averaged_model)`` runs after each epoch (cross-validation reads every epoch count
     from one run)."""
-    feats = Featurizer(lexicon)
+    feats = Featurizer(lexicon, clusters)
     data = [
         (feats.sentence_ids(words, lang), spans_to_labels(len(words), spans)) for words, spans in examples
     ]
@@ -511,6 +535,7 @@ def train(
             (w - u / step).astype(np.float32),
             (t - tu / step).astype(np.float32),
             {"epochs": str(epoch), "seed": str(seed)},
+            dict(clusters or {}),
         )
         if on_epoch is not None:
             on_epoch(epoch, model)
