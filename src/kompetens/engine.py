@@ -567,8 +567,9 @@ class Engine:
         profile.areas = area_strengths(profile.mentions)
 
     # -- ad review -------------------------------------------------------------------------------
-    def review(self, doc: Document) -> Review:
-        """Review a job ad: social-media need (whatever the title says), areas asked for and missed, biased wording."""
+    def review(self, doc: Document, *, skills: bool = True) -> Review:
+        """Review a job ad: social-media need (whatever the title says), areas asked for and missed, biased
+        wording; ``skills=False`` leaves the skill list empty (the market's figures do not read it)."""
         from .ingest import require_language
         from .review import review_ad
 
@@ -577,7 +578,8 @@ class Engine:
         require_language(doc)  # "French is not supported", not "no review data for language und"
         profile = self.extract(doc)
         review = review_ad(doc, profile)
-        review.skills = profile.skills(self.skill_labels)
+        if skills:
+            review.skills = profile.skills(self.skill_labels)
         return review
 
     def review_html(self, review: Review, doc: Document) -> str:

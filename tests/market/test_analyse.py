@@ -92,6 +92,18 @@ def test_facts_follow_the_review(engine: Engine, docs: list[Document], facts: li
         assert f.key == ad_key(doc)
 
 
+def test_a_review_without_the_skill_list_is_the_same_review(engine: Engine, docs: list[Document]) -> None:
+    # the market reviews with skills=False: everything but the skill list must be what a full review gives
+    listed = 0
+    for doc in docs:
+        full, lean = engine.review(doc), engine.review(doc, skills=False)
+        assert lean.skills == []
+        listed += len(full.skills)
+        full.skills = []
+        assert lean == full
+    assert listed  # the corpus's ads do list skills in a full review
+
+
 def test_facts_carry_the_metadata(docs: list[Document], facts: list[AdFacts]) -> None:
     for doc, f in zip(docs, facts, strict=True):
         assert (f.year, f.month) == year_month(doc.meta.get("publication_date"))

@@ -128,7 +128,7 @@ def _meta_str(doc: Document, name: str) -> str | None:
 
 def ad_facts(engine: Engine, doc: Document) -> AdFacts:
     """Review one ad and keep what the market figures need. Raises KompetensError (E109: language)."""
-    review = engine.review(doc)
+    review = engine.review(doc, skills=False)  # the skill list is not a market figure
     year, month = year_month(doc.meta.get("publication_date"))
     flags = Counter(f.category for f in review.flags)
     return AdFacts(
