@@ -183,6 +183,7 @@ FLAGGED = [
     ("en", "Perfect first job after school.", "Perfect first job after school", "age"),
     ("en", "It suits a retired person.", "suits a retired person", "age"),
     ("en", "We seek a female receptionist.", "seek a female receptionist", "gender"),
+    ("en", "You have 0-2 years of experience.", "0-2 years of experience", "age"),
 ]
 
 NEUTRAL = [
