@@ -32,9 +32,9 @@ def _hold(text: str) -> None:
 
 
 class SlowEngine(Engine):
-    def review(self, doc: Document) -> Review:
+    def review(self, doc: Document, *, skills: bool = True) -> Review:
         _hold(doc.text)
-        return super().review(doc)
+        return super().review(doc, skills=skills)
 
     def profile_files(self, files: Sequence[tuple[str, bytes]]) -> list[CandidateProfile | KompetensError]:
         for _, data in files:
