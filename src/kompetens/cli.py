@@ -392,6 +392,8 @@ def link(
         for c in r.candidates:
             table.add_row(f"{c.score:.3f}", c.label, c.id)
         out_console.print(table)
+        if r.gloss:
+            out_console.print(f"  also read as English: {r.gloss}", style="dim", highlight=False)
 
 
 def _read_cvs(

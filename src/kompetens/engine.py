@@ -330,8 +330,10 @@ class Engine:
             raise KompetensError(Code.E301, f"unknown kind {kind!r}; use skill or occupation", field="kind")
         finder = self.span_tagger.find if spans else None
         results = self.linker.link(list(texts), top=top, kind=kind, spans=finder)  # type: ignore[arg-type]
+        glosses = self.linker.glosses(list(texts), kind=kind)  # type: ignore[arg-type]
         return [
-            LinkResult(text, [c.linked() for c in cands]) for text, cands in zip(texts, results, strict=True)
+            LinkResult(text, [c.linked() for c in cands], gloss)
+            for text, cands, gloss in zip(texts, results, glosses, strict=True)
         ]
 
     @property

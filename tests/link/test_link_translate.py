@@ -162,7 +162,12 @@ def test_a_short_swedish_skill_text_also_links_by_its_english_gloss(tmp_path: Pa
     counting.queries.clear()
     linker.link(["paint houses", "bygga förtroende och nätverk med kunder"], top=3)  # English; a sentence
     assert counting.queries == ["paint houses"]  # no gloss for English, no vector for a sentence
+    # what link read, as LinkResult.gloss shows it: the short Swedish text's gloss only
+    texts = ["bygga förtroende", "paint houses", "bygga förtroende och nätverk med kunder"]
+    assert linker.glosses(texts) == ["build trust", None, None]
+    assert linker.glosses(["bygga förtroende"], kind="occupation") == [None]
     linker.config = replace(linker.config, w_gloss=0.0)
+    assert linker.glosses(["bygga förtroende"]) == [None]  # no gloss weight: none read
     linker._query_cache.clear()
     counting.queries.clear()
     without = linker.link(["bygga förtroende"], top=7)[0]

@@ -116,6 +116,9 @@ class LinkResult:
     input: str
     """The text as given."""
     candidates: list[LinkedConcept]
+    gloss: str | None = None
+    """The English gloss the linker also read for a short Swedish skill text (each word's glossary rendering
+    or learnt translation: "skapa förtroende" -> "create trust"); null where it read none."""
 
 
 @dataclass(slots=True)
@@ -564,7 +567,7 @@ class Linker:
                 scores[i] = lexical[i] + cfg.w_static * static[row]
         mask = self._kind_mask[kind]
         can_embed = self._has_vectors() and self.embedder is not None
-        short = cfg.e5_words if kind in cfg.e5_kinds else 0
+        short = self._short(kind)
         gated = (
             [i for i in live if len(tokens[i]) <= short or self._gate(scores[i], mask)] if can_embed else []
         )
@@ -574,7 +577,7 @@ class Linker:
             e5 = self._e5_sims([cleaned[i] for i in gated], label_langs)
             for i, (den, chunk) in zip(gated, e5, strict=True):
                 scores[i] = lexical[i] + cfg.w_den * den + cfg.w_chunk * chunk
-            if cfg.w_gloss and glossed:
+            if self._glosses_kind(kind):
                 self._add_gloss(scores, [i for i in gated if len(tokens[i]) <= short], tokens, text_langs)
         self.e5_share = (self.e5_share[0] + len(gated), self.e5_share[1] + len(live))
         return [
@@ -623,6 +626,29 @@ class Linker:
         if translated is not None:  # below direct matches: summed at w_translate (0.5 and 0.85 were worse)
             score += cfg.w_translate * translated
         return self._pool(score)
+
+    def _short(self, kind: LinkKind) -> int:
+        """Texts of ``kind`` of up to this many words always get an e5 vector (0: none)."""
+        return self.config.e5_words if kind in self.config.e5_kinds else 0
+
+    def _glosses_kind(self, kind: LinkKind) -> bool:
+        return bool(self.config.w_gloss) and kind in TRANSLATE_KINDS
+
+    def glosses(
+        self, texts: Sequence[str], *, kind: LinkKind = "skill", lang: str | None = None
+    ) -> list[str | None]:
+        """For each text, the English gloss ``link`` reads beside it (``LinkConfig.w_gloss``): a short text of a
+        ``translate`` language, of a kind that is glossed, with e5 vectors at hand; else None."""
+        can_embed = self._has_vectors() and self.embedder is not None
+        short = self._short(kind)
+        out: list[str | None] = []
+        for text in texts:
+            tokens = words(clean(text)) if isinstance(text, str) else []
+            if not (can_embed and self._glosses_kind(kind) and 0 < len(tokens) <= short):
+                out.append(None)
+                continue
+            out.append(self._gloss(tokens, lang or self.langid.detect(tokens)) or None)
+        return out
 
     def _add_gloss(
         self,
