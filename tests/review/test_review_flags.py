@@ -171,6 +171,7 @@ FLAGGED = [
     ("sv", "Masterexamen tidigast 2023.", "Masterexamen tidigast 2023", "age"),
     ("sv", "Vi söker nyutexade ingenjörer.", "nyutexade", "age"),
     ("sv", "Ta första steget i din karriär hos oss.", "första steget i din karriär", "age"),
+    ("sv", "Ta ditt första steg ut i karriären hos oss.", "första steg ut i karriären", "age"),
     ("sv", "Du har 0-2 års erfarenhet av försäljning.", "0-2 års erfarenhet", "age"),
     ("sv", "Feriepraktik sommaren 2026.", "Feriepraktik", "age"),
     ("sv", "Är du mellan 20 och 30?", "Är du mellan 20 och 30", "age"),
@@ -280,6 +281,7 @@ NEUTRAL = [
     ("sv", "Söker assistenter till kvinna i Huddinge."),
     ("sv", "Doktorsexamen avlagd tidigast 2021."),
     ("sv", "Vi har 0-2 anställda i varje butik."),
+    ("sv", "Oavsett om du är en erfaren ledare eller ska ta ditt första steg ut i karriären hjälper vi dig."),
     ("sv", "Vi erbjuder barn och unga feriearbete."),
 ]
 
