@@ -167,6 +167,19 @@ def test_link_page(client: TestClient, engine: Engine) -> None:
         assert "kompetens setup" in r.text
 
 
+def test_link_page_shows_the_english_gloss_it_read(client: TestClient, engine: Engine) -> None:
+    if not taxonomy_path(engine.data_dir).is_file():
+        pytest.skip("no taxonomy set up in this data folder")
+    gloss = engine.link(["skapa förtroende"])[0].gloss
+    r = client.get("/link", params={"q": "skapa förtroende"})
+    assert r.status_code == 200
+    if gloss is None:  # an index without vectors reads no gloss
+        assert "Also read as English" not in r.text
+    else:
+        assert f"Also read as English: “{gloss}”" in r.text
+    assert "Also read as English" not in client.get("/link", params={"q": "build trust"}).text
+
+
 @pytest.mark.parametrize(("path", "status"), [("/no-such-page", 404), ("/link?kind=poem&q=x", 422)])
 def test_error_pages_are_html(client: TestClient, path: str, status: int) -> None:
     r = client.get(path)

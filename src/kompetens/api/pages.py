@@ -200,7 +200,13 @@ def link_page(request: Request, q: str = "", kind: Literal["skill", "occupation"
         record_call(request, "link")
     except KompetensError as exc:
         return page(request, "link.html", status=http_status(exc.code), form=form, error=exc)
-    return page(request, "link.html", form=form, candidates=found[0].candidates if found else [])
+    return page(
+        request,
+        "link.html",
+        form=form,
+        candidates=found[0].candidates if found else [],
+        gloss=found[0].gloss if found else None,
+    )
 
 
 # -- signing in and out ---------------------------------------------------------------------------
