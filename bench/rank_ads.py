@@ -36,6 +36,7 @@ import time
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
@@ -108,6 +109,7 @@ def main() -> int:
     ap.add_argument("--pool", type=int, default=20)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--thorough", action="store_true", help="profile ads and candidates as rank --thorough")
+    ap.add_argument("--e5", action="store_true", help="also rank by the e5 cosine of the two ads' texts")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     ads_path = args.shared / "data" / "dev" / "platsbanken" / "ads.jsonl"
@@ -140,13 +142,29 @@ def main() -> int:
         cands[ad_id] = replace(cand, source=ad_id)
     build_s = time.perf_counter() - t0
     vectors = tfidf({k: d.text for k, d in docs.items()})
+    dense: dict[str, Any] = {}
+    if args.e5:
+        from kompetens.link import E5Embedder
+
+        t1 = time.perf_counter()
+        keys = list(docs)
+        matrix = E5Embedder().passage([docs[k].text for k in keys])  # the model reads the first 512 tokens
+        dense = dict(zip(keys, matrix, strict=True))
+        print(f"e5 passage vectors of {len(keys)} ads in {time.perf_counter() - t1:.0f} s", file=sys.stderr)
 
     rng = random.Random(args.seed)
     by_label: dict[str, list[str]] = {}
     for ad_id in docs:
         by_label.setdefault(occupation[ad_id], []).append(ad_id)
     queries = sorted(a for a in docs if len(by_label[occupation[a]]) >= 2)
-    systems = ("random", "tfidf", "areas", "skills", *(f"blend{b}" for b in BETAS))
+    systems = (
+        "random",
+        "tfidf",
+        "areas",
+        "skills",
+        *(f"blend{b}" for b in BETAS),
+        *(["e5"] if args.e5 else []),
+    )
     results: dict[str, dict[str, list[float]]] = {h: {s: [] for s in systems} for h in ("tune", "check")}
     per_query = max(1, args.pool // 4)
     nskills: list[int] = []
@@ -170,6 +188,8 @@ def main() -> int:
             rng.shuffle(shuffled)
             shuffles.append(shuffled)
         orders["tfidf"] = sorted(pool, key=lambda a: (-cosine(vectors[q], vectors[a]), a))
+        if dense:
+            orders["e5"] = sorted(pool, key=lambda a: (-float(dense[q] @ dense[a]), a))
         ranked = rank([cands[a] for a in pool], role)  # the rank score as it is: the areas
         orders["areas"] = [r.score.source for r in ranked]
         area_score = {r.score.source: r.score.score / 100.0 for r in ranked}
@@ -188,7 +208,13 @@ def main() -> int:
         h = half_of(q)
         for k in (5,):
             results[h]["random"].append(sum(ndcg_at_k(s, rel, k=k) for s in shuffles) / len(shuffles))
-            for name in ("tfidf", "areas", "skills", *(f"blend{b}" for b in BETAS)):
+            for name in (
+                "tfidf",
+                "areas",
+                "skills",
+                *(f"blend{b}" for b in BETAS),
+                *(["e5"] if dense else []),
+            ):
                 results[h][name].append(ndcg_at_k(orders[name], rel, k=k))
     summary = {
         h: {s: round(sum(v) / len(v), 4) if v else None for s, v in per.items()}
