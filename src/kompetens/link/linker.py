@@ -667,27 +667,26 @@ class Linker:
             scores[i] = scores[i] + self.config.w_gloss * den
 
     def _gloss(self, tokens: list[str], text_lang: str) -> str:
-        """The text with each word replaced by its lemma's best table translation ("" when none has one)."""
+        """The text with each word replaced by its lemma's English (``_rendering``; "" when none has one)."""
         if text_lang not in self.config.translate:
             return ""
-        glossary = self._glossaries.get(text_lang)
         out: list[str] = []
         found = False
         for token, lemma in zip(tokens, self._terms.lemmas(tokens, text_lang), strict=True):
-            if glossary is not None and lemma in glossary:
-                out.append(glossary.renderings[lemma][0])
-                found = True
-                continue
-            pairs = self.translations.get(lemma)
-            if not pairs and (near := self._near_lemma(lemma, text_lang)):  # misspelt: "pressmedelanden"
-                if glossary is not None and near in glossary:
-                    out.append(glossary.renderings[near][0])
-                    found = True
-                    continue
-                pairs = self.translations.get(near)
-            found = found or bool(pairs)
-            out.append(pairs[0][0] if pairs else token)
+            best = self._rendering(lemma, text_lang)
+            if best is None and (near := self._near_lemma(lemma, text_lang)):  # misspelt: "pressmedelanden"
+                best = self._rendering(near, text_lang)
+            found = found or best is not None
+            out.append(token if best is None else best)
         return " ".join(out) if found else ""
+
+    def _rendering(self, lemma: str, text_lang: str) -> str | None:
+        """A lemma's English for the gloss: its glossary's first rendering, else the table's best, else None."""
+        glossary = self._glossaries.get(text_lang)
+        if glossary is not None and lemma in glossary:
+            return glossary.renderings[lemma][0]
+        pairs = self.translations.get(lemma)
+        return pairs[0][0] if pairs else None
 
     def _near_lemma(self, lemma: str, text_lang: str) -> str:
         """The known lemma one letter from an unknown one in a ``fuzzy_words`` language, else ""."""
