@@ -1,19 +1,20 @@
 """Benchmark: skill spans on SkillSpan dev and on a Swedish check set, and the tagger's speed.
 
     python bench/spans.py [--data-dir .kompetens] [--skillspan ../shared/data/dev/skillspan] [--ads 300]
-                          [--model PATH]
+                          [--model PATH] [--thorough-ads 100]
 
 Strict and loose span P/R/F1, as ../shared/tools/eval_spans.py defines them (strict: the same first and
 last token as a gold skill or knowledge span; loose: any overlap), for
   (a) an exact, case-insensitive scan of the taxonomy's skill labels (longest first, whole words),
-  (b) today's extraction (``Engine.extract``, ads),
+  (b) the phrase index alone (``Engine.extract(..., spans=False)``, ads: what review and the market read),
   (c) the span tagger (``extract/spans.py``),
-  (d) the union: the tagger's spans plus the extraction's mentions that overlap none of them
-      (what ``Engine.extract(..., thorough=True)`` returns);
+  (d) the default extraction (``Engine.extract``, what ``kompetens extract`` and eval_spans.py run): the
+      phrase index's mentions, widened to the tagger's phrase that holds them, and the tagger's other phrases;
 on SkillSpan's dev split when ../shared is there (skipped with a message otherwise) and on
 bench/data/spans_sv.txt (fictional Swedish sentences, spans in [brackets]). Each posting is rebuilt from its
-tokens joined by spaces, one sentence a line, as eval_spans.py does. Then the tagger's speed in sentences/s and
-ads/s per core (CPU time) over synthetic 3 KB Swedish ads (bench/synth.py) and over the dev postings.
+tokens joined by spaces, one sentence a line, as eval_spans.py does. Then speeds per core (CPU time) over synthetic 3 KB Swedish ads (bench/synth.py): the tagger's C code against
+its Python twin (the baseline, same ads), the phrase index alone, the default extraction, and thorough
+extraction (the phrases also linked to ESCO: ``--thorough-ads`` of them); and the tagger over the dev postings.
 Dev is reported, never tuned on: the model's settings come from cross-validation inside train. ``--model``
 scores another model file (``scripts/train_spans.py --out PATH``) against the same sets, the packaged one's
 systems beside it unchanged ((a) and (b) do not use the tagger).
@@ -141,6 +142,7 @@ def main() -> None:
     ap.add_argument("--skillspan", type=Path, default=ROOT.parent / "shared" / "data" / "dev" / "skillspan")
     ap.add_argument("--ads", type=int, default=1000, help="synthetic ads for the speed figures")
     ap.add_argument("--model", type=Path, help="a span model file instead of the packaged one")
+    ap.add_argument("--thorough-ads", type=int, default=100, help="ads for the thorough mode's speed")
     args = ap.parse_args()
 
     engine = Engine(args.data_dir)
@@ -148,19 +150,19 @@ def main() -> None:
         engine.__dict__["span_tagger"] = SpanTagger(SpanModel.load(args.model), lexicon=engine.lexicon)
     tagger = engine.span_tagger
 
-    def extraction(text: str, lang: str) -> list[Span]:
+    def phrase_index(text: str, lang: str) -> list[Span]:
+        doc = Document(source="bench", text=text, lang=lang, kind="ad")
+        return [(m.start, m.end) for m in engine.extract(doc, spans=False).mentions]
+
+    def default(text: str, lang: str) -> list[Span]:
         doc = Document(source="bench", text=text, lang=lang, kind="ad")
         return [(m.start, m.end) for m in engine.extract(doc).mentions]
 
-    def thorough(text: str, lang: str) -> list[Span]:
-        doc = Document(source="bench", text=text, lang=lang, kind="ad")
-        return [(m.start, m.end) for m in engine.extract(doc, thorough=True).mentions]
-
     systems: list[tuple[str, Finder]] = [
         ("(a) exact taxonomy labels", label_scanner(engine)),
-        ("(b) extraction (today)", extraction),
+        ("(b) phrase index alone", phrase_index),
         ("(c) span tagger", tagger.find),
-        ("(d) tagger + extraction", thorough),
+        ("(d) default extraction", default),
     ]
     sets: list[tuple[str, list[Posting], str]] = []
     dev = args.skillspan / "dev.json"
@@ -180,23 +182,29 @@ def main() -> None:
     ads = [ad["headline"] + "\n\n" + ad["description"]["text"] for ad in synth_ads(args.ads)]
     tagger.find(ads[0], "sv")
     n_sent = sum(len(segments(a)) for a in ads)
-    t0 = time.process_time()
-    for ad in ads:
-        tagger.find(ad, "sv")
-    cpu = time.process_time() - t0
-    print(
-        f"tagger speed, {len(ads)} synthetic Swedish ads of {sum(map(len, ads)) / len(ads):.0f} chars: "
-        f"{len(ads) / cpu:.0f} ads/s, {n_sent / cpu:.0f} sentences/s per core (CPU time)"
-    )
-    docs = [Document(source=str(k), text=ad, lang="sv", kind="ad") for k, ad in enumerate(ads)]
-    for thorough in (False, True):
+    timed: dict[str, float] = {}
+    for name, find in (("C code", tagger.find), ("Python twin (baseline)", tagger.find_python)):
         t0 = time.process_time()
-        for doc in docs:
-            engine.extract(doc, thorough=thorough)
-        cpu = time.process_time() - t0
+        for ad in ads:
+            find(ad, "sv")
+        timed[name] = cpu = time.process_time() - t0
         print(
-            f"Engine.extract(thorough={thorough}), same ads: {len(docs) / cpu:.0f} ads/s per core (CPU time)"
+            f"tagger, {name}, {len(ads)} synthetic Swedish ads of {sum(map(len, ads)) / len(ads):.0f} chars: "
+            f"{len(ads) / cpu:.0f} ads/s, {n_sent / cpu:.0f} sentences/s per core (CPU time)"
         )
+    print(f"tagger, C code / Python twin: {timed['Python twin (baseline)'] / timed['C code']:.1f}x")
+    docs = [Document(source=str(k), text=ad, lang="sv", kind="ad") for k, ad in enumerate(ads)]
+    runs: list[tuple[str, Callable[[Document], object], list[Document]]] = [
+        ("phrase index alone (spans=False)", lambda d: engine.extract(d, spans=False), docs),
+        ("default extraction", engine.extract, docs),
+        ("thorough (phrases linked)", lambda d: engine.extract(d, thorough=True), docs[: args.thorough_ads]),
+    ]
+    for name, run, some in runs:
+        t0 = time.process_time()
+        for doc in some:
+            run(doc)
+        cpu = time.process_time() - t0
+        print(f"Engine.extract, {name}, {len(some)} of the same ads: {len(some) / cpu:.1f} ads/s per core")
     if dev.is_file():
         texts = [t for t, _ in skillspan(dev)]
         n_sent = sum(len(segments(t)) for t in texts)

@@ -77,6 +77,23 @@ def test_extract_as_ad_marks_requirements(runner: CliRunner, data_dir: Path, tmp
     assert by_text.get("Google Analytics") is False
 
 
+def test_extract_finds_skill_phrases_by_default_and_not_with_no_spans(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    ad = tmp_path / "ad.txt"
+    ad.write_text("Du har erfarenhet av Java och Kubernetes.\nYou have attention to detail.\n", encoding="utf-8")
+    code, out, _ = run(runner, data_dir, "extract", str(ad), "--kind", "ad", "--json")
+    assert code == 0
+    default = json.loads(out)[0]
+    methods = {m["method"] for m in default["mentions"]}
+    assert "span" in methods, default["mentions"]
+    code, out, _ = run(runner, data_dir, "extract", str(ad), "--kind", "ad", "--json", "--no-spans")
+    assert code == 0
+    alone = json.loads(out)[0]
+    assert "span" not in {m["method"] for m in alone["mentions"]}
+    assert alone["areas"] == default["areas"]  # the tagger's own phrases hold no area
+
+
 def test_review_json_contract(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     ad = tmp_path / "ad.txt"
     ad.write_text(AD, encoding="utf-8")

@@ -199,9 +199,14 @@ def run_over_documents(
     "--link", "use_linker", is_flag=True, help="Also link sentences the phrase index found nothing in."
 )
 @click.option(
+    "--spans/--no-spans",
+    default=True,
+    help="Skill phrases of the learned span tagger beside the phrase index's (default) or not (faster).",
+)
+@click.option(
     "--thorough",
     is_flag=True,
-    help="Also find skill phrases with the learned span tagger (slower; see docs/extraction.md).",
+    help="Also link the span tagger's phrases to ESCO (much slower; see docs/extraction.md).",
 )
 @click.pass_context
 def extract(
@@ -210,6 +215,7 @@ def extract(
     as_json: bool,
     kind: DocKind | None,
     use_linker: bool,
+    spans: bool,
     thorough: bool,
 ) -> None:
     """Find competencies (with evidence spans) in files or folders."""
@@ -217,7 +223,7 @@ def extract(
     profiles: list[Profile] = []
 
     def handle(doc: Document) -> Extraction:
-        profile = engine.extract(doc, link=use_linker, thorough=thorough)
+        profile = engine.extract(doc, link=use_linker, spans=spans, thorough=thorough)
         if not as_json:
             profiles.append(profile)
             out_console.print(_profile_table(profile))

@@ -58,7 +58,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "kompetens extract",
-        "`kompetens extract PATH... [--kind ad|cv|text] [--link] [--thorough] --json`",
+        "`kompetens extract PATH... [--kind ad|cv|text] [--link] [--no-spans] [--thorough] --json`",
         "`POST /api/v1/extract`: one text, and so one item, plus `text` (the normalised text the offsets index)",
         list[Extraction | FailedInput],
         "One item per document read (a folder or a JSONL file gives several); an input that could not be "

@@ -66,7 +66,7 @@ LINK_MIN_SCORE = 1.2
 LINK_MIN_WORDS, LINK_MAX_WORDS = 3, 60
 LINK_CONFIDENCE = 0.5
 SPAN_CONFIDENCE = 0.5
-"""Confidence of a skill phrase the span tagger found and nothing linked (``extract(..., thorough=True)``)."""
+"""Confidence of a skill phrase the span tagger found and nothing linked (``extract``)."""
 SPAN_URI = "kompetens:span:"
 """Concept id prefix of an unlinked skill phrase: the prefix and the phrase, lowercased, spaces collapsed."""
 TAXONOMY_WEIGHT = 0.6
@@ -448,19 +448,27 @@ class Engine:
         return cache[key]
 
     def extract(
-        self, doc: Document, *, link: bool = False, thorough: bool = False, link_spans: bool | None = None
+        self,
+        doc: Document,
+        *,
+        link: bool = False,
+        spans: bool = True,
+        thorough: bool = False,
+        link_spans: bool | None = None,
     ) -> Profile:
-        """Mentions and area strengths; with ``link`` the linker also reads sentences the phrase index found
-        nothing in, and adds its best ESCO concept when the match is strong (method "link").
+        """Mentions and area strengths: the phrase index's, and (``spans``, the default) the span tagger's
+        skill phrases: a mention inside a phrase the tagger found takes the whole phrase as its evidence span,
+        and each phrase with no mention becomes a mention of method "span" (see ``_add_spans``).
 
-        ``thorough`` also runs the span tagger (5-10x slower than the phrase index): a mention inside a
-        phrase the tagger found takes the whole phrase as its evidence span, and each phrase with no mention
-        becomes a mention of method "span" (see ``_add_spans``). ``link_spans`` (default: ``link``) links
-        those phrases to ESCO without linking whole sentences as ``link`` does (what ``rank --thorough``
-        uses)."""
+        ``thorough`` also links those phrases to ESCO (what ``rank --thorough`` uses; much slower); so does
+        ``link``, which also has the linker read the sentences that hold no mention, adding its best ESCO
+        concept when the match is strong (method "link"). ``link_spans`` says whether to link the phrases
+        regardless (default: ``thorough or link``, where the taxonomy is built). ``spans=False`` is the
+        phrase index alone (review and the market read nothing else)."""
         profile = self.extractor(doc)
-        if thorough:
-            self._add_spans(profile, link=link if link_spans is None else link_spans)
+        if spans or thorough:
+            linked = (thorough or link) if link_spans is None else link_spans
+            self._add_spans(profile, link=linked and self.can_link_spans)
         if link:
             self._link_unmatched(profile)
         return profile
@@ -507,7 +515,7 @@ class Engine:
             at = profile.layout.sentences_at([s for s, _ in free])
         phrases = [text[s:e] for s, e in free]
         linked: list[ConceptRef | None] = [None] * len(free)
-        area_of = curated_area_map()
+        area_of = curated_area_map() if link else {}
         if link:
             for k, result in enumerate(self.link(phrases, top=1)):
                 if result.candidates and result.candidates[0].score >= LINK_MIN_SCORE:
@@ -578,7 +586,7 @@ class Engine:
         if doc.kind != "ad":
             doc = replace(doc, kind="ad")
         require_language(doc)  # "French is not supported", not "no review data for language und"
-        profile = self.extract(doc)
+        profile = self.extract(doc, spans=False)  # the phrase index: the tagger's phrases hold no area
         review = review_ad(doc, profile)
         if skills:
             review.skills = profile.skills(self.skill_labels)
@@ -1198,10 +1206,10 @@ class Engine:
         """The extractor ranking uses: the phrase index, or (``thorough``) also the span tagger's phrases
         linked to ESCO (kept at linker score >= ``LINK_MIN_SCORE``, else unlinked phrases)."""
         if not thorough:
-            return self.extract
+            return self.extractor  # the phrase index: the default ranking's figures are measured on it
 
         def thorough_profile(doc: Document) -> Profile:
-            return self.extract(doc, thorough=True, link_spans=self.can_link_spans)
+            return self.extract(doc, thorough=True)
 
         return thorough_profile
 

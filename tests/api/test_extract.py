@@ -69,6 +69,14 @@ def test_extract_matches_the_engine(client: TestClient, engine: Engine, text: st
     assert set(body["areas"]) == set(AREA_IDS)
 
 
+def test_extract_spans_false_is_the_phrase_index_alone(client: TestClient, engine: Engine) -> None:
+    text = "You have experience with Kubernetes and attention to detail."
+    default = client.post("/api/v1/extract", json={"text": text, "kind": "ad"}).json()
+    alone = client.post("/api/v1/extract", json={"text": text, "kind": "ad", "spans": False}).json()
+    assert "span" in {m["method"] for m in default["mentions"]}
+    assert "span" not in {m["method"] for m in alone["mentions"]}
+
+
 @pytest.mark.parametrize(("text", "kind"), TEXTS)
 def test_evidence_spans_index_the_returned_text(client: TestClient, text: str, kind: str) -> None:
     body = client.post("/api/v1/extract", json={"text": text, "kind": kind}).json()

@@ -11,8 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kompetens.engine import SPAN_URI, Engine
+from kompetens.extract.native import speedups
 from kompetens.extract.spans import (
     BEGIN,
+    BITS,
     INSIDE,
     MODEL_VERSION,
     OUT,
@@ -26,6 +28,7 @@ from kompetens.extract.spans import (
     viterbi,
 )
 from kompetens.models import Document
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -159,18 +162,113 @@ def test_model_file_of_another_version_does_not_load(tmp_path: Path, tagger: Spa
         SpanModel.load(path)
 
 
-def test_thorough_extraction_adds_phrases_as_mentions(engine: Engine) -> None:
+def test_the_default_extraction_adds_phrases_as_mentions(engine: Engine) -> None:
     text = "You have experience with Kubernetes and attention to detail."
-    doc = Document(source="t", text=text, lang="en", kind="ad")
-    plain = engine.extract(doc)
-    thorough = engine.extract(Document(source="t", text=text, lang="en", kind="ad"), thorough=True)
-    assert len(thorough.mentions) >= len(plain.mentions)
-    spans = [m for m in thorough.mentions if m.method == "span"]
-    assert spans, [m.text for m in thorough.mentions]
-    for m in thorough.mentions:
+    plain = engine.extract(Document(source="t", text=text, lang="en", kind="ad"), spans=False)
+    default = engine.extract(Document(source="t", text=text, lang="en", kind="ad"))
+    assert len(default.mentions) >= len(plain.mentions)
+    assert not [m for m in plain.mentions if m.method == "span"]  # spans=False: the phrase index alone
+    spans = [m for m in default.mentions if m.method == "span"]
+    assert spans, [m.text for m in default.mentions]
+    for m in default.mentions:
         assert text[m.start : m.end] == m.text
     for m in spans:
         assert m.concept.id.startswith(SPAN_URI) and m.area is None
+    assert default.areas == plain.areas  # unlinked phrases hold no area
+
+
+# -- the C code (_speedups.tag_spans) and its Python twin ------------------------------------------------
+
+_NO_C = pytest.mark.skipif(
+    speedups is None or not hasattr(speedups, "tag_spans"),
+    reason="no C code: built without a compiler, or KOMPETENS_PURE_PYTHON=1",
+)
+_TEXT = st.lists(
+    st.sampled_from(
+        [*"abcXYZåÄöÉ019²_ .,;:!?-/'’+#&()\n\t\r", "C++", "Node.js", "CI/CD", "  ", "İ", "ﬁ", "ß", "Σ", "ǅ"]
+    ),
+    max_size=80,
+).map("".join)
+
+
+@_NO_C
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_c_and_python_find_the_same_spans_in_the_demo_files(tagger: SpanTagger, lang: str) -> None:
+    files = sorted((ROOT / "demo").rglob("*.*"))
+    assert len(files) > 30
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert tagger.find(text, lang) == tagger.find_python(text, lang), path.name
+
+
+def _tagger_marking(mode: str) -> SpanTagger:
+    """A tagger whose model marks every token a span of its own (``tokens``) or every sentence one span
+    (``sentences``), whatever the words: its spans show the C code's tokens and sentences."""
+    weights = np.zeros((1 << BITS, 3), dtype=np.float32)
+    trans = np.full((4, 3), -100.0, dtype=np.float32)
+    if mode == "tokens":
+        trans[:, BEGIN] = 10.0
+    else:
+        trans[3, BEGIN] = 10.0
+        trans[BEGIN, INSIDE] = trans[INSIDE, INSIDE] = 10.0
+    return SpanTagger(SpanModel(weights, trans))
+
+
+@_NO_C
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_c_tokens_and_sentences_are_the_python_ones(text: str) -> None:
+    by_token, by_sentence = _MARKERS
+    tokens = [(s, e) for seg in segments(text) for _, s, e in seg]
+    sentences = [(seg[0][1], seg[-1][2]) for seg in segments(text) if seg]
+    assert by_token.find_python(text, "sv") == tokens
+    assert by_token.find(text, "sv") == tokens
+    assert by_sentence.find(text, "sv") == by_sentence.find_python(text, "sv") == sentences
+
+
+@_NO_C
+@settings(max_examples=100, deadline=None)
+@given(_TEXT)
+def test_c_and_python_agree_on_any_text(text: str) -> None:
+    assert _PACKAGED.find(text, "en") == _PACKAGED.find_python(text, "en")
+
+
+_MARKERS = (_tagger_marking("tokens"), _tagger_marking("sentences"))
+_PACKAGED = SpanTagger.packaged()
+
+
+def test_the_word_cache_grows_and_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    tagger = SpanTagger.packaged()
+    text = " ".join(f"ord{k}" for k in range(3000)) + " erfarenhet av Java."
+    assert tagger.find(text, "sv") == tagger.find_python(text, "sv")
+    store = tagger.words("sv")
+    assert len(store) > 3000 and len(store.tables) >= len(store) and store.rows["ord2999"] < len(store)
+    monkeypatch.setattr(SpanTagger, "MAX_WORDS", 100)
+    assert tagger.words("sv") is not store  # full: a new cache
+    assert tagger.find(text, "sv") == tagger.find_python(text, "sv")
+
+
+def test_without_the_c_code_find_runs_the_python_twin(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kompetens.extract import spans as spans_module
+
+    tagger = SpanTagger.packaged()
+    text = "You have experience with Java and Kubernetes."
+    monkeypatch.setattr(spans_module, "speedups", None)
+    assert tagger.find(text, "en") == tagger.find_python(text, "en") != []
+
+
+@_NO_C
+def test_the_c_code_checks_its_arrays(tagger: SpanTagger) -> None:
+    store = tagger.words("en")
+    args = (store, tagger._weights, tagger._trans, tagger._fixed, 120)
+    with pytest.raises(ValueError, match="length"):
+        speedups.tag_spans("abc", "ab", *args)
+    with pytest.raises(ValueError, match="size"):
+        speedups.tag_spans("Java", "java", store, tagger._weights, tagger._trans, tagger._fixed[:3], 120)
+    with pytest.raises(ValueError, match="max_tokens"):
+        speedups.tag_spans("Java", "java", *args[:-1], 0)
+    with pytest.raises(TypeError):
+        speedups.tag_spans("Java", "java", store, tagger._weights.astype(np.float64), *args[2:])
 
 
 def test_span_score_counts_strict_and_loose_as_eval_spans_does() -> None:

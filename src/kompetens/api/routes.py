@@ -115,7 +115,7 @@ def areas(request: Request) -> Response:
 def extract(request: Request, body: schemas.ExtractRequest) -> Response:
     doc = text_document(body.text, kind=body.kind, lang=body.lang, title=body.title)
     with engine_of(request) as engine:
-        profile = engine.extract(doc, thorough=body.thorough)
+        profile = engine.extract(doc, spans=body.spans, thorough=body.thorough)
     record_call(request, "extract")
     return json_response(schemas.PostedExtraction.of(profile.extraction(engine.skill_labels), doc.text))
 

@@ -65,8 +65,12 @@ class ExtractRequest(BaseModel):
     lang: str | None = Field(default=None, description="'sv' or 'en'; detected when left out.")
     kind: DocKindField = Field(default="text", description="'ad' marks must-haves and merits.")
     title: str | None = Field(default=None, examples=["Kommunikatör"])
+    spans: bool = Field(
+        default=True,
+        description="Also find skill phrases with the learned span tagger (false: the phrase index alone).",
+    )
     thorough: bool = Field(
-        default=False, description="Also find skill phrases with the learned span tagger (slower)."
+        default=False, description="Also link the span tagger's phrases to ESCO (much slower)."
     )
 
 

@@ -1,4 +1,4 @@
-/* Two hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
+/* Three hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
  * them on random input). Built with the package where a C compiler is present.
  *
  * The word-trie walk of kompetens.extract.wordtrie (WordTrie.scan_python):
@@ -7,6 +7,10 @@
  *   lemmas: dict word -> lemma, or None; root: the root's child per word id (uint32, 0 for none);
  *   keys/kids/values: the trie's flat arrays (uint64, uint32, int32); depth: the most words in a key;
  *   floor: values from here on are cues. Hits are (start, end, code) tuples ordered by end, then start.
+ *
+ * Overlap resolution of kompetens.extract.pipeline (_resolve_overlaps_python): resolve(candidates).
+ *
+ * The span tagger's tokens, features and Viterbi decoding (SpanTagger.find_python): tag_spans(...), below.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -358,9 +362,331 @@ done:
     return out;
 }
 
+/* ---- The span tagger's decoding (kompetens.extract.spans.SpanTagger.find_python) -------------------------
+ * tag_spans(text, lower, store, weights, trans, fixed, max_tokens) -> list of (start, end) character spans
+ *   text: the text; lower: text.lower(), of the same length (the caller checks);
+ *   store: the per-language word cache, with rows (dict str -> row), add(word) -> row (a word not yet in it;
+ *     may replace the arrays), tables (float32, rows x 5 x 3: the word's emission parts seen from each
+ *     neighbour position), classes (int8 per row: 0, or 1 + the index of the sentence class in
+ *     cue, do, req, we, you) and pad (float32 5 x 3: the parts of a position outside the sentence);
+ *   weights: float32 2**bits x 3; trans: float32 4 x 3; fixed: int64 ids of bias, sk=cue/do/req/we/you,
+ *     cue<1, cue<2, cue<3, cue<4, cue<8, cue<far, first, last; the mask of a hashed id is len(weights) - 1.
+ * Tokens are TOKEN's (\w+(?:[.\-/'’+#&]\w+)*[+#]*|[^\w\s]); sentences end at a line break, at . ! ? before a
+ * token that starts with a capital, or after max_tokens tokens. Bigram features are crc32 (zlib's) of
+ * "b-=<prev>|<word>" and "b+=<word>|<next>" in lowercase UTF-8, <s> and </s> at the edges. */
+
+static uint32_t crc_table[256];
+static int crc_ready = 0;
+
+static void crc_init(void) {
+    for (uint32_t n = 0; n < 256; n++) {
+        uint32_t c = n;
+        for (int k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320U ^ (c >> 1) : c >> 1;
+        crc_table[n] = c;
+    }
+    crc_ready = 1;
+}
+
+static inline uint32_t crc_bytes(uint32_t crc, const char *s, size_t n) {
+    for (size_t k = 0; k < n; k++) crc = crc_table[(crc ^ (unsigned char)s[k]) & 0xFF] ^ (crc >> 8);
+    return crc;
+}
+
+/* crc over the UTF-8 bytes of code points [start, end) of a str's data */
+static inline uint32_t crc_str(uint32_t crc, int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    for (Py_ssize_t k = start; k < end; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        char b[4];
+        size_t n;
+        if (c < 0x80) {
+            b[0] = (char)c; n = 1;
+        } else if (c < 0x800) {
+            b[0] = (char)(0xC0 | (c >> 6)); b[1] = (char)(0x80 | (c & 0x3F)); n = 2;
+        } else if (c < 0x10000) {
+            b[0] = (char)(0xE0 | (c >> 12)); b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+            b[2] = (char)(0x80 | (c & 0x3F)); n = 3;
+        } else {
+            b[0] = (char)(0xF0 | (c >> 18)); b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+            b[2] = (char)(0x80 | ((c >> 6) & 0x3F)); b[3] = (char)(0x80 | (c & 0x3F)); n = 4;
+        }
+        crc = crc_bytes(crc, b, n);
+    }
+    return crc;
+}
+
+static inline int is_word(Py_UCS4 c) { return c == '_' || Py_UNICODE_ISALNUM(c); }
+
+static inline int is_joiner(Py_UCS4 c) {
+    return c == '.' || c == '-' || c == '/' || c == '\'' || c == 0x2019 || c == '+' || c == '#' || c == '&';
+}
+
+typedef struct {
+    Py_ssize_t start, end, row;
+    int cls;
+} Tok;
+
+/* the end of the token that starts at i (a word character or another non-space), as TOKEN matches it */
+static Py_ssize_t token_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) {
+    if (!is_word(PyUnicode_READ(kind, data, i))) return i + 1;
+    Py_ssize_t j = i + 1;
+    while (j < n && is_word(PyUnicode_READ(kind, data, j))) j++;
+    while (j + 1 < n && is_joiner(PyUnicode_READ(kind, data, j)) && is_word(PyUnicode_READ(kind, data, j + 1))) {
+        j += 2;
+        while (j < n && is_word(PyUnicode_READ(kind, data, j))) j++;
+    }
+    while (j < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, j);
+        if (c != '+' && c != '#') break;
+        j++;
+    }
+    return j;
+}
+
+static int get_buffer(PyObject *owner, const char *name, Py_buffer *view, Py_ssize_t itemsize, int writable) {
+    PyObject *obj = name ? PyObject_GetAttrString(owner, name) : (Py_INCREF(owner), owner);
+    if (obj == NULL) return -1;
+    int rc = PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0));
+    Py_DECREF(obj);
+    if (rc < 0) return -1;
+    if (view->itemsize != itemsize) {
+        PyErr_Format(PyExc_TypeError, "span tagger: %s has items of %zd bytes, not %zd", name ? name : "array",
+                     view->itemsize, itemsize);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* the Viterbi path of one sentence (em: n x 3, doubles) into labels; the same comparisons as _viterbi */
+static void viterbi3(const double *em, Py_ssize_t n, const double *t, unsigned char *back, int *labels) {
+    double too = t[0], tob = t[1], tbo = t[3], tbb = t[4], tbi = t[5], tio = t[6], tib = t[7], tii = t[8];
+    double tso = t[9], tsb = t[10];
+    double so = em[0] + tso, sb = em[1] + tsb, si = -1e30;
+    for (Py_ssize_t k = 1; k < n; k++) {
+        double eo = em[3 * k], eb = em[3 * k + 1], ei = em[3 * k + 2];
+        double x = so + too, y = sb + tbo, z = si + tio, no, nb, ni;
+        int po, pb, pi;
+        if (x >= y && x >= z) { no = x; po = 0; } else if (y >= z) { no = y; po = 1; } else { no = z; po = 2; }
+        x = so + tob; y = sb + tbb; z = si + tib;
+        if (x >= y && x >= z) { nb = x; pb = 0; } else if (y >= z) { nb = y; pb = 1; } else { nb = z; pb = 2; }
+        y = sb + tbi; z = si + tii;
+        if (y >= z) { ni = y; pi = 1; } else { ni = z; pi = 2; }
+        so = no + eo; sb = nb + eb; si = ni + ei;
+        back[3 * k] = (unsigned char)po; back[3 * k + 1] = (unsigned char)pb; back[3 * k + 2] = (unsigned char)pi;
+    }
+    int label = so >= sb && so >= si ? 0 : sb >= si ? 1 : 2;
+    labels[n - 1] = label;
+    for (Py_ssize_t k = n - 1; k > 0; k--) {
+        label = back[3 * k + label];
+        labels[k - 1] = label;
+    }
+}
+
+static PyObject *tag_spans(PyObject *self, PyObject *args) {
+    PyObject *text, *lower, *store, *weights_obj, *trans_obj, *fixed_obj;
+    Py_ssize_t max_tokens;
+    if (!PyArg_ParseTuple(args, "UUOOOOn", &text, &lower, &store, &weights_obj, &trans_obj, &fixed_obj,
+                          &max_tokens))
+        return NULL;
+    if (max_tokens < 1) {
+        PyErr_SetString(PyExc_ValueError, "span tagger: max_tokens must be at least 1");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_GET_LENGTH(lower) != n) {
+        PyErr_SetString(PyExc_ValueError, "span tagger: the lowercased text has another length");
+        return NULL;
+    }
+    if (!crc_ready) crc_init();
+    int kind = PyUnicode_KIND(text), lkind = PyUnicode_KIND(lower);
+    const void *data = PyUnicode_DATA(text), *ldata = PyUnicode_DATA(lower);
+    PyObject *out = NULL, *rows = NULL, *add = NULL;
+    Tok *toks = NULL;
+    Py_ssize_t *seg_end = NULL; /* the index after each sentence's last token */
+    double *em = NULL;
+    unsigned char *back = NULL;
+    int *labels = NULL;
+    Py_buffer tables = {0}, classes = {0}, pad = {0}, weights = {0}, trans = {0}, fixed = {0};
+    Py_ssize_t n_tok = 0, n_seg = 0, longest = 0;
+
+    /* 1. tokens and sentences; each token's row in the word cache (adding the words not in it) */
+    toks = PyMem_Malloc(sizeof(Tok) * (size_t)(n + 1));
+    seg_end = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
+    rows = PyObject_GetAttrString(store, "rows");
+    add = PyObject_GetAttrString(store, "add");
+    if (toks == NULL || seg_end == NULL) { PyErr_NoMemory(); goto done; }
+    if (rows == NULL || add == NULL) goto done;
+    if (!PyDict_Check(rows)) { PyErr_SetString(PyExc_TypeError, "span tagger: store.rows is not a dict"); goto done; }
+    {
+        Py_ssize_t i = 0, seg_start = 0;
+        while (i < n) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c == '\n') {
+                if (n_tok > seg_start) { seg_end[n_seg++] = n_tok; seg_start = n_tok; }
+                i++;
+                continue;
+            }
+            if (Py_UNICODE_ISSPACE(c)) { i++; continue; }
+            Py_ssize_t j = token_end(kind, data, n, i);
+            PyObject *word = PyUnicode_Substring(text, i, j);
+            if (word == NULL) goto done;
+            PyObject *row = PyDict_GetItemWithError(rows, word);
+            if (row != NULL) Py_INCREF(row);
+            else if (!PyErr_Occurred()) row = PyObject_CallOneArg(add, word);
+            Py_DECREF(word);
+            if (row == NULL) goto done;
+            Py_ssize_t r = PyLong_AsSsize_t(row);
+            Py_DECREF(row);
+            if (r < 0) {
+                if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "span tagger: a negative row");
+                goto done;
+            }
+            toks[n_tok].start = i; toks[n_tok].end = j; toks[n_tok].row = r; toks[n_tok].cls = 0;
+            n_tok++;
+            /* . ! ? before a capital (the next token on this line), or the longest sentence, ends one */
+            int ends = n_tok - seg_start >= max_tokens;
+            if (!ends && j == i + 1 && (c == '.' || c == '!' || c == '?')) {
+                Py_ssize_t k = j;
+                while (k < n) {
+                    Py_UCS4 d = PyUnicode_READ(kind, data, k);
+                    if (d == '\n' || !Py_UNICODE_ISSPACE(d)) break;
+                    k++;
+                }
+                ends = k < n && Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, k));
+            }
+            if (ends) { seg_end[n_seg++] = n_tok; seg_start = n_tok; }
+            i = j;
+        }
+        if (n_tok > seg_start) seg_end[n_seg++] = n_tok;
+    }
+    out = PyList_New(0);
+    if (out == NULL || n_tok == 0) goto done;
+
+    /* 2. the arrays (after the additions, which may have replaced them) */
+    if (get_buffer(store, "tables", &tables, 4, 0) < 0 || get_buffer(store, "classes", &classes, 1, 0) < 0 ||
+        get_buffer(store, "pad", &pad, 4, 0) < 0 || get_buffer(weights_obj, NULL, &weights, 4, 0) < 0 ||
+        get_buffer(trans_obj, NULL, &trans, 4, 0) < 0 || get_buffer(fixed_obj, NULL, &fixed, 8, 0) < 0)
+        goto error;
+    Py_ssize_t n_rows = tables.len / (15 * 4), n_weights = weights.len / (3 * 4);
+    if (pad.len != 15 * 4 || trans.len != 12 * 4 || fixed.len != 14 * 8 || n_weights < 1 ||
+        (n_weights & (n_weights - 1)) != 0 || classes.len < n_rows) {
+        PyErr_SetString(PyExc_ValueError, "span tagger: arrays of the wrong size");
+        goto error;
+    }
+    const float *T = tables.buf, *P = pad.buf, *W = weights.buf, *tr32 = trans.buf;
+    const int8_t *C = classes.buf;
+    const int64_t *F = fixed.buf;
+    uint64_t mask = (uint64_t)n_weights - 1;
+    for (Py_ssize_t k = 0; k < 14; k++)
+        if (F[k] < 0 || (uint64_t)F[k] > mask) {
+            PyErr_SetString(PyExc_ValueError, "span tagger: a fixed feature id out of range");
+            goto error;
+        }
+    for (Py_ssize_t k = 0; k < n_tok; k++) {
+        if (toks[k].row >= n_rows) {
+            PyErr_SetString(PyExc_ValueError, "span tagger: a word's row is outside store.tables");
+            goto error;
+        }
+        toks[k].cls = C[toks[k].row];
+    }
+    double t[12];
+    for (int k = 0; k < 12; k++) t[k] = tr32[k];
+    for (Py_ssize_t s = 0, a = 0; s < n_seg; a = seg_end[s++])
+        if (seg_end[s] - a > longest) longest = seg_end[s] - a;
+    em = PyMem_Malloc(sizeof(double) * 3 * (size_t)longest);
+    back = PyMem_Malloc(3 * (size_t)longest);
+    labels = PyMem_Malloc(sizeof(int) * (size_t)longest);
+    if (em == NULL || back == NULL || labels == NULL) { PyErr_NoMemory(); goto error; }
+    uint32_t pre_minus = crc_bytes(0xFFFFFFFFU, "b-=", 3), pre_plus = crc_bytes(0xFFFFFFFFU, "b+=", 3);
+
+    /* 3. per sentence: emissions, the best labels, their spans */
+    for (Py_ssize_t s = 0, a = 0; s < n_seg; a = seg_end[s++]) {
+        Py_ssize_t m = seg_end[s] - a;
+        const Tok *tk = toks + a;
+        int held[6] = {0, 0, 0, 0, 0, 0};
+        for (Py_ssize_t k = 0; k < m; k++)
+            if (tk[k].cls > 0 && tk[k].cls <= 5) held[tk[k].cls] = 1;
+        Py_ssize_t last_cue = -100;
+        for (Py_ssize_t k = 0; k < m; k++) {
+            float e[3];
+            for (int l = 0; l < 3; l++) {
+                float v = 0.0f;
+                for (int o = 0; o < 5; o++) {
+                    Py_ssize_t j = k + o - 2;
+                    float part = (j >= 0 && j < m) ? T[tk[j].row * 15 + o * 3 + l] : P[o * 3 + l];
+                    v = o == 0 ? part : v + part;
+                }
+                e[l] = v;
+            }
+            /* the token features, in the order of Featurizer.token_features */
+            uint64_t ids[12];
+            int nf = 0;
+            ids[nf++] = (uint64_t)F[0];
+            uint32_t h = pre_minus;
+            if (k == 0) h = crc_bytes(h, "<s>", 3);
+            else h = crc_str(h, lkind, ldata, tk[k - 1].start, tk[k - 1].end);
+            h = crc_bytes(h, "|", 1);
+            h = crc_str(h, lkind, ldata, tk[k].start, tk[k].end);
+            ids[nf++] = (uint64_t)(h ^ 0xFFFFFFFFU) & mask;
+            h = crc_str(pre_plus, lkind, ldata, tk[k].start, tk[k].end);
+            h = crc_bytes(h, "|", 1);
+            if (k == m - 1) h = crc_bytes(h, "</s>", 4);
+            else h = crc_str(h, lkind, ldata, tk[k + 1].start, tk[k + 1].end);
+            ids[nf++] = (uint64_t)(h ^ 0xFFFFFFFFU) & mask;
+            for (int c = 1; c <= 5; c++)
+                if (held[c]) ids[nf++] = (uint64_t)F[c];
+            Py_ssize_t gap = k - last_cue;
+            ids[nf++] = (uint64_t)F[gap <= 4 ? 5 + gap : gap <= 8 ? 10 : 11];
+            if (k == 0) ids[nf++] = (uint64_t)F[12];
+            if (k == m - 1) ids[nf++] = (uint64_t)F[13];
+            for (int l = 0; l < 3; l++) {
+                float x = W[ids[0] * 3 + l];
+                for (int f = 1; f < nf; f++) x += W[ids[f] * 3 + l];
+                em[3 * k + l] = (double)(e[l] + x);
+            }
+            if (tk[k].cls == 1) last_cue = k;
+        }
+        viterbi3(em, m, t, back, labels);
+        Py_ssize_t open = -1;
+        for (Py_ssize_t k = 0; k <= m; k++) {
+            int lab = k < m ? labels[k] : 0;
+            if (lab != 2) {
+                if (open >= 0) {
+                    PyObject *span = Py_BuildValue("(nn)", tk[open].start, tk[k - 1].end);
+                    if (span == NULL || PyList_Append(out, span) < 0) { Py_XDECREF(span); goto error; }
+                    Py_DECREF(span);
+                    open = -1;
+                }
+                if (lab == 1) open = k;
+            } else if (open < 0) {
+                open = k;
+            }
+        }
+    }
+    goto done;
+error:
+    Py_CLEAR(out);
+done:
+    if (tables.obj) PyBuffer_Release(&tables);
+    if (classes.obj) PyBuffer_Release(&classes);
+    if (pad.obj) PyBuffer_Release(&pad);
+    if (weights.obj) PyBuffer_Release(&weights);
+    if (trans.obj) PyBuffer_Release(&trans);
+    if (fixed.obj) PyBuffer_Release(&fixed);
+    Py_XDECREF(rows);
+    Py_XDECREF(add);
+    PyMem_Free(toks);
+    PyMem_Free(seg_end);
+    PyMem_Free(em);
+    PyMem_Free(back);
+    PyMem_Free(labels);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS, "The word-trie walk (see kompetens.extract.wordtrie.WordTrie.scan)."},
     {"resolve", resolve, METH_O, "Overlap resolution (see kompetens.extract.pipeline._resolve_overlaps)."},
+    {"tag_spans", tag_spans, METH_VARARGS, "The span tagger (see kompetens.extract.spans.SpanTagger.find)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -369,7 +695,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 1
+#define VERSION 2
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);

@@ -18,3 +18,13 @@ def scan(
     /,
 ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]], list[tuple[int, int, int]]]: ...
 def resolve(candidates: list[_C], /) -> list[_C]: ...
+def tag_spans(
+    text: str,
+    lower: str,
+    store: Any,
+    weights: Any,
+    trans: Any,
+    fixed: Any,
+    max_tokens: int,
+    /,
+) -> list[tuple[int, int]]: ...

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import random
 import re
+import threading
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Sequence
@@ -32,6 +33,7 @@ import numpy.typing as npt
 
 from ..lang import lang_data
 from .lemma import Lexicon, default_lexicon
+from .native import speedups
 
 MODEL_VERSION = 2
 """Bumped when features or the file layout change: a model file of another version does not load (a version 1
@@ -391,14 +393,73 @@ def packaged_model_path() -> Any:
     return resources.files(__package__).joinpath("data", MODEL_FILE)
 
 
+_SENTENCE_CLASS_CODES = {"cue": 1, "do": 2, "req": 3, "we": 4, "you": 5}
+"""Codes of ``SENTENCE_CLASSES`` in their sorted order (the C code adds their features in this order); 0 for
+any other word."""
+_FIXED = (
+    "bias",
+    *(f"sk={c}" for c in sorted(SENTENCE_CLASSES)),
+    *(f"cue<{g}" for g in (1, 2, 3, 4, 8, "far")),
+    "first",
+    "last",
+)
+"""The token features that name no word, in the order the C code takes their ids."""
+
+
+class WordTables:
+    """One language's word cache of a :class:`SpanTagger`: ``rows`` maps a word (as written) to its row of
+    ``tables`` (its emission parts seen from each neighbour position, 5 x 3) and of ``classes`` (its
+    sentence-class code). Row 0 is the pad, the position outside a sentence (``pad``)."""
+
+    def __init__(self, table: Callable[[str], FloatArray], word_class: Callable[[str], int]) -> None:
+        self._table = table
+        self._class = word_class
+        self._lock = threading.Lock()
+        self.rows: dict[str, int] = {}
+        self.pad = table("<pad>")
+        self.tables = np.zeros((1024, len(OFFSETS), len(LABELS)), dtype=np.float32)
+        self.classes = np.zeros(1024, dtype=np.int8)
+        self.tables[0] = self.pad
+        self._size = 1
+
+    def __len__(self) -> int:
+        return self._size
+
+    def add(self, word: str) -> int:
+        """The row of ``word``, filled in if it is new (the arrays double when full)."""
+        table, cls = self._table(word), self._class(word)
+        with self._lock:
+            row = self.rows.get(word)
+            if row is not None:
+                return row
+            row = self._size
+            if row == len(self.tables):
+                self.tables = np.concatenate([self.tables, np.zeros_like(self.tables)])
+                self.classes = np.concatenate([self.classes, np.zeros_like(self.classes)])
+            self.tables[row] = table
+            self.classes[row] = cls
+            self.rows[word] = row
+            self._size = row + 1
+            return row
+
+    def row(self, word: str) -> int:
+        row = self.rows.get(word)
+        return self.add(word) if row is None else row
+
+
 class SpanTagger:
     """Finds skill spans in text with a :class:`SpanModel`."""
+
+    MAX_WORDS = 300_000
+    """A language's word cache starts again when it holds more words than this (about 20 MB)."""
 
     def __init__(self, model: SpanModel, *, lexicon: Lexicon | None = None) -> None:
         self.model = model
         self.features = Featurizer(lexicon, model.clusters)
-        self._tables: dict[tuple[str, str], FloatArray] = {}  # (word, lang) -> 5 x 3 emission parts
-        self._pad = self._table("<pad>", "-")
+        self._stores: dict[str, WordTables] = {}
+        self._weights = np.ascontiguousarray(model.weights, dtype=np.float32)
+        self._trans = np.ascontiguousarray(model.trans, dtype=np.float32)
+        self._fixed = np.array([_hash(f) for f in _FIXED], dtype=np.int64)
 
     @classmethod
     def packaged(cls, *, lexicon: Lexicon | None = None) -> SpanTagger:
@@ -406,17 +467,22 @@ class SpanTagger:
         with resources.as_file(packaged_model_path()) as path:
             return cls(SpanModel.load(path), lexicon=lexicon)
 
-    def _table(self, word: str, lang: str) -> FloatArray:
-        key = (word, lang)
-        table = self._tables.get(key)
-        if table is None:
-            if len(self._tables) > 200_000:
-                self._tables.clear()
+    def words(self, lang: str) -> WordTables:
+        """The word cache of ``lang`` (a new one once it holds ``MAX_WORDS``)."""
+        store = self._stores.get(lang)
+        if store is None or len(store) > self.MAX_WORDS:
             w = self.model.weights
-            table = self._tables[key] = np.stack(
-                [w[ids].sum(axis=0) for ids in self.features.word_ids(word, lang)]
-            )
-        return table
+            features = self.features
+
+            def table(word: str) -> FloatArray:
+                code = "-" if word == "<pad>" else lang
+                return np.stack([w[ids].sum(axis=0) for ids in features.word_ids(word, code)])
+
+            def word_class(word: str) -> int:
+                return _SENTENCE_CLASS_CODES.get(features.word_class(word.lower(), lang), 0)
+
+            store = self._stores[lang] = WordTables(table, word_class)
+        return store
 
     def emissions(self, words: Sequence[str], lang: str) -> FloatArray:
         """The label scores (n x 3) of one sentence's words."""
@@ -425,18 +491,17 @@ class SpanTagger:
     def batch_emissions(self, sentences: Sequence[Sequence[str]], lang: str) -> list[FloatArray]:
         """The label scores of many sentences, computed together (a few numpy calls per text, not per
         sentence): each word's cached table at its place between two pads, summed along the diagonal."""
-        table = self._table
-        pad = self._pad
-        parts = [pad, pad]
+        store = self.words(lang)
         places: list[int] = []
+        index = [0, 0]
         for words in sentences:
-            places.extend(range(len(parts), len(parts) + len(words)))
-            parts += [table(w, lang) for w in words]
-            parts += [pad, pad]
+            places.extend(range(len(index), len(index) + len(words)))
+            index += [store.row(w) for w in words]
+            index += [0, 0]
         if not places:
             return [np.zeros((0, 3), dtype=np.float32) for _ in sentences]
-        stacked = np.stack(parts)  # (N, 5, 3)
-        n = len(parts) - 4
+        stacked = store.tables[np.array(index)]  # (N, 5, 3)
+        n = len(index) - 4
         em = stacked[0:n, 0] + stacked[1 : n + 1, 1] + stacked[2 : n + 2, 2] + stacked[3 : n + 3, 3]
         em += stacked[4 : n + 4, 4]  # em[p - 2] holds the scores of the word at place p
         hashes: list[int] = []
@@ -448,7 +513,7 @@ class SpanTagger:
                 counts.append(len(fs))
         starts = np.zeros(len(counts), dtype=np.int64)
         np.cumsum(counts[:-1], out=starts[1:])
-        extra = np.add.reduceat(self.model.weights[np.array(hashes)], starts, axis=0)
+        extra = np.add.reduceat(self._weights[np.array(hashes)], starts, axis=0)
         rows = em[np.array(places) - 2] + extra
         out: list[FloatArray] = []
         at = 0
@@ -464,7 +529,21 @@ class SpanTagger:
         return labels_to_spans(viterbi(self.emissions(words, lang), self.model.trans))
 
     def find(self, text: str, lang: str = "en") -> list[tuple[int, int]]:
-        """Character spans ``(start, end)`` of the skill phrases in ``text``, in text order."""
+        """Character spans ``(start, end)`` of the skill phrases in ``text``, in text order.
+
+        The C code (``_speedups.tag_spans``) where it is built, else :meth:`find_python`: the same spans. A
+        text whose lowercase is longer than itself ("İ") or context-dependent (a Greek final sigma) takes the
+        Python path: the C code reads each word's lowercase from the lowercased text at the word's place."""
+        if speedups is not None:
+            lower = text.lower()
+            if len(lower) == len(text) and "Σ" not in text:
+                return speedups.tag_spans(
+                    text, lower, self.words(lang), self._weights, self._trans, self._fixed, MAX_TOKENS
+                )
+        return self.find_python(text, lang)
+
+    def find_python(self, text: str, lang: str = "en") -> list[tuple[int, int]]:
+        """:meth:`find` in Python and numpy (the C code's twin and reference)."""
         segs = segments(text)
         ems = self.batch_emissions([[t for t, _, _ in seg] for seg in segs], lang)
         trans = self.model.trans.tolist()

@@ -55,6 +55,8 @@ QUERY_CACHE = 4096
 GATE_RANK = 5
 SPREAD_PROBE = 400
 PAD_POOL = 8
+E5_BLOCK = 128
+"""Query vectors per matrix product with the label vectors (``Linker._pooled_e5``): 128 x ~36,000 floats."""
 PARTS_CACHE = 200_000
 MONOLINGUAL_WORDS = 4
 TRANSLATE_TO = "en"
@@ -781,17 +783,46 @@ class Linker:
     ) -> list[tuple[FloatArray, FloatArray]]:
         """Z-scored e5 cosines per concept group: of the whole text, and the best of its chunks."""
         out: list[tuple[FloatArray, FloatArray]] = []
-        for row, vectors in enumerate(self._embed_queries(cleaned)):
-            if vectors is None:
+        embedded = self._embed_queries(cleaned)
+        pooled = self._pooled_e5(embedded, label_langs)
+        for vectors, dense in zip(embedded, pooled, strict=True):
+            if vectors is None or dense is None:
                 zero = np.zeros(len(self._starts), dtype=np.float32)
                 out.append((zero, zero))
                 continue
-            langs = [label_langs[row]] * len(vectors) if label_langs is not None else None
-            dense = self._pool_dense(vectors @ self.dense_vectors.T, langs)
             den = _zscore_rows(dense[:1])[0]
             out.append(
                 (den, _zscore_rows(dense[1:].max(axis=0, keepdims=True))[0] if len(dense) > 1 else den)
             )
+        return out
+
+    def _pooled_e5(
+        self, embedded: Sequence[Vectors | None], label_langs: Sequence[list[str]] | None
+    ) -> list[FloatArray | None]:
+        """Each text's vectors against the label vectors, pooled per concept group (``_pool_dense``).
+
+        The texts' vectors go through one matrix product per block of ``E5_BLOCK`` rows: the label matrix
+        (tens of MB) is read once a block instead of once a text, which made a batch of short phrases
+        (thorough extraction links ~15 an ad) 5-10x slower."""
+        rows = [(k, v) for k, v in enumerate(embedded) if v is not None]
+        out: list[FloatArray | None] = [None] * len(embedded)
+        at = 0
+        while at < len(rows):
+            block: list[tuple[int, Vectors]] = []
+            size = 0
+            while at < len(rows) and (not block or size + len(rows[at][1]) <= E5_BLOCK):
+                block.append(rows[at])
+                size += len(rows[at][1])
+                at += 1
+            stacked = np.concatenate([v for _, v in block])
+            langs = (
+                [label_langs[k] for k, v in block for _ in range(len(v))] if label_langs is not None else None
+            )
+            dense = self._pool_dense(stacked @ self.dense_vectors.T, langs)
+            first = 0
+            for k, v in block:
+                out[k] = dense[first : first + len(v)]
+                first += len(v)
         return out
 
     def _embed_queries(self, cleaned: Sequence[str]) -> list[Vectors | None]:
