@@ -81,7 +81,9 @@ def test_extract_finds_skill_phrases_by_default_and_not_with_no_spans(
     runner: CliRunner, data_dir: Path, tmp_path: Path
 ) -> None:
     ad = tmp_path / "ad.txt"
-    ad.write_text("Du har erfarenhet av Java och Kubernetes.\nYou have attention to detail.\n", encoding="utf-8")
+    ad.write_text(
+        "Du har erfarenhet av Java och Kubernetes.\nYou have attention to detail.\n", encoding="utf-8"
+    )
     code, out, _ = run(runner, data_dir, "extract", str(ad), "--kind", "ad", "--json")
     assert code == 0
     default = json.loads(out)[0]
