@@ -11,7 +11,8 @@ last token as a gold skill or knowledge span; loose: any overlap), for
   (d) the default extraction (``Engine.extract``, what ``kompetens extract`` and eval_spans.py run): the
       phrase index's mentions, widened to the tagger's phrase that holds them, and the tagger's other phrases;
 on SkillSpan's dev split when ../shared is there (skipped with a message otherwise) and on
-bench/data/spans_sv.txt (fictional Swedish sentences, spans in [brackets]). Each posting is rebuilt from its
+bench/data/spans_sv.txt (fictional Swedish sentences, spans in [brackets]) and bench/data/spans_sv_ads.txt
+(12 fictional Swedish ads, line by line, written apart from the Swedish training lines). Each posting is rebuilt from its
 tokens joined by spaces, one sentence a line, as eval_spans.py does. Then speeds per core (CPU time) over synthetic 3 KB Swedish ads (bench/synth.py): the tagger's C code against
 its Python twin (the baseline, same ads), the phrase index alone, the default extraction, and thorough
 extraction (the phrases also linked to ESCO: ``--thorough-ads`` of them); and the tagger over the dev postings.
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synth import synth_ads
 
 from kompetens.engine import Engine
-from kompetens.extract.spans import SpanModel, SpanScore, SpanTagger, bio_spans, segments, tokenize
+from kompetens.extract.spans import SpanModel, SpanScore, SpanTagger, bio_spans, bracketed, segments
 from kompetens.models import Document
 from kompetens.taxonomy.model import ESCO_ISCO_URI, ESCO_OCCUPATION_URI
 
@@ -71,20 +71,17 @@ def skillspan(path: Path) -> list[Posting]:
 
 
 def swedish(path: Path) -> list[Posting]:
-    """One posting of the check set's sentences; a [bracketed] phrase is a gold span."""
-    rows = []
+    """The check set's lines as postings (a new one at each ``# ad`` comment; else one posting); a
+    [bracketed] phrase is a gold span."""
+    groups: list[list[tuple[list[str], set[Span]]]] = [[]]
     for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ad") and groups[-1]:
+            groups.append([])
         if not line.strip() or line.startswith("#"):
             continue
-        tokens: list[str] = []
-        gold: set[Span] = set()
-        for piece in re.split(r"(\[[^\]]+\])", line):
-            words = [t for t, _, _ in tokenize(piece.strip("[]"))]
-            if piece.startswith("["):
-                gold.add((len(tokens), len(tokens) + len(words)))
-            tokens += words
-        rows.append((tokens, gold))
-    return [posting(rows)]
+        words, spans = bracketed(line)
+        groups[-1].append((words, set(spans)))
+    return [posting(rows) for rows in groups if rows]
 
 
 def score(postings: list[Posting], find: Finder, lang: str) -> tuple[str, float]:
@@ -172,6 +169,9 @@ def main() -> None:
         print(f"SkillSpan dev skipped: {dev} not found (it lives in ../shared, outside the repository)")
     sv_path = Path(__file__).parent / "data" / "spans_sv.txt"
     sets.append(("Swedish check set (bench/data/spans_sv.txt)", swedish(sv_path), "sv"))
+    ads_path = Path(__file__).parent / "data" / "spans_sv_ads.txt"
+    if ads_path.is_file():
+        sets.append(("Swedish check ads (bench/data/spans_sv_ads.txt)", swedish(ads_path), "sv"))
     for title, postings, lang in sets:
         print(f"{title}: {sum(len(s) for _, s in postings)} sentences")
         for name, find in systems:

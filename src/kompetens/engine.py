@@ -476,7 +476,8 @@ class Engine:
     def _add_spans(self, profile: Profile, *, link: bool) -> None:
         """The span tagger's phrases as evidence: widen the mentions they hold, add the phrases that hold none.
 
-        An added phrase is linked (with ``link``: the linker's best skill, kept when its score reaches
+        A phrase in a heading or the title (the layout places it in no sentence) is not added. An added
+        phrase is linked (with ``link``: the linker's best skill, kept when its score reaches
         ``LINK_MIN_SCORE``, area from the curated links); otherwise, or below that floor, it stays an
         unlinked skill phrase: concept ``kompetens:span:<phrase>``, no area, so it counts towards no area
         strength and matches only the same phrase. In an ad, a phrase in boilerplate is marked as such."""
@@ -513,6 +514,11 @@ class Engine:
                 i for i, kind in enumerate(kinds) if kind in NOT_THE_JOB
             } | profile.layout.boilerplate_sentences
             at = profile.layout.sentences_at([s for s, _ in free])
+            # a phrase in no sentence is a heading or the title ("Om rollen", "Personlighet", the job
+            # title): no skill phrase of its own (SkillSpan marks none there either)
+            free, at = [f for f, i in zip(free, at, strict=True) if i >= 0], [i for i in at if i >= 0]
+            if not free:
+                return
         phrases = [text[s:e] for s, e in free]
         linked: list[ConceptRef | None] = [None] * len(free)
         area_of = curated_area_map() if link else {}

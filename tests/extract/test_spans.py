@@ -288,3 +288,32 @@ def test_bio_spans_read_tags_as_eval_spans_does() -> None:
 
     assert bio_spans(["B", "I", "O", "I", "I", "B", "B", "O"]) == [(0, 2), (3, 5), (5, 6), (6, 7)]
     assert bio_spans(["O", "O"]) == [] and bio_spans(["I"]) == [(0, 1)]
+
+
+def test_bracketed_lines_give_words_and_spans(tmp_path: Path) -> None:
+    from kompetens.extract.spans import bracketed, read_bracketed
+
+    words, spans = bracketed("Du har erfarenhet av [Java] och [bygga REST-API:er].")
+    assert words[spans[0][0] : spans[0][1]] == ["Java"]
+    assert words[spans[1][0] : spans[1][1]] == ["bygga", "REST-API", ":", "er"]
+    assert bracketed("Inga färdigheter här.") == (["Inga", "färdigheter", "här", "."], [])
+    path = tmp_path / "set.txt"
+    path.write_text("# a comment\n\n[Excel] krävs.\n", encoding="utf-8")
+    assert read_bracketed(path) == [(["Excel", "krävs", "."], [(0, 1)])]
+
+
+def test_training_reads_each_examples_language() -> None:
+    examples = [(["Du", "kan", "Zorblax", "."], [(2, 3)]), (["You", "know", "Zorblax", "."], [(2, 3)])]
+    model = train(examples * 5, langs=["sv", "en"] * 5, epochs=3)
+    tagger = SpanTagger(model)
+    assert tagger.tag(["Du", "kan", "Zorblax", "."], "sv") == [(2, 3)]
+    with pytest.raises(ValueError):
+        train(examples, langs=["sv"], epochs=1)
+
+
+def test_no_skill_phrase_of_the_tagger_in_the_title_or_a_heading(engine: Engine, tagger: SpanTagger) -> None:
+    text = "Konsult inom Systemutveckling och arkitektur\n\nOm rollen\nDu kommer att bygga API:er i Python.\n"
+    title_end = text.index("\n")
+    assert any(e <= title_end for _, e in tagger.find(text, "sv"))  # the tagger alone marks the title
+    profile = engine.extract(Document(source="t", text=text, lang="sv", kind="ad"))
+    assert profile.mentions and all(m.start > text.index("Om rollen") + len("Om rollen") for m in profile.mentions)

@@ -185,6 +185,9 @@ FLAGGED = [
     ("en", "It suits a retired person.", "suits a retired person", "age"),
     ("en", "We seek a female receptionist.", "seek a female receptionist", "gender"),
     ("en", "You have 0-2 years of experience.", "0-2 years of experience", "age"),
+    ("en", "Perfect first job for students.", "Perfect first job", "age"),
+    ("sv", "Passar perfekt för dig som är pensionär.", "Passar perfekt för dig som är pensionär", "age"),
+    ("sv", "Vi söker en äldre och erfaren säljare.", "söker en äldre och erfaren säljare", "age"),
 ]
 
 NEUTRAL = [
@@ -254,6 +257,8 @@ NEUTRAL = [
     ("sv", "Elevernas medelålder är 17 år."),
     ("sv", "Utbildning efter gymnasiet krävs."),
     ("sv", "Du blir personlig assistent till en äldre man."),
+    ("sv", "Vi söker en undersköterska till en äldre och sjuk dam."),
+    ("sv", "Passar bra för dig som studerar eller har annan sysselsättning."),
     ("sv", "Du är mogen i din yrkesroll."),
     ("sv", "Ålder spelar ingen roll, pensionärer välkomna!"),
     ("sv", "Garantin är upp till 10 år."),

@@ -325,6 +325,28 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int]]:
     return out
 
 
+def bracketed(line: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The words of a line whose skill phrases are in [brackets], and those phrases' token spans: the
+    format of our Swedish span sets (``bench/data/spans_sv*.txt``, ``scripts/data/spans_sv_train.txt``)."""
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for piece in re.split(r"(\[[^\]]+\])", line):
+        tokens = [t for t, _, _ in tokenize(piece.strip("[]"))]
+        if piece.startswith("[") and tokens:
+            spans.append((len(words), len(words) + len(tokens)))
+        words += tokens
+    return words, spans
+
+
+def read_bracketed(path: Path) -> list[tuple[list[str], list[tuple[int, int]]]]:
+    """:func:`bracketed` of each line of ``path`` that is not blank or a ``#`` comment."""
+    return [
+        bracketed(line)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
 def spans_to_labels(n: int, spans: Iterable[tuple[int, int]]) -> list[int]:
     labels = [OUT] * n
     for s, e in spans:
@@ -562,6 +584,7 @@ def train(
     examples: Sequence[Example],
     *,
     lang: str = "en",
+    langs: Sequence[str] | None = None,
     epochs: int = 8,
     seed: int = 13,
     lexicon: Lexicon | None = None,
@@ -571,10 +594,12 @@ def train(
     """An averaged structured perceptron over ``examples`` (shuffled per epoch with ``seed``).
 
     ``on_epoch(epoch, averaged_model)`` runs after each epoch (cross-validation reads every epoch count
-    from one run)."""
+    from one run). ``langs``: each example's language (default ``lang`` for all)."""
     feats = Featurizer(lexicon, clusters)
+    codes = list(langs) if langs is not None else [lang] * len(examples)
     data = [
-        (feats.sentence_ids(words, lang), spans_to_labels(len(words), spans)) for words, spans in examples
+        (feats.sentence_ids(words, code), spans_to_labels(len(words), spans))
+        for (words, spans), code in zip(examples, codes, strict=True)
     ]
     size = 1 << BITS
     w = np.zeros((size, 3), dtype=np.float32)
