@@ -217,11 +217,22 @@ class Steps:
 
     def click(self, selector: str) -> None:
         """Click and wait for the next page (a form post or a link): the old page's root goes stale."""
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.ui import WebDriverWait
 
         old = self.css("html")
-        self.css(selector).click()
+        for attempt in range(3):
+            # Chrome now and then loses the node between the find and the click ("Node with given id does
+            # not belong to the document"): find it again while the page has not moved on
+            try:
+                self.css(selector).click()
+                break
+            except WebDriverException:
+                if expected_conditions.staleness_of(old)(self.d):
+                    break  # the click went through: the page moved on
+                if attempt == 2:
+                    raise
         WebDriverWait(self.d, WAIT).until(expected_conditions.staleness_of(old))
         WebDriverWait(self.d, WAIT).until(
             lambda d: d.execute_script("return document.readyState") == "complete"

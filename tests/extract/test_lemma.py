@@ -27,7 +27,7 @@ def _data_dir(path: Path, lemma: str, zipf: float) -> Path:
 
 
 def _found(engine: Engine) -> list[tuple[str, str, str]]:
-    profile = engine.extract(Document(source="t", text=TEXT, lang="sv"))
+    profile = engine.extract(Document(source="t", text=TEXT, lang="sv"), spans=False)  # the phrase index
     return [(m.text, m.concept.id, m.method) for m in profile.mentions]
 
 

@@ -316,4 +316,6 @@ def test_no_skill_phrase_of_the_tagger_in_the_title_or_a_heading(engine: Engine,
     title_end = text.index("\n")
     assert any(e <= title_end for _, e in tagger.find(text, "sv"))  # the tagger alone marks the title
     profile = engine.extract(Document(source="t", text=text, lang="sv", kind="ad"))
-    assert profile.mentions and all(m.start > text.index("Om rollen") + len("Om rollen") for m in profile.mentions)
+    assert profile.mentions and all(
+        m.start > text.index("Om rollen") + len("Om rollen") for m in profile.mentions
+    )
