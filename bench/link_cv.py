@@ -55,6 +55,7 @@ DEPTH = 100
 GRID_CHR = (0.5, 1.0, 1.5)
 GRID_STATIC = (0.0, 0.05, 0.1, 0.2, 0.3)
 GRID_DEN = (0.1, 0.2, 0.3, 0.5)
+GRID_TOOL = (0.0, 0.5, 1.0, 2.0, 3.0)
 GRID_SPAN_WEIGHT = (0.0, 0.25, 0.5, 1.0)
 GRID_SPAN_K = (1, 3, 10, 60)
 
@@ -101,7 +102,8 @@ def items(shared: Path, sv: bool) -> list[Item]:
     return out
 
 
-Config = tuple[float, float, float]  # w_chr, w_static, w_den (w_cov 1: only ratios matter)
+Config = tuple[float, float, float, float]  # w_chr, w_static, w_den, w_tool (w_cov 1: only ratios matter)
+PARAMS = ("w_chr", "w_static", "w_den", "w_tool")
 
 
 def signals(linker: Linker, item: Item, idx: np.ndarray) -> dict[str, np.ndarray]:
@@ -121,6 +123,9 @@ def signals(linker: Linker, item: Item, idx: np.ndarray) -> dict[str, np.ndarray
     out["static"] = linker._static_sims([tokens], langs)[0][idx]
     if len(tokens) <= linker.config.e5_words:
         out["den"] = linker._e5_sims([cleaned], langs)[0][0][idx]
+    tool = np.zeros(linker._group_concept.shape[0], dtype=np.float32)
+    tool[linker._tool_groups(tokens, cleaned)] = 1.0
+    out["tool"] = tool[idx]
     return out
 
 
@@ -130,11 +135,13 @@ def _fields(cfg: LinkConfig) -> dict[str, object]:
 
 def score(sig: dict[str, np.ndarray], cfg: Config) -> np.ndarray:
     """The fast-mode fused score: lexical + static, or lexical + e5 for a short text."""
-    w_chr, w_static, w_den = cfg
+    w_chr, w_static, w_den, w_tool = cfg
     lex = sig[f"lex{w_chr}"]
     if "den" in sig:
-        return lex + np.float32(w_den) * sig["den"]
-    return lex + np.float32(w_static) * sig["static"] if w_static else lex
+        fused = lex + np.float32(w_den) * sig["den"]
+    else:
+        fused = lex + np.float32(w_static) * sig["static"] if w_static else lex
+    return fused + np.float32(w_tool) * sig["tool"] if w_tool else fused
 
 
 def top(values: np.ndarray, k: int = DEPTH) -> list[int]:
@@ -171,6 +178,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         default.w_chr / default.w_cov,
         default.w_static / default.w_cov,
         default.w_den / default.w_cov,
+        default.w_tool / default.w_cov,
     )
     assert default.w_cov == 1.0 and default.w_chr in GRID_CHR, "grid assumes w_cov 1 and w_chr in GRID_CHR"
     idx = np.flatnonzero(linker._kind_mask["skill"])
@@ -193,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"signals {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     check(linker, data, sigs, default_cfg, group_key)
 
-    grid: list[Config] = list(itertools.product(GRID_CHR, GRID_STATIC, GRID_DEN))
+    grid: list[Config] = list(itertools.product(GRID_CHR, GRID_STATIC, GRID_DEN, GRID_TOOL))
     if default_cfg not in grid:
         grid.append(default_cfg)
     rankings = {cfg: [top(score(s, cfg)) for s in sigs] for cfg in grid}
@@ -297,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 "n": {s: int((test & (sets == s)).sum()) for s in present},
                 "default": per_set(plain[default_cfg], test),
                 "cv": per_set(plain[best], test),
-                "cv_params": dict(zip(("w_chr", "w_static", "w_den"), best, strict=True)),
+                "cv_params": dict(zip(PARAMS, best, strict=True)),
             }
             for how, table in fused.items():
                 # span weight and k chosen on the training folds, over the default weights ...
@@ -313,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                     )
                     row["cv_spans"] = per_set(table[jbest], test)
                     row["cv_spans_params"] = {
-                        **dict(zip(("w_chr", "w_static", "w_den"), jbest[0], strict=True)),
+                        **dict(zip(PARAMS, jbest[0], strict=True)),
                         "span_weight": jbest[1],
                         "span_k": jbest[2],
                     }
@@ -349,7 +357,7 @@ def report(
     rows = runs[0]
     variants = [v for v in VARIANTS if v in rows[0]]
     print(f"RP@5 on held-out folds, seed {rows[0]['seed']}: {len(rows)} folds (n per fold: {rows[0]['n']})")
-    print(f"default (w_chr, w_static, w_den) = {default_cfg} with w_cov 1")
+    print(f"default (w_chr, w_static, w_den, w_tool) = {default_cfg} with w_cov 1")
     print("fold  " + "  ".join(f"{s:>6}" for s in present) + "  chosen on the other folds")
     for v in variants:
         print(f"-- {VARIANTS[v]}")

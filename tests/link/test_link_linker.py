@@ -373,3 +373,67 @@ def test_query_cache_stays_bounded(cache_dir: Path, monkeypatch: pytest.MonkeyPa
     assert len(linker._query_cache) == 2
     linker.link(texts[-1:])  # the newest stayed
     assert len(counting.queries) == 4
+
+
+def test_requirement_wording_around_a_skill_is_not_linked(lexical: Linker) -> None:
+    plain = lexical.link(["webbanalys", "web analytics"], top=3)
+    framed = lexical.link(["goda kunskaper i webbanalys", "strong knowledge of web analytics"], top=3)
+    assert framed == plain
+    assert framed[0][0].uri == "urn:test:skill:analytics"
+
+
+def test_a_tool_name_adds_to_the_concept_it_stands_for(
+    lexical: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    from kompetens.link import linker as linker_module
+
+    table = [
+        (("gorbl",), ("urn:test:skill:budget", "urn:test:skill:video"), None),
+        (("gorbl", "studio"), ("urn:test:skill:analytics",), None),
+        (("excel",), ("urn:test:skill:budget",), re.compile(r"(?<!\w)Excel(?!\w)")),
+    ]
+    monkeypatch.setattr(linker_module, "_tool_table", lambda: table)
+    monkeypatch.setattr(lexical, "_tool_index", None)
+    try:
+        assert lexical.link(["Gorbl"], top=1)[0][0].uri == "urn:test:skill:budget"  # the first concept only
+        assert "urn:test:skill:video" not in [c.uri for c in lexical.link(["Gorbl"], top=5)[0]]
+        # the longer name wins: "Gorbl" inside "Gorbl Studio" is not a name of its own
+        assert lexical.link(["Gorbl Studio"], top=1)[0][0].uri == "urn:test:skill:analytics"
+        assert lexical.link(["kunskaper i Excel"], top=1)[0][0].uri == "urn:test:skill:budget"
+        # a cased name counts only as written: "excel at" is a verb
+        assert "urn:test:skill:budget" not in [c.uri for c in lexical.link(["excel at it"], top=5)[0]]
+    finally:
+        monkeypatch.setattr(lexical, "_tool_index", None)
+
+
+def test_the_tool_table_is_well_formed() -> None:
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("kompetens.link").joinpath("data", "tools.json").read_text("utf-8"))
+    names = {n for entry in data["tools"] for n in entry["names"]}
+    assert len(data["tools"]) > 100 and set(data["cased"]) <= names
+    for entry in data["tools"]:
+        assert entry["names"] and 1 <= len(entry["esco"]) <= 3 and len(entry["labels"]) == len(entry["esco"])
+        assert all(u.startswith("http://data.europa.eu/esco/skill/") for u in entry["esco"])
+
+
+def test_the_tool_table_names_concepts_of_the_taxonomy() -> None:
+    import json
+    import os
+    from importlib import resources
+    from pathlib import Path
+
+    from kompetens.engine import Engine
+
+    home = os.environ.get("KOMPETENS_HOME")
+    if not home or not (Path(home) / "taxonomy.sqlite").exists():
+        pytest.skip("no built taxonomy ($KOMPETENS_HOME, `kompetens setup`)")
+    taxonomy = Engine(Path(home)).require_taxonomy()
+    preferred = {uri: label for uri, lang, label, pos in taxonomy.labels() if lang == "en" and pos == 0}
+    data = json.loads(resources.files("kompetens.link").joinpath("data", "tools.json").read_text("utf-8"))
+    for entry in data["tools"]:
+        for uri, label in zip(entry["esco"], entry["labels"], strict=True):
+            assert preferred.get(uri) == label, (entry["names"][0], uri)

@@ -77,3 +77,25 @@ def test_chunks_split_lists_and_clauses() -> None:
         "Premiere",
         "Teamwork",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("goda kunskaper i Excel", "Excel"),
+        ("Erfarenhet av projektledning", "projektledning"),
+        ("god förmåga att planera och prioritera", "planera och prioritera"),
+        ("strong knowledge of SQL", "SQL"),
+        ("good Excel skills", "Excel"),
+        ("degree in computer science", "computer science"),
+        ("communication skills", "communication skills"),  # no degree word: the phrase is the skill
+        ("command line tools", "command line tools"),  # a cue word with no preposition after it
+        ("erfarenhet av", "erfarenhet av"),  # nothing left: as it was
+        ("Excel", "Excel"),
+    ],
+)
+def test_requirement_wording_is_stripped_from_a_skill(text: str, skill: str) -> None:
+    from kompetens.link.linker import _cue_words
+    from kompetens.link.text import strip_cues
+
+    assert strip_cues(text, _cue_words()) == skill

@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Literal, NamedTuple, TypeVar
 
@@ -41,7 +44,17 @@ from kompetens.link.langid import TrigramLangId
 from kompetens.link.packaged import packaged_vectors
 from kompetens.link.static import MIN_PART, StaticVectors
 from kompetens.link.synonyms import Synonyms
-from kompetens.link.text import Lemmatizer, char_ngrams, chunks, clean, fold, split_compound, words
+from kompetens.link.text import (
+    CueWords,
+    Lemmatizer,
+    char_ngrams,
+    chunks,
+    clean,
+    fold,
+    split_compound,
+    strip_cues,
+    words,
+)
 from kompetens.link.translate import Glossary, Translations, learn
 from kompetens.schema import DOCUMENTED
 from kompetens.taxonomy.model import Concept
@@ -55,6 +68,11 @@ QUERY_CACHE = 4096
 GATE_RANK = 5
 SPREAD_PROBE = 400
 PAD_POOL = 8
+TOOLS_FILE = "tools.json"
+STRIP_KINDS = ("skill",)
+STRIP_WORDS = 8
+"""Skill texts of at most this many words lose their requirement wording before linking ("goda kunskaper i
+Excel" is linked as "Excel": ``text.strip_cues``); a longer text is a sentence and keeps it."""
 E5_BLOCK = 128
 """Query vectors per matrix product with the label vectors (``Linker._pooled_e5``): 128 x ~36,000 floats."""
 PARTS_CACHE = 200_000
@@ -211,6 +229,10 @@ class LinkConfig:
     # 64.4 / 83.3 / 91.1 and 65.5 / 79.8 / 86.9). English texts have no gloss; one more e5 vector per short
     # Swedish skill text (~10 ms).
     w_gloss: float = 0.2
+    # A tool, licence or platform name of ``link/data/tools.json`` in the text ("Excel", "Power BI",
+    # "truckkort") adds this to the ESCO concepts it stands for: as much as a label written out in full
+    # (cov 1 + chr 1). 0: off.
+    w_tool: float = 2.0
 
     @classmethod
     def preset(cls, name: str, **overrides: object) -> LinkConfig:
@@ -263,6 +285,9 @@ class Linker:
     translations: Translations = field(default_factory=Translations)
 
     def __post_init__(self) -> None:
+        self._tool_index: (
+            dict[str, list[tuple[tuple[str, ...], tuple[int, ...], re.Pattern[str] | None]]] | None
+        ) = None
         self._starts = self.docs.group_starts()
         self._doc_langs = sorted(set(self.docs.lang))
         group_concepts = self.docs.concept[self._starts]
@@ -491,7 +516,7 @@ class Linker:
             )
         if top < 1:
             raise KompetensError(Code.E301, "top must be at least 1", field="top")
-        cleaned = [_clean_input(text) for text in texts]
+        cleaned = [self._prepared(_clean_input(text), kind) for text in texts]
         out: list[list[Candidate]] = []
         for start in range(0, len(cleaned), QUERY_BATCH):
             out += self._link_batch(cleaned[start : start + QUERY_BATCH], top=top, kind=kind, lang=lang)
@@ -581,6 +606,12 @@ class Linker:
                 scores[i] = lexical[i] + cfg.w_den * den + cfg.w_chunk * chunk
             if self._glosses_kind(kind):
                 self._add_gloss(scores, [i for i in gated if len(tokens[i]) <= short], tokens, text_langs)
+        if cfg.w_tool:
+            for i in live:
+                hit = self._tool_groups(tokens[i], cleaned[i])
+                if hit:
+                    scores[i] = scores[i].copy()
+                    scores[i][hit] += cfg.w_tool
         self.e5_share = (self.e5_share[0] + len(gated), self.e5_share[1] + len(live))
         return [
             self._candidates(np.where(mask, scores[i], -np.inf), tokens[i], top=top, lang=text_langs[i])
@@ -588,6 +619,32 @@ class Linker:
             else []
             for i in range(len(cleaned))
         ]
+
+    def _tool_groups(self, tokens: list[str], text: str) -> list[int]:
+        """The concept groups of the tool names (``tools.json``) among ``tokens`` (of ``text``), as whole
+        words in order; a cased name only as the text writes it."""
+        index = self._tool_index
+        if index is None:
+            group_of = {self.uris[int(c)]: g for g, c in enumerate(self._group_concept)}
+            index = {}
+            for name, uris, exact in _tool_table():
+                # the entry's first concept: the one the tool stands for (the others are for readers; boosting
+                # them too crowded sentences that name several tools: Decorte TECH / HOUSE 67.9 / 54.0 against
+                # 68.3 / 54.7)
+                groups = tuple(group_of[u] for u in uris[:1] if u in group_of)
+                if groups:
+                    index.setdefault(name[0], []).append((name, groups, exact))
+            self._tool_index = index
+        hits: list[tuple[int, int, tuple[int, ...]]] = []  # (start, end, groups)
+        for k, token in enumerate(tokens):
+            for name, groups, exact in index.get(token, ()):
+                if tuple(tokens[k : k + len(name)]) == name and (exact is None or exact.search(text)):
+                    hits.append((k, k + len(name), groups))
+        found: set[int] = set()
+        for start, end, groups in hits:  # a name inside a longer one ("SQL" in "SQL Server") is not its own
+            if not any(s <= start and end <= e and e - s > end - start for s, e, _ in hits):
+                found.update(groups)
+        return sorted(found)
 
     def _has_vectors(self) -> bool:
         return self.config.dense and self._dense_groups is not None and self.static is not None
@@ -636,6 +693,13 @@ class Linker:
     def _glosses_kind(self, kind: LinkKind) -> bool:
         return bool(self.config.w_gloss) and kind in TRANSLATE_KINDS
 
+    @staticmethod
+    def _prepared(cleaned: str, kind: LinkKind) -> str:
+        """A cleaned text as it is linked: a short skill text without its requirement wording."""
+        if kind in STRIP_KINDS and len(words(cleaned)) <= STRIP_WORDS:
+            return strip_cues(cleaned, _cue_words())
+        return cleaned
+
     def glosses(
         self, texts: Sequence[str], *, kind: LinkKind = "skill", lang: str | None = None
     ) -> list[str | None]:
@@ -645,7 +709,7 @@ class Linker:
         short = self._short(kind)
         out: list[str | None] = []
         for text in texts:
-            tokens = words(clean(text)) if isinstance(text, str) else []
+            tokens = words(self._prepared(clean(text), kind)) if isinstance(text, str) else []
             if not (can_embed and self._glosses_kind(kind) and 0 < len(tokens) <= short):
                 out.append(None)
                 continue
@@ -1294,6 +1358,40 @@ def _load_known_words(cache_dir: Path) -> dict[str, Vectors]:
         return StaticVectors.load(cache_dir / "link_static.npz").known()
     except (OSError, ValueError, KeyError):
         return {}
+
+
+@cache
+def _tool_table() -> list[tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]]:
+    """(name as words, ESCO URIs, the name's cased pattern or None) of each name in ``link/data/tools.json``;
+    [] without the file. A name in the file's ``cased`` list ("Excel", "Word") is also an everyday word: it
+    counts only where the text writes it so."""
+    path = resources.files("kompetens.link").joinpath("data", TOOLS_FILE)
+    if not path.is_file():
+        return []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    cased = set(data.get("cased", []))
+    out: list[tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]] = []
+    for entry in data.get("tools", []):
+        uris = tuple(str(u) for u in entry.get("esco", []))
+        for name in entry.get("names", []):
+            tokens = tuple(words(clean(str(name))))
+            if tokens and uris:
+                exact = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") if name in cased else None
+                out.append((tokens, uris, exact))
+    return out
+
+
+@cache
+def _cue_words() -> CueWords:
+    """The cue, degree and preposition words of every language's ``spans.json``."""
+    from kompetens.lang import LANGUAGES, lang_data
+
+    found: dict[str, set[str]] = {"cue": set(), "degree": set(), "prep": set()}
+    for code in LANGUAGES:
+        classes = lang_data(code, "spans").get("classes", {})
+        for name, bucket in found.items():
+            bucket.update(w.lower() for w in classes.get(name, []))
+    return CueWords(frozenset(found["cue"]), frozenset(found["degree"]), frozenset(found["prep"]))
 
 
 def _clean_input(text: object) -> str:

@@ -36,6 +36,39 @@ def clean(text: str, *, max_chars: int = MAX_CHARS) -> str:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class CueWords:
+    """Words that frame a skill rather than name it (``lang/<code>/spans.json`` classes, every language):
+    ``cue`` ("erfarenhet", "knowledge", "skills"), ``degree`` ("goda", "strong") and ``prep`` ("av", "with")."""
+
+    cue: frozenset[str]
+    degree: frozenset[str]
+    prep: frozenset[str]
+
+
+_WORD_SPAN = re.compile(r"\S+")
+
+
+def strip_cues(text: str, cues: CueWords) -> str:
+    """``text`` without the requirement wording around its skill: a leading "goda kunskaper i",
+    "erfarenhet av", "strong knowledge of", "ability to" (degree words, a cue word, a preposition), and a
+    trailing "skills" / "kunskaper" after a degree word ("good Excel skills" -> "Excel"). What is left must
+    hold a word; else, or where nothing frames it, the text comes back as it was."""
+    spans = [(m.start(), m.end(), m.group().lower().strip(".,;:!?")) for m in _WORD_SPAN.finditer(text)]
+    k = 0
+    while k < len(spans) and spans[k][2] in cues.degree:
+        k += 1
+    lead = 0
+    if k < len(spans) and spans[k][2] in cues.cue and k + 1 < len(spans) and spans[k + 1][2] in cues.prep:
+        lead = k + 2
+    end = len(spans)
+    if lead == 0 and k > 0 and len(spans) - k >= 2 and spans[-1][2] in cues.cue:
+        lead, end = k, len(spans) - 1  # "good Excel skills"
+    if lead == 0 or lead >= end:
+        return text
+    return text[spans[lead][0] : spans[end - 1][1]]
+
+
 def words(text: str) -> list[str]:
     """Lowercased word tokens of a cleaned text."""
     return _TOKEN.findall(text.lower())
