@@ -10,7 +10,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
@@ -91,8 +91,9 @@ def curated_specs() -> list[PhraseSpec]:
     return specs
 
 
+@cache
 def curated_area_map() -> dict[str, str]:
-    """Concept URI (curated id, linked ESCO URIs and JobTech concepts) -> area."""
+    """Concept URI (curated id, linked ESCO URIs and JobTech concepts) -> area (one dict: do not change it)."""
     area_of: dict[str, str] = {}
     for c in load_curated():
         for uri in (c.id, *c.esco, *(jobtech_uri(j) for j in c.jobtech)):
@@ -478,7 +479,9 @@ class Engine:
 
         A phrase in a heading or the title (the layout places it in no sentence) is not added. An added
         phrase is linked (with ``link``: the linker's best skill, kept when its score reaches
-        ``LINK_MIN_SCORE``, area from the curated links); otherwise, or below that floor, it stays an
+        ``LINK_MIN_SCORE``, area from the curated links); a phrase that is a tool's name in
+        ``link/data/tools.json`` ("Fortnox", "truckkort") gets that tool's concept by look-up, in every
+        mode, and no area; otherwise, or below that floor, it stays an
         unlinked skill phrase: concept ``kompetens:span:<phrase>``, no area, so it counts towards no area
         strength and matches only the same phrase. In an ad, a phrase in boilerplate is marked as such."""
         from .extract.pipeline import area_strengths
@@ -526,14 +529,22 @@ class Engine:
             for k, result in enumerate(self.link(phrases, top=1)):
                 if result.candidates and result.candidates[0].score >= LINK_MIN_SCORE:
                     linked[k] = ConceptRef(result.candidates[0].id, result.candidates[0].label)
-        for (s, e), phrase, ref, i in zip(free, phrases, linked, at, strict=True):
+        from .link.linker import tool_concept
+
+        looked_up: set[int] = set()
+        for k, phrase in enumerate(phrases):  # a tool's name ("Fortnox", "truckkort"): a look-up, not linking
+            if linked[k] is None and (tool := tool_concept(phrase)) is not None:
+                linked[k] = ConceptRef(*tool)
+                looked_up.add(k)
+        for k, ((s, e), phrase, ref, i) in enumerate(zip(free, phrases, linked, at, strict=True)):
             profile.mentions.append(
                 Mention(
                     text=phrase,
                     start=s,
                     end=e,
                     concept=ref or ConceptRef(SPAN_URI + " ".join(phrase.lower().split()), phrase),
-                    area=area_of.get(ref.id) if ref is not None else None,
+                    # a looked-up tool holds no area: the default extraction's areas stay the phrase index's
+                    area=area_of.get(ref.id) if ref is not None and k not in looked_up else None,
                     confidence=LINK_CONFIDENCE if ref is not None else SPAN_CONFIDENCE,
                     required=None,
                     method="span",

@@ -172,9 +172,13 @@ def test_the_default_extraction_adds_phrases_as_mentions(engine: Engine) -> None
     assert spans, [m.text for m in default.mentions]
     for m in default.mentions:
         assert text[m.start : m.end] == m.text
-    for m in spans:
-        assert m.concept.id.startswith(SPAN_URI) and m.area is None
-    assert default.areas == plain.areas  # unlinked phrases hold no area
+    from kompetens.link.linker import tool_concept
+
+    for m in spans:  # an unlinked phrase, or a tool's name looked up ("Kubernetes")
+        assert m.area is None
+        assert m.concept.id.startswith(SPAN_URI) or tool_concept(m.text) == (m.concept.id, m.concept.label)
+    assert any(m.concept.id.startswith(SPAN_URI) for m in spans)
+    assert default.areas == plain.areas  # the tagger's phrases hold no area
 
 
 # -- the C code (_speedups.tag_spans) and its Python twin ------------------------------------------------
@@ -309,6 +313,13 @@ def test_training_reads_each_examples_language() -> None:
     assert tagger.tag(["Du", "kan", "Zorblax", "."], "sv") == [(2, 3)]
     with pytest.raises(ValueError):
         train(examples, langs=["sv"], epochs=1)
+
+
+def test_a_tools_name_found_by_the_tagger_is_looked_up(engine: Engine) -> None:
+    text = "Erfarenhet av Fortnox och Visma är meriterande."
+    by_text = {m.text: m for m in engine.extract(Document(source="t", text=text, lang="sv", kind="ad")).mentions}
+    assert by_text["Fortnox"].method == "span" and by_text["Fortnox"].area is None
+    assert by_text["Fortnox"].concept.label == "use accounting systems"
 
 
 def test_no_skill_phrase_of_the_tagger_in_the_title_or_a_heading(engine: Engine, tagger: SpanTagger) -> None:

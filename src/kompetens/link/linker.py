@@ -1360,25 +1360,45 @@ def _load_known_words(cache_dir: Path) -> dict[str, Vectors]:
         return {}
 
 
+def tool_concept(phrase: str) -> tuple[str, str] | None:
+    """(ESCO URI, its English label) of the tool ``phrase`` names, when the whole phrase is a name of
+    ``tools.json`` ("Fortnox", "truckkort"; a cased name only as written); else None. A look-up, no linking."""
+    tokens = tuple(words(phrase))
+    for _name, uris, exact, label in _tool_names().get(tokens, ()):
+        if exact is None or exact.search(phrase):
+            return uris[0], label
+    return None
+
+
+@cache
+def _tool_names() -> dict[
+    tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None, str]]
+]:
+    out: dict[
+        tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None, str]]
+    ] = {}
+    path = resources.files("kompetens.link").joinpath("data", TOOLS_FILE)
+    if not path.is_file():
+        return out
+    data = json.loads(path.read_text(encoding="utf-8"))
+    cased = set(data.get("cased", []))
+    for entry in data.get("tools", []):
+        uris = tuple(str(u) for u in entry.get("esco", []))
+        labels = [str(x) for x in entry.get("labels", [])]
+        for name in entry.get("names", []):
+            tokens = tuple(words(clean(str(name))))
+            if tokens and uris:
+                exact = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") if name in cased else None
+                out.setdefault(tokens, []).append((tokens, uris, exact, labels[0] if labels else str(name)))
+    return out
+
+
 @cache
 def _tool_table() -> list[tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]]:
     """(name as words, ESCO URIs, the name's cased pattern or None) of each name in ``link/data/tools.json``;
     [] without the file. A name in the file's ``cased`` list ("Excel", "Word") is also an everyday word: it
     counts only where the text writes it so."""
-    path = resources.files("kompetens.link").joinpath("data", TOOLS_FILE)
-    if not path.is_file():
-        return []
-    data = json.loads(path.read_text(encoding="utf-8"))
-    cased = set(data.get("cased", []))
-    out: list[tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]] = []
-    for entry in data.get("tools", []):
-        uris = tuple(str(u) for u in entry.get("esco", []))
-        for name in entry.get("names", []):
-            tokens = tuple(words(clean(str(name))))
-            if tokens and uris:
-                exact = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") if name in cased else None
-                out.append((tokens, uris, exact))
-    return out
+    return [(tokens, uris, exact) for found in _tool_names().values() for tokens, uris, exact, _ in found]
 
 
 @cache
