@@ -317,7 +317,9 @@ def test_training_reads_each_examples_language() -> None:
 
 def test_a_tools_name_found_by_the_tagger_is_looked_up(engine: Engine) -> None:
     text = "Erfarenhet av Fortnox och Visma är meriterande."
-    by_text = {m.text: m for m in engine.extract(Document(source="t", text=text, lang="sv", kind="ad")).mentions}
+    by_text = {
+        m.text: m for m in engine.extract(Document(source="t", text=text, lang="sv", kind="ad")).mentions
+    }
     assert by_text["Fortnox"].method == "span" and by_text["Fortnox"].area is None
     assert by_text["Fortnox"].concept.label == "use accounting systems"
 
