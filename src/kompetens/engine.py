@@ -524,18 +524,19 @@ class Engine:
                 return
         phrases = [text[s:e] for s, e in free]
         linked: list[ConceptRef | None] = [None] * len(free)
-        area_of = curated_area_map() if link else {}
-        if link:
-            for k, result in enumerate(self.link(phrases, top=1)):
-                if result.candidates and result.candidates[0].score >= LINK_MIN_SCORE:
-                    linked[k] = ConceptRef(result.candidates[0].id, result.candidates[0].label)
         from .link.linker import tool_concept
 
         looked_up: set[int] = set()
         for k, phrase in enumerate(phrases):  # a tool's name ("Fortnox", "truckkort"): a look-up, not linking
-            if linked[k] is None and (tool := tool_concept(phrase)) is not None:
+            if (tool := tool_concept(phrase)) is not None:
                 linked[k] = ConceptRef(*tool)
                 looked_up.add(k)
+        area_of = curated_area_map() if link else {}
+        rest = [k for k in range(len(phrases)) if k not in looked_up]
+        if link and rest:
+            for k, result in zip(rest, self.link([phrases[k] for k in rest], top=1), strict=True):
+                if result.candidates and result.candidates[0].score >= LINK_MIN_SCORE:
+                    linked[k] = ConceptRef(result.candidates[0].id, result.candidates[0].label)
         for k, ((s, e), phrase, ref, i) in enumerate(zip(free, phrases, linked, at, strict=True)):
             profile.mentions.append(
                 Mention(
