@@ -34,9 +34,10 @@ def main() -> int:
     ap.add_argument(
         "--misses", choices=["tune", "check", "none"], default="none", help="print this half's misses"
     )
+    ap.add_argument("--data", type=Path, default=DATA, help="the set (default bench/data/coded_wording.tsv)")
     args = ap.parse_args()
     engine = Engine(args.data_dir)
-    rows = list(csv.DictReader(DATA.open(encoding="utf-8"), delimiter="\t"))
+    rows = list(csv.DictReader(args.data.open(encoding="utf-8"), delimiter="\t"))
     right: dict[tuple[str, str, str], list[int]] = {}
     for i, row in enumerate(rows):
         half = "tune" if i % 2 == 0 else "check"
