@@ -68,6 +68,9 @@ LINK_CONFIDENCE = 0.5
 SPAN_CONFIDENCE = 0.5
 """Confidence of a skill phrase the span tagger found and nothing linked (``extract``)."""
 SPAN_URI = "kompetens:span:"
+PHRASE_LINKS = 50_000
+"""Tagger phrases whose link (or its absence) an Engine keeps (lowercased, spaces collapsed): real ads repeat
+~43 % of their phrases ("svenska och engelska i tal och skrift"); the cache starts again when full."""
 """Concept id prefix of an unlinked skill phrase: the prefix and the phrase, lowercased, spaces collapsed."""
 TAXONOMY_WEIGHT = 0.6
 """ESCO/JobTech labels are evidence too, but less specific to our areas than the curated phrases."""
@@ -89,6 +92,10 @@ def curated_specs() -> list[PhraseSpec]:
         if c.label_sv:
             specs.append(PhraseSpec(c.label_sv, c.id, label, c.area))
     return specs
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 @cache
@@ -428,6 +435,11 @@ class Engine:
         return (self.rank(role, docs, top=top, thorough=thorough) if docs else []), failed
 
     @cached_property
+    def _phrase_links(self) -> dict[str, ConceptRef | None]:
+        """Tagger phrase (lowercased, spaces collapsed) -> its link, or None below ``LINK_MIN_SCORE``."""
+        return {}
+
+    @cached_property
     def span_tagger(self) -> SpanTagger:
         """The learned skill-span finder (``extract/spans.py``) with the package's model and this lexicon."""
         from .extract.spans import SpanTagger
@@ -478,7 +490,7 @@ class Engine:
         """The span tagger's phrases as evidence: widen the mentions they hold, add the phrases that hold none.
 
         A phrase in a heading or the title (the layout places it in no sentence) is not added. An added
-        phrase is linked (with ``link``: the linker's best skill, kept when its score reaches
+        phrase outside boilerplate is linked (with ``link``: the linker's best skill, kept when its score reaches
         ``LINK_MIN_SCORE``, area from the curated links); a phrase that is a tool's name in
         ``link/data/tools.json`` ("Fortnox", "truckkort") gets that tool's concept by look-up, in every
         mode, and no area; otherwise, or below that floor, it stays an
@@ -493,18 +505,23 @@ class Engine:
         if not spans:
             return
         free: list[tuple[int, int]] = []
-        mentions = sorted(profile.mentions, key=lambda m: m.start)
+        mentions = sorted(profile.mentions, key=_start)
+        starts = [m.start for m in mentions]
         ends = list(accumulate((m.end for m in mentions), max))  # furthest end so far: bisectable
+        n = len(mentions)
         for s, e in spans:
             k = bisect_right(ends, s)  # the first mention that may end after s
+            if k == n or starts[k] >= e:  # no mention inside: the common case
+                free.append((s, e))
+                continue
             inside = []
-            while k < len(mentions) and mentions[k].start < e:
+            while k < n and starts[k] < e:
                 if mentions[k].end > s:
                     inside.append(mentions[k])
                 k += 1
             if not inside:
                 free.append((s, e))
-            for m in inside:  # widened after the search: ``ends`` stays as it was
+            for m in inside:  # widened after the search: ``ends`` and ``starts`` stay as they were
                 m.start, m.end = min(s, m.start), max(e, m.end)
                 m.text = text[m.start : m.end]
         if not free:
@@ -532,28 +549,46 @@ class Engine:
                 linked[k] = ConceptRef(*tool)
                 looked_up.add(k)
         area_of = curated_area_map() if link else {}
-        rest = [k for k in range(len(phrases)) if k not in looked_up]
+        # a phrase in boilerplate or a not-the-job sentence counts for nothing: not worth a linker call
+        rest = [k for k in range(len(phrases)) if k not in looked_up and at[k] not in aside]
         if link and rest:
-            for k, result in zip(rest, self.link([phrases[k] for k in rest], top=1), strict=True):
-                if result.candidates and result.candidates[0].score >= LINK_MIN_SCORE:
-                    linked[k] = ConceptRef(result.candidates[0].id, result.candidates[0].label)
-        for k, ((s, e), phrase, ref, i) in enumerate(zip(free, phrases, linked, at, strict=True)):
-            profile.mentions.append(
-                Mention(
-                    text=phrase,
-                    start=s,
-                    end=e,
-                    concept=ref or ConceptRef(SPAN_URI + " ".join(phrase.lower().split()), phrase),
-                    # a looked-up tool holds no area: the default extraction's areas stay the phrase index's
-                    area=area_of.get(ref.id) if ref is not None and k not in looked_up else None,
-                    confidence=LINK_CONFIDENCE if ref is not None else SPAN_CONFIDENCE,
-                    required=None,
-                    method="span",
-                    boilerplate=i in aside,
+            linked_before = self._phrase_links
+            keys = {k: " ".join(phrases[k].lower().split()) for k in rest}
+            ask = list(dict.fromkeys(keys[k] for k in rest if keys[k] not in linked_before))
+            if len(linked_before) + len(ask) > PHRASE_LINKS:
+                linked_before.clear()
+            for key, result in zip(ask, self.link(ask, top=1), strict=True):
+                best = result.candidates[0] if result.candidates else None
+                linked_before[key] = (
+                    ConceptRef(best.id, best.label)
+                    if best is not None and best.score >= LINK_MIN_SCORE
+                    else None
                 )
-            )
-        profile.mentions.sort(key=lambda m: m.start)
-        profile.areas = area_strengths(profile.mentions)
+            for k in rest:
+                linked[k] = linked_before.get(keys[k])
+        added = profile.mentions
+        for k, ((s, e), phrase, ref, i) in enumerate(zip(free, phrases, linked, at, strict=True)):
+            if ref is None:
+                added.append(
+                    Mention(
+                        phrase,
+                        s,
+                        e,
+                        ConceptRef(SPAN_URI + " ".join(phrase.lower().split()), phrase),
+                        None,
+                        SPAN_CONFIDENCE,
+                        None,
+                        "span",
+                        i in aside,
+                    )
+                )
+                continue
+            # a looked-up tool holds no area: the default extraction's areas stay the phrase index's
+            area = area_of.get(ref.id) if k not in looked_up else None
+            added.append(Mention(phrase, s, e, ref, area, LINK_CONFIDENCE, None, "span", i in aside))
+        added.sort(key=_start)
+        if link:  # only a linked phrase can hold an area
+            profile.areas = area_strengths(added)
 
     def _link_unmatched(self, profile: Profile) -> None:
         from .extract.cues import sentence_spans

@@ -415,6 +415,9 @@ def test_the_tool_table_is_well_formed() -> None:
     data = json.loads(resources.files("kompetens.link").joinpath("data", "tools.json").read_text("utf-8"))
     names = {n for entry in data["tools"] for n in entry["names"]}
     assert len(data["tools"]) > 100 and set(data["cased"]) <= names
+    from kompetens.link.linker import TOOL_NAME_CHARS
+
+    assert max(len(n) for n in names) <= TOOL_NAME_CHARS  # tool_concept skips longer phrases
     for entry in data["tools"]:
         assert entry["names"] and 1 <= len(entry["esco"]) <= 3 and len(entry["labels"]) == len(entry["esco"])
         assert all(u.startswith("http://data.europa.eu/esco/skill/") for u in entry["esco"])

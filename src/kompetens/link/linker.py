@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal, NamedTuple, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -69,6 +69,8 @@ GATE_RANK = 5
 SPREAD_PROBE = 400
 PAD_POOL = 8
 TOOLS_FILE = "tools.json"
+TOOL_NAME_CHARS = 40
+"""No name in ``tools.json`` is longer (a test checks it): a longer phrase is no tool's name."""
 STRIP_KINDS = ("skill",)
 STRIP_WORDS = 8
 """Skill texts of at most this many words lose their requirement wording before linking ("goda kunskaper i
@@ -1363,6 +1365,8 @@ def _load_known_words(cache_dir: Path) -> dict[str, Vectors]:
 def tool_concept(phrase: str) -> tuple[str, str] | None:
     """(ESCO URI, its English label) of the tool ``phrase`` names, when the whole phrase is a name of
     ``tools.json`` ("Fortnox", "truckkort"; a cased name only as written); else None. A look-up, no linking."""
+    if len(phrase) > TOOL_NAME_CHARS or " ".join(phrase.lower().split()) not in _tool_spellings():
+        return None  # most tagger phrases: one set look-up
     tokens = tuple(words(phrase))
     for _name, uris, exact, label in _tool_names().get(tokens, ()):
         if exact is None or exact.search(phrase):
@@ -1371,16 +1375,34 @@ def tool_concept(phrase: str) -> tuple[str, str] | None:
 
 
 @cache
-def _tool_names() -> dict[
-    tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None, str]]
-]:
-    out: dict[
-        tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None, str]]
-    ] = {}
+def _tool_data() -> dict[str, Any]:
+    """``link/data/tools.json`` parsed; {} without the file."""
     path = resources.files("kompetens.link").joinpath("data", TOOLS_FILE)
     if not path.is_file():
-        return out
-    data = json.loads(path.read_text(encoding="utf-8"))
+        return {}
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def _tool_spellings() -> frozenset[str]:
+    """Every name of ``tools.json`` lowercased, spaces collapsed: a phrase that is none of them is no tool's
+    name (``tool_concept``'s first test, one set look-up)."""
+    return frozenset(
+        " ".join(str(name).lower().split())
+        for entry in _tool_data().get("tools", [])
+        for name in entry.get("names", [])
+    )
+
+
+ToolName = tuple[tuple[str, ...], tuple[str, ...], "re.Pattern[str] | None", str]
+
+
+@cache
+def _tool_names() -> dict[tuple[str, ...], list[ToolName]]:
+    """Name as words -> (the words, ESCO URIs, the cased pattern or None, the first concept's label)."""
+    out: dict[tuple[str, ...], list[ToolName]] = {}
+    data = _tool_data()
     cased = set(data.get("cased", []))
     for entry in data.get("tools", []):
         uris = tuple(str(u) for u in entry.get("esco", []))
