@@ -366,7 +366,8 @@ done:
  * tag_spans(text, lower, store, weights, trans, fixed, max_tokens) -> list of (start, end) character spans
  *   text: the text; lower: text.lower(), of the same length (the caller checks);
  *   store: the per-language word cache, with rows (dict str -> row), add(word) -> row (a word not yet in it;
- *     may replace the arrays), tables (float32, rows x 5 x 3: the word's emission parts seen from each
+ *     may replace the arrays), hcache (int64, 2 x a power of two: a direct-mapped cache of word hash -> row + 1
+ *     that spares most words their str and dict look-up; the store owns it, and new rows never change old ones), tables (float32, rows x 5 x 3: the word's emission parts seen from each
  *     neighbour position), classes (int8 per row: 0, or 1 + the index of the sentence class in
  *     cue, do, req, we, you) and pad (float32 5 x 3: the parts of a position outside the sentence);
  *   weights: float32 2**bits x 3; trans: float32 4 x 3; fixed: int64 ids of bias, sk=cue/do/req/we/you,
@@ -506,7 +507,10 @@ static PyObject *tag_spans(PyObject *self, PyObject *args) {
     double *em = NULL;
     unsigned char *back = NULL;
     int *labels = NULL;
-    Py_buffer tables = {0}, classes = {0}, pad = {0}, weights = {0}, trans = {0}, fixed = {0};
+    Py_buffer tables = {0}, classes = {0}, pad = {0}, weights = {0}, trans = {0}, fixed = {0}, hbuf = {0};
+    int64_t *hcache = NULL, dummy[2] = {0, 0};
+    Py_ssize_t n_hcache = 0;
+    uint64_t hmask = 0;
     Py_ssize_t n_tok = 0, n_seg = 0, longest = 0;
 
     /* 1. tokens and sentences; each token's row in the word cache (adding the words not in it) */
@@ -517,6 +521,15 @@ static PyObject *tag_spans(PyObject *self, PyObject *args) {
     if (toks == NULL || seg_end == NULL) { PyErr_NoMemory(); goto done; }
     if (rows == NULL || add == NULL) goto done;
     if (!PyDict_Check(rows)) { PyErr_SetString(PyExc_TypeError, "span tagger: store.rows is not a dict"); goto done; }
+    if (get_buffer(store, "hcache", &hbuf, 8, 1) < 0) goto done;
+    {
+        Py_ssize_t slots = hbuf.len / 16;
+        if (slots >= 1 && (slots & (slots - 1)) == 0) {
+            hcache = hbuf.buf;
+            n_hcache = slots;
+            hmask = (uint64_t)slots - 1;
+        }
+    }
     {
         Py_ssize_t i = 0, seg_start = 0;
         while (i < n) {
@@ -528,18 +541,30 @@ static PyObject *tag_spans(PyObject *self, PyObject *args) {
             }
             if (Py_UNICODE_ISSPACE(c)) { i++; continue; }
             Py_ssize_t j = token_end(kind, data, n, i);
-            PyObject *word = PyUnicode_Substring(text, i, j);
-            if (word == NULL) goto done;
-            PyObject *row = PyDict_GetItemWithError(rows, word);
-            if (row != NULL) Py_INCREF(row);
-            else if (!PyErr_Occurred()) row = PyObject_CallOneArg(add, word);
-            Py_DECREF(word);
-            if (row == NULL) goto done;
-            Py_ssize_t r = PyLong_AsSsize_t(row);
-            Py_DECREF(row);
-            if (r < 0) {
-                if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "span tagger: a negative row");
-                goto done;
+            /* the word's row: from the store's hash cache (64-bit FNV-1a of its code points, direct-mapped),
+             * else from its dict (adding the word if new), then cached */
+            uint64_t h = 0xCBF29CE484222325ULL;
+            for (Py_ssize_t q = i; q < j; q++) h = (h ^ (uint64_t)PyUnicode_READ(kind, data, q)) * 0x100000001B3ULL;
+            h ^= (uint64_t)(j - i) << 56;
+            int64_t *slot = n_hcache ? hcache + 2 * (Py_ssize_t)(h & hmask) : dummy;
+            Py_ssize_t r;
+            if (n_hcache && slot[0] == (int64_t)h && slot[1] > 0) {
+                r = (Py_ssize_t)slot[1] - 1;
+            } else {
+                PyObject *word = PyUnicode_Substring(text, i, j);
+                if (word == NULL) goto done;
+                PyObject *row = PyDict_GetItemWithError(rows, word);
+                if (row != NULL) Py_INCREF(row);
+                else if (!PyErr_Occurred()) row = PyObject_CallOneArg(add, word);
+                Py_DECREF(word);
+                if (row == NULL) goto done;
+                r = PyLong_AsSsize_t(row);
+                Py_DECREF(row);
+                if (r < 0) {
+                    if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "span tagger: a negative row");
+                    goto done;
+                }
+                if (n_hcache) { slot[0] = (int64_t)h; slot[1] = (int64_t)r + 1; }
             }
             toks[n_tok].start = i; toks[n_tok].end = j; toks[n_tok].row = r; toks[n_tok].cls = 0;
             n_tok++;
@@ -673,6 +698,7 @@ done:
     if (weights.obj) PyBuffer_Release(&weights);
     if (trans.obj) PyBuffer_Release(&trans);
     if (fixed.obj) PyBuffer_Release(&fixed);
+    if (hbuf.obj) PyBuffer_Release(&hbuf);
     Py_XDECREF(rows);
     Py_XDECREF(add);
     PyMem_Free(toks);
@@ -695,7 +721,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 2
+#define VERSION 3
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);

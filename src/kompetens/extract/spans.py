@@ -428,10 +428,15 @@ _FIXED = (
 """The token features that name no word, in the order the C code takes their ids."""
 
 
+HASH_SLOTS = 1 << 16
+"""Slots of a word cache's hash table for the C code (1 MB)."""
+
+
 class WordTables:
     """One language's word cache of a :class:`SpanTagger`: ``rows`` maps a word (as written) to its row of
     ``tables`` (its emission parts seen from each neighbour position, 5 x 3) and of ``classes`` (its
-    sentence-class code). Row 0 is the pad, the position outside a sentence (``pad``)."""
+    sentence-class code). Row 0 is the pad, the position outside a sentence (``pad``). ``hcache`` lets the C code
+    find most words' rows without a str or a dict look-up."""
 
     def __init__(self, table: Callable[[str], FloatArray], word_class: Callable[[str], int]) -> None:
         self._table = table
@@ -443,6 +448,8 @@ class WordTables:
         self.classes = np.zeros(1024, dtype=np.int8)
         self.tables[0] = self.pad
         self._size = 1
+        self.hcache = np.zeros(2 * HASH_SLOTS, dtype=np.int64)
+        """The C code's direct-mapped cache of word hash -> row + 1 (``_speedups.tag_spans``)."""
 
     def __len__(self) -> int:
         return self._size
