@@ -218,22 +218,31 @@ class Steps:
     def click(self, selector: str) -> None:
         """Click and wait for the next page (a form post or a link): the old page's root goes stale."""
         from selenium.common.exceptions import WebDriverException
-        from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.ui import WebDriverWait
 
         old = self.css("html")
+
+        def gone(_driver: Any) -> bool:
+            # selenium's staleness_of waits for StaleElementReferenceException only; while the page changes,
+            # Chrome may instead answer "Node with given id does not belong to the document"
+            try:
+                old.is_enabled()
+            except WebDriverException:
+                return True
+            return False
+
         for attempt in range(3):
-            # Chrome now and then loses the node between the find and the click ("Node with given id does
-            # not belong to the document"): find it again while the page has not moved on
+            # Chrome now and then loses the node between the find and the click: find it again while the
+            # page has not moved on
             try:
                 self.css(selector).click()
                 break
             except WebDriverException:
-                if expected_conditions.staleness_of(old)(self.d):
+                if gone(self.d):
                     break  # the click went through: the page moved on
                 if attempt == 2:
                     raise
-        WebDriverWait(self.d, WAIT).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.d, WAIT).until(gone)
         WebDriverWait(self.d, WAIT).until(
             lambda d: d.execute_script("return document.readyState") == "complete"
         )
