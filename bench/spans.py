@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synth import synth_ads
 
 from kompetens.engine import Engine
-from kompetens.extract.spans import SpanModel, SpanScore, SpanTagger, bio_spans, bracketed, segments
+from kompetens.extract.spans import SpanModel, SpanScore, SpanTagger, bio_spans, read_bracketed_ads, segments
 from kompetens.models import Document
 from kompetens.taxonomy.model import ESCO_ISCO_URI, ESCO_OCCUPATION_URI
 
@@ -74,15 +74,7 @@ def skillspan(path: Path) -> list[Posting]:
 def swedish(path: Path) -> list[Posting]:
     """The check set's lines as postings (a new one at each ``# ad`` comment; else one posting); a
     [bracketed] phrase is a gold span."""
-    groups: list[list[tuple[list[str], set[Span]]]] = [[]]
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# ad") and groups[-1]:
-            groups.append([])
-        if not line.strip() or line.startswith("#"):
-            continue
-        words, spans = bracketed(line)
-        groups[-1].append((words, set(spans)))
-    return [posting(rows) for rows in groups if rows]
+    return [posting((words, set(spans)) for words, spans in ad) for ad in read_bracketed_ads(path)]
 
 
 def score(postings: list[Posting], find: Finder, lang: str) -> tuple[str, float]:

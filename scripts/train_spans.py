@@ -29,7 +29,7 @@ from kompetens.extract.spans import (  # noqa: E402
     SpanScore,
     SpanTagger,
     bio_spans,
-    bracketed,
+    read_bracketed_ads,
     tokenize,
     train,
 )
@@ -74,21 +74,6 @@ def example(row: dict[str, object]) -> tuple[list[str], list[tuple[int, int]]]:
             spans.append((a, b))
             taken[a:b] = [True] * (b - a)
     return words, sorted(spans)
-
-
-Example = tuple[list[str], list[tuple[int, int]]]
-
-
-def swedish_ads(path: Path) -> list[list[Example]]:
-    """Our Swedish training lines (``scripts/data/spans_sv_train.txt``), grouped into their mini-ads (a new
-    one at each ``# ad`` comment)."""
-    ads: list[list[Example]] = [[]]
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# ad") and ads[-1]:
-            ads.append([])
-        if line.strip() and not line.startswith("#"):
-            ads[-1].append(bracketed(line))
-    return [ad for ad in ads if ad]
 
 
 def predict_rows(tagger: SpanTagger, rows: list[dict[str, object]]) -> list[set[tuple[int, int]]]:
@@ -194,7 +179,7 @@ def main() -> None:
         f"word clusters {args.clusters or 'none'}: {len(clusters)} words ({time.process_time() - t0:.0f} s CPU)"
     )
     grid = sorted(int(x) for x in args.grid.split(","))
-    sv_ads = swedish_ads(args.swedish) if str(args.swedish) and args.swedish.is_file() else []
+    sv_ads = read_bracketed_ads(args.swedish) if str(args.swedish) and args.swedish.is_file() else []
     print(f"Swedish training lines: {sum(map(len, sv_ads))} in {len(sv_ads)} ads ({args.swedish})")
     if not args.no_cv:
         fold_of = folds(rows, args.folds)

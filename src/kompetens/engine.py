@@ -467,7 +467,6 @@ class Engine:
         link: bool = False,
         spans: bool = True,
         thorough: bool = False,
-        link_spans: bool | None = None,
     ) -> Profile:
         """Mentions and area strengths: the phrase index's, and (``spans``, the default) the span tagger's
         skill phrases: a mention inside a phrase the tagger found takes the whole phrase as its evidence span,
@@ -475,13 +474,11 @@ class Engine:
 
         ``thorough`` also links those phrases to ESCO (what ``rank --thorough`` uses; much slower); so does
         ``link``, which also has the linker read the sentences that hold no mention, adding its best ESCO
-        concept when the match is strong (method "link"). ``link_spans`` says whether to link the phrases
-        regardless (default: ``thorough or link``, where the taxonomy is built). ``spans=False`` is the
-        phrase index alone (review and the market read nothing else)."""
+        concept when the match is strong (method "link"); phrases are linked only where the taxonomy is built.
+        ``spans=False`` is the phrase index alone (review and the market read nothing else)."""
         profile = self.extractor(doc)
         if spans or thorough:
-            linked = (thorough or link) if link_spans is None else link_spans
-            self._add_spans(profile, link=linked and self.can_link_spans)
+            self._add_spans(profile, link=(thorough or link) and self.can_link_spans)
         if link:
             self._link_unmatched(profile)
         return profile

@@ -340,11 +340,19 @@ def bracketed(line: str) -> tuple[list[str], list[tuple[int, int]]]:
 
 def read_bracketed(path: Path) -> list[tuple[list[str], list[tuple[int, int]]]]:
     """:func:`bracketed` of each line of ``path`` that is not blank or a ``#`` comment."""
-    return [
-        bracketed(line)
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    return [example for ad in read_bracketed_ads(path) for example in ad]
+
+
+def read_bracketed_ads(path: Path) -> list[list[tuple[list[str], list[tuple[int, int]]]]]:
+    """:func:`read_bracketed`, grouped into the file's ads: a new one at each ``# ad`` comment (a file
+    without them is one group)."""
+    ads: list[list[tuple[list[str], list[tuple[int, int]]]]] = [[]]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ad") and ads[-1]:
+            ads.append([])
+        if line.strip() and not line.startswith("#"):
+            ads[-1].append(bracketed(line))
+    return [ad for ad in ads if ad]
 
 
 def spans_to_labels(n: int, spans: Iterable[tuple[int, int]]) -> list[int]:
