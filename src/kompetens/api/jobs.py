@@ -74,9 +74,12 @@ pages = APIRouter(dependencies=[Depends(page_user), Depends(check_csrf)])
 PageUser = Annotated[User | None, Depends(page_user)]
 
 RankAnswer = list[RankItem | FailedInput]
-adapter(RankAnswer)
-"""Built now, at import: the jobs' answers need it at once (``schema.adapter`` builds one adapter at a time,
-so threads never build two at once either way)."""
+for _shape in (RankAnswer, Role, RankItem):
+    adapter(_shape)
+"""Built now, at import: the jobs' answers need them, and a kept ranking its role and items
+(``Engine.record_ranking``). A job thread that built one would run ``ast.parse`` (field docstrings), which
+CPython 3.11 does not allow beside another thread's parse (``schema.adapter`` only keeps two builds apart);
+a rank job once failed so in the tests."""
 
 Status = Literal["queued", "running", "done", "failed"]
 JobKind = Literal["rank", "market"]
