@@ -435,6 +435,27 @@ class Engine:
         return (self.rank(role, docs, top=top, thorough=thorough) if docs else []), failed
 
     @cached_property
+    def _span_refs(self) -> dict[str, tuple[ConceptRef, str, bool]]:
+        """Tagger phrase as written -> (its concept before linking, its key, whether it is a tool's name)."""
+        return {}
+
+    def _span_ref(self, phrase: str) -> tuple[ConceptRef, str, bool]:
+        """A phrase's concept before linking: a tool's concept by look-up ("Fortnox"), else the unlinked
+        ``kompetens:span:<phrase>``; with the phrase's key (lowercased, spaces collapsed). Kept per Engine:
+        ~43 % of a real ad's phrases were seen in an earlier ad."""
+        from .link.linker import tool_concept
+
+        key = " ".join(phrase.lower().split())
+        tool = tool_concept(phrase, key)
+        got = (
+            (ConceptRef(*tool), key, True)
+            if tool is not None
+            else (ConceptRef(SPAN_URI + key, phrase), key, False)
+        )
+        self._span_refs[phrase] = got
+        return got
+
+    @cached_property
     def _phrase_links(self) -> dict[str, ConceptRef | None]:
         """Tagger phrase (lowercased, spaces collapsed) -> its link, or None below ``LINK_MIN_SCORE``."""
         return {}
@@ -525,36 +546,33 @@ class Engine:
             return
         aside: set[int] = set()
         at: list[int] = [-1] * len(free)
-        if profile.layout is not None:
-            kinds = profile.layout.sentence_kinds()
-            aside = {
-                i for i, kind in enumerate(kinds) if kind in NOT_THE_JOB
-            } | profile.layout.boilerplate_sentences
-            at = profile.layout.sentences_at([s for s, _ in free])
+        layout = profile.layout
+        if layout is not None:
+            at = layout.sentences_at([s for s, _ in free])
             # a phrase in no sentence is a heading or the title ("Om rollen", "Personlighet", the job
             # title): no skill phrase of its own (SkillSpan marks none there either)
             free, at = [f for f, i in zip(free, at, strict=True) if i >= 0], [i for i in at if i >= 0]
             if not free:
                 return
+            bp = layout.boilerplate_sentences
+            kind = layout.sentence_kind
+            aside = {i for i in set(at) if i in bp or kind(i) in NOT_THE_JOB}
         phrases = [text[s:e] for s, e in free]
+        known = self._span_refs
+        if len(known) > PHRASE_LINKS:
+            known.clear()
+        refs = [known.get(phrase) or self._span_ref(phrase) for phrase in phrases]
         linked: list[ConceptRef | None] = [None] * len(free)
-        from .link.linker import tool_concept
-
-        looked_up: set[int] = set()
-        for k, phrase in enumerate(phrases):  # a tool's name ("Fortnox", "truckkort"): a look-up, not linking
-            if (tool := tool_concept(phrase)) is not None:
-                linked[k] = ConceptRef(*tool)
-                looked_up.add(k)
         area_of = curated_area_map() if link else {}
-        # a phrase in boilerplate or a not-the-job sentence counts for nothing: not worth a linker call
-        rest = [k for k in range(len(phrases)) if k not in looked_up and at[k] not in aside]
-        if link and rest:
+        if link:
+            # a tool is looked up, not linked; a phrase in boilerplate or a not-the-job sentence counts for
+            # nothing: not worth a linker call
+            rest = [k for k, (_, _, tool) in enumerate(refs) if not tool and at[k] not in aside]
             linked_before = self._phrase_links
-            keys = {k: " ".join(phrases[k].lower().split()) for k in rest}
-            ask = list(dict.fromkeys(keys[k] for k in rest if keys[k] not in linked_before))
+            ask = list(dict.fromkeys(refs[k][1] for k in rest if refs[k][1] not in linked_before))
             if len(linked_before) + len(ask) > PHRASE_LINKS:
                 linked_before.clear()
-            for key, result in zip(ask, self.link(ask, top=1), strict=True):
+            for key, result in zip(ask, self.link(ask, top=1) if ask else [], strict=True):
                 best = result.candidates[0] if result.candidates else None
                 linked_before[key] = (
                     ConceptRef(best.id, best.label)
@@ -562,27 +580,19 @@ class Engine:
                     else None
                 )
             for k in rest:
-                linked[k] = linked_before.get(keys[k])
+                linked[k] = linked_before.get(refs[k][1])
         added = profile.mentions
-        for k, ((s, e), phrase, ref, i) in enumerate(zip(free, phrases, linked, at, strict=True)):
-            if ref is None:
+        for (s, e), phrase, (ref, _, tool), found, i in zip(free, phrases, refs, linked, at, strict=True):
+            if found is not None:  # linked: the area its concept evidences
                 added.append(
                     Mention(
-                        phrase,
-                        s,
-                        e,
-                        ConceptRef(SPAN_URI + " ".join(phrase.lower().split()), phrase),
-                        None,
-                        SPAN_CONFIDENCE,
-                        None,
-                        "span",
-                        i in aside,
+                        phrase, s, e, found, area_of.get(found.id), LINK_CONFIDENCE, None, "span", i in aside
                     )
                 )
-                continue
-            # a looked-up tool holds no area: the default extraction's areas stay the phrase index's
-            area = area_of.get(ref.id) if k not in looked_up else None
-            added.append(Mention(phrase, s, e, ref, area, LINK_CONFIDENCE, None, "span", i in aside))
+            elif tool:  # a looked-up tool holds no area: the default extraction's areas stay the index's
+                added.append(Mention(phrase, s, e, ref, None, LINK_CONFIDENCE, None, "span", i in aside))
+            else:
+                added.append(Mention(phrase, s, e, ref, None, SPAN_CONFIDENCE, None, "span", i in aside))
         added.sort(key=_start)
         if link:  # only a linked phrase can hold an area
             profile.areas = area_strengths(added)

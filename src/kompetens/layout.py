@@ -431,6 +431,10 @@ class Layout:
         at = map(partial(bisect.bisect_right, self._sent_starts), offsets)
         return [i - 1 if i and o < ends[i - 1] else -1 for i, o in zip(at, offsets, strict=True)]
 
+    def sentence_kind(self, i: int) -> str:
+        """The section kind of sentence ``i``."""
+        return self._kind(self._sent_para[i])
+
     def sentence_kinds(self) -> list[str]:
         """The section kind of every sentence (every paragraph read)."""
         kinds = [self._kind(k) for k in range(len(self._paragraphs))]

@@ -332,3 +332,17 @@ def test_no_skill_phrase_of_the_tagger_in_the_title_or_a_heading(engine: Engine,
     assert profile.mentions and all(
         m.start > text.index("Om rollen") + len("Om rollen") for m in profile.mentions
     )
+
+
+def test_phrases_read_again_from_the_engines_cache_give_the_same_mentions(engine: Engine) -> None:
+    text = "Erfarenhet av Fortnox är meriterande.\nDu bygger dashboards i Power BI och skriver rapporter."
+    doc = Document(source="t", text=text, lang="sv", kind="ad")
+    engine._span_refs.clear()
+    first = engine.extract(doc).mentions
+    assert "Fortnox" in engine._span_refs  # kept by phrase as written
+    again = engine.extract(doc).mentions
+    assert [(m.text, m.start, m.end, m.concept, m.area, m.confidence) for m in first] == [
+        (m.text, m.start, m.end, m.concept, m.area, m.confidence) for m in again
+    ]
+    spans = [m for m in again if m.method == "span" and m.concept.id.startswith("kompetens:span:")]
+    assert spans and all(m.concept.id == "kompetens:span:" + " ".join(m.text.lower().split()) for m in spans)

@@ -1362,10 +1362,13 @@ def _load_known_words(cache_dir: Path) -> dict[str, Vectors]:
         return {}
 
 
-def tool_concept(phrase: str) -> tuple[str, str] | None:
+def tool_concept(phrase: str, key: str | None = None) -> tuple[str, str] | None:
     """(ESCO URI, its English label) of the tool ``phrase`` names, when the whole phrase is a name of
-    ``tools.json`` ("Fortnox", "truckkort"; a cased name only as written); else None. A look-up, no linking."""
-    if len(phrase) > TOOL_NAME_CHARS or " ".join(phrase.lower().split()) not in _tool_spellings():
+    ``tools.json`` ("Fortnox", "truckkort"; a cased name only as written); else None. A look-up, no linking.
+    ``key``: the phrase lowercased with its spaces collapsed, when the caller has it."""
+    if key is None:
+        key = " ".join(phrase.lower().split())
+    if len(phrase) > TOOL_NAME_CHARS or key not in _tool_spellings():
         return None  # most tagger phrases: one set look-up
     tokens = tuple(words(phrase))
     for _name, uris, exact, label in _tool_names().get(tokens, ()):
