@@ -10,7 +10,9 @@ the tune ads. Prints per half:
 * ``requires_social_media``: precision, recall, title-silent recall, share of the other ads flagged;
 * age-coded wording: labelled ads flagged, and ads flagged without the label;
 * explicit gender: labelled ads with a ``gender.explicit`` flag;
-* ads outside the field (neither social-media work nor a communication job) given >= 3 areas;
+* ads outside the field (neither social-media work nor a communication job) given >= 3 areas, by the
+  review and by the extraction profile (``kompetens extract``: its areas are what a role made from the ad
+  weighs);
 * reviews per second (extraction included, the extractor loaded before), one process.
 
 ``--misses tune`` lists the tune half's errors (never ask it for the check half while tuning).
@@ -57,6 +59,7 @@ class Counts:
     gender_found: int = 0
     outside: int = 0
     outside_three: int = 0
+    outside_three_profile: int = 0
     seconds: float = 0.0
 
     def line(self, name: str) -> str:
@@ -68,7 +71,8 @@ class Counts:
             f"({100 * self.fp / max(1, self.negatives):.1f} %) | age-coded: {self.age_found} of {self.age} "
             f"flagged, {self.age_false} of {self.ads - self.age} flagged without | explicit gender: "
             f"{self.gender_found} of {self.gender} | outside the field with >= 3 areas: "
-            f"{self.outside_three} of {self.outside} ({100 * self.outside_three / max(1, self.outside):.1f} %)"
+            f"{self.outside_three} of {self.outside} ({100 * self.outside_three / max(1, self.outside):.1f} %;"
+            f" extraction profile {self.outside_three_profile})"
             f" | {self.ads / max(self.seconds, 1e-9):.0f} ads/s"
         )
 
@@ -99,8 +103,12 @@ def main() -> None:
             t0 = time.perf_counter()
             reviews = [engine.review(d) for d in docs]
             c.seconds = time.perf_counter() - t0
-            for ad, review in zip(part, reviews, strict=True):
+            for ad, review, doc in zip(part, reviews, docs, strict=True):
                 _count(c, labels[ad["id"]], review, ad, show=args.misses == name)
+                gold = labels[ad["id"]]
+                if not gold["somo"] and not gold["comms_job"]:
+                    areas = engine.extract(doc).areas
+                    c.outside_three_profile += sum(v > 0 for v in areas.values()) >= 3
     english = _english(engine, data, labels)
     if args.json:
         print(

@@ -24,7 +24,7 @@ from .extract.native import COMPILED as C_SPEEDUPS
 from .extract.phrases import PhraseSpec
 from .extract.pipeline import Extractor, dump_extractor, load_extractor
 from .extract.text import tokenize
-from .lang import LANGUAGES
+from .lang import LANGUAGES, is_generic_evidence
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .schema import DOCUMENTED
 from .store import Accounts
@@ -582,12 +582,13 @@ class Engine:
             for k in rest:
                 linked[k] = linked_before.get(refs[k][1])
         added = profile.mentions
+        generic_in = is_generic_evidence if doc.kind == "ad" else None
         for (s, e), phrase, (ref, _, tool), found, i in zip(free, phrases, refs, linked, at, strict=True):
             if found is not None:  # linked: the area its concept evidences
+                area = area_of.get(found.id)
+                generic = area is not None and generic_in is not None and generic_in(phrase)
                 added.append(
-                    Mention(
-                        phrase, s, e, found, area_of.get(found.id), LINK_CONFIDENCE, None, "span", i in aside
-                    )
+                    Mention(phrase, s, e, found, area, LINK_CONFIDENCE, None, "span", i in aside, generic)
                 )
             elif tool:  # a looked-up tool holds no area: the default extraction's areas stay the index's
                 added.append(Mention(phrase, s, e, ref, None, LINK_CONFIDENCE, None, "span", i in aside))

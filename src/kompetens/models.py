@@ -70,6 +70,9 @@ class Mention:
     """In ads: must-have (true) or merit (false); null elsewhere."""
     method: str = "phrase"  # phrase | lemma | compound | fuzzy | link | span
     boilerplate: bool = False  # in an ad's boilerplate (follow us, about us, benefits): not a requirement
+    generic: bool = False
+    """In an ad: the words are ones every kind of job ad asks for ("engagemang", "serviceinriktad", "Excel";
+    ``generic_area_evidence`` in ``lang/<code>/sections.json``): kept, but evidence of no area."""
 
 
 @dataclass(slots=True)
@@ -83,10 +86,17 @@ class Profile:
     areas: dict[str, float]
     layout: Layout | None = None
 
+    @staticmethod
+    def counts(m: Mention) -> bool:
+        """Whether ``m`` counts towards its area's strength: it has an area, and is neither boilerplate nor
+        (in an ad) ``generic``."""
+        return m.area is not None and not m.boilerplate and not m.generic
+
     def evidence(self, area: str, limit: int = 3) -> list[str]:
-        """The distinct evidence snippets for one area, strongest first."""
+        """The distinct snippets that count towards one area (``counts``), strongest first."""
         seen: list[str] = []
-        for m in sorted((m for m in self.mentions if m.area == area), key=lambda m: -m.confidence):
+        counted = (m for m in self.mentions if m.area == area and self.counts(m))
+        for m in sorted(counted, key=lambda m: -m.confidence):
             if m.text not in seen:
                 seen.append(m.text)
             if len(seen) >= limit:

@@ -6,7 +6,7 @@ import pytest
 
 from kompetens.engine import SPAN_URI, Engine
 from kompetens.errors import KompetensError
-from kompetens.models import AREA_IDS, Document
+from kompetens.models import AREA_IDS, DocKind, Document
 from tests.conftest import shared_path
 
 CASES: list[tuple[str, str, str, str]] = [
@@ -119,6 +119,39 @@ def test_requirement_cues_in_ads(engine: Engine, text: str, expected: dict[str, 
 def test_cv_mentions_have_no_requirement(engine: Engine) -> None:
     doc = Document(source="cv", text="Krav: SEO", lang="sv", kind="cv")
     assert all(m.required is None for m in engine.extract(doc).mentions)
+
+
+# A fictional IT-support ad outside the field: its area words are ones every kind of ad writes.
+_GENERIC_AD = (
+    "IT-tekniker till hemtjänsten\n"
+    "Du är serviceinriktad och har erfarenhet av digitala verktyg.\n"
+    "Vi ser ditt engagemang och din förmåga till social interaktion som avgörande.\n"
+)
+
+
+@pytest.mark.parametrize("kind", ["ad", "cv"])
+def test_generic_words_show_no_area_in_an_ad(engine: Engine, kind: DocKind) -> None:
+    profile = engine.extract(Document(source="t", text=_GENERIC_AD, lang="sv", kind=kind))
+    found = {m.area for m in profile.mentions if m.area}
+    assert {"customer_service", "community"} <= found, [m.text for m in profile.mentions]
+    shown = {a for a in AREA_IDS if profile.areas[a] > 0}
+    if kind == "ad":  # the mentions stay, and count for no area: as review reads them
+        assert shown == set(), profile.areas
+        assert all(profile.evidence(a) == [] for a in AREA_IDS)
+        assert engine.review(profile.doc).areas == dict.fromkeys(AREA_IDS, 0.0)
+    else:  # a CV that says it is evidence of what the person did
+        assert found <= shown, profile.areas
+        assert "engagemang" in profile.evidence("community")
+
+
+def test_an_ads_specific_words_still_count_beside_generic_ones(engine: Engine) -> None:
+    text = "Du modererar kommentarer och skapar engagemang i kanalerna.\nFölj oss på Instagram!"
+    profile = engine.extract(Document(source="t", text=text, lang="sv", kind="ad"))
+    assert profile.areas["community"] > 0
+    assert profile.evidence("community", limit=9) == ["modererar kommentarer"]  # not the engagement phrase
+    alone = engine.extract(Document(source="t", text="Du modererar kommentarer.", lang="sv", kind="ad"))
+    assert profile.areas["community"] == alone.areas["community"]  # "skapar engagemang" adds nothing
+    assert profile.evidence("platform_technology") == []  # "Följ oss på Instagram" is boilerplate
 
 
 def test_seed_article_finds_all_eight_areas_with_its_own_sentences(engine: Engine) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kompetens.errors import KompetensError
+from kompetens.lang import is_generic_evidence
 from kompetens.models import AREA_IDS, ConceptRef, Document, Mention, Profile
 from kompetens.review import Review, review_ad
 from kompetens.schema import to_jsonable
@@ -24,8 +25,10 @@ def _mention(doc: Document, phrase: str, area: str, *, confidence: float = 0.9, 
     start = -1
     for _ in range(nth + 1):
         start = doc.text.index(phrase, start + 1)
+    ref = ConceptRef(f"urn:test:{area}", phrase)
+    # generic as extraction marks it in an ad
     return Mention(
-        phrase, start, start + len(phrase), ConceptRef(f"urn:test:{area}", phrase), area, confidence
+        phrase, start, start + len(phrase), ref, area, confidence, generic=is_generic_evidence(phrase)
     )
 
 

@@ -19,7 +19,7 @@ from itertools import accumulate, islice
 from operator import attrgetter, itemgetter
 from typing import IO
 
-from ..lang import lang_data
+from ..lang import is_generic_evidence, lang_data
 from ..layout import Layout, layout_cues, segment
 from ..models import AREA_IDS, ConceptRef, Document, Mention, Profile
 from .compound import CompoundSplitter
@@ -205,6 +205,7 @@ class Extractor:
     ) -> list[Mention]:
         ref = self._refs.get  # one hash of the sense per mention: senses are tuples, hashed item by item
         # Positional: 2.5x faster than keywords, and an ad makes dozens (order as in Mention).
+        generic = is_generic_evidence if status is not None else _never  # in an ad: see Mention.generic
         if status is None:  # not an ad: no requirement status
             status = [(None, False)] * len(kept)
         mentions = [
@@ -218,6 +219,7 @@ class Extractor:
                 required,
                 how,
                 boiler,
+                sense.area is not None and generic(text[s:e]),
             )
             for (_, nc, s, _, e, sense, how), (required, boiler) in zip(kept, status, strict=True)
         ]
@@ -321,13 +323,19 @@ _resolve_overlaps: Callable[[list[_Candidate]], list[_Candidate]] = (
 )
 
 
+def _never(text: str) -> bool:
+    return False
+
+
 def area_strengths(mentions: Iterable[Mention]) -> dict[str, float]:
-    """0..1 per area: each distinct concept closes part of the gap, weighted by its best confidence."""
+    """0..1 per area: each distinct concept closes part of the gap, weighted by its best confidence.
+
+    Mentions without an area, in boilerplate or ``generic`` count for nothing (``Profile.counts``)."""
     # by confidence, so that the last (best) confidence of each concept stays in the dict
     best = {
         (m.area, m.concept.id): m.confidence
         for m in sorted(mentions, key=_CONFIDENCE)
-        if m.area is not None and not m.boilerplate
+        if m.area is not None and not m.boilerplate and not m.generic
     }
     remaining = dict.fromkeys(AREA_IDS, 1.0)
     for (area, _), conf in best.items():

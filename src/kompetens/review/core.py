@@ -106,7 +106,7 @@ def _area_spans(
         spans.append(AreaSpan(text, start, end, area, via, expert))
 
     for m in profile.mentions:
-        if cues.is_generic(m.text):
+        if m.generic:
             continue  # "engagemang", "serviceinriktad", "affärsdriven": every kind of job asks for them
         add(m.text, m.start, m.end, m.area, "mention")
     for e in cues_found:

@@ -221,7 +221,6 @@ class ReviewCues:
     social_context: re.Pattern[str] | None
     social_context_word: re.Pattern[str] | None
     social_exclude: re.Pattern[str] | None
-    generic_area_evidence: re.Pattern[str] | None
     social_media_concepts: frozenset[str]
     title_social_media: re.Pattern[str] | None
     expert: re.Pattern[str] | None
@@ -233,7 +232,6 @@ class ReviewCues:
         default_factory=dict, init=False, repr=False, compare=False
     )
 
-    _generic: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     _product: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -251,19 +249,6 @@ class ReviewCues:
             if len(memo) > _FLAG_MEMO_MAX:
                 memo.clear()
             memo[title] = found
-        return found
-
-    def is_generic(self, text: str) -> bool:
-        """True when a mention's words are ``generic_area_evidence`` ("engagemang", "serviceinriktad"):
-        every kind of job asks for them (memoised)."""
-        memo = self._generic
-        found = memo.get(text)
-        if found is None:
-            pattern = self.generic_area_evidence
-            found = pattern is not None and pattern.fullmatch(text.strip()) is not None
-            if len(memo) > _FLAG_MEMO_MAX:
-                memo.clear()
-            memo[text] = found
         return found
 
     def names_social_media(self, text: str, *, strengths: tuple[str, ...] = ("channel", "platform")) -> bool:
@@ -401,7 +386,6 @@ def review_cues(lang: str) -> ReviewCues:
         social_context=any_of(merged("social_context")),
         social_context_word=_alternatives(merged("social_context")),
         social_exclude=any_of(merged("social_exclude")),
-        generic_area_evidence=_alternatives(merged("generic_area_evidence")),
         social_media_concepts=frozenset(merged("social_media_concepts")),
         title_social_media=any_of(merged("title_social_media")),
         expert=any_of(merged("expert")),
