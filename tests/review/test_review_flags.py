@@ -227,9 +227,37 @@ FLAGGED = [
     ("en", "We're looking for a thirty-something manager.", "thirty-something", "age"),
     ("en", "16-18 year olds wanted for weekend shifts.", "16-18 year olds", "age"),
     ("en", "The programme accepts applicants up to age 26.", "up to age 26", "age"),
+    # gendered titles, pronouns for the person hired, and nouns for the applicant (round 3's tune rows)
+    ("en", "Experienced barman wanted for our hotel bar.", "barman wanted", "gender"),
+    ("en", "The supervisor reports to the manager, and he will plan the shifts.", "he will", "gender"),
+    ("en", "The new coordinator joins in May; her duties include booking travel.", "her duties", "gender"),
+    ("en", "This role would suit a man with his own van.", "suit a man", "gender"),
+    ("en", "We need two strong men for removals.", "need two strong men", "gender"),
+    ("en", "Ideally 50+ with a calm manner.", "50+", "age"),
+    ("en", "Applicants must be older than 35.", "older than 35", "age"),
+    ("en", "A weekend job: teenagers welcome.", "teenagers welcome", "age"),
+    ("en", "Perfect for somebody straight out of school.", "straight out of school", "age"),
+    ("en", "You are in your mid-twenties or early thirties.", "in your mid-twenties or early thirties", "age"),
+    ("sv", "Som lagerarbetare kommer han att köra truck.", "kommer han att köra", "gender"),
+    ("sv", "Vi söker fler grabbar till vårt bygglag.", "söker fler grabbar", "gender"),
+    ("sv", "Tjänsten är endast öppen för kvinnor.", "endast öppen för kvinnor", "gender"),
+    ("sv", "Vi söker en ny städerska till hotellet.", "söker en ny städerska", "gender"),
+    ("sv", "Du har ett mellanår och vill jobba.", "mellanår", "age"),
+    ("sv", "Vi föryngrar organisationen och söker nya kollegor.", "föryngrar organisationen", "age"),
+    ("sv", "Vi söker helst studenter till helgerna.", "helst studenter", "age"),
 ]
 
 NEUTRAL = [
+    ("en", "Postman\nJSON\nDocker"),  # a tool, not a postman
+    ("en", "We are hiring a waiter/waitress for the summer."),  # the pair is inclusive
+    ("en", "Our founder, a former salesman, opened the shop in 1990."),
+    ("en", "He or she will report to the head chef."),
+    ("en", "You will report to our director; he will be your mentor."),
+    ("en", "Our client is a gentleman who needs help at home."),
+    ("sv", "Vi söker en servitör/servitris till vårt kafé."),
+    ("sv", "Vi söker en visningsvärd/-värdinna till museet."),
+    ("sv", "Han eller hon ska ha körkort."),
+    ("sv", "Du rapporterar till vår vd och han/hon ska stötta dig."),
     ("sv", "Vi söker en tjej eller kille till butiken."),
     ("sv", "Du är minst 18 år och har körkort."),
     ("sv", "Du är tillgänglig 20-25 timmar i veckan."),
