@@ -9,8 +9,8 @@ the company, experience levels or legal age limits). Each sentence is reviewed a
 title (`Engine.review`); a row counts as right when an age / gender flag is raised for an age / gender row and
 none for a neutral row. Rows alternate between the *tune* half (even rows: read and fixed against) and the
 *check* half (odd rows: reported, not read). The real labelled ads stay the measure (bench/review_real.py).
-Further sets (`--data`): coded_wording_2.tsv (200 rarer idioms) and coded_wording_3.tsv (1,060 sentences,
-no rule written against either half; see docs/review.md).
+Further sets (`--data`): coded_wording_2.tsv (200 rarer idioms) and coded_wording_3.tsv (1,060 sentences;
+its even rows were read and ruled against in stop 23, its odd rows not; see docs/review.md).
 """
 
 from __future__ import annotations

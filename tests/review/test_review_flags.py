@@ -237,7 +237,12 @@ FLAGGED = [
     ("en", "Applicants must be older than 35.", "older than 35", "age"),
     ("en", "A weekend job: teenagers welcome.", "teenagers welcome", "age"),
     ("en", "Perfect for somebody straight out of school.", "straight out of school", "age"),
-    ("en", "You are in your mid-twenties or early thirties.", "in your mid-twenties or early thirties", "age"),
+    (
+        "en",
+        "You are in your mid-twenties or early thirties.",
+        "in your mid-twenties or early thirties",
+        "age",
+    ),
     ("sv", "Som lagerarbetare kommer han att köra truck.", "kommer han att köra", "gender"),
     ("sv", "Vi söker fler grabbar till vårt bygglag.", "söker fler grabbar", "gender"),
     ("sv", "Tjänsten är endast öppen för kvinnor.", "endast öppen för kvinnor", "gender"),
