@@ -334,8 +334,7 @@ def area_strengths(mentions: Iterable[Mention]) -> dict[str, float]:
     # by confidence, so that the last (best) confidence of each concept stays in the dict
     best = {
         (m.area, m.concept.id): m.confidence
-        for m in sorted(mentions, key=_CONFIDENCE)
-        if m.area is not None and not m.boilerplate and not m.generic
+        for m in sorted(filter(Profile.counts, mentions), key=_CONFIDENCE)
     }
     remaining = dict.fromkeys(AREA_IDS, 1.0)
     for (area, _), conf in best.items():
