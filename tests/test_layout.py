@@ -65,6 +65,10 @@ BOILERPLATE = [
     ("en", "Follow Example Corp on X."),
     ("en", "Find us on LinkedIn and Instagram."),
     ("en", "Instagram · LinkedIn · TikTok"),
+    # the invitation to look the employer up (a real posting's last lines), not a duty
+    ("en", "To find out more about working with us search Example Corp across social media."),
+    ("en", "Search us on social media to see what we do."),
+    ("sv", "Sök upp oss på Instagram och se hur vi har det!"),
 ]
 
 JOB_SENTENCES = [
@@ -72,6 +76,8 @@ JOB_SENTENCES = [
     ("sv", "Du uppdaterar vår LinkedIn-sida varje vecka."),
     ("en", "You update the company LinkedIn page every week."),
     ("en", "You answer customer questions on our Facebook page."),
+    ("en", "You search for brand mentions on social media and report on them."),
+    ("sv", "Du söker upp nya kunder på LinkedIn."),
 ]
 
 

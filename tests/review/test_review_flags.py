@@ -250,9 +250,61 @@ FLAGGED = [
     ("sv", "Du har ett mellanår och vill jobba.", "mellanår", "age"),
     ("sv", "Vi föryngrar organisationen och söker nya kollegor.", "föryngrar organisationen", "age"),
     ("sv", "Vi söker helst studenter till helgerna.", "helst studenter", "age"),
+    # stop 24: the career-start family, more of its forms
+    (
+        "sv",
+        "Passar dig som vill ta ditt första steg in på arbetsmarknaden.",
+        "första steg in på arbetsmarknaden",
+        "age",
+    ),
+    ("sv", "Du är junior och har nyligen gått ut.", "nyligen gått ut", "age"),
+    (
+        "sv",
+        "Du som nyligen har klivit ut på arbetsmarknaden.",
+        "nyligen har klivit ut på arbetsmarknaden",
+        "age",
+    ),
+    (
+        "sv",
+        "Du har avslutat gymnasiet under de senaste åren.",
+        "avslutat gymnasiet under de senaste åren",
+        "age",
+    ),
+    ("sv", "Examen senast för tre år sedan.", "Examen senast för tre år sedan", "age"),
+    ("sv", "Jobbet är perfekt som ett sabbatsår efter gymnasiet.", "sabbatsår efter gymnasiet", "age"),
+    (
+        "sv",
+        "Passar dig som vill jobba ett år innan vidare studier.",
+        "jobba ett år innan vidare studier",
+        "age",
+    ),
+    (
+        "en",
+        "This role is perfect for someone taking their first step into the job market.",
+        "first step into the job market",
+        "age",
+    ),
+    (
+        "en",
+        "You finished your degree no more than three years ago.",
+        "finished your degree no more than three years ago",
+        "age",
+    ),
+    ("en", "This entry-level role suits someone just out of college.", "just out of college", "age"),
+    ("en", "Great for retirees looking for part-time work.", "Great for retirees", "age"),
+    (
+        "en",
+        "We prefer candidates in the early stages of their careers.",
+        "early stages of their careers",
+        "age",
+    ),
 ]
 
 NEUTRAL = [
+    ("sv", "Vi har nyligen gått ut med en ny tjänst till våra kunder."),  # announced, not left school
+    ("sv", "Vår vd har nyligen gått ut i pension."),
+    ("sv", "Utbildningen är högst tre år lång."),
+    ("en", "Our app helps users take their first steps in coding."),
     ("en", "Postman\nJSON\nDocker"),  # a tool, not a postman
     ("en", "We are hiring a waiter/waitress for the summer."),  # the pair is inclusive
     ("en", "Our founder, a former salesman, opened the shop in 1990."),
