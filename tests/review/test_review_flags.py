@@ -304,6 +304,9 @@ NEUTRAL = [
     ("sv", "Vi har nyligen gått ut med en ny tjänst till våra kunder."),  # announced, not left school
     ("sv", "Vår vd har nyligen gått ut i pension."),
     ("sv", "Utbildningen är högst tre år lång."),
+    # a postdoc's statutory limit, said without "doktorsexamen" in the sentence (a real check-half ad's
+    # wording, found by the flag diff over all ads)
+    ("sv", "Främst kommer den sökande i fråga som avlagt examen högst tre år före sista ansökningsdag."),
     ("en", "Our app helps users take their first steps in coding."),
     ("en", "Postman\nJSON\nDocker"),  # a tool, not a postman
     ("en", "We are hiring a waiter/waitress for the summer."),  # the pair is inclusive
