@@ -260,7 +260,8 @@ class Engine:
         elif self.taxonomy is not None:
             self._notice(
                 f"the phrase index in {self.data_dir} is missing or out of date: built in memory for this run; "
-                "`kompetens setup --no-vectors` rebuilds and keeps it"
+                "`kompetens setup` rebuilds and keeps it (add --no-vectors only where the folder has no label "
+                "vectors: it builds the linking index without them)"
             )
         return extractor
 

@@ -440,3 +440,106 @@ def test_the_tool_table_names_concepts_of_the_taxonomy() -> None:
     for entry in data["tools"]:
         for uri, label in zip(entry["esco"], entry["labels"], strict=True):
             assert preferred.get(uri) == label, (entry["names"][0], uri)
+
+
+def test_a_field_term_adds_to_the_concept_it_stands_for_on_lemmas(
+    lexical: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kompetens.link import linker as linker_module
+
+    entries = [
+        (("blorfbyggande",), ("urn:test:skill:analytics", "urn:test:skill:video")),
+        (("snörk", "planering"), ("urn:test:skill:budget",)),
+    ]
+    monkeypatch.setattr(linker_module, "_term_entries", lambda: entries)
+    monkeypatch.setattr(lexical, "_term_index", None)
+    try:
+        assert lexical.link(["blorfbyggande"], top=1)[0][0].uri == "urn:test:skill:analytics"
+        # the first concept only
+        assert "urn:test:skill:video" not in [c.uri for c in lexical.link(["blorfbyggande"], top=5)[0]]
+        # without diacritics, and inside a longer text
+        assert lexical.link(["arbeta med snork planering"], top=1)[0][0].uri == "urn:test:skill:budget"
+        # whole words in order only
+        assert "urn:test:skill:budget" not in [c.uri for c in lexical.link(["planering snork"], top=1)[0]]
+        off = replace(lexical, config=replace(lexical.config, w_term=0.0))
+        assert "urn:test:skill:analytics" not in [c.uri for c in off.link(["blorfbyggande"], top=1)[0]]
+    finally:
+        monkeypatch.setattr(lexical, "_term_index", None)
+
+
+def _term_data() -> dict[str, object]:
+    from importlib import resources
+
+    path = resources.files("kompetens.link").joinpath("data", "terms.json")
+    data: dict[str, object] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+def test_the_term_table_is_well_formed() -> None:
+    from kompetens.taxonomy.areas import load_areas
+
+    data = _term_data()
+    terms = data["terms"]
+    assert isinstance(terms, list) and len(terms) > 50
+    areas = {a.id for a in load_areas()}
+    seen: set[str] = set()
+    tools = json.loads(
+        __import__("importlib.resources", fromlist=["files"])
+        .files("kompetens.link")
+        .joinpath("data", "tools.json")
+        .read_text("utf-8")
+    )
+    tool_names = {n.lower() for entry in tools["tools"] for n in entry["names"]}
+    for entry in terms:
+        assert entry["area"] in areas
+        assert entry["names"] and 1 <= len(entry["esco"]) <= 3 and len(entry["labels"]) == len(entry["esco"])
+        assert all(u.startswith("http://data.europa.eu/esco/skill/") for u in entry["esco"])
+        for name in entry["names"]:
+            assert name.lower() not in seen, name  # a name stands for one entry
+            assert name.lower() not in tool_names, name  # tools.json has it
+            seen.add(name.lower())
+
+
+def test_the_term_table_names_concepts_of_the_taxonomy() -> None:
+    import os
+
+    from kompetens.engine import Engine
+
+    home = os.environ.get("KOMPETENS_HOME")
+    if not home or not (Path(home) / "taxonomy.sqlite").exists():
+        pytest.skip("no built taxonomy ($KOMPETENS_HOME, `kompetens setup`)")
+    taxonomy = Engine(Path(home)).require_taxonomy()
+    preferred = {uri: label for uri, lang, label, pos in taxonomy.labels() if lang == "en" and pos == 0}
+    from kompetens.link.text import fold
+
+    linked = set(Engine(Path(home)).linker.uris)  # the concepts the linker ranks
+    concepts_of: dict[str, set[str]] = {}
+    for uri, _lang, label, _pos in taxonomy.labels():
+        if uri in linked:
+            concepts_of.setdefault(fold(label.lower()), set()).add(uri)
+    terms = _term_data()["terms"]
+    assert isinstance(terms, list)
+    for entry in terms:
+        for uri, label in zip(entry["esco"], entry["labels"], strict=True):
+            assert preferred.get(uri) == label, (entry["names"][0], uri)
+        for name in entry["names"]:
+            # a name that is another concept's label would outrank the taxonomy's own exact match
+            assert concepts_of.get(fold(name.lower()), set()) <= {entry["esco"][0]}, name
+
+
+def test_field_terms_link_where_the_taxonomy_has_no_such_label() -> None:
+    import os
+
+    from kompetens.engine import Engine
+
+    home = os.environ.get("KOMPETENS_HOME")
+    if not home or not (Path(home) / "taxonomy.sqlite").exists():
+        pytest.skip("no built taxonomy ($KOMPETENS_HOME, `kompetens setup`)")
+    engine = Engine(Path(home))
+    seo = "http://data.europa.eu/esco/skill/a0bf9b9d-e53f-418c-a839-5d99eff718fe"  # conduct search engine optimisation
+    texts = ["länkbyggande", "link building", "arbeta med länkbygget", "lankbyggandet"]
+    found = engine.link(texts, top=1)
+    # inflected forms the lemmatizer does not know, and without diacritics, too
+    assert [r.candidates[0].id for r in found] == [seo] * len(texts)
+    # the taxonomy's own label still wins where it has one
+    assert engine.link(["sökmotoroptimering"], top=1)[0].candidates[0].label == "sökmotoroptimering"

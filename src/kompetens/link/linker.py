@@ -69,6 +69,28 @@ GATE_RANK = 5
 SPREAD_PROBE = 400
 PAD_POOL = 8
 TOOLS_FILE = "tools.json"
+TERMS_FILE = "terms.json"
+TERM_ENDINGS = (
+    "s",
+    "n",
+    "t",
+    "en",
+    "et",
+    "na",
+    "er",
+    "ar",
+    "or",
+    "erna",
+    "arna",
+    "orna",
+    "ens",
+    "ets",
+    "ns",
+    "ts",
+)
+"""Endings a term's last word also matches with (Swedish definite and plural forms, English plural): the
+lemmatizer does not know the field's compounds ("länkbygget", "metataggarna"); a form no text holds costs
+nothing."""
 TOOL_NAME_CHARS = 40
 """No name in ``tools.json`` is longer (a test checks it): a longer phrase is no tool's name."""
 STRIP_KINDS = ("skill",)
@@ -235,6 +257,10 @@ class LinkConfig:
     # "truckkort") adds this to the ESCO concepts it stands for: as much as a label written out in full
     # (cov 1 + chr 1). 0: off.
     w_tool: float = 2.0
+    # A term of the field's jargon in ``link/data/terms.json`` ("länkbyggande", "link building", "metataggar",
+    # "dashboard") in the text, matched on lemmas as whole words in order, adds this to the ESCO concept it
+    # stands for: e5-small does not know the jargon ("link building" -> *design buildings*). 0: off.
+    w_term: float = 2.0
 
     @classmethod
     def preset(cls, name: str, **overrides: object) -> LinkConfig:
@@ -290,6 +316,7 @@ class Linker:
         self._tool_index: (
             dict[str, list[tuple[tuple[str, ...], tuple[int, ...], re.Pattern[str] | None]]] | None
         ) = None
+        self._term_index: dict[str, list[tuple[tuple[str, ...], int]]] | None = None
         self._starts = self.docs.group_starts()
         self._doc_langs = sorted(set(self.docs.lang))
         group_concepts = self.docs.concept[self._starts]
@@ -614,6 +641,12 @@ class Linker:
                 if hit:
                     scores[i] = scores[i].copy()
                     scores[i][hit] += cfg.w_tool
+        if cfg.w_term and kind == "skill":  # the terms stand for ESCO skills
+            for i in live:
+                hit = self._term_groups(tokens[i], text_langs[i])
+                if hit:
+                    scores[i] = scores[i].copy()
+                    scores[i][hit] += cfg.w_term
         self.e5_share = (self.e5_share[0] + len(gated), self.e5_share[1] + len(live))
         return [
             self._candidates(np.where(mask, scores[i], -np.inf), tokens[i], top=top, lang=text_langs[i])
@@ -647,6 +680,45 @@ class Linker:
             if not any(s <= start and end <= e and e - s > end - start for s, e, _ in hits):
                 found.update(groups)
         return sorted(found)
+
+    def _term_groups(self, tokens: list[str], text_lang: str) -> list[int]:
+        """The concept groups of the field terms (``terms.json``) among ``tokens``: a term's words (or their
+        lemmas in the text's language or in English) as whole words in order, without diacritics."""
+        index = self._term_index
+        if index is None:
+            index = self._term_index = self._build_term_index()
+        if not index:
+            return []
+        seqs = {tuple(fold(t) for t in tokens)}
+        # lemmas in the text's label languages (every one for a short text, whose language is a guess) and
+        # in English (jargon is often English in a Swedish ad)
+        for lang in dict.fromkeys((*self._label_langs(tokens, text_lang), text_lang, TRANSLATE_TO)):
+            if lang in self._doc_langs:
+                seqs.add(tuple(self._terms.lemmas(tokens, lang)))
+        found: set[int] = set()
+        for seq in seqs:
+            for k, word in enumerate(seq):
+                for name, group in index.get(word, ()):
+                    if seq[k : k + len(name)] == name:
+                        found.add(group)
+        return sorted(found)
+
+    def _build_term_index(self) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        """First word -> (a term's words, the group of its first concept): each name as written and as its
+        lemmas in every label language, without diacritics; terms whose concept is not linked are left out."""
+        group_of = {self.uris[int(c)]: g for g, c in enumerate(self._group_concept)}
+        index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for tokens, uris in _term_entries():
+            group = group_of.get(uris[0])
+            if group is None:
+                continue
+            folded = tuple(fold(t) for t in tokens)
+            forms = {folded, *((*folded[:-1], folded[-1] + end) for end in TERM_ENDINGS)}
+            forms.update(tuple(self._terms.lemmas(list(tokens), lang)) for lang in self._doc_langs)
+            for form in forms:
+                if form and (form, group) not in index.get(form[0], []):
+                    index.setdefault(form[0], []).append((form, group))
+        return index
 
     def _has_vectors(self) -> bool:
         return self.config.dense and self._dense_groups is not None and self.static is not None
@@ -1385,6 +1457,23 @@ def _tool_data() -> dict[str, Any]:
         return {}
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+@cache
+def _term_entries() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(name as words, ESCO URIs) of each name in ``link/data/terms.json``; [] without the file."""
+    path = resources.files("kompetens.link").joinpath("data", TERMS_FILE)
+    if not path.is_file():
+        return []
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    for entry in data.get("terms", []):
+        uris = tuple(str(u) for u in entry.get("esco", []))
+        for name in entry.get("names", []):
+            tokens = tuple(words(clean(str(name))))
+            if tokens and uris:
+                out.append((tokens, uris))
+    return out
 
 
 @cache
