@@ -324,6 +324,15 @@ def test_a_tools_name_found_by_the_tagger_is_looked_up(engine: Engine) -> None:
     assert by_text["Fortnox"].concept.label == "use accounting systems"
 
 
+def test_a_field_term_found_by_the_tagger_is_looked_up(engine: Engine) -> None:
+    text = "Du har erfarenhet av länkbyggande och metataggar."  # "metataggar": link/data/terms.json
+    by_text = {
+        m.text: m for m in engine.extract(Document(source="t", text=text, lang="sv", kind="ad")).mentions
+    }
+    assert by_text["metataggar"].method == "span" and by_text["metataggar"].area is None
+    assert by_text["metataggar"].concept.label == "conduct search engine optimisation"
+
+
 def test_no_skill_phrase_of_the_tagger_in_the_title_or_a_heading(engine: Engine, tagger: SpanTagger) -> None:
     text = "Konsult inom Systemutveckling och arkitektur\n\nOm rollen\nDu kommer att bygga API:er i Python.\n"
     title_end = text.index("\n")

@@ -543,3 +543,14 @@ def test_field_terms_link_where_the_taxonomy_has_no_such_label() -> None:
     assert [r.candidates[0].id for r in found] == [seo] * len(texts)
     # the taxonomy's own label still wins where it has one
     assert engine.link(["sökmotoroptimering"], top=1)[0].candidates[0].label == "sökmotoroptimering"
+
+
+def test_term_concept_looks_a_whole_phrase_up() -> None:
+    from kompetens.link.linker import term_concept
+
+    seo = "http://data.europa.eu/esco/skill/a0bf9b9d-e53f-418c-a839-5d99eff718fe"
+    for phrase in ("länkbyggande", "Länkbygget", "lankbyggandet", "link building", "Metataggarna"):
+        found = term_concept(phrase)
+        assert found is not None and found[0] == seo, phrase
+    assert term_concept("bygga länkar till kunder") is None  # only the whole phrase
+    assert term_concept("") is None

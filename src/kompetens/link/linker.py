@@ -1459,20 +1459,51 @@ def _tool_data() -> dict[str, Any]:
     return data
 
 
+def term_concept(phrase: str, key: str | None = None) -> tuple[str, str] | None:
+    """(ESCO URI, its English label) of the field term ``phrase`` is (``terms.json``): the whole phrase, as
+    written or with a Swedish ending or English plural on its last word (``TERM_ENDINGS``), without
+    diacritics ("länkbygget", "KPI:er"); else None. A look-up, no linking. ``key``: the phrase lowercased
+    with its spaces collapsed, when the caller has it."""
+    if key is None:
+        key = " ".join(phrase.lower().split())
+    if len(key) > TOOL_NAME_CHARS:
+        return None
+    return _term_spellings().get(" ".join(fold(w) for w in words(key)))
+
+
 @cache
+def _term_spellings() -> dict[str, tuple[str, str]]:
+    """Each term name's words (and with each of ``TERM_ENDINGS`` on its last word), without diacritics,
+    joined by spaces -> (its first ESCO URI, that concept's English label)."""
+    out: dict[str, tuple[str, str]] = {}
+    for tokens, uris, label in _term_names():
+        folded = [fold(t) for t in tokens]
+        for end in ("", *TERM_ENDINGS):
+            out.setdefault(" ".join([*folded[:-1], folded[-1] + end]), (uris[0], label))
+    return out
+
+
 def _term_entries() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """(name as words, ESCO URIs) of each name in ``link/data/terms.json``; [] without the file."""
+    return [(tokens, uris) for tokens, uris, _ in _term_names()]
+
+
+@cache
+def _term_names() -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    """(name as words, ESCO URIs, the first concept's English label) of each name in
+    ``link/data/terms.json``; [] without the file."""
     path = resources.files("kompetens.link").joinpath("data", TERMS_FILE)
     if not path.is_file():
         return []
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    out: list[tuple[tuple[str, ...], tuple[str, ...], str]] = []
     for entry in data.get("terms", []):
         uris = tuple(str(u) for u in entry.get("esco", []))
+        labels = [str(x) for x in entry.get("labels", [])]
         for name in entry.get("names", []):
             tokens = tuple(words(clean(str(name))))
             if tokens and uris:
-                out.append((tokens, uris))
+                out.append((tokens, uris, labels[0] if labels else str(name)))
     return out
 
 
