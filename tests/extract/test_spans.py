@@ -163,7 +163,7 @@ def test_model_file_of_another_version_does_not_load(tmp_path: Path, tagger: Spa
 
 
 def test_the_default_extraction_adds_phrases_as_mentions(engine: Engine) -> None:
-    text = "You have experience with Kubernetes and attention to detail."
+    text = "You have experience with Kubernetes and attention to detail, and you write release notes."
     plain = engine.extract(Document(source="t", text=text, lang="en", kind="ad"), spans=False)
     default = engine.extract(Document(source="t", text=text, lang="en", kind="ad"))
     assert len(default.mentions) >= len(plain.mentions)
@@ -172,11 +172,14 @@ def test_the_default_extraction_adds_phrases_as_mentions(engine: Engine) -> None
     assert spans, [m.text for m in default.mentions]
     for m in default.mentions:
         assert text[m.start : m.end] == m.text
-    from kompetens.link.linker import tool_concept
+    from kompetens.link.linker import term_concept, tool_concept
 
-    for m in spans:  # an unlinked phrase, or a tool's name looked up ("Kubernetes")
+    for m in (
+        spans
+    ):  # an unlinked phrase, or a tool's name or a term looked up ("Kubernetes", "attention to detail")
         assert m.area is None
-        assert m.concept.id.startswith(SPAN_URI) or tool_concept(m.text) == (m.concept.id, m.concept.label)
+        looked_up = tool_concept(m.text) or term_concept(m.text)
+        assert m.concept.id.startswith(SPAN_URI) or looked_up == (m.concept.id, m.concept.label)
     assert any(m.concept.id.startswith(SPAN_URI) for m in spans)
     assert default.areas == plain.areas  # the tagger's phrases hold no area
 
