@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kompetens.engine import Engine
 from kompetens.errors import Code, KompetensError, TaxonomyError
 from kompetens.link import Candidate, E5Embedder, LinkConfig, Linker
 from kompetens.link.linker import FORMAT_VERSION, PRESETS
@@ -424,17 +425,9 @@ def test_the_tool_table_is_well_formed() -> None:
 
 
 def test_the_tool_table_names_concepts_of_the_taxonomy() -> None:
-    import json
-    import os
     from importlib import resources
-    from pathlib import Path
 
-    from kompetens.engine import Engine
-
-    home = os.environ.get("KOMPETENS_HOME")
-    if not home or not (Path(home) / "taxonomy.sqlite").exists():
-        pytest.skip("no built taxonomy ($KOMPETENS_HOME, `kompetens setup`)")
-    taxonomy = Engine(Path(home)).require_taxonomy()
+    taxonomy = _built_engine().require_taxonomy()
     preferred = {uri: label for uri, lang, label, pos in taxonomy.labels() if lang == "en" and pos == 0}
     data = json.loads(resources.files("kompetens.link").joinpath("data", "tools.json").read_text("utf-8"))
     for entry in data["tools"]:
@@ -501,18 +494,12 @@ def test_the_term_table_is_well_formed() -> None:
 
 
 def test_the_term_table_names_concepts_of_the_taxonomy() -> None:
-    import os
-
-    from kompetens.engine import Engine
-
-    home = os.environ.get("KOMPETENS_HOME")
-    if not home or not (Path(home) / "taxonomy.sqlite").exists():
-        pytest.skip("no built taxonomy ($KOMPETENS_HOME, `kompetens setup`)")
-    taxonomy = Engine(Path(home)).require_taxonomy()
+    engine = _built_engine()
+    taxonomy = engine.require_taxonomy()
     preferred = {uri: label for uri, lang, label, pos in taxonomy.labels() if lang == "en" and pos == 0}
     from kompetens.link.text import fold
 
-    linked = set(Engine(Path(home)).linker.uris)  # the concepts the linker ranks
+    linked = set(engine.linker.uris)  # the concepts the linker ranks
     concepts_of: dict[str, set[str]] = {}
     for uri, _lang, label, _pos in taxonomy.labels():
         if uri in linked:
@@ -528,14 +515,7 @@ def test_the_term_table_names_concepts_of_the_taxonomy() -> None:
 
 
 def test_field_terms_link_where_the_taxonomy_has_no_such_label() -> None:
-    import os
-
-    from kompetens.engine import Engine
-
-    home = os.environ.get("KOMPETENS_HOME")
-    if not home or not (Path(home) / "taxonomy.sqlite").exists():
-        pytest.skip("no built taxonomy ($KOMPETENS_HOME, `kompetens setup`)")
-    engine = Engine(Path(home))
+    engine = _built_engine()
     seo = "http://data.europa.eu/esco/skill/a0bf9b9d-e53f-418c-a839-5d99eff718fe"  # conduct search engine optimisation
     texts = ["länkbyggande", "link building", "arbeta med länkbygget", "lankbyggandet"]
     found = engine.link(texts, top=1)
@@ -554,3 +534,15 @@ def test_term_concept_looks_a_whole_phrase_up() -> None:
         assert found is not None and found[0] == seo, phrase
     assert term_concept("bygga länkar till kunder") is None  # only the whole phrase
     assert term_concept("") is None
+
+
+def _built_engine() -> Engine:
+    """An Engine on the data folder $KOMPETENS_HOME names, skipping the test where no taxonomy is built there."""
+    import os
+
+    from kompetens.engine import Engine
+
+    home = os.environ.get("KOMPETENS_HOME")
+    if not home or not (Path(home) / "taxonomy.sqlite").exists():
+        pytest.skip("no built taxonomy ($KOMPETENS_HOME, `kompetens setup`)")
+    return Engine(Path(home))

@@ -1450,13 +1450,32 @@ def tool_concept(phrase: str, key: str | None = None) -> tuple[str, str] | None:
 
 
 @cache
-def _tool_data() -> dict[str, Any]:
-    """``link/data/tools.json`` parsed; {} without the file."""
-    path = resources.files("kompetens.link").joinpath("data", TOOLS_FILE)
+def _data_file(name: str) -> dict[str, Any]:
+    """``link/data/<name>`` parsed; {} without the file."""
+    path = resources.files("kompetens.link").joinpath("data", name)
     if not path.is_file():
         return {}
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+def _tool_data() -> dict[str, Any]:
+    """``link/data/tools.json`` parsed; {} without the file."""
+    return _data_file(TOOLS_FILE)
+
+
+def _named(
+    entries: Iterable[Mapping[str, Any]],
+) -> Iterable[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
+    """(name, its words, ESCO URIs, the first concept's English label) of each name of each entry of
+    ``tools.json`` or ``terms.json`` (``names``, ``esco``, ``labels``); names without words are left out."""
+    for entry in entries:
+        uris = tuple(str(u) for u in entry.get("esco", []))
+        labels = [str(x) for x in entry.get("labels", [])]
+        for name in entry.get("names", []):
+            tokens = tuple(words(clean(str(name))))
+            if tokens and uris:
+                yield str(name), tokens, uris, labels[0] if labels else str(name)
 
 
 def term_concept(phrase: str, key: str | None = None) -> tuple[str, str] | None:
@@ -1492,19 +1511,9 @@ def _term_entries() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
 def _term_names() -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
     """(name as words, ESCO URIs, the first concept's English label) of each name in
     ``link/data/terms.json``; [] without the file."""
-    path = resources.files("kompetens.link").joinpath("data", TERMS_FILE)
-    if not path.is_file():
-        return []
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    out: list[tuple[tuple[str, ...], tuple[str, ...], str]] = []
-    for entry in data.get("terms", []):
-        uris = tuple(str(u) for u in entry.get("esco", []))
-        labels = [str(x) for x in entry.get("labels", [])]
-        for name in entry.get("names", []):
-            tokens = tuple(words(clean(str(name))))
-            if tokens and uris:
-                out.append((tokens, uris, labels[0] if labels else str(name)))
-    return out
+    return [
+        (tokens, uris, label) for _, tokens, uris, label in _named(_data_file(TERMS_FILE).get("terms", []))
+    ]
 
 
 @cache
@@ -1527,14 +1536,9 @@ def _tool_names() -> dict[tuple[str, ...], list[ToolName]]:
     out: dict[tuple[str, ...], list[ToolName]] = {}
     data = _tool_data()
     cased = set(data.get("cased", []))
-    for entry in data.get("tools", []):
-        uris = tuple(str(u) for u in entry.get("esco", []))
-        labels = [str(x) for x in entry.get("labels", [])]
-        for name in entry.get("names", []):
-            tokens = tuple(words(clean(str(name))))
-            if tokens and uris:
-                exact = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") if name in cased else None
-                out.setdefault(tokens, []).append((tokens, uris, exact, labels[0] if labels else str(name)))
+    for name, tokens, uris, label in _named(data.get("tools", [])):
+        exact = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") if name in cased else None
+        out.setdefault(tokens, []).append((tokens, uris, exact, label))
     return out
 
 
