@@ -250,6 +250,12 @@ FLAGGED = [
     ("sv", "Du har ett mellanår och vill jobba.", "mellanår", "age"),
     ("sv", "Vi föryngrar organisationen och söker nya kollegor.", "föryngrar organisationen", "age"),
     ("sv", "Vi söker helst studenter till helgerna.", "helst studenter", "age"),
+    # stop 24: a gender asked for in compounds and other forms
+    ("sv", "Vi söker en säljtjej.", "söker en säljtjej", "gender"),
+    ("sv", "Lagerkille sökes till vårt lager.", "Lagerkille sökes", "gender"),
+    ("sv", "Tjänsten passar en kvinna bäst.", "passar en kvinna", "gender"),
+    ("sv", "Sökande ska vara man.", "Sökande ska vara man", "gender"),
+    ("sv", "Vi vill gärna ha en kille till teamet.", "vill gärna ha en kille", "gender"),
     # stop 24: the career-start family, more of its forms
     (
         "sv",
@@ -308,6 +314,8 @@ NEUTRAL = [
     # wording, found by the flag diff over all ads)
     ("sv", "Främst kommer den sökande i fråga som avlagt examen högst tre år före sista ansökningsdag."),
     ("en", "Our app helps users take their first steps in coding."),
+    ("sv", "Vi söker en handledare för killgrupper."),
+    ("sv", "Tjänsten passar en man eller en kvinna."),
     ("en", "Postman\nJSON\nDocker"),  # a tool, not a postman
     ("en", "We are hiring a waiter/waitress for the summer."),  # the pair is inclusive
     ("en", "Our founder, a former salesman, opened the shop in 1990."),
