@@ -256,6 +256,8 @@ FLAGGED = [
     ("sv", "Tjänsten passar en kvinna bäst.", "passar en kvinna", "gender"),
     ("sv", "Sökande ska vara man.", "Sökande ska vara man", "gender"),
     ("sv", "Vi vill gärna ha en kille till teamet.", "vill gärna ha en kille", "gender"),
+    ("en", "The successful applicant will be male.", "The successful applicant will be male", "gender"),
+    ("en", "Applicant must be a woman.", "Applicant must be a woman", "gender"),
     # stop 24: the career-start family, more of its forms
     (
         "sv",
@@ -315,6 +317,8 @@ NEUTRAL = [
     ("sv", "Främst kommer den sökande i fråga som avlagt examen högst tre år före sista ansökningsdag."),
     ("en", "Our app helps users take their first steps in coding."),
     ("sv", "Vi söker en handledare för killgrupper."),
+    ("en", "You will be a man or woman with drive."),
+    ("en", "You will be a key member of the team."),
     ("sv", "Tjänsten passar en man eller en kvinna."),
     ("en", "Postman\nJSON\nDocker"),  # a tool, not a postman
     ("en", "We are hiring a waiter/waitress for the summer."),  # the pair is inclusive
