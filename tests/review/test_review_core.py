@@ -157,6 +157,43 @@ def test_a_platform_in_the_ad_of_a_role_that_works_on_it_as_a_product_is_no_chan
         assert "product_role" in {e.reason for e in review.evidence}
 
 
+@pytest.mark.parametrize(
+    ("title", "sentence", "lang", "counts"),
+    [
+        # what the employer's customers or users do with its product on a platform is not the job ...
+        (
+            "Full Stack Developer",
+            "Our clients manage their reviews, and they can also manage their presence on social media.",
+            "en",
+            False,
+        ),
+        ("Backend Developer", "Our platform lets shops sell directly on Instagram and TikTok.", "en", False),
+        ("Utvecklare", "Vår plattform låter butikerna synas i sociala medier.", "sv", False),
+        ("Säljare", "Våra kunder kan annonsera på Facebook och Instagram via oss.", "sv", False),
+        # ... while a second person inside keeps it the job's work
+        (
+            "Social Media Manager",
+            "Our clients can count on you to run their social media channels.",
+            "en",
+            True,
+        ),
+        ("Kommunikatör", "Våra kunder kan du hjälpa att synas på Instagram och TikTok.", "sv", True),
+        ("Community Manager", "You manage our presence on social media.", "en", True),
+    ],
+)
+def test_what_the_customers_do_with_the_product_on_a_platform_is_no_channel(
+    title: str, sentence: str, lang: str, counts: bool
+) -> None:
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    reasons = [(e.text, e.reason) for e in review.evidence]
+    if counts:
+        assert review.requires_social_media, reasons
+    else:
+        assert not any(e.counted and e.via == "cue" for e in review.evidence), reasons
+        assert "users" in {e.reason for e in review.evidence}, reasons
+
+
 def test_generic_words_linked_to_social_media_concepts_are_set_aside() -> None:
     # "styrdokument" reaches the social-media-policy concept, "analysera resultat" social-media analytics
     text = "Lärare\n\nArbetsuppgifter\nDu följer styrdokument och analyserar resultat."

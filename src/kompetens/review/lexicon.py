@@ -226,6 +226,10 @@ class ReviewCues:
     expert: re.Pattern[str] | None
     product_titles: re.Pattern[str] | None = None
     """Titles of roles that work on a platform as a product (software, finance, legal): not as a channel."""
+    social_users: re.Pattern[str] | None = None
+    """What the employer's customers or users do on a platform with its product ("they can manage their
+    presence on social media", "våra kunder kan synas i sociala medier"): a platform named there is not the
+    job's work (``social_users`` of ``sections.json``)."""
     gates: GateIndex = field(init=False, repr=False, compare=False)
     """The lines each social-media cue runs on, found for all of them in one pass."""
     _names: dict[tuple[str, tuple[str, ...]], bool] = field(
@@ -390,4 +394,5 @@ def review_cues(lang: str) -> ReviewCues:
         title_social_media=any_of(merged("title_social_media")),
         expert=any_of(merged("expert")),
         product_titles=any_of(merged("product_titles")),
+        social_users=any_of(merged("social_users")),
     )

@@ -47,7 +47,7 @@ class Evidence:
     counted: bool
     reason: str
     """Counted: "job", "merit", "title". Set aside: "boilerplate", "application" (an applicant's profile
-    link), "link" (a platform named beside a web address), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), "product_role" (a platform named in the ad of a role that works on it as a product: software, finance, legal), or the
+    link), "link" (a platform named beside a web address), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), "product_role" (a platform named in the ad of a role that works on it as a product: software, finance, legal), "users" (what the employer's customers or users do on a platform with its product: "våra kunder kan synas i sociala medier"), or the
     section kind (``about_company``, ``offer``, ``apply``...)."""
     via: str
     """"cue" (the ad-review cues), "mention" (the extraction pipeline) or "title"."""
@@ -98,17 +98,20 @@ def _hits(text: str, low: str, cues: ReviewCues) -> list[_Hit]:
 
 
 def _excluded(
-    text: str, hit: _Hit, unit: Unit, cues: ReviewCues, memo: dict[int, list[tuple[int, int]]]
+    text: str,
+    hit: _Hit,
+    unit: Unit,
+    pattern: re.Pattern[str] | None,
+    memo: dict[int, list[tuple[int, int]]],
 ) -> bool:
-    """True when the platform name sits in an exclusion span ("din LinkedIn-profil"); ``memo`` keeps
-    each sentence's exclusion spans (unit start -> spans) for the other hits in it."""
-    if cues.social_exclude is None:
+    """True when the platform name sits in a span of ``pattern`` (``social_exclude``: "din LinkedIn-profil";
+    ``social_users``: "våra kunder kan synas i sociala medier"); ``memo`` keeps each sentence's spans (unit
+    start -> spans) for the other hits in it."""
+    if pattern is None:
         return False
     spans = memo.get(unit.start)
     if spans is None:
-        spans = memo[unit.start] = [
-            m.span() for m in cues.social_exclude.finditer(text, unit.start, unit.end)
-        ]
+        spans = memo[unit.start] = [m.span() for m in pattern.finditer(text, unit.start, unit.end)]
     return any(s <= hit.start < e or hit.start <= s < hit.end for s, e in spans)
 
 
@@ -135,13 +138,16 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
     by_unit: dict[int, list[_Hit]] = {}
     placed: list[tuple[_Hit, Unit | None, str, str | None]] = []
     exclusions: dict[int, list[tuple[int, int]]] = {}
+    by_users: dict[int, list[tuple[int, int]]] = {}
     contexts: dict[int, list[tuple[int, int]]] = {}
     for h in hits:
         unit, section, aside = _place(layout, h.start)
         if section == "title":
             continue
-        if unit is not None and aside is None and _excluded(text, h, unit, cues, exclusions):
+        if unit is not None and aside is None and _excluded(text, h, unit, cues.social_exclude, exclusions):
             aside = "application"
+        elif unit is not None and aside is None and _excluded(text, h, unit, cues.social_users, by_users):
+            aside = "users"  # what the employer's customers do with the product, not the job
         elif (
             unit is not None
             and aside is None
