@@ -302,6 +302,12 @@ FLAGGED = [
     ("en", "Great for retirees looking for part-time work.", "Great for retirees", "age"),
     (
         "en",
+        "Ideal for someone entering the workforce for the first time.",
+        "entering the workforce for the first time",
+        "age",
+    ),
+    (
+        "en",
         "We prefer candidates in the early stages of their careers.",
         "early stages of their careers",
         "age",
