@@ -483,8 +483,11 @@ def test_the_term_table_is_well_formed() -> None:
         .read_text("utf-8")
     )
     tool_names = {n.lower() for entry in tools["tools"] for n in entry["names"]}
+    from kompetens.link.linker import TOOL_NAME_CHARS
+
     for entry in terms:
         assert entry["area"] in areas
+        assert max(len(n) for n in entry["names"]) <= TOOL_NAME_CHARS  # term_concept skips longer phrases
         assert entry["names"] and 1 <= len(entry["esco"]) <= 3 and len(entry["labels"]) == len(entry["esco"])
         assert all(u.startswith("http://data.europa.eu/esco/skill/") for u in entry["esco"])
         for name in entry["names"]:
