@@ -131,6 +131,19 @@ def test_the_gloss_is_each_words_best_translation(translating: Linker) -> None:
     )  # misspelt: the lemma one letter away
 
 
+def test_a_tools_name_is_not_glossed_word_by_word(
+    translating: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the learnt table renders "bi" (a bee) as "aid": "Power BI" (link/data/tools.json) stays as written
+    rendering = translating._rendering
+    fake = {"bi": "aid", "power": "might"}
+    monkeypatch.setattr(
+        translating, "_rendering", lambda lemma, lang: fake.get(lemma) or rendering(lemma, lang)
+    )
+    assert translating._gloss(["bygga", "förtroende", "i", "power", "bi"], "sv") == "build trust i power bi"
+    assert translating._gloss(["bygga", "bi"], "sv") == "build aid"  # alone it is no tool's name
+
+
 class _Counting:
     """The real e5 embedder, keeping the query texts it embeds."""
 

@@ -812,7 +812,16 @@ class Linker:
             return ""
         out: list[str] = []
         found = False
-        for token, lemma in zip(tokens, self._terms.lemmas(tokens, text_lang), strict=True):
+        names = _tool_names()
+        kept: set[int] = set()  # a tool's name stays as written ("Power BI", not "power aid")
+        for k in range(len(tokens)):
+            for n in range(1, min(4, len(tokens) - k) + 1):
+                if tuple(tokens[k : k + n]) in names:
+                    kept.update(range(k, k + n))
+        for k, (token, lemma) in enumerate(zip(tokens, self._terms.lemmas(tokens, text_lang), strict=True)):
+            if k in kept:
+                out.append(token)
+                continue
             best = self._rendering(lemma, text_lang)
             if best is None and (near := self._near_lemma(lemma, text_lang)):  # misspelt: "pressmedelanden"
                 best = self._rendering(near, text_lang)
