@@ -400,6 +400,10 @@ def link(
         out_console.print(table)
         if r.gloss:
             out_console.print(f"  also read as English: {r.gloss}", style="dim", highlight=False)
+        if r.terms:
+            out_console.print(
+                f"  tool names and field terms read: {', '.join(r.terms)}", style="dim", highlight=False
+            )
 
 
 def _read_cvs(

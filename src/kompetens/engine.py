@@ -340,9 +340,10 @@ class Engine:
         finder = self.span_tagger.find if spans else None
         results = self.linker.link(list(texts), top=top, kind=kind, spans=finder)  # type: ignore[arg-type]
         glosses = self.linker.glosses(list(texts), kind=kind)  # type: ignore[arg-type]
+        named = self.linker.named(list(texts), kind=kind)  # type: ignore[arg-type]
         return [
-            LinkResult(text, [c.linked() for c in cands], gloss)
-            for text, cands, gloss in zip(texts, results, glosses, strict=True)
+            LinkResult(text, [c.linked() for c in cands], gloss, terms)
+            for text, cands, gloss, terms in zip(texts, results, glosses, named, strict=True)
         ]
 
     @property

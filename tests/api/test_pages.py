@@ -180,6 +180,15 @@ def test_link_page_shows_the_english_gloss_it_read(client: TestClient, engine: E
     assert "Also read as English" not in client.get("/link", params={"q": "build trust"}).text
 
 
+def test_link_page_shows_the_tool_names_and_field_terms_it_read(client: TestClient, engine: Engine) -> None:
+    if not taxonomy_path(engine.data_dir).is_file():
+        pytest.skip("no taxonomy set up in this data folder")
+    r = client.get("/link", params={"q": "länkbyggande i Power BI"})
+    assert r.status_code == 200
+    assert "Tool names and field terms read: länkbyggande, power bi." in r.text
+    assert "field terms read" not in client.get("/link", params={"q": "bake bread"}).text
+
+
 @pytest.mark.parametrize(("path", "status"), [("/no-such-page", 404), ("/link?kind=poem&q=x", 422)])
 def test_error_pages_are_html(client: TestClient, path: str, status: int) -> None:
     r = client.get(path)

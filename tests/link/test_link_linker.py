@@ -456,6 +456,10 @@ def test_a_field_term_adds_to_the_concept_it_stands_for_on_lemmas(
         assert "urn:test:skill:budget" not in [c.uri for c in lexical.link(["planering snork"], top=1)[0]]
         off = replace(lexical, config=replace(lexical.config, w_term=0.0))
         assert "urn:test:skill:analytics" not in [c.uri for c in off.link(["blorfbyggande"], top=1)[0]]
+        # what raised a concept is named, as the text's words
+        assert lexical.named(["arbeta med snork planering", "bake bread"]) == [["snork planering"], []]
+        assert lexical.named(["snork planering"], kind="occupation") == [[]]  # terms stand for skills
+        assert off.named(["blorfbyggande"]) == [[]]
     finally:
         monkeypatch.setattr(lexical, "_term_index", None)
 

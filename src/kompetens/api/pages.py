@@ -206,6 +206,7 @@ def link_page(request: Request, q: str = "", kind: Literal["skill", "occupation"
         form=form,
         candidates=found[0].candidates if found else [],
         gloss=found[0].gloss if found else None,
+        terms=found[0].terms if found else [],
     )
 
 

@@ -163,6 +163,9 @@ class LinkResult:
     gloss: str | None = None
     """The English gloss the linker also read for a short Swedish skill text (each word's glossary rendering
     or learnt translation: "skapa förtroende" -> "create trust"); null where it read none."""
+    terms: list[str] = field(default_factory=list)
+    """The tool names and field terms found in the text (``link/data/tools.json``, ``terms.json``; as the
+    text's words, lower case: "power bi", "länkbyggande"), each of which raised the concept it stands for."""
 
 
 @dataclass(slots=True)
@@ -658,6 +661,11 @@ class Linker:
     def _tool_groups(self, tokens: list[str], text: str) -> list[int]:
         """The concept groups of the tool names (``tools.json``) among ``tokens`` (of ``text``), as whole
         words in order; a cased name only as the text writes it."""
+        return sorted({g for _, _, groups in self._tool_hits(tokens, text) for g in groups})
+
+    def _tool_hits(self, tokens: list[str], text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+        """(start, end, concept groups) of each tool name among ``tokens``; a name inside a longer one ("SQL"
+        in "SQL Server") is not its own."""
         index = self._tool_index
         if index is None:
             group_of = {self.uris[int(c)]: g for g, c in enumerate(self._group_concept)}
@@ -675,15 +683,19 @@ class Linker:
             for name, groups, exact in index.get(token, ()):
                 if tuple(tokens[k : k + len(name)]) == name and (exact is None or exact.search(text)):
                     hits.append((k, k + len(name), groups))
-        found: set[int] = set()
-        for start, end, groups in hits:  # a name inside a longer one ("SQL" in "SQL Server") is not its own
-            if not any(s <= start and end <= e and e - s > end - start for s, e, _ in hits):
-                found.update(groups)
-        return sorted(found)
+        return [
+            (start, end, groups)
+            for start, end, groups in hits
+            if not any(s <= start and end <= e and e - s > end - start for s, e, _ in hits)
+        ]
 
     def _term_groups(self, tokens: list[str], text_lang: str) -> list[int]:
         """The concept groups of the field terms (``terms.json``) among ``tokens``: a term's words (or their
         lemmas in the text's language or in English) as whole words in order, without diacritics."""
+        return sorted({g for _, _, g in self._term_hits(tokens, text_lang)})
+
+    def _term_hits(self, tokens: list[str], text_lang: str) -> list[tuple[int, int, int]]:
+        """(start, end, concept group) of each field term among ``tokens`` (see ``_term_groups``)."""
         index = self._term_index
         if index is None:
             index = self._term_index = self._build_term_index()
@@ -695,13 +707,29 @@ class Linker:
         for lang in dict.fromkeys((*self._label_langs(tokens, text_lang), text_lang, TRANSLATE_TO)):
             if lang in self._doc_langs:
                 seqs.add(tuple(self._terms.lemmas(tokens, lang)))
-        found: set[int] = set()
+        found: set[tuple[int, int, int]] = set()
         for seq in seqs:
             for k, word in enumerate(seq):
                 for name, group in index.get(word, ()):
                     if seq[k : k + len(name)] == name:
-                        found.add(group)
+                        found.add((k, k + len(name), group))
         return sorted(found)
+
+    def named(self, texts: Sequence[str], *, kind: LinkKind = "skill") -> list[list[str]]:
+        """For each text, the tool names (``tools.json``) and field terms (``terms.json``) found in it, as its
+        words: what raised a concept by ``w_tool`` / ``w_term`` (``LinkResult.terms``)."""
+        cfg = self.config
+        out: list[list[str]] = []
+        for text in texts:
+            cleaned = self._prepared(_clean_input(text), kind) if isinstance(text, str) else ""
+            tokens = words(cleaned)
+            spans: list[tuple[int, int]] = []
+            if tokens and cfg.w_tool:
+                spans += [(s, e) for s, e, _ in self._tool_hits(tokens, cleaned)]
+            if tokens and cfg.w_term and kind == "skill":
+                spans += [(s, e) for s, e, _ in self._term_hits(tokens, self.langid.detect(tokens))]
+            out.append(list(dict.fromkeys(" ".join(tokens[s:e]) for s, e in sorted(spans))))
+        return out
 
     def _build_term_index(self) -> dict[str, list[tuple[tuple[str, ...], int]]]:
         """First word -> (a term's words, the group of its first concept): each name as written and as its
