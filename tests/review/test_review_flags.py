@@ -259,6 +259,16 @@ FLAGGED = [
     ("en", "The successful applicant will be male.", "The successful applicant will be male", "gender"),
     ("en", "Applicant must be a woman.", "Applicant must be a woman", "gender"),
     # stop 24: the career-start family, more of its forms
+    ("sv", "Du är tidigt i ditt yrkesliv och vill lära dig mycket.", "tidigt i ditt yrkesliv", "age"),
+    ("sv", "Vi söker dig som är nyss fyllda 20.", "nyss fyllda 20", "age"),
+    ("sv", "Det här blir ditt första jobb efter examen.", "ditt första jobb", "age"),
+    ("sv", "Du är precis klar med gymnasiet.", "precis klar med gymnasiet", "age"),
+    (
+        "sv",
+        "Vi söker seniora krafter som vill jobba extra efter pensionen.",
+        "jobba extra efter pensionen",
+        "age",
+    ),
     (
         "sv",
         "Passar dig som vill ta ditt första steg in på arbetsmarknaden.",
@@ -326,6 +336,8 @@ NEUTRAL = [
     ("en", "You will be a man or woman with drive."),
     ("en", "You will be a key member of the team."),
     ("sv", "Tjänsten passar en man eller en kvinna."),
+    ("sv", "Vi hjälper dig till ditt första jobb i Sverige."),  # newly arrived, any age
+    ("sv", "Vi hjälper dig till din första anställning i Sverige."),
     ("en", "Postman\nJSON\nDocker"),  # a tool, not a postman
     ("en", "We are hiring a waiter/waitress for the summer."),  # the pair is inclusive
     ("en", "Our founder, a former salesman, opened the shop in 1990."),
