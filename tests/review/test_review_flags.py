@@ -259,6 +259,25 @@ FLAGGED = [
     ("en", "The successful applicant will be male.", "The successful applicant will be male", "gender"),
     ("en", "Applicant must be a woman.", "Applicant must be a woman", "gender"),
     # stop 24: the career-start family, more of its forms
+    (
+        "en",
+        "You are early in your professional life and eager to grow.",
+        "early in your professional life",
+        "age",
+    ),
+    (
+        "en",
+        "You left university within the last two years.",
+        "left university within the last two years",
+        "age",
+    ),
+    (
+        "en",
+        "Ideal for someone who has just completed their A-levels.",
+        "just completed their A-levels",
+        "age",
+    ),
+    ("en", "We want someone who is just starting their career.", "just starting their career", "age"),
     ("sv", "Du är tidigt i ditt yrkesliv och vill lära dig mycket.", "tidigt i ditt yrkesliv", "age"),
     ("sv", "Vi söker dig som är nyss fyllda 20.", "nyss fyllda 20", "age"),
     ("sv", "Det här blir ditt första jobb efter examen.", "ditt första jobb", "age"),
