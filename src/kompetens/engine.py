@@ -63,6 +63,12 @@ LINK_DIR = "link"
 LINK_MIN_SCORE = 1.2
 """Fused linker score above which a sentence is taken as evidence. In the default (fast) mode 1.2 lets through
 ~93 % of the validation sentences that hold a skill, as 1.5 did for the old every-text-e5 scores."""
+PHRASE_LINK_MIN_SCORE = 2.0
+"""Fused linker score from which a tagger phrase takes its best concept (thorough extraction, ``--link``);
+below it the phrase stays unlinked. Judged by hand on 2 x 90 real ads' phrase links (``bench/phrase_links.py``,
+tune half): under 2.0 about 85 % of the links were wrong (5 of 29 and 3 of 22 right), and the floor of 1.2
+kept 34 / 37 % right links; at 2.0, 43 / 44 % with 84 / 91 % of the right ones kept (sample A chose it, B is
+the check)."""
 LINK_MIN_WORDS, LINK_MAX_WORDS = 3, 60
 LINK_CONFIDENCE = 0.5
 SPAN_CONFIDENCE = 0.5
@@ -460,7 +466,7 @@ class Engine:
 
     @cached_property
     def _phrase_links(self) -> dict[str, ConceptRef | None]:
-        """Tagger phrase (lowercased, spaces collapsed) -> its link, or None below ``LINK_MIN_SCORE``."""
+        """Tagger phrase (lowercased, spaces collapsed) -> its link, or None below ``PHRASE_LINK_MIN_SCORE``."""
         return {}
 
     @cached_property
@@ -512,7 +518,7 @@ class Engine:
 
         A phrase in a heading or the title (the layout places it in no sentence) is not added. An added
         phrase outside boilerplate is linked (with ``link``: the linker's best skill, kept when its score reaches
-        ``LINK_MIN_SCORE``, area from the curated links); a phrase that is a tool's name in
+        ``PHRASE_LINK_MIN_SCORE``, area from the curated links); a phrase that is a tool's name in
         ``link/data/tools.json`` ("Fortnox", "truckkort") gets that tool's concept by look-up, in every
         mode, and no area; otherwise, or below that floor, it stays an
         unlinked skill phrase: concept ``kompetens:span:<phrase>``, no area, so it counts towards no area
@@ -579,7 +585,7 @@ class Engine:
                 best = result.candidates[0] if result.candidates else None
                 linked_before[key] = (
                     ConceptRef(best.id, best.label)
-                    if best is not None and best.score >= LINK_MIN_SCORE
+                    if best is not None and best.score >= PHRASE_LINK_MIN_SCORE
                     else None
                 )
             for k in rest:
@@ -1268,7 +1274,7 @@ class Engine:
 
     def profile_fn(self, *, thorough: bool = False) -> Callable[[Document], Profile]:
         """The extractor ranking uses: the phrase index, or (``thorough``) also the span tagger's phrases
-        linked to ESCO (kept at linker score >= ``LINK_MIN_SCORE``, else unlinked phrases)."""
+        linked to ESCO (kept at linker score >= ``PHRASE_LINK_MIN_SCORE``, else unlinked phrases)."""
         if not thorough:
             return self.extractor  # the phrase index: the default ranking's figures are measured on it
 

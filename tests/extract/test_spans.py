@@ -358,3 +358,30 @@ def test_phrases_read_again_from_the_engines_cache_give_the_same_mentions(engine
     ]
     spans = [m for m in again if m.method == "span" and m.concept.id.startswith("kompetens:span:")]
     assert spans and all(m.concept.id == "kompetens:span:" + " ".join(m.text.lower().split()) for m in spans)
+
+
+@pytest.mark.parametrize(("score", "linked"), [(1.9, False), (2.0, True), (3.5, True)])
+def test_a_phrase_takes_its_link_only_from_the_phrase_floor(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, score: float, linked: bool
+) -> None:
+    from kompetens.engine import PHRASE_LINK_MIN_SCORE
+    from kompetens.link import LinkedConcept, LinkResult
+
+    assert PHRASE_LINK_MIN_SCORE == 2.0  # judged by hand: bench/phrase_links.py
+    concept = LinkedConcept("urn:test:skill:zorblax", "operate zorblax machines", score)
+
+    def link(texts: list[str], **_: object) -> list[LinkResult]:
+        return [LinkResult(t, [concept]) for t in texts]
+
+    monkeypatch.setattr(type(engine), "can_link_spans", property(lambda self: True))
+    monkeypatch.setattr(engine, "link", link)
+    engine._phrase_links.clear()
+    try:
+        text = "Du har erfarenhet av att zorblaxa maskiner i skift."
+        doc = Document(source="t", text=text, lang="sv", kind="ad")
+        spans = [m for m in engine.extract(doc, thorough=True).mentions if m.method == "span"]
+        assert spans, "the tagger found no phrase"
+        ids = {m.concept.id for m in spans}
+        assert ("urn:test:skill:zorblax" in ids) is linked, ids
+    finally:
+        engine._phrase_links.clear()
