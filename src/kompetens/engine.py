@@ -444,7 +444,8 @@ class Engine:
 
     @cached_property
     def _span_refs(self) -> dict[str, tuple[ConceptRef, str, bool]]:
-        """Tagger phrase as written -> (its concept before linking, its key, whether it is a tool's name)."""
+        """Tagger phrase as written -> (its concept before linking, its key, whether it is looked up: a tool's
+        name or a field term)."""
         return {}
 
     def _span_ref(self, phrase: str) -> tuple[ConceptRef, str, bool]:

@@ -740,8 +740,7 @@ class Linker:
             group = group_of.get(uris[0])
             if group is None:
                 continue
-            folded = tuple(fold(t) for t in tokens)
-            forms = {folded, *((*folded[:-1], folded[-1] + end) for end in TERM_ENDINGS)}
+            forms = set(_written_forms(tokens))
             forms.update(tuple(self._terms.lemmas(list(tokens), lang)) for lang in self._doc_langs)
             for form in forms:
                 if form and (form, group) not in index.get(form[0], []):
@@ -1533,10 +1532,15 @@ def _term_spellings() -> dict[str, tuple[str, str]]:
     joined by spaces -> (its first ESCO URI, that concept's English label)."""
     out: dict[str, tuple[str, str]] = {}
     for tokens, uris, label in _term_names():
-        folded = [fold(t) for t in tokens]
-        for end in ("", *TERM_ENDINGS):
-            out.setdefault(" ".join([*folded[:-1], folded[-1] + end]), (uris[0], label))
+        for form in _written_forms(tokens):
+            out.setdefault(" ".join(form), (uris[0], label))
     return out
+
+
+def _written_forms(tokens: Sequence[str]) -> list[tuple[str, ...]]:
+    """A term name's words without diacritics, as written and with each of ``TERM_ENDINGS`` on its last word."""
+    folded = tuple(fold(t) for t in tokens)
+    return [folded, *((*folded[:-1], folded[-1] + end) for end in TERM_ENDINGS)]
 
 
 def _term_entries() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
