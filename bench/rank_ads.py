@@ -12,12 +12,15 @@ occupation name of the same SSYK level-4 group, 1 the same SSYK level-3 group, 0
 (``--pool``, seeded) holds up to a quarter of same-name ads, a quarter of same-group ads and the rest drawn
 from all others, so a pool looks like a screening list: some fits, some near fits, many others.
 
-Scored per query, NDCG@5 and NDCG@10 averaged over queries, tune and check halves apart (an ad is a tune
-query when ``sha256(id) % 2 == 0``, as bench/review_real.py splits), for:
-  random order (seeded, the mean of 20 shuffles); TF-IDF cosine of the two texts (sublinear tf, smooth idf,
-  the baseline the issue names); the rank score as it is (``rank``: the role's areas; "areas"); the share of
-  the role's skills the candidate shows ("skills": ``match_skills``, must-haves count double, ties by the
-  rank score); and the two blended, (1 - b) x rank score / 100 + b x share, for b in ``BETAS``.
+Scored per query, NDCG@5 averaged over queries, tune and check halves apart (an ad is a tune query when
+``sha256(id) % 2 == 0``, as bench/review_real.py splits), for:
+  random order (seeded, the mean of 20 shuffles); TF-IDF cosine of the two texts (sublinear tf, smooth idf
+  over these ads, the baseline the issue names); the wording cosine alone (``match/wording.py``: the ad's
+  job text against the CV's words, wordfreq for idf); the rank score as it is ("score": ``rank``, the
+  role's areas and, for a role from an ad, the wording fit); the areas alone ("areas": the same role
+  without its wording, the score before stop 25); the share of the role's skills the candidate shows
+  ("skills": ``match_skills``, must-haves count double, ties by the area score); and areas and skills
+  blended, (1 - b) x area score / 100 + b x share, for b in ``BETAS``.
 This is a proxy: ads are not resumes, and the same employer's template can make two ads alike. It says
 whether a signal carries on real text; it is not the held-out figure.
 """
@@ -41,7 +44,7 @@ from typing import Any
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from kompetens.engine import Engine
-from kompetens.match import CandidateProfile, Role, rank
+from kompetens.match import CandidateProfile, Role, rank, wording
 from kompetens.match.evaluate import ndcg_at_k
 from kompetens.models import Document
 from kompetens.skills import match_skills
@@ -160,6 +163,8 @@ def main() -> int:
     systems = (
         "random",
         "tfidf",
+        "wording",
+        "score",
         "areas",
         "skills",
         *(f"blend{b}" for b in BETAS),
@@ -190,8 +195,12 @@ def main() -> int:
         orders["tfidf"] = sorted(pool, key=lambda a: (-cosine(vectors[q], vectors[a]), a))
         if dense:
             orders["e5"] = sorted(pool, key=lambda a: (-float(dense[q] @ dense[a]), a))
-        ranked = rank([cands[a] for a in pool], role)  # the rank score as it is: the areas
+        pooled = [cands[a] for a in pool]
+        orders["score"] = [r.score.source for r in rank(pooled, role)]  # the rank score as it is
+        ranked = rank(pooled, replace(role, wording={}))  # the areas alone
         orders["areas"] = [r.score.source for r in ranked]
+        cos = {a: wording.cosine(role.wording, cands[a].wording) for a in pool}
+        orders["wording"] = sorted(pool, key=lambda a: (-cos[a], a))
         area_score = {r.score.source: r.score.score / 100.0 for r in ranked}
         wanted = role.wanted_skills()
         total = sum(2.0 if w.required else 1.0 for w in wanted)
@@ -210,6 +219,8 @@ def main() -> int:
             results[h]["random"].append(sum(ndcg_at_k(s, rel, k=k) for s in shuffles) / len(shuffles))
             for name in (
                 "tfidf",
+                "wording",
+                "score",
                 "areas",
                 "skills",
                 *(f"blend{b}" for b in BETAS),

@@ -148,6 +148,22 @@ def test_rank_json_is_ranked_and_reports_a_bad_cv(runner: CliRunner, data_dir: P
     assert all(set(r["areas"]) == set(AREA_IDS) for r in ranked)
 
 
+def test_rank_for_an_ad_weighs_and_shows_the_shared_wording(runner: CliRunner, data_dir: Path) -> None:
+    cvs = [
+        DEMO / "cvs" / "sv-17-specialist-sociala-medier.md",
+        DEMO / "cvs" / "en-02-social-media-manager.md",
+    ]
+    code, out, _ = run(runner, data_dir, "rank", "--role", str(DEMO_AD), *map(str, cvs), "--json")
+    assert code == 0
+    by_lang = {Path(r["candidate"]).name[:2]: r for r in json.loads(out)}
+    sv, en = by_lang["sv"], by_lang["en"]
+    assert 0.0 < sv["wording"] <= 1.0 and sv["wording_shared"] and "instagram" not in sv["wording_shared"]
+    assert sv["score"] == pytest.approx(sum(sv["contributions"].values()) + sv["wording_points"], abs=0.02)
+    assert en["wording"] is None and en["wording_points"] == 0.0  # another language: the areas alone
+    code, out, _ = run(runner, data_dir, "rank", "--role", str(DEMO_AD), *map(str, cvs))
+    assert code == 0 and "wording shared with the ad" in out and sv["wording_shared"][0] in out
+
+
 def test_audit_synthetic_json(runner: CliRunner, data_dir: Path) -> None:
     code, out, _ = run(runner, data_dir, "audit", "--synthetic", "48", "--seed", "3", "--top", "16", "--json")
     assert code == 0

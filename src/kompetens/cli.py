@@ -515,6 +515,10 @@ def _skill_line(r: RankItem, *, limit: int = 6) -> str:
 
 
 def _print_ranking(title: str, ranking: list[RankItem]) -> None:
+    from rich.markup import escape
+
+    from .match.wording import WORDING_SHARE
+
     table = _table(
         title=f"Ranking for: {title}", title_justify="left", box=None, padding=(0, 1), pad_edge=False
     )
@@ -542,6 +546,19 @@ def _print_ranking(title: str, ranking: list[RankItem]) -> None:
         table.add_row(str(r.rank), Path(r.candidate).name, f"[bold]{round(r.score, 2):.0f}[/]", *cells)
     out_console.print(table)
     out_console.print("[dim]area levels 0-100; [red]red[/] = gap for this role[/]")
+    if any(r.wording is not None for r in ranking):
+        out_console.print(
+            f"[bold]wording shared with the ad[/] [dim]({round(100 * WORDING_SHARE)} of the 100 points; "
+            "a CV in another language is scored on the areas alone)[/]"
+        )
+        for r in ranking:
+            if r.wording is None:
+                continue
+            shared = escape(", ".join(r.wording_shared)) or "no distinctive word"
+            out_console.print(
+                f"{r.rank:>2} {Path(r.candidate).name}: {r.wording_points:.0f} points ({shared})",
+                highlight=False,
+            )
     if any(r.matched_skills or r.missing_skills for r in ranking):
         out_console.print("[bold]skills the role asks for[/] [dim](shown, not scored; * = must-have)[/]")
         for r in ranking:

@@ -677,7 +677,9 @@ class Engine:
 
         if doc.kind != "cv":
             doc = replace(doc, kind="cv")
-        cand = build_candidate(doc, self.profile_fn(thorough=thorough), labels=self.skill_labels)
+        cand = build_candidate(
+            doc, self.profile_fn(thorough=thorough), labels=self.skill_labels, zipf=self.lexicon.zipf
+        )
         if store:
             path = Path(doc.source)
             data = path.read_bytes() if path.is_file() else doc.text.encode()
@@ -1294,13 +1296,19 @@ class Engine:
         with the ad's title: the document's own, else the title its layout reads, else its first line.
         The one place every interface derives a role from an ad (file, upload or pasted text)."""
         from .match import role_from_ad
+        from .match.wording import job_text, term_vector
 
         if doc.kind != "ad":
             doc = replace(doc, kind="ad")
         profile = self.profile_fn(thorough=thorough)(doc)
         first_line = doc.text.strip().splitlines()[0].strip() if doc.text.strip() else None
         title = doc.title or (profile.layout.title if profile.layout else None) or first_line
-        return role_from_ad(profile, title=title[:80] if title else None, labels=self.skill_labels)
+        return role_from_ad(
+            profile,
+            title=title[:80] if title else None,
+            labels=self.skill_labels,
+            wording=term_vector(job_text(profile), doc.lang, self.lexicon.zipf),
+        )
 
     def rank(
         self, role: Role, docs: Iterable[Document], *, top: int | None = None, thorough: bool = False
@@ -1417,6 +1425,8 @@ def _role_of(data: Mapping[str, Any]) -> Role:
         source=data.get("source"),
         emphasis=float(data["emphasis"]),
         skills=tuple(RoleSkill(s["concept"], s["label"], s.get("required")) for s in data.get("skills", ())),
+        wording={str(w): float(v) for w, v in data.get("wording", {}).items()},
+        lang=str(data.get("lang", "und")),
     )
 
 

@@ -12,7 +12,7 @@ from kompetens.engine import Engine
 from kompetens.ingest import document_from_text
 from kompetens.taxonomy import taxonomy_path
 
-from .support import AD_SV, DEMO_AD, Elements, as_files, csrf, demo_cvs
+from .support import AD_SV, DEMO_AD, DEMO_CVS, Elements, as_files, csrf, demo_cvs
 
 PAGES = ["/", "/review", "/rank", "/areas", "/link"]
 
@@ -206,3 +206,20 @@ def test_rank_thorough_checkbox_shows_skills(client: TestClient) -> None:
     assert r.status_code == 200, r.text
     assert 'id="thorough"' in r.text and "checked" in r.text.split('id="thorough"')[1].split(">")[0]
     assert "Missing skills:" in r.text or "Matched skills:" in r.text
+
+
+def test_rank_for_an_ad_shows_the_shared_wording(client: TestClient) -> None:
+    """A role from an ad weighs the wording a CV in its language shares with it; the page says which words."""
+    swedish = sorted(p for p in DEMO_CVS.iterdir() if p.name.startswith("sv-"))[:2]
+    r = client.post(
+        "/rank", files=as_files(swedish), data={"role_source": "ad", "ad": AD_SV, "csrf_token": csrf(client)}
+    )
+    assert r.status_code == 200, r.text
+    assert "Wording shared with the ad:" in r.text
+    r = client.post(
+        "/rank",
+        files=as_files(swedish),
+        data={"role_source": "default", "csrf_token": csrf(client)},
+    )
+    assert r.status_code == 200, r.text
+    assert "Wording shared with the ad:" not in r.text  # the built-in role has no wording

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kompetens.engine import Engine
 from kompetens.ingest.reader import read_path
 from kompetens.match.evaluate import ndcg_at_k
 from kompetens.match.role import load_role
@@ -66,3 +67,21 @@ def test_consumer_only_platform_use_ranks_low(engine_pool: list[CandidateProfile
     ]
     for consumer in ("sv-03-ung-konsument.txt", "en-04-young-consumer.md"):
         assert ranked.index(consumer) >= len(ranked) // 2
+
+
+def test_the_demo_ad_as_role_ranks_well_with_its_wording(engine: Engine, demo_files: list[Path]) -> None:
+    """``kompetens rank --role demo/ads/...``: the role from the ad weighs the wording a CV shares with it
+    (match/wording.py); the ranking still meets the specialist grades and keeps the consumers low."""
+    role = engine.role_from_ad(read_path(ROOT / "demo" / "ads" / "social-media-specialist-sv.txt")[0])
+    assert role.wording and role.lang == "sv"
+    cands = [
+        build_candidate(read_path(p)[0], engine.extract, today=TODAY, zipf=engine.lexicon.zipf)
+        for p in demo_files
+    ]
+    ranked = rank(cands, role)
+    names = [Path(r.score.source).name for r in ranked]
+    assert ndcg_at_k(names, load_expected("social_media_specialist")["relevance"], k=10) >= 0.9
+    for consumer in ("sv-03-ung-konsument.txt", "en-04-young-consumer.md"):
+        assert names.index(consumer) >= len(names) // 2
+    compared = [r.score for r in ranked if r.score.wording is not None]
+    assert compared and all(s.candidate.lang == "sv" for s in compared)  # English CVs: areas alone

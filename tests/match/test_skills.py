@@ -158,7 +158,7 @@ def test_personal_data_changes_no_score_in_thorough_mode(
     and the skill list included, every score and the whole profile stay as they were."""
     thorough = engine.profile_fn(thorough=True)
     with changed_copy(name, data.draw) as copy:
-        assert _candidate(copy, thorough) == _thorough_original(name, engine)
+        assert _candidate(copy, engine, thorough) == _thorough_original(name, engine)
 
 
 _ORIGINALS: dict[str, object] = {}
@@ -166,5 +166,5 @@ _ORIGINALS: dict[str, object] = {}
 
 def _thorough_original(name: str, engine: Engine) -> object:
     if name not in _ORIGINALS:
-        _ORIGINALS[name] = _candidate(DEMO_CVS / name, engine.profile_fn(thorough=True))
+        _ORIGINALS[name] = _candidate(DEMO_CVS / name, engine, engine.profile_fn(thorough=True))
     return _ORIGINALS[name]

@@ -8,6 +8,8 @@ A role file is YAML or JSON::
     min_levels: {community: 0.3}                              # 0..1
     emphasis: 3                                               # optional; 1 = linear weights
     skills: ["http://data.europa.eu/esco/skill/...", "content marketing"]  # optional; shown, not scored
+    wording: {kundservice: 0.41, ...}     # optional; a derived role's distinctive words (match/wording.py)
+    lang: sv                              # optional; the language of ``wording``
 
 Scores weigh each area by ``weight ** emphasis``. With linear weights, breadth in the many secondary areas
 outweighs the role's core (the analyst role puts only 30% of its weight on data); the exponent leaves a
@@ -38,7 +40,18 @@ DEFAULT_ROLE_FILE = "social_media_specialist.yaml"
 DEFAULT_EMPHASIS = 3.0
 MAX_EMPHASIS = 10.0
 _FIELDS = frozenset(
-    {"title", "id", "description", "weights", "must_have", "min_levels", "emphasis", "skills"}
+    {
+        "title",
+        "id",
+        "description",
+        "weights",
+        "must_have",
+        "min_levels",
+        "emphasis",
+        "skills",
+        "wording",
+        "lang",
+    }
 )
 CONCEPT_PREFIX = "concept:"
 
@@ -65,6 +78,12 @@ class Role:
     skills: tuple[RoleSkill, ...] = ()
     """The skills the role asks for (an ad's linked skills, or a role file's ``skills``): each ranked
     candidate shows which it has. An explanation only: no score reads them."""
+    wording: dict[str, float] = field(default_factory=dict)
+    """The ad's distinctive words and their weights (unit length; ``match/wording.py``): a role derived
+    from an ad gives ``WORDING_SHARE`` of the score to the wording a CV shares with it. Empty for a role
+    file that gives none: the score is then the areas' alone."""
+    lang: str = "und"
+    """The language of ``wording``: a CV in another language is scored on the areas alone."""
     vector: tuple[float, ...] = field(init=False, repr=False, compare=False)
     total_weight: float = field(init=False, repr=False, compare=False)
 
@@ -145,12 +164,25 @@ def role_from_dict(data: Any, *, source: str | None = None) -> Role:
     if emphasis is None or not 0.0 < emphasis <= MAX_EMPHASIS:
         raise _error("emphasis", f"must be a number above 0 and at most {MAX_EMPHASIS:g}", source)
     skills = _skills(data.get("skills"), source)
-    return Role(title.strip(), weights, must_have, min_levels, description, source, emphasis, skills)
+    wording = _wording(data.get("wording"), source)
+    lang = data.get("lang") or "und"
+    if not isinstance(lang, str):
+        raise _error("lang", "must be a language code such as sv or en", source)
+    return Role(
+        title.strip(), weights, must_have, min_levels, description, source, emphasis, skills, wording, lang
+    )
 
 
-def role_from_ad(profile: Profile, *, title: str | None = None, labels: Labeler | None = None) -> Role:
+def role_from_ad(
+    profile: Profile,
+    *,
+    title: str | None = None,
+    labels: Labeler | None = None,
+    wording: dict[str, float] | None = None,
+) -> Role:
     """A role derived from an extracted job ad: its area strengths as weights, required areas as must-haves,
-    its linked skills (``skill_list``) as the skills it asks for.
+    its linked skills (``skill_list``) as the skills it asks for, ``wording`` (the ad's distinctive words,
+    ``Engine.role_from_ad`` reads them) in the ad's language.
 
     An ad that names no competence at all gives the default role's weights under the ad's title.
     """
@@ -162,7 +194,16 @@ def role_from_ad(profile: Profile, *, title: str | None = None, labels: Labeler 
     name = title or profile.doc.title or f"Role from {profile.doc.source}"
     skills = role_skills(skill_list(profile.mentions, profile.doc.lang, labels=labels))
     return Role(
-        name, weights, must_have, {}, "derived from a job ad", profile.doc.source, DEFAULT_EMPHASIS, skills
+        name,
+        weights,
+        must_have,
+        {},
+        "derived from a job ad",
+        profile.doc.source,
+        DEFAULT_EMPHASIS,
+        skills,
+        dict(wording or {}),
+        profile.doc.lang,
     )
 
 
@@ -189,6 +230,21 @@ def _weights(value: Any, source: str | None) -> dict[str, float]:
     if not any(out.values()):
         raise _error("weights", "all weights are 0: at least one area must count", source)
     return out
+
+
+def _wording(value: Any, source: str | None) -> dict[str, float]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _error("wording", "must map words to weights", source)
+    out: dict[str, float] = {}
+    for word, weight in value.items():
+        num = _number(weight)
+        if not isinstance(word, str) or num is None or num < 0.0:
+            raise _error(f"wording.{word}", f"must be a number of at least 0, not {weight!r}", source)
+        out[word] = num
+    norm = math.sqrt(math.fsum(v * v for v in out.values()))
+    return {w: v / norm for w, v in out.items()} if norm else {}
 
 
 def _min_levels(value: Any, source: str | None) -> dict[str, float]:

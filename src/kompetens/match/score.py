@@ -21,9 +21,11 @@ import numpy as np
 from ..models import AREA_IDS, Document, Mention, Profile
 from ..schema import DOCUMENTED, R1, R2, R4
 from ..skills import Labeler, Skill, SkillMatch, match_skills, skill_list
+from . import wording
 from .anonymize import anonymize
 from .role import Role
 from .timeline import Position, Timeline, covered_months, parse_timeline
+from .wording import Zipf, term_vector, unmatched_text
 
 # Evidence inside a described job counts fully; in education a little less; self-description (profile,
 # skills list, "about me") half: saying "I use Instagram every day" is not having done the job.
@@ -92,6 +94,10 @@ class CandidateProfile:
     skills: list[Skill] = field(default_factory=list)
     """The linked skills, one per concept (``kompetens.skills.skill_list``); offsets index the anonymised
     text. Empty in a profile stored before skill lists existed."""
+    wording: dict[str, float] = field(default_factory=dict)
+    """The CV's distinctive words (anonymised text, ``match/wording.py``), unit length: what a role derived
+    from an ad compares with its own. Empty in a profile stored before, or built without a lexicon: such a
+    profile is scored on the areas alone."""
     vector: tuple[float, ...] = field(init=False, repr=False)
     concept_keys: frozenset[str] = field(init=False, repr=False)
 
@@ -122,6 +128,7 @@ class CandidateProfile:
             "removed": list(self.removed),
             "warnings": list(self.warnings),
             "skills": [s.to_dict() for s in self.skills],
+            "wording": dict(self.wording),
         }
 
     @classmethod
@@ -142,6 +149,7 @@ class CandidateProfile:
             removed=list(d.get("removed", [])),
             warnings=list(d.get("warnings", [])),
             skills=[Skill.from_dict(s) for s in d.get("skills", [])],
+            wording={str(w): float(v) for w, v in d.get("wording", {}).items()},
         )
 
 
@@ -153,6 +161,8 @@ class Score:
     role: Role
     score: float
     must_haves: Mapping[str, bool]
+    wording: float | None = None
+    """The wording fit (0..1) when the role and the CV were compared (``match/wording.py``), else None."""
 
     @property
     def source(self) -> str:
@@ -187,12 +197,18 @@ class Score:
         return out
 
     def contributions(self) -> dict[str, float]:
-        """Points (of the 0..100 score) each area brings."""
-        total = self.role.total_weight
+        """Points (of the 0..100 score) each area brings; with a wording fit they share ``1 -
+        WORDING_SHARE`` of the 100, and ``wording_points`` the rest."""
+        total = self.role.total_weight / (1.0 if self.wording is None else 1.0 - wording.WORDING_SHARE)
         return {
             a: 100.0 * w * v / total
             for a, w, v in zip(AREA_IDS, self.role.vector, self.candidate.vector, strict=True)
         }
+
+    @property
+    def wording_points(self) -> float:
+        """Points (of the 0..100 score) the wording fit brings; 0 when it was not compared."""
+        return 0.0 if self.wording is None else 100.0 * wording.WORDING_SHARE * self.wording
 
 
 @dataclass(slots=True)
@@ -220,6 +236,9 @@ class Ranked:
             skills=len(c.skills),
             matched_skills=matched,
             missing_skills=missing,
+            wording=s.wording,
+            wording_points=s.wording_points,
+            wording_shared=[] if s.wording is None else wording.shared(s.role.wording, c.wording),
         )
 
 
@@ -259,6 +278,13 @@ class RankItem:
     shows, by concept, with its words: an explanation only, no part of the score."""
     missing_skills: list[SkillMatch] = field(default_factory=list)
     """The role's skills the CV does not show."""
+    wording: R4 | None = None
+    """How much of the ad's distinctive wording the CV shares, 0..1 (``match/wording.py``); null when not
+    compared (a role file without wording, a CV in another language, a profile stored before)."""
+    wording_points: R2 = 0.0
+    """Points of the score the wording brings (``contributions`` holds the areas' points)."""
+    wording_shared: list[str] = field(default_factory=list)
+    """The shared words that weigh most, heaviest first."""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> RankItem:
@@ -278,18 +304,24 @@ def build_candidate(
     *,
     today: date | None = None,
     labels: Labeler | None = None,
+    zipf: Zipf | None = None,
 ) -> CandidateProfile:
     """Anonymise ``doc``, extract from the anonymised text only, add the timeline.
 
     ``profile_fn`` is the extractor (``Engine(...).extract``); it never sees the original text, nor the
-    document's title or metadata (a file's author field or a Markdown heading may hold the name).
+    document's title or metadata (a file's author field or a Markdown heading may hold the name). With
+    ``zipf`` (word frequencies: ``Lexicon.zipf``) the profile keeps the anonymised text's distinctive words
+    (``CandidateProfile.wording``).
     """
     day = today or date.today()
     anon = anonymize(doc.text, keep_length=False)
     clean = Document(source=doc.source, text=anon.text, lang=doc.lang, kind="cv")
     profile = profile_fn(clean)
     timeline = parse_timeline(anon.text, today=day)
-    return candidate_from(profile, timeline, removed=anon.removed, today=day, labels=labels)
+    cand = candidate_from(profile, timeline, removed=anon.removed, today=day, labels=labels)
+    if zipf is not None:
+        cand.wording = term_vector(unmatched_text(profile), doc.lang, zipf)
+    return cand
 
 
 def candidate_from(
@@ -389,12 +421,28 @@ def score(candidate: CandidateProfile, role: Role) -> Score:
     total = 0.0
     for w, v in zip(role.vector, candidate.vector, strict=True):
         total += w * v  # the same order of operations as rank()'s columns: identical floats
+    fit = wording_fit(candidate, role)
     return Score(
         candidate=candidate,
         role=role,
-        score=100.0 * total / role.total_weight,
+        score=_with_wording(100.0 * total / role.total_weight, fit),
         must_haves={k: _has(candidate, role, k) for k in role.must_have},
+        wording=fit,
     )
+
+
+def wording_fit(candidate: CandidateProfile, role: Role) -> float | None:
+    """0..1, how much of the role's distinctive wording the CV shares (``match/wording.py``); None when they
+    cannot be compared: the role or the profile has no words, or they are in different languages."""
+    if not role.wording or not candidate.wording or candidate.lang != role.lang:
+        return None
+    return wording.fit(wording.cosine(role.wording, candidate.wording))
+
+
+def _with_wording(area_score: float, fit: float | None) -> float:
+    if fit is None:
+        return area_score
+    return (1.0 - wording.WORDING_SHARE) * area_score + 100.0 * wording.WORDING_SHARE * fit
 
 
 def _has(candidate: CandidateProfile, role: Role, key: str) -> bool:
@@ -454,6 +502,15 @@ class CandidatePool:
             met += column
             bits |= column.astype(np.int64) << i
         # Rows are in source order already, so a stable sort on (must-haves, score) breaks ties by source.
+        fits: list[float | None] = [None] * n
+        if role.wording:
+            fits = [wording_fit(c, role) for c in self.candidates]
+            if any(f is not None for f in fits):
+                totals = np.fromiter(
+                    (_with_wording(t, f) for t, f in zip(totals.tolist(), fits, strict=True)),
+                    dtype=np.float64,
+                    count=n,
+                )
         order = np.lexsort((-totals, -met))[:top]
         scores, flags = totals.tolist(), bits.tolist()
         # Scores share one read-only must-have mapping per combination instead of 10,000 small dicts.
@@ -462,7 +519,7 @@ class CandidatePool:
             views[b] = MappingProxyType({k: bool(b >> i & 1) for i, k in enumerate(role.must_have)})
         cands = self.candidates
         return [
-            Ranked(i, Score(cands[idx], role, scores[idx], views[flags[idx]]))
+            Ranked(i, Score(cands[idx], role, scores[idx], views[flags[idx]], fits[idx]))
             for i, idx in enumerate(order.tolist(), start=1)
         ]
 

@@ -1,0 +1,101 @@
+"""Wording fit: how much of a job ad's distinctive wording a CV shares, as one part of the rank score.
+
+The eight areas say how strong a candidate is in social-media work; they say little about whether a nurse's
+CV fits a nurse's ad. On real ads read as CVs (``bench/rank_ads.py``) the area score ranks same-occupation
+texts only a little better than chance, while the cosine of the two texts' word weights does far better. So a
+role derived from an ad keeps the ad's distinctive words (``Role.wording``), each CV keeps its own
+(``CandidateProfile.wording``, from the anonymised text), and the score gives ``WORDING_SHARE`` of its 100
+points to their cosine, full at ``WORDING_FULL``.
+
+A word's weight is ``(1 + ln tf) x (IDF_CEILING - zipf)``: wordfreq's frequency of the word in the text's
+language stands in for a corpus's document frequency, so one CV can be scored alone and a common word
+("och", "the", "erfarenhet") weighs little or nothing. Names, ages and the other personal data the anonymiser
+removes never reach it. Texts in different languages are not compared: the score is then the areas' alone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping
+
+from ..models import Profile
+
+WORDING_SHARE = 0.4
+"""Share of the rank score the wording fit brings, for a role derived from an ad. Chosen with the two
+below on the tune half of bench/rank_ads.py and on the demo ad's ranking (docs/ranking.md)."""
+WORDING_FULL = 0.2
+"""The cosine at which the wording fit is full (1.0)."""
+IDF_CEILING = 6.0
+"""A word's weight is ``IDF_CEILING`` minus its Zipf frequency: words as common as "erfarenhet" or
+"experience" (Zipf ~5) weigh little, "och" and "the" (over 6) nothing."""
+TERMS_KEPT = 150
+"""The heaviest words kept of a text (the vector is normalised over them). 300 ranked the proxy 0.003-0.005
+NDCG@5 better and 10,000 profiles at twice the time (bench/rank.py)."""
+SHARED_SHOWN = 8
+
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+
+Zipf = Callable[[str, str], float]
+
+
+def unmatched_text(profile: Profile) -> str:
+    """The profile's text with its mentions blanked out: the competence words the areas already score
+    ("Instagram", "moderering") do not count a second time, so that naming the platforms, as a consumer
+    may, earns no wording points; what is left is the occupation, the sector and the tasks."""
+    text = profile.doc.text
+    if not profile.mentions:
+        return text
+    chars = list(text)
+    for m in profile.mentions:
+        chars[m.start : m.end] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
+def job_text(profile: Profile) -> str:
+    """The ad's title and the sentences about the job (``unmatched_text``): boilerplate and the
+    employer's, the offer's and the application's sections left out (another ad of the same employer shares
+    those, a CV does not)."""
+    layout = profile.layout
+    text = unmatched_text(profile)
+    if layout is None:
+        return text
+    parts = [layout.title or ""]
+    parts += [text[u.start : u.end] for u in layout.units if u.about_the_job]
+    return "\n".join(parts)
+
+
+def term_vector(text: str, lang: str, zipf: Zipf) -> dict[str, float]:
+    """The text's distinctive words with unit-length weights: lower-cased words of two or more letters,
+    ``(1 + ln tf) x max(0, IDF_CEILING - zipf(word, lang))``, the ``TERMS_KEPT`` heaviest."""
+    counts = Counter(_WORD.findall(text.lower()))
+    weights: dict[str, float] = {}
+    for word, tf in counts.items():
+        idf = IDF_CEILING - zipf(word, lang)
+        if idf > 0.0:
+            weights[word] = (1.0 + math.log(tf)) * idf
+    if len(weights) > TERMS_KEPT:
+        weights = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS_KEPT])
+    norm = math.sqrt(math.fsum(v * v for v in weights.values()))
+    if not norm:
+        return {}
+    return {w: round(v / norm, 6) for w, v in sorted(weights.items())}
+
+
+def cosine(role_words: Mapping[str, float], cand_words: Mapping[str, float]) -> float:
+    """The two unit vectors' dot product, correctly rounded (``math.fsum``): the same float whichever
+    order the words come in, so ``score()`` and ``rank()`` agree to the bit."""
+    both = role_words.keys() & cand_words.keys()  # a set intersection in C: most words are not shared
+    return math.fsum([role_words[w] * cand_words[w] for w in both])
+
+
+def fit(cos: float) -> float:
+    """0..1: the cosine over ``WORDING_FULL``, capped."""
+    return min(1.0, max(0.0, cos) / WORDING_FULL)
+
+
+def shared(a: Mapping[str, float], b: Mapping[str, float], *, limit: int = SHARED_SHOWN) -> list[str]:
+    """The shared words that bring most of the cosine, heaviest first (the explanation)."""
+    both = [(a[w] * b[w], w) for w in a.keys() & b.keys()]
+    return [w for _, w in sorted(both, key=lambda t: (-t[0], t[1]))[:limit]]

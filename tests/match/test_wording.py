@@ -1,0 +1,122 @@
+"""Wording fit: an ad's distinctive words against a CV's, as part of the rank score of a role from an ad."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kompetens.match import wording
+from kompetens.match.role import Role, role_from_dict
+from kompetens.match.score import CandidateProfile, rank, score, sort_key
+from kompetens.models import AREA_IDS
+from kompetens.schema import to_jsonable
+
+from .support import synthetic
+
+# Zipf frequencies as wordfreq gives them, for the words these tests use (7 and over: function words)
+ZIPF = {"och": 7.4, "the": 7.7, "erfarenhet": 4.8, "vård": 4.5, "patienter": 4.0, "sjuksköterska": 4.1}
+
+
+def zipf(word: str, lang: str) -> float:
+    return ZIPF.get(word, 2.0)
+
+
+ROLE = Role("Sjuksköterska", dict.fromkeys(AREA_IDS, 1.0), lang="sv")
+
+
+def with_words(c: CandidateProfile, text: str, lang: str = "sv") -> CandidateProfile:
+    return replace(c, lang=lang, wording=wording.term_vector(text, lang, zipf))
+
+
+def test_term_vector_is_unit_length_and_ignores_common_words() -> None:
+    v = wording.term_vector("Sjuksköterska och sjuksköterska, vård och the patienter 2024", "sv", zipf)
+    assert set(v) == {"sjuksköterska", "vård", "patienter"}  # no "och", "the" or digits
+    assert math.isclose(math.fsum(x * x for x in v.values()), 1.0, rel_tol=1e-5)
+    assert v["sjuksköterska"] > v["patienter"] > v["vård"]  # said twice; rarer
+    assert wording.term_vector("och the 123", "sv", zipf) == {}
+
+
+def test_term_vector_keeps_the_heaviest_words() -> None:
+    text = " ".join(f"ord{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(wording.TERMS_KEPT + 50))
+    assert len(wording.term_vector(text, "sv", zipf)) == wording.TERMS_KEPT
+
+
+def test_sharing_the_ads_wording_raises_the_score_and_is_explained() -> None:
+    role = replace(ROLE, wording=wording.term_vector("Sjuksköterska med vana av patienter", "sv", zipf))
+    base = synthetic(1, [0.5] * 8)
+    near = with_words(replace(base, source="near"), "Legitimerad sjuksköterska, patienter i hemsjukvård")
+    far = with_words(replace(base, source="far"), "Lagerarbetare, truck och plock")
+    s_near, s_far = score(near, role), score(far, role)
+    assert s_near.score > s_far.score
+    assert s_far.wording == 0.0 and s_near.wording is not None and 0.0 < s_near.wording <= 1.0
+    assert [r.score.source for r in rank([far, near], role)] == ["near", "far"]
+    for s in (s_near, s_far):  # the areas' points and the wording's add up to the score
+        assert math.isclose(math.fsum(s.contributions().values()) + s.wording_points, s.score)
+    item = rank([near], role)[0].item()
+    assert item.wording == s_near.wording
+    assert set(item.wording_shared) == {"sjuksköterska", "patienter"}
+    assert {"wording", "wording_points", "wording_shared"} <= set(to_jsonable(item))  # type: ignore[arg-type]
+
+
+def test_no_wording_fit_across_languages_or_without_words() -> None:
+    role = replace(ROLE, wording=wording.term_vector("Sjuksköterska, patienter", "sv", zipf))
+    areas_only = score(synthetic(1, [0.5] * 8), ROLE).score
+    english = with_words(synthetic(1, [0.5] * 8), "sjuksköterska patienter", lang="en")
+    stored_before = replace(synthetic(1, [0.5] * 8), lang="sv")  # a profile without words
+    for c in (english, stored_before):
+        s = score(c, role)
+        assert s.wording is None and s.wording_points == 0.0
+        assert s.score == areas_only
+        assert rank([c], role)[0].item().wording_shared == []
+
+
+def test_role_and_profile_keep_their_wording_through_json() -> None:
+    role = replace(ROLE, wording=wording.term_vector("Sjuksköterska, patienter", "sv", zipf))
+    data = to_jsonable(role)
+    assert isinstance(data, dict)
+    again = role_from_dict({k: v for k, v in data.items() if k != "source"})
+    assert again.lang == "sv"
+    assert again.wording == pytest.approx(role.wording)
+    c = with_words(synthetic(1, [0.5] * 8), "sjuksköterska i vård")
+    back = CandidateProfile.from_dict(json.loads(json.dumps(c.to_dict())))
+    assert back.wording == c.wording
+    assert score(back, again).score == pytest.approx(score(c, role).score)
+
+
+def test_role_file_wording_is_checked() -> None:
+    with pytest.raises(Exception, match="wording"):
+        role_from_dict({"title": "X", "weights": {"community": 1}, "wording": {"ord": "mycket"}})
+    with pytest.raises(Exception, match="wording"):
+        role_from_dict({"title": "X", "weights": {"community": 1}, "wording": ["ord"]})
+
+
+words = st.dictionaries(st.sampled_from(["a1", "b2", "c3", "d4", "e5", "f6"]), st.floats(0.01, 1), max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pool=st.lists(
+        st.tuples(st.lists(st.floats(0, 1), min_size=8, max_size=8), words, st.sampled_from(["sv", "en"]))
+    ),
+    role_words=words,
+)
+def test_rank_equals_sorted_scores_with_wording(
+    pool: list[tuple[list[float], dict[str, float], str]], role_words: dict[str, float]
+) -> None:
+    def unit(d: dict[str, float]) -> dict[str, float]:
+        n = math.sqrt(sum(v * v for v in d.values()))
+        return {k: v / n for k, v in d.items()} if n else {}
+
+    role = replace(ROLE, wording=unit(role_words), must_have=("community",))
+    cands = [replace(synthetic(i, v), lang=lang, wording=unit(w)) for i, (v, w, lang) in enumerate(pool)]
+    expected = sorted((score(c, role) for c in cands), key=sort_key)
+    got = rank(reversed(cands), role)
+    assert [r.score.source for r in got] == [s.source for s in expected]
+    assert [r.score.score for r in got] == [s.score for s in expected]  # identical floats
+    assert [r.score.wording for r in got] == [s.wording for s in expected]
+    assert all(-1e-9 <= r.score.score <= 100.0 + 1e-9 for r in got)
