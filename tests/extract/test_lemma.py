@@ -80,3 +80,57 @@ def test_a_lexicon_pickles_as_the_file_it_reads(tmp_path: Path) -> None:
 def test_a_broken_extractor_pickle_raises() -> None:
     with pytest.raises(pickle.UnpicklingError):
         load_extractor(io.BytesIO(pickle.dumps("not a pair")), default_lexicon())
+
+
+def _folding_lexicon(path: Path) -> Lexicon:
+    """A lexicon whose frequencies hold 'klagomål' and, far rarer, 'klagomal' as people type it."""
+    write_lexicon(
+        path,
+        [("sv", "klagomålen", "klagomål")],
+        [
+            ("sv", "klagomål", 4.2),
+            ("sv", "klagomal", 1.2),
+            ("sv", "säljare", 4.0),
+            ("sv", "saljare", 3.5),  # not ten times rarer: left as written
+            ("sv", "fönster", 4.0),
+            ("en", "manager", 5.0),
+            ("sv", "mänager", 3.0),  # invented: an English word is never restored
+        ],
+    )
+    return Lexicon(path)
+
+
+def test_words_typed_without_diacritics_are_read_with_them(tmp_path: Path) -> None:
+    lexicon = _folding_lexicon(tmp_path / LEXICON_FILE)
+    assert lexicon.lemma("klagomal", "sv") == "klagomål"
+    assert lexicon.lemma("klagomalen", "sv") == "klagomalen"  # no such word: left as written
+    assert lexicon.lemma("saljare", "sv") == "saljare"
+    assert lexicon.lemma("manager", "sv") == "manager"
+    assert lexicon.lemma("fonst", "sv") == "fonst"  # no word folds to it
+    assert lexicon.lemma("klagomal", "en") == "klagomal"  # Swedish only
+
+
+def test_a_lexicon_file_without_the_fold_table_still_works(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / LEXICON_FILE
+    _folding_lexicon(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE fold")
+    lexicon = Lexicon(path)
+    assert lexicon.lemma("klagomal", "sv") == "klagomal"
+    assert lexicon.lemma("klagomålen", "sv") == "klagomål"
+
+
+def test_an_ad_typed_without_diacritics_finds_what_it_finds_with_them(engine: Engine) -> None:
+    """The real data folder (its lexicon written by ``kompetens setup``): the same concepts either way."""
+    if engine.lexicon.path is None:
+        pytest.skip("no lexicon file in the data folder: run `kompetens setup` (scripts/test.sh does)")
+
+    def concepts(text: str) -> set[str]:
+        profile = engine.extract(Document(source="t", text=text, lang="sv"), spans=False)
+        return {m.concept.id for m in profile.mentions}
+
+    written = "Du kommer att hantera klagomål från kunder och ansvara för sökmotoroptimering."
+    typed = "Du kommer att hantera klagomal fran kunder och ansvara for sokmotoroptimering."
+    assert concepts(written) and concepts(typed) == concepts(written)

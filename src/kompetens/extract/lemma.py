@@ -25,6 +25,16 @@ import simplemma
 from simplemma.strategies import DefaultStrategy
 
 SUPPORTED = ("sv", "en")
+RESTORED = ("sv",)
+"""Languages whose words written without diacritics are read with them (``Lexicon.restored``)."""
+RESTORE_MIN_LEN = 5
+"""Shorter words are left as written: "ar", "pa", "for" and "fran" are too ambiguous to restore."""
+RESTORE_MARGIN = 1.0
+"""Zipf by which the restored spelling must be the more frequent (ten times as frequent)."""
+RESTORE_EN_ZIPF = 3.0
+"""An English word at least this frequent is left as written (a Swedish ad quotes English)."""
+FOLDS = {"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"}
+_FOLD_SQL = "".join("replace(" for _ in FOLDS) + "{}" + "".join(f", '{a}', '{b}')" for a, b in FOLDS.items())
 LEMMA_MEMO_MAX = 500_000
 LEMMA_CACHE = 200_000
 """Words whose lemma (and, apart, whose frequency) a lexicon keeps in memory."""
@@ -83,11 +93,25 @@ class _SqliteFactory:
         self._lock = threading.Lock()
         self._maps: dict[str, _SqliteMap] = {}
         self._zipf: dict[tuple[str, str], float] = {}
+        self._no_fold = False
 
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
         if lang not in self._maps:
             self._maps[lang] = _SqliteMap(self._conn, lang, self._lock)
         return self._maps[lang]
+
+    def restored(self, folded: str, lang: str) -> str | None:
+        if self._no_fold:
+            return None
+        try:
+            with self._lock:
+                row = self._conn.execute(
+                    "SELECT word FROM fold WHERE lang = ? AND folded = ?", (lang, folded)
+                ).fetchone()
+        except sqlite3.OperationalError:  # a lexicon file written before the table existed
+            self._no_fold = True
+            return None
+        return str(row[0]) if row else None
 
     def zipf(self, word: str, lang: str) -> float:
         memo = self._zipf
@@ -142,8 +166,25 @@ class Lexicon:
     def _lemma(self, word: str, lang: str) -> str:
         if lang not in SUPPORTED or not word.isalpha():
             return word
-        out: str = self._lemmatizer.lemmatize(word, lang=lang)
-        return out.lower()
+        out: str = self._lemmatizer.lemmatize(word, lang=lang).lower()
+        if out == word and lang in RESTORED and len(word) >= RESTORE_MIN_LEN and word.isascii():
+            restored = self.restored(word, lang)
+            if restored is not None:
+                return self._lemma(restored, lang)
+        return out
+
+    def restored(self, word: str, lang: str) -> str | None:
+        """The word with its diacritics put back ("klagomal" -> "klagomål", "kundtjanst" -> "kundtjänst"): the
+        most frequent word of the language that folds to it, where that is at least ``RESTORE_MARGIN`` more
+        frequent (Zipf) than the word as written (wordfreq counts "klagomal" too: people type without
+        diacritics) and the word is no common English word. None otherwise, and without a lexicon file (or
+        one written before stop 25: ``kompetens setup`` writes the table)."""
+        if self._factory is None or self.zipf(word, "en") >= RESTORE_EN_ZIPF:
+            return None
+        found = self._factory.restored(word, lang)
+        if found is None or self.zipf(found, lang) < self.zipf(word, lang) + RESTORE_MARGIN:
+            return None
+        return found
 
     def lemma_list(self, words: list[str], lang: str) -> list[str]:
         """Lemmas of many lowercased words (``lemma`` of each), through a plain dict per language.
@@ -212,6 +253,17 @@ def write_lexicon(
         "CREATE TABLE freq (lang TEXT, word TEXT, zipf REAL, PRIMARY KEY (lang, word)) WITHOUT ROWID"
     )
     conn.executemany("INSERT OR IGNORE INTO freq VALUES (?, ?, ?)", frequencies)
+    conn.execute(
+        "CREATE TABLE fold (lang TEXT, folded TEXT, word TEXT, PRIMARY KEY (lang, folded)) WITHOUT ROWID"
+    )
+    # the most frequent word of each folded spelling first: INSERT OR IGNORE keeps it
+    conn.execute(
+        "INSERT OR IGNORE INTO fold SELECT lang, "
+        + _FOLD_SQL.format("word")
+        + " AS folded, word FROM freq WHERE lang IN ({}) AND folded != word ORDER BY zipf DESC".format(
+            ", ".join(f"'{code}'" for code in RESTORED)
+        )
+    )
     conn.commit()
     conn.close()
     tmp.replace(path)
