@@ -10,7 +10,8 @@ title (`Engine.review`); a row counts as right when an age / gender flag is rais
 none for a neutral row. Rows alternate between the *tune* half (even rows: read and fixed against) and the
 *check* half (odd rows: reported, not read). The real labelled ads stay the measure (bench/review_real.py).
 Further sets (`--data`): coded_wording_2.tsv (200 rarer idioms) and coded_wording_3.tsv (1,060 sentences;
-its even rows were read and ruled against in stop 23, its odd rows not; see docs/review.md).
+its even rows were read and ruled against in stop 23, its odd rows not; see docs/review.md) and
+coded_wording_4.tsv (420 sentences written blind in stop 25: even rows read and ruled against, odd rows not).
 """
 
 from __future__ import annotations

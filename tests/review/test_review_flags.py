@@ -341,6 +341,24 @@ FLAGGED = [
         "early stages of their careers",
         "age",
     ),
+    # stop 25: forms of a fourth written set's tune half
+    ("sv", "Är du nyexaminrad ekonom?", "nyexaminrad", "age"),
+    ("sv", "Du har en färsk examen från KTH.", "färsk examen", "age"),
+    ("sv", "Precis ute från skolbänken? Sök!", "Precis ute från skolbänken", "age"),
+    ("sv", "Pigg tonåring sökes till kiosken.", "tonåring sökes", "age"),
+    ("sv", "Vi söker en ansvarsfull ungdom till caféet.", "söker en ansvarsfull ungdom", "age"),
+    ("sv", "Vi söker en händig man till fastigheten.", "söker en händig man", "gender"),
+    ("en", "Weekend jobs for teenagers at our cinema.", "Weekend jobs for teenagers", "age"),
+    ("en", "We want college-aged applicants for the camp.", "college-aged applicants", "age"),
+    (
+        "en",
+        "A great part-time job for a retired accountant.",
+        "great part-time job for a retired accountant",
+        "age",
+    ),
+    ("en", "Over-50s and over 60s are welcome to apply.", "Over-50s", "age"),
+    ("en", "We are seeking an older, calm person.", "seeking an older", "age"),
+    ("en", "She is the right woman for the role.", "the right woman for the role", "gender"),
 ]
 
 NEUTRAL = [
@@ -473,6 +491,16 @@ NEUTRAL = [
     ("sv", "Vi har 0-2 anställda i varje butik."),
     ("sv", "Oavsett om du är en erfaren ledare eller ska ta ditt första steg ut i karriären hjälper vi dig."),
     ("sv", "Vi erbjuder barn och unga feriearbete."),
+    # stop 25: ages of clients, benefits and target groups
+    ("sv", "Du håller i läger för konfirmander i 15-årsåldern."),
+    ("sv", "Tidningen riktar sig till unga mellan 18 och 25 år."),
+    ("sv", "Du får en extra semestervecka från 50 års ålder."),
+    ("sv", "Vi hjälper fler unga att hitta jobb och studier."),
+    ("sv", "Resenärerna har en medelålder på 70 år."),
+    ("en", "Our typical guest is aged 60 or over."),
+    ("en", "A young company founded in 2021 in Lund."),
+    ("en", "You will study how Gen Z shoppers choose brands."),
+    ("en", "Our products are loved by millennial parents."),
 ]
 
 
