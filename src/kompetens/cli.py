@@ -517,8 +517,6 @@ def _skill_line(r: RankItem, *, limit: int = 6) -> str:
 def _print_ranking(title: str, ranking: list[RankItem]) -> None:
     from rich.markup import escape
 
-    from .match.wording import WORDING_SHARE
-
     table = _table(
         title=f"Ranking for: {title}", title_justify="left", box=None, padding=(0, 1), pad_edge=False
     )
@@ -548,7 +546,7 @@ def _print_ranking(title: str, ranking: list[RankItem]) -> None:
     out_console.print("[dim]area levels 0-100; [red]red[/] = gap for this role[/]")
     if any(r.wording is not None for r in ranking):
         out_console.print(
-            f"[bold]wording shared with the ad[/] [dim]({round(100 * WORDING_SHARE)} of the 100 points; "
+            f"[bold]wording shared with the ad[/] [dim]({round(100 * max(r.wording_share for r in ranking))} of the 100 points; "
             "a CV in another language is scored on the areas alone)[/]"
         )
         for r in ranking:

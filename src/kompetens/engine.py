@@ -1292,8 +1292,10 @@ class Engine:
         return self.taxonomy is not None
 
     def role_from_ad(self, doc: Document, *, thorough: bool = False) -> Role:
-        """The role a job ad asks for (weights from its areas, must-haves from its requirements), titled
-        with the ad's title: the document's own, else the title its layout reads, else its first line.
+        """The role a job ad asks for (weights from its areas, must-haves from its requirements, its
+        distinctive wording; an ad that does not ask for social-media competence gets no area must-haves
+        and leans on its wording: ``role_from_ad``), titled with the ad's title: the document's own, else
+        the title its layout reads, else its first line.
         The one place every interface derives a role from an ad (file, upload or pasted text)."""
         from .match import role_from_ad
         from .match.wording import job_text, term_vector
@@ -1303,11 +1305,16 @@ class Engine:
         profile = self.profile_fn(thorough=thorough)(doc)
         first_line = doc.text.strip().splitlines()[0].strip() if doc.text.strip() else None
         title = doc.title or (profile.layout.title if profile.layout else None) or first_line
+        try:
+            social_media = self.review(doc, skills=False).requires_social_media
+        except KompetensError:  # a language without review data: the role as before
+            social_media = True
         return role_from_ad(
             profile,
             title=title[:80] if title else None,
             labels=self.skill_labels,
             wording=term_vector(job_text(profile), doc.lang, self.lexicon.zipf),
+            social_media=social_media,
         )
 
     def rank(
@@ -1414,6 +1421,7 @@ def _as_dict(value: object) -> dict[str, Any]:
 
 def _role_of(data: Mapping[str, Any]) -> Role:
     from .match import Role
+    from .match.wording import WORDING_SHARE
     from .skills import RoleSkill
 
     return Role(
@@ -1427,6 +1435,7 @@ def _role_of(data: Mapping[str, Any]) -> Role:
         skills=tuple(RoleSkill(s["concept"], s["label"], s.get("required")) for s in data.get("skills", ())),
         wording={str(w): float(v) for w, v in data.get("wording", {}).items()},
         lang=str(data.get("lang", "und")),
+        wording_share=float(data.get("wording_share", WORDING_SHARE)),
     )
 
 

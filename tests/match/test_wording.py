@@ -10,13 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kompetens.engine import Engine
+from kompetens.ingest import document_from_text
+from kompetens.ingest.reader import read_path
 from kompetens.match import wording
 from kompetens.match.role import Role, role_from_dict
 from kompetens.match.score import CandidateProfile, rank, score, sort_key
 from kompetens.models import AREA_IDS
 from kompetens.schema import to_jsonable
 
-from .support import synthetic
+from .support import ROOT, synthetic
 
 # Zipf frequencies as wordfreq gives them, for the words these tests use (7 and over: function words)
 ZIPF = {"och": 7.4, "the": 7.7, "erfarenhet": 4.8, "vård": 4.5, "patienter": 4.0, "sjuksköterska": 4.1}
@@ -120,3 +123,27 @@ def test_rank_equals_sorted_scores_with_wording(
     assert [r.score.score for r in got] == [s.score for s in expected]  # identical floats
     assert [r.score.wording for r in got] == [s.wording for s in expected]
     assert all(-1e-9 <= r.score.score <= 100.0 + 1e-9 for r in got)
+
+
+NURSE_AD = (
+    "Sjuksköterska till hemsjukvården i Exempelstad\n\n"
+    "Vi söker en legitimerad sjuksköterska till vår hemsjukvård. Du ansvarar för omvårdnad av patienter i "
+    "deras hem, läkemedelshantering och dokumentation.\n\n"
+    "Krav:\n- Legitimation som sjuksköterska\n- God kommunikationsförmåga och B-körkort\n"
+)
+
+
+def test_an_ad_outside_the_field_leans_on_its_wording(engine: Engine) -> None:
+    """An ad that asks for no social-media competence: no area must-haves, 70 of the points for wording."""
+    nurse = engine.role_from_ad(document_from_text(NURSE_AD, kind="ad", lang="sv"))
+    assert not engine.review(document_from_text(NURSE_AD, kind="ad", lang="sv")).requires_social_media
+    assert nurse.must_have == () and nurse.wording_share == wording.WORDING_SHARE_OUTSIDE
+    assert {"sjuksköterska", "hemsjukvård"} <= set(nurse.wording)
+    demo = engine.role_from_ad(read_path(ROOT / "demo" / "ads" / "social-media-specialist-sv.txt")[0])
+    assert demo.wording_share == wording.WORDING_SHARE and demo.must_have  # in the field: as before
+    cv = replace(synthetic(1, [0.2] * 8), lang="sv", wording=wording.term_vector(NURSE_AD, "sv", zipf))
+    s = score(cv, nurse)
+    assert s.wording == 1.0 and s.wording_points == pytest.approx(100 * wording.WORDING_SHARE_OUTSIDE)
+    assert rank([cv], nurse)[0].item().wording_share == wording.WORDING_SHARE_OUTSIDE
+    again = role_from_dict({k: v for k, v in to_jsonable(nurse).items() if k != "source"})  # type: ignore[union-attr]
+    assert again.wording_share == nurse.wording_share

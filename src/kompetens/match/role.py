@@ -10,6 +10,7 @@ A role file is YAML or JSON::
     skills: ["http://data.europa.eu/esco/skill/...", "content marketing"]  # optional; shown, not scored
     wording: {kundservice: 0.41, ...}     # optional; a derived role's distinctive words (match/wording.py)
     lang: sv                              # optional; the language of ``wording``
+    wording_share: 0.4                    # optional; the share of the score the wording brings
 
 Scores weigh each area by ``weight ** emphasis``. With linear weights, breadth in the many secondary areas
 outweighs the role's core (the analyst role puts only 30% of its weight on data); the exponent leaves a
@@ -35,6 +36,7 @@ from ..errors import Code, RoleError
 from ..models import AREA_IDS, Profile
 from ..schema import DOCUMENTED
 from ..skills import Labeler, RoleSkill, role_skills, skill_list
+from .wording import WORDING_SHARE, WORDING_SHARE_OUTSIDE
 
 DEFAULT_ROLE_FILE = "social_media_specialist.yaml"
 DEFAULT_EMPHASIS = 3.0
@@ -51,6 +53,7 @@ _FIELDS = frozenset(
         "skills",
         "wording",
         "lang",
+        "wording_share",
     }
 )
 CONCEPT_PREFIX = "concept:"
@@ -84,6 +87,9 @@ class Role:
     file that gives none: the score is then the areas' alone."""
     lang: str = "und"
     """The language of ``wording``: a CV in another language is scored on the areas alone."""
+    wording_share: float = WORDING_SHARE
+    """Share of the score the wording fit brings where it applies (0..1): 0.4, or 0.7 for a role from an ad
+    that does not ask for social-media competence."""
     vector: tuple[float, ...] = field(init=False, repr=False, compare=False)
     total_weight: float = field(init=False, repr=False, compare=False)
 
@@ -168,8 +174,21 @@ def role_from_dict(data: Any, *, source: str | None = None) -> Role:
     lang = data.get("lang") or "und"
     if not isinstance(lang, str):
         raise _error("lang", "must be a language code such as sv or en", source)
+    share = _number(data.get("wording_share", WORDING_SHARE))
+    if share is None or not 0.0 <= share <= 1.0:
+        raise _error("wording_share", "must be a number from 0 to 1", source)
     return Role(
-        title.strip(), weights, must_have, min_levels, description, source, emphasis, skills, wording, lang
+        title.strip(),
+        weights,
+        must_have,
+        min_levels,
+        description,
+        source,
+        emphasis,
+        skills,
+        wording,
+        lang,
+        share,
     )
 
 
@@ -179,17 +198,23 @@ def role_from_ad(
     title: str | None = None,
     labels: Labeler | None = None,
     wording: dict[str, float] | None = None,
+    social_media: bool = True,
 ) -> Role:
     """A role derived from an extracted job ad: its area strengths as weights, required areas as must-haves,
     its linked skills (``skill_list``) as the skills it asks for, ``wording`` (the ad's distinctive words,
     ``Engine.role_from_ad`` reads them) in the ad's language.
+
+    An ad that does not ask for social-media competence (``social_media`` False: the review's
+    ``requires_social_media``) gets no area must-haves and ``WORDING_SHARE_OUTSIDE`` of the score for its
+    wording: the areas measure social-media work, and a nurse's ad that requires "kommunikation" would
+    otherwise sort its candidates first by whether their CVs say so.
 
     An ad that names no competence at all gives the default role's weights under the ad's title.
     """
     weights = {a: round(float(profile.areas.get(a, 0.0)), 4) for a in AREA_IDS}
     if not any(w > 0.0 for w in weights.values()):
         weights = dict(default_role().weights)
-    required = [m.area for m in profile.mentions if m.required and m.area in AREA_IDS]
+    required = [m.area for m in profile.mentions if m.required and m.area in AREA_IDS] if social_media else []
     must_have = tuple(dict.fromkeys(a for a in required if a is not None))
     name = title or profile.doc.title or f"Role from {profile.doc.source}"
     skills = role_skills(skill_list(profile.mentions, profile.doc.lang, labels=labels))
@@ -204,6 +229,7 @@ def role_from_ad(
         skills,
         dict(wording or {}),
         profile.doc.lang,
+        WORDING_SHARE if social_media else WORDING_SHARE_OUTSIDE,
     )
 
 

@@ -198,8 +198,8 @@ class Score:
 
     def contributions(self) -> dict[str, float]:
         """Points (of the 0..100 score) each area brings; with a wording fit they share ``1 -
-        WORDING_SHARE`` of the 100, and ``wording_points`` the rest."""
-        total = self.role.total_weight / (1.0 if self.wording is None else 1.0 - wording.WORDING_SHARE)
+        role.wording_share`` of the 100, and ``wording_points`` the rest."""
+        total = self.role.total_weight / (1.0 if self.wording is None else 1.0 - self.role.wording_share)
         return {
             a: 100.0 * w * v / total
             for a, w, v in zip(AREA_IDS, self.role.vector, self.candidate.vector, strict=True)
@@ -208,7 +208,7 @@ class Score:
     @property
     def wording_points(self) -> float:
         """Points (of the 0..100 score) the wording fit brings; 0 when it was not compared."""
-        return 0.0 if self.wording is None else 100.0 * wording.WORDING_SHARE * self.wording
+        return 0.0 if self.wording is None else 100.0 * self.role.wording_share * self.wording
 
 
 @dataclass(slots=True)
@@ -238,6 +238,7 @@ class Ranked:
             missing_skills=missing,
             wording=s.wording,
             wording_points=s.wording_points,
+            wording_share=0.0 if s.wording is None else s.role.wording_share,
             wording_shared=[] if s.wording is None else wording.shared(s.role.wording, c.wording),
         )
 
@@ -283,6 +284,9 @@ class RankItem:
     compared (a role file without wording, a CV in another language, a profile stored before)."""
     wording_points: R2 = 0.0
     """Points of the score the wording brings (``contributions`` holds the areas' points)."""
+    wording_share: R2 = 0.0
+    """The most points of 100 the wording could bring, as a share (0.4, or 0.7 for an ad outside the
+    field); 0 when not compared."""
     wording_shared: list[str] = field(default_factory=list)
     """The shared words that weigh most, heaviest first."""
 
@@ -425,7 +429,7 @@ def score(candidate: CandidateProfile, role: Role) -> Score:
     return Score(
         candidate=candidate,
         role=role,
-        score=_with_wording(100.0 * total / role.total_weight, fit),
+        score=_with_wording(100.0 * total / role.total_weight, fit, role.wording_share),
         must_haves={k: _has(candidate, role, k) for k in role.must_have},
         wording=fit,
     )
@@ -439,10 +443,10 @@ def wording_fit(candidate: CandidateProfile, role: Role) -> float | None:
     return wording.fit(wording.cosine(role.wording, candidate.wording))
 
 
-def _with_wording(area_score: float, fit: float | None) -> float:
+def _with_wording(area_score: float, fit: float | None, share: float) -> float:
     if fit is None:
         return area_score
-    return (1.0 - wording.WORDING_SHARE) * area_score + 100.0 * wording.WORDING_SHARE * fit
+    return (1.0 - share) * area_score + 100.0 * share * fit
 
 
 def _has(candidate: CandidateProfile, role: Role, key: str) -> bool:
@@ -507,7 +511,10 @@ class CandidatePool:
             fits = [wording_fit(c, role) for c in self.candidates]
             if any(f is not None for f in fits):
                 totals = np.fromiter(
-                    (_with_wording(t, f) for t, f in zip(totals.tolist(), fits, strict=True)),
+                    (
+                        _with_wording(t, f, role.wording_share)
+                        for t, f in zip(totals.tolist(), fits, strict=True)
+                    ),
                     dtype=np.float64,
                     count=n,
                 )

@@ -4,8 +4,9 @@ The eight areas say how strong a candidate is in social-media work; they say lit
 CV fits a nurse's ad. On real ads read as CVs (``bench/rank_ads.py``) the area score ranks same-occupation
 texts only a little better than chance, while the cosine of the two texts' word weights does far better. So a
 role derived from an ad keeps the ad's distinctive words (``Role.wording``), each CV keeps its own
-(``CandidateProfile.wording``, from the anonymised text), and the score gives ``WORDING_SHARE`` of its 100
-points to their cosine, full at ``WORDING_FULL``.
+(``CandidateProfile.wording``, from the anonymised text), and the score gives the role's ``wording_share``
+of its 100 points (``WORDING_SHARE``, or ``WORDING_SHARE_OUTSIDE`` for an ad outside the field) to their
+cosine, full at ``WORDING_FULL``.
 
 A word's weight is ``(1 + ln tf) x (IDF_CEILING - zipf)``: wordfreq's frequency of the word in the text's
 language stands in for a corpus's document frequency, so one CV can be scored alone and a common word
@@ -23,8 +24,12 @@ from collections.abc import Callable, Mapping
 from ..models import Profile
 
 WORDING_SHARE = 0.4
-"""Share of the rank score the wording fit brings, for a role derived from an ad. Chosen with the two
-below on the tune half of bench/rank_ads.py and on the demo ad's ranking (docs/ranking.md)."""
+"""Share of the rank score the wording fit brings, for a role derived from an ad that asks for social-media
+competence. Chosen with the two below on the tune half of bench/rank_ads.py and on the demo ad's ranking
+(docs/ranking.md)."""
+WORDING_SHARE_OUTSIDE = 0.7
+"""The share for a role derived from an ad that does not ask for social-media competence (the review's
+``requires_social_media``): the eight areas say little about a nurse's or an engineer's fit."""
 WORDING_FULL = 0.2
 """The cosine at which the wording fit is full (1.0)."""
 IDF_CEILING = 6.0
