@@ -855,6 +855,43 @@ def candidates_export(
     _emit_json(export, CandidateExport)
 
 
+@candidates_group.command(name="reprofile")
+@click.argument("candidate_ids", nargs=-1)
+@_org_option
+@_json
+@click.pass_context
+def candidates_reprofile(
+    ctx: click.Context, candidate_ids: tuple[str, ...], org: str | None, as_json: bool
+) -> None:
+    """Rebuild stored profiles (the given ids, else all) from their kept files with this version, so that
+    candidates stored before an upgrade are scored as new ones are. One that cannot be read again keeps its
+    profile and is reported; the exit status is then 1."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    engine = _engine(ctx)
+    org_id = engine.org_for(name=org)
+    columns = (TextColumn("profiling candidates"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err_console.real, transient=True) as bar:
+        task = bar.add_task("candidates", total=None)
+        out = engine.reprofile_candidates(
+            org_id,
+            list(candidate_ids) or None,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    failed: list[StoredCandidate | FailedInput] = []
+    for item in out:
+        if isinstance(item, KompetensError):
+            _report_error(item)
+            failed.append(item.failed())
+        else:
+            failed.append(item)
+    if as_json:
+        _emit_json(failed, list[StoredCandidate | FailedInput])
+    else:
+        _print_candidates([c for c in out if isinstance(c, StoredCandidate)])
+    ctx.exit(1 if any(isinstance(c, KompetensError) for c in out) else 0)
+
+
 @candidates_group.command(name="erase")
 @click.argument("candidate_id")
 @_org_option

@@ -815,6 +815,42 @@ class Engine:
             events=self.records.events(org, object_id=cid),
         )
 
+    def reprofile_candidates(
+        self,
+        org: int,
+        ids: Sequence[str] | None = None,
+        *,
+        user_id: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[StoredCandidate | KompetensError]:
+        """Rebuild the stored profiles of the organisation's candidates (``ids``, else all) from their kept
+        files with this engine, as ``add_candidate`` built them: after an upgrade (stop 25 added the
+        wording a role from an ad compares), every candidate is profiled the same way again. A candidate
+        whose file cannot be read again, or who was stored without a file, keeps the profile it had and
+        comes back as an error naming it (E110); ``progress(done, total)`` after each."""
+        chosen = (
+            [self.records.candidate(org, cid) for cid in ids] if ids is not None else self.candidates(org)
+        )
+        out: list[StoredCandidate | KompetensError] = []
+        for k, kept in enumerate(chosen, start=1):
+            data = self.records.original(org, kept.id)
+            if not data:
+                out.append(KompetensError(Code.E110, "no file kept for this candidate", source=kept.id))
+            else:
+                found = self.profile_files([(kept.name, data)])[0]
+                if isinstance(found, KompetensError):
+                    found.source = kept.id
+                    out.append(found)
+                else:
+                    profile = found.to_dict()
+                    profile["source"] = kept.id
+                    self.records.replace_profile(org, kept.id, profile)
+                    self.records.log("candidate.reprofile", org, user_id=user_id, object_id=kept.id)
+                    out.append(kept)
+            if progress is not None:
+                progress(k, len(chosen))
+        return out
+
     def original_file(self, org: int, cid: str) -> bytes:
         """The candidate's original file as uploaded."""
         return self.records.original(org, cid)

@@ -167,6 +167,42 @@ def test_cli_candidates_orgs_and_purge(tmp_path: Path, database_url: str | None)
     assert (home / "kompetens.sqlite").is_file() == (database_url is None)
 
 
+def test_cli_candidates_reprofile_rebuilds_from_the_kept_files(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    """After an upgrade: a profile stored by an older version (here: without its wording) is rebuilt from
+    the kept file; a candidate whose file is gone keeps the profile it had and is reported (exit 1)."""
+    import json
+
+    from kompetens.engine import Engine
+
+    home = tmp_path / "home"
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(home), "KOMPETENS_DATABASE_URL": database_url}
+    demo = sorted((Path(__file__).resolve().parents[2] / "demo" / "cvs").glob("sv-*"))[:2]
+    out = runner.invoke(cli, ["candidates", "add", *map(str, demo), "--json"], env=env)
+    assert out.exit_code == 0, out.output
+    first, second = (c["id"] for c in json.loads(out.stdout))
+    engine = Engine(home, database_url=database_url)
+    org = engine.records.default_org()
+    new = engine.records.profile(org, first)
+    assert new["wording"]
+    old = {k: v for k, v in new.items() if k != "wording"}  # as stop 24 stored it
+    engine.records.replace_profile(org, first, old)
+    engine.records.replace_profile(org, second, old | {"source": second})
+    engine.records._file(org, second).unlink()  # a file lost: nothing to rebuild from
+
+    out = runner.invoke(cli, ["candidates", "reprofile", "--json"], env=env)
+    assert out.exit_code == 1 and second in out.output and "E110" in out.output
+    rebuilt, failed = json.loads(out.stdout)
+    assert rebuilt["id"] == first and failed["error"]["code"] == "E110"
+    assert engine.records.profile(org, first) == new  # the same profile as when it was added
+    assert "wording" not in engine.records.profile(org, second)  # kept as it was
+    assert "candidate.reprofile" in [e.event for e in engine.records.events(org, object_id=first)]
+    out = runner.invoke(cli, ["candidates", "reprofile", first, "--json"], env=env)
+    assert out.exit_code == 0 and [c["id"] for c in json.loads(out.stdout)] == [first]
+
+
 def test_cli_rankings_create_show_confirm(tmp_path: Path, database_url: str | None) -> None:
     import json
 

@@ -67,7 +67,7 @@ class Event:
     time: str
     """When (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
     event: str
-    """What: ``candidate.add``, ``candidate.export``, ``candidate.erase``, ``candidate.purge``,
+    """What: ``candidate.add``, ``candidate.export``, ``candidate.erase``, ``candidate.purge``, ``candidate.reprofile``,
     ``ranking.create``, ``ranking.confirm``, ``candidate.explain``, ``role.save``, ``role.delete``, ``ad.add``, ``ad.delete``,
     ``retention.set``; ``signin``, ``signin.failed``, ``signin.throttled``, ``signout``, ``token.issue``,
     ``token.revoke``, ``user.add``, ``user.remove``; and ``call.<route>`` for each engine call over the API or
@@ -292,6 +292,16 @@ class Records:
         if ids is None:
             ids = [c.id for c in self.candidates(org_id)]
         return [self.profile(org_id, cid) for cid in dict.fromkeys(ids)]
+
+    def replace_profile(self, org_id: int, cid: str, profile: dict[str, Any]) -> None:
+        """Put a new profile in place of the candidate's (rebuilt from the kept file); E505 if none."""
+        with self.store.transaction() as conn:
+            done = conn.execute(
+                "UPDATE candidates SET profile = ? WHERE id = ? AND org_id = ?",
+                (json.dumps(profile, ensure_ascii=False), cid, org_id),
+            ).rowcount
+        if not done:
+            raise KompetensError(Code.E505, "no such candidate", field="id")
 
     def original(self, org_id: int, cid: str) -> bytes:
         """The original file's bytes (empty for a profile stored before files were kept)."""
