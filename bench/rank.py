@@ -95,6 +95,7 @@ def synthetic_profiles(n: int, *, seed: int = 7) -> list[CandidateProfile]:
                 evidence=evidence,
                 concepts=concepts,
                 wording={w: v / norm for w, v in words.items()},
+                wording_en={w: v / norm for w, v in words.items()},  # as bridged: the same size
             )
         )
     return out
@@ -109,7 +110,8 @@ def ad_role(role: Any, *, seed: int = 8) -> Any:
     rnd = random.Random(seed)
     words = {f"w{rnd.randrange(WORDS)}": rnd.random() for _ in range(TERMS_KEPT)}
     norm = math.sqrt(sum(v * v for v in words.values()))
-    return replace(role, wording={w: v / norm for w, v in words.items()}, lang="sv")
+    vec = {w: v / norm for w, v in words.items()}
+    return replace(role, wording=vec, wording_en=vec, lang="sv")
 
 
 def naive(cands: list[CandidateProfile], role: Any) -> list[str]:
@@ -171,7 +173,8 @@ def bench_rank(n: int) -> None:
     print(
         f"  {'(loading them from JSON dicts, not ranking)':46s} {load[0] * 1000:6.1f}ms {load[1] * 1000:6.1f}ms"
     )
-    print("  goal: rank() under 100 ms (half the profiles are Swedish: the wording is compared for those)")
+    print("  goal: rank() under 100 ms (an ad's wording: the Swedish half compared by its words, the English")
+    print("  half by its English terms)")
 
 
 # -- 2. profiling PDF CVs ------------------------------------------------------------------------

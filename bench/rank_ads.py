@@ -197,7 +197,7 @@ def main() -> int:
             orders["e5"] = sorted(pool, key=lambda a: (-float(dense[q] @ dense[a]), a))
         pooled = [cands[a] for a in pool]
         orders["score"] = [r.score.source for r in rank(pooled, role)]  # the rank score as it is
-        ranked = rank(pooled, replace(role, wording={}))  # the areas alone
+        ranked = rank(pooled, replace(role, wording={}, wording_en={}))  # the areas alone
         orders["areas"] = [r.score.source for r in ranked]
         cos = {a: wording.cosine(role.wording, cands[a].wording) for a in pool}
         orders["wording"] = sorted(pool, key=lambda a: (-cos[a], a))

@@ -159,7 +159,9 @@ def test_rank_for_an_ad_weighs_and_shows_the_shared_wording(runner: CliRunner, d
     sv, en = by_lang["sv"], by_lang["en"]
     assert 0.0 < sv["wording"] <= 1.0 and sv["wording_shared"] and "instagram" not in sv["wording_shared"]
     assert sv["score"] == pytest.approx(sum(sv["contributions"].values()) + sv["wording_points"], abs=0.02)
-    assert en["wording"] is None and en["wording_points"] == 0.0  # another language: the areas alone
+    assert en["wording_in_english"] and not sv["wording_in_english"]  # another language: in English terms
+    assert 0.0 <= en["wording"] <= 1.0 and en["wording_shared"]
+    assert en["score"] == pytest.approx(sum(en["contributions"].values()) + en["wording_points"], abs=0.02)
     code, out, _ = run(runner, data_dir, "rank", "--role", str(DEMO_AD), *map(str, cvs))
     assert code == 0 and "wording shared with the ad" in out and sv["wording_shared"][0] in out
 

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from .match import CandidateProfile, Kit, RankItem, Role, Team
     from .match.audit import AuditReport, Member
     from .match.decision import CandidateExport, Decision, Explanation, StoredRole
+    from .match.wording import WordBridge
     from .review import Review
     from .store.database import Store
 
@@ -306,6 +307,40 @@ class Engine:
         from .link import Linker
 
         return Linker.load(self.data_dir / LINK_DIR)
+
+    @cached_property
+    def word_bridge(self) -> WordBridge | None:
+        """Swedish and English words as English terms (``match.wording.WordBridge``), from the linking
+        index's lemma and translation tables and the Swedish glossary, without loading the index itself;
+        None until `kompetens setup` has built it (then a CV and an ad in two languages are not compared)."""
+        from .link import LinkConfig
+        from .link.text import Lemmatizer, fold
+        from .link.translate import Glossary, Translations
+
+        folder = self.data_dir / LINK_DIR
+        try:
+            lemmatizer = Lemmatizer(json.loads((folder / "link_lemmas.json").read_text(encoding="utf-8")))
+            table = Translations.from_json(
+                json.loads((folder / "link_translate.json").read_text(encoding="utf-8"))
+            )
+        except (OSError, ValueError, TypeError):
+            return None
+        folded = LinkConfig().fold_accents
+
+        def lemmas(words: Sequence[str], lang: str) -> list[str]:
+            found = lemmatizer.lemmas(words, lang)
+            return [fold(x) for x in found] if folded else found
+
+        glossary = Glossary.load("sv", lemmas)
+
+        def english(lemma: str, lang: str) -> tuple[str, float] | None:
+            pairs = glossary.targets.get(lemma) if lang == "sv" and lemma in glossary else None
+            pairs = pairs or table.get(lemma)
+            return pairs[0] if pairs else None
+
+        from .match.wording import WordBridge
+
+        return WordBridge(lemmas, english)
 
     def build_linker(self, *, progress: Progress | None = None, vectors: bool = True) -> Linker:
         """(Re)build the linking index from the taxonomy; label vectors already computed are reused.
@@ -678,7 +713,11 @@ class Engine:
         if doc.kind != "cv":
             doc = replace(doc, kind="cv")
         cand = build_candidate(
-            doc, self.profile_fn(thorough=thorough), labels=self.skill_labels, zipf=self.lexicon.zipf
+            doc,
+            self.profile_fn(thorough=thorough),
+            labels=self.skill_labels,
+            zipf=self.lexicon.zipf,
+            bridge=self.word_bridge,
         )
         if store:
             path = Path(doc.source)
@@ -1345,11 +1384,14 @@ class Engine:
             social_media = self.review(doc, skills=False).requires_social_media
         except KompetensError:  # a language without review data: the role as before
             social_media = True
+        words = term_vector(job_text(profile), doc.lang, self.lexicon.zipf)
+        bridge = self.word_bridge
         return role_from_ad(
             profile,
             title=title[:80] if title else None,
             labels=self.skill_labels,
-            wording=term_vector(job_text(profile), doc.lang, self.lexicon.zipf),
+            wording=words,
+            wording_en=bridge.bridge(words, doc.lang) if bridge is not None else {},
             social_media=social_media,
         )
 
@@ -1471,6 +1513,7 @@ def _role_of(data: Mapping[str, Any]) -> Role:
         skills=tuple(RoleSkill(s["concept"], s["label"], s.get("required")) for s in data.get("skills", ())),
         wording={str(w): float(v) for w, v in data.get("wording", {}).items()},
         lang=str(data.get("lang", "und")),
+        wording_en={str(w): float(v) for w, v in data.get("wording_en", {}).items()},
         wording_share=float(data.get("wording_share", WORDING_SHARE)),
     )
 

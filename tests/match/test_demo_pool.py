@@ -73,9 +73,11 @@ def test_the_demo_ad_as_role_ranks_well_with_its_wording(engine: Engine, demo_fi
     """``kompetens rank --role demo/ads/...``: the role from the ad weighs the wording a CV shares with it
     (match/wording.py); the ranking still meets the specialist grades and keeps the consumers low."""
     role = engine.role_from_ad(read_path(ROOT / "demo" / "ads" / "social-media-specialist-sv.txt")[0])
-    assert role.wording and role.lang == "sv"
+    assert role.wording and role.lang == "sv" and role.wording_en
+    bridge = engine.word_bridge
+    assert bridge is not None, "the linking index is built (kompetens setup)"
     cands = [
-        build_candidate(read_path(p)[0], engine.extract, today=TODAY, zipf=engine.lexicon.zipf)
+        build_candidate(read_path(p)[0], engine.extract, today=TODAY, zipf=engine.lexicon.zipf, bridge=bridge)
         for p in demo_files
     ]
     ranked = rank(cands, role)
@@ -83,5 +85,7 @@ def test_the_demo_ad_as_role_ranks_well_with_its_wording(engine: Engine, demo_fi
     assert ndcg_at_k(names, load_expected("social_media_specialist")["relevance"], k=10) >= 0.9
     for consumer in ("sv-03-ung-konsument.txt", "en-04-young-consumer.md"):
         assert names.index(consumer) >= len(names) // 2
-    compared = [r.score for r in ranked if r.score.wording is not None]
-    assert compared and all(s.candidate.lang == "sv" for s in compared)  # English CVs: areas alone
+    assert all(r.score.wording is not None for r in ranked)  # the English CVs through their English terms
+    english = [r.item() for r in ranked if r.score.candidate.lang == "en"]
+    assert english and all(i.wording_in_english for i in english)
+    assert any(i.wording_shared for i in english)

@@ -147,3 +147,27 @@ def test_an_ad_outside_the_field_leans_on_its_wording(engine: Engine) -> None:
     assert rank([cv], nurse)[0].item().wording_share == wording.WORDING_SHARE_OUTSIDE
     again = role_from_dict({k: v for k, v in to_jsonable(nurse).items() if k != "source"})  # type: ignore[union-attr]
     assert again.wording_share == nurse.wording_share
+
+
+def test_texts_in_two_languages_are_compared_in_english() -> None:
+    """A Swedish role and an English CV meet through their English terms, with their own full fit."""
+    role = replace(ROLE, wording={"sjuksköterska": 1.0}, wording_en={"nurse": 0.8, "home": 0.6})
+    cv = replace(synthetic(1, [0.5] * 8), lang="en", wording={"nurse": 1.0}, wording_en={"nurse": 1.0})
+    s = score(cv, role)
+    assert s.wording == pytest.approx(min(1.0, 0.8 / wording.WORDING_FULL_CROSS))
+    item = rank([cv], role)[0].item()
+    assert item.wording_in_english and item.wording_shared == ["nurse"]
+    assert score(replace(cv, wording_en={}), role).wording is None  # no English terms: areas alone
+    back = CandidateProfile.from_dict(json.loads(json.dumps(cv.to_dict())))
+    assert back.wording_en == cv.wording_en
+
+
+def test_the_bridge_renders_swedish_words_as_english_terms(engine: Engine) -> None:
+    bridge = engine.word_bridge
+    if bridge is None:
+        pytest.skip("no linking index in the data folder: run `kompetens setup` (scripts/test.sh does)")
+    sv = bridge.bridge({"marknadsföring": 0.6, "kunder": 0.8, "xqzzy": 0.5}, "sv")
+    assert "marketing" in sv and "customer" in sv and not any("xqzzy" in w for w in sv)
+    assert math.isclose(math.fsum(v * v for v in sv.values()), 1.0, rel_tol=1e-5)
+    en = bridge.bridge({"marketing": 0.6, "customers": 0.8}, "en")
+    assert wording.cosine(sv, en) > 0.9

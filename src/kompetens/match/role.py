@@ -11,6 +11,7 @@ A role file is YAML or JSON::
     wording: {kundservice: 0.41, ...}     # optional; a derived role's distinctive words (match/wording.py)
     lang: sv                              # optional; the language of ``wording``
     wording_share: 0.4                    # optional; the share of the score the wording brings
+    wording_en: {customer: 0.38, ...}     # optional; ``wording`` as English terms
 
 Scores weigh each area by ``weight ** emphasis``. With linear weights, breadth in the many secondary areas
 outweighs the role's core (the analyst role puts only 30% of its weight on data); the exponent leaves a
@@ -54,6 +55,7 @@ _FIELDS = frozenset(
         "wording",
         "lang",
         "wording_share",
+        "wording_en",
     }
 )
 CONCEPT_PREFIX = "concept:"
@@ -87,6 +89,8 @@ class Role:
     file that gives none: the score is then the areas' alone."""
     lang: str = "und"
     """The language of ``wording``: a CV in another language is scored on the areas alone."""
+    wording_en: dict[str, float] = field(default_factory=dict)
+    """``wording`` as English terms (``WordBridge``): what a CV in another language is compared with."""
     wording_share: float = WORDING_SHARE
     """Share of the score the wording fit brings where it applies (0..1): 0.4, or 0.7 for a role from an ad
     that does not ask for social-media competence."""
@@ -170,7 +174,7 @@ def role_from_dict(data: Any, *, source: str | None = None) -> Role:
     if emphasis is None or not 0.0 < emphasis <= MAX_EMPHASIS:
         raise _error("emphasis", f"must be a number above 0 and at most {MAX_EMPHASIS:g}", source)
     skills = _skills(data.get("skills"), source)
-    wording = _wording(data.get("wording"), source)
+    wording = _wording(data.get("wording"), source, "wording")
     lang = data.get("lang") or "und"
     if not isinstance(lang, str):
         raise _error("lang", "must be a language code such as sv or en", source)
@@ -188,6 +192,7 @@ def role_from_dict(data: Any, *, source: str | None = None) -> Role:
         skills,
         wording,
         lang,
+        _wording(data.get("wording_en"), source, "wording_en"),
         share,
     )
 
@@ -198,6 +203,7 @@ def role_from_ad(
     title: str | None = None,
     labels: Labeler | None = None,
     wording: dict[str, float] | None = None,
+    wording_en: dict[str, float] | None = None,
     social_media: bool = True,
 ) -> Role:
     """A role derived from an extracted job ad: its area strengths as weights, required areas as must-haves,
@@ -229,6 +235,7 @@ def role_from_ad(
         skills,
         dict(wording or {}),
         profile.doc.lang,
+        dict(wording_en or {}),
         WORDING_SHARE if social_media else WORDING_SHARE_OUTSIDE,
     )
 
@@ -258,16 +265,16 @@ def _weights(value: Any, source: str | None) -> dict[str, float]:
     return out
 
 
-def _wording(value: Any, source: str | None) -> dict[str, float]:
+def _wording(value: Any, source: str | None, key: str) -> dict[str, float]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise _error("wording", "must map words to weights", source)
+        raise _error(key, "must map words to weights", source)
     out: dict[str, float] = {}
     for word, weight in value.items():
         num = _number(weight)
         if not isinstance(word, str) or num is None or num < 0.0:
-            raise _error(f"wording.{word}", f"must be a number of at least 0, not {weight!r}", source)
+            raise _error(f"{key}.{word}", f"must be a number of at least 0, not {weight!r}", source)
         out[word] = num
     norm = math.sqrt(math.fsum(v * v for v in out.values()))
     return {w: v / norm for w, v in out.items()} if norm else {}

@@ -25,7 +25,7 @@ from . import wording
 from .anonymize import anonymize
 from .role import Role
 from .timeline import Position, Timeline, covered_months, parse_timeline
-from .wording import Zipf, term_vector, unmatched_text
+from .wording import WordBridge, Zipf, term_vector, unmatched_text
 
 # Evidence inside a described job counts fully; in education a little less; self-description (profile,
 # skills list, "about me") half: saying "I use Instagram every day" is not having done the job.
@@ -98,6 +98,9 @@ class CandidateProfile:
     """The CV's distinctive words (anonymised text, ``match/wording.py``), unit length: what a role derived
     from an ad compares with its own. Empty in a profile stored before, or built without a lexicon: such a
     profile is scored on the areas alone."""
+    wording_en: dict[str, float] = field(default_factory=dict)
+    """The same words as English terms (``WordBridge``): what a role from an ad in another language
+    compares. Empty without the linking index."""
     vector: tuple[float, ...] = field(init=False, repr=False)
     concept_keys: frozenset[str] = field(init=False, repr=False)
 
@@ -129,6 +132,7 @@ class CandidateProfile:
             "warnings": list(self.warnings),
             "skills": [s.to_dict() for s in self.skills],
             "wording": dict(self.wording),
+            "wording_en": dict(self.wording_en),
         }
 
     @classmethod
@@ -150,6 +154,7 @@ class CandidateProfile:
             warnings=list(d.get("warnings", [])),
             skills=[Skill.from_dict(s) for s in d.get("skills", [])],
             wording={str(w): float(v) for w, v in d.get("wording", {}).items()},
+            wording_en={str(w): float(v) for w, v in d.get("wording_en", {}).items()},
         )
 
 
@@ -239,7 +244,8 @@ class Ranked:
             wording=s.wording,
             wording_points=s.wording_points,
             wording_share=0.0 if s.wording is None else s.role.wording_share,
-            wording_shared=[] if s.wording is None else wording.shared(s.role.wording, c.wording),
+            wording_shared=_shared_words(s),
+            wording_in_english=s.wording is not None and c.lang != s.role.lang,
         )
 
 
@@ -288,7 +294,9 @@ class RankItem:
     """The most points of 100 the wording could bring, as a share (0.4, or 0.7 for an ad outside the
     field); 0 when not compared."""
     wording_shared: list[str] = field(default_factory=list)
-    """The shared words that weigh most, heaviest first."""
+    """The shared words that weigh most, heaviest first (English terms when ``wording_in_english``)."""
+    wording_in_english: bool = False
+    """The CV and the ad are in different languages and were compared through their English terms."""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> RankItem:
@@ -309,13 +317,14 @@ def build_candidate(
     today: date | None = None,
     labels: Labeler | None = None,
     zipf: Zipf | None = None,
+    bridge: WordBridge | None = None,
 ) -> CandidateProfile:
     """Anonymise ``doc``, extract from the anonymised text only, add the timeline.
 
     ``profile_fn`` is the extractor (``Engine(...).extract``); it never sees the original text, nor the
     document's title or metadata (a file's author field or a Markdown heading may hold the name). With
     ``zipf`` (word frequencies: ``Lexicon.zipf``) the profile keeps the anonymised text's distinctive words
-    (``CandidateProfile.wording``).
+    (``CandidateProfile.wording``), and with ``bridge`` the same as English terms (``wording_en``).
     """
     day = today or date.today()
     anon = anonymize(doc.text, keep_length=False)
@@ -325,6 +334,8 @@ def build_candidate(
     cand = candidate_from(profile, timeline, removed=anon.removed, today=day, labels=labels)
     if zipf is not None:
         cand.wording = term_vector(unmatched_text(profile), doc.lang, zipf)
+        if bridge is not None:
+            cand.wording_en = bridge.bridge(cand.wording, doc.lang)
     return cand
 
 
@@ -435,12 +446,25 @@ def score(candidate: CandidateProfile, role: Role) -> Score:
     )
 
 
+def _shared_words(s: Score) -> list[str]:
+    if s.wording is None:
+        return []
+    if s.candidate.lang == s.role.lang:
+        return wording.shared(s.role.wording, s.candidate.wording)
+    return wording.shared(s.role.wording_en, s.candidate.wording_en)
+
+
 def wording_fit(candidate: CandidateProfile, role: Role) -> float | None:
-    """0..1, how much of the role's distinctive wording the CV shares (``match/wording.py``); None when they
-    cannot be compared: the role or the profile has no words, or they are in different languages."""
-    if not role.wording or not candidate.wording or candidate.lang != role.lang:
+    """0..1, how much of the role's distinctive wording the CV shares (``match/wording.py``): their words in
+    one language, their English terms across two; None when they cannot be compared (no words, or texts in
+    two languages without English terms)."""
+    if candidate.lang == role.lang:
+        if not role.wording or not candidate.wording:
+            return None
+        return wording.fit(wording.cosine(role.wording, candidate.wording))
+    if not role.wording_en or not candidate.wording_en:
         return None
-    return wording.fit(wording.cosine(role.wording, candidate.wording))
+    return wording.fit(wording.cosine(role.wording_en, candidate.wording_en), wording.WORDING_FULL_CROSS)
 
 
 def _with_wording(area_score: float, fit: float | None, share: float) -> float:
@@ -507,7 +531,7 @@ class CandidatePool:
             bits |= column.astype(np.int64) << i
         # Rows are in source order already, so a stable sort on (must-haves, score) breaks ties by source.
         fits: list[float | None] = [None] * n
-        if role.wording:
+        if role.wording or role.wording_en:
             fits = [wording_fit(c, role) for c in self.candidates]
             if any(f is not None for f in fits):
                 totals = np.fromiter(

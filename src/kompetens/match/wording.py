@@ -11,7 +11,9 @@ cosine, full at ``WORDING_FULL``.
 A word's weight is ``(1 + ln tf) x (IDF_CEILING - zipf)``: wordfreq's frequency of the word in the text's
 language stands in for a corpus's document frequency, so one CV can be scored alone and a common word
 ("och", "the", "erfarenhet") weighs little or nothing. Names, ages and the other personal data the anonymiser
-removes never reach it. Texts in different languages are not compared: the score is then the areas' alone.
+removes never reach it. A CV and an ad in different languages (Swedish and English) are compared through
+their English terms (``WordBridge``); without the linking index (``kompetens setup``) they are not, and the
+score is then the areas' alone.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from ..models import Profile
 
@@ -39,6 +42,9 @@ TERMS_KEPT = 150
 """The heaviest words kept of a text (the vector is normalised over them). 300 ranked the proxy 0.003-0.005
 NDCG@5 better and 10,000 profiles at twice the time (bench/rank.py)."""
 SHARED_SHOWN = 8
+WORDING_FULL_CROSS = 0.3
+"""The cosine of two texts in different languages, compared in English (``WordBridge``), at which the fit
+is full: chosen on the tune half of bench/rank_ads.py over 0.1-0.4 (docs/ranking.md)."""
 
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
@@ -82,10 +88,7 @@ def term_vector(text: str, lang: str, zipf: Zipf) -> dict[str, float]:
             weights[word] = (1.0 + math.log(tf)) * idf
     if len(weights) > TERMS_KEPT:
         weights = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS_KEPT])
-    norm = math.sqrt(math.fsum(v * v for v in weights.values()))
-    if not norm:
-        return {}
-    return {w: round(v / norm, 6) for w, v in sorted(weights.items())}
+    return unit(weights)
 
 
 def cosine(role_words: Mapping[str, float], cand_words: Mapping[str, float]) -> float:
@@ -95,9 +98,40 @@ def cosine(role_words: Mapping[str, float], cand_words: Mapping[str, float]) -> 
     return math.fsum([role_words[w] * cand_words[w] for w in both])
 
 
-def fit(cos: float) -> float:
-    """0..1: the cosine over ``WORDING_FULL``, capped."""
-    return min(1.0, max(0.0, cos) / WORDING_FULL)
+def fit(cos: float, full: float | None = None) -> float:
+    """0..1: the cosine over ``full`` (``WORDING_FULL``), capped."""
+    return min(1.0, max(0.0, cos) / (WORDING_FULL if full is None else full))
+
+
+def unit(weights: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(math.fsum(v * v for v in weights.values()))
+    return {w: round(v / norm, 6) for w, v in sorted(weights.items())} if norm else {}
+
+
+@dataclass(frozen=True, slots=True)
+class WordBridge:
+    """A text's words as English terms, so that a CV and an ad in different languages can be compared.
+
+    English words become their lemmas; a Swedish word's lemma becomes its best English term from the
+    Swedish glossary (``lang/sv/glossary.json``), else from the translation table the linker learnt from
+    the taxonomy's parallel labels (``link/translate.py``). Words with neither are left out: the cosine of
+    two bridged vectors runs lower than that of one language's words, and a few hundred of a CV's words
+    carry it (``WORDING_FULL_CROSS``)."""
+
+    lemmas: Callable[[Sequence[str], str], list[str]]
+    """The linker's lemmas of words in a language."""
+    english: Callable[[str, str], tuple[str, float] | None]
+    """(lemma, language) -> its best English term with a weight in (0, 1], or None."""
+
+    def bridge(self, words: Mapping[str, float], lang: str) -> dict[str, float]:
+        """``words`` (a ``term_vector``) as a unit vector of English terms; empty when none translates."""
+        keys = list(words)
+        out: dict[str, float] = {}
+        for word, lemma in zip(keys, self.lemmas(keys, lang), strict=True):
+            found = (lemma, 1.0) if lang == "en" else self.english(lemma, lang)
+            if found is not None:
+                out[found[0]] = out.get(found[0], 0.0) + words[word] * found[1]
+        return unit(out)
 
 
 def shared(a: Mapping[str, float], b: Mapping[str, float], *, limit: int = SHARED_SHOWN) -> list[str]:
