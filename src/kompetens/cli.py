@@ -546,16 +546,17 @@ def _print_ranking(title: str, ranking: list[RankItem]) -> None:
     out_console.print("[dim]area levels 0-100; [red]red[/] = gap for this role[/]")
     if any(r.wording is not None for r in ranking):
         out_console.print(
-            f"[bold]wording shared with the ad[/] [dim]({round(100 * max(r.wording_share for r in ranking))} of the 100 points; "
-            "a CV in another language is scored on the areas alone)[/]"
+            f"[bold]wording shared with the ad[/] [dim]({round(100 * max(r.wording_share for r in ranking))} of "
+            "the 100 points; * = a CV in the other language, compared in English terms)[/]"
         )
         for r in ranking:
+            name = Path(r.candidate).name + ("*" if r.wording_in_english else "")
             if r.wording is None:
+                out_console.print(f"{r.rank:>2} {name}: not compared (scored on the areas)", highlight=False)
                 continue
             shared = escape(", ".join(r.wording_shared)) or "no distinctive word"
             out_console.print(
-                f"{r.rank:>2} {Path(r.candidate).name}: {r.wording_points:.0f} points ({shared})",
-                highlight=False,
+                f"{r.rank:>2} {name}: {r.wording_points:.0f} points ({shared})", highlight=False
             )
     if any(r.matched_skills or r.missing_skills for r in ranking):
         out_console.print("[bold]skills the role asks for[/] [dim](shown, not scored; * = must-have)[/]")

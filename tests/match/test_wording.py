@@ -171,3 +171,12 @@ def test_the_bridge_renders_swedish_words_as_english_terms(engine: Engine) -> No
     assert math.isclose(math.fsum(v * v for v in sv.values()), 1.0, rel_tol=1e-5)
     en = bridge.bridge({"marketing": 0.6, "customers": 0.8}, "en")
     assert wording.cosine(sv, en) > 0.9
+
+
+def test_languages_and_mother_tongues_are_never_wording() -> None:
+    """Languages are not scored, and a mother tongue can hint at origin: they are no wording words."""
+    one = wording.term_vector("Projektledare. Språk: arabiska (modersmål), svenska, engelska.", "sv", zipf)
+    other = wording.term_vector("Projektledare. Språk: finska (modersmål), svenska, engelska.", "sv", zipf)
+    assert one == other == {"projektledare": 1.0}
+    en = wording.term_vector("Languages: Somali (native), English, Swedish. Bilingual.", "en", zipf)
+    assert en == {}

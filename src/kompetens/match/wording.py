@@ -23,7 +23,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..lang import LANGUAGES, lang_data
 from ..models import Profile
 
 WORDING_SHARE = 0.4
@@ -77,12 +79,23 @@ def job_text(profile: Profile) -> str:
     return "\n".join(parts)
 
 
+@lru_cache(maxsize=1)
+def language_words() -> frozenset[str]:
+    """Language names and mother-tongue words of every language's ``cv.json`` (``language_words``)."""
+    return frozenset(w for code in LANGUAGES for w in lang_data(code, "cv").get("language_words", []))
+
+
 def term_vector(text: str, lang: str, zipf: Zipf) -> dict[str, float]:
     """The text's distinctive words with unit-length weights: lower-cased words of two or more letters,
-    ``(1 + ln tf) x max(0, IDF_CEILING - zipf(word, lang))``, the ``TERMS_KEPT`` heaviest."""
+    ``(1 + ln tf) x max(0, IDF_CEILING - zipf(word, lang))``, the ``TERMS_KEPT`` heaviest. Language names
+    and mother-tongue words are left out (``language_words``): languages are never scored, and a mother
+    tongue can hint at origin."""
     counts = Counter(_WORD.findall(text.lower()))
     weights: dict[str, float] = {}
+    skip = language_words()
     for word, tf in counts.items():
+        if word in skip:
+            continue
         idf = IDF_CEILING - zipf(word, lang)
         if idf > 0.0:
             weights[word] = (1.0 + math.log(tf)) * idf
