@@ -340,7 +340,12 @@ class Engine:
 
         from .match.wording import WordBridge
 
-        return WordBridge(lemmas, english)
+        zipf = self.lexicon.zipf
+
+        def as_is(word: str, lang: str) -> bool:  # more English than the text's language: "engineer", "azure"
+            return zipf(word, "en") >= zipf(word, lang)
+
+        return WordBridge(lemmas, english, as_is)
 
     def build_linker(self, *, progress: Progress | None = None, vectors: bool = True) -> Linker:
         """(Re)build the linking index from the taxonomy; label vectors already computed are reused.

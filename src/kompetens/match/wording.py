@@ -135,13 +135,21 @@ class WordBridge:
     """The linker's lemmas of words in a language."""
     english: Callable[[str, str], tuple[str, float] | None]
     """(lemma, language) -> its best English term with a weight in (0, 1], or None."""
+    as_is: Callable[[str, str], bool] = lambda word, lang: False
+    """(word, language) -> whether a word without a translation is taken as it is: an English word or a
+    name in a Swedish text ("engineer", "Azure", "Kubernetes") reads the same in an English CV."""
 
     def bridge(self, words: Mapping[str, float], lang: str) -> dict[str, float]:
         """``words`` (a ``term_vector``) as a unit vector of English terms; empty when none translates."""
         keys = list(words)
         out: dict[str, float] = {}
-        for word, lemma in zip(keys, self.lemmas(keys, lang), strict=True):
+        en_lemmas: list[str] | None = None
+        for k, (word, lemma) in enumerate(zip(keys, self.lemmas(keys, lang), strict=True)):
             found = (lemma, 1.0) if lang == "en" else self.english(lemma, lang)
+            if found is None and self.as_is(word, lang):
+                if en_lemmas is None:
+                    en_lemmas = self.lemmas(keys, "en")
+                found = (en_lemmas[k], 1.0)
             if found is not None:
                 out[found[0]] = out.get(found[0], 0.0) + words[word] * found[1]
         return unit(out)
