@@ -316,6 +316,7 @@ class Engine:
         from .link import LinkConfig
         from .link.text import Lemmatizer, fold
         from .link.translate import Glossary, Translations
+        from .match.wording import WordBridge
 
         folder = self.data_dir / LINK_DIR
         try:
@@ -337,8 +338,6 @@ class Engine:
             pairs = glossary.targets.get(lemma) if lang == "sv" and lemma in glossary else None
             pairs = pairs or table.get(lemma)
             return pairs[0] if pairs else None
-
-        from .match.wording import WordBridge
 
         zipf = self.lexicon.zipf
 

@@ -33,8 +33,6 @@ RESTORE_MARGIN = 1.0
 """Zipf by which the restored spelling must be the more frequent (ten times as frequent)."""
 RESTORE_EN_ZIPF = 3.0
 """An English word at least this frequent is left as written (a Swedish ad quotes English)."""
-FOLDS = {"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"}
-_FOLD_SQL = "".join("replace(" for _ in FOLDS) + "{}" + "".join(f", '{a}', '{b}')" for a, b in FOLDS.items())
 LEMMA_MEMO_MAX = 500_000
 LEMMA_CACHE = 200_000
 """Words whose lemma (and, apart, whose frequency) a lexicon keeps in memory."""
@@ -256,13 +254,18 @@ def write_lexicon(
     conn.execute(
         "CREATE TABLE fold (lang TEXT, folded TEXT, word TEXT, PRIMARY KEY (lang, folded)) WITHOUT ROWID"
     )
+    from kompetens.link.text import fold  # the linker's folding: "klagomål" -> "klagomal" (setup time only)
+
+    rows = conn.execute(
+        "SELECT lang, word FROM freq WHERE lang IN ({}) ORDER BY zipf DESC, word".format(
+            ", ".join("?" for _ in RESTORED)
+        ),
+        RESTORED,
+    ).fetchall()
     # the most frequent word of each folded spelling first: INSERT OR IGNORE keeps it
-    conn.execute(
-        "INSERT OR IGNORE INTO fold SELECT lang, "
-        + _FOLD_SQL.format("word")
-        + " AS folded, word FROM freq WHERE lang IN ({}) AND folded != word ORDER BY zipf DESC".format(
-            ", ".join(f"'{code}'" for code in RESTORED)
-        )
+    conn.executemany(
+        "INSERT OR IGNORE INTO fold VALUES (?, ?, ?)",
+        ((lang, folded, word) for lang, word in rows if (folded := fold(word)) != word),
     )
     conn.commit()
     conn.close()

@@ -287,7 +287,8 @@ class RankItem:
     """The role's skills the CV does not show."""
     wording: R4 | None = None
     """How much of the ad's distinctive wording the CV shares, 0..1 (``match/wording.py``); null when not
-    compared (a role file without wording, a CV in another language, a profile stored before)."""
+    compared (a role file without wording, a profile stored before, texts in two languages without the
+    linking index's English terms)."""
     wording_points: R2 = 0.0
     """Points of the score the wording brings (``contributions`` holds the areas' points)."""
     wording_share: R2 = 0.0
@@ -446,25 +447,32 @@ def score(candidate: CandidateProfile, role: Role) -> Score:
     )
 
 
+def _compared(
+    candidate: CandidateProfile, role: Role
+) -> tuple[Mapping[str, float], Mapping[str, float], float] | None:
+    """The role's and the CV's word vectors that are compared, and the cosine at which the fit is full:
+    their words in one language, their English terms across two; None when neither pair has words."""
+    if candidate.lang == role.lang:
+        pair = (role.wording, candidate.wording, wording.WORDING_FULL)
+    else:
+        pair = (role.wording_en, candidate.wording_en, wording.WORDING_FULL_CROSS)
+    return pair if pair[0] and pair[1] else None
+
+
 def _shared_words(s: Score) -> list[str]:
-    if s.wording is None:
-        return []
-    if s.candidate.lang == s.role.lang:
-        return wording.shared(s.role.wording, s.candidate.wording)
-    return wording.shared(s.role.wording_en, s.candidate.wording_en)
+    found = _compared(s.candidate, s.role) if s.wording is not None else None
+    return wording.shared(found[0], found[1]) if found else []
 
 
 def wording_fit(candidate: CandidateProfile, role: Role) -> float | None:
     """0..1, how much of the role's distinctive wording the CV shares (``match/wording.py``): their words in
     one language, their English terms across two; None when they cannot be compared (no words, or texts in
     two languages without English terms)."""
-    if candidate.lang == role.lang:
-        if not role.wording or not candidate.wording:
-            return None
-        return wording.fit(wording.cosine(role.wording, candidate.wording))
-    if not role.wording_en or not candidate.wording_en:
+    found = _compared(candidate, role)
+    if found is None:
         return None
-    return wording.fit(wording.cosine(role.wording_en, candidate.wording_en), wording.WORDING_FULL_CROSS)
+    role_words, cand_words, full = found
+    return wording.fit(wording.cosine(role_words, cand_words), full)
 
 
 def _with_wording(area_score: float, fit: float | None, share: float) -> float:

@@ -46,7 +46,7 @@ NDCG@5 better and 10,000 profiles at twice the time (bench/rank.py)."""
 SHARED_SHOWN = 8
 WORDING_FULL_CROSS = 0.3
 """The cosine of two texts in different languages, compared in English (``WordBridge``), at which the fit
-is full: chosen on the tune half of bench/rank_ads.py over 0.1-0.4 (docs/ranking.md)."""
+is full: chosen on the tune half of bench/rank_ads.py over 0.1-0.5 (docs/ranking.md)."""
 
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
@@ -127,9 +127,9 @@ class WordBridge:
 
     English words become their lemmas; a Swedish word's lemma becomes its best English term from the
     Swedish glossary (``lang/sv/glossary.json``), else from the translation table the linker learnt from
-    the taxonomy's parallel labels (``link/translate.py``). Words with neither are left out: the cosine of
-    two bridged vectors runs lower than that of one language's words, and a few hundred of a CV's words
-    carry it (``WORDING_FULL_CROSS``)."""
+    the taxonomy's parallel labels (``link/translate.py``). A word with neither stays as it is where
+    ``as_is`` says so (an English word or a name in a Swedish text); other words are left out. Two bridged
+    vectors are compared with their own full fit (``WORDING_FULL_CROSS``)."""
 
     lemmas: Callable[[Sequence[str], str], list[str]]
     """The linker's lemmas of words in a language."""
