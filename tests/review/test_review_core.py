@@ -85,6 +85,9 @@ def test_social_media_only_in_about_us_does_not() -> None:
         ("You engage with the data community and our influencers.", False),
         ("Du modererar kommentarer och bygger vår community i sociala medier.", True),
         ("You moderate comments in our Discord community.", True),
+        ("You recruit YouTubers and streamers for sponsored integrations.", True),
+        ("You share short clips as Stories and Reels on the hotel's accounts.", True),
+        ("You load the film reels and check the projector accounts.", False),
         # channel words count on their own
         ("Erfarenhet av SoMe är ett krav.", True),
         ("You have experience with paid social.", True),
@@ -118,6 +121,9 @@ def test_a_cue_counts_by_its_strength_and_its_sentence(sentence: str, counts: bo
         ("Account Manager, YouTube Ads", "en", True),  # a role that sells ads on it
         ("Product Designer, TikTok Ads", "en", False),  # a role that designs the ad product
         ("Data Scientist, YouTube Ads", "en", False),
+        # a work word counts outside the platform cue, not as its own word
+        ("Community Manager, Coworking", "en", False),
+        ("Community Manager, Instagram", "en", True),
     ],
 )
 def test_a_title_naming_social_media_work_decides(title: str, lang: str, decides: bool) -> None:
@@ -145,6 +151,13 @@ def test_a_title_naming_social_media_work_decides(title: str, lang: str, decides
         ("Marketing Coordinator", "Keep the TikTok channel running.", "en", True),
         ("Kommunikationsutvecklare", "Du publicerar inlägg på Instagram.", "sv", True),
         ("Marknadsekonom", "Du publicerar inlägg på Instagram.", "sv", True),
+        # a program manager builds a product only as a technical or engineering one
+        (
+            "Program Manager, Partnerships",
+            "You run our creator programme, onboarding YouTubers and streamers for sponsored videos.",
+            "en",
+            True,
+        ),
     ],
 )
 def test_a_platform_in_the_ad_of_a_role_that_works_on_it_as_a_product_is_no_channel(

@@ -242,21 +242,28 @@ def title_evidence(layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
     if not title or not layout.title_span:
         return
     product = works_on_product(title, cues)
-    work_on_platform = (
-        not product
-        and cues.names_social_media(title, strengths=("platform",))
-        and (
-            (cues.social_context is not None and cues.social_context.search(title) is not None)
-            or any(
-                h.tail and cues.social_context_word and cues.social_context_word.fullmatch(h.tail)
-                for h in _hits(title, title.lower(), cues)
-            )
-        )
+    hits = _hits(title, title.lower(), cues)
+    work_on_platform = not product and any(
+        h.cue.strength == "platform" and _title_work(title, h, hits, cues) for h in hits
     )
     channel = cues.names_social_media(title, strengths=("channel",)) and (
         not product  # a product role's title counts only a channel word that names no ad product
-        or any(h.cue.strength == "channel" and not h.cue.product for h in _hits(title, title.lower(), cues))
+        or any(h.cue.strength == "channel" and not h.cue.product for h in hits)
     )
     if channel or work_on_platform:
         start, end = layout.title_span
         yield Evidence(layout.text[start:end], start, end, None, "title", True, "title", "title")
+
+
+def _title_work(title: str, hit: _Hit, hits: list[_Hit], cues: ReviewCues) -> bool:
+    """Work on the platform ``hit`` names in a title: a second platform or channel, a work word as the rest of
+    its compound ("TikTok-producent"), or a work word outside it ("Instagram content creator"); the cue's own
+    words are none ("Community Manager, Coworking": "community" is the cue, not work on a platform)."""
+    if any(o is not hit and o.cue.strength != "weak" for o in hits):
+        return True
+    if hit.tail and cues.social_context_word is not None and cues.social_context_word.fullmatch(hit.tail):
+        return True
+    context = cues.social_context
+    return context is not None and any(
+        m.end() <= hit.start or m.start() >= hit.end for m in context.finditer(title)
+    )

@@ -1,0 +1,97 @@
+"""Does the review find social-media work in English corporate ads? A written set, tune and check halves apart.
+
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/review_social_written.py [--data-dir .kompetens] [--misses tune]
+
+bench/data/social_en_written.tsv: 120 fictional English ad excerpts (title + 4-10 sentences) that a helper wrote
+in stop 26 from its own knowledge, without sight of our rules, lexicons, tests or the real ads, for the kind of
+posting issue #11's English figures came from: one large tech and media employer, few jobs with social-media
+work, many with the tempting words in other senses ("YouTube" as the employer or product, sales
+"engagements", "influence stakeholders", developer communities, follow-us lines). ``somo`` is the label of
+../shared/data/dev/platsbanken's README (the job's own duties or requirements involve social-media work);
+``title_silent``: a positive whose title names no social medium, social, content, community, creator or
+influencer. The ``half`` column splits the rows by ``sha256(id) % 2``: read and fix against *tune*, report
+*check* beside it.
+
+Each row is reviewed as an ad (``Engine.review`` of the title, a blank line and the text) and prints per half:
+``requires_social_media`` precision and recall, title-silent recall and the share of the negatives flagged. The
+real ads stay the measure (bench/review_real.py, bench/review_en_postings.py); this set measures English
+recall, which no labelled real English ads here can (the 491 English ads of ../shared name social-media work in
+one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from kompetens.engine import Engine
+from kompetens.ingest import document_from_text
+
+DATA = Path(__file__).parent / "data" / "social_en_written.tsv"
+HALVES = ("tune", "check")
+
+
+@dataclass(slots=True)
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    silent: int = 0
+    silent_found: int = 0
+
+    def line(self, half: str) -> str:
+        flagged = self.tp + self.fp
+        precision = self.tp / flagged if flagged else 1.0
+        positives = self.tp + self.fn
+        recall = self.tp / positives if positives else 1.0
+        negatives = self.fp + self.tn
+        return (
+            f"{half:6s} precision {precision:.2f} ({self.tp}/{flagged})  recall {recall:.2f} "
+            f"({self.tp}/{positives}; title-silent {self.silent_found}/{self.silent})  "
+            f"negatives flagged {self.fp} of {negatives} ({100 * self.fp / max(1, negatives):.1f} %)"
+        )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data-dir", default=None)
+    ap.add_argument(
+        "--data", type=Path, default=DATA, help="the set (default bench/data/social_en_written.tsv)"
+    )
+    ap.add_argument("--misses", choices=[*HALVES, "none"], default="none", help="print this half's errors")
+    args = ap.parse_args()
+    engine = Engine(args.data_dir)
+    rows = list(csv.DictReader(args.data.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
+    counts = {half: Counts() for half in HALVES}
+    for row in rows:
+        doc = document_from_text(row["title"] + "\n\n" + row["text"], source=row["id"], lang="en", kind="ad")
+        review = engine.review(doc)
+        gold, found = row["somo"] == "true", review.requires_social_media
+        c = counts[row["half"]]
+        c.tp += gold and found
+        c.fp += found and not gold
+        c.fn += gold and not found
+        c.tn += not gold and not found
+        if row["title_silent"] == "true":
+            c.silent += 1
+            c.silent_found += found
+        if gold != found and args.misses == row["half"]:
+            counted = [e.text for e in review.evidence if e.counted]
+            aside = [f"{e.text} ({e.reason})" for e in review.evidence if not e.counted]
+            print(f"  {'missed' if gold else 'false flag'} {row['id']} {row['title']!r} [{row['note']}]")
+            print(f"      counted {counted}; set aside {aside}")
+    print(f"{len(rows)} written English ad excerpts (bench/data/{args.data.name})")
+    for half in HALVES:
+        print(counts[half].line(half))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
