@@ -555,8 +555,10 @@ def _print_ranking(title: str, ranking: list[RankItem]) -> None:
                 out_console.print(f"{r.rank:>2} {name}: not compared (scored on the areas)", highlight=False)
                 continue
             shared = escape(", ".join(r.wording_shared)) or "no distinctive word"
+            points = f"{r.wording_points:.0f}"
             out_console.print(
-                f"{r.rank:>2} {name}: {r.wording_points:.0f} points ({shared})", highlight=False
+                f"{r.rank:>2} {name}: {points} point{'' if points == '1' else 's'} ({shared})",
+                highlight=False,
             )
     if any(r.matched_skills or r.missing_skills for r in ranking):
         out_console.print("[bold]skills the role asks for[/] [dim](shown, not scored; * = must-have)[/]")
