@@ -108,6 +108,18 @@ def test_review_json_contract(runner: CliRunner, data_dir: Path, tmp_path: Path)
     assert (tmp_path / "r.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
 
 
+def test_review_prints_each_explanation_once(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    ad = tmp_path / "ad.txt"
+    ad.write_text(
+        "Säljare\n\nDu är självständig och driven. Du arbetar självständigt med egna kunder.\n", encoding="utf-8"
+    )
+    code, out, _ = run(runner, data_dir, "review", str(ad))
+    flat = " ".join(out.split())  # the console wraps long lines
+    assert code == 0 and "flag(s)" in flat
+    assert flat.count("Maskulint kodat ord") == 1  # one explanation for the masculine-coded words
+    assert "“självständig”" in flat and "“driven”" in flat
+
+
 def test_usage_error_exits_2(runner: CliRunner, data_dir: Path) -> None:
     code, _, _ = run(runner, data_dir, "extract")
     assert code == 2

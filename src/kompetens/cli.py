@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from .link import LinkResult
     from .match import AuditReport, Kit, Member, RankItem, Team
     from .match.decision import Decision
-    from .review import Review
+    from .review import Flag, Review
 
 T = TypeVar("T")
 
@@ -299,12 +299,23 @@ def _print_review(r: Review) -> None:
         out_console.print("[bold yellow]unicorn warning:[/] expert level demanded in all eight areas")
     flags = r.flags
     out_console.print(f"[bold]{len(flags)} flag(s)[/]" if flags else "[green]no biased wording found[/]")
+    for (category, explanation, source), words in _flag_groups(flags).items():
+        out_console.print(f"  [red]{category}[/] — {explanation}", highlight=False)
+        for (text, suggestion), n in words.items():
+            times = f" ×{n}" if n > 1 else ""
+            out_console.print(f"      “{text}”{times} [green]try:[/] {suggestion}", highlight=False)
+        out_console.print(f"      [dim]({source})[/]", highlight=False)
+
+
+def _flag_groups(flags: list[Flag]) -> dict[tuple[str, str, str], dict[tuple[str, str], int]]:
+    """Flags by (category, explanation, source) in text order, each group's (text, suggestion) counted: the
+    explanation and its source are printed once for all the words they cover."""
+    groups: dict[tuple[str, str, str], dict[tuple[str, str], int]] = {}
     for f in flags:
-        out_console.print(
-            f"  [red]{f.category}[/] “{f.text}” — {f.explanation}\n"
-            f"      [green]try:[/] {f.suggestion}  [dim]({f.source})[/]",
-            highlight=False,
-        )
+        words = groups.setdefault((f.category, f.explanation, f.source), {})
+        key = (f.text, f.suggestion)
+        words[key] = words.get(key, 0) + 1
+    return groups
 
 
 @cli.command()
