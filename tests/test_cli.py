@@ -111,7 +111,8 @@ def test_review_json_contract(runner: CliRunner, data_dir: Path, tmp_path: Path)
 def test_review_prints_each_explanation_once(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     ad = tmp_path / "ad.txt"
     ad.write_text(
-        "Säljare\n\nDu är självständig och driven. Du arbetar självständigt med egna kunder.\n", encoding="utf-8"
+        "Säljare\n\nDu är självständig och driven. Du arbetar självständigt med egna kunder.\n",
+        encoding="utf-8",
     )
     code, out, _ = run(runner, data_dir, "review", str(ad))
     flat = " ".join(out.split())  # the console wraps long lines
