@@ -158,18 +158,27 @@ def _skills_text(skills: list[Any], *, limit: int = 12) -> str:
     return f"[bold]skills ({len(skills)})[/]: " + ", ".join(parts) + more
 
 
+_lang_option = click.option(
+    "--lang",
+    type=click.Choice(["sv", "en"]),
+    default=None,
+    help="The inputs' language instead of the detected one (for a text too short or too mixed to tell).",
+)
+
+
 def run_over_documents(
     engine: Engine,
     paths: tuple[Path, ...],
     handle: Callable[[Document], T],
     *,
     kind: DocKind | None = None,
+    lang: str | None = None,
     preread: Iterable[Document | KompetensError] | None = None,
 ) -> tuple[list[T | FailedInput], int]:
     """Read every path; ``handle`` each document; failed inputs become ``{"source", "error"}`` items."""
     results: list[T | FailedInput] = []
     failed = 0
-    for item in preread if preread is not None else engine.read(paths, kind=kind):
+    for item in preread if preread is not None else engine.read(paths, kind=kind, lang=lang):
         if isinstance(item, KompetensError):
             _report_error(item)
             results.append(item.failed())
@@ -208,6 +217,7 @@ def run_over_documents(
     is_flag=True,
     help="Also link the span tagger's phrases to ESCO (much slower; see docs/extraction.md).",
 )
+@_lang_option
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -217,6 +227,7 @@ def extract(
     use_linker: bool,
     spans: bool,
     thorough: bool,
+    lang: str | None,
 ) -> None:
     """Find competencies (with evidence spans) in files or folders."""
     engine = _engine(ctx)
@@ -232,7 +243,7 @@ def extract(
             out_console.print(_skills_text(item.skills), highlight=False)
         return item
 
-    results, failed = run_over_documents(engine, paths, handle, kind=kind)
+    results, failed = run_over_documents(engine, paths, handle, kind=kind, lang=lang)
     if as_json:
         _emit_json(results, list[Extraction | FailedInput])
     ctx.exit(1 if failed else 0)
@@ -247,11 +258,14 @@ def extract(
     type=click.Path(path_type=Path),
     help="Write an HTML report (a folder if several ads).",
 )
+@_lang_option
 @click.pass_context
-def review(ctx: click.Context, ads: tuple[Path, ...], as_json: bool, html_out: Path | None) -> None:
+def review(
+    ctx: click.Context, ads: tuple[Path, ...], as_json: bool, html_out: Path | None, lang: str | None
+) -> None:
     """Review job ads: hidden social-media needs, missing areas, age- or gender-coded wording."""
     engine = _engine(ctx)
-    docs: list[Document | KompetensError] = list(engine.read(ads, kind="ad"))
+    docs: list[Document | KompetensError] = list(engine.read(ads, kind="ad", lang=lang))
     several = sum(1 for d in docs if not isinstance(d, KompetensError)) > 1
 
     def handle(doc: Document) -> Review:

@@ -58,7 +58,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "kompetens extract",
-        "`kompetens extract PATH... [--kind ad|cv|text] [--link] [--no-spans] [--thorough] --json`",
+        "`kompetens extract PATH... [--kind ad|cv|text] [--link] [--no-spans] [--thorough] [--lang sv|en] --json`",
         "`POST /api/v1/extract`: one text, and so one item, plus `text` (the normalised text the offsets index)",
         list[Extraction | FailedInput],
         "One item per document read (a folder or a JSONL file gives several); an input that could not be "
@@ -73,7 +73,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "kompetens review",
-        "`kompetens review AD... [--html OUT] --json`",
+        "`kompetens review AD... [--html OUT] [--lang sv|en] --json`",
         "`POST /api/v1/review`: one ad as text, and so the object, plus `text` (the normalised text the "
         "offsets index); `?format=html` gives the HTML report instead",
         Review | FailedInput,

@@ -434,12 +434,13 @@ class Engine:
 
     # -- reading and extraction ------------------------------------------------------------------
     def read(
-        self, paths: Iterable[Path | str], *, kind: DocKind | None = None
+        self, paths: Iterable[Path | str], *, kind: DocKind | None = None, lang: str | None = None
     ) -> Iterator[Document | IngestError]:
-        """Documents from files and folders; a bad file yields its error and the rest go on."""
+        """Documents from files and folders; a bad file yields its error and the rest go on. ``lang`` is
+        every document's language instead of the one detected (a text too short or too mixed to tell)."""
         from .ingest import iter_documents
 
-        yield from iter_documents([Path(p) for p in paths], kind=kind)
+        yield from iter_documents([Path(p) for p in paths], kind=kind, lang=lang)
 
     def read_files(
         self,

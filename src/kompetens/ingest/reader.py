@@ -149,7 +149,11 @@ def require_language(doc: Document, *, supported: Iterable[str] = SUPPORTED_LANG
     if doc.lang in set(supported):
         return doc
     message = doc.meta.get("lang_warning") or f"the language {doc.lang!r} is not supported"
-    raise IngestError(Code.E109, f"{message}; pass lang= to override", source=doc.source)
+    raise IngestError(
+        Code.E109,
+        f"{message}; give the language to override (--lang sv|en, or lang in the API)",
+        source=doc.source,
+    )
 
 
 def expand_paths(
