@@ -1,6 +1,7 @@
-"""Does the review find social-media work in English corporate ads? A written set, tune and check halves apart.
+"""Does the review find social-media work in ads whose titles do not say so? Written sets, tune and check apart.
 
     OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/review_social_written.py [--data-dir .kompetens] [--misses tune]
+                                                                      [--data bench/data/social_sv_written.tsv]
 
 bench/data/social_en_written.tsv: 120 fictional English ad excerpts (title + 4-10 sentences) that a helper wrote
 in stop 26 from its own knowledge, without sight of our rules, lexicons, tests or the real ads, for the kind of
@@ -16,7 +17,9 @@ Each row is reviewed as an ad (``Engine.review`` of the title, a blank line and 
 ``requires_social_media`` precision and recall, title-silent recall and the share of the negatives flagged. The
 real ads stay the measure (bench/review_real.py, bench/review_en_postings.py); this set measures English
 recall, which no labelled real English ads here can (the 491 English ads of ../shared name social-media work in
-one).
+one). Two more sets in the same columns (``--data``): social_en_written_2.tsv (140 English excerpts across
+retail, hospitality, charities, universities, councils and gaming) and social_sv_written.tsv (140 Swedish ones;
+a file name with ``_sv_`` is read as Swedish), each written blind by another helper (docs/review.md).
 """
 
 from __future__ import annotations
@@ -69,9 +72,10 @@ def main() -> int:
     args = ap.parse_args()
     engine = Engine(args.data_dir)
     rows = list(csv.DictReader(args.data.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
+    lang = "sv" if "_sv_" in args.data.name else "en"
     counts = {half: Counts() for half in HALVES}
     for row in rows:
-        doc = document_from_text(row["title"] + "\n\n" + row["text"], source=row["id"], lang="en", kind="ad")
+        doc = document_from_text(row["title"] + "\n\n" + row["text"], source=row["id"], lang=lang, kind="ad")
         review = engine.review(doc)
         gold, found = row["somo"] == "true", review.requires_social_media
         c = counts[row["half"]]
@@ -87,7 +91,7 @@ def main() -> int:
             aside = [f"{e.text} ({e.reason})" for e in review.evidence if not e.counted]
             print(f"  {'missed' if gold else 'false flag'} {row['id']} {row['title']!r} [{row['note']}]")
             print(f"      counted {counted}; set aside {aside}")
-    print(f"{len(rows)} written English ad excerpts (bench/data/{args.data.name})")
+    print(f"{len(rows)} written ad excerpts in {lang} (bench/data/{args.data.name})")
     for half in HALVES:
         print(counts[half].line(half))
     return 0

@@ -88,6 +88,9 @@ def test_social_media_only_in_about_us_does_not() -> None:
         ("You recruit YouTubers and streamers for sponsored integrations.", True),
         ("You share short clips as Stories and Reels on the hotel's accounts.", True),
         ("You load the film reels and check the projector accounts.", False),
+        ("Du gör annonser på Meta som riktas mot kunder i närområdet.", True),
+        ("Du håller restaurangens Instagram levande och sköter samarbeten med matinfluencers.", True),
+        ("Håll utkik på våra sociala medier för fler jobb!", False),
         # channel words count on their own
         ("Erfarenhet av SoMe är ett krav.", True),
         ("You have experience with paid social.", True),
@@ -104,7 +107,7 @@ def test_social_media_only_in_about_us_does_not() -> None:
     ],
 )
 def test_a_cue_counts_by_its_strength_and_its_sentence(sentence: str, counts: bool) -> None:
-    lang = "sv" if any(w in sentence for w in ("Du ", "Erfarenhet", "Skicka")) else "en"
+    lang = "sv" if any(w in sentence for w in ("Du ", "Erfarenhet", "Skicka", "Håll ")) else "en"
     review = _review(f"Medarbetare\n\nArbetsuppgifter\n{sentence}", [], lang)
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
 
@@ -146,6 +149,12 @@ def test_a_title_naming_social_media_work_decides(title: str, lang: str, decides
         ("Technical Program Manager", "You drive programs for the YouTube video platform.", "en", False),
         ("Produktägare", "Du ansvarar för vår app för Instagram-annonser.", "sv", False),
         ("Bolagsjurist", "Du granskar avtal med TikTok-kreatörer om kampanjer.", "sv", False),
+        (
+            "Ekonomiassistent",
+            "Du hanterar utbetalningar till kreatörerna på våra YouTube-kanaler.",
+            "sv",
+            False,
+        ),
         # ... while social media as a channel still counts, and other roles keep their platforms
         ("Frontend Developer", "You also run our social media channels.", "en", True),
         ("Marketing Coordinator", "Keep the TikTok channel running.", "en", True),
