@@ -1,7 +1,8 @@
 """Ranking on real text: each labelled real ad as a role, other real ads as the candidates (a proxy).
 
     OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/rank_ads.py [--data-dir .kompetens] [--shared ../shared]
-                                                              [--pool 20] [--seed 7] [--thorough] [--json]
+                                                              [--pool 20] [--seed 7] [--thorough] [--by-lang]
+                                                              [--json]
 
 We have no human-rated real resumes (issue #14's goal is NDCG@5 on such a set, held out). What we have is
 real text with an occupation: the ads of ../shared/data/dev/platsbanken with ``occupation.label``. So each
@@ -113,6 +114,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--thorough", action="store_true", help="profile ads and candidates as rank --thorough")
     ap.add_argument("--e5", action="store_true", help="also rank by the e5 cosine of the two ads' texts")
+    ap.add_argument("--by-lang", action="store_true", help="report each half by the query ad's language")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     ads_path = args.shared / "data" / "dev" / "platsbanken" / "ads.jsonl"
@@ -170,7 +172,12 @@ def main() -> int:
         *(f"blend{b}" for b in BETAS),
         *(["e5"] if args.e5 else []),
     )
-    results: dict[str, dict[str, list[float]]] = {h: {s: [] for s in systems} for h in ("tune", "check")}
+    rows = (
+        [f"{h}-{lang}" for h in ("tune", "check") for lang in ("sv", "en")]
+        if args.by_lang
+        else ["tune", "check"]
+    )
+    results: dict[str, dict[str, list[float]]] = {h: {s: [] for s in systems} for h in rows}
     per_query = max(1, args.pool // 4)
     nskills: list[int] = []
     for q in queries:
@@ -214,7 +221,7 @@ def main() -> int:
             orders[f"blend{beta}"] = sorted(
                 pool, key=lambda a: (-((1 - beta) * area_score[a] + beta * skill_share[a]), a)
             )
-        h = half_of(q)
+        h = f"{half_of(q)}-{docs[q].lang}" if args.by_lang else half_of(q)
         for k in (5,):
             results[h]["random"].append(sum(ndcg_at_k(s, rel, k=k) for s in shuffles) / len(shuffles))
             for name in (
