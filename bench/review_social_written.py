@@ -19,7 +19,7 @@ real ads stay the measure (bench/review_real.py, bench/review_en_postings.py); t
 recall, which no labelled real English ads here can (the 491 English ads of ../shared name social-media work in
 one). Two more sets in the same columns (``--data``): social_en_written_2.tsv (140 English excerpts across
 retail, hospitality, charities, universities, councils and gaming) and social_sv_written.tsv (140 Swedish ones;
-a file name with ``_sv_`` is read as Swedish), each written blind by another helper (docs/review.md).
+a file name with ``_sv`` is read as Swedish unless ``--lang`` says otherwise), each written blind by another helper (docs/review.md).
 """
 
 from __future__ import annotations
@@ -68,11 +68,15 @@ def main() -> int:
     ap.add_argument(
         "--data", type=Path, default=DATA, help="the set (default bench/data/social_en_written.tsv)"
     )
+    ap.add_argument(
+        "--lang", choices=["sv", "en"], help="the set's language (default: sv for a name with _sv)"
+    )
     ap.add_argument("--misses", choices=[*HALVES, "none"], default="none", help="print this half's errors")
     args = ap.parse_args()
     engine = Engine(args.data_dir)
-    rows = list(csv.DictReader(args.data.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
-    lang = "sv" if "_sv_" in args.data.name else "en"
+    with args.data.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    lang = args.lang or ("sv" if "_sv" in args.data.stem else "en")
     counts = {half: Counts() for half in HALVES}
     for row in rows:
         doc = document_from_text(row["title"] + "\n\n" + row["text"], source=row["id"], lang=lang, kind="ad")

@@ -236,8 +236,9 @@ def title_mentions_social_media(title: str | None, cues: ReviewCues) -> bool:
 def title_evidence(layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
     """The title as evidence when it names social media ("Sociala medier-redaktör", "Social Media Manager"),
     or a platform with work on it ("TikTok-producent", "Instagram content creator"): such a job needs it
-    whatever the text says. A platform as a team's name ("Software Engineer, YouTube") or a weak word
-    ("Community nurse") is not enough."""
+    whatever the text says. A platform as a team's name ("Software Engineer, YouTube"), a weak word
+    ("Community nurse") or a community title alone ("Community Manager", "Communityansvarig": a coworking
+    space has one too) is not enough: there the text decides."""
     title = layout.title
     if not title or not layout.title_span:
         return
