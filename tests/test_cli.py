@@ -121,17 +121,18 @@ def test_review_prints_each_explanation_once(runner: CliRunner, data_dir: Path, 
     assert "“självständig”" in flat and "“driven”" in flat
 
 
-def test_lang_overrides_a_language_too_short_to_tell(
-    runner: CliRunner, data_dir: Path, tmp_path: Path
-) -> None:
+def test_lang_overrides_the_detected_language(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     ad = tmp_path / "ad.txt"
-    ad.write_text("Kock\n\nDu lagar mat.\n", encoding="utf-8")
+    ad.write_text(
+        "Vendeur\n\nNous cherchons un vendeur dynamique pour notre magasin à Paris. Vous gérez les clients.\n",
+        encoding="utf-8",
+    )
     code, _, err = run(runner, data_dir, "review", str(ad), "--json")
     assert code == 1 and "--lang" in " ".join(err.split())  # the error says how to give the language
     code, out, _ = run(runner, data_dir, "review", "--lang", "sv", str(ad), "--json")
     assert code == 0 and json.loads(out)["lang"] == "sv"
-    code, out, _ = run(runner, data_dir, "extract", "--lang", "sv", str(ad), "--json")
-    assert code == 0 and json.loads(out)[0]["lang"] == "sv"
+    code, out, _ = run(runner, data_dir, "extract", "--lang", "en", str(ad), "--json")
+    assert code == 0 and json.loads(out)[0]["lang"] == "en"
 
 
 def test_usage_error_exits_2(runner: CliRunner, data_dir: Path) -> None:
