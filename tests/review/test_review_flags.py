@@ -12,6 +12,17 @@ from kompetens.layout import layout_cues, segment
 from kompetens.review import bias_lexicon, find_flags
 
 FLAGGED = [
+    # stop 26, from the written ads' tune half (bench/review_age_ads.py)
+    (
+        "sv",
+        "Anställningen riktar sig till dig som är under 25 år och saknar erfarenhet.",
+        "under 25 år",
+        "age",
+    ),
+    ("sv", "Passar dig som tog examen i år.", "tog examen i år", "age"),
+    ("sv", "Du har minst tre års yrkeserfarenhet.", "minst tre års yrkeserfarenhet", "experience"),
+    ("en", "Perfect for students and school leavers.", "Perfect for students and school leavers", "age"),
+    ("en", "We welcome high school students looking for summer work.", "welcome high school students", "age"),
     ("sv", "Vi söker dig som är ung och energisk.", "ung och energisk", "age"),
     ("sv", "Du är max 30 år.", "max 30 år", "age"),
     ("sv", "Du är mellan 25 och 35 år.", "mellan 25 och 35 år", "age"),
@@ -362,6 +373,12 @@ FLAGGED = [
 ]
 
 NEUTRAL = [
+    # stop 26: young clients, youths supervised, students met at fairs
+    ("sv", "Ungdomsmottagningen tar emot unga mellan 13 och 25 år."),
+    ("sv", "Du har gärna erfarenhet av arbete med unga."),
+    ("sv", "Handledare till sommarens feriepraktik"),
+    ("sv", "Du leder grupper av ungdomar 15-17 år i feriepraktik."),
+    ("sv", "Du driver vår närvaro på mässor där vi möter studenter och nyexaminerade ingenjörer."),
     ("sv", "Vi har nyligen gått ut med en ny tjänst till våra kunder."),  # announced, not left school
     ("sv", "Vår vd har nyligen gått ut i pension."),
     ("sv", "Utbildningen är högst tre år lång."),

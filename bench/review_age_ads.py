@@ -1,0 +1,73 @@
+"""Age-coded wording in whole written ads: flagged where an ad signals an applicant age, quiet where it does not.
+
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/review_age_ads.py [--data-dir .kompetens] [--misses tune]
+
+bench/data/age_ads_written.tsv: 160 fictional ad excerpts (100 Swedish, 60 English; a title and 4-9 sentences)
+that a helper wrote in stop 26 from its own knowledge, without sight of our lexicons, rules, tests or the real
+ads, labelled as ../shared/data/dev/platsbanken's README labels ``age_coded`` (a preferred applicant age,
+explicit or coded; the ages of clients, pupils, products or the company, legal minimum ages, experience years
+and seniority levels are not). The written sentence sets (bench/review_written.py) test one sentence under a
+one-word title; these test the title, the intro, the requirements and the offer together, as real ads hold
+them. The ``half`` column splits by ``sha256(id) % 2``: read and fix against *tune*, report *check*.
+
+Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
+stay the measure (bench/review_real.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from kompetens.engine import Engine
+from kompetens.ingest import document_from_text
+
+DATA = Path(__file__).parent / "data" / "age_ads_written.tsv"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data-dir", default=None)
+    ap.add_argument(
+        "--data", type=Path, default=DATA, help="the set (default bench/data/age_ads_written.tsv)"
+    )
+    ap.add_argument(
+        "--misses", choices=["tune", "check", "none"], default="none", help="print this half's errors"
+    )
+    args = ap.parse_args()
+    engine = Engine(args.data_dir)
+    with args.data.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    cells: dict[tuple[str, str, bool], list[int]] = {}  # (half, lang, age_coded) -> [flagged, rows]
+    for row in rows:
+        doc = document_from_text(
+            row["title"] + "\n\n" + row["text"], source=row["id"], lang=row["lang"], kind="ad"
+        )
+        ages = [f.text for f in engine.review(doc).flags if f.category == "age"]
+        gold = row["age_coded"] == "true"
+        cell = cells.setdefault((row["half"], row["lang"], gold), [0, 0])
+        cell[0] += bool(ages)
+        cell[1] += 1
+        if bool(ages) != gold and args.misses == row["half"]:
+            what = f"missed [{row['quote']}]" if gold else f"flagged {ages} [{row['note']}]"
+            print(f"  {row['id']} ({row['lang']}) {row['title']!r}: {what}")
+    print(f"{len(rows)} written ads (bench/data/{args.data.name}); age flags per half and language")
+    for half in ("tune", "check"):
+        parts = []
+        for lang in ("sv", "en"):
+            coded = cells.get((half, lang, True), [0, 0])
+            neutral = cells.get((half, lang, False), [0, 0])
+            parts.append(
+                f"{lang}: age-coded {coded[0]} of {coded[1]} flagged, neutral {neutral[0]} of {neutral[1]} flagged"
+            )
+        print(f"{half:6s} " + " | ".join(parts))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
