@@ -17,8 +17,9 @@ Each row is reviewed as an ad (``Engine.review`` of the title, a blank line and 
 ``requires_social_media`` precision and recall, title-silent recall and the share of the negatives flagged. The
 real ads stay the measure (bench/review_real.py, bench/review_en_postings.py); this set measures English
 recall, which no labelled real English ads here can (the 491 English ads of ../shared name social-media work in
-one). Two more sets in the same columns (``--data``): social_en_written_2.tsv (140 English excerpts across
-retail, hospitality, charities, universities, councils and gaming) and social_sv_written.tsv (140 Swedish ones;
+one). Three more sets in the same columns (``--data``): social_en_written_2.tsv (140 English excerpts across
+retail, hospitality, charities, universities, councils and gaming), social_en_written_3.tsv (140 of the one
+tech and media employer again, its careers site's 'Role, Team' titles) and social_sv_written.tsv (140 Swedish ones;
 a file name with ``_sv`` is read as Swedish unless ``--lang`` says otherwise), each written blind by another helper (docs/review.md).
 """
 

@@ -96,6 +96,10 @@ def test_social_media_only_in_about_us_does_not() -> None:
         ("You optimise Meta Tags, headings and content on our website.", False),
         ("You report to the executive sponsor and run the LinkedIn integration project.", False),
         ("Du håller koll på trender i sociala medier och tar fram innehåll.", True),
+        # social media as the subject of regulation, and follow-our-accounts lines, are no work on it
+        ("You engage with lawmakers on bills that govern social media and video sharing platforms.", False),
+        ("Du analyserar lagstiftning om sociala medier inför remissvar.", False),
+        ("To learn more about life here, follow our careers accounts on LinkedIn and Instagram.", False),
         ("Du håller restaurangens Instagram levande och sköter samarbeten med matinfluencers.", True),
         ("Håll utkik på våra sociala medier för fler jobb!", False),
         # channel words count on their own
@@ -169,6 +173,8 @@ def test_a_title_naming_social_media_work_decides(title: str, lang: str, decides
             "en",
             False,
         ),
+        # "developer" names a product role, not developer marketing or advocacy
+        ("Video Producer, Developer Marketing", "Cut short clips for X, LinkedIn and Instagram.", "en", True),
         # ... while social media as a channel still counts, and other roles keep their platforms
         ("Frontend Developer", "You also run our social media channels.", "en", True),
         ("Marketing Coordinator", "Keep the TikTok channel running.", "en", True),
