@@ -906,18 +906,15 @@ def candidates_reprofile(
             list(candidate_ids) or None,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
-    failed: list[StoredCandidate | FailedInput] = []
-    for item in out:
-        if isinstance(item, KompetensError):
-            _report_error(item)
-            failed.append(item.failed())
-        else:
-            failed.append(item)
+    errors = [item for item in out if isinstance(item, KompetensError)]
+    for error in errors:
+        _report_error(error)
     if as_json:
-        _emit_json(failed, list[StoredCandidate | FailedInput])
+        items = [item.failed() if isinstance(item, KompetensError) else item for item in out]
+        _emit_json(items, list[StoredCandidate | FailedInput])
     else:
         _print_candidates([c for c in out if isinstance(c, StoredCandidate)])
-    ctx.exit(1 if any(isinstance(c, KompetensError) for c in out) else 0)
+    ctx.exit(1 if errors else 0)
 
 
 @candidates_group.command(name="erase")

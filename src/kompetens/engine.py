@@ -692,12 +692,17 @@ class Engine:
         """Review a job ad: social-media need (whatever the title says), areas asked for and missed, biased
         wording; ``skills=False`` leaves the skill list empty (the market's figures do not read it)."""
         from .ingest import require_language
-        from .review import review_ad
 
         if doc.kind != "ad":
             doc = replace(doc, kind="ad")
         require_language(doc)  # "French is not supported", not "no review data for language und"
-        profile = self.extract(doc, spans=False)  # the phrase index: the tagger's phrases hold no area
+        # the phrase index: the tagger's phrases hold no area
+        return self._review(doc, self.extract(doc, spans=False), skills=skills)
+
+    def _review(self, doc: Document, profile: Profile, *, skills: bool) -> Review:
+        """The review of an ad from its phrase-index profile (``extract(doc, spans=False)``)."""
+        from .review import review_ad
+
         review = review_ad(doc, profile)
         if skills:
             review.skills = profile.skills(self.skill_labels)
@@ -1377,6 +1382,7 @@ class Engine:
         and leans on its wording: ``role_from_ad``), titled with the ad's title: the document's own, else
         the title its layout reads, else its first line.
         The one place every interface derives a role from an ad (file, upload or pasted text)."""
+        from .ingest import require_language
         from .match import role_from_ad
         from .match.wording import job_text, term_vector
 
@@ -1386,7 +1392,10 @@ class Engine:
         first_line = doc.text.strip().splitlines()[0].strip() if doc.text.strip() else None
         title = doc.title or (profile.layout.title if profile.layout else None) or first_line
         try:
-            social_media = self.review(doc, skills=False).requires_social_media
+            require_language(doc)
+            # the review reads the phrase index's profile: the one just made, unless thorough
+            base = self.extractor(doc) if thorough else profile
+            social_media = self._review(doc, base, skills=False).requires_social_media
         except KompetensError:  # a language without review data: the role as before
             social_media = True
         words = term_vector(job_text(profile), doc.lang, self.lexicon.zipf)
