@@ -66,6 +66,15 @@ def test_sharing_the_ads_wording_raises_the_score_and_is_explained() -> None:
     assert {"wording", "wording_points", "wording_shared"} <= set(to_jsonable(item))  # type: ignore[arg-type]
 
 
+def test_a_role_of_wording_alone_explains_its_score() -> None:
+    role = replace(
+        ROLE, wording=wording.term_vector("Sjuksköterska, patienter", "sv", zipf), wording_share=1.0
+    )
+    s = score(with_words(synthetic(1, [0.5] * 8), "sjuksköterska patienter"), role)
+    assert set(s.contributions().values()) == {0.0}  # the areas bring none of the points
+    assert math.isclose(s.wording_points, s.score)
+
+
 def test_no_wording_fit_across_languages_or_without_words() -> None:
     role = replace(ROLE, wording=wording.term_vector("Sjuksköterska, patienter", "sv", zipf))
     areas_only = score(synthetic(1, [0.5] * 8), ROLE).score

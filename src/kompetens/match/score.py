@@ -204,10 +204,11 @@ class Score:
     def contributions(self) -> dict[str, float]:
         """Points (of the 0..100 score) each area brings; with a wording fit they share ``1 -
         role.wording_share`` of the 100, and ``wording_points`` the rest."""
-        total = self.role.total_weight / (1.0 if self.wording is None else 1.0 - self.role.wording_share)
+        part = (
+            100.0 * (1.0 if self.wording is None else 1.0 - self.role.wording_share) / self.role.total_weight
+        )
         return {
-            a: 100.0 * w * v / total
-            for a, w, v in zip(AREA_IDS, self.role.vector, self.candidate.vector, strict=True)
+            a: part * w * v for a, w, v in zip(AREA_IDS, self.role.vector, self.candidate.vector, strict=True)
         }
 
     @property
