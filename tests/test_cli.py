@@ -121,6 +121,18 @@ def test_review_prints_each_explanation_once(runner: CliRunner, data_dir: Path, 
     assert "“självständig”" in flat and "“driven”" in flat
 
 
+def test_review_groups_words_that_differ_in_case(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    ad = tmp_path / "ad.txt"
+    ad.write_text(
+        "Säljare\n\nDriven säljare sökes. Du är driven och tar egna kunder.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(runner, data_dir, "review", str(ad))
+    flat = " ".join(out.split())
+    assert code == 0
+    assert "“Driven” ×2" in flat and "“driven”" not in flat  # one line, as the ad first writes it
+
+
 def test_lang_overrides_the_detected_language(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     ad = tmp_path / "ad.txt"
     ad.write_text(

@@ -323,11 +323,15 @@ def _print_review(r: Review) -> None:
 
 def _flag_groups(flags: list[Flag]) -> dict[tuple[str, str, str], dict[tuple[str, str], int]]:
     """Flags by (category, explanation, source) in text order, each group's (text, suggestion) counted: the
-    explanation and its source are printed once for all the words they cover."""
+    explanation and its source are printed once for all the words they cover. Words that differ only in case
+    ("Driven", "driven") are one line, written as the first one is."""
     groups: dict[tuple[str, str, str], dict[tuple[str, str], int]] = {}
+    first: dict[tuple[str, str, str, str], tuple[str, str]] = {}
     for f in flags:
         words = groups.setdefault((f.category, f.explanation, f.source), {})
-        key = (f.text, f.suggestion)
+        key = first.setdefault(
+            (f.category, f.explanation, f.source, f.text.casefold()), (f.text, f.suggestion)
+        )
         words[key] = words.get(key, 0) + 1
     return groups
 

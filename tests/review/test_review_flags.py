@@ -66,6 +66,10 @@ FLAGGED = [
     ("sv", "Vi riktar oss till dig som är i början av karriären.", "i början av karriären", "age"),
     ("sv", "Du har nyligen avslutat din utbildning.", "nyligen avslutat", "age"),
     ("sv", "Jobbet är en fin språngbräda in i arbetslivet.", "språngbräda in i arbetslivet", "age"),
+    ("sv", "Vi ger dig som talang en riktigt bra start på karriären.", "bra start på karriären", "age"),
+    ("sv", "En perfekt karriärstart för dig som vill sälja!", "karriärstart", "age"),
+    ("en", "This is a great start to your career in sales.", "great start to your career", "age"),
+    ("en", "Kick-start your career with us!", "Kick-start your career", "age"),
     ("sv", "Du är native-användare av Instagram.", "native-användare", "age"),
     ("sv", "Dramaten välkomnar högstadieelever att söka.", "välkomnar högstadieelever", "age"),
     ("sv", "Vi är ett ungt gäng som hjälper kunder.", "ungt gäng", "age"),
@@ -373,6 +377,13 @@ FLAGGED = [
 ]
 
 NEUTRAL = [
+    # a start in a career that is not the applicant's first, or no start at all
+    (
+        "sv",
+        "Oavsett om du är erfaren eller ska ta ditt första steg i karriären får du en bra start på karriären hos oss.",
+    ),
+    ("sv", "Vi erbjuder en bra start på dagen med frukost."),
+    ("en", "Whether you are experienced or not, this is a great start to your career with us."),
     # stop 26: young clients, youths supervised, students met at fairs
     ("sv", "Ungdomsmottagningen tar emot unga mellan 13 och 25 år."),
     ("sv", "Du har gärna erfarenhet av arbete med unga."),
