@@ -529,3 +529,88 @@ def test_events_lists_the_log_without_personal_data(runner: CliRunner, tmp_path:
     code, out, _ = run(runner, data, "events")
     assert code == 0 and "user.add" in out
     assert run(runner, data, "events", "--since", "yesterday")[0] == 2
+
+
+def test_review_html_writes_one_report_per_ad(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    ads = tmp_path / "ads.jsonl"
+    ads.write_text(
+        "".join(
+            json.dumps({"id": str(k), "headline": f"Säljare {k}", "description": {"text": AD}}) + "\n"
+            for k in range(3)
+        ),
+        encoding="utf-8",
+    )
+    for sub in ("a", "b"):  # two files of one name in two folders
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "ad.txt").write_text(AD, encoding="utf-8")
+    out = tmp_path / "reports"
+    code, _, _ = run(
+        runner, data_dir, "review", str(ads), str(tmp_path / "a" / "ad.txt"), str(tmp_path / "b" / "ad.txt"),
+        "--html", str(out), "--json",
+    )  # fmt: skip
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "ad-2.html",
+        "ad.html",
+        "ads-1.html",
+        "ads-2.html",
+        "ads-3.html",
+    ]
+
+
+def test_an_html_path_that_cannot_be_written_stops_before_the_work(tmp_path: Path) -> None:
+    ad = tmp_path / "ad.txt"
+    ad.write_text(AD, encoding="utf-8")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    for command in (["review", str(ad)], ["market", str(ad)]):
+        cmd = [sys.executable, "-m", "kompetens", "--data-dir", str(tmp_path / "data"), *command]
+        p = subprocess.run(
+            [*cmd, "--html", str(blocker / "r.html"), "--json"], capture_output=True, text=True
+        )
+        assert p.returncode == 1 and "Traceback" not in p.stderr
+        reply = json.loads(p.stdout)
+        assert reply["error"]["code"] == "E304" and reply["error"]["source"] == str(blocker)
+        assert "internal" not in p.stderr
+
+
+def test_messages_are_printed_as_text_not_markup(capsys: pytest.CaptureFixture[str]) -> None:
+    from kompetens.cli import _report_error
+    from kompetens.errors import Code, KompetensError
+
+    _report_error(KompetensError(Code.E302, "install it: pip install 'kompetens[spark]'", source="x[1].txt"))
+    err = " ".join(capsys.readouterr().err.split())
+    assert "pip install 'kompetens[spark]'" in err and "x[1].txt" in err
+
+
+def test_a_cv_in_another_language_is_reported_not_ranked_last(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    fr = tmp_path / "cv-fr.txt"
+    fr.write_text(
+        "Expérience\n\nResponsable des réseaux sociaux chez Exemple SA depuis 2019. J'anime la communauté, "
+        "je rédige les publications et je réponds aux clients sur Instagram et Facebook.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        runner, data_dir, "rank", "--role", "default", str(fr), *map(str, DEMO_CVS[:2]), "--json"
+    )
+    assert code == 1
+    items = json.loads(out)
+    failed = [i for i in items if "error" in i]
+    assert [(i["source"], i["error"]["code"]) for i in failed] == [(str(fr), "E109")]
+    assert "French is not supported" in " ".join(err.split())
+    assert len(items) == 3  # the two readable CVs are ranked all the same
+    code, out, err = run(runner, data_dir, "extract", str(fr), "--json")
+    assert code == 0 and json.loads(out)[0]["lang"] == "und"  # read, with a warning that says why
+    assert "French is not supported" in " ".join(err.split())
+
+
+def test_a_short_text_is_too_short_to_tell_not_spanish(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    short = tmp_path / "kort.txt"
+    short.write_text("Sociala medier, SEO\n", encoding="utf-8")
+    code, _, err = run(runner, data_dir, "review", str(short))
+    flat = " ".join(err.split())
+    assert code == 1 and "too short to tell its language" in flat and "Spanish" not in flat

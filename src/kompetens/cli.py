@@ -84,9 +84,36 @@ def _emit_json(value: object, shape: Any = None) -> None:
     click.echo(dump_json(value, shape, indent=2).decode())
 
 
+def _escape(text: str) -> str:
+    """``text`` as plain text in a rich console line: "pip install 'kompetens[spark]'" keeps its "[spark]"."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _writable(path: Path, *, folder: bool = False) -> Path:
+    """``path`` checked before the work whose result it will hold: its folder (``path`` itself with
+    ``folder``) exists or can be made, and can be written; else E304 naming it (a long market run is not
+    lost to a typo in ``--html``)."""
+    where = path if folder else path.parent
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KompetensError(
+            Code.E304, f"cannot make the folder ({exc.strerror})", source=str(where)
+        ) from None
+    if not os.access(where, os.W_OK) or (path.exists() and not folder and not os.access(path, os.W_OK)):
+        raise KompetensError(Code.E304, "cannot be written (no permission)", source=str(path))
+    if path.is_dir() and not folder:
+        raise KompetensError(Code.E304, "is a folder; give a file name", source=str(path))
+    return path
+
+
 def _report_error(err: KompetensError) -> None:
-    where = f"{err.source}: " if err.source else ""
-    err_console.print(f"[bold red]error[/] {where}{err.message} [dim]\\[{err.code.name}][/]", highlight=False)
+    where = f"{_escape(err.source)}: " if err.source else ""
+    err_console.print(
+        f"[bold red]error[/] {where}{_escape(err.message)} [dim]\\[{err.code.name}][/]", highlight=False
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -185,7 +212,7 @@ def run_over_documents(
             failed += 1
             continue
         for warning in item.meta.get("warnings", []):
-            err_console.print(f"[yellow]warning[/] {item.source}: {warning}")
+            err_console.print(f"[yellow]warning[/] {_escape(item.source or '')}: {_escape(warning)}")
         try:
             result = handle(item)
         except KompetensError as exc:
@@ -233,7 +260,17 @@ def extract(
     engine = _engine(ctx)
     profiles: list[Profile] = []
 
+    from rich.markup import escape
+
+    from .lang import LANGUAGES
+
     def handle(doc: Document) -> Extraction:
+        if doc.lang not in LANGUAGES:  # read all the same, with both languages' data: said, not hidden
+            why = doc.meta.get("lang_warning") or f"the language {doc.lang!r} is not supported"
+            err_console.print(
+                f"[yellow]warning[/] {escape(doc.source or '')}: {escape(why)}; read with the Swedish and "
+                "English data (give --lang sv|en to choose)"
+            )
         profile = engine.extract(doc, link=use_linker, spans=spans, thorough=thorough)
         if not as_json:
             profiles.append(profile)
@@ -267,12 +304,14 @@ def review(
     engine = _engine(ctx)
     docs: list[Document | KompetensError] = list(engine.read(ads, kind="ad", lang=lang))
     several = sum(1 for d in docs if not isinstance(d, KompetensError)) > 1
+    if html_out is not None:
+        _writable(html_out, folder=several)
+    written: set[str] = set()
 
     def handle(doc: Document) -> Review:
         result = engine.review(doc)
         if html_out is not None:
-            target = html_out / (Path(doc.source.split("#")[0]).stem + ".html") if several else html_out
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = html_out / _report_name(doc.source, written) if several else html_out
             target.write_text(engine.review_html(result, doc), encoding="utf-8")
             err_console.print(f"[dim]HTML report: {target}[/]")
         if not as_json:
@@ -289,6 +328,19 @@ def review(
         else:
             _emit_json(results, list[Review | FailedInput])
     ctx.exit(1 if failed else 0)
+
+
+def _report_name(source: str, taken: set[str]) -> str:
+    """A report's file name in the ``--html`` folder, unique in the run: the ad file's stem, its item number
+    in a JSONL or JSON file ("ads-3.html"), and a count where two files share a stem ("ad-2.html")."""
+    path, _, item = source.partition("#")
+    stem = Path(path).stem + (f"-{item}" if item else "")
+    name, n = f"{stem}.html", 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{n}.html"
+    taken.add(name)
+    return name
 
 
 def _print_review(r: Review) -> None:
@@ -1360,6 +1412,8 @@ def market(
     )
 
     engine = _engine(ctx)
+    if html_out is not None:
+        _writable(html_out)
     named = {"title": title_col, "text": text_col, "date": date_col, "id": id_col}
     total = engine.count_ads(list(corpus), delimiter=delimiter)
     columns = (
@@ -1389,7 +1443,6 @@ def market(
             delimiter=delimiter,
         )
     if html_out is not None:
-        html_out.parent.mkdir(parents=True, exist_ok=True)
         html_out.write_text(report.render_html(), encoding="utf-8")
         err_console.print(f"[dim]HTML report: {html_out}[/]")
     if as_json:
@@ -1472,11 +1525,22 @@ def main(argv: list[str] | None = None) -> NoReturn:
         if as_json:  # a whole-command failure under --json is JSON on stdout too
             _emit_json(ErrorReply(exc.info()))
         sys.exit(1)
+    except OSError as exc:  # a file the command writes (an HTML report, an export) cannot be written
+        if os.environ.get("KOMPETENS_DEBUG"):
+            raise
+        failed = KompetensError(
+            Code.E304, exc.strerror or str(exc), source=str(exc.filename) if exc.filename else None
+        )
+        _report_error(failed)
+        if as_json:
+            _emit_json(ErrorReply(failed.info()))
+        sys.exit(1)
     except Exception as exc:
         if os.environ.get("KOMPETENS_DEBUG"):
             raise
         err_console.print(
-            f"[bold red]internal error[/] {type(exc).__name__}: {exc}  (set KOMPETENS_DEBUG=1 for details)"
+            f"[bold red]internal error[/] {type(exc).__name__}: {_escape(str(exc))}  "
+            "(set KOMPETENS_DEBUG=1 for details)"
         )
         if as_json:
             _emit_json(ErrorReply(ErrorInfo("internal", type(exc).__name__, str(exc))))

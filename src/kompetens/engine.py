@@ -437,10 +437,12 @@ class Engine:
         self, paths: Iterable[Path | str], *, kind: DocKind | None = None, lang: str | None = None
     ) -> Iterator[Document | IngestError]:
         """Documents from files and folders; a bad file yields its error and the rest go on. ``lang`` is
-        every document's language instead of the one detected (a text too short or too mixed to tell)."""
+        every document's language instead of the one detected (a text too short or too mixed to tell).
+        CVs (``kind="cv"``) in a language kompetens does not serve yield E109 (``_served``)."""
         from .ingest import iter_documents
 
-        yield from iter_documents([Path(p) for p in paths], kind=kind, lang=lang)
+        items = iter_documents([Path(p) for p in paths], kind=kind, lang=lang)
+        yield from (map(_served, items) if kind == "cv" else items)
 
     def read_files(
         self,
@@ -455,6 +457,8 @@ class Engine:
         from .ingest import read_bytes
 
         out = [list(read_bytes(name, data, kind=kind)) for name, data in files]
+        if kind == "cv":
+            out = [[_served(item) for item in items] for items in out]
         for (name, _), shown, items in zip(files, names or [], out, strict=False):
             for item in items:
                 if item.source is not None and item.source.startswith(name):  # "name" or "name#3"
@@ -1499,6 +1503,21 @@ class Engine:
         from .ingest import document_from_text
 
         return self.extract(document_from_text(text, lang=lang, kind=kind))
+
+
+def _served(item: Document | IngestError) -> Document | IngestError:
+    """A CV in a language kompetens serves, or its E109 ("French is not supported; give the language..."):
+    a CV it cannot read is reported like an unreadable file, not profiled as empty and ranked last unseen.
+    A CV too short to tell its language ("Social media-ansvarig. Instagram, SEO.") is read with both
+    languages' data, as before."""
+    from .ingest import require_language
+
+    if isinstance(item, IngestError) or item.meta.get("lang_short"):
+        return item
+    try:
+        return require_language(item)
+    except IngestError as exc:
+        return exc
 
 
 def _base_name(source: str) -> str:

@@ -42,6 +42,7 @@ class Code(StrEnum):
     E403 = "database unreachable"
     E302 = "optional extra not installed"
     E303 = "backend failed"
+    E304 = "output cannot be written"
     E500 = "unknown user role"
     E501 = "user exists already"
     E502 = "unknown user"

@@ -29,8 +29,10 @@ def _summary(items, root):
 
 def test_folder_is_walked_sorted_skipping_hidden_and_unknown(build):
     root = _tree(build)
+    build.text("bild.svg", "<svg/>")  # no document: skipped
     assert _summary(iter_documents([root]), root) == [
         ("a.md", "sv"),
+        ("anteckning.odt", "E108"),  # a document no reader takes: reported, not skipped
         ("b.txt", "sv"),
         ("sub/c.html", "en"),
         ("sub/d.jsonl#1", "sv"),
@@ -42,7 +44,33 @@ def test_folder_is_walked_sorted_skipping_hidden_and_unknown(build):
 
 def test_non_recursive_walk_stays_in_the_folder(build):
     root = _tree(build)
-    assert [s for s, _ in _summary(iter_documents([root], recursive=False), root)] == ["a.md", "b.txt"]
+    assert [s for s, _ in _summary(iter_documents([root], recursive=False), root)] == [
+        "a.md",
+        "anteckning.odt",
+        "b.txt",
+    ]
+
+
+def test_an_unread_document_in_a_folder_says_what_to_do(build):
+    build.text("cv.md", build.SV_AD)
+    build.bytes("gammalt-cv.doc", b"\xd0\xcf\x11\xe0")
+    build.bytes("skannat.JPG", b"\xff\xd8\xff")
+    items = list(iter_documents([build.folder]))
+    errors = {i.source.rsplit("/", 1)[-1]: i for i in items if isinstance(i, IngestError)}
+    assert set(errors) == {"gammalt-cv.doc", "skannat.JPG"}
+    assert errors["gammalt-cv.doc"].code is Code.E108 and ".docx or PDF" in str(errors["gammalt-cv.doc"])
+    assert "image has no text" in str(errors["skannat.JPG"])
+    assert sum(not isinstance(i, IngestError) for i in items) == 1
+
+
+def test_a_folder_with_nothing_to_read_is_an_error(build):
+    build.text("anteckningar.csv", "a;b")
+    (build.folder / "tom").mkdir()
+    for folder in (build.folder, build.folder / "tom"):
+        items = list(iter_documents([folder]))
+        assert len(items) == 1 and isinstance(items[0], IngestError)
+        assert items[0].code is Code.E108 and items[0].source == str(folder)
+        assert "no file to read" in str(items[0])
 
 
 def test_named_files_are_read_in_the_given_order_and_errors_reported(build):

@@ -40,6 +40,24 @@ EXTRACTORS: dict[str, Extractor] = {
     ".ndjson": extract_jsonl,
 }
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(EXTRACTORS)
+UNREAD_DOCUMENTS: dict[str, str] = {
+    # documents a folder of CVs or ads may hold that no reader here takes: reported, not skipped
+    ".doc": "save it as .docx or PDF",
+    ".rtf": "save it as .docx, PDF or text",
+    ".odt": "save it as .docx or PDF",
+    ".pages": "export it as .docx or PDF",
+    ".wpd": "save it as .docx or PDF",
+    ".xps": "save it as PDF",
+    ".png": "an image has no text: give the CV as PDF, .docx or text",
+    ".jpg": "an image has no text: give the CV as PDF, .docx or text",
+    ".jpeg": "an image has no text: give the CV as PDF, .docx or text",
+    ".tif": "an image has no text: give the CV as PDF, .docx or text",
+    ".tiff": "an image has no text: give the CV as PDF, .docx or text",
+    ".heic": "an image has no text: give the CV as PDF, .docx or text",
+    ".webp": "an image has no text: give the CV as PDF, .docx or text",
+}
+"""Suffixes of documents that a folder walk reports as unsupported (with what to do) instead of skipping
+silently: a recruiter's folder of CVs that holds an old .doc or a scanned photo loses no candidate unseen."""
 
 
 def read_path(
@@ -160,10 +178,22 @@ def expand_paths(
     path: Path, *, recursive: bool = True, extensions: Collection[str] = ()
 ) -> Iterator[Path | IngestError]:
     """A named file as is (even with an unknown extension, to report it); a folder's known files (those
-    of the readers here, and ``extensions`` such as ``.csv`` that a caller reads itself)."""
+    of the readers here, and ``extensions`` such as ``.csv`` that a caller reads itself). A document the
+    readers do not take (``UNREAD_DOCUMENTS``: .doc, .rtf, images...) is yielded as its error, other
+    files are skipped; a folder with nothing to read at all is an error (E108) rather than no output."""
     if not path.is_dir():
         yield path
         return
+    found = 0
+    for item in _walk(path, recursive=recursive, extensions=extensions):
+        found += 1
+        yield item
+    if not found:
+        known = ", ".join((*SUPPORTED_EXTENSIONS, *extensions))
+        yield IngestError(Code.E108, f"the folder holds no file to read (known: {known})", source=str(path))
+
+
+def _walk(path: Path, *, recursive: bool, extensions: Collection[str]) -> Iterator[Path | IngestError]:
     try:
         entries = sorted(path.iterdir(), key=lambda p: p.name)
     except OSError as exc:
@@ -172,11 +202,15 @@ def expand_paths(
     for entry in entries:
         if entry.name.startswith((".", "~$")):  # hidden files, Office lock files
             continue
+        suffix = entry.suffix.lower()
         if entry.is_dir():
             if recursive and not entry.is_symlink():  # symlinked folders could loop
-                yield from expand_paths(entry, recursive=True, extensions=extensions)
-        elif entry.suffix.lower() in EXTRACTORS or entry.suffix.lower() in extensions:
+                yield from _walk(entry, recursive=True, extensions=extensions)
+        elif suffix in EXTRACTORS or suffix in extensions:
             yield entry
+        elif suffix in UNREAD_DOCUMENTS:
+            message = f"unsupported file type {suffix!r}: {UNREAD_DOCUMENTS[suffix]}"
+            yield IngestError(Code.E108, message, source=str(entry))
 
 
 def _iter_file(
@@ -310,8 +344,10 @@ def _settle_language(text: str, meta: dict[str, Any]) -> str:
         if code in SUPPORTED_LANGS:
             sizes[code] = sizes.get(code, 0) + end - start
     if not sizes:
+        letters = sum(map(str.isalpha, text))
         meta["lang_detected"] = detected
-        meta["lang_warning"] = _lang_warning(detected)
+        meta["lang_warning"] = _lang_warning(detected, letters=letters)
+        meta["lang_short"] = letters < SHORT_TEXT_LETTERS
         return UNDETERMINED
     lang = max(sizes, key=lambda code: sizes[code])
     _name_parts(meta, [(s, e, c) for s, e, c in parts if c not in SUPPORTED_LANGS], lang)
@@ -334,7 +370,14 @@ def _name_parts(meta: dict[str, Any], other: list[tuple[int, int, str | None]], 
     )
 
 
-def _lang_warning(detected: str | None) -> str:
+SHORT_TEXT_LETTERS = 60
+"""Below this many letters a text's language is not named: the detector's guess at a few words ("Sociala
+medier, SEO", "Social media manager sökes") is as often Spanish or Dutch as it is right."""
+
+
+def _lang_warning(detected: str | None, *, letters: int = SHORT_TEXT_LETTERS) -> str:
+    if letters < SHORT_TEXT_LETTERS:
+        return f"the text is too short to tell its language ({letters} letters)"
     if detected is None:
         return "the language could not be identified"
     return f"{language_name(detected)} is not supported (supported: Swedish, English)"
