@@ -444,8 +444,10 @@ def test_a_field_term_adds_to_the_concept_it_stands_for_on_lemmas(
         (("blorfbyggande",), ("urn:test:skill:analytics", "urn:test:skill:video")),
         (("snörk", "planering"), ("urn:test:skill:budget",)),
     ]
-    monkeypatch.setattr(linker_module, "_term_entries", lambda: entries)
-    monkeypatch.setattr(lexical, "_term_index", None)
+    monkeypatch.setattr(
+        linker_module, "_term_entries", lambda kind="skill": entries if kind == "skill" else []
+    )
+    monkeypatch.setattr(lexical, "_term_index", {})
     try:
         assert lexical.link(["blorfbyggande"], top=1)[0][0].uri == "urn:test:skill:analytics"
         # the first concept only
@@ -458,10 +460,12 @@ def test_a_field_term_adds_to_the_concept_it_stands_for_on_lemmas(
         assert "urn:test:skill:analytics" not in [c.uri for c in off.link(["blorfbyggande"], top=1)[0]]
         # what raised a concept is named, as the text's words
         assert lexical.named(["arbeta med snork planering", "bake bread"]) == [["snork planering"], []]
-        assert lexical.named(["snork planering"], kind="occupation") == [[]]  # terms stand for skills
+        assert lexical.named(["snork planering"], kind="occupation") == [
+            []
+        ]  # terms stand for skills, titles for occupations
         assert off.named(["blorfbyggande"]) == [[]]
     finally:
-        monkeypatch.setattr(lexical, "_term_index", None)
+        monkeypatch.setattr(lexical, "_term_index", {})
 
 
 def _term_data() -> dict[str, object]:
@@ -519,6 +523,40 @@ def test_the_term_table_names_concepts_of_the_taxonomy() -> None:
         for name in entry["names"]:
             # a name that is another concept's label would outrank the taxonomy's own exact match
             assert concepts_of.get(fold(name.lower()), set()) <= {entry["esco"][0]}, name
+
+
+def test_the_title_table_names_occupations_of_the_taxonomy() -> None:
+    from importlib import resources
+
+    engine = _built_engine()
+    taxonomy = engine.require_taxonomy()
+    preferred = {uri: label for uri, lang, label, pos in taxonomy.labels() if lang == "en" and pos == 0}
+    data = json.loads(resources.files("kompetens.link").joinpath("data", "titles.json").read_text("utf-8"))
+    names: set[str] = set()
+    for entry in data["titles"]:
+        assert entry["esco"] and all("/esco/occupation/" in u for u in entry["esco"])
+        for uri, label in zip(entry["esco"], entry["labels"], strict=True):
+            assert preferred.get(uri) == label, (entry["names"][0], uri)
+        for name in entry["names"]:
+            assert name.lower() not in names, name  # one entry a title
+            names.add(name.lower())
+
+
+def test_the_field_s_job_titles_link_to_their_occupations() -> None:
+    engine = _built_engine()
+    community = "http://data.europa.eu/esco/occupation/137b1d11-c4bc-4016-89ba-45345d4c71f0"
+    seo = "http://data.europa.eu/esco/occupation/092fdeeb-a76f-4ed2-b248-90fd6eaaffef"
+    titles = [
+        "Social media manager",
+        "community manager",
+        "Sociala medier-ansvarig",
+        "Sociala medier-ansvarig till oss",
+    ]
+    found = engine.link([*titles, "SEO-specialist"], top=1, kind="occupation")
+    assert [r.candidates[0].id for r in found] == [community] * len(titles) + [seo]
+    # a title the taxonomy writes exactly is that occupation (w_exact), not a one-word neighbour ("manager")
+    exact = engine.link(["Webbredaktör"], top=1, kind="occupation")[0].candidates[0]
+    assert exact.id == "http://data.europa.eu/esco/occupation/a74f6c51-37e5-423e-aa5b-044e98663027"
 
 
 def test_field_terms_link_where_the_taxonomy_has_no_such_label() -> None:

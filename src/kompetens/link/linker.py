@@ -70,6 +70,13 @@ SPREAD_PROBE = 400
 PAD_POOL = 8
 TOOLS_FILE = "tools.json"
 TERMS_FILE = "terms.json"
+TITLES_FILE = "titles.json"
+TERM_TABLES: dict[str, tuple[str, str]] = {
+    "skill": (TERMS_FILE, "terms"),
+    "occupation": (TITLES_FILE, "titles"),
+}
+"""Per link kind, the table of field words that raise a concept by ``w_term``: jargon for ESCO skills, the
+field's job titles for occupations ("Sociala medier-ansvarig", "community manager")."""
 TERM_ENDINGS = (
     "s",
     "n",
@@ -264,6 +271,11 @@ class LinkConfig:
     # "dashboard") in the text, matched on lemmas as whole words in order, adds this to the ESCO concept it
     # stands for: e5-small does not know the jargon ("link building" -> *design buildings*). 0: off.
     w_term: float = 2.0
+    # A text that is a label as written (case, diacritics and spacing aside: "Social media manager",
+    # "Kundtjänstmedarbetare") adds this to the concepts with that label: a job title the taxonomy names
+    # exactly is that occupation, not one of its one-word neighbours ("manager", the Swedish label of
+    # *talent agent*). 0: off.
+    w_exact: float = 2.0
 
     @classmethod
     def preset(cls, name: str, **overrides: object) -> LinkConfig:
@@ -319,7 +331,8 @@ class Linker:
         self._tool_index: (
             dict[str, list[tuple[tuple[str, ...], tuple[int, ...], re.Pattern[str] | None]]] | None
         ) = None
-        self._term_index: dict[str, list[tuple[tuple[str, ...], int]]] | None = None
+        self._term_index: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+        self._exact_index: dict[str, list[int]] | None = None
         self._starts = self.docs.group_starts()
         self._doc_langs = sorted(set(self.docs.lang))
         group_concepts = self.docs.concept[self._starts]
@@ -644,9 +657,15 @@ class Linker:
                 if hit:
                     scores[i] = scores[i].copy()
                     scores[i][hit] += cfg.w_tool
-        if cfg.w_term and kind == "skill":  # the terms stand for ESCO skills
+        if cfg.w_exact:
             for i in live:
-                hit = self._term_groups(tokens[i], text_langs[i])
+                hit = self._exact_groups(tokens[i])
+                if hit:
+                    scores[i] = scores[i].copy()
+                    scores[i][hit] += cfg.w_exact
+        if cfg.w_term and kind in TERM_TABLES:  # jargon for skills, the field's titles for occupations
+            for i in live:
+                hit = self._term_groups(tokens[i], text_langs[i], kind)
                 if hit:
                     scores[i] = scores[i].copy()
                     scores[i][hit] += cfg.w_term
@@ -689,16 +708,19 @@ class Linker:
             if not any(s <= start and end <= e and e - s > end - start for s, e, _ in hits)
         ]
 
-    def _term_groups(self, tokens: list[str], text_lang: str) -> list[int]:
-        """The concept groups of the field terms (``terms.json``) among ``tokens``: a term's words (or their
-        lemmas in the text's language or in English) as whole words in order, without diacritics."""
-        return sorted({g for _, _, g in self._term_hits(tokens, text_lang)})
+    def _term_groups(self, tokens: list[str], text_lang: str, kind: LinkKind = "skill") -> list[int]:
+        """The concept groups of the field terms of ``kind`` (``TERM_TABLES``) among ``tokens``: a term's
+        words (or their lemmas in the text's language or in English) as whole words in order, without
+        diacritics."""
+        return sorted({g for _, _, g in self._term_hits(tokens, text_lang, kind)})
 
-    def _term_hits(self, tokens: list[str], text_lang: str) -> list[tuple[int, int, int]]:
+    def _term_hits(
+        self, tokens: list[str], text_lang: str, kind: LinkKind = "skill"
+    ) -> list[tuple[int, int, int]]:
         """(start, end, concept group) of each field term among ``tokens`` (see ``_term_groups``)."""
-        index = self._term_index
+        index = self._term_index.get(kind)
         if index is None:
-            index = self._term_index = self._build_term_index()
+            index = self._term_index[kind] = self._build_term_index(kind)
         if not index:
             return []
         seqs = {tuple(fold(t) for t in tokens)}
@@ -726,17 +748,30 @@ class Linker:
             spans: list[tuple[int, int]] = []
             if tokens and cfg.w_tool:
                 spans += [(s, e) for s, e, _ in self._tool_hits(tokens, cleaned)]
-            if tokens and cfg.w_term and kind == "skill":
-                spans += [(s, e) for s, e, _ in self._term_hits(tokens, self.langid.detect(tokens))]
+            if tokens and cfg.w_term and kind in TERM_TABLES:
+                spans += [(s, e) for s, e, _ in self._term_hits(tokens, self.langid.detect(tokens), kind)]
             out.append(list(dict.fromkeys(" ".join(tokens[s:e]) for s, e in sorted(spans))))
         return out
 
-    def _build_term_index(self) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    def _exact_groups(self, tokens: list[str]) -> list[int]:
+        """The concept groups with a label that is ``tokens`` as written (see ``w_exact``)."""
+        index = self._exact_index
+        if index is None:
+            index = {}
+            group_of_doc = np.searchsorted(self._starts, np.arange(len(self.docs.text)), side="right") - 1
+            for text, group in zip(self.docs.text, group_of_doc.tolist(), strict=True):
+                key = _exact_key(words(clean(text)))
+                if key and group not in index.setdefault(key, []):
+                    index[key].append(group)
+            self._exact_index = index
+        return index.get(_exact_key(tokens), [])
+
+    def _build_term_index(self, kind: LinkKind = "skill") -> dict[str, list[tuple[tuple[str, ...], int]]]:
         """First word -> (a term's words, the group of its first concept): each name as written and as its
         lemmas in every label language, without diacritics; terms whose concept is not linked are left out."""
         group_of = {self.uris[int(c)]: g for g, c in enumerate(self._group_concept)}
         index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        for tokens, uris in _term_entries():
+        for tokens, uris in _term_entries(kind):
             group = group_of.get(uris[0])
             if group is None:
                 continue
@@ -1294,6 +1329,11 @@ def _two_step_progress(progress: Progress | None, second_total: int) -> tuple[Pr
 _ABSENT_MEANS = {"fold_accents": False, "split_compounds": (), "fuzzy_words": (), "translate": ()}
 
 
+def _exact_key(tokens: Sequence[str]) -> str:
+    """A label's or a text's words, lower-cased and without diacritics, for ``w_exact``."""
+    return " ".join(fold(t.lower()) for t in tokens)
+
+
 def _config(saved: dict[str, object]) -> LinkConfig:
     """The saved config; fields this version does not know are dropped (they only tuned a signal)."""
     known = set(LinkConfig.__dataclass_fields__)
@@ -1543,18 +1583,18 @@ def _written_forms(tokens: Sequence[str]) -> list[tuple[str, ...]]:
     return [folded, *((*folded[:-1], folded[-1] + end) for end in TERM_ENDINGS)]
 
 
-def _term_entries() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """(name as words, ESCO URIs) of each name in ``link/data/terms.json``; [] without the file."""
-    return [(tokens, uris) for tokens, uris, _ in _term_names()]
+def _term_entries(kind: str = "skill") -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(name as words, ESCO URIs) of each name in the table of ``kind`` (``TERM_TABLES``: ``terms.json``,
+    ``titles.json``); [] without the file."""
+    return [(tokens, uris) for tokens, uris, _ in _term_names(kind)]
 
 
 @cache
-def _term_names() -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
-    """(name as words, ESCO URIs, the first concept's English label) of each name in
-    ``link/data/terms.json``; [] without the file."""
-    return [
-        (tokens, uris, label) for _, tokens, uris, label in _named(_data_file(TERMS_FILE).get("terms", []))
-    ]
+def _term_names(kind: str = "skill") -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    """(name as words, ESCO URIs, the first concept's English label) of each name in the table of ``kind``;
+    [] without the file."""
+    file, key = TERM_TABLES[kind]
+    return [(tokens, uris, label) for _, tokens, uris, label in _named(_data_file(file).get(key, []))]
 
 
 @cache
