@@ -614,3 +614,39 @@ def test_a_short_text_is_too_short_to_tell_not_spanish(
     code, _, err = run(runner, data_dir, "review", str(short))
     flat = " ".join(err.split())
     assert code == 1 and "too short to tell its language" in flat and "Spanish" not in flat
+
+
+def test_role_and_candidate_take_one_file(tmp_path: Path) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for k in range(2):
+        (folder / f"cv{k}.txt").write_text(DEMO_CVS[k].read_text(encoding="utf-8"), encoding="utf-8")
+    corpus = tmp_path / "ads.jsonl"
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": str(k), "headline": "Säljare", "description": {"text": AD}}) + "\n"
+            for k in range(2)
+        ),
+        encoding="utf-8",
+    )
+    base = [sys.executable, "-m", "kompetens", "--data-dir", str(tmp_path / "data")]
+    for role in (folder, corpus):
+        p = subprocess.run(
+            [*base, "rank", "--role", str(role), str(folder), "--json"], capture_output=True, text=True
+        )
+        assert p.returncode == 1 and json.loads(p.stdout)["error"]["code"] == "E301", p.stderr
+    p = subprocess.run([*base, "interview", "--candidate", str(folder)], capture_output=True, text=True)
+    assert p.returncode == 2 and "one CV file" in p.stderr
+
+
+def test_a_bad_jsonl_line_is_named_by_its_line(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "ads.jsonl"
+    good = json.dumps({"id": "1", "headline": "Säljare", "description": {"text": AD}})
+    corpus.write_text(
+        f"{good}\n\n{good}\n" + '{"id": "4", "headline": "x, "description": 5}\n', encoding="utf-8"
+    )
+    code, out, _ = run(runner, data_dir, "extract", str(corpus), "--json")
+    assert code == 1
+    bad = json.loads(out)[-1]
+    assert bad["source"] == f"{corpus}#4"
+    assert bad["error"]["message"].startswith("invalid JSON at line 4, column ")

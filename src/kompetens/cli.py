@@ -690,8 +690,12 @@ def team(ctx: click.Context, role_spec: str, cvs: tuple[Path, ...], size: int, a
 def interview(ctx: click.Context, role_spec: str, cv: Path, lang: str | None, as_json: bool) -> None:
     """A structured interview kit for the candidate's gaps and the role's must-haves."""
     engine = _engine(ctx)
+    if cv.is_dir():
+        raise click.UsageError(f"--candidate takes one CV file, not a folder: {cv}")
     role = engine.role(role_spec)
     docs, errors = _read_cvs(engine, (cv,))
+    if len(docs) + len(errors) > 1:
+        raise click.UsageError(f"--candidate takes one CV; {cv} holds {len(docs) + len(errors)}")
     if errors:
         if as_json:  # reported on stderr already; stdout still holds one JSON value
             _emit_json(ErrorReply(errors[0].error))

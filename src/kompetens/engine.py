@@ -1350,15 +1350,31 @@ class Engine:
         """A role file as a role; any other file as a job ad (its first) to derive one from."""
         from .match import is_role_file, load_role
 
+        if path.is_dir():
+            raise KompetensError(
+                Code.E301,
+                "a role is one file (a role file or a job ad), not a folder",
+                source=name,
+                field="role",
+            )
         if is_role_file(path):
             try:
                 return replace(load_role(path), source=name)
             except RoleError as exc:
                 exc.source = name
                 raise
-        for item in self.read([path], kind="ad"):
+        items = list(self.read([path], kind="ad"))
+        for item in items:
             if item.source is not None and item.source.startswith(str(path)):
                 item.source = name + item.source[len(str(path)) :]  # "path#3": the third ad of a JSONL file
+        if len(items) > 1:  # a corpus: which of its ads is the role is not ours to guess
+            raise KompetensError(
+                Code.E301,
+                f"holds {len(items)} ads; a role is one ad (or a role file)",
+                source=name,
+                field="role",
+            )
+        for item in items:
             if isinstance(item, KompetensError):
                 raise item
             return self.role_from_ad(item, thorough=thorough)

@@ -54,7 +54,7 @@ def extract_json(data: bytes, *, source: str) -> Iterator[Extracted | IngestErro
     try:
         parsed = json.loads(decode_bytes(data, source=source))
     except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
-        raise IngestError(Code.E107, _why(exc), source=source) from None
+        raise IngestError(Code.E107, json_error(exc), source=source) from None
     if isinstance(parsed, dict) and isinstance(parsed.get("hits"), list):
         parsed = parsed["hits"]
     if not isinstance(parsed, list):
@@ -84,7 +84,7 @@ def jsonl_item(raw: bytes, *, source: str, number: int) -> Extracted | IngestErr
     except IngestError as exc:
         return exc
     except (ValueError, RecursionError) as exc:
-        return IngestError(Code.E107, _why(exc), source=where)
+        return IngestError(Code.E107, json_error(exc, line=number), source=where)
     return _item(obj, source=source, item=number)
 
 
@@ -159,9 +159,12 @@ def _scalar(value: object) -> Any:
     return value if isinstance(value, (str, int, float, bool)) or value is None else str(value)
 
 
-def _why(exc: BaseException) -> str:
+def json_error(exc: BaseException, *, line: int | None = None) -> str:
+    """What is wrong with the JSON, where: line and column of a JSON file, or (``line``: a JSONL file's line,
+    one record) that line and the column in it."""
     if isinstance(exc, json.JSONDecodeError):
-        return f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        what = exc.msg.removesuffix(" at").removesuffix(" starting")  # "Unterminated string starting at"
+        return f"invalid JSON at line {line or exc.lineno}, column {exc.colno}: {what}"
     if isinstance(exc, RecursionError):
         return "invalid JSON: nested too deeply"
     return f"invalid JSON: {exc}"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Code, IngestError
 from ..ingest import document_from_text, normalize_text
 from ..ingest.base import Extracted
-from ..ingest.jobtech import object_to_extracted
+from ..ingest.jobtech import json_error, object_to_extracted
 from ..models import AREA_IDS, Document
 
 if TYPE_CHECKING:
@@ -156,7 +156,8 @@ def document_from_line(line: str, *, source: str) -> Document:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:  # worded as the ingest layer words it
-        message = f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        item = source.rpartition("#")[2]
+        message = json_error(exc, line=int(item) if item.isdigit() else None)
         raise IngestError(Code.E107, message, source=source) from None
     except (ValueError, RecursionError) as exc:
         raise IngestError(Code.E107, f"invalid JSON: {exc}", source=source) from None
