@@ -720,3 +720,34 @@ def test_gender_flags_are_those_of_reading_every_word(parts: list[str], lang: st
             expected.append((m.start(), m.end(), rule.stem))
     found = [(f.start, f.end, f.rule.split(":", 1)[1]) for f in _gender_flags(text, gender, layout)]
     assert found == expected
+
+
+SV_FLAGGED = [(text, span) for lang, text, span, _ in FLAGGED if lang == "sv"]
+
+
+@pytest.mark.parametrize(("text", "span"), SV_FLAGGED)
+def test_swedish_typed_without_diacritics_gets_the_same_flags(text: str, span: str) -> None:
+    """Each Swedish example, typed without å, ä and ö, is flagged at the same place by the folded lexicon."""
+    fold = str.maketrans("åäöÅÄÖ", "aaoAAO")
+    plain = text.translate(fold)
+    layout = segment(plain, layout_cues("sv"), title="(none)")
+    found = [(f.start, f.end, f.category) for f in find_flags(plain, bias_lexicon("sv", folded=True), layout)]
+    written = segment(text, layout_cues("sv"), title="(none)")
+    expected = [(f.start, f.end, f.category) for f in find_flags(text, bias_lexicon("sv"), written)]
+    assert found == expected
+
+
+def test_the_review_reads_a_swedish_ad_typed_without_diacritics() -> None:
+    from kompetens.models import Document
+    from kompetens.review.lexicon import written_without_diacritics
+
+    text = "Säljare\n\nVi är ett ungt gäng och du är digital infödd. Du är självständig och söker dig till butik.\n"
+    plain = text.translate(str.maketrans("åäöÅÄÖ", "aaoAAO"))
+    assert written_without_diacritics(plain, "sv") and not written_without_diacritics(text, "sv")
+    assert not written_without_diacritics(plain, "en")
+    from kompetens.engine import Engine
+
+    engine = Engine(None)
+    doc = Document(source="ad.txt", text=plain, lang="sv", kind="ad")
+    flagged = {(f.text, f.category) for f in engine.review(doc).flags}
+    assert {("ungt gang", "age"), ("digital infodd", "age"), ("sjalvstandig", "gender")} <= flagged

@@ -10,7 +10,7 @@ from ..models import AREA_IDS, Document, Profile
 from ..schema import DOCUMENTED, R4
 from ..skills import Skill
 from .flags import Flag, find_flags
-from .lexicon import ReviewCues, bias_lexicon, review_cues
+from .lexicon import ReviewCues, bias_lexicon, review_cues, written_without_diacritics
 from .social import Evidence, cue_evidence, mention_evidence, title_evidence, title_mentions_social_media
 
 ASKED_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
@@ -142,7 +142,7 @@ def review_ad(
     Raises KompetensError (E109) for a language without review data.
     """
     cues = review_cues(doc.lang)
-    lexicon = bias_lexicon(doc.lang)
+    lexicon = bias_lexicon(doc.lang, folded=written_without_diacritics(doc.text, doc.lang))
     layout = profile.layout or segment(doc.text, layout_cues(doc.lang), title=doc.title)
 
     from_cues = list(cue_evidence(doc.text, layout, cues))

@@ -321,10 +321,37 @@ def _guard(parts: list[dict[str, list[str]]]) -> Guard:
     )
 
 
+_FOLD_LETTERS = str.maketrans("åäöÅÄÖ", "aaoAAO")
+_FOLDED_KEYS = frozenset(
+    {"pattern", "gate", "sentence", "before", "stem", "exclude", "forms", "not_before", "not_after"}
+)
+
+
+def written_without_diacritics(text: str, lang: str) -> bool:
+    """Whether a Swedish ``text`` is typed without å, ä and ö (none in a text of some length): its wording is
+    then matched against the lexicon written the same way (``bias_lexicon(lang, folded=True)``)."""
+    return lang == "sv" and len(text) >= 80 and not any(ch in text for ch in "åäöÅÄÖ")
+
+
+def _folded(value: Any, key: str | None = None) -> Any:
+    """The bias data with å, ä, ö written a, a, o in what is matched (patterns, gates, guards, stems);
+    explanations and suggestions keep their letters."""
+    if isinstance(value, dict):
+        return {k: _folded(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_folded(v, key) for v in value]
+    if isinstance(value, str) and key in _FOLDED_KEYS:
+        return value.translate(_FOLD_LETTERS)
+    return value
+
+
 @lru_cache(maxsize=8)
-def bias_lexicon(lang: str) -> BiasLexicon:
-    """The compiled bias lexicon of one language; KompetensError E109 for an unsupported language."""
+def bias_lexicon(lang: str, *, folded: bool = False) -> BiasLexicon:
+    """The compiled bias lexicon of one language; KompetensError E109 for an unsupported language.
+    ``folded``: its matching written without å, ä, ö, for a text typed that way ("ungt gang")."""
     data = _need(lang, "bias")
+    if folded:
+        data = _folded(data)
     g = data["gender"]
     gender = GenderLexicon(
         category=g.get("category", "gender"),
@@ -335,7 +362,8 @@ def bias_lexicon(lang: str) -> BiasLexicon:
         suggestion_template=g.get("suggestion_template", "{alternative}"),
         stems=tuple(_stem(e) for e in g["stems"]),
     )
-    datas = [data, *(d for d in (lang_data(code, "bias") for code in LANGUAGES if code != lang) if d)]
+    others = (lang_data(code, "bias") for code in LANGUAGES if code != lang)
+    datas = [data, *(_folded(d) if folded else d for d in others if d)]
     seen: set[str] = set()
     phrases: list[PhraseRule] = []
     for d in datas:
