@@ -650,3 +650,34 @@ def test_a_bad_jsonl_line_is_named_by_its_line(runner: CliRunner, data_dir: Path
     bad = json.loads(out)[-1]
     assert bad["source"] == f"{corpus}#4"
     assert bad["error"]["message"].startswith("invalid JSON at line 4, column ")
+
+
+def test_small_usage_mends(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    code, out, _ = run(runner, data_dir, "rank", "--role", "Default", str(DEMO_CVS[0]), "--json")
+    assert code == 0 and len(json.loads(out)) == 1  # "default" whatever its case
+    assert run(runner, data_dir, "link", "")[0] == 2  # nothing to link is a usage error, not an empty table
+    code, _, err = run(
+        runner, data_dir, "team", "--role", "default", str(DEMO_CVS[0]), "--size", "3", "--json"
+    )
+    assert code == 0 and "1 readable CVs given" in " ".join(err.split())
+
+
+def test_market_json_says_its_failed_inputs_on_stderr(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "ads.csv"
+    corpus.write_text(
+        "annons_id;rubrik;brodtext\na1;Säljare;" + AD.replace("\n", " ") + "\n", encoding="utf-8"
+    )
+    code, out, err = run(runner, data_dir, "market", str(corpus), "--title-col", "nope", "--json")
+    assert code == 1 and json.loads(out)["errors"] == 1
+    assert "no column 'nope'" in " ".join(err.split())
+    french = tmp_path / "annonce.txt"
+    french.write_text(
+        "Vendeur\n\nNous cherchons un vendeur dynamique pour notre magasin à Paris. Vous gérez les clients et la "
+        "caisse, et vous aimez le contact avec le public.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, data_dir, "market", str(french), "--json")
+    flat = " ".join(err.split())
+    assert code == 1 and "French is not supported" in flat and "--lang" not in flat  # market has no --lang

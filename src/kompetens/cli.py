@@ -463,6 +463,8 @@ def link(
         items += [line for line in decode_bytes(raw, source=str(input_file)).splitlines() if line.strip()]
     if not items:
         raise click.UsageError("give TEXT arguments or --input FILE")
+    if not any(item.strip() for item in items):
+        raise click.UsageError("the texts to link are empty")
     results: list[LinkResult] = []
     for start in _progress(list(range(0, len(items), 64)), "Linking", quiet=as_json):
         results += engine.link(items[start : start + 64], top=top, kind=kind, spans=spans)
@@ -661,6 +663,10 @@ def team(ctx: click.Context, role_spec: str, cvs: tuple[Path, ...], size: int, a
     engine = _engine(ctx)
     role = engine.role(role_spec)
     docs, errors = _read_cvs(engine, cvs)
+    if len(docs) < size:
+        err_console.print(
+            f"[yellow]warning[/] a team of {size} asked for, {len(docs)} readable CVs given: all of them"
+        )
     result: Team = replace(
         engine.team(role, _progress(docs, "Profiling CVs", quiet=as_json), size=size), failed=tuple(errors)
     )
@@ -1450,11 +1456,19 @@ def market(
         html_out.write_text(report.render_html(), encoding="utf-8")
         err_console.print(f"[dim]HTML report: {html_out}[/]")
     if as_json:
+        for err in report.errors[:MARKET_ERRORS_SHOWN]:  # stdout holds the JSON; the errors are said too
+            _report_error(err)
+        if report.error_count > MARKET_ERRORS_SHOWN:
+            err_console.print(f"... and {report.error_count - MARKET_ERRORS_SHOWN:,} more inputs that failed")
         _emit_json(report.to_dict(), dict[str, Any])
     else:
         for table in report.tables():
             out_console.print(table)
     ctx.exit(1 if report.error_count else 0)
+
+
+MARKET_ERRORS_SHOWN = 20
+"""Failed inputs ``market --json`` names on stderr (all of the kept ones are in its ``failed``)."""
 
 
 @cli.group(name="import")

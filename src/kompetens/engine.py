@@ -1300,7 +1300,7 @@ class Engine:
         """A role from ``spec``: None or "default" (the built-in social media specialist), a role file (YAML
         or JSON with weights), or a job ad in any readable format (weights from what the ad asks for).
         What the CLI's ``--role`` means; ``choose_role`` decides."""
-        if spec is None or str(spec) == "default":
+        if spec is None or (str(spec).lower() == "default" and not Path(spec).exists()):
             return self.choose_role()
         return self.choose_role(role_file=Path(spec), thorough=thorough)
 

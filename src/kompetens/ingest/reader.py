@@ -162,16 +162,18 @@ def document_from_text(
     return doc
 
 
-def require_language(doc: Document, *, supported: Iterable[str] = SUPPORTED_LANGS) -> Document:
-    """The document itself, or IngestError E109 when its language is unknown or unsupported."""
+LANG_HINT = "give the language to override (--lang sv|en, or lang in the API)"
+
+
+def require_language(
+    doc: Document, *, supported: Iterable[str] = SUPPORTED_LANGS, hint: str | None = LANG_HINT
+) -> Document:
+    """The document itself, or IngestError E109 when its language is unknown or unsupported; ``hint`` ends
+    the message (None where the caller has no way to give the language, as the market)."""
     if doc.lang in set(supported):
         return doc
     message = doc.meta.get("lang_warning") or f"the language {doc.lang!r} is not supported"
-    raise IngestError(
-        Code.E109,
-        f"{message}; give the language to override (--lang sv|en, or lang in the API)",
-        source=doc.source,
-    )
+    raise IngestError(Code.E109, f"{message}; {hint}" if hint else message, source=doc.source)
 
 
 def expand_paths(

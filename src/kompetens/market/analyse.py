@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Code, IngestError
-from ..ingest import document_from_text, normalize_text
+from ..ingest import document_from_text, normalize_text, require_language
 from ..ingest.base import Extracted
 from ..ingest.jobtech import json_error, object_to_extracted
 from ..models import AREA_IDS, Document
@@ -128,6 +128,7 @@ def _meta_str(doc: Document, name: str) -> str | None:
 
 def ad_facts(engine: Engine, doc: Document) -> AdFacts:
     """Review one ad and keep what the market figures need. Raises KompetensError (E109: language)."""
+    require_language(doc, hint=None)  # the market reads each ad in its own language: no --lang to point to
     review = engine.review(doc, skills=False)  # the skill list is not a market figure
     year, month = year_month(doc.meta.get("publication_date"))
     flags = Counter(f.category for f in review.flags)
