@@ -681,3 +681,16 @@ def test_market_json_says_its_failed_inputs_on_stderr(
     code, out, err = run(runner, data_dir, "market", str(french), "--json")
     flat = " ".join(err.split())
     assert code == 1 and "French is not supported" in flat and "--lang" not in flat  # market has no --lang
+
+
+def test_audit_says_when_no_ratio_could_be_computed(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    pool = tmp_path / "pool"
+    pool.mkdir()
+    for cv in DEMO_CVS[:3]:
+        (pool / cv.name).write_text(cv.read_text(encoding="utf-8"), encoding="utf-8")
+    (pool / "groups.csv").write_text("file,sex,age_band\nsomeone-else.txt,f,30-39\n", encoding="utf-8")
+    code, out, _ = run(runner, data_dir, "audit", "--role", "default", str(pool))
+    flat = " ".join(out.split())
+    assert "no impact ratio could be computed" in flat and "no impact ratio under 0.8" not in flat

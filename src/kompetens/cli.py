@@ -55,7 +55,8 @@ class _LazyConsole:
         if self._console is None:
             from rich.console import Console
 
-            self._console = Console(stderr=self._stderr)
+            # stderr lines (errors, warnings) are not wrapped: "[E106]" stays on its line, a log keeps a line an error
+            self._console = Console(stderr=self._stderr, soft_wrap=self._stderr)
         return self._console  # type: ignore[no-any-return]
 
     def __getattr__(self, name: str) -> Any:
@@ -477,7 +478,7 @@ def link(
         table = _table(title=r.input[:100], title_justify="left", box=None)
         table.add_column("score", justify="right")
         table.add_column("label")
-        table.add_column("id", style="dim")
+        table.add_column("id", style="dim", overflow="fold")  # a URI whole, if on two lines
         for c in r.candidates:
             table.add_row(f"{c.score:.3f}", c.label, c.id)
         out_console.print(table)
@@ -828,8 +829,13 @@ def _print_audit(report: AuditReport) -> None:
             ratio = f"[red]{ratio}[/]" if g.flagged else ratio
             table.add_row(g.group, str(g.n), str(g.hits), f"{g.rate:.2f}", ratio, f"[dim]{g.note}[/]")
         out_console.print(table)
+    computed = any(g.impact_ratio is not None for r in report.results for g in r.groups)
     verdict = (
-        "[green]no impact ratio under 0.8[/]" if report.four_fifths_ok else "[red]impact ratio under 0.8[/]"
+        "[yellow]no impact ratio could be computed (see the notes)[/]"
+        if not computed
+        else "[green]no impact ratio under 0.8[/]"
+        if report.four_fifths_ok
+        else "[red]impact ratio under 0.8[/]"
     )
     out_console.print(f"sex and age: {verdict}")
     for note in report.notes:
@@ -900,8 +906,15 @@ def candidates_add(ctx: click.Context, paths: tuple[Path, ...], org: str | None,
     ctx.exit(1 if any(isinstance(c, FailedInput) for c in out) else 0)
 
 
+def _id_column(ids: Iterable[str]) -> Any:
+    """A table column that shows ids whole, to copy into the next command (never cut to "XZEVgFX…")."""
+    from rich.table import Column
+
+    return Column("id", no_wrap=True, min_width=max((len(i) for i in ids), default=2))
+
+
 def _print_candidates(found: list[StoredCandidate]) -> None:
-    table = _table("id", "name", "lang", "bytes", "stored")
+    table = _table(_id_column(c.id for c in found), "name", "lang", "bytes", "stored")
     for c in found:
         table.add_row(c.id, c.name, c.lang or "", str(c.size), c.created)
     out_console.print(table)
@@ -1009,7 +1022,7 @@ def _print_decision(engine: Engine, org_id: int, decision: Decision) -> None:
     table = _table(
         "#",
         "candidate",
-        "id",
+        _id_column(item.candidate for item in decision.items),
         "score",
         "final",
         title=f"{decision.role.title} · {decision.id}",

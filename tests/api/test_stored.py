@@ -124,6 +124,11 @@ def test_ranking_is_a_decision_record_a_person_confirms(two_orgs: tuple) -> None
     assert r.status_code == 422 and r.json()["error"]["code"] == "E508"
     r = client.post(f"/api/v1/rankings/{rid}/confirm", json={"order": order[:2], "reason": "x"}, headers=hm)
     assert r.json()["error"]["code"] == "E508"
+    assert f"missing: {order[2]}" in r.json()["error"]["message"]  # it says which ids
+    r = client.post(
+        f"/api/v1/rankings/{rid}/confirm", json={"order": [*order[:-1], "nobody"], "reason": "x"}, headers=hm
+    )
+    assert "not in this ranking: nobody" in r.json()["error"]["message"]
     r = client.post(
         f"/api/v1/rankings/{rid}/confirm", json={"order": order, "reason": "the work sample"}, headers=hm
     )

@@ -278,3 +278,15 @@ def test_document_from_empty_text():
     with pytest.raises(IngestError) as info:
         document_from_text(" \n ")
     assert info.value.code is Code.E101
+
+
+def test_a_jobtech_ad_without_description_text_is_read_with_a_warning() -> None:
+    from kompetens.ingest.jobtech import ad_to_extracted
+
+    for description in ({}, {"text": ""}, {"text": "  "}):
+        found = ad_to_extracted({"id": "1", "headline": "Säljare", "description": description})
+        assert found.text == "Säljare" and found.meta["warnings"] == [
+            "the ad has no description text: only its headline is read"
+        ]
+    full = ad_to_extracted({"id": "1", "headline": "Säljare", "description": {"text": "Du säljer."}})
+    assert "warnings" not in full.meta

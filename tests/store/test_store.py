@@ -148,6 +148,8 @@ def test_cli_candidates_orgs_and_purge(tmp_path: Path, database_url: str | None)
     (added,) = run("candidates", "add", str(cv))  # type: ignore[misc]
     assert added["name"] == "cv.txt"
     assert [c["id"] for c in run("candidates", "list")] == [added["id"]]  # type: ignore[union-attr]
+    table = runner.invoke(cli, ["candidates", "list"], env={**env, "COLUMNS": "60"}).stdout
+    assert added["id"] in table  # whole, to copy into export or erase, however narrow the terminal
     original = tmp_path / "out.txt"
     export = run("candidates", "export", added["id"], "--file", str(original))
     assert export["candidate"]["id"] == added["id"] and original.read_bytes() == cv.read_bytes()  # type: ignore[index]

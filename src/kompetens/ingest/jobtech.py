@@ -35,6 +35,8 @@ def ad_to_extracted(ad: dict[str, Any]) -> Extracted:
         "publication_date": _scalar(ad.get("publication_date")),
     }
     text = "\n\n".join(part for part in (headline, body) if part.strip())
+    if headline.strip() and not body.strip():  # read, but said: a review of a headline says little
+        meta["warnings"] = ["the ad has no description text: only its headline is read"]
     return Extracted(text=text, title=squash_spaces(headline) or None, meta=meta, kind="ad")
 
 

@@ -53,8 +53,8 @@ def _open(data: bytes, *, source: str) -> Any:
         raise
     except (DependencyError, FileNotDecryptedError, NotImplementedError) as exc:
         raise _error(Code.E105, source, f"the PDF is encrypted and cannot be opened ({exc})") from None
-    except Exception as exc:  # a damaged file can fail in any layer of the parser
-        raise _error(Code.E104, source, f"not a readable PDF ({type(exc).__name__})") from None
+    except Exception:  # a damaged file can fail in any layer of the parser
+        raise _error(Code.E104, source, "not a readable PDF (damaged, or not a PDF at all)") from None
     return reader
 
 
@@ -62,8 +62,8 @@ def _page_texts(reader: Any, *, source: str) -> list[str]:
     """Text per page; a damaged page is skipped as long as some page can be read."""
     try:
         pages = list(reader.pages)
-    except Exception as exc:  # a damaged page tree can fail in any layer of the parser
-        raise _error(Code.E104, source, f"the PDF's pages cannot be read ({type(exc).__name__})") from None
+    except Exception:  # a damaged page tree can fail in any layer of the parser
+        raise _error(Code.E104, source, "the PDF's pages cannot be read (damaged)") from None
     texts: list[str] = []
     failure: Exception | None = None
     for page in pages:
@@ -72,7 +72,7 @@ def _page_texts(reader: Any, *, source: str) -> list[str]:
         except Exception as exc:  # pypdf raises many types on damaged content streams
             failure = exc
     if failure is not None and not any(t.strip() for t in texts):
-        raise _error(Code.E104, source, f"text could not be read ({type(failure).__name__})")
+        raise _error(Code.E104, source, "the text of its pages could not be read (damaged)")
     return texts
 
 

@@ -159,8 +159,18 @@ def check_order(system: Sequence[str], order: Sequence[str], reason: str | None)
     from ..errors import Code, KompetensError
 
     if len(order) != len(system) or set(order) != set(system):
+        missing = [c for c in system if c not in set(order)]
+        unknown = [c for c in dict.fromkeys(order) if c not in set(system)]
+        twice = [c for c in dict.fromkeys(order) if order.count(c) > 1]
+        said = "; ".join(
+            f"{what}: {', '.join(ids)}"
+            for what, ids in (("missing", missing), ("not in this ranking", unknown), ("given twice", twice))
+            if ids
+        )
         raise KompetensError(
-            Code.E508, "the final order must hold each ranked candidate once, by id", field="order"
+            Code.E508,
+            f"the final order must hold each of the {len(system)} ranked candidates once, by id ({said})",
+            field="order",
         )
     reordered = list(order) != list(system)
     if reordered and not (reason or "").strip():
