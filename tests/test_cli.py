@@ -691,6 +691,6 @@ def test_audit_says_when_no_ratio_could_be_computed(
     for cv in DEMO_CVS[:3]:
         (pool / cv.name).write_text(cv.read_text(encoding="utf-8"), encoding="utf-8")
     (pool / "groups.csv").write_text("file,sex,age_band\nsomeone-else.txt,f,30-39\n", encoding="utf-8")
-    code, out, _ = run(runner, data_dir, "audit", "--role", "default", str(pool))
+    _, out, _ = run(runner, data_dir, "audit", "--role", "default", str(pool))
     flat = " ".join(out.split())
     assert "no impact ratio could be computed" in flat and "no impact ratio under 0.8" not in flat
