@@ -751,3 +751,21 @@ def test_the_review_reads_a_swedish_ad_typed_without_diacritics() -> None:
     doc = Document(source="ad.txt", text=plain, lang="sv", kind="ad")
     flagged = {(f.text, f.category) for f in engine.review(doc).flags}
     assert {("ungt gang", "age"), ("digital infodd", "age"), ("sjalvstandig", "gender")} <= flagged
+
+
+def test_an_english_paragraph_of_a_swedish_ad_is_read_with_the_english_list() -> None:
+    from kompetens.engine import Engine
+    from kompetens.models import Document
+
+    text = (
+        "Säljare till Exempelbolaget\n\n"
+        "Vi söker en engagerad säljare som trivs med att arbeta med kunder och som vill utvecklas med oss. "
+        "Du är en del av ett team och har erfarenhet av försäljning.\n\n"
+        "About us: We are a fast growing company and we track engagement data for our clients. You will be "
+        "competitive and you thrive in a team that is driven by the numbers we share with our partners.\n"
+    )
+    flags = Engine(None).review(Document(source="ad.txt", text=text, lang="sv", kind="ad")).flags
+    gender = {f.text: f.explanation for f in flags if f.category == "gender"}
+    assert "engagerad" in gender and gender["engagerad"].startswith("Feminint")  # the Swedish paragraph
+    assert "engagement" not in gender  # not the Swedish stem 'engag' in an English word
+    assert "competitive" in gender and not gender["competitive"].startswith(("Maskulint", "Feminint"))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..ingest.langdetect import SUPPORTED_LANGS
 from ..layout import JOB_CONTENT, Layout, Section, layout_cues, segment
 from ..models import AREA_IDS, Document, Profile
 from ..schema import DOCUMENTED, R4
 from ..skills import Skill
 from .flags import Flag, find_flags
-from .lexicon import ReviewCues, bias_lexicon, review_cues, written_without_diacritics
+from .lexicon import GenderLexicon, ReviewCues, bias_lexicon, review_cues, written_without_diacritics
 from .social import Evidence, cue_evidence, mention_evidence, title_evidence, title_mentions_social_media
 
 ASKED_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
@@ -170,10 +171,22 @@ def review_ad(
         title_mentions_social_media=title_mentions_social_media(layout.title, cues),
         areas=areas,
         missing_areas=missing,
-        flags=find_flags(doc.text, lexicon, layout),
+        flags=find_flags(doc.text, lexicon, layout, parts=_other_language_parts(doc)),
         unicorn=set(AREA_IDS) <= expert_areas,
         social_media_merit=any(e.counted and e.reason == "merit" for e in evidence),
         explanation=Explanation([e for e in evidence if e.counted], [e for e in evidence if not e.counted]),
         area_evidence=by_area,
         sections=layout.sections,
     )
+
+
+def _other_language_parts(doc: Document) -> dict[str, tuple[GenderLexicon, list[tuple[int, int]]]]:
+    """Paragraphs of the ad in the other supported language, with that language's gender list."""
+    from ..ingest.langdetect import other_supported_paragraphs
+
+    if doc.lang not in SUPPORTED_LANGS:
+        return {}
+    return {
+        code: (bias_lexicon(code).gender, spans)
+        for code, spans in other_supported_paragraphs(doc.text, doc.lang).items()
+    }

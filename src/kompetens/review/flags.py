@@ -4,7 +4,7 @@ a neutral rewrite and its source. The patterns are language data (``lang/<code>/
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..layout import Layout
@@ -99,9 +99,22 @@ def _previous_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _gender_flags(text: str, gender: GenderLexicon, layout: Layout) -> Iterator[Flag]:
+def _gender_flags(
+    text: str,
+    gender: GenderLexicon,
+    layout: Layout,
+    *,
+    within: Sequence[tuple[int, int]] | None = None,
+    outside: Sequence[tuple[int, int]] = (),
+) -> Iterator[Flag]:
+    """The gender-coded words of ``gender``'s language: in the spans ``within`` (all the text when None),
+    not in the spans ``outside`` (paragraphs in another language, read with that language's list)."""
     low = layout.low
     for at in gender.starts(low):
+        if within is not None and not any(s <= at < e for s, e in within):
+            continue
+        if any(s <= at < e for s, e in outside):
+            continue
         m = _WORD.match(low, at)  # None where ``at`` is inside a word (its look-behind)
         if m is None:
             continue
@@ -136,7 +149,22 @@ def _without_overlaps(flags: list[Flag]) -> list[Flag]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def find_flags(text: str, lexicon: BiasLexicon, layout: Layout) -> list[Flag]:
-    """All flags in ``text``, in text order, without overlapping spans."""
-    found = [*_phrase_flags(text, lexicon, layout), *_gender_flags(text, lexicon.gender, layout)]
+def find_flags(
+    text: str,
+    lexicon: BiasLexicon,
+    layout: Layout,
+    *,
+    parts: Mapping[str, tuple[GenderLexicon, Sequence[tuple[int, int]]]] | None = None,
+) -> list[Flag]:
+    """All flags in ``text``, in text order, without overlapping spans. ``parts``: paragraphs written in
+    another supported language (language -> its gender list and the spans), whose gender-coded words are
+    read with that language's list ("engagement" in an English paragraph of a Swedish ad is not the Swedish
+    "engagerad"). The phrase rules of every language apply everywhere already."""
+    other = [span for _, spans in (parts or {}).values() for span in spans]
+    found = [
+        *_phrase_flags(text, lexicon, layout),
+        *_gender_flags(text, lexicon.gender, layout, outside=other),
+    ]
+    for gender, spans in (parts or {}).values():
+        found += _gender_flags(text, gender, layout, within=spans)
     return _without_overlaps(found)
