@@ -9,6 +9,8 @@ explicit or coded; the ages of clients, pupils, products or the company, legal m
 and seniority levels are not). The written sentence sets (bench/review_written.py) test one sentence under a
 one-word title; these test the title, the intro, the requirements and the offer together, as real ads hold
 them. The ``half`` column splits by ``sha256(id) % 2``: read and fix against *tune*, report *check*.
+``--data bench/data/age_ads_written_2.tsv``: 200 more (130 Swedish, 70 English), written blind in stop 27 as
+job boards show them, with 104 deliberate traps.
 
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).
