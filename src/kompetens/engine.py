@@ -1374,11 +1374,12 @@ class Engine:
                 source=name,
                 field="role",
             )
-        for item in items:
-            if isinstance(item, KompetensError):
-                raise item
-            return self.role_from_ad(item, thorough=thorough)
-        raise IngestError(Code.E110, "no job ad found in the file", source=name)
+        if not items:
+            raise IngestError(Code.E110, "no job ad found in the file", source=name)
+        (item,) = items
+        if isinstance(item, KompetensError):
+            raise item
+        return self.role_from_ad(item, thorough=thorough)
 
     def profile_fn(self, *, thorough: bool = False) -> Callable[[Document], Profile]:
         """The extractor ranking uses: the phrase index, or (``thorough``) also the span tagger's phrases
