@@ -366,6 +366,13 @@ def _print_review(r: Review) -> None:
         out_console.print("[bold yellow]unicorn warning:[/] expert level demanded in all eight areas")
     flags = r.flags
     out_console.print(f"[bold]{len(flags)} flag(s)[/]" if flags else "[green]no biased wording found[/]")
+    coding = r.gender_coding
+    if coding.masculine or coding.feminine:
+        lean = "[green]" if coding.verdict == "neutral" else "[yellow]"
+        out_console.print(
+            f"  gender-coded wording: {lean}{coding.verdict}[/] ({coding.masculine} masculine-coded, "
+            f"{coding.feminine} feminine-coded words; what deters is the lean, Gaucher et al. 2011)"
+        )
     for (category, explanation, source), words in _flag_groups(flags).items():
         out_console.print(f"  [red]{category}[/] — {explanation}", highlight=False)
         for (text, suggestion), n in words.items():

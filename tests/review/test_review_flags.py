@@ -769,3 +769,39 @@ def test_an_english_paragraph_of_a_swedish_ad_is_read_with_the_english_list() ->
     assert "engagerad" in gender and gender["engagerad"].startswith("Feminint")  # the Swedish paragraph
     assert "engagement" not in gender  # not the Swedish stem 'engag' in an English word
     assert "competitive" in gender and not gender["competitive"].startswith(("Maskulint", "Feminint"))
+
+
+@pytest.mark.parametrize(
+    ("masculine", "feminine", "verdict"),
+    [
+        (0, 0, "neutral"),
+        (2, 2, "neutral"),
+        (2, 0, "masculine-coded"),
+        (5, 1, "strongly masculine-coded"),
+        (0, 3, "feminine-coded"),
+        (1, 5, "strongly feminine-coded"),
+    ],
+)
+def test_gender_coding_is_the_lean_of_the_coded_words(masculine: int, feminine: int, verdict: str) -> None:
+    from kompetens.review.flags import Flag, gender_coding
+
+    def flag(coding: str, k: int) -> Flag:
+        return Flag("w", k, k + 1, "gender", "", "", "", f"gender.{coding}:w{k}")
+
+    flags = [flag("masculine", k) for k in range(masculine)] + [flag("feminine", k) for k in range(feminine)]
+    flags.append(Flag("tjej", 0, 4, "gender", "", "", "", "gender.explicit"))  # a requirement, not a lean
+    found = gender_coding(flags)
+    assert (found.masculine, found.feminine, found.verdict) == (masculine, feminine, verdict)
+
+
+def test_the_review_counts_the_lean_of_its_gender_coded_words() -> None:
+    from kompetens.engine import Engine
+    from kompetens.models import Document
+
+    text = (
+        "Säljare\\n\\nDu är självständig, driven och analytisk, och du tävlar gärna om att vinna kunder.\\n"
+    )
+    review = Engine(None).review(Document(source="ad.txt", text=text, lang="sv", kind="ad"))
+    coded = [f for f in review.flags if f.rule.startswith("gender.masculine:")]
+    assert review.gender_coding.masculine == len(coded) >= 3
+    assert review.gender_coding.verdict.endswith("masculine-coded")

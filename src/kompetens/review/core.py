@@ -10,7 +10,7 @@ from ..layout import JOB_CONTENT, Layout, Section, layout_cues, segment
 from ..models import AREA_IDS, Document, Profile
 from ..schema import DOCUMENTED, R4
 from ..skills import Skill
-from .flags import Flag, find_flags
+from .flags import Flag, GenderCoding, find_flags, gender_coding
 from .lexicon import GenderLexicon, ReviewCues, bias_lexicon, review_cues, written_without_diacritics
 from .social import Evidence, cue_evidence, mention_evidence, title_evidence, title_mentions_social_media
 
@@ -78,6 +78,8 @@ class Review:
     skills: list[Skill] = field(default_factory=list)
     """The ESCO/JobTech-linked skills the ad names (boilerplate left out), one per concept, best-shown first;
     ``required`` says must-have or merit where the ad's section does."""
+    gender_coding: GenderCoding = field(default_factory=GenderCoding)
+    """Which way the gender-coded words of ``flags`` lean, counted."""
 
     @property
     def evidence(self) -> list[Evidence]:
@@ -163,6 +165,7 @@ def review_ad(
     ):
         by_area.setdefault(s.area, []).append(s)
 
+    flags = find_flags(doc.text, lexicon, layout, parts=_other_language_parts(doc))
     return Review(
         source=doc.source,
         lang=doc.lang,
@@ -171,7 +174,8 @@ def review_ad(
         title_mentions_social_media=title_mentions_social_media(layout.title, cues),
         areas=areas,
         missing_areas=missing,
-        flags=find_flags(doc.text, lexicon, layout, parts=_other_language_parts(doc)),
+        flags=flags,
+        gender_coding=gender_coding(flags),
         unicorn=set(AREA_IDS) <= expert_areas,
         social_media_merit=any(e.counted and e.reason == "merit" for e in evidence),
         explanation=Explanation([e for e in evidence if e.counted], [e for e in evidence if not e.counted]),

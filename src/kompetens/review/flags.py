@@ -37,6 +37,41 @@ class Flag:
     rule: str
 
 
+GENDER_VERDICTS = (
+    "strongly masculine-coded",
+    "masculine-coded",
+    "neutral",
+    "feminine-coded",
+    "strongly feminine-coded",
+)
+STRONGLY = 3
+"""More coded words of one kind than of the other by over this many: "strongly" (gender-decoder's cut)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GenderCoding:
+    """The balance of the ad's gender-coded words (Gaucher, Friesen & Kay 2011): what deters is an ad whose
+    wording leans one way, not each word; the flags name the words."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    masculine: int = 0
+    """Masculine-coded words flagged ("driven", "självständig")."""
+    feminine: int = 0
+    """Feminine-coded words flagged ("supportive", "engagerad")."""
+    verdict: str = "neutral"
+    """strongly masculine-coded | masculine-coded | neutral | feminine-coded | strongly feminine-coded."""
+
+
+def gender_coding(flags: Sequence[Flag]) -> GenderCoding:
+    """The verdict gender-decoder gives: feminine minus masculine words, 0 neutral, beyond 3 "strongly"."""
+    masculine = sum(f.rule.startswith("gender.masculine:") for f in flags)
+    feminine = sum(f.rule.startswith("gender.feminine:") for f in flags)
+    lean = feminine - masculine
+    verdict = GENDER_VERDICTS[2 + (lean > 0) - (lean < 0) + (lean > STRONGLY) - (lean < -STRONGLY)]
+    return GenderCoding(masculine, feminine, verdict)
+
+
 def _sentence_bounds(text: str, layout: Layout, start: int, end: int) -> tuple[int, int]:
     """The unit holding ``start``, else its line (a title or heading)."""
     unit = layout.unit_at(start)
