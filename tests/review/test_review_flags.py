@@ -70,6 +70,14 @@ FLAGGED = [
     ("sv", "En perfekt karriärstart för dig som vill sälja!", "karriärstart", "age"),
     ("en", "This is a great start to your career in sales.", "great start to your career", "age"),
     ("en", "Kick-start your career with us!", "Kick-start your career", "age"),
+    # stop 27, written probes of idioms the rules missed
+    ("sv", "Vi söker unga vuxna som vill jobba i butik.", "söker unga vuxna", "age"),
+    (
+        "sv",
+        "Jobbet är perfekt som extraknäck för gymnasieelever.",
+        "perfekt som extraknäck för gymnasieelever",
+        "age",
+    ),
     # stop 27, from the tune half of bench/data/age_ads_written_2.tsv
     (
         "sv",
@@ -428,6 +436,8 @@ NEUTRAL = [
     # stop 26: young clients, youths supervised, students met at fairs
     ("sv", "Ungdomsmottagningen tar emot unga mellan 13 och 25 år."),
     ("sv", "Du har gärna erfarenhet av arbete med unga."),
+    ("sv", "Vi arbetar med unga vuxna i utanförskap."),
+    ("sv", "Skolan har 400 gymnasieelever i Malmö."),
     ("sv", "Handledare till sommarens feriepraktik"),
     ("sv", "Du leder grupper av ungdomar 15-17 år i feriepraktik."),
     ("sv", "Du driver vår närvaro på mässor där vi möter studenter och nyexaminerade ingenjörer."),
