@@ -1399,6 +1399,10 @@ def users_remove(ctx: click.Context, email: str, as_json: bool) -> None:
         out_console.print(f"removed {user.email} ({user.org})", highlight=False)
 
 
+MARKET_ERRORS_SHOWN = 20
+"""Failed inputs ``market --json`` names on stderr (all of the kept ones are in its ``failed``)."""
+
+
 @cli.command()
 @click.argument("corpus", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
@@ -1485,10 +1489,6 @@ def market(
         for table in report.tables():
             out_console.print(table)
     ctx.exit(1 if report.error_count else 0)
-
-
-MARKET_ERRORS_SHOWN = 20
-"""Failed inputs ``market --json`` names on stderr (all of the kept ones are in its ``failed``)."""
 
 
 @cli.group(name="import")

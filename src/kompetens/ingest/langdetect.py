@@ -86,16 +86,21 @@ def _markers() -> tuple[dict[str, str], dict[str, str]]:
 def by_function_words(text: str) -> str | None:
     """The language whose function words clearly dominate ``text`` (and whose excluded letters are
     absent), or None: then only the statistical detector can tell."""
-    words, foreign = _markers()
+    words, _ = _markers()
     low = text.lower()
-    counts = Counter(lang for lang in map(words.get, _WORD.findall(low)) if lang is not None)
+    return _dominant(Counter(filter(None, map(words.get, _WORD.findall(low)))), low)
+
+
+def _dominant(counts: Counter[str], low: str) -> str | None:
+    """The language of ``counts`` (function words by language, of the lower-cased ``low``) that has at least
+    ``MARKERS_MIN`` of them and ``MARKERS_MARGIN`` times the next, none of its excluded letters in ``low``."""
     if not counts:
         return None
     (best, n), *rest = counts.most_common()
     runner_up = rest[0][1] if rest else 0
     if n < MARKERS_MIN or n < MARKERS_MARGIN * runner_up:
         return None
-    if any(ch in low for ch in foreign[best]):
+    if any(ch in low for ch in _markers()[1][best]):
         return None
     return best
 
@@ -212,20 +217,14 @@ def other_supported_paragraphs(text: str, lang: str) -> dict[str, list[tuple[int
     low = text.lower()
     if sum(map(_other_markers(lang).__contains__, low.split())) < MARKERS_MIN:
         return {}  # too few of the other languages' function words for any paragraph to be decided
-    words, foreign = _markers()
+    words, _ = _markers()
     out: dict[str, list[tuple[int, int]]] = {}
     for start, end in paragraph_spans(text):
         seg = low[start:end]
-        # by_function_words on a split instead of a regex: the same decision, a third of the time
-        counts = Counter(filter(None, map(words.get, _SEPARATORS.split(seg))))
-        if not counts:
-            continue
-        (code, n), *rest = counts.most_common()
-        if code == lang or code not in SUPPORTED_LANGS or n < MARKERS_MIN:
-            continue
-        if (rest and n < MARKERS_MARGIN * rest[0][1]) or any(ch in seg for ch in foreign[code]):
-            continue
-        out.setdefault(code, []).append((start, end))
+        # by_function_words' decision on a split instead of a regex: a third of the time
+        code = _dominant(Counter(filter(None, map(words.get, _SEPARATORS.split(seg)))), seg)
+        if code is not None and code != lang and code in SUPPORTED_LANGS:
+            out.setdefault(code, []).append((start, end))
     return out
 
 
