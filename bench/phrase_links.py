@@ -32,6 +32,7 @@ from kompetens.errors import IngestError
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "bench" / "data" / "phrase_link_labels.tsv"
 FLOORS = (1.2, 1.5, 2.0, 2.5, 3.0)
+QUICK_FLOORS = (1.0, 1.2, 1.4, 1.6, 1.8, 2.0, 2.2, 2.5)
 SEED, PER_SAMPLE, ADS = 5, 90, 12
 
 
@@ -44,26 +45,40 @@ def key(phrase: str, label: str) -> str:
 
 
 def sample(engine: Engine, docs: list, rng: random.Random) -> list[tuple[str, str, float]]:
-    """(phrase, best concept's label, score) of PER_SAMPLE linked phrases scoring >= 1.2, as drawn in stop 24."""
+    """(phrase, best concept's label, score) of PER_SAMPLE linked phrases scoring >= 1.2, as drawn in stop 24:
+    the phrases thorough extraction links, linked by the full linker (as thorough extraction did then)."""
     seen: dict[str, tuple[str, float]] = {}
-    link = engine.link
+    link_phrases = engine.link_phrases
 
-    def spy(texts, **kw):  # type: ignore[no-untyped-def]
-        found = link(texts, **kw)
-        for text, result in zip(texts, found, strict=True):
-            if result.candidates:
-                seen[text] = (result.candidates[0].label, result.candidates[0].score)
+    def spy(phrases, *, quick=True):  # type: ignore[no-untyped-def]
+        found = link_phrases(phrases, quick=False)
+        for phrase, best in zip(phrases, found, strict=True):
+            if best is not None:
+                seen[phrase] = (best.label, best.score)
         return found
 
-    engine.link = spy  # type: ignore[method-assign]
+    engine.link_phrases = spy  # type: ignore[method-assign]
     try:
         for doc in docs:
             engine.extract(doc, thorough=True)
     finally:
-        engine.link = link  # type: ignore[method-assign]
+        engine.link_phrases = link_phrases  # type: ignore[method-assign]
     items = sorted(seen.items(), key=lambda x: -x[1][1])
     rng.shuffle(items)
     return [(t, lab, sc) for t, (lab, sc) in items[:400] if sc >= 1.2][:PER_SAMPLE]
+
+
+def report(name: str, rows: list[tuple[str, str, float, bool | None]], floors: tuple[float, ...]) -> None:
+    unjudged = sum(r[3] is None for r in rows)
+    right_all = sum(r[3] is True for r in rows)
+    print(f"sample {name}: {len(rows)} links, {right_all} right, {unjudged} without a judgement")
+    print(f"  {'floor':>5}  {'kept':>4}  {'right':>6}  {'right kept':>10}")
+    for floor in floors:
+        kept = [r for r in rows if r[2] >= floor and r[3] is not None]
+        right = sum(r[3] is True for r in kept)
+        prec = right / len(kept) if kept else 0.0
+        rec = right / right_all if right_all else 0.0
+        print(f"  {floor:5.1f}  {len(kept):4d}  {100 * prec:5.0f}%  {100 * rec:9.0f}%")
 
 
 def main() -> int:
@@ -71,6 +86,7 @@ def main() -> int:
     ap.add_argument("--data-dir", type=Path, default=Path(os.environ.get("KOMPETENS_HOME") or ".kompetens"))
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--show", action="store_true", help="print each sampled link with its judgement")
+    ap.add_argument("--unjudged", action="store_true", help="with --show: list the links without a judgement")
     args = ap.parse_args()
     ads = args.shared / "data" / "dev" / "platsbanken" / "ads.jsonl"
     if not ads.is_file():
@@ -88,21 +104,28 @@ def main() -> int:
         # each sample was drawn by a fresh run seeded the same way: one generator per sample, as then
         rng = random.Random(SEED)
         rng.shuffle(list(range(len(docs))))
-        links = sample(Engine(args.data_dir), part, rng)
+        engine = Engine(args.data_dir)
+        links = sample(engine, part, rng)
         rows = [(t, lab, sc, judged.get((tag, key(t, lab)))) for t, lab, sc in links]
-        unjudged = sum(r[3] is None for r in rows)
-        right_all = sum(r[3] is True for r in rows)
-        print(f"sample {name}: {len(rows)} links >= 1.2, {right_all} right, {unjudged} without a judgement")
-        print(f"  {'floor':>5}  {'kept':>4}  {'right':>6}  {'right kept':>10}")
-        for floor in FLOORS:
-            kept = [r for r in rows if r[2] >= floor and r[3] is not None]
-            right = sum(r[3] is True for r in kept)
-            prec = right / len(kept) if kept else 0.0
-            rec = right / right_all if right_all else 0.0
-            print(f"  {floor:5.1f}  {len(kept):4d}  {100 * prec:5.0f}%  {100 * rec:9.0f}%")
+        report(f"{name}, full linker (extract --link), links >= 1.2", rows, FLOORS)
+        # the same phrases by quick linking (thorough extraction): a link is judged where the full linker
+        # gave the same concept, or where its own (phrase, concept) was judged
+        quick = engine.link_phrases([t for t, _, _ in links], quick=True)
+        rows_q = [
+            (t, best.label, best.score, judged.get((tag, key(t, best.label))))
+            for (t, _, _), best in zip(links, quick, strict=True)
+            if best is not None
+        ]
+        report(f"{name}, quick linking (extract --thorough), the same phrases", rows_q, QUICK_FLOORS)
         if args.show:
-            for t, lab, sc, ok in rows:
-                print(f"    {sc:4.2f} {'+' if ok else '-' if ok is False else '?'} {t} -> {lab}")
+            for title, shown in (("full", rows), ("quick", rows_q)):
+                print(f"  {title}:")
+                for t, lab, sc, ok in shown:
+                    print(f"    {sc:4.2f} {'+' if ok else '-' if ok is False else '?'} {t} -> {lab}")
+            if args.unjudged:
+                for t, lab, _, ok in rows + rows_q:
+                    if ok is None:
+                        print(f"UNJUDGED\t{tag}\t{key(t, lab)}\t{t}\t{lab}")
     return 0
 
 

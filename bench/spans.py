@@ -1,7 +1,7 @@
 """Benchmark: skill spans on SkillSpan dev and on a Swedish check set, and the tagger's speed.
 
     python bench/spans.py [--data-dir .kompetens] [--skillspan ../shared/data/dev/skillspan] [--ads 300]
-                          [--model PATH] [--thorough-ads 100]
+                          [--model PATH] [--thorough-ads 100] [--full-phrases 300]
 
 Strict and loose span P/R/F1, as ../shared/tools/eval_spans.py defines them (strict: the same first and
 last token as a gold skill or knowledge span; loose: any overlap), for
@@ -15,8 +15,10 @@ bench/data/spans_sv.txt (fictional Swedish sentences, spans in [brackets]) and b
 (12 fictional Swedish ads, line by line, written apart from the Swedish training lines). Each posting is rebuilt from its
 tokens joined by spaces, one sentence a line, as eval_spans.py does. Then speeds per core (CPU time) over synthetic 3 KB Swedish ads (bench/synth.py): the tagger's C code against
 its Python twin (the baseline, same ads), the phrase index alone, the default extraction; thorough extraction
-(the phrases also linked to ESCO) over ``--thorough-ads`` dev postings, real text, its phrase cache empty;
-and the tagger over the dev postings.
+(the phrases also linked to ESCO, by quick linking) over ``--thorough-ads`` dev postings, real text, its phrase
+cache empty; up to ``--full-phrases`` of the phrases it linked, linked again by quick linking and by the full
+linker (the baseline: e5 for each phrase, as ``extract --link`` links them), and the ratio; and the tagger over
+the dev postings.
 Dev is reported, never tuned on: the model's settings come from cross-validation inside train. ``--model``
 scores another model file (``scripts/train_spans.py --out PATH``) against the same sets, the packaged one's
 systems beside it unchanged ((a) and (b) do not use the tagger).
@@ -133,6 +135,9 @@ def main() -> None:
     ap.add_argument("--ads", type=int, default=1000, help="synthetic ads for the speed figures")
     ap.add_argument("--model", type=Path, help="a span model file instead of the packaged one")
     ap.add_argument("--thorough-ads", type=int, default=100, help="ads for the thorough mode's speed")
+    ap.add_argument(
+        "--full-phrases", type=int, default=300, help="phrases for the quick / full linking ratio"
+    )
     args = ap.parse_args()
 
     engine = Engine(args.data_dir)
@@ -213,6 +218,20 @@ def main() -> None:
         print(
             f"Engine.extract, thorough (phrases linked, cold phrase cache), {len(some)} dev postings: "
             f"{len(some) / cpu:.1f} postings/s per core"
+        )
+        # the phrases thorough extraction linked, linked again by quick linking and by the full linker
+        # (``extract --link``; e5 for each phrase, as thorough extraction linked them before quick linking)
+        phrases = sorted({phrase for (_, phrase) in engine._phrase_links})[: args.full_phrases]
+        timed_links: dict[bool, float] = {}
+        for quick in (True, False):
+            engine.linker.clear_cache()
+            t0 = time.process_time()
+            engine.link_phrases(phrases, quick=quick)
+            timed_links[quick] = time.process_time() - t0
+        print(
+            f"phrase linking, {len(phrases)} of those phrases: quick {len(phrases) / timed_links[True]:.0f}, "
+            f"full linker (baseline) {len(phrases) / timed_links[False]:.0f} phrases/s per core; "
+            f"quick / full: {timed_links[False] / timed_links[True]:.1f}x"
         )
     if dev.is_file():
         texts = [t for t, _ in skillspan(dev)]

@@ -233,7 +233,11 @@ def run_over_documents(
     "--kind", type=click.Choice(["ad", "cv", "text"]), default=None, help="Treat inputs as ads or CVs."
 )
 @click.option(
-    "--link", "use_linker", is_flag=True, help="Also link sentences the phrase index found nothing in."
+    "--link",
+    "use_linker",
+    is_flag=True,
+    help="Link the span tagger's phrases with the full linker (e5; slow) and the sentences the phrase index "
+    "found nothing in.",
 )
 @click.option(
     "--spans/--no-spans",
@@ -243,7 +247,7 @@ def run_over_documents(
 @click.option(
     "--thorough",
     is_flag=True,
-    help="Also link the span tagger's phrases to ESCO (much slower; see docs/extraction.md).",
+    help="Also link the span tagger's phrases to ESCO by quick linking (slower; see docs/extraction.md).",
 )
 @_lang_option
 @click.pass_context

@@ -14,7 +14,7 @@ from functools import cache, cached_property
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from . import __version__
 from .config import default_data_dir, default_database_url
@@ -48,7 +48,7 @@ from .taxonomy.store import recorded_sources
 
 if TYPE_CHECKING:
     from .extract.spans import SpanTagger
-    from .link import Linker, LinkResult
+    from .link import LinkedConcept, Linker, LinkResult
     from .market import MarketReport
     from .match import CandidateProfile, Kit, RankItem, Role, Team
     from .match.audit import AuditReport, Member
@@ -58,6 +58,9 @@ if TYPE_CHECKING:
     from .store.database import Store
 
 Progress = Callable[[str], None]
+Linking = Literal["quick", "full"] | None
+"""How the span tagger's phrases are linked: quick linking (thorough extraction), the full linker (``--link``)
+or not at all."""
 LEXICON_FILE = "lexicon.sqlite"
 EXTRACTOR_CACHE = "extractor.pickle"
 LINK_DIR = "link"
@@ -70,6 +73,11 @@ below it the phrase stays unlinked. Judged by hand on 2 x 90 real ads' phrase li
 tune half): under 2.0 about 85 % of the links were wrong (5 of 29 and 3 of 22 right), and the floor of 1.2
 kept 34 / 37 % right links; at 2.0, 43 / 44 % with 84 / 91 % of the right ones kept (sample A chose it, B is
 the check)."""
+QUICK_LINK_MIN_SCORE = 1.6
+"""The same floor for quick linking (``Linker.link_quick``: thorough extraction), whose scores lack e5's share.
+Judged by hand on the same phrases (``bench/phrase_links.py``): sample A chose 1.6, keeping 28 links of which
+54 % right (79 % of the right ones); on sample B 37, 57 % right (72 %). The full linker at 2.0 keeps 61 and 68,
+38 and 46 % right: quick linking keeps fewer right links and far fewer wrong ones."""
 LINK_MIN_WORDS, LINK_MAX_WORDS = 3, 60
 LINK_CONFIDENCE = 0.5
 SPAN_CONFIDENCE = 0.5
@@ -510,9 +518,20 @@ class Engine:
         return got
 
     @cached_property
-    def _phrase_links(self) -> dict[str, ConceptRef | None]:
-        """Tagger phrase (lowercased, spaces collapsed) -> its link, or None below ``PHRASE_LINK_MIN_SCORE``."""
+    def _phrase_links(self) -> dict[tuple[Linking, str], ConceptRef | None]:
+        """(linking, tagger phrase lowercased, spaces collapsed) -> its link, or None below the floor."""
         return {}
+
+    def link_phrases(self, phrases: Sequence[str], *, quick: bool = True) -> list[LinkedConcept | None]:
+        """Each skill phrase's best ESCO skill (None where nothing reaches it): by quick linking
+        (``Linker.link_quick``: thorough extraction), else by the full linker (``link``: ``extract --link``)."""
+        if not phrases:
+            return []
+        if quick:
+            return [
+                cands[0].linked() if cands else None for cands in self.linker.link_quick(list(phrases), top=1)
+            ]
+        return [result.candidates[0] if result.candidates else None for result in self.link(phrases, top=1)]
 
     @cached_property
     def span_tagger(self) -> SpanTagger:
@@ -547,23 +566,28 @@ class Engine:
         skill phrases: a mention inside a phrase the tagger found takes the whole phrase as its evidence span,
         and each phrase with no mention becomes a mention of method "span" (see ``_add_spans``).
 
-        ``thorough`` also links those phrases to ESCO (what ``rank --thorough`` uses; much slower); so does
-        ``link``, which also has the linker read the sentences that hold no mention, adding its best ESCO
-        concept when the match is strong (method "link"); phrases are linked only where the taxonomy is built.
+        ``thorough`` also links those phrases to ESCO by quick linking (``Linker.link_quick``: no e5; what
+        ``rank --thorough`` uses); ``link`` links them with the full linker (e5 vectors: slower) and also has the
+        linker read the sentences that hold no mention, adding its best ESCO concept when the match is strong
+        (method "link"); phrases are linked only where the taxonomy is built.
         ``spans=False`` is the phrase index alone (review and the market read nothing else)."""
         profile = self.extractor(doc)
         if spans or thorough:
-            self._add_spans(profile, link=(thorough or link) and self.can_link_spans)
+            linking: Linking = (
+                ("full" if link else "quick" if thorough else None) if self.can_link_spans else None
+            )
+            self._add_spans(profile, link=linking)
         if link:
             self._link_unmatched(profile)
         return profile
 
-    def _add_spans(self, profile: Profile, *, link: bool) -> None:
+    def _add_spans(self, profile: Profile, *, link: Linking) -> None:
         """The span tagger's phrases as evidence: widen the mentions they hold, add the phrases that hold none.
 
         A phrase in a heading or the title (the layout places it in no sentence) is not added. An added
-        phrase outside boilerplate is linked (with ``link``: the linker's best skill, kept when its score reaches
-        ``PHRASE_LINK_MIN_SCORE``, area from the curated links); a phrase that is a tool's name in
+        phrase outside boilerplate is linked (with ``link``: the best skill of quick linking or of the full linker,
+        kept when its score reaches ``QUICK_LINK_MIN_SCORE`` or ``PHRASE_LINK_MIN_SCORE``, area from the curated
+        links); a phrase that is a tool's name in
         ``link/data/tools.json`` ("Fortnox", "truckkort") gets that tool's concept by look-up, in every
         mode, and no area; otherwise, or below that floor, it stays an
         unlinked skill phrase: concept ``kompetens:span:<phrase>``, no area, so it counts towards no area
@@ -623,18 +647,16 @@ class Engine:
             # nothing: not worth a linker call
             rest = [k for k, (_, _, tool) in enumerate(refs) if not tool and at[k] not in aside]
             linked_before = self._phrase_links
-            ask = list(dict.fromkeys(refs[k][1] for k in rest if refs[k][1] not in linked_before))
+            ask = list(dict.fromkeys(refs[k][1] for k in rest if (link, refs[k][1]) not in linked_before))
             if len(linked_before) + len(ask) > PHRASE_LINKS:
                 linked_before.clear()
-            for key, result in zip(ask, self.link(ask, top=1) if ask else [], strict=True):
-                best = result.candidates[0] if result.candidates else None
-                linked_before[key] = (
-                    ConceptRef(best.id, best.label)
-                    if best is not None and best.score >= PHRASE_LINK_MIN_SCORE
-                    else None
+            floor = QUICK_LINK_MIN_SCORE if link == "quick" else PHRASE_LINK_MIN_SCORE
+            for key, best in zip(ask, self.link_phrases(ask, quick=link == "quick"), strict=True):
+                linked_before[(link, key)] = (
+                    ConceptRef(best.id, best.label) if best is not None and best.score >= floor else None
                 )
             for k in rest:
-                linked[k] = linked_before.get(refs[k][1])
+                linked[k] = linked_before.get((link, refs[k][1]))
         added = profile.mentions
         generic_in = is_generic_evidence if doc.kind == "ad" else None
         for (s, e), phrase, (ref, _, tool), found, i in zip(free, phrases, refs, linked, at, strict=True):

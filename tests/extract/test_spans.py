@@ -360,28 +360,45 @@ def test_phrases_read_again_from_the_engines_cache_give_the_same_mentions(engine
     assert spans and all(m.concept.id == "kompetens:span:" + " ".join(m.text.lower().split()) for m in spans)
 
 
-@pytest.mark.parametrize(("score", "linked"), [(1.9, False), (2.0, True), (3.5, True)])
+@pytest.mark.parametrize(
+    ("thorough", "score", "linked"),
+    [
+        (True, 1.5, False),  # thorough extraction: quick linking, QUICK_LINK_MIN_SCORE
+        (True, 1.6, True),
+        (True, 3.5, True),
+        (False, 1.9, False),  # extract --link: the full linker, PHRASE_LINK_MIN_SCORE
+        (False, 2.0, True),
+    ],
+)
 def test_a_phrase_takes_its_link_only_from_the_phrase_floor(
-    engine: Engine, monkeypatch: pytest.MonkeyPatch, score: float, linked: bool
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, thorough: bool, score: float, linked: bool
 ) -> None:
-    from kompetens.engine import PHRASE_LINK_MIN_SCORE
-    from kompetens.link import LinkedConcept, LinkResult
+    from kompetens.engine import PHRASE_LINK_MIN_SCORE, QUICK_LINK_MIN_SCORE
+    from kompetens.link import LinkedConcept
 
-    assert PHRASE_LINK_MIN_SCORE == 2.0  # judged by hand: bench/phrase_links.py
+    # judged by hand: bench/phrase_links.py
+    assert (QUICK_LINK_MIN_SCORE, PHRASE_LINK_MIN_SCORE) == (1.6, 2.0)
     concept = LinkedConcept("urn:test:skill:zorblax", "operate zorblax machines", score)
+    asked: list[bool] = []
 
-    def link(texts: list[str], **_: object) -> list[LinkResult]:
-        return [LinkResult(t, [concept]) for t in texts]
+    def link_phrases(phrases: list[str], *, quick: bool = True) -> list[LinkedConcept | None]:
+        asked.append(quick)
+        return [concept for _ in phrases]
 
     monkeypatch.setattr(type(engine), "can_link_spans", property(lambda self: True))
-    monkeypatch.setattr(engine, "link", link)
+    monkeypatch.setattr(engine, "link_phrases", link_phrases)
+    monkeypatch.setattr(
+        engine, "_link_unmatched", lambda profile: None
+    )  # --link's sentences: not this test's
     engine._phrase_links.clear()
     try:
         text = "Du har erfarenhet av att zorblaxa maskiner i skift."
         doc = Document(source="t", text=text, lang="sv", kind="ad")
-        spans = [m for m in engine.extract(doc, thorough=True).mentions if m.method == "span"]
+        profile = engine.extract(doc, thorough=True) if thorough else engine.extract(doc, link=True)
+        spans = [m for m in profile.mentions if m.method == "span"]
         assert spans, "the tagger found no phrase"
         ids = {m.concept.id for m in spans}
         assert ("urn:test:skill:zorblax" in ids) is linked, ids
+        assert asked == [thorough]  # quick linking for thorough extraction, the full linker for --link
     finally:
         engine._phrase_links.clear()

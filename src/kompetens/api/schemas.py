@@ -70,7 +70,7 @@ class ExtractRequest(BaseModel):
         description="Also find skill phrases with the learned span tagger (false: the phrase index alone).",
     )
     thorough: bool = Field(
-        default=False, description="Also link the span tagger's phrases to ESCO (much slower)."
+        default=False, description="Also link the span tagger's phrases to ESCO by quick linking (slower)."
     )
 
 

@@ -1,4 +1,4 @@
-/* Three hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
+/* Four hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
  * them on random input). Built with the package where a C compiler is present.
  *
  * The word-trie walk of kompetens.extract.wordtrie (WordTrie.scan_python):
@@ -11,6 +11,8 @@
  * Overlap resolution of kompetens.extract.pipeline (_resolve_overlaps_python): resolve(candidates).
  *
  * The span tagger's tokens, features and Viterbi decoding (SpanTagger.find_python): tag_spans(...), below.
+ *
+ * The linker's sparse lexical scores (kompetens.link.sparse.pool_queries_python): pool_queries(...), below.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -709,10 +711,151 @@ done:
     return out;
 }
 
+/* The sparse pooling of the linker's lexical scores (kompetens.link.sparse.pool_queries_python):
+ * pool_queries(items, doc_group, cells, gbest, gseen, w_cov, w_part) -> (groups, scores)
+ *   items: list of (part, scale, indptr, docs, weights, doc_map or None, ids, qw, limit): a term query of one
+ *   index (CSR postings: int64 indptr, int32 docs, float32 weights) whose terms ids (int64) weigh qw (float32)
+ *   x scale, in part 0 (cov of whole words), 1 (compound parts) or 2 (the rest); terms with more than limit
+ *   postings are skipped; doc_map (int64) maps the index's documents to the shared numbering.
+ *   doc_group: each document's concept group (int64, sorted); cells (float32, 4 x documents: the three parts'
+ *   sums and a mark, one cache line's quarter a document), gbest (float32, groups), gseen (uint8, groups):
+ *   zeroed scratch, left zeroed.
+ *   Per document: whole + w_cov * (whole > 0 ? parts : w_part * parts) + rest; per group the best of its
+ *   documents the queries reach. groups: bytes of int64, scores: bytes of float32, in the order first met. */
+static PyObject *pool_queries(PyObject *self, PyObject *args) {
+    PyObject *items;
+    double w_cov, w_part;
+    Py_buffer dgroup = {0}, dcells = {0}, gbest = {0}, gseen = {0};
+    if (!PyArg_ParseTuple(args, "O!y*w*w*w*dd", &PyList_Type, &items, &dgroup, &dcells, &gbest, &gseen, &w_cov,
+                          &w_part))
+        return NULL;
+    PyObject *out = NULL, *gbytes = NULL, *sbytes = NULL;
+    int64_t *touched = NULL, *groups = NULL;
+    Py_ssize_t n_touched = 0, cap = 1024, n_groups_out = 0;
+    Py_ssize_t n_docs = dgroup.len / 8, n_groups = gseen.len;
+    if (dgroup.len != n_docs * 8 || dcells.len != 4 * n_docs * 4 || gbest.len != n_groups * 4) {
+        PyErr_SetString(PyExc_ValueError, "pool_queries: scratch sizes do not match");
+        goto done;
+    }
+    const int64_t *group_of = dgroup.buf;
+    float *cells = dcells.buf;
+    unsigned char *gs = gseen.buf;
+    float *best = gbest.buf;
+    touched = PyMem_Malloc(sizeof(int64_t) * (size_t)cap);
+    if (touched == NULL) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(items); k++) {
+        PyObject *item = PyList_GET_ITEM(items, k);
+        int part;
+        double scale, limit;
+        PyObject *map_obj;
+        Py_buffer ip = {0}, dc = {0}, wt = {0}, mp = {0}, ids = {0}, qw = {0};
+        if (!PyArg_ParseTuple(item, "idy*y*y*Oy*y*d", &part, &scale, &ip, &dc, &wt, &map_obj, &ids, &qw, &limit))
+            goto done;
+        int ok = 1;
+        if (map_obj != Py_None && PyObject_GetBuffer(map_obj, &mp, PyBUF_SIMPLE) < 0) ok = 0;
+        Py_ssize_t n_ids = ids.len / 8, n_post = dc.len / 4, n_terms = ip.len / 8 - 1, n_map = mp.len / 8;
+        const int64_t *indptr = ip.buf, *tid = ids.buf, *dmap = mp.buf;
+        const int32_t *docs = dc.buf;
+        const float *w = wt.buf, *q = qw.buf;
+        if (ok && (part < 0 || part > 2 || qw.len / 4 != n_ids || wt.len / 4 != n_post)) {
+            PyErr_SetString(PyExc_ValueError, "pool_queries: a malformed query");
+            ok = 0;
+        }
+        for (Py_ssize_t t = 0; ok && t < n_ids; t++) {
+            if (tid[t] < 0 || tid[t] >= n_terms) {
+                PyErr_SetString(PyExc_ValueError, "pool_queries: a term out of range");
+                ok = 0;
+                break;
+            }
+            int64_t a = indptr[tid[t]], b = indptr[tid[t] + 1];
+            if (a < 0 || b > n_post || a > b) {
+                PyErr_SetString(PyExc_ValueError, "pool_queries: postings out of range");
+                ok = 0;
+                break;
+            }
+            if ((double)(b - a) > limit) continue;
+            double f = (double)q[t] * scale;
+            for (int64_t j = a; j < b; j++) {
+                int64_t d = docs[j];
+                if (dmap) d = (d >= 0 && d < n_map) ? dmap[d] : -1;
+                if (d < 0 || d >= n_docs) {
+                    PyErr_SetString(PyExc_ValueError, "pool_queries: a document out of range");
+                    ok = 0;
+                    break;
+                }
+                float *cell = cells + 4 * d;
+                if (cell[3] == 0.0f) {
+                    if (n_touched == cap) {
+                        int64_t *more = PyMem_Realloc(touched, sizeof(int64_t) * (size_t)(cap * 2));
+                        if (more == NULL) { PyErr_NoMemory(); ok = 0; break; }
+                        touched = more;
+                        cap *= 2;
+                    }
+                    cell[3] = 1.0f;
+                    touched[n_touched++] = d;
+                }
+                cell[part] += (float)((double)w[j] * f);
+            }
+        }
+        PyBuffer_Release(&ip); PyBuffer_Release(&dc); PyBuffer_Release(&wt); PyBuffer_Release(&ids);
+        PyBuffer_Release(&qw);
+        if (mp.obj) PyBuffer_Release(&mp);
+        if (!ok) goto done;
+    }
+    groups = PyMem_Malloc(sizeof(int64_t) * (size_t)(n_touched + 1));
+    if (groups == NULL) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t k = 0; k < n_touched; k++) {
+        int64_t d = touched[k], g = group_of[d];
+        const float *cell = cells + 4 * d;
+        double whole = cell[0], parts = cell[1], rest = cell[2];
+        float score = (float)(whole + w_cov * (whole > 0 ? parts : w_part * parts) + rest);
+        if (g < 0 || g >= n_groups) {
+            PyErr_SetString(PyExc_ValueError, "pool_queries: a concept group out of range");
+            goto done;
+        }
+        if (!gs[g]) {
+            gs[g] = 1;
+            best[g] = score;
+            groups[n_groups_out++] = g;
+        } else if (score > best[g]) {
+            best[g] = score;
+        }
+    }
+    gbytes = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(sizeof(int64_t) * (size_t)n_groups_out));
+    sbytes = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(sizeof(float) * (size_t)n_groups_out));
+    if (gbytes == NULL || sbytes == NULL) goto done;
+    {
+        int64_t *go = (int64_t *)PyBytes_AS_STRING(gbytes);
+        float *so = (float *)PyBytes_AS_STRING(sbytes);
+        for (Py_ssize_t k = 0; k < n_groups_out; k++) {
+            go[k] = groups[k];
+            so[k] = best[groups[k]];
+        }
+    }
+    out = PyTuple_Pack(2, gbytes, sbytes);
+done:
+    /* the scratch back to zero, whatever happened */
+    if (touched) {
+        for (Py_ssize_t k = 0; k < n_touched; k++) {
+            int64_t d = touched[k];
+            float *cell = (float *)dcells.buf + 4 * d;
+            cell[0] = cell[1] = cell[2] = cell[3] = 0.0f;
+        }
+    }
+    for (Py_ssize_t k = 0; k < n_groups_out; k++) ((unsigned char *)gseen.buf)[groups[k]] = 0;
+    PyMem_Free(touched);
+    PyMem_Free(groups);
+    Py_XDECREF(gbytes);
+    Py_XDECREF(sbytes);
+    PyBuffer_Release(&dgroup); PyBuffer_Release(&dcells); PyBuffer_Release(&gbest); PyBuffer_Release(&gseen);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS, "The word-trie walk (see kompetens.extract.wordtrie.WordTrie.scan)."},
     {"resolve", resolve, METH_O, "Overlap resolution (see kompetens.extract.pipeline._resolve_overlaps)."},
     {"tag_spans", tag_spans, METH_VARARGS, "The span tagger (see kompetens.extract.spans.SpanTagger.find)."},
+    {"pool_queries", pool_queries, METH_VARARGS, "Sparse lexical pooling (see kompetens.link.sparse.pool_queries)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -721,7 +864,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 3
+#define VERSION 4
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);

@@ -28,3 +28,13 @@ def tag_spans(
     max_tokens: int,
     /,
 ) -> list[tuple[int, int]]: ...
+def pool_queries(
+    items: list[tuple[int, float, Any, Any, Any, Any, Any, Any, float]],
+    doc_group: Any,
+    cells: Any,
+    gbest: Any,
+    gseen: Any,
+    w_cov: float,
+    w_part: float,
+    /,
+) -> tuple[bytes, bytes]: ...

@@ -10,9 +10,10 @@ Two weightings over the same structure:
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,6 +26,59 @@ MIN_SKIPPED = 100
 FloatArray = npt.NDArray[np.float32]
 ANY_LANG = "*"
 """The language of a single index over labels of every language (one saved before per-language indexes)."""
+Postings = tuple[npt.NDArray[np.int64], FloatArray]
+"""(document ids, weights): one entry per (query term, document) the term occurs in; a document may repeat."""
+NO_POSTINGS: Postings = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
+
+
+def summed(postings: Postings, n_docs: int) -> FloatArray:
+    """Each document's summed weight (dense, length ``n_docs``)."""
+    docs, weights = postings
+    return np.bincount(docs, weights=weights, minlength=n_docs).astype(np.float32)
+
+
+def joined(parts: Sequence[Postings], scales: Sequence[float] | None = None) -> Postings:
+    """Several postings as one, each part's weights times its scale (1 without ``scales``)."""
+    scaled = [
+        (docs, weights if scale == 1.0 else weights * np.float32(scale))
+        for (docs, weights), scale in zip(parts, scales or [1.0] * len(parts), strict=True)
+        if len(docs)
+    ]
+    if not scaled:
+        return NO_POSTINGS
+    return np.concatenate([d for d, _ in scaled]), np.concatenate([w for _, w in scaled])
+
+
+@dataclass(frozen=True, slots=True)
+class TermQuery:
+    """A query's known terms in one index, each with its weight: the postings it reads. ``limit``: terms with
+    more postings are skipped (``max_df``); ``doc_map``: the index's document ids in a shared numbering
+    (``LanguageIndexes``), None where they are that numbering."""
+
+    index: InvertedIndex
+    ids: npt.NDArray[np.int64]
+    weights: FloatArray
+    limit: float = math.inf
+    doc_map: npt.NDArray[np.int64] | None = None
+
+    def postings(self) -> Postings:
+        """(document, posting weight x term weight) for every posting of the query's terms."""
+        index = self.index
+        starts, ends = index.indptr[self.ids], index.indptr[self.ids + 1]
+        lengths = ends - starts
+        qw = self.weights
+        if math.isfinite(self.limit):
+            keep = lengths <= self.limit
+            qw, starts, lengths = qw[keep], starts[keep], lengths[keep]
+        if len(lengths) == 0:
+            return NO_POSTINGS
+        # Gather all postings of the query terms at once: no Python loop per term.
+        take = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+        docs = index.docs[take].astype(np.int64)
+        return (
+            docs if self.doc_map is None else self.doc_map[docs],
+            (index.weights[take] * np.repeat(qw, lengths)).astype(np.float32),
+        )
 
 
 @dataclass(slots=True)
@@ -79,8 +133,9 @@ class InvertedIndex:
 
     def query_weights(self, terms: Sequence[str]) -> tuple[npt.NDArray[np.int64], FloatArray]:
         """Known term ids of a query and their weights under this index's scheme."""
-        counter = Counter(t for t in terms if t in self.vocab)
-        ids = np.fromiter((self.vocab[t] for t in counter), dtype=np.int64, count=len(counter))
+        counter = Counter(map(self.vocab.get, terms))  # term ids (None: unknown), counted in one C loop
+        counter.pop(None, None)
+        ids = np.fromiter(counter, dtype=np.int64, count=len(counter))
         if self.scheme == "coverage":
             return ids, np.ones(len(ids), dtype=np.float32)
         tf = np.fromiter(counter.values(), dtype=np.float32, count=len(counter))
@@ -95,29 +150,27 @@ class InvertedIndex:
         small index keeps every term) are skipped: they weigh little (low idf) and
         their long postings are most of the cost.
         """
-        ids, qw = self.query_weights(terms)
-        return self._accumulate(ids, qw, max_df=max_df)
+        return summed(self.query(terms, max_df=max_df).postings(), self.n_docs)
 
     def score_weighted(self, terms: Mapping[str, float], *, max_df: float = 1.0) -> FloatArray:
         """Like :meth:`score`, each known term's postings scaled by its own query weight (translated terms
         count less than the text's own)."""
+        return summed(self.query_weighted(terms, max_df=max_df).postings(), self.n_docs)
+
+    def query(self, terms: Sequence[str], *, max_df: float = 1.0) -> TermQuery:
+        """The query :meth:`score` sums the postings of."""
+        ids, qw = self.query_weights(terms)
+        return TermQuery(self, ids, qw, self._limit(max_df))
+
+    def query_weighted(self, terms: Mapping[str, float], *, max_df: float = 1.0) -> TermQuery:
+        """The query :meth:`score_weighted` sums the postings of."""
         known = [(self.vocab[t], w) for t, w in terms.items() if t in self.vocab and w > 0]
         ids = np.asarray([i for i, _ in known], dtype=np.int64)
         qw = np.asarray([w for _, w in known], dtype=np.float32)
-        return self._accumulate(ids, qw, max_df=max_df)
+        return TermQuery(self, ids, qw, self._limit(max_df))
 
-    def _accumulate(self, ids: npt.NDArray[np.int64], qw: FloatArray, *, max_df: float) -> FloatArray:
-        starts, ends = self.indptr[ids], self.indptr[ids + 1]
-        lengths = ends - starts
-        if max_df < 1.0:
-            keep = lengths <= max(max_df * self.n_docs, MIN_SKIPPED)
-            ids, qw, starts, lengths = ids[keep], qw[keep], starts[keep], lengths[keep]
-        if len(ids) == 0:
-            return np.zeros(self.n_docs, dtype=np.float32)
-        # Gather all postings of the query terms at once, then one bincount: no Python loop per term.
-        take = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
-        weights = self.weights[take] * np.repeat(qw, lengths)
-        return np.bincount(self.docs[take], weights=weights, minlength=self.n_docs).astype(np.float32)
+    def _limit(self, max_df: float) -> float:
+        return math.inf if max_df >= 1.0 else max(max_df * self.n_docs, MIN_SKIPPED)
 
     def save(self, path: Path) -> None:
         np.savez(
@@ -198,11 +251,19 @@ class LanguageIndexes:
         self, terms: Sequence[str], *, max_df: float = 1.0, langs: Sequence[str] | None = None
     ) -> FloatArray:
         """Scores of every document (0 for those of languages not in ``langs``; all languages when None)."""
-        out = np.zeros(self.n_docs, dtype=np.float32)
-        for lang, index in self.indexes.items():
-            if langs is None or lang in langs or lang == ANY_LANG:
-                out[self.docs[lang]] = index.score(terms, max_df=max_df)
-        return out
+        return summed(
+            joined([q.postings() for q in self.queries(terms, max_df=max_df, langs=langs)]), self.n_docs
+        )
+
+    def queries(
+        self, terms: Sequence[str], *, max_df: float = 1.0, langs: Sequence[str] | None = None
+    ) -> list[TermQuery]:
+        """The queries :meth:`score` sums the postings of, one per language, in the shared numbering."""
+        return [
+            replace(index.query(terms, max_df=max_df), doc_map=self.docs[lang])
+            for lang, index in self.indexes.items()
+            if langs is None or lang in langs or lang == ANY_LANG
+        ]
 
     def save(self, path: Path) -> None:
         """``path`` (``link_chars.npz``) holds the document ids per language, ``path-<lang>.npz`` each index."""

@@ -39,9 +39,11 @@ import numpy.typing as npt
 
 from kompetens.errors import Code, KompetensError, TaxonomyError
 from kompetens.link.embed import E5Embedder, Embedder, Progress, Vectors, embed_texts
-from kompetens.link.index import FloatArray, InvertedIndex, LanguageIndexes
+from kompetens.link.index import FloatArray, InvertedIndex, LanguageIndexes, TermQuery, summed
 from kompetens.link.langid import TrigramLangId
 from kompetens.link.packaged import packaged_vectors
+from kompetens.link.sparse import LexicalQueries, Scratch, fuse_parts, pool_queries
+from kompetens.link.sparse import postings as _postings
 from kompetens.link.static import MIN_PART, StaticVectors
 from kompetens.link.synonyms import Synonyms
 from kompetens.link.text import (
@@ -126,6 +128,10 @@ SPAN_DEPTH = 100
 """Candidates per sentence and per phrase that span fusion fuses (as bench/link_cv.py chose them)."""
 SPAN_LANGS = ("en", "sv")
 """Languages the span tagger reads; other texts are tagged as English."""
+QUICK_DEPTH = 64
+"""``link_quick``: the best concepts by lexical score (and boosts) that get a static score."""
+QUICK_PROBE = 512
+"""``link_quick``: concepts whose static scores estimate a text's row mean and spread."""
 KINDS: dict[str, tuple[str, ...]] = {
     "skill": ("skill", "jobtech-skill"),
     # ISCO-08 groups too: a Swedish title often names the group ("Sjuksköterskor"), and the crosswalk links it.
@@ -334,6 +340,7 @@ class Linker:
         self._term_index: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
         self._exact_index: dict[str, list[int]] | None = None
         self._starts = self.docs.group_starts()
+        self._doc_group = np.searchsorted(self._starts, np.arange(len(self.docs.text)), side="right") - 1
         self._doc_langs = sorted(set(self.docs.lang))
         group_concepts = self.docs.concept[self._starts]
         self._group_concept = group_concepts.astype(np.int64)
@@ -361,6 +368,12 @@ class Linker:
         self._dense_masks: dict[tuple[str, ...], npt.NDArray[np.bool_]] = {}
         self._kind_mask = {k: np.isin(kind_arr[self._group_concept], v) for k, v in KINDS.items()}
         self._static_matrix: Vectors | None = None
+        self._probe: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Vectors] | None = None
+        self._sparse_scratch: Scratch | None = None
+        # concept group -> its row of ``_dense_groups``' members (-1: a concept without vectors)
+        self._group_rows = np.full(len(self._starts), -1, dtype=np.int64)
+        if self._dense_groups is not None:
+            self._group_rows[self._dense_groups[1]] = np.arange(len(self._dense_groups[1]))
         self._query_cache: OrderedDict[str, Vectors] = OrderedDict()
         self.e5_share = (0, 0)
         """(texts embedded with e5, texts linked) since load: what ``e5_gate`` let through."""
@@ -555,17 +568,21 @@ class Linker:
         vector."""
         if spans is not None:
             return self._link_spans(texts, top=top, kind=kind, lang=lang, spans=spans)
+        self._check(kind, top)
+        cleaned = [self._prepared(_clean_input(text), kind) for text in texts]
+        out: list[list[Candidate]] = []
+        for start in range(0, len(cleaned), QUERY_BATCH):
+            out += self._link_batch(cleaned[start : start + QUERY_BATCH], top=top, kind=kind, lang=lang)
+        return out
+
+    @staticmethod
+    def _check(kind: str, top: int) -> None:
         if kind not in KINDS:
             raise KompetensError(
                 Code.E301, f"unknown kind {kind!r}; use one of {', '.join(KINDS)}", field="kind"
             )
         if top < 1:
             raise KompetensError(Code.E301, "top must be at least 1", field="top")
-        cleaned = [self._prepared(_clean_input(text), kind) for text in texts]
-        out: list[list[Candidate]] = []
-        for start in range(0, len(cleaned), QUERY_BATCH):
-            out += self._link_batch(cleaned[start : start + QUERY_BATCH], top=top, kind=kind, lang=lang)
-        return out
 
     def _link_spans(
         self, texts: Sequence[str], *, top: int, kind: LinkKind, lang: str | None, spans: SpanFinder
@@ -651,24 +668,11 @@ class Linker:
                 scores[i] = lexical[i] + cfg.w_den * den + cfg.w_chunk * chunk
             if self._glosses_kind(kind):
                 self._add_gloss(scores, [i for i in gated if len(tokens[i]) <= short], tokens, text_langs)
-        if cfg.w_tool:
-            for i in live:
-                hit = self._tool_groups(tokens[i], cleaned[i])
-                if hit:
-                    scores[i] = scores[i].copy()
-                    scores[i][hit] += cfg.w_tool
-        if cfg.w_exact:
-            for i in live:
-                hit = self._exact_groups(tokens[i])
-                if hit:
-                    scores[i] = scores[i].copy()
-                    scores[i][hit] += cfg.w_exact
-        if cfg.w_term and kind in TERM_TABLES:  # jargon for skills, the field's titles for occupations
-            for i in live:
-                hit = self._term_groups(tokens[i], text_langs[i], kind)
-                if hit:
-                    scores[i] = scores[i].copy()
-                    scores[i][hit] += cfg.w_term
+        for i in live:
+            boosts = self._boosts(tokens[i], cleaned[i], text_langs[i], kind)
+            if boosts:
+                scores[i] = scores[i].copy()
+                scores[i][list(boosts)] += np.fromiter(boosts.values(), dtype=np.float32, count=len(boosts))
         self.e5_share = (self.e5_share[0] + len(gated), self.e5_share[1] + len(live))
         return [
             self._candidates(np.where(mask, scores[i], -np.inf), tokens[i], top=top, lang=text_langs[i])
@@ -676,6 +680,130 @@ class Linker:
             else []
             for i in range(len(cleaned))
         ]
+
+    def link_quick(
+        self, texts: Sequence[str], *, top: int = 1, kind: LinkKind = "skill", lang: str | None = None
+    ) -> list[list[Candidate]]:
+        """``link`` without e5, its cost set by each text's own words instead of the taxonomy's size: what
+        thorough extraction links its phrases with (docs/linking.md "Quick linking").
+
+        The lexical signals are the fast mode's, summed over the labels the text's terms occur in only
+        (``_lexical_sparse``: the same scores); the tool, term and exact-label boosts as ``link`` adds them;
+        the static vectors only for the ``QUICK_DEPTH`` best of those concepts, z-scored against
+        ``QUICK_PROBE`` concepts drawn once (an estimate of the row statistics ``link`` computes over every
+        concept). A concept no lexical signal reaches is not a candidate: a text without one gets []."""
+        self._check(kind, top)
+        cfg = self.config
+        cleaned = [self._prepared(_clean_input(text), kind) for text in texts]
+        tokens = [words(text) for text in cleaned]
+        mask = self._kind_mask[kind]
+        found: list[tuple[npt.NDArray[np.int64], FloatArray]] = []
+        text_langs: list[str] = []
+        for text, toks in zip(cleaned, tokens, strict=True):
+            text_lang = (lang or self.langid.detect(toks)) if toks else ""
+            text_langs.append(text_lang)
+            if not toks:
+                found.append((np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)))
+                continue
+            groups, score = self._lexical_sparse(toks, text_lang, translate=kind in TRANSLATE_KINDS)
+            boosts = self._boosts(toks, text, text_lang, kind)
+            if boosts:
+                extra = np.fromiter(boosts, dtype=np.int64, count=len(boosts))
+                groups = np.concatenate([groups, extra])
+                score = np.concatenate([score, np.zeros(len(extra), dtype=np.float32)])
+                groups, at = np.unique(groups, return_inverse=True)
+                score = np.bincount(at, weights=score, minlength=len(groups)).astype(np.float32)
+                score[np.searchsorted(groups, extra)] += np.fromiter(boosts.values(), dtype=np.float32)
+            keep = mask[groups]
+            groups, score = groups[keep], score[keep]
+            if len(groups) > QUICK_DEPTH:
+                best = np.argpartition(-score, QUICK_DEPTH - 1)[:QUICK_DEPTH]
+                groups, score = groups[best], score[best]
+            found.append((groups, score))
+        if self._has_vectors() and cfg.w_static:
+            self._add_static_quick(found, tokens, text_langs)
+        out: list[list[Candidate]] = []
+        for (groups, score), text_lang in zip(found, text_langs, strict=True):
+            order = np.argsort(-score, kind="stable")[:top]
+            out.append(
+                [
+                    Candidate(self.uris[c], _label(self.labels[c], text_lang), round(float(score[k]), 4))
+                    for k in order.tolist()
+                    for c in [int(self._group_concept[groups[k]])]
+                ]
+            )
+        return out
+
+    def _boosts(self, tokens: list[str], text: str, text_lang: str, kind: LinkKind) -> dict[int, float]:
+        """Concept group -> what the text's tool names (``w_tool``), a label written out (``w_exact``) and the
+        field's terms (``w_term``: jargon for skills, the field's titles for occupations) add to it."""
+        cfg = self.config
+        found: dict[int, float] = {}
+        for weight, hit in (
+            (cfg.w_tool, self._tool_groups(tokens, text) if cfg.w_tool else []),
+            (cfg.w_exact, self._exact_groups(tokens) if cfg.w_exact else []),
+            (
+                cfg.w_term,
+                self._term_groups(tokens, text_lang, kind) if cfg.w_term and kind in TERM_TABLES else [],
+            ),
+        ):
+            for g in hit:
+                found[g] = found.get(g, 0.0) + weight
+        return found
+
+    def _add_static_quick(
+        self,
+        found: list[tuple[npt.NDArray[np.int64], FloatArray]],
+        tokens: Sequence[list[str]],
+        text_langs: Sequence[str],
+    ) -> None:
+        """Add ``w_static`` x each candidate's static z-score to its score in place (see ``link_quick``): as
+        ``_pool_dense`` + ``_zscore_rows`` give it, a concept without vectors scoring 0 and one without a
+        vector in the text's label languages not counting, the row's mean and spread taken over the probe."""
+        assert self.static is not None and self._dense_groups is not None
+        queries = self.static.encode(list(tokens))
+        rows = [k for k, (groups, _) in enumerate(found) if len(groups) and queries[k].any()]
+        if not rows:  # no word with a vector: no static signal (as in ``link``)
+            return
+        matrix = self._static_label_matrix()
+        members = self._dense_groups[0]
+        probe, probe_members, probe_vectors = self._quick_probe()
+        by_langs: dict[tuple[str, ...], list[int]] = {}
+        for k in rows:
+            by_langs.setdefault(tuple(self._label_langs(tokens[k], text_langs[k])), []).append(k)
+        w_static = np.float32(self.config.w_static)
+        for langs, ks in by_langs.items():
+            allowed = self._dense_lang_mask(langs) if len(langs) < len(self._doc_langs) else None
+            q = queries[ks]
+            stats = np.zeros((len(ks), len(probe)), dtype=np.float32)
+            has = self._group_rows[probe] >= 0
+            stats[:, has] = _pooled_rows(
+                (q @ probe_vectors.T).reshape(len(ks), *probe_members.shape), probe_members, allowed
+            )
+            mean = np.nanmean(stats, axis=1)
+            std = np.nanstd(stats, axis=1)
+            std[~(std > 0)] = 1.0
+            for row, k in enumerate(ks):
+                groups, score = found[k]
+                cand_rows = self._group_rows[groups]
+                with_vec = cand_rows >= 0
+                cand_members = members[cand_rows[with_vec]]
+                pooled = np.zeros(len(groups), dtype=np.float32)
+                sims = (matrix[cand_members.ravel()] @ q[row]).reshape(1, *cand_members.shape)
+                pooled[with_vec] = _pooled_rows(sims, cand_members, allowed)[0]
+                score += w_static * np.nan_to_num((pooled - mean[row]) / std[row], nan=0.0)
+
+    def _quick_probe(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Vectors]:
+        """``QUICK_PROBE`` concept groups drawn once (seeded), the vector rows of those with vectors, and
+        those rows' static label vectors: ``link_quick``'s sample of a text's row statistics."""
+        if self._probe is None:
+            assert self._dense_groups is not None
+            n = len(self._starts)
+            probe = np.sort(np.random.default_rng(0).choice(n, size=min(QUICK_PROBE, n), replace=False))
+            rows = self._group_rows[probe]
+            members = self._dense_groups[0][rows[rows >= 0]]
+            self._probe = (probe, members, self._static_label_matrix()[members.ravel()])
+        return self._probe
 
     def _tool_groups(self, tokens: list[str], text: str) -> list[int]:
         """The concept groups of the tool names (``tools.json``) among ``tokens`` (of ``text``), as whole
@@ -758,8 +886,7 @@ class Linker:
         index = self._exact_index
         if index is None:
             index = {}
-            group_of_doc = np.searchsorted(self._starts, np.arange(len(self.docs.text)), side="right") - 1
-            for text, group in zip(self.docs.text, group_of_doc.tolist(), strict=True):
+            for text, group in zip(self.docs.text, self._doc_group.tolist(), strict=True):
                 key = _exact_key(words(clean(text)))
                 if key and group not in index.setdefault(key, []):
                     index[key].append(group)
@@ -802,25 +929,50 @@ class Linker:
         """Fused ``cov`` + ``chr`` (+ the gloss's, with ``translate``: the skill kinds) per concept group."""
         # Fused per label, then the best label per concept: one pooling pass instead of two (the
         # validation scores did not change; pooling was a quarter of the time).
+        n = self.words_index.n_docs
+        whole, parts, rest = (
+            summed(_postings(q), n) for q in self._lexical_queries(tokens, text_lang, translate=translate)
+        )
+        cfg = self.config
+        return self._pool(fuse_parts(whole, parts, rest, cfg.w_cov, cfg.w_part))
+
+    def _lexical_sparse(
+        self, tokens: list[str], text_lang: str, *, translate: bool = True
+    ) -> tuple[npt.NDArray[np.int64], FloatArray]:
+        """``_lexical`` for the concept groups that the text's terms reach only: (groups, their scores), the
+        same scores, at a cost set by the text's postings instead of the taxonomy's size (``link_quick``)."""
+        cfg = self.config
+        queries = self._lexical_queries(tokens, text_lang, translate=translate)
+        if self._sparse_scratch is None:
+            self._sparse_scratch = Scratch(len(self._doc_group), len(self._starts))
+        return pool_queries(queries, self._doc_group, self._sparse_scratch, cfg.w_cov, cfg.w_part)
+
+    def _lexical_queries(
+        self, tokens: list[str], text_lang: str, *, translate: bool = True
+    ) -> LexicalQueries:
+        """The term queries of ``_lexical``'s signals, each at its weight: ``cov`` of the whole words, ``cov``
+        of the compound parts that are no whole word (unweighted: see ``fuse_parts``), and ``chr`` and the
+        gloss's ``cov`` + ``chr``."""
         cfg = self.config
         terms = self._tagged(tokens, text_lang)  # once: the gloss starts from the text's own terms
         own = [t for ts in terms.values() for t in ts]
         extra = self._expanded(tokens, text_lang, own) if text_lang in terms else {}
         parts = self._part_terms(tokens, text_lang, own) if translate and cfg.w_part != 1.0 else []
-        if parts:  # own terms without the parts, and the parts apart (see ``w_part``)
-            held = set(parts)
-            whole = [t for t in own if t not in held]
-            score = self._cov(whole, extra)
-            by_parts = self.words_index.score(parts)
-            score += cfg.w_cov * np.where(score > 0, by_parts, cfg.w_part * by_parts)
-        else:
-            score = self._cov(own, extra)
+        held = set(parts)  # own terms without the parts, and the parts apart (see ``w_part``)
+        whole = [t for t in own if t not in held]
+        index = self.words_index
+        cov = index.query_weighted({**extra, **dict.fromkeys(whole, 1.0)}) if extra else index.query(whole)
+        rest: list[tuple[TermQuery, float]] = []
         if cfg.w_chr:
-            score += cfg.w_chr * self._char_scores(tokens, text_lang)
-        translated = self._translated(tokens, text_lang, terms.get(text_lang), extra) if translate else None
-        if translated is not None:  # below direct matches: summed at w_translate (0.5 and 0.85 were worse)
-            score += cfg.w_translate * translated
-        return self._pool(score)
+            langs = self._label_langs(tokens, text_lang)
+            chars = self.char_index.queries(self._terms.chars(tokens), max_df=cfg.max_df_chr, langs=langs)
+            rest += [(q, cfg.w_chr) for q in chars]
+        if translate:  # below direct matches: summed at w_translate (0.5 and 0.85 were worse)
+            rest += [
+                (q, cfg.w_translate * w)
+                for q, w in self._translated(tokens, text_lang, terms.get(text_lang), extra)
+            ]
+        return [(cov, cfg.w_cov)], [(index.query(parts), 1.0)] if parts else [], rest
 
     def _short(self, kind: LinkKind) -> int:
         """Texts of ``kind`` of up to this many words always get an e5 vector (0: none)."""
@@ -919,12 +1071,6 @@ class Linker:
         for target, weight in learnt:
             found[target] = max(found.get(target, 0.0), weight)
         return sorted(found.items(), key=lambda x: (-x[1], x[0]))
-
-    def _cov(self, own: list[str], extra: Mapping[str, float]) -> FloatArray:
-        """``w_cov`` x the coverage score of ``own`` terms (1 each) and their synonyms (``extra``, below 1)."""
-        if extra:
-            return self.config.w_cov * self.words_index.score_weighted({**extra, **dict.fromkeys(own, 1.0)})
-        return self.config.w_cov * self.words_index.score(own)
 
     def _part_terms(self, tokens: list[str], text_lang: str, own: Sequence[str]) -> list[str]:
         """The text's compound parts (of ``own`` terms) that are no whole word of it."""
@@ -1142,17 +1288,18 @@ class Linker:
         text_lang: str,
         own: list[str] | None = None,
         extra: Mapping[str, float] | None = None,
-    ) -> FloatArray | None:
-        """``cov`` + ``chr`` of the text's English gloss against the English labels, None without one.
+    ) -> list[tuple[TermQuery, float]]:
+        """The term queries of ``cov`` and ``chr`` of the text's English gloss against the English labels, each
+        with its weight; [] without a gloss.
 
         The gloss is every table translation of the text's own terms (lemmas, compound parts, near words);
         in ``cov`` each counts at its table weight; ``chr`` reads each word's best translation as if it
         were English text (texts up to ``GLOSS_CHR_WORDS`` words)."""
         cfg = self.config
         if not ((self.translations or self._glossaries) and cfg.w_translate and text_lang in cfg.translate):
-            return None
+            return []
         if TRANSLATE_TO not in self._label_langs(tokens, text_lang):
-            return None
+            return []
         if own is None:
             own = self._terms.tagged(tokens, text_lang)
         found: dict[str, float] = {}
@@ -1161,20 +1308,26 @@ class Linker:
                 if share * weight > found.get(target, 0.0):
                     found[target] = share * weight
         if not found:
-            return None
-        score = cfg.w_cov * self.words_index.score_weighted(
-            {f"{TRANSLATE_TO}:{term}": weight for term, weight in found.items()}
-        )
+            return []
+        out = [
+            (
+                self.words_index.query_weighted(
+                    {f"{TRANSLATE_TO}:{term}": weight for term, weight in found.items()}
+                ),
+                cfg.w_cov,
+            )
+        ]
         if cfg.w_chr and len(tokens) <= GLOSS_CHR_WORDS:
             best = [
                 pairs[0][0]
                 for term in own
                 if (pairs := self._translations_of(term.partition(":")[2], text_lang))
             ]
-            score += cfg.w_chr * self.char_index.score(
+            chars = self.char_index.queries(
                 self._terms.chars(best), max_df=cfg.max_df_chr, langs=[TRANSLATE_TO]
             )
-        return score
+            out += [(q, cfg.w_chr) for q in chars]
+        return out
 
     def _pool(self, doc_scores: FloatArray) -> FloatArray:
         return np.maximum.reduceat(doc_scores, self._starts).astype(np.float32)
@@ -1652,6 +1805,19 @@ def _clean_input(text: object) -> str:
 
 def _tagged(lemmas: list[str], lang: str) -> list[str]:
     return [f"{lang}:{lemma}" for lemma in lemmas]
+
+
+def _pooled_rows(
+    sims: FloatArray, members: npt.NDArray[np.int64], allowed: npt.NDArray[np.bool_] | None
+) -> FloatArray:
+    """Per text (``sims``: texts x concepts x vector rows, in ``members``' shape) and concept, the best of the
+    concept's rows; with ``allowed`` (per vector row), the allowed rows only: NaN where none is."""
+    if allowed is not None:
+        sims = np.where(allowed[members][None, :, :], sims, -np.inf)
+    best: FloatArray = sims.max(axis=2).astype(np.float32)
+    if allowed is not None:
+        best[np.isneginf(best)] = np.nan
+    return best
 
 
 def _zscore_rows(values: FloatArray) -> FloatArray:
