@@ -187,6 +187,17 @@ def test_rank_json_is_ranked_and_reports_a_bad_cv(runner: CliRunner, data_dir: P
     assert all(set(r["areas"]) == set(AREA_IDS) for r in ranked)
 
 
+def test_the_rank_table_shows_candidate_names_whole(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    long_name = tmp_path / "anna-andersson-sociala-medier-cv.md"  # 34 characters: cut at 20 before
+    long_name.write_bytes(DEMO_CVS[0].read_bytes())
+    code, out, _ = run(runner, data_dir, "rank", "--role", str(DEMO_AD), str(long_name), str(DEMO_CVS[1]))
+    assert code == 0
+    table = out.split("area levels")[0]  # the table; the wording lines below name the files too
+    assert long_name.name in table and DEMO_CVS[1].name in table
+
+
 def test_rank_for_an_ad_weighs_and_shows_the_shared_wording(runner: CliRunner, data_dir: Path) -> None:
     cvs = [
         DEMO / "cvs" / "sv-17-specialist-sociala-medier.md",

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from .review import Flag, Review
 
 T = TypeVar("T")
+NAME_WIDTH = 40
+"""The rank table's candidate column: names up to this long are shown on one line, longer ones fold."""
 
 
 class _LazyConsole:
@@ -616,7 +618,10 @@ def _print_ranking(title: str, ranking: list[RankItem]) -> None:
         title=f"Ranking for: {title}", title_justify="left", box=None, padding=(0, 1), pad_edge=False
     )
     table.add_column("#", justify="right")
-    table.add_column("candidate", no_wrap=True, max_width=20)
+    # names whole (up to NAME_WIDTH, then folded onto a second line, never cut): the name is how the reader
+    # finds the file
+    longest = max((len(Path(r.candidate).name) for r in ranking), default=9)
+    table.add_column("candidate", overflow="fold", min_width=min(longest, NAME_WIDTH))
     table.add_column("score", justify="right")
     short = {
         "marketing_communication": "mark",
