@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from kompetens.cli import cli
+from kompetens.errors import KompetensError
 from kompetens.models import AREA_IDS
 from tests.contract import REVIEW_KEYS
 
@@ -611,10 +612,29 @@ def test_a_cv_in_another_language_is_reported_not_ranked_last(
     failed = [i for i in items if "error" in i]
     assert [(i["source"], i["error"]["code"]) for i in failed] == [(str(fr), "E109")]
     assert "French is not supported" in " ".join(err.split())
+    assert "--lang" not in err  # rank takes no --lang: the message does not point to one
     assert len(items) == 3  # the two readable CVs are ranked all the same
     code, out, err = run(runner, data_dir, "extract", str(fr), "--json")
     assert code == 0 and json.loads(out)[0]["lang"] == "und"  # read, with a warning that says why
     assert "French is not supported" in " ".join(err.split())
+
+
+def test_an_ad_in_another_language_is_no_role(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    ad = tmp_path / "annonce-fr.txt"
+    ad.write_text(
+        "Responsable des réseaux sociaux\n\nNous recherchons une personne qui anime notre communauté, rédige "
+        "les publications et répond aux clients sur Instagram et Facebook. Expérience requise.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["--data-dir", str(data_dir), "rank", "--role", str(ad), str(DEMO_CVS[0])])
+    assert result.exit_code == 1 and not result.stdout  # no ranking on the words it shares with the CVs
+    error = result.exception
+    assert isinstance(error, KompetensError) and error.code.name == "E109"
+    assert "French is not supported" in str(error) and "--lang" not in str(error)
+    short = tmp_path / "title.txt"
+    short.write_text("Social media manager\n", encoding="utf-8")  # too short to tell: read with both
+    code, out, _ = run(runner, data_dir, "rank", "--role", str(short), *map(str, DEMO_CVS[:2]), "--json")
+    assert code == 0 and len(json.loads(out)) == 2
 
 
 def test_a_short_text_is_too_short_to_tell_not_spanish(

@@ -1255,10 +1255,21 @@ class Engine:
         in ``org``, or in every organisation."""
         if org is None and "records" not in self.__dict__ and self._stored_nothing():
             return []  # nothing stored: no file is created
-        orgs = [org] if org is not None else self.records.org_ids()
-        purged = [self.records.purge(o) for o in orgs]
-        if org is None:
-            self.records.purge_unowned_events()
+        if org is not None:
+            return [self.records.purge(org)]
+        purged: list[Purged] = []
+        failed: Exception | None = None
+        for o in self.records.org_ids():  # one organisation's failure does not keep the others' data
+            try:
+                purged.append(self.records.purge(o))
+            except Exception as exc:
+                logging.getLogger("kompetens").error(
+                    "purge of organisation %s failed: %s", o, type(exc).__name__
+                )
+                failed = failed or exc
+        self.records.purge_unowned_events()
+        if failed is not None:
+            raise failed
         return purged
 
     # -- the market ------------------------------------------------------------------------------
@@ -1431,6 +1442,8 @@ class Engine:
 
         if doc.kind != "ad":
             doc = replace(doc, kind="ad")
+        if not doc.meta.get("lang_short"):  # a French ad is no role (its shared words would rank the CVs);
+            require_language(doc, hint=None)  # a title-length text is read with both languages' data
         profile = self.profile_fn(thorough=thorough)(doc)
         first_line = doc.text.strip().splitlines()[0].strip() if doc.text.strip() else None
         title = doc.title or (profile.layout.title if profile.layout else None) or first_line
@@ -1554,7 +1567,8 @@ def _served(item: Document | IngestError) -> Document | IngestError:
     if isinstance(item, IngestError) or item.meta.get("lang_short"):
         return item
     try:
-        return require_language(item)
+        # no "--lang" hint: rank, team and interview take none (a French CV is not Swedish when told so)
+        return require_language(item, hint=None)
     except IngestError as exc:
         return exc
 

@@ -481,7 +481,9 @@ class RemoteEngine:
             return functools.partial(self._locked, value)
         return value
 
-    def _remote(self, name: str, *args: Any, **kwargs: Any) -> Any:
+    def _remote(self, method: str, /, *args: Any, **kwargs: Any) -> Any:
+        # ``method`` is positional-only: a call's own keyword may be ``name`` (``read_groups(data, name=...)``)
+        name = method
         if kwargs.get("store"):  # writes the store: stays in the server process
             return self._locked(getattr(self._local, name), *args, **kwargs)
         if name == "choose_role" and kwargs.get("ad") is None and kwargs.get("role_file") is None:
@@ -504,6 +506,6 @@ class RemoteEngine:
             limit_s=self.limit_s,
         )
 
-    def _locked(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    def _locked(self, method: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         with self._lock:
             return method(*args, **kwargs)

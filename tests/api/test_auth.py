@@ -127,6 +127,8 @@ def test_tokens_issued_and_revoked_over_the_api(
     admins = engine.accounts.tokens("admin@example.se")[0].id
     r = locked.delete(f"/api/v1/tokens/{admins}", headers=_bearer(tokens["recruiter"]))
     _assert_error(r, 404, "E502")
+    huge = locked.delete("/api/v1/tokens/99999999999999999999999", headers=_bearer(tokens["recruiter"]))
+    assert huge.status_code == 422  # past what the database holds: a user error, not a 500
 
 
 def test_open_mode_without_users(client: TestClient) -> None:

@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from kompetens.api import create_app
 from kompetens.engine import Engine
 
-from .support import AD_SV, client_for
+from .support import AD_SV, TEST_HOSTS, client_for, csrf
 
 ERROR_KEYS = {"code", "kind", "message", "source", "field"}
 SECRET = "Testa Testsson, född 1990-01-01, testa@example.invalid"
@@ -95,3 +96,28 @@ def test_cors_is_off_by_default(client: TestClient, engine: Engine) -> None:
     allowed = client_for(engine, cors=("http://elsewhere.example",))
     got = allowed.get("/api/v1/areas", headers=origin).headers
     assert got["access-control-allow-origin"] == "http://elsewhere.example"
+
+
+def test_an_internal_error_never_reaches_the_server_whole(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Starlette answers 500 and then raises the exception again for the server, which logs it whole
+    # (message and source lines); a TestClient that raises server exceptions shows whether it still does
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise RuntimeError(SECRET)
+
+    client = TestClient(create_app(engine, allowed_hosts=TEST_HOSTS))  # raise_server_exceptions=True
+    monkeypatch.setattr(client.app.state.engine, "extract", broken)  # type: ignore[attr-defined]
+    r = client.post("/api/v1/extract", json={"text": AD_SV})
+    assert r.status_code == 500 and r.json()["error"]["code"] == "E000"
+    monkeypatch.setattr(client.app.state.engine, "review", broken)  # type: ignore[attr-defined]
+    page = client.post("/review", data={"text": AD_SV, "csrf_token": csrf(client)})
+    assert page.status_code == 500 and "<html" in page.text.lower() and "Testsson" not in page.text
+
+
+@pytest.mark.parametrize("path", ["/api/v1/extract", "/api/v1/review", "/api/v1/link"])
+def test_text_that_is_not_unicode_is_a_user_error(client: TestClient, path: str) -> None:
+    body = '{"text": "Kundtjänst \\ud800 Instagram", "texts": ["Kundtjänst \\ud800 Instagram"]}'
+    r = client.post(path, content=body.encode(), headers={"content-type": "application/json"})
+    assert r.status_code in (400, 422), r.text
+    assert r.json()["error"]["code"] == "E102" and "surrogate" in r.json()["error"]["message"]

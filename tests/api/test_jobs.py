@@ -86,6 +86,25 @@ def test_jobs_belong_to_their_organisation(tmp_path: Path) -> None:
     assert page.status_code == 303 and "/login" in page.headers["location"]  # the page wants a session
 
 
+def test_an_erased_candidate_leaves_the_job_s_answer(tmp_path: Path) -> None:
+    # erasure removes a candidate everywhere: the job the ranking ran in keeps it for an hour otherwise
+    engine = Engine(tmp_path)
+    engine.accounts.add_user("rec@a.example", org="Org A", role="recruiter")
+    headers = {"Authorization": f"Bearer {engine.accounts.issue_token('rec@a.example').token}"}
+    client = client_for(engine)
+    cvs = demo_cvs(3)
+    started = client.post("/api/v1/rank?background=1", files=as_files(cvs), headers=headers)
+    done = _finished(client, started.headers["location"], headers=headers)
+    assert {i["candidate"] for i in done["result"]} == {p.name for p in cvs}
+    gone = next(
+        c for c in client.get("/api/v1/candidates", headers=headers).json() if c["name"] == cvs[0].name
+    )
+    assert client.delete(f"/api/v1/candidates/{gone['id']}", headers=headers).status_code == 200
+    after = client.get(started.headers["location"], headers=headers).json()
+    assert {i["candidate"] for i in after["result"]} == {p.name for p in cvs[1:]}
+    assert cvs[0].name not in client.get(started.headers["location"], headers=headers).text
+
+
 def test_a_full_job_queue_answers_503(engine: Engine) -> None:
     app = create_app(engine, allowed_hosts=TEST_HOSTS)
     app.state.jobs = Jobs(active=0)

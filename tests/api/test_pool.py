@@ -322,3 +322,13 @@ def test_a_market_job_runs_in_the_pool(engine: Engine, pooled: TestClient) -> No
         time.sleep(0.05)
     assert job["status"] == "done", job
     assert job["progress"] == {"done": 6, "total": 6} and job["result"]["ads"] == 6
+
+
+def test_an_audit_of_uploads_with_a_groups_file_runs_in_the_pool(pooled: TestClient) -> None:
+    # read_groups(data, name=...): a call's keyword named "name" once clashed with the method's name
+    cvs = demo_cvs(4)
+    groups = {p.name: {"sex": "female" if i < 2 else "male"} for i, p in enumerate(cvs)}
+    files = [*as_files(cvs), ("groups", ("groups.json", json.dumps(groups).encode()))]
+    r = pooled.post("/api/v1/audit", files=files, data={"top": "2"})
+    assert r.status_code == 200, r.text
+    assert r.json()["candidates"] == 4

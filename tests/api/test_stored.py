@@ -219,6 +219,9 @@ def test_retention_is_set_by_admins(two_orgs: tuple) -> None:  # type: ignore[ty
     token = engine.accounts.issue_token("admin@a.example").token
     r = client.put("/api/v1/retention", json={"days": 30}, headers=_h(token))
     assert r.json() == {"org": "Org A", "candidate_days": 30, "event_days": 183}
+    for body in ({"days": 99_999_999_999}, {"days": 365, "event_days": 1e23}):
+        r = client.put("/api/v1/retention", json=body, headers=_h(token))
+        assert r.status_code == 422, r.text  # a user error, never a 500 (no such date)
     b = client.get("/api/v1/retention", headers=_h(tokens["b"]["recruiter"])).json()
     assert b["candidate_days"] is None
 
@@ -341,6 +344,7 @@ def test_roles_are_versioned_resources_of_the_organisation(two_orgs: tuple) -> N
         == 0.6
     )
     assert [x["version"] for x in client.get("/api/v1/roles", headers=a).json()] == [2]
+    assert client.get(f"/api/v1/roles/{rid}?version=99999999999999999999999", headers=a).status_code == 422
     bad = client.post("/api/v1/roles", json={"title": "x", "weights": {"nope": 1}}, headers=a)
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "E300"
     # isolated
@@ -386,3 +390,23 @@ def test_ads_are_resources_of_the_organisation(two_orgs: tuple) -> None:  # type
     assert client.post("/api/v1/ads", json={"text": "  "}, headers=a).json()["error"]["code"] == "E101"
     assert client.delete(f"/api/v1/ads/{ad['id']}", headers=a).status_code == 200
     assert MARKER.encode() not in _all_bytes(engine)
+
+
+def test_the_access_log_holds_no_query_string() -> None:
+    # "GET /candidates?q=Kalle" names a person: the server's access log keeps method, path and status
+    import io
+    import logging.config
+
+    from kompetens.api.server import log_config
+
+    config = log_config()
+    out = io.StringIO()
+    config["handlers"]["access"] = {**config["handlers"]["access"], "stream": out}
+    config["handlers"]["access"].pop("class")
+    config["handlers"]["access"]["()"] = lambda stream: logging.StreamHandler(stream)
+    logging.config.dictConfig(config)
+    logging.getLogger("uvicorn.access").info(
+        '%s - "%s %s HTTP/%s" %d', "127.0.0.1:5000", "GET", "/candidates?q=Kalle+Anka", "1.1", 200
+    )
+    line = out.getvalue()
+    assert "/candidates" in line and "200" in line and "Kalle" not in line and "?" not in line

@@ -129,6 +129,30 @@ def test_purge_erases_past_the_retention_period(tmp_path: Path, database_url: st
     assert records.purge(other, at=later).candidates == 0
     with pytest.raises(KompetensError):
         records.set_retention(org, candidate_days=0)
+    with pytest.raises(KompetensError, match="at most 36,500 days"):
+        records.set_retention(org, candidate_days=30, event_days=99_999_999_999)
+
+
+def test_a_retention_stored_past_the_bound_purges_as_the_bound(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    # one set before the bound existed (10^11 days: no such date) once stopped every organisation's purge
+    from kompetens.engine import Engine
+
+    engine = Engine(tmp_path / "home", database_url=database_url)
+    records = engine.records
+    huge, fine = records.org_id("A", create=True), records.org_id("B", create=True)
+    with engine.store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO retention(org_id, candidate_days, event_days) VALUES (?, ?, ?)",
+            (huge, 99_999_999_999, 183),
+        )
+    records.set_retention(fine, candidate_days=1)
+    records.add_candidate(fine, "id-b", name="cv.txt", data=MARKER.encode(), lang="sv", profile={})
+    with engine.store.transaction() as conn:
+        conn.execute("UPDATE candidates SET created = ? WHERE id = ?", ("2000-01-01 00:00:00", "id-b"))
+    purged = {p.org: p.candidates for p in engine.purge()}
+    assert purged["A"] == 0 and purged["B"] == 1
 
 
 def test_cli_candidates_orgs_and_purge(tmp_path: Path, database_url: str | None) -> None:

@@ -102,6 +102,9 @@ def create_app(
         )
     app.add_middleware(BodyLimitMiddleware, limits=app.state.limits)
     app.add_middleware(HostGuard, hosts=allowed_hosts, origins=cors_origins)
+    app.add_middleware(
+        errors.CatchUnexpected
+    )  # outermost of ours: no exception reaches the server's log whole
     return app
 
 

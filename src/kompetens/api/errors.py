@@ -17,6 +17,7 @@ from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import Code, ErrorInfo, ErrorReply, KompetensError, http_status
 from .render import error_page, http_error_page
@@ -109,6 +110,8 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
 
 
 async def on_unexpected(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, UnicodeEncodeError):  # text posted with an unpaired surrogate ("\ud800" in JSON)
+        return await on_kompetens_error(request, NOT_UNICODE)
     # The type, the path and where it was raised: the message of an arbitrary exception (and the values of
     # its frames) may quote the input, file names and line numbers do not.
     log.error(
@@ -118,10 +121,45 @@ async def on_unexpected(request: Request, exc: Exception) -> Response:
         request.url.path,
         raised_at(exc),
     )
+    if not is_api(request):
+        return http_error_page(request, 500, "an internal error occurred; see the server log")
     return JSONResponse(
         error_body("E000", "internal error", "an internal error occurred; see the server log"),
         status_code=500,
     )
+
+
+NOT_UNICODE = KompetensError(
+    Code.E102, "the text is not valid Unicode (it holds an unpaired surrogate, such as \\ud800 in JSON)"
+)
+
+
+class CatchUnexpected:
+    """The outermost middleware of the app's own: an exception no handler took is answered here (500, or
+    422 for text that is not Unicode) and logged by ``on_unexpected`` as its type and place only. Starlette's
+    own last handler answers too but then raises the exception again for the server, which logs it whole,
+    message and source lines included: a message may quote a CV."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception as exc:
+            response = await on_unexpected(Request(scope, receive), exc)
+            if not started:  # else the answer was on its way: the log line says what happened
+                await response(scope, receive, send)
 
 
 def raised_at(exc: BaseException, frames: int = 4) -> str:

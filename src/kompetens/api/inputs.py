@@ -21,6 +21,8 @@ from ..match import Role
 from ..models import DocKind, Document
 
 MAX_NAME_BYTES = 200
+MAX_ID = 2**63 - 1
+"""The largest id or version number a database holds: a larger one in a path or query is a 422, not a 500."""
 """File systems allow 255 bytes per name; UTF-8 names are cut to this many."""
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
 

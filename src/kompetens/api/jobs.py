@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -277,13 +277,28 @@ def job_response(request: Request, job: Job, *, status: int = 200) -> Response:
     responses={404: {"model": schemas.ErrorResponse, "description": "No such job (E604)"}},
 )
 def get_job(request: Request, user: CurrentUser, jid: str) -> Response:
-    return job_response(request, jobs_of(request.app).get(jid, org_of(user)))
+    return job_response(request, still_held(request.app, jobs_of(request.app).get(jid, org_of(user))))
+
+
+def still_held(app: FastAPI, job: Job) -> Job:
+    """A stored ranking's job without the candidates erased since it ran (by hand or by retention): their
+    file names and evidence are personal data that an erasure removes everywhere. Failed inputs stay."""
+    if job.ranking is None or job.org is None or not isinstance(job.result, list):
+        return job
+    with engine_for(app) as engine:
+        try:
+            held = {item.candidate for item in engine.decision(job.org, job.ranking).items}
+        except KompetensError:  # the ranking itself is gone
+            held = set()
+        names = {c.name for c in engine.records.candidates(job.org) if c.id in held}
+    kept = [i for i in job.result if not isinstance(i, dict) or "error" in i or i.get("candidate") in names]
+    return job if len(kept) == len(job.result) else replace(job, result=kept)
 
 
 @pages.get("/jobs/{jid}", response_class=HTMLResponse)
 def job_page(request: Request, user: PageUser, jid: str) -> Response:
     """Progress, refreshed every few seconds by the browser until the job ends, then the answer's links."""
-    job = jobs_of(request.app).get(jid, org_of(user))
+    job = still_held(request.app, jobs_of(request.app).get(jid, org_of(user)))
     return page(
         request, "job.html", job=job.view(request.scope.get("root_path", "")), refresh=REFRESH_SECONDS
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
 from collections.abc import Sequence
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -68,6 +70,7 @@ def serve(
             host=host,
             port=port,
             log_level=log_level,
+            log_config=log_config(),
             server_header=False,
             # Behind a TLS proxy the scheme and client come from its headers; trust them from loopback only.
             proxy_headers=https,
@@ -79,6 +82,26 @@ def serve(
             app.state.jobs.close()
         if pool is not None:
             pool.close()
+
+
+class PathOnly(logging.Filter):
+    """The access log's path without its query string: a search (``/candidates?q=Kalle``) may name a person."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):  # uvicorn's access line
+            record.args = (*args[:2], args[2].partition("?")[0], *args[3:])
+        return True
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging set-up with ``PathOnly`` on its access log."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["path_only"] = {"()": PathOnly}
+    config["handlers"]["access"]["filters"] = ["path_only"]
+    return config
 
 
 PURGE_SECONDS = 24 * 60 * 60

@@ -17,11 +17,11 @@ from ..errors import Code, FailedInput, KompetensError
 from ..match import Role
 from ..match.decision import CandidateExport, Decision, Explanation, StoredRole
 from ..store.accounts import User
-from ..store.records import Event, Retention, StoredAd, StoredCandidate
+from ..store.records import MAX_RETENTION_DAYS, Event, Retention, StoredAd, StoredCandidate
 from . import schemas
 from .auth import Admin, CurrentUser, Writer, record_call
 from .deps import engine_of, read_files
-from .inputs import checked_lang, safe_name
+from .inputs import MAX_ID, checked_lang, safe_name
 from .routes import AUTH_RESPONSES, CvFiles, json_response
 
 router = APIRouter(
@@ -68,8 +68,14 @@ class ConfirmRequest(BaseModel):
 
 
 class RetentionRequest(BaseModel):
-    days: int | None = Field(ge=1, description="Candidates are erased this many days after they were stored.")
-    event_days: int | None = Field(default=None, ge=1, description="Events are kept this many days (183).")
+    days: int | None = Field(
+        ge=1,
+        le=MAX_RETENTION_DAYS,
+        description="Candidates are erased this many days after they were stored.",
+    )
+    event_days: int | None = Field(
+        default=None, ge=1, le=MAX_RETENTION_DAYS, description="Events are kept this many days (183)."
+    )
 
 
 def _user_id(user: User | None) -> int | None:
@@ -295,7 +301,9 @@ def get_role(
     request: Request,
     user: CurrentUser,
     role_id: str,
-    version: Annotated[int | None, Query(ge=1, description="A version (default: the latest).")] = None,
+    version: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="A version (default: the latest).")
+    ] = None,
 ) -> Response:
     with engine_of(request) as engine:
         return json_response(engine.stored_role(engine.org_for(user), role_id, version))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
+from fastapi import Path as FastPath
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -12,6 +13,7 @@ from ..errors import Code, KompetensError
 from ..store.accounts import NewToken, User
 from . import schemas
 from .auth import CurrentUser, engine_for, require_role
+from .inputs import MAX_ID
 from .routes import AUTH_RESPONSES, json_response
 
 router = APIRouter(
@@ -77,7 +79,9 @@ def new_token(request: Request, user: CurrentUser, body: NewTokenRequest) -> Res
 
 
 @router.delete("/tokens/{token_id}", summary="Revoke one of your tokens")
-def revoke_token(request: Request, user: CurrentUser, token_id: int) -> dict[str, Any]:
+def revoke_token(
+    request: Request, user: CurrentUser, token_id: Annotated[int, FastPath(ge=1, le=MAX_ID)]
+) -> dict[str, Any]:
     if user is None:
         raise KompetensError(Code.E503, "no users yet: create the first with `kompetens users add`")
     n = engine_for(request).accounts.revoke_token(user.email, token_id)

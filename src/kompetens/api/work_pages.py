@@ -23,7 +23,7 @@ from ..store.accounts import User
 from .auth import page_user
 from .csrf import check_csrf
 from .deps import engine_of
-from .inputs import checked_lang
+from .inputs import MAX_ID, checked_lang
 from .render import ADMINS, page
 from .stored_pages import can_write, is_admin, may, may_write, see, status_of, uid
 
@@ -169,7 +169,7 @@ def form_of_role(role: Role) -> dict[str, object]:
 
 def role_page(request: Request, user: User | None, role_id: str, **context: object) -> Response:
     raw = request.query_params.get("version", "")
-    version = int(raw) if raw.isdigit() and int(raw) > 0 else None
+    version = int(raw) if raw.isdigit() and 0 < int(raw) <= MAX_ID else None
     with engine_of(request) as engine:
         org = engine.org_for(user)
         latest = engine.stored_role(org, role_id)

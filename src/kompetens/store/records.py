@@ -162,7 +162,12 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
+MAX_RETENTION_DAYS = 36_500
+"""The longest retention period that can be set (100 years); a longer one stored before is read as this."""
+
+
 def _before(days: int, at: datetime | None = None) -> str:
+    days = min(days, MAX_RETENTION_DAYS)  # a date 10^11 days back does not exist
     return ((at or datetime.now(UTC)) - timedelta(days=days)).strftime("%Y-%m-%d %H:%M:%S")
 
 
@@ -553,6 +558,12 @@ class Records:
         for days, field in ((candidate_days, "days"), (event_days, "event_days")):
             if days is not None and days < 1:
                 raise KompetensError(Code.E301, "a retention period is at least one day", field=field)
+            if days is not None and days > MAX_RETENTION_DAYS:
+                raise KompetensError(
+                    Code.E301,
+                    f"a retention period is at most {MAX_RETENTION_DAYS:,} days (100 years)",
+                    field=field,
+                )
         current = self.retention(org_id)
         with self.store.transaction() as conn:
             conn.execute(
