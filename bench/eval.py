@@ -1,13 +1,14 @@
 """Evaluation harness for the linker: validation sets in ../shared/data/dev, beside published numbers.
 
     python bench/eval.py --data-dir DIR [--shared ../shared] [--only decorte,melo,skillspan,speed]
-                         [--gold uri|label] [--modes fast,gated,full,lexical]
+                         [--gold uri|label] [--modes fast,gated,full,lexical] [--spans]
 
 Prints ESCO skill linking (Decorte et al. TECH / HOUSE validation: RP@5, RP@10, MRR), Swedish job
 titles -> ESCO occupations (MELO sv queries, Swedish and English corpora: MAP, MRR), skill span
 extraction (SkillSpan dev: precision, recall, F1) and sentences per second. Decorte gold labels are
 ESCO v1.1.0 names; ``--gold uri`` (default) scores each linked concept under its v1.1.0 name, ``--gold
-label`` under the label the taxonomy shows (see ``gold_names``).
+label`` under the label the taxonomy shows (see ``gold_names``). ``--spans`` adds a ``+spans`` column beside each
+mode for Decorte: span fusion as ``kompetens link`` runs it by default (the tagger's phrases quick-linked).
 """
 
 from __future__ import annotations
@@ -31,12 +32,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _concepts import skills
 
 from kompetens.link import E5Embedder, Embedder, LinkConfig, Linker
-from kompetens.link.linker import PRESETS
+from kompetens.link.linker import PRESETS, SpanFinder
 from kompetens.taxonomy.model import Concept
 
 ROOT = Path(__file__).resolve().parents[1]
 DROP = {"LABEL NOT PRESENT", "UNDERSPECIFIED"}
 PRESET_NAMES = ("fast", "gated", "full", "lexical")
+SPANS = "+spans"
 PUBLISHED = {
     "TECH RP@5": "63.98 (ConTeXT-match) / 63.13 (IReRa, GPT-4) / 44.1 (char TF-IDF), test",
     "HOUSE RP@5": "55.57 (IReRa, GPT-4) / 31.5 (char TF-IDF), test",
@@ -133,10 +135,15 @@ def gold_names(shared: Path) -> dict[str, str]:
 
 
 def eval_decorte(
-    linker: Linker, gold: dict[str, set[str]], names: dict[str, str], *, depth: int = 100
+    linker: Linker,
+    gold: dict[str, set[str]],
+    names: dict[str, str],
+    *,
+    depth: int = 100,
+    spans: SpanFinder | None = None,
 ) -> dict[str, float]:
     sentences = list(gold)
-    results = linker.link(sentences, top=depth, kind="skill", lang="en")
+    results = linker.link(sentences, top=depth, kind="skill", lang="en", spans=spans)
     en = {
         uri: names.get(uri) or labels.get("en", "").lower()
         for uri, labels in zip(linker.uris, linker.labels, strict=True)
@@ -268,6 +275,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="score a linked concept under its ESCO v1.1.0 name (uri, default) or under the label shown",
     )
     ap.add_argument(
+        "--spans",
+        action="store_true",
+        help="Decorte: also each column with span fusion (kompetens link's default; needs --data-dir's tagger)",
+    )
+    ap.add_argument(
         "--config",
         default="{}",
         help="JSON overrides of LinkConfig fields (all columns; a preset keeps its own fields)",
@@ -294,7 +306,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         rows += _skills_rows(args, only, config, presets, embedder)
     if "melo" in only:
         rows += _melo_rows(args, config, presets, embedder)
-    _print_table(rows, config, list(presets))
+    columns = [c for name in presets for c in (name, name + SPANS) if c == name or args.spans]
+    _print_table(rows, config, columns)
 
 
 def _skills_rows(
@@ -316,6 +329,13 @@ def _skills_rows(
         f"{len(linker.dense_docs)} vectors, {time.perf_counter() - t:.1f} s",
         file=sys.stderr,
     )
+    finder: SpanFinder | None = None
+    if args.spans:
+        if args.data_dir is None:
+            sys.exit("--spans needs --data-dir (the span tagger reads its lexicon)")
+        from kompetens.engine import Engine
+
+        finder = Engine(args.data_dir).span_tagger.find
     if "decorte" in only:
         names = gold_names(args.shared) if args.gold == "uri" else {}
         for split in ("tech", "house"):
@@ -326,6 +346,9 @@ def _skills_rows(
                 linker.e5_share = (0, 0)
                 per[name] = eval_decorte(linker, gold, names)
                 share[name] = _share(linker)
+                if finder is not None:  # span fusion: the phrases quick-linked (no e5 for them)
+                    per[name + SPANS] = eval_decorte(linker, gold, names, spans=finder)
+                    share[name + SPANS] = _share(linker)
             up = split.upper()
             rows.append(
                 (f"{up} RP@5", {k: f"{m['RP@5']:.2f}" for k, m in per.items()}, PUBLISHED[f"{up} RP@5"])

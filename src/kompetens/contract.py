@@ -66,7 +66,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "kompetens link",
-        "`kompetens link TEXT... [--input FILE] [--top K] [--kind skill|occupation] [--spans] --json`",
+        "`kompetens link TEXT... [--input FILE] [--top K] [--kind skill|occupation] [--no-spans] --json`",
         "`POST /api/v1/link`",
         list[LinkResult],
         "One item per text, in input order; candidates best first.",

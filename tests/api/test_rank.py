@@ -184,6 +184,34 @@ def test_link(client: TestClient, engine: Engine) -> None:
         assert scores == sorted(scores, reverse=True)
 
 
+def test_link_fuses_a_skill_sentence_with_its_phrases_unless_asked_not_to(
+    client: TestClient, engine: Engine
+) -> None:
+    if not taxonomy_path(engine.data_dir).is_file():
+        pytest.skip("needs the taxonomy (kompetens setup)")
+    sentence = "You will plan our campaigns and write press releases for the national media."
+    short = "write press releases"
+
+    def top(**extra: object) -> list[list[dict[str, object]]]:
+        r = client.post("/api/v1/link", json={"texts": [sentence, short], "top": 5, **extra})
+        assert r.status_code == 200
+        return [item["candidates"] for item in r.json()]
+
+    (fused, phrase), (plain, phrase_plain) = top(), top(spans=False)
+    assert phrase == phrase_plain  # a phrase of a few words is linked as it is
+    assert fused != plain
+    # fusion scores (1/(k + rank) sums, under 1.5) against the linker's fused scores
+    assert max(float(c["score"]) for c in fused) < 1.5 < max(float(c["score"]) for c in plain)  # type: ignore[arg-type]
+    assert "press releases" in str(fused[0]["label"]).lower() or "press" in str(fused[1]["label"]).lower()
+    occupations = client.post("/api/v1/link", json={"texts": [sentence], "kind": "occupation"}).json()
+    assert (
+        occupations
+        == client.post(
+            "/api/v1/link", json={"texts": [sentence], "kind": "occupation", "spans": False}
+        ).json()
+    )  # occupations are not fused: the tagger finds skills
+
+
 def test_rank_thorough_gives_matched_and_missing_skills(client: TestClient, cvs: list[Path]) -> None:
     plain = _rank(client, cvs[:3], ad=AD_SV)
     thorough = _rank(client, cvs[:3], ad=AD_SV, thorough="true")

@@ -90,7 +90,7 @@ def test_spans_fuse_the_sentence_with_its_phrases(lexical: Linker) -> None:
     plain = lexical.link([SENTENCE], top=5)[0]
     assert fused != plain  # scores at least: the fusion score replaces the linker's
     sentence = [c.uri for c in lexical.link([SENTENCE], top=100)[0]]
-    phrase = [c.uri for c in lexical.link(["manage budgets"], top=100, lang="en")[0]]
+    phrase = [c.uri for c in lexical.link_quick(["manage budgets"], top=100, lang="en")[0]]  # quick linking
     cfg = lexical.config
     expected = fuse_ranked(sentence, [phrase], weight=cfg.span_weight, k=cfg.span_k)[:5]
     assert [c.uri for c in fused] == expected

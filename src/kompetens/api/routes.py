@@ -150,7 +150,7 @@ def review(
 )
 def link(request: Request, body: schemas.LinkRequest) -> Response:
     with engine_of(request) as engine:
-        result = engine.link(body.texts, top=body.top, kind=body.kind)
+        result = engine.link(body.texts, top=body.top, kind=body.kind, spans=body.spans)
     record_call(request, "link")
     return json_response(result, list[LinkResult])
 

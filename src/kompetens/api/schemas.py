@@ -86,6 +86,11 @@ class LinkRequest(BaseModel):
     )
     top: int = Field(default=5, ge=1, le=50)
     kind: Literal["skill", "occupation"] = "skill"
+    spans: bool = Field(
+        default=True,
+        description="Fuse a skill sentence's ranking with those of the skill phrases found in it "
+        "(`kompetens link --no-spans` turns it off); the scores are then fusion scores.",
+    )
 
 
 # -- answers that add the posted text -------------------------------------------------------------

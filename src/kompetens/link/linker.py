@@ -563,9 +563,8 @@ class Linker:
 
         With ``spans`` (a skill-phrase finder: ``(text, lang) -> [(start, end)]`` character spans, e.g.
         ``SpanTagger.find``), each text longer than ``e5_words`` words also has the phrases found in it
-        linked, as short texts, and its ranking fused with theirs (``fuse_ranked`` at ``span_weight``,
-        ``span_k``); a fused candidate's score is then its fusion score. Slower: each phrase gets an e5
-        vector."""
+        linked by quick linking (``link_quick``), and its ranking fused with theirs (``fuse_ranked`` at
+        ``span_weight``, ``span_k``); a fused candidate's score is then its fusion score."""
         if spans is not None:
             return self._link_spans(texts, top=top, kind=kind, lang=lang, spans=spans)
         self._check(kind, top)
@@ -604,7 +603,7 @@ class Linker:
             by_lang.setdefault(phrase_lang, []).append(phrase)
         linked: dict[tuple[str, str], list[Candidate]] = {}
         for phrase_lang, batch in by_lang.items():  # a phrase is read in its sentence's language
-            results = self.link(batch, top=depth, kind=kind, lang=phrase_lang)
+            results = self.link_quick(batch, top=depth, kind=kind, lang=phrase_lang)
             linked.update(((p, phrase_lang), cands) for p, cands in zip(batch, results, strict=True))
         out: list[list[Candidate]] = []
         for ranked, found in zip(sentences, phrases, strict=True):
