@@ -1447,8 +1447,10 @@ class Engine:
 
         if doc.kind != "ad":
             doc = replace(doc, kind="ad")
-        if not doc.meta.get("lang_short"):  # a French ad is no role (its shared words would rank the CVs);
-            require_language(doc, hint=None)  # a title-length text is read with both languages' data
+        if doc.meta.get("lang_warning") and not doc.meta.get("lang_short"):
+            # read, and in no language served (French): no role on the words it shares with the CVs; a
+            # title-length text, or a Document made without reading (lang "und"), is read with both languages
+            require_language(doc, hint=None)
         profile = self.profile_fn(thorough=thorough)(doc)
         first_line = doc.text.strip().splitlines()[0].strip() if doc.text.strip() else None
         title = doc.title or (profile.layout.title if profile.layout else None) or first_line

@@ -159,6 +159,9 @@ def test_every_call_is_logged_without_personal_data(org: tuple[TestClient, dict[
     listed = client.get("/api/v1/events", headers=admin)
     assert listed.status_code == 200 and {e["event"] for e in listed.json()} >= expected - {"signin.failed"}
     assert client.get("/api/v1/events?since=2999-01-01", headers=admin).json() == []
+    for no_day in ("2026-13-45", "2026-02-30 99:99"):  # no such moment: an error, not no events (or all)
+        bad = client.get(f"/api/v1/events?since={no_day}", headers=admin)
+        assert bad.status_code in (400, 422) and bad.json()["error"]["code"] == "E301"
 
 
 def test_old_events_are_purged(org: tuple[TestClient, dict[str, str], Engine]) -> None:

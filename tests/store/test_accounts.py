@@ -161,3 +161,13 @@ def test_an_existing_world_readable_database_is_made_private(tmp_path: Path) -> 
 def test_asking_for_users_creates_no_file(tmp_path: Path) -> None:
     assert not Engine(tmp_path).has_users()
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("password", ["a", "1234567"])
+def test_a_password_is_at_least_eight_characters(accounts: Accounts, password: str) -> None:
+    with pytest.raises(KompetensError, match="at least 8 characters") as short:
+        accounts.add_user("kort@example.se", org="O", role="admin", password=password)
+    assert short.value.code == Code.E301
+    accounts.add_user("kort@example.se", org="O", role="admin", password="12345678")
+    with pytest.raises(KompetensError, match="at least 8 characters"):
+        accounts.set_password("kort@example.se", password)

@@ -36,6 +36,18 @@ NO_ORG = 0
 """The organisation number of events that belong to none (a failed sign-in for an unknown email)."""
 
 
+MIN_PASSWORD = 8
+"""The shortest password a user may have (NIST SP 800-63B's minimum for one they choose)."""
+
+
+def check_password_strength(password: str) -> None:
+    """E301 for a password shorter than ``MIN_PASSWORD`` characters (no other rule: length is what counts)."""
+    if len(password) < MIN_PASSWORD:
+        raise KompetensError(
+            Code.E301, f"a password is at least {MIN_PASSWORD} characters long", field="password"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class User:
     """A user as the interfaces see it: never the password hash."""
@@ -139,6 +151,8 @@ class Accounts:
             raise KompetensError(Code.E301, "the organisation needs a name", field="org")
         from sqlalchemy.exc import IntegrityError  # what a taken email raises (imported with the store)
 
+        if password:
+            check_password_strength(password)
         hashed = self._hasher.hash(password) if password else None
         try:
             with self.store.transaction() as conn:
@@ -182,6 +196,7 @@ class Accounts:
         return user
 
     def set_password(self, email: str, password: str) -> None:
+        check_password_strength(password)
         user = self.user(email)
         with self.store.transaction() as conn:
             conn.execute(

@@ -162,6 +162,17 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
+def _moment(value: str) -> str:
+    """``YYYY-MM-DD``, ``YYYY-MM-DD HH:MM`` or ``YYYY-MM-DD HH:MM:SS`` as a real UTC moment, in the stored
+    form; E301 for anything else ("2026-13-45" is no day: it must not quietly match nothing)."""
+    for form in ("%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(value, form).strftime("%Y-%m-%d %H:%M:%S")
+        except ValueError:
+            continue
+    raise KompetensError(Code.E301, "since is a UTC day or moment: YYYY-MM-DD [HH:MM[:SS]]", field="since")
+
+
 MAX_RETENTION_DAYS = 36_500
 """The longest retention period that can be set (100 years); a longer one stored before is read as this."""
 
@@ -540,7 +551,7 @@ class Records:
         if object_id is not None:
             sql, args = sql + " AND object_id = ?", (*args, object_id)
         if since is not None:
-            sql, args = sql + " AND time >= ?", (*args, since)
+            sql, args = sql + " AND time >= ?", (*args, _moment(since))
         with self.store.transaction() as conn:
             return [Event(*r) for r in conn.execute(sql + " ORDER BY id", args)]
 
