@@ -103,6 +103,11 @@ def test_an_erased_candidate_leaves_the_job_s_answer(tmp_path: Path) -> None:
     after = client.get(started.headers["location"], headers=headers).json()
     assert {i["candidate"] for i in after["result"]} == {p.name for p in cvs[1:]}
     assert cvs[0].name not in client.get(started.headers["location"], headers=headers).text
+    # a hiring manager reads the stored ranking, not the job that holds the CVs' evidence
+    engine.accounts.add_user("hm@a.example", org="Org A", role="hiring_manager")
+    hm = {"Authorization": f"Bearer {engine.accounts.issue_token('hm@a.example').token}"}
+    refused = client.get(started.headers["location"], headers=hm)
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == "E504"
 
 
 def test_a_full_job_queue_answers_503(engine: Engine) -> None:

@@ -96,6 +96,10 @@ def test_export_has_the_original_file_and_the_profile(two_orgs: tuple) -> None: 
     assert [e["event"] for e in export["events"]] == ["candidate.add", "candidate.export"]
     r = client.get(f"/api/v1/candidates/{cid}/file", headers=a)
     assert r.content == _cv_with_marker() and "kim.txt" in r.headers["content-disposition"]
+    (accented,) = _upload(client, tokens["a"]["recruiter"], [("Åsa Öberg CV.txt", _cv_with_marker())])
+    got = client.get(f"/api/v1/candidates/{accented['id']}/file", headers=a).headers["content-disposition"]
+    # the name whole as UTF-8 (RFC 6266), an ASCII one without accents beside it; never "?sa ?berg"
+    assert "filename*=UTF-8''%C3%85sa%20%C3%96berg%20CV.txt" in got and 'filename="Asa Oberg CV.txt"' in got
 
 
 def test_ranking_is_a_decision_record_a_person_confirms(two_orgs: tuple) -> None:  # type: ignore[type-arg]

@@ -61,6 +61,9 @@ def test_an_unread_document_in_a_folder_says_what_to_do(build):
     assert errors["gammalt-cv.doc"].code is Code.E108 and ".docx or PDF" in str(errors["gammalt-cv.doc"])
     assert "image has no text" in str(errors["skannat.JPG"])
     assert sum(not isinstance(i, IngestError) for i in items) == 1
+    # named on its own (an upload, an argument), the same advice
+    (named,) = iter_documents([build.folder / "gammalt-cv.doc"])
+    assert isinstance(named, IngestError) and ".docx or PDF" in str(named)
 
 
 def test_a_folder_with_nothing_to_read_is_an_error(build):

@@ -124,3 +124,13 @@ def test_weights_too_small_to_count_are_refused() -> None:
     with pytest.raises(RoleError) as err:
         role_from_dict({"title": "R", "weights": {"community": 1e-200}})
     assert err.value.field == "weights"
+
+
+@pytest.mark.parametrize("name", ["broken.yaml", "broken.json"])
+def test_a_broken_role_file_is_named_not_quoted(tmp_path: Path, name: str) -> None:
+    # an uploaded role file's words stay out of the message: it says what is wrong and where
+    path = tmp_path / name
+    path.write_text('title: "Kim Fiktiv\nweights: {community: [1, 2', encoding="utf-8")
+    with pytest.raises(RoleError, match="line") as info:
+        load_role(path)
+    assert "Kim" not in str(info.value) and "Fiktiv" not in str(info.value)

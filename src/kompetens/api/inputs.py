@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from ..engine import Engine
 from ..errors import Code, KompetensError
@@ -21,6 +23,17 @@ from ..match import Role
 from ..models import DocKind, Document
 
 MAX_NAME_BYTES = 200
+
+
+def attachment(name: str) -> str:
+    """A ``Content-Disposition`` for a download named ``name`` (made safe with ``safe_name``): an ASCII
+    ``filename`` without accents ("Asa Oberg CV.txt") for old clients and the name itself as UTF-8
+    ``filename*`` (RFC 6266), so "Åsa Öberg CV.txt" is not saved as "?sa ?berg CV.txt"."""
+    safe = safe_name(name, index=1)
+    plain = unicodedata.normalize("NFKD", safe).encode("ascii", "ignore").decode().replace('"', "_")
+    return f"attachment; filename=\"{plain or 'download'}\"; filename*=UTF-8''{quote(safe, safe='')}"
+
+
 MAX_ID = 2**63 - 1
 """The largest id or version number a database holds: a larger one in a path or query is a 422, not a 500."""
 """File systems allow 255 bytes per name; UTF-8 names are cut to this many."""

@@ -44,7 +44,7 @@ from .csrf import check_csrf
 from .deps import engine_for, read_files
 from .errors import raised_at
 from .inputs import Upload, read_uploads, upload_files, upload_names
-from .render import html_download, page
+from .render import WRITERS, html_download, page
 
 log = logging.getLogger("kompetens.jobs")
 
@@ -277,7 +277,17 @@ def job_response(request: Request, job: Job, *, status: int = 200) -> Response:
     responses={404: {"model": schemas.ErrorResponse, "description": "No such job (E604)"}},
 )
 def get_job(request: Request, user: CurrentUser, jid: str) -> Response:
-    return job_response(request, still_held(request.app, jobs_of(request.app).get(jid, org_of(user))))
+    return job_response(
+        request, still_held(request.app, visible(jobs_of(request.app).get(jid, org_of(user)), user))
+    )
+
+
+def visible(job: Job, user: User | None) -> Job:
+    """The job, to one who may run its kind: a ranking's job holds the CVs' evidence, which only those who may
+    rank see (a hiring manager reads the stored ranking instead); E504 otherwise."""
+    if job.kind == "rank" and user is not None and user.role not in WRITERS:
+        raise KompetensError(Code.E504, f"the role {user.role} may not see a ranking's job")
+    return job
 
 
 def still_held(app: FastAPI, job: Job) -> Job:
@@ -298,7 +308,7 @@ def still_held(app: FastAPI, job: Job) -> Job:
 @pages.get("/jobs/{jid}", response_class=HTMLResponse)
 def job_page(request: Request, user: PageUser, jid: str) -> Response:
     """Progress, refreshed every few seconds by the browser until the job ends, then the answer's links."""
-    job = still_held(request.app, jobs_of(request.app).get(jid, org_of(user)))
+    job = still_held(request.app, visible(jobs_of(request.app).get(jid, org_of(user)), user))
     return page(
         request, "job.html", job=job.view(request.scope.get("root_path", "")), refresh=REFRESH_SECONDS
     )

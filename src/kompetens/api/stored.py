@@ -21,7 +21,7 @@ from ..store.records import MAX_RETENTION_DAYS, Event, Retention, StoredAd, Stor
 from . import schemas
 from .auth import Admin, CurrentUser, Writer, record_call
 from .deps import engine_of, read_files
-from .inputs import MAX_ID, checked_lang, safe_name
+from .inputs import MAX_ID, attachment, checked_lang, safe_name
 from .routes import AUTH_RESPONSES, CvFiles, json_response
 
 router = APIRouter(
@@ -154,11 +154,10 @@ def candidate_file(request: Request, user: CurrentUser, cid: str) -> Response:
         kept = engine.stored_candidate(org, cid)
         data = engine.original_file(org, cid)
     record_call(request, "candidates.file", cid)
-    name = safe_name(kept.name, index=1).encode("ascii", "replace").decode().replace('"', "_")
     return Response(
         data,
         media_type="application/octet-stream",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers={"Content-Disposition": attachment(kept.name)},
     )
 
 

@@ -25,7 +25,7 @@ from ..store.accounts import User
 from .auth import page_user
 from .csrf import check_csrf
 from .deps import engine_of, read_files
-from .inputs import safe_name
+from .inputs import attachment, safe_name
 from .render import ADMINS, WRITERS, page
 
 router = APIRouter(dependencies=[Depends(page_user), Depends(check_csrf)])
@@ -171,12 +171,11 @@ def candidates_file(request: Request, user: PageUser, cid: str) -> Response:
         org = engine.org_for(user)
         kept = engine.stored_candidate(org, cid)
         data = engine.original_file(org, cid)
-    name = safe_name(kept.name, index=1).encode("ascii", "replace").decode().replace('"', "_")
     return Response(
         data,
         media_type="application/octet-stream",
         headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
+            "Content-Disposition": attachment(kept.name),
             "X-Content-Type-Options": "nosniff",
         },
     )

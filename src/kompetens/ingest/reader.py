@@ -280,10 +280,15 @@ def _regular_file_size(path: Path) -> int:
 
 
 def _extractor(path: Path) -> Extractor:
-    extractor = EXTRACTORS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    extractor = EXTRACTORS.get(suffix)
     if extractor is None:
-        known = ", ".join(SUPPORTED_EXTENSIONS)
-        message = f"unknown file type {path.suffix or '(none)'!r}; known: {known}"
+        if suffix in UNREAD_DOCUMENTS:  # a named .doc, as in a folder: what to do about it
+            message = f"unsupported file type {suffix!r}: {UNREAD_DOCUMENTS[suffix]}"
+        else:
+            message = (
+                f"unknown file type {path.suffix or '(none)'!r}; known: {', '.join(SUPPORTED_EXTENSIONS)}"
+            )
         raise IngestError(Code.E108, message, source=str(path))
     return extractor
 

@@ -127,11 +127,18 @@ def load_role(path: Path | str) -> Role:
         raise RoleError(Code.E300, f"cannot read the role file ({exc})", source=source) from None
     try:
         data = json.loads(raw) if p.suffix.lower() == ".json" else yaml.safe_load(raw)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise RoleError(
-            Code.E300, f"not valid {'JSON' if p.suffix.lower() == '.json' else 'YAML'}: {exc}", source=source
-        ) from None
+    except json.JSONDecodeError as exc:  # its message names the place only
+        raise RoleError(Code.E300, f"not valid JSON: {exc}", source=source) from None
+    except yaml.YAMLError as exc:
+        raise RoleError(Code.E300, f"not valid YAML: {_yaml_problem(exc)}", source=source) from None
     return role_from_dict(data, source=source)
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """What is wrong and where, without the file's text (PyYAML quotes the line: an upload's words)."""
+    problem = getattr(exc, "problem", None) or "cannot be parsed"
+    mark = getattr(exc, "problem_mark", None)
+    return f"{problem} (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else str(problem)
 
 
 def is_role_file(path: Path | str) -> bool:
