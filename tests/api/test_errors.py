@@ -121,3 +121,9 @@ def test_text_that_is_not_unicode_is_a_user_error(client: TestClient, path: str)
     r = client.post(path, content=body.encode(), headers={"content-type": "application/json"})
     assert r.status_code in (400, 422), r.text
     assert r.json()["error"]["code"] == "E102" and "surrogate" in r.json()["error"]["message"]
+
+
+def test_a_json_body_not_in_utf8_is_e107(client: TestClient) -> None:
+    body = '{"text": "Kundtjänst och Instagram"}'.encode("latin-1")
+    r = client.post("/api/v1/extract", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 400 and r.json()["error"]["code"] == "E107", r.text

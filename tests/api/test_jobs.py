@@ -212,6 +212,16 @@ def test_a_market_job_measures_the_uploaded_ads(engine: Engine) -> None:
     page = client.get(f"/jobs/{done['id']}")
     assert page.status_code == 200 and "Market run" in page.text
     assert client.post("/api/v1/market", files=[]).status_code in (400, 422)
+    two = client.post("/api/v1/market", files=as_files(ads[:1], "ads"), data={"delimiter": "ab"})
+    assert (
+        two.status_code in (400, 422) and two.json()["error"]["code"] == "E301"
+    )  # refused now, not by the job
+    team = client.post(
+        "/api/v1/team", files=[("cvs", ("tom.txt", b"")), ("cvs", ("gammal.doc", b"x"))], data={"size": "2"}
+    )
+    assert (
+        team.status_code in (400, 422) and team.json()["error"]["source"] == "tom.txt"
+    )  # which file, and why
 
 
 def test_the_market_page_starts_a_market_job(engine: Engine) -> None:

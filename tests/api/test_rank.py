@@ -216,6 +216,8 @@ def test_rank_thorough_gives_matched_and_missing_skills(client: TestClient, cvs:
     plain = _rank(client, cvs[:3], ad=AD_SV)
     thorough = _rank(client, cvs[:3], ad=AD_SV, thorough="true")
     assert [r["candidate"] for r in thorough] == [r["candidate"] for r in plain]
+    as_query = client.post("/api/v1/rank?thorough=true", files=as_files(cvs[:3]), data={"ad": AD_SV}).json()
+    assert as_query == thorough  # ?thorough=true, beside ?background=, is the form field's
     for r in thorough:
         assert isinstance(r["matched_skills"], list) and isinstance(r["missing_skills"], list)
         assert r["matched_skills"] or r["missing_skills"]  # the ad's skills, set against the CV's

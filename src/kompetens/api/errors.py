@@ -106,7 +106,13 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
         return http_error_page(request, exc.status_code, exc.detail)
     if isinstance(exc, RequestTooLarge):
         return JSONResponse(error_body(exc.code.name, exc.code.value, exc.detail), status_code=413)
+    if exc.status_code == 400 and exc.detail == BODY_NOT_PARSED:  # FastAPI's word for a body not in UTF-8
+        return JSONResponse(error_body(Code.E107.name, Code.E107.value, NOT_UTF8), status_code=400)
     return http_error_response(exc.status_code, exc.detail, exc.headers)
+
+
+BODY_NOT_PARSED = "There was an error parsing the body"
+NOT_UTF8 = "the request body is not valid JSON in UTF-8"
 
 
 async def on_unexpected(request: Request, exc: Exception) -> Response:

@@ -207,7 +207,14 @@ def rank(
             f"By default only for more than {BACKGROUND_FILES} CVs; `false` never."
         ),
     ] = None,
+    thorough_query: Annotated[
+        bool,
+        Query(
+            alias="thorough", description="`thorough` as a query parameter, beside `background`: the same."
+        ),
+    ] = False,
 ) -> Response:
+    thorough = thorough or thorough_query  # ?thorough=true was once ignored for the form field alone
     files = read_files(request, cvs)
     if background or (background is None and len(files) > BACKGROUND_FILES):
         with engine_of(request) as engine:
@@ -267,6 +274,8 @@ def team(
     ad: AdText = None,
 ) -> Response:
     engine, chosen, read = role_and_cvs(request, read_files(request, cvs), role, role_file, ad)
+    if not read.documents and read.failed:  # nothing to build from: say which files and why
+        raise read.failed[0]
     with engine_of(request):
         result = engine.team(chosen, read.documents, size=size)
     record_call(request, "team")
