@@ -161,6 +161,11 @@ def test_interview_json_and_markdown(client: TestClient, cvs: list[Path]) -> Non
     assert md.status_code == 200
     assert md.headers["content-type"].startswith("text/markdown")
     assert md.text == kit["markdown"]
+    langs = {
+        lang: client.post("/api/v1/interview", files=files, data={"lang": lang}).json()["markdown"]
+        for lang in ("sv", "en")
+    }
+    assert langs["sv"] != langs["en"]  # the kit in the language asked for, as `interview --lang`
 
 
 def test_interview_of_an_unreadable_file(client: TestClient) -> None:

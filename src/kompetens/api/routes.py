@@ -297,6 +297,10 @@ def interview(
     role_file: RoleFile = None,
     ad: AdText = None,
     fmt: Annotated[Literal["json", "markdown"], Query(alias="format")] = "json",
+    lang: Annotated[
+        Literal["sv", "en"] | None,
+        Form(description="The kit's language (`kompetens interview --lang`; default: the CV's)."),
+    ] = None,
 ) -> Response:
     engine, chosen, read = role_and_cvs(request, read_files(request, [cv]), role, role_file, ad)
     if read.failed:
@@ -304,7 +308,7 @@ def interview(
     if not read.documents:
         raise KompetensError(Code.E110, "no CV text found in the upload", field="cv")
     with engine_of(request):
-        kit = engine.interview(chosen, read.documents[0])
+        kit = engine.interview(chosen, read.documents[0], lang=lang)
     record_call(request, "interview")
     if fmt == "markdown":
         return PlainTextResponse(kit.markdown, media_type="text/markdown; charset=utf-8")
