@@ -1,7 +1,7 @@
 """Evaluation harness for the linker: validation sets in ../shared/data/dev, beside published numbers.
 
     python bench/eval.py --data-dir DIR [--shared ../shared] [--only decorte,melo,skillspan,speed]
-                         [--gold uri|label] [--modes fast,gated,full,lexical] [--spans]
+                         [--gold uri|label] [--modes fast,gated,full,lexical] [--spans] [--engine-index]
 
 Prints ESCO skill linking (Decorte et al. TECH / HOUSE validation: RP@5, RP@10, MRR), Swedish job
 titles -> ESCO occupations (MELO sv queries, Swedish and English corpora: MAP, MRR), skill span
@@ -9,6 +9,8 @@ extraction (SkillSpan dev: precision, recall, F1) and sentences per second. Deco
 ESCO v1.1.0 names; ``--gold uri`` (default) scores each linked concept under its v1.1.0 name, ``--gold
 label`` under the label the taxonomy shows (see ``gold_names``). ``--spans`` adds a ``+spans`` column beside each
 mode for Decorte: span fusion as ``kompetens link`` runs it by default (the tagger's phrases quick-linked).
+``--engine-index`` scores the data folder's own index (ESCO and JobTech skills: what ``kompetens link`` reads)
+instead of a skills index built from ESCO here.
 """
 
 from __future__ import annotations
@@ -275,6 +277,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="score a linked concept under its ESCO v1.1.0 name (uri, default) or under the label shown",
     )
     ap.add_argument(
+        "--engine-index",
+        action="store_true",
+        help="Decorte, SkillSpan, speed: the data folder's own index (what kompetens link reads) instead of a "
+        "skills index built here",
+    )
+    ap.add_argument(
         "--spans",
         action="store_true",
         help="Decorte: also each column with span fusion (kompetens link's default; needs --data-dir's tagger)",
@@ -285,6 +293,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="JSON overrides of LinkConfig fields (all columns; a preset keeps its own fields)",
     )
     args = ap.parse_args(argv)
+    if args.engine_index and args.data_dir is None:
+        sys.exit("--engine-index needs --data-dir")
     if not (args.shared / "data" / "dev").is_dir():
         sys.exit(f"benchmarks not found under {args.shared}/data/dev")
     overrides = json.loads(args.config)
@@ -319,11 +329,17 @@ def _skills_rows(
 ) -> list[Row]:
     rows: list[Row] = []
     t = time.perf_counter()
-    concepts = skills(data_dir=args.data_dir, wheels_dir=args.wheels_dir, shared=args.shared)
-    cache = args.cache_dir / "skills"
-    linker = Linker.build(
-        concepts, cache_dir=cache, progress=_progress_printer(), config=config, embedder=embedder
-    )
+    if args.engine_index:  # the index `kompetens link` reads: ESCO and JobTech skills, occupations
+        from kompetens.engine import Engine
+
+        linker = Engine(args.data_dir).linker
+        linker.config = config
+    else:
+        concepts = skills(data_dir=args.data_dir, wheels_dir=args.wheels_dir, shared=args.shared)
+        cache = args.cache_dir / "skills"
+        linker = Linker.build(
+            concepts, cache_dir=cache, progress=_progress_printer(), config=config, embedder=embedder
+        )
     print(
         f"skills index: {len(linker.uris)} concepts, {len(linker.docs.text)} labels, "
         f"{len(linker.dense_docs)} vectors, {time.perf_counter() - t:.1f} s",
