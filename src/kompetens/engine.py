@@ -759,6 +759,7 @@ class Engine:
             labels=self.skill_labels,
             zipf=self.lexicon.zipf,
             bridge=self.word_bridge,
+            wording_fn=self.extractor if thorough else None,  # the wording fit reads the phrase index's
         )
         if store:
             path = Path(doc.source)
@@ -1454,14 +1455,15 @@ class Engine:
         profile = self.profile_fn(thorough=thorough)(doc)
         first_line = doc.text.strip().splitlines()[0].strip() if doc.text.strip() else None
         title = doc.title or (profile.layout.title if profile.layout else None) or first_line
+        # the review and the wording fit read the phrase index's profile: the one just made, unless thorough
+        # (the tagger's phrases would blank most of the ad's words: see ``build_candidate``)
+        base = self.extractor(doc) if thorough else profile
         try:
             require_language(doc)
-            # the review reads the phrase index's profile: the one just made, unless thorough
-            base = self.extractor(doc) if thorough else profile
             social_media = self._review(doc, base, skills=False).requires_social_media
         except KompetensError:  # a language without review data: the role as before
             social_media = True
-        words = term_vector(job_text(profile), doc.lang, self.lexicon.zipf)
+        words = term_vector(job_text(base), doc.lang, self.lexicon.zipf)
         bridge = self.word_bridge
         return role_from_ad(
             profile,

@@ -192,3 +192,12 @@ def test_languages_and_mother_tongues_are_never_wording() -> None:
     assert one == other == {"projektledare": 1.0}
     en = wording.term_vector("Languages: Somali (native), English, Swedish. Bilingual.", "en", zipf)
     assert en == {}
+
+
+def test_thorough_profiles_keep_the_wording_of_the_phrase_index(engine: Engine) -> None:
+    # the tagger's phrases cover most of a text: blanked like the index's mentions they left the wording fit
+    # next to nothing, and `rank --thorough` with an ad dropped the best demo CV from first place
+    (ad,) = read_path(ROOT / "demo" / "ads" / "social-media-specialist-sv.txt", kind="ad")
+    (cv,) = read_path(ROOT / "demo" / "cvs" / "sv-17-specialist-sociala-medier.md", kind="cv")
+    assert engine.role_from_ad(ad, thorough=True).wording == engine.role_from_ad(ad).wording
+    assert engine.candidate(cv, thorough=True).wording == engine.candidate(cv).wording

@@ -320,13 +320,17 @@ def build_candidate(
     labels: Labeler | None = None,
     zipf: Zipf | None = None,
     bridge: WordBridge | None = None,
+    wording_fn: Callable[[Document], Profile] | None = None,
 ) -> CandidateProfile:
     """Anonymise ``doc``, extract from the anonymised text only, add the timeline.
 
     ``profile_fn`` is the extractor (``Engine(...).extract``); it never sees the original text, nor the
     document's title or metadata (a file's author field or a Markdown heading may hold the name). With
     ``zipf`` (word frequencies: ``Lexicon.zipf``) the profile keeps the anonymised text's distinctive words
-    (``CandidateProfile.wording``), and with ``bridge`` the same as English terms (``wording_en``).
+    (``CandidateProfile.wording``), and with ``bridge`` the same as English terms (``wording_en``). The
+    words are those ``wording_fn``'s mentions leave (default ``profile_fn``'s): thorough profiling passes the
+    phrase index, whose mentions are the competence words the areas score; the tagger's phrases, which
+    cover most of a text, would leave the wording fit next to nothing.
     """
     day = today or date.today()
     anon = anonymize(doc.text, keep_length=False)
@@ -335,7 +339,8 @@ def build_candidate(
     timeline = parse_timeline(anon.text, today=day)
     cand = candidate_from(profile, timeline, removed=anon.removed, today=day, labels=labels)
     if zipf is not None:
-        cand.wording = term_vector(unmatched_text(profile), doc.lang, zipf)
+        blanked = profile if wording_fn is None else wording_fn(clean)
+        cand.wording = term_vector(unmatched_text(blanked), doc.lang, zipf)
         if bridge is not None:
             cand.wording_en = bridge.bridge(cand.wording, doc.lang)
     return cand
