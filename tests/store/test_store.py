@@ -136,7 +136,7 @@ def test_purge_erases_past_the_retention_period(tmp_path: Path, database_url: st
 def test_a_retention_stored_past_the_bound_purges_as_the_bound(
     tmp_path: Path, database_url: str | None
 ) -> None:
-    # one set before the bound existed (10^11 days: no such date) once stopped every organisation's purge
+    # one set before the bound existed (2 x 10^9 days: no such date) once stopped every organisation's purge
     from kompetens.engine import Engine
 
     engine = Engine(tmp_path / "home", database_url=database_url)
@@ -145,7 +145,7 @@ def test_a_retention_stored_past_the_bound_purges_as_the_bound(
     with engine.store.transaction() as conn:
         conn.execute(
             "INSERT INTO retention(org_id, candidate_days, event_days) VALUES (?, ?, ?)",
-            (huge, 99_999_999_999, 183),
+            (huge, 2_000_000_000, 183),
         )
     records.set_retention(fine, candidate_days=1)
     records.add_candidate(fine, "id-b", name="cv.txt", data=MARKER.encode(), lang="sv", profile={})
