@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import pickle
+import re
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -683,12 +684,23 @@ class Engine:
         from .extract.cues import sentence_spans
         from .extract.pipeline import area_strengths
 
-        text = profile.doc.text
+        doc = profile.doc
+        text = doc.text
         taken = [(m.start, m.end) for m in profile.mentions]
+        layout = profile.layout
+        # the layout's sentences (headings and the title are none); in an ad only those about the job: "Om
+        # Fiktiva Fönster AB" is no *install windows*, nor a pension plan a skill (issue #11: one reading of
+        # an ad's structure for extraction and review alike)
+        units = (
+            [(u.start, u.end) for u in layout.units if doc.kind != "ad" or u.about_the_job]
+            if layout is not None
+            else sentence_spans(text)
+        )
         spans = [
             (s, e)
-            for s, e in sentence_spans(text)
+            for s, e in units
             if LINK_MIN_WORDS <= len(text[s:e].split()) <= LINK_MAX_WORDS
+            and not _CONTACT.search(text, s, e)  # an address to write to is no skill (and personal data)
             and not any(s < me and ms < e for ms, me in taken)
         ]
         if not spans:
@@ -1564,6 +1576,10 @@ class Engine:
         from .ingest import document_from_text
 
         return self.extract(document_from_text(text, lang=lang, kind=kind))
+
+
+_CONTACT = re.compile(r"\S@\S|https?://|www\.", re.IGNORECASE)
+"""An e-mail address or a web address in a sentence: contact details, not a competence."""
 
 
 def _served(item: Document | IngestError) -> Document | IngestError:

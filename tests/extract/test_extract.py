@@ -186,3 +186,24 @@ def test_linker_reads_sentences_the_automaton_does_not_know(engine: Engine) -> N
     assert not [m for m in plain.mentions if m.method == "link" or m.area is not None]
     assert added and "tax" in added[0].concept.label
     assert text[added[0].start : added[0].end] == added[0].text
+
+
+def test_the_linker_reads_an_ads_job_sentences_only(engine: Engine) -> None:
+    # the layout's reading: no heading, employer, offer or application sentence becomes a skill
+    if engine.taxonomy is None:
+        pytest.skip("the taxonomy is not built in this data folder (run `kompetens setup`)")
+    try:
+        if not engine.linker.config.dense:
+            pytest.skip("linking sentences needs the label vectors")
+    except KompetensError:
+        pytest.skip("the linking index is not built in this data folder (run `kompetens setup`)")
+    text = (
+        "Ekonomiassistent\n\nOm tjänsten\nDu kommer att upprätta bokslut och deklarationer för våra kunder.\n\n"
+        "Om Fiktiva Fönster AB\nFiktiva Fönster AB tillverkar och monterar fönster i hela Småland.\n\n"
+        "Vi erbjuder\nPension enligt ITP-plan, friskvårdsbidrag och rökfri arbetstid.\n\n"
+        "Ansökan\nSkicka din ansökan till rekrytering@fiktivafonster.se senast den 1 mars.\n"
+    )
+    doc = Document(source="t", text=text, lang="sv", kind="ad")
+    linked = [m for m in engine.extract(doc, link=True).mentions if m.method == "link"]
+    job = text.index("Om tjänsten"), text.index("Om Fiktiva")
+    assert all(job[0] <= m.start < job[1] for m in linked), [m.text for m in linked]
