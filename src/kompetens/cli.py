@@ -490,8 +490,9 @@ def link(
         _emit_json(results, list[LinkResult])
         return
     for r in results:
-        table = _table(title=r.input[:100], title_justify="left", box=None)
-        table.add_column("score", justify="right")
+        title = r.input if len(r.input) <= 100 else r.input[:99] + "…"
+        table = _table(title=title, title_justify="left", box=None)
+        table.add_column("fused" if r.phrases else "score", justify="right")
         table.add_column("label")
         table.add_column("id", style="dim", overflow="fold")  # a URI whole, if on two lines
         for c in r.candidates:
@@ -502,6 +503,13 @@ def link(
         if r.terms:
             out_console.print(
                 f"  tool names and field terms read: {', '.join(r.terms)}", style="dim", highlight=False
+            )
+        if r.phrases:
+            out_console.print(
+                f"  fused with its skill phrases: {'; '.join(r.phrases)} (fusion scores rank; they do not "
+                "measure the match: --no-spans shows the linker's own)",
+                style="dim",
+                highlight=False,
             )
 
 

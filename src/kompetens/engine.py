@@ -393,13 +393,15 @@ class Engine:
 
         if kind not in ("skill", "occupation"):
             raise KompetensError(Code.E301, f"unknown kind {kind!r}; use skill or occupation", field="kind")
-        finder = self.span_tagger.find if spans and kind == "skill" else None
-        results = self.linker.link(list(texts), top=top, kind=kind, spans=finder)  # type: ignore[arg-type]
+        if spans and kind == "skill":
+            results = self.linker.link_fused(list(texts), top=top, kind="skill", spans=self.span_tagger.find)
+        else:
+            results = [(c, []) for c in self.linker.link(list(texts), top=top, kind=kind)]  # type: ignore[arg-type]
         glosses = self.linker.glosses(list(texts), kind=kind)  # type: ignore[arg-type]
         named = self.linker.named(list(texts), kind=kind)  # type: ignore[arg-type]
         return [
-            LinkResult(text, [c.linked() for c in cands], gloss, terms)
-            for text, cands, gloss, terms in zip(texts, results, glosses, named, strict=True)
+            LinkResult(text, [c.linked() for c in cands], gloss, terms, phrases)
+            for text, (cands, phrases), gloss, terms in zip(texts, results, glosses, named, strict=True)
         ]
 
     @property

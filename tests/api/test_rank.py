@@ -200,6 +200,8 @@ def test_link_fuses_a_skill_sentence_with_its_phrases_unless_asked_not_to(
     def top(**extra: object) -> list[list[dict[str, object]]]:
         r = client.post("/api/v1/link", json={"texts": [sentence, short], "top": 5, **extra})
         assert r.status_code == 200
+        phrases = [item["phrases"] for item in r.json()]
+        assert not phrases[1] and bool(phrases[0]) is (extra.get("spans") is not False)  # which scale: said
         return [item["candidates"] for item in r.json()]
 
     (fused, phrase), (plain, phrase_plain) = top(), top(spans=False)

@@ -207,6 +207,7 @@ def link_page(request: Request, q: str = "", kind: Literal["skill", "occupation"
         candidates=found[0].candidates if found else [],
         gloss=found[0].gloss if found else None,
         terms=found[0].terms if found else [],
+        phrases=found[0].phrases if found else [],
     )
 
 

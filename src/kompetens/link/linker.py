@@ -179,6 +179,11 @@ class LinkResult:
     terms: list[str] = field(default_factory=list)
     """The tool names and field terms found in the text (``link/data/tools.json``, ``terms.json``; as the
     text's words, lower case: "power bi", "länkbyggande"), each of which raised the concept it stands for."""
+    phrases: list[str] = field(default_factory=list)
+    """The skill phrases found in the text whose rankings were fused with its own (span fusion, the
+    default for a skill text of more than five words). Where there are any, each candidate's ``score`` is
+    its fusion score (about 0.1-0.5: ranks, not strength); where there are none, the linker's own score
+    (about 1.2 or more for a plausible match)."""
 
 
 @dataclass(slots=True)
@@ -586,6 +591,20 @@ class Linker:
     def _link_spans(
         self, texts: Sequence[str], *, top: int, kind: LinkKind, lang: str | None, spans: SpanFinder
     ) -> list[list[Candidate]]:
+        return [cands for cands, _ in self.link_fused(texts, top=top, kind=kind, lang=lang, spans=spans)]
+
+    def link_fused(
+        self,
+        texts: Sequence[str],
+        *,
+        top: int = 5,
+        kind: LinkKind = "skill",
+        lang: str | None = None,
+        spans: SpanFinder,
+    ) -> list[tuple[list[Candidate], list[str]]]:
+        """``link(texts, spans=spans)``, each text's candidates with the phrases fused into its ranking
+        (none: the linker's own ranking and scores)."""
+        self._check(kind, top)
         depth = max(top, SPAN_DEPTH)
         sentences = self.link(texts, top=depth, kind=kind, lang=lang)
         phrases: list[list[tuple[str, str]]] = []  # per text: (phrase, the text's language)
@@ -605,10 +624,10 @@ class Linker:
         for phrase_lang, batch in by_lang.items():  # a phrase is read in its sentence's language
             results = self.link_quick(batch, top=depth, kind=kind, lang=phrase_lang)
             linked.update(((p, phrase_lang), cands) for p, cands in zip(batch, results, strict=True))
-        out: list[list[Candidate]] = []
+        out: list[tuple[list[Candidate], list[str]]] = []
         for ranked, found in zip(sentences, phrases, strict=True):
             if not found:
-                out.append(ranked[:top])
+                out.append((ranked[:top], []))
                 continue
             lists = [[c.uri for c in linked[p]] for p in found]
             cfg = self.config
@@ -617,7 +636,9 @@ class Linker:
             label = {
                 c.uri: c.label for cands in (*(linked[p] for p in reversed(found)), ranked) for c in cands
             }
-            out.append([Candidate(u, label[u], round(score[u], 4)) for u in fused[:top]])
+            out.append(
+                ([Candidate(u, label[u], round(score[u], 4)) for u in fused[:top]], [p for p, _ in found])
+            )
         return out
 
     def detect_lang(self, text: str) -> str:
