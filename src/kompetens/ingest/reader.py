@@ -384,7 +384,7 @@ medier, SEO", "Social media manager sökes") is as often Spanish or Dutch as it 
 
 def _lang_warning(detected: str | None, *, letters: int = SHORT_TEXT_LETTERS) -> str:
     if letters < SHORT_TEXT_LETTERS:
-        return f"the text is too short to tell its language ({letters} letters)"
+        return f"the text is too short to tell its language ({letters} letter{'' if letters == 1 else 's'})"
     if detected is None:
         return "the language could not be identified"
     return f"{language_name(detected)} is not supported (supported: Swedish, English)"
