@@ -571,7 +571,7 @@ class Linker:
         linked by quick linking (``link_quick``), and its ranking fused with theirs (``fuse_ranked`` at
         ``span_weight``, ``span_k``); a fused candidate's score is then its fusion score."""
         if spans is not None:
-            return self._link_spans(texts, top=top, kind=kind, lang=lang, spans=spans)
+            return [cands for cands, _ in self.link_fused(texts, top=top, kind=kind, lang=lang, spans=spans)]
         self._check(kind, top)
         cleaned = [self._prepared(_clean_input(text), kind) for text in texts]
         out: list[list[Candidate]] = []
@@ -587,11 +587,6 @@ class Linker:
             )
         if top < 1:
             raise KompetensError(Code.E301, "top must be at least 1", field="top")
-
-    def _link_spans(
-        self, texts: Sequence[str], *, top: int, kind: LinkKind, lang: str | None, spans: SpanFinder
-    ) -> list[list[Candidate]]:
-        return [cands for cands, _ in self.link_fused(texts, top=top, kind=kind, lang=lang, spans=spans)]
 
     def link_fused(
         self,

@@ -32,6 +32,9 @@ def fuse_parts(
 ) -> FloatArray:
     """Per label: ``whole`` + the compound ``parts`` (in full where the label matched a whole word of the
     text, else at ``w_part``; see ``LinkConfig.w_part``) + ``rest``."""
+    if not parts.any():  # most texts: no compound part apart (three passes over the labels saved)
+        plain: FloatArray = (whole + rest).astype(np.float32)
+        return plain
     fused: FloatArray = (whole + w_cov * np.where(whole > 0, parts, w_part * parts) + rest).astype(np.float32)
     return fused
 
