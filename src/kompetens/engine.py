@@ -50,7 +50,7 @@ from .taxonomy.store import recorded_sources
 if TYPE_CHECKING:
     from .extract.spans import SpanTagger
     from .link import LinkedConcept, Linker, LinkResult
-    from .market import MarketReport
+    from .market import CsvFormat, MarketReport
     from .match import CandidateProfile, Kit, RankItem, Role, Team
     from .match.audit import AuditReport, Member
     from .match.decision import CandidateExport, Decision, Explanation, StoredRole
@@ -1300,6 +1300,15 @@ class Engine:
 
         return count_inputs([Path(p) for p in paths], delimiter=CsvFormat.of(delimiter=delimiter).delimiter)
 
+    def csv_format(
+        self, columns: Mapping[str, str] | None = None, *, delimiter: str | None = None
+    ) -> CsvFormat:
+        """The CSV columns and delimiter ``market`` reads ads with; E301 for an unknown field or a delimiter
+        that is not one character (checked before a background job starts)."""
+        from .market import CsvFormat
+
+        return CsvFormat.of(columns, delimiter=delimiter)
+
     def market(
         self,
         paths: Sequence[Path | str],
@@ -1316,9 +1325,9 @@ class Engine:
         ``progress(ads, errors)`` is called as the run goes. CSV files: ``columns`` names the header of
         each field (``{"title": ..., "text": ..., "date": ..., "id": ...}``; unnamed ones are looked up
         by their usual names), ``delimiter`` their delimiter (None: told from the header)."""
-        from .market import CsvFormat, make_backend, measure
+        from .market import make_backend, measure
 
-        csv = CsvFormat.of(columns, delimiter=delimiter)
+        csv = self.csv_format(columns, delimiter=delimiter)
         options: dict[str, str] = {"master": master} if backend == "spark" and master else {}
         with make_backend(backend, data_dir=self.data_dir, store=store, **options) as chosen:
             return measure(self, [Path(p) for p in paths], backend=chosen, progress=progress, csv=csv)

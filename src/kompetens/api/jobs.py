@@ -35,7 +35,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from ..errors import Code, ErrorInfo, FailedInput, KompetensError, http_status
-from ..market.csvads import CsvFormat
 from ..match import CandidateProfile, RankItem, Role
 from ..schema import adapter, to_jsonable
 from ..store.accounts import User
@@ -452,7 +451,8 @@ def submit_market(
     files = read_files(request, ads, field="ads")
     if not files:
         raise KompetensError(Code.E301, "upload at least one file of ads", field="ads")
-    CsvFormat.of(delimiter=delimiter or None)  # a delimiter of two characters is refused now, not by the job
+    with engine_for(request.app) as engine:  # a delimiter of two characters is refused now, not by the job
+        engine.csv_format(delimiter=delimiter or None)
     work = market_job(request.app, files, delimiter=delimiter or None)
     job = jobs_of(request.app).submit("market", org_of(user), len(files), work)
     record_call(request, "jobs.market", job.id)
