@@ -39,6 +39,11 @@ def test_html_shows_years_areas_and_escaped_errors(report: MarketReport) -> None
     for area in load_areas():
         assert area.label_en in page
     assert "invalid JSON &lt;here&gt;" in page and "<here>" not in page
+    # a year without social-media ads has no title-silent share: "–", as the terminal says, not "0%"
+    for year, c in report.by_year.items():
+        row = re.search(rf"<tr><td>{year}</td>.*?</tr>", page)
+        assert row is not None
+        assert row.group(0).endswith("<td>–</td></tr>") is (c.social_media_ads == 0)
 
 
 def test_text_tables(report: MarketReport) -> None:
