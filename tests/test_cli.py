@@ -725,3 +725,17 @@ def test_audit_says_when_no_ratio_could_be_computed(
     _, out, _ = run(runner, data_dir, "audit", "--role", "default", str(pool))
     flat = " ".join(out.split())
     assert "no impact ratio could be computed" in flat and "no impact ratio under 0.8" not in flat
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("extract", "--thorough", "--no-spans"),  # thorough links the tagger's phrases: it had no effect
+        ("market", "--master", "local[2]"),  # the Spark master without Spark: it was ignored
+    ],
+)
+def test_options_that_contradict_each_other_are_a_usage_error(
+    runner: CliRunner, data_dir: Path, args: tuple[str, ...]
+) -> None:
+    code, _, err = run(runner, data_dir, args[0], str(DEMO_AD), *args[1:])
+    assert code == 2 and ("--no-spans" in err if args[0] == "extract" else "--backend spark" in err)

@@ -264,6 +264,8 @@ def extract(
     lang: str | None,
 ) -> None:
     """Find competencies (with evidence spans) in files or folders."""
+    if not spans and thorough:
+        raise click.UsageError("--thorough links the span tagger's phrases: drop --no-spans")
     engine = _engine(ctx)
     profiles: list[Profile] = []
 
@@ -1464,6 +1466,8 @@ def market(
         TimeRemainingColumn,
     )
 
+    if master is not None and backend != "spark":
+        raise click.UsageError("--master is the Spark master's URL: give --backend spark too")
     engine = _engine(ctx)
     if html_out is not None:
         _writable(html_out)

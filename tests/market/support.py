@@ -122,7 +122,7 @@ def oracle(given: list[AdFacts]) -> dict[str, Any]:
     sm = [f for f in facts if f.requires_social_media]
     by_year = {str(y): _counts(g) for y, g in sorted(_groups(facts, "year").items())}
     occupations = sorted(
-        _groups(facts, "occupation").items(),
+        [(k, g) for k, g in _groups(facts, "occupation").items() if _counts(g)["social_media_ads"]],
         key=lambda kv: (-_counts(kv[1])["social_media_ads"], -len(kv[1]), kv[0]),
     )[:TOP_N]
     regions = sorted(_groups(facts, "region").items(), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_N]

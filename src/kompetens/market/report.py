@@ -205,8 +205,8 @@ def report_from_sql(
         by_region=_top(
             {str(v): c for v, c in grouped["region"].items()}, key=lambda kv: (-kv[1].ads, kv[0]), n=top
         ),
-        by_occupation=_top(
-            {str(v): c for v, c in grouped["occupation"].items()},
+        by_occupation=_top(  # the occupations with social-media ads: an occupation with none is not among them
+            {str(v): c for v, c in grouped["occupation"].items() if c.social_media_ads},
             key=lambda kv: (-kv[1].social_media_ads, -kv[1].ads, kv[0]),
             n=top,
         ),
