@@ -66,3 +66,29 @@ def test_axis_maximum_is_round_and_splits_into_whole_ticks(value: int) -> None:
     top = _nice_max(value)
     assert top >= value and top % 4 == 0
     assert top < max(4, value) * 2.6  # never more than the next step up
+
+
+def test_the_title_silent_line_breaks_where_a_year_is_not_measured() -> None:
+    # 2019 and 2020 joined; no line across the missing 2021-2022 nor through 2023, which has no social-media ads
+    from kompetens.market.html import _share_chart
+    from kompetens.market.report import Counts
+
+    def year(ads: int, sm: int, silent: int) -> Counts:
+        return Counts(ads=ads, social_media_ads=sm, social_media_ads_title_silent=silent)
+
+    report = MarketReport(
+        total=Counts(),
+        undated=0,
+        by_area={},
+        by_area_social_media={},
+        by_year={
+            2019: year(4, 2, 1),
+            2020: year(5, 4, 1),
+            2023: year(3, 0, 0),
+            2024: year(6, 3, 2),
+            2025: year(2, 1, 1),
+        },
+    )
+    chart = _share_chart(report)
+    assert len(chart["lines"]) == 2  # 2019-2020, and 2024-2025
+    assert [len(line.split()) for line in chart["lines"]] == [2, 2]

@@ -114,10 +114,21 @@ def _share_chart(report: MarketReport) -> dict[str, Any]:
                 "empty": c.social_media_ads == 0,
             }
         )
-    line = " ".join(f"{p['x']},{p['y']}" for p in points if not p["empty"])
+    # a line joins only following years that both have social-media ads: across a year without any (or a
+    # year with no ads at all, which the axis leaves out) it would draw a trend nobody measured
+    lines: list[list[str]] = []
+    last: int | None = None
+    for year, p in zip(years, points, strict=True):
+        if p["empty"]:
+            last = None
+            continue
+        if last is None or year != last + 1:
+            lines.append([])
+        lines[-1].append(f"{p['x']},{p['y']}")
+        last = year
     return {
         "points": points,
-        "line": line,
+        "lines": [" ".join(seg) for seg in lines if len(seg) > 1],
         "ticks": _ticks(1.0, fmt=lambda v: f"{v:.0%}"),
         "width": _LEFT + 16 + max(1, len(years)) * _GROUP_W,
         "height": _TOP + _PLOT_H + _BOTTOM,
