@@ -481,9 +481,8 @@ class RemoteEngine:
             return functools.partial(self._locked, value)
         return value
 
-    def _remote(self, method: str, /, *args: Any, **kwargs: Any) -> Any:
-        # ``method`` is positional-only: a call's own keyword may be ``name`` (``read_groups(data, name=...)``)
-        name = method
+    def _remote(self, name: str, /, *args: Any, **kwargs: Any) -> Any:
+        # ``name`` is positional-only: a call's own keyword may be ``name`` too (``read_groups(data, name=...)``)
         if kwargs.get("store"):  # writes the store: stays in the server process
             return self._locked(getattr(self._local, name), *args, **kwargs)
         if name == "choose_role" and kwargs.get("ad") is None and kwargs.get("role_file") is None:

@@ -373,7 +373,7 @@ class Linker:
         self._dense_masks: dict[tuple[str, ...], npt.NDArray[np.bool_]] = {}
         self._kind_mask = {k: np.isin(kind_arr[self._group_concept], v) for k, v in KINDS.items()}
         self._static_matrix: Vectors | None = None
-        self._probe: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Vectors] | None = None
+        self._probe: tuple[int, npt.NDArray[np.bool_], npt.NDArray[np.int64], Vectors] | None = None
         self._sparse_scratch: Scratch | None = None
         # concept group -> its row of ``_dense_groups``' members (-1: a concept without vectors)
         self._group_rows = np.full(len(self._starts), -1, dtype=np.int64)
@@ -782,7 +782,7 @@ class Linker:
             return
         matrix = self._static_label_matrix()
         members = self._dense_groups[0]
-        probe, probe_members, probe_vectors = self._quick_probe()
+        n_probe, has, probe_members, probe_vectors = self._quick_probe()
         by_langs: dict[tuple[str, ...], list[int]] = {}
         for k in rows:
             by_langs.setdefault(tuple(self._label_langs(tokens[k], text_langs[k])), []).append(k)
@@ -790,8 +790,7 @@ class Linker:
         for langs, ks in by_langs.items():
             allowed = self._dense_lang_mask(langs) if len(langs) < len(self._doc_langs) else None
             q = queries[ks]
-            stats = np.zeros((len(ks), len(probe)), dtype=np.float32)
-            has = self._group_rows[probe] >= 0
+            stats = np.zeros((len(ks), n_probe), dtype=np.float32)
             stats[:, has] = _pooled_rows(
                 (q @ probe_vectors.T).reshape(len(ks), *probe_members.shape), probe_members, allowed
             )
@@ -808,16 +807,16 @@ class Linker:
                 pooled[with_vec] = _pooled_rows(sims, cand_members, allowed)[0]
                 score += w_static * np.nan_to_num((pooled - mean[row]) / std[row], nan=0.0)
 
-    def _quick_probe(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Vectors]:
-        """``QUICK_PROBE`` concept groups drawn once (seeded), the vector rows of those with vectors, and
-        those rows' static label vectors: ``link_quick``'s sample of a text's row statistics."""
+    def _quick_probe(self) -> tuple[int, npt.NDArray[np.bool_], npt.NDArray[np.int64], Vectors]:
+        """``QUICK_PROBE`` concept groups drawn once (seeded): how many, which of them have vectors, those
+        ones' vector rows and their static label vectors: ``link_quick``'s sample of a text's row statistics."""
         if self._probe is None:
             assert self._dense_groups is not None
             n = len(self._starts)
             probe = np.sort(np.random.default_rng(0).choice(n, size=min(QUICK_PROBE, n), replace=False))
             rows = self._group_rows[probe]
             members = self._dense_groups[0][rows[rows >= 0]]
-            self._probe = (probe, members, self._static_label_matrix()[members.ravel()])
+            self._probe = (len(probe), rows >= 0, members, self._static_label_matrix()[members.ravel()])
         return self._probe
 
     def _tool_groups(self, tokens: list[str], text: str) -> list[int]:
