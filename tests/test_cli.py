@@ -314,6 +314,20 @@ def test_market_json(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     assert data["ads"] == 2 and data["social_media_ads"] == 1 and set(data["by_area"]) <= set(AREA_IDS)
 
 
+def test_market_lang_reads_every_ad_in_that_language(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "short.jsonl"
+    corpus.write_text(
+        json.dumps({"headline": "Säljare", "description": {"text": "Ring oss."}}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(runner, data_dir, "market", str(corpus), "--json")
+    assert code == 1 and "--lang" in err
+    code, out, _ = run(runner, data_dir, "market", str(corpus), "--json", "--lang", "sv")
+    assert code == 0 and json.loads(out)["by_lang"] == {"sv": 1}
+
+
 def test_market_csv_with_columns_named_by_flags(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     import csv
 
@@ -711,7 +725,9 @@ def test_market_json_says_its_failed_inputs_on_stderr(
     )
     code, out, err = run(runner, data_dir, "market", str(french), "--json")
     flat = " ".join(err.split())
-    assert code == 1 and "French is not supported" in flat and "--lang" not in flat  # market has no --lang
+    assert (
+        code == 1 and "French is not supported" in flat and "--lang" not in flat
+    )  # no help to read it as sv
 
 
 def test_audit_says_when_no_ratio_could_be_computed(

@@ -1440,6 +1440,13 @@ MARKET_ERRORS_SHOWN = 20
 @click.option("--date-col", help="CSV: the column of the publication date (default: date, publication_date).")
 @click.option("--id-col", help="CSV: the column of the ad id (default: id; else ads are keyed by content).")
 @click.option("--delimiter", help="CSV: the delimiter, or tab (default: told from the header line).")
+@click.option(
+    "--lang",
+    type=click.Choice(["sv", "en"]),
+    default=None,
+    help="Every ad's language instead of the one detected for each (a corpus of one language whose ads"
+    " are too short or too mixed to tell).",
+)
 @click.pass_context
 def market(
     ctx: click.Context,
@@ -1454,6 +1461,7 @@ def market(
     date_col: str | None,
     id_col: str | None,
     delimiter: str | None,
+    lang: str | None,
 ) -> None:
     """Measure the market over ad corpora (JSON lines, CSV, ad files): social-media ads, title-silent
     ones, by year and by area."""
@@ -1498,6 +1506,7 @@ def market(
             progress=advance,
             columns={k: v for k, v in named.items() if v},
             delimiter=delimiter,
+            lang=lang,
         )
     if html_out is not None:
         html_out.write_text(report.render_html(), encoding="utf-8")

@@ -1319,18 +1319,26 @@ class Engine:
         progress: Callable[[int, int], None] | None = None,
         columns: Mapping[str, str] | None = None,
         delimiter: str | None = None,
+        lang: str | None = None,
     ) -> MarketReport:
         """``kompetens market``: the ads of ``paths`` measured on ``backend`` (``duckdb`` here, ``spark``
         past one machine; ``master`` its URL); ``store`` keeps the facts in the data folder across runs.
         ``progress(ads, errors)`` is called as the run goes. CSV files: ``columns`` names the header of
         each field (``{"title": ..., "text": ..., "date": ..., "id": ...}``; unnamed ones are looked up
-        by their usual names), ``delimiter`` their delimiter (None: told from the header)."""
+        by their usual names), ``delimiter`` their delimiter (None: told from the header). ``lang`` (sv, en) is
+        every ad's language instead of the one detected for each (E109 for another)."""
         from .market import make_backend, measure
 
         csv = self.csv_format(columns, delimiter=delimiter)
+        if lang is not None and lang not in LANGUAGES:
+            raise KompetensError(
+                Code.E109, f"unsupported language {lang!r}; known: {', '.join(LANGUAGES)}", field="lang"
+            )
         options: dict[str, str] = {"master": master} if backend == "spark" and master else {}
         with make_backend(backend, data_dir=self.data_dir, store=store, **options) as chosen:
-            return measure(self, [Path(p) for p in paths], backend=chosen, progress=progress, csv=csv)
+            return measure(
+                self, [Path(p) for p in paths], backend=chosen, progress=progress, csv=csv, lang=lang
+            )
 
     # -- the taxonomy ----------------------------------------------------------------------------
     def import_taxonomy(self, kind: str, path: Path, *, lang: str | None = None) -> dict[str, int]:

@@ -216,6 +216,17 @@ def test_a_market_job_measures_the_uploaded_ads(engine: Engine) -> None:
     assert (
         two.status_code in (400, 422) and two.json()["error"]["code"] == "E301"
     )  # refused now, not by the job
+    french = client.post("/api/v1/market", files=as_files(ads[:1], "ads"), data={"lang": "fr"})
+    assert french.status_code == 422 and french.json()["error"]["code"] == "E109"
+    short = [
+        ("ads", ("short.jsonl", b'{"headline": "S\xc3\xa4ljare", "description": {"text": "Ring oss."}}\n'))
+    ]
+    told = _finished(client, client.post("/api/v1/market", files=short).headers["location"])
+    forced = _finished(
+        client, client.post("/api/v1/market", files=short, data={"lang": "sv"}).headers["location"]
+    )
+    assert told["result"]["ads"] == 0 and told["result"]["failed"][0]["error"]["code"] == "E109"
+    assert forced["result"]["ads"] == 1 and forced["result"]["by_lang"] == {"sv": 1}
     team = client.post(
         "/api/v1/team", files=[("cvs", ("tom.txt", b"")), ("cvs", ("gammal.doc", b"x"))], data={"size": "2"}
     )
@@ -235,6 +246,8 @@ def test_the_market_page_starts_a_market_job(engine: Engine) -> None:
     assert r.status_code == 303 and r.headers["location"].startswith("/jobs/"), r.text
     job = _finished(client, "/api/v1/jobs/" + r.headers["location"].removeprefix("/jobs/"))
     assert job["kind"] == "market" and job["result"]["ads"] == 3
+    french = client.post("/market", data={"csrf_token": token, "lang": "fr"}, files=as_files(ads, "ads"))
+    assert french.status_code == 422 and "unsupported language" in french.text
     done = client.get(r.headers["location"])
     assert "3 ads, of which" in done.text
     report = client.get(r.headers["location"] + "/report")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kompetens.engine import Engine
-from kompetens.errors import Code
+from kompetens.errors import Code, KompetensError
 from kompetens.market import AdFacts, count_inputs, measure
 from kompetens.models import AREA_IDS
 
@@ -114,3 +114,26 @@ def test_count_inputs(corpus: Path, facts: list[AdFacts], tmp_path: Path) -> Non
     (tmp_path / "a.jsonl").write_bytes(corpus.read_bytes() + b"\n\n")
     (tmp_path / ".hidden.jsonl").write_bytes(corpus.read_bytes())
     assert count_inputs([tmp_path]) == len(facts) + 1
+
+
+def test_lang_reads_every_ad_in_that_language(engine: Engine, tmp_path: Path) -> None:
+    """``market --lang``: an ad too short to tell its language is measured as the corpus's language; the
+    same ad without it is E109, whose message names the option."""
+    path = tmp_path / "short.jsonl"
+    lines = [
+        {"id": "fictional-short-1", "headline": "Säljare", "description": {"text": "Ring oss."}},
+        {"id": "fictional-short-2", "headline": "Barista", "description": {"text": "Helg."}},
+    ]
+    path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in lines), encoding="utf-8")
+    told = measure(engine, [path])
+    assert told.ads == 0 and told.error_count == 2
+    assert {e.code for e in told.errors} == {Code.E109} and "--lang" in told.errors[0].message
+    forced = measure(engine, [path], lang="sv")
+    assert forced.error_count == 0 and forced.ads == 2
+    assert forced.to_dict()["by_lang"] == {"sv": 2}
+
+
+def test_lang_outside_the_supported_ones_is_refused(engine: Engine, corpus: Path) -> None:
+    with pytest.raises(KompetensError) as info:
+        engine.market([corpus], lang="fr")
+    assert info.value.code == Code.E109 and info.value.field == "lang"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import sys
@@ -161,3 +162,17 @@ def test_spark_store_is_incremental(spark: Any, engine: Engine, corpus: Path, tm
 def test_ci_runs_the_spark_tests() -> None:
     # CI installs Java and the spark extra: there the Spark tests must run, not skip.
     assert HAVE_PYSPARK and shutil.which("java") is not None
+
+
+def test_partition_reads_every_ad_in_the_given_language(engine: Engine, tmp_path: Path) -> None:
+    """``market --lang`` on Spark's workers: the partition function applies it as the local loop does."""
+    from kompetens.market.spark import analyse_partition
+
+    line = json.dumps(
+        {"id": "fictional-short-1", "headline": "Säljare", "description": {"text": "Ring oss."}}
+    )
+    items = [(f"{tmp_path / 'short.jsonl'}#1", line)]
+    (told,) = analyse_partition(str(engine.data_dir), items)
+    (forced,) = analyse_partition(str(engine.data_dir), items, lang="sv")
+    assert told[-2] == "E109"
+    assert forced[-2] is None and "sv" in forced

@@ -43,7 +43,7 @@ from .auth import CurrentUser, api_user, page_user, record_call
 from .csrf import check_csrf
 from .deps import engine_for, read_files
 from .errors import raised_at
-from .inputs import Upload, read_uploads, upload_files, upload_names
+from .inputs import Upload, checked_lang, read_uploads, upload_files, upload_names
 from .render import WRITERS, html_download, page
 
 log = logging.getLogger("kompetens.jobs")
@@ -356,7 +356,9 @@ def rank_job(
     return work
 
 
-def market_job(app: FastAPI, uploads: list[Upload], *, delimiter: str | None = None) -> Work:
+def market_job(
+    app: FastAPI, uploads: list[Upload], *, delimiter: str | None = None, lang: str | None = None
+) -> Work:
     """The work of ``POST /api/v1/market``: ``Engine.market`` over the uploaded corpus files (in a private
     temporary folder while it runs), in one engine call under ``MARKET_TIMEOUT`` that reports its progress
     (ads measured and failed) as it goes. Nothing is kept in the data folder."""
@@ -375,7 +377,7 @@ def market_job(app: FastAPI, uploads: list[Upload], *, delimiter: str | None = N
                 def advance(ads: int, errors: int) -> None:
                     job.done = min(job.total, ads + errors)
 
-                report = engine.market(paths, progress=advance, delimiter=delimiter)
+                report = engine.market(paths, progress=advance, delimiter=delimiter, lang=lang)
             shown = dict(zip(map(str, paths), upload_names(uploads), strict=True))
             for error in report.errors:  # name the uploads, not the temporary files
                 path, _, rest = (error.source or "").partition("#")
@@ -398,7 +400,7 @@ def job_report(request: Request, user: PageUser, jid: str) -> Response:
 @pages.get("/market", response_class=HTMLResponse)
 def market_form(request: Request, user: PageUser) -> Response:
     """Upload ads for a market run (any signed-in role: nothing is stored)."""
-    return page(request, "market.html", form={"delimiter": ""})
+    return page(request, "market.html", form={"delimiter": "", "lang": ""})
 
 
 @pages.post("/market", response_class=HTMLResponse)
@@ -407,14 +409,17 @@ async def market_submit(request: Request, user: PageUser) -> Response:
     async with request.form() as data:
         ads = [f for f in data.getlist("ads") if isinstance(f, StarletteUpload)]
         delimiter = str(data.get("delimiter") or "")
-        return await run_in_threadpool(_market_page, request, user, ads, delimiter)
+        lang = str(data.get("lang") or "")
+        return await run_in_threadpool(_market_page, request, user, ads, delimiter, lang)
 
 
-def _market_page(request: Request, user: User | None, ads: list[StarletteUpload], delimiter: str) -> Response:
+def _market_page(
+    request: Request, user: User | None, ads: list[StarletteUpload], delimiter: str, lang: str = ""
+) -> Response:
     try:
-        job = submit_market(request, user, ads, delimiter)
+        job = submit_market(request, user, ads, delimiter, lang)
     except KompetensError as exc:
-        form = {"delimiter": delimiter}
+        form = {"delimiter": delimiter, "lang": lang}
         return page(request, "market.html", status=http_status(exc.code), error=exc, form=form)
     return RedirectResponse(f"{request.scope.get('root_path', '')}/jobs/{job.id}", status_code=303)
 
@@ -440,12 +445,20 @@ def start_market(
     delimiter: Annotated[
         str | None, Form(description="CSV: the delimiter (default: told from the header).")
     ] = None,
+    lang: Annotated[
+        str | None,
+        Form(description="Every ad's language (sv, en) instead of the one detected for each."),
+    ] = None,
 ) -> Response:
-    return job_response(request, submit_market(request, user, ads, delimiter), status=202)
+    return job_response(request, submit_market(request, user, ads, delimiter, lang), status=202)
 
 
 def submit_market(
-    request: Request, user: User | None, ads: Sequence[StarletteUpload], delimiter: str | None
+    request: Request,
+    user: User | None,
+    ads: Sequence[StarletteUpload],
+    delimiter: str | None,
+    lang: str | None = None,
 ) -> Job:
     """A market job over the uploaded files of ads (the API's and the page's), recorded as a call."""
     files = read_files(request, ads, field="ads")
@@ -453,7 +466,7 @@ def submit_market(
         raise KompetensError(Code.E301, "upload at least one file of ads", field="ads")
     with engine_for(request.app) as engine:  # a delimiter of two characters is refused now, not by the job
         engine.csv_format(delimiter=delimiter or None)
-    work = market_job(request.app, files, delimiter=delimiter or None)
+    work = market_job(request.app, files, delimiter=delimiter or None, lang=checked_lang(lang))
     job = jobs_of(request.app).submit("market", org_of(user), len(files), work)
     record_call(request, "jobs.market", job.id)
     return job

@@ -11,7 +11,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Code, IngestError
@@ -23,6 +23,8 @@ from ..models import AREA_IDS, Document
 if TYPE_CHECKING:
     from ..engine import Engine
 
+MARKET_LANG_HINT = "give the corpus's language to override (market --lang sv|en)"
+"""What E109 adds in the market: every ad is read in ``--lang`` instead of its detected language."""
 ASKED_MIN = 0.05
 """An ad asks for an area when the review scores it at least this (the review's own ``min_area``)."""
 
@@ -126,9 +128,14 @@ def _meta_str(doc: Document, name: str) -> str | None:
     return None if value in (None, "") else str(value)
 
 
-def ad_facts(engine: Engine, doc: Document) -> AdFacts:
-    """Review one ad and keep what the market figures need. Raises KompetensError (E109: language)."""
-    require_language(doc, hint=None)  # the market reads each ad in its own language: no --lang to point to
+def ad_facts(engine: Engine, doc: Document, *, lang: str | None = None) -> AdFacts:
+    """Review one ad and keep what the market figures need: in its detected language, or in ``lang``
+    (``market --lang``: every ad's language). Raises KompetensError (E109: language)."""
+    if lang is not None:
+        doc = replace(doc, lang=lang, meta={k: v for k, v in doc.meta.items() if not k.startswith("lang_")})
+    # the hint where the language could not be told, not for a French ad (read as Swedish, it is no better)
+    unknown = doc.meta.get("lang_short") or doc.meta.get("lang_detected") in (None, "", "und")
+    require_language(doc, hint=MARKET_LANG_HINT if unknown else None)
     review = engine.review(doc, skills=False)  # the skill list is not a market figure
     year, month = year_month(doc.meta.get("publication_date"))
     flags = Counter(f.category for f in review.flags)

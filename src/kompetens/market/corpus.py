@@ -62,6 +62,8 @@ class Corpus:
     progress: Progress | None = None
     every: int = 50
     csv: CsvFormat = field(default_factory=CsvFormat)
+    lang: str | None = None
+    """Every ad's language instead of the detected one (``market --lang``)."""
 
     def documents(self) -> Iterator[Document | IngestError]:
         """Every ad of the corpus, or the error of a file, line or row that could not be read."""
@@ -82,7 +84,7 @@ class Corpus:
                 stats.add_error(item)
             else:
                 try:
-                    facts = ad_facts(self.engine, item)
+                    facts = ad_facts(self.engine, item, lang=self.lang)
                 except KompetensError as exc:
                     stats.add_error(_with_source(exc, item.source))
                 else:

@@ -25,6 +25,7 @@ def measure(
     progress: Progress | None = None,
     every: int = 50,
     csv: CsvFormat | None = None,
+    lang: str | None = None,
 ) -> MarketReport:
     """Measure the ads in ``paths`` and report over every ad the backend holds.
 
@@ -32,12 +33,18 @@ def measure(
     afterwards; a backend you pass stays open). ``progress(ads, errors)`` is called every ``every``
     inputs. ``csv``: the columns of CSV files (default: ``title``/``headline``, ``text``/``description``,
     ``date``/``publication_date``...). Bad files, lines and rows and ads in unsupported languages are
-    counted in the report's errors; the run goes on.
+    counted in the report's errors; the run goes on. ``lang``: every ad's language instead of the
+    detected one.
     """
     own = backend is None
     active = backend if backend is not None else DuckDBBackend()
     corpus = Corpus(
-        tuple(Path(p) for p in paths), engine, progress=progress, every=max(1, every), csv=csv or CsvFormat()
+        tuple(Path(p) for p in paths),
+        engine,
+        progress=progress,
+        every=max(1, every),
+        csv=csv or CsvFormat(),
+        lang=lang,
     )
     start = time.perf_counter()
     try:

@@ -81,7 +81,7 @@ class SparkBackend(Backend):
         try:
             items = self._items(corpus, stats)
             if items is not None:
-                self._analyse(items, str(corpus.engine.data_dir), stats)
+                self._analyse(items, str(corpus.engine.data_dir), stats, lang=corpus.lang)
         except KompetensError:
             raise
         except Exception as exc:  # Py4J and worker failures: say what failed, never a JVM trace
@@ -118,8 +118,8 @@ class SparkBackend(Backend):
         items = sc.union(rdds)
         return items.repartition(self.partitions) if self.partitions else items
 
-    def _analyse(self, items: Any, data_dir: str, stats: IngestStats) -> None:
-        rows = items.mapPartitions(partial(analyse_partition, data_dir))
+    def _analyse(self, items: Any, data_dir: str, stats: IngestStats, *, lang: str | None = None) -> None:
+        rows = items.mapPartitions(partial(analyse_partition, data_dir, lang=lang))
         frame = self.spark.createDataFrame(rows, _schema()).persist()
         facts = frame.where("error_code IS NULL").drop(*ERROR_COLUMNS)
         failed = frame.where("error_code IS NOT NULL").select("source", *ERROR_COLUMNS)
@@ -232,11 +232,12 @@ def worker_engine(data_dir: str) -> Engine:
     return Engine(data_dir)
 
 
-def analyse_partition(data_dir: str, items: Iterable[Item]) -> Iterator[Row]:
-    """Fact rows (error columns empty) or error rows (only source and error set) for one partition."""
+def analyse_partition(data_dir: str, items: Iterable[Item], *, lang: str | None = None) -> Iterator[Row]:
+    """Fact rows (error columns empty) or error rows (only source and error set) for one partition
+    (``lang``: every ad's language instead of the detected one)."""
     engine = worker_engine(data_dir)
     for item in read_ahead(_documents(engine, items)):
-        yield _error_row(item) if isinstance(item, KompetensError) else _fact_row(engine, item)
+        yield _error_row(item) if isinstance(item, KompetensError) else _fact_row(engine, item, lang)
 
 
 def _documents(engine: Engine, items: Iterable[Item]) -> Iterator[Document | KompetensError]:
@@ -252,9 +253,9 @@ def _documents(engine: Engine, items: Iterable[Item]) -> Iterator[Document | Kom
                 yield exc
 
 
-def _fact_row(engine: Engine, doc: Document) -> Row:
+def _fact_row(engine: Engine, doc: Document, lang: str | None = None) -> Row:
     try:
-        facts = ad_facts(engine, doc)
+        facts = ad_facts(engine, doc, lang=lang)
     except KompetensError as exc:
         return _error_row(exc, source=doc.source)
     row = facts.to_row()
