@@ -92,3 +92,34 @@ def test_the_title_silent_line_breaks_where_a_year_is_not_measured() -> None:
     chart = _share_chart(report)
     assert len(chart["lines"]) == 2  # 2019-2020, and 2024-2025
     assert [len(line.split()) for line in chart["lines"]] == [2, 2]
+
+
+def test_the_year_axis_keeps_a_place_for_a_year_without_ads() -> None:
+    """2019, 2020 and 2023: 2021 and 2022 are labelled slots without bars, so distances on the axis are true."""
+    from kompetens.market.html import _MAX_YEAR_SLOTS, _share_chart, _year_chart
+    from kompetens.market.report import Counts
+
+    def report(years: list[int]) -> MarketReport:
+        by_year = {y: Counts(ads=3, social_media_ads=1, social_media_ads_title_silent=1) for y in years}
+        return MarketReport(total=Counts(), undated=0, by_area={}, by_area_social_media={}, by_year=by_year)
+
+    chart = _year_chart(report([2019, 2020, 2023]))
+    assert [g["label"] for g in chart["groups"]] == ["2019", "2020", "2021", "2022", "2023"]
+    assert [bool(g["bars"]) for g in chart["groups"]] == [True, True, False, False, True]
+    x = [g["x_label"] for g in chart["groups"]]
+    assert x[4] - x[1] == 3 * (x[1] - x[0])
+    dots = [p["x"] for p in _share_chart(report([2019, 2020, 2023]))["points"]]
+    assert dots == [x[0], x[1], x[4]]
+    far = _year_chart(report([1900, 1900 + _MAX_YEAR_SLOTS + 5]))  # a stray date: the years with ads only
+    assert [g["label"] for g in far["groups"]] == ["1900", str(1900 + _MAX_YEAR_SLOTS + 5)]
+
+
+def test_the_market_area_chart_leaves_room_for_its_longest_label() -> None:
+    from kompetens.market.html import _area_chart
+    from kompetens.market.report import Counts, MarketReport
+    from kompetens.models import AREA_IDS
+
+    labels = {a: a + (" x" * 40 if a == "community" else "") for a in AREA_IDS}  # one label of 89 letters
+    report = MarketReport(total=Counts(), undated=0, by_area={}, by_area_social_media={}, by_year={})
+    chart = _area_chart(report, labels)
+    assert chart["bar_x"] - 8 >= len(labels["community"]) * 11 * 0.6  # right-aligned before the bars

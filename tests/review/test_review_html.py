@@ -59,3 +59,14 @@ def test_ad_text_is_escaped() -> None:
 def test_area_labels_option() -> None:
     html = _html(DEMO.read_text(encoding="utf-8"), area_labels={"community": "Communities online"})
     assert "Communities online" in html
+
+
+def test_the_area_chart_leaves_room_for_its_longest_label() -> None:
+    """The bars start after the longest area name at 0.6 em a letter (the English names run to 33 letters)."""
+    from kompetens.taxonomy.areas import load_areas
+
+    labels = {a.id: a.label_en for a in load_areas()}
+    page = _html("Kommunikatör\n\nDu skriver texter.", area_labels=labels)
+    bars = [float(x) for x in re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width="[\d.]+" height="16"', page)]
+    longest = max(len(label) for label in labels.values())
+    assert bars and min(bars) >= longest * 12 * 0.6

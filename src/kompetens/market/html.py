@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..models import AREA_IDS
+from ..review.html import label_width
 from ..taxonomy.areas import load_areas
 
 if TYPE_CHECKING:
@@ -22,6 +23,10 @@ _BOTTOM = 28
 _AREA_ROW = 26
 _AREA_LABEL_W = 220
 _AREA_BAR_W = 260
+_MAX_YEAR_SLOTS = 40
+"""A year axis spans every calendar year from the first to the last (a year without ads is an empty slot, so
+the distances between bars are true ones) unless that would be more slots than this: then only the years
+with ads, side by side."""
 
 
 @lru_cache(maxsize=1)
@@ -48,14 +53,26 @@ def _y(value: float, top: float) -> float:
     return round(_TOP + _PLOT_H - (value / top) * _PLOT_H, 1)
 
 
+def _year_slots(years: list[int]) -> tuple[list[int], dict[int, int]]:
+    """The years the axis labels and the slot of each year with ads (see ``_MAX_YEAR_SLOTS``)."""
+    spans = bool(years) and years[-1] - years[0] < _MAX_YEAR_SLOTS
+    axis = list(range(years[0], years[-1] + 1)) if spans else years
+    return axis, {year: i for i, year in enumerate(axis)}
+
+
 def _year_chart(report: MarketReport) -> dict[str, Any]:
-    """Grouped bars per year: all ads, social-media ads, and the title-silent part of those."""
+    """Grouped bars per year: all ads, social-media ads, and the title-silent part of those; a year without
+    ads keeps its place on the axis, labelled, without bars."""
     years = sorted(report.by_year)
+    axis, slot = _year_slots(years)
     top = _nice_max(max((c.ads for c in report.by_year.values()), default=0))
     groups = []
-    for i, year in enumerate(years):
-        c = report.by_year[year]
-        x = _LEFT + 8 + i * _GROUP_W
+    for year in axis:
+        x = _LEFT + 8 + slot[year] * _GROUP_W
+        c = report.by_year.get(year)
+        if c is None:
+            groups.append({"label": str(year), "x_label": x + _BAR_W, "bars": [], "empty": True})
+            continue
         groups.append(
             {
                 "label": str(year),
@@ -77,12 +94,13 @@ def _year_chart(report: MarketReport) -> dict[str, Any]:
                         f"{year}: {c.social_media_ads_title_silent} with a title that does not say so",
                     ),
                 ],
+                "empty": False,
             }
         )
     return {
         "groups": groups,
         "ticks": _ticks(top, fmt=lambda v: f"{v:,.0f}"),
-        "width": _LEFT + 16 + max(1, len(years)) * _GROUP_W,
+        "width": _LEFT + 16 + max(1, len(axis)) * _GROUP_W,
         "height": _TOP + _PLOT_H + _BOTTOM,
         "left": _LEFT,
         "base": _TOP + _PLOT_H,
@@ -101,13 +119,14 @@ def _ticks(top: float, *, fmt: Any) -> list[dict[str, Any]]:
 def _share_chart(report: MarketReport) -> dict[str, Any]:
     """Share of social-media ads whose title is silent about it, per year (a line with dots)."""
     years = sorted(report.by_year)
+    axis, slot = _year_slots(years)
     points = []
-    for i, year in enumerate(years):
+    for year in years:
         c = report.by_year[year]
         share = c.share_title_silent
         points.append(
             {
-                "x": _LEFT + 8 + i * _GROUP_W + _BAR_W,
+                "x": _LEFT + 8 + slot[year] * _GROUP_W + _BAR_W,
                 "y": _y(share, 1.0),
                 "label": str(year),
                 "title": f"{year}: {share:.0%} of {c.social_media_ads} social-media ads",
@@ -130,7 +149,7 @@ def _share_chart(report: MarketReport) -> dict[str, Any]:
         "points": points,
         "lines": [" ".join(seg) for seg in lines if len(seg) > 1],
         "ticks": _ticks(1.0, fmt=lambda v: f"{v:.0%}"),
-        "width": _LEFT + 16 + max(1, len(years)) * _GROUP_W,
+        "width": _LEFT + 16 + max(1, len(axis)) * _GROUP_W,
         "height": _TOP + _PLOT_H + _BOTTOM,
         "left": _LEFT,
         "base": _TOP + _PLOT_H,
@@ -139,6 +158,7 @@ def _share_chart(report: MarketReport) -> dict[str, Any]:
 
 def _area_chart(report: MarketReport, labels: dict[str, str]) -> dict[str, Any]:
     """Per area: the share of social-media ads (and of all ads) that ask for it."""
+    label_w = label_width(labels.values(), font_px=11, minimum=_AREA_LABEL_W)
     rows = []
     for i, area in enumerate(AREA_IDS):
         sm = report.by_area_social_media.get(area, 0)
@@ -157,9 +177,9 @@ def _area_chart(report: MarketReport, labels: dict[str, str]) -> dict[str, Any]:
         )
     return {
         "rows": rows,
-        "bar_x": _AREA_LABEL_W,
+        "bar_x": label_w,
         "bar_w": _AREA_BAR_W,
-        "width": _AREA_LABEL_W + _AREA_BAR_W + 60,
+        "width": label_w + _AREA_BAR_W + 60,
         "height": len(AREA_IDS) * _AREA_ROW + 8,
     }
 

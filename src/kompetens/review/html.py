@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -77,7 +78,15 @@ def _segments(text: str, review: Review) -> list[_Segment]:
     return out
 
 
+def label_width(labels: Iterable[str], *, font_px: int = 12, minimum: int = 0) -> int:
+    """Pixels a chart keeps for its row labels: the longest of ``labels`` at ``font_px`` in a sans-serif
+    (0.6 em a letter, above the average width of Latin letters) and a margin, at least ``minimum``; no
+    label is cut or runs into the bars ("Community building and moderation")."""
+    return max(minimum, math.ceil(max(map(len, labels), default=0) * font_px * 0.6) + 12)
+
+
 def _chart(review: Review, labels: Mapping[str, str]) -> dict[str, Any]:
+    label_w = label_width(labels.values(), minimum=_CHART_LABEL_W)
     rows = []
     for i, area in enumerate(AREA_IDS):
         value = max(0.0, min(1.0, review.areas.get(area, 0.0)))
@@ -92,9 +101,9 @@ def _chart(review: Review, labels: Mapping[str, str]) -> dict[str, Any]:
         )
     return {
         "rows": rows,
-        "width": _CHART_LABEL_W + _CHART_BAR_W + 60,
+        "width": label_w + _CHART_BAR_W + 60,
         "height": len(AREA_IDS) * _CHART_ROW + 8,
-        "bar_x": _CHART_LABEL_W,
+        "bar_x": label_w,
         "bar_w": _CHART_BAR_W,
     }
 
