@@ -52,6 +52,9 @@ def test_text_tables(report: MarketReport) -> None:
     assert f"{report.ads:,}" in text
     assert "fiktiv.jsonl#4" in text
     assert "\x1b[" not in text  # no colour codes in plain text
+    assert report.by_region and "Regions with the most ads" in text  # as the HTML report has them
+    for region, c in report.by_region.items():
+        assert re.search(rf"{re.escape(region)}\s*│\s*{c.ads:,}\s*│", text), region
 
 
 def test_empty_report_renders(facts: list[AdFacts]) -> None:

@@ -82,10 +82,12 @@ def _areas_table(report: MarketReport) -> Table:
 
 
 def tables(report: MarketReport) -> list[RenderableType]:
-    """Summary, per year, areas, top occupations, flags and failed inputs, as rich tables."""
+    """Summary, per year, areas, regions, top occupations, flags and failed inputs, as rich tables."""
     out: list[RenderableType] = [_summary(report)]
     out.append(_counts_table("Per year", "Year", {str(y): c for y, c in sorted(report.by_year.items())}))
     out.append(_areas_table(report))
+    if report.by_region:  # as the HTML report has it: the regions with the most ads
+        out.append(_counts_table("Regions with the most ads", "Region", report.by_region))
     if report.by_occupation:
         out.append(
             _counts_table("Occupations with the most social-media ads", "Occupation", report.by_occupation)
