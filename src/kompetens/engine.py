@@ -837,16 +837,46 @@ class Engine:
     ) -> list[StoredCandidate | KompetensError]:
         """``add_candidate`` for each (name, bytes), answered in order: every file is profiled first
         (``profile_files``, computing only) and then the readable ones are stored (``keep_candidates``), so
-        a call that fails or is stopped while profiling stores nothing. Only ``self.<method>`` calls: the
-        server's ``RemoteEngine`` runs this with the profiling in a worker and the writes in its process."""
-        profiled = self.profile_files(files)
+        a call that fails or is stopped while profiling stores nothing. A file the organisation holds
+        already (the same bytes), or that came earlier in ``files``, is not profiled nor stored again: its
+        answer is E514, naming the candidate it is. Only ``self.<method>`` calls: the server's
+        ``RemoteEngine`` runs this with the profiling in a worker and the writes in its process."""
+        from .store.records import file_digest
+
+        held = self.stored_files(org)
+        first: dict[str, str] = {}  # digest -> the name of the file of this call that has it
+        answers: list[StoredCandidate | KompetensError | None] = []
+        for name, data in files:
+            digest = file_digest(data)
+            if digest in held:
+                kept = held[digest]
+                answers.append(
+                    KompetensError(
+                        Code.E514,
+                        f"the same file is stored already: candidate {kept.id} ({kept.name})",
+                        source=name,
+                    )
+                )
+            elif digest in first:
+                answers.append(
+                    KompetensError(Code.E514, f"the same file as {first[digest]} in this upload", source=name)
+                )
+            else:
+                first[digest] = name
+                answers.append(None)
+        new = [f for f, a in zip(files, answers, strict=True) if a is None]
+        profiled = self.profile_files(new)
         readable = [
-            (p, data)
-            for p, (_, data) in zip(profiled, files, strict=True)
-            if not isinstance(p, KompetensError)
+            (p, data) for p, (_, data) in zip(profiled, new, strict=True) if not isinstance(p, KompetensError)
         ]
-        kept = iter(self.keep_candidates(org, readable, user_id=user_id))
-        return [p if isinstance(p, KompetensError) else next(kept) for p in profiled]
+        kept_now = iter(self.keep_candidates(org, readable, user_id=user_id))
+        done = iter(p if isinstance(p, KompetensError) else next(kept_now) for p in profiled)
+        return [a if a is not None else next(done) for a in answers]
+
+    def stored_files(self, org: int) -> dict[str, StoredCandidate]:
+        """The organisation's stored candidates by their file's digest (SHA-256 of the bytes; a store
+        read): what ``add_candidates`` checks a new file against."""
+        return self.records.stored_files(org)
 
     def profile_files(self, files: Sequence[tuple[str, bytes]]) -> list[CandidateProfile | KompetensError]:
         """The candidate profile of each CV file (name, bytes), or the error that kept it from being read;
@@ -1132,13 +1162,28 @@ class Engine:
         top: int | None = None,
     ) -> tuple[str, list[RankItem]]:
         """``rank_recorded`` for profiles built already (``originals``: each one's file bytes, in order):
-        ranked before anything is written, then every candidate kept and the ranking recorded."""
-        ids = [new_id() for _ in cands]
+        ranked before anything is written, then each new candidate kept and the ranking recorded. A file
+        the organisation holds already (the same bytes: the same CVs ranked for another role) is not kept
+        again: the ranking names the stored candidate."""
+        from .store.records import file_digest
+
+        held = self.stored_files(org)
+        ids: list[str] = []
+        new: list[bool] = []
+        for data in originals:
+            kept = held.get(file_digest(data))
+            reuse = kept is not None and kept.id not in ids  # the same file twice in one call: kept twice
+            ids.append(kept.id if kept is not None and reuse else new_id())
+            new.append(not reuse)
         names = dict(zip(ids, (c.source for c in cands), strict=True))
         ranking = self.rank_candidates(
             role, [replace(c, source=cid) for c, cid in zip(cands, ids, strict=True)], top=top
         )
-        files = [(cand, data, cid) for cand, data, cid in zip(cands, originals, ids, strict=True)]
+        files = [
+            (cand, data, cid)
+            for cand, data, cid, fresh in zip(cands, originals, ids, new, strict=True)
+            if fresh
+        ]
         rid = self.record_upload_ranking(org, role, files, ranking, user_id=user_id)
         return rid, [replace(r, candidate=names[r.candidate]) for r in ranking]
 

@@ -57,6 +57,7 @@ class Code(StrEnum):
     E511 = "unknown stored role"
     E512 = "unknown stored ad"
     E513 = "too many failed sign-ins"
+    E514 = "candidate stored already"
     E600 = "server busy"
     E601 = "time limit exceeded"
     E602 = "engine worker failed"
@@ -172,6 +173,7 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E511: 404,
     Code.E512: 404,
     Code.E513: 429,
+    Code.E514: 409,
     Code.E600: 503,
     Code.E601: 504,
     Code.E602: 500,

@@ -82,12 +82,19 @@ def test_ad_hoc_ranking_is_kept_as_a_decision_record(org: tuple[TestClient, dict
     assert set(decision["inputs"]) == {c["id"] for c in stored} and decision["status"] == "proposed"
     assert decision["user_id"] == engine.accounts.user("recruiter@org.example").id
     assert all(i["candidate"] in decision["inputs"] for i in decision["items"])
+    # the same CVs ranked again (for another role): the second record names the candidates stored already
+    again = client.post("/api/v1/rank", files=_cvs(), headers=_h(tokens["recruiter"]), data={"ad": "Säljare"})
+    assert again.status_code == 200, again.text
+    rid2 = again.headers["kompetens-ranking"]
+    second = client.get(f"/api/v1/rankings/{rid2}", headers=_h(tokens["admin"]))
+    assert set(second.json()["inputs"]) == {c["id"] for c in stored}
+    assert len(client.get("/api/v1/candidates", headers=_h(tokens["admin"])).json()) == len(stored)
     # a hiring manager confirms it; the candidates follow the organisation's rules: export, erase
     ok = client.post(f"/api/v1/rankings/{rid}/confirm", json={}, headers=_h(tokens["hiring_manager"]))
     assert ok.status_code == 200 and ok.json()["status"] == "final"
     marked = next(c["id"] for c in stored if c["name"] == FILE)
     export = client.get(f"/api/v1/candidates/{marked}/export", headers=_h(tokens["recruiter"])).json()
-    assert [x["ranking"] for x in export["rankings"]] == [rid]
+    assert sorted(x["ranking"] for x in export["rankings"]) == sorted([rid, rid2])
     assert client.delete(f"/api/v1/candidates/{marked}", headers=_h(tokens["recruiter"])).status_code == 200
     assert client.get(f"/api/v1/rankings/{rid}", headers=_h(tokens["admin"])).json()["erased"] == 1
 

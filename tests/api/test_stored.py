@@ -96,7 +96,11 @@ def test_export_has_the_original_file_and_the_profile(two_orgs: tuple) -> None: 
     assert [e["event"] for e in export["events"]] == ["candidate.add", "candidate.export"]
     r = client.get(f"/api/v1/candidates/{cid}/file", headers=a)
     assert r.content == _cv_with_marker() and "kim.txt" in r.headers["content-disposition"]
-    (accented,) = _upload(client, tokens["a"]["recruiter"], [("Åsa Öberg CV.txt", _cv_with_marker())])
+    same = _upload(client, tokens["a"]["recruiter"], [("Åsa Öberg CV.txt", _cv_with_marker())])
+    assert same[0]["error"]["code"] == "E514" and cid in same[0]["error"]["message"]  # the same file: once
+    (accented,) = _upload(
+        client, tokens["a"]["recruiter"], [("Åsa Öberg CV.txt", _cv_with_marker() + b"Sverige\n")]
+    )
     got = client.get(f"/api/v1/candidates/{accented['id']}/file", headers=a).headers["content-disposition"]
     # the name whole as UTF-8 (RFC 6266), an ASCII one without accents beside it; never "?sa ?berg"
     assert "filename*=UTF-8''%C3%85sa%20%C3%96berg%20CV.txt" in got and 'filename="Asa Oberg CV.txt"' in got

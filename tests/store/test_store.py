@@ -263,3 +263,67 @@ def test_random_ids_never_read_as_options() -> None:
     ids = [new_id() for _ in range(3000)]  # about 47 would start with "-" by chance
     assert not any(i.startswith("-") for i in ids) and len(set(ids)) == len(ids)
     assert {len(i) for i in ids} == {22}
+
+
+def test_the_same_cv_file_is_stored_once(tmp_path: Path, database_url: str | None) -> None:
+    """Adding a file the organisation holds (any name), or twice in one call, is E514 naming the candidate;
+    another organisation may hold the same file; once erased, the file may be added again."""
+    from kompetens.engine import Engine
+
+    engine = Engine(tmp_path / "home", database_url=database_url)
+    org = engine.org_for()
+    other = engine.records.org_id("annan", create=True)
+    cv = f"Erfarenhet\n2019 - nu Social media-ansvarig.\nInstagram, {MARKER}.\n".encode()
+    first, again, renamed, twice, fresh = engine.add_candidates(
+        org,
+        [
+            ("cv.txt", cv),
+            ("cv.txt", cv),
+            ("Kopia av cv.txt", cv),
+            ("b.txt", b"Annat CV.\n" + cv),
+            ("c.txt", b""),
+        ],
+    )
+    assert not isinstance(first, KompetensError)
+    for dup in (again, renamed):
+        assert isinstance(dup, KompetensError) and dup.code.name == "E514"
+        assert "the same file as cv.txt in this upload" in dup.message
+    assert not isinstance(twice, KompetensError) and isinstance(fresh, KompetensError)  # c.txt: empty
+    later = engine.add_candidates(org, [("nytt namn.txt", cv)])[0]
+    assert isinstance(later, KompetensError) and later.code.name == "E514" and later.source == "nytt namn.txt"
+    assert f"candidate {first.id} (cv.txt)" in later.message
+    assert [c.id for c in engine.candidates(org)] == [first.id, twice.id]
+    assert not isinstance(engine.add_candidates(other, [("cv.txt", cv)])[0], KompetensError)
+    engine.records.erase(org, [first.id], user_id=None, event="candidate.erase")
+    assert not isinstance(engine.add_candidates(org, [("cv.txt", cv)])[0], KompetensError)
+
+
+def test_a_candidate_stored_without_a_digest_gets_it_from_its_file(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    from kompetens.engine import Engine
+
+    engine = Engine(tmp_path / "home", database_url=database_url)
+    org = engine.org_for()
+    cv = f"Erfarenhet\n2019 - nu Social media-ansvarig.\nInstagram, {MARKER}.\n".encode()
+    (kept,) = engine.add_candidates(org, [("cv.txt", cv)])
+    with engine.records.store.transaction() as tx:  # as a row stored before revision 0003
+        tx.execute("UPDATE candidates SET digest = NULL")
+    (dup,) = engine.add_candidates(org, [("cv.txt", cv)])
+    assert isinstance(dup, KompetensError) and not isinstance(kept, KompetensError) and kept.id in dup.message
+
+
+def test_cli_candidates_add_says_which_file_is_stored_already(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    cv = tmp_path / "cv.txt"
+    cv.write_text(f"Erfarenhet\n2019 - nu Social media-ansvarig.\nInstagram, {MARKER}.\n", encoding="utf-8")
+    copy = tmp_path / "kopia.txt"
+    copy.write_bytes(cv.read_bytes())
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(tmp_path / "home"), "KOMPETENS_DATABASE_URL": database_url}
+    assert runner.invoke(cli, ["candidates", "add", str(cv)], env=env).exit_code == 0
+    again = runner.invoke(cli, ["candidates", "add", str(copy)], env=env)
+    assert again.exit_code == 1
+    said = " ".join(again.stderr.split())
+    assert "kopia.txt" in said and "the same file is stored already" in said and "E514" in said

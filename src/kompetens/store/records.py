@@ -14,6 +14,7 @@ organisation, the user and the random id: no name, no text).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import secrets
@@ -158,6 +159,11 @@ class RankingRow:
     reason: str | None
 
 
+def file_digest(data: bytes) -> str:
+    """A stored file's digest: the SHA-256 of its bytes, in hex (the same file stored twice has the same)."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
@@ -256,7 +262,8 @@ class Records:
     def add_candidate(
         self, org_id: int, cid: str, *, name: str, data: bytes, lang: str | None, profile: dict[str, Any]
     ) -> StoredCandidate:
-        """Keep a candidate: the original file (0600, under the organisation's folder) and the profile."""
+        """Keep a candidate: the original file (0600, under the organisation's folder), its digest
+        (``file_digest``) and the profile."""
         folder = private_dir(private_dir(self.files_dir) / str(org_id))
         path = folder / cid
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -265,14 +272,47 @@ class Records:
         try:
             with self.store.transaction() as conn:
                 conn.execute(
-                    "INSERT INTO candidates(id, org_id, name, lang, size, profile, created) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (cid, org_id, name, lang, len(data), json.dumps(profile, ensure_ascii=False), now()),
+                    "INSERT INTO candidates(id, org_id, name, lang, size, profile, created, digest) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        cid,
+                        org_id,
+                        name,
+                        lang,
+                        len(data),
+                        json.dumps(profile, ensure_ascii=False),
+                        now(),
+                        file_digest(data),
+                    ),
                 )
         except BaseException:
             shred(path)
             raise
         return self.candidate(org_id, cid)
+
+    def stored_files(self, org_id: int) -> dict[str, StoredCandidate]:
+        """The organisation's candidates by their file's digest (the first stored of equal files); a row
+        stored before digests were kept gets its digest from its kept file now (none if the file is gone)."""
+        with self.store.transaction() as conn:
+            rows = conn.execute(
+                "SELECT id, digest FROM candidates WHERE org_id = ? AND digest IS NULL", (org_id,)
+            ).fetchall()
+            for cid, _ in rows:
+                path = self._file(org_id, cid)
+                if path.is_file():
+                    conn.execute(
+                        "UPDATE candidates SET digest = ? WHERE id = ? AND org_id = ?",
+                        (file_digest(path.read_bytes()), cid, org_id),
+                    )
+        found: dict[str, StoredCandidate] = {}
+        with self.store.transaction() as conn:
+            for row in conn.execute(
+                "SELECT id, name, lang, size, created, digest FROM candidates "
+                f"WHERE org_id = ? AND digest IS NOT NULL ORDER BY created, {self._order}",
+                (org_id,),
+            ):
+                found.setdefault(row[-1], StoredCandidate(*row[:-1]))
+        return found
 
     def candidates(self, org_id: int, *, query: str | None = None) -> list[StoredCandidate]:
         """The organisation's candidates, oldest first; ``query``: those whose name holds it (any case)."""
