@@ -784,6 +784,12 @@ class Engine:
     def _keep(
         self, org: int, doc: Document, cand: CandidateProfile, *, data: bytes, user_id: int | None
     ) -> StoredCandidate:
+        """Keep the CV, unless the organisation holds the same file already: then that candidate."""
+        from .store.records import file_digest
+
+        held = self.stored_files(org).get(file_digest(data))
+        if held is not None:
+            return held
         return self.keep_candidate(org, replace(cand, source=doc.source), data, user_id=user_id)
 
     def keep_candidate(

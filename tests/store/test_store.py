@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,10 @@ def test_cli_store_stored_and_forget_delete_for_real(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     stored = runner.invoke(cli, ["rank", "--role", "default", "--stored", "--json"], env=env)
     assert stored.exit_code == 0 and "cv-fiktiv" in stored.output
+    twice = runner.invoke(cli, ["rank", "--role", "default", str(cv), "--store", "--json"], env=env)
+    assert twice.exit_code == 0, twice.output
+    listed = runner.invoke(cli, ["candidates", "list", "--json"], env=env)
+    assert len(json.loads(listed.stdout)) == 1  # the same file again: kept once
     db = home / "kompetens.sqlite"
     assert db.is_file() and str(cv).encode() not in _all_bytes(home)  # keyed by a random id, not the path
     assert b"Kim Fiktiv" not in _file_bytes(db)  # the name is in the original file only, not the database
