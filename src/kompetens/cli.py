@@ -577,9 +577,8 @@ def rank(
         engine.candidate(d, store=keep, thorough=thorough)
         for d in _progress(docs, "Profiling CVs", quiet=as_json)
     ]
-    if stored:
-        have = {Path(c.source).name for c in candidates}
-        candidates += [c for c in engine.stored_candidates(by_name=True) if c.source not in have]
+    if stored:  # a stored file given again counts once; a stored "CV.pdf" beside another "CV.pdf" stays apart
+        candidates += engine.stored_candidates(by_name=True, besides=docs)
     ranking = engine.rank_candidates(role, candidates, top=top)
     if as_json:
         from .match import RankItem

@@ -110,6 +110,12 @@ def curated_specs() -> list[PhraseSpec]:
     return specs
 
 
+def document_bytes(doc: Document) -> bytes:
+    """A read document's file as it is on disk (what is kept of a stored CV), else its text in UTF-8."""
+    path = Path(doc.source)
+    return path.read_bytes() if path.is_file() else doc.text.encode()
+
+
 def _start(mention: Mention) -> int:
     return mention.start
 
@@ -776,9 +782,7 @@ class Engine:
             wording_fn=self.extractor if thorough else None,  # the wording fit reads the phrase index's
         )
         if store:
-            path = Path(doc.source)
-            data = path.read_bytes() if path.is_file() else doc.text.encode()
-            self._keep(self.records.default_org(), doc, cand, data=data, user_id=None)
+            self._keep(self.records.default_org(), doc, cand, data=document_bytes(doc), user_id=None)
         return cand
 
     def _keep(
@@ -910,17 +914,34 @@ class Engine:
         """One of the organisation's candidates; E505 if it has none by that id."""
         return self.records.candidate(org, cid)
 
-    def stored_candidates(self, org: int | None = None, *, by_name: bool = False) -> list[CandidateProfile]:
+    def stored_candidates(
+        self,
+        org: int | None = None,
+        *,
+        by_name: bool = False,
+        besides: Sequence[Document] = (),
+    ) -> list[CandidateProfile]:
         """The profiles of the organisation's stored candidates (the default organisation's by default);
-        ``by_name``: named by their file's name instead of their id (the CLI's table, inside the tenant)."""
+        ``by_name``: named by their file's name instead of their id (the CLI's table, inside the tenant).
+        ``besides``: CV documents ranked with them (``rank --stored``): a stored candidate whose file is one
+        of theirs (the same bytes) is left out, and one whose name is one of theirs is named
+        "<name> (stored <id>)", so that two people's "CV.pdf" stay two."""
         from .match import CandidateProfile
+        from .store.records import file_digest
 
         org = self.records.default_org() if org is None else org
         names = {c.id: c.name for c in self.records.candidates(org)} if by_name else {}
+        same: set[str] = set()
+        if besides:
+            given = {file_digest(document_bytes(d)) for d in besides}
+            same = {c.id for digest, c in self.stored_files(org).items() if digest in given}
+            taken = {Path(d.source).name for d in besides}
+            names = {cid: f"{name} (stored {cid})" if name in taken else name for cid, name in names.items()}
         out = []
         for data in self.records.profiles(org):
             cand = CandidateProfile.from_dict(data)
-            out.append(replace(cand, source=names.get(cand.source, cand.source)))
+            if cand.source not in same:
+                out.append(replace(cand, source=names.get(cand.source, cand.source)))
         return out
 
     def export_candidate(self, org: int, cid: str, *, user_id: int | None = None) -> CandidateExport:

@@ -332,3 +332,30 @@ def test_cli_candidates_add_says_which_file_is_stored_already(
     assert again.exit_code == 1
     said = " ".join(again.stderr.split())
     assert "kopia.txt" in said and "the same file is stored already" in said and "E514" in said
+
+
+def test_rank_stored_beside_given_cvs_keeps_two_people_with_the_same_file_name(tmp_path: Path) -> None:
+    """A given CV named as a stored one is another person (both ranked, the stored one marked); a given CV
+    that is a stored one's file counts once."""
+    home = tmp_path / "home"
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(home)}
+    kept, other, copy = tmp_path / "a" / "CV.txt", tmp_path / "b" / "CV.txt", tmp_path / "c" / "kopia.txt"
+    for path, text in (
+        (kept, "Erfarenhet\n2019 - nu Social media-ansvarig. Instagram, TikTok, community management.\n"),
+        (other, "Erfarenhet\n2015 - nu Butikssäljare. Kassa, lager och kundbemötande.\n"),
+    ):
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+    copy.parent.mkdir()
+    copy.write_bytes(kept.read_bytes())
+    added = runner.invoke(cli, ["candidates", "add", str(kept), "--json"], env=env)
+    cid = json.loads(added.stdout)[0]["id"]
+
+    def ranked(*cvs: Path) -> list[str]:
+        out = runner.invoke(cli, ["rank", "--role", "default", "--stored", *map(str, cvs), "--json"], env=env)
+        assert out.exit_code == 0, out.output
+        return sorted(item["candidate"] for item in json.loads(out.stdout))
+
+    assert ranked(other) == sorted([str(other), f"CV.txt (stored {cid})"])
+    assert ranked(copy) == [str(copy)]
