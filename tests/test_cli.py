@@ -141,7 +141,12 @@ def test_lang_overrides_the_detected_language(runner: CliRunner, data_dir: Path,
         encoding="utf-8",
     )
     code, _, err = run(runner, data_dir, "review", str(ad), "--json")
-    assert code == 1 and "--lang" in " ".join(err.split())  # the error says how to give the language
+    # told as French: no advice to read it as Swedish or English (it would be misread, "no biased wording")
+    assert code == 1 and "French is not supported" in err and "--lang" not in " ".join(err.split())
+    short = tmp_path / "short.txt"
+    short.write_text("Säljare\n\nRing oss.\n", encoding="utf-8")
+    code, _, err = run(runner, data_dir, "review", str(short), "--json")
+    assert code == 1 and "--lang" in " ".join(err.split())  # too short to tell: how to give the language
     code, out, _ = run(runner, data_dir, "review", "--lang", "sv", str(ad), "--json")
     assert code == 0 and json.loads(out)["lang"] == "sv"
     code, out, _ = run(runner, data_dir, "extract", "--lang", "en", str(ad), "--json")

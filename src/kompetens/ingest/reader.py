@@ -168,12 +168,14 @@ LANG_HINT = "give the language to override (--lang sv|en, or lang in the API)"
 def require_language(
     doc: Document, *, supported: Iterable[str] = SUPPORTED_LANGS, hint: str | None = LANG_HINT
 ) -> Document:
-    """The document itself, or IngestError E109 when its language is unknown or unsupported; ``hint`` ends
-    the message (None where the caller has no way to give the language, as the market)."""
+    """The document itself, or IngestError E109 when its language is unknown or unsupported; ``hint`` (how
+    to give the language) ends the message where the language could not be told (a short text, an unknown
+    one), not for a text read as French: read as Swedish or English, it would be misread."""
     if doc.lang in set(supported):
         return doc
     message = doc.meta.get("lang_warning") or f"the language {doc.lang!r} is not supported"
-    raise IngestError(Code.E109, f"{message}; {hint}" if hint else message, source=doc.source)
+    told = not doc.meta.get("lang_short") and doc.meta.get("lang_detected") not in (None, "", UNDETERMINED)
+    raise IngestError(Code.E109, f"{message}; {hint}" if hint and not told else message, source=doc.source)
 
 
 def expand_paths(

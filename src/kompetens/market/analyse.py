@@ -133,9 +133,7 @@ def ad_facts(engine: Engine, doc: Document, *, lang: str | None = None) -> AdFac
     (``market --lang``: every ad's language). Raises KompetensError (E109: language)."""
     if lang is not None:
         doc = replace(doc, lang=lang, meta={k: v for k, v in doc.meta.items() if not k.startswith("lang_")})
-    # the hint where the language could not be told, not for a French ad (read as Swedish, it is no better)
-    unknown = doc.meta.get("lang_short") or doc.meta.get("lang_detected") in (None, "", "und")
-    require_language(doc, hint=MARKET_LANG_HINT if unknown else None)
+    require_language(doc, hint=MARKET_LANG_HINT)
     review = engine.review(doc, skills=False)  # the skill list is not a market figure
     year, month = year_month(doc.meta.get("publication_date"))
     flags = Counter(f.category for f in review.flags)
