@@ -69,6 +69,8 @@ BOILERPLATE = [
     ("en", "To find out more about working with us search Example Corp across social media."),
     ("en", "Search us on social media to see what we do."),
     ("sv", "Sök upp oss på Instagram och se hur vi har det!"),
+    ("sv", "Du hittar oss också på LinkedIn och Facebook."),  # a real ad's last line (bug hunt, stop 29)
+    ("sv", "Hitta oss gärna på Instagram."),
 ]
 
 JOB_SENTENCES = [

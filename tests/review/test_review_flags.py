@@ -31,6 +31,7 @@ FLAGGED = [
     ("sv", "Du har en ungdomlig stil.", "ungdomlig", "age"),
     ("sv", "Vi söker en yngre säljare.", "yngre", "age"),
     ("sv", "Du är pigg och alert.", "pigg", "age"),
+    ("sv", "Trots din unga ålder har du lång erfarenhet.", "unga", "age"),
     ("sv", "Du som söker är över 20år.", "Du som söker är över 20år", "age"),
     ("sv", "Vi söker dig som:\n- har körkort\n- är över 25 år", "är över 25 år", "age"),
     ("sv", "Vi letar efter dig som precis har gått en utbildning.", "precis har gått en utbildning", "age"),
@@ -493,6 +494,15 @@ NEUTRAL = [
     ("sv", "Vårt arbetslag består av pigga och kreativa pedagoger."),
     ("sv", "Vi är ett energiskt team på ett piggt kontor."),
     ("sv", "Vi är över 20 år i branschen."),
+    # real Swedish ads (a new user's bug hunt): the company's years and age, an audience, a school, the
+    # colleagues the job mentors, the young people it serves
+    ("sv", "Vi har under 60 år försett fordons- och byggbranschen med produkter."),
+    ("sv", "Trots sin unga ålder har bolaget redan åstadkommit stordåd."),
+    ("sv", "Vi hjälper varumärken som vill nå en ung och attraktiv målgrupp."),
+    ("sv", "Du får driva och forma en ung skola."),
+    ("sv", "Du får en mentorsroll för yngre kollegor."),
+    ("sv", "Du vill påverka unga i Järva."),
+    ("sv", "Du har ett hjärta för unga i behov av stöd."),
     # real English postings (SkillSpan train): a young programme, a cap on publications
     ("en", "Tree of Life is a relatively young programme at the institute."),
     ("en", "Publications to be considered in the assessment (max 10)."),
