@@ -298,11 +298,17 @@ def render() -> str:
     for shape in _shapes():
         schema = json_schema(shape)
         nested = schema.pop("$defs", None)
-        if isinstance(nested, dict):
-            defs.update((k, v) for k, v in nested.items() if isinstance(v, dict))
         title = schema.get("title")
+        found = dict(nested) if isinstance(nested, dict) else {}
         if "properties" in schema and isinstance(title, str):  # a dataclass at the top: a type of its own
-            defs[title] = schema
+            found[title] = schema
+        for name, node in found.items():
+            if not isinstance(node, dict):
+                continue
+            if name in defs and defs[name] != node:  # two types of one name: one section would say both
+                raise ValueError(f"two types named {name!r} in the contract: give one of them its own name")
+            defs[name] = node
+        if "properties" in schema and isinstance(title, str):
             schema = {"$ref": f"#/$defs/{title}"}
         roots.append(_type(schema))
     lines = [

@@ -673,17 +673,20 @@ class Engine:
                 linked[k] = linked_before.get((link, refs[k][1]))
         added = profile.mentions
         generic_in = is_generic_evidence if doc.kind == "ad" else None
+        # in an ad, a phrase is a must-have or a merit as its sentence is (the phrase index's mentions too)
+        status = layout.required if layout is not None and layout.required is not None else None
         for (s, e), phrase, (ref, _, tool), found, i in zip(free, phrases, refs, linked, at, strict=True):
+            required = status[i] if status is not None and i >= 0 else None
             if found is not None:  # linked: the area its concept evidences
                 area = area_of.get(found.id)
                 generic = area is not None and generic_in is not None and generic_in(phrase)
                 added.append(
-                    Mention(phrase, s, e, found, area, LINK_CONFIDENCE, None, "span", i in aside, generic)
+                    Mention(phrase, s, e, found, area, LINK_CONFIDENCE, required, "span", i in aside, generic)
                 )
             elif tool:  # a looked-up tool holds no area: the default extraction's areas stay the index's
-                added.append(Mention(phrase, s, e, ref, None, LINK_CONFIDENCE, None, "span", i in aside))
+                added.append(Mention(phrase, s, e, ref, None, LINK_CONFIDENCE, required, "span", i in aside))
             else:
-                added.append(Mention(phrase, s, e, ref, None, SPAN_CONFIDENCE, None, "span", i in aside))
+                added.append(Mention(phrase, s, e, ref, None, SPAN_CONFIDENCE, required, "span", i in aside))
         added.sort(key=_start)
         if link:  # only a linked phrase can hold an area
             profile.areas = area_strengths(added)
@@ -720,10 +723,15 @@ class Engine:
             )
         area_of = curated_area_map()
         results = self.link([text[s:e] for s, e in spans], top=1, spans=False)  # LINK_MIN_SCORE: the linker's
-        for (start, end), result in zip(spans, results, strict=True):
+        status = layout.required if layout is not None else None  # an ad's must-haves and merits
+        where = (
+            layout.sentences_at([s for s, _ in spans]) if status is not None and layout is not None else []
+        )
+        for k, ((start, end), result) in enumerate(zip(spans, results, strict=True)):
             if not result.candidates or result.candidates[0].score < LINK_MIN_SCORE:
                 continue
             best = result.candidates[0]
+            required = status[where[k]] if status is not None and where[k] >= 0 else None
             profile.mentions.append(
                 Mention(
                     text=text[start:end],
@@ -732,6 +740,7 @@ class Engine:
                     concept=ConceptRef(best.id, best.label),
                     area=area_of.get(best.id),
                     confidence=LINK_CONFIDENCE,
+                    required=required,
                     method="link",
                 )
             )

@@ -366,6 +366,7 @@ class Layout:
         "_sent_starts",
         "_units",
         "cues",
+        "required",
         "text",
         "title",
         "title_span",
@@ -386,6 +387,9 @@ class Layout:
         self._paragraphs: list[list[Any]] = []  # [kind, heading, start, end, read]
         self._para_starts: list[int] = []
         self._units: dict[int, Unit] = {}  # unit_at's answers: review asks of the same few sentences
+        self.required: list[bool | None] | None = None
+        """Per sentence: must-have (True), merit (False) or neither, as extraction read the ad's cues and
+        sections (``extract.cues.requirement_status``); None before."""
 
     @property
     def low(self) -> str:

@@ -184,6 +184,24 @@ def test_the_default_extraction_adds_phrases_as_mentions(engine: Engine) -> None
     assert default.areas == plain.areas  # the tagger's phrases hold no area
 
 
+def test_an_ads_phrases_are_must_haves_or_merits_as_their_sentences_are(engine: Engine) -> None:
+    """A phrase of the tagger under "Krav" is a must-have, under "Meriterande" a merit, as the phrase
+    index's mentions in the same sentences are (docs/contract.md: Mention.required)."""
+    text = (
+        "Kommunikatör\n\nKrav\nDu har erfarenhet av att skriva pressmeddelanden och planera evenemang.\n\n"
+        "Meriterande\nDet är meriterande om du kan fotografera produkter för webben.\n"
+    )
+    doc = Document(source="t", text=text, lang="sv", kind="ad")
+    mentions = engine.extract(doc).mentions
+    spans = [m for m in mentions if m.method == "span"]
+    assert spans, [m.text for m in mentions]
+    merits_at = text.index("Meriterande")
+    for m in spans:
+        assert m.required is (m.start < merits_at), (m.text, m.required)
+    cv = engine.extract(Document(source="t", text=text, lang="sv", kind="cv")).mentions
+    assert all(m.required is None for m in cv)  # elsewhere than in ads: none
+
+
 # -- the C code (_speedups.tag_spans) and its Python twin ------------------------------------------------
 
 _NO_C = pytest.mark.skipif(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kompetens.engine import Engine
 from kompetens.errors import KompetensError
 from kompetens.lang import is_generic_evidence
 from kompetens.models import AREA_IDS, ConceptRef, Document, Mention, Profile
@@ -393,3 +394,26 @@ def test_generic_words_are_no_area_evidence() -> None:
     )
     assert review.areas["community"] == 0.0 and review.areas["customer_service"] == 0.0
     assert review.areas["api_seo"] > 0.0
+
+
+def test_listed_requirements_under_a_common_heading_are_must_haves(engine: Engine) -> None:
+    """'Du behöver ha:' opens the requirements, 'Vad erbjuder vi?' the offer: each section has its own
+    heading, and the skills listed as requirements are must-haves."""
+    from kompetens.ingest import document_from_text
+
+    text = (
+        "Koordinator sociala medier\n\nOm rollen\nDu planerar och publicerar innehåll på Instagram.\n\n"
+        "Du ansvarar för:\nAtt skapa och publicera inlägg på Instagram.\n\n"
+        "Du behöver ha:\nErfarenhet av sökmotoroptimering.\nGod kunskap i Google Analytics.\n\n"
+        "Vad erbjuder vi?\nKollektivavtal och friskvårdsbidrag.\n"
+    )
+    review = engine.review(document_from_text(text, source="ad.txt", lang="sv", kind="ad"))
+    kinds = [(s.kind, s.heading) for s in review.sections if s.kind != "title"]
+    assert kinds == [
+        ("duties", "Om rollen"),
+        ("duties", "Du ansvarar för"),
+        ("requirements", "Du behöver ha"),
+        ("offer", "Vad erbjuder vi?"),
+    ]
+    required = {e.text: s.required for s in review.skills for e in s.evidence}
+    assert required["sökmotoroptimering"] is True and required["Google Analytics"] is True

@@ -86,6 +86,7 @@ def requirement_status(
             status[i] = False
     aside = {i for i, kind in enumerate(kinds) if kind in NOT_THE_JOB}
     aside |= layout.boilerplate_sentences
+    layout.required = [None if i in aside else s for i, s in enumerate(status)]  # the span phrases' too
     return [
         (None, False) if i < 0 else (None, True) if i in aside else (status[i], False)
         for i in sentences(offsets)

@@ -7,7 +7,7 @@ comes from :mod:`kompetens.layout`, read once and shared with extraction.
 
 from __future__ import annotations
 
-from .core import AreaSpan, Explanation, Review, review_ad
+from .core import AreaSpan, Review, ReviewExplanation, review_ad
 from .flags import Flag, find_flags
 from .html import render_html
 from .lexicon import BiasLexicon, ReviewCues, bias_lexicon, review_cues
@@ -17,10 +17,10 @@ __all__ = [
     "AreaSpan",
     "BiasLexicon",
     "Evidence",
-    "Explanation",
     "Flag",
     "Review",
     "ReviewCues",
+    "ReviewExplanation",
     "bias_lexicon",
     "find_flags",
     "render_html",

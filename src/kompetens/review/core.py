@@ -34,7 +34,7 @@ class AreaSpan:
 
 
 @dataclass(slots=True)
-class Explanation:
+class ReviewExplanation:
     """Why an ad does (or does not) require social-media competence."""
 
     __pydantic_config__ = DOCUMENTED
@@ -70,7 +70,7 @@ class Review:
     """Expert level demanded in all eight areas."""
     social_media_merit: bool = False
     """Social-media competence is asked for as a merit only."""
-    explanation: Explanation = field(default_factory=lambda: Explanation([], []))
+    explanation: ReviewExplanation = field(default_factory=lambda: ReviewExplanation([], []))
     area_evidence: dict[str, list[AreaSpan]] = field(default_factory=dict)
     """The spans that show each area asked for (areas with none are left out)."""
     sections: list[Section] = field(default_factory=list)
@@ -178,7 +178,9 @@ def review_ad(
         gender_coding=gender_coding(flags),
         unicorn=set(AREA_IDS) <= expert_areas,
         social_media_merit=any(e.counted and e.reason == "merit" for e in evidence),
-        explanation=Explanation([e for e in evidence if e.counted], [e for e in evidence if not e.counted]),
+        explanation=ReviewExplanation(
+            [e for e in evidence if e.counted], [e for e in evidence if not e.counted]
+        ),
         area_evidence=by_area,
         sections=layout.sections,
     )
