@@ -417,3 +417,19 @@ def test_listed_requirements_under_a_common_heading_are_must_haves(engine: Engin
     ]
     required = {e.text: s.required for s in review.skills for e in s.evidence}
     assert required["sökmotoroptimering"] is True and required["Google Analytics"] is True
+
+
+def test_review_and_extract_agree_on_the_areas_a_title_names(engine: Engine) -> None:
+    """An ad of one line, "Social media manager till ...": the title's mention backs its area in the review
+    as in the extraction profile, so the review does not call the platforms missing."""
+    from kompetens.ingest import document_from_text
+
+    doc = document_from_text(
+        "Social media manager till växande e-handelsbolag", source="ad.txt", lang="sv", kind="ad"
+    )
+    review = engine.review(doc)
+    profile = engine.extract(doc)
+    assert {a: v for a, v in review.areas.items() if v} == {a: v for a, v in profile.areas.items() if v}
+    assert any(review.areas.values()) and not set(review.missing_areas) & {
+        a for a, v in profile.areas.items() if v
+    }

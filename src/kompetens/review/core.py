@@ -95,8 +95,13 @@ def _area_spans(
     spans: list[AreaSpan] = []
     expert_in: dict[int, bool] = {}  # unit start -> its sentence demands expert level
 
+    title = layout.title_span
+
     def add(text: str, start: int, end: int, area: str | None, via: str) -> None:
         if area is None:
+            return
+        if title is not None and title[0] <= start < title[1]:  # the job's title asks for what it names
+            spans.append(AreaSpan(text, start, end, area, via, False))
             return
         unit = layout.unit_at(start)
         if unit is None or unit.boilerplate or unit.section not in ASKED_SECTIONS:
