@@ -433,3 +433,19 @@ def test_review_and_extract_agree_on_the_areas_a_title_names(engine: Engine) -> 
     assert any(review.areas.values()) and not set(review.missing_areas) & {
         a for a, v in profile.areas.items() if v
     }
+
+
+def test_each_span_has_one_verdict_in_the_explanation(engine: Engine) -> None:
+    """No span both counted and set aside; a mention whose words name no channel ("publicera inlägg")
+    counts in a sentence where social-media work counts."""
+    from kompetens.ingest import document_from_text
+
+    text = (
+        "Koordinator\n\nOm rollen\nDu skapar och publicerar inlägg på Instagram och LinkedIn.\n"
+        "Du följer upp statistik i Meta Business Suite.\n"
+    )
+    review = engine.review(document_from_text(text, source="ad.txt", lang="sv", kind="ad"))
+    counted = {(e.start, e.end) for e in review.explanation.requires_social_media}
+    aside = {(e.start, e.end) for e in review.explanation.set_aside}
+    assert review.requires_social_media and counted and not counted & aside
+    assert not [e for e in review.explanation.set_aside if e.reason == "generic" and e.via == "mention"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..ingest.langdetect import SUPPORTED_LANGS
 from ..layout import JOB_CONTENT, Layout, Section, layout_cues, segment
@@ -122,6 +122,28 @@ def _area_spans(
     return spans
 
 
+def _one_verdict(evidence: list[Evidence], layout: Layout) -> list[Evidence]:
+    """One verdict a span: what one route counts is not also listed as set aside by another; and a mention
+    set aside as ``generic`` ("publicera inlägg": its words name no channel) counts in a sentence where
+    social-media work counts ("Du publicerar inlägg på Instagram"): the requirement is the same either way."""
+    counted_at = {(e.start, e.end) for e in evidence if e.counted}
+    units = {u.start for e in evidence if e.counted and (u := layout.unit_at(e.start)) is not None}
+    out = []
+    for e in evidence:
+        if e.counted:
+            out.append(e)
+        elif (e.start, e.end) in counted_at:
+            continue
+        elif e.reason == "generic" and e.via == "mention" and (u := layout.unit_at(e.start)) is not None:
+            counted = u.start in units
+            out.append(
+                replace(e, counted=True, reason="merit" if e.section == "merits" else "job") if counted else e
+            )
+        else:
+            out.append(e)
+    return out
+
+
 def _area_scores(profile: Profile, spans: Iterable[AreaSpan], *, cue_strength: float) -> dict[str, float]:
     """An area's score is the profile's, if a mention in a job section backs it; a cue alone gives ``cue_strength``."""
     scores = dict.fromkeys(AREA_IDS, 0.0)
@@ -157,6 +179,7 @@ def review_ad(
     from_mentions = list(mention_evidence(profile.mentions, layout, cues, min_confidence=min_confidence))
     from_title = list(title_evidence(layout, cues))
     evidence = sorted([*from_title, *from_cues, *from_mentions], key=lambda e: (e.start, e.via))
+    evidence = _one_verdict(evidence, layout)
 
     spans = _area_spans(profile, [e for e in from_cues if e.counted], layout, cues)
     areas = _area_scores(profile, spans, cue_strength=cue_strength)
