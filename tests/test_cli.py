@@ -700,12 +700,24 @@ def test_a_bad_jsonl_line_is_named_by_its_line(runner: CliRunner, data_dir: Path
     bad = json.loads(out)[-1]
     assert bad["source"] == f"{corpus}#4"
     assert bad["error"]["message"].startswith("invalid JSON at line 4, column ")
+    # a line that ends too soon: its last column, in market (streamed) as in extract (read whole)
+    unclosed = '{"id": "5", "headline": "Säljare", "description": {"text": "Vi söker en säljare"}'
+    corpus.write_text(f"{good}\n{unclosed}\n", encoding="utf-8")
+    said = f"invalid JSON at line 2, column {len(unclosed) + 1}"
+    for command in ("extract", "market"):
+        code, _, err = run(runner, data_dir, command, str(corpus), "--json")
+        assert code == 1 and said in err, (command, err)
 
 
 def test_small_usage_mends(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     code, out, _ = run(runner, data_dir, "rank", "--role", "Default", str(DEMO_CVS[0]), "--json")
     assert code == 0 and len(json.loads(out)) == 1  # "default" whatever its case
     assert run(runner, data_dir, "link", "")[0] == 2  # nothing to link is a usage error, not an empty table
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    said = runner.invoke(cli, ["--data-dir", str(data_dir), "link", "--input", str(empty)])
+    assert isinstance(said.exception, KompetensError)  # not the usage error "give ... or --input FILE"
+    assert said.exception.code.name == "E101" and "no text to link" in said.exception.message
     code, _, err = run(
         runner, data_dir, "team", "--role", "default", str(DEMO_CVS[0]), "--size", "3", "--json"
     )

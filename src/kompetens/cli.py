@@ -478,7 +478,10 @@ def link(
             raise KompetensError(
                 Code.E100, f"cannot read the input file ({exc.strerror})", source=str(input_file)
             ) from None
-        items += [line for line in decode_bytes(raw, source=str(input_file)).splitlines() if line.strip()]
+        lines = [line for line in decode_bytes(raw, source=str(input_file)).splitlines() if line.strip()]
+        if not lines and not items:
+            raise KompetensError(Code.E101, "the input file holds no text to link", source=str(input_file))
+        items += lines
     if not items:
         raise click.UsageError("give TEXT arguments or --input FILE")
     if not any(item.strip() for item in items):

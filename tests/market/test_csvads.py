@@ -97,6 +97,16 @@ def test_a_file_without_a_text_column(engine: Engine, tmp_path: Path) -> None:
     assert "no text column" in error.message and "--text-col" in error.message
 
 
+def test_a_delimiter_the_header_does_not_split_on_is_named(engine: Engine, tmp_path: Path) -> None:
+    """A comma file read with --delimiter ';': the error names the delimiter, not a missing column that
+    the quoted header seems to hold."""
+    path = tmp_path / "ads.csv"
+    path.write_text("id,headline,description\n1,Kommunikatör,Du skriver texter.\n", encoding="utf-8")
+    report = measure(engine, [path], csv=CsvFormat.of(delimiter=";"))
+    (error,) = report.errors
+    assert error.code == Code.E112 and "delimiter looks like ','" in error.message
+
+
 @pytest.mark.parametrize(
     ("data", "code"),
     [

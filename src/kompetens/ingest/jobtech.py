@@ -82,7 +82,9 @@ def jsonl_item(raw: bytes, *, source: str, number: int) -> Extracted | IngestErr
     """Line ``number`` of a JSONL file (not blank): its ad, or the error for ``source#number``."""
     where = f"{source}#{number}"
     try:
-        obj = json.loads(decode_bytes(raw, source=where))
+        # without its line end: an error at the end of the line is in the line's last column, not in
+        # column 1 of the next (as the whole file's reading says it)
+        obj = json.loads(decode_bytes(raw, source=where).rstrip("\r\n"))
     except IngestError as exc:
         return exc
     except (ValueError, RecursionError) as exc:

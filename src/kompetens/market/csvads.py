@@ -177,6 +177,15 @@ def _header(fh: IO[bytes], path: Path, delimiter: str | None) -> tuple[list[str]
 
 
 def _resolve(names: list[str], fmt: CsvFormat, *, source: str) -> dict[str, int]:
+    if len(names) == 1 and fmt.delimiter is not None:  # the header did not split: another delimiter?
+        other = _sniff(names[0].encode())
+        if other != fmt.delimiter and other in names[0]:
+            raise IngestError(
+                Code.E112,
+                f"the header is one column with {other!r} in it ({names[0][:80]!r}): the file's delimiter "
+                f"looks like {other!r}, not {fmt.delimiter!r} (--delimiter)",
+                source=source,
+            )
     where: dict[str, int] = {}
     for i, name in enumerate(names):
         where.setdefault(name.strip().lower(), i)
