@@ -772,3 +772,16 @@ def test_options_that_contradict_each_other_are_a_usage_error(
 ) -> None:
     code, _, err = run(runner, data_dir, args[0], str(DEMO_AD), *args[1:])
     assert code == 2 and ("--no-spans" in err if args[0] == "extract" else "--backend spark" in err)
+
+
+def test_the_rank_table_keeps_every_area_column_at_80_columns(runner: CliRunner, data_dir: Path) -> None:
+    result = runner.invoke(
+        cli,
+        ["--data-dir", str(data_dir), "rank", "--role", "default", *map(str, DEMO_CVS[:3])],
+        env={"COLUMNS": "80"},
+    )
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.stdout.splitlines() if "candidate" in line)
+    assert all(
+        name in header.split() for name in ("mark", "serv", "plat", "seo", "psy", "comm", "data", "strat")
+    )

@@ -635,7 +635,9 @@ def _print_ranking(title: str, ranking: list[RankItem]) -> None:
     # names whole (up to NAME_WIDTH, then folded onto a second line, never cut): the name is how the reader
     # finds the file
     longest = max((len(Path(r.candidate).name) for r in ranking), default=9)
-    table.add_column("candidate", overflow="fold", min_width=min(longest, NAME_WIDTH))
+    # on a narrow console (80 columns when piped) the name folds sooner, so that no area column is dropped
+    room = max(12, out_console.width - 60)
+    table.add_column("candidate", overflow="fold", min_width=min(longest, NAME_WIDTH, room))
     table.add_column("score", justify="right")
     short = {
         "marketing_communication": "mark",

@@ -126,3 +126,12 @@ def test_the_market_area_chart_leaves_room_for_its_longest_label() -> None:
     report = MarketReport(total=Counts(), undated=0, by_area={}, by_area_social_media={}, by_year={})
     chart = _area_chart(report, labels)
     assert chart["bar_x"] - 8 >= len(labels["community"]) * 11 * 0.6  # right-aligned before the bars
+
+
+@pytest.mark.parametrize(
+    ("share", "text"), [(0.025, "2.5%"), (0.004, "0.4%"), (0.0, "0%"), (0.25, "25%"), (1.0, "100%")]
+)
+def test_a_small_share_keeps_a_decimal(share: float, text: str) -> None:
+    from kompetens.market.report import share_text
+
+    assert share_text(share) == text

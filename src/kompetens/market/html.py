@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..models import AREA_IDS
 from ..review.html import label_width
 from ..taxonomy.areas import load_areas
+from .report import share_text
 
 if TYPE_CHECKING:
     from .report import MarketReport
@@ -31,12 +32,14 @@ with ads, side by side."""
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("kompetens.market", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["share"] = share_text
+    return env
 
 
 def _nice_max(value: int) -> int:
@@ -129,7 +132,7 @@ def _share_chart(report: MarketReport) -> dict[str, Any]:
                 "x": _LEFT + 8 + slot[year] * _GROUP_W + _BAR_W,
                 "y": _y(share, 1.0),
                 "label": str(year),
-                "title": f"{year}: {share:.0%} of {c.social_media_ads} social-media ads",
+                "title": f"{year}: {share_text(share)} of {c.social_media_ads} social-media ads",
                 "empty": c.social_media_ads == 0,
             }
         )
@@ -171,7 +174,7 @@ def _area_chart(report: MarketReport, labels: dict[str, str]) -> dict[str, Any]:
                 "label": labels[area],
                 "sm_w": round(sm_share * _AREA_BAR_W, 1),
                 "all_w": round(all_share * _AREA_BAR_W, 1),
-                "sm_pct": f"{sm_share:.0%}",
+                "sm_pct": share_text(sm_share),
                 "title": f"{labels[area]}: {sm} of {report.social_media_ads} social-media ads, {every} of {report.ads} ads",
             }
         )

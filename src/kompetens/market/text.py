@@ -10,13 +10,14 @@ from rich.table import Table
 
 from ..models import AREA_IDS
 from ..taxonomy.areas import load_areas
+from .report import share_text
 
 if TYPE_CHECKING:
     from .report import Counts, MarketReport
 
 
 def _pct(part: int, whole: int) -> str:
-    return f"{part / whole:.0%}" if whole else "–"
+    return share_text(part / whole) if whole else "–"
 
 
 def _summary(report: MarketReport) -> Table:
