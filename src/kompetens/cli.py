@@ -44,6 +44,10 @@ NAME_WIDTH = 40
 """The rank table's candidate column: names up to this long are shown on one line, longer ones fold."""
 
 
+PIPED_WIDTH = 160
+"""Columns of the CLI's tables and text when its output is not a terminal (a file, a pipe)."""
+
+
 class _LazyConsole:
     """A rich Console made on first use: `--json` runs never print through rich, and importing it costs
     50 ms of the time to first output."""
@@ -51,14 +55,22 @@ class _LazyConsole:
     def __init__(self, *, stderr: bool = False) -> None:
         self._stderr = stderr
         self._console: Any = None
+        self._stream: Any = None
 
     @property
     def real(self) -> Console:
-        if self._console is None:
+        stream = sys.stderr if self._stderr else sys.stdout
+        if self._console is None or stream is not self._stream:  # made anew for a new stream (tests)
             from rich.console import Console
 
+            # output that goes to a file or a pipe is as wide as a wide terminal (PIPED_WIDTH), not rich's 80
+            # columns: a table's columns and names stay whole for grep and less; COLUMNS still rules
+            piped = not stream.isatty() and not os.environ.get("COLUMNS")
             # stderr lines (errors, warnings) are not wrapped: "[E106]" stays on its line, a log keeps a line an error
-            self._console = Console(stderr=self._stderr, soft_wrap=self._stderr)
+            self._console = Console(
+                stderr=self._stderr, soft_wrap=self._stderr, width=PIPED_WIDTH if piped else None
+            )
+            self._stream = stream
         return self._console  # type: ignore[no-any-return]
 
     def __getattr__(self, name: str) -> Any:
