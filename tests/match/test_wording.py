@@ -44,6 +44,15 @@ def test_term_vector_is_unit_length_and_ignores_common_words() -> None:
     assert wording.term_vector("och the 123", "sv", zipf) == {}
 
 
+def test_words_every_ad_and_cv_hold_are_no_wording() -> None:
+    """ "erfarenhet", "team", "experience": no weight however rare a test's frequencies call them, so the
+    explanation never lists them as the ad's distinctive wording."""
+    sv = wording.term_vector("Erfarenhet av vård i team, erfarenhet inom patienter", "sv", lambda w, _l: 2.0)
+    en = wording.term_vector("Experience in nursing: strong team skills and years of experience", "en", zipf)
+    assert {"erfarenhet", "team", "inom"}.isdisjoint(sv) and {"vård", "patienter"} <= set(sv)
+    assert {"experience", "team", "skills", "years", "strong"}.isdisjoint(en) and "nursing" in en
+
+
 def test_term_vector_keeps_the_heaviest_words() -> None:
     text = " ".join(f"ord{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(wording.TERMS_KEPT + 50))
     assert len(wording.term_vector(text, "sv", zipf)) == wording.TERMS_KEPT
