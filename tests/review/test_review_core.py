@@ -449,3 +449,20 @@ def test_each_span_has_one_verdict_in_the_explanation(engine: Engine) -> None:
     aside = {(e.start, e.end) for e in review.explanation.set_aside}
     assert review.requires_social_media and counted and not counted & aside
     assert not [e for e in review.explanation.set_aside if e.reason == "generic" and e.via == "mention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "social"),
+    [
+        ("Content creator\n\nDu filmar, klipper och publicerar inspirerande innehåll.", True),
+        ("Innehållsskapare till vårt team\n\nDu filmar och publicerar innehåll varje vecka.", True),
+        ("Data Engineer Content\n\nYou build data pipelines in Python and SQL.", False),
+    ],
+)
+def test_a_content_creation_title_is_social_media_work(engine: Engine, text: str, social: bool) -> None:
+    """A content creator's job publishes on the social channels even where no platform is named (the
+    labelled real ads' reader counts it so); a data engineer of a content team does not."""
+    from kompetens.ingest import document_from_text
+
+    review = engine.review(document_from_text(text, source="ad.txt", kind="ad"))
+    assert review.requires_social_media is social

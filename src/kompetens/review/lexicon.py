@@ -224,6 +224,9 @@ class ReviewCues:
     social_media_concepts: frozenset[str]
     title_social_media: re.Pattern[str] | None
     expert: re.Pattern[str] | None
+    title_content: re.Pattern[str] | None = None
+    """Titles of content-creation work ("Content creator", "Innehållsskapare"): evidence as a channel in the
+    title is (``title_content`` of ``sections.json``)."""
     product_titles: re.Pattern[str] | None = None
     """Titles of roles that work on a platform as a product (software, finance, legal): not as a channel."""
     social_users: re.Pattern[str] | None = None
@@ -421,6 +424,7 @@ def review_cues(lang: str) -> ReviewCues:
         social_media_concepts=frozenset(merged("social_media_concepts")),
         title_social_media=any_of(merged("title_social_media")),
         expert=any_of(merged("expert")),
+        title_content=any_of(merged("title_content")),
         product_titles=any_of(merged("product_titles")),
         social_users=any_of(merged("social_users")),
     )

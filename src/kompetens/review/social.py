@@ -235,7 +235,8 @@ def title_mentions_social_media(title: str | None, cues: ReviewCues) -> bool:
 
 def title_evidence(layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
     """The title as evidence when it names social media ("Sociala medier-redaktör", "Social Media Manager"),
-    or a platform with work on it ("TikTok-producent", "Instagram content creator"): such a job needs it
+    a platform with work on it ("TikTok-producent", "Instagram content creator") or content creation
+    ("Content creator", "Innehållsskapare": ``title_content``): such a job needs it
     whatever the text says. A platform as a team's name ("Software Engineer, YouTube"), a weak word
     ("Community nurse") or a community title alone ("Community Manager", "Communityansvarig": a coworking
     space has one too) is not enough: there the text decides."""
@@ -251,7 +252,8 @@ def title_evidence(layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
         not product  # a product role's title counts only a channel word that names no ad product
         or any(h.cue.strength == "channel" and not h.cue.product for h in hits)
     )
-    if channel or work_on_platform:
+    content = not product and cues.title_content is not None and bool(cues.title_content.search(title))
+    if channel or work_on_platform or content:
         start, end = layout.title_span
         yield Evidence(layout.text[start:end], start, end, None, "title", True, "title", "title")
 
