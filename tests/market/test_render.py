@@ -132,6 +132,6 @@ def test_the_market_area_chart_leaves_room_for_its_longest_label() -> None:
     ("share", "text"), [(0.025, "2.5%"), (0.004, "0.4%"), (0.0, "0%"), (0.25, "25%"), (1.0, "100%")]
 )
 def test_a_small_share_keeps_a_decimal(share: float, text: str) -> None:
-    from kompetens.market.report import share_text
+    from kompetens.market.html import share_text
 
     assert share_text(share) == text

@@ -10,7 +10,6 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..models import AREA_IDS
 from ..review.html import label_width
 from ..taxonomy.areas import load_areas
-from .report import share_text
 
 if TYPE_CHECKING:
     from .report import MarketReport
@@ -28,6 +27,11 @@ _MAX_YEAR_SLOTS = 40
 """A year axis spans every calendar year from the first to the last (a year without ads is an empty slot, so
 the distances between bars are true ones) unless that would be more slots than this: then only the years
 with ads, side by side."""
+
+
+def share_text(share: float) -> str:
+    """A share as the reports write it: one decimal under 10 % ("2.5%", not "2%"), whole percents above."""
+    return f"{share:.1%}" if 0 < share < 0.1 else f"{share:.0%}"
 
 
 @lru_cache(maxsize=1)

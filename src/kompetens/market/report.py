@@ -21,11 +21,6 @@ Query = Callable[[str], Sequence[Sequence[Any]]]
 """Runs one SQL statement over the facts table (named ``ads``) and returns its rows."""
 
 
-def share_text(share: float) -> str:
-    """A share as the reports write it: one decimal under 10 % ("2.5%", not "2%"), whole percents above."""
-    return f"{share:.1%}" if 0 < share < 0.1 else f"{share:.0%}"
-
-
 @dataclass(slots=True, frozen=True)
 class Counts:
     """Ads, social-media ads and title-silent social-media ads of one group (a year, a region...)."""

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from ..models import AREA_IDS
 from ..taxonomy.areas import load_areas
-from .report import share_text
+from .html import share_text
 
 if TYPE_CHECKING:
     from .report import Counts, MarketReport
