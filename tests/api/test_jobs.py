@@ -110,6 +110,25 @@ def test_an_erased_candidate_leaves_the_job_s_answer(tmp_path: Path) -> None:
     assert refused.status_code == 403 and refused.json()["error"]["code"] == "E504"
 
 
+def test_a_cv_stored_before_under_another_name_stays_in_the_job_s_answer(tmp_path: Path) -> None:
+    """The record names the stored candidate; the job's answer keeps the upload's own name (a UI bug hunt
+    found the job's best candidate missing)."""
+    engine = Engine(tmp_path)
+    engine.accounts.add_user("rec@a.example", org="Org A", role="recruiter")
+    headers = {"Authorization": f"Bearer {engine.accounts.issue_token('rec@a.example').token}"}
+    client = client_for(engine)
+    first, other = demo_cvs(2)
+    stored = client.post(
+        "/api/v1/candidates", files=[("cvs", ("förra-namnet.md", first.read_bytes()))], headers=headers
+    )
+    assert stored.status_code == 201, stored.text
+    files = [("cvs", ("nytt namn.md", first.read_bytes())), ("cvs", (other.name, other.read_bytes()))]
+    started = client.post("/api/v1/rank?background=1", files=files, headers=headers)
+    done = _finished(client, started.headers["location"], headers=headers)
+    assert {i["candidate"] for i in done["result"]} == {"nytt namn.md", other.name}
+    assert len(client.get("/api/v1/candidates", headers=headers).json()) == 2  # the same file kept once
+
+
 def test_a_full_job_queue_answers_503(engine: Engine) -> None:
     app = create_app(engine, allowed_hosts=TEST_HOSTS)
     app.state.jobs = Jobs(active=0)

@@ -292,16 +292,17 @@ def visible(job: Job, user: User | None) -> Job:
 
 def still_held(app: FastAPI, job: Job) -> Job:
     """A stored ranking's job without the candidates erased since it ran (by hand or by retention): their
-    file names and evidence are personal data that an erasure removes everywhere. Failed inputs stay."""
+    file names and evidence are personal data that an erasure removes everywhere. Failed inputs stay.
+    The job's items and the record's are the same ranking: matched by rank, not by name (a CV stored before
+    under another name is the stored candidate in the record, and the uploaded file's name in the job)."""
     if job.ranking is None or job.org is None or not isinstance(job.result, list):
         return job
     with engine_for(app) as engine:
         try:
-            held = {item.candidate for item in engine.decision(job.org, job.ranking).items}
+            ranks = {item.rank for item in engine.decision(job.org, job.ranking).items}
         except KompetensError:  # the ranking itself is gone
-            held = set()
-        names = {c.name for c in engine.records.candidates(job.org) if c.id in held}
-    kept = [i for i in job.result if not isinstance(i, dict) or "error" in i or i.get("candidate") in names]
+            ranks = set()
+    kept = [i for i in job.result if not isinstance(i, dict) or "error" in i or i.get("rank") in ranks]
     return job if len(kept) == len(job.result) else replace(job, result=kept)
 
 
