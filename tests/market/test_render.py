@@ -135,3 +135,23 @@ def test_a_small_share_keeps_a_decimal(share: float, text: str) -> None:
     from kompetens.market.html import share_text
 
     assert share_text(share) == text
+
+
+def test_charts_scale_to_their_card_and_skip_years_without_social_media_ads() -> None:
+    from kompetens.market.report import Counts
+
+    def year(ads: int, sm: int, silent: int) -> Counts:
+        return Counts(ads=ads, social_media_ads=sm, social_media_ads_title_silent=silent)
+
+    report = MarketReport(
+        total=Counts(ads=12, social_media_ads=3, social_media_ads_title_silent=1),
+        undated=0,
+        by_area={},
+        by_area_social_media={},
+        by_year={2019: year(4, 2, 1), 2020: year(5, 0, 0), 2021: year(3, 1, 0)},
+    )
+    page = report.render_html()
+    svgs = re.findall(r"<svg [^>]*>", page)
+    assert svgs and all("viewBox=" in s and 'width="100%"' in s for s in svgs)
+    dots = re.findall(r"<circle[^>]*><title>([^<]*)</title>", page)
+    assert len(dots) == 2 and not any(t.startswith("2020") for t in dots)  # no share where none is defined

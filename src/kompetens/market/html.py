@@ -47,10 +47,10 @@ def _environment() -> Environment:
 
 
 def _nice_max(value: int) -> int:
-    """A round axis maximum at or above ``value`` that splits into four whole ticks (4, 8, 20, 40...)."""
+    """A round axis maximum at or above ``value`` that splits into four whole ticks (4, 8, 12, 16, 20, 40...)."""
     step = 1
     while True:
-        for m in (4, 8, 20):
+        for m in (4, 8, 12, 16, 20):
             if step * m >= value:
                 return step * m
         step *= 10
