@@ -359,3 +359,21 @@ def test_rank_stored_beside_given_cvs_keeps_two_people_with_the_same_file_name(t
 
     assert ranked(other) == sorted([str(other), f"CV.txt (stored {cid})"])
     assert ranked(copy) == [str(copy)]
+
+
+def test_candidate_search_folds_swedish_letters(tmp_path: Path, database_url: str | None) -> None:
+    from kompetens.engine import Engine
+
+    engine = Engine(tmp_path / "home", database_url=database_url)
+    org = engine.org_for()
+    cv = f"Erfarenhet\n2019 - nu Social media-ansvarig.\nInstagram, {MARKER}.\n".encode()
+    engine.add_candidates(org, [("Åsa Öberg – CV.md", cv), ("Jönssons_CV_kundtjänst.md", cv + b"Kassa.\n")])
+    for query, names in [
+        ("åsa", ["Åsa Öberg – CV.md"]),
+        ("ÖBERG", ["Åsa Öberg – CV.md"]),
+        ("JÖNSSON", ["Jönssons_CV_kundtjänst.md"]),
+        ("kundtjänst", ["Jönssons_CV_kundtjänst.md"]),
+        ("cv", ["Åsa Öberg – CV.md", "Jönssons_CV_kundtjänst.md"]),
+        ("%", []),
+    ]:
+        assert [c.name for c in engine.candidates(org, query=query)] == names, query

@@ -315,15 +315,20 @@ class Records:
         return found
 
     def candidates(self, org_id: int, *, query: str | None = None) -> list[StoredCandidate]:
-        """The organisation's candidates, oldest first; ``query``: those whose name holds it (any case)."""
-        sql, args = _CANDIDATE_SQL + " WHERE org_id = ?", tuple[object, ...]((org_id,))
-        if query:
-            escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            sql, args = sql + " AND lower(name) LIKE lower(?) ESCAPE '\\'", (org_id, f"%{escaped}%")
+        """The organisation's candidates, oldest first; ``query``: those whose name holds it in any case,
+        Swedish letters too ("åsa" finds "Åsa Öberg CV.pdf": SQLite's ``lower`` and ``LIKE`` fold ASCII only,
+        so the names are matched here, case-folded)."""
         with self.store.transaction() as conn:
-            return [
-                StoredCandidate(*r) for r in conn.execute(sql + f" ORDER BY created, {self._order}", args)
+            found = [
+                StoredCandidate(*r)
+                for r in conn.execute(
+                    _CANDIDATE_SQL + f" WHERE org_id = ? ORDER BY created, {self._order}", (org_id,)
+                )
             ]
+        if query:
+            wanted = query.casefold()
+            found = [c for c in found if wanted in c.name.casefold()]
+        return found
 
     def candidate(self, org_id: int, cid: str) -> StoredCandidate:
         """The organisation's candidate ``cid``; E505 if it has none (another organisation's is none)."""
