@@ -208,7 +208,9 @@ def test_the_rank_page_runs_in_the_background(engine: Engine) -> None:
     done = client.get(r.headers["location"])
     refresh = Elements(done.text).all("meta", **{"http-equiv": "refresh"})
     assert not refresh, "a finished job's page stops reloading"
-    assert f"/api/v1/jobs/{jid}" in [a.get("href") for a in Elements(done.text).all("a")]
+    assert f"/jobs/{jid}/json" in [
+        a.get("href") for a in Elements(done.text).all("a")
+    ]  # a page route: no token
     assert all(item["candidate"] in done.text for item in job["result"])
     assert client.get("/jobs/no-such-job").status_code == 404
 
@@ -269,6 +271,10 @@ def test_the_market_page_starts_a_market_job(engine: Engine) -> None:
     assert french.status_code == 422 and "unsupported language" in french.text
     done = client.get(r.headers["location"])
     assert "3 ads, of which" in done.text
+    as_json = client.get(r.headers["location"] + "/json")  # what the page links: no API token needed
+    assert f'href="{r.headers["location"]}/json"' in done.text
+    assert as_json.status_code == 200 and "attachment" in as_json.headers["content-disposition"]
+    assert as_json.json()["result"] == job["result"]
     report = client.get(r.headers["location"] + "/report")
     assert report.status_code == 200 and "attachment" in report.headers["content-disposition"]
     assert "<svg" in report.text

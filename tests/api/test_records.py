@@ -3,6 +3,7 @@ roles' rights, and sign-in throttling."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from kompetens.api import create_app
 from kompetens.api.auth import SignInThrottle
 from kompetens.engine import Engine
 
-from .support import TEST_HOSTS, Elements, client_for, csrf, demo_cvs
+from .support import ROOT, TEST_HOSTS, Elements, client_for, csrf, demo_cvs
 
 PASSWORD = "correct horse battery staple"
 NAME = "Zebulon Markörsson"
@@ -271,3 +272,24 @@ def test_the_throttle_holds_across_processes_and_restarts(tmp_path: Path, databa
     with second.store.transaction() as tx:
         kept = " ".join(str(k) for (k,) in tx.execute("SELECT key FROM signin_failures"))
     assert kept and "org.example" not in kept and "testclient" not in kept
+
+
+def test_a_signed_in_user_downloads_a_job_s_answer_from_its_page(
+    org: tuple[TestClient, dict[str, str], Engine],
+) -> None:
+    client, _, _ = org
+    assert _login(client, "recruiter@org.example", PASSWORD) == 303
+    ads = sorted((ROOT / "tests" / "data" / "ads").glob("*.txt"))[:2]
+    files = [("ads", (p.name, p.read_bytes())) for p in ads]
+    r = client.post(
+        "/market", data={"csrf_token": csrf(client, "/market")}, files=files, follow_redirects=False
+    )
+    assert r.status_code == 303, r.text
+    jid = r.headers["location"].removeprefix("/jobs/")
+    for _ in range(200):
+        got = client.get(f"/jobs/{jid}/json")
+        if got.status_code == 200 and got.json()["status"] in ("done", "failed"):
+            break
+        time.sleep(0.05)
+    assert got.json()["status"] == "done" and got.json()["result"]["ads"] == 2
+    assert client.get(f"/api/v1/jobs/{jid}").status_code == 401  # the API wants a token, not the session

@@ -43,7 +43,7 @@ from .auth import CurrentUser, api_user, page_user, record_call
 from .csrf import check_csrf
 from .deps import engine_for, read_files
 from .errors import raised_at
-from .inputs import Upload, checked_lang, read_uploads, upload_files, upload_names
+from .inputs import Upload, attachment, checked_lang, read_uploads, upload_files, upload_names
 from .render import WRITERS, html_download, page
 
 log = logging.getLogger("kompetens.jobs")
@@ -387,6 +387,16 @@ def market_job(
         job.report_html = report.render_html()
 
     return work
+
+
+@pages.get("/jobs/{jid}/json")
+def job_json(request: Request, user: PageUser, jid: str) -> Response:
+    """The job as ``GET /api/v1/jobs/{id}`` answers it, for a signed-in page user (the API wants a token):
+    a download named after the job."""
+    job = still_held(request.app, visible(jobs_of(request.app).get(jid, org_of(user)), user))
+    response = job_response(request, job)
+    response.headers["Content-Disposition"] = attachment(f"kompetens-{job.kind}-{jid}.json")
+    return response
 
 
 @pages.get("/jobs/{jid}/report", response_class=HTMLResponse)
