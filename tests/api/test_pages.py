@@ -12,7 +12,7 @@ from kompetens.engine import Engine
 from kompetens.ingest import document_from_text
 from kompetens.taxonomy import taxonomy_path
 
-from .support import AD_SV, DEMO_AD, DEMO_CVS, Elements, as_files, csrf, demo_cvs
+from .support import AD_SV, DEMO_AD, DEMO_CVS, ROOT, Elements, as_files, csrf, demo_cvs
 
 PAGES = ["/", "/review", "/rank", "/areas", "/link"]
 
@@ -223,3 +223,14 @@ def test_rank_for_an_ad_shows_the_shared_wording(client: TestClient) -> None:
     )
     assert r.status_code == 200, r.text
     assert "Wording shared with the ad:" not in r.text  # the built-in role has no wording
+
+
+def test_rank_page_says_who_misses_a_must_have_by_the_area_s_name(client: TestClient) -> None:
+    """Must-haves order the table before scores do: the page says so, and marks each candidate who misses
+    one with the area's name, not its id."""
+    role = (ROOT / "demo" / "roles" / "social_media_analyst.json").read_bytes()
+    files = [*as_files(demo_cvs(12)), ("role_file", ("analyst.json", role))]
+    r = client.post("/rank", files=files, data={"role_source": "file", "csrf_token": csrf(client)})
+    assert r.status_code == 200, r.text
+    assert "misses a must-have: Data and insight" in r.text and "must-have come first" in r.text
+    assert "Missing must-haves:</strong> data_insight" not in r.text
