@@ -272,6 +272,12 @@ def test_pages_store_rank_confirm_explain_and_erase(tmp_path: Path) -> None:
     swapped = {"csrf_token": token, inputs[0]: "2", inputs[1]: "1"}
     r = client.post(f"/rankings/{rid}/confirm", data=swapped)
     assert r.status_code == 422 and "needs a reason" in r.text
+    kept = {a["name"]: a.get("value") for a in Elements(r.text).all("input") if a.get("name") in inputs}
+    assert kept == {inputs[0]: "2", inputs[1]: "1"}  # the places typed stay for the second try
+    tied = client.post(f"/rankings/{rid}/confirm", data={**swapped, inputs[0]: "1", "reason": "lika bra"})
+    assert (
+        tied.status_code in (400, 422) and "place of its own" in tied.text
+    )  # not the system's order, silently
     r = client.post(
         f"/rankings/{rid}/confirm", data={**swapped, "reason": "portfolio"}, follow_redirects=False
     )

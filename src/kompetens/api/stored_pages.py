@@ -332,12 +332,15 @@ def _confirm(request: Request, user: User | None, rid: str, places: dict[str, st
     except KompetensError as exc:
         if exc.code in (Code.E506,):
             raise
-        return ranking_page(request, user, rid, status=http_status(exc.code), error=exc, reason=reason)
+        return ranking_page(
+            request, user, rid, status=http_status(exc.code), error=exc, reason=reason, places=places
+        )
     return see(request, f"/rankings/{rid}", "confirmed")
 
 
 def _order(system: list[str], places: dict[str, str]) -> list[str]:
-    """The final order from the form's places (1 = first); a candidate without a place keeps the system's."""
+    """The final order from the form's places (1 = first); a candidate without a place keeps the system's.
+    Two candidates given one place is E508: which of them comes first is the person's call, not ours."""
 
     def place(cid: str) -> tuple[float, int]:
         raw = places.get(cid, "").strip()
@@ -346,4 +349,12 @@ def _order(system: list[str], places: dict[str, str]) -> list[str]:
         except ValueError:
             raise KompetensError(Code.E508, f"the place {raw!r} is not a number", field="order") from None
 
+    given = [place(cid)[0] for cid in system]
+    shared = sorted({p for p in given if given.count(p) > 1})
+    if shared:
+        raise KompetensError(
+            Code.E508,
+            f"more than one candidate has place {shared[0]:g}: give each candidate a place of its own",
+            field="order",
+        )
     return sorted(system, key=place)
