@@ -98,6 +98,17 @@ def test_review_result(client: TestClient, engine: Engine, ad: str) -> None:
     assert plain == document_from_text(ad, kind="ad").text
     # The form comes back filled in, to edit and review again.
     assert html.escape(ad.splitlines()[0]) in r.text
+    # what the downloadable report shows, the page shows too: the gender lean and the skills
+    coding = review.gender_coding
+    if coding.masculine or coding.feminine:
+        assert f"Gender-coded wording: <strong>{coding.verdict}</strong>" in r.text
+    if review.skills:
+        assert f'Skills the ad names <span class="muted">({len(review.skills)},' in r.text
+    why = r.text.split('id="ev-h"', 1)[1].split("</section>", 1)[0]
+    items = re.findall(r"<li>(.*?)</li>", why)
+    assert len(items) == len(
+        {(e.start, e.end, e.counted) for e in review.evidence}
+    )  # a line a span and verdict
 
 
 def test_review_of_nothing(client: TestClient) -> None:
