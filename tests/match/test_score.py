@@ -231,3 +231,12 @@ def test_an_unread_date_range_reaches_the_ranking_and_the_store() -> None:
     assert c.warnings and "2016 ?? 2018" in c.warnings[0]
     assert CandidateProfile.from_dict(c.to_dict()).warnings == c.warnings
     assert rank([c], ROLE)[0].item().warnings == c.warnings
+
+
+@given(st.dictionaries(st.sampled_from(AREA_IDS), st.floats(0, 30, allow_nan=False), max_size=8))
+def test_an_explanation_s_whole_points_add_up_to_the_rounded_total(values: dict[str, float]) -> None:
+    from kompetens.match.decision import whole_points
+
+    points = whole_points(values)
+    assert set(points) == set(values) and sum(points.values()) == round(sum(values.values()))
+    assert all(abs(points[k] - v) < 1 for k, v in values.items())

@@ -6,6 +6,7 @@ A ranking is a proposal until a person confirms it; they may reorder it, and mus
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -180,6 +181,17 @@ def check_order(system: Sequence[str], order: Sequence[str], reason: str | None)
     return reordered
 
 
+def whole_points(values: Mapping[str, float]) -> dict[str, int]:
+    """Each value as whole points that add up to the rounded total (largest remainders round up), so that
+    an explanation's points sum to the score it explains: 11 + 10 + 9 + 9 + 6 + 1 is 46, not a score of 45."""
+    floors = {k: math.floor(v) for k, v in values.items()}
+    left = round(sum(values.values())) - sum(floors.values())
+    by_remainder = sorted(values, key=lambda k: (-(values[k] - floors[k]), k))
+    for k in by_remainder[: max(0, left)]:
+        floors[k] += 1
+    return floors
+
+
 def _percent(level: float) -> str:
     return f"{round(100 * level)} %"
 
@@ -203,12 +215,14 @@ def explain(
         (a for a in AREA_IDS if role.weights.get(a, 0.0) > 0.0),
         key=lambda a: -item.contributions.get(a, 0.0),
     )
+    points = whole_points({a: item.contributions.get(a, 0.0) for a in weighed})
     for area in weighed:
         lines = item.evidence.get(area, [])
         found = f" What counted: “{lines[0].rstrip('.')}”." if lines else " Your CV showed nothing for it."
+        n = points[area]
         text.append(
             f"{labels.get(area, area)}: level {_percent(item.areas.get(area, 0.0))}, "
-            f"{item.contributions.get(area, 0.0):.0f} points of your score.{found}"
+            f"{n} point{'' if n == 1 else 's'} of your score.{found}"
         )
     if item.gaps:
         gaps = ", ".join(labels.get(a, a) for a in item.gaps)
