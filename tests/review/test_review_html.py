@@ -70,3 +70,10 @@ def test_the_area_chart_leaves_room_for_its_longest_label() -> None:
     bars = [float(x) for x in re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width="[\d.]+" height="16"', page)]
     longest = max(len(label) for label in labels.values())
     assert bars and min(bars) >= longest * 12 * 0.6
+
+
+def test_the_report_is_english_and_its_ad_and_advice_in_the_ad_s_language(demo_html: str) -> None:
+    """The report's own words are English; the ad and the lexicon's advice are Swedish (screen readers
+    read each in its language)."""
+    assert '<html lang="en">' in demo_html
+    assert '<div class="ad" lang="sv">' in demo_html and '<p class="fix" lang="sv">' in demo_html
