@@ -800,7 +800,8 @@ class Engine:
         """Keep the CV, unless the organisation holds the same file already: then that candidate."""
         from .store.records import file_digest
 
-        held = self.stored_files(org).get(file_digest(data))
+        digest = file_digest(data)
+        held = self.stored_files(org, [digest]).get(digest)
         if held is not None:
             return held
         return self.keep_candidate(org, replace(cand, source=doc.source), data, user_id=user_id)
@@ -862,7 +863,7 @@ class Engine:
         ``RemoteEngine`` runs this with the profiling in a worker and the writes in its process."""
         from .store.records import file_digest
 
-        held = self.stored_files(org)
+        held = self.stored_files(org, [file_digest(data) for _, data in files])
         first: dict[str, str] = {}  # digest -> the name of the file of this call that has it
         answers: list[StoredCandidate | KompetensError | None] = []
         for name, data in files:
@@ -892,10 +893,10 @@ class Engine:
         done = iter(p if isinstance(p, KompetensError) else next(kept_now) for p in profiled)
         return [a if a is not None else next(done) for a in answers]
 
-    def stored_files(self, org: int) -> dict[str, StoredCandidate]:
-        """The organisation's stored candidates by their file's digest (SHA-256 of the bytes; a store
-        read): what ``add_candidates`` checks a new file against."""
-        return self.records.stored_files(org)
+    def stored_files(self, org: int, digests: Sequence[str]) -> dict[str, StoredCandidate]:
+        """Of these file digests (``file_digest``: SHA-256 of the bytes), those the organisation holds a
+        file of, with its stored candidate (a store read): what a new file is checked against."""
+        return self.records.stored_files(org, digests)
 
     def profile_files(self, files: Sequence[tuple[str, bytes]]) -> list[CandidateProfile | KompetensError]:
         """The candidate profile of each CV file (name, bytes), or the error that kept it from being read;
@@ -943,7 +944,7 @@ class Engine:
         same: set[str] = set()
         if besides:
             given = {file_digest(document_bytes(d)) for d in besides}
-            same = {c.id for digest, c in self.stored_files(org).items() if digest in given}
+            same = {c.id for c in self.stored_files(org, list(given)).values()}
             taken = {Path(d.source).name for d in besides}
             names = {cid: f"{name} (stored {cid})" if name in taken else name for cid, name in names.items()}
         out = []
@@ -1203,7 +1204,7 @@ class Engine:
         again: the ranking names the stored candidate."""
         from .store.records import file_digest
 
-        held = self.stored_files(org)
+        held = self.stored_files(org, [file_digest(data) for data in originals])
         ids: list[str] = []
         new: list[bool] = []
         for data in originals:

@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import secrets
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -290,14 +290,18 @@ class Records:
             raise
         return self.candidate(org_id, cid)
 
-    def stored_files(self, org_id: int) -> dict[str, StoredCandidate]:
-        """The organisation's candidates by their file's digest (the first stored of equal files); a row
-        stored before digests were kept gets its digest from its kept file now (none if the file is gone)."""
+    def stored_files(self, org_id: int, digests: Collection[str]) -> dict[str, StoredCandidate]:
+        """Those of ``digests`` the organisation holds a file of, each with its candidate (the first stored
+        of equal files), looked up by the digest's index; a row stored before digests were kept gets its
+        digest from its kept file first (none if the file is gone)."""
+        wanted = list(dict.fromkeys(digests))
+        if not wanted:
+            return {}
         with self.store.transaction() as conn:
             rows = conn.execute(
-                "SELECT id, digest FROM candidates WHERE org_id = ? AND digest IS NULL", (org_id,)
+                "SELECT id FROM candidates WHERE org_id = ? AND digest IS NULL", (org_id,)
             ).fetchall()
-            for cid, _ in rows:
+            for (cid,) in rows:
                 path = self._file(org_id, cid)
                 if path.is_file():
                     conn.execute(
@@ -306,12 +310,15 @@ class Records:
                     )
         found: dict[str, StoredCandidate] = {}
         with self.store.transaction() as conn:
-            for row in conn.execute(
-                "SELECT id, name, lang, size, created, digest FROM candidates "
-                f"WHERE org_id = ? AND digest IS NOT NULL ORDER BY created, {self._order}",
-                (org_id,),
-            ):
-                found.setdefault(row[-1], StoredCandidate(*row[:-1]))
+            for start in range(0, len(wanted), 500):
+                part = wanted[start : start + 500]
+                marks = ", ".join("?" * len(part))
+                for row in conn.execute(
+                    "SELECT id, name, lang, size, created, digest FROM candidates "
+                    f"WHERE org_id = ? AND digest IN ({marks}) ORDER BY created, {self._order}",
+                    (org_id, *part),
+                ):
+                    found.setdefault(row[-1], StoredCandidate(*row[:-1]))
         return found
 
     def candidates(self, org_id: int, *, query: str | None = None) -> list[StoredCandidate]:
