@@ -12,7 +12,14 @@ from ..schema import DOCUMENTED, R4
 from ..skills import Skill
 from .flags import Flag, GenderCoding, find_flags, gender_coding
 from .lexicon import GenderLexicon, ReviewCues, bias_lexicon, review_cues, written_without_diacritics
-from .social import Evidence, cue_evidence, mention_evidence, title_evidence, title_mentions_social_media
+from .social import (
+    Evidence,
+    counted_reason,
+    cue_evidence,
+    mention_evidence,
+    title_evidence,
+    title_mentions_social_media,
+)
 
 ASKED_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
 """Sections whose competences the ad asks for (merits included, boilerplate excluded)."""
@@ -136,9 +143,7 @@ def _one_verdict(evidence: list[Evidence], layout: Layout) -> list[Evidence]:
             continue
         elif e.reason == "generic" and e.via == "mention" and (u := layout.unit_at(e.start)) is not None:
             counted = u.start in units
-            out.append(
-                replace(e, counted=True, reason="merit" if e.section == "merits" else "job") if counted else e
-            )
+            out.append(replace(e, counted=True, reason=counted_reason(e.section)) if counted else e)
         else:
             out.append(e)
     return out

@@ -77,7 +77,7 @@ def _place(layout: Layout, start: int) -> tuple[Unit | None, str, str | None]:
     return unit, unit.section, None
 
 
-def _counted_reason(section: str) -> str:
+def counted_reason(section: str) -> str:
     return "merit" if section == "merits" else "job"
 
 
@@ -177,13 +177,13 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
             )
             if ok:
                 strong_units.add(unit.start)
-            verdicts.append((h, unit, section, ok, _counted_reason(section) if ok else "no_work_context"))
+            verdicts.append((h, unit, section, ok, counted_reason(section) if ok else "no_work_context"))
 
     for h, unit, section, judged, reason in verdicts:
         ok = bool(judged)
         if judged is None and unit is not None:  # a weak cue counts beside a counted strong one
             ok = unit.start in strong_units
-            reason = _counted_reason(section) if ok else "generic"
+            reason = counted_reason(section) if ok else "generic"
         yield Evidence(h.text, h.start, h.end, h.cue.area, section, ok, reason, "cue", h.cue.strength)
 
 
@@ -213,7 +213,7 @@ def mention_evidence(
         if aside is None and not cues.names_social_media(m.text, strengths=("channel",)):
             aside = "generic"
         counted = aside is None
-        reason = _counted_reason(section) if counted else (aside or "heading")
+        reason = counted_reason(section) if counted else (aside or "heading")
         yield Evidence(m.text, m.start, m.end, m.area, section, counted, reason, "mention")
 
 
