@@ -359,6 +359,8 @@ def test_roles_are_versioned_resources_of_the_organisation(two_orgs: tuple) -> N
     )
     assert [x["version"] for x in client.get("/api/v1/roles", headers=a).json()] == [2]
     assert client.get(f"/api/v1/roles/{rid}?version=99999999999999999999999", headers=a).status_code == 422
+    nine = client.get(f"/api/v1/roles/{rid}?version=9", headers=a).json()["error"]
+    assert nine["code"] == "E511" and nine["field"] == "version" and "versions 1-2" in nine["message"]
     bad = client.post("/api/v1/roles", json={"title": "x", "weights": {"nope": 1}}, headers=a)
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "E300"
     # isolated

@@ -254,6 +254,13 @@ def _number(value: Any) -> float | None:
     return f if math.isfinite(f) else None
 
 
+def _area_name(area: str) -> str:
+    """An area as forms and reports name it ("Business strategy and guidelines"), for an error's text."""
+    from ..taxonomy.areas import load_areas
+
+    return next((a.label_en for a in load_areas() if a.id == area), area)
+
+
 def _weights(value: Any, source: str | None) -> dict[str, float]:
     if not isinstance(value, dict) or not value:
         raise _error("weights", "missing: give a weight per area, e.g. {community: 1.0}", source)
@@ -263,9 +270,9 @@ def _weights(value: Any, source: str | None) -> dict[str, float]:
             raise _error(f"weights.{area}", f"unknown area; known: {', '.join(AREA_IDS)}", source)
         num = _number(w)
         if num is None:
-            raise _error(f"weights.{area}", f"must be a number, not {w!r}", source)
+            raise _error(f"weights.{area}", f"{_area_name(area)}: must be a number, not {w!r}", source)
         if num < 0:
-            raise _error(f"weights.{area}", f"negative weight {num}", source)
+            raise _error(f"weights.{area}", f"{_area_name(area)}: negative weight {num}", source)
         out[area] = num
     if not any(out.values()):
         raise _error("weights", "all weights are 0: at least one area must count", source)

@@ -462,6 +462,16 @@ class Records:
             sql, args = sql + " AND version = ?", (*args, version)
         with self.store.transaction() as conn:
             row = conn.execute(sql + " ORDER BY version DESC LIMIT 1", args).fetchone()
+            if row is None and version is not None:  # the role, but not that version: say which there are
+                latest = conn.execute(
+                    "SELECT max(version) FROM roles WHERE id = ? AND org_id = ?", (role_id, org_id)
+                ).fetchone()
+                if latest is not None and latest[0] is not None:
+                    raise KompetensError(
+                        Code.E511,
+                        f"the role has no version {version} (versions 1-{latest[0]})",
+                        field="version",
+                    )
         if row is None:
             raise KompetensError(Code.E511, "no such role", field="id")
         return RoleRow(row[0], row[1], row[2], json.loads(row[3]))
