@@ -299,16 +299,17 @@ def render() -> str:
         schema = json_schema(shape)
         nested = schema.pop("$defs", None)
         title = schema.get("title")
+        own = "properties" in schema and isinstance(title, str)  # a dataclass at the top: a type of its own
         found = dict(nested) if isinstance(nested, dict) else {}
-        if "properties" in schema and isinstance(title, str):  # a dataclass at the top: a type of its own
-            found[title] = schema
+        if own:
+            found[str(title)] = schema
         for name, node in found.items():
             if not isinstance(node, dict):
                 continue
             if name in defs and defs[name] != node:  # two types of one name: one section would say both
                 raise ValueError(f"two types named {name!r} in the contract: give one of them its own name")
             defs[name] = node
-        if "properties" in schema and isinstance(title, str):
+        if own:
             schema = {"$ref": f"#/$defs/{title}"}
         roots.append(_type(schema))
     lines = [

@@ -674,7 +674,7 @@ class Engine:
         added = profile.mentions
         generic_in = is_generic_evidence if doc.kind == "ad" else None
         # in an ad, a phrase is a must-have or a merit as its sentence is (the phrase index's mentions too)
-        status = layout.required if layout is not None and layout.required is not None else None
+        status = layout.required if layout is not None else None
         for (s, e), phrase, (ref, _, tool), found, i in zip(free, phrases, refs, linked, at, strict=True):
             required = status[i] if status is not None and i >= 0 else None
             if found is not None:  # linked: the area its concept evidences
@@ -863,11 +863,11 @@ class Engine:
         ``RemoteEngine`` runs this with the profiling in a worker and the writes in its process."""
         from .store.records import file_digest
 
-        held = self.stored_files(org, [file_digest(data) for _, data in files])
+        digests = [file_digest(data) for _, data in files]
+        held = self.stored_files(org, digests)
         first: dict[str, str] = {}  # digest -> the name of the file of this call that has it
         answers: list[StoredCandidate | KompetensError | None] = []
-        for name, data in files:
-            digest = file_digest(data)
+        for (name, _), digest in zip(files, digests, strict=True):
             if digest in held:
                 kept = held[digest]
                 answers.append(
@@ -1204,11 +1204,12 @@ class Engine:
         again: the ranking names the stored candidate."""
         from .store.records import file_digest
 
-        held = self.stored_files(org, [file_digest(data) for data in originals])
+        digests = [file_digest(data) for data in originals]
+        held = self.stored_files(org, digests)
         ids: list[str] = []
         new: list[bool] = []
-        for data in originals:
-            kept = held.get(file_digest(data))
+        for digest in digests:
+            kept = held.get(digest)
             reuse = kept is not None and kept.id not in ids  # the same file twice in one call: kept twice
             ids.append(kept.id if kept is not None and reuse else new_id())
             new.append(not reuse)

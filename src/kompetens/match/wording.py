@@ -80,7 +80,7 @@ def job_text(profile: Profile) -> str:
 
 
 @lru_cache(maxsize=1)
-def language_words() -> frozenset[str]:
+def skipped_words() -> frozenset[str]:
     """Language names and mother-tongue words of every language's ``cv.json`` (``language_words``), and
     the words nearly every job ad and CV holds (``wording_stop``: "erfarenhet", "experience", "team")."""
     return frozenset(
@@ -95,10 +95,11 @@ def term_vector(text: str, lang: str, zipf: Zipf) -> dict[str, float]:
     """The text's distinctive words with unit-length weights: lower-cased words of two or more letters,
     ``(1 + ln tf) x max(0, IDF_CEILING - zipf(word, lang))``, the ``TERMS_KEPT`` heaviest. Language names
     and mother-tongue words are left out (``language_words``): languages are never scored, and a mother
-    tongue can hint at origin; so are the words every job ad and CV holds (``wording_stop``)."""
+    tongue can hint at origin; so are the words every job ad and CV holds (``wording_stop``): together
+    ``skipped_words``."""
     counts = Counter(_WORD.findall(text.lower()))
     weights: dict[str, float] = {}
-    skip = language_words()
+    skip = skipped_words()
     for word, tf in counts.items():
         if word in skip:
             continue
