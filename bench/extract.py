@@ -121,18 +121,31 @@ def main() -> None:
     print(f"peak memory (this process, full pipeline loaded): {rss_mb:.0f} MB")
     real_path = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev" / "platsbanken" / "ads.jsonl"
     if real_path.is_file():  # real ads are longer and name more phrases than the synthetic ones
-        real = [d for d in engine.read([real_path], kind="ad") if isinstance(d, Document)]
-        for d in real:
-            engine.extract(d)  # warm
+        # A fresh Engine reads real ads twice: the first pass meets each word for the first time (its lemma,
+        # compound split, frequency and tagger row are looked up: what a new corpus costs), the second finds
+        # them all cached. The synthetic ads above repeat a small vocabulary and time the cached path.
+        fresh = Engine(args.data_dir)
+        real = [d for d in fresh.read([real_path], kind="ad") if isinstance(d, Document)]
+        fresh.extract(real[0])  # lazy loads (tagger, lexicon) are start-up, timed above
         size = sum(len(d.text) for d in real) / len(real)
-        for name, run in (("phrase index alone", engine.extractor), ("default extraction", engine.extract)):
-            t0 = time.process_time()
-            for d in real:
-                run(d)
-            per_core = len(real) / (time.process_time() - t0)
-            print(
-                f"{name}, {len(real)} real ads of {size:.0f} chars ({real_path.name}): {per_core:.0f} ads/s per core"
-            )
+        t0 = time.process_time()
+        for d in real[1:]:
+            for _ in bare.iter(" " + d.text.lower() + " "):
+                pass
+        bare_real = (len(real) - 1) / (time.process_time() - t0)
+        print(f"bare automaton scan, {len(real) - 1} real ads: {bare_real:.0f} ads/s per core (the baseline)")
+        for label in ("first pass, words new", "second pass, words cached"):
+            for name, run in (("default extraction", fresh.extract), ("phrase index alone", fresh.extractor)):
+                if name == "phrase index alone" and label.startswith("first"):
+                    continue  # the default extraction of the first pass has filled its caches
+                t0 = time.process_time()
+                for d in real[1:]:
+                    run(d)
+                per_core = (len(real) - 1) / (time.process_time() - t0)
+                print(
+                    f"{name}, {len(real) - 1} real ads of {size:.0f} chars ({real_path.name}), {label}: "
+                    f"{per_core:.0f} ads/s per core, {bare_real / per_core:.1f}x the bare scan's time"
+                )
     print(f"load average during the run: {os.getloadavg()[0]:.1f} (2 cores)")
     print(
         "goals: >= 1000 ads/s per core for a 3 KB ad (the default extraction); < 1 s to first output; < 500 MB"

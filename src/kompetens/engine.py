@@ -275,6 +275,7 @@ class Engine:
             specs.extend(taxonomy_specs(self.taxonomy, langs=self._phrase_langs(self.taxonomy)))
         extractor = Extractor(specs, lexicon=self.lexicon)
         if key is not None and self._cache_writes:
+            extractor.prepare()  # kept with it: a later process's first Swedish text does not pay for it
             tmp = cache.with_suffix(".tmp")
             with tmp.open("wb") as fh:
                 dump_extractor(fh, key, extractor)

@@ -134,3 +134,62 @@ def test_an_ad_typed_without_diacritics_finds_what_it_finds_with_them(engine: En
     written = "Du kommer att hantera klagomål från kunder och ansvara för sökmotoroptimering."
     typed = "Du kommer att hantera klagomal fran kunder och ansvara for sokmotoroptimering."
     assert concepts(written) and concepts(typed) == concepts(written)
+
+
+def _lexicon_rows(path: Path) -> Lexicon:
+    """A lexicon of a few real-looking rows: a lowercase form, one only capitalised, a folded spelling."""
+    write_lexicon(
+        path,
+        [
+            ("sv", "kanalerna", "kanal"),
+            ("sv", "Göteborg", "Göteborg"),  # only capitalised: simplemma looks it up that way
+            ("sv", "klagomålen", "klagomål"),
+            ("en", "channels", "channel"),
+        ],
+        [("sv", "kanal", 4.5), ("sv", "klagomål", 4.2), ("sv", "klagomal", 1.2), ("en", "channel", 5.0)],
+    )
+    return Lexicon(path)
+
+
+WORDS = ["kanalerna", "göteborg", "klagomalen", "klagomal", "kanal", "blorp", "channels", "x", "ab12", "ö"]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en", "fr"])
+def test_prefetching_answers_as_the_single_lookups_do(tmp_path: Path, lang: str) -> None:
+    one_by_one = _lexicon_rows(tmp_path / "a.sqlite")
+    fetched = Lexicon(tmp_path / "a.sqlite")
+    fetched.prefetch(WORDS, lang)
+    fetched.prefetch_zipf(WORDS, "en")
+    factory = fetched._factory
+    assert factory is not None
+    if lang != "fr":  # the prefetch filled the memos the look-ups read
+        assert factory.get_dictionary(lang)._memo  # type: ignore[attr-defined]
+        assert ("kanal", lang) in factory._zipf
+    for word in WORDS:
+        assert fetched.lemma(word, lang) == one_by_one.lemma(word, lang), word
+        assert fetched.zipf(word, lang) == one_by_one.zipf(word, lang), word
+    assert fetched.lemma_list(WORDS, lang) == [one_by_one.lemma(w, lang) for w in WORDS]
+
+
+def test_prefetching_reads_the_file_in_a_few_queries(tmp_path: Path) -> None:
+    lexicon = _lexicon_rows(tmp_path / "a.sqlite")
+    factory = lexicon._factory
+    assert factory is not None
+    queries: list[str] = []
+    factory._conn.set_trace_callback(queries.append)
+    lexicon.prefetch([f"ord{k}" for k in range(1200)] + WORDS, "sv")
+    assert 4 <= len(queries) <= 12  # lemma rows (as written, then capitalised), folded spellings, frequencies
+    queries.clear()
+    for word in WORDS:
+        lexicon.lemma(word, "sv")
+        if word.isalpha():  # prefetch reads words, not digits
+            lexicon.zipf(word, "sv")
+    assert queries == []  # every look-up answered from the memo
+
+
+def test_forms_of_lemmas_come_from_the_lemma_table(tmp_path: Path) -> None:
+    lexicon = _lexicon_rows(tmp_path / "a.sqlite")
+    assert lexicon.forms({"kanal", "klagomål"}, "sv") == {"kanalerna", "klagomålen"}
+    assert lexicon.forms({"göteborg"}, "sv") == {"göteborg"}  # a capitalised lemma, lowercased
+    assert lexicon.forms({"kanal"}, "fr") == set()
+    assert "kanalerna" in default_lexicon().forms({"kanal"}, "sv")  # the package's own dictionary

@@ -420,3 +420,45 @@ def test_a_phrase_takes_its_link_only_from_the_phrase_floor(
         assert asked == [thorough]  # quick linking for thorough extraction, the full linker for --link
     finally:
         engine._phrase_links.clear()
+
+
+_WORD = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12)
+
+
+@_NO_C
+@settings(max_examples=300, deadline=None)
+@given(_WORD, st.sampled_from(["sv", "en", "-"]))
+def test_c_and_python_give_a_new_word_the_same_table(word: str, lang: str) -> None:
+    features = _PACKAGED.features
+    weights = _PACKAGED._weights
+    assert np.array_equal(
+        features.word_table(word, lang, weights), features.word_table_python(word, lang, weights)
+    )
+
+
+def test_feature_groups_are_the_word_features_without_their_positions() -> None:
+    features = _PACKAGED.features
+    full = features.word_features("Marknadsföring", "sv")
+    groups = features.feature_groups("Marknadsföring", "sv")
+    assert full == [[f"{o}:{f}" for f in fs] for o, fs in zip((-2, -1, 0, 1, 2), groups, strict=True)]
+    assert "0:w=marknadsföring" in full[2]
+
+
+@_NO_C
+def test_the_c_word_table_checks_its_arrays() -> None:
+    weights = _PACKAGED._weights
+    out = np.zeros((5, 3), dtype=np.float32)
+    groups = [["w=a"]] * 5
+    prefixes = ["-2:", "-1:", "0:", "1:", "2:"]
+    with pytest.raises(ValueError, match="as many"):
+        speedups.word_table(prefixes, groups[:4], weights, out)
+    with pytest.raises(ValueError, match="out must be"):
+        speedups.word_table(prefixes, groups, weights, np.zeros((4, 3), dtype=np.float32))
+    with pytest.raises(ValueError, match="weights must be"):
+        speedups.word_table(prefixes, groups, weights[:3], out)
+    with pytest.raises(TypeError):
+        speedups.word_table(prefixes, [[1]] * 5, weights, out)
+    with pytest.raises(TypeError):
+        speedups.word_table(prefixes, groups, weights.astype(np.float64), out)
+    speedups.word_table(prefixes, groups, weights, out)
+    assert out.any()

@@ -1,4 +1,4 @@
-/* Four hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
+/* Five hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
  * them on random input). Built with the package where a C compiler is present.
  *
  * The word-trie walk of kompetens.extract.wordtrie (WordTrie.scan_python):
@@ -13,6 +13,8 @@
  * The span tagger's tokens, features and Viterbi decoding (SpanTagger.find_python): tag_spans(...), below.
  *
  * The linker's sparse lexical scores (kompetens.link.sparse.pool_queries_python): pool_queries(...), below.
+ *
+ * A new word's table of the span tagger (Featurizer.word_table_python): word_table(...), below.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -851,11 +853,74 @@ done:
     return out;
 }
 
+/* ---- The span tagger's table of a new word (kompetens.extract.spans.Featurizer.word_table_python) --------
+ * word_table(prefixes, groups, weights, out) -> None
+ *   prefixes: list of str, one per neighbour position ("-2:" ... "2:"); groups: list of as many lists of str,
+ *   the word's features seen from that position; weights: float32 2**bits x 3; out: writable float32
+ *   positions x 3, set to the sum of the weight rows of crc32(prefix + feature) & (len(weights) - 1) for each
+ *   feature of each position (zlib's crc32 of the UTF-8 bytes, as _hash computes it). */
+static PyObject *word_table(PyObject *self, PyObject *args) {
+    PyObject *prefixes, *groups, *wobj, *oobj;
+    if (!PyArg_ParseTuple(args, "O!O!OO", &PyList_Type, &prefixes, &PyList_Type, &groups, &wobj, &oobj)) return NULL;
+    Py_ssize_t n_pos = PyList_GET_SIZE(prefixes);
+    if (PyList_GET_SIZE(groups) != n_pos) {
+        PyErr_SetString(PyExc_ValueError, "word_table: as many feature lists as prefixes are needed");
+        return NULL;
+    }
+    if (!crc_ready) crc_init();
+    Py_buffer w = {0}, out = {0};
+    PyObject *result = NULL;
+    if (get_buffer(wobj, NULL, &w, 4, 0) < 0) return NULL;
+    if (get_buffer(oobj, NULL, &out, 4, 1) < 0) { PyBuffer_Release(&w); return NULL; }
+    Py_ssize_t rows = w.len / 12;
+    if (rows < 1 || (rows & (rows - 1)) != 0 || w.len != rows * 12) {
+        PyErr_SetString(PyExc_ValueError, "word_table: weights must be 2**bits x 3 float32");
+        goto done;
+    }
+    if (out.len != n_pos * 12) {
+        PyErr_SetString(PyExc_ValueError, "word_table: out must be positions x 3 float32");
+        goto done;
+    }
+    {
+        const float *wt = (const float *)w.buf;
+        float *o = (float *)out.buf;
+        uint32_t mask = (uint32_t)(rows - 1);
+        for (Py_ssize_t p = 0; p < n_pos; p++) {
+            PyObject *prefix = PyList_GET_ITEM(prefixes, p), *feats = PyList_GET_ITEM(groups, p);
+            if (!PyUnicode_Check(prefix) || !PyList_Check(feats)) {
+                PyErr_SetString(PyExc_TypeError, "word_table: prefixes are str and groups lists of str");
+                goto done;
+            }
+            uint32_t head = crc_str(0xFFFFFFFFU, PyUnicode_KIND(prefix), PyUnicode_DATA(prefix), 0,
+                                    PyUnicode_GET_LENGTH(prefix));
+            float a = 0.0f, b = 0.0f, c = 0.0f; /* in float32 and in order, as numpy sums the rows */
+            for (Py_ssize_t k = 0; k < PyList_GET_SIZE(feats); k++) {
+                PyObject *f = PyList_GET_ITEM(feats, k);
+                if (!PyUnicode_Check(f)) {
+                    PyErr_SetString(PyExc_TypeError, "word_table: a feature is not a str");
+                    goto done;
+                }
+                uint32_t h = crc_str(head, PyUnicode_KIND(f), PyUnicode_DATA(f), 0, PyUnicode_GET_LENGTH(f));
+                const float *row = wt + 3 * (size_t)((h ^ 0xFFFFFFFFU) & mask);
+                a += row[0]; b += row[1]; c += row[2];
+            }
+            o[3 * p] = a; o[3 * p + 1] = b; o[3 * p + 2] = c;
+        }
+    }
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    PyBuffer_Release(&w);
+    PyBuffer_Release(&out);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS, "The word-trie walk (see kompetens.extract.wordtrie.WordTrie.scan)."},
     {"resolve", resolve, METH_O, "Overlap resolution (see kompetens.extract.pipeline._resolve_overlaps)."},
     {"tag_spans", tag_spans, METH_VARARGS, "The span tagger (see kompetens.extract.spans.SpanTagger.find)."},
     {"pool_queries", pool_queries, METH_VARARGS, "Sparse lexical pooling (see kompetens.link.sparse.pool_queries)."},
+    {"word_table", word_table, METH_VARARGS, "A new word's tagger table (see kompetens.extract.spans.Featurizer.word_table)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -864,7 +929,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 4
+#define VERSION 5
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);

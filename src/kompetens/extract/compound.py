@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .lemma import Lexicon, default_lexicon
 
@@ -30,20 +31,66 @@ class Part:
     lemma: str
 
 
+VOWELS = frozenset("aeiouyåäö")
+
+
+def part_words(vocab: Collection[str], lexicon: Lexicon, lang: str) -> frozenset[str]:
+    """What a compound part that ``vocab`` knows can look like inside a word: a vocabulary word, a form the
+    lexicon gives it ("bränder" of "brand", as in "skogsbränder"), either without a last vowel ("mäss" of
+    "mässa", as in "mässmaterial"), and each of these without diacritics ("kundtjanst"). Set-up work: the
+    forms come from a scan of the lexicon (``Lexicon.forms``)."""
+    from kompetens.link.text import fold  # the linker's folding, as the lexicon's restored spellings use
+
+    words = set(vocab) | lexicon.forms(vocab, lang)
+    words |= {w[:-1] for w in words if len(w) > MIN_PART and w[-1] in VOWELS}
+    words |= {fold(w) for w in words}
+    return frozenset(w for w in words if len(w) >= MIN_PART)
+
+
 class CompoundSplitter:
     """Splits compounds of one language against a vocabulary (phrase heads) plus general word frequencies.
 
     Lemmas and frequencies come from ``lexicon`` (default: ``default_lexicon()``)."""
 
     def __init__(
-        self, *, lang: str = "sv", vocab: Collection[str] = (), lexicon: Lexicon | None = None
+        self,
+        *,
+        lang: str = "sv",
+        vocab: Collection[str] = (),
+        lexicon: Lexicon | None = None,
+        parts: Collection[str] | None = None,
     ) -> None:
+        """``parts``: what :meth:`might_hold` looks for (default: ``part_words`` of ``vocab``, read from the
+        lexicon on its first call)."""
         self.lang = lang
         self.vocab = frozenset(vocab)
-        lexicon = lexicon or default_lexicon()
-        self._lemma, self._zipf = lexicon.lemma, lexicon.zipf
+        self.lexicon = lexicon = lexicon or default_lexicon()
+        self._lemma, self._zipf, self._prefetch = lexicon.lemma, lexicon.zipf, lexicon.prefetch
+        self._parts = parts
+        self._scan: Any = None  # an ahocorasick.Automaton over the part words, built on first use
         self._known: Callable[[str], float] = lru_cache(maxsize=100_000)(self._known_score)
         self.split = lru_cache(maxsize=100_000)(self._split)
+
+    def might_hold(self, word: str) -> bool:
+        """Whether some part of ``word`` (lowercase) could be a vocabulary word or have one as its lemma: a
+        part word (``part_words``) occurs in it. Where none does, no split of ``word`` has a part the
+        vocabulary knows, and a caller that wants only those can skip :meth:`split`, the costly step (it
+        looks up every head and modifier)."""
+        scan = self._scan
+        if scan is None:
+            import ahocorasick
+
+            scan = ahocorasick.Automaton()
+            parts = (
+                self._parts if self._parts is not None else part_words(self.vocab, self.lexicon, self.lang)
+            )
+            for w in parts:
+                scan.add_word(w, len(w))
+            if not parts:
+                scan.add_word("\0", 1)  # an automaton needs a word; no text holds this one
+            scan.make_automaton()
+            self._scan = scan
+        return next(scan.iter(word), None) is not None
 
     def _known_score(self, word: str) -> float:
         """How sure we are that ``word`` is a word: vocabulary words rank highest."""
@@ -61,6 +108,12 @@ class CompoundSplitter:
         if len(word) < MIN_WORD or not word.isalpha():
             return ()
         best: tuple[float, tuple[Part, ...]] = (0.0, ())
+        # the heads and modifiers below, read from the lexicon in one go (their look-ups then hit its memo)
+        self._prefetch(
+            [word[i:] for i in range(MIN_PART, len(word) - MIN_PART + 1)]
+            + [word[:i] for i in range(MIN_PART, len(word) - MIN_PART + 1)],
+            self.lang,
+        )
         for i in range(MIN_PART, len(word) - MIN_PART + 1):
             head = word[i:]
             head_score = self._known(head)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,10 @@ LEMMA_CACHE = 200_000
 """Words whose lemma (and, apart, whose frequency) a lexicon keeps in memory."""
 DB_MEMO_MAX = 200_000
 """Look-ups of the lexicon file kept in memory, hits and misses alike (cleared when full)."""
+PREFETCH_CHUNK = 500
+"""Keys per query of ``Lexicon.prefetch``."""
+_LEMMAS_IN = "SELECT form, lemma FROM lemmas WHERE lang = ? AND form IN"
+_FOLDED_IN = "SELECT folded, word FROM fold WHERE lang = ? AND folded IN"
 
 
 class _SqliteMap(Mapping[str, str]):
@@ -91,6 +95,7 @@ class _SqliteFactory:
         self._lock = threading.Lock()
         self._maps: dict[str, _SqliteMap] = {}
         self._zipf: dict[tuple[str, str], float] = {}
+        self._fold: dict[tuple[str, str], str | None] = {}
         self._no_fold = False
 
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
@@ -101,6 +106,9 @@ class _SqliteFactory:
     def restored(self, folded: str, lang: str) -> str | None:
         if self._no_fold:
             return None
+        memo = self._fold
+        if (folded, lang) in memo:
+            return memo[(folded, lang)]
         try:
             with self._lock:
                 row = self._conn.execute(
@@ -109,7 +117,74 @@ class _SqliteFactory:
         except sqlite3.OperationalError:  # a lexicon file written before the table existed
             self._no_fold = True
             return None
-        return str(row[0]) if row else None
+        found = str(row[0]) if row else None
+        if len(memo) > DB_MEMO_MAX:
+            memo.clear()
+        memo[(folded, lang)] = found
+        return found
+
+    def prefetch(self, words: list[str], lang: str) -> None:
+        """Read what the lemmatizer and ``zipf`` will ask of ``words`` (lowercased) in a few queries, not one
+        per word and table: each word's row of the lemma table (and, where it has none, the capitalised
+        word's: simplemma looks that up next), its frequency, and for a language whose diacritics are
+        restored, its restored spelling and its English frequency (``Lexicon.restored`` reads both). Each
+        answer, a miss too, goes to the memo the single look-ups read, so what they return does not change."""
+        memo = self.get_dictionary(lang)._memo  # type: ignore[attr-defined]
+        forms = {w for w in words if w not in memo}
+        fold_memo = self._fold
+        folded = (
+            {w for w in words if len(w) >= RESTORE_MIN_LEN and w.isascii() and (w, lang) not in fold_memo}
+            if lang in RESTORED and not self._no_fold
+            else set()
+        )
+        restored: dict[str, str] = {}
+        with self._lock:
+            found = dict(self._query(_LEMMAS_IN, lang, forms))
+            cased = {c for f in forms if f not in found and (c := f.capitalize()) not in memo}
+            found.update(self._query(_LEMMAS_IN, lang, cased))
+            forms |= cased
+            if folded:
+                try:
+                    restored = dict(self._query(_FOLDED_IN, lang, folded))
+                except sqlite3.OperationalError:  # a lexicon file written before the table existed
+                    self._no_fold, folded = True, set()
+        if len(memo) + len(forms) > DB_MEMO_MAX:
+            memo.clear()
+        memo.update((f, found.get(f)) for f in forms)
+        if folded:
+            if len(fold_memo) + len(folded) > DB_MEMO_MAX:
+                fold_memo.clear()
+            fold_memo.update(((w, lang), restored.get(w)) for w in folded)
+            self.prefetch_zipf(folded, "en")
+            if restored:  # their lemmas and frequencies are read next (no restored spelling is ASCII)
+                self.prefetch(list(set(restored.values())), lang)
+        self.prefetch_zipf(words, lang)
+
+    def forms(self, lemmas: Collection[str], lang: str) -> set[str]:
+        keys = {w for lemma in lemmas for w in (lemma, lemma.capitalize())}
+        with self._lock:
+            rows = self._query("SELECT form, lemma FROM lemmas WHERE lang = ? AND lemma IN", lang, keys)
+        return {form.lower() for form, _ in rows}
+
+    def prefetch_zipf(self, words: Iterable[str], lang: str) -> None:
+        memo = self._zipf
+        new = {w for w in words if (w, lang) not in memo}
+        if not new:
+            return
+        with self._lock:
+            zipfs = dict(self._query("SELECT word, zipf FROM freq WHERE lang = ? AND word IN", lang, new))
+        if len(memo) + len(new) > DB_MEMO_MAX:
+            memo.clear()
+        memo.update(((w, lang), float(zipfs.get(w, 0.0))) for w in new)
+
+    def _query(self, sql: str, lang: str, keys: set[str]) -> list[tuple[str, Any]]:
+        """Rows of ``sql ... (?, ?, ...)`` over ``keys``, in chunks of at most ``PREFETCH_CHUNK``."""
+        out: list[tuple[str, Any]] = []
+        ordered = sorted(keys)
+        for lo in range(0, len(ordered), PREFETCH_CHUNK):
+            chunk = ordered[lo : lo + PREFETCH_CHUNK]
+            out += self._conn.execute(f"{sql} ({', '.join('?' * len(chunk))})", (lang, *chunk)).fetchall()
+        return out
 
     def zipf(self, word: str, lang: str) -> float:
         memo = self._zipf
@@ -152,6 +227,7 @@ class Lexicon:
             else simplemma  # the module's own lemmatizer over the package's dictionaries
         )
         self._memo: dict[str, dict[str, str]] = {}  # lang -> word -> lemma, for lemma_list
+        self._forms: dict[tuple[frozenset[str], str], frozenset[str]] = {}
         self.lemma = lru_cache(maxsize=LEMMA_CACHE)(self._lemma)
         self.zipf = lru_cache(maxsize=LEMMA_CACHE)(self._zipf)
 
@@ -184,6 +260,37 @@ class Lexicon:
             return None
         return found
 
+    def prefetch(self, words: Iterable[str], lang: str) -> None:
+        """Read the lexicon file's rows for many lowercased words at once (a few queries, not a few per
+        word), ahead of ``lemma`` and ``zipf`` asking for them one by one: they answer the same, sooner.
+        Nothing happens without a lexicon file or for an unsupported language."""
+        if self._factory is not None and lang in SUPPORTED:
+            self._factory.prefetch([w for w in words if w.isalpha()], lang)
+
+    def prefetch_zipf(self, words: Iterable[str], lang: str) -> None:
+        """``prefetch`` of the frequencies alone."""
+        if self._factory is not None and lang in SUPPORTED:
+            self._factory.prefetch_zipf(words, lang)
+
+    def forms(self, lemmas: Collection[str], lang: str) -> set[str]:
+        """The lowercased forms whose lemma in the lemma table is one of ``lemmas`` ("bränder", "branden" ... of
+        "brand"), the lemmas among them where the table has them: a scan of the language's whole table, for
+        set-up work. Empty for an unsupported language."""
+        if lang not in SUPPORTED:
+            return set()
+        key = (frozenset(lemmas), lang)
+        if key not in self._forms:  # extractors over the same phrases ask again (tests build many)
+            self._forms[key] = frozenset(self._scan_forms(key[0], lang))
+        return set(self._forms[key])
+
+    def _scan_forms(self, wanted: frozenset[str], lang: str) -> set[str]:
+        if self._factory is not None:
+            return self._factory.forms(wanted, lang)
+        from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+        mapping = DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)  # the one simplemma's own lemmatizer reads
+        return {form.lower() for form, lemma in mapping.items() if lemma.lower() in wanted}
+
     def lemma_list(self, words: list[str], lang: str) -> list[str]:
         """Lemmas of many lowercased words (``lemma`` of each), through a plain dict per language.
 
@@ -197,6 +304,7 @@ class Lexicon:
         if None in out:
             if len(memo) > LEMMA_MEMO_MAX:
                 memo.clear()
+            self.prefetch([w for w, found in zip(words, out, strict=True) if found is None], lang)
             lemma = self.lemma
             for i, found in enumerate(out):
                 if found is None:

@@ -225,6 +225,7 @@ class PhraseIndex:
         new = words.difference(seen)
         if new:
             key_words = self._trie.vocab  # every word of every key
+            self.lexicon.prefetch(list(new), lang)
             lemma = self.lexicon.lemma
             for word in new:
                 base = lemma(word, lang) if word else word

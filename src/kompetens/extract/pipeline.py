@@ -22,7 +22,7 @@ from typing import IO
 from ..lang import is_generic_evidence, lang_data
 from ..layout import Layout, layout_cues, segment
 from ..models import AREA_IDS, ConceptRef, Document, Mention, Profile
-from .compound import CompoundSplitter
+from .compound import CompoundSplitter, part_words
 from .cues import cue_phrases, cue_starts, requirement_status
 from .lemma import SUPPORTED, Lexicon, default_lexicon
 from .native import speedups as _speedups
@@ -83,6 +83,7 @@ class Extractor:
         self.index = PhraseIndex(specs, cues=cue_phrases() if cues is None else cues, lexicon=self.lexicon)
         self._fuzzy_vocab = sorted(w for w in self.index.vocab if len(w) >= FUZZY_MIN_LEN - 1)
         self._splitters: dict[str, CompoundSplitter] = {}
+        self._part_words: dict[str, frozenset[str]] = {}  # lang -> ``part_words``: see ``prepare``
         self._word_cache: dict[str, dict[str, tuple[_WordSense, ...]]] = {}  # lang -> word -> senses
         self._sensed: dict[str, set[str]] = {}  # lang -> the words in its cache that have senses
         self._refs: dict[Sense, ConceptRef] = {}
@@ -114,11 +115,22 @@ class Extractor:
         kinds = self._kinds
         return [(s - e, k[0], s, q, e, k[1], k[2]) for q, (s, e, c) in enumerate(hits) for k in [kinds[c]]]
 
+    def prepare(self) -> None:
+        """Do now the set-up work that a first text of a compounding language would otherwise pay for: what
+        a compound part the phrase index knows looks like (``compound.part_words``, a scan of the lexicon's
+        lemma table). The Engine calls it before it keeps the extractor in its data folder."""
+        for code in SUPPORTED:
+            if lang_data(code, "morphology").get("compounds") and code not in self._part_words:
+                self._part_words[code] = part_words(self.index.vocab, self.lexicon, code)
+
     def _splitter(self, lang: str) -> CompoundSplitter | None:
         if not lang_data(lang, "morphology").get("compounds"):
             return None
         if lang not in self._splitters:
-            self._splitters[lang] = CompoundSplitter(lang=lang, vocab=self.index.vocab, lexicon=self.lexicon)
+            parts = getattr(self, "_part_words", {}).get(lang)  # None: the splitter reads them on first use
+            self._splitters[lang] = CompoundSplitter(
+                lang=lang, vocab=self.index.vocab, lexicon=self.lexicon, parts=parts
+            )
         return self._splitters[lang]
 
     def _add_unmatched(self, cands: list[_Candidate], line: MatchLine, hits: list[Hit], lang: str) -> None:
@@ -128,7 +140,11 @@ class Extractor:
             cache = self._word_cache[lang] = {}
             self._sensed[lang] = set()
         sensed = self._sensed[lang]  # the cached words that have senses
-        for word in line.piece_set.difference(cache):  # words not seen before: few once the cache is warm
+        new = line.piece_set.difference(cache)  # words not seen before: few once the cache is warm
+        fuzzy = [w for w in new if len(w) >= FUZZY_MIN_LEN and w.isalpha()]
+        for code in SUPPORTED:  # what _is_known asks, read at once
+            self.lexicon.prefetch_zipf(fuzzy, code)
+        for word in new:
             senses = cache[word] = self._word_senses(word, lang)
             if senses:
                 sensed.add(word)
@@ -155,7 +171,7 @@ class Extractor:
         if len(word) < FUZZY_MIN_LEN:
             return ()
         splitter = self._splitter(lang)
-        if splitter is not None and len(word) >= MIN_COMPOUND:
+        if splitter is not None and len(word) >= MIN_COMPOUND and splitter.might_hold(word):
             parts = []
             native = self._native_parts(lang)
             for part in splitter.split(word):

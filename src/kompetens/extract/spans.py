@@ -45,6 +45,8 @@ BITS = 19
 LABELS = ("O", "B", "I")
 OUT, BEGIN, INSIDE = 0, 1, 2
 OFFSETS = (-2, -1, 0, 1, 2)
+_PREFIXES = [f"{o}:" for o in OFFSETS]
+"""What a feature string starts with at each position (``Featurizer.word_features``)."""
 SENTENCE_CLASSES = frozenset({"cue", "we", "you", "req", "do"})
 """Word classes (``lang/<code>/spans.json``) whose presence anywhere in a sentence is a feature of each token."""
 MAX_TOKENS = 120
@@ -88,10 +90,12 @@ def segments(text: str) -> list[list[tuple[str, int, int]]]:
     return out
 
 
+_RUNS = re.compile(r"(.)\1+")
+
+
 def _shape(word: str) -> str:
     full = word.translate(_SHAPE)
-    short = re.sub(r"(.)\1+", r"\1", full)
-    return short if len(full) > 4 else full
+    return _RUNS.sub(r"\1", full) if len(full) > 4 else full
 
 
 def _case(word: str) -> str:
@@ -141,6 +145,13 @@ class Featurizer:
 
     def word_features(self, word: str, lang: str) -> list[list[str]]:
         """Feature strings of ``word`` for each position in ``OFFSETS`` (the word seen from its neighbour)."""
+        return [
+            [f"{o}:{f}" for f in fs] for o, fs in zip(OFFSETS, self.feature_groups(word, lang), strict=True)
+        ]
+
+    def feature_groups(self, word: str, lang: str) -> list[list[str]]:
+        """The features of ``word`` seen from each position in ``OFFSETS``, without the position's prefix
+        (``word_features`` adds it)."""
         lower = word.lower()
         lemma = self.lexicon.lemma(lower, lang) if lower.isalpha() else lower
         shape, case, cls = _shape(word), _case(word), self.word_class(lower, lang)
@@ -164,7 +175,21 @@ class Featurizer:
             near += grains
             far += grains[:1]
         by = {-2: far, -1: near, 0: own, 1: near, 2: far}
-        return [[f"{o}:{f}" for f in by[o]] for o in OFFSETS]
+        return [by[o] for o in OFFSETS]
+
+    def word_table(self, word: str, lang: str, weights: FloatArray) -> FloatArray:
+        """The tagger's table of ``word`` (positions x labels): the sum of its features' ``weights`` rows at
+        each position. The C code (``_speedups.word_table``) where it is built, else
+        :meth:`word_table_python`: the same sums, in the same order."""
+        if speedups is None:
+            return self.word_table_python(word, lang, weights)
+        out = np.empty((len(OFFSETS), len(LABELS)), dtype=np.float32)
+        speedups.word_table(_PREFIXES, self.feature_groups(word, lang), weights, out)
+        return out
+
+    def word_table_python(self, word: str, lang: str, weights: FloatArray) -> FloatArray:
+        """:meth:`word_table` in Python and numpy (the C code's twin and reference)."""
+        return np.stack([weights[ids].sum(axis=0) for ids in self.word_ids(word, lang)])
 
     def word_ids(self, word: str, lang: str) -> list[IntArray]:
         key = (word, lang)
@@ -508,12 +533,11 @@ class SpanTagger:
         """The word cache of ``lang`` (a new one once it holds ``MAX_WORDS``)."""
         store = self._stores.get(lang)
         if store is None or len(store) > self.MAX_WORDS:
-            w = self.model.weights
+            w = self._weights
             features = self.features
 
             def table(word: str) -> FloatArray:
-                code = "-" if word == "<pad>" else lang
-                return np.stack([w[ids].sum(axis=0) for ids in features.word_ids(word, code)])
+                return features.word_table(word, "-" if word == "<pad>" else lang, w)
 
             def word_class(word: str) -> int:
                 return _SENTENCE_CLASS_CODES.get(features.word_class(word.lower(), lang), 0)
