@@ -26,6 +26,11 @@ one of several groups an extra job suits, placements whose applicants are studen
 stock "start på karriären" line, "mogen" as a trait, a helper's "unsure" on "starta din karriär"), and
 where the first reader's labels settle a kind the other way (an extra job for students: labels.jsonl leaves
 "söker nu 2-3 engagerade studenter" unlabelled), the ad's age label is ``unsure`` and counts neither way. The same halves; no communication-job label, so no outside-the-field figure.
+
+``--labels bench/data/platsbanken_labels_en.tsv``: the folder's 492 English ads (its ``lang`` guess), labelled
+in stop 30 the same way by four helpers, blind; the same kinds of case are ``unsure``, and three more that the
+readers read differently: a cap on years of experience ("Up to 2 years"), the job board's "förstajobb"
+category (not the employer's words), and a recent graduate invited beside the main profile.
 """
 
 from __future__ import annotations
@@ -98,7 +103,11 @@ def main() -> None:
     )
     ap.add_argument("--misses", choices=["tune"], help="list the errors of the tune half")
     ap.add_argument("--json", action="store_true", help="print the counts as JSON")
-    ap.add_argument("--labels", type=Path, help="another label set (bench/data/platsbanken_labels_2.tsv)")
+    ap.add_argument(
+        "--labels",
+        type=Path,
+        help="another label set (bench/data/platsbanken_labels_2.tsv, bench/data/platsbanken_labels_en.tsv)",
+    )
     args = ap.parse_args()
     data = args.shared / "data" / "dev" / "platsbanken"
     if not (data / "labels.jsonl").is_file():

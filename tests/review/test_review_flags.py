@@ -36,6 +36,14 @@ FLAGGED = [
     ("sv", "Vi söker dig som:\n- har körkort\n- är över 25 år", "är över 25 år", "age"),
     ("sv", "Vi letar efter dig som precis har gått en utbildning.", "precis har gått en utbildning", "age"),
     ("sv", "Starta din karriär hos oss inom sälj!", "Starta din karriär", "age"),
+    # real English ads (stop 30's English label set, tune half): recent studies without "your" before them
+    (
+        "en",
+        "You have a degree or recently completed studies in Computer Science.",
+        "recently completed studies",
+        "age",
+    ),
+    ("en", "We hire and welcome new graduates.", "new graduates", "age"),
     (
         "sv",
         "Då vi är en mansdominerad arbetsplats ser vi gärna kvinnliga sökanden.",
@@ -506,6 +514,9 @@ NEUTRAL = [
     # real English postings (SkillSpan train): a young programme, a cap on publications
     ("en", "Tree of Life is a relatively young programme at the institute."),
     ("en", "Publications to be considered in the assessment (max 10)."),
+    # the graduates the team mentors, coaches or trains (a real English ad's lead role)
+    ("en", "Our reputation enables us to mentor new graduates and deliver solutions."),
+    ("en", "You will coach junior engineers and onboard new graduates."),
     ("sv", "Som sociala medier-ansvarig har du ansvar för våra kanaler."),
     ("sv", "Vi tar socialt ansvar och samarbetar med skolor."),
     ("sv", "Du ansvarar för analys av räckvidd och engagemang."),
