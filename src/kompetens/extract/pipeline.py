@@ -141,9 +141,10 @@ class Extractor:
             self._sensed[lang] = set()
         sensed = self._sensed[lang]  # the cached words that have senses
         new = line.piece_set.difference(cache)  # words not seen before: few once the cache is warm
-        fuzzy = [w for w in new if len(w) >= FUZZY_MIN_LEN and w.isalpha()]
-        for code in SUPPORTED:  # what _is_known asks, read at once
-            self.lexicon.prefetch_zipf(fuzzy, code)
+        if new:
+            fuzzy = [w for w in new if len(w) >= FUZZY_MIN_LEN and w.isalpha()]
+            for code in SUPPORTED:  # what _is_known asks, read at once
+                self.lexicon.prefetch_zipf(fuzzy, code)
         for word in new:
             senses = cache[word] = self._word_senses(word, lang)
             if senses:
