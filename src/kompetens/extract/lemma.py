@@ -102,8 +102,7 @@ class _SqliteFactory:
     def read(self, form: str, lang: str) -> str | None:
         """The lemma of ``form`` where the memo holds its row (a look-up or ``prefetch`` read it); None where
         it holds none or a miss. No query."""
-        found = self._maps[lang]._memo.get(form) if lang in self._maps else None
-        return found
+        return self._maps[lang]._memo.get(form) if lang in self._maps else None
 
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
         if lang not in self._maps:
