@@ -211,24 +211,17 @@ def main() -> None:
         engine.extract(real[0], thorough=True)  # loads the linker
         engine._phrase_links.clear()
         some = real[1 : 1 + args.thorough_ads]
-        t0 = time.process_time()
-        for doc in some:
-            engine.extract(doc, thorough=True)
-        cpu = time.process_time() - t0
         print(
             f"Engine.extract, thorough, {len(some)} dev postings, their words cached by the scoring above, "
-            f"their phrases new: {len(some) / cpu:.1f} postings/s per core"
+            f"their phrases new: {thorough_per_core(engine, some):.1f} postings/s per core"
         )
         # A fresh Engine meets every word and phrase for the first time: what a new corpus costs
         fresh = Engine(args.data_dir)
         fresh.extract(real[0], thorough=True)  # lazy loads (tagger, linker, its label matrix) are start-up
-        t0 = time.process_time()
-        for doc in some:
-            fresh.extract(doc, thorough=True)
-        cpu = time.process_time() - t0
         print(
             f"Engine.extract, thorough, the same postings in a fresh Engine (words and phrases new): "
-            f"{len(some) / cpu:.1f} postings/s per core; default extraction there: see bench/extract.py"
+            f"{thorough_per_core(fresh, some):.1f} postings/s per core; default extraction there: see "
+            "bench/extract.py"
         )
         # the phrases thorough extraction linked, linked again by quick linking and by the full linker
         # (``extract --link``; e5 for each phrase, as thorough extraction linked them before quick linking)
@@ -255,6 +248,14 @@ def main() -> None:
             f"tagger speed, {len(texts)} dev postings of {sum(map(len, texts)) / len(texts):.0f} chars: "
             f"{len(texts) / cpu:.0f} postings/s, {n_sent / cpu:.0f} sentences/s per core (CPU time)"
         )
+
+
+def thorough_per_core(engine: Engine, docs: list[Document]) -> float:
+    """Documents per CPU second of ``Engine.extract(..., thorough=True)`` over ``docs``."""
+    t0 = time.process_time()
+    for doc in docs:
+        engine.extract(doc, thorough=True)
+    return len(docs) / (time.process_time() - t0)
 
 
 if __name__ == "__main__":
