@@ -1573,12 +1573,18 @@ class Engine:
         # the review and the wording fit read the phrase index's profile: the one just made, unless thorough
         # (the tagger's phrases would blank most of the ad's words: see ``build_candidate``)
         base = self.extractor(doc) if thorough else profile
+        flagged: list[tuple[int, int]] = []
         try:
             require_language(doc)
-            social_media = self._review(doc, base, skills=False).requires_social_media
+            review = self._review(doc, base, skills=False)
+            social_media = review.requires_social_media
+            # wording the review flags (age- or gender-coded, excluding) earns a CV nothing: "driven",
+            # "digital infödd" or "ung" in a CV would otherwise raise its score for the very words the
+            # ad should not have used
+            flagged = [(f.start, f.end) for f in review.flags]
         except KompetensError:  # a language without review data: the role as before
             social_media = True
-        words = term_vector(job_text(base), doc.lang, self.lexicon.zipf)
+        words = term_vector(job_text(base, flagged), doc.lang, self.lexicon.zipf)
         bridge = self.word_bridge
         return role_from_ad(
             profile,

@@ -265,3 +265,16 @@ def test_line_share_agrees_with_lingua_on_mixed_labelled_ads():
         values = _detector().compute_language_confidence_values(text)
         assert values[0].language.iso_code_639_1.name.lower() == shortcut
     assert decided >= 5
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a new user's bug hunt: lingua took this short Swedish sentence for Danish (422 on /review)
+        ("Som receptionist ansvarar du även för företagets Facebooksida och LinkedIn-konto.", "sv"),
+        ("Vi søger en sælger til vores butik i København.", "da"),  # æ, ø: Danish stays Danish
+        ("Du får ansvar for vores kunder og salg i hele Danmark.", "da"),  # no ä or ö: lingua decides
+    ],
+)
+def test_a_neighbours_guess_is_ruled_out_by_letters_it_never_writes(text: str, lang: str) -> None:
+    assert identify_language(text) == lang

@@ -210,3 +210,28 @@ def test_thorough_profiles_keep_the_wording_of_the_phrase_index(engine: Engine) 
     (cv,) = read_path(ROOT / "demo" / "cvs" / "sv-17-specialist-sociala-medier.md", kind="cv")
     assert engine.role_from_ad(ad, thorough=True).wording == engine.role_from_ad(ad).wording
     assert engine.candidate(cv, thorough=True).wording == engine.candidate(cv).wording
+
+
+def test_wording_the_review_flags_earns_a_cv_nothing(engine: Engine) -> None:
+    """An ad's age- and gender-coded words are no wording of its role: a CV that repeats them ("ung",
+    "digital infödd", "driven", "självgående") scores what it scores without them (a new user's bug hunt:
+    18.5 points more for one such line)."""
+    ad = (
+        "Säljare med ansvar för Instagram\n\n"
+        "Vi söker en ung och driven säljare som är självgående och digital infödd. Du sköter vår butik i "
+        "Hjulsta och bygger relationer med våra kunder inom inredning och möbler."
+    )
+    doc = document_from_text(ad, kind="ad", lang="sv")
+    flagged = {f.text.lower() for f in engine.review(doc).flags}
+    assert {"driven", "självgående", "digital infödd"} <= flagged
+    role = engine.role_from_ad(doc)
+    assert not {"ung", "driven", "självgående", "infödd", "digital"} & set(role.wording)
+    assert {"butik", "inredning", "möbler"} & set(role.wording)  # the job's own words stay
+    base = "Säljare i butik med inredning och möbler. Jag har byggt relationer med kunder i fem år."
+    plain = engine.candidate(document_from_text(base, kind="cv", lang="sv"))
+    coded = engine.candidate(
+        document_from_text(
+            base + " Jag är ung, driven och självgående, en digital infödd.", kind="cv", lang="sv"
+        )
+    )
+    assert score(coded, role).wording == score(plain, role).wording

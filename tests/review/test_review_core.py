@@ -116,6 +116,11 @@ def test_social_media_only_in_about_us_does_not() -> None:
         ("Skicka din ansökan via mejl eller LinkedIn.", False),
         ("Send your application by e-mail or via LinkedIn.", False),
         ("Du kontaktar kunder via telefon, mejl och LinkedIn.", True),
+        # running the employer's own account is work on it (a new user's bug hunt: the docs' own example)
+        ("Du är säljare och sköter vår Instagram.", True),
+        ("Du uppdaterar vår Facebook varje vecka.", True),
+        ("You handle our Facebook.", True),
+        ("You manage our relationships with Google and Meta as vendors.", False),
     ],
 )
 def test_a_cue_counts_by_its_strength_and_its_sentence(sentence: str, counts: bool) -> None:

@@ -169,7 +169,23 @@ def identify_language(text: str) -> str | None:
     values = _detector().compute_language_confidence_values(text)
     if not values or values[0].value < _MIN_CONFIDENCE:
         return None
-    return str(values[0].language.iso_code_639_1.name.lower())
+    code = str(values[0].language.iso_code_639_1.name.lower())
+    return _not_a_neighbour(code, text.lower())
+
+
+def _not_a_neighbour(code: str, low: str) -> str:
+    """``code``, unless it is a neighbour of a supported language that the text's letters rule out: a short
+    Swedish sentence lingua takes for Danish ("Som receptionist ansvarar du även för företagets
+    Facebooksida") writes "ä" or "ö", which Danish and Norwegian never do, and none of their "æ", "ø". Then
+    that supported language (``neighbours`` in ``lang/<code>/detect.json``, and the letters only it writes
+    of them: ``own_letters``)."""
+    for lang in SUPPORTED_LANGS:
+        data = lang_data(lang, "detect")
+        theirs = data.get("neighbours", {}).get(code)
+        own = data.get("own_letters", "")
+        if theirs and own and any(ch in low for ch in own) and not any(ch in low for ch in theirs):
+            return lang
+    return code
 
 
 def detect_language(text: str, *, supported: Collection[str] = SUPPORTED_LANGS) -> str:

@@ -53,25 +53,27 @@ _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 Zipf = Callable[[str, str], float]
 
 
-def unmatched_text(profile: Profile) -> str:
+def unmatched_text(profile: Profile, blank: Sequence[tuple[int, int]] = ()) -> str:
     """The profile's text with its mentions blanked out: the competence words the areas already score
     ("Instagram", "moderering") do not count a second time, so that naming the platforms, as a consumer
-    may, earns no wording points; what is left is the occupation, the sector and the tasks."""
+    may, earns no wording points; what is left is the occupation, the sector and the tasks. The ``blank``
+    spans (start, end) go too."""
     text = profile.doc.text
-    if not profile.mentions:
+    if not profile.mentions and not blank:
         return text
     chars = list(text)
-    for m in profile.mentions:
-        chars[m.start : m.end] = " " * (m.end - m.start)
+    for start, end in [(m.start, m.end) for m in profile.mentions] + list(blank):
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 
-def job_text(profile: Profile) -> str:
+def job_text(profile: Profile, blank: Sequence[tuple[int, int]] = ()) -> str:
     """The ad's title and the sentences about the job (``unmatched_text``): boilerplate and the
     employer's, the offer's and the application's sections left out (another ad of the same employer shares
-    those, a CV does not)."""
+    those, a CV does not). ``blank``: spans of the ad's text left out too (the wording its review flags:
+    ``Engine.role_from_ad``)."""
     layout = profile.layout
-    text = unmatched_text(profile)
+    text = unmatched_text(profile, blank)
     if layout is None:
         return text
     parts = [layout.title or ""]
