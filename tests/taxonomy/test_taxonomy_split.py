@@ -226,3 +226,15 @@ def test_split_entry_occupation_alternatives_with_model() -> None:
 
 def test_description_start_without_candidates() -> None:
     assert description_start(["only", "lowercase", "words", "here"]) == (4, 0)
+
+
+def test_no_label_ends_in_a_conjunction() -> None:
+    """An ISCO group's two-part name ("Management and organisation analysts") is one label, not "Management
+    and" beside "organisation analysts" (a new user saw "Management and" top a /link answer)."""
+    text = (  # the description spells the name another way, as ESCO's does ("organization")
+        "Example management and organisation keepers  Example management and organization keepers study how "
+        "examples are kept."
+    )
+    entry = split_entry(text, head_plural=True)
+    assert all(label.split()[-1].lower() not in {"and", "or", "och", "eller", "&"} for label in entry.labels)
+    assert "Example management and organisation keepers" in entry.labels

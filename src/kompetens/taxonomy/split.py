@@ -270,9 +270,25 @@ def split_entry(text: str, *, model: BoundaryModel | None = None, head_plural: b
         labels.extend(model.segment(region))
     elif region:
         labels.append(" ".join(region))
+    labels = _joined_at_conjunctions(labels)
     # a long unexplained run is several labels glued together: keep it only as the preferred label
     kept = [label for i, label in enumerate(labels) if i == 0 or len(label.split()) <= _MAX_CHUNK_TOKENS]
     return Entry(labels=_dedupe(kept), description=_description_text(text, tokens, start))
+
+
+_CONJUNCTIONS = frozenset({"and", "or", "&", "och", "eller"})
+
+
+def _joined_at_conjunctions(labels: list[str]) -> list[str]:
+    """Labels with each one that ends in a conjunction joined to the next: no label ends in "and" (ISCO's
+    "Management and organisation analysts" was cut into "Management and" and "organisation analysts")."""
+    out: list[str] = []
+    for label in labels:
+        if out and out[-1].rsplit(" ", 1)[-1].lower() in _CONJUNCTIONS:
+            out[-1] = f"{out[-1]} {label}"
+        else:
+            out.append(label)
+    return out
 
 
 def _description_text(text: str, tokens: Sequence[str], start: int) -> str:
