@@ -15,6 +15,7 @@ HANDLE_CUSTOMER_COMPLAINTS = SKILL + "28d715e3-3e5b-4fb6-8dd2-4be4919c8587"
 HANDLE_COMPLAINTS = SKILL + "8e105acc-e365-481b-bf6b-7e3f8ff19417"
 SEO = SKILL + "eda4d727-4374-49af-ace4-118c7c906835"
 PRESS_RELEASES = SKILL + "7800332c-a8eb-4792-8d72-50d509616154"
+STAY_UP_TO_DATE_WITH_SOCIAL_MEDIA = SKILL + "67dbfc2a-3dd4-41a1-90bd-97035e7add60"
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +48,9 @@ def _top(linker: Linker, text: str, k: int, kind: str = "skill") -> list[str]:
         ("sökmotoroptimring", {SEO}, 1),
         ("skrva pressmeddelanden", {PRESS_RELEASES}, 1),
         ("hantera klagomal i sociala medier", {HANDLE_CUSTOMER_COMPLAINTS, HANDLE_COMPLAINTS}, 1),
+        # a platform's name alone (a new user's bug hunt: "TikTok" answered "sminktekniker")
+        ("TikTok", {STAY_UP_TO_DATE_WITH_SOCIAL_MEDIA}, 1),
+        ("LinkedIn", {STAY_UP_TO_DATE_WITH_SOCIAL_MEDIA}, 1),
         # English still English
         ("handle customer complaints", {HANDLE_CUSTOMER_COMPLAINTS}, 1),
         ("search engine optimisation", {SEO}, 1),
