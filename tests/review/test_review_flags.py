@@ -514,6 +514,9 @@ NEUTRAL = [
     # real English postings (SkillSpan train): a young programme, a cap on publications
     ("en", "Tree of Life is a relatively young programme at the institute."),
     ("en", "Publications to be considered in the assessment (max 10)."),
+    # the mother tongue as a school subject, and what colleagues speak (real Swedish ads, a bug hunt)
+    ("sv", "Utöver dessa ämnen vill vi att du kan undervisa i albanska som modersmål."),
+    ("sv", "Flera medarbetare har inte svenska som modersmål och talar helst engelska."),
     # the graduates the team mentors, coaches or trains (a real English ad's lead role)
     ("en", "Our reputation enables us to mentor new graduates and deliver solutions."),
     ("en", "You will coach junior engineers and onboard new graduates."),
