@@ -235,3 +235,23 @@ def test_wording_the_review_flags_earns_a_cv_nothing(engine: Engine) -> None:
         )
     )
     assert score(coded, role).wording == score(plain, role).wording
+
+
+def test_the_explanation_counts_the_wording_points_too() -> None:
+    """A candidate's explanation accounts for every point of the score: the areas' points and the wording's
+    (a new user's bug hunt: 43 of 65 points were explained, the 21.5 wording points never named)."""
+    import re
+
+    from kompetens.match.decision import explain
+
+    role = replace(ROLE, wording=wording.term_vector("Sjuksköterska med vana av patienter", "sv", zipf))
+    near = with_words(synthetic(1, [0.5] * 8), "Legitimerad sjuksköterska, patienter i hemsjukvård")
+    item = rank([near], role)[0].item()
+    assert item.wording_points > 1
+    text = explain(item, role=role, of=1, final_rank=None, labels={})
+    wording_line = next(line for line in text if line.startswith("Wording shared with the job ad"))
+    assert "“sjuksköterska”" in wording_line
+    points = [int(n) for line in text for n in re.findall(r"(\d+) points? of your score", line)]
+    assert sum(points) == round(item.score)
+    plain = explain(rank([near], ROLE)[0].item(), role=ROLE, of=1, final_rank=None, labels={})
+    assert not any(line.startswith("Wording") for line in plain)  # a role without wording: areas alone

@@ -192,6 +192,10 @@ def whole_points(values: Mapping[str, float]) -> dict[str, int]:
     return floors
 
 
+_WORDING = " wording"
+"""The wording fit's key among the areas' points (no area id starts with a space)."""
+
+
 def _percent(level: float) -> str:
     return f"{round(100 * level)} %"
 
@@ -205,17 +209,32 @@ def explain(
     labels: Mapping[str, str],
 ) -> list[str]:
     """Plain-language paragraphs about one candidate's ranked item, for the candidate."""
+    worded = item.wording is not None and item.wording_share > 0.0
     text = [
         f"You were ranked {item.rank} of {of} for the role “{role.title}”, with a score of "
         f"{round(item.score)} out of 100.",
-        "The score says how much of what the role asks for your CV shows. It was computed from your CV "
-        "after your name, age, gender words, photo and contact details were removed; they played no part.",
+        "The score says how much of what the role asks for your CV shows"
+        + (", and how much of the job ad's own wording it shares" if worded else "")
+        + ". It was computed from your CV after your name, age, gender words, photo and contact details were "
+        "removed; they played no part.",
     ]
     weighed = sorted(
         (a for a in AREA_IDS if role.weights.get(a, 0.0) > 0.0),
         key=lambda a: -item.contributions.get(a, 0.0),
     )
-    points = whole_points({a: item.contributions.get(a, 0.0) for a in weighed})
+    # every point of the score is explained: the areas' and the wording's whole points add up to it
+    points = whole_points(
+        {a: item.contributions.get(a, 0.0) for a in weighed}
+        | ({_WORDING: item.wording_points} if worded else {})
+    )
+    if worded:
+        n = points[_WORDING]
+        shared = ", ".join(f"“{w}”" for w in item.wording_shared[:5])
+        text.append(
+            f"Wording shared with the job ad: {n} point{'' if n == 1 else 's'} of your score (at most "
+            f"{round(100 * item.wording_share)})."
+            + (f" Words your CV shares with it: {shared}." if shared else " Your CV shares little of it.")
+        )
     for area in weighed:
         lines = item.evidence.get(area, [])
         found = f" What counted: “{lines[0].rstrip('.')}”." if lines else " Your CV showed nothing for it."
