@@ -1272,7 +1272,9 @@ class Engine:
         if row.confirmed is not None:
             system = [i.candidate for i in items]
             order = row.final_order or []
-            confirmation = Confirmation(row.confirmed_by, row.confirmed, order, order != system, row.reason)
+            # as recorded at confirmation; read from the orders for a row confirmed before it was kept
+            reordered = row.reordered if row.reordered is not None else order != system
+            confirmation = Confirmation(row.confirmed_by, row.confirmed, order, reordered, row.reason)
         return Decision(
             id=row.id,
             created=row.created,
@@ -1304,8 +1306,10 @@ class Engine:
 
         current = self.decision(org, rid)
         final = list(order) if order is not None else current.inputs
-        check_order(current.inputs, final, reason)
-        self.records.confirm(org, rid, user_id=user_id, order=final, reason=(reason or "").strip() or None)
+        reordered = check_order(current.inputs, final, reason)
+        self.records.confirm(
+            org, rid, user_id=user_id, order=final, reason=(reason or "").strip() or None, reordered=reordered
+        )
         self.records.log("ranking.confirm", org, user_id=user_id, object_id=rid)
         return self.decision(org, rid)
 

@@ -80,13 +80,15 @@ def test_an_older_revision_is_upgraded_when_the_store_opens(tmp_path: Path, data
         tx.execute("DROP TABLE signin_failures")
         tx.execute("DROP INDEX candidates_digest")
         tx.execute("ALTER TABLE candidates DROP COLUMN digest")
+        tx.execute("ALTER TABLE rankings DROP COLUMN reordered")
         tx.execute("UPDATE alembic_version SET version_num = '0001'")
     store.close()
     again = Store(where)
     with again.transaction() as tx:
-        assert current(tx.conn) == head() == "0003"
+        assert current(tx.conn) == head() == "0004"
         assert "signin_failures" in sa.inspect(tx.conn).get_table_names()
         assert "digest" in {c["name"] for c in sa.inspect(tx.conn).get_columns("candidates")}
+        assert "reordered" in {c["name"] for c in sa.inspect(tx.conn).get_columns("rankings")}
 
 
 @pytest.mark.parametrize(

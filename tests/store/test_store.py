@@ -262,6 +262,30 @@ def test_cli_rankings_create_show_confirm(tmp_path: Path, database_url: str | No
     assert shown.exit_code == 0 and demo[0].name[:10] in shown.stdout
 
 
+def test_erasing_the_candidate_a_person_moved_keeps_the_record_reordered(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    """A confirmed order that moved a candidate stays "reordered" after that candidate is erased (both orders
+    lose it, and what is left of them can be the same; a new user's bug hunt)."""
+    from kompetens.engine import Engine
+
+    engine = Engine(tmp_path / "home", database_url=database_url)
+    org = engine.org_for()
+    demo = sorted((Path(__file__).resolve().parents[2] / "demo" / "cvs").iterdir())[:3]
+    added = engine.add_candidates(org, [(p.name, p.read_bytes()) for p in demo])
+    ids = [c.id for c in added if not isinstance(c, KompetensError)]
+    decision = engine.rank_stored(org, engine.role("default"), ids)
+    system = decision.inputs
+    moved = [system[-1], *system[:-1]]  # the last one first
+    final = engine.confirm_ranking(org, decision.id, order=moved, reason="the work sample showed more")
+    assert final.confirmation is not None and final.confirmation.reordered
+    engine.erase_candidate(org, system[-1])
+    after = engine.decision(org, decision.id)
+    assert after.erased == 1 and after.confirmation is not None
+    assert after.confirmation.order == system[:-1] == after.inputs  # the orders left agree ...
+    assert after.confirmation.reordered  # ... and the record still says a person reordered
+
+
 def test_random_ids_never_read_as_options() -> None:
     from kompetens.store.records import new_id
 

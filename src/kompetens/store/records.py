@@ -157,6 +157,9 @@ class RankingRow:
     confirmed_by: int | None
     final_order: list[str] | None
     reason: str | None
+    reordered: bool | None = None
+    """Whether the confirmed order differed from the system's, as it was at confirmation (None: confirmed
+    before the store kept it, or not confirmed)."""
 
 
 def file_digest(data: bytes) -> str:
@@ -217,7 +220,7 @@ def shred(path: Path) -> None:
 _CANDIDATE_SQL = "SELECT id, name, lang, size, created FROM candidates"
 _RANKING_SQL = (
     "SELECT id, user_id, created, role, role_id, role_version, engine_version, taxonomy_version, inputs, confirmed, confirmed_by, "
-    "final_order, reason FROM rankings"
+    "final_order, reason, reordered FROM rankings"
 )
 
 
@@ -557,6 +560,7 @@ class Records:
             confirmed_by=row[10],
             final_order=json.loads(row[11]) if row[11] else None,
             reason=row[12],
+            reordered=None if row[13] is None else bool(row[13]),
         )
 
     def rankings(self, org_id: int, *, limit: int = 50) -> list[str]:
@@ -580,14 +584,22 @@ class Records:
             return [r[0] for r in rows]
 
     def confirm(
-        self, org_id: int, rid: str, *, user_id: int | None, order: Sequence[str], reason: str | None
+        self,
+        org_id: int,
+        rid: str,
+        *,
+        user_id: int | None,
+        order: Sequence[str],
+        reason: str | None,
+        reordered: bool = False,
     ) -> None:
-        """Record the final order a person confirmed; E507 when the ranking was confirmed already."""
+        """Record the final order a person confirmed, and whether it differs from the system's (kept: erasing
+        a candidate later shortens both orders); E507 when the ranking was confirmed already."""
         with self.store.transaction() as conn:
             cur = conn.execute(
-                "UPDATE rankings SET confirmed = ?, confirmed_by = ?, final_order = ?, reason = ? "
+                "UPDATE rankings SET confirmed = ?, confirmed_by = ?, final_order = ?, reason = ?, reordered = ? "
                 "WHERE id = ? AND org_id = ? AND confirmed IS NULL",
-                (now(), user_id, json.dumps(list(order)), reason, rid, org_id),
+                (now(), user_id, json.dumps(list(order)), reason, reordered, rid, org_id),
             )
         if not cur.rowcount:
             self.ranking(org_id, rid)  # E506 when there is no such ranking
