@@ -33,7 +33,8 @@ class Confirmation:
     order: list[str]
     """The final order: candidate ids, first the one chosen first."""
     reordered: bool
-    """Whether the final order differs from the system's."""
+    """Whether the final order differed from the system's when the person confirmed it (kept: erasing a
+    candidate later shortens both orders and leaves this as it was)."""
     reason: str | None
     """Why the person reordered (required then); null when they kept the system's order without one."""
 
