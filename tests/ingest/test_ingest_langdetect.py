@@ -278,3 +278,16 @@ def test_line_share_agrees_with_lingua_on_mixed_labelled_ads():
 )
 def test_a_neighbours_guess_is_ruled_out_by_letters_it_never_writes(text: str, lang: str) -> None:
     assert identify_language(text) == lang
+
+
+def test_a_dutch_ad_is_not_english_for_the_words_the_two_share() -> None:
+    """Dutch writes "of" (or), "we" and "is": they are no English markers (a real Dutch ad was read as
+    English, with a warning on each paragraph, and ranked)."""
+    dutch = (
+        "Is hospitality jouw middle name? Word dan receptionist bij ons in Ede. We zoeken iemand die "
+        "bezoekers, medewerkers of klanten welkom heet. Het is een baan waarin je mails verstuurt of de "
+        "telefoon aanneemt, en we bieden een goed inwerktraject. Doorgroeien naar teamleider of planning is "
+        "mogelijk."
+    )
+    assert identify_language(dutch) == "nl"
+    assert detect_language(dutch) == "und"
