@@ -132,3 +132,20 @@ def test_bearer_security_is_documented(schema: dict[str, Any]) -> None:
     assert schema["paths"]["/api/v1/areas"]["get"]["security"] == [{"HTTPBearer": []}]
     assert "security" not in schema["paths"]["/api/v1/health"]["get"]
     assert "401" in schema["paths"]["/api/v1/rank"]["post"]["responses"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("post", "/api/v1/rankings/{rid}/confirm", "409"),  # E507: confirmed already
+        ("get", "/api/v1/candidates/{cid}/explanation", "409"),  # E510: in no ranking yet
+        ("get", "/api/v1/jobs/{jid}", "403"),  # E504: a ranking's job, to a hiring manager
+        ("post", "/api/v1/rankings", "503"),  # the engine's workers run stored work too
+        ("post", "/api/v1/candidates", "504"),
+    ],
+)
+def test_the_statuses_routes_answer_are_documented(
+    schema: dict[str, Any], method: str, path: str, status: str
+) -> None:
+    """What a new user's bug hunt saw answered and the schema did not list."""
+    assert status in schema["paths"][path][method]["responses"]

@@ -78,7 +78,7 @@ def create_app(
     app.state.jobs = jobs.Jobs()
     app.include_router(public, tags=["kompetens"])
     app.include_router(router, tags=["kompetens"], responses=POOL_RESPONSES)
-    app.include_router(stored.router, tags=["stored work"])
+    app.include_router(stored.router, tags=["stored work"], responses=POOL_RESPONSES)
     app.include_router(users.router, tags=["accounts"])
     app.include_router(jobs.router, tags=["background jobs"])
     app.include_router(pages.router, include_in_schema=False)

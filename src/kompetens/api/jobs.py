@@ -274,7 +274,13 @@ def job_response(request: Request, job: Job, *, status: int = 200) -> Response:
     summary="A background job: its status, progress and, once done, its answer",
     description="Jobs are kept in the server's memory for an hour after they end. Another organisation's "
     "job answers 404 (E604) like one that does not exist.",
-    responses={404: {"model": schemas.ErrorResponse, "description": "No such job (E604)"}},
+    responses={
+        403: {
+            "model": schemas.ErrorResponse,
+            "description": "A ranking's job, to a role that may not rank (E504)",
+        },
+        404: {"model": schemas.ErrorResponse, "description": "No such job (E604)"},
+    },
 )
 def get_job(request: Request, user: CurrentUser, jid: str) -> Response:
     return job_response(

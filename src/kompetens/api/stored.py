@@ -166,6 +166,9 @@ def candidate_file(request: Request, user: CurrentUser, cid: str) -> Response:
     response_model=Explanation,
     summary="A candidate's own score in plain language (AI Act Art. 86)",
     description="From the latest ranking the candidate was part of, or `?ranking=ID`; 409 (E510) before any.",
+    responses={
+        409: {"model": schemas.ErrorResponse, "description": "The candidate is in no ranking yet (E510)"}
+    },
 )
 def explain_candidate(
     request: Request,
@@ -228,6 +231,9 @@ def get_ranking(request: Request, user: CurrentUser, rid: str) -> Response:
     summary="Make a ranking final: a person's order",
     description="Without `order` the system's order becomes final; an order that differs needs a `reason` "
     "(422, E508). A ranking is confirmed once (409, E507).",
+    responses={
+        409: {"model": schemas.ErrorResponse, "description": "The ranking was confirmed already (E507)"}
+    },
 )
 def confirm_ranking(request: Request, user: CurrentUser, rid: str, body: ConfirmRequest) -> Response:
     with engine_of(request) as engine:
