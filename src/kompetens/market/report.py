@@ -38,7 +38,8 @@ class Counts:
             "ads": self.ads,
             "social_media_ads": self.social_media_ads,
             "social_media_ads_title_silent": self.social_media_ads_title_silent,
-            "share_title_silent": round(self.share_title_silent, 4),
+            # no social-media ads, no share (the table shows "–"): null, not 0.0
+            "share_title_silent": round(self.share_title_silent, 4) if self.social_media_ads else None,
         }
 
 
@@ -99,7 +100,9 @@ class MarketReport:
             "social_media_ads": self.social_media_ads,
             "social_media_ads_title_silent": self.social_media_ads_title_silent,
             "share_social_media": round(_share(self.social_media_ads, self.ads), 4),
-            "share_title_silent": round(self.total.share_title_silent, 4),
+            "share_title_silent": round(self.total.share_title_silent, 4)
+            if self.total.social_media_ads
+            else None,
             "by_year": {str(y): c.to_dict() for y, c in sorted(self.by_year.items())},
             "undated": self.undated,
             "by_area": {a: self.by_area.get(a, 0) for a in AREA_IDS},
