@@ -29,8 +29,11 @@ the distances between bars are true ones) unless that would be more slots than t
 with ads, side by side."""
 
 
-def share_text(share: float) -> str:
-    """A share as the reports write it: one decimal under 10 % ("2.5%", not "2%"), whole percents above."""
+def share_text(share: float | None) -> str:
+    """A share as the reports write it: one decimal under 10 % ("2.5%", not "2%"), whole percents above;
+    "–" for none (a share of no ads)."""
+    if share is None:
+        return "–"
     return f"{share:.1%}" if 0 < share < 0.1 else f"{share:.0%}"
 
 
