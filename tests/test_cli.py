@@ -204,6 +204,23 @@ def test_the_rank_table_shows_candidate_names_whole(
     assert long_name.name in table and DEMO_CVS[1].name in table
 
 
+def test_the_rank_table_names_missing_must_haves_in_words(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    """Piped output has no colour: why a higher score ranks lower is said in words (a new user's bug hunt)."""
+    role = tmp_path / "role.json"
+    role.write_text(
+        json.dumps({"title": "SEO", "weights": {"api_seo": 1, "community": 1}, "must_have": ["api_seo"]})
+    )
+    code, out, _ = run(runner, data_dir, "rank", "--role", str(role), *map(str, DEMO_CVS), "--json")
+    missing = [Path(r["candidate"]).name for r in json.loads(out) if r.get("missing_must_haves")]
+    assert code == 0 and missing  # some demo CV shows no SEO
+    code, out, _ = run(runner, data_dir, "rank", "--role", str(role), *map(str, DEMO_CVS))
+    assert code == 0 and "must-haves not shown" in out
+    below = out.split("must-haves not shown")[1]
+    assert all(f"{name}: seo" in below for name in missing)
+
+
 def test_rank_for_an_ad_weighs_and_shows_the_shared_wording(runner: CliRunner, data_dir: Path) -> None:
     cvs = [
         DEMO / "cvs" / "sv-17-specialist-sociala-medier.md",

@@ -672,6 +672,16 @@ def _print_ranking(title: str, ranking: list[RankItem]) -> None:
         table.add_row(str(r.rank), Path(r.candidate).name, f"[bold]{round(r.score, 2):.0f}[/]", *cells)
     out_console.print(table)
     out_console.print("[dim]area levels 0-100; [red]red[/] = gap for this role[/]")
+    if any(r.missing_must_haves for r in ranking):
+        # in words, not only in colour (piped output has none): why a higher score can rank lower
+        out_console.print(
+            "[bold]must-haves not shown[/] [dim](who shows more of the role's must-haves ranks first, "
+            "whatever the score)[/]"
+        )
+        for r in ranking:
+            if r.missing_must_haves:
+                missing = ", ".join(short.get(m, m) for m in r.missing_must_haves)
+                out_console.print(f"{r.rank:>2} {Path(r.candidate).name}: {missing}", highlight=False)
     if any(r.wording is not None for r in ranking):
         out_console.print(
             f"[bold]wording shared with the ad[/] [dim]({round(100 * max(r.wording_share for r in ranking))} of "
