@@ -517,6 +517,14 @@ NEUTRAL = [
     # the mother tongue as a school subject, and what colleagues speak (real Swedish ads, a bug hunt)
     ("sv", "Utöver dessa ämnen vill vi att du kan undervisa i albanska som modersmål."),
     ("sv", "Flera medarbetare har inte svenska som modersmål och talar helst engelska."),
+    # gender-coded stems in names, tools and task words (real English ads, a bug hunt)
+    ("en", "You secure endpoints with Microsoft Defender."),
+    ("en", "You advise on Intellectual Property matters."),
+    ("en", "We run competency-based interviews."),
+    ("en", "You maintain the SQL logic of our reports."),
+    ("en", "You use protocol analyzers in the lab."),
+    ("en", "You improve the supportability of the platform."),
+    ("en", "You build battle royale games."),
     # the graduates the team mentors, coaches or trains (a real English ad's lead role)
     ("en", "Our reputation enables us to mentor new graduates and deliver solutions."),
     ("en", "You will coach junior engineers and onboard new graduates."),

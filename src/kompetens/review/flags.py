@@ -154,7 +154,7 @@ def _gender_flags(
         if m is None:
             continue
         rule = gender.flag_rule(m.group())
-        if rule is None:
+        if rule is None or _in_a_name(text, m.start(), m.end()):
             continue
         if rule.not_before and _next_word(text, m.end()) in rule.not_before:
             continue
@@ -173,6 +173,23 @@ def _gender_flags(
             gender.source,
             f"gender.{rule.coding}:{rule.stem}",
         )
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w-])[^\W\d_][\w-]*[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+[^\W\d_]")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word ``text[start:end]`` is part of a name: a capitalised word stands right
+    beside it, spaces alone between ("Microsoft Defender", "Intellectual Property"). A gender-coded stem in
+    a product's or a field's name says nothing about the person sought."""
+    if not text[start : start + 1].isupper():
+        return False
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and before.group()[:1].isupper():
+        return True
+    after = _NAME_AFTER.match(text, end)
+    return after is not None and after.group()[-1:].isupper()
 
 
 def _without_overlaps(flags: list[Flag]) -> list[Flag]:

@@ -129,7 +129,16 @@ class GenderLexicon:
         if word in memo:
             return memo[word]
         rule = self.rule_for(word)
-        if rule is not None and rule.exclude is not None and rule.exclude.fullmatch(word):
+        # the exclusion reads the word, and a hyphenated word's first part too ("competency-based")
+        excluded = (
+            rule is not None
+            and rule.exclude is not None
+            and (
+                rule.exclude.fullmatch(word)
+                or ("-" in word and rule.exclude.fullmatch(word.split("-", 1)[0]))
+            )
+        )
+        if excluded:
             rule = None
         if len(memo) > _FLAG_MEMO_MAX:
             memo.clear()
