@@ -608,11 +608,15 @@ class Engine:
         unlinked skill phrase: concept ``kompetens:span:<phrase>``, no area, so it counts towards no area
         strength and matches only the same phrase. In an ad, a phrase in boilerplate is marked as such."""
         from .extract.pipeline import area_strengths
+        from .extract.text import address_spans
         from .layout import NOT_THE_JOB
 
         doc = profile.doc
         text = doc.text
         spans = self.span_tagger.find(text, doc.lang if doc.lang in LANGUAGES else "en")
+        addresses = address_spans(text)
+        if addresses:  # a phrase inside a web or e-mail address is no evidence
+            spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in addresses)]
         if not spans:
             return
         free: list[tuple[int, int]] = []

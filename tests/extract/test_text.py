@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kompetens.extract.text import MatchLine, normalize_word
+from kompetens.extract.text import MatchLine, address_spans, normalize_word
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,25 @@ def test_every_latin1_character_matches_as_str_lower_would() -> None:
         char = chr(code)
         expected = " " + re.sub(r"[\W_]", " ", char.lower()) + " "
         assert MatchLine(char).line == expected, repr(char)
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        ("Behind the code: instagram.com/truecaller/ Applying", ["instagram.com/truecaller/"]),
+        (
+            "Läs mer på https://www.linkedin.com/company/x och mejla jobb@exempel.se.",
+            ["https://www.linkedin.com/company/x", "jobb@exempel.se"],
+        ),
+        ("Vi använder ASP.NET, Node.js och socket.io.", []),  # tools, not addresses
+        ("Du har 50/50 distans, sälj/marknad och B2B/B2C.", []),
+    ],
+)
+def test_addresses_are_found_and_read_as_no_words(text: str, addresses: list[str]) -> None:
+    """A platform or a person's name inside a web or e-mail address is no evidence (real ads: "linkedin" in
+    a company page's URL, a recruiter's name in an e-mail address extracted as skill phrases)."""
+    spans = address_spans(text)
+    assert [text[s:e] for s, e in spans] == addresses
+    line = MatchLine(text).line
+    assert all(line[s + 1 : e + 1].strip() == "" for s, e in spans)
+    assert len(line) == len(text) + 2
