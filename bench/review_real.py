@@ -78,6 +78,7 @@ class Counts:
     outside: int = 0
     outside_three: int = 0
     outside_three_profile: int = 0
+    unsupported: int = 0
     seconds: float = 0.0
 
     def line(self, name: str) -> str:
@@ -92,6 +93,7 @@ class Counts:
             f"{self.outside_three} of {self.outside} ({100 * self.outside_three / max(1, self.outside):.1f} %;"
             f" extraction profile {self.outside_three_profile})"
             f" | {self.ads / max(self.seconds, 1e-9):.0f} ads/s"
+            + (f" | {self.unsupported} in a language not read (E109), left out" if self.unsupported else "")
         )
 
 
@@ -129,9 +131,12 @@ def main() -> None:
             docs = list(engine.read([path], kind="ad"))
             engine.review(docs[0])  # loads the extractor: not part of the per-ad time
             t0 = time.perf_counter()
-            reviews = [engine.review(d) for d in docs]
+            reviews = [_review(engine, d) for d in docs]
             c.seconds = time.perf_counter() - t0
             for ad, review, doc in zip(part, reviews, docs, strict=True):
+                if review is None:  # a language kompetens does not read (a Dutch ad): counted apart
+                    c.unsupported += 1
+                    continue
                 _count(c, labels[ad["id"]], review, ad, show=args.misses == name)
                 gold = labels[ad["id"]]
                 if not gold["somo"] and gold["comms_job"] is False:
@@ -150,6 +155,17 @@ def main() -> None:
             f"{name:5}  English ads, unlabelled: {social} of {n} flagged as social-media ads "
             f"({100 * social / max(1, n):.1f} %; read them: few of these jobs are), age flags on {age}"
         )
+
+
+def _review(engine: Engine, doc: Any) -> Review | None:
+    """The ad's review; None for an ad in a language kompetens does not read (E109: "Dutch is not
+    supported"), or one that could not be read."""
+    if isinstance(doc, IngestError):
+        return None
+    try:
+        return engine.review(doc)
+    except IngestError:
+        return None
 
 
 def _tsv_labels(path: Path, ads: dict[str, dict[str, Any]]) -> dict[str, dict[str, object]]:
