@@ -51,6 +51,7 @@ def test_every_latin1_character_matches_as_str_lower_would() -> None:
         ),
         ("Vi använder ASP.NET, Node.js och socket.io.", []),  # tools, not addresses
         ("Du har 50/50 distans, sälj/marknad och B2B/B2C.", []),
+        ("You hold an M.Sc/PhD in Computer Science.", []),  # a degree, no domain
     ],
 )
 def test_addresses_are_found_and_read_as_no_words(text: str, addresses: list[str]) -> None:
