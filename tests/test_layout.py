@@ -79,6 +79,9 @@ BOILERPLATE = [
     ("sv", "Sök upp oss på Instagram och se hur vi har det!"),
     ("sv", "Du hittar oss också på LinkedIn och Facebook."),  # a real ad's last line (bug hunt, stop 29)
     ("sv", "Hitta oss gärna på Instagram."),
+    # the channels named on the lines below (a real ad's footer, a bug hunt, stop 30)
+    ("en", "Follow our social media channels to take a deep dive into our culture!"),
+    ("sv", "Följ våra sociala kanaler och se hur vi har det."),
 ]
 
 JOB_SENTENCES = [
@@ -95,6 +98,20 @@ JOB_SENTENCES = [
 def test_boilerplate_sentence(lang: str, sentence: str) -> None:
     layout = segment(f"Titel\n\n{sentence}", layout_cues(lang))
     assert layout.units and all(u.boilerplate for u in layout.units)
+
+
+def test_a_platform_name_alone_under_a_follow_us_line_is_boilerplate() -> None:
+    """A footer of the channels, one a line, under a follow-us line (a real ad: "LinkedIn" alone counted as
+    platform evidence); the same names under a requirement are the job's."""
+    footer = segment(
+        "Data Engineer\n\nYou build pipelines.\n\nFollow our social media channels!\n\nLinkedIn\nInstagram\nFacebook",
+        layout_cues("en"),
+    )
+    by_text = {footer.text[u.start : u.end]: u.boilerplate for u in footer.units}
+    assert by_text["You build pipelines."] is False
+    assert by_text["LinkedIn"] and by_text["Instagram"] and by_text["Facebook"]
+    asked = segment("Koordinator\n\nDu har erfarenhet av:\n- Instagram\n- TikTok", layout_cues("sv"))
+    assert not any(u.boilerplate for u in asked.units)
 
 
 @pytest.mark.parametrize(("lang", "sentence"), JOB_SENTENCES)

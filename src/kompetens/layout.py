@@ -681,3 +681,23 @@ def _mark_boilerplate(
         j = bisect.bisect_right(heads, m.start()) - 1
         if j >= 0 and m.start() < tails[j] and is_link_line(texts[j], layout.cues):
             bp.update(range(bisect.bisect_left(starts, heads[j]), bisect.bisect_left(starts, tails[j])))
+    if bp:
+        _mark_names_after_boilerplate(layout, heads, tails, texts)
+
+
+def _mark_names_after_boilerplate(
+    layout: Layout, heads: list[int], tails: list[int], texts: list[str]
+) -> None:
+    """Lines that are one platform's name alone ("LinkedIn", "Instagram"), each under a boilerplate line or
+    another such one ("Follow our social media channels ...!" then the channels a line each): a footer, no
+    work on them. A name alone under a requirement ("Du har erfarenhet av:" then "- Instagram") stays."""
+    starts, bp = layout._sent_starts, layout._boilerplate
+    above = False  # whether the last line with words was boilerplate (blank lines keep it)
+    for j, line in enumerate(texts):
+        sents = range(bisect.bisect_left(starts, heads[j]), bisect.bisect_left(starts, tails[j]))
+        if not len(sents):
+            continue
+        words = _LETTER_WORD.findall(line)
+        if above and len(words) == 1 and _is_name(words[0], layout.cues):
+            bp.update(sents)
+        above = all(i in bp for i in sents)
