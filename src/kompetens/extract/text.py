@@ -72,7 +72,8 @@ def collapse_ws(text: str) -> str:
 _WEB_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 _MAIL_USER_RE = re.compile(r"[\w.+-]+$")
 _MAIL_HOST_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
-_DOMAIN_RE = re.compile(r"(?<![\w.@/-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$")  # a lower-case top level ("M.Sc/PhD" is none)
+# a domain with a lower-case top level ("M.Sc/PhD" is none)
+_DOMAIN_RE = re.compile(r"(?<![\w.@/-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$")
 _PATH_RE = re.compile(r"[^\s<>\"')\]]*")
 
 
