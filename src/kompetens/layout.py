@@ -685,19 +685,30 @@ def _mark_boilerplate(
         _mark_names_after_boilerplate(layout, heads, tails, texts)
 
 
+NAME_LINE_MAX_CHARS = 40
+"""A footer line of one platform's name is short; longer lines are not read for one."""
+
+
 def _mark_names_after_boilerplate(
     layout: Layout, heads: list[int], tails: list[int], texts: list[str]
 ) -> None:
     """Lines that are one platform's name alone ("LinkedIn", "Instagram"), each under a boilerplate line or
     another such one ("Follow our social media channels ...!" then the channels a line each): a footer, no
-    work on them. A name alone under a requirement ("Du har erfarenhet av:" then "- Instagram") stays."""
+    work on them. A name alone under a requirement ("Du har erfarenhet av:" then "- Instagram") stays. Read
+    from the boilerplate sentences down, so an ad pays for its few follow-us lines only."""
     starts, bp = layout._sent_starts, layout._boilerplate
-    above = False  # whether the last line with words was boilerplate (blank lines keep it)
-    for j, line in enumerate(texts):
-        sents = range(bisect.bisect_left(starts, heads[j]), bisect.bisect_left(starts, tails[j]))
-        if not len(sents):
+    done: set[int] = set()  # lines already walked from
+    for i in sorted(bp):
+        j = bisect.bisect_right(heads, starts[i]) - 1  # the line that holds the boilerplate sentence
+        if j < 0 or j in done:
             continue
-        words = _LETTER_WORD.findall(line)
-        if above and len(words) == 1 and _is_name(words[0], layout.cues):
-            bp.update(sents)
-        above = all(i in bp for i in sents)
+        done.add(j)
+        for k in range(j + 1, len(texts)):
+            line = texts[k]
+            if not line.strip():
+                continue  # blank lines between keep the footer going
+            words = _LETTER_WORD.findall(line) if len(line) <= NAME_LINE_MAX_CHARS else ()
+            if len(words) != 1 or not _is_name(words[0], layout.cues):
+                break
+            done.add(k)
+            bp.update(range(bisect.bisect_left(starts, heads[k]), bisect.bisect_left(starts, tails[k])))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # A word: letters/digits, optionally with a Swedish genitive/plural colon suffix ("API:s", "KPI:er").
 _TOKEN_RE = re.compile(r"[^\W_]+(?::[^\W\d_]{1,3}\b)?", re.UNICODE)
@@ -77,11 +78,13 @@ _DOMAIN_RE = re.compile(r"(?<![\w.@/-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$")
 _PATH_RE = re.compile(r"[^\s<>\"')\]]*")
 
 
-def address_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def address_spans(text: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of the web and e-mail addresses in ``text`` ("instagram.com/truecaller/",
     "https://www.linkedin.com/company/x", "jobb@exempel.se"): a platform or skill word inside one is an
     address, no evidence. Found from their marks ("://", "www.", "@", a domain before "/") by C-level
-    searches, so a text without any costs next to nothing."""
+    searches, so a text without any costs next to nothing. The last few texts' answers are kept: the phrase
+    index and the span tagger ask for the same text's."""
     spans = [m.span() for m in _WEB_RE.finditer(text)] if "://" in text or "www." in text else []
     at = text.find("@")
     while at != -1:
@@ -92,15 +95,15 @@ def address_spans(text: str) -> list[tuple[int, int]]:
         at = text.find("@", at + 1)
     at = text.find("/")
     while at != -1:
-        if at and text[at - 1] != " ":
+        # a domain before "/" is a word with a dot in it: most "/" ("och/eller", "B2B/B2C") have none
+        word_start = max(text.rfind(" ", max(0, at - 80), at), text.rfind("\n", max(0, at - 80), at)) + 1
+        if at and text[at - 1] != " " and text.find(".", word_start, at) != -1:
             domain = _DOMAIN_RE.search(text, max(0, at - 80), at)
             if domain is not None:
                 path = _PATH_RE.match(text, at)
                 spans.append((domain.start(), path.end() if path is not None else at + 1))
         at = text.find("/", at + 1)
-    if len(spans) > 1:
-        spans.sort()
-    return spans
+    return tuple(sorted(spans))
 
 
 class MatchLine:
