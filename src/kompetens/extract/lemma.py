@@ -45,6 +45,13 @@ _LEMMAS_IN = "SELECT form, lemma FROM lemmas WHERE lang = ? AND form IN"
 _FOLDED_IN = "SELECT folded, word FROM fold WHERE lang = ? AND folded IN"
 
 
+def _remember(memo: dict[Any, Any], entries: Mapping[Any, Any]) -> None:
+    """Put ``entries`` in ``memo``, which starts again when it would hold more than ``DB_MEMO_MAX``."""
+    if len(memo) + len(entries) > DB_MEMO_MAX:
+        memo.clear()
+    memo.update(entries)
+
+
 class _SqliteMap(Mapping[str, str]):
     """A read-only form -> lemma mapping of one language, read from SQLite on demand."""
 
@@ -62,9 +69,7 @@ class _SqliteMap(Mapping[str, str]):
                     "SELECT lemma FROM lemmas WHERE lang = ? AND form = ?", (self._lang, key)
                 ).fetchone()
             found = row[0] if row else None
-            if len(memo) > DB_MEMO_MAX:
-                memo.clear()
-            memo[key] = found
+            _remember(memo, {key: found})
         return default if found is None else found
 
     def __getitem__(self, key: str) -> str:
@@ -124,9 +129,7 @@ class _SqliteFactory:
             self._no_fold = True
             return None
         found = str(row[0]) if row else None
-        if len(memo) > DB_MEMO_MAX:
-            memo.clear()
-        memo[(folded, lang)] = found
+        _remember(memo, {(folded, lang): found})
         return found
 
     def prefetch(self, words: list[str], lang: str) -> None:
@@ -154,13 +157,9 @@ class _SqliteFactory:
                     restored = dict(self._query(_FOLDED_IN, lang, folded))
                 except sqlite3.OperationalError:  # a lexicon file written before the table existed
                     self._no_fold, folded = True, set()
-        if len(memo) + len(forms) > DB_MEMO_MAX:
-            memo.clear()
-        memo.update((f, found.get(f)) for f in forms)
+        _remember(memo, {f: found.get(f) for f in forms})
         if folded:
-            if len(fold_memo) + len(folded) > DB_MEMO_MAX:
-                fold_memo.clear()
-            fold_memo.update(((w, lang), restored.get(w)) for w in folded)
+            _remember(fold_memo, {(w, lang): restored.get(w) for w in folded})
             self.prefetch_zipf(folded, "en")
             if restored:  # their lemmas and frequencies are read next (no restored spelling is ASCII)
                 self.prefetch(list(set(restored.values())), lang)
@@ -179,9 +178,7 @@ class _SqliteFactory:
             return
         with self._lock:
             zipfs = dict(self._query("SELECT word, zipf FROM freq WHERE lang = ? AND word IN", lang, new))
-        if len(memo) + len(new) > DB_MEMO_MAX:
-            memo.clear()
-        memo.update(((w, lang), float(zipfs.get(w, 0.0))) for w in new)
+        _remember(memo, {(w, lang): float(zipfs.get(w, 0.0)) for w in new})
 
     def _query(self, sql: str, lang: str, keys: set[str]) -> list[tuple[str, Any]]:
         """Rows of ``sql ... (?, ?, ...)`` over ``keys``, in chunks of at most ``PREFETCH_CHUNK``."""
@@ -201,9 +198,7 @@ class _SqliteFactory:
                     "SELECT zipf FROM freq WHERE lang = ? AND word = ?", (lang, word)
                 ).fetchone()
             value = float(row[0]) if row else 0.0
-            if len(memo) > DB_MEMO_MAX:
-                memo.clear()
-            memo[(word, lang)] = value
+            _remember(memo, {(word, lang): value})
         return value
 
 

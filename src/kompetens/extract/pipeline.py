@@ -141,7 +141,7 @@ class Extractor:
             self._sensed[lang] = set()
         sensed = self._sensed[lang]  # the cached words that have senses
         new = line.piece_set.difference(cache)  # words not seen before: few once the cache is warm
-        if new:
+        if new and self._fuzzy_vocab:  # the fuzzy fallback runs only with a vocabulary to match
             fuzzy = [w for w in new if len(w) >= FUZZY_MIN_LEN and w.isalpha()]
             for code in SUPPORTED:  # what _is_known asks, read at once
                 self.lexicon.prefetch_zipf(fuzzy, code)
