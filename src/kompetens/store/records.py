@@ -591,7 +591,7 @@ class Records:
         user_id: int | None,
         order: Sequence[str],
         reason: str | None,
-        reordered: bool = False,
+        reordered: bool,
     ) -> None:
         """Record the final order a person confirmed, and whether it differs from the system's (kept: erasing
         a candidate later shortens both orders); E507 when the ranking was confirmed already."""
