@@ -70,7 +70,8 @@ class Skill:
     label_en: str | None
     """English preferred label; null when the taxonomy has none."""
     area: str | None
-    """The area the concept evidences; null for a concept outside the eight."""
+    """The area the concept evidences; null for a concept outside the eight, and in an ad for a skill shown
+    only in words every kind of job asks for ("engagemang", "KPI:er", "Excel": they count for no area)."""
     method: str
     """How the best evidence was found: phrase, lemma, compound, fuzzy, link or span."""
     confidence: R4
@@ -137,7 +138,9 @@ def skill_list(
         required = (True in flags) if flags else None
         own, english = labels(concept, lang) if labels is not None else (None, None)
         label = own or english or best.concept.label
-        area = next((m.area for m in found if m.area is not None), None)
+        # a skill an ad shows only in words every kind of job asks for ("engagemang", "KPI:er": ``generic``)
+        # is evidence of no area, as its area's score says
+        area = next((m.area for m in found if m.area is not None and not m.generic), None)
         skill = Skill(
             concept, label, english, area, best.method, best.confidence, required, evidence[:EVIDENCE_KEEP]
         )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kompetens.engine import SPAN_URI, Engine
 from kompetens.errors import KompetensError
@@ -69,6 +71,31 @@ def test_misspelt_platform_found_by_fuzzy_fallback(engine: Engine) -> None:
     profile = engine.extract(Document(source="t", text="Du har vana av Instagarm och Linkedln.", lang="sv"))
     fuzzy = [m for m in profile.mentions if m.method == "fuzzy"]
     assert {m.text for m in fuzzy} >= {"Instagarm"}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_the_fuzzy_fallback_searches_only_words_that_can_reach_the_cutoff(
+    engine: Engine, data: st.DataObject
+) -> None:
+    from rapidfuzz import fuzz, process
+
+    from kompetens.extract.pipeline import FUZZY_CUTOFF
+
+    vocab = engine.extractor._fuzzy_vocab
+    near = data.draw(
+        st.sampled_from(vocab)
+    )  # a vocabulary word, edited: most such words score near the cutoff
+    word = data.draw(st.text(alphabet="abcdeilnorståäö", min_size=0, max_size=4))
+    at = data.draw(st.integers(0, len(near)))
+    cut = data.draw(st.integers(0, 3))
+    probe = near[:at] + word + near[at + cut :]
+    whole = process.extractOne(probe, vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    within = engine.extractor._fuzzy_near(len(probe))
+    found = (
+        process.extractOne(probe, within, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF) if within else None
+    )
+    assert (whole and whole[:2]) == (found and found[:2])
 
 
 def test_a_common_word_of_another_language_is_no_misspelt_name(engine: Engine) -> None:

@@ -53,6 +53,20 @@ def test_skill_list_dedupes_by_concept_best_evidence_first() -> None:
     assert skills[1].required is False and cs.required is None
 
 
+def test_a_skill_an_ad_shows_only_in_generic_words_has_no_area() -> None:
+    # "engagemang" as a quality every job asks for counts for no area: the skill list does not claim one
+    doc = "Vi söker dig med engagemang. Du driver vårt engagemang i communityt."
+    first, second = (doc.index("engagemang"), doc.rindex("engagemang"))
+    generic = Mention(
+        "engagemang", first, first + 10, ConceptRef(ESCO + "ce", "x"), "community", 0.9, generic=True
+    )
+    only = skill_list([generic], "sv")
+    assert [(s.concept, s.area) for s in only] == [(ESCO + "ce", None)]
+    counted = Mention("engagemang", second, second + 10, ConceptRef(ESCO + "ce", "x"), "community", 0.8)
+    both = skill_list([generic, counted], "sv")
+    assert [(s.concept, s.area) for s in both] == [(ESCO + "ce", "community")]
+
+
 def test_extracted_skill_list_points_into_the_text(engine: Engine) -> None:
     text = (DEMO_CVS / "en-12-community-manager.txt").read_text(encoding="utf-8")
     profile = engine.extract(Document("cv", text, "en", "cv"))

@@ -82,6 +82,7 @@ class Extractor:
         self.lexicon = lexicon or default_lexicon()
         self.index = PhraseIndex(specs, cues=cue_phrases() if cues is None else cues, lexicon=self.lexicon)
         self._fuzzy_vocab = sorted(w for w in self.index.vocab if len(w) >= FUZZY_MIN_LEN - 1)
+        self._fuzzy_by_len: dict[int, list[str]] = {}  # word length -> ``_fuzzy_near``
         self._splitters: dict[str, CompoundSplitter] = {}
         self._part_words: dict[str, frozenset[str]] = {}  # lang -> ``part_words``: see ``prepare``
         self._word_cache: dict[str, dict[str, tuple[_WordSense, ...]]] = {}  # lang -> word -> senses
@@ -203,10 +204,27 @@ class Extractor:
         if self.lexicon.lemma(word, lang) == word and not self._is_known(word, lang):
             from rapidfuzz import fuzz, process  # only unknown words get here: keep it off the start-up path
 
-            best = process.extractOne(word, self._fuzzy_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            near = self._fuzzy_near(len(word))
+            best = (
+                process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF) if near else None
+            )
             if best is not None:
                 spec = self.index.lookup(best[0])
         return spec
+
+    def _fuzzy_near(self, n: int) -> list[str]:
+        """The fuzzy vocabulary's words that a word of ``n`` letters can reach: ``fuzz.ratio`` is
+        ``200 * common / (n + m)`` with at most ``min(n, m)`` letters in common, so a word of ``m`` letters
+        far from ``n`` never scores ``FUZZY_CUTOFF`` (in the vocabulary's order: the same best on ties)."""
+        by_len: dict[int, list[str]] | None = getattr(self, "_fuzzy_by_len", None)
+        if by_len is None:  # an extractor pickled before the table existed
+            by_len = self._fuzzy_by_len = {}
+        near = by_len.get(n)
+        if near is None:
+            near = by_len[n] = [
+                w for w in self._fuzzy_vocab if 200 * min(n, len(w)) >= (FUZZY_CUTOFF - 1e-6) * (n + len(w))
+            ]
+        return near
 
     def _is_known(self, word: str, lang: str) -> bool:
         """A common word of the text's language or of another we support: "Optimize" in a Swedish ad's
