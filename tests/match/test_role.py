@@ -115,6 +115,18 @@ def test_role_from_ad() -> None:
     assert role.must_have == ("community",)
 
 
+def test_a_requirement_in_words_every_job_asks_for_is_no_must_have() -> None:
+    # "Du är affärsdriven och har stort engagemang" is required, but its words count for no area
+    doc = Document(source="ad.txt", text="...", lang="sv", kind="ad", title="Community manager")
+    areas = dict.fromkeys(AREA_IDS, 0.0) | {"community": 0.9, "strategy": 0.0}
+    soft = Mention("affärsdriven", 0, 1, ConceptRef("c:s", "s"), "strategy", 0.9, True, generic=True)
+    aside = Mention(
+        "TikTok", 0, 1, ConceptRef("c:p", "p"), "platform_technology", 0.9, True, boilerplate=True
+    )
+    role = role_from_ad(Profile(doc=doc, mentions=[soft, aside, _mention("community", True)], areas=areas))
+    assert role.must_have == ("community",)
+
+
 def test_role_from_an_ad_without_competences_falls_back_to_default_weights() -> None:
     doc = Document(source="ad.txt", text="...", kind="ad")
     role = role_from_ad(Profile(doc=doc, mentions=[], areas=dict.fromkeys(AREA_IDS, 0.0)))

@@ -227,7 +227,13 @@ def role_from_ad(
     weights = {a: round(float(profile.areas.get(a, 0.0)), 4) for a in AREA_IDS}
     if not any(w > 0.0 for w in weights.values()):
         weights = dict(default_role().weights)
-    required = [m.area for m in profile.mentions if m.required and m.area in AREA_IDS] if social_media else []
+    # an area is a must-have where a requirement shows it in words that count for it: not boilerplate, and not
+    # words every kind of job asks for ("engagemang", "affärsdriven": ``Profile.counts``)
+    required = (
+        [m.area for m in profile.mentions if m.required and m.area in AREA_IDS and Profile.counts(m)]
+        if social_media
+        else []
+    )
     must_have = tuple(dict.fromkeys(a for a in required if a is not None))
     name = title or profile.doc.title or f"Role from {profile.doc.source}"
     skills = role_skills(skill_list(profile.mentions, profile.doc.lang, labels=labels))
