@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kompetens.engine import Engine
 from kompetens.errors import Code, RoleError
+from kompetens.ingest import document_from_text
 from kompetens.match.role import default_role, is_role_file, load_role, role_from_ad, role_from_dict
 from kompetens.models import AREA_IDS, ConceptRef, Document, Mention, Profile
 
@@ -125,6 +127,18 @@ def test_a_requirement_in_words_every_job_asks_for_is_no_must_have() -> None:
     )
     role = role_from_ad(Profile(doc=doc, mentions=[soft, aside, _mention("community", True)], areas=areas))
     assert role.must_have == ("community",)
+
+
+def test_a_generic_requirement_counts_for_the_area_the_title_names(engine: Engine) -> None:
+    text = (
+        "Head of Community\n\n"
+        "We build tools for home bakers and share recipes on Instagram and TikTok.\n\n"
+        "Requirements\n"
+        "- You have led communities of at least 10,000 members.\n"
+        "- You are engaged and business-minded."
+    )
+    role = engine.role_from_ad(document_from_text(text, kind="ad", lang="en"))
+    assert "community" in role.must_have
 
 
 def test_role_from_an_ad_without_competences_falls_back_to_default_weights() -> None:

@@ -227,13 +227,7 @@ def role_from_ad(
     weights = {a: round(float(profile.areas.get(a, 0.0)), 4) for a in AREA_IDS}
     if not any(w > 0.0 for w in weights.values()):
         weights = dict(default_role().weights)
-    # an area is a must-have where a requirement shows it in words that count for it: not boilerplate, and not
-    # words every kind of job asks for ("engagemang", "affärsdriven": ``Profile.counts``)
-    required = (
-        [m.area for m in profile.mentions if m.required and m.area in AREA_IDS and Profile.counts(m)]
-        if social_media
-        else []
-    )
+    required = _required_areas(profile) if social_media else []
     must_have = tuple(dict.fromkeys(a for a in required if a is not None))
     name = title or profile.doc.title or f"Role from {profile.doc.source}"
     skills = role_skills(skill_list(profile.mentions, profile.doc.lang, labels=labels))
@@ -314,6 +308,25 @@ def _min_levels(value: Any, source: str | None) -> dict[str, float]:
             raise _error(f"min_levels.{area}", f"must be a number from 0 to 1, not {level!r}", source)
         out[area] = num
     return out
+
+
+def _required_areas(profile: Profile) -> list[str]:
+    """The areas an ad's requirements show in words that count for them: not boilerplate, and not words every
+    kind of job asks for ("engagemang", "affärsdriven": ``Profile.counts``) unless the ad's title names the
+    area ("Head of Community" requires "community" work even in the words every job uses)."""
+    title = profile.layout.title_span if profile.layout is not None else None
+    named = (
+        {m.area for m in profile.mentions if title[0] <= m.start < title[1] and not m.boilerplate}
+        if title is not None
+        else set()
+    )
+    return [
+        m.area
+        for m in profile.mentions
+        if m.required
+        and m.area in AREA_IDS
+        and (Profile.counts(m) or (m.generic and not m.boilerplate and m.area in named))
+    ]
 
 
 def _must_have(value: Any, source: str | None) -> tuple[str, ...]:
