@@ -11,6 +11,8 @@ one-word title; these test the title, the intro, the requirements and the offer 
 them. The ``half`` column splits by ``sha256(id) % 2``: read and fix against *tune*, report *check*.
 ``--data bench/data/age_ads_written_2.tsv``: 200 more (130 Swedish, 70 English), written blind in stop 27 as
 job boards show them, with 104 deliberate traps.
+``--data bench/data/age_ads_written_3.tsv``: 200 more (130 Swedish, 70 English, 76 traps), written blind in stop 31;
+7 student-job rows ("Extrajobb för studenter", "current university student") relabelled false by the real labels' rule.
 
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).

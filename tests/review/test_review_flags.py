@@ -437,6 +437,14 @@ FLAGGED = [
     ("en", "Over-50s and over 60s are welcome to apply.", "Over-50s", "age"),
     ("en", "We are seeking an older, calm person.", "seeking an older", "age"),
     ("en", "She is the right woman for the role.", "the right woman for the role", "gender"),
+    # stop 31: a fifth written set's tune half (bench/data/age_ads_written_3.tsv)
+    ("sv", "Är du gymnasieelev? Helgjobb i vårt kafé.", "Är du gymnasieelev", "age"),
+    ("sv", "Dryg ut pensionen som skolvärd.", "Dryg ut pensionen", "age"),
+    ("sv", "Sommarjobb för dig som slutar nian.", "slutar nian", "age"),
+    ("sv", "Installatörsassistent – nysläppt från skolbänken?", "nysläppt från skolbänken", "age"),
+    ("sv", "Speltestare – tonåring med koll på gaming?", "tonåring", "age"),
+    ("en", "Early Careers: Associate Software Engineer", "Early Careers", "age"),
+    ("en", "Join our Graduate Scheme in supply chain.", "Graduate Scheme", "age"),
 ]
 
 NEUTRAL = [
@@ -631,6 +639,12 @@ NEUTRAL = [
     ("en", "A young company founded in 2021 in Lund."),
     ("en", "You will study how Gen Z shoppers choose brands."),
     ("en", "Our products are loved by millennial parents."),
+    # stop 31: the applicant runs the scheme; a teenager is the client
+    ("en", "We are looking for a coordinator to run our graduate scheme."),
+    ("en", "Early Careers Recruitment Coordinator"),
+    ("en", "You will lead our early careers attraction and selection."),
+    ("sv", "Eleverna har livserfarenheter som är ovanliga för en tonåring."),
+    ("en", "Our graduate scheme is open to applicants at any stage of their career."),
 ]
 
 
