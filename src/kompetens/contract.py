@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .engine import SetupReport
-from .errors import ErrorReply, FailedInput
+from .errors import AllFailed, ErrorReply, FailedInput
 from .link import LinkResult
 from .match import AuditReport, Kit, RankItem, Role, Team
 from .match.decision import CandidateExport, Decision, Explanation, StoredRole
@@ -159,6 +159,14 @@ COMMANDS: tuple[Command, ...] = (
         "`POST /api/v1/candidates` (multipart `cvs`; the caller's organisation)",
         list[StoredCandidate | FailedInput],
         "One stored candidate per readable file, under a random id; a `FailedInput` item per other.",
+        (
+            (
+                "`POST /api/v1/candidates` when no file was stored (every one unreadable, or held already): "
+                "an error, 422 (413 for E103; 409, E514, when every file is held already), whose `error` is "
+                "the first unreadable file's and `failed` an item per file; the CLI prints the list and exits 1.",
+                AllFailed,
+            ),
+        ),
     ),
     Command(
         "kompetens candidates list",

@@ -103,6 +103,18 @@ class ErrorReply:
     error: ErrorInfo
 
 
+@dataclass(frozen=True, slots=True)
+class AllFailed:
+    """A request of inputs none of which could be used, so nothing was done: ``{"error": {...}, "failed":
+    [...]}``, the request's error (one input's) and an item per input, as among the results of others."""
+
+    __pydantic_config__ = DOCUMENTED
+
+    error: ErrorInfo
+    failed: tuple[FailedInput, ...]
+    """Every input, in the order given, with why it could not be used."""
+
+
 class KompetensError(Exception):
     """An error meant for the user: a code, an optional source (file) and a message."""
 

@@ -96,14 +96,42 @@ def test_export_has_the_original_file_and_the_profile(two_orgs: tuple) -> None: 
     assert [e["event"] for e in export["events"]] == ["candidate.add", "candidate.export"]
     r = client.get(f"/api/v1/candidates/{cid}/file", headers=a)
     assert r.content == _cv_with_marker() and "kim.txt" in r.headers["content-disposition"]
-    same = _upload(client, tokens["a"]["recruiter"], [("Åsa Öberg CV.txt", _cv_with_marker())])
-    assert same[0]["error"]["code"] == "E514" and cid in same[0]["error"]["message"]  # the same file: once
+    same = client.post(
+        "/api/v1/candidates", files=[("cvs", ("Åsa Öberg CV.txt", _cv_with_marker()))], headers=a
+    )
+    assert same.status_code == 409, same.text  # the same file: once, and nothing was stored now
+    assert same.json()["error"]["code"] == "E514" and cid in same.json()["error"]["message"]
     (accented,) = _upload(
         client, tokens["a"]["recruiter"], [("Åsa Öberg CV.txt", _cv_with_marker() + b"Sverige\n")]
     )
     got = client.get(f"/api/v1/candidates/{accented['id']}/file", headers=a).headers["content-disposition"]
     # the name whole as UTF-8 (RFC 6266), an ASCII one without accents beside it; never "?sa ?berg"
     assert "filename*=UTF-8''%C3%85sa%20%C3%96berg%20CV.txt" in got and 'filename="Asa Oberg CV.txt"' in got
+
+
+def test_an_upload_that_stores_nothing_is_an_error(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    """A new user's bug hunt: every file unreadable answered 201 Created. Nothing stored is an error (422,
+    the first unreadable file's code) that lists every file; one file stored is still a 201 with the others'
+    errors among the results."""
+    client, tokens, _engine = two_orgs
+    a = _h(tokens["a"]["recruiter"])
+    bad = [("cvs", ("empty.txt", b"")), ("cvs", ("noise.bin", bytes(range(256)) * 4))]
+    r = client.post("/api/v1/candidates", files=bad, headers=a)
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert body["error"]["code"] == "E101" and body["error"]["source"] == "empty.txt"
+    assert [f["source"] for f in body["failed"]] == ["empty.txt", "noise.bin"]
+    assert all(f["error"]["code"].startswith("E1") for f in body["failed"])
+    assert client.get("/api/v1/candidates", headers=a).json() == []
+    (cv,) = demo_cvs(1)
+    r = client.post("/api/v1/candidates", files=[*bad, ("cvs", (cv.name, cv.read_bytes()))], headers=a)
+    assert r.status_code == 201, r.text
+    assert [i.get("source") or i["name"] for i in r.json()] == ["empty.txt", "noise.bin", cv.name]
+    assert [i["error"]["code"] for i in r.json()[:2]] == [f["error"]["code"] for f in body["failed"]]
+    # a held file and an unreadable one: the unreadable one is the request's error
+    r = client.post("/api/v1/candidates", files=[("cvs", (cv.name, cv.read_bytes())), bad[0]], headers=a)
+    assert r.status_code == 422 and r.json()["error"]["code"] == "E101", r.text
+    assert [f["error"]["code"] for f in r.json()["failed"]] == ["E514", "E101"]
 
 
 def test_ranking_is_a_decision_record_a_person_confirms(two_orgs: tuple) -> None:  # type: ignore[type-arg]
@@ -216,7 +244,7 @@ def test_open_mode_uses_the_default_organisation(tmp_path: Path) -> None:
     assert client.get("/api/v1/candidates").json()[0]["id"] == added["id"]
     assert client.delete(f"/api/v1/candidates/{added['id']}").status_code == 200
     r = client.post("/api/v1/candidates", files=[("cvs", ("empty.txt", b""))])
-    assert r.status_code == 201 and r.json()[0]["error"]["code"] == "E101"
+    assert r.status_code == 422 and r.json()["failed"][0]["error"]["code"] == "E101"
 
 
 def test_retention_is_set_by_admins(two_orgs: tuple) -> None:  # type: ignore[type-arg]

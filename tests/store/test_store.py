@@ -358,6 +358,21 @@ def test_cli_candidates_add_says_which_file_is_stored_already(
     assert "kopia.txt" in said and "the same file is stored already" in said and "E514" in said
 
 
+def test_cli_candidates_add_of_unreadable_files_only_exits_1(tmp_path: Path) -> None:
+    """As ``POST /api/v1/candidates`` answers an error when it stores nothing: the list, and exit 1."""
+    import json
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    runner = CliRunner()
+    out = runner.invoke(
+        cli,
+        ["candidates", "add", str(tmp_path / "empty.txt"), str(tmp_path / "saknas.txt"), "--json"],
+        env={"KOMPETENS_HOME": str(tmp_path / "home")},
+    )
+    assert out.exit_code == 1
+    assert [i["error"]["code"] for i in json.loads(out.stdout)] == ["E101", "E100"]
+
+
 def test_rank_stored_beside_given_cvs_keeps_two_people_with_the_same_file_name(tmp_path: Path) -> None:
     """A given CV named as a stored one is another person (both ranked, the stored one marked); a given CV
     that is a stored one's file counts once."""

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from ..errors import Code, FailedInput, KompetensError
+from ..errors import AllFailed, Code, FailedInput, KompetensError, http_status
 from ..match import Role
 from ..match.decision import CandidateExport, Decision, Explanation, StoredRole
 from ..store.accounts import User
@@ -89,15 +89,42 @@ def _user_id(user: User | None) -> int | None:
     summary="Store CVs as candidates of the organisation (admin, recruiter)",
     description="Multipart `cvs`. Each file is kept as uploaded (for export) with its profile, under a random "
     "id; the file's name is shown inside the organisation only. Every file is profiled before any is stored: "
-    "a request stopped at the time limit (504, E601) stores none.",
+    "a request stopped at the time limit (504, E601) stores none. A file that cannot be read, or that the "
+    "organisation holds already (E514), is an item with `error` among the stored ones (201); when no file "
+    "is stored the answer is an error: `error`, the first unreadable file's with its code's status (422; "
+    "413 for E103) or, when every file is held already, E514 (409); and `failed`, an item per file.",
+    responses={
+        409: {"model": AllFailed, "description": "Every file is stored already (E514): none stored"},
+        413: {
+            "model": schemas.ErrorResponse | AllFailed,
+            "description": "The upload is too large; or no file stored, the first unreadable one too large "
+            "(E103, with `failed`)",
+        },
+        422: {
+            "model": schemas.ErrorResponse | AllFailed,
+            "description": "Input that cannot be used; or no file could be read (E1xx, with `failed`): "
+            "none stored",
+        },
+    },
 )
 def add_candidates(request: Request, user: Writer, cvs: CvFiles) -> Response:
     uploads = read_files(request, cvs)
     files = [(safe_name(u.name, index=i), u.data) for i, u in enumerate(uploads, start=1)]
     with engine_of(request) as engine:
         added = engine.add_candidates(engine.org_for(user), files, user_id=_user_id(user))
+    failed = [a for a in added if isinstance(a, KompetensError)]
+    if failed and len(failed) == len(added):
+        return nothing_stored(failed)
     out: Added = [a.failed() if isinstance(a, KompetensError) else a for a in added]
     return json_response(out, Added, status=201)
+
+
+def nothing_stored(failed: list[KompetensError]) -> Response:
+    """The error answer of an upload none of whose files was stored (a 201 would say something was): the
+    first unreadable file's error, or E514 when each file is held already, with an item per file."""
+    first = next((e for e in failed if e.code != Code.E514), failed[0])
+    reply = AllFailed(first.info(), tuple(e.failed() for e in failed))
+    return json_response(reply, status=http_status(first.code))
 
 
 @router.get("/candidates", response_model=list[StoredCandidate], summary="The organisation's candidates")
