@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -109,6 +110,30 @@ def test_admins_see_their_own_organisation_only(
     r = locked.delete("/api/v1/users/other@annat.se", headers=_bearer(tokens["admin"]))
     _assert_error(r, 404, "E502")
     assert engine.accounts.user("other@annat.se")
+
+
+def test_an_admin_cannot_tell_another_organisations_user_from_no_user(
+    locked: TestClient, team: tuple[Engine, dict[str, str]]
+) -> None:
+    """Removing another organisation's user answers word for word as removing an unknown email; adding a
+    taken email answers alike whoever has it (the email is the sign-in name, one across organisations)."""
+    engine, tokens = team
+    engine.accounts.add_user("other@annat.se", org="Annat AB", role="recruiter")
+    admin = _bearer(tokens["admin"])
+
+    def said(r: Any, email: str) -> tuple[int, str]:
+        return r.status_code, r.text.replace(email, "EMAIL")
+
+    gone = [
+        said(locked.delete(f"/api/v1/users/{e}", headers=admin), e)
+        for e in ("other@annat.se", "nobody@annat.se")
+    ]
+    assert gone[0] == gone[1] and gone[0][0] == 404 and "E502" in gone[0][1]
+    taken = [
+        said(locked.post("/api/v1/users", json={"email": e, "role": "admin"}, headers=admin), e)
+        for e in ("rec@example.se", "other@annat.se")
+    ]
+    assert taken[0] == taken[1] and taken[0][0] == 409 and "E501" in taken[0][1]
 
 
 def test_tokens_issued_and_revoked_over_the_api(

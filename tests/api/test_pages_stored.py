@@ -474,6 +474,30 @@ def test_admin_adds_a_user_whose_token_is_shown_once(world: World) -> None:
     assert world.engine.accounts.user_for_token(shown) is None
 
 
+def test_an_admin_cannot_tell_another_organisations_user_from_no_user(world: World) -> None:
+    """A new user's bug hunt: the admin pages answered another organisation's user "no such user in the
+    organisation" and an unknown email "no user '...'", telling who has an account elsewhere."""
+    client = world.as_role("admin")
+    token = csrf(client, "/users")
+
+    def answer(path: str, email: str) -> tuple[int, str]:
+        r = client.post(path, data={"csrf_token": token, "email": email, "token_id": "1", "name": "x"})
+        return r.status_code, r.text.replace(email, "EMAIL")
+
+    for path in ("/users/token", "/users/remove", "/users/revoke"):
+        elsewhere, nobody = answer(path, "recruiter@b.example"), answer(path, "nobody@b.example")
+        assert elsewhere[0] == 404 and "E502" in elsewhere[1], path
+        assert elsewhere == nobody, path
+    # a taken email answers alike, whoever has it (the email is the sign-in name, one across organisations)
+    said: list[tuple[int, str]] = []
+    for email in ("recruiter@a.example", "recruiter@b.example"):
+        r = client.post("/users", data={"csrf_token": token, "email": email, "role": "admin"})
+        error = re.search(r'id="form-error">(.*?)</div>', r.text, re.S)
+        assert error is not None and "E501" in error.group(1), r.text
+        said.append((r.status_code, error.group(1).replace(html.escape(email, quote=True), "EMAIL")))
+    assert said[0] == said[1] and said[0][0] == 409
+
+
 def test_users_page_needs_users(tmp_path: Path) -> None:
     client = TestClient(create_app(Engine(tmp_path), allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
     r = client.get("/users")

@@ -83,6 +83,19 @@ def test_unknown_user(accounts: Accounts) -> None:
         assert err.value.code == Code.E502
 
 
+def test_a_member_of_another_organisation_is_no_member(accounts: Accounts) -> None:
+    """``member`` answers another organisation's user word for word as an unknown email."""
+    a = accounts.add_user("anna@example.se", org="Exempelbolaget", role="admin")
+    accounts.add_user("cia@annat.se", org="Annat AB", role="recruiter")
+    assert accounts.member("Anna@Example.se", a.org_id) == a
+    said = []
+    for email in ("cia@annat.se", "nobody@annat.se"):
+        with pytest.raises(KompetensError) as err:
+            accounts.member(email, a.org_id)
+        said.append(err.value.to_dict())
+    assert said[0] == said[1] and said[0]["code"] == "E502"
+
+
 def test_password_is_hashed_with_argon2_and_verifies(accounts: Accounts, tmp_path: Path) -> None:
     accounts.add_user("anna@example.se", org="O", role="admin", password=PASSWORD)
     hashed = accounts.password_hash("anna@example.se")

@@ -1,7 +1,7 @@
 """The admin's web pages: the organisation's users and their API tokens, and its event log.
 
 An admin sees and changes the users of their own organisation only: another organisation's user answers 404
-(E502) as if there were none, as over the API (api/users.py). A new token is shown once, on the page that
+(E502) word for word as if there were none (``Accounts.member``), as over the API (api/users.py). A new token is shown once, on the page that
 issued it; only its hash is kept. The users' page needs users (E503 while the server is open); the event log
 is open there, as ``GET /api/v1/events`` is.
 """
@@ -40,11 +40,8 @@ def admin_of(user: User | None) -> User:
 
 
 def member(engine: Engine, admin: User, email: str) -> User:
-    """A user of the admin's organisation (E502 for anyone else, as for an unknown email)."""
-    found = engine.accounts.user(email)
-    if found.org_id != admin.org_id:
-        raise KompetensError(Code.E502, "no such user in the organisation", field="email")
-    return found
+    """A user of the admin's organisation (E502 for anyone else, word for word as for an unknown email)."""
+    return engine.accounts.member(email, admin.org_id)
 
 
 def users_page(request: Request, admin: User, **context: object) -> Response:

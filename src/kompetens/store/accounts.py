@@ -178,6 +178,17 @@ class Accounts:
             raise KompetensError(Code.E502, f"no user {email!r}", field="email")
         return User(*row)
 
+    def member(self, email: str, org_id: int) -> User:
+        """The user with this email in organisation ``org_id``: E502 alike for an unknown email and another
+        organisation's user, so that an answer to an organisation never tells who has an account elsewhere."""
+        try:
+            found: User | None = self.user(email)
+        except KompetensError:
+            found = None
+        if found is None or found.org_id != org_id:
+            raise KompetensError(Code.E502, "no such user in the organisation", field="email")
+        return found
+
     def users(self, *, org: str | None = None) -> list[User]:
         sql, args = _USER_SQL, tuple[str, ...]()
         if org is not None:
