@@ -39,6 +39,13 @@ RANGES = [
     ("March 2016 ? present", "2016-03", None),
     ("2015 \ufffd 2017", "2015-01", "2017-12"),
     ("2015 − 2017", "2015-01", "2017-12"),
+    # a start after a "since" word runs to today (the job's years were lost before)
+    ("sedan 1996", "1996-01", None),
+    ("sedan mars 2021", "2021-03", None),
+    ("Sedan 2019-03", "2019-03", None),
+    ("since 2019", "2019-01", None),
+    ("Since March 2021", "2021-03", None),
+    ("sedan 2015 – 2017", "2015-01", "2017-12"),
 ]
 
 
@@ -60,6 +67,8 @@ def test_date_range_formats(dates: str, start: str, end: str | None) -> None:
         ("SEO-utvecklare, Exempelbyrån AB, 2018 – pågående", "SEO-utvecklare, Exempelbyrån AB"),
         ("Marketing Manager, Notreal Foods Ltd — Jan 2017 – Present", "Marketing Manager, Notreal Foods Ltd"),
         ("Line Cook, Sample Bistro (2014 – 2018)", "Line Cook, Sample Bistro"),
+        ("Marknadsansvarig på Exempelbolaget AB sedan 1996", "Marknadsansvarig på Exempelbolaget AB"),
+        ("SEO lead, Notreal Foods Ltd, since 2019", "SEO lead, Notreal Foods Ltd"),
     ],
 )
 def test_title_on_the_range_line(line: str, title: str) -> None:
@@ -74,6 +83,12 @@ def test_title_on_the_range_line(line: str, title: str) -> None:
         "Plan conferences for 300–800 guests.",
         "Telefon 070-174 06 10",
         "Kurs 7,5 hp, 2018",
+        "Säljare, bilar 2019",  # a year without a "since" word or a second date is no range
+        "Såld sedan1996",
+        # a "since" date in prose or on a bullet line tells of work, not of a job
+        "Har lett arbetet med sociala medier sedan 2010, från strategi till analys.",
+        "- Modererar forumet sedan 2019",
+        "• Sedan 2022 ansvarig för kommentarer på Facebook.",
     ],
 )
 def test_no_false_positions(text: str) -> None:
@@ -99,6 +114,22 @@ def test_blocks_sections_education_languages() -> None:
     assert tl.education == ("Beteendevetenskap, Fiktiva universitetet",)  # years left out: they hint at age
     assert tl.languages == ("Svenska (modersmål)", "engelska", "norska")
     assert first.months == 76 and second.months == 27
+
+
+def test_a_since_date_inside_an_ongoing_job_is_a_detail_of_it() -> None:
+    # "sedan 2021" in the text of a job held since 2015 tells of that job: as a new position it would cut the
+    # job's block, and "Budget" below it would count six years instead of twelve
+    text = "Erfarenhet\nProjektledare, A AB\n2015 – nu\n- Ansvarig för Instagram sedan 2021.\n- Budget.\n"
+    tl = parse_timeline(text, today=TODAY)
+    (job,) = tl.positions
+    assert month_str(job.start) == "2015-01" and tl.positions_at(text.index("Budget")) == [job]
+
+
+def test_a_since_date_after_an_ended_job_is_a_new_one() -> None:
+    text = "Erfarenhet\nSäljare, Y AB, 2012 – 2019\n- Sälj.\nMarknadsansvarig, X AB, sedan 2019\n- Budget.\n"
+    first, second = parse_timeline(text, today=TODAY).positions
+    assert (first.ongoing, second.ongoing) == (False, True)
+    assert second.title == "Marknadsansvarig, X AB" and month_str(second.start) == "2019-01"
 
 
 def test_overlapping_positions_count_once() -> None:

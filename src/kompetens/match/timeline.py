@@ -1,7 +1,8 @@
 """A CV's experience timeline: sections, positions with date ranges, education and languages.
 
 Date ranges in Swedish and English: "2019-03 – nu", "jan 2018 - dec 2020", "2015–2017", "March 2016 – present",
-"2020 - pågående", "03/2019 to 05/2021". Month names, "present" words and section headings come from
+"2020 - pågående", "03/2019 to 05/2021", and a start alone after a "since" word, open to today: "sedan 1996",
+"sedan mars 2021", "since 2019". Month names, "present" and "since" words and section headings come from
 ``lang/<code>/cv.json`` of every language.
 """
 
@@ -33,6 +34,7 @@ _EARLIEST_YEAR = 1950
 _MAX_HEADING_CHARS = 40
 _HEADING_STRIP = " \t#*_:>-=|"
 _TITLE_STRIP = " \t,;:|·•[]—–-*#"
+_BULLETS = ("-", "•", "*", "·", "–", "—")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 
 
@@ -99,7 +101,7 @@ class Timeline:
     languages: tuple[str, ...]
     today: Month
     unread: tuple[str, ...] = ()
-    """Lines that look like a date range ("2016 ?? 2018", "sedan 2019 och framåt") but were not read as
+    """Lines that look like a date range ("2016 ?? 2018", "2019 och framåt") but were not read as
     one: their months count for nothing, and the user is told (``CandidateProfile.warnings``)."""
     _positions: Cover = field(init=False, repr=False, compare=False)
     _sections: Cover = field(init=False, repr=False, compare=False)
@@ -198,6 +200,7 @@ def _patterns() -> _Patterns:
         months.update({k.lower(): int(v) for k, v in d.get("months", {}).items()})
     present = {w.lower() for d in data for w in d.get("present", [])}
     range_words = {w.lower() for d in data for w in d.get("range_words", [])}
+    since = {w.lower() for d in data for w in d.get("since_words", [])}
     headings = {w.lower(): kind for d in data for kind, words in d.get("sections", {}).items() for w in words}
 
     def alts(words: set[str] | dict[str, int]) -> str:
@@ -213,8 +216,15 @@ def _patterns() -> _Patterns:
     # dashes of every kind, and "?" or "�" where a dash was lost to a wrong encoding ("March 2016 ? present")
     sep = rf"(?:\s*[–—‒―−~→-]{{1,2}}\s*|\s+[?\ufffd]\s+|\s+(?:{alts(range_words)})\s+)"
     end = rf"(?:{one_date}|{alts(present)})"
+    open_end = r"\s*[–—-]\s*(?=$|\n)"  # "2021 –" at the end of a line
+    since_start = ""
+    if since:  # "Marknadsansvarig, X AB, sedan 2019": a start after a "since" word at the end of its line
+        since_start = rf"(?:(?P<since>{alts(since)})\s+)?"
+        open_end += (
+            r"|(?(since)(?=[ \t)\]]*(?:$|\n))|(?!))"  # not in prose: "sedan 2010, från strategi till ..."
+        )
     date_range = re.compile(
-        rf"(?<![\w/.-])(?P<start>{one_date})(?:{sep}(?P<end>{end})|\s*[–—-]\s*(?=$|\n))(?![\w/-])",
+        rf"(?<![\w/.-]){since_start}(?P<start>{one_date})(?:{sep}(?P<end>{end})|{open_end})(?![\w/-])",
         re.IGNORECASE,
     )
     conj = {w.lower() for d in data for w in d.get("conjunctions", [])}
@@ -267,6 +277,9 @@ def _positions(text: str, sections: list[Section], pat: _Patterns, now: Month) -
             parsed = _range(m, pat, now)
             if parsed is None:
                 continue
+            held = found[-1] if found and found[-1][5] == sec.end else None  # the job whose block holds it
+            if _since_detail(text, m, parsed[0], None if held is None else (held[2], held[4])):
+                continue
             title, block_start = _title(text, m, pat)
             found.append((title, block_start, *parsed, sec.end))
     positions: list[Position] = []
@@ -275,6 +288,19 @@ def _positions(text: str, sections: list[Section], pat: _Patterns, now: Month) -
         block_end = max(min(nxt, sec_end), block_start)
         positions.append(Position(title, start, end, ongoing, (block_start, block_end)))
     return positions
+
+
+def _since_detail(text: str, m: re.Match[str], start: Month, held: tuple[Month, bool] | None) -> bool:
+    """Whether a "since" date (no end of its own) tells of a job's work, not of a job: on a bullet line
+    ("- Ansvarig för Instagram sedan 2021"), or in the block of an ongoing job (``held``: its first month and
+    whether it is ongoing) that began no later ("2015 – nu ... Ansvarig för Instagram sedan 2021"). As a
+    position it would cut the job's block short, and the lines below it would lose the job's earlier years."""
+    if m.groupdict().get("since") is None or m.group("end") is not None:
+        return False
+    line_start, _ = _line_bounds(text, m.start())
+    if text[line_start : m.start()].lstrip().startswith(_BULLETS):
+        return True
+    return held is not None and held[1] and held[0] <= start
 
 
 def _range(m: re.Match[str], pat: _Patterns, now: Month) -> tuple[Month, Month, bool] | None:
