@@ -113,6 +113,15 @@ def test_a_native_compound_part_gets_no_sense_of_another_language(engine: Engine
     assert all(text.index("brandstrategi") <= m.start for m in profile.mentions)
 
 
+@pytest.mark.parametrize("kind", ["cv", "ad"])
+def test_no_mention_inside_a_false_friend(engine: Engine, kind: DocKind) -> None:
+    # "brand new" holds the key "brand" but says nothing of a brand; the brand next to it still counts
+    text = "I got a brand new laptop, a Brand-New phone and a brand new brand strategy. We built the brand, new ads."
+    profile = engine.extract(Document(source="t", text=text, lang="en", kind=kind), spans=False)
+    brands = [(m.text, m.start) for m in profile.mentions if m.text.lower().startswith("brand")]
+    assert brands == [("brand strategy", text.index("brand strategy")), ("brand", text.rindex("brand,"))]
+
+
 def test_ambiguous_names_need_their_case(engine: Engine) -> None:
     lower = engine.extract(Document(source="t", text="We publish threads later and buffer x.", lang="en"))
     assert not [m for m in lower.mentions if m.area == "platform_technology"]

@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import accumulate, islice
 from operator import attrgetter, itemgetter
-from typing import IO
+from typing import IO, NamedTuple
 
-from ..lang import is_generic_evidence, lang_data
+from ..lang import LANGUAGES, is_generic_evidence, lang_data
 from ..layout import Layout, layout_cues, segment
 from ..models import AREA_IDS, ConceptRef, Document, Mention, Profile
 from .compound import CompoundSplitter, part_words
@@ -96,7 +96,7 @@ class Extractor:
         hits = self.index.scan(line, doc.lang, cue_hits)
         cands = self._candidates(hits)
         self._add_unmatched(cands, line, hits, doc.lang)
-        kept = _resolve_overlaps(cands)
+        kept = _resolve_overlaps(_outside_false_friends(cands, line))
         status = None
         layout: Layout | None = None
         if doc.kind == "ad":  # the ad's one layout, which review reads too
@@ -356,6 +356,39 @@ _START = itemgetter(2)
 _resolve_overlaps: Callable[[list[_Candidate]], list[_Candidate]] = (
     _resolve_overlaps_python if _speedups is None else _speedups.resolve
 )
+
+
+class _FalseFriends(NamedTuple):
+    firsts: frozenset[str]
+    """The first word of each phrase, lowercased: a text without one of them holds none."""
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _false_friends() -> _FalseFriends | None:
+    """``false_friends`` of every language's morphology.json, as one pattern (words apart by spaces or a
+    hyphen, case ignored); None when no language has any."""
+    phrases = [
+        p.split() for code in LANGUAGES for p in lang_data(code, "morphology").get("false_friends", [])
+    ]
+    phrases = [words for words in phrases if words]
+    if not phrases:
+        return None
+    alternatives = "|".join(r"(?:\s+|\s*[-\u2010\u2011]\s*)".join(map(re.escape, words)) for words in phrases)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return _FalseFriends(frozenset(words[0].lower() for words in phrases), pattern)
+
+
+def _outside_false_friends(cands: list[_Candidate], line: MatchLine) -> list[_Candidate]:
+    """The candidates not inside a false friend ("brand new": no brand): a phrase key in a longer phrase
+    that says something else. Looked for only in a text that holds the first word of one."""
+    friends = _false_friends()
+    if friends is None or not cands or friends.firsts.isdisjoint(line.piece_set):
+        return cands
+    spans = [m.span() for m in friends.pattern.finditer(line.text)]
+    if not spans:
+        return cands
+    return [c for c in cands if not any(s <= c[2] and c[4] <= e for s, e in spans)]
 
 
 def _never(text: str) -> bool:
