@@ -252,8 +252,8 @@ class Engine:
     @cached_property
     def extractor(self) -> Extractor:
         """The extractor over curated phrases plus taxonomy labels, with this Engine's lexicon. Cached in the
-        data folder by `kompetens setup` (and `kompetens import`), keyed by the package version and the
-        taxonomy's content (see ``_extractor_key``). A cache that is missing or out of date is not rewritten
+        data folder by `kompetens setup` (and `kompetens import`), which compile it anew, keyed by the package
+        version and the taxonomy's content (see ``_extractor_key``). A cache that is missing or out of date is not rewritten
         by other commands: the index is built in memory for the run, and a notice says to run setup."""
         if self.taxonomy is None:
             self._notice(
@@ -262,7 +262,8 @@ class Engine:
             )
         key = self._extractor_key()
         cache = self.data_dir / EXTRACTOR_CACHE
-        if key is not None and cache.is_file():
+        # `kompetens setup` compiles anew: the key does not cover the extractor's code, which setup follows
+        if key is not None and cache.is_file() and not self._cache_writes:
             try:
                 with cache.open("rb") as fh:
                     stored_key, extractor = load_extractor(fh, self.lexicon)

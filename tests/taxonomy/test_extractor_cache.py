@@ -92,3 +92,17 @@ def test_a_taxonomy_without_a_content_digest_gets_no_cache(built: Path) -> None:
     engine.extract(DOC)
     assert not (built / EXTRACTOR_CACHE).exists()
     assert any("kompetens setup" in h for h in heard)
+
+
+def test_setup_compiles_the_index_anew_under_the_same_key(built: Path) -> None:
+    # the key does not cover the extractor's code: setup (rerun after a code change) must not keep an index
+    # that the code before compiled
+    writer = Engine(built)
+    writer._cache_writes = True
+    _ = writer.extractor
+    earlier = int(time.time()) - 3600
+    os.utime(built / EXTRACTOR_CACHE, (earlier, earlier))
+    again = Engine(built)
+    again._cache_writes = True
+    _ = again.extractor
+    assert (built / EXTRACTOR_CACHE).stat().st_mtime > earlier
