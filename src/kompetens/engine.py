@@ -100,10 +100,13 @@ def curated_specs() -> list[PhraseSpec]:
     for c in load_curated():
         label = c.label_en
         names = c.kind in NAME_KINDS  # "Looker" must not lemmatise to "look"
+        inner = c.kind == "platform"  # "Facebook" in "Facebook groups" is the platform too
         for lang_phrases in c.phrases.values():
-            specs.extend(PhraseSpec(p, c.id, label, c.area, lemmatize=not names) for p in lang_phrases)
+            specs.extend(
+                PhraseSpec(p, c.id, label, c.area, lemmatize=not names, inner=inner) for p in lang_phrases
+            )
         for lang_phrases in c.phrases_cased.values():
-            specs.extend(PhraseSpec(p, c.id, label, c.area, cased=True) for p in lang_phrases)
+            specs.extend(PhraseSpec(p, c.id, label, c.area, cased=True, inner=inner) for p in lang_phrases)
         specs.append(PhraseSpec(c.label_en, c.id, label, c.area))
         if c.label_sv:
             specs.append(PhraseSpec(c.label_sv, c.id, label, c.area))

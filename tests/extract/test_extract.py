@@ -122,6 +122,32 @@ def test_no_mention_inside_a_false_friend(engine: Engine, kind: DocKind) -> None
     assert brands == [("brand strategy", text.index("brand strategy")), ("brand", text.rindex("brand,"))]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "holder"),
+    [
+        ("en", "I ran two Facebook groups with 5,000 members.", "Facebook groups"),
+        ("sv", "Jag modererade en Facebook-grupp med 5 000 medlemmar.", "Facebook-grupp"),
+        ("en", "Handled complaints on Facebook every day.", "Handled complaints on Facebook"),
+    ],
+)
+def test_a_platform_inside_a_longer_mention_counts_for_both(
+    engine: Engine, lang: str, text: str, holder: str
+) -> None:
+    # the longer phrase wins the overlap, but it names the platform: its area is evidenced too
+    profile = engine.extract(Document(source="t", text=text, lang=lang, kind="cv"), spans=False)
+    at = text.index("Facebook")
+    (outer,) = [m for m in profile.mentions if m.text == holder]
+    (inner,) = [m for m in profile.mentions if (m.start, m.end) == (at, at + len("Facebook"))]
+    assert outer.area != "platform_technology" and inner.area == "platform_technology"
+    assert profile.areas["platform_technology"] > 0
+
+
+def test_a_platform_inside_a_longer_mention_of_its_own_area_adds_nothing(engine: Engine) -> None:
+    text = "We scheduled posts in Facebook Business Manager."
+    profile = engine.extract(Document(source="t", text=text, lang="en", kind="cv"), spans=False)
+    assert [m.text for m in profile.mentions if "Facebook" in m.text] == ["Facebook Business Manager"]
+
+
 def test_ambiguous_names_need_their_case(engine: Engine) -> None:
     lower = engine.extract(Document(source="t", text="We publish threads later and buffer x.", lang="en"))
     assert not [m for m in lower.mentions if m.area == "platform_technology"]

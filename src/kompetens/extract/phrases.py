@@ -29,7 +29,8 @@ class PhraseSpec:
     """One surface form of a concept: the phrase, what it means, and how much we trust it.
 
     ``cased`` phrases match only with their exact case ("X", "Later"); ``lemmatize=False`` phrases match
-    only their surface form (tool names: "Looker" must not become "look").
+    only their surface form (tool names: "Looker" must not become "look"). An ``inner`` phrase (a platform
+    name) is also a mention inside a longer one of another area: "Facebook" in "Facebook groups".
     """
 
     phrase: str
@@ -39,6 +40,7 @@ class PhraseSpec:
     weight: float = 1.0
     cased: bool = False
     lemmatize: bool = True
+    inner: bool = False
 
 
 class Sense(NamedTuple):
@@ -99,8 +101,13 @@ class PhraseIndex:
         self._lemma_seen: dict[str, set[str]] = {}  # lang -> every word whose lemma has been looked at
         self.cue_kinds: dict[int, str] = {}  # cue hit code -> kind (see cues.cue_starts)
         self.size = 0
+        inner: set[Sense] = set()
         for spec in specs:
             self._add(spec, keys, cased)
+            if spec.inner:
+                inner.add(self.senses[self._sense(spec)])
+        self.inner = frozenset(inner)
+        """The senses of ``inner`` phrases: mentions inside a longer one of another area too."""
         self.first_cue = len(self.senses)
         for phrase, kind in cues:
             self._add(PhraseSpec(phrase, kind, kind, None, lemmatize=False), keys, cased, vocab=False)

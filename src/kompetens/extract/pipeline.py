@@ -96,7 +96,11 @@ class Extractor:
         hits = self.index.scan(line, doc.lang, cue_hits)
         cands = self._candidates(hits)
         self._add_unmatched(cands, line, hits, doc.lang)
-        kept = _resolve_overlaps(_outside_false_friends(cands, line))
+        cands = _outside_false_friends(cands, line)
+        kept = _resolve_overlaps(cands)
+        inner: frozenset[Sense] = getattr(self.index, "inner", frozenset())  # none in an index pickled before
+        if inner:
+            kept = _with_inner(cands, kept, inner)
         status = None
         layout: Layout | None = None
         if doc.kind == "ad":  # the ad's one layout, which review reads too
@@ -356,6 +360,24 @@ _START = itemgetter(2)
 _resolve_overlaps: Callable[[list[_Candidate]], list[_Candidate]] = (
     _resolve_overlaps_python if _speedups is None else _speedups.resolve
 )
+
+
+def _with_inner(cands: list[_Candidate], kept: list[_Candidate], inner: frozenset[Sense]) -> list[_Candidate]:
+    """``kept`` and, in text order, the candidates of ``inner`` senses (platform names) that a longer kept
+    candidate of another area holds: "Facebook groups" is community work on a platform, and counts for both
+    (the best one per span)."""
+    nested = [c for c in cands if c[5] in inner]
+    if not nested:
+        return kept
+    taken = set(kept)
+    extra: list[_Candidate] = []
+    for c in sorted(nested):  # longest, then most confident first
+        start, end, area = c[2], c[4], c[5].area
+        if c in taken or any(e[2] < end and start < e[4] for e in extra):
+            continue
+        if any(k[2] <= start and end <= k[4] and k[5].area != area for k in kept):
+            extra.append(c)
+    return sorted(kept + extra, key=_START) if extra else kept
 
 
 class _FalseFriends(NamedTuple):
