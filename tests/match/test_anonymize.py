@@ -55,6 +55,25 @@ REMOVED = [
     ("call 07700 900123 today", "phone", "07700 900123"),
     ("+1 555 0100 or later", "phone", "555 0100"),
     ("see linkedin.com/in/testa-testsson", "profile_link", "testa-testsson"),
+    # stop 31: a bug hunt's CV headers and profile lines
+    ("CV – Anna Fiktivsson\nSocial media-ansvarig", "name", "Fiktivsson"),
+    ("Curriculum Vitae – Emily Sampleton\nSUMMARY", "name", "Sampleton"),
+    ("Emily Sampleton, Social Media Manager\nSUMMARY", "name", "Sampleton"),
+    ("Anna Fiktivsson (född 1962)\nKommunikatör", "birth_date", "1962"),
+    ("Kommunikatör, född 3 april 1985 i Exempelstad", "birth_date", "1985"),
+    ("Nationalitet: irakisk", "nationality", "irakisk"),
+    ("Citizenship: Swedish", "nationality", "Swedish"),
+    ("Civilstånd: gift", "family", "gift"),
+    ("Marital status: married", "family", "married"),
+    ("Religion: muslim", "religion", "muslim"),
+    ("Jag är en driven kommunikatör och trebarnsmamma.", "gender", "trebarnsmamma"),
+    ("Stay-at-home-dad 2015-2018", "gender", "Stay-at-home-dad"),
+    ("Jag är en driven kommunikatör, ung tjej.", "age", "ung"),
+    ("A young mum with ten years in retail.", "age", "young"),
+    ("Jag är en driven kommunikatör i 50-årsåldern.", "age", "50-årsåldern"),
+    ("I am a communicator in my forties.", "age", "forties"),
+    ("Jag är en driven kommunikatör, 58 år ung.", "age", "ung"),
+    ("Jag är en driven kommunikatör, pensionär sedan i fjol.", "age", "pensionär"),
 ]
 
 # Text that must come through untouched: durations, work words, dates, counts.
@@ -71,6 +90,10 @@ KEPT = [
     "Plan conferences for 300–800 guests.",
     "Fotograf, Låtsasbyrån AB",
     "Man bör svara inom en timme.",
+    "Ung Företagsamhet 2015: vi drev ett UF-företag.",
+    "Född och uppvuxen i Umeå, bor i Luleå.",
+    "Retired the old CMS in 2019 and moved to Episerver.",
+    "Utvecklade appen för yngre kunder.",
 ]
 
 

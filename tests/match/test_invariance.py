@@ -271,3 +271,88 @@ def _original(name: str, engine: Engine) -> dict[str, Any]:
     if name not in _ORIGINALS:
         _ORIGINALS[name] = _candidate(DEMO_CVS / name, engine)
     return _ORIGINALS[name]
+
+
+# A fictional CV whose header and profile line carry personal data in the ways CVs write it (a bug hunt's
+# cases, stop 31): the name after "CV –" or before a comma or "(född ...)", nationality, family status and
+# religion fields, age bands, gendered compounds, an age word before a gender word. Each form is drawn once
+# and filled twice with different values: the two CVs must score alike.
+TEMPLATE_SV = """{head}
+Social media-ansvarig
+{personal}
+
+PROFIL
+Jag är en driven kommunikatör{about}. Jag har lång erfarenhet av sociala medier, community management och
+kundservice i digitala kanaler.
+
+ERFARENHET
+
+Social media manager, Påhittat Bolag AB
+2019 – nu
+- Ansvarar för Instagram, TikTok och LinkedIn; planerar kampanjer och tar fram innehållsstrategi.
+- Hanterar klagomål och negativa kommentarer; följer upp räckvidd i Google Analytics.
+
+Kommunikatör, Exempelkommunen
+2014 – 2018
+- Skrev pressmeddelanden och nyhetsbrev; ansvarade för webbplatsens SEO.
+"""
+HEADS = [
+    "{name}",
+    "CV – {name}",
+    "Curriculum Vitae – {name}",
+    "{name}, Social media-ansvarig",
+    "{name} (född {year})",
+]
+PERSONAL: list[tuple[str, Callable[[Draw], str]]] = [
+    ("", lambda d: ""),
+    ("Nationalitet: {v}", lambda d: d(st.sampled_from(["svensk", "irakisk", "finsk", "somalisk", "polsk"]))),
+    ("Medborgarskap: {v}", lambda d: d(st.sampled_from(["svenskt", "syriskt", "norskt"]))),
+    ("Civilstånd: {v}", lambda d: d(st.sampled_from(["gift", "ogift", "sambo", "skild", "änka"]))),
+    ("Religion: {v}", lambda d: d(st.sampled_from(["kristen", "muslim", "judisk", "ateist"]))),
+    ("Ålder: {v} år", lambda d: str(d(st.integers(18, 80)))),
+]
+ABOUT: list[tuple[str, Callable[[Draw], str]]] = [
+    ("", lambda d: ""),
+    (
+        " och {v}",
+        lambda d: (
+            d(st.sampled_from(["tre", "två", "små"])) + "barns" + d(st.sampled_from(["mamma", "pappa"]))
+        ),
+    ),
+    (", ung {v}", lambda d: d(st.sampled_from(["tjej", "kille", "kvinna"]))),
+    (" i {v}-årsåldern", lambda d: str(d(st.sampled_from([20, 30, 40, 50, 60])))),
+    (", {v}", lambda d: d(st.sampled_from(["58 år ung", "23 år ung", "pensionär", "ålderspensionär"]))),
+]
+
+
+def _filled(
+    draw: Draw,
+    head: str,
+    personal: tuple[str, Callable[[Draw], str]],
+    about: tuple[str, Callable[[Draw], str]],
+) -> str:
+    name = draw(full_name(TEMPLATE_SV))
+    return TEMPLATE_SV.format(
+        head=head.format(name=name, year=draw(years)),
+        personal=personal[0].format(v=personal[1](draw)),
+        about=about[0].format(v=about[1](draw)),
+    )
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_personal_data_as_cvs_write_it_does_not_change_any_score(engine: Engine, data: st.DataObject) -> None:
+    head = data.draw(st.sampled_from(HEADS))
+    personal = data.draw(st.sampled_from(PERSONAL))
+    about = data.draw(st.sampled_from(ABOUT))
+    with tempfile.TemporaryDirectory() as tmp:
+        views = []
+        for k in range(2):
+            path = Path(tmp) / f"cv{k}.txt"
+            path.write_text(_filled(data.draw, head, personal, about), encoding="utf-8")
+            views.append(_candidate(path, engine))
+    assert views[0] == views[1]

@@ -1,7 +1,7 @@
 """Remove personal data from CV text before anything scores it.
 
 What goes: name, personal identity number, birth date or year, age, gender words, photo references,
-address, e-mail, phone and profile links. The result names the categories it removed, never the values.
+address, e-mail, phone and profile links; and nationality, family status and religion fields. The result names the categories it removed, never the values.
 The words come from ``lang/<code>/cv.json`` of every language at once, because a CV may mix languages.
 """
 
@@ -25,6 +25,9 @@ CATEGORIES: tuple[str, ...] = (
     "email",
     "phone",
     "profile_link",
+    "nationality",
+    "family",
+    "religion",
 )
 
 Span = tuple[int, int, str]
@@ -97,6 +100,16 @@ class _Lexicon:
     section_words: frozenset[str]
     document_titles: frozenset[str]
     title_words: frozenset[str]
+    document_prefix: re.Pattern[str]
+    """A document title and a dash or colon before the name on the first line ("CV – Anna Fiktivsson")."""
+    birth: re.Pattern[str]
+    """A birth label and a year anywhere in a line ("Anna Fiktivsson (född 1962)", "born in 1985")."""
+    gender_heads: tuple[str, ...]
+    """Gendered last parts of compounds ("trebarnsmamma", "småbarnspappa", "stay-at-home-mom")."""
+    age_words: frozenset[str]
+    age_adjectives: frozenset[str]
+    """Words that give an age before a gender word ("ung tjej", "young mum"): they go with it."""
+    age_phrases: re.Pattern[str] | None
 
 
 def anonymize(text: str, *, keep_length: bool = True) -> Anonymized:
@@ -140,10 +153,16 @@ def _lexicon() -> _Lexicon:
             ("address", "address_labels"),
             ("phone", "phone_labels"),
             ("email", "email_labels"),
+            ("nationality", "nationality_labels"),
+            ("family", "family_labels"),
+            ("religion", "religion_labels"),
         )
     )
     units = "|".join(re.escape(u) for u in words("age_units"))
     sections = {w for d in data for ws in d.get("sections", {}).values() for w in ws}
+    titles = sorted({w for d in data for w in d.get("document_titles", [])}, key=lambda w: (-len(w), w))
+    births = "|".join(re.escape(w.rstrip(".")) for w in words("birth_labels"))
+    age_phrases = words("age_patterns")
     return _Lexicon(
         labels=labels,
         gender=_word_pattern(words("gender_words"), flags=re.IGNORECASE),
@@ -159,6 +178,19 @@ def _lexicon() -> _Lexicon:
         section_words=frozenset(w.lower() for w in sections),
         document_titles=frozenset(w.lower() for d in data for w in d.get("document_titles", [])),
         title_words=frozenset(w.lower() for d in data for w in d.get("title_words", [])),
+        document_prefix=re.compile(rf"(?:{'|'.join(map(re.escape, titles))})\s*[–—:|-]\s*", re.IGNORECASE),
+        birth=re.compile(
+            rf"(?<![\w.])(?:{births})\.?:?\s+(?:(?:den|on|in)\s+)?"
+            r"(?:\d{1,2}(?:st|nd|rd|th|:e|:a)?\.?\s+[^\W\d_]+\.?,?\s+|\d{1,2}[./-]\d{1,2}[./-]|[^\W\d_]+\.?\s+)?"
+            r"(?:19|20)\d\d(?:-\d\d-\d\d)?(?!\d)",
+            re.IGNORECASE,
+        ),
+        gender_heads=tuple(w.casefold() for w in words("gender_heads")),
+        age_words=frozenset(w.casefold() for w in words("age_words")),
+        age_adjectives=frozenset(w.casefold() for w in words("age_adjectives")),
+        age_phrases=(
+            re.compile(rf"(?<!\w)(?:{'|'.join(age_phrases)})(?!\w)", re.IGNORECASE) if age_phrases else None
+        ),
     )
 
 
@@ -207,17 +239,35 @@ def _labelled(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Sp
 
 
 def _first_line_name(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
-    """The name heading: the first segment of the first line that is not a document title."""
+    """The name heading: the first segment of the first line that is not a document title; the name may
+    follow a document title ("CV – Anna Fiktivsson", "Curriculum Vitae: ...") and come before a comma, a
+    parenthesis or a dash ("Emily Sampleton, Social Media Manager", "Anna Fiktivsson (född 1962)")."""
     for seg in segments:
         words = seg.text.strip(" \t#*_>").strip()
         if not words:
             continue
         if words.lower() in lex.document_titles:
             continue
-        if _looks_like_name(words, lex):
-            start = seg.start + seg.text.index(words)
-            yield (start, start + len(words), "name")
+        found = _heading_name(words, lex)
+        if found is not None:
+            start = seg.start + seg.text.index(words) + found[0]
+            yield (start, start + found[1], "name")
         return
+
+
+_AFTER_NAME = re.compile(r"\s*(?:,|\(|\s[–—|-]\s|:\s)")
+
+
+def _heading_name(words: str, lex: _Lexicon) -> tuple[int, int] | None:
+    """``(offset, length)`` of the name in a first-line heading, or None."""
+    if _looks_like_name(words, lex):
+        return (0, len(words))
+    prefix = lex.document_prefix.match(words)
+    at = prefix.end() if prefix is not None else 0
+    head = _AFTER_NAME.split(words[at:], maxsplit=1)[0].strip()
+    if head and _looks_like_name(head, lex):
+        return (words.index(head, at), len(head))
+    return None
 
 
 def _looks_like_name(words: str, lex: _Lexicon) -> bool:
@@ -274,17 +324,40 @@ def _gender(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span
 def _gender_words(text: str, lex: _Lexicon) -> Iterator[Span]:
     """``lex.gender``'s matches. Each is a whole run of word characters and hyphens, so when the words are
     single runs they are found by looking each run up (its case-folded form, then confirmed by the
-    pattern): the same matches, without trying the long alternation at every position of the text."""
+    pattern): the same matches, without trying the long alternation at every position of the text. A run
+    that ends in a gendered head ("trebarnsmamma", "stay-at-home-mom") is one too. An age adjective right
+    before one goes with it ("ung tjej", "young mum": category age)."""
+    found: list[tuple[int, int]] = []
     if lex.gender_folded is None:
-        yield from ((m.start(), m.end(), "gender") for m in lex.gender.finditer(text))
-        return
-    for m in _RUN.finditer(text):
-        if m.group().casefold() in lex.gender_folded and lex.gender.fullmatch(text, m.start(), m.end()):
-            yield (m.start(), m.end(), "gender")
+        found = [m.span() for m in lex.gender.finditer(text)]
+    else:
+        heads = lex.gender_heads
+        for m in _RUN.finditer(text):
+            run = m.group().casefold()
+            if (run in lex.gender_folded and lex.gender.fullmatch(text, m.start(), m.end())) or (
+                heads and run.endswith(heads) and not run.startswith(heads)
+            ):
+                found.append(m.span())
+    for start, end in found:
+        yield (start, end, "gender")
+        before = _PREVIOUS_WORD.search(text, 0, start)
+        if before is not None and before.group(1).casefold() in lex.age_adjectives:
+            yield (before.start(1), before.end(1), "age")
+
+
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 def _ages(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
-    """Ages ("32 år", "21 years old"), not durations ("30 års erfarenhet", "5 years of experience")."""
+    """Ages ("32 år", "21 years old"), not durations ("30 års erfarenhet", "5 years of experience"); an age
+    band ("i 50-årsåldern", "in my forties") and words that tell one ("pensionär", "retiree")."""
+    if lex.age_phrases is not None:
+        yield from ((m.start(), m.end(), "age") for m in lex.age_phrases.finditer(text))
+    if lex.age_words:
+        for m in _RUN.finditer(text):
+            if m.group().casefold() in lex.age_words:
+                yield (m.start(), m.end(), "age")
     for seg in segments:
         for m in lex.age.finditer(seg.text):
             before = seg.text[: m.start()].strip().rstrip(",:(").strip()
@@ -292,7 +365,13 @@ def _ages(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
             last = before.split()[-1].lower() if before else ""
             nxt = after.split()[0].lower().strip(",.)") if after else ""
             if not before or not after or last in lex.age_before or nxt in lex.age_after or after[0] in ",;)":
-                yield (seg.start + m.start(), seg.start + m.end(), "age")
+                end = m.end()
+                word = _NEXT_WORD.match(seg.text, end)
+                if (
+                    word is not None and word.group(1).lower() in lex.age_after
+                ):  # "58 år ung": the word goes too
+                    end = word.end(1)
+                yield (seg.start + m.start(), seg.start + end, "age")
 
 
 def _photos(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
@@ -304,6 +383,12 @@ def _photos(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span
         has_photo = any(t in lex.photo_words for t in tokens)
         if has_photo and (len(tokens) == 1 or any(t in lex.photo_cues for t in tokens)):
             yield _strip(text, seg.start, seg.end, "photo")
+
+
+def _births(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+    """A birth label and its year anywhere ("Anna Fiktivsson (född 1962)", "born in 1985"); a label that
+    opens its segment goes with the whole segment (``_labelled``)."""
+    yield from ((m.start(), m.end(), "birth_date") for m in lex.birth.finditer(text))
 
 
 def _addresses(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
@@ -330,6 +415,7 @@ _DETECTORS: tuple[Callable[[str, list[_Segment], _Lexicon], Iterable[Span]], ...
     _ages,
     _gender,
     _addresses,
+    _births,
 )
 
 
