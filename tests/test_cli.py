@@ -134,6 +134,24 @@ def test_review_groups_words_that_differ_in_case(runner: CliRunner, data_dir: Pa
     assert "“Driven” ×2" in flat and "“driven”" not in flat  # one line, as the ad first writes it
 
 
+def test_a_review_says_which_part_it_did_not_check(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    # a French paragraph asks for a young woman; the review reads the Swedish and says the French went unread
+    ad = tmp_path / "ad.txt"
+    ad.write_text(
+        "Säljare\n\nVi söker en säljare till vår butik i Malmö. Du arbetar med kunder, kassa och "
+        "beställningar, och du följer upp försäljningen varje vecka tillsammans med butikschefen.\n\n"
+        "Nous recherchons une femme de moins de trente ans pour notre boutique à Paris. Vous travaillerez avec "
+        "les clients, gérerez la caisse et conseillerez nos visiteurs.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(runner, data_dir, "review", str(ad), "--json")
+    (warning,) = json.loads(out)["warnings"]
+    assert code == 0 and "French is not supported" in warning
+    code, out, _ = run(runner, data_dir, "review", str(ad))
+    flat = " ".join(out.split())
+    assert "no biased wording found in the parts read" in flat and "not checked:" in flat
+
+
 def test_lang_overrides_the_detected_language(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     ad = tmp_path / "ad.txt"
     ad.write_text(

@@ -365,6 +365,8 @@ def _report_name(source: str, taken: set[str]) -> str:
 
 
 def _print_review(r: Review) -> None:
+    from rich.markup import escape
+
     yes = "[green]yes[/]"
     no = "[dim]no[/]"
     out_console.rule(f"[bold]{r.title or r.source}[/]  [dim]({r.lang})[/]")
@@ -385,7 +387,14 @@ def _print_review(r: Review) -> None:
     if r.unicorn:
         out_console.print("[bold yellow]unicorn warning:[/] expert level demanded in all eight areas")
     flags = r.flags
-    out_console.print(f"[bold]{len(flags)} flag(s)[/]" if flags else "[green]no biased wording found[/]")
+    if flags:
+        out_console.print(f"[bold]{len(flags)} flag(s)[/]")
+    elif r.warnings:  # a part in another language was not checked: no all-clear
+        out_console.print("[yellow]no biased wording found in the parts read[/]")
+    else:
+        out_console.print("[green]no biased wording found[/]")
+    for warning in r.warnings:
+        out_console.print(f"  [yellow]not checked:[/] {escape(warning)}", highlight=False)
     coding = r.gender_coding
     if coding.masculine or coding.feminine:
         lean = "[green]" if coding.verdict == "neutral" else "[yellow]"

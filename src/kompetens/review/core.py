@@ -87,6 +87,9 @@ class Review:
     ``required`` says must-have or merit where the ad's section does."""
     gender_coding: GenderCoding = field(default_factory=GenderCoding)
     """Which way the gender-coded words of ``flags`` lean, counted."""
+    warnings: list[str] = field(default_factory=list)
+    """Parts of the ad that were not read in their own language ("characters 213-523: French is not
+    supported; read as Swedish"): their wording was not checked for flags nor their areas read."""
 
     @property
     def evidence(self) -> list[Evidence]:
@@ -216,6 +219,7 @@ def review_ad(
         ),
         area_evidence=by_area,
         sections=layout.sections,
+        warnings=[str(w) for w in doc.meta.get("warnings", [])],
     )
 
 
