@@ -295,6 +295,12 @@ def test_audit_of_a_folder_with_its_groups_file(runner: CliRunner, data_dir: Pat
     assert [Path(s).name for s in data["ungrouped"]] == [DEMO_CVS[-1].name] and data["failed"] == []
     code, out, _ = run(runner, data_dir, "audit", str(pool))  # the table for people
     assert code == 0 and "impact ratio" in out and "sex: scoring_rate" in out
+    # a groups file that names none of the CVs: not measured, no pass, exit 1
+    (pool / "groups.json").write_text(json.dumps({"nobody.pdf": {"sex": "female"}}), encoding="utf-8")
+    code, out, err = run(runner, data_dir, "audit", "--role", "default", str(pool), "--json")
+    data = json.loads(out)
+    assert code == 1 and data["four_fifths_ok"] is None and data["not_measured"] == ["sex", "age"]
+    assert "not measured: sex and age" in " ".join(err.split())
 
 
 def test_audit_of_a_written_synthetic_pool_is_the_same(
@@ -790,9 +796,9 @@ def test_audit_says_when_no_ratio_could_be_computed(
     for cv in DEMO_CVS[:3]:
         (pool / cv.name).write_text(cv.read_text(encoding="utf-8"), encoding="utf-8")
     (pool / "groups.csv").write_text("file,sex,age_band\nsomeone-else.txt,f,30-39\n", encoding="utf-8")
-    _, out, _ = run(runner, data_dir, "audit", "--role", "default", str(pool))
+    code, out, _ = run(runner, data_dir, "audit", "--role", "default", str(pool))
     flat = " ".join(out.split())
-    assert "no impact ratio could be computed" in flat and "no impact ratio under 0.8" not in flat
+    assert "sex and age: not measured" in flat and "no impact ratio under 0.8" not in flat and code == 1
 
 
 @pytest.mark.parametrize(

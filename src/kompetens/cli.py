@@ -862,7 +862,12 @@ def audit(
         _emit_json(report)
     else:
         _print_audit(report)
-    ctx.exit(1 if errors else 0)
+    if report.not_measured:  # no pass: nothing was compared there
+        err_console.print(
+            f"[bold red]error[/] not measured: {' and '.join(report.not_measured)} (fewer than two known groups: "
+            "see the notes)"
+        )
+    ctx.exit(1 if errors or report.not_measured else 0)
 
 
 def _write_pool(docs: list[Document], groups: dict[str, Member], folder: Path) -> None:
@@ -892,15 +897,16 @@ def _print_audit(report: AuditReport) -> None:
             ratio = f"[red]{ratio}[/]" if g.flagged else ratio
             table.add_row(g.group, str(g.n), str(g.hits), f"{g.rate:.2f}", ratio, f"[dim]{g.note}[/]")
         out_console.print(table)
-    computed = any(g.impact_ratio is not None for r in report.results for g in r.groups)
-    verdict = (
-        "[yellow]no impact ratio could be computed (see the notes)[/]"
-        if not computed
-        else "[green]no impact ratio under 0.8[/]"
-        if report.four_fifths_ok
-        else "[red]impact ratio under 0.8[/]"
-    )
-    out_console.print(f"sex and age: {verdict}")
+    measured = [c for c in ("sex", "age") if c not in report.not_measured]
+    flagged = any(r.flagged for r in report.results if r.category in ("sex", "age"))
+    if measured:
+        verdict = "[red]impact ratio under 0.8[/]" if flagged else "[green]no impact ratio under 0.8[/]"
+        out_console.print(f"{' and '.join(measured)}: {verdict}")
+    if report.not_measured:
+        out_console.print(
+            f"{' and '.join(report.not_measured)}: [yellow]not measured (fewer than two known groups; see the "
+            "notes)[/]"
+        )
     for note in report.notes:
         out_console.print(f"[dim]note: {note}[/]", highlight=False)
 

@@ -110,7 +110,7 @@ def test_report_notes_ungrouped_and_unmatched() -> None:
         "R", [("x/a.txt", 60.0), ("x/b.txt", 40.0)], {"a.txt": F, "zzz.txt": M}, pool="folder", top=1
     )
     assert report.ungrouped == ["x/b.txt"] and report.unmatched == 1
-    assert report.notes[0].startswith("1 CV(s) not named")
+    assert report.notes[0].startswith("not measured") and report.notes[1].startswith("1 CV(s) not named")
     one = audit_ranking("R", [("a.txt", 50.0)], {"a.txt": F}, pool="folder")
     assert not any(n.startswith("left out") for n in one.notes)  # a ratio of none is not a group left out
     assert any("same score" in n for n in one.notes)
@@ -257,3 +257,33 @@ def test_engine_audit_of_an_equal_pool(engine: Engine) -> None:
     biased = engine.audit_synthetic(default_role(), 96, seed=4, top=24, lacking=("female", "strategy"))
     assert not biased.four_fifths_ok
     assert "female" in next(r for r in biased.results if r.category == "sex").flagged
+
+
+def test_an_audit_that_could_not_compare_is_no_pass() -> None:
+    """A bug hunt's groups file named .pdf files for .md CVs: every CV unknown, and the report said ok."""
+    ranking = [(f"cv{i}.md", float(100 - i)) for i in range(20)]
+    nobody = audit_ranking("R", ranking, {"cv0.pdf": F}, pool="folder", top=5)
+    assert nobody.four_fifths_ok is None and nobody.not_measured == ("sex", "age")
+    assert any(n.startswith("not measured: sex and age") for n in nobody.notes)
+    # the sex known, every age unknown: sex is measured, age is not
+    sexes = {s: Member("female" if i % 2 else "male") for i, (s, _) in enumerate(ranking)}
+    half = audit_ranking("R", ranking, sexes, pool="folder", top=10)
+    assert half.not_measured == ("age",) and half.four_fifths_ok in (None, False)
+    both = {
+        s: Member("female" if i % 2 else "male", "30-39" if i % 3 else "50+")
+        for i, (s, _) in enumerate(ranking)
+    }
+    assert audit_ranking("R", ranking, both, pool="folder", top=10).not_measured == ()
+
+
+def test_the_groups_file_reads_gender_and_refuses_what_it_cannot_use() -> None:
+    groups = parse_groups("file,gender,birth_year\na.txt,female,1980\n", name="g.csv", as_of=AS_OF)
+    assert groups == {"a.txt": Member("female", "40-49")}
+    with pytest.raises(KompetensError, match="no sex, birth_year, age or age_band column") as err:
+        parse_groups("file,kommun\na.txt,Umeå\n", name="g.csv", as_of=AS_OF)
+    assert err.value.source == "g.csv"
+    with pytest.raises(KompetensError, match="named twice, with different groups") as err:
+        parse_groups("file,sex\na.txt,female\nb.txt,male\na.txt,male\n", name="g.csv", as_of=AS_OF)
+    assert err.value.source == "g.csv#4"  # the file's line, the header being line 1
+    same = parse_groups("file,sex\na.txt,female\na.txt,female\n", name="g.csv", as_of=AS_OF)
+    assert same == {"a.txt": Member("female")}

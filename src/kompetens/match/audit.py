@@ -141,13 +141,18 @@ class AuditReport:
     """Rows of the groups file that name no CV scored."""
     results: list[CategoryAudit]
     """Scoring and selection rates per category: sex, age band, sex x age band."""
-    four_fifths_ok: bool
+    four_fifths_ok: bool | None
     """True when no group in the sex and age categories has an impact ratio under 0.8 (every pair of
-    groups' rates within 0.8-1.25 of each other). Intersectional groups are reported, not counted here."""
+    groups' rates within 0.8-1.25 of each other); false when one has; null when the sex or the age category
+    could not be measured (fewer than two groups of it in the ratios: ``not_measured``), which is no pass.
+    Intersectional groups are reported, not counted here."""
     notes: list[str]
     """How to read the report: groups left out of the ratios, small groups, ties."""
     failed: tuple[str, ...] = ()
     """CVs that could not be read (not in the pool)."""
+    not_measured: tuple[str, ...] = ()
+    """The categories of ``sex`` and ``age`` with fewer than two groups in the ratios (every CV unknown,
+    or all in one group): no impact ratio says anything there."""
 
 
 # -- groups -------------------------------------------------------------------------------------------
@@ -214,15 +219,35 @@ def parse_groups(data: bytes | str, *, name: str, as_of: date | None = None) -> 
     if not text.strip():
         raise KompetensError(Code.E113, "the groups file is empty", source=name)
     rows = _json_rows(text, name) if name.lower().endswith(".json") or text.lstrip()[:1] in "[{" else None
+    is_csv = rows is None
     if rows is None:
         rows = _csv_rows(text, name)
+    first = 2 if is_csv else 1  # a CSV row's line: after the header
+    rows = [{_COLUMN_ALIASES.get(str(k), k): v for k, v in row.items()} for row in rows]
+    if rows and not any(col in row for row in rows for col in _MEASURED):
+        columns = ", ".join(sorted({str(k) for row in rows for k in row}))
+        raise KompetensError(
+            Code.E113,
+            f"the groups file has no sex, birth_year, age or age_band column (its columns: {columns})",
+            source=name,
+        )
     out: dict[str, Member] = {}
-    for i, row in enumerate(rows, start=1):
+    for i, row in enumerate(rows, start=first):
         key = str(row.get("file") or "").strip()
         if not key:
-            raise KompetensError(Code.E113, f"row {i} names no file", source=name)
-        out[key] = member_from(row, as_of=day, source=f"{name}#{i}")
+            raise KompetensError(Code.E113, f"row {i} names no file", source=f"{name}#{i}")
+        member = member_from(row, as_of=day, source=f"{name}#{i}")
+        if key in out and out[key] != member:
+            raise KompetensError(
+                Code.E113, f"{key!r} is named twice, with different groups", source=f"{name}#{i}"
+            )
+        out[key] = member
     return out
+
+
+_COLUMN_ALIASES: dict[str, str] = {"gender": "sex", "kön": "sex", "födelseår": "birth_year", "ålder": "age"}
+"""Column names read as the groups file's own (a header is case-folded first)."""
+_MEASURED = ("sex", "birth_year", "age", "age_band")
 
 
 def _json_rows(text: str, name: str) -> list[Mapping[str, Any]]:
@@ -415,9 +440,24 @@ def notes_for(
     return notes
 
 
-def four_fifths_ok(results: Sequence[CategoryAudit]) -> bool:
-    """No flagged group in the sex and age categories (for either measure)."""
-    return not any(r.flagged for r in results if r.category in ("sex", "age"))
+def not_measured(results: Sequence[CategoryAudit]) -> tuple[str, ...]:
+    """The sex and age categories with fewer than two groups in the ratios (``impact_ratio`` set)."""
+    out: list[str] = []
+    for category in ("sex", "age"):
+        groups = {
+            g.group for r in results if r.category == category for g in r.groups if g.impact_ratio is not None
+        }
+        if len(groups) < 2:
+            out.append(category)
+    return tuple(out)
+
+
+def four_fifths_ok(results: Sequence[CategoryAudit]) -> bool | None:
+    """No flagged group in the sex and age categories (for either measure); None when one of them could not
+    be measured (``not_measured``) and none is flagged: nothing compared is no pass."""
+    if any(r.flagged for r in results if r.category in ("sex", "age")):
+        return False
+    return None if not_measured(results) else True
 
 
 def audit_ranking(
@@ -439,6 +479,13 @@ def audit_ranking(
     notes = notes_for(results, ranking, selected)
     if ungrouped:
         notes.insert(0, f"{len(ungrouped)} CV(s) not named in the groups file count as unknown")
+    missing = not_measured(results)
+    if missing:
+        notes.insert(
+            0,
+            f"not measured: {' and '.join(missing)} (fewer than two known groups in the ratios; check that the "
+            "groups file names the CVs and has a sex and a birth_year, age or age_band column)",
+        )
     return AuditReport(
         role=role,
         pool=pool,
@@ -453,4 +500,5 @@ def audit_ranking(
         four_fifths_ok=four_fifths_ok(results),
         notes=notes,
         failed=tuple(failed),
+        not_measured=missing,
     )
