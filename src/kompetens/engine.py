@@ -1034,11 +1034,33 @@ class Engine:
         return kept
 
     def forget(self, source: str | None = None) -> int:
-        """Erase one of the default organisation's candidates (by id or file name) or all of them with
-        ``None``, for real; returns how many were erased."""
+        """Erase one of the default organisation's candidates (by id, or by file name where one candidate
+        has it: a path is read as its file name) or all of them with ``None``, for real; returns how many
+        were erased. E515 when several candidates have the file name (job portals name most CVs "CV.pdf":
+        one person's erasure must not take another's), E505 when none has the id or name."""
         org = self.records.default_org()
         kept = self.records.candidates(org)
-        ids = [c.id for c in kept if source is None or source in (c.id, c.name)]
+        if source is None:
+            ids = [c.id for c in kept]
+        else:
+            ids = [c.id for c in kept if c.id == source]
+            name = Path(source).name
+            if not ids:
+                ids = [c.id for c in kept if c.name in (source, name)]
+            if len(ids) > 1:
+                raise KompetensError(
+                    Code.E515,
+                    f"{len(ids)} stored candidates are named {name!r}: give the id of the one to erase "
+                    f"({', '.join(ids)}; `kompetens candidates list` shows them)",
+                    field="source",
+                )
+            if not ids:
+                raise KompetensError(
+                    Code.E505,
+                    f"no stored candidate has the id or file name {source!r} (`kompetens candidates list` "
+                    "shows them)",
+                    field="source",
+                )
         return self.records.erase(org, ids, user_id=None, event="candidate.erase")
 
     # -- stored ads --------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ class Code(StrEnum):
     E512 = "unknown stored ad"
     E513 = "too many failed sign-ins"
     E514 = "candidate stored already"
+    E515 = "ambiguous candidate name"
     E600 = "server busy"
     E601 = "time limit exceeded"
     E602 = "engine worker failed"
@@ -186,6 +187,7 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E512: 404,
     Code.E513: 429,
     Code.E514: 409,
+    Code.E515: 409,
     Code.E600: 503,
     Code.E601: 504,
     Code.E602: 500,

@@ -95,6 +95,38 @@ def test_cli_store_stored_and_forget_delete_for_real(tmp_path: Path) -> None:
     assert "cv-fiktiv" not in again.output
 
 
+def test_forget_by_a_file_name_two_candidates_share_erases_neither(tmp_path: Path) -> None:
+    """A bug hunt stored cvs/a/cv.txt and cvs/b/cv.txt, two people: `forget cv.txt` erased both."""
+    from kompetens.engine import Engine
+    from kompetens.errors import Code, KompetensError
+
+    home = tmp_path / "home"
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(home)}
+    for who in ("a", "b"):
+        (tmp_path / who).mkdir()
+        cv = tmp_path / who / "cv.txt"
+        cv.write_text(
+            f"Erfarenhet\n2019 - nu Social media-ansvarig, Bolag {who.upper()} AB\nInstagram.\n", "utf-8"
+        )
+        added = runner.invoke(cli, ["candidates", "add", str(cv), "--json"], env=env)
+        assert added.exit_code == 0, added.output
+    engine = Engine(home)
+    for source in ("cv.txt", str(tmp_path / "a" / "cv.txt")):
+        with pytest.raises(KompetensError) as err:
+            engine.forget(source)
+        assert err.value.code == Code.E515 and "give the id" in err.value.message
+    with pytest.raises(KompetensError) as err:
+        engine.forget("nobody.txt")
+    assert err.value.code == Code.E505
+    listed = json.loads(runner.invoke(cli, ["candidates", "list", "--json"], env=env).stdout)
+    assert len(listed) == 2
+    assert engine.forget(listed[0]["id"]) == 1
+    assert engine.forget("cv.txt") == 1  # one left with that name: the name is enough
+    cli_run = runner.invoke(cli, ["forget", "cv.txt"], env=env)
+    assert cli_run.exit_code == 1  # nobody left by that name
+
+
 def test_old_path_keyed_profiles_move_to_random_ids(tmp_path: Path, database_url: str | None) -> None:
     from kompetens.store.records import DEFAULT_ORG, Records
 
