@@ -746,6 +746,13 @@ def team(ctx: click.Context, role_spec: str, cvs: tuple[Path, ...], size: int, a
         for area in AREA_IDS:
             v = round(float(result.coverage.get(area, 0.0)), 4)
             out_console.print(f"  {area:<24} {_bar(v)} {v:.2f}")
+        if result.missing_must_haves:
+            out_console.print(
+                "  [yellow]must-haves no member meets:[/] "
+                + ", ".join(result.missing_must_haves)
+                + " [dim](no team of this size from these CVs meets more)[/]",
+                highlight=False,
+            )
     ctx.exit(1 if errors else 0)
 
 

@@ -96,3 +96,54 @@ def test_bad_size(size: int) -> None:
     with pytest.raises(KompetensError) as info:
         best_team([synthetic(0, [0.5] * 8)], Role("R", dict.fromkeys(AREA_IDS, 1.0)), size)
     assert info.value.field == "size"
+
+
+def brute_force_with_must_haves(cands: list[CandidateProfile], role: Role, k: int) -> tuple[int, float]:
+    """The best (must-haves met, coverage) over every team of k: must-haves first."""
+    levels = np.array([c.vector for c in cands])
+    best = (-1, -1.0)
+    for combo in itertools.combinations(range(len(cands)), k):
+        met = sum(
+            any(cands[i].vector[AREA_IDS.index(a)] >= role.min_levels.get(a, 0.1) for i in combo)
+            for a in role.must_have
+        )
+        best = max(best, (met, team_score(levels[list(combo)], role)))
+    return best
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pool=st.lists(vectors, min_size=2, max_size=8),
+    w=weights,
+    k=st.integers(1, 3),
+    must=st.lists(st.sampled_from(AREA_IDS), min_size=1, max_size=3, unique=True),
+)
+def test_a_team_meets_the_most_must_haves_first(
+    pool: list[list[float]], w: list[float], k: int, must: list[str]
+) -> None:
+    """A bug hunt's role made community a must-have at 0.5: the team of two had community 0.00."""
+    cands = [synthetic(i, v) for i, v in enumerate(pool)]
+    role = Role(
+        "R", dict(zip(AREA_IDS, w, strict=True)), must_have=tuple(must), min_levels=dict.fromkeys(must, 0.5)
+    )
+    team = best_team(cands, role, k)
+    met, coverage = brute_force_with_must_haves(cands, role, min(k, len(cands)))
+    assert sum(team.must_haves.values()) == met
+    assert team.missing_must_haves == [a for a in must if not team.must_haves[a]]
+    assert math.isclose(team.score, coverage, abs_tol=1e-6)
+
+
+def test_greedy_keeps_the_must_haves_first() -> None:
+    # a large pool (greedy): the only candidate with community is weak elsewhere, and still chosen
+    others = [a for a in range(8) if AREA_IDS[a] != "community"]
+    rows = [[0.3] * 8 for _ in range(60)]
+    for i, row in enumerate(rows):  # each strong in one area: no one dominates the pool
+        row[AREA_IDS.index("community")] = 0.0
+        row[others[i % 7]] = 0.5 + i / 200
+    cands = [synthetic(i, row) for i, row in enumerate(rows)]
+    cands.append(synthetic(60, [0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.0, 0.0]))
+    weights = dict.fromkeys(AREA_IDS, 1.0) | {"community": 0.1}  # by coverage alone, never worth a place
+    role = Role("R", weights, must_have=("community",), min_levels={"community": 0.5})
+    team = best_team(cands, role, 3, exact_limit=10)
+    assert not team.exact and cands[60].source in team.members and team.missing_must_haves == []
+    assert team.score <= team.upper_bound

@@ -487,6 +487,11 @@ def _with_wording(area_score: float, fit: float | None, share: float) -> float:
     return (1.0 - share) * area_score + 100.0 * share * fit
 
 
+def meets(candidate: CandidateProfile, role: Role, key: str) -> bool:
+    """Whether ``candidate`` meets the role's must-have ``key`` (an area at its level, or a concept)."""
+    return _has(candidate, role, key)
+
+
 def _has(candidate: CandidateProfile, role: Role, key: str) -> bool:
     if key in AREA_IDS:
         return candidate.areas[key] >= role.min_levels.get(key, MUST_LEVEL)

@@ -11,6 +11,10 @@ of maxima), so:
   (1 - 1/e) ~ 63% of the optimum (Nemhauser, Wolsey and Fisher 1978), and the result carries the
   tighter bound measured on the data: optimum <= f(S_i) + the k largest marginal gains at S_i, for every
   greedy prefix S_i (Minoux's a-posteriori bound).
+
+The role's must-haves come first: a team that meets more of them (an area at its level in one member, or a
+concept one member shows) beats any team that meets fewer, whatever their coverage; the search compares
+coverage among the teams that meet the most. ``missing_must_haves`` names what the chosen team still lacks.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -27,7 +31,7 @@ from ..errors import Code, FailedInput, KompetensError
 from ..models import AREA_IDS
 from ..schema import DOCUMENTED, R2, R4
 from .role import Role
-from .score import CandidateProfile
+from .score import CandidateProfile, meets
 
 EXACT_LIMIT = 2_000_000
 """Teams evaluated at most by exact search; above it, greedy."""
@@ -54,11 +58,15 @@ class Team:
     exact: bool
     """True when every possible team was compared (else greedy, within ``upper_bound``)."""
     upper_bound: R2
-    """No team scores above this."""
+    """No team that meets as many must-haves scores above this."""
     teams_evaluated: int
     """How many teams (or, greedy, candidate checks) the search compared."""
     failed: tuple[FailedInput, ...] = ()
     """CVs that could not be read (the team is chosen from the others)."""
+    must_haves: dict[str, bool] = field(default_factory=dict)
+    """Each of the role's must-haves, and whether a member meets it."""
+    missing_must_haves: list[str] = field(default_factory=list)
+    """The role's must-haves no member meets (a team is chosen among those that meet the most)."""
 
 
 def team_score(levels: FloatArray, role: Role) -> float:
@@ -80,24 +88,34 @@ def best_team(
         raise KompetensError(Code.E301, "no candidates to build a team from", field="candidates")
     levels = np.array([c.vector for c in cands], dtype=np.float64)
     weights = np.asarray(role.vector, dtype=np.float64)
+    # must-haves as extra columns, each 0 or ``big`` (more than all coverage together), so that one more
+    # must-have met outweighs any coverage; a team "has" one when a member does: the same max as the areas
+    must = np.array([[meets(c, role, key) for key in role.must_have] for c in cands], dtype=np.float64)
+    must = must.reshape(len(cands), len(role.must_have))
+    big = float(weights.sum()) + 1.0
+    rows = np.hstack([levels, must])
+    gains = np.concatenate([weights, np.full(must.shape[1], big)])
     k = min(size, len(cands))
-    pool = _undominated(levels, weights) if len(cands) <= DOMINANCE_LIMIT else list(range(len(cands)))
+    pool = _undominated(rows, gains) if len(cands) <= DOMINANCE_LIMIT else list(range(len(cands)))
     if len(pool) <= k:
-        chosen = pool + [i for i in _by_score(levels, weights) if i not in pool][: k - len(pool)]
-        return _team(cands, levels, role, chosen, exact=True, bound=None, evaluated=1)
+        chosen = pool + [i for i in _by_score(rows, gains) if i not in pool][: k - len(pool)]
+        return _team(cands, levels, must, role, chosen, exact=True, bound=None, evaluated=1)
     n_teams = math.comb(len(pool), k)
     if n_teams <= exact_limit:
-        chosen = _exact(levels[pool], weights, k)
+        chosen = _exact(rows[pool], gains, k)
         return _team(
-            cands, levels, role, [pool[i] for i in chosen], exact=True, bound=None, evaluated=n_teams
+            cands, levels, must, role, [pool[i] for i in chosen], exact=True, bound=None, evaluated=n_teams
         )
-    chosen, bound = _greedy(levels, weights, k)
-    return _team(cands, levels, role, chosen, exact=False, bound=bound, evaluated=len(cands) * k)
+    chosen, _ = _greedy(rows, gains, k)
+    # Minoux's bound on the coverage alone (the must-have columns are not coverage)
+    bound = _bound(chosen, levels, weights, k)
+    return _team(cands, levels, must, role, chosen, exact=False, bound=bound, evaluated=len(cands) * k)
 
 
 def _team(
     cands: list[CandidateProfile],
     levels: FloatArray,
+    must: FloatArray,
     role: Role,
     chosen: list[int],
     *,
@@ -108,14 +126,31 @@ def _team(
     chosen = sorted(chosen)
     best = levels[chosen].max(axis=0)
     score = team_score(levels[chosen], role)
+    met = {key: bool(must[chosen, j].max() > 0) for j, key in enumerate(role.must_have)}
     return Team(
         members=tuple(cands[i].source for i in chosen),
         coverage={a: float(best[j]) for j, a in enumerate(AREA_IDS)},
         score=score,
         exact=exact,
-        upper_bound=score if bound is None else min(100.0, 100.0 * bound / role.total_weight),
+        upper_bound=score if bound is None else max(score, min(100.0, 100.0 * bound / role.total_weight)),
         teams_evaluated=evaluated,
+        must_haves=met,
+        missing_must_haves=[key for key, ok in met.items() if not ok],
     )
+
+
+def _bound(order: list[int], levels: FloatArray, weights: FloatArray, k: int) -> float:
+    """An upper bound on the best coverage of any k candidates: for each prefix S of the greedy ``order``,
+    f(S) plus the k largest marginal gains over S (Minoux), the least of them."""
+    current = np.zeros(levels.shape[1])
+    bound = float(weights.sum())
+    for i in [*order, None]:
+        gains = (np.maximum(levels, current) - current) @ weights
+        top = np.sort(gains)[::-1][:k]
+        bound = min(bound, float(current @ weights) + float(top[top > 0].sum()))
+        if i is not None:
+            current = np.maximum(current, levels[i])
+    return bound
 
 
 def _by_score(levels: FloatArray, weights: FloatArray) -> list[int]:
