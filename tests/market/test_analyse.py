@@ -23,6 +23,8 @@ from kompetens.models import AREA_IDS, Document
         ("", (None, None)),
         (None, (None, None)),
         (20240301, (None, None)),
+        ("1899-03-01", (None, None)),  # a placeholder, not the 19th century's market
+        ("2099-03-01", (None, None)),
     ],
 )
 def test_year_month(value: object, expected: tuple[int | None, int | None]) -> None:

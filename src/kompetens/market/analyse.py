@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Code, IngestError
@@ -115,13 +116,21 @@ def ad_key(doc: Document) -> str:
     return f"sha1:{h.hexdigest()[:24]}"
 
 
-def year_month(value: object) -> tuple[int | None, int | None]:
-    """(year, month) of an ISO date such as ``2024-03-01T08:00:00``; (None, None) otherwise."""
+FIRST_YEAR = 1990
+"""The earliest publication year read: an ad "published" before online job boards existed (1899) is a
+placeholder or a typing error, and is undated rather than a year of its own in the figures."""
+
+
+def year_month(value: object, *, today: date | None = None) -> tuple[int | None, int | None]:
+    """(year, month) of an ISO date such as ``2024-03-01T08:00:00``; (None, None) otherwise, and for a year
+    before ``FIRST_YEAR`` or after next year (2099): undated, not a year of its own."""
     m = _DATE.match(value) if isinstance(value, str) else None
     if m is None:
         return None, None
-    month = int(m.group(2))
-    return int(m.group(1)), month if 1 <= month <= 12 else None
+    year, month = int(m.group(1)), int(m.group(2))
+    if not FIRST_YEAR <= year <= (today or date.today()).year + 1:
+        return None, None
+    return year, month if 1 <= month <= 12 else None
 
 
 def _counts(flag: Flag, verdict: str) -> bool:

@@ -38,7 +38,9 @@ def _summary(report: MarketReport) -> Table:
     )
     t.add_row("Ads with flagged wording", f"{report.ads_flagged:,}", _pct(report.ads_flagged, report.ads))
     if report.undated:
-        t.add_row("Undated ads (not in the year table)", f"{report.undated:,}", "")
+        t.add_row(
+            "Undated ads (no readable publication date: not in the year table)", f"{report.undated:,}", ""
+        )
     if report.error_count:
         t.add_row("Inputs that failed", f"{report.error_count:,}", "")
     if report.run is not None:
