@@ -46,6 +46,12 @@ RANGES = [
     ("since 2019", "2019-01", None),
     ("Since March 2021", "2021-03", None),
     ("sedan 2015 – 2017", "2015-01", "2017-12"),
+    # stop 31, a bug hunt's formats: "to date", two-digit years, terms and seasons
+    ("2019 – dags dato", "2019-01", None),
+    ("Mar '19 – Jun '21", "2019-03", "2021-06"),
+    ("ht 2018 – vt 2020", "2018-08", "2020-06"),
+    ("sommaren 2012 – hösten 2013", "2012-06", "2013-11"),
+    ("Summer 2019 – Autumn 2020", "2019-06", "2020-11"),
 ]
 
 
@@ -59,6 +65,14 @@ def test_date_range_formats(dates: str, start: str, end: str | None) -> None:
     assert pos.ongoing is (end is None)
     assert month_str(pos.end) == (end or "2026-11")
     assert pos.title == "Kommunikatör, Exempelbolaget AB"
+
+
+def test_a_range_that_runs_backwards_is_read_the_other_way_round_and_said() -> None:
+    text = "Erfarenhet\nKommunikatör, Exempelbolaget AB\n2022 – 2019\n- Skrev pressmeddelanden.\n"
+    tl = parse_timeline(text, today=TODAY)
+    (pos,) = tl.positions
+    assert (month_str(pos.start), month_str(pos.end)) == ("2019-12", "2022-01")
+    assert any("runs backwards" in w and "2022 – 2019" in w for w in tl.unread)
 
 
 @pytest.mark.parametrize(

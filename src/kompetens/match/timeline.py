@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -124,6 +124,8 @@ class Timeline:
 class _Patterns:
     date_range: re.Pattern[str]
     months: dict[str, int]
+    seasons: dict[str, tuple[int, int]]
+    """A season or term ("vt", "sommaren", "summer") -> its first and last month."""
     present: frozenset[str]
     headings: dict[str, str]
     list_split: re.Pattern[str]
@@ -149,7 +151,7 @@ def parse_timeline(text: str, *, today: date) -> Timeline:
         education=tuple(_section_lines(text, sections, "education")),
         languages=tuple(_languages(text, sections, pat)),
         today=now,
-        unread=tuple(_unread(text, sections, pat)),
+        unread=tuple([*_unread(text, sections, pat), *_backwards(text, sections, pat, now)]),
     )
 
 
@@ -178,6 +180,22 @@ def _unread(text: str, sections: list[Section], pat: _Patterns) -> Iterator[str]
                 yield f"line {number}: a date range that was not read: {line.strip()[:UNREAD_SHOWN]!r}"
 
 
+def _backwards(text: str, sections: list[Section], pat: _Patterns, now: Month) -> Iterator[str]:
+    """Date ranges whose end comes before their start ("2022 – 2019"): read the other way round, and said."""
+    for sec in sections:
+        if sec.kind in _NO_POSITIONS:
+            continue
+        for m in pat.date_range.finditer(text, sec.start, sec.end):
+            raw_end = (m.group("end") or "").strip().lower()
+            if not raw_end or raw_end in pat.present:
+                continue
+            start = _parse_date(m.group("start"), pat, is_end=False)
+            end = _parse_date(raw_end, pat, is_end=True)
+            if start is not None and end is not None and end < start:
+                number = text.count("\n", 0, m.start()) + 1
+                yield f"line {number}: a date range that runs backwards, read the other way round: {m.group().strip()!r}"
+
+
 def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
     """Whether one of ``spans`` (in order, without overlaps; ``ends`` their ends) overlaps [start, end)."""
     i = bisect.bisect_right(ends, start)  # the first span ending after ``start``
@@ -198,17 +216,20 @@ def _patterns() -> _Patterns:
     months: dict[str, int] = {}
     for d in data:
         months.update({k.lower(): int(v) for k, v in d.get("months", {}).items()})
+    seasons: dict[str, tuple[int, int]] = {}
+    for d in data:
+        seasons.update({k.lower(): (int(v[0]), int(v[1])) for k, v in d.get("seasons", {}).items()})
     present = {w.lower() for d in data for w in d.get("present", [])}
     range_words = {w.lower() for d in data for w in d.get("range_words", [])}
     since = {w.lower() for d in data for w in d.get("since_words", [])}
     headings = {w.lower(): kind for d in data for kind, words in d.get("sections", {}).items() for w in words}
 
-    def alts(words: set[str] | dict[str, int]) -> str:
+    def alts(words: Iterable[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
     year = r"(?:19|20)\d\d"
     one_date = (
-        rf"(?:(?:{alts(months)})\.?\s+{year}"  # "mars 2019", "Sept. 2019"
+        rf"(?:(?:{alts([*months, *seasons])})\.?\s+(?:{year}|['’‘]\d\d(?!\d))"  # "mars 2019", "Mar '19", "ht 2018"
         rf"|{year}\s*[-./]\s*(?:0?[1-9]|1[0-2])(?![\d])"  # "2019-03", "2019.3"
         rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*{year}"  # "03/2019"
         rf"|{year})"
@@ -229,15 +250,28 @@ def _patterns() -> _Patterns:
     )
     conj = {w.lower() for d in data for w in d.get("conjunctions", [])}
     list_split = re.compile(rf"[,;•·/]|\s+(?:{alts(conj)})\s+", re.IGNORECASE)
-    return _Patterns(date_range, months, frozenset(present), headings, list_split)
+    return _Patterns(date_range, months, seasons, frozenset(present), headings, list_split)
+
+
+_TWO_DIGIT_PIVOT = 50
+"""A two-digit year ("Mar '19") up to this is 20xx, above it 19xx."""
 
 
 def _parse_date(value: str, pat: _Patterns, *, is_end: bool) -> Month | None:
     """One date; a bare year means January as a start and December as an end."""
     value = value.strip().lower().replace(" ", "")
-    m = re.fullmatch(r"([^\W\d]+)\.?(\d{4})", value)
-    if m and m.group(1) in pat.months:
-        return int(m.group(2)) * 12 + pat.months[m.group(1)] - 1
+    m = re.fullmatch(r"([^\W\d]+)\.?(\d{4}|['’‘]\d\d)", value)
+    if m:
+        digits = m.group(2).lstrip("'’‘")
+        year = (
+            int(digits)
+            if len(digits) == 4
+            else int(digits) + (2000 if int(digits) <= _TWO_DIGIT_PIVOT else 1900)
+        )
+        if m.group(1) in pat.months:
+            return year * 12 + pat.months[m.group(1)] - 1
+        if m.group(1) in pat.seasons:  # a term: its first month as a start, its last as an end
+            return year * 12 + pat.seasons[m.group(1)][1 if is_end else 0] - 1
     m = re.fullmatch(r"(\d{4})[-./](\d{1,2})", value)
     if m:
         return int(m.group(1)) * 12 + int(m.group(2)) - 1
