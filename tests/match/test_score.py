@@ -66,6 +66,13 @@ def test_evidence_in_a_job_counts_more_than_self_description() -> None:
     assert in_job > in_profile > 0.0
 
 
+def test_an_education_line_as_evidence_keeps_no_years() -> None:
+    # when one studied hints at one's age: the evidence line leaves the years out, as the profile does
+    text = job("2020 – nu", "Discord") + "\nUtbildning\nMedie- och SEO-analys, Fiktiva högskolan, 2010–2013\n"
+    lines = [e.context for e in candidate(text).evidence["api_seo"]]
+    assert lines == ["Medie- och SEO-analys, Fiktiva högskolan"]
+
+
 def test_breadth_counts_and_repetition_does_not() -> None:
     one = level(job("2020 – nu", "Discord"))
     repeated = level(job("2020 – nu", "Discord, Discord och Discord"))

@@ -24,7 +24,7 @@ from ..skills import Labeler, Skill, SkillMatch, match_skills, skill_list
 from . import wording
 from .anonymize import anonymize
 from .role import Role
-from .timeline import Position, Timeline, covered_months, parse_timeline
+from .timeline import Position, Timeline, covered_months, parse_timeline, without_years
 from .wording import WordBridge, Zipf, term_vector, unmatched_text
 
 # Evidence inside a described job counts fully; in education a little less; self-description (profile,
@@ -405,6 +405,8 @@ def _evidence(text: str, m: Mention, where: str) -> Evidence:
     end = text.find("\n", m.end)
     line = text[start : len(text) if end < 0 else end]
     line = " ".join(line.split()).lstrip("-•*· ")
+    if where == "education":  # as the profile keeps education lines: when one studied hints at one's age
+        line = without_years(line)
     if len(line) > _CONTEXT_CHARS:
         line = line[:_CONTEXT_CHARS].rsplit(" ", 1)[0] + " …"
     return Evidence(m.text, line, m.concept.id, m.concept.label, m.confidence, where)

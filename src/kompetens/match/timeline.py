@@ -376,11 +376,20 @@ def _section_lines(text: str, sections: list[Section], kind: str) -> list[str]:
             continue
         lines = text[sec.start : sec.end].split("\n")[1:]
         for line in lines:
-            clean = re.sub(r"(?:19|20)\d\d(?:\s*[–—-]\s*(?:(?:19|20)\d\d|\w+))?", "", line)
-            clean = " ".join(_EMPTY_PARENS.sub("", clean).strip(_TITLE_STRIP).split()).rstrip(",")
+            clean = without_years(line)
             if clean:
                 out.append(clean)
     return out
+
+
+_YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[–—-]\s*(?:(?:19|20)\d\d|\w+))?")
+
+
+def without_years(line: str) -> str:
+    """An education line without its years ("Medie- och kommunikationsvetenskap, högskolan, 2010–2013" ->
+    "Medie- och kommunikationsvetenskap, högskolan"): when a person studied hints at their age."""
+    clean = _YEARS.sub("", line)
+    return " ".join(_EMPTY_PARENS.sub("", clean).strip(_TITLE_STRIP).split()).rstrip(",")
 
 
 def _languages(text: str, sections: list[Section], pat: _Patterns) -> list[str]:
