@@ -1,7 +1,8 @@
 """Remove personal data from CV text before anything scores it.
 
 What goes: name, personal identity number, birth date or year, age, gender words, photo references,
-address, e-mail, phone and profile links; and nationality, family status and religion fields. The result names the categories it removed, never the values.
+address, e-mail, phone and profile links; and nationality, family status and religion fields. The result
+names the categories it removed, never the values.
 The words come from ``lang/<code>/cv.json`` of every language at once, because a CV may mix languages.
 """
 
@@ -340,12 +341,15 @@ def _gender_words(text: str, lex: _Lexicon) -> Iterator[Span]:
                 found.append(m.span())
     for start, end in found:
         yield (start, end, "gender")
-        before = _PREVIOUS_WORD.search(text, 0, start)
+        before = _PREVIOUS_WORD.search(text, max(0, start - _WORD_BEFORE_CHARS), start)
         if before is not None and before.group(1).casefold() in lex.age_adjectives:
             yield (before.start(1), before.end(1), "age")
 
 
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
+_WORD_BEFORE_CHARS = 40
+"""How far back the word before a gender word is looked for (a search to the text's start per word would
+grow with the text)."""
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
