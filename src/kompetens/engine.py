@@ -44,7 +44,7 @@ from .store.records import (
 from .taxonomy import Taxonomy, jobtech_uri
 from .taxonomy.areas import Area, AreaInfo, area_details, load_areas, load_curated
 from .taxonomy.linkable import linkable_concepts
-from .taxonomy.model import ESCO_ISCO_URI, ESCO_OCCUPATION_URI
+from .taxonomy.model import ESCO_ISCO_URI, ESCO_OCCUPATION_URI, ESCO_SKILL_URI
 from .taxonomy.store import recorded_sources
 
 if TYPE_CHECKING:
@@ -84,14 +84,16 @@ LINK_CONFIDENCE = 0.5
 SPAN_CONFIDENCE = 0.5
 """Confidence of a skill phrase the span tagger found and nothing linked (``extract``)."""
 SPAN_URI = "kompetens:span:"
+"""Concept id prefix of an unlinked skill phrase: the prefix and the phrase, lowercased, spaces collapsed."""
 PHRASE_LINKS = 50_000
 """Tagger phrases whose link (or its absence) an Engine keeps (lowercased, spaces collapsed): real ads repeat
 ~43 % of their phrases ("svenska och engelska i tal och skrift"); the cache starts again when full."""
-"""Concept id prefix of an unlinked skill phrase: the prefix and the phrase, lowercased, spaces collapsed."""
 TAXONOMY_WEIGHT = 0.6
 """ESCO/JobTech labels are evidence too, but less specific to our areas than the curated phrases."""
 TAXONOMY_MAX_TOKENS = 6
 NAME_KINDS = frozenset({"platform", "tool"})
+LANGUAGE_NAME_MIN = 4
+"""Letters a word needs before it is looked up as a language's name (no two- or three-letter label)."""
 
 
 def curated_specs() -> list[PhraseSpec]:
@@ -559,6 +561,25 @@ class Engine:
 
         return SpanTagger.packaged(lexicon=self.lexicon)
 
+    def language_concept(self, name: str) -> str | None:
+        """The ESCO skill of the language ``name`` names ("English", "engelska", "Svenska"): the ESCO skill
+        whose preferred label, in English or Swedish, is the word; None for any other word, and before
+        `kompetens setup`. What a CV's languages section is linked to (``build_candidate``)."""
+        key = name.casefold()
+        cache: dict[str, str | None] = self.__dict__.setdefault("_languages", {})
+        if key not in cache:
+            found = None
+            if self.taxonomy is not None and len(key) >= LANGUAGE_NAME_MIN:
+                for concept in self.taxonomy.search_label(name):
+                    preferred = {
+                        concept.labels[x][0].casefold() for x in ("en", "sv") if concept.labels.get(x)
+                    }
+                    if concept.uri.startswith(ESCO_SKILL_URI) and key in preferred:
+                        found = concept.uri
+                        break
+            cache[key] = found
+        return cache[key]
+
     def skill_labels(self, uri: str, lang: str) -> tuple[str | None, str | None]:
         """A concept's preferred label in ``lang`` and in English, from the taxonomy (None where it has none,
         or before `kompetens setup`); what skill lists are labelled with."""
@@ -798,6 +819,7 @@ class Engine:
             zipf=self.lexicon.zipf,
             bridge=self.word_bridge,
             wording_fn=self.extractor if thorough else None,  # the wording fit reads the phrase index's
+            languages=self.language_concept,
         )
         if store:
             self._keep(self.records.default_org(), doc, cand, data=document_bytes(doc), user_id=None)

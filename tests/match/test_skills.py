@@ -182,3 +182,22 @@ def _thorough_original(name: str, engine: Engine) -> object:
     if name not in _ORIGINALS:
         _ORIGINALS[name] = _candidate(DEMO_CVS / name, engine, engine.profile_fn(thorough=True))
     return _ORIGINALS[name]
+
+
+def test_the_languages_section_gives_language_skills(engine: Engine) -> None:
+    """A bug hunt: "English (native)" in an English CV was no skill, so an ad's required "engelska" was
+    listed as missing; the Swedish CV's "engelska" matched."""
+    if engine.language_concept("English") is None:
+        pytest.skip("no taxonomy in the data folder (kompetens setup)")
+    english = engine.language_concept("engelska")
+    assert english == engine.language_concept("English") and english.startswith(ESCO)
+    cv = "Kim Sampleton\n\nExperience\nSocial media manager, Placeholder AB\n2020 – present\n- Instagram.\n\n"
+    cand = engine.candidate(
+        Document("cv.txt", cv + "Languages\nEnglish (native), Swedish (fluent)\n", "en", "cv")
+    )
+    langs = [s for s in cand.skills if s.method == "languages"]
+    assert [s.label_en for s in langs] == ["English", "Swedish"] and all(s.area is None for s in langs)
+    assert cand.has_concept(english) and not cand.has_concept(engine.language_concept("Spanish") or "x")
+    assert "languages" not in {s.label.casefold() for s in cand.skills}  # the heading is no language
+    without = engine.candidate(Document("cv.txt", cv, "en", "cv"))
+    assert without.areas == cand.areas  # languages are never scored

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +21,7 @@ import numpy as np
 
 from ..models import AREA_IDS, Document, Mention, Profile
 from ..schema import DOCUMENTED, R1, R2, R4
-from ..skills import Labeler, Skill, SkillMatch, match_skills, skill_list
+from ..skills import Labeler, Skill, SkillEvidence, SkillMatch, match_skills, skill_list
 from . import wording
 from .anonymize import anonymize
 from .role import Role
@@ -321,8 +322,13 @@ def build_candidate(
     zipf: Zipf | None = None,
     bridge: WordBridge | None = None,
     wording_fn: Callable[[Document], Profile] | None = None,
+    languages: Callable[[str], str | None] | None = None,
 ) -> CandidateProfile:
     """Anonymise ``doc``, extract from the anonymised text only, add the timeline.
+
+    ``languages`` (a language's name -> its ESCO skill URI: ``Engine.language_concept``) makes the languages
+    of the CV's languages section skills ("English (native)" shows *English*), with no area: they are never
+    scored, but a role's language skill or concept must-have ("engelska") is met.
 
     ``profile_fn`` is the extractor (``Engine(...).extract``); it never sees the original text, nor the
     document's title or metadata (a file's author field or a Markdown heading may hold the name). With
@@ -337,7 +343,9 @@ def build_candidate(
     clean = Document(source=doc.source, text=anon.text, lang=doc.lang, kind="cv")
     profile = profile_fn(clean)
     timeline = parse_timeline(anon.text, today=day)
-    cand = candidate_from(profile, timeline, removed=anon.removed, today=day, labels=labels)
+    cand = candidate_from(
+        profile, timeline, removed=anon.removed, today=day, labels=labels, languages=languages
+    )
     if zipf is not None:
         blanked = profile if wording_fn is None else wording_fn(clean)
         cand.wording = term_vector(unmatched_text(blanked), doc.lang, zipf)
@@ -353,8 +361,10 @@ def candidate_from(
     removed: Sequence[str] = (),
     today: date,
     labels: Labeler | None = None,
+    languages: Callable[[str], str | None] | None = None,
 ) -> CandidateProfile:
-    """A CandidateProfile from an extracted Profile and the timeline of the same (anonymised) text."""
+    """A CandidateProfile from an extracted Profile and the timeline of the same (anonymised) text, with the
+    languages section's languages as skills where ``languages`` knows them (see ``build_candidate``)."""
     text = profile.doc.text
     evidence: dict[str, list[Evidence]] = {a: [] for a in AREA_IDS}
     months: dict[str, list[Position]] = {a: [] for a in AREA_IDS}
@@ -392,8 +402,52 @@ def candidate_from(
         positions=[p.to_dict() for p in timeline.positions],
         removed=list(removed),
         warnings=list(timeline.unread),
-        skills=skill_list(profile.mentions, profile.doc.lang, labels=labels),
+        skills=_with_languages(
+            skill_list(profile.mentions, profile.doc.lang, labels=labels),
+            text,
+            timeline,
+            profile.doc.lang,
+            languages,
+            labels,
+            concepts,
+        ),
     )
+
+
+_LANGUAGE_NAME = re.compile(r"[^\W\d_]+")
+
+
+def _with_languages(
+    skills: list[Skill],
+    text: str,
+    timeline: Timeline,
+    lang: str,
+    languages: Callable[[str], str | None] | None,
+    labels: Labeler | None,
+    concepts: dict[str, str],
+) -> list[Skill]:
+    """``skills`` and, after them, each language of the languages section that ``languages`` links to an
+    ESCO skill the list lacks (the language's first word: "English (native)", "engelska – flytande"), its
+    evidence the name in the section; ``concepts`` learns them too. No area: languages are never scored."""
+    if languages is None or not timeline.languages:
+        return skills
+    have = {s.concept for s in skills}
+    out = list(skills)
+    for sec in timeline.sections:
+        if sec.kind != "languages":
+            continue
+        first_line = text.find("\n", sec.start, sec.end)  # the heading ("Languages") is no language
+        for m in _LANGUAGE_NAME.finditer(text, sec.end if first_line < 0 else first_line, sec.end):
+            uri = languages(m.group())
+            if uri is None or uri in have:
+                continue
+            have.add(uri)
+            own, english = labels(uri, lang) if labels is not None else (None, None)
+            label = own or english or m.group()
+            concepts.setdefault(uri, label)
+            evidence = [SkillEvidence(m.group(), m.start(), m.end(), "languages", 1.0)]
+            out.append(Skill(uri, label, english, None, "languages", 1.0, None, evidence))
+    return out
 
 
 def _where(section: str) -> str:
