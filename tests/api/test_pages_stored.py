@@ -383,6 +383,12 @@ def test_ad_to_role_to_versions_to_a_ranking_and_back(tmp_path: Path, database_u
     files = [("cvs", (p.name, p.read_bytes())) for p in demo_cvs(3)]
     r = client.post("/candidates", data={"csrf_token": token}, files=files, follow_redirects=False)
     assert r.headers["location"] == "/candidates?done=added"
+    # the same files again, and an empty one: none stored, so no 200 (as the API answers)
+    again = client.post("/candidates", data={"csrf_token": token}, files=files, follow_redirects=False)
+    assert again.status_code == 409 and "E514" in again.text
+    empty = [("cvs", ("tom.txt", b"  \n"))]
+    r = client.post("/candidates", data={"csrf_token": token}, files=empty + files, follow_redirects=False)
+    assert r.status_code == 422 and "tom.txt" in r.text  # the first unreadable file's status
     r = client.post(
         "/rankings",
         data={"csrf_token": token, "role_choice": f"role:{role_id}", "top": "2"},

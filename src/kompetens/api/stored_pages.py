@@ -117,12 +117,16 @@ def _add(request: Request, user: User | None, cvs: list[UploadFile]) -> Response
         named = [(safe_name(u.name, index=i), u.data) for i, u in enumerate(files, start=1)]
         with engine_of(request) as engine:  # all profiled before any is stored (Engine.add_candidates)
             results = engine.add_candidates(engine.org_for(user), named, user_id=uid(user))
-        failed = [r.failed() for r in results if isinstance(r, KompetensError)]
+        errors = [r for r in results if isinstance(r, KompetensError)]
+        failed = [e.failed() for e in errors]
         added = len(results) - len(failed)
     except KompetensError as exc:
         return candidates_page(request, user, status=http_status(exc.code), error=exc)
     if failed:
-        return candidates_page(request, user, failed=failed, added=added)
+        # none stored: the status of the API's answer (the first unreadable file's, 409 when each is held)
+        first = next((e for e in errors if e.code != Code.E514), errors[0])
+        status = http_status(first.code) if not added else 200
+        return candidates_page(request, user, failed=failed, added=added, status=status)
     return see(request, "/candidates", "added")
 
 
