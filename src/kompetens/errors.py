@@ -6,6 +6,7 @@ message written for a person. No traceback reaches the user.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
@@ -195,6 +196,12 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E604: 404,
 }
 """Codes that are not plain invalid input (422)."""
+
+
+def upload_error(errors: Sequence[KompetensError]) -> KompetensError:
+    """The error of an upload none of whose files was stored: the first unreadable file's, or (E514) the
+    first one's when each file is held already; what the REST API and the web page answer with."""
+    return next((e for e in errors if e.code != Code.E514), errors[0])
 
 
 def http_status(code: Code) -> int:

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from ..errors import AllFailed, Code, FailedInput, KompetensError, http_status
+from ..errors import AllFailed, Code, FailedInput, KompetensError, http_status, upload_error
 from ..match import Role
 from ..match.decision import CandidateExport, Decision, Explanation, StoredRole
 from ..store.accounts import User
@@ -122,7 +122,7 @@ def add_candidates(request: Request, user: Writer, cvs: CvFiles) -> Response:
 def nothing_stored(failed: list[KompetensError]) -> Response:
     """The error answer of an upload none of whose files was stored (a 201 would say something was): the
     first unreadable file's error, or E514 when each file is held already, with an item per file."""
-    first = next((e for e in failed if e.code != Code.E514), failed[0])
+    first = upload_error(failed)
     reply = AllFailed(first.info(), tuple(e.failed() for e in failed))
     return json_response(reply, status=http_status(first.code))
 

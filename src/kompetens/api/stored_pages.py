@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from ..engine import Engine
-from ..errors import Code, FailedInput, KompetensError, http_status
+from ..errors import Code, FailedInput, KompetensError, http_status, upload_error
 from ..match import Role
 from ..match.decision import StoredRole
 from ..schema import dump_json
@@ -124,8 +124,7 @@ def _add(request: Request, user: User | None, cvs: list[UploadFile]) -> Response
         return candidates_page(request, user, status=http_status(exc.code), error=exc)
     if failed:
         # none stored: the status of the API's answer (the first unreadable file's, 409 when each is held)
-        first = next((e for e in errors if e.code != Code.E514), errors[0])
-        status = http_status(first.code) if not added else 200
+        status = http_status(upload_error(errors).code) if not added else 200
         return candidates_page(request, user, failed=failed, added=added, status=status)
     return see(request, "/candidates", "added")
 
