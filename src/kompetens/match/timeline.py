@@ -101,7 +101,7 @@ class Timeline:
     languages: tuple[str, ...]
     today: Month
     unread: tuple[str, ...] = ()
-    """Lines that look like a date range ("2016 ?? 2018", "2019 och framåt") but were not read as
+    """Lines that look like a date range ("2016 ?? 2018") but were not read as
     one: their months count for nothing, and the user is told (``CandidateProfile.warnings``)."""
     _positions: Cover = field(init=False, repr=False, compare=False)
     _sections: Cover = field(init=False, repr=False, compare=False)
@@ -222,6 +222,7 @@ def _patterns() -> _Patterns:
     present = {w.lower() for d in data for w in d.get("present", [])}
     range_words = {w.lower() for d in data for w in d.get("range_words", [])}
     since = {w.lower() for d in data for w in d.get("since_words", [])}
+    open_ends = {w.lower() for d in data for w in d.get("open_ends", [])}
     headings = {w.lower(): kind for d in data for kind, words in d.get("sections", {}).items() for w in words}
 
     def alts(words: Iterable[str]) -> str:
@@ -238,6 +239,8 @@ def _patterns() -> _Patterns:
     sep = rf"(?:\s*[–—‒―−~→-]{{1,2}}\s*|\s+[?\ufffd]\s+|\s+(?:{alts(range_words)})\s+)"
     end = rf"(?:{one_date}|{alts(present)})"
     open_end = r"\s*[–—-]\s*(?=$|\n)"  # "2021 –" at the end of a line
+    if open_ends:  # "2019 och framåt", "2019 onwards" at the end of a line
+        open_end += rf"|\s+(?:{alts(open_ends)})(?=[ \t)\]]*(?:$|\n))"
     since_start = ""
     if since:  # "Marknadsansvarig, X AB, sedan 2019": a start after a "since" word at the end of its line
         since_start = rf"(?:(?P<since>{alts(since)})\s+)?"
