@@ -279,6 +279,8 @@ def test_an_audit_that_could_not_compare_is_no_pass() -> None:
 def test_the_groups_file_reads_gender_and_refuses_what_it_cannot_use() -> None:
     groups = parse_groups("file,gender,birth_year\na.txt,female,1980\n", name="g.csv", as_of=AS_OF)
     assert groups == {"a.txt": Member("female", "40-49")}
+    as_json = parse_groups('{"a.txt": {"Gender": "female", "Birth_Year": 1980}}', name="g.json", as_of=AS_OF)
+    assert as_json == groups  # JSON keys read as the CSV's header is
     with pytest.raises(KompetensError, match="no sex, birth_year, age or age_band column") as err:
         parse_groups("file,kommun\na.txt,Umeå\n", name="g.csv", as_of=AS_OF)
     assert err.value.source == "g.csv"

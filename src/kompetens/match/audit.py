@@ -257,6 +257,10 @@ def _json_rows(text: str, name: str) -> list[Mapping[str, Any]]:
         raise KompetensError(Code.E113, f"not valid JSON: {exc.msg}", source=name) from None
     if isinstance(data, dict):
         data = [{"file": k, **v} if isinstance(v, dict) else {"file": k} for k, v in data.items()]
+    if isinstance(data, list) and all(
+        isinstance(r, dict) for r in data
+    ):  # keys as the CSV's header reads them
+        data = [{str(k).strip().casefold(): v for k, v in r.items()} for r in data]
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise KompetensError(
             Code.E113, "JSON groups must be an object by file or a list of rows", source=name
