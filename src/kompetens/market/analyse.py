@@ -20,6 +20,7 @@ from ..ingest import document_from_text, normalize_text, require_language
 from ..ingest.base import Extracted
 from ..ingest.jobtech import json_error, object_to_extracted
 from ..models import AREA_IDS, Document
+from ..review.flags import is_coded_word
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -137,8 +138,7 @@ def _counts(flag: Flag, verdict: str) -> bool:
     """Whether a review flag makes the ad one with flagged wording: a gender-coded word only where the ad's
     coded words lean one way (the review's verdict: what deters is the balance, not each word); every
     other flag, an explicit gender requirement among them, always."""
-    coded = flag.rule.startswith(("gender.masculine:", "gender.feminine:"))
-    return not coded or verdict != "neutral"
+    return not is_coded_word(flag) or verdict != "neutral"
 
 
 def _meta_str(doc: Document, name: str) -> str | None:

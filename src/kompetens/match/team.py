@@ -106,7 +106,7 @@ def best_team(
         return _team(
             cands, levels, must, role, [pool[i] for i in chosen], exact=True, bound=None, evaluated=n_teams
         )
-    chosen, _ = _greedy(rows, gains, k)
+    chosen = _greedy(rows, gains, k)
     # Minoux's bound on the coverage alone (the must-have columns are not coverage)
     bound = _bound(chosen, levels, weights, k)
     return _team(cands, levels, must, role, chosen, exact=False, bound=bound, evaluated=len(cands) * k)
@@ -188,20 +188,16 @@ def _exact(levels: FloatArray, weights: FloatArray, k: int) -> list[int]:
     return list(best_combo)
 
 
-def _greedy(levels: FloatArray, weights: FloatArray, k: int) -> tuple[list[int], float]:
-    """Greedy by marginal gain (ties: lower index) and Minoux's upper bound on the optimum."""
+def _greedy(levels: FloatArray, weights: FloatArray, k: int) -> list[int]:
+    """Greedy by marginal gain (ties: lower index), in the order chosen (``_bound`` reads the prefixes)."""
     current = np.zeros(levels.shape[1])
     chosen: list[int] = []
-    bound = math.inf
     available = np.ones(len(levels), dtype=bool)
     for _ in range(k):
         gains = (np.maximum(levels, current) - current) @ weights
         gains[~available] = -1.0
-        value = float(current @ weights)
-        top = np.sort(gains[available])[::-1][:k]
-        bound = min(bound, value + float(top[top > 0].sum()))
         i = int(np.argmax(gains))
         chosen.append(i)
         available[i] = False
         current = np.maximum(current, levels[i])
-    return chosen, max(bound, float(current @ weights))
+    return chosen

@@ -144,14 +144,15 @@ def parse_timeline(text: str, *, today: date) -> Timeline:
     pat = _patterns()
     now = to_month(today)
     sections = _sections(text, pat)
-    positions = _positions(text, sections, pat, now)
+    backwards: list[str] = []
+    positions = _positions(text, sections, pat, now, backwards)
     return Timeline(
         positions=tuple(positions),
         sections=tuple(sections),
         education=tuple(_section_lines(text, sections, "education")),
         languages=tuple(_languages(text, sections, pat)),
         today=now,
-        unread=tuple([*_unread(text, sections, pat), *_backwards(text, sections, pat, now)]),
+        unread=tuple([*_unread(text, sections, pat), *backwards]),
     )
 
 
@@ -178,22 +179,6 @@ def _unread(text: str, sections: list[Section], pat: _Patterns) -> Iterator[str]
             if looks_like_range and not _overlaps(read, read_ends, start, end):
                 number = text.count("\n", 0, start) + 1
                 yield f"line {number}: a date range that was not read: {line.strip()[:UNREAD_SHOWN]!r}"
-
-
-def _backwards(text: str, sections: list[Section], pat: _Patterns, now: Month) -> Iterator[str]:
-    """Date ranges whose end comes before their start ("2022 – 2019"): read the other way round, and said."""
-    for sec in sections:
-        if sec.kind in _NO_POSITIONS:
-            continue
-        for m in pat.date_range.finditer(text, sec.start, sec.end):
-            raw_end = (m.group("end") or "").strip().lower()
-            if not raw_end or raw_end in pat.present:
-                continue
-            start = _parse_date(m.group("start"), pat, is_end=False)
-            end = _parse_date(raw_end, pat, is_end=True)
-            if start is not None and end is not None and end < start:
-                number = text.count("\n", 0, m.start()) + 1
-                yield f"line {number}: a date range that runs backwards, read the other way round: {m.group().strip()!r}"
 
 
 def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
@@ -304,7 +289,11 @@ def _line_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _positions(text: str, sections: list[Section], pat: _Patterns, now: Month) -> list[Position]:
+def _positions(
+    text: str, sections: list[Section], pat: _Patterns, now: Month, backwards: list[str]
+) -> list[Position]:
+    """The positions of the sections that hold jobs; ``backwards`` gets a warning for each range whose end
+    comes before its start ("2022 – 2019": read the other way round)."""
     # (title, block start, first month, last month, ongoing, end of section)
     found: list[tuple[str, int, Month, Month, bool, int]] = []
     for sec in sections:
@@ -314,11 +303,17 @@ def _positions(text: str, sections: list[Section], pat: _Patterns, now: Month) -
             parsed = _range(m, pat, now)
             if parsed is None:
                 continue
+            if parsed[3]:
+                number = text.count("\n", 0, m.start()) + 1
+                backwards.append(
+                    f"line {number}: a date range that runs backwards, read the other way round: "
+                    f"{m.group().strip()!r}"
+                )
             held = found[-1] if found and found[-1][5] == sec.end else None  # the job whose block holds it
             if _since_detail(text, m, parsed[0], None if held is None else (held[2], held[4])):
                 continue
             title, block_start = _title(text, m, pat)
-            found.append((title, block_start, *parsed, sec.end))
+            found.append((title, block_start, *parsed[:3], sec.end))
     positions: list[Position] = []
     for i, (title, block_start, start, end, ongoing, sec_end) in enumerate(found):
         nxt = found[i + 1][1] if i + 1 < len(found) else len(text)
@@ -340,15 +335,17 @@ def _since_detail(text: str, m: re.Match[str], start: Month, held: tuple[Month, 
     return held is not None and held[1] and held[0] <= start
 
 
-def _range(m: re.Match[str], pat: _Patterns, now: Month) -> tuple[Month, Month, bool] | None:
+def _range(m: re.Match[str], pat: _Patterns, now: Month) -> tuple[Month, Month, bool, bool] | None:
+    """(first month, last month, ongoing, written backwards: an end before its start, read swapped)."""
     start = _parse_date(m.group("start"), pat, is_end=False)
     raw_end = (m.group("end") or "").strip().lower()
     ongoing = not raw_end or raw_end in pat.present
     end = now if ongoing else _parse_date(raw_end, pat, is_end=True)
     if start is None or end is None or start // 12 < _EARLIEST_YEAR:
         return None
+    backwards = not ongoing and end < start
     start, end = min(start, end), max(start, end)
-    return min(start, now), min(end, now), ongoing
+    return min(start, now), min(end, now), ongoing, backwards
 
 
 def _title(text: str, m: re.Match[str], pat: _Patterns) -> tuple[str, int]:

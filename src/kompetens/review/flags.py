@@ -63,10 +63,20 @@ class GenderCoding:
     """strongly masculine-coded | masculine-coded | neutral | feminine-coded | strongly feminine-coded."""
 
 
+MASCULINE_RULE = "gender.masculine:"
+FEMININE_RULE = "gender.feminine:"
+"""Rule prefixes of the gender-coded words' flags (an explicit gender requirement is ``gender.explicit``)."""
+
+
+def is_coded_word(flag: Flag) -> bool:
+    """Whether ``flag`` is a gender-coded word, whose weight is the ad's balance (``gender_coding``)."""
+    return flag.rule.startswith((MASCULINE_RULE, FEMININE_RULE))
+
+
 def gender_coding(flags: Sequence[Flag]) -> GenderCoding:
     """The verdict gender-decoder gives: feminine minus masculine words, 0 neutral, beyond 3 "strongly"."""
-    masculine = sum(f.rule.startswith("gender.masculine:") for f in flags)
-    feminine = sum(f.rule.startswith("gender.feminine:") for f in flags)
+    masculine = sum(f.rule.startswith(MASCULINE_RULE) for f in flags)
+    feminine = sum(f.rule.startswith(FEMININE_RULE) for f in flags)
     lean = feminine - masculine
     verdict = GENDER_VERDICTS[2 + (lean > 0) - (lean < 0) + (lean > STRONGLY) - (lean < -STRONGLY)]
     return GenderCoding(masculine, feminine, verdict)
