@@ -113,6 +113,21 @@ class Builder:
         pdf.output(str(path))
         return path
 
+    def pdf_rows(self, name: str, rows: list[tuple[str, str]], *, left: float = 60, align: str = "L") -> Path:
+        """A one-page PDF of rows of two cells, the second starting ``left`` mm from the first (``align="R"``
+        sets it at the right edge): a CV's sidebar beside its jobs, or dates beside their lines."""
+        from fpdf import FPDF
+
+        pdf = FPDF()
+        pdf.add_page()
+        pdf.set_font("helvetica", size=10)
+        for first, second in rows:
+            pdf.cell(left, 6, first)
+            pdf.cell(0, 6, second, align=align, new_x="LMARGIN", new_y="NEXT")
+        path = self.path(name)
+        pdf.output(str(path))
+        return path
+
     def encrypted_pdf(self, name: str, *, user_password: str) -> Path:
         from pypdf import PdfWriter
 

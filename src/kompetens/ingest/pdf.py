@@ -1,10 +1,18 @@
-"""PDF -> text with pypdf."""
+"""PDF -> text with pypdf.
+
+A page laid out in two columns (a CV's sidebar of skills and languages beside its jobs) is read column by
+column: pypdf's plain extraction joins the text that shares a baseline, so "Sökmotoroptimering" of the
+sidebar lands on the job line "2019 – 2023" beside it and is credited with that job's years. The page's text
+as pypdf lays it out on a character grid (``extraction_mode="layout"``) shows the columns as a gutter of
+spaces down the page; ``split_columns`` finds it and returns the left column, then the right.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import io
 import logging
+import re
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -34,10 +42,14 @@ def extract_pdf(data: bytes, *, source: str) -> Iterator[Extracted | IngestError
         reader = _open(data, source=source)
         pages = _page_texts(reader, source=source)
         title = _title(reader)
-    text = "\n\n".join(page.strip("\n") for page in pages)
+    text = "\n\n".join(page.strip("\n") for page, _ in pages)
     if not text.strip():
         raise _error(Code.E110, source, "the PDF has no text layer (a scanned image?); OCR it first")
-    yield Extracted(text=text, title=title, meta={"format": "pdf", "pages": len(pages)})
+    meta: dict[str, Any] = {"format": "pdf", "pages": len(pages)}
+    split = [number for number, (_, columns) in enumerate(pages, 1) if columns]
+    if split:
+        meta["two_column_pages"] = split
+    yield Extracted(text=text, title=title, meta=meta)
 
 
 def _open(data: bytes, *, source: str) -> Any:
@@ -58,22 +70,120 @@ def _open(data: bytes, *, source: str) -> Any:
     return reader
 
 
-def _page_texts(reader: Any, *, source: str) -> list[str]:
-    """Text per page; a damaged page is skipped as long as some page can be read."""
+def _page_texts(reader: Any, *, source: str) -> list[tuple[str, bool]]:
+    """Text per page, and whether it was read as two columns; a damaged page is skipped as long as some
+    page can be read."""
     try:
         pages = list(reader.pages)
     except Exception:  # a damaged page tree can fail in any layer of the parser
         raise _error(Code.E104, source, "the PDF's pages cannot be read (damaged)") from None
-    texts: list[str] = []
+    texts: list[tuple[str, bool]] = []
     failure: Exception | None = None
     for page in pages:
         try:
-            texts.append(page.extract_text() or "")
+            texts.append(_page_text(page))
         except Exception as exc:  # pypdf raises many types on damaged content streams
             failure = exc
-    if failure is not None and not any(t.strip() for t in texts):
+    if failure is not None and not any(t.strip() for t, _ in texts):
         raise _error(Code.E104, source, "the text of its pages could not be read (damaged)")
     return texts
+
+
+def _page_text(page: Any) -> tuple[str, bool]:
+    """The page's text: its two columns one after the other where it has them, else pypdf's plain text."""
+    try:
+        grid = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # the layout mode is younger than the plain one: where it fails, read plainly
+        grid = ""
+    columns = split_columns(grid.splitlines()) if grid else None
+    if columns is not None:
+        return "\n".join(columns), True
+    return page.extract_text() or "", False
+
+
+COLUMN_MIN_LINES = 8
+"""Lines of text a page needs before a gutter between two columns is looked for."""
+COLUMN_MIN_SIDE = 3
+"""Lines of words (not dates) each column needs: a right edge of dates is no column."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_EDGE = 8  # a gutter lies at least this many characters from either edge of the page's text
+
+
+def split_columns(lines: list[str]) -> list[str] | None:
+    """The lines of a page laid out on a character grid, re-ordered column by column where the page has
+    two: a gutter (a run of at least three spaces at the same place) crosses all but one in twenty lines,
+    and at least a quarter of the lines (four or more) have text on both sides of it. The left column comes
+    first, then the right; a line that crosses the gutter (a name centred over both) stays in the left
+    column's stream where it stood. None where the page has no such gutter, or where one side holds almost
+    nothing but dates or single words (dates set at the right edge, or in a column left of each job: those
+    belong to their lines)."""
+    grid = [line.rstrip() for line in lines]
+    content = [line for line in grid if line.strip()]
+    if len(content) < COLUMN_MIN_LINES:
+        return None
+    cut = _gutter(content)
+    if cut is None:
+        return None
+    left_parts = [line[:cut].strip() for line in content]
+    right_parts = [line[cut:].strip() for line in content if not _crosses(line, cut)]
+    if min(_wordy(left_parts), _wordy(right_parts)) < COLUMN_MIN_SIDE:
+        return None
+    left: list[str] = []
+    right: list[str] = []
+    for line in grid:
+        if _crosses(line, cut):
+            left.append(line.strip())
+            continue
+        left.append(line[:cut].strip())
+        right.append(line[cut:].strip())
+    return [*_squeeze(left), "", *_squeeze(right)]
+
+
+def _gutter(content: list[str]) -> int | None:
+    """The column where the most lines have text on both sides, among those few lines cross."""
+    width = max(map(len, content))
+    allowed = max(1, len(content) // 20)
+    needed = max(4, len(content) // 4)
+    best: tuple[int, int] | None = None  # (lines with text on both sides, column)
+    for cut in range(_EDGE, width - _EDGE):
+        crossing = both = 0
+        for line in content:
+            if _crosses(line, cut):
+                crossing += 1
+                if crossing > allowed:
+                    break
+            elif line[:cut].strip() and line[cut:].strip():
+                both += 1
+        else:
+            if both >= needed and (best is None or both > best[0]):
+                best = (both, cut)
+    return best[1] if best is not None else None
+
+
+def _crosses(line: str, cut: int) -> bool:
+    """Whether text runs across column ``cut`` (one space between words is text running on)."""
+    return any(0 <= k < len(line) and line[k] != " " for k in (cut - 1, cut, cut + 1))
+
+
+def _wordy(parts: list[str]) -> int:
+    """Parts that are words: six letters or more, and not a date with a word or two."""
+    count = 0
+    for part in parts:
+        letters = sum(map(str.isalpha, part))
+        if letters >= 6 and not (_YEAR.search(part) and letters < 12):
+            count += 1
+    return count
+
+
+def _squeeze(lines: list[str]) -> list[str]:
+    """``lines`` without blank lines at either end or more than one blank line in a row."""
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return out
 
 
 def _title(reader: Any) -> str | None:
