@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kompetens.match.score import build_candidate
 from kompetens.match.timeline import covered_months, month_str, parse_timeline
+from kompetens.models import Document, Profile
 
 TODAY = date(2026, 11, 27)
 
@@ -67,6 +70,126 @@ def test_date_range_formats(dates: str, start: str, end: str | None) -> None:
     assert pos.ongoing is (end is None)
     assert month_str(pos.end) == (end or "2026-11")
     assert pos.title == "Kommunikatör, Exempelbolaget AB"
+
+
+# a lone season or year dates a position of its own (its lines went to the job above, with its years)
+# (title and date lines, title, first month, last month)
+LONE_DATES = [
+    ("Sommarjobb, Fiktiva Glassbaren, sommaren 2019", "Sommarjobb, Fiktiva Glassbaren", "2019-06", "2019-08"),
+    ("Sommarjobb, Fiktiva Glassbaren\nsommar 2019", "Sommarjobb, Fiktiva Glassbaren", "2019-06", "2019-08"),
+    ("Summer job, Notreal Ice Cream, Summer 2019", "Summer job, Notreal Ice Cream", "2019-06", "2019-08"),
+    ("Vikarie, Exempelskolan, vt 2020", "Vikarie, Exempelskolan", "2020-01", "2020-06"),
+    ("Lärarassistent, Exempelskolan\nht 2018", "Lärarassistent, Exempelskolan", "2018-08", "2018-12"),
+    ("Vikarie, Exempelskolan, höstterminen 2018", "Vikarie, Exempelskolan", "2018-08", "2018-12"),
+    ("Praktikant på Exempel AB, våren 2021", "Praktikant på Exempel AB", "2021-03", "2021-05"),
+    ("Intern, Notreal Foods Ltd (Spring 2021)", "Intern, Notreal Foods Ltd", "2021-03", "2021-05"),
+    ("Praktikant, Exempel AB, 2018", "Praktikant, Exempel AB", "2018-01", "2018-12"),
+    ("Intern | Notreal Foods Ltd | 2018", "Intern | Notreal Foods Ltd", "2018-01", "2018-12"),
+    ("Praktikant, Exempel AB\n2018", "Praktikant, Exempel AB", "2018-01", "2018-12"),
+    ("Trainee, Notreal Foods Ltd\n(2018)", "Trainee, Notreal Foods Ltd", "2018-01", "2018-12"),
+]
+
+
+@pytest.mark.parametrize(("lines", "title", "start", "end"), LONE_DATES)
+def test_a_lone_season_or_year_dates_a_position(lines: str, title: str, start: str, end: str) -> None:
+    text = f"Erfarenhet\n{lines}\n- Skrev pressmeddelanden.\n"
+    (pos,) = parse_timeline(text, today=TODAY).positions
+    assert (pos.title, month_str(pos.start), month_str(pos.end), pos.ongoing) == (title, start, end, False)
+    assert pos.block == (text.index(title), len(text))
+
+
+SEASON_CV = """CV
+
+Erfarenhet
+
+Kommunikatör, Exempelkommunen
+2020 – 2023
+Skrev pressmeddelanden och ansvarade för kommunens kanaler i sociala medier.
+
+Sommarjobb, Fiktiva Glassbaren, sommaren 2019
+Kundtjänst och kassa, hanterade klagomål från kunder.
+
+Utbildning
+Medie- och kommunikationsvetenskap, Exempeluniversitetet, 2016 – 2019
+"""
+SEASON_CV_EN = """CV
+
+Experience
+
+Communications Officer, Example Council
+2020 – 2023
+Wrote press releases and ran the council's social media channels.
+
+Summer job, Notreal Ice Cream Bar
+Summer 2019
+Customer service at the till, handled customer complaints.
+
+Education
+Media and Communication Studies, Example University, 2016 – 2019
+"""
+
+
+@pytest.mark.parametrize(("text", "line"), [(SEASON_CV, "Kundtjänst"), (SEASON_CV_EN, "Customer service")])
+def test_a_summer_job_below_a_job_is_its_own_position(text: str, line: str) -> None:
+    job, summer = parse_timeline(text, today=TODAY).positions
+    assert (month_str(summer.start), month_str(summer.end), summer.months) == ("2019-06", "2019-08", 3)
+    assert job.block[1] == summer.block[0]
+    assert parse_timeline(text, today=TODAY).positions_at(text.index(line)) == [summer]
+
+
+@pytest.mark.parametrize(("text", "lang"), [(SEASON_CV, "sv"), (SEASON_CV_EN, "en")])
+def test_a_summer_job_s_lines_get_its_years_and_recency(
+    engine_extract: Callable[[Document], Profile], text: str, lang: str
+) -> None:
+    # the customer-service line was credited to the 2020–2023 job: 4 years, 36 months ago
+    doc = Document(source="cv.txt", text=text, lang=lang, kind="cv")
+    c = build_candidate(doc, engine_extract, today=TODAY)
+    assert c.years["customer_service"] == pytest.approx(0.25)
+    assert c.recency_months["customer_service"] == (2026 - 2019) * 12 + (11 - 8)  # since August 2019
+    assert c.years["marketing_communication"] == pytest.approx(4.0)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Säljare, bilar 2019",  # a year in running text
+        "Kurs 7,5 hp, 2018",  # a year after no title and employer
+        "Praktikant, Exempel AB, 2018.",  # a sentence
+        "Född 1990",
+        "Född: 1990",
+        "Born 1990",
+        "Födelseår:\n1990",
+        "Exempelbyrån AB grundat 1998",
+        "Kommunikatör, Exempelbyrån (grundad 1998)",
+        "Kommunikatör på byrån som grundades 1998 av två journalister.",
+        "Jobbade i kassan sommaren 2019",
+        "- Kampanj, Exempelkommunen, 2018",
+        "- Sommarjobb, Glassbaren, sommaren 2019",
+        "Ansvarade för kampanjer.\n2019",
+        "2019",  # under the heading: no title
+    ],
+)
+def test_no_positions_from_lone_years_in_text(lines: str) -> None:
+    assert parse_timeline(f"Erfarenhet\n{lines}\n", today=TODAY).positions == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Utbildning\nKommunikation, Exempeluniversitetet, 2019\nJournalistik, Exempelhögskolan\nht 2018\n",
+        "Education\nMedia Studies, Example University, Spring 2019\n",
+        "Intressen\nMaraton, Stockholmsloppet, 2019\n",
+        "Anna Andersson, Exempelgatan 1, 2019\nFödd 1990\n",
+    ],
+)
+def test_lone_dates_outside_the_experience_section_are_no_positions(text: str) -> None:
+    assert parse_timeline(text, today=TODAY).positions == ()
+
+
+def test_a_lone_date_within_the_job_above_is_a_detail_of_it() -> None:
+    text = "Erfarenhet\nKonsult, Byrå AB\n2015 – 2020\nUppdrag: Webbredaktör, Kommunen, 2018\n- Budget.\n"
+    (job,) = parse_timeline(text, today=TODAY).positions
+    assert month_str(job.start) == "2015-01" and job.block[1] == len(text)
 
 
 def test_a_range_that_runs_backwards_is_read_the_other_way_round_and_said() -> None:

@@ -2,7 +2,9 @@
 
 Date ranges in Swedish and English: "2019-03 – nu", "jan 2018 - dec 2020", "2015–2017", "March 2016 – present",
 "2020 - pågående", "03/2019 to 05/2021", and a start alone after a "since" word, open to today: "sedan 1996",
-"sedan mars 2021", "since 2019". Month names, "present" and "since" words and section headings come from
+"sedan mars 2021", "since 2019". In an experience section a lone season or year also dates a position: at
+the end of its title line ("Sommarjobb, Glassbaren, sommaren 2019", "Praktikant, Exempel AB, 2018") or alone on
+the line under it. Month names, seasons, "present" and "since" words and section headings come from
 ``lang/<code>/cv.json`` of every language.
 """
 
@@ -30,6 +32,14 @@ SECTION_KINDS: tuple[str, ...] = (
     "other",
 )
 _NO_POSITIONS = frozenset({"education", "languages"})
+_LONE_DATE_SECTIONS = frozenset({"experience"})
+"""Sections where a lone season or year dates a position: elsewhere one is a course's, a prize's or a hobby's."""
+_LONE_SEPARATORS = (",", "|", "·", "•", "–", "—", "-", "(")
+"""What comes before a lone date at the end of a title line ("Praktikant, Exempel AB, 2018")."""
+_FIELD_SEPARATOR = re.compile(r",\s|\s[|·•–—-]\s")
+"""What separates a title line's fields ("Praktikant, Exempel AB"): "7,5 hp" holds no field separator."""
+_NO_TITLE_ENDS = (".", ":", ";")
+"""How a line that is no title ends: a sentence, a label ("Född:")."""
 _EARLIEST_YEAR = 1950
 _MAX_HEADING_CHARS = 40
 _HEADING_STRIP = " \t#*_:>-=|"
@@ -123,6 +133,8 @@ class Timeline:
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     date_range: re.Pattern[str]
+    lone_date: re.Pattern[str]
+    """A season with a year ("sommaren 2019", "vt 2020") or a year alone: a position's only date."""
     months: dict[str, int]
     seasons: dict[str, tuple[int, int]]
     """A season or term ("vt", "sommaren", "summer") -> its first and last month."""
@@ -236,9 +248,11 @@ def _patterns() -> _Patterns:
         rf"(?<![\w/.-]){since_start}(?P<start>{one_date})(?:{sep}(?P<end>{end})|{open_end})(?![\w/-])",
         re.IGNORECASE,
     )
+    season = rf"(?:{alts(seasons)})\.?\s+" if seasons else "(?!)"
+    lone_date = re.compile(rf"(?<![\w/.'’‘-])(?P<season>{season})?{year}(?!\w)", re.IGNORECASE)
     conj = {w.lower() for d in data for w in d.get("conjunctions", [])}
     list_split = re.compile(rf"[,;•·/]|\s+(?:{alts(conj)})\s+", re.IGNORECASE)
-    return _Patterns(date_range, months, seasons, frozenset(present), headings, list_split)
+    return _Patterns(date_range, lone_date, months, seasons, frozenset(present), headings, list_split)
 
 
 _TWO_DIGIT_PIVOT = 50
@@ -299,8 +313,8 @@ def _positions(
     for sec in sections:
         if sec.kind in _NO_POSITIONS:
             continue
-        for m in pat.date_range.finditer(text, sec.start, sec.end):
-            parsed = _range(m, pat, now)
+        for m, lone in _dates(text, sec, pat):
+            parsed = _lone_range(m, pat, now) if lone else _range(m, pat, now)
             if parsed is None:
                 continue
             if parsed[3]:
@@ -312,6 +326,8 @@ def _positions(
             held = found[-1] if found and found[-1][5] == sec.end else None  # the job whose block holds it
             if _since_detail(text, m, parsed[0], None if held is None else (held[2], held[4])):
                 continue
+            if lone and held is not None and held[2] <= parsed[0] and parsed[1] <= held[3]:
+                continue  # a date within the job whose block holds it tells of that job's work
             title, block_start = _title(text, m, pat)
             found.append((title, block_start, *parsed[:3], sec.end))
     positions: list[Position] = []
@@ -320,6 +336,68 @@ def _positions(
         block_end = max(min(nxt, sec_end), block_start)
         positions.append(Position(title, start, end, ongoing, (block_start, block_end)))
     return positions
+
+
+def _dates(text: str, sec: Section, pat: _Patterns) -> list[tuple[re.Match[str], bool]]:
+    """The section's date ranges and, in an experience section, the lone dates that date a position (each
+    with True), in the order of the text."""
+    ranges = list(pat.date_range.finditer(text, sec.start, sec.end))  # in order, without overlaps
+    dates = [(m, False) for m in ranges]
+    if sec.kind in _LONE_DATE_SECTIONS:
+        spans = [m.span() for m in ranges]
+        ends = [e for _, e in spans]
+        dates += [
+            (m, True)
+            for m in pat.lone_date.finditer(text, sec.start, sec.end)
+            if not _overlaps(spans, ends, *m.span()) and _dates_a_position(text, m, pat)
+        ]
+    return sorted(dates, key=lambda d: d[0].start())
+
+
+def _dates_a_position(text: str, m: re.Match[str], pat: _Patterns) -> bool:
+    """Whether a lone season or year is a position's date: at the end of its title line after a separator
+    ("Sommarjobb, Glassbaren, sommaren 2019"; a year only after a title and an employer, "Praktikant, Exempel
+    AB, 2018", not "Kurs 7,5 hp, 2018"), or alone on the line right under a title ("Kommunikatör, X AB" /
+    "2018"). Not in running text ("Säljare, bilar 2019", "grundat 1998", "Startade bloggen 2010."), nor on a
+    bullet line."""
+    line_start, line_end = _line_bounds(text, m.start())
+    after = text[m.end() : line_end].strip()
+    before = text[line_start : m.start()].strip()
+    if after not in ("", ")") or before.startswith(_BULLETS):
+        return False
+    if before in ("", "("):
+        return _title_line_above(text, line_start, pat)
+    if not before.endswith(_LONE_SEPARATORS):
+        return False
+    head = before[:-1].strip()
+    if not head or head.endswith(_NO_TITLE_ENDS):
+        return False
+    return m.group("season") is not None or _FIELD_SEPARATOR.search(head) is not None
+
+
+def _title_line_above(text: str, line_start: int, pat: _Patterns) -> bool:
+    """Whether the line right above ``line_start`` can be a position's title: written, no heading, no bullet,
+    no year, not a sentence or a label."""
+    if line_start == 0:
+        return False
+    above_start, above_end = _line_bounds(text, line_start - 1)
+    above = text[above_start:above_end].strip()
+    return (
+        bool(above)
+        and above.strip(_HEADING_STRIP).lower() not in pat.headings
+        and not above.startswith(_BULLETS)
+        and not above.endswith(_NO_TITLE_ENDS)
+        and _YEAR.search(above) is None
+    )
+
+
+def _lone_range(m: re.Match[str], pat: _Patterns, now: Month) -> tuple[Month, Month, bool, bool] | None:
+    """A lone date's first and last month: a season's months of its year, a year's January to December."""
+    start = _parse_date(m.group(), pat, is_end=False)
+    end = _parse_date(m.group(), pat, is_end=True)
+    if start is None or end is None or start // 12 < _EARLIEST_YEAR:
+        return None
+    return min(start, now), min(end, now), False, False
 
 
 def _since_detail(text: str, m: re.Match[str], start: Month, held: tuple[Month, bool] | None) -> bool:
