@@ -138,9 +138,20 @@ def _blocks(elem: ET.Element) -> Iterator[str]:
 
 
 def _table(tbl: ET.Element) -> Iterator[str]:
+    """A row of a data table as one line, its cells joined by tabs ("Verktyg\tCanva"); a row of a layout
+    table (a CV template's sidebar cell beside its main cell: a cell of several paragraphs) cell by cell,
+    each paragraph on its own line and a blank line between cells, so headings, jobs and their dates keep
+    their lines instead of running into one."""
     for row in _find(tbl, "tr"):
-        cells = [" ".join(b for b in _blocks(cell) if b.strip()) for cell in _find(row, "tc")]
-        yield "\t".join(cells)
+        cells = [[b for b in _blocks(cell) if b.strip()] for cell in _find(row, "tc")]
+        if any(len(blocks) > 1 for blocks in cells):
+            filled = [blocks for blocks in cells if blocks]
+            for k, blocks in enumerate(filled):
+                yield from blocks
+                if k < len(filled) - 1:
+                    yield ""
+        else:
+            yield "\t".join(" ".join(blocks) for blocks in cells)
 
 
 def _find(elem: ET.Element, tag: str) -> Iterator[ET.Element]:

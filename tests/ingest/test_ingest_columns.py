@@ -1,4 +1,5 @@
-"""A PDF page in two columns (a CV's sidebar beside its jobs) is read column by column."""
+"""A CV laid out in two columns (a sidebar beside its jobs) is read column by column: a PDF page, a Word
+layout table."""
 
 from __future__ import annotations
 
@@ -91,3 +92,37 @@ def test_split_columns_keeps_every_word_and_orders_left_before_right(rows, pad):
     assert sorted(" ".join(out).split()) == sorted(" ".join(grid).split())
     lefts = [left for left, _ in rows if left]
     assert [line for line in out if line][: len(lefts)] == lefts
+
+
+def _layout_docx(build, name="cv.docx"):
+    def cell(lines):
+        return "<w:tc>" + "".join(build.w_paragraph(line) for line in lines if line) + "</w:tc>"
+
+    table = "<w:tbl><w:tr>" + cell(SIDEBAR) + cell(JOBS) + "</w:tr></w:tbl>"
+    return build.docx(name, table)
+
+
+def test_word_layout_table_is_read_cell_by_cell_a_line_a_paragraph(build):
+    lines = _read(_layout_docx(build)).text.splitlines()
+    assert lines[: len([s for s in SIDEBAR if s])] == [s for s in SIDEBAR if s]
+    assert "Kommunikator, Fiktiva Kommunen" in lines and "2019 - 2023" in lines
+    assert lines.index("Copywriting") < lines.index("ERFARENHET")
+
+
+def test_word_data_table_keeps_a_row_a_line(build):
+    row = (
+        "<w:tr><w:tc>"
+        + build.w_paragraph("Verktyg")
+        + "</w:tc><w:tc>"
+        + build.w_paragraph("Canva")
+        + "</w:tc></w:tr>"
+    )
+    doc = _read(build.docx("cv.docx", "<w:tbl>" + row * 2 + "</w:tbl>"))
+    assert doc.text.splitlines() == ["Verktyg\tCanva", "Verktyg\tCanva"]
+
+
+def test_word_layout_table_gives_jobs_their_years(build, engine):
+    [scored] = engine.rank(engine.role("default"), [_read(_layout_docx(build))])
+    # before: the whole table was one line, with every date on it and no job read
+    assert scored.years["customer_service"] > 0.0 and scored.years["marketing_communication"] > 0.0
+    assert scored.years["data_insight"] == 0.0
