@@ -301,7 +301,7 @@ def _phones(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span
         digits = len(_DIGITS.findall(value))
         if "\n" in value or not _MIN_PHONE_DIGITS <= digits <= _MAX_PHONE_DIGITS:
             continue
-        if _DATEISH.fullmatch(value):
+        if _DATEISH.fullmatch(value.strip("() ")):  # "(2021-2025)" is a job's years
             continue
         yield _strip(text, m.start(), m.end(), "phone")
 
