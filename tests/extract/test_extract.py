@@ -47,6 +47,19 @@ CASES: list[tuple[str, str, str, str]] = [
         "strategy",
         "social media strategy",
     ),
+    # writing the communication strategy is strategy work (a strategist's ad said "strategy missing")
+    (
+        "sv",
+        "Du tar fram kommunikationsstrategin för webb och sociala medier.",
+        "strategy",
+        "kommunikationsstrategin",
+    ),
+    (
+        "en",
+        "You write the communication strategy for web and social media.",
+        "strategy",
+        "communication strategy",
+    ),
 ]
 
 
