@@ -61,7 +61,8 @@ CUE_WORDS = {
 
 def _reference(layout: Layout, offsets: list[int], cues: dict[str, list[int]]) -> list[tuple[object, bool]]:
     """The status read unit by unit: a cue in the offset's own sentence wins (a merit one over a required
-    one), else its section; boilerplate and sections about the employer are no demand."""
+    one; a required one not under a merits heading), else its section; boilerplate and sections about the
+    employer are no demand."""
     out: list[tuple[object, bool]] = []
     for at in offsets:
         unit = layout.unit_at(at)
@@ -71,7 +72,7 @@ def _reference(layout: Layout, offsets: list[int], cues: dict[str, list[int]]) -
             out.append((None, True))
         elif any(unit.start <= c < unit.end for c in cues["merit"]):
             out.append((False, False))
-        elif any(unit.start <= c < unit.end for c in cues["required"]):
+        elif unit.section != "merits" and any(unit.start <= c < unit.end for c in cues["required"]):
             out.append((True, False))
         else:
             out.append((SECTION_STATUS.get(unit.section), False))
@@ -99,4 +100,18 @@ def test_a_section_and_a_sentence_cue() -> None:
     merit = [text.index("Meriterande")]  # a heading line: no sentence, no cue
     required = [text.index("Du har B")]
     status = requirement_status(layout, at, {"required": required, "merit": merit, "boilerplate": []})
-    assert [s for s, _ in status] == [True, True, False, True]
+    # under "Meriterande" a required cue ("Du har") does not make a must-have: the heading names the list
+    # (before stop 32 it did, and an agency's lowest tier "Vikt läggs vid" / "Erfarenhet av ..." was required)
+    assert [s for s, _ in status] == [True, True, False, False]
+
+
+def test_a_merit_cue_in_a_requirements_section_still_wins() -> None:
+    text = "Säljare\n\nKrav\nDu har körkort.\nMeriterande är erfarenhet av SEO."
+    layout = segment(text, layout_cues("sv"))
+    at = [text.index(w) for w in ("körkort.", "SEO")]
+    status = requirement_status(
+        layout,
+        at,
+        {"required": [text.index("Du har")], "merit": [text.index("Meriterande är")], "boilerplate": []},
+    )
+    assert [s for s, _ in status] == [True, False]

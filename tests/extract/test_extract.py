@@ -191,6 +191,14 @@ def test_requirement_cues_in_ads(engine: Engine, text: str, expected: dict[str, 
         assert got.get(phrase) is required, got
 
 
+def test_appealing_is_no_form_of_address(engine: Engine) -> None:
+    # "tilltalande" (appealing) lemmatises to "tilltal" (a form of address: tone of voice)
+    doc = Document(source="ad", text="Du skapar innehåll som är visuellt tilltalande.", lang="sv", kind="ad")
+    assert "tone of voice" not in {m.concept.label for m in engine.extract(doc).mentions}
+    doc = Document(source="ad", text="Du har känsla för tilltal och tonalitet.", lang="sv", kind="ad")
+    assert "tone of voice" in {m.concept.label for m in engine.extract(doc).mentions}
+
+
 def test_cv_mentions_have_no_requirement(engine: Engine) -> None:
     doc = Document(source="cv", text="Krav: SEO", lang="sv", kind="cv")
     assert all(m.required is None for m in engine.extract(doc).mentions)
@@ -199,7 +207,7 @@ def test_cv_mentions_have_no_requirement(engine: Engine) -> None:
 # A fictional IT-support ad outside the field: its area words are ones every kind of ad writes.
 _GENERIC_AD = (
     "IT-tekniker till hemtjänsten\n"
-    "Du är serviceinriktad och har erfarenhet av digitala verktyg.\n"
+    "Du är serviceinriktad, har ett gott bemötande och erfarenhet av digitala verktyg.\n"
     "Vi ser ditt engagemang och din förmåga till social interaktion som avgörande.\n"
 )
 

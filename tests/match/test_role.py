@@ -162,3 +162,34 @@ def test_a_broken_role_file_is_named_not_quoted(tmp_path: Path, name: str) -> No
     with pytest.raises(RoleError, match="line") as info:
         load_role(path)
     assert "Kim" not in str(info.value) and "Fiktiv" not in str(info.value)
+
+
+# A fictional agency ad in the tiers Swedish state ads use (a new user's bug hunt, stop 32): the unit's own
+# work, the lowest tier ("Vikt läggs vid") and a personal quality ("ett gott bemötande") are no must-haves.
+_AGENCY_AD = """Kommunikatör till Exempelmyndigheten
+
+Vad ska du jobba med?
+Du planerar och publicerar inlägg i myndighetens konton i sociala medier.
+
+Krav för anställningen
+Examen inom medie- och kommunikationsvetenskap.
+
+Mycket stor vikt läggs vid
+Du har ett helhetsperspektiv och ett gott bemötande.
+God kunskap om statistik för webb och sociala medier.
+
+Vikt läggs vid
+Erfarenhet av kundtjänst och att hantera klagomål.
+
+Vad gör enheten?
+Enheten ansvarar för pressmeddelanden, nyhetsbrev och omvärldsbevakning.
+"""
+
+
+def test_an_agency_ads_tiers_and_unit_give_no_must_haves(engine: Engine) -> None:
+    doc = Document(source="ad.txt", text=_AGENCY_AD, lang="sv", kind="ad")
+    profile = engine.extract(doc)
+    required = {m.text for m in profile.mentions if m.required}
+    assert "statistik för webb och sociala medier" in required
+    assert not {"kundtjänst", "hantera klagomål", "pressmeddelanden", "nyhetsbrev"} & required, required
+    assert "customer_service" not in engine.role_from_ad(doc).must_have

@@ -70,7 +70,8 @@ def requirement_status(
 
     required: True for a must-have, False for a merit, None for neither or boilerplate. A cue in the
     offset's own sentence wins ("Meriterande är erfarenhet av SEO"; a merit cue over a required one),
-    else the section it sits under ("Krav:" ... until the next heading). Boilerplate: a follow-us or
+    else the section it sits under ("Krav:" ... until the next heading); under a merits heading a required
+    cue does not ("Meriterande" / "- Erfarenhet av SEO": the heading says what its list is). Boilerplate: a follow-us or
     how-to-apply sentence, or a section about the employer, the offer or the application. ``cues_found``
     are the cue offsets the extraction's walk found (see ``cue_starts``).
     """
@@ -79,7 +80,7 @@ def requirement_status(
     kinds = layout.sentence_kinds()
     status: list[bool | None] = [SECTION_STATUS.get(kind) for kind in kinds]
     for i in sentences(cues_found.get("required", [])):
-        if i >= 0:
+        if i >= 0 and kinds[i] != "merits":  # "Meriterande:" / "- Erfarenhet av SEO" is a merit
             status[i] = True
     for i in sentences(cues_found.get("merit", [])):
         if i >= 0:
