@@ -152,6 +152,41 @@ def test_a_review_says_which_part_it_did_not_check(runner: CliRunner, data_dir: 
     assert "no biased wording found in the parts read" in flat and "not checked:" in flat
 
 
+def test_review_json_offsets_index_its_text(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    # zero-width spaces and a soft hyphen are removed on reading: the offsets index the review's ``text``
+    zw = "\u200b"
+    ad = tmp_path / "ad.json"
+    ad.write_text(
+        json.dumps(
+            {
+                "id": "1",
+                "headline": f"Social{zw} media-ansvarig",
+                "description": {
+                    "text": f"Om{zw} tjänsten\nDu{zw} ansvarar för vårt Instagram{zw}konto och "
+                    f"svarar på kundernas frågor i våra sociala kanaler.{zw}\n\nKrav\nDu är "
+                    f"driven{zw} och själv\u00adständig, max 35 år. Erfarenhet av "
+                    f"marknadsföring.{zw}{zw} Meriterande: Google Analytics.\n"
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(runner, data_dir, "review", str(ad), "--json")
+    assert code == 0
+    r = json.loads(out)
+    text = r["text"]
+    assert zw not in text and text.startswith("Social media-ansvarig\n\n")
+    spans = [
+        *r["flags"],
+        *r["explanation"]["requires_social_media"],
+        *r["explanation"]["set_aside"],
+        *(s for found in r["area_evidence"].values() for s in found),
+    ]
+    assert len(r["flags"]) >= 3 and r["area_evidence"]  # driven, självständig, max 35 år
+    for item in spans:
+        assert text[item["start"] : item["end"]] == item["text"], item
+
+
 def test_lang_overrides_the_detected_language(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     ad = tmp_path / "ad.txt"
     ad.write_text(

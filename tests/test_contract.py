@@ -146,7 +146,7 @@ def test_interview_answers_the_clis_json(data_dir: Path, folder: Path, client: T
 def test_review_and_extract_answer_the_clis_json(data_dir: Path, folder: Path, client: TestClient) -> None:
     _, review = run(data_dir, "review", "annons.txt", "--json")
     posted = client.post("/api/v1/review", json={"text": AD_SV}).json()
-    assert posted.pop("text") == AD_SV and posted.pop("source") == "<ad>"
+    assert posted["text"] == review["text"] == AD_SV and posted.pop("source") == "<ad>"
     assert posted == {k: v for k, v in review.items() if k != "source"}
     _, (found,) = run(data_dir, "extract", "annons.txt", "--kind", "ad", "--json")
     posted = client.post("/api/v1/extract", json={"text": AD_SV, "kind": "ad"}).json()

@@ -74,11 +74,13 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "kompetens review",
         "`kompetens review AD... [--html OUT] [--lang sv|en] --json`",
-        "`POST /api/v1/review`: one ad as text, and so the object, plus `text` (the normalised text the "
-        "offsets index); `?format=html` gives the HTML report instead",
+        "`POST /api/v1/review`: one ad as text, and so the object; `?format=html` gives the HTML report "
+        "instead",
         Review | FailedInput,
         "One AD argument that holds one ad: its `Review` object (a `FailedInput` object when it cannot be "
-        "read or reviewed).",
+        "read or reviewed). Every `start`/`end` (of `flags`, `explanation`, `area_evidence`) indexes the "
+        "object's `text`: the ad as read and normalised (zero-width and other invisible characters removed, "
+        "a JobTech ad's title and text joined by a blank line), which can differ from the file's own text.",
         (
             (
                 "Several ads (several AD arguments, or a folder or JSONL file that holds several): a list, "

@@ -14,6 +14,7 @@ from ..engine import Engine
 from ..errors import Code, FailedInput, KompetensError
 from ..link import LinkResult
 from ..match import AuditReport, Kit, RankItem, Role, Team
+from ..review import Review
 from ..schema import dump_json
 from ..taxonomy.areas import AreaInfo
 from . import schemas
@@ -122,7 +123,7 @@ def extract(request: Request, body: schemas.ExtractRequest) -> Response:
 
 @router.post(
     "/review",
-    response_model=schemas.PostedReview,
+    response_model=Review,
     summary="Review a job ad",
     description="Hidden social-media needs, missing areas and biased wording. "
     "`?format=html` returns the self-contained HTML report instead.",
@@ -139,7 +140,7 @@ def review(
         result = engine.review(doc)
         if fmt == "html":
             return HTMLResponse(engine.review_html(result, doc))
-    return json_response(schemas.PostedReview.of(result, doc.text))
+    return json_response(result)  # its ``text`` is the normalised text the offsets index
 
 
 @router.post(

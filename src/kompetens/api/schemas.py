@@ -1,7 +1,7 @@
 """The REST API's own models: request bodies, the error body and health.
 
 Responses are the engine's result types (kompetens.schema): the same dataclasses, and so the same JSON,
-as ``kompetens ... --json`` prints. Two answers add the text their offsets index.
+as ``kompetens ... --json`` prints. The extraction adds the text its offsets index (a review holds its own).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import ErrorInfo
 from ..models import Extraction
-from ..review import Review
 from ..schema import DOCUMENTED
 
 DocKindField = Literal["ad", "cv", "text"]
@@ -108,17 +107,3 @@ class PostedExtraction(Extraction):
     @classmethod
     def of(cls, found: Extraction, text: str) -> PostedExtraction:
         return cls(**{f.name: getattr(found, f.name) for f in fields(Extraction)}, text=text)
-
-
-@dataclass(slots=True)
-class PostedReview(Review):
-    """The ``kompetens review --json`` object plus the text its offsets index."""
-
-    __pydantic_config__ = DOCUMENTED
-
-    text: str = ""
-    """The normalised text the flag offsets index."""
-
-    @classmethod
-    def of(cls, review: Review, text: str) -> PostedReview:
-        return cls(**{f.name: getattr(review, f.name) for f in fields(Review)}, text=text)

@@ -33,6 +33,7 @@ class AreaSpan:
 
     text: str
     start: int
+    """Character offset into the review's ``text`` (``end`` exclusive)."""
     end: int
     area: str
     via: str
@@ -90,6 +91,10 @@ class Review:
     warnings: list[str] = field(default_factory=list)
     """Parts of the ad that were not read in their own language ("characters 213-523: French is not
     supported; read as Swedish"): their wording was not checked for flags nor their areas read."""
+    text: str = ""
+    """The ad's plain text as read and normalised (NFC, \\n newlines, zero-width and other invisible
+    characters removed; a JobTech ad's title, a blank line, its text): the text every ``start``/``end`` of
+    ``flags``, ``explanation`` and ``area_evidence`` indexes, which may differ from the file's own."""
 
     @property
     def evidence(self) -> list[Evidence]:
@@ -220,6 +225,7 @@ def review_ad(
         area_evidence=by_area,
         sections=layout.sections,
         warnings=[str(w) for w in doc.meta.get("warnings", [])],
+        text=doc.text,
     )
 
 

@@ -24,7 +24,7 @@ class Flag:
 
     text: str
     start: int
-    """Character offset into the ad's plain text (``end`` exclusive)."""
+    """Character offset into the review's ``text``, the ad's normalised plain text (``end`` exclusive)."""
     end: int
     category: str
     """age | gender | exclusion | ..."""

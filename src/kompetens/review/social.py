@@ -40,6 +40,7 @@ class Evidence:
 
     text: str
     start: int
+    """Character offset into the review's ``text`` (``end`` exclusive)."""
     end: int
     area: str | None
     section: str
