@@ -100,6 +100,27 @@ def test_store_is_incremental_across_runs(engine: Engine, corpus: Path, tmp_path
     assert both.run is not None and both.run.measured == 5
 
 
+def test_a_stored_report_says_its_counts_cover_the_store(
+    engine: Engine, corpus: Path, tmp_path: Path
+) -> None:
+    """``market --store``: the counts are the store's, earlier runs' ads too, and the report says so."""
+    other = write_corpus(tmp_path / "more" / "ads.jsonl", n=5, seed=99, extra=False)
+    other.write_text(other.read_text(encoding="utf-8").replace('"synth-', '"more-'), encoding="utf-8")
+    with make_backend("duckdb", data_dir=tmp_path, store=True) as backend:
+        measure(engine, [corpus], backend=backend)
+    with make_backend("duckdb", data_dir=tmp_path, store=True) as backend:
+        report = measure(engine, [other], backend=backend)
+    d = report.to_dict()
+    assert d["scope"] == "store" and d["run"]["stored"] is True and d["run"]["measured"] == 5 < d["ads"]
+    text = " ".join(report.render_text(width=120).split())
+    assert "Ads measured" not in text and f"Ads in the store │ {d['ads']:,} │ this run: 5" in text
+    assert "every ad in the store" in text
+    assert "ads in the store (this run: 5;" in report.render_html()
+    alone = measure(engine, [other])  # no store: the run's own ads, measured
+    assert alone.to_dict()["scope"] == "run" and alone.to_dict()["run"]["stored"] is False
+    assert "Ads measured" in alone.render_text(width=120) and "in the store" not in alone.render_html()
+
+
 def test_clear_forgets(facts: list[AdFacts]) -> None:
     with DuckDBBackend() as backend:
         backend.add(facts)

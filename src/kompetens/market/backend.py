@@ -33,6 +33,11 @@ class Backend(ABC):
 
     name: str = "backend"
 
+    @property
+    def kept(self) -> bool:
+        """Whether the ads it holds outlive a run (a store): its report then counts earlier runs' ads too."""
+        return True
+
     @abstractmethod
     def ingest(self, corpus: Corpus) -> IngestStats:
         """Analyse the corpus's ads and keep their facts; bad inputs are counted in the stats, never raised."""
@@ -72,6 +77,7 @@ class DuckDBBackend(Backend):
             self._tmp = tempfile.TemporaryDirectory(prefix="kompetens-market-")
             path = Path(self._tmp.name) / MARKET_FILE
         self.path = str(path)
+        self._kept = self._tmp is None
         self.batch = batch
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -87,6 +93,11 @@ class DuckDBBackend(Backend):
             raise KompetensError(
                 Code.E400, f"cannot open the market store: {exc}", source=self.path
             ) from None
+
+    @property
+    def kept(self) -> bool:
+        """A file or ``:memory:`` given to it: not the temporary file it made itself (gone on ``close``)."""
+        return self._kept
 
     def ingest(self, corpus: Corpus) -> IngestStats:
         stats = IngestStats()

@@ -45,11 +45,13 @@ class Counts:
 
 @dataclass(slots=True, frozen=True)
 class RunInfo:
-    """How the report was made: backend, ads measured in this run, wall time."""
+    """How the report was made: backend, ads measured in this run, wall time, and whether the backend is a
+    store (``market --store``), so that the report's counts cover its earlier runs' ads too."""
 
     backend: str
     measured: int
     seconds: float
+    stored: bool = False
 
     @property
     def ads_per_second(self) -> float:
@@ -61,6 +63,7 @@ class RunInfo:
             "measured": self.measured,
             "seconds": round(self.seconds, 3),
             "ads_per_second": round(self.ads_per_second, 2),
+            "stored": self.stored,
         }
 
 
@@ -87,6 +90,12 @@ class MarketReport:
         return self.total.ads
 
     @property
+    def scope(self) -> str:
+        """What the counts cover: ``store`` (every ad the store holds, earlier runs' too: ``market --store``)
+        or ``run`` (this run's ads alone)."""
+        return "store" if self.run is not None and self.run.stored else "run"
+
+    @property
     def social_media_ads(self) -> int:
         return self.total.social_media_ads
 
@@ -96,6 +105,7 @@ class MarketReport:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
+            "scope": self.scope,
             "ads": self.ads,
             "social_media_ads": self.social_media_ads,
             "social_media_ads_title_silent": self.social_media_ads_title_silent,

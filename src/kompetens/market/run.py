@@ -55,7 +55,7 @@ def measure(
             active.close()
     report.error_count = stats.error_count
     report.errors = list(stats.errors)
-    report.run = RunInfo(active.name, stats.ads, time.perf_counter() - start)
+    report.run = RunInfo(active.name, stats.ads, time.perf_counter() - start, stored=active.kept)
     return report
 
 

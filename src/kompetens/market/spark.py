@@ -75,6 +75,11 @@ class SparkBackend(Backend):
         self.partitions = partitions
         self._facts: Any = None
 
+    @property
+    def kept(self) -> bool:
+        """With ``store``: the Parquet folder keeps the facts between runs."""
+        return self.store is not None
+
     def ingest(self, corpus: Corpus) -> IngestStats:
         stats = IngestStats()
         start = time.perf_counter()

@@ -21,11 +21,16 @@ def _pct(part: int, whole: int) -> str:
 
 
 def _summary(report: MarketReport) -> Table:
-    t = Table(title="Market", show_header=False)
+    stored = report.scope == "store"
+    title = "Market: every ad in the store, earlier --store runs' too" if stored else "Market"
+    t = Table(title=title, show_header=False)
     t.add_column("what")
     t.add_column("n", justify="right")
     t.add_column("share", justify="right")
-    t.add_row("Ads measured", f"{report.ads:,}", "")
+    if stored and report.run is not None:
+        t.add_row("Ads in the store", f"{report.ads:,}", f"this run: {report.run.measured:,}")
+    else:
+        t.add_row("Ads measured", f"{report.ads:,}", "")
     t.add_row(
         "Need social-media competence",
         f"{report.social_media_ads:,}",
