@@ -122,6 +122,23 @@ def test_review_prints_each_explanation_once(runner: CliRunner, data_dir: Path, 
     assert "“självständig”" in flat and "“driven”" in flat
 
 
+def test_review_says_balanced_gender_words_are_no_biased_wording(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    # review lists every coded word; market counts an ad only where they lean: the terminal says which
+    balanced, one_way = tmp_path / "balanced.txt", tmp_path / "one_way.txt"
+    balanced.write_text("Säljare\n\nDu är driven och engagerad i våra kunder. Du arbetar i butiken i Umeå.\n")
+    one_way.write_text("Säljare\n\nDu är driven och självständig. Du arbetar i butiken i Umeå.\n")
+    code, out, _ = run(runner, data_dir, "review", str(balanced))
+    flat = " ".join(out.split())
+    assert code == 0 and "2 flag(s): gender-coded words that balance, listed to check" in flat
+    assert "the ad reads neutral and has no biased wording (market does not count it)" in flat
+    assert "gender-coded wording: neutral (1 masculine-coded, 1 feminine-coded words; they balance" in flat
+    code, out, _ = run(runner, data_dir, "review", str(one_way))
+    flat = " ".join(out.split())
+    assert code == 0 and "2 flag(s) " in flat and "balance" not in flat and "reads neutral" not in flat
+
+
 def test_review_groups_words_that_differ_in_case(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     ad = tmp_path / "ad.txt"
     ad.write_text(

@@ -388,7 +388,7 @@ def _print_review(r: Review) -> None:
         out_console.print("[bold yellow]unicorn warning:[/] expert level demanded in all eight areas")
     flags = r.flags
     if flags:
-        out_console.print(f"[bold]{len(flags)} flag(s)[/]")
+        out_console.print(_flags_headline(r), highlight=False)
     elif r.warnings:  # a part in another language was not checked: no all-clear
         out_console.print("[yellow]no biased wording found in the parts read[/]")
     else:
@@ -397,10 +397,12 @@ def _print_review(r: Review) -> None:
         out_console.print(f"  [yellow]not checked:[/] {escape(warning)}", highlight=False)
     coding = r.gender_coding
     if coding.masculine or coding.feminine:
-        lean = "[green]" if coding.verdict == "neutral" else "[yellow]"
+        neutral = coding.verdict == "neutral"
+        lean = "[green]" if neutral else "[yellow]"
+        balance = "they balance, so the ad reads neutral" if neutral else "what deters is the lean"
         out_console.print(
             f"  gender-coded wording: {lean}{coding.verdict}[/] ({coding.masculine} masculine-coded, "
-            f"{coding.feminine} feminine-coded words; what deters is the lean, Gaucher et al. 2011)"
+            f"{coding.feminine} feminine-coded words; {balance}, Gaucher et al. 2011)"
         )
     for (category, explanation, source), words in _flag_groups(flags).items():
         out_console.print(f"  [red]{category}[/] — {explanation}", highlight=False)
@@ -408,6 +410,24 @@ def _print_review(r: Review) -> None:
             times = f" ×{n}" if n > 1 else ""
             out_console.print(f"      “{text}”{times} [green]try:[/] {suggestion}", highlight=False)
         out_console.print(f"      [dim]({source})[/]", highlight=False)
+
+
+def _flags_headline(r: Review) -> str:
+    """ "N flag(s)", and where gender-coded words balance (the ad reads neutral) that they are listed to check,
+    not biased wording: ``kompetens market`` counts ``r.biased_flags``, so the two can be reconciled."""
+    n, biased = len(r.flags), len(r.biased_flags)
+    line = f"[bold]{n} flag(s)[/]"
+    if biased == n:
+        return line
+    if not biased:
+        return (
+            f"{line}: gender-coded words that balance, listed to check; the ad reads neutral and has no "
+            "biased wording (market does not count it)"
+        )
+    return (
+        f"{line}: {n - biased} gender-coded words that balance, listed to check (the ad reads neutral); "
+        f"{biased} of biased wording (what market counts)"
+    )
 
 
 def _flag_groups(flags: list[Flag]) -> dict[tuple[str, str, str], dict[tuple[str, str], int]]:

@@ -113,6 +113,33 @@ def test_balanced_gender_coded_words_are_no_flagged_wording(engine: Engine) -> N
         review = engine.review(doc)
         assert any(x.category == "gender" for x in review.flags)
         assert bool(ad_facts(engine, doc).flags) is counted, review.gender_coding
+        assert bool(review.biased_flags) is counted  # what review's terminal output reconciles with
+
+
+def test_the_report_says_what_its_wording_counts_count(engine: Engine) -> None:
+    """A bug hunt: review printed "2 flag(s)" for ads the market's "Ads with flagged wording" left out,
+    with nothing to say that the market counts gender-coded words only where they lean one way."""
+    from kompetens.ingest import document_from_text
+    from kompetens.market import DuckDBBackend
+    from kompetens.market.analyse import ad_facts
+
+    texts = (
+        "Säljare\n\nDu är driven och engagerad i våra kunder. Du arbetar i butiken i Umeå.",
+        "Säljare\n\nDu är driven och självständig. Du arbetar i butiken i Umeå.",
+    )
+    docs = [document_from_text(t, kind="ad", lang="sv", source=f"ad{i}") for i, t in enumerate(texts)]
+    with DuckDBBackend() as backend:
+        backend.add(ad_facts(engine, d) for d in docs)
+        report = backend.report()
+    assert report.ads_flagged == report.flags["gender"] == 1  # review flags words in both
+    text = " ".join(report.render_text(width=200).split())
+    assert "Ads with biased wording (a gender lean, an age, explicit or other flag) │ 1 │ 50%" in text
+    assert "flagged wording" not in text.lower()
+    assert "An ad whose coded words balance is neutral and not counted here" in text
+    page = report.render_html()
+    assert "ads with biased wording (a gender lean" in page
+    assert "counts every ad with a gender-coded word" not in page  # what the page said, and was not so
+    assert "An ad whose coded words balance reads neutral and is not counted" in page
 
 
 def test_a_review_without_the_skill_list_is_the_same_review(engine: Engine, docs: list[Document]) -> None:

@@ -20,11 +20,9 @@ from ..ingest import document_from_text, normalize_text, require_language
 from ..ingest.base import Extracted
 from ..ingest.jobtech import json_error, object_to_extracted
 from ..models import AREA_IDS, Document
-from ..review.flags import is_coded_word
 
 if TYPE_CHECKING:
     from ..engine import Engine
-    from ..review import Flag
 
 MARKET_LANG_HINT = "give the corpus's language to override (market --lang sv|en)"
 """What E109 adds in the market: every ad is read in ``--lang`` instead of its detected language."""
@@ -134,13 +132,6 @@ def year_month(value: object, *, today: date | None = None) -> tuple[int | None,
     return year, month if 1 <= month <= 12 else None
 
 
-def _counts(flag: Flag, verdict: str) -> bool:
-    """Whether a review flag makes the ad one with flagged wording: a gender-coded word only where the ad's
-    coded words lean one way (the review's verdict: what deters is the balance, not each word); every
-    other flag, an explicit gender requirement among them, always."""
-    return not is_coded_word(flag) or verdict != "neutral"
-
-
 def _meta_str(doc: Document, name: str) -> str | None:
     value = doc.meta.get(name)
     return None if value in (None, "") else str(value)
@@ -154,7 +145,7 @@ def ad_facts(engine: Engine, doc: Document, *, lang: str | None = None) -> AdFac
     require_language(doc, hint=MARKET_LANG_HINT)
     review = engine.review(doc, skills=False)  # the skill list is not a market figure
     year, month = year_month(doc.meta.get("publication_date"))
-    flags = Counter(f.category for f in review.flags if _counts(f, review.gender_coding.verdict))
+    flags = Counter(f.category for f in review.biased_flags)
     return AdFacts(
         key=ad_key(doc),
         source=doc.source,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
+from rich.text import Text
 
 from ..models import AREA_IDS
 from ..taxonomy.areas import load_areas
@@ -14,6 +15,15 @@ from .html import share_text
 
 if TYPE_CHECKING:
     from .report import Counts, MarketReport
+
+
+BIASED_LABEL = "Ads with biased wording (a gender lean, an age, explicit or other flag)"
+"""What ``ads_flagged`` counts (``Review.biased_flags``): not every ad ``review`` lists flags for."""
+GENDER_NOTE = (
+    "gender: coded words that lean one way, or an explicit demand. An ad whose coded words balance is"
+    " neutral and not counted here, though `review` lists its words as flags to check."
+)
+"""Why ``by_category``'s gender count is below the ads ``review`` prints gender flags for."""
 
 
 def _pct(part: int, whole: int) -> str:
@@ -41,7 +51,7 @@ def _summary(report: MarketReport) -> Table:
         f"{report.social_media_ads_title_silent:,}",
         _pct(report.social_media_ads_title_silent, report.social_media_ads),
     )
-    t.add_row("Ads with flagged wording", f"{report.ads_flagged:,}", _pct(report.ads_flagged, report.ads))
+    t.add_row(BIASED_LABEL, f"{report.ads_flagged:,}", _pct(report.ads_flagged, report.ads))
     if report.undated:
         t.add_row(
             "Undated ads (no readable publication date: not in the year table)", f"{report.undated:,}", ""
@@ -101,12 +111,12 @@ def tables(report: MarketReport) -> list[RenderableType]:
             _counts_table("Occupations with the most social-media ads", "Occupation", report.by_occupation)
         )
     if report.flags:
-        t = Table(title="Flagged wording")
+        t = Table(title="Biased wording")
         t.add_column("Category")
         t.add_column("Ads", justify="right")
         for cat, n in report.flags.items():
             t.add_row(cat, f"{n:,}")
-        out.append(t)
+        out += [t, Text(GENDER_NOTE, style="dim")]
     if report.errors:
         t = Table(title=f"Inputs that failed ({report.error_count:,})")
         t.add_column("Source")

@@ -10,7 +10,7 @@ from ..layout import JOB_CONTENT, Layout, Section, layout_cues, segment
 from ..models import AREA_IDS, Document, Profile
 from ..schema import DOCUMENTED, R4
 from ..skills import Skill
-from .flags import Flag, GenderCoding, find_flags, gender_coding
+from .flags import Flag, GenderCoding, find_flags, gender_coding, is_coded_word
 from .lexicon import GenderLexicon, ReviewCues, bias_lexicon, review_cues, written_without_diacritics
 from .social import (
     Evidence,
@@ -95,6 +95,15 @@ class Review:
     """The ad's plain text as read and normalised (NFC, \\n newlines, zero-width and other invisible
     characters removed; a JobTech ad's title, a blank line, its text): the text every ``start``/``end`` of
     ``flags``, ``explanation`` and ``area_evidence`` indexes, which may differ from the file's own."""
+
+    @property
+    def biased_flags(self) -> list[Flag]:
+        """The flags that make the ad one with biased wording (what ``kompetens market`` counts): a
+        gender-coded word only where the ad's coded words lean one way (``gender_coding.verdict`` is not
+        neutral: what deters is the balance, not each word); every other flag, an explicit gender
+        requirement among them, always. Coded words in balance are listed in ``flags`` to check, no more."""
+        neutral = self.gender_coding.verdict == "neutral"
+        return [f for f in self.flags if not (neutral and is_coded_word(f))]
 
     @property
     def evidence(self) -> list[Evidence]:
