@@ -391,6 +391,29 @@ def test_team_json(runner: CliRunner, data_dir: Path) -> None:
     assert len(team["members"]) == 2 and set(team["coverage"]) == set(AREA_IDS) and 0 <= team["score"] <= 100
 
 
+def test_a_team_scores_on_ranks_scale(runner: CliRunner, data_dir: Path) -> None:
+    # a bug hunt: for an ad's role, rank scored the best CV 77 and the team of two holding it 66 (the
+    # areas alone): now the team's score is rank's, and each member's own rank score is beside its name
+    cvs = list(map(str, DEMO_CVS))
+    code, out, _ = run(runner, data_dir, "rank", "--role", str(DEMO_AD), *cvs, "--json")
+    assert code == 0
+    ranked = {r["candidate"]: r["score"] for r in json.loads(out)}
+    for size in (1, 2):
+        args = ("team", "--role", str(DEMO_AD), *cvs, "--size", str(size))
+        code, out, _ = run(runner, data_dir, *args, "--json")
+        team = json.loads(out)
+        assert code == 0 and team["member_scores"] == {m: ranked[m] for m in team["members"]}
+        assert team["score"] >= max(team["member_scores"].values()) - 0.01
+        assert (
+            team["wording_share"] > 0 and team["wording"] is not None and 0 <= team["coverage_score"] <= 100
+        )
+        code, out, _ = run(runner, data_dir, *args)
+        flat = " ".join(out.split())
+        assert "score on rank's scale: areas" in flat
+        for m in team["members"]:
+            assert f"{Path(m).name} (alone: {round(ranked[m]):.0f})" in flat
+
+
 def test_interview_json(runner: CliRunner, data_dir: Path) -> None:
     code, out, _ = run(
         runner, data_dir, "interview", "--role", "default", "--candidate", str(DEMO_CVS[0]), "--json"

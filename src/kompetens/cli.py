@@ -736,6 +736,18 @@ def _print_ranking(title: str, ranking: list[RankItem]) -> None:
             err_console.print(f"[yellow]check by hand[/] {r.candidate}: {warning}", highlight=False)
 
 
+def _team_score_text(team: Team) -> str:
+    """What a team's score is made of, on rank's scale (each member's own rank score follows its name)."""
+    if not team.wording_share or team.wording is None:
+        return "score: the areas' weighted coverage, rank's score without wording (alone: each member's own)"
+    points = 100.0 * team.wording_share
+    return (
+        f"score on rank's scale: areas {round(team.coverage_score, 2):.0f} x {1 - team.wording_share:.0%}"
+        f" + the ad's wording as its best member shares it ({team.wording:.2f}) x {points:.0f} points"
+        " (alone: each member's own rank score)"
+    )
+
+
 @cli.command()
 @_role_option
 @click.argument("cvs", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -744,6 +756,8 @@ def _print_ranking(title: str, ranking: list[RankItem]) -> None:
 @click.pass_context
 def team(ctx: click.Context, role_spec: str, cvs: tuple[Path, ...], size: int, as_json: bool) -> None:
     """The N candidates who together cover the role best (one person rarely covers all eight areas)."""
+    from rich.markup import escape
+
     engine = _engine(ctx)
     role = engine.role(role_spec)
     docs, errors = _read_cvs(engine, cvs)
@@ -759,10 +773,14 @@ def team(ctx: click.Context, role_spec: str, cvs: tuple[Path, ...], size: int, a
     else:
         out_console.print(
             f"[bold]Team for {role.title}[/] (score {round(result.score, 2):.0f}/100"
-            f"{', exact' if result.exact else ''})"
+            f"{', exact' if result.exact else ''})",
+            highlight=False,
         )
+        out_console.print(f"  [dim]{_team_score_text(result)}[/]", highlight=False)
         for member in result.members:
-            out_console.print(f"  • {Path(member).name}")
+            alone = result.member_scores.get(member)
+            own = "" if alone is None else f" [dim](alone: {round(alone, 2):.0f})[/]"
+            out_console.print(f"  • {escape(Path(member).name)}{own}", highlight=False)
         for area in AREA_IDS:
             v = round(float(result.coverage.get(area, 0.0)), 4)
             out_console.print(f"  {area:<24} {_bar(v)} {v:.2f}")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kompetens.errors import KompetensError
 from kompetens.match.role import Role
-from kompetens.match.score import CandidateProfile
+from kompetens.match.score import CandidateProfile, score, wording_fit
 from kompetens.match.team import best_team, team_score
 from kompetens.models import AREA_IDS
 from kompetens.schema import to_jsonable
@@ -147,3 +147,52 @@ def test_greedy_keeps_the_must_haves_first() -> None:
     team = best_team(cands, role, 3, exact_limit=10)
     assert not team.exact and cands[60].source in team.members and team.missing_must_haves == []
     assert team.score <= team.upper_bound
+
+
+def _worded(i: int, vec: list[float], words: dict[str, float]) -> CandidateProfile:
+    cand = synthetic(i, vec)
+    cand.wording = words
+    return cand
+
+
+WORDED_ROLE = Role(
+    "R", dict.fromkeys(AREA_IDS, 1.0), wording={"redaktör": 0.8, "medier": 0.6}, lang="en", wording_share=0.4
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pool=st.lists(st.tuples(vectors, st.none() | st.floats(0, 1)), min_size=1, max_size=6),
+    k=st.integers(1, 3),
+)
+def test_a_team_scores_on_ranks_scale(pool: list[tuple[list[float], float | None]], k: int) -> None:
+    """A bug hunt: the best candidate scored 77 in rank and the team of two holding it 66: the team's score
+    was the areas' coverage alone, without the ad's wording. A one-person team scores what rank gives that
+    person, no team scores below a member, and a member added never lowers the score."""
+    cands = [
+        _worded(i, v, {} if f is None else {"redaktör": f, "medier": 1.0 - f, "annat": 0.3})
+        for i, (v, f) in enumerate(pool)
+    ]
+    team = best_team(cands, WORDED_ROLE, k)
+    ranked = {c.source: score(c, WORDED_ROLE).score for c in cands}
+    assert team.member_scores == {m: ranked[m] for m in team.members}
+    assert team.score >= max(ranked[m] for m in team.members) - 1e-9
+    if k == 1:
+        assert team.score == pytest.approx(ranked[team.members[0]], abs=1e-9)
+    fits = [wording_fit(c, WORDED_ROLE) for c in cands]
+    if any(f is not None for f in fits):
+        assert team.wording_share == 0.4 and team.score >= team.coverage_score * 0.6 - 1e-9
+    else:
+        assert team.wording is None and team.score == pytest.approx(team.coverage_score, abs=1e-9)
+    bigger = best_team(cands, WORDED_ROLE, k + 1)
+    assert bigger.score >= team.score - 1e-9
+
+
+def test_the_team_holding_the_best_candidate_scores_above_it() -> None:
+    # the bug hunt's case: a strong CV sharing the ad's wording, a weaker one in other areas
+    strong = _worded(0, [0.68, 0.0, 0.83, 0.0, 0.0, 0.25, 0.46, 0.0], {"redaktör": 0.8, "medier": 0.6})
+    medium = _worded(1, [0.36, 0.42, 0.42, 0.0, 0.0, 0.0, 0.0, 0.0], {"webb": 1.0})
+    alone = score(strong, WORDED_ROLE).score
+    team = best_team([strong, medium], WORDED_ROLE, 2)
+    assert team.members == ("cv000", "cv001") and team.score > alone > team.coverage_score
+    assert team.wording == 1.0 and team.member_scores["cv000"] == alone

@@ -12,6 +12,14 @@ of maxima), so:
   tighter bound measured on the data: optimum <= f(S_i) + the k largest marginal gains at S_i, for every
   greedy prefix S_i (Minoux's a-posteriori bound).
 
+The score is ``kompetens rank``'s, on its scale: where the role has distinctive wording (a role derived from an
+ad) and some CV's wording can be compared with it, the areas' coverage brings ``1 - role.wording_share`` of the
+100 points and the team's wording fit, its best member's, the rest, as a candidate's areas and wording do in
+rank. A member whose wording cannot be compared counts its own area score in the wording's place (rank then
+scores it by its areas alone: the same number). The wording is one more column taken at the team's best
+member, so the function stays a weighted sum of maxima; a one-person team scores what rank gives that person,
+and adding a member never lowers a team's score. Without wording (a role file), the score is the coverage.
+
 The role's must-haves come first: a team that meets more of them (an area at its level in one member, or a
 concept one member shows) beats any team that meets fewer, whatever their coverage; the search compares
 coverage among the teams that meet the most. ``missing_must_haves`` names what the chosen team still lacks.
@@ -31,7 +39,7 @@ from ..errors import Code, FailedInput, KompetensError
 from ..models import AREA_IDS
 from ..schema import DOCUMENTED, R2, R4
 from .role import Role
-from .score import CandidateProfile, meets
+from .score import CandidateProfile, meets, score, wording_fit
 
 EXACT_LIMIT = 2_000_000
 """Teams evaluated at most by exact search; above it, greedy."""
@@ -44,8 +52,8 @@ FloatArray = np.ndarray[Any, np.dtype[np.float64]]
 
 @dataclass(frozen=True, slots=True)
 class Team:
-    """The chosen members (sources), the level the team reaches per area, and its 0..100 coverage score:
-    the ``kompetens team --json`` object."""
+    """The chosen members (sources), the level the team reaches per area, and its 0..100 score on rank's
+    scale: the ``kompetens team --json`` object."""
 
     __pydantic_config__ = DOCUMENTED
 
@@ -54,7 +62,9 @@ class Team:
     coverage: dict[str, R4]
     """The level of the team's strongest member per area (all eight), 0..1."""
     score: R2
-    """Weighted coverage of the role, 0..100."""
+    """0..100 on ``kompetens rank``'s scale: the areas' weighted coverage and, where the wording was compared,
+    the team's wording fit (its best member's) with the role's ``wording_share``; a one-person team scores
+    what rank gives that person, and no team scores below any of its members."""
     exact: bool
     """True when every possible team was compared (else greedy, within ``upper_bound``)."""
     upper_bound: R2
@@ -67,14 +77,41 @@ class Team:
     """Each of the role's must-haves, and whether a member meets it."""
     missing_must_haves: list[str] = field(default_factory=list)
     """The role's must-haves no member meets (a team is chosen among those that meet the most)."""
+    coverage_score: R2 = 0.0
+    """The areas' weighted coverage alone, 0..100 (``score`` without the wording)."""
+    wording: R4 | None = None
+    """The team's wording fit, 0..1: its best member's (null when no CV's wording was compared)."""
+    wording_share: R2 = 0.0
+    """The share of ``score`` the wording brings (0 when it was not compared)."""
+    member_scores: dict[str, R2] = field(default_factory=dict)
+    """Each member's own ``kompetens rank`` score for the role, by source."""
+
+
+def team_columns(cands: list[CandidateProfile], role: Role) -> tuple[FloatArray, FloatArray, float]:
+    """The columns a team's score takes at its best member (the eight area levels, then the wording fit) and
+    each column's weight, so that ``100 x best @ weights`` is the score; and the wording's share (0 when no
+    CV's wording was compared with the role's: the coverage alone, as rank scores then)."""
+    levels = np.array([c.vector for c in cands], dtype=np.float64).reshape(len(cands), len(AREA_IDS))
+    weights = np.asarray(role.vector, dtype=np.float64) / role.total_weight
+    fits = [wording_fit(c, role) for c in cands]
+    share = role.wording_share if any(f is not None for f in fits) else 0.0
+    alone = levels @ weights  # a CV without a compared wording: its area score stands in, as in rank
+    words = np.array([alone[i] if f is None else f for i, f in enumerate(fits)], dtype=np.float64)
+    cols = np.hstack([levels, words.reshape(-1, 1)])
+    return cols, np.concatenate([(1.0 - share) * weights, [share]]), share
 
 
 def team_score(levels: FloatArray, role: Role) -> float:
-    """0..100 coverage of a team given its members' level rows."""
+    """0..100 coverage of a team given its members' level rows (the areas alone)."""
     if len(levels) == 0:
         return 0.0
     best = levels.max(axis=0)
     return float(100.0 * (best @ np.asarray(role.vector)) / role.total_weight)
+
+
+def _value(cols: FloatArray, gains: FloatArray) -> float:
+    """0..100: a team's score from its members' ``team_columns`` rows."""
+    return float(100.0 * (cols.max(axis=0) @ gains)) if len(cols) else 0.0
 
 
 def best_team(
@@ -86,57 +123,62 @@ def best_team(
     cands = sorted(candidates, key=lambda c: c.source)
     if not cands:
         raise KompetensError(Code.E301, "no candidates to build a team from", field="candidates")
-    levels = np.array([c.vector for c in cands], dtype=np.float64)
-    weights = np.asarray(role.vector, dtype=np.float64)
-    # must-haves as extra columns, each 0 or ``big`` (more than all coverage together), so that one more
-    # must-have met outweighs any coverage; a team "has" one when a member does: the same max as the areas
+    cols, weights, share = team_columns(cands, role)
+    # must-haves as extra columns, each 0 or ``big`` (more than the whole score together), so that one more
+    # must-have met outweighs any score; a team "has" one when a member does: the same max as the areas
     must = np.array([[meets(c, role, key) for key in role.must_have] for c in cands], dtype=np.float64)
     must = must.reshape(len(cands), len(role.must_have))
     big = float(weights.sum()) + 1.0
-    rows = np.hstack([levels, must])
+    rows = np.hstack([cols, must])
     gains = np.concatenate([weights, np.full(must.shape[1], big)])
+    scored = _Scored(cands, cols, weights, share, must, role)
     k = min(size, len(cands))
     pool = _undominated(rows, gains) if len(cands) <= DOMINANCE_LIMIT else list(range(len(cands)))
     if len(pool) <= k:
         chosen = pool + [i for i in _by_score(rows, gains) if i not in pool][: k - len(pool)]
-        return _team(cands, levels, must, role, chosen, exact=True, bound=None, evaluated=1)
+        return scored.team(chosen, exact=True, bound=None, evaluated=1)
     n_teams = math.comb(len(pool), k)
     if n_teams <= exact_limit:
         chosen = _exact(rows[pool], gains, k)
-        return _team(
-            cands, levels, must, role, [pool[i] for i in chosen], exact=True, bound=None, evaluated=n_teams
-        )
+        return scored.team([pool[i] for i in chosen], exact=True, bound=None, evaluated=n_teams)
     chosen = _greedy(rows, gains, k)
-    # Minoux's bound on the coverage alone (the must-have columns are not coverage)
-    bound = _bound(chosen, levels, weights, k)
-    return _team(cands, levels, must, role, chosen, exact=False, bound=bound, evaluated=len(cands) * k)
+    # Minoux's bound on the score alone (the must-have columns are not score)
+    bound = _bound(chosen, cols, weights, k)
+    return scored.team(chosen, exact=False, bound=bound, evaluated=len(cands) * k)
 
 
-def _team(
-    cands: list[CandidateProfile],
-    levels: FloatArray,
-    must: FloatArray,
-    role: Role,
-    chosen: list[int],
-    *,
-    exact: bool,
-    bound: float | None,
-    evaluated: int,
-) -> Team:
-    chosen = sorted(chosen)
-    best = levels[chosen].max(axis=0)
-    score = team_score(levels[chosen], role)
-    met = {key: bool(must[chosen, j].max() > 0) for j, key in enumerate(role.must_have)}
-    return Team(
-        members=tuple(cands[i].source for i in chosen),
-        coverage={a: float(best[j]) for j, a in enumerate(AREA_IDS)},
-        score=score,
-        exact=exact,
-        upper_bound=score if bound is None else max(score, min(100.0, 100.0 * bound / role.total_weight)),
-        teams_evaluated=evaluated,
-        must_haves=met,
-        missing_must_haves=[key for key, ok in met.items() if not ok],
-    )
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    """The pool as the search scores it (``team_columns``), to build the ``Team`` of chosen rows."""
+
+    cands: list[CandidateProfile]
+    cols: FloatArray
+    weights: FloatArray
+    share: float
+    must: FloatArray
+    role: Role
+
+    def team(self, chosen: list[int], *, exact: bool, bound: float | None, evaluated: int) -> Team:
+        chosen = sorted(chosen)
+        best = self.cols[chosen].max(axis=0)
+        value = _value(self.cols[chosen], self.weights)
+        members = [self.cands[i] for i in chosen]
+        fits = [f for f in (wording_fit(c, self.role) for c in members) if f is not None]
+        met = {key: bool(self.must[chosen, j].max() > 0) for j, key in enumerate(self.role.must_have)}
+        return Team(
+            members=tuple(c.source for c in members),
+            coverage={a: float(best[j]) for j, a in enumerate(AREA_IDS)},
+            score=value,
+            exact=exact,
+            upper_bound=value if bound is None else max(value, min(100.0, 100.0 * bound)),
+            teams_evaluated=evaluated,
+            must_haves=met,
+            missing_must_haves=[key for key, ok in met.items() if not ok],
+            coverage_score=team_score(self.cols[chosen, : len(AREA_IDS)], self.role),
+            wording=max(fits) if self.share and fits else None,
+            wording_share=self.share,
+            member_scores={c.source: score(c, self.role).score for c in members},
+        )
 
 
 def _bound(order: list[int], levels: FloatArray, weights: FloatArray, k: int) -> float:
