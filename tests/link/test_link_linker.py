@@ -570,6 +570,13 @@ def test_field_terms_link_where_the_taxonomy_has_no_such_label() -> None:
     assert engine.link(["sökmotoroptimering"], top=1)[0].candidates[0].label == "sökmotoroptimering"
 
 
+def test_a_field_term_that_is_the_whole_text_counts_as_a_label_written_out() -> None:
+    engine = _built_engine()
+    literacy = "http://data.europa.eu/esco/skill/d15ce60f-ddab-41ce-ba56-398451b77b60"  # have computer literacy
+    # before: 'digital systems', 'digital media' (the word "digital") outscored the term's +2
+    assert engine.link(["digital vana"], top=1, spans=False)[0].candidates[0].id == literacy
+
+
 def test_term_concept_looks_a_whole_phrase_up() -> None:
     from kompetens.link.linker import term_concept
 

@@ -751,16 +751,17 @@ class Linker:
 
     def _boosts(self, tokens: list[str], text: str, text_lang: str, kind: LinkKind) -> dict[int, float]:
         """Concept group -> what the text's tool names (``w_tool``), a label written out (``w_exact``) and the
-        field's terms (``w_term``: jargon for skills, the field's titles for occupations) add to it."""
+        field's terms (``w_term``: jargon for skills, the field's titles for occupations; ``w_exact`` more for
+        a term that is the whole text) add to it."""
         cfg = self.config
         found: dict[int, float] = {}
+        terms = self._term_hits(tokens, text_lang, kind) if cfg.w_term and kind in TERM_TABLES else []
         for weight, hit in (
             (cfg.w_tool, self._tool_groups(tokens, text) if cfg.w_tool else []),
             (cfg.w_exact, self._exact_groups(tokens) if cfg.w_exact else []),
-            (
-                cfg.w_term,
-                self._term_groups(tokens, text_lang, kind) if cfg.w_term and kind in TERM_TABLES else [],
-            ),
+            (cfg.w_term, sorted({g for _, _, g in terms})),
+            # a term that is the whole text ("digital vana") is as sure as a label written as the text
+            (cfg.w_exact, sorted({g for s, e, g in terms if s == 0 and e == len(tokens)})),
         ):
             for g in hit:
                 found[g] = found.get(g, 0.0) + weight
