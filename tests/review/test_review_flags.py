@@ -445,6 +445,9 @@ FLAGGED = [
     ("sv", "Speltestare – tonåring med koll på gaming?", "tonåring", "age"),
     ("en", "Early Careers: Associate Software Engineer", "Early Careers", "age"),
     ("en", "Join our Graduate Scheme in supply chain.", "Graduate Scheme", "age"),
+    # a bug hunt: the trait sense of "kraft" stays coded beside its power compounds
+    ("sv", "Vi söker en kraftfull projektledare.", "kraftfull", "gender"),
+    ("sv", "Du har ett kraftfullt ledarskap och bygger kraftstationer.", "kraftfullt", "gender"),
 ]
 
 NEUTRAL = [
@@ -645,6 +648,11 @@ NEUTRAL = [
     ("en", "You will lead our early careers attraction and selection."),
     ("sv", "Eleverna har livserfarenheter som är ovanliga för en tonåring."),
     ("en", "Our graduate scheme is open to applicants at any stage of their career."),
+    # a bug hunt: "kraft" compounds of an energy company name electric power, not a trait
+    ("sv", "Bolaget äger kraftstationer och satsar på ny kraftproduktion."),
+    ("sv", "Du arbetar med kraftnät, kraftledningar och kraftelektronik i våra kraftsystem."),
+    ("sv", "Vi levererar till kraftproducenter och kraftbolag i hela landet."),
+    ("sv", "Kraftförsörjningen är viktig för hela kraftindustrin."),
 ]
 
 
