@@ -448,6 +448,11 @@ FLAGGED = [
     # a bug hunt: the trait sense of "kraft" stays coded beside its power compounds
     ("sv", "Vi söker en kraftfull projektledare.", "kraftfull", "gender"),
     ("sv", "Du har ett kraftfullt ledarskap och bygger kraftstationer.", "kraftfullt", "gender"),
+    # a bug hunt: an age range about the applicant stays flagged beside the clients' ages
+    ("en", "We are looking for candidates aged 20 to 30.", "aged 20 to 30", "age"),
+    ("en", "You are aged 18-25 and love sales.", "aged 18-25", "age"),
+    ("en", "We are hiring young people aged 18 to 25 for the summer.", "aged 18 to 25", "age"),
+    ("en", "We are looking for young people aged 18-25.", "aged 18-25", "age"),
 ]
 
 NEUTRAL = [
@@ -653,6 +658,14 @@ NEUTRAL = [
     ("sv", "Du arbetar med kraftnät, kraftledningar och kraftelektronik i våra kraftsystem."),
     ("sv", "Vi levererar till kraftproducenter och kraftbolag i hela landet."),
     ("sv", "Kraftförsörjningen är viktig för hela kraftindustrin."),
+    # a bug hunt: the ages of the people the job serves, in English as in Swedish
+    ("en", "You will work with young people aged 16 to 20 in our youth club."),
+    ("en", "You will coach teenagers aged 15 to 17 at the sports centre."),
+    ("en", "The drop-in café welcomes youths aged 16 to 21 after school."),
+    ("en", "Our residents are aged 60 to 69 and live in their own flats."),
+    ("en", "Participants are aged 18 to 29 and looking for work."),
+    ("en", "You will teach learners aged 16 to 19 in the evening programme."),
+    ("en", "Our tenants are aged 18-25 and new to renting."),
 ]
 
 
