@@ -453,6 +453,11 @@ FLAGGED = [
     ("en", "You are aged 18-25 and love sales.", "aged 18-25", "age"),
     ("en", "We are hiring young people aged 18 to 25 for the summer.", "aged 18 to 25", "age"),
     ("en", "We are looking for young people aged 18-25.", "aged 18-25", "age"),
+    # a bug hunt: "mature" about the applicant is age-coded in English as "mogen" is in Swedish
+    ("en", "We need a mature, seasoned professional.", "mature, seasoned professional", "age"),
+    ("en", "We are looking for a mature and reliable person.", "mature and reliable person", "age"),
+    ("en", "You are mature and calm under pressure.", "You are mature", "age"),
+    ("en", "Ideally you're emotionally mature and punctual.", "you're emotionally mature", "age"),
 ]
 
 NEUTRAL = [
@@ -666,6 +671,12 @@ NEUTRAL = [
     ("en", "Participants are aged 18 to 29 and looking for work."),
     ("en", "You will teach learners aged 16 to 19 in the evening programme."),
     ("en", "Our tenants are aged 18-25 and new to renting."),
+    # a bug hunt: "mature" about a product, a market or a process says nothing of age
+    ("en", "Our mature SaaS product serves two thousand customers."),
+    ("en", "We have mature processes and a mature codebase."),
+    ("en", "Join a mature organisation in a mature market."),
+    ("en", "You will help the platform mature over the coming year."),
+    ("en", "You will work in a mature, professional services firm."),
 ]
 
 
