@@ -179,7 +179,7 @@ def _gender_flags(
             m.end(),
             gender.category,
             gender.explanation[rule.coding],
-            gender.suggestion(rule),
+            gender.suggestion(rule, m.group(), _previous_word(text, m.start())),
             gender.source,
             f"gender.{rule.coding}:{rule.stem}",
         )

@@ -16,6 +16,7 @@ import ahocorasick
 from ..errors import Code, KompetensError
 from ..lang import LANGUAGES, lang_data
 from ..layout import GateIndex, any_of, literal_gate, whole_word
+from .wordforms import WordForms
 
 
 def _alternatives(patterns: list[str]) -> re.Pattern[str] | None:
@@ -96,6 +97,8 @@ class GenderLexicon:
     default_suggestion: str
     suggestion_template: str
     stems: tuple[StemRule, ...]
+    word_forms: WordForms = field(default_factory=WordForms)
+    """How a stem's one-word alternative is fitted to the flagged word's form (``word_forms``)."""
     _index: _StemIndex = field(init=False, repr=False, compare=False)
     _flagged: dict[str, StemRule | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     """Word -> its rule when the word is flagged at all (``rule_for`` and the rule's ``exclude``)."""
@@ -145,10 +148,13 @@ class GenderLexicon:
         memo[word] = rule
         return rule
 
-    def suggestion(self, rule: StemRule) -> str:
-        """The neutral rewrite for a flagged word: its stem's alternative, or the general advice."""
-        if rule.suggestion:
-            return self.suggestion_template.format(alternative=rule.suggestion)
+    def suggestion(self, rule: StemRule, word: str = "", previous: str = "") -> str:
+        """The neutral rewrite for a flagged (lower-case) ``word`` after ``previous``: its stem's alternative in
+        the word's form ("engagerade" -> "motiverade"), or the general advice where no alternative fits (a verb
+        or a noun for an adjective: "att entusiasmera", "ambitioner")."""
+        alternative = rule.suggestion and self.word_forms.fitted(rule.suggestion, word, previous)
+        if alternative:
+            return self.suggestion_template.format(alternative=alternative)
         return self.default_suggestion
 
     def rule_for(self, word: str) -> StemRule | None:
@@ -335,7 +341,20 @@ def _guard(parts: list[dict[str, list[str]]]) -> Guard:
 
 _FOLD_LETTERS = str.maketrans("åäöÅÄÖ", "aaoAAO")
 _FOLDED_KEYS = frozenset(
-    {"pattern", "gate", "sentence", "before", "stem", "exclude", "forms", "not_before", "not_after"}
+    {
+        "pattern",
+        "gate",
+        "sentence",
+        "before",
+        "stem",
+        "exclude",
+        "forms",
+        "not_before",
+        "not_after",
+        "adjective_endings",
+        "not_adjective_endings",
+        "verb_after",
+    }
 )
 
 
@@ -373,6 +392,7 @@ def bias_lexicon(lang: str, *, folded: bool = False) -> BiasLexicon:
         default_suggestion=g["default_suggestion"],
         suggestion_template=g.get("suggestion_template", "{alternative}"),
         stems=tuple(_stem(e) for e in g["stems"]),
+        word_forms=WordForms.from_data(g.get("word_forms", {})),
     )
     others = (lang_data(code, "bias") for code in LANGUAGES if code != lang)
     datas = [data, *(_folded(d) if folded else d for d in others if d)]
