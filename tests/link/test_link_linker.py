@@ -572,7 +572,9 @@ def test_field_terms_link_where_the_taxonomy_has_no_such_label() -> None:
 
 def test_a_field_term_that_is_the_whole_text_counts_as_a_label_written_out() -> None:
     engine = _built_engine()
-    literacy = "http://data.europa.eu/esco/skill/d15ce60f-ddab-41ce-ba56-398451b77b60"  # have computer literacy
+    literacy = (
+        "http://data.europa.eu/esco/skill/d15ce60f-ddab-41ce-ba56-398451b77b60"  # have computer literacy
+    )
     # before: 'digital systems', 'digital media' (the word "digital") outscored the term's +2
     assert engine.link(["digital vana"], top=1, spans=False)[0].candidates[0].id == literacy
 
