@@ -661,6 +661,7 @@ NEUTRAL = [
     # a bug hunt: "kraft" compounds of an energy company name electric power, not a trait
     ("sv", "Bolaget äger kraftstationer och satsar på ny kraftproduktion."),
     ("sv", "Du arbetar med kraftnät, kraftledningar och kraftelektronik i våra kraftsystem."),
+    ("sv", "Vi växer kraftigt och har haft en kraftig tillväxt de senaste åren."),
     ("sv", "Vi levererar till kraftproducenter och kraftbolag i hela landet."),
     ("sv", "Kraftförsörjningen är viktig för hela kraftindustrin."),
     # a bug hunt: the ages of the people the job serves, in English as in Swedish
