@@ -134,7 +134,9 @@ def skill_list(
             seen.add((m.start, m.end))
             evidence.append(SkillEvidence(m.text, m.start, m.end, m.method, m.confidence))
         best = found[0]
-        flags = [m.required for m in found if m.required is not None]
+        # a must-have in words every kind of job asks for ("BI and data community", "stort engagemang":
+        # ``generic``) is no must-have skill, as it makes no must-have area (match/role.py)
+        flags = [m.required for m in found if m.required is not None and not m.generic]
         required = (True in flags) if flags else None
         own, english = labels(concept, lang) if labels is not None else (None, None)
         label = own or english or best.concept.label

@@ -67,6 +67,18 @@ def test_a_skill_an_ad_shows_only_in_generic_words_has_no_area() -> None:
     assert [(s.concept, s.area) for s in both] == [(ESCO + "ce", "community")]
 
 
+def test_a_must_have_in_generic_words_is_no_must_have_skill() -> None:
+    # "knowledge sharing within the BI and data community" (required, generic) starred community management
+    doc = "You share knowledge within our BI community. You run our Discord community."
+    first, second = doc.index("community"), doc.rindex("community")
+    generic = Mention(
+        "community", first, first + 9, ConceptRef(ESCO + "cm", "x"), "community", 0.9, True, generic=True
+    )
+    assert [s.required for s in skill_list([generic], "en")] == [None]
+    counted = Mention("community", second, second + 9, ConceptRef(ESCO + "cm", "x"), "community", 0.9, True)
+    assert [s.required for s in skill_list([generic, counted], "en")] == [True]
+
+
 def test_extracted_skill_list_points_into_the_text(engine: Engine) -> None:
     text = (DEMO_CVS / "en-12-community-manager.txt").read_text(encoding="utf-8")
     profile = engine.extract(Document("cv", text, "en", "cv"))
