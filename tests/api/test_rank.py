@@ -67,6 +67,18 @@ def test_unreadable_upload_is_reported_and_the_rest_ranked(client: TestClient, c
     assert all(set(f) == {"source", "error"} for f in body[2:])
 
 
+def test_no_readable_cv_is_an_error_not_an_empty_ranking(client: TestClient) -> None:
+    files = [("cvs", ("photo.exe", b"MZ\x90\x00")), ("cvs", ("empty.txt", b""))]
+    reply = client.post("/api/v1/rank", files=files)
+    assert reply.status_code == 422  # was 200 with no ranked candidate
+    body = reply.json()
+    assert body["error"]["code"] == "E108"
+    assert {f["source"]: f["error"]["code"] for f in body["failed"]} == {
+        "photo.exe": "E108",
+        "empty.txt": "E101",
+    }
+
+
 @pytest.mark.parametrize(
     ("data", "title"),
     [

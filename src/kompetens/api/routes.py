@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from .. import __version__
 from ..engine import Engine
-from ..errors import Code, FailedInput, KompetensError
+from ..errors import AllFailed, Code, FailedInput, KompetensError, http_status, upload_error
 from ..link import LinkResult
 from ..match import AuditReport, Kit, RankItem, Role, Team
 from ..review import Review
@@ -80,6 +80,15 @@ def json_response(value: object, shape: Any = None, *, status: int = 200) -> Res
 
 def failed_items(read: ReadResult) -> list[FailedInput]:
     return [e.failed() for e in read.failed]
+
+
+def all_failed(failed: list[KompetensError]) -> Response:
+    """The error answer of a call none of whose uploads could be used (a 200 or 201 would say something was):
+    the first unreadable file's error, or E514 when each file is held already, with an item per file."""
+    first = upload_error(failed)
+    return json_response(
+        AllFailed(first.info(), tuple(e.failed() for e in failed)), status=http_status(first.code)
+    )
 
 
 def role_and_cvs(
@@ -183,8 +192,12 @@ def show_role(
     "Once the server has users (admin, recruiter), every ranking is kept: the CVs become stored candidates "
     "of the organisation (random ids, its retention applies) and the ranking a decision record, whose id "
     "the `Kompetens-Ranking` header carries (`Location`: the record) for a person to confirm it. "
-    f"More than {BACKGROUND_FILES} CVs, or `?background=true`, run as a background job: 202 with the job.",
-    responses={202: {"model": JobView, "description": "Started as a background job"}},
+    f"More than {BACKGROUND_FILES} CVs, or `?background=true`, run as a background job: 202 with the job. "
+    "When no CV could be read, the first file's error (422) with an item per file, and nothing is ranked.",
+    responses={
+        202: {"model": JobView, "description": "Started as a background job"},
+        422: {"model": schemas.ErrorResponse | AllFailed, "description": "A bad field, or no CV could be read"},
+    },
 )
 def rank(
     request: Request,
@@ -233,9 +246,13 @@ def rank(
             ranking, failed = engine.rank_files(
                 chosen, upload_files(files), names=upload_names(files), top=top, thorough=thorough
             )
+        if failed and not ranking:
+            return all_failed(failed)
         record_call(request, "rank")
         return json_response([*ranking, *(e.failed() for e in failed)], RankList)
     engine, chosen, read = role_and_cvs(request, files, role, role_file, ad, thorough=thorough)
+    if read.failed and not read.documents:
+        return all_failed(read.failed)
     rid: str | None = None
     with engine_of(request):
         if read.documents:

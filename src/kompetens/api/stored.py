@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from ..errors import AllFailed, Code, FailedInput, KompetensError, http_status, upload_error
+from ..errors import AllFailed, Code, FailedInput, KompetensError
 from ..match import Role
 from ..match.decision import CandidateExport, Decision, Explanation, StoredRole
 from ..store.accounts import User
@@ -22,7 +22,7 @@ from . import schemas
 from .auth import Admin, CurrentUser, Writer, record_call
 from .deps import engine_of, read_files
 from .inputs import MAX_ID, attachment, checked_lang, safe_name
-from .routes import AUTH_RESPONSES, CvFiles, json_response
+from .routes import AUTH_RESPONSES, CvFiles, all_failed, json_response
 
 router = APIRouter(
     prefix="/api/v1",
@@ -114,17 +114,9 @@ def add_candidates(request: Request, user: Writer, cvs: CvFiles) -> Response:
         added = engine.add_candidates(engine.org_for(user), files, user_id=_user_id(user))
     failed = [a for a in added if isinstance(a, KompetensError)]
     if failed and len(failed) == len(added):
-        return nothing_stored(failed)
+        return all_failed(failed)
     out: Added = [a.failed() if isinstance(a, KompetensError) else a for a in added]
     return json_response(out, Added, status=201)
-
-
-def nothing_stored(failed: list[KompetensError]) -> Response:
-    """The error answer of an upload none of whose files was stored (a 201 would say something was): the
-    first unreadable file's error, or E514 when each file is held already, with an item per file."""
-    first = upload_error(failed)
-    reply = AllFailed(first.info(), tuple(e.failed() for e in failed))
-    return json_response(reply, status=http_status(first.code))
 
 
 @router.get("/candidates", response_model=list[StoredCandidate], summary="The organisation's candidates")
