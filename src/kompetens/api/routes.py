@@ -3,6 +3,7 @@ written by kompetens.schema: the same JSON as ``kompetens ... --json`` for the s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Annotated, Any, Literal
 
@@ -82,7 +83,7 @@ def failed_items(read: ReadResult) -> list[FailedInput]:
     return [e.failed() for e in read.failed]
 
 
-def all_failed(failed: list[KompetensError]) -> Response:
+def all_failed(failed: Sequence[KompetensError]) -> Response:
     """The error answer of a call none of whose uploads could be used (a 200 or 201 would say something was):
     the first unreadable file's error, or E514 when each file is held already, with an item per file."""
     first = upload_error(failed)
@@ -196,7 +197,10 @@ def show_role(
     "When no CV could be read, the first file's error (422) with an item per file, and nothing is ranked.",
     responses={
         202: {"model": JobView, "description": "Started as a background job"},
-        422: {"model": schemas.ErrorResponse | AllFailed, "description": "A bad field, or no CV could be read"},
+        422: {
+            "model": schemas.ErrorResponse | AllFailed,
+            "description": "A bad field, or no CV could be read",
+        },
     },
 )
 def rank(
