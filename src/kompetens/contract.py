@@ -214,9 +214,10 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "A candidate's explanation",
         None,
-        "`GET /api/v1/candidates/{id}/explanation[?ranking=ID]`",
+        "`GET /api/v1/candidates/{id}/explanation[?ranking=ID&lang=sv|en]` (either or both)",
         Explanation,
-        "Plain language, from the candidate's own scores and evidence in the ranking.",
+        "Plain language, from the candidate's own scores and evidence in the ranking, in the CV's language "
+        "(Swedish or English; English for a CV in neither) unless `lang` asks for the other; `lang` says which.",
     ),
     Command(
         "kompetens purge",

@@ -1366,13 +1366,21 @@ class Engine:
         return self.decision(org, rid)
 
     def explain_candidate(
-        self, org: int, cid: str, *, ranking: str | None = None, user_id: int | None = None
+        self,
+        org: int,
+        cid: str,
+        *,
+        ranking: str | None = None,
+        lang: str | None = None,
+        user_id: int | None = None,
     ) -> Explanation:
         """A candidate's own score in plain language, from the latest ranking they were part of (or
-        ``ranking``). E505 for an unknown candidate, E510 when they were never ranked."""
+        ``ranking``), in ``lang`` (sv, en; default: the CV's, English for a CV in neither). E505 for an
+        unknown candidate, E510 when they were never ranked, E109 for another language."""
         from .match.decision import Explanation, explain
 
-        self.records.candidate(org, cid)
+        kept = self.records.candidate(org, cid)
+        said = lang or (kept.lang if kept.lang in LANGUAGES else "en")
         rids = self.records.rankings_of(org, cid)
         if ranking is not None:
             if ranking not in rids:
@@ -1383,9 +1391,10 @@ class Engine:
             raise KompetensError(Code.E510, "the candidate has not been ranked yet", field="id")
         decision = self.decision(org, rids[0])
         item = next(i for i in decision.items if i.candidate == cid)
-        labels = {a.id: a.label_en for a in load_areas()}
+        labels = self._explanation_labels(item.missing_must_haves, said)
         final = _final_rank(decision, cid)
         of = len(decision.items)
+        text = explain(item, role=decision.role, of=of, final_rank=final, labels=labels, lang=said)
         self.records.log("candidate.explain", org, user_id=user_id, object_id=cid)
         return Explanation(
             candidate=cid,
@@ -1395,8 +1404,23 @@ class Engine:
             of=of,
             score=item.score,
             final_rank=final,
-            text=explain(item, role=decision.role, of=of, final_rank=final, labels=labels),
+            text=text,
+            lang=said,
         )
+
+    def _explanation_labels(self, must_haves: Sequence[str], lang: str) -> dict[str, str]:
+        """The areas' labels in ``lang``, and each concept must-have's (``concept:<URI or label>``): the
+        taxonomy's preferred label in ``lang`` (else in English) for a URI it knows, the key's own words
+        otherwise."""
+        from .match.role import CONCEPT_PREFIX
+
+        labels = {a.id: a.label(lang) for a in load_areas()}
+        for key in must_haves:
+            if key.startswith(CONCEPT_PREFIX):
+                ref = key.removeprefix(CONCEPT_PREFIX)
+                own, english = self.skill_labels(ref, lang)
+                labels[key] = own or english or ref
+        return labels
 
     # -- retention ---------------------------------------------------------------------------------
     def set_retention(

@@ -331,6 +331,20 @@ def test_a_file_download_is_never_shown_inline(world: World) -> None:
 # -- the work itself --------------------------------------------------------------------------------
 
 
+def test_the_explanation_page_is_in_the_cvs_language_and_offers_the_other(world: World) -> None:
+    client = world.as_role("hiring_manager")
+    path = f"/candidates/{world.a.cid}/explanation"
+    english = client.get(path).text  # an English CV
+    assert '<div lang="en">' in english and "You were ranked" in english
+    assert f"explanation?ranking={world.a.ranking}&amp;lang=sv" in english and "På svenska" in english
+    swedish = client.get(f"{path}?lang=sv").text
+    assert (
+        '<div lang="sv">' in swedish and "Du hamnade på plats" in swedish and "You were ranked" not in swedish
+    )
+    assert "&amp;lang=en" in swedish
+    assert client.get(f"{path}?lang=fr").status_code == 422
+
+
 def test_ad_to_role_to_versions_to_a_ranking_and_back(tmp_path: Path, database_url: str | None) -> None:
     engine = Engine(tmp_path, database_url=database_url)  # on each backend
     engine.accounts.add_user("rec@x.example", org="X", role="recruiter", password=PASSWORD)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,7 +13,7 @@ from kompetens.api import create_app
 from kompetens.engine import Engine
 
 from ..databases import stored_text
-from .support import TEST_HOSTS, demo_cvs
+from .support import DEMO_CVS, TEST_HOSTS, demo_cvs
 
 MARKER = "Xylofonkompetens-5c1e"
 
@@ -205,6 +206,44 @@ def test_explanation_before_any_ranking_is_409(two_orgs: tuple) -> None:  # type
     (added,) = _upload(client, tokens["a"]["recruiter"], [("kim.txt", _cv_with_marker())])
     r = client.get(f"/api/v1/candidates/{added['id']}/explanation", headers=_h(tokens["a"]["recruiter"]))
     assert r.status_code == 409 and r.json()["error"]["code"] == "E510"
+
+
+def test_the_explanation_is_in_the_cvs_language_or_the_one_asked(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    """A new user's finding: a Swedish candidate's explanation of a Swedish ranking came in English."""
+    client, tokens, _engine = two_orgs
+    cvs = [DEMO_CVS / "sv-01-kommunikationschef.txt", DEMO_CVS / "en-02-social-media-manager.md"]
+    sv_id, en_id = (
+        str(x["id"])
+        for x in _upload(client, tokens["a"]["recruiter"], [(p.name, p.read_bytes()) for p in cvs])
+    )
+    a = _h(tokens["a"]["recruiter"])
+    rid = client.post("/api/v1/rankings", json={"candidates": [sv_id, en_id]}, headers=a).json()["id"]
+
+    def explained(cid: str, lang: str = "") -> dict[str, Any]:
+        r = client.get(f"/api/v1/candidates/{cid}/explanation?ranking={rid}{lang}", headers=a)
+        assert r.status_code == 200, r.text
+        out: dict[str, Any] = r.json()
+        return out
+
+    swedish, english = explained(sv_id), explained(sv_id, "&lang=en")
+    assert swedish["lang"] == "sv" and english["lang"] == "en"
+    assert swedish["text"][0].startswith("Du hamnade på plats") and "av 100 poäng" in swedish["text"][0]
+    said = " ".join(swedish["text"])
+    for phrase in ("You were ranked", "points of your score", "What counted", "Your CV", "level ", "You may"):
+        assert phrase not in said
+    assert "Marknadsföring och kommunikation: nivå" in said and "Marketing and communication" not in said
+    assert english["text"][0].startswith(
+        "You were ranked"
+    ) and "Marketing and communication: level" in " ".join(english["text"])
+    assert len(swedish["text"]) == len(english["text"])  # the same paragraphs, the same numbers
+    assert {k: v for k, v in swedish.items() if k not in ("text", "lang")} == {
+        k: v for k, v in english.items() if k not in ("text", "lang")
+    }
+    other = explained(en_id)
+    assert other["lang"] == "en" and other["text"][0].startswith("You were ranked")
+    assert explained(en_id, "&lang=sv")["text"][0].startswith("Du hamnade på plats")
+    r = client.get(f"/api/v1/candidates/{sv_id}/explanation?lang=fr", headers=a)
+    assert r.status_code == 422 and "lang" in r.json()["error"]["field"]
 
 
 def test_erase_leaves_no_trace_but_an_event(two_orgs: tuple) -> None:  # type: ignore[type-arg]

@@ -332,7 +332,7 @@ def test_sign_in_upload_rank_confirm_export_and_erase(
         s.shot("ranking-final")
 
         # the moved candidate's explanation, export and erasure
-        s.go(f"/candidates/{moved}/explanation")
+        s.go(f"/candidates/{moved}/explanation?lang=en")  # the CV's language by default; one may be Swedish
         assert s.h1() == "Your score, explained"
         assert "placed you 2 of" in s.css("main").text
         s.shot("explanation")

@@ -7,7 +7,7 @@ users): an id of another organisation answers 404 exactly like an id that does n
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -184,7 +184,8 @@ def candidate_file(request: Request, user: CurrentUser, cid: str) -> Response:
     "/candidates/{cid}/explanation",
     response_model=Explanation,
     summary="A candidate's own score in plain language (AI Act Art. 86)",
-    description="From the latest ranking the candidate was part of, or `?ranking=ID`; 409 (E510) before any.",
+    description="From the latest ranking the candidate was part of, or `?ranking=ID`; in the CV's language "
+    "(Swedish or English; English for a CV in neither), or `?lang=sv|en`. 409 (E510) before any ranking.",
     responses={
         409: {"model": schemas.ErrorResponse, "description": "The candidate is in no ranking yet (E510)"}
     },
@@ -194,10 +195,15 @@ def explain_candidate(
     user: CurrentUser,
     cid: str,
     ranking: Annotated[str | None, Query(description="A ranking's id.")] = None,
+    lang: Annotated[
+        Literal["sv", "en"] | None,
+        Query(description="The explanation's language (default: the CV's; English for a CV in neither)."),
+    ] = None,
 ) -> Response:
     with engine_of(request) as engine:
         org = engine.org_for(user)
-        return json_response(engine.explain_candidate(org, cid, ranking=ranking, user_id=_user_id(user)))
+        explained = engine.explain_candidate(org, cid, ranking=ranking, lang=lang, user_id=_user_id(user))
+        return json_response(explained)
 
 
 @router.post(

@@ -25,7 +25,7 @@ from ..store.accounts import User
 from .auth import page_user
 from .csrf import check_csrf
 from .deps import engine_of, read_files
-from .inputs import attachment, safe_name
+from .inputs import attachment, checked_lang, safe_name
 from .render import ADMINS, WRITERS, page
 
 router = APIRouter(dependencies=[Depends(page_user), Depends(check_csrf)])
@@ -186,11 +186,13 @@ def candidates_file(request: Request, user: PageUser, cid: str) -> Response:
 
 @router.get("/candidates/{cid}/explanation", response_class=HTMLResponse)
 def candidates_explanation(
-    request: Request, user: PageUser, cid: str, ranking: str | None = None
+    request: Request, user: PageUser, cid: str, ranking: str | None = None, lang: str | None = None
 ) -> Response:
     with engine_of(request) as engine:
         org = engine.org_for(user)
-        explained = engine.explain_candidate(org, cid, ranking=ranking, user_id=uid(user))
+        explained = engine.explain_candidate(
+            org, cid, ranking=ranking, lang=checked_lang(lang), user_id=uid(user)
+        )
         kept = engine.stored_candidate(org, cid)
     return page(request, "explanation.html", explanation=explained, candidate=kept)
 

@@ -7,10 +7,13 @@ A ranking is a proposal until a person confirms it; they may reorder it, and mus
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
+from ..lang import LANGUAGES, lang_data
 from ..models import AREA_IDS
 from ..schema import DOCUMENTED, R2
 from ..store.records import Event, StoredCandidate
@@ -149,6 +152,9 @@ class Explanation:
     """Their place in the order a person confirmed; null while the ranking is a proposal."""
     text: list[str]
     """The explanation, one paragraph an item."""
+    lang: str
+    """The language of ``text`` (sv or en): the CV's unless one was asked for (English for a CV in
+    neither)."""
 
 
 def decision_status(confirmation: Confirmation | None) -> Status:
@@ -201,6 +207,47 @@ def _percent(level: float) -> str:
     return f"{round(100 * level)} %"
 
 
+def explanation_words(lang: str) -> Mapping[str, Any]:
+    """``lang/<lang>/explanation.json``: the explanation's sentences in ``lang``; E109 for a language
+    without them."""
+    from ..errors import Code, KompetensError
+
+    words: Mapping[str, Any] = lang_data(lang, "explanation")
+    if not words:
+        known = ", ".join(LANGUAGES)
+        raise KompetensError(
+            Code.E109, f"no explanation texts for language {lang!r}; known: {known}", field="lang"
+        )
+    return words
+
+
+def _points(n: int, words: Mapping[str, Any]) -> str:
+    forms: Mapping[str, str] = words["points"]
+    return forms["one" if n == 1 else "other"].format(n=n)
+
+
+@lru_cache(maxsize=8)
+def _template_pattern(template: str) -> re.Pattern[str]:
+    """A ``{name}`` template as a pattern that reads the names back: "line {line}: ..." matches
+    "line 12: ..." with ``line`` "12"."""
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile(
+        "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts)) + r"\Z",
+        re.DOTALL,
+    )
+
+
+def warning_text(warning: str, lang: str) -> str:
+    """A stored item's warning (written in English by ``match/timeline.py`` from ``lang/en``'s templates)
+    in ``lang``; a warning no template reads stays as it is."""
+    said: Mapping[str, str] = explanation_words(lang)["warnings"]
+    for key, template in explanation_words("en")["warnings"].items():
+        found = _template_pattern(template).match(warning)
+        if found is not None and key in said:
+            return said[key].format(**found.groupdict())
+    return warning
+
+
 def explain(
     item: RankItem,
     *,
@@ -208,16 +255,15 @@ def explain(
     of: int,
     final_rank: int | None,
     labels: Mapping[str, str],
+    lang: str = "en",
 ) -> list[str]:
-    """Plain-language paragraphs about one candidate's ranked item, for the candidate."""
+    """Plain-language paragraphs about one candidate's ranked item, for the candidate, in ``lang`` (the
+    sentences of ``lang/<lang>/explanation.json``; ``labels`` names the areas and must-haves in it)."""
+    words = explanation_words(lang)
     worded = item.wording is not None and item.wording_share > 0.0
     text = [
-        f"You were ranked {item.rank} of {of} for the role “{role.title}”, with a score of "
-        f"{round(item.score)} out of 100.",
-        "The score says how much of what the role asks for your CV shows"
-        + (", and how much of the job ad's own wording it shares" if worded else "")
-        + ". It was computed from your CV after your name, age, gender words, photo and contact details were "
-        "removed; they played no part.",
+        words["ranked"].format(rank=item.rank, of=of, role=role.title, score=round(item.score)),
+        words["score"].format(wording=words["score_wording"] if worded else ""),
     ]
     weighed = sorted(
         (a for a in AREA_IDS if role.weights.get(a, 0.0) > 0.0),
@@ -229,35 +275,34 @@ def explain(
         | ({_WORDING: item.wording_points} if worded else {})
     )
     if worded:
-        n = points[_WORDING]
-        shared = ", ".join(f"“{w}”" for w in item.wording_shared[:5])
+        shared = ", ".join(words["quoted"].format(word=w) for w in item.wording_shared[:5])
         text.append(
-            f"Wording shared with the job ad: {n} point{'' if n == 1 else 's'} of your score (at most "
-            f"{round(100 * item.wording_share)})."
-            + (f" Words your CV shares with it: {shared}." if shared else " Your CV shares little of it.")
+            words["wording"].format(
+                points=_points(points[_WORDING], words), most=round(100 * item.wording_share)
+            )
+            + (words["wording_words"].format(words=shared) if shared else words["wording_little"])
         )
     for area in weighed:
         lines = item.evidence.get(area, [])
-        found = f" What counted: “{lines[0].rstrip('.')}”." if lines else " Your CV showed nothing for it."
-        n = points[area]
+        found = words["area_found"].format(line=lines[0].rstrip(".")) if lines else words["area_nothing"]
         text.append(
-            f"{labels.get(area, area)}: level {_percent(item.areas.get(area, 0.0))}, "
-            f"{n} point{'' if n == 1 else 's'} of your score.{found}"
+            words["area"].format(
+                area=labels.get(area, area),
+                level=_percent(item.areas.get(area, 0.0)),
+                points=_points(points[area], words),
+                found=found,
+            )
         )
     if item.gaps:
-        gaps = ", ".join(labels.get(a, a) for a in item.gaps)
-        text.append(f"Below what the role asks for: {gaps}.")
+        text.append(words["gaps"].format(areas=", ".join(labels.get(a, a) for a in item.gaps)))
     if item.missing_must_haves:
         missing = ", ".join(labels.get(m, m) for m in item.missing_must_haves)
-        text.append(f"Required by the role and not shown in your CV: {missing}.")
+        text.append(words["missing"].format(items=missing))
     for warning in item.warnings:
-        text.append(f"Checked by hand: {warning}.")
+        text.append(words["checked"].format(warning=warning_text(warning, lang)))
     if final_rank is None:
-        text.append("This ranking is a proposal: a person reviews it and makes the decision.")
+        text.append(words["proposal"])
     else:
-        text.append(f"A person reviewed the ranking and placed you {final_rank} of {of}.")
-    text.append(
-        "You may ask for a person to review the decision, and for your data to be corrected, exported "
-        "or erased."
-    )
+        text.append(words["final"].format(final_rank=final_rank, of=of))
+    text.append(words["rights"])
     return text

@@ -190,7 +190,14 @@ def _unread(text: str, sections: list[Section], pat: _Patterns) -> Iterator[str]
             looks_like_range = len(years) >= 2 or (years and any(w in low for w in pat.present))
             if looks_like_range and not _overlaps(read, read_ends, start, end):
                 number = text.count("\n", 0, start) + 1
-                yield f"line {number}: a date range that was not read: {line.strip()[:UNREAD_SHOWN]!r}"
+                yield _warning("unread", number, line.strip()[:UNREAD_SHOWN])
+
+
+def _warning(kind: str, line: int, text: str) -> str:
+    """A warning about line ``line`` of the CV, from ``lang/en/explanation.json``'s template ``kind``: in
+    English, as rank items carry it; a candidate's explanation says it in their language."""
+    template: str = lang_data("en", "explanation")["warnings"][kind]
+    return template.format(line=line, text=repr(text))
 
 
 def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
@@ -319,10 +326,7 @@ def _positions(
                 continue
             if parsed[3]:
                 number = text.count("\n", 0, m.start()) + 1
-                backwards.append(
-                    f"line {number}: a date range that runs backwards, read the other way round: "
-                    f"{m.group().strip()!r}"
-                )
+                backwards.append(_warning("backwards", number, m.group().strip()))
             held = found[-1] if found and found[-1][5] == sec.end else None  # the job whose block holds it
             if _since_detail(text, m, parsed[0], None if held is None else (held[2], held[4])):
                 continue

@@ -66,6 +66,10 @@ class Area:
     description_sv: str
     article_quote: str
 
+    def label(self, lang: str) -> str:
+        """The area's label in ``lang`` (sv or en; English for another)."""
+        return {"sv": self.label_sv, "en": self.label_en}.get(lang, self.label_en)
+
 
 @dataclass(frozen=True, slots=True)
 class CuratedConcept:

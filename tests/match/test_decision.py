@@ -1,0 +1,147 @@
+"""A candidate's explanation (AI Act Art. 86) in their language: the sentences of
+``lang/<code>/explanation.json``, the areas by their labels in that language."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import pytest
+
+from kompetens.errors import KompetensError
+from kompetens.lang import LANGUAGES, lang_data
+from kompetens.match.decision import explain, warning_text
+from kompetens.match.role import Role
+from kompetens.match.score import RankItem, rank
+from kompetens.match.timeline import parse_timeline
+from kompetens.models import AREA_IDS
+from kompetens.taxonomy.areas import load_areas
+
+from .support import synthetic
+
+ROLE = Role(
+    "Sjuksköterska",
+    dict.fromkeys(AREA_IDS, 1.0),
+    must_have=("concept:triage",),
+    min_levels=dict.fromkeys(AREA_IDS, 0.6),
+    lang="sv",
+    wording={"sjuksköterska": 0.8, "patienter": 0.6},
+)
+ENGLISH = (
+    "You were",
+    "score",
+    "point",
+    "level",
+    "Your CV",
+    "What counted",
+    "Wording shared",
+    "Below what",
+    "Required by",
+    "Checked by hand",
+    "line ",
+    "date range",
+    "This ranking",
+    "proposal",
+    "A person",
+    "You may",
+)
+"""Phrases of the English explanation that the Swedish one must not hold."""
+
+
+def _shape(d: Any) -> Any:
+    return {k: _shape(v) for k, v in d.items()} if isinstance(d, dict) else type(d).__name__
+
+
+def _fields(d: Any, at: str = "") -> dict[str, set[str]]:
+    """Each template's ``{name}`` fields, by its path in the file."""
+    if isinstance(d, dict):
+        return {k: v for key, sub in d.items() for k, v in _fields(sub, f"{at}/{key}").items()}
+    return {at: {name for _, name, _, _ in string.Formatter().parse(d) if name}}
+
+
+def _read(text: str) -> Any:
+    return parse_timeline(text, today=date(2026, 1, 1))
+
+
+def _item() -> RankItem:
+    """A ranked item with every kind of paragraph: wording, evidence, an area without any, gaps, a missing
+    must-have and a warning."""
+    cv = replace(
+        synthetic(1, [0.7, 0.5, 0.0, 0.3, 0.8, 0.2, 0.4, 0.6]), lang="sv", wording={"sjuksköterska": 1.0}
+    )
+    item = rank([cv], ROLE)[0].item()
+    assert item.wording_points > 0 and item.gaps and item.missing_must_haves
+    return replace(
+        item,
+        evidence=item.evidence | {"marketing_communication": ["Skrev nyhetsbrev."]},
+        warnings=list(_read("Erfarenhet\nSjuksköterska\n2016 ?? 2018\n").unread),
+    )
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return {a.id: a.label(lang) for a in load_areas()} | {"concept:triage": "triage"}
+
+
+def test_the_swedish_strings_have_the_english_keys_and_fields() -> None:
+    sv, en = lang_data("sv", "explanation"), lang_data("en", "explanation")
+    assert _shape(sv) == _shape(en)
+    assert _fields(sv) == _fields(en)  # every number and name the English sentence says, the Swedish says
+
+
+def test_a_swedish_explanation_is_swedish_throughout() -> None:
+    item = _item()
+    assert item.warnings  # the unread date range
+    sv = explain(item, role=ROLE, of=3, final_rank=None, labels=_labels("sv"), lang="sv")
+    en = explain(item, role=ROLE, of=3, final_rank=None, labels=_labels("en"), lang="en")
+    assert len(sv) == len(en)
+    said = "\n".join(sv)
+    assert not [p for p in ENGLISH if p.lower() in said.lower()], said
+    assert sv[0].startswith(
+        f"Du hamnade på plats 1 av 3 för rollen ”Sjuksköterska” och fick {round(item.score)}"
+    )
+    assert "Marknadsföring och kommunikation: nivå 70 %" in said and "”Skrev nyhetsbrev”" in said
+    assert "Kundservice och klagomålshantering" in said and "Customer service" not in said
+    assert (
+        "”sjuksköterska”" in said
+        and "rad 3: ett datumintervall som inte gick att läsa: '2016 ?? 2018'" in said
+    )
+    assert "ditt CV" in said and "Du kan be om" in sv[-1]
+    # the same whole points in either language, adding up to the score
+    sv_points = [int(n) for n in re.findall(r"gav dig (\d+) poäng", said)]
+    en_points = [int(n) for n in re.findall(r"(\d+) points? of your score", "\n".join(en))]
+    assert sv_points == en_points and sum(sv_points) == round(item.score)
+    assert en[0].startswith("You were ranked 1 of 3 for the role “Sjuksköterska”")
+    assert "Checked by hand: line 3: a date range that was not read: '2016 ?? 2018'." in en
+
+
+def test_the_final_place_and_the_default_language() -> None:
+    item = _item()
+    placed = explain(item, role=ROLE, of=3, final_rank=2, labels=_labels("sv"), lang="sv")
+    assert "En person har gått igenom rankningen och placerat dig på plats 2 av 3." in placed
+    plain = explain(item, role=ROLE, of=3, final_rank=2, labels=_labels("en"))
+    assert "A person reviewed the ranking and placed you 2 of 3." in plain  # English unless told
+
+
+def test_a_language_without_texts_is_e109() -> None:
+    with pytest.raises(KompetensError) as caught:
+        explain(_item(), role=ROLE, of=1, final_rank=None, labels={}, lang="fr")
+    assert caught.value.code.name == "E109"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_warnings_are_said_in_the_language_asked(lang: str) -> None:
+    read = _read("Erfarenhet\nSäljare\n2016 ?? 2018\nKassör\n2021 - 2018\n")
+    assert len(read.unread) == 2
+    said = [warning_text(w, lang) for w in read.unread]
+    assert (said == list(read.unread)) == (lang == "en")  # written in English, and read back
+    assert all(re.match(r"(line|rad) \d+: ", s) for s in said)
+    assert warning_text("something else", lang) == "something else"  # one no template reads stays
+
+
+def test_the_wording_line_without_shared_words() -> None:
+    item = replace(_item(), wording_shared=[])
+    sv = explain(item, role=ROLE, of=1, final_rank=None, labels={}, lang="sv")
+    assert any(line.endswith("Ditt CV har få ord gemensamma med annonsen.") for line in sv)
