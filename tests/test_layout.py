@@ -175,6 +175,15 @@ def test_inline_heading_opens_a_section() -> None:
             "about_company",
         ),
         ("en", "Headquartered in Lund, you will run our YouTube channel.", "body"),
+        # a bug hunt (stop 32): a compound ("miljöbolag"), a head count after "med", a turnover, and a
+        # role word only inside the company's quoted slogan
+        (
+            "sv",
+            "Exempel Energi AB är ett lokalt energi- och miljöbolag som ägs av kommunen. Med 100 anställda"
+            ' omsätter vi ca 700 mnkr. Vår vision är "Vi förenklar din vardag".',
+            "about_company",
+        ),
+        ("sv", "Exempel Energi AB är ett energibolag som söker dig som vill arbeta med kundservice.", "body"),
     ],
 )
 def test_unheaded_company_paragraph(lang: str, paragraph: str, kind: str) -> None:

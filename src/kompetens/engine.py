@@ -80,6 +80,8 @@ Judged by hand on the same phrases (``bench/phrase_links.py``): sample A chose 1
 54 % right (79 % of the right ones); on sample B 37, 57 % right (72 %). The full linker at 2.0 keeps 61 and 68,
 38 and 46 % right: quick linking keeps fewer right links and far fewer wrong ones."""
 LINK_MIN_WORDS, LINK_MAX_WORDS = 3, 60
+LINK_MIN_QUESTION_WORDS = 5
+"""A shorter question is a heading run into the text ("Vad erbjuder vi?", "Vem är du?"): not linked."""
 LINK_CONFIDENCE = 0.5
 SPAN_CONFIDENCE = 0.5
 """Confidence of a skill phrase the span tagger found and nothing linked (``extract``)."""
@@ -741,6 +743,7 @@ class Engine:
             (s, e)
             for s, e in units
             if LINK_MIN_WORDS <= len(text[s:e].split()) <= LINK_MAX_WORDS
+            and not (text[s:e].rstrip().endswith("?") and len(text[s:e].split()) < LINK_MIN_QUESTION_WORDS)
             and not _CONTACT.search(text, s, e)  # an address to write to is no skill (and personal data)
             and not any(s < me and ms < e for ms, me in taken)
         ]

@@ -69,6 +69,13 @@ _BULLETS = "-*•–·▪ "
 _MAYBE_LINKS = re.compile(r"[|·•▪/@]")
 _WORD_AT = re.compile(r"\w+")
 _FIRST_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_QUOTED = re.compile(r"[\"“”„»«][^\"“”„»«\n]{1,200}[\"“”„»«]")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without what stands in quotation marks (a slogan, a name)."""
+    return _QUOTED.sub(" ", text) if '"' in text or "”" in text or "“" in text or "»" in text else text
+
 """What a line of links holds somewhere: a separator or a link (cheap to look for in every line)."""
 _SEPARATORS = "|·•▪/"
 # Whole-word guards: a match may not start or end inside a word, nor right after a hyphen
@@ -409,7 +416,8 @@ class Layout:
             cues = self.cues
             if p[0] in JOB_CONTENT and cues.about_company is not None:
                 para = self.low[p[2] : p[3]]
-                if cues.about_company.search(para) and not (cues.role and cues.role.search(para)):
+                # a role word inside quotation marks is the company's slogan ("Vi förenklar din vardag")
+                if cues.about_company.search(para) and not (cues.role and cues.role.search(_unquoted(para))):
                     p[0] = "about_company"
         kind: str = p[0]
         return kind

@@ -281,7 +281,8 @@ def test_the_linker_reads_an_ads_job_sentences_only(engine: Engine) -> None:
     except KompetensError:
         pytest.skip("the linking index is not built in this data folder (run `kompetens setup`)")
     text = (
-        "Ekonomiassistent\n\nOm tjänsten\nDu kommer att upprätta bokslut och deklarationer för våra kunder.\n\n"
+        "Ekonomiassistent\n\nOm tjänsten\nDu kommer att upprätta bokslut och deklarationer för våra kunder."
+        " Vad erbjuder vi?\n\n"
         "Om Fiktiva Fönster AB\nFiktiva Fönster AB tillverkar och monterar fönster i hela Småland.\n\n"
         "Vi erbjuder\nPension enligt ITP-plan, friskvårdsbidrag och rökfri arbetstid.\n\n"
         "Ansökan\nSkicka din ansökan till rekrytering@fiktivafonster.se senast den 1 mars.\n"
@@ -290,3 +291,4 @@ def test_the_linker_reads_an_ads_job_sentences_only(engine: Engine) -> None:
     linked = [m for m in engine.extract(doc, link=True).mentions if m.method == "link"]
     job = text.index("Om tjänsten"), text.index("Om Fiktiva")
     assert all(job[0] <= m.start < job[1] for m in linked), [m.text for m in linked]
+    assert "Vad erbjuder vi?" not in [m.text for m in linked]  # a heading run into the text, no skill
