@@ -202,6 +202,13 @@ def test_review_json_offsets_index_its_text(runner: CliRunner, data_dir: Path, t
     assert len(r["flags"]) >= 3 and r["area_evidence"]  # driven, självständig, max 35 år
     for item in spans:
         assert text[item["start"] : item["end"]] == item["text"], item
+    # extract --json carries its text too (a bug hunt: .md, .html, PDF and JSON offsets indexed no text a
+    # user had)
+    code, out, _ = run(runner, data_dir, "extract", str(ad), "--json")
+    (found,) = json.loads(out)
+    assert code == 0 and found["text"] == text and found["mentions"]
+    for item in [*found["mentions"], *(e for s in found["skills"] for e in s["evidence"])]:
+        assert found["text"][item["start"] : item["end"]] == item["text"], item
 
 
 def test_lang_overrides_the_detected_language(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:

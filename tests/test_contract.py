@@ -150,7 +150,7 @@ def test_review_and_extract_answer_the_clis_json(data_dir: Path, folder: Path, c
     assert posted == {k: v for k, v in review.items() if k != "source"}
     _, (found,) = run(data_dir, "extract", "annons.txt", "--kind", "ad", "--json")
     posted = client.post("/api/v1/extract", json={"text": AD_SV, "kind": "ad"}).json()
-    assert posted.pop("text") == AD_SV and posted.pop("source") == "<text>"
+    assert posted["text"] == found["text"] == AD_SV and posted.pop("source") == "<text>"
     assert posted == {k: v for k, v in found.items() if k != "source"}
 
 

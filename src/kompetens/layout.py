@@ -69,19 +69,20 @@ _BULLETS = "-*•–·▪ "
 _MAYBE_LINKS = re.compile(r"[|·•▪/@]")
 _WORD_AT = re.compile(r"\w+")
 _FIRST_LINE = re.compile(r"[^\n]*\S[^\n]*")
-_QUOTED = re.compile(r"[\"“”„»«][^\"“”„»«\n]{1,200}[\"“”„»«]")
-
-
-def _unquoted(text: str) -> str:
-    """``text`` without what stands in quotation marks (a slogan, a name)."""
-    return _QUOTED.sub(" ", text) if '"' in text or "”" in text or "“" in text or "»" in text else text
-
 """What a line of links holds somewhere: a separator or a link (cheap to look for in every line)."""
 _SEPARATORS = "|·•▪/"
 # Whole-word guards: a match may not start or end inside a word, nor right after a hyphen
 # (so the tail of a compound such as "data-driven" is not a word of its own).
 _WORD_START = r"(?<![\w-])"
 _WORD_END = r"(?!\w)"
+
+
+_QUOTED = re.compile(r"[\"“”„»«][^\"“”„»«\n]{1,200}[\"“”„»«]")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without what stands in quotation marks (a slogan, a name)."""
+    return _QUOTED.sub(" ", text) if '"' in text or "”" in text or "“" in text or "»" in text else text
 
 
 def whole_word(pattern: str, *, cased: bool = False) -> re.Pattern[str]:

@@ -113,7 +113,7 @@ class Profile:
         doc = self.doc
         areas = {a: self.areas.get(a, 0.0) for a in AREA_IDS}
         return Extraction(
-            doc.source, doc.lang, doc.kind, doc.title, self.mentions, areas, self.skills(labels)
+            doc.source, doc.lang, doc.kind, doc.title, self.mentions, areas, self.skills(labels), doc.text
         )
 
 
@@ -130,9 +130,13 @@ class Extraction:
     kind: DocKind
     title: str | None
     mentions: list[Mention]
-    """Offsets index the document's plain text."""
+    """Offsets index ``text``."""
     areas: dict[str, R4]
     """All eight area ids, 0..1."""
     skills: list[Skill] = field(default_factory=list)
     """The ESCO/JobTech-linked skills, one per concept, best-shown first, each with its evidence spans
     (an ad's boilerplate left out)."""
+    text: str = ""
+    """The document's plain text as read and normalised (NFC, \\n newlines, invisible characters removed; a
+    JobTech ad's title, a blank line, its text; a PDF's or a Word file's text): the text every ``start``/``end``
+    of ``mentions`` and ``skills`` indexes, which may differ from the file's own."""

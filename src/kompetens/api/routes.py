@@ -15,6 +15,7 @@ from ..engine import Engine
 from ..errors import AllFailed, Code, FailedInput, KompetensError, http_status, upload_error
 from ..link import LinkResult
 from ..match import AuditReport, Kit, RankItem, Role, Team
+from ..models import Extraction
 from ..review import Review
 from ..schema import dump_json
 from ..taxonomy.areas import AreaInfo
@@ -120,15 +121,13 @@ def areas(request: Request) -> Response:
         return json_response(engine.area_details(), list[AreaInfo])
 
 
-@router.post(
-    "/extract", response_model=schemas.PostedExtraction, summary="Competences in a text, with evidence spans"
-)
+@router.post("/extract", response_model=Extraction, summary="Competences in a text, with evidence spans")
 def extract(request: Request, body: schemas.ExtractRequest) -> Response:
     doc = text_document(body.text, kind=body.kind, lang=body.lang, title=body.title)
     with engine_of(request) as engine:
         profile = engine.extract(doc, spans=body.spans, thorough=body.thorough)
     record_call(request, "extract")
-    return json_response(schemas.PostedExtraction.of(profile.extraction(engine.skill_labels), doc.text))
+    return json_response(profile.extraction(engine.skill_labels))
 
 
 @router.post(

@@ -6,14 +6,11 @@ as ``kompetens ... --json`` prints. The extraction adds the text its offsets ind
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import ErrorInfo
-from ..models import Extraction
-from ..schema import DOCUMENTED
 
 DocKindField = Literal["ad", "cv", "text"]
 
@@ -90,20 +87,3 @@ class LinkRequest(BaseModel):
         description="Fuse a skill sentence's ranking with those of the skill phrases found in it "
         "(`kompetens link --no-spans` turns it off); the scores are then fusion scores.",
     )
-
-
-# -- answers that add the posted text -------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class PostedExtraction(Extraction):
-    """The ``kompetens extract --json`` item plus the text its offsets index."""
-
-    __pydantic_config__ = DOCUMENTED
-
-    text: str = ""
-    """The normalised text the offsets index (the posted text, NFC, \\n newlines)."""
-
-    @classmethod
-    def of(cls, found: Extraction, text: str) -> PostedExtraction:
-        return cls(**{f.name: getattr(found, f.name) for f in fields(Extraction)}, text=text)
