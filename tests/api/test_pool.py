@@ -146,7 +146,7 @@ def test_pooled_answers_are_the_lock_modes(engine: Engine, pooled: TestClient) -
         assert (a.status_code, a.json()) == (b.status_code, b.json()), path
     assert direct.get("/api/v1/areas").json() == pooled.get("/api/v1/areas").json()
     bad = pooled.post("/api/v1/rank", files=[("cvs", ("empty.txt", b""))])
-    assert bad.status_code == 200 and bad.json()[0]["error"]["code"] == "E101"  # an IngestError came back
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "E101"  # an IngestError came back
     assert pooled.post("/api/v1/review", json={"text": "   "}).json()["error"]["code"] == "E101"
 
 
