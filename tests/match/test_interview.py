@@ -13,6 +13,7 @@ from kompetens.match.interview import interview_kit
 from kompetens.match.role import Role, role_from_dict
 from kompetens.models import AREA_IDS
 from kompetens.schema import dump_json
+from kompetens.taxonomy.areas import load_areas
 
 from .support import synthetic
 
@@ -97,6 +98,22 @@ def test_markdown_and_dict(lang: str, word: str) -> None:
     d = json.loads(dump_json(kit))
     assert d["sections"][0]["scale"]["points"] == [1, 2, 3, 4, 5]
     assert set(d["sections"][0]["scale"]["anchors"]) == {"1", "3", "5"}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_sections_are_named_as_the_areas_are_everywhere_else(lang: str) -> None:
+    # "Platforms and publishing technology" where areas, rank and the explanation say "Platforms and technology"
+    role = Role("R", dict.fromkeys(AREA_IDS, 1.0))
+    kit = interview_kit(synthetic(0, _levels()), role, lang=lang)
+    names = {a.id: a.label_sv if lang == "sv" else a.label_en for a in load_areas()}
+    assert {s.area: s.label for s in kit.sections} == names
+    assert all(f"## {i}. {names[s.area]}" in kit.markdown for i, s in enumerate(kit.sections, start=1))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_interview_texts_name_no_area(lang: str) -> None:
+    # one name per area: the areas data's labels, not a second set in interview.json
+    assert not [a for a, area in _load(lang)["areas"].items() if "label" in area]
 
 
 def test_unknown_language() -> None:

@@ -3,7 +3,9 @@
 Structured interviews and work samples predict job performance far better than years of experience
 (Sackett et al. 2022), so the kit asks every candidate the same questions per area and rates each answer
 on a 1-5 scale with written anchors for 1, 3 and 5. It covers the candidate's gaps and the role's
-must-haves; the texts are plain data in ``lang/<code>/interview.json``.
+must-haves; the texts are plain data in ``lang/<code>/interview.json``, and a section is named with its area's
+label in the kit's language (``taxonomy/data/areas.json``), as ``kompetens areas``, rank and the explanations
+name it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ..errors import Code, KompetensError
 from ..lang import LANGUAGES, lang_data
 from ..models import AREA_IDS
 from ..schema import DOCUMENTED, R4
+from ..taxonomy.areas import area_label
 from .role import CONCEPT_PREFIX, Role
 from .score import CandidateProfile, score
 
@@ -49,6 +52,7 @@ class KitSection:
 
     area: str
     label: str
+    """The area's label in the kit's language, as ``kompetens areas`` names it."""
     reason: str
     """gap | must_have | gap_must_have | verify"""
     level: R4
@@ -140,7 +144,8 @@ def interview_kit(
         areas = set(sorted(weighted, key=lambda a: (candidate.areas[a], -role.weights[a]))[:verify])
     order = sorted(areas, key=lambda a: (-role.weights.get(a, 0.0), AREA_IDS.index(a)))
     sections = tuple(
-        _section(data["areas"][a], a, _reason(a, gaps, musts), candidate.areas[a], questions) for a in order
+        _section(data["areas"][a], a, lang, _reason(a, gaps, musts), candidate.areas[a], questions)
+        for a in order
     )
     missing = tuple(
         k.removeprefix(CONCEPT_PREFIX)
@@ -167,11 +172,11 @@ def _reason(area: str, gaps: set[str], musts: set[str]) -> str:
     return "must_have" if area in musts else "verify"
 
 
-def _section(data: dict[str, Any], area: str, reason: str, level: float, limit: int) -> KitSection:
+def _section(data: dict[str, Any], area: str, lang: str, reason: str, level: float, limit: int) -> KitSection:
     qs = tuple(Question(q["kind"], q["text"]) for q in data["questions"][: max(2, limit)])
     return KitSection(
         area=area,
-        label=data["label"],
+        label=area_label(area, lang),
         reason=reason,
         level=level,
         questions=qs,
