@@ -14,6 +14,7 @@ from kompetens.cli import cli
 from kompetens.errors import KompetensError
 from kompetens.models import AREA_IDS
 from tests.contract import REVIEW_KEYS
+from tests.match.support import PRESCHOOL_AD
 
 AD = """Kommunikatör till Exempelbolaget AB
 
@@ -427,6 +428,21 @@ def test_interview_json(runner: CliRunner, data_dir: Path) -> None:
     )
     assert code == 0
     assert json.loads(out)
+
+
+def test_interview_for_an_ad_outside_the_field(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    # a preschool teacher's kit asked about social-media policy and API integrations and said nothing
+    ad = tmp_path / "forskollarare.txt"
+    ad.write_text(PRESCHOOL_AD, encoding="utf-8")
+    args = ("interview", "--role", str(ad), "--candidate", str(DEMO_CVS[0]))
+    code, out, _ = run(runner, data_dir, *args, "--json")
+    kit = json.loads(out)
+    assert code == 0 and kit["social_media"] is False and kit["sections"] == []
+    assert kit["note"].startswith("This ad does not ask for social-media competence")
+    code, out, _ = run(runner, data_dir, *args, "--lang", "sv")
+    flat = " ".join(out.split())
+    assert code == 0 and "Obs: Annonsen efterfrågar inte kompetens inom sociala medier" in flat
+    assert flat.index("Obs:") < flat.index("Kandidat:") and "Frågor" not in flat
 
 
 def test_market_json(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:

@@ -1818,6 +1818,8 @@ def _role_of(data: Mapping[str, Any]) -> Role:
         lang=str(data.get("lang", "und")),
         wording_en={str(w): float(v) for w, v in data.get("wording_en", {}).items()},
         wording_share=float(data.get("wording_share", WORDING_SHARE)),
+        social_media=bool(data.get("social_media", True)),
+        ad_areas=tuple(str(a) for a in data.get("ad_areas", ())),
     )
 
 

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from kompetens.engine import Engine
 from kompetens.ingest import document_from_text
 from kompetens.taxonomy import taxonomy_path
+from tests.match.support import PRESCHOOL_AD
 
 from .support import AD_SV, DEMO_AD, DEMO_CVS, ROOT, Elements, as_files, csrf, demo_cvs
 
@@ -149,6 +150,23 @@ def test_rank_for_a_pasted_ad(client: TestClient) -> None:
     )
     assert r.status_code == 200
     assert "Role:" in r.text
+
+
+def test_rank_for_an_ad_outside_the_field_says_so_in_each_kit(client: TestClient) -> None:
+    cvs = demo_cvs(3)
+    r = client.post(
+        "/rank",
+        files=as_files(cvs),
+        data={"role_source": "ad", "ad": PRESCHOOL_AD, "csrf_token": csrf(client)},
+    )
+    assert r.status_code == 200
+    page = _page(r)
+    kits = [a for t, a in page.tags if t == "section" and (a.get("id") or "").startswith("kit-")]
+    warnings = [a for t, a in page.tags if t == "p" and a.get("class") == "warning"]
+    assert len(kits) == len(cvs) == len(warnings)
+    notes = ("does not ask for social-media competence", "efterfrågar inte kompetens inom sociala medier")
+    assert sum(r.text.count(n) for n in notes) == len(cvs)
+    assert not [a for t, a in page.tags if t == "h4"]  # no area section: the ad weighs none
 
 
 @pytest.mark.parametrize(

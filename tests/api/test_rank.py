@@ -14,6 +14,7 @@ from kompetens.errors import KompetensError
 from kompetens.match import default_role, load_role
 from kompetens.models import AREA_IDS
 from kompetens.taxonomy import taxonomy_path
+from tests.match.support import MANAGER_AD, PRESCHOOL_AD
 
 from .support import AD_SV, DEMO_ROLES, as_files, demo_cvs
 
@@ -178,6 +179,20 @@ def test_interview_json_and_markdown(client: TestClient, cvs: list[Path]) -> Non
         for lang in ("sv", "en")
     }
     assert langs["sv"] != langs["en"]  # the kit in the language asked for, as `interview --lang`
+
+
+def test_interview_for_an_ad_outside_the_field(client: TestClient, cvs: list[Path]) -> None:
+    files = as_files(cvs[:1], field="cv")
+    kit = client.post("/api/v1/interview", files=files, data={"ad": PRESCHOOL_AD, "lang": "sv"}).json()
+    assert kit["social_media"] is False and kit["sections"] == []
+    assert kit["note"].startswith("Annonsen efterfrågar inte kompetens inom sociala medier")
+    md = client.post("/api/v1/interview?format=markdown", files=files, data={"ad": MANAGER_AD, "lang": "en"})
+    assert md.text.splitlines()[2].startswith("> **Note:** This ad does not ask for social-media competence.")
+    role = _role(client, ad=MANAGER_AD)
+    assert role["social_media"] is False and role["ad_areas"]
+    kit = client.post("/api/v1/interview", files=files, data={"ad": MANAGER_AD}).json()
+    assert {s["area"] for s in kit["sections"]} <= set(role["ad_areas"])
+    assert _role(client)["social_media"] is True  # the built-in role: its kits are as before
 
 
 def test_interview_of_an_unreadable_file(client: TestClient) -> None:

@@ -22,6 +22,37 @@ DEMO_ROLES = ROOT / "demo" / "roles"
 EXPECTED = ROOT / "tests" / "data" / "cvs_expected"
 TODAY = date(2026, 11, 27)
 
+# Fictional ads outside the field (the review finds no social-media requirement): a bug hunt's preschool-teacher
+# kit asked about social-media policy, online discussions and API integrations, with no word of warning.
+PRESCHOOL_AD = """Förskollärare till Exempelförskolan
+
+Exempelförskolan i Testköping söker en legitimerad förskollärare till en avdelning med barn i åldern 3-5 år.
+
+Om tjänsten
+Du planerar och genomför undervisningen tillsammans med arbetslaget, dokumenterar barnens lärande och har
+utvecklingssamtal med vårdnadshavare.
+
+Kvalifikationer
+Förskollärarlegitimation. Du är trygg, lyhörd och tycker om att arbeta i team.
+
+Ansökan
+Ansök via kommunens webbplats.
+"""
+MANAGER_AD = """Engineering Manager
+
+Exempel Tech AB builds payment software for small shops.
+
+The role
+You lead a team of eight backend engineers, run one-to-ones and hiring, and work with product on the roadmap.
+You understand people and help engineers grow.
+
+Requirements
+- Five years as a software engineer and two as a manager of engineers.
+- Experience with REST APIs and cloud platforms.
+
+Apply through our careers page.
+"""
+
 # area -> words whose start marks a mention ("facebook" also finds "Facebooksida").
 STANDIN_WORDS: dict[str, tuple[str, ...]] = {
     "marketing_communication": (

@@ -8,14 +8,16 @@ from typing import Any
 
 import pytest
 
+from kompetens.engine import Engine
 from kompetens.errors import KompetensError
+from kompetens.ingest import document_from_text
 from kompetens.match.interview import interview_kit
 from kompetens.match.role import Role, role_from_dict
 from kompetens.models import AREA_IDS
 from kompetens.schema import dump_json
 from kompetens.taxonomy.areas import load_areas
 
-from .support import synthetic
+from .support import MANAGER_AD, PRESCHOOL_AD, synthetic
 
 
 def _load(lang: str) -> dict[str, Any]:
@@ -114,6 +116,43 @@ def test_sections_are_named_as_the_areas_are_everywhere_else(lang: str) -> None:
 def test_interview_texts_name_no_area(lang: str) -> None:
     # one name per area: the areas data's labels, not a second set in interview.json
     assert not [a for a, area in _load(lang)["areas"].items() if "label" in area]
+
+
+def test_a_kit_for_an_ad_outside_the_field_says_so_and_asks_no_social_media_questions(engine: Engine) -> None:
+    role = engine.role_from_ad(document_from_text(PRESCHOOL_AD, kind="ad", lang="sv"))
+    assert not role.social_media and role.ad_areas == ()  # rank's weights are the default role's
+    kit = interview_kit(synthetic(0, _levels()), role, lang="sv")  # every weighted area a gap
+    assert kit.sections == () and kit.instructions == () and not kit.social_media
+    assert kit.note.startswith("Annonsen efterfrågar inte kompetens inom sociala medier")
+    assert kit.markdown.splitlines()[2] == f"> **Obs:** {kit.note}"  # at the top, under the title
+    assert "Frågor" not in kit.markdown and "sociala medier som du skrev" not in kit.markdown
+
+
+def test_a_kit_for_an_ad_outside_the_field_keeps_to_the_ad_s_own_areas(engine: Engine) -> None:
+    role = engine.role_from_ad(document_from_text(MANAGER_AD, kind="ad", lang="en"))
+    assert not role.social_media and role.ad_areas
+    assert role.ad_areas == tuple(a for a in AREA_IDS if role.weights[a] > 0.0)
+    kit = interview_kit(synthetic(0, _levels()), role, lang="en")
+    assert {s.area for s in kit.sections} == set(role.ad_areas)
+    assert kit.note.startswith("This ad does not ask for social-media competence.")
+    assert "; ".join(s.label for s in sorted(kit.sections, key=lambda s: AREA_IDS.index(s.area))) in kit.note
+    assert kit.markdown.splitlines()[2] == f"> **Note:** {kit.note}"
+
+
+def test_outside_the_field_the_gaps_and_the_check_keep_to_the_ad_s_areas() -> None:
+    ad_areas = ("api_seo", "psychology_interaction")
+    role = Role("Engineering manager", dict.fromkeys(AREA_IDS, 1.0), social_media=False, ad_areas=ad_areas)
+    gap = interview_kit(synthetic(0, _levels(api_seo=0.9)), role)  # seven gaps, one of them the ad's
+    assert [(s.area, s.reason) for s in gap.sections] == [("psychology_interaction", "gap")]
+    strong = interview_kit(synthetic(0, _levels(api_seo=0.9, psychology_interaction=0.8)), role)
+    assert [(s.area, s.reason) for s in strong.sections] == [("psychology_interaction", "verify")]
+
+
+def test_a_kit_in_the_field_has_no_note() -> None:
+    kit = interview_kit(synthetic(7, _levels(community=0.05)), ROLE, lang="sv")
+    assert kit.social_media and kit.note == "" and kit.instructions
+    assert not any(line.startswith(">") for line in kit.markdown.splitlines())
+    assert kit.markdown.splitlines()[2] == "**Kandidat:** cv007"
 
 
 def test_unknown_language() -> None:

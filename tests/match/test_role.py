@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kompetens.engine import Engine
+from kompetens.engine import Engine, _role_of
 from kompetens.errors import Code, RoleError
 from kompetens.ingest import document_from_text
 from kompetens.match.role import default_role, is_role_file, load_role, role_from_ad, role_from_dict
 from kompetens.models import AREA_IDS, ConceptRef, Document, Mention, Profile
+from kompetens.schema import to_jsonable
 
-from .support import DEMO_ROLES
+from .support import DEMO_ROLES, MANAGER_AD
 
 
 @pytest.mark.parametrize("path", sorted(DEMO_ROLES.iterdir()), ids=lambda p: p.name)
@@ -146,6 +147,41 @@ def test_role_from_an_ad_without_competences_falls_back_to_default_weights() -> 
     role = role_from_ad(Profile(doc=doc, mentions=[], areas=dict.fromkeys(AREA_IDS, 0.0)))
     assert role.weights == default_role().weights
     assert role.title == "Role from ad.txt"
+    assert role.ad_areas == ()  # none of the weights is the ad's own
+
+
+def test_a_role_from_an_ad_outside_the_field_keeps_the_ad_s_own_areas() -> None:
+    # the interview kit asks only about these when the ad does not ask for social-media competence
+    doc = Document(source="ad.txt", text="...", lang="en", kind="ad", title="Engineering manager")
+    areas = dict.fromkeys(AREA_IDS, 0.0) | {"psychology_interaction": 0.5, "api_seo": 0.52}
+    inside = role_from_ad(Profile(doc=doc, mentions=[_mention("api_seo", True)], areas=areas))
+    outside = role_from_ad(
+        Profile(doc=doc, mentions=[_mention("api_seo", True)], areas=areas), social_media=False
+    )
+    assert inside.social_media and inside.must_have == ("api_seo",)
+    assert not outside.social_media and outside.must_have == ()
+    assert inside.ad_areas == outside.ad_areas == ("api_seo", "psychology_interaction")
+    assert load_role(DEMO_ROLES / "social_media_analyst.json").ad_areas == ()
+
+
+def test_a_stored_role_keeps_whether_it_asks_for_social_media(engine: Engine) -> None:
+    # a decision record's role, read back: its kits stay as the ad's own areas make them
+    role = engine.role_from_ad(document_from_text(MANAGER_AD, kind="ad", lang="en"))
+    stored = to_jsonable(role)
+    assert isinstance(stored, dict) and _role_of(stored) == role and not role.social_media
+    older = {k: v for k, v in stored.items() if k not in ("social_media", "ad_areas")}
+    assert _role_of(older).social_media and _role_of(older).ad_areas == ()  # stored before: as it was
+    again = role_from_dict({k: v for k, v in stored.items() if k not in ("source", "skills")})  # posted back
+    assert (again.social_media, again.ad_areas) == (False, role.ad_areas)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("social_media", "no"), ("ad_areas", "api_seo"), ("ad_areas", ["seo"])]
+)
+def test_a_derived_role_s_fields_are_checked(field: str, value: object) -> None:
+    with pytest.raises(RoleError) as err:
+        role_from_dict({"title": "R", "weights": {"community": 1.0}, field: value})
+    assert err.value.field == field
 
 
 def test_weights_too_small_to_count_are_refused() -> None:

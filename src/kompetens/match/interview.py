@@ -6,6 +6,11 @@ on a 1-5 scale with written anchors for 1, 3 and 5. It covers the candidate's ga
 must-haves; the texts are plain data in ``lang/<code>/interview.json``, and a section is named with its area's
 label in the kit's language (``taxonomy/data/areas.json``), as ``kompetens areas``, rank and the explanations
 name it.
+
+The questions are about social-media work. For a role from an ad that does not ask for social-media
+competence (``Role.social_media`` False) the kit says so at the top (``Kit.note``) and asks only about the
+areas the ad's own words weigh (``Role.ad_areas``), or about none: a preschool teacher's ad names no area and
+is ranked on the default weights, but its applicants are not asked about social-media policy or APIs.
 """
 
 from __future__ import annotations
@@ -73,10 +78,17 @@ class Kit:
     """The role's title."""
     candidate: str
     """The CV's source."""
+    social_media: bool
+    """Whether the role asks for social-media competence. False for a role from an ad that does not: the
+    sections cover only the areas the ad's own words weigh (none where it weighs none), and ``note`` says so."""
+    note: str
+    """Empty for a role in the field; else that the ad does not ask for social-media competence and the rest of
+    the interview must come from the ad, in the kit's language (the Markdown's first words under the title)."""
     instructions: tuple[str, ...]
-    """How to run the interview."""
+    """How to run the interview; none for a kit with no section."""
     sections: tuple[KitSection, ...]
-    """One per gap and must-have area, weightiest area first."""
+    """One per gap and must-have area, weightiest area first; for a role outside the field, only among the
+    areas the ad's own words weigh."""
     missing_concepts: tuple[str, ...]
     """Must-have concepts the CV does not show."""
     markdown: str
@@ -88,21 +100,19 @@ def render_markdown(
     *,
     role: str,
     candidate: str,
+    note: str = "",
     instructions: tuple[str, ...],
     sections: tuple[KitSection, ...],
     missing_concepts: tuple[str, ...],
 ) -> str:
     """The kit as Markdown; ``labels`` are the headings of the kit's language."""
     lab = labels
-    out = [
-        f"# {lab['title']}: {role}",
-        "",
-        f"**{lab['candidate']}:** {candidate}",
-        "",
-        f"## {lab['how_to']}",
-        "",
-        *(f"- {line}" for line in instructions),
-    ]
+    out = [f"# {lab['title']}: {role}", ""]
+    if note:
+        out += [f"> **{lab['note']}:** {note}", ""]
+    out.append(f"**{lab['candidate']}:** {candidate}")
+    if instructions:
+        out += ["", f"## {lab['how_to']}", "", *(f"- {line}" for line in instructions)]
     for i, sec in enumerate(sections, start=1):
         out += [
             "",
@@ -126,8 +136,9 @@ def interview_kit(
 ) -> Kit:
     """The kit for ``candidate``: one section per gap and per must-have area, weightiest area first.
 
-    With no gap and no must-have, the ``verify`` weakest weighted areas get a section, so a kit is never
-    empty. ``questions`` (2 or 3) caps the questions per area.
+    With no gap and no must-have, the ``verify`` weakest weighted areas get a section, so a kit for a role in
+    the field is never empty. For a role outside it (``asked_areas``) both keep to the ad's own areas, and a kit
+    for an ad that weighs none holds the note alone. ``questions`` (2 or 3) caps the questions per area.
     """
     data = lang_data(lang, "interview")
     if not data.get("areas"):
@@ -136,11 +147,12 @@ def interview_kit(
             Code.E109, f"no interview texts for language {lang!r}; known: {known}", field="lang"
         )
     result = score(candidate, role)
-    gaps = set(result.gaps)
-    musts = {k for k in role.must_have if k in AREA_IDS}
+    asked = asked_areas(role)
+    gaps = set(result.gaps) & set(asked)
+    musts = {k for k in role.must_have if k in asked}
     areas = gaps | musts
     if not areas:
-        weighted = [a for a in AREA_IDS if role.weights.get(a, 0.0) > 0.0]
+        weighted = [a for a in asked if role.weights.get(a, 0.0) > 0.0]
         areas = set(sorted(weighted, key=lambda a: (candidate.areas[a], -role.weights[a]))[:verify])
     order = sorted(areas, key=lambda a: (-role.weights.get(a, 0.0), AREA_IDS.index(a)))
     sections = tuple(
@@ -152,16 +164,44 @@ def interview_kit(
         for k in role.must_have
         if k not in AREA_IDS and not result.must_haves[k]
     )
-    instructions = tuple(data.get("instructions", []))
+    # a kit with no section (a role outside the field whose ad weighs no area) has nothing to rate
+    instructions = tuple(data.get("instructions", [])) if sections else ()
+    note = _note(data["outside_field"], role, lang)
     markdown = render_markdown(
         data["labels"],
         role=role.title,
         candidate=candidate.source,
+        note=note,
         instructions=instructions,
         sections=sections,
         missing_concepts=missing,
     )
-    return Kit(lang, role.title, candidate.source, instructions, sections, missing, markdown)
+    return Kit(
+        lang=lang,
+        role=role.title,
+        candidate=candidate.source,
+        social_media=role.social_media,
+        note=note,
+        instructions=instructions,
+        sections=sections,
+        missing_concepts=missing,
+        markdown=markdown,
+    )
+
+
+def asked_areas(role: Role) -> tuple[str, ...]:
+    """The areas a kit may ask about: all eight for a role in the field; for a role from an ad that does not
+    ask for social-media competence, only those the ad's own words weigh (perhaps none)."""
+    return AREA_IDS if role.social_media else role.ad_areas
+
+
+def _note(texts: dict[str, str], role: Role, lang: str) -> str:
+    """The kit's first words for a role outside the field ("" for one in it), naming the ad's own areas."""
+    if role.social_media:
+        return ""
+    if not role.ad_areas:
+        return texts["none"]
+    return texts["some"].format(areas="; ".join(area_label(a, lang) for a in role.ad_areas))
 
 
 def _reason(area: str, gaps: set[str], musts: set[str]) -> str:

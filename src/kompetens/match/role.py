@@ -12,6 +12,8 @@ A role file is YAML or JSON::
     lang: sv                              # optional; the language of ``wording``
     wording_share: 0.4                    # optional; the share of the score the wording brings
     wording_en: {customer: 0.38, ...}     # optional; ``wording`` as English terms
+    social_media: false                   # optional; a derived role's: its ad asks for no social-media work
+    ad_areas: [api_seo]                   # optional; a derived role's: the areas its ad's own words weigh
 
 Scores weigh each area by ``weight ** emphasis``. With linear weights, breadth in the many secondary areas
 outweighs the role's core (the analyst role puts only 30% of its weight on data); the exponent leaves a
@@ -56,6 +58,8 @@ _FIELDS = frozenset(
         "lang",
         "wording_share",
         "wording_en",
+        "social_media",
+        "ad_areas",
     }
 )
 CONCEPT_PREFIX = "concept:"
@@ -94,6 +98,12 @@ class Role:
     wording_share: float = WORDING_SHARE
     """Share of the score the wording fit brings where it applies (0..1): 0.4, or 0.7 for a role from an ad
     that does not ask for social-media competence."""
+    social_media: bool = True
+    """Whether the role asks for social-media competence: False for a role from an ad that does not (the
+    review's ``requires_social_media``), whose interview kit then asks only about ``ad_areas``."""
+    ad_areas: tuple[str, ...] = ()
+    """For a role derived from an ad, the areas the ad's own words weigh, in AREA_IDS order; empty for a
+    role file, and for an ad that names no area (its weights are then the default role's)."""
     vector: tuple[float, ...] = field(init=False, repr=False, compare=False)
     total_weight: float = field(init=False, repr=False, compare=False)
 
@@ -188,6 +198,9 @@ def role_from_dict(data: Any, *, source: str | None = None) -> Role:
     share = _number(data.get("wording_share", WORDING_SHARE))
     if share is None or not 0.0 <= share <= 1.0:
         raise _error("wording_share", "must be a number from 0 to 1", source)
+    social_media = data.get("social_media", True)
+    if not isinstance(social_media, bool):
+        raise _error("social_media", "must be true or false", source)
     return Role(
         title.strip(),
         weights,
@@ -201,6 +214,8 @@ def role_from_dict(data: Any, *, source: str | None = None) -> Role:
         lang,
         _wording(data.get("wording_en"), source, "wording_en"),
         share,
+        social_media,
+        _ad_areas(data.get("ad_areas"), source),
     )
 
 
@@ -220,12 +235,14 @@ def role_from_ad(
     An ad that does not ask for social-media competence (``social_media`` False: the review's
     ``requires_social_media``) gets no area must-haves and ``WORDING_SHARE_OUTSIDE`` of the score for its
     wording: the areas measure social-media work, and a nurse's ad that requires "kommunikation" would
-    otherwise sort its candidates first by whether their CVs say so.
+    otherwise sort its candidates first by whether their CVs say so. Its interview kit asks only about the
+    areas the ad's own words weigh (``ad_areas``), not the default weights' social-media areas.
 
     An ad that names no competence at all gives the default role's weights under the ad's title.
     """
     weights = {a: round(float(profile.areas.get(a, 0.0)), 4) for a in AREA_IDS}
-    if not any(w > 0.0 for w in weights.values()):
+    ad_areas = tuple(a for a in AREA_IDS if weights[a] > 0.0)
+    if not ad_areas:
         weights = dict(default_role().weights)
     required = _required_areas(profile) if social_media else []
     must_have = tuple(dict.fromkeys(a for a in required if a is not None))
@@ -244,6 +261,8 @@ def role_from_ad(
         profile.doc.lang,
         dict(wording_en or {}),
         WORDING_SHARE if social_media else WORDING_SHARE_OUTSIDE,
+        social_media,
+        ad_areas,
     )
 
 
@@ -292,6 +311,17 @@ def _wording(value: Any, source: str | None, key: str) -> dict[str, float]:
         out[word] = num
     norm = math.sqrt(math.fsum(v * v for v in out.values()))
     return {w: v / norm for w, v in out.items()} if norm else {}
+
+
+def _ad_areas(value: Any, source: str | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise _error("ad_areas", "must be a list of area ids", source)
+    for area in value:
+        if area not in AREA_IDS:
+            raise _error("ad_areas", f"unknown area {area!r}; known: {', '.join(AREA_IDS)}", source)
+    return tuple(a for a in AREA_IDS if a in value)
 
 
 def _min_levels(value: Any, source: str | None) -> dict[str, float]:
