@@ -1148,6 +1148,9 @@ def _print_decision(engine: Engine, org_id: int, decision: Decision) -> None:
             str(item.rank), names.get(item.candidate, ""), item.candidate, f"{item.score:.0f}", place
         )
     out_console.print(table)
+    if decision.erased:
+        gone = f"{decision.erased} candidate{'' if decision.erased == 1 else 's'}"
+        out_console.print(f"{gone} erased since; the places count those still held", highlight=False)
     if decision.confirmation is None:
         out_console.print("a proposal: confirm it with `kompetens rankings confirm ID`", highlight=False)
     elif decision.confirmation.reason:

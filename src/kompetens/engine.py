@@ -1322,7 +1322,9 @@ class Engine:
         from .match.decision import Confirmation, Decision, decision_status
 
         row = self.records.ranking(org, rid)
-        items = [RankItem.from_dict(i) for i in row.items]
+        # places among the candidates still held: an erasure moves those below up, as it shortens the
+        # confirmed order (never "ranked 3 of 1"); ``erased`` says how many went
+        items = [replace(RankItem.from_dict(i), rank=n) for n, i in enumerate(row.items, 1)]
         confirmation = None
         if row.confirmed is not None:
             system = [i.candidate for i in items]
@@ -1345,6 +1347,11 @@ class Engine:
             status=decision_status(confirmation),
             confirmation=confirmation,
         )
+
+    def ranked_places(self, org: int, rid: str) -> list[int]:
+        """The places the ranking's candidates still held had when it ran, best first (``decision``
+        renumbers them once some were erased); E506 if the organisation has no such ranking."""
+        return [int(i["rank"]) for i in self.records.ranking(org, rid).items]
 
     def confirm_ranking(
         self,
@@ -1397,7 +1404,15 @@ class Engine:
         labels = self._explanation_labels(item.missing_must_haves, said)
         final = _final_rank(decision, cid)
         of = len(decision.items)
-        text = explain(item, role=decision.role, of=of, final_rank=final, labels=labels, lang=said)
+        text = explain(
+            item,
+            role=decision.role,
+            of=of,
+            final_rank=final,
+            labels=labels,
+            lang=said,
+            erased=decision.erased,
+        )
         self.records.log("candidate.explain", org, user_id=user_id, object_id=cid)
         return Explanation(
             candidate=cid,
@@ -1405,6 +1420,7 @@ class Engine:
             role=decision.role.title,
             rank=item.rank,
             of=of,
+            erased=decision.erased,
             score=item.score,
             final_rank=final,
             text=text,

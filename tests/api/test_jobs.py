@@ -102,6 +102,11 @@ def test_an_erased_candidate_leaves_the_job_s_answer(tmp_path: Path) -> None:
     assert client.delete(f"/api/v1/candidates/{gone['id']}", headers=headers).status_code == 200
     after = client.get(started.headers["location"], headers=headers).json()
     assert {i["candidate"] for i in after["result"]} == {p.name for p in cvs[1:]}
+    # the places left count those still held, as the ranking's record does (it started at 2 or 3)
+    assert sorted(i["rank"] for i in after["result"]) == [1, 2] and after["erased"] == 1
+    record = client.get(f"/api/v1/rankings/{after['ranking']}", headers=headers).json()
+    assert [i["rank"] for i in record["items"]] == [1, 2] and record["erased"] == 1
+    assert done["erased"] == 0
     assert cvs[0].name not in client.get(started.headers["location"], headers=headers).text
     # a hiring manager reads the stored ranking, not the job that holds the CVs' evidence
     engine.accounts.add_user("hm@a.example", org="Org A", role="hiring_manager")

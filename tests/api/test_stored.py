@@ -493,3 +493,50 @@ def test_the_access_log_holds_no_query_string() -> None:
     )
     line = out.getvalue()
     assert "/candidates" in line and "200" in line and "Kalle" not in line and "?" not in line
+
+
+def test_places_count_the_candidates_still_held_after_an_erasure(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    """A new user's finding: once the two best of three were erased, the third read "You were ranked 3 of 1"
+    (and, reordered by a person, "placed you 1 of 4" beside "ranked 6 of 4"). Every view of the ranking
+    counts places among the candidates still held, and says how many were erased since."""
+    client, tokens, _engine = two_orgs
+    a = _h(tokens["a"]["recruiter"])
+    ids = [
+        str(x["id"])
+        for x in _upload(client, tokens["a"]["recruiter"], [(p.name, p.read_bytes()) for p in demo_cvs(4)])
+    ]
+    made = client.post("/api/v1/rankings", json={"candidates": ids}, headers=a).json()
+    system = made["inputs"]
+    moved = [system[-1], *system[:-1]]  # a person puts the last first
+    r = client.post(
+        f"/api/v1/rankings/{made['id']}/confirm",
+        json={"order": moved, "reason": "the work sample"},
+        headers=a,
+    )
+    assert r.status_code == 200, r.text
+    for cid in system[:2]:
+        assert client.delete(f"/api/v1/candidates/{cid}", headers=a).status_code == 200
+    decision = client.get(f"/api/v1/rankings/{made['id']}", headers=a).json()
+    assert decision["erased"] == 2 and decision["inputs"] == system[2:]
+    assert [i["rank"] for i in decision["items"]] == [1, 2]  # renumbered: no place above the count
+    assert decision["confirmation"]["order"] == [system[3], system[2]]
+    for lang, ranked, note, final in (
+        (
+            "en",
+            "You are placed 1 of the 2 candidates of the ranking",
+            "2 more candidates were ranked and have since been erased",
+            "A person reviewed the ranking and placed you 2 of 2.",
+        ),
+        (
+            "sv",
+            "Av de 2 kandidater i rankningen för rollen",
+            "2 kandidater till rankades och har sedan raderats",
+            "En person har gått igenom rankningen och placerat dig på plats 2 av 2.",
+        ),
+    ):
+        got = client.get(f"/api/v1/candidates/{system[2]}/explanation?lang={lang}", headers=a).json()
+        assert (got["rank"], got["of"], got["final_rank"], got["erased"]) == (1, 2, 2, 2)
+        assert got["text"][0].startswith(ranked), got["text"][0]
+        assert got["text"][1].startswith(note), got["text"][1]
+        assert final in got["text"]
+        assert not any(f" of {n}" in t or f" av {n}" in t for t in got["text"] for n in (3, 4))

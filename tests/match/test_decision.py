@@ -125,6 +125,30 @@ def test_the_final_place_and_the_default_language() -> None:
     assert "A person reviewed the ranking and placed you 2 of 3." in plain  # English unless told
 
 
+@pytest.mark.parametrize(
+    ("lang", "held", "one", "two"),
+    [
+        (
+            "en",
+            "You are placed 1 of the 2 candidates",
+            "1 more candidate was ranked and has since",
+            "2 more candidates were ranked and have since",
+        ),
+        ("sv", "Av de 2 kandidater i rankningen", "1 kandidat till rankades", "2 kandidater till rankades"),
+    ],
+)
+def test_an_erasure_is_said_and_the_places_count_those_held(lang: str, held: str, one: str, two: str) -> None:
+    """A new user read "You were ranked 3 of 1" once two others of the ranking were erased."""
+    item = _item()
+    for erased, note in ((1, one), (2, two)):
+        text = explain(item, role=ROLE, of=2, final_rank=2, labels=_labels(lang), lang=lang, erased=erased)
+        assert text[0].startswith(held) and text[1].startswith(note)
+        assert (
+            len(text)
+            == len(explain(item, role=ROLE, of=2, final_rank=2, labels=_labels(lang), lang=lang)) + 1
+        )
+
+
 def test_a_language_without_texts_is_e109() -> None:
     with pytest.raises(KompetensError) as caught:
         explain(_item(), role=ROLE, of=1, final_rank=None, labels={}, lang="fr")

@@ -110,6 +110,11 @@ class JobView(BaseModel):
         description="Once done, with users: the decision record's id (GET /api/v1/rankings/{id}).",
     )
     error: ErrorInfo | None = Field(default=None, description="Once failed: why, as every error.")
+    erased: int = Field(
+        default=0,
+        description="With a stored ranking: how many of its candidates were erased since it ran; their items "
+        "are gone from `result` and the others' `rank` counts those still held, as the ranking's record does.",
+    )
     links: dict[str, str] = Field(
         description="`self` (this), `page` (the web page), `ranking` once there is one."
     )
@@ -132,6 +137,8 @@ class Job:
     """time.monotonic() when it ended."""
     report_html: str | None = None
     """A market run's self-contained HTML report with its charts (``MarketReport.render_html``)."""
+    erased: int = 0
+    """How many of its stored ranking's candidates were erased since it ran (set by ``still_held``)."""
 
     def view(self, root: str = "") -> JobView:
         links = {"self": f"{root}/api/v1/jobs/{self.id}", "page": f"{root}/jobs/{self.id}"}
@@ -146,6 +153,7 @@ class Job:
             result=self.result,
             ranking=self.ranking,
             error=self.error,
+            erased=self.erased,
             links=links,
         )
 
@@ -299,17 +307,25 @@ def visible(job: Job, user: User | None) -> Job:
 def still_held(app: FastAPI, job: Job) -> Job:
     """A stored ranking's job without the candidates erased since it ran (by hand or by retention): their
     file names and evidence are personal data that an erasure removes everywhere. Failed inputs stay.
-    The job's items and the record's are the same ranking: matched by rank, not by name (a CV stored before
-    under another name is the stored candidate in the record, and the uploaded file's name in the job)."""
+    The job's items and the record's are the same ranking: matched by the place each had when it ran, not by
+    name (a CV stored before under another name is the stored candidate in the record, and the uploaded
+    file's name in the job); those left are renumbered 1, 2, ... as the record's are (a new user's job
+    answer started at rank 2 after the best was erased)."""
     if job.ranking is None or job.org is None or not isinstance(job.result, list):
         return job
     with engine_for(app) as engine:
         try:
-            ranks = {item.rank for item in engine.decision(job.org, job.ranking).items}
+            held = engine.ranked_places(job.org, job.ranking)
         except KompetensError:  # the ranking itself is gone
-            ranks = set()
-    kept = [i for i in job.result if not isinstance(i, dict) or "error" in i or i.get("rank") in ranks]
-    return job if len(kept) == len(job.result) else replace(job, result=kept)
+            held = []
+    place = {rank: n for n, rank in enumerate(sorted(held), 1)}
+    kept = [
+        i if not isinstance(i, dict) or "error" in i else i | {"rank": place[i["rank"]]}
+        for i in job.result
+        if not isinstance(i, dict) or "error" in i or i.get("rank") in place
+    ]
+    erased = len(job.result) - len(kept)
+    return job if not erased else replace(job, result=kept, erased=erased)
 
 
 @pages.get("/jobs/{jid}", response_class=HTMLResponse)

@@ -70,7 +70,9 @@ class Decision:
     erased: int
     """How many of the ranked candidates were erased since: their items are gone."""
     items: list[RankItem]
-    """Per candidate: rank, score, levels, evidence, gaps; ``candidate`` is the candidate's id."""
+    """Per candidate: rank, score, levels, evidence, gaps; ``candidate`` is the candidate's id. ``rank``
+    counts the candidates still held: after an erasure the others move up (1, 2, ... as ``inputs``), as
+    the confirmed order does."""
     status: Status
     """``proposed`` until a person confirms it, then ``final``."""
     confirmation: Confirmation | None
@@ -143,13 +145,17 @@ class Explanation:
     role: str
     """The role's title."""
     rank: int
-    """Their place in the system's order."""
+    """Their place in the system's order, among the ranking's candidates still held."""
     of: int
-    """How many candidates were ranked."""
+    """How many of the ranking's candidates are still held (those ranked, less ``erased``)."""
+    erased: int
+    """How many of the ranked candidates were erased since; ``rank``, ``of`` and ``final_rank`` count only
+    those still held, and ``text`` says so."""
     score: R2
     """Their score, 0..100."""
     final_rank: int | None
-    """Their place in the order a person confirmed; null while the ranking is a proposal."""
+    """Their place in the order a person confirmed, among those still held; null while the ranking is a
+    proposal."""
     text: list[str]
     """The explanation, one paragraph an item."""
     lang: str
@@ -221,6 +227,16 @@ def explanation_words(lang: str) -> Mapping[str, Any]:
     return words
 
 
+def _placed(item: RankItem, *, role: Role, of: int, erased: int, words: Mapping[str, Any]) -> list[str]:
+    """The place sentence, and once candidates of the ranking were erased, the one that says how many: the
+    places count those still held (a new user read "You were ranked 3 of 1" after two were erased)."""
+    said = {"rank": item.rank, "of": of, "role": role.title, "score": round(item.score)}
+    if erased <= 0:
+        return [words["ranked"].format(**said)]
+    forms: Mapping[str, str] = words["erased"]
+    return [words["ranked_held"].format(**said), forms["one" if erased == 1 else "other"].format(n=erased)]
+
+
 def _points(n: int, words: Mapping[str, Any]) -> str:
     forms: Mapping[str, str] = words["points"]
     return forms["one" if n == 1 else "other"].format(n=n)
@@ -256,15 +272,16 @@ def explain(
     final_rank: int | None,
     labels: Mapping[str, str],
     lang: str = "en",
+    erased: int = 0,
 ) -> list[str]:
     """Plain-language paragraphs about one candidate's ranked item, for the candidate, in ``lang`` (the
-    sentences of ``lang/<lang>/explanation.json``; ``labels`` names the areas and must-haves in it)."""
+    sentences of ``lang/<lang>/explanation.json``; ``labels`` names the areas and must-haves in it).
+    ``item.rank``, ``of`` and ``final_rank`` count the candidates still held; ``erased`` more were ranked
+    and erased since, which the text says."""
     words = explanation_words(lang)
     worded = item.wording is not None and item.wording_share > 0.0
-    text = [
-        words["ranked"].format(rank=item.rank, of=of, role=role.title, score=round(item.score)),
-        words["score"].format(wording=words["score_wording"] if worded else ""),
-    ]
+    text = _placed(item, role=role, of=of, erased=erased, words=words)
+    text.append(words["score"].format(wording=words["score_wording"] if worded else ""))
     weighed = sorted(
         (a for a in AREA_IDS if role.weights.get(a, 0.0) > 0.0),
         key=lambda a: -item.contributions.get(a, 0.0),
