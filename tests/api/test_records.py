@@ -172,6 +172,42 @@ def test_every_call_is_logged_without_personal_data(org: tuple[TestClient, dict[
         assert bad.status_code in (400, 422) and bad.json()["error"]["code"] == "E301"
 
 
+def test_reading_candidates_on_the_web_pages_is_logged_as_over_the_api(
+    org: tuple[TestClient, dict[str, str], Engine],
+) -> None:
+    """A new user's finding: viewing and downloading a CV on the web pages left no event, while the same
+    reads over the API are logged (docs/privacy.md: "over the API or the web pages")."""
+    client, tokens, engine = org
+    rec = _h(tokens["recruiter"])
+    ranked = client.post("/api/v1/rank", files=_cvs(), headers=rec)
+    assert ranked.status_code == 200, ranked.text
+    rid = ranked.headers["Kompetens-Ranking"]
+    org_id = engine.accounts.user("recruiter@org.example").org_id
+    cid = engine.candidates(org_id)[0].id
+    assert _login(client, "hiring_manager@org.example", PASSWORD) == 303
+    user_id = engine.accounts.user("hiring_manager@org.example").id
+    since = len(engine.records.events(org_id))
+    for path in (
+        "/candidates",
+        f"/candidates/{cid}",
+        f"/candidates/{cid}/file",
+        "/rankings",
+        f"/rankings/{rid}",
+    ):
+        assert client.get(path).status_code == 200, path
+    logged = [(e.event, e.object_id, e.user_id) for e in engine.records.events(org_id)[since:]]
+    assert logged == [
+        ("call.candidates.list", None, user_id),
+        ("call.candidates.get", cid, user_id),
+        ("call.candidates.file", cid, user_id),
+        ("call.rankings.list", None, user_id),
+        ("call.rankings.get", rid, user_id),
+    ]
+    # an unknown id is a 404 that logs nothing, as over the API
+    assert client.get("/candidates/no-such-id/file").status_code == 404
+    assert len(engine.records.events(org_id)) == since + len(logged)
+
+
 def test_old_events_are_purged(org: tuple[TestClient, dict[str, str], Engine]) -> None:
     from datetime import UTC, datetime, timedelta
 

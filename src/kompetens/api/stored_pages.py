@@ -3,7 +3,9 @@
 The same Engine methods as the API (api/stored.py), in the signed-in user's organisation (the default
 organisation while the server is open), with the same rights: uploading, ranking and erasing are for
 admins and recruiters (403, E504, for hiring managers). Every POST carries this browser's CSRF token; a
-form that worked sends the browser on with ``?done=KEY`` (render.NOTICES: a fixed status message).
+form that worked sends the browser on with ``?done=KEY`` (render.NOTICES: a fixed status message). The
+reads are logged under the API's names (``call.candidates.list``, ``call.candidates.get``,
+``call.candidates.file``, ``call.rankings.list``, ``call.rankings.get``), by id only.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from ..match import Role
 from ..match.decision import StoredRole
 from ..schema import dump_json
 from ..store.accounts import User
-from .auth import page_user
+from .auth import page_user, record_call
 from .csrf import check_csrf
 from .deps import engine_of, read_files
 from .inputs import attachment, checked_lang, safe_name
@@ -96,7 +98,9 @@ def candidates_page(request: Request, user: User | None, **context: object) -> R
 
 @router.get("/candidates", response_class=HTMLResponse)
 def candidates_list(request: Request, user: PageUser) -> Response:
-    return candidates_page(request, user)
+    shown = candidates_page(request, user)
+    record_call(request, "candidates.list")  # a read of personal data, logged as the API's
+    return shown
 
 
 @router.post("/candidates", response_class=HTMLResponse)
@@ -133,6 +137,7 @@ def _add(request: Request, user: User | None, cvs: list[UploadFile]) -> Response
 def candidates_show(request: Request, user: PageUser, cid: str) -> Response:
     with engine_of(request) as engine:
         kept = engine.stored_candidate(engine.org_for(user), cid)
+    record_call(request, "candidates.get", cid)
     return page(request, "candidate.html", candidate=kept, can_write=can_write(user))
 
 
@@ -174,6 +179,7 @@ def candidates_file(request: Request, user: PageUser, cid: str) -> Response:
         org = engine.org_for(user)
         kept = engine.stored_candidate(org, cid)
         data = engine.original_file(org, cid)
+    record_call(request, "candidates.file", cid)
     return Response(
         data,
         media_type="application/octet-stream",
@@ -228,7 +234,9 @@ def rankings_page(request: Request, user: User | None, **context: object) -> Res
 
 @router.get("/rankings", response_class=HTMLResponse)
 def rankings_list(request: Request, user: PageUser) -> Response:
-    return rankings_page(request, user)
+    shown = rankings_page(request, user)
+    record_call(request, "rankings.list")
+    return shown
 
 
 @router.post("/rankings", response_class=HTMLResponse)
@@ -316,7 +324,9 @@ def ranking_page(request: Request, user: User | None, rid: str, **context: objec
 
 @router.get("/rankings/{rid}", response_class=HTMLResponse)
 def rankings_show(request: Request, user: PageUser, rid: str) -> Response:
-    return ranking_page(request, user, rid)
+    shown = ranking_page(request, user, rid)
+    record_call(request, "rankings.get", rid)
+    return shown
 
 
 @router.post("/rankings/{rid}/confirm", response_class=HTMLResponse)
