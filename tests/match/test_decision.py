@@ -149,6 +149,15 @@ def test_an_erasure_is_said_and_the_places_count_those_held(lang: str, held: str
         )
 
 
+@pytest.mark.parametrize(("lang", "how"), [("en", "send a corrected CV"), ("sv", "skickar du ett rättat CV")])
+def test_the_rights_promise_no_correction_the_tool_lacks(lang: str, how: str) -> None:
+    """A new user's finding: every explanation offered to have the data "corrected", and there is no way to
+    edit a stored candidate; it says how a correction is made: a corrected CV, ranked as a new candidate."""
+    rights = explain(_item(), role=ROLE, of=3, final_rank=None, labels=_labels(lang), lang=lang)[-1]
+    assert how in rights
+    assert "to be corrected" not in rights and "uppgifter rättas" not in rights
+
+
 def test_a_language_without_texts_is_e109() -> None:
     with pytest.raises(KompetensError) as caught:
         explain(_item(), role=ROLE, of=1, final_rank=None, labels={}, lang="fr")
