@@ -542,6 +542,14 @@ def test_every_command_has_help(runner: CliRunner, command: str) -> None:
     assert result.exit_code == 0 and "Usage" in result.output
 
 
+def test_purge_help_says_it_purges_every_organisation_without_org(runner: CliRunner) -> None:
+    """A new user's finding: `purge --help` said --org defaults to the CLI's default organisation, and a
+    purge without it erased another tenant's candidates (as docs/privacy.md says: every organisation)."""
+    said = " ".join(runner.invoke(cli, ["purge", "--help"]).output.split())
+    assert "default: the default organisation" not in said
+    assert "default: every organisation" in said
+
+
 # -- users and serve ---------------------------------------------------------------------------------
 
 

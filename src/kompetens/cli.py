@@ -1222,7 +1222,11 @@ def rankings_confirm(
 
 
 @cli.command()
-@_org_option
+@click.option(
+    "--org",
+    default=None,
+    help="Purge only this organisation (default: every organisation, each by its own periods).",
+)
 @_json
 @click.pass_context
 def purge(ctx: click.Context, org: str | None, as_json: bool) -> None:

@@ -224,8 +224,8 @@ COMMANDS: tuple[Command, ...] = (
         "`kompetens purge [--org ORG] --json`",
         None,
         list[Purged],
-        "One item per organisation: candidates erased past its retention period, events past its event "
-        "period. `kompetens serve` runs it at start and daily.",
+        "One item per organisation (every organisation, or the one `--org` names): candidates erased past its "
+        "retention period, events past its event period. `kompetens serve` runs it at start and daily.",
     ),
     Command(
         "kompetens orgs set-retention / show",
