@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from pathlib import Path
 from typing import Any
 
@@ -540,3 +541,16 @@ def test_places_count_the_candidates_still_held_after_an_erasure(two_orgs: tuple
         assert got["text"][1].startswith(note), got["text"][1]
         assert final in got["text"]
         assert not any(f" of {n}" in t or f" av {n}" in t for t in got["text"] for n in (3, 4))
+
+
+def test_an_empty_candidate_list_is_422_as_other_unusable_input(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    """A new user's finding: E301 was 400 for `{"candidates": []}` and 422 for every other unusable input
+    (a retention of 0 days, a list limit of 0); the docs' table says unusable input is 422."""
+    client, tokens, _engine = two_orgs
+    a = _h(tokens["a"]["recruiter"])
+    r = client.post("/api/v1/rankings", json={"candidates": []}, headers=a)
+    assert r.status_code == 422 and r.json()["error"]["code"] == "E301", r.text
+    assert r.json()["error"]["field"] == "candidates"
+    assert client.get("/api/v1/rankings?limit=0", headers=a).status_code == 422  # as the others
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["RankingRequest"]
+    assert '"minItems": 1' in json.dumps(schema["properties"]["candidates"])

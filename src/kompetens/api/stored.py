@@ -43,8 +43,10 @@ Added = list[StoredCandidate | FailedInput]
 
 
 class RankingRequest(BaseModel):
-    candidates: list[str] | None = Field(
-        default=None, description="Candidate ids to rank; all of the organisation's when left out."
+    candidates: Annotated[list[str], Field(min_length=1)] | None = Field(
+        default=None,
+        description="Candidate ids to rank (at least one: an empty list is 422, E301); all of the "
+        "organisation's when left out.",
     )
     role: dict[str, Any] | None = Field(
         default=None,
