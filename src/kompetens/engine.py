@@ -11,7 +11,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
@@ -25,7 +25,7 @@ from .extract.native import COMPILED as C_SPEEDUPS
 from .extract.phrases import PhraseSpec
 from .extract.pipeline import Extractor, dump_extractor, load_extractor
 from .extract.text import tokenize
-from .lang import LANGUAGES, is_generic_evidence
+from .lang import LANGUAGES, is_generic_evidence, lang_data
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .schema import DOCUMENTED
 from .store import Accounts
@@ -80,6 +80,7 @@ Judged by hand on the same phrases (``bench/phrase_links.py``): sample A chose 1
 54 % right (79 % of the right ones); on sample B 37, 57 % right (72 %). The full linker at 2.0 keeps 61 and 68,
 38 and 46 % right: quick linking keeps fewer right links and far fewer wrong ones."""
 LINK_MIN_WORDS, LINK_MAX_WORDS = 3, 60
+_LETTERS = re.compile(r"[^\W\d_]+")
 LINK_MIN_QUESTION_WORDS = 5
 """A shorter question is a heading run into the text ("Vad erbjuder vi?", "Vem är du?"): not linked."""
 LINK_CONFIDENCE = 0.5
@@ -644,6 +645,8 @@ class Engine:
         addresses = address_spans(text)
         if addresses:  # a phrase inside a web or e-mail address is no evidence
             spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in addresses)]
+        if doc.kind == "cv":  # "Svenska (modersmål)", "Fiktiva" of "Fiktiva högskolan": no skill phrase
+            spans = [(s, e) for s, e in spans if not _cv_noise(text, s, e)]
         if not spans:
             return
         free: list[tuple[int, int]] = []
@@ -1849,3 +1852,30 @@ def _final_rank(decision: Decision, cid: str) -> int | None:
     if decision.confirmation is None or cid not in decision.confirmation.order:
         return None
     return decision.confirmation.order.index(cid) + 1
+
+
+@lru_cache(maxsize=1)
+def _cv_line_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a CV's language line (``language_words``, ``language_levels``) and what a school's name
+    ends in (``institution_words``), of every language's cv.json."""
+    data = [lang_data(code, "cv") for code in LANGUAGES]
+    spoken = {
+        w.lower() for d in data for key in ("language_words", "language_levels") for w in d.get(key, [])
+    }
+    schools = {w.lower() for d in data for w in d.get("institution_words", [])}
+    return frozenset(spoken), frozenset(schools)
+
+
+def _cv_noise(text: str, start: int, end: int) -> bool:
+    """Whether a CV's span phrase is a language line ("Svenska (modersmål)", "svenska, engelska") or a school's
+    name ("Påhittade universitetet", "Fiktiva" of "Fiktiva högskolan"): no skill phrase (the languages
+    section is read on its own; an education's subject stays)."""
+    spoken, schools = _cv_line_words()
+    words = _LETTERS.findall(text[start:end].lower())
+    if words and all(w in spoken for w in words):
+        return True
+    if not text[start : start + 1].isupper():
+        return False
+    following = _LETTERS.match(text, end + 1) if text[end : end + 1] == " " else None
+    last = following.group().lower() if following is not None else (words[-1] if words else "")
+    return last in schools

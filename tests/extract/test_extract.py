@@ -199,6 +199,21 @@ def test_appealing_is_no_form_of_address(engine: Engine) -> None:
     assert "tone of voice" in {m.concept.label for m in engine.extract(doc).mentions}
 
 
+def test_a_cvs_language_lines_and_school_names_are_no_skill_phrases(engine: Engine) -> None:
+    # a bug hunt: "Påhittade universitetet", "Fiktiva" of "Fiktiva högskolan", "Svenska (modersmål)"
+    text = (
+        "Testa Testsson\n\nErfarenhet\nKommunikatör, Exempelkommunen, 2019 – 2023\n"
+        "Skrev pressmeddelanden och planerade kampanjer i sociala medier.\n\n"
+        "Utbildning\nMedie- och kommunikationsvetenskap, Påhittade universitetet, 2015 – 2018\n"
+        "Digital marknadsföring, Fiktiva högskolan, 2014\n\n"
+        "Språk\nSvenska (modersmål), engelska (flytande)\nEnglish, fluent\n"
+    )
+    doc = Document(source="cv.txt", text=text, lang="sv", kind="cv")
+    found = [m.text for m in engine.extract(doc).mentions]
+    assert not any("universitet" in t or t == "Fiktiva" or "modersmål" in t or t == "English" for t in found)
+    assert any("pressmeddelanden" in t for t in found)
+
+
 def test_cv_mentions_have_no_requirement(engine: Engine) -> None:
     doc = Document(source="cv", text="Krav: SEO", lang="sv", kind="cv")
     assert all(m.required is None for m in engine.extract(doc).mentions)
