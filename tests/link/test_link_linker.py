@@ -570,6 +570,19 @@ def test_field_terms_link_where_the_taxonomy_has_no_such_label() -> None:
     assert engine.link(["sökmotoroptimering"], top=1)[0].candidates[0].label == "sökmotoroptimering"
 
 
+def test_react_with_its_capital_is_the_javascript_library() -> None:
+    engine = _built_engine()
+    framework = (
+        "http://data.europa.eu/esco/skill/9b9de2a4-d8af-4a7b-933a-a8334ae60067"  # JavaScript Framework
+    )
+    # a bug hunt: "React" in a tech stack linked to *react to events in time-critical environments*
+    assert engine.link(["React"], top=1, spans=False)[0].candidates[0].id == framework
+    assert (
+        engine.link(["react quickly to customer feedback"], top=1, spans=False)[0].candidates[0].id
+        != framework
+    )
+
+
 def test_a_field_term_that_is_the_whole_text_counts_as_a_label_written_out() -> None:
     engine = _built_engine()
     literacy = (
