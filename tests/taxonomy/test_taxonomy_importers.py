@@ -192,9 +192,19 @@ def test_bad_files_name_the_file_and_the_fault(
     assert message in err.value.message
 
 
+@pytest.mark.parametrize("name", ["skills_sv.csv", "nothere.csv"])
 @pytest.mark.parametrize("importer", [import_jobtech, import_esco_csv, import_crosswalk])
-def test_missing_file(tmp_path: Path, importer: object) -> None:
+def test_missing_file(tmp_path: Path, importer: object, name: str) -> None:
+    """A missing file is said to be missing, also where its name tells no language."""
     with pytest.raises(TaxonomyError) as err:
-        importer(tmp_path / "skills_sv.csv", data_dir=tmp_path)  # type: ignore[operator]
+        importer(tmp_path / name, data_dir=tmp_path)  # type: ignore[operator]
     assert err.value.code is Code.E201
     assert "not found" in err.value.message
+
+
+def test_a_language_not_told_by_the_name_is_asked_for_with_the_cli_option(tmp_path: Path) -> None:
+    path = tmp_path / "skills.csv"
+    path.write_text("conceptUri,preferredLabel\nx,y\n", encoding="utf-8")
+    with pytest.raises(TaxonomyError) as err:
+        import_esco_csv(path, data_dir=tmp_path / "data")
+    assert "--lang" in err.value.message

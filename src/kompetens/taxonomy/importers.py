@@ -95,12 +95,16 @@ def import_esco_csv(path: Path, *, data_dir: Path, lang: str | None = None) -> d
 
 
 def _import_esco_csv(path: Path, *, db_path: Path, lang: str | None) -> dict[str, int]:
+    text = _read_text(path)  # a missing file is said first, whatever its name
     lang = lang or _lang_from_name(path)
     if not lang:
         raise TaxonomyError(
-            Code.E201, "cannot tell the language from the file name; pass lang (e.g. 'sv')", source=str(path)
+            Code.E201,
+            "cannot tell the language from the file name (as skills_sv.csv tells it); give it with --lang,"
+            " e.g. --lang sv (lang='sv' in Python)",
+            source=str(path),
         )
-    reader = csv.DictReader(io.StringIO(_read_text(path)))
+    reader = csv.DictReader(io.StringIO(text))
     fields = list(reader.fieldnames or [])
     cols = {
         "uri": _column(fields, "conceptUri", "originUri", "uri"),
