@@ -709,6 +709,20 @@ def test_events_lists_the_log_without_personal_data(runner: CliRunner, tmp_path:
     assert run(runner, data, "events", "--since", "yesterday")[0] == 2
 
 
+def test_an_unknown_organisation_says_how_to_make_it(runner: CliRunner, tmp_path: Path) -> None:
+    """docs/privacy.md's retention lines run on a data folder once the organisation's first user is added."""
+    data = tmp_path / "data"
+    result = runner.invoke(cli, ["--data-dir", str(data), "orgs", "show", "Exempelbolaget"])
+    assert isinstance(result.exception, KompetensError) and result.exception.code.name == "E509"
+    assert "users add EMAIL --org Exempelbolaget" in result.exception.message
+    assert (
+        run(runner, data, "users", "add", "a@example.se", "--org", "Exempelbolaget", "--role", "admin")[0]
+        == 0
+    )
+    code, out, _ = run(runner, data, "orgs", "set-retention", "Exempelbolaget", "180", "--json")
+    assert code == 0 and json.loads(out)["candidate_days"] == 180
+
+
 @pytest.mark.parametrize("since", ["2026-13-01", "2026-02-30", "2026-01-01 25:00"])
 def test_events_since_a_day_that_does_not_exist_is_a_usage_error(
     runner: CliRunner, tmp_path: Path, since: str

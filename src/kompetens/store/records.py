@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import secrets
+import shlex
 from collections.abc import Collection, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -241,7 +242,12 @@ class Records:
                 conn.execute(ADD_ORG, (name.strip(),))
             row = conn.execute("SELECT id FROM orgs WHERE name = ?", (name.strip(),)).fetchone()
         if row is None:
-            raise KompetensError(Code.E509, f"no organisation {name!r}", field="org")
+            raise KompetensError(
+                Code.E509,
+                f"no organisation {name!r}: an organisation is made with its first user, "
+                f"kompetens users add EMAIL --org {shlex.quote(name.strip())} --role admin",
+                field="org",
+            )
         return int(row[0])
 
     def default_org(self) -> int:
