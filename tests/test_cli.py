@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -540,6 +541,33 @@ def test_link_without_an_index_says_what_to_do(tmp_path: Path) -> None:
 def test_every_command_has_help(runner: CliRunner, command: str) -> None:
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    found: list[tuple[str, click.Command]] = []
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            found += _commands(command, f"{prefix}{name} ")
+        else:
+            found.append((f"{prefix}{name}", command))
+    return found
+
+
+def test_every_json_option_says_what_it_prints() -> None:
+    """A new user's finding: team's and interview's --json had no help text."""
+    silent = [
+        name
+        for name, command in _commands(cli)
+        for param in command.params
+        if "--json" in getattr(param, "opts", ()) and param.help != "Print JSON (see docs/contract.md)."  # type: ignore[attr-defined]
+    ]
+    assert silent == []
+
+
+def test_extract_help_says_kind_defaults_to_text(runner: CliRunner) -> None:
+    """A new user's finding: extract read an ad as text, review as an ad, and --help did not say so."""
+    said = " ".join(runner.invoke(cli, ["extract", "--help"]).output.split())
+    assert "Default: text" in said and "as `kompetens review` reads an ad" in said
 
 
 def test_purge_help_says_it_purges_every_organisation_without_org(runner: CliRunner) -> None:

