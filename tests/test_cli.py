@@ -237,6 +237,32 @@ def test_usage_error_exits_2(runner: CliRunner, data_dir: Path) -> None:
     assert code == 2
 
 
+def _main_exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    """The exit status and stdout of the entry point, which turns coded errors into exit statuses."""
+    from kompetens.cli import main
+
+    with pytest.raises(SystemExit) as ended:
+        main(list(argv))
+    return int(ended.value.code or 0), capsys.readouterr().out
+
+
+def test_a_coded_option_error_exits_2_as_click_usage_errors_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A new user's finding: README says 2 for a usage error; --delimiter ';;' gave 1, what a script reads as
+    'some inputs failed'. Every CV unreadable is inputs that failed (1), though its error is E301 too."""
+    data = ["--data-dir", str(tmp_path / "data")]
+    corpus = tmp_path / "ads.jsonl"
+    corpus.write_text(json.dumps({"id": "1", "headline": "Säljare", "description": {"text": AD}}) + "\n")
+    code, out = _main_exit(capsys, *data, "market", str(corpus), "--delimiter", ";;", "--json")
+    assert code == 2 and json.loads(out)["error"]["code"] == "E301"
+    assert _main_exit(capsys, *data, "market", str(corpus), "--backend", "sparky")[0] == 2
+    blank = tmp_path / "blank.txt"
+    blank.write_text("  \n", encoding="utf-8")
+    code, out = _main_exit(capsys, *data, "team", str(blank), "--size", "1", "--json")
+    assert code == 1 and json.loads(out)["error"]["code"] == "E301"
+
+
 def test_entry_point_prints_no_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.4 this is not really a pdf")
@@ -796,7 +822,7 @@ def test_an_html_path_that_cannot_be_written_stops_before_the_work(tmp_path: Pat
         p = subprocess.run(
             [*cmd, "--html", str(blocker / "r.html"), "--json"], capture_output=True, text=True
         )
-        assert p.returncode == 1 and "Traceback" not in p.stderr
+        assert p.returncode == 2 and "Traceback" not in p.stderr  # a usage error
         reply = json.loads(p.stdout)
         assert reply["error"]["code"] == "E304" and reply["error"]["source"] == str(blocker)
         assert "internal" not in p.stderr
@@ -881,7 +907,7 @@ def test_role_and_candidate_take_one_file(tmp_path: Path) -> None:
         p = subprocess.run(
             [*base, "rank", "--role", str(role), str(folder), "--json"], capture_output=True, text=True
         )
-        assert p.returncode == 1 and json.loads(p.stdout)["error"]["code"] == "E301", p.stderr
+        assert p.returncode == 2 and json.loads(p.stdout)["error"]["code"] == "E301", p.stderr
     p = subprocess.run([*base, "interview", "--candidate", str(folder)], capture_output=True, text=True)
     assert p.returncode == 2 and "one CV file" in p.stderr
 

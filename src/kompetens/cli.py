@@ -106,21 +106,36 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
+class OptionError(KompetensError):
+    """A coded error of an option the CLI checks itself before the work (an ``--html`` path): printed as
+    every coded error, and a usage error (exit 2)."""
+
+
+NO_INPUT_LEFT = frozenset({"cvs", "candidates"})
+"""Fields of an E301 that says no input was left to work on (every CV failed): inputs that failed, not usage."""
+
+
+def exit_code(err: KompetensError) -> int:
+    """The exit status of a command that failed with ``err``: 2 for a usage error, as click's own are (an
+    option's value, E301; an output path checked before the work, ``OptionError``), 1 for the rest."""
+    if isinstance(err, OptionError):
+        return 2
+    return 2 if err.code is Code.E301 and err.field not in NO_INPUT_LEFT else 1
+
+
 def _writable(path: Path, *, folder: bool = False) -> Path:
     """``path`` checked before the work whose result it will hold: its folder (``path`` itself with
     ``folder``) exists or can be made, and can be written; else E304 naming it (a long market run is not
-    lost to a typo in ``--html``)."""
+    lost to a typo in ``--html``), a usage error."""
     where = path if folder else path.parent
     try:
         where.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise KompetensError(
-            Code.E304, f"cannot make the folder ({exc.strerror})", source=str(where)
-        ) from None
+        raise OptionError(Code.E304, f"cannot make the folder ({exc.strerror})", source=str(where)) from None
     if not os.access(where, os.W_OK) or (path.exists() and not folder and not os.access(path, os.W_OK)):
-        raise KompetensError(Code.E304, "cannot be written (no permission)", source=str(path))
+        raise OptionError(Code.E304, "cannot be written (no permission)", source=str(path))
     if path.is_dir() and not folder:
-        raise KompetensError(Code.E304, "is a folder; give a file name", source=str(path))
+        raise OptionError(Code.E304, "is a folder; give a file name", source=str(path))
     return path
 
 
@@ -1702,7 +1717,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
         _report_error(exc)
         if as_json:  # a whole-command failure under --json is JSON on stdout too
             _emit_json(ErrorReply(exc.info()))
-        sys.exit(1)
+        sys.exit(exit_code(exc))
     except OSError as exc:  # a file the command writes (an HTML report, an export) cannot be written
         if os.environ.get("KOMPETENS_DEBUG"):
             raise

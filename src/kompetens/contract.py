@@ -239,7 +239,8 @@ COMMANDS: tuple[Command, ...] = (
         "every endpoint, with the HTTP status of the code (400, 404, 413, 422, 500, 503)",
         ErrorReply,
         "An input that fails among others is a `FailedInput` item instead, and the others are still "
-        "reported; the exit code is 1 in both cases.",
+        "reported; the exit code is 1 in both cases, and 2 where an option is at fault (E301, or E304 for an "
+        "output path checked before the work), as for click's own usage errors.",
     ),
 )
 
@@ -330,7 +331,8 @@ def render() -> str:
         "",
         "With `--json` a command prints exactly one JSON value on stdout (progress and warnings go to stderr);",
         "the REST API answers the same JSON for the same input. The exit code is 0 on success, 1 when some",
-        "inputs failed (each is reported among the others) or the command failed, 2 for a usage error.",
+        "inputs failed (each is reported among the others) or the command failed, 2 for a usage error",
+        "(a bad option or argument: an E301 or an `--html` path that cannot be written, E304, is one too).",
         "The keys that shared/CONTRACT.md fixes keep their names, nesting and JSON types; the others are",
         "ours, and keys may be added. Every key below is always present (`null` where the type allows it).",
         "",
