@@ -66,6 +66,22 @@ def test_an_unread_document_in_a_folder_says_what_to_do(build):
     assert isinstance(named, IngestError) and ".docx or PDF" in str(named)
 
 
+def test_an_image_is_named_by_the_kind_being_read(build):
+    """An image among ads is not 'the CV' (a new user's finding in `kompetens market`)."""
+    build.bytes("skannat.png", b"\x89PNG\r\n\x1a\n")
+    for kind, noun in (("cv", "the CV"), ("ad", "the ad"), (None, "the document")):
+        for path in (build.folder, build.folder / "skannat.png"):  # in a folder and named
+            (error,) = iter_documents([path], kind=kind)
+            assert isinstance(error, IngestError) and f"give {noun} as PDF" in error.message
+
+
+def test_a_named_file_of_an_unknown_type_names_the_known_ones(build):
+    build.text("ads.dat", "x")
+    (error,) = iter_documents([build.folder / "ads.dat"])
+    assert isinstance(error, IngestError) and error.code is Code.E108
+    assert "unknown file type '.dat'; known: .txt" in error.message
+
+
 def test_a_folder_with_nothing_to_read_is_an_error(build):
     build.text("anteckningar.csv", "a;b")
     (build.folder / "tom").mkdir()

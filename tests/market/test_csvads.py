@@ -114,6 +114,8 @@ def test_a_delimiter_the_header_does_not_split_on_is_named(engine: Engine, tmp_p
         (b"\n\ntext\nhej\n", Code.E101),
         (b"id,text\n\n", Code.E101),
         ("text\nhej\n".encode("utf-16"), Code.E102),
+        (b"\x7fELF\x02\x01\x01\x00\r\n\x00" + bytes(range(256)) * 12, Code.E102),  # a program
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", Code.E102),  # no NUL on the first line
     ],
 )
 def test_files_that_are_no_csv_corpus(engine: Engine, tmp_path: Path, data: bytes, code: Code) -> None:
@@ -124,6 +126,26 @@ def test_files_that_are_no_csv_corpus(engine: Engine, tmp_path: Path, data: byte
     with pytest.raises(IngestError) as info:
         csv_splits(path, CsvFormat())
     assert info.value.to_dict() == error.to_dict()
+
+
+def test_a_binary_file_is_said_to_be_one(tmp_path: Path) -> None:
+    """A new user's finding: a binary .csv got the csv module's 'new-line character seen in unquoted field -
+    do you need to open the file in universal-newline mode?', where a .jsonl says what it is."""
+    path = tmp_path / "bin.csv"
+    path.write_bytes(b"\x7fELF\x02\x01\x01\x00\r\n" + bytes(range(256)) * 12)
+    (error,) = csv_documents(path, CsvFormat())
+    assert isinstance(error, IngestError)
+    assert error.message == "contains NUL bytes: a binary file, not text"
+
+
+def test_a_tsv_file_is_read_as_csv_with_tabs(engine: Engine, corpus: Path, tmp_path: Path) -> None:
+    tsv = write_csv(tmp_path / "ads.tsv", corpus, delimiter="\t")
+    assert count_inputs([tsv]) == count_inputs([corpus])
+    assert _comparable(measure(engine, [tsv]).to_dict()) == _comparable(measure(engine, [corpus]).to_dict())
+    one = tmp_path / "one.tsv"  # one column: a comma in the text is no delimiter
+    one.write_text("text\nVi söker en kommunikatör, gärna med Instagram.\n", encoding="utf-8")
+    (doc,) = csv_documents(one, CsvFormat())
+    assert isinstance(doc, Document) and "kommunikatör, gärna" in doc.text
 
 
 def _write_rows(path: Path, rows: list[list[str]]) -> list[int]:

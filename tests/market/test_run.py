@@ -85,6 +85,20 @@ def test_missing_and_unsupported_files_do_not_stop_the_run(
     assert report.ads == len({f.key for f in facts})
 
 
+def test_unsupported_files_are_named_as_the_market_reads_them(engine: Engine, tmp_path: Path) -> None:
+    """A new user's finding: the known types left out .csv, and an image among ads was 'the CV'."""
+    odd = tmp_path / "ads.dat"
+    odd.write_bytes(b"x")
+    folder = tmp_path / "ads"
+    folder.mkdir()
+    (folder / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n0000")
+    report = measure(engine, [odd, folder])
+    unknown, image = report.errors
+    assert unknown.code == image.code == Code.E108
+    assert unknown.message.endswith(".jsonl, .ndjson, .csv, .tsv")
+    assert "give the ad as PDF" in image.message and "CV" not in image.message
+
+
 def test_ads_in_an_unsupported_language_are_errors(engine: Engine, tmp_path: Path) -> None:
     ad = {
         "id": "fictional-de-1",

@@ -48,16 +48,33 @@ UNREAD_DOCUMENTS: dict[str, str] = {
     ".pages": "export it as .docx or PDF",
     ".wpd": "save it as .docx or PDF",
     ".xps": "save it as PDF",
-    ".png": "an image has no text: give the CV as PDF, .docx or text",
-    ".jpg": "an image has no text: give the CV as PDF, .docx or text",
-    ".jpeg": "an image has no text: give the CV as PDF, .docx or text",
-    ".tif": "an image has no text: give the CV as PDF, .docx or text",
-    ".tiff": "an image has no text: give the CV as PDF, .docx or text",
-    ".heic": "an image has no text: give the CV as PDF, .docx or text",
-    ".webp": "an image has no text: give the CV as PDF, .docx or text",
+    ".png": "an image has no text: give {document} as PDF, .docx or text",
+    ".jpg": "an image has no text: give {document} as PDF, .docx or text",
+    ".jpeg": "an image has no text: give {document} as PDF, .docx or text",
+    ".tif": "an image has no text: give {document} as PDF, .docx or text",
+    ".tiff": "an image has no text: give {document} as PDF, .docx or text",
+    ".heic": "an image has no text: give {document} as PDF, .docx or text",
+    ".webp": "an image has no text: give {document} as PDF, .docx or text",
 }
 """Suffixes of documents that a folder walk reports as unsupported (with what to do) instead of skipping
-silently: a recruiter's folder of CVs that holds an old .doc or a scanned photo loses no candidate unseen."""
+silently: a recruiter's folder of CVs that holds an old .doc or a scanned photo loses no candidate unseen.
+``{document}`` is what is being read ("the CV", "the ad": ``unread_message``)."""
+_DOCUMENT_NOUNS: dict[DocKind | None, str] = {"cv": "the CV", "ad": "the ad"}
+
+
+def unread_message(suffix: str, kind: DocKind | None = None) -> str:
+    """Why a document of ``suffix`` (one of ``UNREAD_DOCUMENTS``) is not read, and what to do, naming it by
+    the kind being read: an image among ads is "the ad", among CVs "the CV", else "the document"."""
+    what = UNREAD_DOCUMENTS[suffix].format(document=_DOCUMENT_NOUNS.get(kind, "the document"))
+    return f"unsupported file type {suffix!r}: {what}"
+
+
+def unknown_type(path: Path, extensions: Collection[str] = ()) -> IngestError:
+    """E108 for a file no reader takes, naming the known types (``extensions``: those its caller reads)."""
+    known = ", ".join((*SUPPORTED_EXTENSIONS, *sorted(extensions)))
+    return IngestError(
+        Code.E108, f"unknown file type {path.suffix or '(none)'!r}; known: {known}", source=str(path)
+    )
 
 
 def read_path(
@@ -94,7 +111,7 @@ def iter_documents(
     Folders are walked in sorted order, skipping hidden entries and files with unknown extensions.
     """
     for path in paths:
-        for file in expand_paths(Path(path), recursive=recursive):
+        for file in expand_paths(Path(path), recursive=recursive, kind=kind):
             if isinstance(file, IngestError):
                 yield file
             else:
@@ -179,25 +196,38 @@ def require_language(
 
 
 def expand_paths(
-    path: Path, *, recursive: bool = True, extensions: Collection[str] = ()
+    path: Path,
+    *,
+    recursive: bool = True,
+    extensions: Collection[str] = (),
+    kind: DocKind | None = None,
 ) -> Iterator[Path | IngestError]:
-    """A named file as is (even with an unknown extension, to report it); a folder's known files (those
-    of the readers here, and ``extensions`` such as ``.csv`` that a caller reads itself). A document the
-    readers do not take (``UNREAD_DOCUMENTS``: .doc, .rtf, images...) is yielded as its error, other
-    files are skipped; a folder with nothing to read at all is an error (E108) rather than no output."""
+    """A named file as is (a missing one too, to report it), but a file of a type no reader takes, nor
+    ``extensions``, is its error (E108, naming them all); a folder's known files (those of the readers here,
+    and ``extensions`` such as ``.csv`` that a caller reads itself). A document the readers do not take
+    (``UNREAD_DOCUMENTS``: .doc, .rtf, images...) is yielded as its error (naming ``kind``, what is read),
+    other files are skipped; a folder with nothing to read at all is an error (E108) rather than no output."""
     if not path.is_dir():
-        yield path
+        suffix = path.suffix.lower()
+        if not path.is_file() or suffix in EXTRACTORS or suffix in extensions:
+            yield path
+        elif suffix in UNREAD_DOCUMENTS:
+            yield IngestError(Code.E108, unread_message(suffix, kind), source=str(path))
+        else:
+            yield unknown_type(path, extensions)
         return
     found = 0
-    for item in _walk(path, recursive=recursive, extensions=extensions):
+    for item in _walk(path, recursive=recursive, extensions=extensions, kind=kind):
         found += 1
         yield item
     if not found:
-        known = ", ".join((*SUPPORTED_EXTENSIONS, *extensions))
+        known = ", ".join((*SUPPORTED_EXTENSIONS, *sorted(extensions)))
         yield IngestError(Code.E108, f"the folder holds no file to read (known: {known})", source=str(path))
 
 
-def _walk(path: Path, *, recursive: bool, extensions: Collection[str]) -> Iterator[Path | IngestError]:
+def _walk(
+    path: Path, *, recursive: bool, extensions: Collection[str], kind: DocKind | None
+) -> Iterator[Path | IngestError]:
     try:
         entries = sorted(path.iterdir(), key=lambda p: p.name)
     except OSError as exc:
@@ -209,12 +239,11 @@ def _walk(path: Path, *, recursive: bool, extensions: Collection[str]) -> Iterat
         suffix = entry.suffix.lower()
         if entry.is_dir():
             if recursive and not entry.is_symlink():  # symlinked folders could loop
-                yield from _walk(entry, recursive=True, extensions=extensions)
+                yield from _walk(entry, recursive=True, extensions=extensions, kind=kind)
         elif suffix in EXTRACTORS or suffix in extensions:
             yield entry
         elif suffix in UNREAD_DOCUMENTS:
-            message = f"unsupported file type {suffix!r}: {UNREAD_DOCUMENTS[suffix]}"
-            yield IngestError(Code.E108, message, source=str(entry))
+            yield IngestError(Code.E108, unread_message(suffix, kind), source=str(entry))
 
 
 def _iter_file(
@@ -223,7 +252,7 @@ def _iter_file(
     source = str(path)
     try:
         size = _regular_file_size(path)
-        extractor = _extractor(path)
+        extractor = _extractor(path, kind)
         data = _read_capped(path, size=size, max_bytes=max_bytes)
         for item in extractor(data, source=source):
             yield (
@@ -246,7 +275,7 @@ def read_bytes(
     """Documents from a file's bytes (an upload), its format told by ``name``'s suffix: what ``iter_documents``
     yields for the same file at a path named ``name``, without writing it anywhere."""
     try:
-        extractor = _extractor(Path(name))
+        extractor = _extractor(Path(name), kind)
         _check_bytes(data, max_bytes=max_bytes, source=name)
         for item in extractor(data, source=name):
             yield (
@@ -281,17 +310,13 @@ def _regular_file_size(path: Path) -> int:
     return info.st_size
 
 
-def _extractor(path: Path) -> Extractor:
+def _extractor(path: Path, kind: DocKind | None = None) -> Extractor:
     suffix = path.suffix.lower()
     extractor = EXTRACTORS.get(suffix)
     if extractor is None:
         if suffix in UNREAD_DOCUMENTS:  # a named .doc, as in a folder: what to do about it
-            message = f"unsupported file type {suffix!r}: {UNREAD_DOCUMENTS[suffix]}"
-        else:
-            message = (
-                f"unknown file type {path.suffix or '(none)'!r}; known: {', '.join(SUPPORTED_EXTENSIONS)}"
-            )
-        raise IngestError(Code.E108, message, source=str(path))
+            raise IngestError(Code.E108, unread_message(suffix, kind), source=str(path))
+        raise unknown_type(path)
     return extractor
 
 

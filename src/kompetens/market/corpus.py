@@ -115,12 +115,12 @@ def _with_source(exc: KompetensError, source: str) -> KompetensError:
 
 
 def expand(path: Path) -> Iterator[Path | IngestError]:
-    """A named file as is; a folder's files with known extensions (CSV too), hidden ones skipped, sorted
-    by name."""
+    """A named file as is (one of a type nothing reads: its E108, naming CSV too); a folder's files with
+    known extensions (CSV too), hidden ones skipped, sorted by name."""
     if not path.exists():
         yield IngestError(Code.E100, "no such file", source=str(path))
         return
-    yield from expand_paths(path, extensions=CSV_SUFFIXES)
+    yield from expand_paths(path, extensions=CSV_SUFFIXES, kind="ad")
 
 
 def count_inputs(paths: Iterable[Path], *, delimiter: str | None = None) -> int:

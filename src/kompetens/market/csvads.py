@@ -21,7 +21,10 @@ from ..ingest.jobtech import ad_to_extracted
 from ..models import Document
 from .analyse import ad_document
 
-CSV_SUFFIXES = frozenset({".csv"})
+CSV_SUFFIXES = frozenset({".csv", ".tsv"})
+"""Suffixes read as CSV; a ``.tsv`` file's delimiter is a tab unless one is given."""
+BINARY_SAMPLE = 8192
+"""Bytes from a CSV file's start looked at for NUL: one is a binary file, not text (E102)."""
 FIELD_LIMIT = 20_000_000
 """Characters a field may hold (the csv module's default is 131,072; an ad's HTML can be longer). A
 field past it, such as a quote never closed, is that row's error."""
@@ -166,7 +169,10 @@ def _header(fh: IO[bytes], path: Path, delimiter: str | None) -> tuple[list[str]
         raise IngestError(Code.E102, "a UTF-16 or UTF-32 file: save the CSV as UTF-8", source=source)
     if not head.strip():
         raise IngestError(Code.E101, "no header row: the first line is empty", source=source)
-    delimiter = delimiter or _sniff(head)
+    fh.seek(0)
+    if b"\x00" in fh.read(BINARY_SAMPLE):  # as a JSON-lines or text file says it, not the csv module's advice
+        raise IngestError(Code.E102, "contains NUL bytes: a binary file, not text", source=source)
+    delimiter = delimiter or ("\t" if path.suffix.lower() == ".tsv" else _sniff(head))
     fh.seek(0)
     lines = _Lines(fh, offset=0, line=0)
     for _line, names in _records(lines, delimiter=delimiter, source=source):
