@@ -29,7 +29,9 @@ MARKET_LANG_HINT = "give the corpus's language to override (market --lang sv|en)
 ASKED_MIN = 0.05
 """An ad asks for an area when the review scores it at least this (the review's own ``min_area``)."""
 
-_DATE = re.compile(r"^\s*(\d{4})-(\d{2})")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:\D.*)?)?)?", re.DOTALL)
+"""An ISO 8601 date as ads carry it: a year (``2025``), a year and month (``2025-03``) or a calendar date,
+with a time or zone after it or not (``2025-03-01T08:00:00+01:00``, ``2025-03-01Z``)."""
 
 FACT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("key", "str"),
@@ -121,15 +123,26 @@ placeholder or a typing error, and is undated rather than a year of its own in t
 
 
 def year_month(value: object, *, today: date | None = None) -> tuple[int | None, int | None]:
-    """(year, month) of an ISO date such as ``2024-03-01T08:00:00``; (None, None) otherwise, and for a year
+    """(year, month) of an ISO date such as ``2024-03-01T08:00:00`` or ``2024-03``, (year, None) of a bare
+    ISO year ``2024`` (enough for the per-year figures); (None, None) otherwise: for a date that is no real
+    date (``2025-13-45``, ``2025-02-30``), one in another format (``01/03/2024``, ``20240301``), and a year
     before ``FIRST_YEAR`` or after next year (2099): undated, not a year of its own."""
-    m = _DATE.match(value) if isinstance(value, str) else None
-    if m is None:
+    m = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if m is None or not _real_date(*m.groups()):
         return None, None
-    year, month = int(m.group(1)), int(m.group(2))
+    year = int(m.group(1))
     if not FIRST_YEAR <= year <= (today or date.today()).year + 1:
         return None, None
-    return year, month if 1 <= month <= 12 else None
+    return year, int(m.group(2)) if m.group(2) else None
+
+
+def _real_date(year: str, month: str | None, day: str | None) -> bool:
+    """Whether the parts of an ISO date name a day (or month) of the calendar."""
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
 
 
 def _meta_str(doc: Document, name: str) -> str | None:
