@@ -4,6 +4,8 @@ Waiting for a job polls its status (bounded by WAIT, never reached): the checks 
 
 from __future__ import annotations
 
+import csv
+import io
 import threading
 import time
 from pathlib import Path
@@ -261,6 +263,16 @@ def test_a_market_job_measures_the_uploaded_ads(engine: Engine) -> None:
     )  # which file, and why
 
 
+def _bodies_csv(ads: list[Path]) -> str:
+    """The ads' texts below their title lines as a CSV of id and text: no title to read."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "text"])
+    for i, ad in enumerate(ads):
+        writer.writerow([i, ad.read_text(encoding="utf-8").split("\n\n", 1)[1]])
+    return out.getvalue()
+
+
 def test_the_market_page_starts_a_market_job(engine: Engine) -> None:
     client = client_for(engine)
     form = client.get("/market")
@@ -283,6 +295,19 @@ def test_the_market_page_starts_a_market_job(engine: Engine) -> None:
     report = client.get(r.headers["location"] + "/report")
     assert report.status_code == 200 and "attachment" in report.headers["content-disposition"]
     assert "<svg" in report.text
+    # a CSV without a title column (the page names no columns): no ad is title-silent, and the page says why
+    untitled = client.post(
+        "/market",
+        data={"csrf_token": token},
+        files=[("ads", ("ads.csv", _bodies_csv(ads)))],
+        follow_redirects=False,
+    )
+    result = _finished(client, "/api/v1/jobs/" + untitled.headers["location"].removeprefix("/jobs/"))[
+        "result"
+    ]
+    assert result["ads"] == 3 and result["ads_without_title"] == 3
+    assert result["social_media_ads_title_silent"] == 0 and result["share_title_silent"] is None
+    assert "had no title read" in client.get(untitled.headers["location"]).text
     # no file: the form again, with the coded error tied to the field
     again = client.post("/market", data={"csrf_token": token}, files=[("ads", ("", b""))])
     assert again.status_code in (400, 422) and 'id="form-error"' in again.text

@@ -104,6 +104,7 @@ def _counts(group: list[AdFacts]) -> dict[str, int]:
         "ads": len(group),
         "social_media_ads": sum(f.requires_social_media for f in group),
         "social_media_ads_title_silent": sum(f.title_silent for f in group),
+        "social_media_ads_without_title": sum(f.requires_social_media and f.title is None for f in group),
     }
 
 
@@ -129,6 +130,7 @@ def oracle(given: list[AdFacts]) -> dict[str, Any]:
     flag_ads: Counter[str] = Counter(c for f in facts for c in set(f.flags))
     return {
         **_counts(facts),
+        "ads_without_title": sum(f.title is None for f in facts),
         "by_year": by_year,
         "undated": sum(f.year is None for f in facts),
         "by_area": {a: sum(f.areas.get(a, 0.0) >= ASKED_MIN for f in facts) for a in AREA_IDS},
@@ -152,6 +154,8 @@ def figures(report_dict: dict[str, Any]) -> dict[str, Any]:
         "ads": d["ads"],
         "social_media_ads": d["social_media_ads"],
         "social_media_ads_title_silent": d["social_media_ads_title_silent"],
+        "social_media_ads_without_title": d["social_media_ads_without_title"],
+        "ads_without_title": d["ads_without_title"],
         "by_year": {y: strip(c) for y, c in d["by_year"].items()},
         "undated": d["undated"],
         "by_area": d["by_area"],

@@ -181,11 +181,22 @@ def test_row_has_every_column(facts: list[AdFacts]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("requires", "in_title", "silent"),
-    [(True, False, True), (True, True, False), (False, False, False), (False, True, False)],
+    ("requires", "in_title", "title", "silent"),
+    [
+        (True, False, "Säljare", True),
+        (True, True, "Social media manager", False),
+        (False, False, "Säljare", False),
+        (False, True, "Social media manager", False),
+        (True, False, None, False),  # no title read: whether it would say so is unknown, not silence
+    ],
 )
-def test_title_silent(requires: bool, in_title: bool, silent: bool) -> None:
+def test_title_silent(requires: bool, in_title: bool, title: str | None, silent: bool) -> None:
     f = AdFacts(
-        key="k", source="s", requires_social_media=requires, title_mentions_social_media=in_title, areas={}
+        key="k",
+        source="s",
+        requires_social_media=requires,
+        title_mentions_social_media=in_title,
+        areas={},
+        title=title,
     )
     assert f.title_silent is silent

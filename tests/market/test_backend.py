@@ -164,3 +164,19 @@ def test_the_default_store_is_a_temporary_file(facts: list[AdFacts]) -> None:
     with DuckDBBackend(":memory:") as memory:
         memory.add(facts)
         assert memory.report().ads == len({f.key for f in facts})
+
+
+def test_without_any_title_the_silent_share_is_unknown(facts: list[AdFacts]) -> None:
+    """No ad with a title: no title is silent, and the share is unknown (null), not 100 %."""
+    untitled = [replace(f, title=None) for f in facts]
+    with DuckDBBackend() as backend:
+        backend.add(untitled)
+        report = backend.report()
+    d = report.to_dict()
+    assert d["social_media_ads"] > 0
+    assert d["social_media_ads_title_silent"] == 0 and d["share_title_silent"] is None
+    assert d["ads_without_title"] == d["ads"] == len({f.key for f in facts})
+    assert d["social_media_ads_without_title"] == d["social_media_ads"]
+    assert all(c["share_title_silent"] is None for c in d["by_year"].values())
+    assert "unknown: no title read" in report.render_text(width=140)
+    assert "share unknown: no title read" in report.render_html()

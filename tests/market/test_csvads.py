@@ -257,3 +257,39 @@ def test_engine_market_reads_csv_by_named_columns(engine: Engine, corpus: Path, 
 def test_support_writes_every_field(corpus: Path) -> None:
     ad = json.loads(corpus.read_text(encoding="utf-8").splitlines()[0])
     assert set(csv_values(ad)) == set(CSV_FIELDS) and all(csv_values(ad)[f] for f in ("id", "title", "text"))
+
+
+@pytest.mark.parametrize("name", ["rubrik", "Annonsrubrik", "Titel", "Job Title", "jobtitle"])
+def test_a_title_column_under_a_common_swedish_or_english_name_is_read(
+    engine: Engine, corpus: Path, tmp_path: Path, name: str
+) -> None:
+    table = write_csv(tmp_path / "ads.csv", corpus, names={"title": name})
+    got = measure(engine, [table])
+    assert got.ads_without_title == 0
+    assert _comparable(got.to_dict()) == _comparable(measure(engine, [corpus]).to_dict())
+
+
+def test_ads_without_a_title_are_no_title_silent_ads(engine: Engine, corpus: Path, tmp_path: Path) -> None:
+    """A CSV with no title column (and JSON lines of {"id", "text"}): the silence of a title never read is
+    unknown, so the title-silent figures leave those ads out and the report counts them."""
+    table = write_csv(tmp_path / "ads.csv", corpus, names={"title": "kolumn"})
+    lines = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    textonly = tmp_path / "textonly.jsonl"
+    textonly.write_text(
+        "".join(json.dumps({"id": ad.get("id"), "text": ad["description"]["text"]}) + "\n" for ad in lines),
+        encoding="utf-8",
+    )
+    titled = measure(engine, [corpus])
+    assert titled.social_media_ads_title_silent > 0  # else the test below proves nothing
+    for path in (table, textonly):
+        report = measure(engine, [path])
+        d = report.to_dict()
+        assert 0 < d["ads_without_title"] <= d["ads"]  # an ad whose text opens with a short line has one
+        assert d["social_media_ads"] > 0
+        with_title = d["social_media_ads"] - d["social_media_ads_without_title"]
+        assert d["social_media_ads_title_silent"] <= with_title
+        expected = round(d["social_media_ads_title_silent"] / with_title, 4) if with_title else None
+        assert d["share_title_silent"] == expected
+        text = report.render_text(width=140)
+        assert "no title read" in text and f"{d['ads_without_title']:,}" in text
+        assert "ads with no title read" in report.render_html()

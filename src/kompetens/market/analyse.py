@@ -76,8 +76,10 @@ class AdFacts:
 
     @property
     def title_silent(self) -> bool:
-        """A social-media ad whose title does not say so (the article's hidden social-media jobs)."""
-        return self.requires_social_media and not self.title_mentions_social_media
+        """A social-media ad whose title does not say so (the article's hidden social-media jobs). An ad
+        with no title (none given, none at the head of its text) is not: whether its title would say so
+        is unknown."""
+        return self.requires_social_media and self.title is not None and not self.title_mentions_social_media
 
     def asked(self, *, threshold: float = ASKED_MIN) -> frozenset[str]:
         """The areas the ad asks for."""

@@ -33,15 +33,28 @@ SPLIT_BYTES = 32_000_000
 DELIMITERS = ",;\t|"
 """Delimiters told apart by the header line when none is given (the most frequent one wins)."""
 DEFAULT_NAMES: Mapping[str, tuple[str, ...]] = {
-    "title": ("title", "headline"),
-    "text": ("text", "description", "description.text"),
-    "date": ("date", "publication_date"),
+    "title": (
+        "title",
+        "headline",
+        "rubrik",
+        "annonsrubrik",
+        "titel",
+        "jobbtitel",
+        "yrkestitel",
+        "jobtitle",
+        "job title",
+        "job_title",
+    ),
+    "text": ("text", "description", "description.text", "annonstext", "beskrivning"),
+    "date": ("date", "publication_date", "publicerad", "publiceringsdatum"),
     "id": ("id",),
     "occupation": ("occupation", "occupation.label"),
     "region": ("region", "workplace_address.region"),
     "municipality": ("municipality", "workplace_address.municipality"),
 }
-"""Header names looked for (case and spaces aside) when a field's column is not named."""
+"""Header names looked for (case and spaces aside), in this order, when a field's column is not named: the
+JobTech names, then common Swedish and English export names. An ad of a file without a title column has
+no title, and the report leaves it out of the title-silent figures (``ads_without_title``)."""
 _BOMS_WIDE = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _TAB_NAMES = {"\\t": "\t", "tab": "\t"}  # a tab is hard to type on a command line
 

@@ -137,10 +137,11 @@ def _share_chart(report: MarketReport) -> dict[str, Any]:
         points.append(
             {
                 "x": _LEFT + 8 + slot[year] * _GROUP_W + _BAR_W,
-                "y": _y(share, 1.0),
+                "y": _y(share or 0.0, 1.0),
                 "label": str(year),
-                "title": f"{year}: {share_text(share)} of {c.social_media_ads} social-media ads",
-                "empty": c.social_media_ads == 0,
+                "title": f"{year}: {share_text(share)} of {c.social_media_ads_with_title} social-media ads"
+                " with a title",
+                "empty": share is None,
             }
         )
     # a line joins only following years that both have social-media ads: across a year without any (or a

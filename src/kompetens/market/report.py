@@ -23,23 +23,35 @@ Query = Callable[[str], Sequence[Sequence[Any]]]
 
 @dataclass(slots=True, frozen=True)
 class Counts:
-    """Ads, social-media ads and title-silent social-media ads of one group (a year, a region...)."""
+    """Ads, social-media ads and title-silent social-media ads of one group (a year, a region...).
+
+    A social-media ad without a title is not title-silent: whether its title would name social media is
+    unknown, so the share of silent titles is taken over the social-media ads that have a title."""
 
     ads: int = 0
     social_media_ads: int = 0
     social_media_ads_title_silent: int = 0
+    social_media_ads_without_title: int = 0
 
     @property
-    def share_title_silent(self) -> float:
-        return _share(self.social_media_ads_title_silent, self.social_media_ads)
+    def social_media_ads_with_title(self) -> int:
+        return self.social_media_ads - self.social_media_ads_without_title
+
+    @property
+    def share_title_silent(self) -> float | None:
+        """Silent titles among the social-media ads with a title; None where there is none."""
+        titled = self.social_media_ads_with_title
+        return self.social_media_ads_title_silent / titled if titled else None
 
     def to_dict(self) -> dict[str, Any]:
+        share = self.share_title_silent
         return {
             "ads": self.ads,
             "social_media_ads": self.social_media_ads,
             "social_media_ads_title_silent": self.social_media_ads_title_silent,
-            # no social-media ads, no share (the table shows "–"): null, not 0.0
-            "share_title_silent": round(self.share_title_silent, 4) if self.social_media_ads else None,
+            # no social-media ads with a title, no share (the table shows "–"): null, not 0.0
+            "share_title_silent": None if share is None else round(share, 4),
+            "social_media_ads_without_title": self.social_media_ads_without_title,
         }
 
 
@@ -76,6 +88,9 @@ class MarketReport:
     undated: int
     by_area: dict[str, int]
     by_area_social_media: dict[str, int]
+    ads_without_title: int = 0
+    """Ads with no title read (a CSV without a title column, JSON lines of ``{"id", "text"}``): not in
+    the title-silent figures."""
     by_region: dict[str, Counts] = field(default_factory=dict)
     by_occupation: dict[str, Counts] = field(default_factory=dict)
     by_lang: dict[str, int] = field(default_factory=dict)
@@ -110,9 +125,9 @@ class MarketReport:
             "social_media_ads": self.social_media_ads,
             "social_media_ads_title_silent": self.social_media_ads_title_silent,
             "share_social_media": round(_share(self.social_media_ads, self.ads), 4),
-            "share_title_silent": round(self.total.share_title_silent, 4)
-            if self.total.social_media_ads
-            else None,
+            "share_title_silent": self.total.to_dict()["share_title_silent"],
+            "ads_without_title": self.ads_without_title,
+            "social_media_ads_without_title": self.total.social_media_ads_without_title,
             "by_year": {str(y): c.to_dict() for y, c in sorted(self.by_year.items())},
             "undated": self.undated,
             "by_area": {a: self.by_area.get(a, 0) for a in AREA_IDS},
@@ -156,12 +171,17 @@ def _share(part: int, whole: int) -> float:
 # One scan with GROUPING SETS gives every grouped figure (Spark pays a job per query, so few queries);
 # the arrays of flag categories need a second, exploded one.
 _SM = "CASE WHEN requires_social_media THEN 1 ELSE 0 END"
-_SILENT = "CASE WHEN requires_social_media AND NOT title_mentions_social_media THEN 1 ELSE 0 END"
+_SILENT = "CASE WHEN requires_social_media AND title IS NOT NULL AND NOT title_mentions_social_media THEN 1 ELSE 0 END"
+_SM_UNTITLED = "CASE WHEN requires_social_media AND title IS NULL THEN 1 ELSE 0 END"
+_UNTITLED = "CASE WHEN title IS NULL THEN 1 ELSE 0 END"
+_FIXED = 6
+"""The sums before the areas' in a row of ``_grouping_sql``: count(*), social-media, silent, social-media
+without a title, flagged, without a title."""
 _GROUPS = ("year", "region", "occupation", "lang")
 
 
 def _grouping_sql(threshold: float) -> str:
-    sums = [_SM, _SILENT, "CASE WHEN flags > 0 THEN 1 ELSE 0 END"]
+    sums = [_SM, _SILENT, _SM_UNTITLED, "CASE WHEN flags > 0 THEN 1 ELSE 0 END", _UNTITLED]
     for a in AREA_IDS:
         asked = f"area_{a} >= {threshold!r}"
         sums.append(f"CASE WHEN {asked} THEN 1 ELSE 0 END")
@@ -183,17 +203,22 @@ def report_from_sql(
     """The report over the ``ads`` table; ``explode`` names the dialect's array-to-rows function."""
     k = len(_GROUPS)
     total = Counts()
-    undated = flagged = 0
+    undated = flagged = untitled = 0
     by_area: dict[str, int] = dict.fromkeys(AREA_IDS, 0)
     by_area_sm: dict[str, int] = dict.fromkeys(AREA_IDS, 0)
     grouped: dict[str, dict[Any, Counts]] = {g: {} for g in _GROUPS}
     for row in query(_grouping_sql(threshold)):
         values, rolled, sums = row[:k], row[k : 2 * k], [int(x or 0) for x in row[2 * k :]]
-        counts = Counts(sums[0], sums[1], sums[2])
+        counts = Counts(
+            ads=sums[0],
+            social_media_ads=sums[1],
+            social_media_ads_title_silent=sums[2],
+            social_media_ads_without_title=sums[3],
+        )
         if all(rolled):  # the grand total
-            total, flagged = counts, sums[3]
+            total, flagged, untitled = counts, sums[4], sums[5]
             for i, a in enumerate(AREA_IDS):
-                by_area[a], by_area_sm[a] = sums[4 + 2 * i], sums[5 + 2 * i]
+                by_area[a], by_area_sm[a] = sums[_FIXED + 2 * i], sums[_FIXED + 1 + 2 * i]
             continue
         name = _GROUPS[list(rolled).index(0)]
         value = values[_GROUPS.index(name)]
@@ -226,4 +251,5 @@ def report_from_sql(
         by_lang=dict(sorted(lang.items(), key=lambda kv: (-kv[1], kv[0]))),
         ads_flagged=flagged,
         flags=flags,
+        ads_without_title=untitled,
     )

@@ -26,8 +26,19 @@ GENDER_NOTE = (
 """Why ``by_category``'s gender count is below the ads ``review`` prints gender flags for."""
 
 
+UNTITLED_LABEL = "Ads with no title read (not in the title-silent figures)"
+"""What ``ads_without_title`` counts: their titles' silence is unknown, so they are left out of it."""
+
+
 def _pct(part: int, whole: int) -> str:
     return share_text(part / whole) if whole else "–"
+
+
+def _silent_share(c: Counts) -> str:
+    """The share of silent titles among the social-media ads with one; said unknown where none has one."""
+    if c.social_media_ads and not c.social_media_ads_with_title:
+        return "unknown: no title read"
+    return share_text(c.share_title_silent)
 
 
 def _summary(report: MarketReport) -> Table:
@@ -49,8 +60,14 @@ def _summary(report: MarketReport) -> Table:
     t.add_row(
         "  of those, title silent about it",
         f"{report.social_media_ads_title_silent:,}",
-        _pct(report.social_media_ads_title_silent, report.social_media_ads),
+        _silent_share(report.total),
     )
+    if report.ads_without_title:
+        t.add_row(
+            UNTITLED_LABEL,
+            f"{report.ads_without_title:,}",
+            f"{report.total.social_media_ads_without_title:,} social-media",
+        )
     t.add_row(BIASED_LABEL, f"{report.ads_flagged:,}", _pct(report.ads_flagged, report.ads))
     if report.undated:
         t.add_row(
@@ -77,7 +94,7 @@ def _counts_table(title: str, key: str, rows: dict[str, Counts]) -> Table:
             f"{c.ads:,}",
             f"{c.social_media_ads:,}",
             f"{c.social_media_ads_title_silent:,}",
-            _pct(c.social_media_ads_title_silent, c.social_media_ads),
+            _silent_share(c),
         )
     return t
 
