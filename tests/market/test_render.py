@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -155,3 +156,30 @@ def test_charts_scale_to_their_card_and_skip_years_without_social_media_ads() ->
     assert svgs and all("viewBox=" in s and 'width="100%"' in s for s in svgs)
     dots = re.findall(r"<circle[^>]*><title>([^<]*)</title>", page)
     assert len(dots) == 2 and not any(t.startswith("2020") for t in dots)  # no share where none is defined
+
+
+def test_the_breakdowns_say_how_many_ads_they_leave_out(report: MarketReport) -> None:
+    """Regions and occupations end with the ads that have none, so their rows add up to every ad."""
+    d = report.to_dict()
+    assert d["without_region"]["ads"] > 0 and d["without_occupation"]["ads"] > 0  # else nothing is shown
+    assert sum(c["ads"] for c in d["by_region"].values()) + d["without_region"]["ads"] == d["ads"]
+    occupied = sum(c["social_media_ads"] for c in d["by_occupation"].values())
+    assert occupied + d["without_occupation"]["social_media_ads"] == d["social_media_ads"]
+    text = report.render_text(width=120)
+    assert re.search(rf"\(no region\)\s*│\s*{d['without_region']['ads']:,}\s*│", text)
+    assert re.search(rf"\(no occupation\)\s*│\s*{d['without_occupation']['ads']:,}\s*│", text)
+    page = report.render_html()
+    assert f"<tr><td><em>(no region)</em></td><td>{d['without_region']['ads']}</td>" in page
+    assert f"<tr><td><em>(no occupation)</em></td><td>{d['without_occupation']['ads']}</td>" in page
+
+
+def test_ads_read_twice_are_said_to_be_merged(report: MarketReport) -> None:
+    """Two files of the same ads: 'N read, M distinct', where 'Ads measured M' alone looked like a loss."""
+    assert report.run is not None
+    twice = replace(report, run=replace(report.run, measured=2 * report.ads))
+    assert twice.to_dict()["ads_read"] == 2 * report.ads and twice.merged == report.ads
+    assert f"{2 * report.ads:,} read, {report.ads:,} distinct" in twice.render_text(width=140)
+    assert f"{2 * report.ads:,} read, {report.ads:,} distinct" in twice.render_html()
+    assert report.merged == 0 and " read, " not in report.render_text(width=140)
+    stored = replace(report, run=replace(report.run, measured=1, stored=True))
+    assert stored.merged == 0  # a store's ads hold earlier runs': no merge to tell

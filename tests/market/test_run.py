@@ -151,3 +151,12 @@ def test_lang_outside_the_supported_ones_is_refused(engine: Engine, corpus: Path
     with pytest.raises(KompetensError) as info:
         engine.market([corpus], lang="fr")
     assert info.value.code == Code.E109 and info.value.field == "lang"
+
+
+def test_a_corpus_read_twice_counts_once_and_says_so(
+    engine: Engine, corpus: Path, facts: list[AdFacts]
+) -> None:
+    report = measure(engine, [corpus, corpus])
+    d = report.to_dict()
+    assert d["ads"] == len({f.key for f in facts}) and d["ads_read"] == 2 * len(facts)
+    assert f"{2 * len(facts):,} read, {d['ads']:,} distinct" in report.render_text(width=140)

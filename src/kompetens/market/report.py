@@ -88,6 +88,10 @@ class MarketReport:
     undated: int
     by_area: dict[str, int]
     by_area_social_media: dict[str, int]
+    without_region: Counts = field(default_factory=Counts)
+    """The ads with no region: not in ``by_region``, so the breakdown reads as complete."""
+    without_occupation: Counts = field(default_factory=Counts)
+    """The ads with no occupation (``by_occupation`` lists social-media ads: its ``social_media_ads``)."""
     ads_without_title: int = 0
     """Ads with no title read (a CSV without a title column, JSON lines of ``{"id", "text"}``): not in
     the title-silent figures."""
@@ -134,15 +138,26 @@ class MarketReport:
             "by_area_social_media": {a: self.by_area_social_media.get(a, 0) for a in AREA_IDS},
             "area_threshold": ASKED_MIN,
             "by_region": {k: c.to_dict() for k, c in self.by_region.items()},
+            "without_region": self.without_region.to_dict(),
             "by_occupation": {k: c.to_dict() for k, c in self.by_occupation.items()},
+            "without_occupation": self.without_occupation.to_dict(),
             "by_lang": dict(self.by_lang),
             "flags": {"ads_flagged": self.ads_flagged, "by_category": dict(self.flags)},
             "errors": self.error_count,
             "failed": [{"source": e.source, "error": e.to_dict()} for e in self.errors],
         }
         if self.run is not None:
+            out["ads_read"] = self.run.measured
             out["run"] = self.run.to_dict()
         return out
+
+    @property
+    def merged(self) -> int:
+        """Ads of this run counted once for a key read before (the same ad in two files): ads read less the
+        distinct ones; 0 for a store's report, whose ``ads`` hold earlier runs' too."""
+        if self.run is None or self.scope == "store":
+            return 0
+        return max(0, self.run.measured - self.ads)
 
     def render_html(self, *, title: str = "Social-media competence in job ads") -> str:
         """A self-contained HTML page with inline SVG charts."""
@@ -203,7 +218,8 @@ def report_from_sql(
     """The report over the ``ads`` table; ``explode`` names the dialect's array-to-rows function."""
     k = len(_GROUPS)
     total = Counts()
-    undated = flagged = untitled = 0
+    flagged = untitled = 0
+    missing: dict[str, Counts] = {}
     by_area: dict[str, int] = dict.fromkeys(AREA_IDS, 0)
     by_area_sm: dict[str, int] = dict.fromkeys(AREA_IDS, 0)
     grouped: dict[str, dict[Any, Counts]] = {g: {} for g in _GROUPS}
@@ -223,7 +239,7 @@ def report_from_sql(
         name = _GROUPS[list(rolled).index(0)]
         value = values[_GROUPS.index(name)]
         if value is None:
-            undated += counts.ads if name == "year" else 0
+            missing[name] = counts
         else:
             grouped[name][value] = counts
     flags = {
@@ -237,7 +253,7 @@ def report_from_sql(
     return MarketReport(
         total=total,
         by_year={int(y): c for y, c in sorted(grouped["year"].items())},
-        undated=undated,
+        undated=missing.get("year", Counts()).ads,
         by_area=by_area,
         by_area_social_media=by_area_sm,
         by_region=_top(
@@ -252,4 +268,6 @@ def report_from_sql(
         ads_flagged=flagged,
         flags=flags,
         ads_without_title=untitled,
+        without_region=missing.get("region", Counts()),
+        without_occupation=missing.get("occupation", Counts()),
     )

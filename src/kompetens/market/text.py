@@ -50,6 +50,9 @@ def _summary(report: MarketReport) -> Table:
     t.add_column("share", justify="right")
     if stored and report.run is not None:
         t.add_row("Ads in the store", f"{report.ads:,}", f"this run: {report.run.measured:,}")
+    elif report.merged and report.run is not None:
+        read = f"{report.run.measured:,} read, {report.ads:,} distinct"
+        t.add_row("Ads measured (an ad read again under the same key counts once)", f"{report.ads:,}", read)
     else:
         t.add_row("Ads measured", f"{report.ads:,}", "")
     t.add_row(
@@ -84,11 +87,20 @@ def _summary(report: MarketReport) -> Table:
     return t
 
 
-def _counts_table(title: str, key: str, rows: dict[str, Counts]) -> Table:
+NO_REGION = "(no region)"
+NO_OCCUPATION = "(no occupation)"
+"""The rows of the ads a breakdown has no name for, so that its rows add up to every ad it covers."""
+
+
+def _counts_table(
+    title: str, key: str, rows: dict[str, Counts], *, missing: tuple[str, Counts] | None = None
+) -> Table:
+    """A table of counts per group; ``missing``: a last row for the ads without a group, when any."""
     t = Table(title=title)
     for name in (key, "Ads", "Social-media ads", "Title silent", "Share silent"):
         t.add_column(name, justify="left" if name == key else "right")
-    for name, c in rows.items():
+    shown = [*rows.items(), *([missing] if missing is not None and missing[1].ads else [])]
+    for name, c in shown:
         t.add_row(
             name,
             f"{c.ads:,}",
@@ -122,10 +134,22 @@ def tables(report: MarketReport) -> list[RenderableType]:
     out.append(_counts_table("Per year", "Year", {str(y): c for y, c in sorted(report.by_year.items())}))
     out.append(_areas_table(report))
     if report.by_region:  # as the HTML report has it: the regions with the most ads
-        out.append(_counts_table("Regions with the most ads", "Region", report.by_region))
+        out.append(
+            _counts_table(
+                "Regions with the most ads",
+                "Region",
+                report.by_region,
+                missing=(NO_REGION, report.without_region),
+            )
+        )
     if report.by_occupation:
         out.append(
-            _counts_table("Occupations with the most social-media ads", "Occupation", report.by_occupation)
+            _counts_table(
+                "Occupations with the most social-media ads",
+                "Occupation",
+                report.by_occupation,
+                missing=(NO_OCCUPATION, report.without_occupation),
+            )
         )
     if report.flags:
         t = Table(title="Biased wording")
