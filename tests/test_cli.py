@@ -524,6 +524,29 @@ def test_market_csv_with_columns_named_by_flags(runner: CliRunner, data_dir: Pat
     assert "'datum'" in failed["error"]["message"]
 
 
+def test_market_warns_where_csv_options_meet_other_files(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    """--title-col, --delimiter... on JSON lines were dropped without a word: a warning names the option
+    and the file; the run goes on as before."""
+    corpus = tmp_path / "ads.jsonl"
+    corpus.write_text(json.dumps({"headline": "Kommunikatör", "description": {"text": AD}}) + "\n", "utf-8")
+    table = tmp_path / "ads.csv"
+    table.write_text("title,text\nKommunikatör,Du skriver inlägg.\n", encoding="utf-8")
+    code, out, err = run(runner, data_dir, "market", str(corpus), "--title-col", "x", "--json")
+    flat = " ".join(err.split())
+    assert code == 0 and json.loads(out)["ads"] == 1
+    assert f"warning --title-col applies to CSV files only: ignored for {corpus}" in flat
+    _, _, err = run(
+        runner, data_dir, "market", str(corpus), str(table), "--delimiter", "tab", "--id-col", "x"
+    )
+    assert f"--id-col, --delimiter apply to CSV files only: ignored for {corpus}" in " ".join(err.split())
+    _, _, err = run(runner, data_dir, "market", str(table), "--delimiter", ",", "--json")
+    assert "CSV files only" not in err
+    _, _, err = run(runner, data_dir, "market", str(corpus), "--json")
+    assert "CSV files only" not in err
+
+
 def test_forget_a_source_that_was_never_stored(runner: CliRunner, tmp_path: Path) -> None:
     code, out, err = run(runner, tmp_path / "home", "forget", "no-such-cv.txt")
     assert code in (0, 1) and "Traceback" not in out + err

@@ -13,7 +13,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields, replace
 from datetime import datetime
 from pathlib import Path
@@ -1547,6 +1547,29 @@ MARKET_ERRORS_SHOWN = 20
 """Failed inputs ``market --json`` names on stderr (all of the kept ones are in its ``failed``)."""
 
 
+CSV_OPTION_FILES_SHOWN = 3
+"""Files a warning about CSV options names (then "and N more")."""
+
+
+def _warn_csv_options(corpus: Sequence[Path], options: Mapping[str, str | None]) -> None:
+    """Warn on stderr where CSV options were given for files that are not CSV: they are ignored there."""
+    given = [name for name, value in options.items() if value]
+    if not given:
+        return
+    from .market.corpus import other_than_csv
+
+    others = other_than_csv(corpus)
+    if not others:
+        return
+    shown = ", ".join(_escape(str(p)) for p in others[:CSV_OPTION_FILES_SHOWN])
+    more = len(others) - CSV_OPTION_FILES_SHOWN
+    shown += f" and {more:,} more" if more > 0 else ""
+    err_console.print(
+        f"[yellow]warning[/] {', '.join(given)} {'applies' if len(given) == 1 else 'apply'} to CSV files"
+        f" only: ignored for {shown}"
+    )
+
+
 @cli.command()
 @click.argument("corpus", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
@@ -1603,6 +1626,7 @@ def market(
     if html_out is not None:
         _writable(html_out)
     named = {"title": title_col, "text": text_col, "date": date_col, "id": id_col}
+    _warn_csv_options(corpus, {**{f"--{k}-col": v for k, v in named.items()}, "--delimiter": delimiter})
     total = engine.count_ads(list(corpus), delimiter=delimiter)
     columns = (
         TextColumn("measuring"),

@@ -123,6 +123,17 @@ def expand(path: Path) -> Iterator[Path | IngestError]:
     yield from expand_paths(path, extensions=CSV_SUFFIXES, kind="ad")
 
 
+def other_than_csv(paths: Iterable[Path]) -> list[Path]:
+    """The files the paths name that are not CSV (a folder's too): where ``CsvFormat``'s columns and
+    delimiter mean nothing."""
+    return [
+        file
+        for path in paths
+        for file in expand(Path(path))
+        if isinstance(file, Path) and file.suffix.lower() not in CSV_SUFFIXES
+    ]
+
+
 def count_inputs(paths: Iterable[Path], *, delimiter: str | None = None) -> int:
     """About how many ads the paths hold (non-blank JSONL lines, CSV rows, one per other file): a progress
     total. ``delimiter``: the CSV files' (None: told from each header)."""
