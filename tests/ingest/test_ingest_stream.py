@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kompetens.errors import Code, IngestError
-from kompetens.ingest import iter_documents, stream_jsonl
+from kompetens.ingest import iter_documents, jsonl_file_error, stream_jsonl
 
 
 def _summary(items):
@@ -65,6 +65,26 @@ def test_empty_files(build, data, message):
     path = build.bytes("ads.jsonl", data)
     (error,) = stream_jsonl(path)
     assert error.code is Code.E101 and message in error.message and error.source == str(path)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"\n \n", "only whitespace"),
+        (b"\xef\xbb\xbf\n", "only whitespace"),
+        (b"\n{}\n", None),
+    ],
+)
+def test_the_file_error_the_spark_backend_asks_is_stream_jsonls(build, data, message):
+    path = build.bytes("ads.jsonl", data)
+    error = jsonl_file_error(path)
+    if message is None:
+        assert error is None
+    else:
+        assert error is not None and error.code is Code.E101 and message in error.message
+        (streamed,) = stream_jsonl(path)
+        assert (streamed.code, streamed.message, streamed.source) == (error.code, error.message, error.source)
 
 
 def test_a_missing_file(tmp_path):

@@ -86,14 +86,22 @@ def test_spark_and_duckdb_agree(spark: Any, engine: Engine, corpus: Path, tmp_pa
     mixed.write_text("\n".join(spoiled) + "\n", encoding="utf-8")
     array = tmp_path / "array.json"
     array.write_text("[" + ",".join(lines[:3]).replace('"synth-', '"array-') + "]", encoding="utf-8")
-    paths = [mixed, array, corpus]
+    empty, blank = tmp_path / "empty.jsonl", tmp_path / "blank.jsonl"
+    empty.write_bytes(b"")
+    blank.write_bytes(b"\xef\xbb\xbf\n  \n")
+    paths = [empty, blank, mixed, array, corpus]
 
     with DuckDBBackend() as local:
         expected = measure(engine, paths, backend=local)
     with SparkBackend(session=spark, partitions=3) as backend:
         got = measure(engine, paths, backend=backend)
         again = measure(engine, [corpus], backend=backend)  # re-adding: no double count
-    assert [e.source for e in expected.errors] == [f"{mixed}#6", f"{mixed}#11"]
+    assert [(e.source, e.code) for e in expected.errors] == [
+        (str(empty), Code.E101),
+        (str(blank), Code.E101),
+        (f"{mixed}#6", Code.E107),
+        (f"{mixed}#11", Code.E107),
+    ]
     assert _comparable(got.to_dict()) == _comparable(expected.to_dict())
     assert got.run is not None and expected.run is not None and got.run.backend == "spark"
     assert got.run.measured == expected.run.measured

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Code, IngestError, KompetensError
+from ..ingest import jsonl_file_error
 from .analyse import FACT_COLUMNS, ad_facts, document_from_line
 from .backend import Backend
 from .corpus import JSONL_SUFFIXES, MAX_LISTED_ERRORS, Corpus, IngestStats, read_ahead
@@ -106,7 +107,10 @@ class SparkBackend(Backend):
             if isinstance(file, IngestError):
                 stats.add_error(file)
             elif file.suffix.lower() in JSONL_SUFFIXES:
-                rdds.append(_numbered_lines(self.spark, file))
+                if (error := jsonl_file_error(file)) is not None:  # empty: E101, as the local run says
+                    stats.add_error(error)
+                else:
+                    rdds.append(_numbered_lines(self.spark, file))
             elif file.suffix.lower() in CSV_SUFFIXES:
                 try:
                     pieces += [(str(file), split) for split in csv_splits(file, corpus.csv)]
