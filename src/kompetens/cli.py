@@ -1628,8 +1628,9 @@ def market(
     named = {"title": title_col, "text": text_col, "date": date_col, "id": id_col}
     _warn_csv_options(corpus, {**{f"--{k}-col": v for k, v in named.items()}, "--delimiter": delimiter})
     total = engine.count_ads(list(corpus), delimiter=delimiter)
+    label = "measuring (Spark: counted as tasks end)" if backend == "spark" else "measuring"
     columns = (
-        TextColumn("measuring"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("ads {task.fields[rate]}"),
@@ -1638,13 +1639,20 @@ def market(
     )
     start = time.perf_counter()
 
+    # On Spark the bar shows from the first count on: the JVM prints its start-up lines before, not through it.
+    bar = Progress(*columns, console=err_console.real, transient=True)
+    task = bar.add_task("ads", total=total or None, rate="")
+    if backend != "spark":
+        bar.start()
+
     def advance(ads: int, errors: int) -> None:
+        if not bar.live.is_started:
+            bar.start()
         seconds = time.perf_counter() - start
         rate = f"{ads / seconds:,.0f} ads/s" if seconds > 0 else ""
         bar.update(task, completed=ads + errors, rate=rate)
 
-    with Progress(*columns, console=err_console.real, transient=True) as bar:
-        task = bar.add_task("ads", total=total or None, rate="")
+    try:
         report = engine.market(
             list(corpus),
             backend=backend,
@@ -1655,6 +1663,8 @@ def market(
             delimiter=delimiter,
             lang=lang,
         )
+    finally:
+        bar.stop()
     if html_out is not None:
         html_out.write_text(report.render_html(), encoding="utf-8")
         err_console.print(f"[dim]HTML report: {html_out}[/]")

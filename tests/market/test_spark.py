@@ -184,3 +184,49 @@ def test_partition_reads_every_ad_in_the_given_language(engine: Engine, tmp_path
     (forced,) = analyse_partition(str(engine.data_dir), items, lang="sv")
     assert told[-2] == "E109"
     assert forced[-2] is None and "sv" in forced
+
+
+class _Accumulator:
+    """What a Spark accumulator offers the code: ``add`` on a worker, ``value`` on the driver."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def add(self, n: int) -> None:
+        self.value += n
+
+
+def test_a_partition_counts_its_ads_and_errors_for_the_progress(engine: Engine, tmp_path: Path) -> None:
+    from kompetens.market.spark import counted_partition
+
+    text = "Du skriver inlägg för våra kanaler i sociala medier och följer upp räckvidd och engagemang varje vecka."
+    good = json.dumps({"id": "fictional-1", "headline": "Kommunikatör", "description": {"text": text}})
+    items = [(f"{tmp_path / 'a.jsonl'}#1", good), (f"{tmp_path / 'a.jsonl'}#2", "{broken")]
+    ads, errors = _Accumulator(), _Accumulator()
+    rows = counted_partition(str(engine.data_dir), items, ads=ads, errors=errors)
+    assert len(list(rows)) == 2 and (ads.value, errors.value) == (1, 1)
+
+
+def test_the_progress_is_reported_while_spark_works(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The counts go to ``progress`` every PROGRESS_EVERY seconds while the block runs, then stop."""
+    import time
+
+    from kompetens.market import spark
+
+    monkeypatch.setattr(spark, "PROGRESS_EVERY", 0.01)
+    ads, errors = _Accumulator(), _Accumulator()
+    calls: list[tuple[int, int]] = []
+    with spark._reporting(lambda a, e: calls.append((a, e)), ads, errors, before=2):
+        ads.add(5)
+        time.sleep(0.1)
+        errors.add(1)
+        time.sleep(0.1)
+    seen = len(calls)
+    time.sleep(0.05)
+    assert (5, 2) in calls and (5, 3) in calls and len(calls) == seen
+
+
+def test_the_jvm_logs_errors_only() -> None:
+    from kompetens.market.spark import LOG4J2
+
+    assert "appender.stderr.filter.threshold.level = error" in LOG4J2.read_text(encoding="utf-8")

@@ -159,4 +159,4 @@ def _count_lines(path: Path) -> int:
                 count += bool(line.strip())
     except OSError:
         return 1  # reading will report the error
-    return count
+    return max(count, 1)  # an empty file is one error (E101)

@@ -13,8 +13,10 @@ import os
 import re
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +25,7 @@ from ..errors import Code, IngestError, KompetensError
 from ..ingest import jsonl_file_error
 from .analyse import FACT_COLUMNS, ad_facts, document_from_line
 from .backend import Backend
-from .corpus import JSONL_SUFFIXES, MAX_LISTED_ERRORS, Corpus, IngestStats, read_ahead
+from .corpus import JSONL_SUFFIXES, MAX_LISTED_ERRORS, Corpus, IngestStats, Progress, read_ahead
 from .csvads import CSV_SUFFIXES, CsvSplit, csv_splits, split_documents
 from .report import MarketReport, report_from_sql
 
@@ -87,7 +89,8 @@ class SparkBackend(Backend):
         try:
             items = self._items(corpus, stats)
             if items is not None:
-                self._analyse(items, str(corpus.engine.data_dir), stats, lang=corpus.lang)
+                data_dir = str(corpus.engine.data_dir)
+                self._analyse(items, data_dir, stats, lang=corpus.lang, progress=corpus.progress)
         except KompetensError:
             raise
         except Exception as exc:  # Py4J and worker failures: say what failed, never a JVM trace
@@ -127,13 +130,24 @@ class SparkBackend(Backend):
         items = sc.union(rdds)
         return items.repartition(self.partitions) if self.partitions else items
 
-    def _analyse(self, items: Any, data_dir: str, stats: IngestStats, *, lang: str | None = None) -> None:
-        rows = items.mapPartitions(partial(analyse_partition, data_dir, lang=lang))
+    def _analyse(
+        self,
+        items: Any,
+        data_dir: str,
+        stats: IngestStats,
+        *,
+        lang: str | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        sc = self.spark.sparkContext
+        ads, errors = sc.accumulator(0), sc.accumulator(0)  # sent to the driver as each task ends
+        rows = items.mapPartitions(partial(counted_partition, data_dir, lang=lang, ads=ads, errors=errors))
         frame = self.spark.createDataFrame(rows, _schema()).persist()
         facts = frame.where("error_code IS NULL").drop(*ERROR_COLUMNS)
         failed = frame.where("error_code IS NOT NULL").select("source", *ERROR_COLUMNS)
-        stats.ads += facts.count()
-        stats.error_count += failed.count()
+        with _reporting(progress, ads, errors, before=stats.error_count):
+            stats.ads += facts.count()
+            stats.error_count += failed.count()
         # Listed in path, then line order (Engine.read's order within each file).
         by_line = failed.selectExpr(
             "*",
@@ -173,14 +187,48 @@ class SparkBackend(Backend):
             self.spark.stop()
 
 
+PROGRESS_EVERY = 0.5
+"""Seconds between the progress reports of a Spark run (the counts move as Spark's tasks end)."""
+LOG4J2 = Path(__file__).with_name("log4j2.properties")
+"""The JVM's logging: errors only, to stderr (Spark's default prints its WARN lines through the progress bar)."""
+
+
+@contextmanager
+def _reporting(progress: Progress | None, ads: Any, errors: Any, *, before: int = 0) -> Iterator[None]:
+    """Call ``progress(ads, errors)`` every ``PROGRESS_EVERY`` seconds from the accumulators while the
+    block runs (a Spark task adds its counts when it ends, so the count moves a task at a time)."""
+    if progress is None:
+        yield
+        return
+    stop = threading.Event()
+
+    def report() -> None:
+        while not stop.wait(PROGRESS_EVERY):
+            progress(int(ads.value), before + int(errors.value))
+
+    thread = threading.Thread(target=report, name="kompetens-spark-progress", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
 def start_session(*, master: str = "local[*]", config: Mapping[str, str] | None = None) -> Any:
-    """A SparkSession for the market backend: quiet (no UI, no console progress, errors only).
+    """A SparkSession for the market backend: quiet (no UI, no console progress, the JVM's log at ERROR
+    from its start: ``LOG4J2``, unless ``config`` sets the driver's Java options).
 
     Workers must import kompetens; in local mode they run this very interpreter, unless
     ``PYSPARK_PYTHON`` says otherwise (pyspark reads only the environment variable, not the conf).
     """
     session_class = require_spark()
-    settings = {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false"}
+    settings = {
+        "spark.ui.enabled": "false",
+        "spark.ui.showConsoleProgress": "false",
+        # read when the JVM starts: no "Using Spark's default log4j profile", no WARN lines
+        "spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile={LOG4J2.as_uri()}",
+    }
     cores = local_cores(master)
     if cores is not None:
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -247,6 +295,22 @@ def analyse_partition(data_dir: str, items: Iterable[Item], *, lang: str | None 
     engine = worker_engine(data_dir)
     for item in read_ahead(_documents(engine, items)):
         yield _error_row(item) if isinstance(item, KompetensError) else _fact_row(engine, item, lang)
+
+
+def counted_partition(
+    data_dir: str, items: Iterable[Item], *, ads: Any, errors: Any, lang: str | None = None
+) -> Iterator[Row]:
+    """``analyse_partition``'s rows, counted into the accumulators ``ads`` and ``errors`` (the driver's
+    progress: Spark sends a task's counts when it ends)."""
+    done = failed = 0
+    for row in analyse_partition(data_dir, items, lang=lang):
+        if row[-2] is None:
+            done += 1
+        else:
+            failed += 1
+        yield row
+    ads.add(done)
+    errors.add(failed)
 
 
 def _documents(engine: Engine, items: Iterable[Item]) -> Iterator[Document | KompetensError]:
