@@ -1551,14 +1551,12 @@ CSV_OPTION_FILES_SHOWN = 3
 """Files a warning about CSV options names (then "and N more")."""
 
 
-def _warn_csv_options(corpus: Sequence[Path], options: Mapping[str, str | None]) -> None:
+def _warn_csv_options(engine: Engine, corpus: Sequence[Path], options: Mapping[str, str | None]) -> None:
     """Warn on stderr where CSV options were given for files that are not CSV: they are ignored there."""
     given = [name for name, value in options.items() if value]
     if not given:
         return
-    from .market.corpus import other_than_csv
-
-    others = other_than_csv(corpus)
+    others = engine.not_csv(corpus)
     if not others:
         return
     shown = ", ".join(_escape(str(p)) for p in others[:CSV_OPTION_FILES_SHOWN])
@@ -1626,7 +1624,9 @@ def market(
     if html_out is not None:
         _writable(html_out)
     named = {"title": title_col, "text": text_col, "date": date_col, "id": id_col}
-    _warn_csv_options(corpus, {**{f"--{k}-col": v for k, v in named.items()}, "--delimiter": delimiter})
+    _warn_csv_options(
+        engine, corpus, {**{f"--{k}-col": v for k, v in named.items()}, "--delimiter": delimiter}
+    )
     total = engine.count_ads(list(corpus), delimiter=delimiter)
     label = "measuring (Spark: counted as tasks end)" if backend == "spark" else "measuring"
     columns = (

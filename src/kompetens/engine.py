@@ -1486,6 +1486,13 @@ class Engine:
 
         return count_inputs([Path(p) for p in paths], delimiter=CsvFormat.of(delimiter=delimiter).delimiter)
 
+    def not_csv(self, paths: Sequence[Path | str]) -> list[Path]:
+        """The files ``paths`` name (a folder's too) that are not CSV: where CSV columns and a delimiter mean
+        nothing (``kompetens market`` warns of options given for them)."""
+        from .market.corpus import other_than_csv
+
+        return other_than_csv([Path(p) for p in paths])
+
     def csv_format(
         self, columns: Mapping[str, str] | None = None, *, delimiter: str | None = None
     ) -> CsvFormat:
