@@ -43,14 +43,19 @@ class Counts:
         titled = self.social_media_ads_with_title
         return self.social_media_ads_title_silent / titled if titled else None
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def rounded_share_title_silent(self) -> float | None:
+        """``share_title_silent`` as the JSON gives it: 4 decimals; null (the table's "–"), not 0.0, where
+        no social-media ad has a title."""
         share = self.share_title_silent
+        return None if share is None else round(share, 4)
+
+    def to_dict(self) -> dict[str, Any]:
         return {
             "ads": self.ads,
             "social_media_ads": self.social_media_ads,
             "social_media_ads_title_silent": self.social_media_ads_title_silent,
-            # no social-media ads with a title, no share (the table shows "–"): null, not 0.0
-            "share_title_silent": None if share is None else round(share, 4),
+            "share_title_silent": self.rounded_share_title_silent,
             "social_media_ads_without_title": self.social_media_ads_without_title,
         }
 
@@ -129,7 +134,7 @@ class MarketReport:
             "social_media_ads": self.social_media_ads,
             "social_media_ads_title_silent": self.social_media_ads_title_silent,
             "share_social_media": round(_share(self.social_media_ads, self.ads), 4),
-            "share_title_silent": self.total.to_dict()["share_title_silent"],
+            "share_title_silent": self.total.rounded_share_title_silent,
             "ads_without_title": self.ads_without_title,
             "social_media_ads_without_title": self.total.social_media_ads_without_title,
             "by_year": {str(y): c.to_dict() for y, c in sorted(self.by_year.items())},
