@@ -40,6 +40,7 @@ EXTRACTORS: dict[str, Extractor] = {
     ".ndjson": extract_jsonl,
 }
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(EXTRACTORS)
+_IMAGE = "an image has no text: give {document} as PDF, .docx or text"
 UNREAD_DOCUMENTS: dict[str, str] = {
     # documents a folder of CVs or ads may hold that no reader here takes: reported, not skipped
     ".doc": "save it as .docx or PDF",
@@ -48,13 +49,7 @@ UNREAD_DOCUMENTS: dict[str, str] = {
     ".pages": "export it as .docx or PDF",
     ".wpd": "save it as .docx or PDF",
     ".xps": "save it as PDF",
-    ".png": "an image has no text: give {document} as PDF, .docx or text",
-    ".jpg": "an image has no text: give {document} as PDF, .docx or text",
-    ".jpeg": "an image has no text: give {document} as PDF, .docx or text",
-    ".tif": "an image has no text: give {document} as PDF, .docx or text",
-    ".tiff": "an image has no text: give {document} as PDF, .docx or text",
-    ".heic": "an image has no text: give {document} as PDF, .docx or text",
-    ".webp": "an image has no text: give {document} as PDF, .docx or text",
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".tif", ".tiff", ".heic", ".webp"), _IMAGE),
 }
 """Suffixes of documents that a folder walk reports as unsupported (with what to do) instead of skipping
 silently: a recruiter's folder of CVs that holds an old .doc or a scanned photo loses no candidate unseen.
