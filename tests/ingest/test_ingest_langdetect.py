@@ -291,3 +291,22 @@ def test_a_dutch_ad_is_not_english_for_the_words_the_two_share() -> None:
     )
     assert identify_language(dutch) == "nl"
     assert detect_language(dutch) == "und"
+
+
+def test_an_english_paragraph_whose_function_words_carry_punctuation_is_found() -> None:
+    """The whole-text pre-check splits words as the paragraph loop does: "you:" and "and," count, or a
+    paragraph the loop would decide as English is never looked at (a Swedish ad's "About you: ..." part was
+    read with the Swedish gender list)."""
+    from kompetens.ingest.langdetect import other_supported_paragraphs
+
+    english = (
+        "About you: We are looking for a young, energetic and dominant salesperson who is a recent "
+        "graduate. He should be aggressive and competitive."
+    )
+    text = (
+        "Säljare till Fiktiva Bolaget AB\n\n"
+        "Vi söker en säljare som ska arbeta med våra kunder i Stockholm. Du kommer att ringa kunder.\n\n"
+        f"{english}\n\nVi erbjuder en trygg arbetsplats."
+    )
+    start = text.index(english)
+    assert other_supported_paragraphs(text, "sv") == {"en": [(start, start + len(english))]}

@@ -231,7 +231,9 @@ def other_supported_paragraphs(text: str, lang: str) -> dict[str, list[tuple[int
     supported language (an English "About us" in a Swedish ad), by language: their wording is that
     language's. A paragraph too short to decide stays the document's."""
     low = text.lower()
-    if sum(map(_other_markers(lang).__contains__, low.split())) < MARKERS_MIN:
+    # Split as the paragraphs are below ("you:" and "and," are function words too), or a paragraph that
+    # the loop would decide is never reached.
+    if sum(map(_other_markers(lang).__contains__, _SEPARATORS.split(low))) < MARKERS_MIN:
         return {}  # too few of the other languages' function words for any paragraph to be decided
     words, _ = _markers()
     out: dict[str, list[tuple[int, int]]] = {}
