@@ -19,14 +19,16 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import math
 import os
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from kompetens.engine import Engine
+from kompetens.engine import PHRASE_LINK_MIN_SCORE, QUICK_LINK_MIN_SCORE, Engine
 from kompetens.errors import IngestError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,12 +83,72 @@ def report(name: str, rows: list[tuple[str, str, float, bool | None]], floors: t
         print(f"  {floor:5.1f}  {len(kept):4d}  {100 * prec:5.0f}%  {100 * rec:9.0f}%")
 
 
+def fit_logistic(rows: list[tuple[float, bool]], *, ridge: float = 1.0) -> tuple[float, float]:
+    """``(a, b)`` of P(right | score) = 1 / (1 + exp(-(a + b * score))), by Newton's method on the log-loss with
+    a small ridge on ``b`` (a few dozen judged links: a steep fit would promise certainties they do not
+    hold)."""
+    import numpy as np
+
+    x = np.array([[1.0, s] for s, _ in rows])
+    y = np.array([float(ok) for _, ok in rows])
+    w = np.zeros(2)
+    penalty = np.diag([0.0, ridge])
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        grad = x.T @ (p - y) + penalty @ w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + penalty
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if float(np.abs(step).max()) < 1e-9:
+            break
+    return float(w[0]), float(w[1])
+
+
+def losses(rows: list[tuple[float, bool]], predict: Callable[[float], float]) -> tuple[float, float]:
+    """Log-loss and Brier score of ``predict`` over judged ``(score, right)`` rows."""
+    ll = br = 0.0
+    for score, ok in rows:
+        p = min(max(predict(score), 1e-6), 1 - 1e-6)
+        ll -= math.log(p if ok else 1 - p)
+        br += (p - ok) ** 2
+    return ll / len(rows), br / len(rows)
+
+
+def calibrate(judged_links: dict[str, dict[str, list[tuple[float, bool]]]]) -> None:
+    """Fit the link confidence (``link_confidence``) on sample A's kept links of each linking, score it on B's
+    against the constant 0.5 the mentions had, A's share of right links, and the packaged parameters."""
+    from kompetens.link.confidence import LINK_CALIBRATION, link_confidence
+
+    for mode, floor in (("full", PHRASE_LINK_MIN_SCORE), ("quick", QUICK_LINK_MIN_SCORE)):
+        tune = [r for r in judged_links[mode]["A"] if r[0] >= floor]
+        check = [r for r in judged_links[mode]["B"] if r[0] >= floor]
+        a, b = fit_logistic(tune)
+        base = sum(ok for _, ok in tune) / len(tune)
+        print(
+            f"calibration, {mode} linking (links >= {floor}): fitted on A ({len(tune)} links): a={a:.3f} b={b:.3f}"
+        )
+        curves: list[tuple[str, Callable[[float], float]]] = [
+            ("constant 0.5", lambda _s: 0.5),
+            (f"A's share right ({base:.2f})", lambda _s, base=base: base),
+            ("fitted on A", lambda s, a=a, b=b: 1.0 / (1.0 + math.exp(-(a + b * s)))),
+            (f"packaged {LINK_CALIBRATION[mode]}", lambda s, mode=mode: link_confidence(s, mode)),
+        ]
+        for name, fn in curves:
+            (ll_a, br_a), (ll_b, br_b) = losses(tune, fn), losses(check, fn)
+            print(
+                f"  {name:<34} A log-loss {ll_a:.3f} Brier {br_a:.3f} | B (check, {len(check)}) log-loss {ll_b:.3f} Brier {br_b:.3f}"
+            )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, default=Path(os.environ.get("KOMPETENS_HOME") or ".kompetens"))
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--show", action="store_true", help="print each sampled link with its judgement")
     ap.add_argument("--unjudged", action="store_true", help="with --show: list the links without a judgement")
+    ap.add_argument(
+        "--calibrate", action="store_true", help="fit the link confidence on sample A, score it on B"
+    )
     args = ap.parse_args()
     ads = args.shared / "data" / "dev" / "platsbanken" / "ads.jsonl"
     if not ads.is_file():
@@ -99,6 +161,7 @@ def main() -> int:
     docs = [d for d in docs if half(str(d.meta.get("id", ""))) == "tune" and d.lang == "sv"]
     rng = random.Random(SEED)
     rng.shuffle(docs)
+    judged_links: dict[str, dict[str, list[tuple[float, bool]]]] = {"full": {}, "quick": {}}
     for name, part in (("A (chose the floor)", docs[:ADS]), ("B (check)", docs[ADS : 2 * ADS])):
         tag = name[0]
         # each sample was drawn by a fresh run seeded the same way: one generator per sample, as then
@@ -117,6 +180,8 @@ def main() -> int:
             if best is not None
         ]
         report(f"{name}, quick linking (extract --thorough), the same phrases", rows_q, QUICK_FLOORS)
+        for mode, got in (("full", rows), ("quick", rows_q)):
+            judged_links[mode][tag] = [(sc, ok) for _, _, sc, ok in got if ok is not None]
         if args.show:
             for title, shown in (("full", rows), ("quick", rows_q)):
                 print(f"  {title}:")
@@ -126,6 +191,8 @@ def main() -> int:
                 for t, lab, _, ok in rows + rows_q:
                     if ok is None:
                         print(f"UNJUDGED\t{tag}\t{key(t, lab)}\t{t}\t{lab}")
+    if args.calibrate:
+        calibrate(judged_links)
     return 0
 
 

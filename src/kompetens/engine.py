@@ -26,6 +26,7 @@ from .extract.phrases import PhraseSpec
 from .extract.pipeline import Extractor, dump_extractor, load_extractor
 from .extract.text import tokenize
 from .lang import LANGUAGES, is_generic_evidence, lang_data
+from .link.confidence import link_confidence
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .schema import DOCUMENTED
 from .store import Accounts
@@ -539,8 +540,9 @@ class Engine:
         return got
 
     @cached_property
-    def _phrase_links(self) -> dict[tuple[Linking, str], ConceptRef | None]:
-        """(linking, tagger phrase lowercased, spaces collapsed) -> its link, or None below the floor."""
+    def _phrase_links(self) -> dict[tuple[Linking, str], tuple[ConceptRef, float] | None]:
+        """(linking, tagger phrase lowercased, spaces collapsed) -> its link and the link's confidence
+        (``link_confidence``), or None below the floor."""
         return {}
 
     def link_phrases(self, phrases: Sequence[str], *, quick: bool = True) -> list[LinkedConcept | None]:
@@ -689,7 +691,7 @@ class Engine:
         if len(known) > PHRASE_LINKS:
             known.clear()
         refs = [known.get(phrase) or self._span_ref(phrase) for phrase in phrases]
-        linked: list[ConceptRef | None] = [None] * len(free)
+        linked: list[tuple[ConceptRef, float] | None] = [None] * len(free)
         area_of = curated_area_map() if link else {}
         if link:
             # a tool is looked up, not linked; a phrase in boilerplate or a not-the-job sentence counts for
@@ -702,7 +704,9 @@ class Engine:
             floor = QUICK_LINK_MIN_SCORE if link == "quick" else PHRASE_LINK_MIN_SCORE
             for key, best in zip(ask, self.link_phrases(ask, quick=link == "quick"), strict=True):
                 linked_before[(link, key)] = (
-                    ConceptRef(best.id, best.label) if best is not None and best.score >= floor else None
+                    (ConceptRef(best.id, best.label), link_confidence(best.score, link))
+                    if best is not None and best.score >= floor
+                    else None
                 )
             for k in rest:
                 linked[k] = linked_before.get((link, refs[k][1]))
@@ -712,11 +716,12 @@ class Engine:
         status = layout.required if layout is not None else None
         for (s, e), phrase, (ref, _, tool), found, i in zip(free, phrases, refs, linked, at, strict=True):
             required = status[i] if status is not None and i >= 0 else None
-            if found is not None:  # linked: the area its concept evidences
-                area = area_of.get(found.id)
+            if found is not None:  # linked: the area its concept evidences, as sure as its score makes it
+                concept, sure = found
+                area = area_of.get(concept.id)
                 generic = area is not None and generic_in is not None and generic_in(phrase)
                 added.append(
-                    Mention(phrase, s, e, found, area, LINK_CONFIDENCE, required, "span", i in aside, generic)
+                    Mention(phrase, s, e, concept, area, sure, required, "span", i in aside, generic)
                 )
             elif tool:  # a looked-up tool holds no area: the default extraction's areas stay the index's
                 added.append(Mention(phrase, s, e, ref, None, LINK_CONFIDENCE, required, "span", i in aside))

@@ -384,6 +384,7 @@ def test_phrases_read_again_from_the_engines_cache_give_the_same_mentions(engine
         (True, 1.5, False),  # thorough extraction: quick linking, QUICK_LINK_MIN_SCORE
         (True, 1.6, True),
         (True, 3.5, True),
+        (False, 4.5, True),
         (False, 1.9, False),  # extract --link: the full linker, PHRASE_LINK_MIN_SCORE
         (False, 2.0, True),
     ],
@@ -393,6 +394,7 @@ def test_a_phrase_takes_its_link_only_from_the_phrase_floor(
 ) -> None:
     from kompetens.engine import PHRASE_LINK_MIN_SCORE, QUICK_LINK_MIN_SCORE
     from kompetens.link import LinkedConcept
+    from kompetens.link.confidence import link_confidence
 
     # judged by hand: bench/phrase_links.py
     assert (QUICK_LINK_MIN_SCORE, PHRASE_LINK_MIN_SCORE) == (1.6, 2.0)
@@ -418,6 +420,9 @@ def test_a_phrase_takes_its_link_only_from_the_phrase_floor(
         ids = {m.concept.id for m in spans}
         assert ("urn:test:skill:zorblax" in ids) is linked, ids
         assert asked == [thorough]  # quick linking for thorough extraction, the full linker for --link
+        if linked:  # as sure as the score makes it (link/confidence.py), not one figure for every link
+            [found] = [m for m in spans if m.concept.id == "urn:test:skill:zorblax"]
+            assert found.confidence == link_confidence(score, "quick" if thorough else "full")
     finally:
         engine._phrase_links.clear()
 
