@@ -13,6 +13,10 @@ them. The ``half`` column splits by ``sha256(id) % 2``: read and fix against *tu
 job boards show them, with 104 deliberate traps.
 ``--data bench/data/age_ads_written_3.tsv``: 200 more (130 Swedish, 70 English, 76 traps), written blind in stop 31;
 7 student-job rows ("Extrajobb för studenter", "current university student") relabelled false by the real labels' rule.
+``--data bench/data/age_ads_written_4.tsv``: 200 more (140 Swedish, 70 of them age-coded; 60 English; 80 traps), written
+blind in stop 33 after reading real tune-half ads, the signal spread over title, intro, requirements and offer, no
+pattern more than twice. First contact (both halves untouched): tune sv 22 of 32 / 3 of 35, en 10 of 11 / 0 of 15;
+check sv 35 of 38 / 1 of 35, en 16 of 19 / 0 of 15.
 
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).
