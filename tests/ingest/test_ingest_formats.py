@@ -289,4 +289,16 @@ def test_a_jobtech_ad_without_description_text_is_read_with_a_warning() -> None:
             "the ad has no description text: only its headline is read"
         ]
     full = ad_to_extracted({"id": "1", "headline": "Säljare", "description": {"text": "Du säljer."}})
-    assert "warnings" not in full.meta
+    assert "warnings" not in full.meta and "headline_only" not in full.meta
+
+
+@pytest.mark.parametrize("place", ["Ospecificerad arbetsort", " ospecificerad arbetsort "])
+def test_jobtechs_unspecified_workplace_is_no_place(place: str) -> None:
+    from kompetens.ingest.jobtech import ad_to_extracted
+
+    address = {"region": place, "municipality": place}
+    meta = ad_to_extracted({"id": "1", "headline": "Säljare", "workplace_address": address}).meta
+    assert meta["region"] is None and meta["municipality"] is None
+    real = {"region": "Skåne län", "municipality": "Malmö"}
+    meta = ad_to_extracted({"id": "1", "headline": "Säljare", "workplace_address": real}).meta
+    assert (meta["region"], meta["municipality"]) == ("Skåne län", "Malmö")

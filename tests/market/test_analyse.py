@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from kompetens.engine import Engine
 from kompetens.errors import Code, KompetensError
-from kompetens.market import ASKED_MIN, FACT_COLUMNS, AdFacts, ad_key, document_from_line, year_month
+from kompetens.market import (
+    ASKED_MIN,
+    FACT_COLUMNS,
+    AdFacts,
+    ad_facts,
+    ad_key,
+    document_from_line,
+    year_month,
+)
 from kompetens.models import AREA_IDS, Document
 
 
@@ -92,6 +101,21 @@ def test_bad_lines_raise_the_errors_engine_read_gives(
     assert info.value.code == code
     assert isinstance(expected, KompetensError)
     assert info.value.to_dict() == expected.to_dict()
+
+
+@pytest.mark.parametrize("description", [None, {}, {"text": ""}, {"text": "  "}])
+def test_a_jobtech_ad_with_only_a_headline_is_not_measured(engine: Engine, description: object) -> None:
+    # its areas would be read off the title alone ("Client Success Manager": customer service), and the ad
+    # counted among those asking for them; the docs say an ad with no text is E110
+    ad: dict[str, object] = {"id": "7", "headline": "Client Success Manager"}
+    if description is not None:
+        ad["description"] = description
+    doc = document_from_line(json.dumps(ad), source="c.jsonl#1")
+    with pytest.raises(KompetensError) as info:
+        ad_facts(engine, doc)
+    assert info.value.code == Code.E110 and "headline alone" in info.value.message
+    ad["description"] = {"text": "Du hjälper våra kunder att lyckas med tjänsten och svarar på frågor."}
+    assert ad_facts(engine, document_from_line(json.dumps(ad), source="c.jsonl#1")).key == "id:7"
 
 
 def test_facts_follow_the_review(engine: Engine, docs: list[Document], facts: list[AdFacts]) -> None:

@@ -183,3 +183,17 @@ def test_ads_read_twice_are_said_to_be_merged(report: MarketReport) -> None:
     assert report.merged == 0 and " read, " not in report.render_text(width=140)
     stored = replace(report, run=replace(report.run, measured=1, stored=True))
     assert stored.merged == 0  # a store's ads hold earlier runs': no merge to tell
+
+
+def test_the_html_and_the_table_give_one_share_from_the_counts() -> None:
+    # 18 of 434 is 4.147 %: the table says 4.1 %; the page said 4.2 % from the JSON's share rounded to 0.0415
+    from kompetens.market.report import Counts
+
+    counts = Counts(ads=434, social_media_ads=18, social_media_ads_title_silent=7)
+    report = MarketReport(
+        total=counts, undated=0, by_area={}, by_area_social_media={}, by_year={2024: replace(counts)}
+    )
+    assert report.to_dict()["share_social_media"] == 0.0415
+    page = report.render_html()
+    assert "need social-media competence (4.1%)" in page and "4.2%" not in page
+    assert "4.1%" in report.render_text()

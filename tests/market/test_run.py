@@ -57,7 +57,7 @@ def test_by_year_keys_are_the_years_of_the_dated_ads(
         ("{this is not json", Code.E107),
         ('"just a string"', Code.E107),
         ('{"headline": "", "description": {"text": " "}}', Code.E110),
-        ('{"headline": "Tom", "description": {"text": ""}}', Code.E109),
+        ('{"headline": "Tom", "description": {"text": ""}}', Code.E110),  # a headline alone: not measured
     ],
 )
 def test_bad_line_is_counted_and_the_rest_measured(

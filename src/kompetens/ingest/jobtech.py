@@ -17,6 +17,19 @@ def is_jobtech_ad(obj: object) -> TypeGuard[dict[str, Any]]:
     return isinstance(obj, dict) and ("headline" in obj or isinstance(obj.get("description"), dict))
 
 
+HEADLINE_ONLY = "headline_only"
+"""``meta`` key of a JobTech ad with a headline and no description text."""
+UNSPECIFIED_PLACES = frozenset({"ospecificerad arbetsort", "unspecified workplace"})
+"""JobTech's placeholder for a workplace not given, in its region and municipality fields: no place."""
+
+
+def _place(value: object) -> Any:
+    """A region or municipality field: its value, or None for JobTech's "unspecified" placeholder (the
+    market's region table counts such an ad under "(no region)", not as a region of its own)."""
+    scalar = _scalar(value)
+    return None if isinstance(scalar, str) and scalar.strip().casefold() in UNSPECIFIED_PLACES else scalar
+
+
 def ad_to_extracted(ad: dict[str, Any]) -> Extracted:
     """Text = headline, blank line, description; the rest goes to ``meta``. ValueError when a text field
     has the wrong type (a number for a headline, a list for a description): nothing is read silently."""
@@ -30,13 +43,14 @@ def ad_to_extracted(ad: dict[str, Any]) -> Extracted:
         "id": _scalar(ad.get("id")),
         "occupation": _label(ad.get("occupation")),
         "employer": _scalar(employer.get("name")),
-        "municipality": _scalar(address.get("municipality")),
-        "region": _scalar(address.get("region")),
+        "municipality": _place(address.get("municipality")),
+        "region": _place(address.get("region")),
         "publication_date": _scalar(ad.get("publication_date")),
     }
     text = "\n\n".join(part for part in (headline, body) if part.strip())
     if headline.strip() and not body.strip():  # read, but said: a review of a headline says little
         meta["warnings"] = ["the ad has no description text: only its headline is read"]
+        meta[HEADLINE_ONLY] = True  # the market does not measure it (market/analyse.ad_facts)
     return Extracted(text=text, title=squash_spaces(headline) or None, meta=meta, kind="ad")
 
 

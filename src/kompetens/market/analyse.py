@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Code, IngestError
 from ..ingest import document_from_text, normalize_text, require_language
 from ..ingest.base import Extracted
-from ..ingest.jobtech import json_error, object_to_extracted
+from ..ingest.jobtech import HEADLINE_ONLY, json_error, object_to_extracted
 from ..models import AREA_IDS, Document
 
 if TYPE_CHECKING:
@@ -154,7 +154,12 @@ def _meta_str(doc: Document, name: str) -> str | None:
 
 def ad_facts(engine: Engine, doc: Document, *, lang: str | None = None) -> AdFacts:
     """Review one ad and keep what the market figures need: in its detected language, or in ``lang``
-    (``market --lang``: every ad's language). Raises KompetensError (E109: language)."""
+    (``market --lang``: every ad's language). Raises KompetensError (E109: language; E110: a JobTech ad
+    with a headline and no description text, whose areas would be read off its title alone)."""
+    if doc.meta.get(HEADLINE_ONLY):
+        raise IngestError(
+            Code.E110, "the ad has no description text: a headline alone is not measured", source=doc.source
+        )
     if lang is not None:
         doc = replace(doc, lang=lang, meta={k: v for k, v in doc.meta.items() if not k.startswith("lang_")})
     require_language(doc, hint=MARKET_LANG_HINT)
