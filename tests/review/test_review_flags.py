@@ -913,3 +913,48 @@ def test_the_review_counts_the_lean_of_its_gender_coded_words() -> None:
     coded = [f for f in review.flags if f.rule.startswith("gender.masculine:")]
     assert review.gender_coding.masculine == len(coded) >= 3
     assert review.gender_coding.verdict.endswith("masculine-coded")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_phrase_rule_has_its_texts_in_every_language(lang: str) -> None:
+    """Phrase rules of every language apply to every ad: each says its explanation and suggestion in
+    each supported language, and says it in that language."""
+    from kompetens.ingest.langdetect import SUPPORTED_LANGS, identify_language
+
+    for rule in bias_lexicon(lang).phrases:
+        assert set(rule.texts) == set(SUPPORTED_LANGS), rule.id
+        for code, (explanation, suggestion) in rule.texts.items():
+            assert explanation and suggestion, (rule.id, code)
+            assert identify_language(f"{explanation} {suggestion}") == code, (rule.id, code)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("en", "Requirements:\n- Max 30 years old\n- Driving licence", "Max 30"),  # a Swedish rule's match
+        ("sv", "Krav:\n- Du är en digital native\n- Körkort", "digital native"),  # an English rule's
+    ],
+)
+def test_a_flag_speaks_the_language_of_the_ad(lang: str, text: str, span: str) -> None:
+    from kompetens.ingest.langdetect import identify_language
+
+    layout = segment(text, layout_cues(lang), title="(none)")
+    (flag,) = [f for f in find_flags(text, bias_lexicon(lang), layout) if f.text == span]
+    assert identify_language(f"{flag.explanation} {flag.suggestion}") == lang
+
+
+def test_a_flag_in_an_english_paragraph_of_a_swedish_ad_speaks_english() -> None:
+    from kompetens.engine import Engine
+    from kompetens.ingest.langdetect import identify_language
+    from kompetens.models import Document
+
+    text = (
+        "Säljare till Exempelbolaget\n\n"
+        "Vi söker en säljare som trivs med att arbeta med kunder och som vill utvecklas med oss. "
+        "Du har erfarenhet av försäljning och körkort.\n\n"
+        "About you: you are a digital native and you have a feel for how our customers use the web. "
+        "You will work with the team and you speak with the customers every day.\n"
+    )
+    flags = Engine(None).review(Document(source="ad.txt", text=text, lang="sv", kind="ad")).flags
+    (flag,) = [f for f in flags if f.text == "digital native"]
+    assert identify_language(f"{flag.explanation} {flag.suggestion}") == "en"

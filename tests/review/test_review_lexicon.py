@@ -30,7 +30,11 @@ def _shared_wordlists() -> dict[str, Any]:
 def _keys(value: Any) -> Any:
     """The shape of a JSON value: dict keys (recursively), not contents."""
     if isinstance(value, dict):
-        return {k: _keys(v) for k, v in value.items() if k not in {"stems", "skipped", "phrases", "headings"}}
+        return {
+            k: _keys(v)
+            for k, v in value.items()
+            if k not in {"stems", "skipped", "phrases", "headings", "other_rules"}
+        }
     return type(value).__name__
 
 

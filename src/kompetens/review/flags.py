@@ -109,7 +109,18 @@ def guarded(
     return False
 
 
-def _phrase_flags(text: str, lexicon: BiasLexicon, layout: Layout) -> Iterator[Flag]:
+def _language_at(at: int, lang: str, parts: Sequence[tuple[str, int, int]]) -> str:
+    """The language the offset ``at`` sits in: its paragraph's where that is in another language, else
+    the ad's."""
+    return next((code for code, s, e in parts if s <= at < e), lang)
+
+
+def _phrase_flags(
+    text: str, lexicon: BiasLexicon, layout: Layout, parts: Sequence[tuple[str, int, int]] = ()
+) -> Iterator[Flag]:
+    """The phrase rules' flags, each explained in the language of the ad or of its paragraph in another
+    language (``parts``: language, start, end): rules of every language run everywhere, "digital native"
+    in an English paragraph of a Swedish ad among them."""
     low = layout.low
     for i, lines in lexicon.gates.lines(low).items():
         rule = lexicon.phrases[i]
@@ -122,13 +133,14 @@ def _phrase_flags(text: str, lexicon: BiasLexicon, layout: Layout) -> Iterator[F
                 continue
             if guarded(text, layout, m.start(), m.end(), guard, clients=rule.client_guard):
                 continue
+            said = rule.text_in(_language_at(m.start(), lexicon.lang, parts))
             yield Flag(
                 m.group(),
                 m.start(),
                 m.end(),
                 rule.category,
-                rule.explanation,
-                rule.suggestion,
+                said.explanation,
+                said.suggestion,
                 rule.source,
                 rule.id,
             )
@@ -221,10 +233,12 @@ def find_flags(
     """All flags in ``text``, in text order, without overlapping spans. ``parts``: paragraphs written in
     another supported language (language -> its gender list and the spans), whose gender-coded words are
     read with that language's list ("engagement" in an English paragraph of a Swedish ad is not the Swedish
-    "engagerad"). The phrase rules of every language apply everywhere already."""
+    "engagerad"). The phrase rules of every language apply everywhere, their flags explained in the
+    language of the paragraph they sit in."""
     other = [span for _, spans in (parts or {}).values() for span in spans]
+    in_other = [(code, s, e) for code, (_, spans) in (parts or {}).items() for s, e in spans]
     found = [
-        *_phrase_flags(text, lexicon, layout),
+        *_phrase_flags(text, lexicon, layout, in_other),
         *_gender_flags(text, lexicon.gender, layout, outside=other),
     ]
     for gender, spans in (parts or {}).values():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -29,16 +29,24 @@ _COMPOUND_TAIL = r"(?P<tail>\w*(?:-\w+)?)"
 "LinkedIn-|kampanjer")."""
 
 
+class RuleText(NamedTuple):
+    """What a flag says, in one language: why the wording turns candidates away, and a neutral rewrite."""
+
+    explanation: str
+    suggestion: str
+
+
 @dataclass(slots=True, frozen=True)
 class PhraseRule:
-    """A biased phrase: a pattern with its category, explanation, suggestion and source."""
+    """A biased phrase: a pattern with its category, its texts in every language, and its source."""
 
     id: str
     category: str
     kind: str
     pattern: re.Pattern[str]
-    explanation: str
-    suggestion: str
+    texts: dict[str, RuleText]
+    """Language -> the explanation and suggestion in it. Every language's rules run on every ad, so a rule
+    speaks each language: the flag takes the language its match sits in (``text_in``)."""
     source: str
     not_in: frozenset[str]
     gate: tuple[str, ...] | None = None
@@ -46,6 +54,12 @@ class PhraseRule:
     client_guard: bool = True
     """False where the words can only describe an applicant ("recent graduates"): clients named just before
     ("students and recent graduates") do not set the flag aside; a neutral sentence still does."""
+    lang: str = ""
+    """The language whose ``bias.json`` holds the rule: its texts there are the fallback."""
+
+    def text_in(self, lang: str) -> RuleText:
+        """The explanation and suggestion in ``lang``, else in the rule's own language."""
+        return self.texts.get(lang) or self.texts[self.lang]
 
 
 @dataclass(slots=True, frozen=True)
@@ -297,19 +311,32 @@ def _need(lang: str, name: str) -> dict[str, Any]:
     return data
 
 
-def _phrase(entry: dict[str, Any]) -> PhraseRule:
+def _phrase(entry: dict[str, Any], lang: str, texts: dict[str, dict[str, RuleText]]) -> PhraseRule:
+    rule_id = entry["id"]
     return PhraseRule(
-        id=entry["id"],
+        id=rule_id,
         category=entry["category"],
         kind=entry.get("kind", ""),
         pattern=whole_word(entry["pattern"]),
-        explanation=entry["explanation"],
-        suggestion=entry["suggestion"],
+        texts={code: by_id[rule_id] for code, by_id in texts.items() if rule_id in by_id},
         source=entry["source"],
         not_in=frozenset(entry.get("not_in", [])),
         gate=tuple(g.lower() for g in entry["gate"]) if "gate" in entry else literal_gate(entry["pattern"]),
         client_guard=bool(entry.get("client_guard", True)),
+        lang=lang,
     )
+
+
+def _rule_texts(data: dict[str, Any]) -> dict[str, RuleText]:
+    """One language's texts by rule id: its own phrases', and its ``other_rules`` for the phrase rules of
+    other languages (an own rule's id whose texts fit, or the texts themselves)."""
+    own = {e["id"]: RuleText(e["explanation"], e["suggestion"]) for e in data.get("phrases", [])}
+    texts = dict(own)
+    for rule_id, value in data.get("other_rules", {}).items():
+        if rule_id.startswith("_") or rule_id in own:
+            continue
+        texts[rule_id] = own[value] if isinstance(value, str) else RuleText(**value)
+    return texts
 
 
 def _stem(entry: dict[str, Any]) -> StemRule:
@@ -394,15 +421,17 @@ def bias_lexicon(lang: str, *, folded: bool = False) -> BiasLexicon:
         stems=tuple(_stem(e) for e in g["stems"]),
         word_forms=WordForms.from_data(g.get("word_forms", {})),
     )
-    others = (lang_data(code, "bias") for code in LANGUAGES if code != lang)
-    datas = [data, *(_folded(d) if folded else d for d in others if d)]
+    others = [(code, lang_data(code, "bias")) for code in LANGUAGES if code != lang]
+    by_lang = [(lang, data), *((code, _folded(d) if folded else d) for code, d in others if d)]
+    datas = [d for _, d in by_lang]
+    texts = {code: _rule_texts(d) for code, d in by_lang}
     seen: set[str] = set()
     phrases: list[PhraseRule] = []
-    for d in datas:
+    for code, d in by_lang:
         for entry in d["phrases"]:
             if entry["pattern"] not in seen:
                 seen.add(entry["pattern"])
-                phrases.append(_phrase(entry))
+                phrases.append(_phrase(entry, code, texts))
     categories = {c for d in datas for c in d.get("guards", {}) if not c.startswith("_")}
     guards = {c: _guard([d.get("guards", {}).get(c, {}) for d in datas]) for c in sorted(categories)}
     return BiasLexicon(lang=lang, phrases=tuple(phrases), gender=gender, guards=guards)
