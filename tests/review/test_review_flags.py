@@ -681,6 +681,47 @@ NEUTRAL = [
 ]
 
 
+UPPER_AGE_LIMITS = [
+    # finding 3: an upper age limit in its usual spellings, in a requirements list or a sentence
+    ("en", "Requirements:\n- Maximum 30 years old\n- Driving licence", "Maximum 30 years old"),
+    ("en", "Maximum age: 35", "Maximum age: 35"),
+    ("en", "Max. 30 years old.", "Max. 30 years old"),
+    ("en", "Applicants should be at most 30 years of age.", "at most 30 years of age"),
+    ("en", "Age limit: 35 years.", "Age limit: 35"),
+    ("en", "Upper age limit of 35.", "Upper age limit of 35"),
+    ("en", "Requirements:\n- Under 35\n- Driving licence", "Under 35"),
+    ("sv", "Krav:\n- Max. 30 år\n- Körkort", "Max. 30 år"),
+    ("sv", "Maxålder: 35", "Maxålder: 35"),
+    ("sv", "Maxålder 35 år.", "Maxålder 35 år"),
+    ("sv", "Högsta ålder 35 år.", "Högsta ålder 35 år"),
+]
+
+NOT_AN_AGE_LIMIT = [
+    ("en", "Maximum 3 years of experience."),
+    ("en", "You must be at least 18 years old."),
+    ("en", "Minimum age 18."),
+    ("en", "You work up to 35 hours a week."),
+    ("en", "Maximum 30 participants per course."),
+    ("en", "We work with children up to 18 years old."),
+    ("sv", "Högst 3 års erfarenhet."),
+    ("sv", "Du är minst 18 år."),
+    ("sv", "Maximalt 30 deltagare per kurs."),
+    ("sv", "Högst 25 personer i gruppen, max 40 timmar i veckan."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), UPPER_AGE_LIMITS)
+def test_an_upper_age_limit_is_flagged_in_its_usual_spellings(lang: str, text: str, span: str) -> None:
+    assert (span, "age") in _flags(lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_AN_AGE_LIMIT)
+def test_experience_caps_minimum_ages_and_counts_are_no_age_limit(lang: str, text: str) -> None:
+    layout = segment(text, layout_cues(lang), title="(none)")
+    rules = {f.rule for f in find_flags(text, bias_lexicon(lang), layout)}
+    assert not rules & {"age.max_ar", "age.under", "age.max_age", "age.years_old", "age.alder_anges"}
+
+
 def _flags(lang: str, text: str) -> list[tuple[str, str]]:
     layout = segment(text, layout_cues(lang), title="(none)")
     return [(f.text, f.category) for f in find_flags(text, bias_lexicon(lang), layout)]
@@ -931,7 +972,7 @@ def test_every_phrase_rule_has_its_texts_in_every_language(lang: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "span"),
     [
-        ("en", "Requirements:\n- Max 30 years old\n- Driving licence", "Max 30"),  # a Swedish rule's match
+        ("en", "Requirements:\n- Max 30\n- Driving licence", "Max 30"),  # a Swedish rule's match
         ("sv", "Krav:\n- Du är en digital native\n- Körkort", "digital native"),  # an English rule's
     ],
 )
