@@ -722,6 +722,48 @@ def test_experience_caps_minimum_ages_and_counts_are_no_age_limit(lang: str, tex
     assert not rules & {"age.max_ar", "age.under", "age.max_age", "age.years_old", "age.alder_anges"}
 
 
+NOT_A_TRAIT = [
+    # finding 2: a stem inside a company's or a product's name, or a word of another sense
+    ("sv", "Du blir anställd hos Logikfabriken och arbetar som konsult.", "Logikfabriken"),
+    (
+        "sv",
+        "LOGIKFABRIKEN\nLogikfabriken är ett konsultbolag. Du blir anställd hos Logikfabriken.",
+        "Logikfabriken",
+    ),
+    (
+        "sv",
+        "LOGIKFABRIKEN\nLogikfabriken är ett konsultbolag. Du blir anställd hos Logikfabriken.",
+        "LOGIKFABRIKEN",
+    ),
+    ("en", "You handle the reviews we get on Trustpilot and our social media channels.", "Trustpilot"),
+    ("sv", "Du har erfarenhet av att möta människor med beroendeproblematik.", "beroendeproblematik"),
+    ("sv", "Du har erfarenhet som kan kopplas till beroende och psykisk ohälsa.", "beroende"),
+    ("sv", "Du utvärderar metodens känslighet, linearitet och precision.", "känslighet"),
+    ("sv", "Du hanterar känsliga personuppgifter varje dag.", "känsliga"),
+    ("en", "You assess the sensitivity, specificity and precision of the assay.", "sensitivity"),
+]
+
+STILL_A_TRAIT = [
+    ("sv", "Driven och självständig, det är du.", "Driven"),
+    ("sv", "Profil:\n- Analytisk\n- Noggrann", "Analytisk"),
+    ("sv", "Vi söker dig som är: Självständig och noggrann.", "Självständig"),
+    ("sv", "Du är lyhörd och känslig för kundens behov.", "känslig"),
+    ("en", "Competitive and ambitious, you thrive on targets.", "Competitive"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), NOT_A_TRAIT)
+def test_a_name_or_another_sense_is_no_gender_coded_word(lang: str, text: str, word: str) -> None:
+    assert (word, "gender") not in _flags(lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), STILL_A_TRAIT)
+def test_a_capitalised_trait_opening_a_sentence_or_an_item_is_flagged(
+    lang: str, text: str, word: str
+) -> None:
+    assert (word, "gender") in _flags(lang, text)
+
+
 def _flags(lang: str, text: str) -> list[tuple[str, str]]:
     layout = segment(text, layout_cues(lang), title="(none)")
     return [(f.text, f.category) for f in find_flags(text, bias_lexicon(lang), layout)]

@@ -176,7 +176,7 @@ def _gender_flags(
         if m is None:
             continue
         rule = gender.flag_rule(m.group())
-        if rule is None or _in_a_name(text, m.start(), m.end()):
+        if rule is None or _is_a_name(text, m.start(), m.end()):
             continue
         if rule.not_before and _next_word(text, m.end()) in rule.not_before:
             continue
@@ -212,6 +212,45 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
         return True
     after = _NAME_AFTER.match(text, end)
     return after is not None and after.group()[-1:].isupper()
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]*\Z")
+"""The word just before another, on the same line with spaces alone between."""
+
+
+def _after_a_small_word(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a word in lower case or a number ("hos Logikfabriken", "on
+    Trustpilot", "2017 är Logikfabriken"): it stands inside a sentence, not at its start or an item's ("-
+    Driven", "Profil: Analytisk", after a full stop, a comma or an emoji), and the sentence is not written
+    in capitals word by word ("Du Ska Vara Nyfiken")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and not before.group(1)[:1].isupper()
+
+
+def _named_elsewhere(text: str, word: str) -> bool:
+    """Whether the ad writes ``word`` capitalised inside a sentence somewhere ("hos Logikfabriken"): then it
+    is a name wherever it stands, at a sentence start or as a heading in capitals too."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE):
+        found = m.group()
+        if found[:1].isupper() and not found.isupper() and _after_a_small_word(text, m.start()):
+            return True
+    return False
+
+
+def _is_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word ``text[start:end]`` is a name, of a company, a product or a field: a
+    capitalised word stands beside it (``_in_a_name``); it is capitalised after a word in lower case, where
+    Swedish and English capitalise names only ("reviews on Trustpilot"; a word in capitals is emphasis); or
+    the ad writes it so elsewhere ("Logikfabriken är ett konsultbolag" after "hos Logikfabriken"). A
+    gender-coded stem in a name says nothing about the person sought."""
+    word = text[start:end]
+    if not word[:1].isupper():
+        return False
+    if _in_a_name(text, start, end):
+        return True
+    if not word.isupper() and _after_a_small_word(text, start):
+        return True
+    return _named_elsewhere(text, word)
 
 
 def _without_overlaps(flags: list[Flag]) -> list[Flag]:
