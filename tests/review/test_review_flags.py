@@ -458,6 +458,68 @@ FLAGGED = [
     ("en", "We are looking for a mature and reliable person.", "mature and reliable person", "age"),
     ("en", "You are mature and calm under pressure.", "You are mature", "age"),
     ("en", "Ideally you're emotionally mature and punctual.", "you're emotionally mature", "age"),
+    # the fourth written set's tune half (bench/review_age_ads.py), with twins of other wording
+    (
+        "sv",
+        "Rollen är gjord för dig som vill starta karriären direkt efter gymnasiet.",
+        "direkt efter gymnasiet",
+        "age",
+    ),
+    (
+        "sv",
+        "Har du gått vårdprogrammet kan du få jobb direkt efter gymnasiet.",
+        "jobb direkt efter gymnasiet",
+        "age",
+    ),
+    (
+        "sv",
+        "Vi vill gärna nå dig som är nykläckt från ekonomiprogrammet.",
+        "nykläckt från ekonomiprogrammet",
+        "age",
+    ),
+    ("sv", "Passar dig som är nybakad från högskolan.", "nybakad från högskolan", "age"),
+    (
+        "sv",
+        "Vi vill ha någon från TikTok-generationen som förstår formatet.",
+        "någon från TikTok-generationen",
+        "age",
+    ),
+    ("sv", "Du tillhör Instagram-generationen.", "Du tillhör Instagram-generationen", "age"),
+    ("sv", "Modebutik söker säljare runt 20 år", "säljare runt 20 år", "age"),
+    ("sv", "Vi söker en medarbetare kring 30 år till kontoret.", "medarbetare kring 30 år", "age"),
+    (
+        "sv",
+        "Vi söker nu deltagare som är unga vuxna 18–29 år och som vill pröva på jobb.",
+        "söker nu deltagare som är unga vuxna 18–29 år",
+        "age",
+    ),
+    (
+        "sv",
+        "Tjänsten passar dig som har avslutat gymnasiet de senaste åren.",
+        "avslutat gymnasiet de senaste åren",
+        "age",
+    ),
+    (
+        "sv",
+        "Du har en masterexamen i finans eller ekonomi, tagen under de senaste två åren.",
+        "tagen under de senaste två åren",
+        "age",
+    ),
+    ("sv", "Extrajobb i butik – går du sista året på gymnasiet?", "går du sista året på gymnasiet", "age"),
+    ("sv", "Du har inte fyllt 25 år och har gärna spelat golf.", "inte fyllt 25 år", "age"),
+    (
+        "en",
+        "We are looking for candidates who are 2-5 years out of university.",
+        "2-5 years out of university",
+        "age",
+    ),
+    (
+        "en",
+        "Ideal for someone less than three years out of college.",
+        "less than three years out of college",
+        "age",
+    ),
+    ("en", "You have not yet turned 30.", "not yet turned 30", "age"),
 ]
 
 NEUTRAL = [
@@ -678,6 +740,14 @@ NEUTRAL = [
     ("en", "Join a mature organisation in a mature market."),
     ("en", "You will help the platform mature over the coming year."),
     ("en", "You will work in a mature, professional services firm."),
+    # the fourth written set's tune half: youth work as the job's subject, a mixed-age staff, a founder's age
+    ("sv", "Ungdomsgården Kvarnen är en mötesplats för unga 13–17 år i Sjöhaga."),
+    ("sv", "Hos oss jobbar allt från 22-åringar till kollegor som snart fyller 67, och det är en styrka."),
+    ("sv", "Vår grundare Sven startade företaget som 19-åring 1987 med en enda gräsklippare."),
+    ("sv", "Vi har funnits i runt 20 år och har fyra butiker."),
+    ("sv", "Vi har avslutat fyrtio projekt de senaste åren."),
+    ("sv", "Våra kampanjer når TikTok-generationen."),
+    ("en", "We have been in business for up to 30 years."),
 ]
 
 
