@@ -777,6 +777,7 @@ NOT_AN_AGE_LIMIT = [
     ("sv", "Du är minst 18 år."),
     ("sv", "Maximalt 30 deltagare per kurs."),
     ("sv", "Högst 25 personer i gruppen, max 40 timmar i veckan."),
+    ("sv", "En doktorand kan i begränsad omfattning (högst 20 %) undervisa."),
 ]
 
 
