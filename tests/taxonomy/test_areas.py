@@ -265,6 +265,7 @@ BAD_FILES: list[tuple[str, Mutation]] = [
     ("unknown key", _set(("concepts", 0, "phrase_cased"), {"sv": ["X"]})),
     ("wrong version", _set(("version",), 2)),
     ("phrases not an object", _set(("concepts", 0, "phrases"), ["SEO"])),
+    ("needs_context not a flag", _set(("concepts", 0, "needs_context"), "yes")),
 ]
 
 
@@ -275,6 +276,11 @@ def test_bad_file_raises_e201(mutate: Mutation) -> None:
     with pytest.raises(TaxonomyError) as err:
         parse_model(data)
     assert err.value.code is Code.E201
+
+
+def test_only_programming_languages_need_context() -> None:
+    """A tool that other work uses too ("Python" in DevOps and embedded ads) shows its area in context only."""
+    assert [c.label_en for c in load_curated() if c.needs_context] == ["Python (computer programming)"]
 
 
 def test_valid_file_parses_to_the_loaded_model() -> None:

@@ -23,6 +23,7 @@ from ..lang import LANGUAGES, is_generic_evidence, lang_data
 from ..layout import Layout, layout_cues, segment
 from ..models import AREA_IDS, ConceptRef, Document, Mention, Profile
 from .compound import CompoundSplitter, part_words
+from .context import mark_out_of_context
 from .cues import cue_phrases, cue_starts, requirement_status
 from .lemma import SUPPORTED, Lexicon, default_lexicon
 from .native import speedups as _speedups
@@ -114,6 +115,8 @@ class Extractor:
             )
             status = requirement_status(layout, [c[2] for c in kept], cues)
         mentions = self._mentions(doc.text, kept, status)
+        if layout is not None:  # "Python" is data work only in context (extract.context)
+            mark_out_of_context(mentions, layout)
         return Profile(doc=doc, mentions=mentions, areas=area_strengths(mentions), layout=layout)
 
     def _candidates(self, hits: list[Hit]) -> list[_Candidate]:

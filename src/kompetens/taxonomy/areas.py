@@ -3,7 +3,8 @@
 The model is plain data (``taxonomy/data/areas.json``); this module only loads and checks it. Each concept is
 an ESCO or JobTech concept with our own curated phrases, per language, as people write them in ads and CVs.
 Phrases are meant to be matched after lowercasing and lemmatising; ``phrases_cased`` hold names that are also
-ordinary words ("X", "Later", "Buffer") and must match with exact case.
+ordinary words ("X", "Later", "Buffer") and must match with exact case. A concept with ``needs_context``
+(a programming language: "Python") shows its area in an ad only in context (``extract.context``).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ _SOURCE = "kompetens/taxonomy/data/areas.json"
 _VERSION = 1
 _AREA_KEYS = frozenset({"id", "label_sv", "label_en", "description_en", "description_sv", "article_quote"})
 _CONCEPT_KEYS = frozenset({"id", "label_en", "label_sv", "area", "esco", "jobtech", "kind", "phrases"})
-_CONCEPT_OPTIONAL_KEYS = frozenset({"phrases_cased"})
+_CONCEPT_OPTIONAL_KEYS = frozenset({"phrases_cased", "needs_context"})
 _ESCO_URI = re.compile(r"^" + re.escape(ESCO_SKILL_PREFIX) + r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
 _JOBTECH_ID = re.compile(r"^[0-9A-Za-z]{4}_[0-9A-Za-z]{3}_[0-9A-Za-z]{3}$")
 _LANG_KEY = re.compile(r"^[a-z]{2,3}$")
@@ -84,6 +85,10 @@ class CuratedConcept:
     kind: ConceptKind
     phrases: Phrases = field(hash=False)
     phrases_cased: Phrases = field(hash=False, default_factory=lambda: MappingProxyType({}))
+    needs_context: bool = False
+    """Evidence of its area in an ad only beside that area's ``area_context`` cues (``sections.json``) or
+    other evidence of the area: "Python" is data work in "analysera data med Python", not in a DevOps ad's
+    "scriptprogrammering ... så som Python, Ruby, Perl"."""
 
     def all_phrases(self, lang: str) -> tuple[str, ...]:
         """Case-insensitive and cased phrases for ``lang`` together (for counting and display)."""
@@ -206,7 +211,14 @@ def _parse_concept(raw: Any, where: str) -> CuratedConcept:
         kind=_kind(obj["kind"], f"{where}.kind"),
         phrases=phrases,
         phrases_cased=cased,
+        needs_context=_flag(obj.get("needs_context", False), f"{where}.needs_context"),
     )
+
+
+def _flag(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise _fail("expected true or false", where)
+    return value
 
 
 def _parse_areas(raw: Any) -> tuple[Area, ...]:
