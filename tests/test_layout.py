@@ -90,6 +90,20 @@ BOILERPLATE = [
     # the channels named on the lines below (a real ad's footer, a bug hunt, stop 30)
     ("en", "Follow our social media channels to take a deep dive into our culture!"),
     ("sv", "Följ våra sociala kanaler och se hur vi har det."),
+    # the employer's own staff survey and results quoted from statistics: about the employer, not the job
+    # (real tune-half ads: the survey and the statistics counted as data and analytics work; a bug hunt)
+    ("sv", "I vår senaste nationella medarbetarenkät rekommenderar 100% av medarbetarna arbetsplatsen."),
+    (
+        "sv",
+        "I vår senaste medarbetarundersökning från 2023 angav 97 % att de är nöjda med oss som arbetsgivare.",
+    ),
+    ("sv", "Skolans personal har en hög trivsel i medarbetarenkäter och det är låg personalomsättning."),
+    (
+        "sv",
+        "Vi har de senaste åren haft goda resultat enligt skolverkets statistik för betyg och nationella prov.",
+    ),
+    ("en", "In our latest employee survey, 96% of our people said they would recommend us."),
+    ("en", "We are the best employer in the region according to the latest national rankings."),
 ]
 
 JOB_SENTENCES = [
@@ -99,6 +113,10 @@ JOB_SENTENCES = [
     ("en", "You answer customer questions on our Facebook page."),
     ("en", "You search for brand mentions on social media and report on them."),
     ("sv", "Du söker upp nya kunder på LinkedIn."),
+    # surveys and statistics that are the job's work
+    ("sv", "Du genomför medarbetarundersökningar och analyserar resultaten."),
+    ("sv", "Du tar fram statistik och analyserar enkäter från kunderna."),
+    ("en", "You run customer surveys and report on the statistics."),
 ]
 
 
