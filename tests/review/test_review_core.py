@@ -471,3 +471,50 @@ def test_a_content_creation_title_is_social_media_work(engine: Engine, text: str
 
     review = engine.review(document_from_text(text, source="ad.txt", kind="ad"))
     assert review.requires_social_media is social
+
+
+PARALLEL_DUTIES = [  # one duty in English and in Swedish gives the same areas (a bug hunt's parallel ads)
+    (
+        "Measure reach and engagement of our posts and report monthly",
+        "Mäta räckvidd och engagemang för våra inlägg och rapportera månadsvis",
+        {"data_insight"},
+    ),
+    (
+        "Analyse the results of our campaigns and suggest improvements",
+        "Analysera resultaten av våra kampanjer och föreslå förbättringar",
+        {"marketing_communication", "data_insight"},
+    ),
+    (
+        "Report on the performance of our social media channels",
+        "Rapportera hur våra sociala mediekanaler presterar",
+        {"platform_technology", "data_insight"},
+    ),
+    (
+        "Build and engage our community of customers",
+        "Bygga och engagera vår community av kunder",
+        {"community"},
+    ),
+    (
+        "Build an engaged community around our brand",
+        "Bygga en engagerad community kring vårt varumärke",
+        {"community", "marketing_communication"},
+    ),
+    ("Track engagement and follower growth", "Följa engagemang och följartillväxt", {"community"}),
+]
+
+
+@pytest.mark.parametrize(("en", "sv", "areas"), PARALLEL_DUTIES)
+def test_a_duty_gives_the_same_areas_in_english_and_swedish(
+    engine: Engine, en: str, sv: str, areas: set[str]
+) -> None:
+    from kompetens.ingest import document_from_text
+
+    found = {}
+    for lang, duty, title, tasks in (
+        ("en", en, "Coordinator", "Your tasks"),
+        ("sv", sv, "Koordinator", "Dina uppgifter"),
+    ):
+        text = f"{title}\n\n{tasks}\n- {duty}\n"
+        review = engine.review(document_from_text(text, source="ad.txt", lang=lang, kind="ad"))
+        found[lang] = {a for a, v in review.areas.items() if v > 0}
+    assert found == {"en": areas, "sv": areas}
