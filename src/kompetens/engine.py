@@ -849,7 +849,12 @@ class Engine:
         held = self.stored_files(org, [digest]).get(digest)
         if held is not None:
             return held
-        return self.keep_candidate(org, replace(cand, source=doc.source), data, user_id=user_id)
+        try:
+            return self.keep_candidate(org, replace(cand, source=doc.source), data, user_id=user_id)
+        except KompetensError as exc:  # another process stored the same file meanwhile
+            if exc.code != Code.E514:
+                raise
+            return self.stored_files(org, [digest])[digest]
 
     def keep_candidate(
         self,
@@ -859,23 +864,41 @@ class Engine:
         *,
         user_id: int | None = None,
         cid: str | None = None,
+        copy_of: str | None = None,
     ) -> StoredCandidate:
         """Store a profiled CV in ``org`` (a store write, no computing): the file's bytes and the profile,
-        under ``cid`` (a new random id by default); ``cand.source`` is the file's name."""
+        under ``cid`` (a new random id by default); ``cand.source`` is the file's name. E514 when the
+        organisation holds the same file (the store decides, so that uploads at once store it once), unless
+        ``copy_of`` names the candidate holding it: kept again on purpose."""
         cid = cid or new_id()
         profile = cand.to_dict()
         profile["source"] = cid  # the profile and every ranking name the candidate by id, never by file
         kept = self.records.add_candidate(
-            org, cid, name=_base_name(cand.source), data=data, lang=cand.lang, profile=profile
+            org,
+            cid,
+            name=_base_name(cand.source),
+            data=data,
+            lang=cand.lang,
+            profile=profile,
+            copy_of=copy_of,
         )
         self.records.log("candidate.add", org, user_id=user_id, object_id=cid)
         return kept
 
     def keep_candidates(
         self, org: int, profiled: Sequence[tuple[CandidateProfile, bytes]], *, user_id: int | None = None
-    ) -> list[StoredCandidate]:
-        """``keep_candidate`` for each (profile, file bytes), in one store write call."""
-        return [self.keep_candidate(org, cand, data, user_id=user_id) for cand, data in profiled]
+    ) -> list[StoredCandidate | KompetensError]:
+        """``keep_candidate`` for each (profile, file bytes), in one store write call; a file the organisation
+        came to hold after the caller looked (a concurrent upload of it) is its E514, not a second copy."""
+        out: list[StoredCandidate | KompetensError] = []
+        for cand, data in profiled:
+            try:
+                out.append(self.keep_candidate(org, cand, data, user_id=user_id))
+            except KompetensError as exc:
+                if exc.code != Code.E514:
+                    raise
+                out.append(exc)
+        return out
 
     def org_for(self, user: User | None = None, name: str | None = None) -> int:
         """The organisation a call works in: the user's; else the one named (E509 if unknown); else the
@@ -904,9 +927,10 @@ class Engine:
         (``profile_files``, computing only) and then the readable ones are stored (``keep_candidates``), so
         a call that fails or is stopped while profiling stores nothing. A file the organisation holds
         already (the same bytes), or that came earlier in ``files``, is not profiled nor stored again: its
-        answer is E514, naming the candidate it is. Only ``self.<method>`` calls: the server's
-        ``RemoteEngine`` runs this with the profiling in a worker and the writes in its process."""
-        from .store.records import file_digest
+        answer is E514, naming the candidate it is; so is one stored by a concurrent call while this one
+        profiled (the store's unique index). Only ``self.<method>`` calls: the server's ``RemoteEngine`` runs
+        this with the profiling in a worker and the writes in its process."""
+        from .store.records import file_digest, same_file
 
         digests = [file_digest(data) for _, data in files]
         held = self.stored_files(org, digests)
@@ -914,14 +938,7 @@ class Engine:
         answers: list[StoredCandidate | KompetensError | None] = []
         for (name, _), digest in zip(files, digests, strict=True):
             if digest in held:
-                kept = held[digest]
-                answers.append(
-                    KompetensError(
-                        Code.E514,
-                        f"the same file is stored already: candidate {kept.id} ({kept.name})",
-                        source=name,
-                    )
-                )
+                answers.append(same_file(held[digest], source=name))
             elif digest in first:
                 answers.append(
                     KompetensError(Code.E514, f"the same file as {first[digest]} in this upload", source=name)
@@ -1306,10 +1323,42 @@ class Engine:
         user_id: int | None = None,
     ) -> str:
         """The store writes of ``rank_recorded``: each (profile, file bytes, id) kept as a candidate, then the
-        ranking (items named by those ids) as a decision record; answers the record's id."""
+        ranking (items named by those ids) as a decision record; answers the record's id. A file a
+        concurrent call stored meanwhile is ranked as that candidate, not stored twice."""
+        ranked = {r.candidate for r in ranking}
+        moved: dict[str, str] = {}
         for cand, data, cid in files:
-            self.keep_candidate(org, cand, data, user_id=user_id, cid=cid)
+            kept = self._keep_ranked(org, cand, data, cid=cid, ranked=ranked, user_id=user_id)
+            if kept != cid:
+                moved[cid] = kept
+        ranking = [replace(r, candidate=moved.get(r.candidate, r.candidate)) for r in ranking]
         return self._record(org, role, ranking, role_ref=None, user_id=user_id)
+
+    def _keep_ranked(
+        self,
+        org: int,
+        cand: CandidateProfile,
+        data: bytes,
+        *,
+        cid: str,
+        ranked: Collection[str],
+        user_id: int | None,
+    ) -> str:
+        """Keep an uploaded CV of a ranking under ``cid``; the id the ranking names it by. When the
+        organisation holds the same file already: a candidate of this ranking (the same file twice in one
+        call, each one ranked) gets a copy, another (stored by a concurrent call) is named instead."""
+        from .store.records import file_digest
+
+        try:
+            return self.keep_candidate(org, cand, data, user_id=user_id, cid=cid).id
+        except KompetensError as exc:
+            if exc.code != Code.E514:
+                raise
+        digest = file_digest(data)
+        held = self.stored_files(org, [digest])[digest]
+        if held.id not in ranked:
+            return held.id
+        return self.keep_candidate(org, cand, data, user_id=user_id, cid=cid, copy_of=held.id).id
 
     def log_event(
         self, event: str, org: int, *, user_id: int | None = None, object_id: str | None = None

@@ -8,9 +8,11 @@ wait until ``<folder>/release`` exists (at most a minute) before it reviews the 
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from kompetens.engine import Engine
 from kompetens.errors import KompetensError
@@ -56,3 +58,17 @@ class SlowEngine(Engine):
 
 def slow_text(folder: Path) -> str:
     return f"{MARK}{folder} \n\nWe need someone for our Instagram account and our newsletter."
+
+
+class MeetingEngine(Engine):
+    """An Engine whose ``profile_files`` waits until every Engine sharing ``meeting`` is profiling too: calls
+    made at once (several server processes over one database) all look for the file before any stores it,
+    the order that let uploads at once store one file several times."""
+
+    def __init__(self, *args: Any, meeting: threading.Barrier, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+
+    def profile_files(self, files: Sequence[tuple[str, bytes]]) -> list[CandidateProfile | KompetensError]:
+        self.meeting.wait(timeout=60)
+        return super().profile_files(files)

@@ -554,3 +554,37 @@ def test_an_empty_candidate_list_is_422_as_other_unusable_input(two_orgs: tuple)
     assert client.get("/api/v1/rankings?limit=0", headers=a).status_code == 422  # as the others
     schema = client.get("/openapi.json").json()["components"]["schemas"]["RankingRequest"]
     assert '"minItems": 1' in json.dumps(schema["properties"]["candidates"])
+
+
+def test_uploads_of_one_cv_at_once_store_it_once(tmp_path: Path, database_url: str | None) -> None:
+    """The same CV posted at once to several server processes over one database (each its own app and
+    Engine, in threads): one 201, the others 409 E514 naming it, and one candidate in the list."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .slow_engine import MeetingEngine
+
+    n = 3
+    meeting = threading.Barrier(n)
+    clients = [
+        TestClient(
+            create_app(
+                MeetingEngine(tmp_path, database_url=database_url, meeting=meeting), allowed_hosts=TEST_HOSTS
+            ),
+            raise_server_exceptions=False,
+        )
+        for _ in range(n)
+    ]
+    cv = _cv_with_marker()
+
+    def post(client: TestClient) -> Any:
+        return client.post("/api/v1/candidates", files=[("cvs", ("cv.txt", cv))])
+
+    with ThreadPoolExecutor(n) as pool:
+        answers = list(pool.map(post, clients))
+    assert sorted(r.status_code for r in answers) == [201] + [409] * (n - 1), [r.text for r in answers]
+    (kept,) = next(r.json() for r in answers if r.status_code == 201)
+    for r in answers:
+        if r.status_code == 409:
+            assert r.json()["error"]["code"] == "E514" and kept["id"] in r.json()["error"]["message"]
+    assert [c["id"] for c in clients[0].get("/api/v1/candidates").json()] == [kept["id"]]

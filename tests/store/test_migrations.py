@@ -18,7 +18,7 @@ from kompetens.engine import Engine
 from kompetens.errors import Code, KompetensError
 from kompetens.store import Store
 from kompetens.store.migrations import current, head
-from kompetens.store.records import Records
+from kompetens.store.records import Records, file_digest
 
 from ..databases import TEST_DATABASE_ENV, fresh_schema, postgres_base_url, stored_text
 
@@ -78,17 +78,51 @@ def test_an_older_revision_is_upgraded_when_the_store_opens(tmp_path: Path, data
     store = Store(where)
     with store.transaction() as tx:
         tx.execute("DROP TABLE signin_failures")
+        tx.execute("DROP INDEX candidates_file")
         tx.execute("DROP INDEX candidates_digest")
+        tx.execute("ALTER TABLE candidates DROP COLUMN duplicate_of")
         tx.execute("ALTER TABLE candidates DROP COLUMN digest")
         tx.execute("ALTER TABLE rankings DROP COLUMN reordered")
         tx.execute("UPDATE alembic_version SET version_num = '0001'")
     store.close()
     again = Store(where)
     with again.transaction() as tx:
-        assert current(tx.conn) == head() == "0004"
+        assert current(tx.conn) == head() == "0005"
         assert "signin_failures" in sa.inspect(tx.conn).get_table_names()
         assert "digest" in {c["name"] for c in sa.inspect(tx.conn).get_columns("candidates")}
         assert "reordered" in {c["name"] for c in sa.inspect(tx.conn).get_columns("rankings")}
+        assert "candidates_file" in {i["name"] for i in sa.inspect(tx.conn).get_indexes("candidates")}
+
+
+def test_copies_of_one_file_stored_before_the_unique_index_are_kept_and_marked(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    """A database at 0004 holding one file three times (uploads at once, before the index): the upgrade keeps
+    every row (erasure is a person's call) and marks the later two copies of the first; then the index holds
+    and the same file again is E514 naming the first."""
+    home = tmp_path / "home"
+    engine = Engine(home, database_url=database_url)
+    org = engine.org_for()
+    with engine.store.transaction() as tx:
+        tx.execute("DROP INDEX candidates_file")
+        tx.execute("ALTER TABLE candidates DROP COLUMN duplicate_of")
+        tx.execute("UPDATE alembic_version SET version_num = '0004'")
+        for n, cid in enumerate(("c1", "c2", "c3")):
+            tx.execute(
+                "INSERT INTO candidates(id, org_id, name, lang, size, profile, created, digest) "
+                "VALUES (?, ?, ?, 'sv', 3, '{}', ?, ?)",
+                (cid, org, f"cv{n}.txt", f"2026-01-02 03:04:0{5 - n}", file_digest(b"cv!")),  # c3 first
+            )
+    engine.store.close()
+    again = Engine(home, database_url=database_url)
+    with again.store.transaction() as tx:
+        rows = tx.execute("SELECT id, duplicate_of FROM candidates ORDER BY id").fetchall()
+        assert current(tx.conn) == head()
+    assert [tuple(r) for r in rows] == [("c1", "c3"), ("c2", "c3"), ("c3", None)]
+    assert [c.id for c in again.candidates(org)] == ["c3", "c2", "c1"]
+    with pytest.raises(KompetensError) as err:
+        again.records.add_candidate(org, "c4", name="cv.txt", data=b"cv!", lang=None, profile={})
+    assert err.value.code == Code.E514 and "candidate c3 (cv2.txt)" in err.value.message
 
 
 @pytest.mark.parametrize(

@@ -448,3 +448,28 @@ def test_candidate_search_folds_swedish_letters(tmp_path: Path, database_url: st
         ("%", []),
     ]:
         assert [c.name for c in engine.candidates(org, query=query)] == names, query
+
+
+def test_uploads_of_one_file_at_once_store_it_once(tmp_path: Path, database_url: str | None) -> None:
+    """Several processes (here Engines over one database, in threads) adding the same file at once: each
+    looks for it before any has stored it, and still one stores it; the others get E514 naming that one."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kompetens.store.records import StoredCandidate
+
+    from ..api.slow_engine import MeetingEngine
+
+    n = 4
+    meeting = threading.Barrier(n)
+    engines = [MeetingEngine(tmp_path / "home", database_url=database_url, meeting=meeting) for _ in range(n)]
+    org = engines[0].org_for()
+    cv = f"Erfarenhet\n2019 - nu Social media-ansvarig.\nInstagram, {MARKER}.\n".encode()
+    with ThreadPoolExecutor(n) as pool:
+        answers = list(pool.map(lambda i: engines[i].add_candidates(org, [(f"cv{i}.txt", cv)])[0], range(n)))
+    stored = [a for a in answers if isinstance(a, StoredCandidate)]
+    refused = [a for a in answers if isinstance(a, KompetensError)]
+    assert len(stored) == 1 and len(refused) == n - 1, answers
+    assert all(e.code.name == "E514" and stored[0].id in e.message for e in refused)
+    assert [c.id for c in engines[0].candidates(org)] == [stored[0].id]
+    assert len(list((tmp_path / "home" / "files" / str(org)).iterdir())) == 1  # the others' files shredded

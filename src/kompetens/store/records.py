@@ -168,6 +168,13 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def same_file(kept: StoredCandidate, *, source: str) -> KompetensError:
+    """E514 for the file ``source``, which the organisation holds already as candidate ``kept``."""
+    return KompetensError(
+        Code.E514, f"the same file is stored already: candidate {kept.id} ({kept.name})", source=source
+    )
+
+
 def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
@@ -218,6 +225,16 @@ def shred(path: Path) -> None:
         path.unlink()
 
 
+_ADD_CANDIDATE = (
+    "INSERT INTO candidates(id, org_id, name, lang, size, profile, created, digest, duplicate_of) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_BACKFILL = (
+    "UPDATE candidates SET digest = ?, duplicate_of = (SELECT c.id FROM candidates AS c "
+    "WHERE c.org_id = ? AND c.digest = ? AND c.duplicate_of IS NULL) WHERE id = ? AND org_id = ?"
+)
+"""A digest for a row stored before digests were kept; a copy of the candidate holding that file already
+(the unique index on the organisation and the digest leaves copies out)."""
 _CANDIDATE_SQL = "SELECT id, name, lang, size, created FROM candidates"
 _RANKING_SQL = (
     "SELECT id, user_id, created, role, role_id, role_version, engine_version, taxonomy_version, inputs, confirmed, confirmed_by, "
@@ -269,31 +286,48 @@ class Records:
         return self.files_dir / str(org_id) / cid
 
     def add_candidate(
-        self, org_id: int, cid: str, *, name: str, data: bytes, lang: str | None, profile: dict[str, Any]
+        self,
+        org_id: int,
+        cid: str,
+        *,
+        name: str,
+        data: bytes,
+        lang: str | None,
+        profile: dict[str, Any],
+        copy_of: str | None = None,
     ) -> StoredCandidate:
         """Keep a candidate: the original file (0600, under the organisation's folder), its digest
-        (``file_digest``) and the profile."""
+        (``file_digest``) and the profile. E514 when the organisation holds the same file: the database's
+        unique index decides, so that uploads of one file at once, in any process, store it once.
+        ``copy_of``: a candidate holding the same file, kept again on purpose (outside the index)."""
         folder = private_dir(private_dir(self.files_dir) / str(org_id))
         path = folder / cid
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        from sqlalchemy.exc import IntegrityError  # what the index raises (imported with the store)
+
+        digest = file_digest(data)
+        row = (
+            cid,
+            org_id,
+            name,
+            lang,
+            len(data),
+            json.dumps(profile, ensure_ascii=False),
+            now(),
+            digest,
+            copy_of,
+        )
         try:
             with self.store.transaction() as conn:
-                conn.execute(
-                    "INSERT INTO candidates(id, org_id, name, lang, size, profile, created, digest) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        cid,
-                        org_id,
-                        name,
-                        lang,
-                        len(data),
-                        json.dumps(profile, ensure_ascii=False),
-                        now(),
-                        file_digest(data),
-                    ),
-                )
+                conn.execute(_ADD_CANDIDATE, row)
+        except IntegrityError as exc:
+            shred(path)
+            held = self.stored_files(org_id, [digest]).get(digest)
+            if held is None:  # not the file's index
+                raise
+            raise same_file(held, source=name) from exc
         except BaseException:
             shred(path)
             raise
@@ -313,10 +347,8 @@ class Records:
             for (cid,) in rows:
                 path = self._file(org_id, cid)
                 if path.is_file():
-                    conn.execute(
-                        "UPDATE candidates SET digest = ? WHERE id = ? AND org_id = ?",
-                        (file_digest(path.read_bytes()), cid, org_id),
-                    )
+                    digest = file_digest(path.read_bytes())
+                    conn.execute(_BACKFILL, (digest, org_id, digest, cid, org_id))
         found: dict[str, StoredCandidate] = {}
         with self.store.transaction() as conn:
             for start in range(0, len(wanted), 500):
