@@ -978,9 +978,16 @@ class Engine:
                 out.append(exc)
         return out
 
-    def candidates(self, org: int, *, query: str | None = None) -> list[StoredCandidate]:
-        """The organisation's stored candidates, oldest first; ``query``: those whose file name holds it."""
-        return self.records.candidates(org, query=query)
+    def candidates(
+        self, org: int, *, query: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[StoredCandidate]:
+        """The organisation's stored candidates, oldest first; ``query``: those whose file name holds it;
+        ``offset`` and ``limit`` (None: all): a page of them, for a client that syncs them all."""
+        return self.records.candidates(org, query=query, limit=limit, offset=offset)
+
+    def count_candidates(self, org: int, *, query: str | None = None) -> int:
+        """How many candidates ``candidates`` lists without a page (a paging client's total)."""
+        return self.records.count_candidates(org, query=query)
 
     def stored_candidate(self, org: int, cid: str) -> StoredCandidate:
         """One of the organisation's candidates; E505 if it has none by that id."""
@@ -1372,9 +1379,14 @@ class Engine:
             return []
         return self.records.events(org, since=since)
 
-    def decisions(self, org: int, *, limit: int = 50) -> list[Decision]:
-        """The organisation's latest ``limit`` rankings (decision records), newest first."""
-        return [self.decision(org, rid) for rid in self.records.rankings(org, limit=limit)]
+    def decisions(self, org: int, *, limit: int = 50, offset: int = 0) -> list[Decision]:
+        """The organisation's rankings (decision records), newest first: ``limit`` of them after the newest
+        ``offset``, so that older records can be listed too."""
+        return [self.decision(org, rid) for rid in self.records.rankings(org, limit=limit, offset=offset)]
+
+    def count_decisions(self, org: int) -> int:
+        """How many rankings (decision records) the organisation holds (a paging client's total)."""
+        return self.records.count_rankings(org)
 
     def decision(self, org: int, rid: str) -> Decision:
         """A stored ranking of the organisation; E506 if it has none by that id."""

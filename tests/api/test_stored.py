@@ -588,3 +588,33 @@ def test_uploads_of_one_cv_at_once_store_it_once(tmp_path: Path, database_url: s
         if r.status_code == 409:
             assert r.json()["error"]["code"] == "E514" and kept["id"] in r.json()["error"]["message"]
     assert [c["id"] for c in clients[0].get("/api/v1/candidates").json()] == [kept["id"]]
+
+
+def test_candidates_and_rankings_are_listed_page_by_page(
+    two_orgs: tuple[TestClient, dict[str, dict[str, str]], Engine],
+) -> None:
+    """``limit`` and ``offset`` page through every candidate and every ranking, each once; ``X-Total-Count``
+    holds the total; without them the lists answer as before (every candidate; the newest 50 rankings)."""
+    client, tokens, _ = two_orgs
+    rec = _h(tokens["a"]["recruiter"])
+    cvs = [(f"cv{i}.txt", _cv_with_marker() + f"Referensnummer {i}.\n".encode()) for i in range(5)]
+    ids = [c["id"] for c in _upload(client, tokens["a"]["recruiter"], cvs)]
+    made = [client.post("/api/v1/rankings", json={}, headers=rec).json()["id"] for _ in range(5)]
+
+    def paged(path: str, size: int) -> list[str]:
+        seen: list[str] = []
+        for offset in range(0, 7, size):
+            r = client.get(path, params={"limit": size, "offset": offset}, headers=rec)
+            assert r.status_code == 200 and r.headers["X-Total-Count"] == "5", r.text
+            seen += [item["id"] for item in r.json()]
+        return seen
+
+    assert paged("/api/v1/candidates", 2) == ids
+    assert paged("/api/v1/rankings", 2) == made[::-1]
+    whole = client.get("/api/v1/candidates", headers=rec)
+    assert [c["id"] for c in whole.json()] == ids and whole.headers["X-Total-Count"] == "5"
+    assert len(client.get("/api/v1/rankings", headers=rec).json()) == 5
+    other = client.get("/api/v1/candidates", headers=_h(tokens["b"]["recruiter"]))
+    assert other.json() == [] and other.headers["X-Total-Count"] == "0"
+    bad = client.get("/api/v1/rankings", params={"offset": -1}, headers=rec)
+    assert bad.status_code == 422, bad.text

@@ -473,3 +473,38 @@ def test_uploads_of_one_file_at_once_store_it_once(tmp_path: Path, database_url:
     assert all(e.code.name == "E514" and stored[0].id in e.message for e in refused)
     assert [c.id for c in engines[0].candidates(org)] == [stored[0].id]
     assert len(list((tmp_path / "home" / "files" / str(org)).iterdir())) == 1  # the others' files shredded
+
+
+def test_candidates_and_rankings_page_without_gaps_or_repeats(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    """``offset`` and ``limit`` page through every candidate (oldest first) and every ranking (newest first),
+    each once, past the newest 500 too; the counts are the totals; a name query pages its matches."""
+    from kompetens.store.records import Records
+
+    store = Store(database_url or tmp_path / "store.sqlite")
+    records = Records(store, tmp_path / "files")
+    org = records.default_org()
+    added = [
+        records.add_candidate(
+            org,
+            f"c{i}",
+            name=f"{'Åsa' if i % 2 else 'Bo'} {i}.txt",
+            data=f"{i}".encode(),
+            lang=None,
+            profile={},
+        ).id
+        for i in range(7)
+    ]
+    rankings = [
+        records.add_ranking(org, user_id=None, role={}, engine_version="t", taxonomy_version="t", items=[])
+        for _ in range(7)
+    ]
+    pages = [records.candidates(org, limit=3, offset=start) for start in range(0, 9, 3)]
+    assert [c.id for page in pages for c in page] == added and [len(p) for p in pages] == [3, 3, 1]
+    assert [c.id for c in records.candidates(org, offset=5)] == added[5:]
+    assert [c.id for c in records.candidates(org, query="åsa", limit=2, offset=2)] == ["c5"]
+    assert records.count_candidates(org) == 7 and records.count_candidates(org, query="ÅSA") == 3
+    newest_first = [rid for start in range(0, 7, 2) for rid in records.rankings(org, limit=2, offset=start)]
+    assert newest_first == rankings[::-1] and records.count_rankings(org) == 7
+    assert records.rankings(org, limit=500, offset=7) == []

@@ -99,6 +99,7 @@ def create_app(
             allow_origins=list(cors_origins),
             allow_methods=["GET", "POST"],
             allow_headers=["*"],
+            expose_headers=["X-Total-Count"],  # a list's total, for a browser client that pages
         )
     app.add_middleware(BodyLimitMiddleware, limits=app.state.limits)
     app.add_middleware(HostGuard, hosts=allowed_hosts, origins=cors_origins)

@@ -17,7 +17,7 @@ from ..errors import AllFailed, Code, FailedInput, KompetensError
 from ..match import Role
 from ..match.decision import CandidateExport, Decision, Explanation, StoredRole
 from ..store.accounts import User
-from ..store.records import MAX_RETENTION_DAYS, Event, Retention, StoredAd, StoredCandidate
+from ..store.records import ALL_ROWS, MAX_RETENTION_DAYS, Event, Retention, StoredAd, StoredCandidate
 from . import schemas
 from .auth import Admin, CurrentUser, Writer, record_call
 from .deps import engine_of, read_files
@@ -121,16 +121,52 @@ def add_candidates(request: Request, user: Writer, cvs: CvFiles) -> Response:
     return json_response(out, Added, status=201)
 
 
-@router.get("/candidates", response_model=list[StoredCandidate], summary="The organisation's candidates")
+TOTAL_HEADER = "X-Total-Count"
+"""The header a list answer gives its total in (the body stays a plain list: existing clients read it)."""
+Offset = Annotated[
+    int,
+    Query(ge=0, le=ALL_ROWS, description="Skip this many first: with `limit`, a page (default 0)."),
+]
+
+
+def _total_header(what: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI entry of a list answer's ``X-Total-Count``."""
+    header = {
+        "description": f"How many {what} there are in all, whatever the page.",
+        "schema": {"type": "integer"},
+    }
+    return {200: {"headers": {TOTAL_HEADER: header}}}
+
+
+def _page(found: list[Any], shape: Any, total: int) -> Response:
+    """A page of a list as JSON, with the list's total in ``X-Total-Count``: a client pages with ``offset``
+    until it has that many."""
+    response = json_response(found, shape)
+    response.headers[TOTAL_HEADER] = str(total)
+    return response
+
+
+@router.get(
+    "/candidates",
+    response_model=list[StoredCandidate],
+    summary="The organisation's candidates",
+    description="Oldest first, all of them by default; `limit` and `offset` give a page (new candidates come "
+    "last, so pages stay put while they are added). `X-Total-Count` holds how many there are in all.",
+    responses=_total_header("candidates (that match `q`)"),
+)
 def list_candidates(
     request: Request,
     user: CurrentUser,
     q: Annotated[str | None, Query(max_length=200, description="Only names that hold this.")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=500, description="At most this many (default: all).")] = None,
+    offset: Offset = 0,
 ) -> Response:
     with engine_of(request) as engine:
-        found = engine.candidates(engine.org_for(user), query=q)
+        org = engine.org_for(user)
+        found = engine.candidates(org, query=q, limit=limit, offset=offset)
+        total = engine.count_candidates(org, query=q)
     record_call(request, "candidates.list")
-    return json_response(found, list[StoredCandidate])
+    return _page(found, list[StoredCandidate], total)
 
 
 @router.get("/candidates/{cid}", response_model=StoredCandidate, summary="One candidate")
@@ -232,16 +268,26 @@ def create_ranking(request: Request, user: Writer, body: RankingRequest) -> Resp
     return json_response(decision, status=201)
 
 
-@router.get("/rankings", response_model=list[Decision], summary="The organisation's latest rankings")
+@router.get(
+    "/rankings",
+    response_model=list[Decision],
+    summary="The organisation's rankings, latest first",
+    description="The newest 50 by default; `limit` and `offset` give a page, so older decision records can "
+    "be listed too. `X-Total-Count` holds how many there are in all.",
+    responses=_total_header("rankings"),
+)
 def list_rankings(
     request: Request,
     user: CurrentUser,
     limit: Annotated[int, Query(ge=1, le=500, description="At most this many, newest first.")] = 50,
+    offset: Offset = 0,
 ) -> Response:
     with engine_of(request) as engine:
-        found = engine.decisions(engine.org_for(user), limit=limit)
+        org = engine.org_for(user)
+        found = engine.decisions(org, limit=limit, offset=offset)
+        total = engine.count_decisions(org)
     record_call(request, "rankings.list")
-    return json_response(found, list[Decision])
+    return _page(found, list[Decision], total)
 
 
 @router.get("/rankings/{rid}", response_model=Decision, summary="A stored ranking (decision record)")

@@ -24,6 +24,7 @@ from ..match import Role
 from ..match.decision import StoredRole
 from ..schema import dump_json
 from ..store.accounts import User
+from ..store.records import ALL_ROWS
 from .auth import page_user, record_call
 from .csrf import check_csrf
 from .deps import engine_of, read_files
@@ -206,10 +207,18 @@ def candidates_explanation(
 # -- rankings -------------------------------------------------------------------------------------
 
 
+def _offset(request: Request) -> int:
+    """The page's ``?offset=`` (0 when absent or not a count): where its list starts."""
+    given = request.query_params.get("offset", "")
+    return min(int(given), ALL_ROWS) if given.isdigit() else 0
+
+
 def rankings_page(request: Request, user: User | None, **context: object) -> Response:
+    offset = _offset(request)
     with engine_of(request) as engine:
         org = engine.org_for(user)
-        decisions = engine.decisions(org, limit=RANKINGS_SHOWN)
+        decisions = engine.decisions(org, limit=RANKINGS_SHOWN, offset=offset)
+        total = engine.count_decisions(org)
         found = engine.candidates(org)
         roles = engine.stored_roles(org)
         ads = engine.ads(org)
@@ -224,6 +233,7 @@ def rankings_page(request: Request, user: User | None, **context: object) -> Res
         "rankings.html",
         status=status,
         decisions=decisions,
+        shown=(offset, total, RANKINGS_SHOWN),
         candidates=found,
         roles=roles,
         ads=ads,

@@ -235,6 +235,8 @@ _BACKFILL = (
 )
 """A digest for a row stored before digests were kept; a copy of the candidate holding that file already
 (the unique index on the organisation and the digest leaves copies out)."""
+ALL_ROWS = 2**62
+"""A limit no table reaches (a page with an offset and no limit)."""
 _CANDIDATE_SQL = "SELECT id, name, lang, size, created FROM candidates"
 _RANKING_SQL = (
     "SELECT id, user_id, created, role, role_id, role_version, engine_version, taxonomy_version, inputs, confirmed, confirmed_by, "
@@ -362,21 +364,32 @@ class Records:
                     found.setdefault(row[-1], StoredCandidate(*row[:-1]))
         return found
 
-    def candidates(self, org_id: int, *, query: str | None = None) -> list[StoredCandidate]:
-        """The organisation's candidates, oldest first; ``query``: those whose name holds it in any case,
-        Swedish letters too ("åsa" finds "Åsa Öberg CV.pdf": SQLite's ``lower`` and ``LIKE`` fold ASCII only,
-        so the names are matched here, case-folded)."""
+    def candidates(
+        self, org_id: int, *, query: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[StoredCandidate]:
+        """The organisation's candidates, oldest first (so a page stays put as candidates are added);
+        ``query``: those whose name holds it in any case, Swedish letters too ("åsa" finds "Åsa Öberg CV.pdf":
+        SQLite's ``lower`` and ``LIKE`` fold ASCII only, so the names are matched here, case-folded);
+        ``offset`` and ``limit`` (None: all): a page of them."""
+        sql = _CANDIDATE_SQL + f" WHERE org_id = ? ORDER BY created, {self._order}"
+        args: tuple[object, ...] = (org_id,)
+        if not query:
+            sql, args = _paged(sql, args, limit=limit, offset=offset)
         with self.store.transaction() as conn:
-            found = [
-                StoredCandidate(*r)
-                for r in conn.execute(
-                    _CANDIDATE_SQL + f" WHERE org_id = ? ORDER BY created, {self._order}", (org_id,)
-                )
-            ]
+            found = [StoredCandidate(*r) for r in conn.execute(sql, args)]
         if query:
             wanted = query.casefold()
             found = [c for c in found if wanted in c.name.casefold()]
+            found = found[offset:] if limit is None else found[offset : offset + limit]
         return found
+
+    def count_candidates(self, org_id: int, *, query: str | None = None) -> int:
+        """How many candidates ``candidates`` lists without a page: a paging client's total."""
+        if query:
+            return len(self.candidates(org_id, query=query))
+        with self.store.transaction() as conn:
+            row = conn.execute("SELECT count(*) FROM candidates WHERE org_id = ?", (org_id,)).fetchone()
+        return int(row[0]) if row else 0
 
     def candidate(self, org_id: int, cid: str) -> StoredCandidate:
         """The organisation's candidate ``cid``; E505 if it has none (another organisation's is none)."""
@@ -601,14 +614,22 @@ class Records:
             reordered=None if row[13] is None else bool(row[13]),
         )
 
-    def rankings(self, org_id: int, *, limit: int = 50) -> list[str]:
-        """The ids of the organisation's latest ``limit`` rankings, newest first."""
+    def rankings(self, org_id: int, *, limit: int = 50, offset: int = 0) -> list[str]:
+        """The ids of the organisation's rankings, newest first: ``limit`` of them after the first ``offset``."""
+        sql, args = _paged(
+            f"SELECT id FROM rankings WHERE org_id = ? ORDER BY created DESC, {self._order} DESC",
+            (org_id,),
+            limit=limit,
+            offset=offset,
+        )
         with self.store.transaction() as conn:
-            rows = conn.execute(
-                f"SELECT id FROM rankings WHERE org_id = ? ORDER BY created DESC, {self._order} DESC LIMIT ?",
-                (org_id, limit),
-            )
-            return [r[0] for r in rows]
+            return [r[0] for r in conn.execute(sql, args)]
+
+    def count_rankings(self, org_id: int) -> int:
+        """How many rankings the organisation holds: a paging client's total."""
+        with self.store.transaction() as conn:
+            row = conn.execute("SELECT count(*) FROM rankings WHERE org_id = ?", (org_id,)).fetchone()
+        return int(row[0]) if row else 0
 
     def rankings_of(self, org_id: int, cid: str) -> list[str]:
         """The ids of the organisation's rankings that hold candidate ``cid``, newest first."""
@@ -749,6 +770,16 @@ class Records:
                 )
                 conn.execute("DELETE FROM profiles WHERE key = ?", (key,))
         self.store.compact(["profiles"])
+
+
+def _paged(
+    sql: str, args: tuple[object, ...], *, limit: int | None, offset: int
+) -> tuple[str, tuple[object, ...]]:
+    """``sql`` (ordered) limited to a page: ``limit`` rows (None: all) after the first ``offset``. SQLite
+    takes an offset only after a limit and PostgreSQL no ``LIMIT -1``: no limit is ``ALL_ROWS``."""
+    if limit is None and not offset:
+        return sql, args
+    return sql + " LIMIT ? OFFSET ?", (*args, ALL_ROWS if limit is None else limit, offset)
 
 
 def _base_name(source: str) -> str:
