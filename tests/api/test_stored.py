@@ -618,3 +618,23 @@ def test_candidates_and_rankings_are_listed_page_by_page(
     assert other.json() == [] and other.headers["X-Total-Count"] == "0"
     bad = client.get("/api/v1/rankings", params={"offset": -1}, headers=rec)
     assert bad.status_code == 422, bad.text
+
+
+def test_a_ranking_of_ids_names_the_ones_it_does_not_know(
+    two_orgs: tuple[TestClient, dict[str, dict[str, str]], Engine],
+) -> None:
+    """Among several ids, the unknown ones (erased, guessed, another organisation's) are named in the
+    message and the source of the 404 E505, so a client knows which to drop; nothing is recorded."""
+    client, tokens, _ = two_orgs
+    rec, other = _h(tokens["a"]["recruiter"]), _h(tokens["b"]["recruiter"])
+    (kept,) = _upload(client, tokens["a"]["recruiter"], [("cv.txt", _cv_with_marker())])
+    (theirs,) = _upload(client, tokens["b"]["recruiter"], [("cv.txt", _cv_with_marker())])
+    r = client.post("/api/v1/rankings", json={"candidates": [kept["id"], "gissad-id"]}, headers=rec)
+    assert r.status_code == 404, r.text
+    error = r.json()["error"]
+    assert error["code"] == "E505" and error["source"] == "gissad-id" and error["field"] == "candidates"
+    assert "gissad-id" in error["message"] and "1 of the 2" in error["message"]
+    two = client.post("/api/v1/rankings", json={"candidates": ["x1", kept["id"], theirs["id"]]}, headers=rec)
+    assert two.json()["error"]["source"] == f"x1, {theirs['id']}", two.text
+    assert client.get("/api/v1/rankings", headers=rec).json() == []
+    assert client.get("/api/v1/rankings", headers=other).json() == []

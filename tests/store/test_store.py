@@ -508,3 +508,19 @@ def test_candidates_and_rankings_page_without_gaps_or_repeats(
     newest_first = [rid for start in range(0, 7, 2) for rid in records.rankings(org, limit=2, offset=start)]
     assert newest_first == rankings[::-1] and records.count_rankings(org) == 7
     assert records.rankings(org, limit=500, offset=7) == []
+
+
+def test_unknown_ids_among_several_are_named(tmp_path: Path, database_url: str | None) -> None:
+    """Profiles of a list of ids: the ones the organisation does not hold are named, in order, once."""
+    from kompetens.store.records import Records
+
+    records = Records(Store(database_url or tmp_path / "store.sqlite"), tmp_path / "files")
+    org = records.default_org()
+    records.add_candidate(org, "c1", name="a.txt", data=b"a", lang=None, profile={"source": "c1"})
+    assert records.profiles(org, ["c1", "c1"]) == [{"source": "c1"}]
+    assert records.unknown_candidates(org, ["x", "c1", "y", "x"]) == ["x", "y"]
+    with pytest.raises(KompetensError) as err:
+        records.profiles(org, ["c1", "x", "y"])
+    assert (
+        err.value.source == "x, y" and "no such candidates: x, y (2 of the 3 ids given" in err.value.message
+    )

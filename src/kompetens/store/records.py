@@ -175,6 +175,23 @@ def same_file(kept: StoredCandidate, *, source: str) -> KompetensError:
     )
 
 
+UNKNOWN_SHOWN = 20
+"""The most unknown ids an error lists (a request may name thousands)."""
+
+
+def unknown_error(unknown: Sequence[str], *, given: int) -> KompetensError:
+    """E505 for ids of a list that name no candidate of the organisation, naming them (in the message and
+    the source): one unknown id among 50 must not leave the client guessing which."""
+    shown = ", ".join(unknown[:UNKNOWN_SHOWN]) + (" ..." if len(unknown) > UNKNOWN_SHOWN else "")
+    plural = "s" if len(unknown) > 1 else ""
+    return KompetensError(
+        Code.E505,
+        f"no such candidate{plural}: {shown} ({len(unknown)} of the {given} ids given; erased, or never stored)",
+        source=shown,
+        field="candidates",
+    )
+
+
 def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
@@ -413,7 +430,23 @@ class Records:
         """Profiles of the organisation's candidates (``ids``: these, each of which must be its own)."""
         if ids is None:
             ids = [c.id for c in self.candidates(org_id)]
-        return [self.profile(org_id, cid) for cid in dict.fromkeys(ids)]
+        wanted = list(dict.fromkeys(ids))
+        if unknown := self.unknown_candidates(org_id, wanted):
+            raise unknown_error(unknown, given=len(wanted))
+        return [self.profile(org_id, cid) for cid in wanted]
+
+    def unknown_candidates(self, org_id: int, ids: Sequence[str]) -> list[str]:
+        """Those of ``ids`` the organisation holds no candidate by (erased, never stored, another's), in
+        order: what an error about a list of ids names, so a client knows which to drop."""
+        held: set[str] = set()
+        wanted = list(dict.fromkeys(ids))
+        with self.store.transaction() as conn:
+            for start in range(0, len(wanted), 500):
+                part = wanted[start : start + 500]
+                marks = ", ".join("?" * len(part))
+                sql = f"SELECT id FROM candidates WHERE org_id = ? AND id IN ({marks})"
+                held.update(r[0] for r in conn.execute(sql, (org_id, *part)))
+        return [cid for cid in wanted if cid not in held]
 
     def replace_profile(self, org_id: int, cid: str, profile: dict[str, Any]) -> None:
         """Put a new profile in place of the candidate's (rebuilt from the kept file); E505 if none."""
