@@ -565,16 +565,16 @@ def test_uploads_of_one_cv_at_once_store_it_once(tmp_path: Path, database_url: s
     from .slow_engine import MeetingEngine
 
     n = 3
-    meeting = threading.Barrier(n)
+    engines = [MeetingEngine(tmp_path, database_url=database_url) for _ in range(n)]
     clients = [
-        TestClient(
-            create_app(
-                MeetingEngine(tmp_path, database_url=database_url, meeting=meeting), allowed_hosts=TEST_HOSTS
-            ),
-            raise_server_exceptions=False,
-        )
-        for _ in range(n)
+        TestClient(create_app(engine, allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+        for engine in engines
     ]
+    for client in clients:  # a first request each, one at a time: what an app builds on its first one
+        assert client.post("/api/v1/candidates", files=[("cvs", ("empty.txt", b""))]).status_code == 422
+    meeting = threading.Barrier(n)
+    for engine in engines:
+        engine.meeting = meeting
     cv = _cv_with_marker()
 
     def post(client: TestClient) -> Any:
