@@ -617,3 +617,25 @@ def test_the_rank_form_says_signed_in_rankings_keep_the_cvs(world: World, tmp_pa
     assert "kept as your organisation's candidates" in help_text and "not stored" not in help_text
     open_mode = TestClient(create_app(Engine(tmp_path), allowed_hosts=TEST_HOSTS))
     assert "not stored" in open_mode.get("/rank").text  # no users: nothing is kept
+
+
+def test_the_rankings_page_pages_back_to_the_oldest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the API lists every decision record page by page, the page links older and newer rankings, and
+    says which of how many it shows."""
+    from kompetens.api import stored_pages
+
+    monkeypatch.setattr(stored_pages, "RANKINGS_SHOWN", 2)
+    engine = Engine(tmp_path)
+    org = engine.org_for()
+    engine.add_candidate(org, "cv.txt", b"Social media-ansvarig. Instagram, LinkedIn, SEO.\n")
+    made = [engine.rank_stored(org, engine.role()).id for _ in range(3)]
+    client = TestClient(create_app(engine, allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+    first = client.get("/rankings")
+    assert (
+        "Rankings 1-2 of 3" in first.text and "?offset=2" in first.text and "Newer rankings" not in first.text
+    )
+    older = client.get("/rankings?offset=2")
+    assert "Rankings 3-3 of 3" in older.text and "Older rankings" not in older.text
+    assert "Newer rankings" in older.text and f"/rankings/{made[0]}" in older.text
+    assert f"/rankings/{made[0]}" not in first.text
+    assert "No rankings this far back" in client.get("/rankings?offset=9").text
