@@ -524,3 +524,33 @@ def test_unknown_ids_among_several_are_named(tmp_path: Path, database_url: str |
     assert (
         err.value.source == "x, y" and "no such candidates: x, y (2 of the 3 ids given" in err.value.message
     )
+
+
+def test_a_ranking_of_uploads_keeps_the_same_file_twice_as_a_copy_and_names_one_stored_meanwhile(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    """``rank_recorded`` ranks every uploaded file: the same file twice in one call is two items (the second
+    kept as a marked copy, outside the unique index); a file a concurrent call stored after this one looked
+    is ranked as that candidate, not stored again."""
+    from dataclasses import replace
+
+    from kompetens.engine import Engine
+    from kompetens.models import Document
+
+    engine = Engine(tmp_path / "home", database_url=database_url)
+    org = engine.org_for()
+    cv = f"Erfarenhet\n2019 - nu Social media-ansvarig.\nInstagram, {MARKER}.\n".encode()
+    docs = [Document(name, cv.decode(), kind="cv") for name in ("a.txt", "b.txt")]
+    rid, ranked = engine.rank_recorded(org, engine.role(), docs, lambda d: cv)
+    assert len(ranked) == 2 and len(engine.candidates(org)) == 2
+    with engine.store.transaction() as tx:
+        marked = tx.execute("SELECT count(*) FROM candidates WHERE duplicate_of IS NOT NULL").fetchone()[0]
+    assert marked == 1 and len(engine.decision(org, rid).items) == 2
+    # another process stored this file after this call looked (its files are kept now, its ids drawn)
+    other = b"Annat CV.\n" + cv
+    (cand,) = engine.candidates_of([Document("c.txt", other.decode(), kind="cv")])
+    meanwhile = engine.keep_candidate(org, cand, other)
+    ranking = engine.rank_candidates(engine.role(), [replace(cand, source="fresh-id")])
+    rid2 = engine.record_upload_ranking(org, engine.role(), [(cand, other, "fresh-id")], ranking)
+    assert [i.candidate for i in engine.decision(org, rid2).items] == [meanwhile.id]
+    assert len(engine.candidates(org)) == 3
