@@ -156,3 +156,18 @@ def test_the_c_walk_refuses_what_is_out_of_range_and_leaves_its_scratch_zeroed()
     assert _as_dict(*pool_queries(([(good, 1.0)], [], []), groups, scratch, 1.0, 0.3)) == {
         0: pytest.approx(1.0)
     }
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "analysera analys webbtrafik", "Power BI och webbanalys"])
+def test_character_queries_from_cached_word_ids_are_the_text_s_own(linker: Linker, text: str) -> None:
+    tokens = words(clean(text))
+    for langs in (["en"], ["sv"], ["en", "sv"]):
+        for _ in range(2):  # the words' ids computed, then read from the cache
+            cached = linker._char_queries(tokens, langs)
+            own = linker.char_index.queries(
+                linker._terms.chars(tokens), max_df=linker.config.max_df_chr, langs=langs
+            )
+            assert len(cached) == len(own)
+            for a, b in zip(cached, own, strict=True):
+                assert np.array_equal(a.ids, b.ids) and a.weights.tobytes() == b.weights.tobytes()
+                assert a.limit == b.limit and a.index is b.index

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -60,6 +60,9 @@ class TermQuery:
     weights: FloatArray
     limit: float = math.inf
     doc_map: npt.NDArray[np.int64] | None = None
+    mapped: npt.NDArray[np.int32] | None = None
+    """The index's posting documents with ``doc_map`` applied (``LanguageIndexes.mapped``), where it has them:
+    the walk over the postings (``link.sparse``) reads them in place of a look-up per posting."""
 
     def postings(self) -> Postings:
         """(document, posting weight x term weight) for every posting of the query's terms."""
@@ -74,9 +77,13 @@ class TermQuery:
             return NO_POSTINGS
         # Gather all postings of the query terms at once: no Python loop per term.
         take = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
-        docs = index.docs[take].astype(np.int64)
+        if self.mapped is not None:
+            docs = self.mapped[take].astype(np.int64)
+        else:
+            docs = index.docs[take].astype(np.int64)
+            docs = docs if self.doc_map is None else self.doc_map[docs]
         return (
-            docs if self.doc_map is None else self.doc_map[docs],
+            docs,
             (index.weights[take] * np.repeat(qw, lengths)).astype(np.float32),
         )
 
@@ -135,6 +142,20 @@ class InvertedIndex:
         """Known term ids of a query and their weights under this index's scheme."""
         counter = Counter(map(self.vocab.get, terms))  # term ids (None: unknown), counted in one C loop
         counter.pop(None, None)
+        return self._weighted(cast("Counter[int]", counter))  # None popped: ids only
+
+    def known_ids(self, terms: Iterable[str]) -> list[int]:
+        """The ids of the known ones of ``terms``, in order, repeats kept: what :meth:`query_ids` counts. A
+        caller that meets the same words again keeps these per word (``Linker._char_queries``)."""
+        vocab = self.vocab
+        return [i for t in terms if (i := vocab.get(t)) is not None]
+
+    def query_ids(self, ids: Iterable[int], *, max_df: float = 1.0) -> TermQuery:
+        """:meth:`query` of the terms whose :meth:`known_ids` are ``ids``: the same query, term for term."""
+        return TermQuery(self, *self._weighted(Counter(ids)), self._limit(max_df))
+
+    def _weighted(self, counter: Counter[int]) -> tuple[npt.NDArray[np.int64], FloatArray]:
+        """The term ids of ``counter`` (in its order) and their weights, from their counts."""
         ids = np.fromiter(counter, dtype=np.int64, count=len(counter))
         if self.scheme == "coverage":
             return ids, np.ones(len(ids), dtype=np.float32)
@@ -232,6 +253,16 @@ class LanguageIndexes:
     indexes: dict[str, InvertedIndex]
     docs: dict[str, npt.NDArray[np.int64]]
     n_docs: int
+    mapped: dict[str, npt.NDArray[np.int32]] = field(init=False, repr=False, compare=False)
+    """Per language, its index's posting documents in the shared numbering (int32: the walk over a text's
+    postings reads one array in order instead of looking each posting's document up at random; 4 bytes a
+    posting). Computed once here."""
+
+    def __post_init__(self) -> None:
+        self.mapped = {
+            lang: self.docs[lang][index.docs].astype(np.int32) if len(index.docs) else np.zeros(0, np.int32)
+            for lang, index in self.indexes.items()
+        }
 
     @classmethod
     def build(
@@ -255,12 +286,29 @@ class LanguageIndexes:
             joined([q.postings() for q in self.queries(terms, max_df=max_df, langs=langs)]), self.n_docs
         )
 
+    def languages(self, langs: Sequence[str] | None = None) -> list[str]:
+        """The indexes :meth:`queries` reads for ``langs``, in order: those languages' and a single one's."""
+        return [lang for lang in self.indexes if langs is None or lang in langs or lang == ANY_LANG]
+
+    def queries_of_ids(self, ids: Mapping[str, Iterable[int]], *, max_df: float = 1.0) -> list[TermQuery]:
+        """:meth:`queries` from each language's term ids (``InvertedIndex.known_ids`` of the terms), for the
+        languages in ``ids``, in :meth:`languages` order."""
+        return [
+            replace(
+                self.indexes[lang].query_ids(ids[lang], max_df=max_df),
+                doc_map=self.docs[lang],
+                mapped=self.mapped[lang],
+            )
+            for lang in self.indexes
+            if lang in ids
+        ]
+
     def queries(
         self, terms: Sequence[str], *, max_df: float = 1.0, langs: Sequence[str] | None = None
     ) -> list[TermQuery]:
         """The queries :meth:`score` sums the postings of, one per language, in the shared numbering."""
         return [
-            replace(index.query(terms, max_df=max_df), doc_map=self.docs[lang])
+            replace(index.query(terms, max_df=max_df), doc_map=self.docs[lang], mapped=self.mapped[lang])
             for lang, index in self.indexes.items()
             if langs is None or lang in langs or lang == ANY_LANG
         ]

@@ -375,6 +375,7 @@ class Linker:
         self._static_matrix: Vectors | None = None
         self._probe: tuple[int, npt.NDArray[np.bool_], npt.NDArray[np.int64], Vectors] | None = None
         self._sparse_scratch: Scratch | None = None
+        self._char_ids: dict[str, dict[str, list[int]]] = {}  # word -> language -> its n-grams' ids
         # concept group -> its row of ``_dense_groups``' members (-1: a concept without vectors)
         self._group_rows = np.full(len(self._starts), -1, dtype=np.int64)
         if self._dense_groups is not None:
@@ -979,8 +980,7 @@ class Linker:
         cov = index.query_weighted({**extra, **dict.fromkeys(whole, 1.0)}) if extra else index.query(whole)
         rest: list[tuple[TermQuery, float]] = []
         if cfg.w_chr:
-            langs = self._label_langs(tokens, text_lang)
-            chars = self.char_index.queries(self._terms.chars(tokens), max_df=cfg.max_df_chr, langs=langs)
+            chars = self._char_queries(tokens, self._label_langs(tokens, text_lang))
             rest += [(q, cfg.w_chr) for q in chars]
         if translate:  # below direct matches: summed at w_translate (0.5 and 0.85 were worse)
             rest += [
@@ -988,6 +988,29 @@ class Linker:
                 for q, w in self._translated(tokens, text_lang, terms.get(text_lang), extra)
             ]
         return [(cov, cfg.w_cov)], [(index.query(parts), 1.0)] if parts else [], rest
+
+    def _char_queries(self, tokens: Sequence[str], langs: Sequence[str]) -> list[TermQuery]:
+        """``char_index.queries(_terms.chars(tokens), max_df=max_df_chr, langs=langs)``, the same queries, from
+        each word's n-gram ids kept per word (``_word_char_ids``): a text's n-grams are its words' n-grams
+        one after another, and the words recur across texts where the texts (phrases) do not."""
+        wanted = self.char_index.languages(langs)
+        ids: dict[str, list[int]] = {lang: [] for lang in wanted}
+        for token in tokens:
+            known = self._word_char_ids(token)
+            for lang in wanted:
+                ids[lang] += known[lang]
+        return self.char_index.queries_of_ids(ids, max_df=self.config.max_df_chr)
+
+    def _word_char_ids(self, token: str) -> dict[str, list[int]]:
+        """Per language index, the ids of the known character n-grams of one word (as ``_terms.chars``
+        gives them), in order; kept for ``PARTS_CACHE`` words."""
+        found = self._char_ids.get(token)
+        if found is None:
+            grams = self._terms.chars([token])
+            found = {lang: index.known_ids(grams) for lang, index in self.char_index.indexes.items()}
+            if len(self._char_ids) < PARTS_CACHE:
+                self._char_ids[token] = found
+        return found
 
     def _short(self, kind: LinkKind) -> int:
         """Texts of ``kind`` of up to this many words always get an e5 vector (0: none)."""
@@ -1338,10 +1361,7 @@ class Linker:
                 for term in own
                 if (pairs := self._translations_of(term.partition(":")[2], text_lang))
             ]
-            chars = self.char_index.queries(
-                self._terms.chars(best), max_df=cfg.max_df_chr, langs=[TRANSLATE_TO]
-            )
-            out += [(q, cfg.w_chr) for q in chars]
+            out += [(q, cfg.w_chr) for q in self._char_queries(best, [TRANSLATE_TO])]
         return out
 
     def _pool(self, doc_scores: FloatArray) -> FloatArray:
