@@ -171,3 +171,22 @@ def test_character_queries_from_cached_word_ids_are_the_text_s_own(linker: Linke
             for a, b in zip(cached, own, strict=True):
                 assert np.array_equal(a.ids, b.ids) and a.weights.tobytes() == b.weights.tobytes()
                 assert a.limit == b.limit and a.index is b.index
+
+
+def test_the_c_walk_over_more_postings_than_its_first_room_gives_its_twin_s_scores() -> None:
+    if speedups is None:
+        pytest.skip("built without the C code (or KOMPETENS_PURE_PYTHON=1)")
+    # the walk keeps room for every posting of a term to be a first touch, from 1,024 up: terms of 3,000
+    # documents, half of them shared, and groups met again and again
+    n_docs = 6000
+    index = InvertedIndex.build(
+        [["common", "even" if d % 2 else "odd", f"own{d % 7}"] for d in range(n_docs)], scheme="coverage"
+    )
+    queries = ([(index.query(["odd", "even", "own3"]), 1.0)], [(index.query(["own5"]), 1.0)], [])
+    groups = (np.arange(n_docs) // 4).astype(np.int64)
+    scratch = Scratch(n_docs, int(groups[-1]) + 1)
+    c = pool_queries(queries, groups, scratch, 1.0, 0.3)
+    twin = pool_queries_python(queries, groups, 1.0, 0.3)
+    assert _as_dict(*c) == pytest.approx(_as_dict(*twin))
+    assert len(c[0]) == len(set(c[0].tolist())) == n_docs // 4  # each group once
+    assert not scratch.cells.any() and not scratch.gseen.any()
