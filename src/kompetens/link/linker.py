@@ -375,7 +375,7 @@ class Linker:
         self._static_matrix: Vectors | None = None
         self._probe: tuple[int, npt.NDArray[np.bool_], npt.NDArray[np.int64], Vectors] | None = None
         self._sparse_scratch: Scratch | None = None
-        self._char_ids: dict[str, dict[str, list[int]]] = {}  # word -> language -> its n-grams' ids
+        self._char_ids: dict[tuple[str, str], list[int]] = {}  # (language, word) -> its n-grams' ids
         # concept group -> its row of ``_dense_groups``' members (-1: a concept without vectors)
         self._group_rows = np.full(len(self._starts), -1, dtype=np.int64)
         if self._dense_groups is not None:
@@ -993,23 +993,21 @@ class Linker:
         """``char_index.queries(_terms.chars(tokens), max_df=max_df_chr, langs=langs)``, the same queries, from
         each word's n-gram ids kept per word (``_word_char_ids``): a text's n-grams are its words' n-grams
         one after another, and the words recur across texts where the texts (phrases) do not."""
-        wanted = self.char_index.languages(langs)
-        ids: dict[str, list[int]] = {lang: [] for lang in wanted}
-        for token in tokens:
-            known = self._word_char_ids(token)
-            for lang in wanted:
-                ids[lang] += known[lang]
+        ids = {
+            lang: [i for token in tokens for i in self._word_char_ids(token, lang)]
+            for lang in self.char_index.languages(langs)
+        }
         return self.char_index.queries_of_ids(ids, max_df=self.config.max_df_chr)
 
-    def _word_char_ids(self, token: str) -> dict[str, list[int]]:
-        """Per language index, the ids of the known character n-grams of one word (as ``_terms.chars``
-        gives them), in order; kept for ``PARTS_CACHE`` words."""
-        found = self._char_ids.get(token)
+    def _word_char_ids(self, token: str, lang: str) -> list[int]:
+        """The ids of the known character n-grams of one word (as ``_terms.chars`` gives them) in the index of
+        ``lang``, in order; looked up for the languages asked only, and kept for ``PARTS_CACHE`` words."""
+        key = (lang, token)
+        found = self._char_ids.get(key)
         if found is None:
-            grams = self._terms.chars([token])
-            found = {lang: index.known_ids(grams) for lang, index in self.char_index.indexes.items()}
+            found = self.char_index.indexes[lang].known_ids(self._terms.chars([token]))
             if len(self._char_ids) < PARTS_CACHE:
-                self._char_ids[token] = found
+                self._char_ids[key] = found
         return found
 
     def _short(self, kind: LinkKind) -> int:
