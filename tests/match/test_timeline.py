@@ -57,6 +57,26 @@ RANGES = [
     ("Summer 2019 – Autumn 2020", "2019-06", "2020-11"),
     ("sedan 2019 och framåt", "2019-01", None),
     ("2020 onwards", "2020-01", None),
+    # a bug hunt's F1: Europass's day-first dates, ISO dates, two-digit end years and "from" words were no
+    # position (the job counted as no work)
+    ("01/03/2020 – Current", "2020-03", None),
+    ("01/03/2020 – CURRENT", "2020-03", None),
+    ("01/09/2016 – 31/01/2020", "2016-09", "2020-01"),
+    ("01.03.2020 – 31.01.2024", "2020-03", "2024-01"),
+    ("1.3.2020 – 31.1.2024", "2020-03", "2024-01"),
+    ("01-03-2020 – 31-01-2024", "2020-03", "2024-01"),
+    ("2020-03-01 – 2024-01-31", "2020-03", "2024-01"),
+    ("2020-03-01 – pågående", "2020-03", None),
+    ("01.03.2020 – tills vidare", "2020-03", None),
+    ("2020–24", "2020-01", "2024-12"),
+    ("2020-24", "2020-01", "2024-12"),
+    ("1998 – 02", "1998-01", "2002-12"),
+    ("fr.o.m. 2020", "2020-01", None),
+    ("fr.o.m. mars 2020", "2020-03", None),
+    ("från och med 2020", "2020-01", None),
+    ("from 2020", "2020-01", None),
+    ("from March 2018 to June 2020", "2018-03", "2020-06"),
+    ("2020 – Ongoing", "2020-01", None),
 ]
 
 
@@ -228,6 +248,16 @@ def test_title_on_the_range_line(line: str, title: str) -> None:
         "Har lett arbetet med sociala medier sedan 2010, från strategi till analys.",
         "- Modererar forumet sedan 2019",
         "• Sedan 2022 ansvarig för kommentarer på Facebook.",
+        # numbers that are no dates (F1: full dates are read, these must stay unread)
+        "Personnummer: 850412-1234",
+        "Personnummer: 19850412-1234",
+        "Telefon: 070-123 45 67",
+        "Tel: 08-12 20 20 24",
+        "2019-03",  # March 2019, alone: no range
+        "2019 - 03",  # no two-digit end year 84 years on
+        "mars 2020 – 24",
+        "Ökade följarna 2020 – 24 procent fler på ett år.",
+        "- Ökade följarna från 2019",
     ],
 )
 def test_no_false_positions(text: str) -> None:
@@ -319,3 +349,58 @@ def test_overlaps_of_ordered_spans_as_a_scan(points: list[int], start: int, widt
     end = start + width
     expected = any(s < end and start < e for s, e in spans)
     assert _overlaps(spans, [e for _, e in spans], start, end) == expected
+
+
+_MONTH_NAMES = ("jan", "feb", "mars", "april", "maj", "juni", "juli", "aug", "sept", "okt", "nov", "dec")
+_DATE_FORMATS: tuple[Callable[[int, int, int], str], ...] = (
+    lambda y, m, d: f"{m:02d}/{y}",
+    lambda y, m, d: f"{d:02d}/{m:02d}/{y}",
+    lambda y, m, d: f"{d}.{m}.{y}",
+    lambda y, m, d: f"{d:02d}-{m:02d}-{y}",
+    lambda y, m, d: f"{y}-{m:02d}-{d:02d}",
+    lambda y, m, d: f"{y}-{m:02d}",
+    lambda y, m, d: f"{_MONTH_NAMES[m - 1]} {y}",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(  # F1: "01/03/2020", "1.3.2020", "2020-03-01", "03/2020" and "mars 2020" are the same month
+    st.tuples(st.integers(1990, 2025), st.integers(1, 12), st.integers(1, 28)),
+    st.tuples(st.integers(0, 12), st.integers(0, 11), st.integers(1, 31)),
+    st.sampled_from(_DATE_FORMATS),
+    st.sampled_from(_DATE_FORMATS),
+    st.sampled_from(["–", "-", " – ", " - ", " to ", " till "]),
+)
+def test_a_date_in_any_format_gives_the_same_months(
+    first: tuple[int, int, int],
+    length: tuple[int, int, int],
+    start_fmt: Callable[[int, int, int], str],
+    end_fmt: Callable[[int, int, int], str],
+    sep: str,
+) -> None:
+    year, month, day = first
+    last = year * 12 + month - 1 + length[0] * 12 + length[1]
+    end_year, end_month = last // 12, last % 12 + 1
+    end_day = min(length[2], 28)
+    today = TODAY.year * 12 + TODAY.month - 1  # a later end is clamped to today
+    dates = f"{start_fmt(year, month, day)}{sep}{end_fmt(end_year, end_month, end_day)}"
+    text = f"Erfarenhet\nKommunikatör, Exempelbolaget AB\n{dates}\n- Skrev pressmeddelanden.\n"
+    (pos,) = parse_timeline(text, today=TODAY).positions
+    assert (month_str(pos.start), month_str(pos.end)) == (
+        f"{year:04d}-{month:02d}",
+        month_str(min(last, today)),
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Medie- och kommunikationsvetenskap, Påhittade högskolan, ht 2011 – vt 2014",
+        "Medie- och kommunikationsvetenskap, Påhittade högskolan, 01/09/2011 – 30/06/2016",
+        "Medie- och kommunikationsvetenskap, Påhittade högskolan, 2011–14",
+    ],
+)
+def test_an_education_line_loses_its_whole_date_range(line: str) -> None:
+    # the hunt's "ht" and Europass's "01/09//06/" were left of a range as an education entry
+    tl = parse_timeline(f"Utbildning\n{line}\n", today=TODAY)
+    assert tl.education == ("Medie- och kommunikationsvetenskap, Påhittade högskolan",)

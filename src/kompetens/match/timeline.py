@@ -2,7 +2,9 @@
 
 Date ranges in Swedish and English: "2019-03 – nu", "jan 2018 - dec 2020", "2015–2017", "March 2016 – present",
 "2020 - pågående", "03/2019 to 05/2021", and a start alone after a "since" word, open to today: "sedan 1996",
-"sedan mars 2021", "since 2019". In an experience section a lone season or year also dates a position: at
+"sedan mars 2021", "since 2019", "fr.o.m. 2020". Europass's day-first full dates ("01/03/2020 – Current",
+"01.03.2020 – 31.01.2024") and ISO dates ("2020-03-01") count by their month; a two-digit end year follows a
+four-digit start ("2020–24"). In an experience section a lone season or year also dates a position: at
 the end of its title line ("Sommarjobb, Glassbaren, sommaren 2019", "Praktikant, Exempel AB, 2018") or alone on
 the line under it. Month names, seasons, "present" and "since" words and section headings come from
 ``lang/<code>/cv.json`` of every language.
@@ -233,15 +235,20 @@ def _patterns() -> _Patterns:
         return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
     year = r"(?:19|20)\d\d"
+    day, month = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
     one_date = (
-        rf"(?:(?:{alts([*months, *seasons])})\.?\s+(?:{year}|['’‘]\d\d(?!\d))"  # "mars 2019", "Mar '19", "ht 2018"
+        rf"(?:{day}/{month}/{year}|{day}\.{month}\.{year}|{day}-{month}-{year}"  # day first: "01/03/2020"
+        rf"|{year}-{month}-{day}(?!\d)"  # ISO: "2020-03-01"
+        rf"|(?:{alts([*months, *seasons])})\.?\s+(?:{year}|['’‘]\d\d(?!\d))"  # "mars 2019", "Mar '19", "ht 2018"
         rf"|{year}\s*[-./]\s*(?:0?[1-9]|1[0-2])(?![\d])"  # "2019-03", "2019.3"
         rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*{year}"  # "03/2019"
         rf"|{year})"
     )
     # dashes of every kind, and "?" or "�" where a dash was lost to a wrong encoding ("March 2016 ? present")
     sep = rf"(?:\s*[–—‒―−~→-]{{1,2}}\s*|\s+[?\ufffd]\s+|\s+(?:{alts(range_words)})\s+)"
-    end = rf"(?:{one_date}|{alts(present)})"
+    # a two-digit end after a year ("2020–24"); after a bare hyphen not a month ("2019-03" is March 2019)
+    short_end = r"(?P<short_end>(?<!-)\d\d|1[3-9]|[2-9]\d)(?=[ \t]*(?:$|\n|[,;)\]|·•]))"
+    end = rf"(?:{one_date}|{alts(present)}|{short_end})"
     open_end = r"\s*[–—-]\s*(?=$|\n)"  # "2021 –" at the end of a line
     if open_ends:  # "2019 och framåt", "2019 onwards" at the end of a line
         open_end += rf"|\s+(?:{alts(open_ends)})(?=[ \t)\]]*(?:$|\n))"
@@ -281,6 +288,13 @@ def _parse_date(value: str, pat: _Patterns, *, is_end: bool) -> Month | None:
             return year * 12 + pat.months[m.group(1)] - 1
         if m.group(1) in pat.seasons:  # a term: its first month as a start, its last as an end
             return year * 12 + pat.seasons[m.group(1)][1 if is_end else 0] - 1
+    # day first ("01/03/2020"): a job's months do not need its day
+    m = re.fullmatch(r"\d{1,2}([-./])(\d{1,2})\1(\d{4})", value)
+    if m:
+        return int(m.group(3)) * 12 + int(m.group(2)) - 1
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-\d{1,2}", value)  # ISO
+    if m:
+        return int(m.group(1)) * 12 + int(m.group(2)) - 1
     m = re.fullmatch(r"(\d{4})[-./](\d{1,2})", value)
     if m:
         return int(m.group(1)) * 12 + int(m.group(2)) - 1
@@ -422,12 +436,31 @@ def _range(m: re.Match[str], pat: _Patterns, now: Month) -> tuple[Month, Month, 
     start = _parse_date(m.group("start"), pat, is_end=False)
     raw_end = (m.group("end") or "").strip().lower()
     ongoing = not raw_end or raw_end in pat.present
-    end = now if ongoing else _parse_date(raw_end, pat, is_end=True)
+    if m.group("short_end") is not None:
+        end = _short_end(m.group("start"), m.group("short_end"))
+    else:
+        end = now if ongoing else _parse_date(raw_end, pat, is_end=True)
     if start is None or end is None or start // 12 < _EARLIEST_YEAR:
         return None
     backwards = not ongoing and end < start
     start, end = min(start, end), max(start, end)
     return min(start, now), min(end, now), ongoing, backwards
+
+
+_SHORT_END_SPAN = 30
+"""The most years a two-digit end ("2020–24") may run after its start: "2019 - 03" is no range."""
+
+
+def _short_end(start: str, digits: str) -> Month | None:
+    """December of a two-digit end year after a bare four-digit start ("2020–24": 2024; "1998–02": 2002),
+    in the start's century or the next; None after any other start ("mars 2020 – 24")."""
+    if not re.fullmatch(r"\d{4}", start.strip()):
+        return None
+    first = int(start)
+    year = first - first % 100 + int(digits)
+    if year < first:
+        year += 100
+    return year * 12 + 11 if year - first <= _SHORT_END_SPAN else None
 
 
 def _title(text: str, m: re.Match[str], pat: _Patterns) -> tuple[str, int]:
@@ -469,8 +502,9 @@ _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[–—-]\s*(?:(?:19|20)\d\d|\w+))?")
 
 def without_years(line: str) -> str:
     """An education line without its years ("Medie- och kommunikationsvetenskap, högskolan, 2010–2013" ->
-    "Medie- och kommunikationsvetenskap, högskolan"): when a person studied hints at their age."""
-    clean = _YEARS.sub("", line)
+    "Medie- och kommunikationsvetenskap, högskolan"): when a person studied hints at their age. Whole date
+    ranges go first, so none leaves a piece behind ("ht 2011 – vt 2014", "01/09/2011 – 30/06/2016")."""
+    clean = _YEARS.sub("", _patterns().date_range.sub("", line))
     return " ".join(_EMPTY_PARENS.sub("", clean).strip(_TITLE_STRIP).split()).rstrip(",")
 
 
