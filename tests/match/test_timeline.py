@@ -404,3 +404,180 @@ def test_an_education_line_loses_its_whole_date_range(line: str) -> None:
     # the hunt's "ht" and Europass's "01/09//06/" were left of a range as an education entry
     tl = parse_timeline(f"Utbildning\n{line}\n", today=TODAY)
     assert tl.education == ("Medie- och kommunikationsvetenskap, Påhittade högskolan",)
+
+
+# a bug hunt's F3: with the date line above the title (a common Swedish layout, and Europass's), each job's
+# text went to the next, older range: the current job was dated nine years back
+DATES_FIRST_CV = """CV
+
+ARBETSLIVSERFARENHET
+
+2019–pågående
+Kommunikatör, Fiktiva kommun
+Ansvarar för kommunens Facebooksida. Hanterar klagomål i kommentarsfälten.
+
+2015 - 2017
+Informatör, Låtsasföreningen
+Skrev nyhetsbrev. Uppdaterade webbplatsen i WordPress.
+
+2017 - 2019
+Föräldraledig
+
+UTBILDNING
+ht 2011 – vt 2014
+Medie- och kommunikationsvetenskap, Påhittade högskolan
+"""
+TITLE_FIRST_CV = """CV
+
+ARBETSLIVSERFARENHET
+
+Kommunikatör, Fiktiva kommun
+2019–pågående
+Ansvarar för kommunens Facebooksida. Hanterar klagomål i kommentarsfälten.
+
+Informatör, Låtsasföreningen
+2015 - 2017
+Skrev nyhetsbrev. Uppdaterade webbplatsen i WordPress.
+
+Föräldraledig
+2017 - 2019
+
+UTBILDNING
+ht 2011 – vt 2014
+Medie- och kommunikationsvetenskap, Påhittade högskolan
+"""
+EUROPASS_CV = """Europass Curriculum Vitae
+WORK EXPERIENCE
+01/03/2020 – Current
+Digital Communications Officer
+Pretend NGO, Stockholm (Sweden)
+▪ Manage the organisation's social media channels.
+01/09/2016 – 31/01/2020
+Press Officer
+Make-Believe Ministry, Reykjavik (Iceland)
+▪ Press releases, media relations, crisis communication.
+EDUCATION AND TRAINING
+01/09/2011 – 30/06/2016
+Master in Journalism and Media Studies
+"""
+TABLE_CV = """Erfarenhet
+2020-08 – nu
+
+Digital kommunikatör, Fiktiva Energi AB
+Ansvarar för bolagets kanaler i sociala medier. Svarar på klagomål.
+2017-01 – 2020-07
+
+Kundtjänstmedarbetare, Låtsas El AB
+Kundärenden via telefon och chatt.
+Utbildning
+"""
+
+
+def _jobs(text: str) -> list[tuple[str, str, str | None]]:
+    """Each position's title, first month and last month (None when ongoing)."""
+    positions = parse_timeline(text, today=TODAY).positions
+    return [(p.title, month_str(p.start), None if p.ongoing else month_str(p.end)) for p in positions]
+
+
+@pytest.mark.parametrize(
+    ("text", "jobs", "lines"),
+    [
+        (
+            DATES_FIRST_CV,
+            [
+                ("Kommunikatör, Fiktiva kommun", "2019-01", None),
+                ("Informatör, Låtsasföreningen", "2015-01", "2017-12"),
+                ("Föräldraledig", "2017-01", "2019-12"),
+            ],
+            ["Facebooksida", "WordPress", None],
+        ),
+        (
+            EUROPASS_CV,
+            [
+                ("Digital Communications Officer", "2020-03", None),
+                ("Press Officer", "2016-09", "2020-01"),
+            ],
+            ["social media channels", "Press releases"],
+        ),
+        (
+            TABLE_CV,
+            [
+                ("Digital kommunikatör, Fiktiva Energi AB", "2020-08", None),
+                ("Kundtjänstmedarbetare, Låtsas El AB", "2017-01", "2020-07"),
+            ],
+            ["klagomål", "telefon"],
+        ),
+    ],
+)
+def test_a_date_line_above_its_title_dates_the_text_below_it(
+    text: str, jobs: list[tuple[str, str, str | None]], lines: list[str | None]
+) -> None:
+    tl = parse_timeline(text, today=TODAY)
+    assert _jobs(text) == jobs
+    for pos, line in zip(tl.positions, lines, strict=True):
+        assert line is None or tl.positions_at(text.index(line)) == [pos]
+
+
+def test_date_lines_above_or_below_their_titles_read_the_same() -> None:
+    first, last = parse_timeline(DATES_FIRST_CV, today=TODAY), parse_timeline(TITLE_FIRST_CV, today=TODAY)
+    assert _jobs(DATES_FIRST_CV) == _jobs(TITLE_FIRST_CV)
+    for line in ("Facebooksida", "WordPress"):
+        assert first.positions_at(DATES_FIRST_CV.index(line)) == [
+            p for p in first.positions if p.title == last.positions_at(TITLE_FIRST_CV.index(line))[0].title
+        ]
+    assert first.education == last.education == ("Medie- och kommunikationsvetenskap, Påhittade högskolan",)
+
+
+def test_dates_first_gives_the_current_job_its_years_and_recency(
+    engine_extract: Callable[[Document], Profile],
+) -> None:
+    # before: customer service 3 years, last used 108 months ago; parental leave counted as WordPress years
+    def candidate(text: str) -> tuple[dict[str, float], dict[str, int | None]]:
+        c = build_candidate(
+            Document(source="cv.txt", text=text, lang="sv", kind="cv"), engine_extract, today=TODAY
+        )
+        return dict(c.years), dict(c.recency_months)
+
+    assert candidate(DATES_FIRST_CV) == candidate(TITLE_FIRST_CV)
+    years, recency = candidate(DATES_FIRST_CV)
+    assert recency["customer_service"] == 0 and years["customer_service"] == pytest.approx(
+        95 / 12
+    )  # 2019-01..2026-11
+
+
+_TITLES = (
+    "Kommunikatör, Fiktiva kommun",
+    "Säljare, Påhittade Skor AB",
+    "Webbredaktör, Exempel AB",
+    "Föräldraledig",
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_TITLES), st.integers(1995, 2025), st.integers(0, 6), st.booleans()),
+        min_size=1,
+        max_size=5,
+    ),
+    st.booleans(),
+)
+def test_either_layout_gives_the_same_positions(
+    jobs: list[tuple[str, int, int, bool]], blank_between: bool
+) -> None:
+    def render(dates_first: bool) -> str:
+        out = ["Erfarenhet", ""]
+        for n, (title, start, length, text) in enumerate(jobs):
+            dates = f"{start} – {start + length}"
+            out += [dates, title] if dates_first else [title, dates]
+            out += [f"Skrev texter nummer {n}."] if text else []
+            out += [""] if blank_between else []
+        return "\n".join(out) + "\n"
+
+    first, last = render(True), render(False)
+    assert _jobs(first) == _jobs(last)
+    tl = parse_timeline(first, today=TODAY)
+    for n, job in enumerate(jobs):
+        if job[3]:
+            (pos,) = tl.positions_at(first.index(f"nummer {n}."))
+            assert pos.title == job[0] and pos.start // 12 == job[1]

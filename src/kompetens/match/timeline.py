@@ -6,7 +6,8 @@ Date ranges in Swedish and English: "2019-03 – nu", "jan 2018 - dec 2020", "20
 "01.03.2020 – 31.01.2024") and ISO dates ("2020-03-01") count by their month; a two-digit end year follows a
 four-digit start ("2020–24"). In an experience section a lone season or year also dates a position: at
 the end of its title line ("Sommarjobb, Glassbaren, sommaren 2019", "Praktikant, Exempel AB, 2018") or alone on
-the line under it. Month names, seasons, "present" and "since" words and section headings come from
+the line under it. A CV that writes its date lines above their titles (Europass, many Swedish CVs) has each
+range date the title and text below it (``_dates_first``). Month names, seasons, "present" and "since" words and section headings come from
 ``lang/<code>/cv.json`` of every language.
 """
 
@@ -46,7 +47,9 @@ _EARLIEST_YEAR = 1950
 _MAX_HEADING_CHARS = 40
 _HEADING_STRIP = " \t#*_:>-=|"
 _TITLE_STRIP = " \t,;:|·•[]—–-*#"
-_BULLETS = ("-", "•", "*", "·", "–", "—")
+_BULLETS = ("-", "•", "*", "·", "–", "—", "▪", "●", "■", "◦", "‣")
+_MAX_TITLE_CHARS = 100
+"""A longer line is a description, not a title."""
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 
 
@@ -240,8 +243,8 @@ def _patterns() -> _Patterns:
         rf"(?:{day}/{month}/{year}|{day}\.{month}\.{year}|{day}-{month}-{year}"  # day first: "01/03/2020"
         rf"|{year}-{month}-{day}(?!\d)"  # ISO: "2020-03-01"
         rf"|(?:{alts([*months, *seasons])})\.?\s+(?:{year}|['’‘]\d\d(?!\d))"  # "mars 2019", "Mar '19", "ht 2018"
-        rf"|{year}\s*[-./]\s*(?:0?[1-9]|1[0-2])(?![\d])"  # "2019-03", "2019.3"
-        rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*{year}"  # "03/2019"
+        rf"|{year}[ \t]*[-./][ \t]*(?:0?[1-9]|1[0-2])(?![\d])"  # "2019-03", "2019.3"
+        rf"|(?:0?[1-9]|1[0-2])[ \t]*[/.][ \t]*{year}"  # "03/2019", not "nummer 1." above "1995"
         rf"|{year})"
     )
     # dashes of every kind, and "?" or "�" where a dash was lost to a wrong encoding ("March 2016 ? present")
@@ -331,10 +334,11 @@ def _positions(
     comes before its start ("2022 – 2019": read the other way round)."""
     # (title, block start, first month, last month, ongoing, end of section)
     found: list[tuple[str, int, Month, Month, bool, int]] = []
+    first = _dates_first(text, sections, pat)
     for sec in sections:
         if sec.kind in _NO_POSITIONS:
             continue
-        for m, lone in _dates(text, sec, pat):
+        for m, lone in _dates(text, sec, pat, dates_first=first):
             parsed = _lone_range(m, pat, now) if lone else _range(m, pat, now)
             if parsed is None:
                 continue
@@ -346,7 +350,7 @@ def _positions(
                 continue
             if lone and held is not None and held[2] <= parsed[0] and parsed[1] <= held[3]:
                 continue  # a date within the job whose block holds it tells of that job's work
-            title, block_start = _title(text, m, pat)
+            title, block_start = _title(text, m, pat, dates_first=first)
             found.append((title, block_start, *parsed[:3], sec.end))
     positions: list[Position] = []
     for i, (title, block_start, start, end, ongoing, sec_end) in enumerate(found):
@@ -356,7 +360,28 @@ def _positions(
     return positions
 
 
-def _dates(text: str, sec: Section, pat: _Patterns) -> list[tuple[re.Match[str], bool]]:
+def _dates_first(text: str, sections: list[Section], pat: _Patterns) -> bool:
+    """Whether the CV writes each job's date line above its title ("2019 – pågående" / "Kommunikatör, X" /
+    text), as Europass and many Swedish CVs do, rather than below it. A CV keeps one layout, so its date lines
+    vote: one with a title line right below it and none right above is written first, one with a title right
+    above and none below last. Read the wrong way, each job's text went to the next, older range (a bug
+    hunt's F3: the current job was dated nine years back)."""
+    first = last = 0
+    for sec in sections:
+        if sec.kind in _NO_POSITIONS:
+            continue
+        for m in pat.date_range.finditer(text, sec.start, sec.end):
+            if _rest_of_line(text, m):
+                continue  # a title on the date's own line says nothing of the layout
+            line_start, line_end = _line_bounds(text, m.start())
+            above = _title_line_next(text, line_start, line_end, pat, below=False)
+            below = _title_line_next(text, line_start, line_end, pat, below=True)
+            first += below and not above
+            last += above and not below
+    return first > last
+
+
+def _dates(text: str, sec: Section, pat: _Patterns, *, dates_first: bool) -> list[tuple[re.Match[str], bool]]:
     """The section's date ranges and, in an experience section, the lone dates that date a position (each
     with True), in the order of the text."""
     ranges = list(pat.date_range.finditer(text, sec.start, sec.end))  # in order, without overlaps
@@ -367,16 +392,16 @@ def _dates(text: str, sec: Section, pat: _Patterns) -> list[tuple[re.Match[str],
         dates += [
             (m, True)
             for m in pat.lone_date.finditer(text, sec.start, sec.end)
-            if not _overlaps(spans, ends, *m.span()) and _dates_a_position(text, m, pat)
+            if not _overlaps(spans, ends, *m.span()) and _dates_a_position(text, m, pat, dates_first)
         ]
     return sorted(dates, key=lambda d: d[0].start())
 
 
-def _dates_a_position(text: str, m: re.Match[str], pat: _Patterns) -> bool:
+def _dates_a_position(text: str, m: re.Match[str], pat: _Patterns, dates_first: bool) -> bool:
     """Whether a lone season or year is a position's date: at the end of its title line after a separator
     ("Sommarjobb, Glassbaren, sommaren 2019"; a year only after a title and an employer, "Praktikant, Exempel
     AB, 2018", not "Kurs 7,5 hp, 2018"), or alone on the line right under a title ("Kommunikatör, X AB" /
-    "2018"). Not in running text ("Säljare, bilar 2019", "grundat 1998", "Startade bloggen 2010."), nor on a
+    "2018"; right above it where the CV writes its dates first). Not in running text ("Säljare, bilar 2019", "grundat 1998", "Startade bloggen 2010."), nor on a
     bullet line."""
     line_start, line_end = _line_bounds(text, m.start())
     after = text[m.end() : line_end].strip()
@@ -384,7 +409,7 @@ def _dates_a_position(text: str, m: re.Match[str], pat: _Patterns) -> bool:
     if after not in ("", ")") or before.startswith(_BULLETS):
         return False
     if before in ("", "("):
-        return _title_line_above(text, line_start, pat)
+        return _title_line_next(text, line_start, line_end, pat, below=dates_first)
     if not before.endswith(_LONE_SEPARATORS):
         return False
     head = before[:-1].strip()
@@ -393,19 +418,24 @@ def _dates_a_position(text: str, m: re.Match[str], pat: _Patterns) -> bool:
     return m.group("season") is not None or _FIELD_SEPARATOR.search(head) is not None
 
 
-def _title_line_above(text: str, line_start: int, pat: _Patterns) -> bool:
-    """Whether the line right above ``line_start`` can be a position's title: written, no heading, no bullet,
-    no year, not a sentence or a label."""
-    if line_start == 0:
+def _title_line_next(text: str, line_start: int, line_end: int, pat: _Patterns, *, below: bool) -> bool:
+    """Whether the line right above the line [line_start, line_end) (with ``below``, the first written line
+    below it: a table cell's title may sit a blank line down) can be a position's title: written, no
+    heading, no bullet, no year, not a sentence or a label, not long."""
+    if below:
+        line = next((ln.strip() for ln in text[line_end + 1 :].split("\n") if ln.strip()), "")
+    elif line_start == 0:
         return False
-    above_start, above_end = _line_bounds(text, line_start - 1)
-    above = text[above_start:above_end].strip()
+    else:
+        above_start, above_end = _line_bounds(text, line_start - 1)
+        line = text[above_start:above_end].strip()
     return (
-        bool(above)
-        and above.strip(_HEADING_STRIP).lower() not in pat.headings
-        and not above.startswith(_BULLETS)
-        and not above.endswith(_NO_TITLE_ENDS)
-        and _YEAR.search(above) is None
+        bool(line)
+        and len(line) <= _MAX_TITLE_CHARS
+        and line.strip(_HEADING_STRIP).lower() not in pat.headings
+        and not line.startswith(_BULLETS)
+        and not line.endswith(_NO_TITLE_ENDS)
+        and _YEAR.search(line) is None
     )
 
 
@@ -463,14 +493,23 @@ def _short_end(start: str, digits: str) -> Month | None:
     return year * 12 + 11 if year - first <= _SHORT_END_SPAN else None
 
 
-def _title(text: str, m: re.Match[str], pat: _Patterns) -> tuple[str, int]:
-    """The rest of the range's line, else the nearest non-empty line above it."""
+def _rest_of_line(text: str, m: re.Match[str]) -> str:
+    """The date's line without the date, separators and empty parentheses: a title written beside it."""
     line_start, line_end = _line_bounds(text, m.start())
-    rest = _EMPTY_PARENS.sub("", text[line_start : m.start()] + " " + text[m.end() : line_end]).strip(
-        _TITLE_STRIP
-    )
+    rest = text[line_start : m.start()] + " " + text[m.end() : line_end]
+    return " ".join(_EMPTY_PARENS.sub("", rest).strip(_TITLE_STRIP).split())
+
+
+def _title(text: str, m: re.Match[str], pat: _Patterns, *, dates_first: bool) -> tuple[str, int]:
+    """The title and where the position's text block starts: the rest of the range's line and that line;
+    else, where the CV writes its dates first, the next line and the date's line; else the nearest
+    non-empty line above it and that line."""
+    line_start, line_end = _line_bounds(text, m.start())
+    rest = _rest_of_line(text, m)
     if rest:
-        return " ".join(rest.split()), line_start
+        return rest, line_start
+    if dates_first:
+        return _title_below(text, line_end, pat), line_start
     pos = line_start - 1
     while pos > 0:
         prev_start, prev_end = _line_bounds(text, pos - 1 if text[pos] == "\n" else pos)
@@ -481,6 +520,18 @@ def _title(text: str, m: re.Match[str], pat: _Patterns) -> tuple[str, int]:
             break
         pos = prev_start - 1
     return "", line_start
+
+
+def _title_below(text: str, line_end: int, pat: _Patterns) -> str:
+    """The nearest non-empty line below ``line_end``, unless it is a heading or a bullet (no title)."""
+    for line in text[line_end + 1 :].split("\n"):
+        below = line.strip(_TITLE_STRIP)
+        if not below:
+            continue
+        if below.lower() in pat.headings or line.strip().startswith(_BULLETS):
+            return ""
+        return " ".join(below.split())
+    return ""
 
 
 def _section_lines(text: str, sections: list[Section], kind: str) -> list[str]:
@@ -503,8 +554,10 @@ _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[–—-]\s*(?:(?:19|20)\d\d|\w+))?")
 def without_years(line: str) -> str:
     """An education line without its years ("Medie- och kommunikationsvetenskap, högskolan, 2010–2013" ->
     "Medie- och kommunikationsvetenskap, högskolan"): when a person studied hints at their age. Whole date
-    ranges go first, so none leaves a piece behind ("ht 2011 – vt 2014", "01/09/2011 – 30/06/2016")."""
-    clean = _YEARS.sub("", _patterns().date_range.sub("", line))
+    ranges and seasons go first, so none leaves a piece behind ("ht 2011 – vt 2014", "vt 2024",
+    "01/09/2011 – 30/06/2016")."""
+    pat = _patterns()
+    clean = _YEARS.sub("", pat.lone_date.sub("", pat.date_range.sub("", line)))
     return " ".join(_EMPTY_PARENS.sub("", clean).strip(_TITLE_STRIP).split()).rstrip(",")
 
 
