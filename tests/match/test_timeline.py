@@ -581,3 +581,33 @@ def test_either_layout_gives_the_same_positions(
         if job[3]:
             (pos,) = tl.positions_at(first.index(f"nummer {n}."))
             assert pos.title == job[0] and pos.start // 12 == job[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bug hunt's F8: cv11's summary was flagged ("nu" in "nurse", and a year)
+        "Summary\nFormer registered nurse turned social media specialist. Twelve years of patient communication "
+        "taught me empathy, de-escalation and clear writing; since 2022 I have used them online.\n",
+        "Profil\nArbetade 2015 på en byrå och har sedan 2019 skrivit för webben.\n",
+        "Experience\nSocial Media Specialist, Imaginary Health Tech AB\nSep 2022 – Present\n- Grew 2023: 3 000 followers.\n",
+        "Experience\nA, X Ltd\n2019 – 2021\n- Known for the 2020 campaign.\n",
+    ],
+)
+def test_prose_with_years_is_no_unread_date_range(text: str) -> None:
+    assert parse_timeline(text, today=TODAY).unread == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2016 ?? 2018",
+        "March 2016 ?? present",
+        "2016 ?? now",
+        "01/03/2020 ?? 31/01/2024",
+        "Kandidatexamen 2012 2015",
+    ],
+)
+def test_a_date_range_that_could_not_be_read_is_still_reported(line: str) -> None:
+    (warning,) = parse_timeline(f"Erfarenhet\nKommunikatör, X AB\n{line}\n", today=TODAY).unread
+    assert warning == f"line 3: a date range that was not read: {line!r}"

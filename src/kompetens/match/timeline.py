@@ -146,6 +146,9 @@ class _Patterns:
     present: frozenset[str]
     headings: dict[str, str]
     list_split: re.Pattern[str]
+    loose_range: re.Pattern[str]
+    """A year, a few non-word characters and a second date or a "present" word: what a date range the
+    ``date_range`` pattern could not read looks like ("2016 ?? 2018", "March 2016 ?? present")."""
 
 
 def month_str(m: Month) -> str:
@@ -179,8 +182,9 @@ UNREAD_SHOWN = 60
 
 
 def _unread(text: str, sections: list[Section], pat: _Patterns) -> Iterator[str]:
-    """Lines of the sections with positions that hold two years, or a year and a "present" word, where no
-    date range was read."""
+    """Lines of the sections with positions that hold something like a date range (``loose_range``) where
+    no date range was read. Not two years anywhere in a line, nor a "present" word inside another word: a
+    summary's "Former registered nurse ... since 2022 I have used them online" is prose (a bug hunt's F8)."""
     read = [m.span() for m in pat.date_range.finditer(text)]  # in order, without overlaps
     read_ends = [e for _, e in read]
     for sec in sections:
@@ -190,10 +194,7 @@ def _unread(text: str, sections: list[Section], pat: _Patterns) -> Iterator[str]
         for line in text[sec.start : sec.end].split("\n"):
             start, end = pos, pos + len(line)
             pos = end + 1
-            years = _YEAR.findall(line)
-            low = line.lower()
-            looks_like_range = len(years) >= 2 or (years and any(w in low for w in pat.present))
-            if looks_like_range and not _overlaps(read, read_ends, start, end):
+            if pat.loose_range.search(line) and not _overlaps(read, read_ends, start, end):
                 number = text.count("\n", 0, start) + 1
                 yield _warning("unread", number, line.strip()[:UNREAD_SHOWN])
 
@@ -269,7 +270,16 @@ def _patterns() -> _Patterns:
     lone_date = re.compile(rf"(?<![\w/.'’‘-])(?P<season>{season})?{year}(?!\w)", re.IGNORECASE)
     conj = {w.lower() for d in data for w in d.get("conjunctions", [])}
     list_split = re.compile(rf"[,;•·/]|\s+(?:{alts(conj)})\s+", re.IGNORECASE)
-    return _Patterns(date_range, lone_date, months, seasons, frozenset(present), headings, list_split)
+    second = (
+        rf"(?:\d{{1,2}}[/.-]){{0,2}}{year}(?!\d)|(?:{alts(present)})(?!\w)"  # "2018", "31/01/2018", "now"
+    )
+    loose_range = re.compile(
+        rf"(?<!\d){year}(?:[/.-]\d\d?){{0,2}}[^\w\n]{{1,6}}(?:(?:{alts([*months, *seasons])})\.?\s+)?(?:{second})",
+        re.IGNORECASE,
+    )
+    return _Patterns(
+        date_range, lone_date, months, seasons, frozenset(present), headings, list_split, loose_range
+    )
 
 
 _TWO_DIGIT_PIVOT = 50
