@@ -220,3 +220,38 @@ def write_pdf(text: str, path: Path) -> None:
     for line in text.split("\n"):
         pdf.multi_cell(0, 5, line.lstrip("#").strip() or " ", new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
+
+
+def write_docx_columns(left: list[str], right: list[str], path: Path) -> None:
+    """A DOCX laid out as a one-row table of two cells: a sidebar beside the main column."""
+    from xml.sax.saxutils import escape
+
+    def cell(lines: list[str]) -> str:
+        paragraphs = "".join(
+            f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>' for line in lines
+        )
+        return f"<w:tc>{paragraphs}</w:tc>"
+
+    doc = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body><w:tbl><w:tr>{cell(left)}{cell(right)}</w:tr></w:tbl></w:body></w:document>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _DOCX_TYPES)
+        z.writestr("_rels/.rels", _DOCX_RELS)
+        z.writestr("word/document.xml", doc)
+
+
+def write_pdf_columns(left: list[str], right: list[str], path: Path) -> None:
+    """A one-page PDF of two columns (Latin-1 Helvetica): a sidebar 60 mm wide beside the main column, as
+    LinkedIn's "Save to PDF" and two-column CV templates lay a page out."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    for k in range(max(len(left), len(right))):
+        pdf.cell(60, 6, left[k] if k < len(left) else "")
+        pdf.cell(0, 6, right[k] if k < len(right) else "", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))

@@ -8,8 +8,10 @@ The words come from ``lang/<code>/cv.json`` of every language at once, because a
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,7 +39,8 @@ Span = tuple[int, int, str]
 # A line is split into segments at these separators: "a@b.se · 070-... | Foo".
 _SEPARATORS = re.compile(r"\s[·•|/]\s|[·•|]|\t|(?<=[^\W\d])\.\s|(?<=\d)\.\s(?=[^\W\d])")
 _WORD = r"[^\W\d_][\w'’\-]*"
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+# A PDF may wrap an address after a dot ("testa@example." then "se"): a short lower-case part still counts.
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+|\.\n[a-z]{2,6}(?!\w))+")
 _LINK = re.compile(
     r"(?:https?://)?(?:www\.)?(?:linkedin\.com/in|github\.com|facebook\.com|instagram\.com|x\.com|"
     r"twitter\.com|tiktok\.com/@|youtube\.com/@)[/\w.\-@]*",
@@ -99,6 +102,12 @@ class _Lexicon:
     photo_cues: frozenset[str]
     street: re.Pattern[str]
     section_words: frozenset[str]
+    personal_headings: frozenset[str]
+    """Headings over the personal details ("PERSONAL INFORMATION", "Personuppgifter", "Contact"): the name
+    is the first name-like line under one (Europass)."""
+    body_headings: frozenset[str]
+    """The experience and summary headings: the name sits above the main column's first one."""
+    name_label: re.Pattern[str]
     document_titles: frozenset[str]
     title_words: frozenset[str]
     document_prefix: re.Pattern[str]
@@ -113,19 +122,21 @@ class _Lexicon:
     age_phrases: re.Pattern[str] | None
 
 
-def anonymize(text: str, *, keep_length: bool = True) -> Anonymized:
+def anonymize(text: str, *, keep_length: bool = True, hints: Sequence[str] = ()) -> Anonymized:
     """Remove personal data from ``text``.
 
     ``keep_length=True`` blanks each removed character with a space, so offsets still point into the
     original. ``keep_length=False`` replaces each removed span by one space: the result is then the same
-    whatever the removed values were, which is what scoring needs.
+    whatever the removed values were, which is what scoring needs. ``hints``: the file's own metadata (its
+    title or author), which may hold the name; they only help choose which line is the name.
     """
     lex = _lexicon()
     segments = list(_segments(text))
     spans: list[Span] = []
     for detector in _DETECTORS:
         spans.extend(detector(text, segments, lex))
-    spans.extend(_name_elsewhere(text, spans))
+    spans.extend(_layout_name(text, segments, lex, found=spans, hints=hints))
+    spans.extend(_name_elsewhere(text, spans, lex))
     merged = _merge(spans)
     return Anonymized(
         text=_apply(text, merged, keep_length=keep_length),
@@ -176,7 +187,15 @@ def _lexicon() -> _Lexicon:
         photo_words=frozenset(w.lower() for w in words("photo_words")),
         photo_cues=frozenset(w.lower() for w in words("photo_cues")),
         street=_street_pattern(words("street_suffixes")),
-        section_words=frozenset(w.lower() for w in sections),
+        section_words=frozenset(w.lower() for w in sections) | frozenset(words("personal_headings")),
+        personal_headings=frozenset(words("personal_headings")),
+        body_headings=frozenset(
+            w.lower()
+            for d in data
+            for key in ("experience", "summary")
+            for w in d.get("sections", {}).get(key, [])
+        ),
+        name_label=dict(labels)["name"],
         document_titles=frozenset(w.lower() for d in data for w in d.get("document_titles", [])),
         title_words=frozenset(w.lower() for d in data for w in d.get("title_words", [])),
         document_prefix=re.compile(rf"(?:{'|'.join(map(re.escape, titles))})\s*[–—:|-]\s*", re.IGNORECASE),
@@ -256,6 +275,102 @@ def _first_line_name(text: str, segments: list[_Segment], lex: _Lexicon) -> Iter
         return
 
 
+def _layout_name(
+    text: str, segments: list[_Segment], lex: _Lexicon, *, found: list[Span], hints: Sequence[str]
+) -> Iterator[Span]:
+    """The name where it is not on the first line: under a personal-details heading (Europass's "PERSONAL
+    INFORMATION"), else a name-like line above the main column's first heading (a LinkedIn export or a
+    two-column CV reads its sidebar first: "Contact", "Top Skills", then the name): the first that the
+    e-mail's local part or the file's metadata names ("testa.testsson@"), else the first that opens a
+    block. Looked for only when no name was found on the first line or in a "Name:" field."""
+    if any(cat == "name" for _, _, cat in found):
+        return
+    lines = list(_lines(text))
+    under = _under_personal_heading(lines, lex)
+    if under is not None:
+        yield under
+        return
+    candidates = list(_name_lines(lines, lex))
+    known = _hint_words(text, hints)
+    named = [span for span, _ in candidates if _named_by(text[span[0] : span[1]], known)]
+    openers = [span for span, opens in candidates if opens]
+    yield from (named or openers)[:1]
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, line)`` of each line of ``text``."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _line_name(start: int, line: str, lex: _Lexicon) -> Span | None:
+    """The name a line holds when the line is a name heading ("Maria Fakedottir", "Anna Test, Editor")."""
+    words = line.strip(" \t#*_>").strip()
+    found = _heading_name(words, lex) if words else None
+    if found is None:
+        return None
+    begin = start + line.index(words) + found[0]
+    return (begin, begin + found[1], "name")
+
+
+def _under_personal_heading(lines: list[tuple[int, str]], lex: _Lexicon) -> Span | None:
+    """A name on the line right under a personal-details heading (Europass). Only that line: under a
+    LinkedIn export's "Contact" come the e-mail, the profile link and then "Top Skills", no name."""
+    for (_, line), (start, below) in itertools.pairwise(lines):
+        if _heading_key(line) in lex.personal_headings:
+            span = _line_name(start, below, lex)
+            if span is not None:
+                return span
+    return None
+
+
+def _name_lines(lines: list[tuple[int, str]], lex: _Lexicon) -> Iterator[tuple[Span, bool]]:
+    """Name-like lines above the first experience or summary heading (in a column layout the name heads
+    the main column, under the sidebar's blocks), each with whether it opens a block (after a blank line)."""
+    blank = True
+    for start, line in lines:
+        if _heading_key(line) in lex.body_headings:
+            return
+        span = _line_name(start, line, lex) if line.strip() else None
+        if span is not None:
+            yield span, blank
+        blank = not line.strip()
+
+
+def _heading_key(line: str) -> str:
+    return line.strip(" \t#*_>:").lower()
+
+
+_HINT_SPLIT = re.compile(r"[^\W\d_]{3,}")
+_MIN_HINT = 4
+
+
+def _hint_words(text: str, hints: Sequence[str]) -> frozenset[str]:
+    """Folded words of the e-mail addresses' local parts and of the metadata: where a name may show."""
+    sources = [m.group().split("@", 1)[0] for m in _EMAIL.finditer(text)] + list(hints)
+    return frozenset(_fold(w) for source in sources for w in _HINT_SPLIT.findall(source))
+
+
+def _named_by(name: str, known: frozenset[str]) -> bool:
+    """Whether a word of ``name`` is, or starts, a hint word or the other way round ("exempel" for
+    "Exempelberg")."""
+    for token in (_fold(t) for t in name.split()):
+        if len(token) >= _MIN_HINT and any(
+            len(k) >= _MIN_HINT and (token.startswith(k) or k.startswith(token)) for k in known
+        ):
+            return True
+    return False
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: "Tvåkolumn" and an address's "tvakolumn" are the same word."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(ch)
+    )
+
+
 _AFTER_NAME = re.compile(r"\s*(?:,|\(|\s[–—|-]\s|:\s)")
 
 
@@ -293,6 +408,20 @@ def _regex_spans(
             yield (m.start(), m.end(), category)
 
     return detect
+
+
+_LINK_NEEDS = re.compile(r"\.com", re.IGNORECASE)
+_WRAPPED = re.compile(r"\n([a-z0-9][\w\-./]*)(?=[ \t(]|$)", re.MULTILINE)
+
+
+def _links(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+    """Profile links, with the part a PDF wrapped onto the next line ("linkedin.com/in/testa-test" then
+    "sson-00000 (LinkedIn)"): left there, it would keep part of the name."""
+    if _LINK_NEEDS.search(text) is None:
+        return
+    for m in _LINK.finditer(text):
+        wrapped = _WRAPPED.match(text, m.end())
+        yield (m.start(), wrapped.end() if wrapped is not None else m.end(), "profile_link")
 
 
 def _phones(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
@@ -410,7 +539,7 @@ _DETECTORS: tuple[Callable[[str, list[_Segment], _Lexicon], Iterable[Span]], ...
     _labelled,
     _first_line_name,
     _regex_spans(_EMAIL, "email", needs=re.compile("@")),
-    _regex_spans(_LINK, "profile_link", needs=re.compile(r"\.com", re.IGNORECASE)),
+    _links,
     _regex_spans(_ID_NUMBER, "id_number", needs=re.compile(r"\d{6}")),
     _phones,
     _regex_spans(_IMAGE_MD, "photo", needs=re.compile(r"!\[")),
@@ -423,14 +552,19 @@ _DETECTORS: tuple[Callable[[str, list[_Segment], _Lexicon], Iterable[Span]], ...
 )
 
 
-def _name_elsewhere(text: str, spans: list[Span]) -> Iterator[Span]:
-    """Every other occurrence of a name word found in a name span ("Mr Sampleworth" later on)."""
+def _name_elsewhere(text: str, spans: list[Span], lex: _Lexicon) -> Iterator[Span]:
+    """Every other occurrence of a name word found in a name span, in any case and with a possessive
+    ("Mr Sampleworth", "SAMPLEWORTH", "Testssons", a profile link's "testa-testsson")."""
     tokens: set[str] = set()
     for start, end, cat in spans:
         if cat == "name":
-            tokens.update(t for t in _NAME_TOKEN.findall(text[start:end]) if len(t) > 1)
-    for label_free in sorted(tokens, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w\-]){re.escape(label_free)}(?![\w\-])", text):
+            value = text[start:end]
+            label = lex.name_label.match(value)
+            value = value[label.end() :] if label is not None else value
+            tokens.update(t for t in _NAME_TOKEN.findall(value) if len(t) > 1)
+    for token in sorted(tokens, key=len, reverse=True):
+        pattern = rf"(?<![^\W_]){re.escape(token)}(?:['’]?s)?(?![^\W_])"
+        for m in re.finditer(pattern, text, re.IGNORECASE):
             yield (m.start(), m.end(), "name")
 
 
@@ -447,7 +581,9 @@ def _merge(spans: list[Span]) -> list[Span]:
     for start, end, cat in sorted(s for s in spans if s[1] > s[0]):
         if out and start <= out[-1][1]:
             prev = out[-1]
-            out[-1] = (prev[0], max(prev[1], end), prev[2])
+            # The longer of two spans at one start names the merged one: an e-mail, not the name in it.
+            kept = cat if start == prev[0] and end > prev[1] else prev[2]
+            out[-1] = (prev[0], max(prev[1], end), kept)
         else:
             out.append((start, end, cat))
     return out

@@ -339,7 +339,7 @@ def build_candidate(
     cover most of a text, would leave the wording fit next to nothing.
     """
     day = today or date.today()
-    anon = anonymize(doc.text, keep_length=False)
+    anon = anonymize(doc.text, keep_length=False, hints=[doc.title] if doc.title else [])
     clean = Document(source=doc.source, text=anon.text, lang=doc.lang, kind="cv")
     profile = profile_fn(clean)
     timeline = parse_timeline(anon.text, today=day)
