@@ -255,3 +255,53 @@ def test_the_explanation_counts_the_wording_points_too() -> None:
     assert sum(points) == round(item.score)
     plain = explain(rank([near], ROLE)[0].item(), role=ROLE, of=1, final_rank=None, labels={})
     assert not any(line.startswith("Wording") for line in plain)  # a role without wording: areas alone
+
+
+CV_FORM = [
+    ("Utbildning", ["Utbildning"]),
+    ("KOMPETENSER", ["KOMPETENSER"]),
+    ("PERSONAL INFORMATION", ["PERSONAL INFORMATION"]),
+    ("Cashier, Fictive Foods, 2024 - present", ["present"]),
+    ("Butikssäljare 2019 – nu", ["nu"]),
+    ("Innehållsskapare sedan augusti 2023", ["sedan", "augusti"]),
+    ("High school diploma, 2019", ["High school"]),
+    ("Master in Journalism, Invented University of Reykjavik", ["Invented University of Reykjavik"]),
+    ("Kandidatexamen, Påhittade universitetet", ["Påhittade universitetet"]),
+    ("BA Media and Communication, Invented University", ["Invented University"]),
+]
+CV_CONTENT = [
+    "Presented the results to the board.",  # no year: "present" is a verb here
+    "Planerade utbildning för nya medarbetare i sociala medier.",  # a word of a sentence, not a heading
+    "Worked with the university's press office.",
+    "Kommunikation och marknadsföring",
+]
+
+
+@pytest.mark.parametrize(("line", "form"), CV_FORM)
+def test_a_cvs_form_is_not_its_wording(line: str, form: list[str]) -> None:
+    """Headings, date words beside a year and schools' names are a CV's form: a bug hunt found "present"
+    matching an ad's "presenterar", "High school" its "siktar högt", and "Utbildning" nearly every Swedish
+    ad (0.5-1.6 points each)."""
+    assert [line[a:b] for a, b in wording.cv_form_spans(line)] == form
+
+
+@pytest.mark.parametrize("line", CV_CONTENT)
+def test_a_cvs_content_stays_its_wording(line: str) -> None:
+    assert wording.cv_form_spans(line) == []
+
+
+def test_present_and_now_score_alike_against_an_ad_that_presents(engine: Engine) -> None:
+    ad = document_from_text(
+        "Marknadsansvarig\n\nDu planerar kampanjer i sociala medier och presenterar resultaten för "
+        "ledningen. Vi siktar högt.",
+        kind="ad",
+        lang="sv",
+    )
+    role = engine.role_from_ad(ad)
+    cv = "Cashier, Fictive Foods\n{end}\nServed customers and kept the shelves.\n\nHigh school diploma, 2023"
+    present, now = (
+        engine.candidate(document_from_text(cv.format(end=end), kind="cv", lang="en"))
+        for end in ("2024 - present", "2024 - now")
+    )
+    assert score(present, role).score == score(now, role).score
+    assert not {"present", "high", "nu"} & (set(present.wording) | set(present.wording_en))

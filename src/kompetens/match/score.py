@@ -26,7 +26,7 @@ from . import wording
 from .anonymize import anonymize
 from .role import Role
 from .timeline import Position, Timeline, covered_months, parse_timeline, without_years
-from .wording import WordBridge, Zipf, term_vector, unmatched_text
+from .wording import WordBridge, Zipf, cv_form_spans, term_vector, unmatched_text
 
 # Evidence inside a described job counts fully; in education a little less; self-description (profile,
 # skills list, "about me") half: saying "I use Instagram every day" is not having done the job.
@@ -348,7 +348,7 @@ def build_candidate(
     )
     if zipf is not None:
         blanked = profile if wording_fn is None else wording_fn(clean)
-        cand.wording = term_vector(unmatched_text(blanked), doc.lang, zipf)
+        cand.wording = term_vector(unmatched_text(blanked, cv_form_spans(clean.text)), doc.lang, zipf)
         if bridge is not None:
             cand.wording_en = bridge.bridge(cand.wording, doc.lang)
     return cand
