@@ -247,3 +247,36 @@ def test_an_explanation_s_whole_points_add_up_to_the_rounded_total(values: dict[
     points = whole_points(values)
     assert set(points) == set(values) and sum(points.values()) == round(sum(values.values()))
     assert all(abs(points[k] - v) < 1 for k, v in values.items())
+
+
+# A PDF's text as its visual lines (a bug hunt's LinkedIn export, F9): sentences wrap mid-way, and a column
+# break leaves a blank line inside one.
+WRAPPED = """Erfarenhet
+Community manager, Exempelbolaget AB
+2020 – nu
+Ansvarar  för  strategi  och  innehåll  i  kanalerna  och  modererar  vårt
+forum. Leder ett team på tre. Driver betalda kampanjer i Meta och bygger upp en
+Discord-server för våra kunder och medlemmar varje vecka. Hanterar
+
+kundklagomål i sociala kanaler tillsammans med kundtjänst.
+"""
+QUOTES = [
+    (
+        "Discord",
+        "Driver betalda kampanjer i Meta och bygger upp en Discord-server för våra kunder och medlemmar varje vecka.",
+    ),
+    ("forum", "Ansvarar för strategi och innehåll i kanalerna och modererar vårt forum."),
+    ("klagomål", "Hanterar kundklagomål i sociala kanaler tillsammans med kundtjänst."),
+]
+
+
+@pytest.mark.parametrize(("word", "sentence"), QUOTES)
+def test_evidence_quotes_the_whole_sentence_across_wrapped_lines(word: str, sentence: str) -> None:
+    contexts = {e.text: e.context for a in AREA_IDS for e in candidate(WRAPPED).evidence[a]}
+    assert contexts[word] == sentence
+
+
+def test_evidence_joins_no_short_lines_of_a_cv() -> None:
+    # a title, its dates and a list item are lines of their own, not one wrapped sentence
+    contexts = [e.context for e in candidate(job("2020 – nu", "Discord")).evidence["community"]]
+    assert contexts == ["Discord"]

@@ -455,15 +455,104 @@ def _where(section: str) -> str:
 
 
 def _evidence(text: str, m: Mention, where: str) -> Evidence:
-    start = text.rfind("\n", 0, m.start) + 1
-    end = text.find("\n", m.end)
-    line = text[start : len(text) if end < 0 else end]
-    line = " ".join(line.split()).lstrip("-•*· ")
+    line = _sentence(text, m.start, m.end).lstrip(_BULLETS + " ")
     if where == "education":  # as the profile keeps education lines: when one studied hints at one's age
         line = without_years(line)
-    if len(line) > _CONTEXT_CHARS:
-        line = line[:_CONTEXT_CHARS].rsplit(" ", 1)[0] + " …"
-    return Evidence(m.text, line, m.concept.id, m.concept.label, m.confidence, where)
+    return Evidence(
+        m.text, _trimmed(line, line.find(m.text)), m.concept.id, m.concept.label, m.confidence, where
+    )
+
+
+_BULLETS = "-•*·▪"
+_WRAP_MIN = 50
+"""A line at least this long that ends mid-sentence was wrapped by the layout (a PDF's visual line); a short
+one is a CV's own line (a title, a date, a list item)."""
+_WRAP_LINES = 4
+"""How many lines a quoted sentence may reach on each side of the mention's."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_]*[A-ZÅÄÖ\d])")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence that holds ``text[start:end]``, its wrapped lines joined: a PDF's evidence was quoted
+    as the visual line, cut mid-sentence ("Ads Manager och följer upp i Google Analytics 4. Hanterar")."""
+    lo = text.rfind("\n", 0, start) + 1
+    for _ in range(_WRAP_LINES):
+        before = _previous_line(text, lo)
+        if before is None or not _wrapped(text[before[0] : before[1]], text[lo:]):
+            break
+        lo = before[0]
+    hi = _line_end(text, end)
+    for _ in range(_WRAP_LINES):
+        after = _next_line(text, hi)
+        if after is None or not _wrapped(text[text.rfind("\n", 0, hi) + 1 : hi], text[after[0] : after[1]]):
+            break
+        hi = after[1]
+    chunk = text[lo:hi]
+    first, last = 0, len(chunk)
+    for b in _SENTENCE_END.finditer(chunk):
+        if b.end() <= start - lo:
+            first = b.end()
+        elif b.start() >= end - lo:
+            last = b.start()
+            break
+    return " ".join(chunk[first:last].split())
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _previous_line(text: str, line_start: int) -> tuple[int, int] | None:
+    """The non-blank line before the one at ``line_start``, across one blank line (a PDF's column or page
+    break may fall inside a sentence)."""
+    end = line_start - 1
+    for _ in range(2):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            return (start, end)
+        end = start - 1
+    return None
+
+
+def _next_line(text: str, line_end: int) -> tuple[int, int] | None:
+    """The non-blank line after the one ending at ``line_end``, across one blank line."""
+    start = line_end + 1
+    for _ in range(2):
+        if start > len(text):
+            return None
+        end = _line_end(text, start)
+        if text[start:end].strip():
+            return (start, end)
+        start = end + 1
+    return None
+
+
+def _wrapped(line: str, following: str) -> bool:
+    """Whether ``following`` goes on ``line``'s sentence: a long line that ends mid-sentence, and a next line
+    that is no new list item."""
+    line, following = line.strip(), following.lstrip()
+    return (
+        len(line) >= _WRAP_MIN
+        and not line.endswith((".", "!", "?", ":", ";"))
+        and bool(following)
+        and following[0] not in _BULLETS
+    )
+
+
+def _trimmed(line: str, at: int) -> str:
+    """``line`` cut to ``_CONTEXT_CHARS`` at word ends, keeping the mention (at offset ``at``) in view."""
+    if len(line) <= _CONTEXT_CHARS:
+        return line
+    first = max(0, min(at - _CONTEXT_CHARS // 3, len(line) - _CONTEXT_CHARS))
+    if first > 0:
+        first = line.find(" ", first) + 1
+    cut = line[first : first + _CONTEXT_CHARS]
+    if first + _CONTEXT_CHARS < len(line):
+        cut = cut.rsplit(" ", 1)[0] + " …"
+    return ("… " if first > 0 else "") + cut
 
 
 def _depth(evidence: list[Evidence]) -> float:
