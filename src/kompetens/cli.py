@@ -687,6 +687,13 @@ def _skill_line(r: RankItem, *, limit: int = 6) -> str:
     return line
 
 
+def _missing_word(key: str, listed: Sequence[str], short: Mapping[str, str]) -> str:
+    """A missing must-have's short name, and why where the CV only lists it ("seo (listed, not shown in
+    work)"): the reader sees that a skills list was read, and not counted as the work."""
+    name = short.get(key, key)
+    return f"{name} (listed, not shown in work)" if key in listed else name
+
+
 def _print_ranking(title: str, ranking: list[RankItem]) -> None:
     from rich.markup import escape
 
@@ -730,7 +737,9 @@ def _print_ranking(title: str, ranking: list[RankItem]) -> None:
         )
         for r in ranking:
             if r.missing_must_haves:
-                missing = ", ".join(short.get(m, m) for m in r.missing_must_haves)
+                missing = ", ".join(
+                    _missing_word(m, r.listed_must_haves, short) for m in r.missing_must_haves
+                )
                 out_console.print(f"{r.rank:>2} {Path(r.candidate).name}: {missing}", highlight=False)
     if any(r.wording is not None for r in ranking):
         out_console.print(

@@ -280,3 +280,57 @@ def test_evidence_joins_no_short_lines_of_a_cv() -> None:
     # a title, its dates and a list item are lines of their own, not one wrapped sentence
     contexts = [e.context for e in candidate(job("2020 – nu", "Discord")).evidence["community"]]
     assert contexts == ["Discord"]
+
+
+# -- a bare skills list is not the work (a bug hunt: a keyword list outscored two years of the job) ---------
+
+LIST_ROLE = role_from_dict(  # a low minimum: the list alone would meet it, were it counted
+    {
+        "title": "SoMe",
+        "weights": dict.fromkeys(AREA_IDS, 1.0),
+        "must_have": ["api_seo", "concept:c:analysis"],
+        "min_levels": {"api_seo": 0.02},
+    }
+)
+
+
+def test_a_skills_list_counts_less_than_the_same_skill_in_a_job() -> None:
+    in_job = level(job("2020 – nu", "Instagram"), "platform_technology")
+    in_list = level(
+        job("2020 – nu", "Kassa.") + "\nKompetenser\nInstagram, SEO, analys\n", "platform_technology"
+    )
+    assert in_job > 2 * in_list > 0.0
+
+
+def test_an_inline_skills_label_under_a_job_is_a_list_and_dates_nothing() -> None:
+    c = candidate(job("2020 – nu", "Kassa.") + "Kompetenser: Instagram, SEO, analys\n")
+    assert [e.where for e in c.evidence["platform_technology"]] == ["listed"]
+    assert c.years["platform_technology"] == 0.0
+    assert c.recency_months["platform_technology"] is None
+
+
+def test_a_must_have_met_by_a_list_alone_is_not_met_and_is_said_to_be_listed() -> None:
+    listed = candidate(job("2020 – nu", "Kassa.") + "\nKompetenser\nSEO, analys, Instagram\n", source="a.txt")
+    worked = candidate(job("2020 – nu", "SEO och analys"), source="b.txt")
+    s = score(listed, LIST_ROLE)
+    assert listed.areas["api_seo"] > 0.0
+    assert s.missing_must_haves == ["api_seo", "concept:c:analysis"]
+    assert s.listed_must_haves == ["api_seo", "concept:c:analysis"]
+    assert score(worked, LIST_ROLE).missing_must_haves == []
+    ranked = rank([listed, worked], LIST_ROLE)
+    assert [r.score.source for r in ranked] == ["b.txt", "a.txt"]
+    assert [dict(r.score.must_haves) for r in ranked] == [
+        dict(score(c, LIST_ROLE).must_haves) for c in (worked, listed)
+    ]
+    assert ranked[1].item().listed_must_haves == ["api_seo", "concept:c:analysis"]
+
+
+def test_a_profile_stored_before_lists_were_told_apart_keeps_its_must_haves() -> None:
+    stored = candidate(job("2020 – nu", "Kassa.") + "\nKompetenser\nSEO, analys, Instagram\n").to_dict()
+    del stored["shown"], stored["listed_concepts"]
+    old = CandidateProfile.from_dict(stored)
+    assert score(old, LIST_ROLE).missing_must_haves == []
+    assert CandidateProfile.from_dict(candidate("Kompetenser\nSEO, analys\n").to_dict()).listed_concepts == [
+        "c:seo",
+        "c:analysis",
+    ]

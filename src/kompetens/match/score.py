@@ -24,13 +24,16 @@ from ..schema import DOCUMENTED, R1, R2, R4
 from ..skills import Labeler, Skill, SkillEvidence, SkillMatch, match_skills, skill_list
 from . import wording
 from .anonymize import anonymize
+from .listed import is_listed
 from .role import Role
 from .timeline import Position, Timeline, covered_months, parse_timeline, without_years
 from .wording import WordBridge, Zipf, cv_form_spans, term_vector, unmatched_text
 
 # Evidence inside a described job counts fully; in education a little less; self-description (profile,
-# skills list, "about me") half: saying "I use Instagram every day" is not having done the job.
-WHERE_WEIGHT: dict[str, float] = {"position": 1.0, "education": 0.6, "other": 0.5}
+# "about me") half: saying "I use Instagram every day" is not having done the job. A bare skills list
+# ("Kompetenser: Instagram, TikTok, SEO", ``listed.py``) names tools without showing them used: a fifth, and it
+# neither dates a job's months nor meets a must-have on its own (``CandidateProfile.shown``).
+WHERE_WEIGHT: dict[str, float] = {"position": 1.0, "education": 0.6, "other": 0.5, "listed": 0.2}
 EVIDENCE_SCALE = 3.0
 """Evidence mass (sum over distinct concepts of confidence x where-weight) giving 1 - 1/e of the level."""
 DEPTH_SHARE = 0.8
@@ -102,6 +105,11 @@ class CandidateProfile:
     wording_en: dict[str, float] = field(default_factory=dict)
     """The same words as English terms (``WordBridge``): what a role from an ad in another language
     compares. Empty without the linking index."""
+    shown: dict[str, float] = field(default_factory=dict)
+    """Level per area from the evidence outside bare skills lists: what a must-have area is held to, so that
+    a list alone does not meet it. Empty in a profile stored before: ``areas`` then stands in."""
+    listed_concepts: list[str] = field(default_factory=list)
+    """Concepts found only in bare skills lists: they meet no concept must-have."""
     vector: tuple[float, ...] = field(init=False, repr=False)
     concept_keys: frozenset[str] = field(init=False, repr=False)
 
@@ -114,6 +122,17 @@ class CandidateProfile:
     def has_concept(self, key: str) -> bool:
         """True when the profile has this concept, by URI or (case-insensitive) preferred label."""
         return key in self.concept_keys or key.casefold() in self.concept_keys
+
+    def shows_concept(self, key: str) -> bool:
+        """True when the profile has this concept outside bare skills lists (a concept must-have)."""
+        if not self.has_concept(key):
+            return False
+        listed = {k for uri in self.listed_concepts for k in (uri, self.concepts.get(uri, uri).casefold())}
+        return key not in listed and key.casefold() not in listed
+
+    def shown_level(self, area: str) -> float:
+        """The area's level outside bare skills lists (``areas`` for a profile stored before)."""
+        return self.shown.get(area, self.areas[area])
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -134,6 +153,8 @@ class CandidateProfile:
             "skills": [s.to_dict() for s in self.skills],
             "wording": dict(self.wording),
             "wording_en": dict(self.wording_en),
+            "shown": {a: round(v, 6) for a, v in self.shown.items()},
+            "listed_concepts": list(self.listed_concepts),
         }
 
     @classmethod
@@ -156,6 +177,8 @@ class CandidateProfile:
             skills=[Skill.from_dict(s) for s in d.get("skills", [])],
             wording={str(w): float(v) for w, v in d.get("wording", {}).items()},
             wording_en={str(w): float(v) for w, v in d.get("wording_en", {}).items()},
+            shown={str(a): float(v) for a, v in d.get("shown", {}).items()},
+            listed_concepts=[str(c) for c in d.get("listed_concepts", [])],
         )
 
 
@@ -181,6 +204,11 @@ class Score:
     @property
     def missing_must_haves(self) -> list[str]:
         return [k for k, ok in self.must_haves.items() if not ok]
+
+    @property
+    def listed_must_haves(self) -> list[str]:
+        """Missing must-haves the CV names in a bare skills list only: listed, not shown in work."""
+        return [k for k in self.missing_must_haves if _listed(self.candidate, self.role, k)]
 
     @property
     def gaps(self) -> tuple[str, ...]:
@@ -237,6 +265,7 @@ class Ranked:
             warnings=list(c.warnings),
             must_haves=dict(s.must_haves),
             missing_must_haves=s.missing_must_haves,
+            listed_must_haves=s.listed_must_haves,
             contributions=s.contributions(),
             years={a: c.years[a] for a in AREA_IDS},
             recency_months=dict(c.recency_months),
@@ -300,6 +329,9 @@ class RankItem:
     """The shared words that weigh most, heaviest first (English terms when ``wording_in_english``)."""
     wording_in_english: bool = False
     """The CV and the ad are in different languages and were compared through their English terms."""
+    listed_must_haves: list[str] = field(default_factory=list)
+    """Those of ``missing_must_haves`` the CV names only in a bare skills list ("Kompetenser: SEO, ..."):
+    listed, not shown in work, so not met."""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> RankItem:
@@ -375,8 +407,10 @@ def candidate_from(
             continue
         concepts.setdefault(m.concept.id, m.concept.label)
         positions = timeline.positions_at(m.start)
-        where = "position" if positions else _where(timeline.section_at(m.start))
+        where = _where(text, m.start, timeline.section_at(m.start), in_position=bool(positions))
         evidence[m.area].append(_evidence(text, m, where))
+        if where != "position":
+            continue  # a list's tools do not date the job above it
         for p in positions:
             if p not in seen[m.area]:
                 seen[m.area].add(p)
@@ -384,6 +418,7 @@ def candidate_from(
     depth = {a: _depth(evidence[a]) for a in AREA_IDS}
     years = {a: covered_months(months[a]) / 12.0 for a in AREA_IDS}
     recency = {a: _recency(months[a], timeline.today) for a in AREA_IDS}
+    worked = {a: [e for e in evidence[a] if e.where != "listed"] for a in AREA_IDS}
     return CandidateProfile(
         source=profile.doc.source,
         lang=profile.doc.lang,
@@ -411,6 +446,8 @@ def candidate_from(
             labels,
             concepts,
         ),
+        shown={a: area_level(_depth(worked[a]), years[a], recency[a]) for a in AREA_IDS},
+        listed_concepts=_listed_only(evidence),
     )
 
 
@@ -450,8 +487,25 @@ def _with_languages(
     return out
 
 
-def _where(section: str) -> str:
+def _where(text: str, offset: int, section: str, *, in_position: bool) -> str:
+    """Where the mention at ``offset`` stands: a bare skills list ("listed") before a job's text, so a
+    "Kompetenser:" line under the last job counts as the list it is."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    if is_listed(text[start : len(text) if end < 0 else end], section, in_position=in_position):
+        return "listed"
+    if in_position:
+        return "position"
     return "education" if section == "education" else "other"
+
+
+def _listed_only(evidence: Mapping[str, list[Evidence]]) -> list[str]:
+    """The concepts every piece of evidence of which stands in a bare skills list, in first-seen order."""
+    where: dict[str, set[str]] = {}
+    for ev in evidence.values():
+        for e in ev:
+            where.setdefault(e.concept, set()).add(e.where)
+    return [c for c, places in where.items() if places == {"listed"}]
 
 
 def _evidence(text: str, m: Mention, where: str) -> Evidence:
@@ -638,6 +692,14 @@ def meets(candidate: CandidateProfile, role: Role, key: str) -> bool:
 
 
 def _has(candidate: CandidateProfile, role: Role, key: str) -> bool:
+    """A must-have met outside bare skills lists: a list alone names a tool, it does not show the work."""
+    if key in AREA_IDS:
+        return candidate.shown_level(key) >= role.min_levels.get(key, MUST_LEVEL)
+    return candidate.shows_concept(key.removeprefix("concept:"))
+
+
+def _listed(candidate: CandidateProfile, role: Role, key: str) -> bool:
+    """A must-have the CV meets with its bare skills lists counted (the level or concept ``_has`` refused)."""
     if key in AREA_IDS:
         return candidate.areas[key] >= role.min_levels.get(key, MUST_LEVEL)
     return candidate.has_concept(key.removeprefix("concept:"))
@@ -674,6 +736,9 @@ class CandidatePool:
         n = len(self.candidates)
         flat = itertools.chain.from_iterable(c.vector for c in self.candidates)
         self.levels = np.fromiter(flat, dtype=np.float64, count=n * len(AREA_IDS)).reshape(n, len(AREA_IDS))
+        # levels outside bare skills lists: what must-have areas are held to (``_has``)
+        shown = itertools.chain.from_iterable(map(c.shown_level, AREA_IDS) for c in self.candidates)
+        self.shown = np.fromiter(shown, dtype=np.float64, count=n * len(AREA_IDS)).reshape(n, len(AREA_IDS))
 
     def __len__(self) -> int:
         return len(self.candidates)
@@ -690,7 +755,7 @@ class CandidatePool:
         met = np.zeros(n, dtype=np.int64)
         bits = np.zeros(n, dtype=np.int64)
         for i, key in enumerate(role.must_have):
-            column = _has_column(self.candidates, self.levels, role, key)
+            column = _has_column(self.candidates, self.shown, role, key)
             met += column
             bits |= column.astype(np.int64) << i
         # Rows are in source order already, so a stable sort on (must-haves, score) breaks ties by source.
@@ -728,4 +793,4 @@ def _has_column(
         )
         return result
     concept = key.removeprefix("concept:")
-    return np.fromiter((c.has_concept(concept) for c in cands), dtype=np.bool_, count=len(cands))
+    return np.fromiter((c.shows_concept(concept) for c in cands), dtype=np.bool_, count=len(cands))
