@@ -317,3 +317,36 @@ def test_required_and_merit_cues_do_not_overlap(lang: str) -> None:
     cues = _cues(lang)
     assert not set(cues["required"]) & set(cues["merit"])
     assert not set(cues["section_required"]) & set(cues["section_merit"])
+
+
+# A bug hunt (F5): the same volunteer line counted in Swedish and not in English (26 vs 2 points for the
+# community-manager role). Each pair says the same thing; both must find the same concepts, inflected too.
+VOLUNTEER_TWINS = [
+    (
+        "Run the shelter's Facebook page and Instagram account, answer messages from the public, moderate the "
+        "adopters' group.",
+        "Driver djurhemmets Facebooksida och Instagramkonto, svarar på meddelanden från allmänheten, modererar "
+        "adoptörernas grupp.",
+    ),
+    (
+        "Moderated the forum and replied to DMs from followers; managed the account.",
+        "Modererade forumet och svarade på DM från följare; skötte kontot.",
+    ),
+    (
+        "Moderating comments and answering messages from customers.",
+        "Modererar kommentarer och besvarar meddelanden från kunder.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("en", "sv"), VOLUNTEER_TWINS)
+def test_community_work_counts_alike_in_english_and_swedish(engine: Any, en: str, sv: str) -> None:
+    from kompetens.models import Document
+
+    def labels(text: str, lang: str) -> set[str]:
+        profile = engine.extract(Document(source="t", text=text, lang=lang, kind="cv"))
+        return {m.concept.label for m in profile.mentions if m.area in ("community", "platform_technology")}
+
+    found_en, found_sv = labels(en, "en"), labels(sv, "sv")
+    assert {"moderation", "answering comments and messages"} <= found_en
+    assert found_en == found_sv
