@@ -638,3 +638,43 @@ def test_a_ranking_of_ids_names_the_ones_it_does_not_know(
     assert two.json()["error"]["source"] == f"x1, {theirs['id']}", two.text
     assert client.get("/api/v1/rankings", headers=rec).json() == []
     assert client.get("/api/v1/rankings", headers=other).json() == []
+
+
+def test_erasure_takes_the_name_out_of_a_confirmation_reason(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    """A bug hunt (F7): the reason "Kim Fiktiv har mer erfarenhet" stayed in the database and in GET
+    /rankings/{id} after the candidate was erased. The name goes, the rest of the reason stays, an event says
+    so; another organisation's reason naming a Kim is not theirs to change."""
+    client, tokens, engine = two_orgs
+    other = demo_cvs(1)[0]
+    a, b = _h(tokens["a"]["recruiter"]), _h(tokens["b"]["recruiter"])
+    added = _upload(
+        client, tokens["a"]["recruiter"], [("kim.txt", _cv_with_marker()), (other.name, other.read_bytes())]
+    )
+    cid, keep = str(added[0]["id"]), str(added[1]["id"])
+    _upload(client, tokens["b"]["recruiter"], [(other.name, other.read_bytes())])
+    rid = client.post("/api/v1/rankings", json={}, headers=a).json()["id"]
+    order = (
+        [cid, keep]
+        if client.get(f"/api/v1/rankings/{rid}", headers=a).json()["inputs"][0] == keep
+        else [keep, cid]
+    )
+    reason = "Kim Fiktiv har mer erfarenhet"
+    assert (
+        client.post(
+            f"/api/v1/rankings/{rid}/confirm", json={"order": order, "reason": reason}, headers=a
+        ).status_code
+        == 200
+    )
+    rid_b = client.post("/api/v1/rankings", json={}, headers=b).json()["id"]
+    client.post(f"/api/v1/rankings/{rid_b}/confirm", json={"reason": "Kim har rätt erfarenhet"}, headers=b)
+    assert b"Fiktiv" in _all_bytes(engine)
+    assert client.delete(f"/api/v1/candidates/{cid}", headers=a).status_code == 200
+    assert b"Fiktiv" not in _all_bytes(engine)
+    confirmation = client.get(f"/api/v1/rankings/{rid}", headers=a).json()["confirmation"]
+    assert confirmation["reason"] == "[erased] [erased] har mer erfarenhet"
+    assert (
+        client.get(f"/api/v1/rankings/{rid_b}", headers=b).json()["confirmation"]["reason"]
+        == "Kim har rätt erfarenhet"
+    )
+    events = [(e.event, e.object_id) for e in engine.events(engine.org_for(name="Org A"))]
+    assert ("ranking.redact", rid) in events

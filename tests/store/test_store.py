@@ -554,3 +554,43 @@ def test_a_ranking_of_uploads_keeps_the_same_file_twice_as_a_copy_and_names_one_
     rid2 = engine.record_upload_ranking(org, engine.role(), [(cand, other, "fresh-id")], ranking)
     assert [i.candidate for i in engine.decision(org, rid2).items] == [meanwhile.id]
     assert len(engine.candidates(org)) == 3
+
+
+def test_cli_forget_takes_the_name_out_of_a_confirmation_reason(tmp_path: Path) -> None:
+    """A bug hunt (F7, its method): after `forget`, grep the data folder's bytes for the name a recruiter
+    wrote in a confirmation reason. It stayed in kompetens.sqlite and in `rankings show`."""
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "zq.txt").write_text(
+        "Zorbalina Quixtrömmer\n\nErfarenhet\n2019 - nu Community manager, Exempelbolaget AB\n"
+        "Modererar vår Discord och svarar på kommentarer.\n",
+        encoding="utf-8",
+    )
+    (cvs / "other.txt").write_text(
+        "Kim Fiktiv\n\nErfarenhet\n2018 - nu Social media-ansvarig, Exempel AB\nPublicerar på Instagram.\n",
+        encoding="utf-8",
+    )
+    home = tmp_path / "home"
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(home)}
+
+    def run(*args: str) -> object:
+        out = runner.invoke(cli, [*args, "--json"], env=env)
+        assert out.exit_code == 0, out.output
+        return json.loads(out.stdout)
+
+    assert runner.invoke(cli, ["rank", "--role", "default", "--store", str(cvs)], env=env).exit_code == 0
+    ids = {c["name"]: c["id"] for c in run("candidates", "list")}  # type: ignore[attr-defined]
+    rid = run("rankings", "create", "--role", "default")["id"]  # type: ignore[index]
+    order = f"{ids['zq.txt']},{ids['other.txt']}"
+    reason = "Zorbalina Quixtrömmer har mer erfarenhet än quixtrommer-kollegan"
+    confirmed = runner.invoke(
+        cli, ["rankings", "confirm", rid, "--order", order, "--reason", reason], env=env
+    )
+    assert confirmed.exit_code == 0, confirmed.output
+    assert b"Zorbalina" in _all_bytes(home)
+    assert runner.invoke(cli, ["forget", ids["zq.txt"]], env=env).exit_code == 0
+    data = _all_bytes(home)
+    assert b"Zorbalina" not in data and "Quixtrömmer".encode() not in data and b"uixtrommer" not in data
+    shown = run("rankings", "show", rid)["confirmation"]  # type: ignore[index]
+    assert shown["reason"] == "[erased] [erased] har mer erfarenhet än [erased]-kollegan"

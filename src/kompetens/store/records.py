@@ -9,7 +9,10 @@ found (E505/E506), so another tenant's ids answer exactly like ids that do not e
 Erasure is real: the candidate's row, profile, ranking items and file go, the file is overwritten with
 zeros before it is unlinked, and the database is rewritten (SQLite: ``secure_delete`` + ``VACUUM``;
 PostgreSQL: ``VACUUM (FULL)`` of the tables it touched). What remains is an event (``candidate.erase``, the
-organisation, the user and the random id: no name, no text).
+organisation, the user and the random id: no name, no text). A confirmation reason of a ranking that held the
+candidate may name them: with a ``names`` finder (the Engine's: the anonymiser on the original file) the name's
+words are replaced by "[erased]" there first (``redact.py``), and a ``ranking.redact`` event (the ranking's id)
+says so.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import json
 import os
 import secrets
 import shlex
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -29,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Code, KompetensError
 from ..schema import DOCUMENTED
 from .accounts import ADD_ORG, NO_ORG
+from .redact import redact
 
 if TYPE_CHECKING:
     from .database import Store, Tx
@@ -70,7 +74,7 @@ class Event:
     """When (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
     event: str
     """What: ``candidate.add``, ``candidate.export``, ``candidate.erase``, ``candidate.purge``, ``candidate.reprofile``,
-    ``ranking.create``, ``ranking.confirm``, ``candidate.explain``, ``role.save``, ``role.delete``, ``ad.add``, ``ad.delete``,
+    ``ranking.create``, ``ranking.confirm``, ``ranking.redact``, ``candidate.explain``, ``role.save``, ``role.delete``, ``ad.add``, ``ad.delete``,
     ``retention.set``; ``signin``, ``signin.failed``, ``signin.throttled``, ``signout``, ``token.issue``,
     ``token.revoke``, ``user.add``, ``user.remove``; and ``call.<route>`` for each engine call over the API or
     the web pages (``call.extract``, ``call.review``, ``call.link``, ``call.rank``, ``call.audit``, ``call.team``,
@@ -264,9 +268,14 @@ _RANKING_SQL = (
 class Records:
     """Candidates, rankings, events and retention periods, per organisation, in the Store's database."""
 
-    def __init__(self, store: Store, files_dir: Path) -> None:
+    def __init__(
+        self, store: Store, files_dir: Path, *, names: Callable[[str, bytes], Sequence[str]] | None = None
+    ) -> None:
+        """``names``: the words of the person's name in a candidate's file (its name and bytes), taken out of
+        the reasons of their rankings when they are erased; None leaves reasons as written."""
         self.store = store
         self.files_dir = files_dir
+        self._names = names
         self._order = store.insertion_order
         self._adopt_old_profiles()
 
@@ -468,8 +477,10 @@ class Records:
         """Erase candidates for real: row, profile, ranking items, file; then rewrite the database. Each
         leaves one event without personal data. Ids the organisation does not have are skipped."""
         gone: list[str] = []
+        names = {cid: self._name_of(org_id, cid) for cid in cids}  # before the file goes
         with self.store.transaction() as conn:
             for cid in cids:
+                held = _rankings_holding(conn, org_id, cid)
                 cur = conn.execute("DELETE FROM candidates WHERE id = ? AND org_id = ?", (cid, org_id))
                 if not cur.rowcount:
                     continue
@@ -479,11 +490,29 @@ class Records:
                     "INSERT INTO events(time, event, org_id, user_id, object_id) VALUES (?, ?, ?, ?, ?)",
                     (now(), event, org_id, user_id, cid),
                 )
+                for rid in _redact_reasons(conn, org_id, held, names[cid]):
+                    conn.execute(
+                        "INSERT INTO events(time, event, org_id, user_id, object_id) VALUES (?, ?, ?, ?, ?)",
+                        (now(), "ranking.redact", org_id, user_id, rid),
+                    )
         for cid in gone:
             shred(self._file(org_id, cid))
         if gone:
             self.store.compact(ERASE_TABLES)
         return len(gone)
+
+    def _name_of(self, org_id: int, cid: str) -> list[str]:
+        """The words of the candidate's name in their kept file (none without a finder, row or file)."""
+        if self._names is None:
+            return []
+        with self.store.transaction() as conn:
+            row = conn.execute(
+                "SELECT name FROM candidates WHERE id = ? AND org_id = ?", (cid, org_id)
+            ).fetchone()
+        path = self._file(org_id, cid)
+        if row is None or not path.is_file():
+            return []
+        return list(self._names(row[0], path.read_bytes()))
 
     # -- ads --------------------------------------------------------------------------------------
     def add_ad(self, org_id: int, *, text: str, title: str | None, lang: str | None) -> StoredAd:
@@ -830,3 +859,32 @@ def _drop_from_rankings(conn: Tx, org_id: int, cid: str) -> None:
     for rid, order in rows:
         kept = [c for c in json.loads(order) if c != cid]
         conn.execute("UPDATE rankings SET final_order = ? WHERE id = ?", (json.dumps(kept), rid))
+
+
+def _rankings_holding(conn: Tx, org_id: int, cid: str) -> list[str]:
+    """The organisation's rankings that hold the candidate (as an item or in a final order)."""
+    rows = conn.execute(
+        "SELECT id FROM rankings WHERE org_id = ? AND (final_order LIKE ? OR id IN "
+        "(SELECT ranking_id FROM ranking_items WHERE candidate_id = ?))",
+        (org_id, f'%"{cid}"%', cid),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _redact_reasons(conn: Tx, org_id: int, rids: Sequence[str], words: Sequence[str]) -> list[str]:
+    """Replace the erased person's name in the reasons of ``rids``; the ids of the rankings changed. Only the
+    rankings that held them: the same first name in another ranking's reason may be someone else's."""
+    changed: list[str] = []
+    if not words:
+        return changed
+    for rid in rids:
+        row = conn.execute(
+            "SELECT reason FROM rankings WHERE id = ? AND org_id = ?", (rid, org_id)
+        ).fetchone()
+        if row is None or not row[0]:
+            continue
+        text = redact(row[0], words)
+        if text != row[0]:
+            conn.execute("UPDATE rankings SET reason = ? WHERE id = ?", (text, rid))
+            changed.append(rid)
+    return changed
