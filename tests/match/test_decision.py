@@ -187,3 +187,21 @@ def test_the_wording_line_without_shared_words() -> None:
     item = replace(_item(), wording_shared=[])
     sv = explain(item, role=ROLE, of=1, final_rank=None, labels={}, lang="sv")
     assert any(line.endswith("Ditt CV har få ord gemensamma med annonsen.") for line in sv)
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"), [("en", "in a list of skills"), ("sv", "i en lista över kompetenser")]
+)
+def test_a_must_have_met_only_by_a_list_is_said_to_be_listed(lang: str, says: str) -> None:
+    # "but I listed SEO": the candidate is told why a skills list alone did not meet the must-have
+    item = _item()
+    missing = item.missing_must_haves[0]
+    label = _labels(lang).get(missing, missing)
+    plain = explain(item, role=ROLE, of=3, final_rank=None, labels=_labels(lang), lang=lang)
+    assert not any(says in line for line in plain)
+    listed = replace(item, listed_must_haves=[missing])
+    told = [
+        line for line in explain(listed, role=ROLE, of=3, final_rank=None, labels=_labels(lang), lang=lang)
+    ]
+    [line] = [line for line in told if says in line]
+    assert label in line

@@ -315,6 +315,9 @@ def explain(
     if item.missing_must_haves:
         missing = ", ".join(labels.get(m, m) for m in item.missing_must_haves)
         text.append(words["missing"].format(items=missing))
+        if item.listed_must_haves:  # "but I listed SEO": said why a list did not meet it (score.py)
+            listed = ", ".join(labels.get(m, m) for m in item.listed_must_haves)
+            text.append(words["listed"].format(items=listed))
     for warning in item.warnings:
         text.append(words["checked"].format(warning=warning_text(warning, lang)))
     if final_rank is None:
