@@ -611,3 +611,28 @@ def test_prose_with_years_is_no_unread_date_range(text: str) -> None:
 def test_a_date_range_that_could_not_be_read_is_still_reported(line: str) -> None:
     (warning,) = parse_timeline(f"Erfarenhet\nKommunikatör, X AB\n{line}\n", today=TODAY).unread
     assert warning == f"line 3: a date range that was not read: {line!r}"
+
+
+@pytest.mark.parametrize(
+    ("dates", "title"),
+    [
+        ("jan. 2019 – nu · 5 år 3 mån", "Social media manager"),
+        ("January 2020 - Present (6 years 11 months)", "Community & Social Lead"),
+        ("Mar 2018 - Jun 2020 · 2 yrs 4 mos", "Content Editor"),
+        ("sep. 2015 – dec. 2018 · 3 år", "Projektledare digital kommunikation"),
+    ],
+)
+def test_a_linkedin_jobs_length_beside_its_dates_is_no_title(dates: str, title: str) -> None:
+    # a LinkedIn "Save to PDF" export: employer, title, dates with the job's length, place, text; the title
+    # was read as "5 år 3 mån" (a bug hunt's LinkedIn CVs)
+    text = f"Erfarenhet\nFiktiva Kaffe AB\n{title}\n{dates}\nStockholm, Sverige\nAnsvarar för innehåll.\n"
+    (job,) = parse_timeline(text, today=TODAY).positions
+    assert job.title == title
+    assert text[job.block[0] : job.block[1]].rstrip().endswith("Ansvarar för innehåll.")
+
+
+def test_only_a_number_with_a_unit_of_time_is_a_jobs_length() -> None:
+    # "4 butiker" stays in the title; "(6 mån)" goes
+    text = "Erfarenhet\nButikschef, 4 butiker, mars 2019 – juni 2021 (2 år 4 mån)\n"
+    (job,) = parse_timeline(text, today=TODAY).positions
+    assert job.title == "Butikschef, 4 butiker"

@@ -149,6 +149,9 @@ class _Patterns:
     loose_range: re.Pattern[str]
     """A year, a few non-word characters and a second date or a "present" word: what a date range the
     ``date_range`` pattern could not read looks like ("2016 ?? 2018", "March 2016 ?? present")."""
+    duration: re.Pattern[str]
+    """A job's length written beside its dates, as LinkedIn exports write it ("· 5 år 3 mån", "(6 years 11
+    months)", "2 yrs 1 mo"): no title (``duration_units`` in ``lang/<code>/cv.json``)."""
 
 
 def month_str(m: Month) -> str:
@@ -277,8 +280,19 @@ def _patterns() -> _Patterns:
         rf"(?<!\d){year}(?:[/.-]\d\d?){{0,2}}[^\w\n]{{1,6}}(?:(?:{alts([*months, *seasons])})\.?\s+)?(?:{second})",
         re.IGNORECASE,
     )
+    units = {w.lower() for d in data for w in d.get("duration_units", [])}
+    amount = rf"\d+\s*(?:{alts(units)})\.?" if units else "(?!)"
+    duration = re.compile(rf"(?<!\w)\(?\s*{amount}(?:\s+{amount})?\s*\)?(?!\w)", re.IGNORECASE)
     return _Patterns(
-        date_range, lone_date, months, seasons, frozenset(present), headings, list_split, loose_range
+        date_range,
+        lone_date,
+        months,
+        seasons,
+        frozenset(present),
+        headings,
+        list_split,
+        loose_range,
+        duration,
     )
 
 
@@ -381,7 +395,7 @@ def _dates_first(text: str, sections: list[Section], pat: _Patterns) -> bool:
         if sec.kind in _NO_POSITIONS:
             continue
         for m in pat.date_range.finditer(text, sec.start, sec.end):
-            if _rest_of_line(text, m):
+            if _rest_of_line(text, m, pat):
                 continue  # a title on the date's own line says nothing of the layout
             line_start, line_end = _line_bounds(text, m.start())
             above = _title_line_next(text, line_start, line_end, pat, below=False)
@@ -503,10 +517,11 @@ def _short_end(start: str, digits: str) -> Month | None:
     return year * 12 + 11 if year - first <= _SHORT_END_SPAN else None
 
 
-def _rest_of_line(text: str, m: re.Match[str]) -> str:
-    """The date's line without the date, separators and empty parentheses: a title written beside it."""
+def _rest_of_line(text: str, m: re.Match[str], pat: _Patterns) -> str:
+    """The date's line without the date, the job's length, separators and empty parentheses: a title
+    written beside it ("jan. 2019 – nu · 5 år 3 mån" holds none: the title is the line above)."""
     line_start, line_end = _line_bounds(text, m.start())
-    rest = text[line_start : m.start()] + " " + text[m.end() : line_end]
+    rest = pat.duration.sub(" ", text[line_start : m.start()] + " " + text[m.end() : line_end])
     return " ".join(_EMPTY_PARENS.sub("", rest).strip(_TITLE_STRIP).split())
 
 
@@ -515,7 +530,7 @@ def _title(text: str, m: re.Match[str], pat: _Patterns, *, dates_first: bool) ->
     else, where the CV writes its dates first, the next line and the date's line; else the nearest
     non-empty line above it and that line."""
     line_start, line_end = _line_bounds(text, m.start())
-    rest = _rest_of_line(text, m)
+    rest = _rest_of_line(text, m, pat)
     if rest:
         return rest, line_start
     if dates_first:
