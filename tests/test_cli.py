@@ -404,6 +404,30 @@ def test_audit_of_a_written_synthetic_pool_is_the_same(
     assert folder["results"] == synthetic["results"] and folder["median_score"] == synthetic["median_score"]
 
 
+def test_audit_text_says_what_the_json_says(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    """Bug hunt 12, F1 and F10: a tie shared at the cut-off, a smaller synthetic pool than asked for, and a
+    groups row naming no CV, each in the text report as well as the JSON."""
+    code, out, _ = run(runner, data_dir, "audit", "--synthetic", "20", "--top", "3")
+    text = " ".join(out.split())
+    assert code == 0 and "16 CVs (synthetic, seed 0; 20 asked for)" in text
+    assert "note: --synthetic 20: 16 CVs (a multiple of 8" in text
+    assert "candidates tie (same must-haves, same score) at the selection's cut-off" in text
+    assert "no impact ratio under 0.8" in text
+    code, out, _ = run(runner, data_dir, "audit", "--synthetic", "20", "--top", "3", "--json")
+    data = json.loads(out)
+    assert data["synthetic_requested"] == 20 and data["tied"] > data["tied_slots"] > 0
+    assert data["four_fifths_ok"] is True
+    pool = tmp_path / "pool"
+    run(runner, data_dir, "audit", "--synthetic", "16", "--write", str(pool))
+    with (pool / "groups.csv").open("a", encoding="utf-8") as groups:
+        groups.write("ghost.pdf,female,30-39\n")
+    code, out, _ = run(runner, data_dir, "audit", str(pool))
+    assert code == 0
+    assert "1 row of the groups file names no CV in the pool (check the spelling): ghost.pdf" in " ".join(
+        out.split()
+    )
+
+
 def test_audit_usage_and_errors(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     assert run(runner, data_dir, "audit")[0] == 2  # neither a pool nor --synthetic
     assert run(runner, data_dir, "audit", str(tmp_path))[0] == 2  # no groups file

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from .link import LinkResult
-    from .match import AuditReport, Kit, Member, RankItem, Team
+    from .match import AuditReport, GroupRate, Kit, Member, RankItem, Team
     from .match.decision import Decision
     from .review import Flag, Review
 
@@ -959,7 +959,8 @@ def _write_pool(docs: list[Document], groups: dict[str, Member], folder: Path) -
 def _print_audit(report: AuditReport) -> None:
     out_console.print(
         f"[bold]Bias audit for {report.role}[/]: {report.candidates} CVs ({report.pool}"
-        f"{'' if report.seed is None else f', seed {report.seed}'}), median score {report.median_score:.1f}, "
+        f"{'' if report.seed is None else f', seed {report.seed}'}{_asked(report)}), median score "
+        f"{report.median_score:.1f}, "
         f"selection {report.selection} ({report.selected})",
         highlight=False,
     )
@@ -970,7 +971,7 @@ def _print_audit(report: AuditReport) -> None:
         for g in result.groups:
             ratio = "–" if g.impact_ratio is None else f"{g.impact_ratio:.2f}"
             ratio = f"[red]{ratio}[/]" if g.flagged else ratio
-            table.add_row(g.group, str(g.n), str(g.hits), f"{g.rate:.2f}", ratio, f"[dim]{g.note}[/]")
+            table.add_row(g.group, str(g.n), _hits(g), f"{g.rate:.2f}", ratio, f"[dim]{g.note}[/]")
         out_console.print(table)
     measured = [c for c in ("sex", "age") if c not in report.not_measured]
     flagged = any(r.flagged for r in report.results if r.category in ("sex", "age"))
@@ -984,6 +985,20 @@ def _print_audit(report: AuditReport) -> None:
         )
     for note in report.notes:
         out_console.print(f"[dim]note: {note}[/]", highlight=False)
+
+
+def _asked(report: AuditReport) -> str:
+    """The synthetic pool size asked for, where the pool has fewer CVs (the notes say why)."""
+    asked = report.synthetic_requested
+    return "" if asked is None or asked == report.candidates else f"; {asked} asked for"
+
+
+def _hits(group: GroupRate) -> str:
+    """A group's hits as the rates count them: a whole number, or with two decimals where tied candidates
+    at the cut-off share its slots (the ranking's own cut, ``hits``, in brackets then)."""
+    if group.expected_hits == group.hits:
+        return str(group.hits)
+    return f"{group.expected_hits:.2f} ({group.hits})"
 
 
 @cli.command()

@@ -1817,9 +1817,17 @@ class Engine:
         the top quarter)."""
         from .match.audit import audit_ranking
 
-        ranking = [(r.candidate, r.score) for r in self.rank(role, docs)]
+        ranked = self.rank(role, docs)
         return audit_ranking(
-            role.title, ranking, groups, pool=pool, top=top, threshold=threshold, seed=seed, failed=failed
+            role.title,
+            [(r.candidate, r.score) for r in ranked],
+            groups,
+            pool=pool,
+            top=top,
+            threshold=threshold,
+            seed=seed,
+            failed=failed,
+            must_haves_met={r.candidate: sum(r.must_haves.values()) for r in ranked},
         )
 
     def audit_synthetic(
@@ -1834,8 +1842,13 @@ class Engine:
     ) -> AuditReport:
         """``kompetens audit --synthetic N``: the audit of a generated pool with equal competence in every
         sex x age-band group (``synthetic_pool``); ``lacking=(group, area)`` makes one group weaker on purpose."""
+        from .match.audit import synthetic_note
+
         docs, groups = self.synthetic_pool(role, n, seed=seed, lacking=lacking)
-        return self.audit(role, docs, groups, top=top, threshold=threshold, pool="synthetic", seed=seed)
+        report = self.audit(role, docs, groups, top=top, threshold=threshold, pool="synthetic", seed=seed)
+        note = synthetic_note(n, report.candidates)
+        notes = report.notes if note is None else [note, *report.notes]
+        return replace(report, synthetic_requested=n, notes=notes)
 
     def synthetic_pool(
         self, role: Role, n: int, *, seed: int = 0, lacking: tuple[str, str] | None = None

@@ -8,6 +8,8 @@ from collections import defaultdict
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kompetens.engine import Engine
 from kompetens.errors import KompetensError
@@ -20,6 +22,7 @@ from kompetens.match.audit import (
     group_rates,
     match_groups,
     parse_groups,
+    select,
     sex_of,
 )
 from kompetens.match.synthetic import AGES, GROUPS, synthetic_pool
@@ -119,6 +122,41 @@ def test_report_notes_ungrouped_and_unmatched() -> None:
     assert err.value.code.name == "E301"
 
 
+def test_a_tie_the_cut_off_splits_shares_its_slots() -> None:
+    """Bug hunt 12, F1: the top N cut through tied candidates and the file-name tie-break decided the rates.
+    Top 2 of a (90), b c d e (tied at 50), f: a is selected, and b c d e share the one slot left, 1/4 each.
+    Women a b d: 1 + 1/4 + 1/4 = 1.5 of 3 = 0.5; men c e f: 1/4 + 1/4 = 0.5 of 3 = 1/6; ratio 1/3."""
+    ranking = [("a", 90.0), ("b", 50.0), ("c", 50.0), ("d", 50.0), ("e", 50.0), ("f", 10.0)]
+    members = {s: Member("female" if s in "abd" else "male", "30-39") for s, _ in ranking}
+    report = audit_ranking("R", ranking, members, pool="folder", top=2)
+    sex = next(r for r in report.results if r.category == "sex" and r.measure == "selection_rate")
+    female, male = sex.groups
+    assert (female.hits, female.expected_hits, female.rate) == (2, 1.5, 0.5)  # the ranking's cut: a b
+    assert (male.hits, male.expected_hits, male.rate) == (0, 0.5, pytest.approx(1 / 6))
+    assert male.impact_ratio == pytest.approx(1 / 3)
+    assert (report.selected, report.tied, report.tied_slots) == (2, 4, 1)
+    assert any(n.startswith("4 candidates tie") and "1/4 selected" in n for n in report.notes)
+
+
+def test_no_tie_is_shared_where_must_haves_ordered_equal_scores_or_a_threshold_cuts() -> None:
+    ranking = [("a", 50.0), ("b", 50.0), ("c", 50.0)]
+    by_must_haves = select(ranking, top=1, must_haves_met={"a": 2, "b": 1, "c": 1})
+    assert by_must_haves.tied == 0 and by_must_haves.shares == {"a": 1.0, "b": 0.0, "c": 0.0}
+    tied = select(ranking, top=1, must_haves_met={"a": 1, "b": 1, "c": 0})
+    assert (tied.tied, tied.tied_slots, tied.shares["c"]) == (2, 1, 0.0) and tied.shares["a"] == 0.5
+    by_score = select(ranking, threshold=50)
+    assert by_score.tied == 0 and by_score.selected == 3
+    assert select(ranking, top=3).tied == 0  # the cut leaves nobody of the tie out
+
+
+def test_report_names_the_groups_rows_that_name_no_cv() -> None:
+    report = audit_ranking(
+        "R", [("a.txt", 60.0), ("b.txt", 40.0)], {"a.txt": F, "b.txt": M, "ghost.pdf": F}, pool="folder"
+    )
+    assert report.unmatched == 1 and report.unmatched_rows == ("ghost.pdf",)
+    assert "1 row of the groups file names no CV in the pool (check the spelling): ghost.pdf" in report.notes
+
+
 # -- groups files -------------------------------------------------------------------------------------
 
 
@@ -168,12 +206,29 @@ def test_bad_groups_files_are_e113(text: str) -> None:
     assert err.value.code.name == "E113"
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("file,age\na.txt,250\n", "age 250 is outside the ages allowed, 14-100"),
+        (
+            "file,birth_year\na.txt,1850\n",
+            "birth_year 1850 gives an age of 176, outside the ages allowed, 14-100 (birth years 1926-2012)",
+        ),
+    ],
+)
+def test_an_age_out_of_range_says_the_range(text: str, message: str) -> None:
+    """Bug hunt 12, F10: "age 250 gives an age of 250" named no range to fix it by."""
+    with pytest.raises(KompetensError) as err:
+        parse_groups(text, name="g.csv", as_of=AS_OF)
+    assert err.value.code.name == "E113" and message in str(err.value)
+
+
 def test_groups_match_by_path_or_file_name() -> None:
     members, missing, unmatched = match_groups(
         ["pool/a.txt", "b.jsonl#2", "c.txt"], {"a.txt": F, "b.jsonl": M}
     )
     assert (
-        members["pool/a.txt"] == F and members["b.jsonl#2"] == M and missing == ["c.txt"] and unmatched == 0
+        members["pool/a.txt"] == F and members["b.jsonl#2"] == M and missing == ["c.txt"] and unmatched == []
     )
 
 
@@ -245,6 +300,31 @@ def test_markers_change_no_score(engine: Engine, role_file: str | None) -> None:
         scores[template[doc.source]].add(score(engine.candidate(doc), role).score)
     assert len(scores) == 12 and all(len(s) == 1 for s in scores.values())
     assert len({min(s) for s in scores.values()}) > 3, "the templates differ in competence"
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    n=st.integers(min_value=8, max_value=160),
+    seed=st.integers(min_value=0, max_value=10_000),
+    cut=st.one_of(st.integers(min_value=1, max_value=160), st.none()),
+)
+def test_an_equal_pool_passes_whatever_the_cut(engine: Engine, n: int, seed: int, cut: int | None) -> None:
+    """Bug hunt 12, F1: equal competence in every group, so every group's expected selection is the same
+    wherever the top N cuts the eight tied copies of a template (before: 0.67 for --top 10, seed 1)."""
+    report = engine.audit_synthetic(default_role(), n, seed=seed, top=cut)
+    assert report.candidates == n // 8 * 8 and report.synthetic_requested == n
+    assert report.four_fifths_ok is True, report.notes
+    for r in report.results:
+        if r.measure == "selection_rate":
+            assert all(g.impact_ratio == pytest.approx(1.0) for g in r.groups), r
+
+
+def test_a_synthetic_pool_says_why_it_has_fewer_cvs_than_asked(engine: Engine) -> None:
+    report = engine.audit_synthetic(default_role(), 20, seed=0)
+    assert report.candidates == 16 and report.synthetic_requested == 20
+    assert report.notes[0].startswith("--synthetic 20: 16 CVs (a multiple of 8")
+    exact = engine.audit_synthetic(default_role(), 16, seed=0)
+    assert exact.synthetic_requested == 16 and not exact.notes[0].startswith("--synthetic")
 
 
 def test_engine_audit_of_an_equal_pool(engine: Engine) -> None:

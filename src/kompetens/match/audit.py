@@ -85,9 +85,10 @@ class GroupRate:
     n: int
     """Candidates in the group."""
     hits: int
-    """Of them, how many scored above the median (scoring rate) or were selected (selection rate)."""
+    """Of them, how many scored above the median (scoring rate) or were selected (selection rate), as the
+    ranking ordered them (ties by must-haves, then by file name)."""
     rate: R4
-    """``hits / n``."""
+    """``expected_hits / n``."""
     impact_ratio: R4 | None
     """``rate`` / the highest rate among the groups in the ratios; null for a group left out of them (or when
     no group has any hit)."""
@@ -95,6 +96,9 @@ class GroupRate:
     """True when the impact ratio is under 0.8 (the four-fifths rule)."""
     note: str
     """Why the group is left out of the ratios, or why its ratio means little (small group); else empty."""
+    expected_hits: R4
+    """``hits`` with the candidates tied at the selection's cut-off sharing the slots left there (each counts
+    as slots / tied: a random tie-break's expectation); equal to ``hits`` when the cut-off splits no tie."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +157,16 @@ class AuditReport:
     not_measured: tuple[str, ...] = ()
     """The categories of ``sex`` and ``age`` with fewer than two groups in the ratios (every CV unknown,
     or all in one group): no impact ratio says anything there."""
+    tied: int = 0
+    """Candidates tied (same must-haves met, same score) across the selection's cut-off, who share its
+    ``tied_slots`` in the selection rates; 0 when the cut-off splits no tie."""
+    tied_slots: int = 0
+    """The selection's slots left for the ``tied`` candidates (each counts as tied_slots / tied selected)."""
+    unmatched_rows: tuple[str, ...] = ()
+    """The files named by the groups-file rows that name no CV scored (``unmatched`` of them)."""
+    synthetic_requested: int | None = None
+    """The synthetic pool size asked for; ``candidates`` is it rounded down to a multiple of 8 (every
+    template once for each sex x age band). Null for a real pool."""
 
 
 # -- groups -------------------------------------------------------------------------------------------
@@ -204,10 +218,24 @@ def _age(row: Mapping[str, Any], *, as_of: date, source: str) -> int | None:
                 Code.E113, f"{key} must be a whole number, not {raw!r}", source=source
             ) from None
         age = value if key == "age" else as_of.year - value
-        if not 14 <= age <= 100:
-            raise KompetensError(Code.E113, f"{key} {value} gives an age of {age}", source=source)
+        if not MIN_AGE <= age <= MAX_AGE:
+            raise KompetensError(Code.E113, _age_range_message(key, value, age, as_of), source=source)
         return age
     return None
+
+
+MIN_AGE, MAX_AGE = 14, 100
+"""The ages a groups file may give: outside them a row is a typo, not a candidate."""
+
+
+def _age_range_message(key: str, value: int, age: int, as_of: date) -> str:
+    """Why an age is refused, with the range allowed (in birth years for a birth year), so the fix is plain."""
+    if key == "age":
+        return f"age {value} is outside the ages allowed, {MIN_AGE}-{MAX_AGE}"
+    return (
+        f"birth_year {value} gives an age of {age}, outside the ages allowed, {MIN_AGE}-{MAX_AGE} (birth years "
+        f"{as_of.year - MAX_AGE}-{as_of.year - MIN_AGE})"
+    )
 
 
 def parse_groups(data: bytes | str, *, name: str, as_of: date | None = None) -> dict[str, Member]:
@@ -299,9 +327,9 @@ def read_groups(path: Path, *, as_of: date | None = None) -> dict[str, Member]:
 
 def match_groups(
     sources: Sequence[str], groups: Mapping[str, Member]
-) -> tuple[dict[str, Member], list[str], int]:
-    """Each source's groups (by its path as given, else its file name), the sources none names, and how many
-    groups rows name no source."""
+) -> tuple[dict[str, Member], list[str], list[str]]:
+    """Each source's groups (by its path as given, else its file name), the sources none names, and the
+    files named by groups rows that name no source (a misspelt name is what an auditor needs to see)."""
     by_name = {Path(k).name: v for k, v in groups.items()}
     used: set[str] = set()
     out: dict[str, Member] = {}
@@ -316,7 +344,7 @@ def match_groups(
         else:
             out[s] = Member()
             missing.append(s)
-    unmatched = sum(1 for k in groups if Path(k).name not in used)
+    unmatched = [k for k in groups if Path(k).name not in used]
     return out, missing, unmatched
 
 
@@ -329,38 +357,49 @@ def median(scores: Iterable[float]) -> float:
 
 
 def group_rates(
-    hits: Mapping[str, bool], members: Mapping[str, Member], category: str, *, pool: int | None = None
+    hits: Mapping[str, bool],
+    members: Mapping[str, Member],
+    category: str,
+    *,
+    pool: int | None = None,
+    shares: Mapping[str, float] | None = None,
 ) -> list[GroupRate]:
-    """Rates and impact ratios of one category. ``hits``: candidate -> above the median / selected.
+    """Rates and impact ratios of one category. ``hits``: candidate -> above the median / selected, as the
+    ranking ordered them; ``shares``: candidate -> its expected selection (``Selection.shares``), which the
+    rates use so that a cut-off through tied candidates favours no group (default: ``hits``).
 
     Groups in a fixed order (female, male, the age bands, ...), then any other; ``unknown`` last. A group
     is left out of the ratios when it is ``unknown`` or under 2 % of the pool."""
     total = pool if pool is not None else len(hits)
-    counts: dict[str, list[int]] = {}
+    weight = shares if shares is not None else hits
+    counts: dict[str, tuple[int, int, float]] = {}
     for source, hit in hits.items():
         g = members.get(source, Member()).group(category)
-        n_hit = counts.setdefault(g, [0, 0])
-        n_hit[0] += 1
-        n_hit[1] += int(hit)
+        n, k, expected = counts.get(g, (0, 0, 0.0))
+        counts[g] = (n + 1, k + int(hit), expected + float(weight.get(source, hit)))
     order = _order(counts)
     in_ratio = {g for g in order if g != UNKNOWN and counts[g][0] >= EXCLUDE_SHARE * total}
-    best = max((counts[g][1] / counts[g][0] for g in in_ratio), default=0.0)
+    best = max((counts[g][2] / counts[g][0] for g in in_ratio), default=0.0)
     out: list[GroupRate] = []
     for g in order:
-        n, k = counts[g]
-        rate = k / n
+        n, k, expected = counts[g]
+        rate = expected / n
         ratio = rate / best if g in in_ratio and best > 0 else None
-        if g == UNKNOWN:
-            note = "unknown: counted, not in the ratios"
-        elif g not in in_ratio:
-            note = f"under {EXCLUDE_SHARE:.0%} of the pool: not in the ratios"
-        elif n < SMALL_GROUP:
-            note = f"small group (n < {SMALL_GROUP}): uncertain ratio"
-        else:
-            note = ""
         flagged = ratio is not None and ratio < FOUR_FIFTHS - 1e-12
-        out.append(GroupRate(g, n, k, rate, ratio, flagged, note))
+        note = _group_note(g, n, in_ratio)
+        out.append(GroupRate(g, n, k, rate, ratio, flagged, note, expected_hits=expected))
     return out
+
+
+def _group_note(group: str, n: int, in_ratio: set[str]) -> str:
+    """Why a group is not in the ratios, or why its ratio is uncertain; empty when neither."""
+    if group == UNKNOWN:
+        return "unknown: counted, not in the ratios"
+    if group not in in_ratio:
+        return f"under {EXCLUDE_SHARE:.0%} of the pool: not in the ratios"
+    if n < SMALL_GROUP:
+        return f"small group (n < {SMALL_GROUP}): uncertain ratio"
+    return ""
 
 
 def _order(counts: Mapping[str, Any]) -> list[str]:
@@ -370,9 +409,14 @@ def _order(counts: Mapping[str, Any]) -> list[str]:
 
 
 def category_audit(
-    hits: Mapping[str, bool], members: Mapping[str, Member], category: str, measure: str
+    hits: Mapping[str, bool],
+    members: Mapping[str, Member],
+    category: str,
+    measure: str,
+    *,
+    shares: Mapping[str, float] | None = None,
 ) -> CategoryAudit:
-    groups = group_rates(hits, members, category)
+    groups = group_rates(hits, members, category, shares=shares)
     ratios = [g.impact_ratio for g in groups if g.impact_ratio is not None]
     return CategoryAudit(
         category=category,
@@ -383,36 +427,98 @@ def category_audit(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Who a selection takes. ``chosen`` is the ranking's own cut; ``shares`` the expected selection of
+    each candidate, which the selection rates use: 1 or 0, except for a tie block the cut-off splits,
+    whose ``tied`` candidates share its ``tied_slots`` equally. The ranking breaks such a tie by file name,
+    which says nothing about competence; counting each tied candidate as slots / tied selected gives the
+    rates of a random tie-break in expectation, so equal competence gives equal rates."""
+
+    chosen: dict[str, bool]
+    shares: dict[str, float]
+    how: str
+    tied: int = 0
+    tied_slots: int = 0
+
+    @property
+    def selected(self) -> int:
+        """How many candidates the ranking's cut takes."""
+        return sum(self.chosen.values())
+
+
+def select(
+    ranking: Sequence[tuple[str, float]],
+    *,
+    top: int | None = None,
+    threshold: float | None = None,
+    must_haves_met: Mapping[str, int] | None = None,
+) -> Selection:
+    """The first ``top`` of the ranking, or every score >= ``threshold``; neither given: the top quarter
+    (at least one). ``must_haves_met`` (candidate -> must-haves shown) tells apart candidates of equal score
+    that the ranking put in order by must-haves: they are no tie."""
+    if top is not None and threshold is not None:
+        raise KompetensError(Code.E301, "give top or threshold, not both", field="top")
+    if threshold is not None:  # the same score is in or out as a whole: no tie to share
+        chosen = {src: s >= threshold for src, s in ranking}
+        return Selection(chosen, {src: float(c) for src, c in chosen.items()}, f"score >= {threshold:g}")
+    k = min(top if top is not None else max(1, math.ceil(len(ranking) / 4)), len(ranking))
+    chosen = {src: i < k for i, (src, _) in enumerate(ranking)}
+    shares = {src: float(c) for src, c in chosen.items()}
+    block = tie_at_cut(ranking, k, must_haves_met or {})
+    if not block:
+        return Selection(chosen, shares, f"top {k}")
+    slots = sum(chosen[src] for src in block)
+    shares.update({src: slots / len(block) for src in block})
+    return Selection(chosen, shares, f"top {k}", tied=len(block), tied_slots=slots)
+
+
+def tie_at_cut(ranking: Sequence[tuple[str, float]], k: int, must_haves_met: Mapping[str, int]) -> list[str]:
+    """The candidates tied (same must-haves met, same score) with the last of the first ``k``, when the cut
+    after ``k`` leaves some of them out; else none."""
+    if not 0 < k < len(ranking):
+        return []
+
+    def key(item: tuple[str, float]) -> tuple[int, float]:
+        return must_haves_met.get(item[0], 0), item[1]
+
+    last = key(ranking[k - 1])
+    if key(ranking[k]) != last:
+        return []
+    return [src for src, score in ranking if key((src, score)) == last]
+
+
+def rates(
+    ranking: Sequence[tuple[str, float]], members: Mapping[str, Member], selection: Selection
+) -> tuple[list[CategoryAudit], float]:
+    """The scoring and selection rates of every category, and the pool's median score."""
+    mid = median(s for _, s in ranking)
+    above = {src: s > mid for src, s in ranking}
+    results = [category_audit(above, members, c, "scoring_rate") for c in CATEGORIES]
+    results += [
+        category_audit(selection.chosen, members, c, "selection_rate", shares=selection.shares)
+        for c in CATEGORIES
+    ]
+    return results, mid
+
+
 def audit_scores(
     ranking: Sequence[tuple[str, float]],
     members: Mapping[str, Member],
     *,
     top: int | None = None,
     threshold: float | None = None,
+    must_haves_met: Mapping[str, int] | None = None,
 ) -> tuple[list[CategoryAudit], float, int, str]:
-    """The rates of a ranking (sources with scores, best first, as the engine orders them).
-
-    Selection: the first ``top`` of the ranking, or every score >= ``threshold``; neither given: the top
-    quarter (at least one). Returns the category audits, the median, how many were selected and how."""
-    if top is not None and threshold is not None:
-        raise KompetensError(Code.E301, "give top or threshold, not both", field="top")
-    scores = [s for _, s in ranking]
-    mid = median(scores)
-    above = {src: s > mid for src, s in ranking}
-    if threshold is not None:
-        chosen = {src: s >= threshold for src, s in ranking}
-        how = f"score >= {threshold:g}"
-    else:
-        k = top if top is not None else max(1, math.ceil(len(ranking) / 4))
-        chosen = {src: i < k for i, (src, _) in enumerate(ranking)}
-        how = f"top {min(k, len(ranking))}"
-    results = [category_audit(above, members, c, "scoring_rate") for c in CATEGORIES]
-    results += [category_audit(chosen, members, c, "selection_rate") for c in CATEGORIES]
-    return results, mid, sum(chosen.values()), how
+    """The rates of a ranking (sources with scores, best first, as the engine orders them), selected as
+    ``select`` does. Returns the category audits, the median, how many were selected and how."""
+    selection = select(ranking, top=top, threshold=threshold, must_haves_met=must_haves_met)
+    results, mid = rates(ranking, members, selection)
+    return results, mid, selection.selected, selection.how
 
 
 def notes_for(
-    results: Sequence[CategoryAudit], ranking: Sequence[tuple[str, float]], selected: int
+    results: Sequence[CategoryAudit], ranking: Sequence[tuple[str, float]], selection: Selection
 ) -> list[str]:
     """What the reader should know to read the numbers."""
     notes: list[str] = []
@@ -433,15 +539,22 @@ def notes_for(
         notes.append(
             f"groups under {SMALL_GROUP} candidates, whose ratios are uncertain: " + ", ".join(small)
         )
-    if 0 < selected < len(ranking) and ranking[selected - 1][1] == ranking[selected][1]:
-        notes.append(
-            "candidates tie on score at the selection's cut-off; the ranking broke the tie by must-haves, then "
-            "by file name"
-        )
+    if selection.tied:
+        notes.append(tie_note(selection))
     scores = [s for _, s in ranking]
     if scores and all(s == scores[0] for s in scores):
         notes.append("every candidate has the same score: nobody is above the median, so no scoring ratio")
     return notes
+
+
+def tie_note(selection: Selection) -> str:
+    """The note on a tie the cut-off splits: how the selection rates count it, and why."""
+    return (
+        f"{selection.tied} candidates tie (same must-haves, same score) at the selection's cut-off for "
+        f"{selection.tied_slots} slot(s): the selection rates count each as {selection.tied_slots}/"
+        f"{selection.tied} selected (a random tie-break's expectation), since the ranking's tie-break by file "
+        "name says nothing about competence; hits shows the ranking's own cut"
+    )
 
 
 def not_measured(results: Sequence[CategoryAudit]) -> tuple[str, ...]:
@@ -474,13 +587,19 @@ def audit_ranking(
     threshold: float | None = None,
     seed: int | None = None,
     failed: Sequence[str] = (),
+    must_haves_met: Mapping[str, int] | None = None,
 ) -> AuditReport:
-    """The audit of a ranking (sources with scores, best first) against the groups of its candidates."""
+    """The audit of a ranking (sources with scores, best first) against the groups of its candidates.
+    ``must_haves_met`` (candidate -> must-haves shown) keeps candidates of equal score that the ranking
+    ordered by must-haves from counting as a tie at the cut-off."""
     if not ranking:
         raise KompetensError(Code.E301, "no CVs to audit", field="cvs")
     members, ungrouped, unmatched = match_groups([s for s, _ in ranking], groups)
-    results, mid, selected, how = audit_scores(ranking, members, top=top, threshold=threshold)
-    notes = notes_for(results, ranking, selected)
+    selection = select(ranking, top=top, threshold=threshold, must_haves_met=must_haves_met)
+    results, mid = rates(ranking, members, selection)
+    notes = notes_for(results, ranking, selection)
+    if unmatched:
+        notes.insert(0, unmatched_note(unmatched))
     if ungrouped:
         notes.insert(0, f"{len(ungrouped)} CV(s) not named in the groups file count as unknown")
     missing = not_measured(results)
@@ -496,13 +615,32 @@ def audit_ranking(
         seed=seed,
         candidates=len(ranking),
         median_score=mid,
-        selected=selected,
-        selection=how,
+        selected=selection.selected,
+        selection=selection.how,
         ungrouped=ungrouped,
-        unmatched=unmatched,
+        unmatched=len(unmatched),
         results=results,
         four_fifths_ok=four_fifths_ok(results),
         notes=notes,
         failed=tuple(failed),
         not_measured=missing,
+        tied=selection.tied,
+        tied_slots=selection.tied_slots,
+        unmatched_rows=tuple(unmatched),
+    )
+
+
+def unmatched_note(files: Sequence[str]) -> str:
+    """The note naming the groups-file rows that match no CV: a misspelt file name leaves its CV unknown."""
+    rows = "rows of the groups file name" if len(files) > 1 else "row of the groups file names"
+    return f"{len(files)} {rows} no CV in the pool (check the spelling): {', '.join(files)}"
+
+
+def synthetic_note(requested: int, made: int) -> str | None:
+    """Why a synthetic pool has fewer CVs than asked for; None when it has as many."""
+    if requested == made:
+        return None
+    return (
+        f"--synthetic {requested}: {made} CVs (a multiple of 8: every competence template once for each "
+        "sex x age band, so that every group gets the same competence)"
     )
