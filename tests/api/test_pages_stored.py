@@ -209,6 +209,13 @@ def test_navigation_links_only_the_pages_of_the_role(
     assert has <= nav and not (lacks & nav), (role, nav)
 
 
+def test_the_signed_out_sign_in_page_links_no_page(world: World) -> None:
+    """Every page would send a signed-out visitor back to sign in: the page lists none of them."""
+    page = Elements(world.client().get("/login").text)
+    assert not page.all("nav")
+    assert {a["href"] for a in page.all("a") if a.get("href")} <= {"/", "#main", "/openapi.json"}
+
+
 def test_hiring_managers_see_no_upload_rank_or_erase_forms(world: World) -> None:
     client = world.as_role("hiring_manager")
     page = Elements(client.get("/candidates").text)

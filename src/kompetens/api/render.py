@@ -107,10 +107,11 @@ NOTICES: dict[str, str] = {
 texts only, so nothing of the request is echoed."""
 
 
-def nav_for(user: User | None) -> list[tuple[str, str]]:
-    """The navigation links a user may follow: by role; in open mode (no user) all but the users' page."""
+def nav_for(user: User | None, *, has_users: bool) -> list[tuple[str, str]]:
+    """The navigation links a user may follow: by role; in open mode (no users) all but the users' page;
+    none for a signed-out visitor once users exist (every page would send them back to sign in)."""
     if user is None:
-        return [(href, label) for href, label, _ in NAV if href not in NEEDS_USERS]
+        return [] if has_users else [(href, label) for href, label, _ in NAV if href not in NEEDS_USERS]
     return [(href, label) for href, label, roles in NAV if user.role in roles]
 
 
@@ -128,7 +129,7 @@ def page(request: Request, name: str, *, status: int = 200, **context: Any) -> R
     tpl: Jinja2Templates = request.app.state.templates
     user: User | None = getattr(request.state, "user", None)
     base = {
-        "nav": nav_for(user),
+        "nav": nav_for(user, has_users=engine.has_users()),
         "csrf": csrf_token(request),
         "user": user,
         "path": request.url.path,
