@@ -186,6 +186,49 @@ def test_rank_form_errors(client: TestClient, data: dict[str, str], with_files: 
     assert page.all("form", action="/rank"), "the form is shown again"
 
 
+FRENCH_AD = (
+    "Nous recherchons un responsable des réseaux sociaux pour gérer nos comptes Instagram et LinkedIn, "
+    "créer du contenu et analyser les statistiques."
+)
+
+
+def marked_invalid(page: Elements, tag: str, field_id: str, help_id: str | None = None) -> bool:
+    """The form control ``field_id`` is marked as the one at fault: aria-invalid, and described by the error
+    box (after its help text, which it keeps)."""
+    (control,) = page.all(tag, id=field_id)
+    described = (control.get("aria-describedby") or "").split()
+    return (
+        control.get("aria-invalid") == "true"
+        and bool(page.all("div", role="alert", id="form-error"))
+        and described == [*([help_id] if help_id else []), "form-error"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "data", "with_files", "field", "help_id"),
+    [
+        ("/rank", {"role_source": "ad", "ad": "  "}, True, ("textarea", "ad"), None),
+        ("/rank", {"role_source": "default"}, False, ("input", "cvs"), "cvs-help"),
+        ("/rank", {"role_source": "file"}, True, ("input", "role_file"), None),
+        ("/review", {"text": FRENCH_AD}, False, ("textarea", "text"), "text-help"),
+        ("/review", {"text": "  "}, False, ("textarea", "text"), "text-help"),
+        ("/review", {"text": AD_SV, "lang": "fr"}, False, ("select", "lang"), None),
+    ],
+)
+def test_a_form_error_marks_the_field_at_fault(
+    client: TestClient,
+    path: str,
+    data: dict[str, str],
+    with_files: bool,
+    field: tuple[str, str],
+    help_id: str | None,
+) -> None:
+    files = (as_files(demo_cvs(1)) if with_files else [("cvs", ("", b""))]) if path == "/rank" else None
+    r = client.post(path, files=files, data={**data, "csrf_token": csrf(client)})
+    assert r.status_code >= 400
+    assert marked_invalid(_page(r), *field, help_id), r.text
+
+
 def test_link_page(client: TestClient, engine: Engine) -> None:
     r = client.get("/link", params={"q": "community management"})
     if taxonomy_path(engine.data_dir).is_file():

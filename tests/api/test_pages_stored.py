@@ -547,6 +547,40 @@ def test_admin_sets_the_retention_periods(world: World) -> None:
     assert "erased 180 days after" in world.as_role("hiring_manager", org="b").get("/retention").text
 
 
+@pytest.mark.parametrize(
+    ("path", "data", "field"),
+    [
+        ("/users", {"email": "short@a.example", "role": "recruiter", "password": "kort"}, "password"),
+        ("/ads", {"title": "An ad", "text": "  "}, "text"),
+        ("/retention", {"days": "0", "event_days": "90"}, "days"),
+        ("/rankings", {"top": "none"}, "top"),
+        ("/rankings/{ranking}/confirm", {"reason": ""}, "reason"),
+    ],
+)
+def test_every_stored_work_form_marks_the_field_at_fault(
+    world: World, path: str, data: dict[str, str], field: str
+) -> None:
+    client = world.as_role("admin")
+    ranking = world.engine.decision(
+        world.engine.org_for(world.engine.accounts.user("admin@a.example")), world.a.ranking
+    )
+    if path.endswith("/confirm"):  # the system's order turned round, with no reason
+        data = data | {f"pos_{c}": str(len(ranking.inputs) - i) for i, c in enumerate(ranking.inputs)}
+    r = client.post(path.format(ranking=world.a.ranking), data={**data, "csrf_token": csrf(client, "/ads")})
+    assert r.status_code >= 400, r.text
+    page = Elements(r.text)
+    (control,) = [a for t, a in page.tags if a.get("id") == field and t in ("input", "textarea", "select")]
+    assert control.get("aria-invalid") == "true"
+    assert (control.get("aria-describedby") or "").split()[-1] == "form-error"
+    assert page.all("div", role="alert", id="form-error")
+
+
+def test_the_event_log_form_marks_a_bad_day(world: World) -> None:
+    r = world.as_role("admin").get("/events", params={"since": "yesterday"})
+    (control,) = Elements(r.text).all("input", id="since")
+    assert r.status_code >= 400 and control.get("aria-invalid") == "true"
+
+
 def test_event_log_page_holds_no_names(world: World) -> None:
     client = world.as_role("admin")
     text = _main(client.get("/events").text)

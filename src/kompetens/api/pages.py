@@ -57,8 +57,9 @@ def review_submit(request: Request, text: Text = "", title: Text = "", lang: Tex
         doc = text_document(text, kind="ad", lang=lang, title=title, source="pasted ad")
         with engine_of(request) as engine:
             result = engine.review(doc)
-    except KompetensError as exc:
-        return page(request, "review.html", status=http_status(exc.code), form=form, error=exc)
+    except KompetensError as exc:  # an error of the ad's own (its language, its length) is the text's
+        error = at_field(exc, "text")
+        return page(request, "review.html", status=http_status(exc.code), form=form, error=error)
     record_call(request, "review")
     labels = {a.id: a.label_en for a in request.app.state.engine.areas()}
     marked = pieces(doc.text, review_spans(result, labels))
@@ -73,6 +74,13 @@ def review_report(request: Request, text: Text = "", title: Text = "", lang: Tex
         html = engine.review_html(engine.review(doc), doc)
     record_call(request, "review")
     return html_download(html, "kompetens-review.html")
+
+
+def at_field(exc: KompetensError, field: str) -> KompetensError:
+    """``exc``, naming ``field`` as the one at fault when it names none: the form then marks that field."""
+    if exc.field is None:
+        exc.field = field
+    return exc
 
 
 # -- rank -----------------------------------------------------------------------------------------
