@@ -651,7 +651,7 @@ def rank(
         items: list[RankItem | FailedInput] = [*ranking, *errors]
         _emit_json(items, list[RankItem | FailedInput])
     else:
-        _print_ranking(role.title, ranking)
+        _print_ranking(role.title, ranking, order_rule=engine.order_rule())
     ctx.exit(1 if errors else 0)
 
 
@@ -694,7 +694,7 @@ def _missing_word(key: str, listed: Sequence[str], short: Mapping[str, str]) -> 
     return f"{name} (listed, not shown in work)" if key in listed else name
 
 
-def _print_ranking(title: str, ranking: list[RankItem]) -> None:
+def _print_ranking(title: str, ranking: list[RankItem], *, order_rule: str) -> None:
     from rich.markup import escape
 
     table = _table(
@@ -731,10 +731,7 @@ def _print_ranking(title: str, ranking: list[RankItem]) -> None:
     out_console.print("[dim]area levels 0-100; [red]red[/] = gap for this role[/]")
     if any(r.missing_must_haves for r in ranking):
         # in words, not only in colour (piped output has none): why a higher score can rank lower
-        out_console.print(
-            "[bold]must-haves not shown[/] [dim](who shows more of the role's must-haves ranks first, "
-            "whatever the score)[/]"
-        )
+        out_console.print(f"[bold]must-haves not shown:[/] [dim]{order_rule}[/]", highlight=False)
         for r in ranking:
             if r.missing_must_haves:
                 missing = ", ".join(

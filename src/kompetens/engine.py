@@ -1459,6 +1459,12 @@ class Engine:
         self.records.log("ranking.confirm", org, user_id=user_id, object_id=rid)
         return self.decision(org, rid)
 
+    def order_rule(self, lang: str = "en") -> str:
+        """How a ranking is ordered, in words (sv, en): the pages, the CLI and the explanations say it alike."""
+        from .match.decision import order_rule
+
+        return order_rule(lang)
+
     def explain_candidate(
         self,
         org: int,
@@ -1471,7 +1477,7 @@ class Engine:
         """A candidate's own score in plain language, from the latest ranking they were part of (or
         ``ranking``), in ``lang`` (sv, en; default: the CV's, English for a CV in neither). E505 for an
         unknown candidate, E510 when they were never ranked, E109 for another language."""
-        from .match.decision import Explanation, explain
+        from .match.decision import Explanation, explain, outranked_by
 
         kept = self.records.candidate(org, cid)
         said = lang or (kept.lang if kept.lang in LANGUAGES else "en")
@@ -1496,6 +1502,7 @@ class Engine:
             labels=labels,
             lang=said,
             erased=decision.erased,
+            outranked=outranked_by(decision.items, item),
         )
         self.records.log("candidate.explain", org, user_id=user_id, object_id=cid)
         return Explanation(

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from kompetens.api import create_app
 from kompetens.engine import Engine
 
-from .support import DEMO_AD, TEST_HOSTS, Elements, csrf, demo_cvs
+from .support import DEMO_AD, DEMO_CVS, DEMO_ROLES, TEST_HOSTS, Elements, csrf, demo_cvs
 
 PASSWORD = "a long enough password"
 ROLES = ("admin", "recruiter", "hiring_manager")
@@ -446,6 +446,35 @@ def test_ad_to_role_to_versions_to_a_ranking_and_back(tmp_path: Path, database_u
         == 303
     )
     assert client.get(f"/ads/{ad_id}").status_code == 404
+
+
+def test_the_record_and_the_explanation_say_why_a_lower_score_stands_above(tmp_path: Path) -> None:
+    """The SEO developer scores 37 and misses the analyst's data must-have: two who score 35 but show it
+    stand above. The decision record says how many must-haves each shows and the rule; the candidate's
+    explanation says why, in Swedish and in English."""
+    engine = Engine(tmp_path)
+    engine.accounts.add_user("admin@x.example", org="X", role="admin", password=PASSWORD)
+    org = engine.org_for(engine.accounts.user("admin@x.example"))
+    ids = {
+        name: engine.add_candidate(org, name, (DEMO_CVS / name).read_bytes()).id
+        for name in ("sv-09-seo-utvecklare.txt", "en-22-content-creator.md", "sv-15-ux-beteendevetare.txt")
+    }
+    role = engine.choose_role(role_file=DEMO_ROLES / "social_media_analyst.json")
+    rid = engine.rank_stored(org, role).id
+    client = TestClient(create_app(engine, allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+    data = {"csrf_token": csrf(client, "/login"), "email": "admin@x.example", "password": PASSWORD}
+    client.post("/login", data=data)
+    record = html.unescape(client.get(f"/rankings/{rid}").text)
+    assert engine.order_rule() in record and "Must-haves shown" in record
+    assert record.count("1 of 1") == 2 and "0 of 1" in record
+    seo = ids["sv-09-seo-utvecklare.txt"]
+    sv = html.unescape(client.get(f"/candidates/{seo}/explanation", params={"lang": "sv"}).text)
+    assert "2 kandidater med lägre poäng står före dig" in sv and "du visar 0 av 1" in sv
+    assert engine.order_rule("sv") in sv
+    en = html.unescape(client.get(f"/candidates/{seo}/explanation", params={"lang": "en"}).text)
+    assert "2 candidates with a lower score are placed above you" in en and engine.order_rule() in en
+    above = engine.explain_candidate(org, ids["en-22-content-creator.md"], lang="en")
+    assert not [t for t in above.text if "lower score" in t]
 
 
 def test_erasing_asks_first_then_erases_for_real(world: World) -> None:

@@ -137,6 +137,7 @@ def page(request: Request, name: str, *, status: int = 200, **context: Any) -> R
         "root": request.scope.get("root_path", ""),
         "areas": areas,
         "area": {a["id"]: a for a in areas},
+        "order_rule": engine.order_rule(),
     }
     response = tpl.TemplateResponse(request, name, base | context, status_code=status, headers=HEADERS)
     set_csrf_cookie(request, response)

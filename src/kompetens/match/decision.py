@@ -237,6 +237,29 @@ def _placed(item: RankItem, *, role: Role, of: int, erased: int, words: Mapping[
     return [words["ranked_held"].format(**said), forms["one" if erased == 1 else "other"].format(n=erased)]
 
 
+def order_rule(lang: str = "en") -> str:
+    """How ``score.rank`` orders a ranking, in ``lang``: the one wording the pages, the CLI and the
+    explanations use."""
+    rule: str = explanation_words(lang)["order_rule"]
+    return rule
+
+
+def outranked_by(items: Sequence[RankItem], item: RankItem) -> int:
+    """How many of ``items`` stand above ``item`` with a lower (whole) score: only more must-haves shown
+    put them there (``score.rank``)."""
+    return sum(1 for other in items if other.rank < item.rank and round(other.score) < round(item.score))
+
+
+def _outranked(item: RankItem, n: int, words: Mapping[str, Any]) -> list[str]:
+    """Why lower scores stand above the candidate: the must-haves each shows, and the rule."""
+    if n <= 0:
+        return []
+    forms: Mapping[str, str] = words["outranked"]
+    met = sum(item.must_haves.values())
+    said = forms["one" if n == 1 else "other"].format(n=n, met=met, total=len(item.must_haves))
+    return [f"{said} {words['order_rule']}"]
+
+
 def _points(n: int, words: Mapping[str, Any]) -> str:
     forms: Mapping[str, str] = words["points"]
     return forms["one" if n == 1 else "other"].format(n=n)
@@ -273,14 +296,17 @@ def explain(
     labels: Mapping[str, str],
     lang: str = "en",
     erased: int = 0,
+    outranked: int = 0,
 ) -> list[str]:
     """Plain-language paragraphs about one candidate's ranked item, for the candidate, in ``lang`` (the
     sentences of ``lang/<lang>/explanation.json``; ``labels`` names the areas and must-haves in it).
     ``item.rank``, ``of`` and ``final_rank`` count the candidates still held; ``erased`` more were ranked
-    and erased since, which the text says."""
+    and erased since, which the text says. ``outranked`` candidates with a lower score stand above it (they
+    show more must-haves: ``outranked_by``), which the text says right after the place."""
     words = explanation_words(lang)
     worded = item.wording is not None and item.wording_share > 0.0
     text = _placed(item, role=role, of=of, erased=erased, words=words)
+    text += _outranked(item, outranked, words)
     text.append(words["score"].format(wording=words["score_wording"] if worded else ""))
     weighed = sorted(
         (a for a in AREA_IDS if role.weights.get(a, 0.0) > 0.0),
