@@ -1890,6 +1890,12 @@ class Engine:
         kit_lang = lang or (doc.lang if doc.lang in LANGUAGES else "en")
         return interview_kit(self.candidate(doc), role, lang=kit_lang)
 
+    def interview_labels(self, lang: str) -> dict[str, Any]:
+        """An interview kit's headings and labels in its language (those of ``Kit.markdown``)."""
+        from .match.interview import kit_labels
+
+        return kit_labels(lang)
+
     def extract_text(self, text: str, *, lang: str | None = None, kind: DocKind = "text") -> Profile:
         """Convenience for the API: a Profile for a plain string."""
         from .ingest import document_from_text

@@ -229,6 +229,33 @@ def test_a_form_error_marks_the_field_at_fault(
     assert marked_invalid(_page(r), *field, help_id), r.text
 
 
+def test_a_swedish_kit_on_the_rank_page_is_swedish_throughout(client: TestClient, engine: Engine) -> None:
+    """The web kit names its parts with the CLI kit's labels (lang/sv/interview.json), marked lang="sv"."""
+    cv = DEMO_CVS / "sv-09-seo-utvecklare.txt"
+    r = client.post(
+        "/rank", files=as_files([cv]), data={"role_source": "ad", "ad": AD_SV, "csrf_token": csrf(client)}
+    )
+    assert r.status_code == 200, r.text
+    (kit,) = re.findall(r'<section class="card kit".*?</section>', r.text, re.DOTALL)
+    labels = engine.interview_labels("sv")
+    assert '<div lang="sv">' in kit and html.escape(labels["behavioural"]) in kit
+    assert html.escape(labels["work_sample"]) in kit and html.escape(labels["how_to"]) in kit
+    for english in ("behavioural:", "Work sample:", "(a must-have)", "How to use the kit"):
+        assert english not in kit
+
+
+def test_the_review_page_and_report_mark_the_ads_language(client: TestClient) -> None:
+    token = csrf(client)
+    page = _page(client.post("/review", data={"text": AD_SV, "title": "Kommunikatör", "csrf_token": token}))
+    assert page.all("div", **{"class": "ad", "lang": "sv"}) and page.all("span", lang="sv")
+    flags = [a for a in page.all("a") if (a.get("href") or "").startswith("#t")]
+    assert flags and all(a.get("lang") == "sv" for a in flags)
+    report = client.post("/review/report", data={"text": AD_SV, "title": "Kommunikatör", "csrf_token": token})
+    assert (
+        '<span lang="sv">Kommunikatör</span>' in report.text and '<div class="ad" lang="sv">' in report.text
+    )
+
+
 def test_link_page(client: TestClient, engine: Engine) -> None:
     r = client.get("/link", params={"q": "community management"})
     if taxonomy_path(engine.data_dir).is_file():

@@ -142,6 +142,7 @@ def rank_page(
             elif read.documents:  # open mode, a loopback demo: nothing is stored
                 ranking = engine.rank(role, read.documents, thorough=thorough)
             kits = interview_kits(engine, role, ranking, read.documents)
+            kit_labels = {kit.lang: engine.interview_labels(kit.lang) for kit in kits.values()}
     except KompetensError as exc:
         return page(request, "rank.html", status=http_status(exc.code), form=form, error=exc)
     record_call(request, "rank", rid)
@@ -153,6 +154,7 @@ def rank_page(
         ranking=ranking,
         failed=read.failed,
         kits=kits,
+        kit_labels=kit_labels,
         ranking_id=rid,
     )
 

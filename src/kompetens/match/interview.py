@@ -95,6 +95,13 @@ class Kit:
     """The kit as Markdown, ready to print."""
 
 
+def kit_labels(lang: str) -> dict[str, Any]:
+    """The kit's headings and labels in ``lang`` (``lang/<lang>/interview.json``): what the Markdown and the
+    web page name its parts with."""
+    labels: dict[str, Any] = lang_data(lang, "interview").get("labels", {})
+    return labels
+
+
 def render_markdown(
     labels: dict[str, Any],
     *,
