@@ -94,7 +94,7 @@ def test_review_result(client: TestClient, engine: Engine, ad: str) -> None:
     assert flags, "the first flag is marked in the ad"
     assert len([t for t, a in page.tags if t == "meter"]) == 8
     # The highlighted ad holds the whole text: marks only wrap it.
-    ad_html = r.text.split('<div class="ad">', 1)[1].split("</div>", 1)[0]
+    ad_html = re.split(r'<div class="ad" lang="\w+">', r.text, maxsplit=1)[1].split("</div>", 1)[0]
     plain = html.unescape(re.sub(r"<sup>.*?</sup>|<[^>]+>", "", ad_html))
     assert plain == document_from_text(ad, kind="ad").text
     # The form comes back filled in, to edit and review again.
