@@ -531,7 +531,7 @@ def test_places_count_the_candidates_still_held_after_an_erasure(two_orgs: tuple
         (
             "sv",
             "Av de 2 kandidater i rankningen för rollen",
-            "2 kandidater till rankades och har sedan raderats",
+            "Ytterligare 2 kandidater rankades och har sedan raderats",
             "En person har gått igenom rankningen och placerat dig på plats 2 av 2.",
         ),
     ):
