@@ -8,6 +8,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -709,3 +710,58 @@ def test_the_rankings_page_pages_back_to_the_oldest(tmp_path: Path, monkeypatch:
     assert "Newer rankings" in older.text and f"/rankings/{made[0]}" in older.text
     assert f"/rankings/{made[0]}" not in first.text
     assert "No rankings this far back" in client.get("/rankings?offset=9").text
+
+
+# -- headers: nothing with personal data is cached, nothing is sniffed --------------------------------
+
+
+def _routes(routes: list[Any]) -> list[tuple[str, str]]:
+    """Every (method, path) the app answers, through the routers it includes (a new route is in it)."""
+    found: list[tuple[str, str]] = []
+    for route in routes:
+        if hasattr(route, "original_router"):
+            found += _routes(route.original_router.routes)
+        elif getattr(route, "methods", None):
+            found += [(m, route.path) for m in sorted(route.methods) if m != "HEAD"]
+    return found
+
+
+def _filled(path: str, o: Org, *, real: bool) -> str:
+    """``path`` with its parameters: organisation a's ids for reading, ids that exist nowhere for writing (a
+    DELETE must not erase the world the other tests use)."""
+    ids = {"cid": o.cid, "ad_id": o.ad, "role_id": o.role, "rid": o.ranking, "jid": "nojob"}
+    ids |= {"email": "admin@a.example", "token_id": "999"}
+    if not real:
+        ids |= {k: "nosuch" for k in ("cid", "ad_id", "role_id", "rid")} | {"email": "no@a.example"}
+    return re.sub(r"\{(\w+)\}", lambda m: ids[m.group(1)], path)
+
+
+def test_every_response_but_static_assets_is_no_store_and_nosniff(world: World) -> None:
+    browser = world.as_role("admin")
+    bearer = {"Authorization": f"Bearer {world.engine.accounts.issue_token('admin@a.example').token}"}
+    routes = _routes(world.app.routes)  # type: ignore[attr-defined]
+    assert ("GET", "/candidates/{cid}/export") in routes
+    assert ("GET", "/api/v1/candidates/{cid}/file") in routes
+    for method, path in routes:
+        if path == "/static":
+            continue
+        url = _filled(path, world.a, real=method == "GET")
+        headers = bearer if path.startswith("/api/") else {}
+        r = browser.request(method, url, headers=headers, follow_redirects=False)
+        assert r.headers.get("cache-control") == "no-store", (method, url, r.status_code)
+        assert r.headers.get("x-content-type-options") == "nosniff", (method, url, r.status_code)
+    static = browser.get("/static/kompetens.css")
+    assert static.status_code == 200 and "no-store" not in static.headers.get("cache-control", "")
+    assert static.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_downloads_with_the_cv_are_not_cached(world: World) -> None:
+    browser = world.as_role("recruiter")
+    bearer = {"Authorization": f"Bearer {world.engine.accounts.issue_token('recruiter@a.example').token}"}
+    cid = world.a.cid
+    for path in (f"/candidates/{cid}", f"/candidates/{cid}/export", f"/candidates/{cid}/file"):
+        r = browser.get(path)
+        assert r.status_code == 200 and r.headers["cache-control"] == "no-store", path
+    r = browser.get(f"/api/v1/candidates/{cid}/export", headers=bearer)
+    assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
+    assert r.headers["x-content-type-options"] == "nosniff"

@@ -21,6 +21,7 @@ from ..errors import KompetensError
 from ..pool import EnginePool
 from . import admin_pages, errors, jobs, pages, stored, stored_pages, users, work_pages
 from .auth import LOOPBACK_NAMES, HostGuard, LoginRequired
+from .headers import SafeHeaders
 from .limits import BodyLimitMiddleware, Limits
 from .render import templates
 from .routes import public, router
@@ -103,9 +104,8 @@ def create_app(
         )
     app.add_middleware(BodyLimitMiddleware, limits=app.state.limits)
     app.add_middleware(HostGuard, hosts=allowed_hosts, origins=cors_origins)
-    app.add_middleware(
-        errors.CatchUnexpected
-    )  # outermost of ours: no exception reaches the server's log whole
+    app.add_middleware(errors.CatchUnexpected)  # no exception reaches the server's log whole
+    app.add_middleware(SafeHeaders)  # outermost: no-store and nosniff on every answer, errors included
     return app
 
 
