@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from kompetens.cli import cli
+from kompetens.engine import Engine
 from kompetens.errors import KompetensError
 from kompetens.models import AREA_IDS
 from tests.contract import REVIEW_KEYS
@@ -1055,3 +1056,47 @@ def test_the_rank_table_keeps_every_area_column_at_80_columns(runner: CliRunner,
     assert all(
         name in header.split() for name in ("mark", "serv", "plat", "seo", "psy", "comm", "data", "strat")
     )
+
+
+def test_an_api_only_user_gets_a_web_password_and_a_new_role(runner: CliRunner, tmp_path: Path) -> None:
+    """Bug hunt 12, finding 5: `users add` without a password made a user who could never sign in."""
+    data = tmp_path / "data"
+    run(runner, data, "users", "add", "anna@example.se", "--org", "O", "--role", "admin")
+    run(runner, data, "users", "add", "bo@example.se", "--org", "O", "--role", "recruiter")
+    args = ["--data-dir", str(data), "users", "passwd", "bo@example.se"]
+    result = runner.invoke(cli, [*args, "--password-stdin"], input="kort\n")
+    assert isinstance(result.exception, KompetensError) and result.exception.code.name == "E301"
+    result = runner.invoke(cli, [*args, "--password-stdin", "--json"], input="Ett-bra-lösen-1\n")
+    assert result.exit_code == 0 and json.loads(result.stdout)["email"] == "bo@example.se"
+    result = runner.invoke(cli, args, input="Ett-annat-lösen\nEtt-annat-lösen\n")
+    assert result.exit_code == 0 and "Ett-annat" not in result.output
+    engine = Engine(data)
+    assert engine.accounts.check_password("bo@example.se", "Ett-annat-lösen") is not None
+    code, out, _ = run(runner, data, "users", "role", "bo@example.se", "hiring_manager", "--json")
+    assert code == 0 and json.loads(out)["role"] == "hiring_manager"
+    for email, role, code_name in (
+        ("bo@example.se", "boss", "E500"),
+        ("anna@example.se", "recruiter", "E504"),
+    ):
+        result = runner.invoke(cli, ["--data-dir", str(data), "users", "role", email, role])
+        assert isinstance(result.exception, KompetensError) and result.exception.code.name == code_name
+    code, out, _ = run(runner, data, "events", "--json")
+    assert {"user.password", "user.role"} <= {e["event"] for e in json.loads(out)}
+
+
+def test_users_tokens_lists_ids_never_the_tokens(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    code, out, _ = run(
+        runner, data, "users", "add", "anna@example.se", "--org", "O", "--role", "admin", "--json"
+    )
+    first = json.loads(out)
+    second = json.loads(run(runner, data, "users", "token", "anna@example.se", "--name", "ATS", "--json")[1])
+    assert Engine(data).accounts.user_for_token(second["token"]) is not None  # used once
+    code, out, _ = run(runner, data, "users", "tokens", "anna@example.se", "--json")
+    listed = json.loads(out)
+    assert code == 0 and [t["id"] for t in listed] == [first["id"], second["id"]]
+    assert listed[0]["last_used"] is None and listed[1]["last_used"] and listed[1]["created"]
+    assert first["token"] not in out and second["token"] not in out
+    assert run(runner, data, "users", "revoke", "anna@example.se", "--token", str(second["id"]))[0] == 0
+    code, out, _ = run(runner, data, "users", "tokens", "anna@example.se")
+    assert code == 0 and "ATS" in out and "never" in out and "kmp_" not in out

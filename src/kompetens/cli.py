@@ -26,7 +26,7 @@ from .errors import Code, ErrorInfo, ErrorReply, FailedInput, KompetensError
 from .models import AREA_IDS, DocKind, Document, Extraction, Profile
 from .pool import DEFAULT_QUEUE, DEFAULT_TIMEOUT
 from .schema import dump_json
-from .store.accounts import NewToken, User
+from .store.accounts import NewToken, TokenInfo, User
 from .store.records import Event, Purged, Retention, StoredCandidate
 from .taxonomy.areas import AreaInfo
 
@@ -1471,8 +1471,11 @@ def users_group() -> None:
 
 
 def _read_password(password_stdin: bool) -> str | None:
-    if not password_stdin:
-        return None
+    return _stdin_password() if password_stdin else None
+
+
+def _stdin_password() -> str:
+    """The first line of stdin (E301 if empty): a password piped in never shows in the process list."""
     password = sys.stdin.readline().rstrip("\r\n")
     if not password:
         raise KompetensError(Code.E301, "the password read from stdin is empty", field="password")
@@ -1532,6 +1535,59 @@ def users_revoke(ctx: click.Context, email: str, token_id: int | None, as_json: 
     else:
         out_console.print(f"revoked {n} token(s)")
     ctx.exit(0 if n else 1)
+
+
+@users_group.command(name="passwd")
+@click.argument("email")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of stdin.")
+@_json
+@click.pass_context
+def users_passwd(ctx: click.Context, email: str, password_stdin: bool, as_json: bool) -> None:
+    """Set or reset a user's web password (asked twice, hidden); ends their web sessions, keeps tokens."""
+    password = _stdin_password() if password_stdin else _prompt_password()
+    user = _engine(ctx).accounts.set_password(email, password)
+    if as_json:
+        _emit_json(user)
+    else:
+        out_console.print(f"password set for {user.email}; their web sessions were ended", highlight=False)
+
+
+def _prompt_password() -> str:
+    """A new password typed twice at a hidden prompt (never an argument: it would stay in the shell's history
+    and in the process list)."""
+    password: str = click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    return password
+
+
+@users_group.command(name="role")
+@click.argument("email")
+@click.argument("role")
+@_json
+@click.pass_context
+def users_role(ctx: click.Context, email: str, role: str, as_json: bool) -> None:
+    """Change a user's role (admin, recruiter, hiring_manager), keeping their tokens and sessions."""
+    user = _engine(ctx).accounts.set_role(email, role)
+    if as_json:
+        _emit_json(user)
+    else:
+        out_console.print(f"{user.email} is now {user.role}", highlight=False)
+
+
+@users_group.command(name="tokens")
+@click.argument("email")
+@_json
+@click.pass_context
+def users_tokens(ctx: click.Context, email: str, as_json: bool) -> None:
+    """A user's API tokens: id (what `users revoke --token` takes), name, created, last used, revoked. Never
+    the token itself: only its hash is kept."""
+    found = _engine(ctx).accounts.tokens(email)
+    if as_json:
+        _emit_json(found, list[TokenInfo])
+        return
+    table = _table("id", "name", "created", "last used", "revoked")
+    for t in found:
+        table.add_row(str(t.id), _escape(t.name), t.created, t.last_used or "never", t.revoked or "")
+    out_console.print(table)
 
 
 @users_group.command(name="list")

@@ -150,6 +150,8 @@ def test_each_role_gets_the_pages_it_may_use_and_403_for_the_others(world: World
         ("recruiter", "/users/token"),
         ("recruiter", "/users/revoke"),
         ("recruiter", "/users/remove"),
+        ("recruiter", "/users/password"),
+        ("recruiter", "/users/role"),
         ("hiring_manager", "/users"),
     ],
 )
@@ -247,6 +249,8 @@ def test_hiring_managers_see_no_upload_rank_or_erase_forms(world: World) -> None
         "/users/token",
         "/users/revoke",
         "/users/remove",
+        "/users/password",
+        "/users/role",
     ],
 )
 def test_every_form_post_without_the_csrf_token_is_403(world: World, path: str) -> None:
@@ -529,6 +533,35 @@ def test_admin_adds_a_user_whose_token_is_shown_once(world: World) -> None:
     r = client.post("/users/remove", data={"csrf_token": token, "email": "new@a.example", "confirm": "yes"})
     assert r.status_code == 200 and "The user was removed" in r.text
     assert world.engine.accounts.user_for_token(shown) is None
+
+
+def test_admin_gives_an_api_only_user_a_password_and_changes_roles(world: World) -> None:
+    """Bug hunt 12, finding 5: a user added without a password could never sign in, and a role could only
+    change by removing the user (their tokens, sessions and number gone)."""
+    accounts = world.engine.accounts
+    bo = accounts.add_user("api-only@a.example", org="Org a", role="recruiter")
+    kept = accounts.issue_token("api-only@a.example").token
+    client = world.as_role("admin")
+    token = csrf(client, "/users")
+    form = {"csrf_token": token, "email": "api-only@a.example"}
+    r = client.post("/users/password", data=form | {"password": "kort"})
+    assert r.status_code == 400 and "E301" in r.text
+    r = client.post("/users/password", data=form | {"password": PASSWORD})
+    assert r.status_code == 200 and "The password was set" in r.text
+    world.client("api-only@a.example")  # signs in (asserts the 303)
+    r = client.post("/users/role", data=form | {"role": "boss"})
+    assert r.status_code == 400 and "E500" in r.text
+    r = client.post("/users/role", data=form | {"role": "hiring_manager"})
+    assert r.status_code == 200 and "The role was changed." in r.text
+    assert accounts.user("api-only@a.example").role == "hiring_manager"
+    assert accounts.user_for_token(kept) == accounts.user("api-only@a.example")  # same user, same token
+    for path, extra in (("/users/password", {"password": PASSWORD}), ("/users/role", {"role": "admin"})):
+        r = client.post(path, data=form | {"email": "admin@b.example"} | extra)
+        assert r.status_code == 404 and "no such user in the organisation" in r.text  # another tenant
+    events = [(e.event, e.user_id, e.object_id) for e in world.engine.records.events(bo.org_id)]
+    admin = accounts.user("admin@a.example").id
+    assert ("user.password", admin, str(bo.id)) in events and ("user.role", admin, str(bo.id)) in events
+    accounts.remove_user("api-only@a.example")
 
 
 def test_an_admin_cannot_tell_another_organisations_user_from_no_user(world: World) -> None:

@@ -184,3 +184,61 @@ def test_a_password_is_at_least_eight_characters(accounts: Accounts, password: s
     accounts.add_user("kort@example.se", org="O", role="admin", password="12345678")
     with pytest.raises(KompetensError, match="at least 8 characters"):
         accounts.set_password("kort@example.se", password)
+
+
+def _events(accounts: Accounts) -> list[tuple[str, int | None, str | None]]:
+    with accounts.store.transaction() as tx:
+        return [tuple(r) for r in tx.execute("SELECT event, user_id, object_id FROM events ORDER BY id")]
+
+
+def test_an_api_only_user_gets_a_password_keeping_their_number_and_tokens(accounts: Accounts) -> None:
+    admin = accounts.add_user("anna@example.se", org="O", role="admin", password=PASSWORD)
+    bo = accounts.add_user("bo@example.se", org="O", role="recruiter")  # API only
+    token = accounts.issue_token("bo@example.se").token
+    assert accounts.check_password("bo@example.se", PASSWORD) is None
+    assert accounts.set_password("bo@example.se", PASSWORD, by=admin.id) == bo
+    assert accounts.check_password("bo@example.se", PASSWORD) == bo
+    assert accounts.user_for_token(token) == bo
+    hashed = accounts.password_hash("bo@example.se")
+    assert hashed is not None and hashed.startswith("$argon2id$")
+    assert ("user.password", admin.id, str(bo.id)) in _events(accounts)
+
+
+def test_a_password_reset_ends_the_users_web_sessions(accounts: Accounts) -> None:
+    bo = accounts.add_user("bo@example.se", org="O", role="recruiter", password=PASSWORD)
+    sid = accounts.open_session(bo)
+    accounts.set_password("bo@example.se", "a brand new password")
+    assert accounts.user_for_session(sid) is None
+    assert accounts.check_password("bo@example.se", PASSWORD) is None
+
+
+def test_a_role_changes_in_place_but_the_last_admin_keeps_theirs(accounts: Accounts) -> None:
+    anna = accounts.add_user("anna@example.se", org="O", role="admin")
+    bo = accounts.add_user("bo@example.se", org="O", role="recruiter")
+    accounts.add_user("cia@annat.se", org="Annat AB", role="admin")
+    sid = accounts.open_session(bo)
+    changed = accounts.set_role("bo@example.se", "hiring_manager", by=anna.id)
+    assert (changed.id, changed.role) == (bo.id, "hiring_manager")
+    assert accounts.user_for_session(sid) == changed  # signed in still, with the new rights
+    with pytest.raises(KompetensError) as unknown:
+        accounts.set_role("bo@example.se", "boss")
+    assert unknown.value.code == Code.E500
+    with pytest.raises(KompetensError) as last:  # another organisation's admin does not count
+        accounts.set_role("anna@example.se", "recruiter")
+    assert last.value.code == Code.E504 and accounts.user("anna@example.se").role == "admin"
+    accounts.set_role("bo@example.se", "admin", by=anna.id)
+    assert accounts.set_role("anna@example.se", "recruiter").role == "recruiter"
+    assert [e for e in _events(accounts) if e[0] == "user.role"] == [
+        ("user.role", anna.id, str(bo.id)),
+        ("user.role", anna.id, str(bo.id)),
+        ("user.role", None, str(anna.id)),
+    ]
+
+
+def test_tokens_show_when_they_were_last_used(accounts: Accounts) -> None:
+    accounts.add_user("anna@example.se", org="O", role="admin")
+    used, unused = accounts.issue_token("anna@example.se"), accounts.issue_token("anna@example.se")
+    accounts.user_for_token(used.token)
+    listed = {t.id: t for t in accounts.tokens("anna@example.se")}
+    assert listed[used.id].last_used is not None and listed[unused.id].last_used is None
+    assert used.token not in str(listed)

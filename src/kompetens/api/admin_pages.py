@@ -93,6 +93,32 @@ def users_revoke(request: Request, user: PageUser, email: Text = "", token_id: T
     return see(request, "/users", "token-revoked")
 
 
+@router.post("/users/password", response_class=HTMLResponse)
+def users_password(request: Request, user: PageUser, email: Text = "", password: Text = "") -> Response:
+    """Set or reset a user's web password (a user made "API only" gets one this way); their sessions end."""
+    admin = admin_of(user)
+    engine = engine_for(request)
+    person = member(engine, admin, email)
+    try:
+        engine.accounts.set_password(person.email, password, by=admin.id)
+    except KompetensError as exc:
+        return users_page(request, admin, status=http_status(exc.code), error=exc)
+    return see(request, "/users", "password-set")
+
+
+@router.post("/users/role", response_class=HTMLResponse)
+def users_role(request: Request, user: PageUser, email: Text = "", role: Text = "") -> Response:
+    """Change a user's role in place: their number, tokens and history stay (no remove and add again)."""
+    admin = admin_of(user)
+    engine = engine_for(request)
+    person = member(engine, admin, email)
+    try:
+        engine.accounts.set_role(person.email, role, by=admin.id)
+    except KompetensError as exc:
+        return users_page(request, admin, status=http_status(exc.code), error=exc)
+    return see(request, "/users", "role-changed")
+
+
 @router.post("/users/remove")
 def users_remove(request: Request, user: PageUser, email: Text = "", confirm: Text = "") -> Response:
     """Asks first (a page that says what removing does), then removes."""

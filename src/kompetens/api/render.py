@@ -102,6 +102,8 @@ NOTICES: dict[str, str] = {
     "retention-set": "The retention periods were set.",
     "user-removed": "The user was removed, with their tokens and sessions.",
     "token-revoked": "The token was revoked.",
+    "password-set": "The password was set; the user's web sessions were ended.",
+    "role-changed": "The role was changed.",
 }
 """What a page says (in ``role="status"``) after a form sent the browser there with ``?done=KEY``: fixed
 texts only, so nothing of the request is echoed."""

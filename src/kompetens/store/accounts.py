@@ -23,7 +23,7 @@ from ..errors import Code, KompetensError
 from ..schema import DOCUMENTED
 
 if TYPE_CHECKING:
-    from .database import Store
+    from .database import Store, Tx
 
 Role = Literal["admin", "recruiter", "hiring_manager"]
 ROLES: tuple[str, ...] = get_args(Role)
@@ -35,6 +35,9 @@ SESSION_HOURS = 12
 NO_ORG = 0
 """The organisation number of events that belong to none (a failed sign-in for an unknown email)."""
 
+
+TOKEN_USE_EVERY = timedelta(minutes=1)
+"""How stale a token's ``last_used`` may get: it is written once a minute at most, not on every request."""
 
 MIN_PASSWORD = 8
 """The shortest password a user may have (NIST SP 800-63B's minimum for one they choose)."""
@@ -77,6 +80,8 @@ class TokenInfo:
     name: str
     created: str
     revoked: str | None
+    last_used: str | None = None
+    """When a request last presented it (to the minute: ``TOKEN_USE_EVERY``); None if never since 0006."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +119,18 @@ _USER_SQL = (
     "SELECT users.id, users.email, users.role, users.org_id, orgs.name, users.created "
     "FROM users JOIN orgs ON orgs.id = users.org_id"
 )
+_TOKEN_USER_SQL = (
+    "SELECT users.id, users.email, users.role, users.org_id, orgs.name, users.created, tokens.id, "
+    "tokens.last_used FROM users JOIN orgs ON orgs.id = users.org_id JOIN tokens ON tokens.user_id = users.id"
+)
+"""A token's user, with the token's id and ``last_used`` (to note its use)."""
+
+
+def _admins(conn: Tx, org_id: int) -> int:
+    """How many admins organisation ``org_id`` has."""
+    return int(
+        conn.execute("SELECT count(*) FROM users WHERE org_id = ? AND role = 'admin'", (org_id,)).scalar_one()
+    )
 
 
 class Accounts:
@@ -206,13 +223,40 @@ class Accounts:
         self.log("user.remove", user.org_id, user_id=by, object_id=str(user.id))
         return user
 
-    def set_password(self, email: str, password: str) -> None:
+    def set_password(self, email: str, password: str, *, by: int | None = None) -> User:
+        """Set or reset a user's web password (argon2id; E301 if short) and end their web sessions: a reset
+        is often for a password someone else may know, and an open session would outlive it. A user made
+        "API only" gets their first password this way, without losing their tokens or their number."""
         check_password_strength(password)
         user = self.user(email)
         with self.store.transaction() as conn:
             conn.execute(
                 "UPDATE users SET password_hash = ? WHERE id = ?", (self._hasher.hash(password), user.id)
             )
+            conn.execute("DELETE FROM sessions WHERE user_id = ?", (user.id,))
+        self.log("user.password", user.org_id, user_id=by, object_id=str(user.id))
+        return user
+
+    def set_role(self, email: str, role: str, *, by: int | None = None) -> User:
+        """Change a user's role, keeping their tokens, sessions and number (the event log still joins up).
+        E500 for an unknown role; E504 for the organisation's last admin, whom nobody could then replace."""
+        if role not in ROLES:
+            raise KompetensError(
+                Code.E500, f"unknown role {role!r}; use one of {', '.join(ROLES)}", field="role"
+            )
+        user = self.user(email)
+        if user.role == role:
+            return user
+        with self.store.transaction() as conn:
+            if user.role == "admin" and _admins(conn, user.org_id) <= 1:
+                raise KompetensError(
+                    Code.E504,
+                    "the organisation's only admin keeps the role: make another admin first",
+                    field="role",
+                )
+            conn.execute("UPDATE users SET role = ? WHERE id = ?", (role, user.id))
+        self.log("user.role", user.org_id, user_id=by, object_id=str(user.id))
+        return self.user(email)
 
     def password_hash(self, email: str) -> str | None:
         user = self.user(email)
@@ -254,9 +298,10 @@ class Accounts:
         user = self.user(email)
         with self.store.transaction() as conn:
             rows = conn.execute(
-                "SELECT id, name, created, revoked FROM tokens WHERE user_id = ? ORDER BY id", (user.id,)
+                "SELECT id, name, created, revoked, last_used FROM tokens WHERE user_id = ? ORDER BY id",
+                (user.id,),
             ).fetchall()
-        return [TokenInfo(r[0], user.email, r[1], r[2], r[3]) for r in rows]
+        return [TokenInfo(r[0], user.email, r[1], r[2], r[3], r[4]) for r in rows]
 
     def revoke_token(self, email: str, token_id: int | None = None, *, by: int | None = None) -> int:
         """Revoke one of the user's tokens (or all with ``None``); how many were revoked."""
@@ -273,14 +318,20 @@ class Accounts:
         return n
 
     def user_for_token(self, token: str) -> User | None:
-        """The user a presented API token belongs to, if it is known and not revoked."""
+        """The user a presented API token belongs to, if it is known and not revoked; notes the token's use
+        (``last_used``, once a minute at most, so that a busy integration does not write on every call)."""
+        now = datetime.now(UTC)
+        stale = (now - TOKEN_USE_EVERY).strftime("%Y-%m-%d %H:%M:%S")
         with self.store.transaction() as conn:
             row = conn.execute(
-                _USER_SQL + " JOIN tokens ON tokens.user_id = users.id "
-                "WHERE tokens.token_hash = ? AND tokens.revoked IS NULL",
-                (digest(token),),
+                _TOKEN_USER_SQL + " WHERE tokens.token_hash = ? AND tokens.revoked IS NULL", (digest(token),)
             ).fetchone()
-        return User(*row) if row else None
+            if row is not None and (row[-1] is None or row[-1] < stale):
+                conn.execute(
+                    "UPDATE tokens SET last_used = ? WHERE id = ?",
+                    (now.strftime("%Y-%m-%d %H:%M:%S"), row[-2]),
+                )
+        return User(*row[:-2]) if row else None
 
     # -- web sessions -----------------------------------------------------------------------------
     def open_session(self, user: User) -> str:

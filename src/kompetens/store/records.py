@@ -76,7 +76,7 @@ class Event:
     """What: ``candidate.add``, ``candidate.export``, ``candidate.erase``, ``candidate.purge``, ``candidate.reprofile``,
     ``ranking.create``, ``ranking.confirm``, ``ranking.redact``, ``candidate.explain``, ``role.save``, ``role.delete``, ``ad.add``, ``ad.delete``,
     ``retention.set``; ``signin``, ``signin.failed``, ``signin.throttled``, ``signout``, ``token.issue``,
-    ``token.revoke``, ``user.add``, ``user.remove``; and ``call.<route>`` for each engine call over the API or
+    ``token.revoke``, ``user.add``, ``user.remove``, ``user.password``, ``user.role``; and ``call.<route>`` for each engine call over the API or
     the web pages (``call.extract``, ``call.review``, ``call.link``, ``call.rank``, ``call.audit``, ``call.team``,
     ``call.interview``, ...)."""
     org_id: int
