@@ -1100,3 +1100,16 @@ def test_users_tokens_lists_ids_never_the_tokens(runner: CliRunner, tmp_path: Pa
     assert run(runner, data, "users", "revoke", "anna@example.se", "--token", str(second["id"]))[0] == 0
     code, out, _ = run(runner, data, "users", "tokens", "anna@example.se")
     assert code == 0 and "ATS" in out and "never" in out and "kmp_" not in out
+
+
+def test_backup_copies_the_store_and_refuses_a_folder_in_use(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    run(runner, data, "users", "add", "anna@example.se", "--org", "O", "--role", "admin")
+    code, out, _ = run(runner, data, "backup", str(tmp_path / "bk"), "--json")
+    manifest = json.loads(out)
+    assert code == 0 and manifest["database"] == "sqlite"
+    assert "kompetens.sqlite" in {f["path"] for f in manifest["files"]}
+    assert Engine(tmp_path / "bk").accounts.user("anna@example.se").role == "admin"
+    for dest in (tmp_path / "bk", data / "bk"):
+        result = runner.invoke(cli, ["--data-dir", str(data), "backup", str(dest)])
+        assert isinstance(result.exception, KompetensError) and result.exception.code.name == "E304"

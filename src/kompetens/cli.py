@@ -1462,6 +1462,34 @@ def serve(
     )
 
 
+# -- backup ---------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+@_json
+@click.pass_context
+def backup(ctx: click.Context, dest: Path, as_json: bool) -> None:
+    """Copy the data folder's user data to DEST (a new or empty folder outside it), consistently, while the
+    server may run: the store, the CV files its candidates hold, csrf.key and manifest.json (docs/privacy.md,
+    "Backups"). Erasures and purges never reach a backup: give backups their own retention."""
+    engine = _engine(ctx)
+    manifest = engine.backup(dest)
+    if manifest.database != "sqlite":
+        err_console.print(
+            f"[yellow]warning[/] the store is on {manifest.database}: back the database up with pg_dump "
+            "(pg_dump -Fc ... > kompetens.dump); this copy holds the CV files and csrf.key only",
+            highlight=False,
+        )
+    if as_json:
+        _emit_json(manifest)
+        return
+    size = sum(f.bytes for f in manifest.files)
+    out_console.print(f"backed up {len(manifest.files)} files ({size} bytes) to {dest}", highlight=False)
+    if manifest.missing_files:
+        out_console.print(f"{len(manifest.missing_files)} candidates' files were erased during the copy")
+
+
 # -- users ----------------------------------------------------------------------------------------
 
 

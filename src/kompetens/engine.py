@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from .match.decision import CandidateExport, Decision, Explanation, StoredRole
     from .match.wording import WordBridge
     from .review import Review
+    from .store.backup import Manifest
     from .store.database import Store
 
 Progress = Callable[[str], None]
@@ -447,6 +448,15 @@ class Engine:
         """Stored candidates, rankings, the event log and retention periods, per organisation (in the
         store's file; the original files under ``files/`` of the data folder)."""
         return Records(self.store, self.data_dir / "files", names=self.name_in_file)
+
+    def backup(self, dest: Path) -> Manifest:
+        """A consistent copy of the data folder's user data in ``dest`` while a server may be writing
+        (store/backup.py): the SQLite store by SQLite's online backup, the CV files its candidates hold, the
+        CSRF key and a manifest; not what ``setup`` rebuilds. On PostgreSQL the database is not in it."""
+        from .store.backup import backup
+
+        dialect = "sqlite" if self.database_url is None else self.store.dialect
+        return backup(self.data_dir, Path(dest), database=dialect)
 
     def name_in_file(self, name: str, data: bytes) -> list[str]:
         """The words of the person's name in a CV file, as the anonymiser finds them (``match/names.py``):

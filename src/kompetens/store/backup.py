@@ -1,0 +1,173 @@
+"""A consistent copy of a data folder's user data, taken while a server may be writing to it.
+
+Copying ``kompetens.sqlite`` by hand loses what is still in its ``-wal`` file (a server in WAL mode may not
+have written the main file for minutes), and copying ``files/`` beside it keeps CV files whose rows the copy
+lacks: no erasure, forget or purge can reach them, since those work by row. So the databases are copied with
+SQLite's online backup API (one read transaction: a snapshot with every committed row), and only the CV files
+that snapshot's candidates hold are copied after it. Everything goes into a hidden folder next to ``dest``
+that is renamed to ``dest`` when complete, with ``manifest.json`` (what is in it, with sizes and SHA-256):
+a backup that stopped halfway never looks like one.
+
+What ``kompetens setup`` rebuilds (the taxonomy, the lexicon, the phrase index, the linker's files, the
+download cache) is left out and named in the manifest. On PostgreSQL the database is the server's to back up
+(``pg_dump``): the copy then holds the CV files and the CSRF key, and the manifest says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterable
+from contextlib import closing
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import Code, KompetensError
+
+STORE_FILE = "kompetens.sqlite"
+"""The store: candidates, rankings, ads, roles, the event log, users, token and session hashes."""
+KEPT_FILES = ("csrf.key",)
+"""Small files of user state: the key that signs the forms' CSRF tokens (open forms stay valid on restore)."""
+FILES_DIR = "files"
+"""The stored candidates' original files: ``files/<organisation>/<candidate id>``."""
+REBUILT_BY_SETUP = ("taxonomy.sqlite", "lexicon.sqlite", "taxonomy.ok", "extractor.pickle", "link", "cache")
+"""What ``kompetens setup`` makes again from its sources: no user data, left out of a backup."""
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True, slots=True)
+class BackedUpFile:
+    """One file of a backup, as the manifest lists it."""
+
+    path: str
+    """Relative to the backup's folder."""
+    bytes: int
+    sha256: str
+
+
+@dataclass(slots=True)
+class Manifest:
+    """What a backup holds; written as ``manifest.json`` in it."""
+
+    made: str
+    """When the copy was taken (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
+    source: str
+    """The data folder it was taken from."""
+    database: str
+    """``sqlite`` (the store is in the copy) or ``postgresql`` (it is not: back it up with pg_dump)."""
+    files: list[BackedUpFile] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+    """What the data folder holds that ``kompetens setup`` rebuilds."""
+    missing_files: list[str] = field(default_factory=list)
+    """Candidates of the copied store whose file was gone by the time it was copied (erased meanwhile)."""
+
+
+def check_destination(data_dir: Path, dest: Path) -> None:
+    """E304 for a ``dest`` inside the data folder (a backup there is copied into the next one, and reached by
+    nothing that erases) or one that exists and is not an empty folder (never mix two backups)."""
+    home, target = data_dir.resolve(), dest.resolve()
+    if target.is_relative_to(home):
+        raise KompetensError(Code.E304, "a backup goes outside the data folder", source=str(dest))
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise KompetensError(Code.E304, "exists and is not an empty folder", source=str(dest))
+
+
+def sqlite_databases(data_dir: Path) -> list[Path]:
+    """The SQLite files of the data folder that hold user data: the store, and any ``*.sqlite`` that
+    ``setup`` does not rebuild (kept rather than lost, should a later version add one)."""
+    return sorted(p for p in data_dir.glob("*.sqlite") if p.is_file() and p.name not in REBUILT_BY_SETUP)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy a SQLite database with the online backup API: every row committed when it starts, those still
+    in the ``-wal`` file included, while writers go on. The copy is a single file (rollback journal)."""
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+    os.close(fd)
+    with closing(sqlite3.connect(source, timeout=30)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode = DELETE")
+
+
+def stored_files(database: Path) -> list[str]:
+    """The CV files (``<org>/<id>``) the candidates of a copied store hold: what ``files/`` may give it."""
+    with closing(sqlite3.connect(database)) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "candidates" not in tables:
+            return []
+        return [f"{org}/{cid}" for org, cid in conn.execute("SELECT org_id, id FROM candidates")]
+
+
+def copy_files(source: Path, target: Path, wanted: Iterable[str] | None) -> list[str]:
+    """Copy ``source``'s files (only ``wanted`` ones, relative paths, unless None) to ``target``, private
+    (0700 folders, 0600 files) as the store keeps them; the wanted files that were not there."""
+    if wanted is None:
+        wanted = [str(p.relative_to(source)) for p in source.rglob("*") if p.is_file()]
+    names = sorted(wanted)
+    missing: list[str] = []
+    for name in names:
+        origin = source / name
+        if not origin.is_file():
+            missing.append(name)
+            continue
+        copy = target / name
+        copy.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        shutil.copyfile(origin, copy)
+        os.chmod(copy, 0o600)
+    return missing
+
+
+def _listed(folder: Path) -> list[BackedUpFile]:
+    """Each file under ``folder`` with its size and SHA-256, for the manifest."""
+    found = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        found.append(BackedUpFile(str(path.relative_to(folder)), len(data), hashlib.sha256(data).hexdigest()))
+    return found
+
+
+def backup(data_dir: Path, dest: Path, *, database: str = "sqlite") -> Manifest:
+    """Copy ``data_dir``'s user data to ``dest`` (see the module's docstring); ``database`` is the store's
+    dialect: on ``postgresql`` the database is not copied. Returns the manifest written into it."""
+    check_destination(data_dir, dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.partial-", dir=dest.parent))
+    try:
+        manifest = _fill(data_dir, work, database)
+        _write_private(work / MANIFEST, json.dumps(asdict(manifest), indent=2) + "\n")
+        if dest.exists():
+            dest.rmdir()  # empty (checked): the rename below takes its place
+        work.rename(dest)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return manifest
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write ``text`` to a new file readable by its owner only, as everything in a backup is."""
+    with os.fdopen(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "w", encoding="utf-8") as fh:
+        fh.write(text)
+
+
+def _fill(data_dir: Path, work: Path, database: str) -> Manifest:
+    """Copy the databases, then the files they hold, then the kept files into ``work``: the manifest."""
+    made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    manifest = Manifest(made, str(data_dir.resolve()), database)
+    wanted: list[str] | None = None
+    if database == "sqlite":
+        for db in sqlite_databases(data_dir):
+            copy_database(db, work / db.name)
+        store = work / STORE_FILE
+        wanted = stored_files(store) if store.exists() else []
+    manifest.missing_files = copy_files(data_dir / FILES_DIR, work / FILES_DIR, wanted)
+    for name in KEPT_FILES:
+        if (data_dir / name).is_file():
+            copy_files(data_dir, work, [name])
+    manifest.files = _listed(work)
+    manifest.left_out = [n for n in REBUILT_BY_SETUP if (data_dir / n).exists()]
+    return manifest

@@ -1,0 +1,120 @@
+"""`kompetens backup`'s copy (store/backup.py): consistent while others write, no orphan CV files, refused where
+it would be unsafe, and a restore that works (bug hunt 12, finding 3)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import stat
+import threading
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from kompetens.engine import Engine
+from kompetens.errors import Code, KompetensError
+from kompetens.store.backup import MANIFEST, backup
+
+WRITERS = 3
+
+
+def _writer(home: Path, n: int, committed: list[str], stop: threading.Event) -> None:
+    """A server process of its own (its own connection): stores candidates, each with its file, noting each
+    once its transaction has committed."""
+    engine = Engine(home)
+    org = engine.org_for()
+    i = 0
+    while not stop.is_set():
+        cid = f"w{n}-{i}"
+        engine.records.add_candidate(org, cid, name=f"{cid}.txt", data=cid.encode(), lang="sv", profile={})
+        committed.append(cid)
+        i += 1
+    engine.store.close()
+
+
+def _candidates(db: Path) -> set[str]:
+    with closing(sqlite3.connect(db)) as conn:
+        return {r[0] for r in conn.execute("SELECT id FROM candidates")}
+
+
+def test_a_backup_during_writes_holds_every_committed_row_and_only_their_files(tmp_path: Path) -> None:
+    home, dest = tmp_path / "home", tmp_path / "backup"
+    engine = Engine(home)
+    engine.accounts.add_user("anna@example.se", org="O", role="admin", password="ett långt lösen")
+    committed: list[str] = []
+    stop = threading.Event()
+    threads = [threading.Thread(target=_writer, args=(home, n, committed, stop)) for n in range(WRITERS)]
+    for t in threads:
+        t.start()
+    while len(committed) < 30:
+        stop.wait(0.01)
+    before = set(committed)  # committed before the backup began
+    manifest = backup(home, dest)
+    stop.set()
+    for t in threads:
+        t.join()
+    copied = _candidates(dest / "kompetens.sqlite")
+    assert before <= copied and copied <= set(committed)
+    files = {f"{p.parent.name}/{p.name}" for p in (dest / "files").rglob("*") if p.is_file()}
+    org = engine.org_for()
+    assert files == {f"{org}/{cid}" for cid in copied}  # no file without its row: erasure reaches them all
+    assert not (dest / "kompetens.sqlite-wal").exists()
+    listed = json.loads((dest / MANIFEST).read_text(encoding="utf-8"))
+    assert listed["database"] == "sqlite" and manifest.database == "sqlite"
+    assert {f["path"] for f in listed["files"]} == {"kompetens.sqlite", *(f"files/{f}" for f in files)}
+    assert stat.S_IMODE(dest.stat().st_mode) == 0o700
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".backup.partial")]
+
+
+def test_a_restored_backup_opens_with_its_users_candidates_and_files(tmp_path: Path) -> None:
+    home, dest, restored = tmp_path / "home", tmp_path / "backup", tmp_path / "restored"
+    engine = Engine(home)
+    engine.accounts.add_user("anna@example.se", org="O", role="admin", password="ett långt lösen")
+    token = engine.accounts.issue_token("anna@example.se").token
+    org = engine.org_for()
+    kept = engine.records.add_candidate(org, "c1", name="cv.txt", data=b"CV!", lang="sv", profile={})
+    (home / "csrf.key").write_bytes(b"k" * 32)
+    (home / "taxonomy.sqlite").write_bytes(b"rebuilt by setup")
+    (home / "files" / str(org) / "orphan").write_bytes(b"a file no row holds")
+    manifest = backup(home, dest)
+    assert manifest.left_out == ["taxonomy.sqlite"] and not (dest / "taxonomy.sqlite").exists()
+    assert not (dest / "files" / str(org) / "orphan").exists()
+    shutil.copytree(dest, restored)  # docs/privacy.md, "Restoring": the copy's files into a data folder
+    (restored / MANIFEST).unlink()
+    again = Engine(restored)
+    assert again.accounts.check_password("anna@example.se", "ett långt lösen") is not None
+    assert again.accounts.user_for_token(token) is not None
+    assert [c.id for c in again.records.candidates(org)] == [kept.id]
+    assert again.records.original(org, "c1") == b"CV!"
+    assert (restored / "csrf.key").read_bytes() == b"k" * 32
+
+
+def test_a_backup_goes_to_a_new_or_empty_folder_outside_the_data_folder(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    Engine(home).accounts.add_user("anna@example.se", org="O", role="admin")
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x").write_text("x")
+    for dest in (home / "backup", home, tmp_path / "full", tmp_path / "full" / "x"):
+        with pytest.raises(KompetensError) as refused:
+            backup(home, dest)
+        assert refused.value.code == Code.E304
+    assert not (home / "backup").exists()
+    (tmp_path / "empty").mkdir()
+    assert backup(home, tmp_path / "empty").files
+
+
+def test_on_postgres_the_backup_holds_the_files_and_says_pg_dump(
+    tmp_path: Path, database_url: str | None
+) -> None:
+    if database_url is None:
+        pytest.skip("the PostgreSQL case")
+    home = tmp_path / "home"
+    engine = Engine(home, database_url=database_url)
+    org = engine.org_for()
+    engine.records.add_candidate(org, "c1", name="cv.txt", data=b"CV!", lang="sv", profile={})
+    manifest = engine.backup(tmp_path / "backup")
+    assert manifest.database == "postgresql"
+    assert (tmp_path / "backup" / "files" / str(org) / "c1").read_bytes() == b"CV!"
+    assert not list((tmp_path / "backup").glob("*.sqlite"))
