@@ -143,7 +143,12 @@ def test_the_final_place_and_the_default_language() -> None:
             "1 more candidate was ranked and has since",
             "2 more candidates were ranked and have since",
         ),
-        ("sv", "Av de 2 kandidater i rankningen", "Ytterligare 1 kandidat rankades", "Ytterligare 2 kandidater rankades"),
+        (
+            "sv",
+            "Av de 2 kandidater i rankningen",
+            "Ytterligare 1 kandidat rankades",
+            "Ytterligare 2 kandidater rankades",
+        ),
     ],
 )
 def test_an_erasure_is_said_and_the_places_count_those_held(lang: str, held: str, one: str, two: str) -> None:
