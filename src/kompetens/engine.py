@@ -1900,7 +1900,7 @@ class Engine:
         kit_lang = lang or (doc.lang if doc.lang in LANGUAGES else "en")
         return interview_kit(self.candidate(doc), role, lang=kit_lang)
 
-    def interview_labels(self, lang: str) -> dict[str, Any]:
+    def interview_labels(self, lang: str) -> dict[str, str | dict[str, str]]:
         """An interview kit's headings and labels in its language (those of ``Kit.markdown``)."""
         from .match.interview import kit_labels
 
