@@ -17,6 +17,8 @@ from kompetens.engine import Engine
 from kompetens.errors import Code, KompetensError
 from kompetens.store.backup import MANIFEST, backup
 
+from ..databases import fresh_schema, postgres_base_url
+
 WRITERS = 3
 
 
@@ -105,16 +107,14 @@ def test_a_backup_goes_to_a_new_or_empty_folder_outside_the_data_folder(tmp_path
     assert backup(home, tmp_path / "empty").files
 
 
-def test_on_postgres_the_backup_holds_the_files_and_says_pg_dump(
-    tmp_path: Path, database_url: str | None
-) -> None:
-    if database_url is None:
-        pytest.skip("the PostgreSQL case")
-    home = tmp_path / "home"
-    engine = Engine(home, database_url=database_url)
-    org = engine.org_for()
-    engine.records.add_candidate(org, "c1", name="cv.txt", data=b"CV!", lang="sv", profile={})
-    manifest = engine.backup(tmp_path / "backup")
-    assert manifest.database == "postgresql"
-    assert (tmp_path / "backup" / "files" / str(org) / "c1").read_bytes() == b"CV!"
-    assert not list((tmp_path / "backup").glob("*.sqlite"))
+def test_on_postgres_the_backup_holds_the_files_and_says_pg_dump(tmp_path: Path) -> None:
+    # PostgreSQL only (the SQLite case is above): a fresh schema, as the migration tests take one
+    for url in fresh_schema(postgres_base_url()):
+        home = tmp_path / "home"
+        engine = Engine(home, database_url=url)
+        org = engine.org_for()
+        engine.records.add_candidate(org, "c1", name="cv.txt", data=b"CV!", lang="sv", profile={})
+        manifest = engine.backup(tmp_path / "backup")
+        assert manifest.database == "postgresql"
+        assert (tmp_path / "backup" / "files" / str(org) / "c1").read_bytes() == b"CV!"
+        assert not list((tmp_path / "backup").glob("*.sqlite"))
