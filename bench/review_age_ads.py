@@ -17,6 +17,10 @@ job boards show them, with 104 deliberate traps.
 blind in stop 33 after reading real tune-half ads, the signal spread over title, intro, requirements and offer, no
 pattern more than twice. First contact (both halves untouched): tune sv 22 of 32 / 3 of 35, en 10 of 11 / 0 of 15;
 check sv 35 of 38 / 1 of 35, en 16 of 19 / 0 of 15.
+``--data bench/data/age_ads_written_5.tsv``: 200 more (140 Swedish, 70 of them age-coded; 60 English; 92 hard traps),
+written blind in stop 34 after reading real tune-half ads (older-age preferences, policy age limits and retirees too).
+First contact (both halves untouched): tune sv 22 of 36 / 4 of 37, en 15 of 17 / 3 of 16;
+check sv 24 of 34 / 1 of 33, en 10 of 13 / 2 of 14.
 
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).
