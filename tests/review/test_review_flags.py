@@ -520,6 +520,79 @@ FLAGGED = [
         "age",
     ),
     ("en", "You have not yet turned 30.", "not yet turned 30", "age"),
+    # the fifth written set's tune half, as phrase families (none of these is a row's sentence): older or
+    # mature wanted by any verb of wanting, life experience, a career behind, grey hair, middle or pension age
+    ("sv", "Vi önskar oss en mogen medarbetare till receptionen.", "önskar oss en mogen medarbetare", "age"),
+    ("sv", "Vi tror att du är en stabil och mogen säljare.", "du är en stabil och mogen", "age"),
+    (
+        "sv",
+        "Du har sett en hel del i livet och låter dig inte stressas.",
+        "har sett en hel del i livet",
+        "age",
+    ),
+    ("sv", "Vi ser helst att du är något äldre.", "att du är något äldre", "age"),
+    (
+        "sv",
+        "Yrkeslivet ligger redan bakom dig men du vill göra nytta.",
+        "Yrkeslivet ligger redan bakom dig",
+        "age",
+    ),
+    ("sv", "Har du grått i tinningarna är du extra välkommen.", "grått i tinningarna", "age"),
+    ("sv", "Du har vuxna barn och tid över.", "Du har vuxna barn", "age"),
+    ("sv", "Du är i övre medelåldern.", "Du är i övre medelåldern", "age"),
+    ("sv", "Perfekt för dig som har gått i pension.", "dig som har gått i pension", "age"),
+    ("sv", "Du är på väg mot pensionen men vill fortsätta jobba.", "på väg mot pensionen", "age"),
+    # a young team said predicatively, "junior i själen", the staff all of one age
+    ("sv", "Gänget är ungt och vi hittar på mycket efter jobbet.", "Gänget är ungt", "age"),
+    ("sv", "Vi söker någon som är junior i sinnet och vill lära.", "junior i sinnet", "age"),
+    ("sv", "Vi är tolv på kontoret, de flesta runt 30.", "de flesta runt 30", "age"),
+    # hedged or guessed ages of the reader
+    ("sv", "Du är ungefär mellan 20 och 30 och gillar sälj.", "är ungefär mellan 20 och 30", "age"),
+    ("sv", "Du är runt de 30.", "Du är runt de 30", "age"),
+    ("sv", "Du är förmodligen 20 eller så och vill tjäna pengar.", "Du är förmodligen 20", "age"),
+    ("sv", "Du ska ha fyllt 20 men inte 30.", "fyllt 20 men inte 30", "age"),
+    ("sv", "Vi ser gärna sökande över 50.", "sökande över 50", "age"),
+    ("sv", "Krav: en ålder som inte överstiger 40 år.", "ålder som inte överstiger 40 år", "age"),
+    # the applicant matched to the customers' or the team's age (age.samma_alder, age.same_age_as)
+    (
+        "sv",
+        "Kunderna är pensionärer och vi vill ha en säljare i samma ålder.",
+        "säljare i samma ålder",
+        "age",
+    ),
+    (
+        "sv",
+        "Våra gäster är unga och vi söker personal som är lika gammal som dem.",
+        "lika gammal som dem",
+        "age",
+    ),
+    ("sv", "Vi vill att du inte är mycket yngre än kunderna.", "inte är mycket yngre än kunderna", "age"),
+    (
+        "en",
+        "Our customers are teenagers, so we want staff close in age to them.",
+        "close in age to them",
+        "age",
+    ),
+    ("en", "Ideally you are the same age as our customers.", "the same age as our customers", "age"),
+    ("en", "You are not much older than our players.", "not much older than our players", "age"),
+    # school recent, the start of adult life
+    ("sv", "Du har studierna i färskt minne och vill ut i arbetslivet.", "studierna i färskt minne", "age"),
+    (
+        "sv",
+        "Du står på tröskeln till vuxenlivet och vill pröva på.",
+        "Du står på tröskeln till vuxenlivet",
+        "age",
+    ),
+    # English: a retiree in the singular or with an adjective, age caps said with "age", older of the reader
+    ("en", "Perfect role for a retiree who likes people.", "Perfect role for a retiree", "age"),
+    ("en", "Perfect for an active pensioner.", "Perfect for an active pensioner", "age"),
+    ("en", "We welcome retirees to apply.", "welcome retirees", "age"),
+    ("en", "Great for recently retired professionals.", "for recently retired", "age"),
+    ("en", "Requirements: an age not exceeding 40.", "an age not exceeding 40", "age"),
+    ("en", "The ideal candidate is 25-35.", "candidate is 25-35", "age"),
+    ("en", "Our crew is pretty young and loves a challenge.", "Our crew is pretty young", "age"),
+    ("en", "We'd like someone a bit older for this role.", "someone a bit older", "age"),
+    ("en", "You have seen a fair bit of life.", "seen a fair bit of life", "age"),
 ]
 
 NEUTRAL = [
@@ -748,6 +821,28 @@ NEUTRAL = [
     ("sv", "Vi har avslutat fyrtio projekt de senaste åren."),
     ("sv", "Våra kampanjer når TikTok-generationen."),
     ("en", "We have been in business for up to 30 years."),
+    # the fifth written set's tune half: ID checks of customers, a staff of every age, performers and genres
+    ("sv", "Du kontrollerar legitimation på kunder som ser ut att vara under 25 år."),
+    ("sv", "Våra kollegor är mellan 19 och 64 år och vi tycker att blandningen är en styrka."),
+    ("sv", "Du kommer att arbeta med unga band och artister på vår scen."),
+    ("en", "You will check ID for anyone who looks under 25."),
+    ("en", "Our staff range from 19 to 67 and we love the mix."),
+    ("en", "We publish young adult fiction for readers aged 12-18."),
+    ("en", "The venue hosts young bands every Friday."),
+    # the same families' words about clients, products, the company and counts
+    ("sv", "Du arbetar med vuxna barn till föräldrar med missbruk."),
+    ("sv", "Våra kunder är i övre medelåldern."),
+    ("sv", "Vi hjälper personer över 65 med hemtjänst."),
+    ("sv", "Du hjälper kunder i pensionsåldern med deras ekonomi."),
+    ("sv", "Eleverna är alla runt 15 år."),
+    ("sv", "Vi levererar till alla cirka 30 butiker."),
+    ("sv", "Vi säljer mogna ostar och lagrade viner."),
+    ("sv", "Maskinerna är inte äldre än fem år."),
+    ("sv", "Leveranstiden får inte överstiga 30 dagar."),
+    ("sv", "Vår grundare har gått i pension och hans dotter driver bolaget."),
+    ("en", "Our recently retired CEO founded the firm."),
+    ("en", "Clients are typically 25-35 and first-time buyers."),
+    ("en", "You will support pensioners with their benefits."),
 ]
 
 
