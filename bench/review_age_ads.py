@@ -20,7 +20,9 @@ check sv 35 of 38 / 1 of 35, en 16 of 19 / 0 of 15.
 ``--data bench/data/age_ads_written_5.tsv``: 200 more (140 Swedish, 70 of them age-coded; 60 English; 92 hard traps),
 written blind in stop 34 after reading real tune-half ads (older-age preferences, policy age limits and retirees too).
 First contact (both halves untouched): tune sv 22 of 36 / 4 of 37, en 15 of 17 / 3 of 16;
-check sv 24 of 34 / 1 of 33, en 10 of 13 / 2 of 14.
+check sv 24 of 34 / 1 of 33, en 10 of 13 / 2 of 14. After the tune half's fixes (phrase families, stop 34): tune
+sv 36 of 36 / 1 of 37, en 17 of 17 / 1 of 16; check unchanged (no check row read), sv 24 of 34 / 1 of 33, en 10 of
+13 / 2 of 14.
 
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).
