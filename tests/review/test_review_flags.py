@@ -1207,3 +1207,19 @@ def test_a_flag_in_an_english_paragraph_of_a_swedish_ad_speaks_english() -> None
     flags = Engine(None).review(Document(source="ad.txt", text=text, lang="sv", kind="ad")).flags
     (flag,) = [f for f in flags if f.text == "digital native"]
     assert identify_language(f"{flag.explanation} {flag.suggestion}") == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Butikssäljare\n\nVi söker en äldre herre till vår herrekipering.", "söker en äldre herre"),
+        ("Sales assistant\n\nWe are looking for a young guy to join our shop.", "looking for a young guy"),
+    ],
+)
+def test_an_age_phrase_inside_a_gender_requirement_is_flagged_as_both(text: str, span: str) -> None:
+    lang = "sv" if "söker" in text else "en"
+    flags = find_flags(text, bias_lexicon(lang), segment(text, layout_cues(lang), title="(none)"))
+    gender = [f for f in flags if f.category == "gender" and f.text == span]
+    age = [f for f in flags if f.category == "age"]
+    assert gender, flags
+    assert age and all(gender[0].start <= f.start and f.end <= gender[0].end for f in age), flags

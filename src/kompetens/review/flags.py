@@ -254,12 +254,14 @@ def _is_a_name(text: str, start: int, end: int) -> bool:
 
 
 def _without_overlaps(flags: list[Flag]) -> list[Flag]:
-    # The longest span wins: "ung och energisk" rather than "ung" inside it.
+    """Within a category the longest span wins ("ung och energisk" rather than "ung" inside it); flags of
+    different categories may overlap: "söker en äldre herre" is an explicit gender requirement and age-coded
+    wording both, and each is counted and explained (a highlighter shows the longer, the list both)."""
     kept: list[Flag] = []
     for f in sorted(flags, key=lambda f: (-(f.end - f.start), f.start)):
-        if all(f.end <= k.start or f.start >= k.end for k in kept):
+        if all(f.end <= k.start or f.start >= k.end or k.category != f.category for k in kept):
             kept.append(f)
-    return sorted(kept, key=lambda f: f.start)
+    return sorted(kept, key=lambda f: (f.start, -(f.end - f.start)))
 
 
 def find_flags(
@@ -269,7 +271,7 @@ def find_flags(
     *,
     parts: Mapping[str, tuple[GenderLexicon, Sequence[tuple[int, int]]]] | None = None,
 ) -> list[Flag]:
-    """All flags in ``text``, in text order, without overlapping spans. ``parts``: paragraphs written in
+    """All flags in ``text``, in text order, no two of a category overlapping. ``parts``: paragraphs written in
     another supported language (language -> its gender list and the spans), whose gender-coded words are
     read with that language's list ("engagement" in an English paragraph of a Swedish ad is not the Swedish
     "engagerad"). The phrase rules of every language apply everywhere, their flags explained in the
