@@ -171,6 +171,22 @@ def test_character_queries_from_cached_word_ids_are_the_text_s_own(linker: Linke
             for a, b in zip(cached, own, strict=True):
                 assert np.array_equal(a.ids, b.ids) and a.weights.tobytes() == b.weights.tobytes()
                 assert a.limit == b.limit and a.index is b.index
+                assert a.doc_map is b.doc_map and a.mapped is b.mapped
+
+
+_WORDS = sorted({w for text in TEXTS for w in words(clean(text))})
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    tokens=st.lists(
+        st.one_of(st.sampled_from(_WORDS), st.text(alphabet="abcdeåäöklmnrstxz", min_size=1, max_size=9)),
+        max_size=6,
+    )
+)
+def test_quick_language_from_kept_word_scores_is_detect_s(linker: Linker, tokens: list[str]) -> None:
+    for _ in range(2):  # the words' scores computed, then read from the cache
+        assert linker._detect_quick(tokens) == linker.langid.detect(tokens)
 
 
 def test_the_c_walk_over_more_postings_than_its_first_room_gives_its_twin_s_scores() -> None:

@@ -161,7 +161,7 @@ class InvertedIndex:
             return ids, np.ones(len(ids), dtype=np.float32)
         tf = np.fromiter(counter.values(), dtype=np.float32, count=len(counter))
         w = (1.0 + np.log(tf)) * self.idf[ids]
-        norm = float(np.linalg.norm(w))
+        norm = float(np.sqrt(w @ w))  # ``np.linalg.norm(w)``, without its checks
         return ids, (w / norm if norm > 0 else w).astype(np.float32)
 
     def score(self, terms: Sequence[str], *, max_df: float = 1.0) -> FloatArray:
@@ -293,15 +293,14 @@ class LanguageIndexes:
     def queries_of_ids(self, ids: Mapping[str, Iterable[int]], *, max_df: float = 1.0) -> list[TermQuery]:
         """:meth:`queries` from each language's term ids (``InvertedIndex.known_ids`` of the terms), for the
         languages in ``ids``, in :meth:`languages` order."""
-        return [
-            replace(
-                self.indexes[lang].query_ids(ids[lang], max_df=max_df),
-                doc_map=self.docs[lang],
-                mapped=self.mapped[lang],
-            )
-            for lang in self.indexes
-            if lang in ids
-        ]
+        found: list[TermQuery] = []
+        for lang, index in self.indexes.items():
+            if lang in ids:  # built at once, not ``replace``d: quick linking asks this per phrase
+                terms, weights = index._weighted(Counter(ids[lang]))
+                found.append(
+                    TermQuery(index, terms, weights, index._limit(max_df), self.docs[lang], self.mapped[lang])
+                )
+        return found
 
     def queries(
         self, terms: Sequence[str], *, max_df: float = 1.0, langs: Sequence[str] | None = None
