@@ -86,7 +86,9 @@ def test_chunks_split_lists_and_clauses() -> None:
         ("Erfarenhet av projektledning", "projektledning"),
         ("god förmåga att planera och prioritera", "planera och prioritera"),
         ("strong knowledge of SQL", "SQL"),
-        ("good Excel skills", "Excel"),
+        ("good Excel skills", "Excel skills"),  # the degree word goes, the cue word stays
+        ("god digital vana", "digital vana"),  # "digital" alone is not the skill
+        ("mycket god kommunikativ förmåga", "kommunikativ förmåga"),
         ("degree in computer science", "computer science"),
         ("communication skills", "communication skills"),  # no degree word: the phrase is the skill
         ("command line tools", "command line tools"),  # a cue word with no preposition after it

@@ -51,9 +51,11 @@ _WORD_SPAN = re.compile(r"\S+")
 
 def strip_cues(text: str, cues: CueWords) -> str:
     """``text`` without the requirement wording around its skill: a leading "goda kunskaper i",
-    "erfarenhet av", "strong knowledge of", "ability to" (degree words, a cue word, a preposition), and a
-    trailing "skills" / "kunskaper" after a degree word ("good Excel skills" -> "Excel"). What is left must
-    hold a word; else, or where nothing frames it, the text comes back as it was."""
+    "erfarenhet av", "strong knowledge of", "ability to" (degree words, a cue word, a preposition), and the
+    degree words before a phrase that ends in a cue word ("good Excel skills" -> "Excel skills", "god digital
+    vana" -> "digital vana"): the cue word stays, as the word before it is often an adjective that means
+    nothing alone ("kommunikativ förmåga", "analytical skills"). What is left must hold a word; else, or
+    where nothing frames it, the text comes back as it was."""
     spans = [(m.start(), m.end(), m.group().lower().strip(".,;:!?")) for m in _WORD_SPAN.finditer(text)]
     k = 0
     while k < len(spans) and spans[k][2] in cues.degree:
@@ -63,7 +65,7 @@ def strip_cues(text: str, cues: CueWords) -> str:
         lead = k + 2
     end = len(spans)
     if lead == 0 and k > 0 and len(spans) - k >= 2 and spans[-1][2] in cues.cue:
-        lead, end = k, len(spans) - 1  # "good Excel skills"
+        lead = k  # "good Excel skills" -> "Excel skills"
     if lead == 0 or lead >= end:
         return text
     return text[spans[lead][0] : spans[end - 1][1]]
