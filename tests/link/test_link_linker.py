@@ -613,3 +613,27 @@ def _built_engine() -> Engine:
     if not home or not (Path(home) / "taxonomy.sqlite").exists():
         pytest.skip("no built taxonomy ($KOMPETENS_HOME, `kompetens setup`)")
     return Engine(Path(home))
+
+
+def test_ad_wording_reaches_its_esco_skill_through_the_engine() -> None:
+    """A few entries of the Swedish glossary and synonyms, the English synonyms and the requirement wording
+    (stop 34), through ``Engine.link`` on the built data folder."""
+    engine = _built_engine()
+    skill = "http://data.europa.eu/esco/skill/"
+    literacy = skill + "d15ce60f-ddab-41ce-ba56-398451b77b60"  # have computer literacy
+    social = skill + "5303169c-75d6-4751-9136-a4b88343388c"  # social media management
+    trends = skill + "efda73b4-5212-40a7-b2f8-d2f754ffdf2b"  # keep up with trends
+    analytic = skill + "4707da90-9cfc-46ca-8de0-38a0b7bfb137"  # think analytically
+    cases = [
+        ("god digital vana", literacy, 1),  # "god" goes, "vana" stays: before, "digital" alone was linked
+        ("strong analytical skills", analytic, 1),
+        (
+            "publicera inlägg på sociala konton",
+            social,
+            3,
+        ),  # "sociala konton" is a synonym of "sociala medier"
+        ("stay on top of social media trends", trends, 2),  # "stay on top of" / "keep up with"
+    ]
+    found = engine.link([text for text, _, _ in cases], top=3)
+    for (text, uri, k), result in zip(cases, found, strict=True):
+        assert uri in [c.id for c in result.candidates[:k]], (text, result.candidates)

@@ -24,8 +24,9 @@ CONCEPTS = [
     Concept("urn:test:skill:network", "skill", {"en": ["build networks"], "sv": ["bygga upp kontakter"]}),
     Concept("urn:test:skill:houses", "skill", {"en": ["build houses"], "sv": ["bygga hus"]}),
 ]
-# Lexical only (no vectors) and no learnt word table: the expansion alone moves these rankings.
-CONFIG = LinkConfig.preset("lexical", translate=())
+# Lexical only (no vectors) and no learnt word table: the expansion alone moves these rankings. The Swedish table
+# only here; the English one has its own tests below.
+CONFIG = LinkConfig.preset("lexical", translate=(), synonyms=("sv",))
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +40,36 @@ def plain(tmp_path_factory: pytest.TempPathFactory) -> Linker:
     return Linker.build(CONCEPTS, cache_dir=tmp_path_factory.mktemp("plain"), config=config)
 
 
-def test_the_swedish_table_is_well_formed() -> None:
-    data = lang_data("sv", "synonyms")
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_tables_are_well_formed(lang: str) -> None:
+    data = lang_data(lang, "synonyms")
     assert "_about" in data and data["groups"]
     assert all(0 < g.get("weight", data["weight"]) < 1 for g in data["groups"])
     assert all(len(g["words"]) > 1 for g in data["groups"])
+    assert all(len(set(g["words"])) == len(g["words"]) for g in data["groups"])
     assert sum(len(g["words"]) for g in data["groups"]) <= 600  # a few hundred entries at most
-    assert lang_data("en", "synonyms") == {}  # no English table (yet): English texts are not expanded
+    assert "en" in LinkConfig().synonyms and "sv" in LinkConfig().synonyms
+
+
+RECORDS = "urn:test:skill:records"
+ENGLISH = [
+    Concept(RECORDS, "skill", {"en": ["record customer inquiries"]}),
+    Concept("urn:test:skill:loyalty", "skill", {"en": ["customer loyalty"]}),
+    Concept("urn:test:skill:timber", "skill", {"en": ["log timber"]}),
+]
+
+
+def test_english_ad_wording_reaches_esco_s_wording(tmp_path: Path) -> None:
+    """ "log" counts as "record", "questions" as "inquiries" (lang/en/synonyms.json), for English texts."""
+    english = LinkConfig.preset("lexical", translate=(), synonyms=("en",))
+    plain = Linker.build(ENGLISH, cache_dir=tmp_path / "p", config=LinkConfig.preset("lexical", synonyms=()))
+    expanding = Linker.build(ENGLISH, cache_dir=tmp_path / "e", config=english)
+    text = "log customer questions"
+    assert expanding.detect_lang(text) == "en"
+    assert plain.link([text], top=1)[0][0].uri != RECORDS
+    assert expanding.link([text], top=1)[0][0].uri == RECORDS
+    exact = expanding.link(["record customer inquiries"], top=1)[0][0]
+    assert exact.uri == RECORDS and exact.score > expanding.link([text], top=1)[0][0].score
 
 
 def test_expand_matches_words_and_phrases_and_leaves_out_what_the_text_holds() -> None:
@@ -93,3 +117,14 @@ def test_each_linker_owns_its_table(expanding: Linker, plain: Linker, tmp_path: 
     loaded = Linker.load(tmp_path / "x")
     assert loaded.config.synonyms == ("sv",)
     assert loaded.link(["skapa förtroende"], top=3) == expanding.link(["skapa förtroende"], top=3)
+
+
+def test_inflected_forms_of_glossary_and_synonym_words_find_their_entry(
+    expanding: Linker, tmp_path: Path
+) -> None:
+    """The lemmatizer knows the forms of the glossary's and the synonyms' words too, not only of label words:
+    "mötesplatser" is no label's word here, but it is the glossary's "mötesplats"."""
+    assert expanding._terms.lemmas(["mötesplatser", "kontona"], "sv") == ["motesplats", "konto"]
+    config = LinkConfig.preset("lexical", translate=(), synonyms=(), glossary=())
+    bare = Linker.build(CONCEPTS, cache_dir=tmp_path / "bare", config=config)
+    assert bare._terms.lemmas(["mötesplatser"], "sv") == ["motesplatser"]  # a form no table knows stays

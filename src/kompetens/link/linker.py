@@ -38,6 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kompetens.errors import Code, KompetensError, TaxonomyError
+from kompetens.lang import lang_data
 from kompetens.link.embed import E5Embedder, Embedder, Progress, Vectors, embed_texts
 from kompetens.link.index import FloatArray, InvertedIndex, LanguageIndexes, TermQuery, summed
 from kompetens.link.langid import TrigramLangId
@@ -45,6 +46,7 @@ from kompetens.link.packaged import packaged_vectors
 from kompetens.link.sparse import LexicalQueries, Scratch, fuse_parts, pool_queries
 from kompetens.link.sparse import postings as _postings
 from kompetens.link.static import MIN_PART, StaticVectors
+from kompetens.link.synonyms import FILE as SYNONYMS_FILE
 from kompetens.link.synonyms import Synonyms
 from kompetens.link.text import (
     CueWords,
@@ -57,7 +59,7 @@ from kompetens.link.text import (
     strip_cues,
     words,
 )
-from kompetens.link.translate import Glossary, Translations, learn
+from kompetens.link.translate import GLOSSARY_FILE, Glossary, Translations, learn
 from kompetens.schema import DOCUMENTED
 from kompetens.taxonomy.model import Concept
 
@@ -248,8 +250,9 @@ class LinkConfig:
     glossary: tuple[str, ...] = ("sv",)
     # Languages whose texts are expanded by their ``lang/<code>/synonyms.json`` (link/synonyms.py): a word or
     # phrase of the text in a group also counts in ``cov`` as the group's other members at the group's weight
-    # (below 1: exact wording wins), and, with ``translate``, as their English gloss. Query side only.
-    synonyms: tuple[str, ...] = ("sv",)
+    # (below 1: exact wording wins), and, with ``translate``, as their English gloss. Query side only. English
+    # (``lang/en/synonyms.json``): ad wording against ESCO's ("log" / "record", "track" / "monitor").
+    synonyms: tuple[str, ...] = ("sv", "en")
     # Span fusion (``Linker.link(..., spans=finder)``, ``kompetens link --spans``): a sentence's ranking fused
     # with the rankings of the skill phrases the span tagger finds in it, by reciprocal-rank fusion
     # (``fuse_ranked``) at this weight and k; both chosen by cross-validation (bench/link_cv.py,
@@ -406,7 +409,9 @@ class Linker:
         label_words: dict[str, set[str]] = {}
         for text, lang in zip(docs.text, docs.lang, strict=True):
             label_words.setdefault(lang, set()).update(words(text))
-        lemmatizer = Lemmatizer.build(label_words)
+        # the glossary's and the synonyms' words get their inflected forms too ("mötesplatser" -> mötesplats)
+        lemma_words = {lang: vocab | _query_words(lang, config) for lang, vocab in label_words.items()}
+        lemmatizer = Lemmatizer.build(lemma_words)
         terms = _Terms(
             lemmatizer,
             fold_accents=config.fold_accents,
@@ -1715,6 +1720,19 @@ def _learn_translations(docs: _Docs, terms: _Terms, sources: Sequence[str]) -> T
         if concept in target
     ]
     return learn(pairs, min_links=TRANSLATE_MIN_LINKS) if pairs else Translations()
+
+
+def _query_words(lang: str, config: LinkConfig) -> set[str]:
+    """The words of ``lang``'s glossary keys and synonym members (``LinkConfig.glossary``, ``synonyms``): the
+    lemmatizer knows only the lemmas of label words, so without them an inflected form of a glossary word that no
+    label holds ("mötesplatser") would miss its entry."""
+    found: set[str] = set()
+    if lang in config.glossary:
+        found.update(w for key in lang_data(lang, GLOSSARY_FILE).get("words", {}) for w in words(key))
+    if lang in config.synonyms:
+        for group in lang_data(lang, SYNONYMS_FILE).get("groups", []):
+            found.update(w for member in group.get("words", []) for w in words(member))
+    return found
 
 
 def _load_known_words(cache_dir: Path) -> dict[str, Vectors]:
