@@ -57,10 +57,10 @@ CSP = (
 )
 HEADERS = {
     "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
-"""``same-origin``: no URL of a page (candidate and ranking ids) reaches another site, while the browser's
+"""The pages' own headers (``nosniff`` and ``no-store`` go on every response: api/headers.py).
+``same-origin``: no URL of a page (candidate and ranking ids) reaches another site, while the browser's
 own form posts keep their ``Origin``. Under ``no-referrer`` a browser sends ``Origin: null`` with every
 form post, and the Origin guard (api/auth.py) refuses them all (the end-to-end test found it)."""
 
@@ -118,11 +118,9 @@ def nav_for(user: User | None, *, has_users: bool) -> list[tuple[str, str]]:
 
 
 def html_download(html: str, filename: str) -> Response:
-    """A self-contained HTML report as a download (not shown under the pages' policy, never sniffed)."""
-    disposition = f'attachment; filename="{filename}"'
-    return HTMLResponse(
-        html, headers={"Content-Disposition": disposition, "X-Content-Type-Options": "nosniff"}
-    )
+    """A self-contained HTML report as a download (not shown under the pages' policy; never sniffed, as no
+    response is: api/headers.py)."""
+    return HTMLResponse(html, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 def page(request: Request, name: str, *, status: int = 200, **context: Any) -> Response:

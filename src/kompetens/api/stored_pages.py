@@ -166,10 +166,7 @@ def candidates_export(request: Request, user: PageUser, cid: str) -> Response:
     return Response(
         dump_json(export, indent=2),
         media_type="application/json",
-        headers={
-            "Content-Disposition": f'attachment; filename="candidate-{cid}.json"',
-            "X-Content-Type-Options": "nosniff",
-        },
+        headers={"Content-Disposition": f'attachment; filename="candidate-{cid}.json"'},
     )
 
 
@@ -184,10 +181,7 @@ def candidates_file(request: Request, user: PageUser, cid: str) -> Response:
     return Response(
         data,
         media_type="application/octet-stream",
-        headers={
-            "Content-Disposition": attachment(kept.name),
-            "X-Content-Type-Options": "nosniff",
-        },
+        headers={"Content-Disposition": attachment(kept.name)},
     )
 
 
