@@ -1263,6 +1263,30 @@ def rankings_confirm(
         _print_decision(engine, org_id, decision)
 
 
+@rankings_group.command(name="interview")
+@click.argument("ranking_id")
+@click.argument("candidate_id")
+@_org_option
+@click.option(
+    "--lang", type=click.Choice(["sv", "en"]), default=None, help="Kit language (default: the CV's)."
+)
+@_json
+@click.pass_context
+def rankings_interview(
+    ctx: click.Context, ranking_id: str, candidate_id: str, org: str | None, lang: str | None, as_json: bool
+) -> None:
+    """The interview kit for a candidate of a stored ranking, for the ranking's role (as `kompetens
+    interview` makes one from a CV), from the candidate's stored profile."""
+    engine = _engine(ctx)
+    kit: Kit = engine.ranking_interview(engine.org_for(name=org), ranking_id, candidate_id, lang=lang)
+    if as_json:
+        _emit_json(kit)
+    else:
+        from rich.markdown import Markdown
+
+        out_console.print(Markdown(kit.markdown))
+
+
 @cli.command()
 @click.option(
     "--org",

@@ -108,9 +108,13 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "kompetens interview",
-        "`kompetens interview --role ROLE --candidate CV [--lang sv|en] --json`",
-        "`POST /api/v1/interview` (multipart); `?format=markdown` gives the `markdown` text alone",
+        "`kompetens interview --role ROLE --candidate CV [--lang sv|en] --json`, "
+        "`kompetens rankings interview RANKING ID [--org ORG] [--lang sv|en] --json`",
+        "`POST /api/v1/interview` (multipart), `GET /api/v1/rankings/{id}/candidates/{cid}/interview` "
+        "(`?lang=sv|en`); `?format=markdown` gives the `markdown` text alone",
         Kit,
+        "For a candidate of a stored ranking, the kit is made from the stored profile for the ranking's role, "
+        "and `candidate` is the candidate's id.",
     ),
     Command(
         "kompetens audit",

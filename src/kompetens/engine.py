@@ -1528,6 +1528,33 @@ class Engine:
             lang=said,
         )
 
+    def ranking_interview(
+        self, org: int, rid: str, cid: str, *, lang: str | None = None, user_id: int | None = None
+    ) -> Kit:
+        """The interview kit for a candidate of a stored ranking, for the role the ranking recorded: what
+        ``interview`` makes from the CV, made from the candidate's stored profile (its levels, gaps and
+        concepts are all the kit reads), so no CV text is read again. In ``lang`` (sv, en; default: the CV's,
+        English for a CV in neither). E506 for a ranking the organisation does not have; E505 for a
+        candidate it no longer holds (erased: erasure takes them out of every ranking, and no kit is made);
+        E510 for a held candidate who is not in the ranking."""
+        from .match import CandidateProfile
+        from .match.interview import interview_kit
+
+        decision = self.decision(org, rid)
+        if cid not in decision.inputs:
+            if self.records.unknown_candidates(org, [cid]):
+                raise KompetensError(
+                    Code.E505,
+                    "the organisation holds no such candidate: erased (an erased candidate leaves every "
+                    "ranking and gets no interview kit), or never stored",
+                    field="candidate",
+                )
+            raise KompetensError(Code.E510, "the candidate is not in that ranking", field="candidate")
+        profile = CandidateProfile.from_dict(self.records.profile(org, cid) | {"source": cid})
+        kit = interview_kit(profile, decision.role, lang=lang or self.kit_language(profile.lang))
+        self.records.log("candidate.interview", org, user_id=user_id, object_id=cid)
+        return kit
+
     def _explanation_labels(self, must_haves: Sequence[str], lang: str) -> dict[str, str]:
         """The areas' labels in ``lang``, and each concept must-have's (``concept:<URI or label>``): the
         taxonomy's preferred label in ``lang`` (else in English) for a URI it knows, the key's own words
@@ -1897,8 +1924,12 @@ class Engine:
         """``kompetens interview``: questions, a work sample and anchored 1-5 scales for gaps and must-haves."""
         from .match import interview_kit
 
-        kit_lang = lang or (doc.lang if doc.lang in LANGUAGES else "en")
-        return interview_kit(self.candidate(doc), role, lang=kit_lang)
+        return interview_kit(self.candidate(doc), role, lang=lang or self.kit_language(doc.lang))
+
+    def kit_language(self, cv_lang: str | None) -> str:
+        """The language of a CV's interview kit unless another is asked for: the CV's, English for a CV in
+        neither Swedish nor English."""
+        return cv_lang if cv_lang is not None and cv_lang in LANGUAGES else "en"
 
     def interview_labels(self, lang: str) -> dict[str, str | dict[str, str]]:
         """An interview kit's headings and labels in its language (those of ``Kit.markdown``)."""

@@ -39,6 +39,7 @@ EXPECTED = {
     ("get", "/api/v1/rankings"),
     ("get", "/api/v1/rankings/{rid}"),
     ("post", "/api/v1/rankings/{rid}/confirm"),
+    ("get", "/api/v1/rankings/{rid}/candidates/{cid}/interview"),
     ("post", "/api/v1/ads"),
     ("get", "/api/v1/ads"),
     ("get", "/api/v1/ads/{ad_id}"),
@@ -140,6 +141,8 @@ def test_bearer_security_is_documented(schema: dict[str, Any]) -> None:
     [
         ("post", "/api/v1/rankings/{rid}/confirm", "409"),  # E507: confirmed already
         ("get", "/api/v1/candidates/{cid}/explanation", "409"),  # E510: in no ranking yet
+        ("get", "/api/v1/rankings/{rid}/candidates/{cid}/interview", "409"),  # E510: not in the ranking
+        ("get", "/api/v1/rankings/{rid}/candidates/{cid}/interview", "404"),  # E505: erased; E506
         ("get", "/api/v1/jobs/{jid}", "403"),  # E504: a ranking's job, to a hiring manager
         ("post", "/api/v1/rankings", "503"),  # the engine's workers run stored work too
         ("post", "/api/v1/candidates", "504"),

@@ -90,6 +90,7 @@ def _get_pages(o: Org) -> list[str]:
         f"/roles/{o.role}",
         "/rankings",
         f"/rankings/{o.ranking}",
+        f"/rankings/{o.ranking}/candidates/{o.cid}/interview",
         "/retention",
         "/users",
         "/events",
@@ -480,6 +481,51 @@ def test_the_record_and_the_explanation_say_why_a_lower_score_stands_above(tmp_p
     assert "2 candidates with a lower score are placed above you" in en and engine.order_rule() in en
     above = engine.explain_candidate(org, ids["en-22-content-creator.md"], lang="en")
     assert not [t for t in above.text if "lower score" in t]
+
+
+def test_a_stored_ranking_links_each_candidates_interview_kit(world: World) -> None:
+    """As the /rank page's kits: the kit's own labels in its language (``Engine.interview_labels``), marked
+    with ``lang``; the other language one link away. Every role may read it (hiring managers above all)."""
+    engine, rid = world.engine, world.a.ranking
+    org = engine.org_for(engine.accounts.user("admin@a.example"))
+    client = world.as_role("hiring_manager")
+    page = Elements(client.get(f"/rankings/{rid}").text)
+    links = [a for a in page.all("a") if (a.get("href") or "").endswith("/interview")]
+    inputs = engine.decision(org, rid).inputs
+    assert [a["href"] for a in links] == [f"/rankings/{rid}/candidates/{c}/interview" for c in inputs]
+    first = inputs.index(world.a.cid)  # an English CV: an English kit by default
+    assert links[first].get("hreflang") == "en"
+    shown = client.get(f"/rankings/{rid}/candidates/{world.a.cid}/interview")
+    assert shown.status_code == 200
+    english, swedish = engine.interview_labels("en"), engine.interview_labels("sv")
+    assert f'<span lang="en">{english["title"]}</span>' in shown.text and '<div lang="en">' in shown.text
+    assert html.escape(str(english["behavioural"])) in shown.text
+    other = Elements(shown.text).all("a", hreflang="sv", lang="sv")
+    assert [a["href"] for a in other] == [f"/rankings/{rid}/candidates/{world.a.cid}/interview?lang=sv"]
+    sv = client.get(other[0]["href"] or "").text
+    assert f'<span lang="sv">{swedish["title"]}</span>' in sv and '<div lang="sv">' in sv
+    assert (
+        html.escape(str(swedish["behavioural"])) in sv and html.escape(str(english["behavioural"])) not in sv
+    )
+    assert client.get(f"/rankings/{rid}/candidates/{world.a.cid}/interview?lang=fr").status_code == 422
+    assert client.get(f"/rankings/{rid}/candidates/nosuch/interview").status_code == 404
+
+
+def test_an_erased_candidates_kit_page_says_so(tmp_path: Path) -> None:
+    engine = Engine(tmp_path)
+    org = engine.org_for()
+    gone = engine.add_candidate(org, "kim.txt", b"Social media-ansvarig. Instagram, LinkedIn, SEO.\n")
+    (cv,) = demo_cvs(1)
+    kept = engine.add_candidate(org, cv.name, cv.read_bytes())
+    rid = engine.rank_stored(org, engine.role()).id
+    client = TestClient(create_app(engine, allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+    assert client.get(f"/rankings/{rid}/candidates/{gone.id}/interview").status_code == 200
+    engine.erase_candidate(org, gone.id)
+    r = client.get(f"/rankings/{rid}/candidates/{gone.id}/interview")
+    assert r.status_code == 404 and "E505" in r.text and "erased" in r.text
+    assert not Elements(r.text).all("div", lang="sv") and not Elements(r.text).all("div", lang="en")
+    ranking = client.get(f"/rankings/{rid}").text
+    assert f"/candidates/{gone.id}/interview" not in ranking and f"/candidates/{kept.id}/interview" in ranking
 
 
 def test_erasing_asks_first_then_erases_for_real(world: World) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -678,3 +679,95 @@ def test_erasure_takes_the_name_out_of_a_confirmation_reason(two_orgs: tuple) ->
     )
     events = [(e.event, e.object_id) for e in engine.events(engine.org_for(name="Org A"))]
     assert ("ranking.redact", rid) in events
+
+
+# -- interview kits for a stored ranking's candidates -------------------------------------------------
+
+COMMUNITY_ROLE = {"title": "Community lead", "weights": {"community": 1, "customer_service": 0.5}}
+
+
+def _kit_url(rid: str, cid: str, query: str = "") -> str:
+    return f"/api/v1/rankings/{rid}/candidates/{cid}/interview{query}"
+
+
+def test_a_ranked_candidate_gets_the_kit_for_the_rankings_role(two_orgs: tuple) -> None:  # type: ignore[type-arg]
+    """The kit a CV upload gets (``POST /api/v1/interview``), from the stored profile, for the role the
+    ranking recorded: every role of the organisation may read it, no one else."""
+    client, tokens, engine = two_orgs
+    engine.accounts.add_user("admin@a.example", org="Org A", role="admin")
+    admin = engine.accounts.issue_token("admin@a.example").token
+    cvs = [DEMO_CVS / "sv-11-community-manager.md", DEMO_CVS / "en-12-community-manager.txt"]
+    sv_id, en_id = (
+        str(x["id"])
+        for x in _upload(client, tokens["a"]["recruiter"], [(p.name, p.read_bytes()) for p in cvs])
+    )
+    a = _h(tokens["a"]["recruiter"])
+    r = client.post("/api/v1/rankings", json={"role": COMMUNITY_ROLE}, headers=a)
+    rid = r.json()["id"]
+    for token in (admin, tokens["a"]["recruiter"], tokens["a"]["hiring_manager"]):
+        r = client.get(_kit_url(rid, sv_id), headers=_h(token))
+        assert r.status_code == 200, r.text
+    kit = r.json()
+    assert kit["role"] == "Community lead" and kit["candidate"] == sv_id and kit["lang"] == "sv"
+    assert kit["sections"] and {s["area"] for s in kit["sections"]} <= {"community", "customer_service"}
+    assert kit["markdown"].startswith("# Strukturerad intervjuguide: Community lead")
+    # the same kit the CV itself gets for that role: the stored profile is all it needs
+    upload = client.post(
+        "/api/v1/interview",
+        files={"cv": (cvs[0].name, cvs[0].read_bytes())},
+        data={"role": json.dumps(COMMUNITY_ROLE)},
+        headers=a,
+    )
+    assert upload.status_code == 200, upload.text
+    assert upload.json()["sections"] == kit["sections"] and upload.json()["lang"] == "sv"
+    # the language asked for, else the CV's
+    english = client.get(_kit_url(rid, sv_id, "?lang=en"), headers=a).json()
+    assert english["lang"] == "en" and english["markdown"].startswith("# Structured interview kit")
+    assert [s["area"] for s in english["sections"]] == [s["area"] for s in kit["sections"]]
+    assert client.get(_kit_url(rid, en_id), headers=a).json()["lang"] == "en"
+    assert client.get(_kit_url(rid, en_id, "?lang=sv"), headers=a).json()["lang"] == "sv"
+    r = client.get(_kit_url(rid, sv_id, "?lang=fr"), headers=a)
+    assert r.status_code == 422 and "lang" in str(r.json()["error"]["field"])
+    markdown = client.get(_kit_url(rid, sv_id, "?format=markdown"), headers=a)
+    assert markdown.headers["content-type"].startswith("text/markdown") and markdown.text == kit["markdown"]
+    # no token, or a token of another organisation: nothing of it
+    assert client.get(_kit_url(rid, sv_id)).status_code == 401
+    assert client.get(_kit_url(rid, sv_id), headers=_h("not-a-token")).status_code == 401
+    b = _h(tokens["b"]["hiring_manager"])
+    r = client.get(_kit_url(rid, sv_id), headers=b)
+    assert r.status_code == 404 and r.json()["error"]["code"] == "E506"
+    (b_id,) = (
+        str(x["id"])
+        for x in _upload(client, tokens["b"]["recruiter"], [(cvs[0].name, b"Community manager.")])
+    )
+    b_rid = client.post("/api/v1/rankings", json={}, headers=_h(tokens["b"]["recruiter"])).json()["id"]
+    r = client.get(_kit_url(b_rid, sv_id), headers=b)  # a's candidate in b's ranking: as no candidate
+    assert r.status_code == 404 and r.json()["error"]["code"] == "E505"
+    assert client.get(_kit_url(b_rid, b_id), headers=b).status_code == 200
+    # a candidate held but not in the ranking
+    only_en = client.post("/api/v1/rankings", json={"candidates": [en_id]}, headers=a).json()["id"]
+    r = client.get(_kit_url(only_en, sv_id), headers=a)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "E510"
+    org = engine.org_for(engine.accounts.user("recruiter@a.example"))
+    assert "candidate.interview" in [e.event for e in engine.records.events(org, object_id=sv_id)]
+
+
+def test_an_erased_candidate_gets_no_kit(two_orgs: tuple, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[type-arg]
+    client, tokens, engine = two_orgs
+    other = demo_cvs(1)[0]
+    added = _upload(
+        client, tokens["a"]["recruiter"], [("kim.txt", _cv_with_marker()), (other.name, other.read_bytes())]
+    )
+    cid, keep = str(added[0]["id"]), str(added[1]["id"])
+    a = _h(tokens["a"]["recruiter"])
+    rid = client.post("/api/v1/rankings", json={}, headers=a).json()["id"]
+    with caplog.at_level(logging.DEBUG):
+        assert client.get(_kit_url(rid, cid), headers=a).status_code == 200
+    assert caplog.records, "the test must see the app's log records to mean anything"
+    assert MARKER not in caplog.text and "Kim Fiktiv" not in caplog.text  # no CV text in the logs
+    assert client.delete(f"/api/v1/candidates/{cid}", headers=a).status_code == 200
+    r = client.get(_kit_url(rid, cid), headers=_h(tokens["a"]["hiring_manager"]))
+    assert r.status_code == 404 and r.json()["error"]["code"] == "E505"
+    assert "erased" in r.json()["error"]["message"] and "sections" not in r.json()
+    assert client.get(_kit_url(rid, keep), headers=a).status_code == 200  # the others keep theirs
+    assert MARKER.encode() not in _all_bytes(engine)  # the kit brought no copy of the CV back

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -13,6 +14,8 @@ from kompetens.errors import KompetensError
 from kompetens.store import Store
 
 from ..databases import stored_text
+
+ROOT = Path(__file__).resolve().parents[2]
 
 MARKER = "Xylofonkompetens-8f3a"  # a word no file holds by chance
 
@@ -292,6 +295,37 @@ def test_cli_rankings_create_show_confirm(tmp_path: Path, database_url: str | No
     assert run("rankings", "show", rid) == final
     shown = runner.invoke(cli, ["rankings", "show", rid], env=env)
     assert shown.exit_code == 0 and demo[0].name[:10] in shown.stdout
+
+
+def test_cli_rankings_interview(tmp_path: Path) -> None:
+    """The CLI twin of ``GET /api/v1/rankings/{rid}/candidates/{cid}/interview``: the kit from the stored
+    profile, for the ranking's role; an erased candidate gets none."""
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(tmp_path / "home")}
+    cvs = [
+        ROOT / "demo" / "cvs" / "sv-11-community-manager.md",
+        ROOT / "demo" / "cvs" / "en-02-social-media-manager.md",
+    ]
+
+    def run(*args: str) -> Any:
+        out = runner.invoke(cli, [*args, "--json"], env=env)
+        assert out.exit_code == 0, out.output
+        return json.loads(out.stdout)
+
+    sv_id, en_id = (c["id"] for c in run("candidates", "add", *map(str, cvs)))
+    rid = run("rankings", "create", "--role", str(ROOT / "demo" / "roles" / "community_manager.yaml"))["id"]
+    kit = run("rankings", "interview", rid, sv_id)
+    assert (
+        kit["candidate"] == sv_id
+        and kit["lang"] == "sv"
+        and kit["role"] == run("rankings", "show", rid)["role"]["title"]
+    )
+    assert kit["sections"] and run("rankings", "interview", rid, sv_id, "--lang", "en")["lang"] == "en"
+    shown = runner.invoke(cli, ["rankings", "interview", rid, en_id], env=env)
+    assert shown.exit_code == 0 and "Structured interview kit" in shown.stdout
+    run("candidates", "erase", sv_id)
+    gone = runner.invoke(cli, ["rankings", "interview", rid, sv_id, "--json"], env=env)
+    assert isinstance(gone.exception, KompetensError) and gone.exception.code.name == "E505"
 
 
 def test_erasing_the_candidate_a_person_moved_keeps_the_record_reordered(

@@ -10,16 +10,16 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
 from ..errors import AllFailed, Code, FailedInput, KompetensError
-from ..match import Role
+from ..match import Kit, Role
 from ..match.decision import CandidateExport, Decision, Explanation, StoredRole
 from ..store.accounts import User
 from ..store.records import ALL_ROWS, MAX_RETENTION_DAYS, Event, Retention, StoredAd, StoredCandidate
 from . import schemas
-from .auth import Admin, CurrentUser, Writer, record_call
+from .auth import Admin, CurrentUser, Interviewer, Writer, record_call
 from .deps import engine_of, read_files
 from .inputs import MAX_ID, attachment, checked_lang, safe_name
 from .routes import AUTH_RESPONSES, CvFiles, all_failed, json_response
@@ -315,6 +315,39 @@ def confirm_ranking(request: Request, user: CurrentUser, rid: str, body: Confirm
             org, rid, order=body.order, reason=body.reason, user_id=_user_id(user)
         )
     return json_response(decision)
+
+
+@router.get(
+    "/rankings/{rid}/candidates/{cid}/interview",
+    response_model=Kit,
+    summary="An interview kit for a ranked candidate, for the ranking's role",
+    description="The kit `POST /api/v1/interview` makes from a CV, made from the stored candidate's profile "
+    "for the role the ranking recorded: questions, a work sample and anchored 1-5 scales for the candidate's "
+    "gaps and the role's must-haves. In the CV's language (Swedish or English; English for a CV in neither), "
+    "or `?lang=sv|en`; `?format=markdown` gives the kit as Markdown. 404 for a ranking (E506) or a candidate "
+    "(E505: erased, or never stored) the organisation does not hold; 409 (E510) for a candidate who is not "
+    "in the ranking.",
+    responses={
+        200: {"content": {"text/markdown": {"schema": {"type": "string"}}}},
+        409: {"model": schemas.ErrorResponse, "description": "The candidate is not in the ranking (E510)"},
+    },
+)
+def ranking_interview(
+    request: Request,
+    user: Interviewer,
+    rid: str,
+    cid: str,
+    lang: Annotated[
+        Literal["sv", "en"] | None,
+        Query(description="The kit's language (default: the CV's; English for a CV in neither)."),
+    ] = None,
+    fmt: Annotated[Literal["json", "markdown"], Query(alias="format")] = "json",
+) -> Response:
+    with engine_of(request) as engine:
+        kit = engine.ranking_interview(engine.org_for(user), rid, cid, lang=lang, user_id=_user_id(user))
+    if fmt == "markdown":
+        return PlainTextResponse(kit.markdown, media_type="text/markdown; charset=utf-8")
+    return json_response(kit)
 
 
 class AdRequest(BaseModel):

@@ -24,7 +24,7 @@ from ..match import Role
 from ..match.decision import StoredRole
 from ..schema import dump_json
 from ..store.accounts import User
-from ..store.records import ALL_ROWS
+from ..store.records import ALL_ROWS, StoredCandidate
 from .auth import page_user, record_call
 from .csrf import check_csrf
 from .deps import engine_of, read_files
@@ -321,9 +321,27 @@ def ranking_page(request: Request, user: User | None, rid: str, **context: objec
     with engine_of(request) as engine:
         org = engine.org_for(user)
         decision = engine.decision(org, rid)
-        names = {c.id: c.name for c in engine.candidates(org)}
+        held = engine.candidates(org)
+        kit_links = _kit_links(engine, held)
     status = status_of(context)
-    return page(request, "ranking.html", status=status, decision=decision, names=names, **context)
+    return page(
+        request,
+        "ranking.html",
+        status=status,
+        decision=decision,
+        names={c.id: c.name for c in held},
+        kit_links=kit_links,
+        **context,
+    )
+
+
+def _kit_links(engine: Engine, held: list[StoredCandidate]) -> dict[str, tuple[str, str]]:
+    """Each candidate's kit link: the language their kit is in unless another is asked for (their CV's:
+    ``Engine.kit_language``) and the kit's title in it ("Strukturerad intervjuguide"), as the kit page heads
+    it."""
+    langs = {c.id: engine.kit_language(c.lang) for c in held}
+    titles = {lang: str(engine.interview_labels(lang)["title"]) for lang in set(langs.values())}
+    return {cid: (lang, titles[lang]) for cid, lang in langs.items()}
 
 
 @router.get("/rankings/{rid}", response_class=HTMLResponse)
@@ -331,6 +349,22 @@ def rankings_show(request: Request, user: PageUser, rid: str) -> Response:
     shown = ranking_page(request, user, rid)
     record_call(request, "rankings.get", rid)
     return shown
+
+
+@router.get("/rankings/{rid}/candidates/{cid}/interview", response_class=HTMLResponse)
+def rankings_interview(
+    request: Request, user: PageUser, rid: str, cid: str, lang: str | None = None
+) -> Response:
+    """A ranked candidate's interview kit for the ranking's role (``Engine.ranking_interview``), headed with
+    the kit's own labels in its language (``Engine.interview_labels``), as the /rank page's kits are."""
+    with engine_of(request) as engine:
+        org = engine.org_for(user)
+        kit = engine.ranking_interview(org, rid, cid, lang=checked_lang(lang), user_id=uid(user))
+        decision = engine.decision(org, rid)
+        kept = engine.stored_candidate(org, cid)
+        labels = engine.interview_labels(kit.lang)
+    item = next(i for i in decision.items if i.candidate == cid)
+    return page(request, "kit.html", kit=kit, lab=labels, decision=decision, item=item, candidate=kept)
 
 
 @router.post("/rankings/{rid}/confirm", response_class=HTMLResponse)
