@@ -517,6 +517,27 @@ class Engine:
                     item.source = shown + item.source[len(name) :]
         return out
 
+    def read_ad(self, name: str, data: bytes, *, lang: str | None = None) -> Document:
+        """The one job ad of a file in memory (an upload: txt, md, html, pdf, docx or a JobTech ad as JSON),
+        its format told by ``name``'s suffix; ``lang`` instead of the language detected. The file's own
+        error (E1xx) when it cannot be read, E110 when it holds no ad, E301 when it holds several (a JSON
+        lines corpus: which of its ads is meant is not ours to guess). Every error names ``name``."""
+        from .ingest import read_bytes
+
+        items = list(read_bytes(name, data, kind="ad", lang=lang))
+        if len(items) > 1:
+            raise KompetensError(
+                Code.E301, f"holds {len(items)} ads; give one ad a file", source=name, field="ad_file"
+            )
+        if not items:
+            raise IngestError(Code.E110, "no job ad found in the file", source=name, field="ad_file")
+        (item,) = items
+        if isinstance(item, KompetensError):
+            item.source = name
+            item.field = item.field or "ad_file"
+            raise item
+        return item
+
     def rank_files(
         self,
         role: Role,

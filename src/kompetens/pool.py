@@ -63,6 +63,7 @@ REMOTE = frozenset(
         "rank_candidates",
         "rank_files",
         "read",
+        "read_ad",
         "read_files",
         "read_groups",
         "review",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -72,3 +75,68 @@ class Elements(HTMLParser):
 
     def all(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
         return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+
+
+AD_FILE_TITLE = "Kommunikatör till Påhittade Paraplyer AB"
+AD_FILE_TEXT = (
+    "Påhittade Paraplyer AB söker en kommunikatör som ansvarar för våra konton på Instagram och LinkedIn, "
+    "skriver inlägg, svarar kunder i kommentarerna och följer upp resultaten i Google Analytics. "
+    "Du har erfarenhet av sökmotoroptimering och av att planera innehåll."
+)
+"""A fictional Swedish ad, written into every format the ingest reads (``ad_files``)."""
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def ad_files() -> dict[str, bytes]:
+    """The fictional ad as a file of each format an ad can be uploaded in: name -> bytes."""
+    return {
+        "ad.txt": f"{AD_FILE_TITLE}\n\n{AD_FILE_TEXT}\n".encode(),
+        "ad.md": f"# {AD_FILE_TITLE}\n\n{AD_FILE_TEXT}\n".encode(),
+        "ad.html": (
+            f"<!DOCTYPE html><html lang='sv'><head><title>{AD_FILE_TITLE}</title></head>"
+            f"<body><h1>{AD_FILE_TITLE}</h1><p>{AD_FILE_TEXT}</p></body></html>"
+        ).encode(),
+        "ad.pdf": _pdf(f"{AD_FILE_TITLE}\n\n{AD_FILE_TEXT}"),
+        "ad.docx": _docx([AD_FILE_TITLE, AD_FILE_TEXT]),
+        "ad.json": json.dumps(
+            {
+                "id": "90000001",
+                "headline": AD_FILE_TITLE,
+                "description": {"text": AD_FILE_TEXT},
+                "employer": {"name": "Påhittade Paraplyer AB"},
+            },
+            ensure_ascii=False,
+        ).encode(),
+    }
+
+
+def _pdf(text: str) -> bytes:
+    """A one-page PDF (fpdf2's core font: Latin-1, so å, ä and ö work)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    """A minimal Word document: one ``w:p`` per paragraph."""
+    body = "".join(f"<w:p><w:r><w:t xml:space='preserve'>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/content-types"><Default Extension="xml" '
+        'ContentType="application/xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="word/document.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
+        "</Relationships>",
+        "word/document.xml": f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_W}">'
+        f"<w:body>{body}</w:body></w:document>",
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, xml in parts.items():
+            archive.writestr(name, xml)
+    return out.getvalue()

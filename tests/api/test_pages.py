@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pytest
@@ -13,7 +14,7 @@ from kompetens.ingest import document_from_text
 from kompetens.taxonomy import taxonomy_path
 from tests.match.support import PRESCHOOL_AD
 
-from .support import AD_SV, DEMO_AD, DEMO_CVS, ROOT, Elements, as_files, csrf, demo_cvs
+from .support import AD_SV, DEMO_AD, DEMO_CVS, ROOT, Elements, ad_files, as_files, csrf, demo_cvs
 
 PAGES = ["/", "/review", "/rank", "/areas", "/link"]
 
@@ -254,6 +255,102 @@ def test_the_review_page_and_report_mark_the_ads_language(client: TestClient) ->
     assert (
         '<span lang="sv">Kommunikatör</span>' in report.text and '<div class="ad" lang="sv">' in report.text
     )
+
+
+# -- an ad's file on /review -------------------------------------------------------------------------
+
+
+def _ad_html(text: str) -> str:
+    """The text of the highlighted ad on a review page (its marks and flag numbers taken out)."""
+    ad_html = re.split(r'<div class="ad" lang="\w+">', text, maxsplit=1)[1].split("</div>", 1)[0]
+    return html.unescape(re.sub(r"<sup>.*?</sup>|<[^>]+>", "", ad_html))
+
+
+@pytest.mark.parametrize("name", sorted(ad_files()))
+def test_review_of_an_uploaded_ad_file(client: TestClient, engine: Engine, name: str) -> None:
+    """Each format the ingest reads an ad from: the review is of the file's text, and the report's form
+    carries that text, so the download is of the same ad."""
+    data = ad_files()[name]
+    token = csrf(client)
+    r = client.post(
+        "/review",
+        data={"csrf_token": token, "text": "", "title": "", "lang": ""},
+        files={"ad_file": (name, data)},
+    )
+    assert r.status_code == 200, r.text
+    doc = engine.read_ad(name, data)
+    assert _ad_html(r.text) == doc.text and "Påhittade Paraplyer AB söker" in doc.text
+    assert f"Read from the file {name}." in r.text
+    assert "Requires social media competence: <strong>yes</strong>" in r.text
+    page = _page(r)
+    report_form = {
+        str(a["name"]): str(a["value"])
+        for a in page.all("input", type="hidden")
+        if a.get("name") in ("text", "title", "lang")
+    }
+    assert report_form == {"text": doc.text, "title": doc.title or "", "lang": "sv"}
+    assert re.search(r'<textarea id="text"[^>]*></textarea>', r.text)  # as typed: empty
+    report = client.post("/review/report", data={**report_form, "csrf_token": token})
+    assert report.status_code == 200 and "attachment" in report.headers["content-disposition"]
+    assert '<div class="ad" lang="sv">' in report.text and "Påhittade Paraplyer" in report.text
+
+
+def test_a_typed_title_and_language_go_before_the_files(client: TestClient) -> None:
+    name, data = "ad.json", ad_files()["ad.json"]
+    r = client.post(
+        "/review",
+        data={"csrf_token": csrf(client), "text": "", "title": "Min egen rubrik", "lang": "sv"},
+        files={"ad_file": (name, data)},
+    )
+    assert r.status_code == 200 and '<span lang="sv">Min egen rubrik</span>' in r.text
+
+
+ANOTHER_AD = {"headline": "Andra annonsen", "description": {"text": "Vi söker en säljare till butiken."}}
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("annons.pdf", b"%PDF-1.4 not really a PDF", "E104"),
+        ("annons.doc", b"\xd0\xcf\x11\xe0 an old Word file", "E108"),
+        ("annons.txt", b"", "E101"),
+        ("annons.json", b"{not json", "E107"),
+        ("annonser.jsonl", (json.dumps(ANOTHER_AD) + "\n" + json.dumps(ANOTHER_AD) + "\n").encode(), "E301"),
+    ],
+)
+def test_a_bad_ad_file_is_named_and_the_form_keeps_what_was_typed(
+    client: TestClient, name: str, data: bytes, code: str
+) -> None:
+    r = client.post(
+        "/review",
+        data={"csrf_token": csrf(client), "text": "", "title": "Min rubrik", "lang": "sv"},
+        files={"ad_file": (name, data)},
+    )
+    assert 400 <= r.status_code < 500, r.text
+    page = _page(r)
+    assert marked_invalid(page, "input", "ad_file", "ad-file-help")
+    (alert,) = re.findall(r'<div class="error" role="alert".*?</div>', r.text, re.DOTALL)
+    assert name in alert and f"Error {code}" in alert
+    (title,) = page.all("input", id="title")
+    assert title.get("value") == "Min rubrik"
+    assert [o.get("value") for o in page.all("option") if "selected" in o] == ["sv"]
+
+
+def test_a_pasted_ad_and_a_file_together_are_refused(client: TestClient) -> None:
+    """One or the other, never a silent choice: the text stays in the form to empty or keep."""
+    token = csrf(client)
+    r = client.post(
+        "/review",
+        data={"csrf_token": token, "text": AD_SV},
+        files={"ad_file": ("ad.txt", ad_files()["ad.txt"])},
+    )
+    assert r.status_code == 400 and "E301" in r.text and "not both" in r.text and "ad.txt" in r.text
+    assert marked_invalid(_page(r), "input", "ad_file", "ad-file-help")
+    assert html.escape(AD_SV.splitlines()[0]) in r.text
+    # a browser's unchosen file field (a part with no name and no bytes) beside a pasted ad: the paste
+    r = client.post("/review", data={"csrf_token": token, "text": AD_SV}, files={"ad_file": ("", b"")})
+    assert r.status_code == 200 and "Read from the file" not in r.text
+    assert _ad_html(r.text) == document_from_text(AD_SV, kind="ad").text
 
 
 def test_link_page(client: TestClient, engine: Engine) -> None:

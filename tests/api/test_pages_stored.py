@@ -367,7 +367,7 @@ def test_ad_to_role_to_versions_to_a_ranking_and_back(tmp_path: Path, database_u
     client.post("/login", data=data)
     token = csrf(client, "/ads")
     r = client.post("/ads", data={"csrf_token": token, "text": " "})
-    assert r.status_code == 422 and 'aria-describedby="form-error"' in r.text
+    assert r.status_code == 422 and 'aria-describedby="text-help form-error"' in r.text
     assert Elements(r.text).all("textarea", id="text", **{"aria-invalid": "true"})
     r = client.post(
         "/ads",

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from typing import cast
 
 from fastapi import FastAPI, Request
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 
 from ..engine import Engine
 from ..errors import Code, KompetensError
@@ -86,3 +86,10 @@ def read_file(file: UploadFile | None) -> Upload | None:
     if file is None or not (file.filename or file.size):
         return None
     return Upload(file.filename or "", file.file.read())
+
+
+def form_file(data: FormData, field: str) -> Upload | None:
+    """The file a page's form sent in ``field``, or None when none was chosen (a browser sends an unchosen
+    file field as a part with no file name, which Starlette reads as a string)."""
+    file = data.get(field)
+    return read_file(file) if isinstance(file, UploadFile) else None

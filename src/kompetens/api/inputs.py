@@ -12,7 +12,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
@@ -139,6 +139,36 @@ def text_document(
     return document_from_text(
         text, source=source, kind=kind, lang=checked_lang(lang), title=(title or "").strip() or None
     )
+
+
+def ad_document(
+    engine: Engine,
+    *,
+    text: str,
+    upload: Upload | None,
+    title: str | None = None,
+    lang: str | None = None,
+    source: str = "pasted ad",
+) -> Document:
+    """The job ad a page's form gives: its pasted ``text`` or its uploaded file (``Engine.read_ad``: txt,
+    md, html, pdf, docx or a JobTech ad as JSON), one or the other. Both given is an error (E301) rather than
+    a silent choice, as ``Engine.choose_role`` refuses two roles; neither is E101 at the text. A typed
+    ``title`` or ``lang`` goes before the file's own."""
+    chosen_lang = checked_lang(lang)
+    if upload is not None and text.strip():
+        raise KompetensError(
+            Code.E301,
+            f"give the ad's text or its file ({safe_name(upload.name, index=1)}), not both: empty the text "
+            "field to use the file",
+            field="ad_file",
+        )
+    if upload is None:
+        if not text.strip():
+            raise KompetensError(Code.E101, "paste the ad's text or choose its file", field="text")
+        return text_document(text, kind="ad", lang=chosen_lang, title=title, source=source)
+    doc = engine.read_ad(safe_name(upload.name, index=1), upload.data, lang=chosen_lang)
+    typed = (title or "").strip()
+    return replace(doc, title=typed) if typed else doc
 
 
 def resolve_role(

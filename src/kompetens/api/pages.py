@@ -17,9 +17,9 @@ from ..models import Document
 from ..store.accounts import NO_ORG, User, email_digest
 from .auth import client_address, page_user, record_call, session_user, throttle_of
 from .csrf import CSRF_COOKIE, SESSION_COOKIE, check_csrf, set_cookie
-from .deps import engine_of, read_file, read_files
+from .deps import engine_of, form_file, read_file, read_files
 from .highlight import pieces, review_spans
-from .inputs import Upload, read_uploads, resolve_role, text_document
+from .inputs import Upload, ad_document, read_uploads, resolve_role, text_document
 from .jobs import BACKGROUND_FILES, start_rank_job
 from .render import html_download, page
 
@@ -51,19 +51,34 @@ def review_form(request: Request) -> Response:
 
 
 @router.post("/review", response_class=HTMLResponse)
-def review_submit(request: Request, text: Text = "", title: Text = "", lang: Text = "") -> Response:
-    form = {"text": text, "title": title, "lang": lang}
+async def review_submit(request: Request) -> Response:
+    # Read by hand, as /rank's form: an unchosen file field arrives as a part with no file name.
+    async with request.form() as data:
+        form = {k: str(data.get(k) or "") for k in ("text", "title", "lang")}
+        upload = form_file(data, "ad_file")
+    return await run_in_threadpool(review_page, request, form, upload)
+
+
+def review_page(request: Request, form: dict[str, str], upload: Upload | None) -> Response:
+    """The review of the form's ad, pasted or uploaded (``ad_document``). The report form beside it carries
+    the ad's text as read, so an uploaded ad's report is of the same text."""
     try:
-        doc = text_document(text, kind="ad", lang=lang, title=title, source="pasted ad")
         with engine_of(request) as engine:
+            doc = ad_document(
+                engine, text=form["text"], upload=upload, title=form["title"], lang=form["lang"]
+            )
             result = engine.review(doc)
-    except KompetensError as exc:  # an error of the ad's own (its language, its length) is the text's
-        error = at_field(exc, "text")
+    except KompetensError as exc:  # an error of the ad's own (its language, its length) is its field's
+        error = at_field(exc, "ad_file" if upload is not None else "text")
         return page(request, "review.html", status=http_status(exc.code), form=form, error=error)
     record_call(request, "review")
     labels = {a.id: a.label_en for a in request.app.state.engine.areas()}
     marked = pieces(doc.text, review_spans(result, labels))
-    return page(request, "review.html", form=form, review=result, pieces=marked)
+    report = {"text": doc.text, "title": doc.title or "", "lang": doc.lang}
+    uploaded = doc.source if upload is not None else None
+    return page(
+        request, "review.html", form=form, review=result, pieces=marked, report=report, uploaded=uploaded
+    )
 
 
 @router.post("/review/report", response_class=HTMLResponse)

@@ -22,8 +22,8 @@ from ..match.role import CONCEPT_PREFIX, role_from_dict
 from ..store.accounts import User
 from .auth import page_user
 from .csrf import check_csrf
-from .deps import engine_of
-from .inputs import MAX_ID, checked_lang
+from .deps import engine_of, form_file
+from .inputs import MAX_ID, Upload, ad_document
 from .render import ADMINS, page
 from .stored_pages import can_write, is_admin, may, may_write, see, status_of, uid
 
@@ -50,20 +50,27 @@ def ads_list(request: Request, user: PageUser) -> Response:
 
 
 @router.post("/ads", response_class=HTMLResponse)
-def ads_add(request: Request, user: PageUser, text: Text = "", title: Text = "", lang: Text = "") -> Response:
-    form = {"text": text, "title": title, "lang": lang}
+async def ads_add(request: Request, user: PageUser) -> Response:
+    # Read by hand, as the other upload forms: an unchosen file field arrives as a part with no file name.
+    async with request.form() as data:
+        form = {k: str(data.get(k) or "") for k in ("text", "title", "lang")}
+        upload = form_file(data, "ad_file")
+    return await run_in_threadpool(_add_ad, request, user, form, upload)
+
+
+def _add_ad(request: Request, user: User | None, form: dict[str, str], upload: Upload | None) -> Response:
+    """Store the form's ad: its pasted text, or the text read from its file (``ad_document``)."""
     try:
-        if not text.strip():
-            raise KompetensError(Code.E101, "paste the ad's text", field="text")
         with engine_of(request) as engine:
+            doc = ad_document(
+                engine, text=form["text"], upload=upload, title=form["title"], lang=form["lang"]
+            )
             kept = engine.add_ad(
-                engine.org_for(user),
-                text,
-                title=title.strip() or None,
-                lang=checked_lang(lang or None),
-                user_id=uid(user),
+                engine.org_for(user), doc.text, title=doc.title, lang=doc.lang, user_id=uid(user)
             )
     except KompetensError as exc:
+        if upload is not None and exc.field is None:
+            exc.field = "ad_file"
         return ads_page(request, user, status=http_status(exc.code), error=exc, form=form)
     return see(request, f"/ads/{kept.id}", "ad-added")
 
