@@ -363,17 +363,32 @@ def _document(
     if not text.strip():
         return IngestError(Code.E110, "no text found in it", source=source)
     meta = dict(item.meta)
+    kind = kind or item.kind
     if lang is None:
-        lang = _settle_language(text, meta)
+        lang = _settle_language(_without_identity(text) if kind == "cv" else text, meta)
     title = squash_spaces(normalize_text(item.title)) if item.title else None
     return Document(
         source=source,
         text=text,
         lang=lang.lower(),
-        kind=kind or item.kind or "text",
+        kind=kind or "text",
         title=title or None,
         meta=meta,
     )
+
+
+def _without_identity(text: str) -> str:
+    """A CV's text without the person's name, contact and birth lines, which the anonymiser removes before
+    scoring: a CV's language is read from the rest, so that a name ("Awaa Aabazghnf" read the whole of a
+    short English CV as French) can neither refuse a CV (E109) nor change its profile."""
+    from ..match.anonymize import anonymize
+
+    return anonymize(text, keep_length=False).text
+
+
+def settle_language(text: str) -> str:
+    """The language ``text`` is read in, as reading a file settles it (``UNDETERMINED`` where none served)."""
+    return _settle_language(text, {})
 
 
 def _settle_language(text: str, meta: dict[str, Any]) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from ..lang import LANGUAGES
 from ..models import AREA_IDS, Document, Mention, Profile
 from ..schema import DOCUMENTED, R1, R2, R4
 from ..skills import Labeler, Skill, SkillEvidence, SkillMatch, match_skills, skill_list
@@ -372,7 +373,8 @@ def build_candidate(
     """
     day = today or date.today()
     anon = anonymize(doc.text, keep_length=False, hints=[doc.title] if doc.title else [])
-    clean = Document(source=doc.source, text=anon.text, lang=doc.lang, kind="cv")
+    lang = _cv_language(doc, anon.text)
+    clean = Document(source=doc.source, text=anon.text, lang=lang, kind="cv")
     profile = profile_fn(clean)
     timeline = parse_timeline(anon.text, today=day)
     cand = candidate_from(
@@ -380,10 +382,21 @@ def build_candidate(
     )
     if zipf is not None:
         blanked = profile if wording_fn is None else wording_fn(clean)
-        cand.wording = term_vector(unmatched_text(blanked, cv_form_spans(clean.text)), doc.lang, zipf)
+        cand.wording = term_vector(unmatched_text(blanked, cv_form_spans(clean.text)), lang, zipf)
         if bridge is not None:
-            cand.wording_en = bridge.bridge(cand.wording, doc.lang)
+            cand.wording_en = bridge.bridge(cand.wording, lang)
     return cand
+
+
+def _cv_language(doc: Document, anonymised: str) -> str:
+    """The CV's language; where it is none served (``und``: the name and contact lines can tip a short CV,
+    "Awaa Aabazghnf" read an English one as French), read again from the anonymised text."""
+    if doc.lang in LANGUAGES:
+        return doc.lang
+    from ..ingest.reader import settle_language
+
+    settled = settle_language(anonymised)
+    return settled if settled in LANGUAGES else doc.lang
 
 
 def candidate_from(
