@@ -252,6 +252,11 @@ def write_pdf_columns(left: list[str], right: list[str], path: Path) -> None:
     pdf.add_page()
     pdf.set_font("helvetica", size=10)
     for k in range(max(len(left), len(right))):
-        pdf.cell(60, 6, left[k] if k < len(left) else "")
+        text = left[k] if k < len(left) else ""
+        width = pdf.get_string_width(text)
+        if width > 57:  # a template keeps a sidebar line in its column: narrower letters, the same line
+            pdf.set_stretching(100 * 57 / width)
+        pdf.cell(60, 6, text)
+        pdf.set_stretching(100)
         pdf.cell(0, 6, right[k] if k < len(right) else "", new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
