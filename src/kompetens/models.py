@@ -138,5 +138,7 @@ class Extraction:
     (an ad's boilerplate left out)."""
     text: str = ""
     """The document's plain text as read and normalised (NFC, \\n newlines, invisible characters removed; a
-    JobTech ad's title, a blank line, its text; a PDF's or a Word file's text): the text every ``start``/``end``
-    of ``mentions`` and ``skills`` indexes, which may differ from the file's own."""
+    JobTech ad's title, a blank line, its text; a PDF's or a Word file's text, a PDF's visual lines reflowed:
+    a line of 50 characters or more that ends mid-sentence joined with the next, unless that is a list item
+    or a heading, and runs of spaces made one): the text every ``start``/``end`` of ``mentions`` and
+    ``skills`` indexes, which may differ from the file's own."""

@@ -96,8 +96,9 @@ class Builder:
                 archive.writestr(member, xml)
         return path
 
-    def pdf(self, name: str, text: str | None, *, title: str | None = None) -> Path:
-        """A one-page PDF (fpdf2 core font, Latin-1 so å/ä/ö work); ``text=None`` draws only a box."""
+    def pdf(self, name: str, text: str | None, *, title: str | None = None, align: str = "L") -> Path:
+        """A one-page PDF (fpdf2 core font, Latin-1 so å/ä/ö work); ``text=None`` draws only a box;
+        ``align="J"`` justifies the text (spaces widened, as in many ads)."""
         from fpdf import FPDF
 
         pdf = FPDF()
@@ -108,7 +109,7 @@ class Builder:
             pdf.rect(20, 20, 50, 30)
         else:
             pdf.set_font("helvetica", size=12)
-            pdf.multi_cell(0, 8, text)
+            pdf.multi_cell(0, 8, text, align=align)
         path = self.path(name)
         pdf.output(str(path))
         return path

@@ -1,5 +1,10 @@
 """PDF -> text with pypdf.
 
+A PDF's lines are visual ones: a paragraph set in justified text is cut wherever the page's width falls
+("minst två års" / "erfarenhet"), with runs of spaces between its words. ``reflow`` reads it as a reader
+would: a long line that ends mid-sentence goes on over the next line, and runs of spaces become one, so a
+phrase that happens to wrap is found as it is in the same text from a Word file.
+
 A page laid out in two columns (a CV's sidebar of skills and languages beside its jobs) is read column by
 column: pypdf's plain extraction joins the text that shares a baseline, so "Sökmotoroptimering" of the
 sidebar lands on the job line "2019 – 2023" beside it and is credited with that job's years. The page's text
@@ -97,8 +102,54 @@ def _page_text(page: Any) -> tuple[str, bool]:
         grid = ""
     columns = split_columns(grid.splitlines()) if grid else None
     if columns is not None:
-        return "\n".join(columns), True
-    return page.extract_text() or "", False
+        cut = columns.index("") if "" in columns else len(columns)
+        return "\n".join([*reflow(columns[:cut]), *reflow(columns[cut:])]), True
+    return "\n".join(reflow((page.extract_text() or "").splitlines())), False
+
+
+REFLOW_MIN_CHARS = 50
+"""A line at least this long that ends mid-sentence was wrapped by the page's width (the evidence quotes of
+match/score.py read wrapped lines by the same rule); a shorter one is a line of its own (a name, a title,
+a date, a heading, a sidebar's item)."""
+REFLOW_HEADING_MAX_CHARS = 40
+"""A line this short that starts with a capital and ends in no punctuation reads as a heading ("Om tjänsten",
+"Erfarenhet"), never as the end of the sentence before it."""
+_SPACES = re.compile(r"[ \t]{2,}")
+_LIST_ITEM = re.compile(r"^(?:[-*•–·▪]|\d+[.)])\s")
+_SENTENCE_ENDS = (".", "!", "?", ":", ";")
+
+
+def reflow(lines: list[str]) -> list[str]:
+    """``lines`` of a page (or of one of its columns) as a reader reads them: runs of spaces inside a line
+    become one space, and a line that continues a sentence is joined with the next (``continues``). Blank
+    lines, headings, list items and short lines stay lines of their own."""
+    out: list[str] = []
+    for raw in lines:
+        line = _SPACES.sub(" ", raw).strip()
+        if out and line and continues(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def continues(line: str, following: str) -> bool:
+    """Whether ``following`` goes on ``line``'s sentence: ``line`` is long (``REFLOW_MIN_CHARS``), ends in a
+    letter or a comma (not a sentence's end, a colon, a date or a bracket), and ``following`` is no list
+    item; where ``following`` opens with a capital, ``line`` must end in a word of small letters or a comma
+    ("med 250 medarbetare i" / "Örebro."), and ``following`` must not read as a heading."""
+    if len(line) < REFLOW_MIN_CHARS or line.endswith(_SENTENCE_ENDS) or _LIST_ITEM.match(following):
+        return False
+    if not (line[-1].isalpha() or line[-1] == ","):
+        return False
+    head = following[0]
+    if head.islower() or head.isdigit():
+        return True
+    if not head.isupper():
+        return False
+    last = line.rsplit(" ", 1)[-1]
+    heading = len(following) <= REFLOW_HEADING_MAX_CHARS and following[-1].isalnum()
+    return (line.endswith(",") or last.islower()) and not heading
 
 
 COLUMN_MIN_LINES = 8
