@@ -53,6 +53,31 @@ def test_words_every_ad_and_cv_hold_are_no_wording() -> None:
     assert {"experience", "team", "skills", "years", "strong"}.isdisjoint(en) and "nursing" in en
 
 
+def test_company_forms_fiction_markers_light_verbs_and_function_words_are_no_wording() -> None:
+    """A bug hunt (stop 34, F1) saw "ab", "fiktiv" and "följer" listed as wording a CV shares with an ad, and
+    worth up to 40 points: none weighs, however rare a test's frequencies call them."""
+    rare = lambda w, _l: 2.0  # noqa: E731
+    sv = wording.term_vector(
+        "Sjuksköterska på Fiktiva Vården AB (fiktiv annons). Du följer upp patienter och andra, även HB.",
+        "sv",
+        rare,
+    )
+    assert {"ab", "hb", "fiktiv", "fiktiva", "följer", "andra", "även", "du", "och"}.isdisjoint(sv)
+    assert {"sjuksköterska", "vården", "annons", "patienter"} <= set(sv)
+    en = wording.term_vector(
+        "Nurse at Invented Care Ltd, a fictional GmbH; she has made and used charts", "en", rare
+    )
+    assert {"ltd", "gmbh", "fictional", "has", "made", "used", "at"}.isdisjoint(en)
+    assert {"nurse", "invented", "care", "charts"} <= set(en)
+
+
+def test_function_words_are_skipped_in_their_own_language_only() -> None:
+    """English "it" is a function word; in a Swedish text "IT" is a trade."""
+    rare = lambda w, _l: 2.0  # noqa: E731
+    assert "it" in wording.term_vector("Support inom IT och nätverk", "sv", rare)
+    assert "it" not in wording.term_vector("Support it and the network", "en", rare)
+
+
 def test_term_vector_keeps_the_heaviest_words() -> None:
     text = " ".join(f"ord{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(wording.TERMS_KEPT + 50))
     assert len(wording.term_vector(text, "sv", zipf)) == wording.TERMS_KEPT

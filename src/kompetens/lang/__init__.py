@@ -32,6 +32,18 @@ def merged(name: str, key: str) -> list[str]:
     return out
 
 
+FUNCTION_WORD_KEYS = ("common", "markers")
+"""The lists of a language's ``detect.json`` that hold its function words ("och", "andra", "även", "the")."""
+
+
+@lru_cache(maxsize=8)
+def function_words(lang: str) -> frozenset[str]:
+    """The function words of ``lang`` (``detect.json``'s ``common`` and ``markers``), lowercased; empty for a
+    language without data. That language's only: the English "it" is the Swedish "IT"."""
+    data = lang_data(lang, "detect")
+    return frozenset(w.lower() for key in FUNCTION_WORD_KEYS for w in data.get(key, []))
+
+
 _GENERIC_MEMO_MAX = 50_000
 
 

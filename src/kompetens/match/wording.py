@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang import LANGUAGES, lang_data
+from ..lang import LANGUAGES, function_words, lang_data
 from ..models import Profile
 
 WORDING_SHARE = 0.4
@@ -178,27 +178,36 @@ def _adjacent(line: str, left: re.Match[str], right: re.Match[str]) -> bool:
     return not line[left.end() : right.start()].strip()
 
 
-@lru_cache(maxsize=1)
-def skipped_words() -> frozenset[str]:
-    """Language names and mother-tongue words of every language's ``cv.json`` (``language_words``), and
-    the words nearly every job ad and CV holds (``wording_stop``: "erfarenhet", "experience", "team")."""
-    return frozenset(
-        w
-        for code in LANGUAGES
-        for key in ("language_words", "wording_stop")
-        for w in lang_data(code, "cv").get(key, [])
-    )
+WORDING_SKIPPED_KEYS = ("language_words", "wording_stop", "company_forms", "fiction_markers")
+"""The lists of every language's ``cv.json`` whose words are never wording, whatever the text's language."""
+
+
+@lru_cache(maxsize=8)
+def skipped_words(lang: str | None = None) -> frozenset[str]:
+    """The words never counted as wording: of every language's ``cv.json``, language names and
+    mother-tongue words (``language_words``), the words nearly every job ad and CV holds and the light
+    verbs (``wording_stop``: "erfarenhet", "experience", "team", "följer"), company-form suffixes
+    (``company_forms``: "ab", "ltd") and the markers of made-up demo data (``fiction_markers``: "fiktiv");
+    and the function words of ``lang`` (its ``detect.json``: "andra", "även"), of that language only: the
+    English "it" is the Swedish "IT"."""
+    words = {
+        w for code in LANGUAGES for key in WORDING_SKIPPED_KEYS for w in lang_data(code, "cv").get(key, [])
+    }
+    if lang is not None:
+        words |= function_words(lang)
+    return frozenset(words)
 
 
 def term_vector(text: str, lang: str, zipf: Zipf) -> dict[str, float]:
     """The text's distinctive words with unit-length weights: lower-cased words of two or more letters,
-    ``(1 + ln tf) x max(0, IDF_CEILING - zipf(word, lang))``, the ``TERMS_KEPT`` heaviest. Language names
-    and mother-tongue words are left out (``language_words``): languages are never scored, and a mother
-    tongue can hint at origin; so are the words every job ad and CV holds (``wording_stop``): together
-    ``skipped_words``."""
+    ``(1 + ln tf) x max(0, IDF_CEILING - zipf(word, lang))``, the ``TERMS_KEPT`` heaviest. The words of
+    ``skipped_words`` are left out: language names and mother-tongue words (languages are never scored,
+    and a mother tongue can hint at origin), the words every job ad and CV holds, light verbs, company
+    forms ("AB"), fiction markers ("fiktiv") and the language's function words: none says anything of a
+    fit, and an explanation that lists them as shared wording misleads (a bug hunt's F1, stop 34)."""
     counts = Counter(_WORD.findall(text.lower()))
     weights: dict[str, float] = {}
-    skip = skipped_words()
+    skip = skipped_words(lang)
     for word, tf in counts.items():
         if word in skip:
             continue
