@@ -25,7 +25,7 @@ from .extract.native import COMPILED as C_SPEEDUPS
 from .extract.phrases import PhraseSpec
 from .extract.pipeline import Extractor, dump_extractor, load_extractor
 from .extract.text import tokenize
-from .lang import LANGUAGES, is_generic_evidence, lang_data
+from .lang import LANGUAGES, function_words, is_generic_evidence, lang_data
 from .link.confidence import link_confidence
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .schema import DOCUMENTED
@@ -693,6 +693,7 @@ class Engine:
             spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in addresses)]
         if doc.kind == "cv":  # "Svenska (modersmål)", "Fiktiva" of "Fiktiva högskolan": no skill phrase
             spans = [(s, e) for s, e in spans if not _cv_noise(text, s, e)]
+        spans = _no_function_words(text, spans, doc.lang)
         if not spans:
             return
         free: list[tuple[int, int]] = []
@@ -2040,6 +2041,14 @@ def _cv_line_words() -> tuple[frozenset[str], frozenset[str]]:
     }
     schools = {w.lower() for d in data for w in d.get("institution_words", [])}
     return frozenset(spoken), frozenset(schools)
+
+
+def _no_function_words(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
+    """``spans`` without those of a single word that is a function word of ``lang`` (``function_words``:
+    "andra", "även", "the"): no skill phrase, and linked it became one ("andra" as *leda andra*: a bug
+    hunt's F3, stop 34)."""
+    stop = function_words(lang)
+    return [(s, e) for s, e in spans if text[s:e].strip().lower() not in stop]
 
 
 def _cv_noise(text: str, start: int, end: int) -> bool:

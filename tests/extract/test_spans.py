@@ -467,3 +467,31 @@ def test_the_c_word_table_checks_its_arrays() -> None:
         speedups.word_table(prefixes, groups, weights.astype(np.float64), out)
     speedups.word_table(prefixes, groups, weights, out)
     assert out.any()
+
+
+class _Tagger:
+    """A stand-in span tagger that finds the given words wherever they stand."""
+
+    def __init__(self, *words: str) -> None:
+        self.words = words
+
+    def find(self, text: str, lang: str = "en") -> list[tuple[int, int]]:
+        return sorted((at, at + len(w)) for w in self.words if (at := text.find(w)) >= 0)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_function_word_alone_is_no_skill_phrase(data_dir: Path, lang: str) -> None:
+    """A bug hunt (stop 34, F3) saw the tagger's single words "andra" and "även" become skill phrases, and
+    "andra" linked to *leda andra*: a one-word span that is a function word of the text's language is
+    dropped; another single word stays."""
+    text = {
+        "sv": "Du motiverar andra i teamet och arbetar även med att planera kampanjer i sociala kanaler.",
+        "en": "You motivate others in the team and also plan campaigns for the channels of the company.",
+    }[lang]
+    words = {"sv": ("andra", "även", "motiverar"), "en": ("also", "the", "channels")}[lang]
+    engine = Engine(data_dir)
+    engine.__dict__["span_tagger"] = _Tagger(*words)
+    doc = Document(source="fiktiv", text=text, lang=lang, kind="ad")
+    found = {m.text for m in engine.extract(doc).mentions}
+    assert words[2] in found  # a single word that is no function word stays
+    assert not found & set(words[:2])
