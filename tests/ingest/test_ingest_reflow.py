@@ -60,3 +60,13 @@ def test_reflow_keeps_every_word_in_order(lines):
     words = [w for line in lines for w in line.split()]
     assert [w for line in reflow(lines) for w in line.split()] == words
     assert len(reflow(lines)) <= len(lines)
+
+
+def test_a_dates_line_after_a_long_job_line_stays_its_own() -> None:
+    from kompetens.ingest.pdf import reflow
+
+    job = "Social media manager at Imaginary Coffee Roasters AB, Stockholm"
+    assert reflow([job, "2019 - 2024", "03/2020 - 12/2024"]) == [job, "2019 - 2024", "03/2020 - 12/2024"]
+    assert reflow(
+        ["Vi är ett växande familjeägt bolag i Örebro med ungefär", "250 medarbetare i hela landet."]
+    ) == ["Vi är ett växande familjeägt bolag i Örebro med ungefär 250 medarbetare i hela landet."]

@@ -133,6 +133,10 @@ def reflow(lines: list[str]) -> list[str]:
     return out
 
 
+_OPENS_WITH_DATE = re.compile(r"(?:19|20)\d\d\b|\d{1,2}[./-]\d")
+"""A line opening with a year or a numeric date ("2019 - 2024", "03/2020 -", "1.3.2020")."""
+
+
 def continues(line: str, following: str) -> bool:
     """Whether ``following`` goes on ``line``'s sentence: ``line`` is long (``REFLOW_MIN_CHARS``), ends in a
     letter or a comma (not a sentence's end, a colon, a date or a bracket), and ``following`` is no list
@@ -143,7 +147,9 @@ def continues(line: str, following: str) -> bool:
     if not (line[-1].isalpha() or line[-1] == ","):
         return False
     head = following[0]
-    if head.islower() or head.isdigit():
+    if head.isdigit():  # "250 medarbetare" goes on; a line opening with a date is a CV's dates line
+        return not _OPENS_WITH_DATE.match(following)
+    if head.islower():
         return True
     if not head.isupper():
         return False
