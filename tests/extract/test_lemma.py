@@ -14,6 +14,7 @@ from kompetens.extract.lemma import Lexicon, default_lexicon, write_lexicon
 from kompetens.extract.phrases import PhraseSpec
 from kompetens.extract.pipeline import Extractor, dump_extractor, load_extractor
 from kompetens.models import Document
+from tests.conftest import ROOT
 
 RHETORIC = "http://data.europa.eu/esco/skill/39e7d2a3-8d01-497c-8c5f-d51ab53a4a22"  # curated sv "retorik"
 TEXT = "Du behärskar blorpen väl."  # an invented word: a lemma only where a lexicon says so
@@ -193,3 +194,107 @@ def test_forms_of_lemmas_come_from_the_lemma_table(tmp_path: Path) -> None:
     assert lexicon.forms({"göteborg"}, "sv") == {"göteborg"}  # a capitalised lemma, lowercased
     assert lexicon.forms({"kanal"}, "fr") == set()
     assert "kanalerna" in default_lexicon().forms({"kanal"}, "sv")  # the package's own dictionary
+
+
+def _without_words(path: Path) -> Lexicon:
+    """A lexicon over ``path`` that works every lemma out, as one over a file without the words table does."""
+    lexicon = Lexicon(path)
+    assert lexicon._factory is not None
+    lexicon._factory._words = ""  # as if the file held no words table this code reads
+    return lexicon
+
+
+TABLE_WORDS = [
+    *WORDS,
+    "klagomålen",  # a form of the lemma table, not of the frequency lists: a key alone
+    "channel",
+    "kanalerna",
+    "kanalernas",  # in no table: simplemma's rules alone
+    "blorpar",
+    "Kanal",  # capitalised: not in the table, and not answered from its absence
+    "straße",
+    "ǆungel",
+]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en", "fr"])
+def test_the_words_table_answers_as_working_the_lemmas_out_does(tmp_path: Path, lang: str) -> None:
+    """``kompetens setup`` writes each listed word's lemma into the lexicon file (stop 34): the same answers."""
+    path = tmp_path / "a.sqlite"
+    _lexicon_rows(path)
+    table, worked = Lexicon(path), _without_words(path)
+    assert table.words_id() and not worked.words_id()
+    table.prefetch(TABLE_WORDS, lang)
+    for word in TABLE_WORDS:
+        assert table.lemma(word, lang) == worked.lemma(word, lang), word
+        for code in ("sv", "en", "fr"):
+            assert table.zipf(word, code) == worked.zipf(word, code), (word, code)
+    assert Lexicon(path).lemma_list(TABLE_WORDS, lang) == [worked.lemma(w, lang) for w in TABLE_WORDS]
+    if lang != "fr":  # a listed word's lemma comes from its row; a form's is worked out from the lemma table
+        assert table.in_words("kanal", lang) and table.in_words("klagomal", lang)
+        assert not table.in_words("klagomålen", lang) and not table.in_words("blorpar", lang)
+
+
+def test_a_listed_word_costs_one_query_and_an_unlisted_one_none_more(tmp_path: Path) -> None:
+    lexicon = _lexicon_rows(tmp_path / "a.sqlite")
+    factory = lexicon._factory
+    assert factory is not None and lexicon.words_id()
+    queries: list[str] = []
+    factory._conn.set_trace_callback(queries.append)
+    lexicon.prefetch(["kanal", "channel", "klagomal", "blorpar", "xyzzyqq"], "sv")
+    # the words table (listed words: lemma and frequencies; "klagomal" is restored to "klagomål", listed too)
+    assert len(queries) == 1 and "FROM words" in queries[0]
+    queries.clear()
+    assert [lexicon.lemma(w, "sv") for w in ("kanal", "channel", "klagomal")] == [
+        "kanal",
+        "channel",
+        "klagomål",
+    ]
+    assert lexicon.zipf("blorpar", "sv") == lexicon.zipf("blorpar", "en") == 0.0
+    assert queries == []  # answered from the rows read, and from the table's lacking the others
+    lexicon.prefetch(["klagomålen"], "sv")  # a key alone: its lemma row is read as before
+    assert any("FROM lemmas" in q for q in queries)
+
+
+def test_a_words_table_of_other_code_or_without_its_stamp_is_not_read(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / LEXICON_FILE
+    _lexicon_rows(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = 'another version' WHERE key = 'words'")
+    stale = Lexicon(path)
+    assert stale.words_id() == "" and stale.table_words() == []
+    stale.prefetch(["kanalerna", "kanal"], "sv")
+    assert not stale.in_words("kanal", "sv")
+    assert stale.lemma("kanalerna", "sv") == "kanal" and stale.zipf("kanal", "sv") == 4.5
+    with sqlite3.connect(path) as conn:  # a file written before stop 34: no words table, no meta
+        conn.execute("DROP TABLE meta")
+        conn.execute("DROP TABLE words")
+    old = Lexicon(path)
+    assert old.words_id() == "" and old.lemma("kanalerna", "sv") == "kanal"
+
+
+def test_the_lexicon_id_follows_the_content(tmp_path: Path) -> None:
+    first, same = _lexicon_rows(tmp_path / "a.sqlite"), _lexicon_rows(tmp_path / "b.sqlite")
+    assert first.words_id() == same.words_id() != ""
+    write_lexicon(tmp_path / "c.sqlite", [("sv", "kanalerna", "kanal")], [("sv", "kanal", 4.4)])
+    other = Lexicon(tmp_path / "c.sqlite")
+    assert other.words_id() not in ("", first.words_id())
+    assert first.table_words() == sorted({"kanal", "klagomål", "klagomal", "channel"})
+
+
+def test_the_data_folders_words_table_answers_as_working_out_does(engine: Engine) -> None:
+    """The real data folder (``kompetens setup`` wrote its words table): a sample of listed words, of forms
+    and of unlisted words answer as a lexicon that works every lemma out."""
+    path = engine.lexicon.path
+    if path is None or not engine.lexicon.words_id():
+        pytest.skip("no lexicon file with a words table in the data folder: run `kompetens setup`")
+    table, worked = Lexicon(path), _without_words(path)
+    listed = table.table_words()[::997]
+    text = (ROOT / "demo" / "ads").glob("*.txt")
+    written = sorted({w.lower() for f in text for w in f.read_text(encoding="utf-8").split() if w.isalpha()})
+    words = [*listed, *written, "kundtjanst", "klagomal", "sokmotoroptimering", "blorparna", "xyzzyqq"]
+    for lang in ("sv", "en"):
+        assert table.lemma_list(words, lang) == worked.lemma_list(words, lang)
+        assert [table.zipf(w, lang) for w in words] == [worked.zipf(w, lang) for w in words]

@@ -5,6 +5,10 @@ start-up, and wordfreq loads its Swedish list in ~3 s. ``kompetens setup`` there
 SQLite file in the data folder once (``build_lemma_db``); a ``Lexicon`` over that file serves look-ups from
 it on demand, so start-up costs nothing. A ``Lexicon`` without a file asks the packages themselves.
 
+The file also holds, since stop 34, a ``words`` table: what ``Lexicon.lemma`` answers for each word of the
+frequency lists, and its frequencies, worked out when the file is written; a text's new word of the lists then
+costs one row of one query (``Lexicon.prefetch``), not a few queries and simplemma's strategies.
+
 Each Engine opens the lexicon of its own data folder and hands it to the parts that lemmatise (the phrase
 index, the compound splitter, the fuzzy fallback), so Engines over different data folders in one process
 never share lemmas. Code that builds those parts without one gets :func:`default_lexicon`: the packages'
@@ -13,6 +17,7 @@ dictionaries, no data folder.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import sqlite3
 import threading
@@ -41,8 +46,23 @@ DB_MEMO_MAX = 200_000
 """Look-ups of the lexicon file kept in memory, hits and misses alike (cleared when full)."""
 PREFETCH_CHUNK = 500
 """Keys per query of ``Lexicon.prefetch``."""
+WORDS_VERSION = 1
+"""What the lexicon file's ``words`` table holds (each word's ``Lexicon.lemma``, worked out when the file is
+written, and which keys it holds): raised with any change of how ``Lexicon._lemma`` answers or of the table's
+content, so that a table written by other code is not read."""
+WORDS_CHUNK = 5000
+"""Words per step of writing the ``words`` table."""
 _LEMMAS_IN = "SELECT form, lemma FROM lemmas WHERE lang = ? AND form IN"
 _FOLDED_IN = "SELECT folded, word FROM fold WHERE lang = ? AND folded IN"
+_WORDS_COLUMNS = ", ".join([f"lemma_{code}" for code in SUPPORTED] + [f"zipf_{code}" for code in SUPPORTED])
+_WORDS_IN = f"SELECT word, {_WORDS_COLUMNS} FROM words WHERE word IN"
+
+
+def words_stamp() -> str:
+    """What a ``words`` table must have been written with to be read: this code's ``WORDS_VERSION``, languages
+    and restoring thresholds, and simplemma's version (its strategies give the lemmas of unlisted words)."""
+    restore = f"{','.join(RESTORED)}/{RESTORE_MIN_LEN}/{RESTORE_MARGIN}/{RESTORE_EN_ZIPF}"
+    return f"{WORDS_VERSION} {','.join(SUPPORTED)} {restore} simplemma {simplemma.__version__}"
 
 
 def _remember(memo: dict[Any, Any], entries: Mapping[Any, Any]) -> None:
@@ -103,6 +123,79 @@ class _SqliteFactory:
         self._zipf: dict[tuple[str, str], float] = {}
         self._fold: dict[tuple[str, str], str | None] = {}
         self._no_fold = False
+        self._words: str | None = None  # the words table's id ("" where there is none this code reads)
+        # lang -> word -> its lemma in the words table, or None (not in it, or a key alone)
+        self._base: dict[str, dict[str, str | None]] = {}
+
+    def has_words(self) -> bool:
+        """Whether the file holds a ``words`` table written with this code's ``words_stamp`` (a file written
+        before the table existed, or by other code, has none that is read)."""
+        return bool(self.words_id())
+
+    def words_id(self) -> str:
+        """The digest of the file's content that ``write_lexicon`` stored beside a ``words`` table this code
+        reads; "" where there is none (asked once)."""
+        if self._words is None:
+            try:
+                with self._lock:
+                    meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+            except sqlite3.OperationalError:  # no meta table: a file written before stop 34
+                meta = {}
+            self._words = str(meta.get("id", "")) if meta.get("words") == words_stamp() else ""
+        return self._words
+
+    def table_words(self) -> list[str]:
+        """Every word whose lemma the ``words`` table holds (the words of the frequency lists), in order
+        (set-up work); none where ``has_words`` is false."""
+        if not self.has_words():
+            return []
+        held = " OR ".join(f"zipf_{code} IS NOT NULL" for code in SUPPORTED)
+        with self._lock:
+            return [
+                str(w) for (w,) in self._conn.execute(f"SELECT word FROM words WHERE {held} ORDER BY word")
+            ]
+
+    def base(self, word: str, lang: str) -> str | None:
+        """The lemma of ``word`` in ``lang`` as the ``words`` table holds it, where a prefetch read its row;
+        None where none did, or the table does not hold it. No query."""
+        memo = self._base.get(lang)
+        return memo.get(word) if memo is not None else None
+
+    def _prefetch_words(self, words: Iterable[str], lang: str) -> list[str]:
+        """Read the ``words`` table's rows of ``words`` (those not read before for ``lang``) in a few queries:
+        each one's lemma in ``lang`` and its frequency in every language. Returns the words whose lemma the
+        table does not hold, to be worked out as before.
+
+        The table holds every word of the frequency lists (a word it lacks has 0.0 in every language) and, as
+        keys alone, every other lowercased form of the lemma table and folded spelling of the fold table. So a
+        lowercase word it lacks has no lemma row as written nor capitalised and no restored spelling: those
+        look-ups are answered here (no query), and simplemma's strategies run at once."""
+        memo = self._base.setdefault(lang, {})
+        new = {w for w in words if w not in memo}
+        if new:
+            col = 1 + SUPPORTED.index(lang)
+            with self._lock:
+                rows = {row[0]: row for row in self._query(_WORDS_IN, None, new)}
+            found: dict[str, str | None] = dict.fromkeys(new)
+            zipfs = dict.fromkeys([(w, code) for w in new for code in SUPPORTED], 0.0)
+            for w, row in rows.items():
+                held = False
+                for k, code in enumerate(SUPPORTED, start=1 + len(SUPPORTED)):
+                    if row[k] is not None:
+                        zipfs[(w, code)] = float(row[k])
+                        held = True
+                if held:  # a word of the frequency lists: its lemma was worked out (NULL: the word itself)
+                    found[w] = row[col] or w
+            _remember(memo, found)
+            _remember(self._zipf, zipfs)
+            absent = [
+                w for w in new if w not in rows and w.isalpha() and w == w.lower() == w.capitalize().lower()
+            ]
+            if absent:
+                dictionary: dict[str, str | None] = self.get_dictionary(lang)._memo  # type: ignore[attr-defined]
+                _remember(dictionary, {k: None for w in absent for k in (w, w.capitalize())})
+                _remember(self._fold, {(w, lang): None for w in absent})
+        return [w for w in words if memo.get(w) is None]
 
     def read(self, form: str, lang: str) -> str | None:
         """The lemma of ``form`` where the memo holds its row (a look-up or ``prefetch`` read it); None where
@@ -137,7 +230,14 @@ class _SqliteFactory:
         per word and table: each word's row of the lemma table (and, where it has none, the capitalised
         word's: simplemma looks that up next), its frequency, and for a language whose diacritics are
         restored, its restored spelling and its English frequency (``Lexicon.restored`` reads both). Each
-        answer, a miss too, goes to the memo the single look-ups read, so what they return does not change."""
+        answer, a miss too, goes to the memo the single look-ups read, so what they return does not change.
+
+        Where the file holds a ``words`` table (``has_words``), a word of it takes its lemma and frequencies from
+        its row (``_prefetch_words``), and only the others are read as above."""
+        if self.has_words():
+            words = self._prefetch_words(words, lang)
+            if not words:
+                return
         memo = self.get_dictionary(lang)._memo  # type: ignore[attr-defined]
         forms = {w for w in words if w not in memo}
         fold_memo = self._fold
@@ -176,17 +276,22 @@ class _SqliteFactory:
         new = {w for w in words if (w, lang) not in memo}
         if not new:
             return
+        if self.has_words():  # the table holds every word of the frequency lists
+            self._prefetch_words(new, lang)
+            return
         with self._lock:
             zipfs = dict(self._query("SELECT word, zipf FROM freq WHERE lang = ? AND word IN", lang, new))
         _remember(memo, {(w, lang): float(zipfs.get(w, 0.0)) for w in new})
 
-    def _query(self, sql: str, lang: str, keys: set[str]) -> list[tuple[str, Any]]:
-        """Rows of ``sql ... (?, ?, ...)`` over ``keys``, in chunks of at most ``PREFETCH_CHUNK``."""
+    def _query(self, sql: str, lang: str | None, keys: set[str]) -> list[tuple[str, Any]]:
+        """Rows of ``sql ... (?, ?, ...)`` over ``keys`` (after ``lang`` where it is given), in chunks of at
+        most ``PREFETCH_CHUNK``."""
         out: list[tuple[str, Any]] = []
         ordered = sorted(keys)
+        head = () if lang is None else (lang,)
         for lo in range(0, len(ordered), PREFETCH_CHUNK):
             chunk = ordered[lo : lo + PREFETCH_CHUNK]
-            out += self._conn.execute(f"{sql} ({', '.join('?' * len(chunk))})", (lang, *chunk)).fetchall()
+            out += self._conn.execute(f"{sql} ({', '.join('?' * len(chunk))})", (*head, *chunk)).fetchall()
         return out
 
     def zipf(self, word: str, lang: str) -> float:
@@ -241,6 +346,10 @@ class Lexicon:
     def _lemma(self, word: str, lang: str) -> str:
         if lang not in SUPPORTED or not word.isalpha():
             return word
+        if self._factory is not None:
+            known = self._factory.base(word, lang)  # the words table's answer, where a prefetch read it
+            if known is not None:
+                return known
         found = self._factory.read(word, lang) if self._factory is not None else None
         if found is not None and not word.isnumeric() and unicodedata.is_normalized("NFC", word):
             # the lemma table's row for the word as written, already read (``prefetch``): simplemma's first
@@ -273,6 +382,20 @@ class Lexicon:
         Nothing happens without a lexicon file or for an unsupported language."""
         if self._factory is not None and lang in SUPPORTED:
             self._factory.prefetch([w for w in words if w.isalpha()], lang)
+
+    def words_id(self) -> str:
+        """The digest of the lexicon file's content where it holds a ``words`` table this code reads (what
+        ``Extractor.prepare`` notes beside the word senses it works out); "" otherwise."""
+        return self._factory.words_id() if self._factory is not None else ""
+
+    def in_words(self, word: str, lang: str) -> bool:
+        """Whether the lexicon file's ``words`` table holds the lemma of ``word`` (a word of the frequency lists),
+        as a prefetch for ``lang`` read; False where none did. No query."""
+        return self._factory is not None and self._factory.base(word, lang) is not None
+
+    def table_words(self) -> list[str]:
+        """Every word whose lemma the ``words`` table holds (set-up work); none without one."""
+        return self._factory.table_words() if self._factory is not None else []
 
     def prefetch_zipf(self, words: Iterable[str], lang: str) -> None:
         """``prefetch`` of the frequencies alone."""
@@ -383,8 +506,71 @@ def write_lexicon(
         ((lang, folded, word) for lang, word in rows if (folded := fold(word)) != word),
     )
     conn.commit()
+    _write_words(conn, tmp)
     conn.close()
     tmp.replace(path)
+
+
+def _write_words(conn: sqlite3.Connection, path: Path) -> None:
+    """The ``words`` table of the lexicon file at ``path`` (open as ``conn``, its other tables written), and
+    the ``meta`` rows that say which code wrote it (``words_stamp``) and what the file holds (a digest).
+
+    For every word of the frequency lists, of every language: its lemma in each supported language as
+    ``Lexicon.lemma`` works it out (NULL where that is the word itself) and its frequency in each (NULL where
+    none). Then, as keys alone (every column NULL), each other lowercased form of the lemma table and folded
+    spelling of the fold table. A text's new word of the lists then costs one row of one query
+    (``Lexicon.prefetch``) instead of a few queries and simplemma's strategies, and a word the table lacks
+    costs no query before simplemma's strategies."""
+    words = [str(w) for (w,) in conn.execute("SELECT DISTINCT word FROM freq ORDER BY word")]
+    keys = {k for (f,) in conn.execute("SELECT DISTINCT form FROM lemmas") if (k := str(f).lower()).isalpha()}
+    keys.update(str(f) for (f,) in conn.execute("SELECT DISTINCT folded FROM fold"))
+    keys.difference_update(words)
+    zipfs: dict[str, dict[str, float]] = {code: {} for code in SUPPORTED}
+    for lang, word, zipf in conn.execute("SELECT lang, word, zipf FROM freq"):
+        if lang in zipfs:
+            zipfs[lang][word] = zipf
+    columns = ", ".join([f"lemma_{c} TEXT" for c in SUPPORTED] + [f"zipf_{c} REAL" for c in SUPPORTED])
+    conn.execute(f"CREATE TABLE words (word TEXT PRIMARY KEY, {columns}) WITHOUT ROWID")
+    insert = f"INSERT INTO words VALUES ({', '.join('?' * (1 + 2 * len(SUPPORTED)))})"
+    lexicon = Lexicon(path)  # no meta row yet, so no words table it reads: every lemma is worked out
+    for lo in range(0, len(words), WORDS_CHUNK):
+        if lo and lo % (20 * WORDS_CHUNK) == 0:
+            lexicon = Lexicon(path)  # a new one now and then: its memos hold nothing worth keeping
+        chunk = words[lo : lo + WORDS_CHUNK]
+        lemmas = [lexicon.lemma_list(chunk, code) for code in SUPPORTED]
+        conn.executemany(
+            insert,
+            (
+                (
+                    word,
+                    *(None if found[k] == word else found[k] for found in lemmas),
+                    *(zipfs[code].get(word) for code in SUPPORTED),
+                )
+                for k, word in enumerate(chunk)
+            ),
+        )
+        conn.commit()  # the lexicon reads the file between the steps
+    empty = (None,) * (2 * len(SUPPORTED))
+    conn.executemany(insert, ((key, *empty) for key in sorted(keys)))
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", [("words", words_stamp()), ("id", _digest(conn))])
+    conn.commit()
+
+
+def _digest(conn: sqlite3.Connection) -> str:
+    """A digest of a lexicon file's tables: what the word senses an extractor works out with it are valid for
+    (``Extractor.prepare``); the same for the same content."""
+    h = hashlib.sha256(words_stamp().encode())
+    for table in ("lemmas", "freq", "fold", "words"):
+        info = conn.execute(f"PRAGMA table_info({table})").fetchall()
+        key = ", ".join(str(row[1]) for row in sorted(info, key=lambda row: int(row[5])) if row[5])
+        line = " || char(9) || ".join(f"ifnull({row[1]}, '-')" for row in info)  # a text a row, NULL as "-"
+        rows = conn.execute(f"SELECT {line} FROM {table} ORDER BY {key}")
+        h.update(f"\n{table}\n".encode())
+        while chunk := rows.fetchmany(100_000):
+            h.update("\n".join(text for (text,) in chunk).encode())
+            h.update(b"\n")
+    return h.hexdigest()[:32]
 
 
 def _frequencies(lang: str) -> Iterator[tuple[str, str, float]]:
