@@ -212,7 +212,7 @@ class Engine:
 
         say = progress or (lambda _msg: None)
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        say("Copying lemma and frequency dictionaries…")
+        say("Copying lemma and frequency dictionaries, and working out each listed word's lemma…")
         for part in ("lexicon", "extractor"):  # both read the file about to be replaced
             self.__dict__.pop(part, None)
         lexicon_rows = build_lemma_db(self.data_dir / LEXICON_FILE)
@@ -221,7 +221,7 @@ class Engine:
         self.__dict__.pop("taxonomy", None)
         self.__dict__.pop("linker", None)
         link_concepts = len(self.build_linker(progress=say, vectors=vectors).uris)
-        say("Compiling the phrase index…")
+        say("Compiling the phrase index, and each listed word's compound parts and misspelt names…")
         self.__dict__.pop("taxonomy", None)
         self.__dict__.pop("extractor", None)
         self._cache_writes = True

@@ -1,17 +1,30 @@
-"""The pipeline's fast paths against plain references: overlap resolution, and the lemma pass."""
+"""The pipeline's fast paths against plain references: overlap resolution, the lemma pass, and the word senses
+worked out at set-up."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kompetens.engine import Engine
+from kompetens.extract.lemma import SUPPORTED, Lexicon, write_lexicon
 from kompetens.extract.native import speedups as _speedups
 from kompetens.extract.phrases import PhraseIndex, PhraseSpec, Sense, via_lemma
-from kompetens.extract.pipeline import _Candidate, _resolve_overlaps, _resolve_overlaps_python
+from kompetens.extract.pipeline import (
+    Extractor,
+    _Candidate,
+    _resolve_overlaps,
+    _resolve_overlaps_python,
+    dump_extractor,
+    load_extractor,
+)
 from kompetens.extract.text import MatchLine
+from kompetens.models import Document
 
 _NO_C = pytest.mark.skipif(
     _speedups is None, reason="no C code: built without a compiler, or KOMPETENS_PURE_PYTHON=1"
@@ -151,3 +164,82 @@ def test_without_the_c_code_extraction_is_the_same(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(pipeline, "_resolve_overlaps", _resolve_overlaps_python)
     assert mentions() == with_c
     assert sum(map(len, with_c)) > 300
+
+
+def _prepared_lexicon(path: Path) -> Lexicon:
+    """Frequencies holding a compound ("kundtjänstmedarbetare"), a misspelt name ("instagarm", rare), their
+    parts and a plain word; the lemma table a form of one of them."""
+    write_lexicon(
+        path,
+        [("sv", "medarbetaren", "medarbetare")],
+        [
+            ("sv", "kundtjänst", 3.6),
+            ("sv", "medarbetare", 4.2),
+            ("sv", "kundtjänstmedarbetare", 2.1),
+            ("sv", "instagarm", 1.1),
+            ("sv", "lagerarbete", 3.0),
+            ("en", "instagram", 4.5),
+        ],
+    )
+    return Lexicon(path)
+
+
+_PREPARED_SPECS = [
+    PhraseSpec("kundtjänst", "cs", "customer service", "customer_service"),
+    PhraseSpec("Instagram", "ig", "Instagram", "social_media", lemmatize=False),
+]
+_PREPARED_TEXT = "Vi söker en kundtjänstmedarbetare med koll på Instagarm och lagerarbete."
+
+
+def _found(extractor: Extractor, text: str = _PREPARED_TEXT) -> list[tuple[str, str, str, float]]:
+    profile = extractor(Document(source="t", text=text, lang="sv", kind="ad"))
+    return [(m.text, m.concept.id, m.method, m.confidence) for m in profile.mentions]
+
+
+def test_prepared_word_senses_are_the_ones_worked_out(tmp_path: Path) -> None:
+    """``prepare`` (``kompetens setup``) works out the senses of every word of the lexicon's words table; a
+    text's word of the table then takes them from there, and finds what working them out finds."""
+    lexicon = _prepared_lexicon(tmp_path / "a.sqlite")
+    prepared = Extractor(_PREPARED_SPECS, cues=(), lexicon=lexicon)
+    prepared.prepare()
+    assert set(prepared._presensed["sv"]) == {"kundtjänstmedarbetare", "instagarm"}
+    assert prepared._presensed_for == lexicon.words_id() != ""
+    worked = Extractor(_PREPARED_SPECS, cues=(), lexicon=Lexicon(tmp_path / "a.sqlite"))
+    found = _found(prepared)
+    assert found == _found(worked)
+    assert {(text, how) for text, _, how, _ in found} >= {("kundtjänst", "compound"), ("Instagarm", "fuzzy")}
+    buffer = io.BytesIO()  # kept in the data folder's extractor cache
+    dump_extractor(buffer, "key", prepared)
+    buffer.seek(0)
+    _, loaded = load_extractor(buffer, Lexicon(tmp_path / "a.sqlite"))
+    assert isinstance(loaded, Extractor) and loaded._presensed_words("sv") is not None
+    assert _found(loaded) == found
+
+
+def test_prepared_word_senses_of_another_lexicon_are_not_read(tmp_path: Path) -> None:
+    prepared = Extractor(_PREPARED_SPECS, cues=(), lexicon=_prepared_lexicon(tmp_path / "a.sqlite"))
+    prepared.prepare()
+    write_lexicon(tmp_path / "b.sqlite", [], [("sv", "kundtjänst", 3.6), ("sv", "instagarm", 1.1)])
+    buffer = io.BytesIO()
+    dump_extractor(buffer, "key", prepared)
+    buffer.seek(0)
+    _, other = load_extractor(buffer, Lexicon(tmp_path / "b.sqlite"))
+    assert isinstance(other, Extractor) and other._presensed_words("sv") is None
+    # worked out with the other lexicon: "medarbetare" is no word of it, so no compound
+    assert [how for _, _, how, _ in _found(other)] == ["fuzzy"]
+
+
+def test_the_data_folders_prepared_senses_are_the_ones_worked_out(engine: Engine) -> None:
+    """The real data folder's extractor cache (``kompetens setup``): each kept word's senses, and a sample of
+    the words table's other words (none), are what ``_word_senses`` works out now."""
+    extractor = engine.extractor
+    for lang in SUPPORTED:
+        known = extractor._presensed_words(lang)
+        if known is None:
+            pytest.skip("no prepared word senses in the data folder: run `kompetens setup`")
+        listed = [w for w in engine.lexicon.table_words()[::211] if len(w) >= 6]
+        words = [*known, *listed]
+        engine.lexicon.prefetch(words, lang)
+        assert {w: s for w in words if (s := extractor._word_senses(w, lang))} == {
+            w: known[w] for w in words if w in known
+        }

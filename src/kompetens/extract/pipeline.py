@@ -41,6 +41,8 @@ AREA_GAIN = 0.55
 KNOWN_ZIPF = 2.5
 MIN_COMPOUND = 8
 WORD_CACHE_MAX = 200_000
+PRESENSE_CHUNK = 5000
+"""Words per step of ``Extractor.prepare``'s look-ups."""
 
 _Candidate = tuple[int, float, int, int, int, Sense, str]
 """(start - end, -confidence, start, sequence, end, sense, method): sorting the tuples puts the longest,
@@ -87,6 +89,8 @@ class Extractor:
         self._splitters: dict[str, CompoundSplitter] = {}
         self._part_words: dict[str, frozenset[str]] = {}  # lang -> ``part_words``: see ``prepare``
         self._word_cache: dict[str, dict[str, tuple[_WordSense, ...]]] = {}  # lang -> word -> senses
+        self._presensed: dict[str, dict[str, tuple[_WordSense, ...]]] = {}  # see ``prepare``
+        self._presensed_for = ""  # the ``Lexicon.words_id`` of the lexicon they were worked out with
         self._sensed: dict[str, set[str]] = {}  # lang -> the words in its cache that have senses
         self._refs: dict[Sense, ConceptRef] = {}
         self._kinds = _Kinds(self.index)  # hit code -> (-confidence, sense, method)
@@ -124,12 +128,39 @@ class Extractor:
         return [(s - e, k[0], s, q, e, k[1], k[2]) for q, (s, e, c) in enumerate(hits) for k in [kinds[c]]]
 
     def prepare(self) -> None:
-        """Do now the set-up work that a first text of a compounding language would otherwise pay for: what
-        a compound part the phrase index knows looks like (``compound.part_words``, a scan of the lexicon's
-        lemma table). The Engine calls it before it keeps the extractor in its data folder."""
+        """Do now the set-up work that a first text would otherwise pay for: what a compound part the phrase
+        index knows looks like (``compound.part_words``, a scan of the lexicon's lemma table), and the senses
+        of every word of the lexicon's ``words`` table (each word of the frequency lists) in each supported
+        language: its compound parts or fuzzy match, as a new word of a text gets them (``_word_senses``);
+        only the words that have some are kept. The Engine calls it before it keeps the extractor in its data
+        folder; a text's new word of the table then costs a look-up (``_add_unmatched``)."""
         for code in SUPPORTED:
             if lang_data(code, "morphology").get("compounds") and code not in self._part_words:
                 self._part_words[code] = part_words(self.index.vocab, self.lexicon, code)
+        lexicon_id = self.lexicon.words_id()
+        if not lexicon_id or getattr(self, "_presensed_for", "") == lexicon_id:
+            return
+        words = [w for w in self.lexicon.table_words() if len(w) >= FUZZY_MIN_LEN]
+        found: dict[str, dict[str, tuple[_WordSense, ...]]] = {}
+        for code in SUPPORTED:
+            own = found[code] = {}
+            for lo in range(0, len(words), PRESENSE_CHUNK):
+                chunk = words[lo : lo + PRESENSE_CHUNK]
+                self.lexicon.prefetch(chunk, code)  # lemmas and frequencies from the words table, at once
+                for word in chunk:
+                    senses = self._word_senses(word, code)
+                    if senses:
+                        own[word] = senses
+        self._splitters = {}  # their caches hold this work, and their cached methods do not pickle
+        self._presensed, self._presensed_for = found, lexicon_id
+
+    def _presensed_words(self, lang: str) -> dict[str, tuple[_WordSense, ...]] | None:
+        """``prepare``'s senses of the words table's words in ``lang`` (the words that have some), where they
+        were worked out with this extractor's lexicon; else None."""
+        made_for: str = getattr(self, "_presensed_for", "")  # none in an extractor pickled before
+        if not made_for or made_for != self.lexicon.words_id():
+            return None
+        return self._presensed.get(lang)
 
     def _splitter(self, lang: str) -> CompoundSplitter | None:
         if not lang_data(lang, "morphology").get("compounds"):
@@ -153,8 +184,13 @@ class Extractor:
             fuzzy = [w for w in new if len(w) >= FUZZY_MIN_LEN and w.isalpha()]
             for code in SUPPORTED:  # what _is_known asks, read at once
                 self.lexicon.prefetch_zipf(fuzzy, code)
+        known = self._presensed_words(lang) if new else None
+        in_words = self.lexicon.in_words
         for word in new:
-            senses = cache[word] = self._word_senses(word, lang)
+            if known is not None and in_words(word, lang):  # worked out at set-up (``prepare``)
+                senses = cache[word] = known.get(word, ())
+            else:
+                senses = cache[word] = self._word_senses(word, lang)
             if senses:
                 sensed.add(word)
         words = sensed.intersection(line.piece_set)
@@ -209,14 +245,12 @@ class Extractor:
         spec: Sense | None = None
         # A word the lemmatiser knows is a real word, not a misspelling of a name.
         if self.lexicon.lemma(word, lang) == word and not self._is_known(word, lang):
-            from rapidfuzz import fuzz, process  # only unknown words get here: keep it off the start-up path
-
             near = self._fuzzy_near(len(word))
-            best = (
-                process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF) if near else None
-            )
-            if best is not None:
-                spec = self.index.lookup(best[0])
+            if near:
+                extract_one, ratio = _rapidfuzz()
+                best = extract_one(word, near, scorer=ratio, score_cutoff=FUZZY_CUTOFF)
+                if best is not None:
+                    spec = self.index.lookup(best[0])
         return spec
 
     def _fuzzy_near(self, n: int) -> list[str]:
@@ -272,6 +306,15 @@ class Extractor:
                     m.end = suffixes[m.end]
                     m.text = text[m.start : m.end]
         return mentions
+
+
+@lru_cache(maxsize=1)
+def _rapidfuzz() -> tuple[Callable[..., tuple[str, float, int] | None], Callable[..., float]]:
+    """rapidfuzz's ``process.extractOne`` and ``fuzz.ratio``, imported on first use: only unknown words need
+    them, so they stay off the start-up path (and the import off each word's)."""
+    from rapidfuzz import fuzz, process
+
+    return process.extractOne, fuzz.ratio
 
 
 _LEXICON = "lexicon"
