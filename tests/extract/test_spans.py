@@ -495,3 +495,34 @@ def test_a_function_word_alone_is_no_skill_phrase(data_dir: Path, lang: str) -> 
     found = {m.text for m in engine.extract(doc).mentions}
     assert words[2] in found  # a single word that is no function word stays
     assert not found & set(words[:2])
+
+
+@_NO_C
+@settings(max_examples=300, deadline=None)
+@given(_WORD, st.sampled_from(["sv", "en", "-"]))
+def test_a_new_words_table_built_in_c_is_the_one_of_its_feature_strings(word: str, lang: str) -> None:
+    """``word_row`` builds a word's features itself (stop 34); ``word_table`` hashes the Python feature
+    strings: the same table, bit for bit, with and without word clusters."""
+    for features in (_PACKAGED.features, Featurizer()):
+        weights = _PACKAGED._weights
+        strings = np.empty((5, 3), dtype=np.float32)
+        speedups.word_table(
+            ["-2:", "-1:", "0:", "1:", "2:"], features.feature_groups(word, lang), weights, strings
+        )
+        assert np.array_equal(features.word_table(word, lang, weights), strings)
+
+
+@_NO_C
+def test_the_c_word_row_checks_its_arguments() -> None:
+    weights = _PACKAGED._weights
+    out = np.zeros((5, 3), dtype=np.float32)
+    with pytest.raises(ValueError, match="out must be"):
+        speedups.word_row("Java", "java", "java", "-", None, weights, np.zeros((4, 3), dtype=np.float32))
+    with pytest.raises(ValueError, match="weights must be"):
+        speedups.word_row("Java", "java", "java", "-", None, weights[:3], out)
+    with pytest.raises(TypeError):
+        speedups.word_row("Java", "java", "java", "-", [1, 2], weights, out)
+    with pytest.raises(ValueError, match="empty"):
+        speedups.word_row("", "", "", "-", None, weights, out)
+    speedups.word_row("Java", "java", "java", "-", (1, 2, 3), weights, out)
+    assert out.any()

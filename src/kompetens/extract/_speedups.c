@@ -1,4 +1,4 @@
-/* Five hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
+/* Six hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
  * them on random input). Built with the package where a C compiler is present.
  *
  * The word-trie walk of kompetens.extract.wordtrie (WordTrie.scan_python):
@@ -14,7 +14,8 @@
  *
  * The linker's sparse lexical scores (kompetens.link.sparse.pool_queries_python): pool_queries(...), below.
  *
- * A new word's table of the span tagger (Featurizer.word_table_python): word_table(...), below.
+ * A new word's table of the span tagger (Featurizer.word_table_python): word_row(...), which builds the word's
+ * features itself, and word_table(...), which hashes the Python feature strings (the tests compare the two).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -397,25 +398,27 @@ static inline uint32_t crc_bytes(uint32_t crc, const char *s, size_t n) {
     return crc;
 }
 
+/* crc over the UTF-8 bytes of one code point */
+static inline uint32_t crc_cp(uint32_t crc, Py_UCS4 c) {
+    char b[4];
+    size_t n;
+    if (c < 0x80) {
+        b[0] = (char)c; n = 1;
+    } else if (c < 0x800) {
+        b[0] = (char)(0xC0 | (c >> 6)); b[1] = (char)(0x80 | (c & 0x3F)); n = 2;
+    } else if (c < 0x10000) {
+        b[0] = (char)(0xE0 | (c >> 12)); b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        b[2] = (char)(0x80 | (c & 0x3F)); n = 3;
+    } else {
+        b[0] = (char)(0xF0 | (c >> 18)); b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        b[2] = (char)(0x80 | ((c >> 6) & 0x3F)); b[3] = (char)(0x80 | (c & 0x3F)); n = 4;
+    }
+    return crc_bytes(crc, b, n);
+}
+
 /* crc over the UTF-8 bytes of code points [start, end) of a str's data */
 static inline uint32_t crc_str(uint32_t crc, int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
-    for (Py_ssize_t k = start; k < end; k++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, k);
-        char b[4];
-        size_t n;
-        if (c < 0x80) {
-            b[0] = (char)c; n = 1;
-        } else if (c < 0x800) {
-            b[0] = (char)(0xC0 | (c >> 6)); b[1] = (char)(0x80 | (c & 0x3F)); n = 2;
-        } else if (c < 0x10000) {
-            b[0] = (char)(0xE0 | (c >> 12)); b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-            b[2] = (char)(0x80 | (c & 0x3F)); n = 3;
-        } else {
-            b[0] = (char)(0xF0 | (c >> 18)); b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-            b[2] = (char)(0x80 | ((c >> 6) & 0x3F)); b[3] = (char)(0x80 | (c & 0x3F)); n = 4;
-        }
-        crc = crc_bytes(crc, b, n);
-    }
+    for (Py_ssize_t k = start; k < end; k++) crc = crc_cp(crc, PyUnicode_READ(kind, data, k));
     return crc;
 }
 
@@ -509,6 +512,7 @@ static PyObject *tag_spans(PyObject *self, PyObject *args) {
     Tok *toks = NULL;
     Py_ssize_t *seg_end = NULL; /* the index after each sentence's last token */
     double *em = NULL;
+    uint64_t *bigram = NULL; /* each token's two bigram feature ids */
     unsigned char *back = NULL;
     int *labels = NULL;
     Py_buffer tables = {0}, classes = {0}, pad = {0}, weights = {0}, trans = {0}, fixed = {0}, hbuf = {0};
@@ -623,9 +627,10 @@ static PyObject *tag_spans(PyObject *self, PyObject *args) {
     for (Py_ssize_t s = 0, a = 0; s < n_seg; a = seg_end[s++])
         if (seg_end[s] - a > longest) longest = seg_end[s] - a;
     em = PyMem_Malloc(sizeof(double) * 3 * (size_t)longest);
+    bigram = PyMem_Malloc(sizeof(uint64_t) * 2 * (size_t)longest);
     back = PyMem_Malloc(3 * (size_t)longest);
     labels = PyMem_Malloc(sizeof(int) * (size_t)longest);
-    if (em == NULL || back == NULL || labels == NULL) { PyErr_NoMemory(); goto error; }
+    if (em == NULL || back == NULL || labels == NULL || bigram == NULL) { PyErr_NoMemory(); goto error; }
     uint32_t pre_minus = crc_bytes(0xFFFFFFFFU, "b-=", 3), pre_plus = crc_bytes(0xFFFFFFFFU, "b+=", 3);
 
     /* 3. per sentence: emissions, the best labels, their spans */
@@ -635,6 +640,24 @@ static PyObject *tag_spans(PyObject *self, PyObject *args) {
         int held[6] = {0, 0, 0, 0, 0, 0};
         for (Py_ssize_t k = 0; k < m; k++)
             if (tk[k].cls > 0 && tk[k].cls <= 5) held[tk[k].cls] = 1;
+        /* the bigrams' ids first, their weight rows fetched ahead of the sums below (random rows: cache misses) */
+        for (Py_ssize_t k = 0; k < m; k++) {
+            uint32_t h = pre_minus;
+            if (k == 0) h = crc_bytes(h, "<s>", 3);
+            else h = crc_str(h, lkind, ldata, tk[k - 1].start, tk[k - 1].end);
+            h = crc_bytes(h, "|", 1);
+            h = crc_str(h, lkind, ldata, tk[k].start, tk[k].end);
+            bigram[2 * k] = (uint64_t)(h ^ 0xFFFFFFFFU) & mask;
+            h = crc_str(pre_plus, lkind, ldata, tk[k].start, tk[k].end);
+            h = crc_bytes(h, "|", 1);
+            if (k == m - 1) h = crc_bytes(h, "</s>", 4);
+            else h = crc_str(h, lkind, ldata, tk[k + 1].start, tk[k + 1].end);
+            bigram[2 * k + 1] = (uint64_t)(h ^ 0xFFFFFFFFU) & mask;
+            __builtin_prefetch(W + 3 * bigram[2 * k]);
+            __builtin_prefetch(W + 3 * bigram[2 * k + 1]);
+            __builtin_prefetch(T + tk[k].row * 15);
+            __builtin_prefetch(T + tk[k].row * 15 + 14);
+        }
         Py_ssize_t last_cue = -100;
         for (Py_ssize_t k = 0; k < m; k++) {
             float e[3];
@@ -651,17 +674,8 @@ static PyObject *tag_spans(PyObject *self, PyObject *args) {
             uint64_t ids[12];
             int nf = 0;
             ids[nf++] = (uint64_t)F[0];
-            uint32_t h = pre_minus;
-            if (k == 0) h = crc_bytes(h, "<s>", 3);
-            else h = crc_str(h, lkind, ldata, tk[k - 1].start, tk[k - 1].end);
-            h = crc_bytes(h, "|", 1);
-            h = crc_str(h, lkind, ldata, tk[k].start, tk[k].end);
-            ids[nf++] = (uint64_t)(h ^ 0xFFFFFFFFU) & mask;
-            h = crc_str(pre_plus, lkind, ldata, tk[k].start, tk[k].end);
-            h = crc_bytes(h, "|", 1);
-            if (k == m - 1) h = crc_bytes(h, "</s>", 4);
-            else h = crc_str(h, lkind, ldata, tk[k + 1].start, tk[k + 1].end);
-            ids[nf++] = (uint64_t)(h ^ 0xFFFFFFFFU) & mask;
+            ids[nf++] = bigram[2 * k];
+            ids[nf++] = bigram[2 * k + 1];
             for (int c = 1; c <= 5; c++)
                 if (held[c]) ids[nf++] = (uint64_t)F[c];
             Py_ssize_t gap = k - last_cue;
@@ -708,6 +722,7 @@ done:
     PyMem_Free(toks);
     PyMem_Free(seg_end);
     PyMem_Free(em);
+    PyMem_Free(bigram);
     PyMem_Free(back);
     PyMem_Free(labels);
     return out;
@@ -857,7 +872,7 @@ done:
 }
 
 /* ---- The span tagger's table of a new word (kompetens.extract.spans.Featurizer.word_table_python) --------
- * word_table(prefixes, groups, weights, out) -> None
+ * word_table(prefixes, groups, weights, out) -> None (word_row below builds the features itself)
  *   prefixes: list of str, one per neighbour position ("-2:" ... "2:"); groups: list of as many lists of str,
  *   the word's features seen from that position; weights: float32 2**bits x 3; out: writable float32
  *   positions x 3, set to the sum of the weight rows of crc32(prefix + feature) & (len(weights) - 1) for each
@@ -918,12 +933,197 @@ done:
     return result;
 }
 
+/* word_row(word, lower, lemma, cls, grains, weights, out) -> None
+ *   A new word's tagger table, as word_table gives it for Featurizer.feature_groups's features, the features
+ *   built here from their parts: word as written (its shape, case and length), lower (word.lower()), lemma,
+ *   cls (its word class), grains (None: no cluster features; an empty tuple: "g=?"; else its cluster ids).
+ *   Seen from position 0: w l p3 s3 s2 sh c k len and the grains; from +-1: w l s3 sh k c and the grains;
+ *   from +-2: w sh k and the first grain; each "<position>:<feature>" hashed and its weight rows summed as
+ *   word_table does. out: writable float32 5 x 3. */
+typedef struct {
+    const float *wt;
+    uint32_t mask;
+    int n;
+    uint32_t rows[32];
+} RowSum;
+
+/* a feature's hash (its crc32 before the final xor): its weight row, fetched ahead of the sum */
+static inline void row_add(RowSum *r, uint32_t crc) {
+    uint32_t row = (crc ^ 0xFFFFFFFFU) & r->mask;
+    __builtin_prefetch(r->wt + 3 * (size_t)row);
+    r->rows[r->n++] = row;
+}
+
+/* the sum of the rows, in float32 and in order (as word_table sums them) */
+static inline void row_sum(const RowSum *r, float *out) {
+    float a = 0.0f, b = 0.0f, c = 0.0f;
+    for (int k = 0; k < r->n; k++) {
+        const float *row = r->wt + 3 * (size_t)r->rows[k];
+        a += row[0]; b += row[1]; c += row[2];
+    }
+    out[0] = a; out[1] = b; out[2] = c;
+}
+
+static inline uint32_t crc_cstr(uint32_t crc, const char *s) { return crc_bytes(crc, s, strlen(s)); }
+
+/* str.isupper() (upper = 1) or str.islower() (upper = 0) of code points [from, n): no character of the other
+ * case nor titlecase, and at least one of this case (as CPython tests them) */
+static int all_cased(int kind, const void *data, Py_ssize_t from, Py_ssize_t n, int upper) {
+    int cased = 0;
+    for (Py_ssize_t k = from; k < n; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (Py_UNICODE_ISTITLE(c) || (upper ? Py_UNICODE_ISLOWER(c) : Py_UNICODE_ISUPPER(c))) return 0;
+        if (upper ? Py_UNICODE_ISUPPER(c) : Py_UNICODE_ISLOWER(c)) cased = 1;
+    }
+    return cased;
+}
+
+/* spans._case of a word (n >= 1 code points): the same tests, in the same order */
+static const char *word_case(int kind, const void *data, Py_ssize_t n) {
+    int alpha = 0, digit = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (Py_UNICODE_ISALPHA(c)) alpha = 1;
+        if (Py_UNICODE_ISDIGIT(c)) digit = 1;
+    }
+    if (!alpha) return digit ? "digit" : "punct";
+    if (all_cased(kind, data, 0, n, 1)) return n > 1 ? "upper" : "cap1";
+    if (Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, 0)))
+        return n == 1 || all_cased(kind, data, 1, n, 0) ? "title" : "mixed";
+    return all_cased(kind, data, 0, n, 0) ? "lower" : "mixed";
+}
+
+/* spans._SHAPE of one code point */
+static inline Py_UCS4 shape_cp(Py_UCS4 c) {
+    if ((c >= 'A' && c <= 'Z') || c == 0xC5 || c == 0xC4 || c == 0xD6 || c == 0xC9 || c == 0xDC) return 'X';
+    if ((c >= 'a' && c <= 'z') || c == 0xE5 || c == 0xE4 || c == 0xF6 || c == 0xE9 || c == 0xFC) return 'x';
+    if (c >= '0' && c <= '9') return 'd';
+    return c;
+}
+
+static PyObject *word_row(PyObject *self, PyObject *args) {
+    PyObject *word, *lower, *lemma, *cls, *grains, *wobj, *oobj;
+    if (!PyArg_ParseTuple(args, "UUUUOOO", &word, &lower, &lemma, &cls, &grains, &wobj, &oobj)) return NULL;
+    if (grains != Py_None && !PyTuple_Check(grains)) {
+        PyErr_SetString(PyExc_TypeError, "word_row: grains must be None or a tuple of ints");
+        return NULL;
+    }
+    Py_ssize_t n_grains = grains == Py_None ? -1 : PyTuple_GET_SIZE(grains);
+    long gids[16];
+    if (n_grains > 16) {
+        PyErr_SetString(PyExc_ValueError, "word_row: at most 16 grains");
+        return NULL;
+    }
+    for (Py_ssize_t g = 0; g < n_grains; g++) {
+        gids[g] = PyLong_AsLong(PyTuple_GET_ITEM(grains, g));
+        if (gids[g] == -1 && PyErr_Occurred()) return NULL;
+    }
+    if (!crc_ready) crc_init();
+    Py_buffer w = {0}, out = {0};
+    PyObject *result = NULL;
+    Py_UCS4 small[64], *shape = small;
+    if (get_buffer(wobj, NULL, &w, 4, 0) < 0) return NULL;
+    if (get_buffer(oobj, NULL, &out, 4, 1) < 0) { PyBuffer_Release(&w); return NULL; }
+    Py_ssize_t rows = w.len / 12;
+    if (rows < 1 || (rows & (rows - 1)) != 0 || w.len != rows * 12) {
+        PyErr_SetString(PyExc_ValueError, "word_row: weights must be 2**bits x 3 float32");
+        goto done;
+    }
+    if (out.len != 5 * 12) {
+        PyErr_SetString(PyExc_ValueError, "word_row: out must be 5 x 3 float32");
+        goto done;
+    }
+    {
+        int kind = PyUnicode_KIND(word), lkind = PyUnicode_KIND(lower), mkind = PyUnicode_KIND(lemma);
+        int ckind = PyUnicode_KIND(cls);
+        const void *data = PyUnicode_DATA(word), *ldata = PyUnicode_DATA(lower), *mdata = PyUnicode_DATA(lemma);
+        const void *cdata = PyUnicode_DATA(cls);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(word), ln = PyUnicode_GET_LENGTH(lower);
+        Py_ssize_t mn = PyUnicode_GET_LENGTH(lemma), cn = PyUnicode_GET_LENGTH(cls);
+        if (n == 0) {
+            PyErr_SetString(PyExc_ValueError, "word_row: an empty word");
+            goto done;
+        }
+        /* the shape: each character mapped, runs squeezed when it is longer than 4 */
+        if (n > 64) {
+            shape = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)n);
+            if (shape == NULL) { PyErr_NoMemory(); goto done; }
+        }
+        Py_ssize_t sn = 0;
+        for (Py_ssize_t k = 0; k < n; k++) shape[sn++] = shape_cp(PyUnicode_READ(kind, data, k));
+        if (sn > 4) {
+            Py_ssize_t m = 1;
+            for (Py_ssize_t k = 1; k < sn; k++)
+                if (shape[k] != shape[m - 1]) shape[m++] = shape[k];
+            sn = m;
+        }
+        const char *wcase = word_case(kind, data, n);
+        char len_text[8], grain_text[16][48];
+        snprintf(len_text, sizeof len_text, "len=%d", (int)(n < 12 ? n : 12));
+        for (Py_ssize_t g = 0; g < n_grains; g++)
+            snprintf(grain_text[g], sizeof grain_text[g], "g%d=%ld", (int)g, gids[g]);
+        static const char *prefixes[5] = {"-2:", "-1:", "0:", "1:", "2:"};
+        RowSum sums[5];
+        for (int p = 0; p < 5; p++) { /* every row's hash first (and its fetch started), then the sums */
+            RowSum *r = &sums[p];
+            r->wt = (const float *)w.buf;
+            r->mask = (uint32_t)(rows - 1);
+            r->n = 0;
+            uint32_t head = crc_cstr(0xFFFFFFFFU, prefixes[p]);
+            uint32_t fw = crc_str(crc_cstr(head, "w="), lkind, ldata, 0, ln);
+            uint32_t fl = crc_str(crc_cstr(head, "l="), mkind, mdata, 0, mn);
+            uint32_t fs3 = crc_str(crc_cstr(head, "s3="), lkind, ldata, ln > 3 ? ln - 3 : 0, ln);
+            uint32_t fsh = crc_cstr(head, "sh=");
+            for (Py_ssize_t k = 0; k < sn; k++) fsh = crc_cp(fsh, shape[k]);
+            uint32_t fk = crc_str(crc_cstr(head, "k="), ckind, cdata, 0, cn);
+            uint32_t fc = crc_cstr(crc_cstr(head, "c="), wcase);
+            int grain_count;
+            if (p == 2) { /* own: w l p3 s3 s2 sh c k len */
+                row_add(r, fw);
+                row_add(r, fl);
+                row_add(r, crc_str(crc_cstr(head, "p3="), lkind, ldata, 0, ln < 3 ? ln : 3));
+                row_add(r, fs3);
+                row_add(r, crc_str(crc_cstr(head, "s2="), lkind, ldata, ln > 2 ? ln - 2 : 0, ln));
+                row_add(r, fsh);
+                row_add(r, fc);
+                row_add(r, fk);
+                row_add(r, crc_cstr(head, len_text));
+                grain_count = (int)n_grains;
+            } else if (p == 1 || p == 3) { /* near: w l s3 sh k c */
+                row_add(r, fw);
+                row_add(r, fl);
+                row_add(r, fs3);
+                row_add(r, fsh);
+                row_add(r, fk);
+                row_add(r, fc);
+                grain_count = (int)n_grains;
+            } else { /* far: w sh k */
+                row_add(r, fw);
+                row_add(r, fsh);
+                row_add(r, fk);
+                grain_count = n_grains > 1 ? 1 : (int)n_grains;
+            }
+            if (n_grains == 0) row_add(r, crc_cstr(head, "g=?"));
+            for (int g = 0; g < grain_count; g++) row_add(r, crc_cstr(head, grain_text[g]));
+        }
+        for (int p = 0; p < 5; p++) row_sum(&sums[p], (float *)out.buf + 3 * p);
+    }
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    if (shape != small) PyMem_Free(shape);
+    PyBuffer_Release(&w);
+    PyBuffer_Release(&out);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS, "The word-trie walk (see kompetens.extract.wordtrie.WordTrie.scan)."},
     {"resolve", resolve, METH_O, "Overlap resolution (see kompetens.extract.pipeline._resolve_overlaps)."},
     {"tag_spans", tag_spans, METH_VARARGS, "The span tagger (see kompetens.extract.spans.SpanTagger.find)."},
     {"pool_queries", pool_queries, METH_VARARGS, "Sparse lexical pooling (see kompetens.link.sparse.pool_queries)."},
-    {"word_table", word_table, METH_VARARGS, "A new word's tagger table (see kompetens.extract.spans.Featurizer.word_table)."},
+    {"word_table", word_table, METH_VARARGS, "A word's tagger table from its feature strings (see kompetens.extract.spans.Featurizer.word_table_python)."},
+    {"word_row", word_row, METH_VARARGS, "A new word's tagger table (see kompetens.extract.spans.Featurizer.word_table)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -932,7 +1132,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 5
+#define VERSION 6
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);

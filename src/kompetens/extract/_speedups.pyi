@@ -39,3 +39,13 @@ def pool_queries(
     /,
 ) -> tuple[bytes, bytes]: ...
 def word_table(prefixes: list[str], groups: list[list[str]], weights: Any, out: Any, /) -> None: ...
+def word_row(
+    word: str,
+    lower: str,
+    lemma: str,
+    cls: str,
+    grains: tuple[int, ...] | None,
+    weights: Any,
+    out: Any,
+    /,
+) -> None: ...

@@ -45,8 +45,6 @@ BITS = 19
 LABELS = ("O", "B", "I")
 OUT, BEGIN, INSIDE = 0, 1, 2
 OFFSETS = (-2, -1, 0, 1, 2)
-_PREFIXES = [f"{o}:" for o in OFFSETS]
-"""What a feature string starts with at each position (``Featurizer.word_features``)."""
 SENTENCE_CLASSES = frozenset({"cue", "we", "you", "req", "do"})
 """Word classes (``lang/<code>/spans.json``) whose presence anywhere in a sentence is a feature of each token."""
 MAX_TOKENS = 120
@@ -175,14 +173,25 @@ class Featurizer:
         by = {-2: far, -1: near, 0: own, 1: near, 2: far}
         return [by[o] for o in OFFSETS]
 
+    def fill_row(self, word: str, lang: str, weights: FloatArray, out: FloatArray, class_lang: str) -> int:
+        """Write :meth:`word_table` of ``word`` into ``out`` (float32, positions x labels) and return the code
+        of its sentence class in ``class_lang`` (``_SENTENCE_CLASS_CODES``, 0 for none): a word cache's new
+        row (``WordTables``). The C code (``_speedups.word_row``, which builds and hashes the features itself)
+        where it is built, else :meth:`word_table_python`: the same sums, in the same order."""
+        lower = word.lower()
+        if speedups is None:
+            out[:] = self.word_table_python(word, lang, weights)
+        else:
+            lemma = self.lexicon.lemma(lower, lang) if lower.isalpha() else lower
+            grains = (self.clusters.get(lower) or self.clusters.get(lemma) or ()) if self.clusters else None
+            speedups.word_row(word, lower, lemma, self.word_class(lower, lang), grains, weights, out)
+        return _SENTENCE_CLASS_CODES.get(self.word_class(lower, class_lang), 0)
+
     def word_table(self, word: str, lang: str, weights: FloatArray) -> FloatArray:
         """The tagger's table of ``word`` (positions x labels): the sum of its features' ``weights`` rows at
-        each position. The C code (``_speedups.word_table``) where it is built, else
-        :meth:`word_table_python`: the same sums, in the same order."""
-        if speedups is None:
-            return self.word_table_python(word, lang, weights)
+        each position (:meth:`fill_row`)."""
         out = np.empty((len(OFFSETS), len(LABELS)), dtype=np.float32)
-        speedups.word_table(_PREFIXES, self.feature_groups(word, lang), weights, out)
+        self.fill_row(word, lang, weights, out, lang)
         return out
 
     def word_table_python(self, word: str, lang: str, weights: FloatArray) -> FloatArray:
@@ -467,17 +476,18 @@ class WordTables:
     """One language's word cache of a :class:`SpanTagger`: ``rows`` maps a word (as written) to its row of
     ``tables`` (its emission parts seen from each neighbour position, 5 x 3) and of ``classes`` (its
     sentence-class code). Row 0 is the pad, the position outside a sentence (``pad``). ``hcache`` lets the C code
-    find most words' rows without a str or a dict look-up."""
+    find most words' rows without a str or a dict look-up.
 
-    def __init__(self, table: Callable[[str], FloatArray], word_class: Callable[[str], int]) -> None:
-        self._table = table
-        self._class = word_class
+    ``fill(word, out)`` writes a word's table into ``out`` (a row of ``tables``) and returns its class code."""
+
+    def __init__(self, fill: Callable[[str, FloatArray], int]) -> None:
+        self._fill = fill
         self._lock = threading.Lock()
         self.rows: dict[str, int] = {}
-        self.pad = table("<pad>")
         self.tables = np.zeros((1024, len(OFFSETS), len(LABELS)), dtype=np.float32)
         self.classes = np.zeros(1024, dtype=np.int8)
-        self.tables[0] = self.pad
+        fill("<pad>", self.tables[0])
+        self.pad = self.tables[0].copy()
         self._size = 1
         self.hcache = np.zeros(2 * HASH_SLOTS, dtype=np.int64)
         """The C code's direct-mapped cache of word hash -> row + 1 (``_speedups.tag_spans``)."""
@@ -487,8 +497,7 @@ class WordTables:
 
     def add(self, word: str) -> int:
         """The row of ``word``, filled in if it is new (the arrays double when full)."""
-        table, cls = self._table(word), self._class(word)
-        with self._lock:
+        with self._lock:  # the table is written in place: one writer at a time
             row = self.rows.get(word)
             if row is not None:
                 return row
@@ -496,8 +505,7 @@ class WordTables:
             if row == len(self.tables):
                 self.tables = np.concatenate([self.tables, np.zeros_like(self.tables)])
                 self.classes = np.concatenate([self.classes, np.zeros_like(self.classes)])
-            self.tables[row] = table
-            self.classes[row] = cls
+            self.classes[row] = self._fill(word, self.tables[row])
             self.rows[word] = row
             self._size = row + 1
             return row
@@ -534,13 +542,10 @@ class SpanTagger:
             w = self._weights
             features = self.features
 
-            def table(word: str) -> FloatArray:
-                return features.word_table(word, "-" if word == "<pad>" else lang, w)
+            def fill(word: str, out: FloatArray) -> int:
+                return features.fill_row(word, "-" if word == "<pad>" else lang, w, out, lang)
 
-            def word_class(word: str) -> int:
-                return _SENTENCE_CLASS_CODES.get(features.word_class(word.lower(), lang), 0)
-
-            store = self._stores[lang] = WordTables(table, word_class)
+            store = self._stores[lang] = WordTables(fill)
         return store
 
     def emissions(self, words: Sequence[str], lang: str) -> FloatArray:
