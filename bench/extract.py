@@ -102,6 +102,11 @@ def main() -> None:
     print(f"ads: {len(docs)}  mean size: {mean_chars:.0f} chars  phrase keys: {len(phrase_keys)}")
     print(f"extractor build (incl. taxonomy load): {build_s:.2f} s")
     print(f"phrase walk: {'C' if COMPILED else 'Python (no C build, or KOMPETENS_PURE_PYTHON=1: slower)'}")
+    prepared = extractor._presensed_words("sv") is not None  # the listed words' senses, worked out at set-up
+    print(
+        f"lexicon words table: {'yes' if engine.lexicon.words_id() else 'no'}, listed words' senses in the "
+        f"extractor cache: {'yes' if prepared else 'no'} (both written by `kompetens setup` since stop 34)"
+    )
     best = max(f for _, f, _ in rounds)
     best_default = max(d for _, _, d in rounds)
     print(
