@@ -1177,11 +1177,14 @@ class Engine:
         lang: str | None = None,
         user_id: int | None = None,
     ) -> StoredAd:
-        """Keep a job ad for the organisation (E101 when the text is empty)."""
+        """Keep a job ad for the organisation (E101 when the text is empty), titled ``title`` or, without
+        one, with the title ``role_from_ad`` and review read from it (``layout.ad_title``)."""
         from .ingest import document_from_text
+        from .layout import ad_title
 
         doc = document_from_text(text, kind="ad", lang=lang, title=title)  # checks the text and language
-        kept = self.records.add_ad(org, text=doc.text, title=doc.title, lang=doc.lang)
+        named = ad_title(doc.text, doc.lang, doc.title)
+        kept = self.records.add_ad(org, text=doc.text, title=named[:80] if named else None, lang=doc.lang)
         self.records.log("ad.add", org, user_id=user_id, object_id=kept.id)
         return kept
 
@@ -1814,6 +1817,7 @@ class Engine:
         the title its layout reads, else its first line.
         The one place every interface derives a role from an ad (file, upload or pasted text)."""
         from .ingest import require_language
+        from .layout import ad_title
         from .match import role_from_ad
         from .match.wording import job_text, term_vector
 
@@ -1824,8 +1828,7 @@ class Engine:
             # title-length text, or a Document made without reading (lang "und"), is read with both languages
             require_language(doc, hint=None)
         profile = self.profile_fn(thorough=thorough)(doc)
-        first_line = doc.text.strip().splitlines()[0].strip() if doc.text.strip() else None
-        title = doc.title or (profile.layout.title if profile.layout else None) or first_line
+        title = ad_title(doc.text, doc.lang, doc.title)
         # the review and the wording fit read the phrase index's profile: the one just made, unless thorough
         # (the tagger's phrases would blank most of the ad's words: see ``build_candidate``)
         base = self.extractor(doc) if thorough else profile

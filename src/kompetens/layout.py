@@ -585,6 +585,16 @@ def _find_title(text: str, title: str | None, cues: LayoutCues) -> tuple[str | N
     return words.strip("#*_ ").strip(), span
 
 
+def ad_title(text: str, lang: str, title: str | None = None) -> str | None:
+    """An ad's title: ``title`` (the document's own), else the title its layout reads (``segment``), else
+    its first line; None for a blank text. Review, the role from an ad and a stored ad all name it so."""
+    found = title or _find_title(text, None, layout_cues(lang))[0]
+    if found:
+        return found
+    m = _FIRST_LINE.search(text)
+    return m.group().strip() if m is not None else None
+
+
 def segment(
     text: str,
     cues: LayoutCues,

@@ -473,6 +473,11 @@ def test_ads_are_resources_of_the_organisation(two_orgs: tuple) -> None:  # type
     decision = client.post("/api/v1/rankings", json={"ad_id": ad["id"]}, headers=a).json()
     assert decision["role"]["title"].startswith("Kommunikatör") and len(decision["items"]) == 2
     assert client.post("/api/v1/ads", json={"text": "  "}, headers=a).json()["error"]["code"] == "E101"
+    # without a title, the ad is named as its ranking and review name it: here its first line
+    untitled = client.post("/api/v1/ads", json={"text": AD_SV}, headers=a).json()
+    assert untitled["title"] == "Kommunikatör till Exempelbolaget AB"
+    ranked = client.post("/api/v1/rankings", json={"ad_id": untitled["id"]}, headers=a).json()
+    assert ranked["role"]["title"] == untitled["title"]
     assert client.delete(f"/api/v1/ads/{ad['id']}", headers=a).status_code == 200
     assert MARKER.encode() not in _all_bytes(engine)
 

@@ -47,9 +47,8 @@ def test_an_ad_file_of_each_format_is_stored_as_its_text(
     assert r.headers["location"] == f"/ads/{kept.id}?done=ad-added"
     doc = engine.read_ad(name, data)
     assert kept.text == doc.text and "Påhittade Paraplyer AB söker" in kept.text
-    assert kept.lang == "sv" and kept.title == doc.title
-    if name.endswith((".md", ".html", ".json")):  # formats that name their title
-        assert kept.title == AD_FILE_TITLE
+    # the title the format names, else the one the layout reads: the ranking made from the ad says the same
+    assert kept.lang == "sv" and kept.title == AD_FILE_TITLE == engine.role_from_ad(doc).title
     assert kept.title != name  # never the file's name: it is not the ad's
 
 
@@ -66,6 +65,20 @@ def test_a_typed_title_goes_before_the_files_and_pasting_still_works(
         ("Egen rubrik", engine.read_ad("ad.json", ad_files()["ad.json"]).text),
         ("Inklistrad", pasted),
     ]
+
+
+def test_a_pasted_ad_without_a_title_is_named_as_its_ranking_names_it(
+    signed_in: tuple[TestClient, Engine, int],
+) -> None:
+    client, engine, org = signed_in
+    heading = "Kommunikatör med fokus på digitala kanaler – Exempelbolaget AB"
+    prose = "Vi söker en kommunikatör som sköter Instagram och LinkedIn och följer upp resultaten."
+    for text in (f"{heading}\n\n{prose}", prose):  # a title line; a first line that reads as no title
+        assert _post(client, {"text": text, "title": "", "lang": ""}, None).status_code == 303
+    named, unnamed = engine.ads(org)
+    assert named.title == heading and unnamed.title == prose[:80]  # the first line (cut) when none is read
+    r = client.get(f"/ads/{named.id}")
+    assert f"<h1>{heading}</h1>" in r.text and "Untitled ad" not in client.get("/ads").text
 
 
 @pytest.mark.parametrize(

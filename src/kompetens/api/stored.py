@@ -352,7 +352,10 @@ def ranking_interview(
 
 class AdRequest(BaseModel):
     text: str = Field(description="The ad's text.", max_length=200_000)
-    title: str | None = Field(default=None, description="The ad's title.")
+    title: str | None = Field(
+        default=None,
+        description="The ad's title; without one, the title read from the ad (review's and the ranking's).",
+    )
     lang: str | None = Field(default=None, description="sv or en; detected when left out.")
 
 

@@ -125,7 +125,7 @@ class StoredAd:
     id: str
     """The ad's random id."""
     title: str | None
-    """The ad's title, when it was given."""
+    """The ad's title: the one given, else the one read from it (``layout.ad_title``)."""
     lang: str | None
     """The ad's language (sv or en), when it was given."""
     text: str
