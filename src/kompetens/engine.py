@@ -1962,6 +1962,13 @@ class Engine:
 
         return kit_labels(lang)
 
+    def page_labels(self, page: Literal["explanation", "interview"], lang: str) -> dict[str, str]:
+        """The words of a web page around a candidate's explanation or interview kit, in the text's language
+        (``page`` in ``lang/<lang>/explanation.json`` or ``interview.json``): its heading, lead line and back
+        link, so that a Swedish text does not sit under English ones."""
+        labels: dict[str, str] = lang_data(lang, page)["page"]
+        return labels
+
     def extract_text(self, text: str, *, lang: str | None = None, kind: DocKind = "text") -> Profile:
         """Convenience for the API: a Profile for a plain string."""
         from .ingest import document_from_text

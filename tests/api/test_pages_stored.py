@@ -355,6 +355,16 @@ def test_the_explanation_page_is_in_the_cvs_language_and_offers_the_other(world:
         '<div lang="sv">' in swedish and "Du hamnade på plats" in swedish and "You were ranked" not in swedish
     )
     assert "&amp;lang=en" in swedish
+    # the page around the text in its language: heading, lead line and back link marked with it
+    for text, lang in ((english, "en"), (swedish, "sv")):
+        words = world.engine.page_labels("explanation", lang)
+        assert f'<h1 lang="{lang}">{html.escape(words["heading"])}</h1>' in text
+        assert f'<p class="muted" lang="{lang}">{words["candidate"]} ' in text
+        assert f'">{words["back"]}</a></p>' in text
+    assert "Ditt resultat, förklarat" in swedish and "Tillbaka till kandidaten" in swedish
+    for english_word in ("Your score, explained", "Candidate ", "Back to the candidate", "In Swedish"):
+        assert english_word not in swedish
+    assert "Ditt resultat" not in english and "Kandidat" not in english
     assert client.get(f"{path}?lang=fr").status_code == 422
 
 
@@ -498,15 +508,27 @@ def test_a_stored_ranking_links_each_candidates_interview_kit(world: World) -> N
     shown = client.get(f"/rankings/{rid}/candidates/{world.a.cid}/interview")
     assert shown.status_code == 200
     english, swedish = engine.interview_labels("en"), engine.interview_labels("sv")
-    assert f'<span lang="en">{english["title"]}</span>' in shown.text and '<div lang="en">' in shown.text
+    assert f'<h1 lang="en">{english["title"]}: ' in shown.text and '<div lang="en">' in shown.text
     assert html.escape(str(english["behavioural"])) in shown.text
     other = Elements(shown.text).all("a", hreflang="sv", lang="sv")
     assert [a["href"] for a in other] == [f"/rankings/{rid}/candidates/{world.a.cid}/interview?lang=sv"]
     sv = client.get(other[0]["href"] or "").text
-    assert f'<span lang="sv">{swedish["title"]}</span>' in sv and '<div lang="sv">' in sv
+    assert f'<h1 lang="sv">{swedish["title"]}: ' in sv and '<div lang="sv">' in sv
     assert (
         html.escape(str(swedish["behavioural"])) in sv and html.escape(str(english["behavioural"])) not in sv
     )
+    # the page around the kit in the kit's language too: its lead line, note and back link
+    n = len(engine.decision(org, rid).items)
+    for text, lang, ranked, back in (
+        (shown.text, "en", rf"ranked \d+ of {n} in <a ", "Back to the ranking"),
+        (sv, "sv", rf"plats \d+ av {n} i <a ", "Tillbaka till rangordningen"),
+    ):
+        (lead,) = Elements(text).all("p", **{"class": "lead"})
+        assert lead.get("lang") == lang
+        assert re.search(rf'<p class="lead" lang="{lang}">[^<]* · {ranked}', text), text
+        assert f'<p lang="{lang}"><a href="/rankings/{rid}">{back}</a></p>' in text
+    assert f"of {n} in" not in sv and "ranked " not in sv
+    assert "Back to the ranking" not in sv and "The same questions for every candidate" not in sv
     assert client.get(f"/rankings/{rid}/candidates/{world.a.cid}/interview?lang=fr").status_code == 422
     assert client.get(f"/rankings/{rid}/candidates/nosuch/interview").status_code == 404
 

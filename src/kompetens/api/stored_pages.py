@@ -195,7 +195,8 @@ def candidates_explanation(
             org, cid, ranking=ranking, lang=checked_lang(lang), user_id=uid(user)
         )
         kept = engine.stored_candidate(org, cid)
-    return page(request, "explanation.html", explanation=explained, candidate=kept)
+        words = engine.page_labels("explanation", explained.lang)
+    return page(request, "explanation.html", explanation=explained, candidate=kept, words=words)
 
 
 # -- rankings -------------------------------------------------------------------------------------
@@ -363,8 +364,11 @@ def rankings_interview(
         decision = engine.decision(org, rid)
         kept = engine.stored_candidate(org, cid)
         labels = engine.interview_labels(kit.lang)
+        chrome = engine.page_labels("interview", kit.lang)
     item = next(i for i in decision.items if i.candidate == cid)
-    return page(request, "kit.html", kit=kit, lab=labels, decision=decision, item=item, candidate=kept)
+    return page(
+        request, "kit.html", kit=kit, lab=labels, words=chrome, decision=decision, item=item, candidate=kept
+    )
 
 
 @router.post("/rankings/{rid}/confirm", response_class=HTMLResponse)
