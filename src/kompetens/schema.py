@@ -52,6 +52,47 @@ class Round:
         return out
 
 
+def iso_utc(value: str) -> str:
+    """A stored moment in UTC (the store's ``YYYY-MM-DD HH:MM:SS``, or ISO 8601 already) as ISO 8601 with its
+    offset: ``2026-12-06T11:07:30+00:00``. A value that is no moment is left as it is."""
+    from datetime import UTC, datetime
+
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:  # the store writes UTC without a zone
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+class Moment:
+    """``Annotated[str, Moment()]``: a moment in UTC, kept as the store writes it; its JSON form is ISO 8601
+    with the offset (``iso_utc``), declared ``format: date-time``. The one place stored times become JSON."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "Moment()"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.str_schema(
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                iso_utc, return_schema=core_schema.str_schema(), when_used="json"
+            )
+        )
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        out = handler(schema)
+        out["format"] = "date-time"
+        return out
+
+
+Time = Annotated[str, Moment()]
+"""A moment in UTC: ISO 8601 with its offset in every JSON answer (the CLI's, the API's)."""
+
 R1 = Annotated[float, Round(1)]
 R2 = Annotated[float, Round(2)]
 R4 = Annotated[float, Round(4)]

@@ -129,6 +129,23 @@ def test_background_jobs_are_documented(schema: dict[str, Any]) -> None:
     assert job["security"] == [{"HTTPBearer": []}]
 
 
+def test_every_moment_is_declared_a_date_time(schema: dict[str, Any]) -> None:
+    """Stored moments and a job's start answer ISO 8601 with the offset, and say so (``schema.Time``)."""
+    declared = {
+        (name, key): prop
+        for name, model in schema["components"]["schemas"].items()
+        for key, prop in model.get("properties", {}).items()
+        if key in ("created", "time")
+    }
+    assert {
+        ("StoredAd", "created"),
+        ("Decision", "created"),
+        ("Confirmation", "time"),
+        ("JobView", "created"),
+    } <= set(declared)
+    assert all(prop.get("format") == "date-time" for prop in declared.values()), declared
+
+
 def test_bearer_security_is_documented(schema: dict[str, Any]) -> None:
     assert schema["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     assert schema["paths"]["/api/v1/areas"]["get"]["security"] == [{"HTTPBearer": []}]

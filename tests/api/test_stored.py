@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,12 @@ def two_orgs(
             tokens[org][role] = engine.accounts.issue_token(email).token
     client = TestClient(create_app(engine, allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
     return client, tokens, engine
+
+
+def _is_utc_iso(moment: str) -> bool:
+    """``2026-12-06T11:07:30+00:00``: a date, ``T``, a time to the second and the UTC offset."""
+    parsed = datetime.fromisoformat(moment)
+    return moment[10] == "T" and moment.endswith("+00:00") and parsed.utcoffset() == timedelta(0)
 
 
 def _h(token: str) -> dict[str, str]:
@@ -178,6 +185,14 @@ def test_ranking_is_a_decision_record_a_person_confirms(two_orgs: tuple) -> None
     r = client.post(f"/api/v1/rankings/{rid}/confirm", json={}, headers=hm)
     assert r.status_code == 409 and r.json()["error"]["code"] == "E507"
     assert client.get(f"/api/v1/rankings/{rid}", headers=a).json() == final
+    # every moment in one form: ISO 8601 with the UTC offset, as a job's
+    listed = client.get("/api/v1/candidates", headers=a).json()
+    moments = [final["created"], final["confirmation"]["time"], *(c["created"] for c in listed)]
+    assert len(moments) == 5 and all(_is_utc_iso(m) for m in moments), moments
+    # the record keeps the store's form; only the JSON writes the offset
+    assert _engine.decision(_engine.org_for(_engine.accounts.user("recruiter@a.example")), rid).created == (
+        final["created"][:10] + " " + final["created"][11:19]
+    )
     # the candidate's explanation: plain language, their own scores
     explained = client.get(f"/api/v1/candidates/{order[0]}/explanation", headers=a).json()
     assert explained["ranking"] == rid and explained["final_rank"] == 1
@@ -462,7 +477,7 @@ def test_ads_are_resources_of_the_organisation(two_orgs: tuple) -> None:  # type
     )
     assert r.status_code == 201, r.text
     ad = r.json()
-    assert ad["lang"] == "sv" and ad["title"] == "Kommunikatör"
+    assert ad["lang"] == "sv" and ad["title"] == "Kommunikatör" and _is_utc_iso(ad["created"])
     assert [x["id"] for x in client.get("/api/v1/ads", headers=a).json()] == [ad["id"]]
     assert client.get("/api/v1/ads", headers=b).json() == []
     for method in ("get", "delete"):

@@ -36,7 +36,7 @@ from starlette.datastructures import UploadFile as StarletteUpload
 
 from ..errors import Code, ErrorInfo, FailedInput, KompetensError, http_status
 from ..match import CandidateProfile, RankItem, Role
-from ..schema import adapter, to_jsonable
+from ..schema import Time, adapter, to_jsonable
 from ..store.accounts import User
 from . import schemas
 from .auth import CurrentUser, api_user, page_user, record_call
@@ -99,7 +99,7 @@ class JobView(BaseModel):
     )
     status: Status = Field(description="queued, running, done or failed.")
     progress: JobProgress
-    created: str = Field(description="When it was started (UTC, ISO 8601).")
+    created: Time = Field(description="When it was started (UTC, ISO 8601 with the offset).")
     result: list[Any] | dict[str, Any] | None = Field(
         default=None,
         description="Once done: the answer (rank: the synchronous route's list; market: "

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from ..lang import LANGUAGES, lang_data
 from ..models import AREA_IDS
-from ..schema import DOCUMENTED, R2
+from ..schema import DOCUMENTED, R2, Time
 from ..store.records import Event, StoredCandidate
 from .role import Role
 from .score import RankItem
@@ -31,8 +31,8 @@ class Confirmation:
 
     user_id: int | None
     """Who confirmed it (the user's number; null for the CLI without users)."""
-    time: str
-    """When (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
+    time: Time
+    """When (UTC; ISO 8601 with the offset: ``2026-12-06T11:07:30+00:00``)."""
     order: list[str]
     """The final order: candidate ids, first the one chosen first."""
     reordered: bool
@@ -51,8 +51,8 @@ class Decision:
 
     id: str
     """The ranking's random id."""
-    created: str
-    """When it was run (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
+    created: Time
+    """When it was run (UTC; ISO 8601 with the offset: ``2026-12-06T11:07:30+00:00``)."""
     user_id: int | None
     """Who ran it (the user's number; null for the CLI without users)."""
     role: Role
@@ -89,8 +89,8 @@ class StoredRole:
     """The role's random id."""
     version: int
     """1 for the first, one more for each change."""
-    created: str
-    """When this version was stored (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
+    created: Time
+    """When this version was stored (UTC; ISO 8601 with the offset: ``2026-12-06T11:07:30+00:00``)."""
     role: Role
     """The role: title, weights, must-haves, minimum levels."""
 
@@ -103,7 +103,7 @@ class CandidateRanking:
 
     ranking: str
     """The ranking's id."""
-    created: str
+    created: Time
     """When it was run."""
     role: str
     """The role's title."""

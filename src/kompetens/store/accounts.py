@@ -20,7 +20,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from ..errors import Code, KompetensError
-from ..schema import DOCUMENTED
+from ..schema import DOCUMENTED, Time
 
 if TYPE_CHECKING:
     from .database import Store, Tx
@@ -67,8 +67,8 @@ class User:
     """The organisation's (tenant's) number."""
     org: str
     """The organisation's name."""
-    created: str
-    """When the user was added (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
+    created: Time
+    """When the user was added (UTC; ISO 8601 with the offset: ``2026-12-06T11:07:30+00:00``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +78,9 @@ class TokenInfo:
     id: int
     email: str
     name: str
-    created: str
-    revoked: str | None
-    last_used: str | None = None
+    created: Time
+    revoked: Time | None
+    last_used: Time | None = None
     """When a request last presented it (to the minute: ``TOKEN_USE_EVERY``); None if never since 0006."""
 
 

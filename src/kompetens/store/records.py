@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Code, KompetensError
-from ..schema import DOCUMENTED
+from ..schema import DOCUMENTED, Time
 from .accounts import ADD_ORG, NO_ORG
 from .redact import redact
 
@@ -60,8 +60,8 @@ class StoredCandidate:
     """The CV's language."""
     size: int
     """The original file's size in bytes."""
-    created: str
-    """When it was stored (UTC, ``YYYY-MM-DD HH:MM:SS``); retention counts from here."""
+    created: Time
+    """When it was stored (UTC; ISO 8601 with the offset: ``2026-12-06T11:07:30+00:00``); retention counts from here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +70,8 @@ class Event:
 
     __pydantic_config__ = DOCUMENTED
 
-    time: str
-    """When (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
+    time: Time
+    """When (UTC; ISO 8601 with the offset: ``2026-12-06T11:07:30+00:00``)."""
     event: str
     """What: ``candidate.add``, ``candidate.export``, ``candidate.erase``, ``candidate.purge``, ``candidate.reprofile``,
     ``ranking.create``, ``ranking.confirm``, ``ranking.redact``, ``candidate.explain``, ``role.save``, ``role.delete``, ``ad.add``, ``ad.delete``,
@@ -130,8 +130,8 @@ class StoredAd:
     """The ad's language (sv or en), when it was given."""
     text: str
     """The ad's text."""
-    created: str
-    """When it was stored (UTC, ``YYYY-MM-DD HH:MM:SS``)."""
+    created: Time
+    """When it was stored (UTC; ISO 8601 with the offset: ``2026-12-06T11:07:30+00:00``)."""
 
 
 @dataclass(frozen=True, slots=True)
