@@ -289,7 +289,11 @@ def test_review_of_an_uploaded_ad_file(client: TestClient, engine: Engine, name:
         if a.get("name") in ("text", "title", "lang")
     }
     assert report_form == {"text": doc.text, "title": doc.title or "", "lang": "sv"}
-    assert re.search(r'<textarea id="text"[^>]*></textarea>', r.text)  # as typed: empty
+    # "Edit and review again" starts from the text read, and the title the file named when none was typed
+    (typed,) = re.findall(r'<textarea id="text"[^>]*>(.*?)</textarea>', r.text, re.DOTALL)
+    assert html.unescape(typed) == doc.text
+    (title,) = page.all("input", id="title")
+    assert title.get("value") == (doc.title or "")
     report = client.post("/review/report", data={**report_form, "csrf_token": token})
     assert report.status_code == 200 and "attachment" in report.headers["content-disposition"]
     assert '<div class="ad" lang="sv">' in report.text and "Påhittade Paraplyer" in report.text

@@ -76,6 +76,8 @@ def review_page(request: Request, form: dict[str, str], upload: Upload | None) -
     marked = pieces(doc.text, review_spans(result, labels))
     report = {"text": doc.text, "title": doc.title or "", "lang": doc.lang}
     uploaded = doc.source if upload is not None else None
+    if upload is not None:  # "Edit and review again" starts from the text read (and the title, unless typed)
+        form = {**form, "text": doc.text, "title": form["title"] or doc.title or ""}
     return page(
         request, "review.html", form=form, review=result, pieces=marked, report=report, uploaded=uploaded
     )
