@@ -367,7 +367,8 @@ def test_pages_store_rank_confirm_explain_and_erase(tmp_path: Path) -> None:
     )
     assert r.status_code == 303
     final = client.get(f"/rankings/{rid}").text
-    assert "Made final" in final and "portfolio" in final
+    assert "Made final" in final and "reordered: “portfolio”" in final
+    assert "“portfolio”." not in final  # the quote ends the sentence: no stray period after it
     cid = inputs[1].removeprefix("pos_")
     explained = client.get(f"/candidates/{cid}/explanation")
     assert explained.status_code == 200 and "placed you 1 of 2" in explained.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -79,6 +80,8 @@ def test_a_pasted_ad_without_a_title_is_named_as_its_ranking_names_it(
     assert named.title == heading and unnamed.title == prose[:80]  # the first line (cut) when none is read
     r = client.get(f"/ads/{named.id}")
     assert f"<h1>{heading}</h1>" in r.text and "Untitled ad" not in client.get("/ads").text
+    (shown,) = Elements(r.text).all("div", **{"class": "card ad"})
+    assert shown.get("lang") == "sv"  # the ad's text marked with its language, as on the review page
 
 
 @pytest.mark.parametrize(
@@ -108,6 +111,21 @@ def test_a_bad_ad_file_is_named_nothing_is_stored_and_the_form_keeps_what_was_ty
     assert [o.get("value") for o in page.all("option") if "selected" in o] == ["sv"]
     assert f">{text}</textarea>" in body
     assert engine.ads(org) == []
+
+
+def test_the_ad_forms_name_the_text_alike_and_the_cv_upload_says_what_it_takes(
+    signed_in: tuple[TestClient, Engine, int],
+) -> None:
+    client, engine, _org = signed_in
+    for path in ("/ads", "/review"):
+        labels = re.findall(r'<label for="text">(.*?)</label>', client.get(path).text)
+        assert [html.unescape(x) for x in labels] == ["The ad's text"], path
+    engine.accounts.add_user("rec@x.example", org="X", role="recruiter", password=PASSWORD)  # may store CVs
+    client.post("/logout", data={"csrf_token": csrf(client, "/ads")})
+    data = {"csrf_token": csrf(client, "/login"), "email": "rec@x.example", "password": PASSWORD}
+    assert client.post("/login", data=data, follow_redirects=False).status_code == 303
+    (cvs,) = Elements(client.get("/candidates").text).all("input", id="cvs")
+    assert cvs.get("accept") == ".txt,.md,.html,.htm,.pdf,.docx"
 
 
 def test_neither_text_nor_file_marks_the_text(signed_in: tuple[TestClient, Engine, int]) -> None:
