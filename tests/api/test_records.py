@@ -167,6 +167,13 @@ def test_every_call_is_logged_without_personal_data(org: tuple[TestClient, dict[
     listed = client.get("/api/v1/events", headers=admin)
     assert listed.status_code == 200 and {e["event"] for e in listed.json()} >= expected - {"signin.failed"}
     assert client.get("/api/v1/events?since=2999-01-01", headers=admin).json() == []
+    # the moment an answer writes (ISO 8601 with its offset) is taken back as ``since``
+    first = listed.json()[0]["time"]
+    assert "T" in first and first.endswith("+00:00")
+    again = client.get("/api/v1/events", params={"since": first}, headers=admin)
+    assert again.status_code == 200 and again.json()[0] == listed.json()[0]
+    later = client.get("/api/v1/events", params={"since": "2999-01-01T01:00:00+02:00"}, headers=admin)
+    assert later.status_code == 200 and later.json() == []
     for no_day in ("2026-13-45", "2026-02-30 99:99"):  # no such moment: an error, not no events (or all)
         bad = client.get(f"/api/v1/events?since={no_day}", headers=admin)
         assert bad.status_code in (400, 422) and bad.json()["error"]["code"] == "E301"

@@ -457,8 +457,9 @@ def list_events(
     since: Annotated[
         str | None,
         Query(
-            pattern=r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$",
-            description="UTC, YYYY-MM-DD or YYYY-MM-DD HH:MM:SS.",
+            pattern=r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$",
+            description="UTC, YYYY-MM-DD or YYYY-MM-DD HH:MM:SS; or an ISO 8601 moment as answers write "
+            "it (2026-12-06T11:07:30+00:00).",
         ),
     ] = None,
 ) -> Response:

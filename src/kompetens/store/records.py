@@ -201,14 +201,27 @@ def now() -> str:
 
 
 def _moment(value: str) -> str:
-    """``YYYY-MM-DD``, ``YYYY-MM-DD HH:MM`` or ``YYYY-MM-DD HH:MM:SS`` as a real UTC moment, in the stored
-    form; E301 for anything else ("2026-13-45" is no day: it must not quietly match nothing)."""
+    """``YYYY-MM-DD``, ``YYYY-MM-DD HH:MM[:SS]`` (UTC) or an ISO 8601 moment as the API writes them
+    (``2026-12-06T11:07:30+00:00``, ``...Z``; another offset is turned to UTC) as a real UTC moment, in the
+    stored form; E301 for anything else ("2026-13-45" is no day: it must not quietly match nothing)."""
     for form in ("%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"):
         try:
             return datetime.strptime(value, form).strftime("%Y-%m-%d %H:%M:%S")
         except ValueError:
             continue
-    raise KompetensError(Code.E301, "since is a UTC day or moment: YYYY-MM-DD [HH:MM[:SS]]", field="since")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    else:
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        return moment.strftime("%Y-%m-%d %H:%M:%S")
+    raise KompetensError(
+        Code.E301,
+        "since is a UTC day or moment: YYYY-MM-DD [HH:MM[:SS]], or ISO 8601 as answers write it",
+        field="since",
+    )
 
 
 MAX_RETENTION_DAYS = 36_500
