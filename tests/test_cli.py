@@ -125,6 +125,25 @@ def test_review_prints_each_explanation_once(runner: CliRunner, data_dir: Path, 
     assert "“självständig”" in flat and "“driven”" in flat
 
 
+def test_review_says_a_merit_only_ad_asks_for_social_media_as_a_merit(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    ad = tmp_path / "ad.txt"
+    merit = "Meriterande\nIntresse för marknadsföring genom sociala medier.\n"
+    ad.write_text(
+        f"Butikssäljare\n\nKvalifikationer\nErfarenhet av försäljning.\n\n{merit}", encoding="utf-8"
+    )
+    code, out, _ = run(runner, data_dir, "review", str(ad), "--html", str(tmp_path / "r.html"))
+    flat = " ".join(out.split())
+    assert code == 0 and "requires social-media competence: as a merit only" in flat
+    assert "Requires social-media competence: <strong>as a merit only</strong>" in (
+        tmp_path / "r.html"
+    ).read_text(encoding="utf-8")
+    ad.write_text(ad.read_text(encoding="utf-8").replace(merit, ""), encoding="utf-8")
+    code, out, _ = run(runner, data_dir, "review", str(ad))
+    assert code == 0 and "requires social-media competence: no" in " ".join(out.split())
+
+
 def test_review_says_balanced_gender_words_are_no_biased_wording(
     runner: CliRunner, data_dir: Path, tmp_path: Path
 ) -> None:

@@ -392,8 +392,9 @@ def _print_review(r: Review) -> None:
     no = "[dim]no[/]"
     out_console.rule(f"[bold]{r.title or r.source}[/]  [dim]({r.lang})[/]")
     out_console.print(
-        f"requires social-media competence: {yes if r.requires_social_media else no}"
-        f"   title mentions social media: {yes if r.title_mentions_social_media else no}"
+        "requires social-media competence: "
+        + ("[yellow]as a merit only[/]" if r.social_media_merit else yes if r.requires_social_media else no)
+        + f"   title mentions social media: {yes if r.title_mentions_social_media else no}"
     )
     table = _table(show_header=True, box=None)
     table.add_column("area")

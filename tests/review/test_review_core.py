@@ -260,6 +260,20 @@ def test_merit_only_counts_and_is_reported() -> None:
     review = _review(text, [])
     assert review.requires_social_media
     assert review.social_media_merit
+    assert {e.reason for e in review.explanation.requires_social_media} == {"merit"}
+
+
+def test_merit_is_merit_only_when_no_duty_names_social_media() -> None:
+    # A bug hunt: "requires: yes" beside "named as a merit" read as a contradiction. The merit flag says
+    # the verdict rests on merits alone, so a duty that names social media too clears it.
+    text = (
+        "Butikssäljare\n\nArbetsuppgifter\nDu uppdaterar butikens sociala medier.\n\n"
+        "Meriterande\nErfarenhet av marknadsföring i sociala medier."
+    )
+    review = _review(text, [])
+    assert review.requires_social_media
+    assert {e.reason for e in review.explanation.requires_social_media} == {"job", "merit"}
+    assert not review.social_media_merit
 
 
 def test_missing_areas_only_for_social_media_roles() -> None:

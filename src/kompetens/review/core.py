@@ -66,7 +66,8 @@ class Review:
     title: str | None
     """The ad's title: the document's own, else its first line when that reads as one."""
     requires_social_media: bool
-    """True when the ad needs social-media competence, whatever its title says."""
+    """True when the job involves social-media work, whatever its title says: its duties or requirements
+    ask for it, or only its merits do (then ``social_media_merit`` is true too)."""
     title_mentions_social_media: bool
     areas: dict[str, R4]
     """How strongly the ad asks for each area (all eight), 0..1."""
@@ -77,7 +78,8 @@ class Review:
     unicorn: bool = False
     """Expert level demanded in all eight areas."""
     social_media_merit: bool = False
-    """Social-media competence is asked for as a merit only."""
+    """Social-media competence is asked for as a merit only: every span that decided
+    ``requires_social_media`` is a merit (false when a duty or requirement names it too)."""
     explanation: ReviewExplanation = field(default_factory=lambda: ReviewExplanation([], []))
     area_evidence: dict[str, list[AreaSpan]] = field(default_factory=dict)
     """The spans that show each area asked for (areas with none are left out)."""
@@ -177,6 +179,15 @@ def _area_scores(profile: Profile, spans: Iterable[AreaSpan], *, cue_strength: f
     return scores
 
 
+def merit_only(evidence: Iterable[Evidence]) -> bool:
+    """True when social media is named only as a merit: every span that counts has reason ``merit``.
+
+    Such an ad still ``requires_social_media`` (the labelled real ads' reader counts the work a merit
+    names as work the job may involve); this says that its verdict rests on merits alone."""
+    reasons = {e.reason for e in evidence if e.counted}
+    return reasons == {"merit"}
+
+
 def review_ad(
     doc: Document,
     profile: Profile,
@@ -227,7 +238,7 @@ def review_ad(
         flags=flags,
         gender_coding=gender_coding(flags),
         unicorn=set(AREA_IDS) <= expert_areas,
-        social_media_merit=any(e.counted and e.reason == "merit" for e in evidence),
+        social_media_merit=merit_only(evidence),
         explanation=ReviewExplanation(
             [e for e in evidence if e.counted], [e for e in evidence if not e.counted]
         ),
