@@ -61,3 +61,32 @@ def test_in_a_cv_python_counts_wherever_it_stands(engine: Engine) -> None:
     text = "Erfarenhet av scriptprogrammering i Linuxmiljöer så som Python, Ruby, Perl."
     profile = engine.extract(_ad("sv", text, kind="cv"))
     assert profile.areas["data_insight"] > 0
+
+
+ENGAGEMENT = "http://data.europa.eu/esco/skill/f37d9f67-2e79-4958-8307-1ce9d6dcc8bd"
+COMMUNITY = "http://data.europa.eu/esco/skill/a800a15c-2d1b-4151-8bf3-b21d47f709a1"
+INTEGRATION = "http://data.europa.eu/esco/skill/ed8de897-adbe-4f0e-b4d2-534953e64c72"
+TRAITS = [  # fictional, after a bug hunt's real ads: a quality of the person, a merger, no skill
+    ("sv", "Lärare\n\nVi söker dig med stort engagemang för barns lärande.", ENGAGEMENT),
+    ("sv", "Säljare\n\nSom säljare är du en av våra viktigaste ambassadörer.", COMMUNITY),
+    ("sv", "Säljare\n\nHos oss blir du även en ambassadör för vårt varumärke.", COMMUNITY),
+    ("sv", "Kommunikatör\n\nVi står mitt i en integrationsresa där två bolag blir ett.", INTEGRATION),
+    ("en", "Sales Rep\n\nWe value engagement, drive and a positive attitude.", ENGAGEMENT),
+]
+WORK = [  # the same concepts where the words name the work
+    ("sv", "Community manager\n\nDu driver vårt ambassadörsprogram.", COMMUNITY),
+    ("sv", "Marknadsförare\n\nDu arbetar med kundengagemang i alla kanaler.", ENGAGEMENT),
+    ("en", "Developer\n\nYou build integrations with our partners' systems.", INTEGRATION),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "concept"), TRAITS)
+def test_a_trait_word_alone_names_no_skill(engine: Engine, lang: str, text: str, concept: str) -> None:
+    profile = engine.extract(_ad(lang, text))
+    assert concept not in {m.concept.id for m in profile.mentions}
+    assert concept not in {s.concept for s in engine.review(profile.doc).skills}
+
+
+@pytest.mark.parametrize(("lang", "text", "concept"), WORK)
+def test_the_work_itself_still_names_the_skill(engine: Engine, lang: str, text: str, concept: str) -> None:
+    assert concept in {m.concept.id for m in engine.extract(_ad(lang, text)).mentions}
