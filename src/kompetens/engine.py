@@ -131,6 +131,12 @@ def _start(mention: Mention) -> int:
 
 
 @cache
+def _curated_labels() -> dict[str, dict[str, str]]:
+    """Curated concept id -> {"en": label, "sv": label} (one dict: do not change it)."""
+    return {c.id: {"en": c.label_en, "sv": c.label_sv or c.label_en} for c in load_curated()}
+
+
+@cache
 def curated_area_map() -> dict[str, str]:
     """Concept URI (curated id, linked ESCO URIs and JobTech concepts) -> area (one dict: do not change it)."""
     area_of: dict[str, str] = {}
@@ -667,7 +673,27 @@ class Engine:
             self._add_spans(profile, link=linking)
         if link:
             self._link_unmatched(profile)
+        self._label_mentions(profile)
         return profile
+
+    def mention_label(self, uri: str, lang: str) -> str | None:
+        """The label a mention of ``uri`` shows in a ``lang`` document: the taxonomy's preferred label in
+        ``lang``, else its English one (as skill lists, ``skill_labels``); for a concept the taxonomy lacks
+        (before `kompetens setup`) the curated label in ``lang``; None for an unlinked phrase."""
+        own, english = self.skill_labels(uri, lang)
+        if own or english:
+            return own or english
+        curated = _curated_labels().get(uri)
+        return curated.get(lang, curated["en"]) if curated else None
+
+    def _label_mentions(self, profile: Profile) -> None:
+        """One label language per answer: the phrase index labels its senses in English, the linker with
+        the label it matched (either language), so one concept showed two labels in one Swedish ad."""
+        lang = profile.doc.lang
+        for m in profile.mentions:
+            label = self.mention_label(m.concept.id, lang)
+            if label and label != m.concept.label:
+                m.concept = ConceptRef(m.concept.id, label)
 
     def _add_spans(self, profile: Profile, *, link: Linking) -> None:
         """The span tagger's phrases as evidence: widen the mentions they hold, add the phrases that hold none.

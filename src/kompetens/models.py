@@ -47,7 +47,8 @@ class ConceptRef:
     id: str
     """ESCO or JobTech URI, or a curated concept id."""
     label: str
-    """Preferred label (English)."""
+    """Preferred label in the document's language, else the English one (a mention's, from
+    ``Engine.extract``); an unlinked phrase's own words."""
 
 
 @dataclass(slots=True)
