@@ -17,6 +17,7 @@ EXPECTED = {
     ("get", "/api/v1/areas"),
     ("post", "/api/v1/extract"),
     ("post", "/api/v1/review"),
+    ("post", "/api/v1/review/file"),
     ("post", "/api/v1/link"),
     ("post", "/api/v1/rank"),
     ("post", "/api/v1/team"),
@@ -41,6 +42,7 @@ EXPECTED = {
     ("post", "/api/v1/rankings/{rid}/confirm"),
     ("get", "/api/v1/rankings/{rid}/candidates/{cid}/interview"),
     ("post", "/api/v1/ads"),
+    ("post", "/api/v1/ads/file"),
     ("get", "/api/v1/ads"),
     ("get", "/api/v1/ads/{ad_id}"),
     ("delete", "/api/v1/ads/{ad_id}"),
@@ -99,10 +101,32 @@ def test_request_models_have_examples(schema: dict[str, Any], model: str) -> Non
 
 @pytest.mark.parametrize(
     "path",
-    ["/api/v1/rank", "/api/v1/team", "/api/v1/interview", "/api/v1/role", "/api/v1/audit", "/api/v1/market"],
+    [
+        "/api/v1/rank",
+        "/api/v1/team",
+        "/api/v1/interview",
+        "/api/v1/role",
+        "/api/v1/audit",
+        "/api/v1/market",
+        "/api/v1/review/file",
+        "/api/v1/ads/file",
+    ],
 )
 def test_uploads_are_multipart(schema: dict[str, Any], path: str) -> None:
     assert "multipart/form-data" in schema["paths"][path]["post"]["requestBody"]["content"]
+
+
+@pytest.mark.parametrize(
+    ("path", "twin"), [("/api/v1/review", "/api/v1/review/file"), ("/api/v1/ads", "/api/v1/ads/file")]
+)
+def test_ad_routes_take_json_and_their_twins_an_ad_file(schema: dict[str, Any], path: str, twin: str) -> None:
+    """The JSON routes keep their JSON body; their multipart twins take the ad's file or its text."""
+    assert set(schema["paths"][path]["post"]["requestBody"]["content"]) == {"application/json"}
+    (form,) = schema["paths"][twin]["post"]["requestBody"]["content"].values()
+    ref = form["schema"]["$ref"].rsplit("/", 1)[1]
+    fields = schema["components"]["schemas"][ref]["properties"]
+    assert set(fields) == {"ad_file", "text", "title", "lang"}
+    assert fields["ad_file"]["anyOf"][0]["contentMediaType"] == "application/octet-stream"
 
 
 def test_docs_page(client: TestClient) -> None:

@@ -15,7 +15,7 @@ from ..engine import Engine
 from ..errors import AllFailed, Code, FailedInput, KompetensError, http_status, upload_error
 from ..link import LinkResult
 from ..match import AuditReport, Kit, RankItem, Role, Team
-from ..models import Extraction
+from ..models import Document, Extraction
 from ..review import Review
 from ..schema import dump_json
 from ..taxonomy.areas import AreaInfo
@@ -25,6 +25,7 @@ from .deps import engine_of, read_file, read_files
 from .inputs import (
     ReadResult,
     Upload,
+    ad_document,
     read_uploads,
     resolve_role,
     text_document,
@@ -73,6 +74,19 @@ RoleFile = Annotated[
     File(description="A role file (YAML, or JSON with weights), or a job ad file to derive the role from."),
 ]
 AdText = Annotated[str | None, Form(description="A job ad's text to derive the role from.")]
+AdFile = Annotated[
+    UploadFile | None,
+    File(
+        description="The job ad's file: txt, md, html, pdf, docx, or a JobTech ad as JSON (.json, or a "
+        ".jsonl of one ad). Give it or `text`, not both."
+    ),
+]
+AdFileText = Annotated[
+    str | None, Form(description="The ad's text instead of its file (as the JSON body's `text`).")
+]
+AdTitle = Annotated[str | None, Form(description="The ad's title, before the file's own.")]
+AdLang = Annotated[str | None, Form(description="'sv' or 'en', before the one detected in the file.")]
+ReviewFormat = Annotated[Literal["json", "html"], Query(alias="format")]
 
 
 def json_response(value: object, shape: Any = None, *, status: int = 200) -> Response:
@@ -138,12 +152,37 @@ def extract(request: Request, body: schemas.ExtractRequest) -> Response:
     "`?format=html` returns the self-contained HTML report instead.",
     responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}}},
 )
-def review(
-    request: Request,
-    body: schemas.ReviewRequest,
-    fmt: Annotated[Literal["json", "html"], Query(alias="format")] = "json",
-) -> Response:
+def review(request: Request, body: schemas.ReviewRequest, fmt: ReviewFormat = "json") -> Response:
     doc = text_document(body.text, kind="ad", lang=body.lang, title=body.title, source="<ad>")
+    return _review(request, doc, fmt)
+
+
+@router.post(
+    "/review/file",
+    response_model=Review,
+    summary="Review a job ad's file",
+    description="`POST /api/v1/review` for an ad as a file, as an ATS sends it: a multipart form with the "
+    "ad's file `ad_file` (txt, md, html, pdf, docx, or a JobTech ad as JSON: `Engine.read_ad`, as the web "
+    "page /review reads an upload), and `title?` and `lang?` that go before the file's own. `text` instead "
+    "of the file is taken too, but not both (E301). A file that cannot be read is its own error (E1xx), "
+    "naming the file; one of several ads (a .jsonl of many) is E301. `?format=html` returns the HTML report.",
+    responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}}},
+)
+def review_file(
+    request: Request,
+    ad_file: AdFile = None,
+    text: AdFileText = None,
+    title: AdTitle = None,
+    lang: AdLang = None,
+    fmt: ReviewFormat = "json",
+) -> Response:
+    upload = read_file(ad_file)
+    with engine_of(request) as engine:
+        doc = ad_document(engine, text=text or "", upload=upload, title=title, lang=lang, source="<ad>")
+    return _review(request, doc, fmt)
+
+
+def _review(request: Request, doc: Document, fmt: Literal["json", "html"]) -> Response:
     record_call(request, "review")
     with engine_of(request) as engine:
         result = engine.review(doc)

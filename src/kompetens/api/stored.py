@@ -20,9 +20,18 @@ from ..store.accounts import User
 from ..store.records import ALL_ROWS, MAX_RETENTION_DAYS, Event, Retention, StoredAd, StoredCandidate
 from . import schemas
 from .auth import Admin, CurrentUser, Interviewer, Writer, record_call
-from .deps import engine_of, read_files
-from .inputs import MAX_ID, attachment, checked_lang, safe_name
-from .routes import AUTH_RESPONSES, CvFiles, all_failed, json_response
+from .deps import engine_of, read_file, read_files
+from .inputs import MAX_ID, ad_document, attachment, checked_lang, safe_name
+from .routes import (
+    AUTH_RESPONSES,
+    AdFile,
+    AdFileText,
+    AdLang,
+    AdTitle,
+    CvFiles,
+    all_failed,
+    json_response,
+)
 
 router = APIRouter(
     prefix="/api/v1",
@@ -368,6 +377,32 @@ def create_ad(request: Request, user: CurrentUser, body: AdRequest) -> Response:
             title=(body.title or "").strip() or None,
             lang=checked_lang(body.lang),
             user_id=_user_id(user),
+        )
+    return json_response(kept, status=201)
+
+
+@router.post(
+    "/ads/file",
+    response_model=StoredAd,
+    status_code=201,
+    summary="Keep a job ad's file for the organisation",
+    description="`POST /api/v1/ads` for an ad as a file: a multipart form with `ad_file` (txt, md, html, "
+    "pdf, docx, or a JobTech ad as JSON), `title?` and `lang?` before the file's own; `text` instead of the "
+    "file, not both (E301). The ad's text as read is kept (the file is not), as the web page /ads does.",
+)
+def create_ad_file(
+    request: Request,
+    user: CurrentUser,
+    ad_file: AdFile = None,
+    text: AdFileText = None,
+    title: AdTitle = None,
+    lang: AdLang = None,
+) -> Response:
+    upload = read_file(ad_file)
+    with engine_of(request) as engine:
+        doc = ad_document(engine, text=text or "", upload=upload, title=title, lang=lang, source="ad")
+        kept = engine.add_ad(
+            engine.org_for(user), doc.text, title=doc.title, lang=doc.lang, user_id=_user_id(user)
         )
     return json_response(kept, status=201)
 
