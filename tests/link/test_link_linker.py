@@ -570,6 +570,43 @@ def test_field_terms_link_where_the_taxonomy_has_no_such_label() -> None:
     assert engine.link(["sökmotoroptimering"], top=1)[0].candidates[0].label == "sökmotoroptimering"
 
 
+def test_a_terms_last_word_matches_as_the_head_of_a_swedish_compound() -> None:
+    """ "dokumentera kundärenden" holds the term "dokumentera ärenden" (*keep records of customer
+    interaction*): its last word is the compound's head, as the linker's compound splitter reads it."""
+    engine = _built_engine()
+    records = "http://data.europa.eu/esco/skill/8b7409b0-e18e-4dfc-9ad9-8ddbcce38849"
+    texts = [
+        "dokumentera kundärenden i systemet",  # before: the term was not found, the concept not in the top 5
+        "dokumentera kundärendet",  # the head inflected
+        "dokumentera ärendehantering",  # the term's word is the modifier, not the head
+        "god infrastruktur",  # ends in "struktur" (term "god struktur") but splits into no known parts
+        # an English sentence is not split (a short text is: its language is a guess)
+        "you will document customercases in our system every day",
+    ]
+    found = engine.link(texts, top=3)
+    assert "dokumentera kundärenden" in found[0].terms
+    assert records in [c.id for c in found[0].candidates]
+    assert "dokumentera kundärendet" in found[1].terms
+    assert not any(t.startswith("dokumentera") for t in found[2].terms)
+    assert found[3].terms == [] and found[4].terms == []
+
+
+def test_a_compound_term_that_is_the_whole_text_is_no_label_written_out() -> None:
+    """A term matched through a compound's head adds ``w_term`` but not ``w_exact``: the text as written is
+    not the term, as "dokumentera ärenden" is."""
+    engine = _built_engine()
+    linker = engine.linker
+    records = "http://data.europa.eu/esco/skill/8b7409b0-e18e-4dfc-9ad9-8ddbcce38849"
+    group = {linker.uris[int(c)]: g for g, c in enumerate(linker._group_concept)}[records]
+    cfg = linker.config
+    for text, boost in (
+        ("dokumentera ärenden", cfg.w_term + cfg.w_exact),
+        ("dokumentera kundärenden", cfg.w_term),
+        ("dokumentera ärendehantering", None),
+    ):
+        assert linker._boosts(text.split(), text, "sv", "skill").get(group) == boost, text
+
+
 def test_react_with_its_capital_is_the_javascript_library() -> None:
     engine = _built_engine()
     framework = (

@@ -102,6 +102,17 @@ TERM_ENDINGS = (
 """Endings a term's last word also matches with (Swedish definite and plural forms, English plural): the
 lemmatizer does not know the field's compounds ("länkbygget", "metataggarna"); a form no text holds costs
 nothing."""
+COMPOUND_HEAD_KINDS: tuple[str, ...] = ("skill",)
+"""Link kinds whose multi-word terms (``TERM_TABLES``) also match with their last word as the head of a
+compound of the text, in a ``split_compounds`` language: "dokumentera kundärenden" holds the term "dokumentera
+ärenden". The compound is split as the linker splits it for ``cov`` (``_Terms.parts``: two known lemmas, the
+longest known head first: "kund|ärenden"), and its head's lemma must be the term's last word: not a word that
+merely ends in it ("infrastruktur" is no compound of known parts, so "god infrastruktur" is not "god
+struktur"), nor one where it is the modifier ("ärendehantering"). Such a match adds ``w_term`` but not the
+``w_exact`` of a term that is the whole text: the text is not the term as written. Occupations (the field's
+titles) keep whole words (not measured for them). bench/link_sv.py, four lists: one tune row more in the top
+3 (round 4, "dokumentera kundärenden i systemet"), no check row fewer; MELO and bench/phrase_links.py as
+before (docs/linking.md)."""
 TOOL_NAME_CHARS = 40
 """No name in ``tools.json`` is longer (a test checks it): a longer phrase is no tool's name."""
 STRIP_KINDS = ("skill",)
@@ -794,9 +805,9 @@ class Linker:
         for weight, hit in (
             (cfg.w_tool, self._tool_groups(tokens, text) if cfg.w_tool else []),
             (cfg.w_exact, self._exact_groups(tokens) if cfg.w_exact else []),
-            (cfg.w_term, sorted({g for _, _, g in terms})),
+            (cfg.w_term, sorted({g for _, _, g, _ in terms})),
             # a term that is the whole text ("digital vana") is as sure as a label written as the text
-            (cfg.w_exact, sorted({g for s, e, g in terms if s == 0 and e == len(tokens)})),
+            (cfg.w_exact, sorted({g for s, e, g, head in terms if s == 0 and e == len(tokens) and not head})),
         ):
             for g in hit:
                 found[g] = found.get(g, 0.0) + weight
@@ -890,12 +901,13 @@ class Linker:
         """The concept groups of the field terms of ``kind`` (``TERM_TABLES``) among ``tokens``: a term's
         words (or their lemmas in the text's language or in English) as whole words in order, without
         diacritics."""
-        return sorted({g for _, _, g in self._term_hits(tokens, text_lang, kind)})
+        return sorted({g for _, _, g, _ in self._term_hits(tokens, text_lang, kind)})
 
     def _term_hits(
         self, tokens: list[str], text_lang: str, kind: LinkKind = "skill"
-    ) -> list[tuple[int, int, int]]:
-        """(start, end, concept group) of each field term among ``tokens`` (see ``_term_groups``)."""
+    ) -> list[tuple[int, int, int, bool]]:
+        """(start, end, concept group, whether the last word is a compound's head) of each field term among
+        ``tokens`` (see ``_term_groups`` and ``COMPOUND_HEAD_KINDS``)."""
         index = self._term_index.get(kind)
         if index is None:
             index = self._term_index[kind] = self._build_term_index(kind)
@@ -904,15 +916,39 @@ class Linker:
         seqs = {tuple(fold(t) for t in tokens)}
         # lemmas in the text's label languages (every one for a short text, whose language is a guess) and
         # in English (jargon is often English in a Swedish ad)
-        for lang in dict.fromkeys((*self._label_langs(tokens, text_lang), text_lang, TRANSLATE_TO)):
-            if lang in self._doc_langs:
-                seqs.add(tuple(self._terms.lemmas(tokens, lang)))
-        found: set[tuple[int, int, int]] = set()
+        langs = [
+            lang
+            for lang in dict.fromkeys((*self._label_langs(tokens, text_lang), text_lang, TRANSLATE_TO))
+            if lang in self._doc_langs
+        ]
+        seqs.update(tuple(self._terms.lemmas(tokens, lang)) for lang in langs)
+        split = [lang for lang in langs if lang in self._terms.split] if kind in COMPOUND_HEAD_KINDS else []
+        heads: dict[int, set[str]] = {}
+
+        def head_of(i: int) -> set[str]:
+            """The heads of the compound ``tokens[i]`` in the split languages ({} for a word that is none)."""
+            found = heads.get(i)
+            if found is None:
+                found = heads[i] = {
+                    parts[1] for lang in split if (parts := self._terms.parts(tokens[i], lang))
+                }
+            return found
+
+        found: set[tuple[int, int, int, bool]] = set()
         for seq in seqs:
             for k, word in enumerate(seq):
                 for name, group in index.get(word, ()):
-                    if seq[k : k + len(name)] == name:
-                        found.add((k, k + len(name), group))
+                    end = k + len(name)
+                    if seq[k:end] == name:
+                        found.add((k, end, group, False))
+                    elif (
+                        split
+                        and len(name) > 1
+                        and end <= len(seq)
+                        and seq[k : end - 1] == name[:-1]
+                        and name[-1] in head_of(end - 1)
+                    ):
+                        found.add((k, end, group, True))
         return sorted(found)
 
     def named(self, texts: Sequence[str], *, kind: LinkKind = "skill") -> list[list[str]]:
@@ -927,7 +963,7 @@ class Linker:
             if tokens and cfg.w_tool:
                 spans += [(s, e) for s, e, _ in self._tool_hits(tokens, cleaned)]
             if tokens and cfg.w_term and kind in TERM_TABLES:
-                spans += [(s, e) for s, e, _ in self._term_hits(tokens, self.langid.detect(tokens), kind)]
+                spans += [(s, e) for s, e, _, _ in self._term_hits(tokens, self.langid.detect(tokens), kind)]
             out.append(list(dict.fromkeys(" ".join(tokens[s:e]) for s, e in sorted(spans))))
         return out
 
