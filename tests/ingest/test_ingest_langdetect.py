@@ -312,26 +312,15 @@ def test_an_english_paragraph_whose_function_words_carry_punctuation_is_found() 
     assert other_supported_paragraphs(text, "sv") == {"en": [(start, start + len(english))]}
 
 
-# A short English Europass CV whose name alone tips the whole text to French (stop 34's invariance test).
-_NAMED_CV = """Europass Curriculum Vitae
-PERSONAL INFORMATION
-Awaa Aabazghnf
-Email: awaa.aabazghnf@example.com
-Date of birth: 01/01/2000    Gender: Female
-WORK EXPERIENCE
-03/2020 - 12/2024
-Digital Communications Officer
-Pretend NGO, Stockholm (Sweden)
-- Manage the organisation's social media channels (Facebook, Instagram, LinkedIn); analytics reports.
-EDUCATION AND TRAINING
-Master in Journalism and Media Studies
-"""
-
-
 def test_a_cv_language_is_read_without_the_persons_name() -> None:
+    """A short English Europass CV whose name alone tips the whole text to French (stop 34's invariance
+    test): read as a CV, its language is read without the name."""
+    from tests.match.test_invariance_layouts import EUROPASS, _person
+
     from kompetens.ingest import read_bytes
 
-    (as_text,) = read_bytes("cv.txt", _NAMED_CV.encode())
-    (as_cv,) = read_bytes("cv.txt", _NAMED_CV.encode(), kind="cv")
+    named = EUROPASS.format(**_person("Awaa", "Aabazghnf", "01/01/2000", "Female")).encode()
+    (as_text,) = read_bytes("cv.txt", named)
+    (as_cv,) = read_bytes("cv.txt", named, kind="cv")
     assert as_text.lang == "und"  # the name decides for a text of unknown kind
     assert as_cv.lang == "en" and not as_cv.meta.get("lang_warning")
