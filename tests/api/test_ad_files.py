@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from kompetens.api import create_app
 from kompetens.engine import Engine
 from kompetens.ingest.reader import EXTRACTORS
+from kompetens.layout import ad_title
 from kompetens.schema import to_jsonable
 
 from .support import AD_FILE_TEXT, AD_FILE_TITLE, AD_SV, TEST_HOSTS, ad_files, csrf
@@ -118,7 +119,9 @@ def test_an_ad_file_is_kept_as_its_text(open_server: tuple[TestClient, Engine], 
     (kept,) = engine.ads(engine.records.default_org())
     assert r.json()["id"] == kept.id
     assert kept.text == doc.text and "Påhittade Paraplyer AB söker" in kept.text
-    assert kept.title == doc.title and kept.title != name and kept.lang == "sv"
+    # the file's own title, else the one review and the ranking read from the ad (layout.ad_title)
+    assert kept.title == ad_title(doc.text, doc.lang, doc.title) and kept.title != name and kept.lang == "sv"
+    assert kept.title and kept.title.startswith("Kommunikatör")
 
 
 @pytest.mark.parametrize(("name", "data", "code"), BAD_FILES)
