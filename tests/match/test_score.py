@@ -73,6 +73,22 @@ def test_an_education_line_as_evidence_keeps_no_years() -> None:
     assert lines == ["Medie- och SEO-analys, Fiktiva högskolan"]
 
 
+def test_equal_evidence_quotes_the_latest_job_first() -> None:
+    # finding 7: ties were broken by the line's text, so the old job's "2016 ..." came before "2019 ..."
+    old_first = (
+        "Erfarenhet\nCommunity manager, A AB\n2016 – 2019\n- Discord\n"
+        "Community manager, B AB\n2019 – nu\n- Discord och forum\n"
+    )
+    lines = [e.context for e in candidate(old_first).evidence["community"]]
+    assert lines[0] == "Discord och forum"
+    assert lines[-1] == "Discord"
+
+
+def test_equal_evidence_of_one_job_quotes_the_line_with_most_of_the_area_first() -> None:
+    text = "Erfarenhet\nCommunity manager, A AB\n2019 – nu\n- Discord\n- Discord, moderering och forum\n"
+    assert candidate(text).evidence["community"][0].context == "Discord, moderering och forum"
+
+
 def test_breadth_counts_and_repetition_does_not() -> None:
     one = level(job("2020 – nu", "Discord"))
     repeated = level(job("2020 – nu", "Discord, Discord och Discord"))

@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kompetens.errors import Code, TaxonomyError
-from kompetens.models import AREA_IDS
+from kompetens.models import AREA_IDS, Profile
 from kompetens.taxonomy.areas import (
     ESCO_SKILL_PREFIX,
     JOBTECH_CONCEPT_PREFIX,
@@ -353,3 +353,31 @@ def test_community_work_counts_alike_in_english_and_swedish(engine: Any, en: str
     found_en, found_sv = labels(en, "en"), labels(sv, "sv")
     assert {"moderation", "answering comments and messages"} <= found_en
     assert found_en == found_sv
+
+
+CAMPAIGN_ANALYSIS_TWINS = [
+    (
+        "2019–2025 Digital strategist: KPI reporting, campaign analysis in Meta Ads, reports to management.",
+        "2019–2025 Digital strateg: KPI-rapportering, analys av kampanjer i Meta Ads, rapporter till ledningen.",
+    ),
+    (
+        "Analysed campaigns and tracked KPIs for our clients.",
+        "Analyserade kampanjer och följde upp KPI:er åt kunder.",
+    ),
+    ("Campaign reporting and campaign evaluation.", "Kampanjrapportering och utvärdering av kampanjer."),
+]
+
+
+@pytest.mark.parametrize(("en", "sv"), CAMPAIGN_ANALYSIS_TWINS)
+def test_campaign_analysis_is_data_work_in_english_and_swedish(engine: Any, en: str, sv: str) -> None:
+    """Finding 7 of the new user's bug hunt: a strategist's campaign analysis and KPI reporting showed no
+    data and insight at all."""
+    from kompetens.models import Document
+
+    def data_words(text: str, lang: str) -> list[str]:
+        profile = engine.extract(Document(source="t", text=text, lang=lang, kind="cv"))
+        return [m.text for m in profile.mentions if m.area == "data_insight" and Profile.counts(m)]
+
+    found_en, found_sv = data_words(en, "en"), data_words(sv, "sv")
+    assert found_en, en
+    assert len(found_en) == len(found_sv), (found_en, found_sv)

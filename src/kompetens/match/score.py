@@ -415,13 +415,16 @@ def candidate_from(
     months: dict[str, list[Position]] = {a: [] for a in AREA_IDS}
     seen: dict[str, set[Position]] = {a: set() for a in AREA_IDS}
     concepts: dict[str, str] = {}
+    ended: dict[int, int] = {}  # id(evidence) -> the month its latest job ended (-1: in no job)
     for m in profile.mentions:
         if m.area not in evidence:
             continue
         concepts.setdefault(m.concept.id, m.concept.label)
         positions = timeline.positions_at(m.start)
         where = _where(text, m.start, timeline.section_at(m.start), in_position=bool(positions))
-        evidence[m.area].append(_evidence(text, m, where))
+        ev = _evidence(text, m, where)
+        evidence[m.area].append(ev)
+        ended[id(ev)] = max((p.end for p in positions), default=-1)
         if where != "position":
             continue  # a list's tools do not date the job above it
         for p in positions:
@@ -440,10 +443,7 @@ def candidate_from(
         depth=depth,
         years=years,
         recency_months=recency,
-        evidence={
-            a: sorted(ev, key=lambda e: (-e.confidence * WHERE_WEIGHT[e.where], e.context))
-            for a, ev in evidence.items()
-        },
+        evidence={a: _strongest_first(ev, ended) for a, ev in evidence.items()},
         concepts=concepts,
         education=list(timeline.education),
         languages=list(timeline.languages),
@@ -510,6 +510,26 @@ def _where(text: str, offset: int, section: str, *, in_position: bool) -> str:
     if in_position:
         return "position"
     return "education" if section == "education" else "other"
+
+
+def _strongest_first(evidence: list[Evidence], ended: Mapping[int, int]) -> list[Evidence]:
+    """One area's evidence, strongest first (confidence x where-weight); among equals the latest job's
+    (``ended``: id -> the month its job ended), then the line that shows the area by the most concepts,
+    then the CV's order. Ties were broken by the line's text, so an old "2016–2019 Copywriter" line was
+    quoted before the current job's "2019–2025 Digital strateg: ... kampanjer, Meta Ads" (finding 7)."""
+    breadth: dict[str, set[str]] = {}
+    for e in evidence:
+        breadth.setdefault(e.context, set()).add(e.concept)
+    order = {id(e): i for i, e in enumerate(evidence)}
+    return sorted(
+        evidence,
+        key=lambda e: (
+            -e.confidence * WHERE_WEIGHT[e.where],
+            -ended.get(id(e), -1),
+            -len(breadth[e.context]),
+            order[id(e)],
+        ),
+    )
 
 
 def _listed_only(evidence: Mapping[str, list[Evidence]]) -> list[str]:
