@@ -1,6 +1,6 @@
 """How right are the ESCO links thorough extraction gives the tagger's phrases, by linker score?
 
-    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/phrase_links.py [--data-dir .kompetens] [--show]
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/phrase_links.py [--data-dir .kompetens] [--show] [--calibrate] [--ranks]
 
 Draws two samples of real Swedish ads from the *tune* half of ../shared/data/dev/platsbanken (seeded:
 12 ads each), extracts them as ``kompetens extract --thorough`` does, and records every tagger phrase the
@@ -140,6 +140,44 @@ def calibrate(judged_links: dict[str, dict[str, list[tuple[float, bool]]]]) -> N
             )
 
 
+def ranks(
+    engine: Engine, sampled: dict[str, list[tuple[str, str, float]]], judged: dict[tuple[str, str], bool]
+) -> None:
+    """What ``kompetens link``'s confidence rests on. Per sample: the packaged full curve's mean against the
+    share of right links in each score band of the judged best concepts (the curve was fitted on those
+    >= 2.0; 1.2-2.0 is judged but was not fitted); the phrases' word counts (``link`` gives a confidence to a
+    text of up to five words); and, linking each phrase as ``kompetens link --top 3 --no-spans`` does, how many of
+    its 1st, 2nd and 3rd concepts have a judgement (the labels judge the best concept only) and the curve's
+    mean on those."""
+    from kompetens.link.confidence import link_confidence
+
+    bands = ((1.2, 2.0), (2.0, 3.0), (3.0, 4.0), (4.0, math.inf))
+    for tag, links in sampled.items():
+        rows = [(sc, judged.get((tag, key(t, lab)))) for t, lab, sc in links]
+        print(f"sample {tag}: full curve by score band (judged best concepts)")
+        for low, high in bands:
+            got = [(sc, ok) for sc, ok in rows if ok is not None and low <= sc < high]
+            if got:
+                mean = sum(link_confidence(sc, "full") for sc, _ in got) / len(got)
+                right = sum(ok for _, ok in got) / len(got)
+                print(f"  {low:.1f}-{high:<4.1f} {len(got):3d} links: curve {mean:.2f}, right {right:.2f}")
+        lengths = [len(t.split()) for t, _, _ in links]
+        print(
+            f"  phrase words: max {max(lengths)}, > 5 words: {sum(n > 5 for n in lengths)} of {len(lengths)}"
+        )
+        found = engine.link([t for t, _, _ in links], top=3, spans=False)  # as the judged links were linked
+        for rank in range(3):
+            at = [(r.input, r.candidates[rank]) for r in found if len(r.candidates) > rank]
+            hits = [
+                (c.score, judged[(tag, key(t, c.label))]) for t, c in at if (tag, key(t, c.label)) in judged
+            ]
+            curve = sum(link_confidence(sc, "full") for sc, _ in hits) / max(len(hits), 1)
+            print(
+                f"  rank {rank + 1}: {len(at)} concepts, {len(hits)} judged ({sum(ok for _, ok in hits)} right;"
+                f" the curve's mean on them {curve:.2f})"
+            )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, default=Path(os.environ.get("KOMPETENS_HOME") or ".kompetens"))
@@ -148,6 +186,12 @@ def main() -> int:
     ap.add_argument("--unjudged", action="store_true", help="with --show: list the links without a judgement")
     ap.add_argument(
         "--calibrate", action="store_true", help="fit the link confidence on sample A, score it on B"
+    )
+    ap.add_argument(
+        "--ranks",
+        action="store_true",
+        help="check what `kompetens link`'s confidence reads: the full curve by score band, and whether the "
+        "judgements cover the 2nd and 3rd concepts",
     )
     args = ap.parse_args()
     ads = args.shared / "data" / "dev" / "platsbanken" / "ads.jsonl"
@@ -162,6 +206,7 @@ def main() -> int:
     rng = random.Random(SEED)
     rng.shuffle(docs)
     judged_links: dict[str, dict[str, list[tuple[float, bool]]]] = {"full": {}, "quick": {}}
+    sampled: dict[str, list[tuple[str, str, float]]] = {}
     for name, part in (("A (chose the floor)", docs[:ADS]), ("B (check)", docs[ADS : 2 * ADS])):
         tag = name[0]
         # each sample was drawn by a fresh run seeded the same way: one generator per sample, as then
@@ -169,6 +214,7 @@ def main() -> int:
         rng.shuffle(list(range(len(docs))))
         engine = Engine(args.data_dir)
         links = sample(engine, part, rng)
+        sampled[tag] = links
         rows = [(t, lab, sc, judged.get((tag, key(t, lab)))) for t, lab, sc in links]
         report(f"{name}, full linker (extract --link), links >= 1.2", rows, FLOORS)
         # the same phrases by quick linking (thorough extraction): a link is judged where the full linker
@@ -193,6 +239,8 @@ def main() -> int:
                         print(f"UNJUDGED\t{tag}\t{key(t, lab)}\t{t}\t{lab}")
     if args.calibrate:
         calibrate(judged_links)
+    if args.ranks:
+        ranks(Engine(args.data_dir), sampled, judged)
     return 0
 
 

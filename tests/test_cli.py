@@ -1132,3 +1132,28 @@ def test_backup_copies_the_store_and_refuses_a_folder_in_use(runner: CliRunner, 
     for dest in (tmp_path / "bk", data / "bk"):
         result = runner.invoke(cli, ["--data-dir", str(data), "backup", str(dest)])
         assert isinstance(result.exception, KompetensError) and result.exception.code.name == "E304"
+
+
+def test_link_gives_a_confidence_and_cuts_off_below_one(runner: CliRunner, data_dir: Path) -> None:
+    from kompetens.taxonomy import taxonomy_path
+
+    if not taxonomy_path(data_dir).is_file():
+        pytest.skip("needs the taxonomy (kompetens setup)")
+    texts = ("sociala medier", "Instagram", "analysera onlinetrafik")
+    code, out, _ = run(runner, data_dir, "link", *texts, "--top", "3", "--json")
+    assert code == 0
+    found = json.loads(out)
+    assert all("confidence" in c for item in found for c in item["candidates"])
+    best = [item["candidates"][0]["confidence"] for item in found]
+    assert all(x is None or 0 < x < 1 for x in best) and any(x is not None for x in best)
+    assert all(c["confidence"] is None for item in found for c in item["candidates"][1:])
+    sure = max(x for x in best if x is not None)
+    code, out, _ = run(
+        runner, data_dir, "link", *texts, "--top", "3", "--min-confidence", str(sure), "--json"
+    )
+    kept = json.loads(out)
+    assert code == 0 and [item["input"] for item in kept] == list(texts)
+    assert [len(item["candidates"]) for item in kept] == [int(x == sure) for x in best]  # fewer than --top
+    code, out, _ = run(runner, data_dir, "link", "Instagram", "--min-confidence", "1")
+    assert code == 0 and "no concept reaches confidence 1" in out
+    assert run(runner, data_dir, "link", "Instagram", "--min-confidence", "1.5")[0] == 2

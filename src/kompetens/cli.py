@@ -519,6 +519,13 @@ def setup(ctx: click.Context, cache_dir: Path | None, vectors: bool, as_json: bo
     help="Also link the skill phrases found in each skill sentence and fuse the rankings (more accurate; "
     "the scores are then fusion scores).",
 )
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Keep only the concepts whose confidence reaches this (0..1): fewer than --top, or none. Only a "
+    "short text's best skill has a confidence (docs/linking.md). Default: off.",
+)
 @click.pass_context
 def link(
     ctx: click.Context,
@@ -528,6 +535,7 @@ def link(
     kind: str,
     as_json: bool,
     spans: bool,
+    min_confidence: float | None,
 ) -> None:
     """Link phrases or sentences (Swedish or English) to ESCO skills or occupations."""
     engine = _engine(ctx)
@@ -551,7 +559,9 @@ def link(
         raise click.UsageError("the texts to link are empty")
     results: list[LinkResult] = []
     for start in _progress(list(range(0, len(items), 64)), "Linking", quiet=as_json):
-        results += engine.link(items[start : start + 64], top=top, kind=kind, spans=spans)
+        results += engine.link(
+            items[start : start + 64], top=top, kind=kind, spans=spans, min_confidence=min_confidence
+        )
     if as_json:
         from .link import LinkResult
 
@@ -561,11 +571,19 @@ def link(
         title = r.input if len(r.input) <= 100 else r.input[:99] + "…"
         table = _table(title=title, title_justify="left", box=None)
         table.add_column("fused" if r.phrases else "score", justify="right")
+        table.add_column("confidence", justify="right")
         table.add_column("label")
         table.add_column("id", style="dim", overflow="fold")  # a URI whole, if on two lines
         for c in r.candidates:
-            table.add_row(f"{c.score:.3f}", c.label, c.id)
-        out_console.print(table)
+            sure = "–" if c.confidence is None else f"{c.confidence:.2f}"
+            table.add_row(f"{c.score:.3f}", sure, c.label, c.id)
+        if r.candidates or min_confidence is None:
+            out_console.print(table)
+        else:
+            out_console.print(title, highlight=False, markup=False)
+            out_console.print(
+                f"  no concept reaches confidence {min_confidence:g}", style="dim", highlight=False
+            )
         if r.gloss:
             out_console.print(f"  also read as English: {r.gloss}", style="dim", highlight=False)
         if r.terms:

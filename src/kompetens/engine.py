@@ -26,7 +26,7 @@ from .extract.phrases import PhraseSpec
 from .extract.pipeline import Extractor, dump_extractor, load_extractor
 from .extract.text import tokenize
 from .lang import LANGUAGES, function_words, is_generic_evidence, lang_data
-from .link.confidence import link_confidence
+from .link.confidence import JUDGED_MIN_SCORE, link_confidence
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .schema import DOCUMENTED
 from .store import Accounts
@@ -404,7 +404,13 @@ class Engine:
         return linker
 
     def link(
-        self, texts: Sequence[str], *, top: int = 5, kind: str = "skill", spans: bool = True
+        self,
+        texts: Sequence[str],
+        *,
+        top: int = 5,
+        kind: str = "skill",
+        spans: bool = True,
+        min_confidence: float | None = None,
     ) -> list[LinkResult]:
         """``kompetens link``: ESCO skills (or occupations) for each text, best first.
 
@@ -412,21 +418,36 @@ class Engine:
         fused with those of the skill phrases the span tagger finds in it, each linked by quick linking
         (span fusion, docs/linking.md): Decorte validation RP@5 TECH 66.9 -> 71.0, HOUSE 51.8 -> 53.2. A
         fused candidate's score is its fusion score (about 0.1-0.5), comparable within one text; a phrase
-        of up to ``e5_words`` words and an occupation are linked as they are."""
+        of up to ``e5_words`` words and an occupation are linked as they are.
+
+        The best skill of a text of up to ``e5_words`` words gets a ``confidence`` (``link_confidence``, the
+        full linker's curve: such a text is linked as ``extract --link`` links a tagger phrase, on whose
+        judged links the curve was fitted) where its score is in the judged range (``JUDGED_MIN_SCORE``);
+        every other candidate has none (docs/linking.md "Confidence"). ``min_confidence`` (0..1; default
+        off) keeps only the candidates whose confidence reaches it: a text may then have fewer than
+        ``top``, or none."""
         from .link import LinkResult
 
         if kind not in ("skill", "occupation"):
             raise KompetensError(Code.E301, f"unknown kind {kind!r}; use skill or occupation", field="kind")
+        if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+            raise KompetensError(Code.E301, "min_confidence must be between 0 and 1", field="min_confidence")
         if spans and kind == "skill":
             results = self.linker.link_fused(list(texts), top=top, kind="skill", spans=self.span_tagger.find)
         else:
             results = [(c, []) for c in self.linker.link(list(texts), top=top, kind=kind)]  # type: ignore[arg-type]
         glosses = self.linker.glosses(list(texts), kind=kind)  # type: ignore[arg-type]
         named = self.linker.named(list(texts), kind=kind)  # type: ignore[arg-type]
-        return [
-            LinkResult(text, [c.linked() for c in cands], gloss, terms, phrases)
-            for text, (cands, phrases), gloss, terms in zip(texts, results, glosses, named, strict=True)
-        ]
+        out: list[LinkResult] = []
+        for text, (cands, phrases), gloss, terms in zip(texts, results, glosses, named, strict=True):
+            linked = [c.linked() for c in cands]
+            calibrated = kind == "skill" and not phrases and self.linker.is_phrase(text)
+            if linked and calibrated and linked[0].score >= JUDGED_MIN_SCORE:
+                linked[0] = replace(linked[0], confidence=link_confidence(linked[0].score, "full"))
+            if min_confidence is not None:
+                linked = [c for c in linked if c.confidence is not None and c.confidence >= min_confidence]
+            out.append(LinkResult(text, linked, gloss, terms, phrases))
+        return out
 
     @property
     def store_path(self) -> Path:

@@ -27,6 +27,7 @@ CASES: list[tuple[str, str, Any, int, str, str | None]] = [
     ("post", "/api/v1/extract", {"text": 42}, 422, "E301", "text"),
     ("post", "/api/v1/link", {"texts": []}, 422, "E301", "texts"),
     ("post", "/api/v1/link", {"texts": ["SEO"], "top": 0}, 422, "E301", "top"),
+    ("post", "/api/v1/link", {"texts": ["SEO"], "min_confidence": 1.5}, 422, "E301", "min_confidence"),
     ("get", "/api/v1/no-such-thing", None, 404, "HTTP404", None),
     ("get", "/api/v1/extract", None, 405, "HTTP405", None),
 ]

@@ -93,6 +93,14 @@ def test_operations_have_summaries_and_error_responses(
             assert any(ref.endswith("/ErrorResponse") for ref in refs), (status, refs)
 
 
+def test_link_documents_the_confidence_and_its_cut_off(schema: dict[str, Any]) -> None:
+    models = schema["components"]["schemas"]
+    confidence = models["LinkedConcept"]["properties"]["confidence"]
+    assert {s.get("type") for s in confidence["anyOf"]} == {"number", "null"} and confidence["description"]
+    cut = models["LinkRequest"]["properties"]["min_confidence"]
+    assert "min_confidence" not in models["LinkRequest"].get("required", []) and cut["description"]
+
+
 @pytest.mark.parametrize("model", ["ExtractRequest", "ReviewRequest", "LinkRequest"])
 def test_request_models_have_examples(schema: dict[str, Any], model: str) -> None:
     props = schema["components"]["schemas"][model]["properties"]

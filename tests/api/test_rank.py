@@ -256,3 +256,21 @@ def test_rank_thorough_gives_matched_and_missing_skills(client: TestClient, cvs:
         assert isinstance(r["matched_skills"], list) and isinstance(r["missing_skills"], list)
         assert r["matched_skills"] or r["missing_skills"]  # the ad's skills, set against the CV's
         assert all(m["evidence"] for m in r["matched_skills"])
+
+
+def test_link_confidence_and_cut_off(client: TestClient, engine: Engine) -> None:
+    if not taxonomy_path(engine.data_dir).is_file():
+        pytest.skip("needs the taxonomy (kompetens setup)")
+    texts = ["sociala medier", "Instagram", "analysera onlinetrafik"]
+    r = client.post("/api/v1/link", json={"texts": texts, "top": 3})
+    assert r.status_code == 200
+    items = r.json()
+    best = [item["candidates"][0]["confidence"] for item in items]
+    assert any(x is not None for x in best)
+    assert all(c["confidence"] is None for item in items for c in item["candidates"][1:])
+    sure = max(x for x in best if x is not None)
+    cut = client.post("/api/v1/link", json={"texts": texts, "top": 3, "min_confidence": sure}).json()
+    assert [len(item["candidates"]) for item in cut] == [int(x == sure) for x in best]
+    assert cut == [
+        {**item, "candidates": [c for c in item["candidates"] if c["confidence"] == sure]} for item in items
+    ]

@@ -199,7 +199,9 @@ def _review(request: Request, doc: Document, fmt: Literal["json", "html"]) -> Re
 )
 def link(request: Request, body: schemas.LinkRequest) -> Response:
     with engine_of(request) as engine:
-        result = engine.link(body.texts, top=body.top, kind=body.kind, spans=body.spans)
+        result = engine.link(
+            body.texts, top=body.top, kind=body.kind, spans=body.spans, min_confidence=body.min_confidence
+        )
     record_call(request, "link")
     return json_response(result, list[LinkResult])
 

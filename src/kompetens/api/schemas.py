@@ -87,3 +87,11 @@ class LinkRequest(BaseModel):
         description="Fuse a skill sentence's ranking with those of the skill phrases found in it "
         "(`kompetens link --no-spans` turns it off); the scores are then fusion scores.",
     )
+    min_confidence: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="Keep only the concepts whose confidence reaches this (`kompetens link --min-confidence`):"
+        " a text may get fewer than `top`, or none. Only a short text's best skill has a confidence "
+        "(docs/linking.md). Default: off.",
+    )

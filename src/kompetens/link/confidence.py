@@ -28,6 +28,12 @@ CONFIDENCE_RANGE = (0.05, 0.95)
 """A score says no more than this: a few hundred judged links cannot promise certainty either way."""
 
 
+JUDGED_MIN_SCORE = 1.2
+"""The lowest full-linker score among the judged links (``bench/phrase_links.py`` judged links from 1.2; the
+curve was fitted on those from 2.0). Below it no link was judged: ``kompetens link`` gives no confidence there
+rather than the curve's extrapolation."""
+
+
 def link_confidence(score: float, mode: LinkMode) -> float:
     """The chance that a phrase linked with ``score`` by ``mode`` linking has a right concept, rounded to
     three decimals (a mention's confidence; the same phrase gets the same figure in every document)."""

@@ -175,6 +175,11 @@ class LinkedConcept:
     """Preferred label in the text's language, else English."""
     score: float
     """The fused score: higher is better; comparable within one text."""
+    confidence: float | None = None
+    """How likely this is a right link (0..1), from ``score`` by the calibrated curve of
+    ``link.confidence`` (``kompetens link``: the best skill of a text of up to five words, not span-fused;
+    docs/linking.md "Confidence"); null where no judged data backs a figure (a 2nd or later concept, a
+    longer text, a fused ranking, an occupation, a score below the judged range)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -655,6 +660,11 @@ class Linker:
                 ([Candidate(u, label[u], round(score[u], 4)) for u in fused[:top]], [p for p, _ in found])
             )
         return out
+
+    def is_phrase(self, text: str) -> bool:
+        """Whether ``text`` is linked as a phrase: up to ``e5_words`` words, which span fusion leaves as the
+        linker ranks it (``link_fused``)."""
+        return len(words(_clean_input(text))) <= self.config.e5_words
 
     def detect_lang(self, text: str) -> str:
         """The label language that ``text`` reads as."""
