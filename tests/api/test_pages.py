@@ -367,6 +367,18 @@ def test_link_page(client: TestClient, engine: Engine) -> None:
         assert "kompetens setup" in r.text
 
 
+def test_link_page_shows_the_confidence_where_it_is_given(client: TestClient, engine: Engine) -> None:
+    if not taxonomy_path(engine.data_dir).is_file():
+        pytest.skip("no taxonomy set up in this data folder")
+    (found,) = engine.link(["sociala medier"], top=10)
+    r = client.get("/link", params={"q": "sociala medier"})
+    assert r.status_code == 200 and '<th scope="col">Confidence</th>' in r.text
+    cells = re.findall(r"<td>(\d+) %</td>", r.text)
+    given = [c.confidence for c in found.candidates if c.confidence is not None]
+    assert cells == [f"{100 * c:.0f}" for c in given]  # the best skill of a short phrase only, as Engine.link
+    assert len(cells) <= 1
+
+
 def test_link_page_shows_the_english_gloss_it_read(client: TestClient, engine: Engine) -> None:
     if not taxonomy_path(engine.data_dir).is_file():
         pytest.skip("no taxonomy set up in this data folder")
