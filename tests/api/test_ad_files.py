@@ -164,3 +164,18 @@ def test_the_review_page_reads_a_one_ad_jsonl(client: TestClient) -> None:
     )
     assert r.status_code == 200, r.text
     assert "Påhittade Paraplyer AB söker" in r.text and "Read from the file ad.jsonl" in r.text
+
+
+@pytest.mark.parametrize("route", ["/api/v1/review", "/api/v1/ads"])
+def test_a_file_posted_to_the_json_route_is_pointed_to_its_file_twin(
+    open_server: tuple[TestClient, Engine], route: str
+) -> None:
+    client, _ = open_server
+    r = client.post(route, files={"ad_file": ("ad.md", ad_files()["ad.md"])})
+    assert r.status_code == 422, r.text
+    error = r.json()["error"]
+    assert (
+        error["code"] == "E301" and f"send a file as multipart/form-data to {route}/file" in error["message"]
+    )
+    r = client.post(route, json={"txt": "no text field"})  # JSON that misses a field: no such hint
+    assert r.status_code == 422 and "multipart" not in r.json()["error"]["message"]

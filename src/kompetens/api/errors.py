@@ -60,8 +60,9 @@ def kompetens_error_response(exc: KompetensError) -> JSONResponse:
     return JSONResponse(asdict(ErrorReply(exc.info())), status_code=http_status(exc.code), headers=headers)
 
 
-def validation_error_response(errors: Sequence[Any]) -> JSONResponse:
-    """A request that does not fit its schema. The offending input is left out on purpose."""
+def validation_error_response(errors: Sequence[Any], *, hint: str | None = None) -> JSONResponse:
+    """A request that does not fit its schema (``hint``: what to do instead, put first). The offending input
+    is left out on purpose."""
     parts: list[str] = []
     fields: list[str] = []
     bad_json = False
@@ -74,9 +75,8 @@ def validation_error_response(errors: Sequence[Any]) -> JSONResponse:
         body = error_body(Code.E107.name, Code.E107.value, "the request body is not valid JSON")
         return JSONResponse(body, status_code=400)
     field = fields[0] if len(fields) == 1 and fields[0] else None
-    return JSONResponse(
-        error_body(Code.E301.name, Code.E301.value, "; ".join(parts), field=field), status_code=422
-    )
+    message = "; ".join([hint, *parts] if hint else parts)
+    return JSONResponse(error_body(Code.E301.name, Code.E301.value, message, field=field), status_code=422)
 
 
 def http_error_response(status: int, detail: Any, headers: Mapping[str, str] | None = None) -> JSONResponse:
@@ -94,10 +94,22 @@ async def on_kompetens_error(request: Request, exc: Exception) -> Response:
 
 async def on_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    response = validation_error_response(exc.errors())
+    response = validation_error_response(exc.errors(), hint=_file_twin_hint(request))
     if not is_api(request):
         return http_error_page(request, response.status_code, "the form was not filled in as expected")
     return response
+
+
+def _file_twin_hint(request: Request) -> str | None:
+    """Where a file posted as a form to a JSON route belongs: its multipart twin (``/api/v1/review`` ->
+    ``/api/v1/review/file``), where the API has one."""
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        return None
+    twin = request.url.path.rstrip("/") + "/file"
+    paths = request.app.openapi().get("paths", {})  # built once, then cached by the app
+    if "post" in paths.get(twin, {}):
+        return f"this route takes JSON; send a file as multipart/form-data to {twin}"
+    return None
 
 
 async def on_http_error(request: Request, exc: Exception) -> Response:
