@@ -240,7 +240,10 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "Errors",
         "any command, when the command as a whole fails (an option, the role, the taxonomy...)",
-        "every endpoint, with the HTTP status of the code (400, 404, 413, 422, 500, 503)",
+        "every endpoint, with the HTTP status of the code (401, 403, 404, 409, 413, 422, 429, 500, 503, 504); "
+        "400 only for a request body that cannot be parsed (E107), 422 for every other input that cannot be "
+        "used; `field` names the field at fault as the operation does, without its location (`limit`, "
+        "`cvs`, `candidates`; docs/api.md, Errors)",
         ErrorReply,
         "An input that fails among others is a `FailedInput` item instead, and the others are still "
         "reported; the exit code is 1 in both cases, and 2 where an option is at fault (E301, or E304 for an "

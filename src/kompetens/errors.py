@@ -54,7 +54,7 @@ class Code(StrEnum):
     E507 = "ranking already confirmed"
     E508 = "invalid confirmation"
     E509 = "unknown organisation"
-    E510 = "candidate not ranked yet"
+    E510 = "candidate not in the ranking"
     E511 = "unknown stored role"
     E512 = "unknown stored ad"
     E513 = "too many failed sign-ins"
@@ -82,7 +82,8 @@ class ErrorInfo:
     source: str | None = None
     """The input (file name or field) it concerns."""
     field: str | None = None
-    """The request or role field at fault."""
+    """The request or role field at fault: in the REST API the name the operation documents, without its
+    location (`limit`, `cvs`, `candidates`, `cid`); a role's own field (`weights.community`) for E300."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,12 +170,10 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E200: 503,
     Code.E201: 500,
     Code.E202: 503,
-    Code.E301: 400,
     Code.E400: 500,
     Code.E401: 404,
     Code.E402: 500,
     Code.E403: 503,
-    Code.E500: 400,
     Code.E501: 409,
     Code.E502: 404,
     Code.E503: 401,
@@ -195,7 +194,9 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E603: 503,
     Code.E604: 404,
 }
-"""Codes that are not plain invalid input (422)."""
+"""Codes that are not plain invalid input (422). Every input that cannot be used is 422, E301 (a field missing or
+out of range) and E500 (an unknown user role) included; the REST API answers 400 only for a request body it
+cannot parse at all (``api/errors.py``: E107, JSON that is not JSON or not UTF-8)."""
 
 
 def upload_error(errors: Sequence[KompetensError]) -> KompetensError:

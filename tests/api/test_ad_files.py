@@ -85,7 +85,7 @@ def test_text_and_file_together_are_refused_and_neither_is_empty(client: TestCli
     r = client.post(
         "/api/v1/review/file", data={"text": AD_SV}, files={"ad_file": ("ad.txt", ad_files()["ad.txt"])}
     )
-    assert r.status_code == 400
+    assert r.status_code == 422
     error = r.json()["error"]
     assert error["code"] == "E301" and "ad.txt" in error["message"] and error["field"] == "ad_file"
     r = client.post("/api/v1/review/file", data={"title": "Bara en rubrik"})
@@ -136,7 +136,7 @@ def test_a_bad_ad_file_is_named_and_nothing_is_kept(
         "/api/v1/ads/file", data={"text": AD_SV}, files={"ad_file": ("ad.md", ad_files()["ad.md"])}
     )
     assert (
-        r.status_code == 400
+        r.status_code == 422
         and r.json()["error"]["code"] == "E301"
         and "ad.md" in r.json()["error"]["message"]
     )

@@ -36,9 +36,9 @@ def test_audit_uploads_with_a_groups_file(client: TestClient) -> None:
 def test_audit_errors(client: TestClient) -> None:
     cvs = as_files(demo_cvs(2))
     both = client.post("/api/v1/audit", files=cvs, data={"synthetic": "16"})
-    assert both.status_code == 400 and both.json()["error"]["code"] == "E301"
+    assert both.status_code == 422 and both.json()["error"]["code"] == "E301"
     no_groups = client.post("/api/v1/audit", files=cvs)
-    assert no_groups.status_code == 400
+    assert no_groups.status_code == 422
     bad = client.post("/api/v1/audit", files=[*cvs, ("groups", ("g.csv", b"name,sex\na,f\n"))])
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "E113"
     too_many = client.post("/api/v1/audit", data={"synthetic": "100000"})

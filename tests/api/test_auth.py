@@ -94,7 +94,7 @@ def test_only_admins_manage_users(locked: TestClient, team: tuple[Engine, dict[s
     assert emails == ["admin@example.se", "hm@example.se", "rec@example.se"]
     _assert_error(locked.post("/api/v1/users", json=new, headers=_bearer(tokens["admin"])), 409, "E501")
     bad = {"email": "x@example.se", "role": "owner"}
-    _assert_error(locked.post("/api/v1/users", json=bad, headers=_bearer(tokens["admin"])), 400, "E500")
+    _assert_error(locked.post("/api/v1/users", json=bad, headers=_bearer(tokens["admin"])), 422, "E500")
     r = locked.delete("/api/v1/users/hm@example.se", headers=_bearer(tokens["admin"]))
     assert r.status_code == 200
     _assert_error(locked.get("/api/v1/me", headers=_bearer(hm_token)), 401, "E503")

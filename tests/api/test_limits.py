@@ -56,7 +56,7 @@ def test_upload_over_the_limit(small: TestClient) -> None:
 def test_too_many_files(small: TestClient) -> None:
     files = [("cvs", (f"cv{i}.txt", b"Instagram och SEO")) for i in range(LIMITS.max_files + 1)]
     r = small.post("/api/v1/rank", files=files)
-    assert r.status_code == 400
+    assert r.status_code == 422
     assert r.json()["error"] | {"message": ""} == {
         "code": "E301",
         "kind": "invalid option",

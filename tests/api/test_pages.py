@@ -173,9 +173,9 @@ def test_rank_for_an_ad_outside_the_field_says_so_in_each_kit(client: TestClient
 @pytest.mark.parametrize(
     ("data", "with_files", "status"),
     [
-        ({"role_source": "default"}, False, 400),
+        ({"role_source": "default"}, False, 422),
         ({"role_source": "ad", "ad": "  "}, True, 422),
-        ({"role_source": "file"}, True, 400),
+        ({"role_source": "file"}, True, 422),
     ],
 )
 def test_rank_form_errors(client: TestClient, data: dict[str, str], with_files: bool, status: int) -> None:
@@ -348,7 +348,7 @@ def test_a_pasted_ad_and_a_file_together_are_refused(client: TestClient) -> None
         data={"csrf_token": token, "text": AD_SV},
         files={"ad_file": ("ad.txt", ad_files()["ad.txt"])},
     )
-    assert r.status_code == 400 and "E301" in r.text and "not both" in r.text and "ad.txt" in r.text
+    assert r.status_code == 422 and "E301" in r.text and "not both" in r.text and "ad.txt" in r.text
     assert marked_invalid(_page(r), "input", "ad_file", "ad-file-help")
     assert html.escape(AD_SV.splitlines()[0]) in r.text
     # a browser's unchosen file field (a part with no name and no bytes) beside a pasted ad: the paste

@@ -439,12 +439,12 @@ def test_ad_to_role_to_versions_to_a_ranking_and_back(tmp_path: Path, database_u
     assert r.status_code == 404 and "E511" in r.text
     assert Elements(r.text).all("select", id="role_choice", **{"aria-invalid": "true"})
     r = client.post("/rankings", data={"csrf_token": token, "chose": "1"})  # no candidate ticked
-    assert r.status_code == 400 and "E301" in r.text
+    assert r.status_code == 422 and "E301" in r.text
     listed = client.get("/rankings").text
     assert f"/rankings/{rid}" in listed and "Community lead" in listed
     assert f"/roles/{role_id}?version=2" in client.get(f"/rankings/{rid}").text
     r = client.post("/rankings", data={"csrf_token": token, "top": "none"})
-    assert r.status_code == 400 and Elements(r.text).all("input", id="top", **{"aria-invalid": "true"})
+    assert r.status_code == 422 and Elements(r.text).all("input", id="top", **{"aria-invalid": "true"})
     # the ad's own role, deleting
     r = client.post(
         "/rankings", data={"csrf_token": token, "role_source": "ad", "ad_id": ad_id}, follow_redirects=False
@@ -581,7 +581,7 @@ def test_admin_adds_a_user_whose_token_is_shown_once(world: World) -> None:
         "input", id="email", **{"aria-describedby": "form-error"}
     )
     r = client.post("/users", data={"csrf_token": token, "email": "x@a.example", "role": "boss"})
-    assert r.status_code == 400 and "E500" in r.text
+    assert r.status_code == 422 and "E500" in r.text
     r = client.post("/users/token", data={"csrf_token": token, "email": "new@a.example", "name": "ATS"})
     (second,) = re.findall(r"kmp_[A-Za-z0-9_-]{43}", r.text)
     info = [t for t in world.engine.accounts.tokens("new@a.example") if t.name == "ATS"]
@@ -613,12 +613,12 @@ def test_admin_gives_an_api_only_user_a_password_and_changes_roles(world: World)
     token = csrf(client, "/users")
     form = {"csrf_token": token, "email": "api-only@a.example"}
     r = client.post("/users/password", data=form | {"password": "kort"})
-    assert r.status_code == 400 and "E301" in r.text
+    assert r.status_code == 422 and "E301" in r.text
     r = client.post("/users/password", data=form | {"password": PASSWORD})
     assert r.status_code == 200 and "The password was set" in r.text
     world.client("api-only@a.example")  # signs in (asserts the 303)
     r = client.post("/users/role", data=form | {"role": "boss"})
-    assert r.status_code == 400 and "E500" in r.text
+    assert r.status_code == 422 and "E500" in r.text
     r = client.post("/users/role", data=form | {"role": "hiring_manager"})
     assert r.status_code == 200 and "The role was changed." in r.text
     assert accounts.user("api-only@a.example").role == "hiring_manager"
@@ -667,7 +667,7 @@ def test_admin_sets_the_retention_periods(world: World) -> None:
     client = world.as_role("admin", org="b")
     token = csrf(client, "/retention")
     r = client.post("/retention", data={"csrf_token": token, "days": "0", "event_days": "90"})
-    assert r.status_code == 400 and "E301" in r.text
+    assert r.status_code == 422 and "E301" in r.text
     assert Elements(r.text).all("input", id="days", **{"aria-invalid": "true"})
     assert "form-error" in (Elements(r.text).all("input", id="days")[0]["aria-describedby"] or "")
     r = client.post("/retention", data={"csrf_token": token, "days": "180", "event_days": "90"})

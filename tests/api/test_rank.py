@@ -125,7 +125,7 @@ def test_ad_file_as_role(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("data", "status", "code", "field"),
     [
-        ({"role": json.dumps(ROLE_JSON), "ad": AD_SV}, 400, "E301", "role"),
+        ({"role": json.dumps(ROLE_JSON), "ad": AD_SV}, 422, "E301", "role"),
         ({"role": "{not json"}, 422, "E107", "role"),
         ({"role": json.dumps({"title": "X", "weights": {"communit": 1}})}, 422, "E300", "weights.communit"),
         ({"role": json.dumps({"title": "X"})}, 422, "E300", "weights"),

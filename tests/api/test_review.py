@@ -56,4 +56,4 @@ def test_review_html(client: TestClient, engine: Engine) -> None:
 def test_unknown_format_is_refused(client: TestClient) -> None:
     r = client.post("/api/v1/review?format=pdf", json={"text": AD_SV})
     assert r.status_code == 422
-    assert r.json()["error"]["field"] == "query.format"
+    assert r.json()["error"]["field"] == "format"

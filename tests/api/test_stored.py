@@ -465,7 +465,7 @@ def test_roles_are_versioned_resources_of_the_organisation(two_orgs: tuple) -> N
     again = client.get(f"/api/v1/rankings/{decision['id']}", headers=a).json()
     assert again["role"]["title"] == "Community manager" and again["role_version"] == 2
     both = client.post("/api/v1/rankings", json={"role_id": rid, "role": role}, headers=a)
-    assert both.status_code == 400
+    assert both.status_code == 422
 
 
 def test_ads_are_resources_of_the_organisation(two_orgs: tuple) -> None:  # type: ignore[type-arg]

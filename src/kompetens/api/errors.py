@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -57,24 +57,60 @@ def is_api(request: Request) -> bool:
 
 def kompetens_error_response(exc: KompetensError) -> JSONResponse:
     headers = ERROR_HEADERS.get(exc.code)
-    return JSONResponse(asdict(ErrorReply(exc.info())), status_code=http_status(exc.code), headers=headers)
+    info = replace(exc.info(), field=api_field(exc))
+    return JSONResponse(asdict(ErrorReply(info)), status_code=http_status(exc.code), headers=headers)
+
+
+ID_FIELDS: dict[Code, str] = {
+    Code.E505: "cid",
+    Code.E506: "rid",
+    Code.E507: "rid",
+    Code.E510: "cid",
+    Code.E511: "role_id",
+    Code.E512: "ad_id",
+    Code.E604: "jid",
+}
+"""The request field of a stored object the store names by its generic ``id`` (or ``candidate``): the path
+parameter, or the JSON key, the routes take it as (``/candidates/{cid}``, ``{"role_id": ...}``)."""
+
+LOCATIONS = frozenset({"body", "query", "path", "header", "cookie"})
+"""The first part of a FastAPI error's ``loc``: where the field is, which ``field`` leaves out."""
+
+
+def api_field(exc: KompetensError) -> str | None:
+    """``exc.field`` as the REST API names it: the operation's own name of the field at fault."""
+    if exc.field in ("id", "candidate"):
+        return ID_FIELDS.get(exc.code, exc.field)
+    return exc.field
+
+
+def loc_field(loc: Sequence[Any]) -> str:
+    """The ``field`` of a FastAPI error's ``loc``: the name as the operation documents it, without where it
+    is sent (``("query", "limit")`` -> ``limit``, ``("body", "role", "weights")`` -> ``role.weights``)."""
+    parts = list(loc)
+    if parts and parts[0] in LOCATIONS:
+        parts = parts[1:]
+    return ".".join(str(p) for p in parts)
 
 
 def validation_error_response(errors: Sequence[Any], *, hint: str | None = None) -> JSONResponse:
-    """A request that does not fit its schema (``hint``: what to do instead, put first). The offending input
-    is left out on purpose."""
+    """A request that does not fit its schema (``hint``: what to do instead, put first): 422, E301, with the
+    (first) field at fault; 400, E107, only for a JSON body that cannot be parsed. The offending
+    input is left out on purpose."""
     parts: list[str] = []
     fields: list[str] = []
     bad_json = False
     for err in errors:
-        loc = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
+        loc = loc_field(err.get("loc", ()))
         bad_json = bad_json or err.get("type") == "json_invalid"
         fields.append(loc)
         parts.append(f"{loc}: {err.get('msg', 'invalid')}" if loc else str(err.get("msg", "invalid")))
     if bad_json:
         body = error_body(Code.E107.name, Code.E107.value, "the request body is not valid JSON")
         return JSONResponse(body, status_code=400)
-    field = fields[0] if len(fields) == 1 and fields[0] else None
+    field = next(
+        (f for f in fields if f), None
+    )  # the first at fault: path, query, then body (FastAPI's order)
     message = "; ".join([hint, *parts] if hint else parts)
     return JSONResponse(error_body(Code.E301.name, Code.E301.value, message, field=field), status_code=422)
 

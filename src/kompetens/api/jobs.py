@@ -465,9 +465,9 @@ def _market_page(
     description="Multipart `ads`: JSON lines, CSV or ad files (`kompetens market`'s inputs). Answers 202 with "
     "the job at once (`Location`); its `result` is `kompetens market --json`'s object. Nothing is stored.",
     responses={
-        400: {"model": schemas.ErrorResponse, "description": "Invalid option or malformed request"},
+        400: {"model": schemas.ErrorResponse, "description": schemas.UNPARSED},
         413: {"model": schemas.ErrorResponse, "description": "Request body or upload too large"},
-        422: {"model": schemas.ErrorResponse, "description": "Input that cannot be used"},
+        422: {"model": schemas.ErrorResponse, "description": schemas.UNUSABLE},
         503: {"model": schemas.ErrorResponse, "description": "Too many jobs waiting or running (E603)"},
     },
 )

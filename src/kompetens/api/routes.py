@@ -52,9 +52,9 @@ router = APIRouter(
     dependencies=[Depends(api_user)],
     responses={
         **AUTH_RESPONSES,
-        400: {"model": schemas.ErrorResponse, "description": "Invalid option or malformed request"},
+        400: {"model": schemas.ErrorResponse, "description": schemas.UNPARSED},
         413: {"model": schemas.ErrorResponse, "description": "Request body or upload too large"},
-        422: {"model": schemas.ErrorResponse, "description": "Input that cannot be used (empty text...)"},
+        422: {"model": schemas.ErrorResponse, "description": schemas.UNUSABLE},
     },
 )
 

@@ -23,6 +23,18 @@ EXAMPLE_AD = (
 
 # -- errors ---------------------------------------------------------------------------------------
 
+UNPARSED = (
+    "A request body that cannot be parsed at all: JSON that is not JSON or not UTF-8 (E107), or a multipart "
+    "body that is not well-formed. Nothing else is 400."
+)
+"""The 400 of every operation (docs/api.md "Errors")."""
+UNUSABLE = (
+    "Input that cannot be used: a parameter, form field or JSON key missing or out of range (E301, `field` "
+    "naming it as this operation does, without its location: `limit`, `cvs`, `candidates`), text or a file "
+    "that cannot be read (E1xx), a role that is not one (E300)."
+)
+"""The 422 of every operation: every validation failure of a request that could be parsed."""
+
 
 class ErrorResponse(BaseModel):
     error: ErrorInfo

@@ -37,13 +37,13 @@ router = APIRouter(
     prefix="/api/v1",
     responses={
         **AUTH_RESPONSES,
-        400: {"model": schemas.ErrorResponse, "description": "Invalid option or malformed request"},
+        400: {"model": schemas.ErrorResponse, "description": schemas.UNPARSED},
         404: {
             "model": schemas.ErrorResponse,
             "description": "No such candidate or ranking in the organisation",
         },
         413: {"model": schemas.ErrorResponse, "description": "Request body or upload too large"},
-        422: {"model": schemas.ErrorResponse, "description": "Input that cannot be used"},
+        422: {"model": schemas.ErrorResponse, "description": schemas.UNUSABLE},
     },
 )
 
@@ -234,7 +234,10 @@ def candidate_file(request: Request, user: CurrentUser, cid: str) -> Response:
     description="From the latest ranking the candidate was part of, or `?ranking=ID`; in the CV's language "
     "(Swedish or English; English for a CV in neither), or `?lang=sv|en`. 409 (E510) before any ranking.",
     responses={
-        409: {"model": schemas.ErrorResponse, "description": "The candidate is in no ranking yet (E510)"}
+        409: {
+            "model": schemas.ErrorResponse,
+            "description": "The candidate is in no ranking yet, or not in `ranking` (E510)",
+        }
     },
 )
 def explain_candidate(
@@ -265,7 +268,9 @@ def create_ranking(request: Request, user: Writer, body: RankingRequest) -> Resp
         org = engine.org_for(user)
         given = [k for k in ("role", "role_id", "ad_id") if getattr(body, k) is not None]
         if len(given) > 1:
-            raise KompetensError(Code.E301, f"give one of role, role_id or ad_id, not {' and '.join(given)}")
+            raise KompetensError(
+                Code.E301, f"give one of role, role_id or ad_id, not {' and '.join(given)}", field=given[-1]
+            )
         role: Role | StoredRole
         if body.role_id is not None:
             role = engine.stored_role(org, body.role_id)

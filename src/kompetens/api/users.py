@@ -20,9 +20,9 @@ router = APIRouter(
     prefix="/api/v1",
     responses={
         **AUTH_RESPONSES,
-        400: {"model": schemas.ErrorResponse, "description": "Invalid option or malformed request"},
+        400: {"model": schemas.ErrorResponse, "description": schemas.UNPARSED},
         413: {"model": schemas.ErrorResponse, "description": "Request body too large"},
-        422: {"model": schemas.ErrorResponse, "description": "A field that cannot be used"},
+        422: {"model": schemas.ErrorResponse, "description": schemas.UNUSABLE},
         404: {"model": schemas.ErrorResponse, "description": "No such user in the organisation"},
         409: {"model": schemas.ErrorResponse, "description": "The email is taken"},
     },
