@@ -474,7 +474,7 @@ class Engine:
     def records(self) -> Records:
         """Stored candidates, rankings, the event log and retention periods, per organisation (in the
         store's file; the original files under ``files/`` of the data folder)."""
-        return Records(self.store, self.data_dir / "files", names=self.name_in_file)
+        return Records(self.store, self.data_dir / "files")
 
     def backup(self, dest: Path) -> Manifest:
         """A consistent copy of the data folder's user data in ``dest`` while a server may be writing
@@ -484,18 +484,6 @@ class Engine:
 
         dialect = "sqlite" if self.database_url is None else self.store.dialect
         return backup(self.data_dir, Path(dest), database=dialect)
-
-    def name_in_file(self, name: str, data: bytes) -> list[str]:
-        """The words of the person's name in a CV file, as the anonymiser finds them (``match/names.py``):
-        what an erasure takes out of the reasons of the rankings that held them."""
-        from .ingest import read_bytes
-        from .match.names import name_words
-
-        words: dict[str, None] = {}
-        for doc in read_bytes(name, data, kind="cv"):
-            if isinstance(doc, Document):
-                words.update(dict.fromkeys(name_words(doc.text)))
-        return list(words)
 
     def has_users(self) -> bool:
         """Whether any user exists: serving then requires signing in. Creates no file when none exists."""

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from kompetens.cli import cli
 from kompetens.errors import KompetensError
 from kompetens.store import Store
+from kompetens.store.records import REASON_ERASED
 
 from ..databases import stored_text
 
@@ -590,7 +591,7 @@ def test_a_ranking_of_uploads_keeps_the_same_file_twice_as_a_copy_and_names_one_
     assert len(engine.candidates(org)) == 3
 
 
-def test_cli_forget_takes_the_name_out_of_a_confirmation_reason(tmp_path: Path) -> None:
+def test_cli_forget_takes_the_confirmation_reason_of_their_rankings(tmp_path: Path) -> None:
     """A bug hunt (F7, its method): after `forget`, grep the data folder's bytes for the name a recruiter
     wrote in a confirmation reason. It stayed in kompetens.sqlite and in `rankings show`."""
     cvs = tmp_path / "cvs"
@@ -617,7 +618,7 @@ def test_cli_forget_takes_the_name_out_of_a_confirmation_reason(tmp_path: Path) 
     ids = {c["name"]: c["id"] for c in run("candidates", "list")}  # type: ignore[attr-defined]
     rid = run("rankings", "create", "--role", "default")["id"]  # type: ignore[index]
     order = f"{ids['zq.txt']},{ids['other.txt']}"
-    reason = "Zorbalina Quixtrömmer har mer erfarenhet än quixtrommer-kollegan"
+    reason = "Zorbalina Quixtrömmer har mer erfarenhet än quixtrommer-kollegan, Zobbe-Tvärsson"
     confirmed = runner.invoke(
         cli, ["rankings", "confirm", rid, "--order", order, "--reason", reason], env=env
     )
@@ -626,5 +627,8 @@ def test_cli_forget_takes_the_name_out_of_a_confirmation_reason(tmp_path: Path) 
     assert runner.invoke(cli, ["forget", ids["zq.txt"]], env=env).exit_code == 0
     data = _all_bytes(home)
     assert b"Zorbalina" not in data and "Quixtrömmer".encode() not in data and b"uixtrommer" not in data
+    assert (
+        b"Zobbe" not in data and b"mer erfarenhet" not in data
+    )  # a nickname no finder knows: the reason went
     shown = run("rankings", "show", rid)["confirmation"]  # type: ignore[index]
-    assert shown["reason"] == "[erased] [erased] har mer erfarenhet än [erased]-kollegan"
+    assert shown["reason"] == REASON_ERASED and shown["reordered"] is True

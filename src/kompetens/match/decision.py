@@ -39,7 +39,8 @@ class Confirmation:
     """Whether the final order differed from the system's when the person confirmed it (kept: erasing a
     candidate later shortens both orders and leaves this as it was)."""
     reason: str | None
-    """Why the person reordered (required then); null when they kept the system's order without one."""
+    """Why the person reordered (required then); null when they kept the system's order without one. Once
+    a candidate of the ranking is erased, a fixed note stands here instead: a reason may name them."""
 
 
 @dataclass(frozen=True, slots=True)

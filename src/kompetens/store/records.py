@@ -10,9 +10,10 @@ Erasure is real: the candidate's row, profile, ranking items and file go, the fi
 zeros before it is unlinked, and the database is rewritten (SQLite: ``secure_delete`` + ``VACUUM``;
 PostgreSQL: ``VACUUM (FULL)`` of the tables it touched). What remains is an event (``candidate.erase``, the
 organisation, the user and the random id: no name, no text). A confirmation reason of a ranking that held the
-candidate may name them: with a ``names`` finder (the Engine's: the anonymiser on the original file) the name's
-words are replaced by "[erased]" there first (``redact.py``), and a ``ranking.redact`` event (the ranking's id)
-says so.
+candidate is free text that may name them in any way (a name, a nickname, the file's name, "the one from
+Volvo"), and no finder is sure to catch them all: it goes too, in the same transaction, replaced by
+``REASON_ERASED`` (the ranking keeps its final order and whether it was reordered), and a ``ranking.redact``
+event (the ranking's id) says so.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import json
 import os
 import secrets
 import shlex
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -32,7 +33,6 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Code, KompetensError
 from ..schema import DOCUMENTED, Time
 from .accounts import ADD_ORG, NO_ORG
-from .redact import redact
 
 if TYPE_CHECKING:
     from .database import Store, Tx
@@ -44,6 +44,8 @@ EVENT_DAYS = 183
 ERASE_TABLES = ("candidates", "ranking_items", "rankings", "events")
 """What PostgreSQL rewrites after an erasure (``Store.compact``): the tables it deletes from or updates
 (candidates, their ranking items, final orders) and the event log (a purge deletes from it too)."""
+REASON_ERASED = "[removed: a candidate of this ranking was erased, and the reason may have named them]"
+"""What stands where a confirmation reason stood once a candidate of its ranking is erased."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,14 +283,9 @@ _RANKING_SQL = (
 class Records:
     """Candidates, rankings, events and retention periods, per organisation, in the Store's database."""
 
-    def __init__(
-        self, store: Store, files_dir: Path, *, names: Callable[[str, bytes], Sequence[str]] | None = None
-    ) -> None:
-        """``names``: the words of the person's name in a candidate's file (its name and bytes), taken out of
-        the reasons of their rankings when they are erased; None leaves reasons as written."""
+    def __init__(self, store: Store, files_dir: Path) -> None:
         self.store = store
         self.files_dir = files_dir
-        self._names = names
         self._order = store.insertion_order
         self._adopt_old_profiles()
 
@@ -490,7 +487,6 @@ class Records:
         """Erase candidates for real: row, profile, ranking items, file; then rewrite the database. Each
         leaves one event without personal data. Ids the organisation does not have are skipped."""
         gone: list[str] = []
-        names = {cid: self._name_of(org_id, cid) for cid in cids}  # before the file goes
         with self.store.transaction() as conn:
             for cid in cids:
                 held = _rankings_holding(conn, org_id, cid)
@@ -503,7 +499,7 @@ class Records:
                     "INSERT INTO events(time, event, org_id, user_id, object_id) VALUES (?, ?, ?, ?, ?)",
                     (now(), event, org_id, user_id, cid),
                 )
-                for rid in _redact_reasons(conn, org_id, held, names[cid]):
+                for rid in _drop_reasons(conn, org_id, held):
                     conn.execute(
                         "INSERT INTO events(time, event, org_id, user_id, object_id) VALUES (?, ?, ?, ?, ?)",
                         (now(), "ranking.redact", org_id, user_id, rid),
@@ -513,19 +509,6 @@ class Records:
         if gone:
             self.store.compact(ERASE_TABLES)
         return len(gone)
-
-    def _name_of(self, org_id: int, cid: str) -> list[str]:
-        """The words of the candidate's name in their kept file (none without a finder, row or file)."""
-        if self._names is None:
-            return []
-        with self.store.transaction() as conn:
-            row = conn.execute(
-                "SELECT name FROM candidates WHERE id = ? AND org_id = ?", (cid, org_id)
-            ).fetchone()
-        path = self._file(org_id, cid)
-        if row is None or not path.is_file():
-            return []
-        return list(self._names(row[0], path.read_bytes()))
 
     # -- ads --------------------------------------------------------------------------------------
     def add_ad(self, org_id: int, *, text: str, title: str | None, lang: str | None) -> StoredAd:
@@ -884,20 +867,17 @@ def _rankings_holding(conn: Tx, org_id: int, cid: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _redact_reasons(conn: Tx, org_id: int, rids: Sequence[str], words: Sequence[str]) -> list[str]:
-    """Replace the erased person's name in the reasons of ``rids``; the ids of the rankings changed. Only the
-    rankings that held them: the same first name in another ranking's reason may be someone else's."""
+def _drop_reasons(conn: Tx, org_id: int, rids: Sequence[str]) -> list[str]:
+    """Replace the confirmation reasons of ``rids`` (the rankings that held an erased candidate) by
+    ``REASON_ERASED``; the ids of the rankings changed. Only those rankings: another ranking's reason is
+    about other people."""
     changed: list[str] = []
-    if not words:
-        return changed
     for rid in rids:
-        row = conn.execute(
-            "SELECT reason FROM rankings WHERE id = ? AND org_id = ?", (rid, org_id)
-        ).fetchone()
-        if row is None or not row[0]:
-            continue
-        text = redact(row[0], words)
-        if text != row[0]:
-            conn.execute("UPDATE rankings SET reason = ? WHERE id = ?", (text, rid))
+        cur = conn.execute(
+            "UPDATE rankings SET reason = ? WHERE id = ? AND org_id = ? AND reason IS NOT NULL "
+            "AND reason <> '' AND reason <> ?",
+            (REASON_ERASED, rid, org_id, REASON_ERASED),
+        )
+        if cur.rowcount:
             changed.append(rid)
     return changed
