@@ -77,7 +77,7 @@ def test_ad_hoc_ranking_is_kept_as_a_decision_record(org: tuple[TestClient, dict
     assert r.headers["location"] == f"/api/v1/rankings/{rid}"
     assert {i["candidate"] for i in r.json()} == {p.name for p in demo_cvs(2)} | {FILE}  # as the CLI answers
     # the CVs are stored candidates of the organisation, and the record lists them by id
-    stored = client.get("/api/v1/candidates", headers=_h(tokens["hiring_manager"])).json()
+    stored = client.get("/api/v1/candidates", headers=_h(tokens["recruiter"])).json()
     assert sorted(c["name"] for c in stored) == sorted([p.name for p in demo_cvs(2)] + [FILE])
     decision = client.get(f"/api/v1/rankings/{rid}", headers=_h(tokens["hiring_manager"])).json()
     assert set(decision["inputs"]) == {c["id"] for c in stored} and decision["status"] == "proposed"
@@ -191,6 +191,7 @@ def test_reading_candidates_on_the_web_pages_is_logged_as_over_the_api(
     rid = ranked.headers["Kompetens-Ranking"]
     org_id = engine.accounts.user("recruiter@org.example").org_id
     cid = engine.candidates(org_id)[0].id
+    engine.confirm_ranking(org_id, rid)  # the shortlist: a hiring manager may now read the candidate's file
     assert _login(client, "hiring_manager@org.example", PASSWORD) == 303
     user_id = engine.accounts.user("hiring_manager@org.example").id
     since = len(engine.records.events(org_id))

@@ -18,7 +18,7 @@ from ..match import Kit, Role
 from ..match.decision import CandidateExport, Decision, Explanation, StoredRole
 from ..store.accounts import User
 from ..store.records import ALL_ROWS, MAX_RETENTION_DAYS, Event, Retention, StoredAd, StoredCandidate
-from . import schemas
+from . import blind, schemas
 from .auth import Admin, CurrentUser, Interviewer, Writer, record_call
 from .deps import engine_of, read_file, read_files
 from .inputs import MAX_ID, ad_document, attachment, checked_lang, safe_name
@@ -160,7 +160,9 @@ def _page(found: list[Any], shape: Any, total: int) -> Response:
     response_model=list[StoredCandidate],
     summary="The organisation's candidates",
     description="Oldest first, all of them by default; `limit` and `offset` give a page (new candidates come "
-    "last, so pages stay put while they are added). `X-Total-Count` holds how many there are in all.",
+    "last, so pages stay put while they are added). `X-Total-Count` holds how many there are in all. A "
+    "hiring manager sees a candidate's `name` as a pseudonym (`#` and the id's first six characters) "
+    "until a ranking holding them is confirmed, and `q` matches the names they see.",
     responses=_total_header("candidates (that match `q`)"),
 )
 def list_candidates(
@@ -171,9 +173,9 @@ def list_candidates(
     offset: Offset = 0,
 ) -> Response:
     with engine_of(request) as engine:
-        org = engine.org_for(user)
-        found = engine.candidates(org, query=q, limit=limit, offset=offset)
-        total = engine.count_candidates(org, query=q)
+        found, total = blind.shown_list(
+            engine, engine.org_for(user), user, query=q, limit=limit, offset=offset
+        )
     record_call(request, "candidates.list")
     return _page(found, list[StoredCandidate], total)
 
@@ -181,7 +183,8 @@ def list_candidates(
 @router.get("/candidates/{cid}", response_model=StoredCandidate, summary="One candidate")
 def get_candidate(request: Request, user: CurrentUser, cid: str) -> Response:
     with engine_of(request) as engine:
-        kept = engine.stored_candidate(engine.org_for(user), cid)
+        org = engine.org_for(user)
+        kept = blind.shown_one(engine, org, user, engine.stored_candidate(org, cid))
     record_call(request, "candidates.get", cid)
     return json_response(kept)
 
@@ -202,22 +205,28 @@ def erase_candidate(request: Request, user: Writer, cid: str) -> Response:
     "/candidates/{cid}/export",
     response_model=CandidateExport,
     summary="Everything held on a candidate (GDPR Art. 15, 20)",
-    description="The record, the profile, the original file (base64), the rankings and the events.",
+    description="The record, the profile, the original file (base64), the rankings and the events. 403 "
+    "(E504) for a hiring manager while they see the candidate by pseudonym (no confirmed ranking holds them).",
 )
 def export_candidate(request: Request, user: CurrentUser, cid: str) -> Response:
     with engine_of(request) as engine:
-        return json_response(engine.export_candidate(engine.org_for(user), cid, user_id=_user_id(user)))
+        org = engine.org_for(user)
+        engine.stored_candidate(org, cid)  # E505 first: an unknown id is not found, whoever asks
+        blind.check_named(engine, org, user, cid, "their export")
+        return json_response(engine.export_candidate(org, cid, user_id=_user_id(user)))
 
 
 @router.get(
     "/candidates/{cid}/file",
     summary="The candidate's original file",
+    description="As uploaded. 403 (E504) for a hiring manager while they see the candidate by pseudonym.",
     responses={200: {"content": {"application/octet-stream": {"schema": {"type": "string"}}}}},
 )
 def candidate_file(request: Request, user: CurrentUser, cid: str) -> Response:
     with engine_of(request) as engine:
         org = engine.org_for(user)
         kept = engine.stored_candidate(org, cid)
+        blind.check_named(engine, org, user, cid, "their file")
         data = engine.original_file(org, cid)
     record_call(request, "candidates.file", cid)
     return Response(

@@ -11,6 +11,7 @@ reads are logged under the API's names (``call.candidates.list``, ``call.candida
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -25,6 +26,7 @@ from ..match.decision import StoredRole
 from ..schema import dump_json
 from ..store.accounts import User
 from ..store.records import ALL_ROWS, StoredCandidate
+from . import blind
 from .auth import page_user, record_call
 from .csrf import check_csrf
 from .deps import engine_of, read_files
@@ -84,13 +86,17 @@ def status_of(context: dict[str, object]) -> int:
 def candidates_page(request: Request, user: User | None, **context: object) -> Response:
     query = request.query_params.get("q", "").strip()[:200]
     with engine_of(request) as engine:
-        found = engine.candidates(engine.org_for(user), query=query or None)
+        org = engine.org_for(user)
+        found, _total = blind.shown_list(engine, org, user, query=query or None)
+        hidden = blind.hidden_ids(engine, org, user, [c.id for c in found])
     status = status_of(context)
     return page(
         request,
         "candidates.html",
         status=status,
         candidates=found,
+        hidden=hidden,
+        blind=blind.is_blind(user),
         query=query,
         can_write=can_write(user),
         **context,
@@ -137,9 +143,12 @@ def _add(request: Request, user: User | None, cvs: list[UploadFile]) -> Response
 @router.get("/candidates/{cid}", response_class=HTMLResponse)
 def candidates_show(request: Request, user: PageUser, cid: str) -> Response:
     with engine_of(request) as engine:
-        kept = engine.stored_candidate(engine.org_for(user), cid)
+        org = engine.org_for(user)
+        kept = engine.stored_candidate(org, cid)
+        hidden = bool(blind.hidden_ids(engine, org, user, [cid]))
     record_call(request, "candidates.get", cid)
-    return page(request, "candidate.html", candidate=kept, can_write=can_write(user))
+    shown = replace(kept, name=blind.pseudonym(cid)) if hidden else kept
+    return page(request, "candidate.html", candidate=shown, hidden=hidden, can_write=can_write(user))
 
 
 @router.get("/candidates/{cid}/erase", response_class=HTMLResponse)
@@ -162,7 +171,10 @@ def candidates_erase(request: Request, user: PageUser, cid: str) -> Response:
 @router.get("/candidates/{cid}/export")
 def candidates_export(request: Request, user: PageUser, cid: str) -> Response:
     with engine_of(request) as engine:
-        export = engine.export_candidate(engine.org_for(user), cid, user_id=uid(user))
+        org = engine.org_for(user)
+        engine.stored_candidate(org, cid)  # E505 first
+        blind.check_named(engine, org, user, cid, "their export")
+        export = engine.export_candidate(org, cid, user_id=uid(user))
     return Response(
         dump_json(export, indent=2),
         media_type="application/json",
@@ -176,6 +188,7 @@ def candidates_file(request: Request, user: PageUser, cid: str) -> Response:
     with engine_of(request) as engine:
         org = engine.org_for(user)
         kept = engine.stored_candidate(org, cid)
+        blind.check_named(engine, org, user, cid, "their file")
         data = engine.original_file(org, cid)
     record_call(request, "candidates.file", cid)
     return Response(
@@ -194,7 +207,7 @@ def candidates_explanation(
         explained = engine.explain_candidate(
             org, cid, ranking=ranking, lang=checked_lang(lang), user_id=uid(user)
         )
-        kept = engine.stored_candidate(org, cid)
+        kept = blind.shown_one(engine, org, user, engine.stored_candidate(org, cid))
         words = engine.page_labels("explanation", explained.lang)
     return page(request, "explanation.html", explanation=explained, candidate=kept, words=words)
 
@@ -214,7 +227,7 @@ def rankings_page(request: Request, user: User | None, **context: object) -> Res
         org = engine.org_for(user)
         decisions = engine.decisions(org, limit=RANKINGS_SHOWN, offset=offset)
         total = engine.count_decisions(org)
-        found = engine.candidates(org)
+        found = blind.shown(engine, org, user, engine.candidates(org))
         roles = engine.stored_roles(org)
         ads = engine.ads(org)
     status = status_of(context)
@@ -322,7 +335,7 @@ def ranking_page(request: Request, user: User | None, rid: str, **context: objec
     with engine_of(request) as engine:
         org = engine.org_for(user)
         decision = engine.decision(org, rid)
-        held = engine.candidates(org)
+        held = blind.shown(engine, org, user, engine.candidates(org))
         kit_links = _kit_links(engine, held)
     status = status_of(context)
     return page(
@@ -362,7 +375,7 @@ def rankings_interview(
         org = engine.org_for(user)
         kit = engine.ranking_interview(org, rid, cid, lang=checked_lang(lang), user_id=uid(user))
         decision = engine.decision(org, rid)
-        kept = engine.stored_candidate(org, cid)
+        kept = blind.shown_one(engine, org, user, engine.stored_candidate(org, cid))
         labels = engine.interview_labels(kit.lang)
         chrome = engine.page_labels("interview", kit.lang)
     item = next(i for i in decision.items if i.candidate == cid)

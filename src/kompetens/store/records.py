@@ -689,6 +689,15 @@ class Records:
             row = conn.execute("SELECT count(*) FROM rankings WHERE org_id = ?", (org_id,)).fetchone()
         return int(row[0]) if row else 0
 
+    def shortlisted(self, org_id: int) -> set[str]:
+        """The candidates in the final order of a confirmed ranking of the organisation: those a person has
+        made a shortlist of (hiring managers see them by name; the others by pseudonym)."""
+        with self.store.transaction() as conn:
+            rows = conn.execute(
+                "SELECT final_order FROM rankings WHERE org_id = ? AND confirmed IS NOT NULL", (org_id,)
+            ).fetchall()
+        return {str(cid) for (order,) in rows if order for cid in json.loads(order)}
+
     def rankings_of(self, org_id: int, cid: str) -> list[str]:
         """The ids of the organisation's rankings that hold candidate ``cid``, newest first."""
         with self.store.transaction() as conn:

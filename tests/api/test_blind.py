@@ -1,0 +1,126 @@
+"""Name-blind for hiring managers (api/blind.py): a candidate's file name, which names the person and at times
+their birth year, is shown to a hiring manager as a pseudonym on every page and API answer until a ranking
+holding the candidate is confirmed; recruiters see it always.
+
+A new user's finding: ranking tables, kit headings ("Strukturerad intervjuguide: cv_sv_karin_fiktiv.docx") and
+the candidate picker showed hiring managers the uploaded file's name, so the person confirming the shortlist
+did not rank blind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kompetens.api import create_app
+from kompetens.api.blind import pseudonym
+from kompetens.engine import Engine
+
+from .support import TEST_HOSTS, csrf
+
+PASSWORD = "a long enough password"
+NAMED = "Karin_Fiktivsdotter_CV_1979.txt"
+NAME_WORDS = ("Karin", "Fiktivsdotter")
+CV = "Erfarenhet\n2019 - nu Social media-ansvarig, Exempelbolaget AB\nInstagram, LinkedIn och SEO.\n"
+
+
+@dataclass
+class Org:
+    engine: Engine
+    app: object
+    tokens: dict[str, str]
+    karin: str
+    other: str
+    outside: str
+    """Stored, but not in the ranking."""
+    ranking: str
+
+    def api(self, role: str) -> tuple[TestClient, dict[str, str]]:
+        client = TestClient(self.app, raise_server_exceptions=False)  # type: ignore[arg-type]
+        return client, {"Authorization": f"Bearer {self.tokens[role]}"}
+
+    def browser(self, role: str) -> TestClient:
+        client = TestClient(self.app, raise_server_exceptions=False)  # type: ignore[arg-type]
+        data = {"csrf_token": csrf(client, "/login"), "email": f"{role}@x.example", "password": PASSWORD}
+        assert client.post("/login", data=data, follow_redirects=False).status_code == 303
+        return client
+
+
+@pytest.fixture
+def org(tmp_path: Path) -> Org:
+    engine = Engine(tmp_path)
+    tokens = {}
+    for role in ("recruiter", "hiring_manager"):
+        email = f"{role}@x.example"
+        engine.accounts.add_user(email, org="Org X", role=role, password=PASSWORD)
+        tokens[role] = engine.accounts.issue_token(email).token
+    oid = engine.org_for(engine.accounts.user("recruiter@x.example"))
+    karin = engine.add_candidate(oid, NAMED, CV.encode())
+    other = engine.add_candidate(oid, "Bo_Exempelsson_CV.txt", (CV + "Kundtjänst.\n").encode())
+    outside = engine.add_candidate(oid, "Ulla_Utanfor_CV.txt", (CV + "Community.\n").encode())
+    ranking = engine.rank_stored(oid, engine.role(), [karin.id, other.id])
+    app = create_app(engine, allowed_hosts=TEST_HOSTS)
+    return Org(engine, app, tokens, karin.id, other.id, outside.id, ranking.id)
+
+
+def _blind(text: str) -> bool:
+    return not any(word in text for word in NAME_WORDS)
+
+
+def test_the_api_shows_a_hiring_manager_pseudonyms_until_the_ranking_is_confirmed(org: Org) -> None:
+    client, hm = org.api("hiring_manager")
+    listed = client.get("/api/v1/candidates", headers=hm)
+    assert [c["name"] for c in listed.json()] == [pseudonym(c["id"]) for c in listed.json()]
+    assert _blind(listed.text) and "1979" not in listed.text
+    assert _blind(client.get(f"/api/v1/candidates/{org.karin}", headers=hm).text)
+    # a search matches the names a hiring manager sees, never the hidden file names
+    found = client.get("/api/v1/candidates?q=karin", headers=hm)
+    assert found.json() == [] and found.headers["X-Total-Count"] == "0"
+    some = client.get("/api/v1/candidates", params={"q": "#", "limit": 2}, headers=hm)
+    assert len(some.json()) == 2 and some.headers["X-Total-Count"] == "3"
+    by_pseudonym = client.get("/api/v1/candidates", params={"q": pseudonym(org.karin)}, headers=hm).json()
+    assert [c["id"] for c in by_pseudonym] == [org.karin]
+    for path in (f"/api/v1/candidates/{org.karin}/file", f"/api/v1/candidates/{org.karin}/export"):
+        r = client.get(path, headers=hm)
+        assert r.status_code == 403 and r.json()["error"]["code"] == "E504", (path, r.text)
+    assert client.get("/api/v1/candidates/no-such-id/file", headers=hm).status_code == 404  # not found first
+
+    recruiter_client, rec = org.api("recruiter")
+    assert NAMED in [c["name"] for c in recruiter_client.get("/api/v1/candidates", headers=rec).json()]
+    assert recruiter_client.get(f"/api/v1/candidates/{org.karin}/file", headers=rec).status_code == 200
+
+    confirmed = client.post(f"/api/v1/rankings/{org.ranking}/confirm", json={}, headers=hm)
+    assert confirmed.status_code == 200, confirmed.text
+    names = {c["id"]: c["name"] for c in client.get("/api/v1/candidates", headers=hm).json()}
+    assert names[org.karin] == NAMED and names[org.other] == "Bo_Exempelsson_CV.txt"
+    assert names[org.outside] == pseudonym(org.outside)  # in no confirmed ranking: still blind
+    assert client.get(f"/api/v1/candidates/{org.karin}/file", headers=hm).status_code == 200
+    assert client.get(f"/api/v1/candidates/{org.outside}/file", headers=hm).status_code == 403
+
+
+def test_every_page_a_hiring_manager_reads_is_name_blind_until_confirmed(org: Org) -> None:
+    pages = [
+        "/candidates",
+        f"/candidates/{org.karin}",
+        f"/candidates/{org.karin}/explanation",
+        "/rankings",
+        f"/rankings/{org.ranking}",
+        f"/rankings/{org.ranking}/candidates/{org.karin}/interview",
+    ]
+    hm = org.browser("hiring_manager")
+    for path in pages:
+        r = hm.get(path)
+        assert r.status_code == 200 and _blind(r.text), (path, r.status_code)
+    for path in pages[1:3] + pages[4:]:  # the candidate's own pages, the ranking table and the kit
+        assert pseudonym(org.karin) in hm.get(path).text, path
+    recruiter = org.browser("recruiter")
+    for path in (f"/rankings/{org.ranking}", f"/rankings/{org.ranking}/candidates/{org.karin}/interview"):
+        assert NAMED in recruiter.get(path).text, path
+
+    oid = org.engine.org_for(org.engine.accounts.user("hiring_manager@x.example"))
+    org.engine.confirm_ranking(oid, org.ranking)
+    assert NAMED in hm.get(f"/rankings/{org.ranking}").text
+    assert NAMED in hm.get(f"/rankings/{org.ranking}/candidates/{org.karin}/interview").text
+    assert pseudonym(org.outside) in hm.get("/candidates").text
