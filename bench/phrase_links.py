@@ -1,6 +1,7 @@
 """How right are the ESCO links thorough extraction gives the tagger's phrases, by linker score?
 
     OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/phrase_links.py [--data-dir .kompetens] [--show] [--calibrate] [--ranks]
+        [--calibrate-ranks] [--to-judge /tmp/pairs.tsv]
 
 Draws two samples of real Swedish ads from the *tune* half of ../shared/data/dev/platsbanken (seeded:
 12 ads each), extracts them as ``kompetens extract --thorough`` does, and records every tagger phrase the
@@ -8,6 +9,12 @@ linker was asked about with its best concept and score. Of those scoring >= 1.2 
 90 per sample (seeded) were judged by hand: is the concept a fair ESCO skill for the phrase as a recruiter
 reads it? The judgements are in ``bench/data/phrase_link_labels.tsv``, keyed by a hash of phrase and concept
 label (no ad text is kept). Sample A chose ``PHRASE_LINK_MIN_SCORE``; sample B is its check.
+
+The linker changed since: ``--to-judge FILE`` writes the pairs still without a judgement (the drawn best
+concepts, full and quick, and the 2nd and 3rd concepts ``kompetens link --top 3 --no-spans`` gives each drawn
+phrase), shuffled, without scores or ranks, to be judged blind by the same rule; 385 were (205 A, 180 B), so
+every drawn phrase's first three concepts have a judgement. ``--calibrate-ranks`` fits a confidence for the 2nd
+and 3rd concepts on sample A and scores it on B.
 
 Prints per sample, for each score floor: the links kept, the share of them that are right, and the share of
 the right links kept. A link whose (phrase, concept) has no judgement (the linker's answer changed since)
@@ -46,9 +53,12 @@ def key(phrase: str, label: str) -> str:
     return hashlib.sha256(f"{phrase}\t{label}".encode()).hexdigest()[:16]
 
 
-def sample(engine: Engine, docs: list, rng: random.Random) -> list[tuple[str, str, float]]:
+def sample(
+    engine: Engine, docs: list, rng: random.Random, uris: dict[str, str] | None = None
+) -> list[tuple[str, str, float]]:
     """(phrase, best concept's label, score) of PER_SAMPLE linked phrases scoring >= 1.2, as drawn in stop 24:
-    the phrases thorough extraction links, linked by the full linker (as thorough extraction did then)."""
+    the phrases thorough extraction links, linked by the full linker (as thorough extraction did then).
+    ``uris``, when given, gets each linked phrase's best concept URI."""
     seen: dict[str, tuple[str, float]] = {}
     link_phrases = engine.link_phrases
 
@@ -57,6 +67,8 @@ def sample(engine: Engine, docs: list, rng: random.Random) -> list[tuple[str, st
         for phrase, best in zip(phrases, found, strict=True):
             if best is not None:
                 seen[phrase] = (best.label, best.score)
+                if uris is not None:
+                    uris[phrase] = best.id
         return found
 
     engine.link_phrases = spy  # type: ignore[method-assign]
@@ -178,6 +190,153 @@ def ranks(
             )
 
 
+def fit_factor(rows: list[tuple[float, bool]], curve: Callable[[float], float]) -> float:
+    """The factor ``f`` (0.01-2.00, by a grid of 0.01) for which ``min(f * curve(score), 0.95)`` has the lowest
+    log-loss on ``rows``."""
+    grid = [i / 100 for i in range(1, 201)]
+    return min(grid, key=lambda f: losses(rows, lambda s: min(f * curve(s), 0.95))[0])
+
+
+def calibrate_ranks(
+    engine: Engine, sampled: dict[str, list[tuple[str, str, float]]], judged: dict[tuple[str, str], bool]
+) -> None:
+    """A confidence for the 2nd and 3rd concepts: each drawn phrase of up to five words (what ``kompetens link``
+    calibrates) linked as ``kompetens link --top 3 --no-spans`` links it; its judged 2nd and 3rd concepts scoring
+    >= ``JUDGED_MIN_SCORE``. Fitted on sample A: a constant (A's share right, per rank and pooled), the logistic
+    form on score (ranks 2 and 3 pooled, and per rank), and the rank-1 curve times a factor per rank; each
+    scored by log-loss and Brier on A and on B (the check), beside the rank-1 curve as it is."""
+    from kompetens.link.confidence import JUDGED_MIN_SCORE, link_confidence
+
+    data: dict[str, dict[int, list[tuple[float, bool]]]] = {}
+    for tag, links in sampled.items():
+        phrases = [t for t, _, _ in links if engine.linker.is_phrase(t)]
+        found = engine.link(phrases, top=3, spans=False)
+        data[tag] = {rank: [] for rank in (1, 2, 3)}
+        unjudged = dict.fromkeys((1, 2, 3), 0)
+        for result in found:
+            for rank, c in enumerate(result.candidates[:3], start=1):
+                ok = judged.get((tag, key(result.input, c.label)))
+                if c.score < JUDGED_MIN_SCORE:
+                    continue
+                if ok is None:
+                    unjudged[rank] += 1
+                else:
+                    data[tag][rank].append((c.score, ok))
+        print(
+            f"sample {tag}: {len(phrases)} phrases of up to five words; concepts scoring >= {JUDGED_MIN_SCORE}"
+        )
+        for rank, got in data[tag].items():
+            right = sum(ok for _, ok in got)
+            scores = sorted(sc for sc, _ in got)
+            mid = scores[len(scores) // 2] if scores else 0.0
+            curve = sum(link_confidence(sc, "full") for sc, _ in got) / max(len(got), 1)
+            print(
+                f"  rank {rank}: {len(got)} judged, {right} right ({right / max(len(got), 1):.2f}), "
+                f"{unjudged[rank]} unjudged; score median {mid:.2f}; the rank-1 curve's mean {curve:.2f}"
+            )
+    tune = {r: data["A"][r] for r in (2, 3)}
+    check = {r: data["B"][r] for r in (2, 3)}
+    pooled_a = tune[2] + tune[3]
+    share = {r: sum(ok for _, ok in tune[r]) / len(tune[r]) for r in (2, 3)}
+    share_pooled = sum(ok for _, ok in pooled_a) / len(pooled_a)
+    a, b = fit_logistic(pooled_a)
+    per_rank = {r: fit_logistic(tune[r]) for r in (2, 3)}
+
+    def curve(s: float) -> float:
+        return link_confidence(s, "full")
+
+    factors = {r: fit_factor(tune[r], curve) for r in (2, 3)}
+    factor_pooled = fit_factor(pooled_a, curve)
+
+    def logistic(p: tuple[float, float]) -> Callable[[float], float]:
+        return lambda s: 1.0 / (1.0 + math.exp(-(p[0] + p[1] * s)))
+
+    models: list[tuple[str, dict[int, Callable[[float], float]]]] = [
+        ("rank-1 curve as it is", {2: curve, 3: curve}),
+        (
+            f"constant, A's share pooled ({share_pooled:.3f})",
+            {2: lambda _s: share_pooled, 3: lambda _s: share_pooled},
+        ),
+        (
+            f"constant per rank ({share[2]:.3f}, {share[3]:.3f})",
+            {2: lambda _s: share[2], 3: lambda _s: share[3]},
+        ),
+        (f"logistic pooled (a={a:.3f} b={b:.3f})", {2: logistic((a, b)), 3: logistic((a, b))}),
+        (
+            "logistic per rank ("
+            + ", ".join(f"{r}: a={per_rank[r][0]:.3f} b={per_rank[r][1]:.3f}" for r in (2, 3))
+            + ")",
+            {2: logistic(per_rank[2]), 3: logistic(per_rank[3])},
+        ),
+        (
+            f"rank-1 curve x {factor_pooled:.2f} pooled",
+            {r: (lambda s, f=factor_pooled: min(f * curve(s), 0.95)) for r in (2, 3)},
+        ),
+        (
+            f"rank-1 curve x factor per rank ({factors[2]:.2f}, {factors[3]:.2f})",
+            {r: (lambda s, f=factors[r]: min(f * curve(s), 0.95)) for r in (2, 3)},
+        ),
+    ]
+    print(
+        f"2nd and 3rd concepts: fitted on A ({len(tune[2])} + {len(tune[3])}), checked on B ({len(check[2])} + {len(check[3])})"
+    )
+    for name, fns in models:
+        cells = []
+        for tag, part in (("A", tune), ("B (check)", check)):
+            both = [(s, ok, r) for r in (2, 3) for s, ok in part[r]]
+            ll = br = 0.0
+            for s, ok, r in both:
+                (l1, b1) = losses([(s, ok)], fns[r])
+                ll += l1
+                br += b1
+            by_rank = " ".join(f"r{r} {losses(part[r], fns[r])[0]:.3f}" for r in (2, 3))
+            cells.append(f"{tag} log-loss {ll / len(both):.3f} ({by_rank}) Brier {br / len(both):.3f}")
+        print(f"  {name}\n    " + " | ".join(cells))
+
+
+def to_judge(
+    engine: Engine,
+    sampled: dict[str, list[tuple[str, str, float]]],
+    quick: dict[str, list[tuple[str, str, str]]],
+    uris: dict[str, dict[str, str]],
+    judged: dict[tuple[str, str], bool],
+    out: Path,
+) -> None:
+    """Write the (phrase, concept) pairs of both samples that still lack a judgement, for judging blind: the
+    drawn best concepts (full linker; and quick linking's best of the same phrases), and the 2nd and 3rd
+    concepts ``kompetens link --top 3 --no-spans`` gives each drawn phrase (as ``ranks`` reads them). One row
+    per (sample, key), shuffled (seeded), with no score and no rank: sample, key, phrase, the concept's label
+    as linked (the key's), its English and Swedish preferred labels, its URI and the start of its English
+    description. The file holds phrases of real ads: keep it outside the repository."""
+    taxonomy = engine.require_taxonomy()
+    rows: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for tag, links in sampled.items():
+        pairs = [(t, lab, uris[tag][t]) for t, lab, _ in links]
+        pairs += quick.get(tag, [])
+        found = engine.link([t for t, _, _ in links], top=3, spans=False)
+        pairs += [(r.input, c.label, c.id) for r in found for c in r.candidates[1:3]]
+        for phrase, label, uri in pairs:
+            k = key(phrase, label)
+            if (tag, k) not in judged:
+                rows.setdefault((tag, k), (phrase, label, uri))
+    lines = []
+    for (tag, k), (phrase, label, uri) in rows.items():
+        concept = taxonomy.get(uri)
+        en = concept.labels.get("en", [""])[0] if concept else ""
+        sv = concept.labels.get("sv", [""])[0] if concept else ""
+        desc = (
+            " ".join((concept.descriptions.get("en") or concept.description).split())[:160] if concept else ""
+        )
+        lines.append([tag, k, phrase, label, en, sv, uri, desc])
+    random.Random(SEED).shuffle(lines)
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["sample", "key", "phrase", "label", "label_en", "label_sv", "uri", "description_en"])
+        w.writerows(lines)
+    counts = {tag: sum(line[0] == tag for line in lines) for tag in sampled}
+    print(f"to judge: {len(lines)} pairs ({counts}) -> {out}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, default=Path(os.environ.get("KOMPETENS_HOME") or ".kompetens"))
@@ -193,6 +352,19 @@ def main() -> int:
         help="check what `kompetens link`'s confidence reads: the full curve by score band, and whether the "
         "judgements cover the 2nd and 3rd concepts",
     )
+    ap.add_argument(
+        "--calibrate-ranks",
+        action="store_true",
+        help="fit a confidence for the 2nd and 3rd concepts on sample A, score it on B",
+    )
+    ap.add_argument(
+        "--to-judge",
+        type=Path,
+        metavar="FILE",
+        help="write the pairs still without a judgement (best concepts; 2nd and 3rd of `link --top 3 "
+        "--no-spans`) to FILE, shuffled, without scores or ranks, for judging blind (outside the repository: "
+        "it holds ad phrases)",
+    )
     args = ap.parse_args()
     ads = args.shared / "data" / "dev" / "platsbanken" / "ads.jsonl"
     if not ads.is_file():
@@ -207,13 +379,16 @@ def main() -> int:
     rng.shuffle(docs)
     judged_links: dict[str, dict[str, list[tuple[float, bool]]]] = {"full": {}, "quick": {}}
     sampled: dict[str, list[tuple[str, str, float]]] = {}
+    uris: dict[str, dict[str, str]] = {}
+    quick_pairs: dict[str, list[tuple[str, str, str]]] = {}
     for name, part in (("A (chose the floor)", docs[:ADS]), ("B (check)", docs[ADS : 2 * ADS])):
         tag = name[0]
         # each sample was drawn by a fresh run seeded the same way: one generator per sample, as then
         rng = random.Random(SEED)
         rng.shuffle(list(range(len(docs))))
         engine = Engine(args.data_dir)
-        links = sample(engine, part, rng)
+        uris[tag] = {}
+        links = sample(engine, part, rng, uris[tag])
         sampled[tag] = links
         rows = [(t, lab, sc, judged.get((tag, key(t, lab)))) for t, lab, sc in links]
         report(f"{name}, full linker (extract --link), links >= 1.2", rows, FLOORS)
@@ -226,6 +401,9 @@ def main() -> int:
             if best is not None
         ]
         report(f"{name}, quick linking (extract --thorough), the same phrases", rows_q, QUICK_FLOORS)
+        quick_pairs[tag] = [
+            (t, best.label, best.id) for (t, _, _), best in zip(links, quick, strict=True) if best is not None
+        ]
         for mode, got in (("full", rows), ("quick", rows_q)):
             judged_links[mode][tag] = [(sc, ok) for _, _, sc, ok in got if ok is not None]
         if args.show:
@@ -241,6 +419,10 @@ def main() -> int:
         calibrate(judged_links)
     if args.ranks:
         ranks(Engine(args.data_dir), sampled, judged)
+    if args.calibrate_ranks:
+        calibrate_ranks(Engine(args.data_dir), sampled, judged)
+    if args.to_judge:
+        to_judge(Engine(args.data_dir), sampled, quick_pairs, uris, judged, args.to_judge)
     return 0
 
 
