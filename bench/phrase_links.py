@@ -184,9 +184,10 @@ def ranks(
                 (c.score, judged[(tag, key(t, c.label))]) for t, c in at if (tag, key(t, c.label)) in judged
             ]
             curve = sum(link_confidence(sc, "full") for sc, _ in hits) / max(len(hits), 1)
+            own = sum(link_confidence(sc, "full", rank + 1) for sc, _ in hits) / max(len(hits), 1)
             print(
                 f"  rank {rank + 1}: {len(at)} concepts, {len(hits)} judged ({sum(ok for _, ok in hits)} right;"
-                f" the curve's mean on them {curve:.2f})"
+                f" the best concept's curve's mean on them {curve:.2f}, their rank's curve's {own:.2f})"
             )
 
 
@@ -205,7 +206,7 @@ def calibrate_ranks(
     >= ``JUDGED_MIN_SCORE``. Fitted on sample A: a constant (A's share right, per rank and pooled), the logistic
     form on score (ranks 2 and 3 pooled, and per rank), and the rank-1 curve times a factor per rank; each
     scored by log-loss and Brier on A and on B (the check), beside the rank-1 curve as it is."""
-    from kompetens.link.confidence import JUDGED_MIN_SCORE, link_confidence
+    from kompetens.link.confidence import JUDGED_MIN_SCORE, RANK_CALIBRATION, link_confidence
 
     data: dict[str, dict[int, list[tuple[float, bool]]]] = {}
     for tag, links in sampled.items():
@@ -276,6 +277,10 @@ def calibrate_ranks(
             f"rank-1 curve x factor per rank ({factors[2]:.2f}, {factors[3]:.2f})",
             {r: (lambda s, f=factors[r]: min(f * curve(s), 0.95)) for r in (2, 3)},
         ),
+        (
+            f"packaged {RANK_CALIBRATION[2]}, {RANK_CALIBRATION[3]} (capped by the rank-1 curve)",
+            {r: (lambda s, r=r: link_confidence(s, "full", r)) for r in (2, 3)},
+        ),
     ]
     print(
         f"2nd and 3rd concepts: fitted on A ({len(tune[2])} + {len(tune[3])}), checked on B ({len(check[2])} + {len(check[3])})"
@@ -292,6 +297,16 @@ def calibrate_ranks(
             by_rank = " ".join(f"r{r} {losses(part[r], fns[r])[0]:.3f}" for r in (2, 3))
             cells.append(f"{tag} log-loss {ll / len(both):.3f} ({by_rank}) Brier {br / len(both):.3f}")
         print(f"  {name}\n    " + " | ".join(cells))
+    # how sure B's gain is: the packaged curve's log-loss against the constant's, B's links resampled
+    rows_b = [(s, ok, r) for r in (2, 3) for s, ok in check[r]]
+    packaged, constant = models[-1][1], models[1][1]
+    gain = [losses([(s, ok)], constant[r])[0] - losses([(s, ok)], packaged[r])[0] for s, ok, r in rows_b]
+    boot = random.Random(SEED)
+    means = sorted(sum(boot.choices(gain, k=len(gain))) / len(gain) for _ in range(2000))
+    print(
+        f"  B: packaged vs constant, log-loss lower by {sum(gain) / len(gain):.3f} "
+        f"(95 % bootstrap interval {means[50]:.3f} to {means[1949]:.3f})"
+    )
 
 
 def to_judge(

@@ -524,7 +524,7 @@ def setup(ctx: click.Context, cache_dir: Path | None, vectors: bool, as_json: bo
     type=click.FloatRange(0.0, 1.0),
     default=None,
     help="Keep only the concepts whose confidence reaches this (0..1): fewer than --top, or none. Only a "
-    "short text's best skill has a confidence (docs/linking.md). Default: off.",
+    "short text's first three skills have a confidence (docs/linking.md). Default: off.",
 )
 @click.pass_context
 def link(

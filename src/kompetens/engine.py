@@ -26,7 +26,7 @@ from .extract.phrases import PhraseSpec
 from .extract.pipeline import Extractor, dump_extractor, load_extractor
 from .extract.text import tokenize
 from .lang import LANGUAGES, function_words, is_generic_evidence, lang_data
-from .link.confidence import JUDGED_MIN_SCORE, link_confidence
+from .link.confidence import JUDGED_MIN_SCORE, RANK_CALIBRATION, link_confidence
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .schema import DOCUMENTED
 from .store import Accounts
@@ -420,12 +420,12 @@ class Engine:
         fused candidate's score is its fusion score (about 0.1-0.5), comparable within one text; a phrase
         of up to ``e5_words`` words and an occupation are linked as they are.
 
-        The best skill of a text of up to ``e5_words`` words gets a ``confidence`` (``link_confidence``, the
-        full linker's curve: such a text is linked as ``extract --link`` links a tagger phrase, on whose
-        judged links the curve was fitted) where its score is in the judged range (``JUDGED_MIN_SCORE``);
-        every other candidate has none (docs/linking.md "Confidence"). ``min_confidence`` (0..1; default
-        off) keeps only the candidates whose confidence reaches it: a text may then have fewer than
-        ``top``, or none."""
+        The first three skills of a text of up to ``e5_words`` words get a ``confidence`` (``link_confidence``,
+        the full linker's curves: such a text is linked as ``extract --link`` links a tagger phrase, on whose
+        judged links the curves were fitted; one for the best skill, one for the 2nd and 3rd) where the score
+        is in the judged range (``JUDGED_MIN_SCORE``); every other candidate has none (docs/linking.md
+        "Confidence"). ``min_confidence`` (0..1; default off) keeps only the candidates whose confidence
+        reaches it: a text may then have fewer than ``top``, or none."""
         from .link import LinkResult
 
         if kind not in ("skill", "occupation"):
@@ -442,8 +442,11 @@ class Engine:
         for text, (cands, phrases), gloss, terms in zip(texts, results, glosses, named, strict=True):
             linked = [c.linked() for c in cands]
             calibrated = kind == "skill" and not phrases and self.linker.is_phrase(text)
-            if linked and calibrated and linked[0].score >= JUDGED_MIN_SCORE:
-                linked[0] = replace(linked[0], confidence=link_confidence(linked[0].score, "full"))
+            for rank, concept in enumerate(linked[: max(RANK_CALIBRATION)] if calibrated else [], start=1):
+                if concept.score >= JUDGED_MIN_SCORE:
+                    linked[rank - 1] = replace(
+                        concept, confidence=link_confidence(concept.score, "full", rank)
+                    )
             if min_confidence is not None:
                 linked = [c for c in linked if c.confidence is not None and c.confidence >= min_confidence]
             out.append(LinkResult(text, linked, gloss, terms, phrases))

@@ -1,4 +1,4 @@
-"""``Engine.link``'s confidence: the calibrated curve for a short text's best skill only, and the cut-off."""
+"""``Engine.link``'s confidence: the calibrated curves for a short text's first three skills, and the cut-off."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from kompetens.engine import Engine
 from kompetens.errors import KompetensError
 from kompetens.link import Linker
-from kompetens.link.confidence import JUDGED_MIN_SCORE, link_confidence
+from kompetens.link.confidence import JUDGED_MIN_SCORE, RANK_CALIBRATION, link_confidence
 
 
 @pytest.fixture
@@ -24,7 +24,21 @@ def test_a_short_texts_best_skill_has_the_full_curves_confidence(engine: Engine)
     best, *rest = result.candidates
     assert best.id == "urn:test:skill:press" and best.score >= JUDGED_MIN_SCORE
     assert best.confidence == link_confidence(best.score, "full")
-    assert rest and all(c.confidence is None for c in rest)  # the curve judged best concepts only
+    assert rest and all(c.confidence is None or c.confidence <= best.confidence for c in rest)
+
+
+def test_the_2nd_and_3rd_skills_have_their_ranks_curve_and_the_4th_none(engine: Engine) -> None:
+    texts = ["write press releases manage budgets", "manage budgets social media", "write press releases"]
+    found = engine.link(texts, top=5, spans=False)  # two skills in a text of up to five words: a 2nd >= 1.2
+    given = 0
+    for result in found:
+        for rank, c in enumerate(result.candidates, start=1):
+            if rank <= max(RANK_CALIBRATION) and c.score >= JUDGED_MIN_SCORE:
+                assert c.confidence == link_confidence(c.score, "full", rank)
+                given += rank > 1
+            else:  # a 4th concept, or a score below the judged range: no judged data backs a figure
+                assert c.confidence is None
+    assert given  # the fictional taxonomy has 2nd concepts in the judged range
 
 
 def test_a_long_text_or_an_occupation_has_no_confidence(engine: Engine) -> None:
@@ -41,7 +55,9 @@ def test_the_cut_off_drops_what_does_not_reach_it(engine: Engine) -> None:
     assert all(x is not None for x in sure)
     cut = min(x for x in sure if x is not None)
     kept = engine.link(texts, top=3, spans=False, min_confidence=cut)
-    assert [r.candidates for r in kept] == [r.candidates[:1] for r in full]  # the scores stay as they are
+    reach = [[c for c in r.candidates if c.confidence is not None and c.confidence >= cut] for r in full]
+    assert [r.candidates for r in kept] == reach  # the scores stay as they are
+    assert all(r.candidates[0] in k.candidates for r, k in zip(full, kept, strict=True))
     above = engine.link(
         texts, top=3, spans=False, min_confidence=max(x for x in sure if x is not None) + 0.001
     )

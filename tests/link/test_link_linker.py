@@ -225,7 +225,7 @@ def test_candidate_json_form_follows_the_contract(linker: Linker) -> None:
         "id": "urn:test:skill:press",
         "label": "write press releases",
         "score": best.score,
-        "confidence": None,  # the Engine gives it (a short text's best skill): the linker has no curve
+        "confidence": None,  # the Engine gives it (a short text's first skills): the linker has no curve
     }
 
 

@@ -104,6 +104,6 @@ class LinkRequest(BaseModel):
         ge=0.0,
         le=1.0,
         description="Keep only the concepts whose confidence reaches this (`kompetens link --min-confidence`):"
-        " a text may get fewer than `top`, or none. Only a short text's best skill has a confidence "
+        " a text may get fewer than `top`, or none. Only a short text's first three skills have a confidence "
         "(docs/linking.md). Default: off.",
     )

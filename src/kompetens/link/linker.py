@@ -176,10 +176,11 @@ class LinkedConcept:
     score: float
     """The fused score: higher is better; comparable within one text."""
     confidence: float | None = None
-    """How likely this is a right link (0..1), from ``score`` by the calibrated curve of
-    ``link.confidence`` (``kompetens link``: the best skill of a text of up to five words, not span-fused;
-    docs/linking.md "Confidence"); null where no judged data backs a figure (a 2nd or later concept, a
-    longer text, a fused ranking, an occupation, a score below the judged range)."""
+    """How likely this is a right link (0..1), from ``score`` by the calibrated curves of
+    ``link.confidence`` (``kompetens link``: the first three skills of a text of up to five words, not
+    span-fused, the 2nd and 3rd by their own curve; docs/linking.md "Confidence"); null where no judged data
+    backs a figure (a 4th or later concept, a longer text, a fused ranking, an occupation, a score below the
+    judged range)."""
 
 
 @dataclass(frozen=True, slots=True)
