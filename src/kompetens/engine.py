@@ -796,9 +796,8 @@ class Engine:
         added = profile.mentions
         generic_in = is_generic_evidence if doc.kind == "ad" else None
         # in an ad, a phrase is a must-have or a merit as its sentence is (the phrase index's mentions too)
-        status = layout.required if layout is not None else None
         for (s, e), phrase, (ref, _, tool), found, i in zip(free, phrases, refs, linked, at, strict=True):
-            required = status[i] if status is not None and i >= 0 else None
+            required = layout.required_at(i, s) if layout is not None else None  # a degree's field: none
             if found is not None:  # linked: the area its concept evidences, as sure as its score makes it
                 concept, sure = found
                 area = area_of.get(concept.id)
@@ -857,7 +856,7 @@ class Engine:
             if not result.candidates or result.candidates[0].score < LINK_MIN_SCORE:
                 continue
             best = result.candidates[0]
-            required = status[where[k]] if status is not None and where[k] >= 0 else None
+            required = layout.required_at(where[k], start) if layout is not None and where else None
             profile.mentions.append(
                 Mention(
                     text=text[start:end],

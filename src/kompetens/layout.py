@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate
+from operator import itemgetter
 from re import _constants, _parser  # type: ignore[attr-defined]  # the literals a pattern must hold
 from typing import Any, NamedTuple
 
@@ -356,6 +357,9 @@ class Unit(NamedTuple):
         return not self.boilerplate and self.section not in NOT_THE_JOB
 
 
+_START = itemgetter(0)
+
+
 class Layout:
     """The layout of one ad: its title, its sections and its sentence units, in text order.
 
@@ -374,6 +378,7 @@ class Layout:
         "_sent_starts",
         "_units",
         "cues",
+        "education",
         "required",
         "text",
         "title",
@@ -398,6 +403,9 @@ class Layout:
         self.required: list[bool | None] | None = None
         """Per sentence: must-have (True), merit (False) or neither, as extraction read the ad's cues and
         sections (``extract.cues.requirement_status``); None before."""
+        self.education: list[tuple[int, int]] = []
+        """(start, end) of each stretch that names a degree's field ("högskoleutbildning inom kommunikation"),
+        sorted by start (``extract.cues.education_spans``): an education requirement, no must-have."""
 
     @property
     def low(self) -> str:
@@ -443,6 +451,23 @@ class Layout:
         ends = self._sent_ends
         at = map(partial(bisect.bisect_right, self._sent_starts), offsets)
         return [i - 1 if i and o < ends[i - 1] else -1 for i, o in zip(at, offsets, strict=True)]
+
+    def sentence_end(self, i: int) -> int:
+        """The end offset of sentence ``i``."""
+        return self._sent_ends[i]
+
+    def in_education(self, offset: int) -> bool:
+        """Whether ``offset`` lies where the ad names a degree's field (``education``). The stretches of one
+        sentence end no earlier than those before them, so the last one to start by ``offset`` decides."""
+        spans = self.education
+        k = bisect.bisect_right(spans, offset, key=_START) - 1
+        return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+    def required_at(self, i: int, offset: int) -> bool | None:
+        """Sentence ``i``'s ``required`` status at ``offset``: a must-have is none where the ad names a degree's
+        field (``in_education``); None before extraction read the cues, or outside every sentence (-1)."""
+        status = self.required[i] if self.required is not None and i >= 0 else None
+        return None if status and self.in_education(offset) else status
 
     def sentence_kind(self, i: int) -> str:
         """The section kind of sentence ``i``."""

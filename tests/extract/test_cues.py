@@ -50,19 +50,25 @@ _LINES = [
     "Du är nyfiken. Du har körkort.",
     "Must have: SEO",
     "You have experience with community management.",
+    "Du har högskoleutbildning inom kommunikation samt erfarenhet av SEO.",
+    "Krav: examen inom marknadsföring. Meriterande är examen inom statistik.",
+    "You have a degree in marketing and experience with SEO.",
 ]
 
 CUE_WORDS = {
     "required": ["du har", "must have"],
     "merit": ["meriterande", "gärna"],
     "boilerplate": ["vi erbjuder", "följ oss"],
+    "education": ["högskoleutbildning", "examen", "degree in"],
+    "education_end": ["samt"],
 }
 
 
 def _reference(layout: Layout, offsets: list[int], cues: dict[str, list[int]]) -> list[tuple[object, bool]]:
     """The status read unit by unit: a cue in the offset's own sentence wins (a merit one over a required
     one; a required one not under a merits heading), else its section; boilerplate and sections about the
-    employer are no demand."""
+    employer are no demand; a must-have between an education cue and the next cue of its sentence (a degree's
+    field) is none."""
     out: list[tuple[object, bool]] = []
     for at in offsets:
         unit = layout.unit_at(at)
@@ -73,10 +79,20 @@ def _reference(layout: Layout, offsets: list[int], cues: dict[str, list[int]]) -
         elif any(unit.start <= c < unit.end for c in cues["merit"]):
             out.append((False, False))
         elif unit.section != "merits" and any(unit.start <= c < unit.end for c in cues["required"]):
-            out.append((True, False))
+            out.append((None if _in_a_degree(unit.start, at, cues) else True, False))
         else:
-            out.append((SECTION_STATUS.get(unit.section), False))
+            status = SECTION_STATUS.get(unit.section)
+            out.append((None if status and _in_a_degree(unit.start, at, cues) else status, False))
     return out
+
+
+def _in_a_degree(sentence_start: int, at: int, cues: dict[str, list[int]]) -> bool:
+    """Whether ``at`` follows an education cue of its sentence with no other cue between them."""
+    opened = [c for c in cues["education"] if sentence_start <= c <= at]
+    if not opened:
+        return False
+    closes = (c for kind in ("education_end", "required", "merit") for c in cues[kind])
+    return not any(max(opened) < c <= at for c in closes)
 
 
 @settings(max_examples=300, deadline=None)
@@ -115,3 +131,19 @@ def test_a_merit_cue_in_a_requirements_section_still_wins() -> None:
         {"required": [text.index("Du har")], "merit": [text.index("Meriterande är")], "boilerplate": []},
     )
     assert [s for s, _ in status] == [True, False]
+
+
+def test_a_degree_s_field_is_no_must_have_but_what_follows_it_is() -> None:
+    text = "Säljare\n\nKrav\nDu har en examen inom marknadsföring samt erfarenhet av SEO.\nDu har körkort."
+    layout = segment(text, layout_cues("sv"))
+    at = [text.index(w) for w in ("marknadsföring", "SEO", "körkort")]
+    found = {
+        "required": [text.index("Du har"), text.index("erfarenhet av"), text.rindex("Du har")],
+        "merit": [],
+        "boilerplate": [],
+        "education": [text.index("examen")],
+        "education_end": [text.index("samt")],
+    }
+    assert [s for s, _ in requirement_status(layout, at, found)] == [None, True, True]
+    assert layout.education == [(text.index("examen"), text.index("samt"))]
+    assert layout.in_education(text.index("marknadsföring")) and not layout.in_education(text.index("SEO"))

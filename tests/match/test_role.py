@@ -229,3 +229,48 @@ def test_an_agency_ads_tiers_and_unit_give_no_must_haves(engine: Engine) -> None
     assert "statistik för webb och sociala medier" in required
     assert not {"kundtjänst", "hantera klagomål", "pressmeddelanden", "nyhetsbrev"} & required, required
     assert "customer_service" not in engine.role_from_ad(doc).must_have
+
+
+# A blind user test: an ad's degree sentence made "Marknadsföring" a must-have, and since must-haves decide
+# the order, a community manager without a marketing line ranked below a backend developer. A degree's
+# field is an education requirement: the area keeps its weight, but no must-have.
+DEGREE_ADS = [
+    (
+        "sv",
+        "Community manager\n\nHos oss tar du hand om våra kanaler på Instagram och TikTok.\n\n"
+        "Vem är du?\nKrav: erfarenhet av community management.\n"
+        "Du har högskoleutbildning inom kommunikation eller marknadsföring.\n",
+    ),
+    (
+        "en",
+        "Community manager\n\nIn this role you take care of our Instagram and TikTok channels."
+        "\n\nRequirements\nYou have experience in community management.\n"
+        "You have a degree in communication or marketing.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), DEGREE_ADS, ids=[lang for lang, _ in DEGREE_ADS])
+def test_a_degree_s_field_is_no_must_have(engine: Engine, lang: str, text: str) -> None:
+    doc = document_from_text(text, kind="ad", lang=lang)
+    profile = engine.extract(doc)
+    field = [m for m in profile.mentions if m.area == "marketing_communication"]
+    assert field and all(m.required is None for m in field)  # found, in a requirement, yet no must-have
+    role = engine.role_from_ad(doc)
+    assert role.must_have == ("community",)
+    assert role.weights["marketing_communication"] > 0  # the field still weighs: it is no must-have
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Du har en examen inom kommunikation samt erfarenhet av marknadsföring."),
+        ("sv", "Du har en kandidatexamen i statistik och erfarenhet av marknadsföring."),
+        ("en", "You have a bachelor's degree in statistics and experience in marketing."),
+        ("en", "You have a degree in statistics and 3 years of marketing."),
+    ],
+)
+def test_a_requirement_after_the_degree_is_still_a_must_have(engine: Engine, lang: str, text: str) -> None:
+    doc = document_from_text("Marknadsförare\n\nKrav\n" + text, kind="ad", lang=lang)
+    # the degree's field ("kommunikation", "statistics") is none; the experience after it is one
+    assert {m.area for m in engine.extract(doc).mentions if m.required} == {"marketing_communication"}

@@ -1,7 +1,10 @@
 """Requirement cues in ads: is a competence a must-have, a merit, or neither?
 
 A sentence's own cue wins ("Meriterande är erfarenhet av SEO"); otherwise the section it sits under
-decides ("Krav:" ... until the next heading). Sections, sentences and boilerplate come from the ad's one
+decides ("Krav:" ... until the next heading). A degree's field ("Du har högskoleutbildning inom
+kommunikation", "a degree in marketing") is an education requirement, not a competence one: from an
+``education`` cue to the next cue of its sentence (``education_end``, required or merit: "... samt
+erfarenhet av SEO") no mention is a must-have. Sections, sentences and boilerplate come from the ad's one
 :class:`~kompetens.layout.Layout`, which review reads too. Cue words come from ``lang/<code>/cues.json``
 and are found by the extraction's own phrase walk.
 """
@@ -9,6 +12,7 @@ and are found by the extraction's own phrase walk.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..lang import LANGUAGES, lang_data
 from ..layout import NOT_THE_JOB, Layout, layout_cues
@@ -34,11 +38,12 @@ def _sentences(line: str, offset: int) -> list[tuple[int, int]]:
     return spans
 
 
-_KINDS = ("required", "merit", "boilerplate", "boilerplate_hint")
+_KINDS = ("required", "merit", "boilerplate", "boilerplate_hint", "education", "education_end")
 
 
 def cue_phrases() -> list[tuple[str, str]]:
-    """(phrase, kind) of every sentence cue of every language (kind: required, merit, boilerplate), and
+    """(phrase, kind) of every sentence cue of every language (kind: required, merit, boilerplate,
+    education, education_end), and
     the hint words of the layout's boilerplate patterns (kind: boilerplate_hint; see ``kompetens.layout``)."""
     phrases = [
         (word, kind)
@@ -72,8 +77,10 @@ def requirement_status(
     offset's own sentence wins ("Meriterande är erfarenhet av SEO"; a merit cue over a required one),
     else the section it sits under ("Krav:" ... until the next heading); under a merits heading a required
     cue does not ("Meriterande" / "- Erfarenhet av SEO": the heading says what its list is). Boilerplate: a follow-us or
-    how-to-apply sentence, or a section about the employer, the offer or the application. ``cues_found``
-    are the cue offsets the extraction's walk found (see ``cue_starts``).
+    how-to-apply sentence, or a section about the employer, the offer or the application. An offset in a
+    degree's field (``education_spans``: "Du har högskoleutbildning inom kommunikation") is no must-have
+    (None; a merit stays one). ``cues_found`` are the cue offsets the extraction's walk found (see
+    ``cue_starts``).
     """
     sentences = layout.sentences_at
     # per sentence: the status its own cue gives it (a merit cue wins), else its section's
@@ -88,10 +95,32 @@ def requirement_status(
     aside = {i for i, kind in enumerate(kinds) if kind in NOT_THE_JOB}
     aside |= layout.boilerplate_sentences
     layout.required = [None if i in aside else s for i, s in enumerate(status)]  # the span phrases' too
+    layout.education = education_spans(layout, cues_found)
     return [
-        (None, False) if i < 0 else (None, True) if i in aside else (status[i], False)
-        for i in sentences(offsets)
+        (None, False) if i < 0 else (None, True) if i in aside else (layout.required_at(i, at), False)
+        for i, at in zip(sentences(offsets), offsets, strict=True)
     ]
+
+
+def education_spans(layout: Layout, cues_found: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of an ad that names a degree's field: from an ``education`` cue
+    ("högskoleutbildning", "examen", "degree in") to the next ``education_end``, required or merit cue of
+    its sentence ("samt", "erfarenhet av", "experience"), else the sentence's end. In text order; the
+    stretches of one sentence may overlap (each ends where the first later cue stands)."""
+    opens = sorted(cues_found.get("education", []))
+    if not opens:
+        return []
+    closes = sorted(at for kind in ("education_end", "required", "merit") for at in cues_found.get(kind, []))
+    spans: list[tuple[int, int]] = []
+    for start, i in zip(opens, layout.sentences_at(opens), strict=True):
+        if i < 0:
+            continue
+        end = layout.sentence_end(i)
+        k = bisect_right(closes, start)
+        if k < len(closes) and closes[k] < end:
+            end = closes[k]
+        spans.append((start, end))
+    return spans
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
