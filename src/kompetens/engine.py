@@ -718,7 +718,7 @@ class Engine:
         mode, and no area; otherwise, or below that floor, it stays an
         unlinked skill phrase: concept ``kompetens:span:<phrase>``, no area, so it counts towards no area
         strength and matches only the same phrase. In an ad, a phrase in boilerplate is marked as such."""
-        from .extract.context import mark_out_of_context
+        from .extract.context import mark_out_of_context, mark_out_of_context_in_cv
         from .extract.pipeline import area_strengths
         from .extract.text import address_spans
         from .layout import NOT_THE_JOB
@@ -813,6 +813,8 @@ class Engine:
         if link:  # only a linked phrase can hold an area
             if layout is not None:  # a linked "Python-programmering" needs context as the index's "Python"
                 mark_out_of_context(added, layout)
+            elif doc.kind == "cv":
+                mark_out_of_context_in_cv(added, doc.text)
             profile.areas = area_strengths(added)
 
     def _link_unmatched(self, profile: Profile) -> None:

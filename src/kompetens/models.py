@@ -73,7 +73,9 @@ class Mention:
     boilerplate: bool = False  # in an ad's boilerplate (follow us, about us, benefits): not a requirement
     generic: bool = False
     """In an ad: the words are ones every kind of job ad asks for ("engagemang", "serviceinriktad", "Excel";
-    ``generic_area_evidence`` in ``lang/<code>/sections.json``): kept, but evidence of no area."""
+    ``generic_area_evidence`` in ``lang/<code>/sections.json``): kept, but evidence of no area. In an ad or a
+    CV: a tool whose area shows only in context, named outside that area's work ("Python" in a DevOps line;
+    ``extract.context``)."""
 
 
 @dataclass(slots=True)

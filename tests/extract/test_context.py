@@ -57,10 +57,42 @@ def test_other_evidence_of_the_area_in_the_ad_is_context_enough(engine: Engine) 
     assert "Python" in profile.evidence("data_insight", limit=9)
 
 
-def test_in_a_cv_python_counts_wherever_it_stands(engine: Engine) -> None:
-    text = "Erfarenhet av scriptprogrammering i Linuxmiljöer så som Python, Ruby, Perl."
-    profile = engine.extract(_ad("sv", text, kind="cv"))
-    assert profile.areas["data_insight"] > 0
+# A blind user test: a backend developer's "Python" met an ad's data must-have ("analys av data från sociala
+# medier") and ranked him above candidates with a higher score. A CV is read as an ad is.
+CV_OUT_OF_CONTEXT = [
+    (
+        "sv",
+        "Erfarenhet\nUtvecklare, Exempel AB\n2018 – nu\n- Scriptprogrammering i Linuxmiljöer så som Python, Ruby, Perl.",
+    ),
+    (
+        "en",
+        "Experience\nJunior Developer, Fake Systems\n2015 – 2018\n- Maintenance of internal tools in Python.",
+    ),
+]
+CV_IN_CONTEXT = [
+    ("sv", "Erfarenhet\nAnalytiker, Exempel AB\n2018 – nu\n- Analyserar kampanjdata med Python."),
+    (
+        "en",
+        "Experience\nAnalyst, Fake Systems\n2015 – 2018\n- Built the weekly reports in Python.\n- Dashboards in Tableau.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), CV_OUT_OF_CONTEXT)
+def test_in_a_cv_python_alone_is_no_data_work(engine: Engine, lang: str, text: str) -> None:
+    profile = engine.extract(_ad(lang, text, kind="cv"))
+    python = [m for m in profile.mentions if m.text == "Python"]
+    assert python and all(m.generic for m in python)
+    assert profile.areas["data_insight"] == 0.0
+    assert engine.candidate(profile.doc).areas["data_insight"] == 0.0
+
+
+@pytest.mark.parametrize(("lang", "text"), CV_IN_CONTEXT)
+def test_in_a_cv_python_for_data_work_is_data_work(engine: Engine, lang: str, text: str) -> None:
+    profile = engine.extract(_ad(lang, text, kind="cv"))
+    python = [m for m in profile.mentions if m.text == "Python"]
+    assert python and not any(m.generic for m in python)
+    assert "Python" in [e.text for e in engine.candidate(profile.doc).evidence["data_insight"]]
 
 
 ENGAGEMENT = "http://data.europa.eu/esco/skill/f37d9f67-2e79-4958-8307-1ce9d6dcc8bd"

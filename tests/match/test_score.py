@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from kompetens.match.role import Role, role_from_dict
 from kompetens.match.score import (
+    MUST_LEVEL,
     RECENCY_SHARE,
     YEARS_SHARE,
     CandidateProfile,
@@ -350,3 +351,25 @@ def test_a_profile_stored_before_lists_were_told_apart_keeps_its_must_haves() ->
         "c:seo",
         "c:analysis",
     ]
+
+
+def test_a_mention_marked_generic_is_a_skill_but_no_evidence_of_its_area() -> None:
+    # extract.context marks a CV's "Python" without data work generic: it meets no data must-have, yet a
+    # role that asks for the concept itself still finds it
+    text = job("2020 – nu", "Interna verktyg i Python.")
+    at = text.index("Python")
+    python = Mention("Python", at, at + 6, ConceptRef("c:python", "Python"), "data_insight", 0.95)
+    doc = Document(source="cv.txt", text=text, lang="sv", kind="cv")
+
+    def built(generic: bool) -> CandidateProfile:
+        python.generic = generic
+        profile = Profile(doc=doc, mentions=[python], areas={})
+        return candidate_from(profile, parse_timeline(text, today=TODAY), today=TODAY)
+
+    assert built(False).areas["data_insight"] > MUST_LEVEL
+    c = built(True)
+    assert c.areas["data_insight"] == 0.0 and c.evidence["data_insight"] == []
+    role = role_from_dict(
+        {"title": "X", "weights": {"data_insight": 1}, "must_have": ["data_insight", "concept:Python"]}
+    )
+    assert score(c, role).must_haves == {"data_insight": False, "concept:Python": True}

@@ -8,14 +8,17 @@ embedded, robotics, test automation). A curated concept marked ``needs_context``
 ``area_context`` words (``lang/<code>/sections.json``, every language's: ads mix languages), or when the
 ad shows the area by other evidence in a sentence about the job. Otherwise its mentions are marked
 ``generic``: kept in extraction, evidence of no area (``Profile.counts``), in the profile and the review
-alike. A CV is not read this way: a candidate's Python is a skill wherever it is named.
+alike. A CV is read the same way (``mark_out_of_context_in_cv``): a backend developer's "internal tools in
+Python" is a skill, not data and analytics work, and met an ad's data must-have ("analys av data från
+sociala medier") on its own; "Python for reporting and analysis", or Python beside SQL or Tableau, is.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from functools import lru_cache
+from bisect import bisect_right
+from collections.abc import Callable, Mapping
+from functools import lru_cache, partial
 from types import MappingProxyType
 
 from ..lang import LANGUAGES, lang_data
@@ -23,8 +26,9 @@ from ..layout import Layout, any_of
 from ..models import Mention, Profile
 from ..taxonomy.areas import load_curated
 from ..taxonomy.model import jobtech_uri
+from .cues import sentence_spans
 
-__all__ = ["context_concepts", "mark_out_of_context"]
+__all__ = ["context_concepts", "mark_out_of_context", "mark_out_of_context_in_cv"]
 
 
 @lru_cache(maxsize=1)
@@ -67,20 +71,44 @@ def mark_out_of_context(mentions: list[Mention], layout: Layout) -> None:
     """Mark ``generic`` each counting mention of a ``needs_context`` concept whose area the ad shows
     neither in the mention's sentence (an ``area_context`` word) nor by another mention of the area in a
     sentence about the job."""
+    _mark(mentions, layout.text, partial(_sentence, layout), partial(_about_the_job, layout))
+
+
+def mark_out_of_context_in_cv(mentions: list[Mention], text: str) -> None:
+    """The same in a CV: a ``needs_context`` concept counts for its area when its sentence (a line, split at
+    sentence ends) holds an ``area_context`` word, or another mention anywhere in the CV shows the area."""
+    spans = sentence_spans(text)
+    starts = [s for s, _ in spans]
+
+    def bounds(m: Mention) -> tuple[int, int]:
+        k = bisect_right(starts, m.start) - 1
+        return spans[k] if k >= 0 and m.start < spans[k][1] else (m.start, m.end)
+
+    _mark(mentions, text, bounds, _anywhere)
+
+
+def _anywhere(m: Mention) -> bool:
+    return True
+
+
+def _mark(
+    mentions: list[Mention],
+    text: str,
+    bounds: Callable[[Mention], tuple[int, int]],
+    shows: Callable[[Mention], bool],
+) -> None:
+    """Mark ``generic`` the counting mentions of ``needs_context`` concepts whose area no other counting
+    mention for which ``shows`` holds shows, and whose sentence (``bounds``) holds no ``area_context`` word."""
     needs = context_concepts()
     waiting = [m for m in mentions if m.concept.id in needs and Profile.counts(m)]
     if not waiting:
         return
-    shown = {
-        m.area
-        for m in mentions
-        if m.concept.id not in needs and Profile.counts(m) and _about_the_job(layout, m)
-    }
+    shown = {m.area for m in mentions if m.concept.id not in needs and Profile.counts(m) and shows(m)}
     words = _context_words()
     for m in waiting:
         if m.area in shown:
             continue
         pattern = words.get(m.area) if m.area is not None else None
-        start, end = _sentence(layout, m)
-        if pattern is None or not pattern.search(layout.text, start, end):
+        start, end = bounds(m)
+        if pattern is None or not pattern.search(text, start, end):
             m.generic = True

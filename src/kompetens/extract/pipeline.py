@@ -23,7 +23,7 @@ from ..lang import LANGUAGES, is_generic_evidence, lang_data
 from ..layout import Layout, layout_cues, segment
 from ..models import AREA_IDS, ConceptRef, Document, Mention, Profile
 from .compound import CompoundSplitter, part_words
-from .context import mark_out_of_context
+from .context import mark_out_of_context, mark_out_of_context_in_cv
 from .cues import cue_phrases, cue_starts, requirement_status
 from .lemma import SUPPORTED, Lexicon, default_lexicon
 from .native import speedups as _speedups
@@ -121,6 +121,8 @@ class Extractor:
         mentions = self._mentions(doc.text, kept, status)
         if layout is not None:  # "Python" is data work only in context (extract.context)
             mark_out_of_context(mentions, layout)
+        elif doc.kind == "cv":  # in a CV too: a backend developer's Python is no data work
+            mark_out_of_context_in_cv(mentions, doc.text)
         return Profile(doc=doc, mentions=mentions, areas=area_strengths(mentions), layout=layout)
 
     def _candidates(self, hits: list[Hit]) -> list[_Candidate]:

@@ -420,6 +420,10 @@ def candidate_from(
         if m.area not in evidence:
             continue
         concepts.setdefault(m.concept.id, m.concept.label)
+        if (
+            m.generic
+        ):  # a tool named outside its area's work (extract.context): a skill, not the area's evidence
+            continue
         positions = timeline.positions_at(m.start)
         where = _where(text, m.start, timeline.section_at(m.start), in_position=bool(positions))
         ev = _evidence(text, m, where)
