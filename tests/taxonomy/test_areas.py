@@ -381,3 +381,31 @@ def test_campaign_analysis_is_data_work_in_english_and_swedish(engine: Any, en: 
     found_en, found_sv = data_words(en, "en"), data_words(sv, "sv")
     assert found_en, en
     assert len(found_en) == len(found_sv), (found_en, found_sv)
+
+
+# A blind user test: an ad's "analys av data från sociala medier" was a data must-have in Swedish while its
+# English twin named no data work, and the demo's community managers, who track "engagement and sentiment"
+# in monthly reports, showed none.
+SOCIAL_DATA_TWINS = [
+    (
+        "Experience in community management and analysis of social media data.",
+        "Erfarenhet av community management och analys av data från sociala medier.",
+    ),
+    (
+        "Tracked engagement and sentiment in monthly reports.",
+        "Följer engagemang och sentiment i månatliga rapporter.",
+    ),
+    ("Sentiment analysis of the comments.", "Sentimentanalys av kommentarerna."),
+]
+
+
+@pytest.mark.parametrize(("en", "sv"), SOCIAL_DATA_TWINS)
+def test_social_media_data_work_is_data_work_in_english_and_swedish(engine: Any, en: str, sv: str) -> None:
+    from kompetens.models import Document
+
+    def shows_data(text: str, lang: str, kind: str) -> bool:
+        profile = engine.extract(Document(source="t", text=text, lang=lang, kind=kind))
+        return any(m.area == "data_insight" and Profile.counts(m) for m in profile.mentions)
+
+    for kind in ("cv", "ad"):
+        assert shows_data(en, "en", kind) and shows_data(sv, "sv", kind), (kind, en, sv)
