@@ -583,22 +583,27 @@ class Engine:
         name or a field term)."""
         return {}
 
-    def _span_ref(self, phrase: str) -> tuple[ConceptRef, str, bool]:
-        """A phrase's concept before linking: a tool's or a field term's concept by look-up ("Fortnox",
+    def _span_ref_list(self, phrases: Sequence[str]) -> list[tuple[ConceptRef, str, bool]]:
+        """Each phrase's concept before linking: a tool's or a field term's concept by look-up ("Fortnox",
         "länkbyggande"; ``link/data/tools.json``, ``terms.json``), else the unlinked
         ``kompetens:span:<phrase>``; with the phrase's key (lowercased, spaces collapsed). Kept per Engine:
         ~43 % of a real ad's phrases were seen in an earlier ad."""
-        from .link.linker import term_concept, tool_concept
+        known = self._span_refs
+        if len(known) > PHRASE_LINKS:
+            known.clear()
+        new = [phrase for phrase in phrases if phrase not in known]
+        if new:
+            from .link.linker import term_concept, tool_concept  # once a text, not once a phrase
 
-        key = " ".join(phrase.lower().split())
-        tool = tool_concept(phrase, key) or term_concept(phrase, key)
-        got = (
-            (ConceptRef(*tool), key, True)
-            if tool is not None
-            else (ConceptRef(SPAN_URI + key, phrase), key, False)
-        )
-        self._span_refs[phrase] = got
-        return got
+            for phrase in new:
+                key = " ".join(phrase.lower().split())
+                tool = tool_concept(phrase, key) or term_concept(phrase, key)
+                known[phrase] = (
+                    (ConceptRef(*tool), key, True)
+                    if tool is not None
+                    else (ConceptRef(SPAN_URI + key, phrase), key, False)
+                )
+        return [known[phrase] for phrase in phrases]
 
     @cached_property
     def _phrase_links(self) -> dict[tuple[Linking, str], tuple[ConceptRef, float] | None]:
@@ -646,12 +651,20 @@ class Engine:
             cache[key] = found
         return cache[key]
 
+    @cached_property
+    def _span_concepts(self) -> bool:
+        """Whether the taxonomy holds a concept whose URI is an unlinked tagger phrase's
+        (``kompetens:span:...``): none that ``kompetens setup`` or ``import`` writes."""
+        return self.taxonomy is not None and self.taxonomy.holds_prefix(SPAN_URI)
+
     def skill_labels(self, uri: str, lang: str) -> tuple[str | None, str | None]:
         """A concept's preferred label in ``lang`` and in English, from the taxonomy (None where it has none,
         or before `kompetens setup`); what skill lists are labelled with."""
         key = (uri, lang)
         cache: dict[tuple[str, str], tuple[str | None, str | None]] = self.__dict__.setdefault("_labels", {})
         if key not in cache:
+            if uri.startswith(SPAN_URI) and not self._span_concepts:
+                return (None, None)  # an unlinked tagger phrase: thousands in a corpus, none in the taxonomy
             concept = self.taxonomy.get(uri) if self.taxonomy is not None else None
             if concept is None:
                 cache[key] = (None, None)
@@ -770,10 +783,7 @@ class Engine:
             kind = layout.sentence_kind
             aside = {i for i in set(at) if i in bp or kind(i) in NOT_THE_JOB}
         phrases = [text[s:e] for s, e in free]
-        known = self._span_refs
-        if len(known) > PHRASE_LINKS:
-            known.clear()
-        refs = [known.get(phrase) or self._span_ref(phrase) for phrase in phrases]
+        refs = self._span_ref_list(phrases)
         linked: list[tuple[ConceptRef, float] | None] = [None] * len(free)
         area_of = curated_area_map() if link else {}
         if link:

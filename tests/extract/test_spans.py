@@ -28,6 +28,7 @@ from kompetens.extract.spans import (
     viterbi,
 )
 from kompetens.models import Document
+from kompetens.taxonomy.model import Concept
 from tests.conftest import ROOT
 
 
@@ -528,3 +529,33 @@ def test_the_c_word_row_checks_its_arguments() -> None:
         speedups.word_row("", "", "", "-", None, weights, out)
     speedups.word_row("Java", "java", "java", "-", (1, 2, 3), weights, out)
     assert out.any()
+
+
+class _Taxonomy:
+    """A taxonomy that holds one concept, whose URI may be an unlinked phrase's; it counts its look-ups."""
+
+    def __init__(self, uri: str) -> None:
+        self.uri, self.asked = uri, 0
+
+    def holds_prefix(self, prefix: str) -> bool:
+        return self.uri.startswith(prefix)
+
+    def get(self, uri: str) -> Concept | None:
+        self.asked += 1
+        return Concept(uri=uri, kind="skill", labels={"en": ["held"]}) if uri == self.uri else None
+
+
+@pytest.mark.parametrize("held", ["http://data.europa.eu/esco/skill/x", SPAN_URI + "excel"])
+def test_an_unlinked_phrase_is_labelled_without_asking_the_taxonomy_that_holds_none(
+    tmp_path: Path, held: str
+) -> None:
+    engine = Engine(tmp_path)
+    taxonomy = engine.__dict__["taxonomy"] = _Taxonomy(held)
+    assert engine.skill_labels(held, "sv") == (None, "held")
+    asked = taxonomy.asked
+    assert engine.skill_labels(SPAN_URI + "power bi", "sv") == (None, None)
+    # only a taxonomy that holds some phrase's URI is asked about one (none that setup writes does)
+    assert taxonomy.asked - asked == (1 if held.startswith(SPAN_URI) else 0)
+    assert engine.skill_labels(SPAN_URI + "excel", "sv") == (
+        (None, "held") if held.startswith(SPAN_URI) else (None, None)
+    )

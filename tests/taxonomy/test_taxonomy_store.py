@@ -181,3 +181,17 @@ def test_rebuild_replaces_the_file_and_progress_reports(built: Path, sources: di
     assert any("writing" in m for m in messages)
     assert not list(built.glob("*.tmp"))
     assert Taxonomy.load(built).stats() == before
+
+
+def test_holds_prefix_agrees_with_a_scan_of_the_uris(built: Path) -> None:
+    taxonomy = Taxonomy.load(built)
+    uris = [c.uri for c in taxonomy.concepts()]
+    prefixes = {uri[:n] for uri in uris for n in (0, 5, 20, len(uri) - 1, len(uri))}
+    prefixes |= {uri + "x" for uri in uris} | {
+        "kompetens:span:",
+        "kompetens:span:excel",
+        "zzz",
+        "http://data.europa.eu/esco/skill/~",
+    }
+    for prefix in sorted(prefixes):
+        assert taxonomy.holds_prefix(prefix) == any(uri.startswith(prefix) for uri in uris), prefix

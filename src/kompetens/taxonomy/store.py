@@ -251,6 +251,15 @@ class Taxonomy:
         found = self._fetch("WHERE c.uri = ?", (uri,))
         return found[0] if found else None
 
+    def holds_prefix(self, prefix: str) -> bool:
+        """Whether some concept's URI starts with ``prefix`` (a look-up in the URIs' index). Where none does,
+        ``get`` of any such URI is None without asking."""
+        if not prefix:
+            return bool(len(self))
+        # the URIs that start with the prefix sort between it and the prefix with its last character raised
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return bool(self._rows("SELECT 1 FROM concept WHERE uri >= ? AND uri < ? LIMIT 1", (prefix, upper)))
+
     def concepts(self, kind: ConceptKind | None = None) -> Iterator[Concept]:
         """All concepts (of one kind), in a stable order."""
         if kind is None:
