@@ -657,6 +657,25 @@ class Engine:
         (``kompetens:span:...``): none that ``kompetens setup`` or ``import`` writes."""
         return self.taxonomy is not None and self.taxonomy.holds_prefix(SPAN_URI)
 
+    @cached_property
+    def _spans_unlabelled(self) -> bool:
+        """Whether ``mention_label`` is None for every unlinked tagger phrase's URI: neither the taxonomy
+        (``_span_concepts``) nor the curated concepts hold one."""
+        return not self._span_concepts and not any(uri.startswith(SPAN_URI) for uri in _curated_labels())
+
+    def _read_labels(self, uris: Collection[str], lang: str) -> None:
+        """Read the ``skill_labels`` of those of ``uris`` not asked about before in a few queries (a text's
+        new concepts), not a concept at a time."""
+        cache: dict[tuple[str, str], tuple[str | None, str | None]] = self.__dict__.setdefault("_labels", {})
+        spans = self._span_concepts
+        new = [u for u in uris if (u, lang) not in cache and (spans or not u.startswith(SPAN_URI))]
+        if not new or self.taxonomy is None:
+            return
+        found = self.taxonomy.first_labels(new)
+        for uri in new:
+            labels = found.get(uri)
+            cache[(uri, lang)] = (labels.get(lang), labels.get("en")) if labels is not None else (None, None)
+
     def skill_labels(self, uri: str, lang: str) -> tuple[str | None, str | None]:
         """A concept's preferred label in ``lang`` and in English, from the taxonomy (None where it has none,
         or before `kompetens setup`); what skill lists are labelled with."""
@@ -715,7 +734,11 @@ class Engine:
         """One label language per answer: the phrase index labels its senses in English, the linker with
         the label it matched (either language), so one concept showed two labels in one Swedish ad."""
         lang = profile.doc.lang
+        self._read_labels({m.concept.id for m in profile.mentions}, lang)
+        unlabelled = self._spans_unlabelled
         for m in profile.mentions:
+            if unlabelled and m.concept.id.startswith(SPAN_URI):
+                continue  # an unlinked tagger phrase keeps its words (most of a text's new phrases)
             label = self.mention_label(m.concept.id, lang)
             if label and label != m.concept.label:
                 m.concept = ConceptRef(m.concept.id, label)

@@ -559,3 +559,40 @@ def test_an_unlinked_phrase_is_labelled_without_asking_the_taxonomy_that_holds_n
     assert engine.skill_labels(SPAN_URI + "excel", "sv") == (
         (None, "held") if held.startswith(SPAN_URI) else (None, None)
     )
+
+
+def test_mentions_are_labelled_as_one_at_a_time(engine: Engine) -> None:
+    """``_label_mentions`` reads a text's new labels in one batch and skips the unlinked phrases: the labels
+    are what ``mention_label`` gives each mention's concept."""
+    text = "Du har erfarenhet av Fortnox, Power BI och sociala medier.\nDu skriver pressmeddelanden och nyhetsbrev."
+    doc = Document(source="t", text=text, lang="sv", kind="ad")
+    profile = Engine(engine.data_dir).extract(doc)
+    assert profile.mentions
+    fresh = Engine(engine.data_dir)
+    for m in profile.mentions:
+        label = fresh.mention_label(m.concept.id, "sv")
+        assert m.concept.label == (label or m.concept.label)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["sv", "en"]),
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["<pad>", "Erfarenhet", "du", "vi", "Kunskaper", "Excel", "C++", "e-post", "ÅÄÖ"]
+            ),
+            st.text(st.characters(codec="latin-1", categories=["L", "N", "P"]), min_size=1, max_size=12),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+)
+def test_a_word_caches_row_filler_fills_as_fill_row(lang: str, words: list[str]) -> None:
+    features, weights = _PACKAGED.features, _PACKAGED._weights
+    fill = features.row_filler(lang, weights)
+    for word in words:
+        got, want = np.empty((5, 3), dtype=np.float32), np.empty((5, 3), dtype=np.float32)
+        code = fill(word, got)
+        assert code == features.fill_row(word, "-" if word == "<pad>" else lang, weights, want, lang)
+        assert got.tobytes() == want.tobytes()

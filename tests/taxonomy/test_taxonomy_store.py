@@ -195,3 +195,15 @@ def test_holds_prefix_agrees_with_a_scan_of_the_uris(built: Path) -> None:
     }
     for prefix in sorted(prefixes):
         assert taxonomy.holds_prefix(prefix) == any(uri.startswith(prefix) for uri in uris), prefix
+
+
+def test_first_labels_are_the_concepts_first_labels(built: Path) -> None:
+    taxonomy = Taxonomy.load(built)
+    uris = [c.uri for c in taxonomy.concepts()]
+    asked = [*uris, "kompetens:span:excel", "http://example.invalid/none"]
+    found = taxonomy.first_labels(asked)
+    assert set(found) == set(uris)  # a URI that is no concept is left out
+    for uri in uris:
+        concept = taxonomy.get(uri)
+        assert concept is not None
+        assert found[uri] == {lang: labels[0] for lang, labels in concept.labels.items() if labels}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -22,6 +22,8 @@ TAXONOMY_FILE = "taxonomy.sqlite"
 SCHEMA_VERSION = "1"
 CONTENT_KEY = "content"
 """The ``meta`` key of the taxonomy's content digest (see ``content_digest``)."""
+URI_CHUNK = 500
+"""URIs per query of ``Taxonomy.first_labels``."""
 
 # Crosswalk relations, strongest first; ``Concept.related`` lists targets in this order.
 MATCH_RELATIONS = ("exactMatch", "closeMatch", "narrowMatch", "broadMatch", "related")
@@ -250,6 +252,26 @@ class Taxonomy:
     def get(self, uri: str) -> Concept | None:
         found = self._fetch("WHERE c.uri = ?", (uri,))
         return found[0] if found else None
+
+    def first_labels(self, uris: Collection[str]) -> dict[str, dict[str, str]]:
+        """Each of ``uris`` that is a concept -> its first label in each language it has one in (what
+        ``get(uri).labels[lang][0]`` gives): a few queries for many concepts, without their descriptions
+        and links."""
+        ordered = sorted(set(uris))
+        out: dict[str, dict[str, str]] = {}
+        for lo in range(0, len(ordered), URI_CHUNK):
+            chunk = tuple(ordered[lo : lo + URI_CHUNK])
+            marks = ", ".join("?" * len(chunk))
+            heads = self._rows(f"SELECT uri FROM concept WHERE uri IN ({marks})", chunk)
+            out.update((str(uri), {}) for (uri,) in heads)
+            rows = self._rows(
+                "SELECT c.uri, t.lang, t.text FROM label t JOIN concept c ON c.id = t.concept "
+                f"WHERE c.uri IN ({marks}) ORDER BY t.concept, t.lang, t.pos",
+                chunk,
+            )
+            for uri, lang, text in rows:
+                out[str(uri)].setdefault(str(lang), str(text))
+        return out
 
     def holds_prefix(self, prefix: str) -> bool:
         """Whether some concept's URI starts with ``prefix`` (a look-up in the URIs' index). Where none does,
