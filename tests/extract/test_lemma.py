@@ -5,12 +5,24 @@ from __future__ import annotations
 
 import io
 import pickle
+import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kompetens.engine import LEXICON_FILE, Engine
-from kompetens.extract.lemma import Lexicon, default_lexicon, write_lexicon
+from kompetens.extract.lemma import (
+    Lexicon,
+    default_lexicon,
+    word_rows_python,
+    words_file_id,
+    words_file_path,
+    write_lexicon,
+    write_words_file,
+)
+from kompetens.extract.native import speedups
 from kompetens.extract.phrases import PhraseSpec
 from kompetens.extract.pipeline import Extractor, dump_extractor, load_extractor
 from kompetens.models import Document
@@ -235,15 +247,25 @@ def test_the_words_table_answers_as_working_the_lemmas_out_does(tmp_path: Path, 
         assert not table.in_words("klagomålen", lang) and not table.in_words("blorpar", lang)
 
 
-def test_a_listed_word_costs_one_query_and_an_unlisted_one_none_more(tmp_path: Path) -> None:
-    lexicon = _lexicon_rows(tmp_path / "a.sqlite")
+@pytest.mark.parametrize("words_file", [True, False])
+def test_a_listed_word_costs_one_query_and_an_unlisted_one_none_more(
+    tmp_path: Path, words_file: bool
+) -> None:
+    _lexicon_rows(tmp_path / "a.sqlite")
+    if not words_file:  # a data folder set up before stop 35, or the words file removed: the table is queried
+        words_file_path(tmp_path / "a.sqlite").unlink()
+    lexicon = Lexicon(tmp_path / "a.sqlite")
     factory = lexicon._factory
     assert factory is not None and lexicon.words_id()
     queries: list[str] = []
     factory._conn.set_trace_callback(queries.append)
     lexicon.prefetch(["kanal", "channel", "klagomal", "blorpar", "xyzzyqq"], "sv")
-    # the words table (listed words: lemma and frequencies; "klagomal" is restored to "klagomål", listed too)
-    assert len(queries) == 1 and "FROM words" in queries[0]
+    # the words table (listed words: lemma and frequencies; "klagomal" is restored to "klagomål", listed too),
+    # or where the C code reads it, the sorted words file beside it: no query
+    if words_file and speedups is not None:
+        assert queries == []
+    else:
+        assert len(queries) == 1 and "FROM words" in queries[0]
     queries.clear()
     assert [lexicon.lemma(w, "sv") for w in ("kanal", "channel", "klagomal")] == [
         "kanal",
@@ -257,8 +279,6 @@ def test_a_listed_word_costs_one_query_and_an_unlisted_one_none_more(tmp_path: P
 
 
 def test_a_words_table_of_other_code_or_without_its_stamp_is_not_read(tmp_path: Path) -> None:
-    import sqlite3
-
     path = tmp_path / LEXICON_FILE
     _lexicon_rows(path)
     with sqlite3.connect(path) as conn:
@@ -298,3 +318,69 @@ def test_the_data_folders_words_table_answers_as_working_out_does(engine: Engine
     for lang in ("sv", "en"):
         assert table.lemma_list(words, lang) == worked.lemma_list(words, lang)
         assert [table.zipf(w, lang) for w in words] == [worked.zipf(w, lang) for w in words]
+
+
+_WORD = st.text(st.characters(blacklist_characters="\0", blacklist_categories=["Cs"]), min_size=1, max_size=8)
+_ROW = st.tuples(
+    st.one_of(st.none(), _WORD),
+    st.one_of(st.none(), _WORD),
+    st.one_of(st.none(), st.floats(allow_nan=False)),
+    st.one_of(st.none(), st.floats(allow_nan=False)),
+)
+
+
+def _table_rows(conn: sqlite3.Connection, keys: list[str]) -> list[tuple[object, ...]]:
+    marks = ", ".join("?" * len(keys))
+    return conn.execute(f"SELECT * FROM words WHERE word IN ({marks})", keys).fetchall() if keys else []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(_WORD, _ROW, max_size=40), st.lists(_WORD, max_size=10))
+def test_the_words_file_gives_the_words_tables_rows(
+    tmp_path_factory: pytest.TempPathFactory, table: dict[str, tuple[object, ...]], others: list[str]
+) -> None:
+    """The sorted words file (``write_words_file``) answers each key as the ``words`` table's query does: the
+    C bisection and its Python twin, for the table's words (any Unicode but NUL) and for others."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE TABLE words (word TEXT PRIMARY KEY, lemma_sv TEXT, lemma_en TEXT, zipf_sv REAL, zipf_en REAL)"
+    )
+    conn.executemany("INSERT INTO words VALUES (?, ?, ?, ?, ?)", [(w, *row) for w, row in table.items()])
+    path = tmp_path_factory.mktemp("words") / "lexicon.words"
+    write_words_file(conn, path, "an id")
+    data = path.read_bytes()
+    assert words_file_id(data) == "an id"
+    keys = sorted({*table, *others, "", "a\0b"})
+    want = sorted(_table_rows(conn, keys), key=repr)
+    assert sorted(word_rows_python(data, keys), key=repr) == want
+    if speedups is not None:
+        assert sorted(speedups.word_rows(data, keys), key=repr) == want
+
+
+def test_the_c_words_lookup_checks_its_file() -> None:
+    if speedups is None:
+        pytest.skip("the C code is not built")
+    with pytest.raises(ValueError, match="not a words file"):
+        speedups.word_rows(b"KWORDS\0\2" + bytes(8), ["a"])
+    with pytest.raises(ValueError, match="cut short"):
+        speedups.word_rows(b"KWORDS\0\1" + (5).to_bytes(4, "little") + bytes(4), ["a"])
+    with pytest.raises(TypeError):
+        speedups.word_rows(b"KWORDS\0\1" + bytes(8), [1])
+    assert speedups.word_rows(b"KWORDS\0\1" + bytes(8), ["a"]) == []
+    assert words_file_id(b"nothing") == ""
+
+
+def test_a_words_file_of_another_table_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite"
+    _lexicon_rows(path)
+    other = tmp_path / "b.sqlite"
+    write_lexicon(other, [("sv", "kanalerna", "kanal")], [("sv", "kanal", 4.4)])
+    words_file_path(other).replace(words_file_path(path))  # the words of another lexicon file
+    lexicon = Lexicon(path)
+    factory = lexicon._factory
+    assert factory is not None and factory._words_file() is None
+    queries: list[str] = []
+    factory._conn.set_trace_callback(queries.append)
+    lexicon.prefetch(["kanal", "klagomal"], "sv")
+    assert any("FROM words" in q for q in queries)  # the table is read instead
+    assert lexicon.zipf("klagomal", "sv") == 1.2

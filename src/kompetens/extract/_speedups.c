@@ -1,4 +1,4 @@
-/* Six hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
+/* Seven hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
  * them on random input). Built with the package where a C compiler is present.
  *
  * The word-trie walk of kompetens.extract.wordtrie (WordTrie.scan_python):
@@ -16,6 +16,8 @@
  *
  * A new word's table of the span tagger (Featurizer.word_table_python): word_row(...), which builds the word's
  * features itself, and word_table(...), which hashes the Python feature strings (the tests compare the two).
+ *
+ * The lexicon's words file (kompetens.extract.lemma.word_rows_python): word_rows(buffer, keys), below.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1117,6 +1119,134 @@ done:
     return result;
 }
 
+/* The lexicon's sorted words file (kompetens.extract.lemma.write_words_file; its Python twin word_rows_python):
+ * word_rows(buffer, keys) -> [(word, lemma_sv, lemma_en, zipf_sv, zipf_en), ...] for the keys it holds, as the
+ * words table's rows (None for NULL). The file: magic "KWORDS\0\1", n (uint32), the id's length (uint32), the
+ * id, padding to 4, n record offsets (uint32, from the records' start) in the words' byte order, then the
+ * records: the word (UTF-8), 0, a flags byte (1 lemma_sv, 2 lemma_en, 4 zipf_sv, 8 zipf_en), each lemma it
+ * flags NUL-terminated, each Zipf it flags as a little-endian double. A binary search per key. */
+static int words_cmp(const char *k, Py_ssize_t kl, const unsigned char *rec, const unsigned char *end) {
+    for (Py_ssize_t i = 0; i < kl; i++) {
+        if (rec + i >= end || rec[i] == 0) return 1; /* the record's word is a prefix of the key */
+        int d = (int)(unsigned char)k[i] - (int)rec[i];
+        if (d) return d;
+    }
+    return (rec + kl < end && rec[kl] == 0) ? 0 : -1;
+}
+
+static PyObject *words_text(const unsigned char **at, const unsigned char *end) {
+    const unsigned char *p = *at;
+    const unsigned char *z = memchr(p, 0, (size_t)(end - p));
+    if (z == NULL) {
+        PyErr_SetString(PyExc_ValueError, "word_rows: a record runs past the end");
+        return NULL;
+    }
+    *at = z + 1;
+    return PyUnicode_DecodeUTF8((const char *)p, z - p, "strict");
+}
+
+static PyObject *word_rows(PyObject *self, PyObject *args) {
+    PyObject *bufobj, *keys, *out = NULL;
+    Py_buffer b = {0};
+    if (!PyArg_ParseTuple(args, "OO!", &bufobj, &PyList_Type, &keys)) return NULL;
+    if (PyObject_GetBuffer(bufobj, &b, PyBUF_SIMPLE) < 0) return NULL;
+    const unsigned char *base = b.buf;
+    Py_ssize_t len = b.len;
+    uint32_t n, idlen;
+    if (len < 16 || memcmp(base, "KWORDS\0\1", 8) != 0) {
+        PyErr_SetString(PyExc_ValueError, "word_rows: not a words file");
+        goto done;
+    }
+    memcpy(&n, base + 8, 4);
+    memcpy(&idlen, base + 12, 4);
+    Py_ssize_t offs = (16 + (Py_ssize_t)idlen + 3) & ~(Py_ssize_t)3;
+    Py_ssize_t recs = offs + 4 * (Py_ssize_t)n;
+    if (recs > len) {
+        PyErr_SetString(PyExc_ValueError, "word_rows: a words file cut short");
+        goto done;
+    }
+    const unsigned char *end = base + len;
+    out = PyList_New(0);
+    if (out == NULL) goto done;
+    Py_ssize_t nk = PyList_GET_SIZE(keys);
+    for (Py_ssize_t q = 0; q < nk; q++) {
+        PyObject *key = PyList_GET_ITEM(keys, q);
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "word_rows: keys must be str");
+            goto fail;
+        }
+        Py_ssize_t kl;
+        const char *k = PyUnicode_AsUTF8AndSize(key, &kl);
+        if (k == NULL) goto fail;
+        if (memchr(k, 0, (size_t)kl) != NULL) continue; /* no word of the file holds a NUL */
+        Py_ssize_t lo = 0, hi = n;
+        const unsigned char *rec = NULL;
+        while (lo < hi) {
+            Py_ssize_t mid = lo + (hi - lo) / 2;
+            uint32_t off;
+            memcpy(&off, base + offs + 4 * mid, 4);
+            if (recs + (Py_ssize_t)off >= len) {
+                PyErr_SetString(PyExc_ValueError, "word_rows: a record offset past the end");
+                goto fail;
+            }
+            const unsigned char *r = base + recs + off;
+            int c = words_cmp(k, kl, r, end);
+            if (c == 0) { rec = r; break; }
+            if (c < 0) hi = mid; else lo = mid + 1;
+        }
+        if (rec == NULL) continue;
+        const unsigned char *at = rec + kl + 1;
+        if (at >= end) {
+            PyErr_SetString(PyExc_ValueError, "word_rows: a record runs past the end");
+            goto fail;
+        }
+        unsigned flags = *at++;
+        PyObject *row = PyTuple_New(5);
+        if (row == NULL) goto fail;
+        Py_INCREF(key);
+        PyTuple_SET_ITEM(row, 0, key);
+        for (int c = 0; c < 2; c++) {
+            PyObject *v;
+            if (flags & (1u << c)) {
+                v = words_text(&at, end);
+                if (v == NULL) { Py_DECREF(row); goto fail; }
+            } else {
+                v = Py_None;
+                Py_INCREF(v);
+            }
+            PyTuple_SET_ITEM(row, 1 + c, v);
+        }
+        for (int c = 0; c < 2; c++) {
+            PyObject *v;
+            if (flags & (4u << c)) {
+                if (end - at < 8) {
+                    PyErr_SetString(PyExc_ValueError, "word_rows: a record runs past the end");
+                    Py_DECREF(row);
+                    goto fail;
+                }
+                double z = PyFloat_Unpack8((const char *)at, 1);
+                at += 8;
+                if (z == -1.0 && PyErr_Occurred()) { Py_DECREF(row); goto fail; }
+                v = PyFloat_FromDouble(z);
+                if (v == NULL) { Py_DECREF(row); goto fail; }
+            } else {
+                v = Py_None;
+                Py_INCREF(v);
+            }
+            PyTuple_SET_ITEM(row, 3 + c, v);
+        }
+        int bad = PyList_Append(out, row);
+        Py_DECREF(row);
+        if (bad < 0) goto fail;
+    }
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    PyBuffer_Release(&b);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS, "The word-trie walk (see kompetens.extract.wordtrie.WordTrie.scan)."},
     {"resolve", resolve, METH_O, "Overlap resolution (see kompetens.extract.pipeline._resolve_overlaps)."},
@@ -1124,6 +1254,7 @@ static PyMethodDef methods[] = {
     {"pool_queries", pool_queries, METH_VARARGS, "Sparse lexical pooling (see kompetens.link.sparse.pool_queries)."},
     {"word_table", word_table, METH_VARARGS, "A word's tagger table from its feature strings (see kompetens.extract.spans.Featurizer.word_table_python)."},
     {"word_row", word_row, METH_VARARGS, "A new word's tagger table (see kompetens.extract.spans.Featurizer.word_table)."},
+    {"word_rows", word_rows, METH_VARARGS, "The lexicon's words file's rows of some words (see kompetens.extract.lemma.word_rows_python)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1132,7 +1263,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 6
+#define VERSION 7
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);

@@ -49,3 +49,6 @@ def word_row(
     out: Any,
     /,
 ) -> None: ...
+def word_rows(
+    buffer: Any, keys: list[str], /
+) -> list[tuple[str, str | None, str | None, float | None, float | None]]: ...

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import mmap
 import sqlite3
+import struct
 import threading
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -29,6 +31,8 @@ from typing import Any
 
 import simplemma
 from simplemma.strategies import DefaultStrategy
+
+from .native import speedups
 
 SUPPORTED = ("sv", "en")
 RESTORED = ("sv",)
@@ -56,6 +60,12 @@ _LEMMAS_IN = "SELECT form, lemma FROM lemmas WHERE lang = ? AND form IN"
 _FOLDED_IN = "SELECT folded, word FROM fold WHERE lang = ? AND folded IN"
 _WORDS_COLUMNS = ", ".join([f"lemma_{code}" for code in SUPPORTED] + [f"zipf_{code}" for code in SUPPORTED])
 _WORDS_IN = f"SELECT word, {_WORDS_COLUMNS} FROM words WHERE word IN"
+WORDS_FILE_SUFFIX = ".words"
+"""The sorted words file beside a lexicon file (``lexicon.sqlite`` -> ``lexicon.words``): ``write_words_file``."""
+_WORDS_MAGIC = b"KWORDS\0\1"
+_WORDS_HEAD = struct.Struct("<II")  # the record count, the id's length
+_OFFSET = struct.Struct("<I")
+_ZIPF = struct.Struct("<d")
 
 
 def words_stamp() -> str:
@@ -126,6 +136,8 @@ class _SqliteFactory:
         self._words: str | None = None  # the words table's id ("" where there is none this code reads)
         # lang -> word -> its lemma in the words table, or None (not in it, or a key alone)
         self._base: dict[str, dict[str, str | None]] = {}
+        self._path = path
+        self._words_map: Any = None  # the sorted words file, memory-mapped (False: none to read)
 
     def has_words(self) -> bool:
         """Whether the file holds a ``words`` table written with this code's ``words_stamp`` (a file written
@@ -143,6 +155,21 @@ class _SqliteFactory:
                 meta = {}
             self._words = str(meta.get("id", "")) if meta.get("words") == words_stamp() else ""
         return self._words
+
+    def _words_file(self) -> Any:
+        """The sorted words file beside the lexicon file (``write_words_file``), memory-mapped, where it was
+        written for this file's ``words`` table and the C code reads it; else None (the table is queried)."""
+        if self._words_map is None:
+            self._words_map = False
+            path = words_file_path(self._path)
+            if speedups is not None and self.words_id() and path.is_file():
+                with path.open("rb") as f:
+                    mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+                if words_file_id(mapped) == self.words_id():
+                    self._words_map = mapped
+                else:
+                    mapped.close()
+        return self._words_map or None
 
     def table_words(self) -> list[str]:
         """Every word whose lemma the ``words`` table holds (the words of the frequency lists), in order
@@ -174,8 +201,13 @@ class _SqliteFactory:
         new = {w for w in words if w not in memo}
         if new:
             col = 1 + SUPPORTED.index(lang)
-            with self._lock:
-                rows = {row[0]: row for row in self._query(_WORDS_IN, None, new)}
+            mapped = self._words_file()
+            rows: dict[str, tuple[Any, ...]]
+            if mapped is not None:  # a bisection per word in C, no query
+                rows = {row[0]: row for row in speedups.word_rows(mapped, sorted(new))}
+            else:
+                with self._lock:
+                    rows = {row[0]: row for row in self._query(_WORDS_IN, None, new)}
             found: dict[str, str | None] = dict.fromkeys(new)
             zipfs = dict.fromkeys([(w, code) for w in new for code in SUPPORTED], 0.0)
             for w, row in rows.items():
@@ -553,8 +585,117 @@ def _write_words(conn: sqlite3.Connection, path: Path) -> None:
     empty = (None,) * (2 * len(SUPPORTED))
     conn.executemany(insert, ((key, *empty) for key in sorted(keys)))
     conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", [("words", words_stamp()), ("id", _digest(conn))])
+    words_id = _digest(conn)
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", [("words", words_stamp()), ("id", words_id)])
     conn.commit()
+    write_words_file(conn, words_file_path(path), words_id)
+
+
+def words_file_path(path: Path) -> Path:
+    """Where the sorted words file of the lexicon file at ``path`` lies (``WORDS_FILE_SUFFIX``)."""
+    return path.with_suffix(WORDS_FILE_SUFFIX)
+
+
+def write_words_file(conn: sqlite3.Connection, path: Path, words_id: str) -> None:
+    """The ``words`` table of the lexicon file open as ``conn`` as a file of sorted records at ``path``, for
+    ``word_rows`` (C) to look words up in by bisection over a memory map: a text's new words cost no SQLite
+    query. ``words_id`` (the table's ``meta`` id) heads it: a file of another table is not read.
+
+    The layout: ``_WORDS_MAGIC``, the record count and the id's length (uint32), the id, padding to 4 bytes,
+    each record's offset (uint32, from the first record) in the words' byte order (SQLite's ``ORDER BY`` of
+    text: UTF-8 bytes), then the records: the word in UTF-8, a NUL, a flags byte (1, 2: a lemma in the first,
+    second language of ``SUPPORTED``; 4, 8: a frequency in each), each lemma flagged, NUL-terminated, each
+    frequency flagged, a little-endian double. The file is replaced only when complete."""
+    if len(SUPPORTED) != 2:  # the C code reads two languages' columns
+        raise ValueError("the words file holds two languages' columns")
+    offsets = bytearray()
+    records = bytearray()
+    for row in conn.execute(f"SELECT word, {_WORDS_COLUMNS} FROM words ORDER BY word"):
+        word, lemmas, zipfs = str(row[0]), row[1:3], row[3:5]
+        texts = [str(x).encode() for x in (word, *lemmas) if x is not None]
+        if any(b"\0" in t for t in texts):
+            raise ValueError(f"a NUL in the words table's row of {word!r}")
+        offsets += _OFFSET.pack(len(records))
+        flags = sum(1 << k for k, x in enumerate((*lemmas, *zipfs)) if x is not None)
+        records += texts[0] + b"\0" + bytes([flags])
+        for t in texts[1:]:
+            records += t + b"\0"
+        for z in zipfs:
+            if z is not None:
+                records += _ZIPF.pack(float(z))
+    ident = words_id.encode()
+    head = _WORDS_MAGIC + _WORDS_HEAD.pack(len(offsets) // _OFFSET.size, len(ident)) + ident
+    head += b"\0" * (-len(head) % 4)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_bytes(bytes(head + offsets + records))
+    tmp.replace(path)
+
+
+def _words_layout(buf: Any) -> tuple[int, int, int]:
+    """The record count, where the offsets start and where the records start, of a words file."""
+    if len(buf) < 16 or bytes(buf[:8]) != _WORDS_MAGIC:
+        raise ValueError("not a words file")
+    n, id_len = _WORDS_HEAD.unpack_from(buf, 8)
+    offsets = (16 + id_len + 3) & ~3
+    return n, offsets, offsets + 4 * n
+
+
+def words_file_id(buf: Any) -> str:
+    """The id a words file was written for (``write_words_file``); "" for what is no words file."""
+    try:
+        _words_layout(buf)
+        id_len = _WORDS_HEAD.unpack_from(buf, 8)[1]
+    except (ValueError, struct.error):
+        return ""
+    return bytes(buf[16 : 16 + id_len]).decode("ascii", "replace")
+
+
+def word_rows_python(
+    buf: Any, keys: list[str]
+) -> list[tuple[str, str | None, str | None, float | None, float | None]]:
+    """The rows of the ``words`` table that a words file (``write_words_file``) holds for ``keys``, as its
+    query gives them: (word, lemma_sv, lemma_en, zipf_sv, zipf_en), None for NULL. The C code's twin
+    (``_speedups.word_rows``), and its reference in the tests."""
+    n, offsets, start = _words_layout(buf)
+    view = buf  # bytes or a memory map: both slice to bytes and find
+    out: list[tuple[str, str | None, str | None, float | None, float | None]] = []
+    for key in keys:
+        kb = key.encode("utf-8", "surrogatepass")
+        if b"\0" in kb:  # no word of the file holds a NUL
+            continue
+        lo, hi, at = 0, n, -1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            rec = start + _OFFSET.unpack_from(view, offsets + 4 * mid)[0]
+            word = view[rec : view.find(b"\0", rec)]
+            if word == kb:
+                at = rec + len(word) + 1
+                break
+            if kb < word:
+                hi = mid
+            else:
+                lo = mid + 1
+        if at < 0:
+            continue
+        flags = view[at]
+        at += 1
+        lemmas: list[str | None] = []
+        for k in range(2):
+            if flags & (1 << k):
+                end = view.find(b"\0", at)
+                lemmas.append(view[at:end].decode())
+                at = end + 1
+            else:
+                lemmas.append(None)
+        zipfs: list[float | None] = []
+        for k in range(2):
+            if flags & (4 << k):
+                zipfs.append(_ZIPF.unpack_from(view, at)[0])
+                at += 8
+            else:
+                zipfs.append(None)
+        out.append((key, lemmas[0], lemmas[1], zipfs[0], zipfs[1]))
+    return out
 
 
 def _digest(conn: sqlite3.Connection) -> str:

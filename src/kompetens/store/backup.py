@@ -35,7 +35,15 @@ KEPT_FILES = ("csrf.key",)
 """Small files of user state: the key that signs the forms' CSRF tokens (open forms stay valid on restore)."""
 FILES_DIR = "files"
 """The stored candidates' original files: ``files/<organisation>/<candidate id>``."""
-REBUILT_BY_SETUP = ("taxonomy.sqlite", "lexicon.sqlite", "taxonomy.ok", "extractor.pickle", "link", "cache")
+REBUILT_BY_SETUP = (
+    "taxonomy.sqlite",
+    "lexicon.sqlite",
+    "lexicon.words",
+    "taxonomy.ok",
+    "extractor.pickle",
+    "link",
+    "cache",
+)
 """What ``kompetens setup`` makes again from its sources: no user data, left out of a backup."""
 MANIFEST = "manifest.json"
 
