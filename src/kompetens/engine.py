@@ -228,7 +228,8 @@ class Engine:
         self.__dict__.pop("linker", None)
         link_concepts = len(self.build_linker(progress=say, vectors=vectors).uris)
         say("Compiling the phrase index, and each listed word's compound parts and misspelt names…")
-        self.__dict__.pop("taxonomy", None)
+        for part in ("taxonomy", "_span_concepts", "_spans_unlabelled"):  # read from the new taxonomy
+            self.__dict__.pop(part, None)
         self.__dict__.pop("extractor", None)
         self._cache_writes = True
         try:
@@ -654,7 +655,8 @@ class Engine:
     @cached_property
     def _span_concepts(self) -> bool:
         """Whether the taxonomy holds a concept whose URI is an unlinked tagger phrase's
-        (``kompetens:span:...``): none that ``kompetens setup`` or ``import`` writes."""
+        (``kompetens:span:...``): none that ``kompetens setup`` writes; where one does, such URIs are asked
+        about as any other."""
         return self.taxonomy is not None and self.taxonomy.holds_prefix(SPAN_URI)
 
     @cached_property
