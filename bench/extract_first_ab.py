@@ -1,7 +1,7 @@
 """A/B benchmark of the first pass over new words: a git revision's code and data folder against the working
 tree's, a fresh Engine per process, in alternating processes over the same real ads.
 
-    python bench/extract_first_ab.py --base REV --base-data-dir DIR [--data-dir DIR] [--rounds 3]
+    python bench/extract_first_ab.py --base REV --base-data-dir DIR [--data-dir DIR] [--rounds 3] [--half tune]
 
 The first pass is what a new corpus costs: every word met for the first time is looked up (its lemma,
 frequencies, compound parts, fuzzy match, the span tagger's row). A change to what ``kompetens setup`` writes
@@ -9,7 +9,8 @@ frequencies, compound parts, fuzzy match, the span tagger's row). A change to wh
 up by its own code: ``--base-data-dir`` is a folder set up with ``--base``, ``--data-dir`` (default: the
 usual one) one set up with the working tree. Each round runs one process per side (the order alternates), and
 each process reads the 1,382 real Platsbanken ads of ``../shared`` twice with a fresh Engine, timing both
-passes (CPU time of the process: per core). It prints each side's passes per round, the best and median, and
+passes (CPU time of the process: per core; ``--half``: one half of the ads alone, split by ad id as
+``bench/review_real.py`` splits them). It prints each side's passes per round, the best and median, and
 how many documents the two sides extract differently (their mentions and areas on the first pass, the real
 ads and SkillSpan's dev postings; 0 for a pure speed change).
 
@@ -43,13 +44,21 @@ ADS = SHARED / "platsbanken" / "ads.jsonl"
 SKILLSPAN_DEV = SHARED / "skillspan" / "dev.json"
 
 
-def child(data_dir: Path) -> None:
-    """One side's run (in its own process, its code on PYTHONPATH): both passes' speed, and a digest of each
-    document's extraction in another fresh Engine (its first pass)."""
+def half(doc: Document) -> str:
+    """The half of the real ads a document is in, as ``bench/review_real.py`` splits them (by its ad id)."""
+    ad_id = str(doc.meta.get("id", ""))
+    return "tune" if int(hashlib.sha256(ad_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
+
+
+def child(data_dir: Path, only: str | None = None) -> None:
+    """One side's run (in its own process, its code on PYTHONPATH): both passes' speed (over one half of the
+    ads where ``only`` names it), and a digest of each document's extraction in another fresh Engine (its first
+    pass; every document)."""
     engine = Engine(data_dir)
     ads = [d for d in engine.read([ADS], kind="ad") if isinstance(d, Document)]
-    engine.extract(ads[0])  # lazy loads (tagger, lexicon) are start-up, not the first pass
-    timed = ads[1:]
+    mine = [d for d in ads if only is None or half(d) == only]
+    engine.extract(mine[0])  # lazy loads (tagger, lexicon) are start-up, not the first pass
+    timed = mine[1:]
     passes = []
     for _ in range(2):
         t0 = time.process_time()
@@ -106,10 +115,10 @@ class Run(dict[str, object]):
         return float(self[key])  # type: ignore[arg-type]
 
 
-def run_side(src: Path, data_dir: Path) -> Run:
+def run_side(src: Path, data_dir: Path, only: str | None = None) -> Run:
     env = dict(os.environ, PYTHONPATH=str(src), OPENBLAS_NUM_THREADS="1")
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(data_dir)],
+        [sys.executable, __file__, "--child", str(data_dir), *(["--half", only] if only else [])],
         check=True,
         capture_output=True,
         env=env,
@@ -124,10 +133,13 @@ def main() -> None:
     ap.add_argument("--base-data-dir", type=Path, help="a data folder set up by the base revision")
     ap.add_argument("--data-dir", type=Path, default=None, help="a data folder set up by the working tree")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument(
+        "--half", choices=["tune", "check"], help="time one half of the ads alone (more of its words new)"
+    )
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        child(args.child)
+        child(args.child, args.half)
         return
     if not ADS.is_file():
         sys.exit(f"no real ads at {ADS}: this benchmark needs ../shared")
@@ -140,12 +152,13 @@ def main() -> None:
         results: dict[str, list[Run]] = {"base": [], "new": []}
         for r in range(args.rounds):
             for name, src, folder in sides if r % 2 == 0 else sides[::-1]:
-                got = run_side(src, folder)
+                got = run_side(src, folder, args.half)
                 results[name].append(got)
                 print(
                     f"round {r + 1} {name:4s}: first pass {got.speed('first'):6.0f}, second {got.speed('second'):6.0f}"
                 )
-    print(f"base: {args.base} ({args.base_data_dir}); new: the working tree ({data_dir})")
+    timed = f"the {args.half} half's ads" if args.half else "all the ads"
+    print(f"base: {args.base} ({args.base_data_dir}); new: the working tree ({data_dir}); timed: {timed}")
     for name in ("base", "new"):
         for key in ("first", "second"):
             values = [x.speed(key) for x in results[name]]
