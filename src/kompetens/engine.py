@@ -50,6 +50,7 @@ from .taxonomy.store import recorded_sources
 
 if TYPE_CHECKING:
     from .extract.spans import SpanTagger
+    from .ingest import PathsArg
     from .link import LinkedConcept, Linker, LinkResult
     from .market import CsvFormat, MarketReport
     from .match import CandidateProfile, Kit, RankItem, Role, Team
@@ -505,15 +506,16 @@ class Engine:
 
     # -- reading and extraction ------------------------------------------------------------------
     def read(
-        self, paths: Iterable[Path | str], *, kind: DocKind | None = None, lang: str | None = None
+        self, paths: PathsArg, *, kind: DocKind | None = None, lang: str | None = None
     ) -> Iterator[Document | IngestError]:
-        """Documents from files and folders; a bad file yields its error and the rest go on. ``lang`` is
-        every document's language instead of the one detected (a text too short or too mixed to tell).
+        """Documents from files and folders; a bad file yields its error and the rest go on. ``paths``: one
+        path (``str`` or ``Path``) or an iterable of them; TypeError, at the call, for anything else. ``lang``
+        is every document's language instead of the one detected (a text too short or too mixed to tell).
         CVs (``kind="cv"``) in a language kompetens does not serve yield E109 (``_served``)."""
-        from .ingest import iter_documents
+        from .ingest import as_paths, iter_documents
 
-        items = iter_documents([Path(p) for p in paths], kind=kind, lang=lang)
-        yield from (map(_served, items) if kind == "cv" else items)
+        items = iter_documents(as_paths(paths), kind=kind, lang=lang)
+        return map(_served, items) if kind == "cv" else items
 
     def read_files(
         self,
@@ -1707,19 +1709,19 @@ class Engine:
         return purged
 
     # -- the market ------------------------------------------------------------------------------
-    def count_ads(self, paths: Sequence[Path | str], *, delimiter: str | None = None) -> int | None:
+    def count_ads(self, paths: PathsArg, *, delimiter: str | None = None) -> int | None:
         """How many ads ``paths`` hold (lines of JSONL, rows of CSV, files otherwise), for a progress bar;
         None if unknown. ``delimiter``: the CSV files' (None: told from each header)."""
         from .market import CsvFormat, count_inputs
 
-        return count_inputs([Path(p) for p in paths], delimiter=CsvFormat.of(delimiter=delimiter).delimiter)
+        return count_inputs(paths, delimiter=CsvFormat.of(delimiter=delimiter).delimiter)
 
-    def not_csv(self, paths: Sequence[Path | str]) -> list[Path]:
+    def not_csv(self, paths: PathsArg) -> list[Path]:
         """The files ``paths`` name (a folder's too) that are not CSV: where CSV columns and a delimiter mean
         nothing (``kompetens market`` warns of options given for them)."""
         from .market.corpus import other_than_csv
 
-        return other_than_csv([Path(p) for p in paths])
+        return other_than_csv(paths)
 
     def csv_format(
         self, columns: Mapping[str, str] | None = None, *, delimiter: str | None = None
@@ -1732,7 +1734,7 @@ class Engine:
 
     def market(
         self,
-        paths: Sequence[Path | str],
+        paths: PathsArg,
         *,
         backend: str = "duckdb",
         store: bool = False,
@@ -1742,14 +1744,17 @@ class Engine:
         delimiter: str | None = None,
         lang: str | None = None,
     ) -> MarketReport:
-        """``kompetens market``: the ads of ``paths`` measured on ``backend`` (``duckdb`` here, ``spark``
+        """``kompetens market``: the ads of ``paths`` (one path, ``str`` or ``Path``, or an iterable of them;
+        TypeError for anything else) measured on ``backend`` (``duckdb`` here, ``spark``
         past one machine; ``master`` its URL); ``store`` keeps the facts in the data folder across runs.
         ``progress(ads, errors)`` is called as the run goes. CSV files: ``columns`` names the header of
         each field (``{"title": ..., "text": ..., "date": ..., "id": ...}``; unnamed ones are looked up
         by their usual names), ``delimiter`` their delimiter (None: told from the header). ``lang`` (sv, en) is
         every ad's language instead of the one detected for each (E109 for another)."""
+        from .ingest import as_paths
         from .market import make_backend, measure
 
+        corpus = as_paths(paths)
         csv = self.csv_format(columns, delimiter=delimiter)
         if lang is not None and lang not in LANGUAGES:
             raise KompetensError(
@@ -1757,9 +1762,7 @@ class Engine:
             )
         options: dict[str, str] = {"master": master} if backend == "spark" and master else {}
         with make_backend(backend, data_dir=self.data_dir, store=store, **options) as chosen:
-            return measure(
-                self, [Path(p) for p in paths], backend=chosen, progress=progress, csv=csv, lang=lang
-            )
+            return measure(self, corpus, backend=chosen, progress=progress, csv=csv, lang=lang)
 
     # -- the taxonomy ----------------------------------------------------------------------------
     def import_taxonomy(self, kind: str, path: Path, *, lang: str | None = None) -> dict[str, int]:

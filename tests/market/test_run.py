@@ -160,3 +160,30 @@ def test_a_corpus_read_twice_counts_once_and_says_so(
     d = report.to_dict()
     assert d["ads"] == len({f.key for f in facts}) and d["ads_read"] == 2 * len(facts)
     assert f"{2 * len(facts):,} read, {d['ads']:,} distinct" in report.render_text(width=140)
+
+
+def test_one_path_as_a_string_is_one_corpus(
+    engine: Engine, corpus: Path, facts: list[AdFacts], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ``str`` (or ``Path``) is one corpus, not one file per character: ``"ads.jsonl"`` read as ``a``,
+    ``d``, ``s``, ``.``... measured the working folder too (its ``.``), and a ``/`` the whole filesystem."""
+    (tmp_path / "ads.jsonl").write_bytes(corpus.read_bytes())
+    (tmp_path / "other.jsonl").write_bytes(corpus.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    for given in ("ads.jsonl", Path("ads.jsonl")):
+        d = measure(engine, given).to_dict()
+        assert (d["ads_read"], d["errors"]) == (len(facts), 0), given
+        assert engine.market(given).to_dict()["ads_read"] == len(facts)
+        assert count_inputs(given) == len(facts)
+        assert {item.source.partition("#")[0] for item in engine.read(given, kind="ad")} == {"ads.jsonl"}
+    assert engine.not_csv("ads.jsonl") == [Path("ads.jsonl")]
+
+
+@pytest.mark.parametrize("given", [b"ads.jsonl", 3, [Path("a.jsonl"), 3], None])
+def test_what_is_no_path_is_a_type_error_at_the_call(engine: Engine, given: object) -> None:
+    with pytest.raises(TypeError, match="path"):
+        measure(engine, given)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="path"):
+        engine.read(given)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="path"):
+        engine.market(given)  # type: ignore[arg-type]

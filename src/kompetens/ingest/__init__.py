@@ -5,6 +5,8 @@ from kompetens.ingest.normalize import decode_bytes, decode_with_warnings, norma
 from kompetens.ingest.reader import (
     DEFAULT_MAX_BYTES,
     SUPPORTED_EXTENSIONS,
+    PathsArg,
+    as_paths,
     document_from_text,
     iter_documents,
     jsonl_file_error,
@@ -18,6 +20,8 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "SUPPORTED_EXTENSIONS",
     "SUPPORTED_LANGS",
+    "PathsArg",
+    "as_paths",
     "decode_bytes",
     "decode_with_warnings",
     "detect_language",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
@@ -72,6 +73,32 @@ def unknown_type(path: Path, extensions: Collection[str] = ()) -> IngestError:
     )
 
 
+PathsArg = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+"""Files and folders as the public API takes them: one path (a ``str`` or ``Path``) or an iterable of them."""
+
+
+def as_paths(paths: PathsArg, *, name: str = "paths") -> tuple[Path, ...]:
+    """``paths`` as a tuple of Paths: a ``str`` or ``Path`` is one path (not its characters, one file each:
+    ``"ads.jsonl"`` read as ``a``, ``d``, ``s``, ``.`` would measure the working folder, and ``/`` the whole
+    filesystem). Raises TypeError for bytes or anything that is neither a path nor an iterable of paths."""
+    if isinstance(paths, str | os.PathLike):
+        return (Path(paths),)
+    if isinstance(paths, bytes | bytearray):
+        raise TypeError(f"{name}: give paths as str or pathlib.Path, not bytes")
+    try:
+        items = tuple(paths)
+    except TypeError:
+        raise TypeError(
+            f"{name}: expected a path (str or pathlib.Path) or a list of paths, not {type(paths).__name__}"
+        ) from None
+    for item in items:
+        if not isinstance(item, str | os.PathLike):
+            raise TypeError(
+                f"{name}: each path must be a str or pathlib.Path, not {type(item).__name__} ({item!r:.60})"
+            )
+    return tuple(Path(item) for item in items)
+
+
 def read_path(
     path: Path,
     *,
@@ -94,7 +121,7 @@ def read_path(
 
 
 def iter_documents(
-    paths: Iterable[Path],
+    paths: PathsArg,
     *,
     kind: DocKind | None = None,
     lang: str | None = None,
@@ -103,10 +130,17 @@ def iter_documents(
 ) -> Iterator[Document | IngestError]:
     """Documents from files and folders; a bad file or JSONL line yields its error and reading goes on.
 
-    Folders are walked in sorted order, skipping hidden entries and files with unknown extensions.
+    Folders are walked in sorted order, skipping hidden entries and files with unknown extensions. ``paths``:
+    one path (``str`` or ``Path``) or an iterable of them (``as_paths``: TypeError, at the call, otherwise).
     """
+    return _iter_paths(as_paths(paths), kind=kind, lang=lang, recursive=recursive, max_bytes=max_bytes)
+
+
+def _iter_paths(
+    paths: tuple[Path, ...], *, kind: DocKind | None, lang: str | None, recursive: bool, max_bytes: int
+) -> Iterator[Document | IngestError]:
     for path in paths:
-        for file in expand_paths(Path(path), recursive=recursive, kind=kind):
+        for file in expand_paths(path, recursive=recursive, kind=kind):
             if isinstance(file, IngestError):
                 yield file
             else:

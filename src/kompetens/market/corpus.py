@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import Code, IngestError, KompetensError
-from ..ingest.reader import expand_paths, stream_jsonl
+from ..ingest.reader import PathsArg, as_paths, expand_paths, stream_jsonl
 from .analyse import AdFacts, ad_facts
 from .csvads import CSV_SUFFIXES, CsvFormat, count_rows, csv_documents
 
@@ -123,23 +123,23 @@ def expand(path: Path) -> Iterator[Path | IngestError]:
     yield from expand_paths(path, extensions=CSV_SUFFIXES, kind="ad")
 
 
-def other_than_csv(paths: Iterable[Path]) -> list[Path]:
+def other_than_csv(paths: PathsArg) -> list[Path]:
     """The files the paths name that are not CSV (a folder's too): where ``CsvFormat``'s columns and
     delimiter mean nothing."""
     return [
         file
-        for path in paths
-        for file in expand(Path(path))
+        for path in as_paths(paths)
+        for file in expand(path)
         if isinstance(file, Path) and file.suffix.lower() not in CSV_SUFFIXES
     ]
 
 
-def count_inputs(paths: Iterable[Path], *, delimiter: str | None = None) -> int:
+def count_inputs(paths: PathsArg, *, delimiter: str | None = None) -> int:
     """About how many ads the paths hold (non-blank JSONL lines, CSV rows, one per other file): a progress
     total. ``delimiter``: the CSV files' (None: told from each header)."""
     total = 0
-    for path in paths:
-        for file in expand(Path(path)):
+    for path in as_paths(paths):
+        for file in expand(path):
             if isinstance(file, IngestError):
                 total += 1
             elif file.suffix.lower() in JSONL_SUFFIXES:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Code, KompetensError
+from ..ingest import PathsArg, as_paths
 from .backend import MARKET_FILE, Backend, DuckDBBackend
 from .corpus import Corpus, Progress
 from .csvads import CsvFormat
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def measure(
     engine: Engine,
-    paths: Iterable[Path | str],
+    paths: PathsArg,
     *,
     backend: Backend | None = None,
     progress: Progress | None = None,
@@ -27,7 +27,8 @@ def measure(
     csv: CsvFormat | None = None,
     lang: str | None = None,
 ) -> MarketReport:
-    """Measure the ads in ``paths`` and report over every ad the backend holds.
+    """Measure the ads in ``paths`` (one path, ``str`` or ``Path``, or an iterable of them; TypeError for
+    anything else) and report over every ad the backend holds.
 
     ``backend``: where facts are analysed and kept (default: a DuckDB in a temporary file, removed
     afterwards; a backend you pass stays open). ``progress(ads, errors)`` is called every ``every``
@@ -36,10 +37,11 @@ def measure(
     counted in the report's errors; the run goes on. ``lang``: every ad's language instead of the
     detected one.
     """
+    files = as_paths(paths)
     own = backend is None
     active = backend if backend is not None else DuckDBBackend()
     corpus = Corpus(
-        tuple(Path(p) for p in paths),
+        files,
         engine,
         progress=progress,
         every=max(1, every),
