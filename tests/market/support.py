@@ -15,7 +15,7 @@ from typing import Any
 from bench.synth import synth_ads
 
 from kompetens.market import ASKED_MIN, AdFacts
-from kompetens.market.report import TOP_N
+from kompetens.market.report import TOP_N, TOP_REGIONS
 from kompetens.models import AREA_IDS
 
 EXTRA_ADS: list[dict[str, Any]] = [
@@ -36,6 +36,25 @@ EXTRA_ADS: list[dict[str, Any]] = [
         },
         "workplace_address": {"municipality": "Exempelstad", "region": "Exempellän"},
         "publication_date": "2024-05-02T09:00:00",
+    },
+    {  # social media as a merit only: a social-media ad counted apart (social_media_ads_merit_only)
+        "id": "fictional-merit-1",
+        "headline": "Butikssäljare till Påhittade Prylar AB",
+        "description": {
+            "text": "Du säljer våra produkter i butiken och hjälper kunderna vid kassan. Du ansvarar för "
+            "varuplock och skyltning.\n\nMeriterande\nErfarenhet av marknadsföring genom sociala medier är "
+            "meriterande."
+        },
+        "publication_date": "2025-03-14",
+    },
+    {  # years of experience alone: a weak signal, flagged but not in the headline (ads_flagged_strong)
+        "id": "fictional-weak-1",
+        "headline": "Lagerarbetare till Fiktiva Frakt AB",
+        "description": {
+            "text": "Du plockar och packar order på vårt lager. Vi söker dig som har minst 2 års erfarenhet "
+            "av lagerarbete och truckkort."
+        },
+        "publication_date": "2025-03-20",
     },
 ]
 
@@ -105,6 +124,7 @@ def _counts(group: list[AdFacts]) -> dict[str, int]:
         "social_media_ads": sum(f.requires_social_media for f in group),
         "social_media_ads_title_silent": sum(f.title_silent for f in group),
         "social_media_ads_without_title": sum(f.requires_social_media and f.title is None for f in group),
+        "social_media_ads_merit_only": sum(f.requires_social_media and f.social_media_merit for f in group),
     }
 
 
@@ -126,22 +146,40 @@ def oracle(given: list[AdFacts]) -> dict[str, Any]:
         [(k, g) for k, g in _groups(facts, "occupation").items() if _counts(g)["social_media_ads"]],
         key=lambda kv: (-_counts(kv[1])["social_media_ads"], -len(kv[1]), kv[0]),
     )[:TOP_N]
-    regions = sorted(_groups(facts, "region").items(), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_N]
+    all_regions = sorted(_groups(facts, "region").items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    regions = all_regions[:TOP_REGIONS]
+    listed = {k for k, _ in occupations}
     flag_ads: Counter[str] = Counter(c for f in facts for c in set(f.flags))
+    strong_ads: Counter[str] = Counter(c for f in facts for c in set(f.strong_flags))
+    months = _groups([f for f in facts if f.month is not None], "year")
     return {
         **_counts(facts),
         "ads_without_title": sum(f.title is None for f in facts),
         "by_year": by_year,
         "undated": sum(f.year is None for f in facts),
+        "without_year": _counts([f for f in facts if f.year is None]),
+        "by_month": {
+            f"{y:04d}-{m:02d}": _counts(g)
+            for y, fs in sorted(months.items())
+            for m, g in sorted(_groups(fs, "month").items())
+        },
         "by_area": {a: sum(f.areas.get(a, 0.0) >= ASKED_MIN for f in facts) for a in AREA_IDS},
         "by_area_social_media": {a: sum(f.areas.get(a, 0.0) >= ASKED_MIN for f in sm) for a in AREA_IDS},
         "by_occupation": [(k, _counts(g)) for k, g in occupations],
         "by_region": [(k, _counts(g)) for k, g in regions],
         "without_region": _counts([f for f in facts if f.region is None]),
+        "other_regions": _counts([f for _, g in all_regions[TOP_REGIONS:] for f in g]),
+        "regions": len(all_regions),
+        "other_occupations": _counts(
+            [f for f in facts if f.occupation is not None and f.occupation not in listed]
+        ),
+        "occupations": len(_groups(facts, "occupation")),
         "without_occupation": _counts([f for f in facts if f.occupation is None]),
         "by_lang": dict(Counter(f.lang for f in facts)),
         "ads_flagged": sum(sum(f.flags.values()) > 0 for f in facts),
+        "ads_flagged_strong": sum(sum(f.strong_flags.values()) > 0 for f in facts),
         "flags": dict(flag_ads),
+        "flags_strong": dict(strong_ads),
     }
 
 
@@ -157,16 +195,25 @@ def figures(report_dict: dict[str, Any]) -> dict[str, Any]:
         "social_media_ads": d["social_media_ads"],
         "social_media_ads_title_silent": d["social_media_ads_title_silent"],
         "social_media_ads_without_title": d["social_media_ads_without_title"],
+        "social_media_ads_merit_only": d["social_media_ads_merit_only"],
         "ads_without_title": d["ads_without_title"],
         "by_year": {y: strip(c) for y, c in d["by_year"].items()},
         "undated": d["undated"],
+        "without_year": strip(d["without_year"]),
+        "by_month": {m: strip(c) for m, c in d["by_month"].items()},
         "by_area": d["by_area"],
         "by_area_social_media": d["by_area_social_media"],
         "by_occupation": [(k, strip(c)) for k, c in d["by_occupation"].items()],
         "by_region": [(k, strip(c)) for k, c in d["by_region"].items()],
         "without_region": strip(d["without_region"]),
+        "other_regions": strip(d["other_regions"]),
+        "regions": d["regions"],
+        "other_occupations": strip(d["other_occupations"]),
+        "occupations": d["occupations"],
         "without_occupation": strip(d["without_occupation"]),
         "by_lang": d["by_lang"],
         "ads_flagged": d["flags"]["ads_flagged"],
+        "ads_flagged_strong": d["flags"]["ads_flagged_strong"],
         "flags": d["flags"]["by_category"],
+        "flags_strong": d["flags"]["by_category_strong"],
     }

@@ -18,6 +18,7 @@ from kompetens.market import (
     document_from_line,
     year_month,
 )
+from kompetens.market import text as text_module
 from kompetens.models import AREA_IDS, Document
 
 
@@ -153,28 +154,39 @@ def test_balanced_gender_coded_words_are_no_flagged_wording(engine: Engine) -> N
 
 
 def test_the_report_says_what_its_wording_counts_count(engine: Engine) -> None:
-    """A bug hunt: review printed "2 flag(s)" for ads the market's "Ads with flagged wording" left out,
-    with nothing to say that the market counts gender-coded words only where they lean one way."""
+    """Bug hunts: review printed "2 flag(s)" for ads the market's "Ads with flagged wording" left out, with
+    nothing to say that the market counts gender-coded words only where they lean one way; and the headline
+    "Ads with biased wording 521 (78 %)" counted a lean of one coded word and "minst 2 års erfarenhet". The
+    headline now counts strong signals; weak ones are counted apart, every flag still in its category."""
     from kompetens.ingest import document_from_text
     from kompetens.market import DuckDBBackend
     from kompetens.market.analyse import ad_facts
 
     texts = (
-        "Säljare\n\nDu är driven och engagerad i våra kunder. Du arbetar i butiken i Umeå.",
-        "Säljare\n\nDu är driven och självständig. Du arbetar i butiken i Umeå.",
+        "Säljare\n\nDu är driven och engagerad i våra kunder. Du arbetar i butiken i Umeå.",  # balanced
+        "Säljare\n\nDu är driven och självständig. Du arbetar i butiken i Umeå.",  # a lean of 2: strong
+        "Säljare\n\nDu är driven, självständig och engagerad. Du arbetar i butiken i Umeå.",  # lean of 1: weak
+        "Lagerarbetare\n\nDu packar order på lagret. Du har minst 2 års erfarenhet av lagerarbete.",  # weak
     )
     docs = [document_from_text(t, kind="ad", lang="sv", source=f"ad{i}") for i, t in enumerate(texts)]
+    facts = [ad_facts(engine, d) for d in docs]
+    assert [bool(f.flags) for f in facts] == [False, True, True, True]
+    assert [bool(f.strong_flags) for f in facts] == [False, True, False, False]
     with DuckDBBackend() as backend:
-        backend.add(ad_facts(engine, d) for d in docs)
+        backend.add(facts)
         report = backend.report()
-    assert report.ads_flagged == report.flags["gender"] == 1  # review flags words in both
+    assert report.ads_flagged == 3 and report.ads_flagged_strong == 1
+    assert report.flags == {"gender": 2, "experience": 1} and report.flags_strong == {"gender": 1}
+    flags = report.to_dict()["flags"]
+    assert (flags["ads_flagged_strong"], flags["ads_flagged_weak_only"], flags["ads_flagged"]) == (1, 2, 3)
     text = " ".join(report.render_text(width=200).split())
-    assert "Ads with biased wording (a gender lean, an age, explicit or other flag) │ 1 │ 50%" in text
+    assert f"{text_module.BIASED_LABEL.strip()} │ 1 │ 25%" in text
+    assert f"{text_module.WEAK_LABEL.strip()} │ 2 │ 50%" in text
     assert "flagged wording" not in text.lower()
     assert "An ad whose coded words balance is neutral and not counted here" in text
     page = report.render_html()
-    assert "ads with biased wording (a gender lean" in page
-    assert "counts every ad with a gender-coded word" not in page  # what the page said, and was not so
+    assert "ads with biased wording: strong signals (25%" in page
+    assert "Weak signals only (years of experience, a one-word lean): 2 more" in page
     assert "An ad whose coded words balance reads neutral and is not counted" in page
 
 

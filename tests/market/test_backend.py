@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kompetens.engine import Engine
 from kompetens.errors import Code, KompetensError
-from kompetens.market import AdFacts, DuckDBBackend, make_backend, measure
+from kompetens.market import AdFacts, Counts, DuckDBBackend, make_backend, measure, report_from_sql
 from kompetens.market.backend import MARKET_FILE
 from kompetens.models import AREA_IDS
 
@@ -33,6 +33,9 @@ def test_corpus_has_what_the_counts_need(facts: list[AdFacts]) -> None:
     assert expected["undated"] >= 1 and len(expected["by_year"]) >= 3
     assert expected["by_region"] and expected["by_occupation"]
     assert len(expected["by_lang"]) >= 2
+    assert 0 < expected["social_media_ads_merit_only"] < expected["social_media_ads"]
+    assert 0 < expected["ads_flagged_strong"] < expected["ads_flagged"]
+    assert expected["by_month"] and expected["without_year"]["social_media_ads"] >= 1
 
 
 _NAMES = st.sampled_from(["Kommunikatör", "Säljare", "Åkare", "Zeta", "Alfa", "alfa"])
@@ -49,6 +52,8 @@ _FACTS = st.builds(
     occupation=st.none() | _NAMES,
     region=st.none() | _NAMES,
     flags=st.dictionaries(st.sampled_from(["age", "gender", "exclusion"]), st.integers(1, 3), max_size=3),
+    social_media_merit=st.booleans(),
+    strong_flags=st.dictionaries(st.sampled_from(["age", "gender"]), st.integers(1, 2), max_size=2),
 )
 
 
@@ -180,3 +185,46 @@ def test_without_any_title_the_silent_share_is_unknown(facts: list[AdFacts]) -> 
     assert all(c["share_title_silent"] is None for c in d["by_year"].values())
     assert "unknown: no title read" in report.render_text(width=140)
     assert "share unknown: no title read" in report.render_html()
+
+
+def test_capped_lists_keep_the_rest_in_an_other_row(facts: list[AdFacts]) -> None:
+    """Regions and occupations past the cap are summed in other_regions / other_occupations, so the rows of
+    a breakdown add up to every ad (before, the 21st Swedish län vanished without a trace)."""
+    with DuckDBBackend() as backend:
+        backend.add(facts)
+        report = report_from_sql(backend._query, explode="unnest", top=1, top_regions=1)
+    assert len(report.by_region) == 1 and report.regions >= 2
+    listed = sum((*report.by_region.values(), report.other_regions, report.without_region), Counts())
+    assert listed == report.total
+    assert len(report.by_occupation) == 1
+    rows = (*report.by_occupation.values(), report.other_occupations, report.without_occupation)
+    assert sum(rows, Counts()) == report.total
+    assert report.other_regions.ads > 0 and report.other_occupations.social_media_ads > 0
+
+
+def test_a_store_made_before_the_added_columns_gets_them(facts: list[AdFacts], tmp_path: Path) -> None:
+    """A --store file from before social_media_merit / strong_flags: its old rows read as null (no merit; a
+    strong signal if flagged at all, as they were counted then) and new facts are stored by name."""
+    import duckdb
+
+    from kompetens.market.analyse import FACT_COLUMNS
+    from kompetens.market.backend import _DUCK_TYPES
+
+    added = {"social_media_merit", "strong_flags", "strong_flag_categories"}
+    old = [(n, k) for n, k in FACT_COLUMNS if n not in added]
+    path = tmp_path / MARKET_FILE
+    with duckdb.connect(str(path)) as conn:
+        conn.execute(f"CREATE TABLE ads ({', '.join(f'{n} {_DUCK_TYPES[k]}' for n, k in old)})")
+        row = {
+            n: v
+            for n, v in replace(facts[0], key="id:old", flags={"age": 1}).to_row().items()
+            if n not in added
+        }
+        conn.execute(f"INSERT INTO ads VALUES ({', '.join('?' for _ in old)})", [row[n] for n, _ in old])
+    with DuckDBBackend(path) as backend:
+        backend.add(facts)
+        report = backend.report()
+    assert report.ads == len({f.key for f in facts}) + 1
+    expected = oracle(facts)
+    assert report.total.social_media_ads_merit_only == expected["social_media_ads_merit_only"]
+    assert report.ads_flagged_strong == expected["ads_flagged_strong"] + 1

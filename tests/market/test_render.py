@@ -53,7 +53,7 @@ def test_text_tables(report: MarketReport) -> None:
     assert f"{report.ads:,}" in text
     assert "fiktiv.jsonl#4" in text
     assert "\x1b[" not in text  # no colour codes in plain text
-    assert report.by_region and "Regions with the most ads" in text  # as the HTML report has them
+    assert report.by_region and "Regions" in text  # as the HTML report has them
     for region, c in report.by_region.items():
         assert re.search(rf"{re.escape(region)}\s*│\s*{c.ads:,}\s*│", text), region
 
@@ -197,3 +197,38 @@ def test_the_html_and_the_table_give_one_share_from_the_counts() -> None:
     page = report.render_html()
     assert "need social-media competence (4.1%)" in page and "4.2%" not in page
     assert "4.1%" in report.render_text()
+
+
+def test_undated_ads_are_a_row_of_their_own_and_the_chart_says_what_it_leaves_out(
+    report: MarketReport,
+) -> None:
+    """Undated ads held half the real corpus's social-media ads, shown as a bare count: the year table's
+    undated row now has every column, and the year chart says how many social-media ads it leaves out."""
+    c = report.without_year
+    assert c.ads == report.undated and c.social_media_ads > 0
+    assert report.to_dict()["without_year"]["social_media_ads"] == c.social_media_ads
+    years = sum(report.by_year.values(), c)
+    assert years == report.total  # the years' rows and the undated row add up to every ad
+    text = report.render_text(width=140)
+    assert re.search(rf"\(undated\)\s*│\s*{c.ads:,}\s*│\s*{c.social_media_ads:,}\s*│", text)
+    page = report.render_html()
+    row = f"<tr><td><em>(undated)</em></td><td>{c.ads}</td><td>{c.social_media_ads}</td>"
+    assert row in page
+    assert (
+        f"Not in this chart: {c.ads:,} undated ads, {c.social_media_ads:,} of them social-media ads" in page
+    )
+
+
+def test_merit_only_months_and_other_regions_are_shown(report: MarketReport) -> None:
+    merit = report.total.social_media_ads_merit_only
+    assert merit > 0
+    text = " ".join(report.render_text(width=160).split())
+    assert re.search(rf"of those, asked for as a merit only │ {merit} │", text)
+    assert "Per month" in text and all(m in text for m in report.by_month)
+    other = replace(report, other_regions=report.without_region, regions=len(report.by_region) + 3)
+    text = other.render_text(width=160)
+    assert f"Regions with the most ads ({len(report.by_region)} of {len(report.by_region) + 3})" in text
+    assert re.search(rf"\(other regions\)\s*│\s*{report.without_region.ads:,}\s*│", text)
+    page = other.render_html()
+    assert f"<tr><td><em>(other regions)</em></td><td>{report.without_region.ads}</td>" in page
+    assert ">Per month<" in page and "of those, asked for as a merit only" in page

@@ -20,6 +20,7 @@ from ..ingest import document_from_text, normalize_text, require_language
 from ..ingest.base import Extracted
 from ..ingest.jobtech import HEADLINE_ONLY, json_error, object_to_extracted
 from ..models import AREA_IDS, Document
+from ..review.flags import Flag, GenderCoding, is_coded_word
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -28,6 +29,14 @@ MARKET_LANG_HINT = "give the corpus's language to override (market --lang sv|en)
 """What E109 adds in the market: every ad is read in ``--lang`` instead of its detected language."""
 ASKED_MIN = 0.05
 """An ad asks for an area when the review scores it at least this (the review's own ``min_area``)."""
+
+WEAK_CATEGORIES = frozenset({"experience"})
+"""Flag categories that are weak signals on their own: a demand for years of experience ("minst 2 års
+erfarenhet") may shut out the young, but it is ordinary in ads and no biased wording by itself."""
+MIN_STRONG_LEAN = 2
+"""Gender-coded words are a strong signal where they lean one way by at least this many words: a lean of one
+(two masculine-coded words against one feminine-coded, "ambitioner, utmana" against "samarbetsförmåga")
+measures ordinary job vocabulary more than a deterring ad."""
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:\D.*)?)?)?", re.DOTALL)
 """An ISO 8601 date as ads carry it: a year (``2025``), a year and month (``2025-03``) or a calendar date,
@@ -48,8 +57,12 @@ FACT_COLUMNS: tuple[tuple[str, str], ...] = (
     *((f"area_{a}", "float") for a in AREA_IDS),
     ("flags", "int"),
     ("flag_categories", "strs"),
+    ("social_media_merit", "bool"),
+    ("strong_flags", "int"),
+    ("strong_flag_categories", "strs"),
 )
-"""The flat row every backend stores: (column, kind), kind in str | int | bool | float | strs."""
+"""The flat row every backend stores: (column, kind), kind in str | int | bool | float | strs. Columns added
+later go at the end (a store made before them reads them as null: not a merit, no strong flag)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -73,6 +86,12 @@ class AdFacts:
     region: str | None = None
     municipality: str | None = None
     flags: Mapping[str, int] = field(default_factory=dict)
+    """Biased-wording flags per category (``Review.biased_flags``), weak signals included."""
+    social_media_merit: bool = False
+    """The ad needs social-media competence as a merit only (``Review.social_media_merit``)."""
+    strong_flags: Mapping[str, int] = field(default_factory=dict)
+    """The flags of ``flags`` that are strong signals per category (``strong_flags``): not a demand for years of
+    experience, nor gender-coded words that lean one way by a single word."""
 
     @property
     def title_silent(self) -> bool:
@@ -104,6 +123,9 @@ class AdFacts:
             row[f"area_{a}"] = float(self.areas.get(a, 0.0))
         row["flags"] = sum(self.flags.values())
         row["flag_categories"] = sorted(self.flags)
+        row["social_media_merit"] = self.requires_social_media and self.social_media_merit
+        row["strong_flags"] = sum(self.strong_flags.values())
+        row["strong_flag_categories"] = sorted(self.strong_flags)
         return row
 
 
@@ -147,6 +169,17 @@ def _real_date(year: str, month: str | None, day: str | None) -> bool:
     return True
 
 
+def is_strong(flag: Flag, coding: GenderCoding) -> bool:
+    """Whether a biased-wording flag is a strong signal: an explicit gender or an age demand, exclusion... and
+    gender-coded words where they lean one way by ``MIN_STRONG_LEAN`` words or more; not years of experience
+    (``WEAK_CATEGORIES``) nor a lean of one word."""
+    if flag.category in WEAK_CATEGORIES:
+        return False
+    if is_coded_word(flag):
+        return abs(coding.feminine - coding.masculine) >= MIN_STRONG_LEAN
+    return True
+
+
 def _meta_str(doc: Document, name: str) -> str | None:
     value = doc.meta.get(name)
     return None if value in (None, "") else str(value)
@@ -165,7 +198,9 @@ def ad_facts(engine: Engine, doc: Document, *, lang: str | None = None) -> AdFac
     require_language(doc, hint=MARKET_LANG_HINT)
     review = engine.review(doc, skills=False)  # the skill list is not a market figure
     year, month = year_month(doc.meta.get("publication_date"))
-    flags = Counter(f.category for f in review.biased_flags)
+    biased = review.biased_flags
+    flags = Counter(f.category for f in biased)
+    strong = Counter(f.category for f in biased if is_strong(f, review.gender_coding))
     return AdFacts(
         key=ad_key(doc),
         source=doc.source,
@@ -180,6 +215,8 @@ def ad_facts(engine: Engine, doc: Document, *, lang: str | None = None) -> AdFac
         region=_meta_str(doc, "region"),
         municipality=_meta_str(doc, "municipality"),
         flags=dict(flags),
+        social_media_merit=review.social_media_merit,
+        strong_flags=dict(strong),
     )
 
 

@@ -88,6 +88,8 @@ class DuckDBBackend(Backend):
                 # memory that grows with the table (90 MB at 300,000 ads).
                 self._conn.execute("PRAGMA disable_checkpoint_on_shutdown")
             self._conn.execute(_schema())
+            for statement in _added_columns():
+                self._conn.execute(statement)
         except duckdb.Error as exc:
             self._remove_tmp()
             raise KompetensError(
@@ -139,7 +141,8 @@ class DuckDBBackend(Backend):
                 # A replace without a key index: an index holds every key in memory (0.1 KB an ad), while
                 # this scan of the key column costs about 10 ms a batch at a million ads.
                 self._conn.execute("DELETE FROM ads WHERE key IN (SELECT key FROM batch)")
-                self._conn.execute("INSERT INTO ads SELECT * FROM batch")
+                names = ", ".join(name for name, _ in FACT_COLUMNS)  # by name: a store's added columns
+                self._conn.execute(f"INSERT INTO ads ({names}) SELECT {names} FROM batch")
                 self._conn.execute("DROP TABLE batch")
                 self._conn.execute("COMMIT")
             except duckdb.Error as exc:
@@ -178,3 +181,10 @@ def _schema() -> str:
     """One row per key, kept by ``_insert`` (files made before it have a key index; both work)."""
     cols = ", ".join(f"{name} {_DUCK_TYPES[kind]}" for name, kind in FACT_COLUMNS)
     return f"CREATE TABLE IF NOT EXISTS ads ({cols})"
+
+
+def _added_columns() -> list[str]:
+    """A store made before a column of ``FACT_COLUMNS`` was added gets it (null in its older rows)."""
+    return [
+        f"ALTER TABLE ads ADD COLUMN IF NOT EXISTS {name} {_DUCK_TYPES[kind]}" for name, kind in FACT_COLUMNS
+    ]

@@ -199,9 +199,12 @@ def render_html(report: MarketReport, *, title: str) -> str:
     """The report as one HTML page: key figures, three SVG charts and the tables behind them."""
     labels = {a.id: a.label_en for a in load_areas()}
     labels = {a: labels.get(a) or a.replace("_", " ") for a in AREA_IDS}
+    from .text import region_title
+
     template = _environment().get_template("market.html")
     return template.render(
         title=title,
+        region_title=region_title(report),
         report=report,
         data=report.to_dict(),
         labels=labels,

@@ -15,7 +15,10 @@ from ..models import AREA_IDS
 from .analyse import ASKED_MIN
 
 TOP_N = 20
-"""How many regions and occupations a report lists."""
+"""How many occupations a report lists (the rest are summed in ``other_occupations``)."""
+TOP_REGIONS = 30
+"""How many regions a report lists: Sweden's 21 län fit with room to spare (a corpus whose regions are free
+text may have more; the rest are summed in ``other_regions``, so the rows still add up to every ad)."""
 
 Query = Callable[[str], Sequence[Sequence[Any]]]
 """Runs one SQL statement over the facts table (named ``ads``) and returns its rows."""
@@ -32,6 +35,23 @@ class Counts:
     social_media_ads: int = 0
     social_media_ads_title_silent: int = 0
     social_media_ads_without_title: int = 0
+    social_media_ads_merit_only: int = 0
+    """Social-media ads that ask for it as a merit only (``Review.social_media_merit``): in
+    ``social_media_ads``, counted apart so that an analyst can leave them out."""
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.ads + other.ads,
+            self.social_media_ads + other.social_media_ads,
+            self.social_media_ads_title_silent + other.social_media_ads_title_silent,
+            self.social_media_ads_without_title + other.social_media_ads_without_title,
+            self.social_media_ads_merit_only + other.social_media_ads_merit_only,
+        )
+
+    @property
+    def social_media_ads_asked(self) -> int:
+        """Social-media ads whose duties or requirements ask for it (not as a merit only)."""
+        return self.social_media_ads - self.social_media_ads_merit_only
 
     @property
     def social_media_ads_with_title(self) -> int:
@@ -57,6 +77,7 @@ class Counts:
             "social_media_ads_title_silent": self.social_media_ads_title_silent,
             "share_title_silent": self.rounded_share_title_silent,
             "social_media_ads_without_title": self.social_media_ads_without_title,
+            "social_media_ads_merit_only": self.social_media_ads_merit_only,
         }
 
 
@@ -91,6 +112,7 @@ class MarketReport:
     total: Counts
     by_year: dict[int, Counts]
     undated: int
+    """Ads without a (readable) publication date: ``without_year.ads``."""
     by_area: dict[str, int]
     by_area_social_media: dict[str, int]
     without_region: Counts = field(default_factory=Counts)
@@ -104,7 +126,23 @@ class MarketReport:
     by_occupation: dict[str, Counts] = field(default_factory=dict)
     by_lang: dict[str, int] = field(default_factory=dict)
     ads_flagged: int = 0
+    """Ads with any biased-wording flag, weak signals included."""
     flags: dict[str, int] = field(default_factory=dict)
+    without_year: Counts = field(default_factory=Counts)
+    """The undated ads (not in ``by_year``), counted as a year is."""
+    by_month: dict[str, Counts] = field(default_factory=dict)
+    """``YYYY-MM`` -> counts, for the ads whose date has a month."""
+    other_regions: Counts = field(default_factory=Counts)
+    """The ads of the regions past ``TOP_REGIONS`` (none for a Swedish corpus: 21 län)."""
+    regions: int = 0
+    """How many regions the ads name (``by_region`` lists up to ``TOP_REGIONS``)."""
+    other_occupations: Counts = field(default_factory=Counts)
+    """The ads of the occupations ``by_occupation`` does not list (past ``TOP_N``, or without social-media ads)."""
+    occupations: int = 0
+    ads_flagged_strong: int = 0
+    """Ads with a strong biased-wording signal (the headline): see ``analyse.is_strong``."""
+    flags_strong: dict[str, int] = field(default_factory=dict)
+    """Ads per category with a strong signal of it."""
     error_count: int = 0
     errors: list[KompetensError] = field(default_factory=list)
     run: RunInfo | None = None
@@ -137,17 +175,31 @@ class MarketReport:
             "share_title_silent": self.total.rounded_share_title_silent,
             "ads_without_title": self.ads_without_title,
             "social_media_ads_without_title": self.total.social_media_ads_without_title,
+            "social_media_ads_merit_only": self.total.social_media_ads_merit_only,
             "by_year": {str(y): c.to_dict() for y, c in sorted(self.by_year.items())},
             "undated": self.undated,
+            "without_year": self.without_year.to_dict(),
+            "by_month": {m: c.to_dict() for m, c in sorted(self.by_month.items())},
             "by_area": {a: self.by_area.get(a, 0) for a in AREA_IDS},
             "by_area_social_media": {a: self.by_area_social_media.get(a, 0) for a in AREA_IDS},
             "area_threshold": ASKED_MIN,
             "by_region": {k: c.to_dict() for k, c in self.by_region.items()},
+            "other_regions": self.other_regions.to_dict(),
+            "regions": self.regions,
             "without_region": self.without_region.to_dict(),
             "by_occupation": {k: c.to_dict() for k, c in self.by_occupation.items()},
+            "other_occupations": self.other_occupations.to_dict(),
+            "occupations": self.occupations,
             "without_occupation": self.without_occupation.to_dict(),
             "by_lang": dict(self.by_lang),
-            "flags": {"ads_flagged": self.ads_flagged, "by_category": dict(self.flags)},
+            "flags": {
+                "ads_flagged_strong": self.ads_flagged_strong,
+                "ads_flagged_weak_only": self.ads_flagged - self.ads_flagged_strong,
+                "ads_flagged": self.ads_flagged,
+                "by_category_strong": dict(self.flags_strong),
+                "by_category": dict(self.flags),
+                "strong_rule": STRONG_RULE,
+            },
             "errors": self.error_count,
             "failed": [{"source": e.source, "error": e.to_dict()} for e in self.errors],
         }
@@ -189,27 +241,48 @@ def _share(part: int, whole: int) -> float:
 
 # -- SQL shared by the backends ----------------------------------------------------------------------
 # One scan with GROUPING SETS gives every grouped figure (Spark pays a job per query, so few queries);
-# the arrays of flag categories need a second, exploded one.
-_SM = "CASE WHEN requires_social_media THEN 1 ELSE 0 END"
-_SILENT = "CASE WHEN requires_social_media AND title IS NOT NULL AND NOT title_mentions_social_media THEN 1 ELSE 0 END"
-_SM_UNTITLED = "CASE WHEN requires_social_media AND title IS NULL THEN 1 ELSE 0 END"
-_UNTITLED = "CASE WHEN title IS NULL THEN 1 ELSE 0 END"
-_FIXED = 6
-"""The sums before the areas' in a row of ``_grouping_sql``: count(*), social-media, silent, social-media
-without a title, flagged, without a title."""
-_GROUPS = ("year", "region", "occupation", "lang")
+# the arrays of flag categories need two more, exploded ones.
+_COUNTS = (
+    "CASE WHEN requires_social_media THEN 1 ELSE 0 END",
+    "CASE WHEN requires_social_media AND title IS NOT NULL AND NOT title_mentions_social_media THEN 1 ELSE 0 END",
+    "CASE WHEN requires_social_media AND title IS NULL THEN 1 ELSE 0 END",
+    "CASE WHEN requires_social_media AND social_media_merit THEN 1 ELSE 0 END",
+)
+"""The sums of ``Counts`` after count(*): social-media ads, title-silent, without a title, merit only."""
+_TOTALS = (
+    "CASE WHEN flags > 0 THEN 1 ELSE 0 END",
+    # a row stored before strong_flags existed counts as it did then (its every flag)
+    "CASE WHEN coalesce(strong_flags, flags) > 0 THEN 1 ELSE 0 END",
+    "CASE WHEN title IS NULL THEN 1 ELSE 0 END",
+)
+"""The grand total's own sums: flagged, flagged with a strong signal, without a title."""
+_COLUMNS = ("year", "month", "region", "occupation", "lang")
+_SETS: dict[tuple[str, ...], str] = {
+    ("year",): "year",
+    ("year", "month"): "month",
+    ("region",): "region",
+    ("occupation",): "occupation",
+    ("lang",): "lang",
+}
+"""The grouping sets besides the grand total, and the figure each gives."""
+STRONG_RULE = (
+    "strong signals: an explicit gender or an age demand, exclusion, gender-coded words leaning one way by"
+    " 2 words or more; weak alone: a demand for years of experience, a lean of one word"
+)
+"""What ``ads_flagged_strong`` (the headline) counts, as the JSON says it (``flags.strong_rule``)."""
 
 
 def _grouping_sql(threshold: float) -> str:
-    sums = [_SM, _SILENT, _SM_UNTITLED, "CASE WHEN flags > 0 THEN 1 ELSE 0 END", _UNTITLED]
+    sums = [*_COUNTS, *_TOTALS]
     for a in AREA_IDS:
         asked = f"area_{a} >= {threshold!r}"
         sums.append(f"CASE WHEN {asked} THEN 1 ELSE 0 END")
         sums.append(f"CASE WHEN {asked} AND requires_social_media THEN 1 ELSE 0 END")
+    sets = ", ".join(f"({', '.join(cols)})" for cols in _SETS)
     return (
-        f"SELECT {', '.join(_GROUPS)}, {', '.join(f'grouping({g})' for g in _GROUPS)}, count(*), "
+        f"SELECT {', '.join(_COLUMNS)}, {', '.join(f'grouping({g})' for g in _COLUMNS)}, count(*), "
         + ", ".join(f"coalesce(sum({x}), 0)" for x in sums)
-        + f" FROM ads GROUP BY GROUPING SETS ((), {', '.join(f'({g})' for g in _GROUPS)})"
+        + f" FROM ads GROUP BY GROUPING SETS ((), {sets})"
     )
 
 
@@ -217,62 +290,85 @@ def _top(groups: dict[str, Counts], *, key: Callable[[tuple[str, Counts]], Any],
     return dict(sorted(groups.items(), key=key)[:n])
 
 
+def _rest(groups: dict[str, Counts], listed: dict[str, Counts]) -> Counts:
+    """The counts of the groups a list leaves out, summed."""
+    return sum((c for k, c in groups.items() if k not in listed), Counts())
+
+
+def _categories(query: Query, explode: str, column: str) -> dict[str, int]:
+    return {
+        str(r[0]): int(r[1])
+        for r in query(
+            f"SELECT category, count(*) FROM (SELECT {explode}({column}) AS category FROM ads) f "
+            "WHERE category IS NOT NULL GROUP BY category ORDER BY count(*) DESC, category"
+        )
+    }
+
+
 def report_from_sql(
-    query: Query, *, explode: str, threshold: float = ASKED_MIN, top: int = TOP_N
+    query: Query,
+    *,
+    explode: str,
+    threshold: float = ASKED_MIN,
+    top: int = TOP_N,
+    top_regions: int = TOP_REGIONS,
 ) -> MarketReport:
     """The report over the ``ads`` table; ``explode`` names the dialect's array-to-rows function."""
-    k = len(_GROUPS)
+    k = len(_COLUMNS)
+    n_counts = 1 + len(_COUNTS)
     total = Counts()
-    flagged = untitled = 0
+    flagged = strong = untitled = 0
     missing: dict[str, Counts] = {}
     by_area: dict[str, int] = dict.fromkeys(AREA_IDS, 0)
     by_area_sm: dict[str, int] = dict.fromkeys(AREA_IDS, 0)
-    grouped: dict[str, dict[Any, Counts]] = {g: {} for g in _GROUPS}
+    grouped: dict[str, dict[Any, Counts]] = {g: {} for g in _SETS.values()}
     for row in query(_grouping_sql(threshold)):
         values, rolled, sums = row[:k], row[k : 2 * k], [int(x or 0) for x in row[2 * k :]]
-        counts = Counts(
-            ads=sums[0],
-            social_media_ads=sums[1],
-            social_media_ads_title_silent=sums[2],
-            social_media_ads_without_title=sums[3],
-        )
+        counts = Counts(*sums[:n_counts])
         if all(rolled):  # the grand total
-            total, flagged, untitled = counts, sums[4], sums[5]
+            total = counts
+            flagged, strong, untitled = sums[n_counts : n_counts + len(_TOTALS)]
+            areas = sums[n_counts + len(_TOTALS) :]
             for i, a in enumerate(AREA_IDS):
-                by_area[a], by_area_sm[a] = sums[_FIXED + 2 * i], sums[_FIXED + 1 + 2 * i]
+                by_area[a], by_area_sm[a] = areas[2 * i], areas[2 * i + 1]
             continue
-        name = _GROUPS[list(rolled).index(0)]
-        value = values[_GROUPS.index(name)]
-        if value is None:
-            missing[name] = counts
-        else:
-            grouped[name][value] = counts
-    flags = {
-        str(r[0]): int(r[1])
-        for r in query(
-            f"SELECT category, count(*) FROM (SELECT {explode}(flag_categories) AS category FROM ads) f "
-            "GROUP BY category ORDER BY count(*) DESC, category"
-        )
-    }
+        cols = tuple(c for c, r in zip(_COLUMNS, rolled, strict=True) if not r)
+        name = _SETS[cols]
+        value: Any = tuple(values[_COLUMNS.index(c)] for c in cols)
+        if None in value:
+            if len(cols) == 1:
+                missing[name] = counts
+            continue  # a month needs its year and its month
+        grouped[name][value if len(value) > 1 else value[0]] = counts
     lang = {str(v): c.ads for v, c in grouped["lang"].items()}
+    regions = {str(v): c for v, c in grouped["region"].items()}
+    occupations = {str(v): c for v, c in grouped["occupation"].items()}
+    by_region = _top(regions, key=lambda kv: (-kv[1].ads, kv[0]), n=top_regions)
+    by_occupation = _top(  # the occupations with social-media ads: an occupation with none is not among them
+        {v: c for v, c in occupations.items() if c.social_media_ads},
+        key=lambda kv: (-kv[1].social_media_ads, -kv[1].ads, kv[0]),
+        n=top,
+    )
     return MarketReport(
         total=total,
         by_year={int(y): c for y, c in sorted(grouped["year"].items())},
         undated=missing.get("year", Counts()).ads,
         by_area=by_area,
         by_area_social_media=by_area_sm,
-        by_region=_top(
-            {str(v): c for v, c in grouped["region"].items()}, key=lambda kv: (-kv[1].ads, kv[0]), n=top
-        ),
-        by_occupation=_top(  # the occupations with social-media ads: an occupation with none is not among them
-            {str(v): c for v, c in grouped["occupation"].items() if c.social_media_ads},
-            key=lambda kv: (-kv[1].social_media_ads, -kv[1].ads, kv[0]),
-            n=top,
-        ),
+        by_region=by_region,
+        by_occupation=by_occupation,
         by_lang=dict(sorted(lang.items(), key=lambda kv: (-kv[1], kv[0]))),
         ads_flagged=flagged,
-        flags=flags,
+        flags=_categories(query, explode, "flag_categories"),
         ads_without_title=untitled,
         without_region=missing.get("region", Counts()),
         without_occupation=missing.get("occupation", Counts()),
+        without_year=missing.get("year", Counts()),
+        by_month={f"{int(y):04d}-{int(m):02d}": c for (y, m), c in sorted(grouped["month"].items())},
+        other_regions=_rest(regions, by_region),
+        regions=len(regions),
+        other_occupations=_rest(occupations, by_occupation),
+        occupations=len(occupations),
+        ads_flagged_strong=strong,
+        flags_strong=_categories(query, explode, "strong_flag_categories"),
     )

@@ -162,7 +162,8 @@ class SparkBackend(Backend):
 
     def _table(self) -> Any:
         if self.store is not None and self.store.exists():
-            return self.spark.read.parquet(str(self.store))
+            # mergeSchema: a store written before a column was added reads it as null in its older rows
+            return self.spark.read.option("mergeSchema", "true").parquet(str(self.store))
         if self._facts is None:
             return self.spark.createDataFrame([], _schema()).drop(*ERROR_COLUMNS)
         return self._facts

@@ -17,11 +17,19 @@ if TYPE_CHECKING:
     from .report import Counts, MarketReport
 
 
-BIASED_LABEL = "Ads with biased wording (a gender lean, an age, explicit or other flag)"
-"""What ``ads_flagged`` counts (``Review.biased_flags``): not every ad ``review`` lists flags for."""
+BIASED_LABEL = (
+    "Ads with biased wording: strong signals (an age or explicit gender, a gender lean of 2+ words)"
+)
+"""What the headline counts: ``ads_flagged_strong``, the ads with a strong signal (``analyse.is_strong``)."""
+WEAK_LABEL = "  weak signals only (years of experience, a one-word gender lean): not above"
+"""The ads flagged for weak signals alone (``ads_flagged_weak_only``), apart from the headline."""
+MERIT_LABEL = "  of those, asked for as a merit only"
+"""The social-media ads whose every sign of it is a merit (``social_media_ads_merit_only``)."""
 GENDER_NOTE = (
     "gender: coded words that lean one way, or an explicit demand. An ad whose coded words balance is"
-    " neutral and not counted here, though `review` lists its words as flags to check."
+    " neutral and not counted here, though `review` lists its words as flags to check. Strong: an explicit"
+    " demand, or a lean of 2 words or more; a lean of one word (2 against 1) and years of experience are"
+    " weak signals, in the table but not in the headline."
 )
 """Why ``by_category``'s gender count is below the ads ``review`` prints gender flags for."""
 
@@ -65,16 +73,25 @@ def _summary(report: MarketReport) -> Table:
         f"{report.social_media_ads_title_silent:,}",
         _silent_share(report.total),
     )
+    t.add_row(
+        MERIT_LABEL,
+        f"{report.total.social_media_ads_merit_only:,}",
+        _pct(report.total.social_media_ads_merit_only, report.social_media_ads),
+    )
     if report.ads_without_title:
         t.add_row(
             UNTITLED_LABEL,
             f"{report.ads_without_title:,}",
             f"{report.total.social_media_ads_without_title:,} social-media",
         )
-    t.add_row(BIASED_LABEL, f"{report.ads_flagged:,}", _pct(report.ads_flagged, report.ads))
+    t.add_row(BIASED_LABEL, f"{report.ads_flagged_strong:,}", _pct(report.ads_flagged_strong, report.ads))
+    weak = report.ads_flagged - report.ads_flagged_strong
+    t.add_row(WEAK_LABEL, f"{weak:,}", _pct(weak, report.ads))
     if report.undated:
         t.add_row(
-            "Undated ads (no readable publication date: not in the year table)", f"{report.undated:,}", ""
+            "Undated ads (no readable publication date: not in the years' figures)",
+            f"{report.undated:,}",
+            f"{report.without_year.social_media_ads:,} social-media",
         )
     if report.error_count:
         t.add_row("Inputs that failed", f"{report.error_count:,}", "")
@@ -89,22 +106,28 @@ def _summary(report: MarketReport) -> Table:
 
 NO_REGION = "(no region)"
 NO_OCCUPATION = "(no occupation)"
+UNDATED = "(undated)"
 """The rows of the ads a breakdown has no name for, so that its rows add up to every ad it covers."""
+OTHER_REGIONS = "(other regions)"
+OTHER_OCCUPATIONS = "(other occupations)"
+"""The rows of the ads of the groups a capped list leaves out."""
 
 
 def _counts_table(
-    title: str, key: str, rows: dict[str, Counts], *, missing: tuple[str, Counts] | None = None
+    title: str, key: str, rows: dict[str, Counts], *, last: tuple[tuple[str, Counts], ...] = ()
 ) -> Table:
-    """A table of counts per group; ``missing``: a last row for the ads without a group, when any."""
+    """A table of counts per group; ``last``: rows for the ads of no group or of groups not listed, shown
+    when they hold any ad."""
     t = Table(title=title)
-    for name in (key, "Ads", "Social-media ads", "Title silent", "Share silent"):
+    for name in (key, "Ads", "Social-media ads", "Merit only", "Title silent", "Share silent"):
         t.add_column(name, justify="left" if name == key else "right")
-    shown = [*rows.items(), *([missing] if missing is not None and missing[1].ads else [])]
+    shown = [*rows.items(), *(row for row in last if row[1].ads)]
     for name, c in shown:
         t.add_row(
             name,
             f"{c.ads:,}",
             f"{c.social_media_ads:,}",
+            f"{c.social_media_ads_merit_only:,}",
             f"{c.social_media_ads_title_silent:,}",
             _silent_share(c),
         )
@@ -131,15 +154,18 @@ def _areas_table(report: MarketReport) -> Table:
 def tables(report: MarketReport) -> list[RenderableType]:
     """Summary, per year, areas, regions, top occupations, flags and failed inputs, as rich tables."""
     out: list[RenderableType] = [_summary(report)]
-    out.append(_counts_table("Per year", "Year", {str(y): c for y, c in sorted(report.by_year.items())}))
+    years = {str(y): c for y, c in sorted(report.by_year.items())}
+    out.append(_counts_table("Per year", "Year", years, last=((UNDATED, report.without_year),)))
+    if report.by_month:
+        out.append(_counts_table("Per month", "Month", report.by_month))
     out.append(_areas_table(report))
-    if report.by_region:  # as the HTML report has it: the regions with the most ads
+    if report.by_region:  # as the HTML report has it
         out.append(
             _counts_table(
-                "Regions with the most ads",
+                region_title(report),
                 "Region",
                 report.by_region,
-                missing=(NO_REGION, report.without_region),
+                last=((OTHER_REGIONS, report.other_regions), (NO_REGION, report.without_region)),
             )
         )
     if report.by_occupation:
@@ -148,15 +174,19 @@ def tables(report: MarketReport) -> list[RenderableType]:
                 "Occupations with the most social-media ads",
                 "Occupation",
                 report.by_occupation,
-                missing=(NO_OCCUPATION, report.without_occupation),
+                last=(
+                    (OTHER_OCCUPATIONS, report.other_occupations),
+                    (NO_OCCUPATION, report.without_occupation),
+                ),
             )
         )
     if report.flags:
         t = Table(title="Biased wording")
         t.add_column("Category")
         t.add_column("Ads", justify="right")
+        t.add_column("Strong signal", justify="right")
         for cat, n in report.flags.items():
-            t.add_row(cat, f"{n:,}")
+            t.add_row(cat, f"{n:,}", f"{report.flags_strong.get(cat, 0):,}")
         out += [t, Text(GENDER_NOTE, style="dim")]
     if report.errors:
         t = Table(title=f"Inputs that failed ({report.error_count:,})")
@@ -166,6 +196,13 @@ def tables(report: MarketReport) -> list[RenderableType]:
             t.add_row(e.source or "?", f"{e.message} [{e.code.name}]")
         out.append(t)
     return out
+
+
+def region_title(report: MarketReport) -> str:
+    """ "Regions" where every region is listed, else how many of how many."""
+    if len(report.by_region) < report.regions:
+        return f"Regions with the most ads ({len(report.by_region)} of {report.regions})"
+    return "Regions"
 
 
 def render_text(report: MarketReport, *, width: int = 100) -> str:
