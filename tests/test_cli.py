@@ -136,12 +136,18 @@ def test_review_says_a_merit_only_ad_asks_for_social_media_as_a_merit(
     code, out, _ = run(runner, data_dir, "review", str(ad), "--html", str(tmp_path / "r.html"))
     flat = " ".join(out.split())
     assert code == 0 and "requires social-media competence: as a merit only" in flat
+    # why, in the terminal too (a bug hunt: only --json and the HTML said which sentence decided)
+    assert (
+        "because: “Intresse för marknadsföring genom sociala medier.” (merits, a merit: “sociala medier”)"
+        in flat
+    )
     assert "Requires social-media competence: <strong>as a merit only</strong>" in (
         tmp_path / "r.html"
     ).read_text(encoding="utf-8")
     ad.write_text(ad.read_text(encoding="utf-8").replace(merit, ""), encoding="utf-8")
     code, out, _ = run(runner, data_dir, "review", str(ad))
     assert code == 0 and "requires social-media competence: no" in " ".join(out.split())
+    assert "because:" not in out
 
 
 def test_review_says_balanced_gender_words_are_no_biased_wording(
@@ -895,6 +901,23 @@ def test_an_html_path_that_cannot_be_written_stops_before_the_work(tmp_path: Pat
         assert "internal" not in p.stderr
 
 
+def test_an_html_path_in_a_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    """A bug hunt: ``--html /nonexistent/dir/r.html`` made ``/nonexistent/dir/`` and exited 0; a typo'd
+    folder is now E304, and nothing is made."""
+    from kompetens.cli import OptionError, _writable
+
+    missing = tmp_path / "nonexistent" / "dir"
+    with pytest.raises(OptionError) as err:
+        _writable(missing / "r.html")
+    assert err.value.code.name == "E304" and err.value.source == str(missing)
+    assert "does not exist" in err.value.message and not (tmp_path / "nonexistent").exists()
+    with pytest.raises(OptionError):
+        _writable(missing, folder=True)  # a folder of reports is made, but not its missing parent
+    assert not (tmp_path / "nonexistent").exists()
+    assert _writable(tmp_path / "reports", folder=True).is_dir()
+    assert _writable(tmp_path / "r.html") == tmp_path / "r.html"
+
+
 def test_messages_are_printed_as_text_not_markup(capsys: pytest.CaptureFixture[str]) -> None:
     from kompetens.cli import _report_error
     from kompetens.errors import Code, KompetensError
@@ -1165,3 +1188,32 @@ def test_link_gives_a_confidence_and_cuts_off_below_one(runner: CliRunner, data_
     code, out, _ = run(runner, data_dir, "link", "Instagram", "--min-confidence", "1")
     assert code == 0 and "no concept reaches confidence 1" in out
     assert run(runner, data_dir, "link", "Instagram", "--min-confidence", "1.5")[0] == 2
+
+
+def test_social_media_reasons_quote_long_lines_around_their_span() -> None:
+    from kompetens.cli import REASONS_SHOWN, social_media_reasons
+    from kompetens.review import Review
+    from kompetens.review.core import ReviewExplanation
+    from kompetens.review.social import Evidence
+
+    filler = "Vi är ett fiktivt företag i Exempelstad som gör mycket annat också. " * 4
+    text = f"Titel\n\n{filler}Du planerar inlägg på Instagram varje vecka. {filler}\nDu svarar i chatten."
+    at = text.index("Instagram")
+    spans = [Evidence("Instagram", at, at + 9, "community", "duties", True, "job", "cue")]
+    spans += [
+        Evidence("Instagram", at, at + 9, "community", "duties", True, "job", "mention")
+    ]  # the same line
+    review = Review(
+        "ad", "sv", "Titel", True, False, {}, [], [], text=text, explanation=ReviewExplanation(spans, [])
+    )
+    (line,) = social_media_reasons(review, width=80)
+    assert line.startswith("“…") and "Du planerar inlägg på Instagram varje vecka." in line
+    assert line.endswith("…” (duties: “Instagram”)") and len(line) < 80 + 30
+    lines = "Titel\nEtt\nTvå\nTre\nFyra\nFem"
+    review.text = lines
+    review.explanation = ReviewExplanation(
+        [Evidence("x", i, i + 1, None, "duties", True, "job", "cue") for i in (0, 1, 6, 10, 14, 19)], []
+    )
+    said = social_media_reasons(review)
+    assert len(said) == REASONS_SHOWN + 1  # five lines (0 and 1 are one): three quoted, "and 2 more"
+    assert said[0].startswith("“Titel”") and said[-1].startswith("and 2 more line(s)")

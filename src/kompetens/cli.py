@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .match import AuditReport, GroupRate, Kit, Member, RankItem, Team
     from .match.decision import Decision
     from .review import Flag, Review
+    from .review.social import Evidence
 
 T = TypeVar("T")
 NAME_WIDTH = 40
@@ -124,12 +125,17 @@ def exit_code(err: KompetensError) -> int:
 
 
 def _writable(path: Path, *, folder: bool = False) -> Path:
-    """``path`` checked before the work whose result it will hold: its folder (``path`` itself with
-    ``folder``) exists or can be made, and can be written; else E304 naming it (a long market run is not
-    lost to a typo in ``--html``), a usage error."""
+    """``path`` checked before the work whose result it will hold: its folder exists (with ``folder``, ``path``
+    itself is the folder: made if its parent exists) and can be written; else E304 naming it (a long market
+    run is not lost to a typo in ``--html``), a usage error. A missing folder is not made along the way: a
+    typo (``/nonexistent/dir/r.html``) is refused rather than a new folder tree left behind."""
     where = path if folder else path.parent
+    if not where.parent.is_dir() if folder else not where.is_dir():
+        missing = where.parent if folder else where
+        said = "is a file, not a folder" if missing.exists() else "the folder does not exist; make it first"
+        raise OptionError(Code.E304, said, source=str(missing))
     try:
-        where.mkdir(parents=True, exist_ok=True)
+        where.mkdir(exist_ok=True)
     except OSError as exc:
         raise OptionError(Code.E304, f"cannot make the folder ({exc.strerror})", source=str(where)) from None
     if not os.access(where, os.W_OK) or (path.exists() and not folder and not os.access(path, os.W_OK)):
@@ -385,6 +391,57 @@ def _report_name(source: str, taken: set[str]) -> str:
     return name
 
 
+REASONS_SHOWN = 3
+"""How many of the spans that decided ``requires_social_media`` the review's terminal output quotes."""
+
+
+def social_media_reasons(r: Review, *, width: int = 140) -> list[str]:
+    """Why the ad needs social-media competence, as the terminal says it: each deciding span's line of the
+    ad (cut to about ``width`` characters around the span, at spaces), its section and whether it is a merit;
+    the first few lines (a line named twice, by a cue and by a mention, once)."""
+    lines: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    for e in r.explanation.requires_social_media:
+        if not e.counted:
+            continue
+        start = r.text.rfind("\n", 0, e.start) + 1
+        end = r.text.find("\n", e.end)
+        end = len(r.text) if end < 0 else end
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        lines.append(_quoted_line(r.text, start, end, e.start, e.end, width) + f" ({_where(e)}: “{e.text}”)")
+    if len(lines) > REASONS_SHOWN:
+        more = len(lines) - REASONS_SHOWN
+        lines = [
+            *lines[:REASONS_SHOWN],
+            f"and {more} more line(s): --json, explanation.requires_social_media",
+        ]
+    return lines
+
+
+def _where(e: Evidence) -> str:
+    if e.reason == "title":
+        return "the title"
+    return f"{e.section}, a merit" if e.reason == "merit" else e.section
+
+
+def _quoted_line(text: str, start: int, end: int, span_start: int, span_end: int, width: int) -> str:
+    """``text[start:end]`` quoted; past ``width`` characters, the part around the span, cut at spaces, with an
+    ellipsis where it is cut."""
+    cut_start, cut_end = start, end
+    if end - start > width:
+        cut_start = max(start, min(span_start - width // 3, end - width))
+        cut_end = min(end, max(cut_start + width, span_end))
+        if cut_start > start:
+            cut_start = text.find(" ", cut_start, span_start) + 1 or cut_start
+        if cut_end < end:
+            space = text.rfind(" ", span_end, cut_end)
+            cut_end = space if space > 0 else cut_end
+    quote = " ".join(text[cut_start:cut_end].split())
+    return f"“{'…' if cut_start > start else ''}{quote}{'…' if cut_end < end else ''}”"
+
+
 def _print_review(r: Review) -> None:
     from rich.markup import escape
 
@@ -396,6 +453,9 @@ def _print_review(r: Review) -> None:
         + ("[yellow]as a merit only[/]" if r.social_media_merit else yes if r.requires_social_media else no)
         + f"   title mentions social media: {yes if r.title_mentions_social_media else no}"
     )
+    for i, line in enumerate(social_media_reasons(r)):
+        said = "because:" if i < REASONS_SHOWN else "        "
+        out_console.print(f"  [dim]{said}[/] {escape(line)}", highlight=False)
     table = _table(show_header=True, box=None)
     table.add_column("area")
     table.add_column("asked for")
@@ -1722,10 +1782,21 @@ def _warn_csv_options(engine: Engine, corpus: Sequence[Path], options: Mapping[s
 @click.option(
     "--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML report."
 )
+@click.option(
+    "--facts",
+    "facts_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every counted ad's facts as CSV: key, source, title, year, month, region, social_media"
+    " (yes/merit/no), title_silent, areas, flags... (docs/market.md).",
+)
 @click.option("--backend", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True)
 @click.option("--master", default=None, help="Spark master URL (with --backend spark), e.g. local[*].")
 @click.option(
-    "--store", "keep", is_flag=True, help="Keep the per-ad facts in the data folder (adds up over runs)."
+    "--store",
+    "keep",
+    is_flag=True,
+    help="Keep the per-ad facts in the data folder (adds up over runs): <data folder>/market.duckdb,"
+    " a DuckDB table 'ads' to query (year, month, region... per ad; docs/market.md).",
 )
 @click.option("--title-col", help="CSV: the column of the ad title (default: title or headline).")
 @click.option("--text-col", help="CSV: the column of the ad text (default: text, description).")
@@ -1745,6 +1816,7 @@ def market(
     corpus: tuple[Path, ...],
     as_json: bool,
     html_out: Path | None,
+    facts_out: Path | None,
     backend: str,
     master: str | None,
     keep: bool,
@@ -1769,8 +1841,9 @@ def market(
     if master is not None and backend != "spark":
         raise click.UsageError("--master is the Spark master's URL: give --backend spark too")
     engine = _engine(ctx)
-    if html_out is not None:
-        _writable(html_out)
+    for out in (html_out, facts_out):
+        if out is not None:
+            _writable(out)
     named = {"title": title_col, "text": text_col, "date": date_col, "id": id_col}
     _warn_csv_options(
         engine, corpus, {**{f"--{k}-col": v for k, v in named.items()}, "--delimiter": delimiter}
@@ -1810,9 +1883,12 @@ def market(
             columns={k: v for k, v in named.items() if v},
             delimiter=delimiter,
             lang=lang,
+            facts=facts_out,
         )
     finally:
         bar.stop()
+    if facts_out is not None:
+        err_console.print(f"[dim]Facts per ad (CSV): {facts_out}[/]")
     if html_out is not None:
         html_out.write_text(report.render_html(), encoding="utf-8")
         err_console.print(f"[dim]HTML report: {html_out}[/]")

@@ -1743,6 +1743,7 @@ class Engine:
         columns: Mapping[str, str] | None = None,
         delimiter: str | None = None,
         lang: str | None = None,
+        facts: Path | None = None,
     ) -> MarketReport:
         """``kompetens market``: the ads of ``paths`` (one path, ``str`` or ``Path``, or an iterable of them;
         TypeError for anything else) measured on ``backend`` (``duckdb`` here, ``spark``
@@ -1750,7 +1751,8 @@ class Engine:
         ``progress(ads, errors)`` is called as the run goes. CSV files: ``columns`` names the header of
         each field (``{"title": ..., "text": ..., "date": ..., "id": ...}``; unnamed ones are looked up
         by their usual names), ``delimiter`` their delimiter (None: told from the header). ``lang`` (sv, en) is
-        every ad's language instead of the one detected for each (E109 for another)."""
+        every ad's language instead of the one detected for each (E109 for another). ``facts``: a CSV file to
+        write the per-ad facts of every counted ad to (``market --facts``; docs/market.md)."""
         from .ingest import as_paths
         from .market import make_backend, measure
 
@@ -1762,7 +1764,7 @@ class Engine:
             )
         options: dict[str, str] = {"master": master} if backend == "spark" and master else {}
         with make_backend(backend, data_dir=self.data_dir, store=store, **options) as chosen:
-            return measure(self, corpus, backend=chosen, progress=progress, csv=csv, lang=lang)
+            return measure(self, corpus, backend=chosen, progress=progress, csv=csv, lang=lang, facts=facts)
 
     # -- the taxonomy ----------------------------------------------------------------------------
     def import_taxonomy(self, kind: str, path: Path, *, lang: str | None = None) -> dict[str, int]:

@@ -187,3 +187,40 @@ def test_what_is_no_path_is_a_type_error_at_the_call(engine: Engine, given: obje
         engine.read(given)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="path"):
         engine.market(given)  # type: ignore[arg-type]
+
+
+def test_the_facts_of_every_counted_ad_are_written_as_csv(
+    engine: Engine, corpus: Path, facts: list[AdFacts], tmp_path: Path
+) -> None:
+    """A bug hunt: no per-ad export of which ads were counted (an analyst ran review --json per ad)."""
+    import csv
+
+    from kompetens.market.report import FACTS_CSV_HEADER
+
+    out = tmp_path / "facts.csv"
+    report = measure(engine, [corpus, corpus], facts=out)  # read twice: each ad once
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert tuple(rows[0]) == FACTS_CSV_HEADER and len(rows) == report.ads
+    by_key = {f.key: f for f in facts}
+    assert {r["key"] for r in rows} == set(by_key)
+    for r in rows:
+        f = by_key[r["key"]]
+        social = (
+            "merit"
+            if f.requires_social_media and f.social_media_merit
+            else "yes"
+            if f.requires_social_media
+            else "no"
+        )
+        assert r["social_media"] == social and r["title_silent"] == str(f.title_silent).lower()
+        assert r["areas"].split(";") == [a for a in AREA_IDS if f.areas[a] >= 0.05] or (
+            r["areas"],
+            f.asked(),
+        ) == ("", frozenset())
+        assert r["year"] == ("" if f.year is None else str(f.year))
+        assert set(filter(None, r["strong_flags"].split(";"))) == set(f.strong_flags)
+    assert sum(r["social_media"] != "no" for r in rows) == report.social_media_ads
+    assert sum(r["social_media"] == "merit" for r in rows) == report.total.social_media_ads_merit_only > 0
+    lines = [int(r["source"].rpartition("#")[2]) for r in rows]
+    assert lines == sorted(lines)  # in line order: #10 after #9

@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import Code, KompetensError
 from .analyse import FACT_COLUMNS, AdFacts
 from .corpus import Corpus, IngestStats
-from .report import MarketReport, report_from_sql
+from .report import MarketReport, facts_sql, report_from_sql, write_facts_csv
 
 MARKET_FILE = "market.duckdb"
 BATCH = 5000
@@ -45,6 +45,11 @@ class Backend(ABC):
     @abstractmethod
     def report(self) -> MarketReport:
         """The figures over all ads ingested so far (and, for a stored backend, in earlier runs)."""
+
+    def export_facts(self, path: Path) -> int:
+        """Write the per-ad facts of every ad the report counts to ``path`` as CSV (``FACTS_CSV_HEADER``);
+        returns how many. E301 for a backend that cannot."""
+        raise KompetensError(Code.E301, f"the {self.name} backend cannot export its facts")
 
     def close(self) -> None:  # noqa: B027 - an optional hook, most backends have nothing to release
         """Release connections or sessions."""
@@ -158,6 +163,15 @@ class DuckDBBackend(Backend):
 
     def report(self) -> MarketReport:
         return report_from_sql(self._query, explode="unnest")
+
+    def export_facts(self, path: Path) -> int:
+        cursor = self._conn.execute(facts_sql())
+
+        def rows() -> Iterable[Sequence[Any]]:
+            while chunk := cursor.fetchmany(BATCH):
+                yield from chunk
+
+        return write_facts_csv(rows(), path)
 
     def keys(self) -> set[str]:
         """The keys of the stored ads."""

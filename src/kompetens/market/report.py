@@ -6,8 +6,10 @@ the function that turns an array into rows differs (DuckDB ``unnest``, Spark ``e
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import csv
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import KompetensError
@@ -372,3 +374,78 @@ def report_from_sql(
         ads_flagged_strong=strong,
         flags_strong=_categories(query, explode, "strong_flag_categories"),
     )
+
+
+# -- the per-ad facts as CSV (``market --facts``) ------------------------------------------------------
+FACTS_CSV_HEADER = (
+    "key",
+    "source",
+    "title",
+    "year",
+    "month",
+    "lang",
+    "occupation",
+    "region",
+    "municipality",
+    "social_media",
+    "title_mentions_social_media",
+    "title_silent",
+    "areas",
+    "flags",
+    "strong_flags",
+)
+"""The columns of ``market --facts``: one row per ad the report counts. ``social_media`` is ``yes``,
+``merit`` (asked for as a merit only) or ``no``; ``areas``, ``flags`` and ``strong_flags`` list area ids and
+flag categories, ``;``-separated."""
+_FACT_FIELDS = (
+    "key, source, title, year, month, lang, occupation, region, municipality, requires_social_media,"
+    " social_media_merit, title_mentions_social_media, flag_categories, strong_flag_categories, flags, "
+    + ", ".join(f"area_{a}" for a in AREA_IDS)
+)
+
+
+def facts_sql() -> str:
+    """The facts, one row per ad, in file and line order (``path#10`` after ``path#9``)."""
+    return (
+        f"SELECT {_FACT_FIELDS} FROM ads ORDER BY regexp_extract(source, '^(.*?)(#[0-9]+)?$', 1), "
+        "CAST(nullif(regexp_extract(source, '#([0-9]+)$', 1), '') AS INTEGER), key"
+    )
+
+
+def facts_csv_row(row: Sequence[Any], *, threshold: float = ASKED_MIN) -> list[Any]:
+    """A row of ``facts_sql`` as ``FACTS_CSV_HEADER``'s values."""
+    key, source, title, year, month, lang, occupation, region, municipality = row[:9]
+    sm, merit, in_title, categories, strong, flags = row[9:15]
+    areas = [a for a, v in zip(AREA_IDS, row[15:], strict=True) if v is not None and v >= threshold]
+    social = "merit" if sm and merit else "yes" if sm else "no"
+    silent = bool(sm and title is not None and not in_title)
+    strong_list = list(categories or []) if strong is None and flags else list(strong or [])  # an old row
+    return [
+        key,
+        source,
+        title,
+        year,
+        month,
+        lang,
+        occupation,
+        region,
+        municipality,
+        social,
+        str(bool(in_title)).lower(),
+        str(silent).lower(),
+        ";".join(areas),
+        ";".join(categories or []),
+        ";".join(strong_list),
+    ]
+
+
+def write_facts_csv(rows: Iterable[Sequence[Any]], path: Path) -> int:
+    """Write the facts rows (``facts_sql``'s) to ``path`` as CSV (UTF-8, a header); returns the rows written."""
+    n = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(FACTS_CSV_HEADER)
+        for row in rows:
+            writer.writerow(["" if v is None else v for v in facts_csv_row(row)])
+            n += 1
+    return n

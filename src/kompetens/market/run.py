@@ -26,6 +26,7 @@ def measure(
     every: int = 50,
     csv: CsvFormat | None = None,
     lang: str | None = None,
+    facts: Path | None = None,
 ) -> MarketReport:
     """Measure the ads in ``paths`` (one path, ``str`` or ``Path``, or an iterable of them; TypeError for
     anything else) and report over every ad the backend holds.
@@ -35,7 +36,7 @@ def measure(
     inputs. ``csv``: the columns of CSV files (default: ``title``/``headline``, ``text``/``description``,
     ``date``/``publication_date``...). Bad files, lines and rows and ads in unsupported languages are
     counted in the report's errors; the run goes on. ``lang``: every ad's language instead of the
-    detected one.
+    detected one. ``facts``: a CSV file to write every counted ad's facts to (``FACTS_CSV_HEADER``).
     """
     files = as_paths(paths)
     own = backend is None
@@ -52,6 +53,8 @@ def measure(
     try:
         stats = active.ingest(corpus)
         report = active.report()
+        if facts is not None:
+            active.export_facts(facts)
     finally:
         if own:
             active.close()

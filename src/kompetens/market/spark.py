@@ -27,7 +27,7 @@ from .analyse import FACT_COLUMNS, ad_facts, document_from_line
 from .backend import Backend
 from .corpus import JSONL_SUFFIXES, MAX_LISTED_ERRORS, Corpus, IngestStats, Progress, read_ahead
 from .csvads import CSV_SUFFIXES, CsvSplit, csv_splits, split_documents
-from .report import MarketReport, report_from_sql
+from .report import MarketReport, facts_sql, report_from_sql, write_facts_csv
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -182,6 +182,17 @@ class SparkBackend(Backend):
             raise KompetensError(Code.E303, f"the Spark query failed: {_first_line(exc)}") from exc
         finally:
             table.unpersist()
+
+    def export_facts(self, path: Path) -> int:
+        # The rows come to the driver a partition at a time (toLocalIterator), not all at once.
+        table = self._table().dropDuplicates(["key"])
+        table.createOrReplaceTempView("ads")
+        try:
+            return write_facts_csv((tuple(r) for r in self.spark.sql(facts_sql()).toLocalIterator()), path)
+        except OSError:
+            raise
+        except Exception as exc:
+            raise KompetensError(Code.E303, f"the Spark query failed: {_first_line(exc)}") from exc
 
     def close(self) -> None:
         if self._own_session:
