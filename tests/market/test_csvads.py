@@ -191,6 +191,13 @@ def test_bad_rows_are_counted_and_the_rest_measured(
     assert report.error_count == len(expected)
     assert figures(report.to_dict()) == oracle(facts)
     assert "2 fields where the header has 7" in report.errors[0].message
+    # the last row's quote runs to the end of the file: the message says so, not only the count of fields
+    run_on = report.errors[-1]
+    line = int(run_on.source.rpartition("#")[2])
+    assert run_on.message == (
+        f"a quote opened on line {line} is not closed on its line: lines {line}-{line + 1} were read as one field"
+        ' (close the quote, or double a quote inside a field: ""): 2 fields where the header has 7'
+    )
 
 
 def test_large_fields_and_line_breaks_in_fields(engine: Engine, tmp_path: Path) -> None:

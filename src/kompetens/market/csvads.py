@@ -299,7 +299,9 @@ def row_document(row: list[str], header: CsvHeader, *, source: str) -> Document:
     the header, E110 no text)."""
     if len(row) != header.width:
         count = f"{len(row)} field{'s' if len(row) != 1 else ''}"
-        raise IngestError(Code.E112, f"{count} where the header has {header.width}", source=source)
+        message = f"{count} where the header has {header.width}"
+        run_on = _run_on_quote(row, source)
+        raise IngestError(Code.E112, f"{run_on}: {message}" if run_on else message, source=source)
     value = {name: row[i] or None for name, i in header.index.items()}
     ad: dict[str, Any] = {
         "id": value.get("id"),
@@ -312,6 +314,23 @@ def row_document(row: list[str], header: CsvHeader, *, source: str) -> Document:
     extracted = ad_to_extracted(ad)
     extracted.meta["format"] = "csv"
     return ad_document(extracted, source=source)
+
+
+def _run_on_quote(row: list[str], source: str) -> str | None:
+    """Why a row unlike the header spans lines, when it does: a quote opened and not closed where it should
+    be, so the lines after it were read as one field (the row's own, and the next rows', to the quote that
+    closes it or the end of the file). None for a row on one line."""
+    where = next((i for i, value in enumerate(row) if "\n" in value), None)
+    first = source.rpartition("#")[2]
+    if where is None or not first.isdigit():
+        return None
+    opened = int(first) + sum(value.count("\n") for value in row[:where])
+    # a field that runs to the end of the file holds the file's last line break too
+    last = int(first) + sum(value.count("\n") for value in (*row[:-1], row[-1].rstrip("\r\n")))
+    return (
+        f"a quote opened on line {opened} is not closed on its line: lines {opened}-{last} were read as one"
+        ' field (close the quote, or double a quote inside a field: "")'
+    )
 
 
 def csv_splits(path: Path, fmt: CsvFormat, *, size: int | None = None) -> list[CsvSplit]:
