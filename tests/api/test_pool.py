@@ -321,7 +321,7 @@ def test_a_market_job_runs_in_the_pool(engine: Engine, pooled: TestClient) -> No
         assert time.monotonic() < end, "the job never ended"
         time.sleep(0.05)
     assert job["status"] == "done", job
-    assert job["progress"] == {"done": 6, "total": 6} and job["result"]["ads"] == 6
+    assert job["progress"] == {"done": 6, "total": 6, "unit": "ads"} and job["result"]["ads"] == 6
 
 
 def test_an_audit_of_uploads_with_a_groups_file_runs_in_the_pool(pooled: TestClient) -> None:

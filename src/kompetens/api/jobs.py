@@ -85,9 +85,18 @@ Status = Literal["queued", "running", "done", "failed"]
 JobKind = Literal["rank", "market"]
 
 
+ProgressUnit = Literal["cvs", "files", "ads"]
+
+
 class JobProgress(BaseModel):
-    done: int = Field(description="Items (CVs) done so far.")
+    done: int = Field(description="Items (CVs, ads) done so far.")
     total: int = Field(description="Items in all.")
+    unit: ProgressUnit = Field(
+        default="cvs",
+        description="What `done` and `total` count: `cvs` (a rank job), `files` (a market job before it has "
+        "counted its ads: `total` is the uploaded files) or `ads` (a market job once counted: ads and failed "
+        "inputs).",
+    )
 
 
 class JobView(BaseModel):
@@ -137,6 +146,8 @@ class Job:
     """time.monotonic() when it ended."""
     report_html: str | None = None
     """A market run's self-contained HTML report with its charts (``MarketReport.render_html``)."""
+    unit: ProgressUnit = "cvs"
+    """What ``done`` and ``total`` count (``JobProgress.unit``)."""
     erased: int = 0
     """How many of its stored ranking's candidates were erased since it ran (set by ``still_held``)."""
 
@@ -148,10 +159,11 @@ class Job:
             id=self.id,
             kind=self.kind,
             status=self.status,
-            progress=JobProgress(done=self.done, total=self.total),
+            progress=JobProgress(done=self.done, total=self.total, unit=self.unit),
             created=self.created,
-            result=self.result,
-            ranking=self.ranking,
+            # the answer once the job is done: work sets it just before, while the status still says running
+            result=self.result if self.status == "done" else None,
+            ranking=self.ranking if self.status == "done" else None,
             error=self.error,
             erased=self.erased,
             links=links,
@@ -180,9 +192,11 @@ class Jobs:
         self._jobs: dict[str, Job] = {}
         self._runners = ThreadPoolExecutor(max_workers=runners, thread_name_prefix="kompetens-job")
 
-    def submit(self, kind: JobKind, org: int | None, total: int, work: Work) -> Job:
+    def submit(
+        self, kind: JobKind, org: int | None, total: int, work: Work, *, unit: ProgressUnit = "cvs"
+    ) -> Job:
         """A new job, queued to run ``work``; E603 when ``active`` jobs wait or run already, or ``limit``
-        jobs are held and none has ended."""
+        jobs are held and none has ended. ``unit``: what ``total`` counts."""
         with self._lock:
             self._expire()
             running = sum(j.ended is None for j in self._jobs.values())
@@ -195,7 +209,7 @@ class Jobs:
                 if oldest is None:
                     raise KompetensError(Code.E603, f"{len(self._jobs)} jobs are held; retry later")
                 del self._jobs[oldest.id]
-            job = Job(secrets.token_urlsafe(16), kind, org, total)
+            job = Job(secrets.token_urlsafe(16), kind, org, total, unit=unit)
             self._jobs[job.id] = job
         self._runners.submit(self._run, job, work)
         return job
@@ -395,7 +409,9 @@ def market_job(
                 paths.append(Path(tmp) / str(i) / name)
                 paths[-1].write_bytes(data)
             with engine_for(app, timeout=MARKET_TIMEOUT) as engine:
-                job.total = engine.count_ads(paths, delimiter=delimiter) or job.total
+                counted = engine.count_ads(paths, delimiter=delimiter)
+                if counted:
+                    job.done, job.total, job.unit = 0, counted, "ads"
 
                 def advance(ads: int, errors: int) -> None:
                     job.done = min(job.total, ads + errors)
@@ -500,6 +516,6 @@ def submit_market(
     with engine_for(request.app) as engine:  # a delimiter of two characters is refused now, not by the job
         engine.csv_format(delimiter=delimiter or None)
     work = market_job(request.app, files, delimiter=delimiter or None, lang=checked_lang(lang))
-    job = jobs_of(request.app).submit("market", org_of(user), len(files), work)
+    job = jobs_of(request.app).submit("market", org_of(user), len(files), work, unit="files")
     record_call(request, "jobs.market", job.id)
     return job
