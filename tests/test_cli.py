@@ -533,6 +533,17 @@ def test_market_json(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["ads"] == 2 and data["social_media_ads"] == 1 and set(data["by_area"]) <= set(AREA_IDS)
+    # the tables and the HTML report in Swedish (--lang is the ads' language)
+    page = tmp_path / "m.html"
+    code, out, _ = run(runner, data_dir, "market", str(corpus), "--report-lang", "sv", "--html", str(page))
+    flat = " ".join(out.split())
+    assert code == 0 and "Kräver kompetens inom sociala medier" in flat and "Per år" in flat
+    assert '<html lang="sv">' in page.read_text(encoding="utf-8")
+    facts = tmp_path / "facts.csv"
+    code, out, _ = run(runner, data_dir, "market", str(corpus), "--facts", str(facts))
+    assert code == 0 and "Need social-media competence" in " ".join(out.split())
+    rows = facts.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 3 and rows[0].startswith("key,source,title,year,month")
 
 
 def test_market_lang_reads_every_ad_in_that_language(

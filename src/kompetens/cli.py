@@ -1810,6 +1810,14 @@ def _warn_csv_options(engine: Engine, corpus: Sequence[Path], options: Mapping[s
     help="Every ad's language instead of the one detected for each (a corpus of one language whose ads"
     " are too short or too mixed to tell).",
 )
+@click.option(
+    "--report-lang",
+    type=click.Choice(["en", "sv"]),
+    default="en",
+    show_default=True,
+    help="The language of the tables and the HTML report (sv: Swedish words, area names and numbers);"
+    " --lang is the ads' language.",
+)
 @click.pass_context
 def market(
     ctx: click.Context,
@@ -1826,6 +1834,7 @@ def market(
     id_col: str | None,
     delimiter: str | None,
     lang: str | None,
+    report_lang: str,
 ) -> None:
     """Measure the market over ad corpora (JSON lines, CSV, ad files): social-media ads, title-silent
     ones, by year and by area."""
@@ -1890,7 +1899,7 @@ def market(
     if facts_out is not None:
         err_console.print(f"[dim]Facts per ad (CSV): {facts_out}[/]")
     if html_out is not None:
-        html_out.write_text(report.render_html(), encoding="utf-8")
+        html_out.write_text(report.render_html(lang=report_lang), encoding="utf-8")
         err_console.print(f"[dim]HTML report: {html_out}[/]")
     if as_json:
         for err in report.errors[:MARKET_ERRORS_SHOWN]:  # stdout holds the JSON; the errors are said too
@@ -1899,7 +1908,7 @@ def market(
             err_console.print(f"... and {report.error_count - MARKET_ERRORS_SHOWN:,} more inputs that failed")
         _emit_json(report.to_dict(), dict[str, Any])
     else:
-        for table in report.tables():
+        for table in report.tables(lang=report_lang):
             out_console.print(table)
     ctx.exit(1 if report.error_count else 0)
 

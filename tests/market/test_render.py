@@ -232,3 +232,32 @@ def test_merit_only_months_and_other_regions_are_shown(report: MarketReport) -> 
     page = other.render_html()
     assert f"<tr><td><em>(other regions)</em></td><td>{report.without_region.ads}</td>" in page
     assert ">Per month<" in page and "of those, asked for as a merit only" in page
+
+
+def test_the_report_in_swedish(report: MarketReport) -> None:
+    """A bug hunt: a Swedish region publishes in Swedish, and the tables, the page and its area names were
+    English only (`--lang` sets the ads' language). ``lang="sv"`` writes them in Swedish."""
+    from kompetens.lang import lang_data
+    from kompetens.market.text import words
+
+    en, sv = words("en"), words("sv")
+    assert set(en) == set(sv) and set(en["html"]) == set(sv["html"])  # every word in both languages
+    assert lang_data("sv", "market") == sv
+    page = report.render_html(lang="sv")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="sv">' in page
+    for said in ("Nyckeltal", "Efterfrågade kompetensområden", "Per år", "Per månad", sv["title"]):
+        assert said in page, said
+    for area in load_areas():
+        assert area.label_sv in page
+    for english in ("Key figures", "Competence areas asked for", "need social-media competence"):
+        assert english not in page, english
+    assert f"<tr><td><em>(odaterade)</em></td><td>{report.undated}</td>" in page
+    text = report.render_text(width=160, lang="sv")
+    for said in ("Marknaden", "Kräver kompetens inom sociala medier", "Per år", "(odaterade)", "Län"):
+        assert said in text, said
+    assert "Need social-media competence" not in text and "Per year" not in text
+    share = report.social_media_ads / report.ads
+    assert f"{share:.0%}".replace("%", "\u00a0%") in text  # "68 %", Swedish style
+    with pytest.raises(KompetensError) as err:
+        report.render_html(lang="fi")
+    assert err.value.code == Code.E301

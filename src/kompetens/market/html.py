@@ -9,7 +9,6 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..models import AREA_IDS
 from ..review.html import label_width
-from ..taxonomy.areas import load_areas
 
 if TYPE_CHECKING:
     from .report import MarketReport
@@ -29,12 +28,19 @@ the distances between bars are true ones) unless that would be more slots than t
 with ads, side by side."""
 
 
-def share_text(share: float | None) -> str:
+def share_text(share: float | None, lang: str = "en") -> str:
     """A share as the reports write it: one decimal under 10 % ("2.5%", not "2%"), whole percents above;
-    "–" for none (a share of no ads)."""
+    "–" for none (a share of no ads). In Swedish "2,5 %" and "36 %"."""
     if share is None:
         return "–"
-    return f"{share:.1%}" if 0 < share < 0.1 else f"{share:.0%}"
+    text = f"{share:.1%}" if 0 < share < 0.1 else f"{share:.0%}"
+    return text.replace(".", ",").replace("%", "\u00a0%") if lang == "sv" else text
+
+
+def number_text(value: int, lang: str = "en") -> str:
+    """A count as the reports write it: "1,382" (English), "1\u00a0382" (Swedish, a no-break space)."""
+    text = f"{value:,}"
+    return text.replace(",", "\u00a0") if lang == "sv" else text
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +52,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["share"] = share_text
+    env.filters["num"] = number_text
     return env
 
 
@@ -70,9 +77,17 @@ def _year_slots(years: list[int]) -> tuple[list[int], dict[int, int]]:
     return axis, {year: i for i, year in enumerate(axis)}
 
 
-def _year_chart(report: MarketReport) -> dict[str, Any]:
+def _chart_words(lang: str) -> dict[str, str]:
+    from .text import words
+
+    found: dict[str, str] = words(lang)["html"]
+    return found
+
+
+def _year_chart(report: MarketReport, w: dict[str, str] | None = None) -> dict[str, Any]:
     """Grouped bars per year: all ads, social-media ads, and the title-silent part of those; a year without
     ads keeps its place on the axis, labelled, without bars."""
+    w = w or _chart_words("en")
     years = sorted(report.by_year)
     axis, slot = _year_slots(years)
     top = _nice_max(max((c.ads for c in report.by_year.values()), default=0))
@@ -88,20 +103,20 @@ def _year_chart(report: MarketReport) -> dict[str, Any]:
                 "label": str(year),
                 "x_label": x + _BAR_W,
                 "bars": [
-                    _bar(x, c.ads, top, "ads", f"{year}: {c.ads} ads"),
+                    _bar(x, c.ads, top, "ads", w["bar_ads"].format(year=year, n=c.ads)),
                     _bar(
                         x + _BAR_W + 2,
                         c.social_media_ads,
                         top,
                         "sm",
-                        f"{year}: {c.social_media_ads} social-media ads",
+                        w["bar_sm"].format(year=year, n=c.social_media_ads),
                     ),
                     _bar(
                         x + _BAR_W + 2,
                         c.social_media_ads_title_silent,
                         top,
                         "silent",
-                        f"{year}: {c.social_media_ads_title_silent} with a title that does not say so",
+                        w["bar_silent"].format(year=year, n=c.social_media_ads_title_silent),
                     ),
                 ],
                 "empty": False,
@@ -126,8 +141,9 @@ def _ticks(top: float, *, fmt: Any) -> list[dict[str, Any]]:
     return [{"y": _y(top * k / 4, top), "label": fmt(top * k / 4)} for k in range(5)]
 
 
-def _share_chart(report: MarketReport) -> dict[str, Any]:
+def _share_chart(report: MarketReport, w: dict[str, str] | None = None, lang: str = "en") -> dict[str, Any]:
     """Share of social-media ads whose title is silent about it, per year (a line with dots)."""
+    w = w or _chart_words(lang)
     years = sorted(report.by_year)
     axis, slot = _year_slots(years)
     points = []
@@ -139,8 +155,9 @@ def _share_chart(report: MarketReport) -> dict[str, Any]:
                 "x": _LEFT + 8 + slot[year] * _GROUP_W + _BAR_W,
                 "y": _y(share or 0.0, 1.0),
                 "label": str(year),
-                "title": f"{year}: {share_text(share)} of {c.social_media_ads_with_title} social-media ads"
-                " with a title",
+                "title": w["dot"].format(
+                    year=year, share=share_text(share, lang), n=c.social_media_ads_with_title
+                ),
                 "empty": share is None,
             }
         )
@@ -159,7 +176,7 @@ def _share_chart(report: MarketReport) -> dict[str, Any]:
     return {
         "points": points,
         "lines": [" ".join(seg) for seg in lines if len(seg) > 1],
-        "ticks": _ticks(1.0, fmt=lambda v: f"{v:.0%}"),
+        "ticks": _ticks(1.0, fmt=lambda v: share_text(v, lang)),
         "width": _LEFT + 16 + max(1, len(axis)) * _GROUP_W,
         "height": _TOP + _PLOT_H + _BOTTOM,
         "left": _LEFT,
@@ -167,8 +184,11 @@ def _share_chart(report: MarketReport) -> dict[str, Any]:
     }
 
 
-def _area_chart(report: MarketReport, labels: dict[str, str]) -> dict[str, Any]:
+def _area_chart(
+    report: MarketReport, labels: dict[str, str], w: dict[str, str] | None = None, lang: str = "en"
+) -> dict[str, Any]:
     """Per area: the share of social-media ads (and of all ads) that ask for it."""
+    w = w or _chart_words(lang)
     label_w = label_width(labels.values(), font_px=11, minimum=_AREA_LABEL_W)
     rows = []
     for i, area in enumerate(AREA_IDS):
@@ -182,8 +202,10 @@ def _area_chart(report: MarketReport, labels: dict[str, str]) -> dict[str, Any]:
                 "label": labels[area],
                 "sm_w": round(sm_share * _AREA_BAR_W, 1),
                 "all_w": round(all_share * _AREA_BAR_W, 1),
-                "sm_pct": share_text(sm_share),
-                "title": f"{labels[area]}: {sm} of {report.social_media_ads} social-media ads, {every} of {report.ads} ads",
+                "sm_pct": share_text(sm_share, lang),
+                "title": w["area_bar"].format(
+                    label=labels[area], sm=sm, all_sm=report.social_media_ads, n=every, all=report.ads
+                ),
             }
         )
     return {
@@ -195,20 +217,25 @@ def _area_chart(report: MarketReport, labels: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def render_html(report: MarketReport, *, title: str) -> str:
-    """The report as one HTML page: key figures, three SVG charts and the tables behind them."""
-    labels = {a.id: a.label_en for a in load_areas()}
-    labels = {a: labels.get(a) or a.replace("_", " ") for a in AREA_IDS}
-    from .text import region_title
+def render_html(report: MarketReport, *, title: str | None = None, lang: str = "en") -> str:
+    """The report as one HTML page in ``lang`` (en, sv): key figures, three SVG charts and the tables behind
+    them. ``title``: the page's (default: the language's "Social-media competence in job ads")."""
+    from .text import area_labels, region_title, words
 
+    t = words(lang)
+    labels = area_labels(lang)
+    w: dict[str, str] = t["html"]
     template = _environment().get_template("market.html")
     return template.render(
-        title=title,
-        region_title=region_title(report),
+        title=title or t["title"],
+        lang=lang,
+        t=t,
+        h=w,
+        region_title=region_title(report, lang),
         report=report,
         data=report.to_dict(),
         labels=labels,
-        years=_year_chart(report),
-        shares=_share_chart(report),
-        areas=_area_chart(report, labels),
+        years=_year_chart(report, w),
+        shares=_share_chart(report, w, lang),
+        areas=_area_chart(report, labels, w, lang),
     )

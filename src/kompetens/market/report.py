@@ -218,23 +218,23 @@ class MarketReport:
             return 0
         return max(0, self.run.measured - self.ads)
 
-    def render_html(self, *, title: str = "Social-media competence in job ads") -> str:
-        """A self-contained HTML page with inline SVG charts."""
+    def render_html(self, *, title: str | None = None, lang: str = "en") -> str:
+        """A self-contained HTML page with inline SVG charts, in ``lang`` (en, sv; ``market --report-lang``)."""
         from .html import render_html
 
-        return render_html(self, title=title)
+        return render_html(self, title=title, lang=lang)
 
-    def tables(self) -> list[Any]:
-        """The report as rich tables (summary, per year, areas, occupations, flags, failed inputs)."""
+    def tables(self, *, lang: str = "en") -> list[Any]:
+        """The report as rich tables (summary, per year, areas, occupations, flags, failed inputs), in ``lang``."""
         from .text import tables
 
-        return tables(self)
+        return tables(self, lang=lang)
 
-    def render_text(self, *, width: int = 100) -> str:
-        """Plain-text tables for a terminal or a log."""
+    def render_text(self, *, width: int = 100, lang: str = "en") -> str:
+        """Plain-text tables for a terminal or a log, in ``lang``."""
         from .text import render_text
 
-        return render_text(self, width=width)
+        return render_text(self, width=width, lang=lang)
 
 
 def _share(part: int, whole: int) -> float:
