@@ -92,10 +92,14 @@ def test_spark_and_duckdb_agree(spark: Any, engine: Engine, corpus: Path, tmp_pa
     paths = [empty, blank, mixed, array, corpus]
 
     with DuckDBBackend() as local:
-        expected = measure(engine, paths, backend=local)
+        expected = measure(engine, paths, backend=local, facts=tmp_path / "local.csv")
     with SparkBackend(session=spark, partitions=3) as backend:
-        got = measure(engine, paths, backend=backend)
+        got = measure(engine, paths, backend=backend, facts=tmp_path / "spark.csv")
         again = measure(engine, [corpus], backend=backend)  # re-adding: no double count
+    # the per-ad facts (market --facts) too, row for row in the same order
+    assert (tmp_path / "spark.csv").read_text(encoding="utf-8") == (tmp_path / "local.csv").read_text(
+        encoding="utf-8"
+    )
     assert [(e.source, e.code) for e in expected.errors] == [
         (str(empty), Code.E101),
         (str(blank), Code.E101),
