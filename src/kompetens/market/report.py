@@ -405,10 +405,11 @@ _FACT_FIELDS = (
 
 
 def facts_sql() -> str:
-    """The facts, one row per ad, in file and line order (``path#10`` after ``path#9``)."""
+    """The facts, one row per ad, in file and line order (``path#10`` after ``path#9``; a file's rows without a
+    line first: NULLS FIRST, as DuckDB and Spark order nulls differently by default)."""
     return (
         f"SELECT {_FACT_FIELDS} FROM ads ORDER BY regexp_extract(source, '^(.*?)(#[0-9]+)?$', 1), "
-        "CAST(nullif(regexp_extract(source, '#([0-9]+)$', 1), '') AS INTEGER), key"
+        "CAST(nullif(regexp_extract(source, '#([0-9]+)$', 1), '') AS INTEGER) NULLS FIRST, key"
     )
 
 
