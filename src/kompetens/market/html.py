@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..models import AREA_IDS
 from ..review.html import label_width
+from .words import area_labels, region_title, words
 
 if TYPE_CHECKING:
     from .report import MarketReport
@@ -78,8 +79,6 @@ def _year_slots(years: list[int]) -> tuple[list[int], dict[int, int]]:
 
 
 def _chart_words(lang: str) -> dict[str, str]:
-    from .text import words
-
     found: dict[str, str] = words(lang)["html"]
     return found
 
@@ -220,8 +219,6 @@ def _area_chart(
 def render_html(report: MarketReport, *, title: str | None = None, lang: str = "en") -> str:
     """The report as one HTML page in ``lang`` (en, sv): key figures, three SVG charts and the tables behind
     them. ``title``: the page's (default: the language's "Social-media competence in job ads")."""
-    from .text import area_labels, region_title, words
-
     t = words(lang)
     labels = area_labels(lang)
     w: dict[str, str] = t["html"]

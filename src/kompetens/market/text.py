@@ -4,37 +4,20 @@ or Swedish (``lang``: the words are ``lang/<lang>/market.json``)."""
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..lang import LANGUAGES, lang_data
 from ..models import AREA_IDS
-from ..taxonomy.areas import load_areas
 from .html import number_text, share_text
+from .words import REPORT_LANGS, area_labels, region_title, words
 
 if TYPE_CHECKING:
     from .report import Counts, MarketReport
 
-REPORT_LANGS = LANGUAGES
-"""The languages a market report is written in (``market --report-lang``)."""
-
-
-def words(lang: str = "en") -> dict[str, Any]:
-    """The report's words in ``lang`` (``lang/<lang>/market.json``); E301 for a language without them."""
-    found: dict[str, Any] = lang_data(lang, "market")
-    if not found:
-        from ..errors import Code, KompetensError
-
-        raise KompetensError(
-            Code.E301,
-            f"no market report in {lang!r}; choose {' or '.join(REPORT_LANGS)}",
-            field="report_lang",
-        )
-    return found
-
+__all__ = ["REPORT_LANGS", "area_labels", "region_title", "render_text", "tables", "words"]
 
 _EN = words("en")
 BIASED_LABEL: str = _EN["biased"]
@@ -141,12 +124,6 @@ def _counts_table(
     return t
 
 
-def area_labels(lang: str = "en") -> dict[str, str]:
-    """Each area's label in ``lang`` (its id where it has none)."""
-    labels = {a.id: a.label(lang) for a in load_areas()}
-    return {a: labels.get(a) or a.replace("_", " ") for a in AREA_IDS}
-
-
 def _areas_table(report: MarketReport, w: _Words) -> Table:
     labels = area_labels(w.lang)
     t = Table(title=w["areas"])
@@ -198,14 +175,6 @@ def tables(report: MarketReport, *, lang: str = "en") -> list[RenderableType]:
             t.add_row(e.source or "?", f"{e.message} [{e.code.name}]")
         out.append(t)
     return out
-
-
-def region_title(report: MarketReport, lang: str = "en") -> str:
-    """ "Regions" where every region is listed, else how many of how many."""
-    w = words(lang)
-    if len(report.by_region) < report.regions:
-        return str(w["regions_top"]).format(shown=len(report.by_region), all=report.regions)
-    return str(w["regions"])
 
 
 def render_text(report: MarketReport, *, width: int = 100, lang: str = "en") -> str:

@@ -1,0 +1,42 @@
+"""The market report's words in each language (``lang/<lang>/market.json``), for its tables and its page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..errors import Code, KompetensError
+from ..lang import LANGUAGES, lang_data
+from ..models import AREA_IDS
+from ..taxonomy.areas import load_areas
+
+if TYPE_CHECKING:
+    from .report import MarketReport
+
+REPORT_LANGS = LANGUAGES
+"""The languages a market report is written in (``market --report-lang``)."""
+
+
+def words(lang: str = "en") -> dict[str, Any]:
+    """The report's words in ``lang`` (``lang/<lang>/market.json``); E301 for a language without them."""
+    found: dict[str, Any] = lang_data(lang, "market")
+    if not found:
+        raise KompetensError(
+            Code.E301,
+            f"no market report in {lang!r}; choose {' or '.join(REPORT_LANGS)}",
+            field="report_lang",
+        )
+    return found
+
+
+def area_labels(lang: str = "en") -> dict[str, str]:
+    """Each area's label in ``lang`` (its id where it has none)."""
+    labels = {a.id: a.label(lang) for a in load_areas()}
+    return {a: labels.get(a) or a.replace("_", " ") for a in AREA_IDS}
+
+
+def region_title(report: MarketReport, lang: str = "en") -> str:
+    """The regions table's title: "Regions" where every region is listed, else how many of how many."""
+    w = words(lang)
+    if len(report.by_region) < report.regions:
+        return str(w["regions_top"]).format(shown=len(report.by_region), all=report.regions)
+    return str(w["regions"])
