@@ -27,7 +27,7 @@ import json
 import math
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import resources
@@ -43,6 +43,7 @@ from kompetens.link.embed import E5Embedder, Embedder, Progress, Vectors, embed_
 from kompetens.link.index import FloatArray, InvertedIndex, LanguageIndexes, TermQuery, summed
 from kompetens.link.langid import TrigramLangId
 from kompetens.link.packaged import packaged_vectors
+from kompetens.link.quick import char_queries_of_ids, probe_stats, static_add, walk_select
 from kompetens.link.sparse import LexicalQueries, Scratch, fuse_parts, pool_queries
 from kompetens.link.sparse import postings as _postings
 from kompetens.link.static import MIN_PART, StaticVectors
@@ -363,6 +364,10 @@ class Linker:
             dict[str, list[tuple[tuple[str, ...], tuple[int, ...], re.Pattern[str] | None]]] | None
         ) = None
         self._term_index: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+        # per kind: the term index and ``_term_prefixes`` of it
+        self._term_prefixes: dict[
+            str, tuple[dict[str, list[tuple[tuple[str, ...], int]]], dict[str, TermPrefixes]]
+        ] = {}
         self._exact_index: dict[str, list[int]] | None = None
         self._starts = self.docs.group_starts()
         self._doc_group = np.searchsorted(self._starts, np.arange(len(self.docs.text)), side="right") - 1
@@ -728,7 +733,13 @@ class Linker:
         ]
 
     def link_quick(
-        self, texts: Sequence[str], *, top: int = 1, kind: LinkKind = "skill", lang: str | None = None
+        self,
+        texts: Sequence[str],
+        *,
+        top: int = 1,
+        kind: LinkKind = "skill",
+        lang: str | None = None,
+        native: bool = True,
     ) -> list[list[Candidate]]:
         """``link`` without e5, its cost set by each text's own words instead of the taxonomy's size: what
         thorough extraction links its phrases with (docs/linking.md "Quick linking").
@@ -737,7 +748,8 @@ class Linker:
         (``_lexical_sparse``: the same scores); the tool, term and exact-label boosts as ``link`` adds them;
         the static vectors only for the ``QUICK_DEPTH`` best of those concepts, z-scored against
         ``QUICK_PROBE`` concepts drawn once (an estimate of the row statistics ``link`` computes over every
-        concept). A concept no lexical signal reaches is not a candidate: a text without one gets []."""
+        concept). A concept no lexical signal reaches is not a candidate: a text without one gets [].
+        ``native=False``: the Python twins of its C steps (``link/quick.py``; the same results)."""
         self._check(kind, top)
         cfg = self.config
         cleaned = [self._prepared(_clean_input(text), kind) for text in texts]
@@ -751,23 +763,26 @@ class Linker:
             if not toks:
                 found.append((np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)))
                 continue
-            groups, score = self._lexical_sparse(toks, text_lang, translate=kind in TRANSLATE_KINDS)
+            queries = self._lexical_queries(toks, text_lang, translate=kind in TRANSLATE_KINDS, native=native)
             boosts = self._boosts(toks, text, text_lang, kind)
-            if boosts:
-                extra = np.fromiter(boosts, dtype=np.int64, count=len(boosts))
-                groups = np.concatenate([groups, extra])
-                score = np.concatenate([score, np.zeros(len(extra), dtype=np.float32)])
-                groups, at = np.unique(groups, return_inverse=True)
-                score = np.bincount(at, weights=score, minlength=len(groups)).astype(np.float32)
-                score[np.searchsorted(groups, extra)] += np.fromiter(boosts.values(), dtype=np.float32)
-            keep = mask[groups]
-            groups, score = groups[keep], score[keep]
+            if self._sparse_scratch is None:
+                self._sparse_scratch = Scratch(len(self._doc_group), len(self._starts))
+            groups, score = walk_select(
+                queries,
+                self._doc_group,
+                self._sparse_scratch,
+                cfg.w_cov,
+                cfg.w_part,
+                boosts,
+                mask,
+                native=native,
+            )
             if len(groups) > QUICK_DEPTH:
                 best = np.argpartition(-score, QUICK_DEPTH - 1)[:QUICK_DEPTH]
                 groups, score = groups[best], score[best]
             found.append((groups, score))
         if self._has_vectors() and cfg.w_static:
-            self._add_static_quick(found, tokens, text_langs)
+            self._add_static_quick(found, tokens, text_langs, native=native)
         out: list[list[Candidate]] = []
         for (groups, score), text_lang in zip(found, text_langs, strict=True):
             order = np.argsort(-score, kind="stable")[:top]
@@ -829,6 +844,8 @@ class Linker:
         found: list[tuple[npt.NDArray[np.int64], FloatArray]],
         tokens: Sequence[list[str]],
         text_langs: Sequence[str],
+        *,
+        native: bool = True,
     ) -> None:
         """Add ``w_static`` x each candidate's static z-score to its score in place (see ``link_quick``): as
         ``_pool_dense`` + ``_zscore_rows`` give it, a concept without vectors scoring 0 and one without a
@@ -840,7 +857,7 @@ class Linker:
             return
         matrix = self._static_label_matrix()
         members = self._dense_groups[0]
-        n_probe, has, probe_members, probe_vectors = self._quick_probe()
+        _, has, probe_members, probe_vectors = self._quick_probe()
         by_langs: dict[tuple[str, ...], list[int]] = {}
         for k in rows:
             by_langs.setdefault(tuple(self._label_langs(tokens[k], text_langs[k])), []).append(k)
@@ -848,22 +865,17 @@ class Linker:
         for langs, ks in by_langs.items():
             allowed = self._dense_lang_mask(langs) if len(langs) < len(self._doc_langs) else None
             q = queries[ks]
-            stats = np.zeros((len(ks), n_probe), dtype=np.float32)
-            stats[:, has] = _pooled_rows(
-                (q @ probe_vectors.T).reshape(len(ks), *probe_members.shape), probe_members, allowed
-            )
-            mean = np.nanmean(stats, axis=1)
-            std = np.nanstd(stats, axis=1)
-            std[~(std > 0)] = 1.0
+            sims = (q @ probe_vectors.T).reshape(len(ks), *probe_members.shape)
+            mean, std = probe_stats(sims, probe_members, allowed, has, native=native)
             for row, k in enumerate(ks):
                 groups, score = found[k]
                 cand_rows = self._group_rows[groups]
                 with_vec = cand_rows >= 0
                 cand_members = members[cand_rows[with_vec]]
-                pooled = np.zeros(len(groups), dtype=np.float32)
-                sims = (matrix[cand_members.ravel()] @ q[row]).reshape(1, *cand_members.shape)
-                pooled[with_vec] = _pooled_rows(sims, cand_members, allowed)[0]
-                score += w_static * np.nan_to_num((pooled - mean[row]) / std[row], nan=0.0)
+                sims = (matrix[cand_members.ravel()] @ q[row]).reshape(cand_members.shape)
+                static_add(
+                    score, sims, cand_members, allowed, with_vec, mean[row], std[row], w_static, native=native
+                )
 
     def _quick_probe(self) -> tuple[int, npt.NDArray[np.bool_], npt.NDArray[np.int64], Vectors]:
         """``QUICK_PROBE`` concept groups drawn once (seeded): how many, which of them have vectors, those
@@ -919,9 +931,11 @@ class Linker:
     ) -> list[tuple[int, int, int, bool]]:
         """(start, end, concept group, whether the last word is a compound's head) of each field term among
         ``tokens`` (see ``_term_groups`` and ``COMPOUND_HEAD_KINDS``)."""
-        index = self._term_index.get(kind)
-        if index is None:
-            index = self._term_index[kind] = self._build_term_index(kind)
+        terms = self._term_index_of(kind)
+        kept = self._term_prefixes.get(kind)
+        if kept is None or kept[0] is not terms:  # derived from the term index: rebuilt with it
+            kept = self._term_prefixes[kind] = (terms, _term_prefixes(terms))
+        index = kept[1]
         if not index:
             return []
         seqs = {tuple(fold(t) for t in tokens)}
@@ -947,20 +961,14 @@ class Linker:
 
         found: set[tuple[int, int, int, bool]] = set()
         for seq in seqs:
-            for k, word in enumerate(seq):
-                for name, group in index.get(word, ()):
-                    end = k + len(name)
-                    if seq[k:end] == name:
-                        found.add((k, end, group, False))
-                    elif (
-                        split
-                        and len(name) > 1
-                        and end <= len(seq)
-                        and seq[k : end - 1] == name[:-1]
-                        and name[-1] in head_of(end - 1)
-                    ):
-                        found.add((k, end, group, True))
+            found.update(_find_terms(seq, index, head_of if split else None))
         return sorted(found)
+
+    def _term_index_of(self, kind: LinkKind) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        index = self._term_index.get(kind)
+        if index is None:
+            index = self._term_index[kind] = self._build_term_index(kind)
+        return index
 
     def named(self, texts: Sequence[str], *, kind: LinkKind = "skill") -> list[list[str]]:
         """For each text, the tool names (``tools.json``) and field terms (``terms.json``) found in it, as its
@@ -1045,7 +1053,7 @@ class Linker:
         return pool_queries(queries, self._doc_group, self._sparse_scratch, cfg.w_cov, cfg.w_part)
 
     def _lexical_queries(
-        self, tokens: list[str], text_lang: str, *, translate: bool = True
+        self, tokens: list[str], text_lang: str, *, translate: bool = True, native: bool = True
     ) -> LexicalQueries:
         """The term queries of ``_lexical``'s signals, each at its weight: ``cov`` of the whole words, ``cov``
         of the compound parts that are no whole word (unweighted: see ``fuse_parts``), and ``chr`` and the
@@ -1061,16 +1069,18 @@ class Linker:
         cov = index.query_weighted({**extra, **dict.fromkeys(whole, 1.0)}) if extra else index.query(whole)
         rest: list[tuple[TermQuery, float]] = []
         if cfg.w_chr:
-            chars = self._char_queries(tokens, self._label_langs(tokens, text_lang))
+            chars = self._char_queries(tokens, self._label_langs(tokens, text_lang), native=native)
             rest += [(q, cfg.w_chr) for q in chars]
         if translate:  # below direct matches: summed at w_translate (0.5 and 0.85 were worse)
             rest += [
                 (q, cfg.w_translate * w)
-                for q, w in self._translated(tokens, text_lang, terms.get(text_lang), extra)
+                for q, w in self._translated(tokens, text_lang, terms.get(text_lang), extra, native=native)
             ]
         return [(cov, cfg.w_cov)], [(index.query(parts), 1.0)] if parts else [], rest
 
-    def _char_queries(self, tokens: Sequence[str], langs: Sequence[str]) -> list[TermQuery]:
+    def _char_queries(
+        self, tokens: Sequence[str], langs: Sequence[str], *, native: bool = True
+    ) -> list[TermQuery]:
         """``char_index.queries(_terms.chars(tokens), max_df=max_df_chr, langs=langs)``, the same queries, from
         each word's n-gram ids kept per word (``_word_char_ids``): a text's n-grams are its words' n-grams
         one after another, and the words recur across texts where the texts (phrases) do not."""
@@ -1078,7 +1088,7 @@ class Linker:
             lang: [i for token in tokens for i in self._word_char_ids(token, lang)]
             for lang in self.char_index.languages(langs)
         }
-        return self.char_index.queries_of_ids(ids, max_df=self.config.max_df_chr)
+        return char_queries_of_ids(self.char_index, ids, max_df=self.config.max_df_chr, native=native)
 
     def _word_char_ids(self, token: str, lang: str) -> list[int]:
         """The ids of the known character n-grams of one word (as ``_terms.chars`` gives them) in the index of
@@ -1405,6 +1415,8 @@ class Linker:
         text_lang: str,
         own: list[str] | None = None,
         extra: Mapping[str, float] | None = None,
+        *,
+        native: bool = True,
     ) -> list[tuple[TermQuery, float]]:
         """The term queries of ``cov`` and ``chr`` of the text's English gloss against the English labels, each
         with its weight; [] without a gloss.
@@ -1440,7 +1452,7 @@ class Linker:
                 for term in own
                 if (pairs := self._translations_of(term.partition(":")[2], text_lang))
             ]
-            out += [(q, cfg.w_chr) for q in self._char_queries(best, [TRANSLATE_TO])]
+            out += [(q, cfg.w_chr) for q in self._char_queries(best, [TRANSLATE_TO], native=native)]
         return out
 
     def _pool(self, doc_scores: FloatArray) -> FloatArray:
@@ -1537,6 +1549,46 @@ def _collect(concepts: Iterable[Concept]) -> tuple[list[str], list[str], list[di
             kinds.append(concept.kind)
             labels.append({lang: names[0] for lang, names in concept.labels.items() if names})
     return uris, kinds, labels, _Docs(np.asarray(doc_concept, dtype=np.int32), doc_lang, doc_text)
+
+
+TermPrefixes = list[tuple[int, dict[tuple[str, ...], list[tuple[str, int]]]]]
+"""A first word's field terms (``Linker._build_term_index``) by length, ascending, then by their words but the
+last: (length, {words but the last: [(the last word, concept group)]})."""
+
+
+def _find_terms(
+    seq: Sequence[str], index: Mapping[str, TermPrefixes], head_of: Callable[[int], set[str]] | None
+) -> Iterator[tuple[int, int, int, bool]]:
+    """(start, end, group, whether the last word is a compound's head) of each term of ``index``
+    (``_term_prefixes``) in ``seq``: its words in order, or its words but the last followed by a word
+    whose compound heads (``head_of(position)``; None: no compounds) hold its last."""
+    n = len(seq)
+    for k, word in enumerate(seq):
+        for length, by_prefix in index.get(word, ()):
+            end = k + length
+            if end > n:  # lengths ascend: no longer term fits either
+                break
+            entries = by_prefix.get(tuple(seq[k : end - 1]))
+            if entries is None:
+                continue
+            last = seq[end - 1]
+            for name_last, group in entries:
+                if name_last == last:  # the term as its words
+                    yield k, end, group, False
+                elif head_of is not None and length > 1 and name_last in head_of(end - 1):
+                    yield k, end, group, True
+
+
+def _term_prefixes(index: Mapping[str, Sequence[tuple[tuple[str, ...], int]]]) -> dict[str, TermPrefixes]:
+    """``Linker._term_hits``'s form of the term index: a term is found by one look-up of the text's words
+    before its last, per length, instead of a comparison per term that starts with the word."""
+    out: dict[str, TermPrefixes] = {}
+    for first, terms in index.items():
+        by_length: dict[int, dict[tuple[str, ...], list[tuple[str, int]]]] = {}
+        for name, group in terms:
+            by_length.setdefault(len(name), {}).setdefault(name[:-1], []).append((name[-1], group))
+        out[first] = sorted(by_length.items())
+    return out
 
 
 def _dense_subset(docs: _Docs, max_alt: int | None) -> npt.NDArray[np.int64]:
@@ -1932,19 +1984,6 @@ def _clean_input(text: object) -> str:
 
 def _tagged(lemmas: list[str], lang: str) -> list[str]:
     return [f"{lang}:{lemma}" for lemma in lemmas]
-
-
-def _pooled_rows(
-    sims: FloatArray, members: npt.NDArray[np.int64], allowed: npt.NDArray[np.bool_] | None
-) -> FloatArray:
-    """Per text (``sims``: texts x concepts x vector rows, in ``members``' shape) and concept, the best of the
-    concept's rows; with ``allowed`` (per vector row), the allowed rows only: NaN where none is."""
-    if allowed is not None:
-        sims = np.where(allowed[members][None, :, :], sims, -np.inf)
-    best: FloatArray = sims.max(axis=2).astype(np.float32)
-    if allowed is not None:
-        best[np.isneginf(best)] = np.nan
-    return best
 
 
 def _zscore_rows(values: FloatArray) -> FloatArray:

@@ -56,6 +56,8 @@ class Scratch:
     cells: FloatArray = field(init=False)
     gbest: FloatArray = field(init=False)
     gseen: npt.NDArray[np.uint8] = field(init=False)
+    doc_group32: npt.NDArray[np.int32] | None = None
+    """The labels' concept groups as int32, for the C code of quick linking (``link.quick.walk_select``)."""
 
     def __post_init__(self) -> None:
         self.cells = np.zeros(4 * self.n_docs, dtype=np.float32)  # per label: its three sums and a mark

@@ -1,0 +1,468 @@
+/* Quick linking's hot steps in C (kompetens.link.linker.Linker.link_quick), each with its Python twin as
+ * reference and fallback (tests/link/test_link_quick_c.py compares them). Built with the package where a C
+ * compiler is present; the arithmetic is the twins' own, in the same order and in float32 where theirs is,
+ * so the scores are the same to the bit.
+ *
+ * walk_select(items, doc_group, cells, gbest, gseen, w_cov, w_part, boosts, mask) -> (groups, scores)
+ *   The walk of kompetens.link.sparse.pool_queries (the same items, scratch and result: each concept group the
+ *   term queries reach with its best fused label score, in the order first met), then what link_quick does
+ *   with it in numpy (Linker._select_python): boosts (dict group -> float: the tool, term and exact-label
+ *   boosts) added, each as float32, to the group's score (0 for a group the walk did not reach), the groups
+ *   then in ascending order (numpy's unique); then only the groups whose mask (uint8 per group: the link
+ *   kind's) is set, in that order. groups: bytes of int64, scores: a bytearray of float32 (writable).
+ *   doc_group may also be int32 (Scratch.doc_group32: the pooling reads it at random, half the memory).
+ *
+ * static_add(score, sims, members, allowed, with_vec, mean, std, w)
+ *   The per-text end of Linker._add_static_quick (``_static_add_python``): score (float32, writable, one per
+ *   candidate) += w * nan_to_num((pooled - mean) / std), pooled the best of each candidate's vector rows'
+ *   similarities (sims: float32, rows with vectors x width, members: their int64 vector rows), only the
+ *   allowed rows counting where allowed (uint8 per vector row) is given (NaN where none is), and 0 for a
+ *   candidate without vectors (with_vec: uint8 per candidate). */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define VERSION 1
+
+static int by_value(const void *a, const void *b) {
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static PyObject *walk_select(PyObject *self, PyObject *args) {
+    PyObject *items, *boosts;
+    double w_cov, w_part;
+    Py_buffer dgroup = {0}, dcells = {0}, gbest = {0}, gseen = {0}, mask = {0};
+    if (!PyArg_ParseTuple(args, "O!y*w*w*w*ddO!y*", &PyList_Type, &items, &dgroup, &dcells, &gbest, &gseen,
+                          &w_cov, &w_part, &PyDict_Type, &boosts, &mask))
+        return NULL;
+    PyObject *out = NULL, *gbytes = NULL, *sbytes = NULL;
+    int32_t *touched = NULL;
+    int64_t *groups = NULL;
+    Py_ssize_t n_touched = 0, n_cleared = 0, cap = 16384, n_groups_out = 0;
+    Py_ssize_t n_docs = dcells.len / 16, n_groups = gseen.len;
+    Py_ssize_t n_boosts = PyDict_GET_SIZE(boosts);
+    /* doc_group: int64 as the linker keeps it, or int32 (half the memory the pooling reads at random) */
+    int wide = dgroup.len == n_docs * 8;
+    if ((!wide && dgroup.len != n_docs * 4) || dcells.len != 16 * n_docs || n_docs >= INT32_MAX ||
+        gbest.len != n_groups * 4 || mask.len != n_groups) {
+        PyErr_SetString(PyExc_ValueError, "walk_select: scratch sizes do not match");
+        goto done;
+    }
+    const int64_t *group64 = dgroup.buf;
+    const int32_t *group32 = dgroup.buf;
+    float *cells = dcells.buf;
+    unsigned char *gs = gseen.buf;
+    const unsigned char *keep = mask.buf;
+    float *best = gbest.buf;
+    touched = PyMem_Malloc(sizeof(int32_t) * (size_t)cap);
+    if (touched == NULL) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(items); k++) {
+        PyObject *item = PyList_GET_ITEM(items, k);
+        int part;
+        double scale, limit;
+        PyObject *map_obj;
+        Py_buffer ip = {0}, dc = {0}, wt = {0}, mp = {0}, ids = {0}, qw = {0};
+        if (!PyArg_ParseTuple(item, "idy*y*y*Oy*y*d", &part, &scale, &ip, &dc, &wt, &map_obj, &ids, &qw, &limit))
+            goto done;
+        int ok = 1;
+        if (map_obj != Py_None && PyObject_GetBuffer(map_obj, &mp, PyBUF_SIMPLE) < 0) ok = 0;
+        Py_ssize_t n_ids = ids.len / 8, n_post = dc.len / 4, n_terms = ip.len / 8 - 1, n_map = mp.len / 8;
+        const int64_t *indptr = ip.buf, *tid = ids.buf, *dmap = mp.buf;
+        const int32_t *docs = dc.buf;
+        const float *w = wt.buf, *q = qw.buf;
+        if (ok && (part < 0 || part > 2 || qw.len / 4 != n_ids || wt.len / 4 != n_post)) {
+            PyErr_SetString(PyExc_ValueError, "walk_select: a malformed query");
+            ok = 0;
+        }
+        for (Py_ssize_t t = 0; ok && t < n_ids; t++) {
+            if (tid[t] < 0 || tid[t] >= n_terms) {
+                PyErr_SetString(PyExc_ValueError, "walk_select: a term out of range");
+                ok = 0;
+                break;
+            }
+            int64_t a = indptr[tid[t]], b = indptr[tid[t] + 1];
+            if (a < 0 || b > n_post || a > b) {
+                PyErr_SetString(PyExc_ValueError, "walk_select: postings out of range");
+                ok = 0;
+                break;
+            }
+            if ((double)(b - a) > limit) continue;
+            double f = (double)q[t] * scale;
+            if (n_touched + (b - a) > cap) {
+                Py_ssize_t want = cap;
+                while (n_touched + (b - a) > want) want *= 2;
+                int32_t *more = PyMem_Realloc(touched, sizeof(int32_t) * (size_t)want);
+                if (more == NULL) { PyErr_NoMemory(); ok = 0; break; }
+                touched = more;
+                cap = want;
+            }
+            for (int64_t j = a; j < b; j++) {
+                if (!dmap && j + 12 < b) __builtin_prefetch(cells + 4 * (int64_t)docs[j + 12], 1, 3);
+                int64_t d = docs[j];
+                if (dmap) d = (d >= 0 && d < n_map) ? dmap[d] : -1;
+                if (d < 0 || d >= n_docs) {
+                    PyErr_SetString(PyExc_ValueError, "walk_select: a document out of range");
+                    ok = 0;
+                    break;
+                }
+                float *cell = cells + 4 * d;
+                touched[n_touched] = (int32_t)d;
+                n_touched += cell[3] == 0.0f;
+                cell[3] = 1.0f;
+                cell[part] += (float)((double)w[j] * f);
+            }
+        }
+        PyBuffer_Release(&ip); PyBuffer_Release(&dc); PyBuffer_Release(&wt); PyBuffer_Release(&ids);
+        PyBuffer_Release(&qw);
+        if (mp.obj) PyBuffer_Release(&mp);
+        if (!ok) goto done;
+    }
+    groups = PyMem_Malloc(sizeof(int64_t) * (size_t)(n_touched + n_boosts + 1));
+    if (groups == NULL) { PyErr_NoMemory(); goto done; }
+    /* each touched label's fused score into its group's best, its cell zeroed as it is read */
+    for (Py_ssize_t k = 0; k < n_touched; k++) {
+        if (k + 8 < n_touched) {
+            int64_t ahead = touched[k + 8];
+            __builtin_prefetch(cells + 4 * ahead, 1, 3);
+            __builtin_prefetch(wide ? (const void *)(group64 + ahead) : (const void *)(group32 + ahead), 0, 3);
+        }
+        int64_t d = touched[k], g = wide ? group64[d] : group32[d];
+        float *cell = cells + 4 * d;
+        double whole = cell[0], parts = cell[1], rest = cell[2];
+        float score = (float)(whole + w_cov * (whole > 0 ? parts : w_part * parts) + rest);
+        cell[0] = cell[1] = cell[2] = cell[3] = 0.0f;
+        n_cleared = k + 1;
+        if (g < 0 || g >= n_groups) {
+            PyErr_SetString(PyExc_ValueError, "walk_select: a concept group out of range");
+            goto done;
+        }
+        int first = !gs[g];
+        groups[n_groups_out] = g;
+        n_groups_out += first;
+        gs[g] = 1;
+        best[g] = (first || score > best[g]) ? score : best[g];
+    }
+    if (n_boosts) {
+        PyObject *key, *value;
+        Py_ssize_t pos = 0;
+        while (PyDict_Next(boosts, &pos, &key, &value)) {
+            long long g = PyLong_AsLongLong(key);
+            double add = PyFloat_AsDouble(value);
+            if (PyErr_Occurred()) goto done;
+            if (g < 0 || g >= n_groups) {
+                PyErr_SetString(PyExc_ValueError, "walk_select: a boosted group out of range");
+                goto done;
+            }
+            if (!gs[g]) {
+                gs[g] = 1;
+                best[g] = 0.0f;
+                groups[n_groups_out++] = g;
+            }
+            best[g] = best[g] + (float)add;
+        }
+        /* ascending, as numpy's unique leaves them: a few groups sorted, many read off the marks in order */
+        if (n_groups_out < n_groups / 64) {
+            qsort(groups, (size_t)n_groups_out, sizeof(int64_t), by_value);
+        } else {
+            Py_ssize_t at = 0;
+            for (Py_ssize_t g = 0; g < n_groups; g++) {
+                if (gs[g]) groups[at++] = g;
+            }
+        }
+    }
+    {
+        Py_ssize_t n_kept = 0;
+        for (Py_ssize_t k = 0; k < n_groups_out; k++) n_kept += keep[groups[k]] != 0;
+        gbytes = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(sizeof(int64_t) * (size_t)n_kept));
+        sbytes = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(sizeof(float) * (size_t)n_kept));
+        if (gbytes == NULL || sbytes == NULL) goto done;
+        int64_t *go = (int64_t *)PyBytes_AS_STRING(gbytes);
+        float *so = (float *)PyByteArray_AS_STRING(sbytes);
+        Py_ssize_t at = 0;
+        for (Py_ssize_t k = 0; k < n_groups_out; k++) {
+            int64_t g = groups[k];
+            if (keep[g]) {
+                go[at] = g;
+                so[at] = best[g];
+                at++;
+            }
+        }
+    }
+    out = PyTuple_Pack(2, gbytes, sbytes);
+done:
+    if (touched) { /* what the pooling did not reach (an error) */
+        for (Py_ssize_t k = n_cleared; k < n_touched; k++) {
+            float *cell = (float *)dcells.buf + 4 * touched[k];
+            cell[0] = cell[1] = cell[2] = cell[3] = 0.0f;
+        }
+    }
+    if (groups) {
+        for (Py_ssize_t k = 0; k < n_groups_out; k++) ((unsigned char *)gseen.buf)[groups[k]] = 0;
+    }
+    PyMem_Free(touched);
+    PyMem_Free(groups);
+    Py_XDECREF(gbytes);
+    Py_XDECREF(sbytes);
+    PyBuffer_Release(&dgroup); PyBuffer_Release(&dcells); PyBuffer_Release(&gbest); PyBuffer_Release(&gseen);
+    PyBuffer_Release(&mask);
+    return out;
+}
+
+static PyObject *static_add(PyObject *self, PyObject *args) {
+    Py_buffer score = {0}, sims = {0}, members = {0}, with_vec = {0}, allowed = {0};
+    PyObject *allowed_obj;
+    double mean_d, std_d, w_d;
+    if (!PyArg_ParseTuple(args, "w*y*y*Oy*ddd", &score, &sims, &members, &allowed_obj, &with_vec, &mean_d,
+                          &std_d, &w_d))
+        return NULL;
+    PyObject *out = NULL;
+    if (allowed_obj != Py_None && PyObject_GetBuffer(allowed_obj, &allowed, PyBUF_SIMPLE) < 0) goto done;
+    Py_ssize_t n = score.len / 4, m = 0, n_sims = sims.len / 4;
+    const unsigned char *has = with_vec.buf;
+    if (with_vec.len != n || members.len != 8 * n_sims) {
+        PyErr_SetString(PyExc_ValueError, "static_add: sizes do not match");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) m += has[i] != 0;
+    if ((m == 0 && n_sims != 0) || (m > 0 && n_sims % m != 0)) {
+        PyErr_SetString(PyExc_ValueError, "static_add: sizes do not match");
+        goto done;
+    }
+    {
+        Py_ssize_t width = m ? n_sims / m : 0;
+        const float *s = sims.buf;
+        const int64_t *mem = members.buf;
+        const unsigned char *ok = allowed.obj ? allowed.buf : NULL;
+        if (ok) {
+            for (Py_ssize_t k = 0; k < n_sims; k++) {
+                if (mem[k] < 0 || mem[k] >= allowed.len) {
+                    PyErr_SetString(PyExc_ValueError, "static_add: a vector row out of range");
+                    goto done;
+                }
+            }
+        }
+        float mean = (float)mean_d, std = (float)std_d, w = (float)w_d;
+        float *sc = score.buf;
+        Py_ssize_t row = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            float pooled = 0.0f;
+            if (has[i]) {
+                float top = -INFINITY;
+                for (Py_ssize_t j = 0; j < width; j++) {
+                    Py_ssize_t k = row * width + j;
+                    float v = (ok == NULL || ok[mem[k]]) ? s[k] : -INFINITY;
+                    if (v > top) top = v;
+                }
+                pooled = (ok != NULL && top == -INFINITY) ? NAN : top;
+                row++;
+            }
+            float z = (pooled - mean) / std;
+            if (isnan(z)) z = 0.0f;
+            else if (isinf(z)) z = z > 0 ? FLT_MAX : -FLT_MAX;
+            sc[i] = sc[i] + w * z;
+        }
+    }
+    out = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&score); PyBuffer_Release(&sims); PyBuffer_Release(&members); PyBuffer_Release(&with_vec);
+    if (allowed.obj) PyBuffer_Release(&allowed);
+    return out;
+}
+
+/* numpy's float32 sum of n values (pairwise_sum in numpy/_core/src/umath/loops_utils.h.src): blocks of up to
+ * 128 in eight running sums, halves above that; np.sum(axis=1) of a row is 0 + this. */
+static float pairwise_sum(const float *a, Py_ssize_t n) {
+    if (n < 8) {
+        float res = 0.0f;
+        for (Py_ssize_t i = 0; i < n; i++) res += a[i];
+        return res;
+    }
+    if (n <= 128) {
+        float r[8];
+        Py_ssize_t i;
+        for (int j = 0; j < 8; j++) r[j] = a[j];
+        for (i = 8; i < n - (n % 8); i += 8) {
+            for (int j = 0; j < 8; j++) r[j] += a[i + j];
+        }
+        float res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) res += a[i];
+        return res;
+    }
+    Py_ssize_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise_sum(a, n2) + pairwise_sum(a + n2, n - n2);
+}
+
+static PyObject *probe_stats(PyObject *self, PyObject *args) {
+    Py_buffer prod = {0}, members = {0}, has = {0}, allowed = {0};
+    PyObject *allowed_obj;
+    Py_ssize_t k;
+    if (!PyArg_ParseTuple(args, "y*y*Oy*n", &prod, &members, &allowed_obj, &has, &k)) return NULL;
+    PyObject *out = NULL, *mean_b = NULL, *std_b = NULL;
+    float *row = NULL;
+    if (allowed_obj != Py_None && PyObject_GetBuffer(allowed_obj, &allowed, PyBUF_SIMPLE) < 0) goto done;
+    Py_ssize_t n_probe = has.len, n_mem = members.len / 8, n_with = 0;
+    const unsigned char *hv = has.buf;
+    for (Py_ssize_t p = 0; p < n_probe; p++) n_with += hv[p] != 0;
+    if (k < 0 || members.len != 8 * n_mem || (n_with == 0 && n_mem != 0) || (n_with > 0 && n_mem % n_with != 0) ||
+        prod.len != 4 * k * n_mem) {
+        PyErr_SetString(PyExc_ValueError, "probe_stats: sizes do not match");
+        goto done;
+    }
+    Py_ssize_t width = n_with ? n_mem / n_with : 0;
+    const int64_t *mem = members.buf;
+    const unsigned char *ok = allowed.obj ? allowed.buf : NULL;
+    if (ok) {
+        for (Py_ssize_t m = 0; m < n_mem; m++) {
+            if (mem[m] < 0 || mem[m] >= allowed.len) {
+                PyErr_SetString(PyExc_ValueError, "probe_stats: a vector row out of range");
+                goto done;
+            }
+        }
+    }
+    mean_b = PyBytes_FromStringAndSize(NULL, 4 * k);
+    std_b = PyBytes_FromStringAndSize(NULL, 4 * k);
+    row = PyMem_Malloc(sizeof(float) * (size_t)(2 * n_probe + 1));
+    if (mean_b == NULL || std_b == NULL) goto done;
+    if (row == NULL) { PyErr_NoMemory(); goto done; }
+    float *means = (float *)PyBytes_AS_STRING(mean_b), *stds = (float *)PyBytes_AS_STRING(std_b);
+    float *dev = row + n_probe;
+    const float *s = prod.buf;
+    for (Py_ssize_t r = 0; r < k; r++) {
+        /* the row's pooled similarity per probe concept (0 without vectors, NaN without an allowed one), NaN
+           read as 0 with a count of the others, as np.nanmean and np.nanstd read them */
+        Py_ssize_t cnt = 0, at = 0;
+        const float *sr = s + r * n_mem;
+        for (Py_ssize_t p = 0; p < n_probe; p++) {
+            float v = 0.0f;
+            int nan = 0;
+            if (hv[p]) {
+                float top = -INFINITY;
+                for (Py_ssize_t j = 0; j < width; j++) {
+                    Py_ssize_t m = at * width + j;
+                    float x = (ok == NULL || ok[mem[m]]) ? sr[m] : -INFINITY;
+                    if (x > top) top = x;
+                }
+                at++;
+                if (ok != NULL && top == -INFINITY) nan = 1;
+                else v = top;
+            }
+            row[p] = nan ? 0.0f : v;
+            dev[p] = nan ? NAN : 0.0f; /* a mark: NaN where the value is missing */
+            cnt += !nan;
+        }
+        float tot = 0.0f + pairwise_sum(row, n_probe);
+        float avg = (float)((double)tot / (double)cnt);
+        for (Py_ssize_t p = 0; p < n_probe; p++) {
+            float d = isnan(dev[p]) ? 0.0f : row[p] - avg;
+            dev[p] = d * d;
+        }
+        float var = 0.0f + pairwise_sum(dev, n_probe);
+        var = cnt > 0 ? (float)((double)var / (double)cnt) : NAN;
+        float sd = sqrtf(var);
+        means[r] = avg;
+        stds[r] = sd > 0 ? sd : 1.0f;
+    }
+    out = PyTuple_Pack(2, mean_b, std_b);
+done:
+    PyMem_Free(row);
+    Py_XDECREF(mean_b);
+    Py_XDECREF(std_b);
+    PyBuffer_Release(&prod); PyBuffer_Release(&members); PyBuffer_Release(&has);
+    if (allowed.obj) PyBuffer_Release(&allowed);
+    return out;
+}
+
+/* tfidf_weights(ids, idf, logtab) -> (ids, weights) or None
+ *   The term query of a text's character n-gram ids (list of int, repeats counted) under an index's tfidf
+ *   scheme, before its norm (InvertedIndex._weighted): the distinct ids in the order first met (bytes of int64)
+ *   and each one's (1 + log tf) x idf in float32 (bytes), log tf read from logtab (numpy's float32 log of 1, 2,
+ *   ...: the same values); None where a count is beyond the table. */
+static PyObject *tfidf_weights(PyObject *self, PyObject *args) {
+    PyObject *ids;
+    Py_buffer idf = {0}, logtab = {0};
+    if (!PyArg_ParseTuple(args, "O!y*y*", &PyList_Type, &ids, &idf, &logtab)) return NULL;
+    PyObject *out = NULL, *ibytes = NULL, *wbytes = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(ids), n_terms = idf.len / 4, n_log = logtab.len / 4, size = 16;
+    while (size < 2 * n) size *= 2;
+    int64_t *keys = PyMem_Malloc(sizeof(int64_t) * (size_t)size);
+    Py_ssize_t *slot = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)size);
+    int64_t *order = PyMem_Malloc(sizeof(int64_t) * (size_t)(n + 1));
+    Py_ssize_t *count = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
+    Py_ssize_t n_distinct = 0;
+    if (keys == NULL || slot == NULL || order == NULL || count == NULL) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t i = 0; i < size; i++) keys[i] = -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        long long id = PyLong_AsLongLong(PyList_GET_ITEM(ids, i));
+        if (id == -1 && PyErr_Occurred()) goto done;
+        if (id < 0 || id >= n_terms) {
+            PyErr_SetString(PyExc_ValueError, "tfidf_weights: a term out of range");
+            goto done;
+        }
+        size_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 32;
+        Py_ssize_t at = (Py_ssize_t)(h & (size_t)(size - 1));
+        while (keys[at] != -1 && keys[at] != id) at = (at + 1) & (size - 1);
+        if (keys[at] == -1) {
+            keys[at] = id;
+            slot[at] = n_distinct;
+            order[n_distinct] = id;
+            count[n_distinct] = 0;
+            n_distinct++;
+        }
+        count[slot[at]]++;
+    }
+    for (Py_ssize_t k = 0; k < n_distinct; k++) {
+        if (count[k] > n_log) {
+            out = Py_NewRef(Py_None);
+            goto done;
+        }
+    }
+    ibytes = PyBytes_FromStringAndSize(NULL, 8 * n_distinct);
+    wbytes = PyBytes_FromStringAndSize(NULL, 4 * n_distinct);
+    if (ibytes == NULL || wbytes == NULL) goto done;
+    {
+        int64_t *io = (int64_t *)PyBytes_AS_STRING(ibytes);
+        float *wo = (float *)PyBytes_AS_STRING(wbytes);
+        const float *lg = logtab.buf, *df = idf.buf;
+        for (Py_ssize_t k = 0; k < n_distinct; k++) {
+            io[k] = order[k];
+            wo[k] = (1.0f + lg[count[k] - 1]) * df[order[k]];
+        }
+    }
+    out = PyTuple_Pack(2, ibytes, wbytes);
+done:
+    PyMem_Free(keys);
+    PyMem_Free(slot);
+    PyMem_Free(order);
+    PyMem_Free(count);
+    Py_XDECREF(ibytes);
+    Py_XDECREF(wbytes);
+    PyBuffer_Release(&idf);
+    PyBuffer_Release(&logtab);
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"walk_select", walk_select, METH_VARARGS, "Quick linking's walk, boosts and kind mask (see the module)."},
+    {"static_add", static_add, METH_VARARGS, "Quick linking's static z-scores added (see the module)."},
+    {"tfidf_weights", tfidf_weights, METH_VARARGS, "A character n-gram query's weights before its norm (see above)."},
+    {"probe_stats", probe_stats, METH_VARARGS, "A text's static row mean and spread over the probe (see the module)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_quick", NULL, -1, methods};
+
+/* The Python side (kompetens.link.quick) uses the module only when its VERSION is the one it expects. */
+PyMODINIT_FUNC PyInit__quick(void) {
+    PyObject *m = PyModule_Create(&module);
+    if (m != NULL && PyModule_AddIntConstant(m, "VERSION", VERSION) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -1,0 +1,21 @@
+from typing import Any
+
+VERSION: int
+
+def walk_select(
+    items: list[tuple[Any, ...]],
+    doc_group: Any,
+    cells: Any,
+    gbest: Any,
+    gseen: Any,
+    w_cov: float,
+    w_part: float,
+    boosts: dict[int, float],
+    mask: Any,
+    /,
+) -> tuple[bytes, bytearray]: ...
+def static_add(
+    score: Any, sims: Any, members: Any, allowed: Any, with_vec: Any, mean: float, std: float, w: float, /
+) -> None: ...
+def probe_stats(sims: Any, members: Any, allowed: Any, has: Any, k: int, /) -> tuple[bytes, bytes]: ...
+def tfidf_weights(ids: list[int], idf: Any, logtab: Any, /) -> tuple[bytes, bytes] | None: ...

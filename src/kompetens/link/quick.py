@@ -1,0 +1,262 @@
+"""Quick linking's hot steps (``Linker.link_quick``): C (``_quick.c``) where it is built, numpy twins otherwise.
+
+:func:`walk_select` is the walk over a text's postings (``sparse.pool_queries``) followed by what
+``link_quick`` does with its result: the boosts added and the link kind's concepts kept. :func:`static_add`
+is the per-text end of the static scores: each candidate's best vector similarity, z-scored and added. The
+C code does the twins' arithmetic in their order and precision, so both give the same scores to the bit
+(tests/link/test_link_quick_c.py compares them on random input and on the linker's own).
+``KOMPETENS_PURE_PYTHON=1`` asks for the twins, as it does for the extraction's C code.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from types import ModuleType
+
+import numpy as np
+import numpy.typing as npt
+
+from kompetens.link.index import FloatArray, LanguageIndexes, TermQuery
+from kompetens.link.sparse import LexicalQueries, Pooled, Scratch, pool_queries
+
+__all__ = [
+    "COMPILED",
+    "VERSION",
+    "char_queries_of_ids",
+    "probe_stats",
+    "probe_stats_python",
+    "select_python",
+    "static_add",
+    "static_add_python",
+    "walk_select",
+]
+
+VERSION = 1
+"""The ``VERSION`` of ``_quick.c`` this code calls (raised with any change of its functions' signatures)."""
+
+
+def _load() -> ModuleType | None:
+    try:
+        from . import _quick
+    except ImportError:  # built without a C compiler
+        return None
+    if getattr(_quick, "VERSION", None) != VERSION:
+        warnings.warn(
+            "kompetens: the compiled quick-linking code is out of date; running the slower Python code. "
+            "Rebuild it with `pip install -e .` (scripts/env.sh does this).",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
+    if os.environ.get("KOMPETENS_PURE_PYTHON") == "1":
+        return None
+    module: ModuleType = _quick
+    return module
+
+
+_native = _load()
+COMPILED = _native is not None
+"""Whether the C code of quick linking is in use."""
+
+
+def select_python(
+    groups: npt.NDArray[np.int64], score: FloatArray, boosts: Mapping[int, float], mask: npt.NDArray[np.bool_]
+) -> Pooled:
+    """The twin of the C code's second half: ``boosts`` (group -> what it adds) added to the pooled scores
+    (a group the walk did not reach starting from 0; the groups then in ascending order), then only the
+    groups of ``mask``."""
+    if boosts:
+        extra = np.fromiter(boosts, dtype=np.int64, count=len(boosts))
+        groups = np.concatenate([groups, extra])
+        score = np.concatenate([score, np.zeros(len(extra), dtype=np.float32)])
+        groups, at = np.unique(groups, return_inverse=True)
+        score = np.bincount(at, weights=score, minlength=len(groups)).astype(np.float32)
+        score[np.searchsorted(groups, extra)] += np.fromiter(boosts.values(), dtype=np.float32)
+    keep = mask[groups]
+    return groups[keep], score[keep]
+
+
+def walk_select(
+    queries: LexicalQueries,
+    doc_group: npt.NDArray[np.int64],
+    scratch: Scratch,
+    w_cov: float,
+    w_part: float,
+    boosts: Mapping[int, float],
+    mask: npt.NDArray[np.bool_],
+    *,
+    native: bool = True,
+) -> Pooled:
+    """The concept groups of ``mask`` that the queries or the boosts reach, with their pooled lexical scores
+    plus the boosts (``link_quick`` before its static scores). ``native=False``: the Python twin."""
+    if _native is None or not native:
+        groups, score = pool_queries(queries, doc_group, scratch, w_cov, w_part)
+        return select_python(groups, score, boosts, mask)
+    items = [
+        (
+            part,
+            float(weight),
+            q.index.indptr,
+            q.index.docs if q.mapped is None else q.mapped,
+            q.index.weights,
+            q.doc_map if q.mapped is None else None,
+            q.ids,
+            q.weights,
+            q.limit,
+        )
+        for part, weighted in enumerate(queries)
+        for q, weight in weighted
+        if len(q.ids)
+    ]
+    doc_group32 = scratch.doc_group32
+    if doc_group32 is None or len(doc_group32) != len(doc_group):
+        doc_group32 = scratch.doc_group32 = doc_group.astype(np.int32)
+    found, scores = _native.walk_select(
+        items,
+        doc_group32,
+        scratch.cells,
+        scratch.gbest,
+        scratch.gseen,
+        w_cov,
+        w_part,
+        boosts if isinstance(boosts, dict) else dict(boosts),
+        mask.view(np.uint8),
+    )
+    return np.frombuffer(found, dtype=np.int64), np.frombuffer(scores, dtype=np.float32)
+
+
+def static_add_python(
+    score: FloatArray,
+    sims: FloatArray,
+    members: npt.NDArray[np.int64],
+    allowed: npt.NDArray[np.bool_] | None,
+    with_vec: npt.NDArray[np.bool_],
+    mean: np.float32,
+    std: np.float32,
+    w: np.float32,
+) -> None:
+    """``score += w * nan_to_num((pooled - mean) / std)`` in place: ``pooled`` each candidate's best
+    similarity over its vector rows (``sims`` and ``members``: candidates with vectors x rows; only the
+    ``allowed`` rows, NaN where none is) and 0 for a candidate without vectors (``with_vec``)."""
+    pooled = np.zeros(len(score), dtype=np.float32)
+    if len(members):
+        if allowed is not None:
+            sims = np.where(allowed[members], sims, -np.inf)
+        best: FloatArray = sims.max(axis=1).astype(np.float32)
+        if allowed is not None:
+            best[np.isneginf(best)] = np.nan
+        pooled[with_vec] = best
+    score += w * np.nan_to_num((pooled - mean) / std, nan=0.0)
+
+
+def static_add(
+    score: FloatArray,
+    sims: FloatArray,
+    members: npt.NDArray[np.int64],
+    allowed: npt.NDArray[np.bool_] | None,
+    with_vec: npt.NDArray[np.bool_],
+    mean: np.float32,
+    std: np.float32,
+    w: np.float32,
+    *,
+    native: bool = True,
+) -> None:
+    """:func:`static_add_python`, in C where it is built (``native=False``: the twin)."""
+    if _native is None or not native:
+        static_add_python(score, sims, members, allowed, with_vec, mean, std, w)
+        return
+    _native.static_add(
+        score,
+        np.ascontiguousarray(sims, dtype=np.float32),
+        np.ascontiguousarray(members, dtype=np.int64),
+        None if allowed is None else allowed.view(np.uint8),
+        with_vec.view(np.uint8),
+        float(mean),
+        float(std),
+        float(w),
+    )
+
+
+def probe_stats_python(
+    sims: FloatArray,
+    members: npt.NDArray[np.int64],
+    allowed: npt.NDArray[np.bool_] | None,
+    has: npt.NDArray[np.bool_],
+) -> tuple[FloatArray, FloatArray]:
+    """Each text's static row mean and spread over the probe (``Linker._quick_probe``): ``sims`` (texts x
+    the probe's vector rows, in ``members``' shape) pooled per probe concept, the best of its rows (only the
+    ``allowed`` ones: NaN where none is; 0 for a probe concept without vectors: ``has``), then
+    ``np.nanmean`` and ``np.nanstd`` per text, a spread that is not above 0 read as 1."""
+    stats = np.zeros((len(sims), len(has)), dtype=np.float32)
+    if allowed is not None:
+        sims = np.where(allowed[members][None, :, :], sims, -np.inf)
+    pooled: FloatArray = sims.max(axis=2).astype(np.float32)
+    if allowed is not None:
+        pooled[np.isneginf(pooled)] = np.nan
+    stats[:, has] = pooled
+    mean: FloatArray = np.nanmean(stats, axis=1)
+    std: FloatArray = np.nanstd(stats, axis=1)
+    std[~(std > 0)] = 1.0
+    return mean, std
+
+
+def probe_stats(
+    sims: FloatArray,
+    members: npt.NDArray[np.int64],
+    allowed: npt.NDArray[np.bool_] | None,
+    has: npt.NDArray[np.bool_],
+    *,
+    native: bool = True,
+) -> tuple[FloatArray, FloatArray]:
+    """:func:`probe_stats_python`, in C where it is built (``native=False``: the twin). The C code sums as
+    numpy does (its pairwise float32 sum), so the figures are numpy's to the bit."""
+    if _native is None or not native:
+        return probe_stats_python(sims, members, allowed, has)
+    mean, std = _native.probe_stats(
+        np.ascontiguousarray(sims, dtype=np.float32),
+        np.ascontiguousarray(members, dtype=np.int64),
+        None if allowed is None else allowed.view(np.uint8),
+        has.view(np.uint8),
+        len(sims),
+    )
+    return np.frombuffer(mean, dtype=np.float32), np.frombuffer(std, dtype=np.float32)
+
+
+LOG_COUNTS = 64
+"""Counts of one n-gram in a text whose log the C code reads from a table (more: numpy's own ``_weighted``)."""
+_LOGS: FloatArray = np.log(np.arange(1, LOG_COUNTS + 1, dtype=np.float32))
+"""numpy's float32 log of 1 .. ``LOG_COUNTS``: the values ``InvertedIndex._weighted`` computes for the counts."""
+
+
+def char_queries_of_ids(
+    chars: LanguageIndexes, ids: Mapping[str, Sequence[int]], *, max_df: float, native: bool = True
+) -> list[TermQuery]:
+    """``chars.queries_of_ids(ids, max_df=max_df)``, the same queries to the bit, the counting and the
+    weights before the norm in C where it is built (``native=False``: numpy's). The norm is numpy's own dot
+    product (BLAS), as in ``_weighted``."""
+    if _native is None or not native:
+        return chars.queries_of_ids(ids, max_df=max_df)
+    found: list[TermQuery] = []
+    for lang, index in chars.indexes.items():
+        if lang not in ids:
+            continue
+        own = ids[lang]
+        weighted = (
+            _native.tfidf_weights(own if isinstance(own, list) else list(own), index.idf, _LOGS)
+            if index.scheme == "tfidf" and index.idf.dtype == np.float32 and index.idf.flags.c_contiguous
+            else None
+        )
+        if weighted is None:
+            terms, weights = index._weighted(Counter(own))
+        else:
+            terms = np.frombuffer(weighted[0], dtype=np.int64)
+            w = np.frombuffer(weighted[1], dtype=np.float32)
+            norm = float(np.sqrt(w @ w))
+            weights = (w / norm if norm > 0 else w).astype(np.float32)
+        found.append(
+            TermQuery(index, terms, weights, index._limit(max_df), chars.docs[lang], chars.mapped[lang])
+        )
+    return found

@@ -1,0 +1,276 @@
+"""Quick linking's C steps (``link/_quick.c``) against their Python twins (``link/quick.py``): the same
+results to the bit, on random input and through ``Linker.link_quick``; and the term look-up's index."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kompetens.extract.native import speedups
+from kompetens.link import Linker
+from kompetens.link.index import InvertedIndex, LanguageIndexes, TermQuery
+from kompetens.link.linker import _find_terms, _term_prefixes
+from kompetens.link.quick import (
+    COMPILED,
+    char_queries_of_ids,
+    probe_stats,
+    probe_stats_python,
+    select_python,
+    static_add,
+    walk_select,
+)
+from kompetens.link.sparse import Scratch, pool_queries, pool_queries_python
+from kompetens.link.text import clean, words
+
+from .test_link_sparse import TEXTS
+
+needs_c = pytest.mark.skipif(not COMPILED, reason="built without the C code (or KOMPETENS_PURE_PYTHON=1)")
+
+
+def _random_index(rng: np.random.Generator, n_docs: int, n_terms: int) -> InvertedIndex:
+    docs = [[f"t{int(t)}" for t in rng.integers(0, n_terms, size=rng.integers(1, 6))] for _ in range(n_docs)]
+    return InvertedIndex.build(docs, scheme="coverage")
+
+
+@needs_c
+@settings(max_examples=80, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n_boosts=st.integers(0, 4))
+def test_the_c_walk_with_boosts_and_kinds_is_its_twin_to_the_bit(seed: int, n_boosts: int) -> None:
+    rng = np.random.default_rng(seed)
+    n_docs = int(rng.integers(1, 300))
+    words_index = _random_index(rng, n_docs, 30)
+    langs = [("en", "sv")[int(x)] for x in rng.integers(0, 2, size=n_docs)]
+    chars = LanguageIndexes.build(
+        [[f"t{int(t)}" for t in rng.integers(0, 20, size=4)] for _ in range(n_docs)], langs, scheme="tfidf"
+    )
+    query = [f"t{int(t)}" for t in rng.integers(0, 40, size=int(rng.integers(0, 10)))]
+    queries = (
+        [(words_index.query(query), 1.0)],
+        [(words_index.query(query[:2]), 1.0)],
+        [(q, 0.7) for q in chars.queries(query, max_df=float(rng.choice([1.0, 0.3])))],
+    )
+    doc_group = np.sort(rng.integers(0, max(1, n_docs // 3), size=n_docs)).astype(np.int64)
+    n_groups = int(doc_group.max()) + 1
+    mask = rng.random(n_groups) < 0.7
+    # boosts of groups the walk reaches and of groups it does not, as ``_boosts`` sums them (doubles)
+    boosts = {int(g): float(rng.choice([2.0, 4.0, 6.0])) for g in rng.integers(0, n_groups, size=n_boosts)}
+    scratch = Scratch(n_docs, n_groups)
+    groups, scores = walk_select(queries, doc_group, scratch, 1.0, 0.3, boosts, mask)
+    # link_quick before: the extraction module's C walk (groups in the order first met), then numpy
+    walked = pool_queries(queries, doc_group, Scratch(n_docs, n_groups), 1.0, 0.3)
+    twin_groups, twin_scores = select_python(*walked, boosts, mask)
+    if speedups is not None:
+        assert groups.tolist() == twin_groups.tolist()  # the same order too: argpartition reads it
+        assert scores.tobytes() == twin_scores.tobytes()
+    # the numpy walk: the same scores, its groups in ascending order
+    numpy_groups, numpy_scores = select_python(
+        *pool_queries_python(queries, doc_group, 1.0, 0.3), boosts, mask
+    )
+    order = np.argsort(groups, kind="stable")
+    assert groups[order].tolist() == numpy_groups.tolist()
+    assert scores[order] == pytest.approx(numpy_scores, abs=1e-5)
+    assert not scratch.cells.any() and not scratch.gseen.any()
+    scores += 1.0  # link_quick adds the static scores in place: the C code's array is writable
+
+
+@needs_c
+def test_the_c_walk_refuses_a_boost_out_of_range_and_leaves_its_scratch_zeroed() -> None:
+    index = InvertedIndex.build([["a", "b"], ["b"]], scheme="coverage")
+    scratch = Scratch(2, 2)
+    doc_group = np.array([0, 1], dtype=np.int64)
+    mask = np.ones(2, dtype=bool)
+    with pytest.raises(ValueError, match="boosted group out of range"):
+        walk_select(([(index.query(["b"]), 1.0)], [], []), doc_group, scratch, 1.0, 0.3, {5: 2.0}, mask)
+    assert not scratch.cells.any() and not scratch.gseen.any()
+    with pytest.raises(ValueError, match="scratch sizes"):
+        walk_select(([], [], []), doc_group, scratch, 1.0, 0.3, {}, np.ones(3, dtype=bool))
+
+
+def _sims(rng: np.random.Generator, *shape: int) -> np.ndarray:
+    return (rng.standard_normal(shape) * 0.4 + 0.2).astype(np.float32)
+
+
+@needs_c
+@settings(max_examples=80, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), width=st.integers(1, 3), restricted=st.booleans())
+def test_the_c_static_scores_are_their_twin_s_to_the_bit(seed: int, width: int, restricted: bool) -> None:
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 70))
+    with_vec = rng.random(n) < 0.8
+    n_rows = 40
+    members = rng.integers(0, n_rows, size=(int(with_vec.sum()), width)).astype(np.int64)
+    # some candidates with no allowed vector at all: NaN, then 0
+    allowed = rng.random(n_rows) < 0.5 if restricted else None
+    sims = _sims(rng, *members.shape)
+    score = _sims(rng, n)
+    mean, std, w = np.float32(rng.standard_normal()), np.float32(rng.random() + 0.1), np.float32(0.1)
+    c, twin = score.copy(), score.copy()
+    static_add(c, sims, members, allowed, with_vec, mean, std, w)
+    static_add(twin, sims, members, allowed, with_vec, mean, std, w, native=False)
+    assert c.tobytes() == twin.tobytes()
+
+
+@needs_c
+@settings(max_examples=80, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n_probe=st.sampled_from([1, 5, 8, 13, 64, 128, 129, 300, 512, 777]),
+    width=st.integers(1, 3),
+    restricted=st.booleans(),
+)
+def test_the_c_probe_statistics_are_numpy_s_to_the_bit(
+    seed: int, n_probe: int, width: int, restricted: bool
+) -> None:
+    rng = np.random.default_rng(seed)
+    k = int(rng.integers(1, 6))
+    has = rng.random(n_probe) < 0.9
+    n_rows = 60
+    members = rng.integers(0, n_rows, size=(int(has.sum()), width)).astype(np.int64)
+    allowed = rng.random(n_rows) < float(rng.choice([0.0, 0.3, 0.9])) if restricted else None
+    sims = _sims(rng, k, *members.shape)
+    with warnings.catch_warnings():  # numpy's "Mean of empty slice": a row without an allowed vector
+        warnings.simplefilter("ignore", RuntimeWarning)
+        mean, std = probe_stats(sims, members, allowed, has)
+        twin_mean, twin_std = probe_stats_python(sims, members, allowed, has)
+    assert mean.tobytes() == twin_mean.tobytes()
+    assert std.tobytes() == twin_std.tobytes()
+
+
+def _same_links(linker: Linker, texts: list[str], **kw: object) -> None:
+    for lang in (None, "en", "sv"):
+        c = linker.link_quick(texts, top=100, lang=lang, **kw)  # type: ignore[arg-type]
+        twin = linker.link_quick(texts, top=100, lang=lang, native=False, **kw)  # type: ignore[arg-type]
+        assert c == twin
+
+
+@needs_c
+def test_quick_linking_in_c_links_as_its_twin(linker: Linker) -> None:
+    _same_links(linker, [*TEXTS, "Python och C#", "hantera sociala medier och budgetar"])
+    _same_links(linker, TEXTS, kind="occupation")
+
+
+def _real_linker() -> Linker:
+    home = os.environ.get("KOMPETENS_HOME")
+    path = Path(home) / "link" if home else None
+    if path is None or not (path / "link_meta.json").is_file():
+        pytest.skip("no data folder with a linking index (KOMPETENS_HOME; `kompetens setup` builds one)")
+    return Linker.load(path)
+
+
+@needs_c
+@pytest.mark.slow
+def test_quick_linking_in_c_links_the_taxonomy_s_own_phrases_as_its_twin() -> None:
+    # a few hundred phrases from the real taxonomy's labels, as they are and cut, joined and misspelt:
+    # every candidate (up to QUICK_DEPTH) and its score the same, in the same order
+    linker = _real_linker()
+    rng = np.random.default_rng(7)
+    labels = [linker.docs.text[int(i)] for i in rng.choice(len(linker.docs.text), size=240, replace=False)]
+    phrases = list(labels[:120])
+    for a, b in zip(labels[120:180], labels[180:], strict=True):
+        wa, wb = words(clean(a)), words(clean(b))
+        phrases.append(" ".join(wa[: max(1, len(wa) - 1)]))  # cut
+        phrases.append(f"{a} och {b}" if rng.random() < 0.5 else f"{a} and {b}")  # joined
+        phrases.append(" ".join(w[:-1] + w[-1] * 2 if len(w) > 4 else w for w in wb))  # misspelt
+    phrases += ["goda kunskaper i Excel", "erfarenhet av Power BI", "Python", "kundtjänst", "SEO"]
+    for start in range(0, len(phrases), 40):
+        batch = phrases[start : start + 40]
+        _same_links(linker, batch)
+
+
+def test_the_term_look_up_finds_what_comparing_each_term_finds() -> None:
+    # ``_find_terms`` over ``_term_prefixes`` against the comparison per term it replaced (``_term_hits``
+    # before), on a made-up index and random word sequences
+    index = {
+        "data": [(("data",), 1), (("data", "driven"), 2), (("data", "analys"), 3), (("data", "x", "y"), 4)],
+        "power": [(("power", "bi"), 5), (("power",), 6)],
+        "x": [(("x", "y"), 7), (("x", "y", "z", "data"), 8)],
+    }
+    prefixes = _term_prefixes(index)
+    rng = np.random.default_rng(3)
+    vocab = ["data", "driven", "analys", "x", "y", "power", "bi", "kundanalys", "ydata", "z"]
+    compounds = {"kundanalys": {"analys"}, "ydata": {"data", "y"}}
+    for split in (True, False):
+        for _ in range(400):
+            seq = tuple(str(w) for w in rng.choice(vocab, size=int(rng.integers(0, 7))))
+
+            def head_of(i: int, seq: tuple[str, ...] = seq) -> set[str]:
+                return compounds.get(seq[i], set())
+
+            expected = set()
+            for k, word in enumerate(seq):
+                for name, group in index.get(word, []):
+                    end = k + len(name)
+                    if seq[k:end] == name:
+                        expected.add((k, end, group, False))
+                    elif (
+                        split
+                        and len(name) > 1
+                        and end <= len(seq)
+                        and seq[k : end - 1] == name[:-1]
+                        and name[-1] in head_of(end - 1)
+                    ):
+                        expected.add((k, end, group, True))
+            found = list(_find_terms(seq, prefixes, head_of if split else None))
+            assert len(found) == len(set(found))
+            assert set(found) == expected, seq
+
+
+def _same_queries(a: list[TermQuery], b: list[TermQuery]) -> None:
+    assert len(a) == len(b)
+    for x, y in zip(a, b, strict=True):
+        assert x.ids.tolist() == y.ids.tolist() and x.weights.tobytes() == y.weights.tobytes()
+        assert x.index is y.index and x.limit == y.limit
+        assert x.doc_map is y.doc_map and x.mapped is y.mapped
+
+
+@needs_c
+@settings(max_examples=80, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), repeats=st.sampled_from([1, 3, 70]))
+def test_the_c_character_queries_are_numpy_s_to_the_bit(seed: int, repeats: int) -> None:
+    # ``repeats`` 70: counts beyond the C code's table of logs, which numpy then weighs itself
+    rng = np.random.default_rng(seed)
+    n_docs = int(rng.integers(1, 120))
+    langs = [("en", "sv")[int(x)] for x in rng.integers(0, 2, size=n_docs)]
+    chars = LanguageIndexes.build(
+        [[f"t{int(t)}" for t in rng.integers(0, 50, size=int(rng.integers(1, 9)))] for _ in range(n_docs)],
+        langs,
+        scheme="tfidf",
+    )
+    ids = {
+        lang: [int(i) for i in rng.integers(0, len(index.vocab), size=int(rng.integers(0, 40)))] * repeats
+        for lang, index in chars.indexes.items()
+        if rng.random() < 0.8
+    }
+    for max_df in (1.0, 0.2):
+        _same_queries(
+            char_queries_of_ids(chars, ids, max_df=max_df),
+            char_queries_of_ids(chars, ids, max_df=max_df, native=False),
+        )
+
+
+@needs_c
+def test_the_c_character_queries_of_the_linker_s_texts_are_numpy_s(linker: Linker) -> None:
+    for text in [*TEXTS, "Power BI och webbanalys", "analysera analys webbtrafik"]:
+        tokens = words(clean(text))
+        for langs in (["en"], ["sv"], ["en", "sv"]):
+            _same_queries(
+                linker._char_queries(tokens, langs), linker._char_queries(tokens, langs, native=False)
+            )
+
+
+def test_the_quick_linking_c_code_is_built_where_a_compiler_is() -> None:
+    # scripts/test.sh sets this where a C compiler is on PATH: the optional build must not fail silently.
+    if os.environ.get("KOMPETENS_REQUIRE_C") != "1":
+        pytest.skip("KOMPETENS_REQUIRE_C is not set (scripts/test.sh sets it where cc exists)")
+    found = importlib.util.find_spec("kompetens.link._quick")
+    assert found is not None, "pip install -e . did not build kompetens.link._quick"
+    from kompetens.link import _quick, quick
+
+    assert _quick.VERSION == quick.VERSION, "the C code is an older build: pip install -e ."
