@@ -1,0 +1,148 @@
+"""Benchmark: thorough extraction and quick linking, the code before against after, in alternating processes.
+
+    python bench/link_quick_ab.py --data-dir .kompetens --before SRC [--rounds 3] [--ads PATH]
+                                  [--skillspan ../shared/data/dev/skillspan]
+
+``SRC`` is the ``src`` folder of another checkout (the code before: ``git worktree add /tmp/before <rev>``,
+its ``src/kompetens/extract/*.so`` built or copied in); without ``--before``, this checkout against itself
+with quick linking's C code off (``link_quick(..., native=False)``: its Python twins). Each round runs one
+process per side, the sides alternating, and each process times in CPU time (per core):
+  - thorough extraction (``Engine.extract(doc, thorough=True)``: the tagger's phrases quick-linked) of the
+    SkillSpan dev postings in a fresh Engine (words and phrases new; the first posting is start-up), as the
+    fresh figure of bench/spans.py;
+  - ``Linker.link_quick`` over every phrase that extraction asked about, again (words met before).
+Each process also digests what it computed: every phrase's candidates (all of them, up to ``QUICK_DEPTH``)
+with their scores, and every posting's extraction (mentions, their concepts and confidences); the sides must
+give the same digests. ``--ads``: the same over a JSONL file of ads (``Engine.read``), e.g. the Platsbanken
+ads of ../shared (not in the repository), extraction only, its time and digest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def child(args: argparse.Namespace) -> dict[str, Any]:
+    """One side's figures and digests (run in its own process)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from spans import skillspan
+
+    from kompetens.engine import Engine
+    from kompetens.models import Document
+
+    asked: list[list[str]] = []
+
+    def fresh() -> Engine:
+        """A new Engine whose phrase linking records what it is asked (and, for ``--twins``, runs the twins)."""
+        engine = Engine(args.data_dir)
+        linker = engine.linker
+        if args.twins:  # this checkout with quick linking's C code off
+            quick = linker.link_quick
+            linker.link_quick = lambda texts, **kw: quick(texts, native=False, **kw)  # type: ignore[method-assign]
+        link_phrases = engine.link_phrases
+
+        def recording(phrases: Any, *, quick: bool = True) -> Any:
+            asked.append(list(phrases))
+            return link_phrases(phrases, quick=quick)
+
+        engine.link_phrases = recording  # type: ignore[method-assign]
+        return engine
+
+    sets: list[tuple[str, list[Document]]] = []
+    dev = args.skillspan / "dev.json"
+    if dev.is_file():
+        docs = [
+            Document(source=str(k), text=t, lang="en", kind="ad") for k, (t, _) in enumerate(skillspan(dev))
+        ]
+        sets.append(("dev", docs))
+    if args.ads is not None:
+        sets.append(
+            ("ads", [d for d in Engine(args.data_dir).read([args.ads], kind="ad") if isinstance(d, Document)])
+        )
+    out: dict[str, Any] = {}
+    for name, docs in sets:
+        engine = fresh()
+        engine.extract(docs[0], thorough=True)  # start-up: lazy loads (tagger, linker, its label matrix)
+        asked.clear()
+        t0 = time.process_time()
+        profiles = [engine.extract(doc, thorough=True) for doc in docs[1:]]
+        out[f"{name}_postings_per_s"] = (len(docs) - 1) / (time.process_time() - t0)
+        digest = hashlib.sha256()
+        for profile in profiles:
+            digest.update(repr((profile.mentions, profile.areas)).encode())
+        out[f"{name}_extraction"] = digest.hexdigest()[:16]
+        if name == "dev":  # the phrases again, every candidate and score; then timed, their words met before
+            digest = hashlib.sha256()
+            for batch in asked:
+                for cands in engine.linker.link_quick(batch, top=100):
+                    digest.update(repr([(c.uri, c.score) for c in cands]).encode())
+            out["dev_links"] = digest.hexdigest()[:16]
+            n = sum(map(len, asked))
+            t0 = time.process_time()
+            for batch in asked:
+                engine.linker.link_quick(batch, top=1)
+            out["warm_ms_per_phrase"] = 1000 * (time.process_time() - t0) / max(1, n)
+            out["phrases"] = n
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data-dir", type=Path, default=None)
+    ap.add_argument("--before", type=Path, help="the src folder of the code before (default: the twins)")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--ads", type=Path, help="a JSONL file of ads to extract too")
+    ap.add_argument("--skillspan", type=Path, default=ROOT.parent / "shared" / "data" / "dev" / "skillspan")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--twins", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(args)))
+        return
+    if not (args.skillspan / "dev.json").is_file():
+        sys.exit(
+            f"SkillSpan dev not found in {args.skillspan} (it lives in ../shared, outside the repository)"
+        )
+    sides = {"before": (args.before or ROOT / "src", args.before is None), "after": (ROOT / "src", False)}
+    found: dict[str, list[dict[str, Any]]] = {side: [] for side in sides}
+    for _ in range(args.rounds):
+        for side, (src, twins) in sides.items():
+            command = [sys.executable, __file__, "--child", "--skillspan", str(args.skillspan)]
+            command += ["--data-dir", str(args.data_dir)] if args.data_dir else []
+            command += ["--ads", str(args.ads)] if args.ads else []
+            command += ["--twins"] if twins else []
+            env = {**os.environ, "PYTHONPATH": str(Path(src).resolve()), "OPENBLAS_NUM_THREADS": "1"}
+            run = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+            found[side].append(json.loads(run.stdout.strip().splitlines()[-1]))
+            print(side, found[side][-1], flush=True)
+    before = "the twins (native=False)" if args.before is None else str(args.before)
+    print(f"before: {before}; after: {ROOT / 'src'}; {args.rounds} rounds, alternating (CPU time, per core)")
+    keys = [k for k in found["after"][0] if isinstance(found["after"][0][k], float)]
+    for key in keys:
+        b = [r[key] for r in found["before"]]
+        a = [r[key] for r in found["after"]]
+        print(
+            f"{key:28s} before {statistics.median(b):8.3f} (rounds {', '.join(f'{x:.3f}' for x in b)})  "
+            f"after {statistics.median(a):8.3f} (rounds {', '.join(f'{x:.3f}' for x in a)})  "
+            f"after/before {statistics.median(a) / statistics.median(b):.2f}x"
+        )
+    digests = [k for k in found["after"][0] if isinstance(found["after"][0][k], str)]
+    for key in digests:
+        values = {r[key] for side in found.values() for r in side}
+        print(f"{key:28s} {'identical on both sides' if len(values) == 1 else 'DIFFERENT: ' + str(values)}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (2 cores)")
+
+
+if __name__ == "__main__":
+    main()
