@@ -293,12 +293,20 @@ CV_FORM = [
     ("Master in Journalism, Invented University of Reykjavik", ["Invented University of Reykjavik"]),
     ("Kandidatexamen, Påhittade universitetet", ["Påhittade universitetet"]),
     ("BA Media and Communication, Invented University", ["Invented University"]),
+    # stop 35: what the anonymiser leaves of a title line with the name ("Curriculum Vitae – Anna Berg")
+    ("Curriculum Vitae –  ", ["Curriculum Vitae –  "]),
+    ("  – Curriculum Vitae", ["  – Curriculum Vitae"]),
+    ("CV:  , 1968", ["CV:  , 1968"]),
+    ("Curriculum Vitae –  , Kommunikatör", ["Curriculum Vitae –"]),
+    ("Kommunikatör | CV", ["| CV"]),
 ]
 CV_CONTENT = [
     "Presented the results to the board.",  # no year: "present" is a verb here
     "Planerade utbildning för nya medarbetare i sociala medier.",  # a word of a sentence, not a heading
     "Worked with the university's press office.",
     "Kommunikation och marknadsföring",
+    "Hjälpte arbetssökande med CV och personligt brev.",
+    "CV-granskning för studenter",
 ]
 
 

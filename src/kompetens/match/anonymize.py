@@ -1,8 +1,9 @@
 """Remove personal data from CV text before anything scores it.
 
 What goes: name, personal identity number, birth date or year, age, gender words, photo references,
-address, e-mail, phone and profile links; and nationality, family status and religion fields. The result
-names the categories it removed, never the values.
+address, e-mail, phone and profile links; nationality, family status and religion fields; and family status
+and parental leave however a CV writes them ("Ogift", "Gift, två barn", "Föräldraledig 2022–2023", "Married,
+two children", "parental leave"). The result names the categories it removed, never the values.
 The words come from ``lang/<code>/cv.json`` of every language at once, because a CV may mix languages.
 """
 
@@ -120,6 +121,15 @@ class _Lexicon:
     age_adjectives: frozenset[str]
     """Words that give an age before a gender word ("ung tjej", "young mum"): they go with it."""
     age_phrases: re.Pattern[str] | None
+    family: re.Pattern[str]
+    """Words and phrases that tell a family status or a parental leave wherever they stand ("ogift",
+    "föräldraledig", "married", "parental leave")."""
+    family_alone: frozenset[str]
+    """Family-status words that are ordinary words elsewhere ("gift", "single"): only opening a segment,
+    alone or before a comma or a joiner ("Gift, två barn", "Gift och har två barn")."""
+    family_joiners: frozenset[str]
+    children: re.Pattern[str] | None
+    """A number of children ("två barn", "three kids"), as a segment's opening words."""
 
 
 def anonymize(text: str, *, keep_length: bool = True, hints: Sequence[str] = ()) -> Anonymized:
@@ -175,6 +185,7 @@ def _lexicon() -> _Lexicon:
     titles = sorted({w for d in data for w in d.get("document_titles", [])}, key=lambda w: (-len(w), w))
     births = "|".join(re.escape(w.rstrip(".")) for w in words("birth_labels"))
     age_phrases = words("age_patterns")
+    children = words("children_patterns")
     return _Lexicon(
         labels=labels,
         gender=_word_pattern(words("gender_words"), flags=re.IGNORECASE),
@@ -211,6 +222,10 @@ def _lexicon() -> _Lexicon:
         age_phrases=(
             re.compile(rf"(?<!\w)(?:{'|'.join(age_phrases)})(?!\w)", re.IGNORECASE) if age_phrases else None
         ),
+        family=_word_pattern(words("family_words"), flags=re.IGNORECASE),
+        family_alone=frozenset(w.casefold() for w in words("family_alone")),
+        family_joiners=frozenset(w.casefold() for w in words("family_joiners")),
+        children=(re.compile(rf"(?:{'|'.join(children)})(?![\w\-])", re.IGNORECASE) if children else None),
     )
 
 
@@ -524,6 +539,43 @@ def _births(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span
     yield from ((m.start(), m.end(), "birth_date") for m in lex.birth.finditer(text))
 
 
+# What may open a part before a family-status word: a bullet, a date range ("2022–2023 Föräldraledig").
+_FAMILY_LEAD = re.compile(r"[\s\-*>•·–—]*(?:(?:19|20)\d\d(?:-\d\d(?!\d))?[\s\-–—/.]*)*")
+_FIRST_RUN = re.compile(r"[^\W\d_]+")
+_PARTS = re.compile(r"[^,;]+")
+
+
+def _family(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+    """Family status and parental leave. In a short segment, each comma-separated part that opens with one
+    goes whole, its dates and the children with it ("Föräldraledig 2022–2023", "2025–2026 Pappaledig",
+    "Ogift", "Gift, två barn", "Kvinna, gift, två barn", "Married with two children"): the timeline then
+    reads no position from it and the wording no word, the same as no such line (as "Civilstånd:" fields,
+    ``_labelled``). Elsewhere the words that tell it ("efter min föräldraledighet", "parental leave")."""
+    for seg in segments:
+        if len(seg.text) > _SHORT_SEGMENT:
+            continue
+        for part in _PARTS.finditer(seg.text):
+            if _opens_family(part.group(), lex):
+                yield _strip(text, seg.start + part.start(), seg.start + part.end(), "family")
+    yield from ((m.start(), m.end(), "family") for m in lex.family.finditer(text))
+
+
+def _opens_family(part: str, lex: _Lexicon) -> bool:
+    """Whether ``part`` opens (after a bullet and dates) with a family status, a parental leave or a number
+    of children: a ``family_alone`` word ("gift", "single") only alone or before a joiner ("Gift och har två
+    barn"), not in "gift cards" or "Single sign-on"."""
+    at = _FAMILY_LEAD.match(part)
+    head = part[at.end() if at is not None else 0 :]
+    if lex.family.match(head) or (lex.children is not None and lex.children.match(head)):
+        return True
+    first = _FIRST_RUN.match(head)
+    if first is None or first.group().casefold() not in lex.family_alone:
+        return False
+    rest = head[first.end() :].strip()
+    following = _FIRST_RUN.match(rest)
+    return not rest or (following is not None and following.group().casefold() in lex.family_joiners)
+
+
 def _addresses(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
     for seg in segments:
         m = lex.street.search(seg.text)
@@ -549,6 +601,7 @@ _DETECTORS: tuple[Callable[[str, list[_Segment], _Lexicon], Iterable[Span]], ...
     _gender,
     _addresses,
     _births,
+    _family,
 )
 
 

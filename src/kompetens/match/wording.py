@@ -91,6 +91,9 @@ class _CvForm:
     """Month and season names and the words of an open or running date range ("present", "nu", "sedan")."""
     institutions: tuple[str, ...]
     """What a school's name ends in ("school", "universitetet")."""
+    titled: re.Pattern[str]
+    """A document title set off from the rest of its line by a dash, a colon or a bar, at the line's start or
+    end ("Curriculum Vitae – " where the anonymiser took the name after it, "– CV"; not "CV-granskning")."""
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +112,14 @@ def _cv_form() -> _CvForm:
         for phrase in d.get(key, [])
         for t in phrase.split()
     }
+    titles = "|".join(
+        re.escape(w)
+        for w in sorted({w for d in data for w in d.get("document_titles", [])}, key=len, reverse=True)
+    )
     return _CvForm(
+        titled=re.compile(
+            rf"^[\W\d_]*(?:{titles})(?:\s*[–—:|]|\s+-)|(?:[–—:|]|-\s)\s*(?:{titles})[\W\d_]*$", re.IGNORECASE
+        ),
         headings=frozenset(h.lower() for h in headings),
         date_words=frozenset(w.lower() for w in date_words),
         institutions=tuple(sorted({w.lower() for d in data for w in d.get("institution_words", [])})),
@@ -117,6 +127,7 @@ def _cv_form() -> _CvForm:
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 _NAME_JOINERS = frozenset({"of", "i", "för", "for", "and", "och"})
 
 
@@ -136,10 +147,14 @@ def cv_form_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _line_form(line: str, form: _CvForm) -> list[tuple[int, int]]:
-    if " ".join(line.strip(" \t#*_>:").split()).lower() in form.headings:
+    """A heading line (whatever marks, dashes or digits stand around it: "Curriculum Vitae –" when the
+    anonymiser took the name after the dash), a document title set off at the line's start or end, date
+    words on a line with a year and schools' names."""
+    if " ".join(_EDGES.sub("", line).split()).lower() in form.headings:
         return [(0, len(line))]
     words = list(_WORD.finditer(line))
     spans = [m.span() for m in words if m.group().lower() in form.date_words] if _YEAR.search(line) else []
+    spans += [m.span() for m in form.titled.finditer(line)]
     return spans + _school_names(line, words, form)
 
 
