@@ -67,6 +67,9 @@ def test_cased_names_need_their_case() -> None:
     assert _spans(index, "Följ oss på X och Later, inte x eller later.") == {"X": "x", "Later": "later"}
     assert _spans(index, "AB X-konto") == {"X": "x"}
     assert _spans(index, "Hard X-ray Group, X-axeln och X-Men") == {}
+    # the end of a hyphenated compound is no name (a blind test's finding 6: the energy term "Power-to-X")
+    assert _spans(index, "vind, sol samt Power-to-X (vätgas) och Tic-Tac-Later") == {}
+    assert _spans(index, "Power-to-X och X") == {"X": "x"}
 
 
 def test_cues_share_the_scan_but_are_not_phrases() -> None:

@@ -208,11 +208,12 @@ class PhraseIndex:
             first = " " + word + " "
             at = lower.find(first)
             while at != -1:  # line index of the space before the word, which is the word's text offset
-                found += [
-                    (at, at + length, value)
-                    for key, value, length in keys
-                    if cased.startswith(key, at) and (length > 1 or not _hyphened(line.text, at))
-                ]
+                if not _compound_tail(line.text, at):
+                    found += [
+                        (at, at + length, value)
+                        for key, value, length in keys
+                        if cased.startswith(key, at) and (length > 1 or not _hyphened(line.text, at))
+                    ]
                 at = lower.find(first, at + 1)
         found.sort()
         out += found
@@ -253,6 +254,16 @@ def _letter_compounds() -> tuple[str, ...]:
     """``letter_compounds`` of every language's morphology.json: words that a one-letter name joined to them
     by a hyphen makes no name ("X-ray", "X-axeln", "X-Men"; "X-kontot" stays one)."""
     return tuple(w for code in LANGUAGES for w in lang_data(code, "morphology").get("letter_compounds", []))
+
+
+_HYPHENS = "-\u2010\u2011"
+
+
+def _compound_tail(text: str, at: int) -> bool:
+    """Whether the word at ``at`` ends a hyphenated compound ("Power-to-X", "Tic-Tac-Threads"): an
+    ambiguous name there is a part of another word, no platform (a blind test's finding 6: the energy
+    term "Power-to-X" was the platform X)."""
+    return at >= 2 and text[at - 1] in _HYPHENS and text[at - 2].isalnum()
 
 
 def _hyphened(text: str, at: int) -> bool:
