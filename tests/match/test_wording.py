@@ -338,3 +338,25 @@ def test_present_and_now_score_alike_against_an_ad_that_presents(engine: Engine)
     )
     assert score(present, role).score == score(now, role).score
     assert not {"present", "high", "nu"} & (set(present.wording) | set(present.wording_en))
+
+
+def test_stop_words_of_either_language_earn_no_wording(engine: Engine) -> None:
+    """A blind test's finding 11 (stop 35): "via" and "varje" were shared wording, and writing "i chatt"
+    for "via chatt" lowered a CV's score. Stop words of both languages (``lang/<code>/stopwords.json``) now
+    weigh nothing, in an ad's and in a CV's words, and an English stop word in a Swedish text goes too."""
+    ad = document_from_text(
+        "Kundtjänstmedarbetare\n\nDu svarar kunder via chatt och telefon och rapporterar varje vecka. "
+        "Every answer counts, via chat or phone.",
+        kind="ad",
+        lang="sv",
+    )
+    role = engine.role_from_ad(ad)
+    cv = "Kundtjänstmedarbetare, Fiktiva Bolaget AB\n2020 - 2024\nSvarade kunder {via} chatt, {every} vecka.\n{en}"
+    with_stop, without = (
+        engine.candidate(document_from_text(cv.format(via=via, every=every, en=en), kind="cv", lang="sv"))
+        for via, every, en in (("via", "varje", "Every day via phone."), ("i", "", "Day phone."))
+    )
+    assert with_stop.wording == without.wording
+    assert score(with_stop, role).score == score(without, role).score
+    assert not {"via", "varje", "every"} & (set(role.wording) | set(with_stop.wording))
+    assert "it" not in wording.stop_words("sv") and "it" in wording.stop_words("en")  # the Swedish "IT"
