@@ -89,6 +89,12 @@ REMOVED = [
     ("Married with two children", "family", "children"),
     ("Parental leave 2020 - 2021", "family", "2020"),
     ("Community manager (maternity leave cover), Invented Apps, 2019 - 2020", "family", "maternity leave"),
+    ("Informatör, X\n2015 - 2017\nSkrev nyhetsbrev.\n\nFöräldraledig\n2017 - 2019", "family", "2017 - 2019"),
+    (
+        "2019 – nu\nKommunikatör, X\n\n2017 - 2019\nPappaledig\n\n2015 - 2017\nInformatör",
+        "family",
+        "2017 - 2019",
+    ),
 ]
 
 # Text that must come through untouched: durations, work words, dates, counts.
@@ -117,6 +123,7 @@ KEPT = [
     "Ansvarade för kampanjer, gift card-erbjudanden och presentkort.",
     "Engaged, curious and organised.",
     "Skrev sagor för barn och unga på bibliotekets Instagram.",
+    "Kommunikatör, Fiktiva kommun\n2019 - 2021",
 ]
 
 
@@ -174,3 +181,17 @@ def test_demo_cv_names_and_contacts_are_gone(name: str) -> None:
     )
     surname = first_words.split()[-1]
     assert surname not in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Kommunikatör, X\n2019 - 2021\nFöräldraledig\n2022 - 2023", "Kommunikatör, X\n2019 - 2021\n \n "),
+        ("2017 - 2019\nFöräldraledig\n2015 - 2017\nInformatör", " \n \n2015 - 2017\nInformatör"),
+        ("Kommunikatör, X\n2019 - 2021\nFöräldraledig 2022", "Kommunikatör, X\n2019 - 2021\n "),
+    ],
+)
+def test_a_leave_written_as_a_job_takes_its_own_date_line(text: str, kept: str) -> None:
+    """Stop 35: a parental leave over or under a date line of its own goes with that line, on the side the
+    CV writes its dates (its other date lines vote), so no other job gets its years or loses its dates."""
+    assert anonymize(text, keep_length=False).text == kept

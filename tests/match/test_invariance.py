@@ -400,6 +400,16 @@ STATUS_LINES: list[Callable[[Draw], str]] = [
         )
     ),
 ]
+
+
+def _leave_as_a_job(draw: Draw) -> str:
+    """A parental leave written as a job, its title over or under a date line of its own."""
+    title = draw(st.sampled_from(["Föräldraledig", "Föräldraledighet", "Pappaledig", "Parental leave"]))
+    years = _years_span(draw)
+    return f"{title}\n{years}" if draw(st.booleans()) else f"{years}\n{title}"
+
+
+STATUS_LINES.append(_leave_as_a_job)
 TITLE_HEADS = [
     "Curriculum Vitae",
     "Curriculum Vitae – {name}",

@@ -130,6 +130,9 @@ class _Lexicon:
     family_joiners: frozenset[str]
     children: re.Pattern[str] | None
     """A number of children ("två barn", "three kids"), as a segment's opening words."""
+    date_words: frozenset[str]
+    """Month, season and open-end words ("mars", "ht", "pågående", "present"): a line of them and years is a
+    date line."""
 
 
 def anonymize(text: str, *, keep_length: bool = True, hints: Sequence[str] = ()) -> Anonymized:
@@ -221,6 +224,13 @@ def _lexicon() -> _Lexicon:
         age_adjectives=frozenset(w.casefold() for w in words("age_adjectives")),
         age_phrases=(
             re.compile(rf"(?<!\w)(?:{'|'.join(age_phrases)})(?!\w)", re.IGNORECASE) if age_phrases else None
+        ),
+        date_words=frozenset(
+            w.casefold()
+            for d in data
+            for key in ("months", "seasons", "present", "since_words", "open_ends")
+            for phrase in d.get(key, [])
+            for w in phrase.split()
         ),
         family=_word_pattern(words("family_words"), flags=re.IGNORECASE),
         family_alone=frozenset(w.casefold() for w in words("family_alone")),
@@ -550,14 +560,72 @@ def _family(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span
     goes whole, its dates and the children with it ("Föräldraledig 2022–2023", "2025–2026 Pappaledig",
     "Ogift", "Gift, två barn", "Kvinna, gift, två barn", "Married with two children"): the timeline then
     reads no position from it and the wording no word, the same as no such line (as "Civilstånd:" fields,
-    ``_labelled``). Elsewhere the words that tell it ("efter min föräldraledighet", "parental leave")."""
+    ``_labelled``). A part that is a whole line without a year takes a date line right above it, else right
+    below, with it (a leave written as a job: "2017 - 2019" / "Föräldraledig", or the other way round), so
+    that no other job gets its years. Elsewhere the words that tell it ("efter min föräldraledighet", "parental leave")."""
     for seg in segments:
         if len(seg.text) > _SHORT_SEGMENT:
             continue
         for part in _PARTS.finditer(seg.text):
             if _opens_family(part.group(), lex):
                 yield _strip(text, seg.start + part.start(), seg.start + part.end(), "family")
+                whole = part.group().strip() == _line_at(text, seg.line_start).strip()
+                if whole and _YEARISH.search(part.group()) is None:
+                    yield from _date_line_beside(text, seg.line_start, lex)
     yield from ((m.start(), m.end(), "family") for m in lex.family.finditer(text))
+
+
+def _line_at(text: str, line_start: int) -> str:
+    end = text.find("\n", line_start)
+    return text[line_start : len(text) if end < 0 else end]
+
+
+def _date_line_beside(text: str, line_start: int, lex: _Lexicon) -> Iterator[Span]:
+    """The date line right above the line at ``line_start`` or right below it: the one on the side the CV
+    writes its dates (``_dates_first``), else the other."""
+    lines = text.split("\n")
+    k = text.count("\n", 0, line_start)
+    sides = [k - 1, k + 1] if _dates_first(lines, lex) else [k + 1, k - 1]
+    for j in sides:
+        if 0 <= j < len(lines) and _date_line(lines[j], lex):
+            start = sum(len(line) + 1 for line in lines[:j])
+            yield _strip(text, start, start + len(lines[j]), "family")
+            return
+
+
+def _dates_first(lines: list[str], lex: _Lexicon) -> bool:
+    """Whether the CV writes a job's date line above its title: its date lines vote, one with a written line
+    right below and none right above for dates first, the other way round for titles first (as the
+    timeline reads the layout). A family line is no title."""
+
+    def title(j: int) -> bool:
+        return (
+            0 <= j < len(lines)
+            and bool(lines[j].strip())
+            and not _date_line(lines[j], lex)
+            and not _opens_family(lines[j], lex)
+        )
+
+    first = last = 0
+    for j, line in enumerate(lines):
+        if _date_line(line, lex):
+            above, below = title(j - 1), title(j + 1)
+            first += below and not above
+            last += above and not below
+    return first > last
+
+
+_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_NOT_DATE = re.compile(r"[^\w\s\-–—/.:()]")
+
+
+def _date_line(line: str, lex: _Lexicon) -> bool:
+    """Whether ``line`` holds only dates: a year, and no word but month, season and open-end words."""
+    return (
+        _YEARISH.search(line) is not None
+        and _NOT_DATE.search(line) is None
+        and all(w.casefold() in lex.date_words for w in _FIRST_RUN.findall(line))
+    )
 
 
 def _opens_family(part: str, lex: _Lexicon) -> bool:
