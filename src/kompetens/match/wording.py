@@ -203,9 +203,8 @@ def skipped_words(lang: str | None = None) -> frozenset[str]:
     mother-tongue words (``language_words``), the words nearly every job ad and CV holds and the light
     verbs (``wording_stop``: "erfarenhet", "experience", "team", "följer"), company-form suffixes
     (``company_forms``: "ab", "ltd") and the markers of made-up demo data (``fiction_markers``: "fiktiv");
-    the stop words of every language (``stop_words``: "via", "varje", "every"); and the function words of
-    ``lang`` (its ``detect.json``: "andra", "även"), of that language only: the English "it" is the Swedish
-    "IT"."""
+    and the stop words (``stop_words``: "via", "varje") and function words (its ``detect.json``: "andra",
+    "även") of ``lang``, of that language only: the English "it" is the Swedish "IT"."""
     words = {
         w for code in LANGUAGES for key in WORDING_SKIPPED_KEYS for w in lang_data(code, "cv").get(key, [])
     }
@@ -216,16 +215,12 @@ def skipped_words(lang: str | None = None) -> frozenset[str]:
 
 
 def stop_words(lang: str | None) -> frozenset[str]:
-    """The stop words of every language's ``stopwords.json`` ("via", "varje", "every"), which a text of any
-    language may hold (a Swedish CV's English lines), less those another language reads as content words
-    (its ``own_language_only``: the English "it" is the Swedish "IT"), which go only from a text of their
-    own language (a blind test's finding 11: "via" and "varje" earned shared-wording points)."""
-    words: set[str] = set()
-    for code in LANGUAGES:
-        data = lang_data(code, "stopwords")
-        own = set() if code == lang else set(data.get("own_language_only", []))
-        words |= {w.lower() for w in data.get("words", []) if w not in own}
-    return frozenset(words)
+    """The stop words of ``lang`` (its ``stopwords.json``: "via", "varje", "samt"; "every", "per"), of that
+    language only, as its function words are: the English "it" and "by" are the Swedish "IT" and "by" (a
+    blind test's finding 11: "via" and "varje" earned shared-wording points)."""
+    return (
+        frozenset(w.lower() for w in lang_data(lang, "stopwords").get("words", [])) if lang else frozenset()
+    )
 
 
 def term_vector(text: str, lang: str, zipf: Zipf) -> dict[str, float]:
