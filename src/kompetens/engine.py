@@ -682,7 +682,10 @@ class Engine:
 
     def skill_labels(self, uri: str, lang: str) -> tuple[str | None, str | None]:
         """A concept's preferred label in ``lang`` and in English, from the taxonomy (None where it has none,
-        or before `kompetens setup`); what skill lists are labelled with."""
+        or before `kompetens setup`); what skill lists are labelled with. Where the taxonomy has no label in
+        ``lang`` for a concept of the curated model, the curated one stands in (ESCO has no Swedish label for
+        "promote organisational communication", which "Kommunikatör" shows: "organisationskommunikation"), so
+        a Swedish list shows no English label where a Swedish one is known."""
         key = (uri, lang)
         cache: dict[tuple[str, str], tuple[str | None, str | None]] = self.__dict__.setdefault("_labels", {})
         if key not in cache:
@@ -693,7 +696,8 @@ class Engine:
                 cache[key] = (None, None)
             else:
                 own, english = concept.labels.get(lang), concept.labels.get("en")
-                cache[key] = (own[0] if own else None, english[0] if english else None)
+                curated = _curated_labels().get(uri, {}).get(lang) if not own and lang != "en" else None
+                cache[key] = (own[0] if own else curated, english[0] if english else None)
         return cache[key]
 
     def extract(
