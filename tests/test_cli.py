@@ -349,7 +349,9 @@ def test_the_rank_table_names_missing_must_haves_in_words(
     code, out, _ = run(runner, data_dir, "rank", "--role", str(role), *map(str, DEMO_CVS))
     assert code == 0 and "must-haves not shown: Who shows more of the role's must-haves ranks first" in out
     below = out.split("must-haves not shown")[1]
-    assert all(f"{name}: seo" in below for name in missing)
+    assert all(f"{name}: seo (APIs, web technology and SEO" in below for name in missing)
+    # the columns' short names in words (a new user's bug hunt, finding 10)
+    assert "areas: mark = Marketing and communication, serv = Customer service and complaints" in out
 
 
 def test_rank_for_an_ad_weighs_and_shows_the_shared_wording(runner: CliRunner, data_dir: Path) -> None:

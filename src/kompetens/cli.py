@@ -766,11 +766,26 @@ def _skill_line(r: RankItem, *, limit: int = 6) -> str:
     return line
 
 
+def _area_legend(short: Mapping[str, str]) -> str:
+    """The table's area columns in words ("mark = Marketing and communication, ..."): a reader new to the
+    eight areas cannot guess "psy" or "strat" (a new user's bug hunt)."""
+    from .taxonomy.areas import area_label
+
+    return "areas: " + ", ".join(f"{short[a]} = {area_label(a)}" for a in AREA_IDS if a in short)
+
+
 def _missing_word(key: str, listed: Sequence[str], short: Mapping[str, str]) -> str:
-    """A missing must-have's short name, and why where the CV only lists it ("seo (listed, not shown in
-    work)"): the reader sees that a skills list was read, and not counted as the work."""
+    """A missing must-have's short name with the area's name in words ("psy (Psychology and human
+    interaction)"; a must-have that is no area as it is), and why where the CV only lists it ("seo (APIs and
+    SEO; listed, not shown in work)"): the reader sees that a skills list was read, and not counted as the
+    work."""
+    from .taxonomy.areas import area_label
+
+    notes = [area_label(key)] if key in short else []
+    if key in listed:
+        notes.append("listed, not shown in work")
     name = short.get(key, key)
-    return f"{name} (listed, not shown in work)" if key in listed else name
+    return f"{name} ({'; '.join(notes)})" if notes else name
 
 
 def _print_ranking(title: str, ranking: list[RankItem], *, order_rule: str) -> None:
@@ -808,6 +823,7 @@ def _print_ranking(title: str, ranking: list[RankItem], *, order_rule: str) -> N
         table.add_row(str(r.rank), Path(r.candidate).name, f"[bold]{round(r.score, 2):.0f}[/]", *cells)
     out_console.print(table)
     out_console.print("[dim]area levels 0-100; [red]red[/] = gap for this role[/]")
+    out_console.print(f"[dim]{_area_legend(short)}[/]", highlight=False)
     if any(r.missing_must_haves for r in ranking):
         # in words, not only in colour (piped output has none): why a higher score can rank lower
         out_console.print(f"[bold]must-haves not shown:[/] [dim]{order_rule}[/]", highlight=False)

@@ -104,6 +104,32 @@ def test_matched_and_missing_by_concept_or_label() -> None:
     assert [(m.label, m.required) for m in missing] == [("SEO", True)]
 
 
+def test_a_curated_concept_is_shown_by_the_concepts_it_links_to() -> None:
+    # a bug hunt (finding 10): a CV's "Kundtjänst via chatt, mejl och telefon" (ESCO customer service) was
+    # told it missed the ad's "Kundsupport" and "Kundbemötande och service" (JobTech concepts the curated
+    # model links to customer service)
+    jobtech = "http://data.jobtechdev.se/taxonomy/concept/"
+    service = ESCO + "15a33d76-4640-438d-ae64-fdc0c1d3eebc"
+    have = [Skill(service, "kundservice", "customer service", None, "phrase", 0.95, None, [])]
+    wanted = [
+        RoleSkill(jobtech + "KAxv_GMv_ArQ", "Kundsupport", None),  # links to ESCO customer service
+        RoleSkill(
+            jobtech + "2RpU_Wtb_59E", "Kundbemötande och service", None
+        ),  # customer service links to it
+        # customer satisfaction only shares a JobTech concept with customer service: no link between them
+        RoleSkill(ESCO + "00e53a0a-c0ba-4c9f-a2ed-4706d5832a00", "se till att kunderna är nöjda", None),
+    ]
+    matched, missing = match_skills(wanted, have)
+    assert [m.label for m in matched] == ["Kundsupport", "Kundbemötande och service"]
+    assert [m.label for m in missing] == ["se till att kunderna är nöjda"]
+    # and the other way round: the ad asks for customer service, the CV shows customer support
+    have = [
+        Skill(jobtech + "KAxv_GMv_ArQ", "Kundsupport", "customer support", None, "phrase", 0.95, None, [])
+    ]
+    matched, _ = match_skills([RoleSkill(service, "kundservice", None)], have)
+    assert [m.label for m in matched] == ["kundservice"]
+
+
 def test_role_file_skills_and_concept_must_haves_are_wanted() -> None:
     role = role_from_dict(
         {
