@@ -288,6 +288,22 @@ def test_missing_areas_only_for_social_media_roles() -> None:
     assert plain.missing_areas == []
 
 
+def test_social_media_named_as_a_whole_asks_for_no_platform_knowledge() -> None:
+    # "sociala medier" as one of a customer-service ad's channels is social-media work, but no demand for
+    # the platforms as technical systems (finding 15: every social-media ad was given that area); a
+    # platform named with work on it still is
+    cs = _review(
+        "Kundtjänstmedarbetare\n\nArbetsuppgifter\nDu hanterar ärenden via telefon, mejl och sociala medier.",
+        [],
+    )
+    assert cs.requires_social_media and cs.areas["platform_technology"] == 0.0
+    assert "platform_technology" in cs.missing_areas
+    en = _review("Support Agent\n\nDuties\nYou answer customers by phone, e-mail and social media.", [], "en")
+    assert en.requires_social_media and en.areas["platform_technology"] == 0.0
+    ig = _review("Kommunikatör\n\nArbetsuppgifter\nDu publicerar inlägg på Instagram.", [])
+    assert ig.areas["platform_technology"] > 0.0
+
+
 def test_areas_needed_limits_missing_areas() -> None:
     doc = _doc("Kommunikatör\n\nArbetsuppgifter\nDu driver vårt Instagramkonto.")
     review = review_ad(doc, _profile(doc, []), areas_needed=["platform_technology", "strategy"])

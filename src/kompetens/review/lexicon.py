@@ -230,7 +230,9 @@ SOCIAL_STRENGTHS: tuple[str, ...] = ("channel", "platform", "weak")
 @dataclass(slots=True, frozen=True)
 class SocialCue:
     pattern: re.Pattern[str]
-    area: str
+    area: str | None
+    """The area the cue is evidence for; None for a word that names social media as a whole ("sociala
+    medier", "SoMe"): it shows social-media work, not which area."""
     strength: str = "channel"
     gate: tuple[str, ...] | None = None
     product: bool = False
@@ -451,11 +453,11 @@ def review_cues(lang: str) -> ReviewCues:
     def merged(key: str) -> list[str]:
         return [p for d in datas for p in d.get(key, [])]
 
-    seen: set[tuple[str, bool, str]] = set()
+    seen: set[tuple[str, bool, str | None]] = set()
     social: list[SocialCue] = []
     for d in datas:
         for c in d["social_media"]:
-            key = (c["pattern"], bool(c.get("cased", False)), c["area"])
+            key = (c["pattern"], bool(c.get("cased", False)), c.get("area"))
             strength = c.get("strength", "channel")
             if strength not in SOCIAL_STRENGTHS:
                 raise KompetensError(
@@ -467,7 +469,7 @@ def review_cues(lang: str) -> ReviewCues:
                 social.append(
                     SocialCue(
                         whole_word(pattern, cased=key[1]),
-                        c["area"],
+                        key[2],
                         strength,
                         tuple(g.lower() for g in c["gate"]) if "gate" in c else literal_gate(c["pattern"]),
                         bool(c.get("product", False)),
