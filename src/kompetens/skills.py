@@ -12,9 +12,8 @@ which it does not. It is an explanation only: no score reads it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .schema import DOCUMENTED, R4
@@ -186,15 +185,17 @@ class SkillMatch:
 
 
 def match_skills(
-    wanted: Sequence[RoleSkill], have: Sequence[Skill]
+    wanted: Sequence[RoleSkill],
+    have: Sequence[Skill],
+    links: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[list[SkillMatch], list[SkillMatch]]:
     """(matched, missing): the role's skills the candidate's skills show, by concept URI or (for a role
     file's label) by either label, case-insensitively; must-haves first, then the role's order.
 
-    A concept of the curated model is shown by the ESCO and JobTech concepts it links to, and they by it
-    (``curated_links``): the ad's "Kundsupport" (JobTech, linked to ESCO customer service) is shown by a CV's
+    With ``links`` (``taxonomy.areas.curated_links``: a curated concept -> the ESCO and JobTech concepts it
+    links to), a curated concept is shown by the concepts it links to, and they by it: the ad's "Kundsupport" (JobTech, linked to ESCO customer service) is shown by a CV's
     "kundtjänst" (ESCO customer service). Two concepts that only link to a third do not show each other."""
-    links = curated_links()
+    links = links or {}
     index: dict[str, Skill] = {}
     linked: dict[str, Skill] = {}  # a curated link of a candidate's concept -> that skill
     for s in have:
@@ -219,16 +220,6 @@ def match_skills(
             words = list(dict.fromkeys(e.text for e in found.evidence))[:3]
             matched.append(SkillMatch(w.concept, w.label, w.required, words))
     return matched, missing
-
-
-@cache
-def curated_links() -> dict[str, frozenset[str]]:
-    """Curated concept id -> the ESCO and JobTech URIs it links to (``taxonomy/data/areas.json``), itself
-    left out (one dict: do not change it)."""
-    from .taxonomy.areas import load_curated
-    from .taxonomy.model import jobtech_uri
-
-    return {c.id: frozenset({*c.esco, *(jobtech_uri(j) for j in c.jobtech)} - {c.id}) for c in load_curated()}
 
 
 def role_skills(skills: Iterable[Skill]) -> tuple[RoleSkill, ...]:

@@ -16,6 +16,7 @@ from kompetens.engine import Engine
 from kompetens.match import CandidateProfile, RankItem, build_candidate, rank, role_from_dict
 from kompetens.models import ConceptRef, Document, Mention
 from kompetens.skills import RoleSkill, Skill, match_skills, skill_list
+from kompetens.taxonomy.areas import curated_links
 
 from .support import DEMO_CVS, TODAY
 from .test_invariance import CASES, _candidate, changed_copy
@@ -119,14 +120,14 @@ def test_a_curated_concept_is_shown_by_the_concepts_it_links_to() -> None:
         # customer satisfaction only shares a JobTech concept with customer service: no link between them
         RoleSkill(ESCO + "00e53a0a-c0ba-4c9f-a2ed-4706d5832a00", "se till att kunderna är nöjda", None),
     ]
-    matched, missing = match_skills(wanted, have)
+    matched, missing = match_skills(wanted, have, curated_links())
     assert [m.label for m in matched] == ["Kundsupport", "Kundbemötande och service"]
     assert [m.label for m in missing] == ["se till att kunderna är nöjda"]
     # and the other way round: the ad asks for customer service, the CV shows customer support
     have = [
         Skill(jobtech + "KAxv_GMv_ArQ", "Kundsupport", "customer support", None, "phrase", 0.95, None, [])
     ]
-    matched, _ = match_skills([RoleSkill(service, "kundservice", None)], have)
+    matched, _ = match_skills([RoleSkill(service, "kundservice", None)], have, curated_links())
     assert [m.label for m in matched] == ["kundservice"]
 
 

@@ -23,6 +23,7 @@ from ..lang import LANGUAGES
 from ..models import AREA_IDS, Document, Mention, Profile
 from ..schema import DOCUMENTED, R1, R2, R4
 from ..skills import Labeler, Skill, SkillEvidence, SkillMatch, match_skills, skill_list
+from ..taxonomy.areas import curated_links
 from . import wording
 from .anonymize import anonymize
 from .listed import is_listed
@@ -255,7 +256,7 @@ class Ranked:
     def item(self) -> RankItem:
         """The ``kompetens rank --json`` item: the contract's keys plus the explanation."""
         s, c = self.score, self.score.candidate
-        matched, missing = match_skills(s.role.wanted_skills(), c.skills)
+        matched, missing = match_skills(s.role.wanted_skills(), c.skills, curated_links())
         return RankItem(
             candidate=s.source,
             rank=self.rank,

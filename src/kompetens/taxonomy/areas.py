@@ -270,6 +270,18 @@ def load_curated() -> tuple[CuratedConcept, ...]:
 
 
 @cache
+@cache
+def curated_links() -> Mapping[str, frozenset[str]]:
+    """Curated concept id -> the ESCO and JobTech URIs it links to, itself left out: what
+    ``skills.match_skills`` reads as the same skill (a CV's ESCO *customer service* shows the ad's JobTech
+    "Kundsupport", which the model links to it)."""
+    from .model import jobtech_uri
+
+    return MappingProxyType(
+        {c.id: frozenset({*c.esco, *(jobtech_uri(j) for j in c.jobtech)} - {c.id}) for c in load_curated()}
+    )
+
+
 def concepts_by_area() -> Mapping[str, tuple[CuratedConcept, ...]]:
     """Curated concepts grouped by area id; every area id is a key."""
     groups = {area: tuple(c for c in load_curated() if c.area == area) for area in AREA_IDS}
