@@ -267,10 +267,18 @@ def test_link_confidence_and_cut_off(client: TestClient, engine: Engine) -> None
     items = r.json()
     best = [item["candidates"][0]["confidence"] for item in items]
     assert any(x is not None for x in best)
-    assert all(c["confidence"] is None for item in items for c in item["candidates"][1:])
+    lower = [c["confidence"] for item in items for c in item["candidates"][1:]]
+    assert any(x is not None for x in lower)  # the 2nd and 3rd concepts have their own curve (stop 35)
+    assert all(0.05 <= x <= 0.95 for x in [*best, *lower] if x is not None)
     sure = max(x for x in best if x is not None)
     cut = client.post("/api/v1/link", json={"texts": texts, "top": 3, "min_confidence": sure}).json()
-    assert [len(item["candidates"]) for item in cut] == [int(x == sure) for x in best]
     assert cut == [
-        {**item, "candidates": [c for c in item["candidates"] if c["confidence"] == sure]} for item in items
+        {
+            **item,
+            "candidates": [
+                c for c in item["candidates"] if c["confidence"] is not None and c["confidence"] >= sure
+            ],
+        }
+        for item in items
     ]
+    assert sum(len(item["candidates"]) for item in cut) >= 1
