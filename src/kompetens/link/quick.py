@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kompetens.link.index import FloatArray, LanguageIndexes, TermQuery
-from kompetens.link.sparse import LexicalQueries, Pooled, Scratch, pool_queries
+from kompetens.link.sparse import LexicalQueries, Pooled, Scratch, pool_queries, walk_items
 
 __all__ = [
     "COMPILED",
@@ -95,22 +95,7 @@ def walk_select(
     if _native is None or not native:
         groups, score = pool_queries(queries, doc_group, scratch, w_cov, w_part)
         return select_python(groups, score, boosts, mask)
-    items = [
-        (
-            part,
-            float(weight),
-            q.index.indptr,
-            q.index.docs if q.mapped is None else q.mapped,
-            q.index.weights,
-            q.doc_map if q.mapped is None else None,
-            q.ids,
-            q.weights,
-            q.limit,
-        )
-        for part, weighted in enumerate(queries)
-        for q, weight in weighted
-        if len(q.ids)
-    ]
+    items = walk_items(queries)
     doc_group32 = scratch.doc_group32
     if doc_group32 is None or len(doc_group32) != len(doc_group):
         doc_group32 = scratch.doc_group32 = doc_group.astype(np.int32)

@@ -11,6 +11,7 @@ as its twin.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -65,14 +66,11 @@ class Scratch:
         self.gseen = np.zeros(self.n_groups, dtype=np.uint8)
 
 
-def pool_queries(
-    queries: LexicalQueries, doc_group: npt.NDArray[np.int64], scratch: Scratch, w_cov: float, w_part: float
-) -> Pooled:
-    """Per concept group the queries reach: the best fused score (``fuse_parts``) of its labels. Groups in no
-    particular order."""
-    if speedups is None:
-        return pool_queries_python(queries, doc_group, w_cov, w_part)
-    items = [
+def walk_items(queries: LexicalQueries) -> list[tuple[int, float, Any, Any, Any, Any, Any, Any, float]]:
+    """The queries as the C walks take them (``pool_queries`` here, ``walk_select`` of quick linking): per
+    query with terms, its part, weight, the index's postings (mapped where the query maps them), its terms'
+    ids and weights, and its posting limit."""
+    return [
         (
             part,
             float(weight),
@@ -88,6 +86,16 @@ def pool_queries(
         for q, weight in weighted
         if len(q.ids)
     ]
+
+
+def pool_queries(
+    queries: LexicalQueries, doc_group: npt.NDArray[np.int64], scratch: Scratch, w_cov: float, w_part: float
+) -> Pooled:
+    """Per concept group the queries reach: the best fused score (``fuse_parts``) of its labels. Groups in no
+    particular order."""
+    if speedups is None:
+        return pool_queries_python(queries, doc_group, w_cov, w_part)
+    items = walk_items(queries)
     groups, scores = speedups.pool_queries(
         items, doc_group, scratch.cells, scratch.gbest, scratch.gseen, w_cov, w_part
     )
