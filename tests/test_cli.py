@@ -929,6 +929,13 @@ def test_an_html_path_in_a_folder_that_does_not_exist_is_refused(tmp_path: Path)
     assert not (tmp_path / "nonexistent").exists()
     assert _writable(tmp_path / "reports", folder=True).is_dir()
     assert _writable(tmp_path / "r.html") == tmp_path / "r.html"
+    # one missing folder whose parent exists is made: the README's demo writes out/review.html in a fresh clone
+    assert _writable(tmp_path / "out" / "review.html") == tmp_path / "out" / "review.html"
+    assert (tmp_path / "out").is_dir()
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(OptionError) as err:
+        _writable(tmp_path / "a-file" / "r.html")
+    assert "is a file" in err.value.message
 
 
 def test_messages_are_printed_as_text_not_markup(capsys: pytest.CaptureFixture[str]) -> None:

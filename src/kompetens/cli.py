@@ -125,15 +125,19 @@ def exit_code(err: KompetensError) -> int:
 
 
 def _writable(path: Path, *, folder: bool = False) -> Path:
-    """``path`` checked before the work whose result it will hold: its folder exists (with ``folder``, ``path``
-    itself is the folder: made if its parent exists) and can be written; else E304 naming it (a long market
-    run is not lost to a typo in ``--html``), a usage error. A missing folder is not made along the way: a
-    typo (``/nonexistent/dir/r.html``) is refused rather than a new folder tree left behind."""
+    """``path`` checked before the work whose result it will hold: its folder (with ``folder``, ``path``
+    itself) exists or is made where its parent exists (``out/review.html`` in a fresh checkout), and can be
+    written; else E304 naming it (a long market run is not lost to a typo in ``--html``), a usage error. A
+    missing folder tree is not made along the way: a typo (``/nonexistent/dir/r.html``) is refused rather than
+    new folders left behind."""
     where = path if folder else path.parent
-    if not where.parent.is_dir() if folder else not where.is_dir():
-        missing = where.parent if folder else where
-        said = "is a file, not a folder" if missing.exists() else "the folder does not exist; make it first"
-        raise OptionError(Code.E304, said, source=str(missing))
+    if where.exists() and not where.is_dir():
+        raise OptionError(Code.E304, "is a file, not a folder", source=str(where))
+    if not where.is_dir() and not where.parent.is_dir():
+        said = (
+            "is a file, not a folder" if where.parent.exists() else "the folder does not exist; make it first"
+        )
+        raise OptionError(Code.E304, said, source=str(where))
     try:
         where.mkdir(exist_ok=True)
     except OSError as exc:
