@@ -137,6 +137,15 @@ def _curated_labels() -> dict[str, dict[str, str]]:
     return {c.id: {"en": c.label_en, "sv": c.label_sv or c.label_en} for c in load_curated()}
 
 
+def _with_curated(uri: str, lang: str, own: str | None, english: str | None) -> tuple[str | None, str | None]:
+    """A concept's labels in ``lang`` and in English, the curated ``lang`` label standing in where the taxonomy
+    has none in it (ESCO has no Swedish label for "promote organisational communication", which "Kommunikatör"
+    shows: "organisationskommunikation")."""
+    if own is None and lang != "en":
+        own = _curated_labels().get(uri, {}).get(lang)
+    return own, english
+
+
 @cache
 def curated_area_map() -> dict[str, str]:
     """Concept URI (curated id, linked ESCO URIs and JobTech concepts) -> area (one dict: do not change it)."""
@@ -678,7 +687,11 @@ class Engine:
         found = self.taxonomy.first_labels(new)
         for uri in new:
             labels = found.get(uri)
-            cache[(uri, lang)] = (labels.get(lang), labels.get("en")) if labels is not None else (None, None)
+            cache[(uri, lang)] = (
+                _with_curated(uri, lang, labels.get(lang), labels.get("en"))
+                if labels is not None
+                else (None, None)
+            )
 
     def skill_labels(self, uri: str, lang: str) -> tuple[str | None, str | None]:
         """A concept's preferred label in ``lang`` and in English, from the taxonomy (None where it has none,
@@ -696,8 +709,9 @@ class Engine:
                 cache[key] = (None, None)
             else:
                 own, english = concept.labels.get(lang), concept.labels.get("en")
-                curated = _curated_labels().get(uri, {}).get(lang) if not own and lang != "en" else None
-                cache[key] = (own[0] if own else curated, english[0] if english else None)
+                cache[key] = _with_curated(
+                    uri, lang, own[0] if own else None, english[0] if english else None
+                )
         return cache[key]
 
     def extract(
