@@ -539,11 +539,11 @@ def test_market_json(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     page = tmp_path / "m.html"
     code, out, _ = run(runner, data_dir, "market", str(corpus), "--report-lang", "sv", "--html", str(page))
     flat = " ".join(out.split())
-    assert code == 0 and "Kräver kompetens inom sociala medier" in flat and "Per år" in flat
+    assert code == 0 and "Efterfrågar kompetens inom sociala medier" in flat and "Per år" in flat
     assert '<html lang="sv">' in page.read_text(encoding="utf-8")
     facts = tmp_path / "facts.csv"
     code, out, _ = run(runner, data_dir, "market", str(corpus), "--facts", str(facts))
-    assert code == 0 and "Need social-media competence" in " ".join(out.split())
+    assert code == 0 and "Ask for social-media competence" in " ".join(out.split())
     rows = facts.read_text(encoding="utf-8").splitlines()
     assert len(rows) == 3 and rows[0].startswith("key,source,title,year,month")
 

@@ -195,7 +195,7 @@ def test_the_html_and_the_table_give_one_share_from_the_counts() -> None:
     )
     assert report.to_dict()["share_social_media"] == 0.0415
     page = report.render_html()
-    assert "need social-media competence (4.1%)" in page and "4.2%" not in page
+    assert "ask for social-media competence, required or as a merit (4.1%)" in page and "4.2%" not in page
     assert "4.1%" in report.render_text()
 
 
@@ -253,9 +253,9 @@ def test_the_report_in_swedish(report: MarketReport) -> None:
         assert english not in page, english
     assert f"<tr><td><em>(odaterade)</em></td><td>{report.undated}</td>" in page
     text = report.render_text(width=160, lang="sv")
-    for said in ("Marknaden", "Kräver kompetens inom sociala medier", "Per år", "(odaterade)", "Län"):
+    for said in ("Marknaden", "Efterfrågar kompetens inom sociala medier", "Per år", "(odaterade)", "Län"):
         assert said in text, said
-    assert "Need social-media competence" not in text and "Per year" not in text
+    assert "Ask for social-media competence" not in text and "Per year" not in text
     share = report.social_media_ads / report.ads
     assert f"{share:.0%}".replace("%", "\u00a0%") in text  # "68 %", Swedish style
     with pytest.raises(KompetensError) as err:

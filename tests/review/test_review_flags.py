@@ -52,6 +52,9 @@ FLAGGED = [
     ),
     ("sv", "Krav: svenska som modersmål.", "svenska som modersmål", "exclusion"),
     ("sv", "Du talar svenska utan brytning.", "utan brytning", "exclusion"),
+    ("sv", "Vi söker dig som har svenska som modersmål och inga barn.", "och inga barn", "exclusion"),
+    ("sv", "Du har inte några små barn.", "har inte några små barn", "exclusion"),
+    ("en", "Ideally you have no children and can travel at short notice.", "have no children", "exclusion"),
     ("sv", "Du har minst 5 års erfarenhet av försäljning.", "minst 5 års erfarenhet", "experience"),
     ("sv", "Du har minst fem års erfarenhet.", "minst fem års erfarenhet", "experience"),
     ("sv", "Du är driven och självgående.", "driven", "gender"),
@@ -596,6 +599,10 @@ FLAGGED = [
 ]
 
 NEUTRAL = [
+    # stop 36: a prize's winners, a home without children described, a thing's qualities
+    ("sv", "Vinnarna av årets pris presenteras i maj."),
+    ("sv", "I hemmet finns inga barn, och arbetet sker dagtid."),
+    ("sv", "Vi bygger kraftfulla e-handelslösningar."),
     # a start in a career that is not the applicant's first, or no start at all
     (
         "sv",
@@ -907,6 +914,19 @@ NOT_A_TRAIT = [
     ("sv", "Du utvärderar metodens känslighet, linearitet och precision.", "känslighet"),
     ("sv", "Du hanterar känsliga personuppgifter varje dag.", "känsliga"),
     ("en", "You assess the sensitivity, specificity and precision of the assay.", "sensitivity"),
+    # stop 36, a user's test on real ads: a coded adjective whose head names a thing, a trait owned by someone
+    # else, a word of the list that is no trait ("förstås": of course)
+    ("sv", "Vi utvecklar kraftfulla metoder för analys av vatten.", "kraftfulla"),
+    ("sv", "Du arbetar med LC-HRMS för känslig och tillförlitlig kemisk analys.", "känslig"),
+    ("sv", "Integration med avancerade analytiska verktyg och stora analytiska datamängder.", "analytiska"),
+    ("sv", "Föreningen är en av Sveriges 24 självständiga HSB-föreningar.", "självständiga"),
+    ("sv", "Vår äldreomsorg har fokus på individens självständighet och behov.", "självständighet"),
+    ("sv", "Du kan alltid få hjälp av oss förstås!", "förstås"),
+    ("sv", "Allt som sker ska vara meningsfullt, förståeligt och utvecklande.", "förståeligt"),
+    ("sv", "Verksamheten riktar sig till personer med intellektuell funktionsnedsättning.", "intellektuell"),
+    ("sv", "Du bygger ett kraftfullt verktyg för planering.", "kraftfullt"),
+    ("en", "You handle sensitive and confidential data every day.", "sensitive"),
+    ("en", "You build analytical dashboards and trusted data products.", "analytical"),
 ]
 
 STILL_A_TRAIT = [
@@ -915,6 +935,18 @@ STILL_A_TRAIT = [
     ("sv", "Vi söker dig som är: Självständig och noggrann.", "Självständig"),
     ("sv", "Du är lyhörd och känslig för kundens behov.", "känslig"),
     ("en", "Competitive and ambitious, you thrive on targets.", "Competitive"),
+    # stop 36: the same words about the person sought, or about the employer (Gaucher et al. coded company text)
+    ("sv", "Du är analytisk och har erfarenhet av verktyg som Power BI.", "analytisk"),
+    ("sv", "Vi söker en engagerad och drivande Data Steward.", "drivande"),
+    ("sv", "Om du är en driven IT-tekniker som vill utvecklas, sök!", "driven"),
+    ("sv", "Du hanterar självständigt e-postprogram och kalendrar.", "självständigt"),
+    ("sv", "Du är driven, serviceinriktad och kommunikativ.", "driven"),
+    ("sv", "Du blir en del av ett modigt bolag.", "modigt"),
+    ("sv", "Du trivs i en stödjande miljö.", "stödjande"),
+    ("sv", "Vi söker en tävlingsinriktad säljare till vår butik.", "tävlingsinriktad"),
+    ("sv", "Du har en riktig vinnarskalle.", "vinnarskalle"),
+    ("sv", "Du är orädd och tar egna initiativ.", "orädd"),
+    ("en", "We are looking for a young driven software developer.", "driven"),
 ]
 
 

@@ -59,7 +59,9 @@ def test_phrases_have_explanation_suggestion_and_source(lang: str) -> None:
 def test_every_published_stem_is_flagged_or_skipped_with_a_reason(lang: str) -> None:
     published = _shared_wordlists()[SHARED_KEY[lang]]
     gender = lang_data(lang, "bias")["gender"]
-    ours = {(e["stem"], e["coding"]) for e in gender["stems"]}
+    ours = {(e["stem"], e["coding"]) for e in gender["stems"] if not e.get("added")}
+    # stems beyond the published list ("tävlingsinriktad", stop 36) say where they come from
+    assert all(e.get("note") for e in gender["stems"] if e.get("added"))
     skipped = {(e["stem"], e["coding"]) for e in gender["skipped"] if e["reason"]}
     theirs = {(stem, coding) for coding in ("masculine", "feminine") for stem in published[coding]}
     assert ours | skipped == theirs

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..layout import Layout
 from ..schema import DOCUMENTED
-from .lexicon import GUARD_WINDOW, BiasLexicon, GenderLexicon, Guard
+from .lexicon import GUARD_WINDOW, BiasLexicon, GenderLexicon, Guard, NotAPerson
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
 _NEXT_WORD = re.compile(r"[\s,;:]*([^\W\d_]+)")
@@ -182,6 +182,8 @@ def _gender_flags(
             continue
         if rule.not_after and _previous_word(text, m.start()) in rule.not_after:
             continue
+        if gender.not_a_person is not None and _not_a_person(text, m, gender.not_a_person):
+            continue
         unit = layout.unit_at(m.start())
         if unit is not None and unit.boilerplate:
             continue
@@ -195,6 +197,35 @@ def _gender_flags(
             gender.source,
             f"gender.{rule.coding}:{rule.stem}",
         )
+
+
+_FOLLOWING = re.compile(r"[ \t]*(,?)[ \t]*([^\W\d_]+(?:-[^\W\d_]+)*)")
+
+
+def _following_words(text: str, end: int, n: int) -> list[str]:
+    """Up to ``n`` words after ``end`` in the same clause (spaces and single commas between), lower case."""
+    words: list[str] = []
+    at = end
+    while len(words) < n:
+        m = _FOLLOWING.match(text, at)
+        if m is None:
+            break
+        words.append(m.group(2).lower())
+        at = m.end()
+    return words
+
+
+def _not_a_person(text: str, m: re.Match[str], guard: NotAPerson) -> bool:
+    """Whether the coded word ``m`` (matched in lower case) describes no person sought: a word never a
+    trait ("förstås"), a trait owned by someone named before it ("individens självständighet"), or an
+    adjective whose head names a thing ("kraftfulla metoder", "känslig och tillförlitlig kemisk analys")."""
+    word = m.group()
+    if word in guard.words:
+        return True
+    previous = _previous_word(text, m.start())
+    if guard.owned(previous):
+        return True
+    return guard.describes_a_thing(word, previous, _following_words(text, m.end(), guard.max_chain + 2))
 
 
 _NAME_BEFORE = re.compile(r"(?<![\w-])[^\W\d_][\w-]*[ \t]+$")

@@ -7,6 +7,7 @@ patterns into compiled regular expressions, once per language.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -77,6 +78,79 @@ class StemRule:
 
 
 @dataclass(slots=True, frozen=True)
+class NotAPerson:
+    """A gender-coded adjective that describes a thing ("kraftfulla metoder", "analytiska verktyg",
+    "sensitive data") or another's trait ("individens självständighet") says nothing about the person
+    sought (``not_a_person`` in ``bias.json``). Words about the employer or the workplace ("ett modigt
+    bolag", "en stödjande miljö") stay flagged: Gaucher et al. coded the whole ad, its company text too."""
+
+    heads: re.Pattern[str]
+    """A noun that names a thing: the adjective's head, after at most ``max_chain`` more adjectives."""
+    chain: re.Pattern[str]
+    """Words that may stand between the coded adjective and its head: other adjectives, "och", "and"."""
+    owner: re.Pattern[str] | None = None
+    """A previous word that owns the trait: a definite genitive ("individens", "patientens")."""
+    words: frozenset[str] = frozenset()
+    """Coded words that are never a trait in this language ("förstås": of course)."""
+    roles: re.Pattern[str] | None = None
+    """A word after the head that makes it part of a job title ("Data Engineer", "IT-tekniker")."""
+    not_adjective: re.Pattern[str] | None = None
+    """Coded words that are nouns or verbs ("tillit", "understanding"): no head makes them a thing's."""
+    adverb_form: re.Pattern[str] | None = None
+    """Coded words that may be adverbs ("arbetar självständigt"): a thing's only after ``neuter_before``."""
+    neuter_before: frozenset[str] = frozenset()
+    max_chain: int = 3
+
+    def describes_a_thing(self, word: str, previous: str, following: Sequence[str]) -> bool:
+        """Whether the coded ``word`` (lower case) is an adjective whose head, in the words after it (lower
+        case, in order) and through other adjectives, names a thing."""
+        if self.not_adjective is not None and self.not_adjective.fullmatch(word):
+            return False
+        if (
+            self.adverb_form is not None
+            and self.adverb_form.fullmatch(word)
+            and previous not in self.neuter_before
+        ):
+            return False
+        for i, after in enumerate(following[: self.max_chain + 1]):
+            if self.heads.fullmatch(after):
+                title = following[i + 1] if i + 1 < len(following) else ""
+                return not (self.roles is not None and self.roles.fullmatch(title))
+            if not self.chain.fullmatch(after):
+                return False
+        return False
+
+    def owned(self, previous: str) -> bool:
+        """Whether ``previous`` (lower case) is someone else's, owning the trait after it."""
+        return self.owner is not None and self.owner.fullmatch(previous) is not None
+
+
+def _alternatives(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern of ``patterns``, for ``fullmatch`` on a lower-case word."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+
+
+def _optional(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+def _not_a_person(data: dict[str, Any] | None) -> NotAPerson | None:
+    if not data:
+        return None
+    return NotAPerson(
+        heads=_alternatives(data["heads"]),
+        chain=_alternatives(data["chain"]),
+        owner=_optional(data.get("owner")),
+        words=frozenset(w.lower() for w in data.get("words", [])),
+        roles=_optional(data.get("roles")),
+        not_adjective=_optional(data.get("not_adjective")),
+        adverb_form=_optional(data.get("adverb_form")),
+        neuter_before=frozenset(data.get("neuter_before", [])),
+        max_chain=int(data.get("max_chain", 3)),
+    )
+
+
+@dataclass(slots=True, frozen=True)
 class _StemIndex:
     """``rule_for`` in dictionary look-ups: it runs for every word of every ad."""
 
@@ -113,6 +187,8 @@ class GenderLexicon:
     stems: tuple[StemRule, ...]
     word_forms: WordForms = field(default_factory=WordForms)
     """How a stem's one-word alternative is fitted to the flagged word's form (``word_forms``)."""
+    not_a_person: NotAPerson | None = None
+    """When a coded word describes a thing or someone else, not the person sought (``not_a_person``)."""
     _index: _StemIndex = field(init=False, repr=False, compare=False)
     _flagged: dict[str, StemRule | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     """Word -> its rule when the word is flagged at all (``rule_for`` and the rule's ``exclude``)."""
@@ -422,6 +498,7 @@ def bias_lexicon(lang: str, *, folded: bool = False) -> BiasLexicon:
         suggestion_template=g.get("suggestion_template", "{alternative}"),
         stems=tuple(_stem(e) for e in g["stems"]),
         word_forms=WordForms.from_data(g.get("word_forms", {})),
+        not_a_person=_not_a_person(g.get("not_a_person")),
     )
     others = [(code, lang_data(code, "bias")) for code in LANGUAGES if code != lang]
     by_lang = [(lang, data), *((code, _folded(d) if folded else d) for code, d in others if d)]
