@@ -125,8 +125,8 @@ class NotAPerson:
         return self.owner is not None and self.owner.fullmatch(previous) is not None
 
 
-def _alternatives(patterns: list[str]) -> re.Pattern[str]:
-    """One pattern of ``patterns``, for ``fullmatch`` on a lower-case word."""
+def _word_pattern(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern of ``patterns``, for ``fullmatch`` on a lower-case word (none matches for an empty list)."""
     return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
 
 
@@ -138,8 +138,8 @@ def _not_a_person(data: dict[str, Any] | None) -> NotAPerson | None:
     if not data:
         return None
     return NotAPerson(
-        heads=_alternatives(data["heads"]),
-        chain=_alternatives(data["chain"]),
+        heads=_word_pattern(data["heads"]),
+        chain=_word_pattern(data["chain"]),
         owner=_optional(data.get("owner")),
         words=frozenset(w.lower() for w in data.get("words", [])),
         roles=_optional(data.get("roles")),
