@@ -472,6 +472,8 @@ def _print_review(r: Review) -> None:
         out_console.print(_skills_text(r.skills) + " [dim](* = must-have)[/]", highlight=False)
     if r.unicorn:
         out_console.print("[bold yellow]unicorn warning:[/] expert level demanded in all eight areas")
+    if r.breadth is not None:
+        out_console.print(f"[bold yellow]![/] {escape(r.breadth.note)}", highlight=False)
     flags = r.flags
     if flags:
         out_console.print(_flags_headline(r), highlight=False)

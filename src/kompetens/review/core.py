@@ -10,6 +10,7 @@ from ..layout import JOB_CONTENT, Layout, Section, layout_cues, segment
 from ..models import AREA_IDS, Document, Profile
 from ..schema import DOCUMENTED, R4
 from ..skills import Skill
+from .breadth import BreadthNote, breadth_note
 from .flags import Flag, GenderCoding, find_flags, gender_coding, is_coded_word
 from .lexicon import GenderLexicon, ReviewCues, bias_lexicon, review_cues, written_without_diacritics
 from .social import (
@@ -77,6 +78,9 @@ class Review:
     """Age-, gender- or otherwise biased wording, in text order."""
     unicorn: bool = False
     """Expert level demanded in all eight areas."""
+    breadth: BreadthNote | None = None
+    """Most of the eight areas asked for from a role the ad calls junior, an assistant's or part-time (the
+    seed article's case); None otherwise."""
     social_media_merit: bool = False
     """Social-media competence is asked for as a merit only: every span that decided
     ``requires_social_media`` is a merit (false when a duty or requirement names it too)."""
@@ -238,6 +242,7 @@ def review_ad(
         flags=flags,
         gender_coding=gender_coding(flags),
         unicorn=set(AREA_IDS) <= expert_areas,
+        breadth=breadth_note(areas, layout, doc.text, doc.lang) if requires else None,
         social_media_merit=merit_only(evidence),
         explanation=ReviewExplanation(
             [e for e in evidence if e.counted], [e for e in evidence if not e.counted]
