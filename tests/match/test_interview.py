@@ -159,3 +159,35 @@ def test_unknown_language() -> None:
     with pytest.raises(KompetensError) as info:
         interview_kit(synthetic(0, _levels()), ROLE, lang="xx")
     assert info.value.field == "lang"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_outside_the_field_a_kit_asks_channel_neutral_questions(lang: str) -> None:
+    # a user's test (stop 36): a phone and invoice helpdesk's kit asked about "200 comments in an hour"
+    role = Role(
+        "Kundservice", dict.fromkeys(AREA_IDS, 1.0), social_media=False, ad_areas=("customer_service",)
+    )
+    kit = interview_kit(synthetic(0, _levels()), role, lang=lang)
+    texts = _load(lang)["areas"]["customer_service"]
+    (section,) = kit.sections
+    assert [q.text for q in section.questions] == [q["text"] for q in texts["outside_field"]["questions"]]
+    assert section.work_sample == texts["outside_field"]["work_sample"]
+    assert "200" not in kit.markdown
+    in_field = interview_kit(synthetic(0, _levels()), ROLE, lang=lang)
+    service = next(s for s in in_field.sections if s.area == "customer_service")
+    assert [q.text for q in service.questions] == [q["text"] for q in texts["questions"]]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_channel_neutral_texts_have_the_usual_shape(lang: str) -> None:
+    for area, texts in _load(lang)["areas"].items():
+        general = texts.get("outside_field")
+        if general is None:
+            continue
+        assert len(general["questions"]) == len(texts["questions"]), area
+        assert [q["kind"] for q in general["questions"]] == [q["kind"] for q in texts["questions"]], area
+        assert set(general["anchors"]) == set(texts["anchors"]) and general["work_sample"], area
+        words = " ".join([*(q["text"] for q in general["questions"]), general["work_sample"]]).lower()
+        assert not any(w in words for w in ("social", "sociala", "post", "inlägg", "kommentar", "comment")), (
+            area
+        )

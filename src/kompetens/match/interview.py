@@ -163,7 +163,9 @@ def interview_kit(
         areas = set(sorted(weighted, key=lambda a: (candidate.areas[a], -role.weights[a]))[:verify])
     order = sorted(areas, key=lambda a: (-role.weights.get(a, 0.0), AREA_IDS.index(a)))
     sections = tuple(
-        _section(data["areas"][a], a, lang, _reason(a, gaps, musts), candidate.areas[a], questions)
+        _section(
+            _texts(data["areas"][a], role), a, lang, _reason(a, gaps, musts), candidate.areas[a], questions
+        )
         for a in order
     )
     missing = tuple(
@@ -209,6 +211,14 @@ def _note(texts: dict[str, str], role: Role, lang: str) -> str:
     if not role.ad_areas:
         return texts["none"]
     return texts["some"].format(areas="; ".join(area_label(a, lang) for a in role.ad_areas))
+
+
+def _texts(area: dict[str, Any], role: Role) -> dict[str, Any]:
+    """An area's questions, work sample and anchors: for a role outside the field its channel-neutral
+    ``outside_field`` ones where the area has them (a phone and invoice helpdesk gets no question about 200
+    comments in an hour)."""
+    general: dict[str, Any] | None = area.get("outside_field")
+    return general if general and not role.social_media else area
 
 
 def _reason(area: str, gaps: set[str], musts: set[str]) -> str:
