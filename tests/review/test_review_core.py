@@ -276,6 +276,65 @@ def test_merit_is_merit_only_when_no_duty_names_social_media() -> None:
     assert not review.social_media_merit
 
 
+MERITS_IN_PARENTHESES = [
+    (
+        "sv",
+        "Butikssäljare\n\nVi söker dig som har\n- Erfarenhet av försäljning\n- Erfarenhet av sociala medier (ett plus)",
+    ),
+    (
+        "sv",
+        "Butikssäljare\n\nKrav\n- Erfarenhet av kassaarbete\n- Erfarenhet av sociala medier (meriterande)",
+    ),
+    (
+        "sv",
+        "Butikssäljare\n\nDin profil\nDu har erfarenhet av butiksförsäljning. Du har vana av sociala medier (plus i kanten).",
+    ),
+    (
+        "sv",
+        "Butikssäljare\n\nDin profil\nDu har erfarenhet av försäljning.\n"
+        "Extra plus om du har erfarenhet av digital marknadsföring (exempelvis sociala medier).",
+    ),
+    ("en", "Shop assistant\n\nRequirements\n- Retail experience\n- Experience with social media (a plus)"),
+    (
+        "en",
+        "Shop assistant\n\nRequirements\n- Retail experience\n- Experience with social media (nice to have)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), MERITS_IN_PARENTHESES)
+def test_a_merit_written_in_its_requirement_sentence_is_a_merit(engine: Engine, lang: str, text: str) -> None:
+    # "... sociala medier (ett plus)" under a requirements heading: the sentence's own merit cue wins over
+    # its section, as extraction reads it (extract.cues.requirement_status); still work the job may involve
+    from kompetens.ingest import document_from_text
+
+    review = engine.review(document_from_text(text, source="ad.txt", lang=lang, kind="ad"))
+    assert review.requires_social_media
+    assert {e.reason for e in review.explanation.requires_social_media} == {"merit"}
+    assert review.social_media_merit
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Butikssäljare\n\nKrav\n- Erfarenhet av kassaarbete\n- Erfarenhet av sociala medier"),
+        ("sv", "Butikssäljare\n\nArbetsuppgifter\nDu lägger gärna upp inlägg i sociala medier."),
+        (
+            "en",
+            "Shop assistant\n\nRequirements\n- Experience with social media\n- A driving licence is a plus",
+        ),
+    ],
+)
+def test_a_requirement_or_a_duty_stays_one_beside_a_merit_cue(engine: Engine, lang: str, text: str) -> None:
+    # the merit cue must be in the span's own sentence, and a duty is a duty whatever cue word it holds
+    from kompetens.ingest import document_from_text
+
+    review = engine.review(document_from_text(text, source="ad.txt", lang=lang, kind="ad"))
+    assert review.requires_social_media
+    assert {e.reason for e in review.explanation.requires_social_media} == {"job"}
+    assert not review.social_media_merit
+
+
 def test_missing_areas_only_for_social_media_roles() -> None:
     sm = _review(
         "Kommunikatör\n\nArbetsuppgifter\nDu driver vårt Instagramkonto och skriver pressmeddelanden.",

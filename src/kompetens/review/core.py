@@ -166,7 +166,9 @@ def _one_verdict(evidence: list[Evidence], layout: Layout) -> list[Evidence]:
             continue
         elif e.reason == "generic" and e.via == "mention" and (u := layout.unit_at(e.start)) is not None:
             counted = u.start in units
-            out.append(replace(e, counted=True, reason=counted_reason(e.section)) if counted else e)
+            out.append(
+                replace(e, counted=True, reason=counted_reason(e.section, layout, e.start)) if counted else e
+            )
         else:
             out.append(e)
     return out

@@ -31,6 +31,9 @@ _URL = re.compile(r"https?://|www\.")
 EVIDENCE_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
 """Sections whose sentences can make an ad a social-media ad (a merit is work the job may involve)."""
 
+MERIT_CUE_SECTIONS: frozenset[str] = frozenset({"requirements", "body"})
+"""Sections where a sentence's own merit cue makes its span a merit (``counted_reason``)."""
+
 
 @dataclass(slots=True, frozen=True)
 class Evidence:
@@ -78,8 +81,18 @@ def _place(layout: Layout, start: int) -> tuple[Unit | None, str, str | None]:
     return unit, unit.section, None
 
 
-def counted_reason(section: str) -> str:
-    return "merit" if section == "merits" else "job"
+def counted_reason(section: str, layout: Layout | None = None, start: int = -1) -> str:
+    """ "merit" for a counted span under a merits heading, or in a requirement sentence whose own cue makes it
+    a merit as extraction reads it (``Layout.required``: "Erfarenhet av sociala medier (ett plus)",
+    "Extra plus om du har erfarenhet av ... (exempelvis sociala medier)", "Experience with social media (a
+    plus)"); else "job". A duty stays a duty whatever cue word it holds ("Du lägger gärna upp inlägg")."""
+    if section == "merits":
+        return "merit"
+    if layout is not None and layout.required is not None and start >= 0 and section in MERIT_CUE_SECTIONS:
+        (i,) = layout.sentences_at([start])
+        if i >= 0 and layout.required[i] is False:
+            return "merit"
+    return "job"
 
 
 def _hits(text: str, low: str, cues: ReviewCues) -> list[_Hit]:
@@ -178,13 +191,15 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
             )
             if ok:
                 strong_units.add(unit.start)
-            verdicts.append((h, unit, section, ok, counted_reason(section) if ok else "no_work_context"))
+            verdicts.append(
+                (h, unit, section, ok, counted_reason(section, layout, h.start) if ok else "no_work_context")
+            )
 
     for h, unit, section, judged, reason in verdicts:
         ok = bool(judged)
         if judged is None and unit is not None:  # a weak cue counts beside a counted strong one
             ok = unit.start in strong_units
-            reason = counted_reason(section) if ok else "generic"
+            reason = counted_reason(section, layout, h.start) if ok else "generic"
         yield Evidence(h.text, h.start, h.end, h.cue.area, section, ok, reason, "cue", h.cue.strength)
 
 
@@ -214,7 +229,7 @@ def mention_evidence(
         if aside is None and not cues.names_social_media(m.text, strengths=("channel",)):
             aside = "generic"
         counted = aside is None
-        reason = counted_reason(section) if counted else (aside or "heading")
+        reason = counted_reason(section, layout, m.start) if counted else (aside or "heading")
         yield Evidence(m.text, m.start, m.end, m.area, section, counted, reason, "mention")
 
 
