@@ -295,6 +295,16 @@ MERITS_IN_PARENTHESES = [
         "Extra plus om du har erfarenhet av digital marknadsföring (exempelvis sociala medier).",
     ),
     ("en", "Shop assistant\n\nRequirements\n- Retail experience\n- Experience with social media (a plus)"),
+    # stop 36: "stort plus" and "huge plus" as merit cues (9 of the Swedish tune-half ads write "ett stort plus")
+    (
+        "sv",
+        "Butikssäljare\n\nKrav\n- Erfarenhet av kassaarbete\n- Erfarenhet av sociala medier (ett stort plus)",
+    ),
+    ("sv", "Butikssäljare\n\nDin profil\nHar du erfarenhet av sociala medier är det en stor fördel."),
+    (
+        "en",
+        "Shop assistant\n\nRequirements\n- Retail experience\n- Experience with social media is a huge plus",
+    ),
     (
         "en",
         "Shop assistant\n\nRequirements\n- Retail experience\n- Experience with social media (nice to have)",
