@@ -888,6 +888,8 @@ NEUTRAL = [
     ("sv", "Under din första tid hos oss får du en introduktion."),
     ("sv", "Din första anställning hos oss är en provanställning."),
     ("sv", "Ditt första sommarjobb blir att lära känna butiken."),
+    ("sv", "Din första tjänst blir på vårt kontor i Malmö."),
+    ("sv", "Din första arbetsplats blir vårt kontor i Malmö."),
     ("sv", "Vi bakar nybakade kanelbullar varje morgon."),
     ("sv", "Vi säljer färsk fisk och färska grönsaker."),
     ("sv", "Som nybliven medarbetare får du en mentor."),
