@@ -53,6 +53,8 @@ FLAGGED = [
     ("sv", "Krav: svenska som modersmål.", "svenska som modersmål", "exclusion"),
     ("sv", "Du talar svenska utan brytning.", "utan brytning", "exclusion"),
     ("sv", "Vi söker dig som har svenska som modersmål och inga barn.", "och inga barn", "exclusion"),
+    ("sv", "Du har högst ett par års erfarenhet av försäljning.", "högst ett par års erfarenhet", "age"),
+    ("sv", "Vi är ett team med mycket ungt folk.", "ungt folk", "age"),
     ("sv", "Du har inte några små barn.", "har inte några små barn", "exclusion"),
     ("en", "Ideally you have no children and can travel at short notice.", "have no children", "exclusion"),
     ("sv", "Du har minst 5 års erfarenhet av försäljning.", "minst 5 års erfarenhet", "experience"),
@@ -1312,3 +1314,13 @@ def test_an_age_phrase_inside_a_gender_requirement_is_flagged_as_both(text: str,
     age = [f for f in flags if f.category == "age"]
     assert gender, flags
     assert age and all(gender[0].start <= f.start and f.end <= gender[0].end for f in age), flags
+
+
+@pytest.mark.parametrize(
+    "text", ["Du har högst tre års erfarenhet av försäljning.", "Du har max 2 års erfarenhet.", "Erfarenhet: 0-2 år."]
+)
+def test_an_experience_cap_is_an_age_flag_and_no_demand_for_years(text: str) -> None:
+    # a user's test (stop 36): a cap got both an age flag and the experience flag, which says years shut out the young
+    found = _flags("sv", text)
+    assert any(category == "age" for _, category in found)
+    assert not any(category == "experience" for _, category in found)
