@@ -55,6 +55,7 @@ FLAGGED = [
     ("sv", "Vi söker dig som har svenska som modersmål och inga barn.", "och inga barn", "exclusion"),
     ("sv", "Du har högst ett par års erfarenhet av försäljning.", "högst ett par års erfarenhet", "age"),
     ("sv", "Vi är ett team med mycket ungt folk.", "ungt folk", "age"),
+    ("sv", "Vi söker en erfaren och mogen person med lång erfarenhet.", "söker en erfaren och mogen person", "age"),
     ("sv", "Du har inte några små barn.", "har inte några små barn", "exclusion"),
     ("en", "Ideally you have no children and can travel at short notice.", "have no children", "exclusion"),
     ("sv", "Du har minst 5 års erfarenhet av försäljning.", "minst 5 års erfarenhet", "experience"),
