@@ -293,6 +293,30 @@ def test_evidence_quotes_the_whole_sentence_across_wrapped_lines(word: str, sent
     assert contexts[word] == sentence
 
 
+# A user's test (stop 36): a long bullet without a full stop was quoted with the next job's date line, and an
+# education line with the languages line after it.
+ENTRIES = """Erfarenhet
+2021-2025 Social media manager, Fiktiv Mode AB
+- Ansvarade för annonsbudget och byggde en Discord-server för alla våra kunder
+2019-2021 Kundtjänstmedarbetare, Exempel Telecom
+- Besvarade kunder via telefon, chatt och mejl
+
+Utbildning
+Medie- och kommunikationsvetenskap med inriktning analys, Göteborgs universitet, 2016-2019
+
+Språk: svenska, engelska
+"""
+
+
+def test_evidence_joins_no_line_that_opens_a_new_entry() -> None:
+    contexts = {e.context for a in AREA_IDS for e in candidate(ENTRIES).evidence[a]}
+    assert [c for c in contexts if "Discord" in c] == [
+        "Ansvarade för annonsbudget och byggde en Discord-server för alla våra kunder"
+    ]
+    education = [c for c in contexts if "analys" in c]
+    assert education and not any("Språk" in c for c in education)
+
+
 def test_evidence_joins_no_short_lines_of_a_cv() -> None:
     # a title, its dates and a list item are lines of their own, not one wrapped sentence
     contexts = [e.context for e in candidate(job("2020 – nu", "Discord")).evidence["community"]]

@@ -55,7 +55,12 @@ FLAGGED = [
     ("sv", "Vi söker dig som har svenska som modersmål och inga barn.", "och inga barn", "exclusion"),
     ("sv", "Du har högst ett par års erfarenhet av försäljning.", "högst ett par års erfarenhet", "age"),
     ("sv", "Vi är ett team med mycket ungt folk.", "ungt folk", "age"),
-    ("sv", "Vi söker en erfaren och mogen person med lång erfarenhet.", "söker en erfaren och mogen person", "age"),
+    (
+        "sv",
+        "Vi söker en erfaren och mogen person med lång erfarenhet.",
+        "söker en erfaren och mogen person",
+        "age",
+    ),
     ("sv", "Du har inte några små barn.", "har inte några små barn", "exclusion"),
     ("en", "Ideally you have no children and can travel at short notice.", "have no children", "exclusion"),
     ("sv", "Du har minst 5 års erfarenhet av försäljning.", "minst 5 års erfarenhet", "experience"),
@@ -1318,7 +1323,12 @@ def test_an_age_phrase_inside_a_gender_requirement_is_flagged_as_both(text: str,
 
 
 @pytest.mark.parametrize(
-    "text", ["Du har högst tre års erfarenhet av försäljning.", "Du har max 2 års erfarenhet.", "Erfarenhet: 0-2 år."]
+    "text",
+    [
+        "Du har högst tre års erfarenhet av försäljning.",
+        "Du har max 2 års erfarenhet.",
+        "Erfarenhet: 0-2 år.",
+    ],
 )
 def test_an_experience_cap_is_an_age_flag_and_no_demand_for_years(text: str) -> None:
     # a user's test (stop 36): a cap got both an age flag and the experience flag, which says years shut out the young

@@ -622,15 +622,24 @@ def _next_line(text: str, line_end: int) -> tuple[int, int] | None:
     return None
 
 
+_NEW_ENTRY = re.compile(r"(?:19|20)\d\d\b|[^\W\d_][\w -]{0,30}:(?:\s|$)")
+"""A line that opens a CV's new entry or item: a year ("2019-2021 Kundtjänstmedarbetare, ..."), or a label
+("Språk: svenska, engelska")."""
+_ENDS_WITH_YEAR = re.compile(r"\b(?:19|20)\d\d\W*$")
+
+
 def _wrapped(line: str, following: str) -> bool:
-    """Whether ``following`` goes on ``line``'s sentence: a long line that ends mid-sentence, and a next line
-    that is no new list item."""
+    """Whether ``following`` goes on ``line``'s sentence: a long line that ends mid-sentence, not with a year
+    (an education line's "..., 2016-2019"), and a next line that is no new list item and opens no new entry
+    (a user's test: "A/B-testade kampanjer" was quoted with the next job's "2019-2021 Kundtjänstmedarbetare")."""
     line, following = line.strip(), following.lstrip()
     return (
         len(line) >= _WRAP_MIN
         and not line.endswith((".", "!", "?", ":", ";"))
+        and _ENDS_WITH_YEAR.search(line) is None
         and bool(following)
         and following[0] not in _BULLETS
+        and _NEW_ENTRY.match(following) is None
     )
 
 
