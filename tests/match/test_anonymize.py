@@ -58,6 +58,7 @@ REMOVED = [
     # stop 31: a bug hunt's CV headers and profile lines
     ("CV – Anna Fiktivsson\nSocial media-ansvarig", "name", "Fiktivsson"),
     ("Curriculum Vitae – Emily Sampleton\nSUMMARY", "name", "Sampleton"),
+    ("Curriculum Vitae\nAnna Fiktivsson\nKörkort B", "name", "Fiktivsson"),
     ("Emily Sampleton, Social Media Manager\nSUMMARY", "name", "Sampleton"),
     ("Anna Fiktivsson (född 1962)\nKommunikatör", "birth_date", "1962"),
     ("Kommunikatör, född 3 april 1985 i Exempelstad", "birth_date", "1985"),
@@ -124,6 +125,11 @@ KEPT = [
     "Engaged, curious and organised.",
     "Skrev sagor för barn och unga på bibliotekets Instagram.",
     "Kommunikatör, Fiktiva kommun\n2019 - 2021",
+    # a driving licence, a heading word or a tool under a document title is no name (a user test's finding)
+    "Curriculum Vitae\nKörkort B\n\nErfarenhet\nRedaktör, Fiktiva AB, 2019-2023",
+    "CV\nDriving Licence B\n\nExperience\nEditor, Madeup Ltd, 2019-2023",
+    "Curriculum Vitae\nAdobe Photoshop\n\nErfarenhet\nFormgivare",
+    "Curriculum Vitae\nProfil Sammanfattning\n\nErfarenhet\nFormgivare",
 ]
 
 

@@ -111,6 +111,9 @@ class _Lexicon:
     name_label: re.Pattern[str]
     document_titles: frozenset[str]
     title_words: frozenset[str]
+    not_name_words: frozenset[str]
+    """Words no name holds: a heading's word ("Körkort", "Profil", "Skills"), a document title's, a driving
+    licence's and a tool's ("Körkort B", "Driving licence B", "Adobe Photoshop" under "Curriculum Vitae")."""
     document_prefix: re.Pattern[str]
     """A document title and a dash or colon before the name on the first line ("CV – Anna Fiktivsson")."""
     birth: re.Pattern[str]
@@ -212,6 +215,12 @@ def _lexicon() -> _Lexicon:
         name_label=dict(labels)["name"],
         document_titles=frozenset(w.lower() for d in data for w in d.get("document_titles", [])),
         title_words=frozenset(w.lower() for d in data for w in d.get("title_words", [])),
+        not_name_words=frozenset(
+            w.lower()
+            for w in {*sections, *titles, *words("personal_headings"), *words("not_name_words")}
+            | {h for d in data for h in d.get("form_headings", [])}
+            if " " not in w
+        ),
         document_prefix=re.compile(rf"(?:{'|'.join(map(re.escape, titles))})\s*[–—:|-]\s*", re.IGNORECASE),
         birth=re.compile(
             rf"(?<![\w.])(?:{births})\.?:?\s+(?:(?:den|on|in)\s+)?"
@@ -416,6 +425,8 @@ def _looks_like_name(words: str, lex: _Lexicon) -> bool:
     if not 2 <= len(tokens) <= 4 or words.lower() in lex.section_words:
         return False
     if any(t.lower() in lex.title_words for t in tokens):  # "Customer Service Advisor" is a job title
+        return False
+    if any(t.lower().strip(":") in lex.not_name_words for t in tokens):  # "Körkort B" is no name
         return False
     return all(_NAME_TOKEN.fullmatch(t) and not _DIGITS.search(t) for t in tokens)
 
