@@ -289,6 +289,25 @@ def test_a_coded_option_error_exits_2_as_click_usage_errors_do(
     assert code == 1 and json.loads(out)["error"]["code"] == "E301"
 
 
+@pytest.mark.parametrize(
+    ("argv", "code", "field"),
+    [
+        (("candidates", "erase", "nope"), "E505", "cid"),
+        (("candidates", "export", "nope"), "E505", "cid"),
+        (("rankings", "show", "nope"), "E506", "rid"),
+        (("rankings", "confirm", "nope"), "E506", "rid"),
+    ],
+)
+def test_a_json_error_names_a_missing_id_as_the_api_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], code: str, field: str
+) -> None:
+    """A user test's finding: the CLI said ``field: "id"`` where the API says ``cid``/``rid`` for the same
+    not-found id (one rule, errors.public_field)."""
+    status, out = _main_exit(capsys, "--data-dir", str(tmp_path / "data"), *argv, "--json")
+    error = json.loads(out)["error"]
+    assert status == 1 and (error["code"], error["field"]) == (code, field)
+
+
 def test_entry_point_prints_no_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.4 this is not really a pdf")

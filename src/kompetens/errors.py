@@ -83,7 +83,8 @@ class ErrorInfo:
     """The input (file name or field) it concerns."""
     field: str | None = None
     """The request or role field at fault: in the REST API the name the operation documents, without its
-    location (`limit`, `cvs`, `candidates`, `cid`); a role's own field (`weights.community`) for E300."""
+    location (`limit`, `cvs`, `candidates`, `cid`); a role's own field (`weights.community`) for E300. A
+    stored object's id not found is named as the API names it in the CLI's JSON too (`cid`, `rid`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,28 @@ class AllFailed:
     """Every input, in the order given, with why it could not be used."""
 
 
+ID_FIELDS: dict[Code, str] = {
+    Code.E505: "cid",
+    Code.E506: "rid",
+    Code.E507: "rid",
+    Code.E510: "cid",
+    Code.E511: "role_id",
+    Code.E512: "ad_id",
+    Code.E604: "jid",
+}
+"""The public name of a stored object's id that the store names by its generic ``id`` (or ``candidate``): the
+REST API's path parameter or JSON key (``/candidates/{cid}``, ``{"role_id": ...}``), and the CLI's JSON error
+says the same (``kompetens candidates erase X --json``: ``field: "cid"``, as the API answers)."""
+
+
+def public_field(code: Code, field: str | None) -> str | None:
+    """``field`` as the interfaces name it: a stored object's generic ``id`` (or ``candidate``) by the name of
+    the id that ``code`` is about (``ID_FIELDS``); any other field as it is."""
+    if field in ("id", "candidate"):
+        return ID_FIELDS.get(code, field)
+    return field
+
+
 class KompetensError(Exception):
     """An error meant for the user: a code, an optional source (file) and a message."""
 
@@ -134,7 +157,10 @@ class KompetensError(Exception):
         return (_rebuild, (type(self), self.code, self.message, self.source, self.field))
 
     def info(self) -> ErrorInfo:
-        return ErrorInfo(self.code.name, self.code.value, self.message, self.source, self.field)
+        """The error as every interface writes it, ``field`` by its public name (``public_field``)."""
+        return ErrorInfo(
+            self.code.name, self.code.value, self.message, self.source, public_field(self.code, self.field)
+        )
 
     def failed(self) -> FailedInput:
         """This error as the item of a failed input among results."""

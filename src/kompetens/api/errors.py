@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import Code, ErrorInfo, ErrorReply, KompetensError, http_status
+from ..errors import Code, ErrorInfo, ErrorReply, KompetensError, http_status, public_field
 from .render import error_page, http_error_page
 
 log = logging.getLogger("kompetens.api")
@@ -61,27 +61,14 @@ def kompetens_error_response(exc: KompetensError) -> JSONResponse:
     return JSONResponse(asdict(ErrorReply(info)), status_code=http_status(exc.code), headers=headers)
 
 
-ID_FIELDS: dict[Code, str] = {
-    Code.E505: "cid",
-    Code.E506: "rid",
-    Code.E507: "rid",
-    Code.E510: "cid",
-    Code.E511: "role_id",
-    Code.E512: "ad_id",
-    Code.E604: "jid",
-}
-"""The request field of a stored object the store names by its generic ``id`` (or ``candidate``): the path
-parameter, or the JSON key, the routes take it as (``/candidates/{cid}``, ``{"role_id": ...}``)."""
-
 LOCATIONS = frozenset({"body", "query", "path", "header", "cookie"})
 """The first part of a FastAPI error's ``loc``: where the field is, which ``field`` leaves out."""
 
 
 def api_field(exc: KompetensError) -> str | None:
-    """``exc.field`` as the REST API names it: the operation's own name of the field at fault."""
-    if exc.field in ("id", "candidate"):
-        return ID_FIELDS.get(exc.code, exc.field)
-    return exc.field
+    """``exc.field`` as the REST API names it: the operation's own name of the field at fault (the rule is
+    ``errors.public_field``, which the CLI's JSON errors follow too)."""
+    return public_field(exc.code, exc.field)
 
 
 def loc_field(loc: Sequence[Any]) -> str:
