@@ -32,6 +32,7 @@ class Code(StrEnum):
     E111 = "text too long"
     E112 = "invalid CSV"
     E113 = "invalid groups file"
+    E114 = "malformed multipart body"
     E200 = "taxonomy not built"
     E201 = "taxonomy source file invalid"
     E202 = "taxonomy download failed"

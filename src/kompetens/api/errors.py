@@ -141,9 +141,16 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
         return http_error_page(request, exc.status_code, exc.detail)
     if isinstance(exc, RequestTooLarge):
         return JSONResponse(error_body(exc.code.name, exc.code.value, exc.detail), status_code=413)
+    if exc.status_code == 400 and _is_multipart(request):  # Starlette's "Missing boundary in multipart."
+        message = "the multipart body is not well-formed (its boundary, a part's headers or its end)"
+        return JSONResponse(error_body(Code.E114.name, Code.E114.value, message), status_code=400)
     if exc.status_code == 400 and exc.detail == BODY_NOT_PARSED:  # FastAPI's word for a body not in UTF-8
         return JSONResponse(error_body(Code.E107.name, Code.E107.value, NOT_UTF8), status_code=400)
     return http_error_response(exc.status_code, exc.detail, exc.headers)
+
+
+def _is_multipart(request: Request) -> bool:
+    return request.headers.get("content-type", "").lower().startswith("multipart/")
 
 
 BODY_NOT_PARSED = "There was an error parsing the body"
