@@ -1127,9 +1127,10 @@ class Engine:
         """How many candidates ``candidates`` lists without a page (a paging client's total)."""
         return self.records.count_candidates(org, query=query)
 
-    def shortlisted(self, org: int) -> set[str]:
-        """The ids of the organisation's candidates in the final order of a confirmed ranking."""
-        return self.records.shortlisted(org)
+    def shortlisted(self, org: int, ids: Sequence[str] | None = None) -> set[str]:
+        """The ids (of ``ids``, or all) of the organisation's candidates in the final order of a confirmed
+        ranking."""
+        return self.records.shortlisted(org, ids)
 
     def stored_candidate(self, org: int, cid: str) -> StoredCandidate:
         """One of the organisation's candidates; E505 if it has none by that id."""

@@ -632,3 +632,47 @@ def test_cli_forget_takes_the_confirmation_reason_of_their_rankings(tmp_path: Pa
     )  # a nickname no finder knows: the reason went
     shown = run("rankings", "show", rid)["confirmation"]  # type: ignore[index]
     assert shown["reason"] == REASON_ERASED and shown["reordered"] is True
+
+
+def test_shortlisted_is_one_query_of_the_ranked_items(tmp_path: Path, database_url: str | None) -> None:
+    """``shortlisted`` answers every page a hiring manager opens: one query over the rankings' items (the ids
+    asked about), never the final order's JSON of every confirmed ranking (a user test's finding); confirmed
+    rankings only, and an erased candidate is gone from it."""
+    import sqlalchemy as sa
+
+    from kompetens.store.records import Records
+
+    store = Store(database_url or tmp_path / "store.sqlite")
+    records = Records(store, tmp_path / "files")
+    org = records.default_org()
+    ids = [
+        records.add_candidate(org, f"c{i}", name=f"{i}.txt", data=f"{i}".encode(), lang=None, profile={}).id
+        for i in range(5)
+    ]
+
+    def ranking(cids: list[str], *, confirm: bool) -> str:
+        items = [(cid, n, {"rank": n}) for n, cid in enumerate(cids, 1)]
+        rid = records.add_ranking(
+            org, user_id=None, role={}, engine_version="t", taxonomy_version="t", items=items
+        )
+        if confirm:
+            records.confirm(org, rid, user_id=None, order=cids, reason=None, reordered=False)
+        return rid
+
+    ranking(ids[:2], confirm=True)
+    ranking(ids[1:3], confirm=True)
+    ranking(ids[3:], confirm=False)  # not confirmed: nobody is shortlisted by it
+    statements: list[str] = []
+
+    def seen(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    sa.event.listen(store._engine, "before_cursor_execute", seen)
+    try:
+        assert records.shortlisted(org) == set(ids[:3])
+        assert records.shortlisted(org, [ids[0], ids[3], "nope"]) == {ids[0]}
+    finally:
+        sa.event.remove(store._engine, "before_cursor_execute", seen)
+    assert len(statements) == 2 and not any("final_order" in s for s in statements), statements
+    records.erase(org, [ids[1]], user_id=None, event="candidate.erase")
+    assert records.shortlisted(org) == {ids[0], ids[2]}

@@ -42,7 +42,7 @@ def hidden_ids(engine: Engine, org: int, user: User | None, ids: Sequence[str]) 
     """Which of ``ids`` ``user`` sees by pseudonym: none unless blind; else those not shortlisted."""
     if not is_blind(user):
         return set()
-    named = engine.shortlisted(org)
+    named = engine.shortlisted(org, ids)
     return {cid for cid in ids if cid not in named}
 
 

@@ -273,6 +273,9 @@ _BACKFILL = (
 (the unique index on the organisation and the digest leaves copies out)."""
 ALL_ROWS = 2**62
 """A limit no table reaches (a page with an offset and no limit)."""
+_IDS_PER_QUERY = 500
+"""Ids bound in one ``IN (...)`` (SQLite's and PostgreSQL's bound-parameter limits are far above it)."""
+
 _CANDIDATE_SQL = "SELECT id, name, lang, size, created FROM candidates"
 _RANKING_SQL = (
     "SELECT id, user_id, created, role, role_id, role_version, engine_version, taxonomy_version, inputs, confirmed, confirmed_by, "
@@ -689,14 +692,29 @@ class Records:
             row = conn.execute("SELECT count(*) FROM rankings WHERE org_id = ?", (org_id,)).fetchone()
         return int(row[0]) if row else 0
 
-    def shortlisted(self, org_id: int) -> set[str]:
-        """The candidates in the final order of a confirmed ranking of the organisation: those a person has
-        made a shortlist of (hiring managers see them by name; the others by pseudonym)."""
+    def shortlisted(self, org_id: int, ids: Sequence[str] | None = None) -> set[str]:
+        """The candidates (of ``ids``, or all) in the final order of a confirmed ranking of the organisation:
+        those a person has made a shortlist of (hiring managers see them by name; the others by pseudonym).
+
+        One indexed query over the rankings' items (a confirmed order holds exactly the ranked candidates
+        still held: ``check_order``, and an erasure takes a candidate out of both), not the final order's
+        JSON of every confirmed ranking read on each request."""
+        sql = (
+            "SELECT DISTINCT ranking_items.candidate_id FROM ranking_items JOIN rankings "
+            "ON rankings.id = ranking_items.ranking_id WHERE rankings.org_id = ? AND rankings.confirmed IS NOT NULL"
+        )
+        if ids is None:
+            with self.store.transaction() as conn:
+                return {str(r[0]) for r in conn.execute(sql, (org_id,))}
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
         with self.store.transaction() as conn:
-            rows = conn.execute(
-                "SELECT final_order FROM rankings WHERE org_id = ? AND confirmed IS NOT NULL", (org_id,)
-            ).fetchall()
-        return {str(cid) for (order,) in rows if order for cid in json.loads(order)}
+            for start in range(0, len(wanted), _IDS_PER_QUERY):
+                part = wanted[start : start + _IDS_PER_QUERY]
+                marks = ", ".join("?" * len(part))
+                rows = conn.execute(f"{sql} AND ranking_items.candidate_id IN ({marks})", (org_id, *part))
+                found |= {str(r[0]) for r in rows}
+        return found
 
     def rankings_of(self, org_id: int, cid: str) -> list[str]:
         """The ids of the organisation's rankings that hold candidate ``cid``, newest first."""
