@@ -1256,3 +1256,22 @@ def test_social_media_reasons_quote_long_lines_around_their_span() -> None:
     said = social_media_reasons(review)
     assert len(said) == REASONS_SHOWN + 1  # five lines (0 and 1 are one): three quoted, "and 2 more"
     assert said[0].startswith("“Titel”") and said[-1].startswith("and 2 more line(s)")
+
+
+def test_review_and_rank_speak_the_report_language(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    """--report-lang sv: the printed review, its HTML report and the printed ranking say their own words in
+    Swedish; auto follows the ad; English stays the default; --json does not change."""
+    ad = str(DEMO_AD)
+    _, english, _ = run(runner, data_dir, "review", ad)
+    assert "requires social-media competence:" in english and "kräver kompetens" not in english
+    html = tmp_path / "review.html"
+    _, swedish, _ = run(runner, data_dir, "review", ad, "--report-lang", "sv", "--html", str(html))
+    assert "kräver kompetens i sociala medier: ja" in swedish and "requires social-media" not in swedish
+    assert '<html lang="sv">' in html.read_text(encoding="utf-8")
+    assert run(runner, data_dir, "review", ad, "--report-lang", "auto")[1] == swedish
+    as_json = run(runner, data_dir, "review", ad, "--json", "--report-lang", "sv")[1]
+    assert as_json == run(runner, data_dir, "review", ad, "--json")[1]
+    cvs = [str(p) for p in DEMO_CVS[:3]]
+    _, ranked, _ = run(runner, data_dir, "rank", "--role", ad, *cvs, "--report-lang", "sv")
+    assert "Rankning för: " in ranked and "områden: mark = Marknadsföring" in ranked
+    assert "Ranking for: " in run(runner, data_dir, "rank", "--role", ad, *cvs)[1]

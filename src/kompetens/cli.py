@@ -23,6 +23,7 @@ import click
 
 from .engine import Engine
 from .errors import Code, ErrorInfo, ErrorReply, FailedInput, KompetensError
+from .lang import REPORT_LANGS, report_lang, report_words
 from .models import AREA_IDS, DocKind, Document, Extraction, Profile
 from .pool import DEFAULT_QUEUE, DEFAULT_TIMEOUT
 from .schema import dump_json
@@ -213,7 +214,7 @@ def _profile_table(profile: Profile) -> Table:
     return table
 
 
-def _skills_text(skills: list[Any], *, limit: int = 12) -> str:
+def _skills_text(skills: list[Any], *, limit: int = 12, lang: str = "en") -> str:
     """``skills (9): label (“evidence”), ...``: a profile's or an ad's skill list in one paragraph."""
     from rich.markup import escape
 
@@ -221,8 +222,9 @@ def _skills_text(skills: list[Any], *, limit: int = 12) -> str:
     for s in skills[:limit]:
         mark = "*" if s.required else ""
         parts.append(f"{escape(s.label)}{mark} [dim]({escape(s.evidence[0].text) if s.evidence else ''})[/]")
-    more = f" [dim]+{len(skills) - limit} more[/]" if len(skills) > limit else ""
-    return f"[bold]skills ({len(skills)})[/]: " + ", ".join(parts) + more
+    w = report_words("review", lang)
+    more = f" [dim]{str(w['more_skills']).format(n=len(skills) - limit)}[/]" if len(skills) > limit else ""
+    return f"[bold]{str(w['skills']).format(n=len(skills))}[/]: " + ", ".join(parts) + more
 
 
 _lang_option = click.option(
@@ -338,6 +340,17 @@ def extract(
     ctx.exit(1 if failed else 0)
 
 
+_report_lang_option = click.option(
+    "--report-lang",
+    "report_lang_choice",
+    type=click.Choice([*REPORT_LANGS, "auto"]),
+    default="en",
+    show_default=True,
+    help="The language of the printed report and the HTML report: its headings and notes (sv, en), or auto:"
+    " the ad's own language (for rank: the role's ad's). --lang is the inputs' language.",
+)
+
+
 @cli.command()
 @click.argument("ads", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
@@ -348,9 +361,15 @@ def extract(
     help="Write an HTML report (a folder if several ads).",
 )
 @_lang_option
+@_report_lang_option
 @click.pass_context
 def review(
-    ctx: click.Context, ads: tuple[Path, ...], as_json: bool, html_out: Path | None, lang: str | None
+    ctx: click.Context,
+    ads: tuple[Path, ...],
+    as_json: bool,
+    html_out: Path | None,
+    lang: str | None,
+    report_lang_choice: str,
 ) -> None:
     """Review job ads: hidden social-media needs, missing areas, age- or gender-coded wording."""
     engine = _engine(ctx)
@@ -362,12 +381,13 @@ def review(
 
     def handle(doc: Document) -> Review:
         result = engine.review(doc)
+        said = report_lang(report_lang_choice, result.lang)
         if html_out is not None:
             target = html_out / _report_name(doc.source, written) if several else html_out
-            target.write_text(engine.review_html(result, doc), encoding="utf-8")
+            target.write_text(engine.review_html(result, doc, lang=said), encoding="utf-8")
             err_console.print(f"[dim]HTML report: {target}[/]")
         if not as_json:
-            _print_review(result)
+            _print_review(result, said)
         return result
 
     results, failed = run_over_documents(engine, (), handle, preread=docs)
@@ -399,10 +419,11 @@ REASONS_SHOWN = 3
 """How many of the spans that decided ``requires_social_media`` the review's terminal output quotes."""
 
 
-def social_media_reasons(r: Review, *, width: int = 140) -> list[str]:
+def social_media_reasons(r: Review, *, width: int = 140, lang: str = "en") -> list[str]:
     """Why the ad needs social-media competence, as the terminal says it: each deciding span's line of the
     ad (cut to about ``width`` characters around the span, at spaces), its section and whether it is a merit;
-    the first few lines (a line named twice, by a cue and by a mention, once)."""
+    the first few lines (a line named twice, by a cue and by a mention, once). In ``lang`` (review.json)."""
+    w = report_words("review", lang)
     lines: list[str] = []
     seen: set[tuple[int, int]] = set()
     for e in r.explanation.requires_social_media:
@@ -414,20 +435,19 @@ def social_media_reasons(r: Review, *, width: int = 140) -> list[str]:
         if (start, end) in seen:
             continue
         seen.add((start, end))
-        lines.append(_quoted_line(r.text, start, end, e.start, e.end, width) + f" ({_where(e)}: “{e.text}”)")
+        quoted = _quoted_line(r.text, start, end, e.start, e.end, width)
+        lines.append(f"{quoted} ({_where(e, w)}: “{e.text}”)")
     if len(lines) > REASONS_SHOWN:
         more = len(lines) - REASONS_SHOWN
-        lines = [
-            *lines[:REASONS_SHOWN],
-            f"and {more} more line(s): --json, explanation.requires_social_media",
-        ]
+        lines = [*lines[:REASONS_SHOWN], str(w["more_lines"]).format(n=more)]
     return lines
 
 
-def _where(e: Evidence) -> str:
+def _where(e: Evidence, w: Mapping[str, Any]) -> str:
     if e.reason == "title":
-        return "the title"
-    return f"{e.section}, a merit" if e.reason == "merit" else e.section
+        return str(w["the_title"])
+    section = str(w["sections"].get(e.section, e.section))
+    return str(w["a_merit"]).format(section=section) if e.reason == "merit" else section
 
 
 def _quoted_line(text: str, start: int, end: int, span_start: int, span_end: int, width: int) -> str:
@@ -446,76 +466,76 @@ def _quoted_line(text: str, start: int, end: int, span_start: int, span_end: int
     return f"“{'…' if cut_start > start else ''}{quote}{'…' if cut_end < end else ''}”"
 
 
-def _print_review(r: Review) -> None:
+def _print_review(r: Review, lang: str = "en") -> None:
     from rich.markup import escape
 
-    yes = "[green]yes[/]"
-    no = "[dim]no[/]"
+    w = report_words("review", lang)
+    yes = f"[green]{w['yes']}[/]"
+    no = f"[dim]{w['no']}[/]"
     out_console.rule(f"[bold]{r.title or r.source}[/]  [dim]({r.lang})[/]")
-    out_console.print(
-        "requires social-media competence: "
-        + ("[yellow]as a merit only[/]" if r.social_media_merit else yes if r.requires_social_media else no)
-        + f"   title mentions social media: {yes if r.title_mentions_social_media else no}"
+    needs = (
+        f"[yellow]{w['merit_only']}[/]" if r.social_media_merit else yes if r.requires_social_media else no
     )
-    for i, line in enumerate(social_media_reasons(r)):
-        said = "because:" if i < REASONS_SHOWN else "        "
+    titled = yes if r.title_mentions_social_media else no
+    out_console.print(f"{w['requires']}: {needs}   {w['title_mentions']}: {titled}")
+    for i, line in enumerate(social_media_reasons(r, lang=lang)):
+        said = w["because"] if i < REASONS_SHOWN else " " * len(w["because"])
         out_console.print(f"  [dim]{said}[/] {escape(line)}", highlight=False)
     table = _table(show_header=True, box=None)
-    table.add_column("area")
-    table.add_column("asked for")
+    table.add_column(w["col_area"])
+    table.add_column(w["col_asked"])
     for area in AREA_IDS:
         v = round(float(r.areas.get(area, 0.0)), 4)
-        mark = "  [yellow]missing[/]" if area in r.missing_areas else ""
+        mark = f"  [yellow]{w['missing']}[/]" if area in r.missing_areas else ""
         table.add_row(area, "█" * round(v * 10) + "·" * (10 - round(v * 10)) + f" {v:.2f}{mark}")
     out_console.print(table)
     if r.skills:
-        out_console.print(_skills_text(r.skills) + " [dim](* = must-have)[/]", highlight=False)
+        out_console.print(
+            _skills_text(r.skills, lang=lang) + f" [dim]{w['must_have_mark']}[/]", highlight=False
+        )
     if r.unicorn:
-        out_console.print("[bold yellow]unicorn warning:[/] expert level demanded in all eight areas")
+        out_console.print(f"[bold yellow]{w['unicorn']}[/] {w['unicorn_text']}")
     if r.breadth is not None:
         out_console.print(f"[bold yellow]![/] {escape(r.breadth.note)}", highlight=False)
     flags = r.flags
     if flags:
-        out_console.print(_flags_headline(r), highlight=False)
+        out_console.print(_flags_headline(r, w), highlight=False)
     elif r.warnings:  # a part in another language was not checked: no all-clear
-        out_console.print("[yellow]no biased wording found in the parts read[/]")
+        out_console.print(f"[yellow]{w['no_bias_read']}[/]")
     else:
-        out_console.print("[green]no biased wording found[/]")
+        out_console.print(f"[green]{w['no_bias']}[/]")
     for warning in r.warnings:
-        out_console.print(f"  [yellow]not checked:[/] {escape(warning)}", highlight=False)
+        out_console.print(f"  [yellow]{w['not_checked']}[/] {escape(warning)}", highlight=False)
     coding = r.gender_coding
     if coding.masculine or coding.feminine:
         neutral = coding.verdict == "neutral"
         lean = "[green]" if neutral else "[yellow]"
-        balance = "they balance, so the ad reads neutral" if neutral else "what deters is the lean"
+        balance = w["balance_neutral"] if neutral else w["balance_lean"]
+        counts = str(w["gender_counts"]).format(masculine=coding.masculine, feminine=coding.feminine)
+        verdict = w["verdicts"].get(coding.verdict, coding.verdict)
         out_console.print(
-            f"  gender-coded wording: {lean}{coding.verdict}[/] ({coding.masculine} masculine-coded, "
-            f"{coding.feminine} feminine-coded words; {balance}, Gaucher et al. 2011)"
+            f"  {w['gender_coded']}: {lean}{verdict}[/] ({counts}; {balance}, Gaucher et al. 2011)"
         )
+    categories = report_words("market", lang)["categories"]
     for (category, explanation, source), words in _flag_groups(flags).items():
-        out_console.print(f"  [red]{category}[/] — {explanation}", highlight=False)
+        shown = categories.get(category, category)
+        out_console.print(f"  [red]{escape(shown)}[/] — {explanation}", highlight=False)
         for (text, suggestion), n in words.items():
             times = f" ×{n}" if n > 1 else ""
-            out_console.print(f"      “{text}”{times} [green]try:[/] {suggestion}", highlight=False)
+            out_console.print(f"      “{text}”{times} [green]{w['try']}[/] {suggestion}", highlight=False)
         out_console.print(f"      [dim]({source})[/]", highlight=False)
 
 
-def _flags_headline(r: Review) -> str:
+def _flags_headline(r: Review, w: Mapping[str, Any]) -> str:
     """ "N flag(s)", and where gender-coded words balance (the ad reads neutral) that they are listed to check,
     not biased wording: ``kompetens market`` counts ``r.biased_flags``, so the two can be reconciled."""
     n, biased = len(r.flags), len(r.biased_flags)
-    line = f"[bold]{n} flag(s)[/]"
+    line = f"[bold]{str(w['flags_n']).format(n=n)}[/]"
     if biased == n:
         return line
     if not biased:
-        return (
-            f"{line}: gender-coded words that balance, listed to check; the ad reads neutral and has no "
-            "biased wording (market does not count it)"
-        )
-    return (
-        f"{line}: {n - biased} gender-coded words that balance, listed to check (the ad reads neutral); "
-        f"{biased} of biased wording (what market counts)"
-    )
+        return f"{line}: {w['flags_balanced']}"
+    return f"{line}: " + str(w["flags_mixed"]).format(balanced=n - biased, biased=biased)
 
 
 def _flag_groups(flags: list[Flag]) -> dict[tuple[str, str, str], dict[tuple[str, str], int]]:
@@ -706,6 +726,7 @@ _role_option = click.option(
     help="Profile with the learned span tagger too, its phrases linked to ESCO (slower; docs/ranking.md).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
+@_report_lang_option
 @click.pass_context
 def rank(
     ctx: click.Context,
@@ -716,6 +737,7 @@ def rank(
     stored: bool,
     thorough: bool,
     as_json: bool,
+    report_lang_choice: str,
 ) -> None:
     """Rank CVs for a role: age-blind, explainable (evidence per area, gaps, must-haves, matched skills)."""
     engine = _engine(ctx)
@@ -736,7 +758,8 @@ def rank(
         items: list[RankItem | FailedInput] = [*ranking, *errors]
         _emit_json(items, list[RankItem | FailedInput])
     else:
-        _print_ranking(role.title, ranking, order_rule=engine.order_rule())
+        said = report_lang(report_lang_choice, role.lang)
+        _print_ranking(role.title, ranking, order_rule=engine.order_rule(said), lang=said)
     ctx.exit(1 if errors else 0)
 
 
@@ -754,7 +777,7 @@ def _bar(v: float) -> str:
     return "█" * n + "·" * (8 - n)
 
 
-def _skill_line(r: RankItem, *, limit: int = 6) -> str:
+def _skill_line(r: RankItem, w: Mapping[str, Any], *, limit: int = 6) -> str:
     """``4/9 matched: a, b*, ... · missing: c*, ...``, compactly."""
     from rich.markup import escape
 
@@ -764,41 +787,48 @@ def _skill_line(r: RankItem, *, limit: int = 6) -> str:
         return ", ".join(escape(n) for n in shown) + (f" +{more}" if more > 0 else "")
 
     total = len(r.matched_skills) + len(r.missing_skills)
-    line = f"{len(r.matched_skills)}/{total} matched"
+    line = str(w["matched"]).format(n=len(r.matched_skills), total=total)
     if r.matched_skills:
         line += f": [green]{names(r.matched_skills)}[/]"
     if r.missing_skills:
-        line += f" · missing: [red]{names(r.missing_skills)}[/]"
+        line += f" · {w['missing']}: [red]{names(r.missing_skills)}[/]"
     return line
 
 
-def _area_legend(short: Mapping[str, str]) -> str:
+def _area_legend(short: Mapping[str, str], w: Mapping[str, Any], lang: str = "en") -> str:
     """The table's area columns in words ("mark = Marketing and communication, ..."): a reader new to the
     eight areas cannot guess "psy" or "strat" (a new user's bug hunt)."""
     from .taxonomy.areas import area_label
 
-    return "areas: " + ", ".join(f"{short[a]} = {area_label(a)}" for a in AREA_IDS if a in short)
+    return f"{w['areas']} " + ", ".join(f"{short[a]} = {area_label(a, lang)}" for a in AREA_IDS if a in short)
 
 
-def _missing_word(key: str, listed: Sequence[str], short: Mapping[str, str]) -> str:
+def _missing_word(
+    key: str, listed: Sequence[str], short: Mapping[str, str], w: Mapping[str, Any], lang: str = "en"
+) -> str:
     """A missing must-have's short name with the area's name in words ("psy (Psychology and human
     interaction)"; a must-have that is no area as it is), and why where the CV only lists it ("seo (APIs and
     SEO; listed, not shown in work)"): the reader sees that a skills list was read, and not counted as the
     work."""
     from .taxonomy.areas import area_label
 
-    notes = [area_label(key)] if key in short else []
+    notes = [area_label(key, lang)] if key in short else []
     if key in listed:
-        notes.append("listed, not shown in work")
+        notes.append(str(w["listed"]))
     name = short.get(key, key)
     return f"{name} ({'; '.join(notes)})" if notes else name
 
 
-def _print_ranking(title: str, ranking: list[RankItem], *, order_rule: str) -> None:
+def _print_ranking(title: str, ranking: list[RankItem], *, order_rule: str, lang: str = "en") -> None:
     from rich.markup import escape
 
+    w = report_words("rank", lang)
     table = _table(
-        title=f"Ranking for: {title}", title_justify="left", box=None, padding=(0, 1), pad_edge=False
+        title=str(w["title"]).format(title=title),
+        title_justify="left",
+        box=None,
+        padding=(0, 1),
+        pad_edge=False,
     )
     table.add_column("#", justify="right")
     # names whole (up to NAME_WIDTH, then folded onto a second line, never cut): the name is how the reader
@@ -806,8 +836,8 @@ def _print_ranking(title: str, ranking: list[RankItem], *, order_rule: str) -> N
     longest = max((len(Path(r.candidate).name) for r in ranking), default=9)
     # on a narrow console (80 columns when piped) the name folds sooner, so that no area column is dropped
     room = max(12, out_console.width - 60)
-    table.add_column("candidate", overflow="fold", min_width=min(longest, NAME_WIDTH, room))
-    table.add_column("score", justify="right")
+    table.add_column(w["col_candidate"], overflow="fold", min_width=min(longest, NAME_WIDTH, room))
+    table.add_column(w["col_score"], justify="right")
     short = {
         "marketing_communication": "mark",
         "customer_service": "serv",
@@ -828,40 +858,37 @@ def _print_ranking(title: str, ranking: list[RankItem], *, order_rule: str) -> N
             cells.append(f"[red]{v}[/]" if a in gaps else f"[green]{v}[/]" if v >= 50 else str(v))
         table.add_row(str(r.rank), Path(r.candidate).name, f"[bold]{round(r.score, 2):.0f}[/]", *cells)
     out_console.print(table)
-    out_console.print("[dim]area levels 0-100; [red]red[/] = gap for this role[/]")
-    out_console.print(f"[dim]{_area_legend(short)}[/]", highlight=False)
+    red = f"[red]{w['red']}[/]"
+    out_console.print(f"[dim]{str(w['levels']).format(red=red)}[/]")
+    out_console.print(f"[dim]{_area_legend(short, w, lang)}[/]", highlight=False)
     if any(r.missing_must_haves for r in ranking):
         # in words, not only in colour (piped output has none): why a higher score can rank lower
-        out_console.print(f"[bold]must-haves not shown:[/] [dim]{order_rule}[/]", highlight=False)
+        out_console.print(f"[bold]{w['must_haves']}[/] [dim]{order_rule}[/]", highlight=False)
         for r in ranking:
             if r.missing_must_haves:
                 missing = ", ".join(
-                    _missing_word(m, r.listed_must_haves, short) for m in r.missing_must_haves
+                    _missing_word(m, r.listed_must_haves, short, w, lang) for m in r.missing_must_haves
                 )
                 out_console.print(f"{r.rank:>2} {Path(r.candidate).name}: {missing}", highlight=False)
     if any(r.wording is not None for r in ranking):
-        out_console.print(
-            f"[bold]wording shared with the ad[/] [dim]({round(100 * max(r.wording_share for r in ranking))} of "
-            "the 100 points; * = a CV in the other language, compared in English terms)[/]"
-        )
+        share = round(100 * max(r.wording_share for r in ranking))
+        out_console.print(f"[bold]{w['wording']}[/] [dim]{str(w['wording_note']).format(points=share)}[/]")
         for r in ranking:
             name = Path(r.candidate).name + ("*" if r.wording_in_english else "")
             if r.wording is None:
-                out_console.print(f"{r.rank:>2} {name}: not compared (scored on the areas)", highlight=False)
+                out_console.print(f"{r.rank:>2} {name}: {w['not_compared']}", highlight=False)
                 continue
-            shared = escape(", ".join(r.wording_shared)) or "no distinctive word"
+            shared = escape(", ".join(r.wording_shared)) or w["no_word"]
             points = f"{r.wording_points:.0f}"
-            out_console.print(
-                f"{r.rank:>2} {name}: {points} point{'' if points == '1' else 's'} ({shared})",
-                highlight=False,
-            )
+            said = str(w["point" if points == "1" else "points"]).format(n=points)
+            out_console.print(f"{r.rank:>2} {name}: {said} ({shared})", highlight=False)
     if any(r.matched_skills or r.missing_skills for r in ranking):
-        out_console.print("[bold]skills the role asks for[/] [dim](shown, not scored; * = must-have)[/]")
+        out_console.print(f"[bold]{w['skills']}[/] [dim]{w['skills_note']}[/]")
         for r in ranking:
-            out_console.print(f"{r.rank:>2} {Path(r.candidate).name}: {_skill_line(r)}", highlight=False)
+            out_console.print(f"{r.rank:>2} {Path(r.candidate).name}: {_skill_line(r, w)}", highlight=False)
     for r in ranking:
         for warning in r.warnings:
-            err_console.print(f"[yellow]check by hand[/] {r.candidate}: {warning}", highlight=False)
+            err_console.print(f"[yellow]{w['check']}[/] {r.candidate}: {warning}", highlight=False)
 
 
 def _team_score_text(team: Team) -> str:

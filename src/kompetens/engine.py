@@ -950,10 +950,12 @@ class Engine:
             review.skills = profile.skills(self.skill_labels)
         return review
 
-    def review_html(self, review: Review, doc: Document) -> str:
+    def review_html(self, review: Review, doc: Document, *, lang: str = "en") -> str:
+        """The review's self-contained HTML report, its headings and area names in ``lang`` (sv, en)."""
         from .review import render_html
 
-        return render_html(review, doc, area_labels={a.id: a.label_en for a in load_areas()})
+        labels = {a.id: a.label(lang) or a.label_en for a in load_areas()}
+        return render_html(review, doc, area_labels=labels, lang=lang)
 
     # -- candidates ------------------------------------------------------------------------------
     def candidate(self, doc: Document, *, store: bool = False, thorough: bool = False) -> CandidateProfile:

@@ -304,6 +304,27 @@ def test_the_market_page_starts_a_market_job(engine: Engine) -> None:
     report = client.get(r.headers["location"] + "/report")
     assert report.status_code == 200 and "attachment" in report.headers["content-disposition"]
     assert "<svg" in report.text
+    # in Swedish: the page by ?lang= or the browser's Accept-Language, the report it links, the API's report
+    swedish = client.get(r.headers["location"], headers={"Accept-Language": "sv-SE,sv;q=0.9,en;q=0.8"})
+    assert (
+        "Marknadskörning i bakgrunden" in swedish.text
+        and "Klart: 3 indata lästa: 3 annonser mätta." in swedish.text
+    )
+    assert f'href="{r.headers["location"]}/report?lang=sv"' in swedish.text
+    assert client.get(r.headers["location"] + "?lang=sv").text == swedish.text
+    assert (
+        "Market run in the background"
+        in client.get(r.headers["location"], headers={"Accept-Language": "fr, en;q=0.5"}).text
+    )
+    in_swedish = client.get(r.headers["location"] + "/report?lang=sv")
+    assert (
+        in_swedish.status_code == 200 and '<html lang="sv">' in in_swedish.text and "<svg" in in_swedish.text
+    )
+    api = client.get(
+        "/api/v1/jobs/" + r.headers["location"].removeprefix("/jobs/") + "/report?report_lang=sv"
+    )
+    assert api.status_code == 200 and api.text == in_swedish.text
+    assert '<html lang="en">' in report.text
     # a CSV without a title column (the page names no columns): no ad is title-silent, and the page says why
     untitled = client.post(
         "/market",

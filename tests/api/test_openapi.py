@@ -56,6 +56,7 @@ EXPECTED = {
     ("get", "/api/v1/events"),
     ("post", "/api/v1/audit"),
     ("get", "/api/v1/jobs/{jid}"),
+    ("get", "/api/v1/jobs/{jid}/report"),
     ("post", "/api/v1/market"),
 }
 

@@ -53,6 +53,24 @@ def test_review_html(client: TestClient, engine: Engine) -> None:
     assert "<mark" in r.text
 
 
+def test_review_html_in_the_report_language(client: TestClient, engine: Engine) -> None:
+    """``report_lang``: the report's own headings in Swedish (or the ad's language with ``auto``); English
+    stays the default, and the JSON does not change."""
+    doc = document_from_text(AD_SV, source="<ad>", kind="ad")
+    review = engine.review(doc)
+    sv = client.post("/api/v1/review?format=html&report_lang=sv", json={"text": AD_SV})
+    assert sv.status_code == 200 and sv.text == engine.review_html(review, doc, lang="sv")
+    assert '<html lang="sv">' in sv.text and "<h2>Sammanfattning</h2>" in sv.text and "Summary" not in sv.text
+    auto = client.post("/api/v1/review?format=html&report_lang=auto", json={"text": AD_SV})
+    assert auto.text == sv.text
+    english = client.post("/api/v1/review?format=html&report_lang=auto", json={"text": AD_EN})
+    assert '<html lang="en">' in english.text and "<h2>Summary</h2>" in english.text
+    same = client.post("/api/v1/review?report_lang=sv", json={"text": AD_SV}).json()
+    assert same == client.post("/api/v1/review", json={"text": AD_SV}).json()
+    bad = client.post("/api/v1/review?format=html&report_lang=fr", json={"text": AD_SV})
+    assert bad.status_code == 422 and bad.json()["error"]["field"] == "report_lang"
+
+
 def test_unknown_format_is_refused(client: TestClient) -> None:
     r = client.post("/api/v1/review?format=pdf", json={"text": AD_SV})
     assert r.status_code == 422

@@ -28,13 +28,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, File, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from ..errors import Code, ErrorInfo, FailedInput, KompetensError, http_status
+from ..lang import REPORT_LANGS, report_words
 from ..match import CandidateProfile, RankItem, Role
 from ..schema import Time, adapter, to_jsonable
 from ..store.accounts import User
@@ -44,7 +45,7 @@ from .csrf import check_csrf
 from .deps import engine_for, read_files
 from .errors import raised_at
 from .inputs import Upload, attachment, checked_lang, read_uploads, upload_files, upload_names
-from .render import WRITERS, html_download, page
+from .render import WRITERS, html_download, page, page_lang
 
 log = logging.getLogger("kompetens.jobs")
 
@@ -144,8 +145,9 @@ class Job:
     error: ErrorInfo | None = None
     ended: float | None = None
     """time.monotonic() when it ended."""
-    report_html: str | None = None
-    """A market run's self-contained HTML report with its charts (``MarketReport.render_html``)."""
+    report_html: dict[str, str] | None = None
+    """A market run's self-contained HTML report with its charts (``MarketReport.render_html``) in each report
+    language (``REPORT_LANGS``), by language."""
     unit: ProgressUnit = "cvs"
     """What ``done`` and ``total`` count (``JobProgress.unit``)."""
     erased: int = 0
@@ -346,8 +348,18 @@ def still_held(app: FastAPI, job: Job) -> Job:
 def job_page(request: Request, user: PageUser, jid: str) -> Response:
     """Progress, refreshed every few seconds by the browser until the job ends, then the answer's links."""
     job = still_held(request.app, visible(jobs_of(request.app).get(jid, org_of(user)), user))
+    said = page_lang(request)
     return page(
-        request, "job.html", job=job.view(request.scope.get("root_path", "")), refresh=REFRESH_SECONDS
+        request,
+        "job.html",
+        job=job.view(request.scope.get("root_path", "")),
+        refresh=REFRESH_SECONDS,
+        w=report_words("job", said),
+        page_lang=said,
+        other_langs=[
+            (code, report_words("job", code)["language_name"]) for code in REPORT_LANGS if code != said
+        ],
+        order_rule_said=request.app.state.engine.order_rule(said),
     )
 
 
@@ -422,7 +434,7 @@ def market_job(
                 path, _, rest = (error.source or "").partition("#")
                 error.source = shown.get(path, "upload") + (f"#{rest}" if rest else "") if path else None
         job.result = report.to_dict()
-        job.report_html = report.render_html()
+        job.report_html = {lang: report.render_html(lang=lang) for lang in REPORT_LANGS}
 
     return work
 
@@ -439,11 +451,39 @@ def job_json(request: Request, user: PageUser, jid: str) -> Response:
 
 @pages.get("/jobs/{jid}/report", response_class=HTMLResponse)
 def job_report(request: Request, user: PageUser, jid: str) -> Response:
-    """A finished market run's HTML report (charts included), as a download; 404 for other jobs."""
-    job = jobs_of(request.app).get(jid, org_of(user))
+    """A finished market run's HTML report (charts included), as a download, in the page's language
+    (``?lang=sv|en``, else the browser's); 404 for other jobs."""
+    return _market_report(jobs_of(request.app).get(jid, org_of(user)), page_lang(request))
+
+
+@router.get(
+    "/jobs/{jid}/report",
+    response_class=HTMLResponse,
+    summary="A finished market job's HTML report, with its charts",
+    description="The self-contained HTML report of a done market job (`kompetens market --html`), as a "
+    "download, in `report_lang` (en, the default, or sv: `kompetens market --report-lang`); 404 (E604) for "
+    "a job that has none (a ranking's, or one not done yet).",
+    responses={
+        200: {"content": {"text/html": {"schema": {"type": "string"}}}},
+        404: {"model": schemas.ErrorResponse, "description": "No such job, or no report (E604)"},
+    },
+)
+def get_job_report(
+    request: Request,
+    user: CurrentUser,
+    jid: str,
+    report_lang: Annotated[
+        Literal["en", "sv"],
+        Query(description="The report's language (headings, notes, area names, numbers)."),
+    ] = "en",
+) -> Response:
+    return _market_report(jobs_of(request.app).get(jid, org_of(user)), report_lang)
+
+
+def _market_report(job: Job, lang: str) -> Response:
     if job.report_html is None:
         raise KompetensError(Code.E604, "the job has no report (a market run's, once it is done)", field="id")
-    return html_download(job.report_html, "kompetens-market.html")
+    return html_download(job.report_html.get(lang) or job.report_html["en"], "kompetens-market.html")
 
 
 @pages.get("/market", response_class=HTMLResponse)

@@ -21,7 +21,7 @@ from .deps import engine_of, form_file, read_file, read_files
 from .highlight import pieces, review_spans
 from .inputs import Upload, ad_document, read_uploads, resolve_role, text_document
 from .jobs import BACKGROUND_FILES, start_rank_job
-from .render import html_download, page
+from .render import html_download, page, page_lang
 
 router = APIRouter(dependencies=[Depends(page_user), Depends(check_csrf)])
 """The pages: signed in (once users exist), every POST with this browser's CSRF token."""
@@ -85,10 +85,11 @@ def review_page(request: Request, form: dict[str, str], upload: Upload | None) -
 
 @router.post("/review/report", response_class=HTMLResponse)
 def review_report(request: Request, text: Text = "", title: Text = "", lang: Text = "") -> Response:
-    """The self-contained HTML report (engine.review_html), as a download."""
+    """The self-contained HTML report (engine.review_html), as a download, in the page's language (``?lang``,
+    else the browser's Accept-Language: ``page_lang``)."""
     doc = text_document(text, kind="ad", lang=lang, title=title, source="pasted ad")
     with engine_of(request) as engine:
-        html = engine.review_html(engine.review(doc), doc)
+        html = engine.review_html(engine.review(doc), doc, lang=page_lang(request))
     record_call(request, "review")
     return html_download(html, "kompetens-review.html")
 

@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse, Response
 
 from ..engine import Engine
 from ..errors import KompetensError, http_status
+from ..lang import REPORT_LANGS
 from ..store.accounts import User
 from .csrf import csrf_token, set_csrf_cookie
 
@@ -121,6 +122,26 @@ def html_download(html: str, filename: str) -> Response:
     """A self-contained HTML report as a download (not shown under the pages' policy; never sniffed, as no
     response is: api/headers.py)."""
     return HTMLResponse(html, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def page_lang(request: Request) -> str:
+    """The language a page that speaks both writes in: ``?lang=sv|en``, else the first of them the browser's
+    ``Accept-Language`` asks for (by its q-values; ``sv-SE`` is ``sv``), else English."""
+    asked = request.query_params.get("lang", "")
+    if asked in REPORT_LANGS:
+        return asked
+    wanted: list[tuple[float, int, str]] = []
+    for n, part in enumerate(request.headers.get("accept-language", "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        code = tag.strip().lower().split("-")[0]
+        quality = params.strip().removeprefix("q=")
+        try:
+            q = float(quality) if quality else 1.0
+        except ValueError:
+            q = 0.0
+        if code in REPORT_LANGS and q > 0:
+            wanted.append((-q, n, code))
+    return min(wanted)[2] if wanted else "en"
 
 
 def page(request: Request, name: str, *, status: int = 200, **context: Any) -> Response:

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from .. import __version__
 from ..engine import Engine
 from ..errors import AllFailed, Code, FailedInput, KompetensError, http_status, upload_error
+from ..lang import report_lang as resolve_report_lang
 from ..link import LinkResult
 from ..match import AuditReport, Kit, RankItem, Role, Team
 from ..models import Document, Extraction
@@ -87,6 +88,13 @@ AdFileText = Annotated[
 AdTitle = Annotated[str | None, Form(description="The ad's title, before the file's own.")]
 AdLang = Annotated[str | None, Form(description="'sv' or 'en', before the one detected in the file.")]
 ReviewFormat = Annotated[Literal["json", "html"], Query(alias="format")]
+ReportLang = Annotated[
+    Literal["en", "sv", "auto"],
+    Query(
+        description="The HTML report's language (`format=html`): its headings and notes in English (the "
+        "default) or Swedish, or `auto`, the ad's own (`kompetens review --report-lang`). The JSON does not change."
+    ),
+]
 
 
 def json_response(value: object, shape: Any = None, *, status: int = 200) -> Response:
@@ -149,12 +157,14 @@ def extract(request: Request, body: schemas.ExtractRequest) -> Response:
     response_model=Review,
     summary="Review a job ad",
     description="Hidden social-media needs, missing areas and biased wording. "
-    "`?format=html` returns the self-contained HTML report instead.",
+    "`?format=html` returns the self-contained HTML report instead (`report_lang`: its language).",
     responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}}},
 )
-def review(request: Request, body: schemas.ReviewRequest, fmt: ReviewFormat = "json") -> Response:
+def review(
+    request: Request, body: schemas.ReviewRequest, fmt: ReviewFormat = "json", report_lang: ReportLang = "en"
+) -> Response:
     doc = text_document(body.text, kind="ad", lang=body.lang, title=body.title, source="<ad>")
-    return _review(request, doc, fmt)
+    return _review(request, doc, fmt, report_lang)
 
 
 @router.post(
@@ -165,7 +175,8 @@ def review(request: Request, body: schemas.ReviewRequest, fmt: ReviewFormat = "j
     "ad's file `ad_file` (txt, md, html, pdf, docx, or a JobTech ad as JSON: `Engine.read_ad`, as the web "
     "page /review reads an upload), and `title?` and `lang?` that go before the file's own. `text` instead "
     "of the file is taken too, but not both (E301). A file that cannot be read is its own error (E1xx), "
-    "naming the file; one of several ads (a .jsonl of many) is E301. `?format=html` returns the HTML report.",
+    "naming the file; one of several ads (a .jsonl of many) is E301. `?format=html` returns the HTML report "
+    "(`report_lang`: its language).",
     responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}}},
 )
 def review_file(
@@ -175,19 +186,24 @@ def review_file(
     title: AdTitle = None,
     lang: AdLang = None,
     fmt: ReviewFormat = "json",
+    report_lang: ReportLang = "en",
 ) -> Response:
     upload = read_file(ad_file)
     with engine_of(request) as engine:
         doc = ad_document(engine, text=text or "", upload=upload, title=title, lang=lang, source="<ad>")
-    return _review(request, doc, fmt)
+    return _review(request, doc, fmt, report_lang)
 
 
-def _review(request: Request, doc: Document, fmt: Literal["json", "html"]) -> Response:
+def _review(
+    request: Request, doc: Document, fmt: Literal["json", "html"], report_lang: str = "en"
+) -> Response:
     record_call(request, "review")
     with engine_of(request) as engine:
         result = engine.review(doc)
         if fmt == "html":
-            return HTMLResponse(engine.review_html(result, doc))
+            return HTMLResponse(
+                engine.review_html(result, doc, lang=resolve_report_lang(report_lang, result.lang))
+            )
     return json_response(result)  # its ``text`` is the normalised text the offsets index
 
 

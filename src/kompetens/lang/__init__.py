@@ -24,6 +24,36 @@ def lang_data(lang: str, name: str) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+REPORT_LANGS: tuple[str, ...] = LANGUAGES
+"""The languages a report is written in (``--report-lang``, the API's ``report_lang``): its headings and notes,
+not the ad's or the CV's own words."""
+
+
+def report_words(name: str, lang: str = "en") -> dict[str, Any]:
+    """An interface's words in ``lang`` (``lang/<lang>/<name>.json``: ``market``, ``review``, ``rank``,
+    ``job``); E301 (``field`` ``report_lang``) for a language without them."""
+    found: dict[str, Any] = lang_data(lang, name)
+    if not found:
+        from ..errors import Code, KompetensError
+
+        raise KompetensError(
+            Code.E301,
+            f"no {name} report in {lang!r}; choose {' or '.join(REPORT_LANGS)}",
+            field="report_lang",
+        )
+    return found
+
+
+def report_lang(choice: str | None, detected: str | None = None) -> str:
+    """The language a report is written in: ``choice`` (sv, en), or with ``auto`` the text's own language
+    (``detected``) where words exist for it, else English; None is English (the default)."""
+    if choice is None or choice == "":
+        return "en"
+    if choice == "auto":
+        return detected if detected in REPORT_LANGS else "en"
+    return choice
+
+
 def merged(name: str, key: str) -> list[str]:
     """``key`` from ``name`` across all languages (for text whose language is unknown)."""
     out: list[str] = []

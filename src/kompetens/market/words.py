@@ -4,28 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Code, KompetensError
-from ..lang import LANGUAGES, lang_data
+from ..lang import REPORT_LANGS, report_words
+
+__all__ = ["REPORT_LANGS", "area_labels", "region_title", "words"]
 from ..models import AREA_IDS
 from ..taxonomy.areas import load_areas
 
 if TYPE_CHECKING:
     from .report import MarketReport
 
-REPORT_LANGS = LANGUAGES
-"""The languages a market report is written in (``market --report-lang``)."""
-
 
 def words(lang: str = "en") -> dict[str, Any]:
     """The report's words in ``lang`` (``lang/<lang>/market.json``); E301 for a language without them."""
-    found: dict[str, Any] = lang_data(lang, "market")
-    if not found:
-        raise KompetensError(
-            Code.E301,
-            f"no market report in {lang!r}; choose {' or '.join(REPORT_LANGS)}",
-            field="report_lang",
-        )
-    return found
+    return report_words("market", lang)
 
 
 def area_labels(lang: str = "en") -> dict[str, str]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ..lang import report_words
 from ..models import AREA_IDS, Document
 from .core import Review
 
@@ -38,7 +39,7 @@ def _environment() -> Environment:
     )
 
 
-def _marks(review: Review) -> list[tuple[int, int, _Segment]]:
+def _marks(review: Review, w: Mapping[str, Any]) -> list[tuple[int, int, _Segment]]:
     """Highlight spans: flags first, then area evidence and set-aside social cues that overlap none."""
     marks: list[tuple[int, int, _Segment]] = []
     for i, f in enumerate(review.flags, start=1):
@@ -51,22 +52,26 @@ def _marks(review: Review) -> list[tuple[int, int, _Segment]]:
     for area, spans in review.area_evidence.items():
         for sp in spans:
             if free(sp.start, sp.end):
-                title = f"{area} ({sp.via}{', expert level' if sp.expert else ''})"
+                title = f"{area} ({sp.via}{', ' + str(w['html']['expert']) if sp.expert else ''})"
                 marks.append((sp.start, sp.end, _Segment("area", "", title=title)))
                 taken.append((sp.start, sp.end))
     for ev in review.evidence:
         if not ev.counted and free(ev.start, ev.end):
-            marks.append(
-                (ev.start, ev.end, _Segment("area", "", counted=False, title=f"set aside: {ev.reason}"))
-            )
+            marks.append((ev.start, ev.end, _Segment("area", "", counted=False, title=_aside(ev.reason, w))))
             taken.append((ev.start, ev.end))
     return sorted(marks, key=lambda m: m[0])
 
 
-def _segments(text: str, review: Review) -> list[_Segment]:
+def _aside(reason: str, w: Mapping[str, Any]) -> str:
+    """Why a cue was set aside, in the report's words ("set aside: boilerplate")."""
+    said = w["reasons"].get(reason) or w["sections"].get(reason) or reason
+    return str(w["html"]["set_aside"]).format(reason=said)
+
+
+def _segments(text: str, review: Review, w: Mapping[str, Any]) -> list[_Segment]:
     out: list[_Segment] = []
     pos = 0
-    for start, end, seg in _marks(review):
+    for start, end, seg in _marks(review, w):
         if start < pos:
             continue
         if start > pos:
@@ -108,17 +113,27 @@ def _chart(review: Review, labels: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
-def render_html(review: Review, doc: Document, *, area_labels: Mapping[str, str] | None = None) -> str:
-    """The review as one HTML page: the ad with highlighted spans, the flags beside it, an area chart.
+def render_html(
+    review: Review, doc: Document, *, area_labels: Mapping[str, str] | None = None, lang: str = "en"
+) -> str:
+    """The review as one HTML page: the ad with highlighted spans, the flags beside it, an area chart; its
+    headings and notes in ``lang`` (``lang/<lang>/review.json``; the ad's words stay as written).
 
     ``area_labels`` maps area ids to display names (default: the ids in words).
     """
+    w = report_words("review", lang)
     labels = {a: (area_labels or {}).get(a) or a.replace("_", " ") for a in AREA_IDS}
     template = _environment().get_template("review.html")
     return template.render(
         review=review,
-        segments=_segments(doc.text, review),
+        segments=_segments(doc.text, review, w),
         chart=_chart(review, labels),
         labels=labels,
         evidence=review.evidence,
+        w=w,
+        h=w["html"],
+        page_lang=lang,
+        categories=report_words("market", lang)["categories"],
+        reason=lambda r: w["reasons"].get(r) or w["sections"].get(r) or r,
+        section=lambda s: w["sections"].get(s, s),
     )
