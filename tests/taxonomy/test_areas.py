@@ -409,3 +409,94 @@ def test_social_media_data_work_is_data_work_in_english_and_swedish(engine: Any,
 
     for kind in ("cv", "ad"):
         assert shows_data(en, "en", kind) and shows_data(sv, "sv", kind), (kind, en, sv)
+
+
+# A blind user test (stop 36, findings 17, 4 and 22): answering customers' or citizens' questions in social
+# media and handling their "synpunkter" showed no customer service; a shop manager's posts for the shop showed
+# no marketing; social-media strategy written "strategi och riktlinjer för ... närvaro i sociala medier",
+# "Social media-strateg" or "företagets sociala medier-strategi" showed no strategy. Fictional lines, each in
+# Swedish and English: the area must count, in a CV and in an ad alike.
+AREA_TWINS = [
+    (
+        "customer_service",
+        "You answer customers' questions in the comments on our Instagram and Facebook.",
+        "Du svarar på kunders frågor i kommentarerna på vår Instagram och Facebook.",
+    ),
+    (
+        "customer_service",
+        "You answer questions from residents in the municipality's social media and handle comments and complaints.",
+        "Du besvarar frågor från invånare i kommunens kanaler i sociala medier och hanterar synpunkter.",
+    ),
+    (
+        "marketing_communication",
+        "Started the shop's Instagram account, posted photos of new arrivals every week.",
+        "Startade butikens Instagramkonto, publicerade bilder på nyinkomna varor varje vecka.",
+    ),
+    (
+        "strategy",
+        "Developed a strategy and guidelines for the bank's presence on social media.",
+        "Tog fram strategi och riktlinjer för bankens närvaro i sociala medier.",
+    ),
+    (
+        "strategy",
+        "Social media strategist at Exempelbanken 2018-2025.",
+        "Social media-strateg på Exempelbanken 2018-2025.",
+    ),
+    (
+        "strategy",
+        "Responsible for the company's social media strategy and policy.",
+        "Ansvarade för företagets sociala medier-strategi och policy.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("area", "en", "sv"), AREA_TWINS)
+def test_social_media_service_marketing_and_strategy_count_in_both_languages(
+    engine: Any, area: str, en: str, sv: str
+) -> None:
+    from kompetens.models import Document
+
+    def shows(text: str, lang: str, kind: str) -> bool:
+        profile = engine.extract(Document(source="t", text=text, lang=lang, kind=kind))
+        return any(m.area == area and Profile.counts(m) for m in profile.mentions)
+
+    for kind in ("cv", "ad"):
+        assert shows(en, "en", kind) and shows(sv, "sv", kind), (area, kind, en, sv)
+
+
+# The same test's finding 21: a customer-service ad's trait "en skicklig kommunikatör" and its employer's own
+# "marknadsavdelning" in the company's paragraph made it half a marketing job.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi letar efter dig som drivs av att ge bra service och är en skicklig kommunikatör – både i tal och skrift.",
+        "Tillsammans strävar vi efter att skapa en marknadsavdelning som inspirerar. Våra huvudsakliga mål är att "
+        "öka varumärkesmedvetenheten.\n\nDu svarar på kundernas frågor i telefon och chatt.",
+    ],
+)
+def test_a_trait_or_the_employers_own_department_is_no_marketing_in_an_ad(engine: Any, text: str) -> None:
+    from kompetens.models import Document
+
+    profile = engine.extract(Document(source="t", text=text, lang="sv", kind="ad"))
+    assert profile.areas.get("marketing_communication", 0.0) == 0.0, [
+        (m.text, m.generic, m.boilerplate) for m in profile.mentions
+    ]
+
+
+# Finding 2: a personal Instagram with many followers is a consumer's use, no platform competence.
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I love Instagram and TikTok and have 12,000 followers on my personal account.", "en"),
+        ("Jag älskar Instagram och TikTok och har 12 000 följare på mitt privata konto.", "sv"),
+    ],
+)
+def test_a_private_account_is_no_platform_competence_in_a_cv(engine: Any, text: str, lang: str) -> None:
+    from kompetens.models import Document
+
+    profile = engine.extract(Document(source="t", text=text, lang=lang, kind="cv"))
+    assert any(m.area == "platform_technology" for m in profile.mentions)  # kept, marked generic
+    assert profile.areas.get("platform_technology", 0.0) == 0.0
+    work = "Ran the shop's Instagram account." if lang == "en" else "Skötte butikens Instagramkonto."
+    profile = engine.extract(Document(source="t", text=work, lang=lang, kind="cv"))
+    assert profile.areas.get("platform_technology", 0.0) > 0.0

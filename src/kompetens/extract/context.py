@@ -11,6 +11,12 @@ ad shows the area by other evidence in a sentence about the job. Otherwise its m
 alike. A CV is read the same way (``mark_out_of_context_in_cv``): a backend developer's "internal tools in
 Python" is a skill, not data and analytics work, and met an ad's data must-have ("analys av data från
 sociala medier") on its own; "Python for reporting and analysis", or Python beside SQL or Tableau, is.
+
+A CV's sentence about the writer's own, private use of a platform ("I love Instagram and TikTok and have
+12,000 followers on my personal account", "mitt privata konto": ``private_use`` in ``lang/<code>/cv.json``)
+shows a consumer of the platform, which the areas exist to tell apart from someone who worked in it: the
+platform mentions of that sentence (area ``platform_technology``) are marked ``generic`` too
+(``mark_private_use``) and count towards no area; its work words (video editing, content creation) still do.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from ..taxonomy.areas import load_curated
 from ..taxonomy.model import jobtech_uri
 from .cues import sentence_spans
 
-__all__ = ["context_concepts", "mark_out_of_context", "mark_out_of_context_in_cv"]
+__all__ = ["context_concepts", "mark_out_of_context", "mark_out_of_context_in_cv", "mark_private_use"]
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +91,36 @@ def mark_out_of_context_in_cv(mentions: list[Mention], text: str) -> None:
         return spans[k] if k >= 0 and m.start < spans[k][1] else (m.start, m.end)
 
     _mark(mentions, text, bounds, _anywhere)
+    mark_private_use(mentions, text)
+
+
+PRIVATE_AREA = "platform_technology"
+"""The area whose mentions a sentence about private use marks ``generic`` (``mark_private_use``)."""
+
+
+@lru_cache(maxsize=1)
+def _private_use() -> re.Pattern[str] | None:
+    """One whole-word, case-blind pattern of every language's ``private_use`` (``cv.json``)."""
+    return any_of([p for code in LANGUAGES for p in lang_data(code, "cv").get("private_use", [])])
+
+
+def mark_private_use(mentions: list[Mention], text: str) -> None:
+    """Mark ``generic`` a CV's counting mentions of ``PRIVATE_AREA`` in a sentence (a line, split at
+    sentence ends) about the writer's private use of a platform ("12,000 followers on my personal account",
+    "jag älskar Instagram"): a consumer's use, no platform competence. A private account is at most weak
+    evidence; it is counted as none, and the sentence's mentions of other areas still count."""
+    pattern = _private_use()
+    waiting = [m for m in mentions if m.area == PRIVATE_AREA and Profile.counts(m)]
+    if pattern is None or not waiting:
+        return
+    spans = [(s, e) for s, e in sentence_spans(text) if pattern.search(text, s, e)]
+    if not spans:
+        return
+    starts = [s for s, _ in spans]
+    for m in waiting:
+        k = bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < spans[k][1]:
+            m.generic = True
 
 
 def _anywhere(m: Mention) -> bool:
