@@ -617,3 +617,22 @@ def test_a_duty_gives_the_same_areas_in_english_and_swedish(
         review = engine.review(document_from_text(text, source="ad.txt", lang=lang, kind="ad"))
         found[lang] = {a for a, v in review.areas.items() if v > 0}
     assert found == {"en": areas, "sv": areas}
+
+
+def test_a_sentence_that_says_it_is_a_merit_is_one_under_any_heading(engine: Engine) -> None:
+    """A blind user test (stop 36, finding 12): "Det är meriterande om du har erfarenhet av att besvara frågor i
+    sociala medier." under the requirements was reported as a requirement; the sentence's own cue makes it a
+    merit, as a merits heading does (extraction reads it so: ``Layout.required``)."""
+    from kompetens.ingest import document_from_text
+
+    text = (
+        "Kommunikatör\n\nVi söker dig som\nHar erfarenhet av kommunikationsarbete.\n"
+        "Det är meriterande om du har erfarenhet av att besvara frågor i sociala medier.\n"
+    )
+    review = engine.review(document_from_text(text, source="ad.txt", lang="sv", kind="ad"))
+    assert review.requires_social_media
+    assert {e.reason for e in review.explanation.requires_social_media} == {"merit"}
+    assert review.social_media_merit
+    duty = text.replace("Det är meriterande om du har", "Du har")
+    review = engine.review(document_from_text(duty, source="ad.txt", lang="sv", kind="ad"))
+    assert review.requires_social_media and not review.social_media_merit
