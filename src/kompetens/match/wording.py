@@ -280,17 +280,20 @@ class WordBridge:
     name in a Swedish text ("engineer", "Azure", "Kubernetes") reads the same in an English CV."""
 
     def bridge(self, words: Mapping[str, float], lang: str) -> dict[str, float]:
-        """``words`` (a ``term_vector``) as a unit vector of English terms; empty when none translates."""
+        """``words`` (a ``term_vector``) as a unit vector of English terms; empty when none translates. An
+        English term that is one of English's ``skipped_words`` is left out, as it is of an English text
+        (a bug hunt: "handle", "run" and "write" from "hantera", "ran" and "skriva" were shared wording)."""
         keys = list(words)
         out: dict[str, float] = {}
         en_lemmas: list[str] | None = None
+        skip = skipped_words("en")  # "ran" -> "run", "hantera" -> "handle": light verbs in English too
         for k, (word, lemma) in enumerate(zip(keys, self.lemmas(keys, lang), strict=True)):
             found = (lemma, 1.0) if lang == "en" else self.english(lemma, lang)
             if found is None and self.as_is(word, lang):
                 if en_lemmas is None:
                     en_lemmas = self.lemmas(keys, "en")
                 found = (en_lemmas[k], 1.0)
-            if found is not None:
+            if found is not None and found[0] not in skip:
                 out[found[0]] = out.get(found[0], 0.0) + words[word] * found[1]
         return unit(out)
 
