@@ -385,3 +385,6 @@ def test_the_bridge_leaves_out_english_light_verbs_and_general_words(engine: Eng
     assert {"handle", "personal", "handling"} <= skipped
     assert "personal" not in wording.skipped_words("sv")  # the Swedish "personal" is staff
     assert "handling" not in wording.skipped_words("sv")  # and "handling" a document
+    # nearly every Swedish ad asks for Swedish "i tal och skrift" / "muntligt och skriftligt": no fit ("write")
+    ad = {"skriftligt": 0.5, "muntligt": 0.5, "reskontra": 0.5}
+    assert not {"skriftligt", "muntligt"} & set(wording.term_vector(" ".join(ad), "sv", lambda w, lang: 3.0))
