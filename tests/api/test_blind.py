@@ -124,3 +124,39 @@ def test_every_page_a_hiring_manager_reads_is_name_blind_until_confirmed(org: Or
     assert NAMED in hm.get(f"/rankings/{org.ranking}").text
     assert NAMED in hm.get(f"/rankings/{org.ranking}/candidates/{org.karin}/interview").text
     assert pseudonym(org.outside) in hm.get("/candidates").text
+
+
+# A user test's CVs (stop 36, finding 25): an age or a birth year in running text was quoted as ranking
+# evidence to the hiring manager and kept in the decision record ("Som 49-årig tog jag hand om moderering").
+AGE_SENTENCES = {
+    "c1.txt": "Som 49-årig tog jag hand om moderering av vår Facebookgrupp.",
+    "c3.txt": "Som 55-åring modererade jag vår Facebookgrupp.",
+    "c4.txt": "Modererade vår Facebookgrupp (jag fyller 60 i år).",
+    "c6.txt": "Moderated our Facebook group at the age of 58.",
+    "c7.txt": "Född -78, modererade vår Facebookgrupp.",
+    "c8.txt": "Modererade vår Facebookgrupp sedan jag gick i pension.",
+}
+AGE_WORDS = ("49", "55", "60", "58", "-78", "årig", "åring", "fyller", "pension", "age of")
+
+
+def test_ages_in_running_text_reach_no_evidence_record_or_explanation(org: Org) -> None:
+    oid = org.engine.org_for(org.engine.accounts.user("recruiter@x.example"))
+    head = "2015-2025 Social media manager, Exempel AB. Ansvarade för kampanjer på Instagram.\n"
+    ids = [
+        org.engine.add_candidate(oid, name, (head + line + "\n").encode()).id
+        for name, line in AGE_SENTENCES.items()
+    ]
+    ranking = org.engine.rank_stored(oid, org.engine.role(), ids)
+    for role in ("hiring_manager", "recruiter"):
+        client, h = org.api(role)
+        record = client.get(f"/api/v1/rankings/{ranking.id}", headers=h)
+        assert record.status_code == 200
+        evidence = [q for item in record.json()["items"] for qs in item["evidence"].values() for q in qs]
+        assert any("Facebook" in q for q in evidence)  # the sentences are quoted, without the age
+        assert not [q for q in evidence if any(w in q for w in AGE_WORDS)]
+        for cid in ids:
+            explained = client.get(f"/api/v1/candidates/{cid}/explanation?ranking={ranking.id}", headers=h)
+            assert explained.status_code == 200
+            assert not any(w in explained.text for w in AGE_WORDS), explained.text
+    stored = org.engine.decision(oid, ranking.id)
+    assert not any(w in str(stored) for w in ("årig", "åring", "fyller", "pension", "age of", "-78"))

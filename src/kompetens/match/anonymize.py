@@ -1,6 +1,7 @@
 """Remove personal data from CV text before anything scores it.
 
-What goes: name, personal identity number, birth date or year, age, gender words, photo references,
+What goes: name, personal identity number, birth date or year, age (also in running text: "som 49-åring",
+"jag fyller 60 i år", "född -78", "sedan jag gick i pension", "at the age of 58"), gender words, photo references,
 address, e-mail, phone and profile links; nationality, family status and religion fields; and family status
 and parental leave however a CV writes them ("Ogift", "Gift, två barn", "Föräldraledig 2022–2023", "Married,
 two children", "parental leave"). The result names the categories it removed, never the values.
@@ -225,7 +226,10 @@ def _lexicon() -> _Lexicon:
         birth=re.compile(
             rf"(?<![\w.])(?:{births})\.?:?\s+(?:(?:den|on|in)\s+)?"
             r"(?:\d{1,2}(?:st|nd|rd|th|:e|:a)?\.?\s+[^\W\d_]+\.?,?\s+|\d{1,2}[./-]\d{1,2}[./-]|[^\W\d_]+\.?\s+)?"
-            r"(?:19|20)\d\d(?:-\d\d-\d\d)?(?!\d)",
+            # a year, a short one after a dash or an apostrophe ("född -78", "born '85"), or a decade
+            # ("född på 70-talet", "född i slutet av 80-talet", "born in the late 70s")
+            r"(?:(?:19|20)\d\d(?:-\d\d-\d\d)?(?!\d)|[-–'’]\s?\d\d(?!\d)|"
+            r"(?:(?:början|mitten|slutet)\s+av\s+|(?:early|mid|late)[\s-]+)?(?:19|['’])?[1-9]0(?:-talet|['’]?s)(?!\w))",
             re.IGNORECASE,
         ),
         gender_heads=tuple(w.casefold() for w in words("gender_heads")),
