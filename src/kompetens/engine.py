@@ -8,6 +8,7 @@ import logging
 import pickle
 import re
 import time
+import warnings
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from . import __version__
 from .config import default_data_dir, default_database_url
-from .errors import Code, IngestError, KompetensError, RoleError, TaxonomyError
+from .errors import Code, IngestError, KompetensError, RoleError, SkippedInput, TaxonomyError
 from .extract.lemma import Lexicon, build_lemma_db
 from .extract.native import COMPILED as C_SPEEDUPS
 from .extract.phrases import PhraseSpec
@@ -972,9 +973,12 @@ class Engine:
     def candidate(self, doc: Document, *, store: bool = False, thorough: bool = False) -> CandidateProfile:
         """A CV's profile, built from its anonymised text only; ``store`` keeps it in the default
         organisation (the file, or the document's text, and the profile) under a random id. ``thorough``
-        adds the span tagger's phrases, linked to ESCO (``profile_fn``)."""
+        adds the span tagger's phrases, linked to ESCO (``profile_fn``). Given an error that ``read``
+        yielded for a file it could not read, raises that error."""
         from .match import build_candidate
 
+        if isinstance(doc, KompetensError):
+            raise doc
         if doc.kind != "cv":
             doc = replace(doc, kind="cv")
         cand = build_candidate(
@@ -1970,11 +1974,20 @@ class Engine:
         )
 
     def rank(
-        self, role: Role, docs: Iterable[Document], *, top: int | None = None, thorough: bool = False
+        self,
+        role: Role,
+        docs: Iterable[Document | IngestError],
+        *,
+        top: int | None = None,
+        thorough: bool = False,
     ) -> list[RankItem]:
         """``kompetens rank``: candidates best first (score 0..100, areas, evidence, gaps, matched and
-        missing skills), age-blind; ``thorough`` profiles with the span tagger too."""
-        return self.rank_candidates(role, [self.candidate(d, thorough=thorough) for d in docs], top=top)
+        missing skills), age-blind; ``thorough`` profiles with the span tagger too. ``docs`` as ``read``
+        yields them: a file it could not read (its error) is passed over with a ``SkippedInput`` warning,
+        as the CLI reports it and ranks the others."""
+        return self.rank_candidates(
+            role, [self.candidate(d, thorough=thorough) for d in _readable(docs)], top=top
+        )
 
     def rank_candidates(
         self, role: Role, candidates: Iterable[CandidateProfile], *, top: int | None = None
@@ -2054,11 +2067,12 @@ class Engine:
             return read_groups(data)
         return parse_groups(data, name=name or "groups")
 
-    def team(self, role: Role, docs: Iterable[Document], *, size: int) -> Team:
-        """``kompetens team``: the ``size`` candidates that together cover the role best."""
+    def team(self, role: Role, docs: Iterable[Document | IngestError], *, size: int) -> Team:
+        """``kompetens team``: the ``size`` candidates that together cover the role best; ``docs`` as
+        ``rank`` takes them (an unreadable file's error is passed over with a ``SkippedInput`` warning)."""
         from .match import best_team
 
-        return best_team([self.candidate(d) for d in docs], role, size)
+        return best_team([self.candidate(d) for d in _readable(docs)], role, size)
 
     def interview(self, role: Role, doc: Document, *, lang: str | None = None) -> Kit:
         """``kompetens interview``: questions, a work sample and anchored 1-5 scales for gaps and must-haves."""
@@ -2093,6 +2107,17 @@ class Engine:
 
 _CONTACT = re.compile(r"\S@\S|https?://|www\.", re.IGNORECASE)
 """An e-mail address or a web address in a sentence: contact details, not a competence."""
+
+
+def _readable(items: Iterable[Document | IngestError]) -> Iterator[Document]:
+    """The documents of ``items`` (what ``Engine.read`` yields): each error among them, a file that could not be
+    read, is passed over with a ``SkippedInput`` warning naming the file and the code (the CLI's report), so
+    that one bad CV never stops the others."""
+    for item in items:
+        if isinstance(item, KompetensError):
+            warnings.warn(f"skipped {item}", SkippedInput, stacklevel=3)
+            continue
+        yield item
 
 
 def _served(item: Document | IngestError) -> Document | IngestError:

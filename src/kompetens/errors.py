@@ -182,6 +182,12 @@ class IngestError(KompetensError):
     """A file could not be read into a Document."""
 
 
+class SkippedInput(UserWarning):
+    """A warning: an input that could not be read (an ``IngestError`` among what ``Engine.read`` yields) was
+    passed over by ``Engine.rank``/``team``, so that one bad file never stops the others. Its text is the
+    error's: the file, the message and the code."""
+
+
 class TaxonomyError(KompetensError):
     """The taxonomy is missing or a taxonomy file is invalid."""
 
