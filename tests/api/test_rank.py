@@ -163,6 +163,16 @@ def test_team(client: TestClient, cvs: list[Path], size: int) -> None:
     assert set(team["members"]) <= {p.name for p in cvs}
     assert set(team["coverage"]) == set(AREA_IDS)
     assert 0 <= team["score"] <= 100
+    assert team["size"] == size and team["notes"] == []
+
+
+def test_a_team_of_more_than_the_cvs_given_says_so(client: TestClient, cvs: list[Path]) -> None:
+    """A user test's finding 24 (stop 36): size=5 with 2 CVs silently answered a team of 2."""
+    r = client.post("/api/v1/team", files=as_files(cvs[:2]), data={"size": "5"})
+    assert r.status_code == 200, r.text
+    team = r.json()
+    assert len(team["members"]) == 2 and team["size"] == 5
+    assert len(team["notes"]) == 1 and "a team of 5" in team["notes"][0] and "2 CVs" in team["notes"][0]
 
 
 def test_interview_json_and_markdown(client: TestClient, cvs: list[Path]) -> None:

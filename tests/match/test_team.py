@@ -91,6 +91,18 @@ def test_ties_pick_the_first_sources() -> None:
     assert best_team(cands, role, 2).members == ("cv001", "cv002")
 
 
+def test_a_team_smaller_than_asked_for_says_why() -> None:
+    """A user test's finding 24 (stop 36): a team of 5 from 2 CVs came back as a team of 2 without a word."""
+    role = Role("R", dict.fromkeys(AREA_IDS, 1.0))
+    cands = [synthetic(i, [0.5] * 8) for i in (1, 2)]
+    short = best_team(cands, role, 5)
+    assert short.members == ("cv001", "cv002") and short.size == 5
+    assert len(short.notes) == 1 and "5" in short.notes[0] and "2 CVs" in short.notes[0]
+    assert to_jsonable(short)["notes"] == short.notes  # type: ignore[index]
+    full = best_team(cands, role, 2)
+    assert full.size == 2 and full.notes == []
+
+
 @pytest.mark.parametrize("size", [0, -1])
 def test_bad_size(size: int) -> None:
     with pytest.raises(KompetensError) as info:

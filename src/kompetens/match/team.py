@@ -30,7 +30,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -85,6 +85,10 @@ class Team:
     """The share of ``score`` the wording brings (0 when it was not compared)."""
     member_scores: dict[str, R2] = field(default_factory=dict)
     """Each member's own ``kompetens rank`` score for the role, by source."""
+    size: int = 0
+    """The team size asked for: ``members`` holds fewer when fewer CVs could be used (``notes`` says so)."""
+    notes: list[str] = field(default_factory=list)
+    """Why the team is not what was asked for, in words (a team of 5 asked for from 2 CVs); empty when it is."""
 
 
 def team_columns(cands: list[CandidateProfile], role: Role) -> tuple[FloatArray, FloatArray, float]:
@@ -133,18 +137,31 @@ def best_team(
     gains = np.concatenate([weights, np.full(must.shape[1], big)])
     scored = _Scored(cands, cols, weights, share, must, role)
     k = min(size, len(cands))
+    notes = [] if k == size else [_short_note(size, len(cands))]
     pool = _undominated(rows, gains) if len(cands) <= DOMINANCE_LIMIT else list(range(len(cands)))
     if len(pool) <= k:
         chosen = pool + [i for i in _by_score(rows, gains) if i not in pool][: k - len(pool)]
-        return scored.team(chosen, exact=True, bound=None, evaluated=1)
+        return replace(scored.team(chosen, exact=True, bound=None, evaluated=1), size=size, notes=notes)
     n_teams = math.comb(len(pool), k)
     if n_teams <= exact_limit:
         chosen = _exact(rows[pool], gains, k)
-        return scored.team([pool[i] for i in chosen], exact=True, bound=None, evaluated=n_teams)
+        team = scored.team([pool[i] for i in chosen], exact=True, bound=None, evaluated=n_teams)
+        return replace(team, size=size, notes=notes)
     chosen = _greedy(rows, gains, k)
     # Minoux's bound on the score alone (the must-have columns are not score)
     bound = _bound(chosen, cols, weights, k)
-    return scored.team(chosen, exact=False, bound=bound, evaluated=len(cands) * k)
+    return replace(
+        scored.team(chosen, exact=False, bound=bound, evaluated=len(cands) * k), size=size, notes=notes
+    )
+
+
+def _short_note(size: int, given: int) -> str:
+    """The note of a team smaller than asked for: every CV given is in it."""
+    cvs = "1 CV" if given == 1 else f"{given} CVs"
+    return (
+        f"a team of {size} was asked for, but only {cvs} could be used: the team holds all of them "
+        "(a CV that could not be read is listed in failed)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
