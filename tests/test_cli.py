@@ -882,6 +882,28 @@ def test_an_unknown_organisation_says_how_to_make_it(runner: CliRunner, tmp_path
     assert code == 0 and json.loads(out)["candidate_days"] == 180
 
 
+def test_a_new_organisation_is_told_it_keeps_cvs_until_erased(runner: CliRunner, tmp_path: Path) -> None:
+    """A user test's finding 23 (stop 36): `users add ... --org "Exempel Bemanning AB"` made an organisation
+    that keeps CVs forever (candidate_days null) and nothing said so."""
+    data = tmp_path / "data"
+    org = "Exempel Bemanning AB"
+    code, out, err = run(
+        runner, data, "users", "add", "a@example.se", "--org", org, "--role", "admin", "--json"
+    )
+    flat = " ".join(err.split())
+    assert code == 0 and json.loads(out)["email"] == "a@example.se"  # stdout: the token's JSON only
+    assert "no retention period is set for Exempel Bemanning AB" in flat
+    assert "kompetens orgs set-retention 'Exempel Bemanning AB' DAYS" in flat
+    code, _, err = run(runner, data, "users", "add", "b@example.se", "--org", org, "--role", "recruiter")
+    assert code == 0 and "retention" not in err  # said once, when the organisation is made
+    code, out, err = run(runner, data, "orgs", "show", org, "--json")
+    assert json.loads(out)["candidate_days"] is None and "no retention period" in json.loads(out)["notes"][0]
+    code, out, err = run(runner, data, "orgs", "show", org)
+    assert "until erased" in out and "no retention period" in " ".join(err.split())
+    code, out, err = run(runner, data, "orgs", "set-retention", org, "180", "--json")
+    assert json.loads(out)["notes"] == [] and "retention period" not in err
+
+
 @pytest.mark.parametrize("since", ["2026-13-01", "2026-02-30", "2026-01-01 25:00"])
 def test_events_since_a_day_that_does_not_exist_is_a_usage_error(
     runner: CliRunner, tmp_path: Path, since: str

@@ -1487,6 +1487,8 @@ def orgs_group() -> None:
 def _print_retention(kept: Retention) -> None:
     days = f"{kept.candidate_days} days" if kept.candidate_days is not None else "until erased"
     out_console.print(f"{kept.org}: candidates {days}, events {kept.event_days} days", highlight=False)
+    for note in kept.notes:
+        err_console.print(f"[yellow]note[/] {_escape(note)}", highlight=False)
 
 
 @orgs_group.command(name="set-retention")
@@ -1677,11 +1679,17 @@ def _show_token(token: NewToken) -> None:
 def users_add(
     ctx: click.Context, email: str, org: str, role: str, password_stdin: bool, as_json: bool
 ) -> None:
-    """Add a user (and their organisation if new); print their first API token once."""
-    accounts = _engine(ctx).accounts
+    """Add a user (and their organisation if new); print their first API token once. A new organisation
+    has no retention period: a note on stderr says so (its candidates are kept until erased)."""
+    engine = _engine(ctx)
+    accounts = engine.accounts
     password = _read_password(password_stdin)
-    accounts.add_user(email, org=org, role=role, password=password)
+    new_org = org.strip() not in engine.org_names()
+    added = accounts.add_user(email, org=org, role=role, password=password)
     token = accounts.issue_token(email, name="first token")
+    if new_org:
+        for note in engine.retention(added.org_id).notes:
+            err_console.print(f"[yellow]note[/] new organisation: {_escape(note)}", highlight=False)
     if as_json:
         _emit_json(token)
     else:

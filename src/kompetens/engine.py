@@ -7,6 +7,7 @@ import json
 import logging
 import pickle
 import re
+import shlex
 import time
 import warnings
 from bisect import bisect_right
@@ -1277,11 +1278,32 @@ class Engine:
             if not ids:
                 raise KompetensError(
                     Code.E505,
-                    f"no stored candidate has the id or file name {source!r} (`kompetens candidates list` "
-                    "shows them)",
+                    f"no stored candidate of the default organisation has the id or file name {source!r} "
+                    f"(`kompetens candidates list` shows them); {self._stored_elsewhere(org, source)}",
                     field="source",
                 )
         return self.records.erase(org, ids, user_id=None, event="candidate.erase")
+
+    def _stored_elsewhere(self, org: int, source: str) -> str:
+        """Where else than organisation ``org`` a candidate has the id or file name ``source``, as the end
+        of ``forget``'s E505 (a user test's finding 27: "not found" for a candidate stored in another
+        organisation could answer a data subject's request wrongly). The CLI's operator sees every
+        organisation; no API answer says this."""
+        name = Path(source).name
+        found: list[tuple[str, str]] = []
+        for other in self.records.org_ids():
+            if other != org:
+                found.extend(
+                    (self.records.org_name(other), c.id)
+                    for c in self.records.candidates(other)
+                    if source in (c.id, c.name) or c.name == name
+                )
+        if not found:
+            return "no other organisation holds one either"
+        where = "; ".join(
+            f"{shlex.quote(o)}: kompetens candidates erase {cid} --org {shlex.quote(o)}" for o, cid in found
+        )
+        return f"`forget` searches the default organisation only; stored in {where}"
 
     # -- stored ads --------------------------------------------------------------------------------
     def add_ad(
@@ -1720,7 +1742,12 @@ class Engine:
         return kept
 
     def retention(self, org: int) -> Retention:
+        """The organisation's retention periods; its ``notes`` say when no candidate period is set."""
         return self.records.retention(org)
+
+    def org_names(self) -> list[str]:
+        """The names of every organisation, the CLI's ``default`` among them once it exists."""
+        return [self.records.org_name(o) for o in self.records.org_ids()]
 
     def purge(self, org: int | None = None) -> list[Purged]:
         """Erase candidates past their organisation's retention period and events past the event period:

@@ -667,6 +667,8 @@ def test_users_page_needs_users(tmp_path: Path) -> None:
 
 def test_admin_sets_the_retention_periods(world: World) -> None:
     client = world.as_role("admin", org="b")
+    # a user test's finding 23 (stop 36): the candidates page says when no period is set
+    assert Elements(client.get("/candidates").text).all("p", id="retention-note")
     token = csrf(client, "/retention")
     r = client.post("/retention", data={"csrf_token": token, "days": "0", "event_days": "90"})
     assert r.status_code == 422 and "E301" in r.text
@@ -678,6 +680,7 @@ def test_admin_sets_the_retention_periods(world: World) -> None:
     kept = world.engine.retention(org)
     assert (kept.candidate_days, kept.event_days) == (180, 90)
     assert "erased 180 days after" in world.as_role("hiring_manager", org="b").get("/retention").text
+    assert not Elements(client.get("/candidates").text).all("p", id="retention-note")
 
 
 @pytest.mark.parametrize(

@@ -311,12 +311,14 @@ def test_retention_is_set_by_admins(two_orgs: tuple) -> None:  # type: ignore[ty
     engine.accounts.add_user("admin@a.example", org="Org A", role="admin")
     token = engine.accounts.issue_token("admin@a.example").token
     r = client.put("/api/v1/retention", json={"days": 30}, headers=_h(token))
-    assert r.json() == {"org": "Org A", "candidate_days": 30, "event_days": 183}
+    assert r.json() == {"org": "Org A", "candidate_days": 30, "event_days": 183, "notes": []}
     for body in ({"days": 99_999_999_999}, {"days": 365, "event_days": 1e23}):
         r = client.put("/api/v1/retention", json=body, headers=_h(token))
         assert r.status_code == 422, r.text  # a user error, never a 500 (no such date)
     b = client.get("/api/v1/retention", headers=_h(tokens["b"]["recruiter"])).json()
     assert b["candidate_days"] is None
+    # a user test's finding 23 (stop 36): the answer says that no period means kept until erased
+    assert len(b["notes"]) == 1 and "no retention period is set for Org B" in b["notes"][0]
 
 
 def _all_bytes(engine: Engine) -> bytes:

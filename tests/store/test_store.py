@@ -131,6 +131,36 @@ def test_forget_by_a_file_name_two_candidates_share_erases_neither(tmp_path: Pat
     assert cli_run.exit_code == 1  # nobody left by that name
 
 
+def test_forget_says_which_organisation_it_searched_and_where_the_candidate_is(tmp_path: Path) -> None:
+    """A user test's finding 27 (stop 36): `forget sv-02-fiktiv-bertil.md` answered "not found" for a
+    candidate stored in "Exempel Bemanning AB" (forget searches the default organisation only), and `--org
+    "exempel bemanning ab"` was told to make a second organisation."""
+    from kompetens.engine import Engine
+    from kompetens.errors import Code
+
+    engine = Engine(tmp_path / "home")
+    engine.accounts.add_user("admin@bemanning.example", org="Exempel Bemanning AB", role="admin")
+    org = engine.org_for(name="Exempel Bemanning AB")
+    cv = b"Erfarenhet\n2019 - nu Social media-ansvarig, Bolag AB\nInstagram.\n"
+    kept = engine.add_candidate(org, "sv-02-fiktiv-bertil.md", cv)
+    with pytest.raises(KompetensError) as err:
+        engine.forget("sv-02-fiktiv-bertil.md")
+    message = err.value.message
+    assert err.value.code == Code.E505 and "default organisation" in message
+    assert f"kompetens candidates erase {kept.id} --org 'Exempel Bemanning AB'" in message
+    assert [c.id for c in engine.candidates(org)] == [kept.id]  # nothing erased
+    with pytest.raises(KompetensError) as err:
+        engine.forget("nobody.txt")
+    assert "no other organisation holds one" in err.value.message
+    with pytest.raises(KompetensError) as err:
+        engine.org_for(name="exempel bemanning ab")
+    assert err.value.code == Code.E509
+    assert "--org 'Exempel Bemanning AB'" in err.value.message and "users add" not in err.value.message
+    with pytest.raises(KompetensError) as err:
+        engine.org_for(name="Annat Bolag AB")
+    assert "users add" in err.value.message  # a name no organisation has in any case: make it
+
+
 def test_old_path_keyed_profiles_move_to_random_ids(tmp_path: Path, database_url: str | None) -> None:
     from kompetens.store.records import DEFAULT_ORG, Records
 
@@ -223,6 +253,7 @@ def test_cli_candidates_orgs_and_purge(tmp_path: Path, database_url: str | None)
         "org": "default",
         "candidate_days": 30,
         "event_days": 183,
+        "notes": [],
     }
     assert run("purge") == [{"org": "default", "candidates": 0, "events": 0}]
     missing = runner.invoke(cli, ["candidates", "list", "--org", "nobody", "--json"], env=env)

@@ -89,11 +89,13 @@ def candidates_page(request: Request, user: User | None, **context: object) -> R
         org = engine.org_for(user)
         found, _total = blind.shown_list(engine, org, user, query=query or None)
         hidden = blind.hidden_ids(engine, org, user, [c.id for c in found])
+        kept_until_erased = engine.retention(org).candidate_days is None
     status = status_of(context)
     return page(
         request,
         "candidates.html",
         status=status,
+        kept_until_erased=kept_until_erased,
         candidates=found,
         hidden=hidden,
         blind=blind.is_blind(user),

@@ -18,6 +18,7 @@ event (the ranking's id) says so.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -102,6 +103,19 @@ class Retention:
     """Candidates older than this many days are erased by ``kompetens purge``; null keeps them."""
     event_days: int
     """Events older than this many days are deleted by ``kompetens purge`` (default 183, six months)."""
+    notes: list[str] = dataclasses.field(default_factory=list)
+    """What an administrator should know, in words: with no candidate period set, that candidates are kept
+    until erased and how to set one (GDPR's storage limitation); empty once a period is set."""
+
+
+def no_retention_note(org: str) -> str:
+    """The note of an organisation with no candidate retention period (a user test's finding 23: a new
+    organisation kept CVs forever by default and nothing told its admin)."""
+    return (
+        f"no retention period is set for {org}: its stored candidates are kept until someone erases them. "
+        "GDPR asks that personal data be kept no longer than needed (Art. 5(1)(e)): set a period with "
+        f"`kompetens orgs set-retention {shlex.quote(org)} DAYS`, PUT /api/v1/retention or the Retention page"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,12 +308,25 @@ class Records:
 
     # -- organisations ----------------------------------------------------------------------------
     def org_id(self, name: str, *, create: bool = False) -> int:
-        """The organisation's number; E509 if there is none (``create``: add it)."""
+        """The organisation's number; E509 if there is none (``create``: add it). An organisation whose
+        name differs only in letter case is named in the error, not a new one to make (a user test's
+        finding 27: "exempel bemanning ab" was told to make a second organisation)."""
         with self.store.transaction() as conn:
             if create:
                 conn.execute(ADD_ORG, (name.strip(),))
             row = conn.execute("SELECT id FROM orgs WHERE name = ?", (name.strip(),)).fetchone()
+            if row is None:
+                names = [str(r[0]) for r in conn.execute("SELECT name FROM orgs ORDER BY name")]
         if row is None:
+            alike = [n for n in names if n.casefold() == name.strip().casefold()]
+            if alike:
+                raise KompetensError(
+                    Code.E509,
+                    f"no organisation {name!r}; the names differ in letter case: did you mean "
+                    + " or ".join(f"--org {shlex.quote(n)}" for n in alike)
+                    + "? (an organisation's name is matched exactly)",
+                    field="org",
+                )
             raise KompetensError(
                 Code.E509,
                 f"no organisation {name!r}: an organisation is made with its first user, "
@@ -779,7 +806,8 @@ class Records:
             row = conn.execute(
                 "SELECT candidate_days, event_days FROM retention WHERE org_id = ?", (org_id,)
             ).fetchone()
-        return Retention(name, row[0], row[1]) if row else Retention(name, None, EVENT_DAYS)
+        days, events = (row[0], row[1]) if row else (None, EVENT_DAYS)
+        return Retention(name, days, events, [] if days is not None else [no_retention_note(name)])
 
     def set_retention(
         self, org_id: int, *, candidate_days: int | None, event_days: int | None = None
