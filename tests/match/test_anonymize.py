@@ -232,6 +232,25 @@ def test_demo_cv_names_and_contacts_are_gone(name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("Född 1978, modererade vår Facebookgrupp.", "1978", "modererade vår Facebookgrupp."),
+        ("Född 1978 i Exempelstad och modererade forumet.", "Exempelstad", "och modererade forumet."),
+        ("Aged 61, I moderate our forum.", "61", "I moderate our forum."),
+        ("Ålder 49 år, modererade forumet.", "49", "modererade forumet."),
+        ("Born 12 June 1961 in Leeds; moderated the forum.", "Leeds", "moderated the forum."),
+    ],
+)
+def test_a_birth_or_age_label_opening_a_sentence_takes_its_value_not_the_work(
+    text: str, gone: str, kept: str
+) -> None:
+    """Stop 36: "Född 1978, modererade vår Facebookgrupp." lost the whole sentence, and the CV its evidence,
+    where "Född -78, ..." (and no birth year at all) kept it."""
+    result = anonymize(text, keep_length=False)
+    assert gone not in result.text and kept in result.text
+
+
+@pytest.mark.parametrize(
     ("text", "kept"),
     [
         ("Kommunikatör, X\n2019 - 2021\nFöräldraledig\n2022 - 2023", "Kommunikatör, X\n2019 - 2021\n \n "),

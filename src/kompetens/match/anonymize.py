@@ -288,12 +288,41 @@ def _segments(text: str) -> Iterator[_Segment]:
 
 
 def _labelled(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
-    """``Label: value`` fields: the whole segment goes, label included."""
+    """``Label: value`` fields: the whole segment goes, label included. A birth or age label with no colon
+    opens a sentence at times ("Född 1978 i Exempelstad, modererade vår Facebookgrupp.", "Aged 61, I moderate
+    the forum."): then the label, the value and a birthplace after it go, and the sentence's work stays, as
+    it would without them (stop 36: the whole sentence went, and with it the CV's evidence)."""
     for seg in segments:
         for cat, pattern in lex.labels:
-            if pattern.match(seg.text):
+            m = pattern.match(seg.text)
+            if m is None:
+                continue
+            value = None if ":" in m.group() else _inline_value(seg.text, m.start(), cat, lex)
+            if value is not None and seg.text[value:].strip(" ,.;"):
+                yield (seg.start + m.start(), seg.start + value, cat)
+            else:
                 yield _strip(text, seg.start, seg.end, cat)
-                break
+            break
+
+
+_BIRTHPLACE = re.compile(r"\s+(?:i|in)\s+[A-ZÅÄÖ][\w\-]*(?:\s+[A-ZÅÄÖ][\w\-]*)?")
+_AGE_VALUE = re.compile(r"\s*\d{1,3}(?!\d)(?:\s*(?:år|years?(?:\s+old)?|yrs?)(?!\w))?", re.IGNORECASE)
+
+
+def _inline_value(line: str, at: int, cat: str, lex: _Lexicon) -> int | None:
+    """Where a birth or an age label's value ends in ``line`` (the label at ``at``), with a birthplace after
+    a birth year; None for another category or a value not read."""
+    if cat == "birth_date":
+        birth = lex.birth.match(line, at + len(line[at:]) - len(line[at:].lstrip(" -*>#")))
+        if birth is None:
+            return None
+        place = _BIRTHPLACE.match(line, birth.end())
+        return place.end() if place is not None else birth.end()
+    if cat == "age":
+        label = re.match(r"[\s\-*>#]*[^\W\d_]+", line[at:])
+        value = _AGE_VALUE.match(line, at + label.end()) if label is not None else None
+        return value.end() if value is not None else None
+    return None
 
 
 def _first_line_name(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
