@@ -21,6 +21,7 @@ from kompetens.extract.spans import (
     Featurizer,
     SpanModel,
     SpanTagger,
+    WordTables,
     labels_to_spans,
     segments,
     spans_to_labels,
@@ -596,3 +597,59 @@ def test_a_word_caches_row_filler_fills_as_fill_row(lang: str, words: list[str])
         code = fill(word, got)
         assert code == features.fill_row(word, "-" if word == "<pad>" else lang, weights, want, lang)
         assert got.tobytes() == want.tobytes()
+
+
+@_NO_C
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["sv", "en"]),
+    st.lists(
+        st.one_of(
+            st.sampled_from(["Erfarenhet", "du", "vi", "Kunskaper", "Excel", "C++", "e-post", "ÅÄÖ", "İ"]),
+            st.text(st.characters(codec="latin-1", categories=["L", "N", "P"]), min_size=1, max_size=12),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+)
+def test_a_texts_new_words_added_at_once_fill_the_rows_one_at_a_time_does(
+    lang: str, words: list[str]
+) -> None:
+    """``WordTables.add_many`` (one C call for a text's new words, ``word_rows_into``) gives each word the
+    row, table and class code that ``add`` of each word in turn gives, duplicates and words met before too."""
+    tagger = SpanTagger.packaged()
+    store, one_by_one = tagger.words(lang), WordTables(tagger.features.row_filler(lang, tagger._weights))
+    store.add_many(words[:3])  # some words met before
+    for word in words[:3]:
+        one_by_one.add(word)
+    assert store.add_many(words) == [one_by_one.add(word) for word in words]
+    assert store.rows == one_by_one.rows and len(store) == len(one_by_one)
+    size = len(store)
+    assert store.tables[:size].tobytes() == one_by_one.tables[:size].tobytes()
+    assert store.classes[:size].tobytes() == one_by_one.classes[:size].tobytes()
+
+
+@_NO_C
+def test_a_texts_new_words_grow_the_cache_as_one_at_a_time_does() -> None:
+    tagger = SpanTagger.packaged()
+    store, one_by_one = tagger.words("sv"), WordTables(tagger.features.row_filler("sv", tagger._weights))
+    words = [f"ord{k}" for k in range(2500)]
+    assert store.add_many(words) == [one_by_one.add(word) for word in words]
+    assert len(store.tables) == len(one_by_one.tables) >= 2501
+    assert store.tables.tobytes() == one_by_one.tables.tobytes()
+    assert store.add_many(["<pad>", "ord1"]) == [one_by_one.add("<pad>"), 2]  # no pad row in a language
+
+
+@_NO_C
+def test_the_c_word_rows_into_checks_its_arguments() -> None:
+    weights, tables = _PACKAGED._weights, np.zeros((4, 5, 3), dtype=np.float32)
+    with pytest.raises(ValueError, match="length"):
+        speedups.word_rows_into(["Java"], ["java"], [], ["-"], None, weights, tables, 0)
+    with pytest.raises(ValueError, match="hold the rows"):
+        speedups.word_rows_into(["Java"], ["java"], ["java"], ["-"], None, weights, tables, 4)
+    with pytest.raises(TypeError, match="hold str"):
+        speedups.word_rows_into(["Java"], ["java"], [None], ["-"], None, weights, tables, 0)
+    with pytest.raises(TypeError):
+        speedups.word_rows_into(["Java"], ["java"], ["java"], ["-"], [[1]], weights, tables, 0)
+    speedups.word_rows_into(["Java"], ["java"], ["java"], ["-"], [(1, 2)], weights, tables, 3)
+    assert tables[3].any() and not tables[:3].any()

@@ -372,8 +372,9 @@ done:
 /* ---- The span tagger's decoding (kompetens.extract.spans.SpanTagger.find_python) -------------------------
  * tag_spans(text, lower, store, weights, trans, fixed, max_tokens) -> list of (start, end) character spans
  *   text: the text; lower: text.lower(), of the same length (the caller checks);
- *   store: the per-language word cache, with rows (dict str -> row), add(word) -> row (a word not yet in it;
- *     may replace the arrays), hcache (int64, 2 x a power of two: a direct-mapped cache of word hash -> row + 1
+ *   store: the per-language word cache, with rows (dict str -> row), add_many(words) -> their rows (a list
+ *     of the text's words not yet in it, each once, in the order first met: one call a text; may replace the
+ *     arrays), hcache (int64, 2 x a power of two: a direct-mapped cache of word hash -> row + 1
  *     that spares most words their str and dict look-up; the store owns it, and new rows never change old ones), tables (float32, rows x 5 x 3: the word's emission parts seen from each
  *     neighbour position), classes (int8 per row: 0, or 1 + the index of the sentence class in
  *     cue, do, req, we, you) and pad (float32 5 x 3: the parts of a position outside the sentence);
@@ -510,7 +511,8 @@ static PyObject *tag_spans(PyObject *self, PyObject *args) {
     if (!crc_ready) crc_init();
     int kind = PyUnicode_KIND(text), lkind = PyUnicode_KIND(lower);
     const void *data = PyUnicode_DATA(text), *ldata = PyUnicode_DATA(lower);
-    PyObject *out = NULL, *rows = NULL, *add = NULL;
+    PyObject *out = NULL, *rows = NULL, *add_many = NULL, *pending = NULL, *pending_at = NULL;
+    Py_ssize_t *new_rows = NULL;
     Tok *toks = NULL;
     Py_ssize_t *seg_end = NULL; /* the index after each sentence's last token */
     double *em = NULL;
@@ -527,9 +529,9 @@ static PyObject *tag_spans(PyObject *self, PyObject *args) {
     toks = PyMem_Malloc(sizeof(Tok) * (size_t)(n + 1));
     seg_end = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
     rows = PyObject_GetAttrString(store, "rows");
-    add = PyObject_GetAttrString(store, "add");
+    add_many = PyObject_GetAttrString(store, "add_many");
     if (toks == NULL || seg_end == NULL) { PyErr_NoMemory(); goto done; }
-    if (rows == NULL || add == NULL) goto done;
+    if (rows == NULL || add_many == NULL) goto done;
     if (!PyDict_Check(rows)) { PyErr_SetString(PyExc_TypeError, "span tagger: store.rows is not a dict"); goto done; }
     if (get_buffer(store, "hcache", &hbuf, 8, 1) < 0) goto done;
     {
@@ -563,18 +565,38 @@ static PyObject *tag_spans(PyObject *self, PyObject *args) {
             } else {
                 PyObject *word = PyUnicode_Substring(text, i, j);
                 if (word == NULL) goto done;
-                PyObject *row = PyDict_GetItemWithError(rows, word);
-                if (row != NULL) Py_INCREF(row);
-                else if (!PyErr_Occurred()) row = PyObject_CallOneArg(add, word);
-                Py_DECREF(word);
-                if (row == NULL) goto done;
-                r = PyLong_AsSsize_t(row);
-                Py_DECREF(row);
-                if (r < 0) {
-                    if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "span tagger: a negative row");
+                PyObject *row = PyDict_GetItemWithError(rows, word); /* borrowed */
+                if (row != NULL) {
+                    r = PyLong_AsSsize_t(row);
+                    Py_DECREF(word);
+                    if (r < 0) {
+                        if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "span tagger: a negative row");
+                        goto done;
+                    }
+                    if (n_hcache) { slot[0] = (int64_t)h; slot[1] = (int64_t)r + 1; }
+                } else if (PyErr_Occurred()) {
+                    Py_DECREF(word);
                     goto done;
+                } else { /* a new word: added with the text's other new words after the walk (r = -1 - its index) */
+                    if (pending == NULL && ((pending = PyList_New(0)) == NULL || (pending_at = PyDict_New()) == NULL)) {
+                        Py_DECREF(word);
+                        goto done;
+                    }
+                    PyObject *at = PyDict_GetItemWithError(pending_at, word);
+                    Py_ssize_t k;
+                    if (at != NULL) {
+                        k = PyLong_AsSsize_t(at);
+                    } else {
+                        k = PyList_GET_SIZE(pending);
+                        PyObject *kobj = PyErr_Occurred() ? NULL : PyLong_FromSsize_t(k);
+                        int bad = kobj == NULL || PyDict_SetItem(pending_at, word, kobj) < 0 ||
+                                  PyList_Append(pending, word) < 0;
+                        Py_XDECREF(kobj);
+                        if (bad) { Py_DECREF(word); goto done; }
+                    }
+                    Py_DECREF(word);
+                    r = -1 - k;
                 }
-                if (n_hcache) { slot[0] = (int64_t)h; slot[1] = (int64_t)r + 1; }
             }
             toks[n_tok].start = i; toks[n_tok].end = j; toks[n_tok].row = r; toks[n_tok].cls = 0;
             n_tok++;
@@ -593,6 +615,41 @@ static PyObject *tag_spans(PyObject *self, PyObject *args) {
             i = j;
         }
         if (n_tok > seg_start) seg_end[n_seg++] = n_tok;
+    }
+    if (pending != NULL) { /* the new words' rows, added at once (store.add_many), in the order first met */
+        PyObject *added = PyObject_CallOneArg(add_many, pending);
+        if (added == NULL) goto done;
+        Py_ssize_t n_new = PyList_GET_SIZE(pending);
+        if (!PyList_Check(added) || PyList_GET_SIZE(added) != n_new) {
+            Py_DECREF(added);
+            PyErr_SetString(PyExc_ValueError, "span tagger: store.add_many gave no list of one row per word");
+            goto done;
+        }
+        new_rows = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)n_new);
+        if (new_rows == NULL) { Py_DECREF(added); PyErr_NoMemory(); goto done; }
+        for (Py_ssize_t k = 0; k < n_new; k++) {
+            new_rows[k] = PyLong_AsSsize_t(PyList_GET_ITEM(added, k));
+            if (new_rows[k] < 0) {
+                Py_DECREF(added);
+                if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "span tagger: a negative row");
+                goto done;
+            }
+        }
+        Py_DECREF(added);
+        for (Py_ssize_t k = 0; k < n_tok; k++) {
+            if (toks[k].row >= 0) continue;
+            Py_ssize_t r = new_rows[-1 - toks[k].row];
+            toks[k].row = r;
+            if (n_hcache) { /* cached as a word met before is */
+                uint64_t h = 0xCBF29CE484222325ULL;
+                for (Py_ssize_t q = toks[k].start; q < toks[k].end; q++)
+                    h = (h ^ (uint64_t)PyUnicode_READ(kind, data, q)) * 0x100000001B3ULL;
+                h ^= (uint64_t)(toks[k].end - toks[k].start) << 56;
+                int64_t *slot = hcache + 2 * (Py_ssize_t)(h & hmask);
+                slot[0] = (int64_t)h;
+                slot[1] = (int64_t)r + 1;
+            }
+        }
     }
     out = PyList_New(0);
     if (out == NULL || n_tok == 0) goto done;
@@ -720,7 +777,10 @@ done:
     if (fixed.obj) PyBuffer_Release(&fixed);
     if (hbuf.obj) PyBuffer_Release(&hbuf);
     Py_XDECREF(rows);
-    Py_XDECREF(add);
+    Py_XDECREF(add_many);
+    Py_XDECREF(pending);
+    Py_XDECREF(pending_at);
+    PyMem_Free(new_rows);
     PyMem_Free(toks);
     PyMem_Free(seg_end);
     PyMem_Free(em);
@@ -1003,119 +1063,180 @@ static inline Py_UCS4 shape_cp(Py_UCS4 c) {
     return c;
 }
 
-static PyObject *word_row(PyObject *self, PyObject *args) {
-    PyObject *word, *lower, *lemma, *cls, *grains, *wobj, *oobj;
-    if (!PyArg_ParseTuple(args, "UUUUOOO", &word, &lower, &lemma, &cls, &grains, &wobj, &oobj)) return NULL;
+/* one word's table into out (5 x 3 float32) from weights (rows x 3, rows a power of two): word_row's work,
+ * its arguments checked by the caller but grains (None or a tuple of at most 16 ints); 0, or -1 with an error */
+static int fill_word_row(PyObject *word, PyObject *lower, PyObject *lemma, PyObject *cls, PyObject *grains,
+                         const float *wt, Py_ssize_t rows, float *out) {
     if (grains != Py_None && !PyTuple_Check(grains)) {
         PyErr_SetString(PyExc_TypeError, "word_row: grains must be None or a tuple of ints");
-        return NULL;
+        return -1;
     }
     Py_ssize_t n_grains = grains == Py_None ? -1 : PyTuple_GET_SIZE(grains);
     long gids[16];
     if (n_grains > 16) {
         PyErr_SetString(PyExc_ValueError, "word_row: at most 16 grains");
-        return NULL;
+        return -1;
     }
     for (Py_ssize_t g = 0; g < n_grains; g++) {
         gids[g] = PyLong_AsLong(PyTuple_GET_ITEM(grains, g));
-        if (gids[g] == -1 && PyErr_Occurred()) return NULL;
+        if (gids[g] == -1 && PyErr_Occurred()) return -1;
     }
+    Py_UCS4 small[64], *shape = small;
+    int kind = PyUnicode_KIND(word), lkind = PyUnicode_KIND(lower), mkind = PyUnicode_KIND(lemma);
+    int ckind = PyUnicode_KIND(cls);
+    const void *data = PyUnicode_DATA(word), *ldata = PyUnicode_DATA(lower), *mdata = PyUnicode_DATA(lemma);
+    const void *cdata = PyUnicode_DATA(cls);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word), ln = PyUnicode_GET_LENGTH(lower);
+    Py_ssize_t mn = PyUnicode_GET_LENGTH(lemma), cn = PyUnicode_GET_LENGTH(cls);
+    if (n == 0) {
+        PyErr_SetString(PyExc_ValueError, "word_row: an empty word");
+        return -1;
+    }
+    /* the shape: each character mapped, runs squeezed when it is longer than 4 */
+    if (n > 64) {
+        shape = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)n);
+        if (shape == NULL) { PyErr_NoMemory(); return -1; }
+    }
+    Py_ssize_t sn = 0;
+    for (Py_ssize_t k = 0; k < n; k++) shape[sn++] = shape_cp(PyUnicode_READ(kind, data, k));
+    if (sn > 4) {
+        Py_ssize_t m = 1;
+        for (Py_ssize_t k = 1; k < sn; k++)
+            if (shape[k] != shape[m - 1]) shape[m++] = shape[k];
+        sn = m;
+    }
+    const char *wcase = word_case(kind, data, n);
+    char len_text[8], grain_text[16][48];
+    snprintf(len_text, sizeof len_text, "len=%d", (int)(n < 12 ? n : 12));
+    for (Py_ssize_t g = 0; g < n_grains; g++)
+        snprintf(grain_text[g], sizeof grain_text[g], "g%d=%ld", (int)g, gids[g]);
+    static const char *prefixes[5] = {"-2:", "-1:", "0:", "1:", "2:"};
+    RowSum sums[5];
+    for (int p = 0; p < 5; p++) { /* every row's hash first (and its fetch started), then the sums */
+        RowSum *r = &sums[p];
+        r->wt = wt;
+        r->mask = (uint32_t)(rows - 1);
+        r->n = 0;
+        uint32_t head = crc_cstr(0xFFFFFFFFU, prefixes[p]);
+        uint32_t fw = crc_str(crc_cstr(head, "w="), lkind, ldata, 0, ln);
+        uint32_t fl = crc_str(crc_cstr(head, "l="), mkind, mdata, 0, mn);
+        uint32_t fs3 = crc_str(crc_cstr(head, "s3="), lkind, ldata, ln > 3 ? ln - 3 : 0, ln);
+        uint32_t fsh = crc_cstr(head, "sh=");
+        for (Py_ssize_t k = 0; k < sn; k++) fsh = crc_cp(fsh, shape[k]);
+        uint32_t fk = crc_str(crc_cstr(head, "k="), ckind, cdata, 0, cn);
+        uint32_t fc = crc_cstr(crc_cstr(head, "c="), wcase);
+        int grain_count;
+        if (p == 2) { /* own: w l p3 s3 s2 sh c k len */
+            row_add(r, fw);
+            row_add(r, fl);
+            row_add(r, crc_str(crc_cstr(head, "p3="), lkind, ldata, 0, ln < 3 ? ln : 3));
+            row_add(r, fs3);
+            row_add(r, crc_str(crc_cstr(head, "s2="), lkind, ldata, ln > 2 ? ln - 2 : 0, ln));
+            row_add(r, fsh);
+            row_add(r, fc);
+            row_add(r, fk);
+            row_add(r, crc_cstr(head, len_text));
+            grain_count = (int)n_grains;
+        } else if (p == 1 || p == 3) { /* near: w l s3 sh k c */
+            row_add(r, fw);
+            row_add(r, fl);
+            row_add(r, fs3);
+            row_add(r, fsh);
+            row_add(r, fk);
+            row_add(r, fc);
+            grain_count = (int)n_grains;
+        } else { /* far: w sh k */
+            row_add(r, fw);
+            row_add(r, fsh);
+            row_add(r, fk);
+            grain_count = n_grains > 1 ? 1 : (int)n_grains;
+        }
+        if (n_grains == 0) row_add(r, crc_cstr(head, "g=?"));
+        for (int g = 0; g < grain_count; g++) row_add(r, crc_cstr(head, grain_text[g]));
+    }
+    for (int p = 0; p < 5; p++) row_sum(&sums[p], out + 3 * p);
+    if (shape != small) PyMem_Free(shape);
+    return 0;
+}
+
+/* the weights' rows (2**bits x 3 float32), or -1 with an error */
+static Py_ssize_t weight_rows(const Py_buffer *w, const char *who) {
+    Py_ssize_t rows = w->len / 12;
+    if (rows < 1 || (rows & (rows - 1)) != 0 || w->len != rows * 12) {
+        PyErr_Format(PyExc_ValueError, "%s: weights must be 2**bits x 3 float32", who);
+        return -1;
+    }
+    return rows;
+}
+
+static PyObject *word_row(PyObject *self, PyObject *args) {
+    PyObject *word, *lower, *lemma, *cls, *grains, *wobj, *oobj;
+    if (!PyArg_ParseTuple(args, "UUUUOOO", &word, &lower, &lemma, &cls, &grains, &wobj, &oobj)) return NULL;
     if (!crc_ready) crc_init();
     Py_buffer w = {0}, out = {0};
     PyObject *result = NULL;
-    Py_UCS4 small[64], *shape = small;
     if (get_buffer(wobj, NULL, &w, 4, 0) < 0) return NULL;
     if (get_buffer(oobj, NULL, &out, 4, 1) < 0) { PyBuffer_Release(&w); return NULL; }
-    Py_ssize_t rows = w.len / 12;
-    if (rows < 1 || (rows & (rows - 1)) != 0 || w.len != rows * 12) {
-        PyErr_SetString(PyExc_ValueError, "word_row: weights must be 2**bits x 3 float32");
-        goto done;
-    }
+    Py_ssize_t rows = weight_rows(&w, "word_row");
+    if (rows < 0) goto done;
     if (out.len != 5 * 12) {
         PyErr_SetString(PyExc_ValueError, "word_row: out must be 5 x 3 float32");
         goto done;
     }
-    {
-        int kind = PyUnicode_KIND(word), lkind = PyUnicode_KIND(lower), mkind = PyUnicode_KIND(lemma);
-        int ckind = PyUnicode_KIND(cls);
-        const void *data = PyUnicode_DATA(word), *ldata = PyUnicode_DATA(lower), *mdata = PyUnicode_DATA(lemma);
-        const void *cdata = PyUnicode_DATA(cls);
-        Py_ssize_t n = PyUnicode_GET_LENGTH(word), ln = PyUnicode_GET_LENGTH(lower);
-        Py_ssize_t mn = PyUnicode_GET_LENGTH(lemma), cn = PyUnicode_GET_LENGTH(cls);
-        if (n == 0) {
-            PyErr_SetString(PyExc_ValueError, "word_row: an empty word");
-            goto done;
-        }
-        /* the shape: each character mapped, runs squeezed when it is longer than 4 */
-        if (n > 64) {
-            shape = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)n);
-            if (shape == NULL) { PyErr_NoMemory(); goto done; }
-        }
-        Py_ssize_t sn = 0;
-        for (Py_ssize_t k = 0; k < n; k++) shape[sn++] = shape_cp(PyUnicode_READ(kind, data, k));
-        if (sn > 4) {
-            Py_ssize_t m = 1;
-            for (Py_ssize_t k = 1; k < sn; k++)
-                if (shape[k] != shape[m - 1]) shape[m++] = shape[k];
-            sn = m;
-        }
-        const char *wcase = word_case(kind, data, n);
-        char len_text[8], grain_text[16][48];
-        snprintf(len_text, sizeof len_text, "len=%d", (int)(n < 12 ? n : 12));
-        for (Py_ssize_t g = 0; g < n_grains; g++)
-            snprintf(grain_text[g], sizeof grain_text[g], "g%d=%ld", (int)g, gids[g]);
-        static const char *prefixes[5] = {"-2:", "-1:", "0:", "1:", "2:"};
-        RowSum sums[5];
-        for (int p = 0; p < 5; p++) { /* every row's hash first (and its fetch started), then the sums */
-            RowSum *r = &sums[p];
-            r->wt = (const float *)w.buf;
-            r->mask = (uint32_t)(rows - 1);
-            r->n = 0;
-            uint32_t head = crc_cstr(0xFFFFFFFFU, prefixes[p]);
-            uint32_t fw = crc_str(crc_cstr(head, "w="), lkind, ldata, 0, ln);
-            uint32_t fl = crc_str(crc_cstr(head, "l="), mkind, mdata, 0, mn);
-            uint32_t fs3 = crc_str(crc_cstr(head, "s3="), lkind, ldata, ln > 3 ? ln - 3 : 0, ln);
-            uint32_t fsh = crc_cstr(head, "sh=");
-            for (Py_ssize_t k = 0; k < sn; k++) fsh = crc_cp(fsh, shape[k]);
-            uint32_t fk = crc_str(crc_cstr(head, "k="), ckind, cdata, 0, cn);
-            uint32_t fc = crc_cstr(crc_cstr(head, "c="), wcase);
-            int grain_count;
-            if (p == 2) { /* own: w l p3 s3 s2 sh c k len */
-                row_add(r, fw);
-                row_add(r, fl);
-                row_add(r, crc_str(crc_cstr(head, "p3="), lkind, ldata, 0, ln < 3 ? ln : 3));
-                row_add(r, fs3);
-                row_add(r, crc_str(crc_cstr(head, "s2="), lkind, ldata, ln > 2 ? ln - 2 : 0, ln));
-                row_add(r, fsh);
-                row_add(r, fc);
-                row_add(r, fk);
-                row_add(r, crc_cstr(head, len_text));
-                grain_count = (int)n_grains;
-            } else if (p == 1 || p == 3) { /* near: w l s3 sh k c */
-                row_add(r, fw);
-                row_add(r, fl);
-                row_add(r, fs3);
-                row_add(r, fsh);
-                row_add(r, fk);
-                row_add(r, fc);
-                grain_count = (int)n_grains;
-            } else { /* far: w sh k */
-                row_add(r, fw);
-                row_add(r, fsh);
-                row_add(r, fk);
-                grain_count = n_grains > 1 ? 1 : (int)n_grains;
+    if (fill_word_row(word, lower, lemma, cls, grains, (const float *)w.buf, rows, (float *)out.buf) < 0) goto done;
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    PyBuffer_Release(&w);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+/* word_rows_into(words, lowers, lemmas, classes, grains, weights, tables, first) -> None
+ *   word_row of each words[k] (with lowers[k], lemmas[k], classes[k] and grains[k], or no grains where grains is
+ *   None) written into tables[first + k] (tables: float32 rows x 5 x 3, writable): a text's new words in one
+ *   call (WordTables.add_many). The lists are of one length, their items str (grains': None or tuples). */
+static PyObject *word_rows_into(PyObject *self, PyObject *args) {
+    PyObject *words, *lowers, *lemmas, *classes, *grains, *wobj, *tobj;
+    Py_ssize_t first;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!OOOn", &PyList_Type, &words, &PyList_Type, &lowers, &PyList_Type, &lemmas,
+                          &PyList_Type, &classes, &grains, &wobj, &tobj, &first))
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(words);
+    if (PyList_GET_SIZE(lowers) != count || PyList_GET_SIZE(lemmas) != count || PyList_GET_SIZE(classes) != count ||
+        (grains != Py_None && (!PyList_Check(grains) || PyList_GET_SIZE(grains) != count))) {
+        PyErr_SetString(PyExc_ValueError, "word_rows_into: the lists differ in length (grains: None or a list)");
+        return NULL;
+    }
+    if (!crc_ready) crc_init();
+    Py_buffer w = {0}, t = {0};
+    PyObject *result = NULL;
+    if (get_buffer(wobj, NULL, &w, 4, 0) < 0) return NULL;
+    if (get_buffer(tobj, NULL, &t, 4, 1) < 0) { PyBuffer_Release(&w); return NULL; }
+    Py_ssize_t rows = weight_rows(&w, "word_rows_into");
+    if (rows < 0) goto done;
+    if (t.len % (5 * 12) != 0 || first < 0 || first + count > t.len / (5 * 12)) {
+        PyErr_SetString(PyExc_ValueError, "word_rows_into: tables must be rows x 5 x 3 float32 that hold the rows");
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *items[4] = {PyList_GET_ITEM(words, k), PyList_GET_ITEM(lowers, k), PyList_GET_ITEM(lemmas, k),
+                              PyList_GET_ITEM(classes, k)};
+        for (int q = 0; q < 4; q++)
+            if (!PyUnicode_Check(items[q])) {
+                PyErr_SetString(PyExc_TypeError, "word_rows_into: words, lowers, lemmas and classes hold str");
+                goto done;
             }
-            if (n_grains == 0) row_add(r, crc_cstr(head, "g=?"));
-            for (int g = 0; g < grain_count; g++) row_add(r, crc_cstr(head, grain_text[g]));
-        }
-        for (int p = 0; p < 5; p++) row_sum(&sums[p], (float *)out.buf + 3 * p);
+        PyObject *g = grains == Py_None ? Py_None : PyList_GET_ITEM(grains, k);
+        if (fill_word_row(items[0], items[1], items[2], items[3], g, (const float *)w.buf, rows,
+                          (float *)t.buf + 15 * (first + k)) < 0)
+            goto done;
     }
     result = Py_None;
     Py_INCREF(result);
 done:
-    if (shape != small) PyMem_Free(shape);
     PyBuffer_Release(&w);
-    PyBuffer_Release(&out);
+    PyBuffer_Release(&t);
     return result;
 }
 
@@ -1254,6 +1375,7 @@ static PyMethodDef methods[] = {
     {"pool_queries", pool_queries, METH_VARARGS, "Sparse lexical pooling (see kompetens.link.sparse.pool_queries)."},
     {"word_table", word_table, METH_VARARGS, "A word's tagger table from its feature strings (see kompetens.extract.spans.Featurizer.word_table_python)."},
     {"word_row", word_row, METH_VARARGS, "A new word's tagger table (see kompetens.extract.spans.Featurizer.word_table)."},
+    {"word_rows_into", word_rows_into, METH_VARARGS, "New words' tagger tables into rows of a table (see kompetens.extract.spans.WordTables.add_many)."},
     {"word_rows", word_rows, METH_VARARGS, "The lexicon's words file's rows of some words (see kompetens.extract.lemma.word_rows_python)."},
     {NULL, NULL, 0, NULL},
 };
@@ -1263,7 +1385,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 7
+#define VERSION 8
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);

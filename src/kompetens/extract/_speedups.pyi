@@ -52,3 +52,14 @@ def word_row(
 def word_rows(
     buffer: Any, keys: list[str], /
 ) -> list[tuple[str, str | None, str | None, float | None, float | None]]: ...
+def word_rows_into(
+    words: list[str],
+    lowers: list[str],
+    lemmas: list[str],
+    classes: list[str],
+    grains: list[tuple[int, ...]] | None,
+    weights: Any,
+    tables: Any,
+    first: int,
+    /,
+) -> None: ...

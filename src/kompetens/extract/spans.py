@@ -214,6 +214,39 @@ class Featurizer:
 
         return fill
 
+    def rows_filler(
+        self, lang: str, weights: FloatArray
+    ) -> Callable[[list[str], FloatArray, npt.NDArray[np.int8], int], None] | None:
+        """``fill_many(words, tables, classes, first)``: :meth:`row_filler`'s ``fill`` of each of ``words`` (no
+        pad among them) into ``tables[first + k]`` and its class code into ``classes[first + k]``, the tables
+        in one C call (``_speedups.word_rows_into``): what a word cache adds a text's new words with
+        (``WordTables.add_many``). None without the C code (the cache then fills a word at a time)."""
+        if speedups is None:
+            return None
+        word_rows_into = speedups.word_rows_into
+        lemma = self.lexicon.lemma
+        clusters = self.clusters
+        self.word_class("", lang)  # the language's classes, read once
+        classes = self._classes[lang]
+        codes = _SENTENCE_CLASS_CODES
+
+        def fill_many(words: list[str], tables: FloatArray, out: npt.NDArray[np.int8], first: int) -> None:
+            lowers = [word.lower() for word in words]
+            bases = [lemma(lower, lang) if lower.isalpha() else lower for lower in lowers]
+            kinds = [classes.get(lower, "-") for lower in lowers]
+            grains = (
+                [
+                    clusters.get(lower) or clusters.get(base) or ()
+                    for lower, base in zip(lowers, bases, strict=True)
+                ]
+                if clusters
+                else None
+            )
+            word_rows_into(words, lowers, bases, kinds, grains, weights, tables, first)
+            out[first : first + len(words)] = [codes.get(kind, 0) for kind in kinds]
+
+        return fill_many
+
     def word_table(self, word: str, lang: str, weights: FloatArray) -> FloatArray:
         """The tagger's table of ``word`` (positions x labels): the sum of its features' ``weights`` rows at
         each position (:meth:`fill_row`)."""
@@ -505,10 +538,17 @@ class WordTables:
     sentence-class code). Row 0 is the pad, the position outside a sentence (``pad``). ``hcache`` lets the C code
     find most words' rows without a str or a dict look-up.
 
-    ``fill(word, out)`` writes a word's table into ``out`` (a row of ``tables``) and returns its class code."""
+    ``fill(word, out)`` writes a word's table into ``out`` (a row of ``tables``) and returns its class code;
+    ``fill_many(words, tables, classes, first)``, where given, does so for many words at once
+    (``Featurizer.rows_filler``: what ``add_many`` uses)."""
 
-    def __init__(self, fill: Callable[[str, FloatArray], int]) -> None:
+    def __init__(
+        self,
+        fill: Callable[[str, FloatArray], int],
+        fill_many: Callable[[list[str], FloatArray, npt.NDArray[np.int8], int], None] | None = None,
+    ) -> None:
         self._fill = fill
+        self._fill_many = fill_many
         self._lock = threading.Lock()
         self.rows: dict[str, int] = {}
         self.tables = np.zeros((1024, len(OFFSETS), len(LABELS)), dtype=np.float32)
@@ -536,6 +576,32 @@ class WordTables:
             self.rows[word] = row
             self._size = row + 1
             return row
+
+    def add_many(self, words: list[str]) -> list[int]:
+        """The rows of ``words``, those not in the cache filled in together (one C call where ``fill_many``
+        is given), in the order first met: the rows and tables are those ``add`` of each word in turn gives.
+        What the C code (``_speedups.tag_spans``) adds a text's new words with."""
+        fill_many = self._fill_many
+        if fill_many is None or "<pad>" in words:  # the pad's row is filled in no language
+            return [self.add(word) for word in words]
+        with self._lock:
+            rows = self.rows
+            new = [word for word in dict.fromkeys(words) if word not in rows]
+            if new:
+                first = self._size
+                size = len(self.tables)
+                while size < first + len(new):  # doubled as ``add`` doubles it
+                    size *= 2
+                if size > len(self.tables):
+                    tables = np.zeros((size, *self.tables.shape[1:]), dtype=self.tables.dtype)
+                    classes = np.zeros(size, dtype=self.classes.dtype)
+                    tables[:first] = self.tables[:first]
+                    classes[:first] = self.classes[:first]
+                    self.tables, self.classes = tables, classes
+                fill_many(new, self.tables, self.classes, first)
+                rows.update(zip(new, range(first, first + len(new)), strict=True))
+                self._size = first + len(new)
+            return [rows[word] for word in words]
 
     def row(self, word: str) -> int:
         row = self.rows.get(word)
@@ -566,7 +632,9 @@ class SpanTagger:
         """The word cache of ``lang`` (a new one once it holds ``MAX_WORDS``)."""
         store = self._stores.get(lang)
         if store is None or len(store) > self.MAX_WORDS:
-            store = self._stores[lang] = WordTables(self.features.row_filler(lang, self._weights))
+            store = self._stores[lang] = WordTables(
+                self.features.row_filler(lang, self._weights), self.features.rows_filler(lang, self._weights)
+            )
         return store
 
     def emissions(self, words: Sequence[str], lang: str) -> FloatArray:
