@@ -177,7 +177,7 @@ def test_prefetching_answers_as_the_single_lookups_do(tmp_path: Path, lang: str)
     assert factory is not None
     if lang != "fr":  # the prefetch filled the memos the look-ups read
         assert factory.get_dictionary(lang)._memo  # type: ignore[attr-defined]
-        assert ("kanal", lang) in factory._zipf
+        assert "kanal" in factory._zipf[lang]
     for word in WORDS:
         assert fetched.lemma(word, lang) == one_by_one.lemma(word, lang), word
         assert fetched.zipf(word, lang) == one_by_one.zipf(word, lang), word

@@ -130,7 +130,7 @@ class _SqliteFactory:
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._maps: dict[str, _SqliteMap] = {}
-        self._zipf: dict[tuple[str, str], float] = {}
+        self._zipf: dict[str, dict[str, float]] = {}  # lang -> word -> its Zipf frequency (0.0: none)
         self._fold: dict[tuple[str, str], str | None] = {}
         self._no_fold = False
         self._words: str | None = None  # the words table's id ("" where there is none this code reads)
@@ -209,17 +209,21 @@ class _SqliteFactory:
                 with self._lock:
                     rows = {row[0]: row for row in self._query(_WORDS_IN, None, new)}
             found: dict[str, str | None] = dict.fromkeys(new)
-            zipfs = dict.fromkeys([(w, code) for w in new for code in SUPPORTED], 0.0)
+            zipfs = {
+                code: dict.fromkeys(new, 0.0) for code in SUPPORTED
+            }  # per language: no (word, lang) keys
+            columns = [(k, zipfs[code]) for k, code in enumerate(SUPPORTED, start=1 + len(SUPPORTED))]
             for w, row in rows.items():
                 held = False
-                for k, code in enumerate(SUPPORTED, start=1 + len(SUPPORTED)):
+                for k, into in columns:
                     if row[k] is not None:
-                        zipfs[(w, code)] = float(row[k])
+                        into[w] = float(row[k])
                         held = True
                 if held:  # a word of the frequency lists: its lemma was worked out (NULL: the word itself)
                     found[w] = row[col] or w
             _remember(memo, found)
-            _remember(self._zipf, zipfs)
+            for code, into in zipfs.items():
+                _remember(self._zipf.setdefault(code, {}), into)
             absent = [
                 w for w in new if w not in rows and w.isalpha() and w == w.lower() == w.capitalize().lower()
             ]
@@ -304,8 +308,8 @@ class _SqliteFactory:
         return {form.lower() for form, _ in rows}
 
     def prefetch_zipf(self, words: Iterable[str], lang: str) -> None:
-        memo = self._zipf
-        new = {w for w in words if (w, lang) not in memo}
+        memo = self._zipf.setdefault(lang, {})
+        new = {w for w in words if w not in memo}
         if not new:
             return
         if self.has_words():  # the table holds every word of the frequency lists
@@ -313,7 +317,7 @@ class _SqliteFactory:
             return
         with self._lock:
             zipfs = dict(self._query("SELECT word, zipf FROM freq WHERE lang = ? AND word IN", lang, new))
-        _remember(memo, {(w, lang): float(zipfs.get(w, 0.0)) for w in new})
+        _remember(memo, {w: float(zipfs.get(w, 0.0)) for w in new})
 
     def _query(self, sql: str, lang: str | None, keys: set[str]) -> list[tuple[str, Any]]:
         """Rows of ``sql ... (?, ?, ...)`` over ``keys`` (after ``lang`` where it is given), in chunks of at
@@ -327,15 +331,15 @@ class _SqliteFactory:
         return out
 
     def zipf(self, word: str, lang: str) -> float:
-        memo = self._zipf
-        value = memo.get((word, lang))
+        memo = self._zipf.setdefault(lang, {})
+        value = memo.get(word)
         if value is None:
             with self._lock:
                 row = self._conn.execute(
                     "SELECT zipf FROM freq WHERE lang = ? AND word = ?", (lang, word)
                 ).fetchone()
             value = float(row[0]) if row else 0.0
-            _remember(memo, {(word, lang): value})
+            _remember(memo, {word: value})
         return value
 
 
