@@ -246,10 +246,24 @@ def test_short_texts_get_e5_whatever_the_gate(cache_dir: Path, words: int) -> No
     counting = CountingE5()
     linker = Linker.load(cache_dir, embedder=counting)
     # w_gloss 0: a Swedish text's English gloss gets a vector of its own (test_link_translate.py)
-    linker.config = replace(linker.config, e5_gate=0.0, e5_words=words, w_gloss=0.0)
+    linker.config = replace(linker.config, e5_gate=0.0, e5_words=words, e5_phrase_words=0, w_gloss=0.0)
     texts = ["budgets", "manage budgets", "write press releases", "Du kommer att skriva pressmeddelanden"]
     linker.link(texts)
     assert sorted(counting.queries) == sorted(t for t in texts if len(t.split()) <= words)
+
+
+@pytest.mark.parametrize("phrase_words", [0, 8])
+def test_longer_phrases_get_e5_but_sentences_do_not(cache_dir: Path, phrase_words: int) -> None:
+    counting = CountingE5()
+    linker = Linker.load(cache_dir, embedder=counting)
+    linker.config = replace(linker.config, e5_gate=0.0, e5_words=5, e5_phrase_words=phrase_words, w_gloss=0.0)
+    phrase = "plan and publish posts on our social accounts"  # 8 words, no sentence end
+    sentence = "You will plan and publish our posts."  # 7 words, a sentence
+    longer = "plan and publish posts on all of our social accounts"  # 10 words
+    linker.link([phrase, sentence, longer])
+    assert counting.queries == ([phrase] if phrase_words else [])
+    linker.link(["manager of our social media accounts and posts"], kind="occupation")  # skills only
+    assert counting.queries == ([phrase] if phrase_words else [])
 
 
 @pytest.mark.parametrize(("kind", "embedded"), [("skill", True), ("occupation", False)])

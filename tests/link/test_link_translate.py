@@ -173,11 +173,15 @@ def test_a_short_swedish_skill_text_also_links_by_its_english_gloss(tmp_path: Pa
     assert counting.queries == ["bygga förtroende", "build trust"]
     assert with_gloss[0].uri == TRUST
     counting.queries.clear()
-    linker.link(["paint houses", "bygga förtroende och nätverk med kunder"], top=3)  # English; a sentence
+    linker.link(
+        ["paint houses", "Du bygger förtroende och nätverk med kunder."], top=3
+    )  # English; a sentence
     assert counting.queries == ["paint houses"]  # no gloss for English, no vector for a sentence
     # what link read, as LinkResult.gloss shows it: the short Swedish text's gloss only
-    texts = ["bygga förtroende", "paint houses", "bygga förtroende och nätverk med kunder"]
+    texts = ["bygga förtroende", "paint houses", "Du bygger förtroende och nätverk med kunder."]
     assert linker.glosses(texts) == ["build trust", None, None]
+    # a longer phrase (no sentence's end, LinkConfig.e5_phrase_words) is read as a phrase: glossed
+    assert linker.glosses(["bygga förtroende och nätverk med kunder"])[0] not in (None, "")
     assert linker.glosses(["bygga förtroende"], kind="occupation") == [None]
     linker.config = replace(linker.config, w_gloss=0.0)
     assert linker.glosses(["bygga förtroende"]) == [None]  # no gloss weight: none read

@@ -115,6 +115,8 @@ titles) keep whole words (not measured for them). bench/link_sv.py, four lists: 
 3 (round 4, "dokumentera kundärenden i systemet"), no check row fewer; MELO and bench/phrase_links.py as
 before (docs/linking.md)."""
 TOOL_NAME_CHARS = 40
+# A sentence's end: a skill text holding one is a sentence, not a phrase (``LinkConfig.e5_phrase_words``).
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 """No name in ``tools.json`` is longer (a test checks it): a longer phrase is no tool's name."""
 STRIP_KINDS = ("skill",)
 STRIP_WORDS = 8
@@ -226,6 +228,14 @@ class LinkConfig:
     # ("skapa förtroende", "bygga nätverk") links by meaning across languages where words and the static
     # stand-in miss, at ~10-15 ms a phrase; sentences keep the fast path.
     e5_words: int = 5
+    # A skill text of up to this many words that reads as a phrase, not a sentence (no ".", "!" or "?" ending
+    # a sentence: a requirement or duty as ads list it, "planera och publicera inlägg på våra sociala konton"),
+    # gets the e5 vector (and the English gloss) too; it keeps span fusion, as any text longer than
+    # ``e5_words``. Real-ad wording is longer than ESCO's: on the tune halves of the phrase lists, 6-8-word
+    # phrases hit the top 3 far less often than shorter ones without e5 (round 4: 7 of 18). Chosen on the
+    # tune halves (bench/link_sv.py, docs/linking.md "Stop 36"): 8 and 12 gave the same tune figures; 8 is
+    # the requirement-wording limit (``STRIP_WORDS``) and embeds fewer sentences. 0: off.
+    e5_phrase_words: int = 8
     # The kinds whose short texts get that e5 vector. Job titles do better without it: MELO MAP (tune /
     # check, bench/melo_cli.py) 0.874 / 0.871 with it, 0.886 / 0.883 without (their lexical and static
     # signals already find the title; e5 pulls in near occupations).
@@ -707,10 +717,8 @@ class Linker:
                 scores[i] = lexical[i] + cfg.w_static * static[row]
         mask = self._kind_mask[kind]
         can_embed = self._has_vectors() and self.embedder is not None
-        short = self._short(kind)
-        gated = (
-            [i for i in live if len(tokens[i]) <= short or self._gate(scores[i], mask)] if can_embed else []
-        )
+        phrases = {i for i in live if self._embeds_phrase(cleaned[i], tokens[i], kind)}
+        gated = [i for i in live if i in phrases or self._gate(scores[i], mask)] if can_embed else []
         if gated:
             # e5 replaces the static stand-in: keeping both won 2-3 TECH points, lost 1.4-4 on HOUSE.
             label_langs = [self._label_langs(tokens[i], text_langs[i]) for i in gated]
@@ -718,7 +726,7 @@ class Linker:
             for i, (den, chunk) in zip(gated, e5, strict=True):
                 scores[i] = lexical[i] + cfg.w_den * den + cfg.w_chunk * chunk
             if self._glosses_kind(kind):
-                self._add_gloss(scores, [i for i in gated if len(tokens[i]) <= short], tokens, text_langs)
+                self._add_gloss(scores, [i for i in gated if i in phrases], tokens, text_langs)
         for i in live:
             boosts = self._boosts(tokens[i], cleaned[i], text_langs[i], kind)
             if boosts:
@@ -1105,6 +1113,16 @@ class Linker:
         """Texts of ``kind`` of up to this many words always get an e5 vector (0: none)."""
         return self.config.e5_words if kind in self.config.e5_kinds else 0
 
+    def _embeds_phrase(self, cleaned: str, tokens: Sequence[str], kind: LinkKind) -> bool:
+        """Whether a text gets an e5 vector (and a gloss) whatever the gate: up to ``e5_words`` words, or up to
+        ``e5_phrase_words`` words that end no sentence (``LinkConfig.e5_phrase_words``)."""
+        short = self._short(kind)
+        if len(tokens) <= short:
+            return True
+        return (
+            bool(short) and len(tokens) <= self.config.e5_phrase_words and not _SENTENCE_END.search(cleaned)
+        )
+
     def _glosses_kind(self, kind: LinkKind) -> bool:
         return bool(self.config.w_gloss) and kind in TRANSLATE_KINDS
 
@@ -1121,11 +1139,16 @@ class Linker:
         """For each text, the English gloss ``link`` reads beside it (``LinkConfig.w_gloss``): a short text of a
         ``translate`` language, of a kind that is glossed, with e5 vectors at hand; else None."""
         can_embed = self._has_vectors() and self.embedder is not None
-        short = self._short(kind)
         out: list[str | None] = []
         for text in texts:
-            tokens = words(self._prepared(clean(text), kind)) if isinstance(text, str) else []
-            if not (can_embed and self._glosses_kind(kind) and 0 < len(tokens) <= short):
+            prepared = self._prepared(clean(text), kind) if isinstance(text, str) else ""
+            tokens = words(prepared)
+            if not (
+                can_embed
+                and self._glosses_kind(kind)
+                and tokens
+                and self._embeds_phrase(prepared, tokens, kind)
+            ):
                 out.append(None)
                 continue
             out.append(self._gloss(tokens, lang or self.langid.detect(tokens)) or None)
