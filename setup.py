@@ -12,12 +12,14 @@ setup(
         Extension(
             "kompetens.extract._speedups",
             ["src/kompetens/extract/_speedups.c"],
+            depends=["src/kompetens/_cshared.h"],
             extra_compile_args=["-O2"],
             optional=True,
         ),
         Extension(
             "kompetens.link._quick",
             ["src/kompetens/link/_quick.c"],
+            depends=["src/kompetens/_cshared.h"],
             # float arithmetic as written (no fused multiply-add): the twins' scores to the bit
             extra_compile_args=["-O2", "-ffp-contract=off"],
             optional=True,

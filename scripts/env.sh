@@ -2,9 +2,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PY="${PYTHON:-python3}"
-# Reinstalled when the dependencies or the C code (setup.py, extract/_speedups.c, link/_quick.c) change.
+# Reinstalled when the dependencies or the C code (setup.py, extract/_speedups.c, link/_quick.c, _cshared.h) change.
 if [ ! -x .venv/bin/kompetens ] || [ pyproject.toml -nt .venv/.installed ] || [ setup.py -nt .venv/.installed ] \
-  || [ src/kompetens/extract/_speedups.c -nt .venv/.installed ] || [ src/kompetens/link/_quick.c -nt .venv/.installed ]; then
+  || [ src/kompetens/extract/_speedups.c -nt .venv/.installed ] || [ src/kompetens/link/_quick.c -nt .venv/.installed ] \
+  || [ src/kompetens/_cshared.h -nt .venv/.installed ]; then
   echo "Setting up .venv (pinned dependencies)…" >&2
   "$PY" -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip >&2

@@ -25,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../_cshared.h" /* the query items of pool_queries, shared with link/_quick.c */
+
 #define EMPTY UINT64_MAX
 #define MULT 0x9E3779B97F4A7C15ULL
 
@@ -823,32 +825,18 @@ static PyObject *pool_queries(PyObject *self, PyObject *args) {
     touched = PyMem_Malloc(sizeof(int64_t) * (size_t)cap);
     if (touched == NULL) { PyErr_NoMemory(); goto done; }
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(items); k++) {
-        PyObject *item = PyList_GET_ITEM(items, k);
-        int part;
-        double scale, limit;
-        PyObject *map_obj;
-        Py_buffer ip = {0}, dc = {0}, wt = {0}, mp = {0}, ids = {0}, qw = {0};
-        if (!PyArg_ParseTuple(item, "idy*y*y*Oy*y*d", &part, &scale, &ip, &dc, &wt, &map_obj, &ids, &qw, &limit))
-            goto done;
+        walk_item it;
+        if (walk_item_parse(PyList_GET_ITEM(items, k), &it, "pool_queries") < 0) goto done;
         int ok = 1;
-        if (map_obj != Py_None && PyObject_GetBuffer(map_obj, &mp, PyBUF_SIMPLE) < 0) ok = 0;
-        Py_ssize_t n_ids = ids.len / 8, n_post = dc.len / 4, n_terms = ip.len / 8 - 1, n_map = mp.len / 8;
-        const int64_t *indptr = ip.buf, *tid = ids.buf, *dmap = mp.buf;
-        const int32_t *docs = dc.buf;
-        const float *w = wt.buf, *q = qw.buf;
-        if (ok && (part < 0 || part > 2 || qw.len / 4 != n_ids || wt.len / 4 != n_post)) {
-            PyErr_SetString(PyExc_ValueError, "pool_queries: a malformed query");
-            ok = 0;
-        }
-        for (Py_ssize_t t = 0; ok && t < n_ids; t++) {
-            if (tid[t] < 0 || tid[t] >= n_terms) {
-                PyErr_SetString(PyExc_ValueError, "pool_queries: a term out of range");
-                ok = 0;
-                break;
-            }
-            int64_t a = indptr[tid[t]], b = indptr[tid[t] + 1];
-            if (a < 0 || b > n_post || a > b) {
-                PyErr_SetString(PyExc_ValueError, "pool_queries: postings out of range");
+        const int32_t *docs = it.docs;
+        const int64_t *dmap = it.dmap;
+        const float *w = it.w, *q = it.q;
+        Py_ssize_t n_map = it.n_map;
+        int part = it.part;
+        double scale = it.scale, limit = it.limit;
+        for (Py_ssize_t t = 0; ok && t < it.n_ids; t++) {
+            int64_t a, b;
+            if (walk_item_term(&it, t, &a, &b, "pool_queries") < 0) {
                 ok = 0;
                 break;
             }
@@ -880,9 +868,7 @@ static PyObject *pool_queries(PyObject *self, PyObject *args) {
                 cell[part] += (float)((double)w[j] * f);
             }
         }
-        PyBuffer_Release(&ip); PyBuffer_Release(&dc); PyBuffer_Release(&wt); PyBuffer_Release(&ids);
-        PyBuffer_Release(&qw);
-        if (mp.obj) PyBuffer_Release(&mp);
+        walk_item_release(&it);
         if (!ok) goto done;
     }
     groups = PyMem_Malloc(sizeof(int64_t) * (size_t)(n_touched + 1));
