@@ -20,18 +20,25 @@ from kompetens.link.linker import _find_terms, _term_prefixes
 from kompetens.link.quick import (
     COMPILED,
     char_queries_of_ids,
+    gram_ids,
+    gram_ids_python,
     probe_stats,
     probe_stats_python,
     select_python,
     static_add,
+    term_query,
     walk_select,
 )
 from kompetens.link.sparse import Scratch, pool_queries, pool_queries_python
-from kompetens.link.text import clean, words
+from kompetens.link.text import char_ngrams, clean, words
 
 from .test_link_sparse import TEXTS
 
 needs_c = pytest.mark.skipif(not COMPILED, reason="built without the C code (or KOMPETENS_PURE_PYTHON=1)")
+
+
+_EMPTY = (np.zeros(0, np.float32), np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0, np.float32), 0)
+"""An ``InvertedIndex``'s arrays with no postings: its ``known_ids`` reads the vocab alone."""
 
 
 def _random_index(rng: np.random.Generator, n_docs: int, n_terms: int) -> InvertedIndex:
@@ -243,16 +250,54 @@ def test_the_c_character_queries_are_numpy_s_to_the_bit(seed: int, repeats: int)
         langs,
         scheme="tfidf",
     )
-    ids = {
+    flat = {
         lang: [int(i) for i in rng.integers(0, len(index.vocab), size=int(rng.integers(0, 40)))] * repeats
         for lang, index in chars.indexes.items()
         if rng.random() < 0.8
     }
+    # each language's ids as words of random lengths (empty ones too), as the linker keeps them per word
+    ids: dict[str, list[list[int]]] = {}
+    for lang, own in flat.items():
+        cuts = sorted(int(c) for c in rng.integers(0, len(own) + 1, size=int(rng.integers(0, 6))))
+        ids[lang] = [own[a:b] for a, b in zip([0, *cuts], [*cuts, len(own)], strict=True)]
     for max_df in (1.0, 0.2):
         _same_queries(
             char_queries_of_ids(chars, ids, max_df=max_df),
             char_queries_of_ids(chars, ids, max_df=max_df, native=False),
         )
+        # the queries of the ids read as one word: the same (a text's ids are its words' one after another)
+        _same_queries(
+            char_queries_of_ids(chars, ids, max_df=max_df),
+            chars.queries_of_ids(flat, max_df=max_df),
+        )
+
+
+@needs_c
+@settings(max_examples=150, deadline=None)
+@given(
+    word=st.text(max_size=12),
+    known=st.lists(st.text(min_size=1, max_size=5), max_size=30),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_the_c_n_gram_ids_of_a_word_are_the_twin_s(word: str, known: list[str], seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    grams = char_ngrams([word])
+    # vocabs holding some of the word's own n-grams (so that some are found) and random strings
+    vocabs = [
+        {g: int(rng.integers(0, 1000)) for g in [*grams, *known] if rng.random() < share}
+        for share in (0.0, 0.5, 0.9)
+    ]
+    assert gram_ids(word, vocabs) == gram_ids_python(word, vocabs) == gram_ids(word, vocabs, native=False)
+    assert gram_ids(word, vocabs)[2] == InvertedIndex("tfidf", vocabs[2], *_EMPTY).known_ids(grams)
+    assert gram_ids(word, []) == []
+
+
+def test_the_c_ids_of_character_queries_are_ints() -> None:
+    chars = LanguageIndexes.build([["ab", "bc"], ["bc"]], ["en", "en"], scheme="tfidf")
+    if not COMPILED:
+        pytest.skip("built without the C code")
+    with pytest.raises(TypeError, match="ints or lists of ints"):
+        char_queries_of_ids(chars, {"en": [[np.int64(0)]]}, max_df=1.0)  # type: ignore[list-item]
 
 
 @needs_c
@@ -260,9 +305,10 @@ def test_the_c_character_queries_of_the_linker_s_texts_are_numpy_s(linker: Linke
     for text in [*TEXTS, "Power BI och webbanalys", "analysera analys webbtrafik"]:
         tokens = words(clean(text))
         for langs in (["en"], ["sv"], ["en", "sv"]):
-            _same_queries(
-                linker._char_queries(tokens, langs), linker._char_queries(tokens, langs, native=False)
-            )
+            linker._char_ids.clear()  # each side looks its words' n-grams up itself
+            native = linker._char_queries(tokens, langs)
+            linker._char_ids.clear()
+            _same_queries(native, linker._char_queries(tokens, langs, native=False))
 
 
 def test_the_quick_linking_c_code_is_built_where_a_compiler_is() -> None:
@@ -274,3 +320,21 @@ def test_the_quick_linking_c_code_is_built_where_a_compiler_is() -> None:
     from kompetens.link import _quick, quick
 
     assert _quick.VERSION == quick.VERSION, "the C code is an older build: pip install -e ."
+
+
+@needs_c
+@settings(max_examples=100, deadline=None)
+@given(
+    terms=st.lists(st.sampled_from(["en:a", "en:b", "sv:a", "sv:c", "en:d", "x", "", "en:ö"]), max_size=20),
+    known=st.sets(st.sampled_from(["en:a", "en:b", "sv:a", "sv:c", "en:ö", "y"])),
+)
+def test_the_c_coverage_query_is_numpy_s(terms: list[str], known: set[str]) -> None:
+    index = InvertedIndex.build([sorted(known), ["y", "en:a"]], scheme="coverage")
+    a, b = term_query(index, terms), index.query(terms)
+    assert a.index is b.index and a.limit == b.limit and a.doc_map is None and a.mapped is None
+    assert a.ids.tolist() == b.ids.tolist() and a.weights.tobytes() == b.weights.tobytes()
+    # a tfidf index is left to numpy (its weights count the repeats)
+    chars = InvertedIndex.build([sorted(known), ["y", "en:a"]], scheme="tfidf")
+    assert term_query(chars, terms).weights.tobytes() == chars.query(terms).weights.tobytes()
+    with pytest.raises(TypeError, match="must be str"):
+        term_query(index, [*terms, 1])  # type: ignore[list-item]

@@ -28,7 +28,7 @@
 
 #include "../_cshared.h" /* the query items of walk_select, shared with extract/_speedups.c */
 
-#define VERSION 1
+#define VERSION 2
 
 static int by_value(const void *a, const void *b) {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -365,16 +365,21 @@ done:
 }
 
 /* tfidf_weights(ids, idf, logtab) -> (ids, weights) or None
- *   The term query of a text's character n-gram ids (list of int, repeats counted) under an index's tfidf
- *   scheme, before its norm (InvertedIndex._weighted): the distinct ids in the order first met (bytes of int64)
- *   and each one's (1 + log tf) x idf in float32 (bytes), log tf read from logtab (numpy's float32 log of 1, 2,
- *   ...: the same values); None where a count is beyond the table. */
+ *   The term query of a text's character n-gram ids (a list of ints, or of lists of ints: each word's, read
+ *   one after another; repeats counted) under an index's tfidf scheme, before its norm
+ *   (InvertedIndex._weighted): the distinct ids in the order first met (bytes of int64) and each one's
+ *   (1 + log tf) x idf in float32 (a bytearray: the caller divides it by the norm in place), log tf read from
+ *   logtab (numpy's float32 log of 1, 2, ...: the same values); None where a count is beyond the table. */
 static PyObject *tfidf_weights(PyObject *self, PyObject *args) {
     PyObject *ids;
     Py_buffer idf = {0}, logtab = {0};
     if (!PyArg_ParseTuple(args, "O!y*y*", &PyList_Type, &ids, &idf, &logtab)) return NULL;
     PyObject *out = NULL, *ibytes = NULL, *wbytes = NULL;
-    Py_ssize_t n = PyList_GET_SIZE(ids), n_terms = idf.len / 4, n_log = logtab.len / 4, size = 16;
+    Py_ssize_t n_items = PyList_GET_SIZE(ids), n = 0, n_terms = idf.len / 4, n_log = logtab.len / 4, size = 16;
+    for (Py_ssize_t i = 0; i < n_items; i++) {
+        PyObject *item = PyList_GET_ITEM(ids, i);
+        n += PyList_Check(item) ? PyList_GET_SIZE(item) : 1;
+    }
     while (size < 2 * n) size *= 2;
     int64_t *keys = PyMem_Malloc(sizeof(int64_t) * (size_t)size);
     Py_ssize_t *slot = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)size);
@@ -383,24 +388,34 @@ static PyObject *tfidf_weights(PyObject *self, PyObject *args) {
     Py_ssize_t n_distinct = 0;
     if (keys == NULL || slot == NULL || order == NULL || count == NULL) { PyErr_NoMemory(); goto done; }
     for (Py_ssize_t i = 0; i < size; i++) keys[i] = -1;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        long long id = PyLong_AsLongLong(PyList_GET_ITEM(ids, i));
-        if (id == -1 && PyErr_Occurred()) goto done;
-        if (id < 0 || id >= n_terms) {
-            PyErr_SetString(PyExc_ValueError, "tfidf_weights: a term out of range");
-            goto done;
+    for (Py_ssize_t i = 0, n_read = 0; i < n_items; i++) {
+        PyObject *item = PyList_GET_ITEM(ids, i);
+        int nested = PyList_Check(item);
+        Py_ssize_t m = nested ? PyList_GET_SIZE(item) : 1;
+        for (Py_ssize_t j = 0; j < m; j++) {
+            PyObject *one = nested ? PyList_GET_ITEM(item, j) : item;
+            if (!PyLong_Check(one) || n_read++ >= n) { /* ints only: no Python code runs while the lists are read */
+                PyErr_SetString(PyExc_TypeError, "tfidf_weights: the ids must be ints or lists of ints");
+                goto done;
+            }
+            long long id = PyLong_AsLongLong(one);
+            if (id == -1 && PyErr_Occurred()) goto done;
+            if (id < 0 || id >= n_terms) {
+                PyErr_SetString(PyExc_ValueError, "tfidf_weights: a term out of range");
+                goto done;
+            }
+            size_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 32;
+            Py_ssize_t at = (Py_ssize_t)(h & (size_t)(size - 1));
+            while (keys[at] != -1 && keys[at] != id) at = (at + 1) & (size - 1);
+            if (keys[at] == -1) {
+                keys[at] = id;
+                slot[at] = n_distinct;
+                order[n_distinct] = id;
+                count[n_distinct] = 0;
+                n_distinct++;
+            }
+            count[slot[at]]++;
         }
-        size_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 32;
-        Py_ssize_t at = (Py_ssize_t)(h & (size_t)(size - 1));
-        while (keys[at] != -1 && keys[at] != id) at = (at + 1) & (size - 1);
-        if (keys[at] == -1) {
-            keys[at] = id;
-            slot[at] = n_distinct;
-            order[n_distinct] = id;
-            count[n_distinct] = 0;
-            n_distinct++;
-        }
-        count[slot[at]]++;
     }
     for (Py_ssize_t k = 0; k < n_distinct; k++) {
         if (count[k] > n_log) {
@@ -409,11 +424,11 @@ static PyObject *tfidf_weights(PyObject *self, PyObject *args) {
         }
     }
     ibytes = PyBytes_FromStringAndSize(NULL, 8 * n_distinct);
-    wbytes = PyBytes_FromStringAndSize(NULL, 4 * n_distinct);
+    wbytes = PyByteArray_FromStringAndSize(NULL, 4 * n_distinct);
     if (ibytes == NULL || wbytes == NULL) goto done;
     {
         int64_t *io = (int64_t *)PyBytes_AS_STRING(ibytes);
-        float *wo = (float *)PyBytes_AS_STRING(wbytes);
+        float *wo = (float *)PyByteArray_AS_STRING(wbytes);
         const float *lg = logtab.buf, *df = idf.buf;
         for (Py_ssize_t k = 0; k < n_distinct; k++) {
             io[k] = order[k];
@@ -433,10 +448,106 @@ done:
     return out;
 }
 
+/* distinct_ids(terms, vocab) -> bytes of int64
+ *   The ids of the known ones of terms (a list of str; vocab: a dict str -> int, an index's), each once, in
+ *   the order first met: the term ids of InvertedIndex.query_weights (a Counter of the look-ups, None
+ *   dropped). */
+static PyObject *distinct_ids(PyObject *self, PyObject *args) {
+    PyObject *terms, *vocab;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &terms, &PyDict_Type, &vocab)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(terms), size = 16, n_out = 0;
+    while (size < 2 * n) size *= 2;
+    int64_t *keys = PyMem_Malloc(sizeof(int64_t) * (size_t)size);
+    int64_t *order = PyMem_Malloc(sizeof(int64_t) * (size_t)(n + 1));
+    PyObject *out = NULL;
+    if (keys == NULL || order == NULL) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t i = 0; i < size; i++) keys[i] = -1;
+    for (Py_ssize_t i = 0; i < n && i < PyList_GET_SIZE(terms); i++) {
+        PyObject *term = PyList_GET_ITEM(terms, i);
+        if (!PyUnicode_CheckExact(term)) { /* a str's hash and equality run no Python code */
+            PyErr_SetString(PyExc_TypeError, "distinct_ids: the terms must be str");
+            goto done;
+        }
+        PyObject *found = PyDict_GetItemWithError(vocab, term);
+        if (found == NULL) {
+            if (PyErr_Occurred()) goto done;
+            continue;
+        }
+        long long id = PyLong_AsLongLong(found);
+        if (id == -1 && PyErr_Occurred()) goto done;
+        if (id < 0) {
+            PyErr_SetString(PyExc_ValueError, "distinct_ids: a negative id");
+            goto done;
+        }
+        size_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 32;
+        Py_ssize_t at = (Py_ssize_t)(h & (size_t)(size - 1));
+        while (keys[at] != -1 && keys[at] != id) at = (at + 1) & (size - 1);
+        if (keys[at] == -1) {
+            keys[at] = id;
+            order[n_out++] = id;
+        }
+    }
+    out = PyBytes_FromStringAndSize((const char *)order, (Py_ssize_t)(sizeof(int64_t) * (size_t)n_out));
+done:
+    PyMem_Free(keys);
+    PyMem_Free(order);
+    return out;
+}
+
+/* gram_ids(word, vocabs) -> list of lists of int
+ *   The character n-grams of one word as kompetens.link.text.char_ngrams([word]) makes them (" word " padded;
+ *   its 3-, 4- and 5-grams in that order; the padded word itself where it is 3 characters or fewer) looked up
+ *   in each of vocabs (a list of dicts: an index's n-gram -> id): per vocab, the ids of the known ones in
+ *   order, repeats kept (InvertedIndex.known_ids). Each n-gram is made once for all vocabs. */
+static PyObject *gram_ids(PyObject *self, PyObject *args) {
+    PyObject *word, *vocabs;
+    if (!PyArg_ParseTuple(args, "UO!", &word, &PyList_Type, &vocabs)) return NULL;
+    Py_ssize_t n_v = PyList_GET_SIZE(vocabs);
+    for (Py_ssize_t v = 0; v < n_v; v++) {
+        if (!PyDict_Check(PyList_GET_ITEM(vocabs, v))) {
+            PyErr_SetString(PyExc_TypeError, "gram_ids: each vocab must be a dict");
+            return NULL;
+        }
+    }
+    PyObject *padded = PyUnicode_FromFormat(" %U ", word);
+    if (padded == NULL) return NULL;
+    PyObject *out = PyList_New(n_v);
+    if (out == NULL) { Py_DECREF(padded); return NULL; }
+    for (Py_ssize_t v = 0; v < n_v; v++) {
+        PyObject *found = PyList_New(0);
+        if (found == NULL) goto fail;
+        PyList_SET_ITEM(out, v, found);
+    }
+    Py_ssize_t len = PyUnicode_GET_LENGTH(padded);
+    for (int size = 3; size <= 5; size++) {
+        Py_ssize_t n_grams = len <= 3 ? (size == 3) : len - size + 1; /* a short word: itself, once */
+        for (Py_ssize_t i = 0; i < n_grams; i++) {
+            PyObject *gram = len <= 3 ? Py_NewRef(padded) : PyUnicode_Substring(padded, i, i + size);
+            if (gram == NULL) goto fail;
+            for (Py_ssize_t v = 0; v < n_v; v++) {
+                PyObject *id = PyDict_GetItemWithError(PyList_GET_ITEM(vocabs, v), gram);
+                if ((id == NULL && PyErr_Occurred()) || (id != NULL && PyList_Append(PyList_GET_ITEM(out, v), id) < 0)) {
+                    Py_DECREF(gram);
+                    goto fail;
+                }
+            }
+            Py_DECREF(gram);
+        }
+    }
+    Py_DECREF(padded);
+    return out;
+fail:
+    Py_DECREF(padded);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"walk_select", walk_select, METH_VARARGS, "Quick linking's walk, boosts and kind mask (see the module)."},
     {"static_add", static_add, METH_VARARGS, "Quick linking's static z-scores added (see the module)."},
     {"tfidf_weights", tfidf_weights, METH_VARARGS, "A character n-gram query's weights before its norm (see above)."},
+    {"distinct_ids", distinct_ids, METH_VARARGS, "A query's known term ids, each once, in order (see above)."},
+    {"gram_ids", gram_ids, METH_VARARGS, "A word's character n-grams' ids in each vocab (see above)."},
     {"probe_stats", probe_stats, METH_VARARGS, "A text's static row mean and spread over the probe (see the module)."},
     {NULL, NULL, 0, NULL},
 };

@@ -43,7 +43,15 @@ from kompetens.link.embed import E5Embedder, Embedder, Progress, Vectors, embed_
 from kompetens.link.index import FloatArray, InvertedIndex, LanguageIndexes, TermQuery, summed
 from kompetens.link.langid import TrigramLangId
 from kompetens.link.packaged import packaged_vectors
-from kompetens.link.quick import char_queries_of_ids, probe_stats, static_add, walk_select
+from kompetens.link.quick import COMPILED as QUICK_COMPILED
+from kompetens.link.quick import (
+    char_queries_of_ids,
+    gram_ids,
+    probe_stats,
+    static_add,
+    term_query,
+    walk_select,
+)
 from kompetens.link.sparse import LexicalQueries, Scratch, fuse_parts, pool_queries
 from kompetens.link.sparse import postings as _postings
 from kompetens.link.static import MIN_PART, StaticVectors
@@ -1074,7 +1082,11 @@ class Linker:
         held = set(parts)  # own terms without the parts, and the parts apart (see ``w_part``)
         whole = [t for t in own if t not in held]
         index = self.words_index
-        cov = index.query_weighted({**extra, **dict.fromkeys(whole, 1.0)}) if extra else index.query(whole)
+        cov = (
+            index.query_weighted({**extra, **dict.fromkeys(whole, 1.0)})
+            if extra
+            else term_query(index, whole, native=native)
+        )
         rest: list[tuple[TermQuery, float]] = []
         if cfg.w_chr:
             chars = self._char_queries(tokens, self._label_langs(tokens, text_lang), native=native)
@@ -1084,7 +1096,7 @@ class Linker:
                 (q, cfg.w_translate * w)
                 for q, w in self._translated(tokens, text_lang, terms.get(text_lang), extra, native=native)
             ]
-        return [(cov, cfg.w_cov)], [(index.query(parts), 1.0)] if parts else [], rest
+        return [(cov, cfg.w_cov)], [(term_query(index, parts, native=native), 1.0)] if parts else [], rest
 
     def _char_queries(
         self, tokens: Sequence[str], langs: Sequence[str], *, native: bool = True
@@ -1093,20 +1105,33 @@ class Linker:
         each word's n-gram ids kept per word (``_word_char_ids``): a text's n-grams are its words' n-grams
         one after another, and the words recur across texts where the texts (phrases) do not."""
         ids = {
-            lang: [i for token in tokens for i in self._word_char_ids(token, lang)]
+            lang: [self._word_char_ids(token, lang, native=native) for token in tokens]
             for lang in self.char_index.languages(langs)
         }
         return char_queries_of_ids(self.char_index, ids, max_df=self.config.max_df_chr, native=native)
 
-    def _word_char_ids(self, token: str, lang: str) -> list[int]:
+    def _word_char_ids(self, token: str, lang: str, *, native: bool = True) -> list[int]:
         """The ids of the known character n-grams of one word (as ``_terms.chars`` gives them) in the index of
-        ``lang``, in order; looked up for the languages asked only, and kept for ``PARTS_CACHE`` words."""
+        ``lang``, in order; kept for ``PARTS_CACHE`` words. Where the C code is built, a new word's n-grams are
+        made once and looked up in every language's index (``quick.gram_ids``); else in the one asked."""
         key = (lang, token)
         found = self._char_ids.get(key)
         if found is None:
-            found = self.char_index.indexes[lang].known_ids(self._terms.chars([token]))
-            if len(self._char_ids) < PARTS_CACHE:
-                self._char_ids[key] = found
+            indexes = self.char_index.indexes
+            if native and QUICK_COMPILED:
+                word = fold(token) if self._terms.fold_accents else token
+                every = gram_ids(word, [index.vocab for index in indexes.values()])
+                kept = len(self._char_ids) < PARTS_CACHE
+                for other, ids in zip(indexes, every, strict=True):
+                    if other == lang:
+                        found = ids
+                    if kept:
+                        self._char_ids[(other, token)] = ids
+                assert found is not None
+            else:
+                found = indexes[lang].known_ids(self._terms.chars([token]))
+                if len(self._char_ids) < PARTS_CACHE:
+                    self._char_ids[key] = found
         return found
 
     def _short(self, kind: LinkKind) -> int:

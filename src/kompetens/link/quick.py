@@ -14,27 +14,32 @@ import os
 import warnings
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from types import ModuleType
 
 import numpy as np
 import numpy.typing as npt
 
-from kompetens.link.index import FloatArray, LanguageIndexes, TermQuery
+from kompetens.link.index import FloatArray, InvertedIndex, LanguageIndexes, TermQuery
 from kompetens.link.sparse import LexicalQueries, Pooled, Scratch, pool_queries, walk_items
+from kompetens.link.text import char_ngrams
 
 __all__ = [
     "COMPILED",
     "VERSION",
     "char_queries_of_ids",
+    "gram_ids",
+    "gram_ids_python",
     "probe_stats",
     "probe_stats_python",
     "select_python",
     "static_add",
     "static_add_python",
+    "term_query",
     "walk_select",
 ]
 
-VERSION = 1
+VERSION = 2
 """The ``VERSION`` of ``_quick.c`` this code calls (raised with any change of its functions' signatures)."""
 
 
@@ -217,31 +222,64 @@ _LOGS: FloatArray = np.log(np.arange(1, LOG_COUNTS + 1, dtype=np.float32))
 
 
 def char_queries_of_ids(
-    chars: LanguageIndexes, ids: Mapping[str, Sequence[int]], *, max_df: float, native: bool = True
+    chars: LanguageIndexes,
+    ids: Mapping[str, Sequence[Sequence[int]]],
+    *,
+    max_df: float,
+    native: bool = True,
 ) -> list[TermQuery]:
-    """``chars.queries_of_ids(ids, max_df=max_df)``, the same queries to the bit, the counting and the
-    weights before the norm in C where it is built (``native=False``: numpy's). The norm is numpy's own dot
-    product (BLAS), as in ``_weighted``."""
+    """``chars.queries_of_ids`` of each language's ids (``ids``: per language, each word's n-gram ids, the
+    text's ids one word after another), the same queries to the bit, the counting and the weights before
+    the norm in C where it is built (``native=False``: numpy's). The norm is numpy's own dot product (BLAS),
+    as in ``_weighted``, and the division by it numpy's float32 one, in place."""
     if _native is None or not native:
-        return chars.queries_of_ids(ids, max_df=max_df)
+        return chars.queries_of_ids(
+            {lang: list(chain.from_iterable(own)) for lang, own in ids.items()}, max_df=max_df
+        )
     found: list[TermQuery] = []
     for lang, index in chars.indexes.items():
-        if lang not in ids:
+        own = ids.get(lang)
+        if own is None:
             continue
-        own = ids[lang]
         weighted = (
             _native.tfidf_weights(own if isinstance(own, list) else list(own), index.idf, _LOGS)
             if index.scheme == "tfidf" and index.idf.dtype == np.float32 and index.idf.flags.c_contiguous
             else None
         )
         if weighted is None:
-            terms, weights = index._weighted(Counter(own))
+            terms, weights = index._weighted(Counter(chain.from_iterable(own)))
         else:
             terms = np.frombuffer(weighted[0], dtype=np.int64)
-            w = np.frombuffer(weighted[1], dtype=np.float32)
-            norm = float(np.sqrt(w @ w))
-            weights = (w / norm if norm > 0 else w).astype(np.float32)
+            weights = np.frombuffer(weighted[1], dtype=np.float32)  # a bytearray: writable
+            norm = float(np.sqrt(weights @ weights))
+            if norm > 0:  # ``(w / norm).astype(np.float32)``: a float32 division either way
+                np.divide(weights, norm, out=weights)
         found.append(
             TermQuery(index, terms, weights, index._limit(max_df), chars.docs[lang], chars.mapped[lang])
         )
     return found
+
+
+def gram_ids_python(word: str, vocabs: Sequence[Mapping[str, int]]) -> list[list[int]]:
+    """The twin of the C code's ``gram_ids``: per vocab, the ids of ``char_ngrams([word])`` it knows, in order
+    (``InvertedIndex.known_ids``)."""
+    grams = char_ngrams([word])
+    return [[i for g in grams if (i := vocab.get(g)) is not None] for vocab in vocabs]
+
+
+def gram_ids(word: str, vocabs: Sequence[dict[str, int]], *, native: bool = True) -> list[list[int]]:
+    """:func:`gram_ids_python`, in C where it is built (``native=False``: the twin): each n-gram of the word made
+    once for every vocab, without Python's slicing loop."""
+    if _native is None or not native:
+        return gram_ids_python(word, vocabs)
+    found: list[list[int]] = _native.gram_ids(word, vocabs if isinstance(vocabs, list) else list(vocabs))
+    return found
+
+
+def term_query(index: InvertedIndex, terms: list[str], *, native: bool = True) -> TermQuery:
+    """``index.query(terms)``, the same query, its term ids looked up and counted once each in C where it is
+    built and the index weighs by coverage (every weight 1: the counts do not matter); else numpy's."""
+    if _native is None or not native or index.scheme != "coverage":
+        return index.query(terms)
+    ids = np.frombuffer(_native.distinct_ids(terms, index.vocab), dtype=np.int64)
+    return TermQuery(index, ids, np.ones(len(ids), dtype=np.float32), index._limit(1.0))
