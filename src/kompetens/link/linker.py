@@ -1104,8 +1104,14 @@ class Linker:
         """``char_index.queries(_terms.chars(tokens), max_df=max_df_chr, langs=langs)``, the same queries, from
         each word's n-gram ids kept per word (``_word_char_ids``): a text's n-grams are its words' n-grams
         one after another, and the words recur across texts where the texts (phrases) do not."""
+        kept = self._char_ids  # read here first: most words were met before (a method call a word saved)
         ids = {
-            lang: [self._word_char_ids(token, lang, native=native) for token in tokens]
+            lang: [
+                found
+                if (found := kept.get((lang, token))) is not None
+                else self._word_char_ids(token, lang, native=native)
+                for token in tokens
+            ]
             for lang in self.char_index.languages(langs)
         }
         return char_queries_of_ids(self.char_index, ids, max_df=self.config.max_df_chr, native=native)

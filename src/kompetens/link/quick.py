@@ -10,6 +10,7 @@ C code does the twins' arithmetic in their order and precision, so both give the
 
 from __future__ import annotations
 
+import math
 import os
 import warnings
 from collections import Counter
@@ -231,7 +232,8 @@ def char_queries_of_ids(
     """``chars.queries_of_ids`` of each language's ids (``ids``: per language, each word's n-gram ids, the
     text's ids one word after another), the same queries to the bit, the counting and the weights before
     the norm in C where it is built (``native=False``: numpy's). The norm is numpy's own dot product (BLAS),
-    as in ``_weighted``, and the division by it numpy's float32 one, in place."""
+    as in ``_weighted`` (``np.dot``: ``@``'s cost without the ufunc's), and the division by it numpy's float32
+    one, in place."""
     if _native is None or not native:
         return chars.queries_of_ids(
             {lang: list(chain.from_iterable(own)) for lang, own in ids.items()}, max_df=max_df
@@ -251,7 +253,10 @@ def char_queries_of_ids(
         else:
             terms = np.frombuffer(weighted[0], dtype=np.int64)
             weights = np.frombuffer(weighted[1], dtype=np.float32)  # a bytearray: writable
-            norm = float(np.sqrt(weights @ weights))
+            # ``float(np.sqrt(w @ w))``: the same BLAS dot (np.dot and ``@`` of two vectors both call numpy's
+            # FLOAT_dot), its root in double, which rounds to sqrtf's float32 (a double holds more than twice
+            # float32's digits); numpy divides by it in float32 as by the float32 root: the same weights
+            norm = math.sqrt(np.dot(weights, weights))
             if norm > 0:  # ``(w / norm).astype(np.float32)``: a float32 division either way
                 np.divide(weights, norm, out=weights)
         found.append(
