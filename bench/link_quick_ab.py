@@ -1,6 +1,6 @@
 """Benchmark: thorough extraction and quick linking, the code before against after, in alternating processes.
 
-    python bench/link_quick_ab.py --data-dir .kompetens --before SRC [--rounds 3] [--ads PATH]
+    python bench/link_quick_ab.py --data-dir .kompetens --before SRC [--rounds 3] [--ads PATH] [--paired N]
                                   [--skillspan ../shared/data/dev/skillspan]
 
 ``SRC`` is the ``src`` folder of another checkout (the code before: ``git worktree add /tmp/before <rev>``,
@@ -15,6 +15,10 @@ Each process also digests what it computed: every phrase's candidates (all of th
 with their scores, and every posting's extraction (mentions, their concepts and confidences); the sides must
 give the same digests. ``--ads``: the same over a JSONL file of ads (``Engine.read``), e.g. the Platsbanken
 ads of ../shared (not in the repository), extraction only, its time and digest.
+
+``--paired N`` (for a loaded machine, where one-process rounds spread 2x): one process per side, both kept
+loaded, N alternating passes of ``link_quick`` over the dev phrases each (the linker's word caches cleared
+before a pass, then the pass again with the words met), and the median of the pairs' ratios (stop 36).
 """
 
 from __future__ import annotations
@@ -97,6 +101,89 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
+def serve(args: argparse.Namespace) -> None:
+    """``--paired``'s side: the dev postings extracted once (the phrases recorded), then a timed pass of
+    ``link_quick`` over them per line read, with new words and again with the words met."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from spans import skillspan
+
+    from kompetens.engine import Engine
+    from kompetens.models import Document
+
+    docs = [
+        Document(source=str(k), text=t, lang="en", kind="ad")
+        for k, (t, _) in enumerate(skillspan(args.skillspan / "dev.json"))
+    ]
+    engine = Engine(args.data_dir)
+    asked: list[list[str]] = []
+    link_phrases = engine.link_phrases
+
+    def recording(phrases: Any, *, quick: bool = True) -> Any:
+        asked.append(list(phrases))
+        return link_phrases(phrases, quick=quick)
+
+    engine.link_phrases = recording  # type: ignore[method-assign]
+    for doc in docs:
+        engine.extract(doc, thorough=True)
+    linker = engine.linker
+    # the linker's per-word caches (those an older checkout has): cleared, its words are new again
+    caches = [getattr(linker, n, None) for n in ("_char_ids", "_word_langs", "_synonym_terms")]
+    caches += [getattr(linker._terms, n, None) for n in ("_parts", "_near")]
+    print("ready", flush=True)
+    for _ in sys.stdin:
+        for cache in caches:
+            if cache is not None:
+                cache.clear()
+        t0 = time.process_time()
+        for batch in asked:
+            linker.link_quick(batch, top=1)
+        t1 = time.process_time()
+        for batch in asked:
+            linker.link_quick(batch, top=1)
+        t2 = time.process_time()
+        n = max(1, sum(map(len, asked)))
+        print(json.dumps([1000 * (t1 - t0) / n, 1000 * (t2 - t1) / n]), flush=True)
+
+
+def paired(args: argparse.Namespace, sides: dict[str, tuple[Path, bool]]) -> None:
+    """Both sides' ``serve`` processes, ``args.paired`` alternating passes (the order swapped each round)."""
+    procs = {}
+    for side, (src, twins) in sides.items():
+        if twins:
+            sys.exit("--paired compares two checkouts: give --before")
+        command = [sys.executable, __file__, "--serve", "--skillspan", str(args.skillspan)]
+        command += ["--data-dir", str(args.data_dir)] if args.data_dir else []
+        env = {**os.environ, "PYTHONPATH": str(Path(src).resolve()), "OPENBLAS_NUM_THREADS": "1"}
+        procs[side] = subprocess.Popen(
+            command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+    for proc in procs.values():
+        assert proc.stdin is not None and proc.stdout is not None
+        if proc.stdout.readline().strip() != "ready":
+            sys.exit("a side did not start")
+    found: dict[str, list[list[float]]] = {side: [] for side in procs}
+    for r in range(args.paired):
+        for side in list(procs)[:: 1 if r % 2 == 0 else -1]:
+            proc = procs[side]
+            assert proc.stdin is not None and proc.stdout is not None
+            proc.stdin.write("pass\n")
+            proc.stdin.flush()
+            found[side].append(json.loads(proc.stdout.readline()))
+    for proc in procs.values():
+        assert proc.stdin is not None
+        proc.stdin.close()
+        proc.wait()
+    for k, name in enumerate(("new words", "words met before")):
+        b = [x[k] for x in found["before"]]
+        a = [x[k] for x in found["after"]]
+        ratios = [x / y for x, y in zip(b, a, strict=True)]
+        print(
+            f"link_quick, {name}: before {statistics.median(b):.3f} ms a phrase, after {statistics.median(a):.3f}; "
+            f"the pairs' before/after median {statistics.median(ratios):.3f}x (range {min(ratios):.2f}-{max(ratios):.2f})"
+        )
+    print(f"{args.paired} pairs; load average at the end: {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", type=Path, default=None)
@@ -104,17 +191,27 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--ads", type=Path, help="a JSONL file of ads to extract too")
     ap.add_argument("--skillspan", type=Path, default=ROOT.parent / "shared" / "data" / "dev" / "skillspan")
+    ap.add_argument(
+        "--paired", type=int, default=0, help="N alternating link_quick passes in two kept processes"
+    )
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--twins", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(json.dumps(child(args)))
+        return
+    if args.serve:
+        serve(args)
         return
     if not (args.skillspan / "dev.json").is_file():
         sys.exit(
             f"SkillSpan dev not found in {args.skillspan} (it lives in ../shared, outside the repository)"
         )
     sides = {"before": (args.before or ROOT / "src", args.before is None), "after": (ROOT / "src", False)}
+    if args.paired:
+        paired(args, sides)
+        return
     found: dict[str, list[dict[str, Any]]] = {side: [] for side in sides}
     for _ in range(args.rounds):
         for side, (src, twins) in sides.items():
