@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 from kompetens.config import DATABASE_ENV_VAR
 from kompetens.engine import Engine
+from kompetens.store import accounts as accounts_module
 
 from . import databases
 from .databases import BACKENDS
@@ -30,6 +33,31 @@ def shared_path(*parts: str) -> Path:
             f"../shared not found ({path}): shared data is only available beside the project checkout"
         )
     return path
+
+
+CHEAP_HASHER = partial(PasswordHasher, time_cost=1, memory_cost=8, parallelism=1)
+"""argon2id at its smallest cost (one pass over 8 KiB): what the tests' Accounts hash passwords with."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing() -> Iterator[None]:
+    """Passwords hashed at argon2's smallest cost in the tests, where the service hashes at argon2-cffi's
+    default (RFC 9106's low-memory profile: 3 passes over 64 MiB, about 0.3 s of CPU a hash or a check).
+    The suite signs in and adds users with passwords hundreds of times; at the real cost that was minutes
+    of CI. The hashes are still argon2id and checked the same way (a hash carries its own parameters); a
+    test marked ``real_password_hashing`` gets the service's hasher (tests/store/test_accounts.py checks
+    its cost), and the browser test's `kompetens serve` is a process of its own, with the real one."""
+    patch = pytest.MonkeyPatch()
+    patch.setattr(accounts_module, "PasswordHasher", CHEAP_HASHER)
+    yield
+    patch.undo()
+
+
+@pytest.fixture(autouse=True)
+def real_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The service's own argon2 cost for a test marked ``real_password_hashing``."""
+    if request.node.get_closest_marker("real_password_hashing") is not None:
+        monkeypatch.setattr(accounts_module, "PasswordHasher", PasswordHasher)
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from argon2 import extract_parameters, profiles
 
 from kompetens.engine import Engine
 from kompetens.errors import Code, KompetensError
@@ -104,6 +105,23 @@ def test_password_is_hashed_with_argon2_and_verifies(accounts: Accounts, tmp_pat
     assert accounts.check_password("anna@example.se", PASSWORD) == accounts.user("anna@example.se")
     assert accounts.check_password("anna@example.se", PASSWORD + "!") is None
     assert accounts.check_password("nobody@example.se", PASSWORD) is None
+
+
+@pytest.mark.real_password_hashing
+def test_passwords_are_hashed_at_argon2s_recommended_cost(accounts: Accounts) -> None:
+    # The other tests hash at argon2's smallest cost (tests/conftest.py); the service keeps argon2-cffi's
+    # default, RFC 9106's low-memory profile (argon2id, 3 passes over 64 MiB, 4 lanes).
+    accounts.add_user("anna@example.se", org="O", role="admin", password=PASSWORD)
+    hashed = accounts.password_hash("anna@example.se")
+    assert hashed is not None and extract_parameters(hashed) == profiles.RFC_9106_LOW_MEMORY
+    assert accounts.check_password("anna@example.se", PASSWORD) == accounts.user("anna@example.se")
+    assert accounts.check_password("anna@example.se", PASSWORD + "!") is None
+
+
+def test_the_tests_hash_at_argon2s_smallest_cost(accounts: Accounts) -> None:
+    accounts.add_user("anna@example.se", org="O", role="admin", password=PASSWORD)
+    hashed = accounts.password_hash("anna@example.se")
+    assert hashed is not None and extract_parameters(hashed).memory_cost == 8
 
 
 def test_a_user_without_a_password_cannot_sign_in(accounts: Accounts) -> None:
