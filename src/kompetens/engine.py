@@ -158,21 +158,11 @@ def curated_area_map() -> dict[str, str]:
     return area_of
 
 
-@cache
-def curated_esco() -> frozenset[str]:
-    """The curated concepts' own ESCO concepts (their ids and ESCO links): the skills the reports name."""
-    return frozenset(uri for c in load_curated() for uri in (c.id, *c.esco))
-
-
 def taxonomy_specs(taxonomy: Taxonomy, langs: Collection[str] | None = None) -> Iterator[PhraseSpec]:
     """Multi-word ESCO/JobTech skill labels as lower-weight phrases; the area comes from the curated links.
 
-    ``langs``: only labels in these languages (all when None); the labels of the curated concepts' own ESCO
-    concepts in every language. Those are the names the reports give a skill ("se till att kunderna är
-    nöjda"), so a CV that writes the skill as it is named, in any tense ("såg till att kunderna var nöjda",
-    matched by lemma), has it; before, a Swedish label only linked, and such a CV missed what the ad asked."""
+    ``langs``: only labels in these languages (all when None)."""
     area_of = curated_area_map()
-    named = curated_esco()
     preferred: dict[str, str] = {}
     for uri, lang, label, pos in taxonomy.labels():
         if pos == 0 and (lang == "en" or uri not in preferred):
@@ -180,7 +170,7 @@ def taxonomy_specs(taxonomy: Taxonomy, langs: Collection[str] | None = None) -> 
     for uri, lang, label, _pos in taxonomy.labels():
         if uri.startswith((ESCO_OCCUPATION_URI, ESCO_ISCO_URI)):  # occupations and ISCO groups: no skills
             continue
-        if langs is not None and lang not in langs and uri not in named:
+        if langs is not None and lang not in langs:
             continue
         n = len(tokenize(label))
         if 2 <= n <= TAXONOMY_MAX_TOKENS:
@@ -331,8 +321,7 @@ class Engine:
     @staticmethod
     def _phrase_langs(taxonomy: Taxonomy) -> tuple[str, ...] | None:
         """Label languages that become phrase keys: English only, as before the taxonomy shipped Swedish labels
-        (the package's Swedish labels link, but do not extract, but for the curated concepts' own:
-        ``taxonomy_specs``); every language once the user has imported
+        (the package's Swedish labels link, but do not extract); every language once the user has imported
         files (`kompetens import`), as before."""
         return None if recorded_sources(taxonomy.path) else ("en",)
 

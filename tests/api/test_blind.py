@@ -157,6 +157,7 @@ def test_ages_in_running_text_reach_no_evidence_record_or_explanation(org: Org) 
         for cid in ids:
             explained = client.get(f"/api/v1/candidates/{cid}/explanation?ranking={ranking.id}", headers=h)
             assert explained.status_code == 200
-            assert not any(w in explained.text for w in AGE_WORDS), explained.text
+            said = " ".join(explained.json()["text"])  # the explanation's sentences: ids are random text
+            assert not any(w in said for w in AGE_WORDS), said
     stored = org.engine.decision(oid, ranking.id)
     assert not any(w in str(stored) for w in ("årig", "åring", "fyller", "pension", "age of", "-78"))
