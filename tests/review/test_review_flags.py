@@ -636,6 +636,8 @@ FLAGGED = [
 ]
 
 NEUTRAL = [
+    ("sv", "Vi tar för givet att du kan Excel."),
+    ("sv", "Gästerna tar för sig av buffén."),
     # stop 36: a prize's winners, a home without children described, a thing's qualities
     ("sv", "Vinnarna av årets pris presenteras i maj."),
     ("sv", "I hemmet finns inga barn, och arbetet sker dagtid."),
@@ -1008,6 +1010,8 @@ STILL_A_TRAIT = [
     ("sv", "Vi söker en tävlingsinriktad säljare till vår butik.", "tävlingsinriktad"),
     ("sv", "Du har en riktig vinnarskalle.", "vinnarskalle"),
     ("sv", "Du är orädd och tar egna initiativ.", "orädd"),
+    ("sv", "Du har skinn på näsan och tar för dig.", "har skinn på näsan"),
+    ("sv", "Du har skinn på näsan och tar för dig.", "tar för dig"),
     ("en", "We are looking for a young driven software developer.", "driven"),
 ]
 
