@@ -189,38 +189,30 @@ class Featurizer:
 
     def row_filler(self, lang: str, weights: FloatArray) -> Callable[[str, FloatArray], int]:
         """``fill(word, out)``: :meth:`fill_row` of ``word`` in ``lang`` (the pad's in no language), its class
-        in ``lang``: what a word cache of ``lang`` fills its new rows with. With the C code, one Python call
-        a new word: the look-ups of :meth:`fill_row` bound once (a fresh corpus brings ~33 new written forms
-        an ad)."""
+        in ``lang``: what a word cache of ``lang`` fills its new rows with. With the C code, :meth:`rows_filler`'s
+        ``fill_many`` of the one word (its inputs worked out in one place for both)."""
         fill_row = self.fill_row
-        if speedups is None:
+        fill_many = self.rows_filler(lang, weights)
+        if fill_many is None:
             return lambda word, out: fill_row(word, "-" if word == "<pad>" else lang, weights, out, lang)
-        word_row = speedups.word_row
-        lemma = self.lexicon.lemma
-        clusters = self.clusters
-        self.word_class("", lang)  # the language's classes, read once
-        classes = self._classes[lang]
-        codes = _SENTENCE_CLASS_CODES
 
         def fill(word: str, out: FloatArray) -> int:
             if word == "<pad>":
                 return fill_row(word, "-", weights, out, lang)
-            lower = word.lower()
-            base = lemma(lower, lang) if lower.isalpha() else lower
-            cls = classes.get(lower, "-")
-            grains = (clusters.get(lower) or clusters.get(base) or ()) if clusters else None
-            word_row(word, lower, base, cls, grains, weights, out)
-            return codes.get(cls, 0)
+            code = np.zeros(1, dtype=np.int8)
+            fill_many([word], out[np.newaxis], code, 0)
+            return int(code[0])
 
         return fill
 
     def rows_filler(
         self, lang: str, weights: FloatArray
     ) -> Callable[[list[str], FloatArray, npt.NDArray[np.int8], int], None] | None:
-        """``fill_many(words, tables, classes, first)``: :meth:`row_filler`'s ``fill`` of each of ``words`` (no
-        pad among them) into ``tables[first + k]`` and its class code into ``classes[first + k]``, the tables
-        in one C call (``_speedups.word_rows_into``): what a word cache adds a text's new words with
-        (``WordTables.add_many``). None without the C code (the cache then fills a word at a time)."""
+        """``fill_many(words, tables, classes, first)``: :meth:`fill_row` of each of ``words`` in ``lang`` (no
+        pad among them) into ``tables[first + k]`` and its class code in ``lang`` into ``classes[first + k]``,
+        the tables in one C call (``_speedups.word_rows_into``): what a word cache adds a text's new words with
+        (``WordTables.add_many``), and one new word (:meth:`row_filler`). None without the C code (the cache
+        then fills a word at a time)."""
         if speedups is None:
             return None
         word_rows_into = speedups.word_rows_into

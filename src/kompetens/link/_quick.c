@@ -364,6 +364,29 @@ done:
     return out;
 }
 
+/* An id set by open addressing, for the walks below that keep a query's distinct ids in the order first met:
+ * id_table(n, &size) allocates a table for up to n ids (size: a power of two, at least 16 and 2n; every key
+ * -1, empty), NULL where memory runs out; id_slot(keys, size, id, &fresh) is id's slot (linear probing from
+ * a Fibonacci hash), taken for it where it was empty, which *fresh then says. */
+static int64_t *id_table(Py_ssize_t n, Py_ssize_t *size) {
+    Py_ssize_t s = 16;
+    while (s < 2 * n) s *= 2;
+    int64_t *keys = PyMem_Malloc(sizeof(int64_t) * (size_t)s);
+    if (keys != NULL)
+        for (Py_ssize_t i = 0; i < s; i++) keys[i] = -1;
+    *size = s;
+    return keys;
+}
+
+static inline Py_ssize_t id_slot(int64_t *keys, Py_ssize_t size, int64_t id, int *fresh) {
+    size_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 32;
+    Py_ssize_t at = (Py_ssize_t)(h & (size_t)(size - 1));
+    while (keys[at] != -1 && keys[at] != id) at = (at + 1) & (size - 1);
+    *fresh = keys[at] == -1;
+    if (*fresh) keys[at] = id;
+    return at;
+}
+
 /* tfidf_weights(ids, idf, logtab) -> (ids, weights) or None
  *   The term query of a text's character n-gram ids (a list of ints, or of lists of ints: each word's, read
  *   one after another; repeats counted) under an index's tfidf scheme, before its norm
@@ -375,19 +398,17 @@ static PyObject *tfidf_weights(PyObject *self, PyObject *args) {
     Py_buffer idf = {0}, logtab = {0};
     if (!PyArg_ParseTuple(args, "O!y*y*", &PyList_Type, &ids, &idf, &logtab)) return NULL;
     PyObject *out = NULL, *ibytes = NULL, *wbytes = NULL;
-    Py_ssize_t n_items = PyList_GET_SIZE(ids), n = 0, n_terms = idf.len / 4, n_log = logtab.len / 4, size = 16;
+    Py_ssize_t n_items = PyList_GET_SIZE(ids), n = 0, n_terms = idf.len / 4, n_log = logtab.len / 4, size;
     for (Py_ssize_t i = 0; i < n_items; i++) {
         PyObject *item = PyList_GET_ITEM(ids, i);
         n += PyList_Check(item) ? PyList_GET_SIZE(item) : 1;
     }
-    while (size < 2 * n) size *= 2;
-    int64_t *keys = PyMem_Malloc(sizeof(int64_t) * (size_t)size);
+    int64_t *keys = id_table(n, &size);
     Py_ssize_t *slot = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)size);
     int64_t *order = PyMem_Malloc(sizeof(int64_t) * (size_t)(n + 1));
     Py_ssize_t *count = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
     Py_ssize_t n_distinct = 0;
     if (keys == NULL || slot == NULL || order == NULL || count == NULL) { PyErr_NoMemory(); goto done; }
-    for (Py_ssize_t i = 0; i < size; i++) keys[i] = -1;
     for (Py_ssize_t i = 0, n_read = 0; i < n_items; i++) {
         PyObject *item = PyList_GET_ITEM(ids, i);
         int nested = PyList_Check(item);
@@ -404,11 +425,9 @@ static PyObject *tfidf_weights(PyObject *self, PyObject *args) {
                 PyErr_SetString(PyExc_ValueError, "tfidf_weights: a term out of range");
                 goto done;
             }
-            size_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 32;
-            Py_ssize_t at = (Py_ssize_t)(h & (size_t)(size - 1));
-            while (keys[at] != -1 && keys[at] != id) at = (at + 1) & (size - 1);
-            if (keys[at] == -1) {
-                keys[at] = id;
+            int fresh;
+            Py_ssize_t at = id_slot(keys, size, id, &fresh);
+            if (fresh) {
                 slot[at] = n_distinct;
                 order[n_distinct] = id;
                 count[n_distinct] = 0;
@@ -455,13 +474,11 @@ done:
 static PyObject *distinct_ids(PyObject *self, PyObject *args) {
     PyObject *terms, *vocab;
     if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &terms, &PyDict_Type, &vocab)) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(terms), size = 16, n_out = 0;
-    while (size < 2 * n) size *= 2;
-    int64_t *keys = PyMem_Malloc(sizeof(int64_t) * (size_t)size);
+    Py_ssize_t n = PyList_GET_SIZE(terms), size, n_out = 0;
+    int64_t *keys = id_table(n, &size);
     int64_t *order = PyMem_Malloc(sizeof(int64_t) * (size_t)(n + 1));
     PyObject *out = NULL;
     if (keys == NULL || order == NULL) { PyErr_NoMemory(); goto done; }
-    for (Py_ssize_t i = 0; i < size; i++) keys[i] = -1;
     for (Py_ssize_t i = 0; i < n && i < PyList_GET_SIZE(terms); i++) {
         PyObject *term = PyList_GET_ITEM(terms, i);
         if (!PyUnicode_CheckExact(term)) { /* a str's hash and equality run no Python code */
@@ -479,13 +496,9 @@ static PyObject *distinct_ids(PyObject *self, PyObject *args) {
             PyErr_SetString(PyExc_ValueError, "distinct_ids: a negative id");
             goto done;
         }
-        size_t h = ((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 32;
-        Py_ssize_t at = (Py_ssize_t)(h & (size_t)(size - 1));
-        while (keys[at] != -1 && keys[at] != id) at = (at + 1) & (size - 1);
-        if (keys[at] == -1) {
-            keys[at] = id;
-            order[n_out++] = id;
-        }
+        int fresh;
+        id_slot(keys, size, id, &fresh);
+        if (fresh) order[n_out++] = id;
     }
     out = PyBytes_FromStringAndSize((const char *)order, (Py_ssize_t)(sizeof(int64_t) * (size_t)n_out));
 done:
