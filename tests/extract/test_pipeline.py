@@ -18,12 +18,16 @@ from kompetens.extract.phrases import PhraseIndex, PhraseSpec, Sense, via_lemma
 from kompetens.extract.pipeline import (
     Extractor,
     _Candidate,
+    _false_friends,
+    _friend_spans,
+    _outside_spans,
     _resolve_overlaps,
     _resolve_overlaps_python,
     dump_extractor,
     load_extractor,
 )
 from kompetens.extract.text import MatchLine
+from kompetens.lang import LANGUAGES, lang_data
 from kompetens.models import Document
 
 _NO_C = pytest.mark.skipif(
@@ -243,3 +247,58 @@ def test_the_data_folders_prepared_senses_are_the_ones_worked_out(engine: Engine
         assert {w: s for w in words if (s := extractor._word_senses(w, lang))} == {
             w: known[w] for w in words if w in known
         }
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cuts=st.lists(st.integers(0, 60), max_size=12),
+    cands=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=40),
+)
+def test_outside_spans_is_the_test_of_every_span(cuts: list[int], cands: list[tuple[int, int]]) -> None:
+    """The bisection of ``_outside_spans`` keeps exactly the candidates that no span holds whole, for spans in
+    order and apart as ``finditer`` gives them (touching ones too), and candidates of any length, empty
+    ones included."""
+    points = sorted(cuts)  # in order, apart or touching, non-empty
+    spans = [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if a < b]
+    made: list[_Candidate] = [
+        (-n, -0.5, start, seq, start + n, _SENSE, "phrase") for seq, (start, n) in enumerate(cands)
+    ]
+    want = [c for c in made if not any(s <= c[2] and c[4] <= e for s, e in spans)]
+    assert _outside_spans(made, spans) == want
+
+
+def _friend_texts() -> st.SearchStrategy[str]:
+    """Texts made of the false friends' words (of ``_false_friends``: "brand new", "analys av sociala
+    nätverk") in any case, with other words, separators, hyphens and characters outside Latin-1 (a word
+    character: "ł", "İ"; none: "–", "😀") between them."""
+    friends = _false_friends()
+    assert friends is not None
+    phrases = [
+        p.split() for code in LANGUAGES for p in lang_data(code, "morphology").get("false_friends", [])
+    ]
+    words = sorted({w for phrase in phrases for w in phrase})
+    cases = [str.lower, str.upper, str.capitalize]
+    pieces = st.one_of(
+        st.builds(
+            lambda ws, gap, case: case(gap.join(ws)),
+            st.sampled_from(phrases),
+            st.sampled_from([" ", "  ", "-", " - ", "\u2010", "\n", " \n"]),
+            st.sampled_from(cases),
+        ),
+        st.builds(lambda w, case: case(w), st.sampled_from(words), st.sampled_from(cases)),
+        st.sampled_from(
+            [" ", "  ", "-", " - ", "\u2010", "\n", ".", "a", "x", "ł", "İ", "–", "😀", "ſ", "ß"]
+        ),
+    )
+    return st.lists(pieces, max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_friend_texts())
+def test_friend_spans_are_the_patterns_finditer(text: str) -> None:
+    """``_friend_spans``'s look-ups where a first word stands find what the case-ignoring pattern's
+    ``finditer`` over the whole text finds, in texts whose word characters are all Latin-1 and in others."""
+    friends = _false_friends()
+    assert friends is not None
+    line = MatchLine(text)
+    assert _friend_spans(friends, line) == [m.span() for m in friends.pattern.finditer(text)]

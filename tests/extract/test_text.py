@@ -62,3 +62,27 @@ def test_addresses_are_found_and_read_as_no_words(text: str, addresses: list[str
     line = MatchLine(text).line
     assert all(line[s + 1 : e + 1].strip() == "" for s, e in spans)
     assert len(line) == len(text) + 2
+
+
+@given(st.text(alphabet=st.sampled_from(_LINE_ALPHABET), max_size=60))
+def test_latin1_says_whether_every_word_character_is_latin1(text: str) -> None:
+    assert MatchLine(text).latin1 == (re.search(r"[^\W\x00-\xff]", text) is None)
+
+
+def test_a_latin1_text_lowercased_matches_as_case_ignored() -> None:
+    """What ``MatchLine.latin1`` promises (``pipeline._friend_spans`` relies on it): every character a
+    ``latin1`` text may hold (Latin-1, or no word character) lowercases to one character, is a word character
+    or a space exactly when its lowercase is, and matches a lowercase Latin-1 letter with case ignored exactly
+    when it lowercases to it. Every code point is checked."""
+    letters = "".join(c for c in map(chr, range(256)) if c.isalpha() and c.lower() == c)
+    any_letter = re.compile(f"[{re.escape(letters)}]", re.IGNORECASE)
+    word, space = re.compile(r"\w"), re.compile(r"\s")
+    for code in range(0x110000):
+        char = chr(code)
+        if code > 0xFF and word.match(char):
+            continue  # such a text is no ``latin1`` text
+        low = char.lower()
+        assert len(low) == 1, repr(char)
+        assert bool(word.match(char)) == bool(word.match(low)), repr(char)
+        assert bool(space.match(char)) == bool(space.match(low)), repr(char)
+        assert bool(any_letter.fullmatch(char)) == (low in letters), repr(char)

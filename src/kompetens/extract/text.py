@@ -115,11 +115,12 @@ class MatchLine:
     single spaces) are the words, with "" for each further separator.
     """
 
-    __slots__ = ("_cased", "_piece_set", "_pieces", "line", "text")
+    __slots__ = ("_cased", "_piece_set", "_pieces", "_raw", "line", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        line = _match_form(text)
+        self._raw = raw = _latin1(text)  # read once: the cased line and ``latin1`` ask again
+        line = _match_form(text, raw)
         for start, end in address_spans(text):  # no phrase inside a web or e-mail address
             line = line[:start] + " " * (end - start) + line[end:]
         self.line = " " + line + " "
@@ -145,16 +146,30 @@ class MatchLine:
     def cased(self) -> str:
         """The same line with case kept (for names that are words too: "X", "Later")."""
         if self._cased is None:
-            self._cased = " " + _separators_to_spaces(self.text) + " "
+            raw = self._raw
+            cased = (
+                raw.translate(_LATIN1_SEPARATORS).decode("latin-1")
+                if raw is not None
+                else _SEPARATOR_RE.sub(" ", self.text)
+            )  # what ``_separators_to_spaces`` gives, without its second ``_latin1``
+            self._cased = " " + cased + " "
         return self._cased
 
+    @property
+    def latin1(self) -> bool:
+        """Whether no word character of the text lies outside Latin-1 (``_latin1``). Then ``text.lower()``
+        has the text's length, and a case-sensitive pattern of lowercase Latin-1 letters over it finds what
+        the same pattern finds case-insensitively over the text (``pipeline._false_friends``; a test checks
+        every code point)."""
+        return self._raw is not None
 
-def _match_form(text: str) -> str:
+
+def _match_form(text: str, raw: bytes | None) -> str:
     """``text`` lowercased, each non-word character (and "_") one space; the length stays the same.
 
-    For Latin-1 text one byte ``translate`` does both (6x faster than ``str.lower`` alone).
+    For Latin-1 text one byte ``translate`` does both (6x faster than ``str.lower`` alone). ``raw``: what
+    ``_latin1(text)`` gives.
     """
-    raw = _latin1(text)
     if raw is not None:
         return raw.translate(_LATIN1_MATCH).decode("latin-1")
     low = text.lower()
