@@ -633,6 +633,25 @@ FLAGGED = [
     ("sv", "Medelåldern på kontoret är låg och stämningen hög.", "Medelåldern på kontoret är låg", "age"),
     ("sv", "Snittåldern i teamet ligger lågt.", "Snittåldern i teamet ligger lågt", "age"),
     ("en", "First-time job seekers are welcome to apply.", "First-time job seekers", "age"),
+    # stop 37: kinds from the guidance no labelled tune ad shows (fictional sentences)
+    ("sv", "Passar dig som vill trappa ner inför pensionen.", "dig som vill trappa ner", "age"),
+    ("sv", "Ett perfekt extrajobb för dig som vill komplettera pensionen.", "komplettera pensionen", "age"),
+    ("sv", "Du som har gått i pension men vill fortsätta jobba.", "Du som har gått i pension", "age"),
+    (
+        "sv",
+        "Har du bara ett par år kvar till pensionen?",
+        "Har du bara ett par år kvar till pensionen",
+        "age",
+    ),
+    ("sv", "Vill du avsluta din karriär hos oss?", "avsluta din karriär hos oss", "age"),
+    ("en", "A great way to supplement your pension.", "supplement your pension", "age"),
+    ("en", "Ideal if you are looking to wind down.", "looking to wind down", "age"),
+    ("en", "Have you recently retired? Join us.", "you recently retired", "age"),
+    ("en", "You are a few years away from retirement.", "You are a few years away from retirement", "age"),
+    ("sv", "Överkvalificerade sökande undanbedes.", "Överkvalificerade sökande", "age"),
+    ("sv", "Du får inte vara överkvalificerad för rollen.", "inte vara överkvalificerad", "age"),
+    ("en", "Overqualified applicants will not be considered.", "Overqualified applicants", "age"),
+    ("en", "You are not overqualified for an entry role.", "not overqualified", "age"),
 ]
 
 NEUTRAL = [
@@ -914,6 +933,16 @@ NEUTRAL = [
     ("sv", "Medelåldern bland våra kunder är låg."),
     ("en", "Freshers and experienced candidates are both welcome."),
     ("en", "Our staff are of different ages and backgrounds, young and old."),
+    # stop 37: the same words about someone else, or in another sense
+    ("sv", "Du ersätter en kollega som har gått i pension."),
+    ("sv", "Vi trappar ner produktionen under sommaren."),
+    ("sv", "Du som arbetsledare trappar ned konflikter."),
+    ("sv", "Vår medarbetare har två år kvar till pensionen."),
+    ("sv", "Du får en tjänstepension som du kan komplettera med löneväxling."),
+    ("en", "You replace a colleague who has recently retired."),
+    ("en", "We wind down the season in October."),
+    ("en", "Our CEO will step down in May."),
+    ("en", "We never turn anyone away for being overqualified."),
 ]
 
 
