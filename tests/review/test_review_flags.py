@@ -652,6 +652,29 @@ FLAGGED = [
     ("sv", "Du får inte vara överkvalificerad för rollen.", "inte vara överkvalificerad", "age"),
     ("en", "Overqualified applicants will not be considered.", "Overqualified applicants", "age"),
     ("en", "You are not overqualified for an entry role.", "not overqualified", "age"),
+    ("sv", "Passar dig som vill ta steget ut i arbetslivet.", "ta steget ut i arbetslivet", "age"),
+    ("sv", "Vill du ta steget från skolbänken till arbetslivet?", "från skolbänken till arbetslivet", "age"),
+    ("sv", "Du kommer direkt från högskolan med nya idéer.", "kommer direkt från högskolan", "age"),
+    ("sv", "Du har livet framför dig och vill testa på säljyrket.", "livet framför dig", "age"),
+    ("sv", "Vi söker årets studenter till sommarens säsong.", "årets studenter", "age"),
+    ("sv", "Du är född in i den digitala världen.", "född in i den digitala världen", "age"),
+    (
+        "en",
+        "You are just starting out in your working life.",
+        "just starting out in your working life",
+        "age",
+    ),
+    ("en", "You have your whole career ahead of you.", "whole career ahead of you", "age"),
+    (
+        "en",
+        "Make the step from university into the workplace.",
+        "step from university into the workplace",
+        "age",
+    ),
+    ("en", "Perfect for sixth formers looking for weekend work.", "sixth formers", "age"),
+    ("en", "Perfect for high school students.", "Perfect for high school students", "age"),
+    ("en", "This year's graduates are encouraged to apply.", "This year's graduates", "age"),
+    ("en", "You grew up online and live on TikTok.", "grew up online", "age"),
 ]
 
 NEUTRAL = [
@@ -943,6 +966,13 @@ NEUTRAL = [
     ("en", "We wind down the season in October."),
     ("en", "Our CEO will step down in May."),
     ("en", "We never turn anyone away for being overqualified."),
+    ("sv", "Vi hjälper unga att ta steget ut i arbetslivet."),
+    ("sv", "Du coachar deltagare som ska ta steget ut på arbetsmarknaden."),
+    ("sv", "Du får besked direkt efter intervjun."),
+    ("sv", "Du undervisar avgångselever i svenska."),
+    ("en", "You will help students make the step from school to work."),
+    ("en", "You will teach sixth formers."),
+    ("en", "You report directly to the school principal."),
 ]
 
 
