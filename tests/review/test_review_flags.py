@@ -675,6 +675,12 @@ FLAGGED = [
     ("en", "Perfect for high school students.", "Perfect for high school students", "age"),
     ("en", "This year's graduates are encouraged to apply.", "This year's graduates", "age"),
     ("en", "You grew up online and live on TikTok.", "grew up online", "age"),
+    ("sv", "Du har mindre än två års erfarenhet av försäljning.", "mindre än två års erfarenhet", "age"),
+    ("sv", "Du har mellan 0 och 2 års erfarenhet.", "mellan 0 och 2 års erfarenhet", "age"),
+    ("en", "You have less than 2 years of experience.", "less than 2 years of experience", "age"),
+    ("en", "Between 0 and 2 years of experience.", "Between 0 and 2 years of experience", "age"),
+    ("sv", "Åldersgrupp: 18-25.", "Åldersgrupp: 18-25", "age"),
+    ("en", "Ideal for under-25s.", "under-25s", "age"),
 ]
 
 NEUTRAL = [
@@ -973,6 +979,8 @@ NEUTRAL = [
     ("en", "You will help students make the step from school to work."),
     ("en", "You will teach sixth formers."),
     ("en", "You report directly to the school principal."),
+    ("sv", "Under två års tid har vi vuxit kraftigt."),
+    ("en", "You will coach our under-21s team."),
 ]
 
 
@@ -1391,6 +1399,8 @@ def test_an_age_phrase_inside_a_gender_requirement_is_flagged_as_both(text: str,
         "Du har högst tre års erfarenhet av försäljning.",
         "Du har max 2 års erfarenhet.",
         "Erfarenhet: 0-2 år.",
+        "Du har mindre än två års erfarenhet.",  # stop 37
+        "Du har mellan 0 och 2 års erfarenhet.",
     ],
 )
 def test_an_experience_cap_is_an_age_flag_and_no_demand_for_years(text: str) -> None:
@@ -1398,3 +1408,17 @@ def test_an_experience_cap_is_an_age_flag_and_no_demand_for_years(text: str) -> 
     found = _flags("sv", text)
     assert any(category == "age" for _, category in found)
     assert not any(category == "experience" for _, category in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Har du mindre än två års erfarenhet? Inga problem, vi lär upp dig."),
+        ("sv", "Sökande med mindre än tre års erfarenhet kommer inte att beaktas."),
+        ("en", "Applicants with less than 3 years of experience will not be considered."),
+        ("en", "Less than two years of experience? No problem."),
+    ],
+)
+def test_a_question_or_a_minimum_in_cap_words_is_no_age_flag(lang: str, text: str) -> None:
+    # stop 37: 'less than N years' asked as a question, or as the floor below which no one is hired, caps nothing
+    assert not any(category == "age" for _, category in _flags(lang, text))
