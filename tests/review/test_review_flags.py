@@ -681,6 +681,20 @@ FLAGGED = [
     ("en", "Between 0 and 2 years of experience.", "Between 0 and 2 years of experience", "age"),
     ("sv", "Åldersgrupp: 18-25.", "Åldersgrupp: 18-25", "age"),
     ("en", "Ideal for under-25s.", "under-25s", "age"),
+    ("sv", "Du har många år kvar i arbetslivet.", "många år kvar i arbetslivet", "age"),
+    (
+        "sv",
+        "Vi söker någon med många yrkesverksamma år framför sig.",
+        "många yrkesverksamma år framför sig",
+        "age",
+    ),
+    ("en", "You have many working years ahead of you.", "many working years ahead of you", "age"),
+    ("en", "You have many years left in your career.", "many years left in your career", "age"),
+    ("sv", "Du har precis fått din gymnasieexamen.", "precis fått din gymnasieexamen", "age"),
+    ("en", "Recent high school graduates are encouraged to apply.", "Recent high school graduates", "age"),
+    ("en", "You just got your high school diploma.", "just got your high school diploma", "age"),
+    ("sv", "Rollen passar dig som är i starten av ditt yrkesliv.", "i starten av ditt yrkesliv", "age"),
+    ("sv", "Du är nybörjare i arbetslivet.", "nybörjare i arbetslivet", "age"),
 ]
 
 NEUTRAL = [
@@ -981,6 +995,10 @@ NEUTRAL = [
     ("en", "You report directly to the school principal."),
     ("sv", "Under två års tid har vi vuxit kraftigt."),
     ("en", "You will coach our under-21s team."),
+    ("sv", "Vi har många års erfarenhet av arbete med unga."),
+    ("sv", "Minst ett år kvar av din utbildning."),
+    ("sv", "Gymnasieexamen med inriktning mot administration."),
+    ("en", "Many years ahead of the market, our product leads."),
 ]
 
 
