@@ -999,6 +999,7 @@ NEUTRAL = [
     ("sv", "Minst ett år kvar av din utbildning."),
     ("sv", "Gymnasieexamen med inriktning mot administration."),
     ("en", "Many years ahead of the market, our product leads."),
+    ("sv", "Du undervisar unga mellan 16 och 20 år."),
 ]
 
 
