@@ -695,6 +695,12 @@ FLAGGED = [
     ("en", "You just got your high school diploma.", "just got your high school diploma", "age"),
     ("sv", "Rollen passar dig som är i starten av ditt yrkesliv.", "i starten av ditt yrkesliv", "age"),
     ("sv", "Du är nybörjare i arbetslivet.", "nybörjare i arbetslivet", "age"),
+    ("sv", "Du med lite fler år på nacken är välkommen.", "fler år på nacken", "age"),
+    ("sv", "Är du grön bakom öronen? Inga problem!", "grön bakom öronen", "age"),
+    ("sv", "Vi söker en gammal räv inom försäljning.", "gammal räv", "age"),
+    ("en", "Still wet behind the ears? That's fine.", "wet behind the ears", "age"),
+    ("en", "You are no spring chicken and know the trade.", "no spring chicken", "age"),
+    ("en", "You may be a bit long in the tooth, and that is welcome.", "long in the tooth", "age"),
 ]
 
 NEUTRAL = [
@@ -1000,6 +1006,8 @@ NEUTRAL = [
     ("sv", "Gymnasieexamen med inriktning mot administration."),
     ("en", "Many years ahead of the market, our product leads."),
     ("sv", "Du undervisar unga mellan 16 och 20 år."),
+    ("sv", "Företaget har några år på nacken."),
+    ("sv", "Maskinerna har många år på nacken."),
 ]
 
 
