@@ -701,6 +701,13 @@ FLAGGED = [
     ("en", "Still wet behind the ears? That's fine.", "wet behind the ears", "age"),
     ("en", "You are no spring chicken and know the trade.", "no spring chicken", "age"),
     ("en", "You may be a bit long in the tooth, and that is welcome.", "long in the tooth", "age"),
+    ("sv", "Du är i 20-30 årsåldern.", "i 20-30 årsåldern", "age"),
+    ("sv", "Du är i 25 års åldern.", "i 25 års åldern", "age"),
+    ("sv", "Tjänsten passar dig som är 20-nånting.", "20-nånting", "age"),
+    ("sv", "Du har fyllt 65 och vill jobba extra.", "Du har fyllt 65", "age"),
+    ("sv", "Vi söker en tjej i 20-årsåldern.", "i 20-årsåldern", "age"),
+    ("en", "You must be 16 but not yet 20.", "not yet 20", "age"),
+    ("en", "Ideal for someone aged 50 plus.", "aged 50 plus", "age"),
 ]
 
 NEUTRAL = [
@@ -1008,6 +1015,9 @@ NEUTRAL = [
     ("sv", "Du undervisar unga mellan 16 och 20 år."),
     ("sv", "Företaget har några år på nacken."),
     ("sv", "Maskinerna har många år på nacken."),
+    ("sv", "Du har fyllt 18 år."),
+    ("sv", "Vi har 20-30 anställda."),
+    ("en", "The site has not yet 20 staff but grows."),
 ]
 
 
