@@ -176,6 +176,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--no-spans", action="store_true", help="skip span fusion")
     ap.add_argument("--json", type=Path, help="write the figures here too")
     ap.add_argument(
+        "--rerank",
+        action="store_true",
+        help="the reranker of bench/link_rerank.py over Decorte and the four lists' tune halves instead",
+    )
+    ap.add_argument(
         "--speed", action="store_true", help="sentences/s with and without span fusion (HOUSE, cold)"
     )
     args = ap.parse_args(argv)
@@ -191,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     default = linker.config
     default_cfg: Config = (
         default.w_chr / default.w_cov,
-        default.w_static / default.w_cov,
+        default.w_static_skill / default.w_cov,  # skill texts (link_cv links kind="skill")
         default.w_den / default.w_cov,
         default.w_tool / default.w_cov,
         default.w_term / default.w_cov,
@@ -207,6 +212,15 @@ def main(argv: Sequence[str] | None = None) -> None:
             for u, g in zip(group_uri, idx, strict=True)
         ],
     }
+    if args.rerank:
+        import link_rerank
+
+        summary = link_rerank.run(
+            linker, args.shared, group_key, folds=args.folds, seed=args.seed, repeats=args.repeats
+        )
+        if args.json:
+            args.json.write_text(json.dumps(summary, indent=1, default=str))
+        return
     data = items(args.shared, not args.no_sv, args.sv2)
     print(
         f"{len(data)} texts: " + ", ".join(f"{s} {sum(i.set == s for i in data)}" for s in SETS),

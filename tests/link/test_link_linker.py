@@ -312,6 +312,23 @@ def test_static_signal_is_zero_for_text_without_known_words(linker: Linker) -> N
     assert not linker.features("qwxyz zzkrt")["static"].any()
 
 
+def test_a_skill_sentence_weighs_the_static_stand_in_at_w_static_skill(linker: Linker) -> None:
+    sentence = "We want someone who writes press releases and runs our social media."  # a sentence: no e5
+    none = replace(linker, config=replace(linker.config, w_static_skill=0.0, e5_gate=0.0))
+    some = replace(linker, config=replace(linker.config, w_static_skill=0.5, e5_gate=0.0))
+    static = linker.features(sentence)["static"]
+    before = {c.uri: c.score for c in none.link([sentence], top=8)[0]}
+    after = {c.uri: c.score for c in some.link([sentence], top=8)[0]}
+    group = {linker.uris[int(c)]: g for g, c in enumerate(linker._group_concept)}
+    shared = set(before) & set(after)
+    assert shared and static[[group[u] for u in shared]].any()
+    for uri in shared:
+        assert after[uri] - before[uri] == pytest.approx(0.5 * float(static[group[uri]]), abs=2e-4)
+    # other kinds and quick linking keep w_static
+    assert none.link([sentence], kind="occupation") == some.link([sentence], kind="occupation")
+    assert none.link_quick([sentence], top=5) == some.link_quick([sentence], top=5)
+
+
 @pytest.mark.parametrize("name", list(PRESETS))
 def test_presets_build_configs(name: str) -> None:
     config = LinkConfig.preset(name, w_chr=0.5)

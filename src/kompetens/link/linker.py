@@ -229,6 +229,12 @@ class LinkConfig:
     w_cov: float = 1.0
     w_chr: float = 1.0
     w_static: float = 0.1
+    # The static stand-in's weight for a skill text that ``link`` scores without e5 (a sentence: more than
+    # ``e5_phrase_words`` words, or one that ends a sentence); ``w_static`` stays for quick linking and the other
+    # kinds. Chosen by k-fold cross-validation over Decorte TECH / HOUSE validation and the four phrase lists'
+    # tune halves (bench/link_cv.py --rerank, docs/linking.md "Stop 37"): 0.2 in all 20 held-out folds, TECH /
+    # HOUSE RP@5 67.38 / 50.29 -> 70.44 / 53.23 (mean of folds), the phrase lists within a row.
+    w_static_skill: float = 0.2
     w_den: float = 0.2
     w_chunk: float = 0.0  # e5 phrase chunks: +2 RP@5 on TECH, -1 on HOUSE, at 2-5x the embedding cost
     e5_gate: float = 0.0
@@ -717,12 +723,13 @@ class Linker:
         lexical = {i: self._lexical(tokens[i], text_langs[i], translate=glossed) for i in live}
         scores = dict(lexical)
         cfg = self.config
-        if self._has_vectors() and live and cfg.w_static:
+        w_static = cfg.w_static_skill if kind in TRANSLATE_KINDS else cfg.w_static
+        if self._has_vectors() and live and w_static:
             static = self._static_sims(
                 [tokens[i] for i in live], [self._label_langs(tokens[i], text_langs[i]) for i in live]
             )
             for row, i in enumerate(live):
-                scores[i] = lexical[i] + cfg.w_static * static[row]
+                scores[i] = lexical[i] + w_static * static[row]
         mask = self._kind_mask[kind]
         can_embed = self._has_vectors() and self.embedder is not None
         phrases = {i for i in live if self._embeds_phrase(cleaned[i], tokens[i], kind)}
