@@ -33,8 +33,9 @@ TEXTS = [
 
 
 def _no_e5(linker: Linker) -> Linker:
-    """The session linker as ``link`` reads a text without e5: the signals ``link_quick`` has."""
-    return replace(linker, config=replace(linker.config, e5_words=0))
+    """The session linker as ``link`` reads a text without e5: the signals ``link_quick`` has, the static stand-in
+    at quick linking's weight (``link`` weighs it at ``w_static_skill`` for a skill sentence)."""
+    return replace(linker, config=replace(linker.config, e5_words=0, w_static_skill=linker.config.w_static))
 
 
 def _as_dict(groups: np.ndarray, scores: np.ndarray) -> dict[int, float]:
