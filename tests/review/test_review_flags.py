@@ -708,6 +708,20 @@ FLAGGED = [
     ("sv", "Vi söker en tjej i 20-årsåldern.", "i 20-årsåldern", "age"),
     ("en", "You must be 16 but not yet 20.", "not yet 20", "age"),
     ("en", "Ideal for someone aged 50 plus.", "aged 50 plus", "age"),
+    # beside the guards of stop 37's last round: the reader's age, career and life experience still flagged
+    ("sv", "Vi söker dig i åldern 20-30 år.", "i åldern 20-30 år", "age"),
+    ("sv", "Vi har många kunder och söker dig i åldern 20-30 år.", "i åldern 20-30 år", "age"),
+    ("sv", "Kunderna gillar dig i åldern 20-30 år.", "20-30 år", "age"),
+    ("en", "You are aged 20-30.", "aged 20-30", "age"),
+    ("sv", "Du har hela karriären framför dig.", "hela karriären framför dig", "age"),
+    ("sv", "Du har karriären bakom dig.", "har karriären bakom dig", "age"),
+    ("sv", "Vi söker kollegor med lång livserfarenhet.", "med lång livserfarenhet", "age"),
+    ("sv", "Du har livserfarenhet och tålamod.", "har livserfarenhet", "age"),
+    ("sv", "Vi söker yngre kundtjänstmedarbetare.", "yngre", "age"),
+    ("en", "We want younger staff.", "younger", "age"),
+    ("sv", "En pigg pensionär vore perfekt för uppdraget.", "pigg", "age"),
+    ("sv", "Vi söker en yngre medlem till vårt team.", "yngre", "age"),
+    ("en", "We are hiring gap-year students for the season.", "gap-year", "age"),
 ]
 
 NEUTRAL = [
@@ -1018,6 +1032,18 @@ NEUTRAL = [
     ("sv", "Du har fyllt 18 år."),
     ("sv", "Vi har 20-30 anställda."),
     ("en", "The site has not yet 20 staff but grows."),
+    # clients named two words and an age's words before it ("i åldern", "aged"), a client noun right after
+    # the age word, a group of others that has the career or life experience
+    ("sv", "Kunderna är i åldern 20-30 år."),
+    ("sv", "Våra kunder är oftast i åldern 20-30 år."),
+    ("sv", "Eleverna är mellan 16 och 19 år."),
+    ("en", "Our customers are mostly aged 20-30."),
+    ("en", "You will teach sixth formers and younger pupils."),
+    ("sv", "Du arbetar med yngre elever och deras föräldrar."),
+    ("en", "The role suits anyone who likes working with young customers and their families."),
+    ("sv", "Du blir en del av ett team med hela karriären bakom sig."),
+    ("sv", "Teamet har lång livserfarenhet."),
+    ("sv", "Du får kollegor med lång livserfarenhet."),
 ]
 
 

@@ -96,15 +96,23 @@ def guarded(
 ) -> bool:
     """True when ``guard`` says the span is no flag: its sentence is neutral ("oavsett ålder"), or (unless
     ``clients`` is False) the words just before it show it describes clients ("barn och unga", "till en
-    23-årig tjej")."""
+    23-årig tjej", "Kunderna är i åldern 20-30 år"), a client noun follows it ("younger pupils"), or a group
+    of others has what it says ("ett team med hela karriären bakom sig")."""
     if guard is None:
         return False
     s_start, s_end = _sentence_bounds(text, layout, start, end)
     if guard.sentence is not None and guard.sentence.search(text, s_start, s_end):
         return True
-    if clients and guard.before is not None:
-        window = text[max(s_start, start - GUARD_WINDOW) : start]
-        if guard.before.search(window):
+    if not clients:
+        return False
+    window = text[max(s_start, start - GUARD_WINDOW) : start]
+    if guard.before is not None and guard.before.search(window):
+        return True
+    if guard.after is not None and guard.after.match(text, end, s_end):
+        return True
+    if guard.owner is not None and guard.link is not None:
+        m = guard.owner.search(window)
+        if m and (m.group("link") or guard.link.match(text, start, end)):
             return True
     return False
 

@@ -265,10 +265,18 @@ class GenderLexicon:
 
 @dataclass(slots=True, frozen=True)
 class Guard:
-    """When a flag of one category is not one: a neutral ``sentence``, or clients named just ``before`` it."""
+    """When a flag of one category is not one: a neutral ``sentence``, clients named just ``before`` it
+    (or just before the words that give an age: "Kunderna är i åldern 20-30 år"), a client noun right
+    ``after`` it ("younger pupils", "unga patienter"), or a group of others that ``owner`` names as having
+    what the span says ("ett team med hela karriären bakom sig", "teamet har lång livserfarenhet")."""
 
     sentence: re.Pattern[str] | None
     before: re.Pattern[str] | None
+    after: re.Pattern[str] | None = None
+    owner: re.Pattern[str] | None = None
+    link: re.Pattern[str] | None = None
+    """The words that tie ``owner``'s group to what follows ("med", "har", "with"): the span starts with one,
+    or the window ends with one."""
 
 
 GUARD_WINDOW = 30
@@ -433,14 +441,26 @@ def _stem(entry: dict[str, Any]) -> StemRule:
 
 def _guard(parts: list[dict[str, list[str]]]) -> Guard:
     """One category's guard from every language's ``guards`` entry; ``before`` must end the window
-    within two words ("barn och unga": "barn och " before "unga")."""
-    before = [p for part in parts for p in part.get("before", [])]
-    alternatives = "|".join(f"(?:{p})" for p in before)
+    within two words ("barn och unga": "barn och " before "unga"), or within two words and then one of
+    ``bridge``, the words that give an age ("Kunderna är | i åldern | 20-30 år"), where none of the two is
+    the reader ("du", "you"); ``after`` must follow the span at once, ``owner`` end the window or stand just
+    before one of ``link``."""
+
+    def merged(key: str) -> str:
+        return "|".join(f"(?:{p})" for part in parts for p in part.get(key, []))
+
+    before, bridge, after, owner, link = (merged(k) for k in ("before", "bridge", "after", "owner", "link"))
+    bridged = rf"|(?:{before})\W*(?:(?!(?:du|dig|you)\b)\w+\W+){{0,2}}(?:{bridge})\W+" if bridge else ""
     return Guard(
         sentence=any_of([p for part in parts for p in part.get("sentence", [])]),
-        before=re.compile(rf"(?<![\w-])(?:{alternatives})\W*(?:\w+\W+){{0,2}}$", re.IGNORECASE)
+        before=re.compile(rf"(?<![\w-])(?:(?:{before})\W*(?:\w+\W+){{0,2}}{bridged})$", re.IGNORECASE)
         if before
         else None,
+        after=re.compile(rf"\s+(?:{after})(?!\w)", re.IGNORECASE) if after else None,
+        owner=re.compile(rf"(?<![\w-])(?:{owner})\s+(?P<link>(?:{link})\s+)?$", re.IGNORECASE)
+        if owner and link
+        else None,
+        link=re.compile(rf"(?:{link})(?!\w)", re.IGNORECASE) if owner and link else None,
     )
 
 
@@ -451,6 +471,10 @@ _FOLDED_KEYS = frozenset(
         "gate",
         "sentence",
         "before",
+        "bridge",
+        "after",
+        "owner",
+        "link",
         "stem",
         "exclude",
         "forms",
