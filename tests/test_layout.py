@@ -371,3 +371,16 @@ def gate_lines(gate: tuple[str, ...] | None, low: str) -> list[tuple[int, int]]:
             spans.add((low.rfind("\n", 0, at) + 1, end))
             at = low.find(g, end)
     return sorted(spans)
+
+
+@pytest.mark.parametrize(
+    "text", ["Säljare\n\nDu har KÖRKORT.\nÅÄÖ", "Säljare\n\nİstanbul-kontoret söker en säljare."]
+)
+def test_a_lowercased_text_given_to_the_layout_is_kept_where_it_keeps_the_offsets(text: str) -> None:
+    """``segment(low=...)``: extraction's ``text.lower()`` is the layout's own where it has the text's length
+    (the same string), and "İ", whose lower case is two characters, still gets the layout's offset-keeping
+    one; the layout is the same either way."""
+    cues = layout_cues("sv")
+    own, given = segment(text, cues), segment(text, cues, low=text.lower())
+    assert given.low == own.low and len(own.low) == len(text)
+    assert given.units == own.units and given.sections == own.sections

@@ -817,6 +817,7 @@ class Engine:
         if not free:
             return
         aside: set[int] = set()
+        status_of: dict[int, bool | None] = {}  # sentence -> its must-have status (``Layout.required``)
         at: list[int] = [-1] * len(free)
         layout = profile.layout
         if layout is not None:
@@ -826,9 +827,14 @@ class Engine:
             free, at = [f for f, i in zip(free, at, strict=True) if i >= 0], [i for i in at if i >= 0]
             if not free:
                 return
-            bp = layout.boilerplate_sentences
-            kind = layout.sentence_kind
-            aside = {i for i in set(at) if i in bp or kind(i) in NOT_THE_JOB}
+            if layout.required is not None:  # extraction read the ad's cues: each sentence's status once
+                read = {i: layout.required.at(i) for i in set(at)}
+                status_of = {i: found for i, (found, _) in read.items()}
+                aside = {i for i, (_, off) in read.items() if off}  # boilerplate or not the job
+            else:
+                bp = layout.boilerplate_sentences
+                kind = layout.sentence_kind
+                aside = {i for i in set(at) if i in bp or kind(i) in NOT_THE_JOB}
         phrases = [text[s:e] for s, e in free]
         refs = self._span_ref_list(phrases)
         linked: list[tuple[ConceptRef, float] | None] = [None] * len(free)
@@ -854,7 +860,9 @@ class Engine:
         generic_in = is_generic_evidence if doc.kind == "ad" else None
         # in an ad, a phrase is a must-have or a merit as its sentence is (the phrase index's mentions too)
         for (s, e), phrase, (ref, _, tool), found, i in zip(free, phrases, refs, linked, at, strict=True):
-            required = layout.required_at(i, s) if layout is not None else None  # a degree's field: none
+            required = status_of.get(i)
+            if required and layout is not None and layout.in_education(s):  # a degree's field: none
+                required = None
             if found is not None:  # linked: the area its concept evidences, as sure as its score makes it
                 concept, sure = found
                 area = area_of.get(concept.id)

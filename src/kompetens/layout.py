@@ -21,7 +21,7 @@ from functools import lru_cache, partial
 from itertools import accumulate
 from operator import itemgetter
 from re import _constants, _parser  # type: ignore[attr-defined]  # the literals a pattern must hold
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 import ahocorasick
 
@@ -360,6 +360,63 @@ class Unit(NamedTuple):
 _START = itemgetter(0)
 
 
+class SentenceStatus(Sequence["bool | None"]):
+    """Per sentence of a layout: must-have (True), merit (False) or neither (None), as extraction reads the
+    ad's cues and sections (``extract.cues.requirement_status``), each sentence's read when first asked
+    for: its kind needs its paragraph's about-company test, and most sentences hold no mention.
+
+    A sentence about the employer, the offer or the application, or boilerplate, is neither (set aside);
+    else a merit cue of its own makes it a merit, a required cue a must-have (not under a merits heading),
+    else its section's status (``sections``)."""
+
+    __slots__ = ("_layout", "_merit", "_read", "_required", "_sections")
+
+    def __init__(
+        self, layout: Layout, required: set[int], merit: set[int], sections: dict[str, bool]
+    ) -> None:
+        self._layout = layout
+        self._required = required  # the sentences that hold a required cue
+        self._merit = merit  # ... and a merit cue
+        self._sections = sections
+        self._read: dict[int, tuple[bool | None, bool]] = {}  # ``at``'s answers
+
+    def __len__(self) -> int:
+        return len(self._layout._sent_starts)
+
+    @overload
+    def __getitem__(self, i: int) -> bool | None: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[bool | None]: ...
+
+    def __getitem__(self, i: int | slice) -> bool | list[bool | None] | None:
+        n = len(self)
+        if isinstance(i, slice):
+            return [self.at(k)[0] for k in range(n)[i]]
+        k = i + n if i < 0 else i
+        if not 0 <= k < n:
+            raise IndexError(i)
+        return self.at(k)[0]
+
+    def at(self, i: int) -> tuple[bool | None, bool]:
+        """(status, set aside) of sentence ``i`` (0 <= i < len), read on first use."""
+        found = self._read.get(i)
+        if found is None:
+            found = self._read[i] = self._status(i)
+        return found
+
+    def _status(self, i: int) -> tuple[bool | None, bool]:
+        layout = self._layout
+        kind = layout._kind(layout._sent_para[i])
+        if kind in NOT_THE_JOB or i in layout._boilerplate:
+            return None, True
+        if i in self._merit:  # a merit cue wins over a required one
+            return False, False
+        if i in self._required and kind != "merits":  # "Meriterande:" / "- Erfarenhet av SEO" is a merit
+            return True, False
+        return self._sections.get(kind), False
+
+
 class Layout:
     """The layout of one ad: its title, its sections and its sentence units, in text order.
 
@@ -400,9 +457,10 @@ class Layout:
         self._paragraphs: list[list[Any]] = []  # [kind, heading, start, end, read]
         self._para_starts: list[int] = []
         self._units: dict[int, Unit] = {}  # unit_at's answers: review asks of the same few sentences
-        self.required: list[bool | None] | None = None
+        self.required: SentenceStatus | None = None
         """Per sentence: must-have (True), merit (False) or neither, as extraction read the ad's cues and
-        sections (``extract.cues.requirement_status``); None before."""
+        sections (``extract.cues.requirement_status``; each sentence's read when first asked for); None
+        before."""
         self.education: list[tuple[int, int]] = []
         """(start, end) of each stretch that names a degree's field ("högskoleutbildning inom kommunikation"),
         sorted by start (``extract.cues.education_spans``): an education requirement, no must-have."""
@@ -466,7 +524,7 @@ class Layout:
     def required_at(self, i: int, offset: int) -> bool | None:
         """Sentence ``i``'s ``required`` status at ``offset``: a must-have is none where the ad names a degree's
         field (``in_education``); None before extraction read the cues, or outside every sentence (-1)."""
-        status = self.required[i] if self.required is not None and i >= 0 else None
+        status = self.required.at(i)[0] if self.required is not None and i >= 0 else None
         return None if status and self.in_education(offset) else status
 
     def sentence_kind(self, i: int) -> str:
@@ -627,12 +685,16 @@ def segment(
     title: str | None = None,
     boilerplate_at: list[int] | None = None,
     hints_at: list[int] | None = None,
+    low: str | None = None,
 ) -> Layout:
     """The layout of an ad. ``title`` is the document's own title, when the format gave one.
 
     ``boilerplate_at`` and ``hints_at``: where extraction's phrase walk found the boilerplate phrases of
-    ``cues.json`` and the hint words of the boilerplate patterns; else they are searched for here."""
+    ``cues.json`` and the hint words of the boilerplate patterns; else they are searched for here. ``low``:
+    ``text.lower()`` when the caller made it (``Layout.low`` takes it where it keeps the text's offsets)."""
     layout = Layout(text, cues, *_find_title(text, title, cues))
+    if low is not None and len(low) == len(text):
+        layout._low = low
     if boilerplate_at is None:
         phrases = cues.boilerplate_phrases
         boilerplate_at = [m.start() for m in phrases.finditer(layout.low)] if phrases is not None else []

@@ -147,3 +147,49 @@ def test_a_degree_s_field_is_no_must_have_but_what_follows_it_is() -> None:
     assert [s for s, _ in requirement_status(layout, at, found)] == [None, True, True]
     assert layout.education == [(text.index("examen"), text.index("samt"))]
     assert layout.in_education(text.index("marknadsföring")) and not layout.in_education(text.index("SEO"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), min_size=1, max_size=12), st.sampled_from(["sv", "en"]))
+def test_the_sentences_status_read_when_asked_is_the_eager_one(lines: list[str], lang: str) -> None:
+    """``Layout.required`` reads a sentence's status when asked: the same as every sentence read at once from
+    its unit (the stop 36 list), in any order, by index from either end and by slice."""
+    text = "\n".join(lines)
+    low = text.lower()
+    cues = {
+        kind: sorted(m.start() for w in words for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", low))
+        for kind, words in CUE_WORDS.items()
+    }
+    layout = segment(text, layout_cues(lang), boilerplate_at=cues["boilerplate"])
+    requirement_status(layout, [], cues)
+    status = layout.required
+    assert status is not None
+    backwards = [status[-k] for k in range(1, len(status) + 1)][::-1]
+    expected: list[bool | None] = []
+    for u in layout.units:
+        if not u.about_the_job:
+            expected.append(None)
+        elif any(u.start <= c < u.end for c in cues["merit"]):
+            expected.append(False)
+        elif u.section != "merits" and any(u.start <= c < u.end for c in cues["required"]):
+            expected.append(True)
+        else:
+            expected.append(SECTION_STATUS.get(u.section))
+    assert backwards == expected == list(status) == status[:]
+
+
+def test_only_the_paragraphs_of_the_asked_sentences_are_read() -> None:
+    """A paragraph's about-company test runs only for a sentence asked about (a mention's): the requirement
+    status of an ad no longer reads every paragraph (stop 37)."""
+    text = (
+        "Säljare\n\nExempelbolaget AB är ett familjeföretag som grundades 1975.\n\n"
+        "Du har körkort och erfarenhet av SEO.\n\nVi är ett företag med 40 anställda."
+    )
+    layout = segment(text, layout_cues("sv"))
+    at = [text.index("SEO")]
+    status = requirement_status(
+        layout, at, {"required": [text.index("Du har")], "merit": [], "boilerplate": []}
+    )
+    assert status == [(True, False)]
+    assert [p[4] for p in layout._paragraphs] == [False, True, False]
+    assert [u.section for u in layout.units] == ["about_company", "body", "about_company"]

@@ -86,3 +86,12 @@ def test_a_latin1_text_lowercased_matches_as_case_ignored() -> None:
         assert bool(word.match(char)) == bool(word.match(low)), repr(char)
         assert bool(space.match(char)) == bool(space.match(low)), repr(char)
         assert bool(any_letter.fullmatch(char)) == (low in letters), repr(char)
+
+
+@given(st.text(alphabet=st.sampled_from("aÅäöİſKx -.\n"), max_size=30))
+def test_the_match_line_s_lowercased_text_is_the_text_s(text: str) -> None:
+    """``MatchLine.lower`` (read by the false friends' search and the ad's layout) is ``text.lower()``,
+    made once."""
+    line = MatchLine(text)
+    assert line.lower == text.lower()
+    assert line.lower is line.lower

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 
 from ..lang import LANGUAGES, lang_data
-from ..layout import NOT_THE_JOB, Layout, layout_cues
+from ..layout import Layout, SentenceStatus, layout_cues
 from .phrases import Hit, PhraseIndex
 
 SECTION_STATUS: dict[str, bool] = {"requirements": True, "merits": False}
@@ -83,22 +83,20 @@ def requirement_status(
     ``cue_starts``).
     """
     sentences = layout.sentences_at
-    # per sentence: the status its own cue gives it (a merit cue wins), else its section's
-    kinds = layout.sentence_kinds()
-    status: list[bool | None] = [SECTION_STATUS.get(kind) for kind in kinds]
-    for i in sentences(cues_found.get("required", [])):
-        if i >= 0 and kinds[i] != "merits":  # "Meriterande:" / "- Erfarenhet av SEO" is a merit
-            status[i] = True
-    for i in sentences(cues_found.get("merit", [])):
-        if i >= 0:
-            status[i] = False
-    aside = {i for i, kind in enumerate(kinds) if kind in NOT_THE_JOB}
-    aside |= layout.boilerplate_sentences
-    layout.required = [None if i in aside else s for i, s in enumerate(status)]  # the span phrases' too
+    # per sentence: the status its own cue gives it (a merit cue wins), else its section's; read only for
+    # the sentences asked about (a sentence's kind needs its paragraph's about-company test)
+    required = {i for i in sentences(cues_found.get("required", [])) if i >= 0}
+    merit = {i for i in sentences(cues_found.get("merit", [])) if i >= 0}
+    status = SentenceStatus(layout, required, merit, SECTION_STATUS)
+    layout.required = status  # the span phrases' too
     layout.education = education_spans(layout, cues_found)
+    at = sentences(offsets)
+    found = {i: status.at(i) for i in set(at) if i >= 0}  # an ad's mentions share their sentences
+    found[-1] = (None, False)
+    in_education = layout.in_education  # a must-have is none where the ad names a degree's field
     return [
-        (None, False) if i < 0 else (None, True) if i in aside else (layout.required_at(i, at), False)
-        for i, at in zip(sentences(offsets), offsets, strict=True)
+        (None, False) if (f := found[i])[0] and in_education(o) else f
+        for i, o in zip(at, offsets, strict=True)
     ]
 
 

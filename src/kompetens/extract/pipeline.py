@@ -120,6 +120,7 @@ class Extractor:
                 title=doc.title,
                 boilerplate_at=cues["boilerplate"],
                 hints_at=cues["boilerplate_hint"],
+                low=line.lower,  # made once for the false friends' search too
             )
             status = requirement_status(layout, [c[2] for c in kept], cues)
         mentions = self._mentions(doc.text, kept, status)
@@ -487,7 +488,7 @@ def _friend_spans(friends: _FalseFriends, line: MatchLine) -> list[tuple[int, in
     tries every alternative at every position (~0.3 ms an ad; stop 37)."""
     if friends.lowered is None or not line.latin1:
         return [m.span() for m in friends.pattern.finditer(line.text)]
-    low = line.text.lower()
+    low = line.lower
     starts: set[int] = set()
     for word in friends.firsts:
         at = low.find(word)

@@ -115,7 +115,7 @@ class MatchLine:
     single spaces) are the words, with "" for each further separator.
     """
 
-    __slots__ = ("_cased", "_piece_set", "_pieces", "_raw", "line", "text")
+    __slots__ = ("_cased", "_lower", "_piece_set", "_pieces", "_raw", "line", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -125,6 +125,7 @@ class MatchLine:
             line = line[:start] + " " * (end - start) + line[end:]
         self.line = " " + line + " "
         self._cased: str | None = None
+        self._lower: str | None = None
         self._pieces: list[str] | None = None
         self._piece_set: set[str] | None = None
 
@@ -154,6 +155,13 @@ class MatchLine:
             )  # what ``_separators_to_spaces`` gives, without its second ``_latin1``
             self._cased = " " + cased + " "
         return self._cased
+
+    @property
+    def lower(self) -> str:
+        """``text.lower()``, made once: the false friends' search and the ad's layout both read it."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     @property
     def latin1(self) -> bool:
