@@ -1391,6 +1391,69 @@ def rankings_confirm(
         _print_decision(engine, org_id, decision)
 
 
+@rankings_group.command(name="export")
+@click.argument("ranking_id")
+@_org_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "html"]),
+    default="csv",
+    show_default=True,
+    help="csv (for Excel: UTF-8 with a BOM, ';' between fields in Swedish), json, or a printable html page.",
+)
+@click.option(
+    "--blind",
+    is_flag=True,
+    help="Pseudonyms (#3fZ9qK, as hiring managers see them) instead of the stored names: no names, file names "
+    "or contact details.",
+)
+@click.option(
+    "--report-lang",
+    "report_lang_choice",
+    type=click.Choice([*REPORT_LANGS, "auto"]),
+    default="auto",
+    show_default=True,
+    help="The language of the headings and area names (sv, en), or auto: the ranked ad's language.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (default: stdout).",
+)
+@click.pass_context
+def rankings_export(
+    ctx: click.Context,
+    ranking_id: str,
+    org: str | None,
+    fmt: str,
+    blind: bool,
+    report_lang_choice: str,
+    output: Path | None,
+) -> None:
+    """A stored ranking as a shortlist to send to a client: place, score, level per area, must-haves met,
+    merits (apart from the must-haves), evidence quotes and gaps, in the final order once confirmed."""
+    from .match.shortlist import to_csv, to_html
+
+    if output is not None:
+        _writable(output)
+    engine = _engine(ctx)
+    lang = None if report_lang_choice == "auto" else report_lang_choice
+    listing = engine.shortlist(engine.org_for(name=org), ranking_id, blind=blind, lang=lang)
+    if fmt == "json":
+        data = dump_json(listing, indent=2) + b"\n"
+    elif fmt == "html":
+        data = to_html(listing).encode("utf-8")
+    else:
+        data = to_csv(listing)
+    if output is None:
+        click.echo(data, nl=False)
+    else:
+        output.write_bytes(data)
+
+
 @rankings_group.command(name="interview")
 @click.argument("ranking_id")
 @click.argument("candidate_id")

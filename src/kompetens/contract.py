@@ -24,6 +24,7 @@ from .errors import AllFailed, ErrorReply, FailedInput
 from .link import LinkResult
 from .match import AuditReport, Kit, RankItem, Role, Team
 from .match.decision import CandidateExport, Decision, Explanation, StoredRole
+from .match.shortlist import Shortlist
 from .models import Extraction
 from .review import Review
 from .schema import JSON, json_schema
@@ -198,6 +199,16 @@ COMMANDS: tuple[Command, ...] = (
         "`POST /api/v1/rankings/{id}/confirm` (`{order?, reason?}`)",
         Decision,
         "A stored ranking of stored candidates: `proposed` until a person confirms it, then `final`.",
+    ),
+    Command(
+        "A ranking's shortlist for a client",
+        "`kompetens rankings export RANKING [--org ORG] --format json [--blind] [--report-lang sv|en|auto]`",
+        "`GET /api/v1/rankings/{id}/export?format=json[&blind=true][&lang=sv|en]`",
+        Shortlist,
+        "`--format csv` (the default: UTF-8 with a byte-order mark for Excel, `;` between fields in Swedish, "
+        "`,` in English) and `html` (a printable page) hold the same rows, with area and must-have labels in "
+        "`lang`; the JSON keeps the area ids. `--blind` (`?blind=true`) shows each candidate by pseudonym; a "
+        "hiring manager sees those no confirmed ranking holds so whatever it says.",
     ),
     Command(
         "Stored ads",

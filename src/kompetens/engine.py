@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from .match import CandidateProfile, Kit, RankItem, Role, Team
     from .match.audit import AuditReport, Member
     from .match.decision import CandidateExport, Decision, Explanation, StoredRole
+    from .match.shortlist import Shortlist
     from .match.wording import WordBridge
     from .review import Review
     from .store.backup import Manifest
@@ -1569,6 +1570,26 @@ class Engine:
     def count_decisions(self, org: int) -> int:
         """How many rankings (decision records) the organisation holds (a paging client's total)."""
         return self.records.count_rankings(org)
+
+    def shortlist(
+        self,
+        org: int,
+        rid: str,
+        *,
+        blind: bool = False,
+        lang: str | None = None,
+        hidden: Collection[str] = (),
+    ) -> Shortlist:
+        """A stored ranking as a shortlist to send to a client (``match.shortlist``): ``blind`` shows every
+        candidate by pseudonym, ``hidden`` those given; in ``lang`` (sv, en), else the role's language (an
+        ad's; English for a role file). E506 for a ranking the organisation does not hold."""
+        from .lang import report_lang
+        from .match.shortlist import shortlist
+
+        decision = self.decision(org, rid)
+        names = {c.id: c.name for c in self.candidates(org)}
+        chosen = report_lang(lang or "auto", decision.role.lang)
+        return shortlist(decision, names, blind=blind, lang=chosen, hidden=frozenset(hidden))
 
     def decision(self, org: int, rid: str) -> Decision:
         """A stored ranking of the organisation; E506 if it has none by that id."""

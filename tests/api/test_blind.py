@@ -161,3 +161,60 @@ def test_ages_in_running_text_reach_no_evidence_record_or_explanation(org: Org) 
             assert not any(w in said for w in AGE_WORDS), said
     stored = org.engine.decision(oid, ranking.id)
     assert not any(w in str(stored) for w in ("årig", "åring", "fyller", "pension", "age of", "-78"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "html"])
+def test_the_shortlist_export_keeps_a_hiring_managers_pseudonyms(org: Org, fmt: str) -> None:
+    """The client shortlist (GET /api/v1/rankings/{id}/export): a hiring manager's unconfirmed candidates are
+    pseudonyms even without ?blind; a recruiter sees names unless ?blind=true."""
+    client, hm = org.api("hiring_manager")
+    url = f"/api/v1/rankings/{org.ranking}/export?format={fmt}"
+    answer = client.get(url, headers=hm)
+    assert answer.status_code == 200 and "attachment" in answer.headers["content-disposition"]
+    assert _blind(answer.text) and "1979" not in answer.text and pseudonym(org.karin) in answer.text
+    client, rec = org.api("recruiter")
+    assert not _blind(client.get(url, headers=rec).text)
+    blind_answer = client.get(url + "&blind=true", headers=rec)
+    assert _blind(blind_answer.text) and "Bo_Exempelsson" not in blind_answer.text
+    assert pseudonym(org.other) in blind_answer.text
+
+
+def test_the_ranking_page_offers_the_export_and_its_csv_opens_in_excel(org: Org) -> None:
+    browser = org.browser("recruiter")
+    page = browser.get(f"/rankings/{org.ranking}")
+    link = f"/rankings/{org.ranking}/export?format=csv&amp;blind=true"
+    assert link in page.text
+    answer = browser.get(link.replace("&amp;", "&"))
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv")
+    assert answer.content.startswith("\ufeff".encode()) and _blind(answer.text)
+    assert browser.get(f"/rankings/{org.ranking}/export?format=csv&blind=false").text.count("Karin") == 1
+    hm = org.browser("hiring_manager")
+    assert _blind(hm.get(f"/rankings/{org.ranking}/export?format=html").text)
+    assert (
+        org.api("recruiter")[0]
+        .get("/api/v1/rankings/nope/export", headers=org.api("recruiter")[1])
+        .status_code
+        == 404
+    )
+
+
+def test_a_blind_shortlist_holds_no_contact_details(org: Org) -> None:
+    """The evidence quotes come from the anonymised CV: a CV whose lines carry its e-mail address and phone
+    number beside the work gives quotes without them, and the blind export names no one."""
+    engine = org.engine
+    oid = engine.org_for(engine.accounts.user("recruiter@x.example"))
+    cv = (
+        "Karin Fiktivsdotter\nErfarenhet\n2019 - nu Social media-ansvarig, Exempelbolaget AB\n"
+        "Modererade kommentarer på Instagram och LinkedIn, nås på karin.fiktiv@example.com eller 070-123 45 67.\n"
+        "Svarade på kunders frågor i sociala medier.\n"
+    )
+    kept = engine.add_candidate(oid, "Karin_Fiktivsdotter_kontakt.txt", cv.encode())
+    ranking = engine.rank_stored(oid, engine.role(), [kept.id])
+    client, rec = org.api("recruiter")
+    for fmt in ("csv", "json", "html"):
+        text = client.get(f"/api/v1/rankings/{ranking.id}/export?format={fmt}&blind=true", headers=rec).text
+        assert pseudonym(kept.id) in text, fmt
+        for private in ("Karin", "Fiktivsdotter", "kontakt", "example.com", "070-123", "123 45 67"):
+            assert private not in text, (fmt, private)
+    named = client.get(f"/api/v1/rankings/{ranking.id}/export?format=json", headers=rec).json()
+    assert named["rows"][0]["evidence"], "no quotes at all: the test would prove nothing"

@@ -41,6 +41,7 @@ EXPECTED = {
     ("get", "/api/v1/rankings/{rid}"),
     ("post", "/api/v1/rankings/{rid}/confirm"),
     ("get", "/api/v1/rankings/{rid}/candidates/{cid}/interview"),
+    ("get", "/api/v1/rankings/{rid}/export"),
     ("post", "/api/v1/ads"),
     ("post", "/api/v1/ads/file"),
     ("get", "/api/v1/ads"),

@@ -707,3 +707,31 @@ def test_shortlisted_is_one_query_of_the_ranked_items(tmp_path: Path, database_u
     assert len(statements) == 2 and not any("final_order" in s for s in statements), statements
     records.erase(org, [ids[1]], user_id=None, event="candidate.erase")
     assert records.shortlisted(org) == {ids[0], ids[2]}
+
+
+def test_cli_rankings_export(tmp_path: Path) -> None:
+    """``kompetens rankings export``: the shortlist for a client as CSV for Excel (a BOM; ';' in Swedish),
+    JSON or HTML; --blind keeps the file names out (the demo CVs' file names name fictional people)."""
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(tmp_path / "home")}
+    cvs = [
+        ROOT / "demo" / "cvs" / "sv-11-community-manager.md",
+        ROOT / "demo" / "cvs" / "en-02-social-media-manager.md",
+    ]
+    added = runner.invoke(cli, ["candidates", "add", *map(str, cvs), "--json"], env=env)
+    ids = [c["id"] for c in json.loads(added.stdout)]
+    role = str(ROOT / "demo" / "roles" / "community_manager.yaml")
+    rid = json.loads(runner.invoke(cli, ["rankings", "create", "--role", role, "--json"], env=env).stdout)[
+        "id"
+    ]
+    out = runner.invoke(cli, ["rankings", "export", rid, "--report-lang", "sv"], env=env)
+    assert out.exit_code == 0, out.output
+    assert out.stdout_bytes.startswith("\ufeff".encode()) and out.stdout.splitlines()[0].count(";") >= 10
+    assert "sv-11-community-manager.md" in out.stdout
+    blind = runner.invoke(cli, ["rankings", "export", rid, "--blind", "--format", "json"], env=env)
+    listing = json.loads(blind.stdout)
+    assert listing["blind"] is True and {r["candidate_id"] for r in listing["rows"]} == set(ids)
+    assert "community-manager" not in blind.stdout and "social-media-manager" not in blind.stdout
+    page = tmp_path / "out" / "shortlist.html"
+    written = runner.invoke(cli, ["rankings", "export", rid, "--format", "html", "-o", str(page)], env=env)
+    assert written.exit_code == 0 and page.read_text(encoding="utf-8").startswith("<!doctype html>")

@@ -17,25 +17,17 @@ from dataclasses import replace
 
 from ..engine import Engine
 from ..errors import Code, KompetensError
+from ..match.shortlist import pseudonym as pseudonym
 from ..store.accounts import User
 from ..store.records import StoredCandidate
 
 BLIND_ROLES = frozenset({"hiring_manager"})
 """The roles that see candidates by pseudonym until a ranking of them is confirmed."""
-PSEUDONYM_CHARS = 6
-"""How much of the random id a pseudonym shows (64**6 ids: two candidates of one organisation alike is
-unlikely, and the id itself is beside it wherever it matters)."""
 
 
 def is_blind(user: User | None) -> bool:
     """Whether ``user`` sees candidates by pseudonym (until they are shortlisted)."""
     return user is not None and user.role in BLIND_ROLES
-
-
-def pseudonym(cid: str) -> str:
-    """What a blind reader sees for a candidate's name: "#" and the start of the random id. No word: pages
-    in Swedish and English put their own before it ("Kandidat #3fZ9qK", "Interview kit: #3fZ9qK")."""
-    return f"#{cid[:PSEUDONYM_CHARS]}"
 
 
 def hidden_ids(engine: Engine, org: int, user: User | None, ids: Sequence[str]) -> set[str]:

@@ -13,9 +13,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
+from ..engine import Engine
 from ..errors import AllFailed, Code, FailedInput, KompetensError
 from ..match import Kit, Role
 from ..match.decision import CandidateExport, Decision, Explanation, StoredRole
+from ..match.shortlist import Shortlist
 from ..store.accounts import User
 from ..store.records import ALL_ROWS, MAX_RETENTION_DAYS, Event, Retention, StoredAd, StoredCandidate
 from . import blind, schemas
@@ -319,6 +321,72 @@ def get_ranking(request: Request, user: CurrentUser, rid: str) -> Response:
         decision = engine.decision(engine.org_for(user), rid)
     record_call(request, "rankings.get", rid)
     return json_response(decision)
+
+
+ExportFormat = Annotated[
+    Literal["csv", "json", "html"],
+    Query(alias="format", description="csv (Excel: UTF-8 with a BOM, `;` in Swedish), json or html."),
+]
+ExportLang = Annotated[
+    Literal["sv", "en"] | None,
+    Query(description="Headings and area names: sv or en (default: the ranked ad's language)."),
+]
+
+
+def export_response(
+    engine: Engine, user: User | None, rid: str, fmt: str, blind_all: bool, lang: str | None
+) -> Response:
+    """A ranking's shortlist as a download (``Engine.shortlist``): a hiring manager's candidates not yet
+    shortlisted by a confirmed ranking are pseudonyms whatever ``blind_all`` says, as on every page."""
+    from ..match.shortlist import to_csv, to_html
+
+    org = engine.org_for(user)
+    decision = engine.decision(org, rid)
+    hidden = blind.hidden_ids(engine, org, user, [i.candidate for i in decision.items])
+    listing = engine.shortlist(org, rid, blind=blind_all, lang=lang, hidden=hidden)
+    name = f"shortlist-{rid}.{fmt}"
+    headers = {"Content-Disposition": attachment(name)}
+    if fmt == "csv":
+        return Response(to_csv(listing), media_type="text/csv; charset=utf-8", headers=headers)
+    if fmt == "html":
+        return Response(to_html(listing), media_type="text/html; charset=utf-8", headers=headers)
+    answer = json_response(listing)
+    answer.headers.update(headers)
+    return answer
+
+
+@router.get(
+    "/rankings/{rid}/export",
+    response_model=Shortlist,
+    summary="A ranking as a shortlist to send to a client",
+    description="Per candidate, in the confirmed order once final: place, score, level per area the role "
+    "weighs, must-haves met, the ad's merits shown apart, evidence quotes (anonymised CV text) and gaps. "
+    "`?format=csv` (the default: UTF-8 with a BOM for Excel, `;` between fields in Swedish, `,` in English), "
+    "`json` or `html` (a printable page); `?blind=true` shows every candidate by pseudonym (no names, file "
+    "names or contact details), as a hiring manager always sees those no confirmed ranking holds; `?lang=sv|en` "
+    "(default: the ranked ad's language). A download (`Content-Disposition`). 404 (E506) for a ranking the "
+    "organisation does not hold.",
+    responses={
+        200: {
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "text/html": {"schema": {"type": "string"}},
+            }
+        }
+    },
+)
+def export_ranking(
+    request: Request,
+    user: CurrentUser,
+    rid: str,
+    fmt: ExportFormat = "csv",
+    blind_all: Annotated[bool, Query(alias="blind", description="Pseudonyms for every candidate.")] = False,
+    lang: ExportLang = None,
+) -> Response:
+    with engine_of(request) as engine:
+        answer = export_response(engine, user, rid, fmt, blind_all, lang)
+    record_call(request, "rankings.export", rid)
+    return answer
 
 
 @router.post(

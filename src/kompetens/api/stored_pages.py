@@ -5,16 +5,16 @@ organisation while the server is open), with the same rights: uploading, ranking
 admins and recruiters (403, E504, for hiring managers). Every POST carries this browser's CSRF token; a
 form that worked sends the browser on with ``?done=KEY`` (render.NOTICES: a fixed status message). The
 reads are logged under the API's names (``call.candidates.list``, ``call.candidates.get``,
-``call.candidates.file``, ``call.rankings.list``, ``call.rankings.get``), by id only.
+``call.candidates.file``, ``call.rankings.list``, ``call.rankings.get``, ``call.rankings.export``), by id only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
@@ -365,6 +365,24 @@ def rankings_show(request: Request, user: PageUser, rid: str) -> Response:
     shown = ranking_page(request, user, rid)
     record_call(request, "rankings.get", rid)
     return shown
+
+
+@router.get("/rankings/{rid}/export")
+def rankings_export(
+    request: Request,
+    user: PageUser,
+    rid: str,
+    fmt: Annotated[Literal["csv", "json", "html"], Query(alias="format")] = "csv",
+    blind_all: Annotated[bool, Query(alias="blind")] = False,
+    lang: Annotated[Literal["sv", "en"] | None, Query()] = None,
+) -> Response:
+    """The ranking page's export buttons: the shortlist as ``GET /api/v1/rankings/{id}/export`` gives it."""
+    from .stored import export_response
+
+    with engine_of(request) as engine:
+        answer = export_response(engine, user, rid, fmt, blind_all, lang)
+    record_call(request, "rankings.export", rid)
+    return answer
 
 
 @router.get("/rankings/{rid}/candidates/{cid}/interview", response_class=HTMLResponse)
