@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -1289,7 +1290,15 @@ def test_review_and_rank_speak_the_report_language(runner: CliRunner, data_dir: 
     html = tmp_path / "review.html"
     _, swedish, _ = run(runner, data_dir, "review", ad, "--report-lang", "sv", "--html", str(html))
     assert "kräver kompetens i sociala medier: ja" in swedish and "requires social-media" not in swedish
-    assert '<html lang="sv">' in html.read_text(encoding="utf-8")
+    page = html.read_text(encoding="utf-8")
+    assert '<html lang="sv">' in page
+    # the area table and the HTML marks name the areas, never the contract's ids (those stay in --json)
+    assert "Marknadsföring och kommunikation" in swedish and "Marketing and communication" in english
+    for area in AREA_IDS:
+        row = re.compile(rf"^\s*{area}\s", re.MULTILINE)  # a table row that starts with the id
+        assert not row.search(swedish) and not row.search(english), area
+        assert f'title="{area} ' not in page, area
+    assert 'title="Plattformar och teknik (' in page
     assert run(runner, data_dir, "review", ad, "--report-lang", "auto")[1] == swedish
     as_json = run(runner, data_dir, "review", ad, "--json", "--report-lang", "sv")[1]
     assert as_json == run(runner, data_dir, "review", ad, "--json")[1]

@@ -469,6 +469,8 @@ def _quoted_line(text: str, start: int, end: int, span_start: int, span_end: int
 def _print_review(r: Review, lang: str = "en") -> None:
     from rich.markup import escape
 
+    from .taxonomy.areas import area_label
+
     w = report_words("review", lang)
     yes = f"[green]{w['yes']}[/]"
     no = f"[dim]{w['no']}[/]"
@@ -487,7 +489,9 @@ def _print_review(r: Review, lang: str = "en") -> None:
     for area in AREA_IDS:
         v = round(float(r.areas.get(area, 0.0)), 4)
         mark = f"  [yellow]{w['missing']}[/]" if area in r.missing_areas else ""
-        table.add_row(area, "█" * round(v * 10) + "·" * (10 - round(v * 10)) + f" {v:.2f}{mark}")
+        table.add_row(
+            area_label(area, lang), "█" * round(v * 10) + "·" * (10 - round(v * 10)) + f" {v:.2f}{mark}"
+        )
     out_console.print(table)
     if r.skills:
         out_console.print(

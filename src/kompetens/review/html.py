@@ -39,8 +39,11 @@ def _environment() -> Environment:
     )
 
 
-def _marks(review: Review, w: Mapping[str, Any]) -> list[tuple[int, int, _Segment]]:
-    """Highlight spans: flags first, then area evidence and set-aside social cues that overlap none."""
+def _marks(
+    review: Review, w: Mapping[str, Any], labels: Mapping[str, str]
+) -> list[tuple[int, int, _Segment]]:
+    """Highlight spans: flags first, then area evidence (titled with the area's name in the report's language)
+    and set-aside social cues that overlap none."""
     marks: list[tuple[int, int, _Segment]] = []
     for i, f in enumerate(review.flags, start=1):
         marks.append((f.start, f.end, _Segment("flag", "", i, f.category)))
@@ -52,7 +55,10 @@ def _marks(review: Review, w: Mapping[str, Any]) -> list[tuple[int, int, _Segmen
     for area, spans in review.area_evidence.items():
         for sp in spans:
             if free(sp.start, sp.end):
-                title = f"{area} ({sp.via}{', ' + str(w['html']['expert']) if sp.expert else ''})"
+                via = w["html"]["via"].get(sp.via, sp.via)
+                title = (
+                    f"{labels.get(area, area)} ({via}{', ' + str(w['html']['expert']) if sp.expert else ''})"
+                )
                 marks.append((sp.start, sp.end, _Segment("area", "", title=title)))
                 taken.append((sp.start, sp.end))
     for ev in review.evidence:
@@ -68,10 +74,10 @@ def _aside(reason: str, w: Mapping[str, Any]) -> str:
     return str(w["html"]["set_aside"]).format(reason=said)
 
 
-def _segments(text: str, review: Review, w: Mapping[str, Any]) -> list[_Segment]:
+def _segments(text: str, review: Review, w: Mapping[str, Any], labels: Mapping[str, str]) -> list[_Segment]:
     out: list[_Segment] = []
     pos = 0
-    for start, end, seg in _marks(review, w):
+    for start, end, seg in _marks(review, w, labels):
         if start < pos:
             continue
         if start > pos:
@@ -126,7 +132,7 @@ def render_html(
     template = _environment().get_template("review.html")
     return template.render(
         review=review,
-        segments=_segments(doc.text, review, w),
+        segments=_segments(doc.text, review, w, labels),
         chart=_chart(review, labels),
         labels=labels,
         evidence=review.evidence,
