@@ -182,7 +182,7 @@ def test_the_shortlist_export_keeps_a_hiring_managers_pseudonyms(org: Org, fmt: 
 def test_the_ranking_page_offers_the_export_and_its_csv_opens_in_excel(org: Org) -> None:
     browser = org.browser("recruiter")
     page = browser.get(f"/rankings/{org.ranking}")
-    link = f"/rankings/{org.ranking}/export?format=csv&amp;blind=true"
+    link = f"/rankings/{org.ranking}/export?format=csv&amp;blind=true&amp;lang=en"
     assert link in page.text
     answer = browser.get(link.replace("&amp;", "&"))
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv")

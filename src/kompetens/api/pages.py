@@ -72,7 +72,8 @@ def review_page(request: Request, form: dict[str, str], upload: Upload | None) -
         error = at_field(exc, "ad_file" if upload is not None else "text")
         return page(request, "review.html", status=http_status(exc.code), form=form, error=error)
     record_call(request, "review")
-    labels = {a.id: a.label_en for a in request.app.state.engine.areas()}
+    lang = page_lang(request)
+    labels = {a.id: a.label(lang) for a in request.app.state.engine.areas()}
     marked = pieces(doc.text, review_spans(result, labels))
     report = {"text": doc.text, "title": doc.title or "", "lang": doc.lang}
     uploaded = doc.source if upload is not None else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from http import HTTPStatus
 from typing import Any
 
@@ -12,7 +13,7 @@ from starlette.responses import HTMLResponse, Response
 
 from ..engine import Engine
 from ..errors import KompetensError, http_status
-from ..lang import REPORT_LANGS
+from ..lang import REPORT_LANGS, lang_data
 from ..store.accounts import User
 from .csrf import csrf_token, set_csrf_cookie
 
@@ -38,6 +39,27 @@ NAV: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 """The navigation: path, label and the roles that may use the page. In open mode (no users) every page but
 the users' (which needs users) is listed."""
 NEEDS_USERS = frozenset({"/users"})
+
+LANG_COOKIE = "kompetens_lang"
+"""The page language a visitor chose with ``?lang=`` (kept a year, so the next page and a form's answer
+speak it too)."""
+_PAGE_LANG: ContextVar[str] = ContextVar("page_lang", default="en")
+
+
+def web_words(lang: str) -> dict[str, str]:
+    """The pages' words in ``lang`` (``lang/<lang>/web.json``): the English text of a page -> this language's,
+    as gettext keys them. English needs no file: a text missing from it stays English."""
+    found: dict[str, str] = lang_data(lang, "web")
+    return {k: v for k, v in found.items() if not k.startswith("_")}
+
+
+def translate(text: str, **fields: object) -> str:
+    """``_("...")`` in the templates: ``text`` in the language of the page being drawn, its ``{fields}``
+    filled in after (a name or a title is never looked up)."""
+    lang = _PAGE_LANG.get()
+    said = text if lang == "en" else web_words(lang).get(text, text)
+    return said.format(**fields) if fields else said
+
 
 SHORT_LABELS: dict[str, str] = {
     "marketing_communication": "Marketing",
@@ -75,17 +97,23 @@ def templates() -> Jinja2Templates:
     )
     env.filters["pct"] = lambda v: f"{round(100 * float(v or 0.0))}"
     env.filters["level"] = lambda v: min(10, max(0, round(10 * float(v or 0.0))))
+    env.globals["_"] = translate
     return Jinja2Templates(env=env)
 
 
-def area_info(engine: Engine) -> list[dict[str, str]]:
-    """Each area's id, English and Swedish names and short label, in the contract's order."""
+def area_info(engine: Engine, lang: str = "en") -> list[dict[str, str]]:
+    """Each area's id, English and Swedish names, its name in the page's language (``label``) and in the
+    other (``twin``, ``twin_lang``) and short label, in the contract's order."""
+    twin_lang = "en" if lang == "sv" else "sv"
     return [
         {
             "id": a.id,
             "label_en": a.label_en,
             "label_sv": a.label_sv,
-            "short": SHORT_LABELS.get(a.id, a.label_en),
+            "label": a.label(lang) or a.label_en,
+            "twin": a.label(twin_lang) or a.label_en,
+            "twin_lang": twin_lang,
+            "short": translate(SHORT_LABELS.get(a.id, a.label_en)),
             "description": a.description_en,
         }
         for a in engine.areas()
@@ -125,11 +153,15 @@ def html_download(html: str, filename: str) -> Response:
 
 
 def page_lang(request: Request) -> str:
-    """The language a page that speaks both writes in: ``?lang=sv|en``, else the first of them the browser's
-    ``Accept-Language`` asks for (by its q-values; ``sv-SE`` is ``sv``), else English."""
+    """The language a page writes in: ``?lang=sv|en``, else the one the visitor chose before (the
+    ``kompetens_lang`` cookie), else the first of them the browser's ``Accept-Language`` asks for (by its
+    q-values; ``sv-SE`` is ``sv``), else English."""
     asked = request.query_params.get("lang", "")
     if asked in REPORT_LANGS:
         return asked
+    kept = request.cookies.get(LANG_COOKIE, "")
+    if kept in REPORT_LANGS:
+        return kept
     wanted: list[tuple[float, int, str]] = []
     for n, part in enumerate(request.headers.get("accept-language", "").split(",")):
         tag, _, params = part.strip().partition(";")
@@ -145,8 +177,19 @@ def page_lang(request: Request) -> str:
 
 
 def page(request: Request, name: str, *, status: int = 200, **context: Any) -> Response:
+    """A page drawn in ``page_lang``: its own words from ``lang/<lang>/web.json`` (``translate``), the area
+    names in that language; a ``?lang=`` choice is kept in a cookie for the pages after."""
+    lang = page_lang(request)
+    token = _PAGE_LANG.set(lang)
+    try:
+        return _page(request, name, lang, status=status, **context)
+    finally:
+        _PAGE_LANG.reset(token)
+
+
+def _page(request: Request, name: str, lang: str, *, status: int = 200, **context: Any) -> Response:
     engine: Engine = request.app.state.engine
-    areas = area_info(engine)
+    areas = area_info(engine, lang)
     tpl: Jinja2Templates = request.app.state.templates
     user: User | None = getattr(request.state, "user", None)
     base = {
@@ -158,11 +201,19 @@ def page(request: Request, name: str, *, status: int = 200, **context: Any) -> R
         "root": request.scope.get("root_path", ""),
         "areas": areas,
         "area": {a["id"]: a for a in areas},
-        "order_rule": engine.order_rule(),
+        "order_rule": engine.order_rule(lang),
+        "page_lang": lang,
+        "page_langs": PAGE_LANGS,
     }
     response = tpl.TemplateResponse(request, name, base | context, status_code=status, headers=HEADERS)
     set_csrf_cookie(request, response)
+    if request.query_params.get("lang") in REPORT_LANGS:
+        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
     return response
+
+
+PAGE_LANGS: tuple[tuple[str, str], ...] = (("sv", "Svenska"), ("en", "English"))
+"""The languages a page offers to switch to, by their own names."""
 
 
 def error_page(request: Request, exc: KompetensError) -> Response:

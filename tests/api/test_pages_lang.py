@@ -1,0 +1,281 @@
+"""The web pages in Swedish (``?lang=sv``, the ``kompetens_lang`` cookie it sets, or ``Accept-Language: sv``):
+the navigation, headings, buttons, form labels, table headings and notices of every page say their words
+from ``lang/sv/web.json``, and the page is marked ``<html lang="sv">``.
+
+A user's finding (a Swedish recruiter): every page but the job page and the market report was English only
+("Sign in", "Rank candidates", "Stored candidates", "Retention")."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from importlib import resources
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kompetens.api import create_app
+from kompetens.engine import Engine
+
+from .support import TEST_HOSTS, csrf
+
+PASSWORD = "a long enough password"
+TEMPLATES = resources.files("kompetens.api").joinpath("templates")
+WORDS = json.loads(resources.files("kompetens.lang").joinpath("sv", "web.json").read_text(encoding="utf-8"))
+CV = "Erfarenhet\n2019 - nu Social media-ansvarig, Exempelbolaget AB\nInstagram, LinkedIn och SEO.\n"
+AD = "Kommunikatör till Exempelbolaget AB\n\nDu ansvarar för vår Instagram och svarar på kunders frågor.\n"
+
+# words of the pages' own English that Swedish never writes: any of them in a heading, button or label of a
+# Swedish page is a text left untranslated
+ENGLISH = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "to",
+        "your",
+        "with",
+        "by",
+        "from",
+        "this",
+        "that",
+        "these",
+        "which",
+        "what",
+        "who",
+        "when",
+        "why",
+        "how",
+        "is",
+        "are",
+        "be",
+        "not",
+        "no",
+        "one",
+        "sign",
+        "rank",
+        "ranking",
+        "rankings",
+        "store",
+        "stored",
+        "delete",
+        "review",
+        "save",
+        "find",
+        "search",
+        "show",
+        "remove",
+        "erase",
+        "confirm",
+        "add",
+        "change",
+        "issue",
+        "revoke",
+        "measure",
+        "set",
+        "link",
+        "download",
+        "edit",
+        "skip",
+        "main",
+        "home",
+        "candidates",
+        "candidate",
+        "roles",
+        "users",
+        "user",
+        "tokens",
+        "token",
+        "retention",
+        "market",
+        "areas",
+        "events",
+        "event",
+        "evidence",
+        "gaps",
+        "skills",
+        "score",
+        "weight",
+        "title",
+        "language",
+        "file",
+        "files",
+        "name",
+        "password",
+        "email",
+        "explanation",
+        "interview",
+        "kit",
+        "optional",
+    ]
+)
+CHECKED = ("h1", "h2", "h3", "button", "label", "caption", "summary", "legend", "title", "option")
+"""The elements whose text is the page's own: headings, buttons, form labels, captions (``th`` too, in a
+``thead``; a row's ``th`` holds data: a name, a title)."""
+
+
+class Texts(HTMLParser):
+    """The text of each checked element, and of the navigation's links and a table head's cells."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.lang: str | None = None
+        self.found: list[tuple[str, str]] = []
+        self.open: list[tuple[str, list[str]]] = []
+        self.where: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "html":
+            self.lang = dict(attrs).get("lang")
+        if tag in ("nav", "thead", "footer", "code"):
+            self.where.append(tag)
+        own = dict(attrs).get("lang")
+        if own not in (None, "sv") and tag not in ("html",):  # an English twin marked as such
+            self.open.append(("#other", []))
+            self._other = tag
+            return
+        if tag in CHECKED or (tag == "a" and "nav" in self.where) or (tag == "th" and "thead" in self.where):
+            self.open.append((tag, []))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("nav", "thead", "footer", "code") and tag in self.where:
+            self.where.remove(tag)
+        if self.open and (self.open[-1][0] == tag or (self.open[-1][0] == "#other" and tag == self._other)):
+            name, parts = self.open.pop()
+            if name != "#other":
+                self.found.append((name, " ".join("".join(parts).split())))
+
+    def handle_data(self, data: str) -> None:
+        if self.open and self.open[-1][0] != "#other" and "code" not in self.where:
+            self.open[-1][1].append(data)
+
+
+def _english(text: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in ENGLISH]
+
+
+def _untranslated(html: str) -> list[tuple[str, str]]:
+    return [(tag, text) for tag, text in Texts(html).found if _english(text)]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, dict[str, str]]:
+    """A signed-in admin's browser over an organisation holding a candidate, an ad, a role and a ranking;
+    the paths of every page to read."""
+    engine = Engine(tmp_path_factory.mktemp("sv-pages"))
+    engine.accounts.add_user("admin@x.example", org="Org X", role="admin", password=PASSWORD)
+    oid = engine.org_for(engine.accounts.user("admin@x.example"))
+    kept = engine.add_candidate(oid, "Kandidat_Exempel.txt", CV.encode())
+    ad = engine.add_ad(oid, AD, title="Kommunikatör")
+    role = engine.save_role(oid, engine.role())
+    ranking = engine.rank_stored(oid, engine.role(), [kept.id])
+    app = create_app(engine, allowed_hosts=TEST_HOSTS)
+    client = TestClient(app, raise_server_exceptions=False)
+    data = {"csrf_token": csrf(client, "/login"), "email": "admin@x.example", "password": PASSWORD}
+    assert client.post("/login", data=data, follow_redirects=False).status_code == 303
+    paths = {
+        "home": "/",
+        "review": "/review",
+        "rank": "/rank",
+        "candidates": "/candidates",
+        "candidate": f"/candidates/{kept.id}",
+        "erase": f"/candidates/{kept.id}/erase",
+        "ads": "/ads",
+        "ad": f"/ads/{ad.id}",
+        "roles": "/roles",
+        "role": f"/roles/{role.id}",
+        "rankings": "/rankings",
+        "ranking": f"/rankings/{ranking.id}",
+        "market": "/market",
+        "areas": "/areas",
+        "link": "/link",
+        "retention": "/retention",
+        "users": "/users",
+        "events": "/events",
+    }
+    client.app_for_tests = app  # type: ignore[attr-defined]
+    return client, paths
+
+
+PAGES = [
+    "home",
+    "review",
+    "rank",
+    "candidates",
+    "candidate",
+    "erase",
+    "ads",
+    "ad",
+    "roles",
+    "role",
+    "rankings",
+    "ranking",
+    "market",
+    "areas",
+    "link",
+    "retention",
+    "users",
+    "events",
+]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_speaks_swedish_when_asked(site: tuple[TestClient, dict[str, str]], name: str) -> None:
+    client, paths = site
+    answer = client.get(paths[name], params={"lang": "sv"})
+    assert answer.status_code == 200, (name, answer.status_code)
+    texts = Texts(answer.text)
+    assert texts.lang == "sv", name
+    assert texts.found, name
+    assert not _untranslated(answer.text), (name, _untranslated(answer.text))
+    # the same page in English is English (the test can fail: it finds English words where they are)
+    english = client.get(paths[name], params={"lang": "en"})
+    assert Texts(english.text).lang == "en" and _untranslated(english.text), name
+
+
+def test_the_choice_is_kept_and_the_browser_language_is_followed(
+    site: tuple[TestClient, dict[str, str]],
+) -> None:
+    client, paths = site
+    client.get("/", params={"lang": "sv"})
+    assert Texts(client.get(paths["rankings"]).text).lang == "sv"  # the cookie keeps it
+    client.get("/", params={"lang": "en"})
+    assert Texts(client.get(paths["rankings"]).text).lang == "en"
+    client.cookies.delete("kompetens_lang")
+    swedish = client.get(paths["candidates"], headers={"Accept-Language": "sv-SE,sv;q=0.9,en;q=0.5"})
+    assert Texts(swedish.text).lang == "sv" and "Sparade kandidater" in swedish.text
+    assert "Logga ut" in swedish.text and ">Svenska<" not in swedish.text and ">English<" in swedish.text
+
+
+def test_the_login_page_speaks_swedish(site: tuple[TestClient, dict[str, str]]) -> None:
+    signed_out = TestClient(site[0].app_for_tests, raise_server_exceptions=False)  # type: ignore[attr-defined]
+    answer = signed_out.get("/login", params={"lang": "sv"})
+    assert Texts(answer.text).lang == "sv" and "Logga in" in answer.text
+    assert not _untranslated(answer.text), _untranslated(answer.text)
+
+
+def _msgids(text: str) -> list[str]:
+    found = []
+    for call in re.finditer(r'_\(("(?:[^"\\]|\\.)*")(?:\s+if\s+[^"]*?\s+else\s+("(?:[^"\\]|\\.)*"))?', text):
+        found.extend(json.loads(g) for g in call.groups() if g)
+    return found
+
+
+def test_every_text_the_templates_translate_has_its_swedish() -> None:
+    from kompetens.api.render import NAV, NOTICES, SHORT_LABELS
+
+    used = [m for f in TEMPLATES.iterdir() if f.name.endswith(".html") for m in _msgids(f.read_text("utf-8"))]
+    used += [label for _, label, _ in NAV] + list(NOTICES.values()) + list(SHORT_LABELS.values())
+    assert len(used) > 150
+    missing = sorted({m for m in used if m not in WORDS})
+    assert not missing, missing
+    stale = sorted(k for k in WORDS if not k.startswith("_") and k not in used)
+    assert not stale, stale  # a word no template asks for any more
+    for english, swedish in WORDS.items():
+        if english.startswith("_"):
+            continue
+        fields = set(re.findall(r"\{(\w+)\}", english))
+        assert fields == set(re.findall(r"\{(\w+)\}", swedish)), english
