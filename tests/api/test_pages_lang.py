@@ -1,4 +1,4 @@
-"""The web pages in Swedish (``?lang=sv``, the ``kompetens_lang`` cookie it sets, or ``Accept-Language: sv``):
+"""The web pages in Swedish (``?lang=sv``, which the navigation's links carry, or ``Accept-Language: sv``):
 the navigation, headings, buttons, form labels, table headings and notices of every page say their words
 from ``lang/sv/web.json``, and the page is marked ``<html lang="sv">``.
 
@@ -236,17 +236,16 @@ def test_every_page_speaks_swedish_when_asked(site: tuple[TestClient, dict[str, 
     assert Texts(english.text).lang == "en" and _untranslated(english.text), name
 
 
-def test_the_choice_is_kept_and_the_browser_language_is_followed(
+def test_the_navigation_carries_the_choice_and_the_browser_language_is_followed(
     site: tuple[TestClient, dict[str, str]],
 ) -> None:
     client, paths = site
-    client.get("/", params={"lang": "sv"})
-    assert Texts(client.get(paths["rankings"]).text).lang == "sv"  # the cookie keeps it
-    client.get("/", params={"lang": "en"})
-    assert Texts(client.get(paths["rankings"]).text).lang == "en"
-    client.cookies.delete("kompetens_lang")
+    home = client.get("/", params={"lang": "sv"}).text
+    assert f'href="{paths["rankings"]}?lang=sv"' in home  # the next page speaks it too
+    assert Texts(client.get(paths["rankings"]).text).lang == "en"  # no choice kept beyond the links
     swedish = client.get(paths["candidates"], headers={"Accept-Language": "sv-SE,sv;q=0.9,en;q=0.5"})
     assert Texts(swedish.text).lang == "sv" and "Sparade kandidater" in swedish.text
+    assert f'href="{paths["rankings"]}"' in swedish.text  # the browser's language needs no query
     assert "Logga ut" in swedish.text and ">Svenska<" not in swedish.text and ">English<" in swedish.text
 
 

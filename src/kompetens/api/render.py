@@ -40,9 +40,6 @@ NAV: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 the users' (which needs users) is listed."""
 NEEDS_USERS = frozenset({"/users"})
 
-LANG_COOKIE = "kompetens_lang"
-"""The page language a visitor chose with ``?lang=`` (kept a year, so the next page and a form's answer
-speak it too)."""
 _PAGE_LANG: ContextVar[str] = ContextVar("page_lang", default="en")
 
 
@@ -153,15 +150,11 @@ def html_download(html: str, filename: str) -> Response:
 
 
 def page_lang(request: Request) -> str:
-    """The language a page writes in: ``?lang=sv|en``, else the one the visitor chose before (the
-    ``kompetens_lang`` cookie), else the first of them the browser's ``Accept-Language`` asks for (by its
-    q-values; ``sv-SE`` is ``sv``), else English."""
+    """The language a page that speaks both writes in: ``?lang=sv|en``, else the first of them the browser's
+    ``Accept-Language`` asks for (by its q-values; ``sv-SE`` is ``sv``), else English."""
     asked = request.query_params.get("lang", "")
     if asked in REPORT_LANGS:
         return asked
-    kept = request.cookies.get(LANG_COOKIE, "")
-    if kept in REPORT_LANGS:
-        return kept
     wanted: list[tuple[float, int, str]] = []
     for n, part in enumerate(request.headers.get("accept-language", "").split(",")):
         tag, _, params = part.strip().partition(";")
@@ -178,7 +171,7 @@ def page_lang(request: Request) -> str:
 
 def page(request: Request, name: str, *, status: int = 200, **context: Any) -> Response:
     """A page drawn in ``page_lang``: its own words from ``lang/<lang>/web.json`` (``translate``), the area
-    names in that language; a ``?lang=`` choice is kept in a cookie for the pages after."""
+    names in that language; a ``?lang=`` choice is carried by the navigation's links to the pages after."""
     lang = page_lang(request)
     token = _PAGE_LANG.set(lang)
     try:
@@ -204,11 +197,10 @@ def _page(request: Request, name: str, lang: str, *, status: int = 200, **contex
         "order_rule": engine.order_rule(lang),
         "page_lang": lang,
         "page_langs": PAGE_LANGS,
+        "lang_query": f"?lang={lang}" if request.query_params.get("lang") in REPORT_LANGS else "",
     }
     response = tpl.TemplateResponse(request, name, base | context, status_code=status, headers=HEADERS)
     set_csrf_cookie(request, response)
-    if request.query_params.get("lang") in REPORT_LANGS:
-        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
     return response
 
 
