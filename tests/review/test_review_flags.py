@@ -1142,6 +1142,10 @@ STILL_A_TRAIT = [
     ("sv", "Du är orädd och tar egna initiativ.", "orädd"),
     ("sv", "Du har skinn på näsan och tar för dig.", "har skinn på näsan"),
     ("sv", "Du har skinn på näsan och tar för dig.", "tar för dig"),
+    # stop 37: Gaucher's lead*, as strength (a user's test); the bare role noun stays unflagged (NOT_A_TRAIT)
+    ("sv", "Du är en stark ledare som motiverar teamet.", "stark ledare"),
+    ("sv", "Vi söker en stark och tydlig ledare.", "stark och tydlig ledare"),
+    ("sv", "Du är en stark, närvarande ledare.", "stark, närvarande ledare"),
     ("en", "We are looking for a young driven software developer.", "driven"),
 ]
 
@@ -1485,3 +1489,17 @@ def test_an_experience_cap_is_an_age_flag_and_no_demand_for_years(text: str) -> 
 def test_a_question_or_a_minimum_in_cap_words_is_no_age_flag(lang: str, text: str) -> None:
     # stop 37: 'less than N years' asked as a question, or as the floor below which no one is hired, caps nothing
     assert not any(category == "age" for _, category in _flags(lang, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Som ledare för enheten har du ett starkt stöd av HR.",
+        "Du har starka kunskaper i Excel och rapporterar till din ledare.",
+        "Du blir ledare för ett starkt team.",
+    ],
+)
+def test_a_leader_without_strength_beside_it_is_no_coded_phrase(text: str) -> None:
+    """'stark ... ledare' is Gaucher's lead* as strength; 'ledare' alone is the role, and 'stark' about
+    something else (support, skills, a team) is no leader."""
+    assert not [t for t, c in _flags("sv", text) if c == "gender" and "ledare" in t]
