@@ -427,6 +427,17 @@ AREA_TWINS = [
         "You answer questions from residents in the municipality's social media and handle comments and complaints.",
         "Du besvarar frågor från invånare i kommunens kanaler i sociala medier och hanterar synpunkter.",
     ),
+    # stop 37: answering questions in the comments is community work too (the service twin above stays)
+    (
+        "community",
+        "You answer customers' questions in the comments on our Instagram and Facebook.",
+        "Du svarar på kunders frågor i kommentarerna på vår Instagram och Facebook.",
+    ),
+    (
+        "community",
+        "Answered visitors' questions in the comments during the events.",
+        "Svarade på besökarnas frågor i kommentarsfältet under evenemangen.",
+    ),
     (
         "marketing_communication",
         "Started the shop's Instagram account, posted photos of new arrivals every week.",
