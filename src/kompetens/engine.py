@@ -198,6 +198,20 @@ class SetupReport:
     """"c", or "python" where the package was installed without a C compiler (the same hits, slower)."""
 
 
+def _agreeing_skills(profile: Profile, missing: Collection[str], labels: Any) -> list[Any]:
+    """An ad's skills as its review lists them: without a skill of an area the review calls missing that only
+    that area's generic words show ("hög servicekänsla": ``Mention.generic``, evidence of no area). Listed, it
+    read as the ad's service skill beside "customer service: missing" (a user's finding); ``kompetens
+    extract`` still lists it, with no area."""
+    generic_only: dict[str, bool] = {}
+    for m in profile.mentions:
+        if m.boilerplate:
+            continue
+        alone = m.generic and m.area in missing
+        generic_only[m.concept.id] = generic_only.get(m.concept.id, True) and alone
+    return [s for s in profile.skills(labels) if not generic_only.get(s.concept, False)]
+
+
 class Engine:
     """The one core object. Cheap to construct; every part loads on first use."""
 
@@ -958,7 +972,7 @@ class Engine:
 
         review = review_ad(doc, profile)
         if skills:
-            review.skills = profile.skills(self.skill_labels)
+            review.skills = _agreeing_skills(profile, review.missing_areas, self.skill_labels)
         return review
 
     def review_html(self, review: Review, doc: Document, *, lang: str = "en") -> str:
