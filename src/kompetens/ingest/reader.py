@@ -387,6 +387,13 @@ def _read_capped(path: Path, *, size: int, max_bytes: int) -> bytes:
     return data
 
 
+LANG_GIVEN = "lang_given"
+"""``Document.meta`` key: the caller gave the document's language (``lang=``); nothing reads it again."""
+LANG_SETTLED_WITHOUT_IDENTITY = "lang_without_identity"
+"""``Document.meta`` key: the language was settled on a CV's text without its name, contact and birth lines
+(``_without_identity``), so profiling it need not read it again (``match.score._cv_language``)."""
+
+
 def _document(
     item: Extracted, *, source: str, kind: DocKind | None, lang: str | None
 ) -> Document | IngestError:
@@ -400,6 +407,10 @@ def _document(
     kind = kind or item.kind
     if lang is None:
         lang = _settle_language(_without_identity(text) if kind == "cv" else text, meta)
+        if kind == "cv":
+            meta[LANG_SETTLED_WITHOUT_IDENTITY] = True
+    else:
+        meta[LANG_GIVEN] = True
     title = squash_spaces(normalize_text(item.title)) if item.title else None
     return Document(
         source=source,

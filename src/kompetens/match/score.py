@@ -390,12 +390,15 @@ def build_candidate(
 
 
 def _cv_language(doc: Document, anonymised: str) -> str:
-    """The CV's language; where it is none served (``und``: the name and contact lines can tip a short CV,
-    "Awaa Aabazghnf" read an English one as French), read again from the anonymised text."""
-    if doc.lang in LANGUAGES:
-        return doc.lang
-    from ..ingest.reader import settle_language
+    """The CV's language, as the anonymised text reads: the name and contact lines can tip a short CV ("Awaa
+    Aabazghnf" read an English one as French, "Aavbk Vjagk" an English one as Swedish), and the language
+    decides the profile. Kept as it is where reading settled it on the text without them already
+    (``LANG_SETTLED_WITHOUT_IDENTITY``: a file read as a CV) or the caller gave it, unless it is none served
+    (``und``); else read again from the anonymised text (a document read as plain text, then profiled)."""
+    from ..ingest.reader import LANG_GIVEN, LANG_SETTLED_WITHOUT_IDENTITY, settle_language
 
+    if doc.lang in LANGUAGES and (doc.meta.get(LANG_GIVEN) or doc.meta.get(LANG_SETTLED_WITHOUT_IDENTITY)):
+        return doc.lang
     settled = settle_language(anonymised)
     return settled if settled in LANGUAGES else doc.lang
 
