@@ -6,9 +6,11 @@ import os
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
+from click.testing import CliRunner, Result
 
 from kompetens.config import DATABASE_ENV_VAR
 from kompetens.engine import Engine
@@ -72,6 +74,27 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def engine(data_dir: Path) -> Engine:
     return Engine(data_dir)
+
+
+class EngineRunner(CliRunner):
+    """A CliRunner whose commands over the session's data folder use the session's Engine (passed as the
+    click context's ``obj``; kompetens.cli takes it only where the command's data folder and database are
+    its own). A new Engine per command loaded the taxonomy, the tagger and the linker again each time: the
+    first ``link`` of an Engine alone builds its lazy tables and warms e5, 5-10 s of CPU. A command over
+    another folder (a test's tmp_path) gets a new Engine, as a `kompetens` process does."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.engine = engine
+
+    def invoke(self, *args: Any, **kwargs: Any) -> Result:
+        kwargs.setdefault("obj", self.engine)
+        return super().invoke(*args, **kwargs)
+
+
+@pytest.fixture
+def cli_runner(engine: Engine) -> EngineRunner:
+    return EngineRunner(engine)
 
 
 @pytest.fixture(params=BACKENDS)

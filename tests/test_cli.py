@@ -30,8 +30,11 @@ Erfarenhet av marknadsföring. Meriterande: Google Analytics.
 
 
 @pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
+def runner(cli_runner: CliRunner) -> CliRunner:
+    """Commands over the built data folder run on the session's Engine (tests/conftest.py, EngineRunner);
+    over a test's own folder on a new one. tests/test_contract.py's link test compares a new Engine's
+    CLI answers with the session Engine's."""
+    return cli_runner
 
 
 def run(runner: CliRunner, data_dir: Path, *args: str) -> tuple[int, str, str]:
@@ -1306,3 +1309,45 @@ def test_review_and_rank_speak_the_report_language(runner: CliRunner, data_dir: 
     _, ranked, _ = run(runner, data_dir, "rank", "--role", ad, *cvs, "--report-lang", "sv")
     assert "Rankning för: " in ranked and "områden: mark = Marknadsföring" in ranked
     assert "Ranking for: " in run(runner, data_dir, "rank", "--role", ad, *cvs)[1]
+
+
+def test_a_passed_engine_serves_its_own_folder_only(tmp_path: Path) -> None:
+    """``obj=engine`` (tests/conftest.py's EngineRunner) serves a command over the Engine's own data folder;
+    over another folder a new Engine does the work. The command's warnings go to its stderr, and the Engine
+    hears its own again afterwards."""
+    ad = tmp_path / "ad.txt"
+    ad.write_text(AD, encoding="utf-8")
+    heard: list[str] = []
+    mine = Engine(tmp_path / "a", on_notice=heard.append)
+    runner = CliRunner()
+
+    def users(folder: str, *args: str) -> object:
+        result = runner.invoke(
+            cli, ["--data-dir", str(tmp_path / folder), "users", *args, "--json"], obj=mine
+        )
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    users("b", "add", "anna@example.se", "--org", "O", "--role", "admin")
+    assert [u["email"] for u in users("b", "list")] == ["anna@example.se"]  # type: ignore[attr-defined]
+    assert users("a", "list") == []  # the passed Engine's store holds no user: a new Engine added her
+    own = runner.invoke(cli, ["--data-dir", str(tmp_path / "a"), "extract", str(ad), "--json"], obj=mine)
+    assert own.exit_code == 0 and "extractor" in mine.__dict__  # the passed Engine did the work
+    assert "no compiled taxonomy" in own.stderr and heard == []  # said on the command's stderr
+    assert mine.on_notice == heard.append
+
+
+def test_the_session_engine_answers_as_a_new_one(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    """The CLI tests' commands run on the session's Engine (tests/conftest.py); a new Engine, as each
+    `kompetens` process makes, prints the same. tests/test_contract.py compares ``link`` the same way."""
+    ad = tmp_path / "ad.txt"
+    ad.write_text(AD, encoding="utf-8")
+    cvs = [str(p) for p in DEMO_CVS[:3]]
+    for args in (
+        ["extract", str(ad), "--kind", "ad", "--json"],
+        ["review", str(ad), "--json"],
+        ["rank", "--role", str(ad), *cvs, "--json"],
+        ["rank", "--role", str(DEMO_AD), *cvs],
+    ):
+        shared = run(runner, data_dir, *args)
+        assert shared == run(CliRunner(), data_dir, *args) and shared[0] == 0, args

@@ -81,6 +81,9 @@ CVS = demo_cvs(5)
 
 
 def run(data_dir: Path, *args: str) -> tuple[int, Any]:
+    """A command on a new Engine, as each `kompetens` process makes (the API's client has the session's
+    Engine): the one test of the suite where a new Engine's ``link`` meets the session Engine's (the CLI
+    tests run on the session's, tests/conftest.py's EngineRunner)."""
     result = CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args])
     return result.exit_code, json.loads(result.stdout)
 

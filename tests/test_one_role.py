@@ -38,8 +38,8 @@ def client(engine: Engine) -> TestClient:
     return client_for(engine)
 
 
-def _cli_title(data_dir: Path, ad: Path, cv: Path) -> str:
-    result = CliRunner().invoke(
+def _cli_title(runner: CliRunner, data_dir: Path, ad: Path, cv: Path) -> str:
+    result = runner.invoke(
         cli, ["--data-dir", str(data_dir), "interview", "--role", str(ad), "--candidate", str(cv), "--json"]
     )
     assert result.exit_code == 0, result.stderr
@@ -57,7 +57,7 @@ def _web_title(client: TestClient, files: list[tuple[str, tuple[str, bytes]]], d
 
 @pytest.mark.parametrize("name", sorted(ADS))
 def test_cli_api_and_web_title_a_role_from_an_ad_alike(
-    name: str, client: TestClient, engine: Engine, data_dir: Path, tmp_path: Path
+    name: str, client: TestClient, engine: Engine, data_dir: Path, tmp_path: Path, cli_runner: CliRunner
 ) -> None:
     text = ADS[name]
     ad = tmp_path / "annons.txt"
@@ -67,7 +67,7 @@ def test_cli_api_and_web_title_a_role_from_an_ad_alike(
     ad_file = ("role_file", ("annons.txt", text.encode()))
     titles = {
         "engine": engine.role(ad).title,
-        "cli": _cli_title(data_dir, ad, cv[0]),
+        "cli": _cli_title(cli_runner, data_dir, ad, cv[0]),
         "api ad": client.post("/api/v1/role", data={"ad": text}).json()["title"],
         "api role_file": client.post("/api/v1/role", files=[ad_file]).json()["title"],
         "api interview": client.post(

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from .config import default_data_dir, default_database_url
 from .engine import Engine
 from .errors import Code, ErrorInfo, ErrorReply, FailedInput, KompetensError
 from .lang import REPORT_LANGS, report_lang, report_words
@@ -176,11 +177,34 @@ def _report_error(err: KompetensError) -> None:
 @click.pass_context
 def cli(ctx: click.Context, data_dir: Path | None, database_url: str | None) -> None:
     """kompetens: find social-media competence in job ads and CVs (Swedish + English)."""
-    ctx.obj = Engine(
-        data_dir,
-        database_url=database_url,
-        on_notice=lambda message: err_console.print(f"[yellow]warning[/] {message}"),
-    )
+    ctx.obj = _open_engine(ctx, data_dir, database_url)
+
+
+def _notice(message: str) -> None:
+    err_console.print(f"[yellow]warning[/] {message}")
+
+
+def _open_engine(ctx: click.Context, data_dir: Path | None, database_url: str | None) -> Engine:
+    """The command's Engine: a new one over the data folder and database the options name, as each
+    `kompetens` process makes. A caller running the CLI in its own process may pass an opened Engine
+    instead (``cli.main(obj=engine)``, ``CliRunner().invoke(cli, args, obj=engine)``: the tests, whose
+    Engine has loaded the taxonomy, the tagger and the linker once for the session); it serves the
+    command only when it is over the same data folder and database, else a new one is made as ever. For
+    the command its warnings go to stderr, each said once in the command, as a new Engine's would."""
+    given = ctx.obj
+    if isinstance(given, Engine):
+        folder = (Path(data_dir) if data_dir is not None else default_data_dir()).resolve()
+        url = database_url or default_database_url()
+        if given.data_dir.resolve() == folder and given.database_url == url:
+            heard, noticed = given.on_notice, given._noticed
+            given.on_notice, given._noticed = _notice, set()
+
+            def restore() -> None:
+                given.on_notice, given._noticed = heard, noticed
+
+            ctx.call_on_close(restore)
+            return given
+    return Engine(data_dir, database_url=database_url, on_notice=_notice)
 
 
 @cli.command()

@@ -456,10 +456,10 @@ def test_the_tool_table_is_well_formed() -> None:
         assert all(u.startswith("http://data.europa.eu/esco/skill/") for u in entry["esco"])
 
 
-def test_the_tool_table_names_concepts_of_the_taxonomy() -> None:
+def test_the_tool_table_names_concepts_of_the_taxonomy(built_engine: Engine) -> None:
     from importlib import resources
 
-    taxonomy = _built_engine().require_taxonomy()
+    taxonomy = built_engine.require_taxonomy()
     preferred = {uri: label for uri, lang, label, pos in taxonomy.labels() if lang == "en" and pos == 0}
     data = json.loads(resources.files("kompetens.link").joinpath("data", "tools.json").read_text("utf-8"))
     for entry in data["tools"]:
@@ -536,8 +536,8 @@ def test_the_term_table_is_well_formed() -> None:
             seen.add(name.lower())
 
 
-def test_the_term_table_names_concepts_of_the_taxonomy() -> None:
-    engine = _built_engine()
+def test_the_term_table_names_concepts_of_the_taxonomy(built_engine: Engine) -> None:
+    engine = built_engine
     taxonomy = engine.require_taxonomy()
     preferred = {uri: label for uri, lang, label, pos in taxonomy.labels() if lang == "en" and pos == 0}
     from kompetens.link.text import fold
@@ -557,10 +557,10 @@ def test_the_term_table_names_concepts_of_the_taxonomy() -> None:
             assert concepts_of.get(fold(name.lower()), set()) <= {entry["esco"][0]}, name
 
 
-def test_the_title_table_names_occupations_of_the_taxonomy() -> None:
+def test_the_title_table_names_occupations_of_the_taxonomy(built_engine: Engine) -> None:
     from importlib import resources
 
-    engine = _built_engine()
+    engine = built_engine
     taxonomy = engine.require_taxonomy()
     preferred = {uri: label for uri, lang, label, pos in taxonomy.labels() if lang == "en" and pos == 0}
     data = json.loads(resources.files("kompetens.link").joinpath("data", "titles.json").read_text("utf-8"))
@@ -574,8 +574,8 @@ def test_the_title_table_names_occupations_of_the_taxonomy() -> None:
             names.add(name.lower())
 
 
-def test_the_field_s_job_titles_link_to_their_occupations() -> None:
-    engine = _built_engine()
+def test_the_field_s_job_titles_link_to_their_occupations(built_engine: Engine) -> None:
+    engine = built_engine
     community = "http://data.europa.eu/esco/occupation/137b1d11-c4bc-4016-89ba-45345d4c71f0"
     seo = "http://data.europa.eu/esco/occupation/092fdeeb-a76f-4ed2-b248-90fd6eaaffef"
     titles = [
@@ -591,8 +591,8 @@ def test_the_field_s_job_titles_link_to_their_occupations() -> None:
     assert exact.id == "http://data.europa.eu/esco/occupation/a74f6c51-37e5-423e-aa5b-044e98663027"
 
 
-def test_field_terms_link_where_the_taxonomy_has_no_such_label() -> None:
-    engine = _built_engine()
+def test_field_terms_link_where_the_taxonomy_has_no_such_label(built_engine: Engine) -> None:
+    engine = built_engine
     seo = "http://data.europa.eu/esco/skill/a0bf9b9d-e53f-418c-a839-5d99eff718fe"  # conduct search engine optimisation
     texts = ["länkbyggande", "link building", "arbeta med länkbygget", "lankbyggandet"]
     found = engine.link(texts, top=1)
@@ -602,10 +602,10 @@ def test_field_terms_link_where_the_taxonomy_has_no_such_label() -> None:
     assert engine.link(["sökmotoroptimering"], top=1)[0].candidates[0].label == "sökmotoroptimering"
 
 
-def test_a_terms_last_word_matches_as_the_head_of_a_swedish_compound() -> None:
+def test_a_terms_last_word_matches_as_the_head_of_a_swedish_compound(built_engine: Engine) -> None:
     """ "dokumentera kundärenden" holds the term "dokumentera ärenden" (*keep records of customer
     interaction*): its last word is the compound's head, as the linker's compound splitter reads it."""
-    engine = _built_engine()
+    engine = built_engine
     records = "http://data.europa.eu/esco/skill/8b7409b0-e18e-4dfc-9ad9-8ddbcce38849"
     texts = [
         "dokumentera kundärenden i systemet",  # before: the term was not found, the concept not in the top 5
@@ -623,10 +623,10 @@ def test_a_terms_last_word_matches_as_the_head_of_a_swedish_compound() -> None:
     assert found[3].terms == [] and found[4].terms == []
 
 
-def test_a_compound_term_that_is_the_whole_text_is_no_label_written_out() -> None:
+def test_a_compound_term_that_is_the_whole_text_is_no_label_written_out(built_engine: Engine) -> None:
     """A term matched through a compound's head adds ``w_term`` but not ``w_exact``: the text as written is
     not the term, as "dokumentera ärenden" is."""
-    engine = _built_engine()
+    engine = built_engine
     linker = engine.linker
     records = "http://data.europa.eu/esco/skill/8b7409b0-e18e-4dfc-9ad9-8ddbcce38849"
     group = {linker.uris[int(c)]: g for g, c in enumerate(linker._group_concept)}[records]
@@ -639,8 +639,8 @@ def test_a_compound_term_that_is_the_whole_text_is_no_label_written_out() -> Non
         assert linker._boosts(text.split(), text, "sv", "skill").get(group) == boost, text
 
 
-def test_react_with_its_capital_is_the_javascript_library() -> None:
-    engine = _built_engine()
+def test_react_with_its_capital_is_the_javascript_library(built_engine: Engine) -> None:
+    engine = built_engine
     framework = (
         "http://data.europa.eu/esco/skill/9b9de2a4-d8af-4a7b-933a-a8334ae60067"  # JavaScript Framework
     )
@@ -652,8 +652,8 @@ def test_react_with_its_capital_is_the_javascript_library() -> None:
     )
 
 
-def test_a_field_term_that_is_the_whole_text_counts_as_a_label_written_out() -> None:
-    engine = _built_engine()
+def test_a_field_term_that_is_the_whole_text_counts_as_a_label_written_out(built_engine: Engine) -> None:
+    engine = built_engine
     literacy = (
         "http://data.europa.eu/esco/skill/d15ce60f-ddab-41ce-ba56-398451b77b60"  # have computer literacy
     )
@@ -672,22 +672,20 @@ def test_term_concept_looks_a_whole_phrase_up() -> None:
     assert term_concept("") is None
 
 
-def _built_engine() -> Engine:
-    """An Engine on the data folder $KOMPETENS_HOME names, skipping the test where no taxonomy is built there."""
-    import os
-
-    from kompetens.engine import Engine
-
-    home = os.environ.get("KOMPETENS_HOME")
-    if not home or not (Path(home) / "taxonomy.sqlite").exists():
+@pytest.fixture
+def built_engine(engine: Engine) -> Engine:
+    """The session's Engine (tests/conftest.py) on the data folder $KOMPETENS_HOME names, skipping the test
+    where no taxonomy is built there. These tests only read it: a new Engine per test loaded the linker and
+    built its lazy tables again (5-10 s of CPU each)."""
+    if not (engine.data_dir / "taxonomy.sqlite").exists():
         pytest.skip("no built taxonomy ($KOMPETENS_HOME, `kompetens setup`)")
-    return Engine(Path(home))
+    return engine
 
 
-def test_ad_wording_reaches_its_esco_skill_through_the_engine() -> None:
+def test_ad_wording_reaches_its_esco_skill_through_the_engine(built_engine: Engine) -> None:
     """A few entries of the Swedish glossary and synonyms, the English synonyms and the requirement wording
     (stop 34), through ``Engine.link`` on the built data folder."""
-    engine = _built_engine()
+    engine = built_engine
     skill = "http://data.europa.eu/esco/skill/"
     literacy = skill + "d15ce60f-ddab-41ce-ba56-398451b77b60"  # have computer literacy
     social = skill + "5303169c-75d6-4751-9136-a4b88343388c"  # social media management

@@ -208,9 +208,9 @@ def test_skills_are_shown_not_scored_and_survive_storage(engine: Engine) -> None
     assert back.missing_skills == item.missing_skills
 
 
-def test_rank_thorough_gives_matched_and_missing_skills(data_dir: Path) -> None:
+def test_rank_thorough_gives_matched_and_missing_skills(data_dir: Path, cli_runner: CliRunner) -> None:
     cvs = [str(p) for p in sorted(DEMO_CVS.iterdir()) if p.name.startswith("sv-")][:4]
-    result = CliRunner().invoke(
+    result = cli_runner.invoke(
         cli, ["--data-dir", str(data_dir), "rank", "--role", str(DEMO_AD), *cvs, "--thorough", "--json"]
     )
     assert result.exit_code == 0, result.stderr
@@ -229,7 +229,7 @@ def test_rank_thorough_gives_matched_and_missing_skills(data_dir: Path) -> None:
         assert wanted is None or both == wanted  # every candidate is set against the same skills
         wanted = both
     assert wanted and any(item["matched_skills"] for item in items)
-    text = CliRunner().invoke(
+    text = cli_runner.invoke(
         cli, ["--data-dir", str(data_dir), "rank", "--role", str(DEMO_AD), *cvs[:2], "--thorough"]
     )
     assert text.exit_code == 0 and "matched" in text.stdout
