@@ -6,13 +6,13 @@ from __future__ import annotations
 import importlib.util
 import os
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kompetens.engine import Engine
 from kompetens.extract.native import speedups
 from kompetens.link import Linker
 from kompetens.link.index import InvertedIndex, LanguageIndexes, TermQuery
@@ -163,20 +163,21 @@ def test_quick_linking_in_c_links_as_its_twin(linker: Linker) -> None:
     _same_links(linker, TEXTS, kind="occupation")
 
 
-def _real_linker() -> Linker:
-    home = os.environ.get("KOMPETENS_HOME")
-    path = Path(home) / "link" if home else None
-    if path is None or not (path / "link_meta.json").is_file():
+@pytest.fixture
+def real_linker(engine: Engine) -> Linker:
+    """The session Engine's linker (tests/conftest.py) on the data folder $KOMPETENS_HOME names, its lazy
+    tables built once for the suite; skipped where the folder has no linking index."""
+    if not (engine.data_dir / "link" / "link_meta.json").is_file():
         pytest.skip("no data folder with a linking index (KOMPETENS_HOME; `kompetens setup` builds one)")
-    return Linker.load(path)
+    return engine.linker
 
 
 @needs_c
 @pytest.mark.slow
-def test_quick_linking_in_c_links_the_taxonomy_s_own_phrases_as_its_twin() -> None:
+def test_quick_linking_in_c_links_the_taxonomy_s_own_phrases_as_its_twin(real_linker: Linker) -> None:
     # a few hundred phrases from the real taxonomy's labels, as they are and cut, joined and misspelt:
     # every candidate (up to QUICK_DEPTH) and its score the same, in the same order
-    linker = _real_linker()
+    linker = real_linker
     rng = np.random.default_rng(7)
     labels = [linker.docs.text[int(i)] for i in rng.choice(len(linker.docs.text), size=240, replace=False)]
     phrases = list(labels[:120])
