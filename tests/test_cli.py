@@ -276,6 +276,19 @@ def _main_exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str
     return int(ended.value.code or 0), capsys.readouterr().out
 
 
+def _main_run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """The entry point in this process (`python -m kompetens` without the start-up, ~1 s of CPU a call):
+    its exit status, stdout and stderr. A few tests keep real processes (exit codes, stdout/stderr apart,
+    no traceback): test_entry_point_prints_no_traceback, test_audit_usage_and_errors,
+    test_users_error_is_json_on_stdout."""
+    from kompetens.cli import main
+
+    with pytest.raises(SystemExit) as ended:
+        main(list(argv))
+    captured = capsys.readouterr()
+    return int(ended.value.code or 0), captured.out, captured.err
+
+
 def test_a_coded_option_error_exits_2_as_click_usage_errors_do(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -638,21 +651,13 @@ def test_forget_a_source_that_was_never_stored(runner: CliRunner, tmp_path: Path
     assert code in (0, 1) and "Traceback" not in out + err
 
 
-def test_link_without_an_index_says_what_to_do(tmp_path: Path) -> None:
-    cmd = [
-        sys.executable,
-        "-m",
-        "kompetens",
-        "--data-dir",
-        str(tmp_path / "empty"),
-        "link",
-        "sökmotoroptimering",
-    ]
-    p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    assert p.returncode == 1 and "Traceback" not in p.stderr
-    assert "E200" in p.stderr and "kompetens setup" in p.stderr
-    as_json = subprocess.run([*cmd, "--json"], capture_output=True, text=True, timeout=120)
-    assert as_json.returncode == 1 and json.loads(as_json.stdout)["error"]["code"] == "E200"
+def test_link_without_an_index_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cmd = ["--data-dir", str(tmp_path / "empty"), "link", "sökmotoroptimering"]
+    code, _, err = _main_run(capsys, *cmd)
+    assert code == 1 and "Traceback" not in err
+    assert "E200" in err and "kompetens setup" in err
+    code, out, _ = _main_run(capsys, *cmd, "--json")
+    assert code == 1 and json.loads(out)["error"]["code"] == "E200"
 
 
 @pytest.mark.parametrize(
@@ -943,20 +948,20 @@ def test_review_html_writes_one_report_per_ad(runner: CliRunner, data_dir: Path,
     ]
 
 
-def test_an_html_path_that_cannot_be_written_stops_before_the_work(tmp_path: Path) -> None:
+def test_an_html_path_that_cannot_be_written_stops_before_the_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ad = tmp_path / "ad.txt"
     ad.write_text(AD, encoding="utf-8")
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     for command in (["review", str(ad)], ["market", str(ad)]):
-        cmd = [sys.executable, "-m", "kompetens", "--data-dir", str(tmp_path / "data"), *command]
-        p = subprocess.run(
-            [*cmd, "--html", str(blocker / "r.html"), "--json"], capture_output=True, text=True
-        )
-        assert p.returncode == 2 and "Traceback" not in p.stderr  # a usage error
-        reply = json.loads(p.stdout)
+        cmd = ["--data-dir", str(tmp_path / "data"), *command]
+        code, out, err = _main_run(capsys, *cmd, "--html", str(blocker / "r.html"), "--json")
+        assert code == 2 and "Traceback" not in err  # a usage error
+        reply = json.loads(out)
         assert reply["error"]["code"] == "E304" and reply["error"]["source"] == str(blocker)
-        assert "internal" not in p.stderr
+        assert "internal" not in err
 
 
 def test_an_html_path_in_a_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None:
@@ -1044,7 +1049,7 @@ def test_a_short_text_is_too_short_to_tell_not_spanish(
     assert code == 1 and "too short to tell its language" in flat and "Spanish" not in flat
 
 
-def test_role_and_candidate_take_one_file(tmp_path: Path) -> None:
+def test_role_and_candidate_take_one_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "cvs"
     folder.mkdir()
     for k in range(2):
@@ -1057,14 +1062,12 @@ def test_role_and_candidate_take_one_file(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    base = [sys.executable, "-m", "kompetens", "--data-dir", str(tmp_path / "data")]
+    base = ["--data-dir", str(tmp_path / "data")]
     for role in (folder, corpus):
-        p = subprocess.run(
-            [*base, "rank", "--role", str(role), str(folder), "--json"], capture_output=True, text=True
-        )
-        assert p.returncode == 2 and json.loads(p.stdout)["error"]["code"] == "E301", p.stderr
-    p = subprocess.run([*base, "interview", "--candidate", str(folder)], capture_output=True, text=True)
-    assert p.returncode == 2 and "one CV file" in p.stderr
+        code, out, err = _main_run(capsys, *base, "rank", "--role", str(role), str(folder), "--json")
+        assert code == 2 and json.loads(out)["error"]["code"] == "E301", err
+    code, _, err = _main_run(capsys, *base, "interview", "--candidate", str(folder))
+    assert code == 2 and "one CV file" in err
 
 
 def test_a_bad_jsonl_line_is_named_by_its_line(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
