@@ -452,10 +452,7 @@ class Lexicon:
     def _scan_forms(self, wanted: frozenset[str], lang: str) -> set[str]:
         if self._factory is not None:
             return self._factory.forms(wanted, lang)
-        from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
-
-        mapping = DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)  # the one simplemma's own lemmatizer reads
-        return {form.lower() for form, lemma in mapping.items() if lemma.lower() in wanted}
+        return set(_package_forms(wanted, lang))
 
     def lemma_list(self, words: list[str], lang: str) -> list[str]:
         """Lemmas of many lowercased words (``lemma`` of each), through a plain dict per language.
@@ -485,6 +482,18 @@ class Lexicon:
         from wordfreq import zipf_frequency
 
         return float(zipf_frequency(word, lang, wordlist="best"))
+
+
+@lru_cache(maxsize=16)
+def _package_forms(wanted: frozenset[str], lang: str) -> frozenset[str]:
+    """``Lexicon.forms`` of a lexicon without a file: a scan of simplemma's own dictionary for the language
+    (about a million entries, 0.7 s of CPU), which the installed package fixes, so done once a process for
+    the same lemmas rather than once a Lexicon (each Engine without a data folder's lexicon file has its own:
+    the tests make hundreds over empty folders). A lexicon file's forms are read from the file each time."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+    mapping = DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)  # the one simplemma's own lemmatizer reads
+    return frozenset(form.lower() for form, lemma in mapping.items() if lemma.lower() in wanted)
 
 
 @lru_cache(maxsize=1)
