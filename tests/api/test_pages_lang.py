@@ -98,6 +98,7 @@ ENGLISH = frozenset(
         "skills",
         "score",
         "weight",
+        "weights",
         "title",
         "language",
         "file",
@@ -119,8 +120,9 @@ CHECKED = ("h1", "h2", "h3", "button", "label", "caption", "summary", "legend", 
 class Texts(HTMLParser):
     """The text of each checked element, and of the navigation's links and a table head's cells."""
 
-    def __init__(self, html: str) -> None:
+    def __init__(self, html: str, checked: tuple[str, ...] = CHECKED) -> None:
         super().__init__()
+        self.checked = checked
         self.lang: str | None = None
         self.found: list[tuple[str, str]] = []
         self.open: list[tuple[str, list[str]]] = []
@@ -133,11 +135,18 @@ class Texts(HTMLParser):
         if tag in ("nav", "thead", "footer", "code"):
             self.where.append(tag)
         own = dict(attrs).get("lang")
-        if own not in (None, "sv") and tag not in ("html",):  # an English twin marked as such
+        # an English twin marked as such, or a flag rule's cited source (a law, a study, a guide: in the
+        # language it was published in)
+        cited = "source" in (dict(attrs).get("class") or "").split()
+        if (own not in (None, "sv") or cited) and tag not in ("html",):
             self.open.append(("#other", []))
             self._other = tag
             return
-        if tag in CHECKED or (tag == "a" and "nav" in self.where) or (tag == "th" and "thead" in self.where):
+        if (
+            tag in self.checked
+            or (tag == "a" and "nav" in self.where)
+            or (tag == "th" and "thead" in self.where)
+        ):
             self.open.append((tag, []))
 
     def handle_endtag(self, tag: str) -> None:
@@ -236,6 +245,46 @@ def test_every_page_speaks_swedish_when_asked(site: tuple[TestClient, dict[str, 
     assert Texts(english.text).lang == "en" and _untranslated(english.text), name
 
 
+def _paragraphs(html: str) -> list[str]:
+    """The text of each paragraph outside a part marked as another language (an area's English description
+    beside its Swedish one) and outside ``code``; a label or a link inside a paragraph is read with it."""
+    return [text for tag, text in Texts(html, ("p",)).found if tag == "p" and text]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_paragraph_of_a_page_speaks_swedish_when_asked(
+    site: tuple[TestClient, dict[str, str]], name: str
+) -> None:
+    """The leads, help texts, cards and notes of a page: a user's finding after the headings and buttons
+    were Swedish ("the longer texts are still English")."""
+    client, paths = site
+    swedish = _paragraphs(client.get(paths[name], params={"lang": "sv"}).text)
+    english = _paragraphs(client.get(paths[name], params={"lang": "en"}).text)
+    assert swedish and english, name
+    left = [text for text in swedish if _english(text)]
+    assert not left, (name, left)
+    # each English paragraph of the English page is another text in the Swedish one (the test can fail: the
+    # English page holds paragraphs with English words)
+    said = [text for text in english if _english(text)]
+    assert said, name
+    assert not set(said) & set(swedish), name
+
+
+def test_the_areas_page_describes_each_area_in_the_page_language(
+    site: tuple[TestClient, dict[str, str]],
+) -> None:
+    client, paths = site
+    engine = client.app_for_tests.state.engine  # type: ignore[attr-defined]
+    first = engine.area_details()[0]
+    swedish = client.get(paths["areas"], params={"lang": "sv"}).text
+    english = client.get(paths["areas"], params={"lang": "en"}).text
+    assert first.description_sv in _paragraphs(swedish) and first.description not in _paragraphs(swedish)
+    assert first.description in _paragraphs(english) and first.description_sv in _paragraphs(english)
+    # the other language's description stays beside, marked as that language
+    assert '<p class="sv-text" lang="en">' in swedish and '<p class="sv-text" lang="sv">' in english
+    assert '<p class="sv-text" lang="sv">' not in swedish
+
+
 def test_the_navigation_carries_the_choice_and_the_browser_language_is_followed(
     site: tuple[TestClient, dict[str, str]],
 ) -> None:
@@ -278,3 +327,56 @@ def test_every_text_the_templates_translate_has_its_swedish() -> None:
             continue
         fields = set(re.findall(r"\{(\w+)\}", english))
         assert fields == set(re.findall(r"\{(\w+)\}", swedish)), english
+
+
+class Marks(HTMLParser):
+    """The ``title`` of each highlight (``mark``) of a reviewed ad."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.titles: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "mark" and (title := dict(attrs).get("title")):
+            self.titles.append(title)
+
+
+def test_a_reviewed_ad_and_its_highlights_speak_swedish(site: tuple[TestClient, dict[str, str]]) -> None:
+    """The review's facts, paragraphs and the notes of its highlights (what showed an area: "a skill or word
+    of the area") in the page's language; the English page keeps its English."""
+    client, _ = site
+    ad = AD + "Du ska vara en stark ledare. Meriterande med erfarenhet av Google Analytics och kundtjänst.\n"
+    said = {}
+    for lang in ("sv", "en"):
+        data = {"csrf_token": csrf(client, "/review"), "text": ad, "title": "", "lang": ""}
+        answer = client.post("/review", params={"lang": lang}, data=data)
+        assert answer.status_code == 200, answer.text[:300]
+        said[lang] = answer.text
+    marks = Marks(said["sv"]).titles
+    assert any("en färdighet eller ett ord för området" in t for t in marks), marks
+    assert not [t for t in Marks(said["sv"]).titles if _english(t)]
+    assert any("a skill or word of the area" in t for t in Marks(said["en"]).titles)
+    for tag in ("p", "li"):
+        left = [text for name, text in Texts(said["sv"], (tag,)).found if name == tag and _english(text)]
+        assert not left, left
+    assert [text for name, text in Texts(said["en"], ("li",)).found if name == "li" and _english(text)]
+
+
+def test_a_ranking_drawn_on_the_rank_page_speaks_swedish(site: tuple[TestClient, dict[str, str]]) -> None:
+    """The /rank page's answer: the role's weights, the table's short area names, the evidence and the
+    interview kits' texts in the page's language."""
+    client, _ = site
+    said = {}
+    for lang in ("sv", "en"):
+        data = {"csrf_token": csrf(client, "/rank"), "role_source": "default"}
+        files = [("cvs", ("Kandidat_Exempel.txt", CV.encode(), "text/plain"))]
+        answer = client.post("/rank", params={"lang": lang}, data=data, files=files)
+        assert answer.status_code == 200, answer.text[:300]
+        said[lang] = answer.text
+    for tag in ("p", "th", "abbr", "a", "dt", "summary"):
+        found = [text for name, text in Texts(said["sv"], (tag,)).found if name == tag]
+        assert found or tag in ("dt",), tag
+        left = [text for text in found if _english(text)]
+        assert not left, (tag, left)
+    assert [text for name, text in Texts(said["en"], ("p",)).found if name == "p" and _english(text)]

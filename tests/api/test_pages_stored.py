@@ -793,7 +793,7 @@ def test_open_mode_offers_every_stored_work_page(tmp_path: Path) -> None:
 
 
 def test_the_rank_form_says_signed_in_rankings_keep_the_cvs(world: World, tmp_path: Path) -> None:
-    help_text = world.as_role("recruiter").get("/rank").text
+    help_text = html.unescape(world.as_role("recruiter").get("/rank").text)  # an apostrophe is &#39;
     assert "kept as your organisation's candidates" in help_text and "not stored" not in help_text
     open_mode = TestClient(create_app(Engine(tmp_path), allowed_hosts=TEST_HOSTS))
     assert "not stored" in open_mode.get("/rank").text  # no users: nothing is kept

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..lang import report_words
 from ..review import Review
 
 
@@ -27,18 +28,23 @@ class Piece:
     category: str = ""
 
 
-def review_spans(review: Review, labels: dict[str, str]) -> list[Span]:
-    """Spans in priority order: flags, area evidence, social-media cues that were set aside."""
+def review_spans(review: Review, labels: dict[str, str], lang: str = "en") -> list[Span]:
+    """Spans in priority order: flags, area evidence, social-media cues that were set aside; their notes in
+    ``lang``, the words of the HTML report (``lang/<lang>/review.json``): the area's name, what showed it
+    ("a skill or word of the area", "en signal för sociala medier"), expert level, why a cue was set aside."""
+    w = report_words("review", lang)
     spans = [
         Span(f.start, f.end, "flag", f.category, i, f.category) for i, f in enumerate(review.flags, start=1)
     ]
     for area, found in review.area_evidence.items():
         for s in found:
-            level = ", expert level" if s.expert else ""
-            spans.append(Span(s.start, s.end, "area", f"{labels.get(area, area)}{level}"))
+            via = w["html"]["via"].get(s.via, s.via)
+            level = f", {w['html']['expert']}" if s.expert else ""
+            spans.append(Span(s.start, s.end, "area", f"{labels.get(area, area)} ({via}{level})"))
     for e in review.evidence:
         if not e.counted:
-            spans.append(Span(e.start, e.end, "aside", f"set aside: {e.reason}"))
+            said = w["reasons"].get(e.reason) or w["sections"].get(e.reason) or e.reason
+            spans.append(Span(e.start, e.end, "aside", str(w["html"]["set_aside"]).format(reason=said)))
     return spans
 
 

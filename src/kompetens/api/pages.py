@@ -12,6 +12,7 @@ from starlette.datastructures import UploadFile
 
 from ..engine import Engine
 from ..errors import Code, KompetensError, http_status
+from ..lang import report_words
 from ..match import Kit, RankItem, Role
 from ..models import Document
 from ..store.accounts import NO_ORG, User, email_digest
@@ -74,13 +75,20 @@ def review_page(request: Request, form: dict[str, str], upload: Upload | None) -
     record_call(request, "review")
     lang = page_lang(request)
     labels = {a.id: a.label(lang) for a in request.app.state.engine.areas()}
-    marked = pieces(doc.text, review_spans(result, labels))
+    marked = pieces(doc.text, review_spans(result, labels, lang))
     report = {"text": doc.text, "title": doc.title or "", "lang": doc.lang}
     uploaded = doc.source if upload is not None else None
     if upload is not None:  # "Edit and review again" starts from the text read (and the title, unless typed)
         form = {**form, "text": doc.text, "title": form["title"] or doc.title or ""}
     return page(
-        request, "review.html", form=form, review=result, pieces=marked, report=report, uploaded=uploaded
+        request,
+        "review.html",
+        form=form,
+        review=result,
+        pieces=marked,
+        report=report,
+        uploaded=uploaded,
+        verdicts=report_words("review", lang)["verdicts"],
     )
 
 
