@@ -270,6 +270,19 @@ def test_every_paragraph_of_a_page_speaks_swedish_when_asked(
     assert not set(said) & set(swedish), name
 
 
+@pytest.mark.parametrize("name", PAGES)
+def test_every_list_item_and_link_of_a_page_speaks_swedish_when_asked(
+    site: tuple[TestClient, dict[str, str]], name: str
+) -> None:
+    """A candidate's actions ("Export everything held", "Erase the candidate (asks first)"), the table's links
+    ("Explanation", "Erase") and the forms' "Cancel"."""
+    client, paths = site
+    found = Texts(client.get(paths[name], params={"lang": "sv"}).text, ("li", "a")).found
+    ids = re.compile(r"[0-9a-f-]+")  # an ESCO concept's uuid, shortened ("744add42-681")
+    left = [text for tag, text in found if tag in ("li", "a") and _english(text) and not ids.fullmatch(text)]
+    assert not left, (name, left)
+
+
 def test_the_areas_page_describes_each_area_in_the_page_language(
     site: tuple[TestClient, dict[str, str]],
 ) -> None:
