@@ -44,6 +44,21 @@ FLAGGED = [
         "age",
     ),
     ("en", "We hire and welcome new graduates.", "new graduates", "age"),
+    # a bug hunt (h2): older applicants or pensioners shut out outright
+    ("sv", "Pensionärer undanbedes.", "Pensionärer undanbedes", "age"),
+    ("sv", "Äldre sökande undanbedes.", "Äldre sökande undanbedes", "age"),
+    ("sv", "Inga äldre sökande tack.", "Inga äldre sökande tack", "age"),
+    (
+        "sv",
+        "Vi tar inte emot ansökningar från pensionärer.",
+        "tar inte emot ansökningar från pensionärer",
+        "age",
+    ),
+    ("sv", "Du får inte vara pensionär.", "får inte vara pensionär", "age"),
+    ("sv", "Du har minst 20 år kvar till pensionen.", "minst 20 år kvar till pensionen", "age"),
+    ("en", "No retirees.", "No retirees", "age"),
+    ("en", "Retirees need not apply.", "Retirees need not apply", "age"),
+    ("en", "Older applicants will not be considered.", "Older applicants will not be considered", "age"),
     (
         "sv",
         "Då vi är en mansdominerad arbetsplats ser vi gärna kvinnliga sökanden.",
@@ -725,6 +740,11 @@ FLAGGED = [
 ]
 
 NEUTRAL = [
+    # a bug hunt (h2): the words of the exclusion rules, excluding nobody
+    ("sv", "Vi undanber oss kontakt med annonsförsäljare."),
+    ("sv", "Rekryteringsföretag undanbedes."),
+    ("sv", "Inga förkunskaper krävs."),
+    ("en", "No prior experience needed."),
     ("sv", "Vi tar för givet att du kan Excel."),
     ("sv", "Gästerna tar för sig av buffén."),
     # stop 36: a prize's winners, a home without children described, a thing's qualities
