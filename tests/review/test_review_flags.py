@@ -44,6 +44,30 @@ FLAGGED = [
         "age",
     ),
     ("en", "We hire and welcome new graduates.", "new graduates", "age"),
+    # a bug hunt (h2): a sex asked for after adjectives, after "gärna", or as a requirement line
+    ("sv", "Du är en kvinna som gillar service.", "Du är en kvinna", "gender"),
+    (
+        "sv",
+        "Du är en varm och lyhörd kvinna som trivs i butiken.",
+        "Du är en varm och lyhörd kvinna",
+        "gender",
+    ),
+    ("sv", "Du är en händig herre.", "Du är en händig herre", "gender"),
+    ("sv", "Du är en lugn man med stor erfarenhet.", "Du är en lugn man", "gender"),
+    ("sv", "Gärna man, då arbetsgruppen idag består av kvinnor.", "Gärna man", "gender"),
+    ("sv", "Vi söker en medarbetare, gärna en man.", "gärna en man", "gender"),
+    ("sv", "Vi söker en vaktmästare, gärna kvinnlig.", "gärna kvinnlig", "gender"),
+    ("sv", "Vi söker en duktig och noggrann tjej.", "söker en duktig och noggrann tjej", "gender"),
+    ("sv", "Vi söker en stark och tålig lagerkille.", "söker en stark och tålig lagerkille", "gender"),
+    ("sv", "Körkort: B\nKön: Kvinna\nStart: snarast", "Kön: Kvinna", "gender"),
+    ("en", "Ideally a man, as the team today is all women.", "Ideally a man", "gender"),
+    (
+        "en",
+        "We are looking for a hard-working and friendly girl.",
+        "looking for a hard-working and friendly girl",
+        "gender",
+    ),
+    ("en", "Gender: Female", "Gender: Female", "gender"),
     # a bug hunt (h2): older applicants or pensioners shut out outright
     ("sv", "Pensionärer undanbedes.", "Pensionärer undanbedes", "age"),
     ("sv", "Äldre sökande undanbedes.", "Äldre sökande undanbedes", "age"),
@@ -740,6 +764,12 @@ FLAGGED = [
 ]
 
 NEUTRAL = [
+    # a bug hunt (h2): "man" the pronoun, and a sex that is no demand
+    ("sv", "Du är en person man kan räkna med."),
+    ("sv", "Här får man gärna ta egna initiativ."),
+    ("sv", "Vi söker en noggrann person till kassan."),
+    ("sv", "Kön och ålder spelar ingen roll."),
+    ("en", "Ideally a manager with retail background."),
     # a bug hunt (h2): the words of the exclusion rules, excluding nobody
     ("sv", "Vi undanber oss kontakt med annonsförsäljare."),
     ("sv", "Rekryteringsföretag undanbedes."),
