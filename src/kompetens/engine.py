@@ -1997,7 +1997,7 @@ class Engine:
         from .ingest import require_language
         from .layout import ad_title
         from .match import role_from_ad
-        from .match.wording import job_text, term_vector
+        from .match.wording import employer_words, job_text, term_vector, without
 
         if doc.kind != "ad":
             doc = replace(doc, kind="ad")
@@ -2022,6 +2022,9 @@ class Engine:
         except KompetensError:  # a language without review data: the role as before
             social_media = True
         words = term_vector(job_text(base, flagged), doc.lang, self.lexicon.zipf)
+        # the employer's own name is no wording: a CV naming the company it applies to earns nothing for it
+        employer = doc.meta.get("employer")
+        words = without(words, employer_words(doc.text, employer if isinstance(employer, str) else None))
         bridge = self.word_bridge
         return role_from_ad(
             profile,

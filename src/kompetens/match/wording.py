@@ -214,6 +214,44 @@ def skipped_words(lang: str | None = None) -> frozenset[str]:
     return frozenset(words)
 
 
+_FORM_TOKEN = re.compile(r"(?<![\w-])([^\W\d_]\w{0,4})\.?(?![\w-])", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _company_forms() -> frozenset[str]:
+    return frozenset(w for code in LANGUAGES for w in lang_data(code, "cv").get("company_forms", []))
+
+
+def employer_words(text: str, employer: str | None = None) -> frozenset[str]:
+    """The words of the employer's name, lower case: the capitalised words (up to three) just before a
+    company form written with a capital ("Exempelsmycken AB", "Invented Care Ltd"), and the words of
+    ``employer`` (a JobTech ad's ``employer.name``). They are no wording of the ad: a CV earns nothing for
+    naming the company it applies to (a bug hunt, h2: "Jag vill gärna arbeta på Exempelsmycken" in a CV was
+    worth all 40 wording points), and another ad of the same employer shares them by chance."""
+    forms = _company_forms()
+    words: set[str] = set()
+    for m in _FORM_TOKEN.finditer(text):
+        form = m.group(1)
+        if form.lower() not in forms or form == form.lower():
+            continue
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].split()
+        # the capitalised words just before the form, read backwards until another word ("till", "på")
+        for w in line[::-1][:3]:
+            if not w[:1].isupper():
+                break
+            words.update(x.lower() for x in _WORD.findall(w))
+    if employer:
+        words.update(x.lower() for x in _WORD.findall(employer))
+    return frozenset(words)
+
+
+def without(weights: Mapping[str, float], words: frozenset[str]) -> dict[str, float]:
+    """``weights`` less ``words``, of unit length again (the same dict's values when none is there)."""
+    if words.isdisjoint(weights):
+        return dict(weights)
+    return unit({w: v for w, v in weights.items() if w not in words})
+
+
 def stop_words(lang: str | None) -> frozenset[str]:
     """The stop words of ``lang`` (its ``stopwords.json``: "via", "varje", "samt"; "every", "per"), of that
     language only, as its function words are: the English "it" and "by" are the Swedish "IT" and "by" (a
