@@ -153,6 +153,27 @@ def test_rank_for_a_pasted_ad(client: TestClient) -> None:
     assert "Role:" in r.text
 
 
+def test_a_pasted_ad_is_ranked_for_though_the_built_in_role_stayed_chosen(client: TestClient) -> None:
+    """A bug hunt (h2): the page opens with the built-in role chosen; a user who pasted the ad and pressed the
+    button got the built-in role's ranking without a word about the ad."""
+    r = client.post(
+        "/rank",
+        files=as_files(demo_cvs(2)),
+        data={"role_source": "default", "ad": AD_SV, "csrf_token": csrf(client)},
+    )
+    assert r.status_code == 200, r.text
+    assert "derived from a job ad" in r.text and "Social media specialist" not in r.text
+    page = _page(r)
+    (ad_choice,) = page.all("input", id="rs-ad")
+    assert "checked" in ad_choice  # the page shows the choice it ranked for
+    both = client.post(
+        "/rank",
+        files=[*as_files(demo_cvs(1)), ("role_file", ("role.txt", AD_SV.encode(), "text/plain"))],
+        data={"role_source": "default", "ad": AD_SV, "csrf_token": csrf(client)},
+    )
+    assert both.status_code == 422 and "both filled in" in both.text
+
+
 def test_rank_for_an_ad_outside_the_field_says_so_in_each_kit(client: TestClient) -> None:
     cvs = demo_cvs(3)
     r = client.post(

@@ -150,6 +150,7 @@ def rank_page(
         if not files:
             raise KompetensError(Code.E301, "choose at least one CV file", field="cvs")
         role_upload = read_file(role_file)
+        form["role_source"] = filled_source(form["role_source"], ad=form["ad"], upload=role_upload)
         with engine_of(request) as engine:
             thorough = bool(form.get("thorough"))
             role = chosen_role(
@@ -184,6 +185,21 @@ def rank_page(
         kit_labels=kit_labels,
         ranking_id=rid,
     )
+
+
+def filled_source(source: str, *, ad: str, upload: Upload | None) -> str:
+    """The role choice, read with what the form holds: the built-in role left chosen (the radio button a page
+    opens with) while the ad's text or a role file is filled in means that ad or file (a bug hunt, h2: a
+    pasted ad was ranked for the built-in role without a word); both filled in is a question to ask back."""
+    if source != "default" or (not ad.strip() and upload is None):
+        return source
+    if ad.strip() and upload is not None:
+        raise KompetensError(
+            Code.E301,
+            "a pasted ad and a role file are both filled in: choose which to rank for",
+            field="role_source",
+        )
+    return "ad" if ad.strip() else "file"
 
 
 def chosen_role(
