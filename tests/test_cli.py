@@ -116,6 +116,30 @@ def test_review_json_contract(runner: CliRunner, data_dir: Path, tmp_path: Path)
     assert (tmp_path / "r.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
 
 
+def test_review_of_several_ads_names_each_file_and_ends_with_a_summary(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    """A bug hunt (h2): an equality officer auditing a folder of ads could not tell two "Data Engineer" reports
+    apart, had no overview, and saw the files that failed only on stderr."""
+    folder = tmp_path / "ads"
+    folder.mkdir()
+    same = "Data Engineer\n\nYou build data pipelines in Python and SQL for our analysts.\n"
+    (folder / "a.txt").write_text(same, encoding="utf-8")
+    (folder / "b.txt").write_text(same + "We want a young and energetic engineer.\n", encoding="utf-8")
+    (folder / "c.txt").write_text("", encoding="utf-8")
+    code, out, _ = run(runner, data_dir, "review", str(folder))
+    assert code == 1  # one input failed; the others are reviewed
+    lines = out.splitlines()
+    assert any(line.strip() == str(folder / "a.txt") for line in lines)  # under its report's title
+    assert any(line.strip() == str(folder / "b.txt") for line in lines)
+    summary = out[out.index("Summary: 2 ad(s) reviewed, 1 could not be read") :]
+    assert f"{folder / 'a.txt'}: no flag" in summary
+    assert f"{folder / 'b.txt'}: 1 flag(s) (age 1); 1 of biased wording" in summary
+    assert f"{folder / 'c.txt'}: not read:" in summary and "[E101]" in summary
+    code, one, _ = run(runner, data_dir, "review", str(folder / "a.txt"))
+    assert code == 0 and "Summary" not in one and str(folder / "a.txt") not in one  # one ad: as before
+
+
 def test_review_prints_each_explanation_once(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     ad = tmp_path / "ad.txt"
     ad.write_text(

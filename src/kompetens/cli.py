@@ -13,6 +13,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields, replace
 from datetime import datetime
@@ -411,10 +412,13 @@ def review(
             target.write_text(engine.review_html(result, doc, lang=said), encoding="utf-8")
             err_console.print(f"[dim]HTML report: {target}[/]")
         if not as_json:
-            _print_review(result, said)
+            _print_review(result, said, show_source=several)
         return result
 
     results, failed = run_over_documents(engine, (), handle, preread=docs)
+    if not as_json and len(results) > 1:
+        first = next((r.lang for r in results if not isinstance(r, FailedInput)), "en")
+        _print_review_summary(results, report_lang(report_lang_choice, first))
     if as_json:
         from .review import Review
 
@@ -490,7 +494,34 @@ def _quoted_line(text: str, start: int, end: int, span_start: int, span_end: int
     return f"“{'…' if cut_start > start else ''}{quote}{'…' if cut_end < end else ''}”"
 
 
-def _print_review(r: Review, lang: str = "en") -> None:
+def _print_review_summary(results: Sequence[Review | FailedInput], lang: str = "en") -> None:
+    """After several ads (a folder, a JSONL file): one line per input, its flags by category and how many are
+    biased wording (what ``market`` counts), or why it could not be read (a bug hunt, h2: an equality officer
+    auditing 30 ads had no overview, and the failed files only on stderr)."""
+    from rich.markup import escape
+
+    from .review import Review
+
+    w = report_words("review", lang)
+    categories = report_words("market", lang)["categories"]
+    failed = [r for r in results if not isinstance(r, Review)]
+    out_console.rule(str(w["summary"]).format(ok=len(results) - len(failed), failed=len(failed)))
+    for r in results:
+        if not isinstance(r, Review):
+            said = f"[red]{w['summary_failed']}[/] {escape(r.error.message)} [{r.error.code}]"
+            out_console.print(f"  {escape(r.source or '')}: {said}", highlight=False)
+            continue
+        if not r.flags:
+            out_console.print(f"  {escape(r.source)}: [green]{w['summary_none']}[/]", highlight=False)
+            continue
+        counts = Counter(f.category for f in r.flags)
+        by = ", ".join(f"{categories.get(c, c)} {n}" for c, n in sorted(counts.items()))
+        flags = str(w["flags_n"]).format(n=len(r.flags))
+        biased = f"{len(r.biased_flags)} {w['summary_biased']}"
+        out_console.print(f"  {escape(r.source)}: {flags} ({by}); {biased}", highlight=False)
+
+
+def _print_review(r: Review, lang: str = "en", *, show_source: bool = False) -> None:
     from rich.markup import escape
 
     from .taxonomy.areas import area_label
@@ -499,6 +530,8 @@ def _print_review(r: Review, lang: str = "en") -> None:
     yes = f"[green]{w['yes']}[/]"
     no = f"[dim]{w['no']}[/]"
     out_console.rule(f"[bold]{r.title or r.source}[/]  [dim]({r.lang})[/]")
+    if show_source:  # several ads: which file this report is of (two ads may share a title)
+        out_console.print(f"[dim]{escape(r.source)}[/]", highlight=False)
     needs = (
         f"[yellow]{w['merit_only']}[/]" if r.social_media_merit else yes if r.requires_social_media else no
     )
