@@ -120,3 +120,46 @@ def test_a_windows_1252_file_is_decoded_whole_without_a_warning():
     from kompetens.ingest import decode_with_warnings
 
     assert decode_with_warnings(SV.encode("cp1252"), source="x") == (SV, [])
+
+
+PASTED_PAGE = (
+    "<h1>Butikssäljare till Exempelmode (fiktivt)</h1>\n"
+    "<p>Vi söker en säljare till vår butik i Malmö.&nbsp;Du är 18&ndash;25 år och brinner för mode.</p>\n"
+    "<ul><li>Gymnasieexamen</li><li>Erfarenhet av kassa</li></ul>\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "markup"),
+    [
+        (PASTED_PAGE, True),
+        ("<!DOCTYPE html><html><body>x</body></html>", True),
+        ("Intro rad\n<p>ett</p><p>två</p><br>", True),  # three block tags
+        ("Jag kan C++ och <b>HTML</b>; 3 < 5 och 7 > 2.", False),
+        ("Vi söker en säljare. Krav: <5 års erfarenhet.", False),
+    ],
+)
+def test_a_text_that_is_an_html_page_is_told_apart(text, markup):
+    from kompetens.ingest.htmltext import looks_like_html
+
+    assert looks_like_html(text) is markup
+
+
+def test_an_html_page_saved_as_txt_or_pasted_is_read_as_html(tmp_path):
+    """A bug hunt (h2): the ad's page source in a .txt file, the web form or the API was read with its tags
+    (title "<h1>...</h1>") and its entities ("18&ndash;25 år" was no age range)."""
+    from kompetens.ingest import document_from_text, read_path
+
+    path = tmp_path / "annons.txt"
+    path.write_text(PASTED_PAGE, encoding="utf-8")
+    (doc,) = read_path(path)
+    pasted = document_from_text(PASTED_PAGE)
+    for d in (doc, pasted):
+        assert not isinstance(d, IngestError)
+        assert "<" not in d.text and "&" not in d.text
+        assert d.text.startswith("Butikssäljare till Exempelmode (fiktivt)\n")
+        assert "18–25 år" in d.text and d.meta["format"] == "html"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Säljare\n\nDu kan HTML och <b>CSS</b>.\n", encoding="utf-8")
+    (kept,) = read_path(plain)
+    assert not isinstance(kept, IngestError) and "<b>CSS</b>" in kept.text and kept.meta["format"] == "txt"

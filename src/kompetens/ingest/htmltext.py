@@ -86,6 +86,30 @@ class _TextParser(HTMLParser):
         self.parts.append(data if self._pre else _SPACES.sub(" ", data.replace("\n", " ")))
 
 
+_MARKUP_START = re.compile(
+    r"\A\s*(?:<!doctype\s+html|<html\b|<(?:p|div|h[1-6]|ul|ol|table|section|article|body|header|main)\b[^<>]*>)",
+    re.IGNORECASE,
+)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|h[1-6]|ul|ol|li|br|table|tr|td|section|article)\b[^<>]*>", re.IGNORECASE
+)
+MARKUP_TAGS = 3
+"""Block tags that make a text that does not open with one HTML (a page's source pasted into a .txt file or a
+form): ``<p>``, ``<li>``, ``<br>``..."""
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text handed over as plain text is an HTML page or fragment (a bug hunt, h2: an ad's page
+    source pasted into a .txt file, the web form or the API was reviewed with its tags: the title
+    "<h1>...</h1>", and "18&ndash;25 år" was no age range). It opens with a block tag or a doctype, or holds
+    at least ``MARKUP_TAGS`` block tags."""
+    if "<" not in text:
+        return False
+    if _MARKUP_START.match(text):
+        return True
+    return len(_BLOCK_TAG.findall(text, 0, 200_000)) >= MARKUP_TAGS
+
+
 def html_to_text(markup: str) -> tuple[str, str | None]:
     """Visible text (scripts/styles dropped, blocks on their own lines) and the ``<title>``."""
     parser = _TextParser()

@@ -11,6 +11,7 @@ from typing import Any
 from kompetens.errors import Code, IngestError
 from kompetens.ingest.base import Extracted, Extractor
 from kompetens.ingest.docx import extract_docx
+from kompetens.ingest.htmltext import html_to_text, looks_like_html
 from kompetens.ingest.jobtech import extract_json, extract_jsonl, jsonl_item
 from kompetens.ingest.langdetect import (
     SUPPORTED_LANGS,
@@ -219,8 +220,13 @@ def document_from_text(
     """A Document for a string (API input, pasted text), normalised and language-tagged like a file."""
     if not text.strip():
         raise IngestError(Code.E101, "the text is empty", source=source)
+    fmt = "text"
+    if looks_like_html(text):  # a page's source pasted into a form: its visible text, its <title>
+        visible, page_title = html_to_text(text)
+        if visible.strip():
+            text, fmt, title = visible, "html", title or page_title
     doc = _document(
-        Extracted(text=text, title=title, meta={"format": "text"}), source=source, kind=kind, lang=lang
+        Extracted(text=text, title=title, meta={"format": fmt}), source=source, kind=kind, lang=lang
     )
     if isinstance(doc, IngestError):
         raise doc

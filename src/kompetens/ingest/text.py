@@ -7,14 +7,20 @@ from typing import Any
 
 from kompetens.errors import Code, IngestError
 from kompetens.ingest.base import Extracted
-from kompetens.ingest.htmltext import html_to_text
+from kompetens.ingest.htmltext import html_to_text, looks_like_html
 from kompetens.ingest.markdown import strip_markdown
 from kompetens.ingest.normalize import decode_with_warnings, normalize_text
 
 
 def extract_txt(data: bytes, *, source: str) -> Iterator[Extracted | IngestError]:
-    """The file as it is, so offsets also point into the user's own file."""
+    """The file as it is, so offsets also point into the user's own file; an HTML page saved as text is read
+    as HTML (``looks_like_html``: its visible text, its ``<title>``)."""
     text, meta = _decode(data, source=source)
+    if looks_like_html(text):
+        visible, title = html_to_text(text)
+        if visible.strip():
+            yield Extracted(text=normalize_text(visible), title=title, meta={"format": "html", **meta})
+            return
     yield Extracted(text=text, meta={"format": "txt", **meta})
 
 
