@@ -1235,6 +1235,42 @@ def test_gender_of_the_client_is_no_gender_requirement() -> None:
     assert "gender.explicit" not in rules and rules
 
 
+POSITIVE_ACTION = [
+    # a bug hunt (h2): 3 of the 5 explicit-gender flags over the real ads' tune half were such sentences,
+    # explained as "direkt diskriminering" with "Ta bort könet"
+    (
+        "sv",
+        "Då vi arbetar för en jämnare könsfördelning ser vi gärna kvinnliga sökande till den här tjänsten.",
+    ),
+    ("sv", "Då vi är en mansdominerad arbetsplats ser vi gärna kvinnliga sökanden."),
+    ("sv", "Vi välkomnar särskilt manliga sökande eftersom män är underrepresenterade hos oss."),
+    (
+        "en",
+        "As women are under-represented in our teams, we are looking for female candidates in particular.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), POSITIVE_ACTION)
+def test_welcoming_the_under_represented_sex_is_explained_as_positive_action(lang: str, text: str) -> None:
+    """Still an explicit gender flag (the labelled real sets count it so), but explained as lawful positive
+    action (Diskrimineringslagen 2 kap. 2 § 2), not as discrimination to remove."""
+    layout = segment(text, layout_cues(lang), title="(none)")
+    (flag,) = [
+        f for f in find_flags(text, bias_lexicon(lang), layout) if f.rule.startswith("gender.explicit")
+    ]
+    charge = "direkt diskriminering" if lang == "sv" else "direct discrimination"
+    assert "2 kap. 2 § 2" in flag.source and charge not in flag.explanation.lower()
+    plain = (
+        "Vi söker en kvinnlig säljare." if lang == "sv" else "We are looking for a female sales assistant."
+    )
+    layout = segment(plain, layout_cues(lang), title="(none)")
+    (other,) = [
+        f for f in find_flags(plain, bias_lexicon(lang), layout) if f.rule.startswith("gender.explicit")
+    ]
+    assert "2 kap. 2 § 2" not in other.source and charge in other.explanation.lower()
+
+
 def test_longest_span_wins() -> None:
     assert _flags("sv", "Du är ung och energisk.") == [("ung och energisk", "age")]
 

@@ -141,15 +141,24 @@ def _phrase_flags(
                 continue
             if guarded(text, layout, m.start(), m.end(), guard, clients=rule.client_guard):
                 continue
-            said = rule.text_in(_language_at(m.start(), lexicon.lang, parts))
+            at_lang = _language_at(m.start(), lexicon.lang, parts)
+            said = rule.text_in(at_lang)
+            explanation, suggestion, source = said.explanation, said.suggestion, rule.source
+            action = lexicon.positive_action
+            if action is not None and rule.category == "gender" and rule.kind == "explicit":
+                s_start, s_end = _sentence_bounds(text, layout, m.start(), m.end())
+                if action.sentence.search(text, s_start, s_end):  # lawful positive action: said so
+                    texts = action.texts.get(at_lang) or action.texts.get(lexicon.lang)
+                    if texts is not None:
+                        explanation, suggestion, source = texts
             yield Flag(
                 m.group(),
                 m.start(),
                 m.end(),
                 rule.category,
-                said.explanation,
-                said.suggestion,
-                rule.source,
+                explanation,
+                suggestion,
+                source,
                 rule.id,
             )
 
