@@ -140,6 +140,20 @@ def test_review_of_several_ads_names_each_file_and_ends_with_a_summary(
     assert code == 0 and "Summary" not in one and str(folder / "a.txt") not in one  # one ad: as before
 
 
+def test_review_table_names_the_areas_in_the_report_language(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    """A bug hunt (h2): the printed table showed the ids ("customer_service"), even in a Swedish report."""
+    ad = tmp_path / "ad.txt"
+    ad.write_text(
+        "Kundtjänst\n\nDu svarar på kundernas klagomål på Facebook och Instagram.\n", encoding="utf-8"
+    )
+    code, out, _ = run(runner, data_dir, "review", "--report-lang", "sv", str(ad))
+    assert code == 0 and "Kundservice och klagomålshantering" in out and "customer_service" not in out
+    code, out, _ = run(runner, data_dir, "review", str(ad))
+    assert code == 0 and "Customer service and complaints" in out and "customer_service" not in out
+
+
 def test_review_prints_each_explanation_once(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
     ad = tmp_path / "ad.txt"
     ad.write_text(
