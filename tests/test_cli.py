@@ -1392,3 +1392,11 @@ def test_the_session_engine_answers_as_a_new_one(runner: CliRunner, data_dir: Pa
     ):
         shared = run(runner, data_dir, *args)
         assert shared == run(CliRunner(), data_dir, *args) and shared[0] == 0, args
+
+
+def test_rank_help_speaks_only_of_what_rank_has(runner: CliRunner, data_dir: Path) -> None:
+    """A bug hunt (h2): rank's --report-lang help spoke of an HTML report and a --lang that rank lacks."""
+    code, out, _ = run(runner, data_dir, "rank", "--help")
+    flat = " ".join(out.split())
+    assert code == 0 and "--report-lang" in flat
+    assert "HTML" not in flat and "--lang" not in flat

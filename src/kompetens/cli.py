@@ -365,14 +365,25 @@ def extract(
     ctx.exit(1 if failed else 0)
 
 
-_report_lang_option = click.option(
-    "--report-lang",
-    "report_lang_choice",
-    type=click.Choice([*REPORT_LANGS, "auto"]),
-    default="en",
-    show_default=True,
-    help="The language of the printed report and the HTML report: its headings and notes (sv, en), or auto:"
-    " the ad's own language (for rank: the role's ad's). --lang is the inputs' language.",
+def _report_lang_opt(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(
+        "--report-lang",
+        "report_lang_choice",
+        type=click.Choice([*REPORT_LANGS, "auto"]),
+        default="en",
+        show_default=True,
+        help=help_text,
+    )
+
+
+_report_lang_option = _report_lang_opt(
+    "The language of the printed report and the HTML report: its headings and notes (sv, en), or auto:"
+    " the ad's own language. --lang is the inputs' language."
+)
+_rank_report_lang_option = _report_lang_opt(
+    # a bug hunt (h2): rank's help spoke of an HTML report and a --lang that rank does not have
+    "The language of the printed ranking: its headings and notes (sv, en), or auto: the language of the"
+    " role's ad."
 )
 
 
@@ -787,7 +798,7 @@ _role_option = click.option(
     help="Profile with the learned span tagger too, its phrases linked to ESCO (slower; docs/ranking.md).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
-@_report_lang_option
+@_rank_report_lang_option
 @click.pass_context
 def rank(
     ctx: click.Context,
