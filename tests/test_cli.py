@@ -1400,3 +1400,16 @@ def test_rank_help_speaks_only_of_what_rank_has(runner: CliRunner, data_dir: Pat
     flat = " ".join(out.split())
     assert code == 0 and "--report-lang" in flat
     assert "HTML" not in flat and "--lang" not in flat
+
+
+def test_rank_marks_gaps_where_there_is_no_colour(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    """A bug hunt (h2): written to a file the table said "red = gap for this role" and showed no red."""
+    cv = tmp_path / "cv.txt"
+    cv.write_text(
+        "Kundtjänst\n\n2019–2024 Kundtjänst, Exempelbolaget: svarade på klagomål i chatt.\n", encoding="utf-8"
+    )
+    code, out, _ = run(runner, data_dir, "rank", str(cv))
+    assert code == 0
+    assert "! = gap for this role" in " ".join(out.split()) and "red = gap" not in out
+    row = next(line for line in out.splitlines() if "cv.txt" in line)
+    assert "!" in row  # the default role weighs all eight areas: this CV has gaps

@@ -922,15 +922,19 @@ def _print_ranking(title: str, ranking: list[RankItem], *, order_rule: str, lang
     }
     for area in AREA_IDS:
         table.add_column(short[area], justify="right", no_wrap=True)
+    # written to a file or a pipe there is no colour: a gap is marked "!" too (a bug hunt, h2: "red = gap" over
+    # a table with no red in it)
+    marked = out_console.no_color or not out_console.is_terminal
     for r in ranking:
         gaps = set(r.gaps)
         cells = []
         for a in AREA_IDS:
             v = round(100 * round(float(r.areas.get(a, 0.0)), 4))
-            cells.append(f"[red]{v}[/]" if a in gaps else f"[green]{v}[/]" if v >= 50 else str(v))
+            gap = f"[red]{v}{'!' if marked else ''}[/]"
+            cells.append(gap if a in gaps else f"[green]{v}[/]" if v >= 50 else str(v))
         table.add_row(str(r.rank), Path(r.candidate).name, f"[bold]{round(r.score, 2):.0f}[/]", *cells)
     out_console.print(table)
-    red = f"[red]{w['red']}[/]"
+    red = "!" if marked else f"[red]{w['red']}[/]"
     out_console.print(f"[dim]{str(w['levels']).format(red=red)}[/]")
     out_console.print(f"[dim]{_area_legend(short, w, lang)}[/]", highlight=False)
     if any(r.missing_must_haves for r in ranking):
