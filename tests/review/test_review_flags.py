@@ -1271,6 +1271,24 @@ def test_welcoming_the_under_represented_sex_is_explained_as_positive_action(lan
     assert "2 kap. 2 § 2" not in other.source and charge in other.explanation.lower()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi söker dig som är ung.",
+        "Tjänsten passar dig som är nyutexaminerad.",
+        "Krav: svenska som modersmål.",
+        "Du talar svenska utan brytning.",
+        "Vi söker dig som är etniskt svensk.",
+    ],
+)
+def test_a_swedish_flag_that_speaks_of_discrimination_cites_the_swedish_law(text: str) -> None:
+    """A bug hunt (h2): "ung" ("...är åldersdiskriminering") cited a job board's guide only, "nyutexaminerad" a
+    US regulation only, a mother-tongue demand a course site and the Norwegian ombud."""
+    layout = segment(text, layout_cues("sv"), title="(none)")
+    (flag,) = find_flags(text, bias_lexicon("sv"), layout)
+    assert flag.source.startswith("Diskrimineringslagen (2008:567)")
+
+
 def test_longest_span_wins() -> None:
     assert _flags("sv", "Du är ung och energisk.") == [("ung och energisk", "age")]
 
