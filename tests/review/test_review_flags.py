@@ -79,7 +79,8 @@ FLAGGED = [
         "age",
     ),
     ("sv", "Du får inte vara pensionär.", "får inte vara pensionär", "age"),
-    ("sv", "Du har minst 20 år kvar till pensionen.", "minst 20 år kvar till pensionen", "age"),
+    # stop 37: two rules meet here (a minimum of working years left, h2; working years left as a wish, h3); one flag, the longer span
+    ("sv", "Du har minst 20 år kvar till pensionen.", "Du har minst 20 år kvar till pensionen", "age"),
     ("en", "No retirees.", "No retirees", "age"),
     ("en", "Retirees need not apply.", "Retirees need not apply", "age"),
     ("en", "Older applicants will not be considered.", "Older applicants will not be considered", "age"),
@@ -1607,3 +1608,33 @@ def test_a_leader_without_strength_beside_it_is_no_coded_phrase(text: str) -> No
     """'stark ... ledare' is Gaucher's lead* as strength; 'ledare' alone is the role, and 'stark' about
     something else (support, skills, a team) is no leader."""
     assert not [t for t, c in _flags("sv", text) if c == "gender" and "ledare" in t]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Vi söker en personlig assistent till en kvinna i 40-årsåldern."),
+        ("sv", "Vi söker assistenter till en ung kille med autism."),
+        ("sv", "Kunden är en man i 60-årsåldern som behöver stöd i vardagen."),
+        ("sv", "Vi söker en fritidsledare till vår verksamhet för unga."),
+        ("en", "We are looking for a personal assistant to a man in his 40s."),
+        ("en", "The client is a young woman who loves music."),
+        ("en", "Youth worker for our services for young people."),
+    ],
+)
+def test_the_age_of_the_person_cared_for_is_no_age_flag(lang: str, text: str) -> None:
+    # a user's test (stop 37): in care ads the age is the client's, not the applicant's
+    assert not any(category == "age" for _, category in _flags(lang, text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("sv", "Vi söker en kvinna i 30-årsåldern till vårt team.", "i 30-årsåldern"),
+        ("sv", "Tjänsten passar för en person i 20-årsåldern.", "i 20-årsåldern"),
+        ("sv", "Vi söker en ung och driven säljare.", "ung"),
+        ("en", "We are looking for a young and energetic seller.", "young and energetic"),
+    ],
+)
+def test_the_applicants_age_beside_the_care_guards_is_flagged(lang: str, text: str, span: str) -> None:
+    assert (span, "age") in _flags(lang, text)
