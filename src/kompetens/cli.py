@@ -578,6 +578,9 @@ def _print_review(r: Review, lang: str = "en", *, show_source: bool = False) -> 
         out_console.print(f"[green]{w['no_bias']}[/]")
     for warning in r.warnings:
         out_console.print(f"  [yellow]{w['not_checked']}[/] {escape(warning)}", highlight=False)
+    from .review.flags import grounds_line
+
+    out_console.print(f"  [dim]{escape(grounds_line(r.grounds_checked, w))}[/]", highlight=False)
     coding = r.gender_coding
     if coding.masculine or coding.feminine:
         neutral = coding.verdict == "neutral"

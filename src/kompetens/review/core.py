@@ -11,7 +11,7 @@ from ..models import AREA_IDS, Document, Profile
 from ..schema import DOCUMENTED, R4
 from ..skills import Skill
 from .breadth import BreadthNote, breadth_note
-from .flags import Flag, GenderCoding, find_flags, gender_coding, is_coded_word
+from .flags import GROUNDS_CHECKED, LAWFUL_RULE, Flag, GenderCoding, find_flags, gender_coding, is_coded_word
 from .lexicon import GenderLexicon, ReviewCues, bias_lexicon, review_cues, written_without_diacritics
 from .social import (
     Evidence,
@@ -97,6 +97,11 @@ class Review:
     warnings: list[str] = field(default_factory=list)
     """Parts of the ad that were not read in their own language ("characters 213-523: French is not
     supported; read as Swedish"): their wording was not checked for flags nor their areas read."""
+    grounds_checked: list[str] = field(default_factory=lambda: list(GROUNDS_CHECKED))
+    """What the wording checks cover: age, sex, pregnancy_parenthood, ethnicity, language, religion,
+    disability, sexual_orientation, gender_identity, years_of_experience; pregnancy, ethnicity, religion,
+    disability, sexual orientation and gender identity for explicit demands only ("Du måste ha svensk
+    bakgrund"). An ad without flags is clean of these, no more."""
     text: str = ""
     """The ad's plain text as read and normalised (NFC, \\n newlines, zero-width and other invisible
     characters removed; a JobTech ad's title, a blank line, its text): the text every ``start``/``end`` of
@@ -109,7 +114,9 @@ class Review:
         neutral: what deters is the balance, not each word); every other flag, an explicit gender
         requirement among them, always. Coded words in balance are listed in ``flags`` to check, no more."""
         neutral = self.gender_coding.verdict == "neutral"
-        return [f for f in self.flags if not (neutral and is_coded_word(f))]
+        return [
+            f for f in self.flags if not (neutral and is_coded_word(f)) and not f.rule.endswith(LAWFUL_RULE)
+        ]
 
     @property
     def evidence(self) -> list[Evidence]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..layout import Layout
 from ..schema import DOCUMENTED
@@ -27,7 +28,8 @@ class Flag:
     """Character offset into the review's ``text``, the ad's normalised plain text (``end`` exclusive)."""
     end: int
     category: str
-    """age | gender | exclusion | ..."""
+    """age | gender | exclusion | experience | religion | disability | ethnicity | pregnancy |
+    sexual_orientation | gender_identity (the last six: explicit demands, stop 37)"""
     explanation: str
     """Why the wording turns candidates away."""
     suggestion: str
@@ -66,6 +68,37 @@ class GenderCoding:
 MASCULINE_RULE = "gender.masculine:"
 FEMININE_RULE = "gender.feminine:"
 """Rule prefixes of the gender-coded words' flags (an explicit gender requirement is ``gender.explicit``)."""
+
+
+GROUNDS_CHECKED: tuple[str, ...] = (
+    "age",
+    "sex",
+    "pregnancy_parenthood",
+    "ethnicity",
+    "language",
+    "religion",
+    "disability",
+    "sexual_orientation",
+    "gender_identity",
+    "years_of_experience",
+)
+"""What the wording checks cover (``Review.grounds_checked``): the grounds of Diskrimineringslagen (2008:567)
+1 kap. 1 §, pregnancy and parenthood (föräldraledighetslagen 16 §), language and origin demands, and years of
+experience. Ethnicity, religion, disability, sexual orientation, gender identity and pregnancy are checked for
+explicit demands only ("Du måste ha svensk bakgrund"), not for coded wording; no flag is no clean bill beyond
+that (stop 37, an equality officer's test)."""
+
+
+def grounds_line(grounds: Sequence[str], words: Mapping[str, Any]) -> str:
+    """The line that says what the wording checks cover, in the words of ``lang/<code>/review.json``
+    (``grounds``, ``grounds_checked``): printed by the CLI and on the HTML report, flags or none."""
+    names: Mapping[str, str] = words["grounds"]
+    return str(words["grounds_checked"]).format(grounds=", ".join(names.get(g, g) for g in grounds))
+
+
+LAWFUL_RULE = ":lawful"
+"""Suffix of a flag's rule where the ad shows the demand is one the law sets ("svenskt medborgarskap krävs" for
+a post placed in säkerhetsklass): the flag says so and is no biased wording (``Review.biased_flags``)."""
 
 
 def is_coded_word(flag: Flag) -> bool:
@@ -151,6 +184,13 @@ def _phrase_flags(
                     texts = action.texts.get(at_lang) or action.texts.get(lexicon.lang)
                     if texts is not None:
                         explanation, suggestion, source = texts
+            rule_id = rule.id
+            lawful = lexicon.lawful.get(rule.kind)
+            if lawful is not None and lawful.sentence.search(text):  # a demand the law sets: said so
+                texts = lawful.texts.get(at_lang) or lawful.texts.get(lexicon.lang)
+                if texts is not None:
+                    explanation, suggestion, source = texts
+                    rule_id = rule.id + LAWFUL_RULE
             yield Flag(
                 m.group(),
                 m.start(),
@@ -159,7 +199,7 @@ def _phrase_flags(
                 explanation,
                 suggestion,
                 source,
-                rule.id,
+                rule_id,
             )
 
 

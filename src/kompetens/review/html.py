@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..lang import report_words
 from ..models import AREA_IDS, Document
 from .core import Review
+from .flags import grounds_line
 
 _CHART_ROW = 24
 _CHART_LABEL_W = 170
@@ -140,6 +141,7 @@ def render_html(
         h=w["html"],
         page_lang=lang,
         categories=report_words("market", lang)["categories"],
+        grounds=grounds_line(review.grounds_checked, w),
         reason=lambda r: w["reasons"].get(r) or w["sections"].get(r) or r,
         section=lambda s: w["sections"].get(s, s),
     )

@@ -304,6 +304,9 @@ class BiasLexicon:
     gender: GenderLexicon
     guards: dict[str, Guard] = field(default_factory=dict)
     positive_action: PositiveAction | None = None
+    lawful: dict[str, PositiveAction] = field(default_factory=dict)
+    """Rule kind -> the ad words that make its demand lawful, and what the flag then says (``guards.<category>.
+    lawful`` of bias.json): "svenskt medborgarskap krävs" in the ad of a security-cleared post (stop 37)."""
     gates: GateIndex = field(init=False, repr=False, compare=False)
     """The lines each phrase rule runs on, found for all of them in one pass."""
 
@@ -559,8 +562,25 @@ def bias_lexicon(lang: str, *, folded: bool = False) -> BiasLexicon:
         if sentence is not None
         else None
     )
+    lawful_by_kind: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for code, d in by_lang:
+        for c, g in d.get("guards", {}).items():
+            if not c.startswith("_") and isinstance(g, dict) and "lawful" in g:
+                lawful_by_kind.setdefault(g["lawful"]["kind"], []).append((code, g["lawful"]))
+    lawful = {
+        kind: PositiveAction(
+            re.compile("|".join(f"(?:{p})" for _, a in found for p in a["text"]), re.IGNORECASE),
+            {code: (a["explanation"], a["suggestion"], a["source"]) for code, a in found},
+        )
+        for kind, found in lawful_by_kind.items()
+    }
     return BiasLexicon(
-        lang=lang, phrases=tuple(phrases), gender=gender, guards=guards, positive_action=positive
+        lang=lang,
+        phrases=tuple(phrases),
+        gender=gender,
+        guards=guards,
+        positive_action=positive,
+        lawful=lawful,
     )
 
 
