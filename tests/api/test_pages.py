@@ -98,6 +98,8 @@ def test_review_result(client: TestClient, engine: Engine, ad: str) -> None:
     ad_html = re.split(r'<div class="ad" lang="\w+">', r.text, maxsplit=1)[1].split("</div>", 1)[0]
     plain = html.unescape(re.sub(r"<sup>.*?</sup>|<[^>]+>", "", ad_html))
     assert plain == document_from_text(ad, kind="ad").text
+    # stop 37: the page says which grounds the wording checks cover, so no flag is no clean bill beyond them
+    assert "Checked for: age, sex" in r.text and "Nothing else is checked" in r.text
     # The form comes back filled in, to edit and review again.
     assert html.escape(ad.splitlines()[0]) in r.text
     # what the downloadable report shows, the page shows too: the gender lean and the skills

@@ -16,6 +16,7 @@ from ..lang import report_words
 from ..match import Kit, RankItem, Role
 from ..models import Document
 from ..store.accounts import NO_ORG, User, email_digest
+from ..review.flags import grounds_line
 from .auth import client_address, page_user, record_call, session_user, throttle_of
 from .csrf import CSRF_COOKIE, SESSION_COOKIE, check_csrf, set_cookie
 from .deps import engine_of, form_file, read_file, read_files
@@ -89,6 +90,7 @@ def review_page(request: Request, form: dict[str, str], upload: Upload | None) -
         report=report,
         uploaded=uploaded,
         verdicts=report_words("review", lang)["verdicts"],
+        grounds=grounds_line(result.grounds_checked, report_words("review", lang)),
     )
 
 
