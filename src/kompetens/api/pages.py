@@ -15,8 +15,8 @@ from ..errors import Code, KompetensError, http_status
 from ..lang import report_words
 from ..match import Kit, RankItem, Role
 from ..models import Document
-from ..store.accounts import NO_ORG, User, email_digest
 from ..review.flags import grounds_line
+from ..store.accounts import NO_ORG, User, email_digest
 from .auth import client_address, page_user, record_call, session_user, throttle_of
 from .csrf import CSRF_COOKIE, SESSION_COOKIE, check_csrf, set_cookie
 from .deps import engine_of, form_file, read_file, read_files
