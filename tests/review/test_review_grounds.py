@@ -127,3 +127,10 @@ def test_the_report_says_which_grounds_it_checks(tmp_path: Path) -> None:
     html = tmp_path / "r.html"
     runner.invoke(cli, ["review", str(ad), "--html", str(html)])
     assert "Checked for: age, sex" in html.read_text() and "Nothing else is checked" in html.read_text()
+
+
+def test_the_lawful_citizenship_demand_is_read_in_text_typed_without_diacritics() -> None:
+    text = "Tjansten ar sakerhetsklassad. Svenskt medborgarskap kravs."
+    layout = segment(text, layout_cues("sv"), title="(none)")
+    (flag,) = find_flags(text, bias_lexicon("sv", folded=True), layout)
+    assert flag.rule.endswith(LAWFUL_RULE)

@@ -569,7 +569,7 @@ def bias_lexicon(lang: str, *, folded: bool = False) -> BiasLexicon:
                 lawful_by_kind.setdefault(g["lawful"]["kind"], []).append((code, g["lawful"]))
     lawful = {
         kind: PositiveAction(
-            re.compile("|".join(f"(?:{p})" for _, a in found for p in a["text"]), re.IGNORECASE),
+            re.compile("|".join(f"(?:{p})" for _, a in found for p in a["sentence"]), re.IGNORECASE),
             {code: (a["explanation"], a["suggestion"], a["source"]) for code, a in found},
         )
         for kind, found in lawful_by_kind.items()
