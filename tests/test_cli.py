@@ -575,6 +575,25 @@ def test_a_team_scores_on_ranks_scale(runner: CliRunner, data_dir: Path) -> None
             assert f"{Path(m).name} (alone: {round(ranked[m]):.0f})" in flat
 
 
+def test_team_speaks_the_report_language(runner: CliRunner, data_dir: Path) -> None:
+    """A Swedish user's `kompetens team --report-lang sv` (review and rank had it, team printed English):
+    the heading, the score's note, the area names and the member notes in Swedish; auto follows the role's
+    ad (the demo ad is Swedish); English stays the default, and --json does not change."""
+    cvs = list(map(str, DEMO_CVS[:3]))
+    args = ("team", "--role", str(DEMO_AD), *cvs, "--size", "2")
+    code, swedish, _ = run(runner, data_dir, *args, "--report-lang", "sv")
+    flat = " ".join(swedish.split())
+    assert code == 0 and "Lag för " in flat and "poäng på rankningens skala: områden" in flat
+    assert "Marknadsföring och kommunikation" in flat and "(ensam: " in flat
+    for english in ("Team for", "score on rank's scale", "alone:", "marketing_communication"):
+        assert english not in flat, english
+    assert run(runner, data_dir, *args, "--report-lang", "auto")[1] == swedish
+    _, english_out, _ = run(runner, data_dir, *args)
+    assert "Team for " in english_out and "Marketing and communication" in " ".join(english_out.split())
+    as_json = run(runner, data_dir, *args, "--json", "--report-lang", "sv")[1]
+    assert as_json == run(runner, data_dir, *args, "--json")[1]
+
+
 def test_interview_json(runner: CliRunner, data_dir: Path) -> None:
     code, out, _ = run(
         runner, data_dir, "interview", "--role", "default", "--candidate", str(DEMO_CVS[0]), "--json"

@@ -970,16 +970,22 @@ def _print_ranking(title: str, ranking: list[RankItem], *, order_rule: str, lang
             err_console.print(f"[yellow]{w['check']}[/] {r.candidate}: {warning}", highlight=False)
 
 
-def _team_score_text(team: Team) -> str:
+def _team_score_text(team: Team, w: Mapping[str, Any]) -> str:
     """What a team's score is made of, on rank's scale (each member's own rank score follows its name)."""
     if not team.wording_share or team.wording is None:
-        return "score: the areas' weighted coverage, rank's score without wording (alone: each member's own)"
-    points = 100.0 * team.wording_share
-    return (
-        f"score on rank's scale: areas {round(team.coverage_score, 2):.0f} x {1 - team.wording_share:.0%}"
-        f" + the ad's wording as its best member shares it ({team.wording:.2f}) x {points:.0f} points"
-        " (alone: each member's own rank score)"
+        return str(w["score_plain"])
+    return str(w["score_wording"]).format(
+        areas=f"{round(team.coverage_score, 2):.0f}",
+        area_share=f"{1 - team.wording_share:.0%}",
+        wording=f"{team.wording:.2f}",
+        points=f"{100.0 * team.wording_share:.0f}",
     )
+
+
+_team_report_lang_option = _report_lang_opt(
+    "The language of the printed team: its headings, notes and area names (sv, en), or auto: the language"
+    " of the role's ad."
+)
 
 
 @cli.command()
@@ -987,17 +993,29 @@ def _team_score_text(team: Team) -> str:
 @click.argument("cvs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--size", type=click.IntRange(min=1), required=True, help="How many people in the team.")
 @_json
+@_team_report_lang_option
 @click.pass_context
-def team(ctx: click.Context, role_spec: str, cvs: tuple[Path, ...], size: int, as_json: bool) -> None:
+def team(
+    ctx: click.Context,
+    role_spec: str,
+    cvs: tuple[Path, ...],
+    size: int,
+    as_json: bool,
+    report_lang_choice: str,
+) -> None:
     """The N candidates who together cover the role best (one person rarely covers all eight areas)."""
     from rich.markup import escape
 
+    from .taxonomy.areas import area_label
+
     engine = _engine(ctx)
     role = engine.role(role_spec)
+    said = report_lang(report_lang_choice, role.lang)
+    w = report_words("team", said)
     docs, errors = _read_cvs(engine, cvs)
     if len(docs) < size:
         err_console.print(
-            f"[yellow]warning[/] a team of {size} asked for, {len(docs)} readable CVs given: all of them"
+            f"[yellow]{w['warning']}[/] {str(w['too_few']).format(size=size, n=len(docs))}", highlight=False
         )
     result: Team = replace(
         engine.team(role, _progress(docs, "Profiling CVs", quiet=as_json), size=size), failed=tuple(errors)
@@ -1005,24 +1023,33 @@ def team(ctx: click.Context, role_spec: str, cvs: tuple[Path, ...], size: int, a
     if as_json:
         _emit_json(result)
     else:
+        score = str(w["score"]).format(score=f"{round(result.score, 2):.0f}")
         out_console.print(
-            f"[bold]Team for {role.title}[/] (score {round(result.score, 2):.0f}/100"
-            f"{', exact' if result.exact else ''})",
+            f"[bold]{escape(str(w['title']).format(title=role.title))}[/]"
+            f" ({score}{', ' + str(w['exact']) if result.exact else ''})",
             highlight=False,
         )
-        out_console.print(f"  [dim]{_team_score_text(result)}[/]", highlight=False)
+        out_console.print(f"  [dim]{_team_score_text(result, w)}[/]", highlight=False)
         for member in result.members:
             alone = result.member_scores.get(member)
-            own = "" if alone is None else f" [dim](alone: {round(alone, 2):.0f})[/]"
+            own = (
+                ""
+                if alone is None
+                else f" [dim]({str(w['alone']).format(score=f'{round(alone, 2):.0f}')})[/]"
+            )
             out_console.print(f"  • {escape(Path(member).name)}{own}", highlight=False)
+        # the areas by name in the report's language, never the contract's ids (those stay in --json)
+        names = {area: area_label(area, said) for area in AREA_IDS}
+        width = max(len(n) for n in names.values())
         for area in AREA_IDS:
             v = round(float(result.coverage.get(area, 0.0)), 4)
-            out_console.print(f"  {area:<24} {_bar(v)} {v:.2f}")
+            out_console.print(f"  {names[area]:<{width}} {_bar(v)} {v:.2f}", highlight=False)
         if result.missing_must_haves:
+            missing = [names.get(m, m) for m in result.missing_must_haves]
             out_console.print(
-                "  [yellow]must-haves no member meets:[/] "
-                + ", ".join(result.missing_must_haves)
-                + " [dim](no team of this size from these CVs meets more)[/]",
+                f"  [yellow]{w['must_haves']}[/] "
+                + escape(", ".join(missing))
+                + f" [dim]{w['must_haves_note']}[/]",
                 highlight=False,
             )
     ctx.exit(1 if errors else 0)

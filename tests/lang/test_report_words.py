@@ -1,4 +1,4 @@
-"""The interfaces' words (lang/<lang>/{review,rank,job,market,shortlist}.json): the same keys and placeholders in every
+"""The interfaces' words (lang/<lang>/{review,rank,job,market,shortlist,team}.json): the same keys and placeholders in every
 language, and each language's text in that language."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from kompetens.errors import KompetensError
 from kompetens.ingest.langdetect import detect_language
 from kompetens.lang import REPORT_LANGS, lang_data, report_lang, report_words
 
-NAMES = ("review", "rank", "job", "market", "shortlist")
+NAMES = ("review", "rank", "job", "market", "shortlist", "team")
 
 
 def _flat(words: dict[str, Any], prefix: str = "") -> dict[str, str]:
@@ -49,7 +49,7 @@ SAME_ALLOWED = re.compile(
 )
 
 
-@pytest.mark.parametrize("name", ("review", "rank", "job", "shortlist"))
+@pytest.mark.parametrize("name", ("review", "rank", "job", "shortlist", "team"))
 @pytest.mark.parametrize("lang", REPORT_LANGS)
 def test_each_language_speaks_its_own_language(name: str, lang: str) -> None:
     words = _flat(lang_data(lang, name))
