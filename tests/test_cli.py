@@ -1371,6 +1371,38 @@ def test_review_and_rank_speak_the_report_language(runner: CliRunner, data_dir: 
     assert "Ranking for: " in run(runner, data_dir, "rank", "--role", ad, *cvs)[1]
 
 
+def test_a_part_in_another_language_is_named_by_its_first_words(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    """A Swedish user's review of an ad with a French paragraph said "characters 346-549: French is not
+    supported; read as Swedish" in English and by offsets: now the printed and HTML reports name the part by
+    its first words in the report's language; --json keeps the offsets. (A fictional ad.)"""
+    ad = tmp_path / "annons.txt"
+    ad.write_text(
+        "Säljare till Exempelbutiken\n\nVi söker en säljare till vår påhittade butik i Exempelstad. Du arbetar"
+        " med kunder och kassa, svarar på frågor i telefon och ser till att butiken är välkomnande.\n\n"
+        "Nous cherchons un vendeur dynamique pour notre boutique imaginaire. Vous travaillerez avec les"
+        " clients, gérerez la caisse et conseillerez nos visiteurs. Une expérience dans la vente est"
+        " souhaitée.\n",
+        encoding="utf-8",
+    )
+    html = tmp_path / "r.html"
+    _, swedish, _ = run(runner, data_dir, "review", str(ad), "--report-lang", "sv", "--html", str(html))
+    flat = " ".join(swedish.split())
+    said = "stycket som börjar ”Nous cherchons un…”: franska stöds inte och lästes som svenska"
+    assert said in flat and "characters" not in flat and "not supported" not in flat
+    page = html.read_text(encoding="utf-8")
+    assert f"Inte granskat: {said}" in page and "characters " not in page
+    english = " ".join(run(runner, data_dir, "review", str(ad))[1].split())
+    assert (
+        "the paragraph that begins “Nous cherchons un…”: French is not supported; read as Swedish" in english
+    )
+    result = json.loads(run(runner, data_dir, "review", str(ad), "--json", "--report-lang", "sv")[1])
+    assert re.fullmatch(
+        r"characters \d+-\d+: French is not supported; read as Swedish", result["warnings"][0]
+    )
+
+
 def test_a_passed_engine_serves_its_own_folder_only(tmp_path: Path) -> None:
     """``obj=engine`` (tests/conftest.py's EngineRunner) serves a command over the Engine's own data folder;
     over another folder a new Engine does the work. The command's warnings go to its stderr, and the Engine

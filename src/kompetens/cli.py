@@ -576,7 +576,7 @@ def _print_review(r: Review, lang: str = "en", *, show_source: bool = False) -> 
         out_console.print(f"[yellow]{w['no_bias_read']}[/]")
     else:
         out_console.print(f"[green]{w['no_bias']}[/]")
-    for warning in r.warnings:
+    for warning in r.warnings_in(lang):  # a part named by its first words (--json keeps the offsets)
         out_console.print(f"  [yellow]{w['not_checked']}[/] {escape(warning)}", highlight=False)
     from .review.flags import grounds_line
 

@@ -376,6 +376,22 @@ def test_a_reviewed_ad_and_its_highlights_speak_swedish(site: tuple[TestClient, 
     assert [text for name, text in Texts(said["en"], ("li",)).found if name == "li" and _english(text)]
 
 
+def test_a_part_in_another_language_is_named_in_swedish(site: tuple[TestClient, dict[str, str]]) -> None:
+    """The Swedish /review page said "Inte granskat: characters 346-549: French is not supported; read as
+    Swedish": now the part is named by its first words, in Swedish. (A fictional ad.)"""
+    client, _ = site
+    french = (
+        "Nous cherchons un vendeur dynamique pour notre boutique imaginaire. Vous travaillerez avec les"
+        " clients, gérerez la caisse et conseillerez nos visiteurs. Une expérience dans la vente est souhaitée."
+    )
+    data = {"csrf_token": csrf(client, "/review"), "text": AD + "\n" + french + "\n", "title": "", "lang": ""}
+    answer = client.post("/review", params={"lang": "sv"}, data=data)
+    assert answer.status_code == 200, answer.text[:300]
+    page = " ".join(answer.text.split())
+    assert "stycket som börjar ”Nous cherchons un…”: franska stöds inte och lästes som svenska" in page
+    assert "characters " not in page and "is not supported" not in page
+
+
 def test_a_ranking_drawn_on_the_rank_page_speaks_swedish(site: tuple[TestClient, dict[str, str]]) -> None:
     """The /rank page's answer: the role's weights, the table's short area names, the evidence and the
     interview kits' texts in the page's language."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from kompetens.ingest.docx import extract_docx
 from kompetens.ingest.htmltext import html_to_text, looks_like_html
 from kompetens.ingest.jobtech import extract_json, extract_jsonl, jsonl_item
 from kompetens.ingest.langdetect import (
+    LANGUAGE_NAMES,
     SUPPORTED_LANGS,
     UNDETERMINED,
     foreign_paragraphs,
@@ -482,6 +484,24 @@ def _name_parts(meta: dict[str, Any], other: list[tuple[int, int, str | None]], 
         f"characters {s}-{e}: {language_name(c)} is not supported; read as {language_name(lang)}"
         for s, e, c in other
     )
+
+
+_PART_WARNING = re.compile(r"^characters (\d+)-(\d+): (.+) is not supported; read as (.+)$")
+
+
+def warned_part(warning: str) -> tuple[int, int, str | None, str | None] | None:
+    """The part a warning of ``_name_parts`` names: its start and end, its language and the language it was
+    read as (codes; None for a language without a code here), or None for another warning. The reports
+    name the part in their own language by its first words, the JSON keeps the warning with its offsets."""
+    found = _PART_WARNING.match(warning)
+    if found is None:
+        return None
+    codes = {name: code for code, name in LANGUAGE_NAMES.items()}
+
+    def code(name: str) -> str | None:
+        return codes.get(name) or (name.strip("'") if name.startswith("'") else None)
+
+    return int(found[1]), int(found[2]), code(found[3]), code(found[4])
 
 
 SHORT_TEXT_LETTERS = 60

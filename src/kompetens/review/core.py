@@ -54,6 +54,11 @@ class ReviewExplanation:
     """Spans that speak of social media but were set aside, each with its reason."""
 
 
+FIRST_WORDS = 3
+FIRST_CHARS = 32
+"""A part in another language is named by its first words, at most this many (and characters)."""
+
+
 @dataclass(slots=True)
 class Review:
     """The result of reviewing one ad: the ``kompetens review --json`` object."""
@@ -106,6 +111,33 @@ class Review:
     """The ad's plain text as read and normalised (NFC, \\n newlines, zero-width and other invisible
     characters removed; a JobTech ad's title, a blank line, its text): the text every ``start``/``end`` of
     ``flags``, ``explanation`` and ``area_evidence`` indexes, which may differ from the file's own."""
+
+    def warnings_in(self, lang: str) -> list[str]:
+        """``warnings`` as a reader of ``lang`` reads them: a part in another language named by its first
+        words ("stycket som börjar ”Nous recherchons…”: franska stöds inte och lästes som svenska"), not by
+        the character offsets ``warnings`` (and the JSON) keep; any other warning as it is."""
+        from ..ingest.reader import warned_part
+        from ..lang import report_words
+
+        w = report_words("review", lang)
+        names: dict[str, str] = w["language_names"]
+        out: list[str] = []
+        for warning in self.warnings:
+            part = warned_part(warning)
+            if part is None or not (0 <= part[0] < part[1] <= len(self.text)):
+                out.append(warning)
+                continue
+            start, end, code, read_as = part
+            words = self.text[start:end].split()[:FIRST_WORDS]
+            begins = " ".join(words)
+            if len(begins) > FIRST_CHARS:
+                begins = begins[:FIRST_CHARS].rsplit(" ", 1)[0] or begins[:FIRST_CHARS]
+
+            def name(c: str | None) -> str:
+                return names.get(c or "und") or str(c)
+
+            out.append(str(w["other_part"]).format(start=begins, language=name(code), read_as=name(read_as)))
+        return out
 
     @property
     def biased_flags(self) -> list[Flag]:
