@@ -376,6 +376,31 @@ def test_a_reviewed_ad_and_its_highlights_speak_swedish(site: tuple[TestClient, 
     assert [text for name, text in Texts(said["en"], ("li",)).found if name == "li" and _english(text)]
 
 
+def test_the_rank_pages_skills_are_labelled_in_the_page_language(
+    site: tuple[TestClient, dict[str, str]],
+) -> None:
+    """A Swedish /rank page for an English ad's role listed its skills by their English labels ("search
+    engine optimisation (SEO)", "customer support"): now each in the page's language where one is known,
+    the English page keeps its English. (A fictional ad.)"""
+    client, _ = site
+    ad = (
+        "Communications officer at Example Ltd\n\nYou run our Instagram and answer customer questions. You"
+        " have experience of search engine optimisation and Google Analytics.\n"
+    )
+    said = {}
+    for lang in ("sv", "en"):
+        data = {"csrf_token": csrf(client, "/rank"), "role_source": "ad", "ad": ad}
+        files = [("cvs", ("Kandidat_Exempel.txt", CV.encode(), "text/plain"))]
+        answer = client.post("/rank", params={"lang": lang}, data=data, files=files)
+        assert answer.status_code == 200, answer.text[:300]
+        # the skills' paragraphs (the form below still holds the ad as typed)
+        skills = re.findall(r"<p><strong>(?:Matched|Missing|Färdigheter)[^<]*</strong>.*?</p>", answer.text)
+        said[lang] = " ".join(" ".join(skills).split())
+    assert "sökmotoroptimering (SEO)*" in said["sv"] and "kundsupport" in said["sv"]
+    for english in ("search engine optimisation", "customer support", "social media platforms"):
+        assert english not in said["sv"] and english in said["en"], english
+
+
 def test_a_part_in_another_language_is_named_in_swedish(site: tuple[TestClient, dict[str, str]]) -> None:
     """The Swedish /review page said "Inte granskat: characters 346-549: French is not supported; read as
     Swedish": now the part is named by its first words, in Swedish. (A fictional ad.)"""
