@@ -197,7 +197,8 @@ def test_texts_in_two_languages_are_compared_in_english() -> None:
     role = replace(ROLE, wording={"sjuksköterska": 1.0}, wording_en={"nurse": 0.8, "home": 0.6})
     cv = replace(synthetic(1, [0.5] * 8), lang="en", wording={"nurse": 1.0}, wording_en={"nurse": 1.0})
     s = score(cv, role)
-    assert s.wording == pytest.approx(min(1.0, 0.8 / wording.WORDING_FULL_CROSS))
+    full = wording.WORDING_FULL_CROSS  # one shared word brings at most WORD_CAP of the fit
+    assert s.wording == pytest.approx(min(1.0, min(0.8, wording.WORD_CAP * full) / full))
     item = rank([cv], role)[0].item()
     assert item.wording_in_english and item.wording_shared == ["nurse"]
     assert score(replace(cv, wording_en={}), role).wording is None  # no English terms: areas alone
@@ -411,7 +412,8 @@ def test_naming_the_employer_in_a_cv_earns_no_wording(engine: Engine) -> None:
     ad = (
         "Digital marknadsförare till Exempelsmycken AB\n\n"
         "Exempelsmycken AB är en liten e-handel som säljer handgjorda smycken.\n\n"
-        "Om rollen\nDu planerar kampanjer i Google Ads, skickar nyhetsbrev och svarar på kundernas frågor."
+        "Om rollen\nDu planerar kampanjer för våra smycken i Google Ads, skickar nyhetsbrev och svarar på"
+        " kundernas frågor."
     )
     role = engine.role_from_ad(document_from_text(ad, kind="ad", lang="sv"))
     assert "exempelsmycken" not in role.wording and "smycken" in role.wording
@@ -422,3 +424,15 @@ def test_naming_the_employer_in_a_cv_earns_no_wording(engine: Engine) -> None:
         document_from_text(base + " Jag skulle gärna vilja arbeta på Exempelsmycken.", kind="cv", lang="sv")
     )
     assert score(naming, role).score == score(plain, role).score
+
+
+def test_no_single_shared_word_fills_the_wording_share() -> None:
+    """A user's test (h2, finding 6B): one rare merit word ("Shopify", 0.6 of a short ad's wording) in a CV
+    brought all 40 wording points; one word now brings at most ``WORD_CAP`` of the full fit."""
+    role = {"shopify": 0.6, "kampanjer": 0.5, "annonsering": 0.4, "nyhetsbrev": 0.48}
+    cv = {"shopify": 0.7, "kassa": 0.71}
+    full = wording.WORDING_FULL
+    assert wording.fit(wording.cosine(role, cv), full) == 1.0  # the plain cosine: full from one word
+    assert wording.fit(wording.capped_cosine(role, cv, full), full) == pytest.approx(wording.WORD_CAP)
+    many = {"shopify": 0.5, "kampanjer": 0.5, "annonsering": 0.5, "nyhetsbrev": 0.5}
+    assert wording.fit(wording.capped_cosine(role, many, full), full) == 1.0  # several words still fill it
