@@ -202,6 +202,16 @@ def test_inline_heading_opens_a_section() -> None:
             "about_company",
         ),
         ("sv", "Exempel Energi AB är ett energibolag som söker dig som vill arbeta med kundservice.", "body"),
+        # a user's test (h2, finding 12): an e-commerce business and a head count in words; a CV's "Bor i
+        # Jönköping" earned wording points from this paragraph
+        (
+            "sv",
+            "Exempelsmycken AB (fiktivt företag) är en liten e-handel i Jönköping som säljer handgjorda smycken"
+            " i hela Norden. Vi är åtta personer och växer snabbt.",
+            "about_company",
+        ),
+        ("sv", "Påhittad Webbutik AB är en nätbutik för inredning.", "about_company"),
+        ("sv", "Vi är åtta personer och söker nu dig som vill sköta vår e-handel.", "body"),
     ],
 )
 def test_unheaded_company_paragraph(lang: str, paragraph: str, kind: str) -> None:

@@ -727,7 +727,7 @@ def wording_fit(candidate: CandidateProfile, role: Role) -> float | None:
     if found is None:
         return None
     role_words, cand_words, full = found
-    return wording.fit(wording.cosine(role_words, cand_words), full)
+    return wording.fit(wording.capped_cosine(role_words, cand_words, full), full)
 
 
 def _with_wording(area_score: float, fit: float | None, share: float) -> float:

@@ -44,6 +44,10 @@ TERMS_KEPT = 150
 """The heaviest words kept of a text (the vector is normalised over them). 300 ranked the proxy 0.003-0.005
 NDCG@5 better and 10,000 profiles at twice the time (bench/rank.py)."""
 SHARED_SHOWN = 8
+WORD_CAP = 0.25
+"""The most of the full fit one shared word may bring (``capped_cosine``): a user's test (h2, finding 6)
+found one rare merit word ("Shopify", weight 0.6 in a short ad) worth all 40 wording points. Chosen on the
+tune half of bench/rank_ads.py among 1 (no cap), 0.5, 0.34 and 0.25 (docs/ranking.md)."""
 WORDING_FULL_CROSS = 0.3
 """The cosine of two texts in different languages, compared in English (``WordBridge``), at which the fit
 is full: chosen on the tune half of bench/rank_ads.py over 0.1-0.5 (docs/ranking.md)."""
@@ -287,6 +291,14 @@ def cosine(role_words: Mapping[str, float], cand_words: Mapping[str, float]) -> 
     order the words come in, so ``score()`` and ``rank()`` agree to the bit."""
     both = role_words.keys() & cand_words.keys()  # a set intersection in C: most words are not shared
     return math.fsum([role_words[w] * cand_words[w] for w in both])
+
+
+def capped_cosine(role_words: Mapping[str, float], cand_words: Mapping[str, float], full: float) -> float:
+    """``cosine``, with each shared word's product capped at ``WORD_CAP`` x ``full``: no single word fills
+    the wording share, a fit needs several of the ad's words."""
+    cap = WORD_CAP * full
+    both = role_words.keys() & cand_words.keys()
+    return math.fsum([min(cap, role_words[w] * cand_words[w]) for w in both])
 
 
 def fit(cos: float, full: float | None = None) -> float:
