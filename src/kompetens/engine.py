@@ -1997,7 +1997,7 @@ class Engine:
         from .ingest import require_language
         from .layout import ad_title
         from .match import role_from_ad
-        from .match.wording import employer_words, job_text, term_vector, without
+        from .match.wording import ad_sentence_keys, employer_words, job_text, term_vector, without
 
         if doc.kind != "ad":
             doc = replace(doc, kind="ad")
@@ -2026,7 +2026,7 @@ class Engine:
         employer = doc.meta.get("employer")
         words = without(words, employer_words(doc.text, employer if isinstance(employer, str) else None))
         bridge = self.word_bridge
-        return role_from_ad(
+        role = role_from_ad(
             profile,
             title=title[:80] if title else None,
             labels=self.skill_labels,
@@ -2034,6 +2034,7 @@ class Engine:
             wording_en=bridge.bridge(words, doc.lang) if bridge is not None else {},
             social_media=social_media,
         )
+        return replace(role, ad_sentences=ad_sentence_keys(base))
 
     def rank(
         self,
@@ -2228,6 +2229,7 @@ def _role_of(data: Mapping[str, Any]) -> Role:
         wording_share=float(data.get("wording_share", WORDING_SHARE)),
         social_media=bool(data.get("social_media", True)),
         ad_areas=tuple(str(a) for a in data.get("ad_areas", ())),
+        ad_sentences=tuple(str(k) for k in data.get("ad_sentences", ())),
     )
 
 

@@ -207,4 +207,5 @@ def test_the_team_holding_the_best_candidate_scores_above_it() -> None:
     alone = score(strong, WORDED_ROLE).score
     team = best_team([strong, medium], WORDED_ROLE, 2)
     assert team.members == ("cv000", "cv001") and team.score > alone > team.coverage_score
-    assert team.wording == 1.0 and team.member_scores["cv000"] == alone
+    # two shared words: each brings at most WORD_CAP (0.25) of the full fit
+    assert team.wording == score(strong, WORDED_ROLE).wording == 0.5 and team.member_scores["cv000"] == alone

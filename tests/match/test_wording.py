@@ -436,3 +436,47 @@ def test_no_single_shared_word_fills_the_wording_share() -> None:
     assert wording.fit(wording.capped_cosine(role, cv, full), full) == pytest.approx(wording.WORD_CAP)
     many = {"shopify": 0.5, "kampanjer": 0.5, "annonsering": 0.5, "nyhetsbrev": 0.5}
     assert wording.fit(wording.capped_cosine(role, many, full), full) == 1.0  # several words still fill it
+
+
+def test_sentence_keys_and_copied() -> None:
+    ad = wording.sentence_keys(
+        "Du planerar kampanjer i Meta Ads och Google Ads.\nDu skickar nyhetsbrev till våra kunder varje vecka.\n"
+        "- har erfarenhet av annonsering i sociala medier\n- skriver bra på svenska och engelska\nAnsök senast 31 januari."
+    )
+    assert len(ad) == 4  # "Ansök senast 31 januari" is too short to tell
+    cv = wording.sentence_keys("Jag DU PLANERAR kampanjer i Meta Ads och Google Ads! Du skickar nyhetsbrev.")
+    assert wording.copied(ad, cv) == 0  # one sentence: a CV may quote a line
+    two = wording.sentence_keys(
+        "du planerar kampanjer i meta ads och google ads. Skriver bra på svenska och engelska"
+    )
+    assert wording.copied(ad, two) == 2  # half of a short ad's sentences
+    assert wording.copied(ad * 1 + tuple(f"x{i}" for i in range(10)), two) == 0  # 2 of 14: neither
+
+
+PASTED_AD = (
+    "Digital marknadsförare till Påhittade Ljus AB\n\n"
+    "Om rollen\nSom digital marknadsförare ansvarar du för vår marknadsföring på nätet. Du planerar och genomför"
+    " kampanjer i Meta Ads och Google Ads. Du följer upp resultat och föreslår förbättringar utifrån data.\n\n"
+    "Vi söker dig som\n- har erfarenhet av annonsering i Meta Ads och Google Ads\n"
+    "- kan analysera data i Google Analytics\n- skriver bra på svenska och engelska\n"
+)
+
+
+def test_a_cv_that_pastes_the_ad_is_flagged(engine: Engine) -> None:
+    """A user's test (h2, finding 14): a consumer's CV with the whole ad pasted in ranked next to the best
+    candidate, with no warning. Fictional ad and CVs."""
+    role = engine.role_from_ad(document_from_text(PASTED_AD, kind="ad", lang="sv"))
+    assert len(role.ad_sentences) >= 5
+    base = "Kassabiträde i en påhittad livsmedelsbutik. Jag har arbetat helger i två år och gillar film."
+    own = engine.candidate(document_from_text(base, source="own.txt", kind="cv", lang="sv"))
+    pasted = engine.candidate(
+        document_from_text(base + "\n\n" + PASTED_AD, source="pasted.txt", kind="cv", lang="sv")
+    )
+    items = {r.score.source: r.item() for r in rank([own, pasted], role)}
+    assert not items[own.source].warnings
+    (warning,) = items[pasted.source].warnings
+    assert "word for word" in warning
+    again = CandidateProfile.from_dict(json.loads(json.dumps(pasted.to_dict())))
+    assert again.sentences == pasted.sentences
+    kept = role_from_dict({k: v for k, v in to_jsonable(role).items() if k not in ("source", "skills")})  # type: ignore[union-attr]
+    assert kept.ad_sentences == role.ad_sentences

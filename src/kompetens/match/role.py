@@ -60,6 +60,7 @@ _FIELDS = frozenset(
         "wording_en",
         "social_media",
         "ad_areas",
+        "ad_sentences",
     }
 )
 CONCEPT_PREFIX = "concept:"
@@ -104,6 +105,9 @@ class Role:
     ad_areas: tuple[str, ...] = ()
     """For a role derived from an ad, the areas the ad's own words weigh, in AREA_IDS order; empty for a
     role file, and for an ad that names no area (its weights are then the default role's)."""
+    ad_sentences: tuple[str, ...] = ()
+    """For a role derived from an ad, hashes of the ad's job sentences (``wording.ad_sentence_keys``): a CV
+    that holds many of them word for word is flagged (``wording.copied``)."""
     vector: tuple[float, ...] = field(init=False, repr=False, compare=False)
     total_weight: float = field(init=False, repr=False, compare=False)
 
@@ -216,6 +220,7 @@ def role_from_dict(data: Any, *, source: str | None = None) -> Role:
         share,
         social_media,
         _ad_areas(data.get("ad_areas"), source),
+        tuple(str(k) for k in data.get("ad_sentences", []) if isinstance(k, str)),
     )
 
 

@@ -29,7 +29,7 @@ from .anonymize import anonymize
 from .listed import is_listed
 from .role import Role
 from .timeline import Position, Timeline, covered_months, parse_timeline, without_years
-from .wording import WordBridge, Zipf, cv_form_spans, term_vector, unmatched_text
+from .wording import WordBridge, Zipf, copied, cv_form_spans, sentence_keys, term_vector, unmatched_text
 
 # Evidence inside a described job counts fully; in education a little less; self-description (profile,
 # "about me") half: saying "I use Instagram every day" is not having done the job. A bare skills list
@@ -107,6 +107,8 @@ class CandidateProfile:
     wording_en: dict[str, float] = field(default_factory=dict)
     """The same words as English terms (``WordBridge``): what a role from an ad in another language
     compares. Empty without the linking index."""
+    sentences: tuple[str, ...] = ()
+    """Hashes of the anonymised CV's sentences (``wording.sentence_keys``): whether it copies an ad's."""
     shown: dict[str, float] = field(default_factory=dict)
     """Level per area from the evidence outside bare skills lists: what a must-have area is held to, so that
     a list alone does not meet it. Empty in a profile stored before: ``areas`` then stands in."""
@@ -155,6 +157,7 @@ class CandidateProfile:
             "skills": [s.to_dict() for s in self.skills],
             "wording": dict(self.wording),
             "wording_en": dict(self.wording_en),
+            "sentences": list(self.sentences),
             "shown": {a: round(v, 6) for a, v in self.shown.items()},
             "listed_concepts": list(self.listed_concepts),
         }
@@ -179,6 +182,7 @@ class CandidateProfile:
             skills=[Skill.from_dict(s) for s in d.get("skills", [])],
             wording={str(w): float(v) for w, v in d.get("wording", {}).items()},
             wording_en={str(w): float(v) for w, v in d.get("wording_en", {}).items()},
+            sentences=tuple(str(k) for k in d.get("sentences", [])),
             shown={str(a): float(v) for a, v in d.get("shown", {}).items()},
             listed_concepts=[str(c) for c in d.get("listed_concepts", [])],
         )
@@ -264,7 +268,7 @@ class Ranked:
             areas={a: c.areas[a] for a in AREA_IDS},
             evidence=s.evidence(),
             gaps=list(s.gaps),
-            warnings=list(c.warnings),
+            warnings=list(c.warnings) + _copy_warning(s),
             must_haves=dict(s.must_haves),
             missing_must_haves=s.missing_must_haves,
             listed_must_haves=s.listed_must_haves,
@@ -381,6 +385,7 @@ def build_candidate(
     cand = candidate_from(
         profile, timeline, removed=anon.removed, today=day, labels=labels, languages=languages
     )
+    cand.sentences = sentence_keys(clean.text)
     if zipf is not None:
         blanked = profile if wording_fn is None else wording_fn(clean)
         cand.wording = term_vector(unmatched_text(blanked, cv_form_spans(clean.text)), lang, zipf)
@@ -712,6 +717,17 @@ def _compared(
     else:
         pair = (role.wording_en, candidate.wording_en, wording.WORDING_FULL_CROSS)
     return pair if pair[0] and pair[1] else None
+
+
+def _copy_warning(s: Score) -> list[str]:
+    """A warning when the CV holds many of the role's ad sentences word for word (``wording.copied``)."""
+    n = copied(s.role.ad_sentences, s.candidate.sentences)
+    if not n:
+        return []
+    return [
+        f"holds {n} of the {len(s.role.ad_sentences)} sentences of the ad word for word: read whether the"
+        " text is the candidate's own (its wording fit counts them)"
+    ]
 
 
 def _shared_words(s: Score) -> list[str]:

@@ -18,6 +18,7 @@ score is then the areas' alone.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
@@ -299,6 +300,46 @@ def capped_cosine(role_words: Mapping[str, float], cand_words: Mapping[str, floa
     cap = WORD_CAP * full
     both = role_words.keys() & cand_words.keys()
     return math.fsum([min(cap, role_words[w] * cand_words[w]) for w in both])
+
+
+COPY_MIN_WORDS = 6
+"""A sentence of fewer words is no evidence of copying ("Ansök senast 31 januari")."""
+COPY_SENTENCES = 3
+COPY_SHARE = 0.25
+"""A CV that holds ``COPY_SENTENCES`` of the ad's job sentences word for word, or ``COPY_SHARE`` of them (two
+at least), gets a warning on its rank item: a user's test (h2, finding 14) found a consumer's CV with the
+whole ad pasted in ranked next to the best candidate, with no word of it."""
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def sentence_keys(text: str) -> tuple[str, ...]:
+    """Short hashes of the text's sentences and lines of ``COPY_MIN_WORDS`` words or more, their words
+    lower-cased: what ``copied`` compares. Hashes, so that a stored profile or role keeps no text."""
+    keys = set()
+    for m in _SENTENCE.finditer(text):
+        words = _WORD.findall(m.group().lower())
+        if len(words) >= COPY_MIN_WORDS:
+            keys.add(hashlib.blake2b(" ".join(words).encode(), digest_size=6).hexdigest())
+    return tuple(sorted(keys))
+
+
+def ad_sentence_keys(profile: Profile) -> tuple[str, ...]:
+    """``sentence_keys`` of the ad's title and sentences about the job, as written (no mention blanked)."""
+    layout = profile.layout
+    text = profile.doc.text
+    if layout is None:
+        return sentence_keys(text)
+    parts = [layout.title or ""] + [text[u.start : u.end] for u in layout.units if u.about_the_job]
+    return sentence_keys("\n".join(parts))
+
+
+def copied(ad_keys: Sequence[str], cv_keys: Sequence[str]) -> int:
+    """How many of the ad's job sentences the CV holds word for word when that is enough for a warning
+    (``COPY_SENTENCES``, or ``COPY_SHARE`` of them and two at least), else 0."""
+    n = len(set(ad_keys) & set(cv_keys))
+    if n >= COPY_SENTENCES or (n >= 2 and n >= COPY_SHARE * len(ad_keys)):
+        return n
+    return 0
 
 
 def fit(cos: float, full: float | None = None) -> float:
