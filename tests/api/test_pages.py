@@ -155,6 +155,19 @@ def test_rank_for_a_pasted_ad(client: TestClient) -> None:
     assert "Role:" in r.text
 
 
+def test_a_cv_that_copies_the_ad_is_flagged_on_the_rank_page(client: TestClient) -> None:
+    """A user's test (h2, finding 14): a CV holding the ad word for word gets a "Check by hand" line."""
+    ad = DEMO_AD.read_text(encoding="utf-8")
+    pasted = ("copied.txt", ("Kassabiträde i en påhittad butik.\n\n" + ad).encode(), "text/plain")
+    r = client.post(
+        "/rank",
+        files=[*as_files(demo_cvs(1)), ("cvs", pasted)],
+        data={"role_source": "ad", "ad": ad, "csrf_token": csrf(client)},
+    )
+    assert r.status_code == 200
+    assert r.text.count("word for word") == 1
+
+
 def test_a_pasted_ad_is_ranked_for_though_the_built_in_role_stayed_chosen(client: TestClient) -> None:
     """A bug hunt (h2): the page opens with the built-in role chosen; a user who pasted the ad and pressed the
     button got the built-in role's ranking without a word about the ad."""
