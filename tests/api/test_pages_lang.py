@@ -434,3 +434,22 @@ def test_a_ranking_drawn_on_the_rank_page_speaks_swedish(site: tuple[TestClient,
         left = [text for text in found if _english(text)]
         assert not left, (tag, left)
     assert [text for name, text in Texts(said["en"], ("p",)).found if name == "p" and _english(text)]
+
+
+def test_the_social_media_evidence_list_speaks_the_page_language(
+    site: tuple[TestClient, dict[str, str]],
+) -> None:
+    """The "Why social media" list said "counted" / "set aside (...)" in English on a Swedish page."""
+    client, _ = site
+    ad = AD + "Du publicerar inlägg på Instagram och svarar på kommentarer.\nFölj oss på LinkedIn!\n"
+    said = {}
+    for lang in ("sv", "en"):
+        data = {"csrf_token": csrf(client, "/review"), "text": ad, "title": "", "lang": ""}
+        answer = client.post("/review", params={"lang": lang}, data=data)
+        assert answer.status_code == 200, answer.text[:300]
+        said[lang] = [
+            text for name, text in Texts(answer.text, ("li",)).found if name == "li" and "“" in text
+        ]
+    assert any(text.endswith("räknas") for text in said["sv"]), said["sv"]
+    assert not [text for text in said["sv"] if "counted" in text or "set aside" in text], said["sv"]
+    assert any(text.endswith("counted") for text in said["en"]), said["en"]

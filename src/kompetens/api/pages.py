@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import secrets
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -16,6 +17,7 @@ from ..lang import report_words
 from ..match import Kit, RankItem, Role
 from ..models import Document
 from ..review.flags import grounds_line
+from ..review.social import Evidence
 from ..store.accounts import NO_ORG, User, email_digest
 from .auth import client_address, page_user, record_call, session_user, throttle_of
 from .csrf import CSRF_COOKIE, SESSION_COOKIE, check_csrf, set_cookie
@@ -91,7 +93,21 @@ def review_page(request: Request, form: dict[str, str], upload: Upload | None) -
         uploaded=uploaded,
         verdicts=report_words("review", lang)["verdicts"],
         grounds=grounds_line(result.grounds_checked, report_words("review", lang)),
+        evidence_note=_evidence_note(report_words("review", lang)),
     )
+
+
+def _evidence_note(w: dict[str, Any]) -> Callable[[Evidence], str]:
+    """What the "Why social media" list says of a piece of evidence, in the page's language: counted, or set
+    aside and why (the HTML report's words, ``lang/*/review.json``)."""
+
+    def note(e: Evidence) -> str:
+        if e.counted:
+            return str(w["html"]["counted"])
+        said = w["reasons"].get(e.reason) or w["sections"].get(e.reason) or e.reason
+        return str(w["html"]["set_aside_because"]).format(reason=said)
+
+    return note
 
 
 @router.post("/review/report", response_class=HTMLResponse)
