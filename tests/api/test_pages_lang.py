@@ -355,17 +355,23 @@ class Marks(HTMLParser):
             self.titles.append(title)
 
 
-def test_a_reviewed_ad_and_its_highlights_speak_swedish(site: tuple[TestClient, dict[str, str]]) -> None:
-    """The review's facts, paragraphs and the notes of its highlights (what showed an area: "a skill or word
-    of the area") in the page's language; the English page keeps its English."""
-    client, _ = site
-    ad = AD + "Du ska vara en stark ledare. Meriterande med erfarenhet av Google Analytics och kundtjänst.\n"
+def _reviewed(client: TestClient, ad: str) -> dict[str, str]:
+    """The /review page of ``ad`` in Swedish and in English."""
     said = {}
     for lang in ("sv", "en"):
         data = {"csrf_token": csrf(client, "/review"), "text": ad, "title": "", "lang": ""}
         answer = client.post("/review", params={"lang": lang}, data=data)
         assert answer.status_code == 200, answer.text[:300]
         said[lang] = answer.text
+    return said
+
+
+def test_a_reviewed_ad_and_its_highlights_speak_swedish(site: tuple[TestClient, dict[str, str]]) -> None:
+    """The review's facts, paragraphs and the notes of its highlights (what showed an area: "a skill or word
+    of the area") in the page's language; the English page keeps its English."""
+    client, _ = site
+    ad = AD + "Du ska vara en stark ledare. Meriterande med erfarenhet av Google Analytics och kundtjänst.\n"
+    said = _reviewed(client, ad)
     marks = Marks(said["sv"]).titles
     assert any("en färdighet eller ett ord för området" in t for t in marks), marks
     assert not [t for t in Marks(said["sv"]).titles if _english(t)]
@@ -442,14 +448,10 @@ def test_the_social_media_evidence_list_speaks_the_page_language(
     """The "Why social media" list said "counted" / "set aside (...)" in English on a Swedish page."""
     client, _ = site
     ad = AD + "Du publicerar inlägg på Instagram och svarar på kommentarer.\nFölj oss på LinkedIn!\n"
-    said = {}
-    for lang in ("sv", "en"):
-        data = {"csrf_token": csrf(client, "/review"), "text": ad, "title": "", "lang": ""}
-        answer = client.post("/review", params={"lang": lang}, data=data)
-        assert answer.status_code == 200, answer.text[:300]
-        said[lang] = [
-            text for name, text in Texts(answer.text, ("li",)).found if name == "li" and "“" in text
-        ]
+    said = {
+        lang: [text for name, text in Texts(page, ("li",)).found if name == "li" and "“" in text]
+        for lang, page in _reviewed(client, ad).items()
+    }
     assert any(text.endswith("räknas") for text in said["sv"]), said["sv"]
     assert not [text for text in said["sv"] if "counted" in text or "set aside" in text], said["sv"]
     assert any(text.endswith("counted") for text in said["en"]), said["en"]
