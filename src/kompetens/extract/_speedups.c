@@ -919,6 +919,16 @@ done:
     return out;
 }
 
+/* the weights' rows (2**bits x 3 float32), or -1 with an error */
+static Py_ssize_t weight_rows(const Py_buffer *w, const char *who) {
+    Py_ssize_t rows = w->len / 12;
+    if (rows < 1 || (rows & (rows - 1)) != 0 || w->len != rows * 12) {
+        PyErr_Format(PyExc_ValueError, "%s: weights must be 2**bits x 3 float32", who);
+        return -1;
+    }
+    return rows;
+}
+
 /* ---- The span tagger's table of a new word (kompetens.extract.spans.Featurizer.word_table_python) --------
  * word_table(prefixes, groups, weights, out) -> None (word_row below builds the features itself)
  *   prefixes: list of str, one per neighbour position ("-2:" ... "2:"); groups: list of as many lists of str,
@@ -938,11 +948,8 @@ static PyObject *word_table(PyObject *self, PyObject *args) {
     PyObject *result = NULL;
     if (get_buffer(wobj, NULL, &w, 4, 0) < 0) return NULL;
     if (get_buffer(oobj, NULL, &out, 4, 1) < 0) { PyBuffer_Release(&w); return NULL; }
-    Py_ssize_t rows = w.len / 12;
-    if (rows < 1 || (rows & (rows - 1)) != 0 || w.len != rows * 12) {
-        PyErr_SetString(PyExc_ValueError, "word_table: weights must be 2**bits x 3 float32");
-        goto done;
-    }
+    Py_ssize_t rows = weight_rows(&w, "word_table");
+    if (rows < 0) goto done;
     if (out.len != n_pos * 12) {
         PyErr_SetString(PyExc_ValueError, "word_table: out must be positions x 3 float32");
         goto done;
@@ -1143,16 +1150,6 @@ static int fill_word_row(PyObject *word, PyObject *lower, PyObject *lemma, PyObj
     for (int p = 0; p < 5; p++) row_sum(&sums[p], out + 3 * p);
     if (shape != small) PyMem_Free(shape);
     return 0;
-}
-
-/* the weights' rows (2**bits x 3 float32), or -1 with an error */
-static Py_ssize_t weight_rows(const Py_buffer *w, const char *who) {
-    Py_ssize_t rows = w->len / 12;
-    if (rows < 1 || (rows & (rows - 1)) != 0 || w->len != rows * 12) {
-        PyErr_Format(PyExc_ValueError, "%s: weights must be 2**bits x 3 float32", who);
-        return -1;
-    }
-    return rows;
 }
 
 static PyObject *word_row(PyObject *self, PyObject *args) {
