@@ -61,6 +61,8 @@ class Code(StrEnum):
     E513 = "too many failed sign-ins"
     E514 = "candidate stored already"
     E515 = "ambiguous candidate name"
+    E516 = "host not served"
+    E517 = "request from another site"
     E600 = "server busy"
     E601 = "time limit exceeded"
     E602 = "engine worker failed"
@@ -221,6 +223,8 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E513: 429,
     Code.E514: 409,
     Code.E515: 409,
+    Code.E516: 400,
+    Code.E517: 403,
     Code.E600: 503,
     Code.E601: 504,
     Code.E602: 500,
@@ -229,7 +233,8 @@ _HTTP_STATUS: dict[Code, int] = {
 }
 """Codes that are not plain invalid input (422). Every input that cannot be used is 422, E301 (a field missing or
 out of range) and E500 (an unknown user role) included; the REST API answers 400 only for a request body it
-cannot parse at all (``api/errors.py``: E107, JSON that is not JSON or not UTF-8)."""
+cannot parse at all (``api/errors.py``: E107, JSON that is not JSON or not UTF-8) and for a ``Host`` header
+naming a host the server does not serve (E516, ``api/auth.py``'s guard, before any route)."""
 
 
 def upload_error(errors: Sequence[KompetensError]) -> KompetensError:

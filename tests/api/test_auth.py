@@ -168,8 +168,11 @@ def test_open_mode_without_users(client: TestClient) -> None:
 def test_foreign_host_is_400(client: TestClient) -> None:
     r = client.get("/api/v1/health", headers={"Host": "evil.example"})
     assert r.status_code == 400
-    assert r.json()["error"]["code"] == "HTTP400"
-    assert client.get("/", headers={"Host": "evil.example"}).status_code == 400
+    error = r.json()["error"]
+    assert (error["code"], error["kind"]) == ("E516", "host not served")  # coded, as every other error
+    assert "Host header" in error["message"] and error["field"] is None
+    page = client.get("/", headers={"Host": "evil.example"})
+    assert page.status_code == 400 and "E516" in page.text and "text/html" in page.headers["content-type"]
     assert client.get("/api/v1/health", headers={"Host": "localhost:8000"}).status_code == 200
     assert client.get("/api/v1/health", headers={"Host": "[::1]:8000"}).status_code == 200
 
@@ -196,9 +199,10 @@ def test_cross_origin_post_is_403(client: TestClient) -> None:
         {"Origin": "null"},
     ):
         r = client.post("/review", data={"text": "SEO", "csrf_token": token}, headers=headers)
-        assert r.status_code == 403, headers
+        assert r.status_code == 403 and "E517" in r.text, headers
         r = client.post("/api/v1/extract", json={"text": "SEO"}, headers=headers)
-        assert r.status_code == 403 and r.json()["error"]["code"] == "HTTP403"
+        assert r.status_code == 403 and r.json()["error"]["code"] == "E517"
+        assert r.json()["error"]["kind"] == "request from another site"
     r = client.post(
         "/review", data={"text": "   ", "csrf_token": token}, headers={"Origin": "http://testserver"}
     )

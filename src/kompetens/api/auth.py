@@ -1,8 +1,8 @@
 """Access control: the Host and Origin guard, API tokens, web sessions and CSRF tokens.
 
 * Every request's Host must be one the server was told it is reached by (``--host``, ``--allowed-host``;
-  localhost names when bound to loopback); others get 400. A POST whose Origin (or, without one, Referer)
-  names another host gets 403.
+  localhost names when bound to loopback); others get 400 (E516). A POST whose Origin (or, without one,
+  Referer) names another host gets 403 (E517).
 * Once the data folder has users, every /api/v1 route but health needs ``Authorization: Bearer <token>``
   and every page needs a signed-in session. With no user yet the server is open, as a loopback demo.
 * Every form carries a CSRF token (api/csrf.py).
@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Collection, Iterable
 from html import escape
+from http import HTTPStatus
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -30,7 +31,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..engine import Engine
-from ..errors import Code, KompetensError
+from ..errors import Code, KompetensError, http_status
 from ..store.accounts import Accounts, User, digest, email_digest
 from .csrf import SESSION_COOKIE, UNSAFE_METHODS
 from .errors import API_PREFIX, error_body
@@ -76,7 +77,7 @@ def host_name(value: str) -> str:
 
 
 class HostGuard:
-    """ASGI middleware: 400 for a Host not served here, 403 for a cross-origin POST."""
+    """ASGI middleware: 400 (E516) for a Host not served here, 403 (E517) for a cross-origin POST."""
 
     def __init__(self, app: ASGIApp, *, hosts: Collection[str], origins: Collection[str] = ()) -> None:
         self.app = app
@@ -89,10 +90,10 @@ class HostGuard:
             return
         headers = Headers(scope=scope)
         if host_name(headers.get("host", "")) not in self.hosts:
-            await _deny(scope, send, 400, "the Host header names a host this server does not serve")
+            await _deny(scope, send, Code.E516, "the Host header names a host this server does not serve")
             return
         if scope.get("method") in UNSAFE_METHODS and not self.same_origin(headers):
-            await _deny(scope, send, 403, "a request from another site is not accepted")
+            await _deny(scope, send, Code.E517, "a request from another site is not accepted")
             return
         await self.app(scope, receive, send)
 
@@ -110,15 +111,19 @@ class HostGuard:
         return True
 
 
-async def _deny(scope: Scope, send: Send, status: int, message: str) -> None:
-    phrase = "Bad Request" if status == 400 else "Forbidden"
+async def _deny(scope: Scope, send: Send, code: Code, message: str) -> None:
+    """The guard's coded error, before any route: ``{"error": ...}`` with ``code`` for an /api/ path (as
+    every other API error), an HTML page naming the code for the others."""
+    status = http_status(code)
+    phrase = HTTPStatus(status).phrase
     if str(scope.get("path", "")).startswith(API_PREFIX):
-        body = json.dumps(error_body(f"HTTP{status}", phrase, message)).encode()
+        body = json.dumps(error_body(code.name, code.value, message)).encode()
         content_type = b"application/json"
     else:
         body = (
             f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{phrase} · kompetens</title>'
-            f"</head><body><h1>{phrase}</h1><p>{escape(message)}.</p></body></html>"
+            f"</head><body><h1>{phrase}</h1><p>{escape(message)}.</p><p>{code.name}: {code.value}</p>"
+            "</body></html>"
         ).encode()
         content_type = b"text/html; charset=utf-8"
     headers = [(b"content-type", content_type), (b"content-length", str(len(body)).encode())]

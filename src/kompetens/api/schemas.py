@@ -25,7 +25,8 @@ EXAMPLE_AD = (
 
 UNPARSED = (
     "A request body that cannot be parsed at all: JSON that is not JSON or not UTF-8 (E107), or a multipart "
-    "body that is not well-formed. Nothing else is 400."
+    "body that is not well-formed; and, before any route, a Host header naming a host the server does not "
+    "serve (E516). Nothing else is 400."
 )
 """The 400 of every operation (docs/api.md "Errors")."""
 UNUSABLE = (
