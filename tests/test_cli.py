@@ -1371,6 +1371,39 @@ def test_review_and_rank_speak_the_report_language(runner: CliRunner, data_dir: 
     assert "Ranking for: " in run(runner, data_dir, "rank", "--role", ad, *cvs)[1]
 
 
+def test_rank_names_the_skills_in_the_report_language(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    """`kompetens rank --report-lang sv` printed each candidate's matched and missing skills by the role's
+    English labels ("search engine optimisation", "customer support") under Swedish headings: now by the
+    taxonomy's label in the report's language where it has one, as the web /rank page does
+    (``Engine.ranked_skill_labels``); English stays English and --json keeps the role's labels. (A fictional
+    ad.)"""
+    ad = tmp_path / "ad.txt"
+    ad.write_text(
+        "Communications officer at Example Ltd\n\nYou run our Instagram and answer customer questions. You"
+        " have experience of search engine optimisation and Google Analytics.\n",
+        encoding="utf-8",
+    )
+    cvs = [str(p) for p in DEMO_CVS[:3]]
+    _, swedish, _ = run(runner, data_dir, "rank", "--role", str(ad), *cvs, "--report-lang", "sv")
+    skills = " ".join(swedish.split("färdigheter som rollen efterfrågar", 1)[1].split())
+    assert "sökmotoroptimering*" in skills and "Kundsupport" in skills, skills
+    for english in ("search engine optimisation", "customer support", "stay up to date with social media"):
+        assert english not in skills, english
+    _, english_report, _ = run(runner, data_dir, "rank", "--role", str(ad), *cvs)
+    assert "search engine optimisation*" in " ".join(english_report.split())
+    as_json = json.loads(
+        run(runner, data_dir, "rank", "--role", str(ad), *cvs, "--json", "--report-lang", "sv")[1]
+    )
+    labels = {
+        m["label"]
+        for item in as_json
+        for m in item.get("matched_skills", []) + item.get("missing_skills", [])
+    }
+    assert "search engine optimisation" in labels  # the role's labels, whatever the report's language
+
+
 def test_a_part_in_another_language_is_named_by_its_first_words(
     runner: CliRunner, data_dir: Path, tmp_path: Path
 ) -> None:

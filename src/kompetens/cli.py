@@ -834,7 +834,13 @@ def rank(
         _emit_json(items, list[RankItem | FailedInput])
     else:
         said = report_lang(report_lang_choice, role.lang)
-        _print_ranking(role.title, ranking, order_rule=engine.order_rule(said), lang=said)
+        _print_ranking(
+            role.title,
+            ranking,
+            order_rule=engine.order_rule(said),
+            lang=said,
+            skill_labels=engine.ranked_skill_labels(ranking, said),
+        )
     ctx.exit(1 if errors else 0)
 
 
@@ -852,12 +858,17 @@ def _bar(v: float) -> str:
     return "█" * n + "·" * (8 - n)
 
 
-def _skill_line(r: RankItem, w: Mapping[str, Any], *, limit: int = 6) -> str:
-    """``4/9 matched: a, b*, ... · missing: c*, ...``, compactly."""
+def _skill_line(
+    r: RankItem, w: Mapping[str, Any], labels: Mapping[str, str] | None = None, *, limit: int = 6
+) -> str:
+    """``4/9 matched: a, b*, ... · missing: c*, ...``, compactly; ``labels`` (concept -> label, in the
+    report's language: ``Engine.ranked_skill_labels``) name the skills where they hold them."""
     from rich.markup import escape
 
+    said = labels or {}
+
     def names(items: list[Any]) -> str:
-        shown = [m.label + ("*" if m.required else "") for m in items[:limit]]
+        shown = [said.get(m.concept, m.label) + ("*" if m.required else "") for m in items[:limit]]
         more = len(items) - limit
         return ", ".join(escape(n) for n in shown) + (f" +{more}" if more > 0 else "")
 
@@ -894,7 +905,14 @@ def _missing_word(
     return f"{name} ({'; '.join(notes)})" if notes else name
 
 
-def _print_ranking(title: str, ranking: list[RankItem], *, order_rule: str, lang: str = "en") -> None:
+def _print_ranking(
+    title: str,
+    ranking: list[RankItem],
+    *,
+    order_rule: str,
+    lang: str = "en",
+    skill_labels: Mapping[str, str] | None = None,
+) -> None:
     from rich.markup import escape
 
     w = report_words("rank", lang)
@@ -964,7 +982,8 @@ def _print_ranking(title: str, ranking: list[RankItem], *, order_rule: str, lang
     if any(r.matched_skills or r.missing_skills for r in ranking):
         out_console.print(f"[bold]{w['skills']}[/] [dim]{w['skills_note']}[/]")
         for r in ranking:
-            out_console.print(f"{r.rank:>2} {Path(r.candidate).name}: {_skill_line(r, w)}", highlight=False)
+            line = _skill_line(r, w, skill_labels)
+            out_console.print(f"{r.rank:>2} {Path(r.candidate).name}: {line}", highlight=False)
     for r in ranking:
         for warning in r.warnings:
             err_console.print(f"[yellow]{w['check']}[/] {r.candidate}: {warning}", highlight=False)

@@ -769,6 +769,19 @@ class Engine:
         curated = _curated_labels().get(uri)
         return curated.get(lang, curated["en"]) if curated else None
 
+    def ranked_skill_labels(self, ranking: Iterable[RankItem], lang: str) -> dict[str, str]:
+        """The ranked candidates' matched and missing skills' labels in the report's or page's language, by
+        concept (``mention_label``: the taxonomy's label in ``lang``, else its English one): a Swedish web
+        /rank page and ``kompetens rank --report-lang sv`` showed ESCO's "digital systems" where the
+        taxonomy says "digitala system". The ranking (the API's and ``rank --json``'s JSON) keeps the
+        role's labels."""
+        out: dict[str, str] = {}
+        for item in ranking:
+            for match in (*item.matched_skills, *item.missing_skills):
+                if match.concept not in out:
+                    out[match.concept] = self.mention_label(match.concept, lang) or match.label
+        return out
+
     def _label_mentions(self, profile: Profile) -> None:
         """One label language per answer: the phrase index labels its senses in English, the linker with
         the label it matched (either language), so one concept showed two labels in one Swedish ad."""

@@ -189,7 +189,7 @@ def rank_page(
                 ranking = engine.rank(role, read.documents, thorough=thorough)
             kits = interview_kits(engine, role, ranking, read.documents)
             kit_labels = {kit.lang: engine.interview_labels(kit.lang) for kit in kits.values()}
-            skill_labels = ranked_skill_labels(engine, ranking, page_lang(request))
+            skill_labels = engine.ranked_skill_labels(ranking, page_lang(request))
     except KompetensError as exc:
         return page(request, "rank.html", status=http_status(exc.code), form=form, error=exc)
     record_call(request, "rank", rid)
@@ -205,18 +205,6 @@ def rank_page(
         skill_labels=skill_labels,
         ranking_id=rid,
     )
-
-
-def ranked_skill_labels(engine: Engine, ranking: list[RankItem], lang: str) -> dict[str, str]:
-    """The matched and missing skills' labels in the page's language (``Engine.mention_label``: the
-    taxonomy's label in ``lang``, else its English one): a Swedish page showed ESCO's "digital systems"
-    where the taxonomy says "digitala system". The ranking (and the API's JSON) keeps the role's labels."""
-    out: dict[str, str] = {}
-    for item in ranking:
-        for match in (*item.matched_skills, *item.missing_skills):
-            if match.concept not in out:
-                out[match.concept] = engine.mention_label(match.concept, lang) or match.label
-    return out
 
 
 def filled_source(source: str, *, ad: str, upload: Upload | None) -> str:
