@@ -2010,7 +2010,14 @@ class Engine:
         from .ingest import require_language
         from .layout import ad_title
         from .match import role_from_ad
-        from .match.wording import ad_sentence_keys, employer_words, job_text, term_vector, without
+        from .match.wording import (
+            ad_sentence_keys,
+            ad_sentence_words,
+            employer_words,
+            job_text,
+            term_vector,
+            without,
+        )
 
         if doc.kind != "ad":
             doc = replace(doc, kind="ad")
@@ -2047,7 +2054,7 @@ class Engine:
             wording_en=bridge.bridge(words, doc.lang) if bridge is not None else {},
             social_media=social_media,
         )
-        return replace(role, ad_sentences=ad_sentence_keys(base))
+        return replace(role, ad_sentences=ad_sentence_keys(base), ad_sentence_words=ad_sentence_words(base))
 
     def rank(
         self,
@@ -2243,6 +2250,10 @@ def _role_of(data: Mapping[str, Any]) -> Role:
         social_media=bool(data.get("social_media", True)),
         ad_areas=tuple(str(a) for a in data.get("ad_areas", ())),
         ad_sentences=tuple(str(k) for k in data.get("ad_sentences", ())),
+        ad_sentence_words={
+            str(k): {str(w): int(n) for w, n in words.items()}
+            for k, words in data.get("ad_sentence_words", {}).items()
+        },
     )
 
 

@@ -480,3 +480,58 @@ def test_a_cv_that_pastes_the_ad_is_flagged(engine: Engine) -> None:
     assert again.sentences == pasted.sentences
     kept = role_from_dict({k: v for k, v in to_jsonable(role).items() if k not in ("source", "skills")})  # type: ignore[union-attr]
     assert kept.ad_sentences == role.ad_sentences
+
+
+def test_pasting_the_ad_earns_no_wording_points(engine: Engine) -> None:
+    """A user's test (h2, finding 14): the pasted ad still earned the wording share (0 -> 40 points for a
+    cashier's CV, 35.5 -> 40 for a marketing assistant's). The fit now leaves out the ad's job sentences the CV
+    holds word for word: a CV with the ad pasted in has the wording of the CV alone. The warning stays, and
+    a role and a profile read back from JSON keep what it needs (hashes and counts, no text). Fictional."""
+    role = engine.role_from_ad(document_from_text(PASTED_AD, kind="ad", lang="sv"))
+    assert set(role.ad_sentence_words) == set(role.ad_sentences)
+    assert all(len(k) == 8 for words in role.ad_sentence_words.values() for k in words)  # hashed words
+    for base in (
+        "Kassabiträde i en påhittad livsmedelsbutik. Jag har arbetat helger i två år och gillar film.",
+        "Marknadsassistent på Påhittade Bolaget AB. Jag planerar kampanjer och skriver nyhetsbrev till kunder"
+        " varje månad. Jag följer upp resultat i rapporter och föreslår förbättringar.",
+    ):
+        own = engine.candidate(document_from_text(base, source="own.txt", kind="cv", lang="sv"))
+        pasted = engine.candidate(
+            document_from_text(base + "\n\n" + PASTED_AD, source="pasted.txt", kind="cv", lang="sv")
+        )
+        alone, copied = score(own, role), score(pasted, role)
+        assert alone.wording is not None and copied.wording is not None
+        assert copied.wording == pytest.approx(alone.wording, abs=1e-3), base
+        assert copied.wording_points <= alone.wording_points + 0.05
+        (item,) = [r.item() for r in rank([pasted], role)]
+        assert "leaves them out" in item.warnings[0]
+        again = CandidateProfile.from_dict(json.loads(json.dumps(pasted.to_dict())))
+        assert again.wording_tf == pasted.wording_tf and set(again.wording_tf) == set(pasted.wording)
+        kept = role_from_dict({k: v for k, v in to_jsonable(role).items() if k not in ("source", "skills")})  # type: ignore[union-attr]
+        assert kept.ad_sentence_words == role.ad_sentence_words
+        assert score(again, kept).wording == pytest.approx(copied.wording, abs=1e-5)
+    # a sentence of the CV's own beside the pasted ad still counts
+    own = engine.candidate(document_from_text("Jag gillar film.", source="a.txt", kind="cv", lang="sv"))
+    more = "Jag planerar kampanjer och skriver nyhetsbrev till kunder varje månad.\n\n" + PASTED_AD
+    pasted = engine.candidate(document_from_text(more, source="b.txt", kind="cv", lang="sv"))
+    assert (score(pasted, role).wording or 0.0) > (score(own, role).wording or 0.0)
+
+
+def test_without_sentences_takes_out_the_copied_words() -> None:
+    words = wording.unit({"kampanjer": 2.0, "kassa": 1.0, "nyhetsbrev": 1.0})
+    counts = {"kampanjer": 3, "kassa": 1, "nyhetsbrev": 1}
+    sentence = {
+        wording.word_key("kampanjer"): 1,
+        wording.word_key("nyhetsbrev"): 1,
+        wording.word_key("och"): 1,
+    }
+    left = wording.without_sentences(words, counts, [sentence])
+    assert set(left) == {"kampanjer", "kassa"}  # "nyhetsbrev" stood only in the copied sentence
+    ratio = (1 + math.log(2)) / (1 + math.log(3))  # two of three "kampanjer" left
+    assert left["kampanjer"] / left["kassa"] == pytest.approx(
+        words["kampanjer"] * ratio / words["kassa"], 1e-4
+    )
+    assert wording.without_sentences(words, counts, []) == words
+    assert wording.without_sentences(words, counts, [sentence, {wording.word_key("kassa"): 1}]) == {
+        "kampanjer": 1.0
+    }

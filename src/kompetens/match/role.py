@@ -61,6 +61,7 @@ _FIELDS = frozenset(
         "social_media",
         "ad_areas",
         "ad_sentences",
+        "ad_sentence_words",
     }
 )
 CONCEPT_PREFIX = "concept:"
@@ -108,6 +109,10 @@ class Role:
     ad_sentences: tuple[str, ...] = ()
     """For a role derived from an ad, hashes of the ad's job sentences (``wording.ad_sentence_keys``): a CV
     that holds many of them word for word is flagged (``wording.copied``)."""
+    ad_sentence_words: dict[str, dict[str, int]] = field(default_factory=dict)
+    """For a role derived from an ad, each of ``ad_sentences`` with its words' hashes and counts
+    (``wording.ad_sentence_words``; no text): a CV's wording fit leaves out the sentences it holds word for
+    word (``wording.without_sentences``)."""
     vector: tuple[float, ...] = field(init=False, repr=False, compare=False)
     total_weight: float = field(init=False, repr=False, compare=False)
 
@@ -221,7 +226,19 @@ def role_from_dict(data: Any, *, source: str | None = None) -> Role:
         social_media,
         _ad_areas(data.get("ad_areas"), source),
         tuple(str(k) for k in data.get("ad_sentences", []) if isinstance(k, str)),
+        _sentence_words(data.get("ad_sentence_words")),
     )
+
+
+def _sentence_words(value: Any) -> dict[str, dict[str, int]]:
+    """``ad_sentence_words`` as stored: hashes to word hashes and counts (what is not is left out)."""
+    if not isinstance(value, dict):
+        return {}
+    return {
+        str(k): {str(w): int(n) for w, n in words.items() if isinstance(n, int)}
+        for k, words in value.items()
+        if isinstance(words, dict)
+    }
 
 
 def role_from_ad(

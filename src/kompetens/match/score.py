@@ -29,7 +29,16 @@ from .anonymize import anonymize
 from .listed import is_listed
 from .role import Role
 from .timeline import Position, Timeline, covered_months, parse_timeline, without_years
-from .wording import WordBridge, Zipf, copied, cv_form_spans, sentence_keys, term_vector, unmatched_text
+from .wording import (
+    WordBridge,
+    Zipf,
+    copied,
+    cv_form_spans,
+    sentence_keys,
+    term_counts,
+    term_vector,
+    unmatched_text,
+)
 
 # Evidence inside a described job counts fully; in education a little less; self-description (profile,
 # "about me") half: saying "I use Instagram every day" is not having done the job. A bare skills list
@@ -109,6 +118,10 @@ class CandidateProfile:
     compares. Empty without the linking index."""
     sentences: tuple[str, ...] = ()
     """Hashes of the anonymised CV's sentences (``wording.sentence_keys``): whether it copies an ad's."""
+    wording_tf: dict[str, int] = field(default_factory=dict)
+    """How often each of ``wording``'s words stands in the text it was weighed from (``wording.term_counts``):
+    what the fit takes the words of an ad's sentences the CV holds word for word from
+    (``wording.without_sentences``). Empty in a profile stored before: its fit then counts them."""
     shown: dict[str, float] = field(default_factory=dict)
     """Level per area from the evidence outside bare skills lists: what a must-have area is held to, so that
     a list alone does not meet it. Empty in a profile stored before: ``areas`` then stands in."""
@@ -158,6 +171,7 @@ class CandidateProfile:
             "wording": dict(self.wording),
             "wording_en": dict(self.wording_en),
             "sentences": list(self.sentences),
+            "wording_tf": dict(self.wording_tf),
             "shown": {a: round(v, 6) for a, v in self.shown.items()},
             "listed_concepts": list(self.listed_concepts),
         }
@@ -183,6 +197,7 @@ class CandidateProfile:
             wording={str(w): float(v) for w, v in d.get("wording", {}).items()},
             wording_en={str(w): float(v) for w, v in d.get("wording_en", {}).items()},
             sentences=tuple(str(k) for k in d.get("sentences", [])),
+            wording_tf={str(w): int(n) for w, n in d.get("wording_tf", {}).items()},
             shown={str(a): float(v) for a, v in d.get("shown", {}).items()},
             listed_concepts=[str(c) for c in d.get("listed_concepts", [])],
         )
@@ -388,7 +403,9 @@ def build_candidate(
     cand.sentences = sentence_keys(clean.text)
     if zipf is not None:
         blanked = profile if wording_fn is None else wording_fn(clean)
-        cand.wording = term_vector(unmatched_text(blanked, cv_form_spans(clean.text)), lang, zipf)
+        text = unmatched_text(blanked, cv_form_spans(clean.text))
+        cand.wording = term_vector(text, lang, zipf)
+        cand.wording_tf = term_counts(text, cand.wording)
         if bridge is not None:
             cand.wording_en = bridge.bridge(cand.wording, lang)
     return cand
@@ -711,12 +728,26 @@ def _compared(
     candidate: CandidateProfile, role: Role
 ) -> tuple[Mapping[str, float], Mapping[str, float], float] | None:
     """The role's and the CV's word vectors that are compared, and the cosine at which the fit is full:
-    their words in one language, their English terms across two; None when neither pair has words."""
-    if candidate.lang == role.lang:
-        pair = (role.wording, candidate.wording, wording.WORDING_FULL)
-    else:
-        pair = (role.wording_en, candidate.wording_en, wording.WORDING_FULL_CROSS)
-    return pair if pair[0] and pair[1] else None
+    their words in one language, their English terms across two; None when neither pair has words. The CV's
+    words are those it has without the ad's sentences it holds word for word (``_own_wording``): an empty
+    vector when it has no others."""
+    if candidate.lang != role.lang:
+        cross = (role.wording_en, candidate.wording_en, wording.WORDING_FULL_CROSS)
+        return cross if cross[0] and cross[1] else None
+    if not (role.wording and candidate.wording):
+        return None
+    return role.wording, _own_wording(candidate, role), wording.WORDING_FULL
+
+
+def _own_wording(candidate: CandidateProfile, role: Role) -> Mapping[str, float]:
+    """The CV's words without the ad's job sentences it holds word for word (``Role.ad_sentence_words``,
+    ``wording.without_sentences``): pasting the ad earns no wording points. The CV's own words as they are
+    when it holds none, or for a role or profile stored before either kept the counts."""
+    held = role.ad_sentence_words
+    if not held or not candidate.wording_tf or held.keys().isdisjoint(candidate.sentences):
+        return candidate.wording
+    copies = [held[k] for k in candidate.sentences if k in held]
+    return wording.without_sentences(candidate.wording, candidate.wording_tf, copies)
 
 
 def _copy_warning(s: Score) -> list[str]:
@@ -724,9 +755,14 @@ def _copy_warning(s: Score) -> list[str]:
     n = copied(s.role.ad_sentences, s.candidate.sentences)
     if not n:
         return []
+    counted = (
+        "its wording fit leaves them out; its areas count them"
+        if s.candidate.wording_tf and s.role.ad_sentence_words
+        else "its wording fit counts them: a profile or role stored before"
+    )
     return [
         f"holds {n} of the {len(s.role.ad_sentences)} sentences of the ad word for word: read whether the"
-        " text is the candidate's own (its wording fit counts them)"
+        f" text is the candidate's own ({counted})"
     ]
 
 

@@ -22,7 +22,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -273,7 +273,7 @@ def term_vector(text: str, lang: str, zipf: Zipf) -> dict[str, float]:
     and a mother tongue can hint at origin), the words every job ad and CV holds, light verbs, company
     forms ("AB"), fiction markers ("fiktiv") and the language's function words: none says anything of a
     fit, and an explanation that lists them as shared wording misleads (a bug hunt's F1, stop 34)."""
-    counts = Counter(_WORD.findall(text.lower()))
+    counts = word_counts(text)
     weights: dict[str, float] = {}
     skip = skipped_words(lang)
     for word, tf in counts.items():
@@ -285,6 +285,19 @@ def term_vector(text: str, lang: str, zipf: Zipf) -> dict[str, float]:
     if len(weights) > TERMS_KEPT:
         weights = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS_KEPT])
     return unit(weights)
+
+
+def word_counts(text: str) -> Counter[str]:
+    """How often each lower-cased word of two or more letters stands in ``text``: what ``term_vector``
+    weighs."""
+    return Counter(_WORD.findall(text.lower()))
+
+
+def term_counts(text: str, words: Mapping[str, float]) -> dict[str, int]:
+    """How often each of ``words`` (the ``term_vector`` of ``text``) stands in ``text``: what
+    ``without_sentences`` takes a copied sentence's words from (``CandidateProfile.wording_tf``)."""
+    counts = word_counts(text)
+    return {w: counts[w] for w in sorted(words)}
 
 
 def cosine(role_words: Mapping[str, float], cand_words: Mapping[str, float]) -> float:
@@ -312,25 +325,74 @@ whole ad pasted in ranked next to the best candidate, with no word of it."""
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
 
-def sentence_keys(text: str) -> tuple[str, ...]:
-    """Short hashes of the text's sentences and lines of ``COPY_MIN_WORDS`` words or more, their words
-    lower-cased: what ``copied`` compares. Hashes, so that a stored profile or role keeps no text."""
-    keys = set()
+def _long_sentences(text: str) -> Iterator[list[str]]:
+    """The lower-cased words of each sentence or line of ``text`` with ``COPY_MIN_WORDS`` words or more."""
     for m in _SENTENCE.finditer(text):
         words = _WORD.findall(m.group().lower())
         if len(words) >= COPY_MIN_WORDS:
-            keys.add(hashlib.blake2b(" ".join(words).encode(), digest_size=6).hexdigest())
-    return tuple(sorted(keys))
+            yield words
+
+
+def _sentence_key(words: Sequence[str]) -> str:
+    return hashlib.blake2b(" ".join(words).encode(), digest_size=6).hexdigest()
+
+
+def word_key(word: str) -> str:
+    """A short hash of a lower-cased word: how a role names the words of its ad's sentences
+    (``ad_sentence_words``) without keeping their text."""
+    return hashlib.blake2b(word.encode(), digest_size=4).hexdigest()
+
+
+def sentence_keys(text: str) -> tuple[str, ...]:
+    """Short hashes of the text's sentences and lines of ``COPY_MIN_WORDS`` words or more, their words
+    lower-cased: what ``copied`` compares. Hashes, so that a stored profile or role keeps no text."""
+    return tuple(sorted({_sentence_key(words) for words in _long_sentences(text)}))
+
+
+def _ad_job_text(profile: Profile) -> str:
+    """The ad's title and sentences about the job, as written (no mention blanked)."""
+    layout = profile.layout
+    text = profile.doc.text
+    if layout is None:
+        return text
+    parts = [layout.title or ""] + [text[u.start : u.end] for u in layout.units if u.about_the_job]
+    return "\n".join(parts)
 
 
 def ad_sentence_keys(profile: Profile) -> tuple[str, ...]:
     """``sentence_keys`` of the ad's title and sentences about the job, as written (no mention blanked)."""
-    layout = profile.layout
-    text = profile.doc.text
-    if layout is None:
-        return sentence_keys(text)
-    parts = [layout.title or ""] + [text[u.start : u.end] for u in layout.units if u.about_the_job]
-    return sentence_keys("\n".join(parts))
+    return sentence_keys(_ad_job_text(profile))
+
+
+def ad_sentence_words(profile: Profile) -> dict[str, dict[str, int]]:
+    """For each of ``ad_sentence_keys``, its words' hashes (``word_key``) and how often each stands in the
+    sentence: what a CV that holds the sentence word for word has its wording fit computed without
+    (``without_sentences``). Hashes, no text."""
+    out: dict[str, dict[str, int]] = {}
+    for words in _long_sentences(_ad_job_text(profile)):
+        out.setdefault(_sentence_key(words), dict(sorted(Counter(word_key(w) for w in words).items())))
+    return dict(sorted(out.items()))
+
+
+def without_sentences(
+    words: Mapping[str, float], counts: Mapping[str, int], sentences: Sequence[Mapping[str, int]]
+) -> dict[str, float]:
+    """A CV's ``words`` (its ``term_vector``, ``counts`` its ``term_counts``) as they are without the
+    ``sentences`` it holds of an ad's (``ad_sentence_words``): each word's count less its count in them,
+    weighed again (``(1 + ln tf)``, its own idf kept), gone where none is left, of unit length again. A CV
+    that pastes the ad's sentences earns nothing for them (a user's test, h2 finding 14)."""
+    minus: Counter[str] = Counter()
+    for sentence in sentences:
+        minus.update(sentence)
+    out: dict[str, float] = {}
+    for word, weight in words.items():
+        n = counts.get(word, 0)
+        k = minus.get(word_key(word), 0) if n else 0
+        if not k:
+            out[word] = weight
+        elif n > k:
+            out[word] = weight * (1.0 + math.log(n - k)) / (1.0 + math.log(n))
+    return unit(out)
 
 
 def copied(ad_keys: Sequence[str], cv_keys: Sequence[str]) -> int:
