@@ -63,6 +63,7 @@ class Code(StrEnum):
     E515 = "ambiguous candidate name"
     E516 = "host not served"
     E517 = "request from another site"
+    E518 = "form token missing or out of date"
     E600 = "server busy"
     E601 = "time limit exceeded"
     E602 = "engine worker failed"
@@ -225,6 +226,7 @@ _HTTP_STATUS: dict[Code, int] = {
     Code.E515: 409,
     Code.E516: 400,
     Code.E517: 403,
+    Code.E518: 403,
     Code.E600: 503,
     Code.E601: 504,
     Code.E602: 500,

@@ -17,8 +17,9 @@ import stat
 from pathlib import Path
 
 from fastapi import Request
-from starlette.exceptions import HTTPException
 from starlette.responses import Response
+
+from ..errors import Code, KompetensError
 
 SESSION_COOKIE = "kompetens_session"
 CSRF_COOKIE = "kompetens_csrf"
@@ -117,4 +118,6 @@ async def check_csrf(request: Request) -> None:
     sent = form.get(CSRF_FIELD)
     expected = hmac.new(_secret(request), cookie.encode(), hashlib.sha256).hexdigest() if cookie else None
     if expected is None or not isinstance(sent, str) or not hmac.compare_digest(sent, expected):
-        raise HTTPException(403, "the form's security token is missing or out of date; reload the page")
+        raise KompetensError(
+            Code.E518, "the form's security token is missing or out of date; reload the page"
+        )
