@@ -1638,3 +1638,42 @@ def test_the_age_of_the_person_cared_for_is_no_age_flag(lang: str, text: str) ->
 )
 def test_the_applicants_age_beside_the_care_guards_is_flagged(lang: str, text: str, span: str) -> None:
     assert (span, "age") in _flags(lang, text)
+
+
+HIRE_BY_SEX_AND_AGE = [
+    # a user's hunt (stop 38): "kille" after "för en" read as a client, so no flag at all
+    ("sv", "Perfekt för en kille i 25-årsåldern.", "Perfekt för en kille", "i 25-årsåldern"),
+    ("sv", "Jobbet passar en tjej runt 25.", "passar en tjej", "tjej runt 25"),
+    ("sv", "Tjänsten är idealisk för en tjej i 30-årsåldern.", "idealisk för en tjej", "i 30-årsåldern"),
+    ("en", "Perfect for a guy in his mid-20s.", "Perfect for a guy", "in his mid-20s"),
+    ("en", "Ideal for a woman in her thirties.", "Ideal for a woman", "in her thirties"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "gender", "age"), HIRE_BY_SEX_AND_AGE)
+def test_a_person_named_by_sex_with_an_adult_age_is_the_hire(
+    lang: str, text: str, gender: str, age: str
+) -> None:
+    """A person named by sex alone ("en kille") is a client only with a minor's age or none; with an adult
+    age and no client word before it, the ad describes whom it hires: a gender flag and an age flag."""
+    flags = _flags(lang, text)
+    assert (gender, "gender") in flags and (age, "age") in flags
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Uppdraget passar en kille i 10-årsåldern med autism."),
+        ("sv", "Vi söker assistenter till brukare i 80-årsåldern."),
+        ("sv", "Vi söker en stödperson för en pojke på 12 år."),
+        ("sv", "Vi arbetar med killar i 13-årsåldern på fritidsgården."),
+        ("sv", "Han är en kille i 25-årsåldern som gillar fotboll."),
+        ("sv", "Vi söker en personlig assistent till en kille i 20-årsåldern."),
+        ("en", "The job would suit a boy aged 12 with autism."),
+        ("en", "We coach boys in their teens."),
+        ("en", "We are looking for a PA for a young man in his 20s."),
+        ("en", "Perfect for a woman-owned business."),
+    ],
+)
+def test_the_client_named_by_sex_keeps_the_client_guard(lang: str, text: str) -> None:
+    assert not [c for _, c in _flags(lang, text) if c in ("age", "gender")]

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..layout import Layout
 from ..schema import DOCUMENTED
-from .lexicon import GUARD_WINDOW, BiasLexicon, GenderLexicon, Guard, NotAPerson
+from .lexicon import ADULT_AGE, GUARD_WINDOW, BiasLexicon, GenderLexicon, Guard, NotAPerson
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
 _NEXT_WORD = re.compile(r"[\s,;:]*([^\W\d_]+)")
@@ -124,13 +124,23 @@ def _sentence_bounds(text: str, layout: Layout, start: int, end: int) -> tuple[i
     return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
 
 
+def _adult_age(span: str, words: re.Pattern[str] | None) -> bool:
+    """Whether ``span`` gives an age (its least number) of ``ADULT_AGE`` or over, "i 25-årsåldern", "in his
+    mid-20s", or in ``words``, "in his twenties"; not "i 10-årsåldern", nor a span without an age ("unga")."""
+    ages = [int(n) for n in re.findall(r"\d+", span)]
+    if ages:
+        return min(ages) >= ADULT_AGE
+    return words is not None and words.search(span) is not None
+
+
 def guarded(
     text: str, layout: Layout, start: int, end: int, guard: Guard | None, *, clients: bool = True
 ) -> bool:
     """True when ``guard`` says the span is no flag: its sentence is neutral ("oavsett ålder"), or (unless
     ``clients`` is False) the words just before it show it describes clients ("barn och unga", "till en
-    23-årig tjej", "Kunderna är i åldern 20-30 år"), a client noun follows it ("younger pupils"), or a group
-    of others has what it says ("ett team med hela karriären bakom sig")."""
+    23-årig tjej", "Kunderna är i åldern 20-30 år"; a person named by sex alone, "killar i 13-årsåldern", only
+    where the span gives no adult age), a client noun follows it ("younger pupils"), or a group of others has
+    what it says ("ett team med hela karriären bakom sig")."""
     if guard is None:
         return False
     s_start, s_end = _sentence_bounds(text, layout, start, end)
@@ -140,6 +150,8 @@ def guarded(
         return False
     window = text[max(s_start, start - GUARD_WINDOW) : start]
     if guard.before is not None and guard.before.search(window):
+        return True
+    if guard.sex is not None and guard.sex.search(window) and not _adult_age(text[start:end], guard.adult):
         return True
     if guard.after is not None and guard.after.match(text, end, s_end):
         return True

@@ -277,6 +277,13 @@ class Guard:
     link: re.Pattern[str] | None = None
     """The words that tie ``owner``'s group to what follows ("med", "har", "with"): the span starts with one,
     or the window ends with one."""
+    sex: re.Pattern[str] | None = None
+    """A person named by sex alone just before the span ("en kille", "tjejer", "boys"), matched as ``before``:
+    a client only where the span gives no age or a minor's ("killar i 13-årsåldern", "passar en kille i
+    10-årsåldern med autism"); with an adult age (``ADULT_AGE`` and over) the words are about the hire
+    ("Perfekt för en kille i 25-årsåldern", a user's test)."""
+    adult: re.Pattern[str] | None = None
+    """Words that give an adult age without digits ("in his twenties", "en tjugofemåring"), for ``sex``."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -292,6 +299,10 @@ class PositiveAction:
 
 GUARD_WINDOW = 30
 """Characters before a flagged span searched for the ``before`` guard ("barn och unga", "till en 23-årig")."""
+
+ADULT_AGE = 18
+"""The least age a span may give for ``Guard.sex`` to leave it a flag: under it the person is a client (a
+child the job cares for), at it and over the person the ad hires."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -458,24 +469,32 @@ def _guard(parts: list[dict[str, list[str]]]) -> Guard:
     """One category's guard from every language's ``guards`` entry; ``before`` must end the window
     within two words ("barn och unga": "barn och " before "unga"), or within two words and then one of
     ``bridge``, the words that give an age ("Kunderna är | i åldern | 20-30 år"), where none of the two is
-    the reader ("du", "you"); ``after`` must follow the span at once, ``owner`` end the window or stand just
-    before one of ``link``."""
+    the reader ("du", "you"); ``sex`` the same way as ``before``; ``after`` must follow the span at once,
+    ``owner`` end the window or stand just before one of ``link``."""
 
     def merged(key: str) -> str:
         return "|".join(f"(?:{p})" for part in parts for p in part.get(key, []))
 
-    before, bridge, after, owner, link = (merged(k) for k in ("before", "bridge", "after", "owner", "link"))
-    bridged = rf"|(?:{before})\W*(?:(?!(?:du|dig|you)\b)\w+\W+){{0,2}}(?:{bridge})\W+" if bridge else ""
+    before, bridge, after, owner, link, sex = (
+        merged(k) for k in ("before", "bridge", "after", "owner", "link", "sex")
+    )
+
+    def preceding(words: str) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        bridged = rf"|(?:{words})\W*(?:(?!(?:du|dig|you)\b)\w+\W+){{0,2}}(?:{bridge})\W+" if bridge else ""
+        return re.compile(rf"(?<![\w-])(?:(?:{words})\W*(?:\w+\W+){{0,2}}{bridged})$", re.IGNORECASE)
+
     return Guard(
         sentence=any_of([p for part in parts for p in part.get("sentence", [])]),
-        before=re.compile(rf"(?<![\w-])(?:(?:{before})\W*(?:\w+\W+){{0,2}}{bridged})$", re.IGNORECASE)
-        if before
-        else None,
+        before=preceding(before),
         after=re.compile(rf"\s+(?:{after})(?!\w)", re.IGNORECASE) if after else None,
         owner=re.compile(rf"(?<![\w-])(?:{owner})\s+(?P<link>(?:{link})\s+)?$", re.IGNORECASE)
         if owner and link
         else None,
         link=re.compile(rf"(?:{link})(?!\w)", re.IGNORECASE) if owner and link else None,
+        sex=preceding(sex),
+        adult=any_of([p for part in parts for p in part.get("adult", [])]),
     )
 
 
@@ -490,6 +509,8 @@ _FOLDED_KEYS = frozenset(
         "after",
         "owner",
         "link",
+        "sex",
+        "adult",
         "stem",
         "exclude",
         "forms",
