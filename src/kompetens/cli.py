@@ -581,6 +581,10 @@ def _print_review(r: Review, lang: str = "en", *, show_source: bool = False) -> 
     from .review.flags import grounds_line
 
     out_console.print(f"  [dim]{escape(grounds_line(r.grounds_checked, w))}[/]", highlight=False)
+    from .review.jurisdiction import jurisdiction_line
+
+    rules = jurisdiction_line(r.jurisdiction, r.jurisdiction_reason, r.jurisdiction_quote, w)
+    out_console.print(f"  [dim]{escape(rules)}[/]", highlight=False)
     coding = r.gender_coding
     if coding.masculine or coding.feminine:
         neutral = coding.verdict == "neutral"

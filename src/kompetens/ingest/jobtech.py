@@ -47,6 +47,9 @@ def ad_to_extracted(ad: dict[str, Any]) -> Extracted:
         "region": _place(address.get("region")),
         "publication_date": _scalar(ad.get("publication_date")),
     }
+    country = _place(address.get("country"))
+    if country is not None:  # where the workplace is abroad or says Sverige (review/jurisdiction.py)
+        meta["country"] = country
     text = "\n\n".join(part for part in (headline, body) if part.strip())
     if headline.strip() and not body.strip():  # read, but said: a review of a headline says little
         meta["warnings"] = ["the ad has no description text: only its headline is read"]

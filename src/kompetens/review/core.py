@@ -12,6 +12,7 @@ from ..schema import DOCUMENTED, R4
 from ..skills import Skill
 from .breadth import BreadthNote, breadth_note
 from .flags import GROUNDS_CHECKED, LAWFUL_RULE, Flag, GenderCoding, find_flags, gender_coding, is_coded_word
+from .jurisdiction import cite_local_law, place_ad
 from .lexicon import GenderLexicon, ReviewCues, bias_lexicon, review_cues, written_without_diacritics
 from .social import (
     Evidence,
@@ -107,6 +108,16 @@ class Review:
     disability, sexual_orientation, gender_identity, years_of_experience; pregnancy, ethnicity, religion,
     disability, sexual orientation and gender identity for explicit demands only ("Du måste ha svensk
     bakgrund"). An ad without flags is clean of these, no more."""
+    jurisdiction: str = "unknown"
+    """Whose law the flags cite first: "SE" where the ad says the job is in Sweden (``jurisdiction_reason``),
+    and a flag on a ground of discrimination then cites Diskrimineringslagen and the DO before its rule's own
+    sources (an English rule's US or UK law); "unknown" otherwise, each flag citing its rule's sources."""
+    jurisdiction_reason: str | None = None
+    """Why the ad is placed there: workplace (a JobTech ad's workplace_address), employer ("Exempel AB"),
+    place (a Swedish place it names), swedish_text (the ad is in Swedish), swedish_paragraphs (paragraphs in
+    Swedish beside the English); null where unknown."""
+    jurisdiction_quote: str | None = None
+    """The words that place it ("Göteborg", "Exempel AB", "Stockholms län"); null for the language reasons."""
     text: str = ""
     """The ad's plain text as read and normalised (NFC, \\n newlines, zero-width and other invisible
     characters removed; a JobTech ad's title, a blank line, its text): the text every ``start``/``end`` of
@@ -271,7 +282,9 @@ def review_ad(
     ):
         by_area.setdefault(s.area, []).append(s)
 
-    flags = find_flags(doc.text, lexicon, layout, parts=_other_language_parts(doc))
+    others = _other_language_parts(doc)
+    placed = place_ad(doc, others.get("sv", (None, []))[1])
+    flags = cite_local_law(find_flags(doc.text, lexicon, layout, parts=others), placed, doc.lang)
     return Review(
         source=doc.source,
         lang=doc.lang,
@@ -291,6 +304,9 @@ def review_ad(
         area_evidence=by_area,
         sections=layout.sections,
         warnings=[str(w) for w in doc.meta.get("warnings", [])],
+        jurisdiction=placed.code,
+        jurisdiction_reason=placed.reason,
+        jurisdiction_quote=placed.quote,
         text=doc.text,
     )
 

@@ -14,6 +14,7 @@ from ..lang import report_words
 from ..models import AREA_IDS, Document
 from .core import Review
 from .flags import grounds_line
+from .jurisdiction import jurisdiction_line
 
 _CHART_ROW = 24
 _CHART_LABEL_W = 170
@@ -142,6 +143,9 @@ def render_html(
         page_lang=lang,
         categories=report_words("market", lang)["categories"],
         grounds=grounds_line(review.grounds_checked, w),
+        rules=jurisdiction_line(
+            review.jurisdiction, review.jurisdiction_reason, review.jurisdiction_quote, w
+        ),
         reason=lambda r: w["reasons"].get(r) or w["sections"].get(r) or r,
         section=lambda s: w["sections"].get(s, s),
     )
