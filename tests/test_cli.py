@@ -1002,6 +1002,7 @@ def test_review_html_writes_one_report_per_ad(runner: CliRunner, data_dir: Path,
         "ads-1.html",
         "ads-2.html",
         "ads-3.html",
+        "index.html",  # the reports' index (stop 38)
     ]
 
 

@@ -413,7 +413,10 @@ def review(
     several = sum(1 for d in docs if not isinstance(d, KompetensError)) > 1
     if html_out is not None:
         _writable(html_out, folder=several)
-    written: set[str] = set()
+    from .review.html import INDEX_NAME
+
+    written: set[str] = {INDEX_NAME} if several else set()  # no ad's report takes the index's name
+    report_of: dict[str, str] = {}
 
     def handle(doc: Document) -> Review:
         result = engine.review(doc)
@@ -421,12 +424,15 @@ def review(
         if html_out is not None:
             target = html_out / _report_name(doc.source, written) if several else html_out
             target.write_text(engine.review_html(result, doc, lang=said), encoding="utf-8")
+            report_of[doc.source] = target.name
             err_console.print(f"[dim]HTML report: {target}[/]")
         if not as_json:
             _print_review(result, said, show_source=several)
         return result
 
     results, failed = run_over_documents(engine, (), handle, preread=docs)
+    if html_out is not None and several:
+        _write_review_index(html_out / INDEX_NAME, results, report_of, report_lang_choice)
     if not as_json and len(results) > 1:
         first = next((r.lang for r in results if not isinstance(r, FailedInput)), "en")
         _print_review_summary(results, report_lang(report_lang_choice, first))
@@ -439,6 +445,24 @@ def review(
         else:
             _emit_json(results, list[Review | FailedInput])
     ctx.exit(1 if failed else 0)
+
+
+def _write_review_index(
+    target: Path, results: Sequence[Review | FailedInput], report_of: Mapping[str, str], choice: str
+) -> None:
+    """The folder's index page beside its reports (a user's hunt, stop 38: a folder of reports had none): a row
+    per ad with a link to its report, and the inputs that could not be read with why; in the report language
+    (``--report-lang``, else the first ad's)."""
+    from .review import Review
+    from .review.html import render_index
+    from .taxonomy.areas import area_label
+
+    first = next((r.lang for r in results if isinstance(r, Review)), "en")
+    lang = report_lang(choice, first)
+    reports = [(r, report_of.get(r.source) if isinstance(r, Review) else None) for r in results]
+    labels = {a: area_label(a, lang) for a in AREA_IDS}
+    target.write_text(render_index(reports, area_labels=labels, lang=lang), encoding="utf-8")
+    err_console.print(f"[dim]HTML index: {target}[/]")
 
 
 def _report_name(source: str, taken: set[str]) -> str:

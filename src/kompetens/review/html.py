@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ..errors import FailedInput
 from ..lang import report_words
 from ..models import AREA_IDS, Document
 from .core import Review
@@ -149,3 +152,70 @@ def render_html(
         reason=lambda r: w["reasons"].get(r) or w["sections"].get(r) or r,
         section=lambda s: w["sections"].get(s, s),
     )
+
+
+INDEX_NAME = "index.html"
+"""The page ``kompetens review FOLDER --html OUT`` writes beside the reports: one row per ad, a link to each."""
+
+
+@dataclass(frozen=True, slots=True)
+class _IndexRow:
+    source: str
+    title: str | None
+    lang: str
+    social: bool
+    social_text: str
+    areas: list[str]
+    flags: list[str]
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class _FailedRow:
+    source: str
+    reason: str
+    code: str
+
+
+def render_index(
+    reports: Sequence[tuple[Review | FailedInput, str | None]],
+    *,
+    area_labels: Mapping[str, str] | None = None,
+    lang: str = "en",
+) -> str:
+    """The index of a folder of reports (``INDEX_NAME``): per ad its file, title, social-media need, the areas it
+    asks for, its flags by category and a link to its report (``reports``: each result with its report's file
+    name in the folder); the inputs that could not be read with the reason. Words in ``lang``; every value is
+    escaped, and a link is the file name percent-encoded."""
+    w = report_words("review", lang)
+    categories: Mapping[str, str] = report_words("market", lang)["categories"]
+    labels = {a: (area_labels or {}).get(a) or a.replace("_", " ") for a in AREA_IDS}
+    rows: list[_IndexRow] = []
+    failed: list[_FailedRow] = []
+    for result, name in reports:
+        if not isinstance(result, Review):
+            failed.append(_FailedRow(result.source or "", result.error.message, result.error.code))
+            continue
+        social = str(
+            w["merit_only"]
+            if result.social_media_merit
+            else w["yes"]
+            if result.requires_social_media
+            else w["no"]
+        )
+        asked = sorted((a for a, v in result.areas.items() if v > 0), key=lambda a: -result.areas[a])
+        counts = Counter(f.category for f in result.flags)
+        rows.append(
+            _IndexRow(
+                source=result.source,
+                title=result.title,
+                lang=result.lang,
+                social=result.requires_social_media,
+                social_text=social,
+                areas=[labels.get(a, a) for a in asked],
+                flags=[f"{categories.get(c, c)} {n}" for c, n in sorted(counts.items())],
+                href=quote(name or ""),
+            )
+        )
+    template = _environment().get_template("index.html")
+    return template.render(rows=rows, failed=failed, h=w["html"], page_lang=lang)
