@@ -132,3 +132,18 @@ def test_the_reports_say_whose_law_the_flags_cite(tmp_path: Path) -> None:
     html = tmp_path / "r.html"
     runner.invoke(cli, ["review", str(ad), "--html", str(html)])
     assert "Rules: Swedish law (ad located in Sweden" in html.read_text(encoding="utf-8")
+
+
+def test_a_place_or_an_employer_inside_another_word_places_nothing() -> None:
+    from kompetens.ingest import document_from_text
+    from kompetens.review.jurisdiction import place_ad
+
+    for text in (
+        "Sales assistant\n\nAsk Anna Lundberg at our fictional shop about the ABC of selling.\n",
+        "Sales assistant\n\nYou run A/B tests and LAB work for our fictional shop.\n",
+    ):
+        assert place_ad(document_from_text(text, lang="en")).code == "unknown"
+    doc = document_from_text(
+        "Sales assistant\n\nYou join Exempel i Norden AB, a fictional shop.\n", lang="en"
+    )
+    assert place_ad(doc).quote == "Exempel i Norden AB"
