@@ -484,3 +484,17 @@ def test_rank_page_says_who_misses_a_must_have_by_the_area_s_name(client: TestCl
     assert "misses a must-have: Data and insight" in r.text and rule in r.text
     assert "must-have come first" not in r.text
     assert "Missing must-haves:</strong> data_insight" not in r.text
+
+
+def test_review_page_says_whose_law_the_flags_cite(client: TestClient) -> None:
+    # stop 38: the page shows the report's "Rules:" line (jurisdiction) beside the grounds checked
+    ad = (
+        "Social Media Coordinator\n\nFictional Example Ltd is hiring in Stockholm. You will plan posts for "
+        "Instagram and LinkedIn and answer comments. We are looking for a young and energetic person.\n"
+    )
+    r = client.post("/review", data={"text": ad, "title": "", "lang": "", "csrf_token": csrf(client)})
+    assert r.status_code == 200
+    assert "Rules: Swedish law (ad located in Sweden" in html.unescape(r.text)
+    plain = "Social Media Coordinator\n\nYou will plan posts for Instagram and answer comments.\n"
+    r = client.post("/review", data={"text": plain, "title": "", "lang": "en", "csrf_token": csrf(client)})
+    assert "Rules: the ad does not say it is in Sweden" in html.unescape(r.text)

@@ -17,6 +17,7 @@ from ..lang import report_words
 from ..match import Kit, RankItem, Role
 from ..models import Document
 from ..review.flags import grounds_line
+from ..review.jurisdiction import jurisdiction_line
 from ..review.social import Evidence
 from ..store.accounts import NO_ORG, User, email_digest
 from .auth import client_address, page_user, record_call, session_user, throttle_of
@@ -93,6 +94,12 @@ def review_page(request: Request, form: dict[str, str], upload: Upload | None) -
         uploaded=uploaded,
         verdicts=report_words("review", lang)["verdicts"],
         grounds=grounds_line(result.grounds_checked, report_words("review", lang)),
+        rules=jurisdiction_line(
+            result.jurisdiction,
+            result.jurisdiction_reason,
+            result.jurisdiction_quote,
+            report_words("review", lang),
+        ),
         evidence_note=_evidence_note(report_words("review", lang)),
     )
 
