@@ -1393,10 +1393,17 @@ def candidates_export(
     org_id = engine.org_for(name=org)
     export = engine.export_candidate(org_id, candidate_id)
     if file_out is not None:
-        fd = os.open(file_out, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(engine.original_file(org_id, candidate_id))
+        _write_private(file_out, engine.original_file(org_id, candidate_id))
     _emit_json(export, CandidateExport)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write personal data (a kept CV, a shortlist) to ``path`` readable by its owner only: a new file is
+    created 0600, an existing one is made 0600 before it is overwritten (whatever the umask)."""
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        os.fchmod(fh.fileno(), 0o600)
+        fh.write(data)
 
 
 @candidates_group.command(name="reprofile")
@@ -1574,7 +1581,7 @@ def rankings_confirm(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write to this file (default: stdout).",
+    help="Write to this file, readable by its owner only (0600; default: stdout).",
 )
 @click.pass_context
 def rankings_export(
@@ -1604,7 +1611,7 @@ def rankings_export(
     if output is None:
         click.echo(data, nl=False)
     else:
-        output.write_bytes(data)
+        _write_private(output, data)  # names, file names and CV quotes: personal data (docs/privacy.md)
 
 
 @rankings_group.command(name="interview")
@@ -1841,14 +1848,15 @@ def serve(
 @click.pass_context
 def backup(ctx: click.Context, dest: Path, as_json: bool) -> None:
     """Copy the data folder's user data to DEST (a new or empty folder outside it), consistently, while the
-    server may run: the store, the CV files its candidates hold, csrf.key and manifest.json (docs/privacy.md,
-    "Backups"). Erasures and purges never reach a backup: give backups their own retention."""
+    server may run: the store, the CV files its candidates hold, csrf.key, the market's stored facts
+    (market.duckdb) and manifest.json (docs/privacy.md, "Backups"). Erasures and purges never reach a backup: give backups their own retention."""
     engine = _engine(ctx)
     manifest = engine.backup(dest)
     if manifest.database != "sqlite":
         err_console.print(
             f"[yellow]warning[/] the store is on {manifest.database}: back the database up with pg_dump "
-            "(pg_dump -Fc ... > kompetens.dump); this copy holds the CV files and csrf.key only",
+            "(pg_dump -Fc ... > kompetens.dump); this copy holds the CV files, csrf.key and the market's "
+            "facts only",
             highlight=False,
         )
     if as_json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -735,3 +736,12 @@ def test_cli_rankings_export(tmp_path: Path) -> None:
     page = tmp_path / "out" / "shortlist.html"
     written = runner.invoke(cli, ["rankings", "export", rid, "--format", "html", "-o", str(page)], env=env)
     assert written.exit_code == 0 and page.read_text(encoding="utf-8").startswith("<!doctype html>")
+    # stop 38 (a DPO's hunt): the shortlist names people and quotes CVs: written 0600 whatever the umask,
+    # an existing file too
+    assert stat.S_IMODE(page.stat().st_mode) == 0o600
+    sheet = tmp_path / "out" / "shortlist.csv"
+    sheet.write_text("old", encoding="utf-8")
+    sheet.chmod(0o644)
+    written = runner.invoke(cli, ["rankings", "export", rid, "-o", str(sheet)], env=env)
+    assert written.exit_code == 0 and stat.S_IMODE(sheet.stat().st_mode) == 0o600
+    assert sheet.read_bytes().startswith("\ufeff".encode())

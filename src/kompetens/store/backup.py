@@ -9,7 +9,8 @@ that is renamed to ``dest`` when complete, with ``manifest.json`` (what is in it
 a backup that stopped halfway never looks like one.
 
 What ``kompetens setup`` rebuilds (the taxonomy, the lexicon, the phrase index, the linker's files, the
-download cache) is left out and named in the manifest. On PostgreSQL the database is the server's to back up
+download cache) is left out and named in the manifest; the market's stored facts (``market.duckdb``) are
+copied through DuckDB. On PostgreSQL the database is the server's to back up
 (``pg_dump``): the copy then holds the CV files and the CSRF key, and the manifest says so.
 """
 
@@ -31,6 +32,8 @@ from ..errors import Code, KompetensError
 
 STORE_FILE = "kompetens.sqlite"
 """The store: candidates, rankings, ads, roles, the event log, users, token and session hashes."""
+MARKET_FILE = "market.duckdb"
+"""The market's stored per-ad facts (``kompetens market --store``): added up over runs, not rebuilt by set-up."""
 KEPT_FILES = ("csrf.key",)
 """Small files of user state: the key that signs the forms' CSRF tokens (open forms stay valid on restore)."""
 FILES_DIR = "files"
@@ -156,6 +159,32 @@ def backup(data_dir: Path, dest: Path, *, database: str = "sqlite") -> Manifest:
     return manifest
 
 
+def copy_duckdb(source: Path, target: Path) -> None:
+    """Copy a DuckDB database (the market's facts) table by table into a new file, through a read-only
+    attachment: a consistent copy of what was committed. E400 while a ``market --store`` run holds it (DuckDB
+    lets one process write a file and no other open it meanwhile): the backup is then not made."""
+    import duckdb  # a dependency of the market; imported only where the folder holds its file
+
+    try:  # the copy is made in the backup's work folder (0700): no one else can open it meanwhile
+        with closing(duckdb.connect(str(target))) as con:
+            literal = "'" + str(source).replace("'", "''") + "'"  # ATTACH takes no parameters
+            con.execute(f"ATTACH {literal} AS kompetens_market_source (READ_ONLY)")
+            con.execute(f"COPY FROM DATABASE kompetens_market_source TO {_duckdb_name(target)}")
+    except duckdb.Error as exc:
+        raise KompetensError(
+            Code.E400,
+            f"could not read the market's stored facts ({type(exc).__name__}); is a `market --store` run "
+            "still writing them? Run the backup when it has ended",
+            source=str(source),
+        ) from None
+    os.chmod(target, 0o600)
+
+
+def _duckdb_name(path: Path) -> str:
+    """The catalog name DuckDB gives a database file it opens: its stem, quoted."""
+    return '"' + path.stem.replace('"', '""') + '"'
+
+
 def _write_private(path: Path, text: str) -> None:
     """Write ``text`` to a new file readable by its owner only, as everything in a backup is."""
     with os.fdopen(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "w", encoding="utf-8") as fh:
@@ -172,6 +201,8 @@ def _fill(data_dir: Path, work: Path, database: str) -> Manifest:
             copy_database(db, work / db.name)
         store = work / STORE_FILE
         wanted = stored_files(store) if store.exists() else []
+    if (data_dir / MARKET_FILE).is_file():
+        copy_duckdb(data_dir / MARKET_FILE, work / MARKET_FILE)
     manifest.missing_files = copy_files(data_dir / FILES_DIR, work / FILES_DIR, wanted)
     for name in KEPT_FILES:
         if (data_dir / name).is_file():
