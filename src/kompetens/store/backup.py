@@ -32,8 +32,6 @@ from ..errors import Code, KompetensError
 
 STORE_FILE = "kompetens.sqlite"
 """The store: candidates, rankings, ads, roles, the event log, users, token and session hashes."""
-MARKET_FILE = "market.duckdb"
-"""The market's stored per-ad facts (``kompetens market --store``): added up over runs, not rebuilt by set-up."""
 KEPT_FILES = ("csrf.key",)
 """Small files of user state: the key that signs the forms' CSRF tokens (open forms stay valid on restore)."""
 FILES_DIR = "files"
@@ -201,6 +199,10 @@ def _fill(data_dir: Path, work: Path, database: str) -> Manifest:
             copy_database(db, work / db.name)
         store = work / STORE_FILE
         wanted = stored_files(store) if store.exists() else []
+    from ..market.backend import (
+        MARKET_FILE,
+    )  # the market's stored facts (``market --store``), added up over runs
+
     if (data_dir / MARKET_FILE).is_file():
         copy_duckdb(data_dir / MARKET_FILE, work / MARKET_FILE)
     manifest.missing_files = copy_files(data_dir / FILES_DIR, work / FILES_DIR, wanted)
