@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kompetens.layout import SECTION_KINDS, heading_kind, is_link_line, layout_cues, segment
+from kompetens.extract.native import speedups
+from kompetens.layout import (
+    SECTION_KINDS,
+    _link_lines_python,
+    _sentence_cuts_python,
+    heading_kind,
+    is_link_line,
+    layout_cues,
+    segment,
+)
 
 HEADINGS = [
     ("sv", "Arbetsuppgifter", "duties"),
@@ -394,3 +403,51 @@ def test_a_lowercased_text_given_to_the_layout_is_kept_where_it_keeps_the_offset
     own, given = segment(text, cues), segment(text, cues, low=text.lower())
     assert given.low == own.low and len(own.low) == len(text)
     assert given.units == own.units and given.sections == own.sections
+
+
+# Sentence ends, separators of link lines and the spaces between them: what the layout's C walks read.
+_WALK_ALPHABET = [*'aAÅÄÖÉZ09 .!?\n\t\u00a0\u2003"“(|/@·•▪-', "Krav: ", "Fiktiv AB. ", "www.exempel.se"]
+
+
+def _content_lines(text: str) -> tuple[list[int], list[int]]:
+    """Each line's head and tail without its outer spaces, as ``segment`` makes them (of every line here)."""
+    heads, tails, start = [], [], 0
+    for line in text.split("\n"):
+        heads.append(start + len(line) - len(line.lstrip()))
+        tails.append(start + len(line.rstrip()))
+        start += len(line) + 1
+    return heads, tails
+
+
+@pytest.mark.skipif(
+    speedups is None, reason="no C code: built without a compiler, or KOMPETENS_PURE_PYTHON=1"
+)
+@given(st.lists(st.sampled_from(_WALK_ALPHABET), max_size=60), st.data())
+def test_the_c_sentence_cuts_and_link_lines_are_the_python_ones(
+    parts: list[str], data: st.DataObject
+) -> None:
+    """``sentence_cuts`` and ``link_lines`` (C) give what their Python twins give: on all the text's lines,
+    and on some of them only (headings and blank lines are no content lines)."""
+    assert speedups is not None
+    text = "".join(parts)
+    heads, tails = _content_lines(text)
+    keep = data.draw(st.lists(st.booleans(), min_size=len(heads), max_size=len(heads)))
+    for h, t in (
+        (heads, tails),
+        (
+            [h for h, k in zip(heads, keep, strict=True) if k],
+            [t for t, k in zip(tails, keep, strict=True) if k],
+        ),
+    ):
+        assert speedups.sentence_cuts(text, h, t) == _sentence_cuts_python(text, h, t)
+        assert speedups.link_lines(text, h, t) == _link_lines_python(text, h, t)
+
+
+def test_a_line_of_links_is_tested_once_however_many_separators_it_holds() -> None:
+    """The bare-links test runs once a line (a line of five links has four separators), in line order."""
+    text = "Fiktiv AB söker en redaktör.\nInstagram | Facebook | TikTok | LinkedIn | www.fiktiv.se\nA/B-test och SEO."
+    heads, tails = _content_lines(text)
+    assert _link_lines_python(text, heads, tails) == [1, 2]
+    if speedups is not None:
+        assert speedups.link_lines(text, heads, tails) == [1, 2]
+    assert segment(text, layout_cues("sv")).boilerplate_sentences == {1}

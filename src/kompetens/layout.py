@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate
@@ -25,6 +25,7 @@ from typing import Any, NamedTuple, overload
 
 import ahocorasick
 
+from .extract.native import speedups as _speedups
 from .lang import LANGUAGES, lang_data
 from .schema import DOCUMENTED
 
@@ -748,17 +749,43 @@ def segment(
 def _sentences(layout: Layout, heads: list[int], tails: list[int], paras: list[int]) -> None:
     """Sentence spans: each content line without its outer spaces (``heads``, ``tails``), cut where a
     sentence ends in it. Built from sorted offsets in a few list operations, not a loop over lines."""
-    cuts = [
-        (a, b)
-        for a, b in (m.span(1) for m in _SENTENCE_END.finditer(layout.text))
-        if (j := bisect.bisect_right(heads, a) - 1) >= 0 and b < tails[j]
-    ]
+    cuts = _sentence_cuts(layout.text, heads, tails)
     if cuts:
         layout._sent_starts = starts = sorted(heads + [b for _, b in cuts])
         layout._sent_ends = sorted(tails + [a for a, _ in cuts])
         layout._sent_para = [paras[bisect.bisect_right(heads, s) - 1] for s in starts]
     else:
         layout._sent_starts, layout._sent_ends, layout._sent_para = heads, tails, paras
+
+
+def _sentence_cuts_python(text: str, heads: list[int], tails: list[int]) -> list[tuple[int, int]]:
+    """Where a sentence ends inside a content line: the spaces (a, b) after each sentence end of the text
+    (``_SENTENCE_END``) that lie before the tail of the line holding them (the last line whose head is at or
+    before ``a``; ``heads`` and ``tails`` ascending). The C code's ``sentence_cuts`` gives the same."""
+    return [
+        (a, b)
+        for a, b in (m.span(1) for m in _SENTENCE_END.finditer(text))
+        if (j := bisect.bisect_right(heads, a) - 1) >= 0 and b < tails[j]
+    ]
+
+
+def _link_lines_python(text: str, heads: list[int], tails: list[int]) -> list[int]:
+    """The content lines with one of ``_MAYBE_LINKS``' characters between their head and tail, each once and
+    in order: the lines a bare-links test is worth running on. The C code's ``link_lines`` gives the same."""
+    out: list[int] = []
+    for m in _MAYBE_LINKS.finditer(text):
+        j = bisect.bisect_right(heads, m.start()) - 1
+        if j >= 0 and m.start() < tails[j] and (not out or out[-1] != j):
+            out.append(j)
+    return out
+
+
+_sentence_cuts: Callable[[str, list[int], list[int]], list[tuple[int, int]]] = (
+    _speedups.sentence_cuts if _speedups is not None else _sentence_cuts_python
+)
+_link_lines: Callable[[str, list[int], list[int]], list[int]] = (
+    _speedups.link_lines if _speedups is not None else _link_lines_python
+)
 
 
 def _mark_boilerplate(
@@ -783,9 +810,8 @@ def _mark_boilerplate(
                 pattern = by_hint.get(word.group())
                 if pattern is not None and pattern.search(low, starts[i], ends[i]):
                     bp.add(i)
-    for m in _MAYBE_LINKS.finditer(layout.text):
-        j = bisect.bisect_right(heads, m.start()) - 1
-        if j >= 0 and m.start() < tails[j] and is_link_line(texts[j], layout.cues):
+    for j in _link_lines(layout.text, heads, tails):
+        if is_link_line(texts[j], layout.cues):
             bp.update(range(bisect.bisect_left(starts, heads[j]), bisect.bisect_left(starts, tails[j])))
     if bp:
         _mark_names_after_boilerplate(layout, heads, tails, texts)

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kompetens.extract.text import MatchLine, address_spans, normalize_word
+from kompetens.extract.native import speedups
+from kompetens.extract.text import _WEB_RE, MatchLine, _latin1_python, address_spans, normalize_word
 
 
 @pytest.mark.parametrize(
@@ -95,3 +96,42 @@ def test_the_match_line_s_lowercased_text_is_the_text_s(text: str) -> None:
     line = MatchLine(text)
     assert line.lower == text.lower()
     assert line.lower is line.lower
+
+
+_NO_C = "no C code: built without a compiler, or KOMPETENS_PURE_PYTHON=1"
+
+
+@pytest.mark.skipif(speedups is None, reason=_NO_C)
+def test_the_c_latin1_test_is_the_python_one_for_every_code_point() -> None:
+    """``latin1`` (C) gives what ``_latin1_python`` gives: the Latin-1 bytes, "?" for each code point outside
+    Latin-1, or None where a word character lies outside it; every code point (surrogates too) between word
+    characters, and a Latin-1 text."""
+    assert speedups is not None
+    for code in range(0x110000):
+        text = "a" + chr(code) + "b"
+        assert speedups.latin1(text) == _latin1_python(text), hex(code)
+    assert speedups.latin1("Fiktiv AB söker") == "Fiktiv AB söker".encode("latin-1")
+
+
+@pytest.mark.skipif(speedups is None, reason=_NO_C)
+@given(st.text(alphabet=st.sampled_from(_LINE_ALPHABET), max_size=80))
+def test_the_c_latin1_test_is_the_python_one_on_any_text(text: str) -> None:
+    assert speedups is not None
+    assert speedups.latin1(text) == _latin1_python(text)
+
+
+_WEB_IGNORING_CASE = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
+
+
+def test_the_web_address_letters_match_what_case_ignored_matches() -> None:
+    """The web pattern spells its letters' cases out: each is every code point that matches the letter with
+    case ignored ("s" matches "ſ" too)."""
+    for letter, spelled in (("h", "hH"), ("t", "tT"), ("p", "pP"), ("s", "sSſ"), ("w", "wW")):
+        folded = re.compile(letter, re.IGNORECASE).fullmatch
+        assert [chr(c) for c in range(0x110000) if folded(chr(c))] == sorted(spelled)
+
+
+@given(st.lists(st.sampled_from([*"hHtTpPsSſwWK :/.-x<\n\u00a0)", "http", "www.", "://"]), max_size=40))
+def test_the_web_pattern_finds_what_its_case_ignoring_form_finds(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert [m.span() for m in _WEB_RE.finditer(text)] == [m.span() for m in _WEB_IGNORING_CASE.finditer(text)]

@@ -1,4 +1,4 @@
-/* Seven hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
+/* Ten hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
  * them on random input). Built with the package where a C compiler is present.
  *
  * The word-trie walk of kompetens.extract.wordtrie (WordTrie.scan_python):
@@ -18,6 +18,10 @@
  * features itself, and word_table(...), which hashes the Python feature strings (the tests compare the two).
  *
  * The lexicon's words file (kompetens.extract.lemma.word_rows_python): word_rows(buffer, keys), below.
+ *
+ * A text's Latin-1 test (kompetens.extract.text._latin1_python): latin1(text); the layout's sentence ends and
+ * link-line candidates (kompetens.layout._sentence_cuts_python, _link_lines_python): sentence_cuts(text, heads,
+ * tails), link_lines(text, heads, tails), below.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1351,6 +1355,133 @@ done:
     return out;
 }
 
+/* The Latin-1 test of a text (kompetens.extract.text._latin1_python): its Latin-1 bytes, each code point
+ * outside Latin-1 a '?' (what encoding with errors="replace" gives), or None where a word character (a
+ * letter, digit or '_': sre's \w) lies outside Latin-1. */
+static PyObject *latin1(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "latin1: a str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (kind == PyUnicode_1BYTE_KIND) return PyBytes_FromStringAndSize((const char *)data, n);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c > 0xff && is_word(c)) Py_RETURN_NONE;
+    }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n);
+    if (out == NULL) return NULL;
+    char *b = PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        b[i] = c > 0xff ? '?' : (char)c;
+    }
+    return out;
+}
+
+/* A list of ints (ascending offsets) as a C array; -1 with an exception set on failure. */
+static Py_ssize_t offsets_of(PyObject *list, Py_ssize_t **out) {
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    Py_ssize_t *a = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Py_ssize_t));
+    if (a == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        a[i] = PyLong_AsSsize_t(PyList_GET_ITEM(list, i));
+        if (a[i] == -1 && PyErr_Occurred()) {
+            PyMem_Free(a);
+            return -1;
+        }
+    }
+    *out = a;
+    return n;
+}
+
+/* The layout's content lines, read by the two walks below: (text, heads, tails) from the arguments. */
+static int lines_of(PyObject *args, PyObject **text, Py_ssize_t **heads, Py_ssize_t **tails, Py_ssize_t *n) {
+    PyObject *heads_l, *tails_l;
+    if (!PyArg_ParseTuple(args, "UO!O!", text, &PyList_Type, &heads_l, &PyList_Type, &tails_l)) return -1;
+    if (PyList_GET_SIZE(heads_l) != PyList_GET_SIZE(tails_l)) {
+        PyErr_SetString(PyExc_ValueError, "heads and tails differ in length");
+        return -1;
+    }
+    if ((*n = offsets_of(heads_l, heads)) < 0) return -1;
+    if (offsets_of(tails_l, tails) < 0) {
+        PyMem_Free(*heads);
+        return -1;
+    }
+    return 0;
+}
+
+static inline int opens_sentence(Py_UCS4 c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == 0xC5 || c == 0xC4 || c == 0xD6 || c == 0xC9;
+}
+
+/* Where a sentence ends inside a content line (kompetens.layout._sentence_cuts_python): the span (a, b) of
+ * the spaces after each match of _SENTENCE_END, [.!?]([^\S\n]+)(?=["“(]?[A-ZÅÄÖÉ0-9]), that lie before the
+ * tail of the last line whose head is at or before a. heads, tails: the lines' offsets, ascending. */
+static PyObject *sentence_cuts(PyObject *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t *heads, *tails, lines;
+    if (lines_of(args, &text, &heads, &tails, &lines) < 0) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    Py_ssize_t j = -1; /* the last line whose head is at or before a (a only grows) */
+    for (Py_ssize_t i = 0; out != NULL && i + 2 < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c != '.' && c != '!' && c != '?') continue;
+        Py_ssize_t k = i + 1;
+        while (k < n && (c = PyUnicode_READ(kind, data, k)) != '\n' && Py_UNICODE_ISSPACE(c)) k++;
+        if (k == i + 1 || k == n) continue;
+        if (!opens_sentence(c) &&
+            !((c == '"' || c == 0x201C || c == '(') && k + 1 < n && opens_sentence(PyUnicode_READ(kind, data, k + 1))))
+            continue;
+        Py_ssize_t a = i + 1;
+        while (j + 1 < lines && heads[j + 1] <= a) j++;
+        if (j >= 0 && k < tails[j]) {
+            PyObject *cut = Py_BuildValue("(nn)", a, k);
+            if (cut == NULL || PyList_Append(out, cut) < 0) Py_CLEAR(out);
+            Py_XDECREF(cut);
+        }
+        i = k - 1; /* the next match starts after this one's spaces */
+    }
+    PyMem_Free(heads);
+    PyMem_Free(tails);
+    return out;
+}
+
+/* The content lines that hold one of _MAYBE_LINKS' characters (|·•▪/@) between their head and tail, each
+ * once, ascending (kompetens.layout._link_lines_python): the lines worth an is_link_line test. */
+static PyObject *link_lines(PyObject *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t *heads, *tails, lines;
+    if (lines_of(args, &text, &heads, &tails, &lines) < 0) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    Py_ssize_t j = -1, last = -1;
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c != '|' && c != '/' && c != '@' && c != 0xB7 && c != 0x2022 && c != 0x25AA) continue;
+        while (j + 1 < lines && heads[j + 1] <= i) j++;
+        if (j >= 0 && j != last && i < tails[j]) {
+            last = j;
+            PyObject *line = PyLong_FromSsize_t(j);
+            if (line == NULL || PyList_Append(out, line) < 0) Py_CLEAR(out);
+            Py_XDECREF(line);
+        }
+    }
+    PyMem_Free(heads);
+    PyMem_Free(tails);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS, "The word-trie walk (see kompetens.extract.wordtrie.WordTrie.scan)."},
     {"resolve", resolve, METH_O, "Overlap resolution (see kompetens.extract.pipeline._resolve_overlaps)."},
@@ -1360,6 +1491,9 @@ static PyMethodDef methods[] = {
     {"word_row", word_row, METH_VARARGS, "A new word's tagger table (see kompetens.extract.spans.Featurizer.word_table)."},
     {"word_rows_into", word_rows_into, METH_VARARGS, "New words' tagger tables into rows of a table (see kompetens.extract.spans.WordTables.add_many)."},
     {"word_rows", word_rows, METH_VARARGS, "The lexicon's words file's rows of some words (see kompetens.extract.lemma.word_rows_python)."},
+    {"latin1", latin1, METH_O, "A text's Latin-1 bytes, or None (see kompetens.extract.text._latin1_python)."},
+    {"sentence_cuts", sentence_cuts, METH_VARARGS, "Sentence ends inside lines (see kompetens.layout._sentence_cuts_python)."},
+    {"link_lines", link_lines, METH_VARARGS, "Lines that may be bare links (see kompetens.layout._link_lines_python)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1368,7 +1502,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 8
+#define VERSION 9
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);

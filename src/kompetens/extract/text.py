@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+
+from .native import speedups as _speedups
 
 # A word: letters/digits, optionally with a Swedish genitive/plural colon suffix ("API:s", "KPI:er").
 _TOKEN_RE = re.compile(r"[^\W_]+(?::[^\W\d_]{1,3}\b)?", re.UNICODE)
@@ -70,7 +73,11 @@ def collapse_ws(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
-_WEB_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
+# "http://", "https://" or "www." in any case, then the address: what (?:https?://|www\.)[^\s<>"')\]]+ finds with
+# re.IGNORECASE (where "s" matches "ſ" too; no other letter of these matches a third character). Written with
+# its first letter as a set, so sre skips to the offsets where one stands instead of trying every offset with
+# case folded (4x faster; a test holds the two equal).
+_WEB_RE = re.compile(r"[hHwW](?:(?<=[hH])[tT][tT][pP][sSſ]?://|(?<=[wW])[wW][wW]\.)[^\s<>\"')\]]+")
 _MAIL_USER_RE = re.compile(r"[\w.+-]+$")
 _MAIL_HOST_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 # a domain with a lower-case top level ("M.Sc/PhD" is none)
@@ -186,14 +193,19 @@ def _match_form(text: str, raw: bytes | None) -> str:
     return _separators_to_spaces(low)
 
 
-def _latin1(text: str) -> bytes | None:
-    """The text as Latin-1 bytes when no word character lies outside Latin-1 (others become "?")."""
+def _latin1_python(text: str) -> bytes | None:
+    """The text as Latin-1 bytes when no word character lies outside Latin-1 (others become "?"). The C code's
+    ``latin1`` (``_latin1``) gives the same without the regular expression's search of the ~2/3 of ads that
+    hold a dash, bullet or emoji outside Latin-1."""
     try:
         return text.encode("latin-1")
     except UnicodeEncodeError:
         if _NON_LATIN1_WORD_CHAR_RE.search(text):
             return None
         return text.encode("latin-1", "replace")  # only separators ("–", "•", emoji) were outside
+
+
+_latin1: Callable[[str], bytes | None] = _speedups.latin1 if _speedups is not None else _latin1_python
 
 
 def _separators_to_spaces(text: str) -> str:
