@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from kompetens.layout import (
     is_link_line,
     layout_cues,
     segment,
+    start_literals,
 )
 
 HEADINGS = [
@@ -451,3 +453,61 @@ def test_a_line_of_links_is_tested_once_however_many_separators_it_holds() -> No
     if speedups is not None:
         assert speedups.link_lines(text, heads, tails) == [1, 2]
     assert segment(text, layout_cues("sv")).boilerplate_sentences == {1}
+
+
+def test_start_literals_read_a_pattern_s_leading_strings() -> None:
+    """The strings every match starts with: zero-width tests at the start skipped, groups at the start read
+    into (and the literals after a group of whole strings appended); None where a set, a repeat or a case-
+    ignoring part comes first, or where a match may be empty."""
+    assert start_literals(re.compile(r"(?<![\w-])(?:(?:ab|cd)e(?:f|g)|xy+)")) == ("abe", "cde", "x")
+    assert start_literals(re.compile(r"(?:har|med) (?:ca )?\d")) == ("har ", "med ")
+    assert start_literals(re.compile(r"[ab]c")) is None
+    assert start_literals(re.compile(r"(?:a|b*)c")) is None
+    assert start_literals(re.compile(r"(?:|a)c")) == ("ac", "c")
+    assert start_literals(re.compile(r"x|(?:|a)")) is None  # a match may be empty
+    assert start_literals(re.compile(r"abc", re.IGNORECASE)) is None
+    assert start_literals(re.compile(r"(?i:a)bc")) is None
+
+
+_COMPANY_WORDS = [
+    *'aö -\n"',
+    "vi är ett litet företag",
+    "vi är en byrå",
+    "är en snabbväxande e-handel",
+    "har 20 anställda",
+    "med huvudkontor i",
+    "grundades",
+    "vår vision",
+    "våra mål är",
+    "svår",
+    "medarbetare ",
+    "Fiktiv AB ",
+    "our mission",
+    "your ",
+    "is an agency",
+    "this ",
+    "we are more than 50",
+    "du har",
+    "Om oss: ",
+    "Krav: ",
+    ". ",
+]
+
+
+@given(st.lists(st.sampled_from(_COMPANY_WORDS), max_size=40), st.sampled_from(["sv", "en"]))
+def test_about_company_is_tried_where_its_matches_can_start(parts: list[str], lang: str) -> None:
+    """Every match of the about-company pattern starts with one of its start literals, and a paragraph's
+    about-company test (tried at those offsets alone) answers as a search of the paragraph does."""
+    cues = layout_cues(lang)
+    assert cues.about_company is not None
+    literals = start_literals(cues.about_company)
+    assert literals
+    text = "".join(parts)
+    low = text.lower()
+    for q in range(len(low) + 1):
+        if cues.about_company.match(low, q):
+            assert low.startswith(literals, q)
+    layout = segment(text, cues)
+    for _, _, start, end, _ in layout._paragraphs:
+        expected = cues.about_company.search(layout.low[start:end]) is not None
+        assert layout._about_company(start, end) == expected

@@ -131,6 +131,9 @@ class LayoutCues:
     """Heading words -> kind."""
     name_memo: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     """Word -> whether it is a platform name (``link_names``)."""
+    company_starts: Any = field(default=None, compare=False, repr=False)
+    """An Aho-Corasick automaton of the strings every ``about_company`` match starts with (``start_literals``),
+    or None: where the pattern is tried (``Layout._about_company``)."""
 
     def heading_kind(self, heading: str) -> str | None:
         """The section kind a heading's words name, or None when they name none (memoised)."""
@@ -213,6 +216,49 @@ def _gate(items: list[Any]) -> tuple[str, ...] | None:
             return gate
         weak = weak or gate
     return weak
+
+
+def start_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` starts with (its zero-width tests at the start left
+    aside), or None when the pattern does not say (a set, a repeat or a case-ignoring part first): a match can
+    start only where one of them stands, so ``Layout`` tries the pattern at those offsets alone."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        found = _starts(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except re.error:
+        return None
+    return tuple(sorted(set(found))) if found else None
+
+
+def _starts(items: list[Any]) -> list[str] | None:
+    found, _ = _leading(items)
+    return found if found and all(found) else None
+
+
+def _leading(items: list[Any]) -> tuple[list[str] | None, bool]:
+    """The strings a match of ``items`` starts with (None: unknown), and whether they are the whole match."""
+    prefixes = [""]
+    for op, arg in items:
+        if op is _constants.LITERAL:
+            prefixes = [p + chr(arg) for p in prefixes]
+            continue
+        if op in (_constants.ASSERT, _constants.ASSERT_NOT) and prefixes == [""]:
+            continue  # zero-width at the start: the match starts where the next item does
+        inner: list[Any] | None = None
+        if op is _constants.SUBPATTERN and not arg[1] & re.IGNORECASE:
+            inner = [list(arg[-1])]
+        elif op is _constants.BRANCH:
+            inner = [list(alt) for alt in arg[1]]
+        if inner is None or any(prefixes):  # only a group at the start is read into
+            return (prefixes if any(prefixes) else None), False
+        read = [_leading(alt) for alt in inner]
+        if any(found is None for found, _ in read):
+            return None, False
+        prefixes = [p for found, _ in read if found is not None for p in found]
+        if not all(whole for _, whole in read):  # an alternative goes on past its strings
+            return prefixes, False
+    return prefixes, True
 
 
 _GATE_MIN = 3
@@ -315,15 +361,24 @@ def layout_cues(lang: str) -> LayoutCues:
     cue_boilerplate = [re.escape(w) for code in langs for w in lang_data(code, "cues").get("boilerplate", [])]
     names = [_cased_alternative(c) for c in (c for d in datas for c in d.get("social_media", []))]
     by_hint = _by_hint([p.lower() for p in merged("boilerplate")])
+    about_company = any_of([p.lower() for p in merged("about_company")], cased=True)
+    starts = start_literals(about_company) if about_company is not None else None
+    company_starts: Any = None
+    if starts:
+        company_starts = ahocorasick.Automaton()
+        for literal in starts:
+            company_starts.add_word(literal, len(literal))
+        company_starts.make_automaton()
     return LayoutCues(
         lang=lang,
         headings=tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in headings),
-        about_company=any_of([p.lower() for p in merged("about_company")], cased=True),
+        about_company=about_company,
         role=any_of([p.lower() for p in merged("role")], cased=True),
         boilerplate=by_hint,
         hint_pattern=any_of([re.escape(h) for h in by_hint], cased=True),
         boilerplate_phrases=any_of(cue_boilerplate, cased=True),
         link_names=re.compile("|".join(names), re.IGNORECASE) if names else None,
+        company_starts=company_starts,
     )
 
 
@@ -428,6 +483,7 @@ class Layout:
 
     __slots__ = (
         "_boilerplate",
+        "_company_at",
         "_low",
         "_para_starts",
         "_paragraphs",
@@ -451,6 +507,7 @@ class Layout:
         self.title = title
         self.title_span = title_span
         self._low: str | None = None
+        self._company_at: list[int] | None = None  # where an about-company match may start (sorted)
         self._sent_starts: list[int] = []
         self._sent_ends: list[int] = []
         self._sent_para: list[int] = []  # each sentence's paragraph
@@ -482,13 +539,35 @@ class Layout:
         if not p[4]:
             p[4] = True
             cues = self.cues
-            if p[0] in JOB_CONTENT and cues.about_company is not None:
-                para = self.low[p[2] : p[3]]
-                # a role word inside quotation marks is the company's slogan ("Vi förenklar din vardag")
-                if cues.about_company.search(para) and not (cues.role and cues.role.search(_unquoted(para))):
-                    p[0] = "about_company"
+            # a role word inside quotation marks is the company's slogan ("Vi förenklar din vardag")
+            if (
+                p[0] in JOB_CONTENT
+                and cues.about_company is not None
+                and self._about_company(p[2], p[3])
+                and not (cues.role and cues.role.search(_unquoted(self.low[p[2] : p[3]])))
+            ):
+                p[0] = "about_company"
         kind: str = p[0]
         return kind
+
+    def _about_company(self, start: int, end: int) -> bool:
+        """Whether the about-company pattern matches in ``low[start:end]`` (a paragraph). Tried only at the
+        offsets where one of the strings its matches start with stands (``LayoutCues.company_starts``,
+        found once a text in C), not at every offset: ~72 % of an ad's paragraphs are asked about. The same
+        answer as a search of the paragraph: a paragraph starts a line or follows an inline heading's spaces,
+        so the pattern's word-start test reads no word character before it either way."""
+        pattern = self.cues.about_company
+        assert pattern is not None
+        at = self._company_at
+        if at is None:
+            starts = self.cues.company_starts
+            if starts is None:
+                return pattern.search(self.low, start, end) is not None
+            at = self._company_at = sorted({last - length + 1 for last, length in starts.iter(self.low)})
+        match, low = pattern.match, self.low
+        return any(
+            match(low, q, end) for q in at[bisect.bisect_left(at, start) : bisect.bisect_left(at, end)]
+        )
 
     def _unit(self, i: int) -> Unit:
         return Unit(
