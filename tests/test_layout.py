@@ -13,6 +13,7 @@ from kompetens.extract.native import speedups
 from kompetens.layout import (
     SECTION_KINDS,
     _link_lines_python,
+    _literal_starts_python,
     _sentence_cuts_python,
     heading_kind,
     is_link_line,
@@ -511,3 +512,31 @@ def test_about_company_is_tried_where_its_matches_can_start(parts: list[str], la
     for _, _, start, end, _ in layout._paragraphs:
         expected = cues.about_company.search(layout.low[start:end]) is not None
         assert layout._about_company(start, end) == expected
+
+
+@pytest.mark.skipif(
+    speedups is None, reason="no C code: built without a compiler, or KOMPETENS_PURE_PYTHON=1"
+)
+@given(
+    st.lists(st.sampled_from([*"aäbv ĀĂ", "vår", "är e", "ĀĀ"]), max_size=30),
+    st.lists(
+        st.sampled_from(["a", "ab", "vår", "vår ", "är e", "ä", "b a", "Ā", "ĀĂ", "Ă"]),
+        min_size=1,
+        unique=True,
+    ),
+)
+def test_the_c_literal_starts_are_the_python_ones(parts: list[str], literals: list[str]) -> None:
+    """``literal_starts`` (C) gives what its Python twin gives: every offset where a literal starts, once, in
+    order; literals that overlap, share a first character or one of 256 or more among them."""
+    assert speedups is not None
+    text, sorted_literals = "".join(parts), tuple(sorted(literals))
+    assert speedups.literal_starts(text, sorted_literals) == _literal_starts_python(text, sorted_literals)
+
+
+def test_the_c_literal_starts_want_sorted_non_empty_literals() -> None:
+    if speedups is None:
+        pytest.skip("no C code")
+    with pytest.raises(ValueError, match="sorted"):
+        speedups.literal_starts("abc", ("ab", "b", "ac"))
+    with pytest.raises(ValueError, match="non-empty"):
+        speedups.literal_starts("abc", ("",))

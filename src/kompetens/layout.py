@@ -131,9 +131,9 @@ class LayoutCues:
     """Heading words -> kind."""
     name_memo: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     """Word -> whether it is a platform name (``link_names``)."""
-    company_starts: Any = field(default=None, compare=False, repr=False)
-    """An Aho-Corasick automaton of the strings every ``about_company`` match starts with (``start_literals``),
-    or None: where the pattern is tried (``Layout._about_company``)."""
+    company_starts: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
+    """The strings every ``about_company`` match starts with (``start_literals``, less those that start with
+    another), sorted; or None: where the pattern is tried (``Layout._about_company``)."""
 
     def heading_kind(self, heading: str) -> str | None:
         """The section kind a heading's words name, or None when they name none (memoised)."""
@@ -363,12 +363,9 @@ def layout_cues(lang: str) -> LayoutCues:
     by_hint = _by_hint([p.lower() for p in merged("boilerplate")])
     about_company = any_of([p.lower() for p in merged("about_company")], cased=True)
     starts = start_literals(about_company) if about_company is not None else None
-    company_starts: Any = None
-    if starts:
-        company_starts = ahocorasick.Automaton()
-        for literal in starts:
-            company_starts.add_word(literal, len(literal))
-        company_starts.make_automaton()
+    company_starts = (
+        tuple(s for s in starts if not any(s != t and s.startswith(t) for t in starts)) if starts else None
+    )
     return LayoutCues(
         lang=lang,
         headings=tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in headings),
@@ -553,7 +550,7 @@ class Layout:
     def _about_company(self, start: int, end: int) -> bool:
         """Whether the about-company pattern matches in ``low[start:end]`` (a paragraph). Tried only at the
         offsets where one of the strings its matches start with stands (``LayoutCues.company_starts``,
-        found once a text in C), not at every offset: ~72 % of an ad's paragraphs are asked about. The same
+        found once a text in C: ``literal_starts``), not at every offset: ~72 % of an ad's paragraphs are asked about. The same
         answer as a search of the paragraph: a paragraph starts a line or follows an inline heading's spaces,
         so the pattern's word-start test reads no word character before it either way."""
         pattern = self.cues.about_company
@@ -563,7 +560,7 @@ class Layout:
             starts = self.cues.company_starts
             if starts is None:
                 return pattern.search(self.low, start, end) is not None
-            at = self._company_at = sorted({last - length + 1 for last, length in starts.iter(self.low)})
+            at = self._company_at = _literal_starts(self.low, starts)
         match, low = pattern.match, self.low
         return any(
             match(low, q, end) for q in at[bisect.bisect_left(at, start) : bisect.bisect_left(at, end)]
@@ -859,11 +856,26 @@ def _link_lines_python(text: str, heads: list[int], tails: list[int]) -> list[in
     return out
 
 
+def _literal_starts_python(text: str, literals: tuple[str, ...]) -> list[int]:
+    """The offsets where one of ``literals`` starts in ``text``, ascending, each once. The C code's
+    ``literal_starts`` gives the same (its literals sorted, as ``start_literals`` gives them)."""
+    found: set[int] = set()
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            found.add(at)
+            at = text.find(literal, at + 1)
+    return sorted(found)
+
+
 _sentence_cuts: Callable[[str, list[int], list[int]], list[tuple[int, int]]] = (
     _speedups.sentence_cuts if _speedups is not None else _sentence_cuts_python
 )
 _link_lines: Callable[[str, list[int], list[int]], list[int]] = (
     _speedups.link_lines if _speedups is not None else _link_lines_python
+)
+_literal_starts: Callable[[str, tuple[str, ...]], list[int]] = (
+    _speedups.literal_starts if _speedups is not None else _literal_starts_python
 )
 
 

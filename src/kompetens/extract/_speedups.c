@@ -1,4 +1,4 @@
-/* Ten hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
+/* Eleven hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
  * them on random input). Built with the package where a C compiler is present.
  *
  * The word-trie walk of kompetens.extract.wordtrie (WordTrie.scan_python):
@@ -21,7 +21,8 @@
  *
  * A text's Latin-1 test (kompetens.extract.text._latin1_python): latin1(text); the layout's sentence ends and
  * link-line candidates (kompetens.layout._sentence_cuts_python, _link_lines_python): sentence_cuts(text, heads,
- * tails), link_lines(text, heads, tails), below.
+ * tails), link_lines(text, heads, tails), and where the about-company pattern may match (kompetens.layout.
+ * _literal_starts_python): literal_starts(text, literals), below.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1482,6 +1483,60 @@ static PyObject *link_lines(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* The offsets where one of `literals` (non-empty strs, sorted: those of one first character together) starts
+ * in `text`, ascending, each once (kompetens.layout._literal_starts_python): where the about-company pattern
+ * may match. A first character below 256 leads to its literals by a table; the others are all tried. */
+static PyObject *literal_starts(PyObject *self, PyObject *args) {
+    PyObject *text, *lits;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyTuple_Type, &lits)) return NULL;
+    Py_ssize_t m = PyTuple_GET_SIZE(lits);
+    Py_ssize_t head[256];
+    for (int c = 0; c < 256; c++) head[c] = -1;
+    int wide = 0; /* a literal whose first character is 256 or more */
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *lit = PyTuple_GET_ITEM(lits, k);
+        if (!PyUnicode_Check(lit) || PyUnicode_GET_LENGTH(lit) == 0) {
+            PyErr_SetString(PyExc_ValueError, "literal_starts: the literals are non-empty strs");
+            return NULL;
+        }
+        Py_UCS4 first = PyUnicode_READ_CHAR(lit, 0);
+        if (first >= 256) wide = 1;
+        else if (head[first] < 0) head[first] = k;
+        else if (PyUnicode_READ_CHAR(PyTuple_GET_ITEM(lits, k - 1), 0) != first) {
+            PyErr_SetString(PyExc_ValueError, "literal_starts: the literals are sorted");
+            return NULL;
+        }
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        Py_ssize_t k = c < 256 ? head[c] : (wide ? 0 : -1);
+        if (k < 0) continue;
+        for (; k < m; k++) {
+            PyObject *lit = PyTuple_GET_ITEM(lits, k);
+            int lk = PyUnicode_KIND(lit);
+            const void *ld = PyUnicode_DATA(lit);
+            if (PyUnicode_READ(lk, ld, 0) != c) {
+                if (c < 256) break; /* past this first character's literals */
+                continue;
+            }
+            Py_ssize_t len = PyUnicode_GET_LENGTH(lit), j = 1;
+            if (len > n - i) continue;
+            while (j < len && PyUnicode_READ(kind, data, i + j) == PyUnicode_READ(lk, ld, j)) j++;
+            if (j == len) {
+                PyObject *at = PyLong_FromSsize_t(i);
+                if (at == NULL || PyList_Append(out, at) < 0) Py_CLEAR(out);
+                Py_XDECREF(at);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS, "The word-trie walk (see kompetens.extract.wordtrie.WordTrie.scan)."},
     {"resolve", resolve, METH_O, "Overlap resolution (see kompetens.extract.pipeline._resolve_overlaps)."},
@@ -1494,6 +1549,7 @@ static PyMethodDef methods[] = {
     {"latin1", latin1, METH_O, "A text's Latin-1 bytes, or None (see kompetens.extract.text._latin1_python)."},
     {"sentence_cuts", sentence_cuts, METH_VARARGS, "Sentence ends inside lines (see kompetens.layout._sentence_cuts_python)."},
     {"link_lines", link_lines, METH_VARARGS, "Lines that may be bare links (see kompetens.layout._link_lines_python)."},
+    {"literal_starts", literal_starts, METH_VARARGS, "Where some literals start (see kompetens.layout._literal_starts_python)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1502,7 +1558,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 9
+#define VERSION 10
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);
