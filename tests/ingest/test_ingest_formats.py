@@ -194,6 +194,25 @@ def test_bytes_that_cannot_be_read(name, data, code):
     assert isinstance(too_big, IngestError) and too_big.code == Code.E103
 
 
+def test_a_file_without_an_extension_is_read_by_its_content(build):
+    """stop 38 (an ATS developer's hunt): an attachment saved as "CV" (no extension) was E108 "unknown file
+    type '(none)'"; a PDF or DOCX is told by its first bytes, on disk and uploaded; text is not guessed."""
+    pdf = build.pdf("cv-source.pdf", "Jag har arbetat med kundtjänst i sociala medier.")
+    docx = build.docx("cv-source.docx", build.w_paragraph("Community manager med fem års erfarenhet."))
+    for made, words in ((pdf, "kundtjänst"), (docx, "Community manager")):
+        bare = build.bytes(f"CV-{made.suffix[1:]}", made.read_bytes())
+        (doc,) = read_path(bare)
+        assert words in doc.text and doc.source == str(bare)
+        (uploaded,) = read_bytes("CV", made.read_bytes())
+        assert words in uploaded.text and uploaded.source == "CV"
+    text = build.text("CV-text", "Jag har arbetat med kundtjänst.")
+    with pytest.raises(IngestError) as on_disk:
+        read_path(text)
+    for error in (on_disk.value, *read_bytes("CV", text.read_bytes())):
+        assert isinstance(error, IngestError) and error.code == Code.E108
+        assert "no file extension" in error.message and ".txt" in error.message
+
+
 def test_jobtech_meta(build):
     (doc,) = read_path(build.json("annons.json", build.ad(3)))
     assert doc.meta == {

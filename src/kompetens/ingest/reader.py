@@ -71,9 +71,10 @@ def unread_message(suffix: str, kind: DocKind | None = None) -> str:
 def unknown_type(path: Path, extensions: Collection[str] = ()) -> IngestError:
     """E108 for a file no reader takes, naming the known types (``extensions``: those its caller reads)."""
     known = ", ".join((*SUPPORTED_EXTENSIONS, *sorted(extensions)))
-    return IngestError(
-        Code.E108, f"unknown file type {path.suffix or '(none)'!r}; known: {known}", source=str(path)
-    )
+    if not path.suffix:
+        what = "no file extension, and the content is neither a PDF nor a Word file (DOCX); name the file"
+        return IngestError(Code.E108, f"{what} with one of: {known}", source=str(path))
+    return IngestError(Code.E108, f"unknown file type {path.suffix!r}; known: {known}", source=str(path))
 
 
 PathsArg = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
@@ -308,8 +309,12 @@ def _iter_file(
     source = str(path)
     try:
         size = _regular_file_size(path)
-        extractor = _extractor(path, kind)
-        data = _read_capped(path, size=size, max_bytes=max_bytes)
+        if path.suffix:
+            extractor = _extractor(path, kind)
+            data = _read_capped(path, size=size, max_bytes=max_bytes)
+        else:  # no extension: a PDF or DOCX is told by its content
+            data = _read_capped(path, size=size, max_bytes=max_bytes)
+            extractor = _extractor(path, kind, data)
         for item in extractor(data, source=source):
             yield (
                 item
@@ -331,8 +336,12 @@ def read_bytes(
     """Documents from a file's bytes (an upload), its format told by ``name``'s suffix: what ``iter_documents``
     yields for the same file at a path named ``name``, without writing it anywhere."""
     try:
-        extractor = _extractor(Path(name), kind)
-        _check_bytes(data, max_bytes=max_bytes, source=name)
+        if Path(name).suffix:
+            extractor = _extractor(Path(name), kind)
+            _check_bytes(data, max_bytes=max_bytes, source=name)
+        else:  # an ATS attachment saved as "CV": a PDF or DOCX is told by its content
+            _check_bytes(data, max_bytes=max_bytes, source=name)
+            extractor = _extractor(Path(name), kind, data)
         for item in extractor(data, source=name):
             yield (
                 item if isinstance(item, IngestError) else _document(item, source=name, kind=kind, lang=lang)
@@ -366,8 +375,23 @@ def _regular_file_size(path: Path) -> int:
     return info.st_size
 
 
-def _extractor(path: Path, kind: DocKind | None = None) -> Extractor:
+def sniffed_suffix(data: bytes) -> str | None:
+    """The type of a file without an extension, told by its first bytes: ``.pdf`` (``%PDF-``) or ``.docx`` (a
+    zip holding ``word/document.xml``); None for anything else (text is not guessed: it may be any format)."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF-"):
+        return ".pdf"
+    if data.startswith(b"PK\x03\x04") and b"word/document.xml" in data:
+        return ".docx"
+    return None
+
+
+def _extractor(path: Path, kind: DocKind | None = None, data: bytes | None = None) -> Extractor:
+    """The reader of ``path``'s type, told by its extension; with none, by ``data``'s content
+    (``sniffed_suffix``) where given."""
     suffix = path.suffix.lower()
+    if not suffix and data is not None:
+        suffix = sniffed_suffix(data) or ""
     extractor = EXTRACTORS.get(suffix)
     if extractor is None:
         if suffix in UNREAD_DOCUMENTS:  # a named .doc, as in a folder: what to do about it
