@@ -337,3 +337,18 @@ def test_a_signed_in_user_downloads_a_job_s_answer_from_its_page(
         time.sleep(0.05)
     assert got.json()["status"] == "done" and got.json()["result"]["ads"] == 2
     assert client.get(f"/api/v1/jobs/{jid}").status_code == 401  # the API wants a token, not the session
+
+
+def test_the_headers_rank_answers_are_declared_in_openapi(
+    org: tuple[TestClient, dict[str, str], Engine],
+) -> None:
+    """stop 38 (an ATS developer's hunt): POST /api/v1/rank answers the decision record's id in
+    ``Kompetens-Ranking`` and ``Location``, the only way a client learns what it must have confirmed, but
+    the OpenAPI declared neither, so generated clients did not expose them."""
+    client, tokens, _ = org
+    ranked = client.post("/api/v1/rank", files=_cvs(), headers=_h(tokens["recruiter"]))
+    assert ranked.status_code == 200, ranked.text
+    declared = client.get("/openapi.json").json()["paths"]["/api/v1/rank"]["post"]["responses"]["200"]
+    sent = {"Kompetens-Ranking", "Location"}
+    assert all(h in ranked.headers for h in sent) and sent <= set(declared.get("headers", {}))
+    assert ranked.headers["Location"].endswith(f"/api/v1/rankings/{ranked.headers['Kompetens-Ranking']}")

@@ -252,6 +252,20 @@ def show_role(
     f"More than {BACKGROUND_FILES} CVs, or `?background=true`, run as a background job: 202 with the job. "
     "When no CV could be read, the first file's error (422) with an item per file, and nothing is ranked.",
     responses={
+        200: {
+            "headers": {
+                "Kompetens-Ranking": {
+                    "description": "The id of the decision record this ranking was kept as, for a person to "
+                    "confirm (`POST /api/v1/rankings/{id}/confirm`); absent in open mode, where nothing is "
+                    "kept, and when no CV could be read.",
+                    "schema": {"type": "string"},
+                },
+                "Location": {
+                    "description": "The record: `/api/v1/rankings/{id}` (with `Kompetens-Ranking`).",
+                    "schema": {"type": "string"},
+                },
+            }
+        },
         202: {"model": JobView, "description": "Started as a background job"},
         422: {
             "model": schemas.ErrorResponse | AllFailed,
