@@ -160,6 +160,17 @@ def test_every_json_body_is_400_unparsed_and_422_invalid(admin: tuple[TestClient
             op.method.upper(), url, content=b'{"x": ', headers={**auth, "content-type": "application/json"}
         )
         assert (broken.status_code, broken.json()["error"]["code"]) == (400, "E107"), (op.path, broken.text)
+        # stop 38 (an ATS developer's hunt): a JSON route sent text/plain said pydantic's "Input should be a
+        # valid dictionary or object to extract fields from"; it says the route takes JSON
+        plain = client.request(
+            op.method.upper(),
+            url,
+            content="Vi söker en kommunikatör".encode(),
+            headers={**auth, "content-type": "text/plain"},
+        )
+        said = plain.json()["error"]
+        assert plain.status_code == 422 and said["code"] == "E301", (op.path, plain.text)
+        assert "takes a JSON body (Content-Type: application/json)" in said["message"], (op.path, said)
         required = op.json_body.get("required", [])
         if required:
             error = assert_the_rule(op, client.request(op.method.upper(), url, json={}, headers=auth), "{}")
