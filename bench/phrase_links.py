@@ -82,17 +82,40 @@ def sample(
     return [(t, lab, sc) for t, (lab, sc) in items[:400] if sc >= 1.2][:PER_SAMPLE]
 
 
-def report(name: str, rows: list[tuple[str, str, float, bool | None]], floors: tuple[float, ...]) -> None:
+def report(
+    name: str,
+    rows: list[tuple[str, str, float, bool | None]],
+    floors: tuple[float, ...],
+    keep: Callable[[str, str], bool] | None = None,
+) -> None:
+    """Per floor: the links kept, the share right, the share of the right links kept; with ``keep`` (the
+    engine's ``SkillPhrases.keeps``: stop 38's filter of what gets linked) the same once the filter has
+    dropped the links of phrases that are no skill phrase (the same drawn links: a paired comparison)."""
     unjudged = sum(r[3] is None for r in rows)
     right_all = sum(r[3] is True for r in rows)
+    passed = [keep(r[0], r[1]) if keep is not None else True for r in rows]
     print(f"sample {name}: {len(rows)} links, {right_all} right, {unjudged} without a judgement")
-    print(f"  {'floor':>5}  {'kept':>4}  {'right':>6}  {'right kept':>10}")
+    if keep is not None:
+        dropped = [r for r, ok in zip(rows, passed, strict=True) if not ok]
+        print(
+            f"  the filter drops {len(dropped)} links ({sum(r[3] is True for r in dropped)} right,"
+            f" {sum(r[3] is False for r in dropped)} wrong, {sum(r[3] is None for r in dropped)} unjudged)"
+        )
+    head = f"  {'floor':>5}  {'kept':>4}  {'right':>6}  {'right kept':>10}"
+    print(head + (f"  | filtered: {'kept':>4}  {'right':>6}  {'right kept':>10}" if keep is not None else ""))
     for floor in floors:
-        kept = [r for r in rows if r[2] >= floor and r[3] is not None]
-        right = sum(r[3] is True for r in kept)
-        prec = right / len(kept) if kept else 0.0
-        rec = right / right_all if right_all else 0.0
-        print(f"  {floor:5.1f}  {len(kept):4d}  {100 * prec:5.0f}%  {100 * rec:9.0f}%")
+        cells = []
+        for use in (False, True) if keep is not None else (False,):
+            kept = [
+                r
+                for r, ok in zip(rows, passed, strict=True)
+                if r[2] >= floor and r[3] is not None and (ok or not use)
+            ]
+            right = sum(r[3] is True for r in kept)
+            prec = right / len(kept) if kept else 0.0
+            rec = right / right_all if right_all else 0.0
+            cells.append(f"{len(kept):4d}  {100 * prec:5.0f}%  {100 * rec:9.0f}%")
+        print(f"  {floor:5.1f}  " + "  |           ".join(cells))
 
 
 def fit_logistic(rows: list[tuple[float, bool]], *, ridge: float = 1.0) -> tuple[float, float]:
@@ -402,11 +425,17 @@ def main() -> int:
         rng = random.Random(SEED)
         rng.shuffle(list(range(len(docs))))
         engine = Engine(args.data_dir)
+        engine.filter_phrase_links = False  # drawn as before stop 38's filter; ``keep`` applies it after
         uris[tag] = {}
         links = sample(engine, part, rng, uris[tag])
+        skill = engine.skill_phrases
+
+        def keep(phrase: str, label: str, skill=skill) -> bool:  # type: ignore[no-untyped-def]
+            return skill.keeps(phrase, label, "sv")
+
         sampled[tag] = links
         rows = [(t, lab, sc, judged.get((tag, key(t, lab)))) for t, lab, sc in links]
-        report(f"{name}, full linker (extract --link), links >= 1.2", rows, FLOORS)
+        report(f"{name}, full linker (extract --link), links >= 1.2", rows, FLOORS, keep)
         # the same phrases by quick linking (thorough extraction): a link is judged where the full linker
         # gave the same concept, or where its own (phrase, concept) was judged
         quick = engine.link_phrases([t for t, _, _ in links], quick=True)
@@ -415,7 +444,7 @@ def main() -> int:
             for (t, _, _), best in zip(links, quick, strict=True)
             if best is not None
         ]
-        report(f"{name}, quick linking (extract --thorough), the same phrases", rows_q, QUICK_FLOORS)
+        report(f"{name}, quick linking (extract --thorough), the same phrases", rows_q, QUICK_FLOORS, keep)
         quick_pairs[tag] = [
             (t, best.label, best.id) for (t, _, _), best in zip(links, quick, strict=True) if best is not None
         ]
@@ -425,7 +454,8 @@ def main() -> int:
             for title, shown in (("full", rows), ("quick", rows_q)):
                 print(f"  {title}:")
                 for t, lab, sc, ok in shown:
-                    print(f"    {sc:4.2f} {'+' if ok else '-' if ok is False else '?'} {t} -> {lab}")
+                    mark = "" if keep(t, lab) else "  [filtered]"
+                    print(f"    {sc:4.2f} {'+' if ok else '-' if ok is False else '?'} {t} -> {lab}{mark}")
             if args.unjudged:
                 for t, lab, _, ok in rows + rows_q:
                     if ok is None:

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from .extract.spans import SpanTagger
     from .ingest import PathsArg
     from .link import LinkedConcept, Linker, LinkResult
+    from .link.skillphrase import SkillPhrases
     from .market import CsvFormat, MarketReport
     from .match import CandidateProfile, Kit, RankItem, Role, Team
     from .match.audit import AuditReport, Member
@@ -654,6 +655,17 @@ class Engine:
             for result in self.link(phrases, top=1, spans=False)  # the linker's own score: the floor reads it
         ]
 
+    filter_phrase_links: bool = True
+    """Whether a tagger phrase that is no skill phrase (``SkillPhrases``: cut off, adverbs alone, a bare verb
+    the concept completes) stays unlinked; ``bench/phrase_links.py`` turns it off to draw the links as before."""
+
+    @cached_property
+    def skill_phrases(self) -> SkillPhrases:
+        """The word-class tests of which tagger phrases are linked (``link/skillphrase.py``), on this lexicon."""
+        from .link.skillphrase import SkillPhrases
+
+        return SkillPhrases(self.lexicon)
+
     @cached_property
     def span_tagger(self) -> SpanTagger:
         """The learned skill-span finder (``extract/spans.py``) with the package's model and this lexicon."""
@@ -871,6 +883,9 @@ class Engine:
             # a tool is looked up, not linked; a phrase in boilerplate or a not-the-job sentence counts for
             # nothing: not worth a linker call
             rest = [k for k, (_, _, tool) in enumerate(refs) if not tool and at[k] not in aside]
+            skill = self.skill_phrases if self.filter_phrase_links else None
+            if skill is not None:  # "skriva en", "lönsamt": no skill phrase, not worth a linker call
+                rest = [k for k in rest if skill.no_skill(refs[k][1], doc.lang) is None]
             linked_before = self._phrase_links
             ask = list(dict.fromkeys(refs[k][1] for k in rest if (link, refs[k][1]) not in linked_before))
             if len(linked_before) + len(ask) > PHRASE_LINKS:
@@ -883,7 +898,15 @@ class Engine:
                     else None
                 )
             for k in rest:
-                linked[k] = linked_before.get((link, refs[k][1]))
+                found = linked_before.get((link, refs[k][1]))
+                # a phrase of verbs alone keeps no concept that adds an object ("agera": *agera inför publik*)
+                if (
+                    found is not None
+                    and skill is not None
+                    and not skill.keeps(refs[k][1], found[0].label, doc.lang)
+                ):
+                    found = None
+                linked[k] = found
         added = profile.mentions
         generic_in = is_generic_evidence if doc.kind == "ad" else None
         # in an ad, a phrase is a must-have or a merit as its sentence is (the phrase index's mentions too)
