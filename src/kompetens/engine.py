@@ -812,8 +812,8 @@ class Engine:
 
         A phrase in a heading or the title (the layout places it in no sentence) is not added. An added
         phrase outside boilerplate is linked (with ``link``: the best skill of quick linking or of the full linker,
-        kept when its score reaches ``QUICK_LINK_MIN_SCORE`` or ``PHRASE_LINK_MIN_SCORE``, area from the curated
-        links); a phrase that is a tool's name in
+        kept when its score reaches ``QUICK_LINK_MIN_SCORE`` or ``PHRASE_LINK_MIN_SCORE`` and the phrase is a
+        skill phrase, ``SkillPhrases``, area from the curated links); a phrase that is a tool's name in
         ``link/data/tools.json`` ("Fortnox", "truckkort") gets that tool's concept by look-up, in every
         mode, and no area; otherwise, or below that floor, it stays an
         unlinked skill phrase: concept ``kompetens:span:<phrase>``, no area, so it counts towards no area
