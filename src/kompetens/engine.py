@@ -656,7 +656,7 @@ class Engine:
         ]
 
     filter_phrase_links: bool = True
-    """Whether a tagger phrase that is no skill phrase (``SkillPhrases``: cut off, adverbs alone, a bare verb
+    """Whether a tagger phrase that is no skill phrase (``SkillPhrases``: cut off, stop words alone, a bare verb
     the concept completes) stays unlinked; ``bench/phrase_links.py`` turns it off to draw the links as before."""
 
     @cached_property
@@ -884,7 +884,7 @@ class Engine:
             # nothing: not worth a linker call
             rest = [k for k, (_, _, tool) in enumerate(refs) if not tool and at[k] not in aside]
             skill = self.skill_phrases if self.filter_phrase_links else None
-            if skill is not None:  # "skriva en", "lönsamt": no skill phrase, not worth a linker call
+            if skill is not None:  # "skriva en", "något för dig?": no skill phrase, not worth a linker call
                 rest = [k for k in rest if skill.no_skill(refs[k][1], doc.lang) is None]
             linked_before = self._phrase_links
             ask = list(dict.fromkeys(refs[k][1] for k in rest if (link, refs[k][1]) not in linked_before))
