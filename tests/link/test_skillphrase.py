@@ -41,6 +41,8 @@ def skill(engine: Engine):  # type: ignore[no-untyped-def]
         ("carry out", "en", None),
         ("support each other", "en", None),
         ("project management", "en", None),
+        ("IT", "en", None),  # an acronym is no stop word ("it")
+        ("experience in IT", "en", None),
     ],
 )
 def test_a_cut_off_phrase_or_stop_words_alone_are_no_skill_phrase(

@@ -91,7 +91,8 @@ class SkillPhrases:
         text = phrase.strip().rstrip(_TRAILING)
         if text.endswith(("-", "–")):
             return "cut off"
-        words = _WORDS.findall(text.lower())
+        # an acronym is no stop word: "IT" is no English "it"
+        words = [w.lower() if not (w.isupper() and len(w) > 1) else "" for w in _WORDS.findall(text)]
         if not words:
             return None
         if all(w in stop for w in words):
