@@ -88,6 +88,10 @@ def test_a_phrase_of_verbs_alone(skill, phrase: str, lang: str, verbs: bool) -> 
         ("självständigt", "work independently", True),
         ("god kommunikation", "kommunikation", True),
         ("skriva en", "skriva på engelska", False),
+        ("lönsamt", "beräkna lönsamhet", False),  # an adverb made to qualify something else
+        ("internationellt", "internationell handel", False),
+        ("strategiskt", "tänka strategiskt", True),  # the adverb itself
+        ("projekt", "projektledning", True),  # a noun is no adverb
     ],
 )
 def test_which_links_are_kept(skill, phrase: str, label: str, kept: bool) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,8 @@ inför publik*, "bidra" -> *bidra till specialpublikationer*). ``SkillPhrases`` 
 cues: the language's stop words (``stopwords.json``), its ``skillphrase.json`` (particles and object pronouns
 that may end a phrase, a verb's forms) and the lexicon's lemmas and frequencies. Such a phrase stays an
 unlinked skill phrase (its span does not change). An adjective, an adverb or a participle alone is left to the
-linker: "självständigt" is *work independently*, "strukturerad" *work in an organised manner*."""
+linker ("självständigt" is *work independently*, "strukturerad" *work in an organised manner*), save an adverb
+that the concept makes qualify something else ("lönsamt" -> *beräkna lönsamhet*)."""
 
 from __future__ import annotations
 
@@ -132,10 +133,43 @@ class SkillPhrases:
                 added = True
         return shared and added
 
+    def adverb(self, phrase: str, lang: str) -> tuple[str, str] | None:
+        """``(adverb, its lemma)`` where ``phrase``'s one content word is an adverb made of an adjective
+        ("lönsamt" of "lönsam": the lemma, ending in a consonant, with one of ``adverb_endings`` put on); else
+        None."""
+        stop, _, _, data = _data(lang)
+        content = [w for w in _WORDS.findall(phrase.lower()) if w not in stop]
+        if len(content) != 1:
+            return None
+        word = content[0]
+        lemma = self.lexicon.lemma(word, lang)
+        for ending in data.get("adverb_endings", []):
+            if word == lemma + ending and lemma[-1:].isalpha() and lemma[-1] not in "aeiouyåäöé":
+                return word, lemma
+        return None
+
+    def qualifies(self, phrase: str, label: str, lang: str) -> bool:
+        """Whether the concept ``label`` turns ``phrase``, an adverb alone, into a word that qualifies
+        something else: it holds another word starting with the adverb's lemma and a further word
+        ("lönsamt" -> *beräkna lönsamhet*, "internationellt" -> *internationell handel*); not *tänka
+        strategiskt* (the adverb itself), nor a label that shares nothing (*work independently*)."""
+        found = self.adverb(phrase, lang)
+        if found is None:
+            return False
+        word, lemma = found
+        words = [w for w in _WORDS.findall(label.lower()) if w not in _data(lang)[0]]
+        if word in words:
+            return False
+        return any(w.startswith(lemma) for w in words) and len(words) > 1
+
     def keeps(self, phrase: str, label: str | None, lang: str) -> bool:
         """Whether a link of ``phrase`` to the concept labelled ``label`` (as matched) is kept: the phrase is a
         skill phrase (``no_skill``), and a phrase of verbs alone links to no concept that completes it with
         an object (``completes``)."""
         if self.no_skill(phrase, lang) is not None:
             return False
-        return label is None or not (self.verbs_only(phrase, lang) and self.completes(phrase, label, lang))
+        if label is None:
+            return True
+        if self.verbs_only(phrase, lang) and self.completes(phrase, label, lang):
+            return False
+        return not self.qualifies(phrase, label, lang)
