@@ -1,0 +1,227 @@
+"""The web pages for people with screen readers, keyboards, zoom and phones (WCAG 2.1 AA, the parts that can be
+read from the HTML and the stylesheet), over fictional data; docs/api.md "Accessibility" says
+what is checked here and what is not. The 320 px reflow and the focus on load are checked in a real browser
+by tests/e2e/test_browser.py."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from importlib import resources
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kompetens.api import create_app
+from kompetens.engine import Engine
+
+from .support import TEST_HOSTS, csrf
+
+PASSWORD = "a long enough password"
+CSS = resources.files("kompetens.api").joinpath("static", "kompetens.css").read_text(encoding="utf-8")
+CV = "Erfarenhet\n2019 - nu Social media-ansvarig, Exempelbolaget AB\nInstagram, LinkedIn och SEO.\n"
+AD = (
+    "Kommunikatör till Exempelbolaget AB\n\nDu ansvarar för vår Instagram och svarar på kunders frågor. "
+    "Du ska vara en ung och stark ledare. Meriterande med erfarenhet av Google Analytics.\n"
+)
+
+
+class Tree(HTMLParser):
+    """Each start tag with its attributes, its ancestors' tags and (once closed) its text."""
+
+    VOID = frozenset(
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+    )
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.elements: list[dict[str, object]] = []
+        self.stack: list[dict[str, object]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element: dict[str, object] = {
+            "tag": tag,
+            "attrs": dict(attrs),
+            "ancestors": [e["tag"] for e in self.stack],
+            "text": [],
+        }
+        self.elements.append(element)
+        if tag not in self.VOID:
+            self.stack.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i]["tag"] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        for element in self.stack:
+            element["text"].append(data)  # type: ignore[attr-defined]
+
+    def all(self, tag: str) -> list[dict[str, object]]:
+        return [e for e in self.elements if e["tag"] == tag]
+
+
+def attrs(element: dict[str, object]) -> dict[str, str | None]:
+    return element["attrs"]  # type: ignore[return-value]
+
+
+def text(element: dict[str, object]) -> str:
+    return " ".join("".join(element["text"]).split())  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, dict[str, str]]:
+    """A signed-in admin over an organisation holding a candidate, an ad, a role and a ranking (fictional)."""
+    engine = Engine(tmp_path_factory.mktemp("a11y-pages"))
+    engine.accounts.add_user("admin@x.example", org="Org X", role="admin", password=PASSWORD)
+    oid = engine.org_for(engine.accounts.user("admin@x.example"))
+    kept = engine.add_candidate(oid, "Kandidat_Exempel.txt", CV.encode())
+    ad = engine.add_ad(oid, AD, title="Kommunikatör")
+    role = engine.save_role(oid, engine.role())
+    ranking = engine.rank_stored(oid, engine.role(), [kept.id])
+    client = TestClient(create_app(engine, allowed_hosts=TEST_HOSTS), raise_server_exceptions=False)
+    data = {"csrf_token": csrf(client, "/login"), "email": "admin@x.example", "password": PASSWORD}
+    assert client.post("/login", data=data, follow_redirects=False).status_code == 303
+    paths = {
+        "home": "/",
+        "review": "/review",
+        "rank": "/rank",
+        "candidates": "/candidates",
+        "candidate": f"/candidates/{kept.id}",
+        "erase": f"/candidates/{kept.id}/erase",
+        "ads": "/ads",
+        "ad": f"/ads/{ad.id}",
+        "roles": "/roles",
+        "role": f"/roles/{role.id}",
+        "rankings": "/rankings",
+        "ranking": f"/rankings/{ranking.id}",
+        "market": "/market",
+        "areas": "/areas",
+        "link": "/link",
+        "retention": "/retention",
+        "users": "/users",
+        "events": "/events",
+    }
+    return client, paths
+
+
+def reviewed(client: TestClient, lang: str = "en") -> str:
+    data = {"csrf_token": csrf(client, "/review"), "text": AD, "title": "", "lang": ""}
+    answer = client.post("/review", params={"lang": lang}, data=data)
+    assert answer.status_code == 200, answer.text[:300]
+    return answer.text
+
+
+# -- colour -----------------------------------------------------------------------------------------------
+
+
+def _colours() -> dict[str, str]:
+    return dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{3,6})", CSS))
+
+
+def _luminance(colour: str) -> float:
+    h = colour.lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    channels = [int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_contrast_is_computed_as_wcag_does() -> None:
+    assert contrast("#000", "#fff") == pytest.approx(21.0)
+    assert contrast("#777", "#fff") == pytest.approx(4.48, abs=0.01)
+
+
+def test_the_focus_outline_stands_out_on_every_ground() -> None:
+    """WCAG 2.4.7 and 1.4.11: the focus outline at least 3:1 against the page, a card, the dark header and the
+    error box (the old orange #f59f00 had 2.1:1 on white)."""
+    v = _colours()
+    assert "outline: 3px solid var(--focus)" in CSS
+    grounds = {"page": v["bg"], "card": v["card"], "header": v["brand"], "error box": "#fdecea"}
+    for ground, colour in grounds.items():
+        assert contrast(v["focus"], colour) >= 3, (ground, v["focus"], colour)
+
+
+def test_the_bars_fills_stand_out_from_their_track() -> None:
+    """1.4.11: each fill of a meter at least 3:1 against the meter's track (the middle one had 2.4:1)."""
+    (track,) = re.findall(r"::-webkit-meter-bar \{ background: (#[0-9a-f]{6})", CSS)
+    fills = re.findall(r"meter\.bar::-webkit-meter-[\w-]+-value \{ background: (#[0-9a-f]{6})", CSS)
+    fills += re.findall(r"meter\.bar:-moz-meter-[\w-]+::-moz-meter-bar \{ background: (#[0-9a-f]{6})", CSS)
+    assert len(fills) == 6
+    assert all(contrast(f, track) >= 3 for f in fills), [(f, round(contrast(f, track), 2)) for f in fills]
+
+
+def test_the_stylesheets_text_colours_keep_four_and_a_half_to_one() -> None:
+    """1.4.3: the text colours on the grounds they are used on (the pairs of kompetens.css)."""
+    v = _colours()
+    pairs = [
+        (v["ink"], v["bg"]),
+        (v["muted"], v["bg"]),
+        (v["muted"], v["card"]),
+        (v["link"], v["card"]),
+        (v["link"], "#c9e0f5"),  # a link in the ranking's darkest level cell
+        ("#fff", v["brand"]),
+        (v["bad"], "#fdecea"),  # the error box's heading
+        (v["bad"], "#c9e0f5"),  # "gap" in the darkest level cell
+        (v["ok"], v["card"]),
+        (v["muted"], "#eceff1"),  # a cue set aside
+        ("#9b1c1c", "#ffe3e3"),
+        ("#4c2fa3", "#e8deff"),
+        ("#7a4500", "#fff1b8"),
+        ("#9a3412", "#ffe0c2"),
+    ]
+    low = [(a, b, round(contrast(a, b), 2)) for a, b in pairs if contrast(a, b) < 4.5]
+    assert not low, low
+
+
+def test_no_control_is_wider_than_a_phone() -> None:
+    """1.4.10: a fieldset shrinks below its content's min-content width and no control passes its column
+    (at 320 px /rank, /rankings and /roles scrolled sideways by 40 to 90 px)."""
+    assert re.search(r"fieldset \{[^}]*min-width: 0", CSS)
+    assert re.search(r"input, select, textarea \{ max-width: 100%; \}", CSS)
+
+
+# -- structure --------------------------------------------------------------------------------------------
+
+
+def test_every_data_table_has_a_caption(site: tuple[TestClient, dict[str, str]]) -> None:
+    """1.3.1: a table is named (a caption) and its header cells say what they head (scope); the review's areas
+    table and the areas page's skill tables had no caption. Every page, both languages, and a review."""
+    client, paths = site
+    pages = {
+        f"{name}.{lang}": client.get(path, params={"lang": lang}).text
+        for name, path in paths.items()
+        for lang in ("en", "sv")
+    }
+    pages["review result"] = reviewed(client)
+    tables = 0
+    for name, html in pages.items():
+        tree = Tree(html)
+        for table in tree.all("table"):
+            tables += 1
+            index = tree.elements.index(table)
+            inner = [e for e in tree.elements[index + 1 :] if "table" in e["ancestors"]]  # type: ignore[operator]
+            assert any(e["tag"] == "caption" and text(e) for e in inner), (name, attrs(table))
+        assert all(attrs(th).get("scope") in ("col", "row") for th in tree.all("th")), name
+    assert tables >= 20
+
+
+def test_tables_wider_than_a_phone_scroll_in_their_own_box(site: tuple[TestClient, dict[str, str]]) -> None:
+    """1.4.10: the areas page's skill tables (four columns, ~640 px) scroll inside a box, not the page."""
+    client, paths = site
+    tree = Tree(client.get(paths["areas"]).text)
+    concepts = [t for t in tree.all("table") if attrs(t).get("class") == "concepts"]
+    assert concepts
+    for table in concepts:
+        index = tree.elements.index(table)
+        wrap = [e for e in tree.elements[:index] if "table-wrap" in (attrs(e).get("class") or "")]
+        assert wrap and tree.elements.index(wrap[-1]) == index - 1
