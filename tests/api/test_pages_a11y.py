@@ -225,3 +225,40 @@ def test_tables_wider_than_a_phone_scroll_in_their_own_box(site: tuple[TestClien
         index = tree.elements.index(table)
         wrap = [e for e in tree.elements[:index] if "table-wrap" in (attrs(e).get("class") or "")]
         assert wrap and tree.elements.index(wrap[-1]) == index - 1
+
+
+# -- errors -----------------------------------------------------------------------------------------------
+
+
+def _focused_on_load(html: str) -> list[dict[str, str | None]]:
+    return [attrs(e) for e in Tree(html).elements if "autofocus" in attrs(e)]
+
+
+def test_a_forms_error_takes_the_focus_to_the_field_to_mend(site: tuple[TestClient, dict[str, str]]) -> None:
+    """3.3.1 and 2.4.3: the page that answers a form with an error opens with the keyboard's focus on the field
+    the error names (which has aria-invalid and the error box in its description), else on the error box
+    itself; before, the focus stayed at the top and a keyboard user tabbed past the 13 links of the header."""
+    client, _ = site
+    empty = client.post("/review", data={"csrf_token": csrf(client, "/review"), "text": "", "lang": ""})
+    assert empty.status_code == 422
+    (field,) = _focused_on_load(empty.text)
+    assert field["id"] == "text" and field["aria-invalid"] == "true"
+    assert "form-error" in (field["aria-describedby"] or "").split()
+    no_cvs = client.post("/rank", data={"csrf_token": csrf(client, "/rank"), "role_source": "default"})
+    assert no_cvs.status_code == 422
+    assert [f["id"] for f in _focused_on_load(no_cvs.text)] == ["cvs"]
+
+    signed_out = TestClient(client.app, raise_server_exceptions=False)
+    data = {"csrf_token": csrf(signed_out, "/login"), "email": "admin@x.example", "password": "not it at all"}
+    wrong = signed_out.post("/login", data=data)
+    assert wrong.status_code >= 400
+    (box,) = _focused_on_load(wrong.text)  # the error names no field: the box takes the focus
+    assert box["id"] == "form-error" and box["role"] == "alert" and box["tabindex"] == "-1"
+
+
+def test_no_page_without_an_error_moves_the_focus(site: tuple[TestClient, dict[str, str]]) -> None:
+    """Autofocus only where there is an error to mend: elsewhere a screen reader starts at the top."""
+    client, paths = site
+    for name, path in paths.items():
+        assert not _focused_on_load(client.get(path).text), name
+    assert not _focused_on_load(reviewed(client))

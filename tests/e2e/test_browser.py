@@ -414,3 +414,17 @@ def test_every_page_reflows_at_320_px(browser: Any, server: str, artifacts: Path
         assert not wide, wide
     finally:
         browser.set_window_size(1280, 1600)
+
+
+def test_a_forms_error_opens_with_the_focus_on_the_field_to_mend(
+    browser: Any, server: str, artifacts: Path
+) -> None:
+    """WCAG 3.3.1, 2.4.3: /review sent without an ad answers with the error, and the keyboard's focus is in
+    the ad's text box (it stayed on the page's body before)."""
+    s = Steps(browser, server, artifacts)
+    _signed_in(s)
+    s.go("/review")
+    s.submit('form[action="/review"]')
+    assert s.css('[role="alert"]').text
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("id") == "text" and focused.get_attribute("aria-invalid") == "true"
