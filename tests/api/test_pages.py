@@ -94,9 +94,11 @@ def test_review_result(client: TestClient, engine: Engine, ad: str) -> None:
     assert len(page.all("li", id=f"f{len(review.flags)}")) == 1
     assert flags, "the first flag is marked in the ad"
     assert len([t for t, a in page.tags if t == "meter"]) == 8
-    # The highlighted ad holds the whole text: marks only wrap it.
+    # The highlighted ad holds the whole text: marks only wrap it (with words for screen readers, hidden).
     ad_html = re.split(r'<div class="ad" lang="\w+">', r.text, maxsplit=1)[1].split("</div>", 1)[0]
-    plain = html.unescape(re.sub(r"<sup>.*?</sup>|<[^>]+>", "", ad_html))
+    plain = html.unescape(
+        re.sub(r'<sup>.*?</sup>|<span class="visually-hidden"[^>]*>.*?</span>|<[^>]+>', "", ad_html)
+    )
     assert plain == document_from_text(ad, kind="ad").text
     # stop 37: the page says which grounds the wording checks cover, so no flag is no clean bill beyond them
     assert "Checked for: age, sex" in r.text and "Nothing else is checked" in r.text
@@ -297,9 +299,12 @@ def test_the_review_page_and_report_mark_the_ads_language(client: TestClient) ->
 
 
 def _ad_html(text: str) -> str:
-    """The text of the highlighted ad on a review page (its marks and flag numbers taken out)."""
+    """The text of the highlighted ad on a review page (its marks, their hidden words for screen readers and
+    the flag numbers taken out)."""
     ad_html = re.split(r'<div class="ad" lang="\w+">', text, maxsplit=1)[1].split("</div>", 1)[0]
-    return html.unescape(re.sub(r"<sup>.*?</sup>|<[^>]+>", "", ad_html))
+    return html.unescape(
+        re.sub(r'<sup>.*?</sup>|<span class="visually-hidden"[^>]*>.*?</span>|<[^>]+>', "", ad_html)
+    )
 
 
 @pytest.mark.parametrize("name", sorted(ad_files()))

@@ -262,3 +262,56 @@ def test_no_page_without_an_error_moves_the_focus(site: tuple[TestClient, dict[s
     for name, path in paths.items():
         assert not _focused_on_load(client.get(path).text), name
     assert not _focused_on_load(reviewed(client))
+
+
+# -- the reviewed ad's highlights -------------------------------------------------------------------------
+
+
+def _hidden_inside(tree: Tree, mark: dict[str, object]) -> list[dict[str, object]]:
+    index = tree.elements.index(mark)
+    out = []
+    for e in tree.elements[index + 1 :]:
+        if e["ancestors"][: len(mark["ancestors"]) + 1] != [*mark["ancestors"], "mark"]:  # type: ignore[index]
+            break
+        if "visually-hidden" in (attrs(e).get("class") or ""):
+            out.append(e)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_each_highlight_of_the_ad_says_what_it_is_in_words(
+    site: tuple[TestClient, dict[str, str]], lang: str
+) -> None:
+    """1.3.1 and 1.4.1: a screen reader hears which words of the ad are flagged and which ask for an area (they
+    were told by colour and a title attribute only), in the page's language, marked as such inside the ad's
+    own; the footnote link and the flag's category chip speak the page's language too ("flag 1", "age" were
+    English on the Swedish page)."""
+    client, _ = site
+    html = reviewed(client, lang)
+    tree = Tree(html)
+    (ad,) = [e for e in tree.all("div") if attrs(e).get("class") == "ad"]
+    start = tree.elements.index(ad)
+    marks = [e for e in tree.elements[start + 1 :] if e["tag"] == "mark" and "div" in e["ancestors"]]  # type: ignore[operator]
+    kinds = {(attrs(m).get("class") or "").split()[0] for m in marks}
+    assert {"flag", "area"} <= kinds, kinds
+    said = {
+        "en": ("flagged wording", "asks for an area"),
+        "sv": ("flaggad formulering", "efterfrågar ett område"),
+    }
+    for mark in marks:
+        hidden = _hidden_inside(tree, mark)
+        assert len(hidden) == 1, (attrs(mark), text(mark))
+        assert attrs(hidden[0]).get("lang") == lang
+        kind = (attrs(mark).get("class") or "").split()[0]
+        if kind in ("flag", "area"):
+            assert said[lang][0 if kind == "flag" else 1] in text(hidden[0]), text(hidden[0])
+    flags = [m for m in marks if "flag" in (attrs(m).get("class") or "").split()]
+    labels = [
+        attrs(a).get("aria-label") for a in tree.all("a") if (attrs(a).get("href") or "").startswith("#f")
+    ]
+    assert labels and all(
+        label == f"{'flagga' if lang == 'sv' else 'flag'} {i}" for i, label in enumerate(labels, start=1)
+    ), labels
+    chips = [text(e) for e in tree.all("span") if "cat" in (attrs(e).get("class") or "").split()]
+    assert flags and ("ålder" if lang == "sv" else "age") in chips, chips
+    assert lang == "en" or not {"age", "gender"} & set(chips), chips
