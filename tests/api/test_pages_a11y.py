@@ -390,3 +390,43 @@ def test_english_on_a_swedish_page_is_marked_as_english(
     assert not english, english
     if name == "areas":  # the English labels are there, marked
         assert any(lang == "en" and "search engine optimisation" in t for lang, t in said)
+
+
+# -- the language switch ----------------------------------------------------------------------------------
+
+OWN_LANGUAGE = ("/static/", "/openapi.json", "/explanation", "/interview", "/export", "/file")
+"""Links that are no page of the site's words (a file, the API's description) or speak a language of their
+own (a candidate's explanation in the CV's, an interview kit in the kit's)."""
+
+
+def test_a_chosen_language_is_kept_by_every_link_and_form(site: tuple[TestClient, dict[str, str]]) -> None:
+    """The language switch (?lang=sv): only the header's links kept it; the pages' own links (the home page's
+    cards, a candidate's actions, the rankings) and every form's action dropped it, so a recruiter who chose
+    Svenska got the English page back after sending /review or /rank."""
+    client, paths = site
+    seen = 0
+    for name, path in paths.items():
+        tree = Tree(client.get(path, params={"lang": "sv"}).text)
+        links = [attrs(a).get("href") or "" for a in tree.all("a")]
+        for href in links:
+            if href.startswith("/") and not any(part in href for part in OWN_LANGUAGE):
+                seen += 1
+                assert "lang=sv" in href, (name, href)
+        for form in tree.all("form"):
+            index = tree.elements.index(form)
+            if (attrs(form).get("method") or "get").lower() == "post":
+                assert "lang=sv" in (attrs(form).get("action") or ""), (name, attrs(form))
+            else:
+                inside = [e for e in tree.elements[index + 1 :] if "form" in e["ancestors"]]  # type: ignore[operator]
+                hidden = [attrs(e) for e in inside if e["tag"] == "input" and attrs(e).get("name") == "lang"]
+                assert hidden and hidden[0].get("value") == "sv", (name, attrs(form))
+    assert seen > 50
+    # the form sent where the Swedish page says answers in Swedish
+    (form,) = [
+        attrs(f)
+        for f in Tree(client.get("/review", params={"lang": "sv"}).text).all("form")
+        if (attrs(f).get("action") or "").startswith("/review?")
+    ]
+    data = {"csrf_token": csrf(client, "/review"), "text": AD, "title": "", "lang": ""}
+    answer = client.post(str(form["action"]), data=data)
+    assert '<html lang="sv">' in answer.text and "Granska en platsannons" in answer.text
