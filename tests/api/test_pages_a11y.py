@@ -430,3 +430,43 @@ def test_a_chosen_language_is_kept_by_every_link_and_form(site: tuple[TestClient
     data = {"csrf_token": csrf(client, "/review"), "text": AD, "title": "", "lang": ""}
     answer = client.post(str(form["action"]), data=data)
     assert '<html lang="sv">' in answer.text and "Granska en platsannons" in answer.text
+
+
+# -- file inputs ------------------------------------------------------------------------------------------
+
+KIND_WORDS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".yaml": "yaml",
+    ".json": "json",
+    ".html": "html",
+    ".csv": "csv",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_every_file_input_says_the_files_it_takes(site: tuple[TestClient, dict[str, str]], lang: str) -> None:
+    """3.3.2: the types a file input accepts are said in words, in its label or its description (a screen
+    reader does not read ``accept``); /rank's role or ad file said "YAML or JSON" and nothing of the ad's."""
+    client, paths = site
+    inputs = 0
+    for name, path in paths.items():
+        tree = Tree(client.get(path, params={"lang": lang}).text)
+        by_id = {attrs(e).get("id"): e for e in tree.elements if attrs(e).get("id")}
+        labels = {attrs(e).get("for"): text(e) for e in tree.all("label")}
+        for field in tree.all("input"):
+            a = attrs(field)
+            if a.get("type") != "file":
+                continue
+            inputs += 1
+            described = [text(by_id[i]) for i in (a.get("aria-describedby") or "").split() if i in by_id]
+            said = " ".join([labels.get(a.get("id"), ""), *described]).lower()
+            for ext in (a.get("accept") or "").split(","):
+                if ext in KIND_WORDS:
+                    assert KIND_WORDS[ext] in said or (ext == ".docx" and "word" in said), (
+                        name,
+                        a["id"],
+                        ext,
+                        said,
+                    )
+    assert inputs >= 5
