@@ -248,7 +248,7 @@ def marked_invalid(page: Elements, tag: str, field_id: str, help_id: str | None 
     [
         ("/rank", {"role_source": "ad", "ad": "  "}, True, ("textarea", "ad"), None),
         ("/rank", {"role_source": "default"}, False, ("input", "cvs"), "cvs-help"),
-        ("/rank", {"role_source": "file"}, True, ("input", "role_file"), None),
+        ("/rank", {"role_source": "file"}, True, ("input", "role_file"), "role-file-help"),
         ("/review", {"text": FRENCH_AD}, False, ("textarea", "text"), "text-help"),
         ("/review", {"text": "  "}, False, ("textarea", "text"), "text-help"),
         ("/review", {"text": AD_SV, "lang": "fr"}, False, ("select", "lang"), None),
