@@ -535,3 +535,42 @@ def test_without_sentences_takes_out_the_copied_words() -> None:
     assert wording.without_sentences(words, counts, [sentence, {wording.word_key("kassa"): 1}]) == {
         "kampanjer": 1.0
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "ad", "cv", "told"),
+    [
+        (
+            "en",
+            "Social Media Coordinator\n\nJoin our energetic and young digital team in a fictional shop. You "
+            "plan posts for Instagram, answer customers' comments and report on campaigns in Google Analytics.",
+            "Social media coordinator at a fictional shop: planned posts for Instagram, answered comments and "
+            "reported on campaigns in Google Analytics.",
+            " I am energetic and young, a recent graduate. Married, mother of a daughter, pregnant.",
+        ),
+        (
+            "sv",
+            "Kommunikatör\n\nVi är ett ungt och energiskt gäng på en påhittad butik. Du planerar inlägg på "
+            "Instagram, svarar på kundernas kommentarer och följer upp kampanjer i Google Analytics.",
+            "Kommunikatör på en påhittad butik: planerade inlägg på Instagram, svarade på kommentarer och "
+            "följde upp kampanjer i Google Analytics.",
+            " Jag är en pigg och energisk 60-talist, ung i sinnet, mormor till två barnbarn och ensamstående.",
+        ),
+    ],
+)
+def test_words_of_age_and_family_earn_a_cv_nothing(
+    engine: Engine, lang: str, ad: str, cv: str, told: str
+) -> None:
+    """A DPO's hunt (stop 38): an ad's unflagged "our energetic ... team" put "energetic" in the role's
+    wording, and a CV's "I am energetic ... a recent graduate" gained 12 of 100 points; "mormor", "barnbarn",
+    "ensamstående" stood in a stored profile's wording. Words that code an age or tell family status
+    (``wording_personal``) are no wording on either side."""
+    role = engine.role_from_ad(document_from_text(ad, kind="ad", lang=lang))
+    assert not {"energetic", "young", "ungt", "energiskt"} & set(role.wording)
+    assert {"posts", "comments", "inlägg", "kommentarer"} & set(role.wording)  # the job's own words stay
+    plain = engine.candidate(document_from_text(cv, kind="cv", lang=lang))
+    telling = engine.candidate(document_from_text(cv + told, kind="cv", lang=lang))
+    personal = {"energetic", "young", "graduate", "married", "mother", "daughter", "pregnant"}
+    personal |= {"pigg", "energisk", "ung", "talist", "mormor", "barnbarn", "ensamstående"}
+    assert not personal & set(telling.wording)
+    assert score(telling, role).wording == score(plain, role).wording
