@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Annotated, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -21,6 +22,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from ..engine import Engine
 from ..errors import Code, FailedInput, KompetensError, http_status, upload_error
+from ..lang import REPORT_LANGS
 from ..match import Role
 from ..match.decision import StoredRole
 from ..schema import dump_json
@@ -45,9 +47,14 @@ RANKINGS_SHOWN = 50
 
 
 def see(request: Request, path: str, done: str | None = None) -> Response:
-    """Send the browser on to ``path`` (303), with ``?done=KEY`` for the status message there."""
-    target = request.scope.get("root_path", "") + path + (f"?done={done}" if done else "")
-    return RedirectResponse(target, status_code=303)
+    """Send the browser on to ``path`` (303), with ``?done=KEY`` for the status message there and the page
+    language chosen with ``?lang=`` kept (a Swedish user stays on Swedish pages after a form succeeds)."""
+    params = {"done": done} if done else {}
+    lang = request.query_params.get("lang")
+    if lang in REPORT_LANGS:
+        params["lang"] = lang
+    query = f"?{urlencode(params)}" if params else ""
+    return RedirectResponse(request.scope.get("root_path", "") + path + query, status_code=303)
 
 
 def uid(user: User | None) -> int | None:
