@@ -981,7 +981,9 @@ def _print_ranking(
             v = round(100 * round(float(r.areas.get(a, 0.0)), 4))
             gap = f"[red]{v}{'!' if marked else ''}[/]"
             cells.append(gap if a in gaps else f"[green]{v}[/]" if v >= 50 else str(v))
-        table.add_row(str(r.rank), Path(r.candidate).name, f"[bold]{round(r.score, 2):.0f}[/]", *cells)
+        table.add_row(
+            str(r.rank), _escape(Path(r.candidate).name), f"[bold]{round(r.score, 2):.0f}[/]", *cells
+        )
     out_console.print(table)
     red = "!" if marked else f"[red]{w['red']}[/]"
     out_console.print(f"[dim]{str(w['levels']).format(red=red)}[/]")
@@ -994,12 +996,14 @@ def _print_ranking(
                 missing = ", ".join(
                     _missing_word(m, r.listed_must_haves, short, w, lang) for m in r.missing_must_haves
                 )
-                out_console.print(f"{r.rank:>2} {Path(r.candidate).name}: {missing}", highlight=False)
+                out_console.print(
+                    f"{r.rank:>2} {_escape(Path(r.candidate).name)}: {missing}", highlight=False
+                )
     if any(r.wording is not None for r in ranking):
         share = round(100 * max(r.wording_share for r in ranking))
         out_console.print(f"[bold]{w['wording']}[/] [dim]{str(w['wording_note']).format(points=share)}[/]")
         for r in ranking:
-            name = Path(r.candidate).name + ("*" if r.wording_in_english else "")
+            name = _escape(Path(r.candidate).name) + ("*" if r.wording_in_english else "")
             if r.wording is None:
                 out_console.print(f"{r.rank:>2} {name}: {w['not_compared']}", highlight=False)
                 continue
@@ -1011,7 +1015,7 @@ def _print_ranking(
         out_console.print(f"[bold]{w['skills']}[/] [dim]{w['skills_note']}[/]")
         for r in ranking:
             line = _skill_line(r, w, skill_labels)
-            out_console.print(f"{r.rank:>2} {Path(r.candidate).name}: {line}", highlight=False)
+            out_console.print(f"{r.rank:>2} {_escape(Path(r.candidate).name)}: {line}", highlight=False)
     for r in ranking:
         for warning in r.warnings:
             err_console.print(f"[yellow]{w['check']}[/] {r.candidate}: {warning}", highlight=False)
@@ -1353,7 +1357,7 @@ def _id_column(ids: Iterable[str]) -> Any:
 def _print_candidates(found: list[StoredCandidate]) -> None:
     table = _table(_id_column(c.id for c in found), "name", "lang", "bytes", "stored")
     for c in found:
-        table.add_row(c.id, c.name, c.lang or "", str(c.size), c.created)
+        table.add_row(c.id, _escape(c.name), c.lang or "", str(c.size), c.created)
     out_console.print(table)
 
 
@@ -1452,7 +1456,7 @@ def candidates_erase(ctx: click.Context, candidate_id: str, org: str | None, as_
     if as_json:
         _emit_json(erased)
     else:
-        out_console.print(f"erased {erased.id} ({erased.name})", highlight=False)
+        out_console.print(f"erased {erased.id} ({_escape(erased.name)})", highlight=False)
 
 
 @cli.group(name="rankings")
@@ -1475,7 +1479,7 @@ def _print_decision(engine: Engine, org_id: int, decision: Decision) -> None:
     for item in decision.items:
         place = str(final.index(item.candidate) + 1) if item.candidate in final else ""
         table.add_row(
-            str(item.rank), names.get(item.candidate, ""), item.candidate, f"{item.score:.0f}", place
+            str(item.rank), _escape(names.get(item.candidate, "")), item.candidate, f"{item.score:.0f}", place
         )
     out_console.print(table)
     if decision.erased:
@@ -1484,7 +1488,7 @@ def _print_decision(engine: Engine, org_id: int, decision: Decision) -> None:
     if decision.confirmation is None:
         out_console.print("a proposal: confirm it with `kompetens rankings confirm ID`", highlight=False)
     elif decision.confirmation.reason:
-        out_console.print(f"final; reason: {decision.confirmation.reason}", highlight=False)
+        out_console.print(f"final; reason: {_escape(decision.confirmation.reason)}", highlight=False)
 
 
 @rankings_group.command(name="create")

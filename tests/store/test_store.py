@@ -330,6 +330,38 @@ def test_cli_rankings_create_show_confirm(tmp_path: Path, database_url: str | No
     assert shown.exit_code == 0 and demo[0].name[:10] in shown.stdout
 
 
+def test_cli_tables_print_names_and_reasons_as_stored(tmp_path: Path) -> None:
+    """Square brackets are text, not rich markup: a blind test found the erasure's note
+    "[removed: ...]" printed as an empty reason by `rankings show`, and a file named "cv [red]x.txt"
+    listed as "cv x.txt" (hunt hH, finding 5)."""
+    import json
+
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(tmp_path / "home")}
+    demo = sorted((Path(__file__).resolve().parents[2] / "demo" / "cvs").iterdir())[:3]
+    named = []
+    for i, cv in enumerate(demo):
+        path = tmp_path / f"cv [red]Fiktiv{i}.txt"
+        path.write_bytes(cv.read_bytes())
+        named.append(str(path))
+    added = json.loads(runner.invoke(cli, ["candidates", "add", *named, "--json"], env=env).stdout)
+    ids = [c["id"] for c in added]
+    listed = runner.invoke(cli, ["candidates", "list"], env=env, terminal_width=200)
+    assert "cv [red]Fiktiv0.txt" in listed.stdout
+    rid = json.loads(runner.invoke(cli, ["rankings", "create", *ids, "--json"], env=env).stdout)["id"]
+    reason = "[bold]Fiktiv1[/bold] har mer erfarenhet"
+    out = runner.invoke(
+        cli, ["rankings", "confirm", rid, "--order", ",".join(reversed(ids)), "--reason", reason], env=env
+    )
+    assert out.exit_code == 0, out.output
+    shown = runner.invoke(cli, ["rankings", "show", rid], env=env, terminal_width=200)
+    assert f"reason: {reason}" in shown.stdout and "cv [red]Fiktiv2.txt" in shown.stdout
+    erased = runner.invoke(cli, ["candidates", "erase", ids[0]], env=env)
+    assert "(cv [red]Fiktiv0.txt)" in erased.stdout
+    shown = runner.invoke(cli, ["rankings", "show", rid], env=env, terminal_width=200)
+    assert f"reason: {REASON_ERASED}" in shown.stdout
+
+
 def test_cli_rankings_interview(tmp_path: Path) -> None:
     """The CLI twin of ``GET /api/v1/rankings/{rid}/candidates/{cid}/interview``: the kit from the stored
     profile, for the ranking's role; an erased candidate gets none."""
