@@ -115,6 +115,22 @@ def test_swedish_csv_is_for_excel_with_area_names_merits_apart_and_quotes() -> N
     assert dict(zip(head, bo, strict=True))["Krav uppfyllda"] == "inga"
 
 
+def test_csv_cells_never_start_a_formula() -> None:
+    """A file name is the applicant's: "=HYPERLINK(...)" must reach Excel as text (hunt hH, finding 9)."""
+    names = {
+        "aaaaaaaaaaaa": '=HYPERLINK("http://fiktiv.invalid","klick").pdf',
+        "bbbbbbbbbbbb": "@SUM(1+1).txt",
+    }
+    head, first, second = _rows(to_csv(shortlist(_decision(), names, lang="sv")))
+    assert dict(zip(head, first, strict=True))["Kandidat"] == "'" + names["aaaaaaaaaaaa"]
+    assert dict(zip(head, second, strict=True))["Kandidat"] == "'" + names["bbbbbbbbbbbb"]
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in (first, second) for cell in row)
+    assert (
+        json.loads(dump_json(shortlist(_decision(), names, lang="sv")))["rows"][0]["candidate"]
+        == names["aaaaaaaaaaaa"]
+    )  # the JSON keeps the name as it is
+
+
 def test_english_csv_uses_commas() -> None:
     text = to_csv(shortlist(_decision(), NAMES, lang="en")).decode("utf-8")[1:]
     head = next(csv.reader(io.StringIO(text)))

@@ -216,15 +216,26 @@ def _headings(listing: Shortlist) -> dict[str, str]:
     return out
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: str) -> str:
+    """A cell Excel or LibreOffice reads as text, never as a formula: a leading ``'`` before one that
+    starts with ``= + - @``, a tab or a CR (OWASP, CSV injection). A candidate's file name comes from the
+    applicant: "=HYPERLINK(...).pdf" was written as is (hunt hH, finding 9)."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
 def to_csv(listing: Shortlist) -> bytes:
-    """The shortlist as CSV bytes for Excel: UTF-8 with a BOM, ``;`` between fields in Swedish."""
+    """The shortlist as CSV bytes for Excel: UTF-8 with a BOM, ``;`` between fields in Swedish; a cell
+    that would start a formula gets a leading ``'`` (``_inert``)."""
     heads = _headings(listing)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=CSV_DELIMITER.get(listing.lang, ","), lineterminator="\r\n")
     writer.writerow(heads.values())
     for row in listing.rows:
         cells = _cells(listing, row)
-        writer.writerow(cells[k] for k in heads)
+        writer.writerow(_inert(cells[k]) for k in heads)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
