@@ -70,3 +70,28 @@ def test_web_pages_answer_413_in_html(small: TestClient) -> None:
     r = small.post("/review", data={"text": "SEO " * 1_000})
     assert r.status_code == 413
     assert r.headers["content-type"].startswith("text/html")
+
+
+def test_an_upload_under_the_limit_is_never_spooled_to_disk(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Starlette spools a file part past 1 MB to a temporary file on disk; a CV of 1.5 MB reached $TMPDIR
+    (hunt hH, finding 4). Every part under the upload limit stays in memory."""
+    from tempfile import SpooledTemporaryFile
+
+    import starlette.formparsers
+
+    rolled: list[int] = []
+
+    class Recording(SpooledTemporaryFile):  # type: ignore[type-arg]
+        def rollover(self) -> None:
+            rolled.append(self.tell())
+            super().rollover()
+
+    monkeypatch.setattr(starlette.formparsers, "SpooledTemporaryFile", Recording)
+    big = ("Fiktiv Exempelsson skriver inlägg på Instagram.\n" * 32_000).encode()  # about 1.6 MB
+    r = client.post(
+        "/api/v1/review/file", files={"ad_file": ("annons.txt", big, "text/plain")}, data={"text": "x"}
+    )
+    assert r.status_code == 422 and r.json()["error"]["code"] == "E301"  # parsed, then refused: both given
+    assert rolled == []

@@ -22,7 +22,7 @@ from ..pool import EnginePool
 from . import admin_pages, errors, jobs, pages, stored, stored_pages, users, work_pages
 from .auth import LOOPBACK_NAMES, HostGuard, LoginRequired
 from .headers import SafeHeaders
-from .limits import BodyLimitMiddleware, Limits
+from .limits import BodyLimitMiddleware, Limits, keep_uploads_in_memory
 from .render import templates
 from .routes import public, router
 from .schemas import ErrorResponse
@@ -73,6 +73,7 @@ def create_app(
     app.state.engine_lock = threading.Lock()
     app.state.engine_pool = pool
     app.state.limits = limits or Limits()
+    keep_uploads_in_memory(app.state.limits)  # no CV part spooled to a temporary file on disk
     app.state.templates = templates()
     app.state.https = https
     app.state.csrf_secret = csrf_key or secrets.token_bytes(32)
