@@ -162,6 +162,24 @@ def test_removing_a_user_removes_their_tokens_and_sessions(accounts: Accounts) -
     assert not accounts.has_users()
 
 
+def test_the_only_admin_stays_while_the_organisation_has_other_users(accounts: Accounts) -> None:
+    """An admin removed themselves and left a recruiter and a hiring manager with nobody to set the
+    retention period or read the event log (hunt hH, finding 12); ``set_role`` already refused this."""
+    accounts.add_user("admin@fiktiv.example", org="O", role="admin")
+    accounts.add_user("rec@fiktiv.example", org="O", role="recruiter")
+    with pytest.raises(KompetensError) as err:
+        accounts.remove_user("admin@fiktiv.example")
+    assert err.value.code == Code.E504 and err.value.field == "email"
+    assert [u.email for u in accounts.users(org="O")] == ["admin@fiktiv.example", "rec@fiktiv.example"]
+    accounts.add_user("admin2@fiktiv.example", org="O", role="admin")
+    assert accounts.remove_user("admin@fiktiv.example").email == "admin@fiktiv.example"
+    with pytest.raises(KompetensError):
+        accounts.remove_user("admin2@fiktiv.example")
+    accounts.remove_user("rec@fiktiv.example")
+    accounts.remove_user("admin2@fiktiv.example")  # the last user of all may go
+    assert not accounts.has_users()
+
+
 def test_sessions_are_stored_hashed_and_close(accounts: Accounts, tmp_path: Path) -> None:
     user = accounts.add_user("anna@example.se", org="O", role="admin")
     sid = accounts.open_session(user)

@@ -214,9 +214,23 @@ class Accounts:
             return [User(*r) for r in conn.execute(sql + " ORDER BY orgs.name, lower(users.email)", args)]
 
     def remove_user(self, email: str, *, by: int | None = None) -> User:
-        """Delete a user with their tokens and sessions; E502 if there is none."""
+        """Delete a user with their tokens and sessions; E502 if there is none. E504 for the organisation's
+        only admin while it has other users, who would be left with nobody to manage them, set the
+        retention period or read the event log (as ``set_role`` keeps the role; hunt hH, finding 12: an
+        admin removed themselves over the API). The last user of all may go."""
         user = self.user(email)
         with self.store.transaction() as conn:
+            if user.role == "admin" and _admins(conn, user.org_id) <= 1:
+                others = conn.execute(
+                    "SELECT count(*) FROM users WHERE org_id = ? AND id <> ?", (user.org_id, user.id)
+                ).scalar_one()
+                if int(others):
+                    raise KompetensError(
+                        Code.E504,
+                        "the organisation's only admin stays while it has other users: make another admin"
+                        " first",
+                        field="email",
+                    )
             conn.execute("DELETE FROM tokens WHERE user_id = ?", (user.id,))
             conn.execute("DELETE FROM sessions WHERE user_id = ?", (user.id,))
             conn.execute("DELETE FROM users WHERE id = ?", (user.id,))
