@@ -1375,6 +1375,22 @@ def candidates_list(ctx: click.Context, org: str | None, as_json: bool) -> None:
         _print_candidates(found)
 
 
+@candidates_group.command(name="find")
+@click.argument("terms", nargs=-1, required=True)
+@_org_option
+@_json
+@click.pass_context
+def candidates_find(ctx: click.Context, terms: tuple[str, ...], org: str | None, as_json: bool) -> None:
+    """Candidates whose kept CV names the person: any of TERMS (a name, an e-mail, a phone number), for a
+    data subject's request (export, erase) when the file's name does not name them."""
+    engine = _engine(ctx)
+    found = engine.find_candidates(engine.org_for(name=org), terms)
+    if as_json:
+        _emit_json(found, list[StoredCandidate])
+    else:
+        _print_candidates(found)
+
+
 @candidates_group.command(name="export")
 @click.argument("candidate_id")
 @_org_option

@@ -185,6 +185,15 @@ COMMANDS: tuple[Command, ...] = (
         "`--org` names another.",
     ),
     Command(
+        "kompetens candidates find",
+        "`kompetens candidates find TERM... [--org ORG] --json`",
+        None,
+        list[StoredCandidate],
+        "The organisation's candidates whose kept CV holds any of the terms (a name, an e-mail, a phone "
+        "number by its digits), ignoring case and white space, oldest first: to find a data subject's "
+        "candidates for an export or an erasure when the file's name does not name them (docs/privacy.md).",
+    ),
+    Command(
         "kompetens candidates export",
         "`kompetens candidates export ID [--org ORG] [--file OUT] [--json]`",
         "`GET /api/v1/candidates/{id}/export`; `GET /api/v1/candidates/{id}/file` gives the original file",

@@ -1291,6 +1291,28 @@ class Engine:
                 progress(k, len(chosen))
         return out
 
+    def find_candidates(self, org: int, terms: Sequence[str]) -> list[StoredCandidate]:
+        """The organisation's candidates whose kept CV holds any of ``terms`` (a person's name, e-mail or
+        phone number), oldest first: how a data subject's request (GDPR Art. 15, 17) finds their data when
+        the file's name does not name them ("CV.pdf"). Each kept file is read as ``add_candidate`` read it
+        and compared ignoring case and runs of white space; a term of mostly digits (a phone number) is
+        compared by its digits alone ("070-123 45 67" finds "0701234567"). A candidate without a readable
+        file is compared by its file name only. Nothing is stored or logged of the terms (hunt hH,
+        finding 1: ``q`` matches file names only)."""
+        wanted = [(_squeezed(t), _digits_of(t)) for t in terms if t.strip()]
+        found: list[StoredCandidate] = []
+        for kept in self.candidates(org):
+            data = self.records.original(org, kept.id)
+            texts = [kept.name]
+            if data:
+                docs = self.read_files([(kept.name, data)], kind="cv")[0]
+                texts += [d.text for d in docs if isinstance(d, Document)]
+            plain = _squeezed(" ".join(texts))
+            digits = re.sub(r"\D", "", plain)
+            if any((dig and dig in digits) or (not dig and term in plain) for term, dig in wanted):
+                found.append(kept)
+        return found
+
     def original_file(self, org: int, cid: str) -> bytes:
         """The candidate's original file as uploaded."""
         return self.records.original(org, cid)
@@ -2325,3 +2347,18 @@ def _cv_noise(text: str, start: int, end: int) -> bool:
     following = _LETTERS.match(text, end + 1) if text[end : end + 1] == " " else None
     last = following.group().lower() if following is not None else (words[-1] if words else "")
     return last in schools
+
+
+def _squeezed(text: str) -> str:
+    """``text`` for a search: case folded, NFC, every run of white space one space."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _digits_of(term: str) -> str:
+    """A phone number's digits ("+46 70-123 45 67" -> "46701234567"), or "" for a term that is not one
+    (fewer than 6 digits, or more letters than digits)."""
+    digits = re.sub(r"\D", "", term)
+    letters = sum(ch.isalpha() for ch in term)
+    return digits if len(digits) >= 6 and letters < len(digits) else ""

@@ -330,6 +330,43 @@ def test_cli_rankings_create_show_confirm(tmp_path: Path, database_url: str | No
     assert shown.exit_code == 0 and demo[0].name[:10] in shown.stdout
 
 
+def test_cli_candidates_find_by_the_person_in_the_kept_cv(tmp_path: Path) -> None:
+    """A data subject asks for their data: the file is "CV.txt", so only the kept CV names them (hunt hH,
+    finding 1: `q` and `forget` match file names only). Name, e-mail and phone (by digits) find it."""
+    import json
+
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(tmp_path / "home")}
+    demo = sorted((Path(__file__).resolve().parents[2] / "demo" / "cvs").iterdir())[0]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    person = tmp_path / "a" / "CV.txt"
+    person.write_text(
+        "Zyxelbrant Quorvinsson\nzyxel.quorvinsson@fiktiv.invalid, 070-123 45 67\n\n"
+        + demo.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    other = tmp_path / "b" / "CV.txt"
+    other.write_bytes(demo.read_bytes())
+    added = json.loads(
+        runner.invoke(cli, ["candidates", "add", str(person), str(other), "--json"], env=env).stdout
+    )
+    mine = added[0]["id"]
+
+    def find(*terms: str) -> list[str]:
+        out = runner.invoke(cli, ["candidates", "find", *terms, "--json"], env=env)
+        assert out.exit_code == 0, out.output
+        return [c["id"] for c in json.loads(out.stdout)]
+
+    assert find("zyxelbrant  QUORVINSSON") == [mine]
+    assert find("Zyxel.Quorvinsson@fiktiv.invalid") == [mine]
+    assert find("0701234567") == [mine] and find("+46 70 123 45 67") == []  # digits as written
+    assert find("Nobody Fiktivsson", "070-123 45 67") == [mine]  # any term
+    assert find("Nobody Fiktivsson") == []
+    shown = runner.invoke(cli, ["candidates", "find", "Quorvinsson"], env=env)
+    assert mine in shown.stdout and added[1]["id"] not in shown.stdout
+
+
 def test_cli_tables_print_names_and_reasons_as_stored(tmp_path: Path) -> None:
     """Square brackets are text, not rich markup: a blind test found the erasure's note
     "[removed: ...]" printed as an empty reason by `rankings show`, and a file named "cv [red]x.txt"
