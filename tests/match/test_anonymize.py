@@ -124,6 +124,16 @@ REMOVED = [
     ("I retired in 2020 and now run the club's Instagram.", "age", "retired"),
     ("Since my retirement I moderate a forum.", "age", "retirement"),
     ("As a young adult I ran a blog.", "age", "young"),
+    # hunt hH, finding 3: the stored profile and its wording (a scoring input) kept these
+    ("Övrigt: Jag är en pigg 60-talist.", "age", "60-talist"),
+    ("Mormor till två barnbarn, driver föreningens Instagram.", "family", "Mormor"),
+    ("Jag driver föreningens Instagram med min dotter.", "family", "dotter"),
+    ("Ensamstående, driver föreningens Instagram.", "family", "Ensamstående"),
+    ("Gravid, beräknad förlossning i maj.", "family", "Gravid"),
+    ("Hälsa: God, inga sjukskrivningar.", "health", "sjukskrivningar"),
+    ("Health: no sick leave in 10 years.", "health", "sick leave"),
+    ("Pregnant, due in May.", "family", "Pregnant"),
+    ("Proud grandmother of three; I run the club's Instagram.", "family", "grandmother"),
 ]
 
 # Text that must come through untouched: durations, work words, dates, counts.
@@ -172,6 +182,11 @@ KEPT = [
     "Grew followers 40 % and turned 20 leads into customers.",
     "Skrev sagor för barn och unga.",
     "Född och uppvuxen i Umeå, numera bosatt i Luleå.",
+    "Ansvarade för dotterbolagets LinkedIn.",
+    "Health communication for Region Fiktiv: Instagram and Facebook.",
+    "Hälsa och vård: skrev om hälsa på Instagram.",
+    "Skrev om sjukskrivningar och hälsa för Försäkringskassan.",
+    "Disability inclusion campaigns on LinkedIn.",
 ]
 
 

@@ -4,7 +4,10 @@ What goes: name, personal identity number, birth date or year, age (also in runn
 "jag fyller 60 i år", "född -78", "sedan jag gick i pension", "at the age of 58"), gender words, photo references,
 address, e-mail, phone and profile links; nationality, family status and religion fields; and family status
 and parental leave however a CV writes them ("Ogift", "Gift, två barn", "Föräldraledig 2022–2023", "Married,
-two children", "parental leave"). The result names the categories it removed, never the values.
+two children", "parental leave"); grandparenthood, single parenthood and pregnancy ("mormor", "barnbarn",
+"ensamstående", "gravid", "grandmother", "pregnant"), a birth decade ("60-talist") and health fields
+("Hälsa: God, inga sjukskrivningar", "Health: ..."; hunt hH: the stored profile's wording, a scoring input,
+kept them). The result names the categories it removed, never the values.
 The words come from ``lang/<code>/cv.json`` of every language at once, because a CV may mix languages.
 """
 
@@ -33,6 +36,7 @@ CATEGORIES: tuple[str, ...] = (
     "nationality",
     "family",
     "religion",
+    "health",
 )
 
 Span = tuple[int, int, str]
@@ -185,6 +189,7 @@ def _lexicon() -> _Lexicon:
             ("nationality", "nationality_labels"),
             ("family", "family_labels"),
             ("religion", "religion_labels"),
+            ("health", "health_labels"),  # "Hälsa: God, inga sjukskrivningar" (Art. 9; hunt hH, finding 3)
         )
     )
     units = "|".join(re.escape(u) for u in words("age_units"))
