@@ -251,6 +251,7 @@ def test_a_market_job_measures_the_uploaded_ads(engine: Engine) -> None:
     assert (
         two.status_code in (400, 422) and two.json()["error"]["code"] == "E301"
     )  # refused now, not by the job
+    assert two.json()["error"]["field"] == "delimiter"  # null before (hunt hH, finding 11)
     french = client.post("/api/v1/market", files=as_files(ads[:1], "ads"), data={"lang": "fr"})
     assert french.status_code == 422 and french.json()["error"]["code"] == "E109"
     short = [

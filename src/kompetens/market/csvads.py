@@ -85,7 +85,9 @@ class CsvFormat:
             )
         delimiter = _TAB_NAMES.get(delimiter, delimiter) if delimiter else None
         if delimiter is not None and len(delimiter) != 1:
-            raise KompetensError(Code.E301, f"a CSV delimiter is one character, not {delimiter!r}")
+            raise KompetensError(
+                Code.E301, f"a CSV delimiter is one character, not {delimiter!r}", field="delimiter"
+            )  # the field at fault, as docs/api.md's error rule says (it was null: hunt hH, finding 11)
         return cls(**columns, delimiter=delimiter)
 
     def named(self) -> dict[str, str]:
