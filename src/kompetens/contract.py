@@ -187,7 +187,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "kompetens candidates find",
         "`kompetens candidates find TERM... [--org ORG] --json`",
-        None,
+        "`GET /api/v1/candidates?person=TERM` (repeatable; admin, recruiter)",
         list[StoredCandidate],
         "The organisation's candidates whose kept CV holds any of the terms (a name, an e-mail, a phone "
         "number by its digits), ignoring case and white space, oldest first: to find a data subject's "

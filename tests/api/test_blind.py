@@ -218,3 +218,16 @@ def test_a_blind_shortlist_holds_no_contact_details(org: Org) -> None:
             assert private not in text, (fmt, private)
     named = client.get(f"/api/v1/rankings/{ranking.id}/export?format=json", headers=rec).json()
     assert named["rows"][0]["evidence"], "no quotes at all: the test would prove nothing"
+
+
+def test_a_recruiter_finds_a_persons_candidates_by_their_cv_and_a_hiring_manager_cannot(org: Org) -> None:
+    """`?person=`: what `kompetens candidates find` does, for a data subject's request over the API (hunt hH,
+    finding 1: `q` matches file names only). A hiring manager, who sees pseudonyms, may not search so."""
+    client, rec = org.api("recruiter")
+    found = client.get("/api/v1/candidates", params={"person": "KUNDTJÄNST"}, headers=rec)
+    assert [c["id"] for c in found.json()] == [org.other] and found.headers["X-Total-Count"] == "1"
+    either = client.get("/api/v1/candidates", params={"person": ["Nobody Fiktiv", "community."]}, headers=rec)
+    assert [c["id"] for c in either.json()] == [org.outside]
+    hm_client, hm = org.api("hiring_manager")
+    refused = hm_client.get("/api/v1/candidates", params={"person": "Kundtjänst"}, headers=hm)
+    assert refused.status_code == 403 and refused.json()["error"]["field"] == "person"

@@ -173,7 +173,31 @@ def list_candidates(
     q: Annotated[str | None, Query(max_length=200, description="Only names that hold this.")] = None,
     limit: Annotated[int | None, Query(ge=1, le=500, description="At most this many (default: all).")] = None,
     offset: Offset = 0,
+    person: Annotated[
+        list[str] | None,
+        Query(
+            max_length=200,
+            description="Admin, recruiter: only the candidates whose kept CV holds any of these (a person's "
+            "name, e-mail or phone number by its digits), for a data subject's request "
+            "(`kompetens candidates find`; docs/privacy.md). Repeat it for more.",
+        ),
+    ] = None,
 ) -> Response:
+    if person:
+        if user is not None and user.role not in ("admin", "recruiter"):
+            raise KompetensError(
+                Code.E504,
+                "a hiring manager sees candidates by pseudonym, so cannot search them by the person; "
+                "ask a recruiter",
+                field="person",
+            )
+        with engine_of(request) as engine:
+            named = engine.find_candidates(engine.org_for(user), person)
+        if q:
+            named = [c for c in named if q.casefold() in c.name.casefold()]
+        record_call(request, "candidates.list")
+        end = None if limit is None else offset + limit
+        return _page(named[offset:end], list[StoredCandidate], len(named))
     with engine_of(request) as engine:
         found, total = blind.shown_list(
             engine, engine.org_for(user), user, query=q, limit=limit, offset=offset
