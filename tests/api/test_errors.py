@@ -97,6 +97,9 @@ def test_cors_is_off_by_default(client: TestClient, engine: Engine) -> None:
     allowed = client_for(engine, cors=("http://elsewhere.example",))
     got = allowed.get("/api/v1/areas", headers=origin).headers
     assert got["access-control-allow-origin"] == "http://elsewhere.example"
+    # a browser client may read a list's total and a kept ranking's record (stop 38, an ATS hunt)
+    exposed = {h.strip().lower() for h in got["access-control-expose-headers"].split(",")}
+    assert {"x-total-count", "kompetens-ranking", "location"} <= exposed
 
 
 def test_an_internal_error_never_reaches_the_server_whole(

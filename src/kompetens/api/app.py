@@ -101,7 +101,8 @@ def create_app(
             allow_origins=list(cors_origins),
             allow_methods=["GET", "POST"],
             allow_headers=["*"],
-            expose_headers=["X-Total-Count"],  # a list's total, for a browser client that pages
+            # a list's total, for a browser client that pages; a kept ranking's record (POST /rank)
+            expose_headers=["X-Total-Count", "Kompetens-Ranking", "Location"],
         )
     app.add_middleware(BodyLimitMiddleware, limits=app.state.limits)
     app.add_middleware(HostGuard, hosts=allowed_hosts, origins=cors_origins)
