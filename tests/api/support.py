@@ -140,3 +140,40 @@ def _docx(paragraphs: list[str]) -> bytes:
         for name, xml in parts.items():
             archive.writestr(name, xml)
     return out.getvalue()
+
+
+def signed_in_site(engine: Engine, *, cv: str, ad: str, password: str) -> tuple[TestClient, dict[str, str]]:
+    """A signed-in admin's browser over an organisation holding a candidate (``cv``), an ad (``ad``), a role and
+    a ranking, all fictional; with the paths of every page to read (its ``app_for_tests``: the app)."""
+    engine.accounts.add_user("admin@x.example", org="Org X", role="admin", password=password)
+    oid = engine.org_for(engine.accounts.user("admin@x.example"))
+    kept = engine.add_candidate(oid, "Kandidat_Exempel.txt", cv.encode())
+    stored_ad = engine.add_ad(oid, ad, title="Kommunikatör")
+    role = engine.save_role(oid, engine.role())
+    ranking = engine.rank_stored(oid, engine.role(), [kept.id])
+    app = create_app(engine, allowed_hosts=TEST_HOSTS)
+    client = TestClient(app, raise_server_exceptions=False)
+    data = {"csrf_token": csrf(client, "/login"), "email": "admin@x.example", "password": password}
+    assert client.post("/login", data=data, follow_redirects=False).status_code == 303
+    paths = {
+        "home": "/",
+        "review": "/review",
+        "rank": "/rank",
+        "candidates": "/candidates",
+        "candidate": f"/candidates/{kept.id}",
+        "erase": f"/candidates/{kept.id}/erase",
+        "ads": "/ads",
+        "ad": f"/ads/{stored_ad.id}",
+        "roles": "/roles",
+        "role": f"/roles/{role.id}",
+        "rankings": "/rankings",
+        "ranking": f"/rankings/{ranking.id}",
+        "market": "/market",
+        "areas": "/areas",
+        "link": "/link",
+        "retention": "/retention",
+        "users": "/users",
+        "events": "/events",
+    }
+    client.app_for_tests = app  # type: ignore[attr-defined]
+    return client, paths

@@ -15,10 +15,9 @@ from importlib import resources
 import pytest
 from fastapi.testclient import TestClient
 
-from kompetens.api import create_app
 from kompetens.engine import Engine
 
-from .support import TEST_HOSTS, csrf
+from .support import csrf, signed_in_site
 
 PASSWORD = "a long enough password"
 TEMPLATES = resources.files("kompetens.api").joinpath("templates")
@@ -174,39 +173,7 @@ def _untranslated(html: str) -> list[tuple[str, str]]:
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, dict[str, str]]:
     """A signed-in admin's browser over an organisation holding a candidate, an ad, a role and a ranking;
     the paths of every page to read."""
-    engine = Engine(tmp_path_factory.mktemp("sv-pages"))
-    engine.accounts.add_user("admin@x.example", org="Org X", role="admin", password=PASSWORD)
-    oid = engine.org_for(engine.accounts.user("admin@x.example"))
-    kept = engine.add_candidate(oid, "Kandidat_Exempel.txt", CV.encode())
-    ad = engine.add_ad(oid, AD, title="Kommunikatör")
-    role = engine.save_role(oid, engine.role())
-    ranking = engine.rank_stored(oid, engine.role(), [kept.id])
-    app = create_app(engine, allowed_hosts=TEST_HOSTS)
-    client = TestClient(app, raise_server_exceptions=False)
-    data = {"csrf_token": csrf(client, "/login"), "email": "admin@x.example", "password": PASSWORD}
-    assert client.post("/login", data=data, follow_redirects=False).status_code == 303
-    paths = {
-        "home": "/",
-        "review": "/review",
-        "rank": "/rank",
-        "candidates": "/candidates",
-        "candidate": f"/candidates/{kept.id}",
-        "erase": f"/candidates/{kept.id}/erase",
-        "ads": "/ads",
-        "ad": f"/ads/{ad.id}",
-        "roles": "/roles",
-        "role": f"/roles/{role.id}",
-        "rankings": "/rankings",
-        "ranking": f"/rankings/{ranking.id}",
-        "market": "/market",
-        "areas": "/areas",
-        "link": "/link",
-        "retention": "/retention",
-        "users": "/users",
-        "events": "/events",
-    }
-    client.app_for_tests = app  # type: ignore[attr-defined]
-    return client, paths
+    return signed_in_site(Engine(tmp_path_factory.mktemp("sv-pages")), cv=CV, ad=AD, password=PASSWORD)
 
 
 PAGES = [
