@@ -1401,19 +1401,31 @@ static Py_ssize_t offsets_of(PyObject *list, Py_ssize_t **out) {
     return n;
 }
 
-/* The layout's content lines, read by the two walks below: (text, heads, tails) from the arguments. */
-static int lines_of(PyObject *args, PyObject **text, Py_ssize_t **heads, Py_ssize_t **tails, Py_ssize_t *n) {
-    PyObject *heads_l, *tails_l;
-    if (!PyArg_ParseTuple(args, "UO!O!", text, &PyList_Type, &heads_l, &PyList_Type, &tails_l)) return -1;
+/* The layout's content lines, read by the two walks below: the text (its length, kind and data) and the
+ * lines' heads and tails (offsets, ascending; PyMem_Free both when done) from the arguments (text, heads, tails). */
+typedef struct {
+    const void *data;
+    int kind;
+    Py_ssize_t n;     /* the text's length */
+    Py_ssize_t *heads, *tails;
+    Py_ssize_t lines; /* how many heads and tails */
+} Lines;
+
+static int lines_of(PyObject *args, Lines *l) {
+    PyObject *text, *heads_l, *tails_l;
+    if (!PyArg_ParseTuple(args, "UO!O!", &text, &PyList_Type, &heads_l, &PyList_Type, &tails_l)) return -1;
     if (PyList_GET_SIZE(heads_l) != PyList_GET_SIZE(tails_l)) {
         PyErr_SetString(PyExc_ValueError, "heads and tails differ in length");
         return -1;
     }
-    if ((*n = offsets_of(heads_l, heads)) < 0) return -1;
-    if (offsets_of(tails_l, tails) < 0) {
-        PyMem_Free(*heads);
+    if ((l->lines = offsets_of(heads_l, &l->heads)) < 0) return -1;
+    if (offsets_of(tails_l, &l->tails) < 0) {
+        PyMem_Free(l->heads);
         return -1;
     }
+    l->n = PyUnicode_GET_LENGTH(text);
+    l->kind = PyUnicode_KIND(text);
+    l->data = PyUnicode_DATA(text);
     return 0;
 }
 
@@ -1425,61 +1437,53 @@ static inline int opens_sentence(Py_UCS4 c) {
  * the spaces after each match of _SENTENCE_END, [.!?]([^\S\n]+)(?=["“(]?[A-ZÅÄÖÉ0-9]), that lie before the
  * tail of the last line whose head is at or before a. heads, tails: the lines' offsets, ascending. */
 static PyObject *sentence_cuts(PyObject *self, PyObject *args) {
-    PyObject *text;
-    Py_ssize_t *heads, *tails, lines;
-    if (lines_of(args, &text, &heads, &tails, &lines) < 0) return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+    Lines L;
+    if (lines_of(args, &L) < 0) return NULL;
     PyObject *out = PyList_New(0);
     Py_ssize_t j = -1; /* the last line whose head is at or before a (a only grows) */
-    for (Py_ssize_t i = 0; out != NULL && i + 2 < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+    for (Py_ssize_t i = 0; out != NULL && i + 2 < L.n; i++) {
+        Py_UCS4 c = PyUnicode_READ(L.kind, L.data, i);
         if (c != '.' && c != '!' && c != '?') continue;
         Py_ssize_t k = i + 1;
-        while (k < n && (c = PyUnicode_READ(kind, data, k)) != '\n' && Py_UNICODE_ISSPACE(c)) k++;
-        if (k == i + 1 || k == n) continue;
+        while (k < L.n && (c = PyUnicode_READ(L.kind, L.data, k)) != '\n' && Py_UNICODE_ISSPACE(c)) k++;
+        if (k == i + 1 || k == L.n) continue;
         if (!opens_sentence(c) &&
-            !((c == '"' || c == 0x201C || c == '(') && k + 1 < n && opens_sentence(PyUnicode_READ(kind, data, k + 1))))
+            !((c == '"' || c == 0x201C || c == '(') && k + 1 < L.n && opens_sentence(PyUnicode_READ(L.kind, L.data, k + 1))))
             continue;
         Py_ssize_t a = i + 1;
-        while (j + 1 < lines && heads[j + 1] <= a) j++;
-        if (j >= 0 && k < tails[j]) {
+        while (j + 1 < L.lines && L.heads[j + 1] <= a) j++;
+        if (j >= 0 && k < L.tails[j]) {
             PyObject *cut = Py_BuildValue("(nn)", a, k);
             if (cut == NULL || PyList_Append(out, cut) < 0) Py_CLEAR(out);
             Py_XDECREF(cut);
         }
         i = k - 1; /* the next match starts after this one's spaces */
     }
-    PyMem_Free(heads);
-    PyMem_Free(tails);
+    PyMem_Free(L.heads);
+    PyMem_Free(L.tails);
     return out;
 }
 
 /* The content lines that hold one of _MAYBE_LINKS' characters (|·•▪/@) between their head and tail, each
  * once, ascending (kompetens.layout._link_lines_python): the lines worth an is_link_line test. */
 static PyObject *link_lines(PyObject *self, PyObject *args) {
-    PyObject *text;
-    Py_ssize_t *heads, *tails, lines;
-    if (lines_of(args, &text, &heads, &tails, &lines) < 0) return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+    Lines L;
+    if (lines_of(args, &L) < 0) return NULL;
     PyObject *out = PyList_New(0);
     Py_ssize_t j = -1, last = -1;
-    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+    for (Py_ssize_t i = 0; out != NULL && i < L.n; i++) {
+        Py_UCS4 c = PyUnicode_READ(L.kind, L.data, i);
         if (c != '|' && c != '/' && c != '@' && c != 0xB7 && c != 0x2022 && c != 0x25AA) continue;
-        while (j + 1 < lines && heads[j + 1] <= i) j++;
-        if (j >= 0 && j != last && i < tails[j]) {
+        while (j + 1 < L.lines && L.heads[j + 1] <= i) j++;
+        if (j >= 0 && j != last && i < L.tails[j]) {
             last = j;
             PyObject *line = PyLong_FromSsize_t(j);
             if (line == NULL || PyList_Append(out, line) < 0) Py_CLEAR(out);
             Py_XDECREF(line);
         }
     }
-    PyMem_Free(heads);
-    PyMem_Free(tails);
+    PyMem_Free(L.heads);
+    PyMem_Free(L.tails);
     return out;
 }
 
