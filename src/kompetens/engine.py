@@ -2056,7 +2056,6 @@ class Engine:
         from .layout import ad_title
         from .match import role_from_ad
         from .match.wording import (
-            ad_sentence_keys,
             ad_sentence_words,
             employer_words,
             job_text,
@@ -2099,7 +2098,8 @@ class Engine:
             wording_en=bridge.bridge(words, doc.lang) if bridge is not None else {},
             social_media=social_media,
         )
-        return replace(role, ad_sentences=ad_sentence_keys(base), ad_sentence_words=ad_sentence_words(base))
+        held = ad_sentence_words(base)  # its keys are the sentences' hashes: the ad is split once
+        return replace(role, ad_sentences=tuple(held), ad_sentence_words=held)
 
     def rank(
         self,

@@ -107,7 +107,7 @@ class Role:
     """For a role derived from an ad, the areas the ad's own words weigh, in AREA_IDS order; empty for a
     role file, and for an ad that names no area (its weights are then the default role's)."""
     ad_sentences: tuple[str, ...] = ()
-    """For a role derived from an ad, hashes of the ad's job sentences (``wording.ad_sentence_keys``): a CV
+    """For a role derived from an ad, hashes of the ad's job sentences (the keys of ``ad_sentence_words``): a CV
     that holds many of them word for word is flagged (``wording.copied``)."""
     ad_sentence_words: dict[str, dict[str, int]] = field(default_factory=dict)
     """For a role derived from an ad, each of ``ad_sentences`` with its words' hashes and counts

@@ -366,15 +366,12 @@ def _ad_job_text(profile: Profile) -> str:
     return "\n".join(parts)
 
 
-def ad_sentence_keys(profile: Profile) -> tuple[str, ...]:
-    """``sentence_keys`` of the ad's title and sentences about the job, as written (no mention blanked)."""
-    return sentence_keys(_ad_job_text(profile))
-
-
 def ad_sentence_words(profile: Profile) -> dict[str, dict[str, int]]:
-    """For each of ``ad_sentence_keys``, its words' hashes (``word_key``) and how often each stands in the
-    sentence: what a CV that holds the sentence word for word has its wording fit computed without
-    (``without_sentences``). Hashes, no text."""
+    """For each of the ad's title and sentences about the job (as written, no mention blanked) of
+    ``COPY_MIN_WORDS`` words or more, by its hash (as ``sentence_keys`` makes it; the keys are the role's
+    ``ad_sentences``), its words' hashes (``word_key``) and how often each stands in the sentence: what a CV
+    that holds the sentence word for word has its wording fit computed without (``without_sentences``).
+    Hashes, no text."""
     out: dict[str, dict[str, int]] = {}
     for words in _long_sentences(_ad_job_text(profile)):
         out.setdefault(_sentence_key(words), dict(sorted(Counter(word_key(w) for w in words).items())))
