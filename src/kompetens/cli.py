@@ -1869,7 +1869,8 @@ def serve(
 def backup(ctx: click.Context, dest: Path, as_json: bool) -> None:
     """Copy the data folder's user data to DEST (a new or empty folder outside it), consistently, while the
     server may run: the store, the CV files its candidates hold, csrf.key, the market's stored facts
-    (market.duckdb) and manifest.json (docs/privacy.md, "Backups"). Erasures and purges never reach a backup: give backups their own retention."""
+    (market.duckdb) and manifest.json (docs/privacy.md, "Backups"). Erasures and purges never reach a
+    backup: give backups their own retention."""
     engine = _engine(ctx)
     manifest = engine.backup(dest)
     if manifest.database != "sqlite":

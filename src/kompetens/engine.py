@@ -657,7 +657,8 @@ class Engine:
 
     filter_phrase_links: bool = True
     """Whether a tagger phrase that is no skill phrase (``SkillPhrases``: cut off, stop words alone, a bare verb
-    the concept completes, an adverb it makes qualify something else) stays unlinked; ``bench/phrase_links.py`` turns it off to draw the links as before."""
+    the concept completes, an adverb it makes qualify something else) stays unlinked; ``bench/phrase_links.py``
+    turns it off to draw the links as before."""
 
     @cached_property
     def skill_phrases(self) -> SkillPhrases:

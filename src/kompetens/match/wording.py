@@ -213,8 +213,8 @@ def skipped_words(lang: str | None = None) -> frozenset[str]:
     """The words never counted as wording: of every language's ``cv.json``, language names and
     mother-tongue words (``language_words``), the words nearly every job ad and CV holds and the light
     verbs (``wording_stop``: "erfarenhet", "experience", "team", "följer"), the words that code an age or
-    tell family status (``wording_personal``: "young", "energetic", "nyexad", "mormor", "pregnant"), company-form suffixes
-    (``company_forms``: "ab", "ltd") and the markers of made-up demo data (``fiction_markers``: "fiktiv");
+    tell family status (``wording_personal``: "young", "energetic", "nyexad", "mormor", "pregnant"),
+    company-form suffixes (``company_forms``: "ab", "ltd") and the markers of made-up demo data (``fiction_markers``: "fiktiv");
     and the stop words (``stop_words``: "via", "varje") and function words (its ``detect.json``: "andra",
     "även") of ``lang``, of that language only: the English "it" is the Swedish "IT"."""
     words = {
