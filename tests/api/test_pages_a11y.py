@@ -225,6 +225,20 @@ def test_a_forms_error_takes_the_focus_to_the_field_to_mend(site: tuple[TestClie
     assert box["id"] == "form-error" and box["role"] == "alert" and box["tabindex"] == "-1"
 
 
+def test_an_error_on_a_group_of_fields_takes_the_focus_to_the_group(
+    site: tuple[TestClient, dict[str, str]],
+) -> None:
+    """An error naming a fieldset (all weights 0) focuses the fieldset, which reads its legend: a fieldset takes
+    no focus of its own, so its autofocus went nowhere until it had tabindex=-1."""
+    client, paths = site
+    data = {"csrf_token": csrf(client, paths["roles"]), "title": "Exempelroll", "w_community": "0"}
+    zero = client.post(paths["roles"], data=data)
+    assert zero.status_code == 422
+    (group,) = _focused_on_load(zero.text)
+    assert group["tabindex"] == "-1" and group["aria-invalid"] == "true"
+    assert "form-error" in (group["aria-describedby"] or "").split()
+
+
 def test_no_page_without_an_error_moves_the_focus(site: tuple[TestClient, dict[str, str]]) -> None:
     """Autofocus only where there is an error to mend: elsewhere a screen reader starts at the top."""
     client, paths = site

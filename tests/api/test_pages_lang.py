@@ -278,6 +278,18 @@ def test_the_navigation_carries_the_choice_and_the_browser_language_is_followed(
     assert "Logga ut" in swedish.text and ">Svenska<" not in swedish.text and ">English<" in swedish.text
 
 
+def test_switching_language_keeps_the_pages_query(site: tuple[TestClient, dict[str, str]]) -> None:
+    """The footer's link to the other language keeps the page's search and page number (it linked to a bare
+    ``?lang=``, which dropped them: a user switching language lost the list she was looking at)."""
+    client, paths = site
+    page = client.get(
+        paths["candidates"], params={"q": "cv & co", "page": "2", "lang": "en", "done": "x"}
+    ).text
+    assert 'href="?q=cv+%26+co&amp;page=2&amp;lang=sv" hreflang="sv"' in page
+    bare = client.get(paths["candidates"], params={"lang": "sv"}).text
+    assert 'href="?lang=en" hreflang="en"' in bare
+
+
 def test_the_login_page_speaks_swedish(site: tuple[TestClient, dict[str, str]]) -> None:
     signed_out = TestClient(site[0].app_for_tests, raise_server_exceptions=False)  # type: ignore[attr-defined]
     answer = signed_out.get("/login", params={"lang": "sv"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
@@ -197,6 +198,7 @@ def _page(request: Request, name: str, lang: str, *, status: int = 200, **contex
         "order_rule": engine.order_rule(lang),
         "page_lang": lang,
         "page_langs": PAGE_LANGS,
+        "lang_hrefs": {code: lang_href(request, code) for code, _ in PAGE_LANGS},
         "lang_query": f"?lang={lang}" if request.query_params.get("lang") in REPORT_LANGS else "",
     }
     response = tpl.TemplateResponse(request, name, base | context, status_code=status, headers=HEADERS)
@@ -206,6 +208,13 @@ def _page(request: Request, name: str, lang: str, *, status: int = 200, **contex
 
 PAGE_LANGS: tuple[tuple[str, str], ...] = (("sv", "Svenska"), ("en", "English"))
 """The languages a page offers to switch to, by their own names."""
+
+
+def lang_href(request: Request, code: str) -> str:
+    """The link to this page in language ``code``: its query (a search, a page number, a filter) kept, only
+    ``lang`` set, so switching language does not drop what the page shows."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in ("lang", "done")]
+    return "?" + urlencode([*kept, ("lang", code)])
 
 
 def error_page(request: Request, exc: KompetensError) -> Response:
