@@ -147,3 +147,19 @@ def test_a_place_or_an_employer_inside_another_word_places_nothing() -> None:
         "Sales assistant\n\nYou join Exempel i Norden AB, a fictional shop.\n", lang="en"
     )
     assert place_ad(doc).quote == "Exempel i Norden AB"
+
+
+def test_no_explanation_names_one_countrys_agency() -> None:
+    """A flag's explanation is the same wherever the ad is placed, so it names no one country's agency or
+    regulation ('the EEOC lists it as an example' was read out for ads of Swedish employers): that belongs in
+    the source, which names Swedish law first where the ad is in Sweden."""
+    import re
+    from importlib import resources
+
+    agency = re.compile(r"\b(?:EEOC|ADEA|CFR|Title VII|Diskrimineringsombudsmannen|DO)\b")
+    for lang in ("en", "sv"):
+        data = json.loads(resources.files("kompetens.lang").joinpath(lang, "bias.json").read_text("utf-8"))
+        explanations = [(r["id"], r.get("explanation", "")) for r in data["phrases"]]
+        assert len(explanations) > 20
+        for rule, text in explanations:
+            assert not agency.search(text), (lang, rule)
