@@ -247,6 +247,31 @@ def test_generic_words_linked_to_social_media_concepts_are_set_aside() -> None:
     assert [(e.text, e.reason) for e in review.evidence] == [("styrdokument", "generic")]
 
 
+def test_a_mention_in_what_the_customers_do_with_the_product_is_no_channel() -> None:
+    # an extracted mention whose own words name social media was counted where the same words as a cue were
+    # set aside: "they can manage their presence on social media" (a developer's ad, the product's users)
+    text = (
+        "Full Stack Developer\n\nDuties\nOur clients manage their reviews, and they can also manage their "
+        "presence on social media.\nYou build features in Python."
+    )
+    doc = _doc(text, "en")
+    concept = ConceptRef(
+        "http://data.europa.eu/esco/skill/67dbfc2a-3dd4-41a1-90bd-97035e7add60", "social media"
+    )
+    start = text.index("presence on social media")
+    mention = Mention("presence on social media", start, start + 24, concept, "platform_technology", 0.95)
+    review = review_ad(doc, _profile(doc, [mention]))
+    assert not review.requires_social_media
+    assert ("presence on social media", "users", "mention") in {
+        (e.text, e.reason, e.via) for e in review.evidence
+    }
+    you = text.replace("they can also manage their", "you manage our")
+    doc = _doc(you, "en")
+    start = you.index("presence on social media")
+    mention = Mention("presence on social media", start, start + 24, concept, "platform_technology", 0.95)
+    assert review_ad(doc, _profile(doc, [mention])).requires_social_media
+
+
 def test_weak_mention_does_not_decide() -> None:
     text = "Ekonom\n\nArbetsuppgifter\nDu ansvarar för innehållsplanering."
     doc = _doc(text)

@@ -265,7 +265,9 @@ def review_ad(
     layout = profile.layout or segment(doc.text, layout_cues(doc.lang), title=doc.title)
 
     from_cues = list(cue_evidence(doc.text, layout, cues))
-    from_mentions = list(mention_evidence(profile.mentions, layout, cues, min_confidence=min_confidence))
+    from_mentions = list(
+        mention_evidence(doc.text, profile.mentions, layout, cues, min_confidence=min_confidence)
+    )
     from_title = list(title_evidence(layout, cues))
     evidence = sorted([*from_title, *from_cues, *from_mentions], key=lambda e: (e.start, e.via))
     evidence = _one_verdict(evidence, layout)

@@ -113,20 +113,21 @@ def _hits(text: str, low: str, cues: ReviewCues) -> list[_Hit]:
 
 def _excluded(
     text: str,
-    hit: _Hit,
+    start: int,
+    end: int,
     unit: Unit,
     pattern: re.Pattern[str] | None,
     memo: dict[int, list[tuple[int, int]]],
 ) -> bool:
-    """True when the platform name sits in a span of ``pattern`` (``social_exclude``: "din LinkedIn-profil";
-    ``social_users``: "våra kunder kan synas i sociala medier"); ``memo`` keeps each sentence's spans (unit
-    start -> spans) for the other hits in it."""
+    """True when the cue at ``start``-``end`` sits in a span of ``pattern`` (``social_exclude``: "din
+    LinkedIn-profil"; ``social_users``: "våra kunder kan synas i sociala medier"); ``memo`` keeps each
+    sentence's spans (unit start -> spans) for the other hits in it."""
     if pattern is None:
         return False
     spans = memo.get(unit.start)
     if spans is None:
         spans = memo[unit.start] = [m.span() for m in pattern.finditer(text, unit.start, unit.end)]
-    return any(s <= hit.start < e or hit.start <= s < hit.end for s, e in spans)
+    return any(s <= start < e or start <= s < end for s, e in spans)
 
 
 def _has_context(
@@ -158,9 +159,17 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
         unit, section, aside = _place(layout, h.start)
         if section == "title":
             continue
-        if unit is not None and aside is None and _excluded(text, h, unit, cues.social_exclude, exclusions):
+        if (
+            unit is not None
+            and aside is None
+            and _excluded(text, h.start, h.end, unit, cues.social_exclude, exclusions)
+        ):
             aside = "application"
-        elif unit is not None and aside is None and _excluded(text, h, unit, cues.social_users, by_users):
+        elif (
+            unit is not None
+            and aside is None
+            and _excluded(text, h.start, h.end, unit, cues.social_users, by_users)
+        ):
             aside = "users"  # what the employer's customers do with the product, not the job
         elif (
             unit is not None
@@ -211,21 +220,30 @@ def is_social_mention(m: Mention, cues: ReviewCues) -> bool:
 
 
 def mention_evidence(
-    mentions: Iterable[Mention], layout: Layout, cues: ReviewCues, *, min_confidence: float
+    text: str, mentions: Iterable[Mention], layout: Layout, cues: ReviewCues, *, min_confidence: float
 ) -> Iterator[Evidence]:
     """Extracted mentions linked to social-media concepts, judged by their words and where they stand.
 
     A mention counts only when its own words name social media ("sociala medier-strategi"): generic
     words are linked to social-media concepts too ("styrdokument" to social-media policy, "analysera
-    resultat" to social-media analytics), and those are set aside as ``generic``. Platform names are
-    judged in their sentence by :func:`cue_evidence`.
+    resultat" to social-media analytics), and those are set aside as ``generic``; one inside what the
+    employer's customers do with its product ("they can manage their presence on social media") or an
+    application instruction is set aside as the same words' cues are (``users``, ``application``).
+    Platform names are judged in their sentence by :func:`cue_evidence`.
     """
+    exclusions: dict[int, list[tuple[int, int]]] = {}
+    by_users: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         if m.confidence < min_confidence or not is_social_mention(m, cues):
             continue
-        _unit, section, aside = _place(layout, m.start)
+        unit, section, aside = _place(layout, m.start)
         if section == "title":
             continue
+        if unit is not None and aside is None:
+            if _excluded(text, m.start, m.end, unit, cues.social_exclude, exclusions):
+                aside = "application"
+            elif _excluded(text, m.start, m.end, unit, cues.social_users, by_users):
+                aside = "users"
         if aside is None and not cues.names_social_media(m.text, strengths=("channel",)):
             aside = "generic"
         counted = aside is None
