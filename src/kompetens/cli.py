@@ -30,7 +30,7 @@ from .models import AREA_IDS, DocKind, Document, Extraction, Profile
 from .pool import DEFAULT_QUEUE, DEFAULT_TIMEOUT
 from .schema import dump_json
 from .store.accounts import NewToken, TokenInfo, User
-from .store.records import Event, Purged, Retention, StoredCandidate
+from .store.records import UNCHANGED, Event, Purged, Retention, StoredCandidate, Unchanged
 from .taxonomy.areas import AreaInfo
 
 if TYPE_CHECKING:
@@ -1667,8 +1667,9 @@ def rankings_interview(
 @_json
 @click.pass_context
 def purge(ctx: click.Context, org: str | None, as_json: bool) -> None:
-    """Erase candidates older than their organisation's retention period, and events older than its
-    event period (183 days unless set): in one organisation, or in all. `kompetens serve` runs it daily."""
+    """Erase candidates older than their organisation's retention period, stored ads older than its ad
+    period (if set), and events older than its event period (183 days unless set): in one organisation,
+    or in all. `kompetens serve` runs it daily."""
     engine = _engine(ctx)
     purged = engine.purge(engine.org_for(name=org) if org is not None else None)
     if as_json:
@@ -1676,7 +1677,8 @@ def purge(ctx: click.Context, org: str | None, as_json: bool) -> None:
         return
     for p in purged:
         out_console.print(
-            f"{p.org}: erased {p.candidates} candidate(s), deleted {p.events} event(s)", highlight=False
+            f"{p.org}: erased {p.candidates} candidate(s), deleted {p.ads} stored ad(s), {p.events} event(s)",
+            highlight=False,
         )
 
 
@@ -1729,7 +1731,10 @@ def orgs_group() -> None:
 
 def _print_retention(kept: Retention) -> None:
     days = f"{kept.candidate_days} days" if kept.candidate_days is not None else "until erased"
-    out_console.print(f"{kept.org}: candidates {days}, events {kept.event_days} days", highlight=False)
+    ads = f"{kept.ad_days} days" if kept.ad_days is not None else "until deleted"
+    out_console.print(
+        f"{kept.org}: candidates {days}, events {kept.event_days} days, stored ads {ads}", highlight=False
+    )
     for note in kept.notes:
         err_console.print(f"[yellow]note[/] {_escape(note)}", highlight=False)
 
@@ -1739,17 +1744,36 @@ def _print_retention(kept: Retention) -> None:
 @click.argument("days", type=click.IntRange(min=1), required=False)
 @click.option("--keep", is_flag=True, help="Keep candidates until they are erased (no retention period).")
 @click.option("--events", "event_days", type=click.IntRange(min=1), default=None, help="Event log days.")
+@click.option(
+    "--ads",
+    "ad_days",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Delete stored job ads this many days after they were stored (an ad can name a contact person).",
+)
+@click.option("--keep-ads", is_flag=True, help="Keep stored job ads until they are deleted (the default).")
 @_json
 @click.pass_context
 def orgs_set_retention(
-    ctx: click.Context, org: str, days: int | None, keep: bool, event_days: int | None, as_json: bool
+    ctx: click.Context,
+    org: str,
+    days: int | None,
+    keep: bool,
+    event_days: int | None,
+    ad_days: int | None,
+    keep_ads: bool,
+    as_json: bool,
 ) -> None:
-    """Erase ORG's candidates DAYS days after they were stored (`kompetens purge`)."""
+    """Erase ORG's candidates DAYS days after they were stored (`kompetens purge`); --ads sets the stored
+    ads' period, which is otherwise left as it is."""
     if (days is None) == (not keep):
         raise click.UsageError("give DAYS or --keep")
+    if ad_days is not None and keep_ads:
+        raise click.UsageError("give --ads DAYS or --keep-ads, not both")
     engine = _engine(ctx)
     org_id = engine.org_for(name=org)
-    kept = engine.set_retention(org_id, days=days, event_days=event_days)
+    ads: int | Unchanged | None = ad_days if ad_days is not None else None if keep_ads else UNCHANGED
+    kept = engine.set_retention(org_id, days=days, event_days=event_days, ad_days=ads)
     if as_json:
         _emit_json(kept)
     else:

@@ -35,6 +35,7 @@ from .store import Accounts
 from .store.accounts import User
 from .store.records import (
     DEFAULT_ORG,
+    UNCHANGED,
     Event,
     Purged,
     Records,
@@ -42,6 +43,7 @@ from .store.records import (
     RoleRow,
     StoredAd,
     StoredCandidate,
+    Unchanged,
     new_id,
 )
 from .taxonomy import Taxonomy, jobtech_uri
@@ -1825,10 +1827,17 @@ class Engine:
 
     # -- retention ---------------------------------------------------------------------------------
     def set_retention(
-        self, org: int, *, days: int | None, event_days: int | None = None, user_id: int | None = None
+        self,
+        org: int,
+        *,
+        days: int | None,
+        event_days: int | None = None,
+        ad_days: int | Unchanged | None = UNCHANGED,
+        user_id: int | None = None,
     ) -> Retention:
-        """How long the organisation keeps candidates (None: until erased) and events (default 183 days)."""
-        kept = self.records.set_retention(org, candidate_days=days, event_days=event_days)
+        """How long the organisation keeps candidates (None: until erased), events (default 183 days) and
+        stored job ads (None: until deleted; ``UNCHANGED``, the default: as they are kept now)."""
+        kept = self.records.set_retention(org, candidate_days=days, event_days=event_days, ad_days=ad_days)
         self.records.log("retention.set", org, user_id=user_id, object_id=None)
         return kept
 

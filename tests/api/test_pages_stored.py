@@ -689,6 +689,14 @@ def test_admin_sets_the_retention_periods(world: World) -> None:
     assert (kept.candidate_days, kept.event_days) == (180, 90)
     assert "erased 180 days after" in world.as_role("hiring_manager", org="b").get("/retention").text
     assert not Elements(client.get("/candidates").text).all("p", id="retention-note")
+    assert kept.ad_days is None and "kept until deleted" in client.get("/retention").text
+    data = {"csrf_token": token, "days": "180", "event_days": "90", "ad_days": "60"}
+    assert client.post("/retention", data=data).status_code == 200
+    assert world.engine.retention(org).ad_days == 60
+    assert Elements(client.get("/retention").text).all("input", id="ad_days", value="60")
+    assert "deleted 60 days after" in client.get("/retention").text
+    client.post("/retention", data={**data, "ad_days": ""})  # empty: kept until deleted
+    assert world.engine.retention(org).ad_days is None
 
 
 @pytest.mark.parametrize(

@@ -311,7 +311,16 @@ def test_retention_is_set_by_admins(two_orgs: tuple) -> None:  # type: ignore[ty
     engine.accounts.add_user("admin@a.example", org="Org A", role="admin")
     token = engine.accounts.issue_token("admin@a.example").token
     r = client.put("/api/v1/retention", json={"days": 30}, headers=_h(token))
-    assert r.json() == {"org": "Org A", "candidate_days": 30, "event_days": 183, "notes": []}
+    assert r.json() == {"org": "Org A", "candidate_days": 30, "event_days": 183, "ad_days": None, "notes": []}
+    # stored ads' period (they can name a contact person): set, left as it is when the body leaves it out,
+    # null keeps them until deleted
+    r = client.put("/api/v1/retention", json={"days": 30, "ad_days": 90}, headers=_h(token))
+    assert r.json()["ad_days"] == 90
+    assert client.put("/api/v1/retention", json={"days": 60}, headers=_h(token)).json()["ad_days"] == 90
+    r = client.put("/api/v1/retention", json={"days": 60, "ad_days": None}, headers=_h(token))
+    assert r.json()["ad_days"] is None
+    r = client.put("/api/v1/retention", json={"days": 60, "ad_days": 0}, headers=_h(token))
+    assert r.status_code == 422 and r.json()["error"]["field"] == "ad_days"
     for body in ({"days": 99_999_999_999}, {"days": 365, "event_days": 1e23}):
         r = client.put("/api/v1/retention", json=body, headers=_h(token))
         assert r.status_code == 422, r.text  # a user error, never a 500 (no such date)

@@ -84,15 +84,17 @@ def test_an_older_revision_is_upgraded_when_the_store_opens(tmp_path: Path, data
         tx.execute("ALTER TABLE candidates DROP COLUMN digest")
         tx.execute("ALTER TABLE rankings DROP COLUMN reordered")
         tx.execute("ALTER TABLE tokens DROP COLUMN last_used")
+        tx.execute("ALTER TABLE retention DROP COLUMN ad_days")
         tx.execute("UPDATE alembic_version SET version_num = '0001'")
     store.close()
     again = Store(where)
     with again.transaction() as tx:
-        assert current(tx.conn) == head() == "0006"
+        assert current(tx.conn) == head() == "0007"
         assert "signin_failures" in sa.inspect(tx.conn).get_table_names()
         assert "digest" in {c["name"] for c in sa.inspect(tx.conn).get_columns("candidates")}
         assert "reordered" in {c["name"] for c in sa.inspect(tx.conn).get_columns("rankings")}
         assert "last_used" in {c["name"] for c in sa.inspect(tx.conn).get_columns("tokens")}
+        assert "ad_days" in {c["name"] for c in sa.inspect(tx.conn).get_columns("retention")}
         assert "candidates_file" in {i["name"] for i in sa.inspect(tx.conn).get_indexes("candidates")}
 
 
@@ -109,6 +111,7 @@ def test_copies_of_one_file_stored_before_the_unique_index_are_kept_and_marked(
         tx.execute("DROP INDEX candidates_file")
         tx.execute("ALTER TABLE candidates DROP COLUMN duplicate_of")
         tx.execute("ALTER TABLE tokens DROP COLUMN last_used")
+        tx.execute("ALTER TABLE retention DROP COLUMN ad_days")
         tx.execute("UPDATE alembic_version SET version_num = '0004'")
         for n, cid in enumerate(("c1", "c2", "c3")):
             tx.execute(

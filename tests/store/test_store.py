@@ -205,6 +205,32 @@ def test_purge_erases_past_the_retention_period(tmp_path: Path, database_url: st
         records.set_retention(org, candidate_days=30, event_days=99_999_999_999)
 
 
+def test_purge_deletes_stored_ads_past_their_period(tmp_path: Path, database_url: str | None) -> None:
+    # a DPO's hunt (stop 38): stored job ads, which can name a contact person, fell under no period
+    from datetime import UTC, datetime, timedelta
+
+    from kompetens.store.records import Records
+
+    store = Store(database_url or tmp_path / "kompetens.sqlite")
+    records = Records(store, tmp_path / "files")
+    org, other = records.org_id("A", create=True), records.org_id("B", create=True)
+    ad = records.add_ad(org, text=f"Kontakt: {MARKER}", title="Fiktiv annons", lang="sv")
+    records.add_ad(other, text=f"Kontakt: {MARKER}", title="Fiktiv annons", lang="sv")
+    assert records.retention(org).ad_days is None
+    later = datetime.now(UTC) + timedelta(days=31)
+    assert records.purge(org, at=later).ads == 0  # no period: kept
+    kept = records.set_retention(org, candidate_days=None, ad_days=30)
+    assert kept.ad_days == 30 and records.set_retention(org, candidate_days=5).ad_days == 30  # left as it was
+    assert records.purge(org, at=datetime.now(UTC) + timedelta(days=10)).ads == 0
+    assert records.purge(org, at=later).ads == 1
+    assert records.ads(org) == [] and len(records.ads(other)) == 1  # B keeps no period
+    assert [(e.event, e.object_id) for e in records.events(org)] == [("ad.purge", ad.id)]
+    assert records.set_retention(org, candidate_days=None, ad_days=None).ad_days is None
+    with pytest.raises(KompetensError) as bad:
+        records.set_retention(org, candidate_days=None, ad_days=0)
+    assert bad.value.field == "ad_days"
+
+
 def test_a_retention_stored_past_the_bound_purges_as_the_bound(
     tmp_path: Path, database_url: str | None
 ) -> None:
@@ -254,9 +280,15 @@ def test_cli_candidates_orgs_and_purge(tmp_path: Path, database_url: str | None)
         "org": "default",
         "candidate_days": 30,
         "event_days": 183,
+        "ad_days": None,
         "notes": [],
     }
-    assert run("purge") == [{"org": "default", "candidates": 0, "events": 0}]
+    assert run("purge") == [{"org": "default", "candidates": 0, "events": 0, "ads": 0}]
+    assert run("orgs", "set-retention", "default", "30", "--ads", "90")["ad_days"] == 90  # type: ignore[index]
+    assert run("orgs", "set-retention", "default", "60")["ad_days"] == 90  # type: ignore[index]  # as it was
+    assert run("orgs", "set-retention", "default", "60", "--keep-ads")["ad_days"] is None  # type: ignore[index]
+    both = runner.invoke(cli, ["orgs", "set-retention", "default", "60", "--ads", "9", "--keep-ads"], env=env)
+    assert both.exit_code == 2 and "not both" in both.output
     missing = runner.invoke(cli, ["candidates", "list", "--org", "nobody", "--json"], env=env)
     assert isinstance(missing.exception, KompetensError) and missing.exception.code.name == "E509"
     assert run("candidates", "erase", added["id"])["id"] == added["id"]  # type: ignore[index]

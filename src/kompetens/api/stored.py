@@ -19,7 +19,15 @@ from ..match import Kit, Role
 from ..match.decision import CandidateExport, Decision, Explanation, StoredRole
 from ..match.shortlist import Shortlist
 from ..store.accounts import User
-from ..store.records import ALL_ROWS, MAX_RETENTION_DAYS, Event, Retention, StoredAd, StoredCandidate
+from ..store.records import (
+    ALL_ROWS,
+    MAX_RETENTION_DAYS,
+    UNCHANGED,
+    Event,
+    Retention,
+    StoredAd,
+    StoredCandidate,
+)
 from . import blind, schemas
 from .auth import Admin, CurrentUser, Interviewer, Writer, record_call
 from .deps import engine_of, read_file, read_files
@@ -88,6 +96,13 @@ class RetentionRequest(BaseModel):
     )
     event_days: int | None = Field(
         default=None, ge=1, le=MAX_RETENTION_DAYS, description="Events are kept this many days (183)."
+    )
+    ad_days: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_RETENTION_DAYS,
+        description="Stored job ads are deleted this many days after they were stored (an ad can name a "
+        "contact person); null keeps them until deleted; left out, the period stays as it is.",
     )
 
 
@@ -619,7 +634,12 @@ def get_retention(request: Request, user: CurrentUser) -> Response:
 @router.put("/retention", response_model=Retention, summary="Set the retention periods (admin)")
 def set_retention(request: Request, admin: Admin, body: RetentionRequest) -> Response:
     with engine_of(request) as engine:
+        ads = body.ad_days if "ad_days" in body.model_fields_set else UNCHANGED
         kept = engine.set_retention(
-            engine.org_for(admin), days=body.days, event_days=body.event_days, user_id=_user_id(admin)
+            engine.org_for(admin),
+            days=body.days,
+            event_days=body.event_days,
+            ad_days=ads,
+            user_id=_user_id(admin),
         )
     return json_response(kept)

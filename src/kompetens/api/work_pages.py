@@ -234,6 +234,7 @@ def retention_page(request: Request, user: User | None, **context: object) -> Re
         {
             "days": "" if kept.candidate_days is None else str(kept.candidate_days),
             "event_days": str(kept.event_days),
+            "ad_days": "" if kept.ad_days is None else str(kept.ad_days),
         },
     )
     return page(request, "retention.html", status=status, retention=kept, can_set=is_admin(user), **context)
@@ -245,15 +246,24 @@ def retention_show(request: Request, user: PageUser) -> Response:
 
 
 @router.post("/retention", response_class=HTMLResponse)
-def retention_set(request: Request, user: PageUser, days: Text = "", event_days: Text = "") -> Response:
+def retention_set(
+    request: Request,
+    user: PageUser,
+    days: Text = "",
+    event_days: Text = "",
+    ad_days: Text = "",
+) -> Response:
+    """The form's periods, each shown with its current value: an empty candidates' or ads' field keeps them
+    until someone erases or deletes them."""
     may(user, ADMINS, "set the retention periods")
-    form = {"days": days, "event_days": event_days}
+    form = {"days": days, "event_days": event_days, "ad_days": ad_days}
     try:
         candidate_days = _days(days, "days", optional=True)
         events = _days(event_days, "event_days", optional=True)
+        ads = _days(ad_days, "ad_days", optional=True)
         with engine_of(request) as engine:
             engine.set_retention(
-                engine.org_for(user), days=candidate_days, event_days=events, user_id=uid(user)
+                engine.org_for(user), days=candidate_days, event_days=events, ad_days=ads, user_id=uid(user)
             )
     except KompetensError as exc:
         return retention_page(request, user, status=http_status(exc.code), error=exc, form=form)

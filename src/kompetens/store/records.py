@@ -19,6 +19,7 @@ event (the ranking's id) says so.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import hashlib
 import json
 import os
@@ -49,6 +50,15 @@ REASON_ERASED = "[removed: a candidate of this ranking was erased, and the reaso
 """What stands where a confirmation reason stood once a candidate of its ranking is erased."""
 
 
+class Unchanged(enum.Enum):
+    """A period ``set_retention`` leaves as it is (``UNCHANGED``), told apart from None, which keeps data."""
+
+    UNCHANGED = "unchanged"
+
+
+UNCHANGED = Unchanged.UNCHANGED
+
+
 @dataclass(frozen=True, slots=True)
 class StoredCandidate:
     """A stored candidate as a list shows it: the random id and, inside the organisation, the file's name."""
@@ -77,7 +87,7 @@ class Event:
     """When (UTC; ISO 8601 with the offset: ``2026-12-06T11:07:30+00:00``)."""
     event: str
     """What: ``candidate.add``, ``candidate.export``, ``candidate.erase``, ``candidate.purge``, ``candidate.reprofile``,
-    ``ranking.create``, ``ranking.confirm``, ``ranking.redact``, ``candidate.explain``, ``role.save``, ``role.delete``, ``ad.add``, ``ad.delete``,
+    ``ranking.create``, ``ranking.confirm``, ``ranking.redact``, ``candidate.explain``, ``role.save``, ``role.delete``, ``ad.add``, ``ad.delete``, ``ad.purge``,
     ``retention.set``; ``signin``, ``signin.failed``, ``signin.throttled``, ``signout``, ``token.issue``,
     ``token.revoke``, ``user.add``, ``user.remove``, ``user.password``, ``user.role``; and ``call.<route>`` for each engine call over the API or
     the web pages (``call.extract``, ``call.review``, ``call.link``, ``call.rank``, ``call.audit``, ``call.team``,
@@ -103,6 +113,9 @@ class Retention:
     """Candidates older than this many days are erased by ``kompetens purge``; null keeps them."""
     event_days: int
     """Events older than this many days are deleted by ``kompetens purge`` (default 183, six months)."""
+    ad_days: int | None = None
+    """Stored job ads older than this many days are deleted by ``kompetens purge`` (an ad can name a contact
+    person); null keeps them until deleted."""
     notes: list[str] = dataclasses.field(default_factory=list)
     """What an administrator should know, in words: with no candidate period set, that candidates are kept
     until erased and how to set one (GDPR's storage limitation); empty once a period is set."""
@@ -130,6 +143,8 @@ class Purged:
     """Candidates erased for being older than the retention period."""
     events: int
     """Event log entries deleted for being older than the event period."""
+    ads: int = 0
+    """Stored job ads deleted for being older than the ad period."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -804,15 +819,26 @@ class Records:
         name = self.org_name(org_id)
         with self.store.transaction() as conn:
             row = conn.execute(
-                "SELECT candidate_days, event_days FROM retention WHERE org_id = ?", (org_id,)
+                "SELECT candidate_days, event_days, ad_days FROM retention WHERE org_id = ?", (org_id,)
             ).fetchone()
-        days, events = (row[0], row[1]) if row else (None, EVENT_DAYS)
-        return Retention(name, days, events, [] if days is not None else [no_retention_note(name)])
+        days, events, ads = (row[0], row[1], row[2]) if row else (None, EVENT_DAYS, None)
+        return Retention(name, days, events, ads, [] if days is not None else [no_retention_note(name)])
 
     def set_retention(
-        self, org_id: int, *, candidate_days: int | None, event_days: int | None = None
+        self,
+        org_id: int,
+        *,
+        candidate_days: int | None,
+        event_days: int | None = None,
+        ad_days: int | Unchanged | None = UNCHANGED,
     ) -> Retention:
-        for days, field in ((candidate_days, "days"), (event_days, "event_days")):
+        """Set the periods: ``candidate_days`` (None: keep until erased), ``event_days`` (None: as it is),
+        ``ad_days`` (None: keep until deleted; ``UNCHANGED``, the default: as it is)."""
+        for days, field in (
+            (candidate_days, "days"),
+            (event_days, "event_days"),
+            (None if isinstance(ad_days, Unchanged) else ad_days, "ad_days"),
+        ):
             if days is not None and days < 1:
                 raise KompetensError(Code.E301, "a retention period is at least one day", field=field)
             if days is not None and days > MAX_RETENTION_DAYS:
@@ -822,17 +848,19 @@ class Records:
                     field=field,
                 )
         current = self.retention(org_id)
+        ads = current.ad_days if isinstance(ad_days, Unchanged) else ad_days
         with self.store.transaction() as conn:
             conn.execute(
-                "INSERT INTO retention(org_id, candidate_days, event_days) VALUES (?, ?, ?) "
+                "INSERT INTO retention(org_id, candidate_days, event_days, ad_days) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (org_id) DO UPDATE SET candidate_days = excluded.candidate_days, "
-                "event_days = excluded.event_days",
-                (org_id, candidate_days, event_days or current.event_days),
+                "event_days = excluded.event_days, ad_days = excluded.ad_days",
+                (org_id, candidate_days, event_days or current.event_days, ads),
             )
         return self.retention(org_id)
 
     def purge(self, org_id: int, *, at: datetime | None = None) -> Purged:
-        """Erase the organisation's candidates older than its retention period, and its old events."""
+        """Erase the organisation's candidates older than its retention period, its stored ads older than
+        theirs (each leaves an ``ad.purge`` event), and its old events."""
         kept = self.retention(org_id)
         old: list[str] = []
         if kept.candidate_days is not None:
@@ -845,13 +873,36 @@ class Records:
                     )
                 ]
         erased = self.erase(org_id, old, user_id=None, event="candidate.purge")
+        ads = self._purge_ads(org_id, kept.ad_days, at)
         with self.store.transaction() as conn:
             events = conn.execute(
                 "DELETE FROM events WHERE org_id = ? AND time < ?", (org_id, _before(kept.event_days, at))
             ).rowcount
         if events and not erased:
             self.store.compact(["events"])
-        return Purged(kept.org, erased, events)
+        return Purged(kept.org, erased, events, ads)
+
+    def _purge_ads(self, org_id: int, days: int | None, at: datetime | None) -> int:
+        """Delete the organisation's stored ads older than ``days`` (None: none), for real (the database is
+        rewritten, as ``delete_ad`` does); each leaves an ``ad.purge`` event with its id alone."""
+        if days is None:
+            return 0
+        with self.store.transaction() as conn:
+            old = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM ads WHERE org_id = ? AND created < ?", (org_id, _before(days, at))
+                )
+            ]
+            for aid in old:
+                conn.execute("DELETE FROM ads WHERE id = ? AND org_id = ?", (aid, org_id))
+                conn.execute(
+                    "INSERT INTO events(time, event, org_id, user_id, object_id) VALUES (?, ?, ?, ?, ?)",
+                    (now(), "ad.purge", org_id, None, aid),
+                )
+        if old:
+            self.store.compact(["ads"])
+        return len(old)
 
     def purge_unowned_events(self, *, at: datetime | None = None) -> int:
         """Delete the events of no organisation (failed sign-ins of unknown emails) after the default period."""
