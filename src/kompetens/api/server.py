@@ -41,7 +41,7 @@ def serve(
     504 (E601) and its worker replaced; more than ``queue`` requests waiting for a worker are answered 503
     (E600). ``workers=0`` keeps the old way: every engine call on ``engine`` under one lock, no time limit.
     ``warm`` builds the extractor before the first request, so that request does not wait for it (the workers
-    always build theirs). Stored candidates past their retention are purged at start and daily. Access logs hold method, path and status only; request bodies (ads, CVs) are never logged.
+    always build theirs). Stored candidates and ads past their retention are purged at start and daily. Access logs hold method, path and status only; request bodies (ads, CVs) are never logged.
     """
     import uvicorn
 
@@ -116,8 +116,9 @@ def purge_daily(app: FastAPI, stop: threading.Event, *, every: float = PURGE_SEC
             with app.state.engine_lock:
                 purged = app.state.engine.purge()
             log.info(
-                "purge: %d candidate(s), %d event(s)",
+                "purge: %d candidate(s), %d stored ad(s), %d event(s)",
                 sum(p.candidates for p in purged),
+                sum(p.ads for p in purged),
                 sum(p.events for p in purged),
             )
         except Exception as exc:  # a failed purge must not stop the server; it is tried again tomorrow
