@@ -134,6 +134,43 @@ REMOVED = [
     ("Health: no sick leave in 10 years.", "health", "sick leave"),
     ("Pregnant, due in May.", "family", "Pregnant"),
     ("Proud grandmother of three; I run the club's Instagram.", "family", "grandmother"),
+    # hunt hL: special categories (GDPR art. 9) in running text reached the stored profile and the score
+    ("Aktiv i Unionen sedan 2015", "union_membership", "Unionen"),
+    ("- Medlem i Kommunal sedan 2010", "union_membership", "Kommunal"),
+    ("Fackligt ombud för Vision 2016–2020", "union_membership", "Vision"),
+    ("Medlem i Kyrkans Akademikerförbund", "union_membership", "Akademikerförbund"),
+    ("Shop steward for Unite, 2014 - 2018", "union_membership", "Unite"),
+    ("Member of the National Union of Journalists.", "union_membership", "Journalists"),
+    (
+        "Jag är förtroendevald för Socialdemokraterna i kommunfullmäktige och driver partiets Instagram och "
+        "Facebook med fokus på rörligt material.",
+        "political_opinion",
+        "Socialdemokraterna",
+    ),
+    ("Styrelseledamot i Moderata ungdomsförbundet 2012–2014", "political_opinion", "ungdomsförbundet"),
+    ("Member of the Green Party youth", "political_opinion", "Green Party"),
+    ("Canvassed for the Labour Party in 2019.", "political_opinion", "Labour"),
+    ("Ledare i Svenska kyrkans ungdomsverksamhet", "religion", "kyrkans"),
+    ("Volunteer at St Mary's Church", "religion", "Church"),
+    ("Volontär i Fiktivstads församling, 2018", "religion", "församling"),
+    ("Troende muslim.", "religion", "muslim"),
+    ("Praktiserande katolik, driver församlingens Instagram.", "religion", "katolik"),
+    ("I am a devout Christian.", "religion", "Christian"),
+    ("Född i Somalia, uppvuxen i Malmö.", "ethnic_origin", "Somalia"),
+    ("Jag har kurdisk bakgrund.", "ethnic_origin", "kurdisk"),
+    ("Of Somali descent, I write in three languages.", "ethnic_origin", "Somali"),
+    ("Came to Sweden from Syria in 2015.", "ethnic_origin", "Syria"),
+    ("Aktiv i RFSL sedan 2017", "sexual_orientation", "RFSL"),
+    ("Pride-samordnare 2021", "sexual_orientation", "Pride"),
+    ("Volontär på Stockholm Pride", "sexual_orientation", "Pride"),
+    ("As a gay man I ran our LGBTQ+ network's Instagram.", "sexual_orientation", "gay"),
+    ("Diagnos ADHD", "health", "ADHD"),
+    ("Utbrändhet 2019", "health", "Utbrändhet"),
+    ("Sjukskriven 2019–2020", "health", "Sjukskriven"),
+    ("Jag har en funktionsnedsättning.", "health", "funktionsnedsättning"),
+    ("2019 gick jag in i väggen och bytte bana.", "health", "väggen"),
+    ("After a burnout in 2019 I moved into content.", "health", "burnout"),
+    ("I was diagnosed with ADHD as an adult.", "health", "ADHD"),
 ]
 
 # Text that must come through untouched: durations, work words, dates, counts.
@@ -187,6 +224,29 @@ KEPT = [
     "Hälsa och vård: skrev om hälsa på Instagram.",
     "Skrev om sjukskrivningar och hälsa för Försäkringskassan.",
     "Disability inclusion campaigns on LinkedIn.",
+    # hunt hL: words of unions, parties, churches and health as ordinary words, and a job at such an
+    # organisation (work experience: the employer and the job stay), and the languages a person speaks
+    "Ansvarade för kommunal verksamhet och kommunala e-tjänster.",
+    "Vision och mål för kommunens sociala medier.",
+    "Engagerad i Vision och mål för kommunen.",
+    "Studerade vid Handels-högskolan.",
+    "Har arbetat på Kommunal förvaltning i tio år.",
+    "Aktiv i kommunal verksamhet sedan 2015.",
+    "Kommunikatör, Unionen\n2018 - 2022\n- Skrev nyhetsbrev till Unionens medlemmar.",
+    "Social media manager, Socialdemokraterna, 2019-2023",
+    "Webbredaktör, Svenska kyrkan, Fiktivstad\n2016 - 2019",
+    "Volunteer at Church Street Café.",
+    "Volunteer at the Red Cross; active in the Swedish Marketing Association.",
+    "Medlem i Sveriges Kommunikatörer.",
+    "Talar somaliska, arabiska och svenska.",
+    "Modersmål: kurdiska",
+    "Teknisk bakgrund inom IT och journalistisk bakgrund.",
+    "Pride month campaign on Instagram and TikTok.",
+    "Debugging, diagnosis, and resolution.",
+    "Stress, burnout och återhämtning: skrev artiklar för intranätet.",
+    "Tillgänglighet för personer med funktionsnedsättning.",
+    "Min tro på digitala kanaler är stark.",
+    "Född och uppvuxen i Umeå, numera bosatt i Luleå.",
 ]
 
 
@@ -277,3 +337,36 @@ def test_a_leave_written_as_a_job_takes_its_own_date_line(text: str, kept: str) 
     """Stop 35: a parental leave over or under a date line of its own goes with that line, on the side the
     CV writes its dates (its other date lines vote), so no other job gets its years or loses its dates."""
     assert anonymize(text, keep_length=False).text == kept
+
+
+def test_a_special_category_phrase_in_running_text_leaves_the_sentence_and_the_languages() -> None:
+    """Hunt hL: in running text the phrase goes (a cue to the organisation's name), the sentence's work and
+    the languages a person speaks stay; a short line that a phrase opens goes whole."""
+    long = (
+        "Jag är förtroendevald för Socialdemokraterna i kommunfullmäktige och driver partiets Instagram och "
+        "Facebook med fokus på rörligt material."
+    )
+    kept = anonymize(long, keep_length=False).text
+    assert "Socialdemokraterna" not in kept and "driver partiets Instagram och Facebook" in kept
+    kept = anonymize("Jag har kurdisk bakgrund och talar kurdiska, arabiska och svenska.", keep_length=False)
+    assert "kurdisk bakgrund" not in kept.text and "talar kurdiska, arabiska och svenska." in kept.text
+    assert anonymize("Aktiv i Unionen sedan 2015", keep_length=False).text == " "
+
+
+def test_a_job_at_a_union_stays_and_a_membership_beside_it_goes() -> None:
+    """Hunt hL's decision: an employment at a union, a party or a church is work experience (title, employer,
+    years and duties stay); a member's, an elected's or a volunteer's line goes."""
+    text = "Kommunikatör, Unionen\n2018 - 2022\n- Skrev nyhetsbrev.\n- Medlem i Unionen sedan 2018."
+    result = anonymize(text, keep_length=False)
+    assert result.text.startswith("Kommunikatör, Unionen\n2018 - 2022\n- Skrev nyhetsbrev.\n")
+    assert "Medlem" not in result.text and result.removed == ("union_membership",)
+
+
+def test_a_special_category_line_written_as_a_job_takes_its_date_line() -> None:
+    """Like a parental leave: "Sjukskriven" over a date line of its own takes that line with it, so that no
+    other job gets its years."""
+    text = "Kommunikatör, X\n2020 - 2023\n\nSjukskriven\n2019 - 2020\n\nInformatör, Y\n2015 - 2019"
+    assert (
+        anonymize(text, keep_length=False).text
+        == "Kommunikatör, X\n2020 - 2023\n\n \n \n\nInformatör, Y\n2015 - 2019"
+    )

@@ -553,3 +553,146 @@ def test_family_status_leave_and_title_lines_change_no_score(
         plain.write_text(_with_line(text, "", "", False), encoding="utf-8")
         added.write_text(_with_line(text, head, line, before_job), encoding="utf-8")
         assert _insertion_view(added, engine) == _insertion_view(plain, engine)
+
+
+# Special categories of GDPR art. 9 in running text (hunt hL): a membership of a union, a party, a religious
+# community or an LGBTQ organisation, religion, ethnic origin, sexual orientation and health, as a line a CV
+# adds (under the header or above the first job). They reached the stored profile and the wording part of
+# the score; the CV with the line must score exactly as the CV without it.
+UNIONS = [
+    "Unionen",
+    "Kommunal",
+    "Vision",
+    "IF Metall",
+    "Vårdförbundet",
+    "Sveriges Lärare",
+    "Journalistförbundet",
+]
+PARTIES = ["Socialdemokraterna", "Moderaterna", "Centerpartiet", "Vänsterpartiet", "SSU", "Grön Ungdom"]
+
+
+def _since(draw: Draw) -> str:
+    return draw(st.sampled_from(["", f" sedan {draw(st.integers(1995, 2024))}", " " + _years_span(draw)]))
+
+
+SPECIAL_LINES: list[Callable[[Draw], str]] = [
+    lambda d: (
+        d(
+            st.sampled_from(
+                ["Aktiv i", "Medlem i", "Förtroendevald i", "Styrelseledamot i", "Fackligt ombud för"]
+            )
+        )
+        + " "
+        + d(st.sampled_from(UNIONS))
+        + _since(d)
+    ),
+    lambda d: (
+        d(st.sampled_from(["Förtroendevald för", "Medlem i", "Ordförande i", "Aktiv i"]))
+        + " "
+        + d(st.sampled_from(PARTIES))
+        + d(st.sampled_from(["", " i kommunfullmäktige"]))
+    ),
+    lambda d: (
+        d(st.sampled_from(["Member of", "Volunteer for", "Councillor for", "Shop steward for"]))
+        + " "
+        + d(
+            st.sampled_from(["the Labour Party", "the Green Party youth", "Unison", "the Conservative Party"])
+        )
+    ),
+    lambda d: (
+        d(st.sampled_from(["Ledare i", "Volontär i", "Aktiv i"]))
+        + " "
+        + d(
+            st.sampled_from(["Svenska kyrkans ungdomsverksamhet", "Equmeniakyrkan", "Fiktivstads församling"])
+        )
+    ),
+    lambda d: d(st.sampled_from(["Volunteer at St Mary's Church", "Youth leader at our mosque"])),
+    lambda d: d(st.sampled_from(["Troende muslim", "Praktiserande katolik", "I am a devout Christian."])),
+    lambda d: d(
+        st.sampled_from(
+            [
+                "Född i Somalia",
+                "Född i Irak",
+                "Jag har kurdisk bakgrund.",
+                "Of Somali descent",
+                "Born in Syria",
+            ]
+        )
+    ),
+    lambda d: (
+        d(st.sampled_from(["Aktiv i RFSL", "Pride-samordnare", "Volontär på Stockholm Pride"])) + _since(d)
+    ),
+    lambda d: (
+        d(st.sampled_from(["Diagnos ADHD", "Utbrändhet", "Sjukskriven", "Burnout", "Sick leave"]))
+        + d(st.sampled_from(["", f" {d(st.integers(1995, 2024))}"]))
+    ),
+    lambda d: d(
+        st.sampled_from(
+            ["Jag har en funktionsnedsättning.", "Jag har diagnosen ADHD.", "I was diagnosed with ADHD."]
+        )
+    ),
+]
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data(), base=st.sampled_from(sorted(INSERTION_BASES)))
+def test_special_category_lines_change_no_score(engine: Engine, data: st.DataObject, base: str) -> None:
+    text = INSERTION_BASES[base]
+    line = data.draw(st.sampled_from(SPECIAL_LINES))(data.draw)
+    before_job = data.draw(st.booleans())
+    with tempfile.TemporaryDirectory() as tmp:
+        plain, added = Path(tmp) / "plain.txt", Path(tmp) / "added.txt"
+        plain.write_text(_with_line(text, "", "", False), encoding="utf-8")
+        added.write_text(_with_line(text, "", line, before_job), encoding="utf-8")
+        assert _insertion_view(added, engine) == _insertion_view(plain, engine)
+
+
+# The same in running text: the phrase goes and the sentence's work stays, so two CVs that write different
+# phrases (or none of the same kind) in the same place score alike.
+SPECIAL_PHRASES = [
+    "aktiv i Unionen",
+    "fackligt ombud för Vision",
+    "förtroendevald för Socialdemokraterna",
+    "volontär i Svenska kyrkan",
+    "troende muslim",
+    "praktiserande katolik",
+    "född i Somalia",
+    "medlem i RFSL",
+    "trots min utbrändhet",
+    "efter min sjukskrivning",
+    "member of the Labour Party",
+    "volunteer at St Mary's Church",
+]
+RUNNING_TEMPLATE = TEMPLATE_SV.format(head="Curriculum Vitae", personal="", about="").replace(
+    "- Hanterar klagomål och negativa kommentarer; följer upp räckvidd i Google Analytics.",
+    "- Hanterar klagomål och negativa kommentarer på Facebook och Instagram, {phrase}, och följer upp räckvidd "
+    "i Google Analytics.",
+)
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_special_category_phrases_in_running_text_change_no_score(
+    engine: Engine, data: st.DataObject
+) -> None:
+    assert "{phrase}" in RUNNING_TEMPLATE
+    with tempfile.TemporaryDirectory() as tmp:
+        views = []
+        for k in range(2):
+            path = Path(tmp) / f"cv{k}.txt"
+            path.write_text(
+                RUNNING_TEMPLATE.replace("{phrase}", data.draw(st.sampled_from(SPECIAL_PHRASES))),
+                encoding="utf-8",
+            )
+            view = _candidate(path, engine)
+            view.pop("removed")  # the category of the phrase
+            views.append(view)
+    assert views[0] == views[1]

@@ -7,18 +7,23 @@ and parental leave however a CV writes them ("Ogift", "Gift, två barn", "Förä
 two children", "parental leave"); grandparenthood, single parenthood and pregnancy ("mormor", "barnbarn",
 "ensamstående", "gravid", "grandmother", "pregnant"), a birth decade ("60-talist") and health fields
 ("Hälsa: God, inga sjukskrivningar", "Health: ..."; hunt hH: the stored profile's wording, a scoring input,
-kept them). The result names the categories it removed, never the values.
+kept them); and the special categories of GDPR art. 9 in running text: a membership of a union, a party, a
+religious community or an LGBTQ organisation ("Aktiv i Unionen sedan 2015", "volunteer at St Mary's Church"),
+religion, ethnic origin, sexual orientation and health ("troende muslim", "har kurdisk bakgrund", "Utbrändhet
+2019"; hunt hL). The result names the categories it removed, never the values.
 The words come from ``lang/<code>/cv.json`` of every language at once, because a CV may mix languages.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ..lang import LANGUAGES, lang_data
 
@@ -37,6 +42,10 @@ CATEGORIES: tuple[str, ...] = (
     "family",
     "religion",
     "health",
+    "union_membership",
+    "political_opinion",
+    "ethnic_origin",
+    "sexual_orientation",
 )
 
 Span = tuple[int, int, str]
@@ -141,6 +150,23 @@ class _Lexicon:
     date_words: frozenset[str]
     """Month, season and open-end words ("mars", "ht", "pågående", "present"): a line of them and years is a
     date line."""
+    special_cues: re.Pattern[str] | None
+    """A member's, an elected's or a volunteer's word ("medlem", "förtroendevald", "volunteer", "shop
+    steward"): before an organisation of ``special_orgs`` it marks a membership (GDPR art. 9)."""
+    special_orgs: tuple[tuple[str, re.Pattern[str]], ...]
+    """Per category, the organisations that tell one (unions, parties and their youth wings, religious
+    communities, LGBTQ organisations): proper names in their own case, a name that is also an ordinary
+    word ("Kommunal", "Vision") only before a punctuation mark or a ``special_followers`` word, and generic
+    nouns ("facket", "kyrkan", "church") in any case, not before a capitalised word ("Church Street"), and
+    patterns ("Fiktivstads församling", "St Mary's Church")."""
+    special_phrases: re.Pattern[str] | None
+    """Phrases that tell a category on their own ("troende muslim", "kurdisk bakgrund", "född i Somalia",
+    "fackligt ombud", "jag var sjukskriven", "diagnosed with"), one group per category, named after it (one
+    pass over the text, tried only where a word starts)."""
+    special_openers: tuple[tuple[str, re.Pattern[str]], ...]
+    """Per category, words that tell one where they and dates are a whole short segment ("Utbrändhet 2019",
+    "Sjukskriven 2019–2020", "Sick leave 2020"), not in a list of topics or running text ("skrev om
+    sjukskrivningar")."""
 
 
 def anonymize(text: str, *, keep_length: bool = True, hints: Sequence[str] = ()) -> Anonymized:
@@ -254,7 +280,71 @@ def _lexicon() -> _Lexicon:
         family_alone=frozenset(w.casefold() for w in words("family_alone")),
         family_joiners=frozenset(w.casefold() for w in words("family_joiners")),
         children=(re.compile(rf"(?:{'|'.join(children)})(?![\w\-])", re.IGNORECASE) if children else None),
+        **_special_lexicon(anon),
     )
+
+
+def _special_lexicon(anon: list[dict[str, Any]]) -> dict[str, Any]:
+    """The ``_Lexicon`` fields of the special categories (GDPR art. 9) in running text, from the ``special_*``
+    and ``origin_*`` keys of every language's ``anonymize`` section."""
+
+    def merged(key: str) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for a in anon:
+            for cat, items in a.get(key, {}).items():
+                out.setdefault(cat, []).extend(items)
+        return out
+
+    def flat(key: str) -> list[str]:
+        return sorted({w for a in anon for w in a.get(key, [])}, key=lambda w: (-len(w), w))
+
+    def alts(items: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(items), key=lambda w: (-len(w), w)))
+
+    cues = flat("special_cues")
+    # "medlem i Kommunal sedan 2015", "aktiv i Vision."; not "Kommunal förvaltning" or "Vision och mål" after a
+    # cue: a lower-case word right after a name that is also an ordinary word must be a follower.
+    tail = rf"s?(?![\w\-])(?![ \t]+(?!(?:{alts(flat('special_followers'))})(?![\w\-]))[a-zåäöéü])"
+    names, nouns = merged("special_orgs"), merged("special_nouns")
+    ambiguous, patterns = merged("special_ambiguous"), merged("special_org_patterns")
+    orgs = []
+    for cat in sorted({*names, *nouns, *ambiguous, *patterns}, key=CATEGORIES.index):
+        parts = [rf"(?:{alts(names[cat])})s?(?![\w\-])"] if names.get(cat) else []
+        if ambiguous.get(cat):
+            parts.append(rf"(?:{alts(ambiguous[cat])}){tail}")
+        if nouns.get(cat):
+            parts.append(rf"(?i:{alts(nouns[cat])})(?![\w\-])(?![ \t]+[A-ZÅÄÖ])")
+        parts.extend(patterns.get(cat, []))
+        orgs.append((cat, re.compile("|".join(parts))))
+    places = rf"(?-i:{alts(flat('origin_places'))})"
+    origins = rf"(?-i:{alts(flat('origin_adjectives'))})"
+    phrases = merged("special_phrases")
+    openers = merged("special_openers")
+    return {
+        "special_cues": (
+            re.compile(rf"(?<![\w\-])(?:{alts(cues)})(?![\w\-])", re.IGNORECASE) if cues else None
+        ),
+        "special_orgs": tuple(orgs),
+        "special_phrases": (
+            re.compile(
+                r"(?<![\w\-])(?:"
+                + "|".join(
+                    f"(?P<{cat}>" + "|".join(f"(?:{p})" for p in phrases[cat]) + ")"
+                    for cat in sorted(phrases, key=CATEGORIES.index)
+                )
+                .replace("{places}", places)
+                .replace("{origins}", origins)
+                + ")",
+                re.IGNORECASE,
+            )
+            if phrases
+            else None
+        ),
+        "special_openers": tuple(
+            (cat, re.compile(rf"(?:{alts(items)})(?![\w\-])", re.IGNORECASE))
+            for cat, items in sorted(openers.items(), key=lambda kv: CATEGORIES.index(kv[0]))
+        ),
+    }
 
 
 def _label_pattern(labels: list[str]) -> re.Pattern[str]:
@@ -629,7 +719,7 @@ def _line_at(text: str, line_start: int) -> str:
     return text[line_start : len(text) if end < 0 else end]
 
 
-def _date_line_beside(text: str, line_start: int, lex: _Lexicon) -> Iterator[Span]:
+def _date_line_beside(text: str, line_start: int, lex: _Lexicon, category: str = "family") -> Iterator[Span]:
     """The date line right above the line at ``line_start`` or right below it: the one on the side the CV
     writes its dates (``_dates_first``), else the other."""
     lines = text.split("\n")
@@ -638,7 +728,7 @@ def _date_line_beside(text: str, line_start: int, lex: _Lexicon) -> Iterator[Spa
     for j in sides:
         if 0 <= j < len(lines) and _date_line(lines[j], lex):
             start = sum(len(line) + 1 for line in lines[:j])
-            yield _strip(text, start, start + len(lines[j]), "family")
+            yield _strip(text, start, start + len(lines[j]), category)
             return
 
 
@@ -693,6 +783,111 @@ def _opens_family(part: str, lex: _Lexicon) -> bool:
     return not rest or (following is not None and following.group().casefold() in lex.family_joiners)
 
 
+_GAP_WORD = re.compile(r"[ \t]+[\w'’\-]+")
+_GAP_SPACE = re.compile(r"[ \t]+")
+_MAX_GAP_WORDS = 3
+"""How many words may stand between a cue and its organisation ("medlem sedan 2015 i Unionen", "member of
+the local Labour Party")."""
+_CLAUSE_MARK = re.compile(r"[,;()]")
+_YEARS_AFTER = re.compile(r"(?:[ \t]*[\-–—(]?[ \t]*(?:19|20)\d\d\)?)+")
+_LEAD_WORDS = 3
+"""How many words may open a short segment before a special-category phrase for the whole segment to go
+("Jag är medlem i Unionen", "Sedan 2015 aktiv i Unionen")."""
+
+
+def _special(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+    """The special categories of GDPR art. 9 in running text: a membership of a union, a party, a religious
+    community or an LGBTQ organisation (a member's, an elected's or a volunteer's cue before the
+    organisation: "Aktiv i Unionen sedan 2015", "förtroendevald för Socialdemokraterna", "volunteer at St
+    Mary's Church"), religion, ethnic origin, sexual orientation and health told in a phrase ("troende
+    muslim", "har kurdisk bakgrund", "född i Somalia", "jag är gay", "gick in i väggen"), and a health word
+    opening a short segment's part ("Utbrändhet 2019", "Sick leave 2020"). A phrase in a short segment that
+    it opens (after at most ``_LEAD_WORDS`` words, no comma) takes the segment's start with it and its years
+    after it, and a membership the whole segment ("Aktiv i Unionen sedan 2015"); a line left empty takes the
+    date line beside it, as a family line does. Elsewhere the phrase goes (a cue to the organisation's name)
+    and the sentence's other words stay ("Jag har kurdisk bakgrund och talar kurdiska" keeps its languages). An organisation's name without a cue stays:
+    "Kommunikatör, Unionen" is a job, and the employer is work experience."""
+    found: list[tuple[int, int, str, bool]] = []
+    if lex.special_cues is not None:
+        for m in lex.special_cues.finditer(text):
+            org = _org_after(text, m.end(), lex)
+            if org is not None:
+                found.append((m.start(), org[0], org[1], True))
+    for m in lex.special_phrases.finditer(text) if lex.special_phrases is not None else ():
+        assert m.lastgroup is not None  # the category's group (the phrases' own groups do not capture)
+        org = _org_after(text, m.end(), lex)  # "fackligt ombud för Vision": the union goes too
+        found.append((m.start(), m.end() if org is None else org[0], m.lastgroup, False))
+    starts = [seg.start for seg in segments]
+    for start, end, cat, membership in found:
+        seg = segments[max(0, bisect.bisect_right(starts, start) - 1)]
+        if not _opens_segment(seg, start, end):
+            yield (start, end, cat)
+            continue
+        if not membership:  # "Jag har kurdisk bakgrund och talar kurdiska": the languages stay
+            years = _YEARS_AFTER.match(text, end)
+            yield _strip(text, seg.start, years.end() if years is not None else end, cat)
+            if seg.text[years.end() - seg.start if years is not None else end - seg.start :].strip(" .,;"):
+                continue
+        yield _strip(text, seg.start, seg.end, cat)
+        if seg.text.strip() == _line_at(text, seg.line_start).strip() and not _YEARISH.search(seg.text):
+            yield from _date_line_beside(text, seg.line_start, lex, cat)
+    yield from _special_openers(text, segments, lex)
+
+
+def _org_after(text: str, pos: int, lex: _Lexicon) -> tuple[int, str] | None:
+    """``(end, category)`` of an organisation of ``lex.special_orgs`` after at most ``_MAX_GAP_WORDS`` words
+    from ``pos`` (in the same line and clause), or None."""
+    for _ in range(_MAX_GAP_WORDS + 1):
+        space = _GAP_SPACE.match(text, pos)
+        if space is None:
+            return None
+        for cat, pattern in lex.special_orgs:
+            m = pattern.match(text, space.end())
+            if m is not None:
+                return m.end(), cat
+        gap = _GAP_WORD.match(text, pos)
+        if gap is None:
+            return None
+        pos = gap.end()
+    return None
+
+
+def _opens_segment(seg: _Segment, start: int, end: int) -> bool:
+    """Whether the phrase at ``start``-``end`` opens the short segment ``seg`` (after a bullet, dates and at
+    most ``_LEAD_WORDS`` words, with no clause mark before it)."""
+    if len(seg.text) > _SHORT_SEGMENT or end > seg.end:
+        return False
+    before = seg.text[: start - seg.start]
+    lead = _FAMILY_LEAD.match(before)
+    before = before[lead.end() if lead is not None else 0 :]
+    return _CLAUSE_MARK.search(before) is None and len(_FIRST_RUN.findall(before)) <= _LEAD_WORDS
+
+
+def _special_openers(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
+    """A short segment that holds a word of ``lex.special_openers`` and dates only ("Utbrändhet 2019",
+    "Sjukskriven 2019–2020", "2020 Sick leave"; not "Stress, burnout och återhämtning", a list of topics),
+    and, when it is a whole line without a year, the date line beside it."""
+    if not lex.special_openers:
+        return
+    for seg in segments:
+        if len(seg.text) > _SHORT_SEGMENT:
+            continue
+        lead = _FAMILY_LEAD.match(seg.text)
+        head = lead.end() if lead is not None else 0
+        for cat, pattern in lex.special_openers:
+            m = pattern.match(seg.text, head)
+            if m is None or not _ONLY_DATES.fullmatch(seg.text, m.end()):
+                continue
+            yield _strip(text, seg.start, seg.end, cat)
+            whole = seg.text.strip() == _line_at(text, seg.line_start).strip()
+            if whole and _YEARISH.search(seg.text) is None:
+                yield from _date_line_beside(text, seg.line_start, lex, cat)
+            break
+
+
+_ONLY_DATES = re.compile(r"[\s\-–—:.,()]*(?:(?:19|20)\d\d(?:-\d\d(?!\d))?[\s\-–—/.,()]*)*")
+
+
 def _addresses(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
     for seg in segments:
         m = lex.street.search(seg.text)
@@ -719,6 +914,7 @@ _DETECTORS: tuple[Callable[[str, list[_Segment], _Lexicon], Iterable[Span]], ...
     _addresses,
     _births,
     _family,
+    _special,
 )
 
 
