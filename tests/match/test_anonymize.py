@@ -171,6 +171,11 @@ REMOVED = [
     ("2019 gick jag in i väggen och bytte bana.", "health", "väggen"),
     ("After a burnout in 2019 I moved into content.", "health", "burnout"),
     ("I was diagnosed with ADHD as an adult.", "health", "ADHD"),
+    ("Unionen, medlem sedan 2015", "union_membership", "Unionen"),
+    ("RFSL (volontär)", "sexual_orientation", "RFSL"),
+    ("FÖRENINGSLIV\nUnionen, 2015 –\nVolontär, Röda korset", "union_membership", "Unionen"),
+    ("Förtroendeuppdrag\nOrdförande, SSU Fiktivstad\n2012 - 2014\n\nErfarenhet", "political_opinion", "SSU"),
+    ("Memberships\nUnison; National Union of Journalists\n\nExperience", "union_membership", "Unison"),
 ]
 
 # Text that must come through untouched: durations, work words, dates, counts.
@@ -247,6 +252,8 @@ KEPT = [
     "Tillgänglighet för personer med funktionsnedsättning.",
     "Min tro på digitala kanaler är stark.",
     "Född och uppvuxen i Umeå, numera bosatt i Luleå.",
+    "Kommunikatör på Unionen – ledare för teamet.",
+    "FÖRENINGSLIV\nVolontär, Röda korset\n\nSPRÅK\nSvenska",
 ]
 
 

@@ -606,6 +606,11 @@ SPECIAL_LINES: list[Callable[[Draw], str]] = [
             st.sampled_from(["Svenska kyrkans ungdomsverksamhet", "Equmeniakyrkan", "Fiktivstads församling"])
         )
     ),
+    lambda d: (
+        d(st.sampled_from(UNIONS + PARTIES + ["RFSL", "Unison"]))
+        + d(st.sampled_from([", medlem", " (medlem)", " – förtroendevald", ", member", " (volunteer)"]))
+        + _since(d)
+    ),
     lambda d: d(st.sampled_from(["Volunteer at St Mary's Church", "Youth leader at our mosque"])),
     lambda d: d(st.sampled_from(["Troende muslim", "Praktiserande katolik", "I am a devout Christian."])),
     lambda d: d(
@@ -694,5 +699,40 @@ def test_special_category_phrases_in_running_text_change_no_score(
             )
             view = _candidate(path, engine)
             view.pop("removed")  # the category of the phrase
+            views.append(view)
+    assert views[0] == views[1]
+
+
+# A heading of memberships over lines that name an organisation without a cue ("FÖRENINGSLIV" over "Unionen,
+# 2015 –"): two CVs that list different organisations there score alike.
+SECTION_LINES = [
+    "Unionen, 2015 –",
+    "Ordförande, SSU Fiktivstad 2012–2014",
+    "Svenska kyrkan, ungdomsledare",
+    "RFSL Ungdom",
+    "Unison; National Union of Journalists",
+    "Vision (2016 - 2020)",
+]
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_membership_sections_change_no_score(engine: Engine, data: st.DataObject) -> None:
+    heading = data.draw(
+        st.sampled_from(["FÖRENINGSLIV", "Förtroendeuppdrag", "Ideellt engagemang", "Memberships"])
+    )
+    base = TEMPLATE_SV.format(head="Curriculum Vitae", personal="", about="")
+    with tempfile.TemporaryDirectory() as tmp:
+        views = []
+        for k in range(2):
+            path = Path(tmp) / f"cv{k}.txt"
+            line = data.draw(st.sampled_from(SECTION_LINES))
+            path.write_text(f"{base}\n{heading}\n{line}\n", encoding="utf-8")
+            view = _candidate(path, engine)
+            view.pop("removed")
             views.append(view)
     assert views[0] == views[1]

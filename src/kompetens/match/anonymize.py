@@ -153,6 +153,9 @@ class _Lexicon:
     special_cues: re.Pattern[str] | None
     """A member's, an elected's or a volunteer's word ("medlem", "förtroendevald", "volunteer", "shop
     steward"): before an organisation of ``special_orgs`` it marks a membership (GDPR art. 9)."""
+    special_cues_after: frozenset[str]
+    """The cues that tell a membership right after the organisation too ("Unionen, medlem sedan 2015", "RFSL
+    (volontär)"); not a leader's ("Unionen – ledare för teamet" may be a job)."""
     special_orgs: tuple[tuple[str, re.Pattern[str]], ...]
     """Per category, the organisations that tell one (unions, parties and their youth wings, religious
     communities, LGBTQ organisations): proper names in their own case, a name that is also an ordinary
@@ -163,6 +166,9 @@ class _Lexicon:
     """Phrases that tell a category on their own ("troende muslim", "kurdisk bakgrund", "född i Somalia",
     "fackligt ombud", "jag var sjukskriven", "diagnosed with"), one group per category, named after it (one
     pass over the text, tried only where a word starts)."""
+    special_headings: frozenset[str]
+    """Headings of memberships and volunteering ("Föreningsliv", "Förtroendeuppdrag", "Memberships"): a line
+    under one that names an organisation of ``special_orgs`` tells a membership, cue or not."""
     special_openers: tuple[tuple[str, re.Pattern[str]], ...]
     """Per category, words that tell one where they and dates are a whole short segment ("Utbrändhet 2019",
     "Sjukskriven 2019–2020", "Sick leave 2020"), not in a list of topics or running text ("skrev om
@@ -324,7 +330,9 @@ def _special_lexicon(anon: list[dict[str, Any]]) -> dict[str, Any]:
         "special_cues": (
             re.compile(rf"(?<![\w\-])(?:{alts(cues)})(?![\w\-])", re.IGNORECASE) if cues else None
         ),
+        "special_cues_after": frozenset(w.casefold() for w in flat("special_cues_after")),
         "special_orgs": tuple(orgs),
+        "special_headings": frozenset(w.casefold() for w in flat("special_headings")),
         "special_phrases": (
             re.compile(
                 r"(?<![\w\-])(?:"
@@ -789,7 +797,7 @@ _MAX_GAP_WORDS = 3
 """How many words may stand between a cue and its organisation ("medlem sedan 2015 i Unionen", "member of
 the local Labour Party")."""
 _CLAUSE_MARK = re.compile(r"[,;()]")
-_YEARS_AFTER = re.compile(r"(?:[ \t]*[\-–—(]?[ \t]*(?:19|20)\d\d\)?)+")
+_DATE_TOKEN = re.compile(r"[ \t]*(?:[\-–—(),.]|(?:19|20)\d\d(?!\d)|([^\W\d_]+))")
 _LEAD_WORDS = 3
 """How many words may open a short segment before a special-category phrase for the whole segment to go
 ("Jag är medlem i Unionen", "Sedan 2015 aktiv i Unionen")."""
@@ -798,40 +806,118 @@ _LEAD_WORDS = 3
 def _special(text: str, segments: list[_Segment], lex: _Lexicon) -> Iterator[Span]:
     """The special categories of GDPR art. 9 in running text: a membership of a union, a party, a religious
     community or an LGBTQ organisation (a member's, an elected's or a volunteer's cue before the
-    organisation: "Aktiv i Unionen sedan 2015", "förtroendevald för Socialdemokraterna", "volunteer at St
-    Mary's Church"), religion, ethnic origin, sexual orientation and health told in a phrase ("troende
-    muslim", "har kurdisk bakgrund", "född i Somalia", "jag är gay", "gick in i väggen"), and a health word
-    opening a short segment's part ("Utbrändhet 2019", "Sick leave 2020"). A phrase in a short segment that
-    it opens (after at most ``_LEAD_WORDS`` words, no comma) takes the segment's start with it and its years
-    after it, and a membership the whole segment ("Aktiv i Unionen sedan 2015"); a line left empty takes the
-    date line beside it, as a family line does. Elsewhere the phrase goes (a cue to the organisation's name)
-    and the sentence's other words stay ("Jag har kurdisk bakgrund och talar kurdiska" keeps its languages). An organisation's name without a cue stays:
+    organisation, "Aktiv i Unionen sedan 2015", "förtroendevald för Socialdemokraterna", "volunteer at St
+    Mary's Church", or right after it, "Unionen, medlem sedan 2015"; or a line naming one under a heading of
+    memberships, ``_special_sections``), religion, ethnic origin, sexual orientation and health told in a
+    phrase ("troende muslim", "har kurdisk bakgrund", "född i Somalia", "jag är gay", "gick in i väggen"), and
+    a health word that with dates is a short segment ("Utbrändhet 2019", "Sick leave 2020").
+
+    A phrase in a short segment that it opens (after at most ``_LEAD_WORDS`` words, no comma) takes the
+    segment's start with it and its years after it, and a membership the whole segment ("Aktiv i Unionen
+    sedan 2015"); a line left empty takes the date line beside it, as a family line does. Elsewhere the
+    phrase goes (a cue to the organisation's name) and the sentence's other words stay ("Jag har kurdisk
+    bakgrund och talar kurdiska" keeps its languages). An organisation's name without a cue stays:
     "Kommunikatör, Unionen" is a job, and the employer is work experience."""
     found: list[tuple[int, int, str, bool]] = []
+    starts = [seg.start for seg in segments]
     if lex.special_cues is not None:
         for m in lex.special_cues.finditer(text):
             org = _org_after(text, m.end(), lex)
-            if org is not None:
+            if org is None and m.group().casefold() in lex.special_cues_after:
+                seg = segments[max(0, bisect.bisect_right(starts, m.start()) - 1)]
+                before = _org_before(text, seg.start, m.start(), lex)
+                if before is not None:
+                    found.append((before[0], m.end(), before[1], True))
+            elif org is not None:
                 found.append((m.start(), org[0], org[1], True))
     for m in lex.special_phrases.finditer(text) if lex.special_phrases is not None else ():
         assert m.lastgroup is not None  # the category's group (the phrases' own groups do not capture)
         org = _org_after(text, m.end(), lex)  # "fackligt ombud för Vision": the union goes too
         found.append((m.start(), m.end() if org is None else org[0], m.lastgroup, False))
-    starts = [seg.start for seg in segments]
     for start, end, cat, membership in found:
         seg = segments[max(0, bisect.bisect_right(starts, start) - 1)]
         if not _opens_segment(seg, start, end):
             yield (start, end, cat)
             continue
         if not membership:  # "Jag har kurdisk bakgrund och talar kurdiska": the languages stay
-            years = _YEARS_AFTER.match(text, end)
-            yield _strip(text, seg.start, years.end() if years is not None else end, cat)
-            if seg.text[years.end() - seg.start if years is not None else end - seg.start :].strip(" .,;"):
+            end = _dates_after(text, end, seg.end, lex)
+            yield _strip(text, seg.start, end, cat)
+            if text[end : seg.end].strip(" .,;"):
                 continue
         yield _strip(text, seg.start, seg.end, cat)
         if seg.text.strip() == _line_at(text, seg.line_start).strip() and not _YEARISH.search(seg.text):
             yield from _date_line_beside(text, seg.line_start, lex, cat)
     yield from _special_openers(text, segments, lex)
+    yield from _special_sections(text, lex)
+
+
+_ORG_THEN_CUE = re.compile(r"[ \t]*[,(:–—\-]?[ \t]*$")
+_WORD_START = re.compile(r"(?<![\w\-'’])[^\W\d_]")
+
+
+def _org_before(text: str, seg_start: int, cue: int, lex: _Lexicon) -> tuple[int, str] | None:
+    """``(start, category)`` of an organisation of ``lex.special_orgs`` that ends right before the cue at
+    ``cue``, a comma, a parenthesis, a colon or a dash between ("Unionen, medlem sedan 2015", "RFSL
+    (volontär)"), in the same segment; or None."""
+    sep = _ORG_THEN_CUE.search(text, seg_start, cue)
+    if sep is None:
+        return None
+    for word in reversed(list(_WORD_START.finditer(text, max(seg_start, cue - _SHORT_SEGMENT), sep.start()))):
+        for cat, pattern in lex.special_orgs:
+            m = pattern.match(text, word.start())
+            if m is not None and text[m.end() : cue].strip(" \t,(:–—-") == "":
+                return word.start(), cat
+    return None
+
+
+def _special_sections(text: str, lex: _Lexicon) -> Iterator[Span]:
+    """Each line that names an organisation of ``lex.special_orgs`` under a heading of memberships or
+    volunteering, up to the next heading ("Föreningsliv" over "Unionen, 2015 –", "Förtroendeuppdrag" over
+    "Ordförande, SSU Fiktivstad 2012–2014"): the whole line, and a line without a year the date line beside
+    it. A line without such an organisation stays ("Volontär, Röda korset")."""
+    if not lex.special_headings:
+        return
+    inside = False
+    for start, line in _lines(text):
+        key = _heading_key(line)
+        if key in lex.special_headings:
+            inside = True
+            continue
+        if key in lex.section_words:
+            inside = False
+            continue
+        if not inside or not line.strip():
+            continue
+        cat = _org_in(text, start, start + len(line), lex)
+        if cat is None:
+            continue
+        yield _strip(text, start, start + len(line), cat)
+        if _YEARISH.search(line) is None:
+            yield from _date_line_beside(text, start, lex, cat)
+
+
+def _org_in(text: str, start: int, end: int, lex: _Lexicon) -> str | None:
+    """The category of the first organisation of ``lex.special_orgs`` in ``text[start:end]``, or None."""
+    for word in _WORD_START.finditer(text, start, end):
+        for cat, pattern in lex.special_orgs:
+            m = pattern.match(text, word.start(), end)
+            if m is not None:
+                return cat
+    return None
+
+
+def _dates_after(text: str, pos: int, end: int, lex: _Lexicon) -> int:
+    """Where the dates right after ``pos`` end (years, and dashes, "sedan", "since" or months with them):
+    "Pride-samordnare sedan 2019" leaves no "sedan 2019" to be read as a date."""
+    last, year = pos, False
+    while (m := _DATE_TOKEN.match(text, pos, end)) is not None:
+        if m.group(1) is not None and m.group(1).casefold() not in lex.date_words:
+            break
+        pos = m.end()
+        year = year or _YEARISH.search(m.group()) is not None
+        if year:  # the dates' words count where a year is among them ("och" alone is no date)
+            last = pos
+    return last
 
 
 def _org_after(text: str, pos: int, lex: _Lexicon) -> tuple[int, str] | None:
