@@ -176,6 +176,7 @@ REMOVED = [
     ("FÖRENINGSLIV\nUnionen, 2015 –\nVolontär, Röda korset", "union_membership", "Unionen"),
     ("Förtroendeuppdrag\nOrdförande, SSU Fiktivstad\n2012 - 2014\n\nErfarenhet", "political_opinion", "SSU"),
     ("Memberships\nUnison; National Union of Journalists\n\nExperience", "union_membership", "Unison"),
+    ("Föreningsliv: Unionen, RFSL\nSpråk: svenska", "union_membership", "RFSL"),
 ]
 
 # Text that must come through untouched: durations, work words, dates, counts.
@@ -254,6 +255,7 @@ KEPT = [
     "Född och uppvuxen i Umeå, numera bosatt i Luleå.",
     "Kommunikatör på Unionen – ledare för teamet.",
     "FÖRENINGSLIV\nVolontär, Röda korset\n\nSPRÅK\nSvenska",
+    "Föreningsliv: Röda korset, Friluftsfrämjandet",
 ]
 
 

@@ -874,7 +874,8 @@ def _special_sections(text: str, lex: _Lexicon) -> Iterator[Span]:
     """Each line that names an organisation of ``lex.special_orgs`` under a heading of memberships or
     volunteering, up to the next heading ("Föreningsliv" over "Unionen, 2015 –", "Förtroendeuppdrag" over
     "Ordförande, SSU Fiktivstad 2012–2014"): the whole line, and a line without a year the date line beside
-    it. A line without such an organisation stays ("Volontär, Röda korset")."""
+    it; after such a heading and a colon on its own line, the rest of the line ("Föreningsliv: Unionen,
+    RFSL"). A line without such an organisation stays ("Volontär, Röda korset")."""
     if not lex.special_headings:
         return
     inside = False
@@ -882,6 +883,13 @@ def _special_sections(text: str, lex: _Lexicon) -> Iterator[Span]:
         key = _heading_key(line)
         if key in lex.special_headings:
             inside = True
+            continue
+        head, colon, _ = line.partition(":")
+        if colon and _heading_key(head) in lex.special_headings:  # "Föreningsliv: Unionen, RFSL"
+            at = start + len(head) + 1
+            cat = _org_in(text, at, start + len(line), lex)
+            if cat is not None:
+                yield _strip(text, at, start + len(line), cat)
             continue
         if key in lex.section_words:
             inside = False
