@@ -256,6 +256,10 @@ KEPT = [
     "Kommunikatör på Unionen – ledare för teamet.",
     "FÖRENINGSLIV\nVolontär, Röda korset\n\nSPRÅK\nSvenska",
     "Föreningsliv: Röda korset, Friluftsfrämjandet",
+    "Sales rep at Unite Students, 2019 - 2021",
+    "Team leader at Labour market services.",
+    "Ledare i kommunikationsteamet på Svenska kyrkan.",
+    "Aktiv i arbetet med Unionens nya app.",
 ]
 
 

@@ -156,6 +156,10 @@ class _Lexicon:
     special_cues_after: frozenset[str]
     """The cues that tell a membership right after the organisation too ("Unionen, medlem sedan 2015", "RFSL
     (volontär)"); not a leader's ("Unionen – ledare för teamet" may be a job)."""
+    special_gap_words: frozenset[str]
+    """The words that may stand between a cue and its organisation, beside years ("medlem sedan 2015 i",
+    "member of the local"): prepositions, determiners, "fackförbundet"; a content word breaks the link
+    ("Ledare i kommunikationsteamet på Svenska kyrkan" is a job)."""
     special_orgs: tuple[tuple[str, re.Pattern[str]], ...]
     """Per category, the organisations that tell one (unions, parties and their youth wings, religious
     communities, LGBTQ organisations): proper names in their own case, a name that is also an ordinary
@@ -308,9 +312,9 @@ def _special_lexicon(anon: list[dict[str, Any]]) -> dict[str, Any]:
         return "|".join(re.escape(w) for w in sorted(set(items), key=lambda w: (-len(w), w)))
 
     cues = flat("special_cues")
-    # "medlem i Kommunal sedan 2015", "aktiv i Vision."; not "Kommunal förvaltning" or "Vision och mål" after a
-    # cue: a lower-case word right after a name that is also an ordinary word must be a follower.
-    tail = rf"s?(?![\w\-])(?![ \t]+(?!(?:{alts(flat('special_followers'))})(?![\w\-]))[a-zåäöéü])"
+    # "medlem i Kommunal sedan 2015", "aktiv i Vision."; not "Kommunal förvaltning", "Vision och mål" or "Unite
+    # Students" after a cue: a word right after a name that is also an ordinary word must be a follower.
+    tail = rf"s?(?![\w\-])(?![ \t]+(?!(?:{alts(flat('special_followers'))})(?![\w\-]))[^\W\d_])"
     names, nouns = merged("special_orgs"), merged("special_nouns")
     ambiguous, patterns = merged("special_ambiguous"), merged("special_org_patterns")
     orgs = []
@@ -331,6 +335,7 @@ def _special_lexicon(anon: list[dict[str, Any]]) -> dict[str, Any]:
             re.compile(rf"(?<![\w\-])(?:{alts(cues)})(?![\w\-])", re.IGNORECASE) if cues else None
         ),
         "special_cues_after": frozenset(w.casefold() for w in flat("special_cues_after")),
+        "special_gap_words": frozenset(w.casefold() for w in flat("special_gap_words")),
         "special_orgs": tuple(orgs),
         "special_headings": frozenset(w.casefold() for w in flat("special_headings")),
         "special_phrases": (
@@ -793,6 +798,7 @@ def _opens_family(part: str, lex: _Lexicon) -> bool:
 
 _GAP_WORD = re.compile(r"[ \t]+[\w'’\-]+")
 _GAP_SPACE = re.compile(r"[ \t]+")
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 _MAX_GAP_WORDS = 3
 """How many words may stand between a cue and its organisation ("medlem sedan 2015 i Unionen", "member of
 the local Labour Party")."""
@@ -930,7 +936,7 @@ def _dates_after(text: str, pos: int, end: int, lex: _Lexicon) -> int:
 
 def _org_after(text: str, pos: int, lex: _Lexicon) -> tuple[int, str] | None:
     """``(end, category)`` of an organisation of ``lex.special_orgs`` after at most ``_MAX_GAP_WORDS`` words
-    from ``pos`` (in the same line and clause), or None."""
+    of ``lex.special_gap_words`` or years from ``pos`` (in the same line and clause), or None."""
     for _ in range(_MAX_GAP_WORDS + 1):
         space = _GAP_SPACE.match(text, pos)
         if space is None:
@@ -940,7 +946,10 @@ def _org_after(text: str, pos: int, lex: _Lexicon) -> tuple[int, str] | None:
             if m is not None:
                 return m.end(), cat
         gap = _GAP_WORD.match(text, pos)
-        if gap is None:
+        if gap is None or not (
+            gap.group().strip().casefold() in lex.special_gap_words
+            or _YEAR_WORD.fullmatch(gap.group().strip())
+        ):
             return None
         pos = gap.end()
     return None
