@@ -260,6 +260,8 @@ KEPT = [
     "Team leader at Labour market services.",
     "Ledare i kommunikationsteamet på Svenska kyrkan.",
     "Aktiv i arbetet med Unionens nya app.",
+    "My sick leave policy rewrite cut absences 10 %.",
+    "Wrote my cancer research charity's newsletter.",
 ]
 
 
