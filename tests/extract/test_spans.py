@@ -517,6 +517,28 @@ def test_a_new_words_table_built_in_c_is_the_one_of_its_feature_strings(word: st
 
 
 @_NO_C
+@settings(max_examples=300, deadline=None)
+@given(
+    _WORD,
+    st.lists(st.integers(min_value=-(2**63), max_value=2**63 - 1), max_size=16),
+    st.sampled_from(["sv", "en", "-"]),
+)
+def test_a_word_rows_grain_and_length_features_are_their_strings(
+    word: str, grains: list[int], lang: str
+) -> None:
+    """The C row's constant feature starts are worked out once and a grain's id written in decimal there
+    (stop 39, not snprintf a word): any id, negative and 64-bit ones too, any count up to 16, none ("g=?"),
+    and every length, give the table of the feature strings bit for bit."""
+    features = Featurizer(_PACKAGED.features.lexicon, {word.lower(): tuple(grains)})
+    weights = _PACKAGED._weights
+    strings = np.empty((5, 3), dtype=np.float32)
+    speedups.word_table(
+        ["-2:", "-1:", "0:", "1:", "2:"], features.feature_groups(word, lang), weights, strings
+    )
+    assert np.array_equal(features.word_table(word, lang, weights), strings)
+
+
+@_NO_C
 def test_the_c_word_row_checks_its_arguments() -> None:
     weights = _PACKAGED._weights
     out = np.zeros((5, 3), dtype=np.float32)

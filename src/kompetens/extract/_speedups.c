@@ -1026,6 +1026,47 @@ static inline void row_sum(const RowSum *r, float *out) {
 
 static inline uint32_t crc_cstr(uint32_t crc, const char *s) { return crc_bytes(crc, s, strlen(s)); }
 
+/* The crc32 states (before the final xor) of the constant starts of a word row's features, worked out once:
+ * each position's prefix ("-2:" .. "2:") and a feature's name, the own position's "len=1" .. "len=12", each
+ * position's "g=?" and "g0=" .. "g15=" (a grain's id follows in decimal, as snprintf's "%ld" writes it). */
+enum { F_W, F_L, F_S3, F_SH, F_K, F_C, F_P3, F_S2, F_NAMES };
+static const char *const feature_names[F_NAMES] = {"w=", "l=", "s3=", "sh=", "k=", "c=", "p3=", "s2="};
+static uint32_t feature_heads[5][F_NAMES], grain_heads[5][16], no_grain[5], len_features[13];
+static int heads_ready = 0;
+
+static void heads_init(void) { /* crc_table ready */
+    static const char *const prefixes[5] = {"-2:", "-1:", "0:", "1:", "2:"};
+    char text[16];
+    for (int p = 0; p < 5; p++) {
+        uint32_t head = crc_cstr(0xFFFFFFFFU, prefixes[p]);
+        for (int f = 0; f < F_NAMES; f++) feature_heads[p][f] = crc_cstr(head, feature_names[f]);
+        for (int g = 0; g < 16; g++) {
+            snprintf(text, sizeof text, "g%d=", g);
+            grain_heads[p][g] = crc_cstr(head, text);
+        }
+        no_grain[p] = crc_cstr(head, "g=?");
+        if (p == 2)
+            for (int k = 1; k <= 12; k++) {
+                snprintf(text, sizeof text, "len=%d", k);
+                len_features[k] = crc_cstr(head, text);
+            }
+    }
+    heads_ready = 1;
+}
+
+/* crc over the decimal digits of v, as "%ld" writes it */
+static inline uint32_t crc_long(uint32_t crc, long v) {
+    char digits[24];
+    int k = (int)sizeof digits;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        digits[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) digits[--k] = '-';
+    return crc_bytes(crc, digits + k, sizeof digits - (size_t)k);
+}
+
 /* str.isupper() (upper = 1) or str.islower() (upper = 0) of code points [from, n): no character of the other
  * case nor titlecase, and at least one of this case (as CPython tests them) */
 static int all_cased(int kind, const void *data, Py_ssize_t from, Py_ssize_t n, int upper) {
@@ -1104,44 +1145,37 @@ static int fill_word_row(PyObject *word, PyObject *lower, PyObject *lemma, PyObj
         sn = m;
     }
     const char *wcase = word_case(kind, data, n);
-    char len_text[8], grain_text[16][48];
-    snprintf(len_text, sizeof len_text, "len=%d", (int)(n < 12 ? n : 12));
-    for (Py_ssize_t g = 0; g < n_grains; g++)
-        snprintf(grain_text[g], sizeof grain_text[g], "g%d=%ld", (int)g, gids[g]);
-    static const char *prefixes[5] = {"-2:", "-1:", "0:", "1:", "2:"};
+    if (!heads_ready) heads_init();
     RowSum sums[5];
     for (int p = 0; p < 5; p++) { /* every row's hash first (and its fetch started), then the sums */
         RowSum *r = &sums[p];
+        const uint32_t *head = feature_heads[p];
         r->wt = wt;
         r->mask = (uint32_t)(rows - 1);
         r->n = 0;
-        uint32_t head = crc_cstr(0xFFFFFFFFU, prefixes[p]);
-        uint32_t fw = crc_str(crc_cstr(head, "w="), lkind, ldata, 0, ln);
-        uint32_t fl = crc_str(crc_cstr(head, "l="), mkind, mdata, 0, mn);
-        uint32_t fs3 = crc_str(crc_cstr(head, "s3="), lkind, ldata, ln > 3 ? ln - 3 : 0, ln);
-        uint32_t fsh = crc_cstr(head, "sh=");
+        uint32_t fw = crc_str(head[F_W], lkind, ldata, 0, ln);
+        uint32_t fsh = head[F_SH];
         for (Py_ssize_t k = 0; k < sn; k++) fsh = crc_cp(fsh, shape[k]);
-        uint32_t fk = crc_str(crc_cstr(head, "k="), ckind, cdata, 0, cn);
-        uint32_t fc = crc_cstr(crc_cstr(head, "c="), wcase);
+        uint32_t fk = crc_str(head[F_K], ckind, cdata, 0, cn);
         int grain_count;
         if (p == 2) { /* own: w l p3 s3 s2 sh c k len */
             row_add(r, fw);
-            row_add(r, fl);
-            row_add(r, crc_str(crc_cstr(head, "p3="), lkind, ldata, 0, ln < 3 ? ln : 3));
-            row_add(r, fs3);
-            row_add(r, crc_str(crc_cstr(head, "s2="), lkind, ldata, ln > 2 ? ln - 2 : 0, ln));
+            row_add(r, crc_str(head[F_L], mkind, mdata, 0, mn));
+            row_add(r, crc_str(head[F_P3], lkind, ldata, 0, ln < 3 ? ln : 3));
+            row_add(r, crc_str(head[F_S3], lkind, ldata, ln > 3 ? ln - 3 : 0, ln));
+            row_add(r, crc_str(head[F_S2], lkind, ldata, ln > 2 ? ln - 2 : 0, ln));
             row_add(r, fsh);
-            row_add(r, fc);
+            row_add(r, crc_cstr(head[F_C], wcase));
             row_add(r, fk);
-            row_add(r, crc_cstr(head, len_text));
+            row_add(r, len_features[n < 12 ? n : 12]);
             grain_count = (int)n_grains;
         } else if (p == 1 || p == 3) { /* near: w l s3 sh k c */
             row_add(r, fw);
-            row_add(r, fl);
-            row_add(r, fs3);
+            row_add(r, crc_str(head[F_L], mkind, mdata, 0, mn));
+            row_add(r, crc_str(head[F_S3], lkind, ldata, ln > 3 ? ln - 3 : 0, ln));
             row_add(r, fsh);
             row_add(r, fk);
-            row_add(r, fc);
+            row_add(r, crc_cstr(head[F_C], wcase));
             grain_count = (int)n_grains;
         } else { /* far: w sh k */
             row_add(r, fw);
@@ -1149,8 +1183,8 @@ static int fill_word_row(PyObject *word, PyObject *lower, PyObject *lemma, PyObj
             row_add(r, fk);
             grain_count = n_grains > 1 ? 1 : (int)n_grains;
         }
-        if (n_grains == 0) row_add(r, crc_cstr(head, "g=?"));
-        for (int g = 0; g < grain_count; g++) row_add(r, crc_cstr(head, grain_text[g]));
+        if (n_grains == 0) row_add(r, no_grain[p]);
+        for (int g = 0; g < grain_count; g++) row_add(r, crc_long(grain_heads[p][g], gids[g]));
     }
     for (int p = 0; p < 5; p++) row_sum(&sums[p], out + 3 * p);
     if (shape != small) PyMem_Free(shape);
