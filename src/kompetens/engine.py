@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -215,8 +216,28 @@ def _agreeing_skills(profile: Profile, missing: Collection[str], labels: Any) ->
     return [s for s in profile.skills(labels) if not generic_only.get(s.concept, False)]
 
 
+_frozen_after_load = False
+"""Whether this process has moved its objects out of the garbage collector's walks (``_freeze_after_load``)."""
+
+
+def _freeze_after_load() -> None:
+    """Once a process, after its first extraction (the phrase index, tagger and lexicon loaded): a full
+    collection, then every object alive moved to the collector's permanent generation (``gc.freeze``), which
+    no later collection walks. A first pass over a new corpus made two full collections that walked the
+    loaded tables again (stop 39: ~3 % of it). Frozen objects are still freed when nothing refers to them;
+    only a reference cycle among them, dropped later, stays (once: never per call or per batch, and the
+    thresholds are left as they are). ``Engine.freeze_gc = False`` leaves the collector alone."""
+    global _frozen_after_load
+    _frozen_after_load = True
+    gc.collect()
+    gc.freeze()
+
+
 class Engine:
     """The one core object. Cheap to construct; every part loads on first use."""
+
+    freeze_gc: bool = True
+    """Whether the first extraction in the process freezes the loaded objects (``_freeze_after_load``)."""
 
     def __init__(
         self,
@@ -772,6 +793,8 @@ class Engine:
         if link:
             self._link_unmatched(profile)
         self._label_mentions(profile)
+        if not _frozen_after_load and self.freeze_gc:
+            _freeze_after_load()
         return profile
 
     def mention_label(self, uri: str, lang: str) -> str | None:
