@@ -20,6 +20,8 @@ from kompetens.extract.pipeline import (
     _Candidate,
     _false_friends,
     _friend_spans,
+    _fuzzy_counts_python,
+    _fuzzy_reach_python,
     _outside_spans,
     _resolve_overlaps,
     _resolve_overlaps_python,
@@ -302,3 +304,49 @@ def test_friend_spans_are_the_patterns_finditer(text: str) -> None:
     assert friends is not None
     line = MatchLine(text)
     assert _friend_spans(friends, line) == [m.span() for m in friends.pattern.finditer(text)]
+
+
+_FUZZY_WORD = st.text(st.sampled_from("aeiklmnorstuåäöéxy\u0101\U0001f600"), min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FUZZY_WORD, st.lists(_FUZZY_WORD, max_size=30), st.sampled_from([0.0, 50.0, 88.0, 100.0]))
+def test_the_fuzzy_reach_drops_no_choice_that_reaches_the_cutoff(
+    word: str, choices: list[str], cutoff: float
+) -> None:
+    """The letter bound before rapidfuzz (stop 39): every choice whose ``fuzz.ratio`` reaches the cutoff is
+    kept, in order, so ``extractOne`` over the kept choices finds what it finds over all; the C code keeps
+    the same choices as its Python twin."""
+    from rapidfuzz import fuzz, process
+
+    counts = _fuzzy_counts_python(choices)
+    kept = _fuzzy_reach_python(word, choices, counts, cutoff)
+    assert [c for c in choices if fuzz.ratio(word, c) >= cutoff] == [
+        c for c in kept if fuzz.ratio(word, c) >= cutoff
+    ]
+    assert kept == [c for c in choices if c in kept]  # in order (a subsequence)
+    best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+    found = process.extractOne(word, kept, scorer=fuzz.ratio, score_cutoff=cutoff) if kept else None
+    assert (best[0], best[1]) == (found[0], found[1]) if best is not None else found is None
+    if _speedups is not None:
+        assert _speedups.fuzzy_counts(choices) == counts
+        assert _speedups.fuzzy_reach(word, choices, counts, cutoff) == kept
+
+
+@_NO_C
+def test_the_c_fuzzy_reach_checks_its_arguments() -> None:
+    with pytest.raises(TypeError):
+        _speedups.fuzzy_reach("marknad", ("marknad",), bytes(64), 88.0)
+    with pytest.raises(TypeError):
+        _speedups.fuzzy_counts(["marknad", 7])
+    with pytest.raises(ValueError):
+        _speedups.fuzzy_reach("marknad", ["marknad"], bytes(63), 88.0)
+    assert _speedups.fuzzy_reach("marknad", [], b"", 88.0) == []
+    long = "x" * 256  # no counts: kept
+    assert _speedups.fuzzy_reach("marknad", [long], _speedups.fuzzy_counts([long]), 88.0) == [long]
+    choices = ["marknad", "xyz", "marknaden", "marknads"]
+    # "marknaden": at most 7 letters in common, 200 * 7 / 16 = 87.5 (its ratio too) under 88
+    assert _speedups.fuzzy_reach("marknad", choices, _speedups.fuzzy_counts(choices), 88.0) == [
+        "marknad",
+        "marknads",
+    ]

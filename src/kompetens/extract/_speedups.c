@@ -1416,6 +1416,91 @@ static PyObject *latin1(PyObject *self, PyObject *text) {
     return out;
 }
 
+/* A code point's bucket of 64 (Knuth's multiplicative hash, its top 6 bits): pipeline._letter_bucket */
+static inline unsigned letter_bucket(Py_UCS4 c) { return (unsigned)(((uint32_t)c * 2654435761U) >> 26); }
+
+/* fuzzy_counts(choices): each choice's letters per bucket (letter_bucket), 64 bytes a choice, in order;
+ * a choice of more than 255 characters has no counts (all 0: fuzzy_reach keeps it). The twin is
+ * pipeline._fuzzy_counts_python. */
+static PyObject *fuzzy_counts(PyObject *self, PyObject *choices) {
+    if (!PyList_Check(choices)) {
+        PyErr_SetString(PyExc_TypeError, "fuzzy_counts: a list of str");
+        return NULL;
+    }
+    Py_ssize_t size = PyList_GET_SIZE(choices);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, 64 * size);
+    if (out == NULL) return NULL;
+    unsigned char *counts = (unsigned char *)PyBytes_AS_STRING(out);
+    memset(counts, 0, (size_t)(64 * size));
+    for (Py_ssize_t i = 0; i < size; i++) {
+        PyObject *choice = PyList_GET_ITEM(choices, i);
+        if (!PyUnicode_Check(choice)) {
+            PyErr_SetString(PyExc_TypeError, "fuzzy_counts: choices must be str");
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_ssize_t m = PyUnicode_GET_LENGTH(choice);
+        if (m > 255) continue;
+        int kind = PyUnicode_KIND(choice);
+        const void *data = PyUnicode_DATA(choice);
+        for (Py_ssize_t k = 0; k < m; k++) counts[64 * i + letter_bucket(PyUnicode_READ(kind, data, k))]++;
+    }
+    return out;
+}
+
+/* fuzzy_reach(word, choices, counts, cutoff): the choices (in order) whose fuzz.ratio with word may reach
+ * cutoff; counts is fuzzy_counts(choices). ratio is 200 * lcs / (n + m), and the longest common subsequence
+ * holds at most, per bucket of letters, the fewer of the two words' letters in it: a choice is dropped where
+ * 200 * that sum < (cutoff - 1e-6) * (n + m), so none whose ratio reaches cutoff is; one of more than 255
+ * characters is kept (pipeline._fuzzy_reach_python is the twin). */
+static PyObject *fuzzy_reach(PyObject *self, PyObject *args) {
+    PyObject *word, *choices;
+    Py_buffer counts = {0};
+    double cutoff;
+    if (!PyArg_ParseTuple(args, "UO!y*d", &word, &PyList_Type, &choices, &counts, &cutoff)) return NULL;
+    Py_ssize_t size = PyList_GET_SIZE(choices);
+    if (counts.len != 64 * size) {
+        PyBuffer_Release(&counts);
+        PyErr_SetString(PyExc_ValueError, "fuzzy_reach: counts must be fuzzy_counts(choices)");
+        return NULL;
+    }
+    const unsigned char *hist = (const unsigned char *)counts.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word);
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    Py_ssize_t own[64] = {0};
+    unsigned buckets[64];
+    int nb = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        unsigned b = letter_bucket(PyUnicode_READ(kind, data, k));
+        if (own[b]++ == 0) buckets[nb++] = b; /* the word's buckets, each once */
+    }
+    double need = cutoff - 1e-6;
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        PyBuffer_Release(&counts);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < size; i++) {
+        PyObject *choice = PyList_GET_ITEM(choices, i);
+        if (!PyUnicode_Check(choice)) {
+            PyErr_SetString(PyExc_TypeError, "fuzzy_reach: choices must be str");
+            goto fail;
+        }
+        Py_ssize_t m = PyUnicode_GET_LENGTH(choice), common = 0;
+        const unsigned char *h = hist + 64 * i;
+        if (m <= 255)
+            for (int k = 0; k < nb; k++) common += own[buckets[k]] < h[buckets[k]] ? own[buckets[k]] : h[buckets[k]];
+        if ((m > 255 || 200.0 * (double)common >= need * (double)(n + m)) && PyList_Append(out, choice) < 0) goto fail;
+    }
+    PyBuffer_Release(&counts);
+    return out;
+fail:
+    Py_DECREF(out);
+    PyBuffer_Release(&counts);
+    return NULL;
+}
+
 /* A list of ints (ascending offsets) as a C array; -1 with an exception set on failure. */
 static Py_ssize_t offsets_of(PyObject *list, Py_ssize_t **out) {
     Py_ssize_t n = PyList_GET_SIZE(list);
@@ -1588,6 +1673,8 @@ static PyMethodDef methods[] = {
     {"sentence_cuts", sentence_cuts, METH_VARARGS, "Sentence ends inside lines (see kompetens.layout._sentence_cuts_python)."},
     {"link_lines", link_lines, METH_VARARGS, "Lines that may be bare links (see kompetens.layout._link_lines_python)."},
     {"literal_starts", literal_starts, METH_VARARGS, "Where some literals start (see kompetens.layout._literal_starts_python)."},
+    {"fuzzy_reach", fuzzy_reach, METH_VARARGS, "The fuzzy choices a word may reach (see kompetens.extract.pipeline._fuzzy_reach_python)."},
+    {"fuzzy_counts", fuzzy_counts, METH_O, "The fuzzy choices' letters per bucket (see kompetens.extract.pipeline._fuzzy_counts_python)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1596,7 +1683,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 10
+#define VERSION 11
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);
