@@ -424,8 +424,8 @@ class SentenceStatus(Sequence["bool | None"]):
     else its section's status (``sections``).
 
     It refers to its layout weakly: the layout holds it (``Layout.required``), and a reference back made
-    each ad's layout a cycle that only the garbage collector freed (stop 39: ~35 objects an ad, a quarter of
-    a second pass's collections). It reads its layout while the layout lives, as its callers hold that."""
+    each ad's layout a cycle that only the garbage collector freed (stop 39: 21-38 objects an ad, what made
+    every collection of a second pass). It reads its layout while the layout lives, as its callers hold that."""
 
     __slots__ = ("_layout", "_merit", "_read", "_required", "_sections")
 

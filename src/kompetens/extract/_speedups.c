@@ -1490,8 +1490,12 @@ static PyObject *fuzzy_reach(PyObject *self, PyObject *args) {
         Py_ssize_t m = PyUnicode_GET_LENGTH(choice), common = 0;
         const unsigned char *h = hist + 64 * i;
         if (m <= 255)
-            for (int k = 0; k < nb; k++) common += own[buckets[k]] < h[buckets[k]] ? own[buckets[k]] : h[buckets[k]];
-        if ((m > 255 || 200.0 * (double)common >= need * (double)(n + m)) && PyList_Append(out, choice) < 0) goto fail;
+            for (int k = 0; k < nb; k++) {
+                unsigned b = buckets[k];
+                common += own[b] < h[b] ? own[b] : h[b];
+            }
+        int keep = m > 255 || 200.0 * (double)common >= need * (double)(n + m);
+        if (keep && PyList_Append(out, choice) < 0) goto fail;
     }
     PyBuffer_Release(&counts);
     return out;
