@@ -10,8 +10,12 @@ texts whose rebuilt top 5 differs): lexical (``cov`` + ``chr`` + the gloss's), t
 boosts, and e5 of the text and of its English gloss for a phrase (``_embeds_phrase``), else the static
 stand-in. The default's top ``DEPTH`` candidates are then reranked by
 
-    lexical + boosts + w_den * e5 + w_gloss * e5(gloss)   (a phrase)   |   + w_static * static   (else)
+    lexical + boosts + w_den * e5 + w_gloss * e5(gloss) + w_agree * agreement   (a phrase)
+                                                         |   + w_static * static   (else)
         + w_qcov * qcov
+
+(``agreement``: the smaller of the e5 z-scores of the text and of its gloss, 0 where either is negative, at
+the linker's own ``LinkConfig.w_agree``: not on the grid, stop 39 chose it on the tune halves.)
 
 ``qcov``: the idf-weighted share of the text's words that a label of the candidate holds (any language; for a
 Swedish text also through each word's English rendering): a short label that a long phrase merely contains
@@ -36,8 +40,8 @@ from eval import decorte_sets, rp_at
 from link_cv import assign_folds
 from link_sv import load as load_sv
 
-from kompetens.link import Linker
-from kompetens.link.linker import _clean_input
+from kompetens.link import LinkConfig, Linker
+from kompetens.link.linker import _clean_input, agreement
 from kompetens.link.text import words
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -51,6 +55,7 @@ GRID_BOOST = (0.5, 1.0, 1.5)  # times the boosts at their LinkConfig weights (w_
 GRID_QCOV = (0.0, 0.25, 0.5, 1.0)
 Config = tuple[float, float, float, float, float]  # w_den, w_gloss, w_static, boost scale, w_qcov
 PARAMS = ("w_den", "w_gloss", "w_static", "boost", "w_qcov")
+W_AGREE = np.float32(LinkConfig().w_agree)  # fixed: where e5 of a phrase and of its gloss agree
 
 
 @dataclass(slots=True)
@@ -162,7 +167,7 @@ def signals(
         den = linker._e5_sims([cleaned], langs)[0][0]
         g = linker._gloss(tokens, lang) if cfg.w_gloss else ""
         gloss = linker._e5_sims([g], [["en"]])[0][0] if g else np.zeros_like(den)
-        default = lex + boost + cfg.w_den * den + cfg.w_gloss * gloss
+        default = lex + boost + cfg.w_den * den + cfg.w_gloss * gloss + cfg.w_agree * agreement(den, gloss)
     else:
         default = lex + boost + cfg.w_static_skill * static
     sub = default[idx]
@@ -188,6 +193,7 @@ def rescore(sig: Signals, cfg: Config) -> np.ndarray:
     base = sig.lex + np.float32(boost) * sig.boost if boost != 1.0 else sig.lex + sig.boost
     if sig.den is not None and sig.gloss is not None:
         score = base + np.float32(w_den) * sig.den + np.float32(w_gloss) * sig.gloss
+        score = score + W_AGREE * agreement(sig.den, sig.gloss)
     else:
         score = base + np.float32(w_static) * sig.static
     return score + np.float32(w_qcov) * sig.qcov if w_qcov else score

@@ -47,7 +47,8 @@ def _sig(rerank: ModuleType, *, phrase: bool) -> object:
 def test_a_phrase_is_scored_by_e5_and_its_gloss_a_sentence_by_the_static_stand_in(rerank: ModuleType) -> None:
     cfg = (0.2, 0.2, 0.1, 1.0, 0.0)  # w_den, w_gloss, w_static, boost scale, w_qcov
     phrase = rerank.rescore(_sig(rerank, phrase=True), cfg)
-    np.testing.assert_allclose(phrase, [1.0, 0.5 + 0.8 + 0.2, 2.0 + 0.2], rtol=1e-6)
+    # the agreement of e5 and the gloss (min 1.0 for the second) at the linker's w_agree 0.1
+    np.testing.assert_allclose(phrase, [1.0, 0.5 + 0.8 + 0.2 + 0.1, 2.0 + 0.2], rtol=1e-6)
     sentence = rerank.rescore(_sig(rerank, phrase=False), cfg)
     np.testing.assert_allclose(sentence, [1.3, 0.5, 2.0], rtol=1e-6)
     assert rerank.ranked(_sig(rerank, phrase=True), cfg) == [5, 3, 7]  # candidates' own group ids
@@ -55,9 +56,9 @@ def test_a_phrase_is_scored_by_e5_and_its_gloss_a_sentence_by_the_static_stand_i
 
 def test_boost_scale_and_qcov_move_the_order(rerank: ModuleType) -> None:
     sig = _sig(rerank, phrase=True)
-    assert rerank.ranked(sig, (0.2, 0.2, 0.1, 0.5, 0.0)) == [3, 5, 7]  # half the boost: 1.2 < 1.5
-    assert rerank.ranked(sig, (0.2, 0.2, 0.1, 1.0, 1.0)) == [5, 3, 7]  # 2.7 against 2.5
-    assert rerank.ranked(sig, (0.2, 0.2, 0.1, 1.0, 2.0)) == [3, 5, 7]  # 3.5 against 3.2
+    assert rerank.ranked(sig, (0.2, 0.2, 0.1, 0.5, 0.0)) == [3, 5, 7]  # half the boost: 1.2 < 1.6
+    assert rerank.ranked(sig, (0.2, 0.2, 0.1, 1.0, 1.0)) == [5, 3, 7]  # 2.7 against 2.6
+    assert rerank.ranked(sig, (0.2, 0.2, 0.1, 1.0, 2.0)) == [3, 5, 7]  # 3.6 against 3.2
 
 
 def test_only_tune_rows_are_read_and_a_twin_shares_its_phrase_unit(

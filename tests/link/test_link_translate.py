@@ -12,6 +12,7 @@ import numpy.typing as npt
 import pytest
 
 from kompetens.link import LinkConfig, Linker
+from kompetens.link.linker import agreement
 from kompetens.link.translate import GLOSSARY_NEXT, Glossary, Translations, learn
 from kompetens.taxonomy.model import Concept
 
@@ -191,6 +192,32 @@ def test_a_short_swedish_skill_text_also_links_by_its_english_gloss(tmp_path: Pa
     assert counting.queries == ["bygga förtroende"]
     gloss_part = {c.uri: c.score for c in with_gloss}[TRUST] - {c.uri: c.score for c in without}[TRUST]
     assert gloss_part != 0
+
+
+def test_agreement_is_the_smaller_of_the_two_e5_readings_and_none_where_either_is_negative() -> None:
+    den = np.array([3.0, 0.5, -1.0, 2.0], dtype=np.float32)
+    gloss = np.array([2.0, 4.0, 5.0, -0.5], dtype=np.float32)
+    found = agreement(den, gloss)
+    assert found.dtype == np.float32
+    np.testing.assert_allclose(found, [2.0, 0.5, 0.0, 0.0])
+
+
+def test_where_a_phrase_and_its_gloss_agree_in_e5_the_concept_gains_w_agree(tmp_path: Path) -> None:
+    linker = Linker.build(CONCEPTS, cache_dir=tmp_path, config=LinkConfig(static_words=0, w_agree=0.0))
+
+    def scores(text: str, w_agree: float) -> dict[str, float]:
+        linker.config = replace(linker.config, w_agree=w_agree)
+        return {c.uri: c.score for c in linker.link([text], top=len(CONCEPTS))[0]}
+
+    off, on = scores("bygga förtroende", 0.0), scores("bygga förtroende", 0.5)
+    assert all(on[uri] >= off[uri] for uri in off)  # never below: the agreement is 0 at worst
+    assert on[TRUST] > off[TRUST]  # both the Swedish phrase and "build trust" read *build trust* first
+    assert max(on, key=on.__getitem__) == TRUST
+    # an English text has no gloss, a sentence no e5: neither moves
+    assert scores("build trust", 0.0) == scores("build trust", 0.5)
+    sentence = "Du bygger förtroende och nätverk med kunder."
+    assert scores(sentence, 0.0) == scores(sentence, 0.5)
+    assert LinkConfig().w_agree == 0.1
 
 
 def test_the_table_learns_from_the_english_preferred_label_and_one_alignment(tmp_path: Path) -> None:

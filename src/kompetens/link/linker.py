@@ -319,6 +319,16 @@ class LinkConfig:
     # 64.4 / 83.3 / 91.1 and 65.5 / 79.8 / 86.9). English texts have no gloss; one more e5 vector per short
     # Swedish skill text (~10 ms).
     w_gloss: float = 0.2
+    # Where the text's e5 and its gloss's e5 agree: this times the smaller of the two z-scores (0 where either is
+    # negative) is added, so a concept both readings put near the top passes one that the lexical signals
+    # alone favour (a label merely contained in the phrase: "redigera korta filmer för Reels och TikTok" ->
+    # *stay up to date with social media*, while e5 and the gloss both put *perform video editing* first).
+    # The tune halves' top-3 misses of rounds 2 and 4 were mostly of that kind (20 of 28 had the gold among
+    # the 30 best, 8 did not: docs/linking.md "Stop 39"). Chosen on the four lists' tune halves over 0.05-0.2
+    # (and a floor on the z-score, 0-3; a reciprocal-rank and a product form did less): Swedish top 3 90.0 /
+    # 83.1 / 89.4 / 75.7 -> 91.1 / 84.6 / 89.4 / 77.1 % at 0.08-0.12. English texts, sentences and
+    # occupations have no gloss, so they do not move. 0: off.
+    w_agree: float = 0.1
     # A tool, licence or platform name of ``link/data/tools.json`` in the text ("Excel", "Power BI",
     # "truckkort") adds this to the ESCO concepts it stands for: as much as a label written out in full
     # (cov 1 + chr 1). 0: off.
@@ -738,10 +748,12 @@ class Linker:
             # e5 replaces the static stand-in: keeping both won 2-3 TECH points, lost 1.4-4 on HOUSE.
             label_langs = [self._label_langs(tokens[i], text_langs[i]) for i in gated]
             e5 = self._e5_sims([cleaned[i] for i in gated], label_langs)
+            dens: dict[int, FloatArray] = {}
             for i, (den, chunk) in zip(gated, e5, strict=True):
                 scores[i] = lexical[i] + cfg.w_den * den + cfg.w_chunk * chunk
+                dens[i] = den
             if self._glosses_kind(kind):
-                self._add_gloss(scores, [i for i in gated if i in phrases], tokens, text_langs)
+                self._add_gloss(scores, [i for i in gated if i in phrases], tokens, text_langs, dens)
         for i in live:
             boosts = self._boosts(tokens[i], cleaned[i], text_langs[i], kind)
             if boosts:
@@ -1198,15 +1210,20 @@ class Linker:
         rows: Sequence[int],
         tokens: Sequence[list[str]],
         text_langs: Mapping[int, str],
+        dens: Mapping[int, FloatArray],
     ) -> None:
         """Add ``w_gloss`` x the e5 similarity of each row's English gloss to the English labels (see
-        ``LinkConfig.w_gloss``)."""
+        ``LinkConfig.w_gloss``), and ``w_agree`` x where it and the row's own e5 similarity (``dens``) agree:
+        ``agreement``."""
         glossed = [(i, g) for i in rows if (g := self._gloss(tokens[i], text_langs[i]))]
         if not glossed:
             return
         sims = self._e5_sims([g for _, g in glossed], [[TRANSLATE_TO]] * len(glossed))
+        cfg = self.config
         for (i, _), (den, _chunk) in zip(glossed, sims, strict=True):
-            scores[i] = scores[i] + self.config.w_gloss * den
+            scores[i] = scores[i] + cfg.w_gloss * den
+            if cfg.w_agree and i in dens:
+                scores[i] = scores[i] + cfg.w_agree * agreement(dens[i], den)
 
     def _gloss(self, tokens: list[str], text_lang: str) -> str:
         """The text with each word replaced by its lemma's English (``_rendering``; "" when none has one)."""
@@ -1550,6 +1567,12 @@ class Linker:
             mask = np.isin(np.asarray(self.docs.lang, dtype=object)[self.dense_docs], langs)
             self._dense_masks[langs] = mask
         return mask
+
+
+def agreement(den: FloatArray, gloss: FloatArray) -> FloatArray:
+    """Per concept group, the smaller of two z-scored e5 similarities (a text's and its English gloss's), 0
+    where either is negative: high only where both readings put the concept near the top (``w_agree``)."""
+    return np.maximum(np.minimum(den, gloss), np.float32(0.0)).astype(np.float32, copy=False)
 
 
 def fuse_ranked(
