@@ -917,19 +917,31 @@ def _area_legend(short: Mapping[str, str], w: Mapping[str, Any], lang: str = "en
     return f"{w['areas']} " + ", ".join(f"{short[a]} = {area_label(a, lang)}" for a in AREA_IDS if a in short)
 
 
+def _skill_labels(item: RankItem) -> dict[str, str]:
+    """A ranked item's skills, concept -> label (what a concept must-have is called in the table)."""
+    return {s.concept: s.label for s in (*item.missing_skills, *item.matched_skills)}
+
+
 def _missing_word(
-    key: str, listed: Sequence[str], short: Mapping[str, str], w: Mapping[str, Any], lang: str = "en"
+    key: str,
+    listed: Sequence[str],
+    short: Mapping[str, str],
+    w: Mapping[str, Any],
+    lang: str = "en",
+    labels: Mapping[str, str] | None = None,
 ) -> str:
     """A missing must-have's short name with the area's name in words ("psy (Psychology and human
     interaction)"; a must-have that is no area as it is), and why where the CV only lists it ("seo (APIs and
     SEO; listed, not shown in work)"): the reader sees that a skills list was read, and not counted as the
-    work."""
+    work. A concept must-have is named by its skill label (``labels``: concept -> label, from the item's
+    skills) rather than as ``concept:<URI>``."""
     from .taxonomy.areas import area_label
 
+    labels = labels or {}
     notes = [area_label(key, lang)] if key in short else []
     if key in listed:
         notes.append(str(w["listed"]))
-    name = short.get(key, key)
+    name = short.get(key, labels.get(key.removeprefix("concept:"), key))
     return f"{name} ({'; '.join(notes)})" if notes else name
 
 
@@ -994,7 +1006,8 @@ def _print_ranking(
         for r in ranking:
             if r.missing_must_haves:
                 missing = ", ".join(
-                    _missing_word(m, r.listed_must_haves, short, w, lang) for m in r.missing_must_haves
+                    _missing_word(m, r.listed_must_haves, short, w, lang, _skill_labels(r))
+                    for m in r.missing_must_haves
                 )
                 out_console.print(
                     f"{r.rank:>2} {_escape(Path(r.candidate).name)}: {missing}", highlight=False

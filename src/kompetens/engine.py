@@ -2019,14 +2019,58 @@ class Engine:
                 data: Any = json.loads(role)
             except json.JSONDecodeError as exc:
                 raise RoleError(Code.E107, f"the role is not valid JSON: {exc.msg}", field="role") from None
-            return role_from_dict(data, source="role")
+            return self.resolve_concepts(role_from_dict(data, source="role"))
         if role is not None and not isinstance(role, str):
-            return role_from_dict(dict(role), source="role")
+            return self.resolve_concepts(role_from_dict(dict(role), source="role"))
         if role_file is not None:
             return self._role_from_file(Path(role_file), file_name or str(role_file), thorough=thorough)
         if ad is not None:
             return self.role_from_ad(ad, thorough=thorough)
         return default_role()
+
+    def resolve_concepts(self, role: Role) -> Role:
+        """``role`` with the concept must-haves and skills it names by a label (``concept:Google Analytics``)
+        named by the taxonomy concept that carries that label, in Swedish or English, so that a CV in either
+        language meets and shows it: a profile keys its concepts by URI and one label (the curated model's
+        English name, "analytics and tracking tools"), so a label must-have was met by no CV (a new user's
+        bug hunt, hK: docs/ranking.md's own ``concept:Google Analytics``). The label stays the skill's name.
+        A URI, a label no concept carries, or a folder without a taxonomy leaves the entry as it is."""
+        from .match.role import CONCEPT_PREFIX
+        from .skills import RoleSkill
+
+        tax = self.taxonomy
+        if tax is None:
+            return role
+        found: dict[str, str] = {}
+
+        def uri_of(key: str) -> str | None:
+            if key.startswith(("http://", "https://")) or key in found:
+                return found.get(key)
+            hits = tax.search_label(key)
+            if hits:
+                found[key] = hits[0].uri
+            return found.get(key)
+
+        must: list[str] = []
+        skills = {s.concept: s for s in role.skills}
+        for key in role.must_have:
+            label = key[len(CONCEPT_PREFIX) :] if key.startswith(CONCEPT_PREFIX) else None
+            uri = uri_of(label) if label is not None else None
+            if label is None or uri is None:
+                must.append(key)
+                continue
+            must.append(CONCEPT_PREFIX + uri)
+            old = skills.pop(label, None)
+            skills[uri] = RoleSkill(uri, old.label if old else label, True)
+        for concept, skill in list(skills.items()):
+            uri = uri_of(concept)
+            if uri is not None and uri != concept and uri not in skills:
+                skills[uri] = RoleSkill(uri, skill.label, skill.required)
+                del skills[concept]
+        resolved = (tuple(dict.fromkeys(must)), tuple(skills.values()))
+        if resolved == (role.must_have, role.skills):
+            return role
+        return replace(role, must_have=resolved[0], skills=resolved[1])
 
     def _role_from_file(self, path: Path, name: str, *, thorough: bool = False) -> Role:
         """A role file as a role; any other file as a job ad (its first) to derive one from."""
@@ -2041,7 +2085,7 @@ class Engine:
             )
         if is_role_file(path):
             try:
-                return replace(load_role(path), source=name)
+                return self.resolve_concepts(replace(load_role(path), source=name))
             except RoleError as exc:
                 exc.source = name
                 raise
