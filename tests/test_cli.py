@@ -428,6 +428,25 @@ def test_the_rank_table_names_missing_must_haves_in_words(
     assert "areas: mark = Marketing and communication, serv = Customer service and complaints" in out
 
 
+def test_sigterm_ends_a_command_through_its_cleanup() -> None:
+    """SIGTERM's default ended ``rank --store`` at once, between a CV's file and its row (a bug hunt, hK):
+    the entry point makes it a SystemExit (status 143), so the store's cleanup runs as for Ctrl+C."""
+    import os
+    import signal
+
+    from kompetens.cli import _exit_on_sigterm
+
+    before = signal.getsignal(signal.SIGTERM)
+    try:
+        _exit_on_sigterm()
+        with pytest.raises(SystemExit) as stopped:
+            os.kill(os.getpid(), signal.SIGTERM)
+            signal.pause()  # the handler runs at once; never reached
+        assert stopped.value.code == 143
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 def test_a_concept_must_have_named_by_its_label_is_met_in_either_language(
     runner: CliRunner, engine: Engine, data_dir: Path, tmp_path: Path
 ) -> None:

@@ -15,6 +15,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import fields, replace
 from datetime import datetime
 from pathlib import Path
@@ -2314,9 +2315,25 @@ def import_crosswalk_cmd(ctx: click.Context, files: tuple[Path, ...], as_json: b
     _import(ctx, files, as_json, lambda p: engine.import_taxonomy("crosswalk", p))
 
 
+def _terminated(signum: int, frame: object) -> NoReturn:
+    raise SystemExit(128 + signum)
+
+
+def _exit_on_sigterm() -> None:
+    """SIGTERM (``kill``, systemd, a container's stop) ends the command as Ctrl+C does, through its cleanup:
+    its default ends the process at once, and a ``rank --store`` or ``candidates add`` stopped between a
+    CV's file and its row left a file no erasure reached (a bug hunt, hK). ``serve`` replaces it with
+    uvicorn's own graceful shutdown while it runs."""
+    import signal
+
+    with suppress(ValueError):  # not the main thread (an embedding application's)
+        signal.signal(signal.SIGTERM, _terminated)
+
+
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point: no traceback reaches the user unless KOMPETENS_DEBUG is set."""
     as_json = "--json" in (sys.argv[1:] if argv is None else argv)
+    _exit_on_sigterm()
     try:
         cli.main(args=argv, prog_name="kompetens", standalone_mode=True)
     except KompetensError as exc:

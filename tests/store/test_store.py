@@ -231,6 +231,46 @@ def test_purge_deletes_stored_ads_past_their_period(tmp_path: Path, database_url
     assert bad.value.field == "ad_days"
 
 
+def test_purge_shreds_cv_files_no_candidate_holds(tmp_path: Path, database_url: str | None) -> None:
+    """A process killed between a CV's file and its row (SIGKILL, a power cut; SIGTERM during ``rank --store``
+    before the CLI ended on it) left a file that no erasure, ``forget`` or purge reached, since they work by
+    row (a bug hunt, hK, finding 9): purge shreds such files once they are an hour old (an add in progress
+    writes its file a moment before its row)."""
+    from datetime import UTC, datetime, timedelta
+
+    from kompetens.store.records import Records
+
+    store = Store(database_url or tmp_path / "kompetens.sqlite")
+    records = Records(store, tmp_path / "files")
+    org = records.org_id("A", create=True)
+    records.add_candidate(org, "held", name="cv.txt", data=MARKER.encode(), lang="sv", profile={})
+    unheld = tmp_path / "files" / str(org) / "unheld"
+    unheld.write_bytes(MARKER.encode())
+    records.purge(org)
+    assert unheld.is_file()  # young: perhaps an add in progress
+    records.purge(org, at=datetime.now(UTC) + timedelta(hours=2))
+    assert not unheld.exists() and (tmp_path / "files" / str(org) / "held").read_bytes() == MARKER.encode()
+    assert [c.id for c in records.candidates(org)] == ["held"]
+
+
+def test_a_cv_file_is_shredded_when_its_row_is_not_written(tmp_path: Path) -> None:
+    """An interruption while the row is written (the CLI's SIGTERM is SystemExit) leaves no file behind."""
+    from kompetens.store.records import Records
+
+    records = Records(Store(tmp_path / "kompetens.sqlite"), tmp_path / "files")
+    org = records.org_id("A", create=True)
+
+    def stopped(*_: object, **__: object) -> None:
+        raise SystemExit(143)
+
+    real = records.store.transaction
+    records.store.transaction = stopped  # type: ignore[method-assign]
+    with pytest.raises(SystemExit):
+        records.add_candidate(org, "cid", name="cv.txt", data=MARKER.encode(), lang="sv", profile={})
+    records.store.transaction = real  # type: ignore[method-assign]
+    assert list((tmp_path / "files" / str(org)).iterdir()) == []
+
+
 def test_a_retention_stored_past_the_bound_purges_as_the_bound(
     tmp_path: Path, database_url: str | None
 ) -> None:

@@ -255,6 +255,10 @@ def _moment(value: str) -> str:
     )
 
 
+UNHELD_FILE_SECONDS = 3600
+"""How old a CV file no candidate holds must be before purge shreds it (``shred_unheld_files``): an add
+writes its file a moment before its row, so a younger one may be an add in progress."""
+
 MAX_RETENTION_DAYS = 36_500
 """The longest retention period that can be set (100 years); a longer one stored before is read as this."""
 
@@ -385,9 +389,6 @@ class Records:
         ``copy_of``: a candidate holding the same file, kept again on purpose (outside the index)."""
         folder = private_dir(private_dir(self.files_dir) / str(org_id))
         path = folder / cid
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
         from sqlalchemy.exc import IntegrityError  # what the index raises (imported with the store)
 
         digest = file_digest(data)
@@ -403,8 +404,13 @@ class Records:
             copy_of,
         )
         try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
             with self.store.transaction() as conn:
                 conn.execute(_ADD_CANDIDATE, row)
+        except FileExistsError:
+            raise
         except IntegrityError as exc:
             shred(path)
             held = self.stored_files(org_id, [digest]).get(digest)
@@ -873,6 +879,7 @@ class Records:
                     )
                 ]
         erased = self.erase(org_id, old, user_id=None, event="candidate.purge")
+        self.shred_unheld_files(org_id, at=at)
         ads = self._purge_ads(org_id, kept.ad_days, at)
         with self.store.transaction() as conn:
             events = conn.execute(
@@ -903,6 +910,26 @@ class Records:
         if old:
             self.store.compact(["ads"])
         return len(old)
+
+    def shred_unheld_files(self, org_id: int, *, at: datetime | None = None) -> int:
+        """Shred the CV files under the organisation's folder that no candidate holds and that are older than
+        ``UNHELD_FILE_SECONDS`` (an add in progress writes its file just before its row): a process killed
+        between the two (SIGKILL, a power cut; a bug hunt, hK: SIGTERM during ``rank --store``) left a CV
+        that no erasure, ``forget`` or purge could reach, since they work by row. How many it shredded."""
+        folder = self.files_dir / str(org_id)
+        if not folder.is_dir():
+            return 0
+        with self.store.transaction() as conn:
+            held = {r[0] for r in conn.execute("SELECT id FROM candidates WHERE org_id = ?", (org_id,))}
+        cutoff = (at or datetime.now(UTC)).timestamp() - UNHELD_FILE_SECONDS
+        shredded = 0
+        for path in folder.iterdir():
+            with suppress(FileNotFoundError):
+                if path.name in held or not path.is_file() or path.stat().st_mtime > cutoff:
+                    continue
+                shred(path)
+                shredded += 1
+        return shredded
 
     def purge_unowned_events(self, *, at: datetime | None = None) -> int:
         """Delete the events of no organisation (failed sign-ins of unknown emails) after the default period."""
