@@ -166,7 +166,7 @@ def test_open_mode_without_users(client: TestClient) -> None:
 
 
 def test_foreign_host_is_400(client: TestClient) -> None:
-    r = client.get("/api/v1/health", headers={"Host": "evil.example"})
+    r = client.get("/api/v1/areas", headers={"Host": "evil.example"})
     assert r.status_code == 400
     error = r.json()["error"]
     assert (error["code"], error["kind"]) == ("E516", "host not served")  # coded, as every other error
@@ -179,8 +179,22 @@ def test_foreign_host_is_400(client: TestClient) -> None:
 
 def test_default_hosts_are_loopback_only(engine: Engine) -> None:
     plain = TestClient(create_app(engine), raise_server_exceptions=False)
-    assert plain.get("/api/v1/health").status_code == 400  # "testserver" is allowed only in tests
-    assert plain.get("/api/v1/health", headers={"Host": "127.0.0.1:8000"}).status_code == 200
+    assert plain.get("/api/v1/areas").status_code == 400  # "testserver" is allowed only in tests
+    assert plain.get("/api/v1/areas", headers={"Host": "127.0.0.1:8000"}).status_code == 200
+
+
+def test_the_health_check_answers_whatever_the_host(engine: Engine) -> None:
+    """Served on the network (``--host 0.0.0.0 --allowed-host NAME``), a probe of the server's address from the
+    machine itself (systemd, Docker, a load balancer: ``curl http://127.0.0.1:8000/api/v1/health``) got 400
+    E516 (a bug hunt, hK, finding 10). The health check reads no data; every other route keeps the guard."""
+    served = TestClient(create_app(engine, allowed_hosts=("kompetens.example.se",)))
+    for host in ("127.0.0.1:8000", "localhost", "10.0.0.7:8000", "kompetens.example.se"):
+        r = served.get("/api/v1/health", headers={"Host": host})
+        assert r.status_code == 200 and r.json()["status"] == "ok", host
+    assert served.head("/api/v1/health", headers={"Host": "127.0.0.1"}).status_code != 400
+    _assert_error(served.get("/api/v1/areas", headers={"Host": "127.0.0.1:8000"}), 400, "E516")
+    _assert_error(served.get("/api/v1/health/", headers={"Host": "127.0.0.1"}), 400, "E516")
+    _assert_error(served.post("/api/v1/health", headers={"Host": "127.0.0.1"}), 400, "E516")
 
 
 def test_allowed_hosts_for_a_bound_address() -> None:
