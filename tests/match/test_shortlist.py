@@ -8,6 +8,8 @@ way to hand the ranked list to the client."""
 from __future__ import annotations
 
 import csv
+import dataclasses
+import html
 import io
 import json
 
@@ -179,3 +181,16 @@ def test_html_is_one_printable_page_in_its_language_and_escapes() -> None:
     assert page.startswith("<!doctype html>") and '<html lang="sv">' in page
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "Kortlista: Social media-ansvarig" in page and "Meriter (meriterande, inte krav)" in page
+
+
+def test_the_page_for_the_client_says_why_a_lower_score_can_stand_higher() -> None:
+    """The rank table, the pages and the explanations state the order rule; the client's page did not, so
+    a bug hunt's (hK) shortlist showed 19 points above 26 with only "1 av 2" / "0 av 2" beside them."""
+    from kompetens.match.decision import order_rule
+
+    for lang in ("sv", "en"):
+        page = to_html(shortlist(_decision(), NAMES, lang=lang, blind=True))
+        assert html.escape(order_rule(lang)) in page
+    decision = _decision()
+    no_musts = dataclasses.replace(decision, role=dataclasses.replace(decision.role, must_have=()))
+    assert html.escape(order_rule("en")) not in to_html(shortlist(no_musts, NAMES, lang="en"))
