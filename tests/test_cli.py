@@ -428,6 +428,24 @@ def test_the_rank_table_names_missing_must_haves_in_words(
     assert "areas: mark = Marketing and communication, serv = Customer service and complaints" in out
 
 
+def test_a_swedish_ranking_says_what_to_check_by_hand_in_swedish(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    """``--report-lang sv`` printed "granska för hand ...: holds 10 of the 10 sentences of the ad word for
+    word ..." and "line 1: a date range that was not read" in English (a bug hunt, hK, finding 4)."""
+    copy = tmp_path / "copy.txt"
+    copy.write_text(DEMO_AD.read_text(encoding="utf-8"), encoding="utf-8")
+    dates = tmp_path / "dates.txt"
+    dates.write_text("Erfarenhet\n2015 ?? 2018 Community manager, Fiktiv AB\nModererade forum.\n")
+    args = ("rank", "--role", str(DEMO_AD), str(copy), str(dates))
+    code, _, err = run(runner, data_dir, *args, "--report-lang", "sv")
+    assert code == 0 and "copy.txt: innehåller" in err and "meningar ordagrant" in err
+    assert "rad 2: ett datumintervall som inte gick att läsa" in err
+    assert "word for word" not in err and "was not read" not in err
+    code, _, err = run(runner, data_dir, *args)
+    assert code == 0 and "sentences of the ad word for word" in err and "line 2: a date range" in err
+
+
 def test_sigterm_ends_a_command_through_its_cleanup() -> None:
     """SIGTERM's default ended ``rank --store`` at once, between a CV's file and its row (a bug hunt, hK):
     the entry point makes it a SystemExit (status 143), so the store's cleanup runs as for Ctrl+C."""

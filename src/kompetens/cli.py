@@ -1030,9 +1030,12 @@ def _print_ranking(
         for r in ranking:
             line = _skill_line(r, w, skill_labels)
             out_console.print(f"{r.rank:>2} {_escape(Path(r.candidate).name)}: {line}", highlight=False)
+    from .match.decision import warning_text
+
     for r in ranking:
-        for warning in r.warnings:
-            err_console.print(f"[yellow]{w['check']}[/] {r.candidate}: {warning}", highlight=False)
+        for warning in r.warnings:  # in English on the item; in the report's language here (a bug hunt, hK)
+            said = warning_text(warning, lang)
+            err_console.print(f"[yellow]{w['check']}[/] {r.candidate}: {said}", highlight=False)
 
 
 def _team_score_text(team: Team, w: Mapping[str, Any]) -> str:

@@ -7,6 +7,7 @@ A user's finding (a Swedish recruiter): every page but the job page and the mark
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -434,3 +435,33 @@ def test_the_social_media_evidence_list_speaks_the_page_language(
     assert any(text.endswith("räknas") for text in said["sv"]), said["sv"]
     assert not [text for text in said["sv"] if "counted" in text or "set aside" in text], said["sv"]
     assert any(text.endswith("counted") for text in said["en"]), said["en"]
+
+
+def test_a_ranking_for_an_ad_says_its_role_and_what_to_check_in_swedish(
+    site: tuple[TestClient, dict[str, str]],
+) -> None:
+    """A bug hunt (hK, finding 4): under ?lang=sv the role read "derived from a job ad", and "Kontrollera
+    manuellt:" was followed by "holds 4 of the 4 sentences of the ad word for word ..." in English."""
+    client, _ = site
+    ad = (
+        "Sociala medier-ansvarig till Exempelbyrån AB\n\n"
+        "Du leder våra kunders närvaro på Instagram, TikTok och LinkedIn.\n"
+        "Du modererar kommentarer och hanterar klagomål från kunder i kanalerna.\n"
+        "Du följer upp resultat i Google Analytics och rapporterar insikter till kunderna.\n"
+        "Du bygger och vårdar communities kring varumärkena.\n"
+    )
+    dated = "Erfarenhet\n2015 ?? 2018 Community manager, Exempelbolaget AB\nModererade forum.\n"
+    said = {}
+    for lang in ("sv", "en"):
+        data = {"csrf_token": csrf(client, "/rank"), "role_source": "ad", "ad": ad}
+        files = [
+            ("cvs", ("Kopia.txt", ad.encode(), "text/plain")),
+            ("cvs", ("Datum.txt", dated.encode(), "text/plain")),
+        ]
+        answer = client.post("/rank", params={"lang": lang}, data=data, files=files)
+        assert answer.status_code == 200, answer.text[:300]
+        said[lang] = html.unescape(answer.text)
+    assert "härledd ur en platsannons" in said["sv"] and "derived from a job ad" not in said["sv"]
+    assert "meningar ordagrant" in said["sv"] and "word for word" not in said["sv"]
+    assert "ett datumintervall som inte gick att läsa" in said["sv"] and "was not read" not in said["sv"]
+    assert "derived from a job ad" in said["en"] and "word for word" in said["en"]

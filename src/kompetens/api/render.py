@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, Response
 from ..engine import Engine
 from ..errors import KompetensError, http_status
 from ..lang import REPORT_LANGS, lang_data
+from ..match.decision import warning_text
 from ..store.accounts import User
 from .csrf import csrf_token, set_csrf_cookie
 
@@ -96,6 +97,7 @@ def templates() -> Jinja2Templates:
     env.filters["pct"] = lambda v: f"{round(100 * float(v or 0.0))}"
     env.filters["level"] = lambda v: min(10, max(0, round(10 * float(v or 0.0))))
     env.globals["_"] = translate
+    env.globals["warning_text"] = lambda warning: warning_text(warning, _PAGE_LANG.get())
     return Jinja2Templates(env=env)
 
 

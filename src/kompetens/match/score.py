@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from ..lang import LANGUAGES
+from ..lang import LANGUAGES, lang_data
 from ..models import AREA_IDS, Document, Mention, Profile
 from ..schema import DOCUMENTED, R1, R2, R4
 from ..skills import Labeler, Skill, SkillEvidence, SkillMatch, match_skills, skill_list
@@ -755,15 +755,9 @@ def _copy_warning(s: Score) -> list[str]:
     n = copied(s.role.ad_sentences, s.candidate.sentences)
     if not n:
         return []
-    counted = (
-        "its wording fit leaves them out; its areas count them"
-        if s.candidate.wording_tf and s.role.ad_sentence_words
-        else "its wording fit counts them: a profile or role stored before"
-    )
-    return [
-        f"holds {n} of the {len(s.role.ad_sentences)} sentences of the ad word for word: read whether the"
-        f" text is the candidate's own ({counted})"
-    ]
+    kind = "copied" if s.candidate.wording_tf and s.role.ad_sentence_words else "copied_before"
+    template: str = lang_data("en", "explanation")["warnings"][kind]  # in English, as items carry warnings
+    return [template.format(n=n, total=len(s.role.ad_sentences))]  # match.decision.warning_text translates
 
 
 def _shared_words(s: Score) -> list[str]:
