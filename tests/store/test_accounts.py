@@ -84,6 +84,18 @@ def test_unknown_user(accounts: Accounts) -> None:
         assert err.value.code == Code.E502
 
 
+def test_a_new_user_of_an_organisation_named_in_another_case_makes_no_second_one(accounts: Accounts) -> None:
+    """``users add cd@example.se --org fiktivbyrån`` beside "Fiktivbyrån" made a second, empty organisation
+    (a bug hunt, hK, finding 13): E509 names the one that exists, and nothing is added."""
+    first = accounts.add_user("anna@example.se", org="Fiktivbyrån", role="admin")
+    with pytest.raises(KompetensError) as err:
+        accounts.add_user("cd@example.se", org="fiktivbyrån", role="recruiter")
+    assert err.value.code is Code.E509 and "did you mean --org 'Fiktivbyrån'" in err.value.message
+    assert [u.email for u in accounts.users()] == ["anna@example.se"]
+    assert accounts.add_user("cd@example.se", org=" Fiktivbyrån ", role="recruiter").org_id == first.org_id
+    assert accounts.add_user("ed@example.se", org="Annan byrå", role="admin").org_id != first.org_id
+
+
 def test_a_member_of_another_organisation_is_no_member(accounts: Accounts) -> None:
     """``member`` answers another organisation's user word for word as an unknown email."""
     a = accounts.add_user("anna@example.se", org="Exempelbolaget", role="admin")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -171,6 +172,7 @@ class Accounts:
         if password:
             check_password_strength(password)
         hashed = self._hasher.hash(password) if password else None
+        self._no_case_twin(org.strip())
         try:
             with self.store.transaction() as conn:
                 conn.execute(ADD_ORG, (org.strip(),))
@@ -184,6 +186,25 @@ class Accounts:
         added = self.user(email)
         self.log("user.add", added.org_id, user_id=by, object_id=str(added.id))
         return added
+
+    def _no_case_twin(self, name: str) -> None:
+        """E509 for a new organisation whose name differs from one that exists only in letter case: ``users
+        add --org fiktivbyrån`` beside "Fiktivbyrån" made a second, empty organisation, a user meant for the
+        first working apart from its candidates (a bug hunt, hK; ``Records.org_id`` says the same)."""
+        with self.store.transaction() as conn:
+            names = [str(r[0]) for r in conn.execute("SELECT name FROM orgs")]
+        if name in names:
+            return
+        alike = sorted(n for n in names if n.casefold() == name.casefold())
+        if alike:
+            raise KompetensError(
+                Code.E509,
+                f"no organisation {name!r}; the names differ in letter case: did you mean "
+                + " or ".join(f"--org {shlex.quote(n)}" for n in alike)
+                + "? (an organisation's name is matched exactly; none is made for a name that differs only"
+                " in letter case)",
+                field="org",
+            )
 
     def user(self, email: str) -> User:
         """The user with this email (any case); E502 if there is none."""
