@@ -109,6 +109,20 @@ def test_a_backup_goes_to_a_new_or_empty_folder_outside_the_data_folder(tmp_path
     assert backup(home, tmp_path / "empty").files
 
 
+def test_a_folder_with_no_user_data_is_not_backed_up_as_a_success(tmp_path: Path) -> None:
+    """A nightly backup of the wrong folder (KOMPETENS_HOME unset, a set-up folder with only the taxonomy)
+    said "backed up 0 files", exit 0 (a bug hunt, hK, finding 20): E400 now, and nothing is made."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "taxonomy.sqlite").write_bytes(b"rebuilt by setup")
+    with pytest.raises(KompetensError) as refused:
+        backup(home, tmp_path / "backup")
+    assert refused.value.code == Code.E400 and "nothing to back up" in refused.value.message
+    assert not (tmp_path / "backup").exists() and list(tmp_path.iterdir()) == [home]
+    Engine(home).accounts.add_user("anna@example.se", org="O", role="admin")
+    assert backup(home, tmp_path / "backup").files  # the store is there now
+
+
 def test_on_postgres_the_backup_holds_the_files_and_says_pg_dump(tmp_path: Path) -> None:
     # PostgreSQL only (the SQLite case is above): a fresh schema, as the migration tests take one
     for url in fresh_schema(postgres_base_url()):

@@ -86,6 +86,25 @@ def check_destination(data_dir: Path, dest: Path) -> None:
         raise KompetensError(Code.E304, "exists and is not an empty folder", source=str(dest))
 
 
+def _check_source(data_dir: Path, database: str) -> None:
+    """E400 for a SQLite data folder with no user data at all: no store, no CV files, no market facts. A
+    nightly ``backup`` with the wrong ``KOMPETENS_HOME`` (or a PostgreSQL deployment's folder without its
+    URL) said "backed up 0 files", exit 0, every night (a bug hunt, hK)."""
+    from ..market.backend import MARKET_FILE
+
+    if database != "sqlite" or sqlite_databases(data_dir):
+        return
+    if (data_dir / FILES_DIR).is_dir() or (data_dir / MARKET_FILE).is_file():
+        return
+    raise KompetensError(
+        Code.E400,
+        "nothing to back up: the folder holds no store (kompetens.sqlite), no CV files and no market facts; "
+        "is it the server's data folder (KOMPETENS_HOME, --data-dir)? A store on PostgreSQL needs "
+        "--database-url (or KOMPETENS_DATABASE_URL)",
+        source=str(data_dir),
+    )
+
+
 def sqlite_databases(data_dir: Path) -> list[Path]:
     """The SQLite files of the data folder that hold user data: the store, and any ``*.sqlite`` that
     ``setup`` does not rebuild (kept rather than lost, should a later version add one)."""
@@ -143,6 +162,7 @@ def backup(data_dir: Path, dest: Path, *, database: str = "sqlite") -> Manifest:
     """Copy ``data_dir``'s user data to ``dest`` (see the module's docstring); ``database`` is the store's
     dialect: on ``postgresql`` the database is not copied. Returns the manifest written into it."""
     check_destination(data_dir, dest)
+    _check_source(data_dir, database)
     dest.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.partial-", dir=dest.parent))
     try:
