@@ -121,7 +121,12 @@ def test_an_internal_error_never_reaches_the_server_whole(
 
 @pytest.mark.parametrize("path", ["/api/v1/extract", "/api/v1/review", "/api/v1/link"])
 def test_text_that_is_not_unicode_is_a_user_error(client: TestClient, path: str) -> None:
-    body = '{"text": "Kundtjänst \\ud800 Instagram", "texts": ["Kundtjänst \\ud800 Instagram"]}'
+    key = (
+        '"texts": ["Kundtjänst \\ud800 Instagram"]'
+        if path.endswith("link")
+        else '"text": "Kundtjänst \\ud800 Instagram"'
+    )
+    body = "{" + key + "}"  # the key each operation takes: another is 422 E301 (finding 12, hK)
     r = client.post(path, content=body.encode(), headers={"content-type": "application/json"})
     assert r.status_code in (400, 422), r.text
     assert r.json()["error"]["code"] == "E102" and "surrogate" in r.json()["error"]["message"]
@@ -131,3 +136,21 @@ def test_a_json_body_not_in_utf8_is_e107(client: TestClient) -> None:
     body = '{"text": "Kundtjänst och Instagram"}'.encode("latin-1")
     r = client.post("/api/v1/extract", content=body, headers={"content-type": "application/json"})
     assert r.status_code == 400 and r.json()["error"]["code"] == "E107", r.text
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "key"),
+    [
+        ("/api/v1/review", {"text": AD_SV, "rport_lang": "sv"}, "rport_lang"),
+        ("/api/v1/extract", {"text": AD_SV, "knd": "ad"}, "knd"),
+        ("/api/v1/link", {"texts": ["SEO"], "tpo": 3}, "tpo"),
+        ("/api/v1/rankings", {"adid": "x"}, "adid"),
+    ],
+)
+def test_a_key_the_operation_does_not_take_is_422(client: TestClient, path: str, body: Any, key: str) -> None:
+    """A bug hunt (hK, finding 12): ``POST /api/v1/rankings`` with ``"ad"`` (it takes ``ad_id``) or ``"adid"``
+    kept a decision record for the built-in role, and other misspelt keys were ignored as silently."""
+    r = client.post(path, json=body)
+    assert r.status_code == 422, r.text
+    error = r.json()["error"]
+    assert (error["code"], error["field"]) == ("E301", key)

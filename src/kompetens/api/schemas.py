@@ -69,7 +69,15 @@ class Health(BaseModel):
 # -- requests -------------------------------------------------------------------------------------
 
 
-class ExtractRequest(BaseModel):
+class StrictBody(BaseModel):
+    """A JSON request body: a key the operation does not take is a 422 naming it, not ignored. A bug hunt
+    (hK): ``POST /api/v1/rankings`` with ``"ad"`` (it takes ``ad_id``) or a misspelt ``"adid"`` kept a
+    decision record for the built-in role, as if no role was given."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ExtractRequest(StrictBody):
     text: str = Field(description="Plain text: an ad, a CV or any text.", examples=[EXAMPLE_AD])
     lang: str | None = Field(default=None, description="'sv' or 'en'; detected when left out.")
     kind: DocKindField = Field(default="text", description="'ad' marks must-haves and merits.")
@@ -83,13 +91,13 @@ class ExtractRequest(BaseModel):
     )
 
 
-class ReviewRequest(BaseModel):
+class ReviewRequest(StrictBody):
     text: str = Field(description="The job ad as plain text.", examples=[EXAMPLE_AD])
     title: str | None = Field(default=None, description="The ad's title, if not on its first line.")
     lang: str | None = Field(default=None, description="'sv' or 'en'; detected when left out.")
 
 
-class LinkRequest(BaseModel):
+class LinkRequest(StrictBody):
     texts: list[str] = Field(
         min_length=1, max_length=100, examples=[["community management", "sökmotoroptimering"]]
     )

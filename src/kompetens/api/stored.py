@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import PlainTextResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ..engine import Engine
 from ..errors import AllFailed, Code, FailedInput, KompetensError
@@ -61,7 +61,7 @@ Added = list[StoredCandidate | FailedInput]
 """``POST /api/v1/candidates``: one stored candidate per readable file, a failed item per other."""
 
 
-class RankingRequest(BaseModel):
+class RankingRequest(schemas.StrictBody):
     candidates: Annotated[list[str], Field(min_length=1)] | None = Field(
         default=None,
         description="Candidate ids to rank (at least one: an empty list is 422, E301); all of the "
@@ -79,7 +79,7 @@ class RankingRequest(BaseModel):
     top: int | None = Field(default=None, ge=1, description="Keep only the best N.")
 
 
-class ConfirmRequest(BaseModel):
+class ConfirmRequest(schemas.StrictBody):
     order: list[str] | None = Field(
         default=None, description="The final order, candidate ids best first; the system's when left out."
     )
@@ -88,7 +88,7 @@ class ConfirmRequest(BaseModel):
     )
 
 
-class RetentionRequest(BaseModel):
+class RetentionRequest(schemas.StrictBody):
     days: int | None = Field(
         ge=1,
         le=MAX_RETENTION_DAYS,
@@ -480,7 +480,7 @@ def ranking_interview(
     return json_response(kit)
 
 
-class AdRequest(BaseModel):
+class AdRequest(schemas.StrictBody):
     text: str = Field(description="The ad's text.", max_length=200_000)
     title: str | None = Field(
         default=None,

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi import Path as FastPath
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ..errors import Code, KompetensError
 from ..store.accounts import NewToken, User
@@ -31,13 +31,13 @@ router = APIRouter(
 Admin = Annotated[User, Depends(require_role("admin"))]
 
 
-class NewUser(BaseModel):
+class NewUser(schemas.StrictBody):
     email: str = Field(description="The user's email: their sign-in name.")
     role: str = Field(description="admin, recruiter or hiring_manager.")
     password: str | None = Field(default=None, description="For the web UI; without one, API tokens only.")
 
 
-class NewTokenRequest(BaseModel):
+class NewTokenRequest(schemas.StrictBody):
     name: str = Field(default="", description="What the token is for, e.g. 'ATS import'.")
 
 
