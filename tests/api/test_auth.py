@@ -331,3 +331,22 @@ def test_login_goes_to_this_site_only(locked: TestClient) -> None:
 def test_session_does_not_open_the_api(locked: TestClient) -> None:
     _login(locked)
     _assert_error(locked.get("/api/v1/areas"), 401, "E503")
+
+
+def test_serving_on_a_port_in_use_is_said_before_the_workers_start(tmp_path: Path) -> None:
+    """A bug hunt (hK, finding 17): ``serve`` on a port another server listens on started its workers and said
+    "Application startup complete" before uvicorn's Errno 98, 25 s later; now E301 at once, nothing started."""
+    import socket
+
+    from kompetens.api.server import cannot_listen, serve
+    from kompetens.errors import KompetensError
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert cannot_listen("127.0.0.1", port)
+        with pytest.raises(KompetensError) as refused:
+            serve(Engine(tmp_path), port=port, warm=False, workers=2)
+        assert refused.value.code.name == "E301" and f"127.0.0.1:{port}" in refused.value.message
+    assert cannot_listen("127.0.0.1", port) is None

@@ -11,12 +11,28 @@ from typing import Any
 from fastapi import FastAPI
 
 from ..engine import Engine
+from ..errors import Code, KompetensError
 from ..pool import DEFAULT_QUEUE, DEFAULT_TIMEOUT, EnginePool, PoolConfig, default_workers, engine_factory
 from .app import create_app
 from .auth import LOOPBACK_NAMES
 from .csrf import persistent_key
 from .errors import raised_at
 from .limits import Limits
+
+
+def cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen on ``host:port`` (a port another process listens on), or None. Bound
+    and closed at once with SO_REUSEADDR, as uvicorn binds, so a port in TIME_WAIT is free as it is there."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 def serve(
@@ -45,6 +61,11 @@ def serve(
     """
     import uvicorn
 
+    busy = cannot_listen(host, port)
+    if busy is not None:  # said at once, not after the workers' start-up (25 s on a bug hunt's machine, hK)
+        raise KompetensError(
+            Code.E301, f"cannot listen on {host}:{port}: {busy} (another server there? --port)", field="port"
+        )
     n = default_workers() if workers is None else workers
     if warm:  # the server's own Engine too: the stored-work routes extract in the server process
         _ = engine.extractor
