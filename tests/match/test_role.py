@@ -57,6 +57,8 @@ BAD = [
     ({"title": "X", "weights": {"community": 0}}, "weights"),
     ({"title": "X", "weights": {"community": 1}, "min_levels": {"community": 1.5}}, "min_levels.community"),
     ({"title": "X", "weights": {"community": 1}, "min_levels": {"seo": 0.5}}, "min_levels.seo"),
+    # a level no score, gap or must-have reads (a bug hunt, hK, finding 21): it was ignored unsaid
+    ({"title": "X", "weights": {"community": 1}, "min_levels": {"strategy": 0.5}}, "min_levels.strategy"),
     ({"title": "X", "weights": {"community": 1}, "must_have": ["comunity"]}, "must_have[0]"),
     ({"title": "X", "weights": {"community": 1}, "must_have": ["community", 3]}, "must_have[1]"),
     ({"title": "X", "weights": {"community": 1}, "must_have": "community"}, "must_have"),

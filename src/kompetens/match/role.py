@@ -193,6 +193,14 @@ def role_from_dict(data: Any, *, source: str | None = None) -> Role:
     weights = _weights(data.get("weights"), source)
     min_levels = _min_levels(data.get("min_levels"), source)
     must_have = _must_have(data.get("must_have"), source)
+    for area in min_levels:  # a level no score, gap or must-have reads was ignored unsaid (a bug hunt, hK)
+        if not weights.get(area) and area not in must_have:
+            raise _error(
+                f"min_levels.{area}",
+                "the role neither weighs this area nor has it as a must-have, so its level is never read:"
+                " give it a weight or a must_have, or leave it out",
+                source,
+            )
     description = data.get("description") or ""
     if not isinstance(description, str):
         raise _error("description", "must be text", source)
