@@ -1,8 +1,8 @@
 """Access control: the Host and Origin guard, API tokens, web sessions and CSRF tokens.
 
 * Every request's Host must be one the server was told it is reached by (``--host``, ``--allowed-host``;
-  localhost names when bound to loopback); others get 400 (E516), but for ``GET /api/v1/health``. A POST whose Origin (or, without one,
-  Referer) names another host gets 403 (E517).
+  localhost names when bound to loopback); others get 400 (E516), but for ``GET /api/v1/health``. A POST
+  whose Origin (or, without one, Referer) names another host gets 403 (E517).
 * Once the data folder has users, every /api/v1 route but health needs ``Authorization: Bearer <token>``
   and every page needs a signed-in session. With no user yet the server is open, as a loopback demo.
 * Every form carries a CSRF token (api/csrf.py).

@@ -57,7 +57,8 @@ def serve(
     504 (E601) and its worker replaced; more than ``queue`` requests waiting for a worker are answered 503
     (E600). ``workers=0`` keeps the old way: every engine call on ``engine`` under one lock, no time limit.
     ``warm`` builds the extractor before the first request, so that request does not wait for it (the workers
-    always build theirs). Stored candidates and ads past their retention are purged at start and daily. Access logs hold method, path and status only; request bodies (ads, CVs) are never logged.
+    always build theirs). Stored candidates and ads past their retention are purged at start and daily.
+    Access logs hold method, path and status only; request bodies (ads, CVs) are never logged.
     """
     import uvicorn
 
