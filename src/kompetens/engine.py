@@ -216,6 +216,16 @@ def _agreeing_skills(profile: Profile, missing: Collection[str], labels: Any) ->
     return [s for s in profile.skills(labels) if not generic_only.get(s.concept, False)]
 
 
+LANGUAGE_USES: tuple[str, ...] = (
+    "write {}",
+    "speak {}",
+    "understand written {}",
+    "understand spoken {}",
+    "interact verbally in {}",
+)
+"""How ESCO names the skills of using a language ("write English"): a CV's language meets them."""
+
+
 _frozen_after_load = False
 """Whether this process has moved its objects out of the garbage collector's walks (``_freeze_after_load``)."""
 
@@ -716,6 +726,29 @@ class Engine:
             cache[key] = found
         return cache[key]
 
+    def language_concepts(self, name: str) -> tuple[str, ...]:
+        """The ESCO skill of the language ``name`` names (``language_concept``) and the skills of using it
+        that ESCO lists beside it (*write English*, *speak English*, *understand written English*: those
+        named as ``LANGUAGE_USES`` and sharing its JobTech language), first the language; empty
+        for any other word. A CV that lists a language meets an ad's "write English" (a bug hunt, hK: no
+        CV met it, the English ones included)."""
+        uri = self.language_concept(name)
+        if uri is None or self.taxonomy is None:
+            return ()
+        cache: dict[str, tuple[str, ...]] = self.__dict__.setdefault("_language_uses", {})
+        if uri not in cache:
+            language = self.taxonomy.get(uri)
+            english = (language.labels.get("en") or [""])[0] if language is not None else ""
+            jobtech = {r for r in (language.related if language is not None else ()) if "jobtechdev" in r}
+            uses = [
+                c.uri
+                for form in LANGUAGE_USES
+                for c in (self.taxonomy.search_label(form.format(english)) if english else ())
+                if c.uri != uri and c.uri.startswith(ESCO_SKILL_URI) and jobtech & set(c.related or ())
+            ]
+            cache[uri] = (uri, *dict.fromkeys(uses))
+        return cache[uri]
+
     @cached_property
     def _span_concepts(self) -> bool:
         """Whether the taxonomy holds a concept whose URI is an unlinked tagger phrase's
@@ -1063,7 +1096,7 @@ class Engine:
             zipf=self.lexicon.zipf,
             bridge=self.word_bridge,
             wording_fn=self.extractor if thorough else None,  # the wording fit reads the phrase index's
-            languages=self.language_concept,
+            languages=self.language_concepts,
         )
         if store:
             self._keep(self.records.default_org(), doc, cand, data=document_bytes(doc), user_id=None)

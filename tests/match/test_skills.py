@@ -272,7 +272,20 @@ def test_the_languages_section_gives_language_skills(engine: Engine) -> None:
         Document("cv.txt", cv + "Languages\nEnglish (native), Swedish (fluent)\n", "en", "cv")
     )
     langs = [s for s in cand.skills if s.method == "languages"]
-    assert [s.label_en for s in langs] == ["English", "Swedish"] and all(s.area is None for s in langs)
+    named = [s.label_en for s in langs]
+    assert named[0] == "English" and "Swedish" in named and all(s.area is None for s in langs)
+    # and the skills of using them, as ads ask for them (a bug hunt, hK: an ad's "write English*" was met
+    # by no CV, the English ones included)
+    assert {"write English", "understand written Swedish"} <= set(named)
+    write = engine.language_concepts("English")[1:]
+    assert write and all(cand.has_concept(u) for u in write)
+    wanted = [
+        RoleSkill(u, "write English", True) for u in write if "write" in (engine.mention_label(u, "en") or "")
+    ]
+    assert wanted
+    matched, missing = match_skills(wanted, cand.skills)
+    assert [m.label for m in matched] == ["write English"] and not missing
+    assert engine.language_concepts("Python") == ()
     assert cand.has_concept(english) and not cand.has_concept(engine.language_concept("Spanish") or "x")
     assert "languages" not in {s.label.casefold() for s in cand.skills}  # the heading is no language
     without = engine.candidate(Document("cv.txt", cv, "en", "cv"))

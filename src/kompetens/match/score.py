@@ -375,13 +375,14 @@ def build_candidate(
     zipf: Zipf | None = None,
     bridge: WordBridge | None = None,
     wording_fn: Callable[[Document], Profile] | None = None,
-    languages: Callable[[str], str | None] | None = None,
+    languages: Callable[[str], Sequence[str]] | None = None,
 ) -> CandidateProfile:
     """Anonymise ``doc``, extract from the anonymised text only, add the timeline.
 
-    ``languages`` (a language's name -> its ESCO skill URI: ``Engine.language_concept``) makes the languages
-    of the CV's languages section skills ("English (native)" shows *English*), with no area: they are never
-    scored, but a role's language skill or concept must-have ("engelska") is met.
+    ``languages`` (a language's name -> its ESCO skill URI and those of using it: ``Engine.language_concepts``)
+    makes the languages of the CV's languages section skills ("English (native)" shows *English* and *write
+    English*), with no area: they are never scored, but a role's language skill or concept must-have
+    ("engelska", an ad's "write English") is met.
 
     ``profile_fn`` is the extractor (``Engine(...).extract``); it never sees the original text, nor the
     document's title or metadata (a file's author field or a Markdown heading may hold the name). With
@@ -432,7 +433,7 @@ def candidate_from(
     removed: Sequence[str] = (),
     today: date,
     labels: Labeler | None = None,
-    languages: Callable[[str], str | None] | None = None,
+    languages: Callable[[str], Sequence[str]] | None = None,
 ) -> CandidateProfile:
     """A CandidateProfile from an extracted Profile and the timeline of the same (anonymised) text, with the
     languages section's languages as skills where ``languages`` knows them (see ``build_candidate``)."""
@@ -502,12 +503,13 @@ def _with_languages(
     text: str,
     timeline: Timeline,
     lang: str,
-    languages: Callable[[str], str | None] | None,
+    languages: Callable[[str], Sequence[str]] | None,
     labels: Labeler | None,
     concepts: dict[str, str],
 ) -> list[Skill]:
-    """``skills`` and, after them, each language of the languages section that ``languages`` links to an
-    ESCO skill the list lacks (the language's first word: "English (native)", "engelska – flytande"), its
+    """``skills`` and, after them, each language of the languages section that ``languages`` links to ESCO
+    skills the list lacks (the language's first word: "English (native)", "engelska – flytande"): the
+    language and the skills of using it (*write English*, *speak English*: what an ad asks for), their
     evidence the name in the section; ``concepts`` learns them too. No area: languages are never scored."""
     if languages is None or not timeline.languages:
         return skills
@@ -518,15 +520,15 @@ def _with_languages(
             continue
         first_line = text.find("\n", sec.start, sec.end)  # the heading ("Languages") is no language
         for m in _LANGUAGE_NAME.finditer(text, sec.end if first_line < 0 else first_line, sec.end):
-            uri = languages(m.group())
-            if uri is None or uri in have:
-                continue
-            have.add(uri)
-            own, english = labels(uri, lang) if labels is not None else (None, None)
-            label = own or english or m.group()
-            concepts.setdefault(uri, label)
-            evidence = [SkillEvidence(m.group(), m.start(), m.end(), "languages", 1.0)]
-            out.append(Skill(uri, label, english, None, "languages", 1.0, None, evidence))
+            for uri in languages(m.group()):
+                if uri in have:
+                    continue
+                have.add(uri)
+                own, english = labels(uri, lang) if labels is not None else (None, None)
+                label = own or english or m.group()
+                concepts.setdefault(uri, label)
+                evidence = [SkillEvidence(m.group(), m.start(), m.end(), "languages", 1.0)]
+                out.append(Skill(uri, label, english, None, "languages", 1.0, None, evidence))
     return out
 
 
