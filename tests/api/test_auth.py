@@ -195,6 +195,10 @@ def test_the_health_check_answers_whatever_the_host(engine: Engine) -> None:
     _assert_error(served.get("/api/v1/areas", headers={"Host": "127.0.0.1:8000"}), 400, "E516")
     _assert_error(served.get("/api/v1/health/", headers={"Host": "127.0.0.1"}), 400, "E516")
     _assert_error(served.post("/api/v1/health", headers={"Host": "127.0.0.1"}), 400, "E516")
+    # under serve --root-path, uvicorn puts the prefix in front of the path
+    prefixed = TestClient(served.app, root_path="/kompetens")
+    assert prefixed.get("/kompetens/api/v1/health", headers={"Host": "127.0.0.1"}).status_code == 200
+    _assert_error(prefixed.get("/kompetens/api/v1/areas", headers={"Host": "127.0.0.1"}), 400, "E516")
 
 
 def test_allowed_hosts_for_a_bound_address() -> None:
@@ -296,6 +300,24 @@ def test_pages_need_signing_in(locked: TestClient) -> None:
     r = locked.post("/review", data={"text": "SEO"}, follow_redirects=False)
     assert r.status_code == 303
     assert locked.get("/static/kompetens.css").status_code == 200
+
+
+def test_behind_a_path_prefix_signing_in_comes_back_to_the_page(locked: TestClient) -> None:
+    """``serve --root-path /kompetens``: uvicorn puts the prefix in front of the path, so the page to come back
+    to after signing in is named without it (it came back to /kompetens/kompetens/rank), and the navigation
+    marks the page it is on."""
+    prefixed = TestClient(locked.app, root_path="/kompetens")
+    r = prefixed.get("/kompetens/rank", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/kompetens/login?next=/rank"
+    token = csrf(prefixed, "/kompetens/login")
+    data = {"email": "rec@example.se", "password": PASSWORD, "csrf_token": token, "next": "/rank"}
+    r = prefixed.post("/kompetens/login", data=data, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/kompetens/rank"
+    page = prefixed.get("/kompetens/rank")
+    assert page.status_code == 200
+    assert [a["href"] for a in Elements(page.text).all("a", **{"aria-current": "page"})] == [
+        "/kompetens/rank"
+    ]
 
 
 def test_login_and_logout(locked: TestClient) -> None:

@@ -60,6 +60,18 @@ def test_every_form_control_has_a_label(client: TestClient, path: str) -> None:
         assert a.get("id") in labelled, f"no label for {a}"
 
 
+@pytest.mark.parametrize("path", PAGES)
+def test_behind_a_path_prefix_every_link_and_form_carries_it(client: TestClient, path: str) -> None:
+    """``serve --root-path /kompetens`` (a reverse proxy's ``location /kompetens/``, which strips the prefix):
+    every link, form, stylesheet and script of a page is under the prefix (a bug hunt, hK: no way to serve
+    under one)."""
+    prefixed = TestClient(client.app, root_path="/kompetens")
+    r = prefixed.get(path)
+    assert r.status_code == 200
+    local = re.findall(r'(?:href|action|src)="(/[^"]*)"', r.text)
+    assert local and all(u.startswith("/kompetens/") for u in local), local
+
+
 def test_stylesheet_is_served(client: TestClient) -> None:
     page = _page(client.get("/"))
     (css,) = page.all("link", rel="stylesheet")

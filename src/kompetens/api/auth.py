@@ -35,6 +35,7 @@ from ..errors import Code, KompetensError, http_status
 from ..store.accounts import Accounts, User, digest, email_digest
 from .csrf import SESSION_COOKIE, UNSAFE_METHODS
 from .errors import API_PREFIX, error_body
+from .headers import route_path
 
 LOOPBACK_NAMES: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
 """The names a browser on the same machine uses: allowed when the server is bound to loopback."""
@@ -92,7 +93,7 @@ class HostGuard:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
-        if scope.get("method") in ("GET", "HEAD") and scope.get("path") == HEALTH_PATH:
+        if scope.get("method") in ("GET", "HEAD") and route_path(scope) == HEALTH_PATH:
             # the liveness probe answers whatever the Host: a systemd, Docker or load balancer check reaches
             # the server by its address (127.0.0.1, the pod's IP), and got 400 when it serves on the network
             # (a bug hunt, hK); it reads no data and says only "ok", the version and whether set up
@@ -126,7 +127,7 @@ async def _deny(scope: Scope, send: Send, code: Code, message: str) -> None:
     every other API error), an HTML page naming the code for the others."""
     status = http_status(code)
     phrase = HTTPStatus(status).phrase
-    if str(scope.get("path", "")).startswith(API_PREFIX):
+    if route_path(scope).startswith(API_PREFIX):
         body = json.dumps(error_body(code.name, code.value, message)).encode()
         content_type = b"application/json"
     else:
@@ -230,7 +231,7 @@ def page_user(request: Request) -> User | None:
         return None
     user = session_user(request)
     if user is None:
-        raise LoginRequired(request.url.path)
+        raise LoginRequired(route_path(request.scope))
     request.state.user = user
     return user
 

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import Code, ErrorInfo, ErrorReply, KompetensError, http_status, public_field
+from .headers import route_path
 from .render import error_page, http_error_page
 
 log = logging.getLogger("kompetens.api")
@@ -52,7 +53,7 @@ def error_body(code: str, kind: str, message: str, *, field: str | None = None) 
 
 
 def is_api(request: Request) -> bool:
-    return request.url.path.startswith(API_PREFIX)
+    return route_path(request.scope).startswith(API_PREFIX)
 
 
 def kompetens_error_response(exc: KompetensError) -> JSONResponse:

@@ -23,6 +23,13 @@ def caches_allowed(path: str) -> bool:
     return path.startswith(STATIC_PREFIX)
 
 
+def route_path(scope: Scope) -> str:
+    """The request's path without the ``serve --root-path`` prefix, which uvicorn puts in front of it
+    ("/kompetens/api/v1/health" -> "/api/v1/health"): what tells an API request from a page's."""
+    path, root = str(scope.get("path", "")), str(scope.get("root_path", ""))
+    return path[len(root) :] if root and path.startswith(root) else path
+
+
 class SafeHeaders:
     """ASGI middleware: sets the two headers on each response as it starts, whatever answered (a route, an
     error handler, a redirect), so no code path can forget them."""
@@ -34,9 +41,7 @@ class SafeHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        root = scope.get("root_path", "")
-        path = str(scope.get("path", ""))
-        cacheable = caches_allowed(path[len(root) :] if root and path.startswith(root) else path)
+        cacheable = caches_allowed(route_path(scope))
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -10,6 +10,7 @@ from html import escape
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import API_PREFIX, RequestTooLarge, error_body
+from .headers import route_path
 
 MULTIPART = b"multipart/form-data"
 
@@ -86,7 +87,7 @@ class BodyLimitMiddleware:
 async def _reject(scope: Scope, send: Send, limit: int, *, multipart: bool) -> None:
     """A 413 answer: JSON under /api, a short HTML page elsewhere."""
     exc = RequestTooLarge(limit, multipart=multipart)
-    if str(scope.get("path", "")).startswith(API_PREFIX):
+    if route_path(scope).startswith(API_PREFIX):
         body = json.dumps(error_body(exc.code.name, exc.code.value, exc.detail)).encode()
         content_type = b"application/json"
     else:

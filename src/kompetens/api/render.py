@@ -18,6 +18,7 @@ from ..lang import REPORT_LANGS, lang_data
 from ..match.decision import warning_text
 from ..store.accounts import User
 from .csrf import csrf_token, set_csrf_cookie
+from .headers import route_path
 
 ALL_ROLES = ("admin", "recruiter", "hiring_manager")
 WRITERS = ("admin", "recruiter")
@@ -192,7 +193,7 @@ def _page(request: Request, name: str, lang: str, *, status: int = 200, **contex
         "nav": nav_for(user, has_users=engine.has_users()),
         "csrf": csrf_token(request),
         "user": user,
-        "path": request.url.path,
+        "path": route_path(request.scope),
         "notice": NOTICES.get(request.query_params.get("done", "")),
         "root": request.scope.get("root_path", ""),
         "areas": areas,

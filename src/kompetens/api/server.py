@@ -49,8 +49,10 @@ def serve(
     workers: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     queue: int = DEFAULT_QUEUE,
+    root_path: str = "",
 ) -> None:
-    """Run the web UI and API with uvicorn until interrupted.
+    """Run the web UI and API with uvicorn until interrupted; under ``root_path`` (a reverse proxy's path
+    prefix, "/kompetens") the pages' links, forms and redirects carry the prefix.
 
     ``workers`` engine worker processes (default min(2, CPUs)), each with its own Engine over
     ``engine.data_dir``, run the engine's work; a request's engine work past ``timeout`` seconds is answered
@@ -97,6 +99,7 @@ def serve(
             # Behind a TLS proxy the scheme and client come from its headers; trust them from loopback only.
             proxy_headers=https,
             forwarded_allow_ips="127.0.0.1",
+            root_path=root_path,
         )
     finally:
         stop.set()
