@@ -533,6 +533,16 @@ def _insertion_view(path: Path, engine: Engine) -> dict[str, Any]:
     return _no_offsets(view)
 
 
+def _assert_line_changes_nothing(text: str, head: str, line: str, before_job: bool, engine: Engine) -> None:
+    """The CV with ``line`` (under ``head``, above the first job or under the header) is seen and scored as
+    the CV without it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        plain, added = Path(tmp) / "plain.txt", Path(tmp) / "added.txt"
+        plain.write_text(_with_line(text, "", "", False), encoding="utf-8")
+        added.write_text(_with_line(text, head, line, before_job), encoding="utf-8")
+        assert _insertion_view(added, engine) == _insertion_view(plain, engine)
+
+
 @settings(
     max_examples=40,
     deadline=None,
@@ -548,11 +558,7 @@ def test_family_status_leave_and_title_lines_change_no_score(
     )
     line = data.draw(st.sampled_from(STATUS_LINES))(data.draw)
     before_job = data.draw(st.booleans())
-    with tempfile.TemporaryDirectory() as tmp:
-        plain, added = Path(tmp) / "plain.txt", Path(tmp) / "added.txt"
-        plain.write_text(_with_line(text, "", "", False), encoding="utf-8")
-        added.write_text(_with_line(text, head, line, before_job), encoding="utf-8")
-        assert _insertion_view(added, engine) == _insertion_view(plain, engine)
+    _assert_line_changes_nothing(text, head, line, before_job, engine)
 
 
 # Special categories of GDPR art. 9 in running text (hunt hL): a membership of a union, a party, a religious
@@ -649,11 +655,7 @@ def test_special_category_lines_change_no_score(engine: Engine, data: st.DataObj
     text = INSERTION_BASES[base]
     line = data.draw(st.sampled_from(SPECIAL_LINES))(data.draw)
     before_job = data.draw(st.booleans())
-    with tempfile.TemporaryDirectory() as tmp:
-        plain, added = Path(tmp) / "plain.txt", Path(tmp) / "added.txt"
-        plain.write_text(_with_line(text, "", "", False), encoding="utf-8")
-        added.write_text(_with_line(text, "", line, before_job), encoding="utf-8")
-        assert _insertion_view(added, engine) == _insertion_view(plain, engine)
+    _assert_line_changes_nothing(text, "", line, before_job, engine)
 
 
 # The same in running text: the phrase goes and the sentence's work stays, so two CVs that write different
