@@ -674,6 +674,22 @@ SPECIAL_PHRASES = [
     "member of the Labour Party",
     "volunteer at St Mary's Church",
 ]
+
+
+def _views_but_removed(texts: list[str], engine: Engine) -> list[dict[str, Any]]:
+    """Each CV text's profile and scores (``_candidate``), without ``removed``: the categories the anonymiser
+    named, which differ by design where the texts write different special-category phrases."""
+    views = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, text in enumerate(texts):
+            path = Path(tmp) / f"cv{k}.txt"
+            path.write_text(text, encoding="utf-8")
+            view = _candidate(path, engine)
+            view.pop("removed")
+            views.append(view)
+    return views
+
+
 RUNNING_TEMPLATE = TEMPLATE_SV.format(head="Curriculum Vitae", personal="", about="").replace(
     "- Hanterar klagomål och negativa kommentarer; följer upp räckvidd i Google Analytics.",
     "- Hanterar klagomål och negativa kommentarer på Facebook och Instagram, {phrase}, och följer upp räckvidd "
@@ -691,17 +707,10 @@ def test_special_category_phrases_in_running_text_change_no_score(
     engine: Engine, data: st.DataObject
 ) -> None:
     assert "{phrase}" in RUNNING_TEMPLATE
-    with tempfile.TemporaryDirectory() as tmp:
-        views = []
-        for k in range(2):
-            path = Path(tmp) / f"cv{k}.txt"
-            path.write_text(
-                RUNNING_TEMPLATE.replace("{phrase}", data.draw(st.sampled_from(SPECIAL_PHRASES))),
-                encoding="utf-8",
-            )
-            view = _candidate(path, engine)
-            view.pop("removed")  # the category of the phrase
-            views.append(view)
+    texts = [
+        RUNNING_TEMPLATE.replace("{phrase}", data.draw(st.sampled_from(SPECIAL_PHRASES))) for _ in range(2)
+    ]
+    views = _views_but_removed(texts, engine)
     assert views[0] == views[1]
 
 
@@ -728,13 +737,6 @@ def test_membership_sections_change_no_score(engine: Engine, data: st.DataObject
         st.sampled_from(["FÖRENINGSLIV", "Förtroendeuppdrag", "Ideellt engagemang", "Memberships"])
     )
     base = TEMPLATE_SV.format(head="Curriculum Vitae", personal="", about="")
-    with tempfile.TemporaryDirectory() as tmp:
-        views = []
-        for k in range(2):
-            path = Path(tmp) / f"cv{k}.txt"
-            line = data.draw(st.sampled_from(SECTION_LINES))
-            path.write_text(f"{base}\n{heading}\n{line}\n", encoding="utf-8")
-            view = _candidate(path, engine)
-            view.pop("removed")
-            views.append(view)
+    lines = [data.draw(st.sampled_from(SECTION_LINES)) for _ in range(2)]
+    views = _views_but_removed([f"{base}\n{heading}\n{line}\n" for line in lines], engine)
     assert views[0] == views[1]
