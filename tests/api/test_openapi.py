@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +10,12 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from kompetens.api import jobs, stored, users
+from kompetens.api import apidocs, jobs, stored, users
 from kompetens.api.routes import public, router
+from kompetens.engine import Engine
+from kompetens.errors import Code, KompetensError
+
+from .support import client_for
 
 EXPECTED = {
     ("get", "/api/v1/health"),
@@ -139,10 +144,44 @@ def test_ad_routes_take_json_and_their_twins_an_ad_file(schema: dict[str, Any], 
     assert fields["ad_file"]["anyOf"][0]["contentMediaType"] == "application/octet-stream"
 
 
-def test_docs_page(client: TestClient) -> None:
+LOADED = re.compile(r"""(?:\bsrc|\bhref|spec-url)="([^"]+)"|\burl: '([^']+)'""")
+"""What a page loads: scripts, stylesheets and icons, and the schema Swagger UI (url:) or ReDoc (spec-url) reads."""
+
+
+def _loaded_urls(html: str) -> list[str]:
+    return [a or b for a, b in LOADED.findall(html)]
+
+
+def test_api_reference_loads_nothing_from_elsewhere(client: TestClient) -> None:
+    """/docs loads its assets from this server (FastAPI's default took them from a CDN, and the page stayed
+    blank offline): every URL it loads is a path here, and each answers, cacheable. /redoc is off (ReDoc
+    loads its logo from a CDN)."""
     r = client.get("/docs")
     assert r.status_code == 200
-    assert "/openapi.json" in r.text
+    urls = _loaded_urls(r.text)
+    assert "/openapi.json" in urls and "/static/apidocs/swagger-ui-bundle.js" in urls
+    for url in urls:
+        assert url.startswith("/") and not url.startswith("//"), url
+        got = client.get(url)
+        assert got.status_code == 200, url
+        if url.startswith("/static/"):
+            assert "no-store" not in got.headers.get("cache-control", ""), url
+    assert client.get("/redoc").status_code == 404
+
+
+def test_api_reference_under_a_root_path(engine: Engine) -> None:
+    """Behind `serve --root-path /kompetens` the page loads the schema and the assets under the prefix."""
+    client = TestClient(client_for(engine).app, root_path="/kompetens")  # uvicorn puts the prefix in the path
+    urls = _loaded_urls(client.get("/kompetens/docs").text)
+    assert "/kompetens/openapi.json" in urls and "/kompetens/static/apidocs/swagger-ui.css" in urls
+    assert all(client.get(url).status_code == 200 for url in urls), urls
+
+
+def test_missing_assets_are_a_coded_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(apidocs, "ASSETS_PACKAGE", "kompetens_no_such_package")
+    with pytest.raises(KompetensError) as e:
+        apidocs.assets_dir()
+    assert e.value.code is Code.E302 and "fastapi-offline" in e.value.message
 
 
 def test_docs_cover_every_route(schema: dict[str, Any]) -> None:

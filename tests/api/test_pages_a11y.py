@@ -377,9 +377,9 @@ def test_english_on_a_swedish_page_is_marked_as_english(
 
 # -- the language switch ----------------------------------------------------------------------------------
 
-OWN_LANGUAGE = ("/static/", "/openapi.json", "/explanation", "/interview", "/export", "/file")
-"""Links that are no page of the site's words (a file, the API's description) or speak a language of their
-own (a candidate's explanation in the CV's, an interview kit in the kit's)."""
+OWN_LANGUAGE = ("/static/", "/openapi.json", "/docs", "/explanation", "/interview", "/export", "/file")
+"""Links that are no page of the site's words (a file, the API's description and its reference, in English) or
+speak a language of their own (a candidate's explanation in the CV's, an interview kit in the kit's)."""
 
 
 def test_a_chosen_language_is_kept_by_every_link_and_form(site: tuple[TestClient, dict[str, str]]) -> None:

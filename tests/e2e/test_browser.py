@@ -428,3 +428,16 @@ def test_a_forms_error_opens_with_the_focus_on_the_field_to_mend(
     assert s.css('[role="alert"]').text
     focused = browser.switch_to.active_element
     assert focused.get_attribute("id") == "text" and focused.get_attribute("aria-invalid") == "true"
+
+
+def test_the_api_reference_renders_from_this_server(browser: Any, server: str, artifacts: Path) -> None:
+    """/docs shows the API's operations (Swagger UI), loading nothing from another origin: FastAPI's own page
+    took its script from a CDN and stayed blank without a network."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    s = Steps(browser, server, artifacts)
+    s.go("/docs")
+    WebDriverWait(browser, WAIT).until(lambda d: len(s.all(".opblock")) > 10)  # the operations, rendered
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert loaded and all(url.startswith(server + "/") for url in loaded), loaded
+    s.shot("api-reference")

@@ -19,7 +19,7 @@ from .. import __version__
 from ..engine import Engine
 from ..errors import KompetensError
 from ..pool import EnginePool
-from . import admin_pages, errors, jobs, pages, stored, stored_pages, users, work_pages
+from . import admin_pages, apidocs, errors, jobs, pages, stored, stored_pages, users, work_pages
 from .auth import LOOPBACK_NAMES, HostGuard, LoginRequired
 from .headers import SafeHeaders
 from .limits import BodyLimitMiddleware, Limits, keep_uploads_in_memory
@@ -68,6 +68,8 @@ def create_app(
         description=DESCRIPTION,
         openapi_tags=TAGS,
         license_info={"name": "MIT"},
+        docs_url=None,  # FastAPI's page loads Swagger UI from a CDN: api/apidocs.py serves it from here
+        redoc_url=None,  # ReDoc's page loads its logo from a CDN whatever it is given
     )
     app.state.engine = engine
     app.state.engine_lock = threading.Lock()
@@ -89,6 +91,8 @@ def create_app(
     app.include_router(admin_pages.router, include_in_schema=False)
     app.include_router(jobs.pages, include_in_schema=False)
     app.include_router(pages.login_router, include_in_schema=False)
+    app.include_router(apidocs.router)
+    app.mount(apidocs.ASSETS_URL, apidocs.assets(), name="apidocs")  # before /static, which would take it
     app.mount("/static", StaticFiles(packages=[("kompetens.api", "static")]), name="static")
     app.add_exception_handler(LoginRequired, to_login)
     app.add_exception_handler(KompetensError, errors.on_kompetens_error)
