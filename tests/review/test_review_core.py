@@ -130,6 +130,44 @@ def test_a_cue_counts_by_its_strength_and_its_sentence(sentence: str, counts: bo
 
 
 @pytest.mark.parametrize(
+    ("title", "sentence", "counts"),
+    [
+        # stop 40: a creator's video channel, named by no platform, is work on a platform: "channels" beside
+        # videos, uploads, creators, live streams ...
+        ("Partner Manager", "You help gaming streamers grow their channels with sharper thumbnails.", True),
+        ("Partner Manager", "Coach cooking creators on their channels: series ideas and playlists.", True),
+        ("Audience Lead", "Plan the weekly uploads for our three channels and brief the editors.", True),
+        ("Partner Manager", "You advise museums on starting channels and running live streams.", True),
+        # ... while a sales, partner, TV or Slack channel, or one without a video word, is none
+        ("Channel Manager", "You grow our sales channels with product videos for resellers.", False),
+        ("Scheduler", "You plan programmes for our TV channels and cut promo clips.", False),
+        ("Partner Manager", "Manage partner channels and create training videos for resellers.", False),
+        ("Office Manager", "Post updates in the Slack channels and upload files to the shared drive.", False),
+        ("Support Agent", "Help customers through channels such as phone, video and chat.", False),
+        ("Sales Manager", "You grow revenue across our channels and open new markets.", False),
+        # ... and in the ad of a role that works on the platform as a product, it is the product
+        ("Data Scientist, Creator Growth", "Model how creators grow their channels with uploads.", False),
+    ],
+)
+def test_a_creators_video_channel_is_a_platform(title: str, sentence: str, counts: bool) -> None:
+    review = _review(f"{title}\n\nDuties\n{sentence}", [], "en")
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+@pytest.mark.parametrize(
+    ("title", "decides"),
+    [
+        ("Channel Marketing Manager", False),
+        ("Channel Sales Manager", False),
+        ("YouTube Channel Manager", True),
+    ],
+)
+def test_a_channel_in_a_title_needs_its_video_words(title: str, decides: bool) -> None:
+    review = _review(f"{title}\n\nDuties\nYou write reports.", [], "en")
+    assert review.requires_social_media is decides, [(e.text, e.reason) for e in review.evidence]
+
+
+@pytest.mark.parametrize(
     ("title", "lang", "decides"),
     [
         ("Sociala medier-redaktör", "sv", True),

@@ -348,6 +348,21 @@ class SocialCue:
     product: bool = False
     """Names an advertising product ("search, social and display"): set aside, like a platform, in the ad
     of a role that works on the platform as a product (``product_titles``)."""
+    needs: re.Pattern[str] | None = None
+    """Words that must stand in the cue's sentence, outside it, for the cue to name social media at all (stop
+    40: "channels" is a creator's video channel only beside "videos", "uploads", "creators", "live
+    streams"...; a sales, TV or Slack channel is none; "posts reported by users" is moderation only beside a
+    handling verb, "review", "remove", "take down", not in the policy writer's "rules for content reported by
+    users"). Without them the cue is set aside as ``no_work_context``, in a title too."""
+
+    def named(self, text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
+        """True unless the cue ``needs`` words that ``text[lo:hi]`` holds nowhere outside ``start``-``end``."""
+        if self.needs is None:
+            return True
+        return any(
+            m.end() <= start or m.start() >= end
+            for m in self.needs.finditer(text, lo, len(text) if hi is None else hi)
+        )
 
 
 @dataclass(slots=True, frozen=True)
@@ -406,7 +421,12 @@ class ReviewCues:
         key = (text, strengths)
         found = memo.get(key)
         if found is None:
-            found = any(c.pattern.search(text) for c in self.social_media if c.strength in strengths)
+            found = any(
+                m is not None and c.named(text, m.start(), m.end())
+                for c in self.social_media
+                if c.strength in strengths
+                for m in (c.pattern.search(text),)
+            )
             if len(memo) > _FLAG_MEMO_MAX:
                 memo.clear()
             memo[key] = found
@@ -639,6 +659,7 @@ def review_cues(lang: str) -> ReviewCues:
                         strength,
                         tuple(g.lower() for g in c["gate"]) if "gate" in c else literal_gate(c["pattern"]),
                         bool(c.get("product", False)),
+                        any_of(c["needs"]) if c.get("needs") else None,
                     )
                 )
     return ReviewCues(

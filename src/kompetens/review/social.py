@@ -178,6 +178,10 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
             and _URL.search(text, unit.start, unit.end)
         ):
             aside = "link"  # "Exempel AB on LinkedIn: https://...": a link to a page, no work on it
+        elif (
+            unit is not None and aside is None and not h.cue.named(text, h.start, h.end, unit.start, unit.end)
+        ):
+            aside = "no_work_context"  # "channels" without a video word: a sales or TV channel
         placed.append((h, unit, section, aside))
         if unit is not None and aside is None:
             by_unit.setdefault(unit.start, []).append(h)
@@ -195,6 +199,8 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
         else:
             ok = (
                 h.cue.strength == "channel"
+                # a cue with "needs" met: its own words are work on it ("grow their channels with uploads")
+                or h.cue.needs is not None
                 or any(o is not h and o.cue.strength != "weak" for o in by_unit[unit.start])
                 or _has_context(text, h, unit, cues, contexts)
             )
@@ -278,7 +284,7 @@ def title_evidence(layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
     if not title or not layout.title_span:
         return
     product = works_on_product(title, cues)
-    hits = _hits(title, title.lower(), cues)
+    hits = [h for h in _hits(title, title.lower(), cues) if h.cue.named(title, h.start, h.end)]
     work_on_platform = not product and any(
         h.cue.strength == "platform" and _title_work(title, h, hits, cues) for h in hits
     )
