@@ -155,6 +155,25 @@ def test_a_creators_video_channel_is_a_platform(title: str, sentence: str, count
 
 
 @pytest.mark.parametrize(
+    ("title", "sentence", "counts"),
+    [
+        # stop 40: moderating what a platform's users post, named by no platform: content that users report,
+        # handled by the job ...
+        ("Moderator", "You review videos flagged by viewers and take down those that break the rules.", True),
+        ("Community Specialist", "Check comments reported by players and remove the abusive ones.", True),
+        ("Safety Agent", "Handle live chats flagged by the community during big streams.", True),
+        # ... not the rules written about it, bugs users report, or the tools built for it
+        ("Policy Manager", "Write the rules that decide what happens to content reported by users.", False),
+        ("Support Engineer", "You review bugs reported by users and write release notes.", False),
+        ("Software Engineer, Safety", "Build the review queue for posts reported by users.", False),
+    ],
+)
+def test_moderating_what_users_report_is_community_work(title: str, sentence: str, counts: bool) -> None:
+    review = _review(f"{title}\n\nDuties\n{sentence}", [], "en")
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+@pytest.mark.parametrize(
     ("title", "decides"),
     [
         ("Channel Marketing Manager", False),
