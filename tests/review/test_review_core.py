@@ -155,6 +155,25 @@ def test_a_creators_video_channel_is_a_platform(title: str, sentence: str, count
 
 
 @pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # stop 40: platforms beyond the big ones are platforms too, judged the same way ...
+        ("You post daily updates to our Telegram channel and WeChat account.", True),
+        ("Reply to comments on Threads every morning.", True),
+        ("Moderate our subreddit and keep the discussion friendly.", True),
+        ("Upload our course videos to Vimeo and keep the playlists tidy.", True),
+        # ... and need work on them; "threads" of a seam or a forum is none
+        ("Our office is next to the Telegram building.", False),
+        ("Sort the threads and buttons and keep the workshop tidy.", False),
+        ("Triage forum threads and route bugs to the engineers.", False),
+    ],
+)
+def test_more_platforms_count_with_work_on_them(sentence: str, counts: bool) -> None:
+    review = _review(f"Coordinator\n\nDuties\n{sentence}", [], "en")
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+@pytest.mark.parametrize(
     ("title", "sentence", "counts"),
     [
         # stop 40: moderating what a platform's users post, named by no platform: content that users report,
