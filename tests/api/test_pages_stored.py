@@ -221,7 +221,12 @@ def test_the_signed_out_sign_in_page_links_no_page(world: World) -> None:
     assert not page.all("nav")
     hrefs = {a["href"] for a in page.all("a") if a.get("href")}
     # the footer's switch to the other language is this page again (``?lang=sv``)
-    assert {h for h in hrefs if not (h or "").startswith("?lang=")} <= {"/", "#main", "/openapi.json", "/docs"}
+    assert {h for h in hrefs if not (h or "").startswith("?lang=")} <= {
+        "/",
+        "#main",
+        "/openapi.json",
+        "/docs",
+    }
 
 
 def test_hiring_managers_see_no_upload_rank_or_erase_forms(world: World) -> None:
