@@ -20,7 +20,9 @@ recall, which no labelled real English ads here can (the 491 English ads of ../s
 one). Three more sets in the same columns (``--data``): social_en_written_2.tsv (140 English excerpts across
 retail, hospitality, charities, universities, councils and gaming), social_en_written_3.tsv (140 of the one
 tech and media employer again, its careers site's 'Role, Team' titles) and social_sv_written.tsv (140 Swedish ones;
-a file name with ``_sv`` is read as Swedish unless ``--lang`` says otherwise), each written blind by another helper (docs/review.md).
+a file name with ``_sv`` is read as Swedish unless ``--lang`` says otherwise), each written blind by another helper
+(docs/review.md); and from stop 40, social_en_written_4.tsv (140 English: the duty one among many of office,
+front-desk and press jobs) and social_sv_written_2.tsv (120 Swedish), written blind in the same way.
 """
 
 from __future__ import annotations

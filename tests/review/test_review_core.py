@@ -193,6 +193,44 @@ def test_moderating_what_users_report_is_community_work(title: str, sentence: st
 
 
 @pytest.mark.parametrize(
+    ("lang", "title", "sentence", "counts"),
+    [
+        # stop 40: the employer's LinkedIn page looked after by the job is work on it ...
+        ("sv", "Receptionist", "Du sköter även företagets LinkedIn-sida och lägger upp nyheter.", True),
+        ("sv", "Administratör", "Du tar också hand om vår LinkedIn-sida med inlägg om nya uppdrag.", True),
+        ("en", "Practice Manager", "You will also look after our LinkedIn page and share team news.", True),
+        ("en", "Administrator", "You update the firm's LinkedIn page with case studies.", True),
+        # ... an applicant's profile or a follow-us page is not
+        ("sv", "Redovisningsekonom", "Skicka CV och en länk till din LinkedIn-sida.", False),
+        ("en", "Accountant", "Apply with your CV and the link to your LinkedIn page.", False),
+        # scheduling posts and social listening are social-media work whatever platform
+        ("sv", "Butikssäljare", "Du schemalägger inlägg för butikens konton varje vecka.", True),
+        ("sv", "Varumärkeskoordinator", "Du följer upp kampanjer med verktyg för social lyssning.", True),
+        ("en", "Events Assistant", "You schedule weekly posts promoting our concerts.", True),
+        # social media another team handles, or rules about the staff's use of it, is not the job's
+        ("sv", "Pressansvarig", "Kommunens sociala kanaler sköts av en annan enhet.", False),
+        ("sv", "Kommunikatör", "En fristående webbredaktion hanterar bolagets sociala medier.", False),
+        (
+            "sv",
+            "HR-specialist",
+            "Du tar fram riktlinjer för personalens användning av sociala medier.",
+            False,
+        ),
+        ("en", "Media Officer", "A separate digital team runs the trust's social media accounts.", False),
+        ("en", "Communications Officer", "Our social channels are managed by the central brand team.", False),
+        ("en", "Employment Lawyer", "You draft policies for employees' use of social media.", False),
+        # ... while a team the hire joins is the hire's work
+        ("sv", "Kommunikatör", "Du blir del av ett team som ansvarar för våra sociala medier.", True),
+        ("en", "Communications Officer", "You join the team that runs our social media channels.", True),
+    ],
+)
+def test_whose_social_media_work_it_is(lang: str, title: str, sentence: str, counts: bool) -> None:
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+@pytest.mark.parametrize(
     ("title", "decides"),
     [
         ("Channel Marketing Manager", False),

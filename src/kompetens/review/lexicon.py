@@ -389,6 +389,14 @@ class ReviewCues:
     """What the employer's customers or users do on a platform with its product ("they can manage their
     presence on social media", "våra kunder kan synas i sociala medier"): a platform named there is not the
     job's work (``social_users`` of ``sections.json``)."""
+    social_duty: re.Pattern[str] | None = None
+    """A duty verb and an owner right before a platform's name ("ta hand om vår", "look after our"): the
+    job works on the employer's page or account there, so an exclusion such as "LinkedIn page" (an
+    applicant's profile, a follow-us link) does not apply (``social_duty``; also work context)."""
+    social_others: re.Pattern[str] | None = None
+    """Social media that someone other than the hire handles, or that the job only writes rules about ("a
+    separate team runs our social channels", "riktlinjer för medarbetares användning av sociala medier"):
+    not the job's work (``social_others`` of ``sections.json``)."""
     gates: GateIndex = field(init=False, repr=False, compare=False)
     """The lines each social-media cue runs on, found for all of them in one pass."""
     _names: dict[tuple[str, tuple[str, ...]], bool] = field(
@@ -665,8 +673,8 @@ def review_cues(lang: str) -> ReviewCues:
     return ReviewCues(
         lang=lang,
         social_media=tuple(social),
-        social_context=any_of(merged("social_context")),
-        social_context_word=_alternatives(merged("social_context")),
+        social_context=any_of(merged("social_context") + merged("social_duty")),
+        social_context_word=_alternatives(merged("social_context") + merged("social_duty")),
         social_exclude=any_of(merged("social_exclude")),
         social_media_concepts=frozenset(merged("social_media_concepts")),
         title_social_media=any_of(merged("title_social_media")),
@@ -674,4 +682,6 @@ def review_cues(lang: str) -> ReviewCues:
         title_content=any_of(merged("title_content")),
         product_titles=any_of(merged("product_titles")),
         social_users=any_of(merged("social_users")),
+        social_duty=any_of(merged("social_duty")),
+        social_others=any_of(merged("social_others")),
     )

@@ -51,7 +51,7 @@ class Evidence:
     counted: bool
     reason: str
     """Counted: "job", "merit", "title". Set aside: "boilerplate", "application" (an applicant's profile
-    link), "link" (a platform named beside a web address), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), "product_role" (a platform named in the ad of a role that works on it as a product: software, finance, legal), "users" (what the employer's customers or users do on a platform with its product: "våra kunder kan synas i sociala medier"), or the
+    link), "link" (a platform named beside a web address), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), "product_role" (a platform named in the ad of a role that works on it as a product: software, finance, legal), "users" (what the employer's customers or users do on a platform with its product: "våra kunder kan synas i sociala medier"), "others" (social media another team handles, or rules for the staff's use of it), or the
     section kind (``about_company``, ``offer``, ``apply``...)."""
     via: str
     """"cue" (the ad-review cues), "mention" (the extraction pipeline) or "title"."""
@@ -130,6 +130,17 @@ def _excluded(
     return any(s <= start < e or start <= s < end for s, e in spans)
 
 
+def _owned(text: str, start: int, unit: Unit, cues: ReviewCues) -> bool:
+    """A duty verb and an owner end right before the cue at ``start`` ("ta hand om vår LinkedIn-sida", "look
+    after our LinkedIn page"): the employer's page or account is the job's work, not an applicant's profile."""
+    if cues.social_duty is None:
+        return False
+    return any(
+        m.end() <= start and not text[m.end() : start].strip()
+        for m in cues.social_duty.finditer(text, unit.start, unit.end)  # its lookahead reads the name
+    )
+
+
 def _has_context(
     text: str, hit: _Hit, unit: Unit, cues: ReviewCues, memo: dict[int, list[tuple[int, int]]]
 ) -> bool:
@@ -154,6 +165,7 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
     placed: list[tuple[_Hit, Unit | None, str, str | None]] = []
     exclusions: dict[int, list[tuple[int, int]]] = {}
     by_users: dict[int, list[tuple[int, int]]] = {}
+    by_others: dict[int, list[tuple[int, int]]] = {}
     contexts: dict[int, list[tuple[int, int]]] = {}
     for h in hits:
         unit, section, aside = _place(layout, h.start)
@@ -163,6 +175,7 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
             unit is not None
             and aside is None
             and _excluded(text, h.start, h.end, unit, cues.social_exclude, exclusions)
+            and not _owned(text, h.start, unit, cues)
         ):
             aside = "application"
         elif (
@@ -171,6 +184,12 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
             and _excluded(text, h.start, h.end, unit, cues.social_users, by_users)
         ):
             aside = "users"  # what the employer's customers do with the product, not the job
+        elif (
+            unit is not None
+            and aside is None
+            and _excluded(text, h.start, h.end, unit, cues.social_others, by_others)
+        ):
+            aside = "others"  # another team's work, or rules about the staff's use
         elif (
             unit is not None
             and aside is None
@@ -239,6 +258,7 @@ def mention_evidence(
     """
     exclusions: dict[int, list[tuple[int, int]]] = {}
     by_users: dict[int, list[tuple[int, int]]] = {}
+    by_others: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         if m.confidence < min_confidence or not is_social_mention(m, cues):
             continue
@@ -246,10 +266,14 @@ def mention_evidence(
         if section == "title":
             continue
         if unit is not None and aside is None:
-            if _excluded(text, m.start, m.end, unit, cues.social_exclude, exclusions):
+            if _excluded(text, m.start, m.end, unit, cues.social_exclude, exclusions) and not _owned(
+                text, m.start, unit, cues
+            ):
                 aside = "application"
             elif _excluded(text, m.start, m.end, unit, cues.social_users, by_users):
                 aside = "users"
+            elif _excluded(text, m.start, m.end, unit, cues.social_others, by_others):
+                aside = "others"
         if aside is None and not cues.names_social_media(m.text, strengths=("channel",)):
             aside = "generic"
         counted = aside is None
