@@ -128,3 +128,14 @@ def test_inflected_forms_of_glossary_and_synonym_words_find_their_entry(
     config = LinkConfig.preset("lexical", translate=(), synonyms=(), glossary=())
     bare = Linker.build(CONCEPTS, cache_dir=tmp_path / "bare", config=config)
     assert bare._terms.lemmas(["mötesplatser"], "sv") == ["motesplatser"]  # a form no table knows stays
+
+
+def test_alternatives_are_the_other_members_of_the_groups_holding_a_member_in_order() -> None:
+    table = Synonyms.from_data(
+        {"groups": [{"words": ["a", "b c", "d"]}, {"words": ["e", "a", "d", "f"]}, {"words": ["b", "g"]}]},
+        lambda ws: list(ws),
+    )
+    assert table.alternatives(("a",)) == [("b", "c"), ("d",), ("e",), ("f",)]
+    assert table.alternatives(("b",)) == [("g",)]  # "b c" holds "b" but is another member
+    assert table.alternatives(("b", "c")) == [("a",), ("d",)]
+    assert table.alternatives(("x",)) == [] and table.alternatives(()) == []

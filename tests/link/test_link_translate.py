@@ -13,6 +13,7 @@ import pytest
 
 from kompetens.link import LinkConfig, Linker
 from kompetens.link.linker import agreement
+from kompetens.link.synonyms import Synonyms
 from kompetens.link.translate import GLOSSARY_NEXT, Glossary, Translations, learn
 from kompetens.taxonomy.model import Concept
 
@@ -143,6 +144,36 @@ def test_a_tools_name_is_not_glossed_word_by_word(
     )
     assert translating._gloss(["bygga", "förtroende", "i", "power", "bi"], "sv") == "build trust i power bi"
     assert translating._gloss(["bygga", "bi"], "sv") == "build aid"  # alone it is no tool's name
+
+
+def test_a_word_without_a_rendering_is_glossed_by_its_first_rendered_synonym(
+    translating: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stop 40: a word no glossary entry or learnt pair renders reads as the English of the first member of its
+    synonym groups whose every word has one (fictional words: "blorpsystem" beside "plupp" and "plask system")."""
+    table = Synonyms.from_data(
+        {
+            "groups": [
+                {"words": ["blorpsystem", "zzz", "plask system", "plupp"]},
+                {"words": ["blorpsystem", "plupp"]},
+            ]
+        },
+        lambda ws: [w.lower() for w in ws],
+    )
+    monkeypatch.setitem(translating._synonyms, "sv", table)
+    rendering = translating._rendering
+    fake = {"plask": "splash", "system": "system", "plupp": "content management system", "bygga": "build"}
+    monkeypatch.setattr(
+        translating, "_rendering", lambda lemma, lang: fake.get(lemma) or rendering(lemma, lang)
+    )
+    # "zzz" has no rendering, "plask system" has one for every word: it comes first
+    assert translating._gloss(["bygga", "blorpsystem"], "sv") == "build splash system"
+    # a word with its own rendering keeps it; one with no synonym that renders stays as written
+    assert translating._gloss(["bygga", "plupp"], "sv") == "build content management system"
+    assert translating._gloss(["bygga", "zzz"], "sv") == "build splash system"
+    assert translating._gloss(["bygga", "qqq"], "sv") == "build qqq"
+    monkeypatch.delitem(translating._synonyms, "sv")
+    assert translating._gloss(["bygga", "blorpsystem"], "sv") == "build blorpsystem"  # no table: as before
 
 
 class _Counting:

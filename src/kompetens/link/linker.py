@@ -205,7 +205,7 @@ class LinkResult:
     candidates: list[LinkedConcept]
     gloss: str | None = None
     """The English gloss the linker also read for a short Swedish skill text (each word's glossary rendering
-    or learnt translation: "skapa förtroende" -> "create trust"); null where it read none."""
+    or learnt translation, else a synonym's: "skapa förtroende" -> "create trust"); null where it read none."""
     terms: list[str] = field(default_factory=list)
     """The tool names and field terms found in the text (``link/data/tools.json``, ``terms.json``; as the
     text's words, lower case: "power bi", "länkbyggande"), each of which raised the concept it stands for."""
@@ -1235,7 +1235,8 @@ class Linker:
         return added
 
     def _gloss(self, tokens: list[str], text_lang: str) -> str:
-        """The text with each word replaced by its lemma's English (``_rendering``; "" when none has one)."""
+        """The text with each word replaced by its lemma's English (``_rendering``, else a synonym's:
+        ``_synonym_rendering``; "" when none has one)."""
         if text_lang not in self.config.translate:
             return ""
         out: list[str] = []
@@ -1251,6 +1252,8 @@ class Linker:
                 out.append(token)
                 continue
             best = self._rendering(lemma, text_lang)
+            if best is None:  # a synonym's: "webbpubliceringssystem" -> content management system
+                best = self._synonym_rendering(lemma, text_lang)
             if best is None and (near := self._near_lemma(lemma, text_lang)):  # misspelt: "pressmedelanden"
                 best = self._rendering(near, text_lang)
             found = found or best is not None
@@ -1264,6 +1267,20 @@ class Linker:
             return glossary.renderings[lemma][0]
         pairs = self.translations.get(lemma)
         return pairs[0][0] if pairs else None
+
+    def _synonym_rendering(self, lemma: str, text_lang: str) -> str | None:
+        """For a lemma with no rendering of its own, the English of its first synonym (``LinkConfig.synonyms``,
+        the groups that hold it as a one-word member, in their order) whose every word has a rendering; else
+        None: the synonym table holds "webbpubliceringssystem" beside "innehållshanteringssystem", which the word
+        table renders, so the gloss reads "content management system" (stop 40)."""
+        table = self._synonyms.get(text_lang)
+        if table is None:
+            return None
+        for member in table.alternatives((lemma,)):
+            rendered = [self._rendering(word, text_lang) for word in member]
+            if all(rendered):
+                return " ".join(r for r in rendered if r)
+        return None
 
     def _near_lemma(self, lemma: str, text_lang: str) -> str:
         """The known lemma one letter from an unknown one in a ``fuzzy_words`` language, else ""."""

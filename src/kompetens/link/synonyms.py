@@ -61,6 +61,15 @@ class Synonyms:
 
         return cls.from_data(lang_data(lang, FILE), own)
 
+    def alternatives(self, member: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """The other members of the groups that hold ``member`` (lemmas), group by group in the table's order,
+        each once."""
+        out: dict[tuple[str, ...], None] = {}
+        for held, g in self._starts.get(member[0], ()) if member else ():
+            if held == member:
+                out.update((m, None) for m in self.groups[g][0] if m != member)
+        return list(out)
+
     def expand(self, lemmas: Sequence[str]) -> dict[tuple[str, ...], float]:
         """The members equivalent to the words and phrases of ``lemmas`` (a text's lemmas, in order), each
         with its best weight; members the text itself holds are left out."""
