@@ -97,3 +97,31 @@ def test_the_first_extraction_of_a_process_freezes_the_loaded_objects_once(
         engine.extract(doc)
     assert frozen == [1]
     assert gc.get_threshold() == thresholds
+
+
+def test_a_plain_string_is_one_search_term_not_one_per_letter(tmp_path: Path) -> None:
+    """Hunt hR, finding 1: ``find_candidates(org, "Zlatanna Qwertysson")`` searched each letter as a term and
+    found every stored candidate (a data subject's export or erasure built on it reaches other people)."""
+    engine = Engine(tmp_path)
+    org = engine.org_for()
+    anna = engine.add_candidate(org, "a.txt", (CV + "Zlatanna Qwertysson\n").encode())
+    engine.add_candidate(org, "b.txt", (CV + "Hanterade klagomål i kundtjänst.\n").encode())
+    assert [c.id for c in engine.find_candidates(org, "Zlatanna Qwertysson")] == [anna.id]
+    assert [c.id for c in engine.find_candidates(org, ["Zlatanna Qwertysson"])] == [anna.id]
+    assert engine.find_candidates(org, "Ingen Alls") == []
+    with pytest.raises(TypeError, match="terms"):
+        engine.find_candidates(org, b"Zlatanna")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="terms"):
+        engine.find_candidates(org, [anna.id, 7])  # type: ignore[list-item]
+    # an id given alone is one id too
+    assert [p.source for p in engine.stored_profiles(org, anna.id)] == [anna.id]
+    assert engine.shortlisted(org, anna.id) == set()
+
+
+def test_link_takes_one_string_as_one_text(engine: Engine) -> None:
+    """Hunt hR, finding 2: ``engine.link("hantera klagomål")`` linked each letter (16 results, 'h', 'a'...)."""
+    one = engine.link("hantera klagomål", top=3)
+    assert [r.input for r in one] == ["hantera klagomål"]
+    assert one == engine.link(["hantera klagomål"], top=3)
+    with pytest.raises(TypeError, match="texts"):
+        engine.link(b"hantera klagomal")  # type: ignore[arg-type]

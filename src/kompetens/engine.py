@@ -467,7 +467,7 @@ class Engine:
 
     def link(
         self,
-        texts: Sequence[str],
+        texts: str | Sequence[str],
         *,
         top: int = 5,
         kind: str = "skill",
@@ -475,6 +475,8 @@ class Engine:
         min_confidence: float | None = None,
     ) -> list[LinkResult]:
         """``kompetens link``: ESCO skills (or occupations) for each text, best first.
+
+        ``texts``: a list of texts, or one ``str`` (one text: a result list of one; not a text per letter).
 
         ``spans`` (the default; ``kompetens link --no-spans`` turns it off): a skill sentence's ranking is
         fused with those of the skill phrases the span tagger finds in it, each linked by quick linking
@@ -490,16 +492,17 @@ class Engine:
         reaches it: a text may then have fewer than ``top``, or none."""
         from .link import LinkResult
 
+        texts = _strings(texts, "texts")
         if kind not in ("skill", "occupation"):
             raise KompetensError(Code.E301, f"unknown kind {kind!r}; use skill or occupation", field="kind")
         if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
             raise KompetensError(Code.E301, "min_confidence must be between 0 and 1", field="min_confidence")
         if spans and kind == "skill":
-            results = self.linker.link_fused(list(texts), top=top, kind="skill", spans=self.span_tagger.find)
+            results = self.linker.link_fused(texts, top=top, kind="skill", spans=self.span_tagger.find)
         else:
-            results = [(c, []) for c in self.linker.link(list(texts), top=top, kind=kind)]  # type: ignore[arg-type]
-        glosses = self.linker.glosses(list(texts), kind=kind)  # type: ignore[arg-type]
-        named = self.linker.named(list(texts), kind=kind)  # type: ignore[arg-type]
+            results = [(c, []) for c in self.linker.link(texts, top=top, kind=kind)]  # type: ignore[arg-type]
+        glosses = self.linker.glosses(texts, kind=kind)  # type: ignore[arg-type]
+        named = self.linker.named(texts, kind=kind)  # type: ignore[arg-type]
         out: list[LinkResult] = []
         for text, (cands, phrases), gloss, terms in zip(texts, results, glosses, named, strict=True):
             linked = [c.linked() for c in cands]
@@ -674,15 +677,15 @@ class Engine:
         (``link_confidence``), or None below the floor."""
         return {}
 
-    def link_phrases(self, phrases: Sequence[str], *, quick: bool = True) -> list[LinkedConcept | None]:
+    def link_phrases(self, phrases: str | Sequence[str], *, quick: bool = True) -> list[LinkedConcept | None]:
         """Each skill phrase's best ESCO skill (None where nothing reaches it): by quick linking
-        (``Linker.link_quick``: thorough extraction), else by the full linker (``link``: ``extract --link``)."""
+        (``Linker.link_quick``: thorough extraction), else by the full linker (``link``: ``extract --link``).
+        One ``str`` is one phrase."""
+        phrases = _strings(phrases, "phrases")
         if not phrases:
             return []
         if quick:
-            return [
-                cands[0].linked() if cands else None for cands in self.linker.link_quick(list(phrases), top=1)
-            ]
+            return [cands[0].linked() if cands else None for cands in self.linker.link_quick(phrases, top=1)]
         return [
             result.candidates[0] if result.candidates else None
             for result in self.link(phrases, top=1, spans=False)  # the linker's own score: the floor reads it
@@ -1255,7 +1258,7 @@ class Engine:
     def shortlisted(self, org: int, ids: Sequence[str] | None = None) -> set[str]:
         """The ids (of ``ids``, or all) of the organisation's candidates in the final order of a confirmed
         ranking."""
-        return self.records.shortlisted(org, ids)
+        return self.records.shortlisted(org, None if ids is None else _strings(ids, "ids"))
 
     def stored_candidate(self, org: int, cid: str) -> StoredCandidate:
         """One of the organisation's candidates; E505 if it has none by that id."""
@@ -1328,7 +1331,9 @@ class Engine:
         whose file cannot be read again, or who was stored without a file, keeps the profile it had and
         comes back as an error naming it (E110); ``progress(done, total)`` after each."""
         chosen = (
-            [self.records.candidate(org, cid) for cid in ids] if ids is not None else self.candidates(org)
+            [self.records.candidate(org, cid) for cid in _strings(ids, "ids")]
+            if ids is not None
+            else self.candidates(org)
         )
         out: list[StoredCandidate | KompetensError] = []
         for k, kept in enumerate(chosen, start=1):
@@ -1350,15 +1355,16 @@ class Engine:
                 progress(k, len(chosen))
         return out
 
-    def find_candidates(self, org: int, terms: Sequence[str]) -> list[StoredCandidate]:
+    def find_candidates(self, org: int, terms: str | Sequence[str]) -> list[StoredCandidate]:
         """The organisation's candidates whose kept CV holds any of ``terms`` (a person's name, e-mail or
         phone number), oldest first: how a data subject's request (GDPR Art. 15, 17) finds their data when
         the file's name does not name them ("CV.pdf"). Each kept file is read as ``add_candidate`` read it
         and compared ignoring case and runs of white space; a term of mostly digits (a phone number) is
         compared by its digits alone ("070-123 45 67" finds "0701234567"). A candidate without a readable
         file is compared by its file name only. Nothing is stored or logged of the terms (hunt hH,
-        finding 1: ``q`` matches file names only)."""
-        wanted = [(_squeezed(t), _digits_of(t)) for t in terms if t.strip()]
+        finding 1: ``q`` matches file names only). One ``str`` is one term: ``find_candidates(org, "Anna
+        Berg")`` looks for the name, not for each of its letters (which found every candidate; hunt hR)."""
+        wanted = [(_squeezed(t), _digits_of(t)) for t in _strings(terms, "terms") if t.strip()]
         found: list[StoredCandidate] = []
         for kept in self.candidates(org):
             data = self.records.original(org, kept.id)
@@ -1528,6 +1534,7 @@ class Engine:
         empty list of ids, E505 when none is found."""
         from .match import CandidateProfile
 
+        ids = None if ids is None else _strings(ids, "ids")  # one str: one id, not one per letter
         if ids is not None and not ids:
             raise KompetensError(Code.E301, "name at least one candidate id", field="candidates")
         profiles = [CandidateProfile.from_dict(p) for p in self.records.profiles(org, ids)]
@@ -1773,7 +1780,7 @@ class Engine:
         from .match.decision import check_order
 
         current = self.decision(org, rid)
-        final = list(order) if order is not None else current.inputs
+        final = _strings(order, "order") if order is not None else current.inputs
         reordered = check_order(current.inputs, final, reason)
         self.records.confirm(
             org, rid, user_id=user_id, order=final, reason=(reason or "").strip() or None, reordered=reordered
@@ -2472,3 +2479,22 @@ def _digits_of(term: str) -> str:
     digits = re.sub(r"\D", "", term)
     letters = sum(ch.isalpha() for ch in term)
     return digits if len(digits) >= 6 and letters < len(digits) else ""
+
+
+def _strings(value: str | Iterable[str], name: str) -> list[str]:
+    """``value`` as a list of texts (search terms, phrases, ids): a ``str`` is one, not its characters (hunt hR,
+    finding 1: ``find_candidates(org, "Anna Berg")`` searched each letter and found every candidate;
+    ``link("hantera klagomål")`` linked each letter). Bytes, or an item that is no ``str``, is a TypeError at
+    the call, as ``read`` answers a path it cannot take."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, bytes | bytearray):
+        raise TypeError(f"{name}: give text as str, not bytes")
+    try:
+        items = list(value)
+    except TypeError:
+        raise TypeError(f"{name}: expected a str or a list of str, not {type(value).__name__}") from None
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"{name}: each item must be a str, not {type(item).__name__} ({item!r:.60})")
+    return items
