@@ -96,6 +96,23 @@ def test_areas_page_shows_the_model(client: TestClient, engine: Engine) -> None:
             assert c.label in text
 
 
+def test_areas_page_links_each_concept_by_its_full_uri(client: TestClient, engine: Engine) -> None:
+    """Hunt hR, finding 5: a JobTech concept was linked by its bare id (`href="DXNc_cU4_j4N"`), a relative link
+    to a 404 page of the server (95 links); every concept link is now an absolute ESCO or JobTech URI."""
+    text = client.get("/areas?lang=sv").text
+    hrefs = re.findall(r'<td class="small">(.*?)</td>', text)
+    links = [h for cell in hrefs for h in re.findall(r'href="([^"]+)"', cell)]
+    jobtech = {j for a in engine.area_details() for c in a.concepts for j in c.jobtech}
+    assert jobtech and links
+    assert all(
+        h.startswith(("http://data.europa.eu/esco/", "http://data.jobtechdev.se/taxonomy/concept/"))
+        for h in links
+    )
+    assert {h.rsplit("/", 1)[-1] for h in links if "jobtechdev" in h} == {
+        j.rsplit("/", 1)[-1] for j in jobtech
+    }
+
+
 @pytest.mark.parametrize("ad", [AD_SV, DEMO_AD.read_text(encoding="utf-8")])
 def test_review_result(client: TestClient, engine: Engine, ad: str) -> None:
     r = client.post("/review", data={"text": ad, "title": "", "lang": "", "csrf_token": csrf(client)})

@@ -17,6 +17,7 @@ from ..errors import KompetensError, http_status
 from ..lang import REPORT_LANGS, lang_data
 from ..match.decision import warning_text
 from ..store.accounts import User
+from ..taxonomy.model import jobtech_uri
 from .csrf import csrf_token, set_csrf_cookie
 from .headers import route_path
 
@@ -97,6 +98,9 @@ def templates() -> Jinja2Templates:
     )
     env.filters["pct"] = lambda v: f"{round(100 * float(v or 0.0))}"
     env.filters["level"] = lambda v: min(10, max(0, round(10 * float(v or 0.0))))
+    env.filters["jobtech_uri"] = (
+        jobtech_uri  # a JobTech concept id as its URI (a bare id links to a 404 here)
+    )
     env.globals["_"] = translate
     env.globals["warning_text"] = lambda warning: warning_text(warning, _PAGE_LANG.get())
     return Jinja2Templates(env=env)
