@@ -465,3 +465,85 @@ def test_a_ranking_for_an_ad_says_its_role_and_what_to_check_in_swedish(
     assert "meningar ordagrant" in said["sv"] and "word for word" not in said["sv"]
     assert "ett datumintervall som inte gick att läsa" in said["sv"] and "was not read" not in said["sv"]
     assert "derived from a job ad" in said["en"] and "word for word" in said["en"]
+
+
+ERRORS = json.loads(
+    resources.files("kompetens.lang").joinpath("sv", "errors.json").read_text(encoding="utf-8")
+)
+
+
+def test_every_error_code_has_its_swedish_kind_and_each_message_keeps_its_parts() -> None:
+    from kompetens.errors import Code
+
+    assert set(ERRORS["kinds"]) == set(Code.__members__)
+    for english, swedish in ERRORS["messages"].items():
+        assert set(re.findall(r"\{(\w+)\}", english)) == set(re.findall(r"\{(\w+)\}", swedish)), english
+        assert not _english(re.sub(r"\{\w+\}", "", swedish)), (english, swedish)
+
+
+def _alert(html_text: str) -> str:
+    """The text of a page's error box (``role="alert"``), tags dropped."""
+    found = re.search(r'<div class="error" role="alert".*?</div>', html_text, re.DOTALL)
+    assert found, html_text[:500]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", found.group())).split())
+
+
+def test_errors_on_swedish_pages_are_swedish(site: tuple[TestClient, dict[str, str]]) -> None:
+    """Hunt hR, finding 4: a Swedish page said its errors in English, with internal names ("Det gick inte / a
+    final order that differs from the system's needs a reason / Fel E508: invalid confirmation, fält
+    “reason”"; "Unknown candidate / no such candidate"; "Not Found / Error HTTP404"; "unsupported file type
+    '.doc': save it as .docx or PDF"). The English pages keep their English."""
+    client, paths = site
+    # a coded error page
+    answer = client.get("/candidates/no-such-id", params={"lang": "sv"})
+    assert answer.status_code == 404
+    assert "<h1>Okänd kandidat</h1>" in answer.text
+    said = _alert(answer.text)
+    assert "kandidaten finns inte" in said and "Fel E505: okänd kandidat, fält “id”" in said, said
+    assert not _english(said), said
+    english = client.get("/candidates/no-such-id", params={"lang": "en"})
+    assert "<h1>Unknown candidate</h1>" in english.text and "no such candidate" in _alert(english.text)
+    # a page the server does not have
+    answer = client.get("/no-such-page", params={"lang": "sv"})
+    assert answer.status_code == 404 and "<h1>Sidan finns inte</h1>" in answer.text
+    assert "Fel HTTP 404" in _alert(answer.text)
+    # a form's error, its field named as the form names it
+    cid = paths["candidate"].rsplit("/", 1)[-1]
+    data = {"csrf_token": csrf(client, paths["ranking"]), f"pos_{cid}": "x", "reason": ""}
+    answer = client.post(paths["ranking"] + "/confirm", params={"lang": "sv"}, data=data)
+    said = _alert(answer.text)
+    assert (
+        "platsen 'x' är inget tal" in said and "Fel E508: ogiltig bekräftelse, fält “slutlig plats”" in said
+    )
+    assert not _english(said), said
+    # a file that cannot be read, among the uploaded CVs
+    data = {"csrf_token": csrf(client, "/rank"), "role_source": "default"}
+    files = [
+        ("cvs", ("Kandidat_Exempel.txt", CV.encode(), "text/plain")),
+        ("cvs", ("gammalt.doc", b"not really a word file", "application/msword")),
+    ]
+    for lang, want in (
+        ("sv", "filtypen '.doc' kan inte läsas: spara filen som .docx eller PDF"),
+        ("en", "unsupported file type '.doc': save it as .docx or PDF"),
+    ):
+        answer = client.post("/rank", params={"lang": lang}, data=data, files=files)
+        assert answer.status_code == 200 and want in html.unescape(answer.text), lang
+
+
+def test_an_error_message_missing_from_the_table_is_shown_as_written() -> None:
+    from kompetens.api.render import _PAGE_LANG, error_field, error_kind, error_message
+    from kompetens.errors import Code
+
+    token = _PAGE_LANG.set("sv")
+    try:
+        assert error_message("something new went wrong") == "something new went wrong"
+        assert error_message("the role hiring_manager may not upload or rank CVs") == (
+            "rollen rekryterande chef får inte ladda upp eller ranka CV:n"
+        )
+        assert error_kind(Code.E101) == error_kind("E101") == "tom fil"
+        assert (
+            error_field("weights.community") == "vikter" and error_field("unknown_field") == "unknown_field"
+        )
+    finally:
+        _PAGE_LANG.reset(token)
+    assert error_message("the file is empty") == "the file is empty" and error_kind("E101") == "empty file"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
+from functools import cache
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlencode
@@ -13,7 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.responses import HTMLResponse, Response
 
 from ..engine import Engine
-from ..errors import KompetensError, http_status
+from ..errors import Code, KompetensError, http_status
 from ..lang import REPORT_LANGS, lang_data
 from ..match.decision import warning_text
 from ..store.accounts import User
@@ -52,6 +54,52 @@ def web_words(lang: str) -> dict[str, str]:
     as gettext keys them. English needs no file: a text missing from it stays English."""
     found: dict[str, str] = lang_data(lang, "web")
     return {k: v for k, v in found.items() if not k.startswith("_")}
+
+
+@cache
+def _error_words(lang: str) -> tuple[dict[str, Any], list[tuple[re.Pattern[str], str]]]:
+    """``lang/<lang>/errors.json`` and its messages as patterns: each ``{name}`` of an English message matches
+    the part that varies (a file name, a number), which its translation says again."""
+    words: dict[str, Any] = {} if lang == "en" else lang_data(lang, "errors")
+    patterns = [
+        (re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(english)), re.DOTALL), said)
+        for english, said in words.get("messages", {}).items()
+    ]
+    return words, patterns
+
+
+def error_kind(code: Code | str) -> str:
+    """A code's kind ("empty file") in the page's language; ``code`` a ``Code`` or its name ("E101")."""
+    name = code.name if isinstance(code, Code) else str(code)
+    english = code.value if isinstance(code, Code) else Code[name].value if name in Code.__members__ else name
+    return str(_error_words(_PAGE_LANG.get())[0].get("kinds", {}).get(name, english))
+
+
+def error_message(message: str) -> str:
+    """A coded error's message in the page's language where ``lang/<lang>/errors.json`` has it (its varying
+    parts kept, a role or a language named in that language), else as written (English). The pages said
+    every error in English, and a Swedish user met "a final order that differs from the system's needs a
+    reason" at the one step she had to understand (hunt hR, finding 4)."""
+    words, patterns = _error_words(_PAGE_LANG.get())
+    names: dict[str, str] = words.get("names", {})
+    for pattern, said in patterns:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return said.format(**{k: names.get(v, v) for k, v in found.groupdict().items()})
+    return message
+
+
+def error_field(field: str | None) -> str:
+    """The form field an error names, as the page's language calls it ("weights.community": weights')."""
+    if not field:
+        return ""
+    fields: dict[str, str] = _error_words(_PAGE_LANG.get())[0].get("fields", {})
+    return fields.get(field, fields.get(field.split(".", 1)[0], field))
+
+
+def http_phrase(phrase: str) -> str:
+    """An HTTP status phrase ("Not Found") in the page's language."""
+    return str(_error_words(_PAGE_LANG.get())[0].get("http", {}).get(phrase, phrase))
 
 
 def translate(text: str, **fields: object) -> str:
@@ -98,10 +146,14 @@ def templates() -> Jinja2Templates:
     )
     env.filters["pct"] = lambda v: f"{round(100 * float(v or 0.0))}"
     env.filters["level"] = lambda v: min(10, max(0, round(10 * float(v or 0.0))))
-    env.filters["jobtech_uri"] = (
-        jobtech_uri  # a JobTech concept id as its URI (a bare id links to a 404 here)
-    )
+    # a JobTech concept id as its URI (a bare id links to a 404 of this server)
+    env.filters["jobtech_uri"] = jobtech_uri
     env.globals["_"] = translate
+    env.globals["error_kind"] = error_kind
+    env.globals["error_message"] = error_message
+    env.globals["error_field"] = error_field
+    env.globals["http_phrase"] = http_phrase
+    env.globals["capital"] = capital
     env.globals["warning_text"] = lambda warning: warning_text(warning, _PAGE_LANG.get())
     return Jinja2Templates(env=env)
 
@@ -235,3 +287,8 @@ def http_error_page(request: Request, status: int, detail: Any) -> Response:
     phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
     message = detail if isinstance(detail, str) and detail != phrase else None
     return page(request, "error.html", status=status, heading=phrase, message=message, status_code=status)
+
+
+def capital(text: str) -> str:
+    """``text`` with its first letter upper case, the rest as it is ("skadad eller oläslig PDF")."""
+    return text[:1].upper() + text[1:]
