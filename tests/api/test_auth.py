@@ -302,6 +302,29 @@ def test_pages_need_signing_in(locked: TestClient) -> None:
     assert locked.get("/static/kompetens.css").status_code == 200
 
 
+def test_the_page_language_holds_through_signing_in(locked: TestClient) -> None:
+    """Hunt hR, finding 7: a signed-out visit to /rankings?lang=sv went to /login?next=/rankings, so a
+    browser asking for English showed the sign-in page and then the page itself in English."""
+    english = {"Accept-Language": "en-US,en;q=0.9"}
+    r = locked.get("/rank", params={"lang": "sv"}, headers=english, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/login?next=/rank%3Flang%3Dsv&lang=sv"
+    page = locked.get(r.headers["location"], headers=english)
+    assert '<html lang="sv">' in page.text and 'name="next" value="/rank?lang=sv"' in page.text
+    token = csrf(locked, "/login")
+    data = {"email": "rec@example.se", "password": PASSWORD, "csrf_token": token, "next": "/rank?lang=sv"}
+    r = locked.post("/login", params={"lang": "sv"}, data=data, headers=english, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/rank?lang=sv"
+    # signed in from the Swedish sign-in page with nowhere else to go: the start page in Swedish
+    locked.cookies.clear()
+    token = csrf(locked, "/login")
+    data = {"email": "rec@example.se", "password": PASSWORD, "csrf_token": token, "next": "/"}
+    r = locked.post("/login", params={"lang": "sv"}, data=data, headers=english, follow_redirects=False)
+    assert r.headers["location"] == "/?lang=sv"
+    # a bare visit is redirected as before
+    locked.cookies.clear()
+    assert locked.get("/", follow_redirects=False).headers["location"] == "/login"
+
+
 def test_behind_a_path_prefix_signing_in_comes_back_to_the_page(locked: TestClient) -> None:
     """``serve --root-path /kompetens``: uvicorn puts the prefix in front of the path, so the page to come back
     to after signing in is named without it (it came back to /kompetens/kompetens/rank), and the navigation

@@ -18,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 from .. import __version__
 from ..engine import Engine
 from ..errors import KompetensError
+from ..lang import REPORT_LANGS
 from ..pool import EnginePool
 from . import admin_pages, apidocs, errors, jobs, pages, stored, stored_pages, users, work_pages
 from .auth import LOOPBACK_NAMES, HostGuard, LoginRequired
@@ -118,5 +119,10 @@ def create_app(
 async def to_login(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, LoginRequired)
     root = request.scope.get("root_path", "")
-    target = f"{root}/login" + (f"?next={quote(exc.next_path)}" if exc.next_path not in ("", "/") else "")
-    return RedirectResponse(target, status_code=303)
+    lang = exc.lang if exc.lang in REPORT_LANGS else None
+    # the page language a signed-out visitor asked for (/rankings?lang=sv) holds on the sign-in page and on
+    # the page they land on: it was dropped, and an English browser showed both in English (hunt hR)
+    next_path = exc.next_path + (f"?lang={lang}" if lang else "")
+    query = [f"next={quote(next_path)}"] if exc.next_path not in ("", "/") or lang else []
+    query += [f"lang={lang}"] if lang else []
+    return RedirectResponse(f"{root}/login" + (f"?{'&'.join(query)}" if query else ""), status_code=303)

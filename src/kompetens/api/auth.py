@@ -212,8 +212,9 @@ Admin = Annotated[User | None, Depends(allowed("admin"))]
 class LoginRequired(Exception):
     """A page asked for without a session while users exist: answered with a redirect to /login."""
 
-    def __init__(self, next_path: str) -> None:
+    def __init__(self, next_path: str, lang: str | None = None) -> None:
         self.next_path = next_path
+        self.lang = lang  # the page language the request asked for (?lang=sv), kept through signing in
 
 
 def session_user(request: Request) -> User | None:
@@ -231,7 +232,7 @@ def page_user(request: Request) -> User | None:
         return None
     user = session_user(request)
     if user is None:
-        raise LoginRequired(route_path(request.scope))
+        raise LoginRequired(route_path(request.scope), lang=request.query_params.get("lang"))
     request.state.user = user
     return user
 

@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile
 
 from ..engine import Engine
 from ..errors import Code, KompetensError, http_status
-from ..lang import report_words
+from ..lang import REPORT_LANGS, report_words
 from ..match import Kit, RankItem, Role
 from ..models import Document
 from ..review.flags import grounds_line
@@ -328,7 +328,10 @@ def login_submit(request: Request, email: Text = "", password: Text = "", next: 
         return page(request, "login.html", status=401, form=form, error=error)
     throttle.succeeded(email, address)
     engine.accounts.log("signin", user.org_id, user_id=user.id)
-    response = RedirectResponse(request.scope.get("root_path", "") + form["next"], status_code=303)
+    target, lang = form["next"], request.query_params.get("lang")
+    if lang in REPORT_LANGS and "lang=" not in target:  # the sign-in page's language holds after it
+        target += ("&" if "?" in target else "?") + f"lang={lang}"
+    response = RedirectResponse(request.scope.get("root_path", "") + target, status_code=303)
     set_cookie(request, response, SESSION_COOKIE, engine.accounts.open_session(user))
     # A fresh CSRF cookie for the signed-in browser: tokens from before signing in stop working.
     set_cookie(request, response, CSRF_COOKIE, secrets.token_urlsafe(32))
