@@ -547,3 +547,27 @@ def test_an_error_message_missing_from_the_table_is_shown_as_written() -> None:
     finally:
         _PAGE_LANG.reset(token)
     assert error_message("the file is empty") == "the file is empty" and error_kind("E101") == "empty file"
+
+
+def test_the_why_list_and_the_downloaded_report_name_their_parts_in_swedish(
+    site: tuple[TestClient, dict[str, str]],
+) -> None:
+    """Hunt hR, finding 9: the Swedish /review page's "Varför sociala medier" listed `“Instagram” · body ·
+    räknas` (the ad's parts by their code names: body, duties, requirements), and the Swedish report
+    downloaded from it said "pasted ad · sv"."""
+    client, _ = site
+    ad = AD + "\nArbetsuppgifter\nDu modererar vår Facebookgrupp och svarar i kommentarsfält.\n"
+    said = _reviewed(client, ad)
+    why = {lang: re.search(r'<h2 id="ev-h">.*?</ul>', text, re.DOTALL) for lang, text in said.items()}
+    assert why["sv"] and why["en"]
+    parts = {
+        lang: re.findall(r"</span> · ([^·<]+) · ", found.group()) for lang, found in why.items() if found
+    }
+    assert "brödtext" in parts["sv"] and "arbetsuppgifter" in parts["sv"], parts
+    assert not {"body", "duties", "requirements"} & set(parts["sv"]), parts
+    assert "body" in parts["en"] and "duties" in parts["en"], parts
+    for lang, want in (("sv", "inklistrad annons"), ("en", "pasted ad")):
+        data = {"csrf_token": csrf(client, "/review"), "text": ad, "title": "", "lang": ""}
+        report = client.post("/review/report", params={"lang": lang}, data=data).text
+        assert f"{want} · sv" in report, lang
+    assert "pasted ad" not in client.post("/review/report", params={"lang": "sv"}, data=data).text

@@ -101,6 +101,7 @@ def review_page(request: Request, form: dict[str, str], upload: Upload | None) -
             report_words("review", lang),
         ),
         evidence_note=_evidence_note(report_words("review", lang)),
+        section_name=lambda s: str(report_words("review", lang)["sections"].get(s, s)),
     )
 
 
@@ -121,9 +122,11 @@ def _evidence_note(w: dict[str, Any]) -> Callable[[Evidence], str]:
 def review_report(request: Request, text: Text = "", title: Text = "", lang: Text = "") -> Response:
     """The self-contained HTML report (engine.review_html), as a download, in the page's language (``?lang``,
     else the browser's Accept-Language: ``page_lang``)."""
-    doc = text_document(text, kind="ad", lang=lang, title=title, source="pasted ad")
+    shown = page_lang(request)  # the report's words, and what it calls the pasted ad ("inklistrad annons")
+    source = str(report_words("review", shown)["html"]["pasted_ad"])
+    doc = text_document(text, kind="ad", lang=lang, title=title, source=source)
     with engine_of(request) as engine:
-        html = engine.review_html(engine.review(doc), doc, lang=page_lang(request))
+        html = engine.review_html(engine.review(doc), doc, lang=shown)
     record_call(request, "review")
     return html_download(html, "kompetens-review.html")
 
