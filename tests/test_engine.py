@@ -125,3 +125,24 @@ def test_link_takes_one_string_as_one_text(engine: Engine) -> None:
     assert one == engine.link(["hantera klagomål"], top=3)
     with pytest.raises(TypeError, match="texts"):
         engine.link(b"hantera klagomal")  # type: ignore[arg-type]
+
+
+def test_misuse_of_rank_and_read_is_said_at_the_call(engine: Engine, tmp_path: Path) -> None:
+    """Hunt hR, finding 11: `engine.rank(role, ["cv.txt"])` (a path, not a document) raised AttributeError
+    ('str' object has no attribute 'kind'); `top=-2` gave an empty ranking where link and team refuse a count
+    below 1 (E301); `read(..., kind="resume")` read every file as text without a word."""
+    from kompetens.errors import KompetensError
+
+    folder = _folder(tmp_path)
+    role = engine.role("default")
+    with pytest.raises(TypeError, match=r"Document .*engine\.read"):
+        engine.rank(role, [str(folder / "a.txt")])  # type: ignore[list-item]
+    docs = [d for d in engine.read([folder / "a.txt", folder / "b.txt"], kind="cv")]
+    for top in (0, -2):
+        with pytest.raises(KompetensError) as raised:
+            engine.rank(role, docs, top=top)
+        assert raised.value.code.name == "E301" and raised.value.field == "top"
+    assert len(engine.rank(role, docs, top=1)) == 1
+    with pytest.raises(KompetensError) as raised:
+        engine.read(folder, kind="resume")  # type: ignore[arg-type]
+    assert raised.value.code.name == "E301" and raised.value.field == "kind"

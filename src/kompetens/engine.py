@@ -577,6 +577,8 @@ class Engine:
         CVs (``kind="cv"``) in a language kompetens does not serve yield E109 (``_served``)."""
         from .ingest import as_paths, iter_documents
 
+        if kind not in (None, "ad", "cv", "text"):  # "resume" read every file as text, silently (hunt hR)
+            raise KompetensError(Code.E301, f"unknown kind {kind!r}; use ad, cv or text", field="kind")
         items = iter_documents(as_paths(paths), kind=kind, lang=lang)
         return map(_served, items) if kind == "cv" else items
 
@@ -2237,8 +2239,12 @@ class Engine:
     def rank_candidates(
         self, role: Role, candidates: Iterable[CandidateProfile], *, top: int | None = None
     ) -> list[RankItem]:
+        """The candidates best first; ``top`` (1 or more: E301 otherwise, as ``link`` and ``team`` answer a
+        count below 1; ``top=-2`` gave an empty ranking) keeps the best N."""
         from .match import rank
 
+        if top is not None and top < 1:
+            raise KompetensError(Code.E301, f"top must be at least 1, not {top}", field="top")
         return [r.item() for r in rank(candidates, role, top=top)]
 
     def audit(
@@ -2362,6 +2368,11 @@ def _readable(items: Iterable[Document | IngestError]) -> Iterator[Document]:
         if isinstance(item, KompetensError):
             warnings.warn(f"skipped {item}", SkippedInput, stacklevel=3)
             continue
+        if not isinstance(item, Document):  # a path given where a document goes: AttributeError 'kind' before
+            raise TypeError(
+                f"docs: each item must be a Document (what Engine.read yields) or its error, not "
+                f"{type(item).__name__} ({item!r:.60}); read the files first: engine.read(paths, kind='cv')"
+            )
         yield item
 
 
