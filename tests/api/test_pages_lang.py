@@ -571,3 +571,39 @@ def test_the_why_list_and_the_downloaded_report_name_their_parts_in_swedish(
         report = client.post("/review/report", params={"lang": lang}, data=data).text
         assert f"{want} · sv" in report, lang
     assert "pasted ad" not in client.post("/review/report", params={"lang": "sv"}, data=data).text
+
+
+def test_the_rank_page_proposes_a_team_when_asked(site: tuple[TestClient, dict[str, str]]) -> None:
+    """Hunt hR, finding 6: the web pages had no team proposal (`kompetens team`, POST /api/v1/team only), so a
+    hiring manager whose candidates each cover part of the ad could not ask who together cover it. (Fictional
+    CVs.)"""
+    client, _ = site
+    cvs = {
+        "kundtjanst.txt": "Erfarenhet\n2015 - nu Teamledare kundtjänst, Exempelbolaget AB\nBesvarade klagomål i "
+        "chatt och kommentarer, modererade företagets community.\n",
+        "analys.txt": "Erfarenhet\n2018 - nu Webbanalytiker, Fiktiva Byrån AB\nFöljde upp räckvidd i Google "
+        "Analytics, byggde rapporter och arbetade med sökmotoroptimering.\n",
+        "lager.txt": "Erfarenhet\n2010 - nu Lagerarbetare, Exempellagret AB\nPlockade order, truckkort.\n",
+    }
+    files = [("cvs", (name, text.encode(), "text/plain")) for name, text in cvs.items()]
+    said = {}
+    for lang in ("sv", "en"):
+        data = {"csrf_token": csrf(client, "/rank"), "role_source": "default", "team": "2"}
+        answer = client.post("/rank", params={"lang": lang}, data=data, files=files)
+        assert answer.status_code == 200, answer.text[:300]
+        found = re.search(
+            r'<section class="card" aria-labelledby="team-h">.*?</section>', answer.text, re.DOTALL
+        )
+        assert found, lang
+        said[lang] = found.group()
+    members = re.findall(r"<li><strong>([^<]+)</strong>", said["sv"])
+    assert sorted(members) == ["analys.txt", "kundtjanst.txt"], members
+    assert "Lagförslag" in said["sv"] and "Team proposal" in said["en"]
+    assert not [text for tag, text in Texts(said["sv"], ("h2", "p", "th", "caption")).found if _english(text)]
+    # no team asked for: no section; a size that is no whole number from 1 to 10: the form's error, in Swedish
+    data = {"csrf_token": csrf(client, "/rank"), "role_source": "default"}
+    assert 'aria-labelledby="team-h"' not in client.post("/rank", data=data, files=files).text
+    data = {"csrf_token": csrf(client, "/rank"), "role_source": "default", "team": "11"}
+    answer = client.post("/rank", params={"lang": "sv"}, data=data, files=files)
+    assert answer.status_code == 422, answer.status_code
+    assert "ett lag på 1 till 10 personer, som ett heltal" in _alert(answer.text)

@@ -161,6 +161,7 @@ async def rank_submit(request: Request) -> Response:
             "ad": str(data.get("ad") or ""),
             "thorough": "on" if data.get("thorough") else "",
             "background": "on" if data.get("background") else "",
+            "team": str(data.get("team") or "").strip(),
         }
         upload = role_file if isinstance(role_file, UploadFile) else None
         return await run_in_threadpool(rank_page, request, cvs, upload, form)
@@ -177,6 +178,7 @@ def rank_page(
         files = read_files(request, cvs)
         if not files:
             raise KompetensError(Code.E301, "choose at least one CV file", field="cvs")
+        team_size = _team_size(form.get("team", ""))
         role_upload = read_file(role_file)
         form["role_source"] = filled_source(form["role_source"], ad=form["ad"], upload=role_upload)
         with engine_of(request) as engine:
@@ -198,6 +200,8 @@ def rank_page(
             elif read.documents:  # open mode, a loopback demo: nothing is stored
                 ranking = engine.rank(role, read.documents, thorough=thorough)
             kits = interview_kits(engine, role, ranking, read.documents)
+            # who together cover the role, when no one does (hunt hR: the web pages had no team at all)
+            team = engine.team(role, read.documents, size=team_size) if team_size and read.documents else None
             kit_labels = {kit.lang: engine.interview_labels(kit.lang) for kit in kits.values()}
             skill_labels = engine.ranked_skill_labels(ranking, page_lang(request))
     except KompetensError as exc:
@@ -214,7 +218,21 @@ def rank_page(
         kit_labels=kit_labels,
         skill_labels=skill_labels,
         ranking_id=rid,
+        team=team,
     )
+
+
+TEAM_MAX = 10
+"""The largest team the /rank page proposes (``kompetens team --size`` takes any)."""
+
+
+def _team_size(raw: str) -> int | None:
+    """The form's team size: empty for none, else a whole number from 1 to ``TEAM_MAX`` (E301)."""
+    if not raw:
+        return None
+    if not raw.isdigit() or not 1 <= int(raw) <= TEAM_MAX:
+        raise KompetensError(Code.E301, f"a team of 1 to {TEAM_MAX} people, as a whole number", field="team")
+    return int(raw)
 
 
 def filled_source(source: str, *, ad: str, upload: Upload | None) -> str:
