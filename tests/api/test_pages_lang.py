@@ -607,3 +607,25 @@ def test_the_rank_page_proposes_a_team_when_asked(site: tuple[TestClient, dict[s
     answer = client.post("/rank", params={"lang": "sv"}, data=data, files=files)
     assert answer.status_code == 422, answer.status_code
     assert "ett lag på 1 till 10 personer, som ett heltal" in _alert(answer.text)
+
+
+def test_a_printed_page_leaves_out_the_navigation_and_the_printable_shortlist_opens(
+    site: tuple[TestClient, dict[str, str]],
+) -> None:
+    """Hunt hR, finding 13: the stylesheet had no print rules (a printed interview kit carried the navigation
+    and the forms), and the ranking page's "Utskriftsvänlig sida" came as a download, a file in Downloads on
+    a phone. The API's export stays a download."""
+    client, paths = site
+    css = client.get("/static/kompetens.css").text
+    printed = css[css.index("@media print") :]
+    assert (
+        "header.site" in printed and "display: none" in printed and "form.stack:not(:has(table))" in printed
+    )
+    answer = client.get(
+        paths["ranking"] + "/export", params={"format": "html", "blind": "true", "lang": "sv"}
+    )
+    assert answer.status_code == 200 and answer.headers["content-disposition"].startswith("inline;")
+    assert "script-src" not in answer.headers["content-security-policy"]  # default-src 'none': no script runs
+    assert "Kortlista" in answer.text
+    csv = client.get(paths["ranking"] + "/export", params={"format": "csv", "lang": "sv"})
+    assert csv.headers["content-disposition"].startswith("attachment;")

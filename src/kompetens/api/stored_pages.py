@@ -388,6 +388,10 @@ def rankings_export(
 
     with engine_of(request) as engine:
         answer = export_response(engine, user, rid, fmt, blind_all, lang)
+    if fmt == "html":  # the page's "printable page" opens to print, not as a file in Downloads (hunt hR)
+        disposition = answer.headers["Content-Disposition"]
+        answer.headers["Content-Disposition"] = disposition.replace("attachment", "inline", 1)
+        answer.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     record_call(request, "rankings.export", rid)
     return answer
 
