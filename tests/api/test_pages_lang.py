@@ -629,3 +629,31 @@ def test_a_printed_page_leaves_out_the_navigation_and_the_printable_shortlist_op
     assert "Kortlista" in answer.text
     csv = client.get(paths["ranking"] + "/export", params={"format": "csv", "lang": "sv"})
     assert csv.headers["content-disposition"].startswith("attachment;")
+
+
+def test_numbers_on_a_swedish_page_use_a_decimal_comma(site: tuple[TestClient, dict[str, str]]) -> None:
+    """Hunt hR, finding 14: the Swedish /rank page read "Vikter: Marknadsföring 0.76" and a stored role's page
+    "0.7589" (and "yes" for a must-have); Swedish writes "0,76". (A fictional ad.)"""
+    client, _ = site
+    ad = (
+        "Kommunikatör till Exempelby kommun\n\nDu ansvarar för kommunens Facebook och Instagram, besvarar "
+        "frågor i kommentarsfält och följer upp räckvidd med statistik.\n"
+    )
+    weights = {}
+    for lang in ("sv", "en"):
+        data = {"csrf_token": csrf(client, "/rank"), "role_source": "ad", "ad": ad}
+        files = [("cvs", ("Kandidat_Exempel.txt", CV.encode(), "text/plain"))]
+        answer = client.post("/rank", params={"lang": lang}, data=data, files=files)
+        found = re.search(r'<p class="small">[^:<]+:(.*?)</p>', answer.text, re.DOTALL)
+        assert found, lang
+        weights[lang] = re.findall(r"\d[\d.,]*", found.group(1))
+    assert any("," in w for w in weights["sv"]) and not any("." in w for w in weights["sv"]), weights
+    assert any("." in w for w in weights["en"]) and not any("," in w for w in weights["en"]), weights
+    from kompetens.api.render import _PAGE_LANG, number
+
+    token = _PAGE_LANG.set("sv")
+    try:
+        assert number(0.7589, "%.2g") == "0,76" and number(1.0) == "1"
+    finally:
+        _PAGE_LANG.reset(token)
+    assert number(0.7589, "%.2g") == "0.76"
