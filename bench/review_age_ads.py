@@ -23,6 +23,8 @@ First contact (both halves untouched): tune sv 22 of 36 / 4 of 37, en 15 of 17 /
 check sv 24 of 34 / 1 of 33, en 10 of 13 / 2 of 14. After the tune half's fixes (phrase families, stop 34): tune
 sv 36 of 36 / 1 of 37, en 17 of 17 / 1 of 16; check unchanged (no check row read), sv 24 of 34 / 1 of 33, en 10 of
 13 / 2 of 14.
+``--data bench/data/age_ads_written_6.tsv``: 200 more (150 Swedish, 60 of them age-coded; 50 English, 20 age-coded;
+hard traps), written blind in stop 40 by a helper that saw no rule, set or real ad, at most two rows a phrasing.
 
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).
