@@ -153,3 +153,27 @@ def test_the_package_is_marked_typed_for_its_users() -> None:
     assert resources.files("kompetens").joinpath("py.typed").is_file()
     pyproject = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
     assert "py.typed" in pyproject["tool"]["setuptools"]["package-data"]["*"]
+
+
+def test_the_core_object_and_errors_import_from_the_package_lazily() -> None:
+    """``from kompetens import Engine`` works (hunt hR: the types lived in deep modules only), and ``import
+    kompetens`` alone loads neither the engine nor its dependencies (the CLI's start-up)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kompetens; assert 'kompetens.engine' not in sys.modules, 'eager';"
+        "from kompetens import Code, Engine, IngestError, KompetensError, SkippedInput;"
+        "import kompetens.engine as e, kompetens.errors as r;"
+        "assert Engine is e.Engine and KompetensError is r.KompetensError and Code.E101 is r.Code.E101;"
+        "assert IngestError is r.IngestError and SkippedInput is r.SkippedInput;"
+        "assert sorted(kompetens.__all__) == sorted(['Code', 'Engine', 'IngestError', 'KompetensError',"
+        " 'SkippedInput', '__version__'])"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    try:
+        from kompetens import NoSuchThing  # type: ignore[attr-defined]  # noqa: F401
+    except ImportError as e:
+        assert "NoSuchThing" in str(e)
+    else:
+        raise AssertionError("an unknown name imported")
