@@ -346,6 +346,22 @@ def _reviewed(client: TestClient, ad: str) -> dict[str, str]:
     return said
 
 
+def _ranked(client: TestClient, ad: str, cvs: list[tuple[str, str]] | None = None) -> dict[str, str]:
+    """The /rank page for ``ad``'s role (``cvs``: (file name, text), by default one CV) in Swedish and in
+    English."""
+    said = {}
+    for lang in ("sv", "en"):
+        data = {"csrf_token": csrf(client, "/rank"), "role_source": "ad", "ad": ad}
+        files = [
+            ("cvs", (name, text.encode(), "text/plain"))
+            for name, text in cvs or [("Kandidat_Exempel.txt", CV)]
+        ]
+        answer = client.post("/rank", params={"lang": lang}, data=data, files=files)
+        assert answer.status_code == 200, answer.text[:300]
+        said[lang] = answer.text
+    return said
+
+
 def test_a_reviewed_ad_and_its_highlights_speak_swedish(site: tuple[TestClient, dict[str, str]]) -> None:
     """The review's facts, paragraphs and the notes of its highlights (what showed an area: "a skill or word
     of the area") in the page's language; the English page keeps its English."""
@@ -374,13 +390,9 @@ def test_the_rank_pages_skills_are_labelled_in_the_page_language(
         " have experience of search engine optimisation and Google Analytics.\n"
     )
     said = {}
-    for lang in ("sv", "en"):
-        data = {"csrf_token": csrf(client, "/rank"), "role_source": "ad", "ad": ad}
-        files = [("cvs", ("Kandidat_Exempel.txt", CV.encode(), "text/plain"))]
-        answer = client.post("/rank", params={"lang": lang}, data=data, files=files)
-        assert answer.status_code == 200, answer.text[:300]
+    for lang, page in _ranked(client, ad).items():
         # the skills' paragraphs (the form below still holds the ad as typed)
-        skills = re.findall(r"<p><strong>(?:Matched|Missing|Färdigheter)[^<]*</strong>.*?</p>", answer.text)
+        skills = re.findall(r"<p><strong>(?:Matched|Missing|Färdigheter)[^<]*</strong>.*?</p>", page)
         said[lang] = " ".join(" ".join(skills).split())
     assert "sökmotoroptimering (SEO)*" in said["sv"] and "kundsupport" in said["sv"]
     for english in ("search engine optimisation", "customer support", "social media platforms"):
@@ -451,16 +463,10 @@ def test_a_ranking_for_an_ad_says_its_role_and_what_to_check_in_swedish(
         "Du bygger och vårdar communities kring varumärkena.\n"
     )
     dated = "Erfarenhet\n2015 ?? 2018 Community manager, Exempelbolaget AB\nModererade forum.\n"
-    said = {}
-    for lang in ("sv", "en"):
-        data = {"csrf_token": csrf(client, "/rank"), "role_source": "ad", "ad": ad}
-        files = [
-            ("cvs", ("Kopia.txt", ad.encode(), "text/plain")),
-            ("cvs", ("Datum.txt", dated.encode(), "text/plain")),
-        ]
-        answer = client.post("/rank", params={"lang": lang}, data=data, files=files)
-        assert answer.status_code == 200, answer.text[:300]
-        said[lang] = html.unescape(answer.text)
+    said = {
+        lang: html.unescape(page)
+        for lang, page in _ranked(client, ad, [("Kopia.txt", ad), ("Datum.txt", dated)]).items()
+    }
     assert "härledd ur en platsannons" in said["sv"] and "derived from a job ad" not in said["sv"]
     assert "meningar ordagrant" in said["sv"] and "word for word" not in said["sv"]
     assert "ett datumintervall som inte gick att läsa" in said["sv"] and "was not read" not in said["sv"]
@@ -640,11 +646,8 @@ def test_numbers_on_a_swedish_page_use_a_decimal_comma(site: tuple[TestClient, d
         "frågor i kommentarsfält och följer upp räckvidd med statistik.\n"
     )
     weights = {}
-    for lang in ("sv", "en"):
-        data = {"csrf_token": csrf(client, "/rank"), "role_source": "ad", "ad": ad}
-        files = [("cvs", ("Kandidat_Exempel.txt", CV.encode(), "text/plain"))]
-        answer = client.post("/rank", params={"lang": lang}, data=data, files=files)
-        found = re.search(r'<p class="small">[^:<]+:(.*?)</p>', answer.text, re.DOTALL)
+    for lang, page in _ranked(client, ad).items():
+        found = re.search(r'<p class="small">[^:<]+:(.*?)</p>', page, re.DOTALL)
         assert found, lang
         weights[lang] = re.findall(r"\d[\d.,]*", found.group(1))
     assert any("," in w for w in weights["sv"]) and not any("." in w for w in weights["sv"]), weights
