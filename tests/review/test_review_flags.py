@@ -762,6 +762,53 @@ FLAGGED = [
     ("sv", "En pigg pensionär vore perfekt för uppdraget.", "pigg", "age"),
     ("sv", "Vi söker en yngre medlem till vårt team.", "yngre", "age"),
     ("en", "We are hiring gap-year students for the season.", "gap-year", "age"),
+    # stop 40: kinds of age-coding from the sixth written set's tune half, in sentences of my own (fictional)
+    ("sv", "Du är uppvuxen med mobilen i handen.", "uppvuxen med mobilen", "age"),
+    (
+        "sv",
+        "Du har aldrig levt i en värld utan smartphones.",
+        "aldrig levt i en värld utan smartphones",
+        "age",
+    ),
+    ("sv", "Du som har växt upp med TikTok förstår våra följare.", "växt upp med TikTok", "age"),
+    ("en", "You grew up with Instagram and speak its language.", "grew up with Instagram", "age"),
+    ("en", "Having grown up with smartphones, you know how users think.", "grown up with smartphones", "age"),
+    (
+        "en",
+        "You have never known a world without the internet.",
+        "never known a world without the internet",
+        "age",
+    ),
+    ("sv", "Du blir en del av ett moget gäng i övre medelåldern.", "ett moget gäng", "age"),
+    ("sv", "Vi är ett gäng medelålders kollegor som söker en ny säljare.", "medelålders kollegor", "age"),
+    ("sv", "Du kommer till en arbetsgrupp i medelåldern.", "arbetsgrupp i medelåldern", "age"),
+    (
+        "sv",
+        "Som ett led i föryngringen av vår personal söker vi nu säljare.",
+        "föryngringen av vår personal",
+        "age",
+    ),
+    ("sv", "Vi vill föryngra butikens säljkår.", "föryngra butikens säljkår", "age"),
+    ("en", "We want to rejuvenate our sales team.", "rejuvenate our sales team", "age"),
+    ("en", "The aim is to rejuvenate the workforce.", "rejuvenate the workforce", "age"),
+    ("en", "We would love to hear from a retiree with time to spare.", "hear from a retiree", "age"),
+    (
+        "en",
+        "Retirees are especially encouraged to apply.",
+        "Retirees are especially encouraged to apply",
+        "age",
+    ),
+    ("sv", "Pensionärer uppmuntras att söka tjänsten.", "Pensionärer uppmuntras att söka", "age"),
+    ("sv", "Vi söker dig i åldersspannet 20-30.", "åldersspannet 20-30", "age"),
+    ("sv", "Åldersintervall: 25-35 år.", "Åldersintervall: 25-35", "age"),
+    ("en", "You are 20-30 years of age.", "20-30 years of age", "age"),
+    ("en", "Ideal candidates are 25 to 35 years of age.", "25 to 35 years of age", "age"),
+    ("sv", "Tjänsten passar dig som precis flyttat hemifrån.", "precis flyttat hemifrån", "age"),
+    ("en", "Perfect if you have just left home and want your own income.", "just left home", "age"),
+    ("sv", "Du har en ungdomlig stil och känsla för trender.", "ungdomlig", "age"),
+    ("en", "You have a youthful voice that suits our readers.", "youthful", "age"),
+    ("sv", "Lägsta ålder 25 år.", "ålder 25 år", "age"),
+    ("sv", "Sommarjobbet vänder sig till dig mellan 16 och 19 år.", "mellan 16 och 19 år", "age"),
 ]
 
 NEUTRAL = [
@@ -1677,3 +1724,50 @@ def test_a_person_named_by_sex_with_an_adult_age_is_the_hire(
 )
 def test_the_client_named_by_sex_keeps_the_client_guard(lang: str, text: str) -> None:
     assert not [c for _, c in _flags(lang, text) if c in ("age", "gender")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Våra användare har vuxit upp med sociala medier och kräver snabba svar."),
+        ("sv", "Vår grundare växte upp med datorer på 80-talet."),
+        ("en", "Our users grew up with smartphones and expect instant answers."),
+        ("sv", "Våra kunder är främst medelålders män med intresse för fiske."),
+        ("sv", "Tidningens läsare är i övre medelåldern."),
+        ("sv", "Vi har ett moget utvecklingsteam med tydliga processer."),
+        ("sv", "Du ska föryngra vårt varumärke och vår visuella identitet."),
+        ("sv", "Du arbetar med plantering och föryngring av skog."),
+        ("en", "You will rejuvenate our brand and its visual identity."),
+        ("en", "We help retirees manage their pensions."),
+        ("sv", "Våra pensionärer uppmuntras att delta i aktiviteterna."),
+        ("sv", "Våra kunder i åldersspannet 20-30 handlar mest på nätet."),
+        ("en", "Children 5-12 years of age attend our camps."),
+        ("sv", "Som personlig assistent stöttar du en man i 30-årsåldern i vardagen."),
+        ("en", "We are looking for support workers for a young woman in her twenties."),
+        ("sv", "Kampanjen vänder sig till unga förstagångsväljare."),
+        ("sv", "Du coachar unga arbetssökande mellan 18 och 29 år."),
+        ("sv", "Vi söker en fritidsledare som brinner för unga."),
+        ("sv", "Teamet består av tolv personer mellan 25 och 60 år."),
+        ("en", "The team includes people aged from 22 to 64."),
+        ("sv", "Vårt varumärke har en ungdomlig och lekfull ton."),
+        ("en", "The brand has a youthful, witty tone."),
+        ("en", "Our serums give skin a youthful glow."),
+        ("sv", "Åldersgräns 18 år enligt Arbetsmiljöverkets föreskrifter."),
+        ("sv", "Lägsta ålder 18 år på grund av nattarbete."),
+        ("sv", "18 års ålder krävs för att arbeta som väktare."),
+        ("sv", "Du ska vara över 25 år för att få hyra bilarna enligt vår försäkring."),
+        ("sv", "Du blir mentor för nyexaminerade kollegor."),
+        ("sv", "Du ingår i ett team med både unga och erfarna."),
+        ("en", "We are a mix of young and experienced people."),
+        ("sv", "Du har 2–5 års erfarenhet av projektledning."),
+        ("sv", "Vi söker både juniora och seniora utvecklare."),
+        ("sv", "Du är inskriven på en högskoleutbildning och kan jobba helger."),
+        ("en", "We are a young company founded in 2021."),
+    ],
+)
+def test_stop_40_traps_beside_the_age_kinds_get_no_age_flag(lang: str, text: str) -> None:
+    """Stop 40: the new kinds' look-alikes (users, founders, clients, readers, a brand, a forest, an agile team)
+    and the precision guards (the person cared for after a care verb, an audience of young people, a staff of
+    wide ages, a youthful brand, a minimum age the rules set, a mentor to graduates, young and experienced side
+    by side), and experience years, seniority, student status and a young company as before."""
+    assert not [t for t, c in _flags(lang, text) if c == "age"]
