@@ -1763,6 +1763,15 @@ def test_the_client_named_by_sex_keeps_the_client_guard(lang: str, text: str) ->
         ("sv", "Vi söker både juniora och seniora utvecklare."),
         ("sv", "Du är inskriven på en högskoleutbildning och kan jobba helger."),
         ("en", "We are a young company founded in 2021."),
+        ("sv", "Vår grundare är född 1965 och startade bolaget 1990."),
+        ("sv", "Matchen är för spelare födda 2010."),
+        ("sv", "Branschen är ung och under snabb utveckling."),
+        ("sv", "Du är ung i yrket men har rätt inställning."),
+        ("sv", "Du kan vara nyexaminerad eller ha lång erfarenhet – vi välkomnar båda."),
+        ("sv", "Vi välkomnar både nyexaminerade och erfarna sökande."),
+        ("sv", "Vi har en ung kundgrupp och söker dig som vill nå dem."),
+        ("en", "Our founder was born in 1970 and started the firm in 1999."),
+        ("en", "We reach a young target audience on TikTok."),
     ],
 )
 def test_stop_40_traps_beside_the_age_kinds_get_no_age_flag(lang: str, text: str) -> None:
@@ -1771,3 +1780,19 @@ def test_stop_40_traps_beside_the_age_kinds_get_no_age_flag(lang: str, text: str
     wide ages, a youthful brand, a minimum age the rules set, a mentor to graduates, young and experienced side
     by side), and experience years, seniority, student status and a young company as before."""
     assert not [t for t, c in _flags(lang, text) if c == "age"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("sv", "Vi söker dig som är född 1995 eller senare.", "född 1995 eller senare"),
+        ("sv", "Du är ung och vill lära dig branschen.", "ung"),
+        ("sv", "Vi söker nyexaminerade ekonomer.", "nyexaminerade"),
+        ("sv", "Du har en ungdomlig stil och känsla för trender.", "ungdomlig"),
+        ("sv", "Lägsta ålder 25 år.", "ålder 25 år"),
+        ("en", "Applicants born after 1995 preferred.", "born after 1995"),
+        ("en", "You have a youthful voice that suits our readers.", "youthful"),
+    ],
+)
+def test_stop_40_the_applicants_age_beside_the_new_guards_is_flagged(lang: str, text: str, span: str) -> None:
+    assert (span, "age") in _flags(lang, text)
