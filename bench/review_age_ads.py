@@ -25,6 +25,9 @@ sv 36 of 36 / 1 of 37, en 17 of 17 / 1 of 16; check unchanged (no check row read
 13 / 2 of 14.
 ``--data bench/data/age_ads_written_6.tsv``: 200 more (150 Swedish, 60 of them age-coded; 50 English, 20 age-coded;
 hard traps), written blind in stop 40 by a helper that saw no rule, set or real ad, at most two rows a phrasing.
+First contact (both halves untouched): tune sv 26 of 29 / 0 of 49, en 10 of 12 / 2 of 13; check sv 27 of 31 / 7 of
+41, en 8 of 8 / 0 of 17. After the tune half's kinds as rules and guards (stop 40): tune sv 29 of 29 / 0 of 49, en 12
+of 12 / 0 of 13; check unchanged (no check row read).
 
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).
