@@ -1772,6 +1772,12 @@ def test_the_client_named_by_sex_keeps_the_client_guard(lang: str, text: str) ->
         ("sv", "Vi har en ung kundgrupp och söker dig som vill nå dem."),
         ("en", "Our founder was born in 1970 and started the firm in 1999."),
         ("en", "We reach a young target audience on TikTok."),
+        ("sv", "Vi söker dig som är nyutexaminerad eller har några års erfarenhet."),
+        ("sv", "Du ska vara minst 21 år för att få köra lastbil."),
+        ("sv", "Du är minst 25 år för att kunna hyra våra bilar."),
+        ("sv", "Vi är ett nystartat bolag med unga grundare."),
+        ("en", "You must be at least 21 to drive our vans."),
+        ("en", "We are a start-up with young founders."),
     ],
 )
 def test_stop_40_traps_beside_the_age_kinds_get_no_age_flag(lang: str, text: str) -> None:
@@ -1791,6 +1797,8 @@ def test_stop_40_traps_beside_the_age_kinds_get_no_age_flag(lang: str, text: str
         ("sv", "Du har en ungdomlig stil och känsla för trender.", "ungdomlig"),
         ("sv", "Lägsta ålder 25 år.", "ålder 25 år"),
         ("en", "Applicants born after 1995 preferred.", "born after 1995"),
+        ("sv", "Du är nyexaminerad eller har högst två års erfarenhet.", "högst två års erfarenhet"),
+        ("sv", "Du ska vara minst 25 år för att passa in i teamet.", "ska vara minst 25 år"),
         ("en", "You have a youthful voice that suits our readers.", "youthful"),
     ],
 )
