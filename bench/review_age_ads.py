@@ -28,6 +28,10 @@ hard traps), written blind in stop 40 by a helper that saw no rule, set or real 
 First contact (both halves untouched): tune sv 26 of 29 / 0 of 49, en 10 of 12 / 2 of 13; check sv 27 of 31 / 7 of
 41, en 8 of 8 / 0 of 17. After the tune half's kinds as rules and guards (stop 40): tune sv 29 of 29 / 0 of 49, en 12
 of 12 / 0 of 13; check unchanged (no check row read).
+``--data bench/data/age_ads_written_7.tsv``: 200 more (150 Swedish, 55 of them age-coded; 50 English, 15 age-coded),
+written blind in stop 40, 130 of them traps: age words not about the applicant (customers, products, the company,
+legal limits, levels, student status); one handwritten sentence a row carries the signal or the trap, the rest are
+generic job-board sentences.
 
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).
