@@ -406,6 +406,9 @@ def test_a_lowercased_text_given_to_the_layout_is_kept_where_it_keeps_the_offset
     own, given = segment(text, cues), segment(text, cues, low=text.lower())
     assert given.low == own.low and len(own.low) == len(text)
     assert given.units == own.units and given.sections == own.sections
+    # ``lower`` (what the span tagger reads): ``text.lower()`` itself, else None ("İ": the tagger lowers it)
+    want = text.lower() if len(text.lower()) == len(text) else None
+    assert own.lower == given.lower == want
 
 
 # Sentence ends, separators of link lines and the spaces between them: what the layout's C walks read.

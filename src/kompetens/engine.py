@@ -659,18 +659,20 @@ class Engine:
         known = self._span_refs
         if len(known) > PHRASE_LINKS:
             known.clear()
-        new = [phrase for phrase in phrases if phrase not in known]
+        new = [*dict.fromkeys(phrase for phrase in phrases if phrase not in known)]  # each once
         if new:
-            from .link.linker import term_concept, tool_concept  # once a text, not once a phrase
+            from .link.linker import span_concepts  # once a text, not once a phrase
 
-            for phrase in new:
-                key = " ".join(phrase.lower().split())
-                tool = tool_concept(phrase, key) or term_concept(phrase, key)
-                known[phrase] = (
+            keys = [" ".join(phrase.lower().split()) for phrase in new]
+            known.update(
+                (
+                    phrase,
                     (ConceptRef(*tool), key, True)
                     if tool is not None
-                    else (ConceptRef(SPAN_URI + key, phrase), key, False)
+                    else (ConceptRef(SPAN_URI + key, phrase), key, False),
                 )
+                for phrase, key, tool in zip(new, keys, span_concepts(new, keys), strict=True)
+            )
         return [known[phrase] for phrase in phrases]
 
     @cached_property
@@ -889,7 +891,9 @@ class Engine:
 
         doc = profile.doc
         text = doc.text
-        spans = self.span_tagger.find(text, doc.lang if doc.lang in LANGUAGES else "en")
+        layout = profile.layout  # an ad's: its text lowered once, by extraction
+        lower = layout.lower if layout is not None and layout.text is text else None
+        spans = self.span_tagger.find(text, doc.lang if doc.lang in LANGUAGES else "en", lower)
         addresses = address_spans(text)
         if addresses:  # a phrase inside a web or e-mail address is no evidence
             spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in addresses)]
@@ -923,7 +927,6 @@ class Engine:
         aside: set[int] = set()
         status_of: dict[int, bool | None] = {}  # sentence -> its must-have status (``Layout.required``)
         at: list[int] = [-1] * len(free)
-        layout = profile.layout
         if layout is not None:
             at = layout.sentences_at([s for s, _ in free])
             # a phrase in no sentence is a heading or the title ("Om rollen", "Personlighet", the job

@@ -496,6 +496,7 @@ class Layout:
         "_boilerplate",
         "_company_at",
         "_low",
+        "_low_exact",
         "_para_starts",
         "_paragraphs",
         "_sent_ends",
@@ -518,6 +519,7 @@ class Layout:
         self.title = title
         self.title_span = title_span
         self._low: str | None = None
+        self._low_exact = False  # whether ``_low`` is ``text.lower()`` itself
         self._company_at: list[int] | None = None  # where an about-company match may start (sorted)
         self._sent_starts: list[int] = []
         self._sent_ends: list[int] = []
@@ -539,10 +541,18 @@ class Layout:
         """The text lower-cased, offset for offset (made when first needed)."""
         if self._low is None:
             low = self.text.lower()
-            if len(low) != len(self.text):  # a letter whose lower case is longer ("İ")
+            self._low_exact = len(low) == len(self.text)
+            if not self._low_exact:  # a letter whose lower case is longer ("İ")
                 low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in self.text)
             self._low = low
         return self._low
+
+    @property
+    def lower(self) -> str | None:
+        """``text.lower()`` where it has the text's length (then ``low`` is that string), else None: the span
+        tagger reads it instead of lowering the ad again (``SpanTagger.find``)."""
+        low = self.low
+        return low if self._low_exact else None
 
     def _kind(self, k: int) -> str:
         """Paragraph ``k``'s kind, read on first use: a company paragraph never speaks to the reader."""
@@ -785,7 +795,7 @@ def segment(
     ``text.lower()`` when the caller made it (``Layout.low`` takes it where it keeps the text's offsets)."""
     layout = Layout(text, cues, *_find_title(text, title, cues))
     if low is not None and len(low) == len(text):
-        layout._low = low
+        layout._low, layout._low_exact = low, True
     if boilerplate_at is None:
         phrases = cues.boilerplate_phrases
         boilerplate_at = [m.start() for m in phrases.finditer(layout.low)] if phrases is not None else []

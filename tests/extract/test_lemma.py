@@ -242,6 +242,13 @@ def test_the_words_table_answers_as_working_the_lemmas_out_does(tmp_path: Path, 
         for code in ("sv", "en", "fr"):
             assert table.zipf(word, code) == worked.zipf(word, code), (word, code)
     assert Lexicon(path).lemma_list(TABLE_WORDS, lang) == [worked.lemma(w, lang) for w in TABLE_WORDS]
+    fresh = Lexicon(path)  # ``lemmas`` after a prefetch (the lemma pass) and without one
+    assert fresh.lemmas([*TABLE_WORDS, "", "3d", "e-post"], lang) == [
+        worked.lemma(w, lang) for w in [*TABLE_WORDS, "", "3d", "e-post"]
+    ]
+    fresh = Lexicon(path)
+    fresh.prefetch(TABLE_WORDS, lang)
+    assert fresh.lemmas(TABLE_WORDS, lang) == [worked.lemma(w, lang) for w in TABLE_WORDS]
     if lang != "fr":  # a listed word's lemma comes from its row; a form's is worked out from the lemma table
         assert table.in_words("kanal", lang) and table.in_words("klagomal", lang)
         assert not table.in_words("klagomålen", lang) and not table.in_words("blorpar", lang)
@@ -317,6 +324,9 @@ def test_the_data_folders_words_table_answers_as_working_out_does(engine: Engine
     words = [*listed, *written, "kundtjanst", "klagomal", "sokmotoroptimering", "blorparna", "xyzzyqq"]
     for lang in ("sv", "en"):
         assert table.lemma_list(words, lang) == worked.lemma_list(words, lang)
+        fresh = Lexicon(path)
+        fresh.prefetch(words, lang)  # as the lemma pass asks: its rows first, then each word's lemma
+        assert fresh.lemmas(words, lang) == worked.lemma_list(words, lang)
         assert [table.zipf(w, lang) for w in words] == [worked.zipf(w, lang) for w in words]
 
 

@@ -226,6 +226,7 @@ def test_c_and_python_find_the_same_spans_in_the_demo_files(tagger: SpanTagger, 
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert tagger.find(text, lang) == tagger.find_python(text, lang), path.name
+        assert tagger.find(text, lang, text.lower()) == tagger.find_python(text, lang), path.name
 
 
 def _tagger_marking(mode: str) -> SpanTagger:
@@ -479,7 +480,7 @@ class _Tagger:
     def __init__(self, *words: str) -> None:
         self.words = words
 
-    def find(self, text: str, lang: str = "en") -> list[tuple[int, int]]:
+    def find(self, text: str, lang: str = "en", lower: str | None = None) -> list[tuple[int, int]]:
         return sorted((at, at + len(w)) for w in self.words if (at := text.find(w)) >= 0)
 
 

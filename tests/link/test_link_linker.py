@@ -672,6 +672,33 @@ def test_term_concept_looks_a_whole_phrase_up() -> None:
     assert term_concept("") is None
 
 
+def test_span_concepts_are_a_tool_or_a_term_of_each_phrase() -> None:
+    """``span_concepts`` (a text's new tagger phrases in one call) answers ``tool_concept or term_concept``."""
+    from kompetens.link.linker import span_concepts, term_concept, tool_concept
+
+    phrases = [
+        "länkbyggande",
+        "Länkbygget",
+        "lankbyggandet",
+        "link building",
+        "Metataggarna",
+        "Fortnox",
+        "fortnox",
+        "truckkort",
+        "KPI:er",
+        "bygga länkar till kunder",
+        "",
+        "  Google   Analytics ",
+        "hantera sociala medier och skriva texter för webben varje dag",
+        "C++",
+        "e-post",
+    ]
+    keys = [" ".join(p.lower().split()) for p in phrases]
+    want = [tool_concept(p, k) or term_concept(p, k) for p, k in zip(phrases, keys, strict=True)]
+    assert span_concepts(phrases, keys) == want
+    assert any(found is not None for found in want) and None in want
+
+
 @pytest.fixture
 def built_engine(engine: Engine) -> Engine:
     """The session's Engine (tests/conftest.py) on the data folder $KOMPETENS_HOME names, skipping the test

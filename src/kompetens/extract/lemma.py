@@ -454,6 +454,22 @@ class Lexicon:
             return self._factory.forms(wanted, lang)
         return set(_package_forms(wanted, lang))
 
+    def lemmas(self, words: list[str], lang: str) -> list[str]:
+        """``lemma`` of each of ``words`` (lowercased), the same answers: a word whose row a prefetch read from
+        the ``words`` table takes its lemma from the memo that row went to, in one pass without a call a word
+        (``lemma`` answers it from there too); the others through ``lemma``. For a text's new words after
+        ``prefetch``: ~80 % of a new corpus's words are in the table."""
+        lemma = self.lemma
+        factory = self._factory
+        memo = factory._base.get(lang) if factory is not None and lang in SUPPORTED else None
+        if memo is None:
+            return [lemma(word, lang) for word in words]
+        held = memo.get
+        return [
+            (found if (found := held(word)) is not None else lemma(word, lang)) if word.isalpha() else word
+            for word in words
+        ]
+
     def lemma_list(self, words: list[str], lang: str) -> list[str]:
         """Lemmas of many lowercased words (``lemma`` of each), through a plain dict per language.
 

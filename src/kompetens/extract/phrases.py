@@ -233,12 +233,15 @@ class PhraseIndex:
         new = words.difference(seen)
         if new:
             key_words = self._trie.vocab  # every word of every key
-            self.lexicon.prefetch(list(new), lang)
-            lemma = self.lexicon.lemma
-            for word in new:
-                base = lemma(word, lang) if word else word
-                if base != word and base in key_words:
-                    memo[word] = base
+            fresh = list(new)
+            self.lexicon.prefetch(fresh, lang)
+            memo.update(
+                {
+                    word: base
+                    for word, base in zip(fresh, self.lexicon.lemmas(fresh, lang), strict=True)
+                    if base != word and base in key_words
+                }
+            )
             seen |= new
         return {word: memo[word] for word in memo.keys() & words}  # iterates the smaller of the two
 

@@ -216,7 +216,7 @@ class Featurizer:
         if speedups is None:
             return None
         word_rows_into = speedups.word_rows_into
-        lemma = self.lexicon.lemma
+        lemmas = self.lexicon.lemmas
         clusters = self.clusters
         self.word_class("", lang)  # the language's classes, read once
         classes = self._classes[lang]
@@ -224,7 +224,7 @@ class Featurizer:
 
         def fill_many(words: list[str], tables: FloatArray, out: npt.NDArray[np.int8], first: int) -> None:
             lowers = [word.lower() for word in words]
-            bases = [lemma(lower, lang) if lower.isalpha() else lower for lower in lowers]
+            bases = lemmas(lowers, lang)  # a non-word's lemma is itself
             kinds = [classes.get(lower, "-") for lower in lowers]
             grains = (
                 [
@@ -673,14 +673,16 @@ class SpanTagger:
             return []
         return labels_to_spans(viterbi(self.emissions(words, lang), self.model.trans))
 
-    def find(self, text: str, lang: str = "en") -> list[tuple[int, int]]:
+    def find(self, text: str, lang: str = "en", lower: str | None = None) -> list[tuple[int, int]]:
         """Character spans ``(start, end)`` of the skill phrases in ``text``, in text order.
 
         The C code (``_speedups.tag_spans``) where it is built, else :meth:`find_python`: the same spans. A
         text whose lowercase is longer than itself ("İ") or context-dependent (a Greek final sigma) takes the
-        Python path: the C code reads each word's lowercase from the lowercased text at the word's place."""
+        Python path: the C code reads each word's lowercase from the lowercased text at the word's place.
+        ``lower``: ``text.lower()`` where the caller made it (an ad's layout did: ``Layout.lower``)."""
         if speedups is not None:
-            lower = text.lower()
+            if lower is None:
+                lower = text.lower()
             if len(lower) == len(text) and "Σ" not in text:
                 return speedups.tag_spans(
                     text, lower, self.words(lang), self._weights, self._trans, self._fixed, MAX_TOKENS

@@ -2005,7 +2005,20 @@ def term_concept(phrase: str, key: str | None = None) -> tuple[str, str] | None:
         key = " ".join(phrase.lower().split())
     if len(key) > TOOL_NAME_CHARS:
         return None
-    return _term_spellings().get(" ".join(fold(w) for w in words(key)))
+    # ``fold`` maps letter by letter: the joined words folded once are the words folded one by one, joined
+    return _term_spellings().get(fold(" ".join(words(key))))
+
+
+def span_concepts(phrases: Sequence[str], keys: Sequence[str]) -> list[tuple[str, str] | None]:
+    """``tool_concept(phrase, key) or term_concept(phrase, key)`` of each phrase and its key (the phrase
+    lowercased, spaces collapsed), in one call: the tagger's new phrases of a text (``Engine._span_ref_list``).
+    Most are neither, and are answered by the two look-ups' first tests without a call a phrase."""
+    tools, terms = _tool_spellings(), _term_spellings()
+    return [
+        (tool_concept(phrase, key) if len(phrase) <= TOOL_NAME_CHARS and key in tools else None)
+        or (terms.get(fold(" ".join(words(key)))) if len(key) <= TOOL_NAME_CHARS else None)
+        for phrase, key in zip(phrases, keys, strict=True)
+    ]
 
 
 @cache
