@@ -426,8 +426,22 @@ static inline uint32_t crc_cp(uint32_t crc, Py_UCS4 c) {
     return crc_bytes(crc, b, n);
 }
 
-/* crc over the UTF-8 bytes of code points [start, end) of a str's data */
+/* crc over the UTF-8 bytes of code points [start, end) of a str's data. A Latin-1 str (most ads) reads its
+ * bytes directly: a code point under 0x80 is its own byte, the others two (what crc_cp writes for them). */
 static inline uint32_t crc_str(uint32_t crc, int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = (const Py_UCS1 *)data;
+        for (Py_ssize_t k = start; k < end; k++) {
+            uint32_t c = p[k];
+            if (c < 0x80) {
+                crc = crc_table[(crc ^ c) & 0xFF] ^ (crc >> 8);
+            } else {
+                crc = crc_table[(crc ^ (0xC0U | (c >> 6))) & 0xFF] ^ (crc >> 8);
+                crc = crc_table[(crc ^ (0x80U | (c & 0x3FU))) & 0xFF] ^ (crc >> 8);
+            }
+        }
+        return crc;
+    }
     for (Py_ssize_t k = start; k < end; k++) crc = crc_cp(crc, PyUnicode_READ(kind, data, k));
     return crc;
 }
