@@ -350,3 +350,10 @@ def test_the_c_fuzzy_reach_checks_its_arguments() -> None:
         "marknad",
         "marknads",
     ]
+    # a word with more than 255 letters in a bucket (the C code caps its counts at a choice's 255): the twin's
+    word, choices = "a" * 300 + "b", ["a" * 255, "a" * 200 + "b", "b" * 10, "ab"]
+    for cutoff in (0.0, 50.0, 88.0):
+        counts = _speedups.fuzzy_counts(choices)
+        assert _speedups.fuzzy_reach(word, choices, counts, cutoff) == _fuzzy_reach_python(
+            word, choices, counts, cutoff
+        )
