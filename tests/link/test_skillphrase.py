@@ -122,7 +122,7 @@ def test_thorough_extraction_links_no_phrase_that_is_no_skill(
 
     monkeypatch.setattr(type(engine), "can_link_spans", property(lambda self: True))
     monkeypatch.setattr(engine, "link_phrases", link_phrases)
-    monkeypatch.setattr(engine.span_tagger, "find", lambda text, lang: list(spans))
+    monkeypatch.setattr(engine.span_tagger, "find", lambda text, lang, lower=None: list(spans))
     doc = Document(source="t", text=text, lang="sv", kind="ad")
     for on in (True, False):
         monkeypatch.setattr(engine, "filter_phrase_links", on)
