@@ -27,7 +27,7 @@ import click
 from .config import default_data_dir, default_database_url
 from .engine import Engine
 from .errors import Code, ErrorInfo, ErrorReply, FailedInput, KompetensError
-from .lang import REPORT_LANGS, report_lang, report_words
+from .lang import REPORT_LANGS, counted, report_lang, report_words
 from .models import AREA_IDS, DocKind, Document, Extraction, Profile
 from .pool import DEFAULT_QUEUE, DEFAULT_TIMEOUT
 from .schema import dump_json
@@ -553,7 +553,7 @@ def _print_review_summary(results: Sequence[Review | FailedInput], lang: str = "
             continue
         counts = Counter(f.category for f in r.flags)
         by = ", ".join(f"{categories.get(c, c)} {n}" for c, n in sorted(counts.items()))
-        flags = str(w["flags_n"]).format(n=len(r.flags))
+        flags = counted(w["flags_n"], len(r.flags))
         biased = f"{len(r.biased_flags)} {w['summary_biased']}"
         out_console.print(f"  {escape(r.source)}: {flags} ({by}); {biased}", highlight=False)
 
@@ -619,7 +619,7 @@ def _print_review(r: Review, lang: str = "en", *, show_source: bool = False) -> 
         counts = str(w["gender_counts"]).format(masculine=coding.masculine, feminine=coding.feminine)
         verdict = w["verdicts"].get(coding.verdict, coding.verdict)
         out_console.print(
-            f"  {w['gender_coded']}: {lean}{verdict}[/] ({counts}; {balance}, Gaucher et al. 2011)"
+            f"  {w['gender_coded']}: {lean}{verdict}[/] ({counts}; {balance}, {w['gender_cite']})"
         )
     categories = report_words("market", lang)["categories"]
     for (category, explanation, source), words in _flag_groups(flags).items():
@@ -635,7 +635,7 @@ def _flags_headline(r: Review, w: Mapping[str, Any]) -> str:
     """ "N flag(s)", and where gender-coded words balance (the ad reads neutral) that they are listed to check,
     not biased wording: ``kompetens market`` counts ``r.biased_flags``, so the two can be reconciled."""
     n, biased = len(r.flags), len(r.biased_flags)
-    line = f"[bold]{str(w['flags_n']).format(n=n)}[/]"
+    line = f"[bold]{counted(w['flags_n'], n)}[/]"
     if biased == n:
         return line
     if not biased:

@@ -6,6 +6,7 @@ Core code never branches on a language: it asks ``lang_data(code, name)`` and ge
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -42,6 +43,13 @@ def report_words(name: str, lang: str = "en") -> dict[str, Any]:
             field="report_lang",
         )
     return found
+
+
+def counted(form: str | Mapping[str, str], n: int, **slots: object) -> str:
+    """``form`` filled in for the count ``n``: a text with ``{n}``, or ``{"one": ..., "other": ...}`` where the noun
+    agrees with the number ("1 flagga", "6 flaggor"), so that no report writes "flagg(or)"."""
+    text = form if isinstance(form, str) else form["one" if n == 1 else "other"]
+    return text.format(n=n, **slots)
 
 
 def report_lang(choice: str | None, detected: str | None = None) -> str:
