@@ -669,7 +669,7 @@ def test_team_speaks_the_report_language(runner: CliRunner, data_dir: Path) -> N
     args = ("team", "--role", str(DEMO_AD), *cvs, "--size", "2")
     code, swedish, _ = run(runner, data_dir, *args, "--report-lang", "sv")
     flat = " ".join(swedish.split())
-    assert code == 0 and "Lag för " in flat and "poäng på rankningens skala: områden" in flat
+    assert code == 0 and "Team för " in flat and "poäng på rankningens skala: områden" in flat
     assert "Marknadsföring och kommunikation" in flat and "(ensam: " in flat
     for english in ("Team for", "score on rank's scale", "alone:", "marketing_communication"):
         assert english not in flat, english

@@ -536,7 +536,7 @@ def test_a_stored_ranking_links_each_candidates_interview_kit(world: World) -> N
     n = len(engine.decision(org, rid).items)
     for text, lang, ranked, back in (
         (shown.text, "en", rf"ranked \d+ of {n} in <a ", "Back to the ranking"),
-        (sv, "sv", rf"plats \d+ av {n} i <a ", "Tillbaka till rangordningen"),
+        (sv, "sv", rf"plats \d+ av {n} i <a ", "Tillbaka till rankningen"),
     ):
         (lead,) = Elements(text).all("p", **{"class": "lead"})
         assert lead.get("lang") == lang

@@ -107,7 +107,7 @@ def test_a_swedish_explanation_is_swedish_throughout() -> None:
     assert "Kundservice och klagomålshantering" in said and "Customer service" not in said
     assert (
         "”sjuksköterska”" in said
-        and "Flaggat av verktyget för en person att kontrollera (ingen har kontrollerat det än): "
+        and "Verktyget har flaggat detta för manuell kontroll (ingen har kontrollerat det ännu): "
         "rad 3: ett datumintervall som inte gick att läsa: '2016 ?? 2018'."
         in said
         and "för hand" not in said

@@ -106,7 +106,7 @@ def test_swedish_csv_is_for_excel_with_area_names_merits_apart_and_quotes() -> N
         "Nivå: Community och moderering",
     ]
     assert got[levels[0]] == "80" and got[levels[2]] == "50"
-    assert got["Krav uppfyllda"] == "1 av 2" and got["Krav som inte visas"] == "sökmotoroptimering"
+    assert got["Uppfyllda skallkrav"] == "1 av 2" and got["Skallkrav som inte visas"] == "sökmotoroptimering"
     # merits (a plus) apart from the must-haves: the must-have SEO is no merit
     assert got["Meriter som visas"] == "Google Analytics" and got["Meriter som saknas"] == "TikTok"
     assert got["Luckor"] == "Marknadsföring och kommunikation"
@@ -114,7 +114,7 @@ def test_swedish_csv_is_for_excel_with_area_names_merits_apart_and_quotes() -> N
         "Kundservice och klagomålshantering: “Besvarade kunders frågor; hanterade klagomål”",
         "Kundservice och klagomålshantering: “b”",
     ]  # two quotes per area, a ';' inside a quoted field
-    assert dict(zip(head, bo, strict=True))["Krav uppfyllda"] == "inga"
+    assert dict(zip(head, bo, strict=True))["Uppfyllda skallkrav"] == "inga"
 
 
 def test_csv_cells_never_start_a_formula() -> None:
@@ -180,7 +180,7 @@ def test_html_is_one_printable_page_in_its_language_and_escapes() -> None:
     page = to_html(shortlist(_decision(), names, lang="sv"))
     assert page.startswith("<!doctype html>") and '<html lang="sv">' in page
     assert "<script>" not in page and "&lt;script&gt;" in page
-    assert "Kortlista: Social media-ansvarig" in page and "Meriter (meriterande, inte krav)" in page
+    assert "Kortlista: Social media-ansvarig" in page and "Meriter (meriterande, inte skallkrav)" in page
 
 
 def test_the_page_for_the_client_says_why_a_lower_score_can_stand_higher() -> None:
