@@ -604,7 +604,7 @@ def test_the_rank_page_proposes_a_team_when_asked(site: tuple[TestClient, dict[s
         said[lang] = found.group()
     members = re.findall(r"<li><strong>([^<]+)</strong>", said["sv"])
     assert sorted(members) == ["analys.txt", "kundtjanst.txt"], members
-    assert "Lagförslag" in said["sv"] and "Team proposal" in said["en"]
+    assert "Förslag på team" in said["sv"] and "Team proposal" in said["en"]
     assert not [text for tag, text in Texts(said["sv"], ("h2", "p", "th", "caption")).found if _english(text)]
     # no team asked for: no section; a size that is no whole number from 1 to 10: the form's error, in Swedish
     data = {"csrf_token": csrf(client, "/rank"), "role_source": "default"}
@@ -612,7 +612,7 @@ def test_the_rank_page_proposes_a_team_when_asked(site: tuple[TestClient, dict[s
     data = {"csrf_token": csrf(client, "/rank"), "role_source": "default", "team": "11"}
     answer = client.post("/rank", params={"lang": "sv"}, data=data, files=files)
     assert answer.status_code == 422, answer.status_code
-    assert "ett lag på 1 till 10 personer, som ett heltal" in _alert(answer.text)
+    assert "ett team på 1 till 10 personer, som ett heltal" in _alert(answer.text)
 
 
 def test_a_printed_page_leaves_out_the_navigation_and_the_printable_shortlist_opens(
