@@ -1452,7 +1452,7 @@ def test_review_and_rank_speak_the_report_language(runner: CliRunner, data_dir: 
     assert "requires social-media competence:" in english and "kräver kompetens" not in english
     html = tmp_path / "review.html"
     _, swedish, _ = run(runner, data_dir, "review", ad, "--report-lang", "sv", "--html", str(html))
-    assert "kräver kompetens i sociala medier: ja" in swedish and "requires social-media" not in swedish
+    assert "kräver kompetens inom sociala medier: ja" in swedish and "requires social-media" not in swedish
     page = html.read_text(encoding="utf-8")
     assert '<html lang="sv">' in page
     # the area table and the HTML marks name the areas, never the contract's ids (those stay in --json)

@@ -309,7 +309,7 @@ def test_the_market_page_starts_a_market_job(engine: Engine) -> None:
     swedish = client.get(r.headers["location"], headers={"Accept-Language": "sv-SE,sv;q=0.9,en;q=0.8"})
     assert (
         "Marknadskörning i bakgrunden" in swedish.text
-        and "Klart: 3 indata lästa: 3 annonser mätta." in swedish.text
+        and "Klart: 3 indata lästa, 3 annonser mätta." in swedish.text
     )
     assert f'href="{r.headers["location"]}/report?lang=sv"' in swedish.text
     chosen = client.get(r.headers["location"] + "?lang=sv").text
