@@ -155,7 +155,8 @@ def test_review_table_names_the_areas_in_the_report_language(
 
 
 def test_a_swedish_review_prints_no_english(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
-    """A recruiter's copy-edit (hT): the Swedish report said "6 flagg(or)", "prova:", "Gaucher et al." and cited
+    """A recruiter's copy-edit (hT): the Swedish report said "6 flagg(or)", "prova:", "Gaucher et al.", quoted
+    “so” and cited
     "(Norwegian law, analogous, not binding in Sweden)". Outside quotes (the ad's words, cited titles) it holds no
     English now, and a count agrees with its noun."""
     from tests.lang.test_swedish_text import _english_left
@@ -169,8 +170,9 @@ def test_a_swedish_review_prints_no_english(runner: CliRunner, data_dir: Path, t
     code, out, _ = run(runner, data_dir, "review", "--report-lang", "sv", str(ad))
     flat = " ".join(out.split())
     assert code == 0 and re.search(r"\b\d+ flaggor\b", flat) and "Gaucher m.fl. 2011" in flat, flat
-    for english in ("flagg(or)", "prova:", "et al.", "eftersom:"):
+    for english in ("flagg(or)", "prova:", "et al.", "eftersom:", "“"):  # Swedish quotes are ”…”
         assert english not in flat, english
+    assert "belägg: ”" in flat and "” förslag:" in flat
     assert not _english_left(flat.replace(ad.name, "")), _english_left(flat)
 
 

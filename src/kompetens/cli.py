@@ -489,6 +489,7 @@ def social_media_reasons(r: Review, *, width: int = 140, lang: str = "en") -> li
     ad (cut to about ``width`` characters around the span, at spaces), its section and whether it is a merit;
     the first few lines (a line named twice, by a cue and by a mention, once). In ``lang`` (review.json)."""
     w = report_words("review", lang)
+    quote = str(w["quote"])  # the language's quotation marks: ”…” in Swedish
     lines: list[str] = []
     seen: set[tuple[int, int]] = set()
     for e in r.explanation.requires_social_media:
@@ -500,8 +501,8 @@ def social_media_reasons(r: Review, *, width: int = 140, lang: str = "en") -> li
         if (start, end) in seen:
             continue
         seen.add((start, end))
-        quoted = _quoted_line(r.text, start, end, e.start, e.end, width)
-        lines.append(f"{quoted} ({_where(e, w)}: “{e.text}”)")
+        quoted = quote.format(text=_quoted_line(r.text, start, end, e.start, e.end, width))
+        lines.append(f"{quoted} ({_where(e, w)}: {quote.format(text=e.text)})")
     if len(lines) > REASONS_SHOWN:
         more = len(lines) - REASONS_SHOWN
         lines = [*lines[:REASONS_SHOWN], str(w["more_lines"]).format(n=more)]
@@ -516,7 +517,7 @@ def _where(e: Evidence, w: Mapping[str, Any]) -> str:
 
 
 def _quoted_line(text: str, start: int, end: int, span_start: int, span_end: int, width: int) -> str:
-    """``text[start:end]`` quoted; past ``width`` characters, the part around the span, cut at spaces, with an
+    """``text[start:end]`` (the caller quotes it); past ``width`` characters, the part around the span, cut at spaces, with an
     ellipsis where it is cut."""
     cut_start, cut_end = start, end
     if end - start > width:
@@ -528,7 +529,7 @@ def _quoted_line(text: str, start: int, end: int, span_start: int, span_end: int
             space = text.rfind(" ", span_end, cut_end)
             cut_end = space if space > 0 else cut_end
     quote = " ".join(text[cut_start:cut_end].split())
-    return f"“{'…' if cut_start > start else ''}{quote}{'…' if cut_end < end else ''}”"
+    return f"{'…' if cut_start > start else ''}{quote}{'…' if cut_end < end else ''}"
 
 
 def _print_review_summary(results: Sequence[Review | FailedInput], lang: str = "en") -> None:
@@ -627,7 +628,8 @@ def _print_review(r: Review, lang: str = "en", *, show_source: bool = False) -> 
         out_console.print(f"  [red]{escape(shown)}[/] — {explanation}", highlight=False)
         for (text, suggestion), n in words.items():
             times = f" ×{n}" if n > 1 else ""
-            out_console.print(f"      “{text}”{times} [green]{w['try']}[/] {suggestion}", highlight=False)
+            quoted = str(w["quote"]).format(text=text)
+            out_console.print(f"      {quoted}{times} [green]{w['try']}[/] {suggestion}", highlight=False)
         out_console.print(f"      [dim]({source})[/]", highlight=False)
 
 

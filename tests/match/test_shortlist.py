@@ -111,8 +111,8 @@ def test_swedish_csv_is_for_excel_with_area_names_merits_apart_and_quotes() -> N
     assert got["Meriter som visas"] == "Google Analytics" and got["Meriter som saknas"] == "TikTok"
     assert got["Luckor"] == "Marknadsföring och kommunikation"
     assert got["Belägg"].splitlines() == [
-        "Kundservice och klagomålshantering: “Besvarade kunders frågor; hanterade klagomål”",
-        "Kundservice och klagomålshantering: “b”",
+        "Kundservice och klagomålshantering: ”Besvarade kunders frågor; hanterade klagomål”",
+        "Kundservice och klagomålshantering: ”b”",
     ]  # two quotes per area, a ';' inside a quoted field
     assert dict(zip(head, bo, strict=True))["Uppfyllda skallkrav"] == "inga"
 

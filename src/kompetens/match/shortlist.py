@@ -184,7 +184,10 @@ def _cells(listing: Shortlist, row: ShortlistRow) -> dict[str, str]:
     def joined(items: list[str]) -> str:
         return "; ".join(items) if items else none
 
-    quotes = "\n".join(f"{labels[a]}: “{q}”" for a, found in row.evidence.items() for q in found)
+    quote = str(w["quote"])  # the language's quotation marks: ”…” in Swedish
+    quotes = "\n".join(
+        f"{labels[a]}: {quote.format(text=q)}" for a, found in row.evidence.items() for q in found
+    )
     cells = {
         "col_rank": str(row.rank),
         "col_final": "" if row.final_place is None else str(row.final_place),
