@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -61,6 +63,8 @@ def test_review_html_in_the_report_language(client: TestClient, engine: Engine) 
     sv = client.post("/api/v1/review?format=html&report_lang=sv", json={"text": AD_SV})
     assert sv.status_code == 200 and sv.text == engine.review_html(review, doc, lang="sv")
     assert '<html lang="sv">' in sv.text and "<h2>Sammanfattning</h2>" in sv.text and "Summary" not in sv.text
+    # a Swedish percentage has a space before its sign (hT): "52 %", not "52%"
+    assert re.search(r">\d+ %</text>", sv.text) and not re.search(r">\d+%</text>", sv.text)
     auto = client.post("/api/v1/review?format=html&report_lang=auto", json={"text": AD_SV})
     assert auto.text == sv.text
     english = client.post("/api/v1/review?format=html&report_lang=auto", json={"text": AD_EN})
