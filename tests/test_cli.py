@@ -173,6 +173,7 @@ def test_a_swedish_review_prints_no_english(runner: CliRunner, data_dir: Path, t
     for english in ("flagg(or)", "prova:", "et al.", "eftersom:", "“"):  # Swedish quotes are ”…”
         assert english not in flat, english
     assert "belägg: ”" in flat and "” förslag:" in flat
+    assert re.search(r"[█·] \d,\d\d", flat) and not re.search(r"[█·] \d\.\d\d", flat)  # decimal comma
     assert not _english_left(flat.replace(ad.name, "")), _english_left(flat)
 
 
@@ -673,6 +674,7 @@ def test_team_speaks_the_report_language(runner: CliRunner, data_dir: Path) -> N
     flat = " ".join(swedish.split())
     assert code == 0 and "Team för " in flat and "poäng på rankningens skala: områden" in flat
     assert "Marknadsföring och kommunikation" in flat and "(ensam: " in flat
+    assert re.search(r"[█·] \d,\d\d", flat) and not re.search(r"[█·] \d\.\d\d", flat)  # decimal comma (hT)
     for english in ("Team for", "score on rank's scale", "alone:", "marketing_communication"):
         assert english not in flat, english
     assert run(runner, data_dir, *args, "--report-lang", "auto")[1] == swedish

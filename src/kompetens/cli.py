@@ -585,7 +585,8 @@ def _print_review(r: Review, lang: str = "en", *, show_source: bool = False) -> 
         v = round(float(r.areas.get(area, 0.0)), 4)
         mark = f"  [yellow]{w['missing']}[/]" if area in r.missing_areas else ""
         table.add_row(
-            area_label(area, lang), "█" * round(v * 10) + "·" * (10 - round(v * 10)) + f" {v:.2f}{mark}"
+            area_label(area, lang),
+            "█" * round(v * 10) + "·" * (10 - round(v * 10)) + f" {v:.2f}".replace(".", w["decimal"]) + mark,
         )
     out_console.print(table)
     if r.skills:
@@ -1047,8 +1048,8 @@ def _team_score_text(team: Team, w: Mapping[str, Any]) -> str:
         return str(w["score_plain"])
     return str(w["score_wording"]).format(
         areas=f"{round(team.coverage_score, 2):.0f}",
-        area_share=f"{1 - team.wording_share:.0%}",
-        wording=f"{team.wording:.2f}",
+        area_share=str(w["percent"]).format(n=f"{100 * (1 - team.wording_share):.0f}"),
+        wording=f"{team.wording:.2f}".replace(".", w["decimal"]),
         points=f"{100.0 * team.wording_share:.0f}",
     )
 
@@ -1114,7 +1115,8 @@ def team(
         width = max(len(n) for n in names.values())
         for area in AREA_IDS:
             v = round(float(result.coverage.get(area, 0.0)), 4)
-            out_console.print(f"  {names[area]:<{width}} {_bar(v)} {v:.2f}", highlight=False)
+            share = f"{v:.2f}".replace(".", w["decimal"])
+            out_console.print(f"  {names[area]:<{width}} {_bar(v)} {share}", highlight=False)
         if result.missing_must_haves:
             missing = [names.get(m, m) for m in result.missing_must_haves]
             out_console.print(
