@@ -463,9 +463,11 @@ def test_the_social_media_evidence_list_speaks_the_page_language(
     client, _ = site
     ad = AD + "Du publicerar inlägg på Instagram och svarar på kommentarer.\nFölj oss på LinkedIn!\n"
     said = {
-        lang: [text for name, text in Texts(page, ("li",)).found if name == "li" and "“" in text]
+        lang: [text for name, text in Texts(page, ("li",)).found if name == "li" and "”" in text]
         for lang, page in _reviewed(client, ad).items()
     }
+    assert said["sv"] and not [text for text in said["sv"] if "“" in text]  # Swedish quotes are ”…” (hT)
+    assert said["en"] and all(text.startswith("“") for text in said["en"])
     assert any(text.endswith("räknas") for text in said["sv"]), said["sv"]
     assert not [text for text in said["sv"] if "counted" in text or "set aside" in text], said["sv"]
     assert any(text.endswith("counted") for text in said["en"]), said["en"]
