@@ -529,7 +529,7 @@ def test_errors_on_swedish_pages_are_swedish(site: tuple[TestClient, dict[str, s
     assert answer.status_code == 404
     assert "<h1>Okänd kandidat</h1>" in answer.text
     said = _alert(answer.text)
-    assert "kandidaten finns inte" in said and "Fel E505: okänd kandidat, fält “id”" in said, said
+    assert "kandidaten finns inte" in said and "Fel E505: okänd kandidat, fält ”id”" in said, said
     assert not _english(said), said
     english = client.get("/candidates/no-such-id", params={"lang": "en"})
     assert "<h1>Unknown candidate</h1>" in english.text and "no such candidate" in _alert(english.text)
@@ -543,7 +543,7 @@ def test_errors_on_swedish_pages_are_swedish(site: tuple[TestClient, dict[str, s
     answer = client.post(paths["ranking"] + "/confirm", params={"lang": "sv"}, data=data)
     said = _alert(answer.text)
     assert (
-        "platsen 'x' är inget tal" in said and "Fel E508: ogiltig bekräftelse, fält “slutlig plats”" in said
+        "platsen 'x' är inget tal" in said and "Fel E508: ogiltig bekräftelse, fält ”slutlig plats”" in said
     )
     assert not _english(said), said
     # a file that cannot be read, among the uploaded CVs
