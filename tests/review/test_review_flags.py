@@ -1804,3 +1804,56 @@ def test_stop_40_traps_beside_the_age_kinds_get_no_age_flag(lang: str, text: str
 )
 def test_stop_40_the_applicants_age_beside_the_new_guards_is_flagged(lang: str, text: str, span: str) -> None:
     assert (span, "age") in _flags(lang, text)
+
+
+# Stop 40, set 7's tune half: the kinds of false flag (an age word whose subject is a thing, a minor's
+# guardian consent, the person a care verb names, an audience's age) and of miss (a team of young people,
+# years left to an age, an older person preferred, school youth, the reader addressed with an age beside
+# an audience sentence). Fictional sentences, none from the set.
+STOP_40_SET_7_TRAPS = [
+    ("sv", "Verkstaden renoverar traktorer äldre än 40 år."),
+    ("sv", "Vi hyr ut fritidshus, flera äldre än 50 år."),
+    ("sv", "I lagret finns whisky som är äldre än 25 år."),
+    ("sv", "Är du under 18 behöver vi din vårdnadshavares godkännande."),
+    ("sv", "Sökande under 18 år behöver målsmans medgivande."),
+    ("en", "Applicants under 18 need a parent or guardian's consent."),
+    ("en", "Staff under 18 need parental consent to work evenings."),
+    ("en", "You will assist a young woman in her thirties with her daily routines."),
+    ("en", "You will care for a gentleman in his sixties after a stroke."),
+    ("en", "Our readership is mostly people aged 30-45."),
+    ("en", "Our core customers are families aged 25-40."),
+    ("sv", "Vi har tio år kvar till 2035 års mål."),
+    ("sv", "Du hjälper en äldre kvinna med inköp."),
+    ("sv", "Du leder ett gäng ungdomar på fritidsgården."),
+    ("sv", "Du har 3 års erfarenhet och är senior."),
+    ("sv", "Vi är ett ungt företag med tio anställda."),
+    ("sv", "Du studerar på högskolan och vill jobba extra."),
+    ("sv", "Du ska vara minst 18 år enligt alkohollagen."),
+]
+STOP_40_SET_7_FLAGGED = [
+    ("sv", "Vi är ett härligt gäng unga som gillar sport.", "Vi är ett härligt gäng unga"),
+    ("sv", "Vi är en liten grupp ungdomar som driver butiken.", "Vi är en liten grupp ungdomar"),
+    ("en", "We are a lively bunch of youngsters who love coffee.", "We are a lively bunch of youngsters"),
+    ("sv", "Du har ett par år kvar till 35 och vill växa.", "ett par år kvar till 35"),
+    ("sv", "Du är bara några år från att fylla 30.", "några år från att fylla 30"),
+    ("en", "You are still a couple of years away from 30.", "a couple of years away from 30"),
+    ("en", "You are a few years short of 30 and eager to learn.", "a few years short of 30"),
+    ("sv", "Helst en äldre säljare med livet bakom sig.", "Helst en äldre säljare"),
+    ("sv", "Vi söker gärna en äldre chaufför.", "söker gärna en äldre chaufför"),
+    ("sv", "Jobbet passar skolungdomar som vill ha ett sommarjobb.", "passar skolungdomar"),
+    ("sv", "Perfekt för skolungdom på lovet.", "Perfekt för skolungdom"),
+    ("sv", "Målgruppen är unga, så vi söker dig under 30.", "under 30"),
+    ("en", "Our audience is young, so we want you under 30.", "under 30"),
+    ("en", "We are hiring an assistant aged 20-30.", "aged 20-30"),
+    ("en", "You will support a team manager aged 30-40.", "aged 30-40"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), STOP_40_SET_7_TRAPS)
+def test_stop_40_set_7_traps_get_no_age_flag(lang: str, text: str) -> None:
+    assert not [t for t, c in _flags(lang, text) if c == "age"]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), STOP_40_SET_7_FLAGGED)
+def test_stop_40_set_7_kinds_are_flagged(lang: str, text: str, span: str) -> None:
+    assert (span, "age") in _flags(lang, text)
