@@ -1829,6 +1829,12 @@ STOP_40_SET_7_TRAPS = [
     ("sv", "Vi är ett ungt företag med tio anställda."),
     ("sv", "Du studerar på högskolan och vill jobba extra."),
     ("sv", "Du ska vara minst 18 år enligt alkohollagen."),
+    ("sv", "Vi erbjuder tjänstepension från 25 års ålder."),
+    ("sv", "Pensionsavsättningen börjar vid 21 års ålder enligt avtalet."),
+    ("sv", "Vi säljer begagnade datorer, de flesta yngre än 4 år."),
+    ("sv", "Alla våra cyklar är yngre än 2 år."),
+    ("sv", "I butiken är snittåldern hos kunderna 35 år."),
+    ("sv", "Medelåldern bland våra besökare är 42."),
 ]
 STOP_40_SET_7_FLAGGED = [
     ("sv", "Vi är ett härligt gäng unga som gillar sport.", "Vi är ett härligt gäng unga"),
@@ -1845,6 +1851,8 @@ STOP_40_SET_7_FLAGGED = [
     ("sv", "Målgruppen är unga, så vi söker dig under 30.", "under 30"),
     ("en", "Our audience is young, so we want you under 30.", "under 30"),
     ("en", "We are hiring an assistant aged 20-30.", "aged 20-30"),
+    ("sv", "Du är yngre än 30 och vill lära dig.", "yngre än 30"),
+    ("sv", "Medelåldern i teamet är 27 år.", "Medelåldern i teamet är 27"),
     ("en", "You will support a team manager aged 30-40.", "aged 30-40"),
 ]
 
