@@ -1835,6 +1835,16 @@ STOP_40_SET_7_TRAPS = [
     ("sv", "Alla våra cyklar är yngre än 2 år."),
     ("sv", "I butiken är snittåldern hos kunderna 35 år."),
     ("sv", "Medelåldern bland våra besökare är 42."),
+    ("sv", "Appen används mest av personer mellan 20 och 35 år."),
+    ("sv", "Tidningen läses av kvinnor i 40-årsåldern."),
+    ("sv", "Huvudmålgruppen är 25-40 år."),
+    ("sv", "Du skapar innehåll för unga mellan 15 och 25 år."),
+    ("sv", "Du planerar kampanjer riktade mot 20-30-åringar."),
+    ("en", "Our app is used mostly by people aged 20-35."),
+    ("en", "The magazine is read by women in their forties."),
+    ("en", "You will plan campaigns for 18-24 year olds."),
+    ("en", "You will create content for Gen Z."),
+    ("en", "You will target ads at people aged 25-45 on Facebook."),
 ]
 STOP_40_SET_7_FLAGGED = [
     ("sv", "Vi är ett härligt gäng unga som gillar sport.", "Vi är ett härligt gäng unga"),
@@ -1853,6 +1863,8 @@ STOP_40_SET_7_FLAGGED = [
     ("en", "We are hiring an assistant aged 20-30.", "aged 20-30"),
     ("sv", "Du är yngre än 30 och vill lära dig.", "yngre än 30"),
     ("sv", "Medelåldern i teamet är 27 år.", "Medelåldern i teamet är 27"),
+    ("sv", "Vi söker dig mellan 20 och 35 år till vår kampanjavdelning.", "mellan 20 och 35 år"),
+    ("en", "Our content team wants someone aged 25-35.", "aged 25-35"),
     ("en", "You will support a team manager aged 30-40.", "aged 30-40"),
 ]
 
