@@ -1845,6 +1845,13 @@ STOP_40_SET_7_TRAPS = [
     ("en", "You will plan campaigns for 18-24 year olds."),
     ("en", "You will create content for Gen Z."),
     ("en", "You will target ads at people aged 25-45 on Facebook."),
+    ("sv", "Trafikskolan hjälper 18-åringar att ta körkort."),
+    ("sv", "Vi hjälpte unga att hitta sommarjobb."),
+    ("sv", "Du ansvarar för våra yngre medarbetares introduktion."),
+    ("sv", "Hos oss arbetar personer från 19 till 67 år."),
+    ("sv", "Vi säljer kläder till unga."),
+    ("en", "We sell courses to people aged 20-30."),
+    ("en", "Forty people work here, aged 19 to 67."),
 ]
 STOP_40_SET_7_FLAGGED = [
     ("sv", "Vi är ett härligt gäng unga som gillar sport.", "Vi är ett härligt gäng unga"),
@@ -1865,6 +1872,10 @@ STOP_40_SET_7_FLAGGED = [
     ("sv", "Medelåldern i teamet är 27 år.", "Medelåldern i teamet är 27"),
     ("sv", "Vi söker dig mellan 20 och 35 år till vår kampanjavdelning.", "mellan 20 och 35 år"),
     ("en", "Our content team wants someone aged 25-35.", "aged 25-35"),
+    ("sv", "Vi söker dig som vill hjälpa oss, ung och hungrig.", "ung"),
+    ("sv", "Vi söker yngre medarbetare till butiken.", "yngre"),
+    ("sv", "Vi söker säljare till vårt unga team.", "unga team"),
+    ("en", "We need sellers to join our young team.", "young team"),
     ("en", "You will support a team manager aged 30-40.", "aged 30-40"),
 ]
 
