@@ -1852,6 +1852,13 @@ STOP_40_SET_7_TRAPS = [
     ("sv", "Vi säljer kläder till unga."),
     ("en", "We sell courses to people aged 20-30."),
     ("en", "Forty people work here, aged 19 to 67."),
+    ("en", "The brand speaks to millennials and Gen Z."),
+    ("sv", "Varumärket tilltalar unga vuxna i 25-årsåldern."),
+    ("en", "Staff under 18 are not allowed to sell alcohol."),
+    ("sv", "Du som är under 18 får inte sälja alkohol."),
+    ("en", "We are a young, fast-growing start-up."),
+    ("en", "We are a young and ambitious agency."),
+    ("sv", "Våra lärlingar är mellan 16 och 58 år."),
 ]
 STOP_40_SET_7_FLAGGED = [
     ("sv", "Vi är ett härligt gäng unga som gillar sport.", "Vi är ett härligt gäng unga"),
@@ -1876,6 +1883,8 @@ STOP_40_SET_7_FLAGGED = [
     ("sv", "Vi söker yngre medarbetare till butiken.", "yngre"),
     ("sv", "Vi söker säljare till vårt unga team.", "unga team"),
     ("en", "We need sellers to join our young team.", "young team"),
+    ("en", "We want a young, ambitious marketer.", "young"),
+    ("sv", "Du ska vara under 25 och får inte ha barn.", "under 25"),
     ("en", "You will support a team manager aged 30-40.", "aged 30-40"),
 ]
 
