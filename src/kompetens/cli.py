@@ -517,8 +517,8 @@ def _where(e: Evidence, w: Mapping[str, Any]) -> str:
 
 
 def _quoted_line(text: str, start: int, end: int, span_start: int, span_end: int, width: int) -> str:
-    """``text[start:end]`` (the caller quotes it); past ``width`` characters, the part around the span, cut at spaces, with an
-    ellipsis where it is cut."""
+    """``text[start:end]`` (the caller quotes it); past ``width`` characters, the part around the span, cut at
+    spaces, with an ellipsis where it is cut."""
     cut_start, cut_end = start, end
     if end - start > width:
         cut_start = max(start, min(span_start - width // 3, end - width))

@@ -291,8 +291,8 @@ def http_error_page(request: Request, status: int, detail: Any) -> Response:
 
 
 def number(value: float | None, pattern: str = "%g") -> str:
-    """A number as ``pattern`` writes it, with the page language's decimal mark: "0,76" on a Swedish page, where
-    the weights read "0.76" and a stored role's "0.7589" (hunt hR)."""
+    """A number as ``pattern`` writes it, with the page language's decimal mark: "0,76" on a Swedish page,
+    where the weights read "0.76" and a stored role's "0.7589" (hunt hR)."""
     said: str = pattern % float(value or 0.0)
     return said.replace(".", ",") if _PAGE_LANG.get() == "sv" else said
 
