@@ -301,6 +301,27 @@ def test_the_navigation_carries_the_choice_and_the_browser_language_is_followed(
     assert "Logga ut" in swedish.text and ">Svenska<" not in swedish.text and ">English<" in swedish.text
 
 
+def test_a_rankings_links_to_explanations_and_kits_carry_the_chosen_language(
+    site: tuple[TestClient, dict[str, str]],
+) -> None:
+    """A user's finding (hunt hR, 7b): on ``/rankings/ID?lang=sv`` the links to a candidate's explanation and
+    interview kit carried no ``lang``, so those pages' navigation and ``<html lang>`` were English."""
+    client, paths = site
+    ranking = client.get(paths["ranking"], params={"lang": "sv"}).text
+    links = re.findall(r'href="([^"]*/(?:explanation|interview)[^"]*)"', ranking)
+    assert len(links) == 2, links
+    for link in links:
+        assert "lang=sv" in link, link
+        answer = client.get(link.replace("&amp;", "&"))
+        assert answer.status_code == 200, link
+        assert Texts(answer.text).lang == "sv", link
+    # with no choice made, the links carry none (the kit in the CV's language, the browser's pages)
+    plain = client.get(paths["ranking"]).text
+    assert not [
+        x for x in re.findall(r'href="([^"]*/(?:explanation|interview)[^"]*)"', plain) if "lang=" in x
+    ]
+
+
 def test_switching_language_keeps_the_pages_query(site: tuple[TestClient, dict[str, str]]) -> None:
     """The footer's link to the other language keeps the page's search and page number (it linked to a bare
     ``?lang=``, which dropped them: a user switching language lost the list she was looking at)."""
@@ -342,6 +363,37 @@ def test_every_text_the_templates_translate_has_its_swedish() -> None:
             continue
         fields = set(re.findall(r"\{(\w+)\}", english))
         assert fields == set(re.findall(r"\{(\w+)\}", swedish)), english
+
+
+# what a template may write outside ``_()`` (names, paths and the language switch's own two labels)
+LITERAL = frozenset(
+    ["kompetens", "openapi", "json", "docs", "api", "md", "HTTP", "ESCO", "JobTech", "Authorization"]
+    + ["In", "English", "svenska", "autofocus"]
+)
+
+
+def _literal_words(template: str) -> list[str]:
+    """The words a template writes as they are: its text outside tags, Jinja blocks, comments, scripts,
+    styles and ``code`` (and outside a macro's attributes)."""
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", template, flags=re.S)
+    text = re.sub(r"<(script|style|code)\b.*?</\1>", " ", text, flags=re.S)
+    text = re.sub(r"<[^>]*>", " ", text)
+    text = re.sub(r'[\w-]+="[^"]*"', " ", text)  # a macro's attributes
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z-]+", text) if w not in LITERAL]
+
+
+def test_no_template_writes_english_outside_its_translated_texts() -> None:
+    """A Swedish page said "2 of 3 ... misses Community" on a ranking with must-haves, "(must-have)" on a
+    role, "Fused score" on /link and "(made ..., last used never)" on /users: words written in the template,
+    not through ``_()``."""
+    found = {
+        f.name: words
+        for f in sorted(TEMPLATES.iterdir())
+        if f.name.endswith(".html") and (words := _literal_words(f.read_text("utf-8")))
+    }
+    assert not found, found
+    # the check can fail: a literal English word in a template is found
+    assert _literal_words("<td>{{ n }} of {{ m }} <span>misses</span></td>") == ["of", "misses"]
 
 
 class Marks(HTMLParser):

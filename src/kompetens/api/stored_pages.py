@@ -345,7 +345,8 @@ def ranking_page(request: Request, user: User | None, rid: str, **context: objec
         org = engine.org_for(user)
         decision = engine.decision(org, rid)
         held = blind.shown(engine, org, user, engine.candidates(org))
-        kit_links = _kit_links(engine, held)
+        asked = request.query_params.get("lang")
+        kit_links = _kit_links(engine, held, asked if asked in REPORT_LANGS else None)
     status = status_of(context)
     return page(
         request,
@@ -358,11 +359,13 @@ def ranking_page(request: Request, user: User | None, rid: str, **context: objec
     )
 
 
-def _kit_links(engine: Engine, held: list[StoredCandidate]) -> dict[str, tuple[str, str]]:
-    """Each candidate's kit link: the language their kit is in unless another is asked for (their CV's:
-    ``Engine.kit_language``) and the kit's title in it ("Strukturerad intervjuguide"), as the kit page heads
-    it."""
-    langs = {c.id: engine.kit_language(c.lang) for c in held}
+def _kit_links(
+    engine: Engine, held: list[StoredCandidate], asked: str | None = None
+) -> dict[str, tuple[str, str]]:
+    """Each candidate's kit link: the language their kit is in (``asked``, the page's ``?lang=`` where the
+    user chose one, else their CV's: ``Engine.kit_language``) and the kit's title in it ("Strukturerad
+    intervjuguide"), as the kit page heads it."""
+    langs = {c.id: asked or engine.kit_language(c.lang) for c in held}
     titles = {lang: str(engine.interview_labels(lang)["title"]) for lang in set(langs.values())}
     return {cid: (lang, titles[lang]) for cid, lang in langs.items()}
 
