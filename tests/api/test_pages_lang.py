@@ -367,8 +367,22 @@ def test_every_text_the_templates_translate_has_its_swedish() -> None:
 
 # what a template may write outside ``_()`` (names, paths and the language switch's own two labels)
 LITERAL = frozenset(
-    ["kompetens", "openapi", "json", "docs", "api", "md", "HTTP", "ESCO", "JobTech", "Authorization"]
-    + ["In", "English", "svenska", "autofocus"]
+    [
+        "kompetens",
+        "openapi",
+        "json",
+        "docs",
+        "api",
+        "md",
+        "HTTP",
+        "ESCO",
+        "JobTech",
+        "Authorization",
+        "In",
+        "English",
+        "svenska",
+        "autofocus",
+    ]
 )
 
 
