@@ -51,6 +51,9 @@ class Counts:
     tn: int = 0
     silent: int = 0
     silent_found: int = 0
+    fp_merit: int = 0
+    """False flags whose evidence is a merit alone (``Review.social_media_merit``): the product counts a
+    merit as work the job may involve; a set's writer may not."""
 
     def line(self, half: str) -> str:
         flagged = self.tp + self.fp
@@ -61,7 +64,8 @@ class Counts:
         return (
             f"{half:6s} precision {precision:.2f} ({self.tp}/{flagged})  recall {recall:.2f} "
             f"({self.tp}/{positives}; title-silent {self.silent_found}/{self.silent})  "
-            f"negatives flagged {self.fp} of {negatives} ({100 * self.fp / max(1, negatives):.1f} %)"
+            f"negatives flagged {self.fp} of {negatives} ({100 * self.fp / max(1, negatives):.1f} %"
+            f"{f'; {self.fp_merit} on a merit alone' if self.fp_merit else ''})"
         )
 
 
@@ -88,6 +92,7 @@ def main() -> int:
         c = counts[row["half"]]
         c.tp += gold and found
         c.fp += found and not gold
+        c.fp_merit += found and not gold and review.social_media_merit
         c.fn += gold and not found
         c.tn += not gold and not found
         if row["title_silent"] == "true":

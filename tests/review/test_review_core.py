@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -228,6 +229,64 @@ def test_whose_social_media_work_it_is(lang: str, title: str, sentence: str, cou
     heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
     review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+SOCIAL_KINDS_STOP_41 = [
+    # stop 41, a fresh Swedish set's tune half, as kinds: reels, Meta's ad tools and influencer work ...
+    ("sv", "Eventkoordinator", "Du filmar reels från våra konserter och lägger ut dem.", True),
+    ("sv", "Butikssäljare", "Du gör reels om nyheterna i butiken varje vecka.", True),
+    ("sv", "Marknadsassistent", "Du sätter upp annonser i Metas annonshanterare inför varje rea.", True),
+    ("sv", "Produktansvarig", "Du driver influencersamarbeten för våra hudvårdsserier.", True),
+    ("sv", "Säljare", "Du samarbetar med influencers och följer upp deras inlägg om våra produkter.", True),
+    # ... social media as a subject taught about, or the cause of effects, is not work on them ...
+    (
+        "sv",
+        "Lärare i svenska",
+        "Du undervisar bland annat om källkritik och om hur sociala medier formar språket.",
+        False,
+    ),
+    ("sv", "Forskare", "Du studerar sociala mediers inverkan på ungas psykiska hälsa.", False),
+    ("en", "Teacher", "You will teach a course about the effects of social media on young people.", False),
+    ("en", "Researcher", "The project studies the impact of social media on local elections.", False),
+    # ... nor social media another group handles, or a merit said to be no part of the role ...
+    ("sv", "Kundtjänstmedarbetare", "Ärenden i sociala medier hanteras av en särskild grupp.", False),
+    ("en", "Support Agent", "Questions on social media are handled by a separate group.", False),
+    ("sv", "Ekonomiassistent", "Vana av sociala medier är meriterande men ingår inte i tjänsten.", False),
+    ("en", "Office Coordinator", "Social media experience is a plus but not part of this role.", False),
+    # ... while researching trends on them, or training colleagues while publishing, is the job's
+    ("en", "Marketing Assistant", "You research trends on social media and plan our posts.", True),
+    (
+        "sv",
+        "Kommunikatör",
+        "Du utbildar kollegor i hur vi använder sociala medier och publicerar själv.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "sentence", "counts"), SOCIAL_KINDS_STOP_41)
+def test_reels_meta_influencers_topics_and_negated_merits(
+    lang: str, title: str, sentence: str, counts: bool
+) -> None:
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+def test_every_reason_a_cue_is_set_aside_for_has_its_words_in_both_languages() -> None:
+    """A review's evidence names why a cue was set aside; the Swedish report showed "others" as it is (stop 40
+    added the reason, not its words)."""
+    import inspect
+
+    from kompetens.lang import lang_data
+    from kompetens.review import social
+
+    reasons = set(re.findall(r'aside = "(\w+)"', inspect.getsource(social)))
+    assert {"others", "topic", "users", "application"} <= reasons
+    for lang in ("sv", "en"):
+        words = lang_data(lang, "review")
+        missing = sorted(r for r in reasons if r not in words["reasons"] and r not in words["sections"])
+        assert not missing, (lang, missing)
 
 
 @pytest.mark.parametrize(

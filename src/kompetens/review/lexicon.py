@@ -397,6 +397,10 @@ class ReviewCues:
     """Social media that someone other than the hire handles, or that the job only writes rules about ("a
     separate team runs our social channels", "riktlinjer för medarbetares användning av sociala medier"):
     not the job's work (``social_others`` of ``sections.json``)."""
+    social_topic: re.Pattern[str] | None = None
+    """Social media as a subject the job teaches or lectures about, or as the cause of effects ("undervisar
+    om ... sociala mediers påverkan på demokratin", "the impact of social media on young people"): not work
+    on them (``social_topic`` of ``sections.json``)."""
     gates: GateIndex = field(init=False, repr=False, compare=False)
     """The lines each social-media cue runs on, found for all of them in one pass."""
     _names: dict[tuple[str, tuple[str, ...]], bool] = field(
@@ -684,4 +688,5 @@ def review_cues(lang: str) -> ReviewCues:
         social_users=any_of(merged("social_users")),
         social_duty=any_of(merged("social_duty")),
         social_others=any_of(merged("social_others")),
+        social_topic=any_of(merged("social_topic")),
     )

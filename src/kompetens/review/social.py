@@ -24,9 +24,12 @@ from dataclasses import dataclass
 from ..layout import JOB_CONTENT, Layout, Unit
 from ..models import Mention
 from ..schema import DOCUMENTED
-from .lexicon import ReviewCues, SocialCue
+from .lexicon import SOCIAL_STRENGTHS, ReviewCues, SocialCue
 
 _URL = re.compile(r"https?://|www\.")
+_STRONGEST_FIRST = {s: i for i, s in enumerate(SOCIAL_STRENGTHS)}
+"""Of two cues over the same span the stronger is kept ("influencersamarbeten": a channel cue and the weak
+"influencer")."""
 
 EVIDENCE_SECTIONS: frozenset[str] = JOB_CONTENT | {"merits"}
 """Sections whose sentences can make an ad a social-media ad (a merit is work the job may involve)."""
@@ -51,7 +54,9 @@ class Evidence:
     counted: bool
     reason: str
     """Counted: "job", "merit", "title". Set aside: "boilerplate", "application" (an applicant's profile
-    link), "link" (a platform named beside a web address), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), "product_role" (a platform named in the ad of a role that works on it as a product: software, finance, legal), "users" (what the employer's customers or users do on a platform with its product: "våra kunder kan synas i sociala medier"), "others" (social media another team handles, or rules for the staff's use of it), or the
+    link), "link" (a platform named beside a web address), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), "product_role" (a platform named in the ad of a role that works on it as a product: software, finance, legal), "users" (what the employer's customers or users do on a platform with its product: "våra kunder kan synas i sociala medier"), "others" (social media another team handles, or rules for the staff's use of it, or a merit said to be
+    no part of the role), "topic" (social media as a subject taught about, or the cause of effects: "sociala
+    mediers påverkan på demokratin"), or the
     section kind (``about_company``, ``offer``, ``apply``...)."""
     via: str
     """"cue" (the ad-review cues), "mention" (the extraction pipeline) or "title"."""
@@ -103,9 +108,9 @@ def _hits(text: str, low: str, cues: ReviewCues) -> list[_Hit]:
         for s, e in lines
         for m in cue.pattern.finditer(text, s, e)
     ]
-    hits.sort(key=lambda h: (h.start, -h.end))
+    hits.sort(key=lambda h: (h.start, -h.end, _STRONGEST_FIRST[h.cue.strength]))
     kept: list[_Hit] = []
-    for h in hits:  # one cue per span: "social media manager" is not also "social media"
+    for h in hits:  # one cue per span: "social media manager" is not also "social media"; the strongest
         if not kept or h.start >= kept[-1].end:
             kept.append(h)
     return kept
@@ -166,6 +171,7 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
     exclusions: dict[int, list[tuple[int, int]]] = {}
     by_users: dict[int, list[tuple[int, int]]] = {}
     by_others: dict[int, list[tuple[int, int]]] = {}
+    by_topic: dict[int, list[tuple[int, int]]] = {}
     contexts: dict[int, list[tuple[int, int]]] = {}
     for h in hits:
         unit, section, aside = _place(layout, h.start)
@@ -190,6 +196,12 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
             and _excluded(text, h.start, h.end, unit, cues.social_others, by_others)
         ):
             aside = "others"  # another team's work, or rules about the staff's use
+        elif (
+            unit is not None
+            and aside is None
+            and _excluded(text, h.start, h.end, unit, cues.social_topic, by_topic)
+        ):
+            aside = "topic"  # a subject taught about, or the effects of social media
         elif (
             unit is not None
             and aside is None
@@ -259,6 +271,7 @@ def mention_evidence(
     exclusions: dict[int, list[tuple[int, int]]] = {}
     by_users: dict[int, list[tuple[int, int]]] = {}
     by_others: dict[int, list[tuple[int, int]]] = {}
+    by_topic: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         if m.confidence < min_confidence or not is_social_mention(m, cues):
             continue
@@ -274,6 +287,8 @@ def mention_evidence(
                 aside = "users"
             elif _excluded(text, m.start, m.end, unit, cues.social_others, by_others):
                 aside = "others"
+            elif _excluded(text, m.start, m.end, unit, cues.social_topic, by_topic):
+                aside = "topic"
         if aside is None and not cues.names_social_media(m.text, strengths=("channel",)):
             aside = "generic"
         counted = aside is None
