@@ -74,8 +74,59 @@ STRUCTURE = (
 )
 """The structural cues, in the order of ``age_gate.json``'s weights after the vector's."""
 READER_WORDS = 3
-"""The reader named this close before the age ("dig i åldern 20-30", "du är runt 25", "you are young"): the
-age is the reader's, whatever else the sentence names ("Kunderna gillar dig i åldern 20-30 år")."""
+"""The reader named at most this many words before the age, only linking words between (``LINK``: "dig i
+åldern 20-30", "du som är runt 25", "you are young"): the age is the reader's, whatever else the sentence
+names ("Kunderna gillar dig i åldern 20-30 år"); not "Du undervisar elever mellan 16 och 19 år", "dina kunder
+är 50-65 år", where a noun or a verb of its own stands between."""
+LINK = frozenset(
+    [
+        "som",
+        "är",
+        "vara",
+        "bli",
+        "blir",
+        "i",
+        "kring",
+        "runt",
+        "omkring",
+        "ca",
+        "cirka",
+        "ungefär",
+        "helst",
+        "gärna",
+        "max",
+        "högst",
+        "minst",
+        "mellan",
+        "ålder",
+        "åldern",
+        "åldrarna",
+        "who",
+        "are",
+        "is",
+        "be",
+        "ideally",
+        "preferably",
+        "around",
+        "about",
+        "approximately",
+        "roughly",
+        "in",
+        "aged",
+        "between",
+        "under",
+        "over",
+        "age",
+        "the",
+        "of",
+        "ar",
+        "alder",
+        "aldern",
+        "aldrarna",
+        "ungefar",
+        "hogst",
+    ]  # and as typed without å, ä, ö
+)
 BEFORE_WORDS = 8
 AFTER_WORDS = 2
 
@@ -100,16 +151,17 @@ def structure(
 ) -> list[float]:
     """The structural cues of ``STRUCTURE``, 0 or 1 each."""
     lead = text[s_start:start].strip(_LIST_MARK)
-    near = " ".join(m.group() for m in list(_WORDS.finditer(text, s_start, start))[-READER_WORDS:])
+    words = [m.group() for m in _WORDS.finditer(text, s_start, start)]
+    near = " ".join(words[-5:])
     after = " ".join(m.group() for m in list(_WORDS.finditer(text, end, s_end))[:3])
-    role = {w.lower() for w in _WORDS.findall(title) if len(w) >= 4}
+    role = {w.lower() for w in _WORDS.findall(title)[:1] if len(w) >= 4}
     around = {w.lower() for w in _WORDS.findall(near + " " + after)}
     return [
         float(in_title),
         float(section in ("requirements", "merits")),
         float(not lead),
         float(text[s_start:s_end].rstrip().endswith("?")),
-        float(READER.search(near) is not None),
+        float(_reader_before(words)),
         float(READER.search(text, s_start, s_end) is not None),
         float(HIRING.search(text, s_start, s_end) is not None),
         float(bool(role & around)),
@@ -118,10 +170,21 @@ def structure(
     ]
 
 
+def _reader_before(words: list[str]) -> bool:
+    """Whether the reader is named within ``READER_WORDS`` words before the age, only ``LINK`` words between."""
+    for word in reversed(words[-READER_WORDS:]):
+        if READER.fullmatch(word):
+            return True
+        if word.lower() not in LINK:
+            return False
+    return False
+
+
 def _hire_head(text: str, s_start: int, s_end: int, start: int, end: int, role: set[str]) -> bool:
     """Whether the word an age attaches to is the hire: the word just before it ("en kollega i åldern",
     "a team manager aged 30-40") or just after it ("young colleagues", "unga medarbetare") is a person noun
-    of the workplace (``HIRE``) or a word of the ad's title (its role noun)."""
+    of the workplace (``HIRE``) or the first word of the ad's title (its role noun: "Säljare", not the
+    clients a title may name after it, "Boendestödjare till unga vuxna")."""
     before = [m.group() for m in _WORDS.finditer(text, s_start, start)][-1:]
     after = [m.group() for m in _WORDS.finditer(text, end, s_end)][:1]
     return any(HIRE.fullmatch(w) is not None or w.lower() in role for w in before + after)
