@@ -16,6 +16,7 @@ from kompetens.engine import LEXICON_FILE, Engine
 from kompetens.extract.lemma import (
     Lexicon,
     default_lexicon,
+    word_memos_python,
     word_rows_python,
     words_file_id,
     words_file_path,
@@ -365,6 +366,60 @@ def test_the_words_file_gives_the_words_tables_rows(
     assert sorted(word_rows_python(data, keys), key=repr) == want
     if speedups is not None:
         assert sorted(speedups.word_rows(data, keys), key=repr) == want
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(_WORD, _ROW, max_size=40), st.lists(_WORD, max_size=10), st.sampled_from([0, 1]))
+def test_the_words_file_fills_the_memos_as_its_rows_do(
+    tmp_path_factory: pytest.TempPathFactory,
+    table: dict[str, tuple[object, ...]],
+    others: list[str],
+    col: int,
+) -> None:
+    """``word_memos`` (C) and its twin write into the memos what ``_prefetch_words`` wrote from the table's
+    rows (the lemma in the column where the row holds a frequency, the word itself for none or "", else None;
+    the frequencies, else 0.0) and return the keys the file lacks, any Unicode but NUL and a key with one."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE TABLE words (word TEXT PRIMARY KEY, lemma_sv TEXT, lemma_en TEXT, zipf_sv REAL, zipf_en REAL)"
+    )
+    conn.executemany("INSERT INTO words VALUES (?, ?, ?, ?, ?)", [(w, *row) for w, row in table.items()])
+    path = tmp_path_factory.mktemp("words") / "lexicon.words"
+    write_words_file(conn, path, "an id")
+    data = path.read_bytes()
+    keys = sorted({*table, *others, "", "a\0b"})
+    rows = {row[0]: row for row in _table_rows(conn, keys)}
+    lemmas = {
+        k: ((rows[k][1 + col] or k) if rows[k][3] is not None or rows[k][4] is not None else None)
+        if k in rows
+        else None
+        for k in keys
+    }
+    zipfs = [
+        {k: (0.0 if k not in rows or rows[k][3 + c] is None else rows[k][3 + c]) for k in keys}
+        for c in (0, 1)
+    ]
+    missing = [k for k in keys if k not in rows]
+    twins = [word_memos_python] + ([speedups.word_memos] if speedups is not None else [])
+    for twin in twins:
+        memos: list[dict[str, object]] = [{"kept": "x"}, {}, {}]
+        assert twin(data, keys, col, *memos) == missing
+        assert memos[0] == {"kept": "x", **lemmas} and memos[1:] == zipfs
+
+
+def test_the_c_word_memos_checks_its_arguments() -> None:
+    if speedups is None:
+        pytest.skip("the C code is not built")
+    empty = b"KWORDS\0\1" + bytes(8)
+    with pytest.raises(ValueError, match="not a words file"):
+        speedups.word_memos(b"KWORDS\0\2" + bytes(8), ["a"], 0, {}, {}, {})
+    with pytest.raises(ValueError, match="col"):
+        speedups.word_memos(empty, ["a"], 2, {}, {}, {})
+    with pytest.raises(TypeError):
+        speedups.word_memos(empty, [1], 0, {}, {}, {})
+    memos: list[dict[str, object]] = [{}, {}, {}]
+    assert speedups.word_memos(empty, ["a"], 1, *memos) == ["a"]
+    assert memos == [{"a": None}, {"a": 0.0}, {"a": 0.0}]
 
 
 def test_the_c_words_lookup_checks_its_file() -> None:

@@ -1,4 +1,4 @@
-/* Eleven hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
+/* Twelve hot loops of extraction in C, each with its Python twin as reference and fallback (the tests compare
  * them on random input). Built with the package where a C compiler is present.
  *
  * The word-trie walk of kompetens.extract.wordtrie (WordTrie.scan_python):
@@ -17,7 +17,8 @@
  * A new word's table of the span tagger (Featurizer.word_table_python): word_row(...), which builds the word's
  * features itself, and word_table(...), which hashes the Python feature strings (the tests compare the two).
  *
- * The lexicon's words file (kompetens.extract.lemma.word_rows_python): word_rows(buffer, keys), below.
+ * The lexicon's words file (kompetens.extract.lemma.word_rows_python): word_rows(buffer, keys), and its rows
+ * written into the lexicon's memos (word_memos_python): word_memos(buffer, keys, col, lemmas, zipf_sv, zipf_en).
  *
  * A text's Latin-1 test (kompetens.extract.text._latin1_python): latin1(text); the layout's sentence ends and
  * link-line candidates (kompetens.layout._sentence_cuts_python, _link_lines_python): sentence_cuts(text, heads,
@@ -1407,6 +1408,129 @@ done:
     return out;
 }
 
+/* word_memos(buffer, keys, col, lemmas, zipf_sv, zipf_en) -> [the keys the file lacks]: the words file's rows of
+ * `keys` (str; sorted, so that the bisections walk near pages) written straight into the lexicon's memos, as
+ * kompetens.extract.lemma._SqliteFactory._prefetch_words writes them from word_rows, without a tuple a row:
+ * lemmas[key] = the lemma in column `col` (0 sv, 1 en; the key itself where the row holds none) where the row
+ * holds a frequency in some language, else None; zipf_sv[key], zipf_en[key] = the row's frequency, else 0.0.
+ * A key the file lacks (or holding a NUL) gets None and 0.0 too, and is returned. */
+static PyObject *word_memos(PyObject *self, PyObject *args) {
+    PyObject *bufobj, *keys, *memo, *zs[2], *out = NULL, *zero = NULL;
+    int col;
+    Py_buffer b = {0};
+    if (!PyArg_ParseTuple(args, "OO!iO!O!O!", &bufobj, &PyList_Type, &keys, &col, &PyDict_Type, &memo,
+                          &PyDict_Type, &zs[0], &PyDict_Type, &zs[1]))
+        return NULL;
+    if (col != 0 && col != 1) {
+        PyErr_SetString(PyExc_ValueError, "word_memos: col is 0 or 1");
+        return NULL;
+    }
+    if (PyObject_GetBuffer(bufobj, &b, PyBUF_SIMPLE) < 0) return NULL;
+    const unsigned char *base = b.buf;
+    Py_ssize_t len = b.len;
+    uint32_t n, idlen;
+    if (len < 16 || memcmp(base, "KWORDS\0\1", 8) != 0) {
+        PyErr_SetString(PyExc_ValueError, "word_memos: not a words file");
+        goto done;
+    }
+    memcpy(&n, base + 8, 4);
+    memcpy(&idlen, base + 12, 4);
+    Py_ssize_t offs = (16 + (Py_ssize_t)idlen + 3) & ~(Py_ssize_t)3;
+    Py_ssize_t recs = offs + 4 * (Py_ssize_t)n;
+    if (recs > len) {
+        PyErr_SetString(PyExc_ValueError, "word_memos: a words file cut short");
+        goto done;
+    }
+    const unsigned char *end = base + len;
+    zero = PyFloat_FromDouble(0.0);
+    out = PyList_New(0);
+    if (zero == NULL || out == NULL) goto fail;
+    Py_ssize_t nk = PyList_GET_SIZE(keys);
+    for (Py_ssize_t q = 0; q < nk; q++) {
+        PyObject *key = PyList_GET_ITEM(keys, q);
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "word_memos: keys must be str");
+            goto fail;
+        }
+        Py_ssize_t kl;
+        const char *k = PyUnicode_AsUTF8AndSize(key, &kl);
+        if (k == NULL) goto fail;
+        const unsigned char *rec = NULL;
+        if (memchr(k, 0, (size_t)kl) == NULL) { /* no word of the file holds a NUL */
+            Py_ssize_t lo = 0, hi = n;
+            while (lo < hi) {
+                Py_ssize_t mid = lo + (hi - lo) / 2;
+                uint32_t off;
+                memcpy(&off, base + offs + 4 * mid, 4);
+                if (recs + (Py_ssize_t)off >= len) {
+                    PyErr_SetString(PyExc_ValueError, "word_memos: a record offset past the end");
+                    goto fail;
+                }
+                const unsigned char *r = base + recs + off;
+                int c = words_cmp(k, kl, r, end);
+                if (c == 0) { rec = r; break; }
+                if (c < 0) hi = mid; else lo = mid + 1;
+            }
+        }
+        PyObject *lemma = Py_None, *zipf[2] = {zero, zero}, *made[3] = {NULL, NULL, NULL};
+        if (rec == NULL) {
+            if (PyList_Append(out, key) < 0) goto fail;
+        } else {
+            const unsigned char *at = rec + kl + 1;
+            if (at >= end) {
+                PyErr_SetString(PyExc_ValueError, "word_memos: a record runs past the end");
+                goto fail;
+            }
+            unsigned flags = *at++;
+            int bad = 0;
+            for (int c = 0; c < 2 && !bad; c++) {
+                if (!(flags & (1u << c))) continue;
+                const unsigned char *z = memchr(at, 0, (size_t)(end - at));
+                if (z == NULL) {
+                    PyErr_SetString(PyExc_ValueError, "word_memos: a record runs past the end");
+                    bad = 1;
+                } else {
+                    if (c == col && z > at) { /* an empty lemma reads as the word itself, as `row[col] or w` */
+                        made[0] = PyUnicode_DecodeUTF8((const char *)at, z - at, "strict");
+                        if (made[0] == NULL) bad = 1;
+                    }
+                    at = z + 1;
+                }
+            }
+            for (int c = 0; c < 2 && !bad; c++) {
+                if (!(flags & (4u << c))) continue;
+                if (end - at < 8) {
+                    PyErr_SetString(PyExc_ValueError, "word_memos: a record runs past the end");
+                    bad = 1;
+                    break;
+                }
+                double z = PyFloat_Unpack8((const char *)at, 1);
+                at += 8;
+                if ((z == -1.0 && PyErr_Occurred()) || (made[1 + c] = PyFloat_FromDouble(z)) == NULL) bad = 1;
+                else zipf[c] = made[1 + c];
+            }
+            if (!bad && (flags & 12u)) lemma = made[0] != NULL ? made[0] : key; /* held: a word of the lists */
+            if (!bad) {
+                bad = PyDict_SetItem(memo, key, lemma) < 0 || PyDict_SetItem(zs[0], key, zipf[0]) < 0 ||
+                      PyDict_SetItem(zs[1], key, zipf[1]) < 0;
+            }
+            for (int c = 0; c < 3; c++) Py_XDECREF(made[c]);
+            if (bad) goto fail;
+            continue;
+        }
+        if (PyDict_SetItem(memo, key, Py_None) < 0 || PyDict_SetItem(zs[0], key, zero) < 0 ||
+            PyDict_SetItem(zs[1], key, zero) < 0)
+            goto fail;
+    }
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    Py_XDECREF(zero);
+    PyBuffer_Release(&b);
+    return out;
+}
+
 /* The Latin-1 test of a text (kompetens.extract.text._latin1_python): its Latin-1 bytes, each code point
  * outside Latin-1 a '?' (what encoding with errors="replace" gives), or None where a word character (a
  * letter, digit or '_': sre's \w) lies outside Latin-1. */
@@ -1705,6 +1829,7 @@ static PyMethodDef methods[] = {
     {"word_row", word_row, METH_VARARGS, "A new word's tagger table (see kompetens.extract.spans.Featurizer.word_table)."},
     {"word_rows_into", word_rows_into, METH_VARARGS, "New words' tagger tables into rows of a table (see kompetens.extract.spans.WordTables.add_many)."},
     {"word_rows", word_rows, METH_VARARGS, "The lexicon's words file's rows of some words (see kompetens.extract.lemma.word_rows_python)."},
+    {"word_memos", word_memos, METH_VARARGS, "The lexicon's words file's rows of some words written into its memos (see kompetens.extract.lemma.word_memos_python)."},
     {"latin1", latin1, METH_O, "A text's Latin-1 bytes, or None (see kompetens.extract.text._latin1_python)."},
     {"sentence_cuts", sentence_cuts, METH_VARARGS, "Sentence ends inside lines (see kompetens.layout._sentence_cuts_python)."},
     {"link_lines", link_lines, METH_VARARGS, "Lines that may be bare links (see kompetens.layout._link_lines_python)."},
@@ -1719,7 +1844,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 11
+#define VERSION 12
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);

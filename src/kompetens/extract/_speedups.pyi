@@ -52,6 +52,15 @@ def word_row(
 def word_rows(
     buffer: Any, keys: list[str], /
 ) -> list[tuple[str, str | None, str | None, float | None, float | None]]: ...
+def word_memos(
+    buffer: Any,
+    keys: list[str],
+    col: int,
+    lemmas: dict[str, str | None],
+    zipf_sv: dict[str, float],
+    zipf_en: dict[str, float],
+    /,
+) -> list[str]: ...
 def word_rows_into(
     words: list[str],
     lowers: list[str],

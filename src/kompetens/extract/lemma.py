@@ -199,15 +199,20 @@ class _SqliteFactory:
         look-ups are answered here (no query), and simplemma's strategies run at once."""
         memo = self._base.setdefault(lang, {})
         new = {w for w in words if w not in memo}
-        if new:
+        if new and (mapped := self._words_file()) is not None:
+            # a bisection per word in C, each answer written straight into the memos (no row tuples, no
+            # dicts between): the same memos as below
+            zipf_sv, zipf_en = (self._zipf.setdefault(code, {}) for code in SUPPORTED)
+            for one in (memo, zipf_sv, zipf_en):
+                if len(one) + len(new) > DB_MEMO_MAX:  # as ``_remember`` starts a memo again
+                    one.clear()
+            missing = speedups.word_memos(mapped, sorted(new), SUPPORTED.index(lang), memo, zipf_sv, zipf_en)
+            self._forget_absent(missing, lang)
+        elif new:
             col = 1 + SUPPORTED.index(lang)
-            mapped = self._words_file()
             rows: dict[str, tuple[Any, ...]]
-            if mapped is not None:  # a bisection per word in C, no query
-                rows = {row[0]: row for row in speedups.word_rows(mapped, sorted(new))}
-            else:
-                with self._lock:
-                    rows = {row[0]: row for row in self._query(_WORDS_IN, None, new)}
+            with self._lock:  # no words file this code reads: the table's query
+                rows = {row[0]: row for row in self._query(_WORDS_IN, None, new)}
             found: dict[str, str | None] = dict.fromkeys(new)
             zipfs = {
                 code: dict.fromkeys(new, 0.0) for code in SUPPORTED
@@ -224,14 +229,17 @@ class _SqliteFactory:
             _remember(memo, found)
             for code, into in zipfs.items():
                 _remember(self._zipf.setdefault(code, {}), into)
-            absent = [
-                w for w in new if w not in rows and w.isalpha() and w == w.lower() == w.capitalize().lower()
-            ]
-            if absent:
-                dictionary: dict[str, str | None] = self.get_dictionary(lang)._memo  # type: ignore[attr-defined]
-                _remember(dictionary, {k: None for w in absent for k in (w, w.capitalize())})
-                _remember(self._fold, {(w, lang): None for w in absent})
+            self._forget_absent([w for w in new if w not in rows], lang)
         return [w for w in words if memo.get(w) is None]
+
+    def _forget_absent(self, missing: list[str], lang: str) -> None:
+        """Note that the ``words`` table lacks ``missing``: a lowercase word of them has no lemma row (as
+        written or capitalised) and no restored spelling (``_prefetch_words``)."""
+        absent = [w for w in missing if w.isalpha() and w == w.lower() == w.capitalize().lower()]
+        if absent:
+            dictionary: dict[str, str | None] = self.get_dictionary(lang)._memo  # type: ignore[attr-defined]
+            _remember(dictionary, {k: None for w in absent for k in (w, w.capitalize())})
+            _remember(self._fold, {(w, lang): None for w in absent})
 
     def read(self, form: str, lang: str) -> str | None:
         """The lemma of ``form`` where the memo holds its row (a look-up or ``prefetch`` read it); None where
@@ -725,6 +733,37 @@ def word_rows_python(
                 zipfs.append(None)
         out.append((key, lemmas[0], lemmas[1], zipfs[0], zipfs[1]))
     return out
+
+
+def word_memos_python(
+    buf: Any,
+    keys: list[str],
+    col: int,
+    lemmas: dict[str, str | None],
+    zipf_sv: dict[str, float],
+    zipf_en: dict[str, float],
+) -> list[str]:
+    """The words file's rows of ``keys`` written into a lexicon's memos, as ``_SqliteFactory._prefetch_words``
+    writes them: ``lemmas[key]`` the lemma in column ``col`` (0 the first language of ``SUPPORTED``, 1 the
+    second; the key itself where the row holds none) where the row holds a frequency, else None;
+    ``zipf_sv[key]``, ``zipf_en[key]`` its frequencies, else 0.0. Returns the keys the file lacks (in order).
+    The C code's twin (``_speedups.word_memos``), and its reference in the tests."""
+    if col not in (0, 1):
+        raise ValueError("word_memos: col is 0 or 1")
+    rows = {row[0]: row for row in word_rows_python(buf, keys)}
+    missing: list[str] = []
+    for key in keys:
+        row = rows.get(key)
+        if row is None:
+            missing.append(key)
+            lemmas[key], zipf_sv[key], zipf_en[key] = None, 0.0, 0.0
+            continue
+        _, lemma_sv, lemma_en, held_sv, held_en = row
+        held = held_sv is not None or held_en is not None
+        lemmas[key] = ((lemma_en if col else lemma_sv) or key) if held else None
+        zipf_sv[key] = 0.0 if held_sv is None else held_sv
+        zipf_en[key] = 0.0 if held_en is None else held_en
+    return missing
 
 
 def _digest(conn: sqlite3.Connection) -> str:
