@@ -350,6 +350,21 @@ def test_an_inline_skills_label_under_a_job_is_a_list_and_dates_nothing() -> Non
     assert c.recency_months["platform_technology"] is None
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["Kompetensprofil", "KÄRNKOMPETENSER", "Nyckelkompetenser", "Core competencies", "Areas of expertise"],
+)
+def test_a_competence_profile_heading_is_a_skills_section(heading: str) -> None:
+    # a written set's trap (stop 41): a CV restated the ad's requirement list under "Kompetensprofil", its jobs
+    # showing none of it; the heading was no section, so the list counted as self-description (0.5), not a list
+    c = candidate(
+        f"Fiktiva Exempelsson\n\n{heading}\n- Discord-kanaler\n- forum och analys\n\n"
+        + job("2020 – nu", "Kassa.")
+    )
+    assert [e.where for e in c.evidence["community"]] == ["listed", "listed"]
+    assert c.shown["community"] == 0.0 < c.areas["community"]
+
+
 def test_a_must_have_met_by_a_list_alone_is_not_met_and_is_said_to_be_listed() -> None:
     listed = candidate(job("2020 – nu", "Kassa.") + "\nKompetenser\nSEO, analys, Instagram\n", source="a.txt")
     worked = candidate(job("2020 – nu", "SEO och analys"), source="b.txt")
