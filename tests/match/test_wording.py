@@ -574,3 +574,77 @@ def test_words_of_age_and_family_earn_a_cv_nothing(
     personal |= {"pigg", "energisk", "ung", "talist", "mormor", "barnbarn", "ensamstående"}
     assert not personal & set(telling.wording)
     assert score(telling, role).wording == score(plain, role).wording
+
+
+# -- claims without work (stop 41: a written set's CV restated the ad's duties in its profile, its jobs a
+# cashier's, and ranked first on the wording) -------------------------------------------------------------
+
+EVENT_AD = """Eventkoordinator till Påhittade Mässor AB
+
+Om tjänsten
+Du planerar mässor och konferenser, bokar utställare och lokaler, samordnar leverantörer av scenteknik och
+catering och följer upp budget och utvärderingar efter varje arrangemang.
+
+Vi söker dig som
+har erfarenhet av eventplanering och utställarbokning.
+"""
+
+EVENT_DUTIES = (
+    "Planerar mässor och konferenser, bokar utställare och lokaler, samordnar leverantörer av scenteknik och"
+    " catering, utvärderingar efter varje arrangemang."
+)
+
+
+def test_claims_without_work_weigh_less_in_the_wording(engine: Engine) -> None:
+    """The ad's duties restated in a profile, with jobs that show none of them, keep the share of the fit
+    those words bring by where they stand (a summary's 0.5, as the areas count it); the same words in a job
+    count fully. A CV whose jobs the timeline cannot read keeps its words as they are. Fictional texts."""
+    role = engine.role_from_ad(document_from_text(EVENT_AD, kind="ad", lang="sv"))
+
+    def cv(text: str, source: str) -> CandidateProfile:
+        return engine.candidate(document_from_text(text, source=source, kind="cv", lang="sv"))
+
+    cashier = "Kassabiträde, Påhittade Livs, 2019–nu\nKassa, returer och varupåfyllning.\n"
+    claims = cv(f"Profil\n{EVENT_DUTIES}\n\nErfarenhet\n{cashier}", "claims.txt")
+    job = f"Eventkoordinator, Fiktiva Arrangemang AB, 2019–nu\n{EVENT_DUTIES}\n"
+    work = cv(f"Erfarenhet\n{job}", "work.txt")
+    undated = cv(f"Profil\n{EVENT_DUTIES}\n\nErfarenhet\nKassabiträde på en påhittad butik.\n", "undated.txt")
+    assert claims.wording_where.get("utställare") == 0.5 and "kassa" not in claims.wording_where
+    assert work.wording_where == {} and undated.wording_where == {}  # all in a job; no job read
+    fits = {c.source: score(c, role).wording or 0.0 for c in (claims, work, undated)}
+    assert fits["work.txt"] > 0.8 and fits["claims.txt"] < 0.6 * fits["work.txt"]
+    assert fits["undated.txt"] > fits["claims.txt"]
+    assert rank([claims, work], role)[0].score.source == "work.txt"
+    summed = cv(f"Profil\nEventkoordinator: mässor och utställare.\n\nErfarenhet\n{job}{cashier}", "s.txt")
+    assert "utställare" not in summed.wording_where and "mässor" not in summed.wording_where  # shown in a job
+    again = CandidateProfile.from_dict(json.loads(json.dumps(claims.to_dict())))
+    assert again.wording_where == claims.wording_where and again.wording_en_where == claims.wording_en_where
+    assert score(again, role).wording == pytest.approx(fits["claims.txt"], abs=1e-5)
+    old = {k: v for k, v in claims.to_dict().items() if k not in ("wording_where", "wording_en_where")}
+    assert (score(CandidateProfile.from_dict(old), role).wording or 0.0) > fits["claims.txt"]  # stored before
+
+
+def test_shown_share_weighs_each_shared_word_by_where_it_stands() -> None:
+    role = {"mässor": 0.6, "utställare": 0.6, "catering": 0.5}
+    cv = {"mässor": 0.7, "utställare": 0.7, "kassa": 0.1}
+    full = wording.WORDING_FULL
+    assert wording.shown_share(role, cv, full, {}) == 1.0
+    assert wording.shown_share(role, cv, full, {"kassa": 0.5}) == 1.0  # not shared
+    assert wording.shown_share(role, cv, full, {"mässor": 0.5, "utställare": 0.5}) == pytest.approx(0.5)
+    assert wording.shown_share(role, cv, full, {"mässor": 0.2}) == pytest.approx(0.6)
+    assert wording.shown_share(role, {"kassa": 1.0}, full, {"kassa": 0.5}) == 1.0
+
+
+def test_the_bridge_places_a_term_where_its_best_word_stands() -> None:
+    bridge = wording.WordBridge(
+        lemmas=lambda words, _lang: list(words),
+        english=lambda lemma, _lang: {
+            "mässor": ("fairs", 1.0),
+            "mässa": ("fairs", 1.0),
+            "kassa": ("till", 1.0),
+        }.get(lemma),
+    )
+    words = {"mässor": 0.6, "mässa": 0.6, "kassa": 0.5}
+    assert bridge.places(words, "sv", {"mässor": 0.5, "kassa": 0.2}) == {"till": 0.2}  # "mässa": in a job
+    assert bridge.places(words, "sv", {"mässor": 0.5, "mässa": 0.6}) == {"fairs": 0.6}
+    assert bridge.places(words, "sv", {}) == {}

@@ -38,6 +38,7 @@ from .wording import (
     term_counts,
     term_vector,
     unmatched_text,
+    words_at,
 )
 
 # Evidence inside a described job counts fully; in education a little less; self-description (profile,
@@ -122,6 +123,14 @@ class CandidateProfile:
     """How often each of ``wording``'s words stands in the text it was weighed from (``wording.term_counts``):
     what the fit takes the words of an ad's sentences the CV holds word for word from
     (``wording.without_sentences``). Empty in a profile stored before: its fit then counts them."""
+    wording_where: dict[str, float] = field(default_factory=dict)
+    """For each of ``wording``'s words the CV does not show in a job's text, the where-weight of the best place
+    it stands (``WHERE_WEIGHT``: a summary or profile 0.5, education 0.6, a skills list 0.2): the wording fit
+    counts the words shared with an ad by where the CV shows them (``wording.shown_share``). Empty for a CV
+    with no job the timeline reads (its work cannot be told from its claims) and in a profile stored before:
+    its words then count as they are."""
+    wording_en_where: dict[str, float] = field(default_factory=dict)
+    """The same for ``wording_en``'s English terms (``WordBridge.places``)."""
     shown: dict[str, float] = field(default_factory=dict)
     """Level per area from the evidence outside bare skills lists: what a must-have area is held to, so that
     a list alone does not meet it. Empty in a profile stored before: ``areas`` then stands in."""
@@ -172,6 +181,8 @@ class CandidateProfile:
             "wording_en": dict(self.wording_en),
             "sentences": list(self.sentences),
             "wording_tf": dict(self.wording_tf),
+            "wording_where": dict(self.wording_where),
+            "wording_en_where": dict(self.wording_en_where),
             "shown": {a: round(v, 6) for a, v in self.shown.items()},
             "listed_concepts": list(self.listed_concepts),
         }
@@ -198,6 +209,8 @@ class CandidateProfile:
             wording_en={str(w): float(v) for w, v in d.get("wording_en", {}).items()},
             sentences=tuple(str(k) for k in d.get("sentences", [])),
             wording_tf={str(w): int(n) for w, n in d.get("wording_tf", {}).items()},
+            wording_where={str(w): float(v) for w, v in d.get("wording_where", {}).items()},
+            wording_en_where={str(w): float(v) for w, v in d.get("wording_en_where", {}).items()},
             shown={str(a): float(v) for a, v in d.get("shown", {}).items()},
             listed_concepts=[str(c) for c in d.get("listed_concepts", [])],
         )
@@ -407,9 +420,33 @@ def build_candidate(
         text = unmatched_text(blanked, cv_form_spans(clean.text))
         cand.wording = term_vector(text, lang, zipf)
         cand.wording_tf = term_counts(text, cand.wording)
+        cand.wording_where = _wording_places(clean.text, text, timeline, cand.wording)
         if bridge is not None:
             cand.wording_en = bridge.bridge(cand.wording, lang)
+            cand.wording_en_where = bridge.places(cand.wording, lang, cand.wording_where)
     return cand
+
+
+def _wording_places(
+    text: str, blanked: str, timeline: Timeline, words: Mapping[str, float]
+) -> dict[str, float]:
+    """For each of ``words`` (the CV's wording, weighed from ``blanked``: ``text`` with its mentions and form
+    blanked, offsets kept) that stands in no job's text, the where-weight of the best place it stands
+    (``CandidateProfile.wording_where``); empty when the timeline reads no job, as then work cannot be told
+    from claims (a CV whose dates were not read, an ad read as a CV)."""
+    if not timeline.positions or not words:
+        return {}
+    best: dict[str, float] = {}
+    places: dict[int, float] = {}  # a line's start -> its where-weight
+    for word, at in words_at(blanked):
+        if word not in words or best.get(word) == 1.0:
+            continue
+        line = blanked.rfind("\n", 0, at) + 1
+        if line not in places:
+            where = _where(text, at, timeline.section_at(at), in_position=bool(timeline.positions_at(at)))
+            places[line] = WHERE_WEIGHT[where]
+        best[word] = max(best.get(word, 0.0), places[line])
+    return {w: f for w, f in sorted(best.items()) if f < 1.0}
 
 
 def _cv_language(doc: Document, anonymised: str) -> str:
@@ -728,17 +765,18 @@ def score(candidate: CandidateProfile, role: Role) -> Score:
 
 def _compared(
     candidate: CandidateProfile, role: Role
-) -> tuple[Mapping[str, float], Mapping[str, float], float] | None:
-    """The role's and the CV's word vectors that are compared, and the cosine at which the fit is full:
-    their words in one language, their English terms across two; None when neither pair has words. The CV's
-    words are those it has without the ad's sentences it holds word for word (``_own_wording``): an empty
-    vector when it has no others."""
+) -> tuple[Mapping[str, float], Mapping[str, float], float, Mapping[str, float]] | None:
+    """The role's and the CV's word vectors that are compared, the cosine at which the fit is full and where
+    the CV shows its words (``CandidateProfile.wording_where``): their words in one language, their English
+    terms across two; None when neither pair has words. The CV's words are those it has without the ad's
+    sentences it holds word for word (``_own_wording``): an empty vector when it has no others."""
     if candidate.lang != role.lang:
-        cross = (role.wording_en, candidate.wording_en, wording.WORDING_FULL_CROSS)
-        return cross if cross[0] and cross[1] else None
+        if not (role.wording_en and candidate.wording_en):
+            return None
+        return role.wording_en, candidate.wording_en, wording.WORDING_FULL_CROSS, candidate.wording_en_where
     if not (role.wording and candidate.wording):
         return None
-    return role.wording, _own_wording(candidate, role), wording.WORDING_FULL
+    return role.wording, _own_wording(candidate, role), wording.WORDING_FULL, candidate.wording_where
 
 
 def _own_wording(candidate: CandidateProfile, role: Role) -> Mapping[str, float]:
@@ -770,12 +808,14 @@ def _shared_words(s: Score) -> list[str]:
 def wording_fit(candidate: CandidateProfile, role: Role) -> float | None:
     """0..1, how much of the role's distinctive wording the CV shares (``match/wording.py``): their words in
     one language, their English terms across two; None when they cannot be compared (no words, or texts in
-    two languages without English terms)."""
+    two languages without English terms). The capped cosine's fit is multiplied by the share of it the CV
+    shows in its jobs' text (``wording.shown_share``): claims without work weigh less than work."""
     found = _compared(candidate, role)
     if found is None:
         return None
-    role_words, cand_words, full = found
-    return wording.fit(wording.capped_cosine(role_words, cand_words, full), full)
+    role_words, cand_words, full, places = found
+    fit = wording.fit(wording.capped_cosine(role_words, cand_words, full), full)
+    return fit * wording.shown_share(role_words, cand_words, full, places) if places else fit
 
 
 def _with_wording(area_score: float, fit: float | None, share: float) -> float:

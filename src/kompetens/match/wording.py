@@ -300,6 +300,12 @@ def word_counts(text: str) -> Counter[str]:
     return Counter(_WORD.findall(text.lower()))
 
 
+def words_at(text: str) -> Iterator[tuple[str, int]]:
+    """Each word ``word_counts`` counts, lower-cased, with its offset in ``text``."""
+    for m in _WORD.finditer(text):
+        yield m.group().lower(), m.start()
+
+
 def term_counts(text: str, words: Mapping[str, float]) -> dict[str, int]:
     """How often each of ``words`` (the ``term_vector`` of ``text``) stands in ``text``: what
     ``without_sentences`` takes a copied sentence's words from (``CandidateProfile.wording_tf``)."""
@@ -320,6 +326,24 @@ def capped_cosine(role_words: Mapping[str, float], cand_words: Mapping[str, floa
     cap = WORD_CAP * full
     both = role_words.keys() & cand_words.keys()
     return math.fsum([min(cap, role_words[w] * cand_words[w]) for w in both])
+
+
+def shown_share(
+    role_words: Mapping[str, float], cand_words: Mapping[str, float], full: float, places: Mapping[str, float]
+) -> float:
+    """0..1: how much of the shared wording (``capped_cosine``'s products) the CV shows in its work: each
+    shared word's product counts by the place the CV shows it best (``places``: a word missing from it stands
+    in a job's text, 1; a summary's or profile's 0.5, an education's 0.6, a skills list's 0.2, as the areas'
+    evidence counts). 1 when nothing is shared or every shared word stands in a job. A CV that restates the
+    ad's duties in its profile while its jobs show none of them (a written set's trap, stop 41) keeps half
+    of the fit those words bring."""
+    if not places:
+        return 1.0
+    cap = WORD_CAP * full
+    both = role_words.keys() & cand_words.keys()
+    products = [(min(cap, role_words[w] * cand_words[w]), places.get(w, 1.0)) for w in both]
+    total = math.fsum(p for p, _ in products)
+    return math.fsum(p * f for p, f in products) / total if total > 0.0 else 1.0
 
 
 COPY_MIN_WORDS = 6
@@ -440,8 +464,24 @@ class WordBridge:
         """``words`` (a ``term_vector``) as a unit vector of English terms; empty when none translates. An
         English term that is one of English's ``skipped_words`` is left out, as it is of an English text
         (a bug hunt: "handle", "run" and "write" from "hantera", "ran" and "skriva" were shared wording)."""
-        keys = list(words)
         out: dict[str, float] = {}
+        for word, term, weight in self._terms(words, lang):
+            out[term] = out.get(term, 0.0) + words[word] * weight
+        return unit(out)
+
+    def places(self, words: Mapping[str, float], lang: str, places: Mapping[str, float]) -> dict[str, float]:
+        """``places`` (a word -> the where-weight of the best place a CV shows it, ``shown_share``) for the
+        English terms ``bridge`` makes of ``words``: a term stands where the best of its words stands."""
+        if not places:
+            return {}
+        best: dict[str, float] = {}
+        for word, term, _ in self._terms(words, lang):
+            best[term] = max(best.get(term, 0.0), places.get(word, 1.0))
+        return {t: f for t, f in sorted(best.items()) if f < 1.0}
+
+    def _terms(self, words: Mapping[str, float], lang: str) -> Iterator[tuple[str, str, float]]:
+        """Each of ``words`` that has an English term, with the term and its weight."""
+        keys = list(words)
         en_lemmas: list[str] | None = None
         skip = skipped_words("en")  # "ran" -> "run", "hantera" -> "handle": light verbs in English too
         for k, (word, lemma) in enumerate(zip(keys, self.lemmas(keys, lang), strict=True)):
@@ -451,8 +491,7 @@ class WordBridge:
                     en_lemmas = self.lemmas(keys, "en")
                 found = (en_lemmas[k], 1.0)
             if found is not None and found[0] not in skip:
-                out[found[0]] = out.get(found[0], 0.0) + words[word] * found[1]
-        return unit(out)
+                yield word, found[0], found[1]
 
 
 def shared(a: Mapping[str, float], b: Mapping[str, float], *, limit: int = SHARED_SHOWN) -> list[str]:
