@@ -176,18 +176,31 @@ NURSE_AD = (
 )
 
 
+SERVICE_AD = (
+    "Kundtjänstmedarbetare till Påhittade Energi AB\n\nOm tjänsten\nDu besvarar kundernas frågor om fakturor"
+    " och avtal i telefon, chatt och mejl, hanterar reklamationer och klagomål och dokumenterar ärendena.\n\n"
+    "Vi söker dig som\nhar erfarenhet av kundservice och är lugn i svåra samtal.\n"
+)
+
+
 def test_an_ad_outside_the_field_leans_on_its_wording(engine: Engine) -> None:
-    """An ad that asks for no social-media competence: no area must-haves, 70 of the points for wording."""
+    """An ad that asks for no social-media competence: no area must-haves, 70 of the points for wording where
+    it names an area (customer service), all of them where it names none (the nurse's ad, since stop 41)."""
+    service = engine.role_from_ad(document_from_text(SERVICE_AD, kind="ad", lang="sv"))
+    assert not engine.review(document_from_text(SERVICE_AD, kind="ad", lang="sv")).requires_social_media
+    assert service.ad_areas == ("customer_service",) and service.must_have == ()
+    assert service.wording_share == wording.WORDING_SHARE_OUTSIDE
     nurse = engine.role_from_ad(document_from_text(NURSE_AD, kind="ad", lang="sv"))
     assert not engine.review(document_from_text(NURSE_AD, kind="ad", lang="sv")).requires_social_media
-    assert nurse.must_have == () and nurse.wording_share == wording.WORDING_SHARE_OUTSIDE
+    assert nurse.must_have == () and nurse.ad_areas == ()
+    assert nurse.wording_share == wording.WORDING_SHARE_NO_AREAS
     assert {"sjuksköterska", "hemsjukvård"} <= set(nurse.wording)
     demo = engine.role_from_ad(read_path(ROOT / "demo" / "ads" / "social-media-specialist-sv.txt")[0])
     assert demo.wording_share == wording.WORDING_SHARE and demo.must_have  # in the field: as before
     cv = replace(synthetic(1, [0.2] * 8), lang="sv", wording=wording.term_vector(NURSE_AD, "sv", zipf))
     s = score(cv, nurse)
-    assert s.wording == 1.0 and s.wording_points == pytest.approx(100 * wording.WORDING_SHARE_OUTSIDE)
-    assert rank([cv], nurse)[0].item().wording_share == wording.WORDING_SHARE_OUTSIDE
+    assert s.wording == 1.0 and s.wording_points == pytest.approx(100 * wording.WORDING_SHARE_NO_AREAS)
+    assert rank([cv], nurse)[0].item().wording_share == wording.WORDING_SHARE_NO_AREAS
     again = role_from_dict({k: v for k, v in to_jsonable(nurse).items() if k != "source"})  # type: ignore[union-attr]
     assert again.wording_share == nurse.wording_share
 
@@ -648,3 +661,47 @@ def test_the_bridge_places_a_term_where_its_best_word_stands() -> None:
     assert bridge.places(words, "sv", {"mässor": 0.5, "kassa": 0.2}) == {"till": 0.2}  # "mässa": in a job
     assert bridge.places(words, "sv", {"mässor": 0.5, "mässa": 0.6}) == {"fairs": 0.6}
     assert bridge.places(words, "sv", {}) == {}
+
+
+WELDER_AD = """Svetsare till Påhittade Verkstaden AB
+
+Om tjänsten
+Du svetsar balkar och ramar i stål med MIG/MAG, läser ritningar och kontrollerar dina svetsfogar innan
+de går vidare till lackeringen. Du arbetar dagtid i en verkstad med tolv kollegor.
+
+Vi söker dig som
+har svetsbehörighet enligt EN ISO 9606-1 och några års erfarenhet av tillverkande industri. Truckkort är
+meriterande.
+"""
+
+
+def test_an_ad_outside_the_field_that_names_no_area_is_scored_on_its_wording_alone(engine: Engine) -> None:
+    """Stop 41: a written set's warehouse ad named no area, so its role took the default role's weights, and
+    a social-media manager's CV earned area points no warehouse ad asks for and ranked first. An ad outside
+    the field that names no area gives the wording the whole score; one that names an area keeps 0.7 of it
+    (the nurse's ad above). Fictional texts."""
+    ad = document_from_text(WELDER_AD, kind="ad", lang="sv")
+    assert not engine.review(ad).requires_social_media
+    role = engine.role_from_ad(ad)
+    assert role.ad_areas == () and role.wording_share == wording.WORDING_SHARE_NO_AREAS == 1.0
+
+    def cv(text: str, source: str) -> CandidateProfile:
+        return engine.candidate(document_from_text(text, source=source, kind="cv", lang="sv"))
+
+    some = cv(
+        "Erfarenhet\nSocial media manager, Fiktiva Byrån AB, 2019–nu\nAnsvarade för kundernas Instagram,"
+        " TikTok och LinkedIn, planerade kampanjer, modererade kommentarer och analyserade räckvidd i"
+        " Google Analytics. Arbetade med en verkstad som kund.\n",
+        "some.txt",
+    )
+    welder = cv(
+        "Erfarenhet\nSvetsare, Exempelsmide AB, 2018–nu\nSvetsar ramar i stål med MIG/MAG efter ritningar och"
+        " kontrollerar svetsfogar.\n",
+        "welder.txt",
+    )
+    assert sum(some.areas.values()) > 1.0
+    scores = {s.source: s for s in (score(c, role) for c in (some, welder))}
+    assert all(p == 0.0 for s in scores.values() for p in s.contributions().values())
+    assert scores["some.txt"].score == pytest.approx(scores["some.txt"].wording_points)
+    assert [r.score.source for r in rank([some, welder], role)] == ["welder.txt", "some.txt"]
+    assert rank([welder], role)[0].item().wording_share == 1.0

@@ -39,7 +39,7 @@ from ..errors import Code, RoleError
 from ..models import AREA_IDS, Profile
 from ..schema import DOCUMENTED
 from ..skills import Labeler, RoleSkill, role_skills, skill_list
-from .wording import WORDING_SHARE, WORDING_SHARE_OUTSIDE
+from .wording import WORDING_SHARE, WORDING_SHARE_NO_AREAS, WORDING_SHARE_OUTSIDE
 
 DEFAULT_ROLE_FILE = "social_media_specialist.yaml"
 DEFAULT_EMPHASIS = 3.0
@@ -268,7 +268,9 @@ def role_from_ad(
     otherwise sort its candidates first by whether their CVs say so. Its interview kit asks only about the
     areas the ad's own words weigh (``ad_areas``), not the default weights' social-media areas.
 
-    An ad that names no competence at all gives the default role's weights under the ad's title.
+    An ad that names no competence at all gives the default role's weights under the ad's title; outside the
+    field such an ad asks for none of them, so its wording is the whole score (``WORDING_SHARE_NO_AREAS``):
+    an ad's areas part reads only the areas it asks for.
     """
     weights = {a: round(float(profile.areas.get(a, 0.0)), 4) for a in AREA_IDS}
     ad_areas = tuple(a for a in AREA_IDS if weights[a] > 0.0)
@@ -290,7 +292,7 @@ def role_from_ad(
         dict(wording or {}),
         profile.doc.lang,
         dict(wording_en or {}),
-        WORDING_SHARE if social_media else WORDING_SHARE_OUTSIDE,
+        WORDING_SHARE if social_media else WORDING_SHARE_OUTSIDE if ad_areas else WORDING_SHARE_NO_AREAS,
         social_media,
         ad_areas,
     )

@@ -36,6 +36,10 @@ competence. Chosen with the two below on the tune half of bench/rank_ads.py and 
 WORDING_SHARE_OUTSIDE = 0.7
 """The share for a role derived from an ad that does not ask for social-media competence (the review's
 ``requires_social_media``): the eight areas say little about a nurse's or an engineer's fit."""
+WORDING_SHARE_NO_AREAS = 1.0
+"""The share for a role derived from an ad outside the field that names no area at all: its areas part would
+read the default role's social-media areas, which the ad does not ask for (a written set's warehouse ad put
+a social-media manager first on them, stop 41), so the wording is the whole score."""
 WORDING_FULL = 0.2
 """The cosine at which the wording fit is full (1.0)."""
 IDF_CEILING = 6.0
