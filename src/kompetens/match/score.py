@@ -814,8 +814,10 @@ def wording_fit(candidate: CandidateProfile, role: Role) -> float | None:
     if found is None:
         return None
     role_words, cand_words, full, places = found
-    fit = wording.fit(wording.capped_cosine(role_words, cand_words, full), full)
-    return fit * wording.shown_share(role_words, cand_words, full, places) if places else fit
+    if not places:
+        return wording.fit(wording.capped_cosine(role_words, cand_words, full), full)
+    capped, shown = wording.capped_and_shown(role_words, cand_words, full, places)
+    return wording.fit(capped, full) * (shown / capped if capped > 0.0 else 1.0)
 
 
 def _with_wording(area_score: float, fit: float | None, share: float) -> float:

@@ -341,13 +341,24 @@ def shown_share(
     evidence counts). 1 when nothing is shared or every shared word stands in a job. A CV that restates the
     ad's duties in its profile while its jobs show none of them (a written set's trap, stop 41) keeps half
     of the fit those words bring."""
-    if not places:
-        return 1.0
+    capped, shown = capped_and_shown(role_words, cand_words, full, places)
+    return shown / capped if capped > 0.0 else 1.0
+
+
+def capped_and_shown(
+    role_words: Mapping[str, float], cand_words: Mapping[str, float], full: float, places: Mapping[str, float]
+) -> tuple[float, float]:
+    """``capped_cosine`` (the same float) and the same sum with each product weighed by ``places``
+    (``shown_share``), in one pass over the shared words."""
     cap = WORD_CAP * full
     both = role_words.keys() & cand_words.keys()
-    products = [(min(cap, role_words[w] * cand_words[w]), places.get(w, 1.0)) for w in both]
-    total = math.fsum(p for p, _ in products)
-    return math.fsum(p * f for p, f in products) / total if total > 0.0 else 1.0
+    products = [min(cap, role_words[w] * cand_words[w]) for w in both]
+    if not places:
+        total = math.fsum(products)
+        return total, total
+    return math.fsum(products), math.fsum(
+        [p * places.get(w, 1.0) for p, w in zip(products, both, strict=True)]
+    )
 
 
 COPY_MIN_WORDS = 6
