@@ -14,15 +14,69 @@ from typing import Any
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 
 
+class LanguageDataError(Exception):
+    """A language-data file that cannot be used: its message names the file (``lang/<code>/<name>.json``),
+    the entry and what is wrong with it, so that a contributor's slip in a rule or a word is not a bare
+    ``KeyError`` or ``JSONDecodeError`` from deep in the engine. Not a ValueError, so that no handler meant
+    for a damaged data folder ("the linking index is damaged; rebuild it") takes it for one."""
+
+
+def data_file(lang: str, name: str) -> str:
+    """How an error names a language-data file: ``lang/sv/bias.json``."""
+    return f"lang/{lang}/{name}.json"
+
+
+def parse_lang_file(lang: str, name: str, text: str) -> Any:
+    """``text``, the contents of ``lang/<lang>/<name>.json``, parsed and checked where a check is known
+    (``glossary``); LanguageDataError naming the file for JSON that does not parse or an entry of the wrong
+    shape."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LanguageDataError(
+            f"{data_file(lang, name)}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from None
+    check = _CHECKS.get(name)
+    if check is not None:
+        check(data_file(lang, name), data)
+    return data
+
+
+def _check_glossary(where: str, data: Any) -> None:
+    """``glossary.json``: ``words`` maps a Swedish base form (lower case) to a list of 1-3 English renderings,
+    best first (a bare string would be read letter by letter: "liveliness" glossed as "l")."""
+    found = data.get("words", {}) if isinstance(data, dict) else None
+    if not isinstance(found, dict):
+        raise LanguageDataError(f"{where}: 'words' must be an object of word -> [English renderings]")
+    for word, english in found.items():
+        if (
+            not isinstance(english, list)
+            or not 1 <= len(english) <= 3
+            or not all(isinstance(e, str) and e.strip() for e in english)
+        ):
+            raise LanguageDataError(
+                f"{where}: words[{word!r}] must be a list of 1-3 English renderings (non-empty strings), "
+                f"got {english!r}"
+            )
+        if word != word.lower():
+            raise LanguageDataError(f"{where}: words[{word!r}]: a key is a base form in lower case")
+
+
+_CHECKS = {"glossary": _check_glossary}
+"""The files whose entries ``lang_data`` checks as it loads them; ``bias.json`` is checked where it is
+compiled (``review.lexicon``), which knows its categories and compiles its patterns."""
+
+
 @lru_cache(maxsize=64)
 def lang_data(lang: str, name: str) -> Any:
-    """The parsed ``lang/<lang>/<name>.json``; an empty dict when that language has no such file."""
+    """The parsed ``lang/<lang>/<name>.json``; an empty dict when that language has no such file;
+    LanguageDataError (naming the file and the entry) for one that does not parse or fails its check."""
     if lang not in LANGUAGES:
         return {}
     path = resources.files(__package__).joinpath(lang, f"{name}.json")
     if not path.is_file():
         return {}
-    return json.loads(path.read_text(encoding="utf-8"))
+    return parse_lang_file(lang, name, path.read_text(encoding="utf-8"))
 
 
 REPORT_LANGS: tuple[str, ...] = LANGUAGES

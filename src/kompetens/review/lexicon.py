@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from ..errors import Code, KompetensError
-from ..lang import LANGUAGES, lang_data
+from ..lang import LANGUAGES, LanguageDataError, data_file, lang_data
 from ..layout import GateIndex, any_of, literal_gate, whole_word
 from .wordforms import WordForms
 
@@ -455,6 +455,78 @@ def _need(lang: str, name: str) -> dict[str, Any]:
     return data
 
 
+CATEGORIES: tuple[str, ...] = (
+    "age",
+    "gender",
+    "exclusion",
+    "experience",
+    "religion",
+    "disability",
+    "ethnicity",
+    "pregnancy",
+    "sexual_orientation",
+    "gender_identity",
+)
+"""The categories a phrase rule of ``bias.json`` may name (``Flag.category``): the review, the market's
+``by_category`` and the reports count flags by them, so a rule with another (a typo, "alder") is refused."""
+
+PHRASE_KEYS: tuple[str, ...] = ("id", "category", "pattern", "explanation", "suggestion", "source")
+"""The keys every phrase rule of ``bias.json`` gives, each a non-empty string."""
+
+
+def check_bias_data(lang: str, data: Any) -> None:
+    """LanguageDataError, naming ``lang/<lang>/bias.json`` and the entry, for a phrase rule or an
+    ``other_rules`` entry that cannot be used: a key missing or not a string, an unknown category, a pattern
+    that does not compile, a rule id given twice, ``other_rules`` naming no rule of the file."""
+    where = data_file(lang, "bias")
+    phrases = data.get("phrases") if isinstance(data, dict) else None
+    if not isinstance(phrases, list):
+        raise LanguageDataError(f"{where}: 'phrases' must be a list of phrase rules")
+    ids: set[str] = set()
+    for i, entry in enumerate(phrases):
+        if not isinstance(entry, dict):
+            raise LanguageDataError(f"{where}: phrases[{i}] must be an object, got {entry!r}")
+        rule = entry.get("id")
+        at = f"{where}: phrases[{i}] (id {rule!r})" if isinstance(rule, str) else f"{where}: phrases[{i}]"
+        for key in PHRASE_KEYS:
+            if key not in entry:
+                raise LanguageDataError(
+                    f"{at}: {key!r} is missing (every rule gives {', '.join(PHRASE_KEYS)})"
+                )
+            if not isinstance(entry[key], str) or not entry[key].strip():
+                raise LanguageDataError(f"{at}: {key!r} must be a non-empty string, got {entry[key]!r}")
+        if entry["category"] not in CATEGORIES:
+            raise LanguageDataError(
+                f"{at}: unknown category {entry['category']!r}; one of {', '.join(CATEGORIES)}"
+            )
+        if entry["id"] in ids:
+            raise LanguageDataError(f"{at}: the id is given twice in the file")
+        ids.add(entry["id"])
+        try:  # the pattern alone first, so that a position in the message is one in the rule's own text
+            re.compile(entry["pattern"], re.IGNORECASE)
+            whole_word(entry["pattern"])
+        except re.error as exc:
+            raise LanguageDataError(f"{at}: the pattern does not compile: {exc}") from None
+        for key in ("gate", "not_in"):
+            value = entry.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise LanguageDataError(f"{at}: {key!r} must be a list of strings, got {value!r}")
+    for rule, value in data.get("other_rules", {}).items():
+        if rule.startswith("_"):
+            continue
+        at = f"{where}: other_rules[{rule!r}]"
+        if isinstance(value, str):
+            if value not in ids:
+                raise LanguageDataError(f"{at}: names {value!r}, which is no phrase rule of this file")
+        elif not (
+            isinstance(value, dict)
+            and all(isinstance(value.get(k), str) and value[k] for k in ("explanation", "suggestion"))
+        ):
+            raise LanguageDataError(
+                f"{at}: must be the id of a rule of this file or {{'explanation': ..., 'suggestion': ...}}"
+            )
+
+
 def _phrase(entry: dict[str, Any], lang: str, texts: dict[str, dict[str, RuleText]]) -> PhraseRule:
     rule_id = entry["id"]
     return PhraseRule(
@@ -578,6 +650,7 @@ def bias_lexicon(lang: str, *, folded: bool = False) -> BiasLexicon:
     """The compiled bias lexicon of one language; KompetensError E109 for an unsupported language.
     ``folded``: its matching written without å, ä, ö, for a text typed that way ("ungt gang")."""
     data = _need(lang, "bias")
+    check_bias_data(lang, data)
     if folded:
         data = _folded(data)
     g = data["gender"]
@@ -593,6 +666,9 @@ def bias_lexicon(lang: str, *, folded: bool = False) -> BiasLexicon:
         not_a_person=_not_a_person(g.get("not_a_person")),
     )
     others = [(code, lang_data(code, "bias")) for code in LANGUAGES if code != lang]
+    for code, d in others:
+        if d:
+            check_bias_data(code, d)
     by_lang = [(lang, data), *((code, _folded(d) if folded else d) for code, d in others if d)]
     datas = [d for _, d in by_lang]
     texts = {code: _rule_texts(d) for code, d in by_lang}
