@@ -31,9 +31,14 @@ from kompetens.models import Document
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ads", type=int, default=10_000)
-    ap.add_argument("--data-dir", type=Path, default=None)
+    ap.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="the kompetens data folder (default: as kompetens finds it: $KOMPETENS_HOME, else this checkout's .kompetens)",
+    )
     ap.add_argument("--round", type=int, default=2000, help="ads per timing round")
     args = ap.parse_args()
 

@@ -85,12 +85,22 @@ def reciprocal_rank(ranked: Sequence[str], gold: set[str]) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data-dir", type=Path, required=True)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=(
+            "tune / check: the queries are split in two halves by sha256(query text) % 2 (0: tune); weights are "
+            "chosen on the tune half only, and the check half is reported beside it as the held-out figure."
+        ),
+    )
+    ap.add_argument("--data-dir", type=Path, required=True, help="a data folder `kompetens setup` built")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--top", type=int, default=100)
     ap.add_argument("--show", type=int, default=0, help="print this many missed tune queries")
-    ap.add_argument("--esco-labels-only", action="store_true", help="without the JobTech labels (see above)")
+    ap.add_argument(
+        "--esco-labels-only",
+        action="store_true",
+        help="link against the ESCO concepts' own labels only (no JobTech concepts or labels; lexical, an index built in a temporary folder): the linking part alone, without the crosswalk look-up",
+    )
     args = ap.parse_args(argv)
     base = args.shared / "data" / "dev" / "melo_sv"
     if not base.is_dir():

@@ -32,8 +32,19 @@ TITLES = {"sv": "Säljare", "en": "Sales assistant"}
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data-dir", default=None)
+    ap = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog=(
+            "tune / check: the rows are split in two halves alternately (even rows tune, odd rows check); "
+            "rules are fixed looking at the tune half only, and the check half is reported beside it as the held-out "
+            "figure."
+        ),
+    )
+    ap.add_argument(
+        "--data-dir",
+        default=None,
+        help="the kompetens data folder (default: as kompetens finds it: $KOMPETENS_HOME, else this checkout's .kompetens)",
+    )
     ap.add_argument(
         "--misses", choices=["tune", "check", "none"], default="none", help="print this half's misses"
     )

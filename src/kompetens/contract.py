@@ -403,7 +403,9 @@ def _doc(prop: JSON) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kompetens.contract", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m kompetens.contract", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 when the document is out of date")
     parser.add_argument("--schema", action="store_true", help="print the JSON Schema of every command")
     parser.add_argument("--out", type=Path, default=DOC, help=f"the document (default: {DOC})")
