@@ -96,8 +96,15 @@ def one(engine: Engine, path: Path, kind: str) -> Document:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data-dir", default=".kompetens")
+    ap = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog=(
+            "tune / check: the roles are split in two halves by sha256(role) % 2 (0: tune); a change is chosen "
+            "looking at the tune roles only, and the check roles are reported beside them as the held-out figure "
+            "(a set measured before any change for it is held out whole: its first contact)."
+        ),
+    )
+    ap.add_argument("--data-dir", default=".kompetens", help="the kompetens data folder (default .kompetens)")
     ap.add_argument("--set", type=Path, default=DEFAULT_SET, help="the set's folder (default: %(default)s)")
     ap.add_argument("--thorough", action="store_true", help="profile the ad and CVs as rank --thorough")
     ap.add_argument("--show", action="store_true", help="print each role's ranking beside the grades")

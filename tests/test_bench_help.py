@@ -43,6 +43,7 @@ def _help(module: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
         "review_written",
         "review_real",
         "rank_ads",
+        "rank_written",
         "melo_cli",
         "link_sv",
     ],
@@ -56,7 +57,7 @@ def test_a_bench_with_halves_says_what_tune_and_check_are(
 
 
 @pytest.mark.parametrize(
-    "name", ["review_age_ads", "review_social_written", "extract", "rank_ads", "melo_cli"]
+    "name", ["review_age_ads", "review_social_written", "extract", "rank_ads", "rank_written", "melo_cli"]
 )
 def test_data_dir_has_a_help_text(
     name: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
