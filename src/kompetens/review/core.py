@@ -12,6 +12,8 @@ from ..schema import DOCUMENTED, R4
 from ..skills import Skill
 from .breadth import BreadthNote, breadth_note
 from .flags import GROUNDS_CHECKED, LAWFUL_RULE, Flag, GenderCoding, find_flags, gender_coding, is_coded_word
+from .gate import apply_gate
+from .gate import enabled as gate_enabled
 from .jurisdiction import cite_local_law, place_ad
 from .lexicon import GenderLexicon, ReviewCues, bias_lexicon, review_cues, written_without_diacritics
 from .social import (
@@ -252,12 +254,15 @@ def review_ad(
     min_confidence: float = 0.5,
     cue_strength: float = 0.5,
     min_area: float = 0.05,
+    social_gate: bool | None = None,
 ) -> Review:
     """Review one ad. ``profile`` is the extraction result for ``doc`` (its mentions may be empty).
 
     ``areas_needed``: the areas a social-media role should ask for (missing ones are reported);
     ``min_confidence``: weakest mention that can make the ad a social-media ad; ``cue_strength``: the
-    score an area gets from the review's own cues alone; ``min_area``: below this an area is missing.
+    score an area gets from the review's own cues alone; ``min_area``: below this an area is missing;
+    ``social_gate``: run the learned gate over the counted social-media evidence (``review.gate``; None: the
+    ``KOMPETENS_SOCIAL_GATE`` variable, else the shipped default).
     Raises KompetensError (E109) for a language without review data.
     """
     cues = review_cues(doc.lang)
@@ -271,6 +276,8 @@ def review_ad(
     from_title = list(title_evidence(layout, cues))
     evidence = sorted([*from_title, *from_cues, *from_mentions], key=lambda e: (e.start, e.via))
     evidence = _one_verdict(evidence, layout)
+    if gate_enabled(social_gate):
+        evidence = apply_gate(doc.text, layout, evidence, doc.lang)
 
     spans = _area_spans(profile, [e for e in from_cues if e.counted], layout, cues)
     areas = _area_scores(profile, spans, cue_strength=cue_strength)

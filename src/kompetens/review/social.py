@@ -56,11 +56,16 @@ class Evidence:
     """Counted: "job", "merit", "title". Set aside: "boilerplate", "application" (an applicant's profile
     link), "link" (a platform named beside a web address), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), "product_role" (a platform named in the ad of a role that works on it as a product: software, finance, legal), "users" (what the employer's customers or users do on a platform with its product: "våra kunder kan synas i sociala medier"), "others" (social media another team handles, or rules for the staff's use of it, or a merit said to be
     no part of the role), "topic" (social media as a subject taught about, or the cause of effects: "sociala
-    mediers påverkan på demokratin"), or the
+    mediers påverkan på demokratin"), "gate" (the learned gate read the sentence as no social-media work of the
+    hire's own: ``gate`` holds its probability), or the
     section kind (``about_company``, ``offer``, ``apply``...)."""
     via: str
     """"cue" (the ad-review cues), "mention" (the extraction pipeline) or "title"."""
     strength: str = "channel"
+    gate: float | None = None
+    """The learned gate's probability that the span is the hire's own social-media work (``review.gate``);
+    None where the gate did not read it (it reads only spans the rules count). Below the gate's threshold the
+    span is set aside with reason "gate"."""
 
 
 @dataclass(slots=True, frozen=True)
