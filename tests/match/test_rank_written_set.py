@@ -1,4 +1,4 @@
-"""The rated ranking set of bench/rank_written.py is whole: every CV of every role graded once, 0-3."""
+"""The rated ranking sets of bench/rank_written.py are whole: every CV of every role graded once, 0-3."""
 
 from __future__ import annotations
 
@@ -6,26 +6,31 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-SET = Path(__file__).resolve().parents[2] / "bench" / "data" / "rank_written_1"
+import pytest
+
+DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
+SETS = [DATA / "rank_written_1", DATA / "rank_written_2"]
 
 
-def _grades() -> list[dict[str, str]]:
-    with (SET / "ratings.tsv").open(encoding="utf-8", newline="") as f:
+def _grades(folder: Path) -> list[dict[str, str]]:
+    with (folder / "ratings.tsv").open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
-def test_every_cv_of_every_role_is_graded_once() -> None:
-    rows = _grades()
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
+def test_every_cv_of_every_role_is_graded_once(folder: Path) -> None:
+    rows = _grades(folder)
     graded = Counter((r["role"], r["cv"]) for r in rows)
     assert graded and max(graded.values()) == 1
-    files = {(p.parent.parent.name, p.stem) for p in SET.glob("role*/cvs/*.txt")}
+    files = {(p.parent.parent.name, p.stem) for p in folder.glob("role*/cvs/*.txt")}
     assert set(graded) == files
-    assert all((SET / role / "ad.txt").is_file() for role, _ in graded)
+    assert all((folder / role / "ad.txt").is_file() for role, _ in graded)
 
 
-def test_grades_are_0_to_3_and_each_pool_holds_fits_and_misfits() -> None:
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
+def test_grades_are_0_to_3_and_each_pool_holds_fits_and_misfits(folder: Path) -> None:
     by_role: dict[str, list[int]] = {}
-    for r in _grades():
+    for r in _grades(folder):
         by_role.setdefault(r["role"], []).append(int(r["grade"]))
         assert r["reason"].strip()
     assert len(by_role) == 8
