@@ -31,13 +31,10 @@ import argparse
 import csv
 import hashlib
 import json
-import math
 import os
 import random
-import re
 import statistics
 import sys
-from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -48,35 +45,16 @@ from kompetens.match import rank, wording
 from kompetens.match.evaluate import ndcg_at_k
 from kompetens.models import Document
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rank_ads import cosine, tfidf  # the baseline as the proxy bench computes it
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SET = ROOT / "bench" / "data" / "rank_written_1"
 SYSTEMS = ("score", "areas", "wording", "tfidf", "random")
-_TOKEN = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
 
 def half_of(role: str) -> str:
     return "tune" if int(hashlib.sha256(role.encode()).hexdigest(), 16) % 2 == 0 else "check"
-
-
-def tfidf(texts: dict[str, str]) -> dict[str, dict[str, float]]:
-    """Unit-length TF-IDF vectors (sublinear tf, smooth idf) of each text's lower-case word tokens."""
-    tokens = {k: Counter(_TOKEN.findall(t.lower())) for k, t in texts.items()}
-    df: Counter[str] = Counter()
-    for c in tokens.values():
-        df.update(c.keys())
-    n = len(tokens)
-    out: dict[str, dict[str, float]] = {}
-    for k, c in tokens.items():
-        vec = {w: (1 + math.log(f)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, f in c.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        out[k] = {w: v / norm for w, v in vec.items()}
-    return out
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
 def grades_of(folder: Path) -> dict[str, dict[str, float]]:

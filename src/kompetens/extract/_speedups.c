@@ -1306,6 +1306,26 @@ static PyObject *words_text(const unsigned char **at, const unsigned char *end) 
     return PyUnicode_DecodeUTF8((const char *)p, z - p, "strict");
 }
 
+/* The words file's header: "KWORDS\0\1", its row count, the ids' length, then the offsets (4-byte aligned)
+ * and the records. Sets n, the offsets' start and the records' start, or a ValueError naming `fn`. */
+static int words_header(const unsigned char *base, Py_ssize_t len, const char *fn, uint32_t *n,
+                        Py_ssize_t *offs, Py_ssize_t *recs) {
+    uint32_t idlen;
+    if (len < 16 || memcmp(base, "KWORDS\0\1", 8) != 0) {
+        PyErr_Format(PyExc_ValueError, "%s: not a words file", fn);
+        return -1;
+    }
+    memcpy(n, base + 8, 4);
+    memcpy(&idlen, base + 12, 4);
+    *offs = (16 + (Py_ssize_t)idlen + 3) & ~(Py_ssize_t)3;
+    *recs = *offs + 4 * (Py_ssize_t)*n;
+    if (*recs > len) {
+        PyErr_Format(PyExc_ValueError, "%s: a words file cut short", fn);
+        return -1;
+    }
+    return 0;
+}
+
 static PyObject *word_rows(PyObject *self, PyObject *args) {
     PyObject *bufobj, *keys, *out = NULL;
     Py_buffer b = {0};
@@ -1313,19 +1333,9 @@ static PyObject *word_rows(PyObject *self, PyObject *args) {
     if (PyObject_GetBuffer(bufobj, &b, PyBUF_SIMPLE) < 0) return NULL;
     const unsigned char *base = b.buf;
     Py_ssize_t len = b.len;
-    uint32_t n, idlen;
-    if (len < 16 || memcmp(base, "KWORDS\0\1", 8) != 0) {
-        PyErr_SetString(PyExc_ValueError, "word_rows: not a words file");
-        goto done;
-    }
-    memcpy(&n, base + 8, 4);
-    memcpy(&idlen, base + 12, 4);
-    Py_ssize_t offs = (16 + (Py_ssize_t)idlen + 3) & ~(Py_ssize_t)3;
-    Py_ssize_t recs = offs + 4 * (Py_ssize_t)n;
-    if (recs > len) {
-        PyErr_SetString(PyExc_ValueError, "word_rows: a words file cut short");
-        goto done;
-    }
+    uint32_t n;
+    Py_ssize_t offs, recs;
+    if (words_header(base, len, "word_rows", &n, &offs, &recs) < 0) goto done;
     const unsigned char *end = base + len;
     out = PyList_New(0);
     if (out == NULL) goto done;
@@ -1428,19 +1438,9 @@ static PyObject *word_memos(PyObject *self, PyObject *args) {
     if (PyObject_GetBuffer(bufobj, &b, PyBUF_SIMPLE) < 0) return NULL;
     const unsigned char *base = b.buf;
     Py_ssize_t len = b.len;
-    uint32_t n, idlen;
-    if (len < 16 || memcmp(base, "KWORDS\0\1", 8) != 0) {
-        PyErr_SetString(PyExc_ValueError, "word_memos: not a words file");
-        goto done;
-    }
-    memcpy(&n, base + 8, 4);
-    memcpy(&idlen, base + 12, 4);
-    Py_ssize_t offs = (16 + (Py_ssize_t)idlen + 3) & ~(Py_ssize_t)3;
-    Py_ssize_t recs = offs + 4 * (Py_ssize_t)n;
-    if (recs > len) {
-        PyErr_SetString(PyExc_ValueError, "word_memos: a words file cut short");
-        goto done;
-    }
+    uint32_t n;
+    Py_ssize_t offs, recs;
+    if (words_header(base, len, "word_memos", &n, &offs, &recs) < 0) goto done;
     const unsigned char *end = base + len;
     zero = PyFloat_FromDouble(0.0);
     out = PyList_New(0);
