@@ -100,6 +100,39 @@ def test_the_c_walk_refuses_a_boost_out_of_range_and_leaves_its_scratch_zeroed()
         walk_select(([], [], []), doc_group, scratch, 1.0, 0.3, {}, np.ones(3, dtype=bool))
 
 
+@needs_c
+def test_the_c_walk_skips_the_labels_of_dropped_groups_with_the_same_result() -> None:
+    """Stop 41: the walk reads a label mask (``mask[doc_group]``) and skips the postings of labels whose group
+    the kind drops; the groups kept, their order and scores are those of the walk without it, for two masks
+    in turn on one scratch (kept per mask), and a label mask of another length is refused."""
+    from kompetens.link import quick
+
+    index = InvertedIndex.build([["a", "b"], ["b", "c"], ["a", "c"], ["b"]], scheme="coverage")
+    doc_group = np.array([0, 1, 1, 2], dtype=np.int64)
+    queries = ([(index.query(["a", "b", "c"]), 1.0)], [], [])
+    scratch = Scratch(4, 3)
+    for mask in (np.array([True, False, True]), np.array([False, True, True])):
+        groups, scores = walk_select(queries, doc_group, scratch, 1.0, 0.3, {1: 2.0}, mask)
+        twin = select_python(*pool_queries(queries, doc_group, Scratch(4, 3), 1.0, 0.3), {1: 2.0}, mask)
+        assert groups.tolist() == twin[0].tolist() and scores.tobytes() == twin[1].tobytes()
+        assert not scratch.cells.any() and not scratch.gseen.any()
+    assert len(scratch.label_masks) == 2
+    assert quick._native is not None
+    with pytest.raises(ValueError, match="scratch sizes"):
+        quick._native.walk_select(
+            [],
+            doc_group.astype(np.int32),
+            scratch.cells,
+            scratch.gbest,
+            scratch.gseen,
+            1.0,
+            0.3,
+            {},
+            np.ones(3, dtype=np.uint8),
+            np.ones(5, dtype=np.uint8),
+        )
+
+
 def _sims(rng: np.random.Generator, *shape: int) -> np.ndarray:
     return (rng.standard_normal(shape) * 0.4 + 0.2).astype(np.float32)
 

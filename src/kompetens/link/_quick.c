@@ -3,7 +3,7 @@
  * compiler is present; the arithmetic is the twins' own, in the same order and in float32 where theirs is,
  * so the scores are the same to the bit.
  *
- * walk_select(items, doc_group, cells, gbest, gseen, w_cov, w_part, boosts, mask) -> (groups, scores)
+ * walk_select(items, doc_group, cells, gbest, gseen, w_cov, w_part, boosts, mask[, label_mask]) -> (groups, scores)
  *   The walk of kompetens.link.sparse.pool_queries (the same items, scratch and result: each concept group the
  *   term queries reach with its best fused label score, in the order first met), then what link_quick does
  *   with it in numpy (Linker._select_python): boosts (dict group -> float: the tool, term and exact-label
@@ -11,6 +11,9 @@
  *   then in ascending order (numpy's unique); then only the groups whose mask (uint8 per group: the link
  *   kind's) is set, in that order. groups: bytes of int64, scores: a bytearray of float32 (writable).
  *   doc_group may also be int32 (Scratch.doc_group32: the pooling reads it at random, half the memory).
+ *   label_mask (uint8 per label: mask[doc_group], stop 41): a posting of a label whose group the mask drops
+ *   is skipped as it is read, so that label is neither summed nor pooled. The same result: such a group is
+ *   never output, and the kept groups keep their scores and their order (first met, or ascending).
  *
  * static_add(score, sims, members, allowed, with_vec, mean, std, w)
  *   The per-text end of Linker._add_static_quick (``_static_add_python``): score (float32, writable, one per
@@ -28,7 +31,7 @@
 
 #include "../_cshared.h" /* the query items of walk_select, shared with extract/_speedups.c */
 
-#define VERSION 2
+#define VERSION 3
 
 static int by_value(const void *a, const void *b) {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -38,9 +41,9 @@ static int by_value(const void *a, const void *b) {
 static PyObject *walk_select(PyObject *self, PyObject *args) {
     PyObject *items, *boosts;
     double w_cov, w_part;
-    Py_buffer dgroup = {0}, dcells = {0}, gbest = {0}, gseen = {0}, mask = {0};
-    if (!PyArg_ParseTuple(args, "O!y*w*w*w*ddO!y*", &PyList_Type, &items, &dgroup, &dcells, &gbest, &gseen,
-                          &w_cov, &w_part, &PyDict_Type, &boosts, &mask))
+    Py_buffer dgroup = {0}, dcells = {0}, gbest = {0}, gseen = {0}, mask = {0}, lmask = {0};
+    if (!PyArg_ParseTuple(args, "O!y*w*w*w*ddO!y*|y*", &PyList_Type, &items, &dgroup, &dcells, &gbest, &gseen,
+                          &w_cov, &w_part, &PyDict_Type, &boosts, &mask, &lmask))
         return NULL;
     PyObject *out = NULL, *gbytes = NULL, *sbytes = NULL;
     int32_t *touched = NULL;
@@ -51,7 +54,7 @@ static PyObject *walk_select(PyObject *self, PyObject *args) {
     /* doc_group: int64 as the linker keeps it, or int32 (half the memory the pooling reads at random) */
     int wide = dgroup.len == n_docs * 8;
     if ((!wide && dgroup.len != n_docs * 4) || dcells.len != 16 * n_docs || n_docs >= INT32_MAX ||
-        gbest.len != n_groups * 4 || mask.len != n_groups) {
+        gbest.len != n_groups * 4 || mask.len != n_groups || (lmask.buf != NULL && lmask.len != n_docs)) {
         PyErr_SetString(PyExc_ValueError, "walk_select: scratch sizes do not match");
         goto done;
     }
@@ -60,6 +63,7 @@ static PyObject *walk_select(PyObject *self, PyObject *args) {
     float *cells = dcells.buf;
     unsigned char *gs = gseen.buf;
     const unsigned char *keep = mask.buf;
+    const unsigned char *lkeep = lmask.buf; /* optional: the labels whose group the mask keeps */
     float *best = gbest.buf;
     touched = PyMem_Malloc(sizeof(int32_t) * (size_t)cap);
     if (touched == NULL) { PyErr_NoMemory(); goto done; }
@@ -98,6 +102,7 @@ static PyObject *walk_select(PyObject *self, PyObject *args) {
                     ok = 0;
                     break;
                 }
+                if (lkeep && !lkeep[d]) continue; /* a label of a group the mask drops: never output */
                 float *cell = cells + 4 * d;
                 touched[n_touched] = (int32_t)d;
                 n_touched += cell[3] == 0.0f;
@@ -196,6 +201,7 @@ done:
     Py_XDECREF(sbytes);
     PyBuffer_Release(&dgroup); PyBuffer_Release(&dcells); PyBuffer_Release(&gbest); PyBuffer_Release(&gseen);
     PyBuffer_Release(&mask);
+    if (lmask.buf) PyBuffer_Release(&lmask);
     return out;
 }
 

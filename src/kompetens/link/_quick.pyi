@@ -12,6 +12,7 @@ def walk_select(
     w_part: float,
     boosts: dict[int, float],
     mask: Any,
+    label_mask: Any = ...,
     /,
 ) -> tuple[bytes, bytearray]: ...
 def static_add(

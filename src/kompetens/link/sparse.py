@@ -59,6 +59,9 @@ class Scratch:
     gseen: npt.NDArray[np.uint8] = field(init=False)
     doc_group32: npt.NDArray[np.int32] | None = None
     """The labels' concept groups as int32, for the C code of quick linking (``link.quick.walk_select``)."""
+    label_masks: dict[int, tuple[npt.NDArray[np.bool_], npt.NDArray[np.uint8]]] = field(default_factory=dict)
+    """Per group mask (by id, the mask kept beside), the labels it keeps: ``mask[doc_group]`` as uint8, read by
+    the C walk of quick linking to skip a dropped label's postings (a link kind's mask; 150 KB each)."""
 
     def __post_init__(self) -> None:
         self.cells = np.zeros(4 * self.n_docs, dtype=np.float32)  # per label: its three sums and a mark
