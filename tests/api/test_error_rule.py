@@ -207,11 +207,52 @@ def test_every_form_is_422_naming_a_missing_or_wrong_field(admin: tuple[TestClie
             r = client.request(op.method.upper(), url, files=files, headers=auth)
             error = assert_the_rule(op, r, "a form of no known field")
             assert error["code"] == Code.E301.name and error["field"] in required, (op.path, error)
+        # a part the operation takes, so that a wrong value is what is at fault (an unknown part is E301 too)
+        file_field = next(
+            (n for n, p in op.form.get("properties", {}).items() if _is_file(p, components)), None
+        )
+        known = [(file_field, ("x.txt", b"x"))] if file_field else files
         for name, prop in op.form.get("properties", {}).items():
             bad = BAD_VALUES.get(_type(prop, components) or "")
             if bad is not None:
-                r = client.request(op.method.upper(), url, files=files, data={name: bad}, headers=auth)
+                r = client.request(op.method.upper(), url, files=known, data={name: bad}, headers=auth)
                 assert_the_rule(op, r, f"{name}={bad}")
+    assert forms >= 8, forms
+
+
+def _is_file(prop: dict[str, Any], components: dict[str, Any]) -> bool:
+    """Whether a form property is a file (or a list of files)."""
+    for schema in [prop, *prop.get("anyOf", [])]:
+        schema = _resolve(schema, components)
+        if "contentMediaType" in schema or "contentMediaType" in schema.get("items", {}):
+            return True
+    return False
+
+
+def test_every_form_refuses_a_part_it_does_not_take(admin: tuple[TestClient, dict[str, str]]) -> None:
+    """A bug hunt, hJ: a multipart part the operation does not take was dropped, so ``role_fil`` (for
+    ``role_file``) ranked for the built-in role; now 422, E301, ``field`` the part's name, as a JSON key."""
+    client, auth = admin
+    components = client.app.openapi()["components"]["schemas"]  # type: ignore[attr-defined]
+    forms = 0
+    for op in operations(client.app.openapi()):  # type: ignore[attr-defined]
+        if op.form is None:
+            continue
+        forms += 1
+        properties = op.form.get("properties", {})
+        files = [
+            (n, ("x.txt", b"x")) for n in op.form.get("required", []) if _is_file(properties[n], components)
+        ]
+        if not files:  # a file part the operation takes, so that the body is multipart
+            files = [(next(n for n, p in properties.items() if _is_file(p, components)), ("x.txt", b"x"))]
+        data = {n: "1" for n in op.form.get("required", []) if not _is_file(properties[n], components)}
+        data["role_fil"] = "x"
+        r = client.request(op.method.upper(), op.url(), files=files, data=data, headers=auth)
+        where = f"{op.method.upper()} {op.path}: {r.status_code} {r.text[:300]}"
+        assert r.status_code == 422, where
+        error = r.json()["error"]
+        assert (error["code"], error["field"]) == (Code.E301.name, "role_fil"), where
+        assert "role_fil" in error["message"], where
     assert forms >= 8, forms
 
 

@@ -352,3 +352,17 @@ def test_the_headers_rank_answers_are_declared_in_openapi(
     sent = {"Kompetens-Ranking", "Location"}
     assert all(h in ranked.headers for h in sent) and sent <= set(declared.get("headers", {}))
     assert ranked.headers["Location"].endswith(f"/api/v1/rankings/{ranked.headers['Kompetens-Ranking']}")
+
+
+def test_a_misspelt_form_field_keeps_no_ranking(org: tuple[TestClient, dict[str, str], Engine]) -> None:
+    """A bug hunt, hJ: ``role_fil`` (for ``role_file``) was dropped, the CVs were ranked for the built-in role
+    and kept as a decision record for it. Now 422 naming the part, and nothing is stored."""
+    client, tokens, _ = org
+    before = client.get("/api/v1/rankings", headers=_h(tokens["admin"])).headers["x-total-count"]
+    role = ("role_fil", ("role.yaml", b"title: Community manager\nweights: {community: 1}\n"))
+    r = client.post("/api/v1/rank", files=[*_cvs(), role], headers=_h(tokens["recruiter"]))
+    assert r.status_code == 422, r.text
+    assert (r.json()["error"]["code"], r.json()["error"]["field"]) == ("E301", "role_fil")
+    assert "kompetens-ranking" not in r.headers
+    after = client.get("/api/v1/rankings", headers=_h(tokens["admin"])).headers["x-total-count"]
+    assert after == before

@@ -42,7 +42,7 @@ from ..store.accounts import User
 from . import schemas
 from .auth import CurrentUser, api_user, page_user, record_call
 from .csrf import check_csrf
-from .deps import engine_for, read_files
+from .deps import engine_for, known_form_fields, read_files
 from .errors import raised_at
 from .inputs import Upload, attachment, checked_lang, read_uploads, upload_files, upload_names
 from .render import WRITERS, html_download, page, page_lang
@@ -68,7 +68,7 @@ REFRESH_SECONDS = 2
 
 router = APIRouter(
     prefix="/api/v1",
-    dependencies=[Depends(api_user)],
+    dependencies=[Depends(api_user), Depends(known_form_fields)],
     responses={401: {"model": schemas.ErrorResponse, "description": "No valid API token (once users exist)"}},
 )
 pages = APIRouter(dependencies=[Depends(page_user), Depends(check_csrf)])

@@ -22,7 +22,7 @@ from ..schema import dump_json
 from ..taxonomy.areas import AreaInfo
 from . import schemas
 from .auth import Interviewer, Writer, api_user, record_call
-from .deps import engine_of, read_file, read_files
+from .deps import engine_of, known_form_fields, read_file, read_files
 from .inputs import (
     ReadResult,
     Upload,
@@ -50,7 +50,7 @@ public = APIRouter(prefix="/api/v1")
 
 router = APIRouter(
     prefix="/api/v1",
-    dependencies=[Depends(api_user)],
+    dependencies=[Depends(api_user), Depends(known_form_fields)],
     responses={
         **AUTH_RESPONSES,
         400: {"model": schemas.ErrorResponse, "description": schemas.UNPARSED},

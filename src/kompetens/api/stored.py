@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import Field
 
@@ -30,7 +30,7 @@ from ..store.records import (
 )
 from . import blind, schemas
 from .auth import Admin, CurrentUser, Interviewer, Writer, record_call
-from .deps import engine_of, read_file, read_files
+from .deps import engine_of, known_form_fields, read_file, read_files
 from .inputs import MAX_ID, ad_document, attachment, checked_lang, safe_name
 from .routes import (
     AUTH_RESPONSES,
@@ -45,6 +45,7 @@ from .routes import (
 
 router = APIRouter(
     prefix="/api/v1",
+    dependencies=[Depends(known_form_fields)],
     responses={
         **AUTH_RESPONSES,
         400: {"model": schemas.ErrorResponse, "description": schemas.UNPARSED},
