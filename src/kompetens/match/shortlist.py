@@ -222,23 +222,24 @@ def _headings(listing: Shortlist) -> dict[str, str]:
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _inert(cell: str) -> str:
+def inert_cell(cell: str) -> str:
     """A cell Excel or LibreOffice reads as text, never as a formula: a leading ``'`` before one that
     starts with ``= + - @``, a tab or a CR (OWASP, CSV injection). A candidate's file name comes from the
-    applicant: "=HYPERLINK(...).pdf" was written as is (hunt hH, finding 9)."""
+    applicant: "=HYPERLINK(...).pdf" was written as is (hunt hH, finding 9). ``market --facts`` writes its
+    cells through it too: an ad's title comes from whoever posted it (hunt hJ)."""
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def to_csv(listing: Shortlist) -> bytes:
     """The shortlist as CSV bytes for Excel: UTF-8 with a BOM, ``;`` between fields in Swedish; a cell
-    that would start a formula gets a leading ``'`` (``_inert``)."""
+    that would start a formula gets a leading ``'`` (``inert_cell``)."""
     heads = _headings(listing)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=CSV_DELIMITER.get(listing.lang, ","), lineterminator="\r\n")
     writer.writerow(heads.values())
     for row in listing.rows:
         cells = _cells(listing, row)
-        writer.writerow(_inert(cells[k]) for k in heads)
+        writer.writerow(inert_cell(cells[k]) for k in heads)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
