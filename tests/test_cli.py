@@ -770,6 +770,36 @@ def test_market_csv_with_columns_named_by_flags(runner: CliRunner, data_dir: Pat
     assert "'datum'" in failed["error"]["message"]
 
 
+def test_market_csv_names_occupation_region_and_municipality_columns(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    """A bug hunt, hJ: CsvFormat took occupation, region and municipality columns, the CLI had no flag for
+    them, so an export with other names lost its regions and occupations."""
+    import csv
+
+    corpus = tmp_path / "ads.csv"
+    with corpus.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(["rubrik", "annonstext", "Yrkesgrupp", "Landsdel", "Ort"])
+        writer.writerow(["Kommunikatör", AD, "Kommunikatör", "Exempellän", "Exempelby"])
+    flags = ["--occupation-col", "yrkesgrupp", "--region-col", "Landsdel", "--municipality-col", "Ort"]
+    facts = tmp_path / "facts.csv"
+    code, out, _ = run(runner, data_dir, "market", str(corpus), *flags, "--facts", str(facts), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["ads"] == 1 and list(data["by_region"]) == ["Exempellän"]
+    assert data["occupations"] == 1 and data["without_region"]["ads"] == 0
+    with facts.open(encoding="utf-8", newline="") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert (row["occupation"], row["region"], row["municipality"]) == (
+        "Kommunikatör",
+        "Exempellän",
+        "Exempelby",
+    )
+    code, out, _ = run(runner, data_dir, "market", str(corpus), "--region-col", "län", "--json")
+    (failed,) = json.loads(out)["failed"]
+    assert code == 1 and failed["error"]["code"] == "E112" and "--region-col" in failed["error"]["message"]
+
+
 def test_market_warns_where_csv_options_meet_other_files(
     runner: CliRunner, data_dir: Path, tmp_path: Path
 ) -> None:

@@ -2176,6 +2176,13 @@ def _warn_csv_options(engine: Engine, corpus: Sequence[Path], options: Mapping[s
 @click.option("--text-col", help="CSV: the column of the ad text (default: text, description).")
 @click.option("--date-col", help="CSV: the column of the publication date (default: date, publication_date).")
 @click.option("--id-col", help="CSV: the column of the ad id (default: id; else ads are keyed by content).")
+@click.option(
+    "--occupation-col", help="CSV: the column of the occupation (default: occupation, yrke, yrkesbenämning)."
+)
+@click.option("--region-col", help="CSV: the column of the region (default: region, län).")
+@click.option(
+    "--municipality-col", help="CSV: the column of the municipality (default: municipality, kommun)."
+)
 @click.option("--delimiter", help="CSV: the delimiter, or tab (default: told from the header line).")
 @click.option(
     "--lang",
@@ -2206,6 +2213,9 @@ def market(
     text_col: str | None,
     date_col: str | None,
     id_col: str | None,
+    occupation_col: str | None,
+    region_col: str | None,
+    municipality_col: str | None,
     delimiter: str | None,
     lang: str | None,
     report_lang: str,
@@ -2227,7 +2237,15 @@ def market(
     for out in (html_out, facts_out):
         if out is not None:
             _writable(out)
-    named = {"title": title_col, "text": text_col, "date": date_col, "id": id_col}
+    named = {
+        "title": title_col,
+        "text": text_col,
+        "date": date_col,
+        "id": id_col,
+        "occupation": occupation_col,
+        "region": region_col,
+        "municipality": municipality_col,
+    }
     _warn_csv_options(
         engine, corpus, {**{f"--{k}-col": v for k, v in named.items()}, "--delimiter": delimiter}
     )

@@ -300,3 +300,27 @@ def test_ads_without_a_title_are_no_title_silent_ads(engine: Engine, corpus: Pat
         text = report.render_text(width=140)
         assert "no title read" in text and f"{d['ads_without_title']:,}" in text
         assert "ads with no title read" in report.render_html()
+
+
+def test_a_swedish_export_s_id_occupation_and_places_are_read(
+    engine: Engine, corpus: Path, tmp_path: Path
+) -> None:
+    """A bug hunt, hJ: a Swedish CSV export (``Annons-ID;Rubrik;Annonstext;Publicerad;Yrke;Län;Kommun``) gave
+    no region and no occupation, without a word, and its ads were keyed by content (so ``--store`` over the
+    JSON lines and then the CSV held each ad twice). The Swedish names are read as the JobTech ones."""
+    names = {
+        "id": "Annons-ID",
+        "title": "Rubrik",
+        "text": "Annonstext",
+        "date": "Publicerad",
+        "occupation": "Yrke",
+        "region": "Län",
+        "municipality": "Kommun",
+    }
+    table = write_csv(tmp_path / "ads.csv", corpus, names=names, delimiter=";")
+    got = measure(engine, [table]).to_dict()
+    expected = measure(engine, [corpus]).to_dict()
+    assert got["regions"] > 0 and got["occupations"] > 0
+    assert _comparable(got) == _comparable(expected)
+    both = measure(engine, [corpus, table])  # the same ads by id: each once
+    assert both.ads == expected["ads"]

@@ -47,13 +47,14 @@ DEFAULT_NAMES: Mapping[str, tuple[str, ...]] = {
     ),
     "text": ("text", "description", "description.text", "annonstext", "beskrivning"),
     "date": ("date", "publication_date", "publicerad", "publiceringsdatum"),
-    "id": ("id",),
-    "occupation": ("occupation", "occupation.label"),
-    "region": ("region", "workplace_address.region"),
-    "municipality": ("municipality", "workplace_address.municipality"),
+    "id": ("id", "annons-id", "annonsid", "annons id", "annons_id", "ad id", "ad_id"),
+    "occupation": ("occupation", "occupation.label", "yrke", "yrkesbenämning", "yrkesroll"),
+    "region": ("region", "workplace_address.region", "län"),
+    "municipality": ("municipality", "workplace_address.municipality", "kommun"),
 }
 """Header names looked for (case and spaces aside), in this order, when a field's column is not named: the
-JobTech names, then common Swedish and English export names. An ad of a file without a title column has
+JobTech names, then common Swedish and English export names (``Annons-ID``, ``Yrke``, ``Län``, ``Kommun``: a
+bug hunt, hJ, found a Swedish export's regions and occupations dropped without a word). An ad of a file without a title column has
 no title, and the report leaves it out of the title-silent figures (``ads_without_title``)."""
 _BOMS_WIDE = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _TAB_NAMES = {"\\t": "\t", "tab": "\t"}  # a tab is hard to type on a command line
