@@ -95,3 +95,19 @@ def test_an_upload_under_the_limit_is_never_spooled_to_disk(
     )
     assert r.status_code == 422 and r.json()["error"]["code"] == "E301"  # parsed, then refused: both given
     assert rolled == []
+
+
+def test_more_files_than_the_parser_takes_is_422_not_malformed(engine: Engine) -> None:
+    """A bug hunt, hJ: 1,001 CVs in one upload answered 400 E114 "the multipart body is not well-formed" (the
+    multipart parser's own cap of 1,000 parts, met before the route's limit). The body is well-formed; it
+    holds too many files: 422, E301, naming the file field and the limit."""
+    client = client_for(engine)
+    files = [("cvs", (f"cv{i}.txt", b"x")) for i in range(1_001)]
+    for path in ("/api/v1/rank", "/api/v1/candidates"):
+        r = client.post(path, files=files)
+        assert r.status_code == 422, r.text
+        error = r.json()["error"]
+        assert (error["code"], error["field"]) == ("E301", "cvs"), error
+        assert "at most 200 files" in error["message"]
+    r = client.post("/api/v1/market", files=[("ads", (f"a{i}.jsonl", b"{}")) for i in range(1_001)])
+    assert r.status_code == 422 and r.json()["error"]["field"] == "ads", r.text

@@ -150,12 +150,43 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
         return http_error_page(request, exc.status_code, exc.detail)
     if isinstance(exc, RequestTooLarge):
         return JSONResponse(error_body(exc.code.name, exc.code.value, exc.detail), status_code=413)
+    if exc.status_code == 400 and _is_multipart(request) and str(exc.detail).startswith(TOO_MANY):
+        # Starlette's parser stops at 1,000 files or fields, before the route's own limit can say so: the
+        # body is well-formed, there is too much of it (a bug hunt, hJ: 1,001 CVs were "not well-formed")
+        limit = request.app.state.limits.max_files
+        message = f"more than 1,000 files or fields in one request; at most {limit:,} files per request"
+        field = _file_field(request)
+        return JSONResponse(
+            error_body(Code.E301.name, Code.E301.value, message, field=field), status_code=422
+        )
     if exc.status_code == 400 and _is_multipart(request):  # Starlette's "Missing boundary in multipart."
         message = "the multipart body is not well-formed (its boundary, a part's headers or its end)"
         return JSONResponse(error_body(Code.E114.name, Code.E114.value, message), status_code=400)
     if exc.status_code == 400 and exc.detail == BODY_NOT_PARSED:  # FastAPI's word for a body not in UTF-8
         return JSONResponse(error_body(Code.E107.name, Code.E107.value, NOT_UTF8), status_code=400)
     return http_error_response(exc.status_code, exc.detail, exc.headers)
+
+
+TOO_MANY = ("Too many files", "Too many fields")
+"""How Starlette's multipart parser begins the message of a body of more parts than it takes."""
+
+
+def _file_field(request: Request) -> str | None:
+    """The operation's (first) file field, as its OpenAPI form names it (``cvs``, ``ads``), or None."""
+    route = request.scope.get("route")
+    template = getattr(route, "path_format", None) or request.url.path
+    openapi = request.app.openapi()
+    operation = openapi.get("paths", {}).get(template, {}).get(request.method.lower(), {})
+    schema = (
+        operation.get("requestBody", {}).get("content", {}).get("multipart/form-data", {}).get("schema", {})
+    )
+    if "$ref" in schema:
+        schema = openapi.get("components", {}).get("schemas", {}).get(schema["$ref"].rsplit("/", 1)[-1], {})
+    for name, prop in schema.get("properties", {}).items():
+        for option in [prop, *prop.get("anyOf", [])]:
+            if "contentMediaType" in option or "contentMediaType" in option.get("items", {}):
+                return str(name)
+    return None
 
 
 def _is_multipart(request: Request) -> bool:
