@@ -317,3 +317,30 @@ def test_not_found_names_the_path_parameter(admin: tuple[TestClient, dict[str, s
     ]:
         error = client.get(path, headers=auth).json()["error"]
         assert error["field"] == name, (path, error)
+
+
+def test_a_multipart_route_sent_json_says_it_takes_a_form(admin: tuple[TestClient, dict[str, str]]) -> None:
+    """A bug hunt, hJ: JSON (or a file's bytes as the body) posted to ``/candidates``, ``/rank``... answered
+    "cvs: Field required" alone; a form to a JSON route says it takes JSON. Now every multipart operation
+    with a required field says it takes a multipart form, and its file field."""
+    client, auth = admin
+    checked = 0
+    for op in operations(client.app.openapi()):  # type: ignore[attr-defined]
+        if op.form is None or not op.form.get("required"):
+            continue
+        for kw in (
+            {"json": {"text": "Fiktivt CV"}},
+            {"content": b"x", "headers": {"content-type": "text/plain"}},
+        ):
+            headers = {**auth, **kw.pop("headers", {})}  # type: ignore[dict-item]
+            r = client.request(op.method.upper(), op.url(), headers=headers, **kw)  # type: ignore[arg-type]
+            error = assert_the_rule(op, r, "a body that is no form")
+            assert error["code"] == Code.E301.name, (op.path, error)
+            assert "takes a multipart form (Content-Type: multipart/form-data" in error["message"], (
+                op.path,
+                error,
+            )
+            checked += 1
+    r = client.post("/api/v1/candidates", json={"text": "Fiktivt CV"}, headers=auth)
+    assert "its files as `cvs`); the body was sent as application/json" in r.json()["error"]["message"]
+    assert checked >= 8, checked

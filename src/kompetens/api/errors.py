@@ -127,19 +127,27 @@ async def on_validation_error(request: Request, exc: Exception) -> Response:
 def _file_twin_hint(request: Request) -> str | None:
     """Where a file posted as a form to a JSON route belongs: its multipart twin (``/api/v1/review`` ->
     ``/api/v1/review/file``), where the API has one; else, for a JSON route sent another content type
-    (text/plain, a form), that it takes JSON."""
+    (text/plain, a form), that it takes JSON; for a multipart route sent anything else (JSON, a file's bytes
+    as the body), that it takes a multipart form and its file field."""
     content_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    said = f"was sent as {content_type}" if content_type else "had no Content-Type"
+    paths = request.app.openapi().get("paths", {})  # built once, then cached by the app
+    route = request.scope.get("route")
+    template = getattr(route, "path_format", None) or request.url.path
+    takes = paths.get(template, {}).get(request.method.lower(), {}).get("requestBody", {}).get("content", {})
+    if "multipart/form-data" in takes and content_type != "multipart/form-data":
+        # a bug hunt, hJ: JSON posted to /candidates answered "cvs: Field required" alone
+        field = _file_field(request)
+        files = f", its files as `{field}`" if field else ""
+        return (
+            f"this route takes a multipart form (Content-Type: multipart/form-data{files}); the body {said}"
+        )
     if content_type == "application/json" or content_type.endswith("+json"):
         return None
-    paths = request.app.openapi().get("paths", {})  # built once, then cached by the app
     twin = request.url.path.rstrip("/") + "/file"
     if content_type == "multipart/form-data" and "post" in paths.get(twin, {}):
         return f"this route takes JSON; send a file as multipart/form-data to {twin}"
-    route = request.scope.get("route")  # the matched route's template: "/api/v1/candidates/{cid}/..."
-    template = getattr(route, "path_format", None) or request.url.path
-    operation = paths.get(template, {}).get(request.method.lower(), {})
-    if "application/json" in operation.get("requestBody", {}).get("content", {}):
-        said = f"was sent as {content_type}" if content_type else "had no Content-Type"
+    if "application/json" in takes:  # the matched route's template: "/api/v1/candidates/{cid}/..."
         return f"this route takes a JSON body (Content-Type: application/json); the body {said}"
     return None
 
