@@ -366,3 +366,23 @@ def test_a_misspelt_form_field_keeps_no_ranking(org: tuple[TestClient, dict[str,
     assert "kompetens-ranking" not in r.headers
     after = client.get("/api/v1/rankings", headers=_h(tokens["admin"])).headers["x-total-count"]
     assert after == before
+
+
+def test_the_location_of_a_started_job_is_declared_in_openapi(
+    org: tuple[TestClient, dict[str, str], Engine],
+) -> None:
+    """A bug hunt, hJ: the 202 of ``POST /api/v1/rank?background=true`` and of ``POST /api/v1/market`` sends
+    ``Location`` (where to follow the job), which docs/api.md tells a client to follow, but the OpenAPI
+    declared it for neither, so a generated client (a no-code tool's importer) did not offer it."""
+    client, tokens, _ = org
+    paths = client.get("/openapi.json").json()["paths"]
+    started = client.post("/api/v1/rank?background=true", files=_cvs(), headers=_h(tokens["recruiter"]))
+    market = client.post(
+        "/api/v1/market",
+        files=[("ads", ("ads.jsonl", b'{"text": "Fiktiv annons"}\n'))],
+        headers=_h(tokens["admin"]),
+    )
+    for r, path in ((started, "/api/v1/rank"), (market, "/api/v1/market")):
+        assert r.status_code == 202, r.text
+        assert r.headers["Location"] == f"/api/v1/jobs/{r.json()['id']}"
+        assert "Location" in paths[path]["post"]["responses"]["202"].get("headers", {}), path

@@ -63,6 +63,15 @@ KEEP_SECONDS = 3600.0
 """A finished job (and its answer) is kept this long, then forgotten."""
 MARKET_TIMEOUT = 1800.0
 """Seconds a market job's run may take (it is one engine call: the ads are measured together)."""
+JOB_LOCATION: dict[str, Any] = {
+    "Location": {
+        "description": "Where to follow the job: `/api/v1/jobs/{id}` (`GET` it until `status` is `done`).",
+        "schema": {"type": "string"},
+    }
+}
+"""The header of every 202 that starts a job, as the OpenAPI document declares it (a bug hunt, hJ: the 202s
+of `/rank` and `/market` declared none, though docs/api.md tells clients to follow it)."""
+
 REFRESH_SECONDS = 2
 """The job page reloads itself this often while the job waits or runs (``<meta http-equiv="refresh">``)."""
 
@@ -521,6 +530,7 @@ def _market_page(
     description="Multipart `ads`: JSON lines, CSV or ad files (`kompetens market`'s inputs). Answers 202 with "
     "the job at once (`Location`); its `result` is `kompetens market --json`'s object. Nothing is stored.",
     responses={
+        202: {"headers": JOB_LOCATION},
         400: {"model": schemas.ErrorResponse, "description": schemas.UNPARSED},
         413: {"model": schemas.ErrorResponse, "description": "Request body or upload too large"},
         422: {"model": schemas.ErrorResponse, "description": schemas.UNUSABLE},

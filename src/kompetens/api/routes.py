@@ -33,7 +33,7 @@ from .inputs import (
     upload_files,
     upload_names,
 )
-from .jobs import BACKGROUND_FILES, JobView, job_response, start_rank_job
+from .jobs import BACKGROUND_FILES, JOB_LOCATION, JobView, job_response, start_rank_job
 
 MAX_SYNTHETIC = 2_000
 """The largest synthetic pool one request may ask for (scoring 2,000 CVs takes seconds)."""
@@ -266,7 +266,7 @@ def show_role(
                 },
             }
         },
-        202: {"model": JobView, "description": "Started as a background job"},
+        202: {"model": JobView, "description": "Started as a background job", "headers": JOB_LOCATION},
         422: {
             "model": schemas.ErrorResponse | AllFailed,
             "description": "A bad field, or no CV could be read",
