@@ -806,3 +806,32 @@ def test_an_erased_candidate_gets_no_kit(two_orgs: tuple, caplog: pytest.LogCapt
     assert "erased" in r.json()["error"]["message"] and "sections" not in r.json()
     assert client.get(_kit_url(rid, keep), headers=a).status_code == 200  # the others keep theirs
     assert MARKER.encode() not in _all_bytes(engine)  # the kit brought no copy of the CV back
+
+
+def test_ads_roles_and_events_are_listed_page_by_page(
+    two_orgs: tuple[TestClient, dict[str, dict[str, str]], Engine],
+) -> None:
+    """A bug hunt, hJ: ``GET /api/v1/ads``, ``/roles`` and ``/events`` ignored ``limit`` and gave no total,
+    so a client got every stored ad's full text and every event at once. Now they page as the candidates
+    do; without ``limit`` they answer every item, as before."""
+    client, tokens, engine = two_orgs
+    engine.accounts.add_user("admin@a.example", org="Org A", role="admin")
+    admin = _h(engine.accounts.issue_token("admin@a.example").token)
+    rec = _h(tokens["a"]["recruiter"])
+    for i in range(3):
+        ad = {"text": f"Fiktiv kommunikatör {i}\n\nDu driver våra kanaler på Instagram."}
+        assert client.post("/api/v1/ads", json=ad, headers=rec).status_code == 201
+        role = {"title": f"Roll {i}", "weights": {"community": 1}}
+        assert client.post("/api/v1/roles", json=role, headers=rec).status_code == 201
+    for path, key, headers in (("/api/v1/ads", "id", rec), ("/api/v1/roles", "id", rec)):
+        whole = client.get(path, headers=headers)
+        assert whole.headers["X-Total-Count"] == "3" and len(whole.json()) == 3, path
+        pages = [client.get(path, params={"limit": 2, "offset": o}, headers=headers) for o in (0, 2)]
+        assert [len(p.json()) for p in pages] == [2, 1] and all(
+            p.headers["X-Total-Count"] == "3" for p in pages
+        )
+        assert [x[key] for p in pages for x in p.json()] == [x[key] for x in whole.json()], path
+        assert client.get(path, params={"limit": 0}, headers=headers).status_code == 422, path
+    events = client.get("/api/v1/events", headers=admin).json()
+    page = client.get("/api/v1/events", params={"limit": 2, "offset": 1}, headers=admin)
+    assert page.json() == events[1:3] and int(page.headers["X-Total-Count"]) >= len(events)
