@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kompetens.errors import Code, IngestError
 from kompetens.ingest import iter_documents
 
@@ -117,3 +119,18 @@ def test_max_bytes_applies_per_file(build):
         (Code.E103, str(root / "a.md")),
         (Code.E103, str(root / "b.txt")),
     ]
+
+
+def test_a_compressed_corpus_says_to_unpack_it(tmp_path: Path) -> None:
+    """A bug hunt, hJ: ``kompetens market ads.jsonl.gz`` (JobTech's historical ads come zipped) said
+    "unknown file type '.gz'"; it says it is compressed and how to unpack it."""
+    import gzip
+
+    from kompetens.ingest.reader import expand_paths
+
+    corpus = tmp_path / "ads.jsonl.gz"
+    corpus.write_bytes(gzip.compress(b'{"text": "Fiktiv annons"}\n'))
+    (error,) = list(expand_paths(corpus))
+    assert isinstance(error, IngestError) and error.code is Code.E108
+    assert "compressed" in error.message and "gunzip -k ads.jsonl.gz" in error.message
+    assert "give .jsonl" in error.message

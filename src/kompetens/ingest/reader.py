@@ -74,7 +74,27 @@ def unknown_type(path: Path, extensions: Collection[str] = ()) -> IngestError:
     if not path.suffix:
         what = "no file extension, and the content is neither a PDF nor a Word file (DOCX); name the file"
         return IngestError(Code.E108, f"{what} with one of: {known}", source=str(path))
+    if path.suffix.lower() in COMPRESSED:
+        inner = Path(path.stem).suffix or "its file"
+        return IngestError(
+            Code.E108,
+            f"a compressed file ({path.suffix!r}) is not read: unpack it first ({COMPRESSED[path.suffix.lower()]}"
+            f" {path.name}) and give {inner}; known: {known}",
+            source=str(path),
+        )
     return IngestError(Code.E108, f"unknown file type {path.suffix!r}; known: {known}", source=str(path))
+
+
+COMPRESSED: dict[str, str] = {
+    ".gz": "gunzip -k",
+    ".zip": "unzip",
+    ".bz2": "bunzip2 -k",
+    ".xz": "unxz -k",
+    ".zst": "unzstd",
+    ".7z": "7z x",
+}
+"""Compressed files and the command that unpacks one. Nothing reads them (JobTech's historical ads come
+zipped): the error says so and how, where it said "unknown file type '.gz'" (a bug hunt, hJ)."""
 
 
 PathsArg = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
