@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kompetens.errors import Code, IngestError
 from kompetens.ingest import iter_documents
 
@@ -121,16 +123,68 @@ def test_max_bytes_applies_per_file(build):
     ]
 
 
-def test_a_compressed_corpus_says_to_unpack_it(tmp_path: Path) -> None:
+AD = b'{"id": "1", "headline": "Fiktiv kommunikat\xc3\xb6r", "description": {"text": "Du publicerar inl\xc3\xa4gg."}}\n'
+
+
+def _packed(tmp_path: Path, name: str, lines: bytes) -> Path:
+    import bz2
+    import gzip
+    import lzma
+    import zipfile
+
+    path = tmp_path / name
+    if name.endswith(".zip"):
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("2024.jsonl", lines)
+            archive.writestr("README.txt", b"not ads")
+            archive.writestr("2023.jsonl", lines)
+    else:
+        pack = {".gz": gzip.compress, ".bz2": bz2.compress, ".xz": lzma.compress}[Path(name).suffix]
+        path.write_bytes(pack(lines))
+    return path
+
+
+@pytest.mark.parametrize("name", ["ads.jsonl.gz", "ads.ndjson.bz2", "ads.jsonl.xz", "historical.zip"])
+def test_a_packed_json_lines_corpus_is_read_line_by_line(tmp_path: Path, name: str) -> None:
     """A bug hunt, hJ: ``kompetens market ads.jsonl.gz`` (JobTech's historical ads come zipped) said
-    "unknown file type '.gz'"; it says it is compressed and how to unpack it."""
+    "unknown file type '.gz'". Packed JSON lines are read as they unpack; a zip's JSON-lines members in name
+    order, each line named ``zip:member#line``."""
+    path = _packed(tmp_path, name, AD + b"\n" + AD.replace(b'"1"', b'"2"'))
+    docs = list(iter_documents(tmp_path))
+    assert all(not isinstance(d, IngestError) for d in docs), docs
+    expected = 4 if name.endswith(".zip") else 2
+    assert len(docs) == expected
+    assert docs[0].title == "Fiktiv kommunikatör"  # type: ignore[union-attr]
+    if name.endswith(".zip"):
+        assert [d.source for d in docs][:2] == [f"{path}:2023.jsonl#1", f"{path}:2023.jsonl#3"]
+    else:
+        assert [d.source for d in docs] == [f"{path}#1", f"{path}#3"]
+
+
+def test_a_damaged_packed_file_is_its_error_after_the_lines_read(tmp_path: Path) -> None:
     import gzip
 
+    whole = gzip.compress(AD * 50)
+    path = tmp_path / "ads.jsonl.gz"
+    path.write_bytes(whole[: len(whole) // 2])  # cut short
+    items = list(iter_documents(path))
+    error = items[-1]
+    assert isinstance(error, IngestError) and error.code is Code.E110 and error.source == str(path)
+    assert "damaged" in error.message
+
+
+def test_other_compressed_files_say_to_unpack_them(tmp_path: Path) -> None:
     from kompetens.ingest.reader import expand_paths
 
-    corpus = tmp_path / "ads.jsonl.gz"
-    corpus.write_bytes(gzip.compress(b'{"text": "Fiktiv annons"}\n'))
+    corpus = tmp_path / "ads.csv.gz"
+    corpus.write_bytes(b"x")
     (error,) = list(expand_paths(corpus))
     assert isinstance(error, IngestError) and error.code is Code.E108
-    assert "compressed" in error.message and "gunzip -k ads.jsonl.gz" in error.message
-    assert "give .jsonl" in error.message
+    assert "compressed" in error.message and "gunzip -k ads.csv.gz" in error.message
+    empty_zip = tmp_path / "cvs.zip"
+    import zipfile
+
+    with zipfile.ZipFile(empty_zip, "w") as archive:
+        archive.writestr("cv.docx", b"x")
+    (error,) = list(iter_documents(empty_zip))
+    assert isinstance(error, IngestError) and error.code is Code.E108 and "no .jsonl" in error.message

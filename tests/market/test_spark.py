@@ -120,6 +120,25 @@ def test_spark_and_duckdb_agree(spark: Any, engine: Engine, corpus: Path, tmp_pa
 
 
 @pytest.mark.slow
+def test_spark_and_duckdb_agree_on_a_packed_corpus(
+    spark: Any, engine: Engine, corpus: Path, tmp_path: Path
+) -> None:
+    """A gzip-packed corpus (JobTech's historical ads come packed) is read whole on a worker, as a JSON file
+    is: the same figures as the local run."""
+    import gzip
+
+    from kompetens.market.spark import SparkBackend
+
+    packed = tmp_path / "ads.jsonl.gz"
+    packed.write_bytes(gzip.compress(corpus.read_bytes()))
+    with DuckDBBackend() as local:
+        expected = measure(engine, [packed], backend=local)
+    with SparkBackend(session=spark, partitions=2) as backend:
+        got = measure(engine, [packed], backend=backend)
+    assert expected.ads > 0 and _comparable(got.to_dict()) == _comparable(expected.to_dict())
+
+
+@pytest.mark.slow
 def test_spark_and_duckdb_agree_on_csv(
     spark: Any,
     engine: Engine,

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import bz2
+import gzip
+import lzma
 import os
 import re
 import stat
+import zipfile
+import zlib
 from collections.abc import Collection, Iterable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from kompetens.errors import Code, IngestError
 from kompetens.ingest.base import Extracted, Extractor
@@ -76,10 +82,11 @@ def unknown_type(path: Path, extensions: Collection[str] = ()) -> IngestError:
         return IngestError(Code.E108, f"{what} with one of: {known}", source=str(path))
     if path.suffix.lower() in COMPRESSED:
         inner = Path(path.stem).suffix or "its file"
+        packed = "only JSON lines packed with gzip, bzip2 or xz (ads.jsonl.gz) or zipped are read"
         return IngestError(
             Code.E108,
-            f"a compressed file ({path.suffix!r}) is not read: unpack it first ({COMPRESSED[path.suffix.lower()]}"
-            f" {path.name}) and give {inner}; known: {known}",
+            f"a compressed file ({path.suffix!r}) of this kind is not read ({packed}): unpack it first"
+            f" ({COMPRESSED[path.suffix.lower()]} {path.name}) and give {inner}; known: {known}",
             source=str(path),
         )
     return IngestError(Code.E108, f"unknown file type {path.suffix!r}; known: {known}", source=str(path))
@@ -93,8 +100,38 @@ COMPRESSED: dict[str, str] = {
     ".zst": "unzstd",
     ".7z": "7z x",
 }
-"""Compressed files and the command that unpacks one. Nothing reads them (JobTech's historical ads come
-zipped): the error says so and how, where it said "unknown file type '.gz'" (a bug hunt, hJ)."""
+"""Compressed files and the command that unpacks one. JSON lines packed with gzip, bzip2 or xz, and zip
+files of JSON lines, are read (``packed_jsonl``: JobTech's historical ads come zipped); any other is an error
+that says how to unpack it, where it said "unknown file type '.gz'" (a bug hunt, hJ)."""
+
+JSONL_INNER = frozenset({".jsonl", ".ndjson"})
+_PACKERS: dict[str, Any] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+_PACKED_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError, zipfile.BadZipFile)
+
+
+def packed_jsonl(path: Path) -> bool:
+    """A JSON-lines corpus packed whole (``ads.jsonl.gz``, ``.bz2``, ``.xz``) or a zip file (whose
+    ``.jsonl`` and ``.ndjson`` members are read, in name order): read line by line, unpacked as it goes."""
+    suffix = path.suffix.lower()
+    if suffix in _PACKERS:
+        return Path(path.stem).suffix.lower() in JSONL_INNER
+    return suffix == ".zip"
+
+
+def _packed_members(path: Path, stack: ExitStack) -> Iterator[tuple[str, IO[bytes]]]:
+    """(source, binary stream) of each JSON-lines file ``path`` packs: ``ads.jsonl.gz`` itself, or each
+    ``.jsonl``/``.ndjson`` member of a zip as ``ads.zip:2023.jsonl``; an IngestError for a zip without any."""
+    suffix = path.suffix.lower()
+    if suffix in _PACKERS:
+        yield str(path), stack.enter_context(_PACKERS[suffix](path, "rb"))
+        return
+    archive = stack.enter_context(zipfile.ZipFile(path))
+    names = sorted(n for n in archive.namelist() if Path(n).suffix.lower() in JSONL_INNER)
+    if not names:
+        raise IngestError(Code.E108, "the zip file holds no .jsonl or .ndjson file", source=str(path))
+    for name in names:
+        with archive.open(name) as member:
+            yield f"{path}:{name}", member
 
 
 PathsArg = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
@@ -182,6 +219,9 @@ def stream_jsonl(
     if error is not None:
         yield error
         return
+    if packed_jsonl(path):
+        yield from _stream_packed(path, kind=kind, lang=lang)
+        return
     try:
         fh = path.open("rb")
     except OSError as exc:
@@ -192,17 +232,48 @@ def stream_jsonl(
             yield from _iter_file(path, kind=kind, lang=lang, max_bytes=DEFAULT_MAX_BYTES)
             return
         fh.seek(0)
-        for number, raw in enumerate(fh, start=1):
-            if number == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            if not raw.strip():
-                continue
-            item = jsonl_item(raw, source=source, number=number)
-            yield (
-                item
-                if isinstance(item, IngestError)
-                else _document(item, source=source, kind=kind, lang=lang)
-            )
+        yield from _jsonl_lines(fh, source, kind=kind, lang=lang)
+
+
+def _jsonl_lines(
+    fh: IO[bytes], source: str, *, kind: DocKind | None, lang: str | None
+) -> Iterator[Document | IngestError]:
+    for number, raw in enumerate(fh, start=1):
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        item = jsonl_item(raw, source=source, number=number)
+        yield item if isinstance(item, IngestError) else _document(item, source=source, kind=kind, lang=lang)
+
+
+def count_packed_lines(path: Path) -> int:
+    """The non-blank lines of a packed JSON-lines file (``packed_jsonl``), unpacking it once (a progress
+    total); 1 where it cannot be read, as reading will report that one error."""
+    count = 0
+    try:
+        with ExitStack() as stack:
+            for _, fh in _packed_members(path, stack):
+                count += sum(1 for line in fh if line.strip())
+    except (IngestError, *_PACKED_ERRORS):
+        return max(count, 1)
+    return max(count, 1)
+
+
+def _stream_packed(path: Path, *, kind: DocKind | None, lang: str | None) -> Iterator[Document | IngestError]:
+    """The lines of a packed JSON-lines file (``packed_jsonl``), unpacked as they are read; a file that
+    turns out damaged is its error after the lines read before it (naming the file: E104-like, E110)."""
+    try:
+        with ExitStack() as stack:
+            for source, fh in _packed_members(path, stack):
+                yield from _jsonl_lines(fh, source, kind=kind, lang=lang)
+    except IngestError as exc:
+        yield exc
+    except _PACKED_ERRORS as exc:
+        what = str(exc) or type(exc).__name__
+        yield IngestError(
+            Code.E110, f"the packed file is damaged or not what its name says ({what})", source=str(path)
+        )
 
 
 def jsonl_file_error(path: Path, *, chunk: int = 1 << 20) -> IngestError | None:
@@ -286,7 +357,7 @@ def expand_paths(
     other files are skipped; a folder with nothing to read at all is an error (E108) rather than no output."""
     if not path.is_dir():
         suffix = path.suffix.lower()
-        if not path.is_file() or suffix in EXTRACTORS or suffix in extensions:
+        if not path.is_file() or suffix in EXTRACTORS or suffix in extensions or packed_jsonl(path):
             yield path
         elif suffix in UNREAD_DOCUMENTS:
             yield IngestError(Code.E108, unread_message(suffix, kind), source=str(path))
@@ -317,7 +388,7 @@ def _walk(
         if entry.is_dir():
             if recursive and not entry.is_symlink():  # symlinked folders could loop
                 yield from _walk(entry, recursive=True, extensions=extensions, kind=kind)
-        elif suffix in EXTRACTORS or suffix in extensions:
+        elif suffix in EXTRACTORS or suffix in extensions or packed_jsonl(entry):
             yield entry
         elif suffix in UNREAD_DOCUMENTS:
             yield IngestError(Code.E108, unread_message(suffix, kind), source=str(entry))
@@ -327,6 +398,9 @@ def _iter_file(
     path: Path, *, kind: DocKind | None, lang: str | None, max_bytes: int
 ) -> Iterator[Document | IngestError]:
     source = str(path)
+    if packed_jsonl(path):
+        yield from stream_jsonl(path, kind=kind, lang=lang)
+        return
     try:
         size = _regular_file_size(path)
         if path.suffix:

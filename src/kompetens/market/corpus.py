@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import Code, IngestError, KompetensError
-from ..ingest.reader import PathsArg, as_paths, expand_paths, stream_jsonl
+from ..ingest.reader import PathsArg, as_paths, count_packed_lines, expand_paths, packed_jsonl, stream_jsonl
 from .analyse import AdFacts, ad_facts
 from .csvads import CSV_SUFFIXES, CsvFormat, count_rows, csv_documents
 
@@ -70,7 +70,7 @@ class Corpus:
         for file in self.files():
             if isinstance(file, IngestError):
                 yield file
-            elif file.suffix.lower() in JSONL_SUFFIXES:
+            elif file.suffix.lower() in JSONL_SUFFIXES or packed_jsonl(file):
                 yield from stream_jsonl(file, kind="ad")
             elif file.suffix.lower() in CSV_SUFFIXES:
                 yield from csv_documents(file, self.csv)
@@ -144,6 +144,8 @@ def count_inputs(paths: PathsArg, *, delimiter: str | None = None) -> int:
                 total += 1
             elif file.suffix.lower() in JSONL_SUFFIXES:
                 total += _count_lines(file)
+            elif packed_jsonl(file):
+                total += count_packed_lines(file)
             elif file.suffix.lower() in CSV_SUFFIXES:
                 total += count_rows(file, delimiter=delimiter)
             else:
