@@ -1326,6 +1326,32 @@ static int words_header(const unsigned char *base, Py_ssize_t len, const char *f
     return 0;
 }
 
+/* The record of word `k` (`kl` bytes) in the words file, by bisection over its offsets: *rec, or NULL where
+ * the file has no such word; -1 with a ValueError naming `fn` for an offset past the file's end. */
+static int words_find(const unsigned char *base, Py_ssize_t len, Py_ssize_t offs, Py_ssize_t recs, uint32_t n,
+                      const char *k, Py_ssize_t kl, const char *fn, const unsigned char **rec) {
+    const unsigned char *end = base + len;
+    Py_ssize_t lo = 0, hi = n;
+    *rec = NULL;
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        uint32_t off;
+        memcpy(&off, base + offs + 4 * mid, 4);
+        if (recs + (Py_ssize_t)off >= len) {
+            PyErr_Format(PyExc_ValueError, "%s: a record offset past the end", fn);
+            return -1;
+        }
+        const unsigned char *r = base + recs + off;
+        int c = words_cmp(k, kl, r, end);
+        if (c == 0) {
+            *rec = r;
+            return 0;
+        }
+        if (c < 0) hi = mid; else lo = mid + 1;
+    }
+    return 0;
+}
+
 static PyObject *word_rows(PyObject *self, PyObject *args) {
     PyObject *bufobj, *keys, *out = NULL;
     Py_buffer b = {0};
@@ -1350,21 +1376,8 @@ static PyObject *word_rows(PyObject *self, PyObject *args) {
         const char *k = PyUnicode_AsUTF8AndSize(key, &kl);
         if (k == NULL) goto fail;
         if (memchr(k, 0, (size_t)kl) != NULL) continue; /* no word of the file holds a NUL */
-        Py_ssize_t lo = 0, hi = n;
-        const unsigned char *rec = NULL;
-        while (lo < hi) {
-            Py_ssize_t mid = lo + (hi - lo) / 2;
-            uint32_t off;
-            memcpy(&off, base + offs + 4 * mid, 4);
-            if (recs + (Py_ssize_t)off >= len) {
-                PyErr_SetString(PyExc_ValueError, "word_rows: a record offset past the end");
-                goto fail;
-            }
-            const unsigned char *r = base + recs + off;
-            int c = words_cmp(k, kl, r, end);
-            if (c == 0) { rec = r; break; }
-            if (c < 0) hi = mid; else lo = mid + 1;
-        }
+        const unsigned char *rec;
+        if (words_find(base, len, offs, recs, n, k, kl, "word_rows", &rec) < 0) goto fail;
         if (rec == NULL) continue;
         const unsigned char *at = rec + kl + 1;
         if (at >= end) {
@@ -1456,22 +1469,9 @@ static PyObject *word_memos(PyObject *self, PyObject *args) {
         const char *k = PyUnicode_AsUTF8AndSize(key, &kl);
         if (k == NULL) goto fail;
         const unsigned char *rec = NULL;
-        if (memchr(k, 0, (size_t)kl) == NULL) { /* no word of the file holds a NUL */
-            Py_ssize_t lo = 0, hi = n;
-            while (lo < hi) {
-                Py_ssize_t mid = lo + (hi - lo) / 2;
-                uint32_t off;
-                memcpy(&off, base + offs + 4 * mid, 4);
-                if (recs + (Py_ssize_t)off >= len) {
-                    PyErr_SetString(PyExc_ValueError, "word_memos: a record offset past the end");
-                    goto fail;
-                }
-                const unsigned char *r = base + recs + off;
-                int c = words_cmp(k, kl, r, end);
-                if (c == 0) { rec = r; break; }
-                if (c < 0) hi = mid; else lo = mid + 1;
-            }
-        }
+        if (memchr(k, 0, (size_t)kl) == NULL /* no word of the file holds a NUL */
+            && words_find(base, len, offs, recs, n, k, kl, "word_memos", &rec) < 0)
+            goto fail;
         PyObject *lemma = Py_None, *zipf[2] = {zero, zero}, *made[3] = {NULL, NULL, NULL};
         if (rec == NULL) {
             if (PyList_Append(out, key) < 0) goto fail;
