@@ -40,6 +40,8 @@ from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from _halves import halves_epilog
+
 from kompetens.engine import Engine
 from kompetens.link import LinkResult
 
@@ -111,10 +113,8 @@ def share(ranks: list[int | None], k: int) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
-        epilog=(
-            "tune / check: the rows are split in two halves by the list's half column (sha256(clean Swedish phrase) % 2); "
-            "rules are fixed looking at the tune half only, and the check half is reported beside it as the held-out "
-            "figure."
+        epilog=halves_epilog(
+            "the rows are split in two halves by the list's half column (sha256(clean Swedish phrase) % 2)"
         ),
     )
     ap.add_argument(

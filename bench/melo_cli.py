@@ -36,6 +36,8 @@ from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from _halves import halves_epilog
+
 from kompetens.engine import Engine
 from kompetens.link import LinkConfig, Linker
 from kompetens.taxonomy import Taxonomy, normalize_label
@@ -87,9 +89,9 @@ def reciprocal_rank(ranked: Sequence[str], gold: set[str]) -> float:
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
-        epilog=(
-            "tune / check: the queries are split in two halves by sha256(query text) % 2 (0: tune); weights are "
-            "chosen on the tune half only, and the check half is reported beside it as the held-out figure."
+        epilog=halves_epilog(
+            "the queries are split in two halves by sha256(query text) % 2 (0: tune)",
+            fixed="weights are chosen on the tune half only",
         ),
     )
     ap.add_argument("--data-dir", type=Path, required=True, help="a data folder `kompetens setup` built")

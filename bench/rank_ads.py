@@ -44,6 +44,8 @@ from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from _halves import halves_epilog
+
 from kompetens.engine import Engine
 from kompetens.match import CandidateProfile, Role, rank, wording
 from kompetens.match.evaluate import ndcg_at_k
@@ -109,10 +111,7 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
-        epilog=(
-            "tune / check: the real ads are split in two halves by sha256(ad id) % 2 (0: tune); rules are fixed "
-            "looking at the tune half only, and the check half is reported beside it as the held-out figure."
-        ),
+        epilog=halves_epilog("the real ads are split in two halves by sha256(ad id) % 2 (0: tune)"),
     )
     ap.add_argument("--data-dir", default=".kompetens", help="the kompetens data folder (default .kompetens)")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")

@@ -40,6 +40,8 @@ from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from _halves import halves_epilog
+
 from kompetens.engine import Engine
 from kompetens.match import rank, wording
 from kompetens.match.evaluate import ndcg_at_k
@@ -76,10 +78,10 @@ def one(engine: Engine, path: Path, kind: str) -> Document:
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
-        epilog=(
-            "tune / check: the roles are split in two halves by sha256(role) % 2 (0: tune); a change is chosen "
-            "looking at the tune roles only, and the check roles are reported beside them as the held-out figure "
-            "(a set measured before any change for it is held out whole: its first contact)."
+        epilog=halves_epilog(
+            "the roles are split in two halves by sha256(role) % 2 (0: tune)",
+            fixed="a change is chosen looking at the tune roles only",
+            after=" (a set measured before any change for it is held out whole: its first contact)",
         ),
     )
     ap.add_argument("--data-dir", default=".kompetens", help="the kompetens data folder (default .kompetens)")

@@ -47,6 +47,8 @@ from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from _halves import DATA_DIR_HELP, halves_epilog
+
 from kompetens.engine import Engine
 from kompetens.ingest import document_from_text
 
@@ -56,16 +58,14 @@ DATA = Path(__file__).parent / "data" / "age_ads_written.tsv"
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
-        epilog=(
-            "tune / check: the rows are split in two halves by the set's half column (sha256(id) % 2, 0: tune); "
-            "rules are fixed looking at the tune half only, and the check half is reported beside it as the held-out "
-            "figure."
+        epilog=halves_epilog(
+            "the rows are split in two halves by the set's half column (sha256(id) % 2, 0: tune)"
         ),
     )
     ap.add_argument(
         "--data-dir",
         default=None,
-        help="the kompetens data folder (default: as kompetens finds it: $KOMPETENS_HOME, else this checkout's .kompetens)",
+        help=DATA_DIR_HELP,
     )
     ap.add_argument(
         "--data", type=Path, default=DATA, help="the set (default bench/data/age_ads_written.tsv)"

@@ -49,6 +49,8 @@ from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from _halves import halves_epilog
+
 from kompetens.engine import Engine
 from kompetens.errors import IngestError
 from kompetens.review import Review
@@ -106,10 +108,7 @@ class Counts:
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
-        epilog=(
-            "tune / check: the real ads are split in two halves by sha256(ad id) % 2 (0: tune); rules are fixed "
-            "looking at the tune half only, and the check half is reported beside it as the held-out figure."
-        ),
+        epilog=halves_epilog("the real ads are split in two halves by sha256(ad id) % 2 (0: tune)"),
     )
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument(

@@ -24,6 +24,8 @@ from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from _halves import DATA_DIR_HELP, halves_epilog
+
 from kompetens.engine import Engine
 from kompetens.ingest import document_from_text
 
@@ -34,16 +36,12 @@ TITLES = {"sv": "Säljare", "en": "Sales assistant"}
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
-        epilog=(
-            "tune / check: the rows are split in two halves alternately (even rows tune, odd rows check); "
-            "rules are fixed looking at the tune half only, and the check half is reported beside it as the held-out "
-            "figure."
-        ),
+        epilog=halves_epilog("the rows are split in two halves alternately (even rows tune, odd rows check)"),
     )
     ap.add_argument(
         "--data-dir",
         default=None,
-        help="the kompetens data folder (default: as kompetens finds it: $KOMPETENS_HOME, else this checkout's .kompetens)",
+        help=DATA_DIR_HELP,
     )
     ap.add_argument(
         "--misses", choices=["tune", "check", "none"], default="none", help="print this half's misses"

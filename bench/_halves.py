@@ -1,0 +1,15 @@
+"""What the benches with tune and check halves say of them in ``--help``: one wording, each bench's split."""
+
+from __future__ import annotations
+
+DATA_DIR_HELP = "the kompetens data folder (default: as kompetens finds it: $KOMPETENS_HOME, else this checkout's .kompetens)"
+
+
+def halves_epilog(
+    split: str, *, fixed: str = "rules are fixed looking at the tune half only", after: str = ""
+) -> str:
+    """``tune / check: <split>; <fixed>, and the check half is reported beside it as the held-out figure``."""
+    return (
+        f"tune / check: {split}; {fixed}, and the check half is reported beside it as the held-out figure"
+        f"{after}."
+    )
