@@ -2181,6 +2181,7 @@ class Engine:
             ad_sentence_words,
             employer_words,
             job_text,
+            place_words,
             term_vector,
             without,
         )
@@ -2211,6 +2212,8 @@ class Engine:
         # the employer's own name is no wording: a CV naming the company it applies to earns nothing for it
         employer = doc.meta.get("employer")
         words = without(words, employer_words(doc.text, employer if isinstance(employer, str) else None))
+        # nor are its place names: where the job is, or where a candidate lives, is no competence
+        words = without(words, place_words(doc.text, title))
         bridge = self.word_bridge
         role = role_from_ad(
             profile,

@@ -705,3 +705,55 @@ def test_an_ad_outside_the_field_that_names_no_area_is_scored_on_its_wording_alo
     assert scores["some.txt"].score == pytest.approx(scores["some.txt"].wording_points)
     assert [r.score.source for r in rank([some, welder], role)] == ["welder.txt", "some.txt"]
     assert rank([welder], role)[0].item().wording_share == 1.0
+
+
+def test_place_names_are_read_after_a_place_cue_beside_a_place_noun_and_after_the_titles_employer() -> None:
+    """Stop 42: a town the ad and a CV both name is no competence (written sets: the ad's town was its heaviest
+    word in half the ads, and a CV that lived there earned up to a quarter of the full wording fit)."""
+    ad = (
+        "Kommunikatör till Påhittade Tidningen AB, Fiktivstrand\n\n"
+        "Vi sitter på huvudkontoret i Exempelby och utanför Låtsasvik Norra. Exempelmo kommun och Region"
+        " Exempelland är våra kunder. Du arbetar i Canva och har erfarenhet i Python.\n"
+        "Our studio in Invented Vale is near Madeupton, council of Fakeshire County, by bus from Lerbyish"
+        " station; we meet near January. A degree in Computer Science, experience in Azure. WMS in HR."
+    )
+    assert wording.place_words(ad, ad.splitlines()[0]) == {
+        "fiktivstrand",
+        "exempelby",
+        "låtsasvik",
+        "norra",
+        "exempelmo",
+        "exempelland",
+        "invented",
+        "vale",
+        "madeupton",
+        "fakeshire",
+        "lerbyish",
+    }
+    # the employer in the title is the employer rule's, not a place; an ad title without one names none
+    assert wording.place_words("Sjuksköterska till Vårdcentralen Påhittby") == frozenset()
+    assert wording.place_words("Community Manager – Invented Games") == frozenset()
+    # a place noun with no name beside it, a lower-case word after a cue, or an acronym is none
+    assert (
+        wording.place_words("Vi arbetar i kommunen, kontoret i team, near the kommun, office in HR.")
+        == frozenset()
+    )
+
+
+def test_naming_the_ads_town_in_a_cv_earns_no_wording(engine: Engine) -> None:
+    ad = (
+        "Digital marknadsförare till Exempelsmycken AB – Påhittby\n\n"
+        "Exempelsmycken är en liten e-handel i Påhittby som säljer handgjorda smycken.\n\n"
+        "Om rollen\nDu skriver smyckestexter på kontoret i Påhittby och Låtsasby kommun, skickar nyhetsbrev"
+        " och svarar på kundernas frågor."
+    )
+    role = engine.role_from_ad(document_from_text(ad, kind="ad", lang="sv"))
+    assert (
+        "påhittby" not in role.wording and "låtsasby" not in role.wording and "smyckestexter" in role.wording
+    )
+    base = "Kassabiträde i livsmedelsbutik. Jag har arbetat helger i två år."
+    plain = engine.candidate(document_from_text(base, kind="cv", lang="sv"))
+    living = engine.candidate(
+        document_from_text(base + " Jag bor i Påhittby och har pendlat till Låtsasby.", kind="cv", lang="sv")
+    )
+    assert score(living, role).score == score(plain, role).score

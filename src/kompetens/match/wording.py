@@ -261,6 +261,100 @@ def employer_words(text: str, employer: str | None = None) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _place_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Every language's words just before a place name (``place_cues``: "utanför", "nära"; "outside",
+    "near"), the words that make "i"/"in" one (``place_heads``: "kontoret i", "ligger i"; "office in", "based
+    in": a bare "in" is as often "experience in Python"), the nouns beside a place (``place_nouns``:
+    "kommun", "region"; "municipality", "county") and the names after a cue that are no place (``months``,
+    ``weekdays``: "near January", "from Monday")."""
+    data = [lang_data(code, "cv") for code in LANGUAGES]
+    cues = frozenset(w for d in data for w in d.get("place_cues", []))
+    heads = frozenset(w for d in data for w in d.get("place_heads", []))
+    nouns = frozenset(w for d in data for w in d.get("place_nouns", []))
+    not_places = frozenset(w for d in data for key in ("months", "weekdays") for w in d.get(key, []))
+    return cues, heads, nouns, not_places
+
+
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w\-]*", re.UNICODE)
+_PLACE_NAME_WORDS = 3
+_PLACE_PREPOSITIONS = frozenset({"i", "in"})
+
+
+def _proper(token: str) -> bool:
+    """A name's word: a capital and then lower case ("Lerby", "Ängsby"); an acronym ("WMS", "HR") is no place."""
+    return token[:1].isupper() and not token.isupper()
+
+
+_TITLE_EMPLOYER = re.compile(r"\s[–—-]\s|\s(?:till|at)\s")
+_TITLE_PARTS = re.compile(r",\s|\s[–—-]\s")
+
+
+def _title_places(title: str) -> set[str]:
+    """The place an ad's title names after its employer: "Kontorssamordnare till Strandberg & Co, Sjöstaden",
+    "Innehållsproducent till Nordvik Resor – Kustvik": after the role ("till", "at" or a dash) the employer
+    comes first, and a further part of capitalised words only (after a comma or a dash) is the place."""
+    found = _TITLE_EMPLOYER.search(title)
+    if found is None:
+        return set()
+    words: set[str] = set()
+    for part in _TITLE_PARTS.split(title[found.end() :])[1:]:
+        tokens = _NAME_TOKEN.findall(part)
+        if tokens and len(tokens) <= _PLACE_NAME_WORDS and all(_proper(t) for t in tokens):
+            words.update(t.lower() for t in tokens)
+    return words
+
+
+def place_words(text: str, title: str | None = None) -> frozenset[str]:
+    """The words of the place names an ad holds, lower case: the capitalised words (up to three) just after a
+    place cue ("i Lerby", "kommunhuset i Ängsby", "outside Harlow Vale") or beside a place noun ("Ängsby
+    kommun", "Region Norrby", "Westmarch Council"). Where the job is, or where a candidate lives or worked, is
+    no competence: a CV that names the ad's town earned up to a quarter of the full wording fit for it (stop
+    42; the written sets' towns were the heaviest words of half their ads). Months and weekdays after a cue
+    ("in January", "from Monday") are no places; the English pronoun "I" is no cue. A tool after a cue ("i
+    Excel") is a mention the wording blanks anyway. With the ad's ``title``, the place it names after the
+    employer too (``_title_places``)."""
+    cues, heads, nouns, not_places = _place_cues()
+    words: set[str] = _title_places(title) if title else set()
+    for line in text.splitlines():
+        tokens = list(_NAME_TOKEN.finditer(line))
+        for i, m in enumerate(tokens):
+            low = m.group().lower()
+            if low in cues or (
+                low in _PLACE_PREPOSITIONS
+                and m.group() != "I"
+                and i > 0
+                and tokens[i - 1].group().lower() in heads
+            ):
+                sides = [tokens[i + 1 : i + 1 + _PLACE_NAME_WORDS]]
+            elif low in nouns:
+                sides = [
+                    tokens[i + 1 : i + 1 + _PLACE_NAME_WORDS],
+                    tokens[max(0, i - _PLACE_NAME_WORDS) : i][::-1],
+                ]
+            else:
+                continue
+            for side in sides:
+                last = m
+                for nxt in side:
+                    word = nxt.group()
+                    gap = (
+                        line[last.end() : nxt.start()]
+                        if nxt.start() > last.end()
+                        else line[nxt.end() : last.start()]
+                    )
+                    if (
+                        gap.strip()
+                        or not _proper(word)
+                        or word.lower() in not_places
+                        or word.lower() in nouns
+                    ):
+                        break
+                    words.add(word.lower())
+                    last = nxt
+    return frozenset(words)
+
+
 def without(weights: Mapping[str, float], words: frozenset[str]) -> dict[str, float]:
     """``weights`` less ``words``, of unit length again (the same dict's values when none is there)."""
     if words.isdisjoint(weights):
