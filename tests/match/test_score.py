@@ -381,6 +381,23 @@ def test_a_must_have_met_by_a_list_alone_is_not_met_and_is_said_to_be_listed() -
     assert ranked[1].item().listed_must_haves == ["api_seo", "concept:c:analysis"]
 
 
+def test_a_must_have_area_claimed_only_in_the_profile_is_not_met_beside_jobs_that_show_none_of_it() -> None:
+    # stop 42: written sets' "requirement-list" CVs restated the ad's duties in a personal statement, their jobs
+    # (reception, a kitchen) showing none of it, and met every must-have; a recruiter reads that as a claim
+    profile = "Profil\nJag har arbetat med SEO och analys i många år.\n\n"
+    claimed = candidate(profile + job("2020 – nu", "Kassa."), source="a.txt")
+    worked = candidate(profile + job("2020 – nu", "SEO och analys"), source="b.txt")
+    assert claimed.areas["api_seo"] > 0.0 == claimed.shown["api_seo"]
+    s = score(claimed, LIST_ROLE)
+    assert "api_seo" in s.missing_must_haves and "api_seo" in s.listed_must_haves
+    assert score(worked, LIST_ROLE).missing_must_haves == []
+    assert [r.score.source for r in rank([claimed, worked], LIST_ROLE)] == ["b.txt", "a.txt"]
+    # a CV whose jobs the timeline cannot read keeps its claims: its work cannot be told from them
+    undated = candidate(profile + "Erfarenhet\nKassa på Exempelbutiken.\n")
+    assert undated.shown["api_seo"] == undated.areas["api_seo"] > 0.0
+    assert "api_seo" not in score(undated, LIST_ROLE).missing_must_haves
+
+
 def test_a_profile_stored_before_lists_were_told_apart_keeps_its_must_haves() -> None:
     stored = candidate(job("2020 – nu", "Kassa.") + "\nKompetenser\nSEO, analys, Instagram\n").to_dict()
     del stored["shown"], stored["listed_concepts"]

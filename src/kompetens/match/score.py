@@ -132,8 +132,9 @@ class CandidateProfile:
     wording_en_where: dict[str, float] = field(default_factory=dict)
     """The same for ``wording_en``'s English terms (``WordBridge.places``)."""
     shown: dict[str, float] = field(default_factory=dict)
-    """Level per area from the evidence outside bare skills lists: what a must-have area is held to, so that
-    a list alone does not meet it. Empty in a profile stored before: ``areas`` then stands in."""
+    """Level per area from the evidence outside bare skills lists and, in a CV whose jobs the timeline reads,
+    outside self-description (a profile, a summary: stop 42): what a must-have area is held to, so that a
+    list or a claim alone does not meet it. Empty in a profile stored before: ``areas`` then stands in."""
     listed_concepts: list[str] = field(default_factory=list)
     """Concepts found only in bare skills lists: they meet no concept must-have."""
     vector: tuple[float, ...] = field(init=False, repr=False)
@@ -241,7 +242,8 @@ class Score:
 
     @property
     def listed_must_haves(self) -> list[str]:
-        """Missing must-haves the CV names in a bare skills list only: listed, not shown in work."""
+        """Missing must-haves the CV names in a bare skills list or claims in its profile only: listed, not
+        shown in work."""
         return [k for k in self.missing_must_haves if _listed(self.candidate, self.role, k)]
 
     @property
@@ -502,7 +504,10 @@ def candidate_from(
     depth = {a: _depth(evidence[a]) for a in AREA_IDS}
     years = {a: covered_months(months[a]) / 12.0 for a in AREA_IDS}
     recency = {a: _recency(months[a], timeline.today) for a in AREA_IDS}
-    worked = {a: [e for e in evidence[a] if e.where != "listed"] for a in AREA_IDS}
+    # what a must-have area is held to: the evidence outside bare lists and, where the timeline reads a job,
+    # outside self-description too (a profile that restates the ad's duties claims them, its jobs show them)
+    claims = ("listed", "other") if timeline.positions else ("listed",)
+    worked = {a: [e for e in evidence[a] if e.where not in claims] for a in AREA_IDS}
     return CandidateProfile(
         source=profile.doc.source,
         lang=profile.doc.lang,
