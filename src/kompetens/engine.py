@@ -2181,6 +2181,7 @@ class Engine:
             ad_sentence_words,
             employer_words,
             job_text,
+            name_words,
             place_words,
             term_vector,
             without,
@@ -2220,7 +2221,7 @@ class Engine:
             title=title[:80] if title else None,
             labels=self.skill_labels,
             wording=words,
-            wording_en=bridge.bridge(words, doc.lang) if bridge is not None else {},
+            wording_en=bridge.bridge(words, doc.lang, name_words(doc.text)) if bridge is not None else {},
             social_media=social_media,
         )
         held = ad_sentence_words(base)  # its keys are the sentences' hashes: the ad is split once

@@ -757,3 +757,28 @@ def test_naming_the_ads_town_in_a_cv_earns_no_wording(engine: Engine) -> None:
         document_from_text(base + " Jag bor i Påhittby och har pendlat till Låtsasby.", kind="cv", lang="sv")
     )
     assert score(living, role).score == score(plain, role).score
+
+
+def test_names_are_the_words_a_text_writes_with_a_capital_inside_its_sentences() -> None:
+    text = (
+        "Löneadministratör till Påhittade Fastigheter\n"
+        "Du kör lönerna i Lönevisma och rapporterar till Exempelverket. Lönevisma är vårt system.\n"
+        "Meriterande: erfarenhet av lönearbete. Fastigheter förvaltar vi själva, fastigheter är vår kärna."
+    )
+    # "Löneadministratör", "Du", "Meriterande": only at a line's or a sentence's start; "fastigheter" also in
+    # lower case
+    assert wording.name_words(text) == {"påhittade", "lönevisma", "exempelverket"}
+
+
+def test_the_bridge_keeps_a_swedish_texts_names_as_they_are() -> None:
+    """Stop 42: a Swedish payroll ad's "Visma", "Hogia" and "Skatteverket" are more Swedish than English, so
+    the bridge left them out, and an English CV from the same market that names them met none of them."""
+    bridge = wording.WordBridge(
+        lemmas=lambda words, _lang: list(words),
+        english=lambda lemma, _lang: {"lön": ("payroll", 1.0)}.get(lemma),
+        as_is=lambda _word, _lang: False,
+    )
+    words = {"lön": 0.6, "lönevisma": 0.6, "meriterande": 0.5}
+    assert set(bridge.bridge(words, "sv")) == {"payroll"}
+    assert set(bridge.bridge(words, "sv", frozenset({"lönevisma"}))) == {"payroll", "lönevisma"}
+    assert bridge.places(words, "sv", {"lönevisma": 0.5}, frozenset({"lönevisma"})) == {"lönevisma": 0.5}

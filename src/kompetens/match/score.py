@@ -34,6 +34,7 @@ from .wording import (
     Zipf,
     copied,
     cv_form_spans,
+    name_words,
     sentence_keys,
     term_counts,
     term_vector,
@@ -424,8 +425,9 @@ def build_candidate(
         cand.wording_tf = term_counts(text, cand.wording)
         cand.wording_where = _wording_places(clean.text, text, timeline, cand.wording)
         if bridge is not None:
-            cand.wording_en = bridge.bridge(cand.wording, lang)
-            cand.wording_en_where = bridge.places(cand.wording, lang, cand.wording_where)
+            names = name_words(clean.text)
+            cand.wording_en = bridge.bridge(cand.wording, lang, names)
+            cand.wording_en_where = bridge.places(cand.wording, lang, cand.wording_where, names)
     return cand
 
 

@@ -355,6 +355,25 @@ def place_words(text: str, title: str | None = None) -> frozenset[str]:
     return frozenset(words)
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;•·\-–—(\"]\s*|\n\s*)$")
+
+
+def name_words(text: str) -> frozenset[str]:
+    """The words, lower case, that ``text`` writes with a capital everywhere and at least once inside a
+    sentence: names ("Visma", "Skatteverket", "Hogia"), as a Swedish text writes no other word so (stop 42).
+    A word also written in lower case, or only ever at a line's or a sentence's start, is none."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for m in _WORD.finditer(text):
+        word = m.group()
+        key = word.lower()
+        if not word[0].isupper():
+            lower.add(key)
+        elif not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
+            capital.add(key)
+    return frozenset(capital - lower)
+
+
 def without(weights: Mapping[str, float], words: frozenset[str]) -> dict[str, float]:
     """``weights`` less ``words``, of unit length again (the same dict's values when none is there)."""
     if words.isdisjoint(weights):
@@ -569,33 +588,45 @@ class WordBridge:
     """(word, language) -> whether a word without a translation is taken as it is: an English word or a
     name in a Swedish text ("engineer", "Azure", "Kubernetes") reads the same in an English CV."""
 
-    def bridge(self, words: Mapping[str, float], lang: str) -> dict[str, float]:
+    def bridge(
+        self, words: Mapping[str, float], lang: str, names: frozenset[str] = frozenset()
+    ) -> dict[str, float]:
         """``words`` (a ``term_vector``) as a unit vector of English terms; empty when none translates. An
         English term that is one of English's ``skipped_words`` is left out, as it is of an English text
-        (a bug hunt: "handle", "run" and "write" from "hantera", "ran" and "skriva" were shared wording)."""
+        (a bug hunt: "handle", "run" and "write" from "hantera", "ran" and "skriva" were shared wording).
+        ``names`` (``name_words`` of the text) stay as they are without a translation: a system's, an
+        authority's or a firm's name reads the same in a CV in English ("Visma", "Skatteverket")."""
         out: dict[str, float] = {}
-        for word, term, weight in self._terms(words, lang):
+        for word, term, weight in self._terms(words, lang, names):
             out[term] = out.get(term, 0.0) + words[word] * weight
         return unit(out)
 
-    def places(self, words: Mapping[str, float], lang: str, places: Mapping[str, float]) -> dict[str, float]:
+    def places(
+        self,
+        words: Mapping[str, float],
+        lang: str,
+        places: Mapping[str, float],
+        names: frozenset[str] = frozenset(),
+    ) -> dict[str, float]:
         """``places`` (a word -> the where-weight of the best place a CV shows it, ``shown_share``) for the
         English terms ``bridge`` makes of ``words``: a term stands where the best of its words stands."""
         if not places:
             return {}
         best: dict[str, float] = {}
-        for word, term, _ in self._terms(words, lang):
+        for word, term, _ in self._terms(words, lang, names):
             best[term] = max(best.get(term, 0.0), places.get(word, 1.0))
         return {t: f for t, f in sorted(best.items()) if f < 1.0}
 
-    def _terms(self, words: Mapping[str, float], lang: str) -> Iterator[tuple[str, str, float]]:
+    def _terms(
+        self, words: Mapping[str, float], lang: str, names: frozenset[str] = frozenset()
+    ) -> Iterator[tuple[str, str, float]]:
         """Each of ``words`` that has an English term, with the term and its weight."""
         keys = list(words)
         en_lemmas: list[str] | None = None
         skip = skipped_words("en")  # "ran" -> "run", "hantera" -> "handle": light verbs in English too
         for k, (word, lemma) in enumerate(zip(keys, self.lemmas(keys, lang), strict=True)):
             found = (lemma, 1.0) if lang == "en" else self.english(lemma, lang)
-            if found is None and self.as_is(word, lang):
+            if found is None and (word in names or self.as_is(word, lang)):
                 if en_lemmas is None:
                     en_lemmas = self.lemmas(keys, "en")
                 found = (en_lemmas[k], 1.0)
