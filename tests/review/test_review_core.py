@@ -273,6 +273,107 @@ def test_reels_meta_influencers_topics_and_negated_merits(
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
 
 
+SOCIAL_KINDS_STOP_42 = [
+    # stop 42, kinds written as a recruiter would state them (fictional sentences, none from a set): a staff
+    # rule or ban, and a role said to hold no social-media work, is no duty ...
+    ("sv", "Undersköterska", "Personal får inte publicera bilder på brukare i sociala medier.", False),
+    ("en", "Nurse", "Staff must not post photos of patients on social media.", False),
+    ("sv", "IT-tekniker", "Du blockerar åtkomsten till sociala medier i skolans nätverk.", False),
+    ("en", "Teacher", "Phones and social media are not allowed during lessons.", False),
+    ("sv", "Administratör", "Tjänsten omfattar inte arbete med sociala medier.", False),
+    ("en", "Administrator", "This role does not involve any social media work.", False),
+    ("sv", "Säljare", "Att vara aktiv i sociala medier är inget krav.", False),
+    ("sv", "Sjuksköterska", "Vi följer de riktlinjer för sociala medier som regionen har.", False),
+    # ... nor the places the ad itself is published ...
+    ("sv", "Lagerarbetare", "Annonsen publiceras även på LinkedIn och Facebook.", False),
+    ("en", "Warehouse Operative", "This vacancy is also advertised on LinkedIn and Facebook.", False),
+    # ... nor a named department's or role's work beside the hire's ...
+    ("sv", "Receptionist", "Vår marknadsavdelning ansvarar för Instagram och Facebook.", False),
+    ("en", "Receptionist", "Our marketing department runs the Instagram and Facebook accounts.", False),
+    (
+        "sv",
+        "Projektledare",
+        "Du rapporterar till kommunikationschefen som ansvarar för våra sociala medier.",
+        False,
+    ),
+    (
+        "en",
+        "Photographer",
+        "Images are used in print, on the web and by our marketing team on social media.",
+        False,
+    ),
+    (
+        "en",
+        "Journalist",
+        "You write for the print edition; web and social media are run by a separate desk.",
+        False,
+    ),
+    # ... nor the employer's presence described, a consent notice, or the hire seen in its posts ...
+    ("sv", "Sjuksköterska", "Vi syns ofta i sociala medier och i lokalpressen.", False),
+    ("en", "Nurse", "We are often featured on social media and in the local press.", False),
+    (
+        "sv",
+        "Förskollärare",
+        "Bilder från verksamheten kan komma att publiceras i våra sociala kanaler.",
+        False,
+    ),
+    ("en", "Nursery Practitioner", "Photos from the nursery may be shared on our social channels.", False),
+    ("en", "Hairdresser", "You should be comfortable appearing in our Instagram posts.", False),
+    # ... nor harm done on social media, or safety on them, as what the job deals with
+    ("sv", "Kurator", "Du stöttar elever som utsatts för näthat i sociala medier.", False),
+    (
+        "en",
+        "Fraud Investigator",
+        "You investigate scams carried out through social media and online shops.",
+        False,
+    ),
+    ("sv", "Fritidsledare", "Du pratar med ungdomarna om nätvett och sociala medier.", False),
+    ("en", "Youth Worker", "You run sessions with young people about staying safe on social media.", False),
+    # ... nor social media as one of the places where the job checks others' compliance
+    ("sv", "Revisor", "Du kontrollerar regelefterlevnad, exempelvis i sociala medier och e-tjänster.", False),
+    (
+        "en",
+        "Privacy Officer",
+        "You audit data protection practices, for example on social media and in apps.",
+        False,
+    ),
+    # the hire's own work still counts: a team the hire joins, "att vi syns", answering and running accounts
+    ("sv", "Kommunikatör", "Du blir del av kommunikationsteamet som ansvarar för våra sociala medier.", True),
+    ("en", "Marketing Assistant", "You join the marketing team that runs our social media channels.", True),
+    (
+        "sv",
+        "Marknadsassistent",
+        "Tillsammans med marknadsavdelningen ansvarar du för våra sociala medier.",
+        True,
+    ),
+    ("sv", "Butikschef", "Du ser till att vi syns i sociala medier med nyheter från butiken.", True),
+    ("en", "Coordinator", "Your job is to make sure we are featured on social media every week.", True),
+    ("en", "Moderator", "You remove abuse and harassment from our social media comments.", True),
+    (
+        "sv",
+        "Kundtjänstmedarbetare",
+        "Du svarar på kundfrågor som kommer in via Messenger och Instagram.",
+        True,
+    ),
+    ("sv", "Fritidsledare", "Du hjälper ungdomarna att driva gårdens TikTok och gör egna klipp.", True),
+    ("en", "Events Officer", "Photos you take will be published on our Instagram after each event.", True),
+    ("sv", "Kommunikatör", "Tjänsten omfattar inte bara sociala medier utan även webben.", True),
+    ("en", "Web Editor", "You will not only run our social media but also the website.", True),
+    # accounts where the workplace shows what it does are social-media accounts, named by no platform
+    ("sv", "Fritidsledare", "Du hjälper till med gårdens konton där vi visar veckans aktiviteter.", True),
+    ("en", "Library Assistant", "You help with the library's accounts where we share reading tips.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "sentence", "counts"), SOCIAL_KINDS_STOP_42)
+def test_staff_rules_the_ads_own_channels_named_departments_presence_and_harms(
+    lang: str, title: str, sentence: str, counts: bool
+) -> None:
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
 def test_every_reason_a_cue_is_set_aside_for_has_its_words_in_both_languages() -> None:
     """A review's evidence names why a cue was set aside; the Swedish report showed "others" as it is (stop 40
     added the reason, not its words)."""

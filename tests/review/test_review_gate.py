@@ -33,8 +33,8 @@ DOUBTS = [
     ("en", "Counsellor", "Many students struggle with the pressure of social media and need support."),
     ("en", "Accountant", "The brand team, not this role, looks after our social media."),
 ]
-"""No social-media work of the hire's own, in constructions no rule was written for: the rules count them; the
-gate scores each below every sentence of KEEPS."""
+"""No social-media work of the hire's own, in constructions no rule was written for in stop 41: the rules counted
+them then; the gate scores each it reads below every sentence of KEEPS (stop 42's rules set two aside themselves)."""
 
 
 def _review(lang: str, title: str, sentence: str, *, on: bool | None = True) -> Review:
@@ -70,7 +70,10 @@ def test_the_gate_scores_others_work_topics_and_rules_below_the_hires_work(
     lang: str, title: str, sentence: str
 ) -> None:
     scores = _gated(_review(lang, title, sentence))
-    assert scores and max(scores) < _lowest_kept()
+    if not scores:  # since stop 42 the rules set some of these aside themselves (a named department runs it)
+        assert not _review(lang, title, sentence, on=False).requires_social_media
+        return
+    assert max(scores) < _lowest_kept()
 
 
 def test_a_counted_cue_the_gate_rejects_is_set_aside_with_its_probability() -> None:
