@@ -449,3 +449,106 @@ def test_a_words_file_of_another_table_is_not_read(tmp_path: Path) -> None:
     lexicon.prefetch(["kanal", "klagomal"], "sv")
     assert any("FROM words" in q for q in queries)  # the table is read instead
     assert lexicon.zipf("klagomal", "sv") == 1.2
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzåäöéüß"
+_RULE_ENDS = [
+    "bara", "barast", "ingarna", "ingens", "heten", "hets", "iskare", "ionerna", "ioner", "igaste", "igt",
+    "skast", "skt", "ndena", "kaste", "erande", "eras", "els",  # Swedish rules' endings
+    "cies", "doms", "isms", "ments", "nces", "ships", "tions", "ums", "ized", "erves",  # English
+]  # fmt: skip
+_NEW_WORD = st.one_of(
+    st.text(st.sampled_from(_LETTERS), min_size=1, max_size=14),
+    st.tuples(st.text(st.sampled_from(_LETTERS), max_size=8), st.sampled_from(_RULE_ENDS)).map("".join),
+    st.tuples(st.sampled_from(["Ab", "AB", "x", "五", "ǅ", "e\u0301"]), st.sampled_from(_RULE_ENDS)).map(
+        "".join
+    ),
+    st.text(st.characters(blacklist_characters="\0", blacklist_categories=["Cs"]), min_size=1, max_size=8),
+)
+
+
+def _simplemma_only(path: Path) -> Lexicon:
+    """A lexicon over ``path`` that asks simplemma's pipeline for every word no memo answers."""
+    lexicon = Lexicon(path)
+    lexicon._rules_lemma = lambda word, lang: None  # type: ignore[method-assign]
+    return lexicon
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_NEW_WORD, min_size=1, max_size=12), st.sampled_from(["sv", "en", "fr"]), st.booleans())
+def test_a_word_no_list_holds_gets_simplemmas_lemma(
+    tmp_path_factory: pytest.TempPathFactory, words: list[str], lang: str, prefetch: bool
+) -> None:
+    """A word no dictionary row holds takes simplemma's rules' lemma, else itself, without simplemma's
+    pipeline (``Lexicon._rules_lemma``): the same answer as simplemma's on random words (rules' endings,
+    capitals, a numeric letter, a decomposed accent, apostrophes, any Unicode), with and without a prefetch."""
+    path = tmp_path_factory.getbasetemp() / "rules_lexicon.sqlite"
+    if not path.is_file():
+        _lexicon_rows(path)
+    words = [*words, "kanalerna", "Göteborg", "göteborg", "blorpens", "don't", "hetens"]
+    fast, slow = Lexicon(path), _simplemma_only(path)
+    if prefetch:
+        fast.prefetch(words, lang)
+    for word in words:
+        ruled = fast._rules_lemma(word, lang)
+        if ruled is not None:
+            assert ruled == fast._lemmatizer.lemmatize(word, lang=lang), word
+        assert fast.lemma(word, lang) == slow.lemma(word, lang), word
+
+
+def test_the_rules_path_takes_the_words_no_list_holds(tmp_path: Path) -> None:
+    """The Swedish and English unlisted words take the rules path; a listed word (as written or capitalised),
+    an apostrophe, a numeric word, a decomposed accent, another language or a lexicon without a file go to
+    simplemma."""
+    lexicon = _lexicon_rows(tmp_path / "a.sqlite")
+    assert lexicon._rules_lemma("blorpen", "sv") == "blorpen"
+    assert lexicon._rules_lemma("blorpheten", "sv") == "blorphet"  # a Swedish rule
+    assert lexicon._rules_lemma("blorpments", "en") == "blorpment"  # an English one
+    for word, lang in [
+        ("kanalerna", "sv"),  # a row as written
+        ("göteborg", "sv"),  # a row capitalised
+        ("channels", "en"),
+        ("blorp'ens", "en"),
+        ("blorp\u2019s", "en"),
+        ("五", "sv"),
+        ("blorphe\u0301ten", "sv"),
+        ("blorpen", "fr"),
+    ]:
+        assert lexicon._rules_lemma(word, lang) is None, word
+    assert default_lexicon()._rules_lemma("blorpen", "sv") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NEW_WORD)
+def test_the_swedish_rules_endings_are_where_a_rule_applies(word: str) -> None:
+    """A word that ends in none of the Swedish rules' endings gets no lemma from the rules; the endings are
+    read from simplemma's table (``_rule_endings``)."""
+    from simplemma.strategies.defaultrules import RULE_FUNCTIONS
+
+    from kompetens.extract.lemma import _RULE_ENDINGS
+
+    endings = _RULE_ENDINGS.get("sv")
+    assert endings is not None and "ingarna" in endings and "els" in endings
+    if word.isalpha() and not word.endswith(endings):
+        assert RULE_FUNCTIONS["sv"](word) is None
+
+
+def test_the_real_ads_words_get_simplemmas_lemma(engine: Engine) -> None:
+    """The data folder's lexicon: the demo ads' words, their compound heads and modifiers, answer as
+    simplemma's pipeline does in both languages, most of the unlisted ones by the rules path."""
+    path = engine.lexicon.path
+    if path is None:
+        pytest.skip("no lexicon file in the data folder: run `kompetens setup`")
+    text = (ROOT / "demo" / "ads").glob("*.txt")
+    written = {w.lower() for f in text for w in f.read_text(encoding="utf-8").split() if w.isalpha()}
+    parts = {p for w in written for i in range(3, len(w) - 2) for p in (w[i:], w[:i])}
+    words = sorted(written | parts)
+    for lang in ("sv", "en"):
+        fast, slow = Lexicon(path), _simplemma_only(path)
+        fast.prefetch(words, lang)
+        ruled = 0
+        for word in words:
+            if fast._rules_lemma(word, lang) is not None:
+                ruled += 1
+            assert fast.lemma(word, lang) == slow.lemma(word, lang), (word, lang)
+        assert ruled > len(words) // 10
