@@ -86,3 +86,11 @@ def embed_texts(
         if progress is not None:
             progress(min(start + batch, len(todo)), len(todo))
     return out
+
+
+def procrustes(source: Vectors, target: Vectors) -> Vectors:
+    """The orthogonal ``W`` that minimises ``|source @ W - target|`` (rows paired): ``U @ Vt`` of the SVD of
+    ``source.T @ target`` (the cross-lingual map of ``LinkConfig.w_map``, scripts/train_e5_map.py)."""
+    u, _s, vt = np.linalg.svd(source.astype(np.float64).T @ target.astype(np.float64))
+    out: Vectors = (u @ vt).astype(np.float32)
+    return out

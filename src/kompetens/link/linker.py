@@ -331,6 +331,11 @@ class LinkConfig:
     # reciprocal-rank and a product form did less): Swedish top 3 90.0 / 83.1 / 89.4 / 75.7 -> 91.1 / 84.6 /
     # 89.4 / 77.1 % at 0.08-0.12. English texts, sentences and occupations have no gloss: they do not move.
     w_agree: float = 0.1
+    # A short skill text of a ``translate`` language that gets e5 also meets the English labels through its
+    # e5 vector mapped into the English label space (``link/data/e5_map_<lang>.npy``: a linear map learnt from
+    # the taxonomy's own Swedish / English label pairs alone, scripts/train_e5_map.py), its z-scored
+    # similarity added at this weight, like the gloss's. 0: off (docs/linking.md "Stop 42").
+    w_map: float = 0.0
     # A tool, licence or platform name of ``link/data/tools.json`` in the text ("Excel", "Power BI",
     # "truckkort") adds this to the ESCO concepts it stands for: as much as a label written out in full
     # (cov 1 + chr 1). 0: off.
@@ -783,6 +788,8 @@ class Linker:
                 dens[i] = den
             if self._glosses_kind(kind):
                 agreed = self._add_gloss(scores, [i for i in gated if i in phrases], tokens, text_langs, dens)
+            if cfg.w_map and kind in TRANSLATE_KINDS:
+                self._add_mapped(scores, [i for i in gated if i in phrases], cleaned, text_langs)
         for i in live:
             boosts = self._boosts(tokens[i], cleaned[i], text_langs[i], kind)
             if boosts:
@@ -1264,6 +1271,36 @@ class Linker:
                 added[i] = np.float32(cfg.w_agree) * agreement(dens[i], den)
                 scores[i] = scores[i] + added[i]
         return added
+
+    def _add_mapped(
+        self,
+        scores: dict[int, FloatArray],
+        rows: Sequence[int],
+        cleaned: Sequence[str],
+        text_langs: Mapping[int, str],
+    ) -> None:
+        """Add ``w_map`` x the z-scored similarity of each row's e5 vector, mapped into the English label space
+        by the language's learnt map (``e5_map``), to the English labels (``LinkConfig.w_map``)."""
+        translate = self.config.translate
+        mapped = [
+            (i, m) for i in rows if text_langs[i] in translate and (m := e5_map(text_langs[i])) is not None
+        ]
+        if not mapped:
+            return
+        embedded = self._embed_queries([cleaned[i] for i, _ in mapped])  # cached by ``_e5_sims``
+        vectors: list[Vectors | None] = []
+        for (_, matrix), found in zip(mapped, embedded, strict=True):
+            if found is None:
+                vectors.append(None)
+                continue
+            out = found[:1] @ matrix
+            vectors.append(
+                (out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)).astype(np.float32)
+            )
+        pooled = self._pooled_e5(vectors, [[TRANSLATE_TO]] * len(mapped))
+        for (i, _), dense in zip(mapped, pooled, strict=True):
+            if dense is not None:
+                scores[i] = scores[i] + np.float32(self.config.w_map) * _zscore_rows(dense[:1])[0]
 
     def _gloss(self, tokens: list[str], text_lang: str) -> str:
         """The text with each word replaced by its lemma's English (``_rendering``, else a synonym's:
@@ -1996,6 +2033,18 @@ def tool_concept(phrase: str, key: str | None = None) -> tuple[str, str] | None:
         if exact is None or exact.search(phrase):
             return uris[0], label
     return None
+
+
+@cache
+def e5_map(lang: str) -> Vectors | None:
+    """The linear map from e5 query vectors of ``lang`` texts into the e5 space of the English labels
+    (``link/data/e5_map_<lang>.npy``, scripts/train_e5_map.py); None without the file."""
+    path = resources.files("kompetens.link").joinpath("data", f"e5_map_{lang}.npy")
+    if not path.is_file():
+        return None
+    with path.open("rb") as fh:
+        matrix: Vectors = np.load(fh).astype(np.float32)
+    return matrix
 
 
 @cache
