@@ -1897,3 +1897,62 @@ def test_stop_40_set_7_traps_get_no_age_flag(lang: str, text: str) -> None:
 @pytest.mark.parametrize(("lang", "text", "span"), STOP_40_SET_7_FLAGGED)
 def test_stop_40_set_7_kinds_are_flagged(lang: str, text: str, span: str) -> None:
     assert (span, "age") in _flags(lang, text)
+
+
+# Stop 42: kinds of age idiom (customer preference, an age as a wish, "fräsch" of a person, age named as a
+# dimension, favouring an age group, grey hair, an age band or school year only) and the look-alikes the
+# new guards quiet. Fictional sentences of my own, none from any set.
+STOP_42_KINDS = [
+    (
+        "sv",
+        "Gästerna på vårt pensionat föredrar en äldre och lugn värd i receptionen.",
+        "äldre och lugn värd",
+    ),
+    ("sv", "Brukaren vill ha en ledsagare i ungefär samma ålder.", "i ungefär samma ålder"),
+    ("sv", "Vi söker en lagerarbetare, helst runt 30.", "helst runt 30"),
+    ("sv", "Du är förslagsvis mellan 22 och 30 och gillar ordning.", "förslagsvis mellan 22 och 30"),
+    ("sv", "Till baren söker vi en fräsch kille med glimten i ögat.", "fräsch kille"),
+    ("sv", "Vi vill ha någon ung till åldern men med gott omdöme.", "ung till åldern"),
+    ("sv", "Kontoret prioriterar yngre medarbetare vid nyanställning.", "prioriterar yngre medarbetare"),
+    ("sv", "Du har gärna lite grått i håret och vet hur en verkstad fungerar.", "grått i håret"),
+    ("sv", "Vi söker en gråsprängd snickare till vårt lag.", "gråsprängd"),
+    (
+        "sv",
+        "Vi söker en pigg och fräsch tjej i början av karriären till vår salong.",
+        "i början av karriären",
+    ),
+    ("en", "Our diners prefer a young, cheerful waiter at the table.", "young, cheerful waiter"),
+    ("en", "Barista wanted, preferably 21-28.", "preferably 21-28"),
+    ("en", "We are looking for a fresh-faced host for our lounge.", "fresh-faced"),
+    ("en", "You are junior in both age and experience.", "junior in both age"),
+    ("en", "The studio believes in young talent and gives it the keys.", "believes in young talent"),
+    ("en", "We want a silver-haired driver who knows the roads.", "silver-haired"),
+    ("en", "This kitchen porter job is open only to under-21s.", "under-21s"),
+    ("en", "Weekend shifts, perfect for Year 11 pupils.", "Year 11 pupils"),
+]
+STOP_42_LOOK_ALIKES = [
+    ("sv", "Kunderna gillar vårt unga och fräscha sortiment av skor."),
+    ("sv", "Butiken har öppet helst mellan 10 och 18 på lördagar."),
+    ("sv", "Du har gärna 5 år i branschen."),
+    ("sv", "Som mentor stöttar du nyexaminerade tandläkare under det första året."),
+    ("sv", "Enligt våra regler för minderåriga anställer vi inte någon under 16 år."),
+    ("sv", "Du coachar ungdomar som söker sitt första sommarjobb."),
+    ("sv", "Föreningen samlar allt från studenter till pensionärer i sina körer."),
+    ("sv", "Vi säljer fräscha frukter och grönsaker."),
+    ("en", "The choir has members from students to retirees."),
+    ("en", "You will mentor newly qualified teachers in their first term."),
+    ("en", "We cannot legally employ anyone under 16 in the warehouse."),
+    ("en", "The youth club is open to under-18s every Friday."),
+    ("en", "You teach Year 12 pupils and mark their coursework."),
+    ("en", "Guests love our fresh and young wines from the valley."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), STOP_42_KINDS)
+def test_stop_42_kinds_of_age_idiom_are_flagged(lang: str, text: str, span: str) -> None:
+    assert any(span in t for t, c in _flags(lang, text) if c == "age")
+
+
+@pytest.mark.parametrize(("lang", "text"), STOP_42_LOOK_ALIKES)
+def test_stop_42_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
+    assert not [t for t, c in _flags(lang, text) if c == "age"]

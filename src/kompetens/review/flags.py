@@ -152,7 +152,12 @@ def guarded(
     window = text[max(s_start, start - GUARD_WINDOW) : start]
     if guard.before is not None and guard.before.search(window):
         return True
-    if guard.sex is not None and guard.sex.search(window) and not _adult_age(text[start:end], guard.adult):
+    if (
+        guard.sex is not None
+        and guard.sex.search(window)
+        and not _adult_age(text[start:end], guard.adult)
+        and not (guard.hire is not None and guard.hire.search(window))
+    ):
         return True
     if guard.after is not None and guard.after.match(text, end, s_end):
         return True

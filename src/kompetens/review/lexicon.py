@@ -284,6 +284,9 @@ class Guard:
     ("Perfekt för en kille i 25-årsåldern", a user's test)."""
     adult: re.Pattern[str] | None = None
     """Words that give an adult age without digits ("in his twenties", "en tjugofemåring"), for ``sex``."""
+    hire: re.Pattern[str] | None = None
+    """A hiring verb at most five words before the span with no preposition between ("Vi söker en fräsch
+    tjej i början av karriären", stop 42): the person named by sex is the hire, so ``sex`` does not guard."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -579,8 +582,8 @@ def _guard(parts: list[dict[str, list[str]]]) -> Guard:
     def merged(key: str) -> str:
         return "|".join(f"(?:{p})" for part in parts for p in part.get(key, []))
 
-    before, bridge, after, owner, link, sex = (
-        merged(k) for k in ("before", "bridge", "after", "owner", "link", "sex")
+    before, bridge, after, owner, link, sex, hire = (
+        merged(k) for k in ("before", "bridge", "after", "owner", "link", "sex", "hire")
     )
 
     def preceding(words: str) -> re.Pattern[str] | None:
@@ -599,6 +602,12 @@ def _guard(parts: list[dict[str, list[str]]]) -> Guard:
         link=re.compile(rf"(?:{link})(?!\w)", re.IGNORECASE) if owner and link else None,
         sex=preceding(sex),
         adult=any_of([p for part in parts for p in part.get("adult", [])]),
+        hire=re.compile(
+            rf"(?<![\w-])(?:{hire})\W+(?:(?!(?:till|åt|för|hos|med|to|for|with|at)\b)\w+\W+){{0,5}}$",
+            re.IGNORECASE,
+        )
+        if hire
+        else None,
     )
 
 
@@ -615,6 +624,7 @@ _FOLDED_KEYS = frozenset(
         "link",
         "sex",
         "adult",
+        "hire",
         "stem",
         "exclude",
         "forms",
