@@ -108,7 +108,7 @@ def collect(engine: Engine, shared: Path, *, guards: bool) -> list[Flag]:
             )
 
     try:
-        for n in ("", "_2", "_3", "_4", "_5", "_6", "_7"):
+        for n in ("", "_2", "_3", "_4", "_5", "_6", "_7", "_8"):
             with (DATA / f"age_ads_written{n}.tsv").open(encoding="utf-8") as fh:
                 for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
                     if row["half"] == "tune":

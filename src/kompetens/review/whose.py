@@ -44,19 +44,22 @@ _LIST_MARK = " \t-•*–—·:"
 READER = re.compile(r"(?<![\w-])(?:du|dig|dej|din|ditt|dina|you|your|yourself)(?![\w-])", re.IGNORECASE)
 HIRING = re.compile(
     r"(?<![\w-])(?:söker|sökes|söks|sökande|kandidat\w*|rekryter\w*|anställer|vill ha|behöver|önskas|"
+    r"soker|sokes|soks|sokande|anstaller|behover|onskas|"  # as typed without å, ä, ö (stop 42)
     r"letar efter|seeking|looking for|wanted|needed|hiring|recruit\w*|applicants?|candidates?|we want|we need)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
 HIRE = re.compile(
-    r"(?:medarbetare\w*|kollega\w*|kolleg\w*|chef\w*|team\w*|gäng\w*|personal\w*|person|personer|någon|"
+    r"(?:medarbetare\w*|kollega\w*|kolleg\w*|chef\w*|team\w*|gäng\w*|gang\w*|personal\w*|person|personer|"
+    r"någon|nagon|"
     r"kandidat\w*|sökande|förmåga\w*|talang\w*|colleagues?|managers?|staff|someone|somebody|persons?|"
     r"candidates?|applicants?|team|talents?|hires?|recruits?)",
     re.IGNORECASE,
 )
 """Person nouns that are the hire or the team the hire joins, as the word an age attaches to."""
 AGE_LABEL = re.compile(
-    r"(?<![\w-])(?:ålder|åldern|åldersgräns|age|aged|önskad|lämplig|krav|requirements?|profil|profile)"
+    r"(?<![\w-])(?:ålder|åldern|åldersgräns|alder|aldern|aldersgrans|age|aged|önskad|onskad|lämplig|lamplig|"
+    r"krav|requirements?|profil|profile)"
     r"\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
