@@ -1641,3 +1641,28 @@ def test_setup_help_says_where_the_wheels_go_by_default(capsys: pytest.CaptureFi
     assert code == 0
     assert "Default: $KOMPETENS_WHEEL_CACHE, else cache/wheels in the default data folder" in said
     assert "also with --data-dir" in said
+
+
+def test_stdin_dash_is_a_clear_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A known leftover (stop 42): `head ads.jsonl | kompetens review -` (and market, extract, rank, team,
+    candidates add) answered "-: no such file [E100]" as if a file were missing; now a usage error (2, E301)
+    before any work, saying stdin is not read and what to do. A file really named '-' is still read."""
+    monkeypatch.chdir(tmp_path)
+    data = ["--data-dir", str(tmp_path / "data")]
+    for argv in (
+        ["review", "-"],
+        ["market", "-"],
+        ["extract", "-"],
+        ["rank", "-"],
+        ["team", "--size", "1", "-"],
+        ["candidates", "add", "-"],
+    ):
+        code, out, err = _main_run(capsys, *data, *argv, "--json")
+        error = json.loads(out)["error"]
+        assert code == 2 and error["code"] == "E301", (argv, out, err)
+        assert "stdin" in error["message"] and "E100" not in err, argv
+    (tmp_path / "-").write_text(AD, encoding="utf-8")  # a file named '-': read as a file (no extension: E108)
+    code, out, _ = _main_run(capsys, *data, "extract", "-", "--json")
+    assert code == 1 and json.loads(out)[0]["error"]["code"] == "E108"

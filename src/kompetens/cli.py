@@ -262,6 +262,21 @@ _lang_option = click.option(
 )
 
 
+def _no_stdin(paths: Iterable[Path], field: str, example: str) -> None:
+    """A usage error (E301) for ``-`` among the paths, said before any work: the commands read files and
+    folders, not stdin, and ``-`` used to end as "no such file" (E100) as if a file were missing. A file
+    really named ``-`` in the working folder is read as before."""
+    for path in paths:
+        if str(path) == "-" and not path.exists():
+            raise KompetensError(
+                Code.E301,
+                f"reading from stdin ('-') is not supported: save the input to a file ({example}) and give "
+                "its path",
+                source="-",
+                field=field,
+            )
+
+
 def run_over_documents(
     engine: Engine,
     paths: tuple[Path, ...],
@@ -338,6 +353,7 @@ def extract(
     """Find competencies (with evidence spans) in files or folders."""
     if not spans and thorough:
         raise click.UsageError("--thorough links the span tagger's phrases: drop --no-spans")
+    _no_stdin(paths, "paths", "text.txt")
     engine = _engine(ctx)
     profiles: list[Profile] = []
 
@@ -410,6 +426,7 @@ def review(
     report_lang_choice: str,
 ) -> None:
     """Review job ads: hidden social-media needs, missing areas, age- or gender-coded wording."""
+    _no_stdin(ads, "paths", "ads.jsonl")
     engine = _engine(ctx)
     docs: list[Document | KompetensError] = list(engine.read(ads, kind="ad", lang=lang))
     several = sum(1 for d in docs if not isinstance(d, KompetensError)) > 1
@@ -852,6 +869,7 @@ def rank(
     report_lang_choice: str,
 ) -> None:
     """Rank CVs for a role: age-blind, explainable (evidence per area, gaps, must-haves, matched skills)."""
+    _no_stdin(cvs, "paths", "cv.txt")
     engine = _engine(ctx)
     if not cvs and not stored:
         raise click.UsageError("give CV files or folders, or --stored")
@@ -1084,6 +1102,7 @@ def team(
 
     from .taxonomy.areas import area_label
 
+    _no_stdin(cvs, "paths", "cv.txt")
     engine = _engine(ctx)
     role = engine.role(role_spec)
     said = report_lang(report_lang_choice, role.lang)
@@ -1354,6 +1373,7 @@ def _cv_files(paths: tuple[Path, ...]) -> list[Path]:
 @click.pass_context
 def candidates_add(ctx: click.Context, paths: tuple[Path, ...], org: str | None, as_json: bool) -> None:
     """Store CV files as candidates: the file as it is and its profile, under a random id."""
+    _no_stdin(paths, "paths", "cv.txt")
     engine = _engine(ctx)
     org_id = engine.org_for(name=org)
     out: list[StoredCandidate | FailedInput] = []
@@ -2222,6 +2242,7 @@ def market(
 ) -> None:
     """Measure the market over ad corpora (JSON lines, CSV, ad files): social-media ads, title-silent
     ones, by year and by area."""
+    _no_stdin(corpus, "paths", "ads.jsonl")
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
