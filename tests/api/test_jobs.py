@@ -361,3 +361,33 @@ def test_the_market_job_page_says_what_was_read_twice_and_what_failed(engine: En
     assert (result["ads_read"], result["ads"], result["errors"]) == (3, 2, 1)
     page = " ".join(client.get(f"/jobs/{done['id']}").text.split())
     assert "Done: 4 inputs read: 2 ads measured, 1 read twice (counted once), 1 could not be read." in page
+
+
+def test_api_errors_name_fields_not_cli_options(engine: Engine) -> None:
+    """A known leftover (stop 42): an API user read CLI options in messages: a CSV without a text column
+    "name it with --text-col" (the API has no such field), a header in one column "(--delimiter)", an ad too
+    short "(market --lang sv|en)", a synthetic audit's note "--synthetic 20: ...". Now the request's field."""
+    from kompetens.api.errors import api_message
+
+    client = client_for(engine)
+    csv_bytes = "rubrik;brödtext\nSäljare;Vi söker en säljare\n".encode()
+    started = client.post("/api/v1/market", files=[("ads", ("ads.csv", csv_bytes))], data={"delimiter": ","})
+    done = _finished(client, started.headers["location"])
+    short = [
+        ("ads", ("short.jsonl", b'{"headline": "S\xc3\xa4ljare", "description": {"text": "Ring oss."}}\n'))
+    ]
+    told = _finished(client, client.post("/api/v1/market", files=short).headers["location"])
+    plain = [("ads", ("ads.csv", "title,body\nSäljare,Vi söker en säljare\n".encode()))]
+    untexted = _finished(client, client.post("/api/v1/market", files=plain).headers["location"])
+    messages = [f["error"]["message"] for job in (done, told, untexted) for f in job["result"]["failed"]]
+    assert len(messages) == 3, messages
+    assert all("--" not in m for m in messages), messages
+    assert "(the delimiter field)" in messages[0] and "(the lang field: sv or en)" in messages[1]
+    assert "name that column 'text'" in messages[2]
+    audit = client.post("/api/v1/audit", data={"synthetic": "20", "top": "4"})
+    assert audit.status_code == 200, audit.text
+    assert audit.json()["notes"][0].startswith("synthetic 20: 16 CVs"), audit.json()["notes"]
+    assert api_message("did you mean --org 'Fiktiv byrå'? (matched exactly)") == (
+        "did you mean org 'Fiktiv byrå'? (matched exactly)"
+    )
+    assert api_message("kind must be ad, cv or text (--kind)") == "kind must be ad, cv or text (kind)"

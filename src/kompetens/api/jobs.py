@@ -43,7 +43,7 @@ from . import schemas
 from .auth import CurrentUser, api_user, page_user, record_call
 from .csrf import check_csrf
 from .deps import engine_for, known_form_fields, read_files
-from .errors import raised_at
+from .errors import api_message, raised_at
 from .inputs import Upload, attachment, checked_lang, read_uploads, upload_files, upload_names
 from .render import WRITERS, html_download, page, page_lang
 
@@ -442,6 +442,7 @@ def market_job(
             for error in report.errors:  # name the uploads, not the temporary files
                 path, _, rest = (error.source or "").partition("#")
                 error.source = shown.get(path, "upload") + (f"#{rest}" if rest else "") if path else None
+                error.message = api_message(error.message)  # no CLI option in what an API user reads
         job.result = report.to_dict()
         job.report_html = {lang: report.render_html(lang=lang) for lang in REPORT_LANGS}
 

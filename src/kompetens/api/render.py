@@ -80,6 +80,9 @@ def error_message(message: str) -> str:
     parts kept, a role or a language named in that language), else as written (English). The pages said
     every error in English, and a Swedish user met "a final order that differs from the system's needs a
     reason" at the one step she had to understand (hunt hR, finding 4)."""
+    from .errors import api_message  # the page's user has fields, not the CLI's options
+
+    message = api_message(message)
     words, patterns = _error_words(_PAGE_LANG.get())
     names: dict[str, str] = words.get("names", {})
     for pattern, said in patterns:

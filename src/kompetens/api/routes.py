@@ -23,6 +23,7 @@ from ..taxonomy.areas import AreaInfo
 from . import schemas
 from .auth import Interviewer, Writer, api_user, record_call
 from .deps import engine_of, known_form_fields, read_file, read_files
+from .errors import api_message
 from .inputs import (
     ReadResult,
     Upload,
@@ -445,6 +446,7 @@ def audit(
         chosen = resolve_role(engine, role_json=role, role_file=role_upload, ad_text=ad)
         if synthetic is not None:
             report = engine.audit_synthetic(chosen, synthetic, seed=seed, top=top, threshold=threshold)
+            report = replace(report, notes=[api_message(n) for n in report.notes])  # "synthetic 20: 16 CVs"
             record_call(request, "audit")
             return json_response(report)
         assert groups_upload is not None
