@@ -1,16 +1,18 @@
-# Sourced by the other scripts: create .venv (pinned dependencies) once, and use the project's data folder.
+# Sourced by the other scripts: create .venv (the versions constraints.txt pins) once, and use the project's data folder.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PY="${PYTHON:-python3}"
 # Reinstalled when the dependencies or the C code (setup.py, extract/_speedups.c, link/_quick.c, _cshared.h) change, with
 # the extras $KOMPETENS_EXTRAS names (default dev; .ci/run adds spark, so that one pip run builds the C code once).
-if [ ! -x .venv/bin/kompetens ] || [ pyproject.toml -nt .venv/.installed ] || [ setup.py -nt .venv/.installed ] \
+if [ ! -x .venv/bin/kompetens ] || [ pyproject.toml -nt .venv/.installed ] || [ constraints.txt -nt .venv/.installed ] \
+  || [ setup.py -nt .venv/.installed ] \
   || [ src/kompetens/extract/_speedups.c -nt .venv/.installed ] || [ src/kompetens/link/_quick.c -nt .venv/.installed ] \
   || [ src/kompetens/_cshared.h -nt .venv/.installed ]; then
   echo "Setting up .venv (pinned dependencies)…" >&2
   "$PY" -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip >&2
-  .venv/bin/python -m pip install -q -e ".[${KOMPETENS_EXTRAS:-dev}]" >&2
+  # pyproject.toml's ranges, at constraints.txt's exact versions: CI and every checkout install the same set.
+  .venv/bin/python -m pip install -q -c constraints.txt -e ".[${KOMPETENS_EXTRAS:-dev}]" >&2
   touch .venv/.installed
 fi
 export KOMPETENS_HOME="${KOMPETENS_HOME:-$PWD/.kompetens}"
