@@ -1544,6 +1544,12 @@ def _print_decision(engine: Engine, org_id: int, decision: Decision) -> None:
             str(item.rank), _escape(names.get(item.candidate, "")), item.candidate, f"{item.score:.0f}", place
         )
     out_console.print(table)
+    if decision.taxonomy_version == "none":  # known leftover d: "taxonomy none" read as a version's name
+        out_console.print(
+            "no taxonomy was set up when this ranking ran (`kompetens setup`): its skills come from the "
+            "curated phrases only, none linked to ESCO or JobTech",
+            highlight=False,
+        )
     if decision.erased:
         gone = f"{decision.erased} candidate{'' if decision.erased == 1 else 's'}"
         out_console.print(f"{gone} erased since; the places count those still held", highlight=False)

@@ -386,3 +386,29 @@ def test_the_location_of_a_started_job_is_declared_in_openapi(
         assert r.status_code == 202, r.text
         assert r.headers["Location"] == f"/api/v1/jobs/{r.json()['id']}"
         assert "Location" in paths[path]["post"]["responses"]["202"].get("headers", {}), path
+
+
+def test_a_record_made_without_a_taxonomy_says_so(org: tuple[TestClient, dict[str, str], Engine]) -> None:
+    """A known leftover (stop 42): a ranking recorded before `kompetens setup` read "taxonomy none" on its
+    page, as if "none" were a version's name. The page (and `kompetens rankings show`) now say that no
+    taxonomy was set up; the record's JSON keeps ``taxonomy_version: "none"``."""
+    client, tokens, engine = org
+    r = client.post("/api/v1/rank", files=_cvs(), headers=_h(tokens["recruiter"]))
+    assert r.status_code == 200, r.text
+    rid = r.headers["kompetens-ranking"]
+    assert (
+        client.get(f"/api/v1/rankings/{rid}", headers=_h(tokens["admin"])).json()["taxonomy_version"]
+        == "none"
+    )
+    assert _login(client, "admin@org.example", PASSWORD) in (302, 303)
+    page = client.get(f"/rankings/{rid}")
+    assert page.status_code == 200 and "no taxonomy was set up when it ran" in page.text
+    assert "taxonomy none" not in page.text
+    sv = client.get(f"/rankings/{rid}?lang=sv")
+    assert "ingen taxonomi var installerad" in sv.text
+
+    from kompetens.cli import _print_decision, out_console
+
+    with out_console.capture() as said:
+        _print_decision(engine, engine.org_for(name="Org"), engine.decision(engine.org_for(name="Org"), rid))
+    assert "no taxonomy was set up when this ranking ran" in said.get()
