@@ -1837,6 +1837,7 @@ class Engine:
             lang=said,
             erased=decision.erased,
             outranked=outranked_by(decision.items, item),
+            skill_labels=self.ranked_skill_labels([item], said),
         )
         self.records.log("candidate.explain", org, user_id=user_id, object_id=cid)
         return Explanation(

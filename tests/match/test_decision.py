@@ -210,3 +210,41 @@ def test_a_must_have_met_only_by_a_list_is_said_to_be_listed(lang: str, says: st
     ]
     [line] = [line for line in told if says in line]
     assert label in line
+
+
+def test_the_explanation_names_the_missing_skills_and_each_gap_once() -> None:
+    """A job seeker's finding (stop 42, a career changer): the explanation named a missing must-have area
+    twice ("Below what the role asks for: Psychology ..." and "Required by the role and not shown in your
+    CV: Psychology ...") and none of the role's skills the ranking listed as missing. Now each area once,
+    and the missing skills by name, required first, in the explanation's language."""
+    from kompetens.skills import SkillMatch
+
+    item = _item()
+    both = item.gaps[:1]  # a must-have area the CV shows nothing of: a gap and a missing must-have
+    item = replace(item, missing_must_haves=[*item.missing_must_haves, *both])
+    missing = [
+        SkillMatch("http://example.invalid/segment", "customer segmentation", True),
+        SkillMatch("http://example.invalid/report", "report analysis results", True),
+        SkillMatch("http://example.invalid/ads", "Google Ads", False),
+        *(SkillMatch(f"http://example.invalid/{i}", f"skill {i}", False) for i in range(9)),
+    ]
+    item = replace(item, missing_skills=missing)
+    en = explain(item, role=ROLE, of=3, final_rank=None, labels=_labels("en"), lang="en")
+    said = "\n".join(en)
+    for area in both:
+        assert said.count(_labels("en")[area]) == 2, said  # its level line and the missing must-haves
+    assert (
+        "Skills the role requires that your CV does not show: “customer segmentation”, "
+        "“report analysis results”." in en
+    )
+    other = next(p for p in en if p.startswith("Other skills the role names"))
+    assert "“Google Ads”" in other and other.endswith("And 2 more."), other
+    sv_labels = {"http://example.invalid/segment": "kundsegmentering"}
+    sv = explain(
+        item, role=ROLE, of=3, final_rank=None, labels=_labels("sv"), lang="sv", skill_labels=sv_labels
+    )
+    assert any(
+        p.startswith("Färdigheter som rollen kräver och som ditt CV inte visar: ”kundsegmentering”")
+        for p in sv
+    ), sv
+    assert len(sv) == len(en)

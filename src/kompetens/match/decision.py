@@ -16,6 +16,7 @@ from typing import Any, Literal
 from ..lang import LANGUAGES, lang_data
 from ..models import AREA_IDS
 from ..schema import DOCUMENTED, R2, Time
+from ..skills import SkillMatch
 from ..store.records import Event, StoredCandidate
 from .role import Role
 from .score import RankItem
@@ -288,6 +289,36 @@ def warning_text(warning: str, lang: str) -> str:
     return warning
 
 
+SKILLS_SAID = 8
+"""The most missing skills a candidate's explanation names in one sentence; it counts the rest."""
+
+
+def _missing_skills(item: RankItem, words: Mapping[str, Any], labels: Mapping[str, str]) -> list[str]:
+    """The role's skills the CV does not show, in words: the required ones, then the others (a job seeker's
+    finding, stop 42: the explanation named a missing area, "Psychology and human interaction", and none of
+    the ad's skills the ranking listed as missing, "customer segmentation", "report analysis results")."""
+
+    def said(key: str, skills: Sequence[SkillMatch]) -> list[str]:
+        if not skills:
+            return []
+        quoted = ", ".join(
+            words["quoted"].format(word=labels.get(m.concept, m.label)) for m in skills[:SKILLS_SAID]
+        )
+        more = len(skills) - SKILLS_SAID
+        return [
+            words[key].format(skills=quoted)
+            + (words["missing_skills_more"].format(n=more) if more > 0 else "")
+        ]
+
+    required = [m for m in item.missing_skills if m.required]
+    others = [m for m in item.missing_skills if not m.required]
+    return [
+        *said("missing_skills_required", required),
+        *said("missing_skills_other", others),
+        words["missing_skills_hint"],
+    ]
+
+
 def explain(
     item: RankItem,
     *,
@@ -298,12 +329,15 @@ def explain(
     lang: str = "en",
     erased: int = 0,
     outranked: int = 0,
+    skill_labels: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Plain-language paragraphs about one candidate's ranked item, for the candidate, in ``lang`` (the
     sentences of ``lang/<lang>/explanation.json``; ``labels`` names the areas and must-haves in it).
     ``item.rank``, ``of`` and ``final_rank`` count the candidates still held; ``erased`` more were ranked
     and erased since, which the text says. ``outranked`` candidates with a lower score stand above it (they
-    show more must-haves: ``outranked_by``), which the text says right after the place."""
+    show more must-haves: ``outranked_by``), which the text says right after the place. The role's skills
+    the CV does not show (``item.missing_skills``, must-haves first; ``skill_labels`` names them in ``lang``)
+    are said too, and an area that is both a gap and a missing must-have once."""
     words = explanation_words(lang)
     worded = item.wording is not None and item.wording_share > 0.0
     text = _placed(item, role=role, of=of, erased=erased, words=words)
@@ -337,14 +371,19 @@ def explain(
                 found=found,
             )
         )
-    if item.gaps:
-        text.append(words["gaps"].format(areas=", ".join(labels.get(a, a) for a in item.gaps)))
+    # a job seeker's finding (stop 42): a must-have area missing was said twice, "Below what the role asks
+    # for: X." and "Required by the role and not shown in your CV: X."; it is said once, as the second
+    gaps = [a for a in item.gaps if a not in item.missing_must_haves]
+    if gaps:
+        text.append(words["gaps"].format(areas=", ".join(labels.get(a, a) for a in gaps)))
     if item.missing_must_haves:
         missing = ", ".join(labels.get(m, m) for m in item.missing_must_haves)
         text.append(words["missing"].format(items=missing))
         if item.listed_must_haves:  # "but I listed SEO": said why a list did not meet it (score.py)
             listed = ", ".join(labels.get(m, m) for m in item.listed_must_haves)
             text.append(words["listed"].format(items=listed))
+    if item.missing_skills:  # what the role asks that the CV does not show, by name (the ranking holds it)
+        text += _missing_skills(item, words, skill_labels or {})
     for warning in item.warnings:
         text.append(words["checked"].format(warning=warning_text(warning, lang)))
     if final_rank is None:
