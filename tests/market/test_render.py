@@ -261,3 +261,16 @@ def test_the_report_in_swedish(report: MarketReport) -> None:
     with pytest.raises(KompetensError) as err:
         report.render_html(lang="fi")
     assert err.value.code == Code.E301
+
+
+def test_the_area_chart_says_its_figures_to_a_screen_reader(report: MarketReport) -> None:
+    """An accessibility audit (hunt hO, finding 3; WCAG 1.1.1): the areas chart was an
+    ``<svg role="img" aria-label="Competence areas asked for">`` whose figures lived only in its bars'
+    ``<title>``s, which role="img" hides, and no table beside it gave them. Its text alternative says them."""
+    for lang in ("en", "sv"):
+        page = report.render_html(lang=lang)
+        labels = re.findall(r'<svg[^>]*role="img" aria-label="([^"]*)"', page)
+        areas = labels[-1]
+        for area in load_areas():
+            assert area.label(lang) in areas, (lang, areas)
+        assert areas.count(";") == len(load_areas()) - 1 and re.search(r"\d", areas), areas

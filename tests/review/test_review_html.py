@@ -77,3 +77,13 @@ def test_the_report_is_english_and_its_ad_and_advice_in_the_ad_s_language(demo_h
     read each in its language)."""
     assert '<html lang="en">' in demo_html
     assert '<div class="ad" lang="sv">' in demo_html and '<p class="fix" lang="sv">' in demo_html
+
+
+def test_the_area_chart_says_its_levels_to_a_screen_reader(demo_html: str) -> None:
+    """An accessibility audit (hunt hO, finding 3; WCAG 1.1.1): the report's area chart was an
+    ``<svg role="img">`` named only "Efterfrågade kompetensområden"; each area's level, or that it is
+    missing, was in the bars' ``<title>``s, which role="img" hides. Its text alternative says them."""
+    label = re.search(r'<svg[^>]*role="img" aria-label="([^"]*)"', demo_html)
+    assert label is not None
+    said = label.group(1)
+    assert said.count(";") == 7 and "%" in said and "missing" in said, said  # eight areas, levels and gaps
