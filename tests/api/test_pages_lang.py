@@ -750,3 +750,23 @@ def test_numbers_on_a_swedish_page_use_a_decimal_comma(site: tuple[TestClient, d
     finally:
         _PAGE_LANG.reset(token)
     assert number(0.7589, "%.2g") == "0.76"
+
+
+def test_the_rank_pages_quoted_evidence_carries_the_cvs_language(
+    site: tuple[TestClient, dict[str, str]],
+) -> None:
+    """An accessibility audit (hunt hO, finding 4; WCAG 3.1.2): a Swedish CV's evidence lines on the English
+    /rank page, and an English CV's on the Swedish page, had no ``lang``: a screen reader read them in the
+    page's language. Each ``<dd>`` of evidence and each matched skill's quoted words say the CV's language."""
+    client, _ = site
+    english = (
+        "Work experience\n2019 - now Social media manager, Example Ltd\n"
+        "Plan and publish content on Instagram and LinkedIn; answer customer complaints in the comments; "
+        "report reach and engagement in Google Analytics every month.\n"
+    )
+    said = _ranked(client, AD, [("Kandidat_Exempel.txt", CV), ("Example_Candidate.txt", english)])
+    for page, own, other in ((said["en"], "en", "sv"), (said["sv"], "sv", "en")):
+        dds = re.findall(r"<dd([^>]*)>", page)
+        assert dds, page[:300]
+        assert any(f'lang="{other}"' in a for a in dds), (own, dds)  # the other language's CV
+        assert all('lang="' in a for a in dds), (own, dds)

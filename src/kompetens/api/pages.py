@@ -217,6 +217,9 @@ def rank_page(
         kits=kits,
         kit_labels=kit_labels,
         skill_labels=skill_labels,
+        # each CV's language, for its quoted evidence's lang (hunt hO finding 4, WCAG 3.1.2: a Swedish CV's
+        # lines on an English page were read as English, an English CV's on a Swedish page as Swedish)
+        cv_langs={d.source: d.lang for d in read.documents},
         ranking_id=rid,
         team=team,
     )
