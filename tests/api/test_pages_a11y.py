@@ -453,3 +453,45 @@ def test_every_file_input_says_the_files_it_takes(site: tuple[TestClient, dict[s
                         said,
                     )
     assert inputs >= 5
+
+
+def test_a_background_job_started_in_swedish_stays_swedish(site: tuple[TestClient, dict[str, str]]) -> None:
+    """An accessibility audit (hunt hO, finding 5): /market?lang=sv and /rank?lang=sv with "in the
+    background" answered 303 to /jobs/ID without ?lang=sv: the job page and its report link were English."""
+    client, _ = site
+    ads = [
+        (
+            "ads",
+            (
+                "ads.jsonl",
+                b'{"headline": "S\xc3\xa4ljare", "description": {"text": "Vi s\xc3\xb6ker en s\xc3\xa4ljare till v\xc3\xa5r butik i Solna."}}\n',
+            ),
+        )
+    ]
+    cvs = [
+        (
+            "cvs",
+            ("Kandidat.txt", b"Erfarenhet\n2019 - nu Social media-ansvarig\nInstagram och SEO.\n"),
+        )
+    ]
+    started = {
+        "/market": client.post(
+            "/market",
+            params={"lang": "sv"},
+            data={"csrf_token": csrf(client, "/market")},
+            files=ads,
+            follow_redirects=False,
+        ),
+        "/rank": client.post(
+            "/rank",
+            params={"lang": "sv"},
+            data={"csrf_token": csrf(client, "/rank"), "role_source": "default", "background": "on"},
+            files=cvs,
+            follow_redirects=False,
+        ),
+    }
+    for path, answer in started.items():
+        assert answer.status_code == 303, (path, answer.text[:300])
+        assert answer.headers["location"].endswith("?lang=sv"), (path, answer.headers["location"])
+        job = client.get(answer.headers["location"])
+        assert '<html lang="sv">' in job.text, path

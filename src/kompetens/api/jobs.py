@@ -520,7 +520,17 @@ def _market_page(
     except KompetensError as exc:
         form = {"delimiter": delimiter, "lang": lang}
         return page(request, "market.html", status=http_status(exc.code), error=exc, form=form)
-    return RedirectResponse(f"{request.scope.get('root_path', '')}/jobs/{job.id}", status_code=303)
+    return RedirectResponse(
+        f"{request.scope.get('root_path', '')}/jobs/{job.id}{kept_page_lang(request)}", status_code=303
+    )
+
+
+def kept_page_lang(request: Request) -> str:
+    """``?lang=sv`` (or en) when the page that started a background job was asked for in it, for the job's
+    page: the redirect dropped it, and a Swedish user's job page and its report link came in English (hunt
+    hO, finding 5)."""
+    lang = request.query_params.get("lang")
+    return f"?lang={lang}" if lang in REPORT_LANGS else ""
 
 
 @router.post(

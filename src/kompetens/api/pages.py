@@ -25,7 +25,7 @@ from .csrf import CSRF_COOKIE, SESSION_COOKIE, check_csrf, set_cookie
 from .deps import engine_of, form_file, read_file, read_files
 from .highlight import pieces, review_spans
 from .inputs import Upload, ad_document, read_uploads, resolve_role, text_document
-from .jobs import BACKGROUND_FILES, start_rank_job
+from .jobs import BACKGROUND_FILES, kept_page_lang, start_rank_job
 from .render import html_download, page, page_lang
 
 router = APIRouter(dependencies=[Depends(page_user), Depends(check_csrf)])
@@ -190,7 +190,7 @@ def rank_page(
                 job = start_rank_job(request, user, role, files, thorough=thorough)
                 record_call(request, "jobs.rank", job.id)
                 root = request.scope.get("root_path", "")
-                return RedirectResponse(f"{root}/jobs/{job.id}", status_code=303)
+                return RedirectResponse(f"{root}/jobs/{job.id}{kept_page_lang(request)}", status_code=303)
             read = read_uploads(engine, files, kind="cv")
             ranking: list[RankItem] = []
             if user is not None and read.documents:  # the service keeps every ranking it makes
