@@ -495,3 +495,32 @@ def test_a_background_job_started_in_swedish_stays_swedish(site: tuple[TestClien
         assert answer.headers["location"].endswith("?lang=sv"), (path, answer.headers["location"])
         job = client.get(answer.headers["location"])
         assert '<html lang="sv">' in job.text, path
+
+
+def test_a_detail_pages_title_says_which_one(site: tuple[TestClient, dict[str, str]]) -> None:
+    """An accessibility audit (hunt hO, finding 6; WCAG 2.4.2): a stored candidate's, ranking's, role's, ad's
+    and explanation's pages were titled "Candidate · kompetens", "Ranking · kompetens"... (the explanation in
+    English over a Swedish page): two tabs could not be told apart. The title says what its h1 says."""
+    client, paths = site
+    pages = [paths[n] for n in ("candidate", "ranking", "role", "ad")]
+    pages.append(paths["candidate"] + "/explanation")
+    for lang in ("en", "sv"):
+        for path in pages:
+            answer = client.get(path, params={"lang": lang})
+            assert answer.status_code == 200, (path, answer.status_code)
+            title = re.search(r"<title>(.*?) · kompetens</title>", answer.text)
+            assert title is not None, path
+            assert title.group(1) not in (
+                "Candidate",
+                "Ranking",
+                "Role",
+                "Job ad",
+                "Explanation",
+                "Kandidat",
+                "Rankning",
+                "Roll",
+                "Platsannons",
+                "Förklaring",
+            ), (lang, path)
+            if path.endswith("/explanation"):
+                assert title.group(1).startswith("Förklaring för " if lang == "sv" else "Explanation for ")
