@@ -1666,3 +1666,26 @@ def test_stdin_dash_is_a_clear_usage_error(
     (tmp_path / "-").write_text(AD, encoding="utf-8")  # a file named '-': read as a file (no extension: E108)
     code, out, _ = _main_run(capsys, *data, "extract", "-", "--json")
     assert code == 1 and json.loads(out)[0]["error"]["code"] == "E108"
+
+
+def test_candidates_explain_prints_the_candidates_explanation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A job seeker's finding (hunt hO, 2): a candidate's plain-language explanation was the API's and the
+    web's only; `kompetens candidates explain ID` prints it (--json: the API's object)."""
+    data = ["--data-dir", str(tmp_path / "data")]
+    cv = tmp_path / "cv.txt"
+    cv.write_text(
+        "Erfarenhet\n2019 - nu Social media-ansvarig, Exempelbolaget AB\nInstagram, LinkedIn och SEO.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _main_run(capsys, *data, "candidates", "add", str(cv), "--json")
+    cid = json.loads(out)[0]["id"]
+    code, out, err = _main_run(capsys, *data, "candidates", "explain", cid)
+    assert code == 1 and "E510" in err  # never ranked yet
+    assert _main_run(capsys, *data, "rankings", "create", cid, "--json")[0] == 0
+    code, out, _ = _main_run(capsys, *data, "candidates", "explain", cid, "--json")
+    said = json.loads(out)
+    assert code == 0 and said["candidate"] == cid and said["lang"] == "sv" and said["rank"] == 1
+    code, out, _ = _main_run(capsys, *data, "candidates", "explain", cid, "--lang", "en")
+    assert code == 0 and "You were ranked 1 of 1" in out and "This ranking is a proposal" in out

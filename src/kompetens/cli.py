@@ -1521,6 +1521,37 @@ def candidates_erase(ctx: click.Context, candidate_id: str, org: str | None, as_
         out_console.print(f"erased {erased.id} ({_escape(erased.name)})", highlight=False)
 
 
+@candidates_group.command(name="explain")
+@click.argument("candidate_id")
+@click.option(
+    "--ranking", "ranking_id", help="The ranking to explain (default: the latest they were part of)."
+)
+@click.option(
+    "--lang", type=click.Choice(["sv", "en"]), default=None, help="Its language (default: the CV's)."
+)
+@_org_option
+@_json
+@click.pass_context
+def candidates_explain(
+    ctx: click.Context,
+    candidate_id: str,
+    ranking_id: str | None,
+    lang: str | None,
+    org: str | None,
+    as_json: bool,
+) -> None:
+    """A candidate's score in plain language, for the candidate: place, what counted, what is missing."""
+    # a job seeker's finding (hunt hO, 2): the explanation was the API's and the web's only
+    engine = _engine(ctx)
+    said = engine.explain_candidate(engine.org_for(name=org), candidate_id, ranking=ranking_id, lang=lang)
+    if as_json:
+        _emit_json(said)
+        return
+    for paragraph in said.text:
+        out_console.print(_escape(paragraph), highlight=False)
+        out_console.print()
+
+
 @cli.group(name="rankings")
 def rankings_group() -> None:
     """Decision records: rank stored candidates, show a ranking, confirm it as a person."""

@@ -237,7 +237,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "A candidate's explanation",
-        None,
+        "`kompetens candidates explain ID [--ranking RANKING] [--lang sv|en] [--org ORG] --json`",
         "`GET /api/v1/candidates/{id}/explanation[?ranking=ID&lang=sv|en]` (either or both)",
         Explanation,
         "Plain language, from the candidate's own scores and evidence in the ranking, in the CV's language "
