@@ -1029,7 +1029,9 @@ def _print_ranking(
     out_console.print(f"[dim]{_area_legend(short, w, lang)}[/]", highlight=False)
     if any(r.missing_must_haves for r in ranking):
         # in words, not only in colour (piped output has none): why a higher score can rank lower
-        out_console.print(f"[bold]{w['must_haves']}[/] [dim]{order_rule}[/]", highlight=False)
+        # the heading, its list, then the order's rule: "must-haves not shown: Who shows more ... ranks first"
+        # read as if the rule were what the CVs miss (hunt hO, finding 9)
+        out_console.print(f"[bold]{w['must_haves']}[/]", highlight=False)
         for r in ranking:
             if r.missing_must_haves:
                 missing = ", ".join(
@@ -1039,6 +1041,7 @@ def _print_ranking(
                 out_console.print(
                     f"{r.rank:>2} {_escape(Path(r.candidate).name)}: {missing}", highlight=False
                 )
+        out_console.print(f"[dim]{order_rule}[/]", highlight=False)
     if any(r.wording is not None for r in ranking):
         share = round(100 * max(r.wording_share for r in ranking))
         out_console.print(f"[bold]{w['wording']}[/] [dim]{str(w['wording_note']).format(points=share)}[/]")
