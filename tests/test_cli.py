@@ -1692,3 +1692,15 @@ def test_candidates_explain_prints_the_candidates_explanation(
     assert code == 0 and said["candidate"] == cid and said["lang"] == "sv" and said["rank"] == 1
     code, out, _ = _main_run(capsys, *data, "candidates", "explain", cid, "--lang", "en")
     assert code == 0 and "You were ranked 1 of 1" in out and "This ranking is a proposal" in out
+
+
+def test_interview_takes_report_lang_as_rank_and_review_do(runner: CliRunner, data_dir: Path) -> None:
+    """A job seeker's finding (hunt hO, 10): rank, team and review choose their output's language with
+    --report-lang, interview with --lang only: `kompetens interview ... --report-lang sv` was "No such
+    option". Both names choose the kit's language now."""
+    cv = str(DEMO_CVS[0])
+    for flag in ("--lang", "--report-lang"):
+        code, out, _ = run(runner, data_dir, "interview", "--candidate", cv, flag, "sv")
+        assert code == 0 and "Strukturerad intervjuguide" in out, (flag, out[:200])
+        code, out, _ = run(runner, data_dir, "interview", "--candidate", cv, flag, "en", "--json")
+        assert code == 0 and json.loads(out)["lang"] == "en", flag

@@ -1158,7 +1158,12 @@ def team(
 @_role_option
 @click.option("--candidate", "cv", required=True, type=click.Path(path_type=Path), help="The candidate's CV.")
 @click.option(
-    "--lang", type=click.Choice(["sv", "en"]), default=None, help="Kit language (default: the CV's)."
+    "--lang",
+    "--report-lang",
+    "lang",
+    type=click.Choice(["sv", "en"]),
+    default=None,
+    help="Kit language (default: the CV's); --report-lang says the same, as rank, team and review name it.",
 )
 @_json
 @click.pass_context
@@ -1725,7 +1730,12 @@ def rankings_export(
 @click.argument("candidate_id")
 @_org_option
 @click.option(
-    "--lang", type=click.Choice(["sv", "en"]), default=None, help="Kit language (default: the CV's)."
+    "--lang",
+    "--report-lang",
+    "lang",
+    type=click.Choice(["sv", "en"]),
+    default=None,
+    help="Kit language (default: the CV's); --report-lang says the same, as rank, team and review name it.",
 )
 @_json
 @click.pass_context
