@@ -524,3 +524,22 @@ def test_a_detail_pages_title_says_which_one(site: tuple[TestClient, dict[str, s
             ), (lang, path)
             if path.endswith("/explanation"):
                 assert title.group(1).startswith("Förklaring för " if lang == "sv" else "Explanation for ")
+
+
+def test_the_reviews_facts_and_skills_are_said_in_text_not_only_in_titles(
+    site: tuple[TestClient, dict[str, str]],
+) -> None:
+    """An accessibility audit (hunt hO, finding 7; WCAG 1.3.1): the gender-coded words' count ("1
+    masculine-coded, 2 feminine-coded words") and each skill's words in the ad were in ``title`` attributes
+    of elements no keyboard reaches. They are text on the page now."""
+    client, _ = site
+    page = reviewed(client)
+    facts = re.search(r'<ul class="facts">(.*?)</ul>', page, re.S)
+    assert facts is not None
+    for li in re.findall(r"<li[^>]*>", facts.group(1)):
+        assert "title=" not in li, li
+    if "Gender-coded wording" in page:
+        assert re.search(r"\(\d+ masculine-coded, \d+ feminine-coded words", page)
+    skills = re.search(r'id="skills-h".*?<p>(.*?)</p>', page, re.S)
+    if skills is not None:  # the quoted words that showed each skill, beside it
+        assert re.search(r'<span class="muted small" lang="\w\w">\(“', skills.group(1)), skills.group(1)[:300]

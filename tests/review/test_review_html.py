@@ -34,9 +34,9 @@ def test_every_flag_is_highlighted_and_listed(demo_html: str) -> None:
         "minst 3 års erfarenhet",
         "Svenska som modersmål",
     ):
-        assert re.search(rf'<mark class="flag [a-z]+" id="t\d+" title="[a-z]+">{span}</mark>', demo_html), (
-            span
-        )
+        assert re.search(
+            rf'<mark class="flag [a-z]+" id="t\d+" title="[a-z]+">{span}<span class="vh"', demo_html
+        ), span
         assert f"“{span}”" in demo_html
 
 
@@ -87,3 +87,11 @@ def test_the_area_chart_says_its_levels_to_a_screen_reader(demo_html: str) -> No
     assert label is not None
     said = label.group(1)
     assert said.count(";") == 7 and "%" in said and "missing" in said, said  # eight areas, levels and gaps
+
+
+def test_each_highlight_says_what_it_is_to_a_screen_reader(demo_html: str) -> None:
+    """An accessibility audit (hunt hO, finding 7): the report's highlights said what they are in a
+    ``title`` only (the web page adds hidden text): each ``<mark>`` carries its note as hidden text too."""
+    marks = re.findall(r"<mark[^>]*>(.*?)</mark>", demo_html, re.S)
+    assert marks
+    assert all('<span class="vh"' in m for m in marks), [m for m in marks if "vh" not in m][:3]
