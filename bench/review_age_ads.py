@@ -33,6 +33,13 @@ written blind in stop 40, 130 of them traps: age words not about the applicant (
 legal limits, levels, student status); one handwritten sentence a row carries the signal or the trap, the rest are
 generic job-board sentences.
 
+``--data bench/data/age_ads_written_8.tsv``: 200 more (160 Swedish, 60 age-coded; 70 ordinary neutral ads, 70 hard
+traps), written blind in stop 41 and kept from the whose-age gate's author (docs/review.md "Stop 41").
+``--data bench/data/age_ads_written_9.tsv``: 200 more (160 Swedish, 50 of them age-coded; 40 English, 10 age-coded; 70
+ordinary neutral ads, 70 hard traps), written blind in stop 42 and kept from the helper who worked on age that stop:
+both halves held out. First contact (at 1db7b76): sv 47 of 50 / 3 of 110, en 10 of 10 / 1 of 30; after stop 42's
+age kinds the same (docs/review.md "Stop 42: two sets held out").
+
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).
 """

@@ -22,7 +22,10 @@ retail, hospitality, charities, universities, councils and gaming), social_en_wr
 tech and media employer again, its careers site's 'Role, Team' titles) and social_sv_written.tsv (140 Swedish ones;
 a file name with ``_sv`` is read as Swedish unless ``--lang`` says otherwise), each written blind by another helper
 (docs/review.md); and from stop 40, social_en_written_4.tsv (140 English: the duty one among many of office,
-front-desk and press jobs) and social_sv_written_2.tsv (120 Swedish), written blind in the same way.
+front-desk and press jobs) and social_sv_written_2.tsv (120 Swedish), written blind in the same way,
+social_sv_written_3.tsv (160 Swedish, hard traps; stop 41); from stop 42, social_sv_written_4.tsv (160
+Swedish) and social_en_written_5.tsv (40 English), one blind writer's 200 rows split by language, kept from the
+helper who worked on the social-media rules that stop: both halves held out (docs/review.md "Stop 42: two sets held out").
 """
 
 from __future__ import annotations
