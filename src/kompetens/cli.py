@@ -90,6 +90,14 @@ def _table(*args: Any, **kwargs: Any) -> Table:
 
 
 _json = click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
+_kit_lang_option = click.option(
+    "--lang",
+    "--report-lang",
+    "lang",
+    type=click.Choice(["sv", "en"]),
+    default=None,
+    help="Kit language (default: the CV's); --report-lang says the same, as rank, team and review name it.",
+)
 
 err_console = _LazyConsole(stderr=True)
 out_console = _LazyConsole()
@@ -1157,14 +1165,7 @@ def team(
 @cli.command()
 @_role_option
 @click.option("--candidate", "cv", required=True, type=click.Path(path_type=Path), help="The candidate's CV.")
-@click.option(
-    "--lang",
-    "--report-lang",
-    "lang",
-    type=click.Choice(["sv", "en"]),
-    default=None,
-    help="Kit language (default: the CV's); --report-lang says the same, as rank, team and review name it.",
-)
+@_kit_lang_option
 @_json
 @click.pass_context
 def interview(ctx: click.Context, role_spec: str, cv: Path, lang: str | None, as_json: bool) -> None:
@@ -1729,14 +1730,7 @@ def rankings_export(
 @click.argument("ranking_id")
 @click.argument("candidate_id")
 @_org_option
-@click.option(
-    "--lang",
-    "--report-lang",
-    "lang",
-    type=click.Choice(["sv", "en"]),
-    default=None,
-    help="Kit language (default: the CV's); --report-lang says the same, as rank, team and review name it.",
-)
+@_kit_lang_option
 @_json
 @click.pass_context
 def rankings_interview(
