@@ -44,6 +44,45 @@ CASES: list[tuple[str, str, str, str]] = [
         "customer_service",
         "front desk",
     ),
+    # work told in prose (stop 42, part two): a publishing plan is content work, the audience's numbers
+    # are social-media analytics, what users ask for is feedback collected, patch notes are copy
+    (
+        "sv",
+        "Jag planerar publiceringen månad för månad för en påhittad tidning.",
+        "marketing_communication",
+        "planerar publiceringen",
+    ),
+    (
+        "en",
+        "I keep the content calendar of an invented bakery.",
+        "marketing_communication",
+        "content calendar",
+    ),
+    ("en", "I also write the patch notes for our invented app.", "marketing_communication", "patch notes"),
+    (
+        "sv",
+        "Varje vecka tittar jag på vad som höll tittarna kvar i våra påhittade filmer.",
+        "data_insight",
+        "tittarna kvar",
+    ),
+    (
+        "en",
+        "I track watch time and audience retention on our invented channel.",
+        "data_insight",
+        "watch time",
+    ),
+    (
+        "en",
+        "Every Friday I send a digest of what users are asking for in the invented app.",
+        "data_insight",
+        "what users are asking for",
+    ),
+    (
+        "sv",
+        "Jag sammanställer feedback från användare varje vecka.",
+        "data_insight",
+        "feedback från användare",
+    ),
     ("sv", "Du publicerar på Instagram, LinkedIn och TikTok.", "platform_technology", "Instagram"),
     ("en", "You manage our Facebook and YouTube channels.", "platform_technology", "Facebook"),
     ("sv", "Du kan sökmotoroptimering och API:er.", "api_seo", "sökmotoroptimering"),
