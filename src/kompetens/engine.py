@@ -2213,7 +2213,9 @@ class Engine:
         words = term_vector(job_text(base, flagged), doc.lang, self.lexicon.zipf)
         # the employer's own name is no wording: a CV naming the company it applies to earns nothing for it
         employer = doc.meta.get("employer")
-        words = without(words, employer_words(doc.text, employer if isinstance(employer, str) else None))
+        words = without(
+            words, employer_words(doc.text, employer if isinstance(employer, str) else None, title)
+        )
         # nor are its place names: where the job is, or where a candidate lives, is no competence
         words = without(words, place_words(doc.text, title))
         bridge = self.word_bridge

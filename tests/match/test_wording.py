@@ -419,6 +419,23 @@ def test_the_employers_name_is_read_before_its_company_form() -> None:
     assert wording.employer_words("Vi är Sveriges största Ab") == frozenset()
 
 
+def test_employer_named_in_the_title_is_no_wording() -> None:
+    # stop 42, part two: an employer the title names after "till"/"at", with no company form, was the ad's
+    # heaviest word; the words the ad also writes in lower case stay (fictional ads)
+    text = "Sjuksköterska till Vårdcentralen Påhittebo\n\nPå vårdcentralen arbetar du med diabetes."
+    assert wording.employer_words(text, None, "Sjuksköterska till Vårdcentralen Påhittebo") == {"påhittebo"}
+    text = "Nurse at Invented Clinic Group\n\nYou will triage patients."
+    assert wording.employer_words(text, None, "Nurse at Invented Clinic Group") == {
+        "invented",
+        "clinic",
+        "group",
+    }
+    # not a lower-case part, not a dash, not a long phrase
+    assert wording.employer_words("x", None, "Sjuksköterska till vår nya avdelning") == frozenset()
+    assert wording.employer_words("x", None, "Undersköterska – Ortopedi") == frozenset()
+    assert wording.employer_words("x", None, "Chef till Ett Mycket Långt Påhittat Namn Här") == frozenset()
+
+
 def test_naming_the_employer_in_a_cv_earns_no_wording(engine: Engine) -> None:
     """A bug hunt (h2): "Jag skulle gärna vilja arbeta på Exempelsmycken" raised a CV with no work skills from
     0 to 40 points, and a marketer's from 36 to 74: the ad's title named the company, the rarest word of all."""
