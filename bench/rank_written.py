@@ -23,6 +23,11 @@ It prints NDCG@5 and NDCG@10 per role and their means, by the role's language an
 half (``sha256(role) % 2``: tune 0, else check) so that a later change tuned on one half can be read
 against the other. A written set is not real resumes: the figure says whether the signals carry to text
 the code never saw, not what the held-out goal will read.
+
+Sets: ``rank_written_1`` (stop 41), ``rank_written_2`` (stop 41, held out whole then) and ``rank_written_3``
+(stop 42: a newspaper's social media editor, a paid-social specialist, a patient organisation's community
+manager, a gym's front desk, a recruitment coordinator, an electrician, a preschool teacher, an accounts payable
+clerk; written blind and kept from the helpers who changed the ranking that stop: held out whole then).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
-SETS = [DATA / "rank_written_1", DATA / "rank_written_2"]
+SETS = [DATA / "rank_written_1", DATA / "rank_written_2", DATA / "rank_written_3"]
 
 
 def _grades(folder: Path) -> list[dict[str, str]]:
