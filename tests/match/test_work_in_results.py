@@ -48,3 +48,37 @@ def test_a_cost_per_result_is_a_measurable_objective(engine: Engine) -> None:
 def test_campaign_results_creative_tests_and_capi_are_read(engine: Engine) -> None:
     areas = engine.extract(_doc(SPECIALIST_CV, "cv")).areas
     assert areas["strategy"] > 0 and areas["data_insight"] > 0 and areas["api_seo"] > 0, areas
+
+
+COORDINATOR_AD = """Recruitment Coordinator with Employer Branding – Brännvik Bakeries, Östhamn
+
+Brännvik runs six bakeries and hires about 100 people a year.
+
+Your responsibilities
+- Coordinate recruitment from job request to signed contract with our bakery managers
+- Plan and run our employer branding content on LinkedIn and Instagram
+- Schedule interviews in our applicant tracking system
+
+We are looking for someone who
+- writes well and enjoys creating content for social media, especially LinkedIn
+"""
+
+# a coordinator whose content work is told as the posts and the career content made
+COORDINATOR_CV = """Tove Lindqvist
+Östhamn
+
+HR Coordinator, Saltholm Dairy, 2022–present
+- Seasonal hiring of 60 people a year, interview scheduling in the ATS
+- Write monthly LinkedIn posts about open positions and our employees
+- Career content for Instagram: employee stories filmed at the dairy
+"""
+
+
+def test_linkedin_posts_and_career_content_are_content_work(engine: Engine) -> None:
+    role = engine.role_from_ad(_doc(COORDINATOR_AD, "ad", "ad.txt"))
+    assert role.weights.get("marketing_communication", 0) > 0, role.weights
+    item = engine.rank(role, [_doc(COORDINATOR_CV, "cv")])[0]
+    # employer branding content on LinkedIn is what the ad asks; the CV's posts and career content are that work
+    assert item.areas["marketing_communication"] > 0 and "marketing_communication" not in item.gaps, (
+        item.areas
+    )
