@@ -374,6 +374,98 @@ def test_staff_rules_the_ads_own_channels_named_departments_presence_and_harms(
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
 
 
+SOCIAL_KINDS_HELD_OUT_42 = [
+    # a ban written after the channel, or as a fragment, is no duty
+    ("sv", "Lastbilschaufför", "Telefon och sociala medier får inte användas under arbetstid.", False),
+    ("sv", "Väktare", "Sociala medier förbjudet under passet.", False),
+    ("sv", "Lagerarbetare", "Instagram och TikTok är inte tillåtna på lagret.", False),
+    ("en", "Forklift Driver", "Social media is banned on the warehouse floor.", False),
+    # social media as what pupils learn about, or as the cause of effects, in a verb
+    (
+        "sv",
+        "Lärare i svenska",
+        "Du lär eleverna källkritik och hur sociala medier formar bilden av nyheter.",
+        False,
+    ),
+    ("sv", "Psykolog", "Du föreläser för personalen och tar upp hur sociala medier påverkar unga.", False),
+    (
+        "en",
+        "Citizenship Teacher",
+        "Lessons cover source criticism and how social media shapes public debate.",
+        False,
+    ),
+    # the employer seen on a platform, an owner who runs it
+    ("sv", "Säljare", "Det är vår ägare som sköter Facebook och Instagram.", False),
+    ("sv", "Frisör", "Du har säkert sett oss på Instagram – det är vår ägare som sköter kontot.", False),
+    ("en", "Barista", "You may have seen us on Instagram; it is our owner who runs the account.", False),
+    ("en", "Copywriter", "Social campaigns are handled by our partner agency.", False),
+    # social media as the object of finance work
+    (
+        "sv",
+        "Ekonomiassistent",
+        "Du sköter budget och uppföljning för tidningen och våra sociala kanaler.",
+        False,
+    ),
+    (
+        "en",
+        "Financial Controller",
+        "You own budgeting and forecasting for our magazines and social media channels.",
+        False,
+    ),
+    # the hire's posts on a page the employer names as its own count, a lawyer's too
+    ("sv", "Jurist", "Du skriver korta inlägg på byråns LinkedIn-sida varje månad.", True),
+    ("sv", "Kock", "Du fotar gärna rätterna och visar dem på restaurangens Instagram.", True),
+    ("en", "Solicitor", "You will write short posts on the firm's LinkedIn page each month.", True),
+    ("en", "Chef", "You will photograph dishes and show them on the restaurant's Instagram.", True),
+    ("en", "Travel Agent", "You answer travellers' questions on Facebook and X.", True),
+    ("sv", "Kursledare", "Kursen handlar om sociala medier och demokrati, och du leder seminarierna.", False),
+    ("sv", "Bibliotekarie", "Du håller i kurser i källkritik på sociala medier för seniorer.", False),
+    ("sv", "Socionom", "Du arbetar med ungdomar som mår dåligt av sociala medier.", False),
+    (
+        "sv",
+        "Snickare",
+        "Företaget finns på Facebook och Instagram där ägaren lägger upp bilder på projekten.",
+        False,
+    ),
+    ("sv", "Revisor", "Du granskar intäkter från sociala medier och streamingtjänster.", False),
+    ("en", "Solicitor", "You write articles for the website and posts for our LinkedIn page.", True),
+    # guards: the hire's budget, analysis of our channels, taking an account over from the owner
+    (
+        "sv",
+        "Marknadsansvarig",
+        "Du ansvarar för strategi, innehåll och budget för våra sociala medier.",
+        True,
+    ),
+    ("en", "Marketing Manager", "You own strategy, content and budget for our social media channels.", True),
+    ("sv", "Analytiker", "Du analyserar hur våra sociala medier påverkar försäljningen.", True),
+    ("sv", "Analytiker", "Du analyserar hur försäljningen påverkas av våra sociala medier.", True),
+    (
+        "sv",
+        "Kommunikatör",
+        "Du ser till att företaget finns på Instagram och lägger upp inlägg varje vecka.",
+        True,
+    ),
+    (
+        "sv",
+        "Butikssäljare",
+        "Du tar över Instagramkontot från ägaren och lägger upp nyheter varje vecka.",
+        True,
+    ),
+    ("en", "Shop Assistant", "You will take over the shop's Instagram from the owner and post weekly.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "sentence", "counts"), SOCIAL_KINDS_HELD_OUT_42)
+def test_bans_after_the_channel_effects_owners_finance_and_the_employers_named_page(
+    lang: str, title: str, sentence: str, counts: bool
+) -> None:
+    """Kinds of the tune half of the sets held out in stop 42 (social_sv_written_4, social_en_written_5),
+    written fresh: none of these sentences is a set's row."""
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
 def test_every_reason_a_cue_is_set_aside_for_has_its_words_in_both_languages() -> None:
     """A review's evidence names why a cue was set aside; the Swedish report showed "others" as it is (stop 40
     added the reason, not its words)."""

@@ -151,6 +151,17 @@ def _owned(text: str, start: int, unit: Unit, cues: ReviewCues) -> bool:
     )
 
 
+_GENITIVE_OWNER = re.compile(r"(?:\w+(?:ens|ets|ns)|\w+['’]s)\s*$", re.IGNORECASE)
+"""An owner named in the genitive right before a platform ("byråns", "the firm's"), not "vår"/"our"."""
+
+
+def _employer_page(text: str, start: int, unit: Unit, cues: ReviewCues) -> bool:
+    """The hire's work on a page the employer names as its own ("skriver inlägg på byråns LinkedIn-sida", "show
+    them on the restaurant's Instagram"): the employer's channel even in the ad of a role that works on
+    platforms as a product (a lawyer, a controller), where "our YouTube" may be the product (stop 42)."""
+    return _owned(text, start, unit, cues) and _GENITIVE_OWNER.search(text, unit.start, start) is not None
+
+
 def _has_context(
     text: str, hit: _Hit, unit: Unit, cues: ReviewCues, memo: dict[int, list[tuple[int, int]]]
 ) -> bool:
@@ -228,7 +239,11 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
     for h, unit, section, aside in placed:
         if aside is not None or unit is None:
             verdicts.append((h, unit, section, False, aside or "heading"))
-        elif product and (h.cue.strength == "platform" or h.cue.product):
+        elif (
+            product
+            and (h.cue.strength == "platform" or h.cue.product)
+            and not (unit is not None and _employer_page(text, h.start, unit, cues))
+        ):
             verdicts.append((h, unit, section, False, "product_role"))
         elif h.cue.strength == "weak":
             verdicts.append((h, unit, section, None, ""))
