@@ -367,7 +367,7 @@ def test_api_errors_name_fields_not_cli_options(engine: Engine) -> None:
     """A known leftover (stop 42): an API user read CLI options in messages: a CSV without a text column
     "name it with --text-col" (the API has no such field), a header in one column "(--delimiter)", an ad too
     short "(market --lang sv|en)", a synthetic audit's note "--synthetic 20: ...". Now the request's field."""
-    from kompetens.api.errors import api_message
+    from kompetens.api.messages import api_message
 
     client = client_for(engine)
     csv_bytes = "rubrik;brödtext\nSäljare;Vi söker en säljare\n".encode()

@@ -6,7 +6,6 @@ Nothing here echoes request bodies or logs them: a CV's text must not end up in 
 from __future__ import annotations
 
 import logging
-import re
 import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, replace
@@ -22,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import Code, ErrorInfo, ErrorReply, KompetensError, http_status, public_field
 from .headers import route_path
+from .messages import api_message
 from .render import error_page, http_error_page
 
 log = logging.getLogger("kompetens.api")
@@ -55,32 +55,6 @@ def error_body(code: str, kind: str, message: str, *, field: str | None = None) 
 
 def is_api(request: Request) -> bool:
     return route_path(request.scope).startswith(API_PREFIX)
-
-
-CLI_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"; name it with --text-col$"), "; name that column 'text' (or 'description')"),
-    (re.compile(r" \(--delimiter\)$"), " (the delimiter field)"),
-    (re.compile(r" \(market --lang sv\|en\)"), " (the lang field: sv or en)"),
-    (re.compile(r" \(--lang sv\|en, or lang in the API\)"), " (the lang field: sv or en)"),
-    (re.compile(r"--org ('[^']*'|\S+?)(?=[ ?]|$)"), r"org \1"),
-    (
-        re.compile(
-            r"--(kind|lang|report-lang|synthetic|seed|top|threshold|size|role|candidate|thorough|groups)\b"
-        ),
-        "",
-    ),
-)
-"""The engine's messages that name a CLI option, as a REST API (or web) user reads them: the field of the
-request instead (known leftover b, stop 42: a market upload's CSV without a text column said "name it with
---text-col", an option the API does not have, and a one-column header "(--delimiter)" for the field
-``delimiter``). The last pattern turns any other option the CLI and the API share into the field's name."""
-
-
-def api_message(message: str) -> str:
-    """``message`` with the CLI's option names put as the REST API's fields (``CLI_WORDING``)."""
-    for pattern, said in CLI_WORDING[:-1]:
-        message = pattern.sub(said, message)
-    return CLI_WORDING[-1][0].sub(lambda m: m.group(1).replace("-", "_"), message)
 
 
 def kompetens_error_response(exc: KompetensError) -> JSONResponse:

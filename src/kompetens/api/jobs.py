@@ -43,8 +43,9 @@ from . import schemas
 from .auth import CurrentUser, api_user, page_user, record_call
 from .csrf import check_csrf
 from .deps import engine_for, known_form_fields, read_files
-from .errors import api_message, raised_at
+from .errors import raised_at
 from .inputs import Upload, attachment, checked_lang, read_uploads, upload_files, upload_names
+from .messages import api_message
 from .render import WRITERS, html_download, page, page_lang
 
 log = logging.getLogger("kompetens.jobs")

@@ -22,6 +22,7 @@ from ..store.accounts import User
 from ..taxonomy.model import jobtech_uri
 from .csrf import csrf_token, set_csrf_cookie
 from .headers import route_path
+from .messages import api_message  # the page's user has fields, not the CLI's options
 
 ALL_ROLES = ("admin", "recruiter", "hiring_manager")
 WRITERS = ("admin", "recruiter")
@@ -80,8 +81,6 @@ def error_message(message: str) -> str:
     parts kept, a role or a language named in that language), else as written (English). The pages said
     every error in English, and a Swedish user met "a final order that differs from the system's needs a
     reason" at the one step she had to understand (hunt hR, finding 4)."""
-    from .errors import api_message  # the page's user has fields, not the CLI's options
-
     message = api_message(message)
     words, patterns = _error_words(_PAGE_LANG.get())
     names: dict[str, str] = words.get("names", {})

@@ -23,7 +23,6 @@ from ..taxonomy.areas import AreaInfo
 from . import schemas
 from .auth import Interviewer, Writer, api_user, record_call
 from .deps import engine_of, known_form_fields, read_file, read_files
-from .errors import api_message
 from .inputs import (
     ReadResult,
     Upload,
@@ -35,6 +34,7 @@ from .inputs import (
     upload_names,
 )
 from .jobs import BACKGROUND_FILES, JOB_LOCATION, JobView, job_response, start_rank_job
+from .messages import api_message
 
 MAX_SYNTHETIC = 2_000
 """The largest synthetic pool one request may ask for (scoring 2,000 CVs takes seconds)."""
