@@ -188,13 +188,16 @@ def match_skills(
     wanted: Sequence[RoleSkill],
     have: Sequence[Skill],
     links: Mapping[str, frozenset[str]] | None = None,
+    narrow: frozenset[str] = frozenset(),
 ) -> tuple[list[SkillMatch], list[SkillMatch]]:
     """(matched, missing): the role's skills the candidate's skills show, by concept URI or (for a role
     file's label) by either label, case-insensitively; must-haves first, then the role's order.
 
     With ``links`` (``taxonomy.areas.curated_links``: a curated concept -> the ESCO and JobTech concepts it
     links to), a curated concept is shown by the concepts it links to, and they by it: the ad's "Kundsupport" (JobTech, linked to ESCO customer service) is shown by a CV's
-    "kundtjänst" (ESCO customer service). Two concepts that only link to a third do not show each other."""
+    "kundtjänst" (ESCO customer service). Two concepts that only link to a third do not show each other.
+    A concept of ``narrow`` (``taxonomy.areas.curated_narrow``: its links are broader skills) shows its links
+    but is not shown by them: a CV's "digital marknadsföring" is no ad's "Google Ads"."""
     links = links or {}
     index: dict[str, Skill] = {}
     linked: dict[str, Skill] = {}  # a curated link of a candidate's concept -> that skill
@@ -212,7 +215,11 @@ def match_skills(
             or index.get(w.concept.casefold())
             or index.get(w.label.casefold())
             or linked.get(w.concept)
-            or next((index[u] for u in links.get(w.concept, ()) if u in index), None)
+            or (
+                None
+                if w.concept in narrow
+                else next((index[u] for u in links.get(w.concept, ()) if u in index), None)
+            )
         )
         if found is None:
             missing.append(SkillMatch(w.concept, w.label, w.required))

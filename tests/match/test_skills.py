@@ -16,7 +16,7 @@ from kompetens.engine import Engine
 from kompetens.match import CandidateProfile, RankItem, build_candidate, rank, role_from_dict
 from kompetens.models import ConceptRef, Document, Mention
 from kompetens.skills import RoleSkill, Skill, match_skills, skill_list
-from kompetens.taxonomy.areas import curated_links
+from kompetens.taxonomy.areas import curated_links, curated_narrow
 
 from .support import DEMO_CVS, TODAY
 from .test_invariance import CASES, _candidate, changed_copy
@@ -166,6 +166,25 @@ def test_a_curated_concept_is_shown_by_the_concepts_it_links_to() -> None:
     ]
     matched, _ = match_skills([RoleSkill(service, "kundservice", None)], have, curated_links())
     assert [m.label for m in matched] == ["kundservice"]
+
+
+def test_a_tool_whose_link_is_a_broader_skill_is_not_shown_by_that_skill() -> None:
+    # a job seeker's hunt (stop 42, finding 8): a CV's "digital marknadsföring" (ESCO digital marketing
+    # techniques) was credited with the ad's must-have "Google Ads", the curated tool linked to that skill
+    ads = "http://data.jobtechdev.se/taxonomy/concept/aaQr_mcK_hgK"
+    marketing = ESCO + "43dfbe7f-9e10-4871-b171-e5076737b4cf"
+    assert ads in curated_narrow() and marketing in curated_links()[ads]
+    broad = [Skill(marketing, "digital marknadsföring", "digital marketing", None, "phrase", 0.9, None, [])]
+    wanted = [RoleSkill(ads, "Google Ads", True)]
+    assert match_skills(wanted, broad, curated_links())[0]  # read both ways, as before
+    matched, missing = match_skills(wanted, broad, curated_links(), curated_narrow())
+    assert not matched and [m.label for m in missing] == ["Google Ads"]
+    # the tool still shows the broader skill an ad asks for
+    tool = [Skill(ads, "Google Ads", "Google Ads", None, "phrase", 0.95, None, [])]
+    matched, _ = match_skills(
+        [RoleSkill(marketing, "digital marknadsföring", True)], tool, curated_links(), curated_narrow()
+    )
+    assert [m.label for m in matched] == ["digital marknadsföring"]
 
 
 def test_role_file_skills_and_concept_must_haves_are_wanted() -> None:

@@ -266,6 +266,7 @@ BAD_FILES: list[tuple[str, Mutation]] = [
     ("wrong version", _set(("version",), 2)),
     ("phrases not an object", _set(("concepts", 0, "phrases"), ["SEO"])),
     ("needs_context not a flag", _set(("concepts", 0, "needs_context"), "yes")),
+    ("links_broader not a flag", _set(("concepts", 0, "links_broader"), 1)),
 ]
 
 
@@ -281,6 +282,12 @@ def test_bad_file_raises_e201(mutate: Mutation) -> None:
 def test_only_programming_languages_need_context() -> None:
     """A tool that other work uses too ("Python" in DevOps and embedded ads) shows its area in context only."""
     assert [c.label_en for c in load_curated() if c.needs_context] == ["Python (computer programming)"]
+
+
+def test_only_ad_tools_link_to_broader_skills() -> None:
+    """A tool whose links name a broader skill (Google Ads -> digital marketing techniques) is marked, so that
+    a CV's broader skill does not show it (skills.match_skills)."""
+    assert [c.label_en for c in load_curated() if c.links_broader] == ["Google Ads"]
 
 
 def test_valid_file_parses_to_the_loaded_model() -> None:

@@ -23,7 +23,7 @@ from ..lang import LANGUAGES, lang_data
 from ..models import AREA_IDS, Document, Mention, Profile
 from ..schema import DOCUMENTED, R1, R2, R4
 from ..skills import Labeler, Skill, SkillEvidence, SkillMatch, match_skills, skill_list
-from ..taxonomy.areas import curated_links
+from ..taxonomy.areas import curated_links, curated_narrow
 from . import wording
 from .anonymize import anonymize
 from .listed import is_listed
@@ -291,7 +291,7 @@ class Ranked:
     def item(self) -> RankItem:
         """The ``kompetens rank --json`` item: the contract's keys plus the explanation."""
         s, c = self.score, self.score.candidate
-        matched, missing = match_skills(s.role.wanted_skills(), c.skills, curated_links())
+        matched, missing = match_skills(s.role.wanted_skills(), c.skills, curated_links(), curated_narrow())
         return RankItem(
             candidate=s.source,
             rank=self.rank,

@@ -48,7 +48,7 @@ _SOURCE = "kompetens/taxonomy/data/areas.json"
 _VERSION = 1
 _AREA_KEYS = frozenset({"id", "label_sv", "label_en", "description_en", "description_sv", "article_quote"})
 _CONCEPT_KEYS = frozenset({"id", "label_en", "label_sv", "area", "esco", "jobtech", "kind", "phrases"})
-_CONCEPT_OPTIONAL_KEYS = frozenset({"phrases_cased", "needs_context"})
+_CONCEPT_OPTIONAL_KEYS = frozenset({"phrases_cased", "needs_context", "links_broader"})
 _ESCO_URI = re.compile(r"^" + re.escape(ESCO_SKILL_PREFIX) + r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
 _JOBTECH_ID = re.compile(r"^[0-9A-Za-z]{4}_[0-9A-Za-z]{3}_[0-9A-Za-z]{3}$")
 _LANG_KEY = re.compile(r"^[a-z]{2,3}$")
@@ -89,6 +89,10 @@ class CuratedConcept:
     """Evidence of its area in an ad only beside that area's ``area_context`` cues (``sections.json``) or
     other evidence of the area: "Python" is data work in "analysera data med Python", not in a DevOps ad's
     "scriptprogrammering ... så som Python, Ruby, Perl"."""
+    links_broader: bool = False
+    """Its ESCO and JobTech links name broader skills than it: a CV showing it shows them, but a CV showing
+    only them does not show it (a CV's "digital marknadsföring", ESCO *digital marketing techniques*, is no
+    "Google Ads"; ``skills.match_skills``)."""
 
     def all_phrases(self, lang: str) -> tuple[str, ...]:
         """Case-insensitive and cased phrases for ``lang`` together (for counting and display)."""
@@ -212,6 +216,7 @@ def _parse_concept(raw: Any, where: str) -> CuratedConcept:
         phrases=phrases,
         phrases_cased=cased,
         needs_context=_flag(obj.get("needs_context", False), f"{where}.needs_context"),
+        links_broader=_flag(obj.get("links_broader", False), f"{where}.links_broader"),
     )
 
 
@@ -280,6 +285,13 @@ def curated_links() -> Mapping[str, frozenset[str]]:
     return MappingProxyType(
         {c.id: frozenset({*c.esco, *(jobtech_uri(j) for j in c.jobtech)} - {c.id}) for c in load_curated()}
     )
+
+
+@cache
+def curated_narrow() -> frozenset[str]:
+    """Curated concept ids whose links name broader skills (``links_broader``): ``skills.match_skills`` reads
+    their links one way only."""
+    return frozenset(c.id for c in load_curated() if c.links_broader)
 
 
 def concepts_by_area() -> Mapping[str, tuple[CuratedConcept, ...]]:
