@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+REAL_ADS_SPLIT = "the real ads are split in two halves by sha256(ad id) % 2 (0: tune)"
+
 DATA_DIR_HELP = "the kompetens data folder (default: as kompetens finds it: $KOMPETENS_HOME, else this checkout's .kompetens)"
 
 

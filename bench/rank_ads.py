@@ -44,7 +44,7 @@ from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from _halves import halves_epilog
+from _halves import REAL_ADS_SPLIT, halves_epilog
 
 from kompetens.engine import Engine
 from kompetens.match import CandidateProfile, Role, rank, wording
@@ -111,7 +111,7 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
-        epilog=halves_epilog("the real ads are split in two halves by sha256(ad id) % 2 (0: tune)"),
+        epilog=halves_epilog(REAL_ADS_SPLIT),
     )
     ap.add_argument("--data-dir", default=".kompetens", help="the kompetens data folder (default .kompetens)")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")

@@ -49,7 +49,7 @@ from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from _halves import halves_epilog
+from _halves import REAL_ADS_SPLIT, halves_epilog
 
 from kompetens.engine import Engine
 from kompetens.errors import IngestError
@@ -108,7 +108,7 @@ class Counts:
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
-        epilog=halves_epilog("the real ads are split in two halves by sha256(ad id) % 2 (0: tune)"),
+        epilog=halves_epilog(REAL_ADS_SPLIT),
     )
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument(
