@@ -134,6 +134,8 @@ def serve(args: argparse.Namespace) -> None:
         for cache in caches:
             if cache is not None:
                 cache.clear()
+        if hasattr(linker, "_merged"):  # stop 43: a lemma's merged translations, kept with its tables
+            linker._merged = (None, None, {})
         t0 = time.process_time()
         for batch in asked:
             linker.link_quick(batch, top=1)

@@ -16,7 +16,7 @@ from kompetens.engine import Engine
 from kompetens.extract.native import speedups
 from kompetens.link import Linker
 from kompetens.link.index import InvertedIndex, LanguageIndexes, TermQuery
-from kompetens.link.linker import _find_terms, _term_prefixes
+from kompetens.link.linker import _find_terms, _probe_products, _term_prefixes
 from kompetens.link.quick import (
     COMPILED,
     char_queries_of_ids,
@@ -181,6 +181,28 @@ def test_the_c_probe_statistics_are_numpy_s_to_the_bit(
         twin_mean, twin_std = probe_stats_python(sims, members, allowed, has)
     assert mean.tobytes() == twin_mean.tobytes()
     assert std.tobytes() == twin_std.tobytes()
+
+
+def test_the_probe_s_products_in_one_are_each_group_s_own_to_the_bit() -> None:
+    # stop 43: the rows of the language groups of two or more in one product, the probe as its left matrix;
+    # a group of one row keeps numpy's one-row product. Each group's rows as its own product gave them
+    # (the BLAS's order of sums per entry, whatever the other rows: this checks the BLAS it runs on), on the
+    # probe's real shape (512 concepts x 2 rows, 384 dimensions) and on small ones
+    rng = np.random.default_rng(43)
+    for n_probe, dim in ((1024, 384), (1024, 384), (64, 16), (7, 5)):
+        probe = rng.standard_normal((n_probe, dim)).astype(np.float32)
+        for _ in range(12):
+            n = int(rng.integers(1, 40))
+            queries = (rng.standard_normal((n, dim)) * rng.uniform(0.01, 3)).astype(np.float32)
+            queries[rng.random(n) < 0.1] = 0.0  # a text without a known word
+            order = rng.permutation(n).tolist()
+            cuts = sorted(set(rng.integers(1, n + 1, size=int(rng.integers(0, 4))).tolist()) | {n})
+            groups = [order[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True) if b > a]
+            groups += [[k] for k in rng.choice(n, size=min(n, 2), replace=False).tolist()]  # one-row groups
+            for rows, product in zip(groups, _probe_products(queries, groups, probe), strict=True):
+                own = queries[rows] @ probe.T
+                assert product.shape == own.shape and product.flags.c_contiguous
+                assert product.tobytes() == own.tobytes()
 
 
 def _same_links(linker: Linker, texts: list[str], **kw: object) -> None:

@@ -326,3 +326,16 @@ def test_the_glossary_glosses_a_word_the_table_lacks_and_keeps_the_tables_pairs(
     plain = Linker.build(concepts, cache_dir=tmp_path / "p", config=LinkConfig.preset("lexical", glossary=()))
     assert plain._gloss(["visa", "affärsmässighet"], "sv") == "show affärsmässighet"
     assert plain.link(["affärsmässighet"], top=1)[0][0].uri != ACUMEN
+
+
+def test_a_lemma_s_merged_translations_are_kept_and_follow_a_new_table(tmp_path: Path) -> None:
+    # stop 43: the glossary's and the table's translations of a lemma merged once (``_translations_of``),
+    # merged again where the table or the glossaries are other ones
+    linker = Linker.build(CONCEPTS, cache_dir=tmp_path / "m", config=LinkConfig.preset("lexical"))
+    first = linker._translations_of("bygga", "sv")
+    assert "bygga" in linker._glossaries["sv"] and dict(first)["build"] == 1.0
+    assert linker._translations_of("bygga", "sv") is first  # kept
+    linker.translations = Translations({"bygga": [("construct", 1.0)]})
+    assert dict(linker._translations_of("bygga", "sv"))["construct"] == 1.0
+    linker._glossaries = {}
+    assert linker._translations_of("bygga", "sv") == [("construct", 1.0)]
