@@ -1687,7 +1687,8 @@ def _probe_products(queries: Vectors, groups: Sequence[list[int]], probe: Vector
     own product (numpy computes a one-row product as a matrix-vector product, whose last bits differ from
     the matrix product's). A row of a matrix product comes out the same whatever the other rows and either
     orientation (OpenBLAS sums each entry over the 384 dimensions in one order: 0 of 1,500 random subsets
-    differed; tests/link/test_link_quick_c.py checks it where it runs)."""
+    differed here; tests/link/test_link_quick_c.py checks the products to a tolerance, as another CPU's
+    kernel need not promise the bits)."""
     many = [k for rows in groups if len(rows) > 1 for k in rows]
     joint = (probe @ queries[many].T).T if many else None
     at: dict[int, int] = {k: i for i, k in enumerate(many)}
