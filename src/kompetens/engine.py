@@ -2179,7 +2179,9 @@ class Engine:
         from .layout import ad_title
         from .match import role_from_ad
         from .match.wording import (
+            ad_byline,
             ad_sentence_words,
+            byline_names,
             employer_words,
             job_text,
             name_words,
@@ -2210,11 +2212,17 @@ class Engine:
             flagged = [(f.start, f.end) for f in review.flags]
         except KompetensError:  # a language without review data: the role as before
             social_media = True
-        words = term_vector(job_text(base, flagged), doc.lang, self.lexicon.zipf)
+        # nor is the byline under its title (who hires, where, on what terms): no job text
+        byline = ad_byline(base)
+        words = term_vector(
+            job_text(base, flagged + ([byline] if byline else [])), doc.lang, self.lexicon.zipf
+        )
         # the employer's own name is no wording: a CV naming the company it applies to earns nothing for it
         employer = doc.meta.get("employer")
         words = without(
-            words, employer_words(doc.text, employer if isinstance(employer, str) else None, title)
+            words,
+            employer_words(doc.text, employer if isinstance(employer, str) else None, title)
+            | byline_names(doc.text, byline),
         )
         # nor are its place names: where the job is, or where a candidate lives, is no competence
         words = without(words, place_words(doc.text, title))
