@@ -58,3 +58,21 @@ def test_a_byline_is_a_short_line_that_opens_with_a_name(engine: Engine) -> None
     assert byline("Data Engineer\n\nwe are hiring - Invented City\n\nYou build pipelines.") is None
     assert byline("Data Engineer\n\nQuillmoor Freight, Invented City\n\nYou build pipelines.") is None
     assert wording.byline_names(BYLINE_AD, None) == frozenset()
+
+
+def test_sql_server_and_t_sql_are_sql(engine: Engine) -> None:
+    """A reporting analyst's "SQL Server stored procedures" is SQL work: the longer product name hid the
+    "SQL" in it, and a grade-2 analyst who named only "SQL Server" showed less data work than a salesman
+    who named "Power BI" once (a fourth written set's data-analyst ad)."""
+    for line in (
+        "SQL Server stored procedures for the daily depot report",
+        "T-SQL views for the finance team",
+    ):
+        cv = engine.candidate(
+            document_from_text(
+                f"Reporting Analyst, Invented Parcels Ltd, 2020 – 2024\n- {line}\n", kind="cv", lang="en"
+            )
+        )
+        assert any(
+            e.label == "SQL and data querying" and e.where == "position" for e in cv.evidence["data_insight"]
+        )
