@@ -1956,3 +1956,92 @@ def test_stop_42_kinds_of_age_idiom_are_flagged(lang: str, text: str, span: str)
 @pytest.mark.parametrize(("lang", "text"), STOP_42_LOOK_ALIKES)
 def test_stop_42_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
     assert not [t for t, c in _flags(lang, text) if c == "age"]
+
+
+# Stop 43: the kinds of age-coded wording that set 10's tune half missed (an applicant's age range without a
+# unit, a school year or stage of the reader, early in the reader's studies, the team's age as the wish, "first
+# job" as a title's head or the reader's search, a whole working life behind the reader and the wish to slow
+# down) and the look-alikes their guards keep quiet (pupils, clients, hours and degrees, the employer's
+# training, an education requirement, the first task of the day). Fictional sentences of my own, none from any set.
+STOP_43_KINDS = [
+    ("en", "Are you between 19 and 24 and keen to learn the till?", "between 19 and 24"),
+    ("en", "You're 20-28 and enjoy a busy floor.", "20-28"),
+    ("en", "You should be between 21 and 30, with a driving licence.", "between 21 and 30"),
+    ("sv", "Du går första eller andra året på gymnasiet och vill tjäna extra.", "andra året på gymnasiet"),
+    ("sv", "Går du i nian och vill sommarjobba?", "Går du i nian"),
+    ("sv", "Vi söker dig som går i årskurs 2 eller 3 på gymnasiet.", "årskurs 2 eller 3 på gymnasiet"),
+    ("sv", "Du som går på högstadiet är välkommen att söka.", "går på högstadiet"),
+    ("en", "You are in Year 12 or 13 and free on Saturdays.", "Year 12 or 13"),
+    ("en", "Are you in 11th grade and looking for summer work?", "11th grade"),
+    ("en", "You're a high school junior who loves animals.", "high school junior"),
+    ("en", "You are still at school and can work weekends.", "still at school"),
+    (
+        "sv",
+        "Jobbet passar dig som är i början av dina studier och vill stanna några år.",
+        "i början av dina studier",
+    ),
+    ("sv", "Vi söker dig som precis har börjat plugga på högskolan.", "precis har börjat plugga"),
+    ("en", "This suits someone early in your studies who wants a steady side job.", "early in your studies"),
+    (
+        "en",
+        "Ideal for first-year university students who want weekend hours.",
+        "first-year university students",
+    ),
+    ("en", "You have just started university and need flexible shifts.", "just started university"),
+    ("sv", "Vi är ett gäng studenter och söker fler i liknande ålder.", "fler i liknande ålder"),
+    ("en", "Most of our crew are students, so we are looking for more people the same age.", "the same age"),
+    ("en", "We'd love someone our own age to join the crew.", "someone our own age"),
+    ("sv", "Första jobbet – lagerarbetare\n\nVi söker en lagerarbetare.", "Första jobbet"),
+    ("sv", "Letar du efter ett första jobb? Då passar detta dig.", "ett första jobb"),
+    ("en", "First job? Start with us\n\nWe need a cashier.", "First job"),
+    ("en", "Looking for a first job in retail? Apply now.", "a first job"),
+    ("sv", "Passar dig som har jobbat hela livet och vill ha något att göra.", "jobbat hela livet"),
+    ("sv", "Du har ett långt yrkesliv bakom dig och söker något lugnare.", "yrkesliv bakom dig"),
+    ("sv", "Jobbet passar dig i slutet av din karriär.", "slutet av din karriär"),
+    ("sv", "Vi söker dig som efter många år inom handeln nu vill trappa ner.", "vill trappa ner"),
+    ("sv", "Pensionär som vill hålla igång?\n\nVi söker vaktmästare.", "Pensionär som vill"),
+    ("en", "This role suits someone towards the end of your working life.", "end of your working life"),
+    ("en", "Are you a retiree with time to spare?", "retiree"),
+    ("en", "Retired and looking for something to do?\n\nWe need drivers.", "Retired and looking"),
+]
+STOP_43_LOOK_ALIKES = [
+    ("sv", "Temperaturen ska vara mellan 18 och 22 grader."),
+    ("sv", "Du är mellan 18 och 22 på kvällarna i butiken."),
+    ("sv", "Du är 20-30 minuter från centrum med bil."),
+    ("en", "You are 20-30 minutes from the city centre."),
+    ("en", "If you are between 20 and 30 hours available a week, apply."),
+    ("en", "Our customers are between 20 and 30."),
+    ("sv", "Du undervisar elever som går andra året på gymnasiet."),
+    ("sv", "Du hjälper elever som går i nian att välja gymnasium."),
+    ("sv", "Du läser termin 5 på juristprogrammet och vill jobba extra."),
+    ("en", "You teach pupils in Year 12 and mark their coursework."),
+    ("en", "You are in year 2 of your apprenticeship."),
+    ("en", "You are in the final year of your nursing degree."),
+    ("sv", "I början av din utbildning hos oss går du bredvid en erfaren kollega."),
+    ("sv", "Du stöttar studenter i början av deras utbildning."),
+    ("sv", "Du har minst ett år kvar av dina studier."),
+    ("en", "You will support students at the start of their studies."),
+    ("sv", "Barnen delas in i grupper med barn i samma ålder."),
+    ("en", "We bring together people of a similar age in our groups."),
+    ("en", "We need to know their age for the insurance."),
+    ("sv", "Första jobbet på morgonen är att öppna kassan."),
+    ("en", "First job of the day: unlock the store and count the till."),
+    ("sv", "Vi hjälper ungdomar som söker ett första jobb."),
+    ("en", "We help young people looking for a first job."),
+    ("sv", "Vår grundare har arbetat ett helt yrkesliv i branschen."),
+    ("sv", "Här kan du utvecklas under ett helt yrkesliv."),
+    ("sv", "Du som vill trappa ner konflikter i skolan är rätt person."),
+    ("sv", "Du hjälper pensionärer som vill lära sig surfplattan."),
+    ("en", "Our founder spent a whole working life in retail."),
+    ("en", "Our members are retirees who want to stay active."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), STOP_43_KINDS)
+def test_stop_43_kinds_of_age_coding_are_flagged(lang: str, text: str, span: str) -> None:
+    assert any(span in t for t, c in _flags(lang, text) if c == "age")
+
+
+@pytest.mark.parametrize(("lang", "text"), STOP_43_LOOK_ALIKES)
+def test_stop_43_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
+    assert not [t for t, c in _flags(lang, text) if c == "age"]
