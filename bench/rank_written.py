@@ -27,7 +27,9 @@ the code never saw, not what the held-out goal will read.
 Sets: ``rank_written_1`` (stop 41), ``rank_written_2`` (stop 41, held out whole then) and ``rank_written_3``
 (stop 42: a newspaper's social media editor, a paid-social specialist, a patient organisation's community
 manager, a gym's front desk, a recruitment coordinator, an electrician, a preschool teacher, an accounts payable
-clerk; written blind and kept from the helpers who changed the ranking that stop: held out whole then).
+clerk; written blind and kept from the helpers who changed the ranking that stop: held out whole then) and
+``rank_written_4`` (stop 43: scraped-resume style, 6 English and 2 Swedish ads mostly outside social media, grades
+0-2 as fit / potential / no fit; its tune roles read that stop, its check roles held out).
 """
 
 from __future__ import annotations

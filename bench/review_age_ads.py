@@ -39,6 +39,9 @@ traps), written blind in stop 41 and kept from the whose-age gate's author (docs
 ordinary neutral ads, 70 hard traps), written blind in stop 42 and kept from the helper who worked on age that stop:
 both halves held out. First contact (at 1db7b76): sv 47 of 50 / 3 of 110, en 10 of 10 / 1 of 30; after stop 42's
 age kinds the same (docs/review.md "Stop 42: two sets held out").
+``--data bench/data/age_ads_written_10.tsv``: 200 more in the style of real ads (160 Swedish, 50 age-coded; longer
+texts, one subtle signal), written blind in stop 43; first contact (012afcf) sv 42 of 50 / 3 of 110, en 9 of 10 / 1
+of 30; stop 43's kinds read its tune half only, its check half unchanged (docs/review.md "Stop 43").
 
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).

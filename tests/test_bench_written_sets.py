@@ -20,7 +20,12 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 def test_the_sets_are_found() -> None:
     names = {p.name for p in SETS}
-    assert {"social_sv_written_4.tsv", "social_en_written_5.tsv", "age_ads_written_9.tsv"} <= names
+    assert {
+        "social_sv_written_4.tsv",
+        "social_en_written_5.tsv",
+        "age_ads_written_9.tsv",
+        "age_ads_written_10.tsv",
+    } <= names
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.stem)
