@@ -1,0 +1,170 @@
+"""How much of real Swedish ad wording gets an English rendering for the linker's gloss (issue #11, stop 43).
+
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/gloss_coverage.py [--data-dir .kompetens] [--top 80]
+        [--sample 50] [--json FILE]
+
+Reads the Swedish ads of the *tune* half of ../shared/data/dev/platsbanken (``sha256(id) % 2 == 0``; the check
+half is not read: the words this shows are the ones the glossary is written from) and, over their content words (alphabetic, three
+letters or more, no Swedish stop word, no tool name) and over the words of the span tagger's skill phrases
+in them (what ``kompetens extract`` marks), counts where the linker's gloss (``Linker._gloss``) finds each
+word's English: the written glossary (``lang/sv/glossary.json``), the word table learnt from the taxonomy's
+parallel labels, a synonym's rendering, or none; for a word with none, whether both compound parts have one
+(the lexical side reads those; the gloss keeps the word Swedish). Shares of word tokens and of distinct lemmas
+(simplemma's, seen 3 times or more). ``--top N`` lists the N most frequent lemmas without a rendering, and
+the N most frequent rendered by the table alone (to read for bad renderings); ``--sample N`` draws N
+rendered tokens (seeded) with their rendering, to judge by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import hashlib
+import json
+import os
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from _halves import DATA_DIR_HELP
+
+from kompetens.engine import Engine
+from kompetens.errors import IngestError
+from kompetens.lang import lang_data
+from kompetens.link.text import words
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SOURCES = ("glossary", "table", "synonym", "none")
+SEED = 43
+
+
+def half(ad_id: str) -> str:
+    return "tune" if int(hashlib.sha256(ad_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
+
+
+def source_of(linker: Any, lemma: str) -> tuple[str, str]:
+    """(where the gloss takes the lemma's English from, the rendering) as ``Linker._gloss`` reads it."""
+    glossary = linker._glossaries.get("sv")
+    if glossary is not None and lemma in glossary:
+        return "glossary", glossary.renderings[lemma][0]
+    pairs = linker.translations.get(lemma)
+    if pairs:
+        return "table", pairs[0][0]
+    found = linker._synonym_rendering(lemma, "sv")
+    if found:
+        return "synonym", found
+    return "none", ""
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data-dir", type=Path, default=None, help=DATA_DIR_HELP)
+    ap.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder (default ../shared)")
+    ap.add_argument("--top", type=int, default=0, metavar="N", help="list the N most frequent gaps")
+    ap.add_argument("--sample", type=int, default=0, metavar="N", help="draw N rendered tokens to judge")
+    ap.add_argument("--json", type=Path, default=None, metavar="FILE", help="write the figures to FILE")
+    args = ap.parse_args()
+    ads = args.shared / "data" / "dev" / "platsbanken" / "ads.jsonl"
+    if not ads.is_file():
+        print(f"{ads}: not found; needs ../shared", file=sys.stderr)
+        return 2
+    import simplemma
+
+    engine = Engine(args.data_dir)
+    linker = engine.linker
+    tagger = engine.span_tagger
+    stop = {w.lower() for w in lang_data("sv", "stopwords").get("words", [])}
+    docs = [d for d in engine.read([ads], kind="ad") if not isinstance(d, IngestError)]
+    docs = [d for d in docs if d.lang == "sv" and half(str(d.meta.get("id", ""))) == "tune"]
+    memo: dict[str, tuple[str, str, str, bool]] = {}
+
+    def judge(token: str) -> tuple[str, str, str, bool]:
+        """(lemma as counted, source, rendering, both compound parts rendered) of a lower-case token."""
+        found = memo.get(token)
+        if found is None:
+            lemma = linker._terms.lemmas([token], "sv")[0]
+            src, rendering = source_of(linker, lemma)
+            parts = linker._terms.parts(token, "sv") if src == "none" else ()
+            by_parts = bool(parts) and all(source_of(linker, p)[0] != "none" for p in parts)
+            if by_parts:
+                rendering = " ".join(source_of(linker, p)[1] for p in parts)
+            found = memo[token] = (simplemma.lemmatize(token, lang="sv"), src, rendering, by_parts)
+        return found
+
+    def content(tokens: list[str]) -> list[str]:
+        return [t for t in tokens if t.isalpha() and len(t) >= 3 and t not in stop]
+
+    scopes: dict[str, list[str]] = {"ads": [], "phrases": []}
+    for doc in docs:
+        text = doc.text
+        scopes["ads"] += content([t.lower() for t in words(text)])
+        for s, e in tagger.find(text, "sv", None):
+            scopes["phrases"] += content([t.lower() for t in words(text[s:e])])
+    out: dict[str, Any] = {
+        "half": "tune",
+        "ads": len(docs),
+        "glossary": len(linker._glossaries.get("sv", [])),
+    }
+    print(f"{len(docs)} Swedish ads of the tune half; glossary {out['glossary']} entries")
+    for scope, tokens in scopes.items():
+        counts = collections.Counter(judge(t)[1] for t in tokens)
+        parts = sum(1 for t in tokens if judge(t)[3])
+        lemma_freq: collections.Counter[str] = collections.Counter()
+        lemma_src: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+        for t in tokens:
+            lemma, src, _, _ = judge(t)
+            lemma_freq[lemma] += 1
+            lemma_src[lemma][src] += 1
+        frequent = [lem for lem, n in lemma_freq.items() if n >= 3]
+        lemma_counts = collections.Counter(lemma_src[lem].most_common(1)[0][0] for lem in frequent)
+        n, m = len(tokens), len(frequent)
+        row = {
+            "tokens": n,
+            "token_share": {s: round(counts[s] / n, 4) for s in SOURCES},
+            "none_but_parts": round(parts / n, 4),
+            "lemmas_3plus": m,
+            "lemma_share": {s: round(lemma_counts[s] / m, 4) for s in SOURCES},
+        }
+        out[scope] = row
+        print(
+            f"{scope}: {n:,} content tokens: "
+            + ", ".join(f"{s} {100 * row['token_share'][s]:.1f} %" for s in SOURCES)
+            + f" (of none, both compound parts rendered: {100 * row['none_but_parts']:.1f} % of all)"
+        )
+        print(
+            f"  {m:,} distinct lemmas seen >= 3 times: "
+            + ", ".join(f"{s} {100 * row['lemma_share'][s]:.1f} %" for s in SOURCES)
+        )
+        if args.top and scope == "ads":
+            gaps = [
+                (lem, k)
+                for lem, k in lemma_freq.most_common()
+                if lemma_src[lem].most_common(1)[0][0] == "none"
+            ]
+            print(f"  most frequent lemmas without a rendering: {gaps[: args.top]}")
+            table = [
+                (lem, k)
+                for lem, k in lemma_freq.most_common()
+                if lemma_src[lem].most_common(1)[0][0] == "table"
+            ]
+            shown = []
+            for lem, k in table[: args.top]:
+                token = next(t for t in tokens if judge(t)[0] == lem)
+                shown.append(f"{lem} {k} -> {judge(token)[2]}")
+            print(f"  most frequent lemmas rendered by the table alone: {shown}")
+    if args.sample:
+        rng = random.Random(SEED)
+        rendered = [t for t in scopes["ads"] if judge(t)[1] != "none"]
+        print(f"sample of {args.sample} rendered tokens (seed {SEED}): token -> rendering [source]")
+        for t in rng.sample(rendered, args.sample):
+            print(f"  {t} -> {judge(t)[2]} [{judge(t)[1]}]")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
