@@ -101,3 +101,16 @@ def test_requirement_wording_is_stripped_from_a_skill(text: str, skill: str) -> 
     from kompetens.link.text import strip_cues
 
     assert strip_cues(text, _cue_words()) == skill
+
+
+def test_own_forms_give_a_word_the_forms_the_dictionary_files_under_it() -> None:
+    """Stop 43: simplemma lemmatizes "uppdrag" as the verb "uppdra" but files "uppdraget" under "uppdrag", and
+    has no "kundärende" at all; with ``own_forms`` both words' inflected forms reach them (else a glossary
+    word's forms missed its entry). Without it, as before."""
+    vocab = {"sv": {"uppdrag", "kundärende", "kund"}}
+    before = Lemmatizer.build(vocab)
+    after = Lemmatizer.build(vocab, own_forms=("sv",))
+    tokens = ["uppdraget", "kundärenden", "kunderna"]
+    assert before.lemmas(tokens, "sv") == ["uppdraget", "kundärenden", "kund"]
+    assert after.lemmas(tokens, "sv") == [*after.lemmas(["uppdrag"], "sv"), "kundärende", "kund"]
+    assert after.lemmas(["uppdrag"], "sv") == before.lemmas(["uppdrag"], "sv")  # the word's own lemma stays

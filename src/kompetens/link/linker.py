@@ -501,7 +501,7 @@ class Linker:
             label_words.setdefault(lang, set()).update(words(text))
         # the glossary's and the synonyms' words get their inflected forms too ("mötesplatser" -> mötesplats)
         lemma_words = {lang: vocab | _query_words(lang, config) for lang, vocab in label_words.items()}
-        lemmatizer = Lemmatizer.build(lemma_words)
+        lemmatizer = Lemmatizer.build(lemma_words, own_forms=config.translate)
         terms = _Terms(
             lemmatizer,
             fold_accents=config.fold_accents,

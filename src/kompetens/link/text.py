@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
@@ -114,10 +114,12 @@ class Lemmatizer:
     table: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, label_words: dict[str, set[str]]) -> Lemmatizer:
+    def build(cls, label_words: dict[str, set[str]], *, own_forms: Collection[str] = ()) -> Lemmatizer:
+        """``own_forms``: the languages whose words also take the inflected forms the dictionary gives the
+        word itself as lemma (see ``_lemma_table``)."""
         table: dict[str, dict[str, str]] = {}
         for lang, vocab in label_words.items():
-            table[lang] = _lemma_table(lang, vocab)
+            table[lang] = _lemma_table(lang, vocab, own_forms=lang in own_forms)
         return cls(table)
 
     def lemmas(self, tokens: Sequence[str], lang: str) -> list[str]:
@@ -133,7 +135,16 @@ def _simplemma_entries(lang: str) -> list[tuple[str, str]]:
     return list(DefaultDictionaryFactory().get_dictionary(lang).items())
 
 
-def _lemma_table(lang: str, vocab: set[str]) -> dict[str, str]:
+COMPOUND_MIN_PART = 3
+"""Letters a compound's first part and its head need at least for the head's forms (``_lemma_table``)."""
+
+
+def _lemma_table(lang: str, vocab: set[str], *, own_forms: bool = False) -> dict[str, str]:
+    """Form -> lemma for the forms of ``vocab``'s lemmas. With ``own_forms``, also the forms whose dictionary
+    lemma is a vocabulary word that itself lemmatizes elsewhere, mapped to that word's lemma: simplemma reads
+    "uppdrag" as the verb "uppdra" but gives "uppdraget" the lemma "uppdrag", "engagerad" as "engagera" but
+    "engagerade" as "engagerad", so without them those forms missed the word's glossary entry; and a compound that
+    the dictionary lacks takes the forms of its longest head that it has (stop 43)."""
     try:
         import simplemma
 
@@ -143,6 +154,25 @@ def _lemma_table(lang: str, vocab: set[str]) -> dict[str, str]:
         return {}
     targets = set(own.values())
     table = {form.lower(): lemma.lower() for form, lemma in entries if lemma.lower() in targets}
+    if own_forms:
+        words_own = {w.lower(): lemma for w, lemma in own.items() if w.lower() != lemma}
+        forms_of: dict[str, list[str]] = {}
+        for form, lemma in entries:
+            if (found := words_own.get(lemma.lower())) is not None:
+                table.setdefault(form.lower(), found)
+            forms_of.setdefault(lemma.lower(), []).append(form.lower())
+        # A compound the dictionary lacks takes its head's forms: "kundärende" (a glossary word) is not in
+        # simplemma's dictionary, so "kundärenden" stayed unknown; with the forms of "ärende" it is read.
+        for w, lemma in own.items():
+            word = w.lower()
+            if word in forms_of or lemma in forms_of or not word.isalpha():
+                continue
+            for k in range(COMPOUND_MIN_PART, len(word) - COMPOUND_MIN_PART + 1):
+                head = word[k:]
+                if head in forms_of:
+                    for form in forms_of[head]:
+                        table.setdefault(word[:k] + form, lemma)
+                    break
     # Label words map to their own lemma even where the dictionary disagrees in case or misses them.
     table.update(own)
     return {form: lemma for form, lemma in table.items() if form != lemma}
