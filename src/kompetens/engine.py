@@ -1144,16 +1144,19 @@ class Engine:
         cid = cid or new_id()
         profile = cand.to_dict()
         profile["source"] = cid  # the profile and every ranking name the candidate by id, never by file
-        kept = self.records.add_candidate(
-            org,
-            cid,
-            name=_base_name(cand.source),
-            data=data,
-            lang=cand.lang,
-            profile=profile,
-            copy_of=copy_of,
-        )
-        self.records.log("candidate.add", org, user_id=user_id, object_id=cid)
+        from .store.records import signals_held
+
+        with signals_held():  # a kept candidate has its add event too (Ctrl+C acts after both)
+            kept = self.records.add_candidate(
+                org,
+                cid,
+                name=_base_name(cand.source),
+                data=data,
+                lang=cand.lang,
+                profile=profile,
+                copy_of=copy_of,
+            )
+            self.records.log("candidate.add", org, user_id=user_id, object_id=cid)
         return kept
 
     def keep_candidates(

@@ -886,3 +886,40 @@ def test_cli_rankings_export(tmp_path: Path) -> None:
     written = runner.invoke(cli, ["rankings", "export", rid, "-o", str(sheet)], env=env)
     assert written.exit_code == 0 and stat.S_IMODE(sheet.stat().st_mode) == 0o600
     assert sheet.read_bytes().startswith("\ufeff".encode())
+
+
+def test_ctrl_c_just_after_the_row_keeps_the_file(tmp_path: Path) -> None:
+    """A Ctrl+C that came just after a CV's row was committed raised inside the add, whose cleanup shredded
+    the file: the store kept a candidate with no file and no add event (a staffing coordinator's hunt, hO2,
+    `candidates add` of 400 CVs stopped at the 11th: 11 rows, 10 files). The signal now waits for the file,
+    the row and the event, then stops the run."""
+    import os
+    import signal
+    from contextlib import contextmanager
+
+    from kompetens.engine import Engine
+    from kompetens.match.score import CandidateProfile
+    from kompetens.models import AREA_IDS
+
+    engine = Engine(tmp_path / "home")
+    records = engine.records
+    org = records.org_id("A", create=True)
+    real = records.store.transaction
+
+    @contextmanager
+    def then_ctrl_c() -> Any:
+        with real() as conn:
+            yield conn
+        os.kill(os.getpid(), signal.SIGINT)  # committed: the user presses Ctrl+C now
+
+    records.store.transaction = then_ctrl_c  # type: ignore[method-assign]
+    zero = dict.fromkeys(AREA_IDS, 0.0)
+    cand = CandidateProfile(
+        "cv.txt", "sv", "2026-01", zero, zero, zero, dict.fromkeys(AREA_IDS), {a: [] for a in AREA_IDS}, {}
+    )
+    with pytest.raises(KeyboardInterrupt):
+        engine.keep_candidate(org, cand, MARKER.encode(), cid="cid")
+    records.store.transaction = real  # type: ignore[method-assign]
+    assert [c.id for c in records.candidates(org)] == ["cid"]
+    assert (records.files_dir / str(org) / "cid").read_bytes() == MARKER.encode()
+    assert [(e.event, e.object_id) for e in records.events(org)] == [("candidate.add", "cid")]

@@ -25,8 +25,8 @@ import json
 import os
 import secrets
 import shlex
-from collections.abc import Collection, Sequence
-from contextlib import suppress
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -294,6 +294,35 @@ def shred(path: Path) -> None:
         path.unlink()
 
 
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl+C (SIGINT) and SIGTERM wait until the block is done, then act as they would have: for the few
+    steps that must happen all or none (a CV's file, its row, its event). Before, a Ctrl+C that came just
+    after the row was committed raised inside the block, and its cleanup shredded the file of a candidate the
+    store kept: a row with no file and no ``candidate.add`` event (a staffing coordinator's hunt, hO2). Python
+    runs signal handlers in the main thread only, so the block is held there; elsewhere (a server's worker
+    thread, where no handler raises) it runs as it is."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        came.append(signum)
+
+    before = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, signal.SIG_DFL if handler is None else handler)  # None: a C handler
+        if came:  # now as it would have: KeyboardInterrupt, the CLI's SystemExit(143), ignored...
+            signal.raise_signal(came[0])
+
+
 _ADD_CANDIDATE = (
     "INSERT INTO candidates(id, org_id, name, lang, size, profile, created, digest, duplicate_of) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -403,23 +432,24 @@ class Records:
             digest,
             copy_of,
         )
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            with self.store.transaction() as conn:
-                conn.execute(_ADD_CANDIDATE, row)
-        except FileExistsError:
-            raise
-        except IntegrityError as exc:
-            shred(path)
-            held = self.stored_files(org_id, [digest]).get(digest)
-            if held is None:  # not the file's index
+        with signals_held():  # the file and its row, both or neither: a Ctrl+C acts after the cleanup below
+            try:
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                with self.store.transaction() as conn:
+                    conn.execute(_ADD_CANDIDATE, row)
+            except FileExistsError:
                 raise
-            raise same_file(held, source=name) from exc
-        except BaseException:
-            shred(path)
-            raise
+            except IntegrityError as exc:
+                shred(path)
+                held = self.stored_files(org_id, [digest]).get(digest)
+                if held is None:  # not the file's index
+                    raise
+                raise same_file(held, source=name) from exc
+            except BaseException:
+                shred(path)
+                raise
         return self.candidate(org_id, cid)
 
     def stored_files(self, org_id: int, digests: Collection[str]) -> dict[str, StoredCandidate]:
