@@ -1692,6 +1692,11 @@ def test_candidates_explain_prints_the_candidates_explanation(
     assert code == 0 and said["candidate"] == cid and said["lang"] == "sv" and said["rank"] == 1
     code, out, _ = _main_run(capsys, *data, "candidates", "explain", cid, "--lang", "en")
     assert code == 0 and "You were ranked 1 of 1" in out and "This ranking is a proposal" in out
+    # stop 43 (hunt hO2, leftover a): --report-lang, as rank, team, review and interview name it
+    code, out, _ = _main_run(capsys, *data, "candidates", "explain", cid, "--report-lang", "en")
+    assert code == 0 and "You were ranked 1 of 1" in out
+    code, out, _ = _main_run(capsys, *data, "candidates", "explain", cid, "--report-lang", "sv", "--json")
+    assert code == 0 and json.loads(out)["lang"] == "sv"
 
 
 def test_interview_takes_report_lang_as_rank_and_review_do(runner: CliRunner, data_dir: Path) -> None:

@@ -1536,7 +1536,12 @@ def candidates_erase(ctx: click.Context, candidate_id: str, org: str | None, as_
     "--ranking", "ranking_id", help="The ranking to explain (default: the latest they were part of)."
 )
 @click.option(
-    "--lang", type=click.Choice(["sv", "en"]), default=None, help="Its language (default: the CV's)."
+    "--lang",
+    "--report-lang",
+    "lang",
+    type=click.Choice(["sv", "en"]),
+    default=None,
+    help="Its language (default: the CV's); --report-lang says the same, as rank, team and review name it.",
 )
 @_org_option
 @_json
