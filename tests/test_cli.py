@@ -1709,3 +1709,28 @@ def test_interview_takes_report_lang_as_rank_and_review_do(runner: CliRunner, da
         assert code == 0 and "Strukturerad intervjuguide" in out, (flag, out[:200])
         code, out, _ = run(runner, data_dir, "interview", "--candidate", cv, flag, "en", "--json")
         assert code == 0 and json.loads(out)["lang"] == "en", flag
+
+
+def test_rank_says_where_the_skills_past_plus_n_are(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    """The rank table names six matched and six missing skills a line and counts the rest as "+N", which
+    nothing explained nor said where to find (stop 43, leftover b of hunt hO2): a line under the list says
+    that --json lists them all, in the report's language."""
+    role = tmp_path / "role.json"
+    skills = [
+        "social media management", "search engine optimisation", "perform image editing",
+        "perform video editing", "apply statistical analysis techniques", "handle customer complaints",
+        "content marketing strategy", "plan marketing campaigns", "manage online communities",
+    ]  # fmt: skip
+    role.write_text(json.dumps({"title": "t", "weights": {"community": 1.0}, "skills": skills}))
+    cv = tmp_path / "cv.txt"
+    cv.write_text("Erfarenhet\n2019 - nu Lagerarbetare, Exempelbolaget AB\nTruckkort.\n", encoding="utf-8")
+    for lang, hint in (("en", "--json lists them all"), ("sv", "--json listar alla")):
+        code, out, _ = run(runner, data_dir, "rank", "--role", str(role), str(cv), "--report-lang", lang)
+        assert code == 0 and " +3" in out and hint in out, out
+    (tmp_path / "few.json").write_text(
+        json.dumps({"title": "t", "weights": {"community": 1.0}, "skills": skills[:6]})
+    )
+    code, out, _ = run(runner, data_dir, "rank", "--role", str(tmp_path / "few.json"), str(cv))
+    assert code == 0 and "--json lists them all" not in out  # nothing cut, no note

@@ -921,8 +921,12 @@ def _bar(v: float) -> str:
     return "█" * n + "·" * (8 - n)
 
 
+SKILLS_SHOWN = 6
+"""How many matched and how many missing skills a rank table's line names; "+N" counts the rest."""
+
+
 def _skill_line(
-    r: RankItem, w: Mapping[str, Any], labels: Mapping[str, str] | None = None, *, limit: int = 6
+    r: RankItem, w: Mapping[str, Any], labels: Mapping[str, str] | None = None, *, limit: int = SKILLS_SHOWN
 ) -> str:
     """``4/9 matched: a, b*, ... · missing: c*, ...``, compactly; ``labels`` (concept -> label, in the
     report's language: ``Engine.ranked_skill_labels``) name the skills where they hold them."""
@@ -1067,6 +1071,9 @@ def _print_ranking(
         for r in ranking:
             line = _skill_line(r, w, skill_labels)
             out_console.print(f"{r.rank:>2} {_escape(Path(r.candidate).name)}: {line}", highlight=False)
+        if any(len(r.matched_skills) > SKILLS_SHOWN or len(r.missing_skills) > SKILLS_SHOWN for r in ranking):
+            # a "+3" with no word on where the three are (stop 43, leftover b of hunt hO2)
+            out_console.print(f"[dim]{escape(str(w['skills_more']))}[/]", highlight=False)
     from .match.decision import warning_text
 
     for r in ranking:
