@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import replace
 
@@ -211,6 +212,31 @@ def test_a_file_without_an_extension_is_read_by_its_content(build):
     for error in (on_disk.value, *read_bytes("CV", text.read_bytes())):
         assert isinstance(error, IngestError) and error.code == Code.E108
         assert "no file extension" in error.message and ".txt" in error.message
+
+
+def test_a_file_named_as_another_document_type_is_read_by_its_content(build):
+    """stop 43 (a staffing coordinator's hunt, hO2): a PDF saved as "cv.txt" was E102 "contains NUL bytes: a
+    binary file, not text" and a Word file named "cv.pdf" E104 "not a readable PDF", though their first bytes
+    said what they were; both are read as what they are, on disk and uploaded. A zip that is no Word file
+    named .docx stays E106, and a text named .pdf E104."""
+    pdf = build.pdf("cv-source.pdf", "Jag har arbetat med kundtjänst i sociala medier.")
+    docx = build.docx("cv-source.docx", build.w_paragraph("Community manager med fem års erfarenhet."))
+    for made, words, names in (
+        (pdf, "kundtjänst", ("cv.txt", "cv.md", "cv.html", "cv.docx")),
+        (docx, "Community manager", ("cv.txt", "cv.pdf")),
+    ):
+        for name in names:
+            (doc,) = read_path(build.bytes(name, made.read_bytes()))
+            assert words in doc.text, name
+            (uploaded,) = read_bytes(name, made.read_bytes())
+            assert words in uploaded.text and uploaded.source == name
+    other = io.BytesIO()
+    with zipfile.ZipFile(other, "w") as z:
+        z.writestr("photos/a.txt", "holiday photos")
+    (other_zip,) = read_bytes("cv.docx", other.getvalue())
+    assert isinstance(other_zip, IngestError) and other_zip.code == Code.E106
+    (text_as_pdf,) = read_bytes("cv.pdf", b"Jag har arbetat med kundtj\xc3\xa4nst.")
+    assert isinstance(text_as_pdf, IngestError) and text_as_pdf.code == Code.E104
 
 
 def test_jobtech_meta(build):

@@ -406,6 +406,7 @@ def _iter_file(
         if path.suffix:
             extractor = _extractor(path, kind)
             data = _read_capped(path, size=size, max_bytes=max_bytes)
+            extractor = _by_content(path, extractor, data)
         else:  # no extension: a PDF or DOCX is told by its content
             data = _read_capped(path, size=size, max_bytes=max_bytes)
             extractor = _extractor(path, kind, data)
@@ -433,6 +434,7 @@ def read_bytes(
         if Path(name).suffix:
             extractor = _extractor(Path(name), kind)
             _check_bytes(data, max_bytes=max_bytes, source=name)
+            extractor = _by_content(Path(name), extractor, data)
         else:  # an ATS attachment saved as "CV": a PDF or DOCX is told by its content
             _check_bytes(data, max_bytes=max_bytes, source=name)
             extractor = _extractor(Path(name), kind, data)
@@ -492,6 +494,21 @@ def _extractor(path: Path, kind: DocKind | None = None, data: bytes | None = Non
             raise IngestError(Code.E108, unread_message(suffix, kind), source=str(path))
         raise unknown_type(path)
     return extractor
+
+
+_BY_CONTENT = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
+"""The document extensions a file's content overrules where it is a PDF or a Word file (``sniffed_suffix``)."""
+
+
+def _by_content(path: Path, extractor: Extractor, data: bytes) -> Extractor:
+    """The reader of what the file is where its name says another document type: a PDF saved as "cv.txt" was
+    "contains NUL bytes: a binary file, not text" (E102), a Word file named "cv.pdf" "not a readable PDF"
+    (E104), though its first bytes said what it was (a staffing coordinator's hunt, hO2)."""
+    suffix = path.suffix.lower()
+    if suffix not in _BY_CONTENT:
+        return extractor
+    sniffed = sniffed_suffix(data)
+    return EXTRACTORS[sniffed] if sniffed is not None and sniffed != suffix else extractor
 
 
 def _read_capped(path: Path, *, size: int, max_bytes: int) -> bytes:
