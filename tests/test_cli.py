@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import click
@@ -1734,3 +1735,30 @@ def test_rank_says_where_the_skills_past_plus_n_are(
     )
     code, out, _ = run(runner, data_dir, "rank", "--role", str(tmp_path / "few.json"), str(cv))
     assert code == 0 and "--json lists them all" not in out  # nothing cut, no note
+
+
+def test_errors_are_said_in_the_report_language(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    """A Swedish recruiter's hunt (hO2, finding 4): under --report-lang sv every error line was English ("error
+    cv.txt: the file is empty [E101]"), and so were the review summary's and index's reasons, though the web
+    pages had the Swedish. rank, team, review and interview say them in the report's language now."""
+    (tmp_path / "tom.txt").write_text("")
+    zipped = tmp_path / "cv.docx"
+    with zipfile.ZipFile(zipped, "w") as z:
+        z.writestr("photos/a.txt", "holiday photos")
+    (tmp_path / "ad.txt").write_text(AD, encoding="utf-8")
+    bad = (str(tmp_path / "tom.txt"), str(zipped))
+    code, _, err = run(runner, data_dir, "rank", *bad, str(DEMO_CVS[0]), "--report-lang", "sv")
+    assert code == 1 and "fel " in err and "filen är tom [E101]" in err, err
+    assert "filen är inget Word-dokument" in err and "the file is empty" not in err
+    code, _, err = run(runner, data_dir, "rank", *bad, str(DEMO_CVS[0]))
+    assert code == 1 and "error " in err and "the file is empty [E101]" in err
+    code, _, err = run(runner, data_dir, "team", "--size", "1", *bad, str(DEMO_CVS[0]), "--report-lang", "sv")
+    assert code == 1 and "filen är tom" in err
+    code, out, err = run(
+        runner, data_dir, "review", str(tmp_path / "ad.txt"), str(tmp_path / "tom.txt"), "--report-lang", "sv"
+    )
+    assert code == 1 and "filen är tom" in err and "inte läst: filen är tom" in out, out
+    code, _, err = run(
+        runner, data_dir, "interview", "--candidate", str(tmp_path / "tom.txt"), "--lang", "sv"
+    )
+    assert code == 1 and "filen är tom" in err

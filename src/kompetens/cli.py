@@ -162,10 +162,26 @@ def _writable(path: Path, *, folder: bool = False) -> Path:
     return path
 
 
+_ERROR_LANG: list[str] = ["en"]
+"""The language of the error lines (``_report_error``): a command with ``--report-lang`` sets it
+(``_errors_in``), so that a Swedish run does not say "error cv.txt: the file is empty" (hunt hO2, finding 4)."""
+
+
+def _errors_in(lang: str) -> None:
+    """Say the errors from here on in ``lang`` (sv, en): their word "error" and the messages
+    ``lang/<lang>/errors.json`` has (the others as written; the codes and ``--json`` stay as they are)."""
+    _ERROR_LANG[0] = lang
+
+
 def _report_error(err: KompetensError) -> None:
+    from .lang import said_error
+
+    lang = _ERROR_LANG[0]
     where = f"{_escape(err.source)}: " if err.source else ""
+    word = "error" if lang == "en" else str(report_words("rank", lang).get("error", "error"))
+    message = said_error(err.message, lang)
     err_console.print(
-        f"[bold red]error[/] {where}{_escape(err.message)} [dim]\\[{err.code.name}][/]", highlight=False
+        f"[bold red]{word}[/] {where}{_escape(message)} [dim]\\[{err.code.name}][/]", highlight=False
     )
 
 
@@ -437,6 +453,8 @@ def review(
     _no_stdin(ads, "paths", "ads.jsonl")
     engine = _engine(ctx)
     docs: list[Document | KompetensError] = list(engine.read(ads, kind="ad", lang=lang))
+    first_read = next((d.lang for d in docs if not isinstance(d, KompetensError)), None)
+    _errors_in(report_lang(report_lang_choice, first_read))
     several = sum(1 for d in docs if not isinstance(d, KompetensError)) > 1
     if html_out is not None:
         _writable(html_out, folder=several)
@@ -563,6 +581,7 @@ def _print_review_summary(results: Sequence[Review | FailedInput], lang: str = "
     auditing 30 ads had no overview, and the failed files only on stderr)."""
     from rich.markup import escape
 
+    from .lang import said_error
     from .review import Review
 
     w = report_words("review", lang)
@@ -571,7 +590,8 @@ def _print_review_summary(results: Sequence[Review | FailedInput], lang: str = "
     out_console.rule(str(w["summary"]).format(ok=len(results) - len(failed), failed=len(failed)))
     for r in results:
         if not isinstance(r, Review):
-            said = f"[red]{w['summary_failed']}[/] {escape(r.error.message)} [{r.error.code}]"
+            message = said_error(r.error.message, lang)
+            said = f"[red]{w['summary_failed']}[/] {escape(message)} [{r.error.code}]"
             out_console.print(f"  {escape(r.source or '')}: {said}", highlight=False)
             continue
         if not r.flags:
@@ -882,6 +902,7 @@ def rank(
     if not cvs and not stored:
         raise click.UsageError("give CV files or folders, or --stored")
     role = engine.role(role_spec, thorough=thorough)
+    _errors_in(report_lang(report_lang_choice, role.lang))
     docs, errors = _read_cvs(engine, cvs)
     candidates = [
         engine.candidate(d, store=keep, thorough=thorough)
@@ -1124,6 +1145,7 @@ def team(
     engine = _engine(ctx)
     role = engine.role(role_spec)
     said = report_lang(report_lang_choice, role.lang)
+    _errors_in(said)
     w = report_words("team", said)
     docs, errors = _read_cvs(engine, cvs)
     if len(docs) < size:
@@ -1181,6 +1203,8 @@ def interview(ctx: click.Context, role_spec: str, cv: Path, lang: str | None, as
     if cv.is_dir():
         raise click.UsageError(f"--candidate takes one CV file, not a folder: {cv}")
     role = engine.role(role_spec)
+    if lang is not None:
+        _errors_in(lang)
     docs, errors = _read_cvs(engine, (cv,))
     if len(docs) + len(errors) > 1:
         raise click.UsageError(f"--candidate takes one CV; {cv} holds {len(docs) + len(errors)}")

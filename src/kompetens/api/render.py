@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from contextvars import ContextVar
-from functools import cache
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlencode
@@ -16,7 +14,7 @@ from starlette.responses import HTMLResponse, Response
 
 from ..engine import Engine
 from ..errors import Code, KompetensError, http_status
-from ..lang import REPORT_LANGS, lang_data
+from ..lang import REPORT_LANGS, error_words, lang_data, said_error
 from ..match.decision import warning_text
 from ..store.accounts import User
 from ..taxonomy.model import jobtech_uri
@@ -57,23 +55,11 @@ def web_words(lang: str) -> dict[str, str]:
     return {k: v for k, v in found.items() if not k.startswith("_")}
 
 
-@cache
-def _error_words(lang: str) -> tuple[dict[str, Any], list[tuple[re.Pattern[str], str]]]:
-    """``lang/<lang>/errors.json`` and its messages as patterns: each ``{name}`` of an English message matches
-    the part that varies (a file name, a number), which its translation says again."""
-    words: dict[str, Any] = {} if lang == "en" else lang_data(lang, "errors")
-    patterns = [
-        (re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(english)), re.DOTALL), said)
-        for english, said in words.get("messages", {}).items()
-    ]
-    return words, patterns
-
-
 def error_kind(code: Code | str) -> str:
     """A code's kind ("empty file") in the page's language; ``code`` a ``Code`` or its name ("E101")."""
     name = code.name if isinstance(code, Code) else str(code)
     english = code.value if isinstance(code, Code) else Code[name].value if name in Code.__members__ else name
-    return str(_error_words(_PAGE_LANG.get())[0].get("kinds", {}).get(name, english))
+    return str(error_words(_PAGE_LANG.get()).get("kinds", {}).get(name, english))
 
 
 def error_message(message: str) -> str:
@@ -81,27 +67,20 @@ def error_message(message: str) -> str:
     parts kept, a role or a language named in that language), else as written (English). The pages said
     every error in English, and a Swedish user met "a final order that differs from the system's needs a
     reason" at the one step she had to understand (hunt hR, finding 4)."""
-    message = api_message(message)
-    words, patterns = _error_words(_PAGE_LANG.get())
-    names: dict[str, str] = words.get("names", {})
-    for pattern, said in patterns:
-        found = pattern.fullmatch(message)
-        if found is not None:
-            return said.format(**{k: names.get(v, v) for k, v in found.groupdict().items()})
-    return message
+    return said_error(api_message(message), _PAGE_LANG.get())
 
 
 def error_field(field: str | None) -> str:
     """The form field an error names, as the page's language calls it ("weights.community": weights')."""
     if not field:
         return ""
-    fields: dict[str, str] = _error_words(_PAGE_LANG.get())[0].get("fields", {})
+    fields: dict[str, str] = error_words(_PAGE_LANG.get()).get("fields", {})
     return fields.get(field, fields.get(field.split(".", 1)[0], field))
 
 
 def http_phrase(phrase: str) -> str:
     """An HTTP status phrase ("Not Found") in the page's language."""
-    return str(_error_words(_PAGE_LANG.get())[0].get("http", {}).get(phrase, phrase))
+    return str(error_words(_PAGE_LANG.get()).get("http", {}).get(phrase, phrase))
 
 
 def translate(text: str, **fields: object) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -114,6 +114,39 @@ def report_lang(choice: str | None, detected: str | None = None) -> str:
     if choice == "auto":
         return detected if detected in REPORT_LANGS else "en"
     return choice
+
+
+@cache
+def _error_patterns(lang: str) -> tuple[dict[str, Any], tuple[tuple[Any, str], ...]]:
+    """``lang/<lang>/errors.json`` and its messages as patterns: each ``{name}`` of an English message matches
+    the part that varies (a file name, a number), which its translation says again."""
+    import re
+
+    words: dict[str, Any] = {} if lang == "en" else lang_data(lang, "errors")
+    patterns = tuple(
+        (re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(english)), re.DOTALL), said)
+        for english, said in words.get("messages", {}).items()
+    )
+    return words, patterns
+
+
+def error_words(lang: str) -> dict[str, Any]:
+    """``lang/<lang>/errors.json``: the coded errors' kinds, messages, names, fields and HTTP phrases in
+    ``lang`` (empty for English, the errors' own language)."""
+    return _error_patterns(lang)[0]
+
+
+def said_error(message: str, lang: str) -> str:
+    """A coded error's English message in ``lang`` where ``lang/<lang>/errors.json`` has it (its varying
+    parts kept, a role or a language named in that language), else as written: what the web pages show,
+    and the CLI under ``--report-lang sv`` (hunt hO2: "error cv.txt: the file is empty" in a Swedish run)."""
+    words, patterns = _error_patterns(lang)
+    names: dict[str, str] = words.get("names", {})
+    for pattern, said in patterns:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return said.format(**{k: names.get(v, v) for k, v in found.groupdict().items()})
+    return message
 
 
 def merged(name: str, key: str) -> list[str]:

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..errors import FailedInput
-from ..lang import report_words
+from ..lang import report_words, said_error
 from ..models import AREA_IDS, Document
 from .core import Review
 from .flags import grounds_line
@@ -194,7 +194,8 @@ def render_index(
     failed: list[_FailedRow] = []
     for result, name in reports:
         if not isinstance(result, Review):
-            failed.append(_FailedRow(result.source or "", result.error.message, result.error.code))
+            message = said_error(result.error.message, lang)  # in the index's language (hunt hO2)
+            failed.append(_FailedRow(result.source or "", message, result.error.code))
             continue
         social = str(
             w["merit_only"]
