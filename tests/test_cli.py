@@ -1762,3 +1762,32 @@ def test_errors_are_said_in_the_report_language(runner: CliRunner, data_dir: Pat
         runner, data_dir, "interview", "--candidate", str(tmp_path / "tom.txt"), "--lang", "sv"
     )
     assert code == 1 and "filen är tom" in err
+
+
+def test_rankings_show_speaks_the_report_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A Swedish recruiter's hunt (hO2, finding 5 and 6): `rankings show` and `confirm` had no --report-lang and
+    said every word in English, the placeholder of an erased candidate's reason included."""
+    data = ["--data-dir", str(tmp_path / "data")]
+    ids = []
+    for n, job in enumerate(("Social media-ansvarig", "Kommunikatör")):
+        cv = tmp_path / f"cv{n}.txt"
+        cv.write_text(
+            f"Erfarenhet\n2019 - nu {job}, Exempelbolaget AB\nInstagram och SEO.\n", encoding="utf-8"
+        )
+        code, out, _ = _main_run(capsys, *data, "candidates", "add", str(cv), "--json")
+        ids.append(json.loads(out)[0]["id"])
+    code, out, _ = _main_run(capsys, *data, "rankings", "create", *ids, "--json")
+    ranking = json.loads(out)
+    order = [item["candidate"] for item in ranking["items"]][::-1]
+    code, out, _ = _main_run(capsys, *data, "rankings", "show", ranking["id"], "--report-lang", "sv")
+    assert code == 0 and "kandidat" in out and "slutlig plats" in out and "ett förslag" in out, out
+    code, out, _ = _main_run(
+        capsys, *data, "rankings", "confirm", ranking["id"], "--order", ",".join(order), "--reason", "Anna",
+        "--report-lang", "sv",
+    )  # fmt: skip
+    assert code == 0 and "fastställd; skäl: Anna" in out, out
+    assert _main_run(capsys, *data, "candidates", "erase", order[0])[0] == 0
+    code, out, _ = _main_run(capsys, *data, "rankings", "show", ranking["id"], "--report-lang", "sv")
+    assert "1 kandidat har raderats sedan dess" in out and "[borttaget: en kandidat" in out, out
+    code, out, _ = _main_run(capsys, *data, "rankings", "show", ranking["id"])
+    assert "1 candidate erased since" in out and "final; reason: [removed: a candidate" in out, out

@@ -1602,15 +1602,20 @@ def rankings_group() -> None:
     """Decision records: rank stored candidates, show a ranking, confirm it as a person."""
 
 
-def _print_decision(engine: Engine, org_id: int, decision: Decision) -> None:
+def _print_decision(engine: Engine, org_id: int, decision: Decision, lang: str = "en") -> None:
+    """A decision record as a table and its notes, in ``lang`` (``--report-lang``: a Swedish recruiter's hunt,
+    hO2, found every word of ``rankings show`` English, the erased reason's placeholder included)."""
+    from .store.records import REASON_ERASED
+
+    w = report_words("rank", lang)
     names = {c.id: c.name for c in engine.candidates(org_id)}
     final = decision.confirmation.order if decision.confirmation else []
     table = _table(
         "#",
-        "candidate",
+        str(w["col_candidate"]),
         _id_column(item.candidate for item in decision.items),
-        "score",
-        "final",
+        str(w["col_score"]),
+        str(w["col_final"]),
         title=f"{decision.role.title} · {decision.id}",
         title_justify="left",
     )
@@ -1621,18 +1626,21 @@ def _print_decision(engine: Engine, org_id: int, decision: Decision) -> None:
         )
     out_console.print(table)
     if decision.taxonomy_version == "none":  # known leftover d: "taxonomy none" read as a version's name
-        out_console.print(
-            "no taxonomy was set up when this ranking ran (`kompetens setup`): its skills come from the "
-            "curated phrases only, none linked to ESCO or JobTech",
-            highlight=False,
-        )
+        out_console.print(str(w["decision_no_taxonomy"]), highlight=False)
     if decision.erased:
-        gone = f"{decision.erased} candidate{'' if decision.erased == 1 else 's'}"
-        out_console.print(f"{gone} erased since; the places count those still held", highlight=False)
+        out_console.print(counted(w["decision_erased"], decision.erased), highlight=False)
     if decision.confirmation is None:
-        out_console.print("a proposal: confirm it with `kompetens rankings confirm ID`", highlight=False)
+        out_console.print(str(w["decision_proposal"]), highlight=False)
     elif decision.confirmation.reason:
-        out_console.print(f"final; reason: {_escape(decision.confirmation.reason)}", highlight=False)
+        reason = decision.confirmation.reason
+        said = _escape(str(w["reason_erased"]) if reason == REASON_ERASED else reason)
+        out_console.print(str(w["decision_reason"]).format(reason=said), highlight=False)
+
+
+_decision_report_lang_option = _report_lang_opt(
+    "The language of the printed record: its headings and notes (sv, en), or auto: the language of the"
+    " ranked role's ad."
+)
 
 
 @rankings_group.command(name="create")
@@ -1641,6 +1649,7 @@ def _print_decision(engine: Engine, org_id: int, decision: Decision) -> None:
 @_org_option
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Keep only the best N.")
 @_json
+@_decision_report_lang_option
 @click.pass_context
 def rankings_create(
     ctx: click.Context,
@@ -1649,6 +1658,7 @@ def rankings_create(
     org: str | None,
     top: int | None,
     as_json: bool,
+    report_lang_choice: str,
 ) -> None:
     """Rank stored candidates (the ids given, else all of the organisation's) and keep a decision record."""
     engine = _engine(ctx)
@@ -1657,15 +1667,18 @@ def rankings_create(
     if as_json:
         _emit_json(decision)
     else:
-        _print_decision(engine, org_id, decision)
+        _print_decision(engine, org_id, decision, report_lang(report_lang_choice, decision.role.lang))
 
 
 @rankings_group.command(name="show")
 @click.argument("ranking_id")
 @_org_option
 @_json
+@_decision_report_lang_option
 @click.pass_context
-def rankings_show(ctx: click.Context, ranking_id: str, org: str | None, as_json: bool) -> None:
+def rankings_show(
+    ctx: click.Context, ranking_id: str, org: str | None, as_json: bool, report_lang_choice: str
+) -> None:
     """A stored ranking (decision record)."""
     engine = _engine(ctx)
     org_id = engine.org_for(name=org)
@@ -1673,7 +1686,7 @@ def rankings_show(ctx: click.Context, ranking_id: str, org: str | None, as_json:
     if as_json:
         _emit_json(decision)
     else:
-        _print_decision(engine, org_id, decision)
+        _print_decision(engine, org_id, decision, report_lang(report_lang_choice, decision.role.lang))
 
 
 @rankings_group.command(name="confirm")
@@ -1684,9 +1697,16 @@ def rankings_show(ctx: click.Context, ranking_id: str, org: str | None, as_json:
 )
 @click.option("--reason", default=None, help="Why the order differs from the system's (required then).")
 @_json
+@_decision_report_lang_option
 @click.pass_context
 def rankings_confirm(
-    ctx: click.Context, ranking_id: str, org: str | None, order: str | None, reason: str | None, as_json: bool
+    ctx: click.Context,
+    ranking_id: str,
+    org: str | None,
+    order: str | None,
+    reason: str | None,
+    as_json: bool,
+    report_lang_choice: str,
 ) -> None:
     """Make a ranking final, as the person who decides."""
     engine = _engine(ctx)
@@ -1696,7 +1716,7 @@ def rankings_confirm(
     if as_json:
         _emit_json(decision)
     else:
-        _print_decision(engine, org_id, decision)
+        _print_decision(engine, org_id, decision, report_lang(report_lang_choice, decision.role.lang))
 
 
 @rankings_group.command(name="export")

@@ -17,6 +17,7 @@ from ..errors import Code, KompetensError, http_status
 from ..lang import REPORT_LANGS, error_words, lang_data, said_error
 from ..match.decision import warning_text
 from ..store.accounts import User
+from ..store.records import REASON_ERASED
 from ..taxonomy.model import jobtech_uri
 from .csrf import csrf_token, set_csrf_cookie
 from .headers import route_path
@@ -136,6 +137,7 @@ def templates() -> Jinja2Templates:
     env.globals["error_field"] = error_field
     env.globals["http_phrase"] = http_phrase
     env.globals["capital"] = capital
+    env.globals["reason_erased"] = REASON_ERASED  # said in the page's language (hunt hO2, finding 6)
     env.globals["warning_text"] = lambda warning: warning_text(warning, _PAGE_LANG.get())
     return Jinja2Templates(env=env)
 
