@@ -293,6 +293,30 @@ def test_evidence_quotes_the_whole_sentence_across_wrapped_lines(word: str, sent
     assert contexts[word] == sentence
 
 
+def test_quoting_evidence_reads_lines_not_the_rest_of_the_cv(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A staffing coordinator's hunt (hO2, finding 3): each mention's quote handed ``_wrapped`` the rest of the
+    CV from its line on (``text[lo:]``), a copy per mention: a 6 MB CV took 100 s, 2 MB 3x the time of 1 MB.
+    It gets the line, and the quotes are the same (the profiles of 96 CVs compared equal before and after)."""
+    import importlib
+
+    score = importlib.import_module("kompetens.match.score")  # the package's ``score`` is a function
+    seen: list[int] = []
+    real = score._wrapped
+
+    def measured(line: str, following: str) -> bool:
+        seen.append(len(following))
+        return real(line, following)
+
+    monkeypatch.setattr(score, "_wrapped", measured)
+    long_cv = WRAPPED + "".join(
+        f"Projekt {n}: modererade forum och kundklagomål i sociala kanaler.\n" for n in range(400)
+    )
+    contexts = {e.text: e.context for a in AREA_IDS for e in candidate(long_cv).evidence[a]}
+    assert contexts["Discord"] == QUOTES[0][1] and seen
+    longest_line = max(len(line) for line in long_cv.splitlines())
+    assert max(seen) <= longest_line, max(seen)
+
+
 # A user's test (stop 36): a long bullet without a full stop was quoted with the next job's date line, and an
 # education line with the languages line after it.
 ENTRIES = """Erfarenhet

@@ -641,7 +641,9 @@ def _sentence(text: str, start: int, end: int) -> str:
     lo = text.rfind("\n", 0, start) + 1
     for _ in range(_WRAP_LINES):
         before = _previous_line(text, lo)
-        if before is None or not _wrapped(text[before[0] : before[1]], text[lo:]):
+        # the mention's line only: ``text[lo:]`` copied the rest of the CV for each mention (hunt hO2: a 6 MB
+        # CV took 100 s, quadratic past 1 MB); ``_wrapped`` reads the line's start alone
+        if before is None or not _wrapped(text[before[0] : before[1]], text[lo : _line_end(text, lo)]):
             break
         lo = before[0]
     hi = _line_end(text, end)
