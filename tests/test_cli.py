@@ -1791,3 +1791,20 @@ def test_rankings_show_speaks_the_report_language(tmp_path: Path, capsys: pytest
     assert "1 kandidat har raderats sedan dess" in out and "[borttaget: en kandidat" in out, out
     code, out, _ = _main_run(capsys, *data, "rankings", "show", ranking["id"])
     assert "1 candidate erased since" in out and "final; reason: [removed: a candidate" in out, out
+
+
+def test_a_swedish_review_says_its_stderr_lines_in_swedish(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    """A Swedish recruiter's hunt (hO2, findings 7 and 8): under --report-lang sv the review said "HTML report:
+    ..." and pointed at more evidence lines with a JSON path ("fler rader (3): --json,
+    explanation.requires_social_media")."""
+    ad = tmp_path / "ad.txt"
+    ad.write_text(AD, encoding="utf-8")
+    code, out, err = run(
+        runner, data_dir, "review", str(ad), "--report-lang", "sv", "--html", str(tmp_path / "r.html")
+    )
+    assert code == 0 and "HTML-rapport: " in err and "HTML report" not in err, err
+    assert "explanation.requires_social_media" not in out
+    code, out, err = run(runner, data_dir, "review", str(ad), "--html", str(tmp_path / "r2.html"))
+    assert code == 0 and "HTML report: " in err

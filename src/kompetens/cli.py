@@ -470,7 +470,8 @@ def review(
             target = html_out / _report_name(doc.source, written) if several else html_out
             target.write_text(engine.review_html(result, doc, lang=said), encoding="utf-8")
             report_of[doc.source] = target.name
-            err_console.print(f"[dim]HTML report: {target}[/]")
+            html_said = str(report_words("review", said)["html_report"]).format(path=target)
+            err_console.print(f"[dim]{_escape(html_said)}[/]")
         if not as_json:
             _print_review(result, said, show_source=several)
         return result
@@ -507,7 +508,9 @@ def _write_review_index(
     reports = [(r, report_of.get(r.source) if isinstance(r, Review) else None) for r in results]
     labels = {a: area_label(a, lang) for a in AREA_IDS}
     target.write_text(render_index(reports, area_labels=labels, lang=lang), encoding="utf-8")
-    err_console.print(f"[dim]HTML index: {target}[/]")
+    err_console.print(
+        f"[dim]{_escape(str(report_words('review', lang)['html_index']).format(path=target))}[/]"
+    )
 
 
 def _report_name(source: str, taken: set[str]) -> str:
@@ -906,7 +909,7 @@ def rank(
     docs, errors = _read_cvs(engine, cvs)
     candidates = [
         engine.candidate(d, store=keep, thorough=thorough)
-        for d in _progress(docs, "Profiling CVs", quiet=as_json)
+        for d in _progress(docs, _progress_label(), quiet=as_json)
     ]
     if stored:  # a stored file given again counts once; a stored "CV.pdf" beside another "CV.pdf" stays apart
         candidates += engine.stored_candidates(by_name=True, besides=docs)
@@ -926,6 +929,11 @@ def rank(
             skill_labels=engine.ranked_skill_labels(ranking, said),
         )
     ctx.exit(1 if errors else 0)
+
+
+def _progress_label() -> str:
+    """The progress bar's label while CVs are profiled, in the language of the run's errors and report."""
+    return str(report_words("rank", _ERROR_LANG[0])["progress"])
 
 
 def _progress(items: list[Any], label: str, *, quiet: bool) -> Any:
@@ -1153,7 +1161,7 @@ def team(
             f"[yellow]{w['warning']}[/] {str(w['too_few']).format(size=size, n=len(docs))}", highlight=False
         )
     result: Team = replace(
-        engine.team(role, _progress(docs, "Profiling CVs", quiet=as_json), size=size), failed=tuple(errors)
+        engine.team(role, _progress(docs, _progress_label(), quiet=as_json), size=size), failed=tuple(errors)
     )
     if as_json:
         _emit_json(result)
