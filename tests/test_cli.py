@@ -1791,6 +1791,11 @@ def test_rankings_show_speaks_the_report_language(tmp_path: Path, capsys: pytest
     assert "1 kandidat har raderats sedan dess" in out and "[borttaget: en kandidat" in out, out
     code, out, _ = _main_run(capsys, *data, "rankings", "show", ranking["id"])
     assert "1 candidate erased since" in out and "final; reason: [removed: a candidate" in out, out
+    # one held of the ranking: "Av de 1 kandidater" read wrong (hunt hO2, finding 10)
+    code, out, _ = _main_run(capsys, *data, "candidates", "explain", order[1], "--report-lang", "sv")
+    assert code == 0 and "Du är den enda kandidaten i rankningen" in out and "Av de 1" not in out, out
+    code, out, _ = _main_run(capsys, *data, "candidates", "explain", order[1], "--report-lang", "en")
+    assert code == 0 and "You are the one candidate of the ranking" in out, out
 
 
 def test_a_swedish_review_says_its_stderr_lines_in_swedish(

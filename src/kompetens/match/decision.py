@@ -236,7 +236,9 @@ def _placed(item: RankItem, *, role: Role, of: int, erased: int, words: Mapping[
     if erased <= 0:
         return [words["ranked"].format(**said)]
     forms: Mapping[str, str] = words["erased"]
-    return [words["ranked_held"].format(**said), forms["one" if erased == 1 else "other"].format(n=erased)]
+    held = words["ranked_held"]  # one held: "Av de 1 kandidater" (hunt hO2); a text or {"one", "other"}
+    placed = held if isinstance(held, str) else held["one" if of == 1 else "other"]
+    return [placed.format(**said), forms["one" if erased == 1 else "other"].format(n=erased)]
 
 
 def order_rule(lang: str = "en") -> str:
