@@ -1813,3 +1813,32 @@ def test_a_swedish_review_says_its_stderr_lines_in_swedish(
     assert "explanation.requires_social_media" not in out
     code, out, err = run(runner, data_dir, "review", str(ad), "--html", str(tmp_path / "r2.html"))
     assert code == 0 and "HTML report: " in err
+
+
+def test_a_stopped_candidates_add_lists_what_it_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A staffing coordinator's hunt (hO2, finding 11): Ctrl+C during `candidates add` of a folder said
+    "Aborted!" alone; the ids of the candidates stored before it were in the table a finished run prints. The
+    stop now says how many of the files were stored and lists them."""
+    from kompetens.engine import Engine
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"cv{n}.txt").write_text(
+            f"Erfarenhet\n2019 - nu Kommunikatör nr {n}, Exempel AB\n", encoding="utf-8"
+        )
+    real = Engine.add_candidate
+    calls: list[str] = []
+
+    def stopped_at_the_third(self: Engine, org: int, name: str, data: bytes, **kw: object) -> object:
+        calls.append(name)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(self, org, name, data)
+
+    monkeypatch.setattr(Engine, "add_candidate", stopped_at_the_third)
+    code, out, err = _main_run(capsys, "--data-dir", str(tmp_path / "data"), "candidates", "add", str(folder))
+    assert code == 1 and "stopped after 2 of 4 files: 2 stored" in err, err
+    assert "cv0.txt" in out and "cv1.txt" in out and "cv2.txt" not in out, out

@@ -1425,15 +1425,31 @@ def candidates_add(ctx: click.Context, paths: tuple[Path, ...], org: str | None,
     engine = _engine(ctx)
     org_id = engine.org_for(name=org)
     out: list[StoredCandidate | FailedInput] = []
-    for path in _cv_files(paths):
-        try:
-            if not path.is_file():
-                raise KompetensError(Code.E100, "no such file", source=str(path))
-            out.append(engine.add_candidate(org_id, path.name, path.read_bytes()))
-        except KompetensError as exc:
-            exc.source = str(path)
-            _report_error(exc)
-            out.append(exc.failed())
+    files = _cv_files(paths)
+    try:
+        for path in files:
+            try:
+                if not path.is_file():
+                    raise KompetensError(Code.E100, "no such file", source=str(path))
+                out.append(engine.add_candidate(org_id, path.name, path.read_bytes()))
+            except KompetensError as exc:
+                exc.source = str(path)
+                _report_error(exc)
+                out.append(exc.failed())
+    except (KeyboardInterrupt, SystemExit):  # Ctrl+C, SIGTERM: say what was kept before the stop
+        # a staffing coordinator's hunt (hO2, finding 11): "Aborted!" alone, and the stored ids only in the
+        # table a finished run prints
+        kept = [c for c in out if isinstance(c, StoredCandidate)]
+        err_console.print(
+            f"[yellow]stopped[/] after {len(out)} of {len(files)} files: {len(kept)} stored (listed on stdout); "
+            "the same command again stores the rest (the stored ones answer E514)",
+            highlight=False,
+        )
+        if as_json:
+            _emit_json(out, list[StoredCandidate | FailedInput])
+        else:
+            _print_candidates(kept)
+        raise
     if as_json:
         _emit_json(out, list[StoredCandidate | FailedInput])
     else:
