@@ -1842,3 +1842,18 @@ def test_a_stopped_candidates_add_lists_what_it_stored(
     code, out, err = _main_run(capsys, "--data-dir", str(tmp_path / "data"), "candidates", "add", str(folder))
     assert code == 1 and "stopped after 2 of 4 files: 2 stored" in err, err
     assert "cv0.txt" in out and "cv1.txt" in out and "cv2.txt" not in out, out
+
+
+def test_rank_notes_the_same_cv_under_two_names(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    """A staffing coordinator's hunt (hO2, finding 13): the same CV saved under two names was ranked as two
+    candidates without a word; both are still ranked, with a note naming the first."""
+    text = "Erfarenhet\n2019 - nu Social media-ansvarig, Exempelbolaget AB\nInstagram och SEO.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.md").write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(text + "Kundtjänst.\n", encoding="utf-8")
+    paths = [str(tmp_path / n) for n in ("a.txt", "b.md", "c.txt")]
+    code, out, err = run(runner, data_dir, "rank", *paths)
+    assert code == 0 and "b.md: the same text as" in err and "a.txt; both are ranked" in err, err
+    assert "c.txt: the same" not in err and "b.md" in out
+    code, _, err = run(runner, data_dir, "rank", *paths, "--report-lang", "sv")
+    assert "b.md: samma text som" in err

@@ -907,6 +907,7 @@ def rank(
     role = engine.role(role_spec, thorough=thorough)
     _errors_in(report_lang(report_lang_choice, role.lang))
     docs, errors = _read_cvs(engine, cvs)
+    _note_same_cvs(docs)
     candidates = [
         engine.candidate(d, store=keep, thorough=thorough)
         for d in _progress(docs, _progress_label(), quiet=as_json)
@@ -929,6 +930,24 @@ def rank(
             skill_labels=engine.ranked_skill_labels(ranking, said),
         )
     ctx.exit(1 if errors else 0)
+
+
+def _note_same_cvs(docs: Sequence[Document]) -> None:
+    """A note on stderr for each CV whose text is an earlier one's (the same file saved under two names): both
+    are ranked, as given, but a reader of the table should know (a staffing coordinator's hunt, hO2, finding
+    13: "copy_of_first.md" and "cv_001_ali.md" stood as two candidates; `candidates add` knew them, E514)."""
+    import hashlib
+
+    w = report_words("rank", _ERROR_LANG[0])
+    first: dict[str, str] = {}
+    for d in docs:
+        key = hashlib.sha256(" ".join(d.text.split()).encode()).hexdigest()
+        name = d.source or ""
+        if key in first:
+            said = str(w["same_cv"]).format(name=name, first=first[key])
+            err_console.print(f"[yellow]{w['note']}[/] {_escape(said)}", highlight=False)
+        else:
+            first[key] = name
 
 
 def _progress_label() -> str:
