@@ -1406,7 +1406,8 @@ def forget(ctx: click.Context, source: str | None, everything: bool) -> None:
     if (source is None) == (not everything):
         raise click.UsageError("give one SOURCE or --all")
     n = engine.forget(None if everything else source)
-    out_console.print(f"deleted {n} profile(s)")
+    # "deleted 1 profile(s)" beside `candidates erase`'s "erased ID (name)" (hunt hO2, finding 14)
+    out_console.print(f"erased {n} candidate{'' if n == 1 else 's'}")
     ctx.exit(0 if n or everything else 1)
 
 
