@@ -1857,3 +1857,19 @@ def test_rank_notes_the_same_cv_under_two_names(runner: CliRunner, data_dir: Pat
     assert "c.txt: the same" not in err and "b.md" in out
     code, _, err = run(runner, data_dir, "rank", *paths, "--report-lang", "sv")
     assert "b.md: samma text som" in err
+
+
+def test_a_long_run_into_a_log_says_its_progress(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    """A staffing coordinator's hunt (hO2, finding 11): 161 CVs ranked into a log file printed nothing but the
+    errors for two minutes (the progress bar is for a terminal), and `candidates add` had no progress at all.
+    Where stderr is no terminal, a long run says its progress in a line at each tenth; --json stays quiet."""
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for n in range(20):
+        (folder / f"cv{n:02}.txt").write_text(f"Erfarenhet\n2019 - nu Kommunikatör {n}, Exempel AB\n")
+    code, _, err = run(runner, data_dir, "rank", str(folder))
+    assert code == 0 and "Profiling CVs: 2/20" in err and "Profiling CVs: 20/20" in err, err
+    code, _, err = run(runner, data_dir, "rank", str(folder), "--json")
+    assert code == 0 and "Profiling CVs" not in err
+    code, _, err = run(runner, tmp_path / "home", "candidates", "add", str(folder))
+    assert code == 0 and "Storing CVs: 20/20" in err, err
