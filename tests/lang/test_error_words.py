@@ -20,3 +20,13 @@ def test_the_errors_a_bulk_upload_meets_are_said_in_swedish() -> None:
         assert swedish in said_error(english, "sv"), english
         assert said_error(english, "en") == english
     assert said_error("a message no file has", "sv") == "a message no file has"
+
+
+def test_the_rank_forms_thorough_choice_says_no_jargon_in_swedish() -> None:
+    """A Swedish recruiter's hunt (hO2, finding 10): "med den inlärda taggaren" meant nothing to an HR reader."""
+    from kompetens.lang import lang_data
+
+    said = lang_data("sv", "web")[
+        "Thorough: also find skill phrases with the learned tagger and link them to ESCO"
+    ]
+    assert "tagg" not in said and "språkmodell" in said
