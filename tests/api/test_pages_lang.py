@@ -349,10 +349,11 @@ def _msgids(text: str) -> list[str]:
 
 
 def test_every_text_the_templates_translate_has_its_swedish() -> None:
-    from kompetens.api.render import NAV, NOTICES, SHORT_LABELS
+    from kompetens.api.render import EVENT_LABELS, NAV, NOTICES, SHORT_LABELS
 
     used = [m for f in TEMPLATES.iterdir() if f.name.endswith(".html") for m in _msgids(f.read_text("utf-8"))]
     used += [label for _, label, _ in NAV] + list(NOTICES.values()) + list(SHORT_LABELS.values())
+    used += [*EVENT_LABELS.values(), "call of {route}"]  # the event log's (api/render.py, event_label)
     assert len(used) > 150
     missing = sorted({m for m in used if m not in WORDS})
     assert not missing, missing
@@ -770,3 +771,14 @@ def test_the_rank_pages_quoted_evidence_carries_the_cvs_language(
         assert dds, page[:300]
         assert any(f'lang="{other}"' in a for a in dds), (own, dds)  # the other language's CV
         assert all('lang="' in a for a in dds), (own, dds)
+
+
+def test_the_event_log_says_each_event_in_the_page_language(site: tuple[TestClient, dict[str, str]]) -> None:
+    """A Swedish recruiter's hunt (hO2, finding 10): the Swedish event log showed "candidate.add" alone; each
+    event is said in words beside its name (the name stays, as docs/privacy.md lists them)."""
+    client, _ = site
+    swedish = client.get("/events?lang=sv").text
+    assert "kandidat sparad <code>candidate.add</code>" in swedish, swedish[-3000:]
+    assert "inloggning <code>signin</code>" in swedish
+    english = client.get("/events?lang=en").text
+    assert "candidate stored <code>candidate.add</code>" in english

@@ -92,6 +92,45 @@ def translate(text: str, **fields: object) -> str:
     return said.format(**fields) if fields else said
 
 
+EVENT_LABELS: dict[str, str] = {
+    "candidate.add": "candidate stored",
+    "candidate.export": "candidate's data exported",
+    "candidate.explain": "candidate's result explained",
+    "candidate.interview": "interview guide made",
+    "candidate.erase": "candidate erased",
+    "candidate.purge": "candidate erased after the retention period",
+    "candidate.reprofile": "candidate's profile rebuilt",
+    "ranking.create": "ranking made",
+    "ranking.confirm": "ranking confirmed",
+    "ranking.redact": "ranking's reason removed",
+    "role.save": "role saved",
+    "role.delete": "role deleted",
+    "ad.add": "job ad stored",
+    "ad.delete": "job ad deleted",
+    "ad.purge": "job ad deleted after the retention period",
+    "retention.set": "retention period set",
+    "signin": "signed in",
+    "signin.failed": "sign-in failed",
+    "signin.throttled": "sign-in held back after failures",
+    "signout": "signed out",
+    "token.issue": "API token issued",
+    "token.revoke": "API token revoked",
+    "user.add": "user added",
+    "user.remove": "user removed",
+    "user.password": "password changed",
+    "user.role": "user's role changed",
+}
+"""The event log's events in words, beside their names (a Swedish recruiter's hunt, hO2: "candidate.add" was all
+a Swedish page said); an engine call (``call.<route>``) is said as a call of its route."""
+
+
+def event_label(event: str) -> str:
+    """An event in the page's language: its words, or for an engine call the call's words and route."""
+    if event.startswith("call."):
+        return translate("call of {route}", route=event.removeprefix("call."))
+    return translate(EVENT_LABELS[event]) if event in EVENT_LABELS else event
+
+
 SHORT_LABELS: dict[str, str] = {
     "marketing_communication": "Marketing",
     "customer_service": "Customer service",
@@ -137,6 +176,7 @@ def templates() -> Jinja2Templates:
     env.globals["error_field"] = error_field
     env.globals["http_phrase"] = http_phrase
     env.globals["capital"] = capital
+    env.globals["event_label"] = event_label
     env.globals["reason_erased"] = REASON_ERASED  # said in the page's language (hunt hO2, finding 6)
     env.globals["warning_text"] = lambda warning: warning_text(warning, _PAGE_LANG.get())
     return Jinja2Templates(env=env)
