@@ -1873,3 +1873,34 @@ def test_a_long_run_into_a_log_says_its_progress(runner: CliRunner, data_dir: Pa
     assert code == 0 and "Profiling CVs" not in err
     code, _, err = run(runner, tmp_path / "home", "candidates", "add", str(folder))
     assert code == 0 and "Storing CVs: 20/20" in err, err
+
+
+def test_a_stopped_rank_store_says_what_it_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a stopped `candidates add` (hunt hO2, finding 11): a stopped `rank --store` said "Aborted!" alone,
+    though the CVs profiled before the stop were stored."""
+    from kompetens.engine import Engine
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"cv{n}.txt").write_text(
+            f"Erfarenhet\n2019 - nu Kommunikatör nr {n}, Exempel AB\n", encoding="utf-8"
+        )
+    real = Engine.candidate
+    calls: list[object] = []
+
+    def stopped_at_the_third(self: Engine, doc: object, **kw: object) -> object:
+        calls.append(doc)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(self, doc, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Engine, "candidate", stopped_at_the_third)
+    data = ["--data-dir", str(tmp_path / "data")]
+    code, _, err = _main_run(capsys, *data, "rank", "--store", str(folder))
+    assert code == 1 and "stopped after 2 of 4 CVs: those are stored" in err, err
+    monkeypatch.setattr(Engine, "candidate", real)
+    code, out, _ = _main_run(capsys, *data, "candidates", "list", "--json")
+    assert sorted(c["name"] for c in json.loads(out)) == ["cv0.txt", "cv1.txt"]

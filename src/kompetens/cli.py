@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from .link import LinkResult
-    from .match import AuditReport, GroupRate, Kit, Member, RankItem, Team
+    from .match import AuditReport, CandidateProfile, GroupRate, Kit, Member, RankItem, Team
     from .match.decision import Decision
     from .review import Flag, Review
     from .review.social import Evidence
@@ -908,10 +908,19 @@ def rank(
     _errors_in(report_lang(report_lang_choice, role.lang))
     docs, errors = _read_cvs(engine, cvs)
     _note_same_cvs(docs)
-    candidates = [
-        engine.candidate(d, store=keep, thorough=thorough)
-        for d in _progress(docs, _progress_label(), quiet=as_json)
-    ]
+    candidates: list[CandidateProfile] = []
+    try:
+        for d in _progress(docs, _progress_label(), quiet=as_json):
+            candidates.append(engine.candidate(d, store=keep, thorough=thorough))
+    except (KeyboardInterrupt, SystemExit):
+        if keep:  # what the stop left stored, as a stopped `candidates add` says it (hunt hO2, finding 11)
+            err_console.print(
+                f"[yellow]stopped[/] after {len(candidates)} of {len(docs)} CVs: those are stored (new ones and "
+                "ones held already), no ranking is made; `kompetens candidates list` lists them, and the same "
+                "command again stores the rest",
+                highlight=False,
+            )
+        raise
     if stored:  # a stored file given again counts once; a stored "CV.pdf" beside another "CV.pdf" stays apart
         candidates += engine.stored_candidates(by_name=True, besides=docs)
     ranking = engine.rank_candidates(role, candidates, top=top)
