@@ -19,12 +19,20 @@ def link_sv() -> ModuleType:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["link_sv"] = module  # dataclasses look their module up
+    if str(ROOT / "bench") not in sys.path:  # the bench imports its sibling _halves
+        sys.path.insert(0, str(ROOT / "bench"))
     spec.loader.exec_module(module)
     return module
 
 
-def test_there_are_four_rounds() -> None:
-    assert [p.name for p in LISTS] == ["link_sv.tsv", "link_sv_2.tsv", "link_sv_3.tsv", "link_sv_4.tsv"]
+def test_there_are_five_rounds() -> None:
+    assert [p.name for p in LISTS] == [
+        "link_sv.tsv",
+        "link_sv_2.tsv",
+        "link_sv_3.tsv",
+        "link_sv_4.tsv",
+        "link_sv_5.tsv",
+    ]
 
 
 @pytest.mark.parametrize("path", LISTS, ids=lambda p: p.name)
