@@ -1762,6 +1762,9 @@ def test_errors_are_said_in_the_report_language(runner: CliRunner, data_dir: Pat
         runner, data_dir, "interview", "--candidate", str(tmp_path / "tom.txt"), "--lang", "sv"
     )
     assert code == 1 and "filen är tom" in err
+    # the next run starts in English again (one process, as an embedding program or a test runs the CLI)
+    code, _, err = run(runner, data_dir, "extract", str(tmp_path / "tom.txt"))
+    assert code == 1 and "the file is empty" in err and "filen är tom" not in err, err
 
 
 def test_rankings_show_speaks_the_report_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

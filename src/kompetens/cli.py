@@ -204,6 +204,9 @@ def _report_error(err: KompetensError) -> None:
 @click.pass_context
 def cli(ctx: click.Context, data_dir: Path | None, database_url: str | None) -> None:
     """kompetens: find social-media competence in job ads and CVs (Swedish + English)."""
+    _errors_in(
+        "en"
+    )  # each run starts in English; a command with --report-lang says its errors in that language
     ctx.obj = _open_engine(ctx, data_dir, database_url)
 
 
