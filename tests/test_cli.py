@@ -1818,6 +1818,17 @@ def test_a_swedish_review_says_its_stderr_lines_in_swedish(
     assert code == 0 and "HTML report: " in err
 
 
+def _four_cvs(tmp_path: Path) -> Path:
+    """A folder of four short fictional CVs (the stopped-run tests)."""
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"cv{n}.txt").write_text(
+            f"Erfarenhet\n2019 - nu Kommunikatör nr {n}, Exempel AB\n", encoding="utf-8"
+        )
+    return folder
+
+
 def test_a_stopped_candidates_add_lists_what_it_stored(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1826,12 +1837,7 @@ def test_a_stopped_candidates_add_lists_what_it_stored(
     stop now says how many of the files were stored and lists them."""
     from kompetens.engine import Engine
 
-    folder = tmp_path / "cvs"
-    folder.mkdir()
-    for n in range(4):
-        (folder / f"cv{n}.txt").write_text(
-            f"Erfarenhet\n2019 - nu Kommunikatör nr {n}, Exempel AB\n", encoding="utf-8"
-        )
+    folder = _four_cvs(tmp_path)
     real = Engine.add_candidate
     calls: list[str] = []
 
@@ -1885,12 +1891,7 @@ def test_a_stopped_rank_store_says_what_it_stored(
     though the CVs profiled before the stop were stored."""
     from kompetens.engine import Engine
 
-    folder = tmp_path / "cvs"
-    folder.mkdir()
-    for n in range(4):
-        (folder / f"cv{n}.txt").write_text(
-            f"Erfarenhet\n2019 - nu Kommunikatör nr {n}, Exempel AB\n", encoding="utf-8"
-        )
+    folder = _four_cvs(tmp_path)
     real = Engine.candidate
     calls: list[object] = []
 
