@@ -452,6 +452,21 @@ static inline uint32_t crc_str(uint32_t crc, int kind, const void *data, Py_ssiz
 
 static inline int is_word(Py_UCS4 c) { return c == '_' || Py_UNICODE_ISALNUM(c); }
 
+/* is_word of each Latin-1 code point, read from a table (most of an ad's letters are Latin-1) */
+static unsigned char latin1_word[256];
+static int latin1_word_ready = 0;
+
+static void latin1_word_init(void) {
+    for (Py_UCS4 c = 0; c < 256; c++) latin1_word[c] = (unsigned char)is_word(c);
+    latin1_word_ready = 1;
+}
+
+static inline int word_at(int kind, const void *data, Py_ssize_t i) {
+    if (kind == PyUnicode_1BYTE_KIND) return latin1_word[((const Py_UCS1 *)data)[i]];
+    Py_UCS4 c = PyUnicode_READ(kind, data, i);
+    return c < 256 ? latin1_word[c] : is_word(c);
+}
+
 static inline int is_joiner(Py_UCS4 c) {
     return c == '.' || c == '-' || c == '/' || c == '\'' || c == 0x2019 || c == '+' || c == '#' || c == '&';
 }
@@ -463,12 +478,12 @@ typedef struct {
 
 /* the end of the token that starts at i (a word character or another non-space), as TOKEN matches it */
 static Py_ssize_t token_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) {
-    if (!is_word(PyUnicode_READ(kind, data, i))) return i + 1;
+    if (!word_at(kind, data, i)) return i + 1;
     Py_ssize_t j = i + 1;
-    while (j < n && is_word(PyUnicode_READ(kind, data, j))) j++;
-    while (j + 1 < n && is_joiner(PyUnicode_READ(kind, data, j)) && is_word(PyUnicode_READ(kind, data, j + 1))) {
+    while (j < n && word_at(kind, data, j)) j++;
+    while (j + 1 < n && is_joiner(PyUnicode_READ(kind, data, j)) && word_at(kind, data, j + 1)) {
         j += 2;
-        while (j < n && is_word(PyUnicode_READ(kind, data, j))) j++;
+        while (j < n && word_at(kind, data, j)) j++;
     }
     while (j < n) {
         Py_UCS4 c = PyUnicode_READ(kind, data, j);
@@ -534,6 +549,7 @@ static PyObject *tag_spans(PyObject *self, PyObject *args) {
         return NULL;
     }
     if (!crc_ready) crc_init();
+    if (!latin1_word_ready) latin1_word_init();
     int kind = PyUnicode_KIND(text), lkind = PyUnicode_KIND(lower);
     const void *data = PyUnicode_DATA(text), *ldata = PyUnicode_DATA(lower);
     PyObject *out = NULL, *rows = NULL, *add_many = NULL, *pending = NULL, *pending_at = NULL;
