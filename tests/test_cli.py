@@ -1851,6 +1851,28 @@ def test_a_stopped_candidates_add_lists_what_it_stored(
     code, out, err = _main_run(capsys, "--data-dir", str(tmp_path / "data"), "candidates", "add", str(folder))
     assert code == 1 and "stopped after 2 of 4 files: 2 stored" in err, err
     assert "cv0.txt" in out and "cv1.txt" in out and "cv2.txt" not in out, out
+    assert "again with --skip-stored stores the rest" in err, err
+
+
+def test_candidates_add_skip_stored_resumes_a_stopped_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A staffing coordinator's hunt (hO2, finding 12): the same `candidates add` again after a stop answered
+    E514 for every file stored before it and exited 1, so a resume read as a failure. With --skip-stored a
+    file held already is skipped with a note and the run exits 0; without it, E514 as before."""
+    folder = _four_cvs(tmp_path)
+    data = ["--data-dir", str(tmp_path / "data")]
+    first = sorted(folder.iterdir())[:2]
+    code, _, _ = _main_run(capsys, *data, "candidates", "add", *map(str, first))
+    assert code == 0
+    code, out, err = _main_run(capsys, *data, "candidates", "add", str(folder))
+    assert code == 1 and err.count("E514") == 2 and "cv2.txt" in out, err
+    (folder / "cv4.txt").write_text("Erfarenhet\n2020 - nu Redaktör, Exempel AB\n", encoding="utf-8")
+    code, out, err = _main_run(capsys, *data, "candidates", "add", str(folder), "--skip-stored")
+    assert code == 0 and "E514" not in err and "skipped 4 files stored already" in err, err
+    assert "cv4.txt" in out and "cv0.txt" not in out, out
+    code, out, err = _main_run(capsys, *data, "candidates", "add", str(folder), "--skip-stored", "--json")
+    assert code == 0 and json.loads(out) == [] and "skipped 5 files" in err, err
 
 
 def test_rank_notes_the_same_cv_under_two_names(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:

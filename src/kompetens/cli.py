@@ -1465,14 +1465,23 @@ def _cv_files(paths: tuple[Path, ...]) -> list[Path]:
 @candidates_group.command(name="add")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_org_option
+@click.option(
+    "--skip-stored",
+    is_flag=True,
+    help="A file the organisation holds already (the same bytes under any name, E514) is skipped with a "
+    "note, not an error: to resume a stopped run.",
+)
 @_json
 @click.pass_context
-def candidates_add(ctx: click.Context, paths: tuple[Path, ...], org: str | None, as_json: bool) -> None:
+def candidates_add(
+    ctx: click.Context, paths: tuple[Path, ...], org: str | None, skip_stored: bool, as_json: bool
+) -> None:
     """Store CV files as candidates: the file as it is and its profile, under a random id."""
     _no_stdin(paths, "paths", "cv.txt")
     engine = _engine(ctx)
     org_id = engine.org_for(name=org)
     out: list[StoredCandidate | FailedInput] = []
+    skipped = 0
     files = _cv_files(paths)
     try:
         for path in _progress(files, str(report_words("rank", _ERROR_LANG[0])["storing"]), quiet=as_json):
@@ -1481,6 +1490,9 @@ def candidates_add(ctx: click.Context, paths: tuple[Path, ...], org: str | None,
                     raise KompetensError(Code.E100, "no such file", source=str(path))
                 out.append(engine.add_candidate(org_id, path.name, path.read_bytes()))
             except KompetensError as exc:
+                if skip_stored and exc.code is Code.E514:  # resuming: held already is no failure
+                    skipped += 1
+                    continue
                 exc.source = str(path)
                 _report_error(exc)
                 out.append(exc.failed())
@@ -1489,8 +1501,8 @@ def candidates_add(ctx: click.Context, paths: tuple[Path, ...], org: str | None,
         # table a finished run prints
         kept = [c for c in out if isinstance(c, StoredCandidate)]
         err_console.print(
-            f"[yellow]stopped[/] after {len(out)} of {len(files)} files: {len(kept)} stored (listed on stdout); "
-            "the same command again stores the rest (the stored ones answer E514)",
+            f"[yellow]stopped[/] after {len(out) + skipped} of {len(files)} files: {len(kept)} stored (listed on "
+            "stdout); the same command again with --skip-stored stores the rest",
             highlight=False,
         )
         if as_json:
@@ -1498,6 +1510,11 @@ def candidates_add(ctx: click.Context, paths: tuple[Path, ...], org: str | None,
         else:
             _print_candidates(kept)
         raise
+    if skipped:
+        err_console.print(
+            f"[dim]skipped {skipped} file{'' if skipped == 1 else 's'} stored already (--skip-stored)[/]",
+            highlight=False,
+        )
     if as_json:
         _emit_json(out, list[StoredCandidate | FailedInput])
     else:

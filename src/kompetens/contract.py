@@ -162,10 +162,12 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "kompetens candidates add",
-        "`kompetens candidates add PATH... [--org ORG] --json`",
+        "`kompetens candidates add PATH... [--org ORG] [--skip-stored] --json`",
         "`POST /api/v1/candidates` (multipart `cvs`; the caller's organisation)",
         list[StoredCandidate | FailedInput],
-        "One stored candidate per readable file, under a random id; a `FailedInput` item per other.",
+        "One stored candidate per readable file, under a random id; a `FailedInput` item per other. With "
+        "`--skip-stored` a file the organisation holds already (E514) is no item and no error: a note on stderr "
+        "counts them (to resume a stopped run).",
         (
             (
                 "`POST /api/v1/candidates` when no file was stored (every one unreadable, or held already): "
