@@ -90,14 +90,21 @@ def _table(*args: Any, **kwargs: Any) -> Table:
 
 
 _json = click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/contract.md).")
-_kit_lang_option = click.option(
-    "--lang",
-    "--report-lang",
-    "lang",
-    type=click.Choice(["sv", "en"]),
-    default=None,
-    help="Kit language (default: the CV's); --report-lang says the same, as rank, team and review name it.",
-)
+
+
+def _cv_lang_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--lang`` / ``--report-lang`` (sv, en) for a text about one CV: ``what`` names it in the help."""
+    return click.option(
+        "--lang",
+        "--report-lang",
+        "lang",
+        type=click.Choice(["sv", "en"]),
+        default=None,
+        help=f"{what} (default: the CV's); --report-lang says the same, as rank, team and review name it.",
+    )
+
+
+_kit_lang_option = _cv_lang_option("Kit language")
 
 err_console = _LazyConsole(stderr=True)
 out_console = _LazyConsole()
@@ -1655,14 +1662,7 @@ def candidates_erase(ctx: click.Context, candidate_id: str, org: str | None, as_
 @click.option(
     "--ranking", "ranking_id", help="The ranking to explain (default: the latest they were part of)."
 )
-@click.option(
-    "--lang",
-    "--report-lang",
-    "lang",
-    type=click.Choice(["sv", "en"]),
-    default=None,
-    help="Its language (default: the CV's); --report-lang says the same, as rank, team and review name it.",
-)
+@_cv_lang_option("Its language")
 @_org_option
 @_json
 @click.pass_context

@@ -436,6 +436,13 @@ def test_employer_named_in_the_title_is_no_wording() -> None:
     assert wording.employer_words("x", None, "Chef till Ett Mycket Långt Påhittat Namn Här") == frozenset()
 
 
+def _scored_alike(engine: Engine, role: Role, base: str, added: str) -> bool:
+    """Whether a Swedish CV ``base`` scores for ``role`` as it does with the sentence ``added``."""
+    plain = engine.candidate(document_from_text(base, kind="cv", lang="sv"))
+    more = engine.candidate(document_from_text(base + added, kind="cv", lang="sv"))
+    return score(more, role).score == score(plain, role).score
+
+
 def test_naming_the_employer_in_a_cv_earns_no_wording(engine: Engine) -> None:
     """A bug hunt (h2): "Jag skulle gärna vilja arbeta på Exempelsmycken" raised a CV with no work skills from
     0 to 40 points, and a marketer's from 36 to 74: the ad's title named the company, the rarest word of all."""
@@ -449,11 +456,7 @@ def test_naming_the_employer_in_a_cv_earns_no_wording(engine: Engine) -> None:
     assert "exempelsmycken" not in role.wording and "smycken" in role.wording
     assert math.isclose(math.fsum(v * v for v in role.wording.values()), 1.0, rel_tol=1e-6)
     base = "Kassabiträde i livsmedelsbutik. Jag har arbetat helger i två år."
-    plain = engine.candidate(document_from_text(base, kind="cv", lang="sv"))
-    naming = engine.candidate(
-        document_from_text(base + " Jag skulle gärna vilja arbeta på Exempelsmycken.", kind="cv", lang="sv")
-    )
-    assert score(naming, role).score == score(plain, role).score
+    assert _scored_alike(engine, role, base, " Jag skulle gärna vilja arbeta på Exempelsmycken.")
 
 
 def test_no_single_shared_word_fills_the_wording_share() -> None:
@@ -769,11 +772,7 @@ def test_naming_the_ads_town_in_a_cv_earns_no_wording(engine: Engine) -> None:
         "påhittby" not in role.wording and "låtsasby" not in role.wording and "smyckestexter" in role.wording
     )
     base = "Kassabiträde i livsmedelsbutik. Jag har arbetat helger i två år."
-    plain = engine.candidate(document_from_text(base, kind="cv", lang="sv"))
-    living = engine.candidate(
-        document_from_text(base + " Jag bor i Påhittby och har pendlat till Låtsasby.", kind="cv", lang="sv")
-    )
-    assert score(living, role).score == score(plain, role).score
+    assert _scored_alike(engine, role, base, " Jag bor i Påhittby och har pendlat till Låtsasby.")
 
 
 def test_names_are_the_words_a_text_writes_with_a_capital_inside_its_sentences() -> None:
