@@ -2187,9 +2187,11 @@ class Engine:
             byline_names,
             employer_words,
             job_text,
+            mention_share,
             name_words,
             place_words,
             term_vector,
+            term_weights,
             without,
         )
 
@@ -2217,8 +2219,13 @@ class Engine:
             social_media = True
         # nor is the byline under its title (who hires, where, on what terms): no job text
         byline = ad_byline(base)
-        words = term_vector(
-            job_text(base, flagged + ([byline] if byline else [])), doc.lang, self.lexicon.zipf
+        left_out = flagged + ([byline] if byline else [])
+        words = term_vector(job_text(base, left_out), doc.lang, self.lexicon.zipf)
+        # the part of the job text's wording its mentions hold: the areas part reads them, and an ad outside
+        # the field gives it that part of the wording's share (``wording.outside_share``)
+        mentions = mention_share(
+            term_weights(job_text(base, left_out, mentions=False), doc.lang, self.lexicon.zipf),
+            term_weights(job_text(base, left_out), doc.lang, self.lexicon.zipf),
         )
         # the employer's own name is no wording: a CV naming the company it applies to earns nothing for it
         employer = doc.meta.get("employer")
@@ -2237,6 +2244,7 @@ class Engine:
             wording=words,
             wording_en=bridge.bridge(words, doc.lang, name_words(doc.text)) if bridge is not None else {},
             social_media=social_media,
+            mentions=mentions,
         )
         held = ad_sentence_words(base)  # its keys are the sentences' hashes: the ad is split once
         return replace(role, ad_sentences=tuple(held), ad_sentence_words=held)

@@ -39,7 +39,7 @@ from ..errors import Code, RoleError
 from ..models import AREA_IDS, Profile
 from ..schema import DOCUMENTED
 from ..skills import Labeler, RoleSkill, role_skills, skill_list
-from .wording import WORDING_SHARE, WORDING_SHARE_NO_AREAS, WORDING_SHARE_OUTSIDE
+from .wording import WORDING_SHARE, WORDING_SHARE_NO_AREAS, outside_share
 
 DEFAULT_ROLE_FILE = "social_media_specialist.yaml"
 DEFAULT_EMPHASIS = 3.0
@@ -257,6 +257,7 @@ def role_from_ad(
     wording: dict[str, float] | None = None,
     wording_en: dict[str, float] | None = None,
     social_media: bool = True,
+    mentions: float = 0.0,
 ) -> Role:
     """A role derived from an extracted job ad: its area strengths as weights, required areas as must-haves,
     its linked skills (``skill_list``) as the skills it asks for, ``wording`` (the ad's distinctive words,
@@ -266,7 +267,9 @@ def role_from_ad(
     ``requires_social_media``) gets no area must-haves and ``WORDING_SHARE_OUTSIDE`` of the score for its
     wording: the areas measure social-media work, and a nurse's ad that requires "kommunikation" would
     otherwise sort its candidates first by whether their CVs say so. Its interview kit asks only about the
-    areas the ad's own words weigh (``ad_areas``), not the default weights' social-media areas.
+    areas the ad's own words weigh (``ad_areas``), not the default weights' social-media areas. Of that share,
+    the part the ad's mentions hold of its wording (``mentions``: ``wording.mention_share``) goes to the areas
+    part, which reads those words (``wording.outside_share``).
 
     An ad that names no competence at all gives the default role's weights under the ad's title; outside the
     field such an ad asks for none of them, so its wording is the whole score (``WORDING_SHARE_NO_AREAS``):
@@ -292,7 +295,7 @@ def role_from_ad(
         dict(wording or {}),
         profile.doc.lang,
         dict(wording_en or {}),
-        WORDING_SHARE if social_media else WORDING_SHARE_OUTSIDE if ad_areas else WORDING_SHARE_NO_AREAS,
+        WORDING_SHARE if social_media else outside_share(mentions) if ad_areas else WORDING_SHARE_NO_AREAS,
         social_media,
         ad_areas,
     )

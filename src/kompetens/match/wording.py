@@ -62,27 +62,28 @@ _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 Zipf = Callable[[str, str], float]
 
 
-def unmatched_text(profile: Profile, blank: Sequence[tuple[int, int]] = ()) -> str:
+def unmatched_text(profile: Profile, blank: Sequence[tuple[int, int]] = (), *, mentions: bool = True) -> str:
     """The profile's text with its mentions blanked out: the competence words the areas already score
     ("Instagram", "moderering") do not count a second time, so that naming the platforms, as a consumer
     may, earns no wording points; what is left is the occupation, the sector and the tasks. The ``blank``
-    spans (start, end) go too."""
+    spans (start, end) go too; ``mentions`` False keeps the mentions (``mention_share``)."""
     text = profile.doc.text
-    if not profile.mentions and not blank:
+    spans = [(m.start, m.end) for m in profile.mentions] if mentions else []
+    if not spans and not blank:
         return text
     chars = list(text)
-    for start, end in [(m.start, m.end) for m in profile.mentions] + list(blank):
+    for start, end in spans + list(blank):
         chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 
-def job_text(profile: Profile, blank: Sequence[tuple[int, int]] = ()) -> str:
+def job_text(profile: Profile, blank: Sequence[tuple[int, int]] = (), *, mentions: bool = True) -> str:
     """The ad's title and the sentences about the job (``unmatched_text``): boilerplate and the
     employer's, the offer's and the application's sections left out (another ad of the same employer shares
     those, a CV does not). ``blank``: spans of the ad's text left out too (the wording its review flags:
-    ``Engine.role_from_ad``)."""
+    ``Engine.role_from_ad``). ``mentions`` False keeps the mentions (``mention_share``)."""
     layout = profile.layout
-    text = unmatched_text(profile, blank)
+    text = unmatched_text(profile, blank, mentions=mentions)
     if layout is None:
         return text
     parts = [layout.title or ""]
@@ -479,18 +480,42 @@ def term_vector(text: str, lang: str, zipf: Zipf) -> dict[str, float]:
     and a mother tongue can hint at origin), the words every job ad and CV holds, light verbs, company
     forms ("AB"), fiction markers ("fiktiv") and the language's function words: none says anything of a
     fit, and an explanation that lists them as shared wording misleads (a bug hunt's F1, stop 34)."""
-    counts = word_counts(text)
+    weights = term_weights(text, lang, zipf)
+    if len(weights) > TERMS_KEPT:
+        weights = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS_KEPT])
+    return unit(weights)
+
+
+def term_weights(text: str, lang: str, zipf: Zipf) -> dict[str, float]:
+    """``term_vector``'s weights before it keeps the heaviest and makes them unit length."""
     weights: dict[str, float] = {}
     skip = skipped_words(lang)
-    for word, tf in counts.items():
+    for word, tf in word_counts(text).items():
         if word in skip:
             continue
         idf = IDF_CEILING - zipf(word, lang)
         if idf > 0.0:
             weights[word] = (1.0 + math.log(tf)) * idf
-    if len(weights) > TERMS_KEPT:
-        weights = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS_KEPT])
-    return unit(weights)
+    return weights
+
+
+def mention_share(with_mentions: Mapping[str, float], without_mentions: Mapping[str, float]) -> float:
+    """0..1: how much of an ad's distinctive wording its mentions hold, the competence words the areas
+    read and the wording leaves out (``unmatched_text``): one less the squared weight left once they are
+    blanked over the squared weight with them (``term_weights`` of the ad's job text both ways). An ad
+    outside the field gives its areas part this much more of the score (``outside_share``, stop 44)."""
+    total = math.fsum(v * v for v in with_mentions.values())
+    if total <= 0.0:
+        return 0.0
+    return min(1.0, max(0.0, 1.0 - math.fsum(v * v for v in without_mentions.values()) / total))
+
+
+def outside_share(mentions: float) -> float:
+    """The wording's share of an ad outside the field that names areas: ``WORDING_SHARE_OUTSIDE`` less the
+    part of it the ad's mentions hold (``mention_share``), which its areas part reads instead. A data
+    analyst's ad whose SQL, Power BI and Excel are a third of its wording gives the wording 0.7 x (1 -
+    0.32) = 0.48 of the score, not 0.7 of it for the sector words left (a written set, stop 44)."""
+    return WORDING_SHARE_OUTSIDE * (1.0 - min(1.0, max(0.0, mentions)))
 
 
 def word_counts(text: str) -> Counter[str]:
