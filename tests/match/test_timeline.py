@@ -77,6 +77,11 @@ RANGES = [
     ("from 2020", "2020-01", None),
     ("from March 2018 to June 2020", "2018-03", "2020-06"),
     ("2020 – Ongoing", "2020-01", None),
+    # stop 44: "to date" after a start with no dash (a real-style resume's current job was no job before,
+    # its lines counted as claims); "till date", and a dash before "date"
+    ("Jan 2021 to date", "2021-01", None),
+    ("March 2019 till date", "2019-03", None),
+    ("2019 - Date", "2019-01", None),
 ]
 
 
