@@ -339,3 +339,38 @@ def test_a_lemma_s_merged_translations_are_kept_and_follow_a_new_table(tmp_path:
     assert dict(linker._translations_of("bygga", "sv"))["construct"] == 1.0
     linker._glossaries = {}
     assert linker._translations_of("bygga", "sv") == [("construct", 1.0)]
+
+
+HEADLINES = "urn:test:skill:headlines"
+
+
+class _ReadsEnglish:
+    """A language model that reads every text as English (what the trigrams say of a loan-heavy phrase)."""
+
+    def detect(self, tokens: object) -> str:
+        return "en"
+
+
+def test_a_phrase_of_swedish_glossary_words_the_trigrams_read_as_english_is_read_as_swedish(
+    tmp_path: Path,
+) -> None:
+    # stop 44: "formulera catchy rubriker" read as English got no gloss and no Swedish lemmas
+    concepts = [*CONCEPTS, Concept(HEADLINES, "skill", {"en": ["write headlines"]})]
+    linker = Linker.build(concepts, cache_dir=tmp_path / "l", config=LinkConfig.preset("lexical"))
+    linker.langid = _ReadsEnglish()  # type: ignore[assignment]
+    assert linker._text_lang(["formulera", "catchy", "rubriker"]) == "sv"
+    assert linker._text_lang(["dialog", "med", "intressenter"]) == "sv"
+    assert linker._text_lang(["write", "catchy", "headlines"]) == "en"  # English label words outvote
+    assert linker._text_lang(["build", "trust"]) == "en"
+    assert linker.detect_lang("Formulera catchy rubriker") == "sv"
+    # a sentence is left to the trigrams
+    assert linker._text_lang(["formulera"] * 9) == "en"
+
+
+def test_field_words_the_word_table_renders_wrongly_gloss_in_the_field_s_english(tmp_path: Path) -> None:
+    # stop 44: the learnt table read "seo" as *optimisation*, "länkar" (the verb "länka") as *all*, "rörlig" as *move*
+    linker = Linker.build(CONCEPTS, cache_dir=tmp_path / "f", config=LinkConfig.preset("lexical"))
+    assert linker._gloss(["seo"], "sv") == "search engine optimisation"
+    assert linker._gloss(["länkar"], "sv") == "link"
+    assert linker._gloss(["rörligt", "material"], "sv").startswith("moving ")
+    assert linker._gloss(["api"], "sv") == "api"

@@ -744,7 +744,32 @@ class Linker:
 
     def detect_lang(self, text: str) -> str:
         """The label language that ``text`` reads as."""
-        return self.langid.detect(words(clean(text)))
+        return self._text_lang(words(clean(text)))
+
+    def _text_lang(self, tokens: list[str]) -> str:
+        """``langid.detect(tokens)``, except that a phrase (up to ``e5_phrase_words`` words) the trigrams read as
+        English is read in a ``translate`` language when more of its words are that language's glossary words
+        (the lemma a glossary key, the word no English label word) than English label words the language's
+        labels lack: the loans a Swedish ad writes as they are sway the trigrams ("formulera catchy rubriker",
+        "dialog med intressenter" read as English, so they got neither the gloss nor the Swedish lemmas, stop 44)."""
+        found = self.langid.detect(tokens)
+        if found != TRANSLATE_TO or len(tokens) > self.config.e5_phrase_words:
+            return found
+        vocab = self.words_index.vocab
+        english = [f"{TRANSLATE_TO}:{x}" in vocab for x in self._terms.lemmas(tokens, TRANSLATE_TO)]
+        for lang in self.config.translate:
+            glossary = self._glossaries.get(lang)
+            if glossary is None:
+                continue
+            own = self._terms.lemmas(tokens, lang)
+            votes = sum(x in glossary and not e for x, e in zip(own, english, strict=True))
+            against = sum(
+                e and x not in glossary and f"{lang}:{x}" not in vocab
+                for x, e in zip(own, english, strict=True)
+            )
+            if votes > against:
+                return lang
+        return found
 
     def features(self, text: str) -> dict[str, FloatArray]:
         """Every per-concept-group signal for ``text`` (e5 ones included, whatever the gate); for tuning."""
@@ -764,7 +789,7 @@ class Linker:
     ) -> list[list[Candidate]]:
         tokens = [words(text) for text in cleaned]
         live = [i for i, t in enumerate(tokens) if t]
-        text_langs = {i: lang or self.langid.detect(tokens[i]) for i in live}
+        text_langs = {i: lang or self._text_lang(tokens[i]) for i in live}
         glossed = kind in TRANSLATE_KINDS
         lexical = {i: self._lexical(tokens[i], text_langs[i], translate=glossed) for i in live}
         scores = dict(lexical)
@@ -1249,7 +1274,7 @@ class Linker:
             ):
                 out.append(None)
                 continue
-            out.append(self._gloss(tokens, lang or self.langid.detect(tokens)) or None)
+            out.append(self._gloss(tokens, lang or self._text_lang(tokens)) or None)
         return out
 
     def _add_gloss(
