@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -441,3 +442,43 @@ def test_the_api_reference_renders_from_this_server(browser: Any, server: str, a
     loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert loaded and all(url.startswith(server + "/") for url in loaded), loaded
     s.shot("api-reference")
+
+
+def test_a_ranking_reads_on_a_phone(browser: Any, server: str, artifacts: Path) -> None:
+    """A recruiter on a phone (375 px, hunt hO3): the rank result's evidence opens within the visible part of
+    its table's box (it ran as wide as the whole table, ~1000 px, each line cut at the screen's edge), and the
+    stored ranking's Candidate and Score columns keep their words (they shrank to a letter a line,
+    "C/a/n/d/i/d/a/t/e", as `overflow-wrap: anywhere` let them)."""
+    s = Steps(browser, server, artifacts)
+    _signed_in(s)
+    browser.set_window_size(375, 900)
+    try:
+        s.go("/rank")
+        s.css("#cvs").send_keys("\n".join(str(p) for p in demo_cvs(3)))
+        s.submit('form[action="/rank"]')
+        assert s.all("table.ranking"), s.h1()
+        browser.execute_script(
+            "document.querySelectorAll('table.ranking details').forEach(d => d.open = true)"
+        )
+        s.shot("phone-rank-result")
+        cut = browser.execute_script(
+            "const box = document.querySelector('table.ranking').closest('.table-wrap').getBoundingClientRect();"
+            "return [...document.querySelectorAll('table.ranking tr.details details')]"
+            ".map(d => Math.round(d.getBoundingClientRect().right - box.right)).filter(x => x > 1);"
+        )
+        assert not cut, f"evidence past the box's right edge by {cut} px"
+        s.click('a[href^="/rankings/"] code')
+        assert s.h1().startswith("Ranking for")
+        s.shot("phone-ranking")
+        lines = browser.execute_script(
+            "const n = c => { const r = document.createRange(); r.selectNodeContents(c);"
+            "  return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; };"
+            "const heads = [...document.querySelectorAll('main table.form thead th')].slice(1, 3);"
+            "const names = [...document.querySelectorAll('main table.form th[scope=row] a')];"
+            "return [...heads, ...names].map(c => [c.textContent.trim(), n(c)]);"
+        )
+        # a line each, or at most one a part of a name ("en-02-social-media-manager.md" may break at its
+        # hyphens), never a letter a line
+        assert lines and all(n <= len(re.split(r"[-._ ]", t)) for t, n in lines), lines
+    finally:
+        browser.set_window_size(1280, 1600)
