@@ -1611,14 +1611,25 @@ def _write_private(path: Path, data: bytes) -> None:
 @candidates_group.command(name="reprofile")
 @click.argument("candidate_ids", nargs=-1)
 @_org_option
+@click.option(
+    "--without-taxonomy",
+    is_flag=True,
+    help="Rebuild even though the data folder has no taxonomy (before `kompetens setup`, E200 otherwise): "
+    "the profiles then hold the curated phrases' skills only, none linked to ESCO or JobTech.",
+)
 @_json
 @click.pass_context
 def candidates_reprofile(
-    ctx: click.Context, candidate_ids: tuple[str, ...], org: str | None, as_json: bool
+    ctx: click.Context,
+    candidate_ids: tuple[str, ...],
+    org: str | None,
+    without_taxonomy: bool,
+    as_json: bool,
 ) -> None:
     """Rebuild stored profiles (the given ids, else all) from their kept files with this version, so that
     candidates stored before an upgrade are scored as new ones are. One that cannot be read again keeps its
-    profile and is reported; the exit status is then 1."""
+    profile and is reported; the exit status is then 1. Before `kompetens setup` (a restored data folder) it
+    is E200 and nothing is rebuilt."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     engine = _engine(ctx)
@@ -1630,6 +1641,7 @@ def candidates_reprofile(
             org_id,
             list(candidate_ids) or None,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
+            without_taxonomy=without_taxonomy,
         )
     errors = [item for item in out if isinstance(item, KompetensError)]
     for error in errors:

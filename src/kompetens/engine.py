@@ -1332,12 +1332,25 @@ class Engine:
         *,
         user_id: int | None = None,
         progress: Callable[[int, int], None] | None = None,
+        without_taxonomy: bool = False,
     ) -> list[StoredCandidate | KompetensError]:
         """Rebuild the stored profiles of the organisation's candidates (``ids``, else all) from their kept
         files with this engine, as ``add_candidate`` built them: after an upgrade (stop 25 added the
         wording a role from an ad compares), every candidate is profiled the same way again. A candidate
         whose file cannot be read again, or who was stored without a file, keeps the profile it had and
-        comes back as an error naming it (E110); ``progress(done, total)`` after each."""
+        comes back as an error naming it (E110); ``progress(done, total)`` after each.
+
+        Before ``kompetens setup`` (no taxonomy in the data folder: a backup restored onto a new disk) it is
+        E200 and nothing is rebuilt, unless ``without_taxonomy``: the profiles would be rebuilt from the
+        curated phrases alone and lose every skill linked to ESCO or JobTech (a restored folder's 17 skills
+        became 7, silently; hunt hO3)."""
+        if self.taxonomy is None and not without_taxonomy:
+            raise TaxonomyError(
+                Code.E200,
+                "no taxonomy in this data folder: rebuilt now, the profiles would lose their ESCO/JobTech "
+                "skills; run `kompetens setup` first (or --without-taxonomy for a folder that never had one)",
+                source=str(self.data_dir),
+            )
         chosen = (
             [self.records.candidate(org, cid) for cid in _strings(ids, "ids")]
             if ids is not None

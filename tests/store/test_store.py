@@ -363,15 +363,43 @@ def test_cli_candidates_reprofile_rebuilds_from_the_kept_files(
     engine.records.replace_profile(org, second, old | {"source": second})
     engine.records._file(org, second).unlink()  # a file lost: nothing to rebuild from
 
-    out = runner.invoke(cli, ["candidates", "reprofile", "--json"], env=env)
+    out = runner.invoke(cli, ["candidates", "reprofile", "--without-taxonomy", "--json"], env=env)
     assert out.exit_code == 1 and second in out.output and "E110" in out.output
     rebuilt, failed = json.loads(out.stdout)
     assert rebuilt["id"] == first and failed["error"]["code"] == "E110"
     assert engine.records.profile(org, first) == new  # the same profile as when it was added
     assert "wording" not in engine.records.profile(org, second)  # kept as it was
     assert "candidate.reprofile" in [e.event for e in engine.records.events(org, object_id=first)]
-    out = runner.invoke(cli, ["candidates", "reprofile", first, "--json"], env=env)
+    out = runner.invoke(cli, ["candidates", "reprofile", first, "--without-taxonomy", "--json"], env=env)
     assert out.exit_code == 0 and [c["id"] for c in json.loads(out.stdout)] == [first]
+
+
+def test_cli_candidates_reprofile_refuses_before_setup(tmp_path: Path, database_url: str | None) -> None:
+    """A backup restored onto a new disk holds the store and the CV files, not the taxonomy: reprofiled
+    before `kompetens setup`, every profile was rebuilt from the curated phrases alone and silently lost its
+    ESCO/JobTech skills (17 became 7; hunt hO3). Now it is E200, exit 1, and no profile changes."""
+    import json
+
+    from kompetens.engine import Engine
+
+    home = tmp_path / "home"
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(home), "KOMPETENS_DATABASE_URL": database_url}
+    demo = sorted((Path(__file__).resolve().parents[2] / "demo" / "cvs").glob("sv-*"))[:1]
+    out = runner.invoke(cli, ["candidates", "add", *map(str, demo), "--json"], env=env)
+    assert out.exit_code == 0, out.output
+    (cid,) = (c["id"] for c in json.loads(out.stdout))
+    engine = Engine(home, database_url=database_url)
+    assert engine.taxonomy is None  # as a restored folder before setup
+    org = engine.records.default_org()
+    marked = engine.records.profile(org, cid) | {"marker": "as stored with the taxonomy"}
+    engine.records.replace_profile(org, cid, marked)
+
+    out = runner.invoke(cli, ["candidates", "reprofile", "--json"], env=env)
+    assert isinstance(out.exception, KompetensError) and out.exception.code.name == "E200"
+    assert "kompetens setup" in str(out.exception)
+    assert engine.records.profile(org, cid) == marked
+    assert "candidate.reprofile" not in [e.event for e in engine.records.events(org, object_id=cid)]
 
 
 def test_cli_rankings_create_show_confirm(tmp_path: Path, database_url: str | None) -> None:
