@@ -2163,7 +2163,7 @@ def backup(ctx: click.Context, dest: Path, as_json: bool) -> None:
     """Copy the data folder's user data to DEST (a new or empty folder outside it), consistently, while the
     server may run: the store, the CV files its candidates hold, csrf.key, the market's stored facts
     (market.duckdb) and manifest.json (docs/privacy.md, "Backups"). Erasures and purges never reach a
-    backup: give backups their own retention."""
+    backup: give backups their own retention. `kompetens restore` puts one back."""
     engine = _engine(ctx)
     manifest = engine.backup(dest)
     if manifest.database != "sqlite":
@@ -2180,6 +2180,88 @@ def backup(ctx: click.Context, dest: Path, as_json: bool) -> None:
     out_console.print(f"backed up {len(manifest.files)} files ({size} bytes) to {dest}", highlight=False)
     if manifest.missing_files:
         out_console.print(f"{len(manifest.missing_files)} candidates' files were erased during the copy")
+
+
+@cli.command(name="restore")
+@click.argument("backup_dir", metavar="BACKUP", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--check", "check_only", is_flag=True, help="Check the backup against its manifest only; copy nothing."
+)
+@click.option(
+    "--replay",
+    "replay",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A copy of the lost store's event log (`kompetens events --json`, kept off the data folder's disk): "
+    "the candidates erased or purged, the users removed and the tokens revoked after the backup was taken "
+    "are withdrawn again. Repeat for more files.",
+)
+@_json
+@click.pass_context
+def restore_cmd(
+    ctx: click.Context, backup_dir: Path, check_only: bool, replay: tuple[Path, ...], as_json: bool
+) -> None:
+    """Put a backup (`kompetens backup`) into the data folder, which must hold no user data (a new one, or
+    the old one's files moved aside): checked first against its manifest (sizes, SHA-256, the database's
+    integrity, every candidate's CV file; E400 naming what is damaged, and nothing is copied), copied
+    private (0600 files, 0700 folders), and, with --replay, what was withdrawn after it withdrawn again
+    (docs/privacy.md, "Restoring"). Run with the server stopped; then `kompetens setup` where the folder
+    lacks the taxonomy, and `kompetens purge`."""
+    from .store.restore import listed, restore, verify, withdrawals
+
+    engine = _engine(ctx)
+    if check_only:
+        manifest, problems = verify(backup_dir)
+        if as_json:
+            _emit_json({"backup": str(backup_dir), "made": manifest.get("made"), "problems": problems})
+        elif problems:
+            for problem in problems:
+                err_console.print(f"[red]damaged[/] {_escape(problem)}", highlight=False)
+        else:
+            out_console.print(
+                f"the backup of {manifest.get('made')} is whole: {len(listed(manifest))} files "
+                "as its manifest lists them",
+                highlight=False,
+            )
+        ctx.exit(1 if problems else 0)
+    events = withdrawals(replay, "")  # read (and refused, if unreadable) before anything is copied
+    done = restore(backup_dir, engine.data_dir)
+    since = done.made.replace(" ", "T")
+    engine.replay_withdrawals([e for e in events if str(e.get("time", "")) >= since], done)
+    if as_json:
+        _emit_json(done)
+        return
+    out_console.print(
+        f"restored the backup of {done.made} UTC into {engine.data_dir}: "
+        f"{', '.join(done.copied) or 'no store'} and {done.files} CV files",
+        highlight=False,
+    )
+    if done.database != "sqlite":
+        err_console.print(
+            f"[yellow]warning[/] the backup's store is on {done.database}: restore the database with "
+            "pg_restore (before --replay)",
+            highlight=False,
+        )
+    if replay:
+        out_console.print(
+            f"withdrawn again since the backup: {len(done.erased)} candidate(s) erased, "
+            f"{len(done.users_removed)} user(s) removed, {done.tokens_revoked} token(s) revoked",
+            highlight=False,
+        )
+    else:
+        err_console.print(
+            "[yellow]note[/] the candidates erased, the users removed and the tokens revoked after the backup "
+            "are back: give --replay the lost store's event log kept elsewhere (kompetens events --json), or "
+            "withdraw them again by hand (docs/privacy.md, Restoring)",
+            highlight=False,
+        )
+    for item in done.redo:
+        err_console.print(
+            f"[yellow]redo by hand[/] {item}: the log holds no value to replay", highlight=False
+        )
+    for item in done.failed:
+        err_console.print(f"[red]not withdrawn[/] {_escape(item)}", highlight=False)
+    ctx.exit(1 if done.failed else 0)
 
 
 # -- users ----------------------------------------------------------------------------------------

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from .review import Review
     from .store.backup import Manifest
     from .store.database import Store
+    from .store.restore import Restored
 
 Progress = Callable[[str], None]
 Linking = Literal["quick", "full"] | None
@@ -1409,6 +1410,46 @@ class Engine:
         kept = self.records.candidate(org, cid)
         self.records.erase(org, [cid], user_id=user_id, event="candidate.erase")
         return kept
+
+    def replay_withdrawals(self, events: Sequence[dict[str, object]], into: Restored) -> Restored:
+        """After a restore: withdraw again what ``events`` (``store.restore.withdrawals``: a kept copy of the
+        lost store's event log, since the backup) withdrew: erase the candidates erased or purged (one
+        erasure per organisation, the database rewritten once), remove the users removed, revoke the tokens
+        revoked; what the restored store no longer holds is passed over. A password, role or retention
+        changed since is named in ``redo`` (the log holds no values). Filled into ``into``."""
+        erase: dict[int, list[str]] = {}
+        users = {u.id: u for u in self.accounts.users()}
+        for e in events:
+            event, org, obj = str(e.get("event")), e.get("org_id"), str(e.get("object_id") or "")
+            if event in ("candidate.erase", "candidate.purge") and isinstance(org, int) and obj:
+                if obj not in erase.setdefault(org, []):
+                    erase[org].append(obj)
+            elif event == "user.remove" and obj.isdigit() and int(obj) in users:
+                try:
+                    self.accounts.remove_user(users.pop(int(obj)).email)
+                    into.users_removed.append(int(obj))
+                except KompetensError as exc:
+                    into.failed.append(f"user {obj}: {exc.message} [{exc.code.name}]")
+            elif event == "token.revoke" and obj:
+                user_part = obj.removeprefix("user:")
+                if obj.startswith("user:") and user_part.isdigit() and int(user_part) in users:
+                    into.tokens_revoked += self.accounts.revoke_token(users[int(user_part)].email)
+                elif obj.isdigit():
+                    with self.store.transaction() as conn:
+                        row = conn.execute("SELECT user_id FROM tokens WHERE id = ?", (int(obj),)).fetchone()
+                    if row is not None and int(row[0]) in users:
+                        into.tokens_revoked += self.accounts.revoke_token(users[int(row[0])].email, int(obj))
+            elif event in ("user.password", "user.role", "retention.set"):
+                what = f"{event} {obj or ''} (organisation {org}, {e.get('time')})".replace("  ", " ")
+                if what not in into.redo:
+                    into.redo.append(what)
+        for org, cids in erase.items():
+            held = {c.id for c in self.records.candidates(org)}
+            present = [c for c in cids if c in held]
+            if present:
+                self.records.erase(org, present, user_id=None, event="candidate.erase")
+                into.erased.extend(present)
+        return into
 
     def forget(self, source: str | None = None) -> int:
         """Erase one of the default organisation's candidates (by id, or by file name where one candidate
