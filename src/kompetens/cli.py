@@ -2175,11 +2175,25 @@ def backup(ctx: click.Context, dest: Path, as_json: bool) -> None:
         )
     if as_json:
         _emit_json(manifest)
-        return
+        ctx.exit(1 if manifest.damaged else 0)
     size = sum(f.bytes for f in manifest.files)
     out_console.print(f"backed up {len(manifest.files)} files ({size} bytes) to {dest}", highlight=False)
     if manifest.missing_files:
-        out_console.print(f"{len(manifest.missing_files)} candidates' files were erased during the copy")
+        err_console.print(
+            f"[yellow]warning[/] {len(manifest.missing_files)} stored candidates' CV files were not in the data "
+            f"folder's files/ (erased during the copy, or lost): not in this backup, e.g. "
+            f"{_escape(manifest.missing_files[0])}",
+            highlight=False,
+        )
+    for problem in manifest.damaged:
+        err_console.print(f"[red]damaged[/] {_escape(problem)}", highlight=False)
+    if manifest.damaged:
+        err_console.print(
+            "the data folder's store is damaged, and so is this copy of it: keep the older backups "
+            "(`kompetens restore OLDER --check`)",
+            highlight=False,
+        )
+        ctx.exit(1)
 
 
 @cli.command(name="restore")

@@ -170,3 +170,47 @@ def test_a_backup_holds_the_markets_stored_facts_and_refuses_while_a_run_writes_
         assert not (tmp_path / "b2").exists()
     finally:
         writer.communicate("\n", timeout=60)
+
+
+def test_a_backup_is_private_and_says_what_it_could_not_copy_or_found_damaged(tmp_path: Path) -> None:
+    """Hunt hO3 (an administrator after a disk failure): the backup's files/ was 0755; a store whose CV files
+    were lost said "11 candidates' files were erased during the copy", exit 0; a damaged store was copied
+    as if whole, exit 0. Now every folder is 0700, the lost files are a warning that says they may be lost,
+    and a damaged store is named, exit 1 (the copy is kept: it may be all there is)."""
+    from click.testing import CliRunner
+
+    from kompetens.cli import cli
+
+    home = tmp_path / "home"
+    engine = Engine(home)
+    org = engine.org_for()
+    for i in range(40):
+        engine.records.add_candidate(
+            org, f"c{i}", name=f"c{i}.txt", data=b"CV %d " % i * 300, lang="sv", profile={}
+        )
+    engine.store.close()
+    runner = CliRunner()
+    env = {"KOMPETENS_HOME": str(home)}
+    out = runner.invoke(cli, ["backup", str(tmp_path / "b1")], env=env)
+    assert out.exit_code == 0, out.output
+    for folder in [tmp_path / "b1", *(p for p in (tmp_path / "b1").rglob("*") if p.is_dir())]:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+    (home / "files" / str(org) / "c3").unlink()  # lost with a failing disk
+    out = runner.invoke(cli, ["backup", str(tmp_path / "b2")], env=env)
+    assert out.exit_code == 0 and "erased during the copy, or lost" in out.stderr
+
+    store = home / "kompetens.sqlite"
+    with closing(sqlite3.connect(store)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    data = bytearray(store.read_bytes())
+    for at in range(
+        2 * page, len(data) - page, 3 * page
+    ):  # a failing disk: every third page but the header's
+        data[at : at + 64] = b"\xff" * 64
+    store.write_bytes(bytes(data))
+    out = runner.invoke(cli, ["backup", str(tmp_path / "b3")], env=env)
+    assert out.exit_code == 1 and "damaged" in out.stderr, out.output
+    assert (tmp_path / "b3" / "manifest.json").is_file()
+    assert json.loads((tmp_path / "b3" / "manifest.json").read_text())["damaged"]

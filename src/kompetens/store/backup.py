@@ -73,7 +73,11 @@ class Manifest:
     left_out: list[str] = field(default_factory=list)
     """What the data folder holds that ``kompetens setup`` rebuilds."""
     missing_files: list[str] = field(default_factory=list)
-    """Candidates of the copied store whose file was gone by the time it was copied (erased meanwhile)."""
+    """Candidates of the copied store whose file was not in the data folder when it was copied: erased
+    meanwhile, or lost (a failing disk)."""
+    damaged: list[str] = field(default_factory=list)
+    """What SQLite's ``PRAGMA quick_check`` found wrong in a copied database (empty when whole): the data
+    folder's own store is damaged, and so is this copy of it."""
 
 
 def check_destination(data_dir: Path, dest: Path) -> None:
@@ -143,10 +147,32 @@ def copy_files(source: Path, target: Path, wanted: Iterable[str] | None) -> list
             missing.append(name)
             continue
         copy = target / name
-        copy.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folders(copy.parent)
         shutil.copyfile(origin, copy)
         os.chmod(copy, 0o600)
     return missing
+
+
+def private_folders(folder: Path) -> None:
+    """Make ``folder`` and each missing folder above it 0700 (``mkdir(parents=True, mode=0o700)`` gives
+    the upper ones the umask's 0755: a backup's ``files/`` was readable by all; hunt hO3)."""
+    missing: list[Path] = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(mode=0o700)
+        os.chmod(made, 0o700)
+
+
+def damage(database: Path) -> list[str]:
+    """What ``PRAGMA quick_check`` finds wrong in a SQLite file (empty when whole)."""
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
+            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        rows = [str(exc)]
+    return [] if rows == ["ok"] else [f"{database.name}: {row[:200]}" for row in rows[:5]]
 
 
 def _listed(folder: Path) -> list[BackedUpFile]:
@@ -217,8 +243,13 @@ def _fill(data_dir: Path, work: Path, database: str) -> Manifest:
     if database == "sqlite":
         for db in sqlite_databases(data_dir):
             copy_database(db, work / db.name)
+            manifest.damaged += damage(work / db.name)
         store = work / STORE_FILE
-        wanted = stored_files(store) if store.exists() else []
+        try:
+            wanted = stored_files(store) if store.exists() else []
+        except sqlite3.DatabaseError as exc:  # which files its rows hold cannot be read: keep every one
+            manifest.damaged.append(f"{STORE_FILE}: {exc}; every CV file of files/ was copied")
+            wanted = None
     from ..market.backend import (
         MARKET_FILE,
     )  # the market's stored facts (``market --store``), added up over runs

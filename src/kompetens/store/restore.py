@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Code, KompetensError
-from .backup import FILES_DIR, MANIFEST, STORE_FILE, stored_files
+from .backup import FILES_DIR, MANIFEST, STORE_FILE, private_folders, stored_files
 
 MARKET_FILE = "market.duckdb"
 WITHDRAWING = ("candidate.erase", "candidate.purge", "user.remove", "token.revoke")
@@ -133,16 +133,8 @@ def user_data(data_dir: Path) -> list[str]:
 
 
 def _private_copy(source: Path, target: Path) -> None:
-    """Copy one file, 0600, its folders 0700 (each one made: ``mkdir(parents=True)`` made the upper ones
-    with the umask's 0755, hunt hO3)."""
-    folder = target.parent
-    missing: list[Path] = []
-    while not folder.exists():
-        missing.append(folder)
-        folder = folder.parent
-    for made in reversed(missing):
-        made.mkdir(mode=0o700)
-        os.chmod(made, 0o700)
+    """Copy one file, 0600, into folders made 0700."""
+    private_folders(target.parent)
     fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
     os.chmod(target, 0o600)
