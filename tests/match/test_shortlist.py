@@ -183,6 +183,20 @@ def test_html_is_one_printable_page_in_its_language_and_escapes() -> None:
     assert "Kortlista: Social media-ansvarig" in page and "Meriter (meriterande, inte skallkrav)" in page
 
 
+def test_the_page_for_the_client_reads_on_a_phone() -> None:
+    """Hunt hO3, a recruiter on a phone: the printable shortlist had no viewport (a phone lays such a page out
+    980 px wide and shrinks it) and its table, a column a level, scrolled the whole page 1278 px sideways at
+    375 px. Now it is laid out at the screen's width and the table scrolls in its own box, whole in print."""
+    import re
+
+    page = to_html(shortlist(_decision(), NAMES, lang="en", blind=True))
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert re.search(r'<div class="scroll"><table>.*</table></div>', page, re.S)
+    assert (
+        ".scroll{overflow-x:auto}" in page and "@media print{" in page and ".scroll{overflow:visible}" in page
+    )
+
+
 def test_the_page_for_the_client_says_why_a_lower_score_can_stand_higher() -> None:
     """The rank table, the pages and the explanations state the order rule; the client's page did not, so
     a bug hunt's (hK) shortlist showed 19 points above 26 with only "1 av 2" / "0 av 2" beside them."""

@@ -247,8 +247,11 @@ _STYLE = (
     "body{font-family:system-ui,sans-serif;margin:2rem;color:#111}table{border-collapse:collapse;width:100%}"
     "th,td{border:1px solid #999;padding:.3rem .5rem;vertical-align:top;text-align:left}"
     "td.num{text-align:right}.muted{color:#444}ul{margin:0;padding-left:1.1rem}"
-    "@media print{body{margin:0}a{color:inherit}}"
+    ".scroll{overflow-x:auto}@media (max-width:40rem){body{margin:1rem}}"
+    "@media print{body{margin:0}a{color:inherit}.scroll{overflow:visible}}"
 )
+"""On a phone (hunt hO3) the page is laid out at the screen's width (``viewport``) and its table, one column
+a level, scrolls in its own box (the whole page scrolled 1278 px sideways at 375); printed it is whole."""
 
 
 def to_html(listing: Shortlist) -> str:
@@ -263,7 +266,8 @@ def to_html(listing: Shortlist) -> str:
     if all(r.final_place is None for r in listing.rows):
         shown.remove("col_final")
     parts = [
-        f'<!doctype html>\n<html lang="{e(listing.lang)}"><head><meta charset="utf-8">',
+        f'<!doctype html>\n<html lang="{e(listing.lang)}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(str(w['title']).format(title=listing.role))}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{e(str(w['title']).format(title=listing.role))}</h1>",
         f'<p class="muted">{e(str(w["made"]).format(id=listing.ranking, created=listing.created, status=status))}',
@@ -275,7 +279,7 @@ def to_html(listing: Shortlist) -> str:
         parts.append(f"<br>{e(order_rule(listing.lang))}")
     if listing.blind:
         parts.append(f"<br>{e(str(w['blind']))}")
-    parts.append("</p><table><thead><tr>")
+    parts.append('</p><div class="scroll"><table><thead><tr>')
     parts.extend(f'<th scope="col">{e(heads[k])}</th>' for k in shown)
     parts.append("</tr></thead><tbody>")
     numeric = {"col_rank", "col_final", "col_score", *(k for k in heads if k.startswith("level:"))}
@@ -289,7 +293,7 @@ def to_html(listing: Shortlist) -> str:
             parts.append(f"<{tag}{extra}>{e(cells[k])}</{tag}>")
         parts.append("</tr>")
         details.append(_details(listing, row, cells, w))
-    parts.append("</tbody></table>")
+    parts.append("</tbody></table></div>")
     parts.extend(details)
     parts.append("</body></html>\n")
     return "".join(parts)
