@@ -1593,9 +1593,17 @@ def candidates_export(
 
     engine = _engine(ctx)
     org_id = engine.org_for(name=org)
+    if file_out is not None:  # E100 before anything is written or logged when no file is kept
+        data = engine.original_file(org_id, candidate_id)
     export = engine.export_candidate(org_id, candidate_id)
     if file_out is not None:
-        _write_private(file_out, engine.original_file(org_id, candidate_id))
+        _write_private(file_out, data)
+    if not export.file_base64:
+        err_console.print(
+            f"[yellow]warning[/] no original file is kept for {_escape(candidate_id)}: the export's file_base64 "
+            "is empty (stored before files were kept, or lost with a data folder restored without files/)",
+            highlight=False,
+        )
     _emit_json(export, CandidateExport)
 
 

@@ -1401,8 +1401,18 @@ class Engine:
         return found
 
     def original_file(self, org: int, cid: str) -> bytes:
-        """The candidate's original file as uploaded."""
-        return self.records.original(org, cid)
+        """The candidate's original file as uploaded. E100 when none is kept (a profile stored before files
+        were kept, or a file lost: a data folder restored without its ``files/``): the CLI wrote an empty
+        file and the API answered an empty download, 200, without a word (hunt hO3)."""
+        data = self.records.original(org, cid)
+        if not data:
+            raise KompetensError(
+                Code.E100,
+                "no original file is kept for this candidate (stored before files were kept, or lost: a data "
+                "folder restored without its files/; `kompetens restore BACKUP --check`)",
+                source=cid,
+            )
+        return data
 
     def erase_candidate(self, org: int, cid: str, *, user_id: int | None = None) -> StoredCandidate:
         """Erase a candidate for real (file, profile, their items in rankings; the database is rewritten),

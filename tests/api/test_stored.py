@@ -95,6 +95,41 @@ def test_candidates_are_stored_under_random_ids_per_organisation(two_orgs: tuple
         assert engine.store_path.stat().st_mode & 0o777 == 0o600
 
 
+def test_a_candidate_whose_file_is_lost_is_no_empty_download(two_orgs: tuple, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    """Hunt hO3: a data folder restored without one CV file answered GET .../file with an empty download,
+    200, and `candidates export ID --file OUT` wrote a 0-byte OUT, exit 0. Now both are E100 (404; exit 1,
+    nothing written), and the export's JSON, its file_base64 empty, comes with a warning."""
+    from click.testing import CliRunner
+
+    from kompetens.cli import cli
+    from kompetens.errors import KompetensError
+
+    client, tokens, engine = two_orgs
+    (added,) = _upload(client, tokens["a"]["recruiter"], [("kim.txt", _cv_with_marker())])
+    cid, a = added["id"], _h(tokens["a"]["recruiter"])
+    (lost,) = [p for p in (engine.data_dir / "files").rglob(cid)]
+    lost.unlink()
+    r = client.get(f"/api/v1/candidates/{cid}/file", headers=a)
+    assert r.status_code == 404 and r.json()["error"]["code"] == "E100", r.text
+    out_file = tmp_path / "cv.out"
+    orgs = {u.org for u in engine.accounts.users()}
+    org = next(
+        o for o in sorted(orgs) if any(c.id == cid for c in engine.records.candidates(engine.org_for(name=o)))
+    )
+    env = {"KOMPETENS_HOME": str(engine.data_dir)}
+    out = CliRunner().invoke(
+        cli, ["candidates", "export", cid, "--org", org, "--file", str(out_file)], env=env
+    )
+    assert isinstance(out.exception, KompetensError) and out.exception.code.name == "E100"
+    assert not out_file.exists()
+    out = CliRunner().invoke(cli, ["candidates", "export", cid, "--org", org], env=env)
+    assert (
+        out.exit_code == 0
+        and json.loads(out.stdout)["file_base64"] == ""
+        and "no original file" in out.stderr
+    )
+
+
 def test_export_has_the_original_file_and_the_profile(two_orgs: tuple) -> None:  # type: ignore[type-arg]
     client, tokens, _engine = two_orgs
     (added,) = _upload(client, tokens["a"]["recruiter"], [("kim.txt", _cv_with_marker())])
