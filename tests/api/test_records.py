@@ -111,6 +111,13 @@ def test_the_rank_page_keeps_a_decision_record(org: tuple[TestClient, dict[str, 
     rid = str(links[0]).rsplit("/", 1)[-1]
     org_id = engine.accounts.user("recruiter@org.example").org_id
     assert len(engine.decision(org_id, rid).inputs) == 3 and len(engine.candidates(org_id)) == 3
+    # the other language's link is the stored ranking's page, not a GET of the empty form that drops the
+    # result (hunt hO3: a recruiter on a phone chose "Svenska" and had to upload the CVs again)
+    (switch,) = [
+        a["href"] for a in Elements(r.text).all("a") if a.get("hreflang") == "sv" and a.get("lang") == "sv"
+    ]
+    assert switch == f"/rankings/{rid}?lang=sv"
+    assert client.get(str(switch)).status_code == 200
 
 
 def test_open_mode_stores_nothing(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -26,7 +27,7 @@ from .deps import engine_of, form_file, read_file, read_files
 from .highlight import pieces, review_spans
 from .inputs import Upload, ad_document, read_uploads, resolve_role, text_document
 from .jobs import BACKGROUND_FILES, kept_page_lang, start_rank_job
-from .render import html_download, page, page_lang
+from .render import PAGE_LANGS, html_download, lang_href, page, page_lang
 
 router = APIRouter(dependencies=[Depends(page_user), Depends(check_csrf)])
 """The pages: signed in (once users exist), every POST with this browser's CSRF token."""
@@ -222,7 +223,19 @@ def rank_page(
         cv_langs={d.source: d.lang for d in read.documents},
         ranking_id=rid,
         team=team,
+        # the other language is the stored ranking's page: "?lang=sv" here was a GET of the empty form,
+        # and the CVs had to be uploaded again (a recruiter on a phone, hunt hO3)
+        lang_hrefs=_ranking_lang_hrefs(request, rid) if rid else _this_page_lang_hrefs(request),
     )
+
+
+def _this_page_lang_hrefs(request: Request) -> dict[str, str]:
+    return {code: lang_href(request, code) for code, _ in PAGE_LANGS}
+
+
+def _ranking_lang_hrefs(request: Request, rid: str) -> dict[str, str]:
+    root = request.scope.get("root_path", "")
+    return {code: f"{root}/rankings/{quote(rid)}?{urlencode({'lang': code})}" for code, _ in PAGE_LANGS}
 
 
 TEAM_MAX = 10
