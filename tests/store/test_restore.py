@@ -25,8 +25,10 @@ def _home_with_a_backup(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
     engine = Engine(home)
     engine.accounts.add_user("admin@example.se", org="Fiktiva AB", role="admin", password="ett långt lösen")
     engine.accounts.add_user("rekryt@example.se", org="Fiktiva AB", role="recruiter")
+    first = engine.accounts.issue_token("admin@example.se")
     tokens = {
-        "admin": engine.accounts.issue_token("admin@example.se").token,
+        "admin": first.token,
+        "admin, kept": engine.accounts.issue_token("admin@example.se").token,
         "recruiter": engine.accounts.issue_token("rekryt@example.se").token,
     }
     org = engine.org_for(name="Fiktiva AB")
@@ -35,7 +37,7 @@ def _home_with_a_backup(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
     backup(home, dest)
     engine.erase_candidate(org, "erased")
     engine.accounts.remove_user("rekryt@example.se")
-    engine.accounts.revoke_token("admin@example.se")
+    engine.accounts.revoke_token("admin@example.se", first.id)  # one of the admin's two tokens
     engine.store.close()
     return home, dest, tokens
 
@@ -78,6 +80,7 @@ def test_restore_copies_privately_and_withdraws_again_what_was_withdrawn_after_t
     assert [u.email for u in engine.accounts.users()] == ["admin@example.se"]
     assert engine.accounts.user_for_token(tokens["recruiter"]) is None
     assert engine.accounts.user_for_token(tokens["admin"]) is None
+    assert engine.accounts.user_for_token(tokens["admin, kept"]) is not None  # revoked after: no; kept: yes
     assert engine.accounts.check_password("admin@example.se", "ett långt lösen") is not None
     assert not (new / MANIFEST).exists()
     for path in [new / "files", *(new / "files").rglob("*")]:
