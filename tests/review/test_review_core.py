@@ -466,6 +466,70 @@ def test_bans_after_the_channel_effects_owners_finance_and_the_employers_named_p
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
 
 
+SOCIAL_WHOSE_CLAUSE_44 = [
+    # the clause's doer is someone else: a passive with its doer, the hire named nowhere in it
+    (
+        "sv",
+        "Marknadskoordinator",
+        "Du planerar kampanjerna, men inläggen i sociala medier publiceras av vår byrå.",
+        False,
+    ),
+    ("sv", "Marknadskoordinator", "Du skriver inläggen i sociala medier som sedan granskas av chefen.", True),
+    ("en", "Events Coordinator", "Posts on our social media are written by a freelance copywriter.", False),
+    (
+        "en",
+        "Events Coordinator",
+        "You write the posts on our social media, which are then approved by the editor.",
+        True,
+    ),
+    # a negation before the cue: the employer's own non-use
+    ("sv", "Inköpare", "Företaget är inte aktivt i sociala medier.", False),
+    ("sv", "Kommunikatör", "Du arbetar inte bara med webben utan också med sociala medier.", True),
+    ("en", "Sales Engineer", "We do not advertise on social media.", False),
+    ("en", "Events Coordinator", "You will not only run our social media but also plan the events.", True),
+    # a subject that is not the hire opens the clause
+    (
+        "sv",
+        "Fritidsledare",
+        "Deltagarna filmar egna klipp, ibland för sociala medier, och du coachar dem.",
+        False,
+    ),
+    ("en", "Family Lawyer", "Many of the cases involve disputes that started on social media.", False),
+    ("en", "Office Manager", "The Office Manager also posts our news on social media.", True),
+    ("sv", "Butikssäljare", "Vi arbetar mycket med sociala medier och du blir en del av det.", True),
+    # others' use of social media as what the job studies or regulates
+    ("sv", "Utredare", "Du analyserar enkätsvar om elevers användning av sociala medier.", False),
+    ("sv", "Kommunikatör", "Du utvecklar kommunens användning av sociala medier.", True),
+    ("en", "Data Analyst", "You will analyse survey data on teenagers' social media use.", False),
+    ("en", "Events Coordinator", "You will make good use of social media to promote our events.", True),
+    # harm on social media as the job's caseload, a compound too; on our channels it is moderation
+    ("sv", "Skolsköterska", "Du stöttar elever som utsatts för nätkränkningar i sociala medier.", False),
+    ("sv", "Moderator", "Du modererar kommentarer och tar bort kränkningar i våra sociala medier.", True),
+    (
+        "en",
+        "Youth Worker",
+        "You support young people with bullying that spills over from social media.",
+        False,
+    ),
+    # a research or teaching title names the field studied, not the work
+    ("sv", "Forskare, sociala medier och unga", "Du skriver vetenskapliga artiklar.", False),
+    ("en", "Research Fellow, Social Media and Democracy", "You will write journal articles.", False),
+    ("en", "Social Media Editor", "You will write articles.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "sentence", "counts"), SOCIAL_WHOSE_CLAUSE_44)
+def test_the_hires_own_work_in_the_cues_clause_others_use_and_research_titles(
+    lang: str, title: str, sentence: str, counts: bool
+) -> None:
+    """Stop 44: a cue counts only where its clause does not name someone else as the doer (a passive with its
+    doer, a negation, another subject) and the hire nowhere; others' use of social media is a topic; a research
+    title names a field. Fictional sentences of my own, none a set's row; the traps beside guards that count."""
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
 def test_every_reason_a_cue_is_set_aside_for_has_its_words_in_both_languages() -> None:
     """A review's evidence names why a cue was set aside; the Swedish report showed "others" as it is (stop 40
     added the reason, not its words)."""

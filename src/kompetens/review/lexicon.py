@@ -369,6 +369,23 @@ class SocialCue:
 
 
 @dataclass(slots=True, frozen=True)
+class SocialClause:
+    """Who does what in a cue's clause (``social_clause`` of ``sections.json``, every language; stop 44): a
+    cue counts as the hire's work unless its clause names someone else as the doer and not the hire."""
+
+    breaks: re.Pattern[str]
+    """Where a clause ends inside a sentence: ";", ":", a dash, "men"/"but", ", och du"/", and you"."""
+    hire: re.Pattern[str] | None
+    """The hire named in the clause: "du", "you", "tjänsten", "the role", "candidates"."""
+    passive: re.Pattern[str] | None
+    """A passive verb with its doer: "utförs av webbredaktionen", "are answered by a dedicated team"."""
+    negation: re.Pattern[str] | None
+    """A negation before the cue: "Vi är inte aktiva i sociala medier" (not "inte bara", "not only")."""
+    subject: re.Pattern[str] | None
+    """A subject opening the clause that is not the hire: "Eleverna", "Vår ... grupp", "Många ärenden"."""
+
+
+@dataclass(slots=True, frozen=True)
 class ReviewCues:
     """The review's cues of social-media work and expert level (``sections.json``, every language).
 
@@ -388,6 +405,9 @@ class ReviewCues:
     title is (``title_content`` of ``sections.json``)."""
     product_titles: re.Pattern[str] | None = None
     """Titles of roles that work on a platform as a product (software, finance, legal): not as a channel."""
+    subject_titles: re.Pattern[str] | None = None
+    """Titles of roles that study or teach a field ("Forskare", "Research Assistant", "Lecturer"): social media
+    in such a title is the field, not the job's work, so the title is no evidence (``subject_titles``; stop 44)."""
     social_users: re.Pattern[str] | None = None
     """What the employer's customers or users do on a platform with its product ("they can manage their
     presence on social media", "våra kunder kan synas i sociala medier"): a platform named there is not the
@@ -404,6 +424,8 @@ class ReviewCues:
     """Social media as a subject the job teaches or lectures about, or as the cause of effects ("undervisar
     om ... sociala mediers påverkan på demokratin", "the impact of social media on young people"): not work
     on them (``social_topic`` of ``sections.json``)."""
+    social_clause: SocialClause | None = None
+    """Who does the work in a cue's clause (``social_clause`` of ``sections.json``; stop 44)."""
     gates: GateIndex = field(init=False, repr=False, compare=False)
     """The lines each social-media cue runs on, found for all of them in one pass."""
     _names: dict[tuple[str, tuple[str, ...]], bool] = field(
@@ -771,8 +793,33 @@ def review_cues(lang: str) -> ReviewCues:
         expert=any_of(merged("expert")),
         title_content=any_of(merged("title_content")),
         product_titles=any_of(merged("product_titles")),
+        subject_titles=any_of(merged("subject_titles")),
         social_users=any_of(merged("social_users")),
         social_duty=any_of(merged("social_duty")),
         social_others=any_of(merged("social_others")),
         social_topic=any_of(merged("social_topic")),
+        social_clause=_social_clause(datas),
+    )
+
+
+def _social_clause(datas: list[dict[str, Any]]) -> SocialClause | None:
+    """``social_clause`` of every language's ``sections.json``, each part's patterns as one."""
+    parts = [d["social_clause"] for d in datas if d.get("social_clause")]
+    if not parts:
+        return None
+
+    def merged(key: str) -> list[str]:
+        return [p for part in parts for p in part.get(key, [])]
+
+    subject = merged("subject")
+    return SocialClause(
+        breaks=re.compile("|".join(f"(?:{p})" for p in merged("break")) or r"(?!)", re.IGNORECASE),
+        hire=any_of(merged("hire")),
+        passive=any_of(merged("passive")),
+        negation=any_of(merged("negation")),
+        subject=(
+            re.compile(rf"^[\s\-•*–]*(?:(?:och|and|samt)\s+)?(?:{'|'.join(subject)})(?![\w-])", re.IGNORECASE)
+            if subject
+            else None
+        ),
     )

@@ -162,6 +162,49 @@ def _employer_page(text: str, start: int, unit: Unit, cues: ReviewCues) -> bool:
     return _owned(text, start, unit, cues) and _GENITIVE_OWNER.search(text, unit.start, start) is not None
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def clause_at(text: str, start: int, end: int, unit: Unit, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The clause of ``unit``'s sentence that holds ``start``-``end``: cut at ``social_clause``'s breaks (";",
+    ":", a dash, "men"/"but", ", och du"/", and you"), not at the commas of a list."""
+    lo, hi = unit.start, unit.end
+    for m in breaks.finditer(text, unit.start, unit.end):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def someone_elses(text: str, start: int, end: int, unit: Unit, title: str | None, cues: ReviewCues) -> bool:
+    """True when the clause of the cue at ``start``-``end`` names someone other than the hire as the one who
+    does it, and names the hire nowhere (stop 44: the decision needs the hire's own work, not social media
+    named anywhere in the job's text): a passive with its doer ("publicering i sociala medier utförs av
+    webbredaktionen", "Comments on our social channels are answered by a dedicated team"), a negation before
+    the cue ("Vi är inte aktiva i sociala medier", "We do not market ... on social media"), or a subject that
+    is not the hire opening the clause ("Eleverna gör egna projekt, ibland för sociala medier", "Vår sociala
+    medier-grupp svarar på kommentarer", "Många ärenden rör ... i sociala medier"). A subject sharing a word
+    with the ad's title is the hire named by the role ("The Social Media Manager leads ..."); "vi"/"we" is not
+    a subject that sets a cue aside (the team the hire joins)."""
+    words = cues.social_clause
+    if words is None:
+        return False
+    lo, hi = clause_at(text, start, end, unit, words.breaks)
+    if words.hire is not None and words.hire.search(text, lo, hi):
+        return False
+    if words.passive is not None and words.passive.search(text, lo, hi):
+        return True
+    if words.negation is not None and words.negation.search(text, lo, start):
+        return True
+    if words.subject is None or not words.subject.match(text[lo:hi]):
+        return False
+    named = {w.lower()[:5] for w in _TITLE_WORD.findall(title or "")}
+    head = " ".join(text[lo:hi].split()[:4])
+    return not any(w.lower()[:5] in named for w in _TITLE_WORD.findall(head))
+
+
 def _has_context(
     text: str, hit: _Hit, unit: Unit, cues: ReviewCues, memo: dict[int, list[tuple[int, int]]]
 ) -> bool:
@@ -218,6 +261,12 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
             and _excluded(text, h.start, h.end, unit, cues.social_topic, by_topic)
         ):
             aside = "topic"  # a subject taught about, or the effects of social media
+        elif (
+            unit is not None
+            and aside is None
+            and someone_elses(text, h.start, h.end, unit, layout.title, cues)
+        ):
+            aside = "others"  # the clause's doer is someone else, or no one: not the hire's work
         elif (
             unit is not None
             and aside is None
@@ -309,6 +358,8 @@ def mention_evidence(
                 aside = "others"
             elif _excluded(text, m.start, m.end, unit, cues.social_topic, by_topic):
                 aside = "topic"
+            elif someone_elses(text, m.start, m.end, unit, layout.title, cues):
+                aside = "others"
         if aside is None and not cues.names_social_media(m.text, strengths=("channel",)):
             aside = "generic"
         counted = aside is None
@@ -342,6 +393,8 @@ def title_evidence(layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
     title = layout.title
     if not title or not layout.title_span:
         return
+    if cues.subject_titles is not None and cues.subject_titles.match(title.lstrip()):
+        return  # "Forskare, sociala medier och hälsa": the field studied; the text decides (stop 44)
     product = works_on_product(title, cues)
     hits = [h for h in _hits(title, title.lower(), cues) if h.cue.named(title, h.start, h.end)]
     work_on_platform = not product and any(
