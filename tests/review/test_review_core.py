@@ -530,6 +530,36 @@ def test_the_hires_own_work_in_the_cues_clause_others_use_and_research_titles(
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
 
 
+SOCIAL_NO_ONES_WORK_44 = [
+    # social media named in a clause that says nothing of anyone's work with it
+    (
+        "sv",
+        "Bibliotekarie",
+        "Sociala medier har förändrat hur unga tar del av nyheter och litteratur.",
+        False,
+    ),
+    ("en", "Librarian", "Social media has changed how young people find news and books today.", False),
+    # guards: the hire, a requirement or duty word, a work word, a list item, a requirements section
+    ("sv", "Bibliotekarie", "Sociala medier har förändrat hur du når unga läsare i kommunen.", True),
+    ("sv", "Bibliotekarie", "Erfarenhet av sociala medier är ett krav för tjänsten hos oss.", True),
+    ("sv", "Bibliotekarie", "Sociala medier och webb.", True),
+    ("en", "Librarian", "Social media campaigns for the reading festival are a large part of this.", True),
+    ("en", "Librarian", "Social media is one of the main tasks in the library's outreach team.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "sentence", "counts"), SOCIAL_NO_ONES_WORK_44)
+def test_a_channel_cue_in_a_clause_naming_no_ones_work_is_no_evidence(
+    lang: str, title: str, sentence: str, counts: bool
+) -> None:
+    """Stop 44, stronger evidence: social media named in a clause of more than six words that names neither the
+    hire, a hiring, requirement or duty word, nor a work word besides the cue is set aside; a list item, the
+    hire, a requirement or a campaign still count. Fictional sentences, none a set's row."""
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
 def test_every_reason_a_cue_is_set_aside_for_has_its_words_in_both_languages() -> None:
     """A review's evidence names why a cue was set aside; the Swedish report showed "others" as it is (stop 40
     added the reason, not its words)."""

@@ -377,6 +377,9 @@ class SocialClause:
     """Where a clause ends inside a sentence: ";", ":", a dash, "men"/"but", ", och du"/", and you"."""
     hire: re.Pattern[str] | None
     """The hire named in the clause: "du", "you", "tjänsten", "the role", "candidates"."""
+    work: re.Pattern[str] | None
+    """A hiring, requirement or duty word ("söker", "erfarenhet", "arbetsuppgifter", "experience", "duties"):
+    with the hire, what makes a clause the job's own where it holds no work word besides a channel cue."""
     passive: re.Pattern[str] | None
     """A passive verb with its doer: "utförs av webbredaktionen", "are answered by a dedicated team"."""
     negation: re.Pattern[str] | None
@@ -815,6 +818,7 @@ def _social_clause(datas: list[dict[str, Any]]) -> SocialClause | None:
     return SocialClause(
         breaks=re.compile("|".join(f"(?:{p})" for p in merged("break")) or r"(?!)", re.IGNORECASE),
         hire=any_of(merged("hire")),
+        work=any_of(merged("work")),
         passive=any_of(merged("passive")),
         negation=any_of(merged("negation")),
         subject=(

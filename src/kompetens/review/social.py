@@ -205,6 +205,33 @@ def someone_elses(text: str, start: int, end: int, unit: Unit, title: str | None
     return not any(w.lower()[:5] in named for w in _TITLE_WORD.findall(head))
 
 
+_WORD = re.compile(r"\w+")
+FRAGMENT_WORDS = 6
+"""A clause of at most this many words is a list item or a heading-like fragment ("Sociala medier och webb"):
+read as the job's, as a duty list's items are."""
+OWN_SECTIONS = frozenset({"requirements", "merits"})
+
+
+def names_no_work(text: str, start: int, end: int, unit: Unit, section: str, cues: ReviewCues) -> bool:
+    """True when a channel cue's clause says nothing of anyone's work with it (stop 44: stronger evidence): more
+    than ``FRAGMENT_WORDS`` words, outside a requirements or merits section, naming neither the hire, a hiring,
+    requirement or duty word (``social_clause``'s ``work``), nor a ``social_context`` word besides the cue
+    ("Sociala medier har förändrat hur unga tar del av nyheter")."""
+    words = cues.social_clause
+    if words is None or section in OWN_SECTIONS:
+        return False
+    lo, hi = clause_at(text, start, end, unit, words.breaks)
+    if len(_WORD.findall(text, lo, hi)) <= FRAGMENT_WORDS:
+        return False
+    for pattern in (words.hire, words.work):
+        if pattern is not None and pattern.search(text, lo, hi):
+            return False
+    context = cues.social_context
+    return context is None or not any(
+        m.end() <= start or m.start() >= end for m in context.finditer(text, lo, hi)
+    )
+
+
 def _has_context(
     text: str, hit: _Hit, unit: Unit, cues: ReviewCues, memo: dict[int, list[tuple[int, int]]]
 ) -> bool:
@@ -267,6 +294,14 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
             and someone_elses(text, h.start, h.end, unit, layout.title, cues)
         ):
             aside = "others"  # the clause's doer is someone else, or no one: not the hire's work
+        elif (
+            unit is not None
+            and aside is None
+            and h.cue.strength == "channel"
+            and h.cue.needs is None  # its needed words are the work ("comments reported by users" + "remove")
+            and names_no_work(text, h.start, h.end, unit, section, cues)
+        ):
+            aside = "no_work_context"  # social media named, no one's work with it
         elif (
             unit is not None
             and aside is None
@@ -360,6 +395,8 @@ def mention_evidence(
                 aside = "topic"
             elif someone_elses(text, m.start, m.end, unit, layout.title, cues):
                 aside = "others"
+            elif names_no_work(text, m.start, m.end, unit, section, cues):
+                aside = "no_work_context"
         if aside is None and not cues.names_social_media(m.text, strengths=("channel",)):
             aside = "generic"
         counted = aside is None
