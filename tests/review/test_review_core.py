@@ -560,6 +560,32 @@ def test_a_channel_cue_in_a_clause_naming_no_ones_work_is_no_evidence(
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
 
 
+SOCIAL_FOLLOWERS_44 = [
+    # the employer's followers on a platform: its own account, even in a finance role's ad
+    (
+        "sv",
+        "Ekonomiassistent",
+        "Under högsäsong skriver du även korta inlägg till våra följare på Instagram.",
+        True,
+    ),
+    ("en", "Payroll Administrator", "You also write short updates for our followers on Facebook.", True),
+    # a finance role's platform without the employer's followers stays the product
+    ("sv", "Controller", "Du följer upp kostnader för annonsering på Facebook.", False),
+    ("en", "Financial Analyst", "You will forecast revenue from advertising on Instagram.", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "sentence", "counts"), SOCIAL_FOLLOWERS_44)
+def test_the_employers_followers_on_a_platform_are_its_own_account(
+    lang: str, title: str, sentence: str, counts: bool
+) -> None:
+    """Stop 44: "till våra följare på Instagram" is the employer's account, work even in a finance role's ad
+    (where a platform is otherwise the product). Fictional sentences, none a set's row."""
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
 def test_every_reason_a_cue_is_set_aside_for_has_its_words_in_both_languages() -> None:
     """A review's evidence names why a cue was set aside; the Swedish report showed "others" as it is (stop 40
     added the reason, not its words)."""

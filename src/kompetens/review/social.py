@@ -155,11 +155,19 @@ _GENITIVE_OWNER = re.compile(r"(?:\w+(?:ens|ets|ns)|\w+['’]s)\s*$", re.IGNOREC
 """An owner named in the genitive right before a platform ("byråns", "the firm's"), not "vår"/"our"."""
 
 
+_FOLLOWERS = re.compile(r"(?:följare|followers)\s+(?:på|i|via|on)\s*$", re.IGNORECASE)
+"""The employer's followers right before a platform ("till våra följare på Facebook", "for our followers on
+Instagram"): its own account, not a product (stop 44)."""
+
+
 def _employer_page(text: str, start: int, unit: Unit, cues: ReviewCues) -> bool:
     """The hire's work on a page the employer names as its own ("skriver inlägg på byråns LinkedIn-sida", "show
     them on the restaurant's Instagram"): the employer's channel even in the ad of a role that works on
     platforms as a product (a lawyer, a controller), where "our YouTube" may be the product (stop 42)."""
-    return _owned(text, start, unit, cues) and _GENITIVE_OWNER.search(text, unit.start, start) is not None
+    return _owned(text, start, unit, cues) and (
+        _GENITIVE_OWNER.search(text, unit.start, start) is not None
+        or _FOLLOWERS.search(text, unit.start, start) is not None
+    )
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
