@@ -1444,11 +1444,8 @@ class Engine:
                 user_part = obj.removeprefix("user:")
                 if obj.startswith("user:") and user_part.isdigit() and int(user_part) in users:
                     into.tokens_revoked += self.accounts.revoke_token(users[int(user_part)].email)
-                elif obj.isdigit():
-                    with self.store.transaction() as conn:
-                        row = conn.execute("SELECT user_id FROM tokens WHERE id = ?", (int(obj),)).fetchone()
-                    if row is not None and int(row[0]) in users:
-                        into.tokens_revoked += self.accounts.revoke_token(users[int(row[0])].email, int(obj))
+                elif obj.isdigit() and (owner := self.accounts.token_owner(int(obj))) in users:
+                    into.tokens_revoked += self.accounts.revoke_token(users[owner].email, int(obj))
             elif event in ("user.password", "user.role", "retention.set"):
                 what = f"{event} {obj or ''} (organisation {org}, {e.get('time')})".replace("  ", " ")
                 if what not in into.redo:

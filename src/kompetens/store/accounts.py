@@ -338,6 +338,12 @@ class Accounts:
             ).fetchall()
         return [TokenInfo(r[0], user.email, r[1], r[2], r[3], r[4]) for r in rows]
 
+    def token_owner(self, token_id: int) -> int | None:
+        """The id of the user token ``token_id`` was issued to (revoked or not); None for an unknown id."""
+        with self.store.transaction() as conn:
+            row = conn.execute("SELECT user_id FROM tokens WHERE id = ?", (token_id,)).fetchone()
+        return None if row is None else int(row[0])
+
     def revoke_token(self, email: str, token_id: int | None = None, *, by: int | None = None) -> int:
         """Revoke one of the user's tokens (or all with ``None``); how many were revoked."""
         user = self.user(email)
