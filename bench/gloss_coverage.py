@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import hashlib
 import json
 import os
 import random
@@ -29,7 +28,7 @@ from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from _halves import DATA_DIR_HELP
+from _halves import DATA_DIR_HELP, half
 
 from kompetens.engine import Engine
 from kompetens.errors import IngestError
@@ -39,10 +38,6 @@ from kompetens.link.text import words
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SOURCES = ("glossary", "table", "synonym", "none")
 SEED = 43
-
-
-def half(ad_id: str) -> str:
-    return "tune" if int(hashlib.sha256(ad_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 def source_of(linker: Any, lemma: str) -> tuple[str, str]:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import os
 import sys
@@ -42,7 +41,7 @@ from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from _halves import halves_epilog
+from _halves import half, halves_epilog
 
 from kompetens.engine import Engine
 from kompetens.link import LinkResult
@@ -62,10 +61,6 @@ class Row:
     en: str
     gold: frozenset[str]
     gold_labels: str
-
-
-def half_of(phrase: str) -> str:
-    return "tune" if int(hashlib.sha256(phrase.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 def load(path: Path = DATA) -> list[Row]:
@@ -95,7 +90,7 @@ def load(path: Path = DATA) -> list[Row]:
         base = clean.get(r.variant) if r.variant else r
         if base is None:
             raise ValueError(f"{path}: variant {r.id} names no clean row ({r.variant})")
-        if r.half != half_of(base.sv) or (r.variant and (r.gold != base.gold or r.en != base.en)):
+        if r.half != half(base.sv) or (r.variant and (r.gold != base.gold or r.en != base.en)):
             raise ValueError(f"{path}: row {r.id}: half, twin or gold differ from its clean row")
     return rows
 

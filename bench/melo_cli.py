@@ -25,7 +25,6 @@ to show the linking part alone.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
 import tempfile
@@ -36,7 +35,7 @@ from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from _halves import halves_epilog
+from _halves import half, halves_epilog
 
 from kompetens.engine import Engine
 from kompetens.link import LinkConfig, Linker
@@ -48,10 +47,6 @@ OCCUPATION_KINDS = ("occupation", "occupation-group")
 
 def _tsv(path: Path) -> list[list[str]]:
     return [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8") if line.strip()]
-
-
-def half(key: str) -> str:
-    return "tune" if int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 def concept_uris(taxonomy: Taxonomy, folder_en: Path) -> dict[str, list[str]]:

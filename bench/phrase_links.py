@@ -33,6 +33,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from _halves import half
+
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from kompetens.engine import PHRASE_LINK_MIN_SCORE, QUICK_LINK_MIN_SCORE, Engine
@@ -43,10 +45,6 @@ LABELS = ROOT / "bench" / "data" / "phrase_link_labels.tsv"
 FLOORS = (1.2, 1.5, 2.0, 2.5, 3.0)
 QUICK_FLOORS = (1.0, 1.2, 1.4, 1.6, 1.8, 2.0, 2.2, 2.5)
 SEED, PER_SAMPLE, ADS = 5, 90, 12
-
-
-def half(ad_id: str) -> str:
-    return "tune" if int(hashlib.sha256(ad_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 def key(phrase: str, label: str) -> str:

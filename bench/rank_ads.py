@@ -29,7 +29,6 @@ whether a signal carries on real text; it is not the held-out figure.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
 import os
@@ -44,7 +43,7 @@ from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from _halves import REAL_ADS_SPLIT, halves_epilog
+from _halves import REAL_ADS_SPLIT, half, halves_epilog
 
 from kompetens.engine import Engine
 from kompetens.match import CandidateProfile, Role, rank, wording
@@ -56,10 +55,6 @@ BETAS = (0.25, 0.5, 0.75)
 
 ROOT = Path(__file__).resolve().parents[1]
 _TOKEN = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
-
-
-def half_of(ad_id: str) -> str:
-    return "tune" if int(hashlib.sha256(ad_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 def ssyk_of(shared: Path) -> dict[str, str]:
@@ -226,7 +221,7 @@ def main() -> int:
             orders[f"blend{beta}"] = sorted(
                 pool, key=lambda a: (-((1 - beta) * area_score[a] + beta * skill_share[a]), a)
             )
-        h = f"{half_of(q)}-{docs[q].lang}" if args.by_lang else half_of(q)
+        h = f"{half(q)}-{docs[q].lang}" if args.by_lang else half(q)
         for k in (5,):
             results[h]["random"].append(sum(ndcg_at_k(s, rel, k=k) for s in shuffles) / len(shuffles))
             for name in (

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import os
 import random
@@ -47,7 +46,7 @@ from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from _halves import halves_epilog
+from _halves import half, halves_epilog
 
 from kompetens.engine import Engine
 from kompetens.match import rank, wording
@@ -60,10 +59,6 @@ from rank_ads import cosine, tfidf  # the baseline as the proxy bench computes i
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SET = ROOT / "bench" / "data" / "rank_written_1"
 SYSTEMS = ("score", "areas", "wording", "tfidf", "random")
-
-
-def half_of(role: str) -> str:
-    return "tune" if int(hashlib.sha256(role.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 def grades_of(folder: Path) -> dict[str, dict[str, float]]:
@@ -128,7 +123,7 @@ def main() -> int:
         orders["tfidf"] = sorted(cvs, key=lambda k: (-cosine(vectors[""], vectors[k]), k))
         row: dict[str, object] = {
             "role": role_id,
-            "half": half_of(role_id),
+            "half": half(role_id),
             "lang": ad.lang,
             "title": ad.title or ad.text.splitlines()[0][:60],
             "social_media": bool(engine.review(ad).requires_social_media),

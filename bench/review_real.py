@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import os
 import sys
@@ -49,7 +48,7 @@ from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from _halves import REAL_ADS_SPLIT, halves_epilog
+from _halves import REAL_ADS_SPLIT, half, halves_epilog
 
 from kompetens.engine import Engine
 from kompetens.errors import IngestError
@@ -62,10 +61,6 @@ def share(part: int, whole: int) -> str:
     """``part / whole`` to two decimals; "n/a" where ``whole`` is 0 (a half with no social-media ad labelled or
     flagged has no precision or recall: it printed 0.00, as if every one were missed)."""
     return f"{part / whole:.2f}" if whole else "n/a"
-
-
-def half(ad_id: str) -> str:
-    return "tune" if int(hashlib.sha256(ad_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 @dataclass

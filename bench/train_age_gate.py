@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import os
 import sys
@@ -26,6 +25,8 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+from _halves import half
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
@@ -69,10 +70,6 @@ THRESHOLD = 0.3
 
 Flag = tuple[str, str, bool | None, str, int, int, int, int, str | None, bool, str, str, list[str]]
 """(set, ad id, gold, text, start, end, sentence start, sentence end, section, in title, title, rule, quotes)"""
-
-
-def half(ad_id: str) -> str:
-    return "tune" if int(hashlib.sha256(ad_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 def collect(engine: Engine, shared: Path, *, guards: bool) -> list[Flag]:

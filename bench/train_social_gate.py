@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from _halves import half
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ["KOMPETENS_SOCIAL_GATE"] = "0"
@@ -60,10 +61,6 @@ L2 = 1000.0
 """Strong: 403 features, about 700 spans (LOSO F1 0.907 at 1000, 0.904 at 100, 0.889 at 10)."""
 MIN_RECALL = 0.95
 """The threshold keeps the pooled held-out recall at least this (issue #11 asks >= 0.9 on every check half)."""
-
-
-def half(ad_id: str) -> str:
-    return "tune" if int(hashlib.sha256(ad_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 def written(name: str) -> list[tuple[str, str, bool]]:
