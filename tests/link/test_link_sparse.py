@@ -123,6 +123,23 @@ def test_quick_linking_finds_the_label(linker: Linker, text: str, uri: str) -> N
     assert linker.link_quick([text])[0][0].uri == uri
 
 
+def test_one_answer_gets_static_scores_for_the_lexically_best_only(
+    linker: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # top=1 (thorough extraction) scores ``QUICK_BEST_DEPTH`` candidates on vectors, more answers ``QUICK_DEPTH``
+    import kompetens.link.linker as linker_module
+
+    text = "manage social media channels"
+    every = linker.link_quick([text], top=50)[0]
+    monkeypatch.setattr(linker_module, "QUICK_BEST_DEPTH", 1)
+    (best,) = linker.link_quick([text], top=1)[0]
+    # the one candidate left keeps its score (its static share is its own), and more answers are still many
+    assert best.score == {c.uri: c.score for c in every}[best.uri]
+    assert len(linker.link_quick([text], top=3)[0]) == 3
+    monkeypatch.setattr(linker_module, "QUICK_BEST_DEPTH", linker_module.QUICK_DEPTH)
+    assert linker.link_quick([text], top=1)[0][0] == every[0]
+
+
 def test_quick_linking_keeps_kinds_and_empty_texts_apart(linker: Linker) -> None:
     found = linker.link_quick(["social media manager", "", "!!!", "zorblax"], top=3, kind="occupation")
     assert found[0][0].uri == "urn:test:occupation:community"
