@@ -29,7 +29,12 @@ Sets: ``rank_written_1`` (stop 41), ``rank_written_2`` (stop 41, held out whole 
 manager, a gym's front desk, a recruitment coordinator, an electrician, a preschool teacher, an accounts payable
 clerk; written blind and kept from the helpers who changed the ranking that stop: held out whole then) and
 ``rank_written_4`` (stop 43: scraped-resume style, 6 English and 2 Swedish ads mostly outside social media, grades
-0-2 as fit / potential / no fit; its tune roles read that stop, its check roles held out).
+0-2 as fit / potential / no fit; its tune roles read that stop, its check roles held out); ``rank_written_5`` and
+``rank_written_6`` (stop 44, the same style: set 5 a front-end developer, a data analyst, an HR generalist, an
+accountant, a customer success manager, a digital marketer, a kommunikatör, an ekonomiassistent; set 6 a payroll
+specialist, an IT support technician, a UX/UI designer, a warehouse team leader, an SDR, a games community
+coordinator, a kundtjänstmedarbetare, a marknadskoordinator; each measured at first contact, its tune roles then
+read by a helper, its check roles held out).
 """
 
 from __future__ import annotations

@@ -25,7 +25,10 @@ a file name with ``_sv`` is read as Swedish unless ``--lang`` says otherwise), e
 front-desk and press jobs) and social_sv_written_2.tsv (120 Swedish), written blind in the same way,
 social_sv_written_3.tsv (160 Swedish, hard traps; stop 41); from stop 42, social_sv_written_4.tsv (160
 Swedish) and social_en_written_5.tsv (40 English), one blind writer's 200 rows split by language, kept from the
-helper who worked on the social-media rules that stop: both halves held out (docs/review.md "Stop 42: two sets held out").
+helper who worked on the social-media rules that stop: both halves held out (docs/review.md "Stop 42: two sets held out");
+from stop 44, social_sv_written_5.tsv / social_en_written_6.tsv and social_sv_written_6.tsv / social_en_written_7.tsv
+(two blind writers' 200 rows each, their tune halves read by that stop's helper, their check halves held out) and
+social_sv_written_7.tsv / social_en_written_8.tsv (a third, held out whole: measured after that helper's work).
 """
 
 from __future__ import annotations

@@ -25,13 +25,14 @@ def link_sv() -> ModuleType:
     return module
 
 
-def test_there_are_five_rounds() -> None:
+def test_there_are_six_rounds() -> None:
     assert [p.name for p in LISTS] == [
         "link_sv.tsv",
         "link_sv_2.tsv",
         "link_sv_3.tsv",
         "link_sv_4.tsv",
         "link_sv_5.tsv",
+        "link_sv_6.tsv",
     ]
 
 
