@@ -264,12 +264,12 @@ def role_from_ad(
     ``Engine.role_from_ad`` reads them) in the ad's language.
 
     An ad that does not ask for social-media competence (``social_media`` False: the review's
-    ``requires_social_media``) gets no area must-haves and ``WORDING_SHARE_OUTSIDE`` of the score for its
-    wording: the areas measure social-media work, and a nurse's ad that requires "kommunikation" would
-    otherwise sort its candidates first by whether their CVs say so. Its interview kit asks only about the
-    areas the ad's own words weigh (``ad_areas``), not the default weights' social-media areas. Of that share,
-    the part the ad's mentions hold of its wording (``mentions``: ``wording.mention_share``) goes to the areas
-    part, which reads those words (``wording.outside_share``).
+    ``requires_social_media``) gets no area must-haves and most of the score for its wording: the areas
+    measure social-media work, and a nurse's ad that requires "kommunikation" would otherwise sort its
+    candidates first by whether their CVs say so. Its interview kit asks only about the areas the ad's own
+    words weigh (``ad_areas``), not the default weights' social-media areas. Its areas part gets twice the part
+    of its wording the ad's mentions hold (``mentions``: ``wording.mention_share``), the words it reads, and
+    at most 70 points (``wording.outside_share``).
 
     An ad that names no competence at all gives the default role's weights under the ad's title; outside the
     field such an ad asks for none of them, so its wording is the whole score (``WORDING_SHARE_NO_AREAS``):

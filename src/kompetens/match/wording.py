@@ -5,8 +5,8 @@ CV fits a nurse's ad. On real ads read as CVs (``bench/rank_ads.py``) the area s
 texts only a little better than chance, while the cosine of the two texts' word weights does far better. So a
 role derived from an ad keeps the ad's distinctive words (``Role.wording``), each CV keeps its own
 (``CandidateProfile.wording``, from the anonymised text), and the score gives the role's ``wording_share``
-of its 100 points (``WORDING_SHARE``, or ``WORDING_SHARE_OUTSIDE`` for an ad outside the field) to their
-cosine, full at ``WORDING_FULL``.
+of its 100 points (``WORDING_SHARE``, or ``outside_share`` for an ad outside the field) to their cosine, full
+at ``WORDING_FULL``.
 
 A word's weight is ``(1 + ln tf) x (IDF_CEILING - zipf)``: wordfreq's frequency of the word in the text's
 language stands in for a corpus's document frequency, so one CV can be scored alone and a common word
@@ -33,13 +33,19 @@ WORDING_SHARE = 0.4
 """Share of the rank score the wording fit brings, for a role derived from an ad that asks for social-media
 competence. Chosen with the two below on the tune half of bench/rank_ads.py and on the demo ad's ranking
 (docs/ranking.md)."""
-WORDING_SHARE_OUTSIDE = 0.7
-"""The share for a role derived from an ad that does not ask for social-media competence (the review's
-``requires_social_media``): the eight areas say little about a nurse's or an engineer's fit."""
 WORDING_SHARE_NO_AREAS = 1.0
 """The share for a role derived from an ad outside the field that names no area at all: its areas part would
 read the default role's social-media areas, which the ad does not ask for (a written set's warehouse ad put
 a social-media manager first on them, stop 41), so the wording is the whole score."""
+OUTSIDE_AREAS_PER_MENTION = 2.0
+"""An ad outside the field that names areas gives its areas part this many times the part of its wording its
+mentions hold (``outside_share``): the mentions' weight is measured on idf weights, where a tool's common name
+("Excel", "SQL") weighs less than the trade's rare words, so twice it. Chosen on the pooled tune roles of
+written sets 4-6 (1.75 to 2.25 within 0.003 there, stop 44 part two)."""
+WORDING_SHARE_OUTSIDE_MIN = 0.3
+"""The least wording share of a role derived from an ad that does not ask for social-media competence (the
+review's ``requires_social_media``): the eight areas say little about a nurse's or an engineer's fit, so its
+areas part never has more than 70 of the points. Until stop 44 part two such an ad gave the wording 70."""
 WORDING_FULL = 0.2
 """The cosine at which the wording fit is full (1.0)."""
 IDF_CEILING = 6.0
@@ -511,11 +517,14 @@ def mention_share(with_mentions: Mapping[str, float], without_mentions: Mapping[
 
 
 def outside_share(mentions: float) -> float:
-    """The wording's share of an ad outside the field that names areas: ``WORDING_SHARE_OUTSIDE`` less the
-    part of it the ad's mentions hold (``mention_share``), which its areas part reads instead. A data
-    analyst's ad whose SQL, Power BI and Excel are a third of its wording gives the wording 0.7 x (1 -
-    0.32) = 0.48 of the score, not 0.7 of it for the sector words left (a written set, stop 44)."""
-    return WORDING_SHARE_OUTSIDE * (1.0 - min(1.0, max(0.0, mentions)))
+    """The wording's share of an ad outside the field that names areas: one less ``OUTSIDE_AREAS_PER_MENTION``
+    times the part of its wording the ad's mentions hold (``mention_share``), which its areas part reads
+    instead; at least ``WORDING_SHARE_OUTSIDE_MIN``. A recruiter reads an ad outside the field on its own
+    words, and its areas only as far as its skill words go: a payroll ad whose one "Excel" and "queries" hold
+    3 % of its wording gives the areas 6 points, not 30 for a customer-service and data level its CVs show
+    from other trades; a data analyst's ad whose SQL, Power BI and Excel hold a third gives them 64 (written
+    sets, stop 44; before part two the areas kept 30 points plus 70 % of the mentions' part)."""
+    return max(WORDING_SHARE_OUTSIDE_MIN, 1.0 - OUTSIDE_AREAS_PER_MENTION * min(1.0, max(0.0, mentions)))
 
 
 def word_counts(text: str) -> Counter[str]:
