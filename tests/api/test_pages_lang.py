@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 
 from kompetens.engine import Engine
 
-from .support import csrf, signed_in_site
+from .support import Elements, csrf, signed_in_site
 
 PASSWORD = "a long enough password"
 TEMPLATES = resources.files("kompetens.api").joinpath("templates")
@@ -782,3 +782,40 @@ def test_the_event_log_says_each_event_in_the_page_language(site: tuple[TestClie
     assert "inloggning <code>signin</code>" in swedish
     english = client.get("/events?lang=en").text
     assert "candidate stored <code>candidate.add</code>" in english
+
+
+def test_the_other_language_of_a_review_is_the_same_review(
+    site: tuple[TestClient, dict[str, str]], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Hunt hO3, finding 9: on a review (stored nowhere) the footer's "Svenska" was a link to ``/review?lang=sv``,
+    a GET of the empty form, and the ad had to be pasted or uploaded again. It is now a button that sends the
+    review's own form (the ad's text as read, title and language) to ``/review?lang=sv``: the same review, in
+    Swedish, and no ad text in the log."""
+    client, _ = site
+    ad = AD + "Du ska vara en ung och stark ledare. Meriterande med erfarenhet av Google Analytics.\n"
+    english = _reviewed(client, ad)["en"]
+    tags = Elements(english).tags
+    (button,) = [a for t, a in tags if t == "button" and a.get("lang") == "sv"]
+    assert button.get("type") == "submit" and button.get("formaction") == "/review?lang=sv"
+    assert not [a for t, a in tags if t == "a" and a.get("hreflang") == "sv"]  # the link that dropped it
+    start = next(i for i, (t, a) in enumerate(tags) if t == "form" and a.get("id") == button["form"])
+    end = next(i for i, (t, _) in enumerate(tags[start + 1 :], start + 1) if t == "form")
+    fields = {
+        str(a["name"]): html.unescape(str(a.get("value") or ""))
+        for t, a in tags[start:end]
+        if t == "input" and a.get("type") == "hidden"
+    }
+    assert fields["text"].strip() == ad.strip() and set(fields) == {"csrf_token", "text", "title", "lang"}
+    with caplog.at_level("DEBUG"):
+        swedish = client.post(str(button["formaction"]), data=fields)
+    assert swedish.status_code == 200
+    assert '<html lang="sv">' in swedish.text and "Granska en platsannons" in swedish.text
+    flags = [
+        [q.strip("“”") for q in re.findall(r'<li id="f\d+"><a href="#t\d+"[^>]*>([^<]*)</a>', page)]
+        for page in (english, swedish.text)
+    ]
+    assert flags[0] == ["ung", "stark ledare"] and flags[0] == flags[1]  # the same words flagged, in order
+    # and back: the Swedish page's "English" sends the same form to /review?lang=en
+    back = [a for t, a in Elements(swedish.text).tags if t == "button" and a.get("lang") == "en"]
+    assert back and back[0].get("formaction") == "/review?lang=en"
+    assert "ung och stark ledare" not in caplog.text

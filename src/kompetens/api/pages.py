@@ -103,6 +103,15 @@ def review_page(request: Request, form: dict[str, str], upload: Upload | None) -
         ),
         evidence_note=_evidence_note(report_words("review", lang)),
         section_name=lambda s: str(report_words("review", lang)["sections"].get(s, s)),
+        # the other language's link sends the report form's fields (the ad's text as read, its title and
+        # language) back to /review in that language: the same review, re-made, nothing stored ("?lang=sv"
+        # was a GET of the empty form that threw the review away; a recruiter on a phone, hunt hO3)
+        lang_form={
+            "id": "review-report",
+            "actions": {
+                code: f"{root_of(request)}/review?{urlencode({'lang': code})}" for code, _ in PAGE_LANGS
+            },
+        },
     )
 
 
@@ -229,12 +238,16 @@ def rank_page(
     )
 
 
+def root_of(request: Request) -> str:
+    return str(request.scope.get("root_path", ""))
+
+
 def _this_page_lang_hrefs(request: Request) -> dict[str, str]:
     return {code: lang_href(request, code) for code, _ in PAGE_LANGS}
 
 
 def _ranking_lang_hrefs(request: Request, rid: str) -> dict[str, str]:
-    root = request.scope.get("root_path", "")
+    root = root_of(request)
     return {code: f"{root}/rankings/{quote(rid)}?{urlencode({'lang': code})}" for code, _ in PAGE_LANGS}
 
 
