@@ -34,7 +34,12 @@ def test_page_renders_with_layout(client: TestClient, path: str) -> None:
     assert page.all("main", id="main")
     assert len(page.all("h1")) == 1
     current = page.all("a", **{"aria-current": "page"})
-    assert [a["href"] for a in current] == [path]
+    # the navigation's list is drawn twice, a row for a wide screen and a menu for a phone (one is shown)
+    assert [a["href"] for a in current] == [path, path]
+    assert (
+        len(page.all("nav", **{"aria-label": "Main"})) == 1
+        and len(page.all("details", **{"class": "menu"})) == 1
+    )
 
 
 @pytest.mark.parametrize("path", PAGES)

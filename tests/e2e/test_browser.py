@@ -482,3 +482,55 @@ def test_a_ranking_reads_on_a_phone(browser: Any, server: str, artifacts: Path) 
         assert lines and all(n <= len(re.split(r"[-._ ]", t)) for t, n in lines), lines
     finally:
         browser.set_window_size(1280, 1600)
+
+
+def test_a_phone_gets_a_compact_menu_and_keeps_a_review_across_languages(
+    browser: Any, server: str, artifacts: Path
+) -> None:
+    """A recruiter on a phone (375 px, hunt hO3): the navigation is a "Menu" disclosure that opens from the
+    keyboard (the row of links took 38 % of the first screen); a reviewed ad's footnote numbers are 24 x 24 px
+    targets (WCAG 2.2, 2.5.8; they were 8 x 13 px) on screen, the plain numbers in print; and "Svenska" on the
+    review shows the same review in Swedish (it was a GET of the empty form)."""
+    from selenium.webdriver.common.keys import Keys
+
+    s = Steps(browser, server, artifacts)
+    _signed_in(s)
+    browser.set_window_size(375, 700)
+    try:
+        s.go("/")
+        tall = browser.execute_script(
+            "return document.querySelector('header.site').getBoundingClientRect().height"
+        )
+        screen = browser.execute_script("return window.innerHeight")
+        assert tall <= 0.2 * screen, f"the header takes {tall} of {screen} px"
+        assert not [a for a in s.all('nav[aria-label="Main"] a') if a.is_displayed()]
+        s.css("body").send_keys(Keys.TAB, Keys.TAB, Keys.TAB)  # the skip link, the brand, the menu
+        assert browser.switch_to.active_element.text.startswith("Menu")
+        browser.switch_to.active_element.send_keys(Keys.ENTER)
+        shown = [a for a in s.all('nav[aria-label="Main"] a') if a.is_displayed()]
+        assert len(shown) >= 10 and all(a.size["height"] >= 24 for a in shown)
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        assert browser.switch_to.active_element.get_attribute("href").endswith("/")  # into the menu: Home
+        s.shot("phone-menu")
+
+        s.go("/review")
+        s.css("#text").send_keys(DEMO_AD.read_text(encoding="utf-8"))
+        s.submit('form[action="/review"]')
+        sizes = "return [...document.querySelectorAll('.ad sup a')].map(a => [a.offsetWidth, a.offsetHeight])"
+        on_screen = browser.execute_script(sizes)
+        assert on_screen and all(w >= 24 and h >= 24 for w, h in on_screen), on_screen
+        flags = [a.text.strip("“”") for a in s.all("ol.flags li > a")]
+        s.shot("phone-review")
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            printed = browser.execute_script(sizes)
+            assert all(w < 24 and h < 24 for w, h in printed), printed  # print keeps the plain number
+        finally:
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        s.click('footer .langs [lang="sv"]')
+        assert s.h1() == "Granska en platsannons"
+        assert flags and [a.text.strip("“”") for a in s.all("ol.flags li > a")] == flags
+        assert browser.current_url.endswith("/review?lang=sv")
+        s.shot("phone-review-sv")
+    finally:
+        browser.set_window_size(1280, 1600)
