@@ -519,6 +519,19 @@ def test_a_phone_gets_a_compact_menu_and_keeps_a_review_across_languages(
         sizes = "return [...document.querySelectorAll('.ad sup a')].map(a => [a.offsetWidth, a.offsetHeight])"
         on_screen = browser.execute_script(sizes)
         assert on_screen and all(w >= 24 and h >= 24 for w, h in on_screen), on_screen
+        # ...and the ad's words stay where the plain numbers left them (the padding is taken back by margins)
+        where = (
+            "return [...document.querySelectorAll('.ad sup')].map(x => x.getBoundingClientRect())"
+            ".map(r => [Math.round(r.left), Math.round(r.top)]).concat([document.querySelector('.ad').offsetHeight])"
+        )
+        enlarged = browser.execute_script(where)
+        browser.execute_script(
+            "const plain = document.createElement('style'); plain.id = 'plain'; plain.textContent ="
+            " 'sup a { display: inline !important; padding: 0 !important; margin: 0 !important;"
+            " min-height: 0 !important; line-height: inherit !important }'; document.head.append(plain);"
+        )
+        assert browser.execute_script(where) == enlarged
+        browser.execute_script("document.getElementById('plain').remove()")
         flags = [a.text.strip("“”") for a in s.all("ol.flags li > a")]
         s.shot("phone-review")
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
