@@ -132,6 +132,65 @@ def test_english_sentence_signals_are_finite_with_swedish_label_vectors(linker: 
         assert np.isfinite(values).all(), name
 
 
+# Fictional labels whose words make the traps of stop 44, part two: "dig" is a form of "du", "tag" of "ta",
+# "ären" of "vara"; "digitala" is digital + a, "ärenden" ärende + n, not compounds.
+TRAP_CONCEPTS = [
+    Concept("urn:test:skill:talk", "skill", {"en": ["talk to customers"], "sv": ["tala med dig och kunder"]}),
+    Concept(
+        "urn:test:skill:digital", "skill", {"en": ["digital marketing"], "sv": ["digital marknadsföring"]}
+    ),
+    Concept("urn:test:skill:case", "skill", {"en": ["handle cases"], "sv": ["hantera ärende"]}),
+    Concept("urn:test:skill:support", "skill", {"en": ["be the support"], "sv": ["vara den som stöttar"]}),
+    Concept("urn:test:skill:channel", "skill", {"en": ["channel strategy"], "sv": ["strategi för kanal"]}),
+    Concept(
+        "urn:test:skill:company", "skill", {"en": ["run a company"], "sv": ["leda företag", "ta ansvar"]}
+    ),
+    Concept("urn:test:skill:tools", "skill", {"en": ["work with tools"], "sv": ["arbete med verktyg"]}),
+    Concept("urn:test:skill:swim", "skill", {"en": ["swim freely"], "sv": ["simma fri", "heta debatter"]}),
+]
+
+
+@pytest.fixture(scope="module")
+def traps(tmp_path_factory: pytest.TempPathFactory) -> Linker:
+    return Linker.build(
+        TRAP_CONCEPTS,
+        cache_dir=tmp_path_factory.mktemp("traps"),
+        config=LinkConfig.preset("lexical", translate=()),
+    )
+
+
+@pytest.mark.parametrize(
+    "word", ["digitala", "digital", "ärenden", "företag", "företaget", "samarbete", "frihet", "friheten"]
+)
+def test_a_simple_inflected_word_is_no_compound(traps: Linker, word: str) -> None:
+    # before: digitala -> du + tala, ärenden -> vara + den, företag -> fore + ta, samarbete -> simma + arbete
+    # ("sam" is a form of "simma", no modifier), frihet -> fri + heta (-het is a suffix, no head)
+    assert traps._terms.parts(word, "sv") == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("kundärenden", ("kund", "arende")),  # an inflected head
+        ("strategikanalerna", ("strategi", "kanal")),
+        ("marknadsföringsstrategin", ("marknadsforing", "strategi")),  # a linking -s-
+        ("ärendekanal", ("arende", "kanal")),
+        ("arbetsverktyg", ("arbete", "verktyg")),  # the modifier without its last vowel, with an -s
+    ],
+)
+def test_a_real_compound_still_splits(traps: Linker, word: str, parts: tuple[str, str]) -> None:
+    assert traps._terms.parts(word, "sv") == parts
+
+
+def test_split_compound_takes_only_linking_letters_and_accepted_heads() -> None:
+    known = {"dig", "tala", "kund", "klagomål"}.__contains__
+    resolve = lambda w: w if known(w) else None  # noqa: E731
+    assert split_compound("digitala", resolve, min_part=3) == ("dig", "tala")  # any letter links
+    assert split_compound("digitala", resolve, min_part=3, linkers="seauo") is None
+    assert split_compound("kundsklagomål", resolve, min_part=3, linkers="seauo") == ("kund", "klagomål")
+    assert split_compound("kundklagomål", resolve, min_part=3, accept=lambda cut: cut != 4) is None
+
+
 def test_near_word_is_one_edit_away_from_a_lemma_or_its_inflected_form(swedish: Linker) -> None:
     terms = swedish._terms
     assert terms.near("klagomaal", "sv") == "klagomal"  # a letter too many

@@ -2016,23 +2016,83 @@ class _Terms:
         return char_ngrams([fold(t) for t in tokens] if self.fold_accents else tokens)
 
     def parts(self, token: str, lang: str) -> tuple[str, ...]:
-        """The two known lemmas a compound splits into (``static.MIN_PART`` letters or more each), or ()."""
+        """The two known lemmas a compound splits into (``static.MIN_PART`` letters or more each), or ().
+
+        A linguist's rules keep simple inflected words whole (stop 44, part two: "digitala" was du + tala,
+        "ärenden" vara + den, "företag" fore + ta): a part's lemma has ``MIN_PART`` letters or more ("du",
+        "ta", "te" are none); the modifier is its lemma as written, with an -s, or without its last vowel
+        and with or without a linking letter ("marknads", "verk" of "verka", "arbets" of "arbete",
+        "högskole" of "högskola"), never another inflected form ("sam" of "simma", "vidare" of "vid"); only
+        a Swedish linking letter (``LINKING_LETTERS``) may join the parts; a derivational suffix is no head
+        (``SUFFIX_HEADS``: "frihet" is no fri + heta); and a word whose lemma the linker knows (a known
+        lemma, or a form the lemma table gives a known lemma) splits only where its lemma is what precedes
+        the head as written plus the head's lemma, so that an inflectional ending is no part of the head
+        ("skogsbränder" -> skog + brand: *skogsbrand*; *digital* does not end in *tala*)."""
         key = (token, lang)
         found = self._parts.get(key)
         if found is None:
             known = self.known[lang]
             forms = self.lemmatizer.table.get(lang, {})
+            folded: Callable[[str], str] = fold if self.fold_accents else str
+
+            def term_of(piece: str) -> str | None:
+                term = folded(forms.get(piece, piece))
+                return term if len(term) >= MIN_PART and term in known else None
 
             def resolve(piece: str) -> str | None:
-                lemma = forms.get(piece, piece)
-                term = fold(lemma) if self.fold_accents else lemma
-                return term if term in known else None
+                term = term_of(piece)
+                if term is None:
+                    return None
+                if token.endswith(piece):  # a head: any form of its lemma, no derivational suffix
+                    return None if piece in SUFFIX_HEADS else term
+                written = folded(piece)  # a modifier: its lemma's stem
+                stem = term[:-1] if term[-1] in VOWELS else term
+                if written in (term, f"{term}s", stem) or (
+                    written[:-1] == stem and written[-1] in LINKING_LETTERS
+                ):
+                    return term
+                return None
 
-            split = split_compound(token, resolve, min_part=MIN_PART) if token.isalpha() else None
+            whole = folded(token)
+            lemma = folded(forms.get(token, token))
+
+            def accept(cut: int) -> bool:  # for a word whose lemma is known
+                if not lemma.startswith(whole[:cut]):  # the cheap test first
+                    return False
+                head = term_of(token[cut:])
+                return head is not None and lemma == whole[:cut] + head
+
+            inflected = lemma in known or token in forms
+            split = (
+                split_compound(
+                    token,
+                    resolve,
+                    min_part=MIN_PART,
+                    linkers=LINKING_LETTERS,
+                    accept=accept if inflected else None,
+                )
+                if token.isalpha()
+                else None
+            )
             found = split if split else ()
             if len(self._parts) < PARTS_CACHE:
                 self._parts[key] = found
         return found
+
+
+LINKING_LETTERS = frozenset("seauo")
+"""The letters that may join a Swedish compound's parts ("mätning|s|ingenjör", "flick|e|bok", "kyrk|o|gård");
+what ``_Terms.parts`` drops between a modifier and a head."""
+
+VOWELS = frozenset("aeiouyåäö")
+
+SUFFIX_HEADS = frozenset(
+    f"{suffix}{ending}"
+    for suffix in ("het", "skap")
+    for ending in ("", "en", "er", "erna", "ens", "et", "ets")
+)
+"""The derivational suffixes -het and -skap, inflected, which ``_Terms.parts`` takes for no head ("frihet",
+"budskap", "ledarskap": not fri + heta, bud + skapa)."""
 
 
 TRANSLATE_MIN_LINKS = 1

@@ -84,18 +84,29 @@ def fold(word: str) -> str:
     return word.translate(_FOLD) if not word.isascii() else word
 
 
-def split_compound(word: str, resolve: Callable[[str], T | None], *, min_part: int) -> tuple[T, T] | None:
+def split_compound(
+    word: str,
+    resolve: Callable[[str], T | None],
+    *,
+    min_part: int,
+    linkers: Collection[str] | None = None,
+    accept: Callable[[int], bool] | None = None,
+) -> tuple[T, T] | None:
     """The (modifier, head) of a compound whose two parts ``resolve`` knows, or None.
 
     The longest known head that ends the word wins; the rest is the modifier, or the rest less one linking
     letter (``klinik|veterinär``, ``mätning|s|ingenjör``, ``sök|motor|optimering`` at the first cut:
-    ``sökmotor|optimering``). ``resolve`` maps a candidate part to what the caller keeps (an id, a term)."""
+    ``sökmotor|optimering``). ``resolve`` maps a candidate part to what the caller keeps (an id, a term).
+    ``linkers``: the letters that may link the parts (None: any); ``accept(cut)``: whether a head starting
+    at ``cut`` may end the word at all (a cut it refuses is skipped)."""
     for cut in range(min_part, len(word) - min_part + 1):
+        if accept is not None and not accept(cut):
+            continue
         head = resolve(word[cut:])
         if head is None:
             continue
         modifier = resolve(word[:cut])
-        if modifier is None and cut > min_part:
+        if modifier is None and cut > min_part and (linkers is None or word[cut - 1] in linkers):
             modifier = resolve(word[: cut - 1])
         if modifier is not None:
             return modifier, head
