@@ -39,7 +39,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from extract_first_ab import ADS, half
+from extract_first_ab import ADS, half, two_passes
 
 from kompetens.config import default_data_dir
 from kompetens.engine import Engine
@@ -85,13 +85,7 @@ def child(data_dir: Path, condition: str, freeze: bool) -> None:
         gc.collect()  # the warm-up's memos out of the collector's walks, as a set-up table would be
         gc.freeze()
     engine.extract(check[0])  # lazy loads, as extract_first_ab.py (after the warm-up: the same ad untimed)
-    timed = check[1:]
-    passes = []
-    for _ in range(2):
-        t0 = time.process_time()
-        for d in timed:
-            engine.extract(d)
-        passes.append(len(timed) / (time.process_time() - t0))
+    passes = two_passes(engine, check[1:])
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"first": passes[0], "second": passes[1], "warm": warm, "rss": rss}))
 
