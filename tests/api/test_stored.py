@@ -102,6 +102,7 @@ def test_a_candidate_whose_file_is_lost_is_no_empty_download(two_orgs: tuple, tm
     from click.testing import CliRunner
 
     from kompetens.cli import cli
+    from kompetens.config import DATABASE_ENV_VAR
     from kompetens.errors import KompetensError
 
     client, tokens, engine = two_orgs
@@ -117,6 +118,8 @@ def test_a_candidate_whose_file_is_lost_is_no_empty_download(two_orgs: tuple, tm
         o for o in sorted(orgs) if any(c.id == cid for c in engine.records.candidates(engine.org_for(name=o)))
     )
     env = {"KOMPETENS_HOME": str(engine.data_dir)}
+    if engine.database_url:  # the PostgreSQL run: the CLI opens the same store
+        env[DATABASE_ENV_VAR] = engine.database_url
     out = CliRunner().invoke(
         cli, ["candidates", "export", cid, "--org", org, "--file", str(out_file)], env=env
     )
