@@ -374,6 +374,35 @@ def test_review_of_an_uploaded_ad_file(client: TestClient, engine: Engine, name:
     assert '<div class="ad" lang="sv">' in report.text and "Påhittade Paraplyer" in report.text
 
 
+def test_the_other_language_of_an_uploaded_ad_still_names_its_file(
+    client: TestClient, engine: Engine
+) -> None:
+    """The language switch sends the report form back to /review: an uploaded ad's form carries its file's
+    name, so the Swedish review of it still says which file it read (it had said nothing)."""
+    name, data = "annons.docx", ad_files()["ad.docx"]
+    token = csrf(client)
+    r = client.post(
+        "/review",
+        data={"csrf_token": token, "text": "", "title": "", "lang": ""},
+        files={"ad_file": (name, data)},
+    )
+    assert r.status_code == 200 and f"Read from the file {name}." in r.text
+    fields = {
+        str(a["name"]): html.unescape(str(a.get("value") or ""))
+        for a in _page(r).all("input", type="hidden")
+        if a.get("name") in ("text", "title", "lang", "source")
+    }
+    assert fields["source"] == name
+    swedish = client.post("/review?lang=sv", data={**fields, "csrf_token": token})
+    assert swedish.status_code == 200 and f"Läst från filen {name}." in swedish.text
+    # a name the form was given is shown as a file's base name only, escaped
+    odd = client.post("/review", data={**fields, "source": "../x/<b>a.txt", "csrf_token": token})
+    assert "Read from the file &lt;b&gt;a.txt." in odd.text and "<b>a.txt" not in odd.text
+    # a pasted ad (no file) says nothing of a file, and its form carries no name
+    pasted = client.post("/review", data={"csrf_token": token, "text": fields["text"]})
+    assert "Read from the file" not in pasted.text and 'name="source"' not in pasted.text
+
+
 def test_a_typed_title_and_language_go_before_the_files(client: TestClient) -> None:
     name, data = "ad.json", ad_files()["ad.json"]
     r = client.post(

@@ -25,7 +25,7 @@ from .auth import client_address, page_user, record_call, session_user, throttle
 from .csrf import CSRF_COOKIE, SESSION_COOKIE, check_csrf, set_cookie
 from .deps import engine_of, form_file, read_file, read_files
 from .highlight import pieces, review_spans
-from .inputs import Upload, ad_document, read_uploads, resolve_role, text_document
+from .inputs import Upload, ad_document, read_uploads, resolve_role, safe_name, text_document
 from .jobs import BACKGROUND_FILES, kept_page_lang, start_rank_job
 from .render import PAGE_LANGS, html_download, lang_href, page, page_lang
 
@@ -62,12 +62,16 @@ async def review_submit(request: Request) -> Response:
     async with request.form() as data:
         form = {k: str(data.get(k) or "") for k in ("text", "title", "lang")}
         upload = form_file(data, "ad_file")
-    return await run_in_threadpool(review_page, request, form, upload)
+        read_from = str(data.get("source") or "")
+    return await run_in_threadpool(review_page, request, form, upload, read_from)
 
 
-def review_page(request: Request, form: dict[str, str], upload: Upload | None) -> Response:
+def review_page(
+    request: Request, form: dict[str, str], upload: Upload | None, read_from: str = ""
+) -> Response:
     """The review of the form's ad, pasted or uploaded (``ad_document``). The report form beside it carries
-    the ad's text as read, so an uploaded ad's report is of the same text."""
+    the ad's text as read, so an uploaded ad's report is of the same text, and an uploaded ad's file name
+    (``source``), so the other language's review of that form still says which file it read (``read_from``)."""
     try:
         with engine_of(request) as engine:
             doc = ad_document(
@@ -82,7 +86,7 @@ def review_page(request: Request, form: dict[str, str], upload: Upload | None) -
     labels = {a.id: a.label(lang) for a in request.app.state.engine.areas()}
     marked = pieces(doc.text, review_spans(result, labels, lang))
     report = {"text": doc.text, "title": doc.title or "", "lang": doc.lang}
-    uploaded = doc.source if upload is not None else None
+    uploaded = doc.source if upload is not None else safe_name(read_from, index=1) if read_from else None
     if upload is not None:  # "Edit and review again" starts from the text read (and the title, unless typed)
         form = {**form, "text": doc.text, "title": form["title"] or doc.title or ""}
     return page(
