@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import random
 import sqlite3
 from pathlib import Path
 
@@ -405,6 +406,49 @@ def test_the_words_file_fills_the_memos_as_its_rows_do(
         memos: list[dict[str, object]] = [{"kept": "x"}, {}, {}]
         assert twin(data, keys, col, *memos) == missing
         assert memos[0] == {"kept": "x", **lemmas} and memos[1:] == zipfs
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.dictionaries(_WORD, _ROW, min_size=1, max_size=60),
+    st.lists(_WORD, max_size=40),
+    st.randoms(use_true_random=False),
+    st.integers(min_value=0, max_value=99),
+)
+def test_the_c_word_memos_batches_keep_the_keys_order_and_errors(
+    tmp_path_factory: pytest.TempPathFactory,
+    table: dict[str, tuple[object, ...]],
+    others: list[str],
+    rng: random.Random,
+    bad_at: int,
+) -> None:
+    """The C code looks keys up several at a time (their bisections side by side, ``WORDS_BATCH``): keys in any
+    order, repeated too, fill the memos in the same order as the twin, and a key that is no str stops it with
+    the keys before it written, as a key at a time did."""
+    if speedups is None:
+        pytest.skip("the C code is not built")
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE TABLE words (word TEXT PRIMARY KEY, lemma_sv TEXT, lemma_en TEXT, zipf_sv REAL, zipf_en REAL)"
+    )
+    conn.executemany("INSERT INTO words VALUES (?, ?, ?, ?, ?)", [(w, *row) for w, row in table.items()])
+    path = tmp_path_factory.mktemp("words") / "lexicon.words"
+    write_words_file(conn, path, "an id")
+    data = path.read_bytes()
+    keys = [*table, *others, *others[:3], "a\0b"]
+    rng.shuffle(keys)
+    for col in (0, 1):
+        want: list[dict[str, object]] = [{}, {}, {}]
+        got: list[dict[str, object]] = [{}, {}, {}]
+        assert speedups.word_memos(data, keys, col, *got) == word_memos_python(data, keys, col, *want)
+        assert [list(memo.items()) for memo in got] == [list(memo.items()) for memo in want]
+    at = bad_at % (len(keys) + 1)
+    written: list[dict[str, object]] = [{}, {}, {}]
+    with pytest.raises(TypeError, match="keys must be str"):
+        speedups.word_memos(data, [*keys[:at], 7, *keys[at:]], 0, *written)
+    before: list[dict[str, object]] = [{}, {}, {}]
+    word_memos_python(data, keys[:at], 0, *before)
+    assert [list(memo.items()) for memo in written] == [list(memo.items()) for memo in before]
 
 
 def test_the_c_word_memos_checks_its_arguments() -> None:
