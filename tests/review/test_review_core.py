@@ -1147,3 +1147,176 @@ def test_a_sentence_that_says_it_is_a_merit_is_one_under_any_heading(engine: Eng
     duty = text.replace("Det är meriterande om du har", "Du har")
     review = engine.review(document_from_text(duty, source="ad.txt", lang="sv", kind="ad"))
     assert review.requires_social_media and not review.social_media_merit
+
+
+SOCIAL_WHOSE_45 = [
+    # someone else does it: a singular definite subject, a cleft, responsibility placed with another
+    (
+        "sv",
+        "Kommunikationschef",
+        "Teamet ansvarar för webb, press och sociala medier i hela koncernen.",
+        False,
+    ),
+    (
+        "sv",
+        "Ekonomichef",
+        "Byrån för digital marknadsföring hjälper företag med annonser i sociala medier.",
+        False,
+    ),
+    ("sv", "Receptionist", "Det är vår marknadskoordinator som svarar på kommentarer på Facebook.", False),
+    (
+        "sv",
+        "Projektledare",
+        "Ansvaret för vår närvaro i sociala medier ligger hos kommunikationsavdelningen.",
+        False,
+    ),
+    ("en", "Receptionist", "It is our marketing coordinator who replies to comments on Facebook.", False),
+    (
+        "en",
+        "Site Manager",
+        "Responsibility for our social media presence sits with the marketing department.",
+        False,
+    ),
+    (
+        "en",
+        "Accounts Assistant",
+        "Our office manager looks after the website and the practice's social media.",
+        False,
+    ),
+    (
+        "en",
+        "Finance Manager",
+        "Brightside is a digital agency that helps businesses with social media advertising.",
+        False,
+    ),
+    # guards: the hire in the sentence, a hiring or requirement word, a role named by the title
+    (
+        "sv",
+        "Förskollärare",
+        "Skolan har ett öppet Instagramkonto, och du administrerar det tillsammans med rektorn.",
+        True,
+    ),
+    (
+        "sv",
+        "Kommunikatör",
+        "Företaget söker en medarbetare som ska planera och publicera inlägg på sociala medier.",
+        True,
+    ),
+    (
+        "sv",
+        "Kommunikatör",
+        "Kommunikatören planerar och publicerar innehåll i sociala medier varje vecka.",
+        True,
+    ),
+    (
+        "en",
+        "Administrator",
+        "The club has an Instagram account, and you will post updates there every week.",
+        True,
+    ),
+    (
+        "en",
+        "Communications Officer",
+        "The company is seeking someone to plan and publish posts on social media.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "sentence", "counts"), SOCIAL_WHOSE_45)
+def test_a_subject_that_is_not_the_hire_in_a_sentence_that_names_no_hire(
+    lang: str, title: str, sentence: str, counts: bool
+) -> None:
+    """Stop 45: a singular definite subject ("Teamet", "Byrån", "Our office manager"), a cleft ("Det är vår
+    koordinator som", "It is our coordinator who") or responsibility placed with another ("ligger hos", "sits
+    with") sets a cue aside where the sentence names the hire nowhere and no hiring or requirement word stands in
+    its clause. Fictional sentences of my own, none a set's row."""
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+SOCIAL_OTHERS_USE_45 = [
+    # a platform as an app to install or move; others helped or taught to use one; what learners examine
+    ("sv", "Säljare", "Du hjälper kunder att installera appar som bank, Instagram och WhatsApp.", False),
+    (
+        "en",
+        "Mobile Sales Advisor",
+        "You help customers move photos and apps such as Instagram to new phones.",
+        False,
+    ),
+    (
+        "sv",
+        "Undersköterska",
+        "Du hjälper ibland de boende att titta på barnbarnens bilder på Facebook.",
+        False,
+    ),
+    (
+        "en",
+        "Librarian",
+        "You run workshops for older people on using online services, Facebook and video calls.",
+        False,
+    ),
+    (
+        "sv",
+        "Lärare",
+        "I kursen analyserar eleverna hur nyheter sprids, och eleverna granskar inlägg på TikTok.",
+        False,
+    ),
+    ("en", "English Teacher", "Each term pupils examine how rumours spread on TikTok and Instagram.", False),
+    # social media as a topic: a list before the cue, legal wrongs, how platforms act, revenue from them
+    (
+        "sv",
+        "Fritidsledare",
+        "Du samtalar med ungdomar om allt från skola till livet på nätet och sociala medier.",
+        False,
+    ),
+    (
+        "sv",
+        "Säkerhetssamordnare",
+        "Du utbildar kollegor i att känna igen bedrägeriförsök via mejl, sms och sociala medier.",
+        False,
+    ),
+    (
+        "en",
+        "Paralegal",
+        "You will research infringements, including infringements on social media platforms.",
+        False,
+    ),
+    (
+        "sv",
+        "Utredare",
+        "Du utreder plattformsreglering och hur sociala medier hanterar olagligt innehåll.",
+        False,
+    ),
+    ("en", "Policy Officer", "You will research how social media companies handle illegal content.", False),
+    (
+        "en",
+        "Management Accountant",
+        "You will track revenue from subscriptions, advertising and social media.",
+        False,
+    ),
+    # guards: the hire's own work beside the same words
+    ("sv", "Säljare", "Du visar kunderna nyheter i butiken och lägger upp dem på vår Instagram.", True),
+    ("en", "Librarian", "You make short book-tip videos for the library's TikTok and Instagram.", True),
+    ("sv", "Fritidsledare", "Du samtalar med ungdomar och ansvarar för gårdens konto på Instagram.", True),
+    (
+        "en",
+        "Marketing Assistant",
+        "You will track how our posts perform on social media and report monthly.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "sentence", "counts"), SOCIAL_OTHERS_USE_45)
+def test_apps_others_helped_to_use_what_learners_examine_and_topics_after_a_list(
+    lang: str, title: str, sentence: str, counts: bool
+) -> None:
+    """Stop 45: a platform named as an app to install or move, others helped or taught to use one, what pupils
+    examine, and social media as a topic after a list ("via mejl, sms och sociala medier"), as a legal wrong's
+    place, as the actor of "how" or as a source of revenue: not the hire's social-media work. Fictional
+    sentences of my own, none a set's row; guards beside them."""
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]

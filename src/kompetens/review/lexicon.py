@@ -386,6 +386,14 @@ class SocialClause:
     """A negation before the cue: "Vi är inte aktiva i sociala medier" (not "inte bara", "not only")."""
     subject: re.Pattern[str] | None
     """A subject opening the clause that is not the hire: "Eleverna", "Vår ... grupp", "Många ärenden"."""
+    subject_alone: re.Pattern[str] | None = None
+    """A subject opening the clause that sets a cue aside only where the sentence names the hire nowhere: a
+    singular definite noun phrase ("Teamet ansvarar för ...", "Byrån hjälper företag med ..."), a cleft ("Det
+    är vår koordinator som svarar ..."); not "Skolan har ett Instagramkonto, och du administrerar det" (stop
+    45)."""
+    hiring: re.Pattern[str] | None = None
+    """A hiring or requirement word ("söker", "erfarenhet", "seeking", "experience"): a clause holding one
+    speaks of the hire, whatever subject opens it ("Företaget söker en medarbetare som ..."; stop 45)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -814,16 +822,22 @@ def _social_clause(datas: list[dict[str, Any]]) -> SocialClause | None:
     def merged(key: str) -> list[str]:
         return [p for part in parts for p in part.get(key, [])]
 
-    subject = merged("subject")
+    subject, alone = merged("subject"), merged("subject_alone")
+
+    def opening(words: list[str]) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        return re.compile(
+            rf"^[\s\-•*–]*(?:(?:och|and|samt)\s+)?(?:{'|'.join(words)})(?![\w-])", re.IGNORECASE
+        )
+
     return SocialClause(
         breaks=re.compile("|".join(f"(?:{p})" for p in merged("break")) or r"(?!)", re.IGNORECASE),
         hire=any_of(merged("hire")),
         work=any_of(merged("work")),
         passive=any_of(merged("passive")),
         negation=any_of(merged("negation")),
-        subject=(
-            re.compile(rf"^[\s\-•*–]*(?:(?:och|and|samt)\s+)?(?:{'|'.join(subject)})(?![\w-])", re.IGNORECASE)
-            if subject
-            else None
-        ),
+        hiring=any_of(merged("hiring")),
+        subject=opening(subject),
+        subject_alone=opening(alone),
     )

@@ -195,7 +195,11 @@ def someone_elses(text: str, start: int, end: int, unit: Unit, title: str | None
     is not the hire opening the clause ("Eleverna gör egna projekt, ibland för sociala medier", "Vår sociala
     medier-grupp svarar på kommentarer", "Många ärenden rör ... i sociala medier"). A subject sharing a word
     with the ad's title is the hire named by the role ("The Social Media Manager leads ..."); "vi"/"we" is not
-    a subject that sets a cue aside (the team the hire joins)."""
+    a subject that sets a cue aside (the team the hire joins). Stop 45: a singular definite subject, a cleft or
+    the employer described in the third person (``subject_alone``: "Teamet ansvarar för ...", "Det är vår
+    koordinator som ...", "Brightside is a digital agency that ...") sets a cue aside only where the sentence
+    names the hire nowhere ("Skolan har ett Instagramkonto, och du administrerar det" stands); a hiring or
+    requirement word in the clause (``hiring``) keeps a cue whatever subject opens it."""
     words = cues.social_clause
     if words is None:
         return False
@@ -206,8 +210,14 @@ def someone_elses(text: str, start: int, end: int, unit: Unit, title: str | None
         return True
     if words.negation is not None and words.negation.search(text, lo, start):
         return True
-    if words.subject is None or not words.subject.match(text[lo:hi]):
-        return False
+    opening = text[lo:hi]
+    other = (words.subject is not None and words.subject.match(opening) is not None) or (
+        words.subject_alone is not None
+        and words.subject_alone.match(opening) is not None
+        and not (words.hire is not None and words.hire.search(text, unit.start, unit.end))
+    )
+    if not other or (words.hiring is not None and words.hiring.search(text, lo, hi)):
+        return False  # a hiring or requirement word: "Företaget söker en medarbetare som ska sköta ..." (stop 45)
     named = {w.lower()[:5] for w in _TITLE_WORD.findall(title or "")}
     head = " ".join(text[lo:hi].split()[:4])
     return not any(w.lower()[:5] in named for w in _TITLE_WORD.findall(head))
