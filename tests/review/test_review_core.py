@@ -1320,3 +1320,79 @@ def test_apps_others_helped_to_use_what_learners_examine_and_topics_after_a_list
     heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
     review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+SOCIAL_MODERATION_TITLES_45 = [
+    # moderating what users post: posts and comments beside a moderation verb, both languages
+    (
+        "sv",
+        "Moderator",
+        "Du granskar inlägg och kommentarer i appens forum och tar bort det som bryter mot reglerna.",
+        True,
+    ),
+    (
+        "en",
+        "Moderator",
+        "You review posts and comments in our learning forum and remove what breaks the rules.",
+        True,
+    ),
+    ("en", "Moderator", "You handle user reports and keep discussions in the app friendly.", True),
+    # the same words without moderation: an editor's own posts and comments
+    ("sv", "Redaktör", "Inlägg och kommentarer från läsarna trycks varje fredag i papperstidningen.", False),
+    # the employer described in the third person, a name with an ampersand
+    (
+        "en",
+        "Bookkeeper",
+        "Crane & Co is a bakery chain, and one of our TikTok videos went viral last year.",
+        False,
+    ),
+    # learners who learn social media, an adverb between
+    (
+        "sv",
+        "Utbildningsledare",
+        "Utbildningen är ett program där studenterna bland annat lär sig annonsering i sociala medier.",
+        False,
+    ),
+    (
+        "en",
+        "Programme Coordinator",
+        "It is a course where students among other things learn about advertising on social media.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "sentence", "counts"), SOCIAL_MODERATION_TITLES_45)
+def test_moderating_users_posts_counts_and_employers_described_and_learners_do_not(
+    lang: str, title: str, sentence: str, counts: bool
+) -> None:
+    """Stop 45, kinds from the eighth Swedish and ninth English sets' tune halves: reviewing or removing users'
+    posts and comments (or handling user reports) is moderation, social-media work; the employer described in
+    the third person ("Crane & Co is a bakery chain") and what students learn are not the hire's work. Fictional
+    sentences of my own, none a set's row."""
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "counts"),
+    [
+        ("sv", "Innehållsproducent, digitala skärmar", False),
+        ("sv", "Innehållsproducent till tryckta kataloger", False),
+        ("en", "Content Producer, Digital Signage", False),
+        ("en", "Content Producer, E-learning", False),
+        ("sv", "Innehållsproducent", True),
+        ("en", "Content Creator", True),
+    ],
+)
+def test_a_content_title_naming_another_medium_is_no_evidence(lang: str, title: str, counts: bool) -> None:
+    """Stop 45: a content producer's title counts as social-media work by itself, unless it names another medium
+    (screens, signage, print, e-learning, radio, TV, web, intranet): there the text decides."""
+    text = (
+        "Du tar fram material och samordnar med kollegor."
+        if lang == "sv"
+        else "You produce material with colleagues."
+    )
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
