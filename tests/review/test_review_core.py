@@ -1396,3 +1396,32 @@ def test_a_content_title_naming_another_medium_is_no_evidence(lang: str, title: 
     )
     review = _review(f"{title}\n\n{text}", [], lang)
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+SOCIAL_NEGATED_OWN_WORK_45 = [
+    # the hire's own work negated, or said to be no part of the hire's duties
+    ("sv", "Administratör", "Du kommer inte att arbeta med våra sociala medier.", False),
+    ("sv", "Kommunikatör", "Sociala medier ingår inte i dina arbetsuppgifter.", False),
+    ("en", "Administrator", "You will not be working on our social media.", False),
+    ("en", "Communications Officer", "Social media is not part of your duties.", False),
+    # guards: "not only", the hire's work stated
+    (
+        "sv",
+        "Administratör",
+        "Du kommer inte bara att boka möten utan också arbeta med våra sociala medier.",
+        True,
+    ),
+    ("sv", "Administratör", "Du kommer också att arbeta med våra sociala medier.", True),
+    ("en", "Administrator", "You will not only book meetings but also work on our social media.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "sentence", "counts"), SOCIAL_NEGATED_OWN_WORK_45)
+def test_the_hires_own_social_media_work_negated_is_no_evidence(
+    lang: str, title: str, sentence: str, counts: bool
+) -> None:
+    """Stop 45: "Du kommer inte att arbeta med våra sociala medier", "Social media is not part of your duties": the
+    clause names the hire, and denies the work; "inte bara" / "not only" still counts. Fictional sentences."""
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
