@@ -818,15 +818,30 @@ def wording_fit(candidate: CandidateProfile, role: Role) -> float | None:
     """0..1, how much of the role's distinctive wording the CV shares (``match/wording.py``): their words in
     one language, their English terms across two; None when they cannot be compared (no words, or texts in
     two languages without English terms). The capped cosine's fit is multiplied by the share of it the CV
-    shows in its jobs' text (``wording.shown_share``): claims without work weigh less than work."""
+    shows in its jobs' text (``wording.shown_share``): claims without work weigh less than work. For a CV in
+    the ad's language ``wording.TITLE_SHARE`` of the fit is the ad's job title held in the CV's job titles
+    (``_with_title``)."""
     found = _compared(candidate, role)
     if found is None:
         return None
     role_words, cand_words, full, places = found
     if not places:
-        return wording.fit(wording.capped_cosine(role_words, cand_words, full), full)
+        return _with_title(
+            wording.fit(wording.capped_cosine(role_words, cand_words, full), full), candidate, role
+        )
     capped, shown = wording.capped_and_shown(role_words, cand_words, full, places)
-    return wording.fit(capped, full) * (shown / capped if capped > 0.0 else 1.0)
+    return _with_title(wording.fit(capped, full) * (shown / capped if capped > 0.0 else 1.0), candidate, role)
+
+
+def _with_title(fit: float, candidate: CandidateProfile, role: Role) -> float:
+    """``fit`` with ``wording.TITLE_SHARE`` of it from the ad's job title held in the CV's job titles
+    (``wording.title_fit``), for a CV in the ad's language; as it is when the title cannot be compared."""
+    if candidate.lang != role.lang:
+        return fit
+    words = wording.title_words(role.title, role.wording)
+    titles = (str(p.get("title") or "") for p in candidate.positions)
+    held = wording.title_fit(words, titles, wording.title_short_form(role.title)) if words else None
+    return fit if held is None else (1.0 - wording.TITLE_SHARE) * fit + wording.TITLE_SHARE * held
 
 
 def _with_wording(area_score: float, fit: float | None, share: float) -> float:

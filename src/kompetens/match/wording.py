@@ -22,7 +22,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,6 +59,11 @@ WORD_CAP = 0.25
 """The most of the full fit one shared word may bring (``capped_cosine``): a user's test (h2, finding 6)
 found one rare merit word ("Shopify", weight 0.6 in a short ad) worth all 40 wording points. Chosen on the
 tune half of bench/rank_ads.py among 1 (no cap), 0.5, 0.34 and 0.25 (docs/ranking.md)."""
+TITLE_SHARE = 0.2
+"""The part of the wording fit that the ad's job title brings (``title_fit``): how much of the title's words
+(by the ad's word weights) the CV's own job titles hold, the rest being the texts' shared words. A recruiter
+reads the titles a candidate has held first: a pensions administrator shares a payroll ad's words, a payroll
+officer holds its job. Chosen on the tune roles of written sets 1-6 (0.1, 0.15, 0.2; stop 45)."""
 WORDING_FULL_CROSS = 0.3
 """The cosine of two texts in different languages, compared in English (``WordBridge``), at which the fit
 is full: chosen on the tune half of bench/rank_ads.py over 0.1-0.5 (docs/ranking.md)."""
@@ -503,6 +508,73 @@ def term_weights(text: str, lang: str, zipf: Zipf) -> dict[str, float]:
         if idf > 0.0:
             weights[word] = (1.0 + math.log(tf)) * idf
     return weights
+
+
+_TITLE_HEAD_END = re.compile(r"[(|]")
+_TITLE_ACRONYM = re.compile(r"\s*([A-Z]{2,6})\)")
+
+
+@lru_cache(maxsize=256)
+def _title_head(title: str) -> tuple[tuple[str, ...], str | None]:
+    """The lower-cased words of the part of an ad's title that names the job: before "till" or "at" and the
+    employer, a dash, a comma or a bracket ("Payroll Specialist (full-time, hybrid)": payroll, specialist);
+    and the short form a bracket gives it when its capitals are the initials of the words before ("Sales
+    Development Representative (SDR)": sdr, as a CV writes "Senior SDR"), else None."""
+    head = _TITLE_TO.split(title, maxsplit=1)[0]
+    head = _TITLE_PARTS.split(head, maxsplit=1)[0]
+    head, *rest = _TITLE_HEAD_END.split(head, maxsplit=1)
+    words = _WORD.findall(head.lower())
+    found = _TITLE_ACRONYM.match(rest[0]) if rest else None
+    short = found[1].lower() if found else None
+    if short and [w[0] for w in words[-len(short) :]] != list(short):
+        short = None
+    return tuple(dict.fromkeys(words)), short
+
+
+def title_words(title: str, weights: Mapping[str, float]) -> dict[str, float]:
+    """The words of an ad's job title (``_title_head``) that its wording weighs, with those weights: a title
+    word the wording leaves out (a stop word, a name, a mention's word) is not read."""
+    return {w: weights[w] for w in _title_head(title)[0] if w in weights}
+
+
+def title_short_form(title: str) -> str | None:
+    """The short form an ad's title gives its job in a bracket ("SDR"), lower-cased (``_title_head``)."""
+    return _title_head(title)[1]
+
+
+def title_fit(words: Mapping[str, float], titles: Iterable[str], short: str | None = None) -> float | None:
+    """0..1: the part of an ad's title ``words`` (``title_words``) that the CV's job ``titles`` hold, by
+    weight, a title that holds the job's ``short`` form (``title_short_form``) holding them all; None when
+    the ad's title has no weighed word or the CV names no job title (a CV whose jobs the timeline does not
+    read is not held to it)."""
+    total = math.fsum(words.values())
+    if total <= 0.0:
+        return None
+    named = False
+    held: set[str] = set()
+    for t in titles:
+        low = t.lower()
+        if not named and not _WORD.search(low):
+            continue
+        named = True
+        if short and _holds(low, short):
+            return 1.0
+        held.update(w for w in words if w not in held and _holds(low, w))
+    if not named:
+        return None
+    return math.fsum(words[w] for w in held) / total
+
+
+def _holds(text: str, word: str) -> bool:
+    """Whether lower-cased ``text`` holds ``word`` as a whole word (no letter on either side), as ``_WORD``
+    reads it, without a regex: most job titles share no word with the ad's."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def mention_share(with_mentions: Mapping[str, float], without_mentions: Mapping[str, float]) -> float:

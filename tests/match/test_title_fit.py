@@ -1,0 +1,112 @@
+"""The ad's job title held in the CV's job titles: a part of the wording fit (fictional texts, stop 45)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kompetens.engine import Engine
+from kompetens.ingest import document_from_text
+from kompetens.match import rank, wording
+
+WEIGHTS = {"payroll": 0.3, "specialist": 0.1, "hybrid": 0.1, "invented": 0.2, "pension": 0.2}
+
+
+def test_the_title_words_are_the_jobs_words_the_wording_weighs() -> None:
+    assert wording.title_words("Payroll Specialist (full-time, hybrid)", WEIGHTS) == {
+        "payroll": 0.3,
+        "specialist": 0.1,
+    }
+    assert wording.title_words("Payroll Specialist - Invented Group, Westby", WEIGHTS) == {
+        "payroll": 0.3,
+        "specialist": 0.1,
+    }
+    assert wording.title_words("Payroll Specialist till Invented AB", WEIGHTS) == {
+        "payroll": 0.3,
+        "specialist": 0.1,
+    }
+    assert wording.title_words("Head of People", WEIGHTS) == {}
+
+
+def test_a_bracket_with_the_titles_initials_is_its_short_form() -> None:
+    assert wording.title_short_form("Sales Development Representative (SDR) - B2B SaaS") == "sdr"
+    assert wording.title_short_form("Customer Success Manager (CSM)") == "csm"
+    assert wording.title_short_form("Data Analyst (BI)") is None  # not the title's initials
+    assert wording.title_short_form("Payroll Specialist (full-time, hybrid)") is None
+    words = {"sales": 0.1, "development": 0.1, "representative": 0.1}
+    assert wording.title_fit(words, ["Senior SDR | Invented Platform"], "sdr") == 1.0
+    assert wording.title_fit(words, ["Senior SDR | Invented Platform"]) == 0.0
+    assert wording.title_fit(words, ["Business Development Representative"], "sdr") == pytest.approx(2 / 3)
+    assert wording.title_fit(words, ["Field Sales (SDRs' manager)"], "sdr") == pytest.approx(1 / 3)
+
+
+def test_the_title_fit_is_the_weighed_part_the_cvs_titles_hold() -> None:
+    words = {"payroll": 0.3, "specialist": 0.1}
+    assert wording.title_fit(words, ["Payroll Officer, Invented Care Homes"]) == pytest.approx(0.75)
+    assert wording.title_fit(words, ["Payroll Assistant", "Tax Specialist"]) == pytest.approx(1.0)
+    assert wording.title_fit(words, ["Pensions Administrator"]) == 0.0
+    assert wording.title_fit(words, []) is None  # a CV whose jobs are not read is not held to it
+    assert wording.title_fit({}, ["Payroll Officer"]) is None
+
+
+PAYROLL_AD = """Payroll Specialist (full-time, hybrid)
+
+The role
+- Run the monthly payroll for 600 staff: starters, leavers, variations and BACS
+- Administer pension auto-enrolment, re-enrolment and salary sacrifice
+- Reconcile payroll to the ledger and file RTI submissions
+- Answer staff queries about pay and pensions
+
+About you
+- Two years in payroll; CIPP qualified or studying
+"""
+
+# a fictional pensions administrator: many of the ad's words (pensions, enrolment, starters, leavers, queries)
+PENSIONS_CV = """Pensions Administrator
+
+Experience
+Reward & Pensions Administrator, Invented Housing Group - 2021 - present
+- Pension enrolment for 900 staff
+- Answer staff queries about pensions and pay
+"""
+
+# a fictional payroll officer: fewer of the ad's words, but she has run the job
+PAYROLL_CV = """Payroll Officer
+
+Experience
+Payroll Officer, Invented Care Homes - 2020 - present
+- Run the weekly and monthly payroll for 350 staff from timesheets to BACS
+- Variations, overtime and holiday pay; year-end and P60s
+- Payroll reconciliations for the finance team
+"""
+
+
+def test_a_cv_that_held_the_job_ranks_above_a_neighbour_job_that_shares_its_words(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pensions administrator shares more of a payroll ad's words than a payroll officer; a recruiter reads
+    the job titles first. Without the title part the neighbour job ranks first."""
+    role = engine.role_from_ad(document_from_text(PAYROLL_AD, kind="ad", lang="en"))
+    pensions = engine.candidate(document_from_text(PENSIONS_CV, kind="cv", lang="en"))
+    payroll = engine.candidate(document_from_text(PAYROLL_CV, kind="cv", lang="en"))
+    order = [r.score for r in rank([pensions, payroll], role)]
+    assert order[0].candidate is payroll, [(s.score, s.wording) for s in order]
+    monkeypatch.setattr(wording, "TITLE_SHARE", 0.0)
+    order = [r.score for r in rank([pensions, payroll], role)]
+    assert order[0].candidate is pensions, [(s.score, s.wording) for s in order]
+
+
+def test_a_cv_in_another_language_is_not_held_to_the_title(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    role = engine.role_from_ad(document_from_text(PAYROLL_AD, kind="ad", lang="en"))
+    cv = engine.candidate(
+        document_from_text(
+            "Lönespecialist\n\nErfarenhet\nLöneadministratör, Invented Omsorg AB - 2019 - nu\n"
+            "- Löner för 400 anställda, pensioner, frånvaro och semester\n",
+            kind="cv",
+            lang="sv",
+        )
+    )
+    with_title = rank([cv], role)[0].score.wording
+    monkeypatch.setattr(wording, "TITLE_SHARE", 0.0)
+    assert rank([cv], role)[0].score.wording == with_title
