@@ -27,6 +27,19 @@ def test_the_title_words_are_the_jobs_words_the_wording_weighs() -> None:
     assert wording.title_words("Head of People", WEIGHTS) == {}
 
 
+def test_a_duty_the_title_adds_with_with_or_med_is_not_the_job() -> None:
+    weights = {"recruitment": 0.3, "coordinator": 0.2, "employer": 0.1, "branding": 0.1, "kommunikatör": 0.2}
+    assert wording.title_words(
+        "Recruitment Coordinator with Employer Branding - Invented Group", weights
+    ) == {
+        "recruitment": 0.3,
+        "coordinator": 0.2,
+    }
+    assert wording.title_words("Kommunikatör med ansvar för employer branding", weights) == {
+        "kommunikatör": 0.2
+    }
+
+
 def test_a_bracket_with_the_titles_initials_is_its_short_form() -> None:
     assert wording.title_short_form("Sales Development Representative (SDR) - B2B SaaS") == "sdr"
     assert wording.title_short_form("Customer Success Manager (CSM)") == "csm"

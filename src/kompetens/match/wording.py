@@ -59,11 +59,11 @@ WORD_CAP = 0.25
 """The most of the full fit one shared word may bring (``capped_cosine``): a user's test (h2, finding 6)
 found one rare merit word ("Shopify", weight 0.6 in a short ad) worth all 40 wording points. Chosen on the
 tune half of bench/rank_ads.py among 1 (no cap), 0.5, 0.34 and 0.25 (docs/ranking.md)."""
-TITLE_SHARE = 0.2
+TITLE_SHARE = 0.25
 """The part of the wording fit that the ad's job title brings (``title_fit``): how much of the title's words
 (by the ad's word weights) the CV's own job titles hold, the rest being the texts' shared words. A recruiter
 reads the titles a candidate has held first: a pensions administrator shares a payroll ad's words, a payroll
-officer holds its job. Chosen on the tune roles of written sets 1-6 (0.1, 0.15, 0.2; stop 45)."""
+officer holds its job. Chosen on the tune roles of written sets 1-6 (0.1 to 0.35; stop 45)."""
 WORDING_FULL_CROSS = 0.3
 """The cosine of two texts in different languages, compared in English (``WordBridge``), at which the fit
 is full: chosen on the tune half of bench/rank_ads.py over 0.1-0.5 (docs/ranking.md)."""
@@ -514,13 +514,24 @@ _TITLE_HEAD_END = re.compile(r"[(|]")
 _TITLE_ACRONYM = re.compile(r"\s*([A-Z]{2,6})\)")
 
 
+@lru_cache(maxsize=1)
+def _title_duty() -> re.Pattern[str]:
+    """Every language's words that add a duty to the job a title names (``title_duty_words`` of
+    ``lang/<code>/cv.json``: "with", "med"), as a pattern that splits a title there."""
+    words = sorted({w for code in LANGUAGES for w in lang_data(code, "cv").get("title_duty_words", [])})
+    return re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r")\s" if words else r"(?!x)x")
+
+
 @lru_cache(maxsize=256)
 def _title_head(title: str) -> tuple[tuple[str, ...], str | None]:
     """The lower-cased words of the part of an ad's title that names the job: before "till" or "at" and the
-    employer, a dash, a comma or a bracket ("Payroll Specialist (full-time, hybrid)": payroll, specialist);
+    employer, a word that adds a duty to the job (``title_duty_words``: "Library Assistant with social
+    media", "Kommunikatör med ansvar för PR"), a dash, a comma or a bracket ("Payroll Specialist (full-time,
+    hybrid)": payroll, specialist);
     and the short form a bracket gives it when its capitals are the initials of the words before ("Sales
     Development Representative (SDR)": sdr, as a CV writes "Senior SDR"), else None."""
     head = _TITLE_TO.split(title, maxsplit=1)[0]
+    head = _title_duty().split(head, maxsplit=1)[0]
     head = _TITLE_PARTS.split(head, maxsplit=1)[0]
     head, *rest = _TITLE_HEAD_END.split(head, maxsplit=1)
     words = _WORD.findall(head.lower())
