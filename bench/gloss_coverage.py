@@ -8,11 +8,12 @@ half is not read: the words this shows are the ones the glossary is written from
 letters or more, no Swedish stop word, no tool name) and over the words of the span tagger's skill phrases
 in them (what ``kompetens extract`` marks), counts where the linker's gloss (``Linker._gloss``) finds each
 word's English: the written glossary (``lang/sv/glossary.json``), the word table learnt from the taxonomy's
-parallel labels, a synonym's rendering, or none; for a word with none, whether both compound parts have one
+parallel labels, a synonym's rendering, the word's base form or compound parts (stop 45), or none; for a word with none, whether both compound parts have one
 (the lexical side reads those; the gloss keeps the word Swedish). Shares of word tokens and of distinct lemmas
 (simplemma's, seen 3 times or more). ``--top N`` lists the N most frequent lemmas without a rendering, and
 the N most frequent rendered by the table alone (to read for bad renderings); ``--sample N`` draws N
-rendered tokens (seeded) with their rendering, to judge by hand.
+rendered tokens (seeded) with their rendering, to judge by hand; ``--formed N`` draws N distinct words rendered by
+their base form or compound parts.
 """
 
 from __future__ import annotations
@@ -36,12 +37,13 @@ from kompetens.lang import lang_data
 from kompetens.link.text import words
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-SOURCES = ("glossary", "table", "synonym", "none")
+SOURCES = ("glossary", "table", "synonym", "formed", "none")
 SEED = 43
 
 
-def source_of(linker: Any, lemma: str) -> tuple[str, str]:
-    """(where the gloss takes the lemma's English from, the rendering) as ``Linker._gloss`` reads it."""
+def source_of(linker: Any, lemma: str, token: str = "") -> tuple[str, str]:
+    """(where the gloss takes the lemma's English from, the rendering) as ``Linker._gloss`` reads it; with the
+    word as written, also its base form or compound parts (``Linker._formed_rendering``, stop 45)."""
     glossary = linker._glossaries.get("sv")
     if glossary is not None and lemma in glossary:
         return "glossary", glossary.renderings[lemma][0]
@@ -51,6 +53,9 @@ def source_of(linker: Any, lemma: str) -> tuple[str, str]:
     found = linker._synonym_rendering(lemma, "sv")
     if found:
         return "synonym", found
+    formed = linker._formed_rendering(token, "sv") if token else None
+    if formed:
+        return "formed", formed
     return "none", ""
 
 
@@ -60,6 +65,13 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder (default ../shared)")
     ap.add_argument("--top", type=int, default=0, metavar="N", help="list the N most frequent gaps")
     ap.add_argument("--sample", type=int, default=0, metavar="N", help="draw N rendered tokens to judge")
+    ap.add_argument(
+        "--formed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="draw N tokens rendered by their base form or parts",
+    )
     ap.add_argument("--json", type=Path, default=None, metavar="FILE", help="write the figures to FILE")
     args = ap.parse_args()
     ads = args.shared / "data" / "dev" / "platsbanken" / "ads.jsonl"
@@ -81,7 +93,7 @@ def main() -> int:
         found = memo.get(token)
         if found is None:
             lemma = linker._terms.lemmas([token], "sv")[0]
-            src, rendering = source_of(linker, lemma)
+            src, rendering = source_of(linker, lemma, token)
             parts = linker._terms.parts(token, "sv") if src == "none" else ()
             by_parts = bool(parts) and all(source_of(linker, p)[0] != "none" for p in parts)
             if by_parts:
@@ -156,6 +168,14 @@ def main() -> int:
         print(f"sample of {args.sample} rendered tokens (seed {SEED}): token -> rendering [source]")
         for t in rng.sample(rendered, args.sample):
             print(f"  {t} -> {judge(t)[2]} [{judge(t)[1]}]")
+    if args.formed:
+        rng = random.Random(SEED)
+        formed = sorted({t for t in scopes["ads"] if judge(t)[1] == "formed"})
+        print(
+            f"sample of {args.formed} of the {len(formed)} distinct words rendered by their base form or parts"
+        )
+        for t in rng.sample(formed, min(args.formed, len(formed))):
+            print(f"  {t} -> {judge(t)[2]}")
     if args.json:
         args.json.write_text(json.dumps(out, indent=1), encoding="utf-8")
     return 0

@@ -176,6 +176,43 @@ def test_a_word_without_a_rendering_is_glossed_by_its_first_rendered_synonym(
     assert translating._gloss(["bygga", "blorpsystem"], "sv") == "build blorpsystem"  # no table: as before
 
 
+def test_a_word_the_dictionary_lacks_is_glossed_by_its_base_form_or_its_compound_parts(
+    translating: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stop 45: a word with no rendering of its own reads as its base form less a Swedish inflection ending
+    (an English label word with a Swedish ending: "trusten"), else as a compound of a rendered modifier and a
+    rendered head in any form, four letters or more each ("kundblorparna" -> customer splash); fictional
+    words."""
+    rendering = translating._rendering
+    fake = {"blorp": "splash", "kund": "customer", "bygga": "build", "plask": "dabble", "steam": "vapour"}
+    fake |= {"team": "crew"}
+    monkeypatch.setattr(
+        translating, "_rendering", lambda lemma, lang: fake.get(lemma) or rendering(lemma, lang)
+    )
+    assert translating._gloss(["bygga", "trusten"], "sv") == "build trust"  # "trust", an English label word
+    assert translating._gloss(["bygga", "blorparna"], "sv") == "build splash"  # plural definite -arna
+    assert translating._gloss(["bygga", "kundblorparna"], "sv") == "build customer splash"
+    assert translating._gloss(["bygga", "kundsblorp"], "sv") == "build customer splash"  # a linking -s
+    # the modifier is a word as written, no ending stripped ("kunder" is no modifier); no part of two letters
+    assert translating._gloss(["bygga", "kunderblorp"], "sv") == "build kunderblorp"
+    assert translating._gloss(["bygga", "kublorp"], "sv") == "build kublorp"
+    # an s that starts a head and could link the parts links them ("kunds|team"; "steam" is a head too)
+    assert translating._gloss(["bygga", "kundsteamet"], "sv") == "build customer crew"
+    assert translating._gloss(["bygga", "blorpsteam"], "sv") == "build splash crew"
+    # an English label word is one written in English letters: "trüst" is no "trust"
+    assert translating._gloss(["bygga", "trüsten"], "sv") == "build trüsten"
+    # the base form must be no other word's inflected form: "plasket" -> "plask" only if "plask" is a base
+    forms = translating._terms.lemmatizer.table.setdefault("sv", {})
+    monkeypatch.setitem(forms, "plask", "plaska")
+    assert translating._gloss(["bygga", "plasket"], "sv") == "build plasket"
+    monkeypatch.delitem(forms, "plask")
+    assert translating._gloss(["bygga", "plasket"], "sv") == "build dabble"
+    # English is never glossed, and a language without inflection endings keeps the word as written
+    assert translating._gloss(["build", "trusten"], "en") == ""
+    monkeypatch.setattr(Linker, "_inflection_endings", staticmethod(lambda: {}))
+    assert translating._gloss(["bygga", "blorparna"], "sv") == "build blorparna"
+
+
 class _Counting:
     """The real e5 embedder, keeping the query texts it embeds."""
 

@@ -40,7 +40,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kompetens.errors import Code, KompetensError, TaxonomyError
-from kompetens.lang import lang_data
+from kompetens.lang import LANGUAGES, lang_data
 from kompetens.link.embed import E5Embedder, Embedder, Progress, Vectors, embed_texts
 from kompetens.link.index import FloatArray, InvertedIndex, LanguageIndexes, TermQuery, summed
 from kompetens.link.langid import TrigramLangId
@@ -1359,6 +1359,8 @@ class Linker:
                 best = self._synonym_rendering(lemma, text_lang)
             if best is None and (near := self._near_lemma(lemma, text_lang)):  # misspelt: "pressmedelanden"
                 best = self._rendering(near, text_lang)
+            if best is None:  # a form or compound the dictionary lacks: "communityt", "onlinegemenskap"
+                best = self._formed_rendering(token, text_lang)
             found = found or best is not None
             out.append(token if best is None else best)
         return " ".join(out) if found else ""
@@ -1370,6 +1372,94 @@ class Linker:
             return glossary.renderings[lemma][0]
         pairs = self.translations.get(lemma)
         return pairs[0][0] if pairs else None
+
+    def _formed_rendering(self, token: str, text_lang: str) -> str | None:
+        """For a word that neither the dictionary nor the glossary knows, the English of the form it is built
+        from (stop 45): its base form by the language's inflection endings (``_base_rendering``: an English loan
+        with a Swedish ending, "communityt" -> community), else a compound of a modifier and a head of
+        ``FORMED_MIN_PART`` letters or more each, the head in any form and the modifier as
+        ``_modifier_rendering`` reads it ("onlinegemenskap" -> online community, "metabeskrivningar" -> meta
+        description); the longest head wins, except that a head starting with an s that is also a head
+        without it reads the s as the linking -s ("butiks|teamet", not "butik|steamet"); None when none."""
+        if not token.isalpha() or text_lang not in self._inflection_endings():
+            return None
+        found = self._base_rendering(token, text_lang)
+        if found is not None:
+            return found
+        n = FORMED_MIN_PART
+        for cut in range(n, len(token) - n + 1):
+            head = self._base_rendering(token[cut:], text_lang)
+            if head is None:
+                continue
+            modifier = self._modifier_rendering(token[:cut], text_lang)
+            if modifier is None and token[cut - 1] in LINKING_LETTERS and cut > n:
+                modifier = self._modifier_rendering(token[: cut - 1], text_lang)
+            if modifier is None:
+                continue
+            if token[cut] == "s" and len(token) - cut - 1 >= n:  # the genitive's linking -s: "affärs|mål"
+                shorter = self._base_rendering(token[cut + 1 :], text_lang)
+                if shorter is not None:
+                    linked = self._modifier_rendering(token[:cut], text_lang)
+                    if linked is not None:
+                        return f"{linked} {shorter}"
+            return f"{modifier} {head}"
+        return None
+
+    def _base_rendering(self, piece: str, text_lang: str) -> str | None:
+        """A word's English as the gloss reads it (``_word_rendering``), else that of its base form: the word
+        less one of the language's inflection endings (``inflection_endings`` of ``lang/<lang>/morphology.json``,
+        longest first) plus what replaces it, the base ``FORMED_MIN_PART`` letters or more and no inflected form
+        of another word."""
+        found = self._word_rendering(piece, text_lang)
+        if found is not None:
+            return found
+        for ending, base in self._inflection_endings().get(text_lang, ()):
+            if piece.endswith(ending) and len(piece) - len(ending) + len(base) >= FORMED_MIN_PART:
+                stem = piece[: len(piece) - len(ending)] + base
+                # a base form, not another word's inflected form ("lagen" is no form of "laga" via "lage")
+                if not self._is_base(stem, text_lang):
+                    continue
+                found = self._word_rendering(stem, text_lang)
+                if found is not None:
+                    return found
+        return None
+
+    def _modifier_rendering(self, piece: str, text_lang: str) -> str | None:
+        """A compound modifier's English: a base form as written, or one without its last vowel ("samarbet" of
+        "samarbete" in "samarbetsverktyg", as ``_Terms.parts`` reads modifiers); never another inflected form
+        ("kunder" is no modifier)."""
+        for word in (piece, *(piece + vowel for vowel in STEM_VOWELS)):
+            if (
+                self._is_base(word, text_lang)
+                and (found := self._word_rendering(word, text_lang)) is not None
+            ):
+                return found
+        return None
+
+    def _is_base(self, word: str, text_lang: str) -> bool:
+        """Whether ``word`` is its own lemma (no inflected form of another word)."""
+        return self._terms.lemmas([word], text_lang)[0] == (fold(word) if self._terms.fold_accents else word)
+
+    def _word_rendering(self, word: str, text_lang: str) -> str | None:
+        """Its lemma's ``_rendering``, else the word itself where it is an English label word written in English
+        letters and no inflected English form ("community"; not "tänk", read as *tank* without its accent)."""
+        rendered = self._rendering(self._terms.lemmas([word], text_lang)[0], text_lang)
+        if rendered is not None:
+            return rendered
+        if not word.isascii() or self._terms.lemmas([word], TRANSLATE_TO)[0] != word:
+            return None
+        return word if f"{TRANSLATE_TO}:{word}" in self.words_index.vocab else None
+
+    @staticmethod
+    @cache
+    def _inflection_endings() -> dict[str, tuple[tuple[str, str], ...]]:
+        """Per ``translate`` language with one, ``inflection_endings`` of its morphology.json."""
+        out: dict[str, tuple[tuple[str, str], ...]] = {}
+        for lang in LANGUAGES:
+            found = lang_data(lang, "morphology").get("inflection_endings")
+            if found:
+                out[lang] = tuple((str(e), str(b)) for e, b in found)
+        return out
 
     def _synonym_rendering(self, lemma: str, text_lang: str) -> str | None:
         """For a lemma with no rendering of its own, the English of its first synonym (``LinkConfig.synonyms``,
@@ -2085,6 +2175,15 @@ LINKING_LETTERS = frozenset("seauo")
 what ``_Terms.parts`` drops between a modifier and a head."""
 
 VOWELS = frozenset("aeiouyåäö")
+
+FORMED_MIN_PART = 4
+"""Letters a base form and each part of a compound need at least in the gloss's reading of a word the dictionary
+lacks (``Linker._formed_rendering``): three-letter parts read nonsense into real words ("kör|sbär", "bal|der",
+"utman|are", "est" of "ester"), in the real ads' tune half (bench/gloss_coverage.py --formed)."""
+
+STEM_VOWELS = ("e", "a", "o")
+"""The last vowels a Swedish compound modifier drops ("arbet|s" of "arbete", "skol|" of "skola", "kyrk|o" of
+"kyrka"), which the gloss's compound reading (``Linker._modifier_rendering``) puts back."""
 
 SUFFIX_HEADS = frozenset(
     f"{suffix}{ending}"
