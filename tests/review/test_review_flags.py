@@ -2045,3 +2045,51 @@ def test_stop_43_kinds_of_age_coding_are_flagged(lang: str, text: str, span: str
 @pytest.mark.parametrize(("lang", "text"), STOP_43_LOOK_ALIKES)
 def test_stop_43_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
     assert not [t for t, c in _flags(lang, text) if c == "age"]
+
+
+STOP_45_KINDS = [
+    ("sv", "Gärna en äldre, lugn person som trivs med nattarbete.", "äldre, lugn person"),
+    ("sv", "Vi söker en mogen, stabil chaufför.", "mogen, stabil chaufför"),
+    ("en", "Preferably an older, calm person for the night desk.", "older, calm person"),
+    ("sv", "Perfekt helgjobb för tonåringar som vill tjäna egna pengar.", "helgjobb för tonåringar"),
+    ("sv", "Kvällsjobbet lämpar sig väl för ungdomar.", "lämpar sig väl för ungdomar"),
+    ("sv", "Tjänsten lämpar sig för pensionärer.", "lämpar sig för pensionärer"),
+    ("sv", "Vi är alla i samma ålder och söker någon som passar in.", "Vi är alla i samma ålder"),
+    ("en", "We're all about the same age and want someone who fits in.", "all about the same age"),
+    ("sv", "Du står i startgroparna för din karriär.", "i startgroparna för din karriär"),
+    ("sv", "Passar dig som har lämnat småbarnsåren bakom dig.", "småbarnsåren bakom dig"),
+    ("en", "Your children have flown the nest and you want a new challenge.", "flown the nest"),
+    ("en", "You have grown-up children and time for evening shifts.", "grown-up children"),
+    ("sv", "Vi tänker oss en äldre, lugn person som boende känner förtroende för.", "tänker oss en äldre"),
+    ("sv", "Vi ser framför oss en mogen person i rollen.", "ser framför oss en mogen person"),
+    ("sv", "Du orkar hålla ett ungt och högt tempo i köket.", "ungt och högt tempo"),
+    ("sv", "Passar som extrajobb vid sidan av din pension.", "vid sidan av din pension"),
+    ("en", "A few shifts a week alongside your pension.", "alongside your pension"),
+    ("sv", "Redaktionen behöver påfyllning från den yngre generationen.", "den yngre generationen"),
+    ("en", "Our crew needs new blood from the younger generation.", "the younger generation"),
+]
+STOP_45_LOOK_ALIKES = [
+    ("sv", "Du stöttar äldre, sköra personer i hemmet."),
+    ("sv", "Barnen i gruppen är i samma ålder."),
+    ("sv", "Du hjälper pensionärer som vill lära sig surfplattan."),
+    ("sv", "Lokalen lämpar sig för konferenser."),
+    ("sv", "Vi erbjuder extrajobb med flexibla tider."),
+    ("en", "The pupils are all the same age."),
+    ("en", "Support an older, frail person at home."),
+    ("en", "You support parents whose children have grown up with a disability."),
+    ("sv", "Hos oss arbetar kollegor mellan 19 och 67 år, och blandningen är vår styrka."),
+    ("sv", "Vi är ett ungt företag med högt tempo."),
+    ("sv", "Utöver lön och tjänstepension erbjuder vi friskvårdsbidrag."),
+    ("sv", "Du undervisar den yngre generationen i historia."),
+    ("en", "We teach the younger generation to code."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), STOP_45_KINDS)
+def test_stop_45_kinds_of_age_coding_are_flagged(lang: str, text: str, span: str) -> None:
+    assert any(span in t for t, c in _flags(lang, text) if c == "age")
+
+
+@pytest.mark.parametrize(("lang", "text"), STOP_45_LOOK_ALIKES)
+def test_stop_45_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
+    assert not [t for t, c in _flags(lang, text) if c == "age"]
