@@ -2067,6 +2067,17 @@ STOP_45_KINDS = [
     ("en", "A few shifts a week alongside your pension.", "alongside your pension"),
     ("sv", "Redaktionen behöver påfyllning från den yngre generationen.", "den yngre generationen"),
     ("en", "Our crew needs new blood from the younger generation.", "the younger generation"),
+    ("sv", "Den yngsta i teamet är 22 år och den äldsta är 31.", "yngsta i teamet är 22 år"),
+    ("en", "Our youngest colleague is 20 and the oldest is 29.", "youngest colleague is 20"),
+    ("sv", "Passar dig som nyligen har lämnat skolbänken.", "nyligen har lämnat skolbänken"),
+    (
+        "en",
+        "Ideal for someone in their first few years out of university.",
+        "first few years out of university",
+    ),
+    ("sv", "Jobbet passar dig som vill ha något att göra på dina äldre dagar.", "på dina äldre dagar"),
+    ("en", "Some light work to enjoy during your golden years.", "your golden years"),
+    ("en", "You are ambitious and have a long career ahead of you.", "a long career ahead of you"),
 ]
 STOP_45_LOOK_ALIKES = [
     ("sv", "Du stöttar äldre, sköra personer i hemmet."),
@@ -2082,6 +2093,11 @@ STOP_45_LOOK_ALIKES = [
     ("sv", "Utöver lön och tjänstepension erbjuder vi friskvårdsbidrag."),
     ("sv", "Du undervisar den yngre generationen i historia."),
     ("en", "We teach the younger generation to code."),
+    ("sv", "Vår yngsta medarbetare är 19 och den äldsta 64."),
+    ("sv", "Den yngsta eleven är 17 och den äldsta 19."),
+    ("sv", "Du hjälper en hyresgäst som på äldre dar behöver stöd i vardagen."),
+    ("en", "Our youngest pupil is 17 and the oldest is 19."),
+    ("en", "Our youngest colleague is 21 and our oldest is 66."),
 ]
 
 
