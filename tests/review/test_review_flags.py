@@ -2098,6 +2098,14 @@ STOP_45_LOOK_ALIKES = [
     ("sv", "Du hjälper en hyresgäst som på äldre dar behöver stöd i vardagen."),
     ("en", "Our youngest pupil is 17 and the oldest is 19."),
     ("en", "Our youngest colleague is 21 and our oldest is 66."),
+    ("sv", "Passar dig som studerar på gymnasiet eller högskolan och vill jobba i sommar."),
+    ("sv", "Kursens deltagare har oftast nyss tagit studenten."),
+    ("en", "We sell gap year trips to students across Europe."),
+]
+STOP_45_STILL_FLAGGED = [
+    ("sv", "Passar dig som studerar på gymnasiet och vill jobba i sommar.", "studerar på gymnasiet"),
+    ("sv", "Du har nyss tagit studenten och vill jobba ett år.", "nyss tagit studenten"),
+    ("en", "An ideal gap year job for school leavers.", "gap year"),
 ]
 
 
@@ -2109,3 +2117,8 @@ def test_stop_45_kinds_of_age_coding_are_flagged(lang: str, text: str, span: str
 @pytest.mark.parametrize(("lang", "text"), STOP_45_LOOK_ALIKES)
 def test_stop_45_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
     assert not [t for t, c in _flags(lang, text) if c == "age"]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), STOP_45_STILL_FLAGGED)
+def test_stop_45_guards_leave_the_applicants_own_stage_flagged(lang: str, text: str, span: str) -> None:
+    assert any(span in t for t, c in _flags(lang, text) if c == "age")
