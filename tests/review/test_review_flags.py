@@ -2078,6 +2078,11 @@ STOP_45_KINDS = [
     ("sv", "Jobbet passar dig som vill ha något att göra på dina äldre dagar.", "på dina äldre dagar"),
     ("en", "Some light work to enjoy during your golden years.", "your golden years"),
     ("en", "You are ambitious and have a long career ahead of you.", "a long career ahead of you"),
+    ("sv", "Tjänsten vänder sig i första hand till unga akademiker.", "vänder sig i första hand till unga"),
+    ("en", "This weekend job is aimed mainly at teenagers.", "aimed mainly at teenagers"),
+    ("sv", "Du gick ut gymnasiet för högst två år sedan.", "gick ut gymnasiet för högst två år sedan"),
+    ("en", "You left school no more than two years ago.", "left school no more than two years ago"),
+    ("sv", "Våra medarbetare är i snitt 27 år.", "i snitt 27"),
 ]
 STOP_45_LOOK_ALIKES = [
     ("sv", "Du stöttar äldre, sköra personer i hemmet."),
@@ -2101,6 +2106,14 @@ STOP_45_LOOK_ALIKES = [
     ("sv", "Passar dig som studerar på gymnasiet eller högskolan och vill jobba i sommar."),
     ("sv", "Kursens deltagare har oftast nyss tagit studenten."),
     ("en", "We sell gap year trips to students across Europe."),
+    ("sv", "Verksamheten riktar sig till unga mellan 16 och 24 år."),
+    ("sv", "Våra kunder är i snitt 45 år."),
+    ("sv", "Vi är i snitt 30 anställda på kontoret."),
+    ("sv", "Hon gick ut skolan för två år sedan och är nu vår chef."),
+    ("en", "Our charity programme is aimed at young people."),
+    ("en", "She left school less than two years ago and now runs the shop."),
+    ("en", "The start of working life can be hard for the young people we support."),
+    ("sv", "Din mentor hjälper dig till en bra start i ditt yrkesliv hos oss."),
 ]
 STOP_45_STILL_FLAGGED = [
     ("sv", "Passar dig som studerar på gymnasiet och vill jobba i sommar.", "studerar på gymnasiet"),
