@@ -2114,11 +2114,17 @@ STOP_45_LOOK_ALIKES = [
     ("en", "She left school less than two years ago and now runs the shop."),
     ("en", "The start of working life can be hard for the young people we support."),
     ("sv", "Din mentor hjälper dig till en bra start i ditt yrkesliv hos oss."),
+    ("sv", "Vi är en ung och växande reklambyrå i Malmö."),
+    ("sv", "Vi är en ung studio med stora kunder."),
+    ("en", "We are a young, fast-growing fintech firm."),
+    ("en", "We're a young studio with big clients."),
 ]
 STOP_45_STILL_FLAGGED = [
     ("sv", "Passar dig som studerar på gymnasiet och vill jobba i sommar.", "studerar på gymnasiet"),
     ("sv", "Du har nyss tagit studenten och vill jobba ett år.", "nyss tagit studenten"),
     ("en", "An ideal gap year job for school leavers.", "gap year"),
+    ("sv", "Vi är en ung byrå och söker en ung och driven säljare.", "ung"),
+    ("en", "Join our young, ambitious sales team.", "young"),
 ]
 
 
