@@ -2118,6 +2118,11 @@ STOP_45_LOOK_ALIKES = [
     ("sv", "Vi är en ung studio med stora kunder."),
     ("en", "We are a young, fast-growing fintech firm."),
     ("en", "We're a young studio with big clients."),
+    ("sv", "Du rekryterar unga till våra sommarjobb."),
+    ("sv", "Som butikschef anställer du unga medarbetare till helgerna."),
+    ("sv", "Du ansvarar för att rekrytera feriearbetare mellan 16 och 18 år."),
+    ("en", "As store manager you recruit young staff for the weekends."),
+    ("en", "You will be responsible for recruiting students aged 16-18 for summer work."),
 ]
 STOP_45_STILL_FLAGGED = [
     ("sv", "Passar dig som studerar på gymnasiet och vill jobba i sommar.", "studerar på gymnasiet"),
@@ -2125,6 +2130,9 @@ STOP_45_STILL_FLAGGED = [
     ("en", "An ideal gap year job for school leavers.", "gap year"),
     ("sv", "Vi är en ung byrå och söker en ung och driven säljare.", "ung"),
     ("en", "Join our young, ambitious sales team.", "young"),
+    ("sv", "Vi anställer unga och drivna säljare.", "unga"),
+    ("sv", "Du som är ung och vill arbeta som rekryterare är välkommen.", "ung"),
+    ("en", "You are young and want to work in recruitment.", "young"),
 ]
 
 
