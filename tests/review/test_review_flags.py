@@ -2123,6 +2123,8 @@ STOP_45_LOOK_ALIKES = [
     ("sv", "Du ansvarar för att rekrytera feriearbetare mellan 16 och 18 år."),
     ("en", "As store manager you recruit young staff for the weekends."),
     ("en", "You will be responsible for recruiting students aged 16-18 for summer work."),
+    ("sv", "Du motiverar unga att välja en yrkesutbildning."),
+    ("sv", "Som studievägledare inspirerar du unga att våga välja."),
 ]
 STOP_45_STILL_FLAGGED = [
     ("sv", "Passar dig som studerar på gymnasiet och vill jobba i sommar.", "studerar på gymnasiet"),
@@ -2133,6 +2135,7 @@ STOP_45_STILL_FLAGGED = [
     ("sv", "Vi anställer unga och drivna säljare.", "unga"),
     ("sv", "Du som är ung och vill arbeta som rekryterare är välkommen.", "ung"),
     ("en", "You are young and want to work in recruitment.", "young"),
+    ("sv", "Du är ung och inspirerar dina kollegor.", "ung"),
 ]
 
 
