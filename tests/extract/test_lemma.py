@@ -17,6 +17,7 @@ from kompetens.engine import LEXICON_FILE, Engine
 from kompetens.extract.lemma import (
     Lexicon,
     default_lexicon,
+    forget_absent_python,
     word_memos_python,
     word_rows_python,
     words_file_id,
@@ -451,6 +452,49 @@ def test_the_c_word_memos_batches_keep_the_keys_order_and_errors(
     assert [list(memo.items()) for memo in written] == [list(memo.items()) for memo in before]
 
 
+_CASES = st.text(st.sampled_from("abzAZ1-_éÅßǆǅǄİı中σςΣ\u0301 "), max_size=5)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_CASES, max_size=30, unique=True),
+    st.dictionaries(_CASES, st.none(), max_size=6),
+    st.integers(min_value=0, max_value=40),
+    st.sampled_from(["sv", "en"]),
+)
+def test_the_c_word_memos_note_the_absent_words_as_the_lexicon_did(
+    missing: list[str], held: dict[str, None], most: int, lang: str
+) -> None:
+    """Given the lexicon's other memos, ``word_memos`` notes the keys the file lacks in them in the same call:
+    each lowercase word of letters whose capitalised form lowers to it again (ASCII or not: a case-less letter,
+    a titlecase digraph, the German sharp s, a combining mark) as ``_forget_absent`` noted it, and a memo that
+    would hold more than ``most`` starts again, in the same order, the C code as its twin."""
+    want = [w for w in missing if w.isalpha() and w == w.lower() == w.capitalize().lower()]
+    data = _empty_words_file()
+    memos = [
+        [dict(held), dict.fromkeys([(k, lang) for k in held])] for _ in range(1 + (speedups is not None))
+    ]
+    twins = [word_memos_python] + ([speedups.word_memos] if speedups is not None else [])
+    for twin, (dictionary, fold) in zip(twins, memos, strict=True):
+        lemmas: dict[str, object] = {}
+        assert twin(data, sorted(missing), 0, lemmas, {}, {}, dictionary, fold, lang, most) == sorted(missing)
+        entries = {k: None for w in want for k in (w, w.capitalize())}
+        folds = {(w, lang): None for w in want}
+        before = [held, dict.fromkeys([(k, lang) for k in held])]
+        for memo, old, new in zip((dictionary, fold), before, (entries, folds), strict=True):
+            kept = not want or len(old) + len(new) <= most
+            assert memo == ({**old, **new} if kept else new)
+    if speedups is not None:
+        assert [list(m.items()) for m in memos[0]] == [list(m.items()) for m in memos[1]]
+    alone: list[dict[object, object]] = [dict(held), dict.fromkeys([(k, lang) for k in held])]
+    forget_absent_python(missing, *alone, lang, most)  # type: ignore[arg-type]
+    assert alone == memos[0]
+
+
+def _empty_words_file() -> bytes:
+    return b"KWORDS\0\1" + bytes(8)  # no record, an empty id
+
+
 def test_the_c_word_memos_checks_its_arguments() -> None:
     if speedups is None:
         pytest.skip("the C code is not built")
@@ -461,6 +505,8 @@ def test_the_c_word_memos_checks_its_arguments() -> None:
         speedups.word_memos(empty, ["a"], 2, {}, {}, {})
     with pytest.raises(TypeError):
         speedups.word_memos(empty, [1], 0, {}, {}, {})
+    with pytest.raises(TypeError, match="go together"):
+        speedups.word_memos(empty, ["a"], 0, {}, {}, {}, {}, {}, "sv")
     memos: list[dict[str, object]] = [{}, {}, {}]
     assert speedups.word_memos(empty, ["a"], 1, *memos) == ["a"]
     assert memos == [{"a": None}, {"a": 0.0}, {"a": 0.0}]

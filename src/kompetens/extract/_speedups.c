@@ -18,7 +18,8 @@
  * features itself, and word_table(...), which hashes the Python feature strings (the tests compare the two).
  *
  * The lexicon's words file (kompetens.extract.lemma.word_rows_python): word_rows(buffer, keys), and its rows
- * written into the lexicon's memos (word_memos_python): word_memos(buffer, keys, col, lemmas, zipf_sv, zipf_en).
+ * written into the lexicon's memos (word_memos_python): word_memos(buffer, keys, col, lemmas, zipf_sv, zipf_en[,
+ * dictionary, fold, lang, most]), the keys it lacks noted in the lexicon's other memos (forget_absent_python).
  *
  * A text's Latin-1 test (kompetens.extract.text._latin1_python): latin1(text); the layout's sentence ends and
  * link-line candidates (kompetens.layout._sentence_cuts_python, _link_lines_python): sentence_cuts(text, heads,
@@ -1556,7 +1557,93 @@ static int memo_write(PyObject *key, Py_ssize_t kl, const unsigned char *rec, co
     return bad ? -1 : 0;
 }
 
-/* word_memos(buffer, keys, col, lemmas, zipf_sv, zipf_en) -> [the keys the file lacks]: the words file's rows of
+/* Whether a key the words file lacks is a lowercase word of letters whose capitalised form lowers to it again
+ * (kompetens.extract.lemma.forget_absent_python: w.isalpha() and w == w.lower() == w.capitalize().lower()); where
+ * it is, *cap gets w.capitalize() (a new reference). ASCII keys are answered here, others by their own methods.
+ * 1 or 0, or -1 with an exception set. */
+static int absent_word(PyObject *w, PyObject **cap) {
+    *cap = NULL;
+    if (PyUnicode_IS_ASCII(w)) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+        const Py_UCS1 *d = PyUnicode_1BYTE_DATA(w);
+        if (n == 0) return 0;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (d[i] < 'a' || d[i] > 'z') return 0;
+        PyObject *c = PyUnicode_New(n, 127);
+        if (c == NULL) return -1;
+        memcpy(PyUnicode_1BYTE_DATA(c), d, (size_t)n);
+        PyUnicode_1BYTE_DATA(c)[0] = (Py_UCS1)(d[0] - 'a' + 'A');
+        *cap = c;
+        return 1;
+    }
+    PyObject *r = PyObject_CallMethod(w, "isalpha", NULL);
+    if (r == NULL) return -1;
+    int is = PyObject_IsTrue(r);
+    Py_DECREF(r);
+    if (is <= 0) return is;
+    PyObject *low = PyObject_CallMethod(w, "lower", NULL);
+    if (low == NULL) return -1;
+    is = PyUnicode_Compare(w, low) == 0;
+    if (!is) {
+        Py_DECREF(low);
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    PyObject *c = PyObject_CallMethod(w, "capitalize", NULL);
+    PyObject *clow = c == NULL ? NULL : PyObject_CallMethod(c, "lower", NULL);
+    if (clow == NULL) {
+        Py_DECREF(low);
+        Py_XDECREF(c);
+        return -1;
+    }
+    is = PyUnicode_Compare(low, clow) == 0;
+    Py_DECREF(low);
+    Py_DECREF(clow);
+    if (!is || PyErr_Occurred()) {
+        Py_DECREF(c);
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    *cap = c;
+    return 1;
+}
+
+/* The notes of forget_absent_python: of `missing` (the keys the words file lacks), each lowercase word `w`
+ * (absent_word) gets None in `dictionary` under w and w.capitalize(), and None in `fold` under (w, lang); each
+ * memo is cleared first where it would hold more than `most` (as kompetens.extract.lemma._remember). 0, or -1
+ * with an exception set. */
+static int forget_absent(PyObject *missing, PyObject *dictionary, PyObject *fold, PyObject *lang, Py_ssize_t most) {
+    Py_ssize_t n = PyList_GET_SIZE(missing), entries = 0;
+    PyObject *ws = PyList_New(0), *caps = PyList_New(0);
+    int bad = ws == NULL || caps == NULL;
+    for (Py_ssize_t i = 0; i < n && !bad; i++) {
+        PyObject *w = PyList_GET_ITEM(missing, i), *cap;
+        int is = absent_word(w, &cap);
+        if (is < 0) bad = 1;
+        else if (is) {
+            bad = PyList_Append(ws, w) < 0 || PyList_Append(caps, cap) < 0;
+            entries += 1 + (PyUnicode_Compare(w, cap) != 0); /* a word with no case is its capitalised form */
+            Py_DECREF(cap);
+        }
+    }
+    Py_ssize_t m = bad ? 0 : PyList_GET_SIZE(ws);
+    if (m > 0) {
+        if (PyDict_GET_SIZE(dictionary) + entries > most) PyDict_Clear(dictionary);
+        for (Py_ssize_t i = 0; i < m && !bad; i++)
+            bad = PyDict_SetItem(dictionary, PyList_GET_ITEM(ws, i), Py_None) < 0 ||
+                  PyDict_SetItem(dictionary, PyList_GET_ITEM(caps, i), Py_None) < 0;
+        if (!bad && PyDict_GET_SIZE(fold) + m > most) PyDict_Clear(fold);
+        for (Py_ssize_t i = 0; i < m && !bad; i++) {
+            PyObject *k = PyTuple_Pack(2, PyList_GET_ITEM(ws, i), lang);
+            bad = k == NULL || PyDict_SetItem(fold, k, Py_None) < 0;
+            Py_XDECREF(k);
+        }
+    }
+    Py_XDECREF(ws);
+    Py_XDECREF(caps);
+    return bad ? -1 : 0;
+}
+
+/* word_memos(buffer, keys, col, lemmas, zipf_sv, zipf_en[, dictionary, fold, lang, most]) -> [the keys the file
+ * lacks]: the words file's rows of
  * `keys` (str; sorted, so that the bisections walk near pages) written straight into the lexicon's memos, as
  * kompetens.extract.lemma._SqliteFactory._prefetch_words writes them from word_rows, without a tuple a row:
  * lemmas[key] = the lemma in column `col` (0 sv, 1 en; the key itself where the row holds none) where the row
@@ -1565,14 +1652,24 @@ static int memo_write(PyObject *key, Py_ssize_t kl, const unsigned char *rec, co
  *
  * The keys are looked up WORDS_BATCH at a time (words_find_many: their bisections side by side), and written in
  * their order. A batch in which something is wrong (a key that is no str or has no UTF-8, a bad offset) is done
- * again a key at a time, so that the memos hold what they held before at the same error. */
+ * again a key at a time, so that the memos hold what they held before at the same error.
+ *
+ * Where `dictionary` and `fold` are given (dicts; `lang` a str, `most` the memos' bound), the keys the file
+ * lacks are noted in them after (forget_absent, as the lexicon's _forget_absent: one call, no Python between). */
 static PyObject *word_memos(PyObject *self, PyObject *args) {
-    PyObject *bufobj, *keys, *memo, *zs[2], *out = NULL, *zero = NULL;
+    PyObject *bufobj, *keys, *memo, *zs[2], *out = NULL, *zero = NULL, *dictionary = NULL, *fold = NULL,
+                                                 *lang = NULL;
     int col;
+    Py_ssize_t most = -1;
     Py_buffer b = {0};
-    if (!PyArg_ParseTuple(args, "OO!iO!O!O!", &bufobj, &PyList_Type, &keys, &col, &PyDict_Type, &memo,
-                          &PyDict_Type, &zs[0], &PyDict_Type, &zs[1]))
+    if (!PyArg_ParseTuple(args, "OO!iO!O!O!|O!O!O!n", &bufobj, &PyList_Type, &keys, &col, &PyDict_Type, &memo,
+                          &PyDict_Type, &zs[0], &PyDict_Type, &zs[1], &PyDict_Type, &dictionary, &PyDict_Type,
+                          &fold, &PyUnicode_Type, &lang, &most))
         return NULL;
+    if (dictionary != NULL && most < 0) {
+        PyErr_SetString(PyExc_TypeError, "word_memos: dictionary, fold, lang and most go together");
+        return NULL;
+    }
     if (col != 0 && col != 1) {
         PyErr_SetString(PyExc_ValueError, "word_memos: col is 0 or 1");
         return NULL;
@@ -1626,6 +1723,7 @@ static PyObject *word_memos(PyObject *self, PyObject *args) {
         }
     }
     Py_DECREF(keys);
+    if (dictionary != NULL && forget_absent(out, dictionary, fold, lang, most) < 0) goto fail;
     goto done;
 fail_keys:
     Py_DECREF(keys);
@@ -1950,7 +2048,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 12
+#define VERSION 13
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);

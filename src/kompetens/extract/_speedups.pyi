@@ -59,6 +59,10 @@ def word_memos(
     lemmas: dict[str, str | None],
     zipf_sv: dict[str, float],
     zipf_en: dict[str, float],
+    dictionary: dict[str, str | None] = ...,
+    fold: dict[tuple[str, str], str | None] = ...,
+    lang: str = ...,
+    most: int = ...,
     /,
 ) -> list[str]: ...
 def word_rows_into(

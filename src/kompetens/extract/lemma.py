@@ -270,8 +270,20 @@ class _SqliteFactory:
             for one in (memo, zipf_sv, zipf_en):
                 if len(one) + len(new) > DB_MEMO_MAX:  # as ``_remember`` starts a memo again
                     one.clear()
-            missing = speedups.word_memos(mapped, sorted(new), SUPPORTED.index(lang), memo, zipf_sv, zipf_en)
-            self._forget_absent(missing, lang)
+            # the keys the file lacks noted in the same call (as ``_forget_absent``)
+            dictionary: dict[str, str | None] = self.get_dictionary(lang)._memo  # type: ignore[attr-defined]
+            speedups.word_memos(
+                mapped,
+                sorted(new),
+                SUPPORTED.index(lang),
+                memo,
+                zipf_sv,
+                zipf_en,
+                dictionary,
+                self._fold,
+                lang,
+                DB_MEMO_MAX,
+            )
         elif new:
             col = 1 + SUPPORTED.index(lang)
             rows: dict[str, tuple[Any, ...]]
@@ -299,11 +311,8 @@ class _SqliteFactory:
     def _forget_absent(self, missing: list[str], lang: str) -> None:
         """Note that the ``words`` table lacks ``missing``: a lowercase word of them has no lemma row (as
         written or capitalised) and no restored spelling (``_prefetch_words``)."""
-        absent = [w for w in missing if w.isalpha() and w == w.lower() == w.capitalize().lower()]
-        if absent:
-            dictionary: dict[str, str | None] = self.get_dictionary(lang)._memo  # type: ignore[attr-defined]
-            _remember(dictionary, {k: None for w in absent for k in (w, w.capitalize())})
-            _remember(self._fold, {(w, lang): None for w in absent})
+        dictionary: dict[str, str | None] = self.get_dictionary(lang)._memo  # type: ignore[attr-defined]
+        forget_absent_python(missing, dictionary, self._fold, lang, DB_MEMO_MAX)
 
     def read(self, form: str, lang: str) -> str | None:
         """The lemma of ``form`` where the memo holds its row (a look-up or ``prefetch`` read it); None where
@@ -827,6 +836,29 @@ def word_rows_python(
     return out
 
 
+def forget_absent_python(
+    missing: list[str],
+    dictionary: dict[str, str | None],
+    fold: dict[tuple[str, str], str | None],
+    lang: str,
+    most: int,
+) -> None:
+    """Note that the words file (or table) lacks ``missing`` (``_SqliteFactory._forget_absent``): each lowercase
+    word of letters whose capitalised form lowers to it again gets None in ``dictionary`` (the lemma table's memo)
+    as written and capitalised, and None in ``fold`` under ``(word, lang)``; a memo that would hold more than
+    ``most`` starts again (as ``_remember``). The C code's twin (in ``_speedups.word_memos``)."""
+    absent = [w for w in missing if w.isalpha() and w == w.lower() == w.capitalize().lower()]
+    if absent:
+        entries: dict[str, str | None] = {k: None for w in absent for k in (w, w.capitalize())}
+        if len(dictionary) + len(entries) > most:
+            dictionary.clear()
+        dictionary.update(entries)
+        folds: dict[tuple[str, str], str | None] = {(w, lang): None for w in absent}
+        if len(fold) + len(folds) > most:
+            fold.clear()
+        fold.update(folds)
+
+
 def word_memos_python(
     buf: Any,
     keys: list[str],
@@ -834,12 +866,18 @@ def word_memos_python(
     lemmas: dict[str, str | None],
     zipf_sv: dict[str, float],
     zipf_en: dict[str, float],
+    dictionary: dict[str, str | None] | None = None,
+    fold: dict[tuple[str, str], str | None] | None = None,
+    lang: str = "",
+    most: int = -1,
 ) -> list[str]:
     """The words file's rows of ``keys`` written into a lexicon's memos, as ``_SqliteFactory._prefetch_words``
     writes them: ``lemmas[key]`` the lemma in column ``col`` (0 the first language of ``SUPPORTED``, 1 the
     second; the key itself where the row holds none) where the row holds a frequency, else None;
     ``zipf_sv[key]``, ``zipf_en[key]`` its frequencies, else 0.0. Returns the keys the file lacks (in order).
-    The C code's twin (``_speedups.word_memos``), and its reference in the tests."""
+    Where ``dictionary`` and ``fold`` are given (with ``lang`` and ``most``), the keys the file lacks are noted
+    in them after (``forget_absent_python``). The C code's twin (``_speedups.word_memos``), and its reference in
+    the tests."""
     if col not in (0, 1):
         raise ValueError("word_memos: col is 0 or 1")
     rows = {row[0]: row for row in word_rows_python(buf, keys)}
@@ -855,6 +893,8 @@ def word_memos_python(
         lemmas[key] = ((lemma_en if col else lemma_sv) or key) if held else None
         zipf_sv[key] = 0.0 if held_sv is None else held_sv
         zipf_en[key] = 0.0 if held_en is None else held_en
+    if dictionary is not None and fold is not None:
+        forget_absent_python(missing, dictionary, fold, lang, most)
     return missing
 
 
