@@ -689,5 +689,37 @@ def test_the_c_word_rows_into_checks_its_arguments() -> None:
         speedups.word_rows_into(["Java"], ["java"], [None], ["-"], None, weights, tables, 0)
     with pytest.raises(TypeError):
         speedups.word_rows_into(["Java"], ["java"], ["java"], ["-"], [[1]], weights, tables, 0)
+    with pytest.raises(TypeError):
+        speedups.word_rows_into(["Java"], ["java"], ["java"], ["-"], {"java": [1]}, weights, tables, 0)
     speedups.word_rows_into(["Java"], ["java"], ["java"], ["-"], [(1, 2)], weights, tables, 3)
     assert tables[3].any() and not tables[:3].any()
+
+
+@_NO_C
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(["java", "Java", "kod", "koden", "x", "ÅÄÖ", "İ"]), min_size=1, max_size=12),
+    st.dictionaries(
+        st.sampled_from(["java", "kod", "koden", "x", "åäö", "i̇"]),
+        st.one_of(
+            st.just(()), st.tuples(st.integers(0, 200)), st.tuples(st.integers(0, 200), st.integers(0, 200))
+        ),
+        min_size=1,
+    ),
+)
+def test_the_c_word_rows_into_looks_the_clusters_up_as_the_featurizer(
+    words: list[str], clusters: dict[str, tuple[int, ...]]
+) -> None:
+    """Given the clusters (a dict) for grains, ``word_rows_into`` finds each word's as the featurizer does
+    (``clusters.get(lower) or clusters.get(lemma) or ()``: an empty tuple of the word itself falls to its
+    lemma's): the same tables as with their list."""
+    weights = _PACKAGED._weights
+    lowers = [w.lower() for w in words]
+    lemmas = [{"koden": "kod"}.get(w, w) for w in lowers]
+    grains = [
+        clusters.get(lower) or clusters.get(lemma) or () for lower, lemma in zip(lowers, lemmas, strict=True)
+    ]
+    want, got = (np.zeros((len(words), 5, 3), dtype=np.float32) for _ in range(2))
+    speedups.word_rows_into(words, lowers, lemmas, ["-"] * len(words), grains, weights, want, 0)
+    speedups.word_rows_into(words, lowers, lemmas, ["-"] * len(words), clusters, weights, got, 0)
+    assert got.tobytes() == want.tobytes()

@@ -1249,10 +1249,35 @@ done:
     return result;
 }
 
+/* A word's clusters as the featurizer finds them (Featurizer.fill_row): clusters.get(lower) or
+ * clusters.get(lemma) or () (a borrowed reference; NULL with an exception set). */
+static PyObject *word_grains(PyObject *clusters, PyObject *lower, PyObject *lemma) {
+    PyObject *keys[2] = {lower, lemma};
+    /* a word that is its own lemma (most new forms: names, numbers, words the lexicon lacks) is asked once */
+    int ask = 2 - (lemma == lower || (PyUnicode_GET_LENGTH(lemma) == PyUnicode_GET_LENGTH(lower) &&
+                                      PyUnicode_KIND(lemma) == PyUnicode_KIND(lower) &&
+                                      memcmp(PyUnicode_DATA(lemma), PyUnicode_DATA(lower),
+                                             (size_t)(PyUnicode_GET_LENGTH(lower) * PyUnicode_KIND(lower))) == 0));
+    for (int q = 0; q < ask; q++) {
+        PyObject *g = PyDict_GetItemWithError(clusters, keys[q]);
+        if (g == NULL && PyErr_Occurred()) return NULL;
+        if (g != NULL) {
+            int truth = PyObject_IsTrue(g);
+            if (truth < 0) return NULL;
+            if (truth) return g;
+        }
+    }
+    static PyObject *none_found = NULL; /* () */
+    if (none_found == NULL && (none_found = PyTuple_New(0)) == NULL) return NULL;
+    return none_found;
+}
+
 /* word_rows_into(words, lowers, lemmas, classes, grains, weights, tables, first) -> None
  *   word_row of each words[k] (with lowers[k], lemmas[k], classes[k] and grains[k], or no grains where grains is
  *   None) written into tables[first + k] (tables: float32 rows x 5 x 3, writable): a text's new words in one
- *   call (WordTables.add_many). The lists are of one length, their items str (grains': None or tuples). */
+ *   call (WordTables.add_many). The lists are of one length, their items str (grains': None or tuples).
+ *   grains may also be the word clusters (a dict): each word's are then word_grains(grains, lowers[k],
+ *   lemmas[k]), looked up here rather than in a Python list first. */
 static PyObject *word_rows_into(PyObject *self, PyObject *args) {
     PyObject *words, *lowers, *lemmas, *classes, *grains, *wobj, *tobj;
     Py_ssize_t first;
@@ -1261,8 +1286,9 @@ static PyObject *word_rows_into(PyObject *self, PyObject *args) {
         return NULL;
     Py_ssize_t count = PyList_GET_SIZE(words);
     if (PyList_GET_SIZE(lowers) != count || PyList_GET_SIZE(lemmas) != count || PyList_GET_SIZE(classes) != count ||
-        (grains != Py_None && (!PyList_Check(grains) || PyList_GET_SIZE(grains) != count))) {
-        PyErr_SetString(PyExc_ValueError, "word_rows_into: the lists differ in length (grains: None or a list)");
+        (grains != Py_None && !PyDict_Check(grains) && (!PyList_Check(grains) || PyList_GET_SIZE(grains) != count))) {
+        PyErr_SetString(PyExc_ValueError,
+                        "word_rows_into: the lists differ in length (grains: None, a list or the clusters)");
         return NULL;
     }
     if (!crc_ready) crc_init();
@@ -1284,7 +1310,10 @@ static PyObject *word_rows_into(PyObject *self, PyObject *args) {
                 PyErr_SetString(PyExc_TypeError, "word_rows_into: words, lowers, lemmas and classes hold str");
                 goto done;
             }
-        PyObject *g = grains == Py_None ? Py_None : PyList_GET_ITEM(grains, k);
+        PyObject *g = grains == Py_None     ? Py_None
+                      : PyDict_Check(grains) ? word_grains(grains, items[1], items[2])
+                                             : PyList_GET_ITEM(grains, k);
+        if (g == NULL) goto done;
         if (fill_word_row(items[0], items[1], items[2], items[3], g, (const float *)w.buf, rows,
                           (float *)t.buf + 15 * (first + k)) < 0)
             goto done;
@@ -2048,7 +2077,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 13
+#define VERSION 14
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);

@@ -70,7 +70,7 @@ def word_rows_into(
     lowers: list[str],
     lemmas: list[str],
     classes: list[str],
-    grains: list[tuple[int, ...]] | None,
+    grains: list[tuple[int, ...]] | dict[str, tuple[int, ...]] | None,
     weights: Any,
     tables: Any,
     first: int,

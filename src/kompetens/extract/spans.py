@@ -226,15 +226,8 @@ class Featurizer:
             lowers = [word.lower() for word in words]
             bases = lemmas(lowers, lang)  # a non-word's lemma is itself
             kinds = [classes.get(lower, "-") for lower in lowers]
-            grains = (
-                [
-                    clusters.get(lower) or clusters.get(base) or ()
-                    for lower, base in zip(lowers, bases, strict=True)
-                ]
-                if clusters
-                else None
-            )
-            word_rows_into(words, lowers, bases, kinds, grains, weights, tables, first)
+            # each word's clusters (``clusters.get(lower) or clusters.get(base) or ()``) looked up in the C call
+            word_rows_into(words, lowers, bases, kinds, clusters or None, weights, tables, first)
             out[first : first + len(words)] = [codes.get(kind, 0) for kind in kinds]
 
         return fill_many
