@@ -1425,3 +1425,74 @@ def test_the_hires_own_social_media_work_negated_is_no_evidence(
     heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
     review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+SOCIAL_FOLLOW_CUSTOMERS_PAGE_45 = [
+    # a stay-updated line addressed to the reader is the employer's boilerplate, not the hire's work
+    (
+        "sv",
+        "Tandhygienist",
+        "Du behandlar patienter. Håll dig uppdaterad om livet på kliniken via vårt Instagramkonto.",
+        False,
+    ),
+    (
+        "en",
+        "Nurse",
+        "You care for patients on the ward. Stay up to date with life at the clinic via our Instagram.",
+        False,
+    ),
+    # customers' own accounts connected to a product are the customers'
+    (
+        "sv",
+        "Supporttekniker",
+        "Du hjälper kunderna att koppla sina Facebooksidor och Instagramkonton till bokningen.",
+        False,
+    ),
+    (
+        "en",
+        "Support Specialist",
+        "You help customers connect their Facebook pages and Instagram accounts to the booking widget.",
+        False,
+    ),
+    # the employer's LinkedIn page is its channel, not an application link
+    (
+        "sv",
+        "Säljare",
+        "Du delar kundcase och nyheter på företagets LinkedIn-sida och bearbetar nya kunder.",
+        True,
+    ),
+    (
+        "en",
+        "Sales Executive",
+        "You share case studies and news on the company LinkedIn page and win new customers.",
+        True,
+    ),
+    # guards: keeping up with social media as a duty, the hire running clients' channels
+    (
+        "sv",
+        "Kommunikatör",
+        "Du håller dig uppdaterad om trender i sociala medier och publicerar inlägg på kommunens Facebooksida.",
+        True,
+    ),
+    (
+        "en",
+        "Marketing Assistant",
+        "You stay up to date with trends on Instagram and TikTok and publish posts.",
+        True,
+    ),
+    ("sv", "Kundansvarig", "Du driver kundernas Facebooksidor och planerar deras annonser.", True),
+    ("en", "Applicant", "Send your CV and a link to your LinkedIn page.", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "sentence", "counts"), SOCIAL_FOLLOW_CUSTOMERS_PAGE_45)
+def test_stay_updated_lines_customers_accounts_and_the_employers_linkedin_page(
+    lang: str, title: str, sentence: str, counts: bool
+) -> None:
+    """Stop 45: "Håll dig uppdaterad ... via vårt Instagramkonto" / "Stay up to date ... via our Instagram" is
+    a follow-us line; "koppla sina Facebooksidor" / "connect their Facebook pages" are the customers' accounts;
+    "företagets LinkedIn-sida" / "the company LinkedIn page" is the employer's channel, "your LinkedIn page"
+    an application link. Fictional sentences."""
+    heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
+    review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
