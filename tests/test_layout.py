@@ -116,6 +116,13 @@ BOILERPLATE = [
     ),
     ("en", "In our latest employee survey, 96% of our people said they would recommend us."),
     ("en", "We are the best employer in the region according to the latest national rankings."),
+    # stop 45: follow-us lines that ask the reader to stay updated; the ad's contact people, not the hire's work
+    ("sv", "Håll dig uppdaterad om vardagen på kontoret via vår Facebooksida."),
+    ("en", "Stay up to date with life at the studio via our Instagram."),
+    ("sv", "Fackliga kontaktpersoner är Eva Lind, Vision, och Per Holm, Kommunal."),
+    ("sv", "Kontaktperson för frågor om tjänsten är rekryterande chef Anna Berg."),
+    ("sv", "Vid frågor om sökvägar, kontakta den som står som kontaktperson i annonsen."),
+    ("sv", "Du får en personlig kontaktperson under hela uppdraget."),
 ]
 
 JOB_SENTENCES = [
@@ -129,6 +136,14 @@ JOB_SENTENCES = [
     ("sv", "Du genomför medarbetarundersökningar och analyserar resultaten."),
     ("sv", "Du tar fram statistik och analyserar enkäter från kunderna."),
     ("en", "You run customer surveys and report on the statistics."),
+    # stop 45: the hire as a contact person is a duty ("kontaktperson" was a boilerplate phrase), keeping up
+    # with trends is the hire's own
+    (
+        "sv",
+        "Du är kundernas kontaktperson och planerar deras kampanjer i annonssystemen hos Meta och LinkedIn.",
+    ),
+    ("sv", "Fungera som kontaktperson mot myndigheter och leverantörer."),
+    ("sv", "Du håller dig uppdaterad om trender i sociala medier."),
 ]
 
 
