@@ -34,7 +34,10 @@ clerk; written blind and kept from the helpers who changed the ranking that stop
 accountant, a customer success manager, a digital marketer, a kommunikatör, an ekonomiassistent; set 6 a payroll
 specialist, an IT support technician, a UX/UI designer, a warehouse team leader, an SDR, a games community
 coordinator, a kundtjänstmedarbetare, a marknadskoordinator; each measured at first contact, its tune roles then
-read by a helper, its check roles held out).
+read by a helper, its check roles held out); ``rank_written_7`` (stop 45: a municipality's webbredaktör, a
+kundservice team leader, a warehouse team leader, an apotekstekniker, a paid social specialist, a CRM and email
+marketer, a civil engineer, a school administrator; 12 CVs each graded 0-3, written blind and held out whole that
+stop: 0.915 at first contact, TF-IDF 0.750, random 0.467).
 """
 
 from __future__ import annotations

@@ -42,6 +42,9 @@ age kinds the same (docs/review.md "Stop 42: two sets held out").
 ``--data bench/data/age_ads_written_10.tsv``: 200 more in the style of real ads (160 Swedish, 50 age-coded; longer
 texts, one subtle signal), written blind in stop 43; first contact (012afcf) sv 42 of 50 / 3 of 110, en 9 of 10 / 1
 of 30; stop 43's kinds read its tune half only, its check half unchanged (docs/review.md "Stop 43").
+``--data bench/data/age_ads_written_11.tsv``: 200 more in the style of real ads, written blind in stop 45 (the writer
+assembled them from per-sector sentences around one hand-written signal or trap each, so ads of a sector look alike);
+first contact sv 42 of 50 / 2 of 110, en 10 of 10 / 0 of 30; stop 45's kinds read its tune half only.
 
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).

@@ -28,7 +28,9 @@ Swedish) and social_en_written_5.tsv (40 English), one blind writer's 200 rows s
 helper who worked on the social-media rules that stop: both halves held out (docs/review.md "Stop 42: two sets held out");
 from stop 44, social_sv_written_5.tsv / social_en_written_6.tsv and social_sv_written_6.tsv / social_en_written_7.tsv
 (two blind writers' 200 rows each, their tune halves read by that stop's helper, their check halves held out) and
-social_sv_written_7.tsv / social_en_written_8.tsv (a third, held out whole: measured after that helper's work).
+social_sv_written_7.tsv / social_en_written_8.tsv (a third, held out whole: measured after that helper's work);
+from stop 45, social_sv_written_8.tsv / social_en_written_9.tsv (a blind writer's 200 rows, 127 traps; first contact
+sv 11 of 110 negatives flagged, en 4 of 28; its tune halves read by that stop's helper, its check halves held out).
 """
 
 from __future__ import annotations
