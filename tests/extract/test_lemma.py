@@ -347,13 +347,10 @@ def _table_rows(conn: sqlite3.Connection, keys: list[str]) -> list[tuple[object,
     return conn.execute(f"SELECT * FROM words WHERE word IN ({marks})", keys).fetchall() if keys else []
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.dictionaries(_WORD, _ROW, max_size=40), st.lists(_WORD, max_size=10))
-def test_the_words_file_gives_the_words_tables_rows(
-    tmp_path_factory: pytest.TempPathFactory, table: dict[str, tuple[object, ...]], others: list[str]
-) -> None:
-    """The sorted words file (``write_words_file``) answers each key as the ``words`` table's query does: the
-    C bisection and its Python twin, for the table's words (any Unicode but NUL) and for others."""
+def _words_file(
+    tmp_path_factory: pytest.TempPathFactory, table: dict[str, tuple[object, ...]]
+) -> tuple[sqlite3.Connection, bytes]:
+    """An in-memory ``words`` table of ``table``'s rows and the words file ``write_words_file`` makes of it."""
     conn = sqlite3.connect(":memory:")
     conn.execute(
         "CREATE TABLE words (word TEXT PRIMARY KEY, lemma_sv TEXT, lemma_en TEXT, zipf_sv REAL, zipf_en REAL)"
@@ -361,7 +358,17 @@ def test_the_words_file_gives_the_words_tables_rows(
     conn.executemany("INSERT INTO words VALUES (?, ?, ?, ?, ?)", [(w, *row) for w, row in table.items()])
     path = tmp_path_factory.mktemp("words") / "lexicon.words"
     write_words_file(conn, path, "an id")
-    data = path.read_bytes()
+    return conn, path.read_bytes()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(_WORD, _ROW, max_size=40), st.lists(_WORD, max_size=10))
+def test_the_words_file_gives_the_words_tables_rows(
+    tmp_path_factory: pytest.TempPathFactory, table: dict[str, tuple[object, ...]], others: list[str]
+) -> None:
+    """The sorted words file (``write_words_file``) answers each key as the ``words`` table's query does: the
+    C bisection and its Python twin, for the table's words (any Unicode but NUL) and for others."""
+    conn, data = _words_file(tmp_path_factory, table)
     assert words_file_id(data) == "an id"
     keys = sorted({*table, *others, "", "a\0b"})
     want = sorted(_table_rows(conn, keys), key=repr)
@@ -381,14 +388,7 @@ def test_the_words_file_fills_the_memos_as_its_rows_do(
     """``word_memos`` (C) and its twin write into the memos what ``_prefetch_words`` wrote from the table's
     rows (the lemma in the column where the row holds a frequency, the word itself for none or "", else None;
     the frequencies, else 0.0) and return the keys the file lacks, any Unicode but NUL and a key with one."""
-    conn = sqlite3.connect(":memory:")
-    conn.execute(
-        "CREATE TABLE words (word TEXT PRIMARY KEY, lemma_sv TEXT, lemma_en TEXT, zipf_sv REAL, zipf_en REAL)"
-    )
-    conn.executemany("INSERT INTO words VALUES (?, ?, ?, ?, ?)", [(w, *row) for w, row in table.items()])
-    path = tmp_path_factory.mktemp("words") / "lexicon.words"
-    write_words_file(conn, path, "an id")
-    data = path.read_bytes()
+    conn, data = _words_file(tmp_path_factory, table)
     keys = sorted({*table, *others, "", "a\0b"})
     rows = {row[0]: row for row in _table_rows(conn, keys)}
     lemmas = {
@@ -428,14 +428,7 @@ def test_the_c_word_memos_batches_keep_the_keys_order_and_errors(
     the keys before it written, as a key at a time did."""
     if speedups is None:
         pytest.skip("the C code is not built")
-    conn = sqlite3.connect(":memory:")
-    conn.execute(
-        "CREATE TABLE words (word TEXT PRIMARY KEY, lemma_sv TEXT, lemma_en TEXT, zipf_sv REAL, zipf_en REAL)"
-    )
-    conn.executemany("INSERT INTO words VALUES (?, ?, ?, ?, ?)", [(w, *row) for w, row in table.items()])
-    path = tmp_path_factory.mktemp("words") / "lexicon.words"
-    write_words_file(conn, path, "an id")
-    data = path.read_bytes()
+    _, data = _words_file(tmp_path_factory, table)
     keys = [*table, *others, *others[:3], "a\0b"]
     rng.shuffle(keys)
     for col in (0, 1):
