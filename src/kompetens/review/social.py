@@ -267,70 +267,59 @@ def _has_context(
     return any(e <= hit.start or s >= hit.end for s, e in spans)
 
 
+_AsideMemos = tuple[
+    dict[int, list[tuple[int, int]]],
+    dict[int, list[tuple[int, int]]],
+    dict[int, list[tuple[int, int]]],
+    dict[int, list[tuple[int, int]]],
+]
+"""``_excluded``'s memos of one text, per pattern: application lines, users', others', topics."""
+
+
+def _set_aside(
+    text: str, h: _Hit, unit: Unit, section: str, layout: Layout, cues: ReviewCues, memos: _AsideMemos
+) -> str | None:
+    """Why a cue in a sentence is not the hire's work, the first reason that holds in this order; None when
+    none does."""
+    exclusions, by_users, by_others, by_topic = memos
+    if _excluded(text, h.start, h.end, unit, cues.social_exclude, exclusions) and not _owned(
+        text, h.start, unit, cues
+    ):
+        return "application"
+    if _excluded(text, h.start, h.end, unit, cues.social_users, by_users):
+        return "users"  # what the employer's customers do with the product, not the job
+    if _excluded(text, h.start, h.end, unit, cues.social_others, by_others):
+        return "others"  # another team's work, or rules about the staff's use
+    if _excluded(text, h.start, h.end, unit, cues.social_topic, by_topic):
+        return "topic"  # a subject taught about, or the effects of social media
+    if someone_elses(text, h.start, h.end, unit, layout.title, cues):
+        return "others"  # the clause's doer is someone else, or no one: not the hire's work
+    if (
+        h.cue.strength == "channel"
+        and h.cue.needs is None  # its needed words are the work ("comments reported by users" + "remove")
+        and names_no_work(text, h.start, h.end, unit, section, cues)
+    ):
+        return "no_work_context"  # social media named, no one's work with it
+    if h.cue.strength == "platform" and _URL.search(text, unit.start, unit.end):
+        return "link"  # "Exempel AB on LinkedIn: https://...": a link to a page, no work on it
+    if not h.cue.named(text, h.start, h.end, unit.start, unit.end):
+        return "no_work_context"  # "channels" without a video word: a sales or TV channel
+    return None
+
+
 def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
     """Social-media cues of every language in ``text``, each judged in its sentence."""
     hits = _hits(text, layout.low, cues)
     by_unit: dict[int, list[_Hit]] = {}
     placed: list[tuple[_Hit, Unit | None, str, str | None]] = []
-    exclusions: dict[int, list[tuple[int, int]]] = {}
-    by_users: dict[int, list[tuple[int, int]]] = {}
-    by_others: dict[int, list[tuple[int, int]]] = {}
-    by_topic: dict[int, list[tuple[int, int]]] = {}
+    memos: _AsideMemos = ({}, {}, {}, {})
     contexts: dict[int, list[tuple[int, int]]] = {}
     for h in hits:
         unit, section, aside = _place(layout, h.start)
         if section == "title":
             continue
-        if (
-            unit is not None
-            and aside is None
-            and _excluded(text, h.start, h.end, unit, cues.social_exclude, exclusions)
-            and not _owned(text, h.start, unit, cues)
-        ):
-            aside = "application"
-        elif (
-            unit is not None
-            and aside is None
-            and _excluded(text, h.start, h.end, unit, cues.social_users, by_users)
-        ):
-            aside = "users"  # what the employer's customers do with the product, not the job
-        elif (
-            unit is not None
-            and aside is None
-            and _excluded(text, h.start, h.end, unit, cues.social_others, by_others)
-        ):
-            aside = "others"  # another team's work, or rules about the staff's use
-        elif (
-            unit is not None
-            and aside is None
-            and _excluded(text, h.start, h.end, unit, cues.social_topic, by_topic)
-        ):
-            aside = "topic"  # a subject taught about, or the effects of social media
-        elif (
-            unit is not None
-            and aside is None
-            and someone_elses(text, h.start, h.end, unit, layout.title, cues)
-        ):
-            aside = "others"  # the clause's doer is someone else, or no one: not the hire's work
-        elif (
-            unit is not None
-            and aside is None
-            and h.cue.strength == "channel"
-            and h.cue.needs is None  # its needed words are the work ("comments reported by users" + "remove")
-            and names_no_work(text, h.start, h.end, unit, section, cues)
-        ):
-            aside = "no_work_context"  # social media named, no one's work with it
-        elif (
-            unit is not None
-            and aside is None
-            and h.cue.strength == "platform"
-            and _URL.search(text, unit.start, unit.end)
-        ):
-            aside = "link"  # "Exempel AB on LinkedIn: https://...": a link to a page, no work on it
-        elif (
-            unit is not None and aside is None and not h.cue.named(text, h.start, h.end, unit.start, unit.end)
-        ):
-            aside = "no_work_context"  # "channels" without a video word: a sales or TV channel
+        if unit is not None and aside is None:
+            aside = _set_aside(text, h, unit, section, layout, cues, memos)
         placed.append((h, unit, section, aside))
         if unit is not None and aside is None:
             by_unit.setdefault(unit.start, []).append(h)
