@@ -586,6 +586,105 @@ def test_the_employers_followers_on_a_platform_are_its_own_account(
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
 
 
+SOCIAL_EDGES_46 = [
+    # the employer's opening sentence, the work described between names no medium
+    (
+        "sv",
+        "Lagerarbetare",
+        "Hos oss syns vardagen i butikerna varje vecka på Instagram och Facebook. Lagret ligger i Borås. "
+        "Du plockar och packar order. Arbetet sker i skift.",
+        False,
+    ),
+    (
+        "en",
+        "Warehouse Operative",
+        "At Harbourline, weekly videos from the shop floor go out on Instagram and Facebook. "
+        "The warehouse is in Leeds. You pick and pack orders. Shifts rotate weekly.",
+        False,
+    ),
+    # a closing sign-off
+    (
+        "sv",
+        "Lagerarbetare",
+        "Lagret ligger i Borås. Du plockar och packar order. Arbetet sker i skift. "
+        "Vi delar bilder och filmer från lagret på Instagram varje vecka.",
+        False,
+    ),
+    (
+        "en",
+        "Warehouse Operative",
+        "The warehouse is in Leeds. You pick and pack orders. Shifts rotate weekly. "
+        "We share photos and videos from the warehouse on Instagram every week.",
+        False,
+    ),
+    # the same sentences between the opening and the close are read as the job's text
+    (
+        "sv",
+        "Lagerarbetare",
+        "Lagret ligger i Borås. Hos oss syns vardagen i butikerna varje vecka på Instagram och Facebook. "
+        "Du plockar och packar order. Arbetet sker i skift.",
+        True,
+    ),
+    (
+        "en",
+        "Warehouse Operative",
+        "The warehouse is in Leeds. We share photos and videos from the warehouse on Instagram every week. "
+        "You pick and pack orders. Shifts rotate weekly.",
+        True,
+    ),
+    # an opening sentence that names the hire or a hiring word is the job's
+    (
+        "sv",
+        "Butikssäljare",
+        "Du tar bilder i butiken och publicerar inlägg på vårt Instagramkonto. "
+        "Butiken ligger i Borås. Arbetet sker i skift. Kollektivavtal finns.",
+        True,
+    ),
+    (
+        "sv",
+        "Säljare",
+        "Vi letar efter en säljare som svarar på kundernas frågor via DM på Instagram. "
+        "Butiken ligger i Borås. Arbetet sker i skift. Kollektivavtal finns.",
+        True,
+    ),
+    (
+        "en",
+        "Shop Assistant",
+        "We are looking for a shop assistant to publish posts on our Instagram account. "
+        "The shop is in Leeds. Shifts rotate weekly. Staff discount applies.",
+        True,
+    ),
+    # a title naming social media decides whatever the text says
+    (
+        "en",
+        "Social Media Assistant",
+        "At Harbourline, weekly videos from the shop floor go out on Instagram and Facebook. "
+        "The office is in Leeds. Hours are flexible. Staff discount applies.",
+        True,
+    ),
+    # an ad of two sentences has no opening apart from its middle
+    ("en", "Shop Assistant", "Harbourline posts weekly updates on Instagram. The shop is in Leeds.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "counts"), SOCIAL_EDGES_46)
+def test_social_media_only_in_the_opening_or_closing_sentence_is_the_employers(
+    lang: str, title: str, text: str, counts: bool
+) -> None:
+    """Stop 46: in an ad without headings, evidence only in its first or last sentence, naming neither the hire
+    nor a hiring or duty word, is the employer presenting itself or signing off (reason "edge"); the same words
+    between, a sentence naming the hire, a title naming social media or an ad of two sentences still count.
+    Fictional sentences, none a set's row."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+    if not counts:
+        assert {e.reason for e in review.evidence if e.via == "cue"} == {"edge"}
+        for code in ("sv", "en"):
+            from kompetens.lang import lang_data
+
+            assert "edge" in lang_data(code, "review")["reasons"]
+
+
 def test_every_reason_a_cue_is_set_aside_for_has_its_words_in_both_languages() -> None:
     """A review's evidence names why a cue was set aside; the Swedish report showed "others" as it is (stop 40
     added the reason, not its words)."""

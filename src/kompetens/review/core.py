@@ -18,6 +18,7 @@ from .jurisdiction import cite_local_law, place_ad
 from .lexicon import GenderLexicon, ReviewCues, bias_lexicon, review_cues, written_without_diacritics
 from .social import (
     Evidence,
+    at_the_edges,
     counted_reason,
     cue_evidence,
     mention_evidence,
@@ -276,6 +277,7 @@ def review_ad(
     from_title = list(title_evidence(layout, cues))
     evidence = sorted([*from_title, *from_cues, *from_mentions], key=lambda e: (e.start, e.via))
     evidence = _one_verdict(evidence, layout)
+    evidence = at_the_edges(evidence, layout, cues)  # the employer's opening or sign-off alone (stop 46)
     if gate_enabled(social_gate):
         evidence = apply_gate(doc.text, layout, evidence, doc.lang)
 

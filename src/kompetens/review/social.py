@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..layout import JOB_CONTENT, Layout, Unit
 from ..models import Mention
@@ -56,7 +56,9 @@ class Evidence:
     """Counted: "job", "merit", "title". Set aside: "boilerplate", "application" (an applicant's profile
     link), "link" (a platform named beside a web address), "no_work_context" (a platform named, no work on it), "generic" (a weak cue alone), "product_role" (a platform named in the ad of a role that works on it as a product: software, finance, legal), "users" (what the employer's customers or users do on a platform with its product: "våra kunder kan synas i sociala medier"), "others" (social media another team handles, or rules for the staff's use of it, or a merit said to be
     no part of the role), "topic" (social media as a subject taught about, or the cause of effects: "sociala
-    mediers påverkan på demokratin"), "gate" (the learned gate read the sentence as no social-media work of the
+    mediers påverkan på demokratin"), "edge" (the ad's only evidence stands in its opening or closing sentence
+    of unheaded text, naming neither the hire nor any work: the employer presenting itself or signing off),
+    "gate" (the learned gate read the sentence as no social-media work of the
     hire's own: ``gate`` holds its probability), or the
     section kind (``about_company``, ``offer``, ``apply``...)."""
     via: str
@@ -358,6 +360,37 @@ def cue_evidence(text: str, layout: Layout, cues: ReviewCues) -> Iterator[Eviden
             ok = unit.start in strong_units
             reason = counted_reason(section, layout, h.start) if ok else "generic"
         yield Evidence(h.text, h.start, h.end, h.cue.area, section, ok, reason, "cue", h.cue.strength)
+
+
+EDGE_MIN_UNITS = 3
+"""An ad of fewer sentences has no opening or closing apart from its middle: ``at_the_edges`` reads none."""
+
+
+def at_the_edges(evidence: list[Evidence], layout: Layout, cues: ReviewCues) -> list[Evidence]:
+    """``evidence`` with its counted spans set aside (reason "edge") when all of them stand in unheaded text
+    (section ``body``) in the ad's first or last sentence, and none of those sentences names the hire or a
+    hiring, requirement or duty word (``social_clause``'s ``hire`` and ``work``). Stop 46: an ad without
+    headings opens with the employer presenting itself ("Nordvik is a family-owned chain ... active on
+    Instagram") and closes with an offer or a sign-off; the hire's work is described between. A title naming
+    social media, a duty or requirement heading, or any sentence naming the hire keeps every span."""
+    counted = [e for e in evidence if e.counted]
+    words = cues.social_clause
+    units = layout.units
+    if not counted or words is None or len(units) < EDGE_MIN_UNITS:
+        return evidence
+    edges = {units[0].start, units[-1].start}
+    held: dict[int, Unit] = {}
+    for e in counted:
+        unit = layout.unit_at(e.start)
+        if e.section != "body" or unit is None or unit.start not in edges:
+            return evidence
+        held[unit.start] = unit
+    text = layout.text
+    for unit in held.values():
+        for pattern in (words.hire, words.work):
+            if pattern is not None and pattern.search(text, unit.start, unit.end):
+                return evidence
+    return [replace(e, counted=False, reason="edge") if e.counted else e for e in evidence]
 
 
 def is_social_mention(m: Mention, cues: ReviewCues) -> bool:
