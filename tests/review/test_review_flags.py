@@ -2152,3 +2152,58 @@ def test_stop_45_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
 @pytest.mark.parametrize(("lang", "text", "span"), STOP_45_STILL_FLAGGED)
 def test_stop_45_guards_leave_the_applicants_own_stage_flagged(lang: str, text: str, span: str) -> None:
     assert any(span in t for t, c in _flags(lang, text) if c == "age")
+
+
+# Stop 46: kinds of Swedish age-coding written as their word families (phase nouns of a career, verbs of
+# finishing studies, coordinated adjectives, compound generation names, decades spelt out, the retired
+# participle), from general knowledge of how Swedish ads code age; fictional sentences.
+STOP_46_KINDS = [
+    ("sv", "Du är i ett tidigt skede av din karriär.", "i ett tidigt skede av din karriär"),
+    ("sv", "Jobbet passar dig som är i en tidig fas av ditt yrkesliv.", "i en tidig fas av ditt yrkesliv"),
+    ("sv", "Du befinner dig i startskedet av din karriär.", "i startskedet av din karriär"),
+    ("sv", "Du är i karriärens början och vill lära dig mycket.", "i karriärens början"),
+    ("sv", "Du har nyss påbörjat din yrkesbana.", "nyss påbörjat din yrkesbana"),
+    ("sv", "Du är på väg ut i arbetslivet och vill ha en bra start.", "på väg ut i arbetslivet"),
+    ("sv", "Du står på tröskeln till arbetslivet.", "på tröskeln till arbetslivet"),
+    ("sv", "Passar dig som ska precis ut i arbetslivet.", "ut i arbetslivet"),
+    ("sv", "Du har nyligen slutfört dina studier i ekonomi.", "nyligen slutfört dina studier"),
+    ("sv", "Du har en nyligen avlagd kandidatexamen.", "nyligen avlagd kandidatexamen"),
+    ("sv", "Du tog din examen nyligen och vill börja jobba.", "tog din examen nyligen"),
+    ("sv", "Vi söker unga och drivna personer till butiken.", "unga och drivna personer"),
+    ("sv", "Vi anställer unga, glada och engagerade medarbetare.", "unga, glada och engagerade medarbetare"),
+    ("sv", "Vi söker yngre kollegor till lagret.", "yngre kollegor"),
+    ("sv", "Du som är i de sena tonåren är välkommen att söka.", "i de sena tonåren"),
+    ("sv", "Du tillhör millenniegenerationen och lever på nätet.", "millenniegenerationen"),
+    ("sv", "Du är någon som tillhör generation Y.", "generation y"),
+    ("sv", "Du är född på nittiotalet.", "född på nittiotalet"),
+    ("sv", "Är du åttiotalist och gillar spel?", "åttiotalist"),
+    ("sv", "Du som är pensionerad och vill jobba extra är välkommen.", "pensionerad"),
+    ("sv", "Vi har fina pass för nypensionärer som saknar kollegorna.", "nypensionärer"),
+]
+STOP_46_LOOK_ALIKES = [
+    ("sv", "Vi kommer in i ett tidigt skede av projektet."),
+    ("sv", "Du stöttar deltagare i ett tidigt skede av deras karriär."),
+    ("sv", "I karriärens början stöttade hon många kollegor."),
+    ("sv", "Vi hjälper unga som är på väg ut i arbetslivet."),
+    ("sv", "Du coachar ungdomar som står på tröskeln till arbetslivet."),
+    ("sv", "Examen avlagd vid svenskt lärosäte krävs."),
+    ("sv", "Vi söker unga och äldre personer till vårt team."),
+    ("sv", "Vi anställer unga och gamla människor."),
+    ("sv", "Som rektor anställer du unga och engagerade medarbetare."),
+    ("sv", "Som handledare stöttar du yngre kollegor."),
+    ("sv", "Du möter elever i de sena tonåren."),
+    ("sv", "Vi riktar oss till millenniegenerationen som kunder."),
+    ("sv", "Huset är byggt på nittiotalet."),
+    ("sv", "Du hjälper pensionerade lärare med deras frågor."),
+    ("sv", "Du administrerar nypensionärernas ärenden."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), STOP_46_KINDS)
+def test_stop_46_kinds_of_age_coding_are_flagged(lang: str, text: str, span: str) -> None:
+    assert any(span in t.lower() for t, c in _flags(lang, text) if c == "age")
+
+
+@pytest.mark.parametrize(("lang", "text"), STOP_46_LOOK_ALIKES)
+def test_stop_46_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
+    assert not [t for t, c in _flags(lang, text) if c == "age"]
