@@ -2179,6 +2179,13 @@ STOP_46_KINDS = [
     ("sv", "Är du åttiotalist och gillar spel?", "åttiotalist"),
     ("sv", "Du som är pensionerad och vill jobba extra är välkommen.", "pensionerad"),
     ("sv", "Vi har fina pass för nypensionärer som saknar kollegorna.", "nypensionärer"),
+    ("sv", "Den vi söker är runt 30 år och trivs i butik.", "Den vi söker är runt 30 år"),
+    ("sv", "Vår idealkandidat är omkring 25.", "idealkandidat är omkring 25"),
+    ("sv", "Passar unga vuxna som vill jobba extra.", "Passar unga vuxna"),
+    ("sv", "Våra medarbetare är unga och drivna.", "Våra medarbetare är unga"),
+    ("sv", "Majoriteten av oss är under 30 år.", "Majoriteten av oss är under 30 år"),
+    ("sv", "Du får kollegor i din egen ålder.", "kollegor i din egen ålder"),
+    ("sv", "Här får du jämnåriga kollegor.", "jämnåriga kollegor"),
 ]
 STOP_46_LOOK_ALIKES = [
     ("sv", "Vi kommer in i ett tidigt skede av projektet."),
@@ -2196,12 +2203,19 @@ STOP_46_LOOK_ALIKES = [
     ("sv", "Huset är byggt på nittiotalet."),
     ("sv", "Du hjälper pensionerade lärare med deras frågor."),
     ("sv", "Du administrerar nypensionärernas ärenden."),
+    ("sv", "Den vi söker är runt 30 procent av tiden ute hos kunder."),
+    ("sv", "Den vi söker ska vara ca 25 dagar per år på mässor."),
+    ("sv", "Boendet passar unga vuxna med behov av stöd."),
+    ("sv", "Våra kunder är unga och köpstarka."),
+    ("sv", "Majoriteten av våra kunder är under 30."),
+    ("sv", "Majoriteten av oss är under 30 minuter från kontoret."),
+    ("sv", "Du hjälper elever i din ålder med läxor."),
 ]
 
 
 @pytest.mark.parametrize(("lang", "text", "span"), STOP_46_KINDS)
 def test_stop_46_kinds_of_age_coding_are_flagged(lang: str, text: str, span: str) -> None:
-    assert any(span in t.lower() for t, c in _flags(lang, text) if c == "age")
+    assert any(span.lower() in t.lower() for t, c in _flags(lang, text) if c == "age")
 
 
 @pytest.mark.parametrize(("lang", "text"), STOP_46_LOOK_ALIKES)
