@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kompetens.extract.native import speedups
+from kompetens.lang import LANGUAGES
 from kompetens.layout import (
     SECTION_KINDS,
     _link_lines_python,
@@ -256,6 +257,23 @@ def test_sections_cover_their_text_in_order() -> None:
     assert [s.kind for s in layout.sections] == ["title", "about_company", "duties", "requirements"]
     assert layout.unit_at(text.index("Du skriver")) is not None
     assert layout.unit_at(text.index("Arbetsuppgifter")) is None
+
+
+def test_a_language_without_its_own_cues_reads_the_first_language_s_compiled_once() -> None:
+    """Every language's cues in the first language's order (the document's own first where it has its own):
+    an undetermined ad reads the same layout with the same compiled patterns and memos."""
+    und, first = layout_cues("und"), layout_cues(LANGUAGES[0])
+    assert und.lang == "und" and first.lang == LANGUAGES[0]
+    assert und.headings is first.headings and und.boilerplate is first.boilerplate
+    assert und.kind_memo is first.kind_memo and und.memo is first.memo
+    assert [(kind, p.pattern) for kind, p in und.headings] == [
+        (kind, p.pattern) for kind, p in layout_cues.__wrapped__(LANGUAGES[0]).headings
+    ]
+    text = "Titel\n\nAbout us\nWe make music.\n\nArbetsuppgifter\nDu skriver.\n\nRequirements\n- Instagram"
+    assert [(s.kind, s.start, s.end) for s in segment(text, und).sections] == [
+        (s.kind, s.start, s.end) for s in segment(text, first).sections
+    ]
+    assert segment(text, und).units == segment(text, first).units
 
 
 LINES = [

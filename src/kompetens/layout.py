@@ -17,7 +17,7 @@ import bisect
 import re
 import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import accumulate
 from operator import itemgetter
@@ -342,7 +342,11 @@ def _cased_alternative(entry: dict[str, Any]) -> str:
 @lru_cache(maxsize=8)
 def layout_cues(lang: str) -> LayoutCues:
     """The compiled layout cues for a document in ``lang``: the cues of every language, the document's
-    own first (ads mix languages); every language's for a language without its own (``und``)."""
+    own first (ads mix languages); every language's for a language without its own (``und``): the first
+    language's cues, which put every language's in the same order, compiled once a process for both (their
+    patterns and memos shared; only ``lang`` differs)."""
+    if lang not in LANGUAGES and LANGUAGES:
+        return replace(layout_cues(LANGUAGES[0]), lang=lang)
     langs = [lang, *(code for code in LANGUAGES if code != lang)] if lang in LANGUAGES else list(LANGUAGES)
     datas: list[dict[str, Any]] = [d for d in (lang_data(code, "sections") for code in langs) if d]
 
