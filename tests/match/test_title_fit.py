@@ -40,6 +40,36 @@ def test_a_duty_the_title_adds_with_with_or_med_is_not_the_job() -> None:
     }
 
 
+def test_the_job_a_title_names_after_a_verb_of_hiring_not_the_employer_before_it() -> None:
+    weights = {"invented": 0.2, "kommun": 0.1, "webbredaktör": 0.3, "council": 0.1, "web": 0.2, "editor": 0.2}
+    assert wording.title_words(
+        "Invented kommun söker webbredaktör till kommunikationsavdelningen", weights
+    ) == {"webbredaktör": 0.3}
+    assert wording.title_words("Vi söker en webbredaktör – Invented kommun", weights) == {"webbredaktör": 0.3}
+    assert wording.title_words("Invented Council is hiring a Web Editor", weights) == {
+        "web": 0.2,
+        "editor": 0.2,
+    }
+    assert wording.title_words("Invented Council seeks Web Editor (maternity cover)", weights) == {
+        "web": 0.2,
+        "editor": 0.2,
+    }
+    # no verb of hiring: the title is read as before
+    assert wording.title_words("Web Editor - Invented Council", weights) == {"web": 0.2, "editor": 0.2}
+
+
+def test_a_swedish_compound_holds_the_title_word_that_is_its_head() -> None:
+    words = {"sociala": 0.1, "medier": 0.1, "redaktör": 0.2}
+    assert wording.title_fit(words, ["Webbredaktör, Invented Tidning"], lang="sv") == pytest.approx(0.5)
+    assert wording.title_fit(words, ["Reporter och kvällsredaktör"], lang="sv") == pytest.approx(0.5)
+    # the word only starts the compound: an assistant to an editor is no editor
+    assert wording.title_fit(words, ["Redaktörsassistent, Invented Förlag"], lang="sv") == 0.0
+    # English closes no compounds; nor is a head of fewer letters than head_min read
+    assert wording.title_fit(words, ["Webbredaktör"], lang="en") == 0.0
+    assert wording.title_fit({"chef": 0.1, "kock": 0.1}, ["Souschef"], lang="sv") == pytest.approx(0.5)
+    assert wording.title_fit({"el": 0.1}, ["Modellansvarig"], lang="sv") == 0.0
+
+
 def test_a_bracket_with_the_titles_initials_is_its_short_form() -> None:
     assert wording.title_short_form("Sales Development Representative (SDR) - B2B SaaS") == "sdr"
     assert wording.title_short_form("Customer Success Manager (CSM)") == "csm"

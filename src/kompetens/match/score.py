@@ -840,7 +840,9 @@ def _with_title(fit: float, candidate: CandidateProfile, role: Role) -> float:
         return fit
     words = wording.title_words(role.title, role.wording)
     titles = (str(p.get("title") or "") for p in candidate.positions)
-    held = wording.title_fit(words, titles, wording.title_short_form(role.title)) if words else None
+    held = (
+        wording.title_fit(words, titles, wording.title_short_form(role.title), role.lang) if words else None
+    )
     return fit if held is None else (1.0 - wording.TITLE_SHARE) * fit + wording.TITLE_SHARE * held
 
 

@@ -522,14 +522,33 @@ def _title_duty() -> re.Pattern[str]:
     return re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r")\s" if words else r"(?!x)x")
 
 
+@lru_cache(maxsize=1)
+def _title_hire() -> re.Pattern[str]:
+    """Every language's verbs after which an ad's title names its job, the employer before them
+    (``title_hire_words`` of ``lang/<code>/cv.json``: "söker", "is hiring"), as a pattern that finds the
+    first, case ignored."""
+    words = sorted(
+        {w for code in LANGUAGES for w in lang_data(code, "cv").get("title_hire_words", [])},
+        key=len,
+        reverse=True,
+    )
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)" if words else r"(?!x)x", re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)
 def _title_head(title: str) -> tuple[tuple[str, ...], str | None]:
-    """The lower-cased words of the part of an ad's title that names the job: before "till" or "at" and the
+    """The lower-cased words of the part of an ad's title that names the job: after a verb of hiring and the
+    employer before it (``title_hire_words``: "Invented kommun söker webbredaktör", "Vi söker en
+    projektledare"), before "till" or "at" and the
     employer, a word that adds a duty to the job (``title_duty_words``: "Library Assistant with social
     media", "Kommunikatör med ansvar för PR"), a dash, a comma or a bracket ("Payroll Specialist (full-time,
     hybrid)": payroll, specialist);
     and the short form a bracket gives it when its capitals are the initials of the words before ("Sales
     Development Representative (SDR)": sdr, as a CV writes "Senior SDR"), else None."""
+    hired = _title_hire().search(title)
+    if hired is not None and _WORD.search(title, hired.end()):
+        title = title[hired.end() :]
     head = _TITLE_TO.split(title, maxsplit=1)[0]
     head = _title_duty().split(head, maxsplit=1)[0]
     head = _TITLE_PARTS.split(head, maxsplit=1)[0]
@@ -553,14 +572,29 @@ def title_short_form(title: str) -> str | None:
     return _title_head(title)[1]
 
 
-def title_fit(words: Mapping[str, float], titles: Iterable[str], short: str | None = None) -> float | None:
+@lru_cache(maxsize=8)
+def _compound_heads(lang: str | None) -> tuple[int, int] | None:
+    """(head_min, modifier_min) of ``title_compound_heads`` in ``lang``'s ``cv.json``: a language that closes
+    its compounds (Swedish "webbredaktör"); None for one that does not."""
+    if lang not in LANGUAGES:
+        return None
+    found = lang_data(lang, "cv").get("title_compound_heads")
+    return (int(found["head_min"]), int(found["modifier_min"])) if found else None
+
+
+def title_fit(
+    words: Mapping[str, float], titles: Iterable[str], short: str | None = None, lang: str | None = None
+) -> float | None:
     """0..1: the part of an ad's title ``words`` (``title_words``) that the CV's job ``titles`` hold, by
     weight, a title that holds the job's ``short`` form (``title_short_form``) holding them all; None when
     the ad's title has no weighed word or the CV names no job title (a CV whose jobs the timeline does not
-    read is not held to it)."""
+    read is not held to it). In a language that closes its compounds (``lang``'s ``title_compound_heads``)
+    a compound whose head (its last part) is the word holds it: a "Webbredaktör" is a "redaktör", a
+    "Redaktörsassistent" is not."""
     total = math.fsum(words.values())
     if total <= 0.0:
         return None
+    heads = _compound_heads(lang)
     named = False
     held: set[str] = set()
     for t in titles:
@@ -570,7 +604,9 @@ def title_fit(words: Mapping[str, float], titles: Iterable[str], short: str | No
         named = True
         if short and _holds(low, short):
             return 1.0
-        held.update(w for w in words if w not in held and _holds(low, w))
+        held.update(
+            w for w in words if w not in held and (_holds(low, w) or (heads and _heads(low, w, *heads)))
+        )
     if not named:
         return None
     return math.fsum(words[w] for w in held) / total
@@ -584,6 +620,24 @@ def _holds(text: str, word: str) -> bool:
         end = at + len(word)
         if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
             return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _heads(text: str, word: str, head_min: int, modifier_min: int) -> bool:
+    """Whether lower-cased ``text`` holds a closed compound whose head (its end, a letter before it) is
+    ``word``, of ``head_min`` letters or more, after ``modifier_min`` letters or more of its own word."""
+    if len(word) < head_min:
+        return False
+    at = text.find(word, 1)
+    while at >= 0:
+        end = at + len(word)
+        if (end == len(text) or not text[end].isalpha()) and text[at - 1].isalpha():
+            first = at
+            while first > 0 and text[first - 1].isalpha():
+                first -= 1
+            if at - first >= modifier_min:
+                return True
         at = text.find(word, at + 1)
     return False
 
