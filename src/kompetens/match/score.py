@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -28,7 +29,7 @@ from . import wording
 from .anonymize import anonymize
 from .listed import is_listed
 from .role import Role
-from .timeline import Position, Timeline, covered_months, parse_timeline, without_years
+from .timeline import Cover, Position, Timeline, covered_months, parse_timeline, without_years
 from .wording import (
     WordBridge,
     Zipf,
@@ -442,6 +443,7 @@ def _wording_places(
         return {}
     best: dict[str, float] = {}
     places: dict[int, float] = {}  # a line's start -> its where-weight
+    tied = TiedSummary(text, timeline)
     for word, at in words_at(blanked):
         if word not in words or best.get(word) == 1.0:
             continue
@@ -449,7 +451,10 @@ def _wording_places(
         if line not in places:
             where = _where(text, at, timeline.section_at(at), in_position=bool(timeline.positions_at(at)))
             places[line] = WHERE_WEIGHT[where]
-        best[word] = max(best.get(word, 0.0), places[line])
+        place = places[line]
+        if place == WHERE_WEIGHT["other"] and tied and tied.at(at) is not None:
+            place = 1.0
+        best[word] = max(best.get(word, 0.0), place)
     return {w: f for w, f in sorted(best.items()) if f < 1.0}
 
 
@@ -484,6 +489,7 @@ def candidate_from(
     seen: dict[str, set[Position]] = {a: set() for a in AREA_IDS}
     concepts: dict[str, str] = {}
     ended: dict[int, int] = {}  # id(evidence) -> the month its latest job ended (-1: in no job)
+    tied = TiedSummary(text, timeline)
     for m in profile.mentions:
         if m.area not in evidence:
             continue
@@ -494,6 +500,10 @@ def candidate_from(
             continue
         positions = timeline.positions_at(m.start)
         where = _where(text, m.start, timeline.section_at(m.start), in_position=bool(positions))
+        if where == "other" and tied:
+            job = tied.at(m.start)
+            if job is not None:
+                where, positions = "position", [job]
         ev = _evidence(text, m, where)
         evidence[m.area].append(ev)
         ended[id(ev)] = max((p.end for p in positions), default=-1)
@@ -574,6 +584,94 @@ def _with_languages(
                 evidence = [SkillEvidence(m.group(), m.start(), m.end(), "languages", 1.0)]
                 out.append(Skill(uri, label, english, None, "languages", 1.0, None, evidence))
     return out
+
+
+_TIE_FIELDS = 2
+"""A job's title line names its title and its employer in its first two fields ("Webbredaktör, Invented
+Tidning"); a third is a place or a department ("..., Hallvik")."""
+_TIE_NAME_MIN = 4
+"""The fewest letters of a title's or an employer's name that ties a sentence to its job."""
+_TIE_FIELD_SPLIT = re.compile(r",\s|\s[|·•–—-]\s|\s*/\s*")
+_TIE_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+_TIE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+class TiedSummary:
+    """The sentences of a CV's self-description (its profile or summary, text outside any job, education and
+    lists) tied to one of its dated jobs, read as that job's text: a sentence that names the job's title or
+    employer (a field of its title line, or a part of a field joined by a conjunction, ``conjunctions`` of
+    ``lang/<code>/cv.json``: "Sportreporter och kvällsredaktör") or the year it started ("Sedan 2019 ...").
+    "På Invented Tidning höll jag i nattens uppdateringar" tells the work of a dated job as its bullet would;
+    a sentence that gives only a place or a length of time ("åtta år i branschen") stays a claim."""
+
+    __slots__ = ("_cover", "_spans")
+
+    def __init__(self, text: str, timeline: Timeline) -> None:
+        self._spans: list[tuple[int, int, Position]] = []
+        if timeline.positions:
+            names, years = _tie_names(timeline.positions)
+            for m in _TIE_SENTENCE.finditer(text):
+                at = m.start()
+                if timeline.positions_at(at) or timeline.section_at(at) not in _TIE_SECTIONS:
+                    continue
+                job = _tied_job(m.group().lower(), names, years)
+                if job is not None:
+                    self._spans.append((m.start(), m.end(), job))
+        self._cover = Cover([(a, b) for a, b, _ in self._spans])
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
+
+    def at(self, offset: int) -> Position | None:
+        """The job the sentence at ``offset`` is tied to, or None."""
+        found = self._cover.at(offset)
+        return self._spans[found[0]][2] if found else None
+
+
+_TIE_SECTIONS = frozenset({"header", "summary", "other"})
+
+
+def _tie_names(positions: Sequence[Position]) -> tuple[list[tuple[str, Position]], dict[str, Position]]:
+    """Each job's names (lower case) and start years; a name or year two jobs share ties to the first."""
+    joins = _conjunctions()
+    names: list[tuple[str, Position]] = []
+    seen: set[str] = set()
+    years: dict[str, Position] = {}
+    for p in positions:
+        years.setdefault(str(p.start // 12), p)
+        for f in _TIE_FIELD_SPLIT.split(p.title.lower())[:_TIE_FIELDS]:
+            for part in joins.split(f):
+                name = " ".join(_TIE_WORD.findall(part))
+                if sum(map(len, name.split())) >= _TIE_NAME_MIN and name not in seen:
+                    seen.add(name)
+                    names.append((name, p))
+    return names, years
+
+
+_TIE_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _tied_job(
+    sentence: str, names: list[tuple[str, Position]], years: Mapping[str, Position]
+) -> Position | None:
+    words = " ".join(_TIE_WORD.findall(sentence))
+    for name, p in names:
+        at = words.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or words[at - 1] == " ") and (end == len(words) or words[end] == " "):
+                return p
+            at = words.find(name, at + 1)
+    for y in _TIE_YEAR.findall(sentence):
+        if y in years:
+            return years[y]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _conjunctions() -> re.Pattern[str]:
+    words = sorted({w for code in LANGUAGES for w in lang_data(code, "cv").get("conjunctions", [])})
+    return re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r")\s" if words else r"(?!x)x")
 
 
 def _where(text: str, offset: int, section: str, *, in_position: bool) -> str:
