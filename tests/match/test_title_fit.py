@@ -153,3 +153,40 @@ def test_a_cv_in_another_language_is_not_held_to_the_title(
     with_title = rank([cv], role)[0].score.wording
     monkeypatch.setattr(wording, "TITLE_SHARE", 0.0)
     assert rank([cv], role)[0].score.wording == with_title
+
+
+def test_where_a_title_adds_a_duty_begins() -> None:
+    assert wording.title_duty_at("Library Assistant (with social media) - Invented Library") == 19
+    assert wording.title_duty_at("Kommunikatör med ansvar för PR") == 13
+    assert wording.title_duty_at("Payroll Specialist - Invented Group") is None
+    assert wording.title_duty_at("Withdrawals Clerk") is None
+
+
+DUTY_AD = """{title} – Invented Town Library
+
+We are looking for someone to join our front-line team at a busy town library.
+
+Main duties
+- Welcome visitors at the service desk: loans, returns and library cards
+- Run the library's Instagram and Facebook pages and reply to messages
+
+About you
+- Experience of working with the public
+- Experience posting on Instagram and Facebook for an organisation
+"""
+
+
+def test_an_area_the_title_adds_as_a_duty_is_weighed_but_no_must_have(engine: Engine) -> None:
+    """A library assistant "with social media" is a library assistant first: the social-media areas her ad
+    asks for weigh in her score but do not sort a librarian without them below a consumer with them."""
+    plain = engine.role_from_ad(
+        document_from_text(DUTY_AD.format(title="Library Assistant"), kind="ad", lang="en")
+    )
+    duty = engine.role_from_ad(
+        document_from_text(
+            DUTY_AD.format(title="Library Assistant (with social media)"), kind="ad", lang="en"
+        )
+    )
+    assert plain.must_have  # the requirement makes a must-have where the title adds no duty
+    assert duty.must_have == ()
+    assert duty.weights == plain.weights

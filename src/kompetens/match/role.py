@@ -39,7 +39,7 @@ from ..errors import Code, RoleError
 from ..models import AREA_IDS, Profile
 from ..schema import DOCUMENTED
 from ..skills import Labeler, RoleSkill, role_skills, skill_list
-from .wording import WORDING_SHARE, WORDING_SHARE_NO_AREAS, outside_share
+from .wording import WORDING_SHARE, WORDING_SHARE_NO_AREAS, outside_share, title_duty_at
 
 DEFAULT_ROLE_FILE = "social_media_specialist.yaml"
 DEFAULT_EMPHASIS = 3.0
@@ -378,10 +378,19 @@ def _min_levels(value: Any, source: str | None) -> dict[str, float]:
 def _required_areas(profile: Profile) -> list[str]:
     """The areas an ad's requirements show in words that count for them: not boilerplate, and not words every
     kind of job asks for ("engagemang", "affärsdriven": ``Profile.counts``) unless the ad's title names the
-    area ("Head of Community" requires "community" work even in the words every job uses)."""
+    area ("Head of Community" requires "community" work even in the words every job uses). Where the title adds
+    a duty to its job ("Library Assistant (with social media)", "Digital kommunikatör med inriktning på
+    sociala medier": ``wording.title_duty_at``) only the areas its job part names are must-haves: the others
+    are the added duty's, weighed but not required (a written set's grade-2 librarians without social-media
+    work ranked below grade-1 CVs with it, stop 46)."""
     title = profile.layout.title_span if profile.layout is not None else None
+    duty = _title_duty(profile, title)
     named = (
-        {m.area for m in profile.mentions if title[0] <= m.start < title[1] and not m.boilerplate}
+        {
+            m.area
+            for m in profile.mentions
+            if title[0] <= m.start < (title[1] if duty is None else duty) and not m.boilerplate
+        }
         if title is not None
         else set()
     )
@@ -391,7 +400,17 @@ def _required_areas(profile: Profile) -> list[str]:
         if m.required
         and m.area in AREA_IDS
         and (Profile.counts(m) or (m.generic and not m.boilerplate and m.area in named))
+        and (duty is None or m.area in named)
     ]
+
+
+def _title_duty(profile: Profile, title: tuple[int, int] | None) -> int | None:
+    """The offset in the ad's text where the duty its title adds to the job begins (``wording.title_duty_at``),
+    or None."""
+    if title is None:
+        return None
+    at = title_duty_at(profile.doc.text[title[0] : title[1]])
+    return None if at is None else title[0] + at
 
 
 def _must_have(value: Any, source: str | None) -> tuple[str, ...]:

@@ -522,6 +522,19 @@ def _title_duty() -> re.Pattern[str]:
     return re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r")\s" if words else r"(?!x)x")
 
 
+def title_duty_at(title: str) -> int | None:
+    """The offset in an ad's title of the word that adds a duty to its job (``title_duty_words``, after a space
+    or a bracket: "Kommunikatör med ansvar för PR", "Library Assistant (with social media)"), or None."""
+    found = _title_duty_open().search(title)
+    return found.start() + 1 if found else None
+
+
+@lru_cache(maxsize=1)
+def _title_duty_open() -> re.Pattern[str]:
+    words = sorted({w for code in LANGUAGES for w in lang_data(code, "cv").get("title_duty_words", [])})
+    return re.compile(r"[\s(](?:" + "|".join(map(re.escape, words)) + r")\s" if words else r"(?!x)x")
+
+
 @lru_cache(maxsize=1)
 def _title_hire() -> re.Pattern[str]:
     """Every language's verbs after which an ad's title names its job, the employer before them
