@@ -415,8 +415,9 @@ def build_candidate(
     clean = Document(source=doc.source, text=anon.text, lang=lang, kind="cv")
     profile = profile_fn(clean)
     timeline = parse_timeline(anon.text, today=day)
+    tied = TiedSummary(anon.text, timeline)
     cand = candidate_from(
-        profile, timeline, removed=anon.removed, today=day, labels=labels, languages=languages
+        profile, timeline, removed=anon.removed, today=day, labels=labels, languages=languages, tied=tied
     )
     cand.sentences = sentence_keys(clean.text)
     if zipf is not None:
@@ -424,7 +425,7 @@ def build_candidate(
         text = unmatched_text(blanked, cv_form_spans(clean.text))
         cand.wording = term_vector(text, lang, zipf)
         cand.wording_tf = term_counts(text, cand.wording)
-        cand.wording_where = _wording_places(clean.text, text, timeline, cand.wording)
+        cand.wording_where = _wording_places(clean.text, text, timeline, cand.wording, tied)
         if bridge is not None:
             names = name_words(clean.text)
             cand.wording_en = bridge.bridge(cand.wording, lang, names)
@@ -433,7 +434,7 @@ def build_candidate(
 
 
 def _wording_places(
-    text: str, blanked: str, timeline: Timeline, words: Mapping[str, float]
+    text: str, blanked: str, timeline: Timeline, words: Mapping[str, float], tied: TiedSummary | None = None
 ) -> dict[str, float]:
     """For each of ``words`` (the CV's wording, weighed from ``blanked``: ``text`` with its mentions and form
     blanked, offsets kept) that stands in no job's text, the where-weight of the best place it stands
@@ -443,7 +444,8 @@ def _wording_places(
         return {}
     best: dict[str, float] = {}
     places: dict[int, float] = {}  # a line's start -> its where-weight
-    tied = TiedSummary(text, timeline)
+    if tied is None:
+        tied = TiedSummary(text, timeline)
     for word, at in words_at(blanked):
         if word not in words or best.get(word) == 1.0:
             continue
@@ -480,16 +482,19 @@ def candidate_from(
     today: date,
     labels: Labeler | None = None,
     languages: Callable[[str], Sequence[str]] | None = None,
+    tied: TiedSummary | None = None,
 ) -> CandidateProfile:
     """A CandidateProfile from an extracted Profile and the timeline of the same (anonymised) text, with the
-    languages section's languages as skills where ``languages`` knows them (see ``build_candidate``)."""
+    languages section's languages as skills where ``languages`` knows them (see ``build_candidate``);
+    ``tied``: the text's ``TiedSummary`` where the caller has it."""
     text = profile.doc.text
     evidence: dict[str, list[Evidence]] = {a: [] for a in AREA_IDS}
     months: dict[str, list[Position]] = {a: [] for a in AREA_IDS}
     seen: dict[str, set[Position]] = {a: set() for a in AREA_IDS}
     concepts: dict[str, str] = {}
     ended: dict[int, int] = {}  # id(evidence) -> the month its latest job ended (-1: in no job)
-    tied = TiedSummary(text, timeline)
+    if tied is None:
+        tied = TiedSummary(text, timeline)
     for m in profile.mentions:
         if m.area not in evidence:
             continue
