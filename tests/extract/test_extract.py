@@ -179,6 +179,15 @@ def test_a_native_compound_part_gets_no_sense_of_another_language(engine: Engine
     assert all(text.index("brandstrategi") <= m.start for m in profile.mentions)
 
 
+def test_fires_are_no_brand(engine: Engine) -> None:
+    # "bränder" and "branden" are fires (plural, definite) in Swedish, not the English brand's forms; the
+    # brand's own genitive "brandens" still counts (stop 46)
+    text = "Räddningstjänsten släckte branden och larmade om bränder. Jag ansvarade för brandens närvaro."
+    profile = engine.extract(Document(source="t", text=text, lang="sv"), spans=False)
+    brands = [m.text for m in profile.mentions if m.area == "marketing_communication"]
+    assert brands == ["brandens"]
+
+
 @pytest.mark.parametrize("kind", ["cv", "ad"])
 def test_no_mention_inside_a_false_friend(engine: Engine, kind: DocKind) -> None:
     # "brand new" holds the key "brand" but says nothing of a brand; the brand next to it still counts
