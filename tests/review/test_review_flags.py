@@ -2186,6 +2186,11 @@ STOP_46_KINDS = [
     ("sv", "Majoriteten av oss är under 30 år.", "Majoriteten av oss är under 30 år"),
     ("sv", "Du får kollegor i din egen ålder.", "kollegor i din egen ålder"),
     ("sv", "Här får du jämnåriga kollegor.", "jämnåriga kollegor"),
+    ("sv", "Vi söker yngre medarbetare till lagret.", "yngre"),
+    ("sv", "Vi söker en yngre säljare som leder vårt team.", "yngre"),
+    ("sv", "Du leder ett ungt team.", "ungt team"),
+    ("sv", "Jobbet passar ungdomar med körkort.", "passar ungdomar"),
+    ("sv", "Jobbet passar ungdomar med intresse för mode.", "passar ungdomar"),
 ]
 STOP_46_LOOK_ALIKES = [
     ("sv", "Vi kommer in i ett tidigt skede av projektet."),
@@ -2210,6 +2215,15 @@ STOP_46_LOOK_ALIKES = [
     ("sv", "Majoriteten av våra kunder är under 30."),
     ("sv", "Majoriteten av oss är under 30 minuter från kontoret."),
     ("sv", "Du hjälper elever i din ålder med läxor."),
+    ("sv", "Du leder yngre medarbetare."),
+    ("sv", "Du leder och utvecklar yngre medarbetare i teamet."),
+    ("sv", "Som chef leder du ett team av yngre medarbetare."),
+    ("sv", "I rollen ingår att lära upp yngre medarbetare."),
+    ("sv", "Du har personalansvar för tolv yngre säljare."),
+    ("sv", "Boendet passar ungdomar med behov av stöd."),
+    ("sv", "Verksamheten passar ungdomar i behov av struktur."),
+    ("sv", "Boendet lämpar sig för ungdomar med neuropsykiatriska funktionsnedsättningar."),
+    ("sv", "Boendet passar tonåringar med psykosocial problematik."),
 ]
 
 
