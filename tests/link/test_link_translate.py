@@ -133,6 +133,20 @@ def test_the_gloss_is_each_words_best_translation(translating: Linker) -> None:
     )  # misspelt: the lemma one letter away
 
 
+def test_a_table_rendering_tied_with_the_next_is_no_rendering(
+    translating: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the best of an alignment that could not tell its renderings apart is a guess: the gloss leaves the word
+    table = {"plupp": [("stream", 0.2), ("treat", 0.2)], "blorp": [("splash", 0.5), ("dabble", 0.25)]}
+    monkeypatch.setattr(
+        translating, "translations", Translations({**translating.translations.table, **table})
+    )
+    assert translating._rendering("plupp", "sv") is None
+    assert translating._rendering("blorp", "sv") == "splash"
+    assert translating._gloss(["bygga", "plupp"], "sv") == "build plupp"
+    assert translating._gloss(["bygga", "blorp"], "sv") == "build splash"
+
+
 def test_a_tools_name_is_not_glossed_word_by_word(
     translating: Linker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
