@@ -664,6 +664,14 @@ SOCIAL_EDGES_46 = [
     ),
     # an ad of two sentences has no opening apart from its middle
     ("en", "Shop Assistant", "Harbourline posts weekly updates on Instagram. The shop is in Leeds.", True),
+    # an ad with a requirements or duties heading says where the work is: its opening is not set aside
+    (
+        "en",
+        "Barista",
+        "Harbourline roasts coffee and shares brewing tips on Instagram and TikTok.\n\nRequirements\n"
+        "- You have worked in a café.\n- You are punctual.",
+        True,
+    ),
 ]
 
 
@@ -673,7 +681,8 @@ def test_social_media_only_in_the_opening_or_closing_sentence_is_the_employers(
 ) -> None:
     """Stop 46: in an ad without headings, evidence only in its first or last sentence, naming neither the hire
     nor a hiring or duty word, is the employer presenting itself or signing off (reason "edge"); the same words
-    between, a sentence naming the hire, a title naming social media or an ad of two sentences still count.
+    between, a sentence naming the hire, a title naming social media, a duties or requirements heading or an ad
+    of two sentences still count.
     Fictional sentences, none a set's row."""
     review = _review(f"{title}\n\n{text}", [], lang)
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]

@@ -378,6 +378,8 @@ def at_the_edges(evidence: list[Evidence], layout: Layout, cues: ReviewCues) -> 
     units = layout.units
     if not counted or words is None or len(units) < EDGE_MIN_UNITS:
         return evidence
+    if any(u.section in {"duties", "requirements"} for u in units):
+        return evidence  # a headed ad says where the work is: its opening is not read as the employer's alone
     edges = {units[0].start, units[-1].start}
     held: dict[int, Unit] = {}
     for e in counted:
