@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from importlib import resources
 
+import numpy as np
 import pytest
 
+from kompetens.engine import Engine
 from kompetens.models import AREA_IDS, Document, Profile
 from kompetens.review import Review, review_ad
 from kompetens.review import gate as gate_module
+from tests.conftest import shared_path
+from tests.test_bench_help import _bench
 
 KEEPS = [
     ("sv", "Kommunikatör", "Du planerar och publicerar inlägg i våra sociala medier varje vecka."),
@@ -34,7 +40,8 @@ DOUBTS = [
     ("en", "Accountant", "The brand team, not this role, looks after our social media."),
 ]
 """No social-media work of the hire's own, in constructions no rule was written for in stop 41: the rules counted
-them then; the gate scores each it reads below every sentence of KEEPS (stop 42's rules set two aside themselves)."""
+them then; the gate scores each it reads below every sentence of KEEPS (stop 42's rules set two aside themselves;
+stop 46's gate reads structural features only, no sentence vector, and still does)."""
 
 
 def _review(lang: str, title: str, sentence: str, *, on: bool | None = True) -> Review:
@@ -87,18 +94,40 @@ def test_a_counted_cue_the_gate_rejects_is_set_aside_with_its_probability() -> N
     assert aside.gate is not None and aside.gate < _threshold() and not aside.counted
 
 
-def test_the_gate_reads_only_counted_cues(monkeypatch: pytest.MonkeyPatch) -> None:
-    gate = gate_module.load_gate()
-    assert gate is not None
+def test_the_gate_reads_only_ads_with_a_counted_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_features(*args: object) -> object:
+        raise AssertionError("read an ad without a counted cue")
 
-    def no_embedding(texts: object) -> object:
-        raise AssertionError("embedded a sentence without a counted cue")
-
-    monkeypatch.setattr(gate, "embed", no_embedding)
+    monkeypatch.setattr(gate_module, "features", no_features)
     review = _review("sv", "Lagerarbetare", "Du plockar och packar order i vårt lager i Jönköping.")
     assert not review.requires_social_media
     review = _review("sv", "Lagerarbetare", "Vi finns på sociala medier där vi delar bilder från vardagen.")
     assert not review.requires_social_media  # set aside by the rules: the gate never reads it
+
+
+def test_a_weights_file_for_other_features_is_refused() -> None:
+    gate = gate_module.load_gate()
+    assert gate is not None and gate.default, "stop 46: the structural gate is on by default"
+    data = json.loads(
+        resources.files(gate_module.__package__).joinpath("social_gate.json").read_text("utf-8")
+    )
+    with pytest.raises(ValueError, match="train_social_gate"):
+        gate_module.Gate({**data, "struct": data["struct"][:-1]})
+
+
+@pytest.mark.slow
+def test_the_shipped_weights_are_what_the_training_script_writes(engine: Engine) -> None:
+    shared = shared_path("data", "dev", "platsbanken", "labels.jsonl").parents[3]
+    script = _bench("train_social_gate")
+    made = script.weights(script.build(engine, shared))
+    shipped = json.loads(
+        resources.files(gate_module.__package__).joinpath("social_gate.json").read_text("utf-8")
+    )
+    assert {k: v for k, v in made.items() if k not in {"w", "mean", "scale", "b"}} == {
+        k: v for k, v in shipped.items() if k not in {"w", "mean", "scale", "b"}
+    }
+    for key in ("w", "mean", "scale", "b"):
+        assert np.allclose(made[key], shipped[key], atol=2e-5), key
 
 
 def test_the_gate_is_chosen_by_the_argument_then_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

