@@ -13,7 +13,10 @@ parallel labels, a synonym's rendering, the word's base form or compound parts (
 (simplemma's, seen 3 times or more). ``--top N`` lists the N most frequent lemmas without a rendering, and
 the N most frequent rendered by the table alone (to read for bad renderings); ``--sample N`` draws N
 rendered tokens (seeded) with their rendering, to judge by hand; ``--formed N`` draws N distinct words rendered by
-their base form or compound parts.
+their base form or compound parts. ``--accents N`` counts, over the ads' tune half and the linking lists' tune rows
+(``bench/data/link_sv*.tsv``), all their words (stop words too: the gloss renders them), the rendered words whose
+key holds lemmas with other accents than the word's own (the keys fold å, ä, ö; stop 46), by kind, and draws N of
+the distinct ad words whose rendering is another word's.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from _halves import DATA_DIR_HELP, half
 from kompetens.engine import Engine
 from kompetens.errors import IngestError
 from kompetens.lang import lang_data
-from kompetens.link.text import words
+from kompetens.link.text import fold, words
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SOURCES = ("glossary", "table", "synonym", "formed", "none")
@@ -42,8 +45,11 @@ SEED = 43
 
 
 def source_of(linker: Any, lemma: str, token: str = "") -> tuple[str, str]:
-    """(where the gloss takes the lemma's English from, the rendering) as ``Linker._gloss`` reads it; with the
-    word as written, also its base form or compound parts (``Linker._formed_rendering``, stop 45)."""
+    """(where the gloss takes the lemma's English from, the rendering) as ``Linker._gloss`` reads it (``lemma``
+    the glossary's and the table's key, ``Linker._keys``); with the word as written, also its base form or
+    compound parts (``Linker._formed_rendering``, stop 45); none for a word whose key is another word's (stop 46)."""
+    if token and linker._foreign(linker.lemmatizer.lemmas([token], "sv")[0], "sv"):
+        return "none", ""
     glossary = linker._glossaries.get("sv")
     if glossary is not None and lemma in glossary:
         return "glossary", glossary.renderings[lemma][0]
@@ -72,6 +78,13 @@ def main() -> int:
         metavar="N",
         help="draw N tokens rendered by their base form or parts",
     )
+    ap.add_argument(
+        "--accents",
+        type=int,
+        default=0,
+        metavar="N",
+        help="count words rendered from a key of lemmas with other accents; draw N",
+    )
     ap.add_argument("--json", type=Path, default=None, metavar="FILE", help="write the figures to FILE")
     args = ap.parse_args()
     ads = args.shared / "data" / "dev" / "platsbanken" / "ads.jsonl"
@@ -92,7 +105,7 @@ def main() -> int:
         """(lemma as counted, source, rendering, both compound parts rendered) of a lower-case token."""
         found = memo.get(token)
         if found is None:
-            lemma = linker._terms.lemmas([token], "sv")[0]
+            lemma = linker._keys([token], "sv")[0]
             src, rendering = source_of(linker, lemma, token)
             parts = linker._terms.parts(token, "sv") if src == "none" else ()
             by_parts = bool(parts) and all(source_of(linker, p)[0] != "none" for p in parts)
@@ -176,9 +189,88 @@ def main() -> int:
         )
         for t in rng.sample(formed, min(args.formed, len(formed))):
             print(f"  {t} -> {judge(t)[2]}")
+    if args.accents:
+        every = [t.lower() for doc in docs for t in words(doc.text) if t.isalpha()]
+        out["accents"] = accents(linker, every, args.accents)
     if args.json:
         args.json.write_text(json.dumps(out, indent=1), encoding="utf-8")
     return 0
+
+
+ACCENT_KINDS = {
+    "merged": "the key of two lemmas that fold alike, the word's among them ('växa', 'vaxa')",
+    "other": "a dictionary word whose key holds only other lemmas ('här': 'hår', 'ort': 'ört'; Accents.others)",
+    "typed": "a word whose key holds only lemmas with other accents, typed without them ('larare': 'lärare')",
+}
+
+
+def accents(linker: Any, ad_tokens: list[str], n: int) -> dict[str, Any]:
+    """Rendered words (``Linker._gloss`` of the word alone) whose table or glossary key holds lemmas as written
+    (of the Swedish labels and the glossary's words) other than the word's own lemma, by kind (the other words
+    as ``link.linker._accents`` finds them, whatever the data folder holds); over the ads' word tokens and the
+    linking lists' tune rows. Prints the counts and N distinct ad words drawn from the first two kinds (the ones
+    whose rendering is another word's) with their renderings."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from link_sv import load
+
+    from kompetens.link.linker import _accents
+
+    lemmas = linker.lemmatizer
+    held: dict[str, set[str]] = collections.defaultdict(set)
+    for lang, text in zip(linker.docs.lang, linker.docs.text, strict=True):
+        if lang == "sv":
+            for lemma in lemmas.lemmas(words(text), "sv"):
+                held[fold(lemma)].add(lemma)
+    for word in lang_data("sv", "glossary").get("words", {}):
+        if len(found := words(word)) == 1:
+            held[fold(lemmas.lemmas(found, "sv")[0])].add(lemmas.lemmas(found, "sv")[0])
+    built = _accents(linker.docs, lemmas, linker.config).get("sv")
+    others = built.others if built is not None else frozenset()
+    list_tokens: list[str] = []
+    for path in sorted(Path(__file__).parent.glob("data/link_sv*.tsv")):
+        list_tokens += [t for r in load(path) if r.half == "tune" for t in words(r.sv) if t.isalpha()]
+    out: dict[str, Any] = {}
+    drawn: list[tuple[str, str, str]] = []
+    for scope, tokens in (("ads", ad_tokens), ("lists", list_tokens)):
+        counts: collections.Counter[str] = collections.Counter()
+        distinct: dict[str, set[str]] = collections.defaultdict(set)
+        rendered = 0
+        for token, k in collections.Counter(tokens).items():
+            written = lemmas.lemmas([token], "sv")[0]
+            gloss = linker._gloss([token], "sv")
+            if not gloss or gloss == token:
+                continue
+            rendered += k
+            kept = linker.accents.get("sv")
+            if (
+                not held.get(fold(written), set()) - {written}
+                or linker._keys([token], "sv")[0] != fold(written)
+                or (kept is not None and fold(written) in kept.ambiguous)
+            ):
+                continue  # no other lemma, or a key of the word's own (its accents kept: stop 46)
+            if written in held[fold(written)]:
+                kind = "merged"
+            elif written in others or token in others:
+                kind = "other"
+            else:
+                kind = "typed"
+            counts[kind] += k
+            distinct[kind].add(token)
+            if scope == "ads" and kind != "typed":
+                drawn.append((token, gloss, kind))
+        out[scope] = {"tokens": len(tokens), "rendered": rendered}
+        out[scope] |= {kind: [counts[kind], len(distinct[kind])] for kind in ACCENT_KINDS}
+        print(
+            f"{scope}: {len(tokens):,} word tokens, {rendered:,} rendered; from a key of lemmas with other accents: "
+            + ", ".join(f"{kind} {counts[kind]:,} ({len(distinct[kind])} words)" for kind in ACCENT_KINDS)
+        )
+    for kind, meaning in ACCENT_KINDS.items():
+        print(f"  {kind}: {meaning}")
+    rng = random.Random(SEED)
+    print(f"sample of {n} distinct ad words of the first two kinds: word -> rendering [kind]")
+    for token, gloss, kind in rng.sample(sorted(drawn), min(n, len(drawn))):
+        print(f"  {token} -> {gloss} [{kind}]")
+    return out
 
 
 if __name__ == "__main__":

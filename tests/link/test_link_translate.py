@@ -14,7 +14,7 @@ import pytest
 from kompetens.link import LinkConfig, Linker
 from kompetens.link.linker import agreement
 from kompetens.link.synonyms import Synonyms
-from kompetens.link.translate import GLOSSARY_NEXT, Glossary, Translations, learn
+from kompetens.link.translate import GLOSSARY_NEXT, Accents, Glossary, Translations, learn
 from kompetens.taxonomy.model import Concept
 
 # A small hand-made parallel set: each Swedish word occurs in two or three pairs.
@@ -425,3 +425,79 @@ def test_field_words_the_word_table_renders_wrongly_gloss_in_the_field_s_english
     assert linker._gloss(["länkar"], "sv") == "link"
     assert linker._gloss(["rörligt", "material"], "sv").startswith("moving ")
     assert linker._gloss(["api"], "sv") == "api"
+
+
+def test_accents_keep_apart_the_lemmas_that_fold_alike_and_know_another_words_key() -> None:
+    """Stop 46: the keys fold å, ä, ö, except where two lemmas as written fold alike; a dictionary word that is
+    no lemma but folds to a lemma's key is another word, unless a lemma of that key is ten times as frequent
+    (then it reads as that lemma typed without its accents)."""
+    zipf = {"ort": 4.3, "ört": 3.0, "oka": 2.3, "öka": 4.8, "här": 6.4, "hår": 4.9}
+    accents = Accents.build(
+        ["växa", "vaxa", "hår", "ört", "öka", "klagomål", "kund"],
+        dictionary=[
+            *((word, word) for word in ("här", "ort", "oka", "vaxa", "xyz")),
+            *(("kunds", "kund"), ("orter", "ort"), ("klagomal", "klagomål")),
+        ],
+        zipf=lambda word: zipf.get(word, 0.0),
+    )
+    assert accents.ambiguous == {"vaxa"}
+    keys = [accents.key(x) for x in ("växa", "vaxa", "klagomål", "kund")]
+    assert keys == ["växa", "vaxa", "klagomal", "kund"]
+    assert accents.others == {"här", "ort"}  # "oka" reads as "öka" typed without its accent
+    assert accents.foreign("här") and accents.foreign("ort")
+    # lemmas, words typed without accents and misspellings the dictionary lacks find their key
+    assert not any(accents.foreign(x) for x in ("hår", "växa", "vaxa", "oka", "klagomal", "klagomäl", "xyz"))
+    assert Accents.from_json(json.loads(json.dumps(accents.to_json()))) == accents
+    # a form of one of the key's lemmas is no other word, whatever its frequency ("klagomal" above)
+    assert Accents.build(["hår"], dictionary=[("har", "ha")]).others == {"har"}  # no frequencies: every one
+
+
+ACCENTED = [
+    Concept("urn:test:skill:grow", "skill", {"en": ["grow plants"], "sv": ["växa plantor"]}),
+    Concept("urn:test:skill:grow2", "skill", {"en": ["grow sales"], "sv": ["växa försäljning"]}),
+    Concept("urn:test:skill:wax", "skill", {"en": ["wax floors"], "sv": ["vaxa golv"]}),
+    Concept("urn:test:skill:wax2", "skill", {"en": ["wax skis"], "sv": ["vaxa skidor"]}),
+    Concept("urn:test:skill:hair", "skill", {"en": ["cut hair"], "sv": ["klippa hår"]}),
+    Concept("urn:test:skill:hair2", "skill", {"en": ["wash hair"], "sv": ["tvätta hår"]}),
+    Concept("urn:test:skill:grass", "skill", {"en": ["cut grass"], "sv": ["klippa gräs"]}),
+    Concept("urn:test:skill:complaints", "skill", {"en": ["handle complaints"], "sv": ["hantera klagomål"]}),
+]
+
+
+@pytest.fixture(scope="module")
+def accented(tmp_path_factory: pytest.TempPathFactory) -> Linker:
+    return Linker.build(
+        ACCENTED, cache_dir=tmp_path_factory.mktemp("acc"), config=LinkConfig.preset("lexical")
+    )
+
+
+def test_the_table_keeps_the_accents_of_lemmas_that_fold_alike(accented: Linker, tmp_path: Path) -> None:
+    """Stop 46: "växa" (grow) and "vaxa" (wax) were one key, rendered *wax*; each is its own now, and a word
+    whose folded key is another word's ("här": "hår") keeps its Swedish in the gloss and adds no English terms
+    to the lexical side, while a word typed without its accents still finds its key ("klagomal")."""
+    assert [t for t, _ in accented.translations.get("växa")][:1] == ["grow"]
+    assert [t for t, _ in accented.translations.get("vaxa")][:1] == ["wax"]
+    assert accented._gloss(["växa"], "sv") == "grow"
+    assert accented._gloss(["vaxa"], "sv") == "wax"
+    assert accented._gloss(["hår"], "sv") == "hair"
+    assert accented._gloss(["här", "hår"], "sv") == "här hair"
+    assert accented._gloss(["klagomal"], "sv") == "complaint"
+    assert accented._translated(["här"], "sv") == []
+    assert accented._translated(["hår"], "sv") != []
+    accented.save(tmp_path / "x")
+    loaded = Linker.load(tmp_path / "x")
+    assert loaded.accents == accented.accents
+    assert loaded._gloss(["växa", "här"], "sv") == "grow här"
+    (tmp_path / "x" / "link_accents.json").unlink()  # an index built before stop 46: folded keys, as before
+    assert Linker.load(tmp_path / "x").accents == {}
+
+
+def test_a_word_of_the_language_s_own_is_not_read_as_english_by_its_base_form(
+    translating: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stop 46: stop 45 read a word the dictionary lacks as the English label word it is spelt like; a word the
+    language's lemma table knows is its own word, not English ("god" is *good*; here a fictional "trust")."""
+    assert translating._gloss(["bygga", "trusten"], "sv") == "build trust"
+    forms = translating._terms.lemmatizer.table.setdefault("sv", {})
+    monkeypatch.setitem(forms, "trust", "trust")
+    assert translating._gloss(["bygga", "trusten"], "sv") == "build trusten"

@@ -62,6 +62,7 @@ from kompetens.link.synonyms import Synonyms
 from kompetens.link.text import (
     CueWords,
     Lemmatizer,
+    _simplemma_entries,
     char_ngrams,
     chunks,
     clean,
@@ -70,7 +71,7 @@ from kompetens.link.text import (
     strip_cues,
     words,
 )
-from kompetens.link.translate import GLOSSARY_FILE, Glossary, Translations, learn
+from kompetens.link.translate import GLOSSARY_FILE, Accents, Glossary, Translations, learn
 from kompetens.schema import DOCUMENTED
 from kompetens.taxonomy.model import Concept
 
@@ -426,6 +427,8 @@ class Linker:
     static: StaticVectors | None = None
     embedder: Embedder | None = None
     translations: Translations = field(default_factory=Translations)
+    accents: dict[str, Accents] = field(default_factory=dict)
+    """Per ``translate`` language, where its folded lemmas would make two words one key (stop 46)."""
 
     def __post_init__(self) -> None:
         self._warm_lock = threading.RLock()  # see _warms
@@ -461,7 +464,7 @@ class Linker:
             lang: table for lang in self.config.synonyms if (table := Synonyms.load(lang, self._terms.lemmas))
         }
         self._glossaries = {
-            lang: found for lang in self.config.glossary if (found := Glossary.load(lang, self._terms.lemmas))
+            lang: found for lang in self.config.glossary if (found := Glossary.load(lang, self._keys))
         }
         self._synonym_terms: dict[tuple[str, tuple[str, ...]], list[str]] = {}
         # (the translation table, the glossaries, (language, lemma) -> the merged translations of a lemma
@@ -524,7 +527,8 @@ class Linker:
         char_index = LanguageIndexes.build(
             [terms.chars(words(t)) for t in docs.text], docs.lang, scheme="tfidf"
         )
-        translations = _learn_translations(docs, terms, config.translate)
+        accents = _accents(docs, lemmatizer, config) if config.fold_accents else {}
+        translations = _learn_translations(docs, terms, config.translate, accents)
         by_lang: dict[str, list[list[str]]] = {}
         for text, lang in zip(docs.text, docs.lang, strict=True):
             by_lang.setdefault(lang, []).append(words(text))
@@ -562,6 +566,7 @@ class Linker:
             dense_docs,
             vectors,
             static,
+            accents=accents,
         )
         linker.embedder = embedder if config.dense else None
         linker.translations = translations
@@ -595,6 +600,12 @@ class Linker:
             translate_path.write_text(table, encoding="utf-8")
         else:
             translate_path.unlink(missing_ok=True)
+        accents_path = cache_dir / "link_accents.json"
+        if self.accents:
+            found = {lang: accents.to_json() for lang, accents in self.accents.items()}
+            accents_path.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+        else:
+            accents_path.unlink(missing_ok=True)
         static_path = cache_dir / "link_static.npz"
         if self.static is not None:
             self.static.save(static_path)
@@ -626,6 +637,15 @@ class Linker:
         try:
             static_path = cache_dir / "link_static.npz"
             docs = _Docs(np.load(cache_dir / "link_doc_concept.npy"), meta["doc_lang"], meta["doc_text"])
+            accents_path = cache_dir / "link_accents.json"
+            accents = (
+                {
+                    str(lang): Accents.from_json(found)
+                    for lang, found in json.loads(accents_path.read_text(encoding="utf-8")).items()
+                }
+                if accents_path.is_file()
+                else {}
+            )
             linker = cls(
                 meta["uris"],
                 meta["kinds"],
@@ -639,8 +659,9 @@ class Linker:
                 np.load(cache_dir / "link_dense_docs.npy"),
                 np.load(cache_dir / "link_dense.npy").astype(np.float32),
                 StaticVectors.load(static_path) if static_path.is_file() else None,
+                accents=accents,
             )
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise TaxonomyError(
                 Code.E201, f"the linking index is damaged ({exc}); rebuild it", source=str(cache_dir)
             ) from exc
@@ -767,10 +788,11 @@ class Linker:
             if glossary is None:
                 continue
             own = self._terms.lemmas(tokens, lang)
-            votes = sum(x in glossary and not e for x, e in zip(own, english, strict=True))
+            keys = self._keys(tokens, lang)
+            votes = sum(k in glossary and not e for k, e in zip(keys, english, strict=True))
             against = sum(
-                e and x not in glossary and f"{lang}:{x}" not in vocab
-                for x, e in zip(own, english, strict=True)
+                e and k not in glossary and f"{lang}:{x}" not in vocab
+                for x, k, e in zip(own, keys, english, strict=True)
             )
             if votes > against:
                 return lang
@@ -1350,8 +1372,12 @@ class Linker:
             for n in range(1, min(4, len(tokens) - k) + 1):
                 if tuple(tokens[k : k + n]) in names:
                     kept.update(range(k, k + n))
-        for k, (token, lemma) in enumerate(zip(tokens, self._terms.lemmas(tokens, text_lang), strict=True)):
+        written = self.lemmatizer.lemmas(tokens, text_lang)
+        for k, (token, lemma) in enumerate(zip(tokens, self._keys(tokens, text_lang), strict=True)):
             if k in kept:
+                out.append(token)
+                continue
+            if self._foreign(written[k], text_lang):  # the key is another word's: "här" is no "hår" (stop 46)
                 out.append(token)
                 continue
             best = self._rendering(lemma, text_lang)
@@ -1364,6 +1390,21 @@ class Linker:
             found = found or best is not None
             out.append(token if best is None else best)
         return " ".join(out) if found else ""
+
+    def _keys(self, tokens: Sequence[str], lang: str) -> list[str]:
+        """The word table's and the glossary's keys of words: their lemmas, without accents where
+        ``fold_accents`` folds them, unless two lemmas fold alike (``Accents.key``: "växa", "vaxa"; stop 46)."""
+        lemmas = self.lemmatizer.lemmas(tokens, lang)
+        if not self._terms.fold_accents:
+            return lemmas
+        accents = self.accents.get(lang)
+        return [accents.key(x) if accents is not None else fold(x) for x in lemmas]
+
+    def _foreign(self, lemma: str, lang: str) -> bool:
+        """Whether a lemma as written finds another word under its key (``Accents.foreign``: "här" the key of
+        "hår", "ort" that of "ört"; stop 46)."""
+        accents = self.accents.get(lang) if self._terms.fold_accents else None
+        return accents is not None and accents.foreign(lemma)
 
     def _rendering(self, lemma: str, text_lang: str) -> str | None:
         """A lemma's English for the gloss: its glossary's first rendering, else the table's best, else None.
@@ -1451,11 +1492,15 @@ class Linker:
     def _word_rendering(self, word: str, text_lang: str) -> str | None:
         """Its lemma's ``_rendering``, else the word itself where it is an English label word written in English
         letters and no inflected English form ("community"; not "tänk", read as *tank* without its accent)."""
-        rendered = self._rendering(self._terms.lemmas([word], text_lang)[0], text_lang)
+        if self._foreign(self.lemmatizer.lemmas([word], text_lang)[0], text_lang):
+            return None
+        rendered = self._rendering(self._keys([word], text_lang)[0], text_lang)
         if rendered is not None:
             return rendered
         if not word.isascii() or self._terms.lemmas([word], TRANSLATE_TO)[0] != word:
             return None
+        if ENGLISH_KNOWN_SWEDISH and word in self.lemmatizer.table.get(text_lang, ()):
+            return None  # a word of the language's own: "god" is good, "lever" lives (stop 46)
         return word if f"{TRANSLATE_TO}:{word}" in self.words_index.vocab else None
 
     @staticmethod
@@ -1748,9 +1793,20 @@ class Linker:
             return []
         if own is None:
             own = self._terms.tagged(tokens, text_lang)
+        # the table's keys of the text's words where they are not their folded lemmas: "växa" keeps its
+        # accents, "här" (not "hår") has none (stop 46)
+        keyed: dict[str, str] = {}
+        if self._terms.fold_accents and (accents := self.accents.get(text_lang)) is not None:
+            for lemma in self.lemmatizer.lemmas(tokens, text_lang):
+                folded = fold(lemma)
+                if accents.foreign(lemma):
+                    keyed[folded] = ""
+                elif (key := accents.key(lemma)) != folded:
+                    keyed[folded] = key
         found: dict[str, float] = {}
         for term, weight in [*((t, 1.0) for t in own), *(extra or {}).items()]:  # synonyms at their weight
-            for target, share in self._translations_of(term.partition(":")[2], text_lang):
+            lemma = term.partition(":")[2]
+            for target, share in self._translations_of(keyed.get(lemma, lemma), text_lang):
                 if share * weight > found.get(target, 0.0):
                     found[target] = share * weight
         if not found:
@@ -1767,7 +1823,11 @@ class Linker:
             best = [
                 pairs[0][0]
                 for term in own
-                if (pairs := self._translations_of(term.partition(":")[2], text_lang))
+                if (
+                    pairs := self._translations_of(
+                        keyed.get(lemma := term.partition(":")[2], lemma), text_lang
+                    )
+                )
             ]
             out += [(q, cfg.w_chr) for q in self._char_queries(best, [TRANSLATE_TO], native=native)]
         return out
@@ -2184,6 +2244,11 @@ what ``_Terms.parts`` drops between a modifier and a head."""
 
 VOWELS = frozenset("aeiouyåäö")
 
+ENGLISH_KNOWN_SWEDISH = True
+"""Whether the gloss's reading of a word the dictionary lacks (``Linker._word_rendering``, stop 45) keeps from
+reading as English a word the language's lemma table knows as its own ("god" is *good*, "lever" *lives*, not
+*god*, *lever*; stop 46)."""
+
 FORMED_MIN_PART = 4
 """Letters a base form and each part of a compound need at least in the gloss's reading of a word the dictionary
 lacks (``Linker._formed_rendering``): three-letter parts read nonsense into real words ("kör|sbär", "bal|der",
@@ -2211,20 +2276,65 @@ preferred label and 1 link 58.9 / 84.4 / 86.7 and 60.7 / 82.1 / 85.7 % (3,040 ->
 ``min_dice`` stay at their defaults, the tune half's best over 0.1-0.5 and 0.02-0.2."""
 
 
-def _learn_translations(docs: _Docs, terms: _Terms, sources: Sequence[str]) -> Translations:
+def _accents(docs: _Docs, lemmatizer: Lemmatizer, config: LinkConfig) -> dict[str, Accents]:
+    """Per ``translate`` language, where folding its lemmas would make two words one key (``Accents``, stop 46):
+    from the lemmas as written of its labels and its glossary's words, its dictionary's words (simplemma's) and
+    their frequencies (wordfreq's)."""
+    found: dict[str, Accents] = {}
+    for lang in config.translate:
+        if lang == TRANSLATE_TO:
+            continue
+        lemmas = {
+            lemma
+            for text, doc_lang in zip(docs.text, docs.lang, strict=True)
+            if doc_lang == lang
+            for lemma in lemmatizer.lemmas(words(text), lang)
+        }
+        if lang in config.glossary:
+            for word in lang_data(lang, GLOSSARY_FILE).get("words", {}):
+                if len(tokens := words(word)) == 1:
+                    lemmas.update(lemmatizer.lemmas(tokens, lang))
+        if not lemmas:
+            continue
+        try:
+            from wordfreq import zipf_frequency
+
+            dictionary = {(form.lower(), lemma.lower()) for form, lemma in _simplemma_entries(lang)}
+
+            def zipf(word: str, lang: str = lang) -> float:
+                return float(zipf_frequency(word, lang))
+
+            found[lang] = Accents.build(lemmas, dictionary, zipf)
+        except (ImportError, ValueError, OSError):  # no dictionary: the lemmas alone
+            found[lang] = Accents.build(lemmas)
+    return found
+
+
+def _learn_translations(
+    docs: _Docs, terms: _Terms, sources: Sequence[str], accents: Mapping[str, Accents] | None = None
+) -> Translations:
     """The word table of ``LinkConfig.translate``: each concept with labels in a source language and in
     English is a parallel pair of term sets (the lemmas of all its labels in the source language, of its
     English preferred label; compound parts too), aligned by ``translate.learn``. The English side is the
     preferred label only: the Swedish side has no alternative labels, and ESCO's many English ones drowned
-    the alignment. One table for all source languages (their terms rarely meet)."""
+    the alignment. One table for all source languages (their terms rarely meet). A source lemma that ``accents``
+    keeps apart from another that folds alike is its own key ("växa", "vaxa"; stop 46)."""
     by_concept: dict[str, dict[int, set[str]]] = {}
     for concept, lang, text in zip(docs.concept.tolist(), docs.lang, docs.text, strict=True):
         if lang in sources or lang == TRANSLATE_TO:
             found = by_concept.setdefault(lang, {})
             if lang == TRANSLATE_TO and concept in found:
                 continue  # the preferred label (each concept's first) only
-            tagged = terms.tagged(words(text), lang)
-            found.setdefault(concept, set()).update(t.partition(":")[2] for t in tagged)
+            tokens = words(text)
+            keyed: dict[str, str] = {}
+            if accents and (own := accents.get(lang)) is not None:
+                keyed = {
+                    fold(x): key
+                    for x in terms.lemmatizer.lemmas(tokens, lang)
+                    if (key := own.key(x)) != fold(x)
+                }
+            lemmas = [t.partition(":")[2] for t in terms.tagged(tokens, lang)]
+            found.setdefault(concept, set()).update(keyed.get(x, x) for x in lemmas)
     target = by_concept.get(TRANSLATE_TO, {})
     pairs = [
         (src, target[concept])

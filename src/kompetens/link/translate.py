@@ -17,6 +17,9 @@ Nothing but the labels goes in: the table is derived from whatever taxonomy the 
 A hand-written :class:`Glossary` (``lang/<code>/glossary.json``: the words of job ads and their English in
 ESCO's wording) stands before the learnt table where it has the word: the alignment is noisy on rare words
 (``empati`` -> *woman*), a dictionary is not.
+
+Both are keyed by lemmas without their accents (``klagomal`` finds ``klagomål``: text typed without å, ä, ö),
+except where that would make two words one (:class:`Accents`, stop 46).
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ from kompetens.link.text import fold, words
 GLOSSARY_FILE = "glossary"
 GLOSSARY_NEXT = 0.8
 """Weight of a glossary word's second and later renderings (the first counts 1)."""
+ACCENT_MARGIN = 1.0
+"""Zipf by which a word with accents must be the more frequent for the same letters without them to read as it
+typed without its accents (the lexicon's ``RESTORE_MARGIN``: ten times as frequent)."""
 MIN_LINKS = 2
 MIN_SHARE = 0.2
 MIN_DICE = 0.05
@@ -114,6 +120,65 @@ def learn(
         s: sorted(found, key=lambda x: (-x[1], x[0]))[:per_word] for s, found in sorted(by_source.items())
     }
     return Translations(table)
+
+
+@dataclass(frozen=True, slots=True)
+class Accents:
+    """Where folding the accents of a language's lemmas would make two words one key (stop 46).
+
+    The word table and the glossary are keyed by lemmas without accents, so a text typed without å, ä, ö finds
+    its words ("klagomal": *complaint*). Folding also merges words: ``växa`` (grow) and ``vaxa`` (wax) were one
+    key, rendered *wax*; ``vänlig`` and ``vanlig`` one, *friendly*; and a text's ``här`` (here) found the key of
+    ``hår`` (*hair*), ``väl`` that of ``val`` (*selection*), ``ort`` that of ``ört`` (*botanical*).
+
+    - ``ambiguous``: the keys that two or more lemmas as written fold to; those lemmas keep their accents as
+      keys (:meth:`key`);
+    - ``others``: the dictionary's words that are no lemma and no form of one but fold to a lemma's key, and do
+      not read as that lemma with its accents typed otherwise (no lemma of the key ``ACCENT_MARGIN`` more frequent): their key
+      is another word's (:meth:`foreign`): ``här`` beside ``hår``, ``ort`` beside ``ört``, ``svar`` beside
+      ``svår``; not ``oka`` beside ``öka`` (typed without its accent), nor a misspelling the dictionary lacks."""
+
+    ambiguous: frozenset[str] = frozenset()
+    others: frozenset[str] = frozenset()
+
+    def key(self, lemma: str) -> str:
+        """The table's and the glossary's key of a lemma as written: without accents, unless ambiguous."""
+        folded = fold(lemma)
+        return lemma if folded in self.ambiguous else folded
+
+    def foreign(self, lemma: str) -> bool:
+        """Whether the key of a text's lemma as written (or of a word the lemmas lack) holds other words."""
+        return lemma in self.others
+
+    @classmethod
+    def build(
+        cls,
+        lemmas: Iterable[str],
+        dictionary: Iterable[tuple[str, str]] = (),
+        zipf: Callable[[str], float] | None = None,
+    ) -> Accents:
+        """From a language's lemmas as written, its dictionary's (form, lemma) pairs and, where known, its word
+        frequencies (Zipf; without them every such dictionary word is one of ``others``)."""
+        by_key: dict[str, set[str]] = {}
+        for lemma in lemmas:
+            by_key.setdefault(fold(lemma), set()).add(lemma)
+        others = {
+            word
+            for form, lemma in dictionary
+            for word in (form, lemma)
+            if (found := by_key.get(fold(word))) is not None
+            and word not in found
+            and lemma not in found  # "brandmän" is a form of "brandman"
+            and (zipf is None or max(zipf(x) for x in found) < zipf(word) + ACCENT_MARGIN)
+        }
+        return cls(frozenset(key for key, found in by_key.items() if len(found) > 1), frozenset(others))
+
+    def to_json(self) -> dict[str, list[str]]:
+        return {"ambiguous": sorted(self.ambiguous), "others": sorted(self.others)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Sequence[str]]) -> Accents:
+        return cls(*(frozenset(str(x) for x in data.get(part, ())) for part in ("ambiguous", "others")))
 
 
 @dataclass(slots=True)
