@@ -30,7 +30,10 @@ from stop 44, social_sv_written_5.tsv / social_en_written_6.tsv and social_sv_wr
 (two blind writers' 200 rows each, their tune halves read by that stop's helper, their check halves held out) and
 social_sv_written_7.tsv / social_en_written_8.tsv (a third, held out whole: measured after that helper's work);
 from stop 45, social_sv_written_8.tsv / social_en_written_9.tsv (a blind writer's 200 rows, 127 traps; first contact
-sv 11 of 110 negatives flagged, en 4 of 28; its tune halves read by that stop's helper, its check halves held out).
+sv 11 of 110 negatives flagged, en 4 of 28; its tune halves read by that stop's helper, its check halves held out);
+from stop 46, social_sv_written_10.tsv / social_en_written_10.tsv (a blind writer's 200 rows, 98 Swedish traps; held
+out whole that stop: first contact sv 7 of 110 negatives flagged, recall 49 of 50, en 2 of 28, 12 of 12; at the
+stop's end sv 7 of 110, en 1 of 28).
 """
 
 from __future__ import annotations
