@@ -47,7 +47,8 @@ assembled them from per-sector sentences around one hand-written signal or trap 
 first contact sv 42 of 50 / 2 of 110, en 10 of 10 / 0 of 30; stop 45's kinds read its tune half only.
 ``--data bench/data/age_ads_written_12.tsv``: 200 more, written blind in stop 46 (sentence pools per sector around
 one hand-written signal or trap each, as the eleventh) and held out whole that stop: first contact sv 44 of 50 / 2
-of 110, en 10 of 10 / 0 of 30; at the stop's end sv 45 of 50 / 2 of 110.
+of 110, en 10 of 10 / 0 of 30; at the stop's end sv 45 of 50 / 2 of 110. Stop 47 read its tune half (its check half
+unread): sv 48 of 50 / 2 of 110 (tune 26 of 26, check 22 of 24).
 
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).

@@ -2188,7 +2188,6 @@ STOP_46_KINDS = [
     ("sv", "Här får du jämnåriga kollegor.", "jämnåriga kollegor"),
     ("sv", "Vi söker yngre medarbetare till lagret.", "yngre"),
     ("sv", "Vi söker en yngre säljare som leder vårt team.", "yngre"),
-    ("sv", "Du leder ett ungt team.", "ungt team"),
     ("sv", "Jobbet passar ungdomar med körkort.", "passar ungdomar"),
     ("sv", "Jobbet passar ungdomar med intresse för mode.", "passar ungdomar"),
     ("en", "You are in the early phase of your career.", "early phase of your career"),
@@ -2308,3 +2307,92 @@ def test_stop_46_kinds_of_age_coding_are_flagged(lang: str, text: str, span: str
 @pytest.mark.parametrize(("lang", "text"), STOP_46_LOOK_ALIKES)
 def test_stop_46_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
     assert not [t for t, c in _flags(lang, text) if c == "age"]
+
+
+# Stop 47: whose age it is, read from the words the age word hangs on: the job as the subject of a word of fit
+# with an age group as its object (older groups too), "ett ungt" + a noun after a hiring verb, the team's
+# make-up ("ett team av unga säljare", read by the whose-age gate), and the reader who leads a team whatever
+# the word order; products and media that reach an age group; fictional sentences.
+STOP_47_KINDS = [
+    (
+        "sv",
+        "Tjänsten är skräddarsydd för seniorer som vill jobba extra.",
+        "Tjänsten är skräddarsydd för seniorer",
+    ),
+    ("sv", "Jobbet passar seniorer.", "Jobbet passar seniorer"),
+    ("sv", "Tjänsten är anpassad för pensionärer.", "Tjänsten är anpassad för pensionärer"),
+    ("sv", "Rollen lämpar sig för äldre.", "Rollen lämpar sig för äldre"),
+    ("sv", "Jobbet är skräddarsytt för unga.", "Jobbet är skräddarsytt för unga"),
+    ("sv", "Extrajobbet är perfekt för tonåringar.", "perfekt för tonåringar"),
+    ("sv", "Nu behöver vi ett ungt ansikte utåt i receptionen.", "behöver vi ett ungt ansikte"),
+    ("sv", "Vi söker ett ungt och hungrigt proffs.", "söker ett ungt och hungrigt proffs"),
+    ("sv", "Teamet består av unga säljare.", "unga"),
+    ("sv", "Som säljare får du kollegor som är unga och drivna.", "unga"),
+    ("sv", "Du kommer till ett team av unga forskare.", "unga"),
+    ("en", "The job is perfect for seniors.", "job is perfect for seniors"),
+    (
+        "en",
+        "The role is tailored for older people who want part-time work.",
+        "role is tailored for older people",
+    ),
+    ("en", "You will join a team of young salespeople.", "young"),
+    ("en", "The team consists of young sales reps.", "young"),
+    ("sv", "Du är mellan tjugo och trettio.", "Du är mellan tjugo och trettio"),
+    ("sv", "Du är runt tjugofem.", "Du är runt tjugofem"),
+    ("sv", "Du som är omkring trettiofem år vill jobba extra.", "Du som är omkring trettiofem år"),
+    ("en", "You are between twenty and thirty.", "You are between twenty and thirty"),
+    ("en", "Are you around thirty years old?", "around thirty years old"),
+]
+STOP_47_LOOK_ALIKES = [
+    ("sv", "Vi erbjuder ett program skräddarsytt för seniorer."),
+    ("sv", "Rollen passar äldre kunder."),
+    ("sv", "Du stöttar seniorer i vardagen."),
+    ("sv", "Tjänsten passar seniorer inom IT."),
+    ("sv", "Vi söker ett ungt och växande företag att samarbeta med."),
+    ("sv", "Krämen ger ett ungt ansikte."),
+    ("sv", "Teamet arbetar med unga i utanförskap."),
+    ("sv", "Kollegorna möter unga varje dag."),
+    ("sv", "Vi är ett team som hjälper unga att hitta jobb."),
+    ("sv", "Du leder ett ungt team."),
+    ("sv", "Du leder ett team av unga säljare."),
+    ("sv", "Våra produkter når generation Z."),
+    ("sv", "Vår app lockar unga vuxna."),
+    ("en", "You will lead a young team."),
+    ("en", "You will lead a team of young salespeople."),
+    ("en", "Our products reach Generation Z."),
+    ("en", "Our content targets Gen Z."),
+    ("en", "Our products are aimed at Gen Z."),
+    ("en", "Our codebase is young and has no legacy debt."),
+    ("en", "The job is perfect for seniors in IT."),
+    ("en", "The team works with young people leaving care."),
+    ("sv", "Du är runt tjugo timmar i veckan på plats."),
+    ("sv", "Du är cirka trettio minuter från kontoret."),
+    ("sv", "Våra kunder är runt tjugofem."),
+    ("sv", "Du är mellan tjugo och trettio på kvällarna."),
+    ("en", "You are about twenty minutes from the station."),
+    ("en", "Our customers are around twenty-five."),
+    ("en", "You are about twenty-five percent of the time on the road."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), STOP_47_KINDS)
+def test_stop_47_kinds_of_age_coding_are_flagged(lang: str, text: str, span: str) -> None:
+    assert any(span.lower() in t.lower() for t, c in _flags(lang, text) if c == "age")
+
+
+@pytest.mark.parametrize(("lang", "text"), STOP_47_LOOK_ALIKES)
+def test_stop_47_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
+    assert not [t for t, c in _flags(lang, text) if c == "age"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Vi är ett ungt team av säljare."),
+        ("sv", "Vi söker en projektledare till ett ungt team."),
+        ("en", "You will join a young team."),
+        ("en", "Our colleagues are young."),
+    ],
+)
+def test_stop_47_the_team_the_hire_joins_stays_flagged(lang: str, text: str) -> None:
+    assert [t for t, c in _flags(lang, text) if c == "age"]

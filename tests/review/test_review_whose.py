@@ -86,3 +86,21 @@ def test_the_artefact_holds_weights_and_no_text() -> None:
     assert data["structure"] == list(whose.STRUCTURE)
     assert len(data["weights"]) == len(data["mean"]) == len(data["scale"]) == 384 + len(whose.STRUCTURE)
     assert all(r.startswith("age.") for r in data["rules"])
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "team"),
+    [
+        ("Teamet består av unga säljare.", "unga", True),
+        ("Du får kollegor som är unga och drivna.", "unga", True),
+        ("Du kommer till ett team av unga forskare.", "unga", True),
+        ("The staff are mostly young.", "young", True),
+        ("Teamet arbetar med unga i utanförskap.", "unga", False),
+        ("Kollegorna möter unga varje dag.", "unga", False),
+        ("Kunderna är unga.", "unga", False),
+        ("Vi söker unga säljare.", "unga", False),
+    ],
+)
+def test_the_teams_make_up_is_read_past_its_linking_words(text: str, word: str, team: bool) -> None:
+    at = text.index(word)
+    assert whose._team_of(text, 0, at) is team

@@ -14,7 +14,9 @@ other subjects. This gate asks the question once, from the flag's context: a log
 Three cues decide alone: an age in the title, the reader named within ``READER_WORDS`` words before it
 ("dig i åldern 20-30 år"), and a person noun of the workplace or the title's role noun as the word the age
 attaches to ("en kollega i åldern 25-35", "a team manager aged 30-40"); these stand as flags whatever the
-regression says.
+regression says. Stop 47 adds a fourth that decides alone, outside the features (the weights are unchanged):
+the team's make-up, a person noun of the workplace reached from the age word past linking words only ("ett
+team av unga säljare", "kollegor som är unga"; ``_team_of``).
 
 The weights are ``age_gate.json``, trained by ``bench/train_age_gate.py`` on the age flags fired on the
 tune halves only (no ad text is kept: the weights alone). Only the rules it names are gated (bare ages and
@@ -193,6 +195,71 @@ def _hire_head(text: str, s_start: int, s_end: int, start: int, end: int, role: 
     return any(HIRE.fullmatch(w) is not None or w.lower() in role for w in before + after)
 
 
+TEAM_LINK = frozenset(
+    [
+        "av",
+        "med",
+        "som",
+        "är",
+        "består",
+        "bestående",
+        "mest",
+        "mestadels",
+        "främst",
+        "många",
+        "alla",
+        "ganska",
+        "relativt",
+        "rätt",
+        "of",
+        "with",
+        "who",
+        "are",
+        "is",
+        "consists",
+        "consisting",
+        "made",
+        "up",
+        "mostly",
+        "mainly",
+        "largely",
+        "many",
+        "all",
+        "fairly",
+        "quite",
+        "relatively",
+        "ar",
+        "bestar",
+        "framst",
+        "manga",
+        "ratt",
+    ]  # and as typed without å, ä, ö
+)
+"""The words of a group's make-up between a noun of the team and the age it has: "ett team av unga säljare",
+"teamet består av unga", "kollegor som är unga", "a team of young", "the staff are mostly young"."""
+TEAM_WORDS = 4
+"""At most this many ``TEAM_LINK`` words between the team's noun and the age word."""
+
+
+def _team_of(text: str, s_start: int, start: int) -> bool:
+    """Whether the age word at ``start`` is the make-up of the team the hire joins: the nearest word before it
+    that is no ``TEAM_LINK`` word is a person noun of the workplace (``HIRE``), one to ``TEAM_WORDS`` link words
+    between ("Teamet består av unga säljare", "kollegor som är unga", "a team of young engineers"); not where
+    a verb of its own stands between ("teamet arbetar med unga", "kollegorna möter unga"), where the words
+    after the age name clients (the guards' ``after``, read before the gate) or where the reader leads the
+    team (the guards' ``before``)."""
+    words = [m.group() for m in _WORDS.finditer(text, s_start, start)]
+    links = 0
+    for word in reversed(words):
+        if word.lower() in TEAM_LINK:
+            links += 1
+            if links > TEAM_WORDS:
+                return False
+            continue
+        return links > 0 and HIRE.fullmatch(word) is not None
+    return False
+
+
 @dataclass(frozen=True)
 class AgeGate:
     """The trained gate: the rules it judges, the features' scaling, the weights, the cut."""
@@ -225,6 +292,8 @@ class AgeGate:
         """Whether the flag at ``text[start:end]`` stands: the age is the applicant's, as the gate reads it."""
         cues = structure(text, s_start, s_end, start, end, section=section, in_title=in_title, title=title)
         if cues[0] or cues[4] or cues[-1]:  # the title, the reader just before, the hire's noun: no doubt
+            return True
+        if _team_of(text, s_start, start):  # the team's make-up ("ett team av unga säljare"), stop 47
             return True
         vector = embed(window(text, s_start, s_end, start, end))
         return self.probability(vector, cues) >= self.threshold
