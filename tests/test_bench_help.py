@@ -57,7 +57,16 @@ def test_a_bench_with_halves_says_what_tune_and_check_are(
 
 
 @pytest.mark.parametrize(
-    "name", ["review_age_ads", "review_social_written", "extract", "rank_ads", "rank_written", "melo_cli"]
+    "name",
+    [
+        "review_age_ads",
+        "review_social_written",
+        "extract",
+        "rank_ads",
+        "rank_written",
+        "melo_cli",
+        "thorough_profile",
+    ],
 )
 def test_data_dir_has_a_help_text(
     name: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
