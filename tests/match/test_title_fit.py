@@ -138,9 +138,11 @@ def test_a_cv_that_held_the_job_ranks_above_a_neighbour_job_that_shares_its_word
     assert order[0].candidate is pensions, [(s.score, s.wording) for s in order]
 
 
-def test_a_cv_in_another_language_is_not_held_to_the_title(
+def test_a_cv_in_another_language_is_not_held_to_a_title_it_does_not_hold(
     engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A Swedish payroll officer's titles hold none of an English payroll ad's title words: the job in her
+    own words ("Löneadministratör") is not compared, so she keeps her texts' fit."""
     role = engine.role_from_ad(document_from_text(PAYROLL_AD, kind="ad", lang="en"))
     cv = engine.candidate(
         document_from_text(
@@ -190,3 +192,34 @@ def test_an_area_the_title_adds_as_a_duty_is_weighed_but_no_must_have(engine: En
     assert plain.must_have  # the requirement makes a must-have where the title adds no duty
     assert duty.must_have == ()
     assert duty.weights == plain.weights
+
+
+COMMUNITY_AD = """Community Manager – Invented Games (Exempelstad, hybrid)
+
+What you will do
+- Run our Discord server, Steam discussions and subreddit day to day
+- Write patch notes and announcements, and recruit and train our volunteer moderators
+- Summarise player feedback and bug reports for the development team every week
+"""
+
+# a fictional Swedish CV whose job title is the English one, borrowed as Swedish work life writes it
+BORROWED_CV = """Erfarenhet
+Community manager, Påhittad Spelstudio AB, 2021 – nu
+- Driver vår Discord med 60 000 medlemmar och ett team av frivilliga moderatorer
+- Skriver patch notes och sammanfattar spelarnas feedback till utvecklarna varje vecka
+"""
+
+
+def test_a_cv_in_another_language_holds_a_title_it_borrows_as_the_ad_writes_it(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stop 47: a Swedish CV whose job title is "Community manager" holds an English ad's "Community
+    Manager" as a CV in English would; without the title part her fit is her texts' alone, and lower."""
+    role = engine.role_from_ad(document_from_text(COMMUNITY_AD, kind="ad", lang="en"))
+    cv = engine.candidate(document_from_text(BORROWED_CV, kind="cv", lang="sv"))
+    assert cv.lang != role.lang
+    held = rank([cv], role)[0].score.wording
+    monkeypatch.setattr(wording, "TITLE_SHARE", 0.0)
+    texts = rank([cv], role)[0].score.wording
+    assert held is not None and texts is not None
+    assert held > texts

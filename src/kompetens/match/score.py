@@ -938,15 +938,19 @@ def wording_fit(candidate: CandidateProfile, role: Role) -> float | None:
 
 def _with_title(fit: float, candidate: CandidateProfile, role: Role) -> float:
     """``fit`` with ``wording.TITLE_SHARE`` of it from the ad's job title held in the CV's job titles
-    (``wording.title_fit``), for a CV in the ad's language; as it is when the title cannot be compared."""
-    if candidate.lang != role.lang:
-        return fit
+    (``wording.title_fit``); as it is when the title cannot be compared. A CV in another language than the
+    ad's is held to the title only where its job titles hold some of the title's words as the ad writes
+    them: a job title borrowed across languages ("Community manager", "Paid Social Specialist" in a Swedish
+    CV) is the same title, but a title that holds none of them may be the job in the CV's own words
+    ("Djursjukskötare" for "Veterinary Nurse"), which are not compared: such a CV keeps its texts' fit."""
     words = wording.title_words(role.title, role.wording)
     titles = (str(p.get("title") or "") for p in candidate.positions)
     held = (
         wording.title_fit(words, titles, wording.title_short_form(role.title), role.lang) if words else None
     )
-    return fit if held is None else (1.0 - wording.TITLE_SHARE) * fit + wording.TITLE_SHARE * held
+    if held is None or (candidate.lang != role.lang and held <= 0.0):
+        return fit
+    return (1.0 - wording.TITLE_SHARE) * fit + wording.TITLE_SHARE * held
 
 
 def _with_wording(area_score: float, fit: float | None, share: float) -> float:
