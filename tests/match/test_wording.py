@@ -762,6 +762,22 @@ def test_place_names_are_read_after_a_place_cue_beside_a_place_noun_and_after_th
     )
 
 
+def test_a_place_in_a_bracket_after_the_titles_employer_is_a_place() -> None:
+    """Stop 47: "Community Manager – Invented Games (Exempelstad, hybrid)", "Invented Agency, Påhittby
+    (hybrid)": the bracket holds the job's terms and its place; read before, the place stayed the ad's
+    wording (the written sets' "Edinburgh", "Malmvik"), shared with every CV that lives there."""
+
+    def places(title: str) -> frozenset[str]:
+        return wording.place_words(title, title)
+
+    assert places("Community Manager – Invented Games (Exempelstad, hybrid)") == {"exempelstad"}
+    assert places("Paid Social Specialist – Invented Agency, Påhittby (hybrid)") == {"påhittby"}
+    assert places("Lagerchef till Påhittat Lager AB (Exempelby/Låtsasvik)") == {"exempelby", "låtsasvik"}
+    # the job's terms are no place, nor is a bracket in the job's own part, before the employer
+    assert places("Community Manager – Invented Games (full-time, hybrid)") == frozenset()
+    assert places("Payroll Specialist (Full-time, Hybrid)") == frozenset()
+
+
 def test_naming_the_ads_town_in_a_cv_earns_no_wording(engine: Engine) -> None:
     ad = (
         "Digital marknadsförare till Exempelsmycken AB – Påhittby\n\n"

@@ -327,6 +327,8 @@ def _proper(token: str) -> bool:
 
 _TITLE_EMPLOYER = re.compile(r"\s[–—-]\s|\s(?:till|at)\s")
 _TITLE_PARTS = re.compile(r",\s|\s[–—-]\s")
+_TITLE_BRACKET = re.compile(r"\(([^()]*)\)?")
+_TITLE_BRACKET_PARTS = re.compile(r"[,;/]\s*")
 
 
 def _title_places(title: str) -> set[str]:
@@ -337,7 +339,13 @@ def _title_places(title: str) -> set[str]:
     if found is None:
         return set()
     words: set[str] = set()
-    for part in _TITLE_PARTS.split(title[found.end() :])[1:]:
+    tail = title[found.end() :]
+    # a bracket after the employer holds the job's terms, and often its place: "Community Manager – Invented
+    # Games (Exempelstad, hybrid)", "Invented Agency, Påhittby (hybrid)": its parts are read as parts of
+    # their own, and the text around it without it
+    inner = [p for b in _TITLE_BRACKET.findall(tail) for p in _TITLE_BRACKET_PARTS.split(b)]
+    outer = _TITLE_PARTS.split(_TITLE_BRACKET.sub(" ", tail))[1:]
+    for part in outer + inner:
         tokens = _NAME_TOKEN.findall(part)
         if tokens and len(tokens) <= _PLACE_NAME_WORDS and all(_proper(t) for t in tokens):
             words.update(t.lower() for t in tokens)
