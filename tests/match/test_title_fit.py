@@ -223,3 +223,39 @@ def test_a_cv_in_another_language_holds_a_title_it_borrows_as_the_ad_writes_it(
     texts = rank([cv], role)[0].score.wording
     assert held is not None and texts is not None
     assert held > texts
+
+
+def test_a_title_that_names_the_same_job_in_other_words_holds_part_of_the_ads_title() -> None:
+    share = wording.TITLE_SYNONYM_SHARE
+    assert 0.0 < share <= 1.0
+    sv = {"teamledare": 0.4, "kundservice": 0.2}
+    assert wording.title_fit(
+        sv, ["Gruppchef kundcenter"], lang="sv", title="Teamledare kundservice"
+    ) == pytest.approx(share * 0.4 / 0.6)
+    assert wording.title_fit(
+        sv, ["Arbetsledare"], lang="sv", title="Teamledare kundservice"
+    ) == pytest.approx(share * 0.4 / 0.6)
+    assert wording.title_fit(
+        sv, ["Kundtjänstgruppchef"], lang="sv", title="Teamledare kundservice"
+    ) == pytest.approx(share * 0.4 / 0.6)
+    # the word itself holds it whole; a synonym adds nothing to a word already held
+    assert wording.title_fit(
+        sv, ["Teamledare kundservice", "Gruppchef"], lang="sv", title="Teamledare kundservice"
+    ) == pytest.approx(1.0)
+    assert wording.title_fit(sv, ["Kundtjänstmedarbetare"], lang="sv") == 0.0
+    assert wording.title_fit(sv, ["Gruppchefsassistent"], lang="sv") == 0.0
+    en = {"leader": 0.3, "warehouse": 0.3}
+    assert wording.title_fit(
+        en, ["Shift Supervisor"], lang="en", title="Warehouse Team Leader"
+    ) == pytest.approx(share * 0.5)
+    assert wording.title_fit(
+        en, ["Team Lead, Goods In"], lang="en", title="Warehouse Team Leader"
+    ) == pytest.approx(share * 0.5)
+    assert wording.title_fit(en, ["Warehouse Operative"], lang="en") == pytest.approx(0.5)
+    assert (
+        wording.title_fit({"payroll": 0.3}, ["Shift Supervisor"], lang="en", title="Payroll Officer") == 0.0
+    )
+    # a synonym is read only where the ad's title names a title of its group in a row
+    assert wording.title_fit(sv, ["Gruppchef"], lang="sv") == 0.0
+    manager = {"marketing": 0.3, "manager": 0.3}
+    assert wording.title_fit(manager, ["Shift Supervisor"], lang="en", title="Marketing Manager") == 0.0

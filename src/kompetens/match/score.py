@@ -946,7 +946,9 @@ def _with_title(fit: float, candidate: CandidateProfile, role: Role) -> float:
     words = wording.title_words(role.title, role.wording)
     titles = (str(p.get("title") or "") for p in candidate.positions)
     held = (
-        wording.title_fit(words, titles, wording.title_short_form(role.title), role.lang) if words else None
+        wording.title_fit(words, titles, wording.title_short_form(role.title), role.lang, role.title)
+        if words
+        else None
     )
     if held is None or (candidate.lang != role.lang and held <= 0.0):
         return fit

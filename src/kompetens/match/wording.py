@@ -64,6 +64,9 @@ TITLE_SHARE = 0.25
 (by the ad's word weights) the CV's own job titles hold, the rest being the texts' shared words. A recruiter
 reads the titles a candidate has held first: a pensions administrator shares a payroll ad's words, a payroll
 officer holds its job. Chosen on the tune roles of written sets 1-6 (0.1 to 0.35; stop 45)."""
+TITLE_SYNONYM_SHARE = 0.5
+"""The part of a title word that a CV title holds through a synonym of the ad's title (``title_synonyms``:
+"Gruppchef" for "Teamledare"), where it does not hold the word itself (``title_fit``)."""
 WORDING_FULL_CROSS = 0.3
 """The cosine of two texts in different languages, compared in English (``WordBridge``), at which the fit
 is full: chosen on the tune half of bench/rank_ads.py over 0.1-0.5 (docs/ranking.md)."""
@@ -603,21 +606,55 @@ def _compound_heads(lang: str | None) -> tuple[int, int] | None:
     return (int(found["head_min"]), int(found["modifier_min"])) if found else None
 
 
+@lru_cache(maxsize=1)
+def _title_synonyms() -> tuple[tuple[str, ...], ...]:
+    """Every language's groups of job titles that name the same job in other words (``title_synonyms`` of
+    ``lang/<code>/cv.json``: "teamledare", "gruppchef", "arbetsledare"; "team leader", "supervisor"),
+    lower-cased."""
+    return tuple(
+        tuple(dict.fromkeys(p.lower() for p in group))
+        for code in LANGUAGES
+        for group in lang_data(code, "cv").get("title_synonyms", [])
+    )
+
+
+def _synonym_words(title: str, words: Mapping[str, float]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Per synonym group one of whose titles the ad's ``title`` names (its words in a row, in the part that
+    names the job: ``_title_head``), the words of it that the title part weighs (``words``: "leader" of
+    "Team Leader", "team" being no wording) and the group's other titles."""
+    head = " " + " ".join(_title_head(title)[0]) + " "
+    found = []
+    for group in _title_synonyms():
+        for phrase in group:
+            parts = tuple(_WORD.findall(phrase))
+            weighed = tuple(w for w in parts if w in words)
+            if weighed and f" {' '.join(parts)} " in head:
+                found.append((weighed, tuple(p for p in group if p != phrase)))
+    return found
+
+
 def title_fit(
-    words: Mapping[str, float], titles: Iterable[str], short: str | None = None, lang: str | None = None
+    words: Mapping[str, float],
+    titles: Iterable[str],
+    short: str | None = None,
+    lang: str | None = None,
+    title: str | None = None,
 ) -> float | None:
     """0..1: the part of an ad's title ``words`` (``title_words``) that the CV's job ``titles`` hold, by
     weight, a title that holds the job's ``short`` form (``title_short_form``) holding them all; None when
     the ad's title has no weighed word or the CV names no job title (a CV whose jobs the timeline does not
     read is not held to it). In a language that closes its compounds (``lang``'s ``title_compound_heads``)
     a compound whose head (its last part) is the word holds it: a "Webbredaktör" is a "redaktör", a
-    "Redaktörsassistent" is not."""
+    "Redaktörsassistent" is not. A CV title that holds a synonym of the ad's ``title`` (``title_synonyms``)
+    holds ``TITLE_SYNONYM_SHARE`` of that title's words: a "Gruppchef kundcenter" is a "Teamledare", a "Shift Supervisor" a "Team Leader"."""
     total = math.fsum(words.values())
     if total <= 0.0:
         return None
     heads = _compound_heads(lang)
+    synonyms = _synonym_words(title, words) if title else []
     named = False
     held: set[str] = set()
+    by_synonym: set[str] = set()
     for t in titles:
         low = t.lower()
         if not named and not _WORD.search(low):
@@ -628,9 +665,15 @@ def title_fit(
         held.update(
             w for w in words if w not in held and (_holds(low, w) or (heads and _heads(low, w, *heads)))
         )
+        for parts, others in synonyms:
+            if any(_holds(low, o) or (heads and _heads(low, o, *heads)) for o in others):
+                by_synonym.update(parts)
     if not named:
         return None
-    return math.fsum(words[w] for w in held) / total
+    return (
+        math.fsum(words[w] for w in held)
+        + TITLE_SYNONYM_SHARE * math.fsum(words[w] for w in by_synonym - held)
+    ) / total
 
 
 def _holds(text: str, word: str) -> bool:
