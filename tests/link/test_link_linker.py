@@ -482,8 +482,11 @@ def test_a_field_term_adds_to_the_concept_it_stands_for_on_lemmas(
     monkeypatch.setattr(lexical, "_term_index", {})
     try:
         assert lexical.link(["blorfbyggande"], top=1)[0][0].uri == "urn:test:skill:analytics"
-        # the first concept only
-        assert "urn:test:skill:video" not in [c.uri for c in lexical.link(["blorfbyggande"], top=5)[0]]
+        # the first concept by w_term, the term's other concepts by w_term_more, below it
+        ranked = [c.uri for c in lexical.link(["blorfbyggande"], top=5)[0]]
+        assert ranked[:2] == ["urn:test:skill:analytics", "urn:test:skill:video"]
+        first_only = replace(lexical, config=replace(lexical.config, w_term_more=0.0))
+        assert "urn:test:skill:video" not in [c.uri for c in first_only.link(["blorfbyggande"], top=5)[0]]
         # without diacritics, and inside a longer text
         assert lexical.link(["arbeta med snork planering"], top=1)[0][0].uri == "urn:test:skill:budget"
         # whole words in order only

@@ -350,6 +350,11 @@ class LinkConfig:
     # "dashboard") in the text, matched on lemmas as whole words in order, adds this to the ESCO concept it
     # stands for: e5-small does not know the jargon ("link building" -> *design buildings*). 0: off.
     w_term: float = 2.0
+    # The other skills a field term stands for (``terms.json`` lists 1-3 a term; the first gets ``w_term``) each
+    # get this: "konsumentbeteende" is *analyse consumer buying trends* first and *customer insight* too, and
+    # where the text's reading leans to the second the boost no longer holds the first above it alone. Chosen on
+    # the eight phrase lists' tune halves (0.5 / 1.0 / 1.5 / 2.0; docs/linking.md "Stop 47"). 0: off.
+    w_term_more: float = 1.0
     # A text that is a label as written (case, diacritics and spacing aside: "Social media manager",
     # "Kundtjänstmedarbetare") adds this to the concepts with that label: a job title the taxonomy names
     # exactly is that occupation, not one of its one-word neighbours ("manager", the Swedish label of
@@ -440,6 +445,10 @@ class Linker:
         # per kind: the term index and ``_term_prefixes`` of it
         self._term_prefixes: dict[
             str, tuple[dict[str, list[tuple[tuple[str, ...], int]]], dict[str, TermPrefixes]]
+        ] = {}
+        # per kind: the term index and, per first concept's group, the groups of a term's other concepts
+        self._term_more: dict[
+            str, tuple[dict[str, list[tuple[tuple[str, ...], int]]], dict[int, tuple[int, ...]]]
         ] = {}
         self._exact_index: dict[str, list[int]] | None = None
         self._starts = self.docs.group_starts()
@@ -965,6 +974,7 @@ class Linker:
             (cfg.w_tool, self._tool_groups(tokens, text) if cfg.w_tool else []),
             (cfg.w_exact, self._exact_groups(tokens) if cfg.w_exact else []),
             (cfg.w_term, sorted({g for _, _, g, _ in terms})),
+            (cfg.w_term_more, self._term_more_groups(terms, kind) if cfg.w_term_more else []),
             # a term that is the whole text ("digital vana") is as sure as a label written as the text
             (cfg.w_exact, sorted({g for s, e, g, head in terms if s == 0 and e == len(tokens) and not head})),
         ):
@@ -1097,6 +1107,24 @@ class Linker:
         for seq in seqs:
             found.update(_find_terms(seq, index, head_of if split else None))
         return sorted(found)
+
+    def _term_more_groups(self, terms: Sequence[tuple[int, int, int, bool]], kind: LinkKind) -> list[int]:
+        """The groups of the other concepts the found ``terms`` stand for (``w_term_more``), less those a found
+        term stands for first."""
+        if not terms:
+            return []
+        index = self._term_index_of(kind)
+        kept = self._term_more.get(kind)
+        if kept is None or kept[0] is not index:  # derived from the term index: rebuilt with it
+            group_of = {self.uris[int(c)]: g for g, c in enumerate(self._group_concept)}
+            more: dict[int, set[int]] = {}
+            for _, uris in _term_entries(kind):
+                first = group_of.get(uris[0])
+                if first is not None:
+                    more.setdefault(first, set()).update(group_of[u] for u in uris[1:] if u in group_of)
+            kept = self._term_more[kind] = (index, {g: tuple(sorted(o)) for g, o in more.items() if o})
+        firsts = {g for _, _, g, _ in terms}
+        return sorted({o for g in firsts for o in kept[1].get(g, ()) if o not in firsts})
 
     def _term_index_of(self, kind: LinkKind) -> dict[str, list[tuple[tuple[str, ...], int]]]:
         index = self._term_index.get(kind)
