@@ -1604,3 +1604,92 @@ def test_stay_updated_lines_customers_accounts_and_the_employers_linkedin_page(
     heading = "Arbetsuppgifter" if lang == "sv" else "Duties"
     review = _review(f"{title}\n\n{heading}\n{sentence}", [], lang)
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+BARE_CHANNEL_47 = [
+    # traps: social media named once, in a sentence that names no work on it (the world's social media)
+    (
+        "sv",
+        "Boendestödjare",
+        "Boendet Linden har åtta lägenheter. Du är med och följer upp de boendes skärmtid, sömn och sociala "
+        "medier enligt genomförandeplanen. Du har undersköterskeutbildning.",
+        False,
+    ),
+    (
+        "sv",
+        "Specialpedagog",
+        "Björkbacka skola har 400 elever. Du stöttar lärarna när sömnbrist, spel och sociala medier går ut över "
+        "koncentrationen. Du har specialpedagogexamen.",
+        False,
+    ),
+    (
+        "en",
+        "School Nurse",
+        "Birchfield School has 400 pupils. You meet pupils whose sleep suffers from late nights, gaming and "
+        "social media. You are a registered nurse.",
+        False,
+    ),
+    # guards: a work word, a verb of doing work, a context word, the employer's own channels, a heading or a
+    # second sentence
+    ("sv", "Bibliotekarie", "Vi är ett bibliotek i Vikby. Du sköter sociala medier. Du har examen.", True),
+    (
+        "sv",
+        "Bibliotekarie",
+        "Vi är ett bibliotek i Vikby. Du arbetar även med sociala medier. Du har examen.",
+        True,
+    ),
+    (
+        "sv",
+        "Bibliotekarie",
+        "Vi är ett bibliotek i Vikby. Du ansvarar för sociala medier. Du har examen.",
+        True,
+    ),
+    (
+        "sv",
+        "Bibliotekarie",
+        "Vi är ett bibliotek i Vikby. Du tar fram inlägg för sociala medier. Du har examen.",
+        True,
+    ),
+    (
+        "sv",
+        "Bibliotekarie",
+        "Vi är ett bibliotek i Vikby. Du hjälper till med bibliotekets sociala medier. Du har examen.",
+        True,
+    ),
+    ("sv", "Bibliotekarie", "Arbetsuppgifter\nLån och återlämning\nSociala medier\nSkyltning", True),
+    (
+        "sv",
+        "Boendestödjare",
+        "Boendet har åtta lägenheter. Du följer upp de boendes skärmtid och sociala medier. Du hjälper också "
+        "till med sociala medier.",
+        True,
+    ),
+    ("en", "Librarian", "We are a library in Vikby. You look after social media. You hold a degree.", True),
+    (
+        "en",
+        "Librarian",
+        "We are a library in Vikby. You will also work on social media. You hold a degree.",
+        True,
+    ),
+    (
+        "en",
+        "Librarian",
+        "We are a library in Vikby. You help out with our social media. You hold a degree.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "counts"), BARE_CHANNEL_47)
+def test_a_channel_named_once_with_no_work_on_it_is_no_evidence(
+    lang: str, title: str, text: str, counts: bool
+) -> None:
+    """Stop 47: where an ad's only counted evidence is a channel cue ("sociala medier", "social media") in one
+    sentence of unheaded text naming no hiring, requirement or duty word, no verb of doing work and no work-context
+    word besides the cue, the cue is set aside ("no_work_context"), whoever the sentence's subject is; a verb of
+    doing work, a work or context word, a heading or a second sentence keeps it. Fictional sentences, none a set's
+    row."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+    if not counts:
+        assert {e.reason for e in review.evidence if e.via == "cue"} == {"no_work_context"}

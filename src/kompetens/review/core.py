@@ -19,6 +19,7 @@ from .lexicon import GenderLexicon, ReviewCues, bias_lexicon, review_cues, writt
 from .social import (
     Evidence,
     at_the_edges,
+    bare_channel,
     counted_reason,
     cue_evidence,
     mention_evidence,
@@ -278,6 +279,7 @@ def review_ad(
     evidence = sorted([*from_title, *from_cues, *from_mentions], key=lambda e: (e.start, e.via))
     evidence = _one_verdict(evidence, layout)
     evidence = at_the_edges(evidence, layout, cues)  # the employer's opening or sign-off alone (stop 46)
+    evidence = bare_channel(evidence, layout, cues)  # a channel named once, no work on it (stop 47)
     if gate_enabled(social_gate):
         evidence = apply_gate(doc.text, layout, evidence, doc.lang)
 

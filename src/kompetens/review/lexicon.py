@@ -394,6 +394,9 @@ class SocialClause:
     hiring: re.Pattern[str] | None = None
     """A hiring or requirement word ("söker", "erfarenhet", "seeking", "experience"): a clause holding one
     speaks of the hire, whatever subject opens it ("Företaget söker en medarbetare som ..."; stop 45)."""
+    duty: re.Pattern[str] | None = None
+    """A verb of doing work ("publicera", "sköta", "arbeta med", "post", "manage", "work on"): with ``work``
+    and ``social_context``, what makes a sentence a duty where its only cue is a channel (stop 47)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -840,4 +843,5 @@ def _social_clause(datas: list[dict[str, Any]]) -> SocialClause | None:
         hiring=any_of(merged("hiring")),
         subject=opening(subject),
         subject_alone=opening(alone),
+        duty=any_of(merged("duty")),
     )

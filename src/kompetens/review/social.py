@@ -395,6 +395,47 @@ def at_the_edges(evidence: list[Evidence], layout: Layout, cues: ReviewCues) -> 
     return [replace(e, counted=False, reason="edge") if e.counted else e for e in evidence]
 
 
+_OWN_CHANNEL = re.compile(
+    r"(?:\b(?:vår|vårt|våra|our)|\w+(?:ens|ets|ns)|\w+['’]s)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+"""An owner right before a channel cue, perhaps past one adjective ("gårdens sociala medier", "våra egna
+sociala medier", "the library's social media"): the employer's own channels, the hire's work."""
+
+
+def bare_channel(evidence: list[Evidence], layout: Layout, cues: ReviewCues) -> list[Evidence]:
+    """``evidence`` with its counted spans set aside (reason "no_work_context") when all of them are channel
+    cues ("sociala medier", "social media") in one sentence of unheaded text (section ``body``) that names no
+    work on them: no hiring, requirement or duty word (``social_clause``'s ``work``), no verb of doing work
+    (its ``duty``: "publicera", "sköta", "arbeta med", "post", "manage") and no ``social_context`` word besides
+    the cues ("inlägg", "kampanjer", "kanaler"). Stop 47: the hire's own social-media work names what is done
+    or the employer's own account; the world's social media named once ("sätter gränser för mobil, spel och
+    sociala medier", "enkätdata om ... användningen av sociala medier") is a subject, whoever the sentence's
+    subject is. A platform, a title, a heading or a second sentence keeps every span."""
+    counted = [e for e in evidence if e.counted]
+    words = cues.social_clause
+    if not counted or words is None:
+        return evidence
+    units = {layout.unit_at(e.start) for e in counted}
+    if len(units) != 1 or any(e.section != "body" or e.strength != "channel" for e in counted):
+        return evidence
+    (unit,) = units
+    if unit is None:
+        return evidence
+    text = layout.text
+    if any(_OWN_CHANNEL.search(text, unit.start, e.start) for e in counted):
+        return evidence  # the employer's own channels: "gårdens sociala medier", "our social media"
+    for pattern in (words.work, words.duty):
+        if pattern is not None and pattern.search(text, unit.start, unit.end):
+            return evidence
+    context = cues.social_context
+    if context is not None and any(
+        not cues.names_social_media(m.group(), strengths=("channel", "platform", "weak"))
+        for m in context.finditer(text, unit.start, unit.end)
+    ):
+        return evidence
+    return [replace(e, counted=False, reason="no_work_context") if e.counted else e for e in evidence]
+
+
 def is_social_mention(m: Mention, cues: ReviewCues) -> bool:
     """A mention linked to a social-media concept: a listed concept, or a label naming social media."""
     if m.concept.id in cues.social_media_concepts:
