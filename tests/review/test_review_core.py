@@ -1693,3 +1693,56 @@ def test_a_channel_named_once_with_no_work_on_it_is_no_evidence(
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
     if not counts:
         assert {e.reason for e in review.evidence if e.via == "cue"} == {"no_work_context"}
+
+
+SUBORDINATE_SUBJECT_47 = [
+    # traps: another subject opens the subordinate clause that holds the cue, and the sentence names no hire
+    (
+        "sv",
+        "Frisör",
+        "Salong Lugn har fyra stolar på Storgatan. Vi tycker om att våra kunder delar bilder på sina nya frisyrer "
+        "i sociala medier. Du klipper, färgar och ger råd om hårvård. Du har gesällbrev.",
+        False,
+    ),
+    (
+        "en",
+        "Hairdresser",
+        "Salon Calm has four chairs on Main Street. We love that our clients share photos of their new cuts on "
+        "social media. You cut, colour and advise on hair care. You hold a trade certificate.",
+        False,
+    ),
+    # guards: the hire named in the sentence, or "att"/"that" followed by the hire or "we"
+    (
+        "sv",
+        "Frisör",
+        "Salong Lugn har fyra stolar. Vi vill att du delar bilder från salongen i sociala medier. Du klipper.",
+        True,
+    ),
+    (
+        "sv",
+        "Frisör",
+        "Salong Lugn har fyra stolar. Vi tycker att våra kunders bilder ska synas i sociala medier, och du "
+        "fotograferar dem. Du klipper.",
+        True,
+    ),
+    (
+        "en",
+        "Hairdresser",
+        "Salon Calm has four chairs. It matters that we share photos of our work on social media. You cut hair.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "counts"), SUBORDINATE_SUBJECT_47)
+def test_another_subject_of_a_subordinate_clause_is_not_the_hire(
+    lang: str, title: str, text: str, counts: bool
+) -> None:
+    """Stop 47: the subject rule of stop 44 asked at the opening of an "att"/"that" clause as at a clause's
+    opening: a subject that is not the hire right after it ("våra kunder", "our clients") is the doer of the
+    cue's verb, where the sentence names the hire nowhere (reason "others"). Fictional sentences, none a set's
+    row."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+    if not counts:
+        assert {e.reason for e in review.evidence if e.via == "cue"} == {"others"}

@@ -394,6 +394,10 @@ class SocialClause:
     hiring: re.Pattern[str] | None = None
     """A hiring or requirement word ("söker", "erfarenhet", "seeking", "experience"): a clause holding one
     speaks of the hire, whatever subject opens it ("Företaget söker en medarbetare som ..."; stop 45)."""
+    subordinate: re.Pattern[str] | None = None
+    """A conjunction opening a subordinate clause ("att", "that"): a subject that is not the hire right after it
+    is the doer of that clause's verb ("Vi är stolta över att våra patienter rekommenderar oss i sociala
+    medier"; stop 47)."""
     duty: re.Pattern[str] | None = None
     """A verb of doing work ("publicera", "sköta", "arbeta med", "post", "manage", "work on"): with ``work``
     and ``social_context``, what makes a sentence a duty where its only cue is a channel (stop 47)."""
@@ -844,4 +848,5 @@ def _social_clause(datas: list[dict[str, Any]]) -> SocialClause | None:
         subject=opening(subject),
         subject_alone=opening(alone),
         duty=any_of(merged("duty")),
+        subordinate=any_of(merged("subordinate")),
     )

@@ -201,7 +201,10 @@ def someone_elses(text: str, start: int, end: int, unit: Unit, title: str | None
     the employer described in the third person (``subject_alone``: "Teamet ansvarar för ...", "Det är vår
     koordinator som ...", "Brightside is a digital agency that ...") sets a cue aside only where the sentence
     names the hire nowhere ("Skolan har ett Instagramkonto, och du administrerar det" stands); a hiring or
-    requirement word in the clause (``hiring``) keeps a cue whatever subject opens it."""
+    requirement word in the clause (``hiring``) keeps a cue whatever subject opens it. Stop 47: where the
+    sentence names the hire nowhere, the subject is asked at the opening of the last subordinate clause before
+    the cue too (``subordinate``: "Vi tycker om att våra kunder delar bilder ... i sociala medier", "We love that
+    our clients share photos ... on social media")."""
     words = cues.social_clause
     if words is None:
         return False
@@ -218,6 +221,11 @@ def someone_elses(text: str, start: int, end: int, unit: Unit, title: str | None
         and words.subject_alone.match(opening) is not None
         and not (words.hire is not None and words.hire.search(text, unit.start, unit.end))
     )
+    if not other and words.subordinate is not None and words.subject is not None:
+        hire = words.hire is not None and words.hire.search(text, unit.start, unit.end) is not None
+        subs = [] if hire else list(words.subordinate.finditer(text, lo, start))
+        if subs and words.subject.match(text[subs[-1].end() : hi]) is not None:
+            other, lo = True, subs[-1].end()  # "... att våra patienter rekommenderar oss i ..." (stop 47)
     if not other or (words.hiring is not None and words.hiring.search(text, lo, hi)):
         return False  # a hiring or requirement word: "Företaget söker en medarbetare som ska sköta ..." (stop 45)
     named = {w.lower()[:5] for w in _TITLE_WORD.findall(title or "")}
