@@ -1746,3 +1746,24 @@ def test_another_subject_of_a_subordinate_clause_is_not_the_hire(
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
     if not counts:
         assert {e.reason for e in review.evidence if e.via == "cue"} == {"others"}
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "decides"),
+    [
+        ("Säljare till vårt SoMe-verktyg", "sv", False),
+        ("Kundtjänst, Instagram-appen", "sv", False),
+        ("Account Executive, Social Media Scheduling Software", "en", False),
+        ("Support Specialist, Social Media Tools", "en", False),
+        ("Sociala medier-redaktör", "sv", True),
+        ("SoMe-ansvarig", "sv", True),
+        ("Social Media Manager", "en", True),
+        ("Instagram content creator", "en", True),
+    ],
+)
+def test_a_social_media_product_in_the_title_is_no_evidence(title: str, lang: str, decides: bool) -> None:
+    """Stop 47: a title naming a social-media product (``title_product``: a tool, platform, app or software) names
+    what the hire sells or supports, not social-media work; the text decides (here it names none)."""
+    text = "Du bokar möten och håller demos." if lang == "sv" else "You book meetings and run demos."
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is decides, [(e.text, e.reason) for e in review.evidence]

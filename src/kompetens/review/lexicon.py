@@ -421,6 +421,9 @@ class ReviewCues:
     title_content: re.Pattern[str] | None = None
     """Titles of content-creation work ("Content creator", "Innehållsskapare"): evidence as a channel in the
     title is (``title_content`` of ``sections.json``)."""
+    title_product: re.Pattern[str] | None = None
+    """A social-media product named in the title ("Säljare till vårt SoMe-verktyg", "Account Executive, Social
+    Media Scheduling Software"): the product sold or built, not the work; the text decides (stop 47)."""
     product_titles: re.Pattern[str] | None = None
     """Titles of roles that work on a platform as a product (software, finance, legal): not as a channel."""
     subject_titles: re.Pattern[str] | None = None
@@ -810,6 +813,7 @@ def review_cues(lang: str) -> ReviewCues:
         title_social_media=any_of(merged("title_social_media")),
         expert=any_of(merged("expert")),
         title_content=any_of(merged("title_content")),
+        title_product=any_of(merged("title_product")),
         product_titles=any_of(merged("product_titles")),
         subject_titles=any_of(merged("subject_titles")),
         social_users=any_of(merged("social_users")),

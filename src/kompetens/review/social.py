@@ -523,6 +523,8 @@ def title_evidence(layout: Layout, cues: ReviewCues) -> Iterator[Evidence]:
         return
     if cues.subject_titles is not None and cues.subject_titles.match(title.lstrip()):
         return  # "Forskare, sociala medier och hälsa": the field studied; the text decides (stop 44)
+    if cues.title_product is not None and cues.title_product.search(title):
+        return  # "Säljare till vårt SoMe-verktyg": a social-media product; the text decides (stop 47)
     product = works_on_product(title, cues)
     hits = [h for h in _hits(title, title.lower(), cues) if h.cue.named(title, h.start, h.end)]
     work_on_platform = not product and any(
