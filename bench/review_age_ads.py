@@ -49,6 +49,9 @@ first contact sv 42 of 50 / 2 of 110, en 10 of 10 / 0 of 30; stop 45's kinds rea
 one hand-written signal or trap each, as the eleventh) and held out whole that stop: first contact sv 44 of 50 / 2
 of 110, en 10 of 10 / 0 of 30; at the stop's end sv 45 of 50 / 2 of 110. Stop 47 read its tune half (its check half
 unread): sv 48 of 50 / 2 of 110 (tune 26 of 26, check 22 of 24).
+``--data bench/data/age_ads_written_13.tsv``: 200 more, written blind in stop 47 (built by the writer's script from
+per-sector blocks around one hand-written signal or trap each) and held out whole that stop: sv 41 of 50 / 0 of 110,
+en 10 of 10 / 0 of 30, at first contact and at the stop's end.
 
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).

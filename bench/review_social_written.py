@@ -33,7 +33,10 @@ from stop 45, social_sv_written_8.tsv / social_en_written_9.tsv (a blind writer'
 sv 11 of 110 negatives flagged, en 4 of 28; its tune halves read by that stop's helper, its check halves held out);
 from stop 46, social_sv_written_10.tsv / social_en_written_10.tsv (a blind writer's 200 rows, 98 Swedish traps; held
 out whole that stop: first contact sv 7 of 110 negatives flagged, recall 49 of 50, en 2 of 28, 12 of 12; at the
-stop's end sv 7 of 110, en 1 of 28).
+stop's end sv 7 of 110, en 1 of 28); from stop 47, social_sv_written_11.tsv / social_en_written_11.tsv (a blind
+writer's 200 rows, 89 strong Swedish traps, 6 Swedish negatives whose title names social media or a platform as a
+product; held out whole that stop: first contact sv 9 of 110 negatives flagged, recall 49 of 50, en 2 of 28, 12 of
+12; at the stop's end sv 8 of 110, en 2 of 28, recall unchanged).
 """
 
 from __future__ import annotations

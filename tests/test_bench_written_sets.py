@@ -31,6 +31,9 @@ def test_the_sets_are_found() -> None:
         "social_sv_written_10.tsv",
         "social_en_written_10.tsv",
         "age_ads_written_12.tsv",
+        "social_sv_written_11.tsv",
+        "social_en_written_11.tsv",
+        "age_ads_written_13.tsv",
     } <= names
 
 

@@ -25,7 +25,7 @@ def link_sv() -> ModuleType:
     return module
 
 
-def test_there_are_eight_rounds() -> None:
+def test_there_are_nine_rounds() -> None:
     assert [p.name for p in LISTS] == [
         "link_sv.tsv",
         "link_sv_2.tsv",
@@ -35,6 +35,7 @@ def test_there_are_eight_rounds() -> None:
         "link_sv_6.tsv",
         "link_sv_7.tsv",
         "link_sv_8.tsv",
+        "link_sv_9.tsv",
     ]
 
 
