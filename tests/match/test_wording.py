@@ -816,3 +816,25 @@ def test_the_bridge_keeps_a_swedish_texts_names_as_they_are() -> None:
     assert set(bridge.bridge(words, "sv")) == {"payroll"}
     assert set(bridge.bridge(words, "sv", frozenset({"lönevisma"}))) == {"payroll", "lönevisma"}
     assert bridge.places(words, "sv", {"lönevisma": 0.5}, frozenset({"lönevisma"})) == {"lönevisma": 0.5}
+
+
+def test_cv_words_reads_every_language_once_and_its_patterns_match_as_the_four_did() -> None:
+    """``cv_words`` joins a key of every language's cv.json (sorted, once each); ``cv_words_pattern`` puts the
+    words between two patterns, and as phrases (longest first, any white space, case ignored)."""
+    from kompetens.lang import LANGUAGES, lang_data
+
+    every = {w for code in LANGUAGES for w in lang_data(code, "cv").get("title_hire_words", [])}
+    assert wording.cv_words("title_hire_words") == tuple(sorted(every))
+    assert {"söker", "is hiring"} <= every
+    assert wording.cv_words("no such key") == ()
+    assert wording.cv_words_pattern("no such key").search("with med och and") is None
+    duty = wording.cv_words_pattern("title_duty_words")
+    assert duty.split("Kommunikatör med ansvar för PR", maxsplit=1)[0] == "Kommunikatör"
+    assert duty.search("Library Assistant (with social media)") is None
+    assert wording.cv_words_pattern("title_duty_words", r"[\s(]").search("Assistant (with media)") is not None
+    hire = wording.cv_words_pattern("title_hire_words", r"(?<!\w)", r"(?!\w)", phrases=True)
+    found = hire.search("Invented Council IS   hiring a web editor")
+    assert found is not None and found.group() == "IS   hiring"
+    found = hire.search("Invented Council is looking for a web editor")
+    assert found is not None and found.group() == "is looking for"
+    assert hire.search("Sökerfirman AB") is None

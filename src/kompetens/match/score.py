@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -35,6 +34,7 @@ from .wording import (
     Zipf,
     copied,
     cv_form_spans,
+    cv_words_pattern,
     name_words,
     sentence_keys,
     term_counts,
@@ -673,10 +673,10 @@ def _tied_job(
     return None
 
 
-@lru_cache(maxsize=1)
 def _conjunctions() -> re.Pattern[str]:
-    words = sorted({w for code in LANGUAGES for w in lang_data(code, "cv").get("conjunctions", [])})
-    return re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r")\s" if words else r"(?!x)x")
+    """Every language's conjunctions (``conjunctions`` of ``lang/<code>/cv.json``) between spaces: where a
+    job title joins two jobs ("Kommunikatör och webbredaktör")."""
+    return cv_words_pattern("conjunctions")
 
 
 def _where(text: str, offset: int, section: str, *, in_position: bool) -> str:

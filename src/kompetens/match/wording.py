@@ -250,7 +250,7 @@ _FORM_TOKEN = re.compile(r"(?<![\w-])([^\W\d_]\w{0,4})\.?(?![\w-])", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def _company_forms() -> frozenset[str]:
-    return frozenset(w for code in LANGUAGES for w in lang_data(code, "cv").get("company_forms", []))
+    return frozenset(cv_words("company_forms"))
 
 
 def employer_words(text: str, employer: str | None = None, title: str | None = None) -> frozenset[str]:
@@ -525,12 +525,37 @@ _TITLE_HEAD_END = re.compile(r"[(|]")
 _TITLE_ACRONYM = re.compile(r"\s*([A-Z]{2,6})\)")
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=16)
+def cv_words(key: str) -> tuple[str, ...]:
+    """Every language's words under ``key`` of ``lang/<code>/cv.json``, once each and sorted: for text whose
+    language is not asked (an ad's title, a CV's job title), so the lists are read together."""
+    return tuple(sorted({w for code in LANGUAGES for w in lang_data(code, "cv").get(key, [])}))
+
+
+_NEVER = r"(?!x)x"
+"""A pattern that never matches: what ``cv_words_pattern`` gives a key that no language has."""
+
+
+@lru_cache(maxsize=16)
+def cv_words_pattern(
+    key: str, before: str = r"\s", after: str = r"\s", *, phrases: bool = False
+) -> re.Pattern[str]:
+    """``cv_words(key)`` as one pattern, each word between the patterns ``before`` and ``after``. With
+    ``phrases`` the words are phrases of a title read as a recruiter writes them: longest first (so "is
+    looking for" is found whole), any run of white space between their words, case ignored."""
+    words = cv_words(key)
+    if not words:
+        return re.compile(_NEVER)
+    if phrases:
+        alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+        return re.compile(f"{before}(?:{alts}){after}", re.IGNORECASE)
+    return re.compile(before + "(?:" + "|".join(map(re.escape, words)) + ")" + after)
+
+
 def _title_duty() -> re.Pattern[str]:
     """Every language's words that add a duty to the job a title names (``title_duty_words`` of
     ``lang/<code>/cv.json``: "with", "med"), as a pattern that splits a title there."""
-    words = sorted({w for code in LANGUAGES for w in lang_data(code, "cv").get("title_duty_words", [])})
-    return re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r")\s" if words else r"(?!x)x")
+    return cv_words_pattern("title_duty_words")
 
 
 def title_duty_at(title: str) -> int | None:
@@ -540,24 +565,15 @@ def title_duty_at(title: str) -> int | None:
     return found.start() + 1 if found else None
 
 
-@lru_cache(maxsize=1)
 def _title_duty_open() -> re.Pattern[str]:
-    words = sorted({w for code in LANGUAGES for w in lang_data(code, "cv").get("title_duty_words", [])})
-    return re.compile(r"[\s(](?:" + "|".join(map(re.escape, words)) + r")\s" if words else r"(?!x)x")
+    return cv_words_pattern("title_duty_words", r"[\s(]")
 
 
-@lru_cache(maxsize=1)
 def _title_hire() -> re.Pattern[str]:
     """Every language's verbs after which an ad's title names its job, the employer before them
     (``title_hire_words`` of ``lang/<code>/cv.json``: "söker", "is hiring"), as a pattern that finds the
     first, case ignored."""
-    words = sorted(
-        {w for code in LANGUAGES for w in lang_data(code, "cv").get("title_hire_words", [])},
-        key=len,
-        reverse=True,
-    )
-    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)" if words else r"(?!x)x", re.IGNORECASE)
+    return cv_words_pattern("title_hire_words", r"(?<!\w)", r"(?!\w)", phrases=True)
 
 
 @lru_cache(maxsize=256)
