@@ -22,6 +22,10 @@ from .databases import BACKENDS
 # The tests choose their database themselves (the database_url fixture): a $KOMPETENS_DATABASE_URL of the
 # shell must not send every Engine of the suite to that database.
 os.environ.pop(DATABASE_ENV_VAR, None)
+# Nor a terminal's size: the CLI's tables honour $COLUMNS (kompetens.cli, piped output is 160 wide), and the
+# tests read them as piped output. pytest-xdist's workers (scripts/test.sh) get COLUMNS=80 and LINES=24.
+os.environ.pop("COLUMNS", None)
+os.environ.pop("LINES", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

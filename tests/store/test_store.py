@@ -945,8 +945,14 @@ def test_ctrl_c_just_after_the_row_keeps_the_file(tmp_path: Path) -> None:
     cand = CandidateProfile(
         "cv.txt", "sv", "2026-01", zero, zero, zero, dict.fromkeys(AREA_IDS), {a: [] for a in AREA_IDS}, {}
     )
-    with pytest.raises(KeyboardInterrupt):
-        engine.keep_candidate(org, cand, MARKER.encode(), cid="cid")
+    # Ctrl+C as an interactive process has it: a test run started in the background (a shell without job
+    # control, as a CI runner may) inherits SIGINT ignored, and then no KeyboardInterrupt ever comes.
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            engine.keep_candidate(org, cand, MARKER.encode(), cid="cid")
+    finally:
+        signal.signal(signal.SIGINT, before)
     records.store.transaction = real  # type: ignore[method-assign]
     assert [c.id for c in records.candidates(org)] == ["cid"]
     assert (records.files_dir / str(org) / "cid").read_bytes() == MARKER.encode()
