@@ -54,3 +54,12 @@ def test_the_wheel_asks_for_ranges_and_ci_installs_the_locked_versions() -> None
     for script in (".ci/run", "scripts/env.sh"):
         text = (ROOT / script).read_text(encoding="utf-8")
         assert "pip install -q -c constraints.txt -e" in text, script
+
+
+def test_the_tests_run_on_every_core_where_the_dev_extra_is() -> None:
+    """Stop 47: scripts/test.sh (CI's test command) runs pytest on pytest-xdist's workers, a file whole on one
+    worker (its module fixtures start once), where the dev extra installed it, and in one process where not."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert any(r.startswith("pytest-xdist") for r in project["optional-dependencies"]["dev"])
+    script = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
+    assert "--dist loadfile" in script and "import xdist" in script and "KOMPETENS_TEST_WORKERS" in script
