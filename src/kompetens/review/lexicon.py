@@ -401,6 +401,10 @@ class SocialClause:
     duty: re.Pattern[str] | None = None
     """A verb of doing work ("publicera", "sköta", "arbeta med", "post", "manage", "work on"): with ``work``
     and ``social_context``, what makes a sentence a duty where its only cue is a channel (stop 47)."""
+    owner: re.Pattern[str] | None = None
+    """An owner right before a channel cue, perhaps past one adjective ("gårdens sociala medier", "våra egna
+    sociala medier", "the library's social media"): the employer's own channels, the hire's work (stop 47);
+    searched on the text before the cue, to its end."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -833,7 +837,7 @@ def _social_clause(datas: list[dict[str, Any]]) -> SocialClause | None:
     def merged(key: str) -> list[str]:
         return [p for part in parts for p in part.get(key, [])]
 
-    subject, alone = merged("subject"), merged("subject_alone")
+    subject, alone, owner = merged("subject"), merged("subject_alone"), merged("owner")
 
     def opening(words: list[str]) -> re.Pattern[str] | None:
         if not words:
@@ -853,4 +857,5 @@ def _social_clause(datas: list[dict[str, Any]]) -> SocialClause | None:
         subject_alone=opening(alone),
         duty=any_of(merged("duty")),
         subordinate=any_of(merged("subordinate")),
+        owner=re.compile(rf"\b(?:{'|'.join(owner)})\s+(?:\w+\s+)?$", re.IGNORECASE) if owner else None,
     )

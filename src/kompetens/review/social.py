@@ -403,13 +403,6 @@ def at_the_edges(evidence: list[Evidence], layout: Layout, cues: ReviewCues) -> 
     return [replace(e, counted=False, reason="edge") if e.counted else e for e in evidence]
 
 
-_OWN_CHANNEL = re.compile(
-    r"(?:\b(?:vår|vårt|våra|our)|\w+(?:ens|ets|ns)|\w+['’]s)\s+(?:\w+\s+)?$", re.IGNORECASE
-)
-"""An owner right before a channel cue, perhaps past one adjective ("gårdens sociala medier", "våra egna
-sociala medier", "the library's social media"): the employer's own channels, the hire's work."""
-
-
 def bare_channel(evidence: list[Evidence], layout: Layout, cues: ReviewCues) -> list[Evidence]:
     """``evidence`` with its counted spans set aside (reason "no_work_context") when all of them are channel
     cues ("sociala medier", "social media") in one sentence of unheaded text (section ``body``) that names no
@@ -430,7 +423,7 @@ def bare_channel(evidence: list[Evidence], layout: Layout, cues: ReviewCues) -> 
     if unit is None:
         return evidence
     text = layout.text
-    if any(_OWN_CHANNEL.search(text, unit.start, e.start) for e in counted):
+    if words.owner is not None and any(words.owner.search(text, unit.start, e.start) for e in counted):
         return evidence  # the employer's own channels: "gårdens sociala medier", "our social media"
     for pattern in (words.work, words.duty):
         if pattern is not None and pattern.search(text, unit.start, unit.end):
