@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def child(args: argparse.Namespace) -> dict[str, Any]:
     """One side's figures and digests (run in its own process)."""
     sys.path.insert(0, str(Path(__file__).parent))
+    from _record import record_link_phrases
     from spans import skillspan
 
     from kompetens.engine import Engine
@@ -54,13 +55,7 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
         if args.twins:  # this checkout with quick linking's C code off
             quick = linker.link_quick
             linker.link_quick = lambda texts, **kw: quick(texts, native=False, **kw)  # type: ignore[method-assign]
-        link_phrases = engine.link_phrases
-
-        def recording(phrases: Any, *, quick: bool = True) -> Any:
-            asked.append(list(phrases))
-            return link_phrases(phrases, quick=quick)
-
-        engine.link_phrases = recording  # type: ignore[method-assign]
+        record_link_phrases(engine, asked)
         return engine
 
     sets: list[tuple[str, list[Document]]] = []
@@ -105,6 +100,7 @@ def serve(args: argparse.Namespace) -> None:
     """``--paired``'s side: the dev postings extracted once (the phrases recorded), then a timed pass of
     ``link_quick`` over them per line read, with new words and again with the words met."""
     sys.path.insert(0, str(Path(__file__).parent))
+    from _record import record_link_phrases
     from spans import skillspan
 
     from kompetens.engine import Engine
@@ -116,13 +112,7 @@ def serve(args: argparse.Namespace) -> None:
     ]
     engine = Engine(args.data_dir)
     asked: list[list[str]] = []
-    link_phrases = engine.link_phrases
-
-    def recording(phrases: Any, *, quick: bool = True) -> Any:
-        asked.append(list(phrases))
-        return link_phrases(phrases, quick=quick)
-
-    engine.link_phrases = recording  # type: ignore[method-assign]
+    record_link_phrases(engine, asked)
     for doc in docs:
         engine.extract(doc, thorough=True)
     linker = engine.linker

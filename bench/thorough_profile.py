@@ -74,6 +74,10 @@ def main() -> int:
         ap.error(f"unknown route(s): {', '.join(unknown)}")
 
     import kompetens.link.linker as linker_module
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _record import record_link_phrases
+
     from kompetens.engine import QUICK_LINK_MIN_SCORE, Engine
     from kompetens.link.text import words
     from kompetens.models import Document
@@ -84,13 +88,7 @@ def main() -> int:
         print("fewer than two ads", file=sys.stderr)
         return 1
     asked: list[list[str]] = []
-    link_phrases = engine.link_phrases
-
-    def recording(phrases: Any, *, quick: bool = True) -> Any:
-        asked.append(list(phrases))
-        return link_phrases(phrases, quick=quick)
-
-    engine.link_phrases = recording  # type: ignore[method-assign]
+    record_link_phrases(engine, asked)
     engine.extract(docs[0], thorough=True)  # start-up: lazy loads
     asked.clear()
     spent: collections.Counter[str] = collections.Counter()
