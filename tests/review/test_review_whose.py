@@ -3,11 +3,17 @@ where the age is someone else's. Every sentence is fictional, written for this t
 
 from __future__ import annotations
 
+import ast
+import copy
 import json
+import re
+from itertools import pairwise
+from pathlib import Path
 
 import pytest
 
 import kompetens.review.flags as flags
+from kompetens.lang import LanguageDataError, lang_data
 from kompetens.layout import layout_cues, segment
 from kompetens.review import bias_lexicon, find_flags, whose
 
@@ -104,3 +110,75 @@ def test_the_artefact_holds_weights_and_no_text() -> None:
 def test_the_teams_make_up_is_read_past_its_linking_words(text: str, word: str, team: bool) -> None:
     at = text.index(word)
     assert whose._team_of(text, 0, at) is team
+
+
+def test_the_gates_words_are_each_languages_data() -> None:
+    """Stop 47: the words are ``whose`` of ``lang/<code>/bias.json``, each language its own, merged."""
+    sv, en = lang_data("sv", "bias")["whose"], lang_data("en", "bias")["whose"]
+    for data in (sv, en):
+        assert "_about" not in whose.WORD_KEYS and data["_about"]
+        assert all(data[key] for key in whose.WORD_KEYS)
+    found = whose.whose_words()
+    assert found.link == frozenset(sv["link"]) | frozenset(en["link"])
+    assert found.team_link == frozenset(sv["team_link"]) | frozenset(en["team_link"])
+    english = whose.whose_words_from([("en", lang_data("en", "bias"))])
+    assert found.reader.fullmatch("dig") and not english.reader.fullmatch("dig")
+    assert found.hire.fullmatch("kollegor") and not english.hire.fullmatch("kollegor")
+    assert english.hiring.search("We are looking for") and not english.hiring.search("Vi söker")
+    assert english.age_label.search("Ålder: ") is None and found.age_label.search("Ålder: ")
+    assert "i" in found.link and "i" not in english.link
+
+
+def test_a_word_added_to_the_data_is_read() -> None:
+    data = copy.deepcopy(lang_data("sv", "bias"))
+    data["whose"]["hire"].append("brandman")
+    data["whose"]["team_link"].append("nästan")
+    found = whose.whose_words_from([("sv", data), ("en", lang_data("en", "bias"))])
+    assert found.hire.fullmatch("brandman") and not whose.whose_words().hire.fullmatch("brandman")
+    assert "nästan" in found.team_link
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("kollega", r"lang/sv/bias\.json: whose\['hire'\] must be a list of non-empty strings"),
+        (["kollega", ""], r"lang/sv/bias\.json: whose\['hire'\] must be a list of non-empty strings"),
+        (["kolleg(a"], r"lang/sv/bias\.json: whose\['hire'\]: 'kolleg\(a' does not compile"),
+    ],
+)
+def test_a_broken_word_list_names_the_file_and_the_list(value: object, said: str) -> None:
+    data = copy.deepcopy(lang_data("sv", "bias"))
+    data["whose"]["hire"] = value
+    with pytest.raises(LanguageDataError, match=said):
+        whose.whose_words_from([("sv", data)])
+
+
+def test_no_swedish_word_of_the_data_is_written_in_the_code() -> None:
+    """The module's strings (its docstrings aside) hold none of the Swedish words of its data (stop 47)."""
+    source = Path(whose.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    docs |= {  # an attribute's or a constant's docstring, the string just after it
+        id(b.value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef))
+        for a, b in pairwise(node.body)
+        if isinstance(a, (ast.Assign, ast.AnnAssign)) and isinstance(b, ast.Expr)
+    }
+    strings = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+    ]
+    words = {m.lower() for s in strings for m in re.findall(r"[^\W\d_]{2,}", s)}
+    sv, en = lang_data("sv", "bias")["whose"], lang_data("en", "bias")["whose"]
+    swedish = {m for key in whose.WORD_KEYS for v in sv[key] for m in re.findall(r"[^\W\d_]{2,}", v)}
+    swedish -= {m for key in whose.WORD_KEYS for v in en[key] for m in re.findall(r"[^\W\d_]{2,}", v)}
+    assert len(swedish) > 50
+    assert not words & swedish, sorted(words & swedish)

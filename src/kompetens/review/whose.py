@@ -22,6 +22,10 @@ The weights are ``age_gate.json``, trained by ``bench/train_age_gate.py`` on the
 tune halves only (no ad text is kept: the weights alone). Only the rules it names are gated (bare ages and
 age adjectives: ``ung``, ``mellan 20 och 30 år``, ``aged 25-35``); a phrase that can only be the applicant's
 ("nyexad?", "digital native", "young blood") stands as the rules say.
+
+The words the cues read (the reader's pronouns, hiring verbs, the workplace's person nouns, age labels, the
+linking words) are language data, ``whose`` of every language's ``lang/<code>/bias.json`` (stop 47:
+``whose_words``), each language its own words, all of them read for every ad.
 """
 
 from __future__ import annotations
@@ -30,11 +34,13 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from ..lang import LANGUAGES, LanguageDataError, data_file, lang_data
 
 if TYPE_CHECKING:
     from ..link.embed import E5Embedder
@@ -43,28 +49,71 @@ GATE_FILE = Path(__file__).with_name("age_gate.json")
 
 _WORDS = re.compile(r"[^\W_]+(?:[-–][^\W_]+)*")
 _LIST_MARK = " \t-•*–—·:"
-READER = re.compile(r"(?<![\w-])(?:du|dig|dej|din|ditt|dina|you|your|yourself)(?![\w-])", re.IGNORECASE)
-HIRING = re.compile(
-    r"(?<![\w-])(?:söker|sökes|söks|sökande|kandidat\w*|rekryter\w*|anställer|vill ha|behöver|önskas|"
-    r"soker|sokes|soks|sokande|anstaller|behover|onskas|"  # as typed without å, ä, ö (stop 42)
-    r"letar efter|seeking|looking for|wanted|needed|hiring|recruit\w*|applicants?|candidates?|we want|we need)"
-    r"(?![\w-])",
-    re.IGNORECASE,
-)
-HIRE = re.compile(
-    r"(?:medarbetare\w*|kollega\w*|kolleg\w*|chef\w*|team\w*|gäng\w*|gang\w*|personal\w*|person|personer|"
-    r"någon|nagon|"
-    r"kandidat\w*|sökande|förmåga\w*|talang\w*|colleagues?|managers?|staff|someone|somebody|persons?|"
-    r"candidates?|applicants?|team|talents?|hires?|recruits?)",
-    re.IGNORECASE,
-)
-"""Person nouns that are the hire or the team the hire joins, as the word an age attaches to."""
-AGE_LABEL = re.compile(
-    r"(?<![\w-])(?:ålder|åldern|åldersgräns|alder|aldern|aldersgrans|age|aged|önskad|onskad|lämplig|lamplig|"
-    r"krav|requirements?|profil|profile)"
-    r"\W*(?:\w+\W+){0,2}$",
-    re.IGNORECASE,
-)
+
+
+@dataclass(frozen=True)
+class WhoseWords:
+    """The gate's words, every language's (``whose`` of ``lang/<code>/bias.json``), compiled."""
+
+    reader: re.Pattern[str]
+    """The reader's pronouns, whole words ("du", "dig", "you")."""
+    hiring: re.Pattern[str]
+    """A hiring verb or noun, whole words ("söker", "kandidater", "looking for")."""
+    hire: re.Pattern[str]
+    """Person nouns that are the hire or the team the hire joins, as the word an age attaches to."""
+    age_label: re.Pattern[str]
+    """A label before an age ("Ålder:", "Krav"), at most two words before it."""
+    link: frozenset[str]
+    """The words between the reader and the age (``READER_WORDS``)."""
+    team_link: frozenset[str]
+    """The words of a group's make-up between a noun of the team and the age it has: "ett team av unga
+    säljare", "teamet består av unga", "kollegor som är unga", "a team of young", "the staff are mostly young"."""
+
+
+WORD_KEYS: tuple[str, ...] = ("reader", "hiring", "hire", "age_label", "link", "team_link")
+"""The lists of ``whose`` in ``bias.json``, each a list of non-empty strings (patterns or words)."""
+
+
+def whose_words_from(datas: list[tuple[str, dict[str, Any]]]) -> WhoseWords:
+    """The gate's words from ``(lang, bias.json data)`` pairs, every language's lists merged in order;
+    LanguageDataError naming the file for a list of the wrong shape or a pattern that does not compile."""
+    merged: dict[str, list[str]] = {key: [] for key in WORD_KEYS}
+    for lang, data in datas:
+        found = data.get("whose", {})
+        for key in WORD_KEYS:
+            value = found.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise LanguageDataError(
+                    f"{data_file(lang, 'bias')}: whose[{key!r}] must be a list of non-empty strings, got {value!r}"
+                )
+            for v in value:
+                try:
+                    re.compile(v)
+                except re.error as exc:
+                    raise LanguageDataError(
+                        f"{data_file(lang, 'bias')}: whose[{key!r}]: {v!r} does not compile: {exc}"
+                    ) from None
+            merged[key].extend(v for v in value if v not in merged[key])
+
+    def either(key: str) -> str:
+        return "|".join(merged[key]) or r"(?!)"
+
+    return WhoseWords(
+        reader=re.compile(rf"(?<![\w-])(?:{either('reader')})(?![\w-])", re.IGNORECASE),
+        hiring=re.compile(rf"(?<![\w-])(?:{either('hiring')})(?![\w-])", re.IGNORECASE),
+        hire=re.compile(rf"(?:{either('hire')})", re.IGNORECASE),
+        age_label=re.compile(rf"(?<![\w-])(?:{either('age_label')})\W*(?:\w+\W+){{0,2}}$", re.IGNORECASE),
+        link=frozenset(merged["link"]),
+        team_link=frozenset(merged["team_link"]),
+    )
+
+
+@cache
+def whose_words() -> WhoseWords:
+    """The shipped words: ``whose`` of every language's ``bias.json``."""
+    return whose_words_from([(code, lang_data(code, "bias")) for code in LANGUAGES])
+
+
 STRUCTURE = (
     "title",
     "requirements",
@@ -79,59 +128,10 @@ STRUCTURE = (
 )
 """The structural cues, in the order of ``age_gate.json``'s weights after the vector's."""
 READER_WORDS = 3
-"""The reader named at most this many words before the age, only linking words between (``LINK``: "dig i
+"""The reader named at most this many words before the age, only linking words between (``link``: "dig i
 åldern 20-30", "du som är runt 25", "you are young"): the age is the reader's, whatever else the sentence
 names ("Kunderna gillar dig i åldern 20-30 år"); not "Du undervisar elever mellan 16 och 19 år", "dina kunder
 är 50-65 år", where a noun or a verb of its own stands between."""
-LINK = frozenset(
-    [
-        "som",
-        "är",
-        "vara",
-        "bli",
-        "blir",
-        "i",
-        "kring",
-        "runt",
-        "omkring",
-        "ca",
-        "cirka",
-        "ungefär",
-        "helst",
-        "gärna",
-        "max",
-        "högst",
-        "minst",
-        "mellan",
-        "ålder",
-        "åldern",
-        "åldrarna",
-        "who",
-        "are",
-        "is",
-        "be",
-        "ideally",
-        "preferably",
-        "around",
-        "about",
-        "approximately",
-        "roughly",
-        "in",
-        "aged",
-        "between",
-        "under",
-        "over",
-        "age",
-        "the",
-        "of",
-        "ar",
-        "alder",
-        "aldern",
-        "aldrarna",
-        "ungefar",
-        "hogst",
-    ]  # and as typed without å, ä, ö
-)
 BEFORE_WORDS = 8
 AFTER_WORDS = 2
 
@@ -155,6 +155,7 @@ def structure(
     title: str,
 ) -> list[float]:
     """The structural cues of ``STRUCTURE``, 0 or 1 each."""
+    found = whose_words()
     lead = text[s_start:start].strip(_LIST_MARK)
     words = [m.group() for m in _WORDS.finditer(text, s_start, start)]
     near = " ".join(words[-5:])
@@ -167,20 +168,21 @@ def structure(
         float(not lead),
         float(text[s_start:s_end].rstrip().endswith("?")),
         float(_reader_before(words)),
-        float(READER.search(text, s_start, s_end) is not None),
-        float(HIRING.search(text, s_start, s_end) is not None),
+        float(found.reader.search(text, s_start, s_end) is not None),
+        float(found.hiring.search(text, s_start, s_end) is not None),
         float(bool(role & around)),
-        float(AGE_LABEL.search(text[max(s_start, start - 40) : start]) is not None),
+        float(found.age_label.search(text[max(s_start, start - 40) : start]) is not None),
         float(_hire_head(text, s_start, s_end, start, end, role)),
     ]
 
 
 def _reader_before(words: list[str]) -> bool:
-    """Whether the reader is named within ``READER_WORDS`` words before the age, only ``LINK`` words between."""
+    """Whether the reader is named within ``READER_WORDS`` words before the age, only ``link`` words between."""
+    found = whose_words()
     for word in reversed(words[-READER_WORDS:]):
-        if READER.fullmatch(word):
+        if found.reader.fullmatch(word):
             return True
-        if word.lower() not in LINK:
+        if word.lower() not in found.link:
             return False
     return False
 
@@ -188,75 +190,35 @@ def _reader_before(words: list[str]) -> bool:
 def _hire_head(text: str, s_start: int, s_end: int, start: int, end: int, role: set[str]) -> bool:
     """Whether the word an age attaches to is the hire: the word just before it ("en kollega i åldern",
     "a team manager aged 30-40") or just after it ("young colleagues", "unga medarbetare") is a person noun
-    of the workplace (``HIRE``) or the first word of the ad's title (its role noun: "Säljare", not the
+    of the workplace (``hire``) or the first word of the ad's title (its role noun: "Säljare", not the
     clients a title may name after it, "Boendestödjare till unga vuxna")."""
     before = [m.group() for m in _WORDS.finditer(text, s_start, start)][-1:]
     after = [m.group() for m in _WORDS.finditer(text, end, s_end)][:1]
-    return any(HIRE.fullmatch(w) is not None or w.lower() in role for w in before + after)
+    hire = whose_words().hire
+    return any(hire.fullmatch(w) is not None or w.lower() in role for w in before + after)
 
 
-TEAM_LINK = frozenset(
-    [
-        "av",
-        "med",
-        "som",
-        "är",
-        "består",
-        "bestående",
-        "mest",
-        "mestadels",
-        "främst",
-        "många",
-        "alla",
-        "ganska",
-        "relativt",
-        "rätt",
-        "of",
-        "with",
-        "who",
-        "are",
-        "is",
-        "consists",
-        "consisting",
-        "made",
-        "up",
-        "mostly",
-        "mainly",
-        "largely",
-        "many",
-        "all",
-        "fairly",
-        "quite",
-        "relatively",
-        "ar",
-        "bestar",
-        "framst",
-        "manga",
-        "ratt",
-    ]  # and as typed without å, ä, ö
-)
-"""The words of a group's make-up between a noun of the team and the age it has: "ett team av unga säljare",
-"teamet består av unga", "kollegor som är unga", "a team of young", "the staff are mostly young"."""
 TEAM_WORDS = 4
-"""At most this many ``TEAM_LINK`` words between the team's noun and the age word."""
+"""At most this many ``team_link`` words between the team's noun and the age word."""
 
 
 def _team_of(text: str, s_start: int, start: int) -> bool:
     """Whether the age word at ``start`` is the make-up of the team the hire joins: the nearest word before it
-    that is no ``TEAM_LINK`` word is a person noun of the workplace (``HIRE``), one to ``TEAM_WORDS`` link words
+    that is no ``team_link`` word is a person noun of the workplace (``hire``), one to ``TEAM_WORDS`` link words
     between ("Teamet består av unga säljare", "kollegor som är unga", "a team of young engineers"); not where
     a verb of its own stands between ("teamet arbetar med unga", "kollegorna möter unga"), where the words
     after the age name clients (the guards' ``after``, read before the gate) or where the reader leads the
     team (the guards' ``before``)."""
+    found = whose_words()
     words = [m.group() for m in _WORDS.finditer(text, s_start, start)]
     links = 0
     for word in reversed(words):
-        if word.lower() in TEAM_LINK:
+        if word.lower() in found.team_link:
             links += 1
             if links > TEAM_WORDS:
                 return False
             continue
-        return links > 0 and HIRE.fullmatch(word) is not None
+        return links > 0 and found.hire.fullmatch(word) is not None
     return False
 
 
