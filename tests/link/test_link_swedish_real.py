@@ -88,3 +88,15 @@ def test_a_compound_part_alone_is_no_full_match(real: Linker) -> None:
     assert real.link(["marknadsföringsanalys"], top=1)[0][0].label != "marknadsföring"
     # a label holding the compound keeps its parts in full
     assert PRESS_RELEASES in _top(real, "skriva pressmeddelanden", 1)
+
+
+@pytest.mark.slow
+def test_a_term_keeps_its_accents_where_its_folded_key_holds_another_word(real: Linker) -> None:
+    """Stop 47: "årlig" (annual) and the term "ärlig" (honest) fold alike; a text written with diacritics finds
+    the term with its accents only, a text without any diacritics (typed without å, ä, ö) by its folded key."""
+    assert "ärlig" in real.named(["vara ärlig mot kunder"])[0]
+    assert not any("rlig" in term for term in real.named(["ta fram årlig marknadsbudget"])[0])
+    assert not any("rlig" in term for term in real.named(["ta fram årliga rapporter"])[0])
+    assert "arlig" in real.named(["vara arlig mot kunder"])[0]
+    # a word whose folded key holds one word only still matches without its accents in a text with them
+    assert "sokmotoroptimera" in real.named(["sokmotoroptimera sidor på webben"])[0]

@@ -448,6 +448,8 @@ def test_accents_keep_apart_the_lemmas_that_fold_alike_and_know_another_words_ke
     # lemmas, words typed without accents and misspellings the dictionary lacks find their key
     assert not any(accents.foreign(x) for x in ("hår", "växa", "vaxa", "oka", "klagomal", "klagomäl", "xyz"))
     assert Accents.from_json(json.loads(json.dumps(accents.to_json()))) == accents
+    # stop 47: the folded keys that hold two words, where the term index matches with accents as written
+    assert accents.keys == {"vaxa", "har", "ort"}
     # a form of one of the key's lemmas is no other word, whatever its frequency ("klagomal" above)
     assert Accents.build(["hår"], dictionary=[("har", "ha")]).others == {"har"}  # no frequencies: every one
 

@@ -446,6 +446,12 @@ class Linker:
         self._term_prefixes: dict[
             str, tuple[dict[str, list[tuple[tuple[str, ...], int]]], dict[str, TermPrefixes]]
         ] = {}
+        # the folded keys that hold two words, of every language's ``accents`` (``_accents_kept``)
+        self._accent_keys: frozenset[str] | None = None
+        # per kind: the term index and the ``_term_prefixes`` of its names with their accents (``_accents_kept``)
+        self._term_written: dict[
+            str, tuple[dict[str, list[tuple[tuple[str, ...], int]]], dict[str, TermPrefixes]]
+        ] = {}
         # per kind: the term index and, per first concept's group, the groups of a term's other concepts
         self._term_more: dict[
             str, tuple[dict[str, list[tuple[tuple[str, ...], int]]], dict[int, tuple[int, ...]]]
@@ -1106,7 +1112,49 @@ class Linker:
         found: set[tuple[int, int, int, bool]] = set()
         for seq in seqs:
             found.update(_find_terms(seq, index, head_of if split else None))
+        if found and self._terms.fold_accents and any(not t.isascii() and fold(t) != t for t in tokens):
+            found = self._accents_kept(found, tokens, langs, kind, head_of if split else None)
         return sorted(found)
+
+    def _accents_kept(
+        self,
+        found: set[tuple[int, int, int, bool]],
+        tokens: list[str],
+        langs: Sequence[str],
+        kind: LinkKind,
+        head_of: Callable[[int], set[str]] | None,
+    ) -> set[tuple[int, int, int, bool]]:
+        """The term hits of a text written with diacritics that also match with their accents as written
+        where a word's folded key holds two words of different lemmas (``Accents``: the gloss's collisions of
+        stop 46): "årlig" (annual) does not find the term "ärlig" (honest), though both fold to "arlig"; a
+        text without any diacritics ("klagomal") keeps the folded match (stop 47)."""
+        keys = self._accent_keys
+        if keys is None:
+            keys = self._accent_keys = frozenset(k for accents in self.accents.values() for k in accents.keys)
+        if not keys:
+            return found
+        lemmas = [self.lemmatizer.lemmas(tokens, lang) for lang in langs]
+        risky = {
+            i
+            for i, token in enumerate(tokens)
+            if fold(token) in keys or any(fold(seq[i]) in keys for seq in lemmas)
+        }
+        if not risky:
+            return found
+        written = self._term_written.get(kind)
+        if written is None or written[0] is not self._term_index_of(kind):
+            written = self._term_written[kind] = (
+                self._term_index_of(kind),
+                _term_prefixes(self._build_term_index(kind, folded=False)),
+            )
+        exact: set[tuple[int, int, int, bool]] = set()
+        for seq in {tuple(tokens), *(tuple(x) for x in lemmas)}:
+            exact.update(_find_terms(seq, written[1], head_of))
+        return {
+            hit
+            for hit in found
+            if hit in exact or not any(k in risky for k in range(hit[0], hit[1] - (1 if hit[3] else 0)))
+        }
 
     def _term_more_groups(self, terms: Sequence[tuple[int, int, int, bool]], kind: LinkKind) -> list[int]:
         """The groups of the other concepts the found ``terms`` stand for (``w_term_more``), less those a found
@@ -1161,17 +1209,21 @@ class Linker:
             self._exact_index = index
         return index.get(_exact_key(tokens), [])
 
-    def _build_term_index(self, kind: LinkKind = "skill") -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    def _build_term_index(
+        self, kind: LinkKind = "skill", *, folded: bool = True
+    ) -> dict[str, list[tuple[tuple[str, ...], int]]]:
         """First word -> (a term's words, the group of its first concept): each name as written and as its
-        lemmas in every label language, without diacritics; terms whose concept is not linked are left out."""
+        lemmas in every label language, without diacritics (with them where not ``folded``: ``_accents_kept``);
+        terms whose concept is not linked are left out."""
         group_of = {self.uris[int(c)]: g for g, c in enumerate(self._group_concept)}
         index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        lemmas = self._terms.lemmas if folded else self.lemmatizer.lemmas
         for tokens, uris in _term_entries(kind):
             group = group_of.get(uris[0])
             if group is None:
                 continue
-            forms = set(_written_forms(tokens))
-            forms.update(tuple(self._terms.lemmas(list(tokens), lang)) for lang in self._doc_langs)
+            forms = set(_written_forms(tokens, folded=folded))
+            forms.update(tuple(lemmas(list(tokens), lang)) for lang in self._doc_langs)
             for form in forms:
                 if form and (form, group) not in index.get(form[0], []):
                     index.setdefault(form[0], []).append((form, group))
@@ -2487,10 +2539,11 @@ def _term_spellings() -> dict[str, tuple[str, str]]:
     return out
 
 
-def _written_forms(tokens: Sequence[str]) -> list[tuple[str, ...]]:
-    """A term name's words without diacritics, as written and with each of ``TERM_ENDINGS`` on its last word."""
-    folded = tuple(fold(t) for t in tokens)
-    return [folded, *((*folded[:-1], folded[-1] + end) for end in TERM_ENDINGS)]
+def _written_forms(tokens: Sequence[str], *, folded: bool = True) -> list[tuple[str, ...]]:
+    """A term name's words without diacritics (with them where not ``folded``), as written and with each of
+    ``TERM_ENDINGS`` on its last word."""
+    name = tuple(fold(t) for t in tokens) if folded else tuple(tokens)
+    return [name, *((*name[:-1], name[-1] + end) for end in TERM_ENDINGS)]
 
 
 def _term_entries(kind: str = "skill") -> list[tuple[tuple[str, ...], tuple[str, ...]]]:

@@ -146,6 +146,11 @@ class Accents:
         folded = fold(lemma)
         return lemma if folded in self.ambiguous else folded
 
+    @property
+    def keys(self) -> frozenset[str]:
+        """The folded keys that hold two words of different lemmas: the ``ambiguous`` and those of ``others``."""
+        return self.ambiguous | frozenset(fold(x) for x in self.others)
+
     def foreign(self, lemma: str) -> bool:
         """Whether the key of a text's lemma as written (or of a word the lemmas lack) holds other words."""
         return lemma in self.others
