@@ -439,8 +439,10 @@ def _wording_places(
     """For each of ``words`` (the CV's wording, weighed from ``blanked``: ``text`` with its mentions and form
     blanked, offsets kept) that stands in no job's text, the where-weight of the best place it stands
     (``CandidateProfile.wording_where``); empty when the timeline reads no job, as then work cannot be told
-    from claims (a CV whose dates were not read, an ad read as a CV)."""
-    if not timeline.positions or not words:
+    from claims (a CV whose dates were not read, an ad read as a CV), and when it reads only jobs told in
+    prose ("Sedan 2015 är jag webbredaktör på X": ``Position.told``): such a CV tells its career as one
+    story, its earlier jobs and its claims in the same paragraphs, and its words keep their full weight."""
+    if not words or all(p.told for p in timeline.positions):
         return {}
     best: dict[str, float] = {}
     places: dict[int, float] = {}  # a line's start -> its where-weight

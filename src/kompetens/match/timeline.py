@@ -6,8 +6,9 @@ Date ranges in Swedish and English: "2019-03 – nu", "jan 2018 - dec 2020", "20
 "01.03.2020 – 31.01.2024") and ISO dates ("2020-03-01") count by their month; a two-digit end year follows a
 four-digit start ("2020–24"). In an experience section a lone season or year also dates a position: at
 the end of its title line ("Sommarjobb, Glassbaren, sommaren 2019", "Praktikant, Exempel AB, 2018") or alone on
-the line under it. A CV that writes its date lines above their titles (Europass, many Swedish CVs) has each
-range date the title and text below it (``_dates_first``). Month names, seasons, "present" and "since" words and section headings come from
+the line under it. A running job told in a sentence of prose from its start ("Sedan 2015 är jag webbredaktör på
+X", "Since 2019 I have led community for X": ``prose_jobs``) is a position too, with no title (``_prose``). A
+CV that writes its date lines above their titles (Europass, many Swedish CVs) has each range date the title and text below it (``_dates_first``). Month names, seasons, "present" and "since" words and section headings come from
 ``lang/<code>/cv.json`` of every language.
 """
 
@@ -62,6 +63,8 @@ class Position:
     end: Month
     ongoing: bool
     block: tuple[int, int]
+    told: bool = False
+    """Told in a sentence of prose ("Sedan 2015 är jag webbredaktör på X"), not written as a dated entry."""
 
     @property
     def months(self) -> int:
@@ -152,6 +155,11 @@ class _Patterns:
     duration: re.Pattern[str]
     """A job's length written beside its dates, as LinkedIn exports write it ("· 5 år 3 mån", "(6 years 11
     months)", "2 yrs 1 mo"): no title (``duration_units`` in ``lang/<code>/cv.json``)."""
+    prose_jobs: tuple[re.Pattern[str], ...] = ()
+    """A running job told in a sentence, from its start (``prose_jobs`` of ``lang/<code>/cv.json``; the group
+    ``date``: its first month)."""
+    since_date: re.Pattern[str] = re.compile("(?!)")
+    """A "since" word before a date: what every prose job's sentence holds (read only where one is)."""
 
 
 def month_str(m: Month) -> str:
@@ -283,6 +291,10 @@ def _patterns() -> _Patterns:
     units = {w.lower() for d in data for w in d.get("duration_units", [])}
     amount = rf"\d+\s*(?:{alts(units)})\.?" if units else "(?!)"
     duration = re.compile(rf"(?<!\w)\(?\s*{amount}(?:\s+{amount})?\s*\)?(?!\w)", re.IGNORECASE)
+    prose_jobs = _prose_jobs(data, months)
+    since_date = (
+        re.compile(rf"(?<!\w)(?:{alts(since)})\s+{one_date}", re.IGNORECASE) if since else re.compile("(?!)")
+    )
     return _Patterns(
         date_range,
         lone_date,
@@ -293,7 +305,27 @@ def _patterns() -> _Patterns:
         list_split,
         loose_range,
         duration,
+        prose_jobs,
+        since_date,
     )
+
+
+def _prose_jobs(data: Sequence[dict[str, object]], months: Iterable[str]) -> tuple[re.Pattern[str], ...]:
+    """Each language's ``prose_jobs`` patterns: a space stands for any run of white space (prose wraps),
+    ``{date}`` for a year with or without its month, ``{job}`` for a next word that is none of the language's
+    ``prose_not_jobs`` ("Sedan 2019 är jag bosatt i ...": no job)."""
+    names = "|".join(re.escape(w) for w in sorted(months, key=lambda w: (-len(w), w)))
+    date = rf"(?P<date>(?:(?:{names})\.?\s+)?(?:19|20)\d\d)(?!\d)"
+    out: list[re.Pattern[str]] = []
+    for d in data:
+        raw_not = d.get("prose_not_jobs", [])
+        not_jobs = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in raw_not)  # type: ignore[attr-defined]
+        job = rf"\s+(?!(?:{not_jobs})(?!\w))(?=\w)" if not_jobs else r"\s+(?=\w)"
+        for raw in d.get("prose_jobs", []):  # type: ignore[attr-defined]
+            body = r"\s+".join(str(raw).split(" ")).replace("{date}", date)
+            body = body.replace("{job}", job) if "{job}" in body else body + r"(?!\w)"
+            out.append(re.compile(rf"(?<!\w){body}", re.IGNORECASE))
+    return tuple(out)
 
 
 _TWO_DIGIT_PIVOT = 50
@@ -356,13 +388,27 @@ def _positions(
 ) -> list[Position]:
     """The positions of the sections that hold jobs; ``backwards`` gets a warning for each range whose end
     comes before its start ("2022 – 2019": read the other way round)."""
-    # (title, block start, first month, last month, ongoing, end of section)
-    found: list[tuple[str, int, Month, Month, bool, int]] = []
+    # (title, block start, first month, last month, ongoing, end of section, told in prose)
+    found: list[tuple[str, int, Month, Month, bool, int, bool]] = []
     first = _dates_first(text, sections, pat)
     for sec in sections:
         if sec.kind in _NO_POSITIONS:
             continue
-        for m, lone in _dates(text, sec, pat, dates_first=first):
+        prose = _prose(text, sec, pat, now)
+        events: list[tuple[int, re.Match[str] | None, bool, Month]] = [
+            (m.start(), m, lone, 0)
+            for m, lone in _dates(text, sec, pat, dates_first=first)
+            if not any(a <= m.start() < b for a, b, _, _ in prose)  # a prose job's own date ("Sedan 2015\n")
+        ]
+        events += [(sentence, None, False, start) for _, _, sentence, start in prose]
+        events.sort(key=lambda e: e[0])
+        for at, m, lone, start in events:
+            if m is None:  # a running job told in prose, from the start of its sentence
+                held = found[-1] if found and found[-1][5] == sec.end else None
+                if held is not None and held[4] and held[2] <= start:
+                    continue  # in the text of a running job that began no later: it tells that job's work
+                found.append(("", at, start, now, True, sec.end, True))
+                continue
             parsed = _lone_range(m, pat, now) if lone else _range(m, pat, now)
             if parsed is None:
                 continue
@@ -375,13 +421,55 @@ def _positions(
             if lone and held is not None and held[2] <= parsed[0] and parsed[1] <= held[3]:
                 continue  # a date within the job whose block holds it tells of that job's work
             title, block_start = _title(text, m, pat, dates_first=first)
-            found.append((title, block_start, *parsed[:3], sec.end))
+            found.append((title, block_start, *parsed[:3], sec.end, False))
     positions: list[Position] = []
-    for i, (title, block_start, start, end, ongoing, sec_end) in enumerate(found):
+    for i, (title, block_start, start, end, ongoing, sec_end, told) in enumerate(found):
         nxt = found[i + 1][1] if i + 1 < len(found) else len(text)
         block_end = max(min(nxt, sec_end), block_start)
-        positions.append(Position(title, start, end, ongoing, (block_start, block_end)))
+        positions.append(Position(title, start, end, ongoing, (block_start, block_end), told))
     return positions
+
+
+def _prose(text: str, sec: Section, pat: _Patterns, now: Month) -> list[tuple[int, int, int, Month]]:
+    """The running jobs the section's prose tells (``prose_jobs``: "Sedan 2015 är jag webbredaktör på X",
+    "Since 2019 I have led community for X"): (the pattern's span, where its sentence starts, the first
+    month), one a sentence, in the order of the text. None on a bullet line: a bullet tells a dated job's
+    work ("- Since 2023, post a weekly object of the week")."""
+    out: dict[int, tuple[int, int, int, Month]] = {}
+    if not pat.since_date.search(text, sec.start, sec.end):
+        return []
+    for rx in pat.prose_jobs:
+        for m in rx.finditer(text, sec.start, sec.end):
+            start = _parse_date(m.group("date"), pat, is_end=False)
+            if start is None or start // 12 < _EARLIEST_YEAR or start > now:
+                continue
+            line_start, _ = _line_bounds(text, m.start())
+            if text[line_start : m.start()].lstrip().startswith(_BULLETS):
+                continue
+            sentence = _sentence_start(text, m.start(), max(sec.start, _paragraph_start(text, line_start)))
+            out.setdefault(sentence, (m.start(), m.end(), sentence, start))
+    return sorted(out.values(), key=lambda p: p[2])
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+
+
+def _sentence_start(text: str, at: int, floor: int) -> int:
+    """Where the sentence holding ``at`` starts: after the last sentence end before it, not before ``floor``."""
+    start = floor
+    for m in _SENTENCE_END.finditer(text, floor, at):
+        start = m.end()
+    return start
+
+
+def _paragraph_start(text: str, line_start: int) -> int:
+    """The first line of the paragraph holding the line at ``line_start`` (the lines up to a blank one)."""
+    while line_start > 0:
+        above_start, _ = _line_bounds(text, line_start - 1)
+        if not text[above_start : line_start - 1].strip():
+            break
+        line_start = above_start
+    return line_start
 
 
 def _dates_first(text: str, sections: list[Section], pat: _Patterns) -> bool:
