@@ -2396,3 +2396,81 @@ def test_stop_47_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
 )
 def test_stop_47_the_team_the_hire_joins_stays_flagged(lang: str, text: str) -> None:
     assert [t for t, c in _flags(lang, text) if c == "age"]
+
+
+# Stop 48: set 13's tune half read (its four Swedish misses, each a kind), written as the mechanism, with English
+# twins; no check row read (docs/review.md, "Stop 48").
+STOP_48_KINDS = [
+    ("sv", "Du har fräscha ögon och en ung blick på branschen.", "en ung blick"),
+    ("sv", "Du har ett ungt perspektiv på kommunikation.", "ett ungt perspektiv"),
+    ("sv", "Du ser på världen med unga ögon.", "med unga ögon"),
+    ("sv", "Du har ungdomen på din sida.", "ungdomen på din sida"),
+    ("sv", "Du är gärna över 50.", "gärna över 50"),
+    ("sv", "Du är helst över 40 år.", "helst över 40"),
+    ("sv", "Du har kommit en bit i livet.", "kommit en bit i livet"),
+    ("sv", "Du som har kommit upp i åren är välkommen.", "kommit upp i åren"),
+    ("sv", "Du är till åren kommen.", "till åren kommen"),
+    ("sv", "I köket möter du ett team av unga vuxna som gillar högt tempo.", "team av unga vuxna"),
+    ("sv", "Teamet består av unga människor.", "består av unga människor"),
+    ("sv", "Vi letar efter unga, drivna förmågor till vårt säljteam.", "unga, drivna förmågor"),
+    ("sv", "Vi söker unga och hungriga talanger.", "unga och hungriga talanger"),
+    ("sv", "Kickstarta din karriär hos oss!", "Kickstarta din karriär"),
+    ("sv", "Här börjar din karriär.", "Här börjar din karriär"),
+    ("sv", "Din karriär börjar här.", "Din karriär börjar här"),
+    ("sv", "Vill du ta ditt första kliv in i arbetslivet?", "första kliv in i arbetslivet"),
+    ("sv", "Du är i början av ditt vuxna liv.", "i början av ditt vuxna liv"),
+    ("sv", "Du har examen från 2024 eller 2025.", "examen från 2024 eller 2025"),
+    ("sv", "Du tog examen 2023 eller senare.", "examen 2023 eller senare"),
+    ("en", "You bring a young perspective to the brand.", "young perspective"),
+    ("en", "You see the industry with young eyes.", "with young eyes"),
+    ("en", "You have youth on your side.", "youth on your side"),
+    ("en", "You are ideally over 50.", "ideally over 50"),
+    ("en", "You are at least 35 years old.", "at least 35 years old"),
+    ("en", "You are getting on in years.", "getting on in years"),
+    ("en", "You will join a team of young adults.", "team of young adults"),
+    ("en", "Start your career with us.", "Start your career with us"),
+    ("en", "Your career starts here.", "Your career starts here"),
+    ("en", "You are new to the job market.", "new to the job market"),
+    ("en", "You are at the start of your adult life.", "start of your adult life"),
+    ("en", "You have a degree from 2024 or later.", "degree from 2024 or later"),
+]
+STOP_48_LOOK_ALIKES = [
+    ("sv", "Du ger kunderna ett ungt perspektiv på sparande."),
+    ("sv", "Du har koll på hur unga ser på världen."),
+    ("sv", "Du har en ung målgrupp som ställer krav."),
+    ("sv", "Du är gärna över 50 procent i tjänst på skolan."),
+    ("sv", "Du är minst 50 procent tjänstledig."),
+    ("sv", "Du är över 30 minuter från kontoret."),
+    ("sv", "Du har kommit en bit i projektet."),
+    ("sv", "Du hjälper äldre som har kommit upp i åren."),
+    ("sv", "Du leder ett team av unga vuxna."),
+    ("sv", "Teamet arbetar med unga vuxna i utanförskap."),
+    ("sv", "Ett team av socionomer stöttar unga vuxna."),
+    ("sv", "Utveckla din karriär hos oss."),
+    ("sv", "Din karriär hos oss börjar med en introduktion."),
+    ("sv", "Du hjälper unga att ta sitt första kliv in i arbetslivet."),
+    ("sv", "Du hjälper unga att ta sitt första steg in i arbetslivet."),
+    ("sv", "Du stöttar ungdomar i början av sitt vuxna liv."),
+    ("sv", "Du har examen från universitet eller högskola."),
+    ("sv", "Vi har tiden på vår sida."),
+    ("en", "Our app offers a young perspective on saving."),
+    ("en", "You understand how young people see the world."),
+    ("en", "You are over 50 percent of the time on the road."),
+    ("en", "You are at least 30 minutes from the office."),
+    ("en", "Our customers are of a certain age."),
+    ("en", "You lead a team of young adults."),
+    ("en", "The team works with young adults in care."),
+    ("en", "You will restart your career after a break."),
+    ("en", "You help young people launch their careers."),
+    ("en", "If you're ready to launch your career and make an impact, apply."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), STOP_48_KINDS)
+def test_stop_48_kinds_of_age_coding_are_flagged(lang: str, text: str, span: str) -> None:
+    assert any(span.lower() in t.lower() for t, c in _flags(lang, text) if c == "age")
+
+
+@pytest.mark.parametrize(("lang", "text"), STOP_48_LOOK_ALIKES)
+def test_stop_48_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
+    assert not [t for t, c in _flags(lang, text) if c == "age"]
