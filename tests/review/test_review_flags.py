@@ -2474,3 +2474,45 @@ def test_stop_48_kinds_of_age_coding_are_flagged(lang: str, text: str, span: str
 @pytest.mark.parametrize(("lang", "text"), STOP_48_LOOK_ALIKES)
 def test_stop_48_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
     assert not [t for t, c in _flags(lang, text) if c == "age"]
+
+
+# Stop 48, second part: families of my own sentences that the rules still missed (no set read).
+STOP_48_FAMILIES = [
+    ("sv", "Du har precis pluggat klart.", "precis pluggat klart"),
+    ("sv", "Du har pluggat färdigt i våras.", "pluggat färdigt i våras"),
+    ("sv", "Du är ungefär i vår ålder.", "i vår ålder"),
+    ("sv", "Du som är i samma ålder som oss andra söker hit.", "i samma ålder"),
+    ("sv", "Du har ett långt yrkesliv framför dig.", "ett långt yrkesliv framför dig"),
+    ("sv", "Du har en lång karriär framför dig.", "en lång karriär framför dig"),
+    ("sv", "Vi uppmuntrar unga att söka.", "uppmuntrar unga att söka"),
+    ("sv", "Vi uppmuntrar särskilt unga att söka tjänsten.", "unga att söka tjänsten"),
+    ("en", "You have just finished studying.", "just finished studying"),
+    ("en", "You finished your studies this spring.", "finished your studies this spring"),
+    ("en", "You are about our age.", "about our age"),
+    ("en", "You are roughly the same age as the rest of the team.", "the same age as the rest"),
+    ("en", "We encourage young people to apply.", "encourage young people to apply"),
+]
+STOP_48_FAMILY_LOOK_ALIKES = [
+    ("sv", "Du hjälper elever som har pluggat klart."),
+    ("sv", "Du har läst klart boken innan mötet."),
+    ("sv", "Kunderna är ungefär i vår ålder."),
+    ("sv", "Du möter barn i samma ålder som dina egna."),
+    ("sv", "Du har en lång resa framför dig hos oss."),
+    ("sv", "Du har en spännande karriär framför dig hos oss."),
+    ("sv", "Vi uppmuntrar unga att söka sig till yrket."),
+    ("sv", "Du uppmuntrar ungdomar att söka stipendier."),
+    ("en", "You help pupils who have just finished studying."),
+    ("en", "Our customers are about our age."),
+    ("en", "We encourage young people to apply for apprenticeships in the trades."),
+    ("en", "You encourage young people to apply for grants."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), STOP_48_FAMILIES)
+def test_stop_48_families_of_age_coding_are_flagged(lang: str, text: str, span: str) -> None:
+    assert any(span.lower() in t.lower() for t, c in _flags(lang, text) if c == "age")
+
+
+@pytest.mark.parametrize(("lang", "text"), STOP_48_FAMILY_LOOK_ALIKES)
+def test_stop_48_family_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
+    assert not [t for t, c in _flags(lang, text) if c == "age"]
