@@ -684,6 +684,11 @@ _FOLDED_KEYS = frozenset(
 )
 
 
+def without_diacritics(text: str) -> str:
+    """``text`` with å, ä, ö written a, a, o, as a text typed without them has it ("söker" -> "soker")."""
+    return text.translate(_FOLD_LETTERS)
+
+
 def written_without_diacritics(text: str, lang: str) -> bool:
     """Whether a Swedish ``text`` is typed without å, ä and ö (none in a text of some length): its wording is
     then matched against the lexicon written the same way (``bias_lexicon(lang, folded=True)``)."""

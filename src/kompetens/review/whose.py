@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..lang import LANGUAGES, LanguageDataError, data_file, lang_data
+from .lexicon import without_diacritics
 
 if TYPE_CHECKING:
     from ..link.embed import E5Embedder
@@ -75,8 +76,9 @@ WORD_KEYS: tuple[str, ...] = ("reader", "hiring", "hire", "age_label", "link", "
 
 
 def whose_words_from(datas: list[tuple[str, dict[str, Any]]]) -> WhoseWords:
-    """The gate's words from ``(lang, bias.json data)`` pairs, every language's lists merged in order;
-    LanguageDataError naming the file for a list of the wrong shape or a pattern that does not compile."""
+    """The gate's words from ``(lang, bias.json data)`` pairs, every language's lists merged in order, each
+    word also as typed without å, ä, ö where the data lists no such twin ("förmåga\\w*" -> "formaga\\w*", stop
+    48); LanguageDataError naming the file for a list of the wrong shape or a pattern that does not compile."""
     merged: dict[str, list[str]] = {key: [] for key in WORD_KEYS}
     for lang, data in datas:
         found = data.get("whose", {})
@@ -94,6 +96,10 @@ def whose_words_from(datas: list[tuple[str, dict[str, Any]]]) -> WhoseWords:
                         f"{data_file(lang, 'bias')}: whose[{key!r}]: {v!r} does not compile: {exc}"
                     ) from None
             merged[key].extend(v for v in value if v not in merged[key])
+    for key in WORD_KEYS:  # every word also as typed without å, ä, ö, where the data gives no twin (stop 48)
+        merged[key].extend(
+            t for t in dict.fromkeys(map(without_diacritics, merged[key])) if t not in merged[key]
+        )
 
     def either(key: str) -> str:
         return "|".join(merged[key]) or r"(?!)"
