@@ -2480,6 +2480,7 @@ def test_stop_48_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
 STOP_48_FAMILIES = [
     ("sv", "Du har precis pluggat klart.", "precis pluggat klart"),
     ("sv", "Du har pluggat färdigt i våras.", "pluggat färdigt i våras"),
+    ("sv", "Du är nyss utexad.", "nyss utexad"),
     ("sv", "Du är ungefär i vår ålder.", "i vår ålder"),
     ("sv", "Du som är i samma ålder som oss andra söker hit.", "i samma ålder"),
     ("sv", "Du har ett långt yrkesliv framför dig.", "ett långt yrkesliv framför dig"),
