@@ -200,3 +200,28 @@ def test_every_word_is_also_read_as_typed_without_diacritics() -> None:
     assert whose.whose_words_from([("sv", data)]).hire.fullmatch("brandman")
     text = "Ett team bestaende av unga saljare."
     assert whose._team_of(text, 0, text.index("unga"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "hire"),
+    [
+        ("Nu letar vi efter unga, drivna förmågor.", "unga", True),
+        ("Till hösten behöver butiken unga, glada och sociala medarbetare.", "unga", True),
+        ("We are looking for young, hungry talents.", "young", True),
+        ("Du undervisar unga, nyanlända elever.", "unga", False),
+        ("Vi söker unga säljare.", "unga", False),
+        ("Vi söker unga, drivna.", "unga", False),
+    ],
+)
+def test_the_hires_noun_is_read_past_a_coordinated_list(text: str, word: str, hire: bool) -> None:
+    """Stop 48: the noun the age adjective hangs on, after a list of adjectives ("unga, drivna förmågor")."""
+    end = text.index(word) + len(word)
+    assert whose._listed_hire(text, end, len(text)) is hire
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nu letar vi efter unga, drivna förmågor.", "Till hösten behöver butiken unga, glada medarbetare."],
+)
+def test_an_age_adjective_listed_before_the_hires_noun_stands(text: str) -> None:
+    assert _ages("sv", text) == ["unga"]

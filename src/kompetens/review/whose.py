@@ -69,9 +69,12 @@ class WhoseWords:
     team_link: frozenset[str]
     """The words of a group's make-up between a noun of the team and the age it has: "ett team av unga
     säljare", "teamet består av unga", "kollegor som är unga", "a team of young", "the staff are mostly young"."""
+    conjunction: re.Pattern[str]
+    """An age adjective's coordinated list and the noun after it (the conjunctions are ``conjunction``'s words):
+    ", drivna förmågor", " and hungry talent"; group 1 is the noun."""
 
 
-WORD_KEYS: tuple[str, ...] = ("reader", "hiring", "hire", "age_label", "link", "team_link")
+WORD_KEYS: tuple[str, ...] = ("reader", "hiring", "hire", "age_label", "link", "team_link", "conjunction")
 """The lists of ``whose`` in ``bias.json``, each a list of non-empty strings (patterns or words)."""
 
 
@@ -104,6 +107,7 @@ def whose_words_from(datas: list[tuple[str, dict[str, Any]]]) -> WhoseWords:
     def either(key: str) -> str:
         return "|".join(merged[key]) or r"(?!)"
 
+    joint = rf"[ \t]*,[ \t]*|[ \t]+(?:{either('conjunction')})[ \t]+"
     return WhoseWords(
         reader=re.compile(rf"(?<![\w-])(?:{either('reader')})(?![\w-])", re.IGNORECASE),
         hiring=re.compile(rf"(?<![\w-])(?:{either('hiring')})(?![\w-])", re.IGNORECASE),
@@ -111,6 +115,10 @@ def whose_words_from(datas: list[tuple[str, dict[str, Any]]]) -> WhoseWords:
         age_label=re.compile(rf"(?<![\w-])(?:{either('age_label')})\W*(?:\w+\W+){{0,2}}$", re.IGNORECASE),
         link=frozenset(merged["link"]),
         team_link=frozenset(merged["team_link"]),
+        conjunction=re.compile(
+            rf"(?:{joint})[^\W\d_]+(?:-[^\W\d_]+)*(?:(?:{joint})[^\W\d_]+(?:-[^\W\d_]+)*){{0,2}}[ \t]+([^\W\d_]+)",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -204,6 +212,15 @@ def _hire_head(text: str, s_start: int, s_end: int, start: int, end: int, role: 
     return any(hire.fullmatch(w) is not None or w.lower() in role for w in before + after)
 
 
+def _listed_hire(text: str, end: int, s_end: int) -> bool:
+    """Whether the age word ending at ``end`` heads a coordinated list of adjectives that ends in a person noun of
+    the workplace ("unga, drivna förmågor", "young, hungry talents"; stop 48): the noun it hangs on is the
+    hire's, as ``_hire_head`` reads the word right after it."""
+    found = whose_words()
+    m = found.conjunction.match(text, end, s_end)
+    return m is not None and found.hire.fullmatch(m.group(1)) is not None
+
+
 TEAM_WORDS = 4
 """At most this many ``team_link`` words between the team's noun and the age word."""
 
@@ -262,6 +279,8 @@ class AgeGate:
         if cues[0] or cues[4] or cues[-1]:  # the title, the reader just before, the hire's noun: no doubt
             return True
         if _team_of(text, s_start, start):  # the team's make-up ("ett team av unga säljare"), stop 47
+            return True
+        if _listed_hire(text, end, s_end):  # the hire's noun after a list ("unga, drivna förmågor"), stop 48
             return True
         vector = embed(window(text, s_start, s_end, start, end))
         return self.probability(vector, cues) >= self.threshold
