@@ -1767,3 +1767,338 @@ def test_a_social_media_product_in_the_title_is_no_evidence(title: str, lang: st
     text = "Du bokar möten och håller demos." if lang == "sv" else "You book meetings and run demos."
     review = _review(f"{title}\n\n{text}", [], lang)
     assert review.requires_social_media is decides, [(e.text, e.reason) for e in review.evidence]
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "decides"),
+    [
+        ("Säljare, verktyg för sociala medier", "sv", False),
+        ("Kundsupport till plattform för Instagram och TikTok", "sv", False),
+        ("Account Executive, software for social media teams", "en", False),
+        ("Support Specialist, platform for Instagram", "en", False),
+        ("Redaktör för sociala medier", "sv", True),
+        ("Ansvarig för sociala medier", "sv", True),
+        ("Editor for social media", "en", True),
+    ],
+)
+def test_a_product_for_social_media_in_the_title_is_no_evidence(title: str, lang: str, decides: bool) -> None:
+    """Stop 48: stop 47's product titles with the product noun first ("verktyg för sociala medier", "software for
+    social media teams"): what the hire sells or supports, not social-media work; the text decides (here it
+    names none). A role for social media ("Redaktör för sociala medier") stays a social-media title."""
+    text = "Du bokar möten och håller demos." if lang == "sv" else "You book meetings and run demos."
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is decides, [(e.text, e.reason) for e in review.evidence]
+
+
+CONTRAST_48 = [
+    # traps: another subject does it, the hire named only in a contrasting clause, or the subject shares a word
+    # with the employer the title names (not with the role)
+    (
+        "sv",
+        "Fysioterapeut till Kliniken Rörelse",
+        "Kliniken Rörelse har tre mottagningar. Vår klinikchef uppdaterar klinikens Instagram med bilder, så du "
+        "kan lägga all tid på patienterna. Du undersöker och behandlar patienter. Du har legitimation.",
+        False,
+    ),
+    (
+        "sv",
+        "Fysioterapeut",
+        "Kliniken Rörelse har tre mottagningar. Receptionen sköter klinikens sociala medier, medan du tar hand om "
+        "patienterna. Du undersöker och behandlar patienter. Du har legitimation.",
+        False,
+    ),
+    (
+        "en",
+        "Lab Technician at Brightwell Labs",
+        "Brightwell Labs tests water samples for councils. The comms officer writes our posts on social media, "
+        "while you run the analyses in the lab. You hold a degree in chemistry.",
+        False,
+    ),
+    (
+        "en",
+        "Lab Technician",
+        "Brightwell Labs tests water samples for councils. The comms officer writes our posts on social media, "
+        "so you can focus on the analyses. You hold a degree in chemistry.",
+        False,
+    ),
+    (
+        "sv",
+        "Fysioterapeut",
+        "Kliniken Rörelse har tre mottagningar. Du tar hand om patienterna, medan receptionen sköter klinikens "
+        "sociala medier. Du har legitimation.",
+        False,
+    ),
+    (
+        "en",
+        "Lab Technician",
+        "Brightwell Labs tests water samples for councils. You run the analyses, while the comms officer writes "
+        "our posts on social media. You hold a degree in chemistry.",
+        False,
+    ),
+    # guards: the hire named in a clause that is no contrast, or the subject is the role the title names
+    (
+        "sv",
+        "Fysioterapeut",
+        "Kliniken Rörelse har tre mottagningar. Du tar hand om patienterna och sköter klinikens sociala medier. "
+        "Du har legitimation.",
+        True,
+    ),
+    (
+        "sv",
+        "Fysioterapeut",
+        "Kliniken Rörelse har tre mottagningar. Receptionen har ett Instagramkonto, och du uppdaterar det med "
+        "bilder varje vecka. Du behandlar patienter.",
+        True,
+    ),
+    (
+        "sv",
+        "Kommunikatör till Kulturhuset",
+        "Kulturhuset har fyra scener. Kommunikatören skriver husets inlägg i sociala medier. Du har erfarenhet av "
+        "kulturliv.",
+        True,
+    ),
+    (
+        "en",
+        "Lab Technician",
+        "Brightwell Labs tests water samples. The comms officer plans the calendar, and you write our posts on "
+        "social media. You hold a degree in chemistry.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "counts"), CONTRAST_48)
+def test_the_hire_named_only_in_a_contrasting_clause_or_the_titles_employer_is_not_the_doer(
+    lang: str, title: str, text: str, counts: bool
+) -> None:
+    """Stop 48: a subject that is not the hire keeps a cue aside though the sentence names the hire, where the
+    hire stands only across a contrast ("medan du", "så du kan", "while you", "so you can focus", or before
+    "medan"/"while" opening the cue's clause; ``contrast``);
+    and the title's employer ("... till Kliniken Rörelse", "... at Brightwell Labs"; ``title_employer``) is not
+    the role, so a subject sharing its word ("Vår klinikchef") is not the hire. Fictional ads, none a set's row."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+READER_BAN_CRIME_48 = [
+    # traps: the reader invited to look at the employer's channel, social media kept out, a crime's channel past
+    # a comma, the population's use of social media in the definite form
+    (
+        "sv",
+        "Optiker",
+        "Optikhuset har två butiker i Ekby. På vårt Instagramkonto kan du se säsongens nya bågar. Du gör "
+        "synundersökningar och anpassar linser. Du är legitimerad optiker.",
+        False,
+    ),
+    (
+        "en",
+        "Optician",
+        "Clearview has two shops in Eastby. On our Instagram you can see photos and videos of the new frames "
+        "each season. You carry out eye tests and fit lenses. You are a registered optician.",
+        False,
+    ),
+    (
+        "sv",
+        "Fritidspedagog",
+        "Fritids på Björkskolan är mobilfritt. Vi håller mobiler och sociala medier utanför lektionerna, så att "
+        "arbetet får ro. Du planerar aktiviteter och samarbetar med lärarna.",
+        False,
+    ),
+    (
+        "en",
+        "After-school Leader",
+        "Birch School runs an after-school club. We keep phones and social media out of lessons, and our focus "
+        "is on play. You plan activities and work with the teachers.",
+        False,
+    ),
+    (
+        "sv",
+        "Utredare",
+        "Försäkringsbolaget Trygg har 50 000 kunder. Du utreder försäkringsbedrägerier, som ofta planeras via "
+        "meddelanden i sociala medier. Du har juristexamen.",
+        False,
+    ),
+    (
+        "en",
+        "Investigator",
+        "Safe Insurance has 50,000 customers. You investigate insurance fraud, which is often planned through "
+        "messages on social media. You hold a law degree.",
+        False,
+    ),
+    (
+        "sv",
+        "Utredare",
+        "Myndigheten följer medievanor. Du analyserar enkätsvar om ungas fritid, bland annat användningen av "
+        "sociala medier. Du har examen i statistik.",
+        False,
+    ),
+    # guards: the hire's own work on the same channels
+    (
+        "sv",
+        "Optiker",
+        "Optikhuset har två butiker. Du får följa upp räckvidden på vårt Instagramkonto varje vecka. Du gör "
+        "synundersökningar.",
+        True,
+    ),
+    (
+        "en",
+        "Optician",
+        "Clearview has two shops. You can follow up the reach of our Instagram posts each week. You fit lenses.",
+        True,
+    ),
+    (
+        "sv",
+        "Fritidspedagog",
+        "Fritids på Björkskolan har ett Instagramkonto. Du håller våra sociala medier levande även utanför "
+        "terminerna. Du planerar aktiviteter.",
+        True,
+    ),
+    (
+        "sv",
+        "Utredare",
+        "Försäkringsbolaget Trygg har 50 000 kunder. Du förebygger bedrägerier genom att varna kunderna i våra "
+        "sociala medier. Du har juristexamen.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "counts"), READER_BAN_CRIME_48)
+def test_reader_invited_to_look_social_media_kept_out_and_crimes_past_a_comma(
+    lang: str, title: str, text: str, counts: bool
+) -> None:
+    """Stop 48: the reader invited to look at the employer's channel ("På vårt Instagramkonto kan du se ...",
+    "On our Instagram you can see ..."; not "följa upp", "follow up"), social media kept out of a place ("Vi
+    håller mobiler och sociala medier utanför ...", "We keep phones and social media out of ..."), a crime whose
+    channel follows a comma ("bedrägerier, som ofta planeras via ... sociala medier") and "användningen av
+    sociala medier" (the definite form of stop 45's "användning av") are no work of the hire's. Fictional ads."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+DENIED_HIRE_48 = [
+    # traps: a passive with its doer, and the hire named only to be denied
+    (
+        "sv",
+        "Marknadsassistent",
+        "Bergvik Maskin säljer pumpar. Du tar fram produktblad och beställer trycksaker. Företagets Facebooksida "
+        "uppdateras av en konsult som du inte arbetar med. Du har utbildning inom marknadsföring.",
+        False,
+    ),
+    (
+        "en",
+        "Marketing Assistant",
+        "Bergvik Pumps sells pumps. You produce data sheets and order print. Our social media posts are written by a "
+        "consultant whom you do not manage. You have a marketing degree.",
+        False,
+    ),
+    (
+        "en",
+        "Marketing Assistant",
+        "Bergvik Pumps sells pumps. You produce data sheets and order print. Our social media is kept by an agency, "
+        "not by this role. You have a marketing degree.",
+        False,
+    ),
+    # guards: the hire affirmed beside the denial, or the hire as the passive's doer
+    (
+        "sv",
+        "Marknadsassistent",
+        "Bergvik Maskin säljer pumpar. Du tar fram produktblad. Företagets Facebooksida uppdateras av dig, inte "
+        "av en byrå. Du har utbildning inom marknadsföring.",
+        True,
+    ),
+    (
+        "en",
+        "Marketing Assistant",
+        "Bergvik Pumps sells pumps. You produce data sheets. Our social media is run by you, not by an agency. You "
+        "have a marketing degree.",
+        True,
+    ),
+    (
+        "sv",
+        "Marknadsassistent",
+        "Bergvik Maskin säljer pumpar. Du tar fram produktblad. Du behöver inte vara expert, men du uppdaterar "
+        "Facebooksidan med nyheter. Du har utbildning inom marknadsföring.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "counts"), DENIED_HIRE_48)
+def test_the_hire_named_only_to_be_denied_does_not_keep_a_passives_cue(
+    lang: str, title: str, text: str, counts: bool
+) -> None:
+    """Stop 48: a hire word with a negation just before it ("ingår inte i tjänsten", "not part of this role") or
+    right after it ("som du inte arbetar med", "whom you do not manage") names the hire as the one who does not
+    do it: where that is the only hire word of the clause, a passive with its doer sets the cue aside ("uppdateras
+    av en konsult", "is run by an agency"), as where the clause names no hire. Fictional ads."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+TITLE_WORD_48 = [
+    # traps: a subject that shares only a stem with the title's role, or a genitive subject
+    (
+        "sv",
+        "Lärarassistent",
+        "Ekbackens skola har 300 elever. Läraren lägger upp bilder från lektionerna i klassens sociala medier. Du "
+        "stöttar elever i matematik och svenska.",
+        False,
+    ),
+    (
+        "sv",
+        "Butikssäljare",
+        "Modehuset Ek har två butiker. Butikschefen lägger upp veckans nyheter i butikens sociala medier. Du "
+        "hjälper kunder och tar emot varor.",
+        False,
+    ),
+    (
+        "sv",
+        "Informatör",
+        "Region Västra Dal söker en informatör. Regionens digitala redaktion driver alla sociala medier. Du skriver "
+        "broschyrer och uppdaterar intranätet.",
+        False,
+    ),
+    # guards: the title's role as the subject, inflected, or the hire named in the cue's own clause
+    (
+        "sv",
+        "Kommunikatör",
+        "Ekby kommun har 30 000 invånare. Kommunikatören skriver kommunens inlägg i sociala medier. Du har "
+        "högskoleexamen.",
+        True,
+    ),
+    (
+        "sv",
+        "Kommunikatör",
+        "Ekby kommun har 30 000 invånare. Kommunikatörens uppgift är att sköta våra sociala medier. Du har "
+        "högskoleexamen.",
+        True,
+    ),
+    (
+        "sv",
+        "Informatör",
+        "Region Västra Dal söker en informatör. Regionens redaktion planerar innehållet, och du publicerar det i "
+        "sociala medier. Du har högskoleexamen.",
+        True,
+    ),
+    (
+        "en",
+        "Editor",
+        "Harbour News covers the coast. The editor writes our posts on social media every day. You have three "
+        "years of newsroom experience.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "counts"), TITLE_WORD_48)
+def test_a_subject_names_the_hire_only_by_the_titles_own_word(
+    lang: str, title: str, text: str, counts: bool
+) -> None:
+    """Stop 48: a subject names the hire where it is the title's role word or an inflection of it
+    ("Kommunikatören", "Kommunikatörens"; ``inflection``), no longer where five letters are shared
+    ("Läraren" in a "Lärarassistent" ad, "Butikschefen" in a "Butikssäljare" ad); and a Swedish
+    genitive subject ("Regionens digitala redaktion driver ...") is another's, as English "The council's web team"
+    already was, where the sentence names the hire nowhere. Fictional ads."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]

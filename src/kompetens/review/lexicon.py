@@ -405,6 +405,16 @@ class SocialClause:
     """An owner right before a channel cue, perhaps past one adjective ("gårdens sociala medier", "våra egna
     sociala medier", "the library's social media"): the employer's own channels, the hire's work (stop 47);
     searched on the text before the cue, to its end."""
+    contrast: re.Pattern[str] | None = None
+    """A conjunction that sets the hire's clause against what another does ("medan du", "så att du kan
+    fokusera", "while you", "so you can focus"): the hire named only after it is not the doer of a cue before
+    it ("Vår klinikchef sköter vår Facebooksida, så du kan fokusera på patienterna"; stop 48)."""
+    inflection: re.Pattern[str] | None = None
+    """The endings a title's word takes as a subject ("-en", "-ens", "-s", "'s"): "Kommunikatören" is the
+    "Kommunikatör" of the title (stop 48)."""
+    title_employer: re.Pattern[str] | None = None
+    """Where a title's employer part begins ("Tandsköterska till Klinik Vitsippan", "Technician at Stagecraft"):
+    only the role words before it name the hire (stop 48)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -863,4 +873,9 @@ def _social_clause(datas: list[dict[str, Any]]) -> SocialClause | None:
         duty=any_of(merged("duty")),
         subordinate=any_of(merged("subordinate")),
         owner=re.compile(rf"\b(?:{'|'.join(owner)})\s+(?:\w+\s+)?$", re.IGNORECASE) if owner else None,
+        contrast=any_of(merged("contrast")),
+        title_employer=any_of(merged("title_employer")),
+        inflection=re.compile("|".join(f"(?:{p})" for p in merged("inflection")), re.IGNORECASE)
+        if merged("inflection")
+        else None,
     )

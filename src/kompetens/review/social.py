@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from ..layout import JOB_CONTENT, Layout, Unit
 from ..models import Mention
 from ..schema import DOCUMENTED
-from .lexicon import SOCIAL_STRENGTHS, ReviewCues, SocialCue
+from .lexicon import SOCIAL_STRENGTHS, ReviewCues, SocialClause, SocialCue
 
 _URL = re.compile(r"https?://|www\.")
 _STRONGEST_FIRST = {s: i for i, s in enumerate(SOCIAL_STRENGTHS)}
@@ -204,33 +204,103 @@ def someone_elses(text: str, start: int, end: int, unit: Unit, title: str | None
     requirement word in the clause (``hiring``) keeps a cue whatever subject opens it. Stop 47: where the
     sentence names the hire nowhere, the subject is asked at the opening of the last subordinate clause before
     the cue too (``subordinate``: "Vi tycker om att våra kunder delar bilder ... i sociala medier", "We love that
-    our clients share photos ... on social media")."""
+    our clients share photos ... on social media"). Stop 48: a subject names the hire only by the title's role word
+    or an inflection of it (``_same_word``, ``title_role``); the hire named only after a contrast ("medan du", "so
+    you can") does not count as named in the sentence; a hire word that a negation denies ("ingår inte i
+    tjänsten", "whom you do not manage") is no hire in the clause, and there a passive with its doer sets the cue
+    aside."""
     words = cues.social_clause
     if words is None:
         return False
     lo, hi = clause_at(text, start, end, unit, words.breaks)
-    if words.hire is not None and words.hire.search(text, lo, hi):
-        return False
+    if words.hire is not None:
+        hires = list(words.hire.finditer(text, lo, hi))
+        if any(not _denied(text, m.start(), m.end(), lo, hi, words) for m in hires):
+            return False
+        if hires:  # the hire named only to be denied: "handled by our agency, not by this role" (stop 48)
+            return words.passive is not None and words.passive.search(text, lo, hi) is not None
+    hire_named = _hire_in_sentence(text, lo, hi, unit, words)
     if words.passive is not None and words.passive.search(text, lo, hi):
         return True
     if words.negation is not None and words.negation.search(text, lo, start):
         return True
     opening = text[lo:hi]
     other = (words.subject is not None and words.subject.match(opening) is not None) or (
-        words.subject_alone is not None
-        and words.subject_alone.match(opening) is not None
-        and not (words.hire is not None and words.hire.search(text, unit.start, unit.end))
+        words.subject_alone is not None and words.subject_alone.match(opening) is not None and not hire_named
     )
     if not other and words.subordinate is not None and words.subject is not None:
-        hire = words.hire is not None and words.hire.search(text, unit.start, unit.end) is not None
-        subs = [] if hire else list(words.subordinate.finditer(text, lo, start))
+        subs = [] if hire_named else list(words.subordinate.finditer(text, lo, start))
         if subs and words.subject.match(text[subs[-1].end() : hi]) is not None:
             other, lo = True, subs[-1].end()  # "... att våra patienter rekommenderar oss i ..." (stop 47)
     if not other or (words.hiring is not None and words.hiring.search(text, lo, hi)):
         return False  # a hiring or requirement word: "Företaget söker en medarbetare som ska sköta ..." (stop 45)
-    named = {w.lower()[:5] for w in _TITLE_WORD.findall(title or "")}
+    named = [w.lower() for w in _TITLE_WORD.findall(title_role(title, words))]
     head = " ".join(text[lo:hi].split()[:4])
-    return not any(w.lower()[:5] in named for w in _TITLE_WORD.findall(head))
+    return not any(_same_word(w.lower(), t, words) for w in _TITLE_WORD.findall(head) for t in named)
+
+
+def _same_word(word: str, title_word: str, words: SocialClause) -> bool:
+    """``word`` is ``title_word`` or an inflection of it ("kommunikatören", "the social media manager's"; the
+    language's ``inflection`` endings): "Kommunikatören skriver ..." names the hire of a "Kommunikatör" ad, while
+    "Kommunens webbredaktion" or "Marknadsavdelningen" do not name a "Kommunikatör" or a "Marknadskoordinator"
+    (stop 48; before, any five letters in common did)."""
+    if word == title_word:
+        return True
+    if words.inflection is None or not word.startswith(title_word):
+        return False
+    return words.inflection.fullmatch(word, len(title_word)) is not None
+
+
+_DENIAL_WORDS = 4
+"""How near a negation stands to a hire word that it denies: "ingår inte i tjänsten", "not by this role", "som
+du inte ansvarar för", "you do not"."""
+
+
+_NEXT_WORDS = re.compile(r"(?:\s+[\w'’]+){1,2}")
+"""The one or two words right after a hire word, no punctuation between."""
+
+
+def _denied(text: str, start: int, end: int, lo: int, hi: int, words: SocialClause) -> bool:
+    """The hire word at ``start``-``end`` denied by a negation at most ``_DENIAL_WORDS`` words before it ("ingår
+    inte i tjänsten", "is not part of this role", "not by this role") or right after it ("som du inte ansvarar
+    för", "you do not"): the hire named as the one who does not do it (stop 48)."""
+    if words.negation is None:
+        return False
+    before = " ".join(text[lo:start].split()[-_DENIAL_WORDS:])
+    after = _NEXT_WORDS.match(text, end, hi)  # "du inte", "you do not"; not "dig, inte av en byrå"
+    return words.negation.search(before) is not None or (
+        after is not None and words.negation.search(after.group()) is not None
+    )
+
+
+def _hire_in_sentence(text: str, lo: int, hi: int, unit: Unit, words: SocialClause) -> bool:
+    """The hire named anywhere in ``unit``'s sentence but after a contrast that follows the cue's clause
+    (``lo``-``hi``), or before a contrast that opens it: "Vår klinikchef sköter vår Facebooksida, så du kan
+    fokusera på patienterna", "Du tar hand om patienterna, medan receptionen sköter ...", "Our coordinator films
+    clips, while you focus on the rigging" name the hire doing something else (stop 48)."""
+    if words.hire is None:
+        return False
+    begin, stop = unit.start, unit.end
+    if words.contrast is not None:
+        after = words.contrast.search(text, hi, unit.end)
+        if after is not None:
+            stop = after.start()
+        if any(m.end() >= lo - 1 for m in words.contrast.finditer(text, unit.start, lo)):
+            begin = lo  # "Du fokuserar på kunderna, medan byrån sköter ..."
+    return words.hire.search(text, begin, stop) is not None
+
+
+def title_role(title: str | None, words: SocialClause) -> str:
+    """The title's role words, without the employer it names after "till", "hos", "at", a comma ("Tandsköterska
+    till Klinik Vitsippan" -> "Tandsköterska"): a subject sharing a word with the employer's name is not the
+    hire (stop 48)."""
+    if not title:
+        return ""
+    if words.title_employer is not None:
+        m = words.title_employer.search(title)
+        if m is not None and m.start() > 0:
+            return title[: m.start()]
+    return title
 
 
 _WORD = re.compile(r"\w+")
