@@ -2102,3 +2102,38 @@ def test_a_subject_names_the_hire_only_by_the_titles_own_word(
     already was, where the sentence names the hire nowhere. Fictional ads."""
     review = _review(f"{title}\n\n{text}", [], lang)
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "counts"),
+    [
+        (
+            "sv",
+            "Region Västra Dal har 20 kommuner. En extern byrå producerar regionens filmer för sociala medier.",
+            False,
+        ),
+        (
+            "en",
+            "Westdale Region has 20 towns. An external agency produces the region's videos for social media.",
+            False,
+        ),
+        (
+            "sv",
+            "Region Västra Dal har 20 kommuner. Du beställer filmer av en extern byrå och publicerar dem i sociala medier.",
+            True,
+        ),
+        (
+            "en",
+            "Westdale Region has 20 towns. You brief an external agency and publish its videos on social media.",
+            True,
+        ),
+    ],
+)
+def test_a_separate_or_external_unit_as_subject_is_another(lang: str, text: str, counts: bool) -> None:
+    """Stop 48: an indefinite subject named as separate or external ("En extern byrå producerar ...", "An external
+    agency produces ...") is another's doer, where the sentence names the hire nowhere (``subject_alone``); stop
+    45 dropped every "en"/"ett" subject for its cost. Fictional ads."""
+    title = "Informatör" if lang == "sv" else "Information Officer"
+    rest = " Du skriver broschyrer." if lang == "sv" else " You write brochures."
+    review = _review(f"{title}\n\n{text}{rest}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
