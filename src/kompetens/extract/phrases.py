@@ -188,6 +188,8 @@ class PhraseIndex:
         if len(self._trie):
             lemmas = self._changes(line.piece_set, lang) if lang in SUPPORTED else None
             out, cue_hits, lemma_hits = self._trie.scan(line.pieces, lemmas, self.first_cue << _SENSE_SHIFT)
+            if lemma_hits and lemmas:
+                lemma_hits = _guard_short(line, lang, lemmas, lemma_hits)
             out += lemma_hits
             if cues is not None:
                 cues += cue_hits
@@ -243,13 +245,57 @@ class PhraseIndex:
                 }
             )
             seen |= new
-        return {word: memo[word] for word in memo.keys() & words}  # iterates the smaller of the two
+        changes = {word: memo[word] for word in memo.keys() & words}  # iterates the smaller of the two
+        # lang -> short form -> its long form's lemma where that is a key word (``_short_forms``); set here,
+        # not in __init__, so that an index pickled before has it too
+        shorts: dict[str, dict[str, str]] = self.__dict__.setdefault("_short", {})
+        short = shorts.get(lang)
+        if short is None:
+            key_words = self._trie.vocab
+            short = shorts[lang] = {
+                word: base
+                for word, (long, _) in _short_forms(lang).items()
+                if (base := self.lexicon.lemma(long, lang)) in key_words
+            }
+        for word in short.keys() & words:
+            changes[word] = short[word]
+        return changes
 
 
 def _wins(existing: int | None, value: int) -> bool:
     """Whether ``value`` takes a key that holds ``existing``: the first phrase registered for a key keeps it
     (curated phrases come before taxonomy labels), except that a surface key beats a lemma key."""
     return existing is None or (existing & 1 == 1 and value & 1 == 0)
+
+
+@cache
+def _short_forms(lang: str) -> dict[str, tuple[str, frozenset[str]]]:
+    """``short_forms`` of ``lang``'s morphology.json: a clipped word of the field -> (its long form, the words
+    one of which must follow it, or none): "comms" is read as "communications", "mods" as "moderators",
+    "mod" as "moderation" only before a noun such as "team" or "queue" ("mod team", not a game's "mod")."""
+    return {
+        entry["short"]: (entry["long"], frozenset(entry.get("before", ())))
+        for entry in lang_data(lang, "morphology").get("short_forms", [])
+    }
+
+
+def _guard_short(line: MatchLine, lang: str, lemmas: dict[str, str], hits: list[Hit]) -> list[Hit]:
+    """``hits`` of the lemma pass less those over a guarded short form (one with ``before`` words) that is not
+    followed, past one separator, by one of its words."""
+    guarded = {w: before for w, (_, before) in _short_forms(lang).items() if before and w in lemmas}
+    if not guarded:
+        return hits
+    pieces = line.pieces
+    bad: list[int] = []  # text offsets of the short forms that stand alone
+    at = -1  # the text offset of pieces[i] is its line index minus one
+    for i, word in enumerate(pieces):
+        before = guarded.get(word)
+        if before is not None and (i + 1 >= len(pieces) or pieces[i + 1] not in before):
+            bad.append(at)
+        at += len(word) + 1
+    if not bad:
+        return hits
+    return [hit for hit in hits if not any(hit[0] <= b < hit[1] for b in bad)]
 
 
 @cache
