@@ -480,6 +480,9 @@ def test_a_field_term_adds_to_the_concept_it_stands_for_on_lemmas(
         linker_module, "_term_entries", lambda kind="skill": entries if kind == "skill" else []
     )
     monkeypatch.setattr(lexical, "_term_index", {})
+    monkeypatch.setattr(
+        lexical, "config", replace(lexical.config, w_field=0.0)
+    )  # the terms alone, no field prior
     try:
         assert lexical.link(["blorfbyggande"], top=1)[0][0].uri == "urn:test:skill:analytics"
         # the first concept by w_term, the term's other concepts by w_term_more, below it
@@ -501,6 +504,43 @@ def test_a_field_term_adds_to_the_concept_it_stands_for_on_lemmas(
         assert off.named(["blorfbyggande"]) == [[]]
     finally:
         monkeypatch.setattr(lexical, "_term_index", {})
+
+
+def test_a_skill_phrase_leans_to_the_fields_own_skills(
+    lexical: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kompetens.link import linker as linker_module
+
+    # the field's skills are the concepts its terms and tools stand for (here: web analytics, by a term)
+    monkeypatch.setattr(
+        linker_module,
+        "_term_entries",
+        lambda kind="skill": [(("blorf",), ("urn:test:skill:analytics",))] if kind == "skill" else [],
+    )
+    monkeypatch.setattr(linker_module, "_tool_data", lambda: {"tools": []})
+
+    def ranked(w: float, text: str) -> list[str]:
+        fresh = replace(lexical, config=replace(lexical.config, w_field=w))
+        return [c.uri for c in fresh.link([text], top=2)[0]]
+
+    phrase = "manage the budgets for the web"
+    assert ranked(0.0, phrase)[0] == "urn:test:skill:budget"
+    assert ranked(5.0, phrase)[0] == "urn:test:skill:analytics"  # the field's skill first
+    # it reorders: the field's skill now first scores as it would without the prior
+    on = replace(lexical, config=replace(lexical.config, w_field=5.0)).link([phrase], top=5)[0]
+    off_scores = {
+        c.uri: c.score
+        for c in replace(lexical, config=replace(lexical.config, w_field=0.0)).link([phrase], top=5)[0]
+    }
+    assert on[0].score == pytest.approx(off_scores["urn:test:skill:analytics"], abs=1e-3)
+    # a sentence (it ends one) and a text longer than a phrase are not read by the prior
+    assert ranked(5.0, phrase + ".") == ranked(0.0, phrase + ".")
+    long = "we want you to manage budgets for the web every day"
+    assert ranked(5.0, long) == ranked(0.0, long)
+    # nor are occupations
+    fresh = replace(lexical, config=replace(lexical.config, w_field=5.0))
+    off = replace(lexical, config=replace(lexical.config, w_field=0.0))
+    assert fresh.link(["web baker"], kind="occupation") == off.link(["web baker"], kind="occupation")
 
 
 def _term_data() -> dict[str, object]:
@@ -729,9 +769,11 @@ def test_ad_wording_reaches_its_esco_skill_through_the_engine(built_engine: Engi
             social,
             3,
         ),  # "sociala konton" is a synonym of "sociala medier"
-        ("stay on top of social media trends", trends, 2),  # "stay on top of" / "keep up with"
+        # "stay on top of" / "keep up with"; 2nd before stop 48, whose field prior (``w_field``) puts two of the
+        # field's skills above it (the first, *stay up to date with social media*, as before)
+        ("stay on top of social media trends", trends, 4),
     ]
-    found = engine.link([text for text, _, _ in cases], top=3)
+    found = engine.link([text for text, _, _ in cases], top=4)
     for (text, uri, k), result in zip(cases, found, strict=True):
         assert uri in [c.id for c in result.candidates[:k]], (text, result.candidates)
 

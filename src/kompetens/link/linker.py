@@ -360,6 +360,14 @@ class LinkConfig:
     # exactly is that occupation, not one of its one-word neighbours ("manager", the Swedish label of
     # *talent agent*). 0: off.
     w_exact: float = 2.0
+    # A skill phrase (a text that gets the e5 phrase vector: up to ``e5_phrase_words`` words, no sentence end)
+    # adds this to the field's own skills: the ESCO skills that ``terms.json`` and ``tools.json``, the field's
+    # jargon and tools written blind from social-media and digital-communication ads, stand for (552). An ad's
+    # duty read by meaning alone meets neighbours of other trades ("kanaler" as sales channels, "följa upp
+    # resultat" as laboratory results, "hantera utmanande situationer vid fiske"); the prior is what a recruiter of
+    # the field knows before reading. Sentences, quick linking and occupations are not read by it. Chosen on the
+    # nine phrase lists' tune halves (0.25 / 0.5 / 1.0; docs/linking.md "Stop 48"). 0: off.
+    w_field: float = 0.5
 
     @classmethod
     def preset(cls, name: str, **overrides: object) -> LinkConfig:
@@ -457,6 +465,7 @@ class Linker:
             str, tuple[dict[str, list[tuple[tuple[str, ...], int]]], dict[int, tuple[int, ...]]]
         ] = {}
         self._exact_index: dict[str, list[int]] | None = None
+        self._field: npt.NDArray[np.bool_] | None = None  # the groups ``w_field`` raises (``_field_groups``)
         self._starts = self.docs.group_starts()
         self._doc_group = np.searchsorted(self._starts, np.arange(len(self.docs.text)), side="right") - 1
         self._doc_langs = sorted(set(self.docs.lang))
@@ -865,6 +874,15 @@ class Linker:
             if boosts:
                 scores[i] = scores[i].copy()
                 scores[i][list(boosts)] += np.fromiter(boosts.values(), dtype=np.float32, count=len(boosts))
+        if cfg.w_field and kind in TRANSLATE_KINDS and (field_rows := [i for i in live if i in phrases]):
+            in_field = self._field_groups()
+            prior = np.where(in_field, np.float32(cfg.w_field), np.float32(0.0)).astype(np.float32)
+            for i in field_rows:
+                # The prior reorders, as the agreement below: where a field skill is now first, the text's scores
+                # move down by the prior, so the best scores as it would without it (the floors read it).
+                scores[i] = scores[i] + prior
+                if in_field[int(np.argmax(np.where(mask, scores[i], -np.inf)))]:
+                    scores[i] = scores[i] - prior.max()
         for i, added in agreed.items():
             # The agreement reorders; it does not raise the best concept's score: the text's scores move down
             # by what the best concept got, so the best scores as it would without the agreement, and the
@@ -1173,6 +1191,18 @@ class Linker:
             kept = self._term_more[kind] = (index, {g: tuple(sorted(o)) for g, o in more.items() if o})
         firsts = {g for _, _, g, _ in terms}
         return sorted({o for g in firsts for o in kept[1].get(g, ()) if o not in firsts})
+
+    def _field_groups(self) -> npt.NDArray[np.bool_]:
+        """Per concept group, whether it is one of the field's own skills (``w_field``): a concept a term of
+        ``terms.json`` or a tool of ``tools.json`` stands for."""
+        if self._field is None:
+            group_of = {self.uris[int(c)]: g for g, c in enumerate(self._group_concept)}
+            uris = {u for _, found in _term_entries("skill") for u in found}
+            uris.update(u for tool in _tool_data().get("tools", []) for u in tool.get("esco", []))
+            found = np.zeros(len(self._starts), dtype=np.bool_)
+            found[[group_of[u] for u in uris if u in group_of]] = True
+            self._field = found
+        return self._field
 
     def _term_index_of(self, kind: LinkKind) -> dict[str, list[tuple[tuple[str, ...], int]]]:
         index = self._term_index.get(kind)
