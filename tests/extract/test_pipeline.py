@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kompetens.engine import Engine
@@ -357,3 +357,108 @@ def test_the_c_fuzzy_reach_checks_its_arguments() -> None:
         assert _speedups.fuzzy_reach(word, choices, counts, cutoff) == _fuzzy_reach_python(
             word, choices, counts, cutoff
         )
+
+
+_CACHE_WORDS = [
+    "sociala", "medierna", "kunderna", "hanterar", "klagomål", "kundtjänstmedarbetare", "Instagarm", "och",
+    "social", "media", "customers", "handled", "complaints", "lagerarbete", "medarbetaren",
+]  # fmt: skip
+_CACHE_SPECS = [
+    *_PREPARED_SPECS,
+    PhraseSpec("sociala medier", "sm", "social media", "social_media"),
+    PhraseSpec("hantera klagomål", "hk", "handle complaints", "customer_service"),
+    PhraseSpec("handle complaints", "hk", "handle complaints", "customer_service"),
+    PhraseSpec("kund", "k", "customer", None),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(_CACHE_WORDS), min_size=1, max_size=10),
+            st.sampled_from(["sv", "en", "und"]),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=10,
+    ),
+    lemma_max=st.integers(0, 12),
+    cache_max=st.integers(0, 12),
+)
+@example(  # the lemma pass starts again while the word cache holds "kunderna": all its words are new to it
+    texts=[(["kunderna"], "sv", False), (["och", "sociala"], "sv", False), (["kunderna"], "sv", False)],
+    lemma_max=2,
+    cache_max=12,
+)
+@example(  # scanned alone, "Instagarm" is a word the index met and the word cache lacks: it needs its senses
+    texts=[(["och"], "sv", False), (["Instagarm"], "sv", True)],
+    lemma_max=12,
+    cache_max=12,
+)
+def test_the_words_one_search_finds_new_serve_both_caches(
+    tmp_path_factory: pytest.TempPathFactory,
+    texts: list[tuple[list[str], str, bool]],
+    lemma_max: int,
+    cache_max: int,
+) -> None:
+    """One search of a text's words serves the lemma pass and the new words' senses (``Extractor._new_words``,
+    ``PhraseIndex.scan``'s ``fresh``): texts in turn, with the index also scanned alone between them and both
+    caches started again at any size, find what a fresh extractor finds in each text."""
+    from kompetens.extract import phrases, pipeline
+
+    lexicon = _cache_lexicon(tmp_path_factory.mktemp("lex") / "a.sqlite")
+    one = Extractor(_CACHE_SPECS, cues=(), lexicon=lexicon)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(phrases, "LEMMA_MEMO_MAX", lemma_max)
+        mp.setattr(pipeline, "WORD_CACHE_MAX", cache_max)
+        for words, lang, alone in texts:
+            text = " ".join(words) + "."
+            if alone:  # the index's own callers: its words are met, the extractor's cache knows nothing of it
+                one.index.scan(MatchLine(text), lang)
+            got = _found_in(one, text, lang)
+            assert got == _found_in(Extractor(_CACHE_SPECS, cues=(), lexicon=lexicon), text, lang)
+
+
+def _cache_lexicon(path: Path) -> Lexicon:
+    """``_prepared_lexicon``'s words, with inflected forms whose lemmas are words of ``_CACHE_SPECS``' keys."""
+    write_lexicon(
+        path,
+        [
+            ("sv", "medierna", "medier"),
+            ("sv", "kunderna", "kund"),
+            ("sv", "hanterar", "hantera"),
+            ("en", "handled", "handle"),
+            ("en", "complaints", "complaint"),
+        ],
+        [
+            ("sv", "kundtjänst", 3.6),
+            ("sv", "medarbetare", 4.2),
+            ("sv", "instagarm", 1.1),
+            ("en", "instagram", 4.5),
+        ],
+    )
+    return Lexicon(path)
+
+
+def _found_in(extractor: Extractor, text: str, lang: str) -> list[tuple[str, int, int, str, str, float]]:
+    profile = extractor(Document(source="t", text=text, lang=lang, kind="ad"))
+    return [(m.text, m.start, m.end, m.concept.id, m.method, m.confidence) for m in profile.mentions]
+
+
+def test_a_text_s_new_words_are_searched_for_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lemma pass takes the extractor's new words of a text (no search of its own): the same set."""
+    extractor = Extractor(_CACHE_SPECS, cues=(), lexicon=_cache_lexicon(tmp_path / "a.sqlite"))
+    given: list[set[str] | None] = []
+    changes = PhraseIndex._changes
+
+    def spy(index: PhraseIndex, words: set[str], lang: str, fresh: set[str] | None = None) -> dict[str, str]:
+        given.append(None if fresh is None else set(fresh))
+        return changes(index, words, lang, fresh)
+
+    monkeypatch.setattr(PhraseIndex, "_changes", spy)
+    extractor(Document(source="t", text="sociala medierna och kunderna", lang="sv", kind="ad"))
+    extractor(Document(source="t", text="kunderna och Instagarm", lang="sv", kind="ad"))
+    assert given == [{"", "sociala", "medierna", "och", "kunderna"}, {"instagarm"}]
+    extractor.index.scan(MatchLine("lagerarbete"), "sv")  # alone: no new words given
+    assert given[-1] is None

@@ -178,15 +178,31 @@ class PhraseIndex:
         idx: int = found >> _SENSE_SHIFT
         return self.senses[idx] if idx < self.first_cue else None
 
-    def scan(self, line: MatchLine, lang: str, cues: list[Hit] | None = None) -> list[Hit]:
+    def scan(
+        self,
+        line: MatchLine,
+        lang: str,
+        cues: list[Hit] | None = None,
+        *,
+        fresh: set[str] | None = None,
+        met: set[str] | None = None,
+    ) -> list[Hit]:
         """All phrase hits in a text (overlaps included; the caller resolves them): surface hits by end,
         then lemma hits by end, then cased names.
 
         Hits of cue phrases go to ``cues`` when given (else they are dropped): one walk finds both.
+        ``fresh`` and ``met`` spare the lemma pass its own search for the text's new words (``_changes``):
+        where ``met`` is still this index's set of met words in ``lang`` (``met_words``), ``fresh`` is taken
+        to hold every word of the line that ``met`` lacks (``Extractor._new_words``).
         """
         out: list[Hit] = []
         if len(self._trie):
-            lemmas = self._changes(line.piece_set, lang) if lang in SUPPORTED else None
+            if lang not in SUPPORTED:
+                lemmas = None
+            elif met is not None and met is self._lemma_seen.get(lang):
+                lemmas = self._changes(line.piece_set, lang, fresh)
+            else:
+                lemmas = self._changes(line.piece_set, lang)
             out, cue_hits, lemma_hits = self._trie.scan(line.pieces, lemmas, self.first_cue << _SENSE_SHIFT)
             if lemma_hits and lemmas:
                 lemma_hits = _guard_short(line, lang, lemmas, lemma_hits)
@@ -220,27 +236,41 @@ class PhraseIndex:
         found.sort()
         out += found
 
-    def _changes(self, words: set[str], lang: str) -> dict[str, str]:
+    def met_words(self, lang: str) -> set[str] | None:
+        """The words of ``lang`` whose lemmas this index has looked at (``_changes``; None before the first
+        text): the set itself, which grows with each text and is replaced, not emptied, when it starts
+        again."""
+        return self._lemma_seen.get(lang)
+
+    def forget_words(self, lang: str) -> set[str]:
+        """Start the met words of ``lang`` and their lemmas' memo again; returns the new, empty set."""
+        seen = self._lemma_seen[lang] = set()
+        self._lemma_memo[lang] = {}
+        return seen
+
+    def _changes(self, words: set[str], lang: str, fresh: set[str] | None = None) -> dict[str, str]:
         """word -> lemma for the ``words`` whose lemma differs and is a word of some key.
 
         A lemma no key contains cannot take part in a match, so keeping the surface word changes no hit
         except to allow keys that mix forms; and the fewer words change, the less the lemma pass maps.
-        Lemmas are memoised per language: after the first ads nearly every word has been seen.
+        Lemmas are memoised per language: after the first ads nearly every word has been seen. ``fresh``
+        (``scan``): a set of ``words`` that holds every one not seen yet, so that they need no search.
         """
         seen = self._lemma_seen.get(lang)
         if seen is None or len(seen) > LEMMA_MEMO_MAX:
             seen = self._lemma_seen[lang] = set()
             self._lemma_memo[lang] = {}
+            fresh = None  # the words seen before are forgotten: every word is new
         memo = self._lemma_memo[lang]  # only the words that change
-        new = words.difference(seen)
+        new = words.difference(seen) if fresh is None else fresh
         if new:
             key_words = self._trie.vocab  # every word of every key
-            fresh = list(new)
-            self.lexicon.prefetch(fresh, lang)
+            listed = list(new)
+            self.lexicon.prefetch(listed, lang)
             memo.update(
                 {
                     word: base
-                    for word, base in zip(fresh, self.lexicon.lemmas(fresh, lang), strict=True)
+                    for word, base in zip(listed, self.lexicon.lemmas(listed, lang), strict=True)
                     if base != word and base in key_words
                 }
             )

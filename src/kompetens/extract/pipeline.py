@@ -100,9 +100,10 @@ class Extractor:
     def __call__(self, doc: Document) -> Profile:
         line = MatchLine(doc.text)
         cue_hits: list[Hit] = []
-        hits = self.index.scan(line, doc.lang, cue_hits)
+        new, met = self._new_words(line, doc.lang)
+        hits = self.index.scan(line, doc.lang, cue_hits, fresh=new, met=met)
         cands = self._candidates(hits)
-        self._add_unmatched(cands, line, hits, doc.lang)
+        self._add_unmatched(cands, line, hits, doc.lang, new)
         cands = _outside_false_friends(cands, line)
         kept = _resolve_overlaps(cands)
         inner: frozenset[Sense] = getattr(self.index, "inner", frozenset())  # none in an index pickled before
@@ -181,14 +182,35 @@ class Extractor:
             )
         return self._splitters[lang]
 
-    def _add_unmatched(self, cands: list[_Candidate], line: MatchLine, hits: list[Hit], lang: str) -> None:
-        """Compound parts, else a fuzzy match, for each long word no phrase covered (cached per word)."""
+    def _new_words(self, line: MatchLine, lang: str) -> tuple[set[str], set[str] | None]:
+        """The words of ``line`` that the word cache of ``lang`` lacks (``_add_unmatched``: few once it is
+        warm), and the phrase index's set of met words (``PhraseIndex.met_words``) where it holds the same
+        words as the cache, else None; the cache is started again where it grew too large, and the index's
+        set with it.
+
+        The index's set holds each word of the cache (``__call__`` scans a text before it adds its words),
+        so where it is still the one the cache started with and as large, the two hold the same words: the
+        set is searched (a set's look-ups touch less memory than a dict's) and the words it lacks serve the
+        index's lemma pass too (``scan``'s ``fresh``): one search of a text's words, not two."""
         cache = self._word_cache.get(lang)
-        if cache is None or len(cache) > WORD_CACHE_MAX:
+        step: dict[str, set[str] | None] = self.__dict__.setdefault("_in_step", {})  # none pickled before
+        if cache is None or len(cache) > WORD_CACHE_MAX or lang not in step:
             cache = self._word_cache[lang] = {}
             self._sensed[lang] = set()
+            step[lang] = self.index.forget_words(lang) if lang in SUPPORTED else None
+        met = step[lang]
+        if met is not None and met is self.index.met_words(lang) and len(met) == len(cache):
+            return line.piece_set.difference(met), met
+        return line.piece_set.difference(cache), None  # the index met words through other callers
+
+    def _add_unmatched(
+        self, cands: list[_Candidate], line: MatchLine, hits: list[Hit], lang: str, new: set[str]
+    ) -> None:
+        """Compound parts, else a fuzzy match, for each long word no phrase covered (cached per word).
+
+        ``new``: the line's words that the word cache of ``lang`` lacks (``_new_words``)."""
+        cache = self._word_cache[lang]
         sensed = self._sensed[lang]  # the cached words that have senses
-        new = line.piece_set.difference(cache)  # words not seen before: few once the cache is warm
         if new and self._fuzzy_vocab:  # the fuzzy fallback runs only with a vocabulary to match
             fuzzy = [w for w in new if len(w) >= FUZZY_MIN_LEN and w.isalpha()]
             for code in SUPPORTED:  # what _is_known asks, read at once
