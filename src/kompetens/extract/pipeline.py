@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import pickle
 import re
+import threading
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
@@ -52,6 +53,11 @@ then most confident, then earliest first, ties in the order found (so no key fun
 _WordSense = tuple[int, int, Sense, float, str]
 """start, end (offsets into the word), sense, confidence, method"""
 _COLON_SUFFIX = re.compile(r":[^\W\d_]{1,3}\b")  # "KPI:er", "API:s": the evidence keeps the ending
+_WORDS_LOCK = threading.Lock()
+"""Held from a text's search for new words to their entry in the word cache (``Extractor.__call__``). The index's
+set of met words takes them first; meanwhile its size differs from the cache's, which sends another thread's
+search to the cache (``Extractor._new_words``), but a thread switched out between that check and its search
+would find them met and without senses."""
 
 
 class _Kinds(dict[int, tuple[float, Sense, str]]):
@@ -100,10 +106,11 @@ class Extractor:
     def __call__(self, doc: Document) -> Profile:
         line = MatchLine(doc.text)
         cue_hits: list[Hit] = []
-        new, met = self._new_words(line, doc.lang)
-        hits = self.index.scan(line, doc.lang, cue_hits, fresh=new, met=met)
-        cands = self._candidates(hits)
-        self._add_unmatched(cands, line, hits, doc.lang, new)
+        with _WORDS_LOCK:
+            new, met = self._new_words(line, doc.lang)
+            hits = self.index.scan(line, doc.lang, cue_hits, fresh=new, met=met)
+            cands = self._candidates(hits)
+            self._add_unmatched(cands, line, hits, doc.lang, new)
         cands = _outside_false_friends(cands, line)
         kept = _resolve_overlaps(cands)
         inner: frozenset[Sense] = getattr(self.index, "inner", frozenset())  # none in an index pickled before
