@@ -2137,3 +2137,73 @@ def test_a_separate_or_external_unit_as_subject_is_another(lang: str, text: str,
     rest = " Du skriver broschyrer." if lang == "sv" else " You write brochures."
     review = _review(f"{title}\n\n{text}{rest}", [], lang)
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+SUBORDINATE_SUBJECT_48 = [
+    # traps: a clause opened by "där", "när", "som" (or "where", "when", "which") with a subject of its own that
+    # is not the hire holds the cue, and the sentence names no hire
+    (
+        "sv",
+        "Kursadministratör",
+        "Folkhögskolan Ekbacken ligger vid sjön. Vi ger kursen Filma med mobilen, där kursdeltagarna gör egna "
+        "reportage för sociala medier. Du sköter antagning, schema och kursintyg. Du har erfarenhet av administration.",
+        False,
+    ),
+    (
+        "sv",
+        "Kock",
+        "Restaurang Ankaret har 40 platser. Vi blir glada när våra kunder lägger upp bilder från maten på Instagram. "
+        "Du lagar mat på råvaror från trakten. Du har utbildning som kock.",
+        False,
+    ),
+    (
+        "en",
+        "Course Administrator",
+        "Ekbacken College sits by the lake. We run the course Mobile Filmmaking, where the students make their own "
+        "reports for social media. You handle admissions, schedules and certificates. You have office experience.",
+        False,
+    ),
+    (
+        "en",
+        "Cook",
+        "Restaurant Anchor seats 40. We are happy when our customers post photos of the food on Instagram. You cook "
+        "with local produce. You are a trained cook.",
+        False,
+    ),
+    # guards: the hire named in the sentence, or the conjunction followed by the hire or "we"
+    (
+        "sv",
+        "Kursadministratör",
+        "Folkhögskolan Ekbacken ligger vid sjön. Vi ger kursen Filma med mobilen, där du publicerar "
+        "kursdeltagarnas reportage i våra sociala medier. Du sköter antagning och schema.",
+        True,
+    ),
+    (
+        "sv",
+        "Kock",
+        "Restaurang Ankaret har 40 platser. Vi har ett Instagramkonto, där vi lägger upp dagens lunch varje morgon, "
+        "och du fotograferar rätterna. Du lagar mat.",
+        True,
+    ),
+    (
+        "en",
+        "Cook",
+        "Restaurant Anchor seats 40. We are happy when you post photos of the food on our Instagram account. You "
+        "cook with local produce.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "counts"), SUBORDINATE_SUBJECT_48)
+def test_another_subject_of_any_subordinate_clause_is_not_the_hire(
+    lang: str, title: str, text: str, counts: bool
+) -> None:
+    """Stop 48: stop 47's subordinate-clause subject asked after every word that opens a clause with a subject
+    of its own ("där", "när", "då", "eftersom", "som"; "where", "when", "because", "which", "who", "whom"), not
+    only "att"/"that": "där kursdeltagarna gör egna reportage för sociala medier" is the participants' work
+    where the sentence names the hire nowhere (reason "others"). Fictional sentences, none a set's row."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+    if not counts:
+        assert {e.reason for e in review.evidence if e.via == "cue"} == {"others"}

@@ -397,7 +397,8 @@ class SocialClause:
     subordinate: re.Pattern[str] | None = None
     """A conjunction opening a subordinate clause ("att", "that"): a subject that is not the hire right after it
     is the doer of that clause's verb ("Vi är stolta över att våra patienter rekommenderar oss i sociala
-    medier"; stop 47)."""
+    medier"; stop 47). Stop 48: also every word that opens a clause with a subject of its own ("där", "när",
+    "som", "where", "when", "which": "där kursdeltagarna gör egna reportage för sociala medier")."""
     duty: re.Pattern[str] | None = None
     """A verb of doing work ("publicera", "sköta", "arbeta med", "post", "manage", "work on"): with ``work``
     and ``social_context``, what makes a sentence a duty where its only cue is a channel (stop 47)."""
