@@ -2207,3 +2207,57 @@ def test_another_subject_of_any_subordinate_clause_is_not_the_hire(
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
     if not counts:
         assert {e.reason for e in review.evidence if e.via == "cue"} == {"others"}
+
+
+CONSEQUENCE_CLAUSE_48 = [
+    # traps: another's passive with its doer, then ", så"/", so" opening a clause of its own that names the role
+    (
+        "sv",
+        "Bibliotekarie",
+        "Stadsbiblioteket har tre filialer. Bibliotekets Facebooksida uppdateras av kommunens webbredaktion, så för "
+        "den här tjänsten gäller främst skyltning och utställningar. Du har examen i biblioteks- och "
+        "informationsvetenskap.",
+        False,
+    ),
+    (
+        "en",
+        "Librarian",
+        "The city library has three branches. The library's Facebook page is updated by the council's web team, so "
+        "for this role the focus is on displays and exhibitions. You hold a degree in library science.",
+        False,
+    ),
+    # guards: the hire's work after ", så"/", so"; "så som", "so that" open no clause
+    (
+        "sv",
+        "Bibliotekarie",
+        "Stadsbiblioteket har fått många nya följare, så i tjänsten ingår att publicera på bibliotekets Instagram "
+        "varje vecka. Du har examen i biblioteksvetenskap.",
+        True,
+    ),
+    (
+        "sv",
+        "Bibliotekarie",
+        "Stadsbiblioteket har tre filialer. Du publicerar tips i bibliotekets kanaler, så som Instagram och "
+        "Facebook. Du har examen i biblioteksvetenskap.",
+        True,
+    ),
+    (
+        "en",
+        "Librarian",
+        "The city library has many new followers, so this role includes posting on the library's Instagram every "
+        "week. You hold a degree in library science.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "counts"), CONSEQUENCE_CLAUSE_48)
+def test_so_after_a_comma_opens_a_clause_of_its_own(lang: str, title: str, text: str, counts: bool) -> None:
+    """Stop 48: ", så"/", so" followed by any word but "som", "att", "that", "as" (and a few degree words) opens a
+    clause of consequence, a break of ``social_clause`` as ", så du" was: the role named after it ("så för den
+    här tjänsten gäller ...") no longer keeps the cue of another's passive before it. Fictional sentences, none a
+    set's row."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+    if not counts:
+        assert {e.reason for e in review.evidence if e.via == "cue"} == {"others"}

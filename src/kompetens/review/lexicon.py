@@ -374,7 +374,8 @@ class SocialClause:
     cue counts as the hire's work unless its clause names someone else as the doer and not the hire."""
 
     breaks: re.Pattern[str]
-    """Where a clause ends inside a sentence: ";", ":", a dash, "men"/"but", ", och du"/", and you"."""
+    """Where a clause ends inside a sentence: ";", ":", a dash, "men"/"but", ", och du"/", and you"; since stop 48
+    ", så"/", so" before any word but "som", "att", "that", "as" (a clause of consequence)."""
     hire: re.Pattern[str] | None
     """The hire named in the clause: "du", "you", "tjänsten", "the role", "candidates"."""
     work: re.Pattern[str] | None
