@@ -45,7 +45,10 @@ its end, TF-IDF 0.724, random 0.467); ``rank_written_9`` (stop 47: a municipalit
 furnishings firm's kundtjänst team leader, a logistics firm's evening-shift warehouse team leader, an apotekstekniker,
 a CRM and email marketer, a paid social specialist, a drainage and highways civil engineer, a primary school's office
 manager; written blind and held out whole that stop: 0.857 at first contact, 0.885 at its end, TF-IDF 0.744, random
-0.471).
+0.471); ``rank_written_10`` (stop 48: a region's digital kommunikatör, an insurer's chat kundservice team leader, a
+bus depot's trafikplanerare, a municipality's lönehandläggare, a newsroom's audience editor, an influencer
+marketing coordinator, a commercial electrician, an early years teacher; written blind and held out whole that
+stop: 0.845 at first contact and at its end, TF-IDF 0.814, random 0.471).
 """
 
 from __future__ import annotations
