@@ -149,6 +149,9 @@ the English labels were a quarter of the lexical time of Swedish sentences."""
 FUZZY_MIN = 6
 LinkKind = Literal["skill", "occupation"]
 _T = TypeVar("_T", bound=Hashable)
+_Derived = TypeVar("_Derived")
+TermIndex = dict[str, list[tuple[tuple[str, ...], int]]]
+"""A kind's field-term index (``Linker._build_term_index``): first word -> (a term's words, the group of its first concept)."""
 SpanFinder = Callable[[str, str], Sequence[tuple[int, int]]]
 """A skill-phrase finder for span fusion: ``(text, lang) -> [(start, end)]`` character spans."""
 SPAN_DEPTH = 100
@@ -457,13 +460,9 @@ class Linker:
         # the folded keys that hold two words, of every language's ``accents`` (``_accents_kept``)
         self._accent_keys: frozenset[str] | None = None
         # per kind: the term index and the ``_term_prefixes`` of its names with their accents (``_accents_kept``)
-        self._term_written: dict[
-            str, tuple[dict[str, list[tuple[tuple[str, ...], int]]], dict[str, TermPrefixes]]
-        ] = {}
+        self._term_written: dict[str, tuple[TermIndex, dict[str, TermPrefixes]]] = {}
         # per kind: the term index and, per first concept's group, the groups of a term's other concepts
-        self._term_more: dict[
-            str, tuple[dict[str, list[tuple[tuple[str, ...], int]]], dict[int, tuple[int, ...]]]
-        ] = {}
+        self._term_more: dict[str, tuple[TermIndex, dict[int, tuple[int, ...]]]] = {}
         self._exact_index: dict[str, list[int]] | None = None
         self._field: npt.NDArray[np.bool_] | None = None  # the groups ``w_field`` raises (``_field_groups``)
         self._starts = self.docs.group_starts()
@@ -1159,15 +1158,12 @@ class Linker:
         }
         if not risky:
             return found
-        written = self._term_written.get(kind)
-        if written is None or written[0] is not self._term_index_of(kind):
-            written = self._term_written[kind] = (
-                self._term_index_of(kind),
-                _term_prefixes(self._build_term_index(kind, folded=False)),
-            )
+        written = self._from_term_index(
+            self._term_written, kind, lambda: _term_prefixes(self._build_term_index(kind, folded=False))
+        )
         exact: set[tuple[int, int, int, bool]] = set()
         for seq in {tuple(tokens), *(tuple(x) for x in lemmas)}:
-            exact.update(_find_terms(seq, written[1], head_of))
+            exact.update(_find_terms(seq, written, head_of))
         return {
             hit
             for hit in found
@@ -1179,18 +1175,30 @@ class Linker:
         term stands for first."""
         if not terms:
             return []
-        index = self._term_index_of(kind)
-        kept = self._term_more.get(kind)
-        if kept is None or kept[0] is not index:  # derived from the term index: rebuilt with it
+
+        def build() -> dict[int, tuple[int, ...]]:
             group_of = {self.uris[int(c)]: g for g, c in enumerate(self._group_concept)}
             more: dict[int, set[int]] = {}
             for _, uris in _term_entries(kind):
                 first = group_of.get(uris[0])
                 if first is not None:
                     more.setdefault(first, set()).update(group_of[u] for u in uris[1:] if u in group_of)
-            kept = self._term_more[kind] = (index, {g: tuple(sorted(o)) for g, o in more.items() if o})
+            return {g: tuple(sorted(o)) for g, o in more.items() if o}
+
+        others = self._from_term_index(self._term_more, kind, build)
         firsts = {g for _, _, g, _ in terms}
-        return sorted({o for g in firsts for o in kept[1].get(g, ()) if o not in firsts})
+        return sorted({o for g in firsts for o in others.get(g, ()) if o not in firsts})
+
+    def _from_term_index(
+        self, cache: dict[str, tuple[TermIndex, _Derived]], kind: LinkKind, build: Callable[[], _Derived]
+    ) -> _Derived:
+        """What ``build`` derives from ``kind``'s term index, kept in ``cache`` beside the index it was derived
+        from and built again when the index is (``_term_written``, ``_term_more``)."""
+        index = self._term_index_of(kind)
+        kept = cache.get(kind)
+        if kept is None or kept[0] is not index:
+            kept = cache[kind] = (index, build())
+        return kept[1]
 
     def _field_groups(self) -> npt.NDArray[np.bool_]:
         """Per concept group, whether it is one of the field's own skills (``w_field``): a concept a term of
