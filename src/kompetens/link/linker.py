@@ -465,6 +465,7 @@ class Linker:
         self._term_more: dict[str, tuple[TermIndex, dict[int, tuple[int, ...]]]] = {}
         self._exact_index: dict[str, list[int]] | None = None
         self._field: npt.NDArray[np.bool_] | None = None  # the groups ``w_field`` raises (``_field_groups``)
+        self._uri_group: dict[str, int] | None = None  # a concept's URI -> its group (``_uri_groups``)
         self._starts = self.docs.group_starts()
         self._doc_group = np.searchsorted(self._starts, np.arange(len(self.docs.text)), side="right") - 1
         self._doc_langs = sorted(set(self.docs.lang))
@@ -1066,7 +1067,7 @@ class Linker:
         in "SQL Server") is not its own."""
         index = self._tool_index
         if index is None:
-            group_of = {self.uris[int(c)]: g for g, c in enumerate(self._group_concept)}
+            group_of = self._uri_groups()
             index = {}
             for name, uris, exact in _tool_table():
                 # the entry's first concept: the one the tool stands for (the others are for readers; boosting
@@ -1177,7 +1178,7 @@ class Linker:
             return []
 
         def build() -> dict[int, tuple[int, ...]]:
-            group_of = {self.uris[int(c)]: g for g, c in enumerate(self._group_concept)}
+            group_of = self._uri_groups()
             more: dict[int, set[int]] = {}
             for _, uris in _term_entries(kind):
                 first = group_of.get(uris[0])
@@ -1200,11 +1201,18 @@ class Linker:
             kept = cache[kind] = (index, build())
         return kept[1]
 
+    def _uri_groups(self) -> dict[str, int]:
+        """A concept's URI -> the group it heads (``_group_concept``), worked out once: what the tool, term and
+        field tables, written as URIs, are read into."""
+        if self._uri_group is None:
+            self._uri_group = {self.uris[int(c)]: g for g, c in enumerate(self._group_concept)}
+        return self._uri_group
+
     def _field_groups(self) -> npt.NDArray[np.bool_]:
         """Per concept group, whether it is one of the field's own skills (``w_field``): a concept a term of
         ``terms.json`` or a tool of ``tools.json`` stands for."""
         if self._field is None:
-            group_of = {self.uris[int(c)]: g for g, c in enumerate(self._group_concept)}
+            group_of = self._uri_groups()
             uris = {u for _, found in _term_entries("skill") for u in found}
             uris.update(u for tool in _tool_data().get("tools", []) for u in tool.get("esco", []))
             found = np.zeros(len(self._starts), dtype=np.bool_)
@@ -1253,7 +1261,7 @@ class Linker:
         """First word -> (a term's words, the group of its first concept): each name as written and as its
         lemmas in every label language, without diacritics (with them where not ``folded``: ``_accents_kept``);
         terms whose concept is not linked are left out."""
-        group_of = {self.uris[int(c)]: g for g, c in enumerate(self._group_concept)}
+        group_of = self._uri_groups()
         index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         lemmas = self._terms.lemmas if folded else self.lemmatizer.lemmas
         for tokens, uris in _term_entries(kind):

@@ -715,7 +715,7 @@ def _folded(value: Any, key: str | None = None) -> Any:
     if isinstance(value, list):
         return [_folded(v, key) for v in value]
     if isinstance(value, str) and key in _FOLDED_KEYS:
-        return value.translate(_FOLD_LETTERS)
+        return without_diacritics(value)
     return value
 
 
