@@ -617,19 +617,20 @@ SOCIAL_EDGES_46 = [
         "We share photos and videos from the warehouse on Instagram every week.",
         False,
     ),
-    # the same sentences between the opening and the close are read as the job's text
+    # the same sentences between sentences naming the hire are read as the job's text (stop 49: before the hire
+    # is first named they are the opening, SOCIAL_EDGES_49)
     (
         "sv",
         "Lagerarbetare",
-        "Lagret ligger i Borås. Hos oss syns vardagen i butikerna varje vecka på Instagram och Facebook. "
-        "Du plockar och packar order. Arbetet sker i skift.",
+        "Lagret ligger i Borås. Du plockar och packar order. Hos oss syns vardagen i butikerna varje vecka på "
+        "Instagram och Facebook. Du har truckkort. Arbetet sker i skift.",
         True,
     ),
     (
         "en",
         "Warehouse Operative",
-        "The warehouse is in Leeds. We share photos and videos from the warehouse on Instagram every week. "
-        "You pick and pack orders. Shifts rotate weekly.",
+        "The warehouse is in Leeds. You pick and pack orders. We share photos and videos from the warehouse on "
+        "Instagram every week. You hold a forklift licence. Shifts rotate weekly.",
         True,
     ),
     # an opening sentence that names the hire or a hiring word is the job's
@@ -692,6 +693,122 @@ def test_social_media_only_in_the_opening_or_closing_sentence_is_the_employers(
             from kompetens.lang import lang_data
 
             assert "edge" in lang_data(code, "review")["reasons"]
+
+
+SOCIAL_EDGES_49 = [
+    # traps: the employer's opening runs over two sentences before the hire is first named
+    (
+        "sv",
+        "Lagerarbetare, Fjällets Plantskola",
+        "Fjällets Plantskola levererar buskar och träd till trädgårdar i hela länet. Vi är stolta över våra "
+        "20 000 följare på Instagram, där vi visar säsongens nyheter. Som lagerarbetare plockar och packar du "
+        "order. Arbetstiden är förlagd till tidiga morgnar.",
+        False,
+    ),
+    (
+        "en",
+        "Warehouse Operative",
+        "Hollowbrook Nurseries grows shrubs and trees for gardens across the county. We are proud of our 20,000 "
+        "followers on Instagram, where we show the season's new plants. As a warehouse operative you pick and "
+        "pack orders. Shifts start early in spring.",
+        False,
+    ),
+    # traps: stop 46's guards, the employer's presence in the second sentence, before the hire is named
+    (
+        "sv",
+        "Lagerarbetare",
+        "Lagret ligger i Borås. Hos oss syns vardagen i butikerna varje vecka på Instagram och Facebook. "
+        "Du plockar och packar order. Arbetet sker i skift.",
+        False,
+    ),
+    (
+        "en",
+        "Warehouse Operative",
+        "The depot is in Leeds. We share photos and videos from the depot on Instagram every week. "
+        "You pick and pack orders. Shifts rotate weekly.",
+        False,
+    ),
+    # trap: the closing runs over two sentences after the hire is last named
+    (
+        "sv",
+        "Lagerarbetare",
+        "Lagret ligger i Borås. Du plockar och packar order. Vi visar vardagen på lagret i inlägg på Instagram "
+        "och TikTok. Lagret har kollektivavtal.",
+        False,
+    ),
+    # guards: the title's role word names the hire, so the opening ends there
+    (
+        "en",
+        "Customer Care Advisor",
+        "Skyline Rail runs trains to twenty towns. Customer Care Advisors answer questions and complaints on "
+        "Facebook, Instagram and WhatsApp. You help passengers rebook during delays. Shift work applies.",
+        True,
+    ),
+    (
+        "sv",
+        "Receptionist",
+        "Kliniken ligger i Ekby. Receptionisten svarar på frågor i inlägg och meddelanden på Instagram och "
+        "Facebook. Du bokar tider. Arbetet sker dagtid.",
+        True,
+    ),
+    # guard: evidence between two sentences naming the hire is the job's
+    (
+        "sv",
+        "Lagerarbetare",
+        "Lagret ligger i Borås. Du plockar och packar order. Vi visar vardagen på lagret i inlägg på Instagram "
+        "och TikTok. Du har truckkort. Lagret har kollektivavtal.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "counts"), SOCIAL_EDGES_49)
+def test_the_employers_opening_and_closing_run_until_the_hire_is_named(
+    lang: str, title: str, text: str, counts: bool
+) -> None:
+    """Stop 49: the opening is every sentence of unheaded text before the first that names the hire (a hire word
+    or the title's role word) or a hiring, requirement or duty word, the closing every sentence after the last;
+    evidence only there is the employer's (reason "edge"). Fictional ads, none a set's row."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+    if not counts:
+        assert {e.reason for e in review.evidence if e.via == "cue" and e.strength != "weak"} == {"edge"}
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Lagermedarbetare, Grönlunds Trädgårdsgrossist", "Lagermedarbetare"),
+        ("Kökschef | Restaurang Källarvalvet", "Kökschef"),
+        ("Kökschef|Restaurang Källarvalvet", "Kökschef"),
+        ("Säljare – Bokhandeln Ekby", "Säljare"),
+        ("Technician, Stagecraft Ltd", "Technician"),
+        ("Tandsköterska till Klinik Vitsippan", "Tandsköterska"),
+        ("Social Media Manager", "Social Media Manager"),
+        ("Account Manager, YouTube Ads", "Account Manager"),
+    ],
+)
+def test_the_titles_role_ends_at_a_comma_written_after_a_word(title: str, role: str) -> None:
+    """Stop 49: ``title_employer``'s marks ("," "|" "–") end the title's role where they follow a word directly;
+    before, the whole-word pattern asked for a space before a comma, so "Lagermedarbetare, Grönlunds ..." kept
+    the employer's words as the role's."""
+    from kompetens.review.lexicon import review_cues
+    from kompetens.review.social import title_role
+
+    words = review_cues("sv").social_clause
+    assert words is not None
+    assert title_role(title, words).strip() == role
+
+
+def test_a_subject_sharing_a_word_with_the_titles_employer_after_a_comma_is_not_the_hire() -> None:
+    """Stop 49: "Trädgården" names the employer of "Lagerarbetare, Trädgården Ekby", not the hire: its cue is
+    another's (a singular definite subject, the sentence naming no hire). Fictional ad."""
+    text = (
+        "Lagerarbetare, Trädgården Ekby\n\nDu plockar och packar order i vårt lager. Trädgården lägger ut bilder "
+        "och filmer på Instagram varje dag. Du har truckkort."
+    )
+    review = _review(text, [], "sv")
+    assert not review.requires_social_media, [(e.text, e.reason) for e in review.evidence]
 
 
 def test_every_reason_a_cue_is_set_aside_for_has_its_words_in_both_languages() -> None:
@@ -1728,7 +1845,8 @@ SUBORDINATE_SUBJECT_47 = [
     (
         "en",
         "Hairdresser",
-        "Salon Calm has four chairs. It matters that we share photos of our work on social media. You cut hair.",
+        "Salon Calm has four chairs. You cut hair. It matters that we share photos of our work on social media. "
+        "You hold a trade certificate.",  # the hire named first: stop 49 reads an opening before it as the edge
         True,
     ),
 ]

@@ -845,6 +845,18 @@ def review_cues(lang: str) -> ReviewCues:
     )
 
 
+def _title_employer(words: list[str]) -> re.Pattern[str] | None:
+    """Where a title's employer part begins: a word ("till", "at") as a whole word, a mark ("," "|" "–") right
+    after the role's last word or a space ("Lagermedarbetare, Grönlunds Trädgårdsgrossist": the whole-word
+    pattern of ``any_of`` never matched a comma written after a word)."""
+    named = [w for w in words if w[:1].isalnum()]
+    marks = [w for w in words if not w[:1].isalnum()]
+    parts = [rf"(?<![\w-])(?:{'|'.join(named)})(?!\w)"] if named else []
+    if marks:
+        parts.append(rf"\s*(?:{'|'.join(marks)})")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
 def _social_clause(datas: list[dict[str, Any]]) -> SocialClause | None:
     """``social_clause`` of every language's ``sections.json``, each part's patterns as one."""
     parts = [d["social_clause"] for d in datas if d.get("social_clause")]
@@ -876,7 +888,7 @@ def _social_clause(datas: list[dict[str, Any]]) -> SocialClause | None:
         subordinate=any_of(merged("subordinate")),
         owner=re.compile(rf"\b(?:{'|'.join(owner)})\s+(?:\w+\s+)?$", re.IGNORECASE) if owner else None,
         contrast=any_of(merged("contrast")),
-        title_employer=any_of(merged("title_employer")),
+        title_employer=_title_employer(merged("title_employer")),
         inflection=re.compile("|".join(f"(?:{p})" for p in merged("inflection")), re.IGNORECASE)
         if merged("inflection")
         else None,

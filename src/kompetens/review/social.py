@@ -446,11 +446,16 @@ EDGE_MIN_UNITS = 3
 
 def at_the_edges(evidence: list[Evidence], layout: Layout, cues: ReviewCues) -> list[Evidence]:
     """``evidence`` with its counted spans set aside (reason "edge") when all of them stand in unheaded text
-    (section ``body``) in the ad's first or last sentence, and none of those sentences names the hire or a
-    hiring, requirement or duty word (``social_clause``'s ``hire`` and ``work``). Stop 46: an ad without
-    headings opens with the employer presenting itself ("Nordvik is a family-owned chain ... active on
-    Instagram") and closes with an offer or a sign-off; the hire's work is described between. A title naming
-    social media, a duty or requirement heading, or any sentence naming the hire keeps every span."""
+    (section ``body``) in the ad's opening or closing, in sentences that name neither the hire nor a hiring,
+    requirement or duty word (``social_clause``'s ``hire`` and ``work``). Stop 46: an ad without headings opens
+    with the employer presenting itself ("Nordvik is a family-owned chain ... active on Instagram") and closes
+    with an offer or a sign-off; the hire's work is described between. Stop 49: the opening is every sentence
+    before the first that names the hire (a ``hire`` word or the title's role word: "Social Customer Care
+    Advisors answer ...") or a ``work`` word, not the first sentence alone ("Grönlunds levererar växter ... Vi är
+    stolta över att ha 40 000 följare på Instagram. Som lagermedarbetare plockar du ..."); the closing every
+    sentence after the last such one; the first and last sentences are read as before where no sentence names
+    either. A title naming social media, a duty or requirement heading, or evidence in a sentence naming the hire
+    keeps every span."""
     counted = [e for e in evidence if e.counted]
     words = cues.social_clause
     units = layout.units
@@ -458,18 +463,27 @@ def at_the_edges(evidence: list[Evidence], layout: Layout, cues: ReviewCues) -> 
         return evidence
     if any(u.section in {"duties", "requirements"} for u in units):
         return evidence  # a headed ad says where the work is: its opening is not read as the employer's alone
-    edges = {units[0].start, units[-1].start}
-    held: dict[int, Unit] = {}
+    text = layout.text
+    role = [w.lower() for w in _TITLE_WORD.findall(title_role(layout.title, words))]
+
+    def names_work(unit: Unit) -> bool:
+        return any(p is not None and p.search(text, unit.start, unit.end) for p in (words.hire, words.work))
+
+    def names_hire(unit: Unit) -> bool:
+        return names_work(unit) or any(
+            _same_word(w.lower(), t, words)
+            for w in _TITLE_WORD.findall(text, unit.start, unit.end)
+            for t in role
+        )
+
+    hired = [i for i, u in enumerate(units) if names_hire(u)]
+    edges = {u.start for u in (units[0], units[-1]) if not names_work(u)}
+    if hired:  # the opening before the hire is first named, the closing after the last time (stop 49)
+        edges |= {u.start for u in (*units[: hired[0]], *units[hired[-1] + 1 :])}
     for e in counted:
         unit = layout.unit_at(e.start)
         if e.section != "body" or unit is None or unit.start not in edges:
             return evidence
-        held[unit.start] = unit
-    text = layout.text
-    for unit in held.values():
-        for pattern in (words.hire, words.work):
-            if pattern is not None and pattern.search(text, unit.start, unit.end):
-                return evidence
     return [replace(e, counted=False, reason="edge") if e.counted else e for e in evidence]
 
 
