@@ -811,6 +811,56 @@ def test_a_subject_sharing_a_word_with_the_titles_employer_after_a_comma_is_not_
     assert not review.requires_social_media, [(e.text, e.reason) for e in review.evidence]
 
 
+OWNER_GENITIVE_49 = [
+    # a duty verb on a platform the employer names in the genitive is work on it, whatever the owner noun
+    (
+        "sv",
+        "Djursjukskötare",
+        "Du assisterar vid operationer och tar prover. I tjänsten ingår också att uppdatera klinikens Instagram "
+        "med råd om tandvård. Du är legitimerad.",
+        True,
+    ),
+    ("sv", "Bibliotekarie", "Du lånar ut böcker och sköter bibliotekets Facebook. Du har examen.", True),
+    (
+        "en",
+        "Veterinary Nurse",
+        "You assist in surgery and take samples. You also update the clinic's Instagram with advice on dental "
+        "care. You are registered.",
+        True,
+    ),
+    # guards: another subject runs it, or the hire only follows it
+    (
+        "sv",
+        "Bibliotekarie",
+        "Du lånar ut böcker. Kommunens webbredaktion sköter bibliotekets Facebook. Du har examen.",
+        False,
+    ),
+    (
+        "sv",
+        "Bibliotekarie",
+        "Du lånar ut böcker och följer gärna bibliotekets Instagram. Du har examen.",
+        False,
+    ),
+    (
+        "en",
+        "Librarian",
+        "You lend books and like to follow the library's Instagram. You hold a degree.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "counts"), OWNER_GENITIVE_49)
+def test_a_duty_on_a_platform_the_employer_names_in_the_genitive_is_work_on_it(
+    lang: str, title: str, text: str, counts: bool
+) -> None:
+    """Stop 49: ``social_duty``'s first pattern (a duty verb, then an owner right before a platform) read only a
+    closed list of owners ("företagets", "the school's"); any owner in the genitive ("klinikens", "the clinic's")
+    makes the platform the employer's account that the hire runs. Fictional ads, none a set's row."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
 def test_every_reason_a_cue_is_set_aside_for_has_its_words_in_both_languages() -> None:
     """A review's evidence names why a cue was set aside; the Swedish report showed "others" as it is (stop 40
     added the reason, not its words)."""
