@@ -463,26 +463,37 @@ def at_the_edges(evidence: list[Evidence], layout: Layout, cues: ReviewCues) -> 
         return evidence
     if any(u.section in {"duties", "requirements"} for u in units):
         return evidence  # a headed ad says where the work is: its opening is not read as the employer's alone
+    at = {u.start: i for i, u in enumerate(units)}
+    held: set[int] = set()
+    for e in counted:
+        unit = layout.unit_at(e.start)
+        if e.section != "body" or unit is None:
+            return evidence
+        held.add(at[unit.start])
     text = layout.text
-    role = [w.lower() for w in _TITLE_WORD.findall(title_role(layout.title, words))]
 
     def names_work(unit: Unit) -> bool:
         return any(p is not None and p.search(text, unit.start, unit.end) for p in (words.hire, words.work))
 
-    def names_hire(unit: Unit) -> bool:
-        return names_work(unit) or any(
-            _same_word(w.lower(), t, words)
-            for w in _TITLE_WORD.findall(text, unit.start, unit.end)
-            for t in role
-        )
+    if any(names_work(units[i]) for i in held):
+        return evidence
+    inner = [i for i in held if 0 < i < len(units) - 1]  # the first and last sentences are edges as before
+    if inner:  # the opening before the hire is first named, the closing after the last time (stop 49)
+        role = [w.lower() for w in _TITLE_WORD.findall(title_role(layout.title, words))]
 
-    hired = [i for i, u in enumerate(units) if names_hire(u)]
-    edges = {u.start for u in (units[0], units[-1]) if not names_work(u)}
-    if hired:  # the opening before the hire is first named, the closing after the last time (stop 49)
-        edges |= {u.start for u in (*units[: hired[0]], *units[hired[-1] + 1 :])}
-    for e in counted:
-        unit = layout.unit_at(e.start)
-        if e.section != "body" or unit is None or unit.start not in edges:
+        def names_hire(i: int) -> bool:
+            unit = units[i]
+            return names_work(unit) or any(
+                _same_word(w.lower(), t, words)
+                for w in _TITLE_WORD.findall(text, unit.start, unit.end)
+                for t in role
+            )
+
+        first = next((i for i in range(len(units)) if names_hire(i)), None)
+        if first is None:
+            return evidence
+        last = next(i for i in reversed(range(len(units))) if names_hire(i))
+        if any(first <= i <= last for i in inner):
             return evidence
     return [replace(e, counted=False, reason="edge") if e.counted else e for e in evidence]
 
