@@ -2517,3 +2517,71 @@ def test_stop_48_families_of_age_coding_are_flagged(lang: str, text: str, span: 
 @pytest.mark.parametrize(("lang", "text"), STOP_48_FAMILY_LOOK_ALIKES)
 def test_stop_48_family_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
     assert not [t for t, c in _flags(lang, text) if c == "age"]
+
+
+# Stop 49: set 14's tune half (the team's generation, "senior" of a lady or gentleman, the rules for minors) and
+# a clause about others that ends before the employer's own hiring verb; the families written beside them.
+STOP_49_KINDS = [
+    (
+        "sv",
+        "Vi är en startup med unga grundare och söker kollegor i samma generation.",
+        "kollegor i samma generation",
+    ),
+    ("sv", "Du får kollegor från din egen generation.", "kollegor från din egen generation"),
+    ("sv", "Vi är alla från samma generation.", "Vi är alla från samma generation"),
+    ("sv", "Du är i samma generation som oss.", "Du är i samma generation"),
+    ("sv", "Vi söker någon i vår generation.", "någon i vår generation"),
+    ("sv", "Vi söker en senior dam eller herre som vill arbeta några kvällar i veckan.", "en senior dam"),
+    ("sv", "Vi söker en pigg, senior herre till vår reception.", "senior herre"),
+    ("sv", "Jobbet passar gymnasieungdomar.", "passar gymnasieungdomar"),
+    ("sv", "Vi har många kunder och söker yngre medarbetare.", "yngre"),
+    (
+        "en",
+        "We are a startup with young founders looking for colleagues of the same generation.",
+        "of the same generation",
+    ),
+    ("en", "We want people from our generation.", "people from our generation"),
+    ("en", "We're all from the same generation.", "from the same generation"),
+    ("en", "We are looking for a senior lady or gentleman for our reception.", "a senior lady"),
+    ("en", "We have happy customers and are looking for younger staff.", "younger"),
+]
+STOP_49_LOOK_ALIKES = [
+    ("sv", "Du möter kunder i alla generationer."),
+    ("sv", "Produkterna är i samma generation som förra årets."),
+    ("sv", "Du säljer till kunder i din generation."),
+    ("sv", "Vi är ett familjeföretag i tredje generationen."),
+    ("sv", "Vi söker en senior konsult."),
+    ("sv", "Du hjälper en senior dam med inköp."),
+    ("sv", "Vi erbjuder gympa för seniora damer."),
+    ("sv", "Boendet passar gymnasieungdomar med behov av stöd."),
+    (
+        "sv",
+        "Observera att arbetstidsreglerna för minderåriga gör att kvällspass efter klockan 22 inte kan läggas "
+        "på den som är under 18.",
+    ),
+    ("sv", "För minderåriga gäller särskilda regler, så du som är under 18 kan inte arbeta kvällar."),
+    ("sv", "Vi hjälper barn och unga."),
+    ("sv", "Du hjälper kunder som söker unga."),
+    ("en", "Our products are the same generation as last year's."),
+    ("en", "We sell to customers of every generation."),
+    ("en", "We are looking for a senior engineer."),
+    ("en", "You will help a senior lady with her shopping."),
+    ("en", "Working-time rules for minors mean that evening shifts cannot be given to anyone under 18."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), STOP_49_KINDS)
+def test_stop_49_kinds_of_age_coding_are_flagged(lang: str, text: str, span: str) -> None:
+    assert any(span.lower() in t.lower() for t, c in _flags(lang, text) if c == "age")
+
+
+@pytest.mark.parametrize(("lang", "text"), STOP_49_LOOK_ALIKES)
+def test_stop_49_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
+    assert not [t for t, c in _flags(lang, text) if c == "age"]
+
+
+def test_stop_49_the_clients_guard_yields_only_to_a_hiring_verb_after_them() -> None:
+    # the guard of others named just before the span stands, unless the employer's hiring verb follows them
+    assert not [t for t, c in _flags("sv", "Vi har många kunder och yngre medarbetare.") if c == "age"]
+    assert [t for t, c in _flags("sv", "Vi har många kunder och söker yngre medarbetare.") if c == "age"]
+    assert not [t for t, c in _flags("en", "We have happy customers and younger staff.") if c == "age"]

@@ -150,7 +150,11 @@ def guarded(
     if not clients:
         return False
     window = text[max(s_start, start - GUARD_WINDOW) : start]
-    if guard.before is not None and guard.before.search(window):
+    if (
+        guard.before is not None
+        and (seen := guard.before.search(window))
+        and not _hired_after(window, seen, guard)
+    ):
         return True
     if (
         guard.sex is not None
@@ -166,6 +170,13 @@ def guarded(
         if m and (m.group("link") or guard.link.match(text, start, end)):
             return True
     return False
+
+
+def _hired_after(window: str, seen: re.Match[str], guard: Guard) -> bool:
+    """Whether a hiring verb (``guard.hire``) follows the others' noun that ``seen`` found: their clause has
+    ended and the employer's own begins, whose object the span is ("Vi har nöjda kunder och söker unga
+    säljare", "en startup med unga grundare och söker kollegor i samma generation"; stop 49)."""
+    return guard.hire is not None and guard.hire.search(window, seen.start() + 1) is not None
 
 
 def applicant_age(text: str, layout: Layout, start: int, end: int, rule: str) -> bool:
