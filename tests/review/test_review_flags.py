@@ -2585,3 +2585,28 @@ def test_stop_49_the_clients_guard_yields_only_to_a_hiring_verb_after_them() -> 
     assert not [t for t, c in _flags("sv", "Vi har många kunder och yngre medarbetare.") if c == "age"]
     assert [t for t, c in _flags("sv", "Vi har många kunder och söker yngre medarbetare.") if c == "age"]
     assert not [t for t, c in _flags("en", "We have happy customers and younger staff.") if c == "age"]
+
+
+# Stop 49, second part: career-ahead and degree-window wordings probed beside the kinds above (no set read).
+STOP_49_FAMILIES = [
+    ("sv", "Du har ditt arbetsliv framför dig.", "ditt arbetsliv framför dig"),
+    ("sv", "Du har hela karriären framför dig.", "hela karriären framför dig"),
+    ("sv", "Du har högst tre år sedan examen.", "högst tre år sedan examen"),
+    ("sv", "Du har max två år efter examen.", "max två år efter examen"),
+    ("en", "You have your career ahead of you.", "your career ahead of you"),
+]
+STOP_49_FAMILY_LOOK_ALIKES = [
+    ("sv", "Du har en lång dag framför dig."),
+    ("sv", "Vi har ditt arbetsliv i fokus."),
+    ("en", "Our customers have their career ahead of them."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), STOP_49_FAMILIES)
+def test_stop_49_families_are_flagged(lang: str, text: str, span: str) -> None:
+    assert any(span.lower() in t.lower() for t, c in _flags(lang, text) if c == "age")
+
+
+@pytest.mark.parametrize(("lang", "text"), STOP_49_FAMILY_LOOK_ALIKES)
+def test_stop_49_family_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
+    assert not [t for t, c in _flags(lang, text) if c == "age"]
