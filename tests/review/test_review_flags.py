@@ -2536,6 +2536,11 @@ STOP_49_KINDS = [
     ("sv", "Jobbet passar gymnasieungdomar.", "passar gymnasieungdomar"),
     ("sv", "Vi har många kunder och söker yngre medarbetare.", "yngre"),
     (
+        "sv",
+        "Vi vill komplettera vår grupp med en senior person med grått i håret som kunderna litar på.",
+        "grått i håret",
+    ),
+    (
         "en",
         "We are a startup with young founders looking for colleagues of the same generation.",
         "of the same generation",
@@ -2562,6 +2567,8 @@ STOP_49_LOOK_ALIKES = [
     ("sv", "För minderåriga gäller särskilda regler, så du som är under 18 kan inte arbeta kvällar."),
     ("sv", "Vi hjälper barn och unga."),
     ("sv", "Du hjälper kunder som söker unga."),
+    ("sv", "Du blir assistent till en man med grått i håret."),
+    ("sv", "Vi vill utöka vår verksamhet med ett boende för yngre."),
     ("en", "Our products are the same generation as last year's."),
     ("en", "We sell to customers of every generation."),
     ("en", "We are looking for a senior engineer."),

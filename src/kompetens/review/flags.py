@@ -154,6 +154,7 @@ def guarded(
         guard.before is not None
         and (seen := guard.before.search(window))
         and not _hired_after(window, seen, guard)
+        and not _staffed_before(text, s_start, start - len(window) + seen.start(), guard)
     ):
         return True
     if (
@@ -177,6 +178,12 @@ def _hired_after(window: str, seen: re.Match[str], guard: Guard) -> bool:
     ended and the employer's own begins, whose object the span is ("Vi har nöjda kunder och söker unga
     säljare", "en startup med unga grundare och söker kollegor i samma generation"; stop 49)."""
     return guard.hire is not None and guard.hire.search(window, seen.start() + 1) is not None
+
+
+def _staffed_before(text: str, s_start: int, at: int, guard: Guard) -> bool:
+    """Whether a verb that fills the team (``guard.staffed``) stands just before the others' words found at
+    ``at``: "komplettera vår grupp med en senior person" names the hire, not a client (stop 49)."""
+    return guard.staffed is not None and guard.staffed.search(text, s_start, at) is not None
 
 
 def applicant_age(text: str, layout: Layout, start: int, end: int, rule: str) -> bool:

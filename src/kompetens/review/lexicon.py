@@ -287,6 +287,10 @@ class Guard:
     hire: re.Pattern[str] | None = None
     """A hiring verb at most five words before the span with no preposition between ("Vi söker en fräsch
     tjej i början av karriären", stop 42): the person named by sex is the hire, so ``sex`` does not guard."""
+    staffed: re.Pattern[str] | None = None
+    """A verb that fills the team, at most three words before the words ``before`` found ("Vi vill
+    komplettera vår grupp | med en senior person med grått i håret", stop 49): the person is the hire, so
+    ``before`` does not guard."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -641,8 +645,8 @@ def _guard(parts: list[dict[str, list[str]]]) -> Guard:
     def merged(key: str) -> str:
         return "|".join(f"(?:{p})" for part in parts for p in part.get(key, []))
 
-    before, bridge, after, owner, link, sex, hire = (
-        merged(k) for k in ("before", "bridge", "after", "owner", "link", "sex", "hire")
+    before, bridge, after, owner, link, sex, hire, staffing = (
+        merged(k) for k in ("before", "bridge", "after", "owner", "link", "sex", "hire", "staffing")
     )
 
     def preceding(words: str) -> re.Pattern[str] | None:
@@ -667,6 +671,9 @@ def _guard(parts: list[dict[str, list[str]]]) -> Guard:
         )
         if hire
         else None,
+        staffed=re.compile(rf"(?<![\w-])(?:{staffing})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
+        if staffing
+        else None,
     )
 
 
@@ -684,6 +691,7 @@ _FOLDED_KEYS = frozenset(
         "sex",
         "adult",
         "hire",
+        "staffing",
         "stem",
         "exclude",
         "forms",
