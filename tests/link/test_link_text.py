@@ -93,6 +93,12 @@ def test_chunks_split_lists_and_clauses() -> None:
         ("communication skills", "communication skills"),  # no degree word: the phrase is the skill
         ("command line tools", "command line tools"),  # a cue word with no preposition after it
         ("erfarenhet av", "erfarenhet av"),  # nothing left: as it was
+        # stop 49: a Swedish compound a cue word heads names the skill itself; its degree words go
+        ("god övertygelseförmåga", "övertygelseförmåga"),
+        ("mycket god samarbetsförmåga", "samarbetsförmåga"),
+        ("goda datorkunskaper", "datorkunskaper"),
+        ("god vana", "god vana"),  # the cue word alone heads no compound: as it was
+        ("strong teamwork", "strong teamwork"),  # English writes no closed compounds; no cue word ends it
         ("Excel", "Excel"),
     ],
 )

@@ -2642,15 +2642,21 @@ def _tool_table() -> list[tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str
 
 @cache
 def _cue_words() -> CueWords:
-    """The cue, degree and preposition words of every language's ``spans.json``."""
+    """The cue, degree and preposition words of every language's ``spans.json``; the cue words of a language
+    that writes compounds closed (``morphology.json``) also as compound heads (``CueWords.heads``)."""
     from kompetens.lang import LANGUAGES, lang_data
 
     found: dict[str, set[str]] = {"cue": set(), "degree": set(), "prep": set()}
+    heads: set[str] = set()
     for code in LANGUAGES:
         classes = lang_data(code, "spans").get("classes", {})
         for name, bucket in found.items():
             bucket.update(w.lower() for w in classes.get(name, []))
-    return CueWords(frozenset(found["cue"]), frozenset(found["degree"]), frozenset(found["prep"]))
+        if lang_data(code, "morphology").get("compounds"):
+            heads.update(w.lower() for w in classes.get("cue", []))
+    return CueWords(
+        frozenset(found["cue"]), frozenset(found["degree"]), frozenset(found["prep"]), frozenset(heads)
+    )
 
 
 def _clean_input(text: object) -> str:

@@ -39,11 +39,28 @@ def clean(text: str, *, max_chars: int = MAX_CHARS) -> str:
 @dataclass(frozen=True, slots=True)
 class CueWords:
     """Words that frame a skill rather than name it (``lang/<code>/spans.json`` classes, every language):
-    ``cue`` ("erfarenhet", "knowledge", "skills"), ``degree`` ("goda", "strong") and ``prep`` ("av", "with")."""
+    ``cue`` ("erfarenhet", "knowledge", "skills"), ``degree`` ("goda", "strong") and ``prep`` ("av", "with");
+    ``heads``: the cue words of the languages that write compounds closed (``morphology.json`` ``compounds``),
+    which head a compound that names the skill and its cue in one word ("samarbetsförmåga", "datorvana")."""
 
     cue: frozenset[str]
     degree: frozenset[str]
     prep: frozenset[str]
+    heads: frozenset[str] = frozenset()
+
+
+HEAD_MIN = 4
+"""A cue word heads a compound (``CueWords.heads``) with at least this many letters of its own, before it at least
+``MODIFIER_MIN``: "vana" in "datorvana", not "van" in "husvan"."""
+MODIFIER_MIN = 3
+
+
+def cue_headed(word: str, heads: Collection[str]) -> bool:
+    """Whether the lowercased ``word`` is a compound headed by a cue word of ``heads`` ("samarbetsförmåga",
+    "övertygelseförmåga", "datorvana", "it-vana"): the skill and the requirement wording in one word."""
+    return any(
+        len(h) >= HEAD_MIN and len(word) - len(h) >= MODIFIER_MIN and word.endswith(h) for h in heads
+    )
 
 
 _WORD_SPAN = re.compile(r"\S+")
@@ -54,8 +71,9 @@ def strip_cues(text: str, cues: CueWords) -> str:
     "erfarenhet av", "strong knowledge of", "ability to" (degree words, a cue word, a preposition), and the
     degree words before a phrase that ends in a cue word ("good Excel skills" -> "Excel skills", "god digital
     vana" -> "digital vana"): the cue word stays, as the word before it is often an adjective that means
-    nothing alone ("kommunikativ förmåga", "analytical skills"). What is left must hold a word; else, or
-    where nothing frames it, the text comes back as it was."""
+    nothing alone ("kommunikativ förmåga", "analytical skills"); and the degree words before a compound that a
+    cue word heads (``cue_headed``: "god samarbetsförmåga" -> "samarbetsförmåga"), which names its skill
+    itself. What is left must hold a word; else, or where nothing frames it, the text comes back as it was."""
     spans = [(m.start(), m.end(), m.group().lower().strip(".,;:!?")) for m in _WORD_SPAN.finditer(text)]
     k = 0
     while k < len(spans) and spans[k][2] in cues.degree:
@@ -66,6 +84,8 @@ def strip_cues(text: str, cues: CueWords) -> str:
     end = len(spans)
     if lead == 0 and k > 0 and len(spans) - k >= 2 and spans[-1][2] in cues.cue:
         lead = k  # "good Excel skills" -> "Excel skills"
+    if lead == 0 and k > 0 and len(spans) > k and cue_headed(spans[-1][2], cues.heads):
+        lead = k  # "god övertygelseförmåga" -> "övertygelseförmåga"
     if lead == 0 or lead >= end:
         return text
     return text[spans[lead][0] : spans[end - 1][1]]
