@@ -645,6 +645,31 @@ def test_field_terms_link_where_the_taxonomy_has_no_such_label(built_engine: Eng
     assert engine.link(["sökmotoroptimering"], top=1)[0].candidates[0].label == "sökmotoroptimering"
 
 
+def test_an_api_in_an_ad_is_also_an_interface_the_job_uses(built_engine: Engine) -> None:
+    """Stop 49: "API" in a field ad is most often an interface the job uses (data pulled through a platform's
+    API, services joined through theirs), not one it designs: the terms "API" and "API-integration" stand
+    for *use an application-specific interface* too, after the concepts they stood for (``w_term_more``)."""
+    engine = built_engine
+    linker = engine.linker
+    use = "http://data.europa.eu/esco/skill/04fe962b-4017-4eb7-9139-7d69b6922bc9"  # use an application-specific interface
+    design = "http://data.europa.eu/esco/skill/b0096dc5-2e2d-4bc1-8172-05bf486c3968"  # design application interfaces
+    group = {linker.uris[int(c)]: g for g, c in enumerate(linker._group_concept)}
+    cfg = linker.config
+    from kompetens.link.text import words
+
+    for text in ("exportera statistik via API:er", "API-integrationer mot betalsystemet"):
+        boosts = linker._boosts(words(text), text, "sv", "skill")
+        assert boosts.get(group[use]) == cfg.w_term_more, text
+        assert boosts.get(group[design], 0.0) >= cfg.w_term_more, text  # the first or another of the term's
+    text = "exportera statistik via API:er"
+    assert (
+        linker._boosts(words(text), text, "sv", "skill")[group[design]] == cfg.w_term
+    )  # the first stays first
+    # before, neither text had it in the top 5
+    for found in engine.link(["koppla ihop verktygen via API:er", "work with APIs"], top=3):
+        assert use in [c.id for c in found.candidates], found.input
+
+
 def test_a_terms_last_word_matches_as_the_head_of_a_swedish_compound(built_engine: Engine) -> None:
     """ "dokumentera kundärenden" holds the term "dokumentera ärenden" (*keep records of customer
     interaction*): its last word is the compound's head, as the linker's compound splitter reads it."""

@@ -365,7 +365,7 @@ class LinkConfig:
     w_exact: float = 2.0
     # A skill phrase (a text that gets the e5 phrase vector: up to ``e5_phrase_words`` words, no sentence end)
     # adds this to the field's own skills: the ESCO skills that ``terms.json`` and ``tools.json``, the field's
-    # jargon and tools written blind from social-media and digital-communication ads, stand for (552). An ad's
+    # jargon and tools written blind from social-media and digital-communication ads, stand for (553). An ad's
     # duty read by meaning alone meets neighbours of other trades ("kanaler" as sales channels, "följa upp
     # resultat" as laboratory results, "hantera utmanande situationer vid fiske"); the prior is what a recruiter of
     # the field knows before reading. Sentences, quick linking and occupations are not read by it. Chosen on the
