@@ -410,7 +410,9 @@ class Engine:
         index's lemma and translation tables and the Swedish glossary, without loading the index itself;
         None until `kompetens setup` has built it (then a CV and an ad in two languages are not compared)."""
         from .link import LinkConfig
-        from .link.text import Lemmatizer, fold
+        from .link.linker import LINKING_LETTERS
+        from .link.static import MIN_PART
+        from .link.text import Lemmatizer, fold, split_compound
         from .link.translate import Glossary, Translations
         from .match.wording import WordBridge
 
@@ -440,7 +442,24 @@ class Engine:
         def as_is(word: str, lang: str) -> bool:  # more English than the text's language: "engineer", "azure"
             return zipf(word, "en") >= zipf(word, lang)
 
-        return WordBridge(lemmas, english, as_is)
+        split = LinkConfig().split_compounds
+
+        @lru_cache(maxsize=1 << 16)
+        def part_term(part: str, lang: str) -> tuple[str, float] | None:
+            return english(lemmas([part], lang)[0], lang)
+
+        @lru_cache(maxsize=1 << 16)
+        def parts(word: str, lang: str) -> tuple[tuple[str, float], tuple[str, float]] | None:
+            """A compound English does not know, in a language whose compounds the linker splits, as its
+            modifier's and its head's English terms ("frånvaro|uppföljning": absence, follow-up), each
+            part's lemma translated as a word is; None when a part has none."""
+            if lang not in split or zipf(word, "en") > 0.0:
+                return None
+            return split_compound(
+                word, lambda part: part_term(part, lang), min_part=MIN_PART, linkers=LINKING_LETTERS
+            )
+
+        return WordBridge(lemmas, english, as_is, parts)
 
     def build_linker(self, *, progress: Progress | None = None, vectors: bool = True) -> Linker:
         """(Re)build the linking index from the taxonomy; label vectors already computed are reused.

@@ -70,6 +70,9 @@ TITLE_SYNONYM_SHARE = 0.5
 WORDING_FULL_CROSS = 0.3
 """The cosine of two texts in different languages, compared in English (``WordBridge``), at which the fit
 is full: chosen on the tune half of bench/rank_ads.py over 0.1-0.5 (docs/ranking.md)."""
+COMPOUND_PART_SHARE = 0.5
+"""The part of an untranslated compound's weight each of its two parts' English terms gets across languages
+(``WordBridge.parts``): the word is one word, told by two terms (stop 49; set a priori, not tuned)."""
 
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
@@ -920,6 +923,10 @@ class WordBridge:
     as_is: Callable[[str, str], bool] = lambda word, lang: False
     """(word, language) -> whether a word without a translation is taken as it is: an English word or a
     name in a Swedish text ("engineer", "Azure", "Kubernetes") reads the same in an English CV."""
+    parts: Callable[[str, str], tuple[tuple[str, float], tuple[str, float]] | None] = lambda word, lang: None
+    """(word, language) -> the English terms of a compound's modifier and head, each with its weight, for a
+    word without a translation that English does not know ("förskollärarlegitimation", "frånvarouppföljning":
+    no list holds every Swedish compound); None where it does not split into translated parts (stop 49)."""
 
     def bridge(
         self, words: Mapping[str, float], lang: str, names: frozenset[str] = frozenset()
@@ -959,6 +966,13 @@ class WordBridge:
         skip = skipped_words("en")  # "ran" -> "run", "hantera" -> "handle": light verbs in English too
         for k, (word, lemma) in enumerate(zip(keys, self.lemmas(keys, lang), strict=True)):
             found = (lemma, 1.0) if lang == "en" else self.english(lemma, lang)
+            if found is None and word not in names:
+                split = self.parts(word, lang)
+                if split is not None:  # a compound no list holds: half its weight to each part's term
+                    for term, weight in split:
+                        if term not in skip:
+                            yield word, term, weight * COMPOUND_PART_SHARE
+                    continue
             if found is None and (word in names or self.as_is(word, lang)):
                 if en_lemmas is None:
                     en_lemmas = self.lemmas(keys, "en")
