@@ -518,3 +518,24 @@ def test_a_private_account_is_no_platform_competence_in_a_cv(engine: Any, text: 
     work = "Ran the shop's Instagram account." if lang == "en" else "Skötte butikens Instagramkonto."
     profile = engine.extract(Document(source="t", text=work, lang=lang, kind="cv"))
     assert profile.areas.get("platform_technology", 0.0) > 0.0
+
+
+# Stop 49: "social accounts" is the short form of "social media accounts", as "social channels" is of "social
+# media channels"; a newsroom CV's terse bullet ("Social accounts (5 platforms)") tells the same work.
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Social accounts (5 platforms), story packaging, live coverage posts.", "en"),
+        ("Ran the newsroom's social accounts.", "en"),
+        ("Skötte redaktionens sociala konton.", "sv"),
+        ("Drev kommunens sociala mediekonton.", "sv"),
+    ],
+)
+def test_social_accounts_are_social_media_management(engine: Any, text: str, lang: str) -> None:
+    from kompetens.models import Document
+
+    profile = engine.extract(Document(source="t", text=text, lang=lang, kind="cv"))
+    curated = {c.id: c.label_en for c in load_curated()}
+    found = {curated.get(m.concept.id) for m in profile.mentions if m.area == "platform_technology"}
+    assert "social media management" in found
+    assert profile.areas.get("platform_technology", 0.0) > 0.0
