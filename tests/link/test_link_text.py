@@ -100,6 +100,17 @@ def test_chunks_split_lists_and_clauses() -> None:
         ("god vana", "god vana"),  # the cue word alone heads no compound: as it was
         ("strong teamwork", "strong teamwork"),  # English writes no closed compounds; no cue word ends it
         ("Excel", "Excel"),
+        # stop 49: a preposition said with its cue word (lang/<code>/cue_preps.json) ends the wording too
+        ("goda kunskaper om SEO", "SEO"),
+        ("erfarenhet från byråvärlden", "byråvärlden"),
+        ("förståelse kring GDPR", "GDPR"),
+        ("knowledge about SEO", "SEO"),
+        ("experience from agency work", "agency work"),
+        (
+            "insikter om målgruppen",
+            "insikter om målgruppen",
+        ),  # not said with "insikter": the insight is the skill
+        ("vana från", "vana från"),  # nor with "vana"
     ],
 )
 def test_requirement_wording_is_stripped_from_a_skill(text: str, skill: str) -> None:

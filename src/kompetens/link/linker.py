@@ -2643,19 +2643,27 @@ def _tool_table() -> list[tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str
 @cache
 def _cue_words() -> CueWords:
     """The cue, degree and preposition words of every language's ``spans.json``; the cue words of a language
-    that writes compounds closed (``morphology.json``) also as compound heads (``CueWords.heads``)."""
+    that writes compounds closed (``morphology.json``) also as compound heads (``CueWords.heads``); the
+    (cue word, preposition) pairs of every language's ``cue_preps.json`` (``CueWords.pairs``)."""
     from kompetens.lang import LANGUAGES, lang_data
 
     found: dict[str, set[str]] = {"cue": set(), "degree": set(), "prep": set()}
     heads: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
     for code in LANGUAGES:
+        for prep, cues in lang_data(code, "cue_preps").get("after", {}).items():
+            pairs.update((cue.lower(), prep.lower()) for cue in cues)
         classes = lang_data(code, "spans").get("classes", {})
         for name, bucket in found.items():
             bucket.update(w.lower() for w in classes.get(name, []))
         if lang_data(code, "morphology").get("compounds"):
             heads.update(w.lower() for w in classes.get("cue", []))
     return CueWords(
-        frozenset(found["cue"]), frozenset(found["degree"]), frozenset(found["prep"]), frozenset(heads)
+        frozenset(found["cue"]),
+        frozenset(found["degree"]),
+        frozenset(found["prep"]),
+        frozenset(heads),
+        frozenset(pairs),
     )
 
 

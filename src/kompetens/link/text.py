@@ -41,12 +41,15 @@ class CueWords:
     """Words that frame a skill rather than name it (``lang/<code>/spans.json`` classes, every language):
     ``cue`` ("erfarenhet", "knowledge", "skills"), ``degree`` ("goda", "strong") and ``prep`` ("av", "with");
     ``heads``: the cue words of the languages that write compounds closed (``morphology.json`` ``compounds``),
-    which head a compound that names the skill and its cue in one word ("samarbetsförmåga", "datorvana")."""
+    which head a compound that names the skill and its cue in one word ("samarbetsförmåga", "datorvana");
+    ``pairs``: (cue word, preposition) that end requirement wording together though the preposition is none of
+    ``prep`` (``lang/<code>/cue_preps.json``: "kunskaper om", "erfarenhet från", "knowledge about")."""
 
     cue: frozenset[str]
     degree: frozenset[str]
     prep: frozenset[str]
     heads: frozenset[str] = frozenset()
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
 
 HEAD_MIN = 4
@@ -58,9 +61,7 @@ MODIFIER_MIN = 3
 def cue_headed(word: str, heads: Collection[str]) -> bool:
     """Whether the lowercased ``word`` is a compound headed by a cue word of ``heads`` ("samarbetsförmåga",
     "övertygelseförmåga", "datorvana", "it-vana"): the skill and the requirement wording in one word."""
-    return any(
-        len(h) >= HEAD_MIN and len(word) - len(h) >= MODIFIER_MIN and word.endswith(h) for h in heads
-    )
+    return any(len(h) >= HEAD_MIN and len(word) - len(h) >= MODIFIER_MIN and word.endswith(h) for h in heads)
 
 
 _WORD_SPAN = re.compile(r"\S+")
@@ -68,18 +69,22 @@ _WORD_SPAN = re.compile(r"\S+")
 
 def strip_cues(text: str, cues: CueWords) -> str:
     """``text`` without the requirement wording around its skill: a leading "goda kunskaper i",
-    "erfarenhet av", "strong knowledge of", "ability to" (degree words, a cue word, a preposition), and the
-    degree words before a phrase that ends in a cue word ("good Excel skills" -> "Excel skills", "god digital
-    vana" -> "digital vana"): the cue word stays, as the word before it is often an adjective that means
-    nothing alone ("kommunikativ förmåga", "analytical skills"); and the degree words before a compound that a
-    cue word heads (``cue_headed``: "god samarbetsförmåga" -> "samarbetsförmåga"), which names its skill
-    itself. What is left must hold a word; else, or where nothing frames it, the text comes back as it was."""
+    "erfarenhet av", "kunskaper om", "strong knowledge of", "ability to" (degree words, a cue word, a preposition
+    of ``prep`` or one said with that cue word, ``pairs``), and the degree words before a phrase that ends in a
+    cue word ("good Excel skills" -> "Excel skills", "god digital vana" -> "digital vana"): the cue word stays,
+    as the word before it is often an adjective that means nothing alone ("kommunikativ förmåga", "analytical
+    skills"); and the degree words before a compound that a cue word heads (``cue_headed``: "god
+    samarbetsförmåga" -> "samarbetsförmåga"), which names its skill itself. What is left must hold a word;
+    else, or where nothing frames it, the text comes back as it was."""
     spans = [(m.start(), m.end(), m.group().lower().strip(".,;:!?")) for m in _WORD_SPAN.finditer(text)]
     k = 0
     while k < len(spans) and spans[k][2] in cues.degree:
         k += 1
     lead = 0
-    if k < len(spans) and spans[k][2] in cues.cue and k + 1 < len(spans) and spans[k + 1][2] in cues.prep:
+    if k + 1 < len(spans) and (
+        (spans[k][2] in cues.cue and spans[k + 1][2] in cues.prep)
+        or (spans[k][2], spans[k + 1][2]) in cues.pairs
+    ):
         lead = k + 2
     end = len(spans)
     if lead == 0 and k > 0 and len(spans) - k >= 2 and spans[-1][2] in cues.cue:
