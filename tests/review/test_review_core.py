@@ -861,6 +861,94 @@ def test_a_duty_on_a_platform_the_employer_names_in_the_genitive_is_work_on_it(
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
 
 
+ANOTHERS_RELATIVE_49 = [
+    # traps: a colleague, owner or team named as the antecedent of ", som" / ", who" runs the channel
+    (
+        "sv",
+        "Lagerarbetare",
+        "Du plockar och packar order. Du arbetar nära vår social media manager, som ansvarar för företagets "
+        "Instagram och TikTok, men ditt fokus ligger på lagret. Truckkort krävs.",
+        False,
+    ),
+    (
+        "sv",
+        "Kock",
+        "Du lagar lunch. Du rapporterar till ägaren, som även sköter restaurangens Instagram.",
+        False,
+    ),
+    (
+        "sv",
+        "Receptionist",
+        "Du tar emot gäster. Du ingår i ett team med vår community manager, som hanterar alla våra sociala medier.",
+        False,
+    ),
+    (
+        "en",
+        "Warehouse Coordinator",
+        "You plan deliveries. You work closely with our social media manager, who runs our Instagram and "
+        "TikTok, but your focus is the warehouse. A forklift licence is required.",
+        False,
+    ),
+    (
+        "en",
+        "Chef",
+        "You cook for 80 guests. You report to the owner, who also runs the restaurant's Instagram.",
+        False,
+    ),
+    (
+        "en",
+        "Sales Assistant",
+        "You serve customers. Our marketing coordinator, who manages our Facebook page, will sometimes ask you "
+        "for product photos.",
+        False,
+    ),
+    # guards: the relative names the hire, the antecedent is the hire, or a thing
+    (
+        "en",
+        "Sales Assistant",
+        "You serve customers. You work with our marketing coordinator, who trains you to post on our Instagram.",
+        True,
+    ),
+    (
+        "en",
+        "Marketing Assistant",
+        "Our marketing assistant, who joins a team of four, runs our Instagram and Facebook pages.",
+        True,
+    ),
+    (
+        "en",
+        "Shop Assistant",
+        "You serve customers. We are looking for our next shop star, who will also run our Instagram.",
+        True,
+    ),
+    (
+        "sv",
+        "Butikssäljare",
+        "Du hjälper kunder. Du sköter även vårt Instagramkonto, som visar nyheter varje vecka.",
+        True,
+    ),
+    (
+        "sv",
+        "Butikssäljare",
+        "Du hjälper kunder. Som vår nya butikssäljare, som även driver vårt Instagramkonto, har du fria tyglar.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "counts"), ANOTHERS_RELATIVE_49)
+def test_a_relative_clause_says_what_its_antecedent_does_not_the_hire(
+    lang: str, title: str, text: str, counts: bool
+) -> None:
+    """Stop 49: a non-restrictive relative (", som", ", who") whose antecedent is a possessed or definite person
+    or team ("vår social media manager", "ägaren", "the owner") is that person's work, and a social-media role
+    named as the antecedent is a colleague, whoever else the sentence names; not where the relative names the
+    hire, the antecedent is the title's role or new, a hiring word precedes it, or the antecedent is a thing.
+    Fictional ads, none a set's row."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
 def test_every_reason_a_cue_is_set_aside_for_has_its_words_in_both_languages() -> None:
     """A review's evidence names why a cue was set aside; the Swedish report showed "others" as it is (stop 40
     added the reason, not its words)."""

@@ -418,6 +418,13 @@ class SocialClause:
     inflection: re.Pattern[str] | None = None
     """The endings a title's word takes as a subject ("-en", "-ens", "-s", "'s"): "Kommunikatören" is the
     "Kommunikatör" of the title (stop 48)."""
+    relative: re.Pattern[str] | None = None
+    """A non-restrictive relative clause opened after a comma (", som", ", who"; stop 49): what it says is
+    said of its antecedent."""
+    antecedent: re.Pattern[str] | None = None
+    """A relative's antecedent that is a person or team other than the hire, ending right before ``relative``
+    ("vår social media manager", "ägaren", "our content creator", "the owner"; not "vår nya kommunikatör", "our
+    new coordinator"); searched on the clause's text before the relative, to its end (stop 49)."""
     title_employer: re.Pattern[str] | None = None
     """Where a title's employer part begins ("Tandsköterska till Klinik Vitsippan", "Technician at Stagecraft"):
     only the role words before it name the hire (stop 48)."""
@@ -897,6 +904,12 @@ def _social_clause(datas: list[dict[str, Any]]) -> SocialClause | None:
         owner=re.compile(rf"\b(?:{'|'.join(owner)})\s+(?:\w+\s+)?$", re.IGNORECASE) if owner else None,
         contrast=any_of(merged("contrast")),
         title_employer=_title_employer(merged("title_employer")),
+        relative=re.compile(rf"(?:{'|'.join(merged('relative'))})(?![\w-])", re.IGNORECASE)
+        if merged("relative")
+        else None,
+        antecedent=re.compile(rf"(?<![\w-])(?:{'|'.join(merged('antecedent'))})\s*$", re.IGNORECASE)
+        if merged("antecedent")
+        else None,
         inflection=re.compile("|".join(f"(?:{p})" for p in merged("inflection")), re.IGNORECASE)
         if merged("inflection")
         else None,

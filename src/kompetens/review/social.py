@@ -213,6 +213,8 @@ def someone_elses(text: str, start: int, end: int, unit: Unit, title: str | None
     if words is None:
         return False
     lo, hi = clause_at(text, start, end, unit, words.breaks)
+    if _anothers_relative(text, start, end, lo, hi, unit, title, words):
+        return True
     if words.hire is not None:
         hires = list(words.hire.finditer(text, lo, hi))
         if any(not _denied(text, m.start(), m.end(), lo, hi, words) for m in hires):
@@ -237,6 +239,41 @@ def someone_elses(text: str, start: int, end: int, unit: Unit, title: str | None
     named = [w.lower() for w in _TITLE_WORD.findall(title_role(title, words))]
     head = " ".join(text[lo:hi].split()[:4])
     return not any(_same_word(w.lower(), t, words) for w in _TITLE_WORD.findall(head) for t in named)
+
+
+def _anothers_relative(
+    text: str, start: int, end: int, lo: int, hi: int, unit: Unit, title: str | None, words: SocialClause
+) -> bool:
+    """True when the cue at ``start``-``end`` names, or stands in a non-restrictive relative clause of, a person
+    or team other than the hire (stop 49): "Du arbetar nära vår social media manager, som ansvarar för
+    bryggeriets Instagram", "You report to the owner, who also runs the restaurant's Instagram". The relative
+    (``relative``: ", som", ", who") says what its antecedent (``antecedent``: a possessed or definite person
+    or team, "vår kommunikatör", "ägaren", "our content creator") does, whoever else the sentence names; so does
+    the antecedent naming a social-media role. Not where the relative clause names the hire ("who trains you to
+    post"; an embedded one ends at a comma after the cue: "Our coordinator, who runs our Facebook page, will ask
+    you ..."), the antecedent is the title's role or new ("vår nya kommunikatör"), or a hiring word stands before
+    it ("We are looking for our next barista, who ...")."""
+    if words.relative is None or words.antecedent is None:
+        return False
+    for m in words.relative.finditer(text, lo, hi):
+        a = words.antecedent.search(text, lo, m.start())
+        if a is None:
+            continue
+        if not (start >= m.end() or (a.start() <= start and end <= m.start())):
+            continue
+        comma = text.find(",", max(end, m.end()), hi)  # an embedded relative ends at a comma after the cue
+        if (
+            words.hire is not None
+            and words.hire.search(text, m.end(), hi if comma < 0 else comma) is not None
+        ):
+            continue
+        if words.hiring is not None and words.hiring.search(text, unit.start, m.start()) is not None:
+            continue
+        named = [w.lower() for w in _TITLE_WORD.findall(title_role(title, words))]
+        if any(_same_word(w.lower(), t, words) for w in _TITLE_WORD.findall(a.group()) for t in named):
+            continue
+        return True
+    return False
 
 
 def _same_word(word: str, title_word: str, words: SocialClause) -> bool:
