@@ -922,6 +922,12 @@ ANOTHERS_RELATIVE_49 = [
         True,
     ),
     (
+        "en",
+        "Shop Assistant",
+        "You serve customers. You are the person, who posts our new arrivals on Instagram every week.",
+        True,
+    ),
+    (
         "sv",
         "Butikssäljare",
         "Du hjälper kunder. Du sköter även vårt Instagramkonto, som visar nyheter varje vecka.",
