@@ -18,7 +18,7 @@ explains itself: what counted, and what was set aside and why.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..layout import JOB_CONTENT, Layout, Unit
@@ -236,9 +236,8 @@ def someone_elses(text: str, start: int, end: int, unit: Unit, title: str | None
             other, lo = True, subs[-1].end()  # "... att våra patienter rekommenderar oss i ..." (stop 47)
     if not other or (words.hiring is not None and words.hiring.search(text, lo, hi)):
         return False  # a hiring or requirement word: "Företaget söker en medarbetare som ska sköta ..." (stop 45)
-    named = [w.lower() for w in _TITLE_WORD.findall(title_role(title, words))]
     head = " ".join(text[lo:hi].split()[:4])
-    return not any(_same_word(w.lower(), t, words) for w in _TITLE_WORD.findall(head) for t in named)
+    return not _names_role(_TITLE_WORD.findall(head), _role_words(title, words), words)
 
 
 def _anothers_relative(
@@ -269,11 +268,22 @@ def _anothers_relative(
             continue
         if words.hiring is not None and words.hiring.search(text, unit.start, m.start()) is not None:
             continue
-        named = [w.lower() for w in _TITLE_WORD.findall(title_role(title, words))]
-        if any(_same_word(w.lower(), t, words) for w in _TITLE_WORD.findall(a.group()) for t in named):
+        if _names_role(_TITLE_WORD.findall(a.group()), _role_words(title, words), words):
             continue
         return True
     return False
+
+
+def _role_words(title: str | None, words: SocialClause) -> list[str]:
+    """The title's role words (``title_role``: without the employer it names), lowercased."""
+    return [w.lower() for w in _TITLE_WORD.findall(title_role(title, words))]
+
+
+def _names_role(found: Iterable[str], role: Sequence[str], words: SocialClause) -> bool:
+    """Whether a word of ``found`` is one of the title's ``role`` words or an inflection of it (``_same_word``):
+    the subject of a clause, a relative's antecedent or a sentence naming the hire ("Kommunikatören skriver ...",
+    "Som lagermedarbetare plockar du ...")."""
+    return any(_same_word(w.lower(), t, words) for w in found for t in role)
 
 
 def _same_word(word: str, title_word: str, words: SocialClause) -> bool:
@@ -516,14 +526,12 @@ def at_the_edges(evidence: list[Evidence], layout: Layout, cues: ReviewCues) -> 
         return evidence
     inner = [i for i in held if 0 < i < len(units) - 1]  # the first and last sentences are edges as before
     if inner:  # the opening before the hire is first named, the closing after the last time (stop 49)
-        role = [w.lower() for w in _TITLE_WORD.findall(title_role(layout.title, words))]
+        role = _role_words(layout.title, words)
 
         def names_hire(i: int) -> bool:
             unit = units[i]
-            return names_work(unit) or any(
-                _same_word(w.lower(), t, words)
-                for w in _TITLE_WORD.findall(text, unit.start, unit.end)
-                for t in role
+            return names_work(unit) or _names_role(
+                _TITLE_WORD.findall(text, unit.start, unit.end), role, words
             )
 
         first = next((i for i in range(len(units)) if names_hire(i)), None)
