@@ -48,7 +48,11 @@ manager; written blind and held out whole that stop: 0.857 at first contact, 0.8
 0.471); ``rank_written_10`` (stop 48: a region's digital kommunikatör, an insurer's chat kundservice team leader, a
 bus depot's trafikplanerare, a municipality's lönehandläggare, a newsroom's audience editor, an influencer
 marketing coordinator, a commercial electrician, an early years teacher; written blind and held out whole that
-stop: 0.845 at first contact and at its end, TF-IDF 0.814, random 0.471).
+stop: 0.845 at first contact and at its end, TF-IDF 0.814, random 0.471); ``rank_written_11`` (stop 49: a
+municipality's kommunikatör with press duties, a web shop's kundservice team leader, a fastighetstekniker, a
+redovisningskonsult, an agency's SEO specialist, a makers' guild's community manager, a haulier's transport
+planner, a dental nurse; written blind and held out whole that stop: 0.808 at first contact and at its end, TF-IDF
+0.696, random 0.472; the wording part alone 0.770).
 """
 
 from __future__ import annotations

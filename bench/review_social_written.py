@@ -38,7 +38,10 @@ writer's 200 rows, 89 strong Swedish traps, 6 Swedish negatives whose title name
 product; held out whole that stop: first contact sv 9 of 110 negatives flagged, recall 49 of 50, en 2 of 28, 12 of
 12; at the stop's end sv 8 of 110, en 2 of 28, recall unchanged); from stop 48, social_sv_written_12.tsv /
 social_en_written_12.tsv (a blind writer's 200 rows, all 110 Swedish negatives traps; held out whole that stop:
-sv 4 of 110 negatives flagged, recall 49 of 50, en 1 of 28, 12 of 12, at first contact and at the stop's end).
+sv 4 of 110 negatives flagged, recall 49 of 50, en 1 of 28, 12 of 12, at first contact and at the stop's end); from
+stop 49, social_sv_written_13.tsv / social_en_written_13.tsv (a blind writer's 200 rows, 105 Swedish traps of about
+90 kinds; held out whole that stop: sv 2 of 110 negatives flagged, recall 49 of 50, en 3 of 28, 11 of 12, at first
+contact and at the stop's end).
 """
 
 from __future__ import annotations
