@@ -18,6 +18,7 @@ from kompetens.extract.lemma import (
     Lexicon,
     default_lexicon,
     forget_absent_python,
+    plain_lemma_python,
     word_memos_python,
     word_rows_python,
     words_file_id,
@@ -554,6 +555,8 @@ def _simplemma_only(path: Path) -> Lexicon:
     """A lexicon over ``path`` that asks simplemma's pipeline for every word no memo answers."""
     lexicon = Lexicon(path)
     lexicon._rules_lemma = lambda word, lang: None  # type: ignore[method-assign]
+    assert lexicon._factory is not None
+    lexicon._factory.plain = lambda word, lang: None  # type: ignore[method-assign]
     return lexicon
 
 
@@ -635,3 +638,96 @@ def test_the_real_ads_words_get_simplemmas_lemma(engine: Engine) -> None:
                 ruled += 1
             assert fast.lemma(word, lang) == slow.lemma(word, lang), (word, lang)
         assert ruled > len(words) // 10
+
+
+def test_the_notes_of_a_prefetch_answer_an_unlisted_words_lemma(tmp_path: Path) -> None:
+    """After a prefetch, a word the words file lacks takes its lemma from the memos' notes (``plain``: the
+    rules' lemma, else the word), as simplemma's pipeline gives it; a listed word, a word no prefetch noted, a
+    word with capitals or outside Latin-1, and a spelling that may be restored are left to ``_lemma``."""
+    lexicon = _lexicon_rows(tmp_path / "a.sqlite")
+    slow = _simplemma_only(tmp_path / "a.sqlite")
+    factory = lexicon._factory
+    assert factory is not None
+    words = ["blorpen", "blorpheten", "blorpments", "kanalerna", "göteborg", "klagomal", "blörpen", "Blorpen"]
+    for lang in ("sv", "en"):
+        lexicon.prefetch(words, lang)
+    assert factory.plain("blorpen", "sv") == "blorpen"
+    assert factory.plain("blorpheten", "sv") == "blorphet"  # a Swedish rule
+    assert factory.plain("blorpments", "en") == "blorpment"  # an English one
+    assert factory.plain("blörpen", "sv") == "blörpen"  # Latin-1: never restored (not ASCII)
+    for word, lang in [
+        ("kanalerna", "sv"),  # a row
+        ("göteborg", "sv"),  # a row capitalised
+        ("klagomal", "sv"),  # a restored spelling ("klagomål")
+        ("Blorpen", "sv"),  # capitals
+        ("blorpish", "sv"),  # no prefetch noted it
+        ("blorpen", "fr"),  # no rules of its own
+    ]:
+        assert factory.plain(word, lang) is None, word
+    for word in [*words, "blorpish"]:
+        for lang in ("sv", "en"):
+            assert lexicon.lemma(word, lang) == slow.lemma(word, lang), (word, lang)
+
+
+_PLAIN_WORD = st.one_of(_NEW_WORD, _CASES, st.sampled_from(["ab", "kanal", "klagomal", "blorpen", "ß", "µ"]))
+_NOTE = st.sampled_from([None, "lemma", "missing"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _PLAIN_WORD,
+    st.tuples(_NOTE, _NOTE, _NOTE),
+    st.one_of(st.none(), st.floats(min_value=0.0, max_value=8.0), st.just(-1.0)),
+    st.sampled_from(["sv", "en"]),
+    st.booleans(),
+    st.sampled_from([-1, 0, 5]),
+    st.sampled_from(["real", "none", "other"]),
+)
+def test_the_c_plain_lemma_answers_as_its_twin(
+    word: str,
+    notes: tuple[str | None, str | None, str | None],
+    zipf: float | None,
+    lang: str,
+    with_endings: bool,
+    restore_from: int,
+    rules_kind: str,
+) -> None:
+    """``_speedups.plain_lemma`` gives what ``plain_lemma_python`` gives on any word (cases, scripts, rules'
+    endings, numerals, combining marks) and any notes: the word's and its capitalised form's row noted as None,
+    a lemma, or not noted; its restored spelling likewise; its English frequency absent, low or high; with
+    the real rules, rules that find nothing, or rules that answer with capitals."""
+    if speedups is None:
+        pytest.skip("the C code is not built")
+    from kompetens.extract.lemma import _PLAIN_RULES, _RULE_ENDINGS, RESTORE_EN_ZIPF
+
+    dictionary: dict[str, str | None] = {}
+    fold: dict[tuple[str, str], str | None] = {}
+    for key, note in ((word, notes[0]), (word.capitalize(), notes[1])):
+        if note != "missing":
+            dictionary.setdefault(key, note)
+    if notes[2] != "missing":
+        fold[(word, lang)] = notes[2]
+    zipf_en = None if zipf == -1.0 else ({} if zipf is None else {word: zipf})
+    endings = _RULE_ENDINGS.get(lang) if with_endings else None
+    rules = {"real": _PLAIN_RULES[lang], "none": lambda w: None, "other": lambda w: w[:1].upper() + w[1:]}[
+        rules_kind
+    ]
+    args = (word, dictionary, fold, zipf_en, lang, endings, rules, restore_from, RESTORE_EN_ZIPF)
+    assert speedups.plain_lemma(*args) == plain_lemma_python(*args)  # type: ignore[arg-type]
+
+
+def test_the_c_plain_lemma_checks_its_arguments() -> None:
+    if speedups is None:
+        pytest.skip("the C code is not built")
+    ok = ("blorp", {"blorp": None, "Blorp": None}, {}, {}, "sv", None, lambda w: None, -1, 3.0)
+    assert speedups.plain_lemma(*ok) == "blorp"
+    with pytest.raises(TypeError, match="9 arguments"):
+        speedups.plain_lemma(*ok[:8])
+    with pytest.raises(TypeError):
+        speedups.plain_lemma(1, *ok[1:])
+    with pytest.raises(TypeError):
+        speedups.plain_lemma(*ok[:5], ["en"], *ok[6:])
+    with pytest.raises(TypeError, match="endings hold str"):
+        speedups.plain_lemma(*ok[:5], (1,), *ok[6:])
+    with pytest.raises(ZeroDivisionError):  # the rules' own error
+        speedups.plain_lemma(*ok[:6], lambda w: 1 / 0, *ok[7:])

@@ -19,7 +19,9 @@
  *
  * The lexicon's words file (kompetens.extract.lemma.word_rows_python): word_rows(buffer, keys), and its rows
  * written into the lexicon's memos (word_memos_python): word_memos(buffer, keys, col, lemmas, zipf_sv, zipf_en[,
- * dictionary, fold, lang, most]), the keys it lacks noted in the lexicon's other memos (forget_absent_python).
+ * dictionary, fold, lang, most]), the keys it lacks noted in the lexicon's other memos (forget_absent_python);
+ * the lemma of a word those notes answer (plain_lemma_python): plain_lemma(word, dictionary, fold, zipf_en, lang,
+ * endings, rules, restore_from, restore_en_zipf).
  *
  * A text's Latin-1 test (kompetens.extract.text._latin1_python): latin1(text); the layout's sentence ends and
  * link-line candidates (kompetens.layout._sentence_cuts_python, _link_lines_python): sentence_cuts(text, heads,
@@ -2053,6 +2055,118 @@ static PyObject *literal_starts(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* plain_lemma(word, dictionary, fold, zipf_en, lang, endings, rules, restore_from, restore_en_zipf) -> str or None
+ *   The lemma kompetens.extract.lemma.Lexicon._lemma gives `word` from the memos' notes alone (its twin and
+ *   reference: lemma.plain_lemma_python): a Latin-1 lowercase word of letters whose row the lemma table's memo
+ *   `dictionary` notes as None, as written and capitalised, is simplemma's rules' lemma (`rules(word) or word`,
+ *   lowered; the word itself where it ends in none of `endings`, a tuple, or None: the rules are asked); where
+ *   that is the word, its restored spelling is looked at as Lexicon.restored looks (`restore_from`: the least
+ *   length of an ASCII word restored, -1 where none is; `zipf_en` its English frequency, `fold` its restored
+ *   spelling under (word, lang)). None wherever a memo does not answer (a key missing) or the word is no such
+ *   word: the caller asks as before. */
+static PyObject *plain_lemma(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 9) {
+        PyErr_SetString(PyExc_TypeError, "plain_lemma: 9 arguments");
+        return NULL;
+    }
+    PyObject *w = args[0], *dictionary = args[1], *fold = args[2], *zipf_en = args[3], *lang = args[4],
+             *endings = args[5], *rules = args[6];
+    if (!PyUnicode_Check(w) || !PyDict_Check(dictionary) || !PyDict_Check(fold) ||
+        (zipf_en != Py_None && !PyDict_Check(zipf_en)) || !PyUnicode_Check(lang) ||
+        (endings != Py_None && !PyTuple_Check(endings))) {
+        PyErr_SetString(PyExc_TypeError,
+                        "plain_lemma: a str, two dicts, a dict or None, a str, a tuple or None, rules, int, float");
+        return NULL;
+    }
+    Py_ssize_t restore_from = PyLong_AsSsize_t(args[7]);
+    if (restore_from == -1 && PyErr_Occurred()) return NULL;
+    double en_zipf = PyFloat_AsDouble(args[8]);
+    if (en_zipf == -1.0 && PyErr_Occurred()) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    if (n == 0 || PyUnicode_KIND(w) != PyUnicode_1BYTE_KIND) Py_RETURN_NONE;
+    const Py_UCS1 *d = PyUnicode_1BYTE_DATA(w);
+    int ascii = PyUnicode_IS_ASCII(w);
+    for (Py_ssize_t i = 0; i < n; i++) /* letters, each its own lowercase (Latin-1: NFC, no numerals) */
+        if (!Py_UNICODE_ISALPHA(d[i]) || Py_UNICODE_TOLOWER(d[i]) != d[i]) Py_RETURN_NONE;
+    PyObject *v = PyDict_GetItemWithError(dictionary, w);
+    if (v == NULL && PyErr_Occurred()) return NULL;
+    if (v != Py_None) Py_RETURN_NONE; /* no note, or a row */
+    PyObject *cap;
+    if (ascii) { /* a-z */
+        cap = PyUnicode_New(n, 127);
+        if (cap == NULL) return NULL;
+        memcpy(PyUnicode_1BYTE_DATA(cap), d, (size_t)n);
+        PyUnicode_1BYTE_DATA(cap)[0] = (Py_UCS1)(d[0] - 'a' + 'A');
+    } else if ((cap = PyObject_CallMethod(w, "capitalize", NULL)) == NULL)
+        return NULL;
+    v = PyDict_GetItemWithError(dictionary, cap);
+    Py_DECREF(cap);
+    if (v == NULL && PyErr_Occurred()) return NULL;
+    if (v != Py_None) Py_RETURN_NONE;
+    int ends = 1;
+    if (endings != Py_None) {
+        ends = 0;
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(endings) && !ends; k++) {
+            PyObject *e = PyTuple_GET_ITEM(endings, k);
+            if (!PyUnicode_Check(e)) {
+                PyErr_SetString(PyExc_TypeError, "plain_lemma: endings hold str");
+                return NULL;
+            }
+            Py_ssize_t r = PyUnicode_Tailmatch(w, e, 0, n, 1);
+            if (r < 0) return NULL;
+            ends = r > 0;
+        }
+    }
+    PyObject *out;
+    if (!ends) {
+        out = w;
+        Py_INCREF(out);
+    } else { /* rules(word) or word, lowered */
+        PyObject *r = PyObject_CallOneArg(rules, w);
+        if (r == NULL) return NULL;
+        int t = PyObject_IsTrue(r);
+        if (t < 0) {
+            Py_DECREF(r);
+            return NULL;
+        }
+        out = PyObject_CallMethod(t ? r : w, "lower", NULL);
+        Py_DECREF(r);
+        if (out == NULL) return NULL;
+    }
+    int same = PyUnicode_Check(out) && PyUnicode_Compare(out, w) == 0;
+    if (PyErr_Occurred()) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    if (!same || restore_from < 0 || n < restore_from || !ascii) return out;
+    /* Lexicon.restored: a frequent English word is not restored; else the fold memo's restored spelling */
+    PyObject *z = zipf_en == Py_None ? NULL : PyDict_GetItemWithError(zipf_en, w);
+    if (z == NULL) {
+        Py_DECREF(out);
+        if (PyErr_Occurred()) return NULL;
+        Py_RETURN_NONE;
+    }
+    double zv = PyFloat_AsDouble(z);
+    if (zv == -1.0 && PyErr_Occurred()) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    if (zv >= en_zipf) return out;
+    PyObject *key = PyTuple_Pack(2, w, lang);
+    if (key == NULL) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    PyObject *f = PyDict_GetItemWithError(fold, key);
+    Py_DECREF(key);
+    if (f != Py_None) { /* no note (or an error), or a restored spelling: asked as before */
+        Py_DECREF(out);
+        if (PyErr_Occurred()) return NULL;
+        Py_RETURN_NONE;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS, "The word-trie walk (see kompetens.extract.wordtrie.WordTrie.scan)."},
     {"resolve", resolve, METH_O, "Overlap resolution (see kompetens.extract.pipeline._resolve_overlaps)."},
@@ -2068,6 +2182,7 @@ static PyMethodDef methods[] = {
     {"link_lines", link_lines, METH_VARARGS, "Lines that may be bare links (see kompetens.layout._link_lines_python)."},
     {"literal_starts", literal_starts, METH_VARARGS, "Where some literals start (see kompetens.layout._literal_starts_python)."},
     {"fuzzy_reach", fuzzy_reach, METH_VARARGS, "The fuzzy choices a word may reach (see kompetens.extract.pipeline._fuzzy_reach_python)."},
+    {"plain_lemma", (PyCFunction)(void (*)(void))plain_lemma, METH_FASTCALL, "An unlisted word's lemma from the lexicon's memos (see kompetens.extract.lemma.plain_lemma_python)."},
     {"fuzzy_counts", fuzzy_counts, METH_O, "The fuzzy choices' letters per bucket (see kompetens.extract.pipeline._fuzzy_counts_python)."},
     {NULL, NULL, 0, NULL},
 };
@@ -2077,7 +2192,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 14
+#define VERSION 15
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);

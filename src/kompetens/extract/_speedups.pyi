@@ -1,4 +1,5 @@
 from array import array
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 _C = TypeVar("_C", bound=tuple[Any, ...])
@@ -76,6 +77,18 @@ def word_rows_into(
     first: int,
     /,
 ) -> None: ...
+def plain_lemma(
+    word: str,
+    dictionary: dict[str, str | None],
+    fold: dict[tuple[str, str], str | None],
+    zipf_en: dict[str, float] | None,
+    lang: str,
+    endings: tuple[str, ...] | None,
+    rules: Callable[[str], str | None],
+    restore_from: int,
+    restore_en_zipf: float,
+    /,
+) -> str | None: ...
 def latin1(text: str, /) -> bytes | None: ...
 def sentence_cuts(text: str, heads: list[int], tails: list[int], /) -> list[tuple[int, int]]: ...
 def link_lines(text: str, heads: list[int], tails: list[int], /) -> list[int]: ...

@@ -252,6 +252,27 @@ class _SqliteFactory:
         memo = self._base.get(lang)
         return memo.get(word) if memo is not None else None
 
+    def plain(self, word: str, lang: str) -> str | None:
+        """The lemma ``Lexicon._lemma`` gives an alphabetic ``word`` that the words file lacks, from the notes a
+        prefetch wrote (``plain_lemma_python``, in C where it is built: ``_rules_lemma`` and ``Lexicon.restored``
+        without their calls); None where they do not answer it. No query."""
+        rules = _PLAIN_RULES.get(lang)
+        found = self._maps.get(lang)
+        if rules is None or found is None:
+            return None
+        restore_from = RESTORE_MIN_LEN if lang in RESTORED and not self._no_fold else -1
+        return _plain_lemma(
+            word,
+            found._memo,
+            self._fold,
+            self._zipf.get("en"),
+            lang,
+            _RULE_ENDINGS.get(lang),
+            rules,
+            restore_from,
+            RESTORE_EN_ZIPF,
+        )
+
     def _prefetch_words(self, words: Iterable[str], lang: str) -> list[str]:
         """Read the ``words`` table's rows of ``words`` (those not read before for ``lang``) in a few queries:
         each one's lemma in ``lang`` and its frequency in every language. Returns the words whose lemma the
@@ -465,6 +486,9 @@ class Lexicon:
             return word
         if self._factory is not None:
             known = self._factory.base(word, lang)  # the words table's answer, where a prefetch read it
+            if known is not None:
+                return known
+            known = self._factory.plain(word, lang)  # a word the words file lacks: the memos' notes answer
             if known is not None:
                 return known
         found = self._factory.read(word, lang) if self._factory is not None else None
@@ -859,6 +883,41 @@ def forget_absent_python(
         fold.update(folds)
 
 
+def plain_lemma_python(
+    word: str,
+    dictionary: dict[str, str | None],
+    fold: dict[tuple[str, str], str | None],
+    zipf_en: dict[str, float] | None,
+    lang: str,
+    endings: tuple[str, ...] | None,
+    rules: Callable[[str], str | None],
+    restore_from: int,
+    restore_en_zipf: float,
+) -> str | None:
+    """The lemma ``Lexicon._lemma`` gives ``word`` in ``lang`` where the memos' notes alone answer it (the words
+    file lacks it: ``forget_absent_python``), else None (the caller asks as before). A Latin-1 lowercase word of
+    letters (so NFC, no numeral, no apostrophe) whose row ``dictionary`` (the lemma table's memo) notes as None,
+    as written and capitalised, gets simplemma's rules' lemma (``rules(word) or word``, lowered; the word itself
+    where it ends in none of ``endings``, when they are given: ``_rules_lemma``); where that is the word, an
+    ASCII word of ``restore_from`` letters or more (-1: none is restored) is kept where ``zipf_en`` says it is
+    a common English word (``restore_en_zipf``) or ``fold`` notes no restored spelling under ``(word, lang)``
+    (``Lexicon.restored``). A key a memo lacks, or a restored spelling, is None. The C code's twin
+    (``_speedups.plain_lemma``)."""
+    if not word.isalpha() or max(word) > "\xff" or word != word.lower():
+        return None
+    if dictionary.get(word, "") is not None or dictionary.get(word.capitalize(), "") is not None:
+        return None
+    out = word if endings is not None and not word.endswith(endings) else (rules(word) or word).lower()
+    if out != word or restore_from < 0 or len(word) < restore_from or not word.isascii():
+        return out
+    zipf = zipf_en.get(word) if zipf_en is not None else None
+    if zipf is None:
+        return None
+    if zipf >= restore_en_zipf:
+        return out
+    return out if fold.get((word, lang), "") is None else None
+
+
 def word_memos_python(
     buf: Any,
     keys: list[str],
@@ -921,3 +980,7 @@ def _frequencies(lang: str) -> Iterator[tuple[str, str, float]]:
         z = math.log10(freq) + 9.0  # wordfreq's Zipf scale
         if z >= 1.0 and word.isalpha():
             yield lang, word, round(z, 2)
+
+
+_plain_lemma = speedups.plain_lemma if speedups is not None else plain_lemma_python
+"""``plain_lemma_python``, in C where it is built."""

@@ -12,7 +12,7 @@ import warnings
 
 __all__ = ["COMPILED", "VERSION", "speedups"]
 
-VERSION = 14
+VERSION = 15
 """The ``VERSION`` of ``_speedups.c`` this code calls (raised with any change of its functions' signatures)."""
 
 try:
