@@ -555,6 +555,28 @@ def test_a_word_rows_grain_and_length_features_are_their_strings(
 
 
 @_NO_C
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.text(st.sampled_from("aZå中😀-1"), min_size=12, max_size=70),
+        st.sampled_from(["a" * 64, "a" * 65, "å" * 32, "å" * 33, "中" * 21, "中" * 22, "😀" * 16, "😀" * 17]),
+    ),
+    st.sampled_from(["sv", "en", "-"]),
+)
+def test_a_long_words_table_is_the_one_of_its_feature_strings(word: str, lang: str) -> None:
+    """The C row takes each feature's hash over a text once for every position (crc's linearity, stop 49) up
+    to 64 bytes of UTF-8, and at each position beyond: words on both sides of that bound, in one- to
+    four-byte characters, give the table of the feature strings bit for bit."""
+    features = _PACKAGED.features
+    weights = _PACKAGED._weights
+    strings = np.empty((5, 3), dtype=np.float32)
+    speedups.word_table(
+        ["-2:", "-1:", "0:", "1:", "2:"], features.feature_groups(word, lang), weights, strings
+    )
+    assert np.array_equal(features.word_table(word, lang, weights), strings)
+
+
+@_NO_C
 def test_the_c_word_row_checks_its_arguments() -> None:
     weights = _PACKAGED._weights
     out = np.zeros((5, 3), dtype=np.float32)

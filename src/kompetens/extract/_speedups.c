@@ -1069,6 +1069,11 @@ static inline uint32_t crc_cstr(uint32_t crc, const char *s) { return crc_bytes(
 enum { F_W, F_L, F_S3, F_SH, F_K, F_C, F_P3, F_S2, F_NAMES };
 static const char *const feature_names[F_NAMES] = {"w=", "l=", "s3=", "sh=", "k=", "c=", "p3=", "s2="};
 static uint32_t feature_heads[5][F_NAMES], grain_heads[5][16], no_grain[5], len_features[13];
+/* crc's register is linear over GF(2): the state after bytes B from a start h is that from 0 xor that of |B| zero
+ * bytes from h. zero_runs[p][f][n] is the latter for feature_heads[p][f] and n <= ZERO_RUNS, so that a feature
+ * taken at several positions over the same text ("w=", "l=", "s3=", "sh=", "k=") is one pass over it. */
+#define ZERO_RUNS 64
+static uint32_t zero_runs[5][F_NAMES][ZERO_RUNS + 1];
 static int heads_ready = 0;
 
 static void heads_init(void) { /* crc_table ready */
@@ -1082,6 +1087,13 @@ static void heads_init(void) { /* crc_table ready */
             grain_heads[p][g] = crc_cstr(head, text);
         }
         no_grain[p] = crc_cstr(head, "g=?");
+        for (int f = 0; f < F_NAMES; f++) {
+            uint32_t r = feature_heads[p][f];
+            for (int n = 0; n <= ZERO_RUNS; n++) {
+                zero_runs[p][f][n] = r;
+                r = crc_table[r & 0xFF] ^ (r >> 8); /* one zero byte */
+            }
+        }
         if (p == 2)
             for (int k = 1; k <= 12; k++) {
                 snprintf(text, sizeof text, "len=%d", k);
@@ -1139,6 +1151,16 @@ static inline Py_UCS4 shape_cp(Py_UCS4 c) {
     return c;
 }
 
+/* the UTF-8 length of code points [start, end) of a str's data */
+static inline Py_ssize_t utf8_len(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t n = end - start;
+    for (Py_ssize_t k = start; k < end; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        n += (c >= 0x80) + (c >= 0x800) + (c >= 0x10000);
+    }
+    return n;
+}
+
 /* one word's table into out (5 x 3 float32) from weights (rows x 3, rows a power of two): word_row's work,
  * its arguments checked by the caller but grains (None or a tuple of at most 16 ints); 0, or -1 with an error */
 static int fill_word_row(PyObject *word, PyObject *lower, PyObject *lemma, PyObject *cls, PyObject *grains,
@@ -1183,6 +1205,23 @@ static int fill_word_row(PyObject *word, PyObject *lower, PyObject *lemma, PyObj
     }
     const char *wcase = word_case(kind, data, n);
     if (!heads_ready) heads_init();
+    /* the texts' crc from 0 and their UTF-8 lengths, once: each position's state is then one xor (zero_runs);
+     * a text longer than ZERO_RUNS bytes is hashed at each position as written */
+    Py_ssize_t s3_from = ln > 3 ? ln - 3 : 0, nw = utf8_len(lkind, ldata, 0, ln), nl = utf8_len(mkind, mdata, 0, mn);
+    Py_ssize_t ns3 = utf8_len(lkind, ldata, s3_from, ln), nk = utf8_len(ckind, cdata, 0, cn), nsh = 0;
+    uint32_t zsh = 0;
+    for (Py_ssize_t k = 0; k < sn; k++) {
+        zsh = crc_cp(zsh, shape[k]);
+        nsh += 1 + (shape[k] >= 0x80) + (shape[k] >= 0x800) + (shape[k] >= 0x10000);
+    }
+    int once = nw <= ZERO_RUNS && nl <= ZERO_RUNS && ns3 <= ZERO_RUNS && nk <= ZERO_RUNS && nsh <= ZERO_RUNS;
+    uint32_t zw = 0, zl = 0, zs3 = 0, zk = 0;
+    if (once) {
+        zw = crc_str(0, lkind, ldata, 0, ln);
+        zl = crc_str(0, mkind, mdata, 0, mn);
+        zs3 = crc_str(0, lkind, ldata, s3_from, ln);
+        zk = crc_str(0, ckind, cdata, 0, cn);
+    }
     RowSum sums[5];
     for (int p = 0; p < 5; p++) { /* every row's hash first (and its fetch started), then the sums */
         RowSum *r = &sums[p];
@@ -1190,16 +1229,31 @@ static int fill_word_row(PyObject *word, PyObject *lower, PyObject *lemma, PyObj
         r->wt = wt;
         r->mask = (uint32_t)(rows - 1);
         r->n = 0;
-        uint32_t fw = crc_str(head[F_W], lkind, ldata, 0, ln);
-        uint32_t fsh = head[F_SH];
-        for (Py_ssize_t k = 0; k < sn; k++) fsh = crc_cp(fsh, shape[k]);
-        uint32_t fk = crc_str(head[F_K], ckind, cdata, 0, cn);
+        uint32_t fw, fsh, fk, fl = 0, fs3 = 0;
+        if (once) {
+            fw = zw ^ zero_runs[p][F_W][nw];
+            fsh = zsh ^ zero_runs[p][F_SH][nsh];
+            fk = zk ^ zero_runs[p][F_K][nk];
+            if (p >= 1 && p <= 3) {
+                fl = zl ^ zero_runs[p][F_L][nl];
+                fs3 = zs3 ^ zero_runs[p][F_S3][ns3];
+            }
+        } else {
+            fw = crc_str(head[F_W], lkind, ldata, 0, ln);
+            fsh = head[F_SH];
+            for (Py_ssize_t k = 0; k < sn; k++) fsh = crc_cp(fsh, shape[k]);
+            fk = crc_str(head[F_K], ckind, cdata, 0, cn);
+            if (p >= 1 && p <= 3) {
+                fl = crc_str(head[F_L], mkind, mdata, 0, mn);
+                fs3 = crc_str(head[F_S3], lkind, ldata, s3_from, ln);
+            }
+        }
         int grain_count;
         if (p == 2) { /* own: w l p3 s3 s2 sh c k len */
             row_add(r, fw);
-            row_add(r, crc_str(head[F_L], mkind, mdata, 0, mn));
+            row_add(r, fl);
             row_add(r, crc_str(head[F_P3], lkind, ldata, 0, ln < 3 ? ln : 3));
-            row_add(r, crc_str(head[F_S3], lkind, ldata, ln > 3 ? ln - 3 : 0, ln));
+            row_add(r, fs3);
             row_add(r, crc_str(head[F_S2], lkind, ldata, ln > 2 ? ln - 2 : 0, ln));
             row_add(r, fsh);
             row_add(r, crc_cstr(head[F_C], wcase));
@@ -1208,8 +1262,8 @@ static int fill_word_row(PyObject *word, PyObject *lower, PyObject *lemma, PyObj
             grain_count = (int)n_grains;
         } else if (p == 1 || p == 3) { /* near: w l s3 sh k c */
             row_add(r, fw);
-            row_add(r, crc_str(head[F_L], mkind, mdata, 0, mn));
-            row_add(r, crc_str(head[F_S3], lkind, ldata, ln > 3 ? ln - 3 : 0, ln));
+            row_add(r, fl);
+            row_add(r, fs3);
             row_add(r, fsh);
             row_add(r, fk);
             row_add(r, crc_cstr(head[F_C], wcase));
