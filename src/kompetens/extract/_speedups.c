@@ -1151,13 +1151,13 @@ static inline Py_UCS4 shape_cp(Py_UCS4 c) {
     return c;
 }
 
+/* the bytes of a code point in UTF-8 (crc_cp's encoding) */
+static inline int utf8_width(Py_UCS4 c) { return 1 + (c >= 0x80) + (c >= 0x800) + (c >= 0x10000); }
+
 /* the UTF-8 length of code points [start, end) of a str's data */
 static inline Py_ssize_t utf8_len(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
-    Py_ssize_t n = end - start;
-    for (Py_ssize_t k = start; k < end; k++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, k);
-        n += (c >= 0x80) + (c >= 0x800) + (c >= 0x10000);
-    }
+    Py_ssize_t n = 0;
+    for (Py_ssize_t k = start; k < end; k++) n += utf8_width(PyUnicode_READ(kind, data, k));
     return n;
 }
 
@@ -1212,7 +1212,7 @@ static int fill_word_row(PyObject *word, PyObject *lower, PyObject *lemma, PyObj
     uint32_t zsh = 0;
     for (Py_ssize_t k = 0; k < sn; k++) {
         zsh = crc_cp(zsh, shape[k]);
-        nsh += 1 + (shape[k] >= 0x80) + (shape[k] >= 0x800) + (shape[k] >= 0x10000);
+        nsh += utf8_width(shape[k]);
     }
     int once = nw <= ZERO_RUNS && nl <= ZERO_RUNS && ns3 <= ZERO_RUNS && nk <= ZERO_RUNS && nsh <= ZERO_RUNS;
     uint32_t zw = 0, zl = 0, zs3 = 0, zk = 0;

@@ -149,12 +149,13 @@ def guarded(
         return True
     if not clients:
         return False
-    window = text[max(s_start, start - GUARD_WINDOW) : start]
+    lo = max(s_start, start - GUARD_WINDOW)
+    window = text[lo:start]
     if (
         guard.before is not None
         and (seen := guard.before.search(window))
         and not _hired_after(window, seen, guard)
-        and not _staffed_before(text, s_start, start - len(window) + seen.start(), guard)
+        and not _staffed_before(text, s_start, lo + seen.start(), guard)
     ):
         return True
     if (
