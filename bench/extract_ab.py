@@ -44,9 +44,20 @@ BASE_PACKAGE = "kompetens._ab_base_extract"
 
 
 def load_base(rev: str, into: Path) -> ModuleType:
-    """The extract package of ``rev`` as ``kompetens._ab_base_extract``; returns its pipeline module."""
+    """The extract package of ``rev`` as ``kompetens._ab_base_extract``; returns its pipeline module. The C
+    header the package's C sources include from beside it (``src/kompetens/_cshared.h``) comes too, where ``rev``
+    has one."""
+    paths = ["src/kompetens/extract"]
+    header = "src/kompetens/_cshared.h"
+    if (
+        subprocess.run(
+            ["git", "-C", str(REPO), "cat-file", "-e", f"{rev}:{header}"], capture_output=True
+        ).returncode
+        == 0
+    ):
+        paths.append(header)
     archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", rev, "src/kompetens/extract"], check=True, capture_output=True
+        ["git", "-C", str(REPO), "archive", rev, *paths], check=True, capture_output=True
     ).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
