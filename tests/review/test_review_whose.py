@@ -225,3 +225,40 @@ def test_the_hires_noun_is_read_past_a_coordinated_list(text: str, word: str, hi
 )
 def test_an_age_adjective_listed_before_the_hires_noun_stands(text: str) -> None:
     assert _ages("sv", text) == ["unga"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "hired"),
+    [
+        ("Vi har nöjda kunder och söker unga säljare.", "unga", True),
+        ("Vi har många hyresgäster och nu söker vi en ung fastighetsskötare.", "ung", True),
+        ("Butiken har trogna kunder och anställer därför två yngre medarbetare.", "yngre", True),
+        ("We have loyal clients and are looking for young sellers.", "young", True),
+        ("Du hjälper kunder som söker unga.", "unga", False),
+        ("You support clients who are looking for young carers.", "young", False),
+        ("Vi söker volontärer till unga i området.", "unga", False),
+        ("Vi söker en kurator för unga vuxna.", "unga", False),
+        ("Våra kunder är unga.", "unga", False),
+    ],
+)
+def test_the_hiring_verbs_object_is_the_hire(text: str, word: str, hired: bool) -> None:
+    """Stop 50: a hiring verb just before the age word, only articles, numerals and adverbs between, takes it as
+    its object (the hire), whoever the sentence named before; not a relative clause's verb, nor past a noun or
+    a preposition."""
+    at = text.index(word)
+    assert whose._hired(text, 0, at) is hired
+    cues = whose.structure(text, 0, len(text), at, at + len(word), section=None, in_title=False, title="")
+    assert whose.stands_alone(text, 0, len(text), at, at + len(word), cues) is hired
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Vi har nöjda kunder och söker unga säljare."),
+        ("en", "We have happy customers and are looking for young sellers."),
+    ],
+)
+def test_an_age_the_employer_hires_stands_after_others_are_named(lang: str, text: str) -> None:
+    """Stop 50: the customers named first no longer make the hire's age theirs (the regression alone read
+    "unga säljare" after "kunder" as the customers'); the hiring verb's object stands alone."""
+    assert _ages(lang, text)

@@ -16,7 +16,9 @@ Three cues decide alone: an age in the title, the reader named within ``READER_W
 attaches to ("en kollega i åldern 25-35", "a team manager aged 30-40"); these stand as flags whatever the
 regression says. Stop 47 adds a fourth that decides alone, outside the features (the weights are unchanged):
 the team's make-up, a person noun of the workplace reached from the age word past linking words only ("ett
-team av unga säljare", "kollegor som är unga"; ``_team_of``).
+team av unga säljare", "kollegor som är unga"; ``_team_of``). Stop 48 adds the hire's noun after a list of adjectives (``_listed_hire``),
+stop 50 the object of a hiring verb, whoever the sentence named before ("Vi har nöjda kunder och söker unga
+säljare"; ``_hired``); all of these are ``stands_alone``.
 
 The weights are ``age_gate.json``, trained by ``bench/train_age_gate.py`` on the age flags fired on the
 tune halves only (no ad text is kept: the weights alone). Only the rules it names are gated (bare ages and
@@ -69,12 +71,28 @@ class WhoseWords:
     team_link: frozenset[str]
     """The words of a group's make-up between a noun of the team and the age it has: "ett team av unga
     säljare", "teamet består av unga", "kollegor som är unga", "a team of young", "the staff are mostly young"."""
+    hired_link: frozenset[str]
+    """The words allowed between a hiring verb and the age word it takes ("söker en ung", "söker vi nu unga",
+    "looking for a young"; ``_hired``, stop 50)."""
+    relative: re.Pattern[str]
+    """A relative pronoun, whole words ("som", "who"): a hiring verb just after one is a relative clause's, whose
+    subject is its antecedent ("kunder som söker unga"; ``_hired``, stop 50)."""
     conjunction: re.Pattern[str]
     """An age adjective's coordinated list and the noun after it (the conjunctions are ``conjunction``'s words):
     ", drivna förmågor", " and hungry talent"; group 1 is the noun."""
 
 
-WORD_KEYS: tuple[str, ...] = ("reader", "hiring", "hire", "age_label", "link", "team_link", "conjunction")
+WORD_KEYS: tuple[str, ...] = (
+    "reader",
+    "hiring",
+    "hire",
+    "age_label",
+    "link",
+    "team_link",
+    "hired_link",
+    "relative",
+    "conjunction",
+)
 """The lists of ``whose`` in ``bias.json``, each a list of non-empty strings (patterns or words)."""
 
 
@@ -115,6 +133,8 @@ def whose_words_from(datas: list[tuple[str, dict[str, Any]]]) -> WhoseWords:
         age_label=re.compile(rf"(?<![\w-])(?:{either('age_label')})\W*(?:\w+\W+){{0,2}}$", re.IGNORECASE),
         link=frozenset(merged["link"]),
         team_link=frozenset(merged["team_link"]),
+        hired_link=frozenset(merged["hired_link"]),
+        relative=re.compile(rf"(?:{either('relative')})", re.IGNORECASE),
         conjunction=re.compile(
             rf"(?:{joint})[^\W\d_]+(?:-[^\W\d_]+)*(?:(?:{joint})[^\W\d_]+(?:-[^\W\d_]+)*){{0,2}}[ \t]+([^\W\d_]+)",
             re.IGNORECASE,
@@ -141,6 +161,8 @@ STRUCTURE = (
     "hire_head",
 )
 """The structural cues, in the order of ``age_gate.json``'s weights after the vector's."""
+DECIDING = ("title", "reader_near", "hire_head")
+"""The cues that keep a flag alone, whatever the regression says (``stands_alone``)."""
 READER_WORDS = 3
 """The reader named at most this many words before the age, only linking words between (``link``: "dig i
 åldern 20-30", "du som är runt 25", "you are young"): the age is the reader's, whatever else the sentence
@@ -190,6 +212,20 @@ def structure(
     ]
 
 
+def stands_alone(text: str, s_start: int, s_end: int, start: int, end: int, cues: list[float]) -> bool:
+    """Whether the flag at ``text[start:end]`` stands whatever the regression says: one of the ``DECIDING``
+    cues holds (the title, the reader just before, the hire's noun), the age is the team's make-up
+    (``_team_of``, stop 47), it heads a list that ends in the hire's noun (``_listed_hire``, stop 48), or a
+    hiring verb takes it (``_hired``, stop 50). Read outside the features (stops 47-50): the weights are
+    unchanged."""
+    return (
+        any(cues[STRUCTURE.index(name)] for name in DECIDING)
+        or _team_of(text, s_start, start)
+        or _listed_hire(text, end, s_end)
+        or _hired(text, s_start, start)
+    )
+
+
 def _reader_before(words: list[str]) -> bool:
     """Whether the reader is named within ``READER_WORDS`` words before the age, only ``link`` words between."""
     found = whose_words()
@@ -199,6 +235,30 @@ def _reader_before(words: list[str]) -> bool:
         if word.lower() not in found.link:
             return False
     return False
+
+
+HIRED_WORDS = 3
+"""At most this many ``hired_link`` words between a hiring verb and the age word it takes (``_hired``)."""
+
+
+def _hired(text: str, s_start: int, start: int) -> bool:
+    """Whether the age word at ``start`` is what a hiring verb or noun (``hiring``) takes, whoever the sentence
+    named before: the verb just before it, at most ``HIRED_WORDS`` words of ``hired_link`` between (articles,
+    numerals, adverbs, an inverted "vi" / "we"): "Vi har nöjda kunder och söker unga säljare", "söker vi nu en
+    ung", "we serve older clients and are hiring young sellers"; not where the verb is a relative clause's (a
+    ``relative`` word among the two before it: "kunder som söker unga", "clients who are looking for young"),
+    whose subject is someone else, nor where a noun or a preposition stands between ("söker volontärer till
+    unga"). Stop 50: the ``hiring`` cue reads the whole sentence; this one the verb's object."""
+    found = whose_words()
+    seen = [m for m in found.hiring.finditer(text, s_start, start)]
+    if not seen:
+        return False
+    verb = seen[-1]
+    between = [w.lower() for w in _WORDS.findall(text, verb.end(), start)]
+    if len(between) > HIRED_WORDS or any(w not in found.hired_link for w in between):
+        return False
+    before = [m.group() for m in _WORDS.finditer(text, s_start, verb.start())][-2:]
+    return not any(found.relative.fullmatch(w) for w in before)
 
 
 def _hire_head(text: str, s_start: int, s_end: int, start: int, end: int, role: set[str]) -> bool:
@@ -276,11 +336,7 @@ class AgeGate:
     ) -> bool:
         """Whether the flag at ``text[start:end]`` stands: the age is the applicant's, as the gate reads it."""
         cues = structure(text, s_start, s_end, start, end, section=section, in_title=in_title, title=title)
-        if cues[0] or cues[4] or cues[-1]:  # the title, the reader just before, the hire's noun: no doubt
-            return True
-        if _team_of(text, s_start, start):  # the team's make-up ("ett team av unga säljare"), stop 47
-            return True
-        if _listed_hire(text, end, s_end):  # the hire's noun after a list ("unga, drivna förmågor"), stop 48
+        if stands_alone(text, s_start, s_end, start, end, cues):
             return True
         vector = embed(window(text, s_start, s_end, start, end))
         return self.probability(vector, cues) >= self.threshold
