@@ -2617,3 +2617,37 @@ def test_stop_49_families_are_flagged(lang: str, text: str, span: str) -> None:
 @pytest.mark.parametrize(("lang", "text"), STOP_49_FAMILY_LOOK_ALIKES)
 def test_stop_49_family_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
     assert not [t for t, c in _flags(lang, text) if c == "age"]
+
+
+STOP_50_KINDS = [
+    ("sv", "Vi tror att du är en äldre, lugn person med tålamod.", "du är en äldre, lugn person"),
+    ("sv", "Är du en äldre man eller kvinna som vill jobba extra?", "Är du en äldre man"),
+    ("sv", "Vi letar efter en medarbetare med ungdomens glöd.", "en medarbetare med ungdomens glöd"),
+    ("sv", "Butiken behöver kollegor som har ungdomens energi.", "kollegor som har ungdomens energi"),
+    ("sv", "Du har gott om år kvar på arbetsmarknaden.", "gott om år kvar på arbetsmarknaden"),
+    ("sv", "Vi söker dig med åtskilliga år kvar i yrkeslivet.", "åtskilliga år kvar i yrkeslivet"),
+    ("en", "Ideally you have plenty of years left in your career.", "plenty of years left in your career"),
+    # "stabil" is no car: the things guard read "sta-bil" as a compound of "bil" (stop 50)
+    ("sv", "Vi behöver en stabil kollega med livserfarenhet till kassan.", "med livserfarenhet"),
+]
+"""Stop 50, kinds from set 15's tune half written as families (fictional sentences): the reader as an older
+person; a person noun of the workplace with youth's qualities; many years left in working life in more
+quantifiers; an adjective ending in "-bil" is no vehicle."""
+STOP_50_LOOK_ALIKES = [
+    ("sv", "Du är en äldre kvinnas kontaktperson."),
+    ("sv", "Du hjälper en kund som är en äldre man."),
+    ("sv", "Du arbetar med unga som har ungdomens energi."),
+    ("sv", "Våra deltagare har gott om år kvar i arbetslivet."),
+    ("en", "Our clients have plenty of years left in their working lives."),
+    ("sv", "Du reparerar sportbilar som är över 30 år."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), STOP_50_KINDS)
+def test_stop_50_kinds_of_age_coding_are_flagged(lang: str, text: str, span: str) -> None:
+    assert any(span.lower() in t.lower() for t, c in _flags(lang, text) if c == "age")
+
+
+@pytest.mark.parametrize(("lang", "text"), STOP_50_LOOK_ALIKES)
+def test_stop_50_look_alikes_get_no_age_flag(lang: str, text: str) -> None:
+    assert not [t for t, c in _flags(lang, text) if c == "age"]
