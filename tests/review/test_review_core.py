@@ -2523,3 +2523,55 @@ def test_so_after_a_comma_opens_a_clause_of_its_own(lang: str, title: str, text:
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
     if not counts:
         assert {e.reason for e in review.evidence if e.via == "cue"} == {"others"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "counts"),
+    [
+        # the hire named by "yours": the team shares the work, the hire's share is named
+        (
+            "en",
+            "Front Desk Agent",
+            "You greet guests and handle bookings. The team splits the work, and yours includes replying to "
+            "messages that come in through our Facebook page.",
+            True,
+        ),
+        # a pronoun or a subordinator is no employer's name before "is a" / "är ett"
+        (
+            "en",
+            "Shop Assistant",
+            "You serve customers in the shop. Because it is a small shop, everyone helps out, and answering "
+            "messages on the shop's Instagram is part of the day.",
+            True,
+        ),
+        (
+            "sv",
+            "Kafébiträde",
+            "Du bakar och serverar. Eftersom vi är ett litet kafé hjälps alla åt med det mesta, och till "
+            "vardagen hör att svara på frågor som kommer in via kaféets Instagram.",
+            True,
+        ),
+        # guards: the employer described in the third person stays another's
+        (
+            "sv",
+            "Lagermedarbetare",
+            "Du plockar och packar order. Nordljus är en webbutik som säljer lampor och visar nyheter på Instagram.",
+            False,
+        ),
+        (
+            "en",
+            "Warehouse Operative",
+            "You pick and pack orders. Brightside is a lamp shop that shows its new arrivals on Instagram every week.",
+            False,
+        ),
+    ],
+)
+def test_yours_names_the_hire_and_a_pronoun_is_no_employer_described(
+    lang: str, title: str, text: str, counts: bool
+) -> None:
+    """Stop 50: "yours" names the hire ("the team splits the work, and yours includes replying to messages ...
+    on our Facebook page"), and the employer described in the third person ("Brightside is a ...", "Nordljus är
+    en ...") does not start with a pronoun or a subordinator ("Because it is a small shop", "Eftersom vi är ett
+    litet kafé"), which set the hire's own work aside before. Fictional ads, none a set's row."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
