@@ -2575,3 +2575,84 @@ def test_yours_names_the_hire_and_a_pronoun_is_no_employer_described(
     litet kafé"), which set the hire's own work aside before. Fictional ads, none a set's row."""
     review = _review(f"{title}\n\n{text}", [], lang)
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "counts"),
+    [
+        # a social-media product in the title, a compound product noun or a name before "för"
+        (
+            "en",
+            "Account Executive, Brightwave Instagram Scheduler",
+            "Brightwave sells software that helps shops plan their posts. You prospect new customers, run demos and "
+            "negotiate contracts.",
+            False,
+        ),
+        (
+            "sv",
+            "Säljare till bokningsverktyget Tidsam för sociala medier",
+            "Tidsam hjälper salonger att fylla kalendern. Du bokar möten med nya kunder och håller demonstrationer.",
+            False,
+        ),
+        # experience of social-media work denied as a requirement
+        (
+            "en",
+            "Data Engineer",
+            "You build our data pipelines in Python and SQL. No experience of running social media accounts is "
+            "needed; we want a strong engineer.",
+            False,
+        ),
+        (
+            "sv",
+            "Systemutvecklare",
+            "Du bygger våra integrationer i Java. Ingen erfarenhet av att arbeta med sociala medier krävs, men du "
+            "är nyfiken.",
+            False,
+        ),
+        # the victims of a fraud, and a harm "in" a place before social media
+        (
+            "sv",
+            "Kundrådgivare",
+            "Du hjälper kunder som blivit lurade, ofta via falska annonser på Facebook, att spärra kort och göra en "
+            "anmälan.",
+            False,
+        ),
+        (
+            "en",
+            "Youth Worker",
+            "You work against harassment, including conflicts that begin in group chats and on social media.",
+            False,
+        ),
+        # guards: the hire's own work in the same sentences
+        (
+            "en",
+            "Marketing Coordinator",
+            "You plan our campaigns. No day is the same: you post on our Instagram and LinkedIn and write the "
+            "newsletter.",
+            True,
+        ),
+        (
+            "sv",
+            "Marknadskoordinator",
+            "Du planerar kampanjer och publicerar inlägg på vår Instagram. Ingen erfarenhet av Photoshop krävs.",
+            True,
+        ),
+        (
+            "en",
+            "Community Moderator",
+            "You review reports of harassment in the comments on our Facebook page and remove what breaks the rules.",
+            True,
+        ),
+    ],
+)
+def test_product_titles_denied_experience_and_harms_in_a_place_are_no_evidence(
+    lang: str, title: str, text: str, counts: bool
+) -> None:
+    """Stop 50 (set 13's tune kinds, both languages): a social-media product named in the title by a compound or
+    with its name before "för" ("publiceringsverktyget X för sociala medier") or as a scheduler, dashboard or
+    plugin; experience of social-media work denied ("Ingen erfarenhet av att driva sociala medier krävs", "No
+    experience of running social media accounts is needed"); fraud victims ("blivit lurade ... via falska
+    annonser i sociala medier") and a harm whose place is named with "in" before social media ("conflicts that
+    begin in group chats and on social media"). Fictional ads, none a set's row."""
+    review = _review(f"{title}\n\n{text}", [], lang)
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
