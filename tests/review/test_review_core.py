@@ -2656,3 +2656,68 @@ def test_product_titles_denied_experience_and_harms_in_a_place_are_no_evidence(
     begin in group chats and on social media"). Fictional ads, none a set's row."""
     review = _review(f"{title}\n\n{text}", [], lang)
     assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "counts"),
+    [
+        # a workplace word of the title in the employer's opening does not end it
+        (
+            "Warehouse Operative",
+            "Northgate Supplies sells office furniture across the north of England. The warehouse is in Leeds, and "
+            "from there we post photos and reels of new ranges to our Instagram every week. As an operative you "
+            "pick and pack orders and load vans. You work days, Monday to Friday.",
+            False,
+        ),
+        (
+            "Kitchen Porter",
+            "The Old Mill is a riverside restaurant in York. Our kitchen is open plan, and guests often film it for "
+            "TikTok and Instagram. You wash up, keep the kitchen clean and help the chefs with prep. You are "
+            "reliable and work well in a team.",
+            False,
+        ),
+        # guards: the role's head names the hire in the second sentence
+        (
+            "Warehouse Operative",
+            "Northgate Supplies sells office furniture across the north of England. Our operatives also film short "
+            "clips of new ranges for our Instagram every week. You pick and pack orders. You work days.",
+            True,
+        ),
+        (
+            "Head of Communications",
+            "Brightside Housing manages 4,000 homes. The head of communications leads our press work and runs our "
+            "Instagram and LinkedIn. You manage a team of three. You have led communications before.",
+            True,
+        ),
+    ],
+)
+def test_the_employers_opening_is_ended_by_the_titles_head_noun_not_its_workplace(
+    title: str, text: str, counts: bool
+) -> None:
+    """Stop 50: the opening runs until the hire is first named (stop 49), and the title names the hire by its
+    role's head noun only ("Operative" of "Warehouse Operative"): the words before it often name the workplace,
+    which the employer's opening names too ("The warehouse is in Leeds", "Our kitchen is open plan"). Fictional
+    ads, none a set's row."""
+    review = _review(f"{title}\n\n{text}", [], "en")
+    assert review.requires_social_media is counts, [(e.text, e.reason) for e in review.evidence]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "heads"),
+    [
+        ("en", "Warehouse Operative", ["operative"]),
+        ("en", "Head of Social Media", ["head"]),
+        ("en", "Front Desk Agent, Harbour Hotel", ["agent"]),
+        ("en", "Receptionist/Administrator", ["receptionist", "administrator"]),
+        ("sv", "Marknadsförare med fokus på sociala medier", ["marknadsförare"]),
+        ("sv", "Digital kommunikatör", ["kommunikatör"]),
+        ("sv", "Lagermedarbetare till Grönlunds", ["lagermedarbetare"]),
+    ],
+)
+def test_the_titles_role_head(lang: str, title: str, heads: list[str]) -> None:
+    from kompetens.review.lexicon import review_cues
+    from kompetens.review.social import _role_heads
+
+    words = review_cues(lang).social_clause
+    assert words is not None
+    assert _role_heads(title, words) == heads

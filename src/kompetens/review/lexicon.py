@@ -428,6 +428,9 @@ class SocialClause:
     title_employer: re.Pattern[str] | None = None
     """Where a title's employer part begins ("Tandsköterska till Klinik Vitsippan", "Technician at Stagecraft"):
     only the role words before it name the hire (stop 48)."""
+    role_complement: re.Pattern[str] | None = None
+    """A word opening a complement after the role's head noun ("Head of Content", "Marknadsförare med fokus på
+    ..."): the head is the role's last word before it (stop 50)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -904,6 +907,7 @@ def _social_clause(datas: list[dict[str, Any]]) -> SocialClause | None:
         owner=re.compile(rf"\b(?:{'|'.join(owner)})\s+(?:\w+\s+)?$", re.IGNORECASE) if owner else None,
         contrast=any_of(merged("contrast")),
         title_employer=_title_employer(merged("title_employer")),
+        role_complement=any_of(merged("role_complement")),
         relative=re.compile(rf"(?:{'|'.join(merged('relative'))})(?![\w-])", re.IGNORECASE)
         if merged("relative")
         else None,

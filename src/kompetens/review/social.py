@@ -279,6 +279,25 @@ def _role_words(title: str | None, words: SocialClause) -> list[str]:
     return [w.lower() for w in _TITLE_WORD.findall(title_role(title, words))]
 
 
+def _role_heads(title: str | None, words: SocialClause) -> list[str]:
+    """The head noun of the title's role, lowercased: its last word before a complement (``role_complement``:
+    "Head of Content" -> "head", "Marknadsförare med fokus på ..." -> "marknadsförare"), one for each role a "/"
+    joins. An English title's words before the head often name the workplace ("Warehouse Operative", "Kitchen
+    Porter", "Library Assistant"), which the employer's opening names too ("The warehouse is in Leeds"): only
+    the head names the hire there (stop 50)."""
+    role = title_role(title, words)
+    if words.role_complement is not None:
+        m = words.role_complement.search(role)
+        if m is not None and m.start() > 0:
+            role = role[: m.start()]
+    heads = []
+    for part in role.split("/"):
+        found = _TITLE_WORD.findall(part)
+        if found:
+            heads.append(found[-1].lower())
+    return heads
+
+
 def _names_role(found: Iterable[str], role: Sequence[str], words: SocialClause) -> bool:
     """Whether a word of ``found`` is one of the title's ``role`` words or an inflection of it (``_same_word``):
     the subject of a clause, a relative's antecedent or a sentence naming the hire ("Kommunikatören skriver ...",
@@ -526,7 +545,7 @@ def at_the_edges(evidence: list[Evidence], layout: Layout, cues: ReviewCues) -> 
         return evidence
     inner = [i for i in held if 0 < i < len(units) - 1]  # the first and last sentences are edges as before
     if inner:  # the opening before the hire is first named, the closing after the last time (stop 49)
-        role = _role_words(layout.title, words)
+        role = _role_heads(layout.title, words)  # not "warehouse" of "Warehouse Operative" (stop 50)
 
         def names_hire(i: int) -> bool:
             unit = units[i]
