@@ -520,8 +520,9 @@ def at_the_edges(evidence: list[Evidence], layout: Layout, cues: ReviewCues) -> 
     Advisors answer ...") or a ``work`` word, not the first sentence alone ("Grönlunds levererar växter ... Vi är
     stolta över att ha 40 000 följare på Instagram. Som lagermedarbetare plockar du ..."); the closing every
     sentence after the last such one; the first and last sentences are read as before where no sentence names
-    either. A title naming social media, a duty or requirement heading, or evidence in a sentence naming the hire
-    keeps every span."""
+    either. Stop 50: the title names the hire there by its role's head noun only (``_role_heads``: "Operative" of
+    "Warehouse Operative", whose "warehouse" the employer's opening names too). A title naming social media, a
+    duty or requirement heading, or evidence in a sentence naming the hire keeps every span."""
     counted = [e for e in evidence if e.counted]
     words = cues.social_clause
     units = layout.units
