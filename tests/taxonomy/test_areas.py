@@ -539,3 +539,35 @@ def test_social_accounts_are_social_media_management(engine: Any, text: str, lan
     found = {curated.get(m.concept.id) for m in profile.mentions if m.area == "platform_technology"}
     assert "social media management" in found
     assert profile.areas.get("platform_technology", 0.0) > 0.0
+
+
+# Stop 50: a press desk's everyday work is public relations: media enquiries, a press office's duty rota, a
+# spokesperson, press conferences, media training. The concept held "presskontakter" and "media relations" but
+# not the words a press officer's CV writes for the same work ("Presstjänst (400 mediefrågor/år)", "Pressjour").
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kommunikatör, Invented region. Presstjänst (ca 400 mediefrågor/år).", "sv"),
+        ("Presssekreterare. Pressjour och mediecoachning av politiker.", "sv"),
+        ("Ordnade presskonferenser och förberedde talespersoner.", "sv"),
+        ("Press Officer, Invented Board: ran the press desk and answered media enquiries.", "en"),
+        ("Prepared spokespeople and gave media training before press conferences.", "en"),
+    ],
+)
+def test_press_desk_work_is_public_relations(engine: Any, text: str, lang: str) -> None:
+    from kompetens.models import Document
+
+    profile = engine.extract(Document(source="t", text=text, lang=lang, kind="cv"))
+    curated = {c.id: c.label_en for c in load_curated()}
+    found = [curated.get(m.concept.id) for m in profile.mentions if m.area == "marketing_communication"]
+    assert found.count("public relations") >= 2
+    assert profile.areas.get("marketing_communication", 0.0) > 0.0
+
+
+def test_time_pressure_and_the_press_are_no_public_relations(engine: Any) -> None:
+    from kompetens.models import Document
+
+    text = "Van att arbeta under tidspress. Läser dagspress. Worked under pressure in a busy press shop."
+    profile = engine.extract(Document(source="t", text=text, lang="sv", kind="cv"))
+    curated = {c.id: c.label_en for c in load_curated()}
+    assert "public relations" not in {curated.get(m.concept.id) for m in profile.mentions}
