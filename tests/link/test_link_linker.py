@@ -691,6 +691,20 @@ def test_a_terms_last_word_matches_as_the_head_of_a_swedish_compound(built_engin
     assert found[3].terms == [] and found[4].terms == []
 
 
+def test_an_inflected_form_of_a_compound_term_finds_the_term(built_engine: Engine) -> None:
+    """ "medlemsregistret" is the term "medlemsregister" (*manage membership database*) inflected: no label holds
+    the compound, so before stop 50 the lemma table lacked its forms and the term was missed (the concept 4th).
+    A label's own word keeps its reading, and a form no term or label holds stays as written."""
+    engine = built_engine
+    linker = engine.linker
+    database = "http://data.europa.eu/esco/skill/58888680-07cd-4baa-8eb1-f846bff7e2d4"
+    assert linker._terms.lemmas(["medlemsregistret", "medlemsregistren"], "sv") == ["medlemsregister"] * 2
+    assert linker._terms.lemmas(["kunderna", "qwertyregistret"], "sv") == ["kund", "qwertyregistret"]
+    found = engine.link(["hantera medlemsregistret"], top=1)[0]
+    assert "medlemsregistret" in found.terms
+    assert found.candidates[0].id == database
+
+
 def test_a_compound_term_that_is_the_whole_text_is_no_label_written_out(built_engine: Engine) -> None:
     """A term matched through a compound's head adds ``w_term`` but not ``w_exact``: the text as written is
     not the term, as "dokumentera ärenden" is."""

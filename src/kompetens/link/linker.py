@@ -62,6 +62,7 @@ from kompetens.link.synonyms import Synonyms
 from kompetens.link.text import (
     CueWords,
     Lemmatizer,
+    _lemma_table,
     _simplemma_entries,
     char_ngrams,
     chunks,
@@ -543,6 +544,7 @@ class Linker:
         for text, lang in zip(docs.text, docs.lang, strict=True):
             if lang in terms.split or lang in terms.fuzzy:
                 terms.known.setdefault(lang, set()).update(terms.lemmas(words(text), lang))
+        _add_term_forms(lemmatizer, terms, lemma_words, config)
         words_index = InvertedIndex.build(
             [terms.tagged(words(t), lang) for t, lang in zip(docs.text, docs.lang, strict=True)],
             scheme="coverage",
@@ -2483,6 +2485,27 @@ def _query_words(lang: str, config: LinkConfig) -> set[str]:
         for group in lang_data(lang, SYNONYMS_FILE).get("groups", []):
             found.update(w for member in group.get("words", []) for w in words(member))
     return found
+
+
+def _add_term_forms(
+    lemmatizer: Lemmatizer, terms: _Terms, vocab: Mapping[str, set[str]], config: LinkConfig
+) -> None:
+    """The inflected forms of the field terms' compounds (``terms.json``), for the languages whose words take
+    their own forms (``LinkConfig.translate``): "medlemsregistret" is the term "medlemsregister" (*manage
+    membership database*), which no label holds, so the lemma table lacked its forms and the term was missed
+    (stop 50). Only a compound that splits into two label lemmas (``_Terms.parts``) and is no label lemma of its
+    own takes them, from its head's forms where the dictionary lacks it (``_lemma_table``); a form that is a word
+    of a label, the glossary or the synonyms keeps its reading."""
+    names = {w for tokens, _, _ in _term_names("skill") for w in tokens}
+    for lang in config.translate:
+        table = lemmatizer.table.get(lang)
+        if table is None or lang not in terms.split:
+            continue
+        lemmas = set(table.values())
+        own = vocab.get(lang, set())
+        for form, lemma in _lemma_table(lang, names, own_forms=True).items():
+            if form not in table and form not in own and lemma not in lemmas and terms.parts(lemma, lang):
+                table[form] = lemma
 
 
 def _load_known_words(cache_dir: Path) -> dict[str, Vectors]:
