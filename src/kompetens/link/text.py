@@ -185,7 +185,9 @@ def _lemma_table(lang: str, vocab: set[str], *, own_forms: bool = False) -> dict
         import simplemma
 
         entries = _simplemma_entries(lang)
-        own = {w: simplemma.lemmatize(w, lang=lang).lower() for w in vocab}
+        # In sorted order: two words may give one form ("projektplanerna" from "projektplan" and "projektplaner");
+        # the first kept must not depend on the set's order, which varies from process to process (stop 50).
+        own = {w: simplemma.lemmatize(w, lang=lang).lower() for w in sorted(vocab)}
     except (ImportError, ValueError, OSError):  # a language simplemma lacks: match word forms as they are
         return {}
     targets = set(own.values())
