@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kompetens.link.linker as linker_module
 from kompetens.engine import Engine
 from kompetens.extract.native import speedups
 from kompetens.link import Linker
@@ -20,8 +21,13 @@ from kompetens.link.linker import _find_terms, _probe_products, _term_prefixes
 from kompetens.link.quick import (
     COMPILED,
     char_queries_of_ids,
+    gloss_entry,
+    gloss_query,
+    gloss_query_python,
     gram_ids,
     gram_ids_python,
+    own_terms,
+    own_terms_python,
     probe_stats,
     probe_stats_python,
     select_python,
@@ -398,3 +404,168 @@ def test_the_c_coverage_query_is_numpy_s(terms: list[str], known: set[str]) -> N
     assert term_query(chars, terms).weights.tobytes() == chars.query(terms).weights.tobytes()
     with pytest.raises(TypeError, match="must be str"):
         term_query(index, [*terms, 1])  # type: ignore[list-item]
+
+
+def _same_gloss(a: object, b: object) -> None:
+    assert isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b)
+    if len(a) == 2:  # missing tokens or keys
+        assert a == b
+        return
+    assert a[0].tolist() == b[0].tolist() and a[0].dtype == b[0].dtype == np.int64
+    assert a[1].tobytes() == b[1].tobytes() and a[1].dtype == b[1].dtype == np.float32
+    assert a[2:] == b[2:]
+
+
+@needs_c
+@settings(max_examples=200, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), keying=st.booleans(), gaps=st.booleans())
+def test_the_c_gloss_query_is_its_twin_s(seed: int, keying: bool, gaps: bool) -> None:
+    # random texts over a few lemmas: tokens keyed to other keys (repeats: the last one wins), own and synonym
+    # terms (weights 0, negative, 1 and between), translations with repeated targets, zero shares and targets
+    # the index lacks; ``gaps``: entries missing from the tables, which both report the same way
+    rng = np.random.default_rng(seed)
+    lemmas = ["a", "b", "c", "dd", "", "e:f"]
+    words_ = [f"w{k}" for k in range(6)]
+    vocab = {f"en:t{k}": int(rng.integers(0, 50)) for k in range(8) if rng.random() < 0.7}
+    table = {}
+    for key in [*lemmas, "k1", "k2", "f"]:
+        if gaps and rng.random() < 0.2:
+            continue
+        pairs = [
+            (f"t{int(rng.integers(0, 10))}", float(rng.choice([0.0, 1.0, 0.5, 0.3, 1e-300, -0.5])))
+            for _ in range(int(rng.integers(0, 5)))
+        ]
+        table[key] = gloss_entry(pairs, vocab, "en:")
+    token_keys: dict[str, tuple[str, str] | None] | None = None
+    if keying:
+        token_keys = {}
+        for word in words_:
+            if gaps and rng.random() < 0.2:
+                continue
+            token_keys[word] = (
+                None
+                if rng.random() < 0.4
+                else (str(rng.choice(lemmas)), str(rng.choice(["k1", "k2", "", "a"])))
+            )
+    tokens = [str(rng.choice(words_)) for _ in range(int(rng.integers(0, 6)))]
+    own = [f"sv:{rng.choice(lemmas)}" for _ in range(int(rng.integers(0, 7)))] + (
+        ["nolang"] if rng.random() < 0.2 else []
+    )
+    extra = (
+        {
+            f"sv:{rng.choice(lemmas)}": float(rng.choice([0.0, 0.4, 0.9, 1.0, -1.0]))
+            for _ in range(int(rng.integers(0, 4)))
+        }
+        if rng.random() < 0.7
+        else None
+    )
+    c = gloss_query(tokens, own, extra, token_keys, table)
+    _same_gloss(c, gloss_query_python(tokens, own, extra, token_keys, table))
+    _same_gloss(c, gloss_query(tokens, own, extra, token_keys, table, native=False))
+
+
+@needs_c
+def test_the_c_gloss_query_refuses_what_it_cannot_read() -> None:
+    table = {"a": gloss_entry([("t", 1.0)], {"en:t": 0}, "en:")}
+    with pytest.raises(TypeError, match="floats"):
+        gloss_query([], ["sv:a"], {"sv:a": np.float32(0.5)}, None, table)  # type: ignore[dict-item]
+    with pytest.raises(TypeError, match="table entry"):
+        gloss_query([], ["sv:a"], None, None, {"a": ("t", b"", b"x")})  # type: ignore[dict-item]
+    with pytest.raises(TypeError, match="None or"):
+        gloss_query(["w"], [], None, {"w": ("a",)}, table)  # type: ignore[dict-item]
+
+
+@needs_c
+def test_the_gloss_queries_in_c_are_the_twin_s(linker: Linker, monkeypatch: pytest.MonkeyPatch) -> None:
+    # ``_translated`` with its cov query from the per-word tables in C against the Python code, on Swedish
+    # texts of the fictional taxonomy, the tables empty and then filled, and begun again once full
+    texts = [
+        "hantera sociala medier och budgetar",
+        "Python och C#",
+        "analysera webbtrafik",
+        "kundtjänst",
+        "här",
+    ]
+    glossed = 0
+    for rounds in range(3):
+        if rounds == 2:  # tables held to one entry: begun again at each miss
+            monkeypatch.setattr(linker_module, "PARTS_CACHE", 1)
+        for text in texts:
+            tokens = words(clean(text))
+            terms = linker._tagged(tokens, "sv")
+            own = terms.get("sv")
+            extra = linker._expanded(tokens, "sv", [t for ts in terms.values() for t in ts]) if own else {}
+            native = linker._translated(tokens, "sv", own, extra)
+            twin = linker._translated(tokens, "sv", own, extra, native=False)
+            assert [w for _, w in native] == [w for _, w in twin]
+            _same_queries([q for q, _ in native], [q for q, _ in twin])
+            glossed += bool(native)
+        linker._gloss_tables = (None, None, None, None, {})
+    assert glossed  # some text has a gloss: the tables were read
+
+
+@needs_c
+@settings(max_examples=200, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n_tables=st.integers(0, 3), gaps=st.booleans())
+def test_the_c_own_terms_are_the_twin_s(seed: int, n_tables: int, gaps: bool) -> None:
+    # random per-word tables: tokens with near terms or not, parts that are other tokens' terms, repeated,
+    # or in no table; ``gaps``: tokens missing from a table, which both report the same way
+    rng = np.random.default_rng(seed)
+    words_ = [f"w{k}" for k in range(6)]
+    terms = [f"x:{k}" for k in range(8)]
+    tables = [
+        {
+            word: (
+                f"l{int(rng.integers(0, 4))}",
+                str(rng.choice(terms)),
+                None if rng.random() < 0.6 else str(rng.choice(terms)),
+                tuple(str(rng.choice(terms)) for _ in range(int(rng.integers(0, 3)))),
+            )
+            for word in words_
+            if not (gaps and rng.random() < 0.1)
+        }
+        for _ in range(n_tables)
+    ]
+    tokens = [str(rng.choice(words_)) for _ in range(int(rng.integers(0, 7)))]
+    for text_at in range(-1, n_tables):
+        c = own_terms(tokens, tables, text_at)
+        assert (
+            c == own_terms_python(tokens, tables, text_at) == own_terms(tokens, tables, text_at, native=False)
+        )
+
+
+@needs_c
+def test_the_c_own_terms_refuse_what_they_cannot_read() -> None:
+    with pytest.raises(ValueError, match="text_at"):
+        own_terms(["a"], [{}], 1)
+    with pytest.raises(TypeError, match="entry"):
+        own_terms(["a"], [{"a": ("a", "x:a", None, ["x:b"])}], 0)  # type: ignore[dict-item]
+
+
+@needs_c
+def test_the_lexical_queries_from_the_c_tables_are_the_twin_s(
+    linker: Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ``_lexical_queries`` with the terms and the gloss from the per-word tables in C against the Python code,
+    # each language and with and without the gloss, the tables empty, filled, and begun again once full
+    texts = [
+        *TEXTS,
+        "hantera sociala medier och budgetar",
+        "webbanalys och kundtjänst",
+        "analysera webbtrafik",
+    ]
+    for rounds in range(3):
+        if rounds == 2:
+            monkeypatch.setattr(linker_module, "PARTS_CACHE", 1)
+        for text in texts:
+            tokens = words(clean(text))
+            for lang in ("en", "sv", "de"):
+                for translate in (True, False):
+                    native = linker._lexical_queries(tokens, lang, translate=translate)
+                    twin = linker._lexical_queries(tokens, lang, translate=translate, native=False)
+                    for a, b in zip(native, twin, strict=True):
+                        assert [w for _, w in a] == [w for _, w in b]
+                        _same_queries([q for q, _ in a], [q for q, _ in b])
+        assert linker._own_tables[1] and linker._gloss_tables[4]  # the tables were read
+        linker._own_tables = (None, {})
+        linker._gloss_tables = (None, None, None, None, {})

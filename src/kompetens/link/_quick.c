@@ -31,7 +31,7 @@
 
 #include "../_cshared.h" /* the query items of walk_select, shared with extract/_speedups.c */
 
-#define VERSION 3
+#define VERSION 4
 
 static int by_value(const void *a, const void *b) {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -561,12 +561,335 @@ fail:
     return NULL;
 }
 
+/* gloss_query(tokens, own, extra, token_keys, table) -> (ids, weights, best, found) or (missing tokens, missing keys)
+ *   The cov query of a text's English gloss (Linker._translated) read from per-word tables: each of `own` (the
+ *   text's tagged terms, "lang:lemma", at weight 1) and then of `extra` (a dict term -> float: the synonyms'
+ *   terms at their weights) is keyed by its lemma (the part after the first ':'), or by what `token_keys` says
+ *   for that lemma: token_keys (None: no keying) maps each of `tokens` to None or (folded lemma, table key),
+ *   and a lemma equal to a folded lemma takes the key of the last token that gives it (the dict `keyed` of
+ *   _translated). `table` maps a key to (best, ids, shares): the key's translations (Linker._translations_of)
+ *   as the first target's word (None where it has none), the targets' term ids in the words index (bytes of
+ *   int64, -1 where the index lacks the term) and their weights (bytes of float64). Each target keeps the
+ *   largest share x weight above 0 (a double, as Python's), the targets in the order first given one:
+ *   ids (bytes of int64, the index's known targets), weights (a bytearray of float32), best (the best
+ *   targets' words of the own terms whose key has translations, in order) and found (whether any target, known
+ *   or not, got a weight: _translated's `found` is not empty). Where a token has no entry in token_keys, or a
+ *   key none in table, nothing is computed: the lists of those missing tokens, or else keys, come back for the
+ *   caller to fill the tables (quick.gloss_query_python is the twin). */
+static PyObject *gloss_query(PyObject *self, PyObject *args) {
+    PyObject *tokens, *own, *extra, *token_keys, *table;
+    if (!PyArg_ParseTuple(args, "O!O!OOO!", &PyList_Type, &tokens, &PyList_Type, &own, &extra, &token_keys,
+                          &PyDict_Type, &table))
+        return NULL;
+    if ((extra != Py_None && !PyDict_Check(extra)) || (token_keys != Py_None && !PyDict_Check(token_keys))) {
+        PyErr_SetString(PyExc_TypeError, "gloss_query: extra and token_keys must be dicts or None");
+        return NULL;
+    }
+    Py_ssize_t n_tok = PyList_GET_SIZE(tokens), n_own = PyList_GET_SIZE(own);
+    Py_ssize_t n_extra = extra == Py_None ? 0 : PyDict_GET_SIZE(extra);
+    PyObject *out = NULL, *missing_tokens = NULL, *missing_keys = NULL, *best = NULL;
+    PyObject **folded = NULL, **keyof = NULL; /* borrowed: held by token_keys' tuples */
+    int64_t *keys = NULL, *order = NULL;
+    double *value = NULL;
+    Py_ssize_t *slot = NULL, n_keyed = 0, size = 0, n_out = 0, cap = 0;
+    int found_any = 0;
+    missing_tokens = PyList_New(0);
+    missing_keys = PyList_New(0);
+    best = PyList_New(0);
+    if (missing_tokens == NULL || missing_keys == NULL || best == NULL) goto done;
+    if (token_keys != Py_None) {
+        folded = PyMem_Malloc(sizeof(PyObject *) * (size_t)(n_tok + 1));
+        keyof = PyMem_Malloc(sizeof(PyObject *) * (size_t)(n_tok + 1));
+        if (folded == NULL || keyof == NULL) { PyErr_NoMemory(); goto done; }
+        for (Py_ssize_t i = 0; i < n_tok; i++) {
+            PyObject *token = PyList_GET_ITEM(tokens, i);
+            if (!PyUnicode_CheckExact(token)) { /* a str's hash and equality run no Python code */
+                PyErr_SetString(PyExc_TypeError, "gloss_query: the tokens must be str");
+                goto done;
+            }
+            PyObject *entry = PyDict_GetItemWithError(token_keys, token);
+            if (entry == NULL) {
+                if (PyErr_Occurred() || PyList_Append(missing_tokens, token) < 0) goto done;
+                continue;
+            }
+            if (entry == Py_None) continue;
+            if (!PyTuple_CheckExact(entry) || PyTuple_GET_SIZE(entry) != 2 ||
+                !PyUnicode_CheckExact(PyTuple_GET_ITEM(entry, 0)) || !PyUnicode_CheckExact(PyTuple_GET_ITEM(entry, 1))) {
+                PyErr_SetString(PyExc_TypeError, "gloss_query: a token's entry must be None or (str, str)");
+                goto done;
+            }
+            folded[n_keyed] = PyTuple_GET_ITEM(entry, 0);
+            keyof[n_keyed] = PyTuple_GET_ITEM(entry, 1);
+            n_keyed++;
+        }
+        if (PyList_GET_SIZE(missing_tokens)) {
+            out = PyTuple_Pack(2, missing_tokens, missing_keys);
+            goto done;
+        }
+    }
+    /* the targets' ids each once (id_table), in the order first given a weight */
+    cap = 16;
+    keys = id_table(cap, &size);
+    slot = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)size);
+    order = PyMem_Malloc(sizeof(int64_t) * (size_t)cap);
+    value = PyMem_Malloc(sizeof(double) * (size_t)cap);
+    if (keys == NULL || slot == NULL || order == NULL || value == NULL) { PyErr_NoMemory(); goto done; }
+    Py_ssize_t pos = 0;
+    for (Py_ssize_t i = 0; i < n_own + n_extra; i++) {
+        PyObject *term, *wobj = NULL;
+        double weight = 1.0;
+        if (i < n_own) {
+            term = PyList_GET_ITEM(own, i);
+        } else if (!PyDict_Next(extra, &pos, &term, &wobj)) {
+            break;
+        } else if (!PyFloat_CheckExact(wobj)) { /* Python's float product: a numpy float would differ */
+            PyErr_SetString(PyExc_TypeError, "gloss_query: the extra terms' weights must be floats");
+            goto done;
+        } else {
+            weight = PyFloat_AS_DOUBLE(wobj);
+        }
+        if (!PyUnicode_CheckExact(term)) {
+            PyErr_SetString(PyExc_TypeError, "gloss_query: the terms must be str");
+            goto done;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(term);
+        Py_ssize_t colon = PyUnicode_FindChar(term, ':', 0, len, 1);
+        if (colon == -2) goto done;
+        PyObject *lemma = colon < 0 ? PyUnicode_New(0, 0) : PyUnicode_Substring(term, colon + 1, len);
+        if (lemma == NULL) goto done;
+        PyObject *key = lemma;
+        for (Py_ssize_t k = n_keyed - 1; k >= 0; k--) {
+            int same = PyUnicode_Compare(folded[k], lemma);
+            if (same == -1 && PyErr_Occurred()) { Py_DECREF(lemma); goto done; }
+            if (same == 0) { key = keyof[k]; break; }
+        }
+        PyObject *entry = PyDict_GetItemWithError(table, key);
+        if (entry == NULL) {
+            int failed = PyErr_Occurred() != NULL || PyList_Append(missing_keys, key) < 0;
+            Py_DECREF(lemma);
+            if (failed) goto done;
+            continue;
+        }
+        Py_DECREF(lemma);
+        if (!PyTuple_CheckExact(entry) || PyTuple_GET_SIZE(entry) != 3 || !PyBytes_CheckExact(PyTuple_GET_ITEM(entry, 1)) ||
+            !PyBytes_CheckExact(PyTuple_GET_ITEM(entry, 2)) ||
+            PyBytes_GET_SIZE(PyTuple_GET_ITEM(entry, 1)) != PyBytes_GET_SIZE(PyTuple_GET_ITEM(entry, 2)) ||
+            PyBytes_GET_SIZE(PyTuple_GET_ITEM(entry, 1)) % 8) {
+            PyErr_SetString(PyExc_TypeError, "gloss_query: a table entry must be (best, ids, shares)");
+            goto done;
+        }
+        if (PyList_GET_SIZE(missing_keys)) continue; /* no result to build: only the missing keys count */
+        PyObject *first = PyTuple_GET_ITEM(entry, 0);
+        if (i < n_own && first != Py_None && PyList_Append(best, first) < 0) goto done;
+        Py_ssize_t n_pairs = PyBytes_GET_SIZE(PyTuple_GET_ITEM(entry, 1)) / 8;
+        const int64_t *ids = (const int64_t *)PyBytes_AS_STRING(PyTuple_GET_ITEM(entry, 1));
+        const double *shares = (const double *)PyBytes_AS_STRING(PyTuple_GET_ITEM(entry, 2));
+        for (Py_ssize_t j = 0; j < n_pairs; j++) {
+            double val = shares[j] * weight;
+            if (!(val > 0.0)) continue; /* never above a target's weight so far (0 where it has none) */
+            found_any = 1;
+            if (ids[j] < 0) continue; /* a target the index lacks: the query drops it */
+            if (n_out == cap) { /* grow: a new table, the ids so far again in their slots */
+                Py_ssize_t new_size;
+                int64_t *new_keys = id_table(2 * cap, &new_size);
+                Py_ssize_t *new_slot = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)new_size);
+                int64_t *new_order = PyMem_Realloc(order, sizeof(int64_t) * (size_t)(2 * cap));
+                if (new_order != NULL) order = new_order;
+                double *new_value = PyMem_Realloc(value, sizeof(double) * (size_t)(2 * cap));
+                if (new_value != NULL) value = new_value;
+                if (new_keys == NULL || new_slot == NULL || new_order == NULL || new_value == NULL) {
+                    PyMem_Free(new_keys);
+                    PyMem_Free(new_slot);
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                PyMem_Free(keys);
+                PyMem_Free(slot);
+                keys = new_keys;
+                slot = new_slot;
+                size = new_size;
+                cap *= 2;
+                for (Py_ssize_t k = 0; k < n_out; k++) {
+                    int fresh;
+                    slot[id_slot(keys, size, order[k], &fresh)] = k;
+                }
+            }
+            int fresh;
+            Py_ssize_t at = id_slot(keys, size, ids[j], &fresh);
+            if (fresh) {
+                slot[at] = n_out;
+                order[n_out] = ids[j];
+                value[n_out] = val;
+                n_out++;
+            } else if (val > value[slot[at]]) {
+                value[slot[at]] = val;
+            }
+        }
+    }
+    if (PyList_GET_SIZE(missing_keys)) {
+        out = PyTuple_Pack(2, missing_tokens, missing_keys);
+        goto done;
+    }
+    {
+        PyObject *ibytes = PyBytes_FromStringAndSize((const char *)order, (Py_ssize_t)(8 * n_out));
+        PyObject *wbytes = PyByteArray_FromStringAndSize(NULL, 4 * n_out);
+        if (ibytes != NULL && wbytes != NULL) {
+            float *wo = (float *)PyByteArray_AS_STRING(wbytes);
+            for (Py_ssize_t k = 0; k < n_out; k++) wo[k] = (float)value[k]; /* numpy's float32 of a double */
+            out = Py_BuildValue("(OOOO)", ibytes, wbytes, best, found_any ? Py_True : Py_False);
+        }
+        Py_XDECREF(ibytes);
+        Py_XDECREF(wbytes);
+    }
+done:
+    PyMem_Free(folded);
+    PyMem_Free(keyof);
+    PyMem_Free(keys);
+    PyMem_Free(slot);
+    PyMem_Free(order);
+    PyMem_Free(value);
+    Py_XDECREF(missing_tokens);
+    Py_XDECREF(missing_keys);
+    Py_XDECREF(best);
+    return out;
+}
+
+/* own_terms(tokens, tables, text_at) -> (own, whole, parts, start, end) or list of (table index, token)
+ *   A text's index terms from per-word tables (Linker._tagged, _part_terms and the whole words of
+ *   _lexical_queries): tables holds one dict per label language, in order, each mapping a token to
+ *   (lemma, term, near, parts): its lemma, that lemma as the language's term ("sv:lemma"), the known term
+ *   one letter away or None (_Terms.near, where the language is fuzzy), and its compound parts' terms (a
+ *   tuple of str). own: per language, the tokens' terms, then their near terms, then their parts (_Terms.tagged),
+ *   the languages one after another; text_at: the index of the text's own language among the tables (-1:
+ *   none); parts: the parts of that language's tokens that are none of its tokens' terms and are in own, each
+ *   once in the order first met (_part_terms); whole: own without those parts; [start, end): the text's
+ *   language's slice of own (0, 0 where text_at is -1). Where a table lacks a token, the (table, token) pairs
+ *   missing come back instead, for the caller to fill (quick.own_terms_python is the twin). */
+static PyObject *own_terms(PyObject *self, PyObject *args) {
+    PyObject *tokens, *tables;
+    Py_ssize_t text_at;
+    if (!PyArg_ParseTuple(args, "O!O!n", &PyList_Type, &tokens, &PyList_Type, &tables, &text_at)) return NULL;
+    Py_ssize_t n_tok = PyList_GET_SIZE(tokens), n_tab = PyList_GET_SIZE(tables);
+    if (text_at < -1 || text_at >= n_tab) {
+        PyErr_SetString(PyExc_ValueError, "own_terms: text_at out of range");
+        return NULL;
+    }
+    PyObject *out = NULL, *missing = NULL, *own = NULL, *whole = NULL, *parts = NULL, *held = NULL, *lemmas = NULL,
+             *owns = NULL, *partset = NULL;
+    PyObject **entries = NULL; /* borrowed, per table and token */
+    Py_ssize_t start = 0, end = 0;
+    missing = PyList_New(0);
+    own = PyList_New(0);
+    if (missing == NULL || own == NULL) goto done;
+    entries = PyMem_Malloc(sizeof(PyObject *) * (size_t)(n_tab * n_tok + 1));
+    if (entries == NULL) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t t = 0; t < n_tab; t++) {
+        PyObject *table = PyList_GET_ITEM(tables, t);
+        if (!PyDict_Check(table)) {
+            PyErr_SetString(PyExc_TypeError, "own_terms: each table must be a dict");
+            goto done;
+        }
+        for (Py_ssize_t i = 0; i < n_tok; i++) {
+            PyObject *token = PyList_GET_ITEM(tokens, i);
+            if (!PyUnicode_CheckExact(token)) { /* a str's hash and equality run no Python code */
+                PyErr_SetString(PyExc_TypeError, "own_terms: the tokens must be str");
+                goto done;
+            }
+            PyObject *entry = PyDict_GetItemWithError(table, token);
+            if (entry == NULL) {
+                if (PyErr_Occurred()) goto done;
+                PyObject *pair = Py_BuildValue("(nO)", t, token);
+                if (pair == NULL || PyList_Append(missing, pair) < 0) { Py_XDECREF(pair); goto done; }
+                Py_DECREF(pair);
+                entries[t * n_tok + i] = NULL;
+                continue;
+            }
+            if (!PyTuple_CheckExact(entry) || PyTuple_GET_SIZE(entry) != 4 ||
+                !PyUnicode_CheckExact(PyTuple_GET_ITEM(entry, 1)) ||
+                (PyTuple_GET_ITEM(entry, 2) != Py_None && !PyUnicode_CheckExact(PyTuple_GET_ITEM(entry, 2))) ||
+                !PyTuple_CheckExact(PyTuple_GET_ITEM(entry, 3))) {
+                PyErr_SetString(PyExc_TypeError, "own_terms: an entry must be (lemma, term, near, parts)");
+                goto done;
+            }
+            PyObject *ps = PyTuple_GET_ITEM(entry, 3);
+            for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(ps); k++) {
+                if (!PyUnicode_CheckExact(PyTuple_GET_ITEM(ps, k))) {
+                    PyErr_SetString(PyExc_TypeError, "own_terms: the parts must be str");
+                    goto done;
+                }
+            }
+            entries[t * n_tok + i] = entry;
+        }
+    }
+    if (PyList_GET_SIZE(missing)) {
+        out = Py_NewRef(missing);
+        goto done;
+    }
+    for (Py_ssize_t t = 0; t < n_tab; t++) {
+        if (t == text_at) start = PyList_GET_SIZE(own);
+        for (int field = 1; field <= 3; field++) { /* the terms, the near terms, the parts */
+            for (Py_ssize_t i = 0; i < n_tok; i++) {
+                PyObject *x = PyTuple_GET_ITEM(entries[t * n_tok + i], field);
+                if (field == 3) {
+                    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(x); k++)
+                        if (PyList_Append(own, PyTuple_GET_ITEM(x, k)) < 0) goto done;
+                } else if (x != Py_None && PyList_Append(own, x) < 0) {
+                    goto done;
+                }
+            }
+        }
+        if (t == text_at) end = PyList_GET_SIZE(own);
+    }
+    parts = PyList_New(0);
+    whole = PyList_New(0);
+    lemmas = PyList_New(0);
+    owns = PySet_New(own);
+    held = PySet_New(NULL); /* the text language's terms */
+    partset = PySet_New(NULL);
+    if (parts == NULL || whole == NULL || lemmas == NULL || owns == NULL || held == NULL || partset == NULL) goto done;
+    if (text_at >= 0) {
+        for (Py_ssize_t i = 0; i < n_tok; i++) {
+            PyObject *entry = entries[text_at * n_tok + i];
+            if (PySet_Add(held, PyTuple_GET_ITEM(entry, 1)) < 0 || PyList_Append(lemmas, PyTuple_GET_ITEM(entry, 0)) < 0)
+                goto done;
+        }
+        for (Py_ssize_t i = 0; i < n_tok; i++) {
+            PyObject *ps = PyTuple_GET_ITEM(entries[text_at * n_tok + i], 3);
+            for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(ps); k++) {
+                PyObject *p = PyTuple_GET_ITEM(ps, k);
+                int in_whole = PySet_Contains(held, p), in_own = PySet_Contains(owns, p), seen = PySet_Contains(partset, p);
+                if (in_whole < 0 || in_own < 0 || seen < 0) goto done;
+                if (!in_whole && in_own && !seen && (PySet_Add(partset, p) < 0 || PyList_Append(parts, p) < 0)) goto done;
+            }
+        }
+    }
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(own); k++) {
+        PyObject *x = PyList_GET_ITEM(own, k);
+        int in = PySet_Contains(partset, x);
+        if (in < 0 || (!in && PyList_Append(whole, x) < 0)) goto done;
+    }
+    out = Py_BuildValue("(OOOOnn)", own, whole, parts, lemmas, start, end);
+done:
+    PyMem_Free(entries);
+    Py_XDECREF(missing);
+    Py_XDECREF(own);
+    Py_XDECREF(whole);
+    Py_XDECREF(parts);
+    Py_XDECREF(lemmas);
+    Py_XDECREF(owns);
+    Py_XDECREF(held);
+    Py_XDECREF(partset);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"walk_select", walk_select, METH_VARARGS, "Quick linking's walk, boosts and kind mask (see the module)."},
     {"static_add", static_add, METH_VARARGS, "Quick linking's static z-scores added (see the module)."},
     {"tfidf_weights", tfidf_weights, METH_VARARGS, "A character n-gram query's weights before its norm (see above)."},
     {"distinct_ids", distinct_ids, METH_VARARGS, "A query's known term ids, each once, in order (see above)."},
     {"gram_ids", gram_ids, METH_VARARGS, "A word's character n-grams' ids in each vocab (see above)."},
+    {"gloss_query", gloss_query, METH_VARARGS, "The cov query of a text's English gloss from per-word tables (see above)."},
+    {"own_terms", own_terms, METH_VARARGS, "A text's index terms from per-word tables (see above)."},
     {"probe_stats", probe_stats, METH_VARARGS, "A text's static row mean and spread over the probe (see the module)."},
     {NULL, NULL, 0, NULL},
 };

@@ -47,8 +47,14 @@ from kompetens.link.langid import TrigramLangId
 from kompetens.link.packaged import packaged_vectors
 from kompetens.link.quick import COMPILED as QUICK_COMPILED
 from kompetens.link.quick import (
+    GlossEntry,
+    OwnTerms,
+    WordTerms,
     char_queries_of_ids,
+    gloss_entry,
+    gloss_query,
     gram_ids,
+    own_terms,
     probe_stats,
     static_add,
     term_query,
@@ -495,6 +501,18 @@ class Linker:
         # (the translation table, the glossaries, (language, lemma) -> the merged translations of a lemma
         # both hold: ``_translations_of``), rebuilt where either table is another one
         self._merged: tuple[object, object, dict[tuple[str, str], list[tuple[str, float]]]] = (None, None, {})
+        # (the translation table, the glossaries, the words index, the accents, per language: token -> None or
+        # (its folded lemma, the table's key of it), and key -> its translations as ``gloss_query`` reads them):
+        # the per-word tables of the gloss's cov query in C (``_translated``), rebuilt where any is another one
+        self._gloss_tables: tuple[
+            object,
+            object,
+            object,
+            object,
+            dict[str, tuple[dict[str, tuple[str, str] | None], dict[str, GlossEntry]]],
+        ] = (None, None, None, None, {})
+        # (the terms' maker, per language: token -> its lemma, term, near term and parts' terms): ``_own_terms``
+        self._own_tables: tuple[object, dict[str, dict[str, WordTerms]]] = (None, {})
         self._label_table: set[tuple[str, ...]] | None = None
         self._dense_masks: dict[tuple[str, ...], npt.NDArray[np.bool_]] = {}
         self._kind_mask = {k: np.isin(kind_arr[self._group_concept], v) for k, v in KINDS.items()}
@@ -1322,12 +1340,22 @@ class Linker:
         of the compound parts that are no whole word (unweighted: see ``fuse_parts``), and ``chr`` and the
         gloss's ``cov`` + ``chr``."""
         cfg = self.config
-        terms = self._tagged(tokens, text_lang)  # once: the gloss starts from the text's own terms
-        own = [t for ts in terms.values() for t in ts]
-        extra = self._expanded(tokens, text_lang, own) if text_lang in terms else {}
-        parts = self._part_terms(tokens, text_lang, own) if translate and cfg.w_part != 1.0 else []
-        held = set(parts)  # own terms without the parts, and the parts apart (see ``w_part``)
-        whole = [t for t in own if t not in held]
+        text_own: list[str] | None
+        if native and QUICK_COMPILED:  # the same terms, from per-word tables in C (``_own_terms``)
+            langs = self._label_langs(tokens, text_lang)
+            own, whole, parts, lemmas, start, end = self._own_terms(tokens, langs, text_lang)
+            text_own = own[start:end] if text_lang in langs else None
+            extra = self._expanded(tokens, text_lang, own, lemmas) if text_own is not None else {}
+            if not (translate and cfg.w_part != 1.0):
+                parts, whole = [], own
+        else:
+            terms = self._tagged(tokens, text_lang)  # once: the gloss starts from the text's own terms
+            own = [t for ts in terms.values() for t in ts]
+            text_own = terms.get(text_lang)
+            extra = self._expanded(tokens, text_lang, own) if text_lang in terms else {}
+            parts = self._part_terms(tokens, text_lang, own) if translate and cfg.w_part != 1.0 else []
+            held = set(parts)  # own terms without the parts, and the parts apart (see ``w_part``)
+            whole = [t for t in own if t not in held]
         index = self.words_index
         cov = (
             index.query_weighted({**extra, **dict.fromkeys(whole, 1.0)})
@@ -1341,9 +1369,48 @@ class Linker:
         if translate:  # below direct matches: summed at w_translate (0.5 and 0.85 were worse)
             rest += [
                 (q, cfg.w_translate * w)
-                for q, w in self._translated(tokens, text_lang, terms.get(text_lang), extra, native=native)
+                for q, w in self._translated(tokens, text_lang, text_own, extra, native=native)
             ]
         return [(cov, cfg.w_cov)], [(term_query(index, parts, native=native), 1.0)] if parts else [], rest
+
+    def _own_terms(self, tokens: list[str], langs: Sequence[str], text_lang: str) -> OwnTerms:
+        """``own_terms`` of the text (in C): its terms in ``langs`` (``_tagged``), those without the compound
+        parts apart and the parts apart (``_part_terms``), its language's lemmas and its slice of the terms,
+        the same lists, read from per-word tables (``_word_terms``) filled the first time a word is met."""
+        state = self._own_tables
+        if state[0] is not self._terms:
+            state = self._own_tables = (self._terms, {})
+        tables = [state[1].setdefault(lang, {}) for lang in langs]
+        text_at = langs.index(text_lang) if text_lang in langs else -1
+        cleared = False
+        while True:
+            got = own_terms(tokens, tables, text_at)
+            if isinstance(got, tuple):
+                return got
+            if not cleared and sum(map(len, tables)) >= PARTS_CACHE:  # bounded as the other word memos
+                # begun again, once a call: the text's words then fill them whatever their size
+                cleared = True
+                for table in tables:
+                    table.clear()
+                continue
+            for t, token in got:
+                tables[t][token] = self._word_terms(token, langs[t])
+
+    def _word_terms(self, token: str, lang: str) -> WordTerms:
+        """A token's entry in ``_own_terms``' table of ``lang``: its lemma, its term, its near term (or None)
+        and its compound parts' terms, as ``_Terms.tagged`` gives them."""
+        terms = self._terms
+        lemma = terms.lemmas([token], lang)[0]
+        known = terms.known.get(lang)
+        near = None
+        parts: tuple[str, ...] = ()
+        if known:
+            if lang in terms.fuzzy and len(lemma) >= FUZZY_MIN and lemma not in known:
+                found = terms.near(lemma, lang)
+                near = f"{lang}:{found}" if found else None
+            if lang in terms.split:
+                parts = tuple(f"{lang}:{p}" for p in terms.parts(token, lang))
+        return lemma, f"{lang}:{lemma}", near, parts
 
     def _char_queries(
         self, tokens: Sequence[str], langs: Sequence[str], *, native: bool = True
@@ -1878,13 +1945,16 @@ class Linker:
     def _coverage(self, tokens: list[str], text_lang: str) -> FloatArray:
         return self.words_index.score([t for ts in self._tagged(tokens, text_lang).values() for t in ts])
 
-    def _expanded(self, tokens: list[str], text_lang: str, own: Sequence[str]) -> dict[str, float]:
+    def _expanded(
+        self, tokens: list[str], text_lang: str, own: Sequence[str], lemmas: list[str] | None = None
+    ) -> dict[str, float]:
         """The tagged terms of the synonyms (``LinkConfig.synonyms``) of the text's words and phrases that the
-        text lacks, each with its best group weight; {} for a language without a table."""
+        text lacks, each with its best group weight; {} for a language without a table. ``lemmas``: the
+        tokens' (``_Terms.lemmas``), where the caller has them."""
         table = self._synonyms.get(text_lang)
         if table is None:
             return {}
-        members = table.expand(self._terms.lemmas(tokens, text_lang))
+        members = table.expand(self._terms.lemmas(tokens, text_lang) if lemmas is None else lemmas)
         if not members:
             return {}
         held = set(own)
@@ -1921,6 +1991,8 @@ class Linker:
             return []
         if own is None:
             own = self._terms.tagged(tokens, text_lang)
+        if native and QUICK_COMPILED:
+            return self._translated_c(tokens, text_lang, own, extra)
         # the table's keys of the text's words where they are not their folded lemmas: "växa" keeps its
         # accents, "här" (not "hår") has none (stop 46)
         keyed: dict[str, str] = {}
@@ -1958,6 +2030,65 @@ class Linker:
                 )
             ]
             out += [(q, cfg.w_chr) for q in self._char_queries(best, [TRANSLATE_TO], native=native)]
+        return out
+
+    def _translated_c(
+        self, tokens: list[str], text_lang: str, own: list[str], extra: Mapping[str, float] | None
+    ) -> list[tuple[TermQuery, float]]:
+        """``_translated``'s queries, the same to the bit, the gloss's cov query built in C
+        (``quick.gloss_query``) from per-word tables filled the first time a word or a key is met: each token's
+        folded lemma and its key where that is not the folded lemma (the accents' ``keyed``), and each key's
+        translations (``_translations_of``) with the targets' term ids."""
+        cfg = self.config
+        state = self._gloss_tables
+        if not (
+            state[0] is self.translations
+            and state[1] is self._glossaries
+            and state[2] is self.words_index
+            and state[3] is self.accents
+        ):
+            state = self._gloss_tables = (
+                self.translations,
+                self._glossaries,
+                self.words_index,
+                self.accents,
+                {},
+            )
+        tables = state[4].get(text_lang)
+        if tables is None:
+            tables = state[4][text_lang] = ({}, {})
+        token_keys, table = tables
+        accents = self.accents.get(text_lang) if self._terms.fold_accents else None
+        extra_dict = extra if extra is None or isinstance(extra, dict) else dict(extra)
+        own_list = own if isinstance(own, list) else list(own)
+        cleared = False
+        while True:
+            got = gloss_query(tokens, own_list, extra_dict, None if accents is None else token_keys, table)
+            if len(got) == 4:
+                break
+            missing_tokens, missing_keys = got
+            if not cleared and len(token_keys) + len(table) >= PARTS_CACHE:  # bounded as the other word memos
+                # begun again, once a call: the text's words then fill them whatever their size
+                cleared = True
+                token_keys.clear()
+                table.clear()
+                continue
+            for token in missing_tokens:
+                assert accents is not None
+                lemma = self.lemmatizer.lemmas([token], text_lang)[0]
+                folded = fold(lemma)
+                key = "" if accents.foreign(lemma) else accents.key(lemma)
+                token_keys[token] = (folded, key) if key != folded or accents.foreign(lemma) else None
+            vocab = self.words_index.vocab
+            for key in missing_keys:
+                table[key] = gloss_entry(self._translations_of(key, text_lang), vocab, f"{TRANSLATE_TO}:")
+        ids, weights, best, any_found = got
+        if not any_found:
+            return []
+        index = self.words_index
+        out = [(TermQuery(index, ids, weights, index._limit(1.0)), cfg.w_cov)]
+        if cfg.w_chr and len(tokens) <= GLOSS_CHR_WORDS:
+            out += [(q, cfg.w_chr) for q in self._char_queries(best, [TRANSLATE_TO])]
         return out
 
     def _pool(self, doc_scores: FloatArray) -> FloatArray:

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import chain
 from types import ModuleType
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -29,8 +30,12 @@ __all__ = [
     "COMPILED",
     "VERSION",
     "char_queries_of_ids",
+    "gloss_query",
+    "gloss_query_python",
     "gram_ids",
     "gram_ids_python",
+    "own_terms",
+    "own_terms_python",
     "probe_stats",
     "probe_stats_python",
     "select_python",
@@ -40,7 +45,7 @@ __all__ = [
     "walk_select",
 ]
 
-VERSION = 3
+VERSION = 4
 """The ``VERSION`` of ``_quick.c`` this code calls (raised with any change of its functions' signatures)."""
 
 
@@ -294,3 +299,143 @@ def term_query(index: InvertedIndex, terms: list[str], *, native: bool = True) -
         return index.query(terms)
     ids = np.frombuffer(_native.distinct_ids(terms, index.vocab), dtype=np.int64)
     return TermQuery(index, ids, np.ones(len(ids), dtype=np.float32), index._limit(1.0))
+
+
+GlossEntry = tuple[str | None, bytes, bytes]
+"""A key's translations as :func:`gloss_query` reads them: the first target's word (None without one), the
+targets' term ids in the words index (int64 bytes, -1 where it lacks the term) and their weights (float64 bytes)."""
+GlossResult = tuple[npt.NDArray[np.int64], FloatArray, list[str], bool]
+"""The gloss's cov query (its term ids and weights), the own terms' best targets' words, and whether any target
+got a weight."""
+
+
+def gloss_entry(pairs: Sequence[tuple[str, float]], vocab: Mapping[str, int], prefix: str) -> GlossEntry:
+    """The table entry (:data:`GlossEntry`) of a key's translations ``pairs`` (``Linker._translations_of``), the
+    targets looked up as ``prefix + target`` in ``vocab``."""
+    ids = np.asarray([vocab.get(prefix + t, -1) for t, _ in pairs], dtype=np.int64)
+    shares = np.asarray([float(w) for _, w in pairs], dtype=np.float64)
+    return (pairs[0][0] if pairs else None), ids.tobytes(), shares.tobytes()
+
+
+def gloss_query_python(
+    tokens: Sequence[str],
+    own: Sequence[str],
+    extra: Mapping[str, float] | None,
+    token_keys: Mapping[str, tuple[str, str] | None] | None,
+    table: Mapping[str, GlossEntry],
+) -> GlossResult | tuple[list[str], list[str]]:
+    """The twin of the C code's ``gloss_query``: ``Linker._translated``'s gloss from per-word tables. Each own
+    term (weight 1) and then each ``extra`` term (at its weight) is keyed by its lemma, or where a token's entry
+    in ``token_keys`` (None: no keying) folds to that lemma, by the last such entry's key; a target keeps the
+    largest share x weight above 0, targets in the order first given one. Missing entries: (the tokens
+    ``token_keys`` lacks, else the keys ``table`` lacks) instead, the tables to be filled by the caller."""
+    keyed: dict[str, str] = {}
+    if token_keys is not None:
+        missing = [t for t in tokens if t not in token_keys]
+        if missing:
+            return missing, []
+        for token in tokens:
+            keys = token_keys[token]
+            if keys is not None:
+                keyed[keys[0]] = keys[1]
+    found: dict[int, float] = {}
+    best: list[str] = []
+    any_found = False
+    absent: list[str] = []
+    terms = [*((t, 1.0, True) for t in own), *((t, w, False) for t, w in (extra or {}).items())]
+    for term, weight, is_own in terms:
+        lemma = term.partition(":")[2]
+        key = keyed.get(lemma, lemma)
+        entry = table.get(key)
+        if entry is None:
+            absent.append(key)
+            continue
+        first, id_bytes, share_bytes = entry
+        if is_own and first is not None:
+            best.append(first)
+        ids = np.frombuffer(id_bytes, dtype=np.int64).tolist()
+        for i, share in zip(ids, np.frombuffer(share_bytes, dtype=np.float64).tolist(), strict=True):
+            val = share * weight
+            if not val > 0.0:
+                continue
+            any_found = True
+            if i >= 0 and val > found.get(i, 0.0):
+                found[i] = val
+    if absent:
+        return [], absent
+    return (
+        np.fromiter(found, dtype=np.int64, count=len(found)),
+        np.fromiter(found.values(), dtype=np.float32, count=len(found)),
+        best,
+        any_found,
+    )
+
+
+def gloss_query(
+    tokens: list[str],
+    own: list[str],
+    extra: dict[str, float] | None,
+    token_keys: dict[str, tuple[str, str] | None] | None,
+    table: dict[str, GlossEntry],
+    *,
+    native: bool = True,
+) -> GlossResult | tuple[list[str], list[str]]:
+    """:func:`gloss_query_python`, in C where it is built (``native=False``: the twin)."""
+    if _native is None or not native:
+        return gloss_query_python(tokens, own, extra, token_keys, table)
+    found: Any = _native.gloss_query(tokens, own, extra, token_keys, table)
+    if len(found) == 2:
+        missing: tuple[list[str], list[str]] = found
+        return missing
+    ids, weights, best, any_found = found
+    return np.frombuffer(ids, dtype=np.int64), np.frombuffer(weights, dtype=np.float32), best, any_found
+
+
+WordTerms = tuple[str, str, str | None, tuple[str, ...]]
+"""A token's entry in a language's table of :func:`own_terms`: its lemma, its term ("sv:lemma"), the known term
+one letter away (or None), its compound parts' terms."""
+OwnTerms = tuple[list[str], list[str], list[str], list[str], int, int]
+"""A text's terms (every label language's), those without the parts apart, the parts apart, its own language's
+lemmas, and that language's slice of the terms."""
+
+
+def own_terms_python(
+    tokens: Sequence[str], tables: Sequence[Mapping[str, WordTerms]], text_at: int
+) -> OwnTerms | list[tuple[int, str]]:
+    """The twin of the C code's ``own_terms``: a text's terms from per-word tables, one per label language
+    (``Linker._tagged``: per language its tokens' terms, their near terms, their parts), the parts of the text's
+    own language (``tables[text_at]``; -1: none) that are no term of its tokens but are among the terms, each
+    once (``_part_terms``), the terms without those, the language's lemmas and its slice of the terms; where a
+    table lacks a token, the (table, token) pairs missing instead."""
+    missing = [(t, token) for t, table in enumerate(tables) for token in tokens if token not in table]
+    if missing:
+        return missing
+    own: list[str] = []
+    start = end = 0
+    for t, table in enumerate(tables):
+        entries = [table[token] for token in tokens]
+        if t == text_at:
+            start = len(own)
+        own += [e[1] for e in entries]
+        own += [e[2] for e in entries if e[2] is not None]
+        own += [p for e in entries for p in e[3]]
+        if t == text_at:
+            end = len(own)
+    if text_at < 0:
+        return own, list(own), [], [], 0, 0
+    entries = [tables[text_at][token] for token in tokens]
+    whole = {e[1] for e in entries}
+    held = set(own)
+    parts = list(dict.fromkeys(p for e in entries for p in e[3] if p not in whole and p in held))
+    apart = set(parts)
+    return own, [t for t in own if t not in apart], parts, [e[0] for e in entries], start, end
+
+
+def own_terms(
+    tokens: list[str], tables: list[dict[str, WordTerms]], text_at: int, *, native: bool = True
+) -> OwnTerms | list[tuple[int, str]]:
+    """:func:`own_terms_python`, in C where it is built (``native=False``: the twin)."""
+    if _native is None or not native:
+        return own_terms_python(tokens, tables, text_at)
+    found: Any = _native.own_terms(tokens, tables, text_at)
+    return found  # type: ignore[no-any-return]
