@@ -85,7 +85,8 @@ def test_a_bracket_with_the_titles_initials_is_its_short_form() -> None:
 def test_the_title_fit_is_the_weighed_part_the_cvs_titles_hold() -> None:
     words = {"payroll": 0.3, "specialist": 0.1}
     assert wording.title_fit(words, ["Payroll Officer, Invented Care Homes"]) == pytest.approx(0.75)
-    assert wording.title_fit(words, ["Payroll Assistant", "Tax Specialist"]) == pytest.approx(1.0)
+    assert wording.title_fit(words, ["Payroll Assistant", "Payroll Specialist"]) == pytest.approx(1.0)
+    assert wording.title_fit(words, ["Payroll Assistant", "Specialist, Payroll"]) == pytest.approx(1.0)
     assert wording.title_fit(words, ["Pensions Administrator"]) == 0.0
     assert wording.title_fit(words, []) is None  # a CV whose jobs are not read is not held to it
     assert wording.title_fit({}, ["Payroll Officer"]) is None
@@ -259,3 +260,28 @@ def test_a_title_that_names_the_same_job_in_other_words_holds_part_of_the_ads_ti
     assert wording.title_fit(sv, ["Gruppchef"], lang="sv") == 0.0
     manager = {"marketing": 0.3, "manager": 0.3}
     assert wording.title_fit(manager, ["Shift Supervisor"], lang="en", title="Marketing Manager") == 0.0
+
+
+def test_a_generic_role_noun_alone_holds_nothing_of_the_title() -> None:
+    """The role noun ("specialist", "manager", "handläggare") names a level of work in any trade; the words
+    beside it name the job: a PPC specialist holds nothing of an SEO specialist's title. Before: 0.4 each."""
+    en = {"seo": 0.3, "specialist": 0.2}
+    assert wording.title_fit(en, ["PPC Specialist, Invented Agency"], lang="en") == 0.0
+    assert wording.title_fit(en, ["Payroll Assistant", "Tax Specialist"], lang="en") == 0.0
+    assert wording.title_fit(en, ["SEO Specialist"], lang="en") == pytest.approx(1.0)
+    assert wording.title_fit(en, ["SEO Executive"], lang="en") == pytest.approx(0.6)
+    # the role noun held in a title that holds the job's word too, though another title holds it alone
+    assert wording.title_fit(
+        en, ["PPC Specialist", "SEO & Specialist Content Lead"], lang="en"
+    ) == pytest.approx(1.0)
+    assert wording.title_fit({"community": 0.3, "manager": 0.1}, ["Marketing Manager"], lang="en") == 0.0
+    sv = {"löne": 0.2, "handläggare": 0.2, "kommunikation": 0.2}
+    assert wording.title_fit(sv, ["Handläggare, Försäkringskassan"], lang="sv") == 0.0
+    assert wording.title_fit(sv, ["Ekonomihandläggare"], lang="sv") == 0.0  # a compound's head alone too
+    assert wording.title_fit(sv, ["Kommunikation och handläggare"], lang="sv") == pytest.approx(2 / 3)
+    # a title of role nouns only is held by them as before
+    assert wording.title_fit({"specialist": 0.2}, ["PPC Specialist"], lang="en") == pytest.approx(1.0)
+    assert wording.title_fit({"manager": 0.2, "officer": 0.2}, ["Officer"], lang="en") == pytest.approx(0.5)
+    # the nouns are language data of both languages
+    assert {"specialist", "manager", "coordinator"} <= set(wording.cv_words("title_role_nouns"))
+    assert {"handläggare", "samordnare", "ansvarig"} <= set(wording.cv_words("title_role_nouns"))

@@ -665,12 +665,19 @@ def title_fit(
     read is not held to it). In a language that closes its compounds (``lang``'s ``title_compound_heads``)
     a compound whose head (its last part) is the word holds it: a "Webbredaktör" is a "redaktör", a
     "Redaktörsassistent" is not. A CV title that holds a synonym of the ad's ``title`` (``title_synonyms``)
-    holds ``TITLE_SYNONYM_SHARE`` of that title's words: a "Gruppchef kundcenter" is a "Teamledare", a "Shift Supervisor" a "Team Leader"."""
+    holds ``TITLE_SYNONYM_SHARE`` of that title's words: a "Gruppchef kundcenter" is a "Teamledare", a "Shift Supervisor" a "Team Leader".
+    A generic role noun of the ad's title (``title_role_nouns`` of ``lang/<code>/cv.json``: "specialist",
+    "coordinator", "handläggare") is held only by a CV title that holds one of the title's other words too,
+    where the title has any: the noun names a level of work in any trade, the words beside it name the job,
+    so a "PPC Specialist" holds nothing of "SEO Specialist" and a "Marketing Manager" nothing of "Community
+    Manager"."""
     total = math.fsum(words.values())
     if total <= 0.0:
         return None
     heads = _compound_heads(lang)
     synonyms = _synonym_words(title, words) if title else []
+    roles = set(words) & set(cv_words("title_role_nouns"))
+    domain = set(words) - roles
     named = False
     held: set[str] = set()
     by_synonym: set[str] = set()
@@ -681,9 +688,10 @@ def title_fit(
         named = True
         if short and _holds(low, short):
             return 1.0
-        held.update(
-            w for w in words if w not in held and (_holds(low, w) or (heads and _heads(low, w, *heads)))
-        )
+        here = {w for w in words if _holds(low, w) or (heads and _heads(low, w, *heads))}
+        if domain and not here & domain:
+            here -= roles  # "PPC Specialist" for "SEO Specialist": a role noun alone names no job
+        held |= here
         for parts, others in synonyms:
             if any(_holds(low, o) or (heads and _heads(low, o, *heads)) for o in others):
                 by_synonym.update(parts)
