@@ -4,6 +4,8 @@ worked out at set-up."""
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,10 +18,12 @@ from kompetens.extract.lemma import SUPPORTED, Lexicon, write_lexicon
 from kompetens.extract.native import speedups as _speedups
 from kompetens.extract.phrases import PhraseIndex, PhraseSpec, Sense, via_lemma
 from kompetens.extract.pipeline import (
+    FUZZY_CUTOFF,
     Extractor,
     _Candidate,
     _false_friends,
     _friend_spans,
+    _fuzzy_best_python,
     _fuzzy_counts_python,
     _fuzzy_reach_python,
     _outside_spans,
@@ -357,6 +361,85 @@ def test_the_c_fuzzy_reach_checks_its_arguments() -> None:
         assert _speedups.fuzzy_reach(word, choices, counts, cutoff) == _fuzzy_reach_python(
             word, choices, counts, cutoff
         )
+
+
+FUZZY_BESTS = [
+    pytest.param(_fuzzy_best_python, id="python"),
+    pytest.param(getattr(_speedups, "fuzzy_best", None), id="c", marks=_NO_C),
+]
+
+
+@pytest.mark.parametrize("best", FUZZY_BESTS)
+@settings(max_examples=300, deadline=None)
+@given(_FUZZY_WORD, st.lists(_FUZZY_WORD, max_size=30), st.sampled_from([0.0, 50.0, 88.0, 100.0]))
+@example("marknadsförng", ["marknadsföring", "x"], 88.0)
+@example("abcdefghijkl", ["abcdefghijkxy", "abcdefghijkyx", "abcdefghijkl"], 88.0)  # 88 exactly, then 100
+@example("", ["", "a"], 0.0)
+def test_the_fuzzy_best_is_rapidfuzz_s_extract_one(
+    best: Callable[[str, list[str], float], str | None], word: str, choices: list[str], cutoff: float
+) -> None:
+    """``fuzzy_best`` (stop 50), C and twin, names the choice rapidfuzz's ``extractOne`` with ``fuzz.ratio``
+    names (the first of the best, ties and all), or None where it names none."""
+    from rapidfuzz import fuzz, process
+
+    found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+    assert best(word, choices, cutoff) == (found[0] if found is not None else None)
+
+
+@pytest.mark.parametrize("best", FUZZY_BESTS)
+def test_the_fuzzy_best_takes_a_ratio_of_exactly_88_as_rapidfuzz_does(
+    best: Callable[[str, list[str], float], str | None],
+) -> None:
+    """Where a ratio is exactly the pipeline's cutoff (``200 * lcs / (n + m) == 88``: ``n + m`` a multiple of
+    25), rapidfuzz's float steps might round either way; it takes them all, and so does ``fuzzy_best``. Also a
+    first of equal ratios after a lower one, and a choice under the cutoff by one letter."""
+    from rapidfuzz import fuzz, process
+
+    top = 800 if best is not _fuzzy_best_python else 150
+    for total in range(25, top + 1, 25):
+        lcs = 11 * total // 25
+        for n in range(lcs, total - lcs + 1, max(1, (total - 2 * lcs) // 6)):
+            word, choice = "a" * lcs + "b" * (n - lcs), "a" * lcs + "c" * (total - n - lcs)
+            found = process.extractOne(word, [choice], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            assert found is not None and best(word, [choice], FUZZY_CUTOFF) == choice
+            if choice.endswith("a"):  # one letter fewer in common: 200 * (lcs - 1) / total < 88
+                below = choice[:-1] + "d"
+                assert best(word, [below], FUZZY_CUTOFF) is None
+    choices = ["marknadsföxxng", "marknadsföring", "marknadsförinq", "marknadsföring"]
+    assert best("marknadsförin", choices, FUZZY_CUTOFF) == "marknadsföring"
+
+
+@_NO_C
+def test_the_c_fuzzy_best_checks_its_arguments() -> None:
+    with pytest.raises(TypeError):
+        _speedups.fuzzy_best("marknad", ("marknad",), 88.0)
+    with pytest.raises(TypeError):
+        _speedups.fuzzy_best("marknad", ["markand", 7], 88.0)
+    assert _speedups.fuzzy_best("marknad", [], 88.0) is None
+    long = "marknad" * 60  # over the C code's row on the stack
+    assert _speedups.fuzzy_best(long, [long[:-1], long], 88.0) == long
+    assert _speedups.fuzzy_best(long, [long[:-1] + "x"], 88.0) == long[:-1] + "x"
+
+
+@_NO_C
+def test_a_fuzzy_match_imports_no_rapidfuzz(tmp_path: Path) -> None:
+    """With the C code a misspelt name's fuzzy match names its choice without rapidfuzz (stop 50): its import
+    was ~2 % of a new corpus's first pass. A process of its own, since this one may have imported it."""
+    _prepared_lexicon(tmp_path / "a.sqlite")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from kompetens.extract.lemma import Lexicon\n"
+        "from kompetens.extract.pipeline import Extractor\n"
+        "from kompetens.extract.phrases import PhraseSpec\n"
+        "from kompetens.models import Document\n"
+        "specs = [PhraseSpec('Instagram', 'ig', 'Instagram', 'social_media', lemmatize=False)]\n"
+        f"x = Extractor(specs, cues=(), lexicon=Lexicon(Path({str(tmp_path / 'a.sqlite')!r})))\n"
+        "p = x(Document(source='t', text='Vi söker koll på Instagarm.', lang='sv', kind='ad'))\n"
+        "print([(m.text, m.method) for m in p.mentions], 'rapidfuzz' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["[('Instagarm',", "'fuzzy')]", "False"]
 
 
 _CACHE_WORDS = [

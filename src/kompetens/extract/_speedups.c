@@ -1950,6 +1950,64 @@ fail:
     return NULL;
 }
 
+/* fuzzy_best(word, choices, cutoff): the first of the choices whose fuzz.ratio with word is the greatest where
+ * it reaches cutoff, else None: what rapidfuzz's process.extractOne(word, choices, scorer=fuzz.ratio,
+ * score_cutoff=cutoff) names (rapidfuzz 3: no processor), so that the few choices fuzzy_reach leaves need no
+ * rapidfuzz (nor its import). The ratio is 200 * lcs / (n + m) (100 where both are empty), lcs the longest
+ * common subsequence of code points; it is compared exactly (products of integers), where rapidfuzz's float
+ * steps round: the same wherever a ratio is not exactly the cutoff, and at 88, the pipeline's cutoff, where it
+ * is too (pipeline._fuzzy_best_python is the twin). */
+static PyObject *fuzzy_best(PyObject *self, PyObject *args) {
+    PyObject *word, *choices;
+    double cutoff;
+    if (!PyArg_ParseTuple(args, "UO!d", &word, &PyList_Type, &choices, &cutoff)) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word), size = PyList_GET_SIZE(choices);
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    Py_ssize_t row_small[257], *row = row_small; /* the LCS table's row over the word's prefixes */
+    if (n + 1 > 257) {
+        row = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_ssize_t));
+        if (row == NULL) return PyErr_NoMemory();
+    }
+    PyObject *best = NULL;
+    long long best_lcs = 0, best_sum = 1; /* the best ratio so far, as 200 * best_lcs / best_sum */
+    for (Py_ssize_t i = 0; i < size; i++) {
+        PyObject *choice = PyList_GET_ITEM(choices, i);
+        if (!PyUnicode_Check(choice)) {
+            if (row != row_small) PyMem_Free(row);
+            PyErr_SetString(PyExc_TypeError, "fuzzy_best: choices must be str");
+            return NULL;
+        }
+        Py_ssize_t m = PyUnicode_GET_LENGTH(choice);
+        int ckind = PyUnicode_KIND(choice);
+        const void *cdata = PyUnicode_DATA(choice);
+        for (Py_ssize_t a = 0; a <= n; a++) row[a] = 0;
+        for (Py_ssize_t b = 0; b < m; b++) { /* row[a]: the LCS of word[:a] and choice[:b + 1] */
+            Py_UCS4 c = PyUnicode_READ(ckind, cdata, b);
+            Py_ssize_t diag = 0; /* the LCS of word[:a - 1] and choice[:b] */
+            for (Py_ssize_t a = 1; a <= n; a++) {
+                Py_ssize_t up = row[a];
+                if (PyUnicode_READ(kind, data, a - 1) == c)
+                    row[a] = diag + 1;
+                else if (row[a - 1] > up)
+                    row[a] = row[a - 1];
+                diag = up;
+            }
+        }
+        long long lcs = row[n], sum = n + m;
+        if (sum == 0) lcs = sum = 1; /* two empty strings: 100 */
+        /* 200 * lcs / sum >= cutoff, and above the best so far (the first of equals stays) */
+        if (200.0 * (double)lcs >= cutoff * (double)sum && (best == NULL || lcs * best_sum > best_lcs * sum)) {
+            best = choice;
+            best_lcs = lcs;
+            best_sum = sum;
+        }
+    }
+    if (row != row_small) PyMem_Free(row);
+    if (best == NULL) Py_RETURN_NONE;
+    return Py_NewRef(best);
+}
+
 /* A list of ints (ascending offsets) as a C array; -1 with an exception set on failure. */
 static Py_ssize_t offsets_of(PyObject *list, Py_ssize_t **out) {
     Py_ssize_t n = PyList_GET_SIZE(list);
@@ -2237,6 +2295,7 @@ static PyMethodDef methods[] = {
     {"literal_starts", literal_starts, METH_VARARGS, "Where some literals start (see kompetens.layout._literal_starts_python)."},
     {"fuzzy_reach", fuzzy_reach, METH_VARARGS, "The fuzzy choices a word may reach (see kompetens.extract.pipeline._fuzzy_reach_python)."},
     {"plain_lemma", (PyCFunction)(void (*)(void))plain_lemma, METH_FASTCALL, "An unlisted word's lemma from the lexicon's memos (see kompetens.extract.lemma.plain_lemma_python)."},
+    {"fuzzy_best", fuzzy_best, METH_VARARGS, "The fuzzy choice rapidfuzz's extractOne names (see kompetens.extract.pipeline._fuzzy_best_python)."},
     {"fuzzy_counts", fuzzy_counts, METH_O, "The fuzzy choices' letters per bucket (see kompetens.extract.pipeline._fuzzy_counts_python)."},
     {NULL, NULL, 0, NULL},
 };
@@ -2246,7 +2305,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1
 /* Raised with every change of a function's arguments or results: kompetens.extract.native uses the C code only
  * when its VERSION is the one the Python code expects, so a stale build (an editable install not rebuilt
  * after an edit) falls back to the Python twins instead of failing. */
-#define VERSION 15
+#define VERSION 16
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);

@@ -12,7 +12,7 @@ import warnings
 
 __all__ = ["COMPILED", "VERSION", "speedups"]
 
-VERSION = 15
+VERSION = 16
 """The ``VERSION`` of ``_speedups.c`` this code calls (raised with any change of its functions' signatures)."""
 
 try:
