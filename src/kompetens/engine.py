@@ -23,13 +23,16 @@ from typing import TYPE_CHECKING, Any, Literal
 from . import __version__
 from .config import default_data_dir, default_database_url
 from .errors import Code, IngestError, KompetensError, RoleError, SkippedInput, TaxonomyError
+from .extract.context import mark_out_of_context, mark_out_of_context_in_cv
 from .extract.lemma import Lexicon, build_lemma_db
 from .extract.native import COMPILED as C_SPEEDUPS
 from .extract.phrases import PhraseSpec
-from .extract.pipeline import Extractor, dump_extractor, load_extractor
-from .extract.text import tokenize
+from .extract.pipeline import Extractor, area_strengths, dump_extractor, load_extractor
+from .extract.text import address_spans, tokenize
 from .lang import LANGUAGES, function_words, is_generic_evidence, lang_data
+from .layout import NOT_THE_JOB
 from .link.confidence import JUDGED_MIN_SCORE, RANK_CALIBRATION, link_confidence
+from .link.linker import span_concepts
 from .models import ConceptRef, DocKind, Document, Mention, Profile
 from .schema import DOCUMENTED
 from .store import Accounts
@@ -681,8 +684,6 @@ class Engine:
             known.clear()
         new = [*dict.fromkeys(phrase for phrase in phrases if phrase not in known)]  # each once
         if new:
-            from .link.linker import span_concepts  # once a text, not once a phrase
-
             keys = [" ".join(phrase.lower().split()) for phrase in new]
             known.update(
                 (
@@ -904,11 +905,6 @@ class Engine:
         mode, and no area; otherwise, or below that floor, it stays an
         unlinked skill phrase: concept ``kompetens:span:<phrase>``, no area, so it counts towards no area
         strength and matches only the same phrase. In an ad, a phrase in boilerplate is marked as such."""
-        from .extract.context import mark_out_of_context, mark_out_of_context_in_cv
-        from .extract.pipeline import area_strengths
-        from .extract.text import address_spans
-        from .layout import NOT_THE_JOB
-
         doc = profile.doc
         text = doc.text
         layout = profile.layout  # an ad's: its text lowered once, by extraction
@@ -1022,7 +1018,6 @@ class Engine:
 
     def _link_unmatched(self, profile: Profile) -> None:
         from .extract.cues import sentence_spans
-        from .extract.pipeline import area_strengths
 
         doc = profile.doc
         text = doc.text
