@@ -52,7 +52,11 @@ stop: 0.845 at first contact and at its end, TF-IDF 0.814, random 0.471); ``rank
 municipality's kommunikatör with press duties, a web shop's kundservice team leader, a fastighetstekniker, a
 redovisningskonsult, an agency's SEO specialist, a makers' guild's community manager, a haulier's transport
 planner, a dental nurse; written blind and held out whole that stop: 0.808 at first contact and at its end, TF-IDF
-0.696, random 0.472; the wording part alone 0.770).
+0.696, random 0.472; the wording part alone 0.770); ``rank_written_12`` (stop 50: an energy company's kundservice
+team leader, a transport company's social-media kommunikatör, a warehouse's evening arbetsledare, a school nurse, an
+outdoor web shop's performance marketing specialist, a museum's digital producer, a water utility's procurement
+officer, a housing association's maintenance plumber; written blind and held out whole that stop: 0.860 at first
+contact and at its end, TF-IDF 0.783, random 0.455; the wording part alone 0.797).
 """
 
 from __future__ import annotations

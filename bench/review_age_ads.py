@@ -58,6 +58,9 @@ of 30 at first contact; sv 48 of 50 at the stop's end.
 ``--data bench/data/age_ads_written_15.tsv``: 200 more, written blind in stop 49 (60 distinct hand-written signals,
 77 traps) and held out whole that stop: sv 42 of 50 / 2 of 110, en 10 of 10 / 0 of 30, at first contact and at the
 stop's end.
+``--data bench/data/age_ads_written_16.tsv``: 200 more, written blind in stop 50 (one hand-written signal or trap a
+row, 89 traps, in sentences drawn from per-sector pools) and held out whole that stop: sv 41 of 50 / 2 of 110, en
+10 of 10 / 0 of 30, at first contact and at the stop's end.
 
 Prints per half and language: age-coded ads with an age flag, and neutral ads with one. The real labelled ads
 stay the measure (bench/review_real.py).

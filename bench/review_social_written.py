@@ -41,7 +41,9 @@ social_en_written_12.tsv (a blind writer's 200 rows, all 110 Swedish negatives t
 sv 4 of 110 negatives flagged, recall 49 of 50, en 1 of 28, 12 of 12, at first contact and at the stop's end); from
 stop 49, social_sv_written_13.tsv / social_en_written_13.tsv (a blind writer's 200 rows, 105 Swedish traps of about
 90 kinds; held out whole that stop: sv 2 of 110 negatives flagged, recall 49 of 50, en 3 of 28, 11 of 12, at first
-contact and at the stop's end).
+contact and at the stop's end); from stop 50, social_sv_written_14.tsv / social_en_written_14.tsv (a blind writer's
+200 rows, 100 Swedish traps; held out whole that stop: sv 6 of 110 negatives flagged, recall 50 of 50, en 2 of 28,
+12 of 12, at first contact and at the stop's end).
 """
 
 from __future__ import annotations

@@ -40,6 +40,9 @@ def test_the_sets_are_found() -> None:
         "social_sv_written_13.tsv",
         "social_en_written_13.tsv",
         "age_ads_written_15.tsv",
+        "social_sv_written_14.tsv",
+        "social_en_written_14.tsv",
+        "age_ads_written_16.tsv",
     } <= names
 
 
